@@ -1,0 +1,124 @@
+"""Checks of public parameters, done once at the boundary.
+
+Every message reads the same way, after scikit-learn's ``validate_params``:
+``The 'x' parameter of f must be … Got … instead.``
+
+Use these helpers at the top of each public function; kernels below the boundary trust
+their inputs.
+"""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Collection, Iterable
+from typing import Any
+
+from grappe.errors import InvalidParameterError
+
+__all__ = [
+    "check_array_2d",
+    "check_bool",
+    "check_number",
+    "check_option",
+    "check_options",
+]
+
+
+def _fail(func: str, name: str, must: str, value: Any) -> InvalidParameterError:
+    return InvalidParameterError(
+        f"The {name!r} parameter of {func} must be {must}. Got {value!r} instead."
+    )
+
+
+def check_option(value: Any, name: str, options: Collection[Any], *, func: str) -> Any:
+    """Return ``value`` if it is one of ``options``, else raise.
+
+    Examples
+    --------
+    >>> check_option("drop", "withheld", ("raise", "drop"), func="read")
+    'drop'
+    """
+    if isinstance(value, list | dict | set):
+        raise _fail(func, name, _one_of(options), value)
+    if value not in options:
+        raise _fail(func, name, _one_of(options), value)
+    return value
+
+
+def check_options(
+    values: Iterable[Any], name: str, options: Collection[Any], *, func: str
+) -> tuple[Any, ...]:
+    """Return ``values`` as a tuple if each one is in ``options``, else raise."""
+    if isinstance(values, str):
+        values = (values,)
+    out = tuple(values)
+    bad = [v for v in out if v not in options]
+    if bad:
+        raise _fail(func, name, f"a list of values among {_one_of(options)}", bad)
+    return out
+
+
+def _one_of(options: Collection[Any]) -> str:
+    return "one of " + ", ".join(repr(o) for o in options)
+
+
+def check_number(
+    value: Any,
+    name: str,
+    *,
+    func: str,
+    low: float | None = None,
+    high: float | None = None,
+    closed: str = "both",
+    integer: bool = False,
+) -> Any:
+    """Return ``value`` if it is a real number within the interval, else raise.
+
+    Parameters
+    ----------
+    closed : {"both", "left", "right", "neither"}
+        Which ends of ``[low, high]`` are included.
+    integer : bool
+        Require an integral number.
+    """
+    kind = numbers.Integral if integer else numbers.Real
+    if isinstance(value, bool) or not isinstance(value, kind):
+        raise _fail(func, name, "an integer" if integer else "a real number", value)
+    if value != value:  # NaN
+        raise _fail(func, name, "a real number, not NaN", value)
+    left_ok = low is None or (value >= low if closed in ("both", "left") else value > low)
+    right_ok = high is None or (value <= high if closed in ("both", "right") else value < high)
+    if not (left_ok and right_ok):
+        lb = "[" if closed in ("both", "left") else "("
+        rb = "]" if closed in ("both", "right") else ")"
+        lo = "-inf" if low is None else low
+        hi = "inf" if high is None else high
+        raise _fail(func, name, f"in the range {lb}{lo}, {hi}{rb}", value)
+    return value
+
+
+def check_bool(value: Any, name: str, *, func: str) -> bool:
+    """Return ``value`` if it is a bool, else raise."""
+    if not isinstance(value, bool):
+        raise _fail(func, name, "a bool", value)
+    return value
+
+
+def check_array_2d(value: Any, name: str, *, func: str) -> Any:
+    """Return ``value`` as a 2-D float array (dense) or a scipy sparse matrix, else raise."""
+    import numpy as np
+    import scipy.sparse as sp
+
+    if sp.issparse(value):
+        if value.ndim != 2:
+            raise _fail(func, name, "a 2-D matrix", value.shape)
+        return value
+    try:
+        arr = np.asarray(value, dtype=float)
+    except (TypeError, ValueError) as exc:
+        raise _fail(func, name, "a 2-D numeric array", type(value).__name__) from exc
+    if arr.ndim != 2:
+        raise _fail(func, name, "a 2-D numeric array", f"an array of shape {arr.shape}")
+    if not np.isfinite(arr).all():
+        raise _fail(func, name, "free of NaN and infinite values", "non-finite entries")
+    return arr

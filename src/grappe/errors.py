@@ -1,0 +1,114 @@
+"""The one error hierarchy of grappe.
+
+Every error that grappe raises on purpose derives from :class:`GrappeError`, so that callers
+can catch grappe's errors without catching programming errors. Errors about values also derive
+from :class:`ValueError` so that generic code that expects a ``ValueError`` keeps working.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "DataValidationError",
+    "GrappeError",
+    "InvalidParameterError",
+    "MissingDependencyError",
+    "NotFoundError",
+    "ValidationIssue",
+]
+
+from dataclasses import dataclass
+
+
+class GrappeError(Exception):
+    """Base class of every error raised by grappe."""
+
+
+class InvalidParameterError(GrappeError, ValueError):
+    """A public function was called with a parameter value it does not accept."""
+
+
+class NotFoundError(GrappeError, LookupError):
+    """A named object (cluster, region, definition set, actor…) does not exist."""
+
+
+class MissingDependencyError(GrappeError, ImportError):
+    """An optional dependency is needed; the message names the extra to install."""
+
+
+@dataclass(frozen=True)
+class ValidationIssue:
+    """One problem found in an input file.
+
+    Attributes
+    ----------
+    message : str
+        What is wrong, in one sentence.
+    file : str or None
+        The file the value came from.
+    row : int or None
+        1-based line number in the file (the header is line 1), or the row number in the sheet.
+    column : str or None
+        The column (as named in the file) that holds the bad value.
+    fix : str or None
+        What the user can do about it.
+    """
+
+    message: str
+    file: str | None = None
+    row: int | None = None
+    column: str | None = None
+    fix: str | None = None
+
+    def __str__(self) -> str:
+        where = []
+        if self.file is not None:
+            where.append(str(self.file))
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column is not None:
+            where.append(f"column {self.column!r}")
+        text = (", ".join(where) + ": " if where else "") + self.message
+        if self.fix:
+            text += f" Fix: {self.fix}"
+        return text
+
+
+class DataValidationError(GrappeError, ValueError):
+    """Input data failed validation; nothing was imported.
+
+    The error carries every :class:`ValidationIssue` found (up to a limit), so that a user can
+    fix a file in one pass rather than one error at a time.
+
+    Parameters
+    ----------
+    issues : list of ValidationIssue
+        The problems found; the first one is the error's message.
+    """
+
+    max_listed = 20
+
+    def __init__(self, issues: list[ValidationIssue] | ValidationIssue) -> None:
+        if isinstance(issues, ValidationIssue):
+            issues = [issues]
+        if not issues:
+            raise InvalidParameterError("DataValidationError needs at least one issue.")
+        self.issues: tuple[ValidationIssue, ...] = tuple(issues)
+        lines = [str(i) for i in self.issues[: self.max_listed]]
+        if len(self.issues) > self.max_listed:
+            lines.append(f"… and {len(self.issues) - self.max_listed} more problems.")
+        super().__init__("\n".join(lines))
+
+    @property
+    def file(self) -> str | None:
+        """File of the first issue."""
+        return self.issues[0].file
+
+    @property
+    def row(self) -> int | None:
+        """Row of the first issue."""
+        return self.issues[0].row
+
+    @property
+    def column(self) -> str | None:
+        """Column of the first issue."""
+        return self.issues[0].column
