@@ -1,6 +1,13 @@
-"""The ``grappe`` command. Each command group lives in its own module and registers here."""
+"""The ``grappe`` command.
+
+Each command group lives in its own module of :mod:`grappe.cli` and exposes
+``register(app)``, which adds its commands to the root application. Modules are imported
+here in a fixed order so that ``grappe --help`` lists them consistently.
+"""
 
 from __future__ import annotations
+
+import importlib
 
 import typer
 
@@ -9,9 +16,31 @@ app = typer.Typer(
     help="grappe — cluster observatory: map, connect, qualify and publish industrial clusters.",
     no_args_is_help=True,
     add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+#: Command modules, each with a ``register(app)`` function.
+COMMAND_MODULES: tuple[str, ...] = (
+    "grappe.cli.mapping",
+    "grappe.cli.complexity",
+    "grappe.cli.network",
+    "grappe.cli.spatial",
+    "grappe.cli.assess",
+    "grappe.cli.serve",
+    "grappe.cli.observatory",
 )
 
 
 @app.callback()
 def _root() -> None:
     """grappe — cluster observatory."""
+
+
+for _name in COMMAND_MODULES:
+    try:
+        _module = importlib.import_module(_name)
+    except ModuleNotFoundError as _exc:  # a command group not written yet
+        if _exc.name != _name:
+            raise
+        continue
+    _module.register(app)
