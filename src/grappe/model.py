@@ -14,7 +14,13 @@ import pandas as pd
 
 from grappe.errors import InvalidParameterError
 
-__all__ = ["REGIONAL_COLUMNS", "DEFINITION_COLUMNS", "ClusterDefinitions", "RegionalTable"]
+__all__ = [
+    "DEFINITION_COLUMNS",
+    "REGIONAL_COLUMNS",
+    "ClusterDefinitions",
+    "RegionalTable",
+    "concat_tables",
+]
 
 #: Columns of :attr:`RegionalTable.data`, in order.
 REGIONAL_COLUMNS: tuple[str, ...] = (
@@ -145,3 +151,80 @@ class ClusterDefinitions:
     def codes(self) -> tuple[str, ...]:
         """Industry codes covered, sorted."""
         return tuple(sorted(self.data["code"].astype(str)))
+
+
+def concat_tables(tables: list[RegionalTable] | tuple[RegionalTable, ...]) -> RegionalTable:
+    """Stack regional tables read from several files (e.g. one file per year) into one.
+
+    Parameters
+    ----------
+    tables : sequence of RegionalTable
+        Tables of the same classification and region type.
+
+    Returns
+    -------
+    RegionalTable
+        The rows of every table; region names merged; ``source`` lists the sources.
+
+    Raises
+    ------
+    InvalidParameterError
+        If no table is given or the tables differ in classification or region type.
+    DataValidationError
+        If a region × industry × year key appears in two tables.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> rows = lambda year: pd.DataFrame({"region": ["A"], "industry": ["11"], "year": [year],
+    ...     "employment": [5.0], "establishments": [1.0], "payroll": [1.0], "withheld": [False]})
+    >>> concat_tables([RegionalTable(rows(2019)), RegionalTable(rows(2020))]).years
+    (2019, 2020)
+    """
+    from grappe.errors import DataValidationError, ValidationIssue
+
+    tables = tuple(tables)
+    if not tables:
+        raise InvalidParameterError(
+            "The 'tables' parameter of concat_tables must hold at least one table. Got none."
+        )
+    first = tables[0]
+    if len(tables) == 1:
+        return first
+    for other in tables[1:]:
+        for attr in ("classification", "region_type"):
+            if getattr(other, attr) != getattr(first, attr):
+                raise InvalidParameterError(
+                    f"The 'tables' parameter of concat_tables must hold tables of one {attr}. "
+                    f"Got {getattr(first, attr)!r} and {getattr(other, attr)!r} instead."
+                )
+    frames = []
+    for t in tables:
+        frame = t.data[list(REGIONAL_COLUMNS)].copy()
+        for col in ("region", "industry"):
+            frame[col] = frame[col].astype(str)
+        frames.append(frame)
+    data = pd.concat(frames, ignore_index=True)
+    dup = data.duplicated(["region", "industry", "year"], keep=False)
+    if dup.any():
+        row = data.loc[dup].iloc[0]
+        raise DataValidationError(
+            ValidationIssue(
+                f"region {row['region']!r}, industry {row['industry']!r}, year "
+                f"{int(row['year'])} appears in more than one input "
+                f"({int(dup.sum())} rows in all).",
+                file=", ".join(str(t.source) for t in tables),
+                fix="Give each region × industry × year in one file only.",
+            )
+        )
+    names: dict[str, str] = {}
+    for t in tables:
+        names.update(t.region_names)
+    return RegionalTable(
+        data,
+        classification=first.classification,
+        region_type=first.region_type,
+        region_names=names,
+        source="; ".join(str(t.source) for t in tables),
+        withheld_policy=first.withheld_policy,
+    )

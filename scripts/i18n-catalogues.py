@@ -1,0 +1,214 @@
+"""Regenerate the French and Arabic catalogues of the observatory's pages.
+
+Extracts the messages (pybabel, src/grappe/web/babel.cfg) into messages.pot, then writes
+locale/{fr,ar}/LC_MESSAGES/messages.po from the translations below. A message without a
+translation here is written empty, and tests/web/test_web_i18n.py fails until it is translated.
+
+Run: .venv/bin/python scripts/i18n-catalogues.py
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parents[1]
+WEB = ROOT / "src" / "grappe" / "web"
+
+T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
+    "Cluster observatory": ("Observatoire des grappes", "مرصد العناقيد الصناعية"),
+    "Skip to content": ("Aller au contenu", "انتقل إلى المحتوى"),
+    "Main menu": ("Menu principal", "القائمة الرئيسية"),
+    "Home": ("Accueil", "الرئيسية"),
+    "Compare": ("Comparer", "مقارنة"),
+    "API": ("API", "واجهة البرمجة"),
+    "Statistics: US Census Bureau County Business Patterns (public domain); Algerian wilayas: "
+    "TransformaTek (CC BY 4.0); boundaries: US Census Bureau via us-atlas.": (
+        "Statistiques : US Census Bureau, County Business Patterns (domaine public) ; wilayas "
+        "algériennes : TransformaTek (CC BY 4.0) ; limites : US Census Bureau via us-atlas.",
+        "الإحصاءات: مكتب التعداد الأمريكي، County Business Patterns (ملك عام)؛ الولايات "
+        "الجزائرية: TransformaTek (CC BY 4.0)؛ الحدود: مكتب التعداد الأمريكي عبر us-atlas.",
+    ),
+    "Sector": ("Secteur", "القطاع"),
+    "Regions": ("Régions", "المناطق"),
+    "Life-cycle stage": ("Phase du cycle de vie", "مرحلة دورة الحياة"),
+    "Label": ("Label", "العلامة"),
+    "none": ("aucun", "لا يوجد"),
+    "Contact": ("Contact", "الاتصال"),
+    "Website": ("Site web", "الموقع الإلكتروني"),
+    "Compare with another cluster": ("Comparer avec une autre grappe", "قارن مع عنقود آخر"),
+    "Map locating the cluster's regions": (
+        "Carte situant les régions de la grappe",
+        "خريطة تحدد مناطق العنقود",
+    ),
+    "Where the cluster is": ("Où se trouve la grappe", "موقع العنقود"),
+    "Indicators": ("Indicateurs", "المؤشرات"),
+    "Cluster indicators, %(year)s": ("Indicateurs de la grappe, %(year)s", "مؤشرات العنقود، %(year)s"),
+    "Region": ("Région", "المنطقة"),
+    "Employment": ("Emploi", "التشغيل"),
+    "Establishments": ("Établissements", "المؤسسات"),
+    "Average wage ($)": ("Salaire moyen ($)", "متوسط الأجر ($)"),
+    "Location quotient": ("Quotient de localisation", "حاصل التوطن"),
+    "National share": ("Part nationale", "الحصة الوطنية"),
+    "Stars": ("Étoiles", "النجوم"),
+    "Employment over time": ("Évolution de l'emploi", "تطور التشغيل"),
+    "No statistics imported for this cluster yet.": (
+        "Aucune statistique importée pour cette grappe.",
+        "لم تستورد أي إحصاءات لهذا العنقود بعد.",
+    ),
+    "Members by sphere": ("Membres par sphère", "الأعضاء حسب المجال"),
+    "No member registered yet.": ("Aucun membre enregistré.", "لا يوجد أعضاء مسجلون بعد."),
+    "Key performance indicators": ("Indicateurs clés de performance", "مؤشرات الأداء الرئيسية"),
+    "KPI values by year": ("Valeurs des indicateurs par année", "قيم المؤشرات حسب السنة"),
+    "No KPI recorded yet.": ("Aucun indicateur enregistré.", "لم يسجل أي مؤشر بعد."),
+    "Label and evaluations": ("Label et évaluations", "العلامة والتقييمات"),
+    "No evaluation recorded yet.": ("Aucune évaluation enregistrée.", "لم يسجل أي تقييم بعد."),
+    "Compare two clusters or two regions": (
+        "Comparer deux grappes ou deux régions",
+        "قارن بين عنقودين أو منطقتين",
+    ),
+    "First cluster or region (id)": (
+        "Première grappe ou région (identifiant)",
+        "العنقود أو المنطقة الأولى (المعرف)",
+    ),
+    "Second cluster or region (id)": (
+        "Seconde grappe ou région (identifiant)",
+        "العنقود أو المنطقة الثانية (المعرف)",
+    ),
+    "Indicator": ("Indicateur", "المؤشر"),
+    "Back to the home page": ("Retour à l'accueil", "العودة إلى الصفحة الرئيسية"),
+    "Industrial clusters mapped from regional statistics: profiles, indicators and their trend, "
+    "actor networks and regions' strong clusters.": (
+        "Les grappes industrielles cartographiées à partir des statistiques régionales : fiches, "
+        "indicateurs et leur évolution, réseaux d'acteurs et grappes fortes des régions.",
+        "العناقيد الصناعية مرسومة انطلاقا من الإحصاءات الجهوية: بطاقات تعريف، مؤشرات وتطورها، "
+        "شبكات الفاعلين والعناقيد القوية في كل منطقة.",
+    ),
+    "Search clusters": ("Rechercher une grappe", "ابحث عن عنقود"),
+    "Search": ("Rechercher", "بحث"),
+    "Map of regions coloured by their number of strong clusters": (
+        "Carte des régions colorées selon leur nombre de grappes fortes",
+        "خريطة المناطق ملونة حسب عدد عناقيدها القوية",
+    ),
+    "Strong clusters per region, %(year)s. Select a region to open its page.": (
+        "Grappes fortes par région, %(year)s. Choisissez une région pour ouvrir sa page.",
+        "العناقيد القوية حسب المنطقة، %(year)s. اختر منطقة لفتح صفحتها.",
+    ),
+    "Clusters matching “%(q)s”": ("Grappes correspondant à « %(q)s »", "العناقيد المطابقة لـ «%(q)s»"),
+    "Clusters": ("Grappes", "العناقيد"),
+    "Showing %(n)s of %(m)s; refine the search.": (
+        "%(n)s sur %(m)s affichées ; affinez la recherche.",
+        "عرض %(n)s من %(m)s؛ دقق البحث.",
+    ),
+    "No cluster found.": ("Aucune grappe trouvée.", "لم يعثر على أي عنقود."),
+    "Map locating the region": ("Carte situant la région", "خريطة تحدد موقع المنطقة"),
+    "Location of the region": ("Situation de la région", "موقع المنطقة"),
+    "No statistics imported for this region yet.": (
+        "Aucune statistique importée pour cette région.",
+        "لم تستورد أي إحصاءات لهذه المنطقة بعد.",
+    ),
+    "Strong clusters, %(year)s": ("Grappes fortes, %(year)s", "العناقيد القوية، %(year)s"),
+    "Clusters in the top quarter of regions by specialisation (US Cluster Mapping convention)": (
+        "Grappes du quart supérieur des régions par spécialisation (convention US Cluster Mapping)",
+        "العناقيد ضمن الربع الأعلى من المناطق من حيث التخصص (اصطلاح US Cluster Mapping)",
+    ),
+    "Cluster": ("Grappe", "العنقود"),
+    "No strong cluster.": ("Aucune grappe forte.", "لا يوجد عنقود قوي."),
+    "Specialisation": ("Spécialisation", "التخصص"),
+    "Highest location quotients, %(year)s": (
+        "Quotients de localisation les plus élevés, %(year)s",
+        "أعلى حواصل التوطن، %(year)s",
+    ),
+    "Growth": ("Croissance", "النمو"),
+    "Largest job changes, %(start)s–%(end)s": (
+        "Plus fortes variations de l'emploi, %(start)s–%(end)s",
+        "أكبر تغيرات التشغيل، %(start)s–%(end)s",
+    ),
+    "Job change": ("Variation de l'emploi", "تغير التشغيل"),
+    "Annual growth": ("Croissance annuelle", "النمو السنوي"),
+    "Employment of the strong clusters over time": (
+        "Évolution de l'emploi des grappes fortes",
+        "تطور التشغيل في العناقيد القوية",
+    ),
+    "One year of data only: no growth to show.": (
+        "Une seule année de données : pas de croissance à montrer.",
+        "سنة واحدة من البيانات فقط: لا نمو لعرضه.",
+    ),
+    "Compare with another region": ("Comparer avec une autre région", "قارن مع منطقة أخرى"),
+    "Data table": ("Tableau des données", "جدول البيانات"),
+    "Series": ("Série", "السلسلة"),
+    "Language": ("Langue", "اللغة"),
+    "Algerian wilayas are drawn as circles at the median position of the support-ecosystem "
+    "actors geolocated in them (TransformaTek): no boundary file is bundled.": (
+        "Les wilayas algériennes sont représentées par des cercles à la position médiane des "
+        "acteurs d'appui géolocalisés qui s'y trouvent (TransformaTek) : aucun fichier de limites "
+        "n'est fourni.",
+        "تمثل الولايات الجزائرية بدوائر في الموقع الوسيط لفاعلي منظومة الدعم المحددة مواقعهم "
+        "فيها (TransformaTek): لا يتوفر ملف للحدود.",
+    ),
+    "Actor network": ("Réseau d'acteurs", "شبكة الفاعلين"),
+    "%(n)s actors and %(m)s ties; colours show the sphere.": (
+        "%(n)s acteurs et %(m)s liens ; les couleurs indiquent la sphère.",
+        "%(n)s فاعلين و%(m)s روابط؛ تشير الألوان إلى المجال.",
+    ),
+    "Emergence": ("Émergence", "النشوء"),
+    "Sustainment": ("Maturité", "الاستدامة"),
+    "Decline": ("Déclin", "التراجع"),
+    "Renewal": ("Renouvellement", "التجدد"),
+    "Page not found": ("Page introuvable", "الصفحة غير موجودة"),
+    "There is no published page at this address.": (
+        "Aucune page publiée à cette adresse.",
+        "لا توجد صفحة منشورة في هذا العنوان.",
+    ),
+    "Highest location quotient": ("Quotient de localisation le plus élevé", "أعلى حاصل توطن"),
+    "Strong in regions": ("Régions où elle est forte", "عدد المناطق التي يكون فيها قويا"),
+    "Two clusters, latest year": ("Deux grappes, dernière année", "عنقودان، آخر سنة"),
+    "Strong clusters": ("Grappes fortes", "العناقيد القوية"),
+    "Two regions, latest year": ("Deux régions, dernière année", "منطقتان، آخر سنة"),
+    "Give the ids of two published clusters or of two regions.": (
+        "Indiquez les identifiants de deux grappes publiées ou de deux régions.",
+        "أدخل معرفي عنقودين منشورين أو منطقتين.",
+    ),
+    "State": ("État", "ولاية (أمريكية)"),
+    "Wilaya": ("Wilaya", "ولاية"),
+    "County": ("Comté", "مقاطعة"),
+}
+
+
+def main() -> int:
+    pot = WEB / "locale" / "messages.pot"
+    subprocess.run(
+        [
+            sys.executable, "-m", "babel.messages.frontend", "extract",
+            "-F", str(WEB / "babel.cfg"), "-k", "_", "-k", "gettext",
+            "--no-location", "--omit-header", "-o", str(pot), str(WEB),
+        ],
+        check=True,
+    )
+    with pot.open("rb") as handle:
+        template = read_po(handle)
+    missing = []
+    for index, lang in enumerate(("fr", "ar")):
+        catalog = Catalog(locale=lang, project="grappe", charset="utf-8")
+        for message in template:
+            if not message.id:
+                continue
+            text = T.get(message.id, ("", ""))[index]
+            if not text:
+                missing.append((lang, message.id))
+            catalog.add(message.id, text, flags=message.flags)
+        out = WEB / "locale" / lang / "LC_MESSAGES" / "messages.po"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with out.open("wb") as handle:
+            write_po(handle, catalog, omit_header=False, no_location=True, width=100)
+    for lang, msgid in missing:
+        print(f"untranslated ({lang}): {msgid!r}", file=sys.stderr)
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

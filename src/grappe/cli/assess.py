@@ -1,0 +1,367 @@
+"""``grappe assess``, ``roadmap``, ``kpi``, ``match`` and ``report`` — qualify a cluster,
+run its roadmap, match firms and write the diagnostic report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from grappe.cli._common import console, err_console, grappe_errors
+
+assess_group = typer.Typer(name="assess", no_args_is_help=True,
+                           help="Qualify a cluster: questionnaires, diamond, success factors, "
+                                "life cycle.")
+roadmap_group = typer.Typer(name="roadmap", no_args_is_help=True,
+                            help="A cluster's roadmap: four phases, deliverables, actions.")
+kpi_group = typer.Typer(name="kpi", no_args_is_help=True,
+                        help="KPIs over time, evaluation per period, label checks.")
+
+LANGS = ("fr", "ar", "en")
+LangOpt = Annotated[str, typer.Option("--lang", help="Language: fr, ar or en.")]
+IndicatorsOpt = Annotated[
+    Path | None,
+    typer.Option("--indicators", help="ClusterMap.indicators as CSV/Parquet (default: map the "
+                                      "bundled CBP state file with us-benchmark)."),
+]
+RegionOpt = Annotated[str, typer.Option("--region", help="Region code (e.g. FIPS 26).")]
+ClusterOpt = Annotated[str, typer.Option("--cluster", help="Cluster code (e.g. 4).")]
+RelatedOpt = Annotated[
+    str, typer.Option("--related", help="Related cluster codes, comma-separated.")
+]
+AnswersOpt = Annotated[
+    Path | None, typer.Option("--answers", help="Answers file (YAML id: answer, or CSV).")
+]
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``assess``, ``roadmap``, ``kpi`` (groups) and ``match``, ``report`` (commands)."""
+    app.add_typer(assess_group)
+    app.add_typer(roadmap_group)
+    app.add_typer(kpi_group)
+    app.command("match")(match_command)
+    app.command("report")(report_command)
+
+
+def _spinner(label: str) -> Progress:
+    bar = Progress(SpinnerColumn(), TextColumn(label), TimeElapsedColumn(),
+                   console=err_console, transient=True)
+    bar.add_task(label, total=None)
+    return bar
+
+
+def _lang(lang: str, func: str) -> str:
+    from grappe._validation import check_option
+
+    return check_option(lang, "--lang", LANGS, func=func)
+
+
+def _indicators(path: Path | None) -> tuple[Any, list[str]]:
+    """ClusterMap.indicators from a file, or mapped from the bundled CBP state table."""
+    import pandas as pd
+
+    if path is not None:
+        if path.suffix.lower() in (".parquet", ".pq"):
+            df = pd.read_parquet(path)
+        else:
+            df = pd.read_csv(path, dtype={"region": str, "cluster": str})
+        return df, [str(path)]
+    from grappe.io import bundled_cbp_state_path, load_definitions, read_regional_table
+    from grappe.mapping import map_clusters
+
+    with _spinner("Mapping the bundled CBP state table"):
+        table = read_regional_table(bundled_cbp_state_path(), source="cbp")
+        cmap = map_clusters(table, load_definitions("us-benchmark"))
+    return cmap.indicators, [
+        "US Census Bureau, County Business Patterns 2017–2021 (state × NAICS), bundled",
+        "Delgado, Porter & Stern (2016) benchmark cluster definitions (us-benchmark)",
+    ]
+
+
+def _related(text: str) -> list[str]:
+    return [t.strip() for t in text.split(",") if t.strip()]
+
+
+def _score_table(title: str, scores: Any) -> Table:
+    table = Table(title=title)
+    for col in ("dimension", "score", "evidence (value → points)", "rule"):
+        table.add_column(col)
+    for dim, s in scores.items():
+        ev = "\n".join(f"{e.name} = {e.value!s:.10} → {e.points:g}" for e in s.evidence)
+        table.add_row(dim, "—" if not s.known else f"{s.value:.2f}", ev or "—", s.rule)
+    return table
+
+
+@assess_group.command("questionnaire")
+def questionnaire_command(
+    name: Annotated[str, typer.Argument(help="diamond, quebec, danish, management or a path.")],
+    lang: LangOpt = "en",
+    answers: AnswersOpt = None,
+    interactive: Annotated[
+        bool, typer.Option("--interactive", "-i", help="Ask each question in turn.")
+    ] = False,
+    save: Annotated[
+        Path | None, typer.Option("--save", help="Write the answers given to this YAML file.")
+    ] = None,
+) -> None:
+    """Print a questionnaire, check an answers file, or answer it interactively."""
+    import yaml
+
+    from grappe.assess import answer_points, validate_answers
+    from grappe.io.assess import read_answers, read_questionnaire
+
+    with grappe_errors():
+        lang = _lang(lang, "grappe assess questionnaire")
+        q = read_questionnaire(name)
+        if answers is None and not interactive:
+            console.print(f"[bold]{q.title[lang]}[/]")
+            for question in q.questions:
+                extra = {"likert": "1–5", "yes_no": "yes/no",
+                         "number": f"number ({question.unit or ''})",
+                         "choice": "/".join(c.value for c in question.choices)}[question.type]
+                opt = "" if question.required else " (optional)"
+                console.print(f"{question.id} [{question.dimension}] {question.text[lang]} "
+                              f"— {extra}{opt}", highlight=False, markup=False)
+            return
+        if answers is not None:
+            given = read_answers(answers, q)
+        else:
+            raw = {}
+            for question in q.questions:
+                hint = {"likert": "1-5", "yes_no": "yes/no", "number": question.unit or "",
+                        "choice": "/".join(c.value for c in question.choices)}[question.type]
+                value = typer.prompt(f"{question.id} {question.text[lang]} [{hint}]",
+                                     default="" if not question.required else None,
+                                     show_default=False)
+                raw[question.id] = value
+            given = validate_answers(q, raw, file="<prompt>")
+        table = Table(title=f"{q.name}: answers scored on 1–5")
+        for col in ("question", "dimension", "answer", "points", "rule"):
+            table.add_column(col)
+        for dim, qid, value, points, rule in answer_points(q, given):
+            table.add_row(qid, dim, str(value), f"{points:g}", rule)
+        console.print(table)
+        if save is not None:
+            save.write_text(yaml.safe_dump(given, allow_unicode=True, sort_keys=False),
+                            encoding="utf-8")
+            err_console.print(f"Wrote {save}")
+
+
+@assess_group.command("diamond")
+def diamond_command(
+    region: RegionOpt, cluster: ClusterOpt, indicators: IndicatorsOpt = None,
+    related: RelatedOpt = "", answers: AnswersOpt = None,
+) -> None:
+    """Score Porter's diamond of a cluster, with the evidence of every score."""
+    from grappe.assess import cluster_evidence, diamond
+    from grappe.io.assess import read_answers, read_questionnaire
+
+    with grappe_errors():
+        df, _ = _indicators(indicators)
+        ev = cluster_evidence(df, region=region, cluster=cluster, related=_related(related))
+        q = read_questionnaire("diamond") if answers else None
+        given = read_answers(answers, q) if answers and q else None
+        result = diamond(ev, questionnaire=q, answers=given)
+        console.print(_score_table("Porter's diamond (1–5)", result.scores))
+
+
+@assess_group.command("factors")
+def factors_command(
+    region: RegionOpt, cluster: ClusterOpt, indicators: IndicatorsOpt = None,
+    method: Annotated[str, typer.Option("--method", help="quebec or danish.")] = "quebec",
+    answers: AnswersOpt = None,
+    national: Annotated[float, typer.Option(help="Mean score of a national cluster.")] = 3.75,
+    regional: Annotated[float, typer.Option(help="Mean score of a regional cluster.")] = 3.0,
+    potential: Annotated[float, typer.Option(help="Mean score of a potential cluster.")] = 2.25,
+) -> None:
+    """Score the success factors (Quebec or Danish) and classify the cluster."""
+    from grappe.assess import classify, cluster_evidence, success_factors
+    from grappe.io.assess import read_answers, read_questionnaire
+
+    with grappe_errors():
+        df, _ = _indicators(indicators)
+        ev = cluster_evidence(df, region=region, cluster=cluster)
+        q = read_questionnaire(method) if answers else None
+        given = read_answers(answers, q) if answers and q else None
+        sf = success_factors(ev, method=method, questionnaire=q, answers=given)
+        console.print(_score_table(f"Success factors ({method})", sf.scores))
+        c = classify(sf, national=national, regional=regional, potential=potential)
+        console.print(f"Classification: [bold]{c.level}[/] (mean {c.overall:.2f}); {c.rule}",
+                      highlight=False)
+
+
+@assess_group.command("lifecycle")
+def lifecycle_command(region: RegionOpt, cluster: ClusterOpt,
+                      indicators: IndicatorsOpt = None) -> None:
+    """Life-cycle stage of a cluster from its employment series (rule in docs/assess.md)."""
+    from grappe.assess import lifecycle_series, lifecycle_stage
+
+    with grappe_errors():
+        df, _ = _indicators(indicators)
+        result = lifecycle_stage(lifecycle_series(df, region=region, cluster=cluster))
+        console.print(f"Stage: [bold]{result.stage}[/]\nRule: {result.rule}", highlight=False)
+        for e in result.evidence:
+            console.print(f"  {e.name} = {e.value} ({e.threshold})", highlight=False)
+
+
+@roadmap_group.command("show")
+def roadmap_show(
+    path: Annotated[Path, typer.Argument(help="Roadmap YAML file.")], lang: LangOpt = "en",
+) -> None:
+    """Validate a roadmap file and show its phases, deliverables, actions and budget."""
+    from grappe.io.assess import read_roadmap
+    from grappe.roadmap import PHASES
+
+    with grappe_errors():
+        lang = _lang(lang, "grappe roadmap show")
+        rm = read_roadmap(path)
+        console.print(f"[bold]{rm.cluster}[/] — mode {rm.mode}", highlight=False)
+        summary = rm.summary()
+        for p in PHASES:
+            console.print(f"\n[bold]{p.number}. {p.names[lang]}[/]", highlight=False)
+            for key, names in p.deliverables.items():
+                console.print(f"  • {names[lang]}: {rm.deliverables.get(key, '—')}",
+                              highlight=False)
+            table = Table(show_header=True)
+            for col in ("id", "title", "owner", "budget", "dates", "status", "milestones"):
+                table.add_column(col)
+            for a in rm.actions:
+                if a.phase == p.key:
+                    done = sum(m.done for m in a.milestones)
+                    table.add_row(a.id, a.title, a.owner, f"{a.budget:,.0f} {a.currency}",
+                                  f"{a.start} → {a.end}", a.status,
+                                  f"{done}/{len(a.milestones)}")
+            if table.row_count:
+                console.print(table)
+        console.print(summary.to_string(index=False))
+
+
+@kpi_group.command("evaluate")
+def kpi_evaluate(
+    path: Annotated[Path, typer.Argument(help="KPI table (CSV/XLSX): kpi,period,value,target")],
+    period: Annotated[str | None, typer.Option(help="Period evaluated (default: last).")] = None,
+    label: Annotated[
+        Path | None, typer.Option("--label", help="Label YAML to check at this evaluation.")
+    ] = None,
+    on: Annotated[str | None, typer.Option(help="Date of the label check (YYYY-MM-DD).")] = None,
+) -> None:
+    """Evaluate the KPIs of a period against their targets; check a label's criteria."""
+    import datetime as dt
+
+    from grappe.errors import InvalidParameterError
+    from grappe.io.assess import read_kpis, read_label
+    from grappe.roadmap import check_label, evaluate_kpis
+
+    with grappe_errors():
+        kpis = read_kpis(path)
+        period = period or sorted(kpis["period"].unique())[-1]
+        ev = evaluate_kpis(kpis, period=period)
+        console.print(f"[bold]Evaluation {ev.period}[/]", highlight=False)
+        console.print(ev.table.to_string(index=False))
+        if label is not None:
+            try:
+                when = dt.date.fromisoformat(on) if on else None
+            except ValueError as exc:
+                raise InvalidParameterError(
+                    f"The '--on' parameter of grappe kpi evaluate must be a date YYYY-MM-DD. "
+                    f"Got {on!r} instead.") from exc
+            check = check_label(read_label(label), ev, on=when)
+            lab = check.label
+            if check.holds:
+                console.print(f"Label {lab.name} ({lab.level}): [green]still met[/]")
+            else:
+                console.print(f"Label {lab.name} ({lab.level}): [red]not met[/]")
+                for reason in check.reasons:
+                    console.print(f"  - {reason}", highlight=False)
+                raise typer.Exit(code=2)
+
+
+def match_command(
+    needs: Annotated[Path, typer.Argument(help="Needs CSV (large firms).")],
+    capabilities: Annotated[Path, typer.Argument(help="Capabilities CSV (SMEs).")],
+    max_km: Annotated[float | None, typer.Option(help="Drop pairs farther apart (km).")] = None,
+    require_certifications: Annotated[
+        bool, typer.Option(help="Drop SMEs missing a required certification.")
+    ] = False,
+    same_cluster: Annotated[bool, typer.Option(help="Keep pairs in the same cluster.")] = False,
+    top: Annotated[int | None, typer.Option(help="Best matches kept per need.")] = 3,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write CSV.")] = None,
+) -> None:
+    """Match large firms' needs with SMEs' capabilities, with the reasons of each score."""
+    from grappe.io.assess import read_capabilities, read_needs
+    from grappe.io.output import write_frame
+    from grappe.matchmaking import match
+
+    with grappe_errors():
+        result = match(read_needs(needs), read_capabilities(capabilities), max_km=max_km,
+                       certifications="require" if require_certifications else "penalty",
+                       same_cluster_only=same_cluster, top=top)
+        if output is not None:
+            write_frame(result, output)
+            err_console.print(f"Wrote {output}")
+            return
+        table = Table(title="Matches")
+        for col in ("need", "rank", "SME", "score", "why"):
+            table.add_column(col)
+        for r in result.itertuples(index=False):
+            table.add_row(str(r.need_id), str(r.rank), f"{r.name} ({r.firm_id})",
+                          f"{r.score:.3f}", r.explanation)
+        console.print(table)
+
+
+def report_command(
+    region: RegionOpt,
+    cluster: ClusterOpt,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the reports.")],
+    indicators: IndicatorsOpt = None,
+    related: RelatedOpt = "",
+    lang: Annotated[list[str] | None, typer.Option("--lang", help="fr, ar, en (repeat).")] = None,
+    pdf: Annotated[bool, typer.Option(help="Also write PDF (needs grappe[report]).")] = True,
+    actors: Annotated[Path | None, typer.Option(help="Actors file of the network.")] = None,
+    ties: Annotated[Path | None, typer.Option(help="Ties file of the network.")] = None,
+    example_network: Annotated[
+        str | None, typer.Option(help="Bundled example network instead (knoke).")
+    ] = None,
+    roadmap: Annotated[Path | None, typer.Option(help="Roadmap YAML.")] = None,
+    kpis: Annotated[Path | None, typer.Option(help="KPI table.")] = None,
+    diamond_answers: Annotated[Path | None, typer.Option(help="Diamond answers.")] = None,
+) -> None:
+    """Write the cluster diagnostic report (HTML and PDF) in French, Arabic and English."""
+    from grappe.io.assess import read_answers, read_kpis, read_questionnaire, read_roadmap
+    from grappe.reports import build_report, write_html, write_pdf
+
+    with grappe_errors():
+        langs = [_lang(x, "grappe report") for x in (lang or ["fr", "ar", "en"])]
+        df, sources = _indicators(indicators)
+        summary = None
+        if actors is not None or ties is not None or example_network is not None:
+            from grappe.io.network import read_example_network, read_network
+            from grappe.network.diagnosis import diagnose
+
+            net = (read_example_network(example_network) if example_network
+                   else read_network(actors, ties))
+            with _spinner("Diagnosing the network"):
+                summary = diagnose(net).summary
+            sources.append(f"Actor network: {net.source or net.name}")
+        q = read_questionnaire("diamond") if diamond_answers else None
+        report = build_report(
+            df, region=region, cluster=cluster, related=_related(related), network=summary,
+            diamond_questionnaire=q,
+            diamond_answers=read_answers(diamond_answers, q) if q else None,
+            roadmap=read_roadmap(roadmap) if roadmap else None,
+            kpis=read_kpis(kpis) if kpis else None, sources=sources,
+        )
+        stem = f"report_{region}_{cluster}"
+        with Progress(console=err_console, transient=True) as bar:
+            task = bar.add_task("Writing reports", total=len(langs) * (2 if pdf else 1))
+            for code in langs:
+                written = [write_html(report, output / f"{stem}_{code}.html", lang=code)]
+                bar.advance(task)
+                if pdf:
+                    written.append(write_pdf(report, output / f"{stem}_{code}.pdf", lang=code))
+                    bar.advance(task)
+                for path in written:
+                    console.print(f"Wrote {path}", highlight=False)

@@ -1,0 +1,250 @@
+"""``grappe map``: map clusters from regional statistics files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import pandas as pd
+import typer
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from grappe.cli._common import console, err_console, grappe_errors
+from grappe.errors import InvalidParameterError
+
+__all__ = ["parse_column_mapping", "parse_years", "register", "summary_table"]
+
+
+def parse_years(values: list[str] | None) -> tuple[int, ...] | None:
+    """Years from ``--years`` values such as ``2019``, ``2017,2019`` or ``2017-2021``.
+
+    Examples
+    --------
+    >>> parse_years(["2017-2019", "2021"])
+    (2017, 2018, 2019, 2021)
+    >>> parse_years(None) is None
+    True
+    """
+    if not values:
+        return None
+    years: set[int] = set()
+    for value in values:
+        for part in str(value).split(","):
+            part = part.strip()
+            if not part:
+                continue
+            try:
+                if "-" in part:
+                    lo, hi = (int(x) for x in part.split("-", 1))
+                    if lo > hi:
+                        raise ValueError
+                    years.update(range(lo, hi + 1))
+                else:
+                    years.add(int(part))
+            except ValueError:
+                raise InvalidParameterError(
+                    "The 'years' parameter of grappe map must be years such as 2019, "
+                    f"2017,2019 or 2017-2021. Got {value!r} instead."
+                ) from None
+    return tuple(sorted(years))
+
+
+def parse_column_mapping(values: list[str] | None) -> dict[str, str] | None:
+    """Column mapping from ``--column FILE_NAME=OUR_NAME`` values.
+
+    Examples
+    --------
+    >>> parse_column_mapping(["wilaya=region", "emplois=employment"])
+    {'wilaya': 'region', 'emplois': 'employment'}
+    """
+    if not values:
+        return None
+    mapping: dict[str, str] = {}
+    for value in values:
+        file_name, sep, ours = value.partition("=")
+        if not sep or not file_name.strip() or not ours.strip():
+            raise InvalidParameterError(
+                "The 'column' parameter of grappe map must be FILE_COLUMN=OUR_COLUMN, "
+                f"e.g. wilaya=region. Got {value!r} instead."
+            )
+        mapping[file_name.strip()] = ours.strip()
+    return mapping
+
+
+def summary_table(indicators: pd.DataFrame, *, top: int = 3, max_regions: int = 10) -> Table:
+    """A Rich table of each region's strong traded clusters, for the latest year.
+
+    Regions are ordered by their number of strong clusters, then employment; ``max_regions``
+    are shown, each with its ``top`` strong clusters by employment (its largest clusters when
+    it has no strong cluster).
+    """
+    latest = indicators["year"].max()
+    ind = indicators.loc[indicators["year"] == latest]
+    ind = ind.loc[ind["cluster_type"].astype(str) == "traded"] if "cluster_type" in ind else ind
+    table = Table(title=f"Strong traded clusters by employment, {latest}", show_lines=False)
+    for col, justify in (
+        ("Region", "left"),
+        ("Cluster", "left"),
+        ("Jobs", "right"),
+        ("LQ", "right"),
+        ("Strong", "center"),
+        ("Stars", "center"),
+    ):
+        table.add_column(col, justify=justify)
+    per_region = (
+        ind.groupby("region", observed=True)
+        .agg(strong=("strong", "sum"), employment=("employment", "sum"))
+        .sort_values(["strong", "employment"], ascending=False)
+    )
+    for region in per_region.index[:max_regions]:
+        own = ind.loc[ind["region"] == region]
+        strong = own.loc[own["strong"].astype(bool)]
+        rows = (strong if len(strong) else own).nlargest(top, "employment")
+        for i, row in enumerate(rows.itertuples(index=False)):
+            table.add_row(
+                f"{row.region_name} ({row.region})" if i == 0 else "",
+                str(row.cluster_name),
+                f"{row.employment:,.0f}",
+                "—" if pd.isna(row.lq) else f"{row.lq:.2f}",
+                "●" if row.strong else "",
+                "★" * int(row.stars),
+                end_section=i == len(rows) - 1,
+            )
+    return table
+
+
+def map_command(
+    inputs: Annotated[
+        list[Path], typer.Argument(help="Regional statistics file(s): CSV, Parquet or Excel.")
+    ],
+    source: Annotated[
+        str | None, typer.Option(help="Preset of a well-known source (e.g. 'cbp').")
+    ] = None,
+    definitions: Annotated[
+        str, typer.Option(help="Cluster definitions: 'us-benchmark' or a CSV/YAML file.")
+    ] = "us-benchmark",
+    regions: Annotated[
+        list[Path] | None,
+        typer.Option("--regions", help="Region set file(s) (CSV/YAML) of user-defined regions."),
+    ] = None,
+    years: Annotated[
+        list[str] | None, typer.Option(help="Years: 2019, 2017,2019 or 2017-2021.")
+    ] = None,
+    reference: Annotated[
+        Path | None,
+        typer.Option(help="Table of the nation's regions (e.g. the state file for counties)."),
+    ] = None,
+    withheld: Annotated[
+        str | None,
+        typer.Option(help="Withheld cells: raise, drop, keep_zero or impute_flag_midpoint."),
+    ] = None,
+    column: Annotated[
+        list[str] | None,
+        typer.Option("--column", help="Column mapping FILE_COLUMN=OUR_COLUMN (repeatable)."),
+    ] = None,
+    classification: Annotated[
+        str | None, typer.Option(help="Industry classification: naics2017, nace2, isic4, custom.")
+    ] = None,
+    region_type: Annotated[
+        str | None, typer.Option(help="Kind of region (county, state, wilaya, nuts2…).")
+    ] = None,
+    lq_convention: Annotated[
+        str, typer.Option(help="LQ convention: 'cmp' (traded/local base) or 'total'.")
+    ] = "cmp",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Where to write the indicator table.")
+    ] = None,
+    output_format: Annotated[
+        str | None,
+        typer.Option("--format", help="csv, parquet or json (default: from --output's suffix)."),
+    ] = None,
+    regions_output: Annotated[
+        Path | None, typer.Option(help="Also write the region × year table here.")
+    ] = None,
+    top: Annotated[int, typer.Option(help="Clusters shown per region in the summary.")] = 3,
+    summary_regions: Annotated[
+        int, typer.Option(help="Regions shown in the summary (0 hides it).")
+    ] = 10,
+) -> None:
+    """Map clusters: LQs, strong clusters and stars for every region × cluster × year.
+
+    Example: grappe map cbp_state_naics_2017_2021.parquet --source cbp
+    --definitions us-benchmark --years 2019 --format json --output states.json
+    """
+    from grappe.io import load_definitions, read_region_set, read_regional_table
+    from grappe.io.output import OUTPUT_FORMATS, write_frame
+    from grappe.mapping import map_clusters
+    from grappe.model import concat_tables
+
+    with grappe_errors():
+        wanted_years = parse_years(years)
+        mapping = parse_column_mapping(column)
+        if output_format is not None and output_format not in OUTPUT_FORMATS:
+            raise InvalidParameterError(
+                f"The 'format' parameter of grappe map must be one of "
+                f"{', '.join(OUTPUT_FORMATS)}. Got {output_format!r} instead."
+            )
+        options = {
+            "source": source,
+            "columns": mapping,
+            "classification": classification,
+            "region_type": region_type,
+            "withheld": withheld,
+            "years": wanted_years,
+        }
+        with Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            TimeElapsedColumn(),
+            console=err_console,
+            transient=True,
+        ) as progress:
+            task = progress.add_task("Reading", total=len(inputs) + 3)
+            tables = []
+            for path in inputs:
+                progress.update(task, description=f"Reading {path.name}")
+                tables.append(read_regional_table(path, **options))
+                progress.advance(task)
+            table = concat_tables(tables)
+            progress.update(task, description="Loading definitions and regions")
+            defs = load_definitions(definitions)
+            region_sets = [read_region_set(p) for p in regions or ()]
+            ref = None
+            if reference is not None:
+                ref = read_regional_table(reference, **{**options, "region_type": None})
+            progress.advance(task)
+            progress.update(task, description="Computing indicators")
+            result = map_clusters(
+                table,
+                defs,
+                regions=region_sets or None,
+                years=wanted_years,
+                reference=ref,
+                lq_convention=lq_convention,
+            )
+            progress.advance(task)
+            progress.update(task, description="Writing")
+            if output is not None:
+                write_frame(result.indicators, output, format=output_format)
+            if regions_output is not None:
+                write_frame(result.regions, regions_output)
+            progress.advance(task)
+
+    ind = result.indicators
+    if summary_regions > 0:
+        console.print(summary_table(ind, top=top, max_regions=summary_regions))
+    n_strong = int(ind["strong"].sum())
+    withheld_cells = int(ind["withheld"].sum()) if "withheld" in ind else 0
+    err_console.print(
+        f"{ind['region'].nunique()} regions × {ind['cluster'].nunique()} clusters × "
+        f"{ind['year'].nunique()} years; {n_strong} strong region-cluster-years; "
+        f"{withheld_cells} withheld cells (policy: {table.withheld_policy})."
+    )
+    if output is not None:
+        err_console.print(f"Wrote {len(ind):,} rows to {output}")
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``grappe map`` to the root application."""
+    app.command("map")(map_command)

@@ -1,0 +1,185 @@
+"""``grappe network`` — diagnose the actor network of a cluster and draw it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from grappe.cli._common import console, err_console, grappe_errors
+
+group = typer.Typer(
+    name="network",
+    help="Actor networks of a cluster: diagnose the triple helix, draw it.",
+    no_args_is_help=True,
+)
+
+ActorsArg = Annotated[Path, typer.Argument(help="Actors CSV/XLSX: id,name,sphere,level…")]
+TiesArg = Annotated[Path, typer.Argument(help="Ties CSV/XLSX: source,target,type,strength…")]
+WaveOpt = Annotated[
+    str | None,
+    typer.Option("--wave", help="Survey wave to diagnose (default: the last one, if any)."),
+]
+UndirectedOpt = Annotated[
+    bool, typer.Option("--undirected", help="Ties without a 'directed' value are undirected.")
+]
+SaltOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--salt",
+        envvar="GRAPPE_PSEUDONYM_SALT",
+        help="Key of the respondents' pseudonyms (stable across files).",
+    ),
+]
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``network`` command group to the root application."""
+    app.add_typer(group)
+
+
+def _read(actors: Path, ties: Path, undirected: bool, salt: str | None) -> Any:
+    from grappe.io.network import read_network
+
+    return read_network(actors, ties, directed=not undirected, salt=salt)
+
+
+def _waves(net: Any, wave: str | None) -> tuple[str | None, str | None]:
+    """The wave to diagnose and the one before it (for the change between waves)."""
+    waves = list(net.waves)
+    if not waves:
+        return wave, None
+    chosen = wave if wave is not None else waves[-1]
+    before = waves[waves.index(chosen) - 1] if chosen in waves and waves.index(chosen) else None
+    return chosen, before
+
+
+def _spinner(label: str) -> Progress:
+    bar = Progress(SpinnerColumn(), TextColumn(label), TimeElapsedColumn(),
+                   console=err_console, transient=True)  # fmt: skip
+    bar.add_task(label, total=None)
+    return bar
+
+
+def _emit(diagnosis: Any, format: str, lang: str, output: Path | None) -> None:
+    from grappe.io.network import read_diagnosis_texts, write_diagnosis
+    from grappe.network.diagnosis import render_text
+
+    if output is not None:
+        write_diagnosis(diagnosis, output, format=format, lang=lang)
+        err_console.print(f"Wrote {output}")
+    elif format == "json":
+        typer.echo(json.dumps(diagnosis.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(render_text(diagnosis.to_dict(), read_diagnosis_texts(), lang=lang), nl=False)
+
+
+@group.command("diagnose")
+def diagnose_command(
+    actors: ActorsArg,
+    ties: TiesArg,
+    wave: WaveOpt = None,
+    format: Annotated[
+        str, typer.Option("--format", help="json (structured summary) or text.")
+    ] = "json",
+    lang: Annotated[str, typer.Option("--lang", help="Language of the text: fr, en, ar.")] = "en",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead.")
+    ] = None,
+    expected: Annotated[
+        str,
+        typer.Option("--expected", help="Sphere pairs checked for shadow zones: default, all."),
+    ] = "default",
+    weak: Annotated[float, typer.Option("--weak", help="Strength at or below which a tie is weak.")] = 1.0,
+    local_levels: Annotated[
+        list[str] | None,
+        typer.Option("--local-level", help="Level inside the cluster (repeat; default local)."),
+    ] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of sampled betweenness.")] = 0,
+    undirected: UndirectedOpt = False,
+    salt: SaltOpt = None,
+) -> None:
+    """Diagnose a cluster's actor network: brokers, core, shadow zones, pipelines, change."""
+    from grappe._validation import check_option
+    from grappe.network.diagnosis import diagnose
+
+    with grappe_errors():
+        check_option(format, "--format", ("json", "text"), func="grappe network diagnose")
+        check_option(lang, "--lang", ("fr", "en", "ar"), func="grappe network diagnose")
+        with _spinner("Diagnosing the network"):
+            net = _read(actors, ties, undirected, salt)
+            chosen, before = _waves(net, wave)
+            result = diagnose(
+                net, wave=chosen, before=before, expected=expected, weak=weak,
+                local_levels=tuple(local_levels or ("local",)), seed=seed,
+            )  # fmt: skip
+        _emit(result, format, lang, output)
+
+
+@group.command("example")
+def example_command(
+    name: Annotated[str, typer.Argument(help="Bundled network: knoke.")] = "knoke",
+    format: Annotated[str, typer.Option("--format", help="json or text.")] = "text",
+    lang: Annotated[str, typer.Option("--lang", help="fr, en or ar.")] = "en",
+) -> None:
+    """Diagnose a network bundled with grappe (Knoke's Indianapolis organisations)."""
+    from grappe._validation import check_option
+    from grappe.io.network import read_example_network
+    from grappe.network.diagnosis import diagnose
+
+    with grappe_errors():
+        check_option(format, "--format", ("json", "text"), func="grappe network example")
+        check_option(lang, "--lang", ("fr", "en", "ar"), func="grappe network example")
+        _emit(diagnose(read_example_network(name)), format, lang, None)
+
+
+@group.command("draw")
+def draw_command(
+    actors: ActorsArg,
+    ties: TiesArg,
+    output: Annotated[Path, typer.Argument(help="PNG or SVG file to write.")],
+    wave: WaveOpt = None,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the layout.")] = 0,
+    no_labels: Annotated[bool, typer.Option("--no-labels", help="Do not write actor ids.")] = False,
+    undirected: UndirectedOpt = False,
+    salt: SaltOpt = None,
+) -> None:
+    """Draw the network: actors in layers by level, coloured by sphere, width by strength."""
+    from grappe.io.network import save_figure
+    from grappe.network.figures import draw_network
+
+    with grappe_errors():
+        net = _read(actors, ties, undirected, salt)
+        chosen, _ = _waves(net, wave)
+        if chosen is not None:
+            net = net.select(wave=chosen)
+        save_figure(draw_network(net, seed=seed, labels=not no_labels), output)
+        console.print(f"Wrote {output}")
+
+
+@group.command("heatmap")
+def heatmap_command(
+    actors: ActorsArg,
+    ties: TiesArg,
+    output: Annotated[Path, typer.Argument(help="PNG or SVG file to write.")],
+    wave: WaveOpt = None,
+    by: Annotated[str, typer.Option("--by", help="sphere or level.")] = "sphere",
+    undirected: UndirectedOpt = False,
+    salt: SaltOpt = None,
+) -> None:
+    """Heat map of tie density between and within spheres (or levels)."""
+    from grappe._validation import check_option
+    from grappe.io.network import save_figure
+    from grappe.network.figures import sphere_heatmap
+
+    with grappe_errors():
+        check_option(by, "--by", ("sphere", "level"), func="grappe network heatmap")
+        net = _read(actors, ties, undirected, salt)
+        chosen, _ = _waves(net, wave)
+        if chosen is not None:
+            net = net.select(wave=chosen)
+        save_figure(sphere_heatmap(net, groups=by), output)
+        console.print(f"Wrote {output}")

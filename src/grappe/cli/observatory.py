@@ -1,0 +1,86 @@
+"""``grappe observatory``: the main job on the bundled real data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from grappe.cli._common import err_console, grappe_errors
+
+__all__ = ["build_outputs", "register"]
+
+
+def build_outputs(output: Path, *, progress: Progress | None = None) -> dict[str, Path]:
+    """Map the bundled US CBP state file with the benchmark definitions and write the results.
+
+    Writes ``indicators.parquet`` and ``indicators.csv`` (state × cluster × year, 2017–2021),
+    ``regions.csv`` (state × year), ``growth_2017_2021.csv`` and ``summary.html``.
+
+    Returns
+    -------
+    dict of str to Path
+        The files written, by name.
+    """
+    from grappe.io import bundled_cbp_state_path, load_definitions, read_regional_table
+    from grappe.io.html_summary import write_map_summary
+    from grappe.io.output import write_frame
+    from grappe.mapping import map_clusters
+
+    steps = ("Reading the bundled CBP state file", "Mapping clusters", "Writing results")
+    task = progress.add_task(steps[0], total=len(steps)) if progress else None
+
+    def step(i: int) -> None:
+        if progress is not None and task is not None:
+            progress.update(task, completed=i, description=steps[min(i, len(steps) - 1)])
+
+    table = read_regional_table(bundled_cbp_state_path(), source="cbp")
+    step(1)
+    result = map_clusters(table, load_definitions("us-benchmark"))
+    step(2)
+    years = result.years
+    written = {
+        "indicators.parquet": write_frame(result.indicators, output / "indicators.parquet"),
+        "indicators.csv": write_frame(result.indicators, output / "indicators.csv"),
+        "regions.csv": write_frame(result.regions, output / "regions.csv"),
+        f"growth_{years[0]}_{years[-1]}.csv": write_frame(
+            result.growth(years[0], years[-1]), output / f"growth_{years[0]}_{years[-1]}.csv"
+        ),
+        "summary.html": write_map_summary(
+            result,
+            output / "summary.html",
+            title="US clusters by state — County Business Patterns",
+            source="US Census Bureau, County Business Patterns 2017–2021 (public domain)",
+        ),
+    }
+    step(3)
+    return written
+
+
+def observatory_command(
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Folder for the result tables and summary.")
+    ] = Path("grappe-output"),
+) -> None:
+    """Run the main job on the bundled real data: map US clusters and publish the results."""
+    with (
+        grappe_errors(),
+        Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            TimeElapsedColumn(),
+            console=err_console,
+            transient=True,
+        ) as progress,
+    ):
+        written = build_outputs(output, progress=progress)
+    for name, path in written.items():
+        err_console.print(f"wrote {name}: {path}")
+    err_console.print(f"Open {(output / 'summary.html').resolve().as_uri()} in a browser.")
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``grappe observatory`` to the root application."""
+    app.command("observatory")(observatory_command)

@@ -1,0 +1,65 @@
+"""``grappe serve``: run the observatory (web pages and REST API) with uvicorn."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from grappe.cli._common import err_console, grappe_errors
+
+__all__ = ["register", "serve"]
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    database: Annotated[
+        str | None,
+        typer.Option(
+            "--database",
+            help="SQLAlchemy URL of the registry (default: GRAPPE_DATABASE_URL, else "
+            "sqlite:///grappe-observatory.sqlite).",
+        ),
+    ] = None,
+    load_bundled: Annotated[
+        bool,
+        typer.Option(
+            "--load-bundled/--no-load-bundled",
+            help="Pre-load the bundled real data (idempotent) before serving.",
+        ),
+    ] = False,
+) -> None:
+    """Serve the observatory: pages at /, the API at /api/v1 (OpenAPI at /api/v1/openapi.json)."""
+    import uvicorn
+
+    from grappe.service import Settings, create_app
+    from grappe.service.bootstrap import load_bundled_data
+
+    with grappe_errors():
+        overrides = {"database_url": database} if database else {}
+        settings = Settings.from_env(**overrides)
+        if load_bundled:
+            _load(settings.database_url, load_bundled_data)
+        app = create_app(settings)
+    err_console.print(f"grappe observatory: http://{host}:{port}/  (API: /api/v1/docs)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _load(database_url: str, loader: object) -> None:
+    from rich.progress import Progress
+
+    with Progress(console=err_console, transient=True) as bar:
+        tasks: dict[str, int] = {}
+
+        def progress(step: str, done: int, total: int) -> None:
+            if step not in tasks:
+                tasks[step] = bar.add_task(f"Loading {step}", total=total)
+            bar.update(tasks[step], completed=done)
+
+        loader(database_url, progress=progress)  # type: ignore[operator]
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``serve`` to the ``grappe`` command."""
+    app.command("serve")(serve)

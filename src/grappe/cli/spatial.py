@@ -1,0 +1,268 @@
+"""``grappe spatial`` — where firms concentrate: K-density, hot spots, areal hot spots."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from grappe.cli._common import console, err_console, grappe_errors
+
+group = typer.Typer(
+    name="spatial",
+    help="Where firms concentrate: distance-based concentration and hot spots.",
+    no_args_is_help=True,
+)
+
+PointsArg = Annotated[Path, typer.Argument(help="CSV/Parquet of establishments.")]
+XOpt = Annotated[str, typer.Option("--x", help="Column of longitude (or easting).")]
+YOpt = Annotated[str, typer.Option("--y", help="Column of latitude (or northing).")]
+CrsOpt = Annotated[str, typer.Option("--crs", help="CRS of x/y, e.g. EPSG:4326, EPSG:2154.")]
+ActColOpt = Annotated[
+    str | None, typer.Option("--activity-column", help="Column of activity codes.")
+]
+WeightOpt = Annotated[
+    str | None, typer.Option("--weight-column", help="Column of employees (weights).")
+]
+IdOpt = Annotated[str | None, typer.Option("--id-column", help="Column of unique ids.")]
+DropOpt = Annotated[
+    bool, typer.Option("--drop-missing", help="Leave out rows without coordinates.")
+]
+SchedOpt = Annotated[
+    str | None,
+    typer.Option("--scheduler", help="Dask scheduler address (default: local threads)."),
+]
+SeedOpt = Annotated[int | None, typer.Option("--seed", help="Seed of the simulations.")]
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``spatial`` command group to the root application."""
+    app.add_typer(group)
+
+
+@contextlib.contextmanager
+def _progress(label: str) -> Iterator:
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+    )
+    with bar:
+        task = bar.add_task(label, total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+def _read(path, x, y, crs, id_column, activity_column, weight_column, drop):
+    from grappe.io.spatial import read_points
+
+    return read_points(
+        path,
+        x=x,
+        y=y,
+        crs=crs,
+        id=id_column,
+        activity=activity_column,
+        weight=weight_column,
+        on_missing="drop" if drop else "raise",
+    )
+
+
+@group.command("kdensity")
+def kdensity_command(
+    points: PointsArg,
+    activity: Annotated[
+        list[str] | None, typer.Option("--activity", "-a", help="Activity to test (repeat).")
+    ] = None,
+    x: XOpt = "lon",
+    y: YOpt = "lat",
+    crs: CrsOpt = "EPSG:4326",
+    activity_column: ActColOpt = None,
+    weight_column: WeightOpt = None,
+    id_column: IdOpt = None,
+    drop_missing: DropOpt = False,
+    weighted: Annotated[bool, typer.Option(help="Employment-weighted K-density.")] = False,
+    simulations: Annotated[int, typer.Option(help="Monte Carlo simulations.")] = 99,
+    max_distance: Annotated[
+        float | None, typer.Option(help="Largest distance (m); default the median distance.")
+    ] = None,
+    bandwidth: Annotated[
+        float | None, typer.Option(help="Kernel bandwidth (m); default Silverman's rule.")
+    ] = None,
+    seed: SeedOpt = 0,
+    scheduler: SchedOpt = None,
+    out: Annotated[Path | None, typer.Option(help="Write the curves (CSV/Parquet/JSON).")] = None,
+    plot: Annotated[Path | None, typer.Option(help="Write K-density plots (PNG).")] = None,
+) -> None:
+    """Duranton–Overman K-density of activities with Monte Carlo confidence bands."""
+    with grappe_errors():
+        import pandas as pd
+
+        from grappe.io.output import write_frame
+        from grappe.io.spatial import write_figure
+        from grappe.spatial import kdensity_by_activity, summary
+        from grappe.spatial.maps import plot_kdensity
+
+        pts = _read(points, x, y, crs, id_column, activity_column, weight_column, drop_missing)
+        with _progress("simulations") as update:
+            results = kdensity_by_activity(
+                pts,
+                activity or None,
+                weighted=weighted,
+                n_simulations=simulations,
+                max_distance=max_distance if max_distance is not None else "median",
+                bandwidth=bandwidth if bandwidth is not None else "silverman",
+                seed=seed,
+                scheduler=scheduler,
+                progress=update,
+            )
+        table = summary(results)
+        _print(table, "K-density (Duranton–Overman)")
+        if out is not None:
+            curves = pd.concat(
+                [r.curves.assign(activity=a) for a, r in results.items()], ignore_index=True
+            )
+            write_frame(curves, out)
+        if plot is not None:
+            for act, res in results.items():
+                target = (
+                    plot
+                    if len(results) == 1
+                    else plot.with_name(f"{plot.stem}_{_safe(act)}{plot.suffix or '.png'}")
+                )
+                write_figure(plot_kdensity(res), target)
+
+
+@group.command("hotspots")
+def hotspots_command(
+    points: PointsArg,
+    activity: Annotated[
+        list[str] | None, typer.Option("--activity", "-a", help="Activity (repeat).")
+    ] = None,
+    x: XOpt = "lon",
+    y: YOpt = "lat",
+    crs: CrsOpt = "EPSG:4326",
+    activity_column: ActColOpt = None,
+    weight_column: WeightOpt = None,
+    id_column: IdOpt = None,
+    drop_missing: DropOpt = False,
+    method: Annotated[str, typer.Option(help="dbscan or hdbscan.")] = "dbscan",
+    eps: Annotated[float, typer.Option(help="DBSCAN radius (m).")] = 500.0,
+    min_samples: Annotated[int, typer.Option(help="Neighbours of a core point.")] = 5,
+    min_cluster_size: Annotated[int, typer.Option(help="HDBSCAN smallest cluster.")] = 10,
+    buffer: Annotated[float, typer.Option(help="Buffer around hulls (m).")] = 100.0,
+    geojson: Annotated[Path | None, typer.Option(help="Write hot spots as GeoJSON.")] = None,
+    plot: Annotated[Path | None, typer.Option(help="Write a PNG map.")] = None,
+    out: Annotated[Path | None, typer.Option(help="Write the hot-spot table.")] = None,
+) -> None:
+    """Density-based hot spots of establishments (DBSCAN/HDBSCAN), as polygons."""
+    with grappe_errors():
+        from grappe.io.output import write_frame
+        from grappe.io.spatial import write_figure, write_geojson
+        from grappe.spatial import hotspots
+        from grappe.spatial.maps import hotspots_geojson, plot_points
+
+        pts = _read(points, x, y, crs, id_column, activity_column, weight_column, drop_missing)
+        with _progress("clustering"):
+            res = hotspots(
+                pts,
+                activities=activity or None,
+                method=method,
+                eps=eps,
+                min_samples=min_samples,
+                min_cluster_size=min_cluster_size,
+                buffer=buffer,
+            )
+        _print(res.hotspots.drop(columns="geometry"), f"Hot spots ({method})")
+        if geojson is not None:
+            write_geojson(hotspots_geojson(res), geojson)
+        if plot is not None:
+            act = activity[0] if activity and len(activity) == 1 else None
+            write_figure(plot_points(pts, res, activity=act), plot)
+        if out is not None:
+            write_frame(res.hotspots.drop(columns="geometry"), out)
+
+
+@group.command("areal")
+def areal_command(
+    polygons: Annotated[Path, typer.Argument(help="GeoJSON FeatureCollection of units.")],
+    id_property: Annotated[str, typer.Option(help="Feature property holding the unit id.")],
+    counts: Annotated[
+        Path | None, typer.Option(help="CSV/Parquet of establishments to count per unit.")
+    ] = None,
+    area_column: Annotated[
+        str | None, typer.Option(help="Column of the unit id in --counts.")
+    ] = None,
+    filter: Annotated[  # noqa: A002
+        str | None, typer.Option("--filter", help="pandas query selecting establishments.")
+    ] = None,
+    column: Annotated[str, typer.Option(help="Value analysed.")] = "count",
+    statistic: Annotated[str, typer.Option(help="gi (Getis–Ord Gi*) or moran.")] = "gi",
+    permutations: Annotated[int, typer.Option(help="Conditional permutations.")] = 999,
+    islands: Annotated[str, typer.Option(help="raise or keep units without neighbour.")] = (
+        "raise"
+    ),
+    seed: SeedOpt = 0,
+    geojson: Annotated[Path | None, typer.Option(help="Write units and statistics.")] = None,
+    plot: Annotated[Path | None, typer.Option(help="Write a PNG choropleth.")] = None,
+    out: Annotated[Path | None, typer.Option(help="Write the statistics table.")] = None,
+) -> None:
+    """Getis–Ord Gi* or local Moran's I of counts over polygons (through esda)."""
+    with grappe_errors():
+        from grappe._validation import check_option
+        from grappe.errors import InvalidParameterError
+        from grappe.io.output import write_frame
+        from grappe.io.spatial import count_by_area, read_areas, write_figure, write_geojson
+        from grappe.spatial import getis_ord, local_moran
+        from grappe.spatial.maps import areal_geojson, plot_areal
+
+        check_option(statistic, "statistic", ("gi", "moran"), func="grappe spatial areal")
+        table = None
+        if counts is not None:
+            if area_column is None:
+                raise InvalidParameterError(
+                    "The 'area_column' parameter of grappe spatial areal must name the column "
+                    "of unit ids in --counts. Got None instead."
+                )
+            table = count_by_area(counts, area=area_column, query=filter)
+        areas = read_areas(
+            polygons,
+            id_property=id_property,
+            counts=table,
+            missing_counts="drop" if table is not None else "zero",
+        )
+        func = getis_ord if statistic == "gi" else local_moran
+        stats = func(areas, column, permutations=permutations, seed=seed, islands=islands)
+        key = "spot" if statistic == "gi" else "cluster"
+        tally = stats[key].value_counts().rename_axis(key).reset_index()
+        _print(tally, "Getis–Ord Gi*" if statistic == "gi" else "Local Moran's I")
+        if geojson is not None:
+            write_geojson(areal_geojson(areas, stats), geojson)
+        if plot is not None:
+            write_figure(plot_areal(areas, stats, column=key), plot)
+        if out is not None:
+            write_frame(stats, out)
+
+
+def _safe(name: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_" else "_" for c in name)
+
+
+def _print(frame, title: str) -> None:
+    table = Table(title=title)
+    for col in frame.columns:
+        table.add_column(str(col))
+    for row in frame.itertuples(index=False):
+        table.add_row(*(f"{v:.4g}" if isinstance(v, float) else str(v) for v in row))
+    console.print(table)

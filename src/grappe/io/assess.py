@@ -1,0 +1,275 @@
+"""Read the files of cluster qualification and roadmaps: questionnaires, answers, roadmaps,
+KPI tables, labels, needs and capabilities.
+
+Each reader validates its file and raises :class:`~grappe.errors.DataValidationError` naming
+the file, the row (line) and the column or question, with the fix. Bundled questionnaires live
+in ``grappe/data/questionnaires`` (``diamond``, ``quebec``, ``danish``, ``management``).
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from grappe.assess.questionnaire import Questionnaire, validate_answers
+from grappe.errors import DataValidationError, NotFoundError, ValidationIssue
+from grappe.roadmap.actions import Roadmap, build_roadmap
+from grappe.roadmap.kpis import check_kpis
+from grappe.roadmap.labels import Label, make_label
+
+__all__ = [
+    "bundled_questionnaires",
+    "read_answers",
+    "read_capabilities",
+    "read_kpis",
+    "read_label",
+    "read_needs",
+    "read_questionnaire",
+    "read_roadmap",
+]
+
+PathLike = str | os.PathLike[str]
+
+
+def _bundled_dir() -> Any:
+    return resources.files("grappe") / "data" / "questionnaires"
+
+
+def bundled_questionnaires() -> tuple[str, ...]:
+    """Names of the questionnaires shipped with grappe.
+
+    Examples
+    --------
+    >>> bundled_questionnaires()
+    ('danish', 'diamond', 'management', 'quebec')
+    """
+    return tuple(sorted(p.name[:-5] for p in _bundled_dir().iterdir() if p.name.endswith(".yaml")))
+
+
+def _load_yaml(path: PathLike) -> tuple[Any, yaml.Node | None]:
+    """Parse a YAML file; return the data and its node tree (for line numbers)."""
+    text = Path(path).read_text(encoding="utf-8")
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise DataValidationError(
+            ValidationIssue(
+                f"The file is not valid YAML ({getattr(exc, 'problem', exc)}).",
+                file=str(path),
+                row=mark.line + 1 if mark else None,
+                fix="Correct the YAML syntax.",
+            )
+        ) from exc
+    return data, node
+
+
+def _key_lines(node: yaml.Node | None) -> dict[str, int]:
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
+
+
+def _item_lines(node: yaml.Node | None, key: str) -> list[int]:
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    for k, v in node.value:
+        if k.value == key and isinstance(v, yaml.SequenceNode):
+            return [item.start_mark.line + 1 for item in v.value]
+    return []
+
+
+def read_questionnaire(name_or_path: PathLike) -> Questionnaire:
+    """Read a questionnaire: a bundled name (see :func:`bundled_questionnaires`) or a path.
+
+    Raises
+    ------
+    NotFoundError
+        If the name is neither bundled nor an existing file.
+    DataValidationError
+        If the file does not define a valid questionnaire.
+    """
+    text = str(name_or_path)
+    if text in bundled_questionnaires():
+        with resources.as_file(_bundled_dir() / f"{text}.yaml") as path:
+            data, _ = _load_yaml(path)
+            return Questionnaire.from_dict(data, file=f"{text}.yaml")
+    if not Path(text).is_file():
+        raise NotFoundError(
+            f"No questionnaire {text!r}: not a bundled one {bundled_questionnaires()} nor a file."
+        )
+    data, _ = _load_yaml(text)
+    return Questionnaire.from_dict(data, file=text)
+
+
+def read_answers(path: PathLike, questionnaire: Questionnaire) -> dict[str, Any]:
+    """Read and validate answers from YAML (``id: answer``) or CSV (``question,answer``).
+
+    Returns
+    -------
+    dict
+        Validated, normalised answers (see :func:`grappe.assess.validate_answers`).
+
+    Raises
+    ------
+    DataValidationError
+        On a malformed file, unknown ids, bad values or missing required answers, with the
+        line of each problem.
+    """
+    path = Path(path)
+    if path.suffix.lower() == ".csv":
+        df = pd.read_csv(path, dtype=str, keep_default_na=False)
+        if not {"question", "answer"} <= set(df.columns):
+            raise DataValidationError(
+                ValidationIssue(
+                    "The answers file lacks the columns 'question' and 'answer'.",
+                    file=str(path),
+                    row=1,
+                    fix="Write a header line 'question,answer'.",
+                )
+            )
+        answers = dict(zip(df["question"].str.strip(), df["answer"], strict=True))
+        rows = {q: i + 2 for i, q in enumerate(df["question"].str.strip())}
+    else:
+        data, node = _load_yaml(path)
+        if not isinstance(data, dict):
+            raise DataValidationError(
+                ValidationIssue(
+                    "The answers file is not a mapping of question ids to answers.",
+                    file=str(path),
+                    fix="Write one 'ID: answer' line per question.",
+                )
+            )
+        answers, rows = {str(k): v for k, v in data.items()}, _key_lines(node)
+    return validate_answers(questionnaire, answers, file=str(path), rows=rows)
+
+
+def read_roadmap(path: PathLike, *, actors: list[str] | None = None) -> Roadmap:
+    """Read a roadmap YAML file (``cluster``, ``mode``, ``deliverables``, ``actors``,
+    ``actions``) and validate it.
+
+    ``actors`` (argument) overrides the file's ``actors`` list; when either is given, every
+    action owner must be one of them.
+
+    Raises
+    ------
+    DataValidationError
+        On a malformed file or inconsistent data, with the line of each action.
+    """
+    data, node = _load_yaml(path)
+    if not isinstance(data, dict) or "actions" not in data:
+        raise DataValidationError(
+            ValidationIssue(
+                "The roadmap file has no 'actions' list.",
+                file=str(path),
+                fix="Write 'cluster:', 'mode:' and 'actions:' keys (see docs/roadmap.md).",
+            )
+        )
+    for key in ("cluster", "mode"):
+        if key not in data:
+            raise DataValidationError(
+                ValidationIssue(
+                    f"The roadmap file has no {key!r}.",
+                    file=str(path),
+                    column=key,
+                    fix=f"Add '{key}:' (mode is bottom_up or top_down).",
+                )
+            )
+    actions = data["actions"] or []
+    lines = _item_lines(node, "actions") or None
+    return build_roadmap(
+        actions,
+        cluster=data["cluster"],
+        mode=data["mode"],
+        deliverables=data.get("deliverables"),
+        actors=actors or data.get("actors"),
+        file=str(path),
+        rows=lines,
+    )
+
+
+def read_kpis(path: PathLike) -> pd.DataFrame:
+    """Read and validate a KPI table (CSV or Excel: ``kpi, period, value[, target,
+    direction]``); see :func:`grappe.roadmap.check_kpis`."""
+    path = Path(path)
+    if path.suffix.lower() in (".xlsx", ".xls"):
+        df = pd.read_excel(path, dtype={"period": str})
+    else:
+        df = pd.read_csv(path, dtype={"period": str, "kpi": str})
+    return check_kpis(df, file=str(path))
+
+
+def read_label(path: PathLike) -> Label:
+    """Read a label definition (YAML: ``name``, ``level``, ``criteria``, ``valid_from``,
+    ``valid_to``)."""
+    data, _ = _load_yaml(path)
+    if not isinstance(data, dict):
+        raise DataValidationError(
+            ValidationIssue(
+                "The label file is not a mapping.",
+                file=str(path),
+                fix="Write name, level, criteria, valid_from and valid_to keys.",
+            )
+        )
+    return make_label(data, file=str(path))
+
+
+def _read_firms(path: PathLike, columns: tuple[str, ...], what: str) -> pd.DataFrame:
+    path = Path(path)
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise DataValidationError(
+            ValidationIssue(
+                f"The {what} file lacks the columns {missing}.",
+                file=str(path),
+                row=1,
+                fix=f"Give the columns {list(columns)}.",
+            )
+        )
+    issues = []
+    for col, low, high in (("lat", -90, 90), ("lon", -180, 180), ("capacity", 0, None)):
+        values = pd.to_numeric(df[col].replace("", None), errors="coerce")
+        for i in range(len(df)):
+            v, raw = values.iloc[i], df[col].iloc[i]
+            if (
+                (raw != "" and pd.isna(v))
+                or (raw == "" and col != "capacity")
+                or (not pd.isna(v) and (v < low or (high is not None and v > high)))
+            ):
+                rng = f"between {low} and {high}" if high is not None else f"≥ {low}"
+                issues.append(
+                    ValidationIssue(
+                        f"The {col} {raw!r} is not a number {rng}.",
+                        file=str(path),
+                        row=i + 2,
+                        column=col,
+                        fix="Write a decimal number (degrees for lat/lon).",
+                    )
+                )
+        df[col] = values.astype(float)
+    if issues:
+        raise DataValidationError(issues)
+    return df
+
+
+def read_needs(path: PathLike) -> pd.DataFrame:
+    """Read large firms' needs (CSV with the columns of
+    :data:`grappe.matchmaking.score.NEED_COLUMNS`; lists ``;``-separated)."""
+    from grappe.matchmaking.score import NEED_COLUMNS
+
+    return _read_firms(path, NEED_COLUMNS, "needs")
+
+
+def read_capabilities(path: PathLike) -> pd.DataFrame:
+    """Read SMEs' capabilities (CSV with the columns of
+    :data:`grappe.matchmaking.score.CAPABILITY_COLUMNS`)."""
+    from grappe.matchmaking.score import CAPABILITY_COLUMNS
+
+    return _read_firms(path, CAPABILITY_COLUMNS, "capabilities")

@@ -1,0 +1,733 @@
+"""Read long tables of regional statistics (region × industry × year) into a RegionalTable.
+
+One reader, :func:`read_regional_table`, for CSV (also gzip-compressed), Parquet and Excel
+files. Validation is all-or-nothing: every problem found is collected and reported at once in a
+:class:`~grappe.errors.DataValidationError` naming the file, the row, the column as named in the
+file, and the fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from grappe._validation import check_option
+from grappe.codes import CLASSIFICATIONS, classification_family, code_level, normalize_code
+from grappe.codes import validate_codes as _validate_codes
+from grappe.errors import (
+    DataValidationError,
+    InvalidParameterError,
+    NotFoundError,
+    ValidationIssue,
+)
+from grappe.io.presets import PRESETS
+from grappe.model import RegionalTable
+
+__all__ = [
+    "FLAG_MIDPOINTS",
+    "FLAG_RANGES",
+    "REQUIRED_COLUMNS",
+    "TABLE_COLUMNS",
+    "WITHHELD_POLICIES",
+    "read_regional_table",
+]
+
+#: Policies for withheld employment cells.
+WITHHELD_POLICIES: tuple[str, ...] = ("raise", "drop", "keep_zero", "impute_flag_midpoint")
+
+#: Our column names that a file's columns can be mapped to with ``columns=``.
+TABLE_COLUMNS: tuple[str, ...] = (
+    "region",
+    "industry",
+    "year",
+    "employment",
+    "establishments",
+    "payroll",
+    "flag",
+    "region_name",
+)
+
+#: Columns a file must provide (after the mapping).
+REQUIRED_COLUMNS: tuple[str, ...] = ("region", "industry", "year", "employment")
+
+#: Employment-size classes of the County Business Patterns flags (``empflag``), inclusive.
+#: ``M`` is open-ended (100,000 or more).
+FLAG_RANGES: dict[str, tuple[int, int | None]] = {
+    "A": (0, 19),
+    "B": (20, 99),
+    "C": (100, 249),
+    "E": (250, 499),
+    "F": (500, 999),
+    "G": (1_000, 2_499),
+    "H": (2_500, 4_999),
+    "I": (5_000, 9_999),
+    "J": (10_000, 24_999),
+    "K": (25_000, 49_999),
+    "L": (50_000, 99_999),
+    "M": (100_000, None),
+}
+
+#: Employment imputed for a withheld cell under ``withheld="impute_flag_midpoint"``: the
+#: midpoint of the size class, and the lower bound for the open class ``M``.
+FLAG_MIDPOINTS: dict[str, float] = {
+    k: (lo + hi) / 2 if hi is not None else float(lo) for k, (lo, hi) in FLAG_RANGES.items()
+}
+
+_NUMERIC = ("employment", "establishments", "payroll")
+_MAX_PER_CHECK = 50
+_FUNC = "read_regional_table"
+_POLICY_FIX = (
+    "choose a policy for withheld cells: withheld='drop', 'keep_zero' or "
+    "'impute_flag_midpoint' (the last needs a flag column with size classes A-M)."
+)
+
+
+def read_regional_table(
+    path: str | Path,
+    *,
+    source: str | None = None,
+    columns: Mapping[str, str] | None = None,
+    classification: str | None = None,
+    region_type: str | None = None,
+    withheld: str | None = None,
+    years: Iterable[int] | None = None,
+    levels: Iterable[int] | None = None,
+    sheet: str | int | None = None,
+    known_codes: Collection[str] | None = None,
+) -> RegionalTable:
+    """Read and validate a long table of regional statistics.
+
+    Parameters
+    ----------
+    path : str or Path
+        A ``.csv``, ``.csv.gz``, ``.parquet`` (``.pq``) or ``.xlsx`` file in long form: one row
+        per region × industry × year.
+    source : {"cbp"}, optional
+        Preset of a well-known source. ``"cbp"``: US County Business Patterns as in
+        ``grappe.io.bundled_cbp_state_path()`` — columns ``fips`` (counties) or ``state_fips``
+        (states), ``naics``, ``year``, ``emp``, ``estab``, ``payann`` and optional ``empflag``;
+        NAICS 2017; region names bundled; withheld cells are ``emp == 0`` with ``estab >= 3``.
+    columns : mapping, optional
+        File column name → our name among ``region``, ``industry``, ``year``, ``employment``,
+        ``establishments``, ``payroll``, ``flag``, ``region_name``. Without it, columns named
+        as ours are used. It overrides the preset's mapping.
+    classification : str, optional
+        Classification of the industry codes (see :data:`grappe.codes.CLASSIFICATIONS`);
+        default the preset's, else ``"custom"``. Codes are normalised and malformed ones refused.
+    region_type : str, optional
+        Kind of region (``"county"``, ``"wilaya"``, ``"nuts2"``…); default the preset's, else
+        ``"region"``.
+    withheld : {"raise", "drop", "keep_zero", "impute_flag_midpoint"}, optional
+        What to do with withheld employment cells (an empty employment cell, a size-class flag
+        A–M, or a CBP zero): refuse the file, drop the rows, count them as 0 jobs, or impute
+        the midpoint of the flag's size class (:data:`FLAG_MIDPOINTS`). Default ``"keep_zero"``
+        for ``source="cbp"`` (its files carry no flag column), ``"raise"`` otherwise.
+    years : iterable of int, optional
+        Years to keep; each must be present in the file.
+    levels : iterable of int, optional
+        Code levels to keep (e.g. ``(6,)`` for 6-digit NAICS); see :func:`grappe.codes.code_level`.
+    sheet : str or int, optional
+        Excel sheet (name or 0-based position); default the first.
+    known_codes : collection of str, optional
+        Code list of the classification; other codes are refused. Default the NAICS 2017 list
+        for ``source="cbp"``, else no check.
+
+    Returns
+    -------
+    RegionalTable
+        ``region`` and ``industry`` as categoricals, ``year`` int16, counts float64, and the
+        ``withheld`` flag of the cells that were withheld in the file (and kept).
+
+    Raises
+    ------
+    NotFoundError
+        The file or the sheet does not exist.
+    InvalidParameterError
+        A parameter has an unsupported value (file type, policy, mapping…).
+    DataValidationError
+        The file has missing columns, malformed or unknown codes, non-numeric or negative
+        values, duplicate keys, missing requested years, or withheld cells under ``"raise"``.
+
+    Notes
+    -----
+    Rows are numbered as in the file: the header is row 1 for CSV and Excel; Parquet rows are
+    numbered from 1. Rows outside ``years``/``levels`` are checked for their codes and years
+    only. The CBP files published since 2017 have no flag column, so ``"keep_zero"`` is the
+    only policy that keeps their withheld cells; it understates employment in those cells.
+
+    References
+    ----------
+    .. [1] U.S. Census Bureau, "County Business Patterns: record layouts" (``empflag``
+       employment-size classes A–M).
+    .. [2] Eckert, F., Fort, T. C., Schott, P. K. & Yang, N. J. (2020), "Imputing missing values
+       in the US Census Bureau's County Business Patterns", NBER Working Paper 26632.
+
+    Examples
+    --------
+    >>> from grappe.io import bundled_cbp_state_path, read_regional_table
+    >>> table = read_regional_table(bundled_cbp_state_path(), source="cbp", levels=(0,))
+    >>> table.region_type, table.years
+    ('state', (2017, 2018, 2019, 2020, 2021))
+    >>> round(table.data.query("year == 2019")["employment"].sum())
+    132460602
+    """
+    path, fmt = _check_path(path)
+    preset = None
+    if source is not None:
+        preset = PRESETS[check_option(source, "source", tuple(PRESETS), func=_FUNC)]
+    default_policy = preset.withheld if preset else "raise"
+    withheld = check_option(
+        default_policy if withheld is None else withheld, "withheld", WITHHELD_POLICIES, func=_FUNC
+    )
+    classification = check_option(
+        classification or (preset.classification if preset else "custom"),
+        "classification",
+        CLASSIFICATIONS,
+        func=_FUNC,
+    )
+    years_sel = _check_ints(years, "years")
+    levels_sel = _check_ints(levels, "levels")
+    if levels_sel is not None and classification_family(classification) == "custom":
+        raise InvalidParameterError(
+            f"The 'levels' parameter of {_FUNC} must be None when the classification is "
+            f"'custom' (custom codes have no levels). Got {levels_sel!r} instead."
+        )
+    if known_codes is None and preset is not None:
+        known_codes = preset.known_codes()
+
+    file = str(path)
+    file_columns, excel = _file_columns(path, fmt, sheet)
+    layout_type, mapping = _mapping(file, file_columns, preset, columns)
+    region_type = region_type or layout_type or "region"
+    raw, offset = _read(path, fmt, mapping, excel, sheet)
+    rows = np.arange(len(raw), dtype=np.int64) + offset
+    name = {ours: theirs for theirs, ours in mapping.items()}
+
+    issues: list[ValidationIssue] = []
+    region = _codes(raw["region"], None)
+    industry = _codes(raw["industry"], classification)
+    issues += _missing(region.codes < 0, rows, file, name["region"], "region code")
+    issues += _missing(industry.codes < 0, rows, file, name["industry"], "industry code")
+    issues += _code_issues(industry, rows, classification, known_codes, file, name["industry"])
+    year, bad_year = _numbers(raw["year"])
+    bad_year |= ~np.isnan(year) & (year != np.round(year))
+    issues += _rows(
+        bad_year,
+        rows,
+        raw["year"],
+        "is not a year.",
+        file,
+        name["year"],
+        "write the year as an integer such as 2019.",
+    )
+    issues += _missing(np.isnan(year) & ~bad_year, rows, file, name["year"], "year")
+
+    keep = np.ones(len(raw), dtype=bool)
+    if levels_sel is not None:
+        cat_levels = np.array(
+            [code_level(c, classification) in levels_sel for c in industry.categories] + [False],
+            dtype=bool,
+        )
+        keep &= cat_levels[industry.codes]  # code -1 (missing) picks the last entry
+    present_years = sorted({int(y) for y in pd.unique(year[~np.isnan(year)])})
+    if years_sel is not None:
+        absent = sorted(set(years_sel) - set(present_years))
+        if absent:
+            issues.append(
+                ValidationIssue(
+                    f"the years {absent} are not in the file; it has the years {present_years}.",
+                    file=file,
+                    column=name["year"],
+                    fix=f"choose years among {present_years}.",
+                )
+            )
+        keep &= np.isin(year, np.array(years_sel, dtype=float))
+    # Positions of the selected rows in `raw`; `raw` itself is never filtered (only read back
+    # for the values quoted in messages).
+    src = np.flatnonzero(keep) if not keep.all() else None
+    if src is not None:
+        rows, year, region, industry = rows[src], year[src], region[src], industry[src]
+
+    values = {}
+    for col in _NUMERIC:
+        if col not in raw:
+            values[col] = np.full(len(rows), np.nan)
+            continue
+        full, bad = _numbers(raw[col])
+        values[col], bad = (full, bad) if src is None else (full[src], bad[src])
+        fix = "write a number (empty when the value is withheld or unknown)."
+        issues += _rows(bad, rows, raw[col], "is not a number.", file, name[col], fix, src)
+        negative = values[col] < 0
+        issues += _rows(
+            negative,
+            rows,
+            raw[col],
+            "is negative; counts cannot be negative.",
+            file,
+            name[col],
+            "correct the value, or leave it empty if unknown.",
+            src,
+        )
+    flag = None
+    if "flag" in raw:
+        flag = _flags(raw["flag"]) if src is None else _flags(raw["flag"])[src]
+    issues += _duplicates(region, industry, year, rows, file, name)
+    if issues:
+        raise DataValidationError(issues)
+
+    employment = values["employment"]
+    withheld_mask = np.isnan(employment)
+    if flag is not None:
+        withheld_mask |= np.isin(flag, list(FLAG_RANGES))
+    if preset is not None and preset.zero_is_withheld:
+        estab = values["establishments"]
+        withheld_mask |= (employment == 0) & ~(estab < preset.min_establishments)
+    employment, kept = _apply_policy(
+        withheld, employment, withheld_mask, flag, rows, file, name, preset is not None
+    )
+    if not kept.all():
+        region, industry, year = region[kept], industry[kept], year[kept]
+        values = {k: v[kept] for k, v in values.items()}
+        employment, withheld_mask = employment[kept], withheld_mask[kept]
+        src = (np.arange(len(raw)) if src is None else src)[kept]
+
+    data = pd.DataFrame(
+        {
+            "region": _drop_unused(region),
+            "industry": _drop_unused(industry),
+            "year": year.astype(np.int16),
+            "employment": employment,
+            "establishments": values["establishments"],
+            "payroll": values["payroll"],
+            "withheld": withheld_mask,
+        }
+    )
+    names = dict(preset.region_names()) if preset else {}
+    if "region_name" in raw:
+        file_names = raw["region_name"].to_numpy()
+        file_names = pd.DataFrame(
+            {
+                "r": data["region"].astype(str).to_numpy(),
+                "n": file_names if src is None else file_names[src],
+            }
+        ).dropna()
+        names.update(file_names.drop_duplicates("r").set_index("r")["n"].astype(str).to_dict())
+    present = set(data["region"].cat.categories)
+    return RegionalTable(
+        data=data,
+        classification=classification,
+        region_type=region_type,
+        region_names={k: v for k, v in names.items() if k in present},
+        source=source or file,
+        withheld_policy=withheld,
+    )
+
+
+# --- parameters and file layout -------------------------------------------------------------
+
+
+def _check_path(path: Any) -> tuple[Path, str]:
+    if not isinstance(path, str | Path):
+        raise InvalidParameterError(
+            f"The 'path' parameter of {_FUNC} must be a str or a Path. "
+            f"Got {type(path).__name__} instead."
+        )
+    path = Path(path)
+    name = path.name.lower()
+    if name.endswith((".csv", ".csv.gz")):
+        fmt = "csv"
+    elif name.endswith((".parquet", ".pq")):
+        fmt = "parquet"
+    elif name.endswith(".xlsx"):
+        fmt = "excel"
+    else:
+        raise InvalidParameterError(
+            f"The 'path' parameter of {_FUNC} must be a .csv, .csv.gz, .parquet or .xlsx file. "
+            f"Got {str(path)!r} instead."
+        )
+    if not path.is_file():
+        raise NotFoundError(f"No such file: {str(path)!r}.")
+    return path, fmt
+
+
+def _check_ints(values: Any, name: str) -> tuple[int, ...] | None:
+    if values is None:
+        return None
+    if isinstance(values, int | np.integer) and not isinstance(values, bool):
+        values = (values,)
+    try:
+        out = tuple(values)
+    except TypeError:
+        out = None
+    if not out or any(isinstance(v, bool) or not isinstance(v, int | np.integer) for v in out):
+        raise InvalidParameterError(
+            f"The {name!r} parameter of {_FUNC} must be a non-empty list of integers or None. "
+            f"Got {values!r} instead."
+        )
+    return tuple(int(v) for v in out)
+
+
+def _file_columns(path: Path, fmt: str, sheet: Any) -> tuple[list[str], Any]:
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        return list(pq.read_schema(path).names), None
+    if fmt == "csv":
+        return [str(c) for c in pd.read_csv(path, nrows=0).columns], None
+    excel = pd.ExcelFile(path, engine="openpyxl")
+    sheets = excel.sheet_names
+    if (
+        sheet is not None
+        and sheet not in sheets
+        and not (isinstance(sheet, int) and 0 <= sheet < len(sheets))
+    ):
+        raise NotFoundError(f"{str(path)!r} has no sheet {sheet!r}; its sheets are {sheets}.")
+    header = pd.read_excel(excel, sheet_name=sheet if sheet is not None else 0, nrows=0)
+    return [str(c) for c in header.columns], excel
+
+
+def _mapping(
+    file: str,
+    file_columns: list[str],
+    preset: Any,
+    columns: Mapping[str, str] | None,
+) -> tuple[str | None, dict[str, str]]:
+    """File column → our column, checked; and the region type implied by the preset."""
+    region_type = None
+    mapping: dict[str, str] = {}
+    if preset is not None:
+        found = preset.layout(file_columns)
+        if found is None:
+            markers = [m for m, _, _ in preset.layouts]
+            raise DataValidationError(
+                ValidationIssue(
+                    f"the file does not have the layout of source={preset.name!r}: none of the "
+                    f"region columns {markers} is present; it has the columns {file_columns}.",
+                    file=file,
+                    fix="check the file, or describe its layout with columns={...} and no source.",
+                )
+            )
+        region_type, mapping = found
+    else:
+        mapping = {c: c for c in TABLE_COLUMNS if c in file_columns}
+    if columns is not None:
+        if not isinstance(columns, Mapping) or any(
+            not isinstance(k, str) or v not in TABLE_COLUMNS for k, v in columns.items()
+        ):
+            raise InvalidParameterError(
+                f"The 'columns' parameter of {_FUNC} must be a mapping from the file's column "
+                f"names to names among {list(TABLE_COLUMNS)}. Got {columns!r} instead."
+            )
+        targets = list(columns.values())
+        if len(set(targets)) != len(targets):
+            raise InvalidParameterError(
+                f"The 'columns' parameter of {_FUNC} must map at most one file column to each "
+                f"of our names. Got {dict(columns)!r} instead."
+            )
+        mapping = {k: v for k, v in mapping.items() if v not in targets and k not in columns}
+        mapping.update(columns)
+    issues = []
+    for ours in REQUIRED_COLUMNS:
+        theirs = [f for f, o in mapping.items() if o == ours]
+        if not theirs or theirs[0] not in file_columns:
+            wanted = f"{theirs[0]!r} (mapped to {ours!r})" if theirs else repr(ours)
+            issues.append(
+                ValidationIssue(
+                    f"the required column {wanted} is missing; the file has the columns "
+                    f"{file_columns}.",
+                    file=file,
+                    column=theirs[0] if theirs else ours,
+                    fix=(
+                        f"name the column {ours!r}, or pass columns={{'<name in file>': {ours!r}}}."
+                    ),
+                )
+            )
+    absent = [f for f, o in mapping.items() if o not in REQUIRED_COLUMNS and f not in file_columns]
+    issues += [
+        ValidationIssue(
+            f"the column {f!r} given in columns= is not in the file; it has {file_columns}.",
+            file=file,
+            column=f,
+            fix="correct the name in columns=.",
+        )
+        for f in absent
+    ]
+    if issues:
+        raise DataValidationError(issues)
+    return region_type, mapping
+
+
+def _read(
+    path: Path, fmt: str, mapping: dict[str, str], excel: Any, sheet: Any
+) -> tuple[pd.DataFrame, int]:
+    """The mapped columns, renamed to ours; and the row number of the first data row."""
+    file_cols = list(mapping)
+    if fmt == "parquet":
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        schema = pq.read_schema(path)
+        text = [
+            c
+            for c in file_cols
+            if pa.types.is_string(schema.field(c).type)
+            or pa.types.is_large_string(schema.field(c).type)
+        ]
+        table = pq.read_table(path, columns=file_cols, read_dictionary=text)
+        return table.to_pandas().rename(columns=mapping), 1
+    if fmt == "csv":
+        frame = pd.read_csv(
+            path,
+            usecols=file_cols,
+            dtype=str,
+            keep_default_na=False,
+            na_values=[""],
+            skip_blank_lines=False,
+        )
+        return frame.rename(columns=mapping), 2
+    frame = pd.read_excel(
+        excel, sheet_name=sheet if sheet is not None else 0, usecols=file_cols, dtype=object
+    )
+    return frame.rename(columns=mapping), 2
+
+
+# --- conversions ----------------------------------------------------------------------------
+
+
+def _codes(series: pd.Series, classification: str | None) -> pd.Categorical:
+    """Codes as a categorical of stripped (and, for a classification, normalised) strings."""
+    cat = series if isinstance(series.dtype, pd.CategoricalDtype) else series.astype("category")
+    original = list(cat.cat.categories)
+    categories = [_code_text(c) for c in original]
+    if classification is not None:
+        categories = [normalize_code(c, classification) for c in categories]
+    codes = cat.cat.codes.to_numpy()
+    if categories == original and "" not in categories and len(set(categories)) == len(original):
+        # Already clean (the usual case): keep the codes, skip a pass over every row.
+        return pd.Categorical.from_codes(codes, categories=pd.Index(categories, dtype=str))
+    unique, inverse = np.unique(np.array(categories, dtype=object).astype(str), return_inverse=True)
+    new_codes = np.where(codes < 0, -1, inverse[codes] if len(inverse) else codes)
+    empty = np.flatnonzero(unique == "")
+    if len(empty):
+        new_codes = np.where(np.isin(new_codes, empty), -1, new_codes)
+    return pd.Categorical.from_codes(new_codes, categories=pd.Index(unique, dtype=str))
+
+
+def _drop_unused(cat: pd.Categorical) -> pd.Categorical:
+    """``cat`` without unused categories (a bincount, cheaper than pandas' unique)."""
+    codes = cat.codes
+    used = np.bincount(codes[codes >= 0], minlength=len(cat.categories)) > 0
+    if used.all():
+        return cat
+    remap = np.cumsum(used) - 1
+    new_codes = np.where(codes >= 0, remap[np.maximum(codes, 0)], -1)
+    return pd.Categorical.from_codes(new_codes, categories=cat.categories[used])
+
+
+def _code_text(value: Any) -> str:
+    # Spreadsheets turn codes into numbers (311111 → 311111.0); give them back their digits.
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _numbers(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Values as float64 and the mask of non-empty values that are not numbers."""
+    if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series):
+        return series.to_numpy(dtype=np.float64, na_value=np.nan), np.zeros(len(series), bool)
+    text = series.astype("string").str.strip()
+    values = pd.to_numeric(text, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
+    bad = text.notna().to_numpy() & (text != "").fillna(False).to_numpy() & np.isnan(values)
+    return values, bad
+
+
+def _flags(series: pd.Series) -> np.ndarray:
+    text = series.astype("string").str.strip().str.upper()
+    return text.fillna("").to_numpy(dtype=object)
+
+
+# --- checks ---------------------------------------------------------------------------------
+
+
+def _rows(
+    mask: np.ndarray,
+    rows: np.ndarray,
+    raw: pd.Series | None,
+    message: str,
+    file: str,
+    column: str | None,
+    fix: str,
+    src: np.ndarray | None = None,
+) -> list[ValidationIssue]:
+    """One issue per flagged row (at most ``_MAX_PER_CHECK``, then a summary).
+
+    ``raw`` holds the file's values, ``src`` the position in ``raw`` of each masked row.
+    """
+    positions = np.flatnonzero(mask)
+    issues = []
+    for p in positions[:_MAX_PER_CHECK]:
+        value = f"{raw.iloc[p if src is None else src[p]]!r} " if raw is not None else ""
+        text = (value + message) if value else message[0].upper() + message[1:]
+        issues.append(ValidationIssue(text, file=file, row=int(rows[p]), column=column, fix=fix))
+    if len(positions) > _MAX_PER_CHECK:
+        issues.append(
+            ValidationIssue(
+                f"{len(positions) - _MAX_PER_CHECK} more rows with the same problem "
+                f"({message.rstrip('.')}).",
+                file=file,
+                column=column,
+                fix=fix,
+            )
+        )
+    return issues
+
+
+def _missing(mask: np.ndarray, rows: np.ndarray, file: str, column: str, what: str) -> list:
+    return _rows(
+        mask,
+        rows,
+        None,
+        f"the {what} is missing.",
+        file,
+        column,
+        f"fill in the {what} or remove the row.",
+    )
+
+
+def _code_issues(
+    industry: pd.Categorical,
+    rows: np.ndarray,
+    classification: str,
+    known: Collection[str] | None,
+    file: str,
+    column: str,
+) -> list[ValidationIssue]:
+    categories = list(industry.categories)
+    if not categories:
+        return []
+    codes = industry.codes
+    first = np.full(len(categories) + 1, -1, dtype=np.int64)
+    first[codes[::-1]] = rows[::-1]  # the last write wins: the first row of each code
+    first_row = {c: int(first[i]) for i, c in enumerate(categories) if first[i] >= 0}
+    return _validate_codes(
+        [c for c in categories if c in first_row],
+        classification,
+        known=known,
+        file=file,
+        column=column,
+        rows=first_row,
+    )
+
+
+def _duplicates(
+    region: pd.Categorical,
+    industry: pd.Categorical,
+    year: np.ndarray,
+    rows: np.ndarray,
+    file: str,
+    name: dict[str, str],
+) -> list[ValidationIssue]:
+    """Rows repeating a (region, industry, year) key, checked on integer keys."""
+    r = region.codes.astype(np.int64)
+    i = industry.codes.astype(np.int64)
+    y = np.nan_to_num(year, nan=-1).astype(np.int64)
+    y = y - y.min() if len(y) else y
+    key = (r * (len(industry.categories) + 1) + i) * (int(y.max(initial=0)) + 1) + y
+    dup = pd.Series(key).duplicated(keep="first").to_numpy()
+    if not dup.any():
+        return []
+    first_of = dict(zip(key[::-1], rows[::-1], strict=True))
+    issues = []
+    positions = np.flatnonzero(dup)
+    columns = f"{name['region']}, {name['industry']}, {name['year']}"
+    for p in positions[:_MAX_PER_CHECK]:
+        issues.append(
+            ValidationIssue(
+                f"duplicate key ({columns}) = ({region[p]!r}, {industry[p]!r}, "
+                f"{int(year[p])}); first seen in row {int(first_of[key[p]])}.",
+                file=file,
+                row=int(rows[p]),
+                column=name["industry"],
+                fix="keep one row per region, industry and year (sum or remove the repeats).",
+            )
+        )
+    if len(positions) > _MAX_PER_CHECK:
+        issues.append(
+            ValidationIssue(
+                f"{len(positions) - _MAX_PER_CHECK} more duplicate keys.",
+                file=file,
+                fix="keep one row per region, industry and year.",
+            )
+        )
+    return issues
+
+
+def _apply_policy(
+    policy: str,
+    employment: np.ndarray,
+    withheld: np.ndarray,
+    flag: np.ndarray | None,
+    rows: np.ndarray,
+    file: str,
+    name: dict[str, str],
+    is_preset: bool,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Employment after the withheld policy, and the mask of rows kept."""
+    keep = np.ones(len(employment), dtype=bool)
+    column = name["employment"]
+    if not withheld.any():
+        return employment, keep
+    if policy == "raise":
+        raise DataValidationError(
+            _rows(
+                withheld,
+                rows,
+                None,
+                "the employment value is withheld in this row.",
+                file,
+                column,
+                _POLICY_FIX,
+            )
+        )
+    if policy == "drop":
+        return employment, ~withheld
+    employment = employment.copy()
+    if policy == "keep_zero":
+        employment[withheld] = 0.0
+        return employment, keep
+    if flag is None:
+        how = "CBP marks them with emp == 0" if is_preset else "their employment is empty"
+        raise DataValidationError(
+            _rows(
+                withheld,
+                rows,
+                None,
+                f"the employment value is withheld in this row ({how}) and the file has no "
+                "flag column with size classes A-M, so no midpoint can be imputed.",
+                file,
+                column,
+                "map a flag column with columns={'<flag column>': 'flag'}, or choose "
+                "withheld='drop' or 'keep_zero'.",
+            )
+        )
+    midpoints = pd.Series(flag).map(FLAG_MIDPOINTS).to_numpy(dtype=np.float64, na_value=np.nan)
+    unflagged = withheld & np.isnan(midpoints)
+    if unflagged.any():
+        raise DataValidationError(
+            _rows(
+                unflagged,
+                rows,
+                None,
+                "the employment value is withheld but the flag is not a size class A-M.",
+                file,
+                name.get("flag", column),
+                "give the size-class flag (A, B, C, E-M), or choose withheld='drop' or "
+                "'keep_zero'.",
+            )
+        )
+    employment[withheld] = midpoints[withheld]
+    return employment, keep

@@ -1,0 +1,282 @@
+"""Readers and writers of spatial files: establishment points, areal units, GeoJSON, PNG.
+
+* :func:`read_points` — a CSV (optionally gzipped) or Parquet table of establishments with
+  longitude/latitude or projected x/y, validated into a :class:`~grappe.spatial.PointSet`.
+* :func:`read_areas` — a GeoJSON FeatureCollection of polygons (read with :mod:`json` and
+  shapely, no GeoPandas), optionally joined with counts aggregated from a table.
+* :func:`write_geojson`, :func:`write_figure` — atomic writers.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from grappe._validation import check_option
+from grappe.errors import (
+    DataValidationError,
+    MissingDependencyError,
+    NotFoundError,
+    ValidationIssue,
+)
+from grappe.io.output import atomic_path
+from grappe.spatial.areal import AreaSet, areas_from_geometries
+from grappe.spatial.points import PointSet, points_from_frame
+
+__all__ = ["count_by_area", "read_areas", "read_points", "write_figure", "write_geojson"]
+
+
+def _existing(path: str | os.PathLike[str]) -> Path:
+    p = Path(path)
+    if not p.is_file():
+        raise NotFoundError(f"No such file: {str(p)!r}.")
+    return p
+
+
+def _read_table(p: Path, columns: list[str] | None = None) -> pd.DataFrame:
+    name = p.name.lower()
+    if name.endswith((".parquet", ".pq")):
+        return pd.read_parquet(p, columns=columns)
+    try:
+        return pd.read_csv(p, usecols=columns, skipinitialspace=True, low_memory=False)
+    except ValueError as exc:  # usecols naming a missing column, or a malformed file
+        raise DataValidationError(
+            ValidationIssue(str(exc), file=str(p), fix="Check the column names and separator.")
+        ) from exc
+
+
+def read_points(
+    path: str | os.PathLike[str],
+    *,
+    x: str = "lon",
+    y: str = "lat",
+    crs: str | None = "EPSG:4326",
+    id: str | None = None,  # noqa: A002 - the column holding identifiers
+    activity: str | None = None,
+    weight: str | None = None,
+    on_missing: str = "raise",
+    bounds: tuple[float, float, float, float] | None = None,
+    on_outside: str = "raise",
+) -> PointSet:
+    """Read and validate a table of establishments.
+
+    Parameters
+    ----------
+    path : path-like
+        CSV (``.csv``, ``.csv.gz``; spaces after commas are skipped) or Parquet file.
+    x, y, crs, id, activity, weight, on_missing, bounds, on_outside
+        As :func:`grappe.spatial.points_from_frame`; ``crs`` defaults to longitude/latitude
+        (EPSG:4326).
+
+    Returns
+    -------
+    PointSet
+
+    Raises
+    ------
+    NotFoundError
+        If the file does not exist.
+    DataValidationError
+        With the file, row and column of each problem (see ``points_from_frame``).
+    InvalidParameterError
+        For a missing or unknown CRS or a bad option.
+    """
+    p = _existing(path)
+    frame = _read_table(p)
+    frame.columns = [str(c).strip() for c in frame.columns]
+    return points_from_frame(
+        frame,
+        x=x,
+        y=y,
+        crs=crs,
+        id=id,
+        activity=activity,
+        weight=weight,
+        on_missing=on_missing,
+        bounds=bounds,
+        on_outside=on_outside,
+        source=str(p),
+    )
+
+
+def count_by_area(
+    path: str | os.PathLike[str],
+    *,
+    area: str,
+    weight: str | None = None,
+    query: str | None = None,
+) -> pd.DataFrame:
+    """Aggregate a table of establishments to counts per areal unit.
+
+    Parameters
+    ----------
+    path : path-like
+        CSV or Parquet file, one row per establishment.
+    area : str
+        Column of the unit id (e.g. ``code_iris``).
+    weight : str, optional
+        Column summed as ``weight`` besides the row count ``count``.
+    query : str, optional
+        A :meth:`pandas.DataFrame.query` filter, e.g. ``"naf_code.str.startswith('25')"``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``id`` (every unit that has an establishment in the file, before filtering),
+        ``count`` (establishments kept by ``query``), ``total`` (all establishments) and,
+        with ``weight``, ``weight`` (sum over the establishments kept).
+
+    Raises
+    ------
+    NotFoundError, DataValidationError
+    """
+    p = _existing(path)
+    frame = _read_table(p)
+    for col in (area, weight):
+        if col is not None and col not in frame.columns:
+            raise DataValidationError(
+                ValidationIssue(
+                    f"The column {col!r} is missing (columns present: {list(frame.columns)}).",
+                    file=str(p),
+                    column=col,
+                    fix="Name the right column.",
+                )
+            )
+    universe = frame[area].astype(str)
+    if query:
+        try:
+            frame = frame.query(query, engine="python")
+        except Exception as exc:  # pandas raises many kinds for a bad expression
+            raise DataValidationError(
+                ValidationIssue(
+                    f"The filter {query!r} cannot be applied: {exc}.",
+                    file=str(p),
+                    fix="Write a pandas query over the file's columns.",
+                )
+            ) from exc
+    ids = frame[area].astype(str)
+    total = universe.value_counts().rename("total").rename_axis("id")
+    out = total.reset_index()[["id"]]
+    out["count"] = ids.value_counts().reindex(out["id"]).fillna(0).to_numpy(dtype=float)
+    out["total"] = total.to_numpy(dtype=float)
+    if weight is not None:
+        sums = pd.to_numeric(frame[weight], errors="coerce").groupby(ids).sum(min_count=1)
+        out["weight"] = sums.reindex(out["id"]).fillna(0).to_numpy(dtype=float)
+    return out
+
+
+def read_areas(
+    path: str | os.PathLike[str],
+    *,
+    id_property: str,
+    counts: pd.DataFrame | None = None,
+    missing_counts: str = "zero",
+) -> AreaSet:
+    """Read a GeoJSON FeatureCollection of polygons (longitude/latitude, RFC 7946).
+
+    Parameters
+    ----------
+    path : path-like
+        GeoJSON file.
+    id_property : str
+        Feature property holding the unit id.
+    counts : pandas.DataFrame, optional
+        Values per unit with an ``id`` column (e.g. from :func:`count_by_area`); only the
+        units listed in ``counts`` are kept when ``missing_counts="drop"``.
+    missing_counts : {"zero", "drop"}
+        Units without a row in ``counts``: value 0, or left out.
+
+    Returns
+    -------
+    AreaSet
+        With the features' other properties as columns, then the columns of ``counts``.
+
+    Raises
+    ------
+    NotFoundError
+        If the file does not exist.
+    DataValidationError
+        If the file is not a FeatureCollection, a feature lacks ``id_property`` or its geometry
+        is not a valid polygon, or ids are duplicated.
+    """
+    check_option(missing_counts, "missing_counts", ("zero", "drop"), func="read_areas")
+    try:
+        import shapely.geometry
+    except ImportError as exc:  # pragma: no cover - in the spatial extra
+        raise MissingDependencyError("Polygons need shapely: pip install grappe[spatial]") from exc
+    p = _existing(path)
+    try:
+        doc = json.loads(p.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise DataValidationError(
+            ValidationIssue(
+                f"The file is not valid JSON ({exc}).",
+                file=str(p),
+                fix="Export the layer as GeoJSON.",
+            )
+        ) from exc
+    if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
+        raise DataValidationError(
+            ValidationIssue(
+                "The file is not a GeoJSON FeatureCollection.",
+                file=str(p),
+                fix="Export the layer as a GeoJSON FeatureCollection.",
+            )
+        )
+    ids, geoms, props = [], [], []
+    issues = []
+    for k, feat in enumerate(doc.get("features", [])):
+        properties = dict(feat.get("properties") or {})
+        if properties.get(id_property) in (None, ""):
+            issues.append(
+                ValidationIssue(
+                    f"Feature {k + 1} has no property {id_property!r}.",
+                    file=str(p),
+                    row=k + 1,
+                    column=id_property,
+                    fix="Name the id property with id_property=.",
+                )
+            )
+            continue
+        try:
+            geom = shapely.geometry.shape(feat.get("geometry"))
+        except (AttributeError, TypeError, ValueError, shapely.errors.GEOSException):
+            geom = shapely.geometry.Point()
+        ids.append(str(properties.pop(id_property)))
+        geoms.append(geom)
+        props.append(properties)
+    if issues:
+        raise DataValidationError(issues)
+    values = pd.DataFrame(props)
+    if counts is not None:
+        extra = counts.assign(id=counts["id"].astype(str)).set_index("id")
+        keep = [i in extra.index for i in ids] if missing_counts == "drop" else [True] * len(ids)
+        ids = [i for i, k in zip(ids, keep, strict=True) if k]
+        geoms = [g for g, k in zip(geoms, keep, strict=True) if k]
+        values = values[keep].reset_index(drop=True)
+        joined = extra.reindex(ids)
+        if missing_counts == "zero":
+            joined = joined.fillna(0)
+        values = pd.concat([values, joined.reset_index(drop=True)], axis=1)
+    return areas_from_geometries(ids, geoms, values, crs="EPSG:4326", source=str(p))
+
+
+def write_geojson(document: dict[str, Any], path: str | os.PathLike[str]) -> Path:
+    """Write a GeoJSON ``dict`` (from :mod:`grappe.spatial.maps`) atomically, UTF-8."""
+    target = Path(path)
+    with atomic_path(target) as tmp:
+        tmp.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    return target
+
+
+def write_figure(figure: Any, path: str | os.PathLike[str], *, dpi: int = 150) -> Path:
+    """Write a matplotlib figure (PNG, or the format of the suffix) atomically."""
+    target = Path(path)
+    fmt = target.suffix.lstrip(".").lower() or "png"
+    with atomic_path(target) as tmp:
+        figure.savefig(tmp, dpi=dpi, format=fmt)
+    return target

@@ -1,0 +1,122 @@
+"""Engines, sessions and schema migrations of the registry.
+
+The schema is owned by the Alembic migrations in ``grappe/registry/migrations``;
+:func:`upgrade` brings any database (an embedded SQLite file by default, or PostgreSQL) to the
+latest revision, and :func:`connect` does so before returning a session factory.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.orm import Session, sessionmaker
+
+from grappe.errors import InvalidParameterError
+
+__all__ = ["MIGRATIONS", "connect", "make_engine", "session_scope", "upgrade"]
+
+#: Folder of the Alembic migrations shipped with the package.
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def _check_url(url: str, func: str) -> str:
+    if not isinstance(url, str) or not url:
+        raise InvalidParameterError(
+            f"The 'database_url' parameter of {func} must be a SQLAlchemy URL such as "
+            f"'sqlite:///grappe.sqlite' or 'postgresql+psycopg://…'. Got {url!r} instead."
+        )
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise InvalidParameterError(
+            f"The 'database_url' parameter of {func} must be a SQLAlchemy URL such as "
+            f"'sqlite:///grappe.sqlite'. Got {url!r} instead."
+        ) from exc
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise InvalidParameterError(
+            f"The 'database_url' parameter of {func} must name a SQLite or PostgreSQL "
+            f"database. Got {url!r} instead."
+        )
+    return url
+
+
+def make_engine(database_url: str) -> Engine:
+    """Create an engine; SQLite gets foreign keys enforced and a busy timeout.
+
+    Parameters
+    ----------
+    database_url : str
+        SQLAlchemy URL (``sqlite:///path.sqlite``, ``postgresql+psycopg://user@host/db``).
+
+    Returns
+    -------
+    sqlalchemy.Engine
+
+    Raises
+    ------
+    InvalidParameterError
+        If the URL is not a SQLite or PostgreSQL URL.
+
+    Examples
+    --------
+    >>> make_engine("sqlite://").dialect.name
+    'sqlite'
+    """
+    _check_url(database_url, "make_engine")
+    if database_url.startswith("sqlite"):
+        engine = create_engine(database_url, connect_args={"timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.close()
+
+        return engine
+    return create_engine(database_url, pool_pre_ping=True)
+
+
+def upgrade(engine: Engine, *, revision: str = "head") -> None:
+    """Apply the Alembic migrations up to ``revision`` (``"head"`` by default).
+
+    Notes
+    -----
+    Alembic is configured in code (no ``alembic.ini``), with the migrations folder shipped in the
+    package, so an installed grappe can migrate its own database.
+    """
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
+def connect(database_url: str, *, migrate: bool = True) -> sessionmaker[Session]:
+    """Engine + session factory for ``database_url``, migrated to the latest schema.
+
+    Examples
+    --------
+    >>> factory = connect("sqlite://")
+    >>> with factory() as session:
+    ...     session.bind.dialect.name
+    'sqlite'
+    """
+    engine = make_engine(database_url)
+    if migrate:
+        upgrade(engine)
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+@contextlib.contextmanager
+def session_scope(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """A session in one transaction: committed on success, rolled back on any error."""
+    with factory() as session, session.begin():
+        yield session

@@ -1,0 +1,294 @@
+"""SQLAlchemy 2 models of the observatory's registry.
+
+Tables follow the data contracts of ``docs/architecture.md``: indicator snapshots keep the column
+names of :attr:`grappe.mapping.ClusterMap.indicators`; actors and ties keep those of
+:mod:`grappe.io.network` (actors ``id, name, sphere, level``; ties ``source, target, type,
+strength``). The schema itself is created by the Alembic migrations in
+``grappe/registry/migrations`` (see :func:`grappe.registry.database.upgrade`), never by
+``create_all``, so that SQLite and PostgreSQL databases evolve the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+__all__ = [
+    "ROLES",
+    "STAGES",
+    "Actor",
+    "ApiToken",
+    "AuditEntry",
+    "Base",
+    "Cluster",
+    "Evaluation",
+    "ImportJob",
+    "IndicatorSnapshot",
+    "Kpi",
+    "Membership",
+    "Region",
+    "Tie",
+    "utc_now",
+]
+
+#: Roles of API tokens, from most to least powerful.
+ROLES: tuple[str, ...] = ("admin", "analyst", "manager")
+
+#: Life-cycle stages of a cluster (Menzel & Fornahl 2010).
+STAGES: tuple[str, ...] = ("emergence", "growth", "sustainment", "decline", "renewal")
+
+_naming = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    """Declarative base with a naming convention, so that migrations name constraints alike."""
+
+    metadata = MetaData(naming_convention=_naming)
+
+
+cluster_regions = Table(
+    "cluster_regions",
+    Base.metadata,
+    Column("cluster_id", ForeignKey("clusters.id", ondelete="CASCADE"), primary_key=True),
+    Column("region_id", ForeignKey("regions.id", ondelete="CASCADE"), primary_key=True),
+)
+
+token_clusters = Table(
+    "token_clusters",
+    Base.metadata,
+    Column("token_id", ForeignKey("api_tokens.id", ondelete="CASCADE"), primary_key=True),
+    Column("cluster_id", ForeignKey("clusters.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Region(Base):
+    """A region: a US state, an Algerian wilaya, a NUTS-2 region…
+
+    ``id`` is the country's ISO 3166-1 alpha-2 code and the region's code in its source
+    (``"US-26"`` for Michigan's FIPS code, ``"DZ-16"`` for Alger). ``lat``/``lon`` is a
+    representative point, used when no outline is bundled.
+    """
+
+    __tablename__ = "regions"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    code: Mapped[str] = mapped_column(String(32))
+    country: Mapped[str] = mapped_column(String(2), index=True)
+    region_type: Mapped[str] = mapped_column(String(32))
+    name_en: Mapped[str] = mapped_column(String(200))
+    name_fr: Mapped[str | None] = mapped_column(String(200))
+    name_ar: Mapped[str | None] = mapped_column(String(200))
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+
+
+class Cluster(Base):
+    """A cluster (initiative or statistical cluster of a region) with a public profile."""
+
+    __tablename__ = "clusters"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name_en: Mapped[str] = mapped_column(String(200))
+    name_fr: Mapped[str | None] = mapped_column(String(200))
+    name_ar: Mapped[str | None] = mapped_column(String(200))
+    sector: Mapped[str | None] = mapped_column(String(64), index=True)
+    definitions: Mapped[str | None] = mapped_column(String(64))
+    stage: Mapped[str | None] = mapped_column(String(32))
+    label: Mapped[str | None] = mapped_column(String(64))
+    description: Mapped[str | None] = mapped_column(Text)
+    contact_name: Mapped[str | None] = mapped_column(String(200))
+    contact_email: Mapped[str | None] = mapped_column(String(200))
+    website: Mapped[str | None] = mapped_column(String(300))
+    published: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+
+    regions: Mapped[list[Region]] = relationship(
+        secondary=cluster_regions, order_by="Region.id", lazy="selectin"
+    )
+    memberships: Mapped[list[Membership]] = relationship(
+        back_populates="cluster", cascade="all, delete-orphan"
+    )
+
+
+class Actor(Base):
+    """An actor of the network capability: a firm, university, agency, association…"""
+
+    __tablename__ = "actors"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    sphere: Mapped[str | None] = mapped_column(String(32), index=True)
+    level: Mapped[str | None] = mapped_column(String(32))
+    region_id: Mapped[str | None] = mapped_column(ForeignKey("regions.id", ondelete="SET NULL"))
+
+
+class Membership(Base):
+    """An actor's membership of a cluster."""
+
+    __tablename__ = "memberships"
+
+    cluster_id: Mapped[str] = mapped_column(
+        ForeignKey("clusters.id", ondelete="CASCADE"), primary_key=True
+    )
+    actor_id: Mapped[str] = mapped_column(
+        ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True
+    )
+    role: Mapped[str | None] = mapped_column(String(64))
+
+    cluster: Mapped[Cluster] = relationship(back_populates="memberships")
+    actor: Mapped[Actor] = relationship(lazy="joined")
+
+
+class Tie(Base):
+    """A directed tie between two actors (``type`` such as ``"information"``, ``"money"``)."""
+
+    __tablename__ = "ties"
+    __table_args__ = (UniqueConstraint("source", "target", "type", name="uq_ties_source_target"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    source: Mapped[str] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
+    target: Mapped[str] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
+    type: Mapped[str] = mapped_column(String(64))
+    strength: Mapped[float] = mapped_column(Float, default=1.0)
+
+
+class IndicatorSnapshot(Base):
+    """One row of a cluster map: region × cluster category × year (column names of
+    ``ClusterMap.indicators``)."""
+
+    __tablename__ = "indicators"
+    __table_args__ = (
+        UniqueConstraint("definitions", "region_id", "cluster", "year", name="uq_indicators_key"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    definitions: Mapped[str] = mapped_column(String(64))
+    region_id: Mapped[str] = mapped_column(ForeignKey("regions.id", ondelete="CASCADE"), index=True)
+    cluster: Mapped[str] = mapped_column(String(64), index=True)
+    cluster_name: Mapped[str] = mapped_column(String(200))
+    cluster_type: Mapped[str] = mapped_column(String(32))
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    employment: Mapped[float] = mapped_column(Float)
+    establishments: Mapped[float | None] = mapped_column(Float)
+    payroll: Mapped[float | None] = mapped_column(Float)
+    avg_wage: Mapped[float | None] = mapped_column(Float)
+    lq: Mapped[float | None] = mapped_column(Float)
+    national_share: Mapped[float | None] = mapped_column(Float)
+    focus: Mapped[float | None] = mapped_column(Float)
+    strong: Mapped[bool] = mapped_column(Boolean, default=False)
+    stars: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Kpi(Base):
+    """One value of a cluster's key performance indicator time series."""
+
+    __tablename__ = "kpis"
+    __table_args__ = (UniqueConstraint("cluster_id", "name", "year", name="uq_kpis_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    cluster_id: Mapped[str] = mapped_column(
+        ForeignKey("clusters.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(100))
+    year: Mapped[int] = mapped_column(Integer)
+    value: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str | None] = mapped_column(String(32))
+    target: Mapped[float | None] = mapped_column(Float)
+
+
+class Evaluation(Base):
+    """An evaluation or label decision about a cluster."""
+
+    __tablename__ = "evaluations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    cluster_id: Mapped[str] = mapped_column(
+        ForeignKey("clusters.id", ondelete="CASCADE"), index=True
+    )
+    date: Mapped[dt.date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(32))
+    score: Mapped[float | None] = mapped_column(Float)
+    label: Mapped[str | None] = mapped_column(String(64))
+    evaluator: Mapped[str | None] = mapped_column(String(200))
+    summary: Mapped[str | None] = mapped_column(Text)
+
+
+class ApiToken(Base):
+    """An API token. Only a salted scrypt hash of the secret is stored."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    prefix: Mapped[str] = mapped_column(String(16), unique=True)
+    salt: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(128))
+    role: Mapped[str] = mapped_column(String(16))
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+
+    clusters: Mapped[list[Cluster]] = relationship(secondary=token_clusters, lazy="selectin")
+
+    @property
+    def cluster_ids(self) -> list[str]:
+        """Ids of the clusters a manager token may edit."""
+        return [c.id for c in self.clusters]
+
+
+class AuditEntry(Base):
+    """One write: who (token name), when, what (action, resource, id, details)."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now, index=True)
+    who: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(16))
+    resource: Mapped[str] = mapped_column(String(32))
+    resource_id: Mapped[str | None] = mapped_column(String(100))
+    details: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class ImportJob(Base):
+    """An import of a file: its checksum, outcome and row-by-row error report."""
+
+    __tablename__ = "import_jobs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    filename: Mapped[str] = mapped_column(String(300))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    status: Mapped[str] = mapped_column(String(16))
+    rows: Mapped[int] = mapped_column(Integer, default=0)
+    inserted: Mapped[int] = mapped_column(Integer, default=0)
+    updated: Mapped[int] = mapped_column(Integer, default=0)
+    errors: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)

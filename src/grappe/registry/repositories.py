@@ -1,0 +1,352 @@
+"""Reads and writes of the registry, one function per use.
+
+Every write takes ``who`` (the token name) and appends an
+:class:`~grappe.registry.models.AuditEntry` in the same transaction, so that the audit log and
+the data can never disagree. Functions flush
+but never commit: the caller owns the transaction (see :func:`grappe.registry.session_scope`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, TypeVar
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from grappe.errors import InvalidParameterError, NotFoundError
+from grappe.registry.models import (
+    STAGES,
+    Actor,
+    AuditEntry,
+    Base,
+    Cluster,
+    Evaluation,
+    IndicatorSnapshot,
+    Kpi,
+    Membership,
+    Region,
+    Tie,
+    cluster_regions,
+    utc_now,
+)
+
+__all__ = [
+    "audit",
+    "cluster_actor_ids",
+    "create_cluster",
+    "delete_cluster",
+    "get",
+    "latest_year",
+    "list_actors",
+    "list_clusters",
+    "list_evaluations",
+    "list_indicators",
+    "list_kpis",
+    "list_regions",
+    "list_ties",
+    "page",
+    "update_cluster",
+]
+
+T = TypeVar("T", bound=Base)
+
+_CLUSTER_FIELDS = (
+    "name_en",
+    "name_fr",
+    "name_ar",
+    "sector",
+    "definitions",
+    "stage",
+    "label",
+    "description",
+    "contact_name",
+    "contact_email",
+    "website",
+    "published",
+)
+
+
+def audit(
+    session: Session,
+    who: str,
+    action: str,
+    resource: str,
+    resource_id: str | None,
+    details: Mapping[str, Any] | None = None,
+) -> None:
+    """Append one entry to the audit log (who, when, what)."""
+    session.add(
+        AuditEntry(
+            who=who,
+            action=action,
+            resource=resource,
+            resource_id=resource_id,
+            details=_jsonable(details) if details else None,
+        )
+    )
+
+
+def _jsonable(details: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        k: (v if isinstance(v, str | int | float | bool | None) else str(v))
+        for k, v in details.items()
+    }
+
+
+def page(session: Session, query: Select[Any], *, limit: int, offset: int) -> tuple[list[Any], int]:
+    """Rows ``offset … offset + limit`` of ``query`` and the total count."""
+    total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
+    rows = list(session.scalars(query.limit(limit).offset(offset)))
+    return rows, int(total or 0)
+
+
+def get(session: Session, model: type[T], key: Any, *, what: str | None = None) -> T:
+    """The row of ``model`` with primary key ``key``.
+
+    Raises
+    ------
+    NotFoundError
+        If there is none.
+    """
+    row = session.get(model, key)
+    if row is None:
+        raise NotFoundError(f"No {what or model.__tablename__[:-1]} with id {key!r}.")
+    return row
+
+
+def list_clusters(
+    session: Session,
+    *,
+    q: str | None = None,
+    sector: str | None = None,
+    region: str | None = None,
+    published_only: bool = True,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[Cluster], int]:
+    """Clusters filtered by free text (any language), sector and region; with the total count."""
+    query = select(Cluster).order_by(Cluster.id)
+    if published_only:
+        query = query.where(Cluster.published.is_(True))
+    if q:
+        like = f"%{q.lower()}%"
+        query = query.where(
+            or_(
+                func.lower(Cluster.name_en).like(like),
+                func.lower(Cluster.name_fr).like(like),
+                func.lower(Cluster.name_ar).like(like),
+                func.lower(Cluster.id).like(like),
+            )
+        )
+    if sector:
+        query = query.where(Cluster.sector == sector)
+    if region:
+        query = query.where(
+            Cluster.id.in_(
+                select(cluster_regions.c.cluster_id).where(cluster_regions.c.region_id == region)
+            )
+        )
+    return page(session, query, limit=limit, offset=offset)
+
+
+def _check_cluster_fields(values: Mapping[str, Any], func_name: str) -> None:
+    unknown = sorted(set(values) - set(_CLUSTER_FIELDS) - {"id", "regions"})
+    if unknown:
+        raise InvalidParameterError(
+            f"The 'values' parameter of {func_name} must only have the fields "
+            f"{list(_CLUSTER_FIELDS)}. Got {unknown} instead."
+        )
+    stage = values.get("stage")
+    if stage is not None and stage not in STAGES:
+        raise InvalidParameterError(
+            f"The 'stage' parameter of {func_name} must be one of {', '.join(map(repr, STAGES))}. "
+            f"Got {stage!r} instead."
+        )
+
+
+def _regions(session: Session, ids: Sequence[str]) -> list[Region]:
+    return [get(session, Region, rid, what="region") for rid in ids]
+
+
+def create_cluster(session: Session, values: Mapping[str, Any], *, who: str) -> Cluster:
+    """Create a cluster from ``values`` (its fields, ``id`` and ``regions`` ids).
+
+    Raises
+    ------
+    InvalidParameterError
+        Unknown field or stage, or an id already taken.
+    NotFoundError
+        A region id that does not exist.
+    """
+    _check_cluster_fields(values, "create_cluster")
+    cid = values.get("id")
+    if session.get(Cluster, cid) is not None:
+        raise InvalidParameterError(
+            f"The 'id' parameter of create_cluster must be a new cluster id. Got {cid!r} "
+            "instead, which is already used."
+        )
+    cluster = Cluster(id=cid, **{k: values[k] for k in _CLUSTER_FIELDS if k in values})
+    cluster.regions = _regions(session, values.get("regions") or [])
+    session.add(cluster)
+    session.flush()
+    audit(
+        session, who, "create", "cluster", cid, {k: v for k, v in values.items() if k != "regions"}
+    )
+    return cluster
+
+
+def update_cluster(session: Session, cid: str, changes: Mapping[str, Any], *, who: str) -> Cluster:
+    """Apply ``changes`` (a subset of the fields) to cluster ``cid``."""
+    _check_cluster_fields(changes, "update_cluster")
+    cluster = get(session, Cluster, cid, what="cluster")
+    for key in _CLUSTER_FIELDS:
+        if key in changes:
+            setattr(cluster, key, changes[key])
+    if "regions" in changes and changes["regions"] is not None:
+        cluster.regions = _regions(session, changes["regions"])
+    cluster.updated_at = utc_now()
+    session.flush()
+    audit(
+        session, who, "update", "cluster", cid, {k: v for k, v in changes.items() if k != "regions"}
+    )
+    return cluster
+
+
+def delete_cluster(session: Session, cid: str, *, who: str) -> None:
+    """Delete cluster ``cid`` with its memberships, KPIs and evaluations."""
+    cluster = get(session, Cluster, cid, what="cluster")
+    session.delete(cluster)
+    session.flush()
+    audit(session, who, "delete", "cluster", cid)
+
+
+def list_regions(
+    session: Session,
+    *,
+    country: str | None = None,
+    q: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> tuple[list[Region], int]:
+    """Regions, optionally of one country or matching a name."""
+    query = select(Region).order_by(Region.id)
+    if country:
+        query = query.where(Region.country == country.upper())
+    if q:
+        like = f"%{q.lower()}%"
+        query = query.where(
+            or_(
+                func.lower(Region.name_en).like(like),
+                func.lower(Region.name_fr).like(like),
+                func.lower(Region.name_ar).like(like),
+            )
+        )
+    return page(session, query, limit=limit, offset=offset)
+
+
+def cluster_actor_ids(session: Session, cid: str) -> list[str]:
+    """Ids of the member actors of cluster ``cid``."""
+    return list(session.scalars(select(Membership.actor_id).where(Membership.cluster_id == cid)))
+
+
+def list_actors(
+    session: Session,
+    *,
+    cluster: str | None = None,
+    sphere: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> tuple[list[Actor], int]:
+    """Actors, optionally the members of one cluster or of one sphere."""
+    query = select(Actor).order_by(Actor.id)
+    if cluster:
+        query = query.where(
+            Actor.id.in_(select(Membership.actor_id).where(Membership.cluster_id == cluster))
+        )
+    if sphere:
+        query = query.where(Actor.sphere == sphere)
+    return page(session, query, limit=limit, offset=offset)
+
+
+def list_ties(
+    session: Session,
+    *,
+    cluster: str | None = None,
+    type: str | None = None,  # noqa: A002 - the column's name in the network contract
+    limit: int = 1000,
+    offset: int = 0,
+) -> tuple[list[Tie], int]:
+    """Ties, optionally among the members of one cluster, or of one type."""
+    query = select(Tie).order_by(Tie.id)
+    if cluster:
+        members = select(Membership.actor_id).where(Membership.cluster_id == cluster)
+        query = query.where(Tie.source.in_(members), Tie.target.in_(members))
+    if type:
+        query = query.where(Tie.type == type)
+    return page(session, query, limit=limit, offset=offset)
+
+
+def list_indicators(
+    session: Session,
+    *,
+    region: str | None = None,
+    cluster: str | None = None,
+    year: int | None = None,
+    definitions: str | None = None,
+    strong: bool | None = None,
+    order: str = "key",
+    limit: int = 100,
+    offset: int = 0,
+) -> tuple[list[IndicatorSnapshot], int]:
+    """Indicator snapshots filtered by region, cluster category, year, definition set, strength.
+
+    ``order="key"`` sorts by (region, cluster, year); ``order="lq"`` by decreasing location
+    quotient.
+    """
+    query = select(IndicatorSnapshot)
+    if region:
+        query = query.where(IndicatorSnapshot.region_id == region)
+    if cluster:
+        query = query.where(IndicatorSnapshot.cluster == cluster)
+    if year is not None:
+        query = query.where(IndicatorSnapshot.year == year)
+    if definitions:
+        query = query.where(IndicatorSnapshot.definitions == definitions)
+    if strong is not None:
+        query = query.where(IndicatorSnapshot.strong.is_(strong))
+    if order == "lq":
+        query = query.order_by(IndicatorSnapshot.lq.desc(), IndicatorSnapshot.id)
+    else:
+        query = query.order_by(
+            IndicatorSnapshot.region_id, IndicatorSnapshot.cluster, IndicatorSnapshot.year
+        )
+    return page(session, query, limit=limit, offset=offset)
+
+
+def latest_year(session: Session, *, region: str | None = None) -> int | None:
+    """The most recent year with indicator snapshots (of one region if given)."""
+    query = select(func.max(IndicatorSnapshot.year))
+    if region:
+        query = query.where(IndicatorSnapshot.region_id == region)
+    return session.scalar(query)
+
+
+def list_kpis(
+    session: Session, *, cluster: str | None = None, limit: int = 100, offset: int = 0
+) -> tuple[list[Kpi], int]:
+    """KPI values, sorted by cluster, name and year."""
+    query = select(Kpi).order_by(Kpi.cluster_id, Kpi.name, Kpi.year)
+    if cluster:
+        query = query.where(Kpi.cluster_id == cluster)
+    return page(session, query, limit=limit, offset=offset)
+
+
+def list_evaluations(
+    session: Session, *, cluster: str | None = None, limit: int = 100, offset: int = 0
+) -> tuple[list[Evaluation], int]:
+    """Evaluations, newest first."""
+    query = select(Evaluation).order_by(Evaluation.date.desc(), Evaluation.id.desc())
+    if cluster:
+        query = query.where(Evaluation.cluster_id == cluster)
+    return page(session, query, limit=limit, offset=offset)

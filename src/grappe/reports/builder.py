@@ -1,0 +1,344 @@
+"""Gather the parts of a cluster diagnosis and render it as HTML or PDF, in fr/ar/en.
+
+:func:`build_report` runs the qualification kernels on the mapping engine's indicators and the
+network diagnosis and keeps every result; :func:`render_html` fills the Jinja2 template with
+the charts embedded as base64 PNG (a self-contained file); :func:`write_pdf` prints that HTML
+with WeasyPrint (``pip install grappe[report]``), whose text shaping handles Arabic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from grappe._validation import check_option
+from grappe.assess import (
+    DIAMOND_DIMENSIONS,
+    Classification,
+    Diamond,
+    Lifecycle,
+    Questionnaire,
+    SuccessFactors,
+    Swot,
+    classify,
+    cluster_evidence,
+    diamond,
+    draft_swot,
+    lifecycle_series,
+    lifecycle_stage,
+    network_evidence,
+    network_figures,
+    success_factors,
+)
+from grappe.errors import MissingDependencyError
+from grappe.io.output import atomic_path
+from grappe.reports import charts
+from grappe.reports.i18n import LANGS, NAMES, T, label
+from grappe.roadmap import PHASES, Evaluation, Roadmap, evaluate_kpis
+
+__all__ = ["ClusterReport", "build_report", "render_html", "write_html", "write_pdf"]
+
+PathLike = str | os.PathLike[str]
+
+
+@dataclass(frozen=True)
+class ClusterReport:
+    """Every part of a cluster diagnostic report.
+
+    Attributes
+    ----------
+    region, region_name, cluster, cluster_name : str
+    year : int
+        Year of the indicators.
+    series : pandas.DataFrame
+        Yearly ``year``, ``employment``, ``national_employment``, ``lq``.
+    evidence : mapping
+        Indicators of the cluster (:func:`grappe.assess.cluster_evidence`) and network
+        figures prefixed ``network_``.
+    diamond : Diamond
+    success : SuccessFactors
+    classification : Classification
+    lifecycle : Lifecycle
+    swot : Swot
+    network : mapping or None
+        Flat network figures (:func:`grappe.assess.network_figures`) and the lists
+        ``brokers`` and ``coordinators``.
+    roadmap : Roadmap or None
+    evaluation : Evaluation or None
+    sources : tuple of str
+        Data sources cited in the report.
+    """
+
+    region: str
+    region_name: str
+    cluster: str
+    cluster_name: str
+    year: int
+    series: pd.DataFrame
+    evidence: Mapping[str, float]
+    diamond: Diamond
+    success: SuccessFactors
+    classification: Classification
+    lifecycle: Lifecycle
+    swot: Swot
+    network: Mapping[str, Any] | None = None
+    roadmap: Roadmap | None = None
+    evaluation: Evaluation | None = None
+    sources: tuple[str, ...] = field(default_factory=tuple)
+
+
+def build_report(
+    indicators: pd.DataFrame,
+    *,
+    region: str,
+    cluster: str,
+    year: int | None = None,
+    start: int | None = None,
+    related: Iterable[str] = (),
+    network: Mapping[str, Any] | None = None,
+    diamond_questionnaire: Questionnaire | None = None,
+    diamond_answers: Mapping[str, Any] | None = None,
+    factors_questionnaire: Questionnaire | None = None,
+    factors_answers: Mapping[str, Any] | None = None,
+    method: str = "quebec",
+    roadmap: Roadmap | None = None,
+    kpis: pd.DataFrame | None = None,
+    period: str | None = None,
+    swot_edits: Mapping[str, Any] | None = None,
+    sources: Iterable[str] = (),
+) -> ClusterReport:
+    """Run the qualification of one cluster and gather the parts of its report.
+
+    Parameters
+    ----------
+    indicators : pandas.DataFrame
+        ``ClusterMap.indicators`` (needs ``region``, ``cluster``, ``year``, ``employment``,
+        ``establishments``, ``payroll``, ``lq``; ``region_name`` and ``cluster_name`` used
+        when present).
+    region, cluster : str
+    year, start : int, optional
+        Year assessed and start of the growth period (default: last and first years).
+    related : iterable of str
+        Related clusters (for the diamond's related and supporting industries).
+    network : mapping, optional
+        The network diagnosis summary (``grappe.network.diagnose(net).summary``).
+    diamond_questionnaire, diamond_answers, factors_questionnaire, factors_answers : optional
+        Questionnaires and validated answers.
+    method : {"quebec", "danish"}
+        Success-factor method.
+    roadmap : Roadmap, optional
+    kpis : pandas.DataFrame, optional
+        KPI table; evaluated for ``period`` (default: its last period).
+    swot_edits : mapping, optional
+        ``{"add": …, "remove": …}`` passed to :meth:`Swot.edit`.
+    sources : iterable of str
+        Data sources to cite.
+
+    Returns
+    -------
+    ClusterReport
+
+    Raises
+    ------
+    NotFoundError
+        If the region × cluster is absent from the indicators.
+    InvalidParameterError, DataValidationError
+        From the kernels.
+    """
+    ev = cluster_evidence(indicators, region=region, cluster=cluster, year=year, start=start,
+                          related=related)
+    years = sorted(int(y) for y in pd.unique(indicators["year"]))
+    year = years[-1] if year is None else int(year)
+    net_figs: dict[str, Any] | None = None
+    if network is not None:
+        net_figs = network_figures(network)
+        ev.update(network_evidence(net_figs))
+        net_figs["brokers"] = list(network.get("brokers") or [])
+        net_figs["coordinators"] = list(network.get("coordinators") or [])
+    series = lifecycle_series(indicators, region=region, cluster=cluster)
+    series = series[series["year"] <= year]
+    life = lifecycle_stage(series)
+    dia = diamond(ev, questionnaire=diamond_questionnaire, answers=diamond_answers)
+    sf = success_factors(ev, method=method, questionnaire=factors_questionnaire,
+                         answers=factors_answers)
+    names = {k: v for k, v in NAMES.items()}
+    swot = draft_swot(scores={**dia.scores, **sf.scores}, names=names, lifecycle=life,
+                      network=net_figs)
+    if swot_edits:
+        swot = swot.edit(**swot_edits)
+    evaluation = None
+    if kpis is not None:
+        period = period or sorted(kpis["period"].astype(str).unique())[-1]
+        evaluation = evaluate_kpis(kpis, period=period)
+    rows = indicators[(indicators["region"].astype(str) == str(region))
+                      & (indicators["cluster"].astype(str) == str(cluster))]
+    region_name = str(rows["region_name"].iloc[0]) if "region_name" in rows else str(region)
+    cluster_name = str(rows["cluster_name"].iloc[0]) if "cluster_name" in rows else str(cluster)
+    return ClusterReport(
+        str(region), region_name, str(cluster), cluster_name, year, series, ev, dia, sf,
+        classify(sf), life, swot, net_figs, roadmap, evaluation, tuple(sources),
+    )
+
+
+def _fmt(value: Any, key: str = "") -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float):
+        if key in ("cagr", "national_cagr", "growth_gap", "share_change", "national_share",
+                   "external_share", "related_strong_share"):
+            return f"{value:.2%}"
+        if abs(value) >= 1000:
+            return f"{value:,.0f}".replace(",", "\u202f")
+        return f"{value:.3g}" if not float(value).is_integer() else f"{value:.0f}"
+    if isinstance(value, tuple):
+        return ", ".join(_fmt(v, key) for v in value)
+    return str(value)
+
+
+def _context(report: ClusterReport, lang: str) -> dict[str, Any]:
+    t = {k: v[lang] for k, v in T.items()}
+    arabic = lang == "ar"
+
+    def name(key: str) -> str:
+        return label(key.removeprefix("network_"), lang)
+
+    dia = report.diamond.scores
+    dia_names = [str(i + 1) if arabic else name(d).replace(" and ", " & ")[:28]
+                 for i, d in enumerate(DIAMOND_DIMENSIONS)]
+    images = {
+        "employment": charts.employment_chart(
+            report.series, label_region=report.region_name,
+            label_nation="national index" if lang != "fr" else "indice national"),
+        "diamond": charts.diamond_chart(dia_names, [dia[d].value for d in DIAMOND_DIMENSIONS]),
+    }
+    if report.evaluation is not None and report.evaluation.table["target"].notna().any():
+        images["kpis"] = charts.kpi_chart(
+            report.evaluation.table,
+            {} if arabic else {k: name(k) for k in report.evaluation.table["kpi"]})
+
+    def score_rows(scores: Mapping[str, Any]) -> list[dict[str, Any]]:
+        out = []
+        for i, (dim, s) in enumerate(scores.items()):
+            out.append({
+                "number": i + 1, "name": name(dim),
+                "score": _fmt(s.value) if s.known else t["unknown"],
+                "evidence": [{"name": name(e.name),
+                              "detail": f"{_fmt(e.value, e.name)} → {e.points:g}"}
+                             for e in s.evidence],
+            })
+        return out
+
+    key_indicators = ["employment", "establishments", "lq", "national_share", "wage_ratio",
+                      "firm_count_ratio", "cagr", "national_cagr", "growth_gap",
+                      "related_lq_mean", "related_strong_share"]
+    indicator_rows = [{"name": name(k), "value": _fmt(report.evidence[k], k)}
+                      for k in key_indicators if k in report.evidence]
+    network_rows = []
+    if report.network:
+        network_rows = [{"name": name(k), "value": _fmt(v, k)}
+                        for k, v in report.network.items() if not isinstance(v, list)]
+    swot = {q: [item.text(lang) for item in getattr(report.swot, q)]
+            for q in ("strengths", "weaknesses", "opportunities", "threats")}
+    roadmap = None
+    if report.roadmap is not None:
+        rm = report.roadmap
+        phases = []
+        for p in PHASES:
+            acts = [a for a in rm.actions if a.phase == p.key]
+            phases.append({
+                "number": p.number, "name": p.names[lang],
+                "deliverables": [f"{d[lang]} ({name(rm.deliverables[k])})"
+                                 if k in rm.deliverables else d[lang]
+                                 for k, d in p.deliverables.items()],
+                "actions": [{"title": a.title, "owner": a.owner,
+                             "budget": f"{_fmt(a.budget)} {a.currency}",
+                             "dates": f"{a.start} → {a.end}", "status": name(a.status)}
+                            for a in acts],
+            })
+        roadmap = {"mode": name(rm.mode), "phases": phases}
+    kpis = None
+    if report.evaluation is not None:
+        kpis = {"period": report.evaluation.period, "rows": [
+            {"name": name(r.kpi), "value": _fmt(r.value), "previous": _fmt(r.previous),
+             "target": _fmt(r.target),
+             "met": "—" if pd.isna(r.met) else (t["yes"] if r.met else t["no"])}
+            for r in report.evaluation.table.itertuples(index=False)]}
+    cls = report.classification
+    return {
+        "lang": lang, "dir": "rtl" if arabic else "ltr", "t": t, "r": report,
+        "today": dt.date.today().isoformat(), "images": images,
+        "stage": name(report.lifecycle.stage), "stage_rule": report.lifecycle.rule,
+        "classification": name(cls.level) if cls.level != "none" else t["none"],
+        "classification_rule": f"{cls.rule} (mean {_fmt(cls.overall)})",
+        "indicators": indicator_rows, "diamond": score_rows(dia),
+        "success": score_rows(report.success.scores), "network": network_rows,
+        "brokers": (report.network or {}).get("brokers", []), "swot": swot,
+        "roadmap": roadmap, "kpis": kpis, "sources": list(report.sources),
+    }
+
+
+def render_html(report: ClusterReport, *, lang: str = "fr") -> str:
+    """Render the report as one self-contained HTML page.
+
+    Parameters
+    ----------
+    report : ClusterReport
+    lang : {"fr", "ar", "en"}
+        Language; Arabic pages are written right to left (``dir="rtl"``).
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    InvalidParameterError
+        On an unknown language.
+    """
+    check_option(lang, "lang", LANGS, func="render_html")
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("grappe.reports", "templates"),
+        autoescape=jinja2.select_autoescape(["html", "j2"]),
+        trim_blocks=True, lstrip_blocks=True,
+    )
+    return env.get_template("report.html.j2").render(**_context(report, lang))
+
+
+def write_html(report: ClusterReport, path: PathLike, *, lang: str = "fr") -> Path:
+    """Write :func:`render_html` to ``path`` atomically; return the path."""
+    html = render_html(report, lang=lang)
+    with atomic_path(path) as tmp:
+        tmp.write_text(html, encoding="utf-8")
+    return Path(path)
+
+
+def write_pdf(report: ClusterReport, path: PathLike, *, lang: str = "fr") -> Path:
+    """Print the report to PDF with WeasyPrint; return the path.
+
+    Raises
+    ------
+    MissingDependencyError
+        If WeasyPrint (or its system libraries, see ``scripts/setup-system``) is missing.
+    """
+    html = render_html(report, lang=lang)
+    try:
+        import weasyprint
+    except (ImportError, OSError) as exc:
+        raise MissingDependencyError(
+            "Writing PDF reports needs WeasyPrint and the Pango library: "
+            "pip install grappe[report] (and run scripts/setup-system)."
+        ) from exc
+    with atomic_path(path) as tmp:
+        weasyprint.HTML(string=html).write_pdf(str(tmp))
+    return Path(path)

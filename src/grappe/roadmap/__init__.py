@@ -1,0 +1,30 @@
+"""Run a cluster's roadmap: the four phases, actions, KPIs, evaluations and labels (no I/O).
+
+See ``docs/roadmap.md``. Read roadmaps, KPI tables and labels with :mod:`grappe.io.assess`.
+"""
+
+from grappe.roadmap.actions import STATUSES, Action, Milestone, Roadmap, build_roadmap
+from grappe.roadmap.kpis import STANDARD_KPIS, Evaluation, check_kpis, evaluate_kpis
+from grappe.roadmap.labels import Criterion, Label, LabelCheck, check_label, make_label
+from grappe.roadmap.phases import MODES, PHASES, Phase, phase
+
+__all__ = [
+    "MODES",
+    "PHASES",
+    "STANDARD_KPIS",
+    "STATUSES",
+    "Action",
+    "Criterion",
+    "Evaluation",
+    "Label",
+    "LabelCheck",
+    "Milestone",
+    "Phase",
+    "Roadmap",
+    "build_roadmap",
+    "check_kpis",
+    "check_label",
+    "evaluate_kpis",
+    "make_label",
+    "phase",
+]

@@ -1,0 +1,277 @@
+"""A cluster roadmap: phases, deliverables and actions, validated as a whole (no I/O).
+
+:func:`build_roadmap` takes plain records (as read from YAML or CSV by
+:func:`grappe.io.assess.read_roadmap`) and rejects inconsistent data with a
+:class:`~grappe.errors.DataValidationError` listing every problem with its file, row, field
+and fix: unknown phase or status, negative budget, end before start, a milestone outside its
+action's dates, an owner who is not an actor of the cluster, duplicate ids.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from grappe.errors import DataValidationError, ValidationIssue
+from grappe.roadmap.phases import MODES, PHASES
+
+__all__ = ["STATUSES", "Action", "Milestone", "Roadmap", "build_roadmap"]
+
+STATUSES: tuple[str, ...] = ("planned", "ongoing", "done", "delayed", "cancelled")
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """A dated milestone of an action."""
+
+    name: str
+    date: dt.date
+    done: bool = False
+
+
+@dataclass(frozen=True)
+class Action:
+    """One action of the plan.
+
+    Attributes
+    ----------
+    id, title : str
+    phase : str
+        Key of a phase of :data:`~grappe.roadmap.phases.PHASES`.
+    owner : str
+        Actor responsible.
+    budget : float
+        Budget in ``currency`` (≥ 0).
+    currency : str
+        ISO 4217 code (``"DZD"``, ``"EUR"``…).
+    partners : tuple of str
+    start, end : datetime.date
+    milestones : tuple of Milestone
+    status : str
+        One of :data:`STATUSES`.
+    """
+
+    id: str
+    title: str
+    phase: str
+    owner: str
+    budget: float
+    currency: str
+    partners: tuple[str, ...]
+    start: dt.date
+    end: dt.date
+    milestones: tuple[Milestone, ...]
+    status: str
+
+
+@dataclass(frozen=True)
+class Roadmap:
+    """A validated roadmap.
+
+    Attributes
+    ----------
+    cluster : str
+    mode : str
+        ``"bottom_up"`` or ``"top_down"``.
+    actions : tuple of Action
+    deliverables : mapping
+        Deliverable key → status (``"planned"``, ``"ongoing"``, ``"done"``…).
+    """
+
+    cluster: str
+    mode: str
+    actions: tuple[Action, ...]
+    deliverables: Mapping[str, str]
+
+    def actions_frame(self) -> pd.DataFrame:
+        """One row per action: ``id``, ``title``, ``phase``, ``owner``, ``budget``,
+        ``currency``, ``partners`` (``"; "``-joined), ``start``, ``end``, ``status``,
+        ``milestones``, ``milestones_done``."""
+        return pd.DataFrame(
+            [dict(id=a.id, title=a.title, phase=a.phase, owner=a.owner, budget=a.budget,
+                  currency=a.currency, partners="; ".join(a.partners), start=a.start,
+                  end=a.end, status=a.status, milestones=len(a.milestones),
+                  milestones_done=sum(m.done for m in a.milestones)) for a in self.actions],
+            columns=["id", "title", "phase", "owner", "budget", "currency", "partners",
+                     "start", "end", "status", "milestones", "milestones_done"],
+        )
+
+    def summary(self) -> pd.DataFrame:
+        """Per phase and currency: ``actions``, ``budget``, ``done`` (actions done) and
+        ``progress`` (share of milestones done; NaN without milestones)."""
+        df = self.actions_frame()
+        rows = []
+        for p in PHASES:
+            sub = df[df["phase"] == p.key]
+            for cur in sorted(sub["currency"].unique()) or [""]:
+                s = sub[sub["currency"] == cur] if cur else sub
+                ms = s["milestones"].sum()
+                rows.append(dict(phase=p.key, number=p.number, currency=cur,
+                                 actions=len(s), budget=float(s["budget"].sum()),
+                                 done=int((s["status"] == "done").sum()),
+                                 progress=s["milestones_done"].sum() / ms if ms else math.nan))
+        return pd.DataFrame(rows)
+
+
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        return None
+
+
+def _list(value: Any) -> tuple[str, ...]:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ()
+    if isinstance(value, str):
+        return tuple(v.strip() for v in value.split(";") if v.strip())
+    return tuple(str(v) for v in value)
+
+
+def build_roadmap(
+    actions: Iterable[Mapping[str, Any]],
+    *,
+    cluster: str,
+    mode: str,
+    deliverables: Mapping[str, str] | None = None,
+    actors: Iterable[str] | None = None,
+    file: str | None = None,
+    rows: Iterable[int] | None = None,
+) -> Roadmap:
+    """Validate action records and build a :class:`Roadmap`.
+
+    Parameters
+    ----------
+    actions : iterable of mapping
+        One mapping per action with keys ``id``, ``title``, ``phase``, ``owner``, ``budget``,
+        ``currency``, ``partners`` (list or ``;``-separated), ``start``, ``end`` (ISO dates),
+        ``status`` and optionally ``milestones`` (list of ``{name, date, done}``).
+    cluster : str
+        Name of the cluster.
+    mode : {"bottom_up", "top_down"}
+        Construction mode.
+    deliverables : mapping, optional
+        Deliverable key → status; keys must be standard deliverables of the phases.
+    actors : iterable of str, optional
+        When given, every owner must be one of them.
+    file : str, optional
+        Source file, named in errors.
+    rows : iterable of int, optional
+        Line (row) of each action in ``file``; default 1, 2, …
+
+    Returns
+    -------
+    Roadmap
+
+    Raises
+    ------
+    DataValidationError
+        Listing every inconsistency (see the module docstring).
+
+    References
+    ----------
+    .. [1] UNIDO (2013). *The UNIDO Approach to Cluster Development: Key Principles and
+       Project Experiences (1994–2012)*. Vienna.
+
+    Examples
+    --------
+    >>> r = build_roadmap([{"id": "A1", "title": "Kick-off", "phase": "mobilise",
+    ...     "owner": "CCI", "budget": 1000, "currency": "DZD", "start": "2024-01-01",
+    ...     "end": "2024-03-31", "status": "done"}], cluster="Dates", mode="bottom_up")
+    >>> r.actions[0].budget
+    1000.0
+    """
+    actions = list(actions)
+    rows = list(rows) if rows is not None else list(range(1, len(actions) + 1))
+    issues: list[ValidationIssue] = []
+    phases = [p.key for p in PHASES]
+    actor_set = None if actors is None else {str(a) for a in actors}
+    if mode not in MODES:
+        issues.append(ValidationIssue(f"Unknown construction mode {mode!r}.", file=file,
+                                      column="mode", fix=f"Use one of {MODES}."))
+    known_deliv = {k for p in PHASES for k in p.deliverables}
+    for key, status in (deliverables or {}).items():
+        if key not in known_deliv:
+            issues.append(ValidationIssue(
+                f"Unknown deliverable {key!r}.", file=file, column="deliverables",
+                fix=f"Use one of {sorted(known_deliv)}."))
+        if status not in STATUSES:
+            issues.append(ValidationIssue(
+                f"Unknown status {status!r} of deliverable {key!r}.", file=file,
+                column="deliverables", fix=f"Use one of {STATUSES}."))
+    out: list[Action] = []
+    seen: set[str] = set()
+    for rec, row in zip(actions, rows, strict=True):
+        before = len(issues)
+
+        def bad(msg: str, col: str, fix: str, row: int = row) -> None:
+            issues.append(ValidationIssue(msg, file=file, row=row, column=col, fix=fix))
+
+        for key in ("id", "title", "phase", "owner", "start", "end"):
+            if rec.get(key) in (None, "") or (isinstance(rec.get(key), float)
+                                              and math.isnan(rec[key])):
+                bad(f"The action has no {key!r}.", key, f"Fill in '{key}'.")
+        if len(issues) > before:
+            continue
+        aid = str(rec["id"])
+        if aid in seen:
+            bad(f"The action id {aid!r} is used twice.", "id", "Give each action its own id.")
+        seen.add(aid)
+        if rec["phase"] not in phases:
+            bad(f"Unknown phase {rec['phase']!r} of action {aid}.", "phase",
+                f"Use one of {phases}.")
+        status = rec.get("status") or "planned"
+        if status not in STATUSES:
+            bad(f"Unknown status {status!r} of action {aid}.", "status",
+                f"Use one of {STATUSES}.")
+        try:
+            budget = float(rec.get("budget") or 0)
+        except (TypeError, ValueError):
+            budget = math.nan
+        if not budget >= 0:
+            bad(f"The budget of action {aid} is {rec.get('budget')!r}; it must be a number "
+                "≥ 0.", "budget", "Give the budget as a positive amount.")
+        currency = str(rec.get("currency") or "").strip().upper()
+        if budget > 0 and (len(currency) != 3 or not currency.isalpha()):
+            bad(f"Action {aid} has a budget but no valid currency ({currency!r}).",
+                "currency", "Give an ISO 4217 code such as DZD, EUR or USD.")
+        owner = str(rec["owner"])
+        if actor_set is not None and owner not in actor_set:
+            bad(f"The owner {owner!r} of action {aid} is not an actor of the cluster.",
+                "owner", "Use the name of an actor of the cluster's network or add it.")
+        start, end = _date(rec["start"]), _date(rec["end"])
+        if start is None or end is None:
+            bad(f"Action {aid} has a date that is not YYYY-MM-DD.", "start" if start is None
+                else "end", "Write dates as YYYY-MM-DD.")
+            continue
+        if end < start:
+            bad(f"Action {aid} ends ({end}) before it starts ({start}).", "end",
+                "Swap or correct the dates.")
+        milestones = []
+        for m in rec.get("milestones") or []:
+            mdate = _date(m.get("date"))
+            name = str(m.get("name", ""))
+            if mdate is None:
+                bad(f"Milestone {name!r} of action {aid} has no valid date.", "milestones",
+                    "Write dates as YYYY-MM-DD.")
+                continue
+            if mdate < start or mdate > end:
+                bad(f"Milestone {name!r} of action {aid} ({mdate}) is outside the action's "
+                    f"dates ({start} to {end}).", "milestones",
+                    "Move the milestone or the action's dates.")
+            milestones.append(Milestone(name, mdate, bool(m.get("done", False))))
+        out.append(Action(aid, str(rec["title"]), str(rec["phase"]), owner, budget, currency,
+                          _list(rec.get("partners")), start, end,
+                          tuple(sorted(milestones, key=lambda m: m.date)), status))
+    if issues:
+        raise DataValidationError(issues)
+    return Roadmap(str(cluster), mode, tuple(out), dict(deliverables or {}))

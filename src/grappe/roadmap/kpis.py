@@ -1,0 +1,192 @@
+"""KPIs over time, targets and the evaluation record of a period (no I/O).
+
+KPI data is a long table with one row per KPI × period: ``kpi``, ``period``, ``value`` and
+optionally ``target`` and ``direction`` (``"at_least"``: higher is better, the default;
+``"at_most"``: lower is better). The standard KPIs are those cluster programmes report, such as
+the Biskra dates cluster in Algeria: members and new members, jobs, exports, firms created,
+partnerships and trainings.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from grappe.errors import DataValidationError, InvalidParameterError, NotFoundError, \
+    ValidationIssue
+
+__all__ = ["DIRECTIONS", "STANDARD_KPIS", "Evaluation", "check_kpis", "evaluate_kpis"]
+
+STANDARD_KPIS: tuple[str, ...] = (
+    "members", "new_members", "jobs", "exports", "firms_created", "partnerships", "trainings",
+)
+DIRECTIONS: tuple[str, ...] = ("at_least", "at_most")
+_COLUMNS = ("kpi", "period", "value")
+
+
+def check_kpis(
+    kpis: pd.DataFrame, *, file: str | None = None, rows: Sequence[int] | None = None
+) -> pd.DataFrame:
+    """Validate a KPI table and return a clean copy.
+
+    Parameters
+    ----------
+    kpis : pandas.DataFrame
+        Columns ``kpi``, ``period``, ``value``; optional ``target``, ``direction``.
+    file : str, optional
+        Source file, named in errors.
+    rows : sequence of int, optional
+        Line of each row in ``file`` (default: header is line 1, so row *i* is line *i* + 2).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``kpi`` (str), ``period`` (str), ``value``, ``target`` (float, NaN if none),
+        ``direction``.
+
+    Raises
+    ------
+    DataValidationError
+        On missing columns, non-numeric values or targets, unknown directions, or a KPI
+        given twice for the same period.
+    """
+    missing = [c for c in _COLUMNS if c not in kpis.columns]
+    if missing:
+        raise DataValidationError(ValidationIssue(
+            f"The KPI table lacks the columns {missing}.", file=file,
+            fix="Give the columns kpi, period, value (and optionally target, direction)."))
+    rows = list(rows) if rows is not None else [i + 2 for i in range(len(kpis))]
+    df = pd.DataFrame({
+        "kpi": kpis["kpi"].astype(str).str.strip(),
+        "period": kpis["period"].astype(str).str.strip(),
+        "value": pd.to_numeric(kpis["value"], errors="coerce"),
+        "target": pd.to_numeric(kpis["target"], errors="coerce") if "target" in kpis
+        else np.nan,
+        "direction": kpis["direction"].fillna("at_least").astype(str) if "direction" in kpis
+        else "at_least",
+    })
+    issues = []
+    for i, row in enumerate(df.itertuples(index=False)):
+        raw = kpis.iloc[i]
+        if math.isnan(row.value):
+            issues.append(ValidationIssue(
+                f"The value of KPI {row.kpi!r} for {row.period} is not a number "
+                f"({raw['value']!r}).", file=file, row=rows[i], column="value",
+                fix="Write a number (no units or thousands separators)."))
+        if "target" in kpis and not pd.isna(raw["target"]) and math.isnan(row.target):
+            issues.append(ValidationIssue(
+                f"The target of KPI {row.kpi!r} for {row.period} is not a number "
+                f"({raw['target']!r}).", file=file, row=rows[i], column="target",
+                fix="Write a number or leave the cell empty."))
+        if row.direction not in DIRECTIONS:
+            issues.append(ValidationIssue(
+                f"Unknown direction {row.direction!r} of KPI {row.kpi!r}.", file=file,
+                row=rows[i], column="direction", fix=f"Use one of {DIRECTIONS}."))
+    dup = df.duplicated(["kpi", "period"], keep="first")
+    for i in np.flatnonzero(dup.to_numpy()):
+        issues.append(ValidationIssue(
+            f"KPI {df['kpi'].iloc[i]!r} is given twice for period {df['period'].iloc[i]}.",
+            file=file, row=rows[i], column="kpi", fix="Keep one row per KPI and period."))
+    if issues:
+        raise DataValidationError(issues)
+    return df
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """The evaluation record of one period.
+
+    Attributes
+    ----------
+    period : str
+    table : pandas.DataFrame
+        One row per KPI: ``kpi``, ``value``, ``previous`` (value of the previous period or
+        NaN), ``change``, ``target``, ``direction``, ``met`` (True/False; NA without target).
+    facts : mapping of str to float
+        KPI values of the period plus the extra facts given (used by label checks).
+    """
+
+    period: str
+    table: pd.DataFrame
+    facts: Mapping[str, float] = field(default_factory=dict)
+
+    @property
+    def met_share(self) -> float:
+        """Share of KPIs with a target that met it (NaN if none has a target)."""
+        met = self.table["met"].dropna()
+        return float(met.astype(bool).mean()) if len(met) else math.nan
+
+
+def evaluate_kpis(
+    kpis: pd.DataFrame, *, period: str, extra: Mapping[str, float] | None = None
+) -> Evaluation:
+    """Evaluate the KPIs of one period against their targets.
+
+    Parameters
+    ----------
+    kpis : pandas.DataFrame
+        KPI table (see :func:`check_kpis`; it is validated here).
+    period : str
+        The period evaluated (as written in the ``period`` column).
+    extra : mapping, optional
+        Other facts of the period (e.g. ``sme_share``, ``management_score``) for labels.
+
+    Returns
+    -------
+    Evaluation
+
+    Raises
+    ------
+    NotFoundError
+        If no row has that period.
+    DataValidationError
+        If the table is invalid.
+
+    Notes
+    -----
+    A KPI meets its target if ``value >= target`` (``at_least``) or ``value <= target``
+    (``at_most``). Periods are ordered as sorted strings (use ISO forms such as ``2023`` or
+    ``2023-H1``) to find the previous period.
+
+    Examples
+    --------
+    >>> k = pd.DataFrame({"kpi": ["members", "members"], "period": ["2022", "2023"],
+    ...                   "value": [40, 52], "target": [None, 50]})
+    >>> e = evaluate_kpis(k, period="2023")
+    >>> bool(e.table["met"].iloc[0]), float(e.table["change"].iloc[0])
+    (True, 12.0)
+    """
+    df = check_kpis(kpis)
+    period = str(period)
+    periods = sorted(df["period"].unique())
+    if period not in periods:
+        raise NotFoundError(f"No KPI values for period {period!r}; periods: {periods}.")
+    prev = periods[periods.index(period) - 1] if periods.index(period) > 0 else None
+    cur = df[df["period"] == period].set_index("kpi")
+    before = df[df["period"] == prev].set_index("kpi")["value"] if prev else pd.Series(
+        dtype=float)
+    table = pd.DataFrame({
+        "kpi": cur.index,
+        "value": cur["value"].to_numpy(),
+        "previous": before.reindex(cur.index).to_numpy(dtype=float),
+        "target": cur["target"].to_numpy(dtype=float),
+        "direction": cur["direction"].to_numpy(),
+    })
+    table["change"] = table["value"] - table["previous"]
+    at_least = table["direction"] == "at_least"
+    met = np.where(at_least, table["value"] >= table["target"],
+                   table["value"] <= table["target"])
+    table["met"] = pd.array(np.where(table["target"].isna(), None, met), dtype="boolean")
+    table = table[["kpi", "value", "previous", "change", "target", "direction", "met"]]
+    facts = dict(zip(table["kpi"], table["value"].astype(float), strict=True))
+    for key, value in (extra or {}).items():
+        if key in facts:
+            raise InvalidParameterError(
+                f"The 'extra' parameter of evaluate_kpis must not repeat a KPI. "
+                f"Got {key!r} instead.")
+        facts[key] = float(value)
+    return Evaluation(period, table.reset_index(drop=True), facts)

@@ -1,0 +1,70 @@
+"""The app factory: ``create_app(settings)`` builds the API and the pages on one database."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from grappe.registry.database import connect, session_scope
+from grappe.registry.tokens import ensure_token
+from grappe.service.errors import install_error_handlers
+from grappe.service.routes import api_router
+from grappe.service.settings import Settings
+
+__all__ = ["API_PREFIX", "create_app"]
+
+#: Where the REST API lives; its OpenAPI document is ``{API_PREFIX}/openapi.json``.
+API_PREFIX = "/api/v1"
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the observatory: REST API under ``/api/v1`` and the web pages under ``/``.
+
+    The database is migrated to the latest schema and the admin token of the settings (if any)
+    is stored, hashed, before the app is returned.
+
+    Parameters
+    ----------
+    settings : Settings, optional
+        Defaults to :meth:`Settings.from_env`.
+
+    Returns
+    -------
+    fastapi.FastAPI
+
+    Raises
+    ------
+    InvalidParameterError
+        Bad settings (e.g. the default admin token outside development).
+
+    Examples
+    --------
+    >>> app = create_app(Settings(database_url="sqlite://"))
+    >>> app.openapi_url
+    '/api/v1/openapi.json'
+    """
+    from grappe.web import install_pages
+
+    settings = Settings.from_env() if settings is None else settings
+    sessions = connect(settings.database_url)
+    if settings.admin_token:
+        with session_scope(sessions) as session:
+            ensure_token(session, "admin (settings)", settings.admin_token, role="admin")
+    app = FastAPI(
+        title="grappe observatory API",
+        version="1",
+        description=(
+            "Clusters, regions, actors and ties, indicators, KPIs, evaluations and imports of a "
+            "cluster observatory. Reads of published data are public; writes need an API token "
+            "(`Authorization: Bearer grp_…`) with the role admin, analyst or manager. Errors "
+            'read `{"error": {"code", "message", "details"}}`.'
+        ),
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=f"{API_PREFIX}/docs",
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.sessions = sessions
+    install_error_handlers(app)
+    app.include_router(api_router, prefix=API_PREFIX)
+    install_pages(app)
+    return app

@@ -1,0 +1,98 @@
+"""``/actors`` and ``/ties``: the actor network; public read, writes by admins and managers."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+from sqlalchemy import select
+
+from grappe.errors import InvalidParameterError
+from grappe.registry import repositories as repo
+from grappe.registry.models import Actor, Cluster, Membership, Region, Tie
+from grappe.service.deps import Caller, SessionDep, can_edit_cluster, require_role
+from grappe.service.routes._common import Limit, Offset
+from grappe.service.schemas import ActorCreate, ActorPublic, ListOf, TieCreate, TiePublic
+
+router = APIRouter(tags=["network"])
+
+
+@router.get("/actors", summary="List actors")
+def list_actors(
+    session: SessionDep,
+    cluster: Annotated[str | None, Query(max_length=64, description="Members of it.")] = None,
+    sphere: Annotated[str | None, Query(max_length=32)] = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> ListOf[ActorPublic]:
+    rows, count = repo.list_actors(session, cluster=cluster, sphere=sphere, limit=limit, offset=offset)
+    return ListOf[ActorPublic](data=[ActorPublic.model_validate(r) for r in rows], count=count)
+
+
+@router.get("/actors/{actor_id}", summary="One actor")
+def read_actor(session: SessionDep, actor_id: str) -> ActorPublic:
+    return ActorPublic.model_validate(repo.get(session, Actor, actor_id, what="actor"))
+
+
+@router.post("/actors", status_code=status.HTTP_201_CREATED, summary="Create an actor")
+def create_actor(session: SessionDep, token: Caller, body: ActorCreate) -> ActorPublic:
+    """Admins create any actor; a manager creates members of the clusters it manages."""
+    if body.cluster_id is None:
+        require_role(token)
+    else:
+        can_edit_cluster(token, body.cluster_id)
+        repo.get(session, Cluster, body.cluster_id, what="cluster")
+    if session.get(Actor, body.id) is not None:
+        raise InvalidParameterError(
+            f"The 'id' parameter of create_actor must be a new actor id. Got {body.id!r} instead, "
+            "which is already used."
+        )
+    if body.region_id is not None:
+        repo.get(session, Region, body.region_id, what="region")
+    actor = Actor(id=body.id, name=body.name, sphere=body.sphere, level=body.level, region_id=body.region_id)
+    session.add(actor)
+    if body.cluster_id is not None:
+        session.add(Membership(cluster_id=body.cluster_id, actor_id=body.id))
+    session.flush()
+    repo.audit(session, token.name, "create", "actor", body.id, body.model_dump())
+    return ActorPublic.model_validate(actor)
+
+
+@router.get("/ties", summary="List ties")
+def list_ties(
+    session: SessionDep,
+    cluster: Annotated[str | None, Query(max_length=64, description="Ties among its members.")] = None,
+    type: Annotated[str | None, Query(max_length=64)] = None,  # noqa: A002
+    limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
+    offset: Offset = 0,
+) -> ListOf[TiePublic]:
+    rows, count = repo.list_ties(session, cluster=cluster, type=type, limit=limit, offset=offset)
+    return ListOf[TiePublic](data=[TiePublic.model_validate(r) for r in rows], count=count)
+
+
+def _managed_clusters_of(session: SessionDep, actor_id: str) -> set[str]:
+    return set(session.scalars(select(Membership.cluster_id).where(Membership.actor_id == actor_id)))
+
+
+@router.post("/ties", status_code=status.HTTP_201_CREATED, summary="Create a tie")
+def create_tie(session: SessionDep, token: Caller, body: TieCreate) -> TiePublic:
+    """Admins create any tie; a manager, ties whose two ends are members of a cluster it manages."""
+    repo.get(session, Actor, body.source, what="actor")
+    repo.get(session, Actor, body.target, what="actor")
+    if token.role != "admin":
+        shared = _managed_clusters_of(session, body.source) & _managed_clusters_of(session, body.target)
+        if not shared & set(token.cluster_ids):
+            require_role(token)  # raises: not a manager of a cluster holding both actors
+    existing = session.scalar(
+        select(Tie).where(Tie.source == body.source, Tie.target == body.target, Tie.type == body.type)
+    )
+    if existing is not None:
+        raise InvalidParameterError(
+            "The 'body' parameter of create_tie must describe a new tie. Got "
+            f"{body.source!r} → {body.target!r} ({body.type!r}) instead, which exists."
+        )
+    tie = Tie(**body.model_dump())
+    session.add(tie)
+    session.flush()
+    repo.audit(session, token.name, "create", "tie", str(tie.id), body.model_dump())
+    return TiePublic.model_validate(tie)

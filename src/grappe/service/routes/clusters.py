@@ -1,0 +1,80 @@
+"""``/clusters``: public read of published profiles; writes by admins and their managers."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+
+from grappe.errors import NotFoundError
+from grappe.registry import repositories as repo
+from grappe.registry.models import Cluster
+from grappe.service.deps import Caller, OptionalCaller, SessionDep, can_edit_cluster, require_role
+from grappe.service.routes._common import Limit, Offset
+from grappe.service.schemas import ClusterCreate, ClusterPublic, ClusterUpdate, ListOf
+
+router = APIRouter(prefix="/clusters", tags=["clusters"])
+
+
+@router.get("", summary="List clusters")
+def list_clusters(
+    session: SessionDep,
+    token: OptionalCaller,
+    q: Annotated[str | None, Query(max_length=100, description="Text in a name.")] = None,
+    sector: Annotated[str | None, Query(max_length=64)] = None,
+    region: Annotated[str | None, Query(max_length=64)] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> ListOf[ClusterPublic]:
+    rows, count = repo.list_clusters(
+        session,
+        q=q,
+        sector=sector,
+        region=region,
+        published_only=token is None,
+        limit=limit,
+        offset=offset,
+    )
+    return ListOf[ClusterPublic](
+        data=[ClusterPublic.model_validate(r) for r in rows], count=count
+    )
+
+
+def _visible(session: SessionDep, token: OptionalCaller, cluster_id: str) -> Cluster:
+    cluster = repo.get(session, Cluster, cluster_id, what="cluster")
+    if not cluster.published and token is None:
+        # Unpublished profiles do not exist for the public.
+        raise NotFoundError(f"No cluster with id {cluster_id!r}.")
+    return cluster
+
+
+@router.get("/{cluster_id}", summary="One cluster")
+def read_cluster(session: SessionDep, token: OptionalCaller, cluster_id: str) -> ClusterPublic:
+    return ClusterPublic.model_validate(_visible(session, token, cluster_id))
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, summary="Create a cluster (admin)")
+def create_cluster(session: SessionDep, token: Caller, body: ClusterCreate) -> ClusterPublic:
+    require_role(token)
+    cluster = repo.create_cluster(session, body.model_dump(), who=token.name)
+    return ClusterPublic.model_validate(cluster)
+
+
+@router.patch("/{cluster_id}", summary="Edit a cluster (admin or its manager)")
+def update_cluster(
+    session: SessionDep, token: Caller, cluster_id: str, body: ClusterUpdate
+) -> ClusterPublic:
+    can_edit_cluster(token, cluster_id)
+    changes = body.model_dump(exclude_unset=True)
+    # Fields that cannot be empty are left as they are when sent as null.
+    for key in ("name_en", "published", "regions"):
+        if changes.get(key, 0) is None:
+            del changes[key]
+    cluster = repo.update_cluster(session, cluster_id, changes, who=token.name)
+    return ClusterPublic.model_validate(cluster)
+
+
+@router.delete("/{cluster_id}", status_code=status.HTTP_204_NO_CONTENT, summary="Delete (admin)")
+def delete_cluster(session: SessionDep, token: Caller, cluster_id: str) -> None:
+    require_role(token)
+    repo.delete_cluster(session, cluster_id, who=token.name)

@@ -1,0 +1,76 @@
+"""``/kpis`` and ``/evaluations``: public read; writes by admins and the cluster's managers."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+from sqlalchemy import select
+
+from grappe.registry import repositories as repo
+from grappe.registry.models import Cluster, Evaluation, Kpi
+from grappe.service.deps import Caller, SessionDep, can_edit_cluster
+from grappe.service.routes._common import Limit, Offset
+from grappe.service.schemas import (
+    EvaluationCreate,
+    EvaluationPublic,
+    KpiCreate,
+    KpiPublic,
+    ListOf,
+)
+
+router = APIRouter(tags=["kpis and evaluations"])
+
+ClusterFilter = Annotated[str | None, Query(max_length=64)]
+
+
+@router.get("/kpis", summary="List KPI values")
+def list_kpis(
+    session: SessionDep, cluster: ClusterFilter = None, limit: Limit = 100, offset: Offset = 0
+) -> ListOf[KpiPublic]:
+    rows, count = repo.list_kpis(session, cluster=cluster, limit=limit, offset=offset)
+    return ListOf[KpiPublic](data=[KpiPublic.model_validate(r) for r in rows], count=count)
+
+
+@router.put("/kpis", summary="Set a KPI value (admin or the cluster's manager)")
+def put_kpi(session: SessionDep, token: Caller, body: KpiCreate) -> KpiPublic:
+    """Create or replace the value of ``name`` in ``year`` for the cluster (idempotent)."""
+    can_edit_cluster(token, body.cluster_id)
+    repo.get(session, Cluster, body.cluster_id, what="cluster")
+    row = session.scalar(
+        select(Kpi).where(
+            Kpi.cluster_id == body.cluster_id, Kpi.name == body.name, Kpi.year == body.year
+        )
+    )
+    if row is None:
+        row = Kpi(**body.model_dump())
+        session.add(row)
+    else:
+        for key, value in body.model_dump().items():
+            setattr(row, key, value)
+    session.flush()
+    repo.audit(session, token.name, "put", "kpi", str(row.id), body.model_dump())
+    return KpiPublic.model_validate(row)
+
+
+@router.get("/evaluations", summary="List evaluations")
+def list_evaluations(
+    session: SessionDep, cluster: ClusterFilter = None, limit: Limit = 100, offset: Offset = 0
+) -> ListOf[EvaluationPublic]:
+    rows, count = repo.list_evaluations(session, cluster=cluster, limit=limit, offset=offset)
+    return ListOf[EvaluationPublic](
+        data=[EvaluationPublic.model_validate(r) for r in rows], count=count
+    )
+
+
+@router.post(
+    "/evaluations", status_code=status.HTTP_201_CREATED, summary="Record an evaluation"
+)
+def create_evaluation(session: SessionDep, token: Caller, body: EvaluationCreate) -> EvaluationPublic:
+    can_edit_cluster(token, body.cluster_id)
+    repo.get(session, Cluster, body.cluster_id, what="cluster")
+    row = Evaluation(**body.model_dump())
+    session.add(row)
+    session.flush()
+    repo.audit(session, token.name, "create", "evaluation", str(row.id), body.model_dump())
+    return EvaluationPublic.model_validate(row)

@@ -1,0 +1,270 @@
+"""Request and response schemas: Create / Update / Public per resource, lists as ``{data, count}``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+__all__ = [
+    "ActorCreate",
+    "ActorPublic",
+    "AuditPublic",
+    "ClusterCreate",
+    "ClusterPublic",
+    "ClusterUpdate",
+    "EvaluationCreate",
+    "EvaluationPublic",
+    "ImportPublic",
+    "IndicatorPublic",
+    "KpiCreate",
+    "KpiPublic",
+    "ListOf",
+    "RegionPublic",
+    "TieCreate",
+    "TiePublic",
+    "TokenCreate",
+    "TokenCreated",
+]
+
+T = TypeVar("T")
+
+# Text without control characters (PostgreSQL refuses NUL bytes).
+Text = Annotated[str, StringConstraints(max_length=2000, pattern=r"^[^\x00-\x08\x0b\x0c\x0e-\x1f]*$")]
+Name = Annotated[
+    str, StringConstraints(min_length=1, max_length=200, pattern=r"^[^\x00-\x1f]*\S[^\x00-\x1f]*$")
+]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]{0,63}$")]
+Key = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$")]
+Finite = Annotated[float, Field(allow_inf_nan=False, ge=-1e15, le=1e15)]
+Year = Annotated[int, Field(ge=1900, le=2100)]
+Stage = Literal["emergence", "growth", "sustainment", "decline", "renewal"]
+Role = Literal["admin", "analyst", "manager"]
+
+
+class _Orm(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+class ListOf(BaseModel, Generic[T]):
+    """A page of a list endpoint: the rows and the total count of matching rows."""
+
+    data: list[T]
+    count: int
+
+
+class RegionPublic(_Orm):
+    id: str
+    code: str
+    country: str
+    region_type: str
+    name_en: str
+    name_fr: str | None
+    name_ar: str | None
+    lat: float | None
+    lon: float | None
+
+
+class _ClusterFields(BaseModel):
+    name_fr: Name | None = None
+    name_ar: Name | None = None
+    sector: Key | None = None
+    definitions: Key | None = None
+    stage: Stage | None = None
+    label: Name | None = None
+    description: Text | None = None
+    contact_name: Name | None = None
+    contact_email: Name | None = None
+    website: Name | None = None
+    published: bool = False
+
+
+class ClusterCreate(_ClusterFields):
+    model_config = ConfigDict(extra="forbid")
+    id: Slug
+    name_en: Name
+    regions: list[Key] = Field(default_factory=list, max_length=100)
+
+
+class ClusterUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name_en: Name | None = None
+    name_fr: Name | None = None
+    name_ar: Name | None = None
+    sector: Key | None = None
+    stage: Stage | None = None
+    label: Name | None = None
+    description: Text | None = None
+    contact_name: Name | None = None
+    contact_email: Name | None = None
+    website: Name | None = None
+    published: bool | None = None
+    regions: list[Key] | None = Field(default=None, max_length=100)
+
+
+class ClusterPublic(_Orm):
+    id: str
+    name_en: str
+    name_fr: str | None
+    name_ar: str | None
+    sector: str | None
+    definitions: str | None
+    stage: str | None
+    label: str | None
+    description: str | None
+    contact_name: str | None
+    contact_email: str | None
+    website: str | None
+    published: bool
+    updated_at: dt.datetime
+    regions: list[str]
+
+    @field_validator("regions", mode="before")
+    @classmethod
+    def _region_ids(cls, value: object) -> object:
+        if isinstance(value, list):
+            return [getattr(v, "id", v) for v in value]
+        return value
+
+
+class ActorCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: Key
+    name: Name
+    sphere: Key | None = None
+    level: Key | None = None
+    region_id: Key | None = None
+    cluster_id: Slug | None = Field(default=None, description="Make the actor a member of it.")
+
+
+class ActorPublic(_Orm):
+    id: str
+    name: str
+    sphere: str | None
+    level: str | None
+    region_id: str | None
+
+
+class TieCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    source: Key
+    target: Key
+    type: Key
+    strength: Annotated[float, Field(allow_inf_nan=False, ge=0, le=1e9)] = 1.0
+
+
+class TiePublic(_Orm):
+    id: int
+    source: str
+    target: str
+    type: str
+    strength: float
+
+
+class IndicatorPublic(_Orm):
+    definitions: str
+    region_id: str
+    cluster: str
+    cluster_name: str
+    cluster_type: str
+    year: int
+    employment: float
+    establishments: float | None
+    payroll: float | None
+    avg_wage: float | None
+    lq: float | None
+    national_share: float | None
+    focus: float | None
+    strong: bool
+    stars: int
+
+
+class KpiCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    cluster_id: Slug
+    name: Key
+    year: Year
+    value: Finite
+    unit: Key | None = None
+    target: Finite | None = None
+
+
+class KpiPublic(_Orm):
+    id: int
+    cluster_id: str
+    name: str
+    year: int
+    value: float
+    unit: str | None
+    target: float | None
+
+
+class EvaluationCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    cluster_id: Slug
+    date: dt.date = Field(ge=dt.date(1900, 1, 1), le=dt.date(2100, 12, 31))
+    kind: Literal["evaluation", "label", "audit", "self-assessment"]
+    score: Annotated[float, Field(allow_inf_nan=False, ge=0, le=100)] | None = None
+    label: Name | None = None
+    evaluator: Name | None = None
+    summary: Text | None = None
+
+
+class EvaluationPublic(_Orm):
+    id: int
+    cluster_id: str
+    date: dt.date
+    kind: str
+    score: float | None
+    label: str | None
+    evaluator: str | None
+    summary: str | None
+
+
+class ImportPublic(_Orm):
+    id: int
+    kind: str
+    filename: str
+    sha256: str
+    status: str
+    rows: int
+    inserted: int
+    updated: int
+    created_by: str
+    created_at: dt.datetime
+
+
+class ImportResult(BaseModel):
+    job_id: int
+    kind: str
+    filename: str
+    sha256: str
+    rows: int
+    inserted: int
+    updated: int
+    unchanged: int
+
+
+class TokenCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: Name
+    role: Role
+    clusters: list[Slug] = Field(default_factory=list, max_length=100)
+
+
+class TokenCreated(BaseModel):
+    name: str
+    role: str
+    clusters: list[str]
+    token: str = Field(description="Shown once; only its hash is stored.")
+
+
+class AuditPublic(_Orm):
+    id: int
+    at: dt.datetime
+    who: str
+    action: str
+    resource: str
+    resource_id: str | None
+    details: dict[str, object] | None

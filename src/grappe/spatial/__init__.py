@@ -1,0 +1,46 @@
+"""Where firms concentrate: distance-based concentration and hot spots (issue 8).
+
+Numeric kernels only — no file, network or database access (readers and writers are in
+:mod:`grappe.io.spatial`). Heavy libraries (scikit-learn, shapely, pyproj, libpysal, esda,
+dask) are imported when a function needs them; ``pip install grappe[spatial]`` installs them.
+
+* :func:`points_from_frame`, :func:`project_points` — validated establishment points.
+* :func:`kdensity`, :func:`kdensity_by_activity` — Duranton–Overman K-density with bands.
+* :func:`m_function` — Marcon–Puech M; :func:`ripley_k` — Ripley's K/L with edge correction.
+* :func:`hotspots` — DBSCAN/HDBSCAN hot spots as polygons.
+* :func:`getis_ord`, :func:`local_moran` — local statistics of areal counts through esda.
+* :mod:`grappe.spatial.maps` — figures and GeoJSON; :mod:`grappe.spatial.executor` — threads
+  or Dask.
+"""
+
+from grappe.spatial.areal import (
+    AreaSet,
+    areas_from_geometries,
+    getis_ord,
+    local_moran,
+    spatial_weights,
+)
+from grappe.spatial.hotspots import HotspotResult, hotspots
+from grappe.spatial.kdensity import KDensityResult, kdensity, kdensity_by_activity, summary
+from grappe.spatial.mfunction import m_function
+from grappe.spatial.points import PointSet, points_from_frame, project_points
+from grappe.spatial.ripley import ripley_k
+
+__all__ = [
+    "AreaSet",
+    "HotspotResult",
+    "KDensityResult",
+    "PointSet",
+    "areas_from_geometries",
+    "getis_ord",
+    "hotspots",
+    "kdensity",
+    "kdensity_by_activity",
+    "local_moran",
+    "m_function",
+    "points_from_frame",
+    "project_points",
+    "ripley_k",
+    "spatial_weights",
+    "summary",
+]

@@ -1,0 +1,110 @@
+"""Binned sums over pairs of points, in memory that grows linearly with the number of points.
+
+The distances of all pairs are computed block by block (``chunk`` rows at a time, against the
+rows after them) in single precision on centred coordinates, and each pair's weight is spread
+on the two nearest nodes of a regular grid of distances (*linear binning*, Wand & Jones 1995,
+§D.1). A kernel density of the distances is then a small matrix product between a kernel
+matrix and the binned sums, whose error against the exact kernel sum is of order
+``(step / h)^2`` (``step = h / 10`` by default, i.e. below 0.2 % of the peak).
+
+References
+----------
+Wand, M. P., & Jones, M. C. (1995). *Kernel Smoothing*. Chapman & Hall, Appendix D.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from grappe.spatial.points import EARTH_RADIUS_M
+
+__all__ = ["binned_pair_sums", "centred32", "pair_total"]
+
+
+def centred32(coords: np.ndarray) -> np.ndarray:
+    """Coordinates centred on their mean, in float32 (exact enough for differences: ~1 mm)."""
+    coords = np.asarray(coords, dtype=float)
+    return np.ascontiguousarray(coords - coords.mean(axis=0), dtype=np.float32)
+
+
+def pair_total(weights: np.ndarray | None, n: int) -> float:
+    """Sum over unordered pairs i < j of ``w_i * w_j`` (``n(n-1)/2`` without weights)."""
+    if weights is None:
+        return n * (n - 1) / 2.0
+    w = np.asarray(weights, dtype=float)
+    return float((w.sum() ** 2 - (w**2).sum()) / 2.0)
+
+
+def binned_pair_sums(
+    coords32: np.ndarray,
+    weights: np.ndarray | None,
+    *,
+    step: float,
+    n_nodes: int,
+    spherical: bool,
+    chunk: int = 512,
+) -> np.ndarray:
+    """Linear-binned sums of ``w_i w_j`` over the pairs i < j, on nodes ``0, step, 2 step…``.
+
+    Pairs at ``(n_nodes - 2) * step`` or farther are left out (wholly or in part); the last
+    node is a sink and always 0.
+
+    Parameters
+    ----------
+    coords32 : numpy.ndarray
+        ``(n, k)`` float32 coordinates in metres (see :func:`centred32`); for ``spherical``,
+        3-D positions on the sphere whose distances are chords.
+    weights : numpy.ndarray or None
+        Per-point weights; ``None`` counts pairs.
+    step : float
+        Spacing of the nodes, in metres (great-circle metres when ``spherical``).
+    n_nodes : int
+        Number of nodes.
+    spherical : bool
+        Convert chords to great-circle distances before binning.
+    chunk : int
+        Rows per block; memory is about ``40 * chunk * n`` bytes.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``n_nodes`` float64 sums; their total is the weight of the pairs within range.
+    """
+    n = coords32.shape[0]
+    last = n_nodes - 1
+    inv = np.float32(1.0 / step)
+    low = np.zeros(n_nodes + 1)  # weight sent to the node below each distance
+    high = np.zeros(n_nodes + 1)  # weight sent to the node above
+    w32 = None if weights is None else np.asarray(weights, dtype=np.float32)
+    for a in range(0, n - 1, chunk):
+        b = min(a + chunk, n)
+        d = np.zeros((b - a, n - a), dtype=np.float32)
+        for k in range(coords32.shape[1]):
+            diff = coords32[a:b, k, None] - coords32[None, a:, k]
+            diff *= diff
+            d += diff
+        np.sqrt(d, out=d)
+        if spherical:
+            d *= np.float32(1.0 / (2 * EARTH_RADIUS_M))
+            np.minimum(d, 1.0, out=d)
+            np.arcsin(d, out=d)
+            d *= np.float32(2 * EARTH_RADIUS_M)
+        d *= inv
+        np.minimum(d, np.float32(last), out=d)  # out of range → last node, removed below
+        diag = d[:, : b - a]
+        diag[np.tril_indices(b - a)] = np.float32(last)  # each unordered pair once, no self
+        node = d.astype(np.intp)
+        frac = d
+        frac -= node
+        wij = np.ones_like(frac) if w32 is None else w32[a:b, None] * w32[None, a:]
+        frac *= wij
+        node = node.ravel()
+        whole = np.bincount(node, wij.ravel(), minlength=n_nodes + 1)
+        upper = np.bincount(node, frac.ravel(), minlength=n_nodes + 1)
+        low += whole - upper
+        high += upper
+    out = low[:n_nodes].copy()
+    out[1:] += high[: n_nodes - 1]
+    # everything put on the last node is either out of range or a masked pair
+    out[last] = 0.0
+    return out

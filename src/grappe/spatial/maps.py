@@ -1,0 +1,244 @@
+"""Static maps (matplotlib figures) and GeoJSON documents for the web observatory.
+
+Functions here build objects in memory: a :class:`matplotlib.figure.Figure` (created without
+pyplot, so safe in threads and servers) or a GeoJSON ``dict`` in longitude/latitude (RFC 7946).
+Writing them to disk is done by :mod:`grappe.io.spatial`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from grappe.spatial.areal import AreaSet
+from grappe.spatial.hotspots import HotspotResult
+from grappe.spatial.kdensity import KDensityResult
+from grappe.spatial.points import PointSet
+
+__all__ = [
+    "areal_geojson",
+    "hotspots_geojson",
+    "plot_areal",
+    "plot_kdensity",
+    "plot_points",
+    "points_geojson",
+]
+
+SPOT_COLOURS = {
+    "hot": "#d7301f",
+    "cold": "#2b8cbe",
+    "not significant": "#eeeeee",
+    "high-high": "#d7301f",
+    "low-low": "#2b8cbe",
+    "low-high": "#a6bddb",
+    "high-low": "#fc9272",
+}
+
+
+def _figure(size=(7.0, 5.0)):
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=size, layout="constrained")
+    return fig, fig.add_subplot()
+
+
+def plot_kdensity(result: KDensityResult, *, title: str | None = None):
+    """K-density with its local (shaded) and global (dashed) confidence bands.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> # fig = plot_kdensity(kdensity(points, "2561", seed=0)); fig.savefig("k.png")
+    """
+    fig, ax = _figure()
+    c = result.curves
+    km = c["distance"] / 1000
+    per_km = 1000.0  # K is per metre; shown per km
+    ax.fill_between(
+        km,
+        c["local_lower"] * per_km,
+        c["local_upper"] * per_km,
+        color="#cccccc",
+        label=f"local {result.confidence:.0%} band",
+    )
+    ax.plot(km, c["global_upper"] * per_km, "k--", lw=1, label="global bands")
+    ax.plot(km, c["global_lower"] * per_km, "k--", lw=1)
+    ax.plot(km, c["kdensity"] * per_km, color="#d7301f", lw=2, label="K-density")
+    ax.set_xlabel("distance (km)")
+    ax.set_ylabel("K-density (per km)" + (", employment-weighted" if result.weighted else ""))
+    ax.set_title(
+        title
+        or f"{result.activity}: {result.n_points} establishments, "
+        f"{result.n_simulations} simulations"
+    )
+    ax.legend(frameon=False)
+    return fig
+
+
+def plot_points(
+    points: PointSet,
+    hot: HotspotResult | None = None,
+    *,
+    activity: str | None = None,
+    title: str | None = None,
+):
+    """Establishments (grey, the activity in colour) and hot-spot polygons.
+
+    The view spans the 0.5–99.5 percentiles of the coordinates, so that a few mis-geocoded
+    points far away do not shrink the map.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    fig, ax = _figure((7.0, 7.0))
+    d = points.data
+    ax.scatter(d["x"], d["y"], s=2, color="#bbbbbb", label="all establishments")
+    if activity is not None:
+        sel = points.mask(activity)
+        ax.scatter(d["x"][sel], d["y"][sel], s=5, color="#08519c", label=activity)
+    if hot is not None:
+        rows = (
+            hot.hotspots if activity is None else hot.hotspots[hot.hotspots["activity"] == activity]
+        )
+        for k, geom in enumerate(rows["geometry"]):
+            for part in getattr(geom, "geoms", [geom]):
+                xs, ys = part.exterior.xy
+                ax.fill(
+                    xs,
+                    ys,
+                    alpha=0.5,
+                    fc="#d7301f",
+                    ec="#67000d",
+                    lw=0.8,
+                    label="hot spots" if k == 0 else None,
+                )
+    # a robust view: a few mis-geocoded points far away should not shrink the map
+    (x0, x1), (y0, y1) = (np.percentile(d[c], [0.5, 99.5]) for c in ("x", "y"))
+    pad = 0.05 * max(x1 - x0, y1 - y0, 1e-9)
+    ax.set_xlim(x0 - pad, x1 + pad)
+    ax.set_ylim(y0 - pad, y1 + pad)
+    ax.set_aspect("equal" if not points.geographic else 1 / np.cos(np.radians(d["y"].mean())))
+    ax.set_xlabel("longitude" if points.geographic else "x (m)")
+    ax.set_ylabel("latitude" if points.geographic else "y (m)")
+    ax.set_title(title or (activity or "establishments"))
+    ax.legend(frameon=False, markerscale=3)
+    return fig
+
+
+def plot_areal(
+    areas: AreaSet, stats: pd.DataFrame, *, column: str = "spot", title: str | None = None
+):
+    """Choropleth of a local statistic's classes (``spot`` of Gi*, ``cluster`` of local Moran).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    from matplotlib.patches import Patch
+
+    fig, ax = _figure((7.0, 7.0))
+    classes = dict(zip(stats["id"], stats[column], strict=True))
+    for uid, geom in zip(areas.data["id"], areas.geometries, strict=True):
+        colour = SPOT_COLOURS.get(str(classes.get(uid)), "#eeeeee")
+        for part in getattr(geom, "geoms", [geom]):
+            xs, ys = part.exterior.xy
+            ax.fill(xs, ys, color=colour, ec="white", lw=0.3)
+    present = [c for c in SPOT_COLOURS if c in set(stats[column])]
+    ax.legend(handles=[Patch(color=SPOT_COLOURS[c], label=c) for c in present], frameon=False)
+    ax.set_aspect("equal")
+    ax.set_title(title or column)
+    return fig
+
+
+def _to_lonlat(crs: str):
+    import pyproj
+
+    source = pyproj.CRS.from_user_input(crs)
+    if source.is_geographic:
+        return None
+    return pyproj.Transformer.from_crs(source, "EPSG:4326", always_xy=True)
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, float) and not np.isfinite(value):
+        return None
+    return value
+
+
+def _collection(features: list[dict]) -> dict:
+    return {"type": "FeatureCollection", "features": features}
+
+
+def points_geojson(points: PointSet) -> dict:
+    """GeoJSON FeatureCollection of the establishments (longitude/latitude)."""
+    d = points.data
+    x, y = d["x"].to_numpy(), d["y"].to_numpy()
+    tr = _to_lonlat(points.crs)
+    if tr is not None:
+        x, y = tr.transform(x, y)
+    return _collection(
+        [
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [float(a), float(b)]},
+                "properties": {"id": i, "activity": act, "weight": float(w)},
+            }
+            for a, b, i, act, w in zip(x, y, d["id"], d["activity"], d["weight"], strict=True)
+        ]
+    )
+
+
+def _geometry(geom, tr) -> dict:
+    import shapely
+
+    if tr is not None:
+        geom = shapely.transform(geom, lambda c: np.column_stack(tr.transform(c[:, 0], c[:, 1])))
+    return shapely.geometry.mapping(geom)
+
+
+def hotspots_geojson(result: HotspotResult) -> dict:
+    """GeoJSON FeatureCollection of hot-spot polygons with members, weight and area."""
+    tr = _to_lonlat(result.crs)
+    cols = [c for c in result.hotspots.columns if c != "geometry"]
+    return _collection(
+        [
+            {
+                "type": "Feature",
+                "geometry": _geometry(row["geometry"], tr),
+                "properties": {c: _clean(row[c]) for c in cols},
+            }
+            for _, row in result.hotspots.iterrows()
+        ]
+    )
+
+
+def areal_geojson(areas: AreaSet, stats: pd.DataFrame | None = None) -> dict:
+    """GeoJSON FeatureCollection of the units with their values and (optional) statistics."""
+    tr = _to_lonlat(areas.crs)
+    frame = (
+        areas.data
+        if stats is None
+        else areas.data.merge(
+            stats.drop(columns=[c for c in stats.columns if c in areas.data.columns and c != "id"]),
+            on="id",
+            how="left",
+        )
+    )
+    return _collection(
+        [
+            {
+                "type": "Feature",
+                "geometry": _geometry(g, tr),
+                "properties": {c: _clean(v) for c, v in row.items()},
+            }
+            for g, (_, row) in zip(areas.geometries, frame.iterrows(), strict=True)
+        ]
+    )

@@ -1,0 +1,448 @@
+"""Establishment points: validation, coordinate reference systems and metric coordinates.
+
+A :class:`PointSet` is what every function of :mod:`grappe.spatial` takes. Build one with
+:func:`points_from_frame` (which validates a table) or with a reader of :mod:`grappe.io.spatial`.
+Coordinates stay in the CRS they were given in; :func:`metric_coordinates` turns them into
+coordinates in metres in which Euclidean distances are exact: planar for a projected CRS, and
+3-D positions on the sphere (chord lengths, converted to great-circle metres where distances are
+needed) for longitude/latitude.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from grappe.errors import (
+    DataValidationError,
+    InvalidParameterError,
+    MissingDependencyError,
+    ValidationIssue,
+)
+
+__all__ = [
+    "EARTH_RADIUS_M",
+    "POINT_COLUMNS",
+    "PointSet",
+    "chord_to_arc",
+    "arc_to_chord",
+    "metric_coordinates",
+    "points_from_frame",
+    "project_points",
+]
+
+#: Mean Earth radius (IUGG), in metres, used for great-circle distances.
+EARTH_RADIUS_M = 6_371_008.8
+
+#: Columns of :attr:`PointSet.data`, in order.
+POINT_COLUMNS: tuple[str, ...] = ("id", "x", "y", "activity", "weight")
+
+
+def _pyproj():
+    try:
+        import pyproj
+    except ImportError as exc:  # pragma: no cover - pyproj is in the spatial extra
+        raise MissingDependencyError(
+            "Coordinate reference systems need pyproj: pip install grappe[spatial]"
+        ) from exc
+    return pyproj
+
+
+def _parse_crs(crs, *, func: str):
+    if crs is None:
+        raise InvalidParameterError(
+            f"The 'crs' parameter of {func} must be a coordinate reference system such as "
+            "'EPSG:4326' (longitude/latitude) or 'EPSG:2154' (Lambert-93, metres). Got None "
+            "instead."
+        )
+    pyproj = _pyproj()
+    try:
+        return pyproj.CRS.from_user_input(crs)
+    except pyproj.exceptions.CRSError as exc:
+        raise InvalidParameterError(
+            f"The 'crs' parameter of {func} must be a coordinate reference system known to PROJ "
+            f"such as 'EPSG:4326'. Got {crs!r} instead."
+        ) from exc
+
+
+@dataclass(frozen=True)
+class PointSet:
+    """Validated establishment points.
+
+    Attributes
+    ----------
+    data : pandas.DataFrame
+        One row per establishment with the columns ``id`` (str, unique), ``x`` and ``y``
+        (float64, in ``crs``: longitude and latitude in degrees for a geographic CRS), ``activity``
+        (str, the activity code) and ``weight`` (float64, e.g. employees; 1 when not given).
+    crs : str
+        The coordinate reference system, as an authority string (``"EPSG:4326"``) or WKT.
+    geographic : bool
+        Whether ``x``/``y`` are longitude/latitude (distances are then great-circle distances).
+    source : str or None
+        Where the points came from.
+    """
+
+    data: pd.DataFrame
+    crs: str
+    geographic: bool
+    source: str | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.data, pd.DataFrame):
+            raise InvalidParameterError(
+                "The 'data' parameter of PointSet must be a pandas DataFrame. "
+                f"Got {type(self.data).__name__} instead."
+            )
+        missing = [c for c in POINT_COLUMNS if c not in self.data.columns]
+        if missing:
+            raise InvalidParameterError(
+                f"The 'data' parameter of PointSet must have the columns {list(POINT_COLUMNS)}. "
+                f"Missing {missing}."
+            )
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+    @property
+    def activities(self) -> tuple[str, ...]:
+        """Sorted distinct activity codes."""
+        return tuple(sorted(pd.unique(self.data["activity"]).tolist()))
+
+    def mask(self, activity: str) -> np.ndarray:
+        """Boolean array selecting the establishments of ``activity``.
+
+        Raises
+        ------
+        InvalidParameterError
+            If no establishment has this activity.
+        """
+        sel = (self.data["activity"] == activity).to_numpy()
+        if not sel.any():
+            shown = ", ".join(repr(a) for a in self.activities[:10])
+            raise InvalidParameterError(
+                f"The 'activity' parameter must be one of the activities present ({shown}"
+                f"{', …' if len(self.activities) > 10 else ''}). Got {activity!r} instead."
+            )
+        return sel
+
+    def subset(self, rows: np.ndarray) -> PointSet:
+        """A new :class:`PointSet` with the selected rows (boolean mask or positions)."""
+        data = self.data.iloc[np.flatnonzero(rows) if rows.dtype == bool else rows]
+        return PointSet(data.reset_index(drop=True), self.crs, self.geographic, self.source)
+
+
+def points_from_frame(
+    frame: pd.DataFrame,
+    *,
+    x: str = "lon",
+    y: str = "lat",
+    crs: str | None = None,
+    id: str | None = None,  # noqa: A002 - the column holding identifiers
+    activity: str | None = None,
+    weight: str | None = None,
+    on_missing: str = "raise",
+    bounds: tuple[float, float, float, float] | None = None,
+    on_outside: str = "raise",
+    source: str | None = None,
+) -> PointSet:
+    """Validate a table of establishments and return a :class:`PointSet`.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        One row per establishment. Not modified.
+    x, y : str
+        Columns of the coordinates: longitude and latitude for a geographic ``crs``, easting
+        and northing otherwise.
+    crs : str
+        Coordinate reference system of ``x``/``y`` (``"EPSG:4326"`` for longitude/latitude).
+        Required: a distance is meaningless without it.
+    id : str, optional
+        Column of unique establishment identifiers; the row number (from 1) when omitted.
+    activity : str, optional
+        Column of activity codes; every point gets ``"all"`` when omitted.
+    weight : str, optional
+        Column of non-negative weights (employees); 1 when omitted.
+    on_missing : {"raise", "drop"}
+        What to do with rows whose coordinates are empty. Out-of-range coordinates always raise.
+    bounds : tuple, optional
+        ``(xmin, ymin, xmax, ymax)`` of the study area in ``crs`` (e.g. Algeria:
+        ``(-8.7, 18.9, 12.0, 37.1)``); points outside are geocoding errors.
+    on_outside : {"raise", "drop"}
+        What to do with points outside ``bounds``.
+    source : str, optional
+        File name used in error messages.
+
+    Returns
+    -------
+    PointSet
+
+    Raises
+    ------
+    InvalidParameterError
+        If ``crs`` is missing or unknown, or ``on_missing`` is not an accepted value.
+    DataValidationError
+        If a column is missing, a coordinate is empty (with ``on_missing="raise"``), not a
+        number, out of range (longitude and latitude look swapped) or outside ``bounds``
+        (with ``on_outside="raise"``), an identifier is
+        duplicated, or a weight is negative. Row numbers count the header as line 1.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> f = pd.DataFrame({"lon": [6.61, 6.62], "lat": [36.36, 36.37], "naf": ["2561", "2561"]})
+    >>> pts = points_from_frame(f, crs="EPSG:4326", activity="naf")
+    >>> pts.data[["id", "activity", "weight"]].to_dict("list")
+    {'id': ['1', '2'], 'activity': ['2561', '2561'], 'weight': [1.0, 1.0]}
+    """
+    func = "points_from_frame"
+    from grappe._validation import check_option
+
+    check_option(on_missing, "on_missing", ("raise", "drop"), func=func)
+    check_option(on_outside, "on_outside", ("raise", "drop"), func=func)
+    if bounds is not None and (
+        len(bounds) != 4 or not (bounds[0] < bounds[2] and bounds[1] < bounds[3])
+    ):
+        raise InvalidParameterError(
+            f"The 'bounds' parameter of {func} must be (xmin, ymin, xmax, ymax) with "
+            f"xmin < xmax and ymin < ymax. Got {bounds!r} instead."
+        )
+    parsed = _parse_crs(crs, func=func)
+    if not isinstance(frame, pd.DataFrame):
+        raise InvalidParameterError(
+            f"The 'frame' parameter of {func} must be a pandas DataFrame. "
+            f"Got {type(frame).__name__} instead."
+        )
+    needed = [c for c in (x, y, id, activity, weight) if c is not None]
+    missing = [c for c in needed if c not in frame.columns]
+    if missing:
+        raise DataValidationError(
+            [
+                ValidationIssue(
+                    f"The column {c!r} is missing (columns present: {list(frame.columns)}).",
+                    file=source,
+                    column=c,
+                    fix="Name the right column with the x=, y=, id=, activity= or weight= option.",
+                )
+                for c in missing
+            ]
+        )
+    line = np.arange(len(frame)) + 2  # header is line 1
+    issues: list[ValidationIssue] = []
+    coords = {}
+    for col in (x, y):
+        values = pd.to_numeric(frame[col], errors="coerce").to_numpy(dtype=float)
+        bad = np.isnan(values) & frame[col].notna().to_numpy()
+        issues += [
+            ValidationIssue(
+                f"{frame[col].iloc[i]!r} is not a number.",
+                file=source,
+                row=int(line[i]),
+                column=col,
+                fix="Write coordinates as decimal numbers with a dot.",
+            )
+            for i in np.flatnonzero(bad)[:20]
+        ]
+        coords[col] = values
+    empty = (frame[x].isna() | frame[y].isna()).to_numpy()
+    keep = np.ones(len(frame), dtype=bool)
+    if on_missing == "drop":
+        keep = ~empty
+    else:
+        issues += [
+            ValidationIssue(
+                "The coordinates are empty.",
+                file=source,
+                row=int(line[i]),
+                column=x if pd.isna(frame[x].iloc[i]) else y,
+                fix="Geocode the establishment, or pass on_missing='drop' to leave it out.",
+            )
+            for i in np.flatnonzero(empty)[:20]
+        ]
+    if parsed.is_geographic:
+        with np.errstate(invalid="ignore"):
+            issues += _range_issues(coords[x], coords[y], x, y, line, source)
+    if bounds is not None and not issues:
+        with np.errstate(invalid="ignore"):
+            outside = ~(
+                (coords[x] >= bounds[0])
+                & (coords[x] <= bounds[2])
+                & (coords[y] >= bounds[1])
+                & (coords[y] <= bounds[3])
+            ) & ~(np.isnan(coords[x]) | np.isnan(coords[y]))
+        if on_outside == "drop":
+            keep &= ~outside
+        else:
+            issues += [
+                ValidationIssue(
+                    f"The point ({coords[x][i]!r}, {coords[y][i]!r}) is outside the study area "
+                    f"{tuple(bounds)!r}.",
+                    file=source,
+                    row=int(line[i]),
+                    column=x,
+                    fix="Correct its geocoding, or pass on_outside='drop' to leave it out.",
+                )
+                for i in np.flatnonzero(outside)[:20]
+            ]
+    if issues:
+        raise DataValidationError(issues)
+
+    n = int(keep.sum())
+    ids = (
+        frame[id].astype("string").to_numpy(dtype=object)[keep]
+        if id is not None
+        else np.array([str(i) for i in line[keep] - 1], dtype=object)
+    )
+    dup = pd.Series(ids).duplicated(keep=False).to_numpy()
+    if dup.any():
+        rows = line[keep][dup]
+        raise DataValidationError(
+            [
+                ValidationIssue(
+                    f"The identifier {ids[k]!r} appears more than once.",
+                    file=source,
+                    row=int(r),
+                    column=id,
+                    fix="Give each establishment its own identifier.",
+                )
+                for k, r in zip(np.flatnonzero(dup)[:20], rows[:20], strict=False)
+            ]
+        )
+    w = np.ones(n)
+    if weight is not None:
+        w = pd.to_numeric(frame[weight], errors="coerce").to_numpy(dtype=float)[keep]
+        bad = ~np.isfinite(w) | (w < 0)
+        if bad.any():
+            raw = frame[weight].to_numpy()[keep]
+            raise DataValidationError(
+                [
+                    ValidationIssue(
+                        "The weight is empty."
+                        if pd.isna(raw[k])
+                        else f"The weight {str(raw[k])!r} is not a non-negative number.",
+                        file=source,
+                        row=int(line[keep][k]),
+                        column=weight,
+                        fix="Write employees as a number ≥ 0 (0 for none).",
+                    )
+                    for k in np.flatnonzero(bad)[:20]
+                ]
+            )
+    acts = (
+        frame[activity].astype("string").fillna("").to_numpy(dtype=object)[keep]
+        if activity is not None
+        else np.full(n, "all", dtype=object)
+    )
+    data = pd.DataFrame(
+        {
+            "id": pd.array(ids, dtype=object).astype(str),
+            "x": coords[x][keep],
+            "y": coords[y][keep],
+            "activity": acts.astype(str),
+            "weight": w,
+        }
+    )
+    return PointSet(data, parsed.to_string(), bool(parsed.is_geographic), source)
+
+
+def _range_issues(lon, lat, x, y, line, source) -> list[ValidationIssue]:
+    bad_lat = np.abs(lat) > 90
+    bad_lon = np.abs(lon) > 180
+    issues = []
+    for i in np.flatnonzero(bad_lat | bad_lon)[:20]:
+        swapped = bad_lat[i] and abs(lat[i]) <= 180 and abs(lon[i]) <= 90
+        issues.append(
+            ValidationIssue(
+                f"The point ({lon[i]!r}, {lat[i]!r}) is out of range for longitude/latitude"
+                + (" (longitude and latitude look swapped)." if swapped else "."),
+                file=source,
+                row=int(line[i]),
+                column=y if bad_lat[i] else x,
+                fix=(
+                    f"Swap the options: x={y!r}, y={x!r}."
+                    if swapped
+                    else "Check the geocoding, or give the CRS of projected coordinates."
+                ),
+            )
+        )
+    return issues
+
+
+def project_points(points: PointSet, crs: str) -> PointSet:
+    """Re-project points to another coordinate reference system (with pyproj).
+
+    Parameters
+    ----------
+    points : PointSet
+        Not modified.
+    crs : str
+        Target CRS, e.g. ``"EPSG:3035"`` (ETRS89-LAEA, metres, Europe) or ``"EPSG:2154"``.
+
+    Returns
+    -------
+    PointSet
+        A new point set with ``x``/``y`` in ``crs``.
+
+    Raises
+    ------
+    InvalidParameterError
+        If ``crs`` is missing or unknown.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> f = pd.DataFrame({"lon": [3.0], "lat": [46.5]})
+    >>> p = project_points(points_from_frame(f, crs="EPSG:4326"), "EPSG:2154")
+    >>> round(float(p.data["x"][0])), round(float(p.data["y"][0]))
+    (700000, 6600000)
+    """
+    target = _parse_crs(crs, func="project_points")
+    pyproj = _pyproj()
+    transformer = pyproj.Transformer.from_crs(
+        pyproj.CRS.from_user_input(points.crs), target, always_xy=True
+    )
+    xx, yy = transformer.transform(points.data["x"].to_numpy(), points.data["y"].to_numpy())
+    data = points.data.assign(x=np.asarray(xx, dtype=float), y=np.asarray(yy, dtype=float))
+    return PointSet(data, target.to_string(), bool(target.is_geographic), points.source)
+
+
+def metric_coordinates(points: PointSet) -> tuple[np.ndarray, bool]:
+    """Coordinates in metres in which Euclidean distance is exact.
+
+    Returns
+    -------
+    coords : numpy.ndarray
+        ``(n, 2)`` planar metres for a projected CRS (scaled by the CRS's unit when it is not
+        the metre), or ``(n, 3)`` positions on the sphere of radius :data:`EARTH_RADIUS_M` for
+        longitude/latitude, whose Euclidean distances are chord lengths.
+    spherical : bool
+        Whether distances must be converted with :func:`chord_to_arc`.
+    """
+    x = points.data["x"].to_numpy(dtype=float)
+    y = points.data["y"].to_numpy(dtype=float)
+    if points.geographic:
+        lon, lat = np.radians(x), np.radians(y)
+        coords = EARTH_RADIUS_M * np.column_stack(
+            (np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat))
+        )
+        return coords, True
+    factor = 1.0
+    crs = _pyproj().CRS.from_user_input(points.crs)
+    if crs.axis_info and crs.axis_info[0].unit_conversion_factor:
+        factor = float(crs.axis_info[0].unit_conversion_factor)
+    return np.column_stack((x, y)) * factor, False
+
+
+def chord_to_arc(chord):
+    """Great-circle distance (m) from a chord length (m) on the sphere of :data:`EARTH_RADIUS_M`."""
+    ratio = np.minimum(np.asarray(chord, dtype=float) / (2 * EARTH_RADIUS_M), 1.0)
+    return 2 * EARTH_RADIUS_M * np.arcsin(ratio)
+
+
+def arc_to_chord(arc):
+    """Chord length (m) of a great-circle distance (m); the inverse of :func:`chord_to_arc`."""
+    angle = np.minimum(np.asarray(arc, dtype=float) / EARTH_RADIUS_M, np.pi)
+    return 2 * EARTH_RADIUS_M * np.sin(angle / 2)

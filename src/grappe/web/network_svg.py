@@ -1,0 +1,96 @@
+"""Layout of an actor network as SVG coordinates (networkx spring layout, seeded)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+__all__ = ["network_drawing"]
+
+# The spheres of grappe.network.model.SPHERES, each with a colour class in site.css.
+_SPHERES = ("enterprise", "university", "public", "support", "association", "international", "finance")
+
+
+def _sphere_class(sphere: str | None) -> str:
+    text = (sphere or "other").lower()
+    return text if text in _SPHERES else "other"
+
+
+def network_drawing(
+    actors: Sequence[Any], ties: Sequence[Any], *, width: int = 640, height: int = 420, seed: int = 7
+) -> dict[str, Any] | None:
+    """Node and edge coordinates for the network partial, or None when there is no actor.
+
+    Parameters
+    ----------
+    actors : sequence
+        Rows with ``id``, ``name``, ``sphere``.
+    ties : sequence
+        Rows with ``source``, ``target``, ``type``, ``strength``.
+    seed : int
+        Seed of the layout, so that a page looks the same on every visit.
+
+    Notes
+    -----
+    Fruchterman–Reingold force-directed layout as implemented by
+    :func:`networkx.spring_layout`.
+
+    References
+    ----------
+    T. M. J. Fruchterman and E. M. Reingold, "Graph drawing by force-directed placement",
+    Software: Practice and Experience 21(11), 1991.
+    """
+    import networkx as nx
+
+    if not actors:
+        return None
+    graph = nx.DiGraph()
+    graph.add_nodes_from(a.id for a in actors)
+    for t in ties:
+        if t.source in graph and t.target in graph:
+            graph.add_edge(t.source, t.target)
+    pos = nx.spring_layout(graph, seed=seed)
+    margin = 40
+    xs = [p[0] for p in pos.values()]
+    ys = [p[1] for p in pos.values()]
+    span_x = (max(xs) - min(xs)) or 1.0
+    span_y = (max(ys) - min(ys)) or 1.0
+
+    def place(node: str) -> tuple[float, float]:
+        x, y = pos[node]
+        return (
+            round(margin + (x - min(xs)) / span_x * (width - 2 * margin), 1),
+            round(margin + (y - min(ys)) / span_y * (height - 2 * margin), 1),
+        )
+
+    degree = dict(graph.degree())
+    nodes = []
+    for a in actors:
+        x, y = place(a.id)
+        nodes.append(
+            {
+                "x": x,
+                "y": y,
+                "r": 5 + min(degree.get(a.id, 0), 20) * 0.5,
+                "name": a.name,
+                "label": a.id,
+                "sphere": a.sphere or "–",
+                "sphere_class": _sphere_class(a.sphere),
+            }
+        )
+    names = {a.id: a.name for a in actors}
+    edges = []
+    for t in ties:
+        if t.source in names and t.target in names:
+            x1, y1 = place(t.source)
+            x2, y2 = place(t.target)
+            edges.append(
+                {
+                    "x1": x1, "y1": y1, "x2": x2, "y2": y2,
+                    "kind": "".join(ch for ch in t.type.lower() if ch.isalnum()) or "tie",
+                    "width": round(0.6 + min(float(t.strength), 5.0) * 0.4, 2),
+                    "label": f"{names[t.source]} → {names[t.target]} ({t.type})",
+                }
+            )
+    legend = sorted({(n["sphere"], n["sphere_class"]) for n in nodes})
+    return {"width": width, "height": height, "nodes": nodes, "edges": edges, "legend": legend}

@@ -1,0 +1,101 @@
+"""Jinja2 environments (one per language) and the page response helper."""
+
+from __future__ import annotations
+
+import functools
+import json
+from urllib.parse import urlencode
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from grappe.web.i18n import (
+    ENDONYMS,
+    LANGUAGES,
+    direction,
+    format_number,
+    format_share,
+    format_year,
+    pick_language,
+    translations,
+)
+
+__all__ = ["COOKIE", "language", "localized", "page"]
+
+TEMPLATES = Path(__file__).with_name("templates")
+
+#: Cookie that remembers the language chosen with ``?lang=``.
+COOKIE = "grappe_lang"
+
+
+def localized(row: Any, field: str, lang: str) -> tuple[str, str]:
+    """``row.<field>_<lang>`` with the language it is really in (English when missing).
+
+    Returns the text and its language code, so that templates mark fallbacks with ``lang=``.
+    """
+    value = getattr(row, f"{field}_{lang}", None)
+    if value:
+        return str(value), lang
+    return str(getattr(row, f"{field}_en")), "en"
+
+
+def _json_script(value: Any) -> Markup:
+    # Safe inside <script type="application/json">: no "</" can close the element.
+    text = json.dumps(value, ensure_ascii=False, allow_nan=False).replace("</", "<\\/")
+    return Markup(text)
+
+
+@functools.cache
+def _environment(lang: str) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["html"]),
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
+    env.filters["num"] = lambda v, digits=0: format_number(v, lang, digits=digits)
+    env.filters["share"] = lambda v: format_share(v, lang)
+    env.filters["year"] = lambda v: format_year(v, lang)
+    env.filters["json_script"] = _json_script
+    env.globals.update(
+        lang=lang, dir=direction(lang), languages=LANGUAGES, endonyms=ENDONYMS,
+        localized=lambda row, field: localized(row, field, lang),
+    )
+    return env
+
+
+def language(request: Request) -> str:
+    """The language of this request's page."""
+    settings = request.app.state.settings
+    return pick_language(
+        request.query_params.get("lang"),
+        request.cookies.get(COOKIE),
+        request.headers.get("accept-language"),
+        settings.default_language,
+    )
+
+
+def page(request: Request, template: str, context: dict[str, Any], *, status: int = 200) -> HTMLResponse:
+    """Render ``template`` in the request's language; remember a ``?lang=`` choice in a cookie."""
+    lang = language(request)
+    env = _environment(lang)
+    def query_for(code: str) -> str:
+        params = dict(request.query_params)
+        params["lang"] = code
+        return urlencode(params)
+
+    html = env.get_template(template).render(
+        request=request, path=request.url.path, query_for=query_for, **context
+    )
+    response = HTMLResponse(html, status_code=status)
+    chosen = request.query_params.get("lang")
+    if chosen in LANGUAGES and request.cookies.get(COOKIE) != chosen:
+        response.set_cookie(COOKIE, chosen, max_age=365 * 24 * 3600, samesite="lax")
+    response.headers["Content-Language"] = lang
+    return response

@@ -1,0 +1,67 @@
+"""Helpers shared by the page views."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+
+from grappe.web.i18n import translations
+from grappe.web.render import language, page
+
+__all__ = ["not_found", "series", "stage_names"]
+
+
+def series(
+    rows: Iterable[Any], *, key: Callable[[Any], str], value: Callable[[Any], float | None]
+) -> dict[str, Any]:
+    """Rows with a ``year`` → ``{"labels": years, "series": [{"label", "values"}]}`` for charts.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as R
+    >>> rows = [R(k="a", year=2020, v=1.0), R(k="a", year=2021, v=2.0), R(k="b", year=2021, v=5.0)]
+    >>> series(rows, key=lambda r: r.k, value=lambda r: r.v)
+    {'labels': [2020, 2021], 'series': [{'label': 'a', 'values': [1.0, 2.0]}, {'label': 'b', 'values': [None, 5.0]}]}
+    """
+    table: dict[str, dict[int, float | None]] = {}
+    years: set[int] = set()
+    for row in rows:
+        years.add(int(row.year))
+        table.setdefault(key(row), {})[int(row.year)] = value(row)
+    labels = sorted(years)
+    return {
+        "labels": labels,
+        "series": [
+            {"label": name, "values": [values.get(y) for y in labels]}
+            for name, values in sorted(table.items())
+        ],
+    }
+
+
+def stage_names(lang: str) -> dict[str, str]:
+    """Life-cycle stages in ``lang``."""
+    _ = translations(lang).gettext
+    return {
+        "emergence": _("Emergence"),
+        "growth": _("Growth"),
+        "sustainment": _("Sustainment"),
+        "decline": _("Decline"),
+        "renewal": _("Renewal"),
+    }
+
+
+def not_found(request: Request, message: str | None = None) -> HTMLResponse:
+    """The 404 page in the request's language."""
+    _ = translations(language(request)).gettext
+    return page(
+        request,
+        "error.html",
+        {
+            "title": _("Page not found"),
+            "message": message or _("There is no published page at this address."),
+        },
+        status=404,
+    )

@@ -1,0 +1,75 @@
+"""``/clusters/<id>``: the profile of a published cluster."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+from sqlalchemy import select
+
+from grappe.registry import repositories as repo
+from grappe.registry.models import Cluster, IndicatorSnapshot, Membership
+from grappe.web.db import PageSession, map_data
+from grappe.web.network_svg import network_drawing
+from grappe.web.render import language, page
+from grappe.web.views._common import not_found, series, stage_names
+
+router = APIRouter()
+
+
+@router.get("/clusters/{cluster_id}", response_class=HTMLResponse, include_in_schema=False)
+def cluster_page(request: Request, session: PageSession, cluster_id: str) -> HTMLResponse:
+    lang = language(request)
+    cluster = session.get(Cluster, cluster_id)
+    if cluster is None or not cluster.published:
+        return not_found(request)
+    region_ids = [r.id for r in cluster.regions]
+    regions = {r.id: r for r in cluster.regions}
+    snapshots: list[IndicatorSnapshot] = []
+    if cluster.sector and region_ids:
+        query = select(IndicatorSnapshot).where(
+            IndicatorSnapshot.cluster == cluster.sector,
+            IndicatorSnapshot.region_id.in_(region_ids),
+        )
+        if cluster.definitions:
+            query = query.where(IndicatorSnapshot.definitions == cluster.definitions)
+        snapshots = list(session.scalars(query.order_by(IndicatorSnapshot.year)))
+    latest_year = max((s.year for s in snapshots), default=None)
+    latest = [(s, regions[s.region_id]) for s in snapshots if s.year == latest_year]
+    trend = series(
+        snapshots,
+        key=lambda s: regions[s.region_id].name_en,
+        value=lambda s: s.employment,
+    )
+    members = list(
+        session.scalars(
+            select(Membership).where(Membership.cluster_id == cluster_id)
+        )
+    )
+    by_sphere: dict[str, list[object]] = defaultdict(list)
+    for m in sorted(members, key=lambda m: m.actor.name):
+        by_sphere[m.actor.sphere or "–"].append(m.actor)
+    ties, _ = repo.list_ties(session, cluster=cluster_id, limit=5000)
+    actors = [m.actor for m in members]
+    kpi_rows, _ = repo.list_kpis(session, cluster=cluster_id, limit=500)
+    kpis = series(kpi_rows, key=lambda k: k.name + (f" ({k.unit})" if k.unit else ""), value=lambda k: k.value)
+    evaluations, _ = repo.list_evaluations(session, cluster=cluster_id, limit=50)
+    countries = {r.country for r in cluster.regions}
+    return page(
+        request,
+        "cluster.html",
+        {
+            "cluster": cluster,
+            "sector_name": snapshots[0].cluster_name if snapshots else None,
+            "stage_name": stage_names(lang).get(cluster.stage or ""),
+            "latest": latest,
+            "latest_year": latest_year,
+            "trend": trend,
+            "spheres": sorted(by_sphere.items()),
+            "net": network_drawing(actors, ties),
+            "kpis": kpis,
+            "evaluations": evaluations,
+            "map": map_data(session, lang, highlight=region_ids, countries=countries),
+        },
+    )

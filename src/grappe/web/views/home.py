@@ -1,0 +1,46 @@
+"""``/``: map of clusters and regions, cluster search, region list."""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+from sqlalchemy import select
+
+from grappe.registry import repositories as repo
+from grappe.registry.models import Region
+from grappe.web.db import PageSession, map_data
+from grappe.web.render import language, page
+
+router = APIRouter()
+
+_COUNTRIES = {"US": "United States", "DZ": "Algérie / الجزائر"}
+
+
+@router.get("/", response_class=HTMLResponse, include_in_schema=False)
+def home(
+    request: Request,
+    session: PageSession,
+    q: Annotated[str | None, Query(max_length=100)] = None,
+) -> HTMLResponse:
+    lang = language(request)
+    clusters, count = repo.list_clusters(session, q=q or None, limit=60)
+    regions = list(session.scalars(select(Region).order_by(Region.country.desc(), Region.id)))
+    by_country = [
+        (_COUNTRIES.get(c, c), list(items)) for c, items in groupby(regions, key=lambda r: r.country)
+    ]
+    data = map_data(session, lang)
+    return page(
+        request,
+        "home.html",
+        {
+            "q": q,
+            "clusters": clusters,
+            "count": count,
+            "regions_by_country": by_country,
+            "map": data,
+            "year": data["year"],
+        },
+    )

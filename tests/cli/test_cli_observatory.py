@@ -1,0 +1,57 @@
+"""``grappe observatory``: the main job on the bundled real data."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from grappe.cli.main import app
+from grappe.errors import InvalidParameterError
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory):
+    out = tmp_path_factory.mktemp("obs")
+    result = runner.invoke(app, ["observatory", "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_writes_every_table(outputs):
+    names = {p.name for p in outputs.iterdir()}
+    assert names == {
+        "indicators.parquet",
+        "indicators.csv",
+        "regions.csv",
+        "growth_2017_2021.csv",
+        "summary.html",
+    }
+    ind = pd.read_parquet(outputs / "indicators.parquet")
+    assert ind["region"].nunique() == 50
+    assert sorted(ind["year"].unique()) == [2017, 2018, 2019, 2020, 2021]
+    assert ind["cluster"].nunique() == 67
+    growth = pd.read_csv(outputs / "growth_2017_2021.csv", dtype={"region": str})
+    assert len(growth) == 50 * 67
+
+
+def test_summary_html(outputs):
+    html = (outputs / "summary.html").read_text(encoding="utf-8")
+    assert html.startswith("<!doctype html>")
+    assert "data:image/png;base64," in html
+    assert "Michigan" in html and "Automotive" in html
+    assert 'alt="Bar chart' in html
+
+
+def test_summary_rejects_unmapped_year(outputs):
+    from grappe.io import bundled_cbp_state_path, load_definitions, read_regional_table
+    from grappe.io.html_summary import render_map_summary
+    from grappe.mapping import map_clusters
+
+    table = read_regional_table(bundled_cbp_state_path(), source="cbp", years=[2019])
+    result = map_clusters(table, load_definitions("us-benchmark"))
+    with pytest.raises(InvalidParameterError, match="'year' parameter of summary"):
+        render_map_summary(result, year=2015)
+    assert "2019" in render_map_summary(result)
