@@ -176,6 +176,13 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     "State": ("État", "ولاية (أمريكية)"),
     "Wilaya": ("Wilaya", "ولاية"),
     "County": ("Comté", "مقاطعة"),
+    "Enterprises": ("Entreprises", "المؤسسات الاقتصادية"),
+    "Universities and research": ("Universités et recherche", "الجامعات والبحث"),
+    "Public bodies": ("Organismes publics", "الهيئات العمومية"),
+    "Support organisations": ("Structures d'appui", "هياكل الدعم"),
+    "Associations": ("Associations", "الجمعيات"),
+    "International organisations": ("Organisations internationales", "المنظمات الدولية"),
+    "Finance": ("Finance", "التمويل"),
 }
 
 

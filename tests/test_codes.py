@@ -117,9 +117,7 @@ def test_nested_pairs_and_single_level():
     ]
     check_single_level(["311111", "336411", "541511"], classification="naics2017")
     with pytest.raises(DataValidationError, match=r"'31-33' contains '311111'.*levels=\(6,\)"):
-        check_single_level(
-            ["31-33", "311111", "336411"], classification="naics2017", file="t.csv"
-        )
+        check_single_level(["31-33", "311111", "336411"], classification="naics2017", file="t.csv")
     with pytest.raises(DataValidationError, match="'B-E' contains 'C'"):
         check_single_level(["B-E", "C", "F"], classification="nace2")
 

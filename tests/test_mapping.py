@@ -131,11 +131,18 @@ def test_specialisation_2020(toy_map, region, cluster, lq, lq_total, share, foc)
 
 
 def test_strong_clusters_and_stars_2020(toy_map):
-    # worked out in tests/indicators/test_indicators_toy.py: strong A c1, B c2, B c3, C c3;
-    # stars: A c1 size + specialisation, B c2 size + specialisation, C c3 size + focus
+    # worked out in tests/indicators/test_indicators_toy.py: strong A c1, B c2 (traded), and
+    # B c3, C c3 (local, flagged only with strong_local=True); stars: A c1 size +
+    # specialisation, B c2 size + specialisation, C c3 size + focus
+    def strong_cells(cmap):
+        ind = cmap.indicators[cmap.indicators["year"] == 2020]
+        cells = ind.loc[ind["strong"], ["region", "cluster"]].astype(str)
+        return set(cells.itertuples(index=False, name=None))
+
+    assert strong_cells(toy_map) == {("A", "1"), ("B", "2")}
+    with_local = map_clusters(toy_table(), toy_definitions(), strong_local=True)
+    assert strong_cells(with_local) == {("A", "1"), ("B", "2"), ("B", "101"), ("C", "101")}
     ind = toy_map.indicators[toy_map.indicators["year"] == 2020]
-    strong = set(ind.loc[ind["strong"], ["region", "cluster"]].astype(str).itertuples(index=False))
-    assert strong == {("A", "1"), ("B", "2"), ("B", "101"), ("C", "101")}
     stars = ind.set_index(["region", "cluster"])["stars"].astype(int)
     assert stars[("A", "1")] == 2 and stars[("B", "2")] == 2 and stars[("C", "101")] == 2
     assert stars.sum() == 6
@@ -252,9 +259,7 @@ def test_reference_nation():
 
 
 def test_custom_regions_are_sums_ranked_apart_and_not_double_counted(toy_map):
-    north = RegionSet.from_mapping(
-        {"AB": ["A", "B"]}, names={"AB": "North"}, region_type="custom"
-    )
+    north = RegionSet.from_mapping({"AB": ["A", "B"]}, names={"AB": "North"}, region_type="custom")
     cmap = map_clusters(toy_table(), toy_definitions(), regions=north)
     assert cell(cmap, "AB", "1", 2020, "employment") == 30.0  # 20 + 10
     assert cell(cmap, "AB", "1", 2020, "region_name") == "North"
@@ -336,6 +341,8 @@ def test_parameter_errors():
         map_clusters(table, defs, total="00")
     with pytest.raises(InvalidParameterError, match="'strong_percentile' parameter"):
         map_clusters(table, defs, strong_percentile=120)
+    with pytest.raises(InvalidParameterError, match="'strong_local' parameter"):
+        map_clusters(table, defs, strong_local="yes")
     with pytest.raises(InvalidParameterError, match="'star_size_top' parameter"):
         map_clusters(table, defs, star_size_top=0)
     with pytest.raises(InvalidParameterError, match="'star_min_lq' parameter"):
@@ -367,9 +374,7 @@ def test_cluster_map_is_frozen(toy_map):
 def random_tables(draw):
     """Synthetic tables: up to 6 regions × 4 industries × 2 years of integer counts."""
     n_r = draw(st.integers(2, 6))
-    counts = draw(
-        st.lists(st.integers(0, 500), min_size=n_r * 4 * 2, max_size=n_r * 4 * 2)
-    )
+    counts = draw(st.lists(st.integers(0, 500), min_size=n_r * 4 * 2, max_size=n_r * 4 * 2))
     rows, k = [], 0
     for r in range(n_r):
         for code in ("111111", "111112", "222221", "333331"):
@@ -384,7 +389,7 @@ def random_tables(draw):
     return frame
 
 
-PROPERTY = settings(max_examples=25, deadline=None)
+PROPERTY = settings(max_examples=20, deadline=None)
 KEY = ["region", "cluster", "year"]
 
 
@@ -426,3 +431,22 @@ def test_scaling_counts_keeps_lq_focus_ranks(rows, power):
     for col in ("lq", "lq_total", "focus", "national_share", "employment_pct", "lq_pct"):
         np.testing.assert_array_equal(a.indicators[col], b.indicators[col])
     np.testing.assert_array_equal(a.indicators["strong"], b.indicators["strong"])
+
+
+@PROPERTY
+@given(random_tables(), st.randoms(use_true_random=False))
+def test_permuting_region_codes_permutes_results(rows, rnd):
+    # give the regions new codes in a shuffled order: each region keeps its indicators
+    codes = sorted(rows["region"].unique())
+    shuffled = codes[:]
+    rnd.shuffle(shuffled)
+    rename = dict(zip(codes, shuffled, strict=True))
+    renamed = rows.assign(region=rows["region"].map(rename))
+    a = map_clusters(RegionalTable(rows, classification="naics2017"), toy_definitions())
+    b = map_clusters(RegionalTable(renamed, classification="naics2017"), toy_definitions())
+    left = a.indicators.assign(region=a.indicators["region"].astype(str).map(rename))
+    left = left.set_index(KEY).sort_index()
+    right = b.indicators.assign(region=b.indicators["region"].astype(str)).set_index(KEY)
+    right = right.sort_index()
+    cols = [c for c in left.columns if c not in ("region_name", "region_type")]
+    pd.testing.assert_frame_equal(left[cols], right[cols], check_categorical=False)

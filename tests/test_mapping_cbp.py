@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -188,3 +190,27 @@ def _uncovered(table, definitions):
     data = table.data
     covered = data["industry"].astype(str).isin(set(definitions.data["code"]))
     return data.loc[~covered, "employment"].sum()
+
+
+# --- side by side with a plain pandas implementation ---------------------------------------
+
+
+def _bench_module():
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_mapping.py"
+    spec = importlib.util.spec_from_file_location("bench_mapping", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.shared
+def test_state_map_matches_the_pandas_groupby_version(shared_data, definitions):
+    # the benchmark's straightforward pandas implementation (merge, groupby, quantile, rank)
+    bench = _bench_module()
+    path = shared_data / CBP / "cbp_state_naics_2017_2021.parquet"
+    table = read_regional_table(path, source="cbp", levels=(6,), years=[2019])
+    cmap = map_clusters(table, definitions)
+    frame = bench.pandas_indicators(table, definitions)
+    bench.check_identical(cmap, frame, bench.pandas_regions(frame))

@@ -50,8 +50,11 @@ def test_aggregate_by_hand():
 
 
 def test_overlap_is_refused_unless_allowed():
-    with pytest.raises(DataValidationError, match=r"member 'b' belongs to several regions.*"
-                       r"overlap='allow'"):
+    with pytest.raises(
+        DataValidationError,
+        match=r"member 'b' belongs to several regions.*"
+        r"overlap='allow'",
+    ):
         RegionSet.from_mapping({"ab": ["a", "b"], "bc": ["b", "c"]})
     regions = RegionSet.from_mapping({"ab": ["a", "b"], "bc": ["b", "c"]}, overlap="allow")
     out = aggregate_regions(toy_table(), regions).data
@@ -143,8 +146,9 @@ def test_delaware_counties_add_up_to_a_custom_region(fixtures):
         got.sort_index(), expected.reindex(got.index).sort_index(), check_names=False
     )
     withheld = table.data.groupby(["industry", "year"], observed=True)["withheld"].any()
-    assert (out.data.set_index(["industry", "year"])["withheld"] == withheld.reindex(
-        got.index)).all()
+    assert (
+        out.data.set_index(["industry", "year"])["withheld"] == withheld.reindex(got.index)
+    ).all()
 
 
 @settings(max_examples=40, deadline=None)

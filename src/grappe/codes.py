@@ -106,12 +106,18 @@ def classification_family(classification: str) -> str:
     >>> classification_family("isic4")
     'nace'
     """
-    check_option(classification, "classification", CLASSIFICATIONS, func="classification_family")
-    if classification.startswith("naics"):
-        return "naics"
-    if classification in ("nace2", "isic4"):
-        return "nace"
-    return "custom"
+    family = _FAMILIES.get(classification) if isinstance(classification, str) else None
+    if family is None:
+        check_option(
+            classification, "classification", CLASSIFICATIONS, func="classification_family"
+        )
+    return family
+
+
+_FAMILIES = {
+    c: "naics" if c.startswith("naics") else "nace" if c in ("nace2", "isic4") else "custom"
+    for c in CLASSIFICATIONS
+}
 
 
 def normalize_code(code: str, classification: str) -> str:

@@ -235,8 +235,14 @@ def aggregate_regions(table: RegionalTable, region_set: RegionSet) -> RegionalTa
             f"Got {type(region_set).__name__} instead."
         )
     data = table.data
-    region = data["region"].astype(str).astype("category")
-    present = pd.Index(region.cat.categories)
+    region = data["region"]
+    if isinstance(region.dtype, pd.CategoricalDtype):
+        member_codes = region.cat.codes.to_numpy()
+        categories = region.cat.categories.astype(str)
+    else:
+        member_codes, categories = pd.factorize(region.astype(str))
+    used = np.bincount(member_codes[member_codes >= 0], minlength=len(categories)) > 0
+    present = pd.Index(categories)[used]
     members = region_set.members.drop_duplicates()
     unknown = members.loc[~members["member"].isin(present)]
     if not unknown.empty:
@@ -255,13 +261,13 @@ def aggregate_regions(table: RegionalTable, region_set: RegionSet) -> RegionalTa
     new_regions = pd.Index(sorted(members["region"].unique()))
     pairs = pd.DataFrame(
         {
-            "_member": present.get_indexer(members["member"]),
+            "_member": pd.Index(categories).get_indexer(members["member"]),
             "_new": new_regions.get_indexer(members["region"]),
         }
     )
     rows = pd.DataFrame(
         {
-            "_member": region.cat.codes.to_numpy(),
+            "_member": member_codes,
             "industry": data["industry"].array,
             "year": data["year"].to_numpy(),
             "employment": data["employment"].to_numpy(),

@@ -16,7 +16,8 @@ def bundled():
 
     def load(name: str) -> Questionnaire:
         path = resources.files("grappe") / "data" / "questionnaires" / f"{name}.yaml"
-        return Questionnaire.from_dict(yaml.safe_load(path.read_text(encoding="utf-8")),
-                                       file=f"{name}.yaml")
+        return Questionnaire.from_dict(
+            yaml.safe_load(path.read_text(encoding="utf-8")), file=f"{name}.yaml"
+        )
 
     return load

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from grappe.assess import (
@@ -20,8 +20,9 @@ from grappe.errors import InvalidParameterError, NotFoundError
 
 def series(emp, nat, lq):
     years = list(range(2017, 2017 + len(emp)))
-    return pd.DataFrame({"year": years, "employment": emp, "national_employment": nat,
-                         "lq": [lq] * len(emp)})
+    return pd.DataFrame(
+        {"year": years, "employment": emp, "national_employment": nat, "lq": [lq] * len(emp)}
+    )
 
 
 FLAT = [1000.0, 1000.0, 1000.0]
@@ -63,8 +64,10 @@ def test_growth_needs_gap_and_rising_share():
     assert lifecycle_stage(s, band=0.01 + 1e-9).stage == "undetermined"
     assert lifecycle_stage(s, band=0.01 - 1e-9).stage == "growth"
     # Slower than the nation: not growth, whatever the band.
-    assert lifecycle_stage(series([100, 103, 106.09], [1000, 1040, 1081.6], 1.1),
-                           band=0.0).stage == "undetermined"
+    assert (
+        lifecycle_stage(series([100, 103, 106.09], [1000, 1040, 1081.6], 1.1), band=0.0).stage
+        == "undetermined"
+    )
 
 
 def test_maturity_boundaries():
@@ -88,9 +91,15 @@ def test_lifecycle_errors():
 
 
 def test_lifecycle_series_from_indicators():
-    ind = pd.DataFrame({"region": ["A", "A", "B", "B"], "cluster": ["1"] * 4,
-                        "year": [2018, 2017, 2017, 2018], "employment": [12, 10, 90, 88],
-                        "lq": [1.1, 1.0, 0.9, 0.9]})
+    ind = pd.DataFrame(
+        {
+            "region": ["A", "A", "B", "B"],
+            "cluster": ["1"] * 4,
+            "year": [2018, 2017, 2017, 2018],
+            "employment": [12, 10, 90, 88],
+            "lq": [1.1, 1.0, 0.9, 0.9],
+        }
+    )
     s = lifecycle_series(ind, region="A", cluster="1")
     assert s["year"].tolist() == [2017, 2018]
     assert s["national_employment"].tolist() == [100, 100]
@@ -98,13 +107,18 @@ def test_lifecycle_series_from_indicators():
         lifecycle_series(ind, region="C", cluster="1")
 
 
-@given(st.lists(st.floats(1, 1e6), min_size=3, max_size=8),
-       st.lists(st.floats(1, 1e6), min_size=8, max_size=8), st.floats(0.1, 5),
-       st.floats(0.1, 10))
+@settings(deadline=None, max_examples=40)
+@given(
+    st.lists(st.floats(1, 1e6), min_size=3, max_size=8),
+    st.lists(st.floats(1, 1e6), min_size=8, max_size=8),
+    st.floats(0.1, 5),
+    st.floats(0.1, 10),
+)
 def test_stage_is_scale_invariant(emp, nat, lq, k):
     s = series(emp, nat[: len(emp)], lq)
-    scaled = s.assign(employment=s["employment"] * k, national_employment=s[
-        "national_employment"] * k)
+    scaled = s.assign(
+        employment=s["employment"] * k, national_employment=s["national_employment"] * k
+    )
     a, b = lifecycle_stage(s).stage, lifecycle_stage(scaled).stage
     assert a in STAGES
     # Scaling both series alike changes no growth rate (up to rounding at a boundary).
@@ -115,16 +129,17 @@ def test_stage_is_scale_invariant(emp, nat, lq, k):
 def test_draft_swot_from_scores_lifecycle_network():
     scores = diamond({"wage_ratio": 1.2, "firm_count_ratio": 0.5}).scores
     life = lifecycle_stage(series([100, 90, 81], FLAT, 1.3))
-    swot = draft_swot(scores=scores, lifecycle=life,
-                      network={"density": 0.05, "external_share": 0.02, "n_brokers": 2,
-                               "n_shadow": 3})
+    swot = draft_swot(
+        scores=scores,
+        lifecycle=life,
+        network={"density": 0.05, "external_share": 0.02, "n_brokers": 2, "n_shadow": 3},
+    )
     assert [i.evidence for i in swot.strengths] == ["factor_conditions", "n_brokers"]
     assert [i.evidence for i in swot.weaknesses] == ["strategy_rivalry", "density", "n_shadow"]
     assert [i.key for i in swot.threats] == ["stage_down", "closed_network"]
     assert swot.strengths[0].text("en") == "Strong factor_conditions (score 5.0/5)"
     for lang in ("fr", "ar", "en"):
-        assert all(i.text(lang) for q in (swot.strengths, swot.weaknesses, swot.threats)
-                   for i in q)
+        assert all(i.text(lang) for q in (swot.strengths, swot.weaknesses, swot.threats) for i in q)
 
 
 def test_swot_thresholds_are_inclusive():
@@ -137,10 +152,13 @@ def test_swot_thresholds_are_inclusive():
 
 def test_swot_edit_returns_new_object():
     base = draft_swot(lifecycle=lifecycle_stage(series([100, 106, 112.36], FLAT, 0.5)))
-    assert base.opportunities[0].text("fr").startswith("La grappe est en phase d'émergence") \
-        or "émergence" in base.opportunities[0].text("fr")
-    edited = base.edit(remove={"opportunities": [0]},
-                       add={"threats": [{"fr": "Sécheresse", "ar": "جفاف", "en": "Drought"}]})
+    assert base.opportunities[0].text("fr").startswith(
+        "La grappe est en phase d'émergence"
+    ) or "émergence" in base.opportunities[0].text("fr")
+    edited = base.edit(
+        remove={"opportunities": [0]},
+        add={"threats": [{"fr": "Sécheresse", "ar": "جفاف", "en": "Drought"}]},
+    )
     assert base.opportunities and not edited.opportunities
     assert edited.threats[0].text("ar") == "جفاف"
     with pytest.raises(InvalidParameterError, match="'quadrant' parameter of Swot.edit"):

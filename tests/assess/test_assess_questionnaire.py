@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from grappe.assess import Questionnaire, answer_points, validate_answers
@@ -17,10 +17,24 @@ def toy(**extra):
     q = [
         {"id": "L", "dimension": "a", "type": "likert", "text": T},
         {"id": "Y", "dimension": "a", "type": "yes_no", "text": T},
-        {"id": "N", "dimension": "b", "type": "number", "unit": "%", "min": 0, "max": 100,
-         "cuts": [10, 20, 30, 40], "text": T},
-        {"id": "C", "dimension": "b", "type": "choice", "required": False, "text": T,
-         "choices": [{"value": "lo", "points": 1}, {"value": "hi", "points": 5}]},
+        {
+            "id": "N",
+            "dimension": "b",
+            "type": "number",
+            "unit": "%",
+            "min": 0,
+            "max": 100,
+            "cuts": [10, 20, 30, 40],
+            "text": T,
+        },
+        {
+            "id": "C",
+            "dimension": "b",
+            "type": "choice",
+            "required": False,
+            "text": T,
+            "choices": [{"value": "lo", "points": 1}, {"value": "hi", "points": 5}],
+        },
     ]
     data = {"name": "toy", "title": T, "dimensions": ["a", "b"], "questions": q} | extra
     return Questionnaire.from_dict(data, file="toy.yaml")
@@ -83,14 +97,22 @@ def test_every_problem_is_listed_at_once():
     [
         ({"title": {"fr": "a", "en": "b"}}, r"'ar' text is missing"),
         ({"dimensions": ["a"]}, r"Unknown dimension 'b'"),
-        ({"questions": [{"id": "x", "dimension": "a", "type": "slider", "text": T}]},
-         r"Unknown answer type 'slider'"),
-        ({"questions": [{"id": "x", "dimension": "a", "type": "number", "text": T}]},
-         r"needs four 'cuts'"),
-        ({"questions": [{"id": "x", "dimension": "a", "type": "choice", "text": T}]},
-         r"has no choices"),
-        ({"questions": [{"id": "x", "dimension": "a", "type": "likert", "text": T}] * 2},
-         r"used twice"),
+        (
+            {"questions": [{"id": "x", "dimension": "a", "type": "slider", "text": T}]},
+            r"Unknown answer type 'slider'",
+        ),
+        (
+            {"questions": [{"id": "x", "dimension": "a", "type": "number", "text": T}]},
+            r"needs four 'cuts'",
+        ),
+        (
+            {"questions": [{"id": "x", "dimension": "a", "type": "choice", "text": T}]},
+            r"has no choices",
+        ),
+        (
+            {"questions": [{"id": "x", "dimension": "a", "type": "likert", "text": T}] * 2},
+            r"used twice",
+        ),
         ({"questions": [{"dimension": "a"}]}, r"has no 'id'"),
     ],
 )
@@ -106,10 +128,22 @@ def test_missing_keys_and_non_mapping():
         Questionnaire.from_dict(["x"])
 
 
-@given(st.integers(1, 5), st.sampled_from(["yes", "no", "oui", "non", "نعم", "لا", True]),
-       st.floats(0, 100))
+@settings(deadline=None, max_examples=40)
+@given(
+    st.integers(1, 5),
+    st.sampled_from(["yes", "no", "oui", "non", "نعم", "لا", True]),
+    st.floats(0, 100),
+)
 def test_valid_answers_always_score_on_scale(likert, yn, number):
     q = toy()
     answers = validate_answers(q, {"L": likert, "Y": yn, "N": number})
     for _, _, _, points, _ in answer_points(q, answers):
         assert 1 <= points <= 5
+
+
+def test_answer_facts_hand_case():
+    from grappe.assess import answer_facts
+
+    q = toy()
+    facts = answer_facts(q, validate_answers(q, {"L": 4, "Y": "yes", "N": 25}))
+    assert facts == {"toy_answered": 0.75, "L": 4.0, "Y": 1.0, "N": 25.0}

@@ -126,8 +126,10 @@ def test_coverage_reports_codes_covered_twice():
 
 def test_invalid_definition_files(tmp_path):
     bad = tmp_path / "bad.csv"
-    bad.write_text("code,cluster,cluster_name,cluster_type\n311111,A,Food,traded\n"
-                   "311119,A,Foods,local\n31X,,x,traded\n")
+    bad.write_text(
+        "code,cluster,cluster_name,cluster_type\n311111,A,Food,traded\n"
+        "311119,A,Foods,local\n31X,,x,traded\n"
+    )
     with pytest.raises(DataValidationError) as info:
         read_definitions(bad, classification="naics2017")
     text = str(info.value)

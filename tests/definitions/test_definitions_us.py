@@ -12,10 +12,24 @@ from grappe.errors import InvalidParameterError, NotFoundError
 from grappe.io import bundled_cbp_state_path, load_definitions
 
 # Rows of the source flagged Emsi-specific whose codes are standard NAICS 2017 codes of CBP.
-DROPPED_STANDARD = (
-    "211120 333914 452210 452311 452319 512250 517311 517312 532281 532282 532283 532284 "
-    "532289 541713 541714 541715"
-).split()
+DROPPED_STANDARD = [
+    "211120",
+    "333914",
+    "452210",
+    "452311",
+    "452319",
+    "512250",
+    "517311",
+    "517312",
+    "532281",
+    "532282",
+    "532283",
+    "532284",
+    "532289",
+    "541713",
+    "541714",
+    "541715",
+]
 
 
 def test_us_benchmark_shape():

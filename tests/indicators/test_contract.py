@@ -52,9 +52,7 @@ CALLS = {
     "strong_clusters": ((LQ, EMP), {"establishments": EST}),
 }
 
-FUNCTIONS = sorted(
-    name for name in ind.__all__ if inspect.isfunction(getattr(ind, name))
-)
+FUNCTIONS = sorted(name for name in ind.__all__ if inspect.isfunction(getattr(ind, name)))
 
 
 def test_every_public_function_has_a_sample_call():

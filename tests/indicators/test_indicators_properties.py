@@ -72,9 +72,7 @@ def test_permuting_regions_permutes_results(emp, rnd):
     lq_p = location_quotient(emp[perm], total[perm])
     np.testing.assert_allclose(lq_p, lq[perm], equal_nan=True)
     np.testing.assert_array_equal(percentile_rank(emp[perm]), percentile_rank(emp)[perm])
-    np.testing.assert_array_equal(
-        strong_clusters(lq_p, emp[perm]), strong_clusters(lq, emp)[perm]
-    )
+    np.testing.assert_array_equal(strong_clusters(lq_p, emp[perm]), strong_clusters(lq, emp)[perm])
     foc = focus(emp, total)
     stars = cluster_stars(emp, lq, foc)
     stars_p = cluster_stars(emp[perm], lq_p, foc[perm])

@@ -77,9 +77,7 @@ def test_location_quotient_cmp_convention():
 
 
 def test_location_quotient_plain_convention():
-    np.testing.assert_allclose(
-        location_quotient(EMP_2020, TOTAL_2020), LQ_TOTAL_2020, rtol=1e-12
-    )
+    np.testing.assert_allclose(location_quotient(EMP_2020, TOTAL_2020), LQ_TOTAL_2020, rtol=1e-12)
 
 
 def test_location_quotient_with_external_nation():
@@ -218,7 +216,10 @@ def test_growth_toy():
 def test_aggregate_cube_sums_rows():
     # rows (region, cluster, year, value): two rows fall in cell (0, 1, 1); cluster -1 is dropped
     got = aggregate_cube(
-        [0, 0, 1, 1, 0], [1, 1, 0, -1, 0], [1, 1, 0, 0, 0], [5.0, 2.0, 3.0, 99.0, 1.0],
+        [0, 0, 1, 1, 0],
+        [1, 1, 0, -1, 0],
+        [1, 1, 0, 0, 0],
+        [5.0, 2.0, 3.0, 99.0, 1.0],
         shape=(2, 2, 2),
     )
     expected = np.zeros((2, 2, 2))

@@ -107,7 +107,9 @@ def test_bundled_state_file_reads_with_the_national_total():
 @pytest.mark.shared
 def test_bundled_state_file_is_the_shared_one(shared_data):
     shared = shared_data / "us_cbp_2017_2021" / "cbp_state_naics_2017_2021.parquet"
-    digest = [hashlib.sha256(p.read_bytes()).hexdigest() for p in (shared, bundled_cbp_state_path())]
+    digest = [
+        hashlib.sha256(p.read_bytes()).hexdigest() for p in (shared, bundled_cbp_state_path())
+    ]
     assert digest[0] == digest[1]
 
 

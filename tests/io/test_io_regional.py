@@ -170,8 +170,11 @@ def test_missing_values_years_and_codes(tmp_path):
 
 def test_requested_years_must_be_present(tmp_path):
     path = write(tmp_path, HEADER + "A,11,2018,1,,\nA,11,2019,1,,\n")
-    with pytest.raises(DataValidationError, match=r"years \[2030\] are not in the file.*"
-                       r"\[2018, 2019\]"):
+    with pytest.raises(
+        DataValidationError,
+        match=r"years \[2030\] are not in the file.*"
+        r"\[2018, 2019\]",
+    ):
         read_regional_table(path, years=[2019, 2030])
 
 
@@ -290,3 +293,25 @@ def test_row_order_does_not_matter_and_totals_are_kept(rows, rnd):
     pd.testing.assert_frame_equal(ta, tb)
     assert ta["employment"].sum() == frame["employment"].sum()
     assert len(ta) == len(frame)
+
+
+def test_parquet_level_selection_still_reports_bad_rows_with_their_numbers(tmp_path):
+    frame = pd.DataFrame(
+        {
+            "region": ["A", "A", "A", "A"],
+            "industry": ["00", "311111", "31X", None],
+            "year": [2019, 2019, 2019, 2019],
+            "employment": [3.0, 2.0, 1.0, 1.0],
+        }
+    )
+    frame.to_parquet(tmp_path / "t.parquet", index=False)
+    with pytest.raises(DataValidationError) as info:
+        read_regional_table(tmp_path / "t.parquet", classification="naics2017", levels=(6,))
+    found = {(i.row, i.message) for i in info.value.issues}
+    assert (3, "'31X' is not a well-formed naics2017 code.") in found
+    assert (4, "The industry code is missing.") in found
+    frame["industry"] = ["00", "311111", "311119", "311121"]
+    frame["employment"] = [3.0, 2.0, -1.0, 1.0]
+    frame.to_parquet(tmp_path / "t.parquet", index=False)
+    with pytest.raises(DataValidationError, match=r"row 3, column 'employment': -1\.0 is negative"):
+        read_regional_table(tmp_path / "t.parquet", classification="naics2017", levels=(6,))

@@ -10,7 +10,7 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from grappe.errors import InvalidParameterError
@@ -18,15 +18,36 @@ from grappe.matchmaking import COMPONENTS, haversine_km, match
 
 
 def need(**c):
-    return pd.DataFrame([dict(need_id="N1", firm="Big", processes="weld;cut;paint",
-                              materials="steel;alu", certifications="iso9001;iatf",
-                              capacity=100.0, lat=36.0, lon=3.0, cluster="mech") | c])
+    return pd.DataFrame(
+        [
+            {
+                "need_id": "N1",
+                "firm": "Big",
+                "processes": "weld;cut;paint",
+                "materials": "steel;alu",
+                "certifications": "iso9001;iatf",
+                "capacity": 100.0,
+                "lat": 36.0,
+                "lon": 3.0,
+                "cluster": "mech",
+            }
+            | c
+        ]
+    )
 
 
 def cap(firm_id="S1", **c):
-    return dict(firm_id=firm_id, name=f"SME {firm_id}", processes="weld;cut",
-                materials="steel", certifications="iso9001", capacity=50.0, lat=36.0,
-                lon=3.0, cluster="mech") | c
+    return {
+        "firm_id": firm_id,
+        "name": f"SME {firm_id}",
+        "processes": "weld;cut",
+        "materials": "steel",
+        "certifications": "iso9001",
+        "capacity": 50.0,
+        "lat": 36.0,
+        "lon": 3.0,
+        "cluster": "mech",
+    } | c
 
 
 def test_components_by_hand():
@@ -63,11 +84,13 @@ def test_haversine_matches_scikit_learn():
 
 
 def test_filters_and_ranking():
-    caps = pd.DataFrame([
-        cap("S1"),
-        cap("S2", certifications="iso9001;iatf", lat=37.0),  # ~111 km away
-        cap("S3", cluster="other", processes="weld;cut;paint"),
-    ])
+    caps = pd.DataFrame(
+        [
+            cap("S1"),
+            cap("S2", certifications="iso9001;iatf", lat=37.0),  # ~111 km away
+            cap("S3", cluster="other", processes="weld;cut;paint"),
+        ]
+    )
     full = match(need(), caps)
     assert full["rank"].tolist() == [1, 2, 3]
     assert list(full["score"]) == sorted(full["score"], reverse=True)
@@ -100,18 +123,34 @@ def test_weights_and_options_are_checked():
 
 
 def test_unstated_capacity_and_empty_sets():
-    m = match(need(capacity=float("nan"), certifications="", materials=""),
-              pd.DataFrame([cap(capacity=float("nan"))])).iloc[0]
+    m = match(
+        need(capacity=float("nan"), certifications="", materials=""),
+        pd.DataFrame([cap(capacity=float("nan"))]),
+    ).iloc[0]
     assert m["capacity"] == 1.0 and m["certification"] == 1.0 and m["material"] == 1.0
 
 
-@given(st.lists(st.tuples(st.floats(-60, 60), st.floats(-170, 170),
-                          st.sets(st.sampled_from("abcde")), st.floats(0, 1e4)),
-                min_size=1, max_size=6),
-       st.randoms(use_true_random=False))
+@settings(deadline=None, max_examples=40)
+@given(
+    st.lists(
+        st.tuples(
+            st.floats(-60, 60),
+            st.floats(-170, 170),
+            st.sets(st.sampled_from("abcde")),
+            st.floats(0, 1e4),
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    st.randoms(use_true_random=False),
+)
 def test_scores_in_unit_interval_and_order_free(rows, rnd):
-    caps = pd.DataFrame([cap(f"S{i}", lat=la, lon=lo, processes=";".join(sorted(p)),
-                             capacity=k) for i, (la, lo, p, k) in enumerate(rows)])
+    caps = pd.DataFrame(
+        [
+            cap(f"S{i}", lat=la, lon=lo, processes=";".join(sorted(p)), capacity=k)
+            for i, (la, lo, p, k) in enumerate(rows)
+        ]
+    )
     a = match(need(), caps)
     assert ((a["score"] >= 0) & (a["score"] <= 1 + 1e-12)).all()
     for c in COMPONENTS:

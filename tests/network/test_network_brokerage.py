@@ -5,13 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from _network_helpers import brute_force_brokerage, network_from_arcs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from grappe.errors import InvalidParameterError
 from grappe.network.brokerage import ROLES, brokerage, brokerage_counts
-
-from _network_helpers import brute_force_brokerage, network_from_arcs
 
 # The hand-worked graph. Spheres: e1, e2, e3 enterprise (E); u university (U); p1, p2 public (P).
 # Arcs: e1→e2, e2→e3, e3→e2, e2→u, e1→u, u→p1, e3→p1, p1→p2, p2→u.
@@ -29,10 +28,25 @@ from _network_helpers import brute_force_brokerage, network_from_arcs
 #   p1: u→p1→p2   U,P,P                            → gatekeeper
 #       e3→p1→p2  E,P,P                            → gatekeeper
 #   p2: p1→p2→u   P,P,U  p1→u absent               → representative
-SPHERES_TOY = {"e1": "enterprise", "e2": "enterprise", "e3": "enterprise",
-               "u": "university", "p1": "public", "p2": "public"}  # fmt: skip
-ARCS_TOY = [("e1", "e2"), ("e2", "e3"), ("e3", "e2"), ("e2", "u"), ("e1", "u"),
-            ("u", "p1"), ("e3", "p1"), ("p1", "p2"), ("p2", "u")]  # fmt: skip
+SPHERES_TOY = {
+    "e1": "enterprise",
+    "e2": "enterprise",
+    "e3": "enterprise",
+    "u": "university",
+    "p1": "public",
+    "p2": "public",
+}
+ARCS_TOY = [
+    ("e1", "e2"),
+    ("e2", "e3"),
+    ("e3", "e2"),
+    ("e2", "u"),
+    ("e1", "u"),
+    ("u", "p1"),
+    ("e3", "p1"),
+    ("p1", "p2"),
+    ("p2", "u"),
+]
 #             coordinator itinerant representative gatekeeper liaison
 EXPECTED_TOY = {
     "e1": [0, 0, 0, 0, 0],
@@ -70,8 +84,13 @@ def test_three_node_chains():
     # a → v → c with groups (A, B, A) is itinerant; (A, A, B) representative;
     # (A, B, B) gatekeeper; (A, B, C) liaison; (A, A, A) coordinator.
     A = np.array([[0, 1, 0], [0, 0, 1], [0, 0, 0]])
-    cases = {(0, 1, 0): "itinerant", (0, 0, 1): "representative", (0, 1, 1): "gatekeeper",
-             (0, 1, 2): "liaison", (0, 0, 0): "coordinator"}  # fmt: skip
+    cases = {
+        (0, 1, 0): "itinerant",
+        (0, 0, 1): "representative",
+        (0, 1, 1): "gatekeeper",
+        (0, 1, 2): "liaison",
+        (0, 0, 0): "coordinator",
+    }
     for groups, role in cases.items():
         counts = brokerage_counts(A, np.array(groups))
         assert counts[1].tolist() == [int(r == role) for r in ROLES]
@@ -80,9 +99,11 @@ def test_three_node_chains():
 
 def test_undirected_two_path_counts_both_ways():
     # a – v – c undirected, v in its own group: a→v→c and c→v→a are both liaison/itinerant
-    net = network_from_arcs([("a", "v"), ("v", "c")],
-                            {"a": "enterprise", "v": "support", "c": "university"},
-                            directed=False)  # fmt: skip
+    net = network_from_arcs(
+        [("a", "v"), ("v", "c")],
+        {"a": "enterprise", "v": "support", "c": "university"},
+        directed=False,
+    )
     assert brokerage(net).loc["v", "liaison"] == 2
 
 
@@ -147,8 +168,9 @@ def test_relabelling_actor_ids_keeps_results_by_id():
     net = network_from_arcs(ARCS_TOY, SPHERES_TOY)
     renamed = {k: f"z_{k}" for k in SPHERES_TOY}
     order = list(reversed(list(SPHERES_TOY)))
-    net2 = network_from_arcs([(renamed[a], renamed[b]) for a, b in ARCS_TOY],
-                             {renamed[k]: SPHERES_TOY[k] for k in order})  # fmt: skip
+    net2 = network_from_arcs(
+        [(renamed[a], renamed[b]) for a, b in ARCS_TOY], {renamed[k]: SPHERES_TOY[k] for k in order}
+    )
     a = brokerage(net)
     b = brokerage(net2).rename(index={v: k for k, v in renamed.items()}).loc[a.index]
     pd.testing.assert_frame_equal(a, b)

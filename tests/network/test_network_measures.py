@@ -37,8 +37,9 @@ TOL = 1e-12
 # ---------------------------------------------------------------- cohesion
 def test_density_and_reciprocity_by_hand():
     # 4 actors, arcs a→b, b→a, b→c: density 3 / 12; 2 of the 3 arcs are reciprocated
-    net = network_from_arcs([("a", "b"), ("b", "a"), ("b", "c")],
-                            dict.fromkeys("abcd", "enterprise"))  # fmt: skip
+    net = network_from_arcs(
+        [("a", "b"), ("b", "a"), ("b", "c")], dict.fromkeys("abcd", "enterprise")
+    )
     assert density(net) == 3 / 12
     assert reciprocity(net) == pytest.approx(2 / 3)
     comp = components(net)
@@ -61,9 +62,12 @@ def test_undirected_network_has_no_reciprocity():
 
 def test_sphere_pairs_by_hand():
     # E = {e1, e2}, U = {u}; pairs e1–e2 (strength 3), e1–u (1), e2–u (absent)
-    net = network_from_arcs([("e1", "e2"), ("u", "e1")],
-                            {"e1": "enterprise", "e2": "enterprise", "u": "university"},
-                            strengths=[3, 1], directed=False)  # fmt: skip
+    net = network_from_arcs(
+        [("e1", "e2"), ("u", "e1")],
+        {"e1": "enterprise", "e2": "enterprise", "u": "university"},
+        strengths=[3, 1],
+        directed=False,
+    )
     t = sphere_pairs(net).set_index(["group_a", "group_b"])
     assert t.loc[("enterprise", "enterprise"), "linked_pairs"] == 1
     assert t.loc[("enterprise", "enterprise"), "possible_pairs"] == 1
@@ -86,8 +90,12 @@ def test_property_sphere_pairs_add_up(seed):
 # ---------------------------------------------------------------- centrality
 def test_degree_strength_betweenness_of_a_path():
     # a – b – c undirected, strengths 2 and 3: b lies on the only a–c path (both ways)
-    net = network_from_arcs([("a", "b"), ("b", "c")], dict.fromkeys("abc", "enterprise"),
-                            strengths=[2, 3], directed=False)  # fmt: skip
+    net = network_from_arcs(
+        [("a", "b"), ("b", "c")],
+        dict.fromkeys("abc", "enterprise"),
+        strengths=[2, 3],
+        directed=False,
+    )
     c = centrality(net)
     assert c["degree"].tolist() == [1, 2, 1]
     assert c["strength"].tolist() == [2.0, 5.0, 3.0]
@@ -117,10 +125,12 @@ def test_sampled_betweenness_is_the_same_for_both_backends():
 
 @pytest.mark.parametrize(
     ("kwargs", "match"),
-    [({"k": 0}, r"The 'k' parameter of betweenness"),
-     ({"k": 2.5}, r"The 'k' parameter of betweenness must be an integer"),
-     ({"backend": "graph-tool"}, r"The 'backend' parameter of betweenness")],
-)  # fmt: skip
+    [
+        ({"k": 0}, r"The 'k' parameter of betweenness"),
+        ({"k": 2.5}, r"The 'k' parameter of betweenness must be an integer"),
+        ({"backend": "graph-tool"}, r"The 'backend' parameter of betweenness"),
+    ],
+)
 def test_betweenness_bad_parameters(kwargs, match):
     with pytest.raises(InvalidParameterError, match=match):
         betweenness(random_network(1), **kwargs)
@@ -186,7 +196,7 @@ def test_structural_holes_bad_parameter():
 def test_core_periphery_on_a_hand_built_graph():
     # core K4 {c1..c4}; eight periphery actors each tied to one or two core actors only
     core = [f"c{k}" for k in range(1, 5)]
-    arcs = [(a, b) for k, a in enumerate(core) for b in core[k + 1:]]
+    arcs = [(a, b) for k, a in enumerate(core) for b in core[k + 1 :]]
     for k in range(8):
         arcs.append((f"p{k}", core[k % 4]))
         if k % 2:
@@ -200,8 +210,9 @@ def test_core_periphery_on_a_hand_built_graph():
 
 
 def test_core_periphery_of_an_isolate_is_zero():
-    net = network_from_arcs([("a", "b"), ("b", "c"), ("a", "c")],
-                            dict.fromkeys("abcde", "enterprise"))  # fmt: skip
+    net = network_from_arcs(
+        [("a", "b"), ("b", "c"), ("a", "c")], dict.fromkeys("abcde", "enterprise")
+    )
     cp = core_periphery(net)
     assert cp.coreness["e"] == 0 and cp.coreness["d"] == 0
     assert set(cp.core[cp.core].index) == {"a", "b", "c"}
@@ -216,14 +227,20 @@ def test_core_periphery_errors():
 
 
 # ---------------------------------------------------------------- shadow zones
-TH_SPHERES = {"f1": "enterprise", "f2": "enterprise", "u": "university", "p": "public",
-              "cci": "support"}  # fmt: skip
+TH_SPHERES = {
+    "f1": "enterprise",
+    "f2": "enterprise",
+    "u": "university",
+    "p": "public",
+    "cci": "support",
+}
 
 
 def test_shadow_zones_by_hand():
     # f1–u strong; u–p weak only; enterprise–public none; no finance actor at all
-    net = network_from_arcs([("f1", "u"), ("u", "p"), ("f2", "cci")], TH_SPHERES,
-                            strengths=[3, 1, 2], directed=False)  # fmt: skip
+    net = network_from_arcs(
+        [("f1", "u"), ("u", "p"), ("f2", "cci")], TH_SPHERES, strengths=[3, 1, 2], directed=False
+    )
     z = shadow_zones(net).set_index(["sphere_a", "sphere_b"])
     assert z.loc[("enterprise", "public"), "reason"] == "no tie"
     assert z.loc[("enterprise", "public"), "possible_pairs"] == 2
@@ -251,11 +268,15 @@ def test_shadow_zones_bad_expected():
 
 def test_triple_helix_by_hand():
     # f1–u, f1–p, u–p: one trilateral triangle; f2–u adds a second E–U link
-    net = network_from_arcs([("f1", "u"), ("f1", "p"), ("u", "p"), ("f2", "u")], TH_SPHERES,
-                            directed=False)  # fmt: skip
+    net = network_from_arcs(
+        [("f1", "u"), ("f1", "p"), ("u", "p"), ("f2", "u")], TH_SPHERES, directed=False
+    )
     th = triple_helix(net)
-    assert th.bilateral == {"enterprise-university": 2, "enterprise-public": 1,
-                            "university-public": 1}  # fmt: skip
+    assert th.bilateral == {
+        "enterprise-university": 2,
+        "enterprise-public": 1,
+        "university-public": 1,
+    }
     assert th.trilateral == 1
     s = np.array([2, 1, 1]) / 4
     assert th.balance == pytest.approx(-(s * np.log(s)).sum() / np.log(3))
@@ -265,10 +286,20 @@ def test_triple_helix_by_hand():
 
 # ---------------------------------------------------------------- boundary
 def test_boundary_buzz_and_pipelines_by_hand():
-    spheres = {"f1": "enterprise", "f2": "enterprise", "f3": "enterprise",
-               "min": "public", "giz": "international"}  # fmt: skip
-    levels = {"f1": "local", "f2": "local", "f3": "local", "min": "national",
-              "giz": "international"}  # fmt: skip
+    spheres = {
+        "f1": "enterprise",
+        "f2": "enterprise",
+        "f3": "enterprise",
+        "min": "public",
+        "giz": "international",
+    }
+    levels = {
+        "f1": "local",
+        "f2": "local",
+        "f3": "local",
+        "min": "national",
+        "giz": "international",
+    }
     arcs = [("f1", "f2"), ("f2", "f3"), ("f1", "giz"), ("f3", "min"), ("min", "giz")]
     net = network_from_arcs(arcs, spheres, levels=levels, directed=False)
     b = boundary(net)
@@ -284,10 +315,10 @@ def test_boundary_buzz_and_pipelines_by_hand():
 
 
 def test_non_members_are_outside_even_when_local():
-    actors = pd.DataFrame({"id": ["a", "b"], "sphere": "enterprise", "level": "local",
-                           "member": ["yes", "no"]})  # fmt: skip
-    net = build_network(actors, pd.DataFrame({"source": ["a"], "target": ["b"],
-                                              "type": "trust"}))  # fmt: skip
+    actors = pd.DataFrame(
+        {"id": ["a", "b"], "sphere": "enterprise", "level": "local", "member": ["yes", "no"]}
+    )
+    net = build_network(actors, pd.DataFrame({"source": ["a"], "target": ["b"], "type": "trust"}))
     assert boundary(net).external_ties_share == 1.0
 
 
@@ -295,10 +326,14 @@ def test_non_members_are_outside_even_when_local():
 def _two_waves():
     actors = pd.DataFrame({"id": list("abcde"), "sphere": "enterprise", "level": "local"})
     ties = pd.DataFrame(
-        {"source": ["a", "b", "c", "a", "c", "d"], "target": ["b", "c", "a", "b", "a", "e"],
-         "type": "advice", "strength": [1, 2, 2, 3, 2, 1],
-         "wave": ["w1", "w1", "w1", "w2", "w2", "w2"]}
-    )  # fmt: skip
+        {
+            "source": ["a", "b", "c", "a", "c", "d"],
+            "target": ["b", "c", "a", "b", "a", "e"],
+            "type": "advice",
+            "strength": [1, 2, 2, 3, 2, 1],
+            "wave": ["w1", "w1", "w1", "w2", "w2", "w2"],
+        }
+    )
     return build_network(actors, ties)
 
 
@@ -306,13 +341,19 @@ def test_wave_change_by_hand():
     # w1: a→b, b→c, c→a ; w2: a→b (stronger), c→a, d→e
     # kept a→b, c→a; dissolved b→c; formed d→e; d and e enter; nobody leaves
     ch = wave_change(_two_waves(), "w1", "w2")
-    assert ch.counts() == {"ties_formed": 1, "ties_dissolved": 1, "ties_kept": 2,
-                           "actors_entering": 2, "actors_leaving": 0,
-                           "actors_staying": 3}  # fmt: skip
+    assert ch.counts() == {
+        "ties_formed": 1,
+        "ties_dissolved": 1,
+        "ties_kept": 2,
+        "actors_entering": 2,
+        "actors_leaving": 0,
+        "actors_staying": 3,
+    }
     assert ch.jaccard == 0.5
     kept = ch.ties[ch.ties["status"] == "kept"].set_index(["source", "target"])
-    assert kept.loc[("a", "b"), "strength_before"] == 1 and kept.loc[("a", "b"),
-                                                                     "strength_after"] == 3
+    assert (
+        kept.loc[("a", "b"), "strength_before"] == 1 and kept.loc[("a", "b"), "strength_after"] == 3
+    )
 
 
 def test_wave_change_is_antisymmetric():
@@ -339,19 +380,21 @@ def test_property_relabelling_permutes_every_measure(seed, rnd):
     new = {i: f"r{k}" for k, i in enumerate(rnd.sample(ids, len(ids)))}
     order = rnd.sample(range(len(ids)), len(ids))
     actors = net.actors.iloc[order].assign(id=lambda f: f["id"].map(new))
-    ties = net.ties.assign(source=net.ties["source"].map(new),
-                           target=net.ties["target"].map(new))  # fmt: skip
-    net2 = build_network(actors[["id", "sphere", "level"]],
-                         ties[["source", "target", "type", "strength"]])  # fmt: skip
+    ties = net.ties.assign(source=net.ties["source"].map(new), target=net.ties["target"].map(new))
+    net2 = build_network(
+        actors[["id", "sphere", "level"]], ties[["source", "target", "type", "strength"]]
+    )
     back = {v: k for k, v in new.items()}
     for f in (centrality, structural_holes):
         a = f(net)
         b = f(net2).rename(index=back).loc[a.index]
         pd.testing.assert_frame_equal(a, b, check_exact=False, rtol=1e-9, atol=1e-12)
     a, b = core_periphery(net), core_periphery(net2)
-    np.testing.assert_allclose(a.coreness.to_numpy(),
-                               b.coreness.rename(index=back).loc[a.coreness.index].to_numpy(),
-                               atol=1e-6)  # fmt: skip
+    np.testing.assert_allclose(
+        a.coreness.to_numpy(),
+        b.coreness.rename(index=back).loc[a.coreness.index].to_numpy(),
+        atol=1e-6,
+    )
 
 
 @settings(max_examples=25, deadline=None)

@@ -44,8 +44,13 @@ def test_undirected_tie_gives_two_arcs_and_directed_one():
 
 
 def test_identical_reports_are_merged_and_counted():
-    ties = _ties(source=["a", "b"], target=["b", "a"], type=["trust", "trust"],
-                 strength=[2, 2], respondent=["R1", "R2"])  # fmt: skip
+    ties = _ties(
+        source=["a", "b"],
+        target=["b", "a"],
+        type=["trust", "trust"],
+        strength=[2, 2],
+        respondent=["R1", "R2"],
+    )
     net = build_network(_actors(), ties, directed=False)
     assert len(net.ties) == 1
     assert net.ties.loc[0, "reports"] == 2
@@ -53,8 +58,9 @@ def test_identical_reports_are_merged_and_counted():
 
 
 def test_multiplex_ties_collapse_to_the_strongest():
-    ties = _ties(source=["a", "a"], target=["b", "b"], type=["trust", "information"],
-                 strength=[1, 3])  # fmt: skip
+    ties = _ties(
+        source=["a", "a"], target=["b", "b"], type=["trust", "information"], strength=[1, 3]
+    )
     net = build_network(_actors(), ties)
     assert len(net.arcs) == 1
     assert net.arcs.loc[0, "strength"] == 3 and net.arcs.loc[0, "multiplexity"] == 2
@@ -72,8 +78,11 @@ def test_inputs_are_not_mutated():
     ("actors", "ties", "match"),
     [
         (_actors(), _ties(target=["zz"]), r"row 2, column 'target': .*unknown actor 'zz'"),
-        (_actors(sphere=["enterprise", "church", "public"]), _ties(),
-         r"row 3, column 'sphere': Unknown sphere 'church'"),
+        (
+            _actors(sphere=["enterprise", "church", "public"]),
+            _ties(),
+            r"row 3, column 'sphere': Unknown sphere 'church'",
+        ),
         (_actors(level=["local", "galactic", "local"]), _ties(), r"Unknown level 'galactic'"),
         (_actors(), _ties(type=["friendship"]), r"column 'type': Unknown tie type 'friendship'"),
         (_actors(), _ties(target=["a"]), r"Self-tie: actor 'a'"),
@@ -110,8 +119,12 @@ def test_every_problem_is_listed_at_once():
 
 
 def test_custom_tie_types_and_scale():
-    net = build_network(_actors(), _ties(type=["mentoring"], strength=[9]),
-                        tie_types=["mentoring"], strength_scale=(0, 10))  # fmt: skip
+    net = build_network(
+        _actors(),
+        _ties(type=["mentoring"], strength=[9]),
+        tie_types=["mentoring"],
+        strength_scale=(0, 10),
+    )
     assert net.types == ("mentoring",)
     with pytest.raises(DataValidationError, match="Unknown tie type 'money'"):
         build_network(_actors(), _ties(type=["money"]), tie_types=["mentoring"])
@@ -137,9 +150,13 @@ def test_tables_must_be_dataframes():
 
 def test_select_by_wave_and_type():
     ties = pd.DataFrame(
-        {"source": ["a", "a", "b"], "target": ["b", "b", "c"], "type": ["trust", "trust", "funding"],
-         "wave": ["w1", "w2", "w2"]}
-    )  # fmt: skip
+        {
+            "source": ["a", "a", "b"],
+            "target": ["b", "b", "c"],
+            "type": ["trust", "trust", "funding"],
+            "wave": ["w1", "w2", "w2"],
+        }
+    )
     net = build_network(_actors(), ties)
     w1 = net.select(wave="w1")
     assert w1.actors["id"].tolist() == ["a", "b"]  # c has no tie in w1

@@ -11,11 +11,22 @@ from grappe.roadmap import PHASES, build_roadmap, phase
 
 
 def action(**change):
-    base = {"id": "A1", "title": "Kick-off", "phase": "mobilise", "owner": "CCI",
-            "budget": 1000, "currency": "DZD", "partners": "Wilaya; Univ",
-            "start": "2024-01-01", "end": "2024-03-31", "status": "done",
-            "milestones": [{"name": "m1", "date": "2024-02-01", "done": True},
-                           {"name": "m2", "date": "2024-03-31"}]}
+    base = {
+        "id": "A1",
+        "title": "Kick-off",
+        "phase": "mobilise",
+        "owner": "CCI",
+        "budget": 1000,
+        "currency": "DZD",
+        "partners": "Wilaya; Univ",
+        "start": "2024-01-01",
+        "end": "2024-03-31",
+        "status": "done",
+        "milestones": [
+            {"name": "m1", "date": "2024-02-01", "done": True},
+            {"name": "m2", "date": "2024-03-31"},
+        ],
+    }
     return base | change
 
 
@@ -30,11 +41,18 @@ def test_four_phases_with_deliverables_in_three_languages():
 
 
 def test_build_and_summarise():
-    acts = [action(), action(id="A2", phase="plan", budget=500, status="ongoing",
-                             milestones=[]),
-            action(id="A3", phase="plan", budget=250, currency="EUR", status="planned")]
-    rm = build_roadmap(acts, cluster="Dates", mode="bottom_up",
-                       deliverables={"diagnostic_study": "done"}, actors=["CCI"])
+    acts = [
+        action(),
+        action(id="A2", phase="plan", budget=500, status="ongoing", milestones=[]),
+        action(id="A3", phase="plan", budget=250, currency="EUR", status="planned"),
+    ]
+    rm = build_roadmap(
+        acts,
+        cluster="Dates",
+        mode="bottom_up",
+        deliverables={"diagnostic_study": "done"},
+        actors=["CCI"],
+    )
     assert rm.actions[0].partners == ("Wilaya", "Univ")
     s = rm.summary().set_index(["phase", "currency"])
     assert s.loc[("mobilise", "DZD"), "budget"] == 1000
@@ -55,8 +73,10 @@ def test_build_and_summarise():
         ({"currency": ""}, r"has a budget but no valid currency"),
         ({"end": "2023-12-31"}, r"ends \(2023-12-31\) before it starts"),
         ({"start": "01/01/2024"}, r"date that is not YYYY-MM-DD"),
-        ({"milestones": [{"name": "early", "date": "2023-12-01"}]},
-         r"Milestone 'early' of action A1 \(2023-12-01\) is outside"),
+        (
+            {"milestones": [{"name": "early", "date": "2023-12-01"}]},
+            r"Milestone 'early' of action A1 \(2023-12-01\) is outside",
+        ),
         ({"milestones": [{"name": "late", "date": "2024-04-01"}]}, r"is outside"),
         ({"milestones": [{"name": "nodate"}]}, r"has no valid date"),
         ({"status": "lost"}, r"Unknown status 'lost'"),
@@ -66,8 +86,14 @@ def test_build_and_summarise():
 )
 def test_inconsistent_actions_are_rejected(change, message):
     with pytest.raises(DataValidationError, match=message) as info:
-        build_roadmap([action(**change)], cluster="c", mode="top_down", actors=["CCI"],
-                      file="roadmap.yaml", rows=[12])
+        build_roadmap(
+            [action(**change)],
+            cluster="c",
+            mode="top_down",
+            actors=["CCI"],
+            file="roadmap.yaml",
+            rows=[12],
+        )
     assert info.value.file == "roadmap.yaml" and info.value.row == 12
 
 
@@ -83,9 +109,18 @@ def test_other_roadmap_errors():
 
 
 def test_milestones_on_the_action_dates_are_accepted():
-    rm = build_roadmap([action(milestones=[{"name": "a", "date": "2024-01-01"},
-                                           {"name": "b", "date": "2024-03-31"}])],
-                       cluster="c", mode="bottom_up")
+    rm = build_roadmap(
+        [
+            action(
+                milestones=[
+                    {"name": "a", "date": "2024-01-01"},
+                    {"name": "b", "date": "2024-03-31"},
+                ]
+            )
+        ],
+        cluster="c",
+        mode="bottom_up",
+    )
     assert [m.name for m in rm.actions[0].milestones] == ["a", "b"]
 
 

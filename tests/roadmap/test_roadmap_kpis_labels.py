@@ -6,7 +6,7 @@ import datetime as dt
 
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from grappe.errors import DataValidationError, InvalidParameterError, NotFoundError
@@ -14,13 +14,15 @@ from grappe.roadmap import check_kpis, check_label, evaluate_kpis, make_label
 
 
 def kpis():
-    return pd.DataFrame({
-        "kpi": ["members", "members", "jobs", "jobs", "exports", "cost"],
-        "period": ["2022", "2023", "2022", "2023", "2023", "2023"],
-        "value": [40, 52, 1000, 990, 5.0, 80],
-        "target": [None, 50, None, 1000, None, 100],
-        "direction": ["at_least"] * 5 + ["at_most"],
-    })
+    return pd.DataFrame(
+        {
+            "kpi": ["members", "members", "jobs", "jobs", "exports", "cost"],
+            "period": ["2022", "2023", "2022", "2023", "2023", "2023"],
+            "value": [40, 52, 1000, 990, 5.0, 80],
+            "target": [None, 50, None, 1000, None, 100],
+            "direction": ["at_least"] * 5 + ["at_most"],
+        }
+    )
 
 
 def test_evaluation_hand_case():
@@ -35,8 +37,15 @@ def test_evaluation_hand_case():
 
 
 def test_target_met_exactly():
-    k = pd.DataFrame({"kpi": ["a", "b"], "period": ["p", "p"], "value": [10, 10],
-                      "target": [10, 10], "direction": ["at_least", "at_most"]})
+    k = pd.DataFrame(
+        {
+            "kpi": ["a", "b"],
+            "period": ["p", "p"],
+            "value": [10, 10],
+            "target": [10, 10],
+            "direction": ["at_least", "at_most"],
+        }
+    )
     assert evaluate_kpis(k, period="p").table["met"].tolist() == [True, True]
 
 
@@ -62,18 +71,28 @@ def test_kpi_errors():
         check_kpis(badt)
 
 
+@settings(deadline=None, max_examples=40)
 @given(st.lists(st.tuples(st.floats(0, 1e6), st.floats(0, 1e6)), min_size=1, max_size=8))
 def test_met_matches_comparison(pairs):
-    k = pd.DataFrame({"kpi": [f"k{i}" for i in range(len(pairs))], "period": "p",
-                      "value": [v for v, _ in pairs], "target": [t for _, t in pairs]})
+    k = pd.DataFrame(
+        {
+            "kpi": [f"k{i}" for i in range(len(pairs))],
+            "period": "p",
+            "value": [v for v, _ in pairs],
+            "target": [t for _, t in pairs],
+        }
+    )
     met = evaluate_kpis(k, period="p").table["met"].tolist()
     assert met == [v >= t for v, t in pairs]
 
 
-LABEL = {"name": "L", "level": "silver", "criteria": ["members >= 50",
-                                                      {"metric": "sme_share", "op": ">",
-                                                       "threshold": 0.6}],
-         "valid_from": "2023-01-01", "valid_to": "2024-12-31"}
+LABEL = {
+    "name": "L",
+    "level": "silver",
+    "criteria": ["members >= 50", {"metric": "sme_share", "op": ">", "threshold": 0.6}],
+    "valid_from": "2023-01-01",
+    "valid_to": "2024-12-31",
+}
 
 
 def test_label_still_met_and_why_not():
@@ -84,10 +103,13 @@ def test_label_still_met_and_why_not():
     check = check_label(lab, ev, on=dt.date(2025, 1, 1))
     assert not check.holds and "valid from 2023-01-01 to 2024-12-31" in check.reasons[0]
     check = check_label(lab, {"members": 49.0})
-    assert check.reasons == ("members = 49 does not meet members >= 50",
-                             "sme_share is not reported, so sme_share > 0.6 cannot be checked")
+    assert check.reasons == (
+        "members = 49 does not meet members >= 50",
+        "sme_share is not reported, so sme_share > 0.6 cannot be checked",
+    )
     assert check_label(lab, {"members": 50, "sme_share": 0.6}).reasons == (
-        "sme_share = 0.6 does not meet sme_share > 0.6",)
+        "sme_share = 0.6 does not meet sme_share > 0.6",
+    )
 
 
 @pytest.mark.parametrize(

@@ -119,12 +119,15 @@ def test_silverman_from_bins_matches_exact_distances():
 
 
 def test_global_bands_hand_computed():
-    sims = np.array([[0.0, 1.0], [1.0, 0.0], [2.0, 2.0], [3.0, 3.0]])
-    lower, upper = global_bands(sims, 0.25)
-    assert upper.tolist() == [2.0, 2.0]  # only the last curve crosses it: 1/4
-    assert lower.tolist() == [0.0, 0.0]  # band at 1 would be crossed by 2/4
-    lower, upper = global_bands(sims, 0.0)
-    assert upper.tolist() == [3.0, 3.0] and lower.tolist() == [0.0, 0.0]
+    # ten parallel curves at heights 0..9: a band is reached (>=) by the curves at or beyond it
+    sims = np.arange(10.0)[:, None] * np.ones((1, 3))
+    lower, upper = global_bands(sims, 0.2)
+    assert upper.tolist() == [8.0] * 3  # reached by 2 of 10 curves; 7 would be reached by 3
+    assert lower.tolist() == [1.0] * 3
+    crossing = np.array([[0.0, 1.0], [1.0, 0.0], [2.0, 2.0], [3.0, 3.0]])
+    lower, upper = global_bands(crossing, 0.25)
+    assert upper.tolist() == [3.0, 3.0]  # [2, 2] would be reached by 2 of 4 curves
+    assert lower.tolist() == [0.0, 0.0]  # no band reached by only 1 curve: the minimum
 
 
 @settings(max_examples=15, deadline=None)
@@ -132,24 +135,33 @@ def test_global_bands_hand_computed():
 def test_global_bands_property(seed, alpha):
     sims = np.random.default_rng(seed).normal(size=(60, 12))
     lower, upper = global_bands(sims, alpha)
-    assert (sims > upper).any(axis=1).mean() <= alpha
-    assert (sims < lower).any(axis=1).mean() <= alpha
+    upper_reached = (sims >= upper).any(axis=1).mean()
+    lower_reached = (sims <= lower).any(axis=1).mean()
+    # at most alpha of the curves reach a band, unless the band is already the extreme one
+    assert upper_reached <= alpha or np.array_equal(upper, sims.max(axis=0))
+    assert lower_reached <= alpha or np.array_equal(lower, sims.min(axis=0))
     # global bands contain the pointwise ones at the same level
     assert (upper >= np.percentile(sims, 100 * (1 - alpha), axis=0, method="lower") - 1e-12).all()
 
 
 def test_csr_inside_bands_at_nominal_rate():
-    """Random labelling: the activity is a random draw of sites, so K is a simulation too."""
-    reps, hits_global, coverage = 30, 0, []
+    """Random labelling: the activity is a random draw of sites, so K is one more simulation.
+
+    Nominal rates: K inside the local 90 % band at 90 % of distances; outside a global band
+    somewhere in 10 % of the patterns (5 % above, 5 % below). On 300 patterns we measured 88.7 %,
+    5.3 % and 8.0 % (in-sample global bands are a little liberal, as in D–O's procedure).
+    """
+    reps, escapes, coverage = 60, 0, []
     for rep in range(reps):
-        p = synthetic(n=150, share=0.25, seed=100 + rep)
+        p = synthetic(n=150, share=0.25, seed=5000 + rep)
         r = kdensity(p, "a", n_simulations=99, seed=rep, n_grid=40, scheduler="sync")
         c = r.curves
         coverage.append(((c.kdensity >= c.local_lower) & (c.kdensity <= c.local_upper)).mean())
-        hits_global += bool(r.localised or (c.kdensity < c.global_lower).any())
-    # pointwise: nominal 90 %; globally: nominal 10 % of curves leave the bands somewhere
-    assert 0.80 <= np.mean(coverage) <= 0.97
-    assert hits_global <= 8  # P(Binomial(30, 0.1) > 8) < 0.3 %
+        escapes += bool(r.localised or (c.kdensity < c.global_lower).any())
+    assert 0.85 <= np.mean(coverage) <= 0.95
+    # P(Binomial(60, 0.13) > 16) < 1 %; bands that were too tight would fail, as would
+    # bands so wide that no pattern ever leaves them
+    assert 1 <= escapes <= 16
 
 
 def test_planted_cluster_detected_at_planted_distance():
@@ -265,7 +277,7 @@ def test_bad_activities():
     with pytest.raises(InvalidParameterError, match="Got 'zz' instead"):
         kdensity(p, "zz")
     with pytest.raises(InvalidParameterError, match="positive weight"):
-        kdensity(p.subset(np.array([1, 1, 0], dtype=bool)), "o", weighted=True)
+        kdensity(p, "o", weighted=True)
     with pytest.raises(InvalidParameterError, match="must be a PointSet"):
         kdensity(f, "s")
     same = pd.DataFrame({"x": [5.0, 5.0, 9.0], "y": [1.0, 1.0, 1.0], "a": ["s", "s", "o"]})

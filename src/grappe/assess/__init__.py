@@ -12,6 +12,7 @@ from grappe.assess.lifecycle import STAGES, Lifecycle, lifecycle_series, lifecyc
 from grappe.assess.questionnaire import (
     Question,
     Questionnaire,
+    answer_facts,
     answer_points,
     validate_answers,
 )
@@ -42,6 +43,7 @@ __all__ = [
     "SuccessFactors",
     "Swot",
     "SwotItem",
+    "answer_facts",
     "answer_points",
     "band_score",
     "classify",

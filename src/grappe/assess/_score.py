@@ -173,17 +173,20 @@ def score_items(
             continue
         cuts = "|".join(f"{c:g}" for c in item.cuts)
         by_dim[item.dimension].append(
-            Evidence(item.indicator, value, band_score(float(value), item.cuts),
-                     f"1 + number of cuts {cuts} at or below the value", "indicator")
+            Evidence(
+                item.indicator,
+                value,
+                band_score(float(value), item.cuts),
+                f"1 + number of cuts {cuts} at or below the value",
+                "indicator",
+            )
         )
     for dim, qid, answer, points, rule in answer_points:
         if dim in by_dim:
             by_dim[dim].append(Evidence(qid, answer, float(points), rule, source))
     out = {}
     for dim, evidence in by_dim.items():
-        value = (
-            sum(e.points for e in evidence) / len(evidence) if evidence else float("nan")
-        )
+        value = sum(e.points for e in evidence) / len(evidence) if evidence else float("nan")
         rule = (
             f"mean of {len(evidence)} evidence points on 1–5"
             if evidence

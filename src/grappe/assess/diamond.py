@@ -31,18 +31,42 @@ DIAMOND_DIMENSIONS: tuple[str, ...] = (
 
 #: Indicator evidence of the diamond and its cut points (see ``docs/assess.md``).
 DIAMOND_ITEMS: tuple[Item, ...] = (
-    Item("factor_conditions", "wage_ratio", (0.85, 0.95, 1.05, 1.15),
-         "average wage relative to the cluster nationally (skills proxy)"),
-    Item("demand_conditions", "share_change", (-0.10, -0.02, 0.02, 0.10),
-         "relative change of the region's share of national cluster jobs (market gained)"),
-    Item("related_supporting", "related_lq_mean", (0.6, 0.9, 1.1, 1.5),
-         "mean location quotient of related clusters in the region"),
-    Item("related_supporting", "related_strong_share", (0.1, 0.25, 0.4, 0.6),
-         "share of related clusters that are strong (LQ ≥ 1)"),
-    Item("strategy_rivalry", "firm_count_ratio", (0.8, 0.95, 1.05, 1.2),
-         "establishments per job relative to national (more, smaller firms: rivalry)"),
-    Item("strategy_rivalry", "growth_gap", (-0.02, -0.005, 0.005, 0.02),
-         "employment CAGR minus the cluster's national CAGR"),
+    Item(
+        "factor_conditions",
+        "wage_ratio",
+        (0.85, 0.95, 1.05, 1.15),
+        "average wage relative to the cluster nationally (skills proxy)",
+    ),
+    Item(
+        "demand_conditions",
+        "share_change",
+        (-0.10, -0.02, 0.02, 0.10),
+        "relative change of the region's share of national cluster jobs (market gained)",
+    ),
+    Item(
+        "related_supporting",
+        "related_lq_mean",
+        (0.6, 0.9, 1.1, 1.5),
+        "mean location quotient of related clusters in the region",
+    ),
+    Item(
+        "related_supporting",
+        "related_strong_share",
+        (0.1, 0.25, 0.4, 0.6),
+        "share of related clusters that are strong (LQ ≥ 1)",
+    ),
+    Item(
+        "strategy_rivalry",
+        "firm_count_ratio",
+        (0.8, 0.95, 1.05, 1.2),
+        "establishments per job relative to national (more, smaller firms: rivalry)",
+    ),
+    Item(
+        "strategy_rivalry",
+        "growth_gap",
+        (-0.02, -0.005, 0.005, 0.02),
+        "employment CAGR minus the cluster's national CAGR",
+    ),
 )
 
 
@@ -70,11 +94,29 @@ def _scores_frame(scores: Mapping[str, Score]) -> Any:
     rows = []
     for dim, s in scores.items():
         if not s.evidence:
-            rows.append(dict(dimension=dim, score=s.value, evidence=None, value=None,
-                             points=None, threshold=None, source=None))
+            rows.append(
+                {
+                    "dimension": dim,
+                    "score": s.value,
+                    "evidence": None,
+                    "value": None,
+                    "points": None,
+                    "threshold": None,
+                    "source": None,
+                }
+            )
         for e in s.evidence:
-            rows.append(dict(dimension=dim, score=s.value, evidence=e.name, value=e.value,
-                             points=e.points, threshold=e.threshold, source=e.source))
+            rows.append(
+                {
+                    "dimension": dim,
+                    "score": s.value,
+                    "evidence": e.name,
+                    "value": e.value,
+                    "points": e.points,
+                    "threshold": e.threshold,
+                    "source": e.source,
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -172,5 +214,6 @@ def _answers(
             f"The 'questionnaire' parameter of {func} must be a Questionnaire when answers "
             "are given. Got None instead."
         )
-    return answer_points(questionnaire, validate_answers(questionnaire, answers,
-                                                          file=questionnaire.source))
+    return answer_points(
+        questionnaire, validate_answers(questionnaire, answers, file=questionnaire.source)
+    )

@@ -19,7 +19,13 @@ __all__ = ["INDICATOR_COLUMNS", "cluster_evidence", "network_evidence", "network
 
 #: Columns of ``ClusterMap.indicators`` read here.
 INDICATOR_COLUMNS: tuple[str, ...] = (
-    "region", "cluster", "year", "employment", "establishments", "payroll", "lq",
+    "region",
+    "cluster",
+    "year",
+    "employment",
+    "establishments",
+    "payroll",
+    "lq",
 )
 
 _F = "cluster_evidence"
@@ -81,10 +87,13 @@ def cluster_evidence(
             f"The 'indicators' parameter of {_F} must have the columns "
             f"{list(INDICATOR_COLUMNS)}. Got a table without {missing} instead."
         )
-    df = indicators.loc[:, list(INDICATOR_COLUMNS)].copy()
+    related = [str(r) for r in related if str(r) != str(cluster)]
+    years = sorted(int(y) for y in pd.unique(indicators["year"]))
+    # Only the assessed and related clusters are needed: filter before any conversion.
+    keep = indicators["cluster"].astype(str).isin([str(cluster), *related])
+    df = indicators.loc[keep.to_numpy(), list(INDICATOR_COLUMNS)].copy()
     df["region"] = df["region"].astype(str)
     df["cluster"] = df["cluster"].astype(str)
-    years = sorted(int(y) for y in pd.unique(df["year"]))
     year = years[-1] if year is None else int(year)
     start = years[0] if start is None else int(start)
     region, cluster = str(region), str(cluster)
@@ -118,11 +127,11 @@ def cluster_evidence(
         cagr = ratio(row["employment"], s["employment"]) ** (1 / span) - 1
         ncagr = ratio(nrow["employment"], ns["employment"]) ** (1 / span) - 1
         out.update(
-            cagr=cagr, national_cagr=ncagr, growth_gap=cagr - ncagr,
-            share_change=ratio(out["national_share"],
-                               ratio(s["employment"], ns["employment"])) - 1,
+            cagr=cagr,
+            national_cagr=ncagr,
+            growth_gap=cagr - ncagr,
+            share_change=ratio(out["national_share"], ratio(s["employment"], ns["employment"])) - 1,
         )
-    related = [str(r) for r in related if str(r) != cluster]
     if related:
         rel = df[(df["region"] == region) & df["cluster"].isin(related) & (df["year"] == year)]
         lq = rel["lq"].to_numpy(dtype=float)
@@ -183,8 +192,11 @@ def network_figures(summary: Mapping[str, Any]) -> dict[str, float]:
     for key, name in (("actors", "n_actors"), ("ties", "n_ties")):
         if key in net:
             out[name] = float(net[key])
-    for key, name in (("density", "density"), ("reciprocity", "reciprocity"),
-                      ("external_ties_share", "external_share")):
+    for key, name in (
+        ("density", "density"),
+        ("reciprocity", "reciprocity"),
+        ("external_ties_share", "external_share"),
+    ):
         if summary.get(key) is not None:
             out[name] = float(summary[key])
     for key, name in (("brokers", "n_brokers"), ("shadow_zones", "n_shadow")):

@@ -17,7 +17,8 @@ jobs, the first rule that holds gives the stage:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -46,11 +47,15 @@ class Lifecycle:
         The figures the rule looked at, with the threshold of each test.
     rule : str
         The rule that decided, with its parameter values.
+    parameters : mapping
+        The thresholds used (``emerging_lq``, ``fast_growth``, ``mature_lq``, ``band``,
+        ``decline_periods``).
     """
 
     stage: str
     evidence: tuple[Evidence, ...]
     rule: str
+    parameters: Mapping[str, float] = field(default_factory=dict)
 
 
 def lifecycle_series(indicators: pd.DataFrame, *, region: str, cluster: str) -> pd.DataFrame:
@@ -66,8 +71,9 @@ def lifecycle_series(indicators: pd.DataFrame, *, region: str, cluster: str) -> 
     NotFoundError
         If the region has no rows for the cluster.
     """
-    df = indicators.assign(region=indicators["region"].astype(str),
-                           cluster=indicators["cluster"].astype(str))
+    df = indicators.assign(
+        region=indicators["region"].astype(str), cluster=indicators["cluster"].astype(str)
+    )
     df = df[df["cluster"] == str(cluster)]
     nat = df.groupby("year", as_index=False)["employment"].sum()
     own = df[df["region"] == str(region)][["year", "employment", "lq"]]
@@ -138,11 +144,30 @@ def lifecycle_stage(
     check_number(mature_lq, "mature_lq", func=f, low=0)
     check_number(band, "band", func=f, low=0)
     check_number(decline_periods, "decline_periods", func=f, low=1, integer=True)
+    params = {
+        "emerging_lq": emerging_lq,
+        "fast_growth": fast_growth,
+        "mature_lq": mature_lq,
+        "band": band,
+        "decline_periods": decline_periods,
+    }
+    return replace(_decide(series, **params), parameters=params)
+
+
+def _decide(
+    series: pd.DataFrame,
+    *,
+    emerging_lq: float,
+    fast_growth: float,
+    mature_lq: float,
+    band: float,
+    decline_periods: int,
+) -> Lifecycle:
+    f = "lifecycle_stage"
     s = series.sort_values("year")
     if len(s) < 2:
         raise InvalidParameterError(
-            f"The 'series' parameter of {f} must have at least two years. "
-            f"Got {len(s)} instead."
+            f"The 'series' parameter of {f} must have at least two years. Got {len(s)} instead."
         )
     year = s["year"].to_numpy(dtype=float)
     emp = s["employment"].to_numpy(dtype=float)
@@ -157,36 +182,65 @@ def lifecycle_stage(
         share = emp / nat
     ev = [
         Evidence("cagr", float(c), np.nan, f"{int(year[0])}–{int(year[-1])}", "indicator"),
-        Evidence("national_cagr", float(C), np.nan, f"{int(year[0])}–{int(year[-1])}",
-                 "indicator"),
-        Evidence("lq", lq, np.nan, f"emerging < {emerging_lq:g}; mature ≥ {mature_lq:g}",
-                 "indicator"),
-        Evidence("share_change", float(share[-1] - share[0]), np.nan, "> 0 for growth",
-                 "indicator"),
+        Evidence("national_cagr", float(C), np.nan, f"{int(year[0])}–{int(year[-1])}", "indicator"),
+        Evidence(
+            "lq", lq, np.nan, f"emerging < {emerging_lq:g}; mature ≥ {mature_lq:g}", "indicator"
+        ),
+        Evidence(
+            "share_change", float(share[-1] - share[0]), np.nan, "> 0 for growth", "indicator"
+        ),
     ]
     k = decline_periods
     if len(g) >= k:
         last_g, last_G = g[-k:], G[-k:]
         falling = bool(np.all((last_g < 0) & (last_g < last_G - band)))
-        ev.append(Evidence("period_growth", tuple(float(x) for x in last_g), np.nan,
-                           f"each < 0 and < national − {band:g}", "indicator"))
-        ev.append(Evidence("national_period_growth", tuple(float(x) for x in last_G), np.nan,
-                           "reference", "indicator"))
+        ev.append(
+            Evidence(
+                "period_growth",
+                tuple(float(x) for x in last_g),
+                np.nan,
+                f"each < 0 and < national − {band:g}",
+                "indicator",
+            )
+        )
+        ev.append(
+            Evidence(
+                "national_period_growth",
+                tuple(float(x) for x in last_G),
+                np.nan,
+                "reference",
+                "indicator",
+            )
+        )
         if falling:
-            return Lifecycle("decline", tuple(ev), f"decline: jobs fell faster than "
-                             f"nationally (by more than {band:g}) in each of the last {k} "
-                             "periods")
+            return Lifecycle(
+                "decline",
+                tuple(ev),
+                f"decline: jobs fell faster than "
+                f"nationally (by more than {band:g}) in each of the last {k} "
+                "periods",
+            )
     if lq < emerging_lq and c >= fast_growth:
-        return Lifecycle("emergence", tuple(ev),
-                         f"emergence: LQ {lq:.3g} < {emerging_lq:g} and CAGR {c:.3%} ≥ "
-                         f"{fast_growth:.3%}")
+        return Lifecycle(
+            "emergence",
+            tuple(ev),
+            f"emergence: LQ {lq:.3g} < {emerging_lq:g} and CAGR {c:.3%} ≥ {fast_growth:.3%}",
+        )
     if c - C > band and share[-1] > share[0]:
-        return Lifecycle("growth", tuple(ev),
-                         f"growth: CAGR {c:.3%} exceeds national {C:.3%} by more than "
-                         f"{band:.3%} and the national share rose")
+        return Lifecycle(
+            "growth",
+            tuple(ev),
+            f"growth: CAGR {c:.3%} exceeds national {C:.3%} by more than "
+            f"{band:.3%} and the national share rose",
+        )
     if lq >= mature_lq and abs(c - C) <= band:
-        return Lifecycle("maturity", tuple(ev),
-                         f"maturity: LQ {lq:.3g} ≥ {mature_lq:g} and CAGR within ±{band:.3%} "
-                         "of national")
-    return Lifecycle("undetermined", tuple(ev), "undetermined: no rule of the life-cycle "
-                     "test holds; see docs/assess.md")
+        return Lifecycle(
+            "maturity",
+            tuple(ev),
+            f"maturity: LQ {lq:.3g} ≥ {mature_lq:g} and CAGR within ±{band:.3%} of national",
+        )
+    return Lifecycle(
+        "undetermined",
+        tuple(ev),
+        "undetermined: no rule of the life-cycle test holds; see docs/assess.md",
+    )

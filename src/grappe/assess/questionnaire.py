@@ -23,6 +23,7 @@ __all__ = [
     "Choice",
     "Question",
     "Questionnaire",
+    "answer_facts",
     "answer_points",
     "validate_answers",
 ]
@@ -143,8 +144,11 @@ class Questionnaire:
 
         if not isinstance(data, Mapping):
             raise DataValidationError(
-                ValidationIssue("The questionnaire is not a mapping.", file=file,
-                                fix="Write 'name', 'title', 'dimensions', 'questions' keys.")
+                ValidationIssue(
+                    "The questionnaire is not a mapping.",
+                    file=file,
+                    fix="Write 'name', 'title', 'dimensions', 'questions' keys.",
+                )
             )
         for key in ("name", "title", "dimensions", "questions"):
             if key not in data:
@@ -181,14 +185,23 @@ class Questionnaire:
                 bad("A 'choice' question has no choices.", where, "List its 'choices'.")
             cuts = raw.get("cuts")
             if qtype == "number" and (cuts is None or len(cuts) != 4):
-                bad("A 'number' question needs four 'cuts'.", where,
-                    "Give 'cuts: [c1, c2, c3, c4]' scoring the answer on 1–5.")
+                bad(
+                    "A 'number' question needs four 'cuts'.",
+                    where,
+                    "Give 'cuts: [c1, c2, c3, c4]' scoring the answer on 1–5.",
+                )
             questions.append(
                 Question(
-                    id=qid, dimension=str(dim), type=qtype, text=dict(raw.get("text") or {}),
-                    required=bool(raw.get("required", True)), unit=raw.get("unit"),
-                    low=raw.get("min"), high=raw.get("max"),
-                    cuts=tuple(float(c) for c in cuts) if cuts else None, choices=choices,
+                    id=qid,
+                    dimension=str(dim),
+                    type=qtype,
+                    text=dict(raw.get("text") or {}),
+                    required=bool(raw.get("required", True)),
+                    unit=raw.get("unit"),
+                    low=raw.get("min"),
+                    high=raw.get("max"),
+                    cuts=tuple(float(c) for c in cuts) if cuts else None,
+                    choices=choices,
                 )
             )
         if issues:
@@ -206,8 +219,10 @@ def _check_texts(texts: Any, where: str, bad: Any) -> None:
 
 
 def _is_blank(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or (
-        isinstance(value, str) and not value.strip()
+    return (
+        value is None
+        or (isinstance(value, float) and math.isnan(value))
+        or (isinstance(value, str) and not value.strip())
     )
 
 
@@ -240,8 +255,10 @@ def _normalise(question: Question, value: Any) -> tuple[Any, str | None]:
         low = -math.inf if question.low is None else question.low
         high = math.inf if question.high is None else question.high
         if not low <= number <= high:
-            return None, f"must be between {low:g} and {high:g} {question.unit or ''}. " \
-                         f"Got {value!r}."
+            return (
+                None,
+                f"must be between {low:g} and {high:g} {question.unit or ''}. Got {value!r}.",
+            )
         return number, None
     allowed = [c.value for c in question.choices]
     if str(value) not in allowed:
@@ -296,28 +313,42 @@ def validate_answers(
     for qid, value in answers.items():
         qid = str(qid)
         if qid not in by_id:
-            issues.append(ValidationIssue(
-                f"Unknown question id {qid!r} for the {questionnaire.name!r} questionnaire.",
-                file=file, row=rows.get(qid), column=qid,
-                fix=f"Use the ids listed by 'grappe assess questionnaire {questionnaire.name}'.",
-            ))
+            issues.append(
+                ValidationIssue(
+                    f"Unknown question id {qid!r} for the {questionnaire.name!r} questionnaire.",
+                    file=file,
+                    row=rows.get(qid),
+                    column=qid,
+                    fix="Use the ids listed by 'grappe assess questionnaire "
+                    f"{questionnaire.name}'.",
+                )
+            )
             continue
         if _is_blank(value):
             continue
         norm, problem = _normalise(by_id[qid], value)
         if problem:
-            issues.append(ValidationIssue(
-                f"The answer to {qid} {problem}", file=file, row=rows.get(qid), column=qid,
-                fix="Correct the answer.",
-            ))
+            issues.append(
+                ValidationIssue(
+                    f"The answer to {qid} {problem}",
+                    file=file,
+                    row=rows.get(qid),
+                    column=qid,
+                    fix="Correct the answer.",
+                )
+            )
         else:
             out[qid] = norm
     for q in questionnaire.questions:
         if q.required and q.id not in out and not any(i.column == q.id for i in issues):
-            issues.append(ValidationIssue(
-                f"The required question {q.id} has no answer.", file=file, column=q.id,
-                fix=f"Answer {q.id} ({q.text.get('en', '')}).",
-            ))
+            issues.append(
+                ValidationIssue(
+                    f"The required question {q.id} has no answer.",
+                    file=file,
+                    column=q.id,
+                    fix=f"Answer {q.id} ({q.text.get('en', '')}).",
+                )
+            )
     if issues:
         raise DataValidationError(issues)
     return out
@@ -352,4 +383,36 @@ def answer_points(
             points = {c.value: c.points for c in q.choices}[value]
             rule = "points of the choice made"
         out.append((q.dimension, q.id, value, points, rule))
+    return out
+
+
+def answer_facts(questionnaire: Questionnaire, answers: Mapping[str, Any]) -> dict[str, float]:
+    """Facts from validated answers, for label criteria and evaluations.
+
+    Returns
+    -------
+    dict of str to float
+        ``<name>_answered``: share of the questionnaire's questions answered; and each
+        numeric answer (numbers, Likert, yes/no as 1/0) under its question id.
+
+    Examples
+    --------
+    >>> q = Questionnaire.from_dict({
+    ...     "name": "m", "title": {"fr": "M", "ar": "م", "en": "M"}, "dimensions": ["a"],
+    ...     "questions": [
+    ...         {"id": "n", "dimension": "a", "type": "number", "cuts": [1, 2, 3, 4],
+    ...          "text": {"fr": "N ?", "ar": "ن؟", "en": "N?"}},
+    ...         {"id": "y", "dimension": "a", "type": "yes_no", "required": False,
+    ...          "text": {"fr": "Y ?", "ar": "ي؟", "en": "Y?"}}]})
+    >>> answer_facts(q, {"n": 12.0})
+    {'m_answered': 0.5, 'n': 12.0}
+    """
+    known = [q.id for q in questionnaire.questions if q.id in answers]
+    out = {f"{questionnaire.name}_answered": len(known) / max(len(questionnaire.questions), 1)}
+    for qid in known:
+        value = answers[qid]
+        if isinstance(value, bool):
+            out[qid] = 1.0 if value else 0.0
+        elif isinstance(value, int | float):
+            out[qid] = float(value)
     return out

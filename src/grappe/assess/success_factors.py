@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from grappe._validation import check_number
@@ -36,8 +36,13 @@ __all__ = [
 ]
 
 QUEBEC_DIMENSIONS: tuple[str, ...] = (
-    "actors", "concentration", "specialisation", "innovation", "relations",
-    "critical_mass", "development_stage",
+    "actors",
+    "concentration",
+    "specialisation",
+    "innovation",
+    "relations",
+    "critical_mass",
+    "development_stage",
 )
 DANISH_DIMENSIONS: tuple[str, ...] = ("structure", "competences", "performance", "cohesion")
 
@@ -45,8 +50,12 @@ DANISH_DIMENSIONS: tuple[str, ...] = ("structure", "competences", "performance",
 QUEBEC_ITEMS: tuple[Item, ...] = (
     Item("actors", "establishments", (20, 50, 100, 250), "establishments in the cluster"),
     Item("actors", "network_n_actors", (5, 10, 20, 40), "actors in the network"),
-    Item("concentration", "national_share", (0.005, 0.01, 0.02, 0.05),
-         "share of national cluster employment"),
+    Item(
+        "concentration",
+        "national_share",
+        (0.005, 0.01, 0.02, 0.05),
+        "share of national cluster employment",
+    ),
     Item("specialisation", "lq", (0.8, 1.0, 1.25, 2.0), "location quotient"),
     Item("relations", "network_density", (0.05, 0.1, 0.2, 0.3), "density of the actor network"),
     Item("critical_mass", "employment", (1_000, 5_000, 10_000, 25_000), "jobs in the cluster"),
@@ -56,16 +65,32 @@ QUEBEC_ITEMS: tuple[Item, ...] = (
 #: Indicator evidence of the Danish criteria and its cut points.
 DANISH_ITEMS: tuple[Item, ...] = (
     Item("structure", "establishments", (20, 50, 100, 250), "establishments in the cluster"),
-    Item("structure", "firm_count_ratio", (0.8, 0.95, 1.05, 1.2),
-         "establishments per job relative to national"),
-    Item("competences", "wage_ratio", (0.85, 0.95, 1.05, 1.15),
-         "average wage relative to national (skills proxy)"),
-    Item("performance", "growth_gap", (-0.02, -0.005, 0.005, 0.02),
-         "employment CAGR minus national CAGR"),
+    Item(
+        "structure",
+        "firm_count_ratio",
+        (0.8, 0.95, 1.05, 1.2),
+        "establishments per job relative to national",
+    ),
+    Item(
+        "competences",
+        "wage_ratio",
+        (0.85, 0.95, 1.05, 1.15),
+        "average wage relative to national (skills proxy)",
+    ),
+    Item(
+        "performance",
+        "growth_gap",
+        (-0.02, -0.005, 0.005, 0.02),
+        "employment CAGR minus national CAGR",
+    ),
     Item("performance", "lq", (0.8, 1.0, 1.25, 2.0), "location quotient"),
     Item("cohesion", "network_density", (0.05, 0.1, 0.2, 0.3), "density of the actor network"),
-    Item("cohesion", "network_external_share", (0.05, 0.1, 0.2, 0.3),
-         "share of ties reaching outside the cluster (openness)"),
+    Item(
+        "cohesion",
+        "network_external_share",
+        (0.05, 0.1, 0.2, 0.3),
+        "share of ties reaching outside the cluster (openness)",
+    ),
 )
 
 _SETS = {
@@ -168,6 +193,8 @@ class Classification:
         Number of factors with evidence.
     rule : str
         The rule applied with its thresholds, in words.
+    thresholds : mapping
+        ``national``, ``regional``, ``potential``, ``floor``, ``min_known``.
     """
 
     level: str
@@ -175,6 +202,7 @@ class Classification:
     weakest: float
     known: int
     rule: str
+    thresholds: Mapping[str, float] = field(default_factory=dict)
 
 
 def classify(
@@ -223,8 +251,12 @@ def classify(
     """
     if isinstance(scores, SuccessFactors):
         scores = scores.scores
-    for name, value in (("national", national), ("regional", regional),
-                        ("potential", potential), ("floor", floor)):
+    for name, value in (
+        ("national", national),
+        ("regional", regional),
+        ("potential", potential),
+        ("floor", floor),
+    ):
         check_number(value, name, func="classify", low=1, high=5)
     check_number(min_known, "min_known", func="classify", low=1, integer=True)
     if not national >= regional >= potential:
@@ -232,12 +264,21 @@ def classify(
             "The 'national' parameter of classify must be >= 'regional' >= 'potential'. "
             f"Got {national}, {regional}, {potential} instead."
         )
+    thresholds = {
+        "national": national,
+        "regional": regional,
+        "potential": potential,
+        "floor": floor,
+        "min_known": min_known,
+    }
     known = [s.value for s in scores.values() if not math.isnan(s.value)]
-    rule = (f"national if mean ≥ {national:g} and every factor ≥ {floor:g}; regional if "
-            f"mean ≥ {regional:g}; potential if mean ≥ {potential:g}; at least {min_known} "
-            "factors with evidence")
+    rule = (
+        f"national if mean ≥ {national:g} and every factor ≥ {floor:g}; regional if "
+        f"mean ≥ {regional:g}; potential if mean ≥ {potential:g}; at least {min_known} "
+        "factors with evidence"
+    )
     if len(known) < min_known:
-        return Classification("none", math.nan, math.nan, len(known), rule)
+        return Classification("none", math.nan, math.nan, len(known), rule, thresholds)
     overall, weakest = sum(known) / len(known), min(known)
     if overall >= national and weakest >= floor:
         level = "national"
@@ -247,4 +288,4 @@ def classify(
         level = "potential"
     else:
         level = "none"
-    return Classification(level, overall, weakest, len(known), rule)
+    return Classification(level, overall, weakest, len(known), rule, thresholds)

@@ -23,18 +23,18 @@ QUADRANTS: tuple[str, ...] = ("strengths", "weaknesses", "opportunities", "threa
 _TEXT: dict[str, dict[str, str]] = {
     "high_score": {
         "en": "Strong {name} (score {value:.1f}/5)",
-        "fr": "{name} solide (note {value:.1f}/5)",
+        "fr": "{name} : point fort (note {value:.1f}/5)",
         "ar": "{name}: مستوى قوي (التقييم {value:.1f}/5)",
     },
     "low_score": {
         "en": "Weak {name} (score {value:.1f}/5)",
-        "fr": "{name} faible (note {value:.1f}/5)",
+        "fr": "{name} : point faible (note {value:.1f}/5)",
         "ar": "{name}: مستوى ضعيف (التقييم {value:.1f}/5)",
     },
     "stage_up": {
         "en": "The cluster is in its {stage} stage: room to attract firms and investment",
         "fr": "La grappe est en phase de {stage} : marge pour attirer entreprises et "
-              "investissements",
+        "investissements",
         "ar": "العنقود في مرحلة {stage}: مجال لجذب المؤسسات والاستثمارات",
     },
     "stage_down": {
@@ -199,7 +199,7 @@ def draft_swot(
     >>> from grappe.assess import diamond
     >>> s = draft_swot(scores=diamond({"wage_ratio": 1.2}).scores)
     >>> s.strengths[0].text("fr")
-    'factor_conditions solide (note 5.0/5)'
+    'factor_conditions : point fort (note 5.0/5)'
     """
     check_number(high, "high", func="draft_swot", low=1, high=5)
     check_number(low, "low", func="draft_swot", low=1, high=high)
@@ -217,7 +217,8 @@ def draft_swot(
     if lifecycle is not None:
         if lifecycle.stage in ("emergence", "growth"):
             out["opportunities"].append(
-                SwotItem("stage_up", {"stage": lifecycle.stage}, "lifecycle"))
+                SwotItem("stage_up", {"stage": lifecycle.stage}, "lifecycle")
+            )
         elif lifecycle.stage == "decline":
             out["threats"].append(SwotItem("stage_down", {}, "lifecycle"))
     net = network or {}

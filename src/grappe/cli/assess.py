@@ -12,20 +12,29 @@ from rich.table import Table
 
 from grappe.cli._common import console, err_console, grappe_errors
 
-assess_group = typer.Typer(name="assess", no_args_is_help=True,
-                           help="Qualify a cluster: questionnaires, diamond, success factors, "
-                                "life cycle.")
-roadmap_group = typer.Typer(name="roadmap", no_args_is_help=True,
-                            help="A cluster's roadmap: four phases, deliverables, actions.")
-kpi_group = typer.Typer(name="kpi", no_args_is_help=True,
-                        help="KPIs over time, evaluation per period, label checks.")
+assess_group = typer.Typer(
+    name="assess",
+    no_args_is_help=True,
+    help="Qualify a cluster: questionnaires, diamond, success factors, life cycle.",
+)
+roadmap_group = typer.Typer(
+    name="roadmap",
+    no_args_is_help=True,
+    help="A cluster's roadmap: four phases, deliverables, actions.",
+)
+kpi_group = typer.Typer(
+    name="kpi", no_args_is_help=True, help="KPIs over time, evaluation per period, label checks."
+)
 
 LANGS = ("fr", "ar", "en")
 LangOpt = Annotated[str, typer.Option("--lang", help="Language: fr, ar or en.")]
 IndicatorsOpt = Annotated[
     Path | None,
-    typer.Option("--indicators", help="ClusterMap.indicators as CSV/Parquet (default: map the "
-                                      "bundled CBP state file with us-benchmark)."),
+    typer.Option(
+        "--indicators",
+        help="ClusterMap.indicators as CSV/Parquet (default: map the "
+        "bundled CBP state file with us-benchmark).",
+    ),
 ]
 RegionOpt = Annotated[str, typer.Option("--region", help="Region code (e.g. FIPS 26).")]
 ClusterOpt = Annotated[str, typer.Option("--cluster", help="Cluster code (e.g. 4).")]
@@ -47,8 +56,9 @@ def register(app: typer.Typer) -> None:
 
 
 def _spinner(label: str) -> Progress:
-    bar = Progress(SpinnerColumn(), TextColumn(label), TimeElapsedColumn(),
-                   console=err_console, transient=True)
+    bar = Progress(
+        SpinnerColumn(), TextColumn(label), TimeElapsedColumn(), console=err_console, transient=True
+    )
     bar.add_task(label, total=None)
     return bar
 
@@ -119,23 +129,35 @@ def questionnaire_command(
         if answers is None and not interactive:
             console.print(f"[bold]{q.title[lang]}[/]")
             for question in q.questions:
-                extra = {"likert": "1–5", "yes_no": "yes/no",
-                         "number": f"number ({question.unit or ''})",
-                         "choice": "/".join(c.value for c in question.choices)}[question.type]
+                extra = {
+                    "likert": "1–5",
+                    "yes_no": "yes/no",
+                    "number": f"number ({question.unit or ''})",
+                    "choice": "/".join(c.value for c in question.choices),
+                }[question.type]
                 opt = "" if question.required else " (optional)"
-                console.print(f"{question.id} [{question.dimension}] {question.text[lang]} "
-                              f"— {extra}{opt}", highlight=False, markup=False)
+                console.print(
+                    f"{question.id} [{question.dimension}] {question.text[lang]} — {extra}{opt}",
+                    highlight=False,
+                    markup=False,
+                )
             return
         if answers is not None:
             given = read_answers(answers, q)
         else:
             raw = {}
             for question in q.questions:
-                hint = {"likert": "1-5", "yes_no": "yes/no", "number": question.unit or "",
-                        "choice": "/".join(c.value for c in question.choices)}[question.type]
-                value = typer.prompt(f"{question.id} {question.text[lang]} [{hint}]",
-                                     default="" if not question.required else None,
-                                     show_default=False)
+                hint = {
+                    "likert": "1-5",
+                    "yes_no": "yes/no",
+                    "number": question.unit or "",
+                    "choice": "/".join(c.value for c in question.choices),
+                }[question.type]
+                value = typer.prompt(
+                    f"{question.id} {question.text[lang]} [{hint}]",
+                    default="" if not question.required else None,
+                    show_default=False,
+                )
                 raw[question.id] = value
             given = validate_answers(q, raw, file="<prompt>")
         table = Table(title=f"{q.name}: answers scored on 1–5")
@@ -145,15 +167,19 @@ def questionnaire_command(
             table.add_row(qid, dim, str(value), f"{points:g}", rule)
         console.print(table)
         if save is not None:
-            save.write_text(yaml.safe_dump(given, allow_unicode=True, sort_keys=False),
-                            encoding="utf-8")
+            save.write_text(
+                yaml.safe_dump(given, allow_unicode=True, sort_keys=False), encoding="utf-8"
+            )
             err_console.print(f"Wrote {save}")
 
 
 @assess_group.command("diamond")
 def diamond_command(
-    region: RegionOpt, cluster: ClusterOpt, indicators: IndicatorsOpt = None,
-    related: RelatedOpt = "", answers: AnswersOpt = None,
+    region: RegionOpt,
+    cluster: ClusterOpt,
+    indicators: IndicatorsOpt = None,
+    related: RelatedOpt = "",
+    answers: AnswersOpt = None,
 ) -> None:
     """Score Porter's diamond of a cluster, with the evidence of every score."""
     from grappe.assess import cluster_evidence, diamond
@@ -170,7 +196,9 @@ def diamond_command(
 
 @assess_group.command("factors")
 def factors_command(
-    region: RegionOpt, cluster: ClusterOpt, indicators: IndicatorsOpt = None,
+    region: RegionOpt,
+    cluster: ClusterOpt,
+    indicators: IndicatorsOpt = None,
     method: Annotated[str, typer.Option("--method", help="quebec or danish.")] = "quebec",
     answers: AnswersOpt = None,
     national: Annotated[float, typer.Option(help="Mean score of a national cluster.")] = 3.75,
@@ -189,13 +217,15 @@ def factors_command(
         sf = success_factors(ev, method=method, questionnaire=q, answers=given)
         console.print(_score_table(f"Success factors ({method})", sf.scores))
         c = classify(sf, national=national, regional=regional, potential=potential)
-        console.print(f"Classification: [bold]{c.level}[/] (mean {c.overall:.2f}); {c.rule}",
-                      highlight=False)
+        console.print(
+            f"Classification: [bold]{c.level}[/] (mean {c.overall:.2f}); {c.rule}", highlight=False
+        )
 
 
 @assess_group.command("lifecycle")
-def lifecycle_command(region: RegionOpt, cluster: ClusterOpt,
-                      indicators: IndicatorsOpt = None) -> None:
+def lifecycle_command(
+    region: RegionOpt, cluster: ClusterOpt, indicators: IndicatorsOpt = None
+) -> None:
     """Life-cycle stage of a cluster from its employment series (rule in docs/assess.md)."""
     from grappe.assess import lifecycle_series, lifecycle_stage
 
@@ -209,7 +239,8 @@ def lifecycle_command(region: RegionOpt, cluster: ClusterOpt,
 
 @roadmap_group.command("show")
 def roadmap_show(
-    path: Annotated[Path, typer.Argument(help="Roadmap YAML file.")], lang: LangOpt = "en",
+    path: Annotated[Path, typer.Argument(help="Roadmap YAML file.")],
+    lang: LangOpt = "en",
 ) -> None:
     """Validate a roadmap file and show its phases, deliverables, actions and budget."""
     from grappe.io.assess import read_roadmap
@@ -223,17 +254,24 @@ def roadmap_show(
         for p in PHASES:
             console.print(f"\n[bold]{p.number}. {p.names[lang]}[/]", highlight=False)
             for key, names in p.deliverables.items():
-                console.print(f"  • {names[lang]}: {rm.deliverables.get(key, '—')}",
-                              highlight=False)
+                console.print(
+                    f"  • {names[lang]}: {rm.deliverables.get(key, '—')}", highlight=False
+                )
             table = Table(show_header=True)
             for col in ("id", "title", "owner", "budget", "dates", "status", "milestones"):
                 table.add_column(col)
             for a in rm.actions:
                 if a.phase == p.key:
                     done = sum(m.done for m in a.milestones)
-                    table.add_row(a.id, a.title, a.owner, f"{a.budget:,.0f} {a.currency}",
-                                  f"{a.start} → {a.end}", a.status,
-                                  f"{done}/{len(a.milestones)}")
+                    table.add_row(
+                        a.id,
+                        a.title,
+                        a.owner,
+                        f"{a.budget:,.0f} {a.currency}",
+                        f"{a.start} → {a.end}",
+                        a.status,
+                        f"{done}/{len(a.milestones)}",
+                    )
             if table.row_count:
                 console.print(table)
         console.print(summary.to_string(index=False))
@@ -247,18 +285,27 @@ def kpi_evaluate(
         Path | None, typer.Option("--label", help="Label YAML to check at this evaluation.")
     ] = None,
     on: Annotated[str | None, typer.Option(help="Date of the label check (YYYY-MM-DD).")] = None,
+    management: Annotated[
+        Path | None,
+        typer.Option(help="Answers to the 'management' questionnaire (facts for the label)."),
+    ] = None,
 ) -> None:
     """Evaluate the KPIs of a period against their targets; check a label's criteria."""
     import datetime as dt
 
+    from grappe.assess import answer_facts
     from grappe.errors import InvalidParameterError
-    from grappe.io.assess import read_kpis, read_label
+    from grappe.io.assess import read_answers, read_kpis, read_label, read_questionnaire
     from grappe.roadmap import check_label, evaluate_kpis
 
     with grappe_errors():
         kpis = read_kpis(path)
         period = period or sorted(kpis["period"].unique())[-1]
-        ev = evaluate_kpis(kpis, period=period)
+        extra = None
+        if management is not None:
+            q = read_questionnaire("management")
+            extra = answer_facts(q, read_answers(management, q))
+        ev = evaluate_kpis(kpis, period=period, extra=extra)
         console.print(f"[bold]Evaluation {ev.period}[/]", highlight=False)
         console.print(ev.table.to_string(index=False))
         if label is not None:
@@ -267,7 +314,8 @@ def kpi_evaluate(
             except ValueError as exc:
                 raise InvalidParameterError(
                     f"The '--on' parameter of grappe kpi evaluate must be a date YYYY-MM-DD. "
-                    f"Got {on!r} instead.") from exc
+                    f"Got {on!r} instead."
+                ) from exc
             check = check_label(read_label(label), ev, on=when)
             lab = check.label
             if check.holds:
@@ -296,9 +344,14 @@ def match_command(
     from grappe.matchmaking import match
 
     with grappe_errors():
-        result = match(read_needs(needs), read_capabilities(capabilities), max_km=max_km,
-                       certifications="require" if require_certifications else "penalty",
-                       same_cluster_only=same_cluster, top=top)
+        result = match(
+            read_needs(needs),
+            read_capabilities(capabilities),
+            max_km=max_km,
+            certifications="require" if require_certifications else "penalty",
+            same_cluster_only=same_cluster,
+            top=top,
+        )
         if output is not None:
             write_frame(result, output)
             err_console.print(f"Wrote {output}")
@@ -307,8 +360,13 @@ def match_command(
         for col in ("need", "rank", "SME", "score", "why"):
             table.add_column(col)
         for r in result.itertuples(index=False):
-            table.add_row(str(r.need_id), str(r.rank), f"{r.name} ({r.firm_id})",
-                          f"{r.score:.3f}", r.explanation)
+            table.add_row(
+                str(r.need_id),
+                str(r.rank),
+                f"{r.name} ({r.firm_id})",
+                f"{r.score:.3f}",
+                r.explanation,
+            )
         console.print(table)
 
 
@@ -341,18 +399,26 @@ def report_command(
             from grappe.io.network import read_example_network, read_network
             from grappe.network.diagnosis import diagnose
 
-            net = (read_example_network(example_network) if example_network
-                   else read_network(actors, ties))
+            net = (
+                read_example_network(example_network)
+                if example_network
+                else read_network(actors, ties)
+            )
             with _spinner("Diagnosing the network"):
                 summary = diagnose(net).summary
             sources.append(f"Actor network: {net.source or net.name}")
         q = read_questionnaire("diamond") if diamond_answers else None
         report = build_report(
-            df, region=region, cluster=cluster, related=_related(related), network=summary,
+            df,
+            region=region,
+            cluster=cluster,
+            related=_related(related),
+            network=summary,
             diamond_questionnaire=q,
             diamond_answers=read_answers(diamond_answers, q) if q else None,
             roadmap=read_roadmap(roadmap) if roadmap else None,
-            kpis=read_kpis(kpis) if kpis else None, sources=sources,
+            kpis=read_kpis(kpis) if kpis else None,
+            sources=sources,
         )
         stem = f"report_{region}_{cluster}"
         with Progress(console=err_console, transient=True) as bar:

@@ -58,8 +58,9 @@ def _waves(net: Any, wave: str | None) -> tuple[str | None, str | None]:
 
 
 def _spinner(label: str) -> Progress:
-    bar = Progress(SpinnerColumn(), TextColumn(label), TimeElapsedColumn(),
-                   console=err_console, transient=True)  # fmt: skip
+    bar = Progress(
+        SpinnerColumn(), TextColumn(label), TimeElapsedColumn(), console=err_console, transient=True
+    )
     bar.add_task(label, total=None)
     return bar
 
@@ -93,7 +94,9 @@ def diagnose_command(
         str,
         typer.Option("--expected", help="Sphere pairs checked for shadow zones: default, all."),
     ] = "default",
-    weak: Annotated[float, typer.Option("--weak", help="Strength at or below which a tie is weak.")] = 1.0,
+    weak: Annotated[
+        float, typer.Option("--weak", help="Strength at or below which a tie is weak.")
+    ] = 1.0,
     local_levels: Annotated[
         list[str] | None,
         typer.Option("--local-level", help="Level inside the cluster (repeat; default local)."),
@@ -113,9 +116,14 @@ def diagnose_command(
             net = _read(actors, ties, undirected, salt)
             chosen, before = _waves(net, wave)
             result = diagnose(
-                net, wave=chosen, before=before, expected=expected, weak=weak,
-                local_levels=tuple(local_levels or ("local",)), seed=seed,
-            )  # fmt: skip
+                net,
+                wave=chosen,
+                before=before,
+                expected=expected,
+                weak=weak,
+                local_levels=tuple(local_levels or ("local",)),
+                seed=seed,
+            )
         _emit(result, format, lang, output)
 
 

@@ -128,7 +128,20 @@ def kdensity_command(
                 progress=update,
             )
         table = summary(results)
-        _print(table, "K-density (Duranton–Overman)")
+        verdict = table["localised"].map({True: "localised", False: ""}) + table["dispersed"].map(
+            {True: "dispersed", False: ""}
+        )
+        shown = pd.DataFrame(
+            {
+                "activity": table["activity"],
+                "n": table["n_points"],
+                "bandwidth km": table["bandwidth_m"] / 1000,
+                "Γ": table["localisation_index"],
+                "Ψ": table["dispersion_index"],
+                "verdict": verdict.replace("", "neither"),
+            }
+        )
+        _print(shown, "K-density (Duranton–Overman)")
         if out is not None:
             curves = pd.concat(
                 [r.curves.assign(activity=a) for a, r in results.items()], ignore_index=True

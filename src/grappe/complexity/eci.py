@@ -173,7 +173,13 @@ def _reflections(
     # the eigenvector of the second eigenvalue, reached without the loss of precision of
     # plain reflections (whose non-trivial part decays as lambda_2^n).
     weight = kc0 / kc0.sum()
-    x = kc0 - weight @ kc0
+    # start from diversity (as Hidalgo & Hausmann); when diversity is constant, from another
+    # deterministic vector with a non-trivial component
+    starts = (kc0, (M @ np.linspace(1.0, 2.0, M.shape[1])) / kc0, np.linspace(1.0, 2.0, M.shape[0]))
+    for start in starts:
+        x = start - weight @ start
+        if np.linalg.norm(x) > 1e-12 * np.linalg.norm(start):
+            break
     x = x / np.linalg.norm(x)
     lam = 0.0
     for it in range(1, max_iter + 1):
@@ -204,6 +210,9 @@ def eci_pci_values(
     max_iter: int = 10_000,
 ) -> dict[str, Any]:
     """Kernel of :func:`eci_pci` on a validated 0/1 matrix without empty rows or columns."""
+    if not sp.issparse(M) and M.size > 250_000 and np.count_nonzero(M) < 0.3 * M.size:
+        # iterative kernels only need products with M: a sparse copy makes them cheaper
+        M = sp.csr_array(M, dtype=np.float64)
     kc0 = np.asarray(M.sum(axis=1)).ravel()
     kp0 = np.asarray(M.sum(axis=0)).ravel()
     iterations, converged = 0, True
@@ -215,7 +224,13 @@ def eci_pci_values(
         if n_iter is None:
             kp = kp / np.linalg.norm(kp)
             kc = (M @ kp) / kc0
-    if np.std(kc) > 0 and np.corrcoef(kc0, kc)[0, 1] < 0:
+    if not np.std(kc) > 1e-12 * max(1.0, float(np.abs(kc).max())):
+        raise InvalidParameterError(
+            "The 'M' parameter of eci_pci must distinguish locations: ECI is undefined when the "
+            "second eigenvalue is 0 (e.g. every location has the same activities). Got such a "
+            "matrix instead."
+        )
+    if _sign(kc0, kp0, kc, kp) < 0:
         kc, kp = -kc, -kp
     eci, pci = _standardise(kc, kp, standardise, M.shape)
     return {
@@ -235,6 +250,19 @@ def stata_factor(shape: tuple[int, int]) -> float:
     """Ratio of Stata's long-table sample sd to the population sd of a location vector."""
     n = shape[0] * shape[1]
     return float(np.sqrt(n / (n - 1)))
+
+
+def _sign(kc0: np.ndarray, kp0: np.ndarray, kc: np.ndarray, kp: np.ndarray) -> float:
+    """+1 or -1: ECI correlates positively with diversity (Growth Lab); when that correlation
+    is 0, PCI correlates negatively with ubiquity; failing that, ECI is right-skewed. Every
+    rule is invariant to the order of rows and columns."""
+    for a, b, want in ((kc0, kc, 1.0), (kp0, kp, -1.0)):
+        if np.std(a) > 0 and np.std(b) > 0:
+            r = float(np.corrcoef(a, b)[0, 1])
+            if abs(r) > 1e-9:
+                return want * np.sign(r)
+    skew = float(np.mean((kc - kc.mean()) ** 3))
+    return -1.0 if skew < -1e-15 else 1.0
 
 
 def _standardise(

@@ -33,10 +33,10 @@ import scipy.sparse as sp
 from grappe._validation import check_option
 from grappe.complexity._matrix import as_matrix
 from grappe.complexity.eci import ComplexityResult, check_binary, stata_factor
-from grappe.complexity.relatedness import _phi_for, density_values, proximity_values
+from grappe.complexity.relatedness import _phi_for, density_outlook_values, proximity_values
 from grappe.errors import InvalidParameterError
 
-__all__ = ["OutlookResult", "complexity_outlook", "outlook_values"]
+__all__ = ["OutlookResult", "complexity_outlook", "density_outlook_values", "outlook_values"]
 
 
 @dataclass(frozen=True)
@@ -63,15 +63,7 @@ def outlook_values(
     M: Any, phi: np.ndarray, kp: np.ndarray, density: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
     """Raw COI and COG sums for a dense or CSR 0/1 matrix ``M`` and values ``kp``."""
-    dense = M.toarray() if sp.issparse(M) else np.asarray(M)
-    if density is None:
-        density = density_values(M, phi)
-    absent = 1.0 - dense
-    coi = (density * absent) @ kp
-    rowsum = phi.sum(axis=1)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        w = np.where(rowsum > 0, kp / rowsum, 0.0)
-    cog = absent * ((absent * w[None, :]) @ phi)
+    _, coi, cog = density_outlook_values(M, phi, kp)
     return coi, cog
 
 

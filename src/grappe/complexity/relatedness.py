@@ -39,6 +39,7 @@ __all__ = [
     "proximity",
     "proximity_values",
     "relatedness_density",
+    "density_outlook_values",
     "density_values",
 ]
 
@@ -47,11 +48,13 @@ MEASURES = ("proximity", "conditional", "cosine", "jaccard", "association")
 
 def cooccurrence(M: Any) -> np.ndarray:
     """Exact :math:`M^\\top M` of a 0/1 matrix (dense float64 result)."""
-    if sp.issparse(M):
+    if sp.issparse(M) and M.shape[0] * M.shape[1] > 2_000_000_000:
         m32 = sp.csr_array(M, dtype=np.float32)
         C = (m32.T @ m32).toarray()
     else:
-        m32 = np.asarray(M, dtype=np.float32)
+        # a dense float32 product runs on BLAS and is exact for counts below 2**24
+        m32 = M.toarray() if sp.issparse(M) else M
+        m32 = np.asarray(m32, dtype=np.float32)
         C = m32.T @ m32
     return C.astype(np.float64)
 
@@ -147,14 +150,48 @@ def proximity(
     return pd.DataFrame(phi, index=labels, columns=labels)
 
 
-def density_values(M: Any, phi: np.ndarray) -> np.ndarray:
-    r"""Kernel of :func:`relatedness_density`: :math:`\omega = M \phi / \sum_k \phi_{kp}`."""
+def density_outlook_values(
+    M: Any, phi: np.ndarray, kp: np.ndarray | None = None, *, block: int = 2048
+) -> tuple[np.ndarray, np.ndarray | None, np.ndarray | None]:
+    """Density, raw COI and raw COG sums in one pass over row blocks of ``M``.
+
+    Working by blocks of rows bounds the temporaries to ``block × P`` whatever the number of
+    locations; the two matrix products per block run on BLAS. Returns ``(density, coi, cog)``;
+    ``coi`` and ``cog`` are ``None`` when ``kp`` is ``None``.
+    """
+    n_rows = M.shape[0]
     colsum = phi.sum(axis=0)
     with np.errstate(divide="ignore", invalid="ignore"):
         scale = np.where(colsum > 0, 1.0 / colsum, 0.0)
-    num = M @ phi
-    num = np.asarray(num.toarray() if sp.issparse(num) else num)
-    return num * scale[None, :]
+    density = np.empty((n_rows, phi.shape[1]))
+    coi = cog = None
+    if kp is not None:
+        rowsum = phi.sum(axis=1)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            w = np.where(rowsum > 0, kp / rowsum, 0.0)
+        reach = w @ phi  # sum over p' of w_p' phi_p'p, as if nothing were present yet
+        coi = np.empty(n_rows)
+        cog = np.empty((n_rows, phi.shape[1]))
+    for start in range(0, n_rows, block):
+        stop = min(start + block, n_rows)
+        Mb = M[start:stop]
+        Mb = Mb.toarray() if sp.issparse(Mb) else np.asarray(Mb, dtype=np.float64)
+        dens = Mb @ phi
+        dens *= scale[None, :]
+        density[start:stop] = dens
+        if kp is not None:
+            absent = 1.0 - Mb
+            coi[start:stop] = (dens * absent) @ kp
+            gain = (Mb * w[None, :]) @ phi
+            np.subtract(reach[None, :], gain, out=gain)
+            gain *= absent
+            cog[start:stop] = gain
+    return density, coi, cog
+
+
+def density_values(M: Any, phi: np.ndarray) -> np.ndarray:
+    r"""Kernel of :func:`relatedness_density`: :math:`\omega = M \phi / \sum_k \phi_{kp}`."""
+    return density_outlook_values(M, phi)[0]
 
 
 def _phi_for(M: Any, phi: Any, m_cols: pd.Index, func: str) -> np.ndarray:

@@ -11,13 +11,13 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import scipy.sparse as sp
 
 from grappe._validation import check_number, check_option
 from grappe.complexity._matrix import as_matrix
 from grappe.complexity.eci import METHODS, STANDARDISATIONS, eci_pci_values, stata_factor
 from grappe.complexity.fitness import fitness_values
-from grappe.complexity.outlook import outlook_values
-from grappe.complexity.relatedness import density_values, proximity_values
+from grappe.complexity.relatedness import density_outlook_values, proximity_values
 from grappe.complexity.specialisation import _aligned_vector, rca_values, rpop, threshold_values
 from grappe.errors import InvalidParameterError
 
@@ -35,8 +35,12 @@ class ComplexitySuite:
         excluded for having no specialisation).
     cols : DataFrame
         One row per activity: ``ubiquity``, ``pci``, ``complexity`` (fitness–complexity).
-    rca, M, proximity, density, cog : DataFrame
-        The matrices (locations × activities, or activities × activities for proximity), for
+    M : scipy.sparse.csr_array
+        Binary specialisation of the included locations (rows of ``density``) and activities
+        (columns of ``density``); RCA itself is not kept (call
+        :func:`~grappe.complexity.rca`), which bounds memory on large inputs.
+    proximity, density, cog : DataFrame
+        Activities × activities proximity, and locations × activities density and COG, for
         the included locations and activities.
     excluded_rows, excluded_cols : tuple
         Locations without any specialisation and activities nobody specialises in.
@@ -48,8 +52,7 @@ class ComplexitySuite:
 
     rows: pd.DataFrame
     cols: pd.DataFrame
-    rca: pd.DataFrame
-    M: pd.DataFrame
+    M: Any
     proximity: pd.DataFrame
     density: pd.DataFrame
     cog: pd.DataFrame
@@ -131,13 +134,15 @@ def complexity_suite(
             "Got None instead."
         )
     m = as_matrix(X, func=func, rows=rows, cols=cols, missing=missing)
-    R = rca_values(m.values)
-    score = R
-    if presence != "rca":
+    if presence == "rca":
+        M = _binary_rca(m.values, threshold)
+    else:
         pop = _aligned_vector(population, m, "population", func)
         rp = rpop(m.values, pop)
-        score = rp if presence == "rpop" else (np.maximum(R, rp) if not m.is_sparse else R.maximum(rp))
-    M = threshold_values(score, threshold)
+        if presence == "rca_or_rpop":
+            R = rca_values(m.values)
+            rp = np.maximum(R, rp) if not m.is_sparse else R.maximum(rp)
+        M = threshold_values(rp, threshold)
     div = np.asarray(M.sum(axis=1)).ravel()
     ubi = np.asarray(M.sum(axis=0)).ravel()
     rows_ok, cols_ok = div > 0, ubi > 0
@@ -148,17 +153,18 @@ def complexity_suite(
         )
     Mk = M
     if not rows_ok.all():
-        Mk = Mk[np.flatnonzero(rows_ok)] if m.is_sparse else Mk[rows_ok]
+        Mk = Mk[np.flatnonzero(rows_ok)] if sp.issparse(Mk) else Mk[rows_ok]
     if not cols_ok.all():
-        Mk = Mk[:, np.flatnonzero(cols_ok)] if m.is_sparse else Mk[:, cols_ok]
-    out = eci_pci_values(Mk, method=method, standardise=standardise)
+        Mk = Mk[:, np.flatnonzero(cols_ok)] if sp.issparse(Mk) else Mk[:, cols_ok]
+    # sparse copy for the iterative kernels (eigenvector, fitness): M is about 10 % ones
+    Ms = sp.csr_array(Mk, dtype=np.float64)
+    out = eci_pci_values(Ms, method=method, standardise=standardise)
     phi = proximity_values(Mk, diagonal=diagonal)
-    dens = density_values(Mk, phi)
-    coi, cog = outlook_values(Mk, phi, out["kp"], dens)
+    dens, coi, cog = density_outlook_values(Mk, phi, out["kp"])
     factor = stata_factor(Mk.shape) if standardise == "stata" else 1.0
     coi = (coi - coi.mean()) / (coi.std() * factor)
-    cog = cog / (out["kc"].std() * factor)
-    F, Q = fitness_values(Mk, iterations=fitness_iterations)
+    cog /= out["kc"].std() * factor
+    F, Q = fitness_values(Ms, iterations=fitness_iterations)
     r_idx, c_idx = m.rows[rows_ok], m.cols[cols_ok]
     row_table = pd.DataFrame({"diversity": div}, index=m.rows)
     for name, vec in (("eci", out["eci"]), ("coi", coi), ("fitness", F)):
@@ -168,18 +174,34 @@ def complexity_suite(
     for name, vec in (("pci", out["pci"]), ("complexity", Q)):
         col_table[name] = np.nan
         col_table.loc[cols_ok, name] = vec
-    dense_m = Mk.toarray() if m.is_sparse else Mk
-    rca_full = R.toarray() if m.is_sparse else R
     return ComplexitySuite(
         rows=row_table,
         cols=col_table,
-        rca=pd.DataFrame(rca_full, index=m.rows, columns=m.cols),
-        M=pd.DataFrame(dense_m, index=r_idx, columns=c_idx),
-        proximity=pd.DataFrame(phi, index=c_idx, columns=c_idx),
-        density=pd.DataFrame(dens, index=r_idx, columns=c_idx),
-        cog=pd.DataFrame(cog, index=r_idx, columns=c_idx),
+        M=Ms,
+        proximity=pd.DataFrame(phi, index=c_idx, columns=c_idx, copy=False),
+        density=pd.DataFrame(dens, index=r_idx, columns=c_idx, copy=False),
+        cog=pd.DataFrame(cog, index=r_idx, columns=c_idx, copy=False),
         excluded_rows=tuple(m.rows[~rows_ok]),
         excluded_cols=tuple(m.cols[~cols_ok]),
         dropped_rows=m.dropped_rows,
         eigenvalue=out["eigenvalue"],
     )
+
+
+def _binary_rca(values: Any, threshold: float, *, block: int = 1024) -> Any:
+    """``RCA >= threshold`` without materialising the RCA matrix (float32 0/1, or CSR)."""
+    if sp.issparse(values):
+        return threshold_values(rca_values(values), threshold)
+    row = values.sum(axis=1)
+    col = values.sum(axis=0)
+    total = float(row.sum())
+    with np.errstate(divide="ignore", invalid="ignore"):
+        r = np.where(row > 0, 1.0 / row, 0.0)
+        c = np.where(col > 0, total / col, 0.0)
+    out = np.empty(values.shape, dtype=np.float32)
+    for start in range(0, values.shape[0], block):
+        stop = min(start + block, values.shape[0])
+        rca_block = values[start:stop] * r[start:stop, None]
+        rca_block *= c[None, :]
+        out[start:stop] = rca_block >= threshold
+    return out

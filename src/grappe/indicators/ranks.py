@@ -100,14 +100,21 @@ class _Distribution:
             sub = arr[rows]
             n_lead = sub.shape[0] * sub.shape[1] if pooled else sub.shape[0]
             flat_t = np.ascontiguousarray(sub.reshape(n_lead, -1).T)
-            self.parts.append(
-                (rows, flat_t, np.sort(flat_t, axis=1), np.count_nonzero(~np.isnan(flat_t), 1))
-            )
+            valid = np.count_nonzero(~np.isnan(flat_t), axis=1)
+            self.parts.append((rows, sub.shape, flat_t, np.sort(flat_t, axis=1), valid))
+
+    def _whole(self) -> bool:
+        """Whether one distribution covers every region (no groups)."""
+        return len(self.parts) == 1 and isinstance(self.parts[0][0], slice)
 
     def threshold(self, q: float) -> np.ndarray:
-        """The ``q``-th percentile (NumPy "linear") of each distribution, for every cell."""
-        out = np.empty_like(self.arr)
-        for rows, _, srt, n in self.parts:
+        """The ``q``-th percentile (NumPy "linear") of each distribution, for every cell.
+
+        Without groups the result is a read-only broadcast view (no copy per cell).
+        """
+        lead = (1, 1) if self.pooled else (1,)
+        out = None if self._whole() else np.empty_like(self.arr)
+        for rows, sub_shape, _, srt, n in self.parts:
             h = (n - 1) * (q / 100.0)
             lo = np.clip(np.floor(h).astype(np.intp), 0, None)
             hi = np.minimum(lo + 1, np.maximum(n - 1, 0))
@@ -118,28 +125,34 @@ class _Distribution:
             with np.errstate(invalid="ignore"):
                 thr = np.where(t >= 0.5, b - (b - a) * (1 - t), a + (b - a) * t)
             thr[n == 0] = np.nan
-            sub_shape = self.arr[rows].shape
-            lead = (1, 1) if self.pooled else (1,)
-            out[rows] = thr.reshape(lead + sub_shape[len(lead) :])
+            thr = thr.reshape(lead + sub_shape[len(lead) :])
+            if out is None:
+                return np.broadcast_to(thr, self.arr.shape)
+            out[rows] = thr
         return out
 
     def rank(self) -> np.ndarray:
         """Percentile rank (ties share the lowest) of every cell in its distribution."""
-        out = np.full_like(self.arr, np.nan)
-        for rows, flat_t, srt, n in self.parts:
+        out = None if self._whole() else np.full_like(self.arr, np.nan)
+        for rows, sub_shape, flat_t, srt, n in self.parts:
             counts = np.empty(flat_t.shape, dtype=float)
             for j in range(flat_t.shape[0]):
                 counts[j] = np.searchsorted(srt[j], flat_t[j], side="left")
+            counts += 1.0
+            counts *= 100.0
             with np.errstate(divide="ignore", invalid="ignore"):
-                pct = 100.0 * (counts + 1.0) / n[:, None]
-            pct[np.isnan(flat_t)] = np.nan
-            out[rows] = pct.T.reshape(self.arr[rows].shape)
+                counts /= n[:, None]
+            counts[np.isnan(flat_t)] = np.nan
+            pct = counts.T.reshape(sub_shape)
+            if out is None:
+                return pct
+            out[rows] = pct
         return out
 
 
 def _threshold(arr: np.ndarray, q: float, groups: np.ndarray | None, *, pooled: bool) -> np.ndarray:
-    """Kernel of :func:`percentile_threshold` (inputs already checked)."""
-    return _Distribution(arr, groups, pooled=pooled).threshold(q)
+    """Kernel of :func:`percentile_threshold` (inputs already checked); a writable array."""
+    return np.array(_Distribution(arr, groups, pooled=pooled).threshold(q))
 
 
 def percentile_rank(values: Any, *, groups: Any = None) -> Any:

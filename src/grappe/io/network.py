@@ -70,17 +70,21 @@ def read_table(path: str | os.PathLike[str], *, sheet: str | int = 0) -> pd.Data
         else:
             raise DataValidationError(
                 ValidationIssue(
-                    f"Unsupported file type {suffix!r}.", file=str(p),
+                    f"Unsupported file type {suffix!r}.",
+                    file=str(p),
                     fix="Save the table as CSV (comma-separated, UTF-8) or XLSX.",
-                )  # fmt: skip
+                )
             )
     except (pd.errors.ParserError, UnicodeDecodeError, ValueError) as exc:
         if isinstance(exc, DataValidationError):
             raise
         raise DataValidationError(
-            ValidationIssue(f"The file cannot be read: {exc}", file=str(p),
-                            fix="Save it as comma-separated UTF-8 CSV or as XLSX.")
-        ) from exc  # fmt: skip
+            ValidationIssue(
+                f"The file cannot be read: {exc}",
+                file=str(p),
+                fix="Save it as comma-separated UTF-8 CSV or as XLSX.",
+            )
+        ) from exc
     frame.columns = [str(c).strip() for c in frame.columns]
     return frame
 
@@ -178,10 +182,15 @@ def read_network(
     a = read_table(actors)
     t = _protect(read_table(ties), salt=salt, reveal_respondents=reveal_respondents)
     return build_network(
-        a, t, directed=directed, strength_scale=strength_scale,
-        name=name or Path(ties).stem, source=str(ties),
-        actors_file=str(actors), ties_file=str(ties),
-    )  # fmt: skip
+        a,
+        t,
+        directed=directed,
+        strength_scale=strength_scale,
+        name=name or Path(ties).stem,
+        source=str(ties),
+        actors_file=str(actors),
+        ties_file=str(ties),
+    )
 
 
 def read_interview_grid(
@@ -215,18 +224,25 @@ def read_interview_grid(
     if "respondent" not in [c.lower() for c in t.columns]:
         raise DataValidationError(
             ValidationIssue(
-                "The column 'respondent' is missing from the interview grid.", file=str(grid),
-                column="respondent", fix="Add who reported each tie (it is pseudonymised).",
-            )  # fmt: skip
+                "The column 'respondent' is missing from the interview grid.",
+                file=str(grid),
+                column="respondent",
+                fix="Add who reported each tie (it is pseudonymised).",
+            )
         )
     if "evidence" not in [c.lower() for c in t.columns]:
         t = t.assign(evidence="interview")
     t = _protect(t, salt=salt, reveal_respondents=reveal_respondents)
     return build_network(
-        read_table(actors), t, directed=False, strength_scale=strength_scale,
-        name=name or Path(grid).stem, source=str(grid),
-        actors_file=str(actors), ties_file=str(grid),
-    )  # fmt: skip
+        read_table(actors),
+        t,
+        directed=False,
+        strength_scale=strength_scale,
+        name=name or Path(grid).stem,
+        source=str(grid),
+        actors_file=str(actors),
+        ties_file=str(grid),
+    )
 
 
 def _read_matrix(path: str | os.PathLike[str]) -> pd.DataFrame:
@@ -238,10 +254,12 @@ def _read_matrix(path: str | os.PathLike[str]) -> pd.DataFrame:
         raise DataValidationError(
             ValidationIssue(
                 f"The row labels {labels[:5]}… do not match the column labels {cols[:5]}….",
-                file=file, row=2, column=str(frame.columns[0]),
+                file=file,
+                row=2,
+                column=str(frame.columns[0]),
                 fix="Write a square matrix whose first column repeats the header's labels "
                 "in the same order.",
-            )  # fmt: skip
+            )
         )
     values = frame.iloc[:, 1:].apply(pd.to_numeric, errors="coerce")
     bad = values.isna() | (values < 0)
@@ -250,9 +268,11 @@ def _read_matrix(path: str | os.PathLike[str]) -> pd.DataFrame:
         raise DataValidationError(
             ValidationIssue(
                 f"The cell value {frame.iloc[r, c + 1]!r} is not a non-negative number.",
-                file=file, row=int(r) + 2, column=cols[c],
+                file=file,
+                row=int(r) + 2,
+                column=cols[c],
                 fix="Use 0 for no tie and a positive number (1 or a strength) for a tie.",
-            )  # fmt: skip
+            )
         )
     matrix = values.to_numpy(float, copy=True)
     np.fill_diagonal(matrix, 0.0)  # self-ties are not ties
@@ -305,9 +325,7 @@ def read_adjacency(
     check_option(sphere, "sphere", SPHERES, func=func)
     check_option(level, "level", LEVELS, func=func)
     check_bool(weighted, "weighted", func=func)
-    waves = (
-        {None: matrices} if isinstance(matrices, str | os.PathLike) else dict(matrices)
-    )
+    waves = {None: matrices} if isinstance(matrices, str | os.PathLike) else dict(matrices)
     ties, labels, presence = [], [], {}
     for wave, path in waves.items():
         m = _read_matrix(path)
@@ -339,17 +357,21 @@ def read_adjacency(
     if len(waves) > 1 and "waves" not in actor_frame.columns:
         actor_frame = actor_frame.assign(
             waves=[
-                ";".join(str(w) for w, ids in presence.items() if str(a).strip() in ids)
-                or None
+                ";".join(str(w) for w, ids in presence.items() if str(a).strip() in ids) or None
                 for a in actor_frame["id"]
             ]
         )
     scale = (1.0, max(3.0, float(tie_frame["strength"].max()))) if weighted else (1.0, 3.0)
     return build_network(
-        actor_frame, tie_frame, directed=directed, strength_scale=scale,
-        name=name, source=";".join(str(p) for p in waves.values()),
-        actors_file=afile, ties_file=str(next(iter(waves.values()))),
-    )  # fmt: skip
+        actor_frame,
+        tie_frame,
+        directed=directed,
+        strength_scale=scale,
+        name=name,
+        source=";".join(str(p) for p in waves.values()),
+        actors_file=afile,
+        ties_file=str(next(iter(waves.values()))),
+    )
 
 
 def read_example_network(name: str = "knoke") -> ActorNetwork:
@@ -395,10 +417,14 @@ def read_example_network(name: str = "knoke") -> ActorNetwork:
         }
     )
     return build_network(
-        actors, ties, directed=True, name="Knoke bureaucracies (Indianapolis)",
-        source="grappe/data/networks/knoke", actors_file="knoke_nodes.csv",
+        actors,
+        ties,
+        directed=True,
+        name="Knoke bureaucracies (Indianapolis)",
+        source="grappe/data/networks/knoke",
+        actors_file="knoke_nodes.csv",
         ties_file="knoke_edges.csv",
-    )  # fmt: skip
+    )
 
 
 def read_diagnosis_texts() -> dict[str, Any]:

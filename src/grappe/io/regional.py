@@ -16,13 +16,25 @@ import numpy as np
 import pandas as pd
 
 from grappe._validation import check_option
-from grappe.codes import CLASSIFICATIONS, classification_family, code_level, normalize_code
+from grappe.codes import CLASSIFICATIONS, classification_family, code_level
 from grappe.codes import validate_codes as _validate_codes
 from grappe.errors import (
     DataValidationError,
     InvalidParameterError,
-    NotFoundError,
     ValidationIssue,
+)
+from grappe.io._tables import (
+    REQUIRED_COLUMNS,
+    TABLE_COLUMNS,
+    _check_ints,
+    _check_path,
+    _codes,
+    _drop_unused,
+    _file_columns,
+    _flags,
+    _mapping,
+    _numbers,
+    _read,
 )
 from grappe.io.presets import PRESETS
 from grappe.model import RegionalTable
@@ -38,21 +50,6 @@ __all__ = [
 
 #: Policies for withheld employment cells.
 WITHHELD_POLICIES: tuple[str, ...] = ("raise", "drop", "keep_zero", "impute_flag_midpoint")
-
-#: Our column names that a file's columns can be mapped to with ``columns=``.
-TABLE_COLUMNS: tuple[str, ...] = (
-    "region",
-    "industry",
-    "year",
-    "employment",
-    "establishments",
-    "payroll",
-    "flag",
-    "region_name",
-)
-
-#: Columns a file must provide (after the mapping).
-REQUIRED_COLUMNS: tuple[str, ...] = ("region", "industry", "year", "employment")
 
 #: Employment-size classes of the County Business Patterns flags (``empflag``), inclusive.
 #: ``M`` is open-ended (100,000 or more).
@@ -196,15 +193,14 @@ def read_regional_table(
             f"The 'levels' parameter of {_FUNC} must be None when the classification is "
             f"'custom' (custom codes have no levels). Got {levels_sel!r} instead."
         )
-    if known_codes is None and preset is not None:
+    if known_codes is None and preset is not None and classification == preset.classification:
         known_codes = preset.known_codes()
 
     file = str(path)
     file_columns, excel = _file_columns(path, fmt, sheet)
     layout_type, mapping = _mapping(file, file_columns, preset, columns)
     region_type = region_type or layout_type or "region"
-    raw, offset = _read(path, fmt, mapping, excel, sheet)
-    rows = np.arange(len(raw), dtype=np.int64) + offset
+    raw, rows = _read(path, fmt, mapping, excel, sheet, levels_sel, classification)
     name = {ours: theirs for theirs, ours in mapping.items()}
 
     issues: list[ValidationIssue] = []
@@ -322,232 +318,9 @@ def read_regional_table(
         classification=classification,
         region_type=region_type,
         region_names={k: v for k, v in names.items() if k in present},
-        source=source or file,
+        source=file,
         withheld_policy=withheld,
     )
-
-
-# --- parameters and file layout -------------------------------------------------------------
-
-
-def _check_path(path: Any) -> tuple[Path, str]:
-    if not isinstance(path, str | Path):
-        raise InvalidParameterError(
-            f"The 'path' parameter of {_FUNC} must be a str or a Path. "
-            f"Got {type(path).__name__} instead."
-        )
-    path = Path(path)
-    name = path.name.lower()
-    if name.endswith((".csv", ".csv.gz")):
-        fmt = "csv"
-    elif name.endswith((".parquet", ".pq")):
-        fmt = "parquet"
-    elif name.endswith(".xlsx"):
-        fmt = "excel"
-    else:
-        raise InvalidParameterError(
-            f"The 'path' parameter of {_FUNC} must be a .csv, .csv.gz, .parquet or .xlsx file. "
-            f"Got {str(path)!r} instead."
-        )
-    if not path.is_file():
-        raise NotFoundError(f"No such file: {str(path)!r}.")
-    return path, fmt
-
-
-def _check_ints(values: Any, name: str) -> tuple[int, ...] | None:
-    if values is None:
-        return None
-    if isinstance(values, int | np.integer) and not isinstance(values, bool):
-        values = (values,)
-    try:
-        out = tuple(values)
-    except TypeError:
-        out = None
-    if not out or any(isinstance(v, bool) or not isinstance(v, int | np.integer) for v in out):
-        raise InvalidParameterError(
-            f"The {name!r} parameter of {_FUNC} must be a non-empty list of integers or None. "
-            f"Got {values!r} instead."
-        )
-    return tuple(int(v) for v in out)
-
-
-def _file_columns(path: Path, fmt: str, sheet: Any) -> tuple[list[str], Any]:
-    if fmt == "parquet":
-        import pyarrow.parquet as pq
-
-        return list(pq.read_schema(path).names), None
-    if fmt == "csv":
-        return [str(c) for c in pd.read_csv(path, nrows=0).columns], None
-    excel = pd.ExcelFile(path, engine="openpyxl")
-    sheets = excel.sheet_names
-    if (
-        sheet is not None
-        and sheet not in sheets
-        and not (isinstance(sheet, int) and 0 <= sheet < len(sheets))
-    ):
-        raise NotFoundError(f"{str(path)!r} has no sheet {sheet!r}; its sheets are {sheets}.")
-    header = pd.read_excel(excel, sheet_name=sheet if sheet is not None else 0, nrows=0)
-    return [str(c) for c in header.columns], excel
-
-
-def _mapping(
-    file: str,
-    file_columns: list[str],
-    preset: Any,
-    columns: Mapping[str, str] | None,
-) -> tuple[str | None, dict[str, str]]:
-    """File column → our column, checked; and the region type implied by the preset."""
-    region_type = None
-    mapping: dict[str, str] = {}
-    if preset is not None:
-        found = preset.layout(file_columns)
-        if found is None:
-            markers = [m for m, _, _ in preset.layouts]
-            raise DataValidationError(
-                ValidationIssue(
-                    f"the file does not have the layout of source={preset.name!r}: none of the "
-                    f"region columns {markers} is present; it has the columns {file_columns}.",
-                    file=file,
-                    fix="check the file, or describe its layout with columns={...} and no source.",
-                )
-            )
-        region_type, mapping = found
-    else:
-        mapping = {c: c for c in TABLE_COLUMNS if c in file_columns}
-    if columns is not None:
-        if not isinstance(columns, Mapping) or any(
-            not isinstance(k, str) or v not in TABLE_COLUMNS for k, v in columns.items()
-        ):
-            raise InvalidParameterError(
-                f"The 'columns' parameter of {_FUNC} must be a mapping from the file's column "
-                f"names to names among {list(TABLE_COLUMNS)}. Got {columns!r} instead."
-            )
-        targets = list(columns.values())
-        if len(set(targets)) != len(targets):
-            raise InvalidParameterError(
-                f"The 'columns' parameter of {_FUNC} must map at most one file column to each "
-                f"of our names. Got {dict(columns)!r} instead."
-            )
-        mapping = {k: v for k, v in mapping.items() if v not in targets and k not in columns}
-        mapping.update(columns)
-    issues = []
-    for ours in REQUIRED_COLUMNS:
-        theirs = [f for f, o in mapping.items() if o == ours]
-        if not theirs or theirs[0] not in file_columns:
-            wanted = f"{theirs[0]!r} (mapped to {ours!r})" if theirs else repr(ours)
-            issues.append(
-                ValidationIssue(
-                    f"the required column {wanted} is missing; the file has the columns "
-                    f"{file_columns}.",
-                    file=file,
-                    column=theirs[0] if theirs else ours,
-                    fix=(
-                        f"name the column {ours!r}, or pass columns={{'<name in file>': {ours!r}}}."
-                    ),
-                )
-            )
-    absent = [f for f, o in mapping.items() if o not in REQUIRED_COLUMNS and f not in file_columns]
-    issues += [
-        ValidationIssue(
-            f"the column {f!r} given in columns= is not in the file; it has {file_columns}.",
-            file=file,
-            column=f,
-            fix="correct the name in columns=.",
-        )
-        for f in absent
-    ]
-    if issues:
-        raise DataValidationError(issues)
-    return region_type, mapping
-
-
-def _read(
-    path: Path, fmt: str, mapping: dict[str, str], excel: Any, sheet: Any
-) -> tuple[pd.DataFrame, int]:
-    """The mapped columns, renamed to ours; and the row number of the first data row."""
-    file_cols = list(mapping)
-    if fmt == "parquet":
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        schema = pq.read_schema(path)
-        text = [
-            c
-            for c in file_cols
-            if pa.types.is_string(schema.field(c).type)
-            or pa.types.is_large_string(schema.field(c).type)
-        ]
-        table = pq.read_table(path, columns=file_cols, read_dictionary=text)
-        return table.to_pandas().rename(columns=mapping), 1
-    if fmt == "csv":
-        frame = pd.read_csv(
-            path,
-            usecols=file_cols,
-            dtype=str,
-            keep_default_na=False,
-            na_values=[""],
-            skip_blank_lines=False,
-        )
-        return frame.rename(columns=mapping), 2
-    frame = pd.read_excel(
-        excel, sheet_name=sheet if sheet is not None else 0, usecols=file_cols, dtype=object
-    )
-    return frame.rename(columns=mapping), 2
-
-
-# --- conversions ----------------------------------------------------------------------------
-
-
-def _codes(series: pd.Series, classification: str | None) -> pd.Categorical:
-    """Codes as a categorical of stripped (and, for a classification, normalised) strings."""
-    cat = series if isinstance(series.dtype, pd.CategoricalDtype) else series.astype("category")
-    original = list(cat.cat.categories)
-    categories = [_code_text(c) for c in original]
-    if classification is not None:
-        categories = [normalize_code(c, classification) for c in categories]
-    codes = cat.cat.codes.to_numpy()
-    if categories == original and "" not in categories and len(set(categories)) == len(original):
-        # Already clean (the usual case): keep the codes, skip a pass over every row.
-        return pd.Categorical.from_codes(codes, categories=pd.Index(categories, dtype=str))
-    unique, inverse = np.unique(np.array(categories, dtype=object).astype(str), return_inverse=True)
-    new_codes = np.where(codes < 0, -1, inverse[codes] if len(inverse) else codes)
-    empty = np.flatnonzero(unique == "")
-    if len(empty):
-        new_codes = np.where(np.isin(new_codes, empty), -1, new_codes)
-    return pd.Categorical.from_codes(new_codes, categories=pd.Index(unique, dtype=str))
-
-
-def _drop_unused(cat: pd.Categorical) -> pd.Categorical:
-    """``cat`` without unused categories (a bincount, cheaper than pandas' unique)."""
-    codes = cat.codes
-    used = np.bincount(codes[codes >= 0], minlength=len(cat.categories)) > 0
-    if used.all():
-        return cat
-    remap = np.cumsum(used) - 1
-    new_codes = np.where(codes >= 0, remap[np.maximum(codes, 0)], -1)
-    return pd.Categorical.from_codes(new_codes, categories=cat.categories[used])
-
-
-def _code_text(value: Any) -> str:
-    # Spreadsheets turn codes into numbers (311111 → 311111.0); give them back their digits.
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def _numbers(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """Values as float64 and the mask of non-empty values that are not numbers."""
-    if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series):
-        return series.to_numpy(dtype=np.float64, na_value=np.nan), np.zeros(len(series), bool)
-    text = series.astype("string").str.strip()
-    values = pd.to_numeric(text, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
-    bad = text.notna().to_numpy() & (text != "").fillna(False).to_numpy() & np.isnan(values)
-    return values, bad
-
-
-def _flags(series: pd.Series) -> np.ndarray:
-    text = series.astype("string").str.strip().str.upper()
-    return text.fillna("").to_numpy(dtype=object)
 
 
 # --- checks ---------------------------------------------------------------------------------
@@ -570,7 +343,7 @@ def _rows(
     positions = np.flatnonzero(mask)
     issues = []
     for p in positions[:_MAX_PER_CHECK]:
-        value = f"{raw.iloc[p if src is None else src[p]]!r} " if raw is not None else ""
+        value = f"{_show(raw.iloc[p if src is None else src[p]])} " if raw is not None else ""
         text = (value + message) if value else message[0].upper() + message[1:]
         issues.append(ValidationIssue(text, file=file, row=int(rows[p]), column=column, fix=fix))
     if len(positions) > _MAX_PER_CHECK:
@@ -584,6 +357,13 @@ def _rows(
             )
         )
     return issues
+
+
+def _show(value: Any) -> str:
+    """A file's value as quoted in a message: text in quotes, numbers as they read."""
+    if isinstance(value, np.generic):
+        value = value.item()
+    return repr(value) if isinstance(value, str) else str(value)
 
 
 def _missing(mask: np.ndarray, rows: np.ndarray, file: str, column: str, what: str) -> list:
@@ -632,10 +412,12 @@ def _duplicates(
     name: dict[str, str],
 ) -> list[ValidationIssue]:
     """Rows repeating a (region, industry, year) key, checked on integer keys."""
-    r = region.codes.astype(np.int64)
-    i = industry.codes.astype(np.int64)
-    y = np.nan_to_num(year, nan=-1).astype(np.int64)
-    y = y - y.min() if len(y) else y
+    # Shift every part to start at 0 (missing values, coded -1 or NaN, become 0): one int64.
+    r = region.codes.astype(np.int64) + 1
+    i = industry.codes.astype(np.int64) + 1
+    finite = ~np.isnan(year)
+    low = year[finite].min() if finite.any() else 0.0
+    y = np.where(finite, year - low + 1, 0).astype(np.int64)
     key = (r * (len(industry.categories) + 1) + i) * (int(y.max(initial=0)) + 1) + y
     dup = pd.Series(key).duplicated(keep="first").to_numpy()
     if not dup.any():

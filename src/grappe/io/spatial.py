@@ -37,12 +37,13 @@ def _existing(path: str | os.PathLike[str]) -> Path:
     return p
 
 
-def _read_table(p: Path, columns: list[str] | None = None) -> pd.DataFrame:
+def _read_table(p: Path, dtype: Any = None) -> pd.DataFrame:
+    """Read CSV or Parquet; ``dtype`` (CSV only) keeps codes such as ``"0111"`` as text."""
     name = p.name.lower()
     if name.endswith((".parquet", ".pq")):
-        return pd.read_parquet(p, columns=columns)
+        return pd.read_parquet(p)
     try:
-        return pd.read_csv(p, usecols=columns, skipinitialspace=True, low_memory=False)
+        return pd.read_csv(p, dtype=dtype, skipinitialspace=True, low_memory=False)
     except ValueError as exc:  # usecols naming a missing column, or a malformed file
         raise DataValidationError(
             ValidationIssue(str(exc), file=str(p), fix="Check the column names and separator.")
@@ -86,7 +87,8 @@ def read_points(
         For a missing or unknown CRS or a bad option.
     """
     p = _existing(path)
-    frame = _read_table(p)
+    text = {c: str for c in (id, activity) if c is not None}
+    frame = _read_table(p, dtype=text or None)
     frame.columns = [str(c).strip() for c in frame.columns]
     return points_from_frame(
         frame,
@@ -121,7 +123,8 @@ def count_by_area(
     weight : str, optional
         Column summed as ``weight`` besides the row count ``count``.
     query : str, optional
-        A :meth:`pandas.DataFrame.query` filter, e.g. ``"naf_code.str.startswith('25')"``.
+        A :meth:`pandas.DataFrame.query` filter, e.g. ``"naf_code.str.startswith('25')"``;
+        CSV columns are read as text.
 
     Returns
     -------
@@ -135,7 +138,7 @@ def count_by_area(
     NotFoundError, DataValidationError
     """
     p = _existing(path)
-    frame = _read_table(p)
+    frame = _read_table(p, dtype=str)  # codes stay text: query them as naf_code == '2561'
     for col in (area, weight):
         if col is not None and col not in frame.columns:
             raise DataValidationError(

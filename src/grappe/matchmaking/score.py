@@ -29,16 +29,43 @@ from grappe.errors import InvalidParameterError
 __all__ = ["COMPONENTS", "DEFAULT_WEIGHTS", "haversine_km", "match"]
 
 COMPONENTS: tuple[str, ...] = (
-    "process", "material", "certification", "capacity", "distance", "cluster",
+    "process",
+    "material",
+    "certification",
+    "capacity",
+    "distance",
+    "cluster",
 )
 DEFAULT_WEIGHTS: Mapping[str, float] = {
-    "process": 0.35, "material": 0.15, "certification": 0.15, "capacity": 0.15,
-    "distance": 0.15, "cluster": 0.05,
+    "process": 0.35,
+    "material": 0.15,
+    "certification": 0.15,
+    "capacity": 0.15,
+    "distance": 0.15,
+    "cluster": 0.05,
 }
-NEED_COLUMNS = ("need_id", "firm", "processes", "materials", "certifications", "capacity",
-                "lat", "lon", "cluster")
-CAPABILITY_COLUMNS = ("firm_id", "name", "processes", "materials", "certifications",
-                      "capacity", "lat", "lon", "cluster")
+NEED_COLUMNS = (
+    "need_id",
+    "firm",
+    "processes",
+    "materials",
+    "certifications",
+    "capacity",
+    "lat",
+    "lon",
+    "cluster",
+)
+CAPABILITY_COLUMNS = (
+    "firm_id",
+    "name",
+    "processes",
+    "materials",
+    "certifications",
+    "capacity",
+    "lat",
+    "lon",
+    "cluster",
+)
 EARTH_RADIUS_KM = 6371.0088
 
 
@@ -76,12 +103,14 @@ def _check_frame(frame: pd.DataFrame, columns: tuple[str, ...], name: str) -> No
     if not isinstance(frame, pd.DataFrame):
         raise InvalidParameterError(
             f"The {name!r} parameter of match must be a pandas DataFrame. "
-            f"Got {type(frame).__name__} instead.")
+            f"Got {type(frame).__name__} instead."
+        )
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise InvalidParameterError(
             f"The {name!r} parameter of match must have the columns {list(columns)}. "
-            f"Got a table without {missing} instead.")
+            f"Got a table without {missing} instead."
+        )
 
 
 def match(
@@ -159,62 +188,96 @@ def match(
         check_number(top, "top", func=f, low=1, integer=True)
     w = dict(DEFAULT_WEIGHTS if weights is None else weights)
     unknown = sorted(set(w) - set(COMPONENTS))
-    if unknown or any(not isinstance(v, int | float) or v < 0 for v in w.values()) \
-            or sum(w.values()) <= 0:
+    if (
+        unknown
+        or any(not isinstance(v, int | float) or v < 0 for v in w.values())
+        or sum(w.values()) <= 0
+    ):
         raise InvalidParameterError(
             f"The 'weights' parameter of {f} must map names among {list(COMPONENTS)} to "
-            f"non-negative numbers with a positive sum. Got {dict(weights or {})!r} instead.")
+            f"non-negative numbers with a positive sum. Got {dict(weights or {})!r} instead."
+        )
     wsum = sum(w.values())
     rows = []
+    cap_rows = list(capabilities.itertuples(index=False))
+    cap_sets = [(_set(c.processes), _set(c.materials), _set(c.certifications)) for c in cap_rows]
+    lat = capabilities["lat"].to_numpy(float)
+    lon = capabilities["lon"].to_numpy(float)
     for need in needs.itertuples(index=False):
         np_, nm, nc = _set(need.processes), _set(need.materials), _set(need.certifications)
-        dist = haversine_km(need.lat, need.lon, capabilities["lat"].to_numpy(float),
-                            capabilities["lon"].to_numpy(float))
-        for cap, d in zip(capabilities.itertuples(index=False), dist, strict=True):
-            cp, cm, cc = _set(cap.processes), _set(cap.materials), _set(cap.certifications)
+        dist = haversine_km(need.lat, need.lon, lat, lon)
+        for cap, (cp, cm, cc), d in zip(cap_rows, cap_sets, dist, strict=True):
             same = bool(str(need.cluster or "") and str(need.cluster) == str(cap.cluster))
             missing = sorted(nc - cc)
-            if (max_km is not None and d > max_km) or (same_cluster_only and not same) or (
-                    certifications == "require" and missing):
+            if (
+                (max_km is not None and d > max_km)
+                or (same_cluster_only and not same)
+                or (certifications == "require" and missing)
+            ):
                 continue
             comp = {
                 "process": len(np_ & cp) / len(np_ | cp) if np_ | cp else 0.0,
                 "material": len(nm & cm) / len(nm) if nm else 1.0,
                 "certification": len(nc & cc) / len(nc) if nc else 1.0,
-                "capacity": 1.0 if pd.isna(need.capacity) or need.capacity <= 0 else (
-                    0.0 if pd.isna(cap.capacity) else min(1.0, cap.capacity / need.capacity)),
+                "capacity": 1.0
+                if pd.isna(need.capacity) or need.capacity <= 0
+                else (0.0 if pd.isna(cap.capacity) else min(1.0, cap.capacity / need.capacity)),
                 "distance": float(np.exp(-d / distance_scale)),
                 "cluster": 1.0 if same else 0.0,
             }
             if comp["process"] < min_process:
                 continue
             score = sum(w.get(k, 0.0) * comp[k] for k in COMPONENTS) / wsum
-            rows.append(dict(need_id=need.need_id, firm=need.firm, firm_id=cap.firm_id,
-                             name=cap.name, score=score, **comp, distance_km=float(d),
-                             missing_certifications="; ".join(missing),
-                             explanation=_explain(np_ & cp, np_ - cp, missing, comp, d, same)))
-    cols = ["need_id", "firm", "firm_id", "name", "rank", "score", *COMPONENTS, "distance_km",
-            "missing_certifications", "explanation"]
+            rows.append(
+                dict(
+                    need_id=need.need_id,
+                    firm=need.firm,
+                    firm_id=cap.firm_id,
+                    name=cap.name,
+                    score=score,
+                    **comp,
+                    distance_km=float(d),
+                    missing_certifications="; ".join(missing),
+                    explanation=_explain(np_ & cp, np_ - cp, missing, comp, d, same),
+                )
+            )
+    cols = [
+        "need_id",
+        "firm",
+        "firm_id",
+        "name",
+        "rank",
+        "score",
+        *COMPONENTS,
+        "distance_km",
+        "missing_certifications",
+        "explanation",
+    ]
     if not rows:
         return pd.DataFrame(columns=cols)
-    out = pd.DataFrame(rows).sort_values(["need_id", "score", "firm_id"],
-                                         ascending=[True, False, True], kind="mergesort")
+    out = pd.DataFrame(rows).sort_values(
+        ["need_id", "score", "firm_id"], ascending=[True, False, True], kind="mergesort"
+    )
     out["rank"] = out.groupby("need_id").cumcount() + 1
     if top is not None:
         out = out[out["rank"] <= top]
     return out[cols].reset_index(drop=True)
 
 
-def _explain(shared: frozenset, lacking: frozenset, missing: list, comp: Mapping,
-             d: float, same: bool) -> str:
+def _explain(
+    shared: frozenset, lacking: frozenset, missing: list, comp: Mapping, d: float, same: bool
+) -> str:
     parts = [
         f"shares processes {', '.join(sorted(shared))}" if shared else "shares no process",
     ]
     if lacking:
         parts.append(f"lacks {', '.join(sorted(lacking))}")
     parts.append(f"covers {comp['material']:.0%} of the materials")
-    parts.append("holds every certification required" if not missing
-                 else f"misses certification {', '.join(missing)}")
+    parts.append(
+        "holds every certification required"
+        if not missing
+        else f"misses certification {', '.join(missing)}"
+    )
     parts.append(f"capacity covers {comp['capacity']:.0%} of the need")
     parts.append(f"{d:.0f} km away" + (", same cluster" if same else ""))
     return "; ".join(parts) + "."

@@ -62,29 +62,51 @@ def brokerage_counts(A: sp.sparray | np.ndarray, groups: np.ndarray) -> np.ndarr
     Gould, R. V. & Fernandez, R. M. (1989) Structures of mediation: a formal approach to
     brokerage in transaction networks. *Sociological Methodology* 19:89–126.
     """
+    return _counts_many(A, [groups])[0]
+
+
+def _counts_many(A: sp.sparray | np.ndarray, groupings: list[np.ndarray]) -> list[np.ndarray]:
+    """Role counts for several groupings of the same graph (``A Aᵀ`` is computed once)."""
     A = sp.csr_array(A, dtype=float)
     A.setdiag(0)
     A.eliminate_zeros()
     A = (A != 0).astype(float)
+    AT = A.T.tocsr()
+    K = A @ AT  # K[v, a] = common successors of v and a
+    mutual = _rows(A.multiply(AT))
+    closed_all = _rows(AT.multiply(K))
+    in_deg, out_deg = _rows(AT), _rows(A)
+    return [
+        _counts_one(A, AT, K, np.asarray(g), in_deg, out_deg, mutual, closed_all)
+        for g in groupings
+    ]
+
+
+def _rows(M: sp.sparray) -> np.ndarray:
+    return np.asarray(M.sum(axis=1)).ravel()
+
+
+def _counts_one(
+    A: sp.csr_array,
+    AT: sp.csr_array,
+    K: sp.csr_array,
+    groups: np.ndarray,
+    in_deg: np.ndarray,
+    out_deg: np.ndarray,
+    mutual: np.ndarray,
+    closed_all: np.ndarray,
+) -> np.ndarray:
     n = A.shape[0]
-    _, codes = np.unique(np.asarray(groups), return_inverse=True)
+    _, codes = np.unique(groups, return_inverse=True)
     G = sp.csr_array((np.ones(n), (np.arange(n), codes)), shape=(n, codes.max() + 1 if n else 0))
     coo = A.tocoo()
     same_arc = codes[coo.row] == codes[coo.col]
-    As = sp.csr_array(
-        (coo.data[same_arc], (coo.row[same_arc], coo.col[same_arc])), shape=(n, n)
-    )
-    AT, AsT = A.T.tocsr(), As.T.tocsr()
-
-    def rows(M: sp.sparray) -> np.ndarray:
-        return np.asarray(M.sum(axis=1)).ravel()
-
+    As = sp.csr_array((coo.data[same_arc], (coo.row[same_arc], coo.col[same_arc])), shape=(n, n))
+    AsT = As.T.tocsr()
     # every two-path a → v → c, a = c allowed
     In = (AT @ G).toarray()
     Out = (A @ G).toarray()
-    in_deg, out_deg = In.sum(axis=1), Out.sum(axis=1)
-    in_same = rows(AsT)
-    out_same = rows(As)
+    in_same, out_same = _rows(AsT), _rows(As)
     total = {
         "T": in_deg * out_deg,
         "X": in_same * out_deg,  # g(a) = g(v)
@@ -93,17 +115,16 @@ def brokerage_counts(A: sp.sparray | np.ndarray, groups: np.ndarray) -> np.ndarr
         "XYZ": in_same * out_same,
     }
     # a = c: mutual ties
-    mutual = rows(A.multiply(AT))
-    mutual_same = rows(As.multiply(AsT))
+    mutual_same = _rows(As.multiply(AsT))
     back = {"T": mutual, "X": mutual_same, "Y": mutual_same, "Z": mutual, "XYZ": mutual_same}
     # closed two-paths: a → v → c with a → c
-    K = A @ AT  # K[v, a] = common successors of v and a
+    AsAT = As @ AT
     closed = {
-        "T": rows(AT.multiply(K)),
-        "X": rows(AsT.multiply(K)),
-        "Y": rows(AT.multiply(As @ AT)),
-        "Z": rows(AT.multiply(A @ AsT)),
-        "XYZ": rows(AsT.multiply(As @ AT)),
+        "T": closed_all,
+        "X": _rows(AsT.multiply(K)),
+        "Y": _rows(AT.multiply(AsAT)),
+        "Z": _rows(AT.multiply(A @ AsT)),
+        "XYZ": _rows(AsT.multiply(AsAT)),
     }
     o = {key: total[key] - back[key] - closed[key] for key in total}
     counts = np.column_stack(
@@ -158,8 +179,16 @@ def brokerage(net: ActorNetwork, *, by: str = "sphere") -> pd.DataFrame:
     brokerage in transaction networks. *Sociological Methodology* 19:89–126.
     """
     check_option(by, "by", ("sphere", "level"), func="brokerage")
-    counts = brokerage_counts(net.adjacency, net.actors[by].to_numpy(object).astype(str))
-    out = pd.DataFrame(counts, columns=list(ROLES), index=net.index)
-    out["total"] = counts.sum(axis=1)
-    out["between"] = out["total"] - out["coordinator"]
+    return brokerage_by(net, (by,))[by]
+
+
+def brokerage_by(net: ActorNetwork, by: tuple[str, ...]) -> dict[str, pd.DataFrame]:
+    """:func:`brokerage` for several groupings at once (the shared products are done once)."""
+    groupings = [net.actors[b].to_numpy(object).astype(str) for b in by]
+    out = {}
+    for b, counts in zip(by, _counts_many(net.adjacency, groupings), strict=True):
+        frame = pd.DataFrame(counts, columns=list(ROLES), index=net.index)
+        frame["total"] = counts.sum(axis=1)
+        frame["between"] = frame["total"] - frame["coordinator"]
+        out[b] = frame
     return out

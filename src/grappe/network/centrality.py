@@ -17,7 +17,7 @@ __all__ = ["BETWEENNESS_EXACT_LIMIT", "betweenness", "centrality"]
 BETWEENNESS_EXACT_LIMIT = 2000
 
 #: Sources sampled by default above :data:`BETWEENNESS_EXACT_LIMIT`.
-BETWEENNESS_DEFAULT_K = 500
+BETWEENNESS_DEFAULT_K = 256
 
 
 def centrality(
@@ -75,7 +75,7 @@ def betweenness(
     k : int, optional
         Estimate from ``k`` source actors drawn at random (Brandes & Pich 2007), scaled by
         n / k — the estimator of :func:`networkx.betweenness_centrality` with ``k``. Default:
-        exact up to :data:`BETWEENNESS_EXACT_LIMIT` actors, else ``k = 500``.
+        exact up to :data:`BETWEENNESS_EXACT_LIMIT` actors, else ``k = 256``.
     seed : int or None, default 0
         Seed of the source sample.
     backend : {"auto", "igraph", "networkx"}, default "auto"

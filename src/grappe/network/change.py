@@ -116,8 +116,11 @@ def wave_change(net: ActorNetwork, before: str, after: str) -> WaveChange:
     merged = _keyed(net, before).merge(
         _keyed(net, after), on=keys, how="outer", suffixes=("_before", "_after"), indicator=True
     )
-    status = merged["_merge"].map({"left_only": "dissolved", "right_only": "formed",
-                                   "both": "kept"}).astype(object)  # fmt: skip
+    status = (
+        merged["_merge"]
+        .map({"left_only": "dissolved", "right_only": "formed", "both": "kept"})
+        .astype(object)
+    )
     ties = merged[keys].assign(
         status=status.to_numpy(),
         strength_before=merged["strength_before"].to_numpy(float),

@@ -58,15 +58,21 @@ def density_by_type(net: ActorNetwork) -> pd.DataFrame:
     pandas.DataFrame
         Columns ``type``, ``ties`` (rows of that type), ``arcs``, ``density``.
     """
+    n = net.n_actors
+    i, j, undirected = net.tie_positions
+    kinds = net.ties["type"].to_numpy(object)
     rows = []
     for typ in net.types:
-        sub = net.select(types=[typ])
+        of_type = kinds == typ
+        back = of_type & undirected
+        codes = np.concatenate([i[of_type] * n + j[of_type], j[back] * n + i[back]])
+        arcs = len(np.unique(codes))
         rows.append(
             {
                 "type": typ,
-                "ties": int((net.ties["type"] == typ).sum()),
-                "arcs": len(sub.arcs),
-                "density": density(sub),
+                "ties": int(of_type.sum()),
+                "arcs": arcs,
+                "density": arcs / (n * (n - 1)) if n > 1 else float("nan"),
             }
         )
     return pd.DataFrame(rows, columns=["type", "ties", "arcs", "density"])
@@ -102,11 +108,10 @@ def sphere_pairs(net: ActorNetwork, *, groups: str = "sphere") -> pd.DataFrame:
     pairs = _linked_pairs(net)
     ga = labels[pairs["i"].to_numpy()]
     gb = labels[pairs["j"].to_numpy()]
-    rank = {g: k for k, g in enumerate(order)}
-    first = np.array([rank[x] <= rank[y] for x, y in zip(ga, gb, strict=True)], dtype=bool)
-    pairs = pairs.assign(
-        group_a=np.where(first, ga, gb), group_b=np.where(first, gb, ga)
-    )
+    rank = np.array([order.index(g) for g in labels], dtype=int) if len(labels) else labels
+    ri, rj = rank[pairs["i"].to_numpy()], rank[pairs["j"].to_numpy()]
+    first = ri <= rj
+    pairs = pairs.assign(group_a=np.where(first, ga, gb), group_b=np.where(first, gb, ga))
     stats = pairs.groupby(["group_a", "group_b"]).agg(
         linked_pairs=("strength", "size"),
         mean_strength=("strength", "mean"),

@@ -59,9 +59,7 @@ class CorePeriphery:
     iterations: int
 
 
-def core_periphery(
-    net: ActorNetwork, *, max_iter: int = 1000, tol: float = 1e-10
-) -> CorePeriphery:
+def core_periphery(net: ActorNetwork, *, max_iter: int = 1000, tol: float = 1e-10) -> CorePeriphery:
     """Continuous coreness and discrete core of the (symmetrised) collapsed graph.
 
     Parameters
@@ -186,8 +184,9 @@ def _best_split(S: sp.csr_array, order: np.ndarray) -> tuple[np.ndarray, float]:
     den = np.sqrt((N * sx - sx**2).astype(float) * (N * n_cc - n_cc**2).astype(float))
     with np.errstate(divide="ignore", invalid="ignore"):
         r = np.where(den > 0, num / den, -np.inf)
+    r = np.round(r, 12)  # so that equal fits compare equal
     if not np.isfinite(r).any():
         return core, float("nan")
-    best = int(np.argmax(r))
+    best = len(r) - 1 - int(np.argmax(r[::-1]))  # on a tie, the largest core
     core[order[: ks[best]]] = True
     return core, float(r[best])

@@ -22,7 +22,7 @@ import pandas as pd
 from grappe._validation import check_number, check_option
 from grappe.errors import InvalidParameterError
 from grappe.network.boundary import boundary
-from grappe.network.brokerage import ROLES, brokerage
+from grappe.network.brokerage import ROLES, brokerage_by
 from grappe.network.centrality import centrality
 from grappe.network.change import wave_change
 from grappe.network.cohesion import (
@@ -133,15 +133,14 @@ def diagnose(
     full = net
     if before is not None and wave is None:
         raise InvalidParameterError(
-            f"The 'before' parameter of {func} must come with a 'wave'. Got {before!r} "
-            "instead."
+            f"The 'before' parameter of {func} must come with a 'wave'. Got {before!r} instead."
         )
     if wave is not None:
         check_option(str(wave), "wave", net.waves, func=func)
         net = net.select(wave=str(wave))
     cent = centrality(net, k=k, seed=seed)
-    brk = brokerage(net, by="sphere")
-    brk_level = brokerage(net, by="level").add_prefix("level_")
+    by = brokerage_by(net, ("sphere", "level"))
+    brk, brk_level = by["sphere"], by["level"].add_prefix("level_")
     holes = structural_holes(net)
     cp = core_periphery(net)
     bnd = boundary(net, local_levels=local_levels)
@@ -161,21 +160,30 @@ def diagnose(
         axis=1,
     )
     actors["peripheral"] = ~actors["core"].to_numpy(bool)
-    actors["weakly_tied"] = (actors["degree"] <= 1).to_numpy() | (
-        max_strength.to_numpy() <= weak
-    )
+    actors["weakly_tied"] = (actors["degree"] <= 1).to_numpy() | (max_strength.to_numpy() <= weak)
     summary = _summary(
-        net, actors, full=full, wave=wave, before=before, comp=comp, cp=cp, bnd=bnd,
-        expected=expected, weak=weak, top=top,
-    )  # fmt: skip
+        net,
+        actors,
+        full=full,
+        wave=wave,
+        before=before,
+        comp=comp,
+        cp=cp,
+        bnd=bnd,
+        expected=expected,
+        weak=weak,
+        top=top,
+    )
     return Diagnosis(actors=actors, summary=summary)
 
 
 def _max_strength(net: ActorNetwork) -> pd.Series:
     a = net.arcs
-    both = pd.concat(
-        [a[["i", "strength"]], a[["j", "strength"]].rename(columns={"j": "i"})]
-    ).groupby("i")["strength"].max()
+    both = (
+        pd.concat([a[["i", "strength"]], a[["j", "strength"]].rename(columns={"j": "i"})])
+        .groupby("i")["strength"]
+        .max()
+    )
     values = np.full(net.n_actors, np.nan)
     values[both.index.to_numpy()] = both.to_numpy()
     return pd.Series(values, index=net.index)
@@ -201,34 +209,7 @@ def _summary(
     weak: float,
     top: int,
 ) -> dict[str, Any]:
-    level_between = actors["level_between"]
-    records = []
-    for aid, row in actors.iterrows():
-        records.append(
-            {
-                "id": aid,
-                "name": row["name"],
-                "sphere": row["sphere"],
-                "level": row["level"],
-                "degree": int(row["degree"]),
-                "in_degree": int(row["in_degree"]),
-                "out_degree": int(row["out_degree"]),
-                "strength": float(row["strength"]),
-                "betweenness": float(row["betweenness"]),
-                "brokerage": {r: int(row[r]) for r in ROLES},
-                "brokerage_between_spheres": int(row["brokerage_between"]),
-                "brokerage_between_levels": int(level_between[aid]),
-                "effective_size": float(row["effective_size"]),
-                "constraint": float(row["constraint"]),
-                "coreness": float(row["coreness"]),
-                "core": bool(row["core"]),
-                "peripheral": bool(row["peripheral"]),
-                "weakly_tied": bool(row["weakly_tied"]),
-                "internal_ties": int(row["internal_ties"]),
-                "external_ties": int(row["external_ties"]),
-                "pipeline": bool(row["pipeline"]),
-            }
-        )
+    records = _actor_records(actors)
     zones = shadow_zones(net, expected=expected, weak=weak)
     th = triple_helix(net)
     pairs = sphere_pairs(net).rename(columns={"group_a": "sphere_a", "group_b": "sphere_b"})
@@ -282,9 +263,55 @@ def _summary(
     }
     if before is not None:
         ch = wave_change(full, before, str(wave))
-        out["change"] = {"before": ch.before, "after": ch.after, "jaccard": ch.jaccard,
-                         **ch.counts()}  # fmt: skip
+        out["change"] = {
+            "before": ch.before,
+            "after": ch.after,
+            "jaccard": ch.jaccard,
+            **ch.counts(),
+        }
     return out
+
+
+_RECORD_COLUMNS = {
+    "name": "name",
+    "sphere": "sphere",
+    "level": "level",
+    "degree": "degree",
+    "in_degree": "in_degree",
+    "out_degree": "out_degree",
+    "strength": "strength",
+    "betweenness": "betweenness",
+    "brokerage_between": "brokerage_between_spheres",
+    "level_between": "brokerage_between_levels",
+    "effective_size": "effective_size",
+    "constraint": "constraint",
+    "coreness": "coreness",
+    "core": "core",
+    "peripheral": "peripheral",
+    "weakly_tied": "weakly_tied",
+    "internal_ties": "internal_ties",
+    "external_ties": "external_ties",
+    "pipeline": "pipeline",
+}
+
+
+def _actor_records(actors: pd.DataFrame) -> list[dict[str, Any]]:
+    """One JSON-ready dict per actor (columns converted once, not cell by cell)."""
+    columns = {"id": actors.index.to_numpy(object).tolist()}
+    for src, dst in _RECORD_COLUMNS.items():
+        values = actors[src].to_numpy()
+        if values.dtype.kind == "f":
+            columns[dst] = [None if v != v else v for v in values.tolist()]
+        else:
+            columns[dst] = values.tolist()
+    roles = {r: actors[r].to_numpy().tolist() for r in ROLES}
+    keys = list(columns)
+    records = []
+    for k, values in enumerate(zip(*columns.values(), strict=True)):
+        rec = dict(zip(keys, values, strict=True))
+        rec["brokerage"] = {r: roles[r][k] for r in ROLES}
+        records.append(rec)
+    return records
 
 
 def _clean(value: Any) -> Any:
@@ -352,17 +379,20 @@ def render_text(
     lines = [T["title"].format(name=net["name"] or "—", wave=net["wave"] or T["all_waves"])]
     lines.append(
         T["overview"].format(
-            actors=net["actors"], ties=net["ties"], types=names(
-                [T["types"].get(t, t) for t in net["types"]]),
+            actors=net["actors"],
+            ties=net["ties"],
+            types=names([T["types"].get(t, t) for t in net["types"]]),
             density=num(s["density"], 3),
-        )  # fmt: skip
+        )
     )
     comp = s["components"]
     lines.append(
         T["components"].format(
-            count=comp["count"], largest=pct(comp["largest_share"]),
-            isolates=len(comp["isolates"]), isolate_list=names(comp["isolates"]),
-        )  # fmt: skip
+            count=comp["count"],
+            largest=pct(comp["largest_share"]),
+            isolates=len(comp["isolates"]),
+            isolate_list=names(comp["isolates"]),
+        )
     )
     if s["reciprocity"] is not None:
         lines.append(T["reciprocity"].format(pct=pct(s["reciprocity"])))
@@ -375,62 +405,81 @@ def render_text(
         a["coordinator"] = a["brokerage"]["coordinator"]
     lines.append(T["coordinators"].format(list=with_counts(s["coordinators"], "coordinator")))
     if s["brokers"]:
-        lines.append(T["brokers"].format(list=with_counts(s["brokers"],
-                                                          "brokerage_between_spheres")))
+        lines.append(
+            T["brokers"].format(list=with_counts(s["brokers"], "brokerage_between_spheres"))
+        )
     else:
         lines.append(T["no_brokers"])
     if s["level_brokers"]:
-        lines.append(T["level_brokers"].format(list=with_counts(s["level_brokers"],
-                                                                "brokerage_between_levels")))
+        lines.append(
+            T["level_brokers"].format(
+                list=with_counts(s["level_brokers"], "brokerage_between_levels")
+            )
+        )
     cp = s["core_periphery"]
     lines.append(
-        T["core"].format(count=len(cp["core"]), list=names(cp["core"]),
-                         fit=num(cp["fit_discrete"]))
-    )  # fmt: skip
+        T["core"].format(count=len(cp["core"]), list=names(cp["core"]), fit=num(cp["fit_discrete"]))
+    )
     lines.append(
-        T["periphery"].format(count=len(s["peripheral"]), weak_count=len(s["weakly_tied"]),
-                              weak_list=names(s["weakly_tied"][:10]))
-    )  # fmt: skip
+        T["periphery"].format(
+            count=len(s["peripheral"]),
+            weak_count=len(s["weakly_tied"]),
+            weak_list=names(s["weakly_tied"][:10]),
+        )
+    )
     if s["shadow_zones"]:
         for z in s["shadow_zones"]:
             if z["reason"] == "absent sphere":
-                lines.append(T["shadow_absent"].format(a=sphere(z["sphere_a"]),
-                                                       b=sphere(z["sphere_b"])))  # fmt: skip
+                lines.append(
+                    T["shadow_absent"].format(a=sphere(z["sphere_a"]), b=sphere(z["sphere_b"]))
+                )
                 continue
             lines.append(
                 T["shadow_zone"].format(
-                    a=sphere(z["sphere_a"]), b=sphere(z["sphere_b"]),
-                    reason=T["reasons"][z["reason"]], ties=z["ties"],
+                    a=sphere(z["sphere_a"]),
+                    b=sphere(z["sphere_b"]),
+                    reason=T["reasons"][z["reason"]],
+                    ties=z["ties"],
                     strength=num(z["mean_strength"], 1),
-                )  # fmt: skip
+                )
             )
     else:
         lines.append(T["no_shadow_zone"])
     b = s["boundary"]
     if b["external_ties"]:
         lines.append(
-            T["pipelines"].format(pct=pct(s["external_ties_share"]), external=b["external_ties"],
-                                  internal=b["internal_ties"], count=len(b["pipelines"]),
-                                  list=names(b["pipelines"][:10]))
-        )  # fmt: skip
+            T["pipelines"].format(
+                pct=pct(s["external_ties_share"]),
+                external=b["external_ties"],
+                internal=b["internal_ties"],
+                count=len(b["pipelines"]),
+                list=names(b["pipelines"][:10]),
+            )
+        )
     else:
         lines.append(T["no_pipelines"].format(internal=b["internal_ties"]))
     th = s["triple_helix"]
     lines.append(
         T["triple_helix"].format(
-            eu=th["bilateral"]["enterprise-university"], ep=th["bilateral"]["enterprise-public"],
-            up=th["bilateral"]["university-public"], tri=th["trilateral"],
+            eu=th["bilateral"]["enterprise-university"],
+            ep=th["bilateral"]["enterprise-public"],
+            up=th["bilateral"]["university-public"],
+            tri=th["trilateral"],
             balance=num(th["balance"]),
-        )  # fmt: skip
+        )
     )
     ch = s["change"]
     if ch:
         lines.append(
             T["change"].format(
-                before=ch["before"], after=ch["after"], formed=ch["ties_formed"],
-                dissolved=ch["ties_dissolved"], kept=ch["ties_kept"],
-                jaccard=num(ch["jaccard"]), entering=ch["actors_entering"],
+                before=ch["before"],
+                after=ch["after"],
+                formed=ch["ties_formed"],
+                dissolved=ch["ties_dissolved"],
+                kept=ch["ties_kept"],
+                jaccard=num(ch["jaccard"]),
+                entering=ch["actors_entering"],
                 leaving=ch["actors_leaving"],
-            )  # fmt: skip
+            )
         )
     return "\n".join(lines) + "\n"

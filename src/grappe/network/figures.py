@@ -92,17 +92,31 @@ def draw_network(
         strength = arcs["strength"].fillna(1.0).to_numpy()
         segments = np.stack([pos[arcs["i"].to_numpy()], pos[arcs["j"].to_numpy()]], axis=1)
         ax.add_collection(
-            LineCollection(segments, linewidths=0.4 + 0.8 * strength, colors="#999999",
-                           alpha=0.45, zorder=1)
-        )  # fmt: skip
+            LineCollection(
+                segments, linewidths=0.4 + 0.8 * strength, colors="#999999", alpha=0.45, zorder=1
+            )
+        )
     deg = np.asarray(((net.adjacency + net.adjacency.T) > 0).sum(axis=1)).ravel()
     colours = [SPHERE_COLOURS[s] for s in net.actors["sphere"]]
-    ax.scatter(pos[:, 0], pos[:, 1], s=40 + 25 * deg, c=colours, edgecolors="black",
-               linewidths=0.5, zorder=2)  # fmt: skip
+    ax.scatter(
+        pos[:, 0],
+        pos[:, 1],
+        s=40 + 25 * deg,
+        c=colours,
+        edgecolors="black",
+        linewidths=0.5,
+        zorder=2,
+    )
     if labels:
         for (px, py), label in zip(pos, net.actors["id"], strict=True):
-            ax.annotate(str(label), (px, py), xytext=(4, 4), textcoords="offset points",
-                        fontsize=7, zorder=3)  # fmt: skip
+            ax.annotate(
+                str(label),
+                (px, py),
+                xytext=(4, 4),
+                textcoords="offset points",
+                fontsize=7,
+                zorder=3,
+            )
     ax.set_yticks(range(len(LEVELS)), list(LEVELS))
     ax.set_ylim(-0.6, len(LEVELS) - 0.4)
     ax.set_xticks([])
@@ -111,12 +125,20 @@ def draw_network(
         ax.spines[side].set_visible(False)
     present = [s for s in SPHERES if s in set(net.actors["sphere"])]
     handles = [
-        Line2D([], [], marker="o", linestyle="", markerfacecolor=SPHERE_COLOURS[s],
-               markeredgecolor="black", label=s)
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markerfacecolor=SPHERE_COLOURS[s],
+            markeredgecolor="black",
+            label=s,
+        )
         for s in present
-    ]  # fmt: skip
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False,
-              title="sphere")  # fmt: skip
+    ]
+    ax.legend(
+        handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, title="sphere"
+    )
     ax.set_title(title or (net.name or "Actor network"))
     return fig
 
@@ -150,17 +172,27 @@ def sphere_heatmap(
         count[a, b] = count[b, a] = rec.linked_pairs
     fig = _figure(figsize)
     ax = fig.add_subplot()
-    image = ax.imshow(np.ma.masked_invalid(dens), cmap="viridis", vmin=0,
-                      vmax=max(np.nanmax(dens) if k and np.isfinite(dens).any() else 1, 1e-9))  # fmt: skip
+    image = ax.imshow(
+        np.ma.masked_invalid(dens),
+        cmap="viridis",
+        vmin=0,
+        vmax=max(np.nanmax(dens) if k and np.isfinite(dens).any() else 1, 1e-9),
+    )
     ax.set_facecolor("#dddddd")
     ax.set_xticks(range(k), order, rotation=45, ha="right")
     ax.set_yticks(range(k), order)
     for a in range(k):
         for b in range(k):
             if np.isfinite(dens[a, b]):
-                ax.text(b, a, f"{dens[a, b]:.2f}\n({count[a, b]})", ha="center",
-                        va="center", fontsize=8,
-                        color="white" if dens[a, b] < 0.6 * np.nanmax(dens) else "black")  # fmt: skip
+                ax.text(
+                    b,
+                    a,
+                    f"{dens[a, b]:.2f}\n({count[a, b]})",
+                    ha="center",
+                    va="center",
+                    fontsize=8,
+                    color="white" if dens[a, b] < 0.6 * np.nanmax(dens) else "black",
+                )
     fig.colorbar(image, ax=ax, label="tie density (linked pairs / possible pairs)")
     ax.set_title(title or f"Tie density by {groups}")
     return fig

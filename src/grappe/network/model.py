@@ -89,113 +89,6 @@ TIE_COLUMNS: tuple[str, ...] = (
     "reports",
 )
 
-_SPHERE_ALIASES: dict[str, str] = {
-    "firm": "enterprise",
-    "company": "enterprise",
-    "sme": "enterprise",
-    "business": "enterprise",
-    "industry": "enterprise",
-    "private": "enterprise",
-    "entreprise": "enterprise",
-    "university/research": "university",
-    "university_research": "university",
-    "research": "university",
-    "academia": "university",
-    "higher education": "university",
-    "public authority": "public",
-    "public_authority": "public",
-    "government": "public",
-    "gov": "public",
-    "state": "public",
-    "support institution": "support",
-    "support_institution": "support",
-    "chamber": "support",
-    "agency": "support",
-    "intermediary": "support",
-    "professional association": "association",
-    "voluntary": "association",
-    "vol": "association",
-    "ngo": "association",
-    "international organisation": "international",
-    "international organization": "international",
-    "international_organisation": "international",
-    "donor": "international",
-    "bank": "finance",
-    "financial": "finance",
-}
-
-_LEVEL_ALIASES: dict[str, str] = {
-    "supranational": "international",
-    "global": "international",
-    "local/municipal": "local",
-    "municipal": "local",
-    "wilaya": "regional",
-    "provincial": "regional",
-    "state": "national",
-}
-
-_TYPE_ALIASES: dict[str, str] = {
-    "info": "information",
-    "information exchange": "information",
-    "knowledge": "advice",
-    "technical advice": "advice",
-    "collaboration": "cooperation",
-    "co-operation": "cooperation",
-    "subcontract": "subcontracting",
-    "supply": "subcontracting",
-    "money": "funding",
-    "finance": "funding",
-    "financing": "funding",
-    "formation": "training",
-    "confiance": "trust",
-}
-
-_STRENGTH_LABELS: dict[str, float] = {
-    "weak": 1.0,
-    "medium": 2.0,
-    "strong": 3.0,
-    "faible": 1.0,
-    "moyen": 2.0,
-    "moyenne": 2.0,
-    "fort": 3.0,
-    "forte": 3.0,
-}
-
-_TRUE = {"1", "true", "yes", "y", "oui", "t"}
-_FALSE = {"0", "false", "no", "n", "non", "f"}
-_OWNERSHIP = ("public", "private", "mixed")
-
-
-def _norm(value: Any) -> str | None:
-    if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
-        return None
-    text = str(value).strip()
-    return text or None
-
-
-def _canonical(value: Any, options: tuple[str, ...], aliases: Mapping[str, str]) -> str | None:
-    text = _norm(value)
-    if text is None:
-        return None
-    key = text.lower()
-    if key in options:
-        return key
-    return aliases.get(key)
-
-
-def _to_bool(value: Any) -> bool | None:
-    if isinstance(value, bool | np.bool_):
-        return bool(value)
-    text = _norm(value)
-    if text is None:
-        return None
-    key = text.lower()
-    if key in _TRUE:
-        return True
-    if key in _FALSE:
-        return False
-    return None
-
 
 @dataclass(frozen=True)
 class ActorNetwork:
@@ -247,7 +140,7 @@ class ActorNetwork:
     @property
     def types(self) -> tuple[str, ...]:
         """Tie types present, in the order of :data:`TIE_TYPES` then others."""
-        present = set(self.ties["type"])
+        present = set(pd.unique(self.ties["type"].to_numpy(object)))
         known = [t for t in TIE_TYPES if t in present]
         return tuple(known + sorted(present - set(known)))
 
@@ -255,6 +148,14 @@ class ActorNetwork:
     def index(self) -> pd.Index:
         """Actor ids as an index (position = row of every matrix)."""
         return pd.Index(self.actors["id"], name="id")
+
+    @cached_property
+    def tie_positions(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Positions of each tie's source and target among the actors, and which are undirected."""
+        pos = pd.Series(np.arange(self.n_actors), index=self.actors["id"].to_numpy(object))
+        i = pos.reindex(self.ties["source"].to_numpy(object)).to_numpy()
+        j = pos.reindex(self.ties["target"].to_numpy(object)).to_numpy()
+        return i, j, ~self.ties["directed"].to_numpy(dtype=bool)
 
     @cached_property
     def arcs(self) -> pd.DataFrame:
@@ -265,21 +166,16 @@ class ActorNetwork:
         of the scale… only where no rated tie exists: NaN stays NaN), ``weight`` (strength
         with unrated ties set to 1) and ``multiplexity`` (number of tie types).
         """
+        i, j, undirected = self.tie_positions
         t = self.ties
-        pos = pd.Series(np.arange(self.n_actors), index=self.index)
-        i = pos.reindex(t["source"]).to_numpy()
-        j = pos.reindex(t["target"]).to_numpy()
-        undirected = ~t["directed"].to_numpy(dtype=bool)
+        strength = t["strength"].to_numpy(float)
+        codes = pd.factorize(t["type"].to_numpy(object))[0]
         frame = pd.DataFrame(
             {
                 "i": np.concatenate([i, j[undirected]]),
                 "j": np.concatenate([j, i[undirected]]),
-                "strength": np.concatenate(
-                    [t["strength"].to_numpy(float), t["strength"].to_numpy(float)[undirected]]
-                ),
-                "type": np.concatenate(
-                    [t["type"].to_numpy(object), t["type"].to_numpy(object)[undirected]]
-                ),
+                "strength": np.concatenate([strength, strength[undirected]]),
+                "type": np.concatenate([codes, codes[undirected]]),
             }
         )
         out = (
@@ -295,9 +191,7 @@ class ActorNetwork:
         """Binary adjacency of the collapsed directed graph (``A[i, j] = 1`` for an arc)."""
         a = self.arcs
         n = self.n_actors
-        return sp.csr_array(
-            (np.ones(len(a)), (a["i"].to_numpy(), a["j"].to_numpy())), shape=(n, n)
-        )
+        return sp.csr_array((np.ones(len(a)), (a["i"].to_numpy(), a["j"].to_numpy())), shape=(n, n))
 
     @cached_property
     def weights(self) -> sp.csr_array:
@@ -467,9 +361,16 @@ def build_network(
     >>> net.ties.loc[0, "strength"], len(net.arcs)
     (np.float64(3.0), 2)
     """
+    from grappe.network._tables import (
+        TYPE_ALIASES,
+        check_scale,
+        validate_actors,
+        validate_ties,
+    )
+
     func = "build_network"
     check_bool(directed, "directed", func=func)
-    lo, hi = _check_scale(strength_scale, func)
+    lo, hi = check_scale(strength_scale, func)
     for value, pname in ((actors, "actors"), (ties, "ties")):
         if not isinstance(value, pd.DataFrame):
             raise InvalidParameterError(
@@ -477,310 +378,25 @@ def build_network(
                 f"Got {type(value).__name__} instead."
             )
     if tie_types is None:
-        type_options, type_aliases = TIE_TYPES, _TYPE_ALIASES
+        type_options, type_aliases = TIE_TYPES, TYPE_ALIASES
     else:
         type_options = tuple(str(t).strip().lower() for t in tie_types)
         type_aliases = {}
     issues: list[ValidationIssue] = []
-    a = _validate_actors(actors, actors_file, first_row, issues)
+    a = validate_actors(actors, actors_file, first_row, issues)
     if a is None:
         raise DataValidationError(issues)
-    t = _validate_ties(
-        ties, a, ties_file, first_row, issues,
-        directed=directed, scale=(lo, hi), types=(type_options, type_aliases),
-    )  # fmt: skip
+    t = validate_ties(
+        ties,
+        a,
+        ties_file,
+        first_row,
+        issues,
+        directed=directed,
+        scale=(lo, hi),
+        types=(type_options, type_aliases),
+    )
     if issues or t is None:
         issues.sort(key=lambda issue: issue.row or 0)  # stable: file order within a row
         raise DataValidationError(issues)
     return ActorNetwork(actors=a, ties=t, strength_scale=(lo, hi), name=name, source=source)
-
-
-def _check_scale(scale: Any, func: str) -> tuple[float, float]:
-    try:
-        lo, hi = (float(x) for x in scale)
-    except (TypeError, ValueError) as exc:
-        raise InvalidParameterError(
-            f"The 'strength_scale' parameter of {func} must be a pair (low, high) of numbers. "
-            f"Got {scale!r} instead."
-        ) from exc
-    if not (np.isfinite(lo) and np.isfinite(hi) and lo < hi):
-        raise InvalidParameterError(
-            f"The 'strength_scale' parameter of {func} must be a pair (low, high) with "
-            f"low < high. Got {scale!r} instead."
-        )
-    return lo, hi
-
-
-def _missing_columns(
-    frame: pd.DataFrame, required: tuple[str, ...], file: str | None, issues: list
-) -> bool:
-    missing = [c for c in required if c not in frame.columns]
-    for c in missing:
-        issues.append(
-            ValidationIssue(
-                f"The column {c!r} is missing (columns found: {list(frame.columns)}).",
-                file=file,
-                column=c,
-                fix=f"Add a column named {c!r}.",
-            )
-        )
-    return bool(missing)
-
-
-def _validate_actors(
-    frame: pd.DataFrame, file: str | None, first_row: int, issues: list[ValidationIssue]
-) -> pd.DataFrame | None:
-    frame = frame.rename(columns=lambda c: str(c).strip().lower())
-    if _missing_columns(frame, ("id", "sphere", "level"), file, issues):
-        return None
-    n = len(frame)
-    rows = np.arange(n) + first_row
-    ids = [_norm(v) for v in frame["id"]]
-    seen: dict[str, int] = {}
-    for r, v in zip(rows, ids, strict=True):
-        if v is None:
-            issues.append(ValidationIssue("The actor id is empty.", file, int(r), "id",
-                                          "Give every actor a unique id."))  # fmt: skip
-        elif v in seen:
-            issues.append(
-                ValidationIssue(
-                    f"The actor id {v!r} is used twice (first on row {seen[v]}).",
-                    file, int(r), "id", "Give every actor a unique id.",
-                )  # fmt: skip
-            )
-        else:
-            seen[v] = int(r)
-    spheres = [_canonical(v, SPHERES, _SPHERE_ALIASES) for v in frame["sphere"]]
-    levels = [_canonical(v, LEVELS, _LEVEL_ALIASES) for v in frame["level"]]
-    for col, values, options in (("sphere", spheres, SPHERES), ("level", levels, LEVELS)):
-        for r, raw, v in zip(rows, frame[col], values, strict=True):
-            if v is None:
-                issues.append(
-                    ValidationIssue(
-                        f"Unknown {col} {_norm(raw)!r}.", file, int(r), col,
-                        f"Use one of {', '.join(options)}.",
-                    )  # fmt: skip
-                )
-    ownership = [None] * n
-    if "ownership" in frame.columns:
-        ownership = [_canonical(v, _OWNERSHIP, {}) for v in frame["ownership"]]
-        for r, raw, v in zip(rows, frame["ownership"], ownership, strict=True):
-            if v is None and _norm(raw) is not None:
-                issues.append(
-                    ValidationIssue(
-                        f"Unknown ownership {_norm(raw)!r}.", file, int(r), "ownership",
-                        "Use public, private or mixed, or leave it empty.",
-                    )  # fmt: skip
-                )
-    member = [True] * n
-    if "member" in frame.columns:
-        member = []
-        for r, raw in zip(rows, frame["member"], strict=True):
-            b = _to_bool(raw)
-            if b is None and _norm(raw) is not None:
-                issues.append(
-                    ValidationIssue(
-                        f"The member value {_norm(raw)!r} is not a yes/no value.", file,
-                        int(r), "member", "Use true/false, yes/no or 1/0.",
-                    )  # fmt: skip
-                )
-            member.append(True if b is None else b)
-    if issues:
-        return None
-    out = pd.DataFrame(
-        {
-            "id": pd.array(ids, dtype="string").astype(object),
-            "name": [
-                _norm(v) or i
-                for v, i in zip(frame.get("name", pd.Series([None] * n)), ids, strict=True)
-            ],
-            "sphere": spheres,
-            "level": levels,
-            "ownership": ownership,
-            "size": [_norm(v) for v in frame.get("size", pd.Series([None] * n))],
-            "member": np.asarray(member, dtype=bool),
-            "waves": [_norm(v) for v in frame.get("waves", pd.Series([None] * n))],
-        }
-    )
-    extra = [c for c in frame.columns if c not in ACTOR_COLUMNS]
-    for c in extra:
-        out[c] = frame[c].to_numpy()
-    return out
-
-
-def _validate_ties(
-    frame: pd.DataFrame,
-    actors: pd.DataFrame,
-    file: str | None,
-    first_row: int,
-    issues: list[ValidationIssue],
-    *,
-    directed: bool,
-    scale: tuple[float, float],
-    types: tuple[tuple[str, ...], Mapping[str, str]],
-) -> pd.DataFrame | None:
-    frame = frame.rename(columns=lambda c: str(c).strip().lower())
-    if _missing_columns(frame, ("source", "target", "type"), file, issues):
-        return None
-    n = len(frame)
-    rows = np.arange(n) + first_row
-    known = set(actors["id"])
-    src = [_norm(v) for v in frame["source"]]
-    tgt = [_norm(v) for v in frame["target"]]
-    options, aliases = types
-    typ = [_canonical(v, options, aliases) for v in frame["type"]]
-    strength = _parse_strengths(frame, rows, file, scale, issues)
-    conf = np.full(n, np.nan)
-    if "confidence" in frame.columns:
-        conf = pd.to_numeric(frame["confidence"], errors="coerce").to_numpy(float)
-        for r, raw, c in zip(rows, frame["confidence"], conf, strict=True):
-            bad_number = np.isnan(c) and _norm(raw) is not None
-            if bad_number or (not np.isnan(c) and not 0 <= c <= 1):
-                issues.append(
-                    ValidationIssue(
-                        f"The confidence {_norm(raw)!r} is not a number between 0 and 1.",
-                        file, int(r), "confidence", "Use a share between 0 and 1.",
-                    )  # fmt: skip
-                )
-    direct = np.full(n, directed)
-    if "directed" in frame.columns:
-        for k, (r, raw) in enumerate(zip(rows, frame["directed"], strict=True)):
-            b = _to_bool(raw)
-            if b is None and _norm(raw) is not None:
-                issues.append(
-                    ValidationIssue(
-                        f"The directed value {_norm(raw)!r} is not a yes/no value.", file,
-                        int(r), "directed", "Use true/false, yes/no or 1/0.",
-                    )  # fmt: skip
-                )
-            elif b is not None:
-                direct[k] = b
-    for k in range(n):
-        r = int(rows[k])
-        for col, v in (("source", src[k]), ("target", tgt[k])):
-            if v is None:
-                issues.append(ValidationIssue(f"The {col} is empty.", file, r, col,
-                                              "Name the actor by its id."))  # fmt: skip
-            elif v not in known:
-                issues.append(
-                    ValidationIssue(
-                        f"The tie names the unknown actor {v!r}.", file, r, col,
-                        "Add the actor to the actors table or correct the id.",
-                    )  # fmt: skip
-                )
-        if src[k] is not None and src[k] == tgt[k]:
-            issues.append(
-                ValidationIssue(
-                    f"Self-tie: actor {src[k]!r} is tied to itself.", file, r, "target",
-                    "Remove the row; a tie links two different actors.",
-                )  # fmt: skip
-            )
-        if typ[k] is None:
-            raw = _norm(frame["type"].iloc[k])
-            issues.append(
-                ValidationIssue(
-                    f"Unknown tie type {raw!r}.", file, r, "type",
-                    f"Use one of {', '.join(options)}.",
-                )  # fmt: skip
-            )
-    if issues:
-        return None
-    out = pd.DataFrame(
-        {
-            "source": src,
-            "target": tgt,
-            "type": typ,
-            "strength": strength,
-            "directed": direct.astype(bool),
-            "wave": [_norm(v) for v in frame.get("wave", pd.Series([None] * n))],
-            "evidence": [_norm(v) for v in frame.get("evidence", pd.Series([None] * n))],
-            "confidence": conf,
-            "respondent": [_norm(v) for v in frame.get("respondent", pd.Series([None] * n))],
-            "row": rows,
-        }
-    )
-    return _merge_duplicates(out, file, issues)
-
-
-def _parse_strengths(
-    frame: pd.DataFrame,
-    rows: np.ndarray,
-    file: str | None,
-    scale: tuple[float, float],
-    issues: list[ValidationIssue],
-) -> np.ndarray:
-    n = len(frame)
-    out = np.full(n, np.nan)
-    if "strength" not in frame.columns:
-        return out
-    lo, hi = scale
-    for k, (r, raw) in enumerate(zip(rows, frame["strength"], strict=True)):
-        text = _norm(raw)
-        if text is None:
-            continue
-        value = _STRENGTH_LABELS.get(text.lower())
-        if value is None:
-            try:
-                value = float(text)
-            except ValueError:
-                value = np.nan
-        if np.isnan(value) or not lo <= value <= hi:
-            issues.append(
-                ValidationIssue(
-                    f"The strength {text!r} is off the scale [{lo:g}, {hi:g}].", file,
-                    int(r), "strength",
-                    "Use a number on the scale, or weak/medium/strong (1/2/3).",
-                )  # fmt: skip
-            )
-        else:
-            out[k] = value
-    return out
-
-
-def _merge_duplicates(
-    ties: pd.DataFrame, file: str | None, issues: list[ValidationIssue]
-) -> pd.DataFrame | None:
-    """Merge repeated reports of one tie; flag reports that disagree on its strength."""
-    a = ties["source"].to_numpy(object)
-    b = ties["target"].to_numpy(object)
-    undirected = ~ties["directed"].to_numpy(bool)
-    swap = undirected & (a > b)
-    key = ties.assign(
-        u=np.where(swap, b, a),
-        v=np.where(swap, a, b),
-        wave_key=ties["wave"].fillna(""),
-    )
-    groups = key.groupby(["u", "v", "type", "wave_key", "directed"], sort=False, dropna=False)
-    spread = groups["strength"].agg(lambda s: s.dropna().nunique())
-    for (u, v, typ, wave, _), count in spread.items():
-        if count > 1:
-            rows = key[
-                (key["u"] == u) & (key["v"] == v) & (key["type"] == typ)
-                & (key["wave_key"] == wave)
-            ]  # fmt: skip
-            issues.append(
-                ValidationIssue(
-                    f"Contradictory duplicate ties {u!r}–{v!r} ({typ}"
-                    f"{', wave ' + wave if wave else ''}): strengths "
-                    f"{sorted(rows['strength'].dropna().unique().tolist())} on rows "
-                    f"{rows['row'].tolist()}.",
-                    file, int(rows["row"].iloc[-1]), "strength",
-                    "Keep one strength per tie, or give the reports different waves.",
-                )  # fmt: skip
-            )
-    if issues:
-        return None
-    merged = groups.agg(
-        source=("source", "first"),
-        target=("target", "first"),
-        strength=("strength", "max"),
-        evidence=("evidence", lambda s: ";".join(dict.fromkeys(s.dropna())) or None),
-        confidence=("confidence", "max"),
-        respondent=("respondent", lambda s: ";".join(dict.fromkeys(s.dropna())) or None),
-        reports=("row", "size"),
-        first_row=("row", "min"),
-    ).reset_index()
-    wave = merged["wave_key"].astype(object)
-    merged["wave"] = wave.where(wave != "", None)
-    merged = merged.sort_values("first_row", kind="stable").reset_index(drop=True)
-    return merged[list(TIE_COLUMNS)]

@@ -124,10 +124,18 @@ def shadow_zones(
         if (a, b) not in table.index:
             if na == 0 or nb == 0 or (a == b and na < 2):
                 rows.append(
-                    {"sphere_a": a, "sphere_b": b, "reason": "absent sphere", "actors_a": na,
-                     "actors_b": nb, "ties": 0, "possible_pairs": 0, "density": np.nan,
-                     "mean_strength": np.nan}
-                )  # fmt: skip
+                    {
+                        "sphere_a": a,
+                        "sphere_b": b,
+                        "reason": "absent sphere",
+                        "actors_a": na,
+                        "actors_b": nb,
+                        "ties": 0,
+                        "possible_pairs": 0,
+                        "density": np.nan,
+                        "mean_strength": np.nan,
+                    }
+                )
             continue
         rec = table.loc[(a, b)]
         reason = None
@@ -137,13 +145,29 @@ def shadow_zones(
             reason = "weak ties only"
         if reason:
             rows.append(
-                {"sphere_a": a, "sphere_b": b, "reason": reason, "actors_a": na,
-                 "actors_b": nb, "ties": int(rec["linked_pairs"]),
-                 "possible_pairs": int(rec["possible_pairs"]), "density": rec["density"],
-                 "mean_strength": rec["mean_strength"]}
-            )  # fmt: skip
-    columns = ["sphere_a", "sphere_b", "reason", "actors_a", "actors_b", "ties",
-               "possible_pairs", "density", "mean_strength"]  # fmt: skip
+                {
+                    "sphere_a": a,
+                    "sphere_b": b,
+                    "reason": reason,
+                    "actors_a": na,
+                    "actors_b": nb,
+                    "ties": int(rec["linked_pairs"]),
+                    "possible_pairs": int(rec["possible_pairs"]),
+                    "density": rec["density"],
+                    "mean_strength": rec["mean_strength"],
+                }
+            )
+    columns = [
+        "sphere_a",
+        "sphere_b",
+        "reason",
+        "actors_a",
+        "actors_b",
+        "ties",
+        "possible_pairs",
+        "density",
+        "mean_strength",
+    ]
     return pd.DataFrame(rows, columns=columns)
 
 

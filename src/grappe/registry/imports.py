@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import select, tuple_
+from sqlalchemy import insert, select, tuple_
 from sqlalchemy.orm import Session
 
 from grappe._validation import check_option
@@ -49,6 +49,7 @@ from grappe.registry.models import (
     Membership,
     Region,
     Tie,
+    cluster_regions,
 )
 from grappe.registry.repositories import audit
 
@@ -356,51 +357,69 @@ def _existing(
 def _write(
     session: Session, kind: str, records: list[dict[str, Any]], progress: Progress | None
 ) -> tuple[int, int]:
+    """Upsert ``records``: new rows in bulk (ORM bulk INSERT), changed rows one by one."""
     model = _MODELS[kind]
     rename = _RENAME.get(kind, {})
     extra = _EXTRA.get(kind, ())
     existing = _existing(session, kind, records)
+    new_rows: list[dict[str, Any]] = []
+    links: list[dict[str, Any]] = []  # cluster_regions rows, or memberships of new actors
     inserted = updated = 0
     total = len(records)
     for i, rec in enumerate(records):
         values = {rename.get(k, k): v for k, v in rec.items() if k not in extra}
-        key = tuple(rec[k] for k in _KEYS[kind])
-        row = existing.get(key)
-        changed = False
-        is_new = row is None
+        row = existing.get(tuple(rec[k] for k in _KEYS[kind]))
         if row is None:
-            row = model(**{k: v for k, v in values.items() if v is not None})
-            session.add(row)
-            existing[key] = row
-        else:
-            for attr, value in values.items():
-                if value is not None and getattr(row, attr) != value:
-                    setattr(row, attr, value)
-                    changed = True
-        if kind == "clusters" and rec.get("regions") is not None:
-            wanted = sorted(rec["regions"])
-            if sorted(r.id for r in row.regions) != wanted:
-                row.regions = [session.get(Region, rid) for rid in wanted]
-                changed = True
-        if kind == "actors" and rec.get("cluster"):
-            session.flush()
-            membership = session.get(Membership, (rec["cluster"], rec["id"]))
-            if membership is None:
-                session.add(
-                    Membership(cluster_id=rec["cluster"], actor_id=rec["id"], role=rec.get("role"))
+            new_rows.append({k: v for k, v in values.items() if v is not None})
+            if kind == "clusters":
+                links.extend(
+                    {"cluster_id": rec["id"], "region_id": r}
+                    for r in sorted(set(rec.get("regions") or []))
                 )
-                changed = True
-            elif rec.get("role") and membership.role != rec["role"]:
-                membership.role = rec["role"]
-                changed = True
-        if is_new:
+            if kind == "actors" and rec.get("cluster"):
+                links.append(
+                    {"cluster_id": rec["cluster"], "actor_id": rec["id"], "role": rec.get("role")}
+                )
             inserted += 1
-        elif changed:
+        elif _update(session, kind, row, rec, values):
             updated += 1
-        if progress is not None and (i % 500 == 0 or i == total - 1):
+        if progress is not None and (i % 1000 == 0 or i == total - 1):
             progress(i + 1, total)
+    if new_rows:
+        session.execute(insert(model), new_rows)
+    if links and kind == "clusters":
+        session.execute(insert(cluster_regions), links)
+    elif links:
+        session.execute(insert(Membership), links)
     session.flush()
     return inserted, updated
+
+
+def _update(
+    session: Session, kind: str, row: Any, rec: dict[str, Any], values: dict[str, Any]
+) -> bool:
+    """Apply ``values`` to an existing row; whether anything changed."""
+    changed = False
+    for attr, value in values.items():
+        if value is not None and getattr(row, attr) != value:
+            setattr(row, attr, value)
+            changed = True
+    if kind == "clusters" and rec.get("regions") is not None:
+        wanted = sorted(set(rec["regions"]))
+        if sorted(r.id for r in row.regions) != wanted:
+            row.regions = [session.get(Region, rid) for rid in wanted]
+            changed = True
+    if kind == "actors" and rec.get("cluster"):
+        membership = session.get(Membership, (rec["cluster"], rec["id"]))
+        if membership is None:
+            session.add(
+                Membership(cluster_id=rec["cluster"], actor_id=rec["id"], role=rec.get("role"))
+            )
+            changed = True
+        elif rec.get("role") and membership.role != rec["role"]:
+            membership.role = rec["role"]
+            changed = True
+    return changed
 
 
 def import_table(
@@ -456,7 +475,7 @@ def import_table(
     """
     check_option(kind, "kind", IMPORT_KINDS, func="import_table")
     try:
-        frame = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8")
+        frame = pd.read_csv(io.BytesIO(data), dtype=object, keep_default_na=False, encoding="utf-8")
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise DataValidationError(
             ValidationIssue(

@@ -40,7 +40,7 @@ from grappe.assess import (
 from grappe.errors import MissingDependencyError
 from grappe.io.output import atomic_path
 from grappe.reports import charts
-from grappe.reports.i18n import LANGS, NAMES, T, label
+from grappe.reports.i18n import LANGS, NAMES, RULES, T, label
 from grappe.roadmap import PHASES, Evaluation, Roadmap, evaluate_kpis
 
 __all__ = ["ClusterReport", "build_report", "render_html", "write_html", "write_pdf"]
@@ -152,8 +152,9 @@ def build_report(
     InvalidParameterError, DataValidationError
         From the kernels.
     """
-    ev = cluster_evidence(indicators, region=region, cluster=cluster, year=year, start=start,
-                          related=related)
+    ev = cluster_evidence(
+        indicators, region=region, cluster=cluster, year=year, start=start, related=related
+    )
     years = sorted(int(y) for y in pd.unique(indicators["year"]))
     year = years[-1] if year is None else int(year)
     net_figs: dict[str, Any] | None = None
@@ -166,24 +167,42 @@ def build_report(
     series = series[series["year"] <= year]
     life = lifecycle_stage(series)
     dia = diamond(ev, questionnaire=diamond_questionnaire, answers=diamond_answers)
-    sf = success_factors(ev, method=method, questionnaire=factors_questionnaire,
-                         answers=factors_answers)
-    names = {k: v for k, v in NAMES.items()}
-    swot = draft_swot(scores={**dia.scores, **sf.scores}, names=names, lifecycle=life,
-                      network=net_figs)
+    sf = success_factors(
+        ev, method=method, questionnaire=factors_questionnaire, answers=factors_answers
+    )
+    names = dict(NAMES.items())
+    swot = draft_swot(
+        scores={**dia.scores, **sf.scores}, names=names, lifecycle=life, network=net_figs
+    )
     if swot_edits:
         swot = swot.edit(**swot_edits)
     evaluation = None
     if kpis is not None:
         period = period or sorted(kpis["period"].astype(str).unique())[-1]
         evaluation = evaluate_kpis(kpis, period=period)
-    rows = indicators[(indicators["region"].astype(str) == str(region))
-                      & (indicators["cluster"].astype(str) == str(cluster))]
+    rows = indicators[
+        (indicators["region"].astype(str) == str(region))
+        & (indicators["cluster"].astype(str) == str(cluster))
+    ]
     region_name = str(rows["region_name"].iloc[0]) if "region_name" in rows else str(region)
     cluster_name = str(rows["cluster_name"].iloc[0]) if "cluster_name" in rows else str(cluster)
     return ClusterReport(
-        str(region), region_name, str(cluster), cluster_name, year, series, ev, dia, sf,
-        classify(sf), life, swot, net_figs, roadmap, evaluation, tuple(sources),
+        str(region),
+        region_name,
+        str(cluster),
+        cluster_name,
+        year,
+        series,
+        ev,
+        dia,
+        sf,
+        classify(sf),
+        life,
+        swot,
+        net_figs,
+        roadmap,
+        evaluation,
+        tuple(sources),
     )
 
 
@@ -193,8 +212,15 @@ def _fmt(value: Any, key: str = "") -> str:
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int | float):
-        if key in ("cagr", "national_cagr", "growth_gap", "share_change", "national_share",
-                   "external_share", "related_strong_share"):
+        if key in (
+            "cagr",
+            "national_cagr",
+            "growth_gap",
+            "share_change",
+            "national_share",
+            "external_share",
+            "related_strong_share",
+        ):
             return f"{value:.2%}"
         if abs(value) >= 1000:
             return f"{value:,.0f}".replace(",", "\u202f")
@@ -212,78 +238,151 @@ def _context(report: ClusterReport, lang: str) -> dict[str, Any]:
         return label(key.removeprefix("network_"), lang)
 
     dia = report.diamond.scores
-    dia_names = [str(i + 1) if arabic else name(d).replace(" and ", " & ")[:28]
-                 for i, d in enumerate(DIAMOND_DIMENSIONS)]
+    dia_names = [
+        str(i + 1) if arabic else name(d).replace(" and ", " & ")[:28]
+        for i, d in enumerate(DIAMOND_DIMENSIONS)
+    ]
     images = {
         "employment": charts.employment_chart(
-            report.series, label_region=report.region_name,
-            label_nation="national index" if lang != "fr" else "indice national"),
+            report.series,
+            label_region=report.region_name,
+            label_nation="national index" if lang != "fr" else "indice national",
+        ),
         "diamond": charts.diamond_chart(dia_names, [dia[d].value for d in DIAMOND_DIMENSIONS]),
     }
     if report.evaluation is not None and report.evaluation.table["target"].notna().any():
         images["kpis"] = charts.kpi_chart(
             report.evaluation.table,
-            {} if arabic else {k: name(k) for k in report.evaluation.table["kpi"]})
+            {} if arabic else {k: name(k) for k in report.evaluation.table["kpi"]},
+        )
 
     def score_rows(scores: Mapping[str, Any]) -> list[dict[str, Any]]:
         out = []
         for i, (dim, s) in enumerate(scores.items()):
-            out.append({
-                "number": i + 1, "name": name(dim),
-                "score": _fmt(s.value) if s.known else t["unknown"],
-                "evidence": [{"name": name(e.name),
-                              "detail": f"{_fmt(e.value, e.name)} → {e.points:g}"}
-                             for e in s.evidence],
-            })
+            out.append(
+                {
+                    "number": i + 1,
+                    "name": name(dim),
+                    "score": _fmt(s.value) if s.known else t["unknown"],
+                    "evidence": [
+                        {"name": name(e.name), "detail": f"{_fmt(e.value, e.name)} → {e.points:g}"}
+                        for e in s.evidence
+                    ],
+                }
+            )
         return out
 
-    key_indicators = ["employment", "establishments", "lq", "national_share", "wage_ratio",
-                      "firm_count_ratio", "cagr", "national_cagr", "growth_gap",
-                      "related_lq_mean", "related_strong_share"]
-    indicator_rows = [{"name": name(k), "value": _fmt(report.evidence[k], k)}
-                      for k in key_indicators if k in report.evidence]
+    key_indicators = [
+        "employment",
+        "establishments",
+        "lq",
+        "national_share",
+        "wage_ratio",
+        "firm_count_ratio",
+        "cagr",
+        "national_cagr",
+        "growth_gap",
+        "related_lq_mean",
+        "related_strong_share",
+    ]
+    indicator_rows = [
+        {"name": name(k), "value": _fmt(report.evidence[k], k)}
+        for k in key_indicators
+        if k in report.evidence
+    ]
     network_rows = []
     if report.network:
-        network_rows = [{"name": name(k), "value": _fmt(v, k)}
-                        for k, v in report.network.items() if not isinstance(v, list)]
-    swot = {q: [item.text(lang) for item in getattr(report.swot, q)]
-            for q in ("strengths", "weaknesses", "opportunities", "threats")}
+        network_rows = [
+            {"name": name(k), "value": _fmt(v, k)}
+            for k, v in report.network.items()
+            if not isinstance(v, list)
+        ]
+    swot = {
+        q: [item.text(lang) for item in getattr(report.swot, q)]
+        for q in ("strengths", "weaknesses", "opportunities", "threats")
+    }
     roadmap = None
     if report.roadmap is not None:
         rm = report.roadmap
         phases = []
         for p in PHASES:
             acts = [a for a in rm.actions if a.phase == p.key]
-            phases.append({
-                "number": p.number, "name": p.names[lang],
-                "deliverables": [f"{d[lang]} ({name(rm.deliverables[k])})"
-                                 if k in rm.deliverables else d[lang]
-                                 for k, d in p.deliverables.items()],
-                "actions": [{"title": a.title, "owner": a.owner,
-                             "budget": f"{_fmt(a.budget)} {a.currency}",
-                             "dates": f"{a.start} → {a.end}", "status": name(a.status)}
-                            for a in acts],
-            })
+            phases.append(
+                {
+                    "number": p.number,
+                    "name": p.names[lang],
+                    "deliverables": [
+                        f"{d[lang]} ({name(rm.deliverables[k])})"
+                        if k in rm.deliverables
+                        else d[lang]
+                        for k, d in p.deliverables.items()
+                    ],
+                    "actions": [
+                        {
+                            "title": a.title,
+                            "owner": a.owner,
+                            "budget": f"{_fmt(a.budget)} {a.currency}",
+                            "dates": f"{a.start} → {a.end}",
+                            "status": name(a.status),
+                        }
+                        for a in acts
+                    ],
+                }
+            )
         roadmap = {"mode": name(rm.mode), "phases": phases}
     kpis = None
     if report.evaluation is not None:
-        kpis = {"period": report.evaluation.period, "rows": [
-            {"name": name(r.kpi), "value": _fmt(r.value), "previous": _fmt(r.previous),
-             "target": _fmt(r.target),
-             "met": "—" if pd.isna(r.met) else (t["yes"] if r.met else t["no"])}
-            for r in report.evaluation.table.itertuples(index=False)]}
+        kpis = {
+            "period": report.evaluation.period,
+            "rows": [
+                {
+                    "name": name(r.kpi),
+                    "value": _fmt(r.value),
+                    "previous": _fmt(r.previous),
+                    "target": _fmt(r.target),
+                    "met": "—" if pd.isna(r.met) else (t["yes"] if r.met else t["no"]),
+                }
+                for r in report.evaluation.table.itertuples(index=False)
+            ],
+        }
     cls = report.classification
     return {
-        "lang": lang, "dir": "rtl" if arabic else "ltr", "t": t, "r": report,
-        "today": dt.date.today().isoformat(), "images": images,
-        "stage": name(report.lifecycle.stage), "stage_rule": report.lifecycle.rule,
+        "lang": lang,
+        "dir": "rtl" if arabic else "ltr",
+        "t": t,
+        "r": report,
+        "today": dt.date.today().isoformat(),
+        "images": images,
+        "stage": name(report.lifecycle.stage),
+        "stage_rule": _stage_rule(report.lifecycle, lang),
         "classification": name(cls.level) if cls.level != "none" else t["none"],
-        "classification_rule": f"{cls.rule} (mean {_fmt(cls.overall)})",
-        "indicators": indicator_rows, "diamond": score_rows(dia),
-        "success": score_rows(report.success.scores), "network": network_rows,
-        "brokers": (report.network or {}).get("brokers", []), "swot": swot,
-        "roadmap": roadmap, "kpis": kpis, "sources": list(report.sources),
+        "classification_rule": _class_rule(cls, lang),
+        "indicators": indicator_rows,
+        "diamond": score_rows(dia),
+        "success": score_rows(report.success.scores),
+        "network": network_rows,
+        "brokers": (report.network or {}).get("brokers", []),
+        "brokers_label": name("n_brokers"),
+        "swot": swot,
+        "roadmap": roadmap,
+        "kpis": kpis,
+        "sources": list(report.sources),
     }
+
+
+def _stage_rule(life: Lifecycle, lang: str) -> str:
+    p = dict(life.parameters)
+    if not p:
+        return life.rule
+    p["band"] = f"{p['band'] * 100:.3g} pt"
+    p["fast_growth"] = f"{p['fast_growth']:.1%}"
+    return RULES[life.stage][lang].format(**p)
+
+
+def _class_rule(cls: Classification, lang: str) -> str:
+    if not cls.thresholds:
+        return cls.rule
+    return RULES["classification"][lang].format(overall=_fmt(cls.overall), **cls.thresholds)
 
 
 def render_html(report: ClusterReport, *, lang: str = "fr") -> str:
@@ -310,7 +409,8 @@ def render_html(report: ClusterReport, *, lang: str = "fr") -> str:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("grappe.reports", "templates"),
         autoescape=jinja2.select_autoescape(["html", "j2"]),
-        trim_blocks=True, lstrip_blocks=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
     )
     return env.get_template("report.html.j2").render(**_context(report, lang))
 

@@ -76,8 +76,7 @@ def kpi_chart(table: pd.DataFrame, names: Mapping[str, str]) -> str:
     fig, ax = _figure((6.4, 0.5 + 0.45 * max(len(t), 1)))
     pct = (t["value"] / t["target"] * 100).to_numpy(float)
     ok = t["met"].fillna(False).to_numpy(bool)
-    ax.barh([names.get(k, k) for k in t["kpi"]], pct,
-            color=np.where(ok, "#3a8d4f", "#c0392b"))
+    ax.barh([names.get(k, k) for k in t["kpi"]], pct, color=np.where(ok, "#3a8d4f", "#c0392b"))
     ax.axvline(100, color="black", lw=1)
     ax.set_xlabel("% target")
     ax.invert_yaxis()

@@ -4,30 +4,50 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["LANGS", "T", "label"]
+__all__ = ["LANGS", "NAMES", "RULES", "T", "label"]
 
 LANGS: tuple[str, ...] = ("fr", "ar", "en")
 
 T: dict[str, dict[str, str]] = {
-    "title": {"en": "Cluster diagnostic report", "fr": "Rapport de diagnostic de la grappe",
-              "ar": "تقرير تشخيص العنقود"},
+    "title": {
+        "en": "Cluster diagnostic report",
+        "fr": "Rapport de diagnostic de la grappe",
+        "ar": "تقرير تشخيص العنقود",
+    },
     "summary": {"en": "Summary", "fr": "Synthèse", "ar": "الخلاصة"},
-    "indicators": {"en": "Map indicators", "fr": "Indicateurs de cartographie",
-                   "ar": "مؤشرات الخريطة"},
-    "lifecycle": {"en": "Life-cycle stage", "fr": "Stade du cycle de vie",
-                  "ar": "مرحلة دورة الحياة"},
-    "network": {"en": "Actor network diagnosis", "fr": "Diagnostic du réseau d'acteurs",
-                "ar": "تشخيص شبكة الفاعلين"},
+    "indicators": {
+        "en": "Map indicators",
+        "fr": "Indicateurs de cartographie",
+        "ar": "مؤشرات الخريطة",
+    },
+    "lifecycle": {
+        "en": "Life-cycle stage",
+        "fr": "Stade du cycle de vie",
+        "ar": "مرحلة دورة الحياة",
+    },
+    "network": {
+        "en": "Actor network diagnosis",
+        "fr": "Diagnostic du réseau d'acteurs",
+        "ar": "تشخيص شبكة الفاعلين",
+    },
     "diamond": {"en": "Porter's diamond", "fr": "Diamant de Porter", "ar": "ماسة بورتر"},
-    "success": {"en": "Success factors and classification",
-                "fr": "Facteurs de succès et classement", "ar": "عوامل النجاح والتصنيف"},
-    "swot": {"en": "SWOT", "fr": "AFOM (forces, faiblesses, opportunités, menaces)",
-             "ar": "تحليل نقاط القوة والضعف والفرص والتهديدات"},
+    "success": {
+        "en": "Success factors and classification",
+        "fr": "Facteurs de succès et classement",
+        "ar": "عوامل النجاح والتصنيف",
+    },
+    "swot": {
+        "en": "SWOT",
+        "fr": "AFOM (forces, faiblesses, opportunités, menaces)",
+        "ar": "تحليل نقاط القوة والضعف والفرص والتهديدات",
+    },
     "roadmap": {"en": "Roadmap", "fr": "Feuille de route", "ar": "خارطة الطريق"},
-    "kpis": {"en": "Key performance indicators", "fr": "Indicateurs de performance",
-             "ar": "مؤشرات الأداء"},
-    "method": {"en": "Sources and method", "fr": "Sources et méthode",
-               "ar": "المصادر والمنهجية"},
+    "kpis": {
+        "en": "Key performance indicators",
+        "fr": "Indicateurs de performance",
+        "ar": "مؤشرات الأداء",
+    },
+    "method": {"en": "Sources and method", "fr": "Sources et méthode", "ar": "المصادر والمنهجية"},
     "region": {"en": "Region", "fr": "Région", "ar": "المنطقة"},
     "cluster": {"en": "Cluster", "fr": "Grappe", "ar": "العنقود"},
     "year": {"en": "Year", "fr": "Année", "ar": "السنة"},
@@ -57,46 +77,115 @@ T: dict[str, dict[str, str]] = {
     "previous": {"en": "Previous", "fr": "Précédent", "ar": "السابق"},
     "period": {"en": "Period", "fr": "Période", "ar": "الفترة"},
     "none": {"en": "Not available", "fr": "Non disponible", "ar": "غير متوفر"},
-    "unknown": {"en": "unknown (no evidence)", "fr": "inconnue (pas d'élément)",
-                "ar": "غير معروف (لا توجد أدلة)"},
+    "unknown": {
+        "en": "unknown (no evidence)",
+        "fr": "inconnue (pas d'élément)",
+        "ar": "غير معروف (لا توجد أدلة)",
+    },
     "yes": {"en": "yes", "fr": "oui", "ar": "نعم"},
     "no": {"en": "no", "fr": "non", "ar": "لا"},
-    "chart_employment": {"en": "Employment in the cluster (region) and national index",
-                         "fr": "Emploi de la grappe (région) et indice national",
-                         "ar": "التشغيل في العنقود (المنطقة) والمؤشر الوطني"},
-    "chart_diamond": {"en": "Diamond scores (1–5)", "fr": "Notes du diamant (1–5)",
-                      "ar": "تقييمات الماسة (1–5)"},
-    "chart_kpis": {"en": "KPI values against targets", "fr": "Valeurs des indicateurs et cibles",
-                   "ar": "قيم المؤشرات مقارنة بالأهداف"},
+    "chart_employment": {
+        "en": "Employment in the cluster (region) and national index",
+        "fr": "Emploi de la grappe (région) et indice national",
+        "ar": "التشغيل في العنقود (المنطقة) والمؤشر الوطني",
+    },
+    "chart_diamond": {
+        "en": "Diamond scores (1–5)",
+        "fr": "Notes du diamant (1–5)",
+        "ar": "تقييمات الماسة (1–5)",
+    },
+    "chart_kpis": {
+        "en": "KPI values against targets",
+        "fr": "Valeurs des indicateurs et cibles",
+        "ar": "قيم المؤشرات مقارنة بالأهداف",
+    },
     "method_text": {
         "en": "Indicators are computed by grappe from the regional statistics named below "
-              "with the cluster definitions shown; every score is the mean of its evidence "
-              "points on 1–5 (see docs/assess.md). The SWOT is a draft from the indicators "
-              "and the network diagnosis, to be edited by the cluster's actors.",
+        "with the cluster definitions shown; every score is the mean of its evidence "
+        "points on 1–5 (see docs/assess.md). The SWOT is a draft from the indicators "
+        "and the network diagnosis, to be edited by the cluster's actors.",
         "fr": "Les indicateurs sont calculés par grappe à partir des statistiques régionales "
-              "citées ci-dessous et des définitions de grappes indiquées ; chaque note est la "
-              "moyenne de ses éléments de preuve sur 1–5 (voir docs/assess.md). L'AFOM est un "
-              "projet établi à partir des indicateurs et du diagnostic du réseau, à amender "
-              "par les acteurs de la grappe.",
+        "citées ci-dessous et des définitions de grappes indiquées ; chaque note est la "
+        "moyenne de ses éléments de preuve sur 1–5 (voir docs/assess.md). L'AFOM est un "
+        "projet établi à partir des indicateurs et du diagnostic du réseau, à amender "
+        "par les acteurs de la grappe.",
         "ar": "تحسب grappe المؤشرات انطلاقاً من الإحصاءات الجهوية المذكورة أدناه وتعريفات "
-              "العناقيد المبينة؛ كل تقييم هو متوسط نقاط أدلته على سلم من 1 إلى 5 (انظر "
-              "docs/assess.md). تحليل نقاط القوة والضعف مسودة مستخرجة من المؤشرات وتشخيص "
-              "الشبكة، يعدّلها فاعلو العنقود.",
+        "العناقيد المبينة؛ كل تقييم هو متوسط نقاط أدلته على سلم من 1 إلى 5 (انظر "
+        "docs/assess.md). تحليل نقاط القوة والضعف مسودة مستخرجة من المؤشرات وتشخيص "
+        "الشبكة، يعدّلها فاعلو العنقود.",
+    },
+}
+
+#: Rules of the life cycle and the classification, filled with their thresholds.
+RULES: dict[str, dict[str, str]] = {
+    "decline": {
+        "en": "jobs fell, faster than nationally (by more than {band}), in each of the last "
+        "{decline_periods} periods",
+        "fr": "l'emploi a baissé, plus vite qu'au niveau national (de plus de {band}), à "
+        "chacune des {decline_periods} dernières périodes",
+        "ar": "انخفض التشغيل، أسرع من المستوى الوطني (بأكثر من {band})، في كل فترة من "
+        "الفترات الـ{decline_periods} الأخيرة",
+    },
+    "emergence": {
+        "en": "location quotient below {emerging_lq} and annual growth of at least {fast_growth}",
+        "fr": "quotient de localisation inférieur à {emerging_lq} et croissance annuelle d'au "
+        "moins {fast_growth}",
+        "ar": "معامل التوطن أقل من {emerging_lq} ونمو سنوي لا يقل عن {fast_growth}",
+    },
+    "growth": {
+        "en": "annual growth above the national rate by more than {band}, national share rising",
+        "fr": "croissance annuelle supérieure au taux national de plus de {band}, part "
+        "nationale en hausse",
+        "ar": "نمو سنوي يفوق المعدل الوطني بأكثر من {band}، مع ارتفاع الحصة الوطنية",
+    },
+    "maturity": {
+        "en": "location quotient of at least {mature_lq} and annual growth within ±{band} of "
+        "the national rate",
+        "fr": "quotient de localisation d'au moins {mature_lq} et croissance annuelle à ±{band} "
+        "du taux national",
+        "ar": "معامل توطن لا يقل عن {mature_lq} ونمو سنوي في حدود ±{band} من المعدل الوطني",
+    },
+    "undetermined": {
+        "en": "no rule of the life-cycle test holds (see the method)",
+        "fr": "aucune règle du test de cycle de vie ne s'applique (voir la méthode)",
+        "ar": "لا تنطبق أي قاعدة من قواعد اختبار دورة الحياة (انظر المنهجية)",
+    },
+    "classification": {
+        "en": "national if the mean score is at least {national} and every factor at least "
+        "{floor}; regional if at least {regional}; potential if at least {potential}; "
+        "at least {min_known} factors with evidence. Mean score: {overall}",
+        "fr": "nationale si la note moyenne est d'au moins {national} et chaque facteur d'au "
+        "moins {floor} ; régionale si au moins {regional} ; potentielle si au moins "
+        "{potential} ; au moins {min_known} facteurs documentés. Note moyenne : "
+        "{overall}",
+        "ar": "وطني إذا كان متوسط التقييم {national} على الأقل وكل عامل {floor} على الأقل؛ "
+        "جهوي إذا كان {regional} على الأقل؛ محتمل إذا كان {potential} على الأقل؛ مع "
+        "توفر أدلة لـ{min_known} عوامل على الأقل. متوسط التقييم: {overall}",
     },
 }
 
 #: Display names of scorecard dimensions, indicators, stages, classes and phases.
 NAMES: dict[str, dict[str, str]] = {
-    "factor_conditions": {"en": "Factor conditions", "fr": "Conditions des facteurs",
-                          "ar": "ظروف عوامل الإنتاج"},
-    "demand_conditions": {"en": "Demand conditions", "fr": "Conditions de la demande",
-                          "ar": "ظروف الطلب"},
-    "related_supporting": {"en": "Related and supporting industries",
-                           "fr": "Industries connexes et d'appui",
-                           "ar": "الصناعات المرتبطة والداعمة"},
-    "strategy_rivalry": {"en": "Firm strategy, structure and rivalry",
-                         "fr": "Stratégie, structure et rivalité des entreprises",
-                         "ar": "استراتيجية المؤسسات وهيكلها والتنافس"},
+    "factor_conditions": {
+        "en": "Factor conditions",
+        "fr": "Conditions des facteurs",
+        "ar": "ظروف عوامل الإنتاج",
+    },
+    "demand_conditions": {
+        "en": "Demand conditions",
+        "fr": "Conditions de la demande",
+        "ar": "ظروف الطلب",
+    },
+    "related_supporting": {
+        "en": "Related and supporting industries",
+        "fr": "Industries connexes et d'appui",
+        "ar": "الصناعات المرتبطة والداعمة",
+    },
+    "strategy_rivalry": {
+        "en": "Firm strategy, structure and rivalry",
+        "fr": "Stratégie, structure et rivalité des entreprises",
+        "ar": "استراتيجية المؤسسات وهيكلها والتنافس",
+    },
     "government": {"en": "Government", "fr": "Rôle de l'État", "ar": "دور الدولة"},
     "chance": {"en": "Chance", "fr": "Hasard", "ar": "الصدفة"},
     "actors": {"en": "Actors", "fr": "Acteurs", "ar": "الفاعلون"},
@@ -105,8 +194,11 @@ NAMES: dict[str, dict[str, str]] = {
     "innovation": {"en": "Innovation", "fr": "Innovation", "ar": "الابتكار"},
     "relations": {"en": "Relations", "fr": "Relations", "ar": "العلاقات"},
     "critical_mass": {"en": "Critical mass", "fr": "Masse critique", "ar": "الكتلة الحرجة"},
-    "development_stage": {"en": "Development stage", "fr": "Stade de développement",
-                          "ar": "مرحلة التطور"},
+    "development_stage": {
+        "en": "Development stage",
+        "fr": "Stade de développement",
+        "ar": "مرحلة التطور",
+    },
     "structure": {"en": "Structure", "fr": "Structure", "ar": "الهيكل"},
     "competences": {"en": "Competences", "fr": "Compétences", "ar": "الكفاءات"},
     "performance": {"en": "Performance", "fr": "Performance", "ar": "الأداء"},
@@ -114,33 +206,58 @@ NAMES: dict[str, dict[str, str]] = {
     "employment": {"en": "Jobs", "fr": "Emplois", "ar": "مناصب الشغل"},
     "establishments": {"en": "Establishments", "fr": "Établissements", "ar": "المؤسسات"},
     "lq": {"en": "Location quotient", "fr": "Quotient de localisation", "ar": "معامل التوطن"},
-    "national_share": {"en": "Share of national cluster jobs",
-                       "fr": "Part de l'emploi national de la grappe",
-                       "ar": "الحصة من التشغيل الوطني للعنقود"},
-    "wage_ratio": {"en": "Average wage / national", "fr": "Salaire moyen / national",
-                   "ar": "متوسط الأجر / الوطني"},
-    "firm_count_ratio": {"en": "Establishments per job / national",
-                         "fr": "Établissements par emploi / national",
-                         "ar": "المؤسسات لكل منصب شغل / الوطني"},
-    "cagr": {"en": "Jobs, annual growth", "fr": "Emploi, croissance annuelle",
-             "ar": "التشغيل، النمو السنوي"},
-    "national_cagr": {"en": "National jobs, annual growth",
-                      "fr": "Emploi national, croissance annuelle",
-                      "ar": "التشغيل الوطني، النمو السنوي"},
-    "growth_gap": {"en": "Growth gap with national", "fr": "Écart de croissance au national",
-                   "ar": "فارق النمو عن المستوى الوطني"},
-    "share_change": {"en": "Change of national share", "fr": "Évolution de la part nationale",
-                     "ar": "تطور الحصة الوطنية"},
-    "related_lq_mean": {"en": "Mean LQ of related clusters",
-                        "fr": "QL moyen des grappes connexes",
-                        "ar": "متوسط معامل التوطن للعناقيد المرتبطة"},
-    "related_strong_share": {"en": "Share of related clusters that are strong",
-                             "fr": "Part des grappes connexes fortes",
-                             "ar": "نسبة العناقيد المرتبطة القوية"},
+    "national_share": {
+        "en": "Share of national cluster jobs",
+        "fr": "Part de l'emploi national de la grappe",
+        "ar": "الحصة من التشغيل الوطني للعنقود",
+    },
+    "wage_ratio": {
+        "en": "Average wage / national",
+        "fr": "Salaire moyen / national",
+        "ar": "متوسط الأجر / الوطني",
+    },
+    "firm_count_ratio": {
+        "en": "Establishments per job / national",
+        "fr": "Établissements par emploi / national",
+        "ar": "المؤسسات لكل منصب شغل / الوطني",
+    },
+    "cagr": {
+        "en": "Jobs, annual growth",
+        "fr": "Emploi, croissance annuelle",
+        "ar": "التشغيل، النمو السنوي",
+    },
+    "national_cagr": {
+        "en": "National jobs, annual growth",
+        "fr": "Emploi national, croissance annuelle",
+        "ar": "التشغيل الوطني، النمو السنوي",
+    },
+    "growth_gap": {
+        "en": "Growth gap with national",
+        "fr": "Écart de croissance au national",
+        "ar": "فارق النمو عن المستوى الوطني",
+    },
+    "share_change": {
+        "en": "Change of national share",
+        "fr": "Évolution de la part nationale",
+        "ar": "تطور الحصة الوطنية",
+    },
+    "related_lq_mean": {
+        "en": "Mean LQ of related clusters",
+        "fr": "QL moyen des grappes connexes",
+        "ar": "متوسط معامل التوطن للعناقيد المرتبطة",
+    },
+    "related_strong_share": {
+        "en": "Share of related clusters that are strong",
+        "fr": "Part des grappes connexes fortes",
+        "ar": "نسبة العناقيد المرتبطة القوية",
+    },
     "density": {"en": "Density", "fr": "Densité", "ar": "الكثافة"},
     "reciprocity": {"en": "Reciprocity", "fr": "Réciprocité", "ar": "التبادلية"},
-    "external_share": {"en": "Share of external ties", "fr": "Part des liens externes",
-                       "ar": "نسبة الروابط الخارجية"},
+    "external_share": {
+        "en": "Share of external ties",
+        "fr": "Part des liens externes",
+        "ar": "نسبة الروابط الخارجية",
+    },
     "n_actors": {"en": "Actors", "fr": "Acteurs", "ar": "الفاعلون"},
     "n_ties": {"en": "Ties", "fr": "Liens", "ar": "الروابط"},
     "n_brokers": {"en": "Brokers", "fr": "Intermédiaires", "ar": "الوسطاء"},
@@ -166,8 +283,7 @@ NAMES: dict[str, dict[str, str]] = {
     "new_members": {"en": "New members", "fr": "Nouveaux membres", "ar": "أعضاء جدد"},
     "jobs": {"en": "Jobs", "fr": "Emplois", "ar": "مناصب الشغل"},
     "exports": {"en": "Exports", "fr": "Exportations", "ar": "الصادرات"},
-    "firms_created": {"en": "Firms created", "fr": "Entreprises créées",
-                      "ar": "المؤسسات المنشأة"},
+    "firms_created": {"en": "Firms created", "fr": "Entreprises créées", "ar": "المؤسسات المنشأة"},
     "partnerships": {"en": "Partnerships", "fr": "Partenariats", "ar": "الشراكات"},
     "trainings": {"en": "Trainings", "fr": "Formations", "ar": "الدورات التكوينية"},
 }

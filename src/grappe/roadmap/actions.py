@@ -93,12 +93,37 @@ class Roadmap:
         ``currency``, ``partners`` (``"; "``-joined), ``start``, ``end``, ``status``,
         ``milestones``, ``milestones_done``."""
         return pd.DataFrame(
-            [dict(id=a.id, title=a.title, phase=a.phase, owner=a.owner, budget=a.budget,
-                  currency=a.currency, partners="; ".join(a.partners), start=a.start,
-                  end=a.end, status=a.status, milestones=len(a.milestones),
-                  milestones_done=sum(m.done for m in a.milestones)) for a in self.actions],
-            columns=["id", "title", "phase", "owner", "budget", "currency", "partners",
-                     "start", "end", "status", "milestones", "milestones_done"],
+            [
+                {
+                    "id": a.id,
+                    "title": a.title,
+                    "phase": a.phase,
+                    "owner": a.owner,
+                    "budget": a.budget,
+                    "currency": a.currency,
+                    "partners": "; ".join(a.partners),
+                    "start": a.start,
+                    "end": a.end,
+                    "status": a.status,
+                    "milestones": len(a.milestones),
+                    "milestones_done": sum(m.done for m in a.milestones),
+                }
+                for a in self.actions
+            ],
+            columns=[
+                "id",
+                "title",
+                "phase",
+                "owner",
+                "budget",
+                "currency",
+                "partners",
+                "start",
+                "end",
+                "status",
+                "milestones",
+                "milestones_done",
+            ],
         )
 
     def summary(self) -> pd.DataFrame:
@@ -111,10 +136,17 @@ class Roadmap:
             for cur in sorted(sub["currency"].unique()) or [""]:
                 s = sub[sub["currency"] == cur] if cur else sub
                 ms = s["milestones"].sum()
-                rows.append(dict(phase=p.key, number=p.number, currency=cur,
-                                 actions=len(s), budget=float(s["budget"].sum()),
-                                 done=int((s["status"] == "done").sum()),
-                                 progress=s["milestones_done"].sum() / ms if ms else math.nan))
+                rows.append(
+                    {
+                        "phase": p.key,
+                        "number": p.number,
+                        "currency": cur,
+                        "actions": len(s),
+                        "budget": float(s["budget"].sum()),
+                        "done": int((s["status"] == "done").sum()),
+                        "progress": s["milestones_done"].sum() / ms if ms else math.nan,
+                    }
+                )
         return pd.DataFrame(rows)
 
 
@@ -196,18 +228,34 @@ def build_roadmap(
     phases = [p.key for p in PHASES]
     actor_set = None if actors is None else {str(a) for a in actors}
     if mode not in MODES:
-        issues.append(ValidationIssue(f"Unknown construction mode {mode!r}.", file=file,
-                                      column="mode", fix=f"Use one of {MODES}."))
+        issues.append(
+            ValidationIssue(
+                f"Unknown construction mode {mode!r}.",
+                file=file,
+                column="mode",
+                fix=f"Use one of {MODES}.",
+            )
+        )
     known_deliv = {k for p in PHASES for k in p.deliverables}
     for key, status in (deliverables or {}).items():
         if key not in known_deliv:
-            issues.append(ValidationIssue(
-                f"Unknown deliverable {key!r}.", file=file, column="deliverables",
-                fix=f"Use one of {sorted(known_deliv)}."))
+            issues.append(
+                ValidationIssue(
+                    f"Unknown deliverable {key!r}.",
+                    file=file,
+                    column="deliverables",
+                    fix=f"Use one of {sorted(known_deliv)}.",
+                )
+            )
         if status not in STATUSES:
-            issues.append(ValidationIssue(
-                f"Unknown status {status!r} of deliverable {key!r}.", file=file,
-                column="deliverables", fix=f"Use one of {STATUSES}."))
+            issues.append(
+                ValidationIssue(
+                    f"Unknown status {status!r} of deliverable {key!r}.",
+                    file=file,
+                    column="deliverables",
+                    fix=f"Use one of {STATUSES}.",
+                )
+            )
     out: list[Action] = []
     seen: set[str] = set()
     for rec, row in zip(actions, rows, strict=True):
@@ -217,8 +265,9 @@ def build_roadmap(
             issues.append(ValidationIssue(msg, file=file, row=row, column=col, fix=fix))
 
         for key in ("id", "title", "phase", "owner", "start", "end"):
-            if rec.get(key) in (None, "") or (isinstance(rec.get(key), float)
-                                              and math.isnan(rec[key])):
+            if rec.get(key) in (None, "") or (
+                isinstance(rec.get(key), float) and math.isnan(rec[key])
+            ):
                 bad(f"The action has no {key!r}.", key, f"Fill in '{key}'.")
         if len(issues) > before:
             continue
@@ -227,51 +276,84 @@ def build_roadmap(
             bad(f"The action id {aid!r} is used twice.", "id", "Give each action its own id.")
         seen.add(aid)
         if rec["phase"] not in phases:
-            bad(f"Unknown phase {rec['phase']!r} of action {aid}.", "phase",
-                f"Use one of {phases}.")
+            bad(
+                f"Unknown phase {rec['phase']!r} of action {aid}.", "phase", f"Use one of {phases}."
+            )
         status = rec.get("status") or "planned"
         if status not in STATUSES:
-            bad(f"Unknown status {status!r} of action {aid}.", "status",
-                f"Use one of {STATUSES}.")
+            bad(f"Unknown status {status!r} of action {aid}.", "status", f"Use one of {STATUSES}.")
         try:
             budget = float(rec.get("budget") or 0)
         except (TypeError, ValueError):
             budget = math.nan
         if not budget >= 0:
-            bad(f"The budget of action {aid} is {rec.get('budget')!r}; it must be a number "
-                "≥ 0.", "budget", "Give the budget as a positive amount.")
+            bad(
+                f"The budget of action {aid} is {rec.get('budget')!r}; it must be a number ≥ 0.",
+                "budget",
+                "Give the budget as a positive amount.",
+            )
         currency = str(rec.get("currency") or "").strip().upper()
         if budget > 0 and (len(currency) != 3 or not currency.isalpha()):
-            bad(f"Action {aid} has a budget but no valid currency ({currency!r}).",
-                "currency", "Give an ISO 4217 code such as DZD, EUR or USD.")
+            bad(
+                f"Action {aid} has a budget but no valid currency ({currency!r}).",
+                "currency",
+                "Give an ISO 4217 code such as DZD, EUR or USD.",
+            )
         owner = str(rec["owner"])
         if actor_set is not None and owner not in actor_set:
-            bad(f"The owner {owner!r} of action {aid} is not an actor of the cluster.",
-                "owner", "Use the name of an actor of the cluster's network or add it.")
+            bad(
+                f"The owner {owner!r} of action {aid} is not an actor of the cluster.",
+                "owner",
+                "Use the name of an actor of the cluster's network or add it.",
+            )
         start, end = _date(rec["start"]), _date(rec["end"])
         if start is None or end is None:
-            bad(f"Action {aid} has a date that is not YYYY-MM-DD.", "start" if start is None
-                else "end", "Write dates as YYYY-MM-DD.")
+            bad(
+                f"Action {aid} has a date that is not YYYY-MM-DD.",
+                "start" if start is None else "end",
+                "Write dates as YYYY-MM-DD.",
+            )
             continue
         if end < start:
-            bad(f"Action {aid} ends ({end}) before it starts ({start}).", "end",
-                "Swap or correct the dates.")
+            bad(
+                f"Action {aid} ends ({end}) before it starts ({start}).",
+                "end",
+                "Swap or correct the dates.",
+            )
         milestones = []
         for m in rec.get("milestones") or []:
             mdate = _date(m.get("date"))
             name = str(m.get("name", ""))
             if mdate is None:
-                bad(f"Milestone {name!r} of action {aid} has no valid date.", "milestones",
-                    "Write dates as YYYY-MM-DD.")
+                bad(
+                    f"Milestone {name!r} of action {aid} has no valid date.",
+                    "milestones",
+                    "Write dates as YYYY-MM-DD.",
+                )
                 continue
             if mdate < start or mdate > end:
-                bad(f"Milestone {name!r} of action {aid} ({mdate}) is outside the action's "
-                    f"dates ({start} to {end}).", "milestones",
-                    "Move the milestone or the action's dates.")
+                bad(
+                    f"Milestone {name!r} of action {aid} ({mdate}) is outside the action's "
+                    f"dates ({start} to {end}).",
+                    "milestones",
+                    "Move the milestone or the action's dates.",
+                )
             milestones.append(Milestone(name, mdate, bool(m.get("done", False))))
-        out.append(Action(aid, str(rec["title"]), str(rec["phase"]), owner, budget, currency,
-                          _list(rec.get("partners")), start, end,
-                          tuple(sorted(milestones, key=lambda m: m.date)), status))
+        out.append(
+            Action(
+                aid,
+                str(rec["title"]),
+                str(rec["phase"]),
+                owner,
+                budget,
+                currency,
+                _list(rec.get("partners")),
+                start,
+                end,
+                tuple(sorted(milestones, key=lambda m: m.date)),
+                status,
+            )
+        )
     if issues:
         raise DataValidationError(issues)
     return Roadmap(str(cluster), mode, tuple(out), dict(deliverables or {}))

@@ -16,13 +16,18 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from grappe.errors import DataValidationError, InvalidParameterError, NotFoundError, \
-    ValidationIssue
+from grappe.errors import DataValidationError, InvalidParameterError, NotFoundError, ValidationIssue
 
 __all__ = ["DIRECTIONS", "STANDARD_KPIS", "Evaluation", "check_kpis", "evaluate_kpis"]
 
 STANDARD_KPIS: tuple[str, ...] = (
-    "members", "new_members", "jobs", "exports", "firms_created", "partnerships", "trainings",
+    "members",
+    "new_members",
+    "jobs",
+    "exports",
+    "firms_created",
+    "partnerships",
+    "trainings",
 )
 DIRECTIONS: tuple[str, ...] = ("at_least", "at_most")
 _COLUMNS = ("kpi", "period", "value")
@@ -56,41 +61,73 @@ def check_kpis(
     """
     missing = [c for c in _COLUMNS if c not in kpis.columns]
     if missing:
-        raise DataValidationError(ValidationIssue(
-            f"The KPI table lacks the columns {missing}.", file=file,
-            fix="Give the columns kpi, period, value (and optionally target, direction)."))
+        raise DataValidationError(
+            ValidationIssue(
+                f"The KPI table lacks the columns {missing}.",
+                file=file,
+                fix="Give the columns kpi, period, value (and optionally target, direction).",
+            )
+        )
     rows = list(rows) if rows is not None else [i + 2 for i in range(len(kpis))]
-    df = pd.DataFrame({
-        "kpi": kpis["kpi"].astype(str).str.strip(),
-        "period": kpis["period"].astype(str).str.strip(),
-        "value": pd.to_numeric(kpis["value"], errors="coerce"),
-        "target": pd.to_numeric(kpis["target"], errors="coerce") if "target" in kpis
-        else np.nan,
-        "direction": kpis["direction"].fillna("at_least").astype(str) if "direction" in kpis
-        else "at_least",
-    })
+    df = pd.DataFrame(
+        {
+            "kpi": kpis["kpi"].astype(str).str.strip(),
+            "period": kpis["period"].astype(str).str.strip(),
+            "value": pd.to_numeric(kpis["value"], errors="coerce"),
+            "target": pd.to_numeric(kpis["target"], errors="coerce")
+            if "target" in kpis
+            else np.nan,
+            "direction": kpis["direction"].fillna("at_least").astype(str)
+            if "direction" in kpis
+            else "at_least",
+        }
+    )
     issues = []
     for i, row in enumerate(df.itertuples(index=False)):
         raw = kpis.iloc[i]
         if math.isnan(row.value):
-            issues.append(ValidationIssue(
-                f"The value of KPI {row.kpi!r} for {row.period} is not a number "
-                f"({raw['value']!r}).", file=file, row=rows[i], column="value",
-                fix="Write a number (no units or thousands separators)."))
+            issues.append(
+                ValidationIssue(
+                    f"The value of KPI {row.kpi!r} for {row.period} is not a number "
+                    f"({raw['value']!r}).",
+                    file=file,
+                    row=rows[i],
+                    column="value",
+                    fix="Write a number (no units or thousands separators).",
+                )
+            )
         if "target" in kpis and not pd.isna(raw["target"]) and math.isnan(row.target):
-            issues.append(ValidationIssue(
-                f"The target of KPI {row.kpi!r} for {row.period} is not a number "
-                f"({raw['target']!r}).", file=file, row=rows[i], column="target",
-                fix="Write a number or leave the cell empty."))
+            issues.append(
+                ValidationIssue(
+                    f"The target of KPI {row.kpi!r} for {row.period} is not a number "
+                    f"({raw['target']!r}).",
+                    file=file,
+                    row=rows[i],
+                    column="target",
+                    fix="Write a number or leave the cell empty.",
+                )
+            )
         if row.direction not in DIRECTIONS:
-            issues.append(ValidationIssue(
-                f"Unknown direction {row.direction!r} of KPI {row.kpi!r}.", file=file,
-                row=rows[i], column="direction", fix=f"Use one of {DIRECTIONS}."))
+            issues.append(
+                ValidationIssue(
+                    f"Unknown direction {row.direction!r} of KPI {row.kpi!r}.",
+                    file=file,
+                    row=rows[i],
+                    column="direction",
+                    fix=f"Use one of {DIRECTIONS}.",
+                )
+            )
     dup = df.duplicated(["kpi", "period"], keep="first")
     for i in np.flatnonzero(dup.to_numpy()):
-        issues.append(ValidationIssue(
-            f"KPI {df['kpi'].iloc[i]!r} is given twice for period {df['period'].iloc[i]}.",
-            file=file, row=rows[i], column="kpi", fix="Keep one row per KPI and period."))
+        issues.append(
+            ValidationIssue(
+                f"KPI {df['kpi'].iloc[i]!r} is given twice for period {df['period'].iloc[i]}.",
+                file=file,
+                row=rows[i],
+                column="kpi",
+                fix="Keep one row per KPI and period.",
+            )
+        )
     if issues:
         raise DataValidationError(issues)
     return df
@@ -167,19 +204,19 @@ def evaluate_kpis(
         raise NotFoundError(f"No KPI values for period {period!r}; periods: {periods}.")
     prev = periods[periods.index(period) - 1] if periods.index(period) > 0 else None
     cur = df[df["period"] == period].set_index("kpi")
-    before = df[df["period"] == prev].set_index("kpi")["value"] if prev else pd.Series(
-        dtype=float)
-    table = pd.DataFrame({
-        "kpi": cur.index,
-        "value": cur["value"].to_numpy(),
-        "previous": before.reindex(cur.index).to_numpy(dtype=float),
-        "target": cur["target"].to_numpy(dtype=float),
-        "direction": cur["direction"].to_numpy(),
-    })
+    before = df[df["period"] == prev].set_index("kpi")["value"] if prev else pd.Series(dtype=float)
+    table = pd.DataFrame(
+        {
+            "kpi": cur.index,
+            "value": cur["value"].to_numpy(),
+            "previous": before.reindex(cur.index).to_numpy(dtype=float),
+            "target": cur["target"].to_numpy(dtype=float),
+            "direction": cur["direction"].to_numpy(),
+        }
+    )
     table["change"] = table["value"] - table["previous"]
     at_least = table["direction"] == "at_least"
-    met = np.where(at_least, table["value"] >= table["target"],
-                   table["value"] <= table["target"])
+    met = np.where(at_least, table["value"] >= table["target"], table["value"] <= table["target"])
     table["met"] = pd.array(np.where(table["target"].isna(), None, met), dtype="boolean")
     table = table[["kpi", "value", "previous", "change", "target", "direction", "met"]]
     facts = dict(zip(table["kpi"], table["value"].astype(float), strict=True))
@@ -187,6 +224,7 @@ def evaluate_kpis(
         if key in facts:
             raise InvalidParameterError(
                 f"The 'extra' parameter of evaluate_kpis must not repeat a KPI. "
-                f"Got {key!r} instead.")
+                f"Got {key!r} instead."
+            )
         facts[key] = float(value)
     return Evaluation(period, table.reset_index(drop=True), facts)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import operator
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,7 +21,11 @@ from grappe.roadmap.kpis import Evaluation
 __all__ = ["OPERATORS", "Criterion", "Label", "LabelCheck", "check_label", "make_label"]
 
 OPERATORS: Mapping[str, Any] = {
-    ">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt, "==": operator.eq,
+    ">=": operator.ge,
+    ">": operator.gt,
+    "<=": operator.le,
+    "<": operator.lt,
+    "==": operator.eq,
 }
 
 
@@ -77,9 +81,7 @@ class LabelCheck:
         return not self.reasons
 
 
-def make_label(
-    data: Mapping[str, Any], *, file: str | None = None
-) -> Label:
+def make_label(data: Mapping[str, Any], *, file: str | None = None) -> Label:
     """Build a label from its mapping form (``name``, ``level``, ``criteria`` as
     ``"metric >= value"`` strings or ``{metric, op, threshold}`` mappings, ``valid_from``,
     ``valid_to``).
@@ -109,8 +111,11 @@ def make_label(
     for raw in data["criteria"] or []:
         if isinstance(raw, str):
             parts = raw.split()
-            raw = dict(zip(("metric", "op", "threshold"), parts, strict=False)) \
-                if len(parts) == 3 else {}
+            raw = (
+                dict(zip(("metric", "op", "threshold"), parts, strict=False))
+                if len(parts) == 3
+                else {}
+            )
         try:
             op = str(raw["op"])
             thr = float(raw["threshold"])
@@ -118,8 +123,11 @@ def make_label(
                 raise KeyError(op)
             criteria.append(Criterion(str(raw["metric"]), op, thr))
         except (KeyError, TypeError, ValueError):
-            bad(f"The criterion {raw!r} is not 'metric op number'.", "criteria",
-                f"Write e.g. 'members >= 30' with op among {list(OPERATORS)}.")
+            bad(
+                f"The criterion {raw!r} is not 'metric op number'.",
+                "criteria",
+                f"Write e.g. 'members >= 30' with op among {list(OPERATORS)}.",
+            )
     dates = {}
     for key in ("valid_from", "valid_to"):
         value = data[key]
@@ -131,16 +139,25 @@ def make_label(
             except ValueError:
                 bad(f"The date {key} {value!r} is not YYYY-MM-DD.", key, "Write YYYY-MM-DD.")
     if len(dates) == 2 and dates["valid_to"] < dates["valid_from"]:
-        bad(f"The label ends ({dates['valid_to']}) before it starts ({dates['valid_from']}).",
-            "valid_to", "Correct the validity dates.")
+        bad(
+            f"The label ends ({dates['valid_to']}) before it starts ({dates['valid_from']}).",
+            "valid_to",
+            "Correct the validity dates.",
+        )
     if issues:
         raise DataValidationError(issues)
-    return Label(str(data["name"]), str(data["level"]), tuple(criteria), dates["valid_from"],
-                 dates["valid_to"])
+    return Label(
+        str(data["name"]),
+        str(data["level"]),
+        tuple(criteria),
+        dates["valid_from"],
+        dates["valid_to"],
+    )
 
 
-def check_label(label: Label, evaluation: Evaluation | Mapping[str, float], *,
-                on: dt.date | None = None) -> LabelCheck:
+def check_label(
+    label: Label, evaluation: Evaluation | Mapping[str, float], *, on: dt.date | None = None
+) -> LabelCheck:
     """Check whether a labelled cluster still meets its label's criteria.
 
     Parameters
@@ -170,8 +187,9 @@ def check_label(label: Label, evaluation: Evaluation | Mapping[str, float], *,
     reasons: list[str] = []
     in_validity = label.valid_from <= on <= label.valid_to
     if not in_validity:
-        reasons.append(f"the label is valid from {label.valid_from} to {label.valid_to}, "
-                       f"not on {on}")
+        reasons.append(
+            f"the label is valid from {label.valid_from} to {label.valid_to}, not on {on}"
+        )
     results = []
     for c in label.criteria:
         value = facts.get(c.metric)
@@ -184,9 +202,3 @@ def check_label(label: Label, evaluation: Evaluation | Mapping[str, float], *,
         if not ok:
             reasons.append(f"{c.metric} = {float(value):g} does not meet {c}")
     return LabelCheck(label, on, in_validity, tuple(results), tuple(reasons))
-
-
-def labels_from(records: Iterable[Mapping[str, Any]], *, file: str | None = None) -> tuple[
-        Label, ...]:
-    """Several labels from their mapping forms (see :func:`make_label`)."""
-    return tuple(make_label(r, file=file) for r in records)

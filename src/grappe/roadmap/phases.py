@@ -30,40 +30,87 @@ def _p(key: str, number: int, names: dict, deliverables: dict) -> Phase:
 
 
 PHASES: tuple[Phase, ...] = (
-    _p("mobilise", 1,
-       {"en": "Mobilise the actors", "fr": "Mobiliser les acteurs", "ar": "تعبئة الفاعلين"},
-       {"stakeholder_map": {"en": "Map of stakeholders", "fr": "Cartographie des acteurs",
-                            "ar": "خريطة الفاعلين"},
-        "trust_building": {"en": "Trust-building events", "fr": "Actions de confiance",
-                           "ar": "أنشطة بناء الثقة"},
-        "steering_committee": {"en": "Steering committee set up",
-                               "fr": "Comité de pilotage constitué",
-                               "ar": "تشكيل لجنة القيادة"}}),
-    _p("identify", 2,
-       {"en": "Identify the cluster, its strengths and weaknesses",
-        "fr": "Identifier la grappe, ses forces et faiblesses",
-        "ar": "تحديد العنقود ونقاط قوته وضعفه"},
-       {"diagnostic_study": {"en": "Diagnostic study", "fr": "Étude diagnostic",
-                             "ar": "دراسة تشخيصية"},
-        "swot": {"en": "Validated SWOT", "fr": "AFOM (SWOT) validée",
-                 "ar": "تحليل نقاط القوة والضعف والفرص والتهديدات مصادق عليه"}}),
-    _p("plan", 3,
-       {"en": "Priority challenges and action plan",
-        "fr": "Défis prioritaires et plan d'action",
-        "ar": "التحديات ذات الأولوية وخطة العمل"},
-       {"shared_vision": {"en": "Shared vision and priority challenges",
-                          "fr": "Vision partagée et défis prioritaires",
-                          "ar": "رؤية مشتركة وتحديات ذات أولوية"},
-        "action_plan": {"en": "Action plan", "fr": "Plan d'action", "ar": "خطة العمل"}}),
-    _p("implement", 4,
-       {"en": "Commitments and implementation", "fr": "Engagements et mise en œuvre",
-        "ar": "الالتزامات والتنفيذ"},
-       {"commitments": {"en": "Signed commitments (charter)",
-                        "fr": "Engagements signés (charte)",
-                        "ar": "التزامات موقعة (ميثاق)"},
-        "monitoring": {"en": "Monitoring and evaluation system",
-                       "fr": "Dispositif de suivi-évaluation",
-                       "ar": "منظومة المتابعة والتقييم"}}),
+    _p(
+        "mobilise",
+        1,
+        {"en": "Mobilise the actors", "fr": "Mobiliser les acteurs", "ar": "تعبئة الفاعلين"},
+        {
+            "stakeholder_map": {
+                "en": "Map of stakeholders",
+                "fr": "Cartographie des acteurs",
+                "ar": "خريطة الفاعلين",
+            },
+            "trust_building": {
+                "en": "Trust-building events",
+                "fr": "Actions de confiance",
+                "ar": "أنشطة بناء الثقة",
+            },
+            "steering_committee": {
+                "en": "Steering committee set up",
+                "fr": "Comité de pilotage constitué",
+                "ar": "تشكيل لجنة القيادة",
+            },
+        },
+    ),
+    _p(
+        "identify",
+        2,
+        {
+            "en": "Identify the cluster, its strengths and weaknesses",
+            "fr": "Identifier la grappe, ses forces et faiblesses",
+            "ar": "تحديد العنقود ونقاط قوته وضعفه",
+        },
+        {
+            "diagnostic_study": {
+                "en": "Diagnostic study",
+                "fr": "Étude diagnostic",
+                "ar": "دراسة تشخيصية",
+            },
+            "swot": {
+                "en": "Validated SWOT",
+                "fr": "AFOM (SWOT) validée",
+                "ar": "تحليل نقاط القوة والضعف والفرص والتهديدات مصادق عليه",
+            },
+        },
+    ),
+    _p(
+        "plan",
+        3,
+        {
+            "en": "Priority challenges and action plan",
+            "fr": "Défis prioritaires et plan d'action",
+            "ar": "التحديات ذات الأولوية وخطة العمل",
+        },
+        {
+            "shared_vision": {
+                "en": "Shared vision and priority challenges",
+                "fr": "Vision partagée et défis prioritaires",
+                "ar": "رؤية مشتركة وتحديات ذات أولوية",
+            },
+            "action_plan": {"en": "Action plan", "fr": "Plan d'action", "ar": "خطة العمل"},
+        },
+    ),
+    _p(
+        "implement",
+        4,
+        {
+            "en": "Commitments and implementation",
+            "fr": "Engagements et mise en œuvre",
+            "ar": "الالتزامات والتنفيذ",
+        },
+        {
+            "commitments": {
+                "en": "Signed commitments (charter)",
+                "fr": "Engagements signés (charte)",
+                "ar": "التزامات موقعة (ميثاق)",
+            },
+            "monitoring": {
+                "en": "Monitoring and evaluation system",
+                "fr": "Dispositif de suivi-évaluation",
+                "ar": "منظومة المتابعة والتقييم",
+            },
+        },
+    ),
 )
 
 _BY_KEY = {p.key: p for p in PHASES}

@@ -64,6 +64,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.sessions = sessions
+    app.state.token_cache = {}
     install_error_handlers(app)
     app.include_router(api_router, prefix=API_PREFIX)
     install_pages(app)

@@ -155,12 +155,13 @@ def load_bundled_data(
     sessions = connect(database_url)
     table, cmap = _us_cluster_map()
     ind = cmap.indicators
+    mapped = set(ind["region"].astype(str))
     states = _csv(
         ["id", "code", "country", "region_type", "name_en", "name_fr"],
         (
             [f"US-{code}", code, "US", "state", name, name]
             for code, name in sorted(table.region_names.items())
-            if code in set(ind["region"].astype(str))
+            if code in mapped
         ),
     )
     latest = int(ind["year"].max())

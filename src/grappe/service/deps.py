@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from typing import Annotated
 
@@ -45,15 +46,27 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
 def optional_caller(
+    request: Request,
     session: SessionDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> ApiToken | None:
     """The caller's token, None for anonymous callers; a wrong token is an error."""
     if credentials is None:
         return None
+    # Checked tokens are remembered by their SHA-256 (in memory only) so that a client's
+    # every request does not pay for scrypt; a revoked or replaced row is checked again.
+    cache: dict[str, tuple[int, str]] = request.app.state.token_cache
+    digest = hashlib.sha256(credentials.credentials.encode()).hexdigest()
+    known = cache.get(digest)
+    if known is not None:
+        row = session.get(ApiToken, known[0])
+        if row is not None and not row.revoked and row.hash == known[1]:
+            return row
+        cache.pop(digest, None)
     token = verify_token(session, credentials.credentials)
     if token is None:
         raise ApiError(401, "unauthorized", "The API token is unknown, revoked or wrong.")
+    cache[digest] = (token.id, token.hash)
     return token
 
 

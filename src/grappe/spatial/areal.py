@@ -185,6 +185,8 @@ def spatial_weights(areas: AreaSet, *, contiguity: str = "queen", islands: str =
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # islands are handled below
         w = builder.from_iterable(list(areas.geometries), ids=list(areas.data["id"]))
+    # libpysal sorts the ids; esda reads values in id_order, so restore the data's order
+    w.id_order = list(areas.data["id"])
     if w.islands and islands == "raise":
         shown = ", ".join(repr(i) for i in w.islands[:5])
         raise InvalidParameterError(

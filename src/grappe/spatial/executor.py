@@ -120,7 +120,7 @@ def _run_dask(func, tasks, shared, scheduler, tick) -> list[Any]:
     own = isinstance(scheduler, str)
     if own:
         try:
-            client = Client(scheduler, timeout="10s", set_as_default=False)
+            client = Client(scheduler, timeout="3s", set_as_default=False)
         except OSError as exc:
             raise InvalidParameterError(
                 "The 'scheduler' parameter must be the address of a running Dask scheduler. "
@@ -134,7 +134,7 @@ def _run_dask(func, tasks, shared, scheduler, tick) -> list[Any]:
         futures = client.map(func, list(tasks), shared=shared_future, pure=False)
         index = {f.key: i for i, f in enumerate(futures)}
         results: list[Any] = [None] * len(futures)
-        for fut in dask_completed(futures):
+        for fut in dask_completed(futures, loop=client.loop):
             results[index[fut.key]] = fut.result()
             tick()
         return results

@@ -141,18 +141,22 @@ def silverman_bandwidth(nodes: np.ndarray, mass: np.ndarray, n_pairs: float) -> 
 
 
 def global_bands(simulations: np.ndarray, alpha: float) -> tuple[np.ndarray, np.ndarray]:
-    """Lower and upper bands crossed anywhere by at most ``alpha`` of the simulations each.
+    """Lower and upper bands reached anywhere by at most ``alpha`` of the simulations each.
 
     The upper band is the k-th largest simulated value at each distance, with the largest k
-    such that no more than ``alpha`` of the simulated curves exceed it at some distance
-    (Duranton & Overman 2005, §3.3); the lower band likewise.
+    such that no more than ``alpha`` of the simulated curves reach it (value ≥ band) at some
+    distance (Duranton & Overman 2005, §3.3); the lower band likewise. Counting the curve
+    that defines the band as reaching it makes the in-sample rate match that of a new curve
+    (the k-th largest of n is exceeded by a new exchangeable value with probability
+    k / (n + 1)). When even the extreme values are reached by more than ``alpha`` of the
+    curves, the band is the extreme (minimum or maximum).
 
     Examples
     --------
-    >>> sims = np.array([[0.0, 1.0], [1.0, 0.0], [2.0, 2.0], [3.0, 3.0]])
-    >>> lower, upper = global_bands(sims, 0.25)
+    >>> sims = np.arange(10.0)[:, None] * np.ones((1, 2))  # ten parallel curves
+    >>> lower, upper = global_bands(sims, 0.2)
     >>> upper.tolist(), lower.tolist()
-    ([2.0, 2.0], [0.0, 0.0])
+    ([8.0, 8.0], [1.0, 1.0])
     """
     n = simulations.shape[0]
     desc = -np.sort(-simulations, axis=0)
@@ -162,7 +166,7 @@ def global_bands(simulations: np.ndarray, alpha: float) -> tuple[np.ndarray, np.
         chosen = ordered[0]
         for k in range(n):
             band = ordered[k]
-            hit = (simulations > band) if above else (simulations < band)
+            hit = (simulations >= band) if above else (simulations <= band)
             if hit.any(axis=1).mean() > alpha:
                 break
             chosen = band

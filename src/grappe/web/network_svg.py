@@ -73,7 +73,7 @@ def network_drawing(
                 "y": y,
                 "r": 5 + min(degree.get(a.id, 0), 20) * 0.5,
                 "name": a.name,
-                "label": a.id,
+                "label": a.name if len(a.name) <= 24 else a.name[:23] + "…",
                 "sphere": a.sphere or "–",
                 "sphere_class": _sphere_class(a.sphere),
             }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, File, Form, UploadFile, status
+from fastapi import APIRouter, File, Form, Path, UploadFile, status
 from sqlalchemy import select
 
 from grappe.registry import repositories as repo
@@ -58,6 +58,8 @@ def list_imports(
 
 
 @router.get("/{job_id}", summary="One import job")
-def read_import(session: SessionDep, token: Caller, job_id: int) -> ImportPublic:
+def read_import(
+    session: SessionDep, token: Caller, job_id: Annotated[int, Path(ge=1, le=2**31 - 1)]
+) -> ImportPublic:
     require_role(token, "analyst")
     return ImportPublic.model_validate(repo.get(session, ImportJob, job_id, what="import job"))

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse
 from grappe.web.i18n import translations
 from grappe.web.render import language, page
 
-__all__ = ["not_found", "series", "stage_names"]
+__all__ = ["not_found", "series", "sphere_names", "stage_names"]
 
 
 def series(
@@ -50,6 +50,20 @@ def stage_names(lang: str) -> dict[str, str]:
         "sustainment": _("Sustainment"),
         "decline": _("Decline"),
         "renewal": _("Renewal"),
+    }
+
+
+def sphere_names(lang: str) -> dict[str, str]:
+    """Spheres of actors (``grappe.network.model.SPHERES``) in ``lang``."""
+    _ = translations(lang).gettext
+    return {
+        "enterprise": _("Enterprises"),
+        "university": _("Universities and research"),
+        "public": _("Public bodies"),
+        "support": _("Support organisations"),
+        "association": _("Associations"),
+        "international": _("International organisations"),
+        "finance": _("Finance"),
     }
 
 

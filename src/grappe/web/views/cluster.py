@@ -13,7 +13,7 @@ from grappe.registry.models import Cluster, IndicatorSnapshot, Membership
 from grappe.web.db import PageSession, map_data
 from grappe.web.network_svg import network_drawing
 from grappe.web.render import language, page
-from grappe.web.views._common import not_found, series, stage_names
+from grappe.web.views._common import not_found, series, sphere_names, stage_names
 
 router = APIRouter()
 
@@ -47,15 +47,20 @@ def cluster_page(request: Request, session: PageSession, cluster_id: str) -> HTM
             select(Membership).where(Membership.cluster_id == cluster_id)
         )
     )
+    spheres = sphere_names(lang)
     by_sphere: dict[str, list[object]] = defaultdict(list)
     for m in sorted(members, key=lambda m: m.actor.name):
-        by_sphere[m.actor.sphere or "–"].append(m.actor)
+        sphere = m.actor.sphere or "–"
+        by_sphere[spheres.get(sphere, sphere)].append(m.actor)
     ties, _ = repo.list_ties(session, cluster=cluster_id, limit=5000)
     actors = [m.actor for m in members]
     kpi_rows, _ = repo.list_kpis(session, cluster=cluster_id, limit=500)
     kpis = series(kpi_rows, key=lambda k: k.name + (f" ({k.unit})" if k.unit else ""), value=lambda k: k.value)
     evaluations, _ = repo.list_evaluations(session, cluster=cluster_id, limit=50)
     countries = {r.country for r in cluster.regions}
+    net = network_drawing(actors, ties)
+    if net is not None:
+        net["legend"] = [(spheres.get(name, name), cls) for name, cls in net["legend"]]
     return page(
         request,
         "cluster.html",
@@ -67,7 +72,7 @@ def cluster_page(request: Request, session: PageSession, cluster_id: str) -> HTM
             "latest_year": latest_year,
             "trend": trend,
             "spheres": sorted(by_sphere.items()),
-            "net": network_drawing(actors, ties),
+            "net": net,
             "kpis": kpis,
             "evaluations": evaluations,
             "map": map_data(session, lang, highlight=region_ids, countries=countries),

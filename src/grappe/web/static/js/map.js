@@ -6,8 +6,8 @@
   var NS = "http://www.w3.org/2000/svg";
   var RAMP = ["#e8eef5", "#c3d5ea", "#8fb3d9", "#5b8fc5", "#2c6aa9", "#0d4a86"];
 
-  function colour(value, max) {
-    if (!value || !max) return RAMP[0];
+  function colour(value, max, point) {
+    if (!value || !max) return point ? "#6b7785" : RAMP[0];
     return RAMP[Math.min(RAMP.length - 1, 1 + Math.floor((value / max) * (RAMP.length - 2)))];
   }
 
@@ -53,7 +53,7 @@
     data.dz.forEach(function (p) {
       var xy = projection([p.lon, p.lat]);
       var c = el("circle", { cx: xy[0].toFixed(1), cy: xy[1].toFixed(1), r: p.highlight ? 9 : 6,
-                             fill: colour(p.value, data.max), "class": "point" + (p.highlight ? " hl" : "") });
+                             fill: colour(p.value, data.max, true), "class": "point" + (p.highlight ? " hl" : "") });
       svg.appendChild(linked(p, data.lang, c));
     });
     svg.setAttribute("data-drawn", String(data.dz.length));

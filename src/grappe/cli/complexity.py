@@ -1,0 +1,272 @@
+"""``grappe complexity`` and ``grappe related``: economic complexity and relatedness density."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Annotated, Any
+
+import numpy as np
+import pandas as pd
+import typer
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from grappe.cli._common import console, err_console, grappe_errors
+from grappe.errors import InvalidParameterError, NotFoundError
+
+__all__ = ["complexity_records", "register", "related_table"]
+
+FORMATS = ("json", "csv")
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def complexity_records(rows: pd.DataFrame, cols: pd.DataFrame) -> dict[str, list[dict[str, Any]]]:
+    """JSON-ready records: one per row entity (``eci``, ``diversity``…), one per column entity.
+
+    Examples
+    --------
+    >>> r = pd.DataFrame({"eci": [1.0]}, index=pd.Index(["a"], name="c"))
+    >>> c = pd.DataFrame({"pci": [float("nan")]}, index=pd.Index(["x"], name="p"))
+    >>> complexity_records(r, c)
+    {'rows': [{'id': 'a', 'eci': 1.0}], 'cols': [{'id': 'x', 'pci': None}]}
+    """
+
+    def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+        out = []
+        for key, values in frame.iterrows():
+            rec = {"id": _clean(key)}
+            rec.update({str(k): _clean(v) for k, v in values.items()})
+            out.append(rec)
+        return out
+
+    return {"rows": records(rows), "cols": records(cols)}
+
+
+def _progress() -> Progress:
+    return Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err_console, transient=True
+    )
+
+
+def complexity_command(
+    input: Annotated[Path, typer.Argument(help="Long or wide table (.csv, .csv.gz, .parquet, .xlsx).")],
+    rows: Annotated[str | None, typer.Option(help="Column of the locations (long table).")] = None,
+    cols: Annotated[str | None, typer.Option(help="Column of the activities (long table).")] = None,
+    values: Annotated[str | None, typer.Option(help="Column of the values (long table).")] = None,
+    year: Annotated[int | None, typer.Option(help="Keep only this year.")] = None,
+    year_column: Annotated[str, typer.Option(help="Name of the year column.")] = "year",
+    output_format: Annotated[str, typer.Option("--format", help="json or csv.")] = "json",
+    threshold: Annotated[float, typer.Option(help="RCA threshold for specialisation.")] = 1.0,
+    method: Annotated[str, typer.Option(help="eigenvector or reflections.")] = "eigenvector",
+    standardise: Annotated[
+        str, typer.Option(help="growth-lab, stata, zscore, zscore-sample or none.")
+    ] = "growth-lab",
+    missing: Annotated[
+        str, typer.Option(help="NaN cells (partial locations): raise, drop or zero.")
+    ] = "raise",
+    output: Annotated[Path | None, typer.Option(help="Write here instead of standard output.")] = None,
+) -> None:
+    """ECI, diversity, COI and fitness per location; PCI, ubiquity and complexity per activity.
+
+    Example: grappe complexity trade.csv --rows country --cols product --values value --format csv
+    """
+    from grappe.complexity import complexity_suite
+    from grappe.io.complexity import read_activity_matrix
+
+    with grappe_errors():
+        if output_format not in FORMATS:
+            raise InvalidParameterError(
+                f"The 'format' parameter of grappe complexity must be one of 'json', 'csv'. "
+                f"Got {output_format!r} instead."
+            )
+        with _progress() as progress:
+            progress.add_task("Reading the table…")
+            X = read_activity_matrix(input, rows=rows, cols=cols, values=values, year=year, year_column=year_column)
+        with _progress() as progress:
+            progress.add_task(f"Computing complexity of {X.shape[0]} × {X.shape[1]}…")
+            suite = complexity_suite(
+                X, threshold=threshold, method=method, standardise=standardise, missing=missing
+            )
+        for label, items in (
+            ("dropped (partial data)", suite.dropped_rows),
+            ("without any specialisation", suite.excluded_rows),
+        ):
+            if items:
+                err_console.print(f"{len(items)} locations {label}: {', '.join(map(str, items[:10]))}")
+        if output_format == "json":
+            text = json.dumps(complexity_records(suite.rows, suite.cols), indent=1)
+        else:
+            r = suite.rows.reset_index(names="id").assign(entity="row")
+            c = suite.cols.reset_index(names="id").assign(entity="col")
+            text = pd.concat([r, c], ignore_index=True)[
+                ["entity", "id", "eci", "diversity", "coi", "fitness", "pci", "ubiquity", "complexity"]
+            ].to_csv(index=False)
+        if output is not None:
+            output.write_text(text, encoding="utf-8")
+            err_console.print(f"Wrote {output}")
+        else:
+            typer.echo(text, nl=False)
+
+
+def related_table(
+    table: Any,
+    region: str,
+    *,
+    level: str = "cluster",
+    definitions: Any = None,
+    digits: int = 4,
+    top: int = 10,
+) -> pd.DataFrame:
+    """The activities with the highest relatedness density that ``region`` is not specialised in.
+
+    Parameters
+    ----------
+    table : RegionalTable
+        One year of regional employment.
+    region : str
+        Region code (or exact name).
+    level : {"cluster", "industry"}
+        Work on clusters of ``definitions`` or on industries of ``digits`` digits.
+    definitions : ClusterDefinitions, optional
+        Needed for ``level="cluster"``.
+    digits : int
+        Code length of the industries for ``level="industry"``.
+    top : int
+        Number of rows.
+
+    Returns
+    -------
+    DataFrame
+        ``code``, ``name``, ``density``, ``lq``, ``employment``, sorted by density.
+
+    Raises
+    ------
+    NotFoundError
+        If the region is not in the table.
+    """
+    from grappe.complexity import binary_specialisation, pivot_long, rca, relatedness_density
+
+    data = table.data
+    if level == "cluster":
+        defs = definitions.data[["code", "cluster", "cluster_name"]].astype({"code": str, "cluster": str})
+        merged = data.merge(defs, left_on="industry", right_on="code", how="inner")
+        names = dict(zip(defs["cluster"], defs["cluster_name"], strict=False))
+        long = merged.groupby(["region", "cluster"], observed=True, as_index=False)["employment"].sum()
+        long = long.rename(columns={"cluster": "unit"})
+    else:
+        sub = data[data["industry"].astype(str).str.len() == digits]
+        long = sub.rename(columns={"industry": "unit"})[["region", "unit", "employment"]]
+        names = {}
+    if long.empty:
+        raise InvalidParameterError(
+            f"The 'level' parameter of grappe related found no {level} data in the table. "
+            "Got no industry code matching the definitions or the number of digits instead."
+        )
+    X = pivot_long(long, rows="region", cols="unit", values="employment")
+    code = _find_region(region, X.index, table)
+    M = binary_specialisation(X, missing="zero")
+    density = relatedness_density(M)
+    lq = rca(X, missing="zero")
+    out = pd.DataFrame(
+        {
+            "code": X.columns,
+            "name": [names.get(c, "") for c in X.columns],
+            "density": density.loc[code].to_numpy(),
+            "lq": lq.loc[code].to_numpy(),
+            "employment": X.loc[code].to_numpy(),
+            "specialised": M.loc[code].to_numpy() > 0,
+        }
+    )
+    out = out[~out["specialised"]].drop(columns="specialised")
+    return out.sort_values(["density", "lq"], ascending=False).head(top).reset_index(drop=True)
+
+
+def _find_region(region: str, index: pd.Index, table: Any) -> str:
+    if region in index:
+        return region
+    by_name = {str(v).lower(): k for k, v in table.region_names.items()}
+    code = by_name.get(region.lower())
+    if code is not None and code in index:
+        return code
+    raise NotFoundError(
+        f"Region {region!r} is not in the table; use a region code such as "
+        f"{', '.join(map(str, index[:5]))} or an exact region name."
+    )
+
+
+def related_command(
+    region: Annotated[str, typer.Argument(help="Region code or exact name (e.g. 06 or California).")],
+    input: Annotated[
+        Path | None, typer.Option(help="Regional table; default the bundled CBP state file.")
+    ] = None,
+    source: Annotated[str | None, typer.Option(help="Preset of the input (cbp).")] = None,
+    year: Annotated[int | None, typer.Option(help="Year (default: the latest).")] = None,
+    level: Annotated[str, typer.Option(help="cluster or industry.")] = "cluster",
+    definitions: Annotated[str, typer.Option(help="Cluster definitions (name or file).")] = "us-benchmark",
+    digits: Annotated[int, typer.Option(help="Industry code length for --level industry.")] = 4,
+    top: Annotated[int, typer.Option(help="Number of rows.")] = 10,
+    output_format: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+) -> None:
+    """Clusters or industries the region could grow next: highest relatedness density among
+    those it does not specialise in (LQ < 1).
+
+    Example: grappe related 06 --year 2019 --level cluster --top 10
+    """
+    from grappe.io import bundled_cbp_state_path, load_definitions, read_regional_table
+
+    with grappe_errors():
+        if level not in ("cluster", "industry"):
+            raise InvalidParameterError(
+                f"The 'level' parameter of grappe related must be one of 'cluster', 'industry'. "
+                f"Got {level!r} instead."
+            )
+        if output_format not in ("table", *FORMATS):
+            raise InvalidParameterError(
+                "The 'format' parameter of grappe related must be one of 'table', 'json', 'csv'. "
+                f"Got {output_format!r} instead."
+            )
+        if top < 1:
+            raise InvalidParameterError(f"The 'top' parameter of grappe related must be at least 1. Got {top} instead.")
+        path = input if input is not None else bundled_cbp_state_path()
+        preset = source if source is not None else ("cbp" if input is None else None)
+        with _progress() as progress:
+            progress.add_task("Reading the regional table…")
+            table = read_regional_table(path, source=preset, years=[year] if year is not None else None)
+            if year is None:
+                latest = max(table.years)
+                table = type(table)(
+                    table.data[table.data["year"] == latest],
+                    classification=table.classification,
+                    region_type=table.region_type,
+                    region_names=table.region_names,
+                    source=table.source,
+                    withheld_policy=table.withheld_policy,
+                )
+            defs = load_definitions(definitions) if level == "cluster" else None
+        result = related_table(table, region, level=level, definitions=defs, digits=digits, top=top)
+        if output_format == "json":
+            typer.echo(json.dumps([{k: _clean(v) for k, v in r.items()} for r in result.to_dict("records")], indent=1))
+        elif output_format == "csv":
+            typer.echo(result.to_csv(index=False), nl=False)
+        else:
+            view = Table(title=f"Related {level}s not yet specialised in — {table.region_name(_find_region(region, pd.Index(table.regions), table))}")
+            for col in ("code", "name", "density", "lq", "employment"):
+                view.add_column(col, justify="right" if col in ("density", "lq", "employment") else "left")
+            for rec in result.itertuples(index=False):
+                view.add_row(str(rec.code), str(rec.name), f"{rec.density:.3f}", f"{rec.lq:.2f}", f"{rec.employment:,.0f}")
+            console.print(view)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``complexity`` and ``related`` commands to the root application."""
+    app.command("complexity")(complexity_command)
+    app.command("related")(related_command)

@@ -1,0 +1,293 @@
+"""File layout, reading and column conversions behind :func:`grappe.io.read_regional_table`.
+
+Private to :mod:`grappe.io`: the public reader in :mod:`grappe.io.regional` validates the
+values these helpers return.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from grappe.codes import code_level, normalize_code
+from grappe.errors import (
+    DataValidationError,
+    InvalidParameterError,
+    NotFoundError,
+    ValidationIssue,
+)
+
+_FUNC = "read_regional_table"
+
+#: Our column names that a file's columns can be mapped to with ``columns=``.
+TABLE_COLUMNS: tuple[str, ...] = (
+    "region",
+    "industry",
+    "year",
+    "employment",
+    "establishments",
+    "payroll",
+    "flag",
+    "region_name",
+)
+
+#: Columns a file must provide (after the mapping).
+REQUIRED_COLUMNS: tuple[str, ...] = ("region", "industry", "year", "employment")
+
+# --- parameters and file layout -------------------------------------------------------------
+
+
+def _check_path(path: Any) -> tuple[Path, str]:
+    if not isinstance(path, str | Path):
+        raise InvalidParameterError(
+            f"The 'path' parameter of {_FUNC} must be a str or a Path. "
+            f"Got {type(path).__name__} instead."
+        )
+    path = Path(path)
+    name = path.name.lower()
+    if name.endswith((".csv", ".csv.gz")):
+        fmt = "csv"
+    elif name.endswith((".parquet", ".pq")):
+        fmt = "parquet"
+    elif name.endswith(".xlsx"):
+        fmt = "excel"
+    else:
+        raise InvalidParameterError(
+            f"The 'path' parameter of {_FUNC} must be a .csv, .csv.gz, .parquet or .xlsx file. "
+            f"Got {str(path)!r} instead."
+        )
+    if not path.is_file():
+        raise NotFoundError(f"No such file: {str(path)!r}.")
+    return path, fmt
+
+
+def _check_ints(values: Any, name: str) -> tuple[int, ...] | None:
+    if values is None:
+        return None
+    if isinstance(values, int | np.integer) and not isinstance(values, bool):
+        values = (values,)
+    try:
+        out = tuple(values)
+    except TypeError:
+        out = None
+    if not out or any(isinstance(v, bool) or not isinstance(v, int | np.integer) for v in out):
+        raise InvalidParameterError(
+            f"The {name!r} parameter of {_FUNC} must be a non-empty list of integers or None. "
+            f"Got {values!r} instead."
+        )
+    return tuple(int(v) for v in out)
+
+
+def _file_columns(path: Path, fmt: str, sheet: Any) -> tuple[list[str], Any]:
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        return list(pq.read_schema(path).names), None
+    if fmt == "csv":
+        return [str(c) for c in pd.read_csv(path, nrows=0).columns], None
+    excel = pd.ExcelFile(path, engine="openpyxl")
+    sheets = excel.sheet_names
+    if (
+        sheet is not None
+        and sheet not in sheets
+        and not (isinstance(sheet, int) and 0 <= sheet < len(sheets))
+    ):
+        raise NotFoundError(f"{str(path)!r} has no sheet {sheet!r}; its sheets are {sheets}.")
+    header = pd.read_excel(excel, sheet_name=sheet if sheet is not None else 0, nrows=0)
+    return [str(c) for c in header.columns], excel
+
+
+def _mapping(
+    file: str,
+    file_columns: list[str],
+    preset: Any,
+    columns: Mapping[str, str] | None,
+) -> tuple[str | None, dict[str, str]]:
+    """File column → our column, checked; and the region type implied by the preset."""
+    region_type = None
+    mapping: dict[str, str] = {}
+    if preset is not None:
+        found = preset.layout(file_columns)
+        if found is None:
+            markers = [m for m, _, _ in preset.layouts]
+            raise DataValidationError(
+                ValidationIssue(
+                    f"the file does not have the layout of source={preset.name!r}: none of the "
+                    f"region columns {markers} is present; it has the columns {file_columns}.",
+                    file=file,
+                    fix="check the file, or describe its layout with columns={...} and no source.",
+                )
+            )
+        region_type, mapping = found
+    else:
+        mapping = {c: c for c in TABLE_COLUMNS if c in file_columns}
+    if columns is not None:
+        if not isinstance(columns, Mapping) or any(
+            not isinstance(k, str) or v not in TABLE_COLUMNS for k, v in columns.items()
+        ):
+            raise InvalidParameterError(
+                f"The 'columns' parameter of {_FUNC} must be a mapping from the file's column "
+                f"names to names among {list(TABLE_COLUMNS)}. Got {columns!r} instead."
+            )
+        targets = list(columns.values())
+        if len(set(targets)) != len(targets):
+            raise InvalidParameterError(
+                f"The 'columns' parameter of {_FUNC} must map at most one file column to each "
+                f"of our names. Got {dict(columns)!r} instead."
+            )
+        mapping = {k: v for k, v in mapping.items() if v not in targets and k not in columns}
+        mapping.update(columns)
+    issues = []
+    for ours in REQUIRED_COLUMNS:
+        theirs = [f for f, o in mapping.items() if o == ours]
+        if not theirs or theirs[0] not in file_columns:
+            wanted = f"{theirs[0]!r} (mapped to {ours!r})" if theirs else repr(ours)
+            issues.append(
+                ValidationIssue(
+                    f"the required column {wanted} is missing; the file has the columns "
+                    f"{file_columns}.",
+                    file=file,
+                    column=theirs[0] if theirs else ours,
+                    fix=(
+                        f"name the column {ours!r}, or pass columns={{'<name in file>': {ours!r}}}."
+                    ),
+                )
+            )
+    absent = [f for f, o in mapping.items() if o not in REQUIRED_COLUMNS and f not in file_columns]
+    issues += [
+        ValidationIssue(
+            f"the column {f!r} given in columns= is not in the file; it has {file_columns}.",
+            file=file,
+            column=f,
+            fix="correct the name in columns=.",
+        )
+        for f in absent
+    ]
+    if issues:
+        raise DataValidationError(issues)
+    return region_type, mapping
+
+
+def _read(
+    path: Path,
+    fmt: str,
+    mapping: dict[str, str],
+    excel: Any,
+    sheet: Any,
+    levels: tuple[int, ...] | None,
+    classification: str,
+) -> tuple[pd.DataFrame, np.ndarray]:
+    """The mapped columns, renamed to ours; and the row number in the file of each row."""
+    file_cols = list(mapping)
+    if fmt == "parquet":
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        schema = pq.read_schema(path)
+        text = [
+            c
+            for c in file_cols
+            if pa.types.is_string(schema.field(c).type)
+            or pa.types.is_large_string(schema.field(c).type)
+        ]
+        table = pq.read_table(path, columns=file_cols, read_dictionary=text)
+        industry = next(f for f, o in mapping.items() if o == "industry")
+        if levels is not None and industry in text:
+            # Select the levels on the dictionary of codes, before any row reaches pandas.
+            keep = _level_mask(table.column(industry), levels, classification)
+            rows = np.flatnonzero(keep) + 1
+            table = table.filter(pa.array(keep))
+        else:
+            rows = np.arange(table.num_rows, dtype=np.int64) + 1
+        return table.to_pandas().rename(columns=mapping), rows
+    if fmt == "csv":
+        frame = pd.read_csv(
+            path,
+            usecols=file_cols,
+            dtype=str,
+            keep_default_na=False,
+            na_values=[""],
+            skip_blank_lines=False,
+        )
+    else:
+        frame = pd.read_excel(
+            excel, sheet_name=sheet if sheet is not None else 0, usecols=file_cols, dtype=object
+        )
+    return frame.rename(columns=mapping), np.arange(len(frame), dtype=np.int64) + 2
+
+
+def _level_mask(column: Any, levels: tuple[int, ...], classification: str) -> np.ndarray:
+    """Rows whose code is of one of ``levels`` — or missing or malformed, to be reported."""
+    parts, memo = [], {}
+
+    def wanted(value: Any) -> bool:
+        if value not in memo:
+            level = code_level(normalize_code(_code_text(value), classification), classification)
+            memo[value] = level is None or level in levels
+        return memo[value]
+
+    for chunk in column.chunks:
+        # Null codes (last entry) are kept, to be reported as missing.
+        mask = np.array([wanted(v) for v in chunk.dictionary.to_pylist()] + [True], dtype=bool)
+        indices = chunk.indices.fill_null(len(mask) - 1).to_numpy()
+        parts.append(mask[indices])
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=bool)
+
+
+# --- conversions ----------------------------------------------------------------------------
+
+
+def _codes(series: pd.Series, classification: str | None) -> pd.Categorical:
+    """Codes as a categorical of stripped (and, for a classification, normalised) strings."""
+    cat = series if isinstance(series.dtype, pd.CategoricalDtype) else series.astype("category")
+    original = list(cat.cat.categories)
+    categories = [_code_text(c) for c in original]
+    if classification is not None:
+        categories = [normalize_code(c, classification) for c in categories]
+    codes = cat.cat.codes.to_numpy()
+    if categories == original and "" not in categories and len(set(categories)) == len(original):
+        # Already clean (the usual case): keep the codes, skip a pass over every row.
+        return pd.Categorical.from_codes(codes, categories=pd.Index(categories, dtype=str))
+    unique, inverse = np.unique(np.array(categories, dtype=object).astype(str), return_inverse=True)
+    new_codes = np.where(codes < 0, -1, inverse[codes] if len(inverse) else codes)
+    empty = np.flatnonzero(unique == "")
+    if len(empty):
+        new_codes = np.where(np.isin(new_codes, empty), -1, new_codes)
+    return pd.Categorical.from_codes(new_codes, categories=pd.Index(unique, dtype=str))
+
+
+def _drop_unused(cat: pd.Categorical) -> pd.Categorical:
+    """``cat`` without unused categories (a bincount, cheaper than pandas' unique)."""
+    codes = cat.codes
+    used = np.bincount(codes[codes >= 0], minlength=len(cat.categories)) > 0
+    if used.all():
+        return cat
+    remap = np.cumsum(used) - 1
+    new_codes = np.where(codes >= 0, remap[np.maximum(codes, 0)], -1)
+    return pd.Categorical.from_codes(new_codes, categories=cat.categories[used])
+
+
+def _code_text(value: Any) -> str:
+    # Spreadsheets turn codes into numbers (311111 → 311111.0); give them back their digits.
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _numbers(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Values as float64 and the mask of non-empty values that are not numbers."""
+    if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series):
+        return series.to_numpy(dtype=np.float64, na_value=np.nan), np.zeros(len(series), bool)
+    text = series.astype("string").str.strip()
+    values = pd.to_numeric(text, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
+    bad = text.notna().to_numpy() & (text != "").fillna(False).to_numpy() & np.isnan(values)
+    return values, bad
+
+
+def _flags(series: pd.Series) -> np.ndarray:
+    text = series.astype("string").str.strip().str.upper()
+    return text.fillna("").to_numpy(dtype=object)

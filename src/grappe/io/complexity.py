@@ -1,0 +1,339 @@
+"""Readers for the complexity kernels: trade-like tables and the BEA input–output tables.
+
+* :func:`read_activity_matrix` reads a long (location, activity, value[, year]) or wide
+  (first column = location) table from CSV, CSV.GZ, Parquet or Excel into the location ×
+  activity matrix that :mod:`grappe.complexity` takes.
+* :func:`read_bea_flows` reads the BEA Make and Use tables (2017 schema, as staged from the
+  USEEIO package) into industry × industry flows; :func:`bea_naics_weights` reads the BEA ↔
+  NAICS crosswalk; :func:`read_bea_naics_flows` combines them into NAICS-level flows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from grappe._validation import check_number, check_option
+from grappe.complexity import aggregate_flows, industry_flows, pivot_long
+from grappe.errors import DataValidationError, InvalidParameterError, NotFoundError, ValidationIssue
+
+__all__ = [
+    "bea_naics_weights",
+    "read_activity_matrix",
+    "read_bea_flows",
+    "read_bea_naics_flows",
+]
+
+
+def _read_any(path: Path) -> pd.DataFrame:
+    name = path.name.lower()
+    if not path.is_file():
+        raise NotFoundError(f"No file at {str(path)!r}.")
+    if name.endswith((".parquet", ".pq")):
+        return pd.read_parquet(path)
+    if name.endswith(".xlsx"):
+        return pd.read_excel(path)
+    if name.endswith((".csv", ".csv.gz", ".txt", ".tsv")):
+        sep = "\t" if name.endswith(".tsv") else ","
+        return pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, na_values=[""])
+    raise InvalidParameterError(
+        f"The 'path' parameter of read_activity_matrix must be a .csv, .csv.gz, .tsv, .parquet "
+        f"or .xlsx file. Got {path.name!r} instead."
+    )
+
+
+def read_activity_matrix(
+    path: str | Path,
+    *,
+    rows: str | None = None,
+    cols: str | None = None,
+    values: str | None = None,
+    year: int | None = None,
+    year_column: str = "year",
+) -> pd.DataFrame:
+    """Read a location × activity matrix from a long or a wide table.
+
+    Parameters
+    ----------
+    path : str or Path
+        A ``.csv``, ``.csv.gz``, ``.tsv``, ``.parquet`` or ``.xlsx`` file.
+    rows, cols, values : str, optional
+        Long form: the columns holding the location, the activity and the value (pairs listed
+        twice are summed; absent pairs are 0). Wide form (none of the three given): the first
+        column holds the location and every other column is an activity.
+    year : int, optional
+        Keep only this year (long form, needs ``year_column``).
+    year_column : str, default "year"
+        Name of the year column.
+
+    Returns
+    -------
+    DataFrame
+        Locations × activities, float64; empty cells in the file stay NaN, so that the
+        kernels' ``missing=`` policy decides about partial locations.
+
+    Raises
+    ------
+    NotFoundError
+        If the file does not exist.
+    DataValidationError
+        If a named column is absent, a value is not a number or is negative, or the year is
+        not in the file — naming the file, row, column and the fix.
+    InvalidParameterError
+        If only some of ``rows``, ``cols``, ``values`` are given.
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> path = os.path.join(tempfile.mkdtemp(), "t.csv")
+    >>> _ = open(path, "w").write("c,p,v\\na,x,1\\na,y,2\\nb,x,3\\n")
+    >>> read_activity_matrix(path, rows="c", cols="p", values="v").to_numpy().tolist()
+    [[1.0, 2.0], [3.0, 0.0]]
+    """
+    func = "read_activity_matrix"
+    path = Path(path)
+    given = [x is not None for x in (rows, cols, values)]
+    if any(given) and not all(given):
+        raise InvalidParameterError(
+            f"The 'rows', 'cols' and 'values' parameters of {func} must be given together (long "
+            "form) or not at all (wide form). Got only some of them instead."
+        )
+    frame = _read_any(path)
+    file = str(path)
+    if all(given):
+        for col in (rows, cols, values):
+            if col not in frame.columns:
+                raise DataValidationError(
+                    ValidationIssue(
+                        f"There is no column {col!r}; the columns are {list(map(str, frame.columns))}.",
+                        file=file,
+                        row=1,
+                        column=col,
+                        fix="name the location, activity and value columns with --rows, --cols, --values.",
+                    )
+                )
+        if year is not None:
+            frame = _filter_year(frame, year, year_column, file)
+        nums = _numbers(frame[values], file, values, offset=0)
+        long = pd.DataFrame(
+            {
+                "r": frame[rows].astype(str).str.strip(),
+                "c": frame[cols].astype(str).str.strip(),
+                "v": nums,
+            }
+        )
+        return pivot_long(long, rows="r", cols="c", values="v").rename_axis(
+            index=rows, columns=cols
+        )
+    if frame.shape[1] < 2:
+        raise DataValidationError(
+            ValidationIssue(
+                "A wide table needs a location column and at least one activity column.",
+                file=file,
+                row=1,
+                fix="give --rows, --cols and --values for a long table.",
+            )
+        )
+    first = frame.columns[0]
+    wide = frame.set_index(frame[first].astype(str).str.strip()).drop(columns=[first])
+    out = pd.DataFrame(
+        {c: _numbers(wide[c], file, str(c), offset=0) for c in wide.columns}, index=wide.index
+    )
+    out.index.name = str(first)
+    return out
+
+
+def _filter_year(frame: pd.DataFrame, year: int, column: str, file: str) -> pd.DataFrame:
+    if column not in frame.columns:
+        raise DataValidationError(
+            ValidationIssue(
+                f"There is no year column {column!r}.",
+                file=file,
+                row=1,
+                column=column,
+                fix="drop --year or name the year column.",
+            )
+        )
+    years = pd.to_numeric(frame[column], errors="coerce")
+    keep = years == year
+    if not keep.any():
+        found = sorted({int(y) for y in years.dropna().unique()})
+        raise DataValidationError(
+            ValidationIssue(
+                f"Year {year} is not in the file (years found: {found[:10]}).",
+                file=file,
+                column=column,
+                fix=f"choose one of {found[:10]}.",
+            )
+        )
+    return frame[keep.to_numpy()]
+
+
+def _numbers(series: pd.Series, file: str, column: str, *, offset: int) -> np.ndarray:
+    raw = series.to_numpy()
+    nums = pd.to_numeric(series, errors="coerce").to_numpy(dtype=float, copy=True)
+    is_blank = pd.isna(series).to_numpy() | (series.astype(str).str.strip() == "").to_numpy()
+    bad = np.isnan(nums) & ~is_blank
+    issues = []
+    for i in np.flatnonzero(bad)[:20]:
+        issues.append(
+            ValidationIssue(
+                f"{raw[i]!r} is not a number.",
+                file=file,
+                row=int(series.index.get_indexer([series.index[i]])[0]) + 2 + offset
+                if series.index.is_unique
+                else None,
+                column=column,
+                fix="write plain numbers (no thousands separators), or leave the cell empty if withheld.",
+            )
+        )
+    for i in np.flatnonzero(nums < 0)[:20]:
+        issues.append(
+            ValidationIssue(
+                f"{raw[i]!r} is negative; activity cannot be negative.",
+                file=file,
+                row=int(i) + 2 + offset,
+                column=column,
+                fix="correct the value or drop the row.",
+            )
+        )
+    if issues:
+        raise DataValidationError(issues)
+    nums[is_blank] = np.nan
+    return nums
+
+
+def _bea_table(folder: Path, name: str) -> pd.DataFrame:
+    path = folder / name
+    if not path.is_file():
+        raise NotFoundError(
+            f"No BEA table {name!r} in {str(folder)!r}; expected the files staged from USEEIO "
+            "(see the folder's PROVENANCE.md)."
+        )
+    frame = pd.read_csv(path, index_col=0)
+    frame.index = frame.index.astype(str)
+    frame.columns = frame.columns.astype(str)
+    return frame
+
+
+def read_bea_flows(folder: str | Path, *, level: str = "detail", year: int = 2017) -> pd.DataFrame:
+    """Industry × industry intermediate flows from the BEA Make and Use tables.
+
+    Parameters
+    ----------
+    folder : str or Path
+        Folder with ``{Level}_Use_{year}_PRO_BeforeRedef_17sch.csv.gz`` and
+        ``{Level}_Make_{year}_BeforeRedef_17sch.csv.gz`` (as in ``../shared/data/us_bea_io_tables``).
+    level : {"detail", "summary"}
+        BEA detail (402 industries, 2017 only) or summary (71 industries, 2017 or 2022) tables.
+    year : int, default 2017
+        Table year.
+
+    Returns
+    -------
+    DataFrame
+        Seller × buyer flows in million US dollars, labelled by BEA industry code (value-added,
+        final-demand and total rows and columns removed), see
+        :func:`grappe.complexity.industry_flows`.
+
+    Raises
+    ------
+    NotFoundError
+        If the tables are not in ``folder``.
+    InvalidParameterError
+        For an unknown level.
+    """
+    check_option(level, "level", ("detail", "summary"), func="read_bea_flows")
+    folder = Path(folder)
+    prefix = level.capitalize()
+    use = _bea_table(folder, f"{prefix}_Use_{year}_PRO_BeforeRedef_17sch.csv.gz")
+    make = _bea_table(folder, f"{prefix}_Make_{year}_BeforeRedef_17sch.csv.gz")
+
+    # totals (T…), value added (V…) and final demand (F…) are not industries or commodities
+    def real(code: str) -> bool:
+        return not code.startswith(("T0", "V0", "F0"))
+
+    industries = [c for c in make.index if c in use.columns and real(c)]
+    commodities = [c for c in make.columns if c in use.index and real(c)]
+    use = use.loc[commodities, industries].fillna(0.0)
+    make = make.loc[industries, commodities].fillna(0.0)
+    return industry_flows(use, make)
+
+
+def bea_naics_weights(
+    folder: str | Path, *, digits: int = 4, level: str = "detail"
+) -> pd.DataFrame:
+    """BEA industry → NAICS 2017 weights from ``MasterCrosswalk2017.csv``.
+
+    Each BEA code is split equally among the NAICS codes of ``digits`` digits that the
+    crosswalk lists for it (the crosswalk gives no employment or output weights). BEA codes
+    whose finest NAICS code is shorter than ``digits`` (e.g. construction, ``23``) have no row.
+
+    Parameters
+    ----------
+    folder : str or Path
+        Folder holding ``MasterCrosswalk2017.csv``.
+    digits : int, default 4
+        NAICS level (2 to 6).
+    level : {"detail", "summary"}
+        Which BEA codes the rows are.
+
+    Returns
+    -------
+    DataFrame
+        BEA codes × NAICS codes, rows summing to 1.
+
+    Raises
+    ------
+    NotFoundError
+        If the crosswalk is missing.
+    InvalidParameterError
+        For a bad ``digits`` or ``level``.
+    """
+    func = "bea_naics_weights"
+    check_number(digits, "digits", func=func, low=2, high=6, integer=True)
+    check_option(level, "level", ("detail", "summary"), func=func)
+    path = Path(folder) / "MasterCrosswalk2017.csv"
+    if not path.is_file():
+        raise NotFoundError(f"No crosswalk MasterCrosswalk2017.csv in {str(folder)!r}.")
+    xw = pd.read_csv(path, dtype=str)
+    bea_col = "BEA_2017_Detail_Code" if level == "detail" else "BEA_2017_Summary_Code"
+    pairs = xw[[bea_col, "NAICS_2017_Code"]].dropna()
+    pairs = pairs[pairs["NAICS_2017_Code"].str.fullmatch(r"\d+")]
+    pairs = pairs[pairs["NAICS_2017_Code"].str.len() == digits].drop_duplicates()
+    pairs["w"] = 1.0 / pairs.groupby(bea_col)["NAICS_2017_Code"].transform("count")
+    weights = pairs.pivot_table(
+        index=bea_col, columns="NAICS_2017_Code", values="w", aggfunc="sum", fill_value=0.0
+    )
+    weights.index.name = "bea"
+    weights.columns.name = "naics"
+    return weights
+
+
+def read_bea_naics_flows(folder: str | Path, *, digits: int = 4, year: int = 2017) -> pd.DataFrame:
+    """NAICS × NAICS intermediate flows from the BEA detail tables and crosswalk.
+
+    Parameters
+    ----------
+    folder : str or Path
+        Folder of the BEA tables (``../shared/data/us_bea_io_tables``).
+    digits : int, default 4
+        NAICS level of the result.
+    year : int, default 2017
+        Year of the detail tables (2017 is the benchmark year staged).
+
+    Returns
+    -------
+    DataFrame
+        Seller × buyer flows between NAICS codes (million US dollars), ready for
+        :func:`grappe.complexity.io_relatedness`.
+
+    Raises
+    ------
+    NotFoundError
+        If a table is missing.
+    """
+    flows = read_bea_flows(folder, level="detail", year=year)
+    return aggregate_flows(flows, bea_naics_weights(folder, digits=digits))

@@ -1,0 +1,245 @@
+"""Rows of a regional table → dense region × cluster × year arrays (private to mapping)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from grappe.codes import ancestors, check_single_level, classification_family, code_level
+from grappe.errors import DataValidationError, InvalidParameterError, ValidationIssue
+from grappe.model import ClusterDefinitions, RegionalTable
+from grappe.regions import RegionSet
+
+#: The all-industries code of each classification family.
+_TOTAL_CODES = {"naics": "00", "nace": "TOTAL"}
+
+
+def _categorical(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Integer codes (-1 for missing) and the string categories of a column."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        cats = np.asarray(values.cat.categories.astype(str), dtype=object)
+        return values.cat.codes.to_numpy(), cats
+    codes, uniques = pd.factorize(values, sort=False)
+    return codes, np.asarray(pd.Index(uniques).astype(str), dtype=object)
+
+
+def _industry_plan(
+    categories: np.ndarray,
+    definitions: ClusterDefinitions,
+    clusters: pd.DataFrame,
+    classification: str,
+    total: str,
+    source: str | None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For each industry category: its cluster position (-1 if none), whether it counts in a
+    region's total, and whether it is the all-industries row."""
+    position = {c: i for i, c in enumerate(clusters["cluster"])}
+    rule = dict(
+        zip(
+            definitions.data["code"].astype(str).str.strip(),
+            definitions.data["cluster"].astype(str),
+            strict=True,
+        )
+    )
+    n = len(categories)
+    cluster_of = np.full(n, -1, dtype=np.int64)
+    level = np.full(n, -1, dtype=np.int64)
+    for i, code in enumerate(categories):
+        lv = code_level(code, classification)
+        level[i] = -2 if lv is None else lv
+        hit = rule.get(code)
+        if hit is None and classification != "custom" and lv is not None:
+            hit = next((rule[a] for a in ancestors(code, classification) if a in rule), None)
+        if hit is not None:
+            cluster_of[i] = position[hit]
+    covered = cluster_of >= 0
+    if not covered.any():
+        raise DataValidationError(
+            ValidationIssue(
+                f"no industry code of the table is covered by the definitions "
+                f"{definitions.name!r} (table codes such as {list(categories[:3])}).",
+                file=source,
+                column="industry",
+                fix="use definitions of the table's classification, or read the table at the "
+                "level of the definitions' codes (e.g. levels=(6,) for NAICS).",
+            )
+        )
+    levels = set(level[covered].tolist())
+    in_sum = np.isin(level, list(levels))
+    selected = categories[covered | in_sum]
+    # codes of one level nest only through grouped codes such as NAICS "31-33"
+    may_nest = len(levels) > 1 or any(("-" in c or "_" in c) for c in selected)
+    if classification != "custom" and may_nest:
+        check_single_level(
+            selected.tolist(),
+            classification=classification,
+            file=source,
+            column="industry",
+        )
+    total_code = _TOTAL_CODES.get(classification_family(classification))
+    is_total = np.zeros(n, dtype=bool)
+    if total_code is not None and total in ("auto", "row"):
+        is_total = categories == total_code
+    if total == "row" and not is_total.any():
+        raise DataValidationError(
+            ValidationIssue(
+                f"total='row' needs the all-industries rows (code {total_code!r}), "
+                "which the table does not have.",
+                file=source,
+                column="industry",
+                fix=f"read the table with the {total_code!r} rows, or use total='sum'.",
+            )
+        )
+    return cluster_of, in_sum, is_total
+
+
+def _build_cube(
+    table: RegionalTable,
+    definitions: ClusterDefinitions,
+    clusters: pd.DataFrame,
+    years: tuple[int, ...],
+    classification: str,
+    total: str,
+) -> dict[str, Any]:
+    """Dense (region, cluster, year) sums of a table's rows, plus region totals."""
+    data = table.data
+    reg_codes, reg_cats = _categorical(data["region"])
+    ind_codes, ind_cats = _categorical(data["industry"])
+    cluster_of, in_sum, is_total = _industry_plan(
+        ind_cats, definitions, clusters, classification, total, table.source
+    )
+    year_arr = data["year"].to_numpy()
+    y0 = int(min(years))
+    lookup = np.full(int(max(years)) - y0 + 1, -1, dtype=np.int64)
+    lookup[np.asarray(years) - y0] = np.arange(len(years))
+    offset = year_arr.astype(np.int64) - y0
+    inside = (offset >= 0) & (offset < len(lookup))
+    year_idx = np.where(inside, lookup[np.clip(offset, 0, len(lookup) - 1)], -1)
+
+    # regions in sorted code order, unused categories dropped
+    used = np.bincount(reg_codes[reg_codes >= 0], minlength=len(reg_cats)) > 0
+    order = np.argsort(reg_cats.astype(str), kind="stable")
+    order = order[used[order]]
+    remap = np.full(len(reg_cats), -1, dtype=np.int64)
+    remap[order] = np.arange(len(order))
+    region_idx = np.where(reg_codes >= 0, remap[np.maximum(reg_codes, 0)], -1)
+    labels = reg_cats[order].astype(str)
+    shape = (len(labels), len(clusters), len(years))
+
+    safe_ind = np.maximum(ind_codes, 0)
+    row_cluster = np.where(ind_codes >= 0, cluster_of[safe_ind], -1)
+    emp = data["employment"].to_numpy(dtype=float)
+    if (emp < 0).any():
+        bad = int(np.flatnonzero(emp < 0)[0])
+        raise DataValidationError(
+            ValidationIssue(
+                f"negative employment {emp[bad]!r} for region {data['region'].iat[bad]!r}, "
+                f"industry {data['industry'].iat[bad]!r}, year {int(year_arr[bad])}.",
+                file=table.source,
+                column="employment",
+                fix="counts must be zero or positive; correct the source table.",
+            )
+        )
+    n_cells = shape[0] * shape[1] * shape[2]
+    keep = (region_idx >= 0) & (row_cluster >= 0) & (year_idx >= 0)
+    # one flat index for every measure; dropped rows go to a spare last bin
+    flat = np.where(keep, (region_idx * shape[1] + row_cluster) * shape[2] + year_idx, n_cells)
+    cube: dict[str, Any] = {"labels": labels}
+    for col in ("employment", "establishments", "payroll", "withheld"):
+        values = data[col].to_numpy(dtype=float)
+        counts = np.bincount(flat, weights=values, minlength=n_cells + 1)
+        cube[col] = counts[:n_cells].reshape(shape)
+
+    row_total = is_total[safe_ind] & (ind_codes >= 0)
+    use_row = bool(row_total.any())
+    rows = row_total if use_row else (in_sum[safe_ind] & (ind_codes >= 0))
+    sel = rows & (region_idx >= 0) & (year_idx >= 0)
+    flat = region_idx[sel] * len(years) + year_idx[sel]
+    n_ry = len(labels) * len(years)
+    cube["total"] = np.bincount(flat, weights=emp[sel], minlength=n_ry).reshape(
+        len(labels), len(years)
+    )
+    if use_row:
+        present = np.bincount(flat, minlength=n_ry).reshape(len(labels), len(years))
+        if (present == 0).any():
+            i, j = np.argwhere(present == 0)[0]
+            raise DataValidationError(
+                ValidationIssue(
+                    f"region {labels[i]!r} has no all-industries row for {years[j]}, "
+                    "needed for its total employment.",
+                    file=table.source,
+                    column="industry",
+                    fix="add the row, or use total='sum' to sum the industries instead.",
+                )
+            )
+    return cube
+
+
+def _with_custom_regions(
+    table: RegionalTable, cube: dict[str, Any], regions: Any, *, func: str
+) -> tuple[np.ndarray, np.ndarray, dict[str, Any]]:
+    """Append user-defined regions (sums of member regions) after the table's regions."""
+    labels = cube["labels"]
+    region_types = np.full(len(labels), table.region_type, dtype=object)
+    if regions is None:
+        return labels, region_types, cube
+    sets = list(regions) if isinstance(regions, list | tuple) else [regions]
+    position = {code: i for i, code in enumerate(labels)}
+    names = [table.region_name(r) for r in labels]
+    blocks = {k: [cube[k]] for k in ("employment", "establishments", "payroll", "withheld")}
+    blocks["total"] = [cube["total"]]
+    new_labels: list[str] = []
+    new_types: list[str] = []
+    for region_set in sets:
+        members = _region_members(region_set, func=func)
+        set_type = str(region_set.region_type)
+        for code, (name, member_codes) in members.items():
+            unknown = [m for m in member_codes if m not in position]
+            if unknown:
+                raise DataValidationError(
+                    ValidationIssue(
+                        f"members {unknown[:5]} of region {code!r} are not regions of the "
+                        f"table ({table.region_type} codes such as {list(labels[:3])}).",
+                        file=region_set.source,
+                        column="member",
+                        fix="correct the member codes, or map the table that holds them.",
+                    )
+                )
+            if code in position or code in new_labels:
+                raise DataValidationError(
+                    ValidationIssue(
+                        f"region code {code!r} of the region set is already used by "
+                        "another region.",
+                        file=region_set.source,
+                        column="region",
+                        fix="give the new region a code of its own.",
+                    )
+                )
+            idx = np.array([position[m] for m in member_codes], dtype=np.int64)
+            for key, parts in blocks.items():
+                parts.append(cube[key][idx].sum(axis=0, keepdims=True))
+            new_labels.append(code)
+            new_types.append(set_type)
+            names.append(name)
+    out = {key: np.concatenate(parts, axis=0) for key, parts in blocks.items()}
+    out["names"] = np.array(names, dtype=object)
+    all_labels = np.concatenate([labels, np.array(new_labels, dtype=object)])
+    all_types = np.concatenate([region_types, np.array(new_types, dtype=object)])
+    return all_labels, all_types, out
+
+
+def _region_members(region_set: Any, *, func: str) -> dict[str, tuple[str, list[str]]]:
+    """``{code: (name, members)}`` of a region set, in the set's region order."""
+    if not isinstance(region_set, RegionSet):
+        raise InvalidParameterError(
+            f"The 'regions' parameter of {func} must be a RegionSet (or a list of them). "
+            f"Got {type(region_set).__name__} instead."
+        )
+    members = region_set.members.drop_duplicates()
+    grouped = members.groupby("region", sort=True)["member"].agg(list)
+    return {
+        str(code): (str(region_set.names.get(code, code)), [str(m) for m in member_list])
+        for code, member_list in grouped.items()
+    }

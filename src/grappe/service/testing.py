@@ -1,0 +1,82 @@
+"""Helpers for tests of the service and the pages: a small **synthetic** registry.
+
+The toy regions are real names, but every figure, cluster, actor and tie below is made up for
+tests; none of it is data about those places.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["TEST_ADMIN_TOKEN", "TOY_FILES", "populate", "upload"]
+
+#: Admin token of test apps (``environment="test"``).
+TEST_ADMIN_TOKEN = "grp_testadm0_test-admin-secret-0123456789"
+
+#: Synthetic CSV files, in import order.
+TOY_FILES: dict[str, str] = {
+    "regions": (
+        "id,country,region_type,name_en,name_fr,name_ar,lat,lon\n"
+        "US-26,US,state,Michigan,Michigan,ميشيغان,,\n"
+        "US-39,US,state,Ohio,Ohio,أوهايو,,\n"
+        "DZ-16,DZ,wilaya,Algiers,Alger,الجزائر,36.75,3.05\n"
+    ),
+    "clusters": (
+        "id,name_en,name_fr,name_ar,sector,definitions,regions,published,stage\n"
+        "auto-mi,Automotive Michigan,Automobile Michigan,السيارات ميشيغان,4,us-benchmark,US-26,"
+        "true,growth\n"
+        "chem-oh,Chemicals Ohio,,,7,us-benchmark,US-39,true,\n"
+        "secret,Unpublished cluster,,,,,US-39,false,\n"
+    ),
+    "indicators": (
+        "region,cluster,cluster_name,year,employment,lq,national_share,strong,stars\n"
+        "US-26,4,Automotive,2020,100,2.5,0.2,true,3\n"
+        "US-26,4,Automotive,2021,120,2.6,0.21,true,3\n"
+        "US-39,4,Automotive,2021,80,1.5,0.14,false,1\n"
+        "US-39,7,Chemicals,2021,50,1.2,0.05,true,0\n"
+    ),
+    "actors": (
+        "id,name,sphere,cluster\n"
+        "GM,General Motors,enterprise,auto-mi\n"
+        "UM,University of Michigan,university,auto-mi\n"
+        "DOW,Dow,enterprise,chem-oh\n"
+    ),
+    "ties": "source,target,type,strength\nGM,UM,information,2\nUM,GM,advice,1\n",
+}
+
+
+def upload(client: Any, kind: str, text: str, *, headers: dict[str, str], name: str | None = None,
+           **data: str) -> Any:  # fmt: skip
+    """POST ``text`` as a CSV file of ``kind`` to ``/api/v1/imports``."""
+    return client.post(
+        "/api/v1/imports",
+        data={"kind": kind, **data},
+        files={"file": (name or f"{kind}.csv", text.encode())},
+        headers=headers,
+    )
+
+
+def populate(client: Any) -> dict[str, dict[str, str]]:
+    """Import :data:`TOY_FILES` and create an analyst and a manager (of ``auto-mi``) token.
+
+    Returns the request headers of each token: ``{"admin": …, "ana": …, "mgr": …}``.
+
+    Raises
+    ------
+    RuntimeError
+        If the API refuses a step (the message holds its answer).
+    """
+    admin = {"Authorization": f"Bearer {TEST_ADMIN_TOKEN}"}
+    for kind, text in TOY_FILES.items():
+        response = upload(client, kind, text, headers=admin, definitions="us-benchmark")
+        if response.status_code != 201:
+            raise RuntimeError(response.text)
+    headers = {"admin": admin}
+    for name, role, clusters in (("ana", "analyst", []), ("mgr", "manager", ["auto-mi"])):
+        response = client.post(
+            "/api/v1/tokens", json={"name": name, "role": role, "clusters": clusters}, headers=admin
+        )
+        if response.status_code != 201:
+            raise RuntimeError(response.text)
+        headers[name] = {"Authorization": f"Bearer {response.json()['token']}"}
+    return headers
