@@ -173,13 +173,13 @@ def _reflections(
     # the eigenvector of the second eigenvalue, reached without the loss of precision of
     # plain reflections (whose non-trivial part decays as lambda_2^n).
     weight = kc0 / kc0.sum()
-    # start from diversity (as Hidalgo & Hausmann); when diversity is constant, from another
-    # deterministic vector with a non-trivial component
-    starts = (kc0, (M @ np.linspace(1.0, 2.0, M.shape[1])) / kc0, np.linspace(1.0, 2.0, M.shape[0]))
-    for start in starts:
-        x = start - weight @ start
-        if np.linalg.norm(x) > 1e-12 * np.linalg.norm(start):
-            break
+    # start from diversity (as Hidalgo & Hausmann) plus a small fixed generic vector, so that
+    # the start is never orthogonal to the second eigenvector (symmetric matrices can make
+    # diversity exactly orthogonal to it); the limit does not depend on the start
+    generic = np.random.default_rng(0).random(M.shape[0])
+    x = kc0 - weight @ kc0
+    g = generic - weight @ generic
+    x = x + 1e-3 * max(float(np.linalg.norm(x)), 1.0) * g / np.linalg.norm(g)
     x = x / np.linalg.norm(x)
     lam = 0.0
     for it in range(1, max_iter + 1):
