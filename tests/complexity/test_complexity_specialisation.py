@@ -73,13 +73,17 @@ def test_diversity_ubiquity_labels():
 
 
 def test_missing_policies_are_explicit():
-    X = pd.DataFrame([[1.0, np.nan], [2.0, 3.0], [1.0, 1.0]], index=["p", "q", "r"], columns=["x", "y"])
+    X = pd.DataFrame(
+        [[1.0, np.nan], [2.0, 3.0], [1.0, 1.0]], index=["p", "q", "r"], columns=["x", "y"]
+    )
     with pytest.raises(InvalidParameterError, match="partial or withheld location"):
         rca(X)
     dropped = as_matrix(X, func="f", missing="drop")
     assert dropped.dropped_rows == ("p",) and list(dropped.rows) == ["q", "r"]
     # dropping the partial region changes the denominators: RCA of q is computed on q and r only
-    np.testing.assert_allclose(rca(X, missing="drop").loc["q"].to_numpy(), rca(X.loc[["q", "r"]]).loc["q"].to_numpy())
+    np.testing.assert_allclose(
+        rca(X, missing="drop").loc["q"].to_numpy(), rca(X.loc[["q", "r"]]).loc["q"].to_numpy()
+    )
     zero = rca(X, missing="zero")
     assert zero.loc["p", "y"] == 0.0
 

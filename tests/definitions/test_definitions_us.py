@@ -11,8 +11,9 @@ from grappe.definitions import bundled_definitions, coverage_report
 from grappe.errors import InvalidParameterError, NotFoundError
 from grappe.io import bundled_cbp_state_path, load_definitions
 
-# Rows of the source flagged Emsi-specific whose codes are standard NAICS 2017 codes of CBP.
-DROPPED_STANDARD = [
+# Rows of the source flagged Emsi-specific whose codes are standard NAICS 2017 codes of CBP:
+# kept, because they are Census codes (new in NAICS 2017), not Emsi's own pseudo-codes.
+KEPT_FLAGGED = [
     "211120",
     "333914",
     "452210",
@@ -44,7 +45,7 @@ def test_us_benchmark_shape():
     assert sorted(clusters.loc[clusters["cluster_type"] == "local", "cluster"].astype(int)) == (
         list(range(101, 117))
     )
-    assert len(us.codes) == 954 == len(set(us.codes))
+    assert len(us.codes) == 970 == len(set(us.codes))
     assert all(len(c) == 6 and c.isdigit() for c in us.codes)
     row = us.data.set_index("code").loc["336411"]
     assert (row["cluster"], row["cluster_name"], row["subcluster"]) == (
@@ -71,14 +72,14 @@ def test_load_definitions_errors(tmp_path):
         bundled_definitions("nope")
 
 
-def test_covers_the_bundled_cbp_codes_but_the_dropped_rows():
+def test_covers_every_bundled_cbp_code():
     table = pq.read_table(bundled_cbp_state_path(), columns=["naics", "naics_level"])
     six = pc.unique(table.filter(pc.equal(table["naics_level"], 6))["naics"]).to_pylist()
     report = coverage_report(load_definitions("us-benchmark"), six)
     assert len(report.codes) == 970
-    assert sorted(report.uncovered) == DROPPED_STANDARD
+    assert report.uncovered == ()
     assert report.duplicated == ()
-    assert len(report.covered) == 954
+    assert len(report.covered) == 970
     assert report.unused == ()
 
 
@@ -89,11 +90,13 @@ def test_matches_the_staged_source(shared_data):
         dtype=str,
         keep_default_na=False,
     )
-    kept = source[(source["emsi_specific_naics"] == "False") & (source["cluster_code"] != "")]
+    standard = (source["emsi_specific_naics"] == "False") | (source["in_cbp_naics2017"] == "True")
+    kept = source[standard & (source["cluster_code"] != "")]
     us = load_definitions("us-benchmark").data.set_index("code")
     assert sorted(us.index) == sorted(kept["naics"])
     kept = kept.set_index("naics")
     assert (us["cluster"] == kept.loc[us.index, "cluster_code"]).all()
     assert (us["cluster_type"] == kept.loc[us.index, "traded_local"].str.lower()).all()
-    dropped = set(source.loc[source["emsi_specific_naics"] == "True", "naics"])
-    assert set(DROPPED_STANDARD) <= dropped
+    flagged = set(source.loc[source["emsi_specific_naics"] == "True", "naics"])
+    assert set(KEPT_FLAGGED) <= flagged & set(us.index)
+    assert not (flagged - set(KEPT_FLAGGED)) & set(us.index)  # Emsi's own codes are left out

@@ -216,7 +216,7 @@ def test_withheld_drop_and_keep_zero(tmp_path):
 
 
 def test_withheld_flag_midpoint(tmp_path):
-    path = write(tmp_path, WITHHELD.replace("A,22,2019,,\n", "A,22,2019,0,m\n"))
+    path = write(tmp_path, WITHHELD.replace("A,22,2019,,\n", "A,22,2019,0,M\n"))
     table = read_regional_table(path, columns=FLAG, withheld="impute_flag_midpoint")
     assert table.data["employment"].tolist() == [10.0, 59.5, 100_000.0]
     assert table.data["withheld"].tolist() == [False, True, True]
@@ -315,3 +315,11 @@ def test_parquet_level_selection_still_reports_bad_rows_with_their_numbers(tmp_p
     frame.to_parquet(tmp_path / "t.parquet", index=False)
     with pytest.raises(DataValidationError, match=r"row 3, column 'employment': -1\.0 is negative"):
         read_regional_table(tmp_path / "t.parquet", classification="naics2017", levels=(6,))
+
+
+def test_lower_case_flags_qualify_a_value_and_do_not_withhold_it(tmp_path):
+    # Eurostat flags: "b" break in series, "u" low reliability; the value is published.
+    path = write(tmp_path, "region,industry,year,employment,flag\nAT11,C,2015,6.4,b\n")
+    table = read_regional_table(path, classification="nace2")
+    assert table.data["employment"].tolist() == [6.4]
+    assert not table.data["withheld"].any()

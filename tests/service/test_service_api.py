@@ -113,8 +113,8 @@ def test_analyst_imports_but_does_not_edit_profiles(populated):
     _error(client.get("/api/v1/audit", headers=ana), 403, "forbidden")
 
 
-def test_failed_import_leaves_database_unchanged_and_reports_rows(populated, app):
-    client, tokens = populated
+def test_failed_import_leaves_database_unchanged_and_reports_rows(populated_app):
+    app, client, tokens = populated_app
     with app.state.sessions() as s:
         before = table_snapshot(s)
     bad = INDICATORS.replace("US-39,7,Chemicals,2021,50", "US-39,7,Chemicals,2021,lots") + "US-99,8,X,2021,1,1,0,false,0\n"
@@ -145,8 +145,8 @@ def test_every_write_is_audited(populated, admin):
     assert {("import", "regions"), ("create", "token")} <= kinds
 
 
-def test_tokens_are_stored_hashed(populated, app):
-    client, _ = populated
+def test_tokens_are_stored_hashed(populated_app):
+    app, client, _ = populated_app
     created = client.post(
         "/api/v1/tokens", json={"name": "ext", "role": "analyst"}, headers={"Authorization": f"Bearer {ADMIN}"}
     ).json()

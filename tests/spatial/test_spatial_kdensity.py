@@ -286,6 +286,7 @@ def test_bad_activities():
         kdensity(q, "s")
 
 
-def test_bad_scheduler_address():
+@pytest.mark.parametrize("address", ["tcp://127.0.0.1:9", "not-an-address"])
+def test_bad_scheduler_address(address):
     with pytest.raises(InvalidParameterError, match="cannot connect"):
-        kdensity(synthetic(n=40), "a", n_simulations=2, scheduler="tcp://127.0.0.1:9")
+        kdensity(synthetic(n=40), "a", n_simulations=2, scheduler=address)

@@ -1,44 +1,69 @@
-"""Pages are tested on SQLite (the registry and API tests cover PostgreSQL): a fresh app per test.
-set. Each test gets a copy of a database migrated once per session."""
+"""A fresh database and app per page test (SQLite), copied from a database holding the synthetic
+toy registry of :mod:`grappe.service.testing` prepared once per session."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 
 import pytest
 
 from grappe.registry.testing import POSTGRES_ENV, fresh_database
+from grappe.service.testing import TEST_ADMIN_TOKEN
+
+BACKENDS = ["sqlite"]  # pages: SQLite only; tests/registry and tests/service cover PostgreSQL
+
+
+def _settings(url):
+    from grappe.service import Settings
+
+    return Settings(database_url=url, environment="test", admin_token=TEST_ADMIN_TOKEN)
 
 
 @pytest.fixture(scope="session")
-def migrated_templates(tmp_path_factory):
-    """Backend → URL of a database migrated to the latest schema (copied by each test)."""
-    from grappe.registry import make_engine, upgrade
+def templates(tmp_path_factory):
+    """Backend → {"migrated": url, "populated": url, "tokens": headers}."""
+    from fastapi.testclient import TestClient
+
+    from grappe.service import create_app
+    from grappe.service.testing import populate
 
     made = {}
-    stack = []
-    for backend in ("sqlite", "postgresql"):
-        if backend == "postgresql" and not os.environ.get(POSTGRES_ENV):
-            continue
-        ctx = fresh_database(backend, tmp_path_factory.mktemp("template"))
-        url = ctx.__enter__()
-        stack.append(ctx)
-        engine = make_engine(url)
-        upgrade(engine)
-        engine.dispose()
-        made[backend] = url
-    yield made
-    for ctx in reversed(stack):
-        ctx.__exit__(None, None, None)
+    with contextlib.ExitStack() as stack:
+        for backend in BACKENDS:
+            if backend == "postgresql" and not os.environ.get(POSTGRES_ENV):
+                continue
+            folder = tmp_path_factory.mktemp(f"templates-{backend}")
+            migrated = stack.enter_context(fresh_database(backend, folder))
+            app = create_app(_settings(migrated))  # migrates, stores the admin token
+            app.state.sessions.kw["bind"].dispose()
+            populated = stack.enter_context(fresh_database(backend, folder, template=migrated))
+            app = create_app(_settings(populated))
+            with TestClient(app) as client:
+                tokens = populate(client)
+            app.state.sessions.kw["bind"].dispose()
+            made[backend] = {"migrated": migrated, "populated": populated, "tokens": tokens}
+        yield made
 
 
-@pytest.fixture(params=["sqlite"])
-def database_url(request, tmp_path, migrated_templates):
-    """URL of a new database at the latest schema, on each backend."""
-    if request.param not in migrated_templates:
+def _copy(request, tmp_path, templates, which):
+    if request.param not in templates:
         pytest.skip(f"PostgreSQL tests need {POSTGRES_ENV} (exported by .ci/run)")
-    with fresh_database(request.param, tmp_path, template=migrated_templates[request.param]) as url:
+    return fresh_database(request.param, tmp_path, template=templates[request.param][which])
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request, tmp_path, templates):
+    """URL of a new database at the latest schema (with the test admin token)."""
+    with _copy(request, tmp_path, templates, "migrated") as url:
         yield url
+
+
+@pytest.fixture(params=BACKENDS)
+def populated_url(request, tmp_path, templates):
+    """URL of a new database holding the synthetic toy registry; and the tokens' headers."""
+    with _copy(request, tmp_path, templates, "populated") as url:
+        yield url, templates[request.param]["tokens"]
 
 
 @pytest.fixture
@@ -51,36 +76,51 @@ def sessions(database_url):
     factory.kw["bind"].dispose()
 
 
-
-@pytest.fixture
-def app(database_url):
-    from grappe.service import Settings, create_app
-    from grappe.service.testing import TEST_ADMIN_TOKEN
-
-    return create_app(
-        Settings(database_url=database_url, environment="test", admin_token=TEST_ADMIN_TOKEN)
-    )
-
-
-@pytest.fixture
-def client(app):
+def _client(url):
     from fastapi.testclient import TestClient
 
-    with TestClient(app) as c:
-        yield c
+    from grappe.service import create_app
+
+    app = create_app(_settings(url))
+    client = TestClient(app)
+    client.__enter__()
+    return app, client
+
+
+@pytest.fixture
+def app_and_client(database_url):
+    app, client = _client(database_url)
+    yield app, client
+    client.__exit__(None, None, None)
     app.state.sessions.kw["bind"].dispose()
 
 
 @pytest.fixture
-def admin():
-    from grappe.service.testing import TEST_ADMIN_TOKEN
+def app(app_and_client):
+    return app_and_client[0]
 
+
+@pytest.fixture
+def client(app_and_client):
+    return app_and_client[1]
+
+
+@pytest.fixture
+def admin():
     return {"Authorization": f"Bearer {TEST_ADMIN_TOKEN}"}
 
 
 @pytest.fixture
-def populated(client):
-    """The client on a database holding the synthetic toy registry, and the tokens' headers."""
-    from grappe.service.testing import populate
+def populated_app(populated_url):
+    url, tokens = populated_url
+    app, client = _client(url)
+    yield app, client, tokens
+    client.__exit__(None, None, None)
+    app.state.sessions.kw["bind"].dispose()
 
-    return client, populate(client)
+
+@pytest.fixture
+def populated(populated_app):
+    """The client on a fresh copy of the synthetic toy registry, and the tokens' headers."""
+    _app, client, tokens = populated_app
+    return client, tokens

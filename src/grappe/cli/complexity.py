@@ -53,12 +53,18 @@ def complexity_records(rows: pd.DataFrame, cols: pd.DataFrame) -> dict[str, list
 
 def _progress() -> Progress:
     return Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err_console, transient=True
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
     )
 
 
 def complexity_command(
-    input: Annotated[Path, typer.Argument(help="Long or wide table (.csv, .csv.gz, .parquet, .xlsx).")],
+    input: Annotated[
+        Path, typer.Argument(help="Long or wide table (.csv, .csv.gz, .parquet, .xlsx).")
+    ],
     rows: Annotated[str | None, typer.Option(help="Column of the locations (long table).")] = None,
     cols: Annotated[str | None, typer.Option(help="Column of the activities (long table).")] = None,
     values: Annotated[str | None, typer.Option(help="Column of the values (long table).")] = None,
@@ -73,7 +79,9 @@ def complexity_command(
     missing: Annotated[
         str, typer.Option(help="NaN cells (partial locations): raise, drop or zero.")
     ] = "raise",
-    output: Annotated[Path | None, typer.Option(help="Write here instead of standard output.")] = None,
+    output: Annotated[
+        Path | None, typer.Option(help="Write here instead of standard output.")
+    ] = None,
 ) -> None:
     """ECI, diversity, COI and fitness per location; PCI, ubiquity and complexity per activity.
 
@@ -90,7 +98,9 @@ def complexity_command(
             )
         with _progress() as progress:
             progress.add_task("Reading the table…")
-            X = read_activity_matrix(input, rows=rows, cols=cols, values=values, year=year, year_column=year_column)
+            X = read_activity_matrix(
+                input, rows=rows, cols=cols, values=values, year=year, year_column=year_column
+            )
         with _progress() as progress:
             progress.add_task(f"Computing complexity of {X.shape[0]} × {X.shape[1]}…")
             suite = complexity_suite(
@@ -101,14 +111,26 @@ def complexity_command(
             ("without any specialisation", suite.excluded_rows),
         ):
             if items:
-                err_console.print(f"{len(items)} locations {label}: {', '.join(map(str, items[:10]))}")
+                err_console.print(
+                    f"{len(items)} locations {label}: {', '.join(map(str, items[:10]))}"
+                )
         if output_format == "json":
             text = json.dumps(complexity_records(suite.rows, suite.cols), indent=1)
         else:
             r = suite.rows.reset_index(names="id").assign(entity="row")
             c = suite.cols.reset_index(names="id").assign(entity="col")
             text = pd.concat([r, c], ignore_index=True)[
-                ["entity", "id", "eci", "diversity", "coi", "fitness", "pci", "ubiquity", "complexity"]
+                [
+                    "entity",
+                    "id",
+                    "eci",
+                    "diversity",
+                    "coi",
+                    "fitness",
+                    "pci",
+                    "ubiquity",
+                    "complexity",
+                ]
             ].to_csv(index=False)
         if output is not None:
             output.write_text(text, encoding="utf-8")
@@ -157,10 +179,14 @@ def related_table(
 
     data = table.data
     if level == "cluster":
-        defs = definitions.data[["code", "cluster", "cluster_name"]].astype({"code": str, "cluster": str})
+        defs = definitions.data[["code", "cluster", "cluster_name"]].astype(
+            {"code": str, "cluster": str}
+        )
         merged = data.merge(defs, left_on="industry", right_on="code", how="inner")
         names = dict(zip(defs["cluster"], defs["cluster_name"], strict=False))
-        long = merged.groupby(["region", "cluster"], observed=True, as_index=False)["employment"].sum()
+        long = merged.groupby(["region", "cluster"], observed=True, as_index=False)[
+            "employment"
+        ].sum()
         long = long.rename(columns={"cluster": "unit"})
     else:
         sub = data[data["industry"].astype(str).str.len() == digits]
@@ -204,14 +230,18 @@ def _find_region(region: str, index: pd.Index, table: Any) -> str:
 
 
 def related_command(
-    region: Annotated[str, typer.Argument(help="Region code or exact name (e.g. 06 or California).")],
+    region: Annotated[
+        str, typer.Argument(help="Region code or exact name (e.g. 06 or California).")
+    ],
     input: Annotated[
         Path | None, typer.Option(help="Regional table; default the bundled CBP state file.")
     ] = None,
     source: Annotated[str | None, typer.Option(help="Preset of the input (cbp).")] = None,
     year: Annotated[int | None, typer.Option(help="Year (default: the latest).")] = None,
     level: Annotated[str, typer.Option(help="cluster or industry.")] = "cluster",
-    definitions: Annotated[str, typer.Option(help="Cluster definitions (name or file).")] = "us-benchmark",
+    definitions: Annotated[
+        str, typer.Option(help="Cluster definitions (name or file).")
+    ] = "us-benchmark",
     digits: Annotated[int, typer.Option(help="Industry code length for --level industry.")] = 4,
     top: Annotated[int, typer.Option(help="Number of rows.")] = 10,
     output_format: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
@@ -235,12 +265,16 @@ def related_command(
                 f"Got {output_format!r} instead."
             )
         if top < 1:
-            raise InvalidParameterError(f"The 'top' parameter of grappe related must be at least 1. Got {top} instead.")
+            raise InvalidParameterError(
+                f"The 'top' parameter of grappe related must be at least 1. Got {top} instead."
+            )
         path = input if input is not None else bundled_cbp_state_path()
         preset = source if source is not None else ("cbp" if input is None else None)
         with _progress() as progress:
             progress.add_task("Reading the regional table…")
-            table = read_regional_table(path, source=preset, years=[year] if year is not None else None)
+            table = read_regional_table(
+                path, source=preset, years=[year] if year is not None else None
+            )
             if year is None:
                 latest = max(table.years)
                 table = type(table)(
@@ -254,15 +288,31 @@ def related_command(
             defs = load_definitions(definitions) if level == "cluster" else None
         result = related_table(table, region, level=level, definitions=defs, digits=digits, top=top)
         if output_format == "json":
-            typer.echo(json.dumps([{k: _clean(v) for k, v in r.items()} for r in result.to_dict("records")], indent=1))
+            typer.echo(
+                json.dumps(
+                    [{k: _clean(v) for k, v in r.items()} for r in result.to_dict("records")],
+                    indent=1,
+                )
+            )
         elif output_format == "csv":
             typer.echo(result.to_csv(index=False), nl=False)
         else:
-            view = Table(title=f"Related {level}s not yet specialised in — {table.region_name(_find_region(region, pd.Index(table.regions), table))}")
+            code = _find_region(region, pd.Index(table.regions), table)
+            view = Table(
+                title=f"Related {level}s not yet specialised in — {table.region_name(code)}"
+            )
             for col in ("code", "name", "density", "lq", "employment"):
-                view.add_column(col, justify="right" if col in ("density", "lq", "employment") else "left")
+                view.add_column(
+                    col, justify="right" if col in ("density", "lq", "employment") else "left"
+                )
             for rec in result.itertuples(index=False):
-                view.add_row(str(rec.code), str(rec.name), f"{rec.density:.3f}", f"{rec.lq:.2f}", f"{rec.employment:,.0f}")
+                view.add_row(
+                    str(rec.code),
+                    str(rec.name),
+                    f"{rec.density:.3f}",
+                    f"{rec.lq:.2f}",
+                    f"{rec.employment:,.0f}",
+                )
             console.print(view)
 
 

@@ -56,7 +56,9 @@ class LabelledMatrix:
 
 
 def _fail(func: str, name: str, must: str, got: str) -> InvalidParameterError:
-    return InvalidParameterError(f"The {name!r} parameter of {func} must be {must}. Got {got} instead.")
+    return InvalidParameterError(
+        f"The {name!r} parameter of {func} must be {must}. Got {got} instead."
+    )
 
 
 def as_matrix(
@@ -129,7 +131,10 @@ def as_matrix(
     if nonnegative and (data < 0).any():
         r, c = _first(values, lambda a: a < 0)
         raise _fail(
-            func, name, "non-negative", f"a negative value at row {row_index[r]!r}, column {col_index[c]!r}"
+            func,
+            name,
+            "non-negative",
+            f"a negative value at row {row_index[r]!r}, column {col_index[c]!r}",
         )
     dropped: tuple = ()
     nan_mask = np.isnan(data)
@@ -154,7 +159,9 @@ def as_matrix(
             dropped = tuple(row_index[bad])
             keep = ~bad
             if not keep.any():
-                raise _fail(func, name, "a matrix with at least one complete row", "NaN in every row")
+                raise _fail(
+                    func, name, "a matrix with at least one complete row", "NaN in every row"
+                )
             values = values[keep] if not sp.issparse(values) else values[np.flatnonzero(keep)]
             row_index = row_index[keep]
     return LabelledMatrix(values, pd.Index(row_index), pd.Index(col_index), kind, dropped)
@@ -187,7 +194,9 @@ def _rows_with_nan(values: Any) -> np.ndarray:
     return np.isnan(values).any(axis=1)
 
 
-def wrap_like(values: Any, m: LabelledMatrix, *, rows: pd.Index | None = None, cols: pd.Index | None = None) -> Any:
+def wrap_like(
+    values: Any, m: LabelledMatrix, *, rows: pd.Index | None = None, cols: pd.Index | None = None
+) -> Any:
     """Return ``values`` in the form the caller passed (DataFrame, array or sparse)."""
     rows = m.rows if rows is None else rows
     cols = m.cols if cols is None else cols
@@ -233,16 +242,17 @@ def pivot_long(
         raise _fail(func, "frame", "a pandas DataFrame", type(frame).__name__)
     for label, col in (("rows", rows), ("cols", cols), ("values", values)):
         if col not in frame.columns:
-            raise _fail(func, label, f"one of the columns {list(map(str, frame.columns))}", repr(col))
+            raise _fail(
+                func, label, f"one of the columns {list(map(str, frame.columns))}", repr(col)
+            )
     vals = pd.to_numeric(frame[values], errors="coerce")
     data = pd.DataFrame({"r": frame[rows].astype(str), "c": frame[cols].astype(str), "v": vals})
-    wide = data.pivot_table(index="r", columns="c", values="v", aggfunc=lambda s: s.sum(min_count=1))
-    # pivot_table drops all-NaN groups: reinstate every pair that was in the input
-    wide = wide.reindex(index=sorted(data["r"].unique()), columns=sorted(data["c"].unique()))
-    present = data.groupby(["r", "c"]).size().unstack().reindex_like(wide).notna()
+    summed = data.groupby(["r", "c"], sort=True)["v"].sum(min_count=1)
+    wide = summed.unstack("c")
+    # absent pairs get ``fill``; explicit NaN cells (withheld values) stay NaN
     if fill is not None:
-        # absent pairs get ``fill``; explicit NaN cells (withheld values) stay NaN
-        wide = wide.where(present, fill)
+        listed = pd.Series(True, index=summed.index).unstack("c").notna()
+        wide = wide.where(listed, fill)
     wide.index.name = rows
     wide.columns.name = cols
     return wide.astype(float)

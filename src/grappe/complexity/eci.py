@@ -262,7 +262,7 @@ def _sign(kc0: np.ndarray, kp0: np.ndarray, kc: np.ndarray, kp: np.ndarray) -> f
             if abs(r) > 1e-9:
                 return want * np.sign(r)
     skew = float(np.mean((kc - kc.mean()) ** 3))
-    return -1.0 if skew < -1e-15 else 1.0
+    return -1.0 if skew < -1e-9 * float(np.std(kc)) ** 3 else 1.0
 
 
 def _standardise(
@@ -417,7 +417,9 @@ def _result(
     return ComplexityResult(
         eci=full(out["eci"], rows_ok, m.rows, "eci"),
         pci=full(out["pci"], cols_ok, m.cols, "pci"),
-        diversity=pd.Series(np.asarray(m.values.sum(axis=1)).ravel(), index=m.rows, name="diversity"),
+        diversity=pd.Series(
+            np.asarray(m.values.sum(axis=1)).ravel(), index=m.rows, name="diversity"
+        ),
         ubiquity=pd.Series(np.asarray(m.values.sum(axis=0)).ravel(), index=m.cols, name="ubiquity"),
         method=method,
         standardise=standardise,

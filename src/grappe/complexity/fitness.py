@@ -52,7 +52,9 @@ class FitnessResult:
     iterations: int
 
 
-def fitness_values(M: Any, *, iterations: int = 20, extremality: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
+def fitness_values(
+    M: Any, *, iterations: int = 20, extremality: float = 1.0
+) -> tuple[np.ndarray, np.ndarray]:
     """Kernel of :func:`fitness_complexity` on a 0/1 matrix without empty rows or columns."""
     MT = M.T
     F = np.ones(M.shape[0])

@@ -33,14 +33,20 @@ __all__ = [
 
 
 def _square(frame: Any, name: str, func: str) -> pd.DataFrame:
-    if not isinstance(frame, pd.DataFrame) or frame.shape[0] != frame.shape[1] or not frame.index.equals(frame.columns):
+    if (
+        not isinstance(frame, pd.DataFrame)
+        or frame.shape[0] != frame.shape[1]
+        or not frame.index.equals(frame.columns)
+    ):
         raise InvalidParameterError(
             f"The {name!r} parameter of {func} must be a square DataFrame with the same labels on "
             "both axes. Got another object instead."
         )
     values = frame.to_numpy(dtype=float)
     if not np.isfinite(values).all():
-        raise InvalidParameterError(f"The {name!r} parameter of {func} must be finite. Got NaN instead.")
+        raise InvalidParameterError(
+            f"The {name!r} parameter of {func} must be finite. Got NaN instead."
+        )
     return frame
 
 
@@ -187,7 +193,9 @@ def io_relatedness(flows: pd.DataFrame) -> pd.DataFrame:
     func = "io_relatedness"
     F = _square(flows, "flows", func).to_numpy(dtype=float).copy()
     if (F < 0).any():
-        raise InvalidParameterError(f"The 'flows' parameter of {func} must be non-negative. Got negative flows instead.")
+        raise InvalidParameterError(
+            f"The 'flows' parameter of {func} must be non-negative. Got negative flows instead."
+        )
     np.fill_diagonal(F, 0.0)
     out_ = F.sum(axis=1)
     in_ = F.sum(axis=0)
@@ -200,7 +208,9 @@ def io_relatedness(flows: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rel, index=flows.index, columns=flows.columns)
 
 
-def colocation(X: Any, *, rows: Any = None, cols: Any = None, missing: str = "raise") -> pd.DataFrame:
+def colocation(
+    X: Any, *, rows: Any = None, cols: Any = None, missing: str = "raise"
+) -> pd.DataFrame:
     r"""Co-location relatedness: correlation of location quotients across regions.
 
     .. math:: LC_{ij} = \operatorname{corr}_r(LQ_{ri}, LQ_{rj})
@@ -242,6 +252,7 @@ def colocation(X: Any, *, rows: Any = None, cols: Any = None, missing: str = "ra
     with np.errstate(divide="ignore", invalid="ignore"):
         corr = np.corrcoef(lq, rowvar=False)
     corr = np.nan_to_num(np.atleast_2d(corr))
+    corr = (corr + corr.T) / 2.0  # exact symmetry (corrcoef can differ in the last bit)
     np.fill_diagonal(corr, 0.0)
     return pd.DataFrame(corr, index=m.cols, columns=m.cols)
 
@@ -295,9 +306,15 @@ def combined_relatedness(
     """
     func = "combined_relatedness"
     if not measures:
-        raise InvalidParameterError(f"The 'measures' parameter of {func} must name at least one matrix. Got none instead.")
+        raise InvalidParameterError(
+            f"The 'measures' parameter of {func} must name at least one matrix. Got none instead."
+        )
     weights = dict(weights) if weights is not None else dict.fromkeys(measures, 1.0)
-    if set(weights) != set(measures) or any(w < 0 for w in weights.values()) or sum(weights.values()) <= 0:
+    if (
+        set(weights) != set(measures)
+        or any(w < 0 for w in weights.values())
+        or sum(weights.values()) <= 0
+    ):
         raise InvalidParameterError(
             f"The 'weights' parameter of {func} must give a non-negative weight to each measure "
             f"({sorted(measures)}). Got {weights} instead."
@@ -307,15 +324,23 @@ def combined_relatedness(
     for frame in frames.values():
         common = frame.index if common is None else common.intersection(frame.index, sort=False)
     if common is None or len(common) < 2:
-        raise InvalidParameterError(f"The 'measures' parameter of {func} must share at least 2 labels. Got fewer instead.")
+        raise InvalidParameterError(
+            f"The 'measures' parameter of {func} must share at least 2 labels. Got fewer instead."
+        )
     total = sum(weights.values())
     out = np.zeros((len(common), len(common)))
     for key, frame in frames.items():
-        out += weights[key] / total * _offdiag_percentiles(frame.loc[common, common].to_numpy(dtype=float))
+        out += (
+            weights[key]
+            / total
+            * _offdiag_percentiles(frame.loc[common, common].to_numpy(dtype=float))
+        )
     return pd.DataFrame(out, index=common, columns=common)
 
 
-def group_relatedness(relatedness: pd.DataFrame, groups: Mapping[Any, Any] | pd.Series) -> pd.DataFrame:
+def group_relatedness(
+    relatedness: pd.DataFrame, groups: Mapping[Any, Any] | pd.Series
+) -> pd.DataFrame:
     """Relatedness between groups (clusters): mean relatedness over their industry pairs.
 
     Parameters

@@ -11,7 +11,8 @@ Conventions (``convention=``)
 ``"growth-lab"`` (default; py-ecomplexity, Stata ``ecomplexity``): the sums use the raw,
 sign-aligned eigenvector ``kp``; COI is then standardised (population sd) and COG divided by
 the standard deviation of the raw ``kc`` (so that COG is on the ECI scale); when the complexity
-result used ``standardise="stata"``, both standard deviations are Stata's long-table ones. ``"pci"``: the
+result used ``standardise="stata"``, both standard deviations are Stata's long-table ones.
+``"pci"``: the
 sums use the PCI values given, unstandardised (Hausmann et al. 2014's formula); passing a
 z-scored PCI reproduces econcomplex, which centres PCI first.
 
@@ -28,7 +29,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import scipy.sparse as sp
 
 from grappe._validation import check_option
 from grappe.complexity._matrix import as_matrix
@@ -59,9 +59,7 @@ class OutlookResult:
     convention: str
 
 
-def outlook_values(
-    M: Any, phi: np.ndarray, kp: np.ndarray, density: np.ndarray | None = None
-) -> tuple[np.ndarray, np.ndarray]:
+def outlook_values(M: Any, phi: np.ndarray, kp: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Raw COI and COG sums for a dense or CSR 0/1 matrix ``M`` and values ``kp``."""
     _, coi, cog = density_outlook_values(M, phi, kp)
     return coi, cog
@@ -132,7 +130,11 @@ def complexity_outlook(
                 f"The 'complexity' parameter of {func} must be a ComplexityResult when "
                 f"convention='growth-lab'. Got {type(complexity).__name__} instead."
             )
-        if complexity.excluded_rows or complexity.excluded_cols or len(complexity.pci) != len(m.cols):
+        if (
+            complexity.excluded_rows
+            or complexity.excluded_cols
+            or len(complexity.pci) != len(m.cols)
+        ):
             raise InvalidParameterError(
                 f"The 'complexity' parameter of {func} must come from the same matrix M without "
                 "empty rows or columns. Got a result with excluded locations or activities "
@@ -153,7 +155,8 @@ def complexity_outlook(
         kp = pci.reindex(m.cols).to_numpy(dtype=float)
         if not np.isfinite(kp).all():
             raise InvalidParameterError(
-                f"The 'complexity' parameter of {func} must have finite PCI values. Got NaN instead."
+                f"The 'complexity' parameter of {func} must have finite PCI values. "
+                "Got NaN instead."
             )
         coi, cog = outlook_values(m.values, arr, kp)
     return OutlookResult(

@@ -59,7 +59,9 @@ def cooccurrence(M: Any) -> np.ndarray:
     return C.astype(np.float64)
 
 
-def proximity_values(M: Any, *, measure: str = "proximity", diagonal: float | None = None) -> np.ndarray:
+def proximity_values(
+    M: Any, *, measure: str = "proximity", diagonal: float | None = None
+) -> np.ndarray:
     """Kernel of :func:`proximity` on a validated 0/1 matrix (columns are the items)."""
     C = cooccurrence(M)
     u = np.diag(C).copy()
@@ -342,4 +344,6 @@ def knn_density(
     order = np.argsort(-arr, axis=0, kind="stable")[:k]
     mask = np.zeros_like(arr, dtype=bool)
     mask[order, np.arange(n)[None, :]] = True
-    return pd.DataFrame(density_values(m.values, np.where(mask, arr, 0.0)), index=m.rows, columns=m.cols)
+    return pd.DataFrame(
+        density_values(m.values, np.where(mask, arr, 0.0)), index=m.rows, columns=m.cols
+    )

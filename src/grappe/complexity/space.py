@@ -72,7 +72,11 @@ def industry_space(
        space conditions the development of nations. *Science*, 317(5837), 482–487.
     """
     func = "industry_space"
-    if not isinstance(phi, pd.DataFrame) or phi.shape[0] != phi.shape[1] or not phi.index.equals(phi.columns):
+    if (
+        not isinstance(phi, pd.DataFrame)
+        or phi.shape[0] != phi.shape[1]
+        or not phi.index.equals(phi.columns)
+    ):
         raise InvalidParameterError(
             f"The 'phi' parameter of {func} must be a square DataFrame with the same labels on "
             "both axes. Got another object instead."
@@ -94,7 +98,8 @@ def industry_space(
     full.add_nodes_from(labels)
     keep = w > 0
     full.add_weighted_edges_from(
-        (labels[i], labels[j], float(x)) for i, j, x in zip(iu[keep], ju[keep], w[keep], strict=True)
+        (labels[i], labels[j], float(x))
+        for i, j, x in zip(iu[keep], ju[keep], w[keep], strict=True)
     )
     tree = nx.maximum_spanning_tree(full, weight="weight")
     G = nx.Graph()

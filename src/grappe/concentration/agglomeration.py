@@ -285,7 +285,12 @@ def _reference_shares(values: np.ndarray, reference: Any, index: pd.Index, func:
         ref = reference.reindex(index).to_numpy(dtype=float)
     else:
         ref = np.asarray(reference, dtype=float).ravel()
-    if ref.shape[0] != values.shape[0] or not np.isfinite(ref).all() or (ref < 0).any() or ref.sum() <= 0:
+    if (
+        ref.shape[0] != values.shape[0]
+        or not np.isfinite(ref).all()
+        or (ref < 0).any()
+        or ref.sum() <= 0
+    ):
         raise InvalidParameterError(
             f"The 'reference' parameter of {func} must hold one non-negative value per region "
             f"({values.shape[0]}). Got another array instead."
@@ -311,7 +316,9 @@ def _per_industry(values: Any, index: pd.Index, name: str, func: str) -> np.ndar
                 f"({len(index)}). Got {arr.shape[0]} values instead."
             )
     if not np.isfinite(arr).all():
-        raise InvalidParameterError(f"The {name!r} parameter of {func} must be finite. Got NaN instead.")
+        raise InvalidParameterError(
+            f"The {name!r} parameter of {func} must be finite. Got NaN instead."
+        )
     return arr
 
 
@@ -436,14 +443,15 @@ def shift_share(
     v0, v1 = e0.to_numpy(), e1.to_numpy()
     if v0.sum() <= 0:
         raise InvalidParameterError(
-            f"The 'start' parameter of {func} must have some positive employment. Got only zeros instead."
+            f"The 'start' parameter of {func} must have some positive employment. "
+            "Got only zeros instead."
         )
-    g = v1.sum() / v0.sum() - 1.0
-    col0 = v0.sum(axis=0)
+    # written with shares (<= 1) rather than growth rates, which overflow for tiny starts
+    col0, col1 = v0.sum(axis=0), v1.sum(axis=0)
+    national = v0 / v0.sum() * v1.sum() - v0  # = e0 * g
     with np.errstate(divide="ignore", invalid="ignore"):
-        gk = np.where(col0 > 0, v1.sum(axis=0) / col0 - 1.0, 0.0)
-    national = v0 * g
-    mix = v0 * (gk - g)[None, :]
+        share_k = np.where(col0[None, :] > 0, v0 / col0[None, :], 0.0)
+    mix = share_k * col1[None, :] - v0 - national  # = e0 * (g_k - g)
     change = v1 - v0
     regional = change - national - mix
     n_r, n_k = v0.shape
@@ -459,4 +467,3 @@ def shift_share(
             "regional": regional.ravel(),
         }
     )
-

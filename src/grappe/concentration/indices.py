@@ -29,12 +29,15 @@ from grappe.errors import InvalidParameterError
 __all__ = ["gini", "herfindahl", "hoover", "krugman", "locational_gini"]
 
 
-def _dense(X: Any, func: str, rows: Any, cols: Any, missing: str) -> tuple[np.ndarray, LabelledMatrix]:
+def _dense(
+    X: Any, func: str, rows: Any, cols: Any, missing: str
+) -> tuple[np.ndarray, LabelledMatrix]:
     m = as_matrix(X, func=func, rows=rows, cols=cols, missing=missing)
     values = m.dense()
     if values.sum() <= 0:
         raise InvalidParameterError(
-            f"The 'X' parameter of {func} must have some positive employment. Got only zeros instead."
+            f"The 'X' parameter of {func} must have some positive employment. "
+            "Got only zeros instead."
         )
     return values, m
 
@@ -50,7 +53,10 @@ def hoover(
 ) -> pd.Series:
     r"""Hoover (dissimilarity) index.
 
-    .. math:: H_k = \tfrac12 \sum_r \left| \frac{E_{rk}}{E_{\cdot k}} - \frac{E_{r\cdot}}{E_{\cdot\cdot}} \right|
+    .. math::
+
+        H_k = \tfrac12 \sum_r \left| \frac{E_{rk}}{E_{\cdot k}}
+              - \frac{E_{r\cdot}}{E_{\cdot\cdot}} \right|
 
     Parameters
     ----------

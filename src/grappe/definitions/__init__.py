@@ -9,7 +9,7 @@ Bundled sets
 ------------
 ``"us-benchmark"``
     The U.S. benchmark cluster definitions of Delgado, Porter & Stern (2016): 51 traded and 16
-    local clusters on NAICS 2017 6-digit codes (954 codes; see
+    local clusters on NAICS 2017 6-digit codes (970 codes; see
     ``grappe/data/definitions/PROVENANCE.md`` for the source, the licence caveat and the rows
     left out).
 

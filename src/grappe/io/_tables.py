@@ -289,5 +289,7 @@ def _numbers(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _flags(series: pd.Series) -> np.ndarray:
-    text = series.astype("string").str.strip().str.upper()
+    # Case matters: CBP size classes are capitals, while Eurostat's lower-case flags
+    # ("b" break in series, "u" unreliable) qualify a published value.
+    text = series.astype("string").str.strip()
     return text.fillna("").to_numpy(dtype=object)

@@ -29,19 +29,19 @@ __all__ = [
 
 def _read_any(path: Path) -> pd.DataFrame:
     name = path.name.lower()
+    if not name.endswith((".parquet", ".pq", ".xlsx", ".csv", ".csv.gz", ".txt", ".tsv")):
+        raise InvalidParameterError(
+            f"The 'path' parameter of read_activity_matrix must be a .csv, .csv.gz, .tsv, "
+            f".parquet or .xlsx file. Got {path.name!r} instead."
+        )
     if not path.is_file():
         raise NotFoundError(f"No file at {str(path)!r}.")
     if name.endswith((".parquet", ".pq")):
         return pd.read_parquet(path)
     if name.endswith(".xlsx"):
         return pd.read_excel(path)
-    if name.endswith((".csv", ".csv.gz", ".txt", ".tsv")):
-        sep = "\t" if name.endswith(".tsv") else ","
-        return pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, na_values=[""])
-    raise InvalidParameterError(
-        f"The 'path' parameter of read_activity_matrix must be a .csv, .csv.gz, .tsv, .parquet "
-        f"or .xlsx file. Got {path.name!r} instead."
-    )
+    sep = "\t" if name.endswith(".tsv") else ","
+    return pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, na_values=[""])
 
 
 def read_activity_matrix(
@@ -107,11 +107,13 @@ def read_activity_matrix(
             if col not in frame.columns:
                 raise DataValidationError(
                     ValidationIssue(
-                        f"There is no column {col!r}; the columns are {list(map(str, frame.columns))}.",
+                        f"There is no column {col!r}; the columns are "
+                        f"{list(map(str, frame.columns))}.",
                         file=file,
                         row=1,
                         column=col,
-                        fix="name the location, activity and value columns with --rows, --cols, --values.",
+                        fix="name the location, activity and value columns with --rows, "
+                        "--cols, --values.",
                     )
                 )
         if year is not None:
@@ -186,7 +188,8 @@ def _numbers(series: pd.Series, file: str, column: str, *, offset: int) -> np.nd
                 if series.index.is_unique
                 else None,
                 column=column,
-                fix="write plain numbers (no thousands separators), or leave the cell empty if withheld.",
+                fix="write plain numbers (no thousands separators), or leave the cell "
+                "empty if withheld.",
             )
         )
     for i in np.flatnonzero(nums < 0)[:20]:
@@ -225,7 +228,8 @@ def read_bea_flows(folder: str | Path, *, level: str = "detail", year: int = 201
     ----------
     folder : str or Path
         Folder with ``{Level}_Use_{year}_PRO_BeforeRedef_17sch.csv.gz`` and
-        ``{Level}_Make_{year}_BeforeRedef_17sch.csv.gz`` (as in ``../shared/data/us_bea_io_tables``).
+        ``{Level}_Make_{year}_BeforeRedef_17sch.csv.gz`` (as staged in
+        ``../shared/data/us_bea_io_tables``).
     level : {"detail", "summary"}
         BEA detail (402 industries, 2017 only) or summary (71 industries, 2017 or 2022) tables.
     year : int, default 2017

@@ -73,7 +73,7 @@ def load_definitions(
     --------
     >>> us = load_definitions("us-benchmark")
     >>> len(us.codes), us.classification
-    (954, 'naics2017')
+    (970, 'naics2017')
     """
     func = "load_definitions"
     if isinstance(name_or_path, str) and name_or_path in BUNDLED_DEFINITIONS:

@@ -1,7 +1,8 @@
 """Binned sums over pairs of points, in memory that grows linearly with the number of points.
 
 The distances of all pairs are computed block by block (``chunk`` rows at a time, against the
-rows after them) in single precision on centred coordinates, and each pair's weight is spread
+rows after them, skipping the columns out of range along the first coordinate) in single
+precision on centred coordinates, and each pair's weight is spread
 on the two nearest nodes of a regular grid of distances (*linear binning*, Wand & Jones 1995,
 §D.1). A kernel density of the distances is then a small matrix product between a kernel
 matrix and the binned sums, whose error against the exact kernel sum is of order
@@ -75,12 +76,19 @@ def binned_pair_sums(
     inv = np.float32(1.0 / step)
     low = np.zeros(n_nodes + 1)  # weight sent to the node below each distance
     high = np.zeros(n_nodes + 1)  # weight sent to the node above
-    w32 = None if weights is None else np.asarray(weights, dtype=np.float32)
+    # sorted by the first coordinate, a block of rows only meets the columns whose first
+    # coordinate is within range: |dx| <= chord <= arc, so the others are out of range
+    order = np.argsort(coords32[:, 0], kind="stable")
+    coords32 = coords32[order]
+    w32 = None if weights is None else np.asarray(weights, dtype=np.float32)[order]
+    reach = np.float32(last * step)
     for a in range(0, n - 1, chunk):
         b = min(a + chunk, n)
-        d = np.zeros((b - a, n - a), dtype=np.float32)
+        stop = int(np.searchsorted(coords32[:, 0], coords32[b - 1, 0] + reach, side="right"))
+        stop = max(stop, b)
+        d = np.zeros((b - a, stop - a), dtype=np.float32)
         for k in range(coords32.shape[1]):
-            diff = coords32[a:b, k, None] - coords32[None, a:, k]
+            diff = coords32[a:b, k, None] - coords32[None, a:stop, k]
             diff *= diff
             d += diff
         np.sqrt(d, out=d)
@@ -96,7 +104,7 @@ def binned_pair_sums(
         node = d.astype(np.intp)
         frac = d
         frac -= node
-        wij = np.ones_like(frac) if w32 is None else w32[a:b, None] * w32[None, a:]
+        wij = np.ones_like(frac) if w32 is None else w32[a:b, None] * w32[None, a:stop]
         frac *= wij
         node = node.ravel()
         whole = np.bincount(node, wij.ravel(), minlength=n_nodes + 1)

@@ -121,7 +121,7 @@ def _run_dask(func, tasks, shared, scheduler, tick) -> list[Any]:
     if own:
         try:
             client = Client(scheduler, timeout="3s", set_as_default=False)
-        except OSError as exc:
+        except (OSError, ValueError) as exc:  # refused, timed out, or not an address
             raise InvalidParameterError(
                 "The 'scheduler' parameter must be the address of a running Dask scheduler. "
                 f"Got {scheduler!r} instead (cannot connect: {exc})."

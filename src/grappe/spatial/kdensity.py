@@ -315,6 +315,10 @@ def kdensity_by_activity(
     ------
     InvalidParameterError
         As :func:`kdensity`.
+
+    References
+    ----------
+    Duranton, G., & Overman, H. G. (2005). *Review of Economic Studies*, 72(4), 1077–1106.
     """
     check_bool(weighted, "weighted", func=func)
     check_bool(keep_simulations, "keep_simulations", func=func)
@@ -488,7 +492,14 @@ def _result(
 
 
 def summary(results: dict[str, KDensityResult]) -> pd.DataFrame:
-    """One row per activity: counts, bandwidth and D–O indices, sorted by localisation."""
+    """One row per activity: counts, bandwidth and D–O indices, sorted by localisation.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``activity``, ``n_points``, ``bandwidth_m``, ``max_distance_m``,
+        ``localisation_index``, ``dispersion_index``, ``localised``, ``dispersed``.
+    """
     rows = [
         {
             "activity": r.activity,

@@ -53,7 +53,14 @@ def plot_kdensity(result: KDensityResult, *, title: str | None = None):
 
     Examples
     --------
-    >>> # fig = plot_kdensity(kdensity(points, "2561", seed=0)); fig.savefig("k.png")
+    >>> import pandas as pd
+    >>> from grappe.spatial import kdensity, points_from_frame
+    >>> xy = np.random.default_rng(0).uniform(0, 5000, (40, 2))  # synthetic
+    >>> f = pd.DataFrame({"x": xy[:, 0], "y": xy[:, 1], "a": ["s", "o"] * 20})
+    >>> pts = points_from_frame(f, x="x", y="y", crs="EPSG:2154", activity="a")
+    >>> fig = plot_kdensity(kdensity(pts, "s", n_simulations=9, seed=0, scheduler="sync"))
+    >>> len(fig.axes[0].lines)
+    3
     """
     fig, ax = _figure()
     c = result.curves
@@ -178,7 +185,22 @@ def _collection(features: list[dict]) -> dict:
 
 
 def points_geojson(points: PointSet) -> dict:
-    """GeoJSON FeatureCollection of the establishments (longitude/latitude)."""
+    """GeoJSON FeatureCollection of the establishments (longitude/latitude).
+
+    Returns
+    -------
+    dict
+        Point features with ``id``, ``activity`` and ``weight`` properties.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from grappe.spatial import points_from_frame
+    >>> f = pd.DataFrame({"x": [700000.0], "y": [6600000.0]})
+    >>> doc = points_geojson(points_from_frame(f, x="x", y="y", crs="EPSG:2154"))
+    >>> [round(c, 6) for c in doc["features"][0]["geometry"]["coordinates"]]
+    [3.0, 46.5]
+    """
     d = points.data
     x, y = d["x"].to_numpy(), d["y"].to_numpy()
     tr = _to_lonlat(points.crs)
@@ -205,7 +227,14 @@ def _geometry(geom, tr) -> dict:
 
 
 def hotspots_geojson(result: HotspotResult) -> dict:
-    """GeoJSON FeatureCollection of hot-spot polygons with members, weight and area."""
+    """GeoJSON FeatureCollection of hot-spot polygons with members, weight and area.
+
+    Returns
+    -------
+    dict
+        Polygon features (longitude/latitude) with the columns of ``result.hotspots`` other
+        than ``geometry`` as properties.
+    """
     tr = _to_lonlat(result.crs)
     cols = [c for c in result.hotspots.columns if c != "geometry"]
     return _collection(
@@ -221,7 +250,14 @@ def hotspots_geojson(result: HotspotResult) -> dict:
 
 
 def areal_geojson(areas: AreaSet, stats: pd.DataFrame | None = None) -> dict:
-    """GeoJSON FeatureCollection of the units with their values and (optional) statistics."""
+    """GeoJSON FeatureCollection of the units with their values and (optional) statistics.
+
+    Returns
+    -------
+    dict
+        Polygon features (longitude/latitude) with the unit's values and the columns of
+        ``stats`` (joined on ``id``) as properties; NaN becomes ``null``.
+    """
     tr = _to_lonlat(areas.crs)
     frame = (
         areas.data

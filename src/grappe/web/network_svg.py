@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
 __all__ = ["network_drawing"]
 
 # The spheres of grappe.network.model.SPHERES, each with a colour class in site.css.
-_SPHERES = ("enterprise", "university", "public", "support", "association", "international", "finance")
+_SPHERES = (
+    "enterprise",
+    "university",
+    "public",
+    "support",
+    "association",
+    "international",
+    "finance",
+)
 
 
 def _sphere_class(sphere: str | None) -> str:
@@ -16,8 +25,27 @@ def _sphere_class(sphere: str | None) -> str:
     return text if text in _SPHERES else "other"
 
 
+@functools.lru_cache(maxsize=256)
+def _layout(
+    ids: tuple[str, ...], edges: tuple[tuple[str, str], ...], seed: int
+) -> tuple[dict[str, Any], dict[str, int]]:
+    # Cached: the layout of a network is the same on every visit (seeded), and computing it is
+    # the dearest part of a profile page.
+    import networkx as nx
+
+    graph = nx.DiGraph()
+    graph.add_nodes_from(ids)
+    graph.add_edges_from(edges)
+    return nx.spring_layout(graph, seed=seed), dict(graph.degree())
+
+
 def network_drawing(
-    actors: Sequence[Any], ties: Sequence[Any], *, width: int = 640, height: int = 420, seed: int = 7
+    actors: Sequence[Any],
+    ties: Sequence[Any],
+    *,
+    width: int = 640,
+    height: int = 420,
+    seed: int = 7,
 ) -> dict[str, Any] | None:
     """Node and edge coordinates for the network partial, or None when there is no actor.
 
@@ -40,17 +68,14 @@ def network_drawing(
     T. M. J. Fruchterman and E. M. Reingold, "Graph drawing by force-directed placement",
     Software: Practice and Experience 21(11), 1991.
     """
-    import networkx as nx
-
     if not actors:
         return None
-    graph = nx.DiGraph()
-    graph.add_nodes_from(a.id for a in actors)
-    for t in ties:
-        if t.source in graph and t.target in graph:
-            graph.add_edge(t.source, t.target)
-    pos = nx.spring_layout(graph, seed=seed)
-    margin = 40
+    ids = tuple(a.id for a in actors)
+    edges_key = tuple(
+        sorted({(t.source, t.target) for t in ties if t.source in ids and t.target in ids})
+    )
+    pos, degree = _layout(ids, edges_key, seed)
+    margin_x, margin_y = 90, 30  # room for the labels
     xs = [p[0] for p in pos.values()]
     ys = [p[1] for p in pos.values()]
     span_x = (max(xs) - min(xs)) or 1.0
@@ -59,11 +84,10 @@ def network_drawing(
     def place(node: str) -> tuple[float, float]:
         x, y = pos[node]
         return (
-            round(margin + (x - min(xs)) / span_x * (width - 2 * margin), 1),
-            round(margin + (y - min(ys)) / span_y * (height - 2 * margin), 1),
+            round(margin_x + (x - min(xs)) / span_x * (width - 2 * margin_x), 1),
+            round(margin_y + (y - min(ys)) / span_y * (height - 2 * margin_y), 1),
         )
 
-    degree = dict(graph.degree())
     nodes = []
     for a in actors:
         x, y = place(a.id)
@@ -86,7 +110,10 @@ def network_drawing(
             x2, y2 = place(t.target)
             edges.append(
                 {
-                    "x1": x1, "y1": y1, "x2": x2, "y2": y2,
+                    "x1": x1,
+                    "y1": y1,
+                    "x2": x2,
+                    "y2": y2,
                     "kind": "".join(ch for ch in t.type.lower() if ch.isalnum()) or "tie",
                     "width": round(0.6 + min(float(t.strength), 5.0) * 0.4, 2),
                     "label": f"{names[t.source]} → {names[t.target]} ({t.type})",

@@ -20,7 +20,8 @@
         })
       },
       options: {
-        locale: locale, animation: false, responsive: true,
+        locale: locale, animation: false, responsive: true, maintainAspectRatio: false,
+        layout: { padding: { left: 16, right: 16 } },
         plugins: { legend: { rtl: rtl, position: "bottom" }, tooltip: { rtl: rtl } },
         scales: { x: { reverse: rtl }, y: { position: rtl ? "right" : "left",
                   ticks: { callback: function (v) { return fmt.format(v); } } } }

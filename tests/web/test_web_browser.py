@@ -1,0 +1,137 @@
+"""Browser tests in Debian's headless Chromium (driven by Playwright, never downloaded).
+
+The observatory runs with uvicorn on 127.0.0.1 on a copy of the synthetic toy registry; pages
+must draw their map and charts from the bundled assets, switch language, and lay Arabic out right
+to left. Screenshots are saved in ``test-artifacts/``.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(CHROMIUM is None, reason="Chromium not installed (bash scripts/setup-system)"),
+]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, templates):
+    import uvicorn
+
+    from grappe.registry.testing import fresh_database
+    from grappe.service import Settings, create_app
+    from grappe.service.testing import TEST_ADMIN_TOKEN
+
+    with fresh_database(
+        "sqlite", tmp_path_factory.mktemp("browser"), template=templates["sqlite"]["populated"]
+    ) as url:
+        app = create_app(Settings(database_url=url, environment="test", admin_token=TEST_ADMIN_TOKEN))
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+        srv = uvicorn.Server(config)
+        thread = threading.Thread(target=srv.run, daemon=True)
+        thread.start()
+        deadline = time.monotonic() + 20
+        while not srv.started:
+            if time.monotonic() > deadline:
+                pytest.fail("uvicorn did not start")
+            time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}"
+        srv.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    playwright = pytest.importorskip("playwright.sync_api")
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    pg.on("requestfailed", lambda req: errors.append(f"failed: {req.url}"))
+    pg.js_errors = errors
+    yield pg
+    context.close()
+
+
+def _shot(page, name):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"observatory-{name}.png"), full_page=True)
+
+
+def _wait_map(page):
+    page.wait_for_selector(".map-canvas[data-ready=true]", timeout=15000)
+    return page.eval_on_selector_all(".map-canvas svg [data-drawn], .map-canvas svg", "n => n.length")
+
+
+def test_home_shows_map(page, server):
+    page.goto(f"{server}/?lang=en")
+    _wait_map(page)
+    states = page.locator(".map-canvas path.state").count()
+    wilayas = page.locator(".map-canvas circle.point").count()
+    assert (states, wilayas) == (2, 1)  # the toy registry: Michigan, Ohio; Alger
+    _shot(page, "home-en")
+    assert page.js_errors == []
+
+
+def test_cluster_profile_shows_map_chart_and_network(page, server):
+    page.goto(f"{server}/clusters/auto-mi?lang=fr")
+    _wait_map(page)
+    page.wait_for_selector("canvas#trend[data-ready=true]", timeout=15000)
+    assert page.locator(".map-canvas path.state.hl").count() == 1
+    assert page.locator("svg.network-svg g.actor").count() == 2
+    box = page.locator("canvas#trend").bounding_box()
+    assert box["width"] > 200 and box["height"] > 100
+    _shot(page, "cluster-fr")
+    assert page.js_errors == []
+
+
+def test_region_page_arabic_is_right_to_left(page, server):
+    page.goto(f"{server}/regions/US-26?lang=ar")
+    _wait_map(page)
+    page.wait_for_selector("canvas#trend[data-ready=true]", timeout=15000)
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    # Mirrored layout: the heading hugs the right edge, the brand sits right of the menu.
+    h1 = page.locator("h1").bounding_box()
+    assert h1["x"] + h1["width"] > 1280 - 200
+    brand = page.locator(".brand").bounding_box()
+    menu = page.locator(".site-header nav").first.bounding_box()
+    assert brand["x"] > menu["x"]
+    assert "١٢٠" in page.inner_text("main")
+    _shot(page, "region-ar")
+    assert page.js_errors == []
+
+
+def test_language_switch(page, server):
+    page.goto(f"{server}/regions/US-26?lang=en")
+    page.get_by_role("link", name="Français").click()
+    page.wait_for_load_state()
+    assert page.evaluate("document.documentElement.lang") == "fr"
+    assert page.locator("h2#strong-h").inner_text().startswith("Grappes fortes")
+    page.goto(f"{server}/")  # the choice is remembered
+    assert page.evaluate("document.documentElement.lang") == "fr"
+    page.get_by_role("link", name="العربية").click()
+    page.wait_for_load_state()
+    assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == ["ar", "rtl"]
+    _wait_map(page)
+    _shot(page, "home-ar")
