@@ -113,13 +113,31 @@ def main() -> None:
     # ------------------------------------------------------------ full diagnosis at scale
     actors, ties = synthetic_network(10_000, 100_000)
     print(f"\nSYNTHETIC network: {len(actors)} actors, {len(ties)} ties, {len(TYPES)} types")
+    t0 = time.perf_counter()
+    diagnose(build_network(actors, ties))
+    print(f"first run, cold (imports igraph and scipy.optimize): {time.perf_counter() - t0:6.2f} s")
+
+    def full():
+        # a fresh network each time: the collapsed graph is cached on the network object
+        net = build_network(actors, ties)
+        return net, diagnose(net)
+
     t_build, net = best_of(r, build_network, actors, ties)
-    print(f"build_network (validation + merge): {t_build:6.2f} s")
-    t_diag, diag = best_of(r, diagnose, net)
-    print(f"diagnose (all measures, sampled betweenness k=256): {t_diag:6.2f} s")
-    print(f"  -> total {t_build + t_diag:.2f} s for validation + diagnosis (target < 10 s)")
-    t_w, _ = best_of(r, diagnose, net, wave="w2", before="w1")
-    print(f"diagnose wave w2 with change from w1: {t_w:6.2f} s")
+    print(f"build_network (validation + merge):   {t_build:6.2f} s")
+    t_full, (net, diag) = best_of(r, full)
+    print(f"build_network + diagnose (all measures, sampled betweenness k=256): {t_full:6.2f} s")
+    print(f"  -> diagnosis alone ~{t_full - t_build:.2f} s; target < 10 s for the whole")
+    t_w, _ = best_of(r, lambda: diagnose(build_network(actors, ties), wave="w2", before="w1"))
+    print(f"build + diagnose wave w2 with change from w1: {t_w:6.2f} s")
+    g_big = net.to_networkx()
+    t_nx, ref = best_of(1, lambda: nx.constraint(g_big, weight="weight"))
+    t_ours, ours = best_of(r, lambda: structural_holes(net)["constraint"].to_numpy())
+    ref = np.array([ref[i] for i in net.index], dtype=float)
+    print(
+        f"  constraint at this size: grappe {t_ours:.2f} s, networkx {t_nx:.2f} s, "
+        f"identical={np.allclose(ours, ref, equal_nan=True, atol=1e-12)}"
+    )
+    print("  kernels alone, on the collapsed graph already built:")
     for name, f in [
         ("brokerage by sphere", lambda: brokerage_counts(net.adjacency, net.actors["sphere"])),
         ("structural holes (constraint, eff. size)", lambda: structural_holes(net)),

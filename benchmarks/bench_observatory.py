@@ -1,12 +1,12 @@
 """Load test of the observatory on loopback (bounded in time and count).
 
-Starts uvicorn (two workers by default) in a subprocess on 127.0.0.1 with an SQLite database pre-loaded with
-the bundled real data, then for each endpoint sends requests at a fixed rate (open loop: each
-request has a scheduled start, and its latency is counted from that start, so a slow server
-cannot hide its queueing) for a fixed duration, and prints the achieved rate, p50/p95/p99 and the
-errors. The peer is the same server answering a static file (/static/css/site.css): the ratio
-says what the page or query itself costs. It also checks that the API's numbers are identical to
-those of grappe.mapping run side by side.
+Starts uvicorn (two workers by default) in a subprocess on 127.0.0.1 with an SQLite database
+pre-loaded with the bundled real data, then for each endpoint sends requests at a fixed rate
+(open loop: each request has a scheduled start, and its latency is counted from that start, so a
+slow server cannot hide its queueing) for a fixed duration, and prints the achieved rate,
+p50/p95/p99 and the errors. The peer is the same server answering a static file
+(/static/css/site.css): the ratio says what the page or query itself costs. It also checks that
+the API's numbers are identical to those of grappe.mapping run side by side.
 
 Run: .venv/bin/python benchmarks/bench_observatory.py [--rate 200] [--seconds 10]
 """
@@ -51,7 +51,10 @@ def _start_server(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
-            if httpx.get(f"http://127.0.0.1:{port}/static/css/site.css", timeout=1).status_code == 200:
+            if (
+                httpx.get(f"http://127.0.0.1:{port}/static/css/site.css", timeout=1).status_code
+                == 200
+            ):
                 return proc
         except httpx.TransportError:
             time.sleep(0.2)
@@ -96,10 +99,13 @@ def _check_identical(base: str) -> int:
     from grappe.mapping import map_clusters
 
     ref = map_clusters(
-        read_regional_table(bundled_cbp_state_path(), source="cbp"), load_definitions("us-benchmark")
+        read_regional_table(bundled_cbp_state_path(), source="cbp"),
+        load_definitions("us-benchmark"),
     ).indicators
     ref = ref[(ref["region"] == "26") & (ref["year"] == 2021)]
-    got = httpx.get(f"{base}/api/v1/indicators", params={"region": "US-26", "year": 2021, "limit": 500}).json()
+    got = httpx.get(
+        f"{base}/api/v1/indicators", params={"region": "US-26", "year": 2021, "limit": 500}
+    ).json()
     api = {r["cluster"]: r for r in got["data"]}
     mismatches = 0
     for row in ref.itertuples(index=False):
@@ -132,9 +138,12 @@ def main() -> None:
         try:
             mismatches = _check_identical(base)
             print(f"API vs grappe.mapping (Michigan 2021, every cluster): {mismatches} mismatches")
-            print(f"machine: {os.cpu_count()} cores; {args.rate:g} req/s for {args.seconds:g} s each; "
+            print(f"machine: {os.cpu_count()} cores; {args.rate:g} req/s, {args.seconds:g} s each; "
                   f"{args.threads} client threads; {args.workers} uvicorn workers")  # fmt: skip
-            print(f"{'endpoint':<20} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
+            print(
+                f"{'endpoint':<20} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
+                f"{'errors':>7}"
+            )
             figures = {}
             for name, path in ENDPOINTS.items():
                 _load(base, path, args.rate, 1.0, args.threads)  # warm-up

@@ -2,8 +2,8 @@
 
 Data: SYNTHETIC sites (no real register has 100,000 geolocated establishments we may use):
 100,000 sites in a 200 km x 200 km region, 60 % around 40 "towns" (Gaussian, sd 1.5–6 km) and
-40 % uniform; employees log-normal (median 5). The activity is 5,000 sites: half drawn near
-three towns, half at random. Coordinates are planar metres (EPSG:2154-like).
+40 % uniform; employees log-normal (median 5). The activity is 5,000 sites: half drawn among the
+sites of three towns, half among the other sites. Coordinates are planar metres (EPSG:2154-like).
 
 Peers, on the same data and the same 2 cores, in one process:
 * a direct O(n²) numpy implementation (full distance matrix, exact Gaussian kernel sum at every
@@ -46,12 +46,10 @@ def synthetic_sites(n_sites: int, n_activity: int, seed: int = 0):
     emp = np.maximum(1, np.round(rng.lognormal(np.log(5), 1.0, n_sites)))
     act = np.full(n_sites, "other", dtype=object)
     near = np.flatnonzero(np.isin(which, [0, 1, 2]))  # sites of three towns
-    chosen = np.r_[
-        rng.choice(near, n_activity // 2, replace=False),
-        rng.choice(n_sites, n_activity, replace=False),
-    ]
-    chosen = np.unique(chosen)[:n_activity]
-    chosen = np.unique(np.r_[chosen, rng.choice(n_sites, n_activity, replace=False)])[:n_activity]
+    clustered = rng.choice(near, min(len(near), n_activity // 2), replace=False)
+    others = np.setdiff1d(np.arange(n_sites), clustered)
+    scattered = rng.choice(others, n_activity - len(clustered), replace=False)
+    chosen = np.r_[clustered, scattered]
     act[chosen] = "target"
     frame = pd.DataFrame({"x": xy[:, 0], "y": xy[:, 1], "naf": act, "emp": emp})
     return points_from_frame(frame, x="x", y="y", crs="EPSG:2154", activity="naf", weight="emp")

@@ -39,7 +39,12 @@ def test_import_regions_hand_made(sessions):
     assert (report.rows, report.inserted, report.updated, report.unchanged) == (3, 3, 0, 0)
     with sessions() as s:
         alger = s.get(Region, "DZ-16")
-        assert (alger.code, alger.name_fr, alger.name_ar, alger.lat) == ("16", "Alger", "الجزائر", 36.75)
+        assert (alger.code, alger.name_fr, alger.name_ar, alger.lat) == (
+            "16",
+            "Alger",
+            "الجزائر",
+            36.75,
+        )
         assert s.get(Region, "US-26").lat is None
 
 
@@ -79,7 +84,10 @@ def test_strong_flags_and_definitions_default(sessions):
 
 
 def test_network_import_creates_memberships_and_ties(sessions):
-    actors = "id,name,sphere,level,cluster,role\nA,Alpha,enterprise,local,auto,member\nB,Beta,university,,auto,\nC,Gamma,,,,\n"
+    actors = (
+        "id,name,sphere,level,cluster,role\nA,Alpha,enterprise,local,auto,member\n"
+        "B,Beta,university,,auto,\nC,Gamma,,,,\n"
+    )
     ties = "source,target,type,strength\nA,B,information,2\nB,A,information,\nA,C,funding,1.5\n"
     with session_scope(sessions) as s:
         _load(s, "id,name_en,published\nauto,Auto cluster,true\n", "clusters")
@@ -116,9 +124,11 @@ def test_failed_import_leaves_database_unchanged(sessions):
     # Two valid new rows, one changed row and one bad row: nothing at all may be written.
     bad = INDICATORS + "US-39,5,Other,2021,10,1,false,0\nUS-39,6,Other,2021,-3,1,false,0\n"
     bad = bad.replace("US-26,4,Automotive,2020,100", "US-26,4,Automotive,2020,999")
-    with pytest.raises(DataValidationError, match=r"row 6, column 'employment'") as info:
-        with session_scope(sessions) as s:
-            _load(s, bad, "indicators", name="bad.csv")
+    with (
+        pytest.raises(DataValidationError, match=r"row 6, column 'employment'") as info,
+        session_scope(sessions) as s,
+    ):
+        _load(s, bad, "indicators", name="bad.csv")
     assert info.value.file == "bad.csv" and info.value.row == 6
     with sessions() as s:
         assert table_snapshot(s) == before
@@ -135,9 +145,8 @@ def test_error_report_lists_every_bad_row(sessions):
         "US-26,3,2021,,true,0\n"
         "US-26,4,2021,inf,true,0\n"
     )
-    with pytest.raises(DataValidationError) as info:
-        with session_scope(sessions) as s:
-            _load(s, text, "indicators", name="stats.csv")
+    with pytest.raises(DataValidationError) as info, session_scope(sessions) as s:
+        _load(s, text, "indicators", name="stats.csv")
     found = {(i.row, i.column) for i in info.value.issues}
     assert found == {
         (2, "employment"),
@@ -154,9 +163,17 @@ def test_error_report_lists_every_bad_row(sessions):
     ("kind", "text", "match"),
     [
         ("regions", "id,country\nUS-1,US\n", r"row 1, column 'region_type'.*lacks the required"),
-        ("regions", "id,country,region_type,name_en,colour\nUS-1,US,state,X,red\n", "unknown column"),
+        (
+            "regions",
+            "id,country,region_type,name_en,colour\nUS-1,US,state,X,red\n",
+            "unknown column",
+        ),
         ("regions", "id,country,region_type,name_en,lat\nUS-1,US,state,X,95\n", "valid coordinate"),
-        ("regions", "id,country,region_type,name_en\nUS-1,US,state,X\nUS-1,US,state,Y\n", "repeats the key"),
+        (
+            "regions",
+            "id,country,region_type,name_en\nUS-1,US,state,X\nUS-1,US,state,Y\n",
+            "repeats the key",
+        ),
         ("clusters", "id,name_en,stage\nc,C,teenage\n", "must be one of emergence"),
         ("clusters", "id,name_en,regions\nc,C,US-1;US-2\n", "no region has the id 'US-1'"),
         ("clusters", "id,name_en,published\nc,C,perhaps\n", "must be true or false"),
@@ -167,24 +184,27 @@ def test_error_report_lists_every_bad_row(sessions):
     ],
 )
 def test_each_validation_error(sessions, kind, text, match):
-    with pytest.raises(DataValidationError, match=match):
-        with session_scope(sessions) as s:
-            _load(s, text, kind)
+    with pytest.raises(DataValidationError, match=match), session_scope(sessions) as s:
+        _load(s, text, kind)
 
 
 def test_unreadable_files(sessions):
-    with pytest.raises(DataValidationError, match="cannot be read as CSV"):
-        with session_scope(sessions) as s:
-            import_table(s, b"\xff\xfe\x00bad", kind="regions", filename="x.csv", who="t")
-    with pytest.raises(DataValidationError, match="cannot be read as CSV"):
-        with session_scope(sessions) as s:
-            import_table(s, b"", kind="regions", filename="x.csv", who="t")
+    for data in (b"\xff\xfe\x00bad", b""):
+        with (
+            pytest.raises(DataValidationError, match="cannot be read as CSV"),
+            session_scope(sessions) as s,
+        ):
+            import_table(s, data, kind="regions", filename="x.csv", who="t")
 
 
 def test_unknown_kind(sessions):
-    with pytest.raises(InvalidParameterError, match="The 'kind' parameter of import_table must be one of"):
-        with session_scope(sessions) as s:
-            import_table(s, b"a\n1\n", kind="firms", filename="x.csv", who="t")
+    with (
+        pytest.raises(
+            InvalidParameterError, match="The 'kind' parameter of import_table must be one of"
+        ),
+        session_scope(sessions) as s,
+    ):
+        import_table(s, b"a\n1\n", kind="firms", filename="x.csv", who="t")
 
 
 def test_progress_is_reported(sessions):
@@ -206,7 +226,9 @@ _row = st.tuples(
 )
 
 
-@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(rows=st.lists(_row, min_size=1, max_size=25, unique_by=lambda r: r[:3]), seed=st.randoms())
 def test_property_round_trip_and_order_invariance(tmp_path_factory, migrated_templates, rows, seed):
     from grappe.registry import connect
@@ -215,7 +237,9 @@ def test_property_round_trip_and_order_invariance(tmp_path_factory, migrated_tem
     frame = pd.DataFrame(rows, columns=["region", "cluster", "year", "employment", "lq", "strong"])
     contents = []
     for order in (frame, frame.sample(frac=1.0, random_state=seed.randint(0, 2**31))):
-        ctx = fresh_database("sqlite", tmp_path_factory.mktemp("p"), template=migrated_templates["sqlite"])
+        ctx = fresh_database(
+            "sqlite", tmp_path_factory.mktemp("p"), template=migrated_templates["sqlite"]
+        )
         factory = connect(ctx.__enter__(), migrate=False)
         buffer = io.StringIO()
         order.to_csv(buffer, index=False)
@@ -233,7 +257,5 @@ def test_property_round_trip_and_order_invariance(tmp_path_factory, migrated_tem
         factory.kw["bind"].dispose()
         ctx.__exit__(None, None, None)
         contents.append(stored)
-    expected = sorted(
-        (r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows
-    )
+    expected = sorted((r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows)
     assert contents[0] == contents[1] == expected

@@ -25,8 +25,9 @@ def _error(response, status, code):
 def test_openapi_published(client):
     doc = client.get("/api/v1/openapi.json").json()
     assert doc["info"]["title"] == "grappe observatory API"
-    for path in ("/api/v1/clusters", "/api/v1/indicators", "/api/v1/imports", "/api/v1/kpis",
-                 "/api/v1/evaluations", "/api/v1/actors", "/api/v1/ties", "/api/v1/regions"):  # fmt: skip
+    resources = ("clusters", "indicators", "imports", "kpis", "evaluations", "actors", "ties",
+                 "regions", "tokens", "audit")  # fmt: skip
+    for path in (f"/api/v1/{r}" for r in resources):
         assert path in doc["paths"]
 
 
@@ -66,8 +67,16 @@ def test_anonymous_users_cannot_write(populated):
         ("post", "/api/v1/clusters", {"json": {"id": "x", "name_en": "X"}}),
         ("patch", "/api/v1/clusters/auto-mi", {"json": {"label": "gold"}}),
         ("delete", "/api/v1/clusters/auto-mi", {}),
-        ("put", "/api/v1/kpis", {"json": {"cluster_id": "auto-mi", "name": "jobs", "year": 2021, "value": 1}}),
-        ("post", "/api/v1/evaluations", {"json": {"cluster_id": "auto-mi", "date": "2021-01-01", "kind": "label"}}),
+        (
+            "put",
+            "/api/v1/kpis",
+            {"json": {"cluster_id": "auto-mi", "name": "jobs", "year": 2021, "value": 1}},
+        ),
+        (
+            "post",
+            "/api/v1/evaluations",
+            {"json": {"cluster_id": "auto-mi", "date": "2021-01-01", "kind": "label"}},
+        ),
         ("post", "/api/v1/actors", {"json": {"id": "Z", "name": "Z"}}),
         ("post", "/api/v1/ties", {"json": {"source": "GM", "target": "UM", "type": "trust"}}),
         ("post", "/api/v1/tokens", {"json": {"name": "me", "role": "admin"}}),
@@ -86,13 +95,23 @@ def test_anonymous_users_cannot_write(populated):
 def test_cluster_manager_edits_only_its_clusters(populated):
     client, tokens = populated
     mgr = tokens["mgr"]
-    ok = client.patch("/api/v1/clusters/auto-mi", json={"label": "Gold", "stage": "sustainment"}, headers=mgr)
+    ok = client.patch(
+        "/api/v1/clusters/auto-mi", json={"label": "Gold", "stage": "sustainment"}, headers=mgr
+    )
     assert ok.status_code == 200 and ok.json()["label"] == "Gold"
-    err = _error(client.patch("/api/v1/clusters/chem-oh", json={"label": "Gold"}, headers=mgr), 403, "forbidden")
+    err = _error(
+        client.patch("/api/v1/clusters/chem-oh", json={"label": "Gold"}, headers=mgr),
+        403,
+        "forbidden",
+    )
     assert "chem-oh" in err["message"]
     kpi = {"cluster_id": "chem-oh", "name": "jobs", "year": 2021, "value": 3}
     _error(client.put("/api/v1/kpis", json=kpi, headers=mgr), 403, "forbidden")
-    _error(client.post("/api/v1/clusters", json={"id": "new", "name_en": "N"}, headers=mgr), 403, "forbidden")
+    _error(
+        client.post("/api/v1/clusters", json={"id": "new", "name_en": "N"}, headers=mgr),
+        403,
+        "forbidden",
+    )
     _error(client.delete("/api/v1/clusters/auto-mi", headers=mgr), 403, "forbidden")
     _error(upload(client, "regions", "id\n", headers=mgr), 403, "forbidden")
     # A tie between a member of its cluster and an actor of another cluster is not its to make.
@@ -108,7 +127,9 @@ def test_analyst_imports_but_does_not_edit_profiles(populated):
     ana = tokens["ana"]
     r = upload(client, "indicators", INDICATORS, headers=ana, definitions="us-benchmark")
     assert r.status_code == 201 and r.json()["unchanged"] == 4
-    _error(client.patch("/api/v1/clusters/auto-mi", json={"label": "x"}, headers=ana), 403, "forbidden")
+    _error(
+        client.patch("/api/v1/clusters/auto-mi", json={"label": "x"}, headers=ana), 403, "forbidden"
+    )
     assert client.get("/api/v1/imports", headers=ana).json()["count"] == 6
     _error(client.get("/api/v1/audit", headers=ana), 403, "forbidden")
 
@@ -117,8 +138,15 @@ def test_failed_import_leaves_database_unchanged_and_reports_rows(populated_app)
     app, client, tokens = populated_app
     with app.state.sessions() as s:
         before = table_snapshot(s)
-    bad = INDICATORS.replace("US-39,7,Chemicals,2021,50", "US-39,7,Chemicals,2021,lots") + "US-99,8,X,2021,1,1,0,false,0\n"
-    err = _error(upload(client, "indicators", bad, headers=tokens["ana"], name="stats.csv"), 422, "invalid_data")
+    bad = (
+        INDICATORS.replace("US-39,7,Chemicals,2021,50", "US-39,7,Chemicals,2021,lots")
+        + "US-99,8,X,2021,1,1,0,false,0\n"
+    )
+    err = _error(
+        upload(client, "indicators", bad, headers=tokens["ana"], name="stats.csv"),
+        422,
+        "invalid_data",
+    )
     assert {(d["row"], d["column"]) for d in err["details"]} == {(5, "employment"), (6, "region")}
     assert all(d["file"] == "stats.csv" and d["fix"] for d in err["details"])
     with app.state.sessions() as s:
@@ -127,15 +155,23 @@ def test_failed_import_leaves_database_unchanged_and_reports_rows(populated_app)
 
 def test_reimport_via_api_is_idempotent(populated):
     client, tokens = populated
-    again = upload(client, "indicators", INDICATORS, headers=tokens["ana"], definitions="us-benchmark")
+    again = upload(
+        client, "indicators", INDICATORS, headers=tokens["ana"], definitions="us-benchmark"
+    )
     assert again.json()["inserted"] == 0 and again.json()["updated"] == 0
     assert client.get("/api/v1/indicators").json()["count"] == 4
 
 
 def test_every_write_is_audited(populated, admin):
     client, tokens = populated
-    client.patch("/api/v1/clusters/auto-mi", json={"website": "https://example.org"}, headers=tokens["mgr"])
-    client.put("/api/v1/kpis", json={"cluster_id": "auto-mi", "name": "members", "year": 2021, "value": 12}, headers=tokens["mgr"])
+    client.patch(
+        "/api/v1/clusters/auto-mi", json={"website": "https://example.org"}, headers=tokens["mgr"]
+    )
+    client.put(
+        "/api/v1/kpis",
+        json={"cluster_id": "auto-mi", "name": "members", "year": 2021, "value": 12},
+        headers=tokens["mgr"],
+    )
     entries = client.get("/api/v1/audit", headers=admin).json()["data"]
     latest = [(e["who"], e["action"], e["resource"], e["resource_id"]) for e in entries[:2]]
     assert latest[0][:3] == ("mgr", "put", "kpi")
@@ -148,14 +184,20 @@ def test_every_write_is_audited(populated, admin):
 def test_tokens_are_stored_hashed(populated_app):
     app, client, _ = populated_app
     created = client.post(
-        "/api/v1/tokens", json={"name": "ext", "role": "analyst"}, headers={"Authorization": f"Bearer {ADMIN}"}
+        "/api/v1/tokens",
+        json={"name": "ext", "role": "analyst"},
+        headers={"Authorization": f"Bearer {ADMIN}"},
     ).json()
     secret = created["token"].split("_", 2)[2]
     with app.state.sessions() as s:
         for row in s.scalars(select(ApiToken)):
             assert secret not in (row.hash, row.salt, row.prefix, row.name)
             assert len(row.hash) == 128
-    dup = client.post("/api/v1/tokens", json={"name": "ext", "role": "analyst"}, headers={"Authorization": f"Bearer {ADMIN}"})
+    dup = client.post(
+        "/api/v1/tokens",
+        json={"name": "ext", "role": "analyst"},
+        headers={"Authorization": f"Bearer {ADMIN}"},
+    )
     _error(dup, 422, "invalid_parameter")
 
 
@@ -163,11 +205,21 @@ def test_kpis_and_evaluations(populated):
     client, tokens = populated
     mgr = tokens["mgr"]
     for year, value in ((2020, 10.0), (2021, 12.0), (2021, 13.0)):
-        r = client.put("/api/v1/kpis", json={"cluster_id": "auto-mi", "name": "members", "year": year, "value": value}, headers=mgr)
+        r = client.put(
+            "/api/v1/kpis",
+            json={"cluster_id": "auto-mi", "name": "members", "year": year, "value": value},
+            headers=mgr,
+        )
         assert r.status_code == 200
     kpis = client.get("/api/v1/kpis", params={"cluster": "auto-mi"}).json()
     assert [(k["year"], k["value"]) for k in kpis["data"]] == [(2020, 10.0), (2021, 13.0)]
-    ev = {"cluster_id": "auto-mi", "date": "2022-03-01", "kind": "label", "label": "Gold", "score": 81.5}
+    ev = {
+        "cluster_id": "auto-mi",
+        "date": "2022-03-01",
+        "kind": "label",
+        "label": "Gold",
+        "score": 81.5,
+    }
     assert client.post("/api/v1/evaluations", json=ev, headers=mgr).status_code == 201
     assert client.get("/api/v1/evaluations").json()["data"][0]["label"] == "Gold"
 
@@ -180,12 +232,48 @@ def test_kpis_and_evaluations(populated):
         ("get", "/api/v1/nowhere", {}, 404, "not_found"),
         ("get", "/api/v1/indicators?limit=0", {}, 422, "validation_error"),
         ("get", "/api/v1/indicators?year=abc", {}, 422, "validation_error"),
-        ("post", "/api/v1/clusters", {"json": {"id": "Bad Id!", "name_en": "x"}}, 422, "validation_error"),
-        ("post", "/api/v1/clusters", {"json": {"id": "auto-mi", "name_en": "x"}}, 422, "invalid_parameter"),
-        ("post", "/api/v1/clusters", {"json": {"id": "n", "name_en": "x", "regions": ["XX-1"]}}, 404, "not_found"),
-        ("put", "/api/v1/kpis", {"json": {"cluster_id": "none", "name": "a", "year": 2020, "value": 1}}, 404, "not_found"),
-        ("post", "/api/v1/ties", {"json": {"source": "GM", "target": "UM", "type": "information"}}, 422, "invalid_parameter"),
-        ("post", "/api/v1/actors", {"json": {"id": "GM", "name": "again"}}, 422, "invalid_parameter"),
+        (
+            "post",
+            "/api/v1/clusters",
+            {"json": {"id": "Bad Id!", "name_en": "x"}},
+            422,
+            "validation_error",
+        ),
+        (
+            "post",
+            "/api/v1/clusters",
+            {"json": {"id": "auto-mi", "name_en": "x"}},
+            422,
+            "invalid_parameter",
+        ),
+        (
+            "post",
+            "/api/v1/clusters",
+            {"json": {"id": "n", "name_en": "x", "regions": ["XX-1"]}},
+            404,
+            "not_found",
+        ),
+        (
+            "put",
+            "/api/v1/kpis",
+            {"json": {"cluster_id": "none", "name": "a", "year": 2020, "value": 1}},
+            404,
+            "not_found",
+        ),
+        (
+            "post",
+            "/api/v1/ties",
+            {"json": {"source": "GM", "target": "UM", "type": "information"}},
+            422,
+            "invalid_parameter",
+        ),
+        (
+            "post",
+            "/api/v1/actors",
+            {"json": {"id": "GM", "name": "again"}},
+            422,
+            "invalid_parameter",
+        ),
         ("delete", "/api/v1/clusters", {}, 405, "method_not_allowed"),
     ],
 )
@@ -198,3 +286,13 @@ def test_admin_deletes_a_cluster(populated, admin):
     client, _ = populated
     assert client.delete("/api/v1/clusters/chem-oh", headers=admin).status_code == 204
     _error(client.get("/api/v1/clusters/chem-oh"), 404, "not_found")
+
+
+def test_indicator_answers_follow_writes(populated):
+    """The indicator list is kept in memory until the next write, never longer."""
+    client, tokens = populated
+    assert client.get("/api/v1/indicators").json()["count"] == 4
+    assert client.get("/api/v1/indicators").json()["count"] == 4
+    more = "region,cluster,year,employment\nDZ-16,4,2021,7\n"
+    assert upload(client, "indicators", more, headers=tokens["ana"]).status_code == 201
+    assert client.get("/api/v1/indicators").json()["count"] == 5

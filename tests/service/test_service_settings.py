@@ -20,7 +20,11 @@ def test_from_env_reads_variables(tmp_path):
             "GRAPPE_SHARED_DATA": str(tmp_path),
         }
     )
-    assert (s.database_url, s.environment, s.default_language) == ("sqlite:///x.sqlite", "production", "ar")
+    assert (s.database_url, s.environment, s.default_language) == (
+        "sqlite:///x.sqlite",
+        "production",
+        "ar",
+    )
     assert s.data_dir == tmp_path
 
 
@@ -64,7 +68,9 @@ def test_scrypt_reference_vector():
     # is scrypt by recomputing with hashlib directly and that salts change the hash.
     import hashlib
 
-    expected = hashlib.scrypt(b"pw", salt=bytes.fromhex("00ff"), n=2**14, r=8, p=1, maxmem=64 * 2**20, dklen=64)
+    expected = hashlib.scrypt(
+        b"pw", salt=bytes.fromhex("00ff"), n=2**14, r=8, p=1, maxmem=64 * 2**20, dklen=64
+    )
     assert hash_secret("pw", "00ff") == expected.hex()
     assert hash_secret("pw", "00fe") != hash_secret("pw", "00ff")
 
@@ -93,7 +99,10 @@ def test_token_helpers(sessions):
 def test_connect_unknown_cluster_for_manager(sessions):
     from grappe.errors import NotFoundError
 
-    with session_scope(sessions) as s, pytest.raises(NotFoundError, match="No cluster with id 'nope'"):
+    with (
+        session_scope(sessions) as s,
+        pytest.raises(NotFoundError, match="No cluster with id 'nope'"),
+    ):
         create_token(s, "m", role="manager", clusters=["nope"])
 
 
@@ -101,6 +110,11 @@ def test_migrations_are_repeatable(database_url):
     first = connect(database_url)
     second = connect(database_url)  # upgrade on an up-to-date database is a no-op
     with second() as s:
-        assert s.execute(__import__("sqlalchemy").text("select version_num from alembic_version")).scalar() == "0001"
+        assert (
+            s.execute(
+                __import__("sqlalchemy").text("select version_num from alembic_version")
+            ).scalar()
+            == "0002"
+        )
     first.kw["bind"].dispose()
     second.kw["bind"].dispose()

@@ -20,7 +20,9 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(CHROMIUM is None, reason="Chromium not installed (bash scripts/setup-system)"),
+    pytest.mark.skipif(
+        CHROMIUM is None, reason="Chromium not installed (bash scripts/setup-system)"
+    ),
 ]
 
 
@@ -35,7 +37,9 @@ def server(tmp_path_factory, templates):
     with fresh_database(
         "sqlite", tmp_path_factory.mktemp("browser"), template=templates["sqlite"]["populated"]
     ) as url:
-        app = create_app(Settings(database_url=url, environment="test", admin_token=TEST_ADMIN_TOKEN))
+        app = create_app(
+            Settings(database_url=url, environment="test", admin_token=TEST_ADMIN_TOKEN)
+        )
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
             port = sock.getsockname()[1]
@@ -81,7 +85,9 @@ def _shot(page, name):
 
 def _wait_map(page):
     page.wait_for_selector(".map-canvas[data-ready=true]", timeout=15000)
-    return page.eval_on_selector_all(".map-canvas svg [data-drawn], .map-canvas svg", "n => n.length")
+    return page.eval_on_selector_all(
+        ".map-canvas svg [data-drawn], .map-canvas svg", "n => n.length"
+    )
 
 
 def test_home_shows_map(page, server):
@@ -132,6 +138,9 @@ def test_language_switch(page, server):
     assert page.evaluate("document.documentElement.lang") == "fr"
     page.get_by_role("link", name="العربية").click()
     page.wait_for_load_state()
-    assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == ["ar", "rtl"]
+    assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == [
+        "ar",
+        "rtl",
+    ]
     _wait_map(page)
     _shot(page, "home-ar")

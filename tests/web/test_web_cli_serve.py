@@ -23,7 +23,9 @@ def test_serve_help_lists_options():
 def test_serve_refuses_bad_database_cleanly():
     result = CliRunner().invoke(cli, ["serve", "--database", "mysql://nobody/none"])
     assert result.exit_code == 1
-    assert "The 'database_url' parameter of make_engine must name a SQLite or PostgreSQL" in _flat(result)
+    assert "The 'database_url' parameter of make_engine must name a SQLite or PostgreSQL" in _flat(
+        result
+    )
     assert "Traceback" not in result.output
 
 
@@ -39,7 +41,9 @@ def test_serve_starts_uvicorn(monkeypatch, tmp_path):
     import uvicorn
 
     seen = {}
-    monkeypatch.setattr(uvicorn, "run", lambda app, host, port, **kw: seen.update(app=app, host=host, port=port))
+    monkeypatch.setattr(
+        uvicorn, "run", lambda app, host, port, **kw: seen.update(app=app, host=host, port=port)
+    )
     url = f"sqlite:///{tmp_path / 'o.sqlite'}"
     result = CliRunner().invoke(cli, ["serve", "--port", "8123", "--database", url])
     assert result.exit_code == 0, result.output
@@ -61,7 +65,8 @@ def test_load_bundled_data_matches_the_mapping_engine_and_is_idempotent(tmp_path
     steps = []
     first = load_bundled_data(url, progress=lambda step, done, total: steps.append(step))
     reference = map_clusters(
-        read_regional_table(bundled_cbp_state_path(), source="cbp"), load_definitions("us-benchmark")
+        read_regional_table(bundled_cbp_state_path(), source="cbp"),
+        load_definitions("us-benchmark"),
     ).indicators
     assert first["indicators"].inserted == len(reference)
     strong_latest = reference[(reference["year"] == reference["year"].max()) & reference["strong"]]
@@ -71,10 +76,15 @@ def test_load_bundled_data_matches_the_mapping_engine_and_is_idempotent(tmp_path
         assert count(Region) == 50 + 58
         assert count(Cluster) == len(strong_latest) + 1
         assert (count(Actor), count(Tie)) == (10, 71)  # Knoke: 10 organisations, 49 + 22 ties
-        mi = reference[(reference["region"] == "26") & (reference["cluster"] == "4") & (reference["year"] == 2021)].iloc[0]
+        mi = reference[
+            (reference["region"] == "26")
+            & (reference["cluster"] == "4")
+            & (reference["year"] == 2021)
+        ].iloc[0]
         row = s.scalar(
             select(IndicatorSnapshot).where(
-                IndicatorSnapshot.region_id == "US-26", IndicatorSnapshot.cluster == "4",
+                IndicatorSnapshot.region_id == "US-26",
+                IndicatorSnapshot.cluster == "4",
                 IndicatorSnapshot.year == 2021,
             )
         )

@@ -34,7 +34,12 @@ def test_every_message_is_translated(lang):
     messages = _messages()
     assert len(messages) > 80
     catalogue = translations(lang)
-    missing = [m for m in messages if catalogue.gettext(m) == m and m not in ("API", "Wilaya", "Label", "Contact", "Associations", "Finance")]
+    missing = [
+        m
+        for m in messages
+        if catalogue.gettext(m) == m
+        and m not in ("API", "Wilaya", "Label", "Contact", "Associations", "Finance")
+    ]
     assert not missing, missing
 
 
@@ -54,15 +59,23 @@ def test_formatting_by_locale():
     assert [direction(x) for x in LANGUAGES] == ["ltr", "rtl", "ltr"]
 
 
-@given(st.integers(min_value=-10**12, max_value=10**12))
+@given(st.integers(min_value=-(10**12), max_value=10**12))
 def test_arabic_digits_round_trip(n):
     text = format_number(n, "ar")
-    western = text.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")).replace("٬", "").replace("\u061c", "")
+    western = (
+        text.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))
+        .replace("٬", "")
+        .replace("\u061c", "")
+    )
     assert int(western.replace("\u200f", "")) == n
     assert not any(c in "0123456789" for c in text)
 
 
-@given(st.sampled_from(LANGUAGES), st.one_of(st.none(), st.sampled_from(LANGUAGES)), st.text(max_size=30))
+@given(
+    st.sampled_from(LANGUAGES),
+    st.one_of(st.none(), st.sampled_from(LANGUAGES)),
+    st.text(max_size=30),
+)
 def test_pick_language_query_wins(query, cookie, accept):
     assert pick_language(query, cookie, accept, "fr") == query
     assert pick_language(None, cookie, accept, "fr") in LANGUAGES

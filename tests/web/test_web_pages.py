@@ -23,7 +23,13 @@ def _parse(html):
     return parser.tags
 
 
-PAGES = ["/", "/clusters/auto-mi", "/regions/US-26", "/regions/DZ-16", "/compare?a=auto-mi&b=chem-oh"]
+PAGES = [
+    "/",
+    "/clusters/auto-mi",
+    "/regions/US-26",
+    "/regions/DZ-16",
+    "/compare?a=auto-mi&b=chem-oh",
+]
 
 
 @pytest.mark.parametrize("url", PAGES)
@@ -140,3 +146,14 @@ def test_static_assets_are_served_locally(populated):
     for src in scripts + ["/static/vendor/us-states-albers-10m.json", "/static/css/site.css"]:
         assert client.get(src).status_code == 200, src
     assert "http" not in "".join(re.findall(r'(?:src|href)="(http[^"]*)"', html))
+
+
+def test_pages_show_writes_at_once(populated):
+    """Pages are cached in memory until the next write: an edit shows on the next visit."""
+    client, tokens = populated
+    assert "Platinum" not in client.get("/clusters/auto-mi?lang=en").text
+    assert client.get("/clusters/auto-mi?lang=en").text == client.get("/clusters/auto-mi?lang=en").text
+    r = client.patch("/api/v1/clusters/auto-mi", json={"label": "Platinum"}, headers=tokens["mgr"])
+    assert r.status_code == 200
+    assert "Platinum" in client.get("/clusters/auto-mi?lang=en").text
+    assert "Platinum" in client.get("/?q=auto&lang=en").text

@@ -117,7 +117,7 @@ def _second_eigvector(M: Any, kc0: np.ndarray, kp0: np.ndarray) -> tuple[np.ndar
     n = n_cols if on_cols else n_rows
     top = np.sqrt(kp0 if on_cols else kc0)
     top = top / np.linalg.norm(top)
-    if n <= 600:
+    if n <= 60:
         S = (B.T @ B) if on_cols else (B @ B.T)
         S = S.toarray() if sp.issparse(S) else S
         S = S - np.outer(top, top)  # deflate the trivial eigenvector (eigenvalue 1)

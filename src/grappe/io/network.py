@@ -101,7 +101,7 @@ def pseudonymise(names: Any, *, salt: str | bytes | None = None) -> list[str | N
     Examples
     --------
     >>> pseudonymise(["Amina B.", None, "Amina B."], salt="project-key")
-    ['R-4a0d1aa4c5', None, 'R-4a0d1aa4c5']
+    ['R-45e68df7a3', None, 'R-45e68df7a3']
 
     References
     ----------

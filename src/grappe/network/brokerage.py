@@ -77,8 +77,7 @@ def _counts_many(A: sp.sparray | np.ndarray, groupings: list[np.ndarray]) -> lis
     closed_all = _rows(AT.multiply(K))
     in_deg, out_deg = _rows(AT), _rows(A)
     return [
-        _counts_one(A, AT, K, np.asarray(g), in_deg, out_deg, mutual, closed_all)
-        for g in groupings
+        _counts_one(A, AT, K, np.asarray(g), in_deg, out_deg, mutual, closed_all) for g in groupings
     ]
 
 

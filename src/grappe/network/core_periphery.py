@@ -2,10 +2,10 @@
 
 *Continuous model.* Each actor gets a coreness ``c_i ≥ 0`` such that the ideal tie pattern
 ``c_i c_j`` is as close as possible to the observed symmetric ties ``s_ij`` (``i ≠ j``). We
-minimise ``Σ_{i≠j} (s_ij − c_i c_j)²`` (the least-squares formulation of Boyd, Fitzgerald & Beck 2006)
-with scipy's L-BFGS-B under ``c ≥ 0``, starting from the degrees; the loss and its gradient
-``−4 (S c)_i + 4 c_i (Σ_j c_j² − c_i²)`` cost one sparse product. The fit is the Pearson
-correlation between ``s_ij`` and ``c_i c_j``.
+minimise ``Σ_{i≠j} (s_ij − c_i c_j)²`` (the least-squares formulation of Boyd, Fitzgerald &
+Beck 2006) with scipy's L-BFGS-B under ``c ≥ 0``, starting from the degrees; the loss and
+its gradient ``−4 (S c)_i + 4 c_i (Σ_j c_j² − c_i²)`` cost one sparse product. The fit is the
+Pearson correlation between ``s_ij`` and ``c_i c_j``.
 
 *Discrete model.* The core is the set of actors whose ideal pattern — ties everywhere inside
 the core, none inside the periphery, core–periphery cells not scored (Borgatti & Everett's

@@ -237,7 +237,7 @@ def _summary(
         "brokers": _ranked(actors, "brokerage_between", top),
         "level_brokers": _ranked(actors, "level_between", top),
         "core_periphery": {
-            "method": "Borgatti-Everett continuous (MINRES) + best top-k discrete core",
+            "method": "Borgatti-Everett least squares (L-BFGS-B), best top-k discrete core",
             "core": actors.index[actors["core"].to_numpy(bool)].tolist(),
             "fit_continuous": cp.fit_continuous,
             "fit_discrete": cp.fit_discrete,

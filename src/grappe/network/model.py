@@ -90,6 +90,12 @@ TIE_COLUMNS: tuple[str, ...] = (
 )
 
 
+def _isin(values: Any, universe: Any) -> np.ndarray:
+    """Membership test through an object-dtype hash table (fast for pandas' Arrow strings)."""
+    index = pd.Index(pd.unique(np.asarray(universe, dtype=object)), dtype=object)
+    return index.get_indexer(np.asarray(values, dtype=object)) >= 0
+
+
 @dataclass(frozen=True)
 class ActorNetwork:
     """A validated, multiplex network of the actors of a cluster.
@@ -118,6 +124,8 @@ class ActorNetwork:
         A display name for the network.
     source : str or None
         Where the data came from.
+    metadata : Mapping
+        Free metadata (survey dates, authors…).
     """
 
     actors: pd.DataFrame
@@ -162,9 +170,9 @@ class ActorNetwork:
         """The collapsed directed graph: one row per ordered pair linked by any tie.
 
         Undirected ties give an arc each way. Columns ``i``, ``j`` (actor positions),
-        ``strength`` (the strongest tie from ``i`` to ``j``, unrated ties counting as the top
-        of the scale… only where no rated tie exists: NaN stays NaN), ``weight`` (strength
-        with unrated ties set to 1) and ``multiplexity`` (number of tie types).
+        ``strength`` (the strongest rated tie from ``i`` to ``j``; NaN when all are unrated),
+        ``weight`` (strength with unrated arcs set to 1) and ``multiplexity`` (number of tie
+        types).
         """
         i, j, undirected = self.tie_positions
         t = self.ties
@@ -238,7 +246,8 @@ class ActorNetwork:
         waves = self.actors["waves"]
         listed = waves.map(lambda w: None if pd.isna(w) else wave in str(w).split(";"))
         t = self.ties[(self.ties["wave"] == wave) | self.ties["wave"].isna()]
-        tied = self.actors["id"].isin(pd.concat([t["source"], t["target"]]))
+        ends = np.concatenate([t["source"].to_numpy(object), t["target"].to_numpy(object)])
+        tied = _isin(self.actors["id"], ends)
         out = listed.where(listed.notna(), tied).astype(bool)
         return pd.Series(out.to_numpy(), index=self.index, name=f"present_{wave}")
 
@@ -284,9 +293,9 @@ class ActorNetwork:
                     "The 'types' parameter of ActorNetwork.select must be a list of values "
                     f"among {list(self.types)}. Got {bad!r} instead."
                 )
-            ties = ties[ties["type"].isin(chosen)]
-        ids = set(actors["id"])
-        ties = ties[ties["source"].isin(ids) & ties["target"].isin(ids)]
+            ties = ties[_isin(ties["type"], chosen)]
+        ids = actors["id"].to_numpy(object)
+        ties = ties[_isin(ties["source"], ids) & _isin(ties["target"], ids)]
         return ActorNetwork(
             actors=actors.reset_index(drop=True),
             ties=ties.reset_index(drop=True),

@@ -21,6 +21,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -186,15 +187,18 @@ class IndicatorSnapshot(Base):
     __tablename__ = "indicators"
     __table_args__ = (
         UniqueConstraint("definitions", "region_id", "cluster", "year", name="uq_indicators_key"),
+        # The lookups of the pages and the list endpoint: a region's year, a cluster's years.
+        Index("ix_indicators_region_year", "region_id", "year", "cluster"),
+        Index("ix_indicators_cluster_year", "cluster", "year"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     definitions: Mapped[str] = mapped_column(String(64))
-    region_id: Mapped[str] = mapped_column(ForeignKey("regions.id", ondelete="CASCADE"), index=True)
-    cluster: Mapped[str] = mapped_column(String(64), index=True)
+    region_id: Mapped[str] = mapped_column(ForeignKey("regions.id", ondelete="CASCADE"))
+    cluster: Mapped[str] = mapped_column(String(64))
     cluster_name: Mapped[str] = mapped_column(String(200))
     cluster_type: Mapped[str] = mapped_column(String(32))
-    year: Mapped[int] = mapped_column(Integer, index=True)
+    year: Mapped[int] = mapped_column(Integer)
     employment: Mapped[float] = mapped_column(Float)
     establishments: Mapped[float | None] = mapped_column(Float)
     payroll: Mapped[float | None] = mapped_column(Float)

@@ -46,6 +46,7 @@ __all__ = [
     "list_regions",
     "list_ties",
     "page",
+    "registry_version",
     "update_cluster",
 ]
 
@@ -322,6 +323,15 @@ def list_indicators(
             IndicatorSnapshot.region_id, IndicatorSnapshot.cluster, IndicatorSnapshot.year
         )
     return page(session, query, limit=limit, offset=offset)
+
+
+def registry_version(session: Session) -> int:
+    """A number that changes with every write: the id of the last audit entry.
+
+    Every write of the registry appends to the audit log in its own transaction, so values derived
+    from the data can be cached under this key.
+    """
+    return int(session.scalar(select(func.max(AuditEntry.id))) or 0)
 
 
 def latest_year(session: Session, *, region: str | None = None) -> int | None:

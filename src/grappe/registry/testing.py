@@ -65,8 +65,8 @@ def fresh_database(
     server = os.environ.get(POSTGRES_ENV)
     if not server:
         raise InvalidParameterError(
-            f"The 'backend' parameter of fresh_database can be 'postgresql' only when {POSTGRES_ENV} "
-            "names a server. Got 'postgresql' instead with the variable unset."
+            "The 'backend' parameter of fresh_database can be 'postgresql' only when "
+            f"{POSTGRES_ENV} names a server. Got 'postgresql' instead with the variable unset."
         )
     name = f"grappe_test_{uuid.uuid4().hex[:12]}"
     admin = create_engine(server, isolation_level="AUTOCOMMIT")

@@ -73,21 +73,21 @@ def _wilayas() -> bytes:
     )  # fmt: skip
 
 
+_INDICATOR_COLUMNS = ["region", "cluster", "cluster_name", "cluster_type", "year", "employment",
+                      "establishments", "payroll", "avg_wage", "lq", "national_share", "focus",
+                      "strong", "stars"]  # fmt: skip
+
+
 def _indicator_rows(frame: Any) -> bytes:
     # CBP payroll is in $1,000: store dollars so that the pages can say "$".
-    cols = ["region", "cluster", "cluster_name", "cluster_type", "year", "employment",
-            "establishments", "payroll", "avg_wage", "lq", "national_share", "focus", "strong",
-            "stars"]  # fmt: skip
-    records = frame[["region", "cluster", "cluster_name", "cluster_type", "year", "employment",
-                     "establishments", "payroll", "avg_wage", "lq", "national_share", "focus",
-                     "strong", "stars"]].astype(object).itertuples(index=False, name=None)  # fmt: skip
+    records = frame[_INDICATOR_COLUMNS].astype(object).itertuples(index=False, name=None)
     out = []
     for r in records:
         payroll = None if _missing(r[7]) else float(r[7]) * 1000.0
         wage = None if _missing(r[8]) else round(float(r[8]) * 1000.0, 2)
         out.append([f"US-{r[0]}", r[1], r[2], r[3], int(r[4]), r[5], r[6], payroll, wage, r[9],
                     r[10], r[11], "true" if r[12] else "false", int(r[13])])  # fmt: skip
-    return _csv(cols, out)
+    return _csv(_INDICATOR_COLUMNS, out)
 
 
 def _knoke() -> tuple[bytes, bytes]:

@@ -77,7 +77,9 @@ def caller(token: OptionalCaller) -> ApiToken:
     """The caller's token; anonymous callers may not write."""
     if token is None:
         raise ApiError(
-            401, "unauthorized", "This request writes data: send an API token (Authorization: Bearer)."
+            401,
+            "unauthorized",
+            "This request writes data: send an API token (Authorization: Bearer).",
         )
     return token
 

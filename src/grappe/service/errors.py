@@ -76,7 +76,9 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     if status == 404 and html_not_found is not None and not request.url.path.startswith("/api/"):
         response: Response = html_not_found(request)
         return response
-    code = {404: "not_found", 405: "method_not_allowed", 401: "unauthorized"}.get(status, "http_error")
+    code = {404: "not_found", 405: "method_not_allowed", 401: "unauthorized"}.get(
+        status, "http_error"
+    )
     return _json(status, code, str(getattr(exc, "detail", "")))
 
 

@@ -1,4 +1,4 @@
-"""Request and response schemas: Create / Update / Public per resource, lists as ``{data, count}``."""
+"""Request and response schemas: Create / Update / Public per resource; lists ``{data, count}``."""
 
 from __future__ import annotations
 
@@ -31,7 +31,9 @@ __all__ = [
 T = TypeVar("T")
 
 # Text without control characters (PostgreSQL refuses NUL bytes).
-Text = Annotated[str, StringConstraints(max_length=2000, pattern=r"^[^\x00-\x08\x0b\x0c\x0e-\x1f]*$")]
+Text = Annotated[
+    str, StringConstraints(max_length=2000, pattern=r"^[^\x00-\x08\x0b\x0c\x0e-\x1f]*$")
+]
 Name = Annotated[
     str, StringConstraints(min_length=1, max_length=200, pattern=r"^[^\x00-\x1f]*\S[^\x00-\x1f]*$")
 ]

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
+from fastapi.responses import HTMLResponse
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from grappe.registry.models import IndicatorSnapshot, Region
-from grappe.web.render import localized
+from grappe.registry.repositories import registry_version
+from grappe.web.render import finish, language, localized
 
-__all__ = ["PageSession", "map_data"]
+__all__ = ["PageSession", "cached_page", "map_data", "registry_version"]
 
 
 def _session(request: Request) -> Iterator[Session]:
@@ -27,14 +29,63 @@ PageSession = Annotated[Session, Depends(_session)]
 US_TOPOLOGY = "/static/vendor/us-states-albers-10m.json"
 
 
+_MAP_CACHE: dict[tuple[Any, ...], dict[str, Any]] = {}
+_PAGE_CACHE: dict[tuple[Any, ...], tuple[bytes, int]] = {}
+
+
+def cached_page(
+    request: Request, session: Session, build: Callable[[], HTMLResponse]
+) -> HTMLResponse:
+    """The page built by ``build()``, served from memory until the registry changes.
+
+    Public pages are the same for every visitor of a language, so their HTML is kept under
+    (database, :func:`registry_version`, path, query, language); any write invalidates it.
+    """
+    lang = language(request)
+    key = (
+        str(session.bind.url) if session.bind is not None else "",
+        registry_version(session),
+        request.url.path,
+        tuple(sorted(request.query_params.multi_items())),
+        lang,
+    )
+    hit = _PAGE_CACHE.get(key)
+    if hit is not None:
+        return finish(request, HTMLResponse(hit[0], status_code=hit[1]), lang)
+    response = build()
+    if len(_PAGE_CACHE) > 4096:
+        _PAGE_CACHE.clear()
+    _PAGE_CACHE[key] = (bytes(response.body), response.status_code)
+    return response
+
+
 def map_data(
     session: Session, lang: str, *, highlight: Collection[str] = (), countries: Collection[str] = ()
 ) -> dict[str, Any]:
     """Regions to draw, with their number of strong clusters in the latest year.
 
     US states are joined to the us-atlas outlines by FIPS code; other regions are drawn as points
-    at their ``lat``/``lon``.
+    at their ``lat``/``lon``. Results are cached until the next write (see
+    :func:`registry_version`).
     """
+    key = (
+        str(session.bind.url) if session.bind is not None else "",
+        registry_version(session),
+        lang,
+        tuple(sorted(highlight)),
+        tuple(sorted(countries)),
+    )
+    cached = _MAP_CACHE.get(key)
+    if cached is None:
+        if len(_MAP_CACHE) > 512:
+            _MAP_CACHE.clear()
+        cached = _MAP_CACHE[key] = _map_data(session, lang, highlight, countries)
+    return cached
+
+
+def _map_data(
+    session: Session, lang: str, highlight: Collection[str], countries: Collection[str]
+) -> dict[str, Any]:
     year = session.scalar(select(func.max(IndicatorSnapshot.year)))
     strong: dict[str, int] = {}
     if year is not None:

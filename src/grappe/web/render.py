@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import functools
 import json
-from urllib.parse import urlencode
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
@@ -24,7 +24,7 @@ from grappe.web.i18n import (
     translations,
 )
 
-__all__ = ["COOKIE", "language", "localized", "page"]
+__all__ = ["COOKIE", "finish", "language", "localized", "page"]
 
 TEMPLATES = Path(__file__).with_name("templates")
 
@@ -64,7 +64,10 @@ def _environment(lang: str) -> Environment:
     env.filters["year"] = lambda v: format_year(v, lang)
     env.filters["json_script"] = _json_script
     env.globals.update(
-        lang=lang, dir=direction(lang), languages=LANGUAGES, endonyms=ENDONYMS,
+        lang=lang,
+        dir=direction(lang),
+        languages=LANGUAGES,
+        endonyms=ENDONYMS,
         localized=lambda row, field: localized(row, field, lang),
     )
     return env
@@ -81,10 +84,13 @@ def language(request: Request) -> str:
     )
 
 
-def page(request: Request, template: str, context: dict[str, Any], *, status: int = 200) -> HTMLResponse:
+def page(
+    request: Request, template: str, context: dict[str, Any], *, status: int = 200
+) -> HTMLResponse:
     """Render ``template`` in the request's language; remember a ``?lang=`` choice in a cookie."""
     lang = language(request)
     env = _environment(lang)
+
     def query_for(code: str) -> str:
         params = dict(request.query_params)
         params["lang"] = code
@@ -93,7 +99,11 @@ def page(request: Request, template: str, context: dict[str, Any], *, status: in
     html = env.get_template(template).render(
         request=request, path=request.url.path, query_for=query_for, **context
     )
-    response = HTMLResponse(html, status_code=status)
+    return finish(request, HTMLResponse(html, status_code=status), lang)
+
+
+def finish(request: Request, response: HTMLResponse, lang: str) -> HTMLResponse:
+    """Headers of a page: its language, and the cookie remembering a ``?lang=`` choice."""
     chosen = request.query_params.get("lang")
     if chosen in LANGUAGES and request.cookies.get(COOKIE) != chosen:
         response.set_cookie(COOKIE, chosen, max_age=365 * 24 * 3600, samesite="lax")

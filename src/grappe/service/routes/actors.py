@@ -25,7 +25,9 @@ def list_actors(
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> ListOf[ActorPublic]:
-    rows, count = repo.list_actors(session, cluster=cluster, sphere=sphere, limit=limit, offset=offset)
+    rows, count = repo.list_actors(
+        session, cluster=cluster, sphere=sphere, limit=limit, offset=offset
+    )
     return ListOf[ActorPublic](data=[ActorPublic.model_validate(r) for r in rows], count=count)
 
 
@@ -49,7 +51,9 @@ def create_actor(session: SessionDep, token: Caller, body: ActorCreate) -> Actor
         )
     if body.region_id is not None:
         repo.get(session, Region, body.region_id, what="region")
-    actor = Actor(id=body.id, name=body.name, sphere=body.sphere, level=body.level, region_id=body.region_id)
+    actor = Actor(
+        id=body.id, name=body.name, sphere=body.sphere, level=body.level, region_id=body.region_id
+    )
     session.add(actor)
     if body.cluster_id is not None:
         session.add(Membership(cluster_id=body.cluster_id, actor_id=body.id))
@@ -61,7 +65,9 @@ def create_actor(session: SessionDep, token: Caller, body: ActorCreate) -> Actor
 @router.get("/ties", summary="List ties")
 def list_ties(
     session: SessionDep,
-    cluster: Annotated[str | None, Query(max_length=64, description="Ties among its members.")] = None,
+    cluster: Annotated[
+        str | None, Query(max_length=64, description="Ties among its members.")
+    ] = None,
     type: Annotated[str | None, Query(max_length=64)] = None,  # noqa: A002
     limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
     offset: Offset = 0,
@@ -71,7 +77,9 @@ def list_ties(
 
 
 def _managed_clusters_of(session: SessionDep, actor_id: str) -> set[str]:
-    return set(session.scalars(select(Membership.cluster_id).where(Membership.actor_id == actor_id)))
+    return set(
+        session.scalars(select(Membership.cluster_id).where(Membership.actor_id == actor_id))
+    )
 
 
 @router.post("/ties", status_code=status.HTTP_201_CREATED, summary="Create a tie")
@@ -80,11 +88,15 @@ def create_tie(session: SessionDep, token: Caller, body: TieCreate) -> TiePublic
     repo.get(session, Actor, body.source, what="actor")
     repo.get(session, Actor, body.target, what="actor")
     if token.role != "admin":
-        shared = _managed_clusters_of(session, body.source) & _managed_clusters_of(session, body.target)
+        shared = _managed_clusters_of(session, body.source) & _managed_clusters_of(
+            session, body.target
+        )
         if not shared & set(token.cluster_ids):
             require_role(token)  # raises: not a manager of a cluster holding both actors
     existing = session.scalar(
-        select(Tie).where(Tie.source == body.source, Tie.target == body.target, Tie.type == body.type)
+        select(Tie).where(
+            Tie.source == body.source, Tie.target == body.target, Tie.type == body.type
+        )
     )
     if existing is not None:
         raise InvalidParameterError(

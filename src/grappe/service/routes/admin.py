@@ -21,8 +21,12 @@ def post_token(session: SessionDep, token: Caller, body: TokenCreate) -> TokenCr
     require_role(token)
     secret = create_token(session, body.name, role=body.role, clusters=body.clusters)
     repo.audit(
-        session, token.name, "create", "token", body.name, {"role": body.role,
-        "clusters": ",".join(body.clusters)}
+        session,
+        token.name,
+        "create",
+        "token",
+        body.name,
+        {"role": body.role, "clusters": ",".join(body.clusters)},
     )
     return TokenCreated(name=body.name, role=body.role, clusters=body.clusters, token=secret)
 

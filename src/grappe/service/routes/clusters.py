@@ -35,9 +35,7 @@ def list_clusters(
         limit=limit,
         offset=offset,
     )
-    return ListOf[ClusterPublic](
-        data=[ClusterPublic.model_validate(r) for r in rows], count=count
-    )
+    return ListOf[ClusterPublic](data=[ClusterPublic.model_validate(r) for r in rows], count=count)
 
 
 def _visible(session: SessionDep, token: OptionalCaller, cluster_id: str) -> Cluster:

@@ -63,10 +63,10 @@ def list_evaluations(
     )
 
 
-@router.post(
-    "/evaluations", status_code=status.HTTP_201_CREATED, summary="Record an evaluation"
-)
-def create_evaluation(session: SessionDep, token: Caller, body: EvaluationCreate) -> EvaluationPublic:
+@router.post("/evaluations", status_code=status.HTTP_201_CREATED, summary="Record an evaluation")
+def create_evaluation(
+    session: SessionDep, token: Caller, body: EvaluationCreate
+) -> EvaluationPublic:
     can_edit_cluster(token, body.cluster_id)
     repo.get(session, Cluster, body.cluster_id, what="cluster")
     row = Evaluation(**body.model_dump())

@@ -23,8 +23,9 @@ def series(
     --------
     >>> from types import SimpleNamespace as R
     >>> rows = [R(k="a", year=2020, v=1.0), R(k="a", year=2021, v=2.0), R(k="b", year=2021, v=5.0)]
-    >>> series(rows, key=lambda r: r.k, value=lambda r: r.v)
-    {'labels': [2020, 2021], 'series': [{'label': 'a', 'values': [1.0, 2.0]}, {'label': 'b', 'values': [None, 5.0]}]}
+    >>> out = series(rows, key=lambda r: r.k, value=lambda r: r.v)
+    >>> out["labels"], [(s["label"], s["values"]) for s in out["series"]]
+    ([2020, 2021], [('a', [1.0, 2.0]), ('b', [None, 5.0])])
     """
     table: dict[str, dict[int, float | None]] = {}
     years: set[int] = set()

@@ -7,10 +7,11 @@ from collections import defaultdict
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from grappe.registry import repositories as repo
 from grappe.registry.models import Cluster, IndicatorSnapshot, Membership
-from grappe.web.db import PageSession, map_data
+from grappe.web.db import PageSession, cached_page, map_data
 from grappe.web.network_svg import network_drawing
 from grappe.web.render import language, page
 from grappe.web.views._common import not_found, series, sphere_names, stage_names
@@ -20,6 +21,10 @@ router = APIRouter()
 
 @router.get("/clusters/{cluster_id}", response_class=HTMLResponse, include_in_schema=False)
 def cluster_page(request: Request, session: PageSession, cluster_id: str) -> HTMLResponse:
+    return cached_page(request, session, lambda: _cluster_page(request, session, cluster_id))
+
+
+def _cluster_page(request: Request, session: Session, cluster_id: str) -> HTMLResponse:
     lang = language(request)
     cluster = session.get(Cluster, cluster_id)
     if cluster is None or not cluster.published:
@@ -42,11 +47,7 @@ def cluster_page(request: Request, session: PageSession, cluster_id: str) -> HTM
         key=lambda s: regions[s.region_id].name_en,
         value=lambda s: s.employment,
     )
-    members = list(
-        session.scalars(
-            select(Membership).where(Membership.cluster_id == cluster_id)
-        )
-    )
+    members = list(session.scalars(select(Membership).where(Membership.cluster_id == cluster_id)))
     spheres = sphere_names(lang)
     by_sphere: dict[str, list[object]] = defaultdict(list)
     for m in sorted(members, key=lambda m: m.actor.name):
@@ -55,7 +56,9 @@ def cluster_page(request: Request, session: PageSession, cluster_id: str) -> HTM
     ties, _ = repo.list_ties(session, cluster=cluster_id, limit=5000)
     actors = [m.actor for m in members]
     kpi_rows, _ = repo.list_kpis(session, cluster=cluster_id, limit=500)
-    kpis = series(kpi_rows, key=lambda k: k.name + (f" ({k.unit})" if k.unit else ""), value=lambda k: k.value)
+    kpis = series(
+        kpi_rows, key=lambda k: k.name + (f" ({k.unit})" if k.unit else ""), value=lambda k: k.value
+    )
     evaluations, _ = repo.list_evaluations(session, cluster=cluster_id, limit=50)
     countries = {r.country for r in cluster.regions}
     net = network_drawing(actors, ties)

@@ -8,9 +8,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from grappe.registry.models import Cluster, IndicatorSnapshot, Region
-from grappe.web.db import PageSession
+from grappe.web.db import PageSession, cached_page
 from grappe.web.i18n import format_number, format_share, translations
 from grappe.web.render import language, localized, page
 from grappe.web.views._common import series
@@ -64,6 +65,10 @@ def compare_page(
     a: Annotated[str | None, Query(max_length=64)] = None,
     b: Annotated[str | None, Query(max_length=64)] = None,
 ) -> HTMLResponse:
+    return cached_page(request, session, lambda: _compare_page(request, session, a, b))
+
+
+def _compare_page(request: Request, session: Session, a: str | None, b: str | None) -> HTMLResponse:
     lang = language(request)
     _ = translations(lang).gettext
     choices = [
@@ -122,9 +127,7 @@ def compare_page(
             {"name": localized(obj, "name", lang)[0], "url": f"{url}{obj.id}?lang={lang}"}
             for obj, _rows in items
         ]
-        context["rows"] = [
-            (label, [s[1][i] for s in summaries]) for i, label in enumerate(labels)
-        ]
+        context["rows"] = [(label, [s[1][i] for s in summaries]) for i, label in enumerate(labels)]
         points = [
             SimpleNamespace(k=localized(obj, "name", lang)[0], year=y, v=v)
             for (obj, _rows), (by_year, _vals) in zip(items, summaries, strict=True)

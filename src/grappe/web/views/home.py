@@ -8,10 +8,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from grappe.registry import repositories as repo
 from grappe.registry.models import Region
-from grappe.web.db import PageSession, map_data
+from grappe.web.db import PageSession, cached_page, map_data
 from grappe.web.render import language, page
 
 router = APIRouter()
@@ -25,11 +26,16 @@ def home(
     session: PageSession,
     q: Annotated[str | None, Query(max_length=100)] = None,
 ) -> HTMLResponse:
+    return cached_page(request, session, lambda: _home(request, session, q))
+
+
+def _home(request: Request, session: Session, q: str | None) -> HTMLResponse:
     lang = language(request)
     clusters, count = repo.list_clusters(session, q=q or None, limit=60)
     regions = list(session.scalars(select(Region).order_by(Region.country.desc(), Region.id)))
     by_country = [
-        (_COUNTRIES.get(c, c), list(items)) for c, items in groupby(regions, key=lambda r: r.country)
+        (_COUNTRIES.get(c, c), list(items))
+        for c, items in groupby(regions, key=lambda r: r.country)
     ]
     data = map_data(session, lang)
     return page(

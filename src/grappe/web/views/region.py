@@ -5,9 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from grappe.registry.models import Cluster, IndicatorSnapshot, Region, cluster_regions
-from grappe.web.db import PageSession, map_data
+from grappe.web.db import PageSession, cached_page, map_data
 from grappe.web.i18n import translations
 from grappe.web.render import language, page
 from grappe.web.views._common import not_found, series
@@ -42,6 +43,10 @@ def growth_rows(rows: list[IndicatorSnapshot], first: int, last: int) -> list[di
 
 @router.get("/regions/{region_id}", response_class=HTMLResponse, include_in_schema=False)
 def region_page(request: Request, session: PageSession, region_id: str) -> HTMLResponse:
+    return cached_page(request, session, lambda: _region_page(request, session, region_id))
+
+
+def _region_page(request: Request, session: Session, region_id: str) -> HTMLResponse:
     lang = language(request)
     region = session.get(Region, region_id)
     if region is None:
@@ -63,7 +68,9 @@ def region_page(request: Request, session: PageSession, region_id: str) -> HTMLR
     growth = growth_rows(rows, years[0], years[-1])[:10] if len(years) > 1 else []
     top = {r.cluster for r in strong[:6]}
     trend = series(
-        [r for r in rows if r.cluster in top], key=lambda r: r.cluster_name, value=lambda r: r.employment
+        [r for r in rows if r.cluster in top],
+        key=lambda r: r.cluster_name,
+        value=lambda r: r.employment,
     )
     profiles = {
         sector: cid

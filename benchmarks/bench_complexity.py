@@ -1,0 +1,341 @@
+"""Benchmark of grappe.complexity against a tuned numpy pipeline and the Python peers.
+
+Run in one process::
+
+    .venv/bin/python benchmarks/bench_complexity.py            # 3,200 x 1,000 + scaling
+    .venv/bin/python benchmarks/bench_complexity.py --quick    # small sizes only
+
+What it does
+
+1. Derives sparsity statistics from the real 2020 country x HS4 trade matrix
+   (``../shared/data/economic_complexity``; defaults are used when it is absent) and draws a
+   **synthetic** matrix of the requested size with the same share of non-zero cells, the same
+   share of RCA >= 1 and log-normal values (seeded).
+2. Times grappe's full suite (RCA, M, diversity/ubiquity, ECI/PCI, proximity, density,
+   COI/COG, fitness) and a tuned numpy pipeline written below, checks they give identical
+   values, and prints the ratio.
+3. Runs the peers installed from PyPI in the ``bench`` extra (ecomplexity, econcomplex,
+   economic-complexity) side by side on the same matrix, prints their times, ratios and the
+   largest difference from grappe once conventions are aligned. A peer that fails is reported
+   with its error.
+4. Shows how time and numpy peak memory grow with size up to 10,000 x 5,000.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import platform
+import resource
+import time
+import traceback
+import tracemalloc
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from scipy.sparse.linalg import LinearOperator, eigsh
+
+from grappe.complexity import complexity_outlook, complexity_suite, eci_pci, relatedness_density
+
+SHARED = Path(
+    os.environ.get("GRAPPE_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data")
+)
+
+
+# --------------------------------------------------------------------------- synthetic data
+def real_sparsity() -> dict[str, float]:
+    """Share of non-zero cells, of RCA >= 1 cells, and log-value spread of the real matrix."""
+    path = SHARED / "economic_complexity" / "stojkoski2023_trade_country_x_hs4product_2020.csv.gz"
+    if not path.is_file():
+        return {"nonzero": 0.58, "m_density": 0.10, "log_sd": 3.5, "source": "defaults"}
+    X = pd.read_csv(path).set_index("Row").to_numpy(dtype=float)
+    R = X / X.sum(1, keepdims=True) / (X.sum(0) / X.sum())
+    logs = np.log(X[X > 0])
+    return {
+        "nonzero": float((X > 0).mean()),
+        "m_density": float((R >= 1).mean()),
+        "log_sd": float(logs.std()),
+        "source": str(path.name),
+    }
+
+
+def synthetic(n_rows: int, n_cols: int, stats: dict[str, float], seed: int = 0) -> np.ndarray:
+    """Synthetic location x activity matrix with real-data sparsity (NOT real data)."""
+    rng = np.random.default_rng(seed)
+    # heterogeneous sizes of locations and activities make presence nested, as in real data
+    a = rng.lognormal(0, 1.0, n_rows)
+    b = rng.lognormal(0, 1.0, n_cols)
+    score = np.log(a)[:, None] + np.log(b)[None, :] + rng.normal(0, 1.0, (n_rows, n_cols))
+    cut = np.quantile(score, 1 - stats["nonzero"])
+    values = np.exp(rng.normal(0, stats["log_sd"] * 0.6, (n_rows, n_cols)) + 1.5 * score)
+    return np.where(score > cut, values, 0.0)
+
+
+# --------------------------------------------------------------------------- numpy baseline
+def numpy_baseline(X: np.ndarray) -> dict[str, np.ndarray]:
+    """A tuned, plain numpy/scipy pipeline with the Growth Lab conventions (diag-0 proximity)."""
+    row, col = X.sum(1), X.sum(0)
+    M = (X * (1.0 / row)[:, None] * (col.sum() / col)[None, :] >= 1.0).astype(np.float32)
+    M = M[M.sum(1) > 0][:, M.sum(0) > 0]
+    d, u = M.sum(1, dtype=np.float64), M.sum(0, dtype=np.float64)
+    Ms = sp.csr_array(M, dtype=np.float64)
+    B = sp.csr_array(sp.diags_array(1 / np.sqrt(d)) @ Ms @ sp.diags_array(1 / np.sqrt(u)))
+    BT = B.T.tocsr()
+    top = np.sqrt(u) / np.linalg.norm(np.sqrt(u))
+    op = LinearOperator(
+        (len(u), len(u)), matvec=lambda x: BT @ (B @ x) - top * (top @ x), dtype=float
+    )
+    _, vec = eigsh(op, k=1, which="LA", tol=0.0, v0=np.random.default_rng(0).random(len(u)))
+    kp = vec[:, 0] / np.sqrt(u)
+    kc = (Ms @ kp) / d
+    if np.corrcoef(d, kc)[0, 1] < 0:
+        kc, kp = -kc, -kp
+    eci = (kc - kc.mean()) / kc.std()
+    pci = (kp - kc.mean()) / kc.std()
+    C = (M.T @ M).astype(np.float64)
+    phi = C / np.maximum(u[:, None], u[None, :])
+    np.fill_diagonal(phi, 0.0)
+    Md = M.astype(np.float64)
+    density = (Md @ phi) / phi.sum(0)[None, :]
+    absent = 1.0 - Md
+    coi = (density * absent) @ kp
+    coi = (coi - coi.mean()) / coi.std()
+    cog = absent * ((absent * (kp / phi.sum(1))[None, :]) @ phi) / kc.std()
+    return {"eci": eci, "pci": pci, "density": density, "coi": coi, "cog": cog, "M": M}
+
+
+def grappe_run(X: np.ndarray):
+    return complexity_suite(X)
+
+
+# --------------------------------------------------------------------------- helpers
+def best_time(fn, repeat: int) -> tuple[float, object]:
+    best, out = np.inf, None
+    for _ in range(repeat):
+        gc.collect()
+        t = time.perf_counter()
+        out = fn()
+        best = min(best, time.perf_counter() - t)
+    return best, out
+
+
+def peak_numpy_mb(fn) -> float:
+    gc.collect()
+    tracemalloc.start()
+    fn()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / 2**20
+
+
+def maxdiff(a, b) -> float:
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    return float(np.nanmax(np.abs(a - b)))
+
+
+def aligned(a, b) -> float:
+    """Largest difference after aligning an arbitrary sign."""
+    return min(maxdiff(a, b), maxdiff(a, -np.asarray(b, dtype=float)))
+
+
+# --------------------------------------------------------------------------- peers
+def run_peers(X: np.ndarray, suite, repeat: int) -> list[dict]:
+    rows = [f"c{i}" for i in range(X.shape[0])]
+    cols = [f"p{j}" for j in range(X.shape[1])]
+    frame = pd.DataFrame(X, index=rows, columns=cols)
+    M = suite.M.toarray()
+    keep_r = suite.rows["eci"].notna().to_numpy()
+    keep_c = suite.cols["pci"].notna().to_numpy()
+    Mdf = pd.DataFrame(M, index=np.array(rows)[keep_r], columns=np.array(cols)[keep_c])
+    ours_eig = eci_pci(Mdf)
+    ours = {
+        "eci": suite.rows["eci"].to_numpy()[keep_r],
+        "pci": suite.cols["pci"].to_numpy()[keep_c],
+        "density_diag1": relatedness_density(Mdf, diagonal=None).to_numpy(),
+        "density": suite.density.to_numpy(),
+        "coi": suite.rows["coi"].to_numpy()[keep_r],
+        "cog": suite.cog.to_numpy(),
+    }
+    out_diag1 = complexity_outlook(Mdf, ours_eig, diagonal=None)
+    z = eci_pci(Mdf, standardise="zscore")
+    phi0 = suite.proximity.to_numpy()
+
+    def target_normalised_cog(pci: np.ndarray) -> np.ndarray:
+        # econcomplex divides phi_{pp'} by the total proximity of the *target* p; the Atlas
+        # (and grappe) by that of each source p'
+        absent = 1.0 - M
+        return absent * ((absent * pci[None, :]) @ (phi0 / phi0.sum(1, keepdims=True)).T)
+
+    results = []
+
+    def record(name, fn, compare):
+        entry = {"peer": name}
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                entry["seconds"], res = best_time(fn, repeat)
+            entry["diffs"] = compare(res)
+        except Exception as exc:  # a failing peer is reported, not hidden
+            entry["error"] = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
+            entry["trace"] = traceback.format_exc(limit=2).splitlines()[-1][:200]
+        results.append(entry)
+
+    try:
+        from ecomplexity import ecomplexity
+    except ImportError as exc:
+        results.append({"peer": "ecomplexity", "error": f"not installed ({exc})"})
+    else:
+        long = frame.stack().rename("val").reset_index()
+        long.columns = ["loc", "prod", "val"]
+        long["time"] = 2020
+        cols_input = {"time": "time", "loc": "loc", "prod": "prod", "val": "val"}
+
+        def ecx():
+            return ecomplexity(long, cols_input, verbose=False, check_logsupermodularity=False)
+
+        def cmp_ecx(res):
+            res = res.set_index(["loc", "prod"])
+            first = res.groupby(level=0).first().reindex(Mdf.index)
+            firstp = res.groupby(level=1).first().reindex(Mdf.columns)
+            dens = res["density"].unstack().reindex(index=Mdf.index, columns=Mdf.columns)
+            cog = res["cog"].unstack().reindex(index=Mdf.index, columns=Mdf.columns)
+            return {
+                "eci": aligned(first["eci"], ours["eci"]),
+                "pci": aligned(firstp["pci"], ours["pci"]),
+                "density (diag 1)": maxdiff(dens, ours["density_diag1"]),
+                "coi (diag 1)": aligned(first["coi"], out_diag1.coi),
+                "cog (diag 1)": aligned(cog, out_diag1.cog),
+            }
+
+        record("ecomplexity 0.5.3", ecx, cmp_ecx)
+
+    try:
+        import econcomplex as ec
+    except ImportError as exc:
+        results.append({"peer": "econcomplex", "error": f"not installed ({exc})"})
+    else:
+
+        def ecc():
+            eci, pci = ec.eci_pci(frame, method="eigenvector")
+            phi = ec.proximity(frame, compute="product")["product"]
+            dens = ec.relatedness_density(frame, phi=phi)
+            coi = ec.complexity_outlook_index(frame, pci, phi=phi)
+            cog = ec.complexity_outlook_gain(frame, pci, phi=phi)
+            return eci, pci, dens, coi, cog
+
+        def cmp_ecc(res):
+            eci, pci, dens, coi, cog = res
+            zout = complexity_outlook(Mdf, z.pci, convention="pci")
+            dens = pd.DataFrame(dens).reindex(index=Mdf.index, columns=Mdf.columns)
+            cog_df = pd.DataFrame(cog).reindex(index=Mdf.index, columns=Mdf.columns)
+            return {
+                "eci (zscore)": aligned(pd.Series(eci).reindex(Mdf.index), z.eci),
+                "pci (zscore)": aligned(pd.Series(pci).reindex(Mdf.columns), z.pci),
+                "density/100 (diag 0)": maxdiff(dens / 100.0, ours["density"]),
+                "coi (centred PCI)": aligned(pd.Series(coi).reindex(Mdf.index), zout.coi),
+                "cog (centred PCI)": aligned(cog_df, zout.cog),
+                "cog (target-normalised)": aligned(cog_df, target_normalised_cog(z.pci.to_numpy())),
+            }
+
+        record("econcomplex 1.0.1", ecc, cmp_ecc)
+
+    try:
+        import economic_complexity as e2
+    except ImportError as exc:
+        results.append({"peer": "economic-complexity", "error": f"not installed ({exc})"})
+    else:
+
+        def e2run():
+            r = e2.rca(frame)
+            eci, pci = e2.complexity(r)
+            phi = e2.proximity(r)
+            dens = e2.relatedness(r, proximities=phi)
+            return eci, pci, dens
+
+        record("economic-complexity 0.3.0", e2run, lambda _res: {})
+    return results
+
+
+# --------------------------------------------------------------------------- main
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes only, no 10k x 5k")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--no-peers", action="store_true")
+    args = parser.parse_args()
+
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, "
+        f"python {platform.python_version()}, numpy {np.__version__}"
+    )
+    stats = real_sparsity()
+    print(
+        f"sparsity from {stats['source']}: non-zero {stats['nonzero']:.3f}, "
+        f"RCA>=1 {stats['m_density']:.3f}"
+    )
+
+    size = (800, 300) if args.quick else (3200, 1000)
+    X = synthetic(*size, stats)
+    print(f"\nSYNTHETIC matrix {size[0]} x {size[1]}: non-zero {(X > 0).mean():.3f}")
+    t_np, base = best_time(lambda: numpy_baseline(X), args.repeat)
+    t_gr, suite = best_time(lambda: grappe_run(X), args.repeat)
+    print(f"  M density {base['M'].mean():.3f}")
+    keep_r = suite.rows["eci"].notna().to_numpy()
+    diffs = {
+        "eci": maxdiff(suite.rows["eci"].to_numpy()[keep_r], base["eci"]),
+        "pci": maxdiff(suite.cols["pci"].dropna(), base["pci"]),
+        "density": maxdiff(suite.density, base["density"]),
+        "coi": maxdiff(suite.rows["coi"].to_numpy()[keep_r], base["coi"]),
+        "cog": maxdiff(suite.cog, base["cog"]),
+    }
+    print(f"  numpy baseline : {t_np:7.3f} s")
+    print(f"  grappe suite   : {t_gr:7.3f} s   (grappe / numpy = {t_gr / t_np:.2f})")
+    print("  max |grappe - numpy|: " + ", ".join(f"{k} {v:.1e}" for k, v in diffs.items()))
+    assert max(diffs.values()) < 1e-9, diffs
+
+    if not args.no_peers:
+        print("\nPEERS on the same matrix (1 run each; identical inputs):")
+        peers = run_peers(X, suite, repeat=1)
+        # the machine is shared: re-time grappe now and use its best time for the ratios
+        t_gr = min(t_gr, best_time(lambda: grappe_run(X), args.repeat)[0])
+        t_np = min(t_np, best_time(lambda: numpy_baseline(X), args.repeat)[0])
+        ratio = t_gr / t_np
+        print(f"  grappe best {t_gr:.3f} s, numpy best {t_np:.3f} s (grappe / numpy {ratio:.2f})")
+        for entry in peers:
+            if "error" in entry:
+                print(f"  {entry['peer']:<27} FAILED: {entry['error']}")
+                continue
+            ratio = entry["seconds"] / t_gr
+            print(
+                f"  {entry['peer']:<27} {entry['seconds']:7.2f} s   peer / grappe = {ratio:6.1f}x"
+            )
+            for k, v in entry["diffs"].items():
+                print(f"      max |diff| {k:<22} {v:.1e}")
+
+    print("\nSCALING (synthetic, same sparsity): seconds (best of runs) and numpy peak MiB")
+    sizes = (
+        [(400, 150), (800, 300), (1600, 500)]
+        if args.quick
+        else [(1000, 300), (3200, 1000), (6400, 2500), (10000, 5000)]
+    )
+    head = ("size", "numpy s", "grappe s", "ratio", "grappe MiB", "numpy MiB")
+    print("  {:>13} {:>9} {:>9} {:>6} {:>11} {:>10}".format(*head))
+    for n, p in sizes:
+        Xs = synthetic(n, p, stats, seed=1)
+        rep = 1 if n * p > 2e7 else args.repeat
+        tg, _ = best_time(lambda Xs=Xs: grappe_run(Xs), rep)
+        tn, _ = best_time(lambda Xs=Xs: numpy_baseline(Xs), rep)
+        mg = peak_numpy_mb(lambda Xs=Xs: grappe_run(Xs))
+        mn = peak_numpy_mb(lambda Xs=Xs: numpy_baseline(Xs))
+        print(f"  {n:>6} x {p:<5} {tn:9.2f} {tg:9.2f} {tg / tn:6.2f} {mg:11.0f} {mn:10.0f}")
+        del Xs
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\nprocess max RSS (everything above, inputs included): {rss:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
