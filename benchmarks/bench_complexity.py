@@ -53,7 +53,8 @@ def real_sparsity() -> dict[str, float]:
     if not path.is_file():
         return {"nonzero": 0.58, "m_density": 0.10, "log_sd": 3.5, "source": "defaults"}
     X = pd.read_csv(path).set_index("Row").to_numpy(dtype=float)
-    R = X / X.sum(1, keepdims=True) / (X.sum(0) / X.sum())
+    with np.errstate(divide="ignore", invalid="ignore"):
+        R = X / X.sum(1, keepdims=True) / (X.sum(0) / X.sum())
     logs = np.log(X[X > 0])
     return {
         "nonzero": float((X > 0).mean()),
@@ -79,7 +80,8 @@ def synthetic(n_rows: int, n_cols: int, stats: dict[str, float], seed: int = 0) 
 def numpy_baseline(X: np.ndarray) -> dict[str, np.ndarray]:
     """A tuned, plain numpy/scipy pipeline with the Growth Lab conventions (diag-0 proximity)."""
     row, col = X.sum(1), X.sum(0)
-    M = (X * (1.0 / row)[:, None] * (col.sum() / col)[None, :] >= 1.0).astype(np.float32)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        M = ((X / row[:, None]) / (col / col.sum())[None, :] >= 1.0).astype(np.float32)
     M = M[M.sum(1) > 0][:, M.sum(0) > 0]
     d, u = M.sum(1, dtype=np.float64), M.sum(0, dtype=np.float64)
     Ms = sp.csr_array(M, dtype=np.float64)

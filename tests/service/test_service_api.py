@@ -296,3 +296,29 @@ def test_indicator_answers_follow_writes(populated):
     more = "region,cluster,year,employment\nDZ-16,4,2021,7\n"
     assert upload(client, "indicators", more, headers=tokens["ana"]).status_code == 201
     assert client.get("/api/v1/indicators").json()["count"] == 5
+
+
+def test_admin_lists_and_revokes_tokens(populated, admin):
+    client, tokens = populated
+    listed = client.get("/api/v1/tokens", headers=admin).json()
+    mgr = next(t for t in listed["data"] if t["name"] == "mgr")
+    assert mgr["role"] == "manager" and mgr["cluster_ids"] == ["auto-mi"] and not mgr["revoked"]
+    assert all("hash" not in t and "salt" not in t for t in listed["data"])
+    ok = {"label": "Silver"}
+    assert (
+        client.patch("/api/v1/clusters/auto-mi", json=ok, headers=tokens["mgr"]).status_code == 200
+    )
+    _error(client.delete("/api/v1/tokens/mgr", headers=tokens["mgr"]), 403, "forbidden")
+    assert client.delete("/api/v1/tokens/mgr", headers=admin).status_code == 204
+    _error(
+        client.patch("/api/v1/clusters/auto-mi", json=ok, headers=tokens["mgr"]),
+        401,
+        "unauthorized",
+    )
+    _error(client.delete("/api/v1/tokens/nobody", headers=admin), 404, "not_found")
+    entry = client.get("/api/v1/audit", headers=admin).json()["data"][0]
+    assert (entry["who"], entry["action"], entry["resource_id"]) == (
+        "admin (settings)",
+        "revoke",
+        "mgr",
+    )

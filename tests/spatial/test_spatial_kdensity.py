@@ -290,3 +290,22 @@ def test_bad_activities():
 def test_bad_scheduler_address(address):
     with pytest.raises(InvalidParameterError, match="cannot connect"):
         kdensity(synthetic(n=40), "a", n_simulations=2, scheduler=address)
+
+
+def test_memory_grows_linearly_not_quadratically():
+    import tracemalloc
+
+    from grappe.spatial._pairs import binned_pair_sums, centred32
+
+    rng = np.random.default_rng(0)  # synthetic
+    peaks = []
+    for n in (2_000, 4_000, 8_000):
+        xy = centred32(rng.uniform(0, 50_000, (n, 2)))
+        w = rng.random(n)
+        tracemalloc.start()
+        binned_pair_sums(xy, w, step=100.0, n_nodes=300, spherical=False)
+        peaks.append(tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+    # doubling n doubles the block buffers (chunk x n), it would quadruple an n x n matrix
+    assert peaks[2] / peaks[1] < 2.6 and peaks[1] / peaks[0] < 2.6
+    assert peaks[2] < 8_000**2 * 4  # below one float32 n x n matrix

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 
 import typer
@@ -38,7 +39,7 @@ def serve(
 
     with grappe_errors():
         overrides = {"database_url": database} if database else {}
-        settings = Settings.from_env(**overrides)
+        settings = Settings.from_env(None, **overrides)
         if load_bundled:
             _load(settings.database_url, load_bundled_data)
         app = create_app(settings)
@@ -46,18 +47,19 @@ def serve(
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
-def _load(database_url: str, loader: object) -> None:
-    from rich.progress import Progress
+def _load(database_url: str, loader: Callable[..., object]) -> None:
+    """Run ``loader(database_url, progress=…)`` with a Rich progress bar per step."""
+    from rich.progress import Progress, TaskID
 
     with Progress(console=err_console, transient=True) as bar:
-        tasks: dict[str, int] = {}
+        tasks: dict[str, TaskID] = {}
 
         def progress(step: str, done: int, total: int) -> None:
             if step not in tasks:
                 tasks[step] = bar.add_task(f"Loading {step}", total=total)
             bar.update(tasks[step], completed=done)
 
-        loader(database_url, progress=progress)  # type: ignore[operator]
+        loader(database_url, progress=progress)
 
 
 def register(app: typer.Typer) -> None:

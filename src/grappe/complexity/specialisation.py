@@ -31,14 +31,22 @@ def rca_values(values: Any) -> Any:
     row = np.asarray(values.sum(axis=1)).ravel()
     col = np.asarray(values.sum(axis=0)).ravel()
     total = float(row.sum())
-    with np.errstate(divide="ignore", invalid="ignore"):
-        r = np.where(row > 0, 1.0 / row, 0.0)
-        c = np.where(col > 0, total / col, 0.0)
+    # divide by shares (<= 1) rather than multiply by inverses, which overflow for tiny rows
+    col_share = col / total if total > 0 else col
     if sp.issparse(values):
-        out = sp.csr_array(sp.diags_array(r) @ values @ sp.diags_array(c))
+        out = sp.csr_array(values, copy=True)
+        rows_of = np.repeat(np.arange(out.shape[0]), np.diff(out.indptr))
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            out.data = out.data / row[rows_of] / col_share[out.indices]
+        # 0/0 (empty row or column) is no advantage; an overflow stays the largest float
+        np.nan_to_num(out.data, copy=False, nan=0.0, posinf=np.finfo(float).max)
         out.eliminate_zeros()
         return out
-    return values * r[:, None] * c[None, :]
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        out = values / row[:, None]
+        out /= col_share[None, :]
+    np.nan_to_num(out, copy=False, nan=0.0, posinf=np.finfo(float).max)
+    return out
 
 
 def rca(X: Any, *, rows: Any = None, cols: Any = None, missing: str = "raise") -> Any:

@@ -195,13 +195,14 @@ def _binary_rca(values: Any, threshold: float, *, block: int = 1024) -> Any:
     row = values.sum(axis=1)
     col = values.sum(axis=0)
     total = float(row.sum())
-    with np.errstate(divide="ignore", invalid="ignore"):
-        r = np.where(row > 0, 1.0 / row, 0.0)
-        c = np.where(col > 0, total / col, 0.0)
+    col_share = col / total if total > 0 else col
     out = np.empty(values.shape, dtype=np.float32)
     for start in range(0, values.shape[0], block):
         stop = min(start + block, values.shape[0])
-        rca_block = values[start:stop] * r[start:stop, None]
-        rca_block *= c[None, :]
+        # same operations, in the same order, as rca_values (bit-identical thresholds)
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            rca_block = values[start:stop] / row[start:stop, None]
+            rca_block /= col_share[None, :]
+        np.nan_to_num(rca_block, copy=False, nan=0.0, posinf=np.finfo(float).max)
         out[start:stop] = rca_block >= threshold
     return out

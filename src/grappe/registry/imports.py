@@ -485,7 +485,7 @@ def import_table(
             )
         ) from exc
     frame.columns = [str(c).strip() for c in frame.columns]
-    defaults = {"definitions": definitions} if kind == "indicators" else {}
+    defaults: dict[str, Any] = {"definitions": definitions} if kind == "indicators" else {}
     if kind == "indicators":
         defaults.update({"cluster_type": "traded", "strong": False, "stars": 0})
     records, issues = _validate(frame, kind, filename, session, defaults)

@@ -26,6 +26,7 @@ __all__ = [
     "TiePublic",
     "TokenCreate",
     "TokenCreated",
+    "TokenPublic",
 ]
 
 T = TypeVar("T")
@@ -260,6 +261,15 @@ class TokenCreated(BaseModel):
     role: str
     clusters: list[str]
     token: str = Field(description="Shown once; only its hash is stored.")
+
+
+class TokenPublic(_Orm):
+    name: str
+    role: str
+    prefix: str
+    revoked: bool
+    created_at: dt.datetime
+    cluster_ids: list[str]
 
 
 class AuditPublic(_Orm):

@@ -43,7 +43,7 @@ def cached_page(
     """
     lang = language(request)
     key = (
-        str(session.bind.url) if session.bind is not None else "",
+        str(session.get_bind().engine.url),
         registry_version(session),
         request.url.path,
         tuple(sorted(request.query_params.multi_items())),
@@ -69,7 +69,7 @@ def map_data(
     :func:`registry_version`).
     """
     key = (
-        str(session.bind.url) if session.bind is not None else "",
+        str(session.get_bind().engine.url),
         registry_version(session),
         lang,
         tuple(sorted(highlight)),

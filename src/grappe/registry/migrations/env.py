@@ -26,7 +26,10 @@ connection = config.attributes.get("connection")
 if connection is not None:
     _run(connection)
 else:
-    engine = create_engine(config.get_main_option("sqlalchemy.url"))
+    url = config.get_main_option("sqlalchemy.url")
+    if url is None:
+        raise SystemExit("alembic: set sqlalchemy.url, or migrate with grappe.registry.upgrade()")
+    engine = create_engine(url)
     with engine.connect() as conn:
         _run(conn)
         conn.commit()

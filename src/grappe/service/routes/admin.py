@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, status
+from typing import Annotated
+
+from fastapi import APIRouter, Path, status
 from sqlalchemy import select
 
+from grappe.errors import NotFoundError
 from grappe.registry import repositories as repo
-from grappe.registry.models import AuditEntry
+from grappe.registry.models import ApiToken, AuditEntry
 from grappe.registry.tokens import create_token
 from grappe.service.deps import Caller, SessionDep, require_role
 from grappe.service.routes._common import Limit, Offset
-from grappe.service.schemas import AuditPublic, ListOf, TokenCreate, TokenCreated
+from grappe.service.schemas import AuditPublic, ListOf, TokenCreate, TokenCreated, TokenPublic
 
 router = APIRouter(tags=["administration"])
 
@@ -29,6 +32,31 @@ def post_token(session: SessionDep, token: Caller, body: TokenCreate) -> TokenCr
         {"role": body.role, "clusters": ",".join(body.clusters)},
     )
     return TokenCreated(name=body.name, role=body.role, clusters=body.clusters, token=secret)
+
+
+@router.get("/tokens", summary="List API tokens (never their secrets)")
+def list_tokens(
+    session: SessionDep, token: Caller, limit: Limit = 100, offset: Offset = 0
+) -> ListOf[TokenPublic]:
+    require_role(token)
+    rows, count = repo.page(
+        session, select(ApiToken).order_by(ApiToken.id), limit=limit, offset=offset
+    )
+    return ListOf[TokenPublic](data=[TokenPublic.model_validate(r) for r in rows], count=count)
+
+
+@router.delete("/tokens/{name}", status_code=status.HTTP_204_NO_CONTENT, summary="Revoke a token")
+def revoke_token(
+    session: SessionDep, token: Caller, name: Annotated[str, Path(max_length=100)]
+) -> None:
+    """The token stops working at once (the row is kept for the audit log)."""
+    require_role(token)
+    row = session.scalar(select(ApiToken).where(ApiToken.name == name))
+    if row is None:
+        raise NotFoundError(f"No token named {name!r}.")
+    row.revoked = True
+    session.flush()
+    repo.audit(session, token.name, "revoke", "token", name)
 
 
 @router.get("/audit", summary="The audit log, newest first")

@@ -31,7 +31,7 @@ def list_indicators(
 ) -> Response:
     """Public and the same for every caller: answers are kept in memory until the next write."""
     key = (
-        str(session.bind.url) if session.bind is not None else "",
+        str(session.get_bind().engine.url),
         repo.registry_version(session),
         region, cluster, year, definitions, strong, order, limit, offset,
     )  # fmt: skip

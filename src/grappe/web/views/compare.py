@@ -58,6 +58,19 @@ def _summary(
     ]
 
 
+def _national(session: Session, country: str) -> dict[int, float]:
+    """Employment of all the regions of ``country`` by year."""
+    return {
+        int(y): float(v)
+        for y, v in session.execute(
+            select(IndicatorSnapshot.year, func.sum(IndicatorSnapshot.employment))
+            .join(Region, Region.id == IndicatorSnapshot.region_id)
+            .where(Region.country == country)
+            .group_by(IndicatorSnapshot.year)
+        )
+    }
+
+
 @router.get("/compare", response_class=HTMLResponse, include_in_schema=False)
 def compare_page(
     request: Request,
@@ -81,6 +94,7 @@ def _compare_page(request: Request, session: Session, a: str | None, b: str | No
     if a and b:
         ca, cb = session.get(Cluster, a), session.get(Cluster, b)
         ra, rb = session.get(Region, a), session.get(Region, b)
+        items: list[tuple[Any, list[IndicatorSnapshot]]]
         if ca is not None and cb is not None and ca.published and cb.published:
             items = [(ca, _cluster_rows(session, ca)), (cb, _cluster_rows(session, cb))]
             labels = [
@@ -111,18 +125,10 @@ def _compare_page(request: Request, session: Session, a: str | None, b: str | No
         else:
             context["message"] = _("Give the ids of two published clusters or of two regions.")
             return page(request, "compare.html", context, status=404)
-        national = None
-        if url == "/regions/":
-            national = {
-                int(y): float(v)
-                for y, v in session.execute(
-                    select(IndicatorSnapshot.year, func.sum(IndicatorSnapshot.employment))
-                    .join(Region, Region.id == IndicatorSnapshot.region_id)
-                    .where(Region.country == ra.country)
-                    .group_by(IndicatorSnapshot.year)
-                )
-            }
-        summaries = [_summary(rows, lang, national) for _obj, rows in items]
+        summaries = [
+            _summary(rows, lang, _national(session, obj.country) if url == "/regions/" else None)
+            for obj, rows in items
+        ]
         context["headers"] = [
             {"name": localized(obj, "name", lang)[0], "url": f"{url}{obj.id}?lang={lang}"}
             for obj, _rows in items
