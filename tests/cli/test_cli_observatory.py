@@ -15,7 +15,7 @@ runner = CliRunner()
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory):
     out = tmp_path_factory.mktemp("obs")
-    result = runner.invoke(app, ["observatory", "--output", str(out)])
+    result = runner.invoke(app, ["observatory", "--no-serve", "--output", str(out)])
     assert result.exit_code == 0, result.output
     return out
 
@@ -55,3 +55,25 @@ def test_summary_rejects_unmapped_year(outputs):
     with pytest.raises(InvalidParameterError, match="'year' parameter of summary"):
         render_map_summary(result, year=2015)
     assert "2019" in render_map_summary(result)
+
+
+def test_serves_the_loaded_database(tmp_path, monkeypatch):
+    """Without --no-serve the command loads the bundled data and hands the app to uvicorn."""
+    import uvicorn
+    from fastapi.testclient import TestClient
+
+    served = {}
+
+    def fake_run(app_, host, port, log_level):
+        served.update(app=app_, host=host, port=port)
+
+    monkeypatch.setattr(uvicorn, "run", fake_run)
+    result = runner.invoke(app, ["observatory", "--output", str(tmp_path), "--port", "8765"])
+    assert result.exit_code == 0, result.output
+    assert "http://127.0.0.1:8765/" in result.output
+    assert (tmp_path / "observatory.sqlite").is_file()
+    client = TestClient(served["app"])
+    page = client.get("/regions/US-26?lang=en")
+    assert page.status_code == 200 and "Michigan" in page.text
+    clusters = client.get("/api/v1/clusters", params={"limit": 5}).json()
+    assert clusters["count"] > 0

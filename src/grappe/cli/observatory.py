@@ -63,8 +63,27 @@ def observatory_command(
     output: Annotated[
         Path, typer.Option("--output", "-o", help="Folder for the result tables and summary.")
     ] = Path("grappe-output"),
+    serve: Annotated[
+        bool,
+        typer.Option("--serve/--no-serve", help="Serve the observatory after writing the files."),
+    ] = True,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    database: Annotated[
+        str | None,
+        typer.Option(
+            "--database",
+            help="SQLAlchemy URL of the registry (default: an SQLite file in --output).",
+        ),
+    ] = None,
 ) -> None:
-    """Run the main job on the bundled real data: map US clusters and publish the results."""
+    """Run the main job on the bundled real data: map US clusters, publish the observatory.
+
+    Maps the bundled County Business Patterns (50 states, 2017–2021) with the US benchmark
+    cluster definitions, writes the result tables and an HTML summary to --output, then loads
+    them with the example networks and the Algerian wilayas into an embedded SQLite database
+    and serves the observatory (pages at /, API at /api/v1/).
+    """
     with (
         grappe_errors(),
         Progress(
@@ -78,7 +97,13 @@ def observatory_command(
         written = build_outputs(output, progress=progress)
     for name, path in written.items():
         err_console.print(f"wrote {name}: {path}")
-    err_console.print(f"Open {(output / 'summary.html').resolve().as_uri()} in a browser.")
+    if not serve:
+        err_console.print(f"Open {(output / 'summary.html').resolve().as_uri()} in a browser.")
+        return
+    from grappe.cli.serve import run_observatory
+
+    url = database or f"sqlite:///{(output / 'observatory.sqlite').resolve()}"
+    run_observatory(host=host, port=port, database=url, load_bundled=True)
 
 
 def register(app: typer.Typer) -> None:

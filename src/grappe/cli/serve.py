@@ -9,7 +9,7 @@ import typer
 
 from grappe.cli._common import err_console, grappe_errors
 
-__all__ = ["register", "serve"]
+__all__ = ["register", "run_observatory", "serve"]
 
 
 def serve(
@@ -32,6 +32,11 @@ def serve(
     ] = False,
 ) -> None:
     """Serve the observatory: pages at /, the API at /api/v1 (OpenAPI at /api/v1/openapi.json)."""
+    run_observatory(host=host, port=port, database=database, load_bundled=load_bundled)
+
+
+def run_observatory(*, host: str, port: int, database: str | None, load_bundled: bool) -> None:
+    """Build the app (pre-loading the bundled data if asked), print its address and serve it."""
     import uvicorn
 
     from grappe.service import Settings, create_app
