@@ -292,8 +292,12 @@ def test_bad_scheduler_address(address):
         kdensity(synthetic(n=40), "a", n_simulations=2, scheduler=address)
 
 
-def test_memory_grows_linearly_not_quadratically():
+@pytest.mark.parametrize("engine", ["numpy", "numba"])
+def test_memory_grows_linearly_not_quadratically(engine):
     import tracemalloc
+
+    if engine == "numba":
+        pytest.importorskip("numba")
 
     from grappe.spatial._pairs import binned_pair_sums, centred32
 
@@ -303,9 +307,44 @@ def test_memory_grows_linearly_not_quadratically():
         xy = centred32(rng.uniform(0, 50_000, (n, 2)))
         w = rng.random(n)
         tracemalloc.start()
-        binned_pair_sums(xy, w, step=100.0, n_nodes=300, spherical=False)
+        binned_pair_sums(xy, w, step=100.0, n_nodes=300, spherical=False, engine=engine)
         peaks.append(tracemalloc.get_traced_memory()[1])
         tracemalloc.stop()
     # doubling n doubles the block buffers (chunk x n), it would quadruple an n x n matrix
     assert peaks[2] / peaks[1] < 2.6 and peaks[1] / peaks[0] < 2.6
     assert peaks[2] < 8_000**2 * 4  # below one float32 n x n matrix
+
+
+@pytest.mark.parametrize("spherical", [False, True])
+@pytest.mark.parametrize("weighted", [False, True])
+def test_numba_and_numpy_engines_agree(spherical, weighted):
+    pytest.importorskip("numba")
+    from grappe.spatial._pairs import binned_pair_sums, centred32
+
+    rng = np.random.default_rng(3)  # synthetic
+    if spherical:
+        lon, lat = np.radians(rng.uniform(6, 8, 700)), np.radians(rng.uniform(35, 37, 700))
+        xyz = np.c_[np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)]
+        coords = centred32(EARTH_RADIUS_M * xyz)
+    else:
+        coords = centred32(rng.uniform(0, 50_000, (700, 2)))
+    w = rng.integers(1, 50, 700).astype(float) if weighted else None
+    kw = {"step": 400.0, "n_nodes": 300, "spherical": spherical}
+    a = binned_pair_sums(coords, w, engine="numba", **kw)
+    b = binned_pair_sums(coords, w, engine="numpy", **kw)
+    np.testing.assert_allclose(a, b, rtol=1e-4, atol=1e-6 * a.max())
+    assert (a > 0).sum() > 100  # many nodes receive pairs
+    assert a[-1] == 0.0 and b[-1] == 0.0
+
+
+def test_numba_engine_missing(monkeypatch):
+    from grappe.errors import MissingDependencyError
+    from grappe.spatial import _pairs
+
+    monkeypatch.setattr(_pairs, "_KERNEL", [None])
+    coords = np.zeros((3, 2), dtype=np.float32)
+    with pytest.raises(MissingDependencyError, match=r"pip install grappe\[spatial\]"):
+        _pairs.binned_pair_sums(coords, None, step=1.0, n_nodes=5, spherical=False, engine="numba")
+    # "auto" falls back to numpy
+    out = _pairs.binned_pair_sums(coords, None, step=1.0, n_nodes=5, spherical=False)
+    assert out[0] == 3.0  # three pairs at distance 0
