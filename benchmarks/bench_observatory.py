@@ -63,24 +63,33 @@ def _start_server(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
 
 
 def _load(base: str, path: str, rate: float, seconds: float, threads: int) -> dict[str, float]:
+    """Open-loop load: request i is due at t0 + i/rate; latency counts from the due time.
+
+    Each worker thread opens its HTTP client (and its connection) and makes one warm-up
+    request before the clock starts, so that client start-up is not charged to the server.
+    """
     n = int(rate * seconds)
     local = threading.local()
-    t0 = time.perf_counter() + 0.2
 
-    def one(i: int) -> tuple[float, bool]:
-        scheduled = t0 + i / rate
-        delay = scheduled - time.perf_counter()
-        if delay > 0:
-            time.sleep(delay)
-        if not hasattr(local, "client"):
-            local.client = httpx.Client(base_url=base, timeout=10)
-        try:
-            ok = local.client.get(path).status_code == 200
-        except httpx.HTTPError:
-            ok = False
-        return time.perf_counter() - scheduled, ok
+    def init() -> None:
+        local.client = httpx.Client(base_url=base, timeout=10)
+        local.client.get(path)
 
-    with cf.ThreadPoolExecutor(threads) as pool:
+    with cf.ThreadPoolExecutor(threads, initializer=init) as pool:
+        list(pool.map(lambda _: time.sleep(0.05), range(threads * 2)))  # start every thread
+        t0 = time.perf_counter() + 0.2
+
+        def one(i: int) -> tuple[float, bool]:
+            scheduled = t0 + i / rate
+            delay = scheduled - time.perf_counter()
+            if delay > 0:
+                time.sleep(delay)
+            try:
+                ok = local.client.get(path).status_code == 200
+            except httpx.HTTPError:
+                ok = False
+            return time.perf_counter() - scheduled, ok
+
         results = list(pool.map(one, range(n)))
     elapsed = time.perf_counter() - t0
     lat = np.array([r[0] for r in results]) * 1000.0
