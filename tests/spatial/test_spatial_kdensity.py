@@ -343,7 +343,7 @@ def test_numba_engine_missing(monkeypatch):
 
     monkeypatch.setattr(_pairs, "_KERNEL", [None])
     coords = np.zeros((3, 2), dtype=np.float32)
-    with pytest.raises(MissingDependencyError, match=r"pip install grappe\[spatial\]"):
+    with pytest.raises(MissingDependencyError, match=r"pip install grappe\[fast\]"):
         _pairs.binned_pair_sums(coords, None, step=1.0, n_nodes=5, spherical=False, engine="numba")
     # "auto" falls back to numpy
     out = _pairs.binned_pair_sums(coords, None, step=1.0, n_nodes=5, spherical=False)

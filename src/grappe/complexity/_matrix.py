@@ -89,6 +89,12 @@ def as_matrix(
     nonnegative : bool
         Refuse negative values (activity counts cannot be negative).
 
+    Returns
+    -------
+    LabelledMatrix
+        The values (dense float64 or sparse), their row and column labels, and the rows
+        dropped under ``missing="drop"``.
+
     Raises
     ------
     InvalidParameterError

@@ -47,16 +47,51 @@ MEASURES = ("proximity", "conditional", "cosine", "jaccard", "association")
 
 
 def cooccurrence(M: Any) -> np.ndarray:
-    """Exact :math:`M^\\top M` of a 0/1 matrix (dense float64 result)."""
+    """Exact co-occurrence counts :math:`C = M^\\top M` of a 0/1 matrix.
+
+    :math:`C_{pp'}` is the number of locations specialised in both ``p`` and ``p'``; its
+    diagonal is the ubiquity of each activity.
+
+    Parameters
+    ----------
+    M : ndarray or scipy.sparse matrix, shape (n_locations, n_activities)
+        Binary specialisation matrix (0/1).
+
+    Returns
+    -------
+    ndarray, shape (n_activities, n_activities)
+        Symmetric float64 counts.
+
+    Notes
+    -----
+    The product runs on BLAS in single precision, which is exact for counts below
+    :math:`2^{24}` (locations up to 16.7 million), as a symmetric rank-k update (``ssyrk``)
+    that computes one triangle only — half the work of a general product. Very large sparse
+    inputs use a sparse product instead.
+
+    References
+    ----------
+    .. [1] Hidalgo, C. A., Klinger, B., Barabási, A.-L., & Hausmann, R. (2007). The product
+       space conditions the development of nations. *Science*, 317(5837), 482–487.
+
+    Examples
+    --------
+    >>> cooccurrence(np.array([[1, 1, 0], [1, 0, 1]]))
+    array([[2., 1., 1.],
+           [1., 1., 0.],
+           [1., 0., 1.]])
+    """
     if sp.issparse(M) and M.shape[0] * M.shape[1] > 2_000_000_000:
         m32 = sp.csr_array(M, dtype=np.float32)
-        C = (m32.T @ m32).toarray()
-    else:
-        # a dense float32 product runs on BLAS and is exact for counts below 2**24
-        m32 = M.toarray() if sp.issparse(M) else M
-        m32 = np.asarray(m32, dtype=np.float32)
-        C = m32.T @ m32
-    return C.astype(np.float64)
+        return (m32.T @ m32).toarray().astype(np.float64)
+    from scipy.linalg.blas import ssyrk
+
+    m32 = M.toarray() if sp.issparse(M) else M
+    m32 = np.asarray(m32, dtype=np.float32, order="F")
+    upper = ssyrk(1.0, m32, trans=1, lower=0)  # upper triangle of M^T M
+    C = np.triu(upper).astype(np.float64)
+    C += np.triu(C, 1).T
+    return C
 
 
 def proximity_values(

@@ -2,8 +2,8 @@
 
 Numeric kernels only — no file, network or database access (readers and writers are in
 :mod:`grappe.io.spatial`). Heavy libraries (scikit-learn, shapely, pyproj, libpysal, esda,
-dask, numba) are imported when a function needs them; ``pip install grappe[spatial]``
-installs them.
+dask) are imported when a function needs them; ``pip install grappe[spatial]`` installs
+them (``grappe[fast]`` adds the optional numba).
 
 * :func:`points_from_frame`, :func:`project_points` — validated establishment points.
 * :func:`kdensity`, :func:`kdensity_by_activity` — Duranton–Overman K-density with bands.

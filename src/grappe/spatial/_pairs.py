@@ -1,7 +1,8 @@
 """Binned sums over pairs of points, in memory that grows linearly with the number of points.
 
-Two engines: a loop compiled with numba (float64, O(n) memory, releases the GIL) when numba is
-installed, and blocks of numpy operations otherwise (described below).
+Two engines: blocks of numpy operations (described below, the default), and a loop compiled
+with numba (float64, O(n) memory, releases the GIL) when the optional numba is installed
+(``pip install grappe[fast]``).
 
 The distances of all pairs are computed block by block (``chunk`` rows at a time, against the
 rows after them, skipping the columns out of range along the first coordinate) in single
@@ -24,8 +25,8 @@ from grappe.spatial.points import EARTH_RADIUS_M
 
 __all__ = ["ENGINES", "binned_pair_sums", "centred32", "pair_total"]
 
-#: Pair engines: a compiled loop (numba, in the ``spatial`` extra; it releases the GIL, so
-#: threads run in parallel) and blocks of numpy operations (the fallback).
+#: Pair engines: a compiled loop (optional numba, ``grappe[fast]``; it releases the GIL, so
+#: threads run in parallel) and blocks of numpy operations (without numba).
 ENGINES = ("auto", "numba", "numpy")
 
 
@@ -61,8 +62,8 @@ def binned_pair_sums(
     Parameters
     ----------
     coords32 : numpy.ndarray
-        ``(n, k)`` float32 coordinates in metres (see :func:`centred32`); for ``spherical``,
-        3-D positions on the sphere whose distances are chords.
+        ``(n, k)`` float32 coordinates in metres (see :func:`centred32`), k = 2 (planar) or 3
+        (``spherical``: positions on the sphere whose distances are chords).
     weights : numpy.ndarray or None
         Per-point weights; ``None`` counts pairs.
     step : float
@@ -82,11 +83,13 @@ def binned_pair_sums(
     numpy.ndarray
         ``n_nodes`` float64 sums; their total is the weight of the pairs within range.
     """
-    kernel = _numba_kernel() if engine in ("auto", "numba") else None
+    kernel = (
+        _numba_kernel() if engine in ("auto", "numba") and coords32.shape[1] in (2, 3) else None
+    )
     if engine == "numba" and kernel is None:
         from grappe.errors import MissingDependencyError
 
-        raise MissingDependencyError("The numba engine needs numba: pip install grappe[spatial]")
+        raise MissingDependencyError("The numba engine needs numba: pip install grappe[fast]")
     if kernel is not None:
         order = np.argsort(coords32[:, 0], kind="stable")
         coords = np.ascontiguousarray(coords32[order], dtype=np.float64)
@@ -167,18 +170,24 @@ def _numba_kernel():
         n, dims = coords.shape
         last = n_nodes - 1
         reach = last * step  # |dx| <= chord <= arc: farther columns are out of range
+        reach2 = reach * reach
         inv = 1.0 / step
         low = np.zeros(n_nodes)
         high = np.zeros(n_nodes)
+        xs = coords[:, 0].copy()
+        ys = coords[:, 1].copy()
+        zs = coords[:, 2].copy() if dims == 3 else np.zeros(n)
         for i in range(n - 1):
+            xi, yi, zi = xs[i], ys[i], zs[i]
             for j in range(i + 1, n):
-                dx = coords[j, 0] - coords[i, 0]
+                dx = xs[j] - xi
                 if dx > reach:
                     break
-                sq = dx * dx
-                for c in range(1, dims):
-                    dc = coords[j, c] - coords[i, c]
-                    sq += dc * dc
+                dy = ys[j] - yi
+                dz = zs[j] - zi
+                sq = dx * dx + dy * dy + dz * dz
+                if sq >= reach2:  # chord beyond reach: the great-circle distance is too
+                    continue
                 d = np.sqrt(sq)
                 if spherical:
                     d = 2.0 * radius * np.arcsin(min(d / (2.0 * radius), 1.0))
