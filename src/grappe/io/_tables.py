@@ -293,3 +293,21 @@ def _flags(series: pd.Series) -> np.ndarray:
     # ("b" break in series, "u" unreliable) qualify a published value.
     text = series.astype("string").str.strip()
     return text.fillna("").to_numpy(dtype=object)
+
+
+def load_yaml(path: Path) -> Any:
+    """Parse a YAML file, or raise :class:`DataValidationError` naming the line at fault."""
+    import yaml
+
+    try:
+        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise DataValidationError(
+            ValidationIssue(
+                f"the file is not valid YAML ({getattr(exc, 'problem', exc)}).",
+                file=str(path),
+                row=mark.line + 1 if mark is not None else None,
+                fix="check the indentation and quoting near that line.",
+            )
+        ) from exc

@@ -22,6 +22,7 @@ from grappe.errors import (
     NotFoundError,
     ValidationIssue,
 )
+from grappe.io._tables import load_yaml
 from grappe.model import ClusterDefinitions
 
 __all__ = ["load_definitions", "read_definitions"]
@@ -222,21 +223,8 @@ def read_definitions(
 
 def _yaml_frame(path: Path) -> tuple[pd.DataFrame, dict[str, Any]]:
     """Flatten the YAML clusters into one row per code."""
-    import yaml
-
     file = str(path)
-    try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise DataValidationError(
-            ValidationIssue(
-                f"the file is not valid YAML ({getattr(exc, 'problem', exc)}).",
-                file=file,
-                row=mark.line + 1 if mark is not None else None,
-                fix="check the indentation and quoting near that line.",
-            )
-        ) from exc
+    doc = load_yaml(path)
     shape_fix = "follow the YAML shape of docs/data-input.md (clusters: - cluster:, codes: [...])."
     if not isinstance(doc, dict) or not isinstance(doc.get("clusters"), list):
         raise DataValidationError(

@@ -13,6 +13,7 @@ from grappe.errors import (
     NotFoundError,
     ValidationIssue,
 )
+from grappe.io._tables import load_yaml
 from grappe.regions import RegionSet
 
 __all__ = ["read_region_set"]
@@ -98,20 +99,7 @@ def read_region_set(
             overlap=overlap,
             source=file,
         )
-    import yaml
-
-    try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise DataValidationError(
-            ValidationIssue(
-                f"the file is not valid YAML ({getattr(exc, 'problem', exc)}).",
-                file=file,
-                row=mark.line + 1 if mark is not None else None,
-                fix="check the indentation and quoting near that line.",
-            )
-        ) from exc
+    doc = load_yaml(path)
     fix = "follow the shape: regions: - region: CODE, name: NAME, members: ['...']."
     if not isinstance(doc, dict) or not isinstance(doc.get("regions"), list):
         raise DataValidationError(
