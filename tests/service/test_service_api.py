@@ -8,7 +8,7 @@ from sqlalchemy import select
 from grappe.registry.models import ApiToken
 from grappe.registry.testing import table_snapshot
 from grappe.service.testing import TEST_ADMIN_TOKEN as ADMIN
-from grappe.service.testing import TOY_FILES, upload
+from grappe.service.testing import TOY_FILES, import_job, upload
 
 INDICATORS = TOY_FILES["indicators"]
 
@@ -126,7 +126,8 @@ def test_analyst_imports_but_does_not_edit_profiles(populated):
     client, tokens = populated
     ana = tokens["ana"]
     r = upload(client, "indicators", INDICATORS, headers=ana, definitions="us-benchmark")
-    assert r.status_code == 201 and r.json()["unchanged"] == 4
+    assert r.status_code == 202 and r.json()["status"] == "queued"
+    assert import_job(client, r, headers=ana)["unchanged"] == 4
     _error(
         client.patch("/api/v1/clusters/auto-mi", json={"label": "x"}, headers=ana), 403, "forbidden"
     )
@@ -158,7 +159,8 @@ def test_reimport_via_api_is_idempotent(populated):
     again = upload(
         client, "indicators", INDICATORS, headers=tokens["ana"], definitions="us-benchmark"
     )
-    assert again.json()["inserted"] == 0 and again.json()["updated"] == 0
+    job = import_job(client, again, headers=tokens["ana"])
+    assert job["status"] == "succeeded" and job["inserted"] == 0 and job["updated"] == 0
     assert client.get("/api/v1/indicators").json()["count"] == 4
 
 
@@ -294,7 +296,7 @@ def test_indicator_answers_follow_writes(populated):
     assert client.get("/api/v1/indicators").json()["count"] == 4
     assert client.get("/api/v1/indicators").json()["count"] == 4
     more = "region,cluster,year,employment\nDZ-16,4,2021,7\n"
-    assert upload(client, "indicators", more, headers=tokens["ana"]).status_code == 201
+    assert upload(client, "indicators", more, headers=tokens["ana"]).status_code == 202
     assert client.get("/api/v1/indicators").json()["count"] == 5
 
 

@@ -165,7 +165,7 @@ def test_pages_show_writes_at_once(populated):
 def test_compare_regions_of_two_countries_uses_each_national_total(populated):
     client, tokens = populated
     more = "region,cluster,year,employment\nDZ-16,4,2021,30\n"
-    assert upload(client, "indicators", more, headers=tokens["ana"]).status_code == 201
+    assert upload(client, "indicators", more, headers=tokens["ana"]).status_code == 202
     text = client.get("/compare?a=US-26&b=DZ-16&lang=en").text
     # Michigan: 120 of the 250 US jobs (48.0 %); Alger: 30 of the 30 Algerian jobs (100.0 %).
     assert "48.0%" in text and "100.0%" in text

@@ -38,7 +38,7 @@ from sqlalchemy import insert, select, tuple_
 from sqlalchemy.orm import Session
 
 from grappe._validation import check_option
-from grappe.errors import DataValidationError, ValidationIssue
+from grappe.errors import DataValidationError, NotFoundError, ValidationIssue
 from grappe.registry.models import (
     STAGES,
     Actor,
@@ -53,7 +53,7 @@ from grappe.registry.models import (
 )
 from grappe.registry.repositories import audit
 
-__all__ = ["IMPORT_KINDS", "ImportReport", "import_table"]
+__all__ = ["IMPORT_KINDS", "ImportReport", "check_table", "import_table"]
 
 Progress = Callable[[int, int], None]
 
@@ -422,58 +422,11 @@ def _update(
     return changed
 
 
-def import_table(
-    session: Session,
-    data: bytes,
-    *,
-    kind: str,
-    filename: str,
-    who: str,
-    definitions: str = "custom",
-    progress: Progress | None = None,
-) -> ImportReport:
-    r"""Validate a CSV file of ``kind`` and upsert its rows, all or nothing.
-
-    Parameters
-    ----------
-    session : Session
-        Open session inside a transaction; the caller commits (on success) or rolls back.
-    data : bytes
-        The file's content (CSV, UTF-8, header line first).
-    kind : {"regions", "clusters", "indicators", "actors", "ties"}
-        What the file holds (see the module documentation for the columns).
-    filename : str
-        Name shown in error reports and kept in the import job.
-    who : str
-        Name of the token that imports (audit log).
-    definitions : str
-        Definition set of indicator rows that have no ``definitions`` column.
-    progress : callable, optional
-        Called as ``progress(done, total)`` while rows are written.
-
-    Returns
-    -------
-    ImportReport
-
-    Raises
-    ------
-    InvalidParameterError
-        Unknown ``kind``.
-    DataValidationError
-        The file cannot be read or has invalid rows; each issue names the file, line, column and
-        fix. Nothing has been written.
-
-    Examples
-    --------
-    >>> from grappe.registry import connect
-    >>> factory = connect("sqlite://")
-    >>> csv = b"id,country,region_type,name_en\nUS-26,US,state,Michigan\n"
-    >>> with factory.begin() as session:
-    ...     report = import_table(session, csv, kind="regions", filename="r.csv", who="doc")
-    >>> report.inserted, report.unchanged
-    (1, 0)
-    """
-    check_option(kind, "kind", IMPORT_KINDS, func="import_table")
+def _checked_records(
+    session: Session, data: bytes, kind: str, filename: str, definitions: str, func: str
+) -> list[dict[str, Any]]:
+    """The file's rows, parsed and completed with defaults; raise on any invalid row."""
+    check_option(kind, "kind", IMPORT_KINDS, func=func)
     try:
         frame = pd.read_csv(io.BytesIO(data), dtype=object, keep_default_na=False, encoding="utf-8")
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
@@ -499,19 +452,123 @@ def import_table(
         for rec in records:
             if rec.get("cluster_name") is None:
                 rec["cluster_name"] = rec["cluster"]
+    return records
+
+
+def check_table(
+    session: Session, data: bytes, *, kind: str, filename: str, definitions: str = "custom"
+) -> int:
+    r"""Validate a CSV file of ``kind`` against the registry without writing anything.
+
+    The same checks as :func:`import_table` (which repeats them inside its own transaction, so a
+    file that was valid when checked but no longer is when written still writes nothing).
+
+    Parameters
+    ----------
+    session : Session
+        Open session; only read.
+    data : bytes
+        The file's content (CSV, UTF-8, header line first).
+    kind : {"regions", "clusters", "indicators", "actors", "ties"}
+        What the file holds.
+    filename : str
+        Name shown in error reports.
+    definitions : str
+        Definition set of indicator rows that have no ``definitions`` column.
+
+    Returns
+    -------
+    int
+        Number of data rows.
+
+    Raises
+    ------
+    InvalidParameterError
+        Unknown ``kind``.
+    DataValidationError
+        The file cannot be read or has invalid rows; each issue names the file, line, column and
+        fix.
+
+    Examples
+    --------
+    >>> from grappe.registry import connect
+    >>> factory = connect("sqlite://")
+    >>> csv = b"id,country,region_type,name_en\nUS-26,US,state,Michigan\n"
+    >>> with factory() as session:
+    ...     check_table(session, csv, kind="regions", filename="r.csv")
+    1
+    """
+    return len(_checked_records(session, data, kind, filename, definitions, "check_table"))
+
+
+def import_table(
+    session: Session,
+    data: bytes,
+    *,
+    kind: str,
+    filename: str,
+    who: str,
+    definitions: str = "custom",
+    progress: Progress | None = None,
+    job_id: int | None = None,
+) -> ImportReport:
+    r"""Validate a CSV file of ``kind`` and upsert its rows, all or nothing.
+
+    Parameters
+    ----------
+    session : Session
+        Open session inside a transaction; the caller commits (on success) or rolls back.
+    data : bytes
+        The file's content (CSV, UTF-8, header line first).
+    kind : {"regions", "clusters", "indicators", "actors", "ties"}
+        What the file holds (see the module documentation for the columns).
+    filename : str
+        Name shown in error reports and kept in the import job.
+    who : str
+        Name of the token that imports (audit log).
+    definitions : str
+        Definition set of indicator rows that have no ``definitions`` column.
+    progress : callable, optional
+        Called as ``progress(done, total)`` while rows are written.
+    job_id : int, optional
+        Id of an existing :class:`~grappe.registry.models.ImportJob` (e.g. one queued by the
+        service) to complete; by default a new job row is recorded.
+
+    Returns
+    -------
+    ImportReport
+
+    Raises
+    ------
+    InvalidParameterError
+        Unknown ``kind``.
+    DataValidationError
+        The file cannot be read or has invalid rows; each issue names the file, line, column and
+        fix. Nothing has been written.
+    NotFoundError
+        ``job_id`` names no import job.
+
+    Examples
+    --------
+    >>> from grappe.registry import connect
+    >>> factory = connect("sqlite://")
+    >>> csv = b"id,country,region_type,name_en\nUS-26,US,state,Michigan\n"
+    >>> with factory.begin() as session:
+    ...     report = import_table(session, csv, kind="regions", filename="r.csv", who="doc")
+    >>> report.inserted, report.unchanged
+    (1, 0)
+    """
+    records = _checked_records(session, data, kind, filename, definitions, "import_table")
     inserted, updated = _write(session, kind, records, progress)
     digest = hashlib.sha256(data).hexdigest()
-    job = ImportJob(
-        kind=kind,
-        filename=filename,
-        sha256=digest,
-        status="done",
-        rows=len(records),
-        inserted=inserted,
-        updated=updated,
-        errors=None,
-        created_by=who,
-    )
+    job = ImportJob(kind=kind, filename=filename, sha256=digest, created_by=who)
+    if job_id is not None:
+        found = session.get(ImportJob, job_id)
+        if found is None:
+            raise NotFoundError(f"There is no import job {job_id}.")
+        job = found
+    job.status, job.rows, job.errors = "succeeded", len(records), None
+    job.inserted, job.updated = inserted, updated
     session.add(job)
     session.flush()
     audit(

@@ -7,6 +7,7 @@ from fastapi import FastAPI
 from grappe.registry.database import connect, session_scope
 from grappe.registry.tokens import ensure_token
 from grappe.service.errors import install_error_handlers
+from grappe.service.jobs import JobBoard
 from grappe.service.routes import api_router
 from grappe.service.settings import Settings
 
@@ -65,6 +66,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.sessions = sessions
     app.state.token_cache = {}
+    app.state.import_jobs = JobBoard()
     install_error_handlers(app)
     app.include_router(api_router, prefix=API_PREFIX)
     install_pages(app)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Generic, Literal, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
@@ -226,27 +226,27 @@ class EvaluationPublic(_Orm):
 
 
 class ImportPublic(_Orm):
+    """An import job; ``done``/``total``/``percent`` show the progress of a running one."""
+
     id: int
     kind: str
     filename: str
     sha256: str
-    status: str
-    rows: int
-    inserted: int
-    updated: int
-    created_by: str
-    created_at: dt.datetime
-
-
-class ImportResult(BaseModel):
-    job_id: int
-    kind: str
-    filename: str
-    sha256: str
+    status: Literal["queued", "running", "succeeded", "failed"] = Field(
+        description="queued → running → succeeded or failed (then nothing was written)."
+    )
     rows: int
     inserted: int
     updated: int
     unchanged: int
+    done: int = Field(description="Rows written so far.")
+    total: int = Field(description="Rows in the file.")
+    percent: float
+    errors: list[dict[str, Any]] | None = Field(
+        description="Why a failed job failed (file, row, column, message, fix)."
+    )
+    created_by: str
+    created_at: dt.datetime
 
 
 class TokenCreate(BaseModel):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["TEST_ADMIN_TOKEN", "TOY_FILES", "populate", "upload"]
+__all__ = ["TEST_ADMIN_TOKEN", "TOY_FILES", "import_job", "populate", "upload"]
 
 #: Admin token of test apps (``environment="test"``).
 TEST_ADMIN_TOKEN = "grp_testadm0_test-admin-secret-0123456789"
@@ -56,6 +56,25 @@ def upload(client: Any, kind: str, text: str, *, headers: dict[str, str], name: 
     )
 
 
+def import_job(client: Any, response: Any, *, headers: dict[str, str]) -> dict[str, Any]:
+    """The import job queued by ``response`` (a 202 answer of :func:`upload`), as read back.
+
+    With the in-process test client the background work has run when the POST returns, so the
+    job is ``succeeded`` or ``failed``.
+
+    Raises
+    ------
+    RuntimeError
+        If ``response`` is not a 202 answer.
+    """
+    if response.status_code != 202:
+        raise RuntimeError(response.text)
+    job: dict[str, Any] = client.get(
+        f"/api/v1/imports/{response.json()['id']}", headers=headers
+    ).json()
+    return job
+
+
 def populate(client: Any) -> dict[str, dict[str, str]]:
     """Import :data:`TOY_FILES` and create an analyst and a manager (of ``auto-mi``) token.
 
@@ -69,8 +88,9 @@ def populate(client: Any) -> dict[str, dict[str, str]]:
     admin = {"Authorization": f"Bearer {TEST_ADMIN_TOKEN}"}
     for kind, text in TOY_FILES.items():
         response = upload(client, kind, text, headers=admin, definitions="us-benchmark")
-        if response.status_code != 201:
-            raise RuntimeError(response.text)
+        job = import_job(client, response, headers=admin)
+        if job["status"] != "succeeded":
+            raise RuntimeError(str(job))
     headers = {"admin": admin}
     for name, role, clusters in (("ana", "analyst", []), ("mgr", "manager", ["auto-mi"])):
         response = client.post(

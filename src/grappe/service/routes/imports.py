@@ -1,19 +1,22 @@
-"""``/imports``: upload a file, validated row by row, written all or nothing (analysts)."""
+"""``/imports``: upload a file, validated row by row, then written all or nothing as a job."""
 
 from __future__ import annotations
 
+import hashlib
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, File, Form, Path, UploadFile, status
+from fastapi import APIRouter, BackgroundTasks, File, Form, Path, Request, UploadFile, status
 from sqlalchemy import select
 
 from grappe.registry import repositories as repo
-from grappe.registry.imports import import_table
+from grappe.registry.database import session_scope
+from grappe.registry.imports import check_table
 from grappe.registry.models import ImportJob
 from grappe.service.deps import Caller, SessionDep, require_role
 from grappe.service.errors import ApiError
+from grappe.service.jobs import JobBoard, JobProgress, run_import
 from grappe.service.routes._common import Limit, Offset
-from grappe.service.schemas import ImportPublic, ImportResult, ListOf
+from grappe.service.schemas import ImportPublic, ListOf
 
 router = APIRouter(prefix="/imports", tags=["imports"])
 
@@ -21,45 +24,108 @@ router = APIRouter(prefix="/imports", tags=["imports"])
 MAX_UPLOAD = 50 * 2**20
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, summary="Import a CSV file (analyst)")
+def _board(request: Request) -> JobBoard:
+    board: JobBoard = request.app.state.import_jobs
+    return board
+
+
+def _public(job: ImportJob, board: JobBoard) -> ImportPublic:
+    live = board.get(job.id)
+    if job.status in ("succeeded", "failed") or live is None:
+        done = job.rows if job.status == "succeeded" else 0
+        live = JobProgress(status=job.status, done=done, total=job.rows)
+    return ImportPublic(
+        id=job.id,
+        kind=job.kind,
+        filename=job.filename,
+        sha256=job.sha256,
+        status=live.status,  # type: ignore[arg-type]
+        rows=job.rows,
+        inserted=job.inserted,
+        updated=job.updated,
+        unchanged=job.rows - job.inserted - job.updated if job.status == "succeeded" else 0,
+        done=live.done,
+        total=live.total,
+        percent=live.percent,
+        errors=job.errors,
+        created_by=job.created_by,
+        created_at=job.created_at,
+    )
+
+
+@router.post(
+    "", status_code=status.HTTP_202_ACCEPTED, summary="Import a CSV file as a job (analyst)"
+)
 def create_import(
+    request: Request,
+    background: BackgroundTasks,
     session: SessionDep,
     token: Caller,
     kind: Annotated[Literal["regions", "clusters", "indicators", "actors", "ties"], Form()],
     file: Annotated[UploadFile, File(description="CSV, UTF-8, header line first.")],
     definitions: Annotated[str, Form(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")] = "custom",
-) -> ImportResult:
+) -> ImportPublic:
     """Validate the whole file; on any invalid row answer 422 with the row-by-row report
-    (``error.details``: file, row, column, message, fix) and write nothing."""
+    (``error.details``: file, row, column, message, fix) and write nothing. A valid file is
+    queued: the answer (202) is the job, to follow with ``GET /imports/{id}``; the rows are
+    written in the background in one transaction."""
     require_role(token, "analyst")
     data = file.file.read(MAX_UPLOAD + 1)
     if len(data) > MAX_UPLOAD:
         raise ApiError(413, "too_large", f"The file is larger than {MAX_UPLOAD} bytes.")
-    report = import_table(
-        session,
+    filename = file.filename or "upload.csv"
+    rows = check_table(session, data, kind=kind, filename=filename, definitions=definitions)
+    # The job row is committed at once, in its own transaction, so that the background writer
+    # (another connection) finds it whatever the request's session does afterwards.
+    with session_scope(request.app.state.sessions) as own:
+        job = ImportJob(
+            kind=kind,
+            filename=filename,
+            sha256=hashlib.sha256(data).hexdigest(),
+            status="queued",
+            rows=rows,
+            inserted=0,
+            updated=0,
+            created_by=token.name,
+        )
+        own.add(job)
+        own.flush()
+        board = _board(request)
+        board.set(job.id, JobProgress(status="queued", done=0, total=rows))
+        answer = _public(job, board)
+    background.add_task(
+        run_import,
+        request.app.state.sessions,
+        board,
+        job.id,
         data,
         kind=kind,
-        filename=file.filename or "upload.csv",
+        filename=filename,
         who=token.name,
         definitions=definitions,
     )
-    return ImportResult(**report.__dict__)
+    return answer
 
 
 @router.get("", summary="List import jobs")
 def list_imports(
-    session: SessionDep, token: Caller, limit: Limit = 50, offset: Offset = 0
+    request: Request, session: SessionDep, token: Caller, limit: Limit = 50, offset: Offset = 0
 ) -> ListOf[ImportPublic]:
     require_role(token, "analyst")
     rows, count = repo.page(
         session, select(ImportJob).order_by(ImportJob.id.desc()), limit=limit, offset=offset
     )
-    return ListOf[ImportPublic](data=[ImportPublic.model_validate(r) for r in rows], count=count)
+    board = _board(request)
+    return ListOf[ImportPublic](data=[_public(r, board) for r in rows], count=count)
 
 
-@router.get("/{job_id}", summary="One import job")
+@router.get("/{job_id}", summary="One import job: status and progress")
 def read_import(
-    session: SessionDep, token: Caller, job_id: Annotated[int, Path(ge=1, le=2**31 - 1)]
+    request: Request,
+    session: SessionDep,
+    token: Caller,
+    job_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
 ) -> ImportPublic:
     require_role(token, "analyst")
-    return ImportPublic.model_validate(repo.get(session, ImportJob, job_id, what="import job"))
+    job = repo.get(session, ImportJob, job_id, what="import job")
+    return _public(job, _board(request))
