@@ -45,6 +45,8 @@ __all__ = [
     "Kpi",
     "Membership",
     "Region",
+    "RoadmapAction",
+    "RoadmapRow",
     "Tie",
     "utc_now",
 ]
@@ -242,6 +244,43 @@ class Evaluation(Base):
     label: Mapped[str | None] = mapped_column(String(64))
     evaluator: Mapped[str | None] = mapped_column(String(200))
     summary: Mapped[str | None] = mapped_column(Text)
+
+
+class RoadmapRow(Base):
+    """A cluster's roadmap (:class:`grappe.roadmap.Roadmap`): its mode and deliverables."""
+
+    __tablename__ = "roadmaps"
+
+    cluster_id: Mapped[str] = mapped_column(
+        ForeignKey("clusters.id", ondelete="CASCADE"), primary_key=True
+    )
+    name: Mapped[str] = mapped_column(String(200))
+    mode: Mapped[str] = mapped_column(String(16))
+    deliverables: Mapped[dict[str, str]] = mapped_column(JSON)
+    updated_by: Mapped[str] = mapped_column(String(100))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+
+
+class RoadmapAction(Base):
+    """One action of a cluster's roadmap; ``position`` keeps the order of the plan."""
+
+    __tablename__ = "roadmap_actions"
+
+    cluster_id: Mapped[str] = mapped_column(
+        ForeignKey("roadmaps.cluster_id", ondelete="CASCADE"), primary_key=True
+    )
+    action_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    phase: Mapped[str] = mapped_column(String(32))
+    title: Mapped[str] = mapped_column(String(300))
+    owner: Mapped[str] = mapped_column(String(200))
+    budget: Mapped[float] = mapped_column(Float)
+    currency: Mapped[str] = mapped_column(String(3))
+    start: Mapped[dt.date] = mapped_column(Date)
+    end: Mapped[dt.date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16))
+    partners: Mapped[list[str]] = mapped_column(JSON)
+    milestones: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
 
 
 class ApiToken(Base):

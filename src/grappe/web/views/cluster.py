@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
@@ -11,7 +12,10 @@ from sqlalchemy.orm import Session
 
 from grappe.registry import repositories as repo
 from grappe.registry.models import Cluster, IndicatorSnapshot, Membership
+from grappe.registry.roadmaps import load_roadmap
+from grappe.roadmap import PHASES, Roadmap
 from grappe.web.db import PageSession, cached_page, map_data
+from grappe.web.i18n import translations
 from grappe.web.network_svg import network_drawing
 from grappe.web.render import language, page
 from grappe.web.views._common import not_found, series, sphere_names, stage_names
@@ -78,6 +82,46 @@ def _cluster_page(request: Request, session: Session, cluster_id: str) -> HTMLRe
             "net": net,
             "kpis": kpis,
             "evaluations": evaluations,
+            "roadmap": _roadmap_view(load_roadmap(session, cluster_id), lang),
             "map": map_data(session, lang, highlight=region_ids, countries=countries),
         },
     )
+
+
+def _roadmap_view(roadmap: Roadmap | None, lang: str) -> dict[str, Any] | None:
+    """The roadmap laid out by phase, with names in ``lang`` (phases and deliverables carry
+    their own FR/AR/EN names in :data:`grappe.roadmap.PHASES`)."""
+    if roadmap is None:
+        return None
+    _ = translations(lang).gettext
+    statuses = {
+        "planned": _("Planned"),
+        "ongoing": _("Ongoing"),
+        "done": _("Done"),
+        "delayed": _("Delayed"),
+        "cancelled": _("Cancelled"),
+    }
+    modes = {"bottom_up": _("Bottom-up"), "top_down": _("Top-down")}
+    phases = []
+    for phase in PHASES:
+        phases.append(
+            {
+                "number": phase.number,
+                "name": phase.names[lang],
+                "deliverables": [
+                    (names[lang], statuses.get(roadmap.deliverables[key], ""))
+                    for key, names in phase.deliverables.items()
+                    if key in roadmap.deliverables
+                ],
+                "actions": [
+                    {
+                        "action": a,
+                        "status": statuses[a.status],
+                        "milestones_done": sum(m.done for m in a.milestones),
+                    }
+                    for a in roadmap.actions
+                    if a.phase == phase.key
+                ],
+            }
+        )
+    return {"mode": modes.get(roadmap.mode, roadmap.mode), "phases": phases}
