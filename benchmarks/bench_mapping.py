@@ -27,6 +27,7 @@ import pandas as pd
 
 from grappe.io import load_definitions, read_regional_table
 from grappe.mapping import map_clusters
+from grappe.mapping._frames import INDICATOR_COLUMNS
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = Path(os.environ.get("GRAPPE_SHARED_DATA", REPO.parent / "shared" / "data"))
@@ -133,26 +134,8 @@ def _natural(col: pd.Series) -> pd.Series:
     return col
 
 
-COLUMNS = [
-    "employment",
-    "establishments",
-    "payroll",
-    "avg_wage",
-    "lq",
-    "lq_total",
-    "national_share",
-    "focus",
-    "employment_pct",
-    "lq_pct",
-    "establishments_pct",
-    "strong",
-    "strong_90",
-    "star_size",
-    "star_specialisation",
-    "star_focus",
-    "stars",
-    "withheld",
-]
+# Value columns of ClusterMap.indicators (after the labels and the year): every one is compared.
+COLUMNS = list(INDICATOR_COLUMNS[INDICATOR_COLUMNS.index("year") + 1 :])
 
 
 def check_identical(cmap, df: pd.DataFrame, regions: pd.DataFrame) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import sys
 from collections.abc import Iterator
 
 import typer
@@ -30,8 +29,3 @@ def grappe_errors() -> Iterator[None]:
     except GrappeError as exc:
         err_console.print(f"[bold red]Error:[/] {exc}", markup=True, highlight=False)
         raise typer.Exit(code=1) from exc
-
-
-def stdout_is_terminal() -> bool:
-    """Whether results go to a terminal (progress bars are shown only then, or on stderr)."""
-    return sys.stdout.isatty()
