@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 
 import numpy as np
@@ -51,6 +52,17 @@ def test_complexity_command_json_matches_stata(stata_long):
     cols = {c["id"]: c for c in data["cols"]}
     assert len(cols) == 30 and {"pci", "ubiquity"} <= set(cols["1704"])
     assert cols["1704"]["ubiquity"] == 6
+
+
+def test_complexity_command_engines_agree(stata_long):
+    args = ["complexity", str(stata_long), "--rows", "origin", "--cols", "hs92"]
+    args += ["--values", "export_val", "--format", "csv"]
+    by_engine = {}
+    for engine in ("numpy", "auto"):
+        res = runner.invoke(app, [*args, "--engine", engine])
+        assert res.exit_code == 0, res.output
+        by_engine[engine] = pd.read_csv(io.StringIO(res.stdout))
+    pd.testing.assert_frame_equal(by_engine["numpy"], by_engine["auto"], rtol=1e-12)
 
 
 def test_complexity_command_csv_and_output_file(stata_long, tmp_path):
@@ -105,6 +117,10 @@ def test_complexity_command_wide_table_and_missing_policy(tmp_path):
         (
             ["--method", "power", "--rows", "origin", "--cols", "hs92", "--values", "export_val"],
             "'method' parameter",
+        ),
+        (
+            ["--engine", "cuda", "--rows", "origin", "--cols", "hs92", "--values", "export_val"],
+            "'engine' parameter",
         ),
     ],
 )

@@ -191,8 +191,11 @@ def _stata(fixtures):
     return f, X
 
 
-def test_stata_ecomplexity_ground_truth(fixtures):
+@pytest.mark.parametrize("engine", ["numpy", "numba"])
+def test_stata_ecomplexity_ground_truth(fixtures, engine):
     """Growth Lab Stata `ecomplexity` on real trade data (py-ecomplexity fixtures, MIT)."""
+    if engine == "numba":
+        pytest.importorskip("numba")
     f, X = _stata(fixtures)
     wide = {
         c: f.pivot(index="origin", columns="hs92", values=c) for c in ("rca", "M", "density", "cog")
@@ -207,9 +210,9 @@ def test_stata_ecomplexity_ground_truth(fixtures):
     np.testing.assert_allclose(res.eci.to_numpy(), eci.to_numpy(), atol=1e-12)
     np.testing.assert_allclose(res.pci.to_numpy(), pci.to_numpy(), atol=1e-12)
     np.testing.assert_allclose(
-        relatedness_density(M).to_numpy(), wide["density"].to_numpy(), atol=1e-12
+        relatedness_density(M, engine=engine).to_numpy(), wide["density"].to_numpy(), atol=1e-12
     )
-    out = complexity_outlook(M, res)
+    out = complexity_outlook(M, res, engine=engine)
     np.testing.assert_allclose(
         out.coi.to_numpy(), f.groupby("origin")["coi"].first().to_numpy(), atol=1e-12
     )
@@ -219,7 +222,7 @@ def test_stata_ecomplexity_ground_truth(fixtures):
     np.testing.assert_allclose(
         gl.eci.to_numpy(), res.eci.to_numpy() * math.sqrt(300 / 299), atol=1e-12
     )
-    suite = complexity_suite(X, standardise="stata")
+    suite = complexity_suite(X, standardise="stata", engine=engine)
     np.testing.assert_allclose(suite.rows["eci"].to_numpy(), eci.to_numpy(), atol=1e-12)
     np.testing.assert_allclose(suite.cog.to_numpy(), wide["cog"].to_numpy(), atol=1e-12)
     np.testing.assert_allclose(

@@ -79,6 +79,10 @@ def complexity_command(
     missing: Annotated[
         str, typer.Option(help="NaN cells (partial locations): raise, drop or zero.")
     ] = "raise",
+    engine: Annotated[
+        str,
+        typer.Option(help="Products: auto (numba when installed), numba, or numpy (BLAS)."),
+    ] = "auto",
     output: Annotated[
         Path | None, typer.Option(help="Write here instead of standard output.")
     ] = None,
@@ -104,7 +108,12 @@ def complexity_command(
         with _progress() as progress:
             progress.add_task(f"Computing complexity of {X.shape[0]} × {X.shape[1]}…")
             suite = complexity_suite(
-                X, threshold=threshold, method=method, standardise=standardise, missing=missing
+                X,
+                threshold=threshold,
+                method=method,
+                standardise=standardise,
+                missing=missing,
+                engine=engine,
             )
         for label, items in (
             ("dropped (partial data)", suite.dropped_rows),

@@ -33,7 +33,12 @@ import pandas as pd
 from grappe._validation import check_option
 from grappe.complexity._matrix import as_matrix
 from grappe.complexity.eci import ComplexityResult, check_binary, stata_factor
-from grappe.complexity.relatedness import _phi_for, density_outlook_values, proximity_values
+from grappe.complexity.relatedness import (
+    ENGINES,
+    _phi_for,
+    density_outlook_values,
+    proximity_values,
+)
 from grappe.errors import InvalidParameterError
 
 __all__ = ["OutlookResult", "complexity_outlook", "density_outlook_values", "outlook_values"]
@@ -59,9 +64,11 @@ class OutlookResult:
     convention: str
 
 
-def outlook_values(M: Any, phi: np.ndarray, kp: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def outlook_values(
+    M: Any, phi: np.ndarray, kp: np.ndarray, *, engine: str = "auto"
+) -> tuple[np.ndarray, np.ndarray]:
     """Raw COI and COG sums for a dense or CSR 0/1 matrix ``M`` and values ``kp``."""
-    _, coi, cog = density_outlook_values(M, phi, kp)
+    _, coi, cog = density_outlook_values(M, phi, kp, engine=engine)
     return coi, cog
 
 
@@ -74,6 +81,7 @@ def complexity_outlook(
     diagonal: float | None = 0.0,
     rows: Any = None,
     cols: Any = None,
+    engine: str = "auto",
 ) -> OutlookResult:
     """Complexity outlook index and gain.
 
@@ -94,6 +102,8 @@ def complexity_outlook(
         ``None`` keeps the natural 1 of py-ecomplexity.
     rows, cols : sequence, optional
         Labels when ``M`` is an array.
+    engine : {"auto", "numba", "numpy"}, default "auto"
+        See :func:`~grappe.complexity.proximity`; used for the proximity and the COG product.
 
     Returns
     -------
@@ -103,6 +113,8 @@ def complexity_outlook(
     ------
     InvalidParameterError
         If ``complexity`` does not fit the convention or the activities of ``M``.
+    MissingDependencyError
+        If ``engine="numba"`` and numba is not installed.
 
     Examples
     --------
@@ -119,11 +131,12 @@ def complexity_outlook(
     """
     func = "complexity_outlook"
     check_option(convention, "convention", ("growth-lab", "pci"), func=func)
+    check_option(engine, "engine", ENGINES, func=func)
     m = as_matrix(M, func=func, name="M", rows=rows, cols=cols)
     check_binary(m, func)
     arr = _phi_for(m.values, phi, m.cols, func)
     if arr is None:
-        arr = proximity_values(m.values, diagonal=diagonal)
+        arr = proximity_values(m.values, diagonal=diagonal, engine=engine)
     if convention == "growth-lab":
         if not isinstance(complexity, ComplexityResult):
             raise InvalidParameterError(
@@ -141,7 +154,7 @@ def complexity_outlook(
                 "instead; drop them from M first."
             )
         kp = complexity.kp_raw
-        coi, cog = outlook_values(m.values, arr, kp)
+        coi, cog = outlook_values(m.values, arr, kp, engine=engine)
         factor = stata_factor(m.values.shape) if complexity.standardise == "stata" else 1.0
         coi = (coi - coi.mean()) / (coi.std() * factor)
         cog = cog / (complexity.kc_raw.std() * factor)
@@ -158,7 +171,7 @@ def complexity_outlook(
                 f"The 'complexity' parameter of {func} must have finite PCI values. "
                 "Got NaN instead."
             )
-        coi, cog = outlook_values(m.values, arr, kp)
+        coi, cog = outlook_values(m.values, arr, kp, engine=engine)
     return OutlookResult(
         coi=pd.Series(coi, index=m.rows, name="coi"),
         cog=pd.DataFrame(cog, index=m.rows, columns=m.cols),

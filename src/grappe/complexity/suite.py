@@ -17,7 +17,7 @@ from grappe._validation import check_number, check_option
 from grappe.complexity._matrix import as_matrix
 from grappe.complexity.eci import METHODS, STANDARDISATIONS, eci_pci_values, stata_factor
 from grappe.complexity.fitness import fitness_values
-from grappe.complexity.relatedness import density_outlook_values, proximity_values
+from grappe.complexity.relatedness import ENGINES, density_outlook_values, proximity_values
 from grappe.complexity.specialisation import _aligned_vector, rca_values, rpop, threshold_values
 from grappe.errors import InvalidParameterError
 
@@ -75,6 +75,7 @@ def complexity_suite(
     rows: Any = None,
     cols: Any = None,
     missing: str = "raise",
+    engine: str = "auto",
 ) -> ComplexitySuite:
     """Specialisation, complexity, relatedness and outlook of a location × activity matrix.
 
@@ -97,6 +98,11 @@ def complexity_suite(
     rows, cols, missing
         See :func:`~grappe.complexity.rca`. With ``missing="drop"``, partial locations are
         left out of every denominator and listed in ``dropped_rows``.
+    engine : {"auto", "numba", "numpy"}, default "auto"
+        How the co-occurrence, density and COG products run: ``"numba"`` (used by ``"auto"``
+        when numba is installed, ``grappe[fast]``) visits only the ones of ``M`` in a compiled
+        loop, about 15× less work at real-data sparsity; ``"numpy"`` runs dense BLAS
+        products. Results agree to rounding (about 1e-15).
 
     Returns
     -------
@@ -106,6 +112,8 @@ def complexity_suite(
     ------
     InvalidParameterError
         For bad options, or fewer than 2 locations and 2 activities with specialisation.
+    MissingDependencyError
+        If ``engine="numba"`` and numba is not installed.
 
     Examples
     --------
@@ -125,6 +133,7 @@ def complexity_suite(
     check_option(presence, "presence", ("rca", "rpop", "rca_or_rpop"), func=func)
     check_option(method, "method", METHODS, func=func)
     check_option(standardise, "standardise", STANDARDISATIONS, func=func)
+    check_option(engine, "engine", ENGINES, func=func)
     if diagonal is not None:
         check_number(diagonal, "diagonal", func=func)
     check_number(fitness_iterations, "fitness_iterations", func=func, low=2, integer=True)
@@ -159,8 +168,8 @@ def complexity_suite(
     # sparse copy for the iterative kernels (eigenvector, fitness): M is about 10 % ones
     Ms = sp.csr_array(Mk, dtype=np.float64)
     out = eci_pci_values(Ms, method=method, standardise=standardise)
-    phi = proximity_values(Mk, diagonal=diagonal)
-    dens, coi, cog = density_outlook_values(Mk, phi, out["kp"])
+    phi = proximity_values(Ms, diagonal=diagonal, engine=engine)
+    dens, coi, cog = density_outlook_values(Ms, phi, out["kp"], engine=engine)
     factor = stata_factor(Mk.shape) if standardise == "stata" else 1.0
     coi = (coi - coi.mean()) / (coi.std() * factor)
     cog /= out["kc"].std() * factor
