@@ -154,7 +154,7 @@ def test_engine_errors(monkeypatch):
     with pytest.raises(InvalidParameterError, match="'engine' parameter of cooccurrence"):
         cooccurrence(np.eye(3), engine="fortran")
     # without numba: "numba" is refused with the fix, "auto" falls back to BLAS
-    monkeypatch.setattr(products, "_KERNEL", [None])
+    monkeypatch.setattr(products, "_kernel", lambda: None)
     assert not products.compiled_available()
     with pytest.raises(MissingDependencyError, match=r"pip install grappe\[fast\]"):
         complexity_suite(X, threshold=0.9, engine="numba")

@@ -341,7 +341,7 @@ def test_numba_engine_missing(monkeypatch):
     from grappe.errors import MissingDependencyError
     from grappe.spatial import _pairs
 
-    monkeypatch.setattr(_pairs, "_KERNEL", [None])
+    monkeypatch.setattr(_pairs, "_numba_kernel", lambda: None)
     coords = np.zeros((3, 2), dtype=np.float32)
     with pytest.raises(MissingDependencyError, match=r"pip install grappe\[fast\]"):
         _pairs.binned_pair_sums(coords, None, step=1.0, n_nodes=5, spherical=False, engine="numba")

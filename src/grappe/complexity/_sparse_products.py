@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
+from grappe._compiled import lazy_kernel
 from grappe.errors import MissingDependencyError
 
 __all__ = ["ENGINES", "compiled_available", "resolve_engine", "sparse_dense_products"]
@@ -42,8 +43,6 @@ ENGINES = ("auto", "numba", "numpy")
 #: Columns of the dense operand per tile: 64 float64 columns of 5,000 rows (2.6 MB) stay in
 #: the L3 cache (measured best of 16–256 on a 2-core Zen 4; docs/benchmarks/complexity.md).
 TILE_WIDTH = 64
-
-_KERNEL: list = []
 
 
 def compiled_available() -> bool:
@@ -163,15 +162,8 @@ def _bands(cost: np.ndarray, n_threads: int) -> list[tuple[int, int]]:
     return [(int(a), int(b)) for a, b in zip(edges[:-1], edges[1:], strict=False) if b > a]
 
 
-def _kernel():
-    """The compiled loop, or None without numba (compiled once, cached on disk)."""
-    if _KERNEL:
-        return _KERNEL[0]
-    try:
-        import numba
-    except ImportError:
-        _KERNEL.append(None)
-        return None
+def _build_kernel(numba):
+    """The compiled loop (compiled once per process, cached on disk)."""
 
     @numba.njit(nogil=True, cache=True)
     def kernel(  # pragma: no cover
@@ -231,5 +223,8 @@ def _kernel():
                     for q in range(kw):
                         out_w[c, k0 + q] = g[q]
 
-    _KERNEL.append(kernel)
     return kernel
+
+
+#: The compiled loop, or None without numba.
+_kernel = lazy_kernel(_build_kernel)

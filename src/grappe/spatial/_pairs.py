@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from grappe._compiled import lazy_kernel
 from grappe.spatial.points import EARTH_RADIUS_M
 
 __all__ = ["ENGINES", "binned_pair_sums", "centred32", "pair_total"]
@@ -152,18 +153,8 @@ def binned_pair_sums(
     return out
 
 
-_KERNEL: list = []
-
-
-def _numba_kernel():
-    """The compiled pair loop, or None without numba (compiled once, cached on disk)."""
-    if _KERNEL:
-        return _KERNEL[0]
-    try:
-        import numba
-    except ImportError:
-        _KERNEL.append(None)
-        return None
+def _build_kernel(numba):
+    """The compiled pair loop (compiled once per process, cached on disk)."""
 
     @numba.njit(nogil=True, cache=True)
     def kernel(coords, w, weighted, step, n_nodes, spherical, radius):  # pragma: no cover
@@ -203,5 +194,8 @@ def _numba_kernel():
         out[1:] += high[:-1]
         return out
 
-    _KERNEL.append(kernel)
     return kernel
+
+
+#: The compiled pair loop, or None without numba.
+_numba_kernel = lazy_kernel(_build_kernel)
