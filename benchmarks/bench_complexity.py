@@ -143,6 +143,26 @@ def peak_numpy_mb(fn) -> float:
     return peak / 2**20
 
 
+def peak_rss_mb(fn) -> float:
+    """Peak resident memory of the whole process during ``fn`` (Linux; NaN elsewhere).
+
+    The kernel's high-water mark is reset first (``/proc/self/clear_refs``), so the figure is
+    what the process holds at its peak: interpreter, libraries, the input and ``fn``'s work.
+    """
+    gc.collect()
+    try:
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")
+    except OSError:
+        return float("nan")
+    fn()
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
 def maxdiff(a, b) -> float:
     a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
     return float(np.nanmax(np.abs(a - b)))
@@ -369,7 +389,10 @@ def main() -> None:
             for k, v in entry["diffs"].items():
                 print(f"      max |diff| {k:<22} {v:.1e}")
 
-    print("\nSCALING (synthetic, same sparsity): seconds (best of runs) and numpy peak MiB")
+    print(
+        "\nSCALING (synthetic, same sparsity): seconds (best of runs), numpy peak MiB "
+        "(tracemalloc, input excluded) and process peak RSS MiB (input and libraries included)"
+    )
     sizes = (
         [(400, 150), (800, 300), (1600, 500)]
         if args.quick
@@ -377,7 +400,7 @@ def main() -> None:
     )
     head = ["size", "baseline s"]
     head += [f"{e} s" for e in engines] + [f"{e}/base" for e in engines]
-    head += [f"{e} MiB" for e in engines] + ["base MiB"]
+    head += [f"{e} MiB" for e in engines] + ["base MiB"] + [f"{e} RSS" for e in engines]
     print("  " + " ".join(f"{h:>13}" if i == 0 else f"{h:>10}" for i, h in enumerate(head)))
     for n, p in sizes:
         Xs = synthetic(n, p, stats, seed=1)
@@ -386,8 +409,9 @@ def main() -> None:
         tg = [best_time(lambda Xs=Xs, e=e: grappe_run(Xs, e), rep)[0] for e in engines]
         mg = [peak_numpy_mb(lambda Xs=Xs, e=e: grappe_run(Xs, e)) for e in engines]
         mn = peak_numpy_mb(lambda Xs=Xs: numpy_baseline(Xs))
+        rss = [peak_rss_mb(lambda Xs=Xs, e=e: grappe_run(Xs, e)) for e in engines]
         cells = [f"{tn:10.2f}", *(f"{t:10.2f}" for t in tg), *(f"{t / tn:10.2f}" for t in tg)]
-        cells += [*(f"{m:10.0f}" for m in mg), f"{mn:10.0f}"]
+        cells += [*(f"{m:10.0f}" for m in mg), f"{mn:10.0f}", *(f"{r:10.0f}" for r in rss)]
         print(f"  {n:>6} x {p:<5} " + " ".join(cells))
         del Xs
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -258,6 +258,7 @@ def density_outlook_values(
         coi = np.empty(n_rows)
         cog = np.empty((n_rows, phi.shape[1]))
     if compiled:  # raw sums straight into the outputs, finished block by block below
+        block = min(block, 512)  # only the masking temporaries remain: keep them small
         sparse_dense_products(
             M,
             np.ascontiguousarray(phi, dtype=np.float64),

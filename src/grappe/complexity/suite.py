@@ -165,12 +165,13 @@ def complexity_suite(
         Mk = Mk[np.flatnonzero(rows_ok)] if sp.issparse(Mk) else Mk[rows_ok]
     if not cols_ok.all():
         Mk = Mk[:, np.flatnonzero(cols_ok)] if sp.issparse(Mk) else Mk[:, cols_ok]
-    # sparse copy for the iterative kernels (eigenvector, fitness): M is about 10 % ones
+    # every later kernel works on the sparse form (M is about 10 % ones): free the dense one
     Ms = sp.csr_array(Mk, dtype=np.float64)
+    del M, Mk
     out = eci_pci_values(Ms, method=method, standardise=standardise)
     phi = proximity_values(Ms, diagonal=diagonal, engine=engine)
     dens, coi, cog = density_outlook_values(Ms, phi, out["kp"], engine=engine)
-    factor = stata_factor(Mk.shape) if standardise == "stata" else 1.0
+    factor = stata_factor(Ms.shape) if standardise == "stata" else 1.0
     coi = (coi - coi.mean()) / (coi.std() * factor)
     cog /= out["kc"].std() * factor
     F, Q = fitness_values(Ms, iterations=fitness_iterations)
