@@ -130,9 +130,24 @@ def main() -> int:
         f"pandas {CPU['pandas']:.3f} s"
     )
 
-    t_all, full = best(lambda: read_regional_table(county, source="cbp"), max(1, repeat // 2))
+    t_all, full = best(
+        lambda: read_regional_table(county, source="cbp"), max(1, repeat // 2), "all"
+    )
     print(f"\n[county file, all levels, all years] {len(full.data):,} rows: {t_all:6.3f} s")
     del full
+    # withheld="impute_residual" against the default keep_zero, both warm, all levels
+    t_imp, imp = best(
+        lambda: read_regional_table(county, source="cbp", withheld="impute_residual"),
+        max(1, repeat // 2),
+        "impute",
+    )
+    print(
+        f"  withheld='impute_residual'  {t_imp:6.3f} s (CPU {CPU['impute']:.3f} s vs "
+        f"{CPU['all']:.3f} s keep_zero): imputation adds {t_imp - t_all:+.3f} s wall; "
+        f"{int(imp.data['imputed'].sum()):,} of {int(imp.data['withheld'].sum()):,} withheld "
+        "cells imputed"
+    )
+    del imp
 
     t_state, st = best(lambda: read_regional_table(state, source="cbp"), repeat)
     print(f"[state file, all levels] {len(st.data):,} rows: {t_state:6.3f} s")

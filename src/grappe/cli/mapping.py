@@ -137,7 +137,9 @@ def map_command(
     ] = None,
     withheld: Annotated[
         str | None,
-        typer.Option(help="Withheld cells: raise, drop, keep_zero or impute_flag_midpoint."),
+        typer.Option(
+            help="Withheld cells: raise, drop, keep_zero, impute_flag_midpoint or impute_residual."
+        ),
     ] = None,
     column: Annotated[
         list[str] | None,

@@ -38,6 +38,7 @@ from grappe.io._tables import (
 )
 from grappe.io.presets import PRESETS
 from grappe.model import RegionalTable
+from grappe.withheld import impute_from_hierarchy
 
 __all__ = [
     "FLAG_MIDPOINTS",
@@ -49,7 +50,13 @@ __all__ = [
 ]
 
 #: Policies for withheld employment cells.
-WITHHELD_POLICIES: tuple[str, ...] = ("raise", "drop", "keep_zero", "impute_flag_midpoint")
+WITHHELD_POLICIES: tuple[str, ...] = (
+    "raise",
+    "drop",
+    "keep_zero",
+    "impute_flag_midpoint",
+    "impute_residual",
+)
 
 #: Employment-size classes of the County Business Patterns flags (``empflag``), inclusive.
 #: ``M`` is open-ended (100,000 or more).
@@ -78,8 +85,9 @@ _NUMERIC = ("employment", "establishments", "payroll")
 _MAX_PER_CHECK = 50
 _FUNC = "read_regional_table"
 _POLICY_FIX = (
-    "choose a policy for withheld cells: withheld='drop', 'keep_zero' or "
-    "'impute_flag_midpoint' (the last needs a flag column with size classes A-M)."
+    "choose a policy for withheld cells: withheld='drop', 'keep_zero', 'impute_residual' "
+    "(needs an establishments column) or 'impute_flag_midpoint' (needs a flag column with "
+    "size classes A-M)."
 )
 
 
@@ -118,11 +126,14 @@ def read_regional_table(
     region_type : str, optional
         Kind of region (``"county"``, ``"wilaya"``, ``"nuts2"``…); default the preset's, else
         ``"region"``.
-    withheld : {"raise", "drop", "keep_zero", "impute_flag_midpoint"}, optional
+    withheld : {"raise", "drop", "keep_zero", "impute_flag_midpoint", "impute_residual"}, optional
         What to do with withheld employment cells (an empty employment cell, a size-class flag
-        A–M, or a CBP zero): refuse the file, drop the rows, count them as 0 jobs, or impute
-        the midpoint of the flag's size class (:data:`FLAG_MIDPOINTS`). Default ``"keep_zero"``
-        for ``source="cbp"`` (its files carry no flag column), ``"raise"`` otherwise.
+        A–M, or a CBP zero): refuse the file, drop the rows, count them as 0 jobs, impute the
+        midpoint of the flag's size class (:data:`FLAG_MIDPOINTS`), or impute from the code
+        hierarchy — each parent's residual shared among its withheld children by establishment
+        counts (:func:`grappe.withheld.impute_from_hierarchy`; needs an establishments column
+        and a classification with levels). Default ``"keep_zero"`` for ``source="cbp"`` (its
+        files carry no flag column), ``"raise"`` otherwise.
     years : iterable of int, optional
         Years to keep; each must be present in the file.
     levels : iterable of int, optional
@@ -137,24 +148,29 @@ def read_regional_table(
     -------
     RegionalTable
         ``region`` and ``industry`` as categoricals, ``year`` int16, counts float64, and the
-        ``withheld`` flag of the cells that were withheld in the file (and kept).
+        ``withheld`` flag of the cells that were withheld in the file (and kept). Under
+        ``"impute_residual"`` an extra bool column ``imputed`` marks the withheld cells that
+        were imputed; ``withheld & ~imputed`` are the unresolved ones, left at 0.
 
     Raises
     ------
     NotFoundError
         The file or the sheet does not exist.
     InvalidParameterError
-        A parameter has an unsupported value (file type, policy, mapping…).
+        A parameter has an unsupported value (file type, policy, mapping…), or
+        ``"impute_residual"`` with the ``"custom"`` classification.
     DataValidationError
         The file has missing columns, malformed or unknown codes, non-numeric or negative
-        values, duplicate keys, missing requested years, or withheld cells under ``"raise"``.
+        values, duplicate keys, missing requested years, withheld cells under ``"raise"``, or,
+        under ``"impute_residual"``, no establishments column or a withheld cell without one.
 
     Notes
     -----
     Rows are numbered as in the file: the header is row 1 for CSV and Excel; Parquet rows are
     numbered from 1. Rows outside ``years``/``levels`` are checked for their codes and years
-    only. The CBP files published since 2017 have no flag column, so ``"keep_zero"`` is the
-    only policy that keeps their withheld cells; it understates employment in those cells.
+    only (``"impute_residual"`` reads and checks all levels, imputes, then selects). The CBP
+    files since 2017 have no flag column: ``"keep_zero"`` understates their withheld cells,
+    ``"impute_residual"`` restores them from the parent codes [3]_.
 
     References
     ----------
@@ -162,6 +178,9 @@ def read_regional_table(
        employment-size classes A–M).
     .. [2] Eckert, F., Fort, T. C., Schott, P. K. & Yang, N. J. (2020), "Imputing missing values
        in the US Census Bureau's County Business Patterns", NBER Working Paper 26632.
+    .. [3] Isserman, A. M. & Westervelt, J. (2006), "1.5 million missing numbers: overcoming
+       employment suppression in County Business Patterns data", International Regional
+       Science Review 29(3), 311–335.
 
     Examples
     --------
@@ -193,6 +212,13 @@ def read_regional_table(
             f"The 'levels' parameter of {_FUNC} must be None when the classification is "
             f"'custom' (custom codes have no levels). Got {levels_sel!r} instead."
         )
+    impute = withheld == "impute_residual"
+    if impute and classification_family(classification) == "custom":
+        raise InvalidParameterError(
+            f"The 'withheld' parameter of {_FUNC} must not be 'impute_residual' when the "
+            "classification is 'custom' (custom codes have no hierarchy to impute from). "
+            "Got 'impute_residual' instead."
+        )
     if known_codes is None and preset is not None and classification == preset.classification:
         known_codes = preset.known_codes()
 
@@ -200,7 +226,21 @@ def read_regional_table(
     file_columns, excel = _file_columns(path, fmt, sheet)
     layout_type, mapping = _mapping(file, file_columns, preset, columns)
     region_type = region_type or layout_type or "region"
-    raw, rows = _read(path, fmt, mapping, excel, sheet, levels_sel, classification)
+    if impute and "establishments" not in mapping.values():
+        raise DataValidationError(
+            ValidationIssue(
+                "withheld='impute_residual' shares each parent's residual in proportion to "
+                "establishment counts, but no column is mapped to 'establishments'.",
+                file=file,
+                column="establishments",
+                fix="map an establishments column with columns={'<column>': 'establishments'}, "
+                "or choose withheld='keep_zero', 'drop' or 'impute_flag_midpoint'.",
+            )
+        )
+    # Imputation needs every level (parents first): the levels are then selected afterwards.
+    raw, rows = _read(
+        path, fmt, mapping, excel, sheet, None if impute else levels_sel, classification
+    )
     name = {ours: theirs for theirs, ours in mapping.items()}
 
     issues: list[ValidationIssue] = []
@@ -223,12 +263,15 @@ def read_regional_table(
     issues += _missing(np.isnan(year) & ~bad_year, rows, file, name["year"], "year")
 
     keep = np.ones(len(raw), dtype=bool)
+    level_keep = None
     if levels_sel is not None:
         cat_levels = np.array(
             [code_level(c, classification) in levels_sel for c in industry.categories] + [False],
             dtype=bool,
         )
-        keep &= cat_levels[industry.codes]  # code -1 (missing) picks the last entry
+        level_keep = cat_levels[industry.codes]  # code -1 (missing) picks the last entry
+        if not impute:
+            keep &= level_keep
     present_years = sorted({int(y) for y in pd.unique(year[~np.isnan(year)])})
     if years_sel is not None:
         absent = sorted(set(years_sel) - set(present_years))
@@ -247,6 +290,7 @@ def read_regional_table(
     src = np.flatnonzero(keep) if not keep.all() else None
     if src is not None:
         rows, year, region, industry = rows[src], year[src], region[src], industry[src]
+        level_keep = None if level_keep is None else level_keep[src]
 
     values = {}
     for col in _NUMERIC:
@@ -282,13 +326,30 @@ def read_regional_table(
     if preset is not None and preset.zero_is_withheld:
         estab = values["establishments"]
         withheld_mask |= (employment == 0) & ~(estab < preset.min_establishments)
-    employment, kept = _apply_policy(
-        withheld, employment, withheld_mask, flag, rows, file, name, preset is not None
-    )
+    imputed = None
+    if impute:
+        employment, imputed = _impute_residual(
+            employment,
+            withheld_mask,
+            values,
+            industry,
+            region,
+            year,
+            classification,
+            rows,
+            file,
+            name,
+        )
+        kept = np.ones(len(employment), dtype=bool) if level_keep is None else level_keep
+    else:
+        employment, kept = _apply_policy(
+            withheld, employment, withheld_mask, flag, rows, file, name, preset is not None
+        )
     if not kept.all():
         region, industry, year = region[kept], industry[kept], year[kept]
         values = {k: v[kept] for k, v in values.items()}
         employment, withheld_mask = employment[kept], withheld_mask[kept]
+        imputed = None if imputed is None else imputed[kept]
         src = (np.arange(len(raw)) if src is None else src)[kept]
 
     data = pd.DataFrame(
@@ -302,6 +363,8 @@ def read_regional_table(
             "withheld": withheld_mask,
         }
     )
+    if imputed is not None:
+        data["imputed"] = imputed
     names = dict(preset.region_names()) if preset else {}
     if "region_name" in raw:
         file_names = raw["region_name"].to_numpy()
@@ -513,3 +576,41 @@ def _apply_policy(
         )
     employment[withheld] = midpoints[withheld]
     return employment, keep
+
+
+def _impute_residual(
+    employment: np.ndarray,
+    withheld: np.ndarray,
+    values: dict[str, np.ndarray],
+    industry: pd.Categorical,
+    region: pd.Categorical,
+    year: np.ndarray,
+    classification: str,
+    rows: np.ndarray,
+    file: str,
+    name: dict[str, str],
+) -> tuple[np.ndarray, np.ndarray]:
+    """Employment after ``withheld="impute_residual"``, and the mask of the imputed cells."""
+    if not withheld.any():
+        return employment, np.zeros(len(employment), dtype=bool)
+    establishments = values["establishments"]
+    unweighted = withheld & np.isnan(establishments)  # the weights of the split
+    if unweighted.any():
+        raise DataValidationError(
+            _rows(
+                unweighted,
+                rows,
+                None,
+                "the employment value is withheld and the establishment count is missing, so "
+                "the cell has no weight in the split of its parent's residual.",
+                file,
+                name["establishments"],
+                "fill in the establishment count, or choose withheld='keep_zero' or 'drop'.",
+            )
+        )
+    groups = region.codes.astype(np.int64) * 65_536 + year.astype(np.int64)  # region × year
+    result = impute_from_hierarchy(
+        industry, employment, withheld, establishments,
+        classification=classification, groups=groups,
+    )  # fmt: skip
+    return np.array(result.employment), np.asarray(result.status == "imputed")
