@@ -26,14 +26,14 @@ def test_writes_every_table(outputs):
         "indicators.parquet",
         "indicators.csv",
         "regions.csv",
-        "growth_2018_2021.csv",
+        "growth_2017_2021.csv",
         "summary.html",
     }
     ind = pd.read_parquet(outputs / "indicators.parquet")
     assert ind["region"].nunique() == 50
     assert sorted(ind["year"].unique()) == [2017, 2018, 2019, 2020, 2021]
     assert ind["cluster"].nunique() == 67
-    growth = pd.read_csv(outputs / "growth_2018_2021.csv", dtype={"region": str})
+    growth = pd.read_csv(outputs / "growth_2017_2021.csv", dtype={"region": str})
     assert len(growth) == 50 * 67
 
 

@@ -27,7 +27,7 @@ def delaware(fixtures):
 def test_delaware_counties(delaware):
     path = delaware / "cbp_county_delaware.parquet"
     raw = pq.read_table(path).to_pandas()
-    table = read_regional_table(path, source="cbp")
+    table = read_regional_table(path, source="cbp", withheld="keep_zero")
     assert table.region_type == "county"
     assert table.classification == "naics2017"
     assert table.withheld_policy == "keep_zero"
@@ -40,6 +40,14 @@ def test_delaware_counties(delaware):
     assert (table.data.loc[table.data["withheld"], "employment"] == 0).all()
     assert table.data["employment"].sum() == raw["emp"].sum()
     assert table.data["payroll"].sum() == raw["payroll" if "payroll" in raw else "payann"].sum()
+    # the CBP default imputes withheld cells from their parent codes; known cells are kept
+    default = read_regional_table(path, source="cbp")
+    assert default.withheld_policy == "impute_residual"
+    known = ~default.data["withheld"].to_numpy()
+    np.testing.assert_array_equal(
+        default.data["employment"].to_numpy()[known], table.data["employment"].to_numpy()[known]
+    )
+    assert default.data.loc[default.data["imputed"], "employment"].sum() > 0
 
 
 def test_delaware_levels_do_not_nest_once_selected(delaware):
@@ -117,7 +125,7 @@ def test_bundled_state_file_is_the_shared_one(shared_data):
 def test_real_county_file(shared_data):
     path = shared_data / "us_cbp_2017_2021" / "cbp_county_naics_2017_2021.parquet"
     raw = pq.read_table(path, columns=["fips", "naics", "naics_level", "year", "emp", "estab"])
-    table = read_regional_table(path, source="cbp", levels=(6,))
+    table = read_regional_table(path, source="cbp", levels=(6,), withheld="keep_zero")
     six = raw.filter(pc.equal(raw["naics_level"], 6))
     assert len(table.data) == six.num_rows
     assert len(table.regions) == len(pc.unique(six["fips"]))
@@ -125,7 +133,7 @@ def test_real_county_file(shared_data):
     zero = pc.and_(pc.equal(six["emp"], 0), pc.greater_equal(six["estab"], 3))
     assert table.data["withheld"].sum() == pc.sum(zero.cast("int64")).as_py()
 
-    totals = read_regional_table(path, source="cbp", levels=(0,))
+    totals = read_regional_table(path, source="cbp", levels=(0,), withheld="keep_zero")
     own = raw.filter(pc.equal(raw["naics"], "00")).to_pandas()
     merged = totals.data.astype({"region": str}).merge(
         own.rename(columns={"fips": "region"}), on=["region", "year"]

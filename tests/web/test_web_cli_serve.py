@@ -68,9 +68,9 @@ def test_load_bundled_data_matches_the_mapping_engine_and_is_idempotent(tmp_path
         read_regional_table(bundled_cbp_state_path(), source="cbp"),
         load_definitions("us-benchmark"),
     ).indicators
-    reference = reference[reference["year"].isin(BUNDLED_YEARS)]  # 2017 is left out (see there)
-    assert sorted(reference["year"].unique()) == [2018, 2019, 2020, 2021]
-    assert first["indicators"].inserted == len(reference) == 50 * 67 * 4
+    reference = reference[reference["year"].isin(BUNDLED_YEARS)]
+    assert sorted(reference["year"].unique()) == [2017, 2018, 2019, 2020, 2021]
+    assert first["indicators"].inserted == len(reference) == 50 * 67 * 5
     strong_latest = reference[(reference["year"] == reference["year"].max()) & reference["strong"]]
     with connect(url)() as s:
         count = lambda model: s.scalar(select(func.count()).select_from(model))  # noqa: E731

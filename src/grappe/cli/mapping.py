@@ -138,7 +138,8 @@ def map_command(
     withheld: Annotated[
         str | None,
         typer.Option(
-            help="Withheld cells: raise, drop, keep_zero, impute_flag_midpoint or impute_residual."
+            help="Withheld cells: raise, drop, keep_zero, impute_flag_midpoint or "
+            "impute_residual (the default for --source cbp)."
         ),
     ] = None,
     column: Annotated[

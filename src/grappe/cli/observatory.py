@@ -12,17 +12,17 @@ from grappe.cli._common import err_console, grappe_errors
 
 __all__ = ["GROWTH_PERIOD", "build_outputs", "register"]
 
-#: Growth period of the main job. 2017 is left out as a base year: CBP withheld about 2,300
-#: six-digit state cells in 2017 against about ten in later years, which undercounts the 2017
-#: nation in some clusters (see "Withheld cells" in docs/data-input.md).
-GROWTH_PERIOD = (2018, 2021)
+#: Growth period of the main job: the whole bundled period. The 2017 cells CBP withheld are
+#: imputed from their parent codes by the reader's CBP default (see "Withheld cells" in
+#: docs/data-input.md).
+GROWTH_PERIOD = (2017, 2021)
 
 
 def build_outputs(output: Path, *, progress: Progress | None = None) -> dict[str, Path]:
     """Map the bundled US CBP state file with the benchmark definitions and write the results.
 
     Writes ``indicators.parquet`` and ``indicators.csv`` (state × cluster × year, 2017–2021),
-    ``regions.csv`` (state × year), ``growth_2018_2021.csv`` (:data:`GROWTH_PERIOD`) and
+    ``regions.csv`` (state × year), ``growth_2017_2021.csv`` (:data:`GROWTH_PERIOD`) and
     ``summary.html``.
 
     Returns

@@ -114,7 +114,7 @@ PRESETS: dict[str, Preset] = {
             ("state_fips", "state", {"state_fips": "region", **_CBP_COMMON}),
         ),
         classification="naics2017",
-        withheld="keep_zero",
+        withheld="impute_residual",
         zero_is_withheld=True,
         min_establishments=3,
         optional_columns={"empflag": "flag"},

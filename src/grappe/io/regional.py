@@ -132,8 +132,8 @@ def read_regional_table(
         midpoint of the flag's size class (:data:`FLAG_MIDPOINTS`), or impute from the code
         hierarchy — each parent's residual shared among its withheld children by establishment
         counts (:func:`grappe.withheld.impute_from_hierarchy`; needs an establishments column
-        and a classification with levels). Default ``"keep_zero"`` for ``source="cbp"`` (its
-        files carry no flag column), ``"raise"`` otherwise.
+        and a classification with levels). Default ``"impute_residual"`` for ``source="cbp"``
+        (its files carry no flag column but establishment counts), ``"raise"`` otherwise.
     years : iterable of int, optional
         Years to keep; each must be present in the file.
     levels : iterable of int, optional
@@ -170,7 +170,7 @@ def read_regional_table(
     numbered from 1. Rows outside ``years``/``levels`` are checked for their codes and years
     only (``"impute_residual"`` reads and checks all levels, imputes, then selects). The CBP
     files since 2017 have no flag column: ``"keep_zero"`` understates their withheld cells,
-    ``"impute_residual"`` restores them from the parent codes [3]_.
+    ``"impute_residual"`` (their default) restores them from the parent codes [3]_.
 
     References
     ----------

@@ -50,11 +50,11 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40]
 
 
-#: Years of the bundled CBP file the observatory publishes. 2017 is left out: CBP withheld about
-#: 2,300 six-digit state cells in 2017 against about ten in later years, which undercounts the
-#: 2017 nation in some clusters and distorts its LQs and any growth measured from it (see
-#: "Withheld cells" in docs/data-input.md).
-BUNDLED_YEARS = (2018, 2019, 2020, 2021)
+#: Years of the bundled CBP file the observatory publishes: all of them. CBP withheld about
+#: 3,900 state cells in 2017 (about ten a year later); the reader's CBP default,
+#: ``withheld="impute_residual"``, restores them from their parent codes (see "Withheld cells"
+#: in docs/data-input.md), so 2017 is comparable with later years.
+BUNDLED_YEARS = (2017, 2018, 2019, 2020, 2021)
 
 
 def _us_cluster_map() -> Any:
