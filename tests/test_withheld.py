@@ -6,6 +6,7 @@ All data here are synthetic (small hand-made hierarchies), labelled as such.
 from __future__ import annotations
 
 import doctest
+import math
 
 import numpy as np
 import pandas as pd
@@ -40,6 +41,28 @@ def naive_impute(codes, emp, hidden, estab, groups, classification="naics2017"):
     for i, p in enumerate(parent):
         children.setdefault(p, []).append(i)
     memo = {}
+    splits = {}
+    # whole known counts: imputed counts are whole too (Hamilton's largest remainders)
+    integral = all(float(emp[i]).is_integer() for i in range(n) if not hidden[i])
+
+    def split(p):
+        if p not in splits:
+            kids = children[p]
+            hid = [k for k in kids if hidden[k]]
+            residual = max(solve(p)[0] - sum(emp[k] for k in kids if not hidden[k]), 0.0)
+            total = sum(estab[k] for k in hid)
+            shares = {
+                k: residual * (estab[k] / total if total > 0 else 1.0 / len(hid)) for k in hid
+            }
+            if integral:
+                floors = {k: math.floor(v + 1e-9) for k, v in shares.items()}
+                left = round(residual) - sum(floors.values())
+                by_remainder = sorted(hid, key=lambda k: (-(shares[k] - floors[k]), codes[k]))
+                for k in by_remainder[:left]:
+                    floors[k] += 1
+                shares = {k: float(v) for k, v in floors.items()}
+            splits[p] = shares
+        return splits[p]
 
     def solve(i):
         if i not in memo:
@@ -48,13 +71,7 @@ def naive_impute(codes, emp, hidden, estab, groups, classification="naics2017"):
             elif parent[i] < 0 or solve(parent[i])[1] == "unresolved":
                 memo[i] = (0.0, "unresolved")
             else:
-                p = parent[i]
-                kids = children[p]
-                residual = max(solve(p)[0] - sum(emp[k] for k in kids if not hidden[k]), 0.0)
-                total = sum(estab[k] for k in kids if hidden[k])
-                count = sum(1 for k in kids if hidden[k])
-                share = estab[i] / total if total > 0 else 1.0 / count
-                memo[i] = (residual * share, "imputed")
+                memo[i] = (split(parent[i])[i], "imputed")
         return memo[i]
 
     out = [solve(i) for i in range(n)]
@@ -368,3 +385,36 @@ def test_hash_lookup_agrees_with_the_dense_table(frame):
 def test_codes_must_be_one_dimensional():
     with pytest.raises(InvalidParameterError, match="'codes' parameter .* 1-D array of codes"):
         impute_from_hierarchy([["00", "11"]], [1], [False], [1], classification="naics2017")
+
+
+def test_whole_jobs_are_apportioned_by_largest_remainders():
+    # 10 jobs among three withheld codes with 1 establishment each: 3.33 each -> 4, 3, 3 (the
+    # tie goes to the smallest code, whatever the row order)
+    for order in ([0, 1, 2, 3], [3, 2, 1, 0]):
+        codes = np.array(["31-33", "311", "312", "313"])[order]
+        emp = np.array([10, 0, 0, 0])[order]
+        hidden = np.array([False, True, True, True])[order]
+        res = impute_from_hierarchy(codes, emp, hidden, [1, 1, 1, 1], classification="naics2017")
+        got = dict(zip(codes, res.employment, strict=True))
+        assert got == {"31-33": 10.0, "311": 4.0, "312": 3.0, "313": 3.0}
+    # 7 jobs shared 2:1 -> 4.67 and 2.33 -> 5 and 2 (the largest remainder gets the job)
+    res = impute_from_hierarchy(
+        ["31-33", "311", "312"],
+        [7, 0, 0],
+        [False, True, True],
+        [3, 2, 1],
+        classification="naics2017",
+    )
+    assert res.employment.tolist() == [7.0, 5.0, 2.0]
+
+
+def test_fractional_employment_is_shared_exactly():
+    # full-time equivalents (not whole numbers): proportional shares, no rounding
+    res = impute_from_hierarchy(
+        ["31-33", "311", "312", "313"],
+        [10.5, 0.5, 0, 0],
+        [False, False, True, True],
+        [4, 1, 1, 2],
+        classification="naics2017",
+    )
+    np.testing.assert_allclose(res.employment, [10.5, 0.5, 10 / 3, 20 / 3], rtol=1e-15)

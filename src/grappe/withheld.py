@@ -127,6 +127,13 @@ def impute_from_hierarchy(
     (rounding or noise infusion in the source). NACE section groups such as ``B-E`` are no
     one's parent (:func:`grappe.codes.ancestors` does not list them).
 
+    When every published employment is a whole number (head counts, as in CBP), the imputed
+    values are whole numbers too: each child gets the floor of its share and the jobs left over
+    go one each to the largest fractional parts (Hamilton's largest-remainder method; equal
+    remainders go to the smaller code). They still add up to the residual exactly, and all later
+    sums stay exact, so that equal totals compare equal (percentile ranks do not depend on the
+    order of summation). Fractional inputs (full-time equivalents) are shared without rounding.
+
     Eckert, Fort, Schott & Yang [2]_ go further: they bound each withheld cell with the
     employment-size class of its flag and the establishment-size distribution published by
     CBP, and solve a linear programme per county and year that satisfies the adding-up
@@ -199,7 +206,12 @@ def impute_from_hierarchy(
     value = np.where(hidden, 0.0, emp)
     status = np.where(hidden, _UNRESOLVED, _KNOWN).astype(np.int8)
     if hidden.any():
-        _impute(value, status, parent, depth, hidden, estab)
+        # whole jobs in, whole jobs out: imputed counts are apportioned, not fractional
+        integral = bool(np.all(value == np.rint(value)))
+        # ties between equal remainders go to the smaller code, whatever the row order
+        names = np.asarray(cat.categories, dtype=str)
+        code_rank = np.argsort(np.argsort(names, kind="stable"), kind="stable")[cat.codes]
+        _impute(value, status, parent, depth, hidden, estab, code_rank, integral=integral)
     value.setflags(write=False)
     parent.setflags(write=False)
     return HierarchyImputation(
@@ -299,6 +311,9 @@ def _impute(
     depth: np.ndarray,
     hidden: np.ndarray,
     estab: np.ndarray,
+    code_rank: np.ndarray,
+    *,
+    integral: bool,
 ) -> None:
     """Fill ``value`` and ``status`` of the withheld cells in place, top-down by depth."""
     n = len(value)
@@ -315,13 +330,44 @@ def _impute(
         weights / np.where(weight_sum[p_all] > 0, weight_sum[p_all], 1.0),
         1.0 / count[p_all],
     )
-    child_depth = depth[hidden_child]
-    # A parent's chain of ancestors is shorter than its child's: lower depths come first.
-    for d in np.unique(child_depth):
-        at = child_depth == d
+    parent_depth = depth[p_all]
+    # A parent's chain of ancestors is shorter than its child's: by the depth of the parents,
+    # every parent is final before its withheld children (all of them at once) are imputed.
+    for d in np.unique(parent_depth):
+        at = parent_depth == d
         p = p_all[at]
         ok = status[p] != _UNRESOLVED
         rows = hidden_child[at][ok]
         residual = np.maximum(value[p[ok]] - known_sum[p[ok]], 0.0)
-        value[rows] = residual * share[at][ok]
+        shares = residual * share[at][ok]
+        if integral:
+            value[rows] = _largest_remainder(shares, p[ok], residual, code_rank[rows])
+        else:
+            value[rows] = shares
         status[rows] = _IMPUTED
+
+
+def _largest_remainder(
+    shares: np.ndarray, parent: np.ndarray, residual: np.ndarray, tiebreak: np.ndarray
+) -> np.ndarray:
+    """Whole numbers adding up to each parent's (whole) residual, closest to ``shares``.
+
+    Hamilton's largest-remainder method: every child gets the floor of its share, and the jobs
+    left over go one each to the children with the largest fractional parts (ties: smallest
+    ``tiebreak``, the rank of the code).
+    Whole counts keep every later sum exact, so equal totals stay equal (percentile ties).
+    """
+    base = np.floor(shares + 1e-9)  # 2.9999999… from the division is 3
+    n = len(shares)
+    if n == 0:
+        return base
+    slots, slot = np.unique(parent, return_inverse=True)
+    total = np.zeros(len(slots))
+    total[slot] = np.rint(residual)  # every child of a parent carries the same residual
+    left = total - np.bincount(slot, weights=base, minlength=len(slots))
+    order = np.lexsort((tiebreak, -(shares - base), slot))
+    grouped = slot[order]
+    start = np.r_[0, np.flatnonzero(grouped[1:] != grouped[:-1]) + 1]
+    rank = np.arange(n) - np.repeat(start, np.diff(np.r_[start, n]))
+    base[order[rank < left[grouped]]] += 1.0
+    return base

@@ -482,9 +482,12 @@ def _duplicates(
     low = year[finite].min() if finite.any() else 0.0
     y = np.where(finite, year - low + 1, 0).astype(np.int64)
     key = (r * (len(industry.categories) + 1) + i) * (int(y.max(initial=0)) + 1) + y
-    dup = pd.Series(key).duplicated(keep="first").to_numpy()
-    if not dup.any():
+    # a stable sort is fast on the runs of sorted keys that files are made of; duplicates are
+    # then equal neighbours, and rare: only then find which rows repeat a key
+    ordered = np.sort(key, kind="stable")
+    if not (ordered[1:] == ordered[:-1]).any():
         return []
+    dup = pd.Series(key).duplicated(keep="first").to_numpy()
     first_of = dict(zip(key[::-1], rows[::-1], strict=True))
     issues = []
     positions = np.flatnonzero(dup)
