@@ -29,6 +29,9 @@ import gc
 import os
 import platform
 import resource
+import subprocess
+import sys
+import tempfile
 import time
 import traceback
 import tracemalloc
@@ -143,24 +146,37 @@ def peak_numpy_mb(fn) -> float:
     return peak / 2**20
 
 
-def peak_rss_mb(fn) -> float:
-    """Peak resident memory of the whole process during ``fn`` (Linux; NaN elsewhere).
+_FRESH = """
+import sys, time
+import numpy as np
+from grappe.complexity import complexity_suite
 
-    The kernel's high-water mark is reset first (``/proc/self/clear_refs``), so the figure is
-    what the process holds at its peak: interpreter, libraries, the input and ``fn``'s work.
-    """
-    gc.collect()
-    try:
-        with open("/proc/self/clear_refs", "w") as f:
-            f.write("5")
-    except OSError:
-        return float("nan")
-    fn()
+
+def status(field):  # this process's own memory (ru_maxrss would include the parent's at fork)
     with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
+        return next(int(line.split()[1]) / 1024 for line in f if line.startswith(field))
+
+
+X = np.load(sys.argv[1])
+complexity_suite(X[:300, :200], engine=sys.argv[2])  # imports and compiled code loaded
+before = status("VmRSS:")
+t = time.perf_counter()
+complexity_suite(X, engine=sys.argv[2])
+seconds = time.perf_counter() - t
+print(before, status("VmHWM:"), seconds)
+"""
+
+
+def fresh_process_peak(path: Path, engine: str) -> tuple[float, float, float]:
+    """(RSS before the call, peak RSS, seconds) of a fresh interpreter running the suite."""
+    out = subprocess.run(
+        [sys.executable, "-c", _FRESH, str(path), engine],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    before, peak, seconds = map(float, out.stdout.split())
+    return before, peak, seconds
 
 
 def maxdiff(a, b) -> float:
@@ -389,10 +405,7 @@ def main() -> None:
             for k, v in entry["diffs"].items():
                 print(f"      max |diff| {k:<22} {v:.1e}")
 
-    print(
-        "\nSCALING (synthetic, same sparsity): seconds (best of runs), numpy peak MiB "
-        "(tracemalloc, input excluded) and process peak RSS MiB (input and libraries included)"
-    )
+    print("\nSCALING (synthetic, same sparsity): seconds (best of runs) and numpy peak MiB")
     sizes = (
         [(400, 150), (800, 300), (1600, 500)]
         if args.quick
@@ -400,7 +413,7 @@ def main() -> None:
     )
     head = ["size", "baseline s"]
     head += [f"{e} s" for e in engines] + [f"{e}/base" for e in engines]
-    head += [f"{e} MiB" for e in engines] + ["base MiB"] + [f"{e} RSS" for e in engines]
+    head += [f"{e} MiB" for e in engines] + ["base MiB"]
     print("  " + " ".join(f"{h:>13}" if i == 0 else f"{h:>10}" for i, h in enumerate(head)))
     for n, p in sizes:
         Xs = synthetic(n, p, stats, seed=1)
@@ -409,11 +422,24 @@ def main() -> None:
         tg = [best_time(lambda Xs=Xs, e=e: grappe_run(Xs, e), rep)[0] for e in engines]
         mg = [peak_numpy_mb(lambda Xs=Xs, e=e: grappe_run(Xs, e)) for e in engines]
         mn = peak_numpy_mb(lambda Xs=Xs: numpy_baseline(Xs))
-        rss = [peak_rss_mb(lambda Xs=Xs, e=e: grappe_run(Xs, e)) for e in engines]
         cells = [f"{tn:10.2f}", *(f"{t:10.2f}" for t in tg), *(f"{t / tn:10.2f}" for t in tg)]
-        cells += [*(f"{m:10.0f}" for m in mg), f"{mn:10.0f}", *(f"{r:10.0f}" for r in rss)]
+        cells += [*(f"{m:10.0f}" for m in mg), f"{mn:10.0f}"]
         print(f"  {n:>6} x {p:<5} " + " ".join(cells))
         del Xs
+    if not args.quick:
+        print("\nFRESH PROCESS: peak resident memory of an interpreter that loads the")
+        print("10,000 x 5,000 matrix and runs the suite once (input, libraries included)")
+        Xs = synthetic(10000, 5000, stats, seed=1)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "X.npy"
+            np.save(path, Xs)
+            del Xs
+            for engine in engines:
+                before, peak, seconds = fresh_process_peak(path, engine)
+                print(
+                    f"  engine={engine:<6} {seconds:6.2f} s; RSS {before:,.0f} MiB before the call "
+                    f"(input 381 MiB), peak {peak:,.0f} MiB = {peak * 2**20 / 1e9:.2f} GB"
+                )
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\nprocess max RSS (everything above, inputs included): {rss:.0f} MiB")
 
