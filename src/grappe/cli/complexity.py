@@ -83,6 +83,14 @@ def complexity_command(
         str,
         typer.Option(help="Products: auto (numba when installed), numba, or numpy (BLAS)."),
     ] = "auto",
+    by_year: Annotated[
+        bool,
+        typer.Option(
+            "--by-year",
+            help="One result per year of --year-column (long table); ECI is standardised "
+            "within each year.",
+        ),
+    ] = False,
     output: Annotated[
         Path | None, typer.Option(help="Write here instead of standard output.")
     ] = None,
@@ -94,12 +102,23 @@ def complexity_command(
     from grappe.complexity import complexity_suite
     from grappe.io.complexity import read_activity_matrix
 
+    options = {
+        "threshold": threshold,
+        "method": method,
+        "standardise": standardise,
+        "missing": missing,
+        "engine": engine,
+    }
     with grappe_errors():
         if output_format not in FORMATS:
             raise InvalidParameterError(
                 f"The 'format' parameter of grappe complexity must be one of 'json', 'csv'. "
                 f"Got {output_format!r} instead."
             )
+        if by_year:
+            row_table, col_table = _by_year(input, (rows, cols, values), year, year_column, options)
+            _write(row_table, col_table, output_format, output, keys=["year"])
+            return
         with _progress() as progress:
             progress.add_task("Reading the table…")
             X = read_activity_matrix(
@@ -107,14 +126,7 @@ def complexity_command(
             )
         with _progress() as progress:
             progress.add_task(f"Computing complexity of {X.shape[0]} × {X.shape[1]}…")
-            suite = complexity_suite(
-                X,
-                threshold=threshold,
-                method=method,
-                standardise=standardise,
-                missing=missing,
-                engine=engine,
-            )
+            suite = complexity_suite(X, **options)
         for label, items in (
             ("dropped (partial data)", suite.dropped_rows),
             ("without any specialisation", suite.excluded_rows),
@@ -123,29 +135,76 @@ def complexity_command(
                 err_console.print(
                     f"{len(items)} locations {label}: {', '.join(map(str, items[:10]))}"
                 )
-        if output_format == "json":
-            text = json.dumps(complexity_records(suite.rows, suite.cols), indent=1)
-        else:
-            r = suite.rows.reset_index(names="id").assign(entity="row")
-            c = suite.cols.reset_index(names="id").assign(entity="col")
-            text = pd.concat([r, c], ignore_index=True)[
-                [
-                    "entity",
-                    "id",
-                    "eci",
-                    "diversity",
-                    "coi",
-                    "fitness",
-                    "pci",
-                    "ubiquity",
-                    "complexity",
-                ]
-            ].to_csv(index=False)
-        if output is not None:
-            output.write_text(text, encoding="utf-8")
-            err_console.print(f"Wrote {output}")
-        else:
-            typer.echo(text, nl=False)
+        _write(suite.rows, suite.cols, output_format, output, keys=[])
+
+
+_COLUMNS = ["id", "eci", "diversity", "coi", "fitness", "pci", "ubiquity", "complexity"]
+
+
+def _write(
+    row_table: pd.DataFrame,
+    col_table: pd.DataFrame,
+    output_format: str,
+    output: Path | None,
+    *,
+    keys: list[str],
+) -> None:
+    if output_format == "json":
+        text = json.dumps(complexity_records(row_table, col_table), indent=1)
+    else:
+        r = row_table.reset_index(names="id").assign(entity="row")
+        c = col_table.reset_index(names="id").assign(entity="col")
+        text = pd.concat([r, c], ignore_index=True)[["entity", *keys, *_COLUMNS]].to_csv(
+            index=False
+        )
+    if output is not None:
+        output.write_text(text, encoding="utf-8")
+        err_console.print(f"Wrote {output}")
+    else:
+        typer.echo(text, nl=False)
+
+
+def _by_year(
+    input: Path,
+    names: tuple[str | None, str | None, str | None],
+    year: int | None,
+    year_column: str,
+    options: dict[str, Any],
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Per-year tables (indexed by location / activity, with a ``year`` column)."""
+    from grappe.complexity import complexity_panel
+    from grappe.io.complexity import read_activity_panel
+
+    if year is not None:
+        raise InvalidParameterError(
+            "The 'year' and 'by_year' parameters of grappe complexity must not be given "
+            f"together (--by-year computes every year). Got --year {year} instead."
+        )
+    rows, cols, values = names
+    if rows is None or cols is None or values is None:
+        raise InvalidParameterError(
+            "The 'by_year' parameter of grappe complexity needs a long table: give --rows, "
+            "--cols and --values. Got a wide table instead."
+        )
+    with _progress() as progress:
+        progress.add_task("Reading the table…")
+        matrices = read_activity_panel(
+            input, rows=rows, cols=cols, values=values, year_column=year_column
+        )
+    with Progress(*Progress.get_default_columns(), console=err_console, transient=True) as bar:
+        task = bar.add_task("Computing complexity by year…", total=len(matrices))
+        panel = complexity_panel(
+            matrices,
+            **options,
+            progress=lambda period, done, _total: bar.update(
+                task, completed=done, description=f"Computed {period}"
+            ),
+        )
+    for (period, reason), items in panel.excluded.groupby(["period", "reason"])["id"]:
+        err_console.print(f"{period}: {len(items)} {reason}: {', '.join(map(str, items[:10]))}")
+    row_table = panel.rows.rename(columns={"period": "year"}).set_index("location")
+    col_table = panel.cols.rename(columns={"period": "year"}).set_index("activity")
+    return row_table.rename_axis(rows), col_table.rename_axis(cols)
 
 
 def related_table(

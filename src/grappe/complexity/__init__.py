@@ -5,7 +5,7 @@ scipy sparse matrix (with ``rows=`` / ``cols=`` labels). Results keep the labels
 ``docs/complexity.md`` for the formulas, conventions and references.
 """
 
-from grappe.complexity._matrix import LabelledMatrix, as_matrix, pivot_long
+from grappe.complexity._matrix import LabelledMatrix, as_matrix, pivot_long, pivot_panel
 from grappe.complexity.eci import STANDARDISATIONS, ComplexityResult, eci_pci
 from grappe.complexity.fitness import FitnessResult, fitness_complexity
 from grappe.complexity.io_relatedness import (
@@ -17,6 +17,7 @@ from grappe.complexity.io_relatedness import (
     io_relatedness,
 )
 from grappe.complexity.outlook import OutlookResult, complexity_outlook
+from grappe.complexity.panel import ComplexityPanel, complexity_panel
 from grappe.complexity.relatedness import (
     MEASURES,
     cooccurrence,
@@ -37,6 +38,7 @@ from grappe.complexity.suite import ComplexitySuite, complexity_suite
 __all__ = [
     "MEASURES",
     "STANDARDISATIONS",
+    "ComplexityPanel",
     "ComplexityResult",
     "ComplexitySuite",
     "FitnessResult",
@@ -48,6 +50,7 @@ __all__ = [
     "colocation",
     "combined_relatedness",
     "complexity_outlook",
+    "complexity_panel",
     "complexity_suite",
     "cooccurrence",
     "diversity",
@@ -59,6 +62,7 @@ __all__ = [
     "io_relatedness",
     "knn_density",
     "pivot_long",
+    "pivot_panel",
     "proximity",
     "rca",
     "relatedness_density",

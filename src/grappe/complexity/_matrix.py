@@ -262,3 +262,64 @@ def pivot_long(
     wide.index.name = rows
     wide.columns.name = cols
     return wide.astype(float)
+
+
+def pivot_panel(
+    frame: pd.DataFrame,
+    *,
+    rows: str,
+    cols: str,
+    values: str,
+    time: str,
+    fill: float | None = 0.0,
+) -> dict[Any, pd.DataFrame]:
+    """Pivot a long table with a period column into one wide matrix per period.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Long table: one row per period × location × activity.
+    rows, cols, values, fill
+        See :func:`pivot_long`.
+    time : str
+        Column of the period (e.g. the year); every row must have one.
+
+    Returns
+    -------
+    dict
+        Period → locations × activities (each period keeps the locations and activities it
+        lists), in increasing order of period; the input of
+        :func:`~grappe.complexity.complexity_panel`.
+
+    Raises
+    ------
+    InvalidParameterError
+        If a column is absent or a period is missing.
+
+    References
+    ----------
+    .. [1] Wickham, H. (2014). Tidy data. *Journal of Statistical Software*, 59(10), 1–23
+       (long and wide forms of the same table).
+
+    Examples
+    --------
+    >>> long = pd.DataFrame({"y": [2020, 2020, 2021], "r": ["a", "b", "a"],
+    ...                      "i": ["x", "x", "y"], "v": [1.0, 2.0, 3.0]})
+    >>> {y: m.shape for y, m in pivot_panel(long, rows="r", cols="i", values="v",
+    ...                                     time="y").items()}
+    {2020: (2, 1), 2021: (1, 1)}
+    """
+    func = "pivot_panel"
+    if not isinstance(frame, pd.DataFrame):
+        raise _fail(func, "frame", "a pandas DataFrame", type(frame).__name__)
+    if time not in frame.columns:
+        raise _fail(func, "time", f"one of the columns {list(map(str, frame.columns))}", repr(time))
+    periods = frame[time]
+    if periods.isna().any():
+        at = int(np.flatnonzero(periods.isna().to_numpy())[0])
+        must = f"a period in every row of column {time!r}"
+        raise _fail(func, "frame", must, f"none at position {at}")
+    return {
+        period: pivot_long(part, rows=rows, cols=cols, values=values, fill=fill)
+        for period, part in frame.groupby(time, sort=True)
+    }

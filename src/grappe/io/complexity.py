@@ -22,6 +22,7 @@ from grappe.errors import DataValidationError, InvalidParameterError, NotFoundEr
 __all__ = [
     "bea_naics_weights",
     "read_activity_matrix",
+    "read_activity_panel",
     "read_bea_flows",
     "read_bea_naics_flows",
 ]
@@ -118,17 +119,7 @@ def read_activity_matrix(
                 )
         if year is not None:
             frame = _filter_year(frame, year, year_column, file)
-        nums = _numbers(frame[values], file, values, offset=0)
-        long = pd.DataFrame(
-            {
-                "r": frame[rows].astype(str).str.strip(),
-                "c": frame[cols].astype(str).str.strip(),
-                "v": nums,
-            }
-        )
-        return pivot_long(long, rows="r", cols="c", values="v").rename_axis(
-            index=rows, columns=cols
-        )
+        return _pivot(frame, rows, cols, values, file)
     if frame.shape[1] < 2:
         raise DataValidationError(
             ValidationIssue(
@@ -145,6 +136,106 @@ def read_activity_matrix(
     )
     out.index.name = str(first)
     return out
+
+
+def read_activity_panel(
+    path: str | Path,
+    *,
+    rows: str,
+    cols: str,
+    values: str,
+    year_column: str = "year",
+) -> dict[int, pd.DataFrame]:
+    """Read a long table with a year column as one location × activity matrix per year.
+
+    Parameters
+    ----------
+    path : str or Path
+        A ``.csv``, ``.csv.gz``, ``.tsv``, ``.parquet`` or ``.xlsx`` file in long form.
+    rows, cols, values : str
+        The columns holding the location, the activity and the value.
+    year_column : str, default "year"
+        The column of the year (whole numbers).
+
+    Returns
+    -------
+    dict of int to DataFrame
+        Year → locations × activities, float64, in increasing order of year; the input of
+        :func:`grappe.complexity.complexity_panel`.
+
+    Raises
+    ------
+    NotFoundError
+        If the file does not exist.
+    DataValidationError
+        If a column is absent, a year is empty or not a whole number, or a value is not a
+        number or is negative — naming the file, row, column and the fix.
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> path = os.path.join(tempfile.mkdtemp(), "t.csv")
+    >>> _ = open(path, "w").write("y,c,p,v\\n2020,a,x,1\\n2021,a,x,2\\n2021,b,y,3\\n")
+    >>> {y: m.shape for y, m in read_activity_panel(path, rows="c", cols="p", values="v",
+    ...                                            year_column="y").items()}
+    {2020: (1, 1), 2021: (2, 2)}
+    """
+    path = Path(path)
+    frame = _read_any(path)
+    file = str(path)
+    options = {rows: "--rows", cols: "--cols", values: "--values", year_column: "--year-column"}
+    for col, option in options.items():
+        if col not in frame.columns:
+            raise DataValidationError(
+                ValidationIssue(
+                    f"There is no column {col!r}; the columns are {list(map(str, frame.columns))}.",
+                    file=file,
+                    row=1,
+                    column=col,
+                    fix=f"name the column with {option}.",
+                )
+            )
+    years = pd.to_numeric(frame[year_column], errors="coerce").to_numpy(dtype=float)
+    bad = np.flatnonzero(~np.isfinite(years) | (years != np.round(years)))
+    if bad.size:
+        raise DataValidationError(
+            [
+                ValidationIssue(
+                    f"{frame[year_column].iloc[i]!r} is not a year.",
+                    file=file,
+                    row=int(i) + 2,
+                    column=year_column,
+                    fix="write the year as a whole number in every row.",
+                )
+                for i in bad[:20]
+            ]
+        )
+    long = pd.DataFrame(
+        {
+            "r": frame[rows].astype(str).str.strip().to_numpy(),
+            "c": frame[cols].astype(str).str.strip().to_numpy(),
+            "v": _numbers(frame[values], file, values, offset=0),  # rows numbered in the file
+            "y": years.astype(int),
+        }
+    )
+    return {
+        int(year): pivot_long(part, rows="r", cols="c", values="v").rename_axis(
+            index=rows, columns=cols
+        )
+        for year, part in long.groupby("y", sort=True)
+    }
+
+
+def _pivot(frame: pd.DataFrame, rows: str, cols: str, values: str, file: str) -> pd.DataFrame:
+    nums = _numbers(frame[values], file, values, offset=0)
+    long = pd.DataFrame(
+        {
+            "r": frame[rows].astype(str).str.strip(),
+            "c": frame[cols].astype(str).str.strip(),
+            "v": nums,
+        }
+    )
+    return pivot_long(long, rows="r", cols="c", values="v").rename_axis(index=rows, columns=cols)
 
 
 def _filter_year(frame: pd.DataFrame, year: int, column: str, file: str) -> pd.DataFrame:
