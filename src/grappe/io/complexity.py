@@ -104,19 +104,7 @@ def read_activity_matrix(
     frame = _read_any(path)
     file = str(path)
     if all(given):
-        for col in (rows, cols, values):
-            if col not in frame.columns:
-                raise DataValidationError(
-                    ValidationIssue(
-                        f"There is no column {col!r}; the columns are "
-                        f"{list(map(str, frame.columns))}.",
-                        file=file,
-                        row=1,
-                        column=col,
-                        fix="name the location, activity and value columns with --rows, "
-                        "--cols, --values.",
-                    )
-                )
+        _require(frame, {rows: "--rows", cols: "--cols", values: "--values"}, file)
         if year is not None:
             frame = _filter_year(frame, year, year_column, file)
         return _pivot(frame, rows, cols, values, file)
@@ -184,17 +172,7 @@ def read_activity_panel(
     frame = _read_any(path)
     file = str(path)
     options = {rows: "--rows", cols: "--cols", values: "--values", year_column: "--year-column"}
-    for col, option in options.items():
-        if col not in frame.columns:
-            raise DataValidationError(
-                ValidationIssue(
-                    f"There is no column {col!r}; the columns are {list(map(str, frame.columns))}.",
-                    file=file,
-                    row=1,
-                    column=col,
-                    fix=f"name the column with {option}.",
-                )
-            )
+    _require(frame, options, file)
     years = pd.to_numeric(frame[year_column], errors="coerce").to_numpy(dtype=float)
     bad = np.flatnonzero(~np.isfinite(years) | (years != np.round(years)))
     if bad.size:
@@ -224,6 +202,21 @@ def read_activity_panel(
         )
         for year, part in long.groupby("y", sort=True)
     }
+
+
+def _require(frame: pd.DataFrame, options: dict[str, str], file: str) -> None:
+    """Refuse a file without one of the named columns (column → the option that names it)."""
+    for col, option in options.items():
+        if col not in frame.columns:
+            raise DataValidationError(
+                ValidationIssue(
+                    f"There is no column {col!r}; the columns are {list(map(str, frame.columns))}.",
+                    file=file,
+                    row=1,
+                    column=col,
+                    fix=f"name the column with {option}.",
+                )
+            )
 
 
 def _pivot(frame: pd.DataFrame, rows: str, cols: str, values: str, file: str) -> pd.DataFrame:
