@@ -11,6 +11,14 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# On CI (.ci/run sets GRAPPE_CI; most CI services set CI) hypothesis draws the same examples on
+# every run, so that the verdict of a commit does not depend on the luck of the draw; locally
+# it explores new examples each run and keeps any failure in its example database.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("GRAPPE_CI") or os.environ.get("CI"):
+    settings.load_profile("ci")
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
