@@ -82,6 +82,16 @@ def test_stored_zeros_and_unsorted_indices_are_handled():
     assert M.data.size == 3  # the caller's matrix is not modified
 
 
+def test_shapes_are_checked_before_the_unchecked_loop():
+    M = sp.csr_array(np.eye(3))
+    with pytest.raises(InvalidParameterError, match=r"Got \(3, 3\), \(4, 2\)"):
+        products.sparse_dense_products(M, np.ones((4, 2)))
+    with pytest.raises(InvalidParameterError, match=r"and \[\(2, 2\)\] instead"):
+        products.sparse_dense_products(M, np.ones((3, 2)), out=np.empty((2, 2)))
+    with pytest.raises(InvalidParameterError, match="shapes of M, A"):
+        products.sparse_dense_products(M, np.ones(3))
+
+
 def test_row_bands_cover_rows_with_equal_work():
     cost = np.r_[np.full(50, 1.0), np.full(50, 3.0)]
     bands = products._bands(cost, 2)

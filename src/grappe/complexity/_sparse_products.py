@@ -32,7 +32,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from grappe._compiled import lazy_kernel
-from grappe.errors import MissingDependencyError
+from grappe.errors import InvalidParameterError, MissingDependencyError
 
 __all__ = ["ENGINES", "compiled_available", "resolve_engine", "sparse_dense_products"]
 
@@ -118,6 +118,14 @@ def sparse_dense_products(
         csr = csr.sorted_indices()
     n = csr.shape[0]
     A = np.ascontiguousarray(A)
+    # the compiled loop does not check bounds: shapes are checked here
+    shape = (n, A.shape[1]) if A.ndim == 2 else None
+    given = [o.shape for o in (out, out_weighted) if o is not None]
+    if shape is None or csr.shape[1] != A.shape[0] or any(g != shape for g in given):
+        raise InvalidParameterError(
+            "The shapes of M, A and the outputs of sparse_dense_products must be (n, P), "
+            f"(P, K) and (n, K). Got {csr.shape}, {A.shape} and {given} instead."
+        )
     if out is None:
         out = np.empty((n, A.shape[1]), dtype=A.dtype)
     weighted = weights is not None
