@@ -108,7 +108,7 @@ def cooccurrence(M: Any, *, engine: str = "auto") -> np.ndarray:
         return (m32.T @ m32).toarray().astype(np.float64)
     from scipy.linalg.blas import ssyrk
 
-    m32 = M.toarray() if sp.issparse(M) else M
+    m32 = sp.csr_array(M, dtype=np.float32).toarray(order="F") if sp.issparse(M) else M
     m32 = np.asarray(m32, dtype=np.float32, order="F")
     upper = ssyrk(1.0, m32, trans=1, lower=0)  # upper triangle of M^T M
     return _mirror_upper(upper.astype(np.float64))
@@ -232,7 +232,7 @@ def density_outlook_values(
     phi: np.ndarray,
     kp: np.ndarray | None = None,
     *,
-    block: int = 2048,
+    block: int = 1024,
     engine: str = "auto",
 ) -> tuple[np.ndarray, np.ndarray | None, np.ndarray | None]:
     """Density, raw COI and raw COG sums in one pass over row blocks of ``M``.
