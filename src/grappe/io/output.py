@@ -220,10 +220,11 @@ def _check_folder(shown: str, folder: Path) -> None:
         )  # fmt: skip
     if os.access(existing, os.W_OK | os.X_OK):
         return
+    read_only = False
     with contextlib.suppress(OSError):
-        if os.statvfs(existing).f_flag & os.ST_RDONLY:
-            raise _os_error(shown, OSError(errno.EROFS, os.strerror(errno.EROFS)), outcome=_NOTHING)
-    raise _os_error(shown, OSError(errno.EACCES, os.strerror(errno.EACCES)), outcome=_NOTHING)
+        read_only = bool(os.statvfs(existing).f_flag & os.ST_RDONLY)
+    code = errno.EROFS if read_only else errno.EACCES
+    raise _os_error(shown, OSError(code, os.strerror(code)), outcome=_NOTHING)
 
 
 def check_output(path: PathLike, *, binary: bool | None = None, regular_file: bool = False) -> None:
