@@ -18,9 +18,9 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
-from _output_faults import inject, is_char_device, leftovers, tmpfs
 
 import grappe.io.output as output_module
+from _output_faults import inject, is_char_device, leftovers, tmpfs
 from grappe.errors import GrappeError, InvalidParameterError, OutputError
 from grappe.io.output import (
     all_or_nothing,
@@ -319,7 +319,9 @@ def test_folder_without_permission(tmp_path, frame, monkeypatch):
 
 def test_read_only_file_system_mocked(tmp_path, frame, monkeypatch):
     inject(monkeypatch, errno.EROFS, at="mkstemp")
-    with pytest.raises(OutputError, match=r"the file system is read-only \(Read-only file system\)"):
+    with pytest.raises(
+        OutputError, match=r"the file system is read-only \(Read-only file system\)"
+    ):
         write_frame(frame, tmp_path / "o.csv")
     assert not any(tmp_path.iterdir())
 
@@ -370,7 +372,9 @@ def test_quota_exceeded(tmp_path, monkeypatch):
 
 def test_unknown_os_error_keeps_its_text(tmp_path, monkeypatch):
     inject(monkeypatch, errno.ETXTBSY)
-    with pytest.raises(OutputError, match=r"cannot write .*: Text file busy; nothing was written\."):
+    with pytest.raises(
+        OutputError, match=r"cannot write .*: Text file busy; nothing was written\."
+    ):
         write_text("x", tmp_path / "o.txt")
 
 
@@ -454,10 +458,12 @@ def test_all_or_nothing_rename_failure(tmp_path, monkeypatch):
         real_replace(src, dst)
 
     monkeypatch.setattr(output_module.os, "replace", replace)
-    with pytest.raises(OutputError, match=r"input/output error .*; '.*a\.txt' were already"):
-        with all_or_nothing():
-            write_text("a", tmp_path / "a.txt")
-            write_text("b", tmp_path / "b.txt")
+    with (
+        pytest.raises(OutputError, match=r"input/output error .*; '.*a\.txt' were already"),
+        all_or_nothing(),
+    ):
+        write_text("a", tmp_path / "a.txt")
+        write_text("b", tmp_path / "b.txt")
     assert leftovers(tmp_path) == []
 
 
