@@ -304,6 +304,9 @@ def test_read_only_file_is_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(output_module.os, "access", lambda p, mode, **kw: str(p) != str(path))
     with pytest.raises(OutputError, match="permission denied .*the file is read-only"):
         check_output(path)
+    with pytest.raises(OutputError, match="the file is read-only"):
+        write_text("new", path)
+    assert path.read_text() == "old"
 
 
 def test_folder_without_permission(tmp_path, frame, monkeypatch):

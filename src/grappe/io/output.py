@@ -259,6 +259,10 @@ def check_output(path: PathLike, *, binary: bool | None = None, regular_file: bo
     """  # noqa: E501
     if binary is None:
         binary = Path(path).suffix.lower() in _BINARY_SUFFIXES
+    _checked(path, binary=binary, regular_file=regular_file)
+
+
+def _checked(path: PathLike, *, binary: bool, regular_file: bool = False) -> _Target:
     target = _resolve(path, binary=binary)
     if regular_file and target.kind != "file":
         raise _error(
@@ -266,12 +270,14 @@ def check_output(path: PathLike, *, binary: bool | None = None, regular_file: bo
             "give a file name", outcome=_NOTHING,
         )  # fmt: skip
     if target.kind != "file":
-        return
+        return target
     if target.stat is not None and not os.access(target.path, os.W_OK):
+        # Replacing it would succeed (the folder decides), but would defeat its protection.
         raise _os_error(
             target.shown, OSError(errno.EACCES, "the file is read-only"), outcome=_NOTHING
         )
     _check_folder(target.shown, target.path.parent)
+    return target
 
 
 def check_output_folder(folder: PathLike) -> None:
@@ -452,13 +458,13 @@ def open_for_writing(
     Examples
     --------
     >>> import tempfile
-    >>> folder = tempfile.mkdtemp()
-    >>> with open_for_writing(f"{folder}/notes.txt") as handle:
-    ...     _ = handle.write("written at once")
-    >>> Path(folder, "notes.txt").read_text()
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     with open_for_writing(f"{folder}/notes.txt") as handle:
+    ...         _ = handle.write("written at once")
+    ...     Path(folder, "notes.txt").read_text()
     'written at once'
     """
-    target = _resolve(path, binary=binary)
+    target = _checked(path, binary=binary)
     mode = "wb" if binary else "w"
     text_options = (None, None) if binary else (encoding, newline)
     writer = _atomic if target.kind == "file" else _direct
@@ -472,7 +478,8 @@ def write_text(text: str, path: PathLike, *, encoding: str = "utf-8") -> Path:
     Examples
     --------
     >>> import tempfile
-    >>> write_text("<p>hello</p>", Path(tempfile.mkdtemp(), "page.html")).read_text()
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     write_text("<p>hello</p>", Path(folder, "page.html")).read_text()
     '<p>hello</p>'
     """
     with open_for_writing(path, encoding=encoding, newline="") as handle:
@@ -566,13 +573,13 @@ def all_or_nothing() -> Iterator[None]:
     Examples
     --------
     >>> import tempfile
-    >>> folder = Path(tempfile.mkdtemp())
-    >>> with all_or_nothing():
-    ...     _ = write_text("one", folder / "a.txt")
-    ...     sorted(p.name for p in folder.iterdir() if not p.name.endswith(".part"))
-    []
-    >>> sorted(p.name for p in folder.iterdir())
-    ['a.txt']
+    >>> with tempfile.TemporaryDirectory() as name:
+    ...     folder = Path(name)
+    ...     with all_or_nothing():
+    ...         _ = write_text("one", folder / "a.txt")
+    ...         waiting = sorted(p.name for p in folder.iterdir() if not p.name.endswith(".part"))
+    ...     waiting, sorted(p.name for p in folder.iterdir())
+    ([], ['a.txt'])
     """
     if _BATCH.get() is not None:  # nested: the outer block decides
         yield
