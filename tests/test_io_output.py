@@ -293,7 +293,7 @@ def test_check_output_folder(tmp_path):
         check_output_folder(tmp_path / "f")
     with pytest.raises(OutputError, match="is a file, not a folder"):
         check_output_folder(tmp_path / "f" / "sub")
-    with pytest.raises(OutputError, match="it is a file, not a folder"):
+    with pytest.raises(OutputError, match="it is a device or a pipe, not a folder"):
         check_output_folder("/dev/null")
 
 

@@ -8,13 +8,15 @@ import errno
 import io
 import json
 import os
+import stat
+import threading
 
 import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
 import grappe.io.output as output_module
-from _output_faults import inject, is_char_device, leftovers
+from _output_faults import inject, is_char_device, leftovers, tmpfs
 from grappe.cli.main import app
 
 runner = CliRunner()
@@ -128,6 +130,32 @@ def test_map_disk_full(cbp, tmp_path, monkeypatch):
     failed(result, "the disk is full", "free space or choose another folder")
     assert out.read_text() == "[]" and sorted(p.name for p in tmp_path.iterdir()) == ["states.json"]
     assert leftovers(tmp_path) == []
+
+
+def test_map_into_a_fifo(cbp, tmp_path):
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    received = []
+
+    def read():
+        with open(fifo, "rb") as reader:
+            received.append(reader.read())
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    result = runner.invoke(app, map_args(cbp, "-o", str(fifo)))
+    reader.join(timeout=30)
+    assert result.exit_code == 0, result.output
+    assert len(received[0].decode().splitlines()) == 1 + 3 * 67
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+def test_map_real_full_disk(cbp, tmp_path):
+    with tmpfs(tmp_path / "tiny", size="16k") as folder:
+        out = folder / "de.json"
+        out.write_text("[]")
+        failed(runner.invoke(app, map_args(cbp, "-o", str(out))), "the disk is full", "was left")
+        assert out.read_text() == "[]" and [p.name for p in folder.iterdir()] == ["de.json"]
 
 
 def test_map_fsync_fails(cbp, tmp_path, monkeypatch):
@@ -258,8 +286,13 @@ def test_spatial_checks_the_destination_first(kdensity_args, tmp_path, monkeypat
 # --------------------------------------------------------------------------- grappe report
 
 
-def test_report_folder_is_a_device(report_args):
-    failed(runner.invoke(app, [*report_args, "-o", "/dev/null"]), "it is a file, not a folder")
+def test_report_folder_is_a_device_or_a_file(report_args, tmp_path):
+    (tmp_path / "f").write_text("x")
+    failed(runner.invoke(app, [*report_args, "-o", str(tmp_path / "f")]), "it is a file, not a")
+    failed(
+        runner.invoke(app, [*report_args, "-o", "/dev/null"]),
+        "it is a device or a pipe, not a folder",
+    )
     assert is_char_device("/dev/null")
 
 
@@ -323,7 +356,7 @@ def test_match_and_questionnaire_outputs(fixtures, tmp_path, monkeypatch):
 
 def test_observatory_output_is_a_device():
     result = runner.invoke(app, ["observatory", "--no-serve", "--output", "/dev/null"])
-    failed(result, "it is a file, not a folder")
+    failed(result, "it is a device or a pipe, not a folder")
     assert is_char_device("/dev/null")
 
 

@@ -293,7 +293,8 @@ def check_output_folder(folder: PathLike) -> None:
     shown = os.fspath(folder)
     p = Path(shown)
     if p.exists() and not p.is_dir():
-        raise _error(shown, "it is a file, not a folder", "give a folder name", outcome=_NOTHING)
+        kind = "file" if p.is_file() else "device or a pipe"
+        raise _error(shown, f"it is a {kind}, not a folder", "give a folder name", outcome=_NOTHING)
     _check_folder(shown, p)
 
 
