@@ -147,7 +147,7 @@ class _Target:
     shown: str  # the path as the user gave it, for messages
     kind: str  # "stdout", "stream" (device, FIFO: written directly) or "file" (atomic)
     path: Path  # the file actually written: a symlink's target for a link
-    stat: os.stat_result | None = None  # of an existing file
+    existing: os.stat_result | None = None  # the stat of an existing file
 
 
 def _first_file_ancestor(path: Path) -> Path | None:
@@ -271,7 +271,7 @@ def _checked(path: PathLike, *, binary: bool, regular_file: bool = False) -> _Ta
         )  # fmt: skip
     if target.kind != "file":
         return target
-    if target.stat is not None and not os.access(target.path, os.W_OK):
+    if target.existing is not None and not os.access(target.path, os.W_OK):
         # Replacing it would succeed (the folder decides), but would defeat its protection.
         raise _os_error(
             target.shown, OSError(errno.EACCES, "the file is read-only"), outcome=_NOTHING
@@ -368,11 +368,11 @@ def _open_temporary(target: _Target) -> tuple[int, Path]:
     fd, name = tempfile.mkstemp(prefix=f".{target.path.name[:200]}.", suffix=".part", dir=folder)
     tmp = Path(name)
     try:
-        if target.stat is not None:
-            os.fchmod(fd, stat.S_IMODE(target.stat.st_mode))
-            if (target.stat.st_uid, target.stat.st_gid) != (os.geteuid(), os.getegid()):
+        if target.existing is not None:
+            os.fchmod(fd, stat.S_IMODE(target.existing.st_mode))
+            if (target.existing.st_uid, target.existing.st_gid) != (os.geteuid(), os.getegid()):
                 with contextlib.suppress(OSError):  # only allowed to root; keep what we can
-                    os.fchown(fd, target.stat.st_uid, target.stat.st_gid)
+                    os.fchown(fd, target.existing.st_uid, target.existing.st_gid)
         else:
             os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes it private; use the usual mode
     except OSError:
@@ -385,7 +385,7 @@ def _open_temporary(target: _Target) -> tuple[int, Path]:
 @contextlib.contextmanager
 def _atomic(target: _Target, mode: str, encoding: str | None, newline: str | None) -> Iterator[IO]:
     batch = _BATCH.get()
-    outcome = _NOTHING if target.stat is None else f"{target.shown!r} was left as it was"
+    outcome = _NOTHING if target.existing is None else f"{target.shown!r} was left as it was"
     created = _make_folder(target)
     if batch is not None:
         batch.created.extend(created)
