@@ -32,14 +32,11 @@ def server(tmp_path_factory, templates):
 
     from grappe.registry.testing import fresh_database
     from grappe.service import Settings, create_app
-    from grappe.service.testing import TEST_ADMIN_TOKEN
 
     with fresh_database(
         "sqlite", tmp_path_factory.mktemp("browser"), template=templates["sqlite"]["populated"]
     ) as url:
-        app = create_app(
-            Settings(database_url=url, environment="test", admin_token=TEST_ADMIN_TOKEN)
-        )
+        app = create_app(Settings(database_url=url, environment="test"))
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
             port = sock.getsockname()[1]

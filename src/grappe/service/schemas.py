@@ -264,6 +264,7 @@ class TokenCreated(BaseModel):
 
 
 class TokenPublic(_Orm):
+    id: int
     name: str
     role: str
     prefix: str
