@@ -61,7 +61,8 @@ FORM = "must read 'grp_<prefix>_<secret>'"
     ],
 )
 def test_weak_or_published_admin_tokens_refused_in_every_environment(env, token, match):
-    with pytest.raises(InvalidParameterError, match=f"The 'admin_token' parameter of Settings {match}"):
+    full = f"The 'admin_token' parameter of Settings {match}"
+    with pytest.raises(InvalidParameterError, match=full):
         Settings(environment=env, admin_token=token)
     with pytest.raises(InvalidParameterError, match=match):
         Settings.from_env({"GRAPPE_ENVIRONMENT": env, "GRAPPE_ADMIN_TOKEN": token})

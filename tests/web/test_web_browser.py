@@ -73,9 +73,11 @@ def page(browser):
     # The Content-Security-Policy forbids inline code: a page that needs any reports it here.
     pg.on(
         "console",
-        lambda msg: errors.append(f"console: {msg.text}")
-        if "Content Security Policy" in msg.text or "Content-Security-Policy" in msg.text
-        else None,
+        lambda msg: (
+            errors.append(f"console: {msg.text}")
+            if "Content Security Policy" in msg.text or "Content-Security-Policy" in msg.text
+            else None
+        ),
     )
     pg.js_errors = errors
     yield pg

@@ -11,8 +11,9 @@ Every error response — 400 to 500, raised by a route, by request validation, b
 row-by-row report of a failed import, the fields of a bad request) or null, ``request_id`` the id
 of the request, also sent in the ``X-Request-ID`` header of every response and written in the
 server's log with the traceback of an unexpected error. Database errors and tracebacks never
-reach a client: an integrity error is a 409 ``conflict`` without the SQL, anything else a 500
-``internal_error`` with a generic message.
+reach a client: an integrity error is a 409 ``conflict`` without the SQL, a data error (a value
+the database cannot hold, e.g. NUL in PostgreSQL text) a 422 ``invalid_parameter``, anything
+else a 500 ``internal_error`` with a generic message.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -159,6 +160,25 @@ async def _integrity_error(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+async def _data_error(request: Request, exc: Exception) -> JSONResponse:
+    # A value the database cannot hold or compare (a NUL character in PostgreSQL text, a number
+    # out of its range) that the request's checks let through: the request is at fault, but the
+    # database's message (SQL and values) goes to the log only.
+    logger.warning("request %s: data error: %s", request_id(request), exc)
+    html_not_found = getattr(request.app.state, "html_not_found", None)
+    if html_not_found is not None and not request.url.path.startswith("/api/"):
+        # Pages only read: what their address names cannot exist.
+        response: JSONResponse = html_not_found(request)
+        return response
+    return _json(
+        request,
+        422,
+        "invalid_parameter",
+        "A value of the request cannot be stored or compared by the database (for example a "
+        "NUL character, or a number out of range); nothing was changed. Correct the value.",
+    )
+
+
 class RequestIdMiddleware:
     """Give each request an id and answer any unhandled exception with the JSON 500 shape.
 
@@ -210,4 +230,5 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(IntegrityError, _integrity_error)
+    app.add_exception_handler(DataError, _data_error)
     app.add_middleware(RequestIdMiddleware)

@@ -25,6 +25,7 @@ def random_token() -> str:
 
     return f"grp_{secrets.token_hex(4)}_{secrets.token_urlsafe(24)}"
 
+
 #: Synthetic CSV files, in import order.
 TOY_FILES: dict[str, str] = {
     "regions": (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 
 from grappe.service.routes import (
     actors,
@@ -14,9 +14,10 @@ from grappe.service.routes import (
     regions,
     roadmaps,
 )
+from grappe.service.routes._common import refuse_control_characters
 
 __all__ = ["api_router"]
 
-api_router = APIRouter()
+api_router = APIRouter(dependencies=[Depends(refuse_control_characters)])
 for _module in (clusters, roadmaps, regions, indicators, actors, kpis, imports, admin):
     api_router.include_router(_module.router)

@@ -8,8 +8,8 @@ from fastapi import APIRouter, Path, status
 from sqlalchemy import select
 
 from grappe.registry import repositories as repo
-from grappe.registry.models import AuditEntry
 from grappe.registry import tokens
+from grappe.registry.models import AuditEntry
 from grappe.service.deps import Caller, SessionDep, require_role
 from grappe.service.routes._common import Limit, Offset
 from grappe.service.schemas import AuditPublic, ListOf, TokenCreate, TokenCreated, TokenPublic
