@@ -14,6 +14,7 @@ __all__ = [
     "ClusterCreate",
     "ClusterPublic",
     "ClusterUpdate",
+    "ErrorPublic",
     "EvaluationCreate",
     "EvaluationPublic",
     "ImportPublic",
@@ -286,3 +287,18 @@ class AuditPublic(_Orm):
     resource: str
     resource_id: str | None
     details: dict[str, object] | None
+
+
+class _ErrorFields(BaseModel):
+    code: str = Field(description="Stable machine name, e.g. not_found, validation_error.")
+    message: str
+    details: list[dict[str, Any]] | None = Field(
+        description="Row-by-row report of invalid data, or the bad fields of a request."
+    )
+    request_id: str | None = Field(description="Also in the X-Request-ID header and the log.")
+
+
+class ErrorPublic(BaseModel):
+    """The one error shape of every status (see :mod:`grappe.service.errors`)."""
+
+    error: _ErrorFields
