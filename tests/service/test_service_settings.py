@@ -166,3 +166,42 @@ def test_migrations_are_repeatable(database_url):
         )
     first.kw["bind"].dispose()
     second.kw["bind"].dispose()
+
+
+def test_revoke_token_errors(sessions):
+    from grappe.errors import NotFoundError
+    from grappe.registry import revoke_token
+
+    with session_scope(sessions) as s:
+        create_token(s, "a", role="analyst")
+        with pytest.raises(InvalidParameterError, match="needs exactly one of the 'token_id'"):
+            revoke_token(s, who="t")
+        with pytest.raises(InvalidParameterError, match="needs exactly one of the 'token_id'"):
+            revoke_token(s, who="t", token_id=1, name="a")
+        with pytest.raises(NotFoundError, match="No token with id 999"):
+            revoke_token(s, who="t", token_id=999)
+        with pytest.raises(NotFoundError, match="No token named 'b'"):
+            revoke_token(s, who="t", name="b")
+        row = revoke_token(s, who="t", name="a")
+        assert row.revoked and revoke_token(s, who="t", name="a") is row  # idempotent
+
+
+def test_ensure_admin_token_once(sessions, monkeypatch):
+    from sqlalchemy.exc import IntegrityError
+
+    from grappe.registry import ensure_admin_token, revoke_token, tokens
+
+    # The test databases hold the test admin token: revoke it to play a first start.
+    with session_scope(sessions) as s:
+        revoke_token(s, who="t", name="test admin")
+    first = ensure_admin_token(sessions)
+    assert first is not None and ensure_admin_token(sessions) is None
+    with session_scope(sessions) as s:
+        assert verify_token(s, first).name == "admin"
+        revoke_token(s, who="t", name="admin")
+
+    def racing(*args, **kwargs):  # another process inserted the first admin token meanwhile
+        raise IntegrityError("INSERT INTO api_tokens …", {}, Exception("unique"))
+
+    monkeypatch.setattr(tokens, "create_token", racing)
+    assert ensure_admin_token(sessions) is None
