@@ -8,10 +8,11 @@ from grappe.registry.database import connect, session_scope
 from grappe.registry.tokens import ensure_token
 from grappe.service.errors import install_error_handlers
 from grappe.service.jobs import JobBoard
+from grappe.service.limits import BackPressure
 from grappe.service.routes import api_router
 from grappe.service.settings import Settings
 
-__all__ = ["API_PREFIX", "create_app"]
+__all__ = ["API_PREFIX", "app_from_environment", "create_app"]
 
 #: Where the REST API lives; its OpenAPI document is ``{API_PREFIX}/openapi.json``.
 API_PREFIX = "/api/v1"
@@ -68,6 +69,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.token_cache = {}
     app.state.import_jobs = JobBoard()
     install_error_handlers(app)
+    app.add_middleware(BackPressure, limits=settings.request_limits)
     app.include_router(api_router, prefix=API_PREFIX)
     install_pages(app)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app of :meth:`Settings.from_env`: the factory each worker process of
+    ``grappe serve --workers N`` imports (``grappe.service.app:app_from_environment``), since
+    worker processes receive their settings through ``GRAPPE_*`` environment variables."""
+    return create_app(Settings.from_env())
