@@ -140,7 +140,8 @@ def test_beyond_the_queue_the_answer_is_an_immediate_503():
     assert response.headers["content-type"] == "application/json"
     body = response.json()
     assert body["error"]["code"] == "overloaded"
-    assert "2 request slots are taken and 2 requests are already waiting" in body["error"]["message"]
+    message = body["error"]["message"]
+    assert "2 request slots are taken and 2 requests are already waiting" in message
     assert body["error"]["details"] is None
     # Refused at once, not after the 30 s the queued requests may wait (generous bound).
     assert max(refused["seconds"]) < 0.5
