@@ -59,7 +59,7 @@ SQLITE_BUSY_TIMEOUT = 30
 
 #: Connections kept open per process (per uvicorn worker) on PostgreSQL, and the extra ones
 #: opened for a burst. The service admits a bounded number of requests at once per process
-#: (``RequestLimits.max_in_flight``, 16 by default), so 10 + 10 covers it with room for the
+#: (``RequestLimits.max_in_flight``, 8 by default), so 10 + 10 covers it with room for the
 #: background import jobs; N workers open at most N × 20 connections (PostgreSQL's default
 #: ``max_connections`` is 100).
 POSTGRES_POOL_SIZE = 10

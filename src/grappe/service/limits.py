@@ -12,7 +12,7 @@ Examples
 --------
 >>> limits = RequestLimits.from_env({"GRAPPE_MAX_IN_FLIGHT": "4"})
 >>> (limits.max_in_flight, limits.max_queued, limits.queue_timeout, limits.retry_after)
-(4, 32, 0.5, 1)
+(4, 16, 0.25, 1)
 """
 
 from __future__ import annotations
@@ -111,9 +111,9 @@ class RequestLimits:
         ``GRAPPE_RETRY_AFTER``: seconds sent in the ``Retry-After`` header of a 503 (1–3,600).
     """
 
-    max_in_flight: int = 16
-    max_queued: int = 32
-    queue_timeout: float = 0.5
+    max_in_flight: int = 8
+    max_queued: int = 16
+    queue_timeout: float = 0.25
     retry_after: int = 1
 
     def __post_init__(self) -> None:
