@@ -58,7 +58,7 @@ MAX_CONNECTIONS = 256
 #: Idle connections older than this are not reused: uvicorn closes them after 5 s.
 KEEP_ALIVE = 4.0
 #: Clients of the closed-loop capacity measure: fewer than the server's request slots
-#: (2 workers × 8 in flight + 16 queued), so that it measures throughput, not refusals.
+#: (2 workers × 8 in flight + 32 queued), so that it measures throughput, not refusals.
 CAPACITY_USERS = 16
 
 

@@ -12,7 +12,7 @@ Examples
 --------
 >>> limits = RequestLimits.from_env({"GRAPPE_MAX_IN_FLIGHT": "4"})
 >>> (limits.max_in_flight, limits.max_queued, limits.queue_timeout, limits.retry_after)
-(4, 16, 0.25, 1)
+(4, 32, 0.5, 1)
 """
 
 from __future__ import annotations
@@ -112,8 +112,8 @@ class RequestLimits:
     """
 
     max_in_flight: int = 8
-    max_queued: int = 16
-    queue_timeout: float = 0.25
+    max_queued: int = 32
+    queue_timeout: float = 0.5
     retry_after: int = 1
 
     def __post_init__(self) -> None:
