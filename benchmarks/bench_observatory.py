@@ -7,8 +7,13 @@ open-loop load, each a MIX of six endpoints interleaved in a shuffled order (pro
 page, compare page, indicator list API, cluster list API, static file):
 
 1. ``--rate`` (200 req/s) for ``--seconds`` (25 s): p50/p95/p99 and errors per endpoint;
-2. ``--overload-rate`` (2 × --rate) for ``--overload-seconds`` (20 s): the share of 503 answers
-   (back-pressure, ``grappe.service.limits``) and the latency of the successful ones.
+2. capacity: 16 clients sending the mix back to back for 5 s (closed loop): the rate the server
+   sustains at that moment;
+3. overload: ``--overload-rate`` (default twice that capacity) for ``--overload-seconds`` (20 s,
+   at most 20,000 requests): the share of 503 answers (back-pressure,
+   ``grappe.service.limits``), their latency, and the latency of the successful answers.
+
+``--no-back-pressure`` starts the server with the limits lifted, for comparison.
 
 Open loop: request i is due at t0 + i/rate whatever happened before, and its latency counts from
 that due time, so a server (or client) that falls behind cannot hide its queueing. The client is
@@ -18,8 +23,9 @@ to 256 each: a request finding none free waits, and that wait counts); it runs o
 the same machine as the server, so each phase also reports the client's own lag (how late
 requests left the client) and the machine's load average before and after.
 
-Bounded: at most rate × seconds requests per phase, a 10 s timeout per request, loopback only;
-the server is stopped at the end. Not part of the test suite.
+Bounded: at most 20,000 requests per phase, a 10 s timeout per request (waiting for a
+connection included), loopback only; the server is stopped at the end. Not part of the test
+suite.
 
 Run: .venv/bin/python benchmarks/bench_observatory.py [--rate 200] [--seconds 25]
 """
@@ -68,9 +74,11 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _start_server(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
+def _start_server(url: str, port: int, workers: int, limits: bool) -> subprocess.Popen[bytes]:
     """``grappe serve --workers N`` as a user starts it; settings from the environment."""
     env = {**os.environ, "GRAPPE_ENVIRONMENT": "production", "GRAPPE_ADMIN_TOKEN": ""}
+    if not limits:  # back-pressure off: every request admitted at once
+        env.update(GRAPPE_MAX_IN_FLIGHT="10000", GRAPPE_MAX_QUEUED="0")
     env.pop("GRAPPE_DATABASE_URL", None)
     cmd = [sys.executable, "-c", "from grappe.cli.main import app; app()", "serve",
            "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
@@ -118,7 +126,7 @@ class _Connections:
         self.freed = asyncio.Condition()
 
     async def get(self, path: str) -> int:
-        """Status of ``GET path``; raises on a broken connection or after ``TIMEOUT``."""
+        """Status of ``GET path``; raises on a broken connection (callers bound the time)."""
         loop = asyncio.get_running_loop()
         async with self.freed:
             await self.freed.wait_for(lambda: self.idle or self.open < self.cap)
@@ -134,7 +142,7 @@ class _Connections:
             if writer is None:
                 reader, writer = await asyncio.open_connection(self.host, self.port)
                 conn = h11.Connection(h11.CLIENT)
-            status = await asyncio.wait_for(self._exchange(reader, writer, conn, path), TIMEOUT)
+            status = await self._exchange(reader, writer, conn, path)
         except BaseException:
             if writer is not None:
                 writer.close()
@@ -192,7 +200,8 @@ async def _client_part(port: int, rate: float, order: list[str], part: int, part
         scheduled = t0 + i / rate
         lag = loop.time() - scheduled
         try:
-            status: object = await pool.get(ENDPOINTS[name])
+            # The timeout covers everything: waiting for a free connection, connecting, answer.
+            status: object = await asyncio.wait_for(pool.get(ENDPOINTS[name]), TIMEOUT)
         except (OSError, TimeoutError, h11.ProtocolError) as exc:
             status = type(exc).__name__
         results.append((name, status, loop.time() - scheduled, lag))
@@ -244,7 +253,8 @@ async def _closed_loop(port: int, users: int, seconds: float) -> tuple[int, int]
         i = k
         while asyncio.get_running_loop().time() < end:
             try:
-                ok = await pool.get(ENDPOINTS[names[i % len(names)]]) == 200
+                path = ENDPOINTS[names[i % len(names)]]
+                ok = await asyncio.wait_for(pool.get(path), TIMEOUT) == 200
             except (OSError, TimeoutError, h11.ProtocolError):
                 ok = False
             counts[0 if ok else 1] += 1
@@ -374,6 +384,9 @@ def main() -> None:
     parser.add_argument("--overload-seconds", type=float, default=20.0)
     parser.add_argument("--workers", type=int, default=2, help="grappe serve --workers")
     parser.add_argument("--clients", type=int, default=1, help="load-generator processes")
+    parser.add_argument(
+        "--no-back-pressure", action="store_true", help="admit every request (for comparison)"
+    )
     args = parser.parse_args()
     if args.rate * args.seconds > 20_000:
         raise SystemExit("bounded: at most 20,000 requests per phase")
@@ -386,14 +399,15 @@ def main() -> None:
         load_bundled_data(url)
         print(f"pre-loaded the bundled data in {time.perf_counter() - t:.1f} s")
         port = _free_port()
-        server = _start_server(url, port, args.workers)
+        server = _start_server(url, port, args.workers, not args.no_back_pressure)
         base = f"http://127.0.0.1:{port}"
         try:
             mismatches = _check_identical(base)
             print(f"API vs grappe.mapping (Michigan 2021, every cluster): {mismatches} mismatches")
             print(f"machine: {_machine()}; load average before: {_load()}")
-            print(f"server: grappe serve --workers {args.workers} (SQLite, WAL); client: "
-                  f"{args.clients} process(es), h11 on asyncio")  # fmt: skip
+            limits = "OFF" if args.no_back_pressure else "on (defaults)"
+            print(f"server: grappe serve --workers {args.workers} (SQLite, WAL), back-pressure "
+                  f"{limits}; client: {args.clients} process(es), h11 on asyncio")  # fmt: skip
             _phase(port, min(args.rate, 100), 2.0, args.clients, seed=0)  # warm-up
             cpu = _cpu_seconds(server.pid)
             results = _phase(port, args.rate, args.seconds, args.clients, 1)
