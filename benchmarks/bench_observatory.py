@@ -2,9 +2,10 @@
 
 Pre-loads a temporary SQLite database with the bundled real data, checks that the API returns
 the numbers of grappe.mapping computed side by side, and starts the real server the way a user
-does: ``grappe serve --workers 2`` on 127.0.0.1 (a free port) in a subprocess. Then two phases of
-open-loop load, each a MIX of six endpoints interleaved in a shuffled order (profile page, region
-page, compare page, indicator list API, cluster list API, static file):
+does: ``grappe serve --workers 2`` on 127.0.0.1 (a free port) in a subprocess. Then three
+phases, each a MIX of six endpoints interleaved in a shuffled order (profile page, region page,
+compare page, indicator list API, cluster list API, static file), the first and last at a fixed
+rate (open loop):
 
 1. ``--rate`` (200 req/s) for ``--seconds`` (25 s): p50/p95/p99 and errors per endpoint;
 2. capacity: 16 clients sending the mix back to back for 5 s (closed loop): the rate the server
