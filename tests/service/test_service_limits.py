@@ -173,6 +173,37 @@ def test_a_queued_request_gives_up_after_queue_timeout():
     assert (bp.in_flight, bp.queued, bp.refused) == (0, 0, 1)
 
 
+def test_after_a_wait_in_vain_busy_requests_are_refused_at_once_for_retry_after():
+    """A sustained overload: no more queueing for ``retry_after`` s once a wait has failed."""
+    bp, gates = _limited(max_in_flight=1, max_queued=5, queue_timeout=0.3, retry_after=1)
+    seen: dict[str, object] = {}
+
+    async def main():
+        async with _client(bp) as client, anyio.create_task_group() as tg:
+            tg.start_soon(client.get, "/wait")
+            await _until(lambda: bp.in_flight == 1)
+            assert (await client.get("/fast")).status_code == 503  # waited 0.3 s in vain
+            t = time.perf_counter()
+            seen["shed"] = await client.get("/fast")
+            seen["shed seconds"] = time.perf_counter() - t
+            assert bp.queued == 0  # refused without queueing
+            await anyio.sleep(1.05)  # retry_after has passed: waiting is worth it again
+            tg.start_soon(client.get, "/fast")
+            await _until(lambda: bp.queued == 1)
+            gates.release.set()
+            await _until(lambda: bp.queued == 0 and bp.in_flight == 0)
+            # A free slot is always taken, whatever happened before.
+            assert (await client.get("/fast")).status_code == 200
+
+    anyio.run(main)
+    shed = seen["shed"]
+    assert shed.status_code == 503 and shed.headers["retry-after"] == "1"
+    message = shed.json()["error"]["message"]
+    assert "requests that waited for one in the last 1 s were not served in time" in message
+    assert seen["shed seconds"] < 0.2  # less than the 0.3 s a queued request would wait
+    assert (bp.in_flight, bp.queued, bp.refused) == (0, 0, 2)
+
+
 def test_zero_queue_refuses_as_soon_as_slots_are_taken():
     bp, gates = _limited(max_in_flight=1, max_queued=0)
 

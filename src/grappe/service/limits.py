@@ -1,12 +1,17 @@
 """Back-pressure: a bounded number of requests in flight per process, a bounded wait, then 503.
 
 Without a bound, an overloaded server accepts every request and answers each one later and
-later (a minute under twice the load it can carry): clients time out after the work is done and
-retries make it worse. :class:`BackPressure` admits at most ``max_in_flight`` requests at once
-in its process; the next ``max_queued`` wait at most ``queue_timeout`` seconds for a slot, in
-arrival order; any other request is answered at once with **503** ``overloaded``, a
-``Retry-After`` header and the API's JSON error shape. A request holds its slot until its
+later (seconds, then a minute, under twice the load it can carry): clients time out after the
+work is done and retries make it worse. :class:`BackPressure` admits at most ``max_in_flight``
+requests at once in its process; the next ``max_queued`` wait at most ``queue_timeout`` seconds
+for a slot, in arrival order; any other request is answered at once with **503** ``overloaded``,
+a ``Retry-After`` header and the API's JSON error shape. A request holds its slot until its
 response is sent (work left to run after the answer, such as an import job, does not hold it).
+
+The queue absorbs short bursts and stalls. Once a request has waited in vain, the overload is
+not a burst: for the next ``retry_after`` seconds a request finding every slot taken is refused
+at once instead of queueing for a wait that would likely fail too (so under a sustained overload
+the refused are told at once and the served do not wait in the queue first).
 
 Examples
 --------
@@ -18,7 +23,9 @@ Examples
 from __future__ import annotations
 
 import json
+import math
 import os
+import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Collection, Mapping, MutableMapping
 from dataclasses import dataclass, fields
@@ -190,11 +197,17 @@ class BackPressure:
         self.in_flight = 0
         self.refused = 0
         self._waiters: deque[anyio.Event] = deque()
+        self._last_timeout = -math.inf  # time.monotonic() of the last wait in vain
         when = f"Retry after {limits.retry_after} s."
         self._bodies = {
             "full": _json(
                 f"The server is busy: its {limits.max_in_flight} request slots are taken and "
                 f"{limits.max_queued} requests are already waiting. {when}"
+            ),
+            "shedding": _json(
+                f"The server is busy: its {limits.max_in_flight} request slots are taken and "
+                f"requests that waited for one in the last {limits.retry_after} s were not "
+                f"served in time. {when}"
             ),
             "timeout": _json(
                 f"The server is busy: no request slot became free within "
@@ -241,6 +254,8 @@ class BackPressure:
             return None
         if len(self._waiters) >= self.limits.max_queued:
             return "full"
+        if time.monotonic() - self._last_timeout < self.limits.retry_after:
+            return "shedding"
         granted = anyio.Event()
         self._waiters.append(granted)
         try:
@@ -255,6 +270,7 @@ class BackPressure:
         if granted.is_set():  # :meth:`_release` handed its slot over (``in_flight`` unchanged)
             return None
         self._waiters.remove(granted)
+        self._last_timeout = time.monotonic()
         return "timeout"
 
     def _release(self) -> None:
