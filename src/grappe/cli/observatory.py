@@ -9,6 +9,7 @@ import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from grappe.cli._common import err_console, grappe_errors
+from grappe.cli.serve import WorkersOpt
 
 __all__ = ["GROWTH_PERIOD", "build_outputs", "register"]
 
@@ -91,6 +92,7 @@ def observatory_command(
             help="SQLAlchemy URL of the registry (default: an SQLite file in --output).",
         ),
     ] = None,
+    workers: WorkersOpt = 1,
 ) -> None:
     """Run the main job on the bundled real data: map US clusters, publish the observatory.
 
@@ -121,7 +123,7 @@ def observatory_command(
     from grappe.cli.serve import run_observatory
 
     url = database or f"sqlite:///{(output / 'observatory.sqlite').resolve()}"
-    run_observatory(host=host, port=port, database=url, load_bundled=True)
+    run_observatory(host=host, port=port, database=url, load_bundled=True, workers=workers)
 
 
 def _check_database(database: str | None, output: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import Annotated
 
@@ -9,7 +10,20 @@ import typer
 
 from grappe.cli._common import err_console, grappe_errors
 
-__all__ = ["register", "run_observatory", "serve"]
+__all__ = ["WORKER_APP", "WorkersOpt", "register", "run_observatory", "serve"]
+
+#: What each worker process of ``--workers N`` imports and calls to build its app.
+WORKER_APP = "grappe.service.app:app_from_environment"
+
+WorkersOpt = Annotated[
+    int,
+    typer.Option(
+        "--workers",
+        help="Worker processes (1-32; uvicorn's own): each serves requests with its own app "
+        "and database connections. More than one needs a file database (SQLite, put in WAL "
+        "mode) or PostgreSQL.",
+    ),
+]
 
 
 def serve(
@@ -30,29 +44,56 @@ def serve(
             help="Pre-load the bundled real data (idempotent) before serving.",
         ),
     ] = False,
+    workers: WorkersOpt = 1,
 ) -> None:
     """Serve the observatory: pages at /, the API at /api/v1 (OpenAPI at /api/v1/openapi.json)."""
-    run_observatory(host=host, port=port, database=database, load_bundled=load_bundled)
+    run_observatory(
+        host=host, port=port, database=database, load_bundled=load_bundled, workers=workers
+    )
 
 
-def run_observatory(*, host: str, port: int, database: str | None, load_bundled: bool) -> None:
-    """Build the app (pre-loading the bundled data if asked), print its address and serve it."""
+def run_observatory(
+    *, host: str, port: int, database: str | None, load_bundled: bool, workers: int = 1
+) -> None:
+    """Build the app (pre-loading the bundled data if asked), print its address and serve it.
+
+    With ``workers > 1`` the app built here only migrates and checks the database; uvicorn then
+    starts ``workers`` processes that each build their own app with
+    :func:`grappe.service.app.app_from_environment`, from the ``GRAPPE_*`` variables (the
+    ``--database`` given here is passed on as ``GRAPPE_DATABASE_URL``).
+    """
     import uvicorn
 
     from grappe.cli.token import announce_first_admin_token
     from grappe.service import Settings, create_app
     from grappe.service.bootstrap import load_bundled_data
+    from grappe.service.limits import check_workers
 
     with grappe_errors():
+        check_workers(workers)
         overrides = {"database_url": database} if database else {}
         settings = Settings.from_env(None, **overrides)
+        check_workers(workers, database_url=settings.database_url)
         if load_bundled:
             _load(settings.database_url, load_bundled_data)
         app = create_app(settings)
         if settings.admin_token is None:  # no token configured: one on the first start only
             announce_first_admin_token(settings.database_url)
     err_console.print(f"grappe observatory: http://{host}:{port}/  (API: /api/v1/docs)")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    app.state.sessions.kw["bind"].dispose()  # the workers open their own connections
+    os.environ["GRAPPE_DATABASE_URL"] = settings.database_url
+    uvicorn.run(
+        WORKER_APP,
+        factory=True,
+        workers=workers,
+        host=host,
+        port=port,
+        log_level="warning",
+        timeout_graceful_shutdown=10,
+    )
 
 
 def _load(database_url: str, loader: Callable[..., object]) -> None:

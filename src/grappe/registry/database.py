@@ -18,7 +18,16 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from grappe.errors import InvalidParameterError
 
-__all__ = ["MIGRATIONS", "connect", "make_engine", "session_scope", "upgrade"]
+__all__ = [
+    "MIGRATIONS",
+    "POSTGRES_MAX_OVERFLOW",
+    "POSTGRES_POOL_SIZE",
+    "SQLITE_BUSY_TIMEOUT",
+    "connect",
+    "make_engine",
+    "session_scope",
+    "upgrade",
+]
 
 #: Folder of the Alembic migrations shipped with the package.
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -45,8 +54,29 @@ def _check_url(url: str, func: str) -> str:
     return url
 
 
+#: How long (seconds) a SQLite connection waits for another process's write lock before failing.
+SQLITE_BUSY_TIMEOUT = 30
+
+#: Connections kept open per process (per uvicorn worker) on PostgreSQL, and the extra ones
+#: opened for a burst. The service admits a bounded number of requests at once per process
+#: (``RequestLimits.max_in_flight``, 8 by default), so 10 + 10 covers it with room for the
+#: background import jobs; N workers open at most N × 20 connections (PostgreSQL's default
+#: ``max_connections`` is 100).
+POSTGRES_POOL_SIZE = 10
+POSTGRES_MAX_OVERFLOW = 10
+
+
 def make_engine(database_url: str) -> Engine:
-    """Create an engine; SQLite gets foreign keys enforced and a busy timeout.
+    """Create an engine; SQLite gets foreign keys, a busy timeout and, for files, WAL mode.
+
+    Every SQLite connection enforces foreign keys and waits up to :data:`SQLITE_BUSY_TIMEOUT`
+    seconds for a lock held by another connection. A SQLite *file* is switched to
+    write-ahead logging (``journal_mode=WAL``, persistent in the file): readers in several
+    processes (``grappe serve --workers N``) then never wait for a writer nor block it; only
+    writers wait for each other. WAL needs the database on a local disk (not a network share)
+    and a writable folder (SQLite keeps ``-wal`` and ``-shm`` files beside it). An in-memory
+    database keeps its ``memory`` journal. PostgreSQL engines keep :data:`POSTGRES_POOL_SIZE`
+    connections per process and check them before use.
 
     Parameters
     ----------
@@ -69,16 +99,25 @@ def make_engine(database_url: str) -> Engine:
     """
     _check_url(database_url, "make_engine")
     if database_url.startswith("sqlite"):
-        engine = create_engine(database_url, connect_args={"timeout": 30})
+        engine = create_engine(database_url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT})
+        in_memory = make_url(database_url).database in (None, "", ":memory:")
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection, _record):  # type: ignore[no-untyped-def]
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT * 1000}")
+            if not in_memory:
+                cursor.execute("PRAGMA journal_mode=WAL")
             cursor.close()
 
         return engine
-    return create_engine(database_url, pool_pre_ping=True)
+    return create_engine(
+        database_url,
+        pool_pre_ping=True,
+        pool_size=POSTGRES_POOL_SIZE,
+        max_overflow=POSTGRES_MAX_OVERFLOW,
+    )
 
 
 def upgrade(engine: Engine, *, revision: str = "head") -> None:

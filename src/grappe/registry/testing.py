@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
+import sqlite3
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,6 +30,16 @@ __all__ = ["POSTGRES_ENV", "fresh_database", "table_counts", "table_snapshot"]
 #: Environment variable naming a PostgreSQL server URL for tests
 #: (e.g. ``postgresql+psycopg://postgres@127.0.0.1:5432/postgres``).
 POSTGRES_ENV = "GRAPPE_TEST_POSTGRES_URL"
+
+
+def _copy_sqlite(source: str, target: Path) -> None:
+    # SQLite's online backup, not a file copy: a database in WAL mode may still hold committed
+    # pages in its -wal file, which a copy of the main file alone would lose.
+    with (
+        contextlib.closing(sqlite3.connect(source)) as src,
+        contextlib.closing(sqlite3.connect(target)) as dst,
+    ):
+        src.backup(dst)
 
 
 @contextlib.contextmanager
@@ -59,7 +69,7 @@ def fresh_database(
     if backend == "sqlite":
         path = Path(directory) / f"registry-{uuid.uuid4().hex[:8]}.sqlite"
         if template is not None:
-            shutil.copyfile(str(make_url(template).database), path)
+            _copy_sqlite(str(make_url(template).database), path)
         yield f"sqlite:///{path}"
         return
     server = os.environ.get(POSTGRES_ENV)

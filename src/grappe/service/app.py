@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
+
 from fastapi import FastAPI
 
 from grappe.registry.database import connect, session_scope
@@ -9,14 +12,23 @@ from grappe.registry.tokens import ensure_token
 from grappe.service.api_docs import install_api_docs
 from grappe.service.errors import install_error_handlers
 from grappe.service.jobs import JobBoard
+from grappe.service.limits import BackPressure
 from grappe.service.routes import api_router
 from grappe.service.security import install_security_headers
 from grappe.service.settings import Settings
 
-__all__ = ["API_PREFIX", "create_app"]
+__all__ = ["API_PREFIX", "app_from_environment", "create_app"]
 
 #: Where the REST API lives; its OpenAPI document is ``{API_PREFIX}/openapi.json``.
 API_PREFIX = "/api/v1"
+
+
+@contextlib.asynccontextmanager
+async def _close_connections_at_shutdown(app: FastAPI) -> AsyncIterator[None]:
+    # Closing the last connection of a SQLite file in WAL mode folds the -wal file back into
+    # the database, so a stopped server leaves one self-contained file.
+    yield
+    app.state.sessions.kw["bind"].dispose()
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -67,14 +79,23 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_url=f"{API_PREFIX}/openapi.json",
         docs_url=None,  # FastAPI's page loads Swagger UI from a CDN: see install_api_docs
         redoc_url=None,
+        lifespan=_close_connections_at_shutdown,
     )
     app.state.settings = settings
     app.state.sessions = sessions
     app.state.token_cache = {}
     app.state.import_jobs = JobBoard()
     install_error_handlers(app)
+    app.add_middleware(BackPressure, limits=settings.request_limits)
     app.include_router(api_router, prefix=API_PREFIX)
     install_pages(app)
     install_api_docs(app, docs_url=f"{API_PREFIX}/docs")
     install_security_headers(app)  # last: the outermost middleware, so every answer has them
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app of :meth:`Settings.from_env`: the factory each worker process of
+    ``grappe serve --workers N`` imports (``grappe.service.app:app_from_environment``), since
+    worker processes receive their settings through ``GRAPPE_*`` environment variables."""
+    return create_app(Settings.from_env())

@@ -11,7 +11,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from grappe._validation import check_number, check_option
+from grappe.errors import InvalidParameterError
 from grappe.registry.tokens import check_token
+from grappe.service.limits import RequestLimits
 
 __all__ = ["ENVIRONMENTS", "Settings"]
 
@@ -42,6 +44,10 @@ class Settings:
     data_dir : Path or None
         ``GRAPPE_SHARED_DATA``: folder of optional unlicensed datasets (``../shared/data``)
         loaded only when present.
+    request_limits : RequestLimits
+        Back-pressure of each server process: requests in flight, queue, wait, ``Retry-After``
+        (``GRAPPE_MAX_IN_FLIGHT``, ``GRAPPE_MAX_QUEUED``, ``GRAPPE_QUEUE_TIMEOUT``,
+        ``GRAPPE_RETRY_AFTER``; see :mod:`grappe.service.limits`).
     """
 
     database_url: str = "sqlite:///grappe-observatory.sqlite"
@@ -50,6 +56,7 @@ class Settings:
     default_language: str = "fr"
     page_size_max: int = 500
     data_dir: Path | None = field(default=None)
+    request_limits: RequestLimits = field(default_factory=RequestLimits)
 
     def __post_init__(self) -> None:
         check_option(self.environment, "environment", ENVIRONMENTS, func="Settings")
@@ -83,6 +90,7 @@ class Settings:
             values["default_language"] = env["GRAPPE_LANGUAGE"]
         if "GRAPPE_SHARED_DATA" in env:
             values["data_dir"] = Path(env["GRAPPE_SHARED_DATA"])
+        values["request_limits"] = RequestLimits.from_env(env)
         values.update(overrides)
         return cls(**values)  # type: ignore[arg-type]
 
