@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-import pytest
-from sqlalchemy.exc import OperationalError
+import logging
 
-import grappe.registry.imports as registry_imports
+import pytest
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
+
+import grappe.registry.import_changes as import_changes
 import grappe.service.jobs as jobs
 import grappe.service.routes.imports as import_routes
+from grappe.registry.database import session_scope
+from grappe.registry.models import Region
 from grappe.registry.testing import table_snapshot
 from grappe.service.jobs import JobBoard, JobProgress
 from grappe.service.testing import import_job, upload
@@ -91,28 +95,82 @@ def test_reimport_job_is_idempotent(populated):
     assert again["sha256"] == first["sha256"]
 
 
-def test_failed_job_leaves_database_unchanged_and_reports_the_error(populated_app, monkeypatch):
+@pytest.mark.parametrize(
+    ("error", "says"),
+    [
+        (IntegrityError, "the import conflicted with another change to the registry"),
+        (OperationalError, "the database was busy or unavailable during the import"),
+        (DataError, "the database refused the import"),
+    ],
+)
+def test_failed_job_leaves_database_unchanged_and_reports_no_sql(
+    populated_app, monkeypatch, caplog, error, says
+):
     app, client, tokens = populated_app
     with app.state.sessions() as s:
         before = table_snapshot(s)
-    original = registry_imports._write
+    original = import_changes.apply
 
-    def write_then_fail(session, kind, records, progress):
-        original(session, kind, records, progress)  # rows are flushed, then the disk "fails"
-        raise OperationalError("INSERT …", {}, Exception("disk I/O error (simulated)"))
+    def write_then_fail(session, *args, **kwargs):
+        original(session, *args, **kwargs)  # rows are flushed, then the database "fails"
+        raise error(
+            "INSERT INTO regions (id, name_en) VALUES (?, ?)", ("DZ-31", "Oran"), Exception("boom")
+        )
 
-    monkeypatch.setattr(registry_imports, "_write", write_then_fail)
-    r = upload(client, "regions", NEW_REGIONS, headers=tokens["ana"])
-    assert r.status_code == 202
-    job = import_job(client, r, headers=tokens["ana"])
+    monkeypatch.setattr(import_changes, "apply", write_then_fail)
+    with caplog.at_level(logging.ERROR, logger="grappe.service.jobs"):
+        r = upload(client, "regions", NEW_REGIONS, headers=tokens["ana"], name="wilayas.csv")
+        assert r.status_code == 202
+        job = import_job(client, r, headers=tokens["ana"])
     assert job["status"] == "failed" and job["done"] == 0
-    assert "disk I/O error (simulated)" in job["errors"][0]["message"]
+    [issue] = job["errors"]
+    assert issue["message"] == f"{says}; nothing was imported."
+    assert issue["file"] == "wilayas.csv" and issue["fix"]
+    # Neither the SQL, nor the file's values, nor the driver's message reach the client.
+    for leak in ("INSERT", "VALUES", "Oran", "boom", error.__name__):
+        assert leak not in str(job)
+    # They are in the server log, with the job's id.
+    logged = [r for r in caplog.records if r.name == "grappe.service.jobs"]
+    assert logged and f"import job {job['id']}" in logged[0].getMessage()
+    assert "INSERT INTO regions" in str(logged[0].exc_info[1])
     with app.state.sessions() as s:
         after = table_snapshot(s)
     assert _without_jobs(after) == _without_jobs(before)
     assert after["audit_log"] == before["audit_log"]
     assert len(after["import_jobs"]) == len(before["import_jobs"]) + 1
     _error(client.get("/api/v1/regions/DZ-31"), 404, "not_found")
+
+
+def test_concurrent_conflicting_import_says_try_again(populated_app, monkeypatch):
+    """A real conflict: another connection commits the same new region between the job's
+    check and its write; the job fails with the unique-key error, reported in user terms."""
+    app, client, tokens = populated_app
+    original = import_changes.plan
+
+    def plan_then_someone_else_writes(session, kind, records):
+        planned = original(session, kind, records)
+        with session_scope(app.state.sessions) as other:
+            other.add(Region(id="DZ-31", code="31", country="DZ", region_type="wilaya",
+                             name_en="Oran (by someone else)"))  # fmt: skip
+        return planned
+
+    monkeypatch.setattr(import_changes, "plan", plan_then_someone_else_writes)
+    monkeypatch.setattr(import_routes, "check_table", lambda *_a, **_kw: 3)
+    job = import_job(client, upload(client, "regions", NEW_REGIONS, headers=tokens["ana"]),
+                     headers=tokens["ana"])  # fmt: skip
+    assert job["status"] == "failed"
+    assert job["errors"][0]["message"] == (
+        "the import conflicted with another change to the registry; nothing was imported."
+    )
+    assert job["errors"][0]["fix"].startswith("try again")
+    assert "INSERT" not in str(job) and "Constantine" not in str(job)
+    monkeypatch.setattr(import_changes, "plan", original)
+    assert client.get("/api/v1/regions/DZ-31").json()["name_en"] == "Oran (by someone else)"
+    _error(client.get("/api/v1/regions/DZ-25"), 404, "not_found")
+    # Trying again imports the file against the registry as it now is.
+    again = import_job(client, upload(client, "regions", NEW_REGIONS, headers=tokens["ana"]),
+                       headers=tokens["ana"])  # fmt: skip
+    assert (again["status"], again["inserted"], again["updated"]) == ("succeeded", 2, 1)
 
 
 def test_rows_invalid_when_written_fail_the_job_with_the_row_report(populated_app, monkeypatch):

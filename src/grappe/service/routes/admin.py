@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, status
+from fastapi import APIRouter, Path, Query, status
 from sqlalchemy import select
 
 from grappe.errors import NotFoundError
@@ -59,12 +59,30 @@ def revoke_token(
     repo.audit(session, token.name, "revoke", "token", name)
 
 
-@router.get("/audit", summary="The audit log, newest first")
+@router.get("/audit", summary="The audit log, newest first (admins)")
 def read_audit(
-    session: SessionDep, token: Caller, limit: Limit = 100, offset: Offset = 0
+    session: SessionDep,
+    token: Caller,
+    resource: Annotated[str | None, Query(max_length=32, description="Kind of record.")] = None,
+    resource_id: Annotated[str | None, Query(max_length=300, description="Its key.")] = None,
+    import_id: Annotated[
+        int | None, Query(ge=1, le=2**31 - 1, description="Changes of one import.")
+    ] = None,
+    who: Annotated[str | None, Query(max_length=100, description="Token name.")] = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
 ) -> ListOf[AuditPublic]:
+    """Every write with its author (token name, role, id), time, record kind and key, values
+    before and after, and the import it came from. Read-only: the log has no write endpoint."""
     require_role(token)
-    rows, count = repo.page(
-        session, select(AuditEntry).order_by(AuditEntry.id.desc()), limit=limit, offset=offset
-    )
+    query = select(AuditEntry).order_by(AuditEntry.id.desc())
+    for column, value in (
+        (AuditEntry.resource, resource),
+        (AuditEntry.resource_id, resource_id),
+        (AuditEntry.import_id, import_id),
+        (AuditEntry.who, who),
+    ):
+        if value is not None:
+            query = query.where(column == value)
+    rows, count = repo.page(session, query, limit=limit, offset=offset)
     return ListOf[AuditPublic](data=[AuditPublic.model_validate(r) for r in rows], count=count)
