@@ -138,7 +138,16 @@ def jsonable(values: Mapping[str, Any]) -> dict[str, Any]:
     >>> jsonable({"end": dt.date(2024, 3, 31), "partners": ("UM",), "x": float("nan")})
     {'end': '2024-03-31', 'partners': ['UM'], 'x': 'nan'}
     """
-    return {str(k): _json_value(v) for k, v in values.items()}
+    out = {}
+    for key, value in values.items():
+        kind = type(value)
+        # The common case inline: an import writes one entry per row of its file.
+        plain = kind is str or kind is int or kind is bool or value is None
+        if plain or (kind is float and math.isfinite(value)):
+            out[str(key)] = value
+        else:
+            out[str(key)] = _json_value(value)
+    return out
 
 
 def _json_value(value: Any) -> Any:
