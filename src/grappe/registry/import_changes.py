@@ -31,7 +31,7 @@ from grappe.registry.models import (
 from grappe.registry.permissions import Access, refusal
 from grappe.registry.repositories import audit_values
 
-__all__ = ["KEYS", "Change", "apply", "plan", "refused_rows"]
+__all__ = ["DEFAULTED", "KEYS", "RECORD_KIND", "Change", "apply", "plan", "refused_rows"]
 
 Progress = Callable[[int, int], None]
 
@@ -63,6 +63,9 @@ RECORD_KIND: dict[str, str] = {
     "actors": "actor",
     "ties": "tie",
 }
+#: Key of a record listing the fields filled with a default (absent from the file): they
+#: complete new rows but never replace stored values.
+DEFAULTED = "__defaulted__"
 # Columns that are not attributes of the row itself.
 _EXTRA: dict[str, tuple[str, ...]] = {"clusters": ("regions",), "actors": ("cluster", "role")}
 
@@ -149,7 +152,11 @@ def plan(session: Session, kind: str, records: list[dict[str, Any]]) -> list[lis
     for i, rec in enumerate(records):
         line = i + 2
         key = _key_text(rec[k] for k in KEYS[kind])
-        values = {rename.get(k, k): v for k, v in rec.items() if k not in extra and v is not None}
+        values = {
+            rename.get(k, k): v
+            for k, v in rec.items()
+            if k not in extra and k != DEFAULTED and v is not None
+        }
         row = existing.get(tuple(rec[k] for k in KEYS[kind]))
         if kind == "clusters":
             scope = frozenset({rec["id"]})
@@ -170,8 +177,9 @@ def plan(session: Session, kind: str, records: list[dict[str, Any]]) -> list[lis
                 after["regions"] = sorted(set(rec.get("regions") or []))
             changes.append(Change(line, record_kind, key, "create", None, after, scope))
         else:
-            before = {a: getattr(row, a) for a, v in values.items() if getattr(row, a) != v}
-            after = {a: values[a] for a in before}
+            given = {a: v for a, v in values.items() if a not in rec.get(DEFAULTED, ())}
+            before = {a: getattr(row, a) for a, v in given.items() if getattr(row, a) != v}
+            after = {a: given[a] for a in before}
             if kind == "clusters" and rec.get("regions") is not None:
                 wanted = sorted(set(rec["regions"]))
                 stored = sorted(r.id for r in row.regions)

@@ -40,7 +40,7 @@ from sqlalchemy.orm import Session
 from grappe._validation import check_option
 from grappe.errors import DataValidationError, NotFoundError, ValidationIssue
 from grappe.registry import import_changes
-from grappe.registry.import_changes import KEYS
+from grappe.registry.import_changes import DEFAULTED, KEYS
 from grappe.registry.models import STAGES, Actor, Base, Cluster, ImportJob, Region
 from grappe.registry.permissions import Access, name_of
 from grappe.registry.repositories import audit
@@ -320,21 +320,31 @@ def _checked_records(
             )
         ) from exc
     frame.columns = [str(c).strip() for c in frame.columns]
-    defaults: dict[str, Any] = {"definitions": definitions} if kind == "indicators" else {}
-    if kind == "indicators":
-        defaults.update({"cluster_type": "traded", "strong": False, "stars": 0})
-    records, issues = _validate(frame, kind, filename, session, defaults)
+    # The definition set is part of an indicator's key, so it is filled in before the check of
+    # repeated keys; the other defaults only complete new rows (see _fill_defaults).
+    key_default = {"definitions": definitions} if kind == "indicators" else {}
+    records, issues = _validate(frame, kind, filename, session, key_default)
     if issues:
         raise DataValidationError(issues)
-    if kind == "regions":
-        for rec in records:
-            if rec.get("code") is None:
-                rec["code"] = rec["id"].split("-", 1)[-1]
-    if kind == "indicators":
-        for rec in records:
-            if rec.get("cluster_name") is None:
-                rec["cluster_name"] = rec["cluster"]
+    for rec in records:
+        _fill_defaults(kind, rec)
     return records
+
+
+def _fill_defaults(kind: str, rec: dict[str, Any]) -> None:
+    """Complete a record with the defaults of absent values, and list them under
+    :data:`~grappe.registry.import_changes.DEFAULTED`: they are written into new rows but never
+    replace a stored value (an absent value leaves the stored one as it is)."""
+    defaults: dict[str, Any] = {}
+    if kind == "regions":
+        defaults["code"] = rec["id"].split("-", 1)[-1]
+    if kind == "indicators":
+        defaults = {"cluster_type": "traded", "strong": False, "stars": 0}
+        defaults["cluster_name"] = rec["cluster"]
+    filled = [name for name in defaults if rec.get(name) is None]
+    for name in filled:
+        rec[name] = defaults[name]
+    rec[DEFAULTED] = frozenset(filled)
 
 
 def _planned(
