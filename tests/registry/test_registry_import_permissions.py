@@ -10,7 +10,7 @@ from sqlalchemy import select
 from grappe.errors import DataValidationError, InvalidParameterError
 from grappe.registry import import_table, session_scope
 from grappe.registry.models import AuditEntry, Cluster, Region
-from grappe.registry.permissions import RULES, Access, kind_refusal, refusal
+from grappe.registry.permissions import RULES, Access, kind_refusal, may_write_all, refusal
 from grappe.registry.testing import table_snapshot
 
 SETUP = {
@@ -244,6 +244,9 @@ def test_refusal_messages_by_hand():
         "an analyst cannot create or change ties — ask an admin or a manager"
     )
     assert kind_refusal(AUTO, "cluster") is None and kind_refusal(ANALYST, "region") is None
+    assert may_write_all(ANALYST, "indicator") and may_write_all(ADMIN, "tie")
+    assert not may_write_all(ANALYST, "cluster") and not may_write_all(AUTO, "tie")
+    assert may_write_all(Access("a", "admin"), "cluster")
 
 
 @pytest.mark.parametrize(
@@ -255,6 +258,8 @@ def test_refusal_messages_by_hand():
          r"The 'kind' parameter of refusal must be one of 'region'"),
         (lambda: kind_refusal(ADMIN, "firms"),
          r"The 'kind' parameter of kind_refusal must be one of"),
+        (lambda: may_write_all(ADMIN, "firms"),
+         r"The 'kind' parameter of may_write_all must be one of"),
         (lambda: Access("x", "owner"),
          r"The 'role' parameter of Access must be one of 'admin', 'analyst', 'manager'"),
     ],

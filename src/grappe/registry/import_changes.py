@@ -31,7 +31,16 @@ from grappe.registry.models import (
 from grappe.registry.permissions import Access, refusal
 from grappe.registry.repositories import audit_values
 
-__all__ = ["DEFAULTED", "KEYS", "RECORD_KIND", "Change", "apply", "plan", "refused_rows"]
+__all__ = [
+    "DEFAULTED",
+    "KEYS",
+    "RECORD_KIND",
+    "RECORD_KINDS",
+    "Change",
+    "apply",
+    "plan",
+    "refused_rows",
+]
 
 Progress = Callable[[int, int], None]
 
@@ -66,6 +75,11 @@ RECORD_KIND: dict[str, str] = {
 #: Key of a record listing the fields filled with a default (absent from the file): they
 #: complete new rows but never replace stored values.
 DEFAULTED = "__defaulted__"
+#: Import kind -> every kind of record its rows may create or change.
+RECORD_KINDS: dict[str, tuple[str, ...]] = {
+    **{kind: (record,) for kind, record in RECORD_KIND.items()},
+    "actors": ("actor", "membership"),
+}
 # Columns that are not attributes of the row itself.
 _EXTRA: dict[str, tuple[str, ...]] = {"clusters": ("regions",), "actors": ("cluster", "role")}
 

@@ -31,14 +31,27 @@ from grappe.registry.models import ROLES
 if TYPE_CHECKING:
     from grappe.registry.models import ApiToken
 
-__all__ = ["ACTIONS", "RULES", "Access", "Refusal", "kind_refusal", "name_of", "refusal"]
+__all__ = [
+    "ACTIONS",
+    "RULES",
+    "Access",
+    "Refusal",
+    "kind_refusal",
+    "may_write_all",
+    "name_of",
+    "refusal",
+]
 
 #: The actions of a write.
 ACTIONS: tuple[str, ...] = ("create", "update", "delete")
 
-_ADMIN = ("admin",)
-_OPEN_DATA = {"create": ("admin", "analyst"), "update": ("admin", "analyst"), "delete": _ADMIN}
-_OF_A_CLUSTER = dict.fromkeys(ACTIONS, ("admin", "manager"))
+_ADMIN: tuple[str, ...] = ("admin",)
+_OPEN_DATA: dict[str, tuple[str, ...]] = {
+    "create": ("admin", "analyst"),
+    "update": ("admin", "analyst"),
+    "delete": _ADMIN,
+}
+_OF_A_CLUSTER: dict[str, tuple[str, ...]] = dict.fromkeys(ACTIONS, ("admin", "manager"))
 
 #: Record kind → action → the roles that may do it. ``"manager"`` means a manager of a cluster
 #: in the record's scope. Regions and indicator snapshots are statistics (analysts keep them);
@@ -208,3 +221,19 @@ def kind_refusal(access: Access, kind: str) -> Refusal | None:
     return Refusal(
         f"{_ARTICLE[access.role]} cannot create or change {kind}s", "ask " + " or ".join(ask)
     )
+
+
+def may_write_all(access: Access, kind: str) -> bool:
+    """Whether ``access`` may create and change every ``kind`` record, whatever its scope (so
+    that no row of an import of that kind can be refused).
+
+    Examples
+    --------
+    >>> may_write_all(Access("ana", "analyst"), "indicator")
+    True
+    >>> may_write_all(Access("mgr", "manager", frozenset({"auto-mi"})), "cluster")
+    False
+    """
+    check_option(kind, "kind", tuple(RULES), func="may_write_all")
+    rules = RULES[kind]
+    return access.role != "manager" and all(access.role in rules[a] for a in ("create", "update"))

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from grappe.errors import NotFoundError
 from grappe.registry import repositories as repo
 from grappe.registry.models import ApiToken, AuditEntry
+from grappe.registry.permissions import Access
 from grappe.registry.tokens import create_token
 from grappe.service.deps import Caller, SessionDep, require_role
 from grappe.service.routes._common import Limit, Offset
@@ -23,14 +24,8 @@ def post_token(session: SessionDep, token: Caller, body: TokenCreate) -> TokenCr
     """The token is returned once, in clear; only its salted scrypt hash is stored."""
     require_role(token)
     secret = create_token(session, body.name, role=body.role, clusters=body.clusters)
-    repo.audit(
-        session,
-        token.name,
-        "create",
-        "token",
-        body.name,
-        {"role": body.role, "clusters": ",".join(body.clusters)},
-    )
+    after = {"role": body.role, "clusters": list(body.clusters)}
+    repo.audit(session, Access.of_token(token), "create", "token", body.name, after=after)
     return TokenCreated(name=body.name, role=body.role, clusters=body.clusters, token=secret)
 
 
@@ -54,9 +49,11 @@ def revoke_token(
     row = session.scalar(select(ApiToken).where(ApiToken.name == name))
     if row is None:
         raise NotFoundError(f"No token named {name!r}.")
+    before = {"revoked": row.revoked}
     row.revoked = True
     session.flush()
-    repo.audit(session, token.name, "revoke", "token", name)
+    repo.audit(session, Access.of_token(token), "revoke", "token", name, before=before,
+               after={"revoked": True})  # fmt: skip
 
 
 @router.get("/audit", summary="The audit log, newest first (admins)")
