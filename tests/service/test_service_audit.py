@@ -177,3 +177,24 @@ def test_token_writes_are_audited(populated, admin):
         "revoke", {"revoked": False}, {"revoked": True},
     )  # fmt: skip
     assert "secret" not in str(created) and "grp_" not in str(created)
+
+
+def test_roadmap_update_keeps_only_the_parts_that_changed(populated, admin):
+    client, tokens = populated
+    url = "/api/v1/clusters/auto-mi/roadmap"
+    doc = {"cluster": "Automotive Michigan", "mode": "bottom_up", "actions": [
+        {"id": "A1", "title": "Kick-off", "phase": "mobilise", "owner": "GM",
+         "start": "2024-01-01", "end": "2024-03-31"}]}  # fmt: skip
+    assert client.put(url, json=doc, headers=tokens["mgr"]).status_code == 200
+    assert client.put(url, json=doc, headers=tokens["mgr"]).status_code == 200  # the same
+    assert (
+        client.put(url, json={**doc, "mode": "top_down"}, headers=tokens["mgr"]).status_code == 200
+    )
+    entries = _audit(client, admin, resource="roadmap", resource_id="auto-mi")["data"]
+    assert [(e["action"], e["role"]) for e in entries] == [
+        ("update", "manager"), ("create", "manager"),
+    ]  # fmt: skip
+    assert (entries[0]["before"], entries[0]["after"]) == (
+        {"mode": "bottom_up"},
+        {"mode": "top_down"},
+    )

@@ -5,13 +5,16 @@ from __future__ import annotations
 import logging
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 
 import grappe.registry.import_changes as import_changes
 import grappe.service.jobs as jobs
 import grappe.service.routes.imports as import_routes
+from grappe.errors import InvalidParameterError, NotFoundError
+from grappe.registry import import_table
 from grappe.registry.database import session_scope
-from grappe.registry.models import Region
+from grappe.registry.models import ImportJob, Region
 from grappe.registry.testing import table_snapshot
 from grappe.service.jobs import JobBoard, JobProgress
 from grappe.service.testing import import_job, upload
@@ -214,3 +217,52 @@ def test_job_board_percent_by_hand(done, total, percent):
     assert board.get(7) == JobProgress(status="running", done=done, total=total)
     assert board.get(7).percent == percent
     assert board.get(8) is None
+
+
+def test_our_own_errors_in_a_job_keep_their_message(populated_app, monkeypatch):
+    """A GrappeError (no SQL, no values beyond the user's file) is reported as it reads."""
+    app, client, tokens = populated_app
+
+    def refuse(*_a, **_kw):
+        raise InvalidParameterError("The 'kind' parameter of import_table must be one of …")
+
+    monkeypatch.setattr(jobs, "import_table", refuse)
+    r = upload(client, "regions", NEW_REGIONS, headers=tokens["ana"], name="w.csv")
+    job = import_job(client, r, headers=tokens["ana"])
+    assert job["status"] == "failed"
+    message = "The 'kind' parameter of import_table must be one of …"
+    expected = {"message": message, "file": "w.csv", "row": None, "column": None, "fix": None}
+    assert job["errors"] == [expected]
+
+
+def test_a_bug_in_a_job_fails_it_and_reaches_the_server_log(populated_app, monkeypatch, caplog):
+    app, client, tokens = populated_app
+
+    def crash(*_a, **_kw):
+        raise RuntimeError("secret internals at 0xdeadbeef")
+
+    monkeypatch.setattr(jobs, "import_table", crash)
+    with (
+        caplog.at_level(logging.ERROR, logger="grappe.service.jobs"),
+        pytest.raises(RuntimeError, match="secret internals"),  # re-raised for the server
+    ):
+        upload(client, "regions", NEW_REGIONS, headers=tokens["ana"])
+    with app.state.sessions() as s:
+        job = s.scalars(select(ImportJob).order_by(ImportJob.id.desc())).first()
+    assert job.status == "failed"
+    [issue] = job.errors
+    assert issue["message"] == "the import failed on an internal error; nothing was imported."
+    assert f"import job {job.id}" in issue["fix"] and "deadbeef" not in str(job.errors)
+    assert any("secret internals" in str(r.exc_info[1]) for r in caplog.records if r.exc_info)
+
+
+def test_import_table_refuses_an_unknown_job_id(populated_app):
+    app, _client, _tokens = populated_app
+    with (
+        pytest.raises(NotFoundError, match=r"There is no import job 999999\."),
+        session_scope(app.state.sessions) as s,
+    ):
+        import_table(s, NEW_REGIONS.encode(), kind="regions", filename="r.csv", who="t",
+                     job_id=999999)  # fmt: skip
+    with app.state.sessions() as s:
+        assert s.get(Region, "DZ-31") is None
