@@ -4,6 +4,8 @@ written. Also the rules themselves (:mod:`grappe.registry.permissions`)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import select
 
@@ -267,3 +269,18 @@ def test_refusal_messages_by_hand():
 def test_bad_arguments(call, match):
     with pytest.raises(InvalidParameterError, match=match):
         call()
+
+
+def test_the_documented_table_of_rights_is_the_code():
+    """docs/observatory.md shows RULES; the test fails when they drift apart."""
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "observatory.md").read_text("utf-8")
+    table = doc.split("| record | create | change | delete |", 1)[1].split("\n\n", 1)[0]
+    documented = {}
+    for line in table.strip().splitlines()[2:]:  # after the header and the rule
+        kinds, create, change, delete = (c.strip() for c in line.strip("|").split("|")[:4])
+        for kind in kinds.split(", "):
+            documented[kind] = {
+                action: tuple(r.strip() for r in roles.split(","))
+                for action, roles in (("create", create), ("update", change), ("delete", delete))
+            }
+    assert documented == RULES
