@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from grappe.registry.database import connect, make_engine, session_scope, upgrade
 from grappe.registry.imports import IMPORT_KINDS, ImportReport, import_table
-from grappe.registry.permissions import Access
 from grappe.registry.tokens import create_token, ensure_token, verify_token
 
 __all__ = [
     "IMPORT_KINDS",
-    "Access",
     "ImportReport",
     "connect",
     "create_token",

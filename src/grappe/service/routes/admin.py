@@ -10,7 +10,6 @@ from sqlalchemy import select
 from grappe.errors import NotFoundError
 from grappe.registry import repositories as repo
 from grappe.registry.models import ApiToken, AuditEntry
-from grappe.registry.permissions import Access
 from grappe.registry.tokens import create_token
 from grappe.service.deps import Caller, SessionDep, require_role
 from grappe.service.routes._common import Limit, Offset
@@ -24,8 +23,14 @@ def post_token(session: SessionDep, token: Caller, body: TokenCreate) -> TokenCr
     """The token is returned once, in clear; only its salted scrypt hash is stored."""
     require_role(token)
     secret = create_token(session, body.name, role=body.role, clusters=body.clusters)
-    after = {"role": body.role, "clusters": list(body.clusters)}
-    repo.audit(session, Access.of_token(token), "create", "token", body.name, after=after)
+    repo.audit(
+        session,
+        token.name,
+        "create",
+        "token",
+        body.name,
+        {"role": body.role, "clusters": ",".join(body.clusters)},
+    )
     return TokenCreated(name=body.name, role=body.role, clusters=body.clusters, token=secret)
 
 
@@ -49,11 +54,9 @@ def revoke_token(
     row = session.scalar(select(ApiToken).where(ApiToken.name == name))
     if row is None:
         raise NotFoundError(f"No token named {name!r}.")
-    before = {"revoked": row.revoked}
     row.revoked = True
     session.flush()
-    repo.audit(session, Access.of_token(token), "revoke", "token", name, before=before,
-               after={"revoked": True})  # fmt: skip
+    repo.audit(session, token.name, "revoke", "token", name)
 
 
 @router.get("/audit", summary="The audit log, newest first (admins)")
