@@ -191,3 +191,18 @@ def test_roadmap_update_keeps_only_the_parts_that_changed(populated, admin):
         {"mode": "bottom_up"},
         {"mode": "top_down"},
     )
+
+
+def test_token_writes_are_audited(populated, admin):
+    client, _tokens = populated
+    body = {"name": "ext", "role": "manager", "clusters": ["auto-mi"]}
+    assert client.post("/api/v1/tokens", json=body, headers=admin).status_code == 201
+    assert client.delete("/api/v1/tokens/ext", headers=admin).status_code == 204
+    revoked, created = _audit(client, admin, resource="token", resource_id="ext")["data"]
+    assert (created["action"], created["role"], created["before"], created["after"]) == (
+        "create", "admin", None, {"role": "manager", "clusters": ["auto-mi"]},
+    )  # fmt: skip
+    assert (revoked["action"], revoked["role"], revoked["before"], revoked["after"]) == (
+        "revoke", "admin", {"revoked": False}, {"revoked": True},
+    )  # fmt: skip
+    assert created["token_id"] is not None and "grp_" not in str(created)

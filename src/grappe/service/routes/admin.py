@@ -10,6 +10,7 @@ from sqlalchemy import select
 from grappe.registry import repositories as repo
 from grappe.registry import tokens
 from grappe.registry.models import AuditEntry
+from grappe.registry.permissions import Access
 from grappe.service.deps import Caller, SessionDep, require_role
 from grappe.service.routes._common import Limit, Offset
 from grappe.service.schemas import AuditPublic, ListOf, TokenCreate, TokenCreated, TokenPublic
@@ -22,7 +23,7 @@ def post_token(session: SessionDep, token: Caller, body: TokenCreate) -> TokenCr
     """The token is returned once, in clear; only its salted scrypt hash is stored."""
     require_role(token)
     secret = tokens.create_token(
-        session, body.name, role=body.role, clusters=body.clusters, who=token.name
+        session, body.name, role=body.role, clusters=body.clusters, who=Access.of_token(token)
     )
     return TokenCreated(name=body.name, role=body.role, clusters=body.clusters, token=secret)
 
@@ -42,7 +43,7 @@ def revoke_token(
 ) -> None:
     """The token stops working at once (the row is kept for the audit log)."""
     require_role(token)
-    tokens.revoke_token(session, name=name, who=token.name)
+    tokens.revoke_token(session, name=name, who=Access.of_token(token))
 
 
 @router.get("/audit", summary="The audit log, newest first (admins)")
