@@ -83,6 +83,31 @@ def test_strong_flags_and_definitions_default(sessions):
         assert {r.cluster_type for r in rows} == {"traded"}
 
 
+def test_defaults_complete_new_rows_but_never_replace_stored_values(sessions):
+    """A file without ``strong``, ``stars``, ``cluster_name`` or ``code`` changes only what it
+    gives: the defaults of absent columns fill new rows, not stored ones."""
+    with session_scope(sessions) as s:
+        _load(s, REGIONS, "regions")
+        _load(s, INDICATORS, "indicators")
+        s.get(Region, "US-26").code = "MI"
+    partial = "region,cluster,year,employment\nUS-26,4,2020,101\nUS-39,9,2021,5\n"
+    with session_scope(sessions) as s:
+        report = _load(s, partial, "indicators")
+        again = _load(s, "id,country,region_type,name_en\nUS-26,US,state,Michigan\n", "regions")
+    assert (report.inserted, report.updated, again.unchanged) == (1, 1, 1)
+    with sessions() as s:
+        rows = {(r.region_id, r.cluster, r.year): r for r in s.scalars(select(IndicatorSnapshot))}
+        kept = rows["US-26", "4", 2020]
+        assert (kept.employment, kept.strong, kept.stars, kept.cluster_name) == (
+            101, True, 3, "Automotive",
+        )  # fmt: skip
+        new = rows["US-39", "9", 2021]
+        assert (new.strong, new.stars, new.cluster_name, new.cluster_type) == (
+            False, 0, "9", "traded",
+        )  # fmt: skip
+        assert s.get(Region, "US-26").code == "MI"
+
+
 def test_network_import_creates_memberships_and_ties(sessions):
     actors = (
         "id,name,sphere,level,cluster,role\nA,Alpha,enterprise,local,auto,member\n"

@@ -176,9 +176,19 @@ def test_every_write_is_audited(populated, admin):
     )
     entries = client.get("/api/v1/audit", headers=admin).json()["data"]
     latest = [(e["who"], e["action"], e["resource"], e["resource_id"]) for e in entries[:2]]
-    assert latest[0][:3] == ("mgr", "put", "kpi")
+    assert latest[0] == ("mgr", "create", "kpi", "auto-mi/members/2021")
     assert latest[1] == ("mgr", "update", "cluster", "auto-mi")
-    assert entries[0]["at"]
+    assert entries[0]["at"] and entries[0]["role"] == "manager" and entries[0]["token_id"]
+    # An update keeps the old and new values of the changed fields only; a create, the record.
+    assert (entries[1]["before"], entries[1]["after"]) == (
+        {"website": None},
+        {"website": "https://example.org"},
+    )
+    assert entries[0]["before"] is None
+    assert entries[0]["after"] == {
+        "cluster_id": "auto-mi", "name": "members", "year": 2021, "value": 12.0, "unit": None,
+        "target": None,
+    }  # fmt: skip
     kinds = {(e["action"], e["resource"]) for e in entries}
     assert {("import", "regions"), ("create", "token")} <= kinds
 

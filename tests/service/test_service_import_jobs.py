@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-import pytest
-from sqlalchemy.exc import OperationalError
+import logging
 
-import grappe.registry.imports as registry_imports
+import pytest
+from sqlalchemy import select
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
+
+import grappe.registry.import_changes as import_changes
 import grappe.service.jobs as jobs
 import grappe.service.routes.imports as import_routes
+from grappe.errors import InvalidParameterError, NotFoundError
+from grappe.registry import import_table
+from grappe.registry.database import session_scope
+from grappe.registry.models import ImportJob, Region
 from grappe.registry.testing import table_snapshot
 from grappe.service.jobs import JobBoard, JobProgress
 from grappe.service.testing import import_job, upload
@@ -92,28 +99,82 @@ def test_reimport_job_is_idempotent(populated):
     assert again["sha256"] == first["sha256"]
 
 
-def test_failed_job_leaves_database_unchanged_and_reports_the_error(populated_app, monkeypatch):
+@pytest.mark.parametrize(
+    ("error", "says"),
+    [
+        (IntegrityError, "the import conflicted with another change to the registry"),
+        (OperationalError, "the database was busy or unavailable during the import"),
+        (DataError, "the database refused the import"),
+    ],
+)
+def test_failed_job_leaves_database_unchanged_and_reports_no_sql(
+    populated_app, monkeypatch, caplog, error, says
+):
     app, client, tokens = populated_app
     with app.state.sessions() as s:
         before = table_snapshot(s)
-    original = registry_imports._write
+    original = import_changes.apply
 
-    def write_then_fail(session, kind, records, progress):
-        original(session, kind, records, progress)  # rows are flushed, then the disk "fails"
-        raise OperationalError("INSERT …", {}, Exception("disk I/O error (simulated)"))
+    def write_then_fail(session, *args, **kwargs):
+        original(session, *args, **kwargs)  # rows are flushed, then the database "fails"
+        raise error(
+            "INSERT INTO regions (id, name_en) VALUES (?, ?)", ("DZ-31", "Oran"), Exception("boom")
+        )
 
-    monkeypatch.setattr(registry_imports, "_write", write_then_fail)
-    r = upload(client, "regions", NEW_REGIONS, headers=tokens["ana"])
-    assert r.status_code == 202
-    job = import_job(client, r, headers=tokens["ana"])
+    monkeypatch.setattr(import_changes, "apply", write_then_fail)
+    with caplog.at_level(logging.ERROR, logger="grappe.service.jobs"):
+        r = upload(client, "regions", NEW_REGIONS, headers=tokens["ana"], name="wilayas.csv")
+        assert r.status_code == 202
+        job = import_job(client, r, headers=tokens["ana"])
     assert job["status"] == "failed" and job["done"] == 0
-    assert "disk I/O error (simulated)" in job["errors"][0]["message"]
+    [issue] = job["errors"]
+    assert issue["message"] == f"{says}; nothing was imported."
+    assert issue["file"] == "wilayas.csv" and issue["fix"]
+    # Neither the SQL, nor the file's values, nor the driver's message reach the client.
+    for leak in ("INSERT", "VALUES", "Oran", "boom", error.__name__):
+        assert leak not in str(job)
+    # They are in the server log, with the job's id.
+    logged = [r for r in caplog.records if r.name == "grappe.service.jobs"]
+    assert logged and f"import job {job['id']}" in logged[0].getMessage()
+    assert "INSERT INTO regions" in str(logged[0].exc_info[1])
     with app.state.sessions() as s:
         after = table_snapshot(s)
     assert _without_jobs(after) == _without_jobs(before)
     assert after["audit_log"] == before["audit_log"]
     assert len(after["import_jobs"]) == len(before["import_jobs"]) + 1
     _error(client.get("/api/v1/regions/DZ-31"), 404, "not_found")
+
+
+def test_concurrent_conflicting_import_says_try_again(populated_app, monkeypatch):
+    """A real conflict: another connection commits the same new region between the job's
+    check and its write; the job fails with the unique-key error, reported in user terms."""
+    app, client, tokens = populated_app
+    original = import_changes.plan
+
+    def plan_then_someone_else_writes(session, kind, records):
+        planned = original(session, kind, records)
+        with session_scope(app.state.sessions) as other:
+            other.add(Region(id="DZ-31", code="31", country="DZ", region_type="wilaya",
+                             name_en="Oran (by someone else)"))  # fmt: skip
+        return planned
+
+    monkeypatch.setattr(import_changes, "plan", plan_then_someone_else_writes)
+    monkeypatch.setattr(import_routes, "check_table", lambda *_a, **_kw: 3)
+    job = import_job(client, upload(client, "regions", NEW_REGIONS, headers=tokens["ana"]),
+                     headers=tokens["ana"])  # fmt: skip
+    assert job["status"] == "failed"
+    assert job["errors"][0]["message"] == (
+        "the import conflicted with another change to the registry; nothing was imported."
+    )
+    assert job["errors"][0]["fix"].startswith("try again")
+    assert "INSERT" not in str(job) and "Constantine" not in str(job)
+    monkeypatch.setattr(import_changes, "plan", original)
+    assert client.get("/api/v1/regions/DZ-31").json()["name_en"] == "Oran (by someone else)"
+    _error(client.get("/api/v1/regions/DZ-25"), 404, "not_found")
+    # Trying again imports the file against the registry as it now is.
+    again = import_job(client, upload(client, "regions", NEW_REGIONS, headers=tokens["ana"]),
+                       headers=tokens["ana"])  # fmt: skip
+    assert (again["status"], again["inserted"], again["updated"]) == ("succeeded", 2, 1)
 
 
 def test_rows_invalid_when_written_fail_the_job_with_the_row_report(populated_app, monkeypatch):
@@ -157,3 +218,52 @@ def test_job_board_percent_by_hand(done, total, percent):
     assert board.get(7) == JobProgress(status="running", done=done, total=total)
     assert board.get(7).percent == percent
     assert board.get(8) is None
+
+
+def test_our_own_errors_in_a_job_keep_their_message(populated_app, monkeypatch):
+    """A GrappeError (no SQL, no values beyond the user's file) is reported as it reads."""
+    app, client, tokens = populated_app
+
+    def refuse(*_a, **_kw):
+        raise InvalidParameterError("The 'kind' parameter of import_table must be one of …")
+
+    monkeypatch.setattr(jobs, "import_table", refuse)
+    r = upload(client, "regions", NEW_REGIONS, headers=tokens["ana"], name="w.csv")
+    job = import_job(client, r, headers=tokens["ana"])
+    assert job["status"] == "failed"
+    message = "The 'kind' parameter of import_table must be one of …"
+    expected = {"message": message, "file": "w.csv", "row": None, "column": None, "fix": None}
+    assert job["errors"] == [expected]
+
+
+def test_a_bug_in_a_job_fails_it_and_reaches_the_server_log(populated_app, monkeypatch, caplog):
+    app, client, tokens = populated_app
+
+    def crash(*_a, **_kw):
+        raise RuntimeError("secret internals at 0xdeadbeef")
+
+    monkeypatch.setattr(jobs, "import_table", crash)
+    with (
+        caplog.at_level(logging.ERROR, logger="grappe.service.jobs"),
+        pytest.raises(RuntimeError, match="secret internals"),  # re-raised for the server
+    ):
+        upload(client, "regions", NEW_REGIONS, headers=tokens["ana"])
+    with app.state.sessions() as s:
+        job = s.scalars(select(ImportJob).order_by(ImportJob.id.desc())).first()
+    assert job.status == "failed"
+    [issue] = job.errors
+    assert issue["message"] == "the import failed on an internal error; nothing was imported."
+    assert f"import job {job.id}" in issue["fix"] and "deadbeef" not in str(job.errors)
+    assert any("secret internals" in str(r.exc_info[1]) for r in caplog.records if r.exc_info)
+
+
+def test_import_table_refuses_an_unknown_job_id(populated_app):
+    app, _client, _tokens = populated_app
+    with (
+        pytest.raises(NotFoundError, match=r"There is no import job 999999\."),
+        session_scope(app.state.sessions) as s,
+    ):
+        import_table(s, NEW_REGIONS.encode(), kind="regions", filename="r.csv", who="t",
+                     job_id=999999)  # fmt: skip
+    with app.state.sessions() as s:
+        assert s.get(Region, "DZ-31") is None

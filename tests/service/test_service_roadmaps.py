@@ -159,7 +159,14 @@ def test_roadmap_writes_are_audited_and_follow_the_cluster(populated):
     _error(client.delete(url, headers=tokens["admin"]), 404, "not_found")
     entries = client.get("/api/v1/audit", headers=tokens["admin"]).json()["data"]
     done = {(e["action"], e["resource"], e["resource_id"]) for e in entries}
-    assert {("put", "roadmap", "chem-oh"), ("delete", "roadmap", "chem-oh")} <= done
+    assert {("create", "roadmap", "chem-oh"), ("delete", "roadmap", "chem-oh")} <= done
+    created = next(e for e in entries if e["action"] == "create" and e["resource"] == "roadmap")
+    deleted = next(e for e in entries if e["action"] == "delete" and e["resource"] == "roadmap")
+    # A new roadmap's entry keeps the whole document; a deleted one's, the document it had.
+    assert created["before"] is None and created["after"]["actions"][0]["id"] == "A1"
+    assert deleted["after"] is None and deleted["before"] == created["after"]
+    admins = client.get("/api/v1/tokens", headers=tokens["admin"]).json()["data"]
+    assert created["role"] == "admin" and created["who"] in {t["name"] for t in admins}
     client.put(url, json=ONE_ACTION, headers=tokens["admin"])
     assert client.delete("/api/v1/clusters/chem-oh", headers=tokens["admin"]).status_code == 204
     again = {"id": "chem-oh", "name_en": "Again"}

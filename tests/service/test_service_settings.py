@@ -162,7 +162,7 @@ def test_migrations_are_repeatable(database_url):
             s.execute(
                 __import__("sqlalchemy").text("select version_num from alembic_version")
             ).scalar()
-            == "0003"
+            == "0004"
         )
     first.kw["bind"].dispose()
     second.kw["bind"].dispose()

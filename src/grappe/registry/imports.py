@@ -22,6 +22,11 @@ Five kinds of file, all CSV with a header line:
 Every row is checked first and every problem is reported with its file, line, column and fix
 (:class:`~grappe.errors.DataValidationError`); the registry is written only when the whole file is
 valid. Rows are upserted on their natural key, so re-importing the same file changes nothing.
+
+A caller given as an :class:`~grappe.registry.permissions.Access` may only create or change what
+it could through the API: each row is checked with :func:`grappe.registry.permissions.refusal`
+and a refused row is reported like an invalid one. Each record created or changed gets an audit
+entry with its values before and after (see :mod:`grappe.registry.import_changes`).
 """
 
 from __future__ import annotations
@@ -34,23 +39,15 @@ from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import insert, select, tuple_
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from grappe._validation import check_option
 from grappe.errors import DataValidationError, NotFoundError, ValidationIssue
-from grappe.registry.models import (
-    STAGES,
-    Actor,
-    Base,
-    Cluster,
-    ImportJob,
-    IndicatorSnapshot,
-    Membership,
-    Region,
-    Tie,
-    cluster_regions,
-)
+from grappe.registry import import_changes
+from grappe.registry.import_changes import DEFAULTED, KEYS
+from grappe.registry.models import STAGES, Actor, Base, Cluster, ImportJob, Region
+from grappe.registry.permissions import Access, may_write_all, name_of
 from grappe.registry.repositories import audit
 
 __all__ = ["IMPORT_KINDS", "ImportReport", "check_table", "import_table"]
@@ -290,7 +287,7 @@ def _validate(
                         fix=f"import the {model.__tablename__} first, or correct the id.",
                     )
                 )
-    keys = _KEYS[kind]
+    keys = KEYS[kind]
     seen: dict[tuple[Any, ...], int] = {}
     for i, rec in enumerate(records):
         key = tuple(rec.get(k) for k in keys)
@@ -312,116 +309,6 @@ def _validate(
     return records, issues
 
 
-_KEYS: dict[str, tuple[str, ...]] = {
-    "regions": ("id",),
-    "clusters": ("id",),
-    "indicators": ("definitions", "region", "cluster", "year"),
-    "actors": ("id",),
-    "ties": ("source", "target", "type"),
-}
-
-# Column of the file -> attribute of the model, where they differ.
-_RENAME: dict[str, dict[str, str]] = {
-    "indicators": {"region": "region_id"},
-    "actors": {"region": "region_id"},
-}
-_MODELS: dict[str, type[Base]] = {
-    "regions": Region,
-    "clusters": Cluster,
-    "indicators": IndicatorSnapshot,
-    "actors": Actor,
-    "ties": Tie,
-}
-# Columns that are not attributes of the row itself.
-_EXTRA: dict[str, tuple[str, ...]] = {"clusters": ("regions",), "actors": ("cluster", "role")}
-
-
-def _existing(
-    session: Session, kind: str, records: list[dict[str, Any]]
-) -> dict[tuple[Any, ...], Any]:
-    model = _MODELS[kind]
-    keys = _KEYS[kind]
-    attrs = [getattr(model, _RENAME.get(kind, {}).get(k, k)) for k in keys]
-    found: dict[tuple[Any, ...], Any] = {}
-    wanted = [tuple(r[k] for k in keys) for r in records]
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
-        clause = (
-            attrs[0].in_([c[0] for c in chunk]) if len(keys) == 1 else tuple_(*attrs).in_(chunk)
-        )
-        for row in session.scalars(select(model).where(clause)):
-            found[tuple(getattr(row, _RENAME.get(kind, {}).get(k, k)) for k in keys)] = row
-    return found
-
-
-def _write(
-    session: Session, kind: str, records: list[dict[str, Any]], progress: Progress | None
-) -> tuple[int, int]:
-    """Upsert ``records``: new rows in bulk (ORM bulk INSERT), changed rows one by one."""
-    model = _MODELS[kind]
-    rename = _RENAME.get(kind, {})
-    extra = _EXTRA.get(kind, ())
-    existing = _existing(session, kind, records)
-    new_rows: list[dict[str, Any]] = []
-    links: list[dict[str, Any]] = []  # cluster_regions rows, or memberships of new actors
-    inserted = updated = 0
-    total = len(records)
-    for i, rec in enumerate(records):
-        values = {rename.get(k, k): v for k, v in rec.items() if k not in extra}
-        row = existing.get(tuple(rec[k] for k in _KEYS[kind]))
-        if row is None:
-            new_rows.append({k: v for k, v in values.items() if v is not None})
-            if kind == "clusters":
-                links.extend(
-                    {"cluster_id": rec["id"], "region_id": r}
-                    for r in sorted(set(rec.get("regions") or []))
-                )
-            if kind == "actors" and rec.get("cluster"):
-                links.append(
-                    {"cluster_id": rec["cluster"], "actor_id": rec["id"], "role": rec.get("role")}
-                )
-            inserted += 1
-        elif _update(session, kind, row, rec, values):
-            updated += 1
-        if progress is not None and (i % 1000 == 0 or i == total - 1):
-            progress(i + 1, total)
-    if new_rows:
-        session.execute(insert(model), new_rows)
-    if links and kind == "clusters":
-        session.execute(insert(cluster_regions), links)
-    elif links:
-        session.execute(insert(Membership), links)
-    session.flush()
-    return inserted, updated
-
-
-def _update(
-    session: Session, kind: str, row: Any, rec: dict[str, Any], values: dict[str, Any]
-) -> bool:
-    """Apply ``values`` to an existing row; whether anything changed."""
-    changed = False
-    for attr, value in values.items():
-        if value is not None and getattr(row, attr) != value:
-            setattr(row, attr, value)
-            changed = True
-    if kind == "clusters" and rec.get("regions") is not None:
-        wanted = sorted(set(rec["regions"]))
-        if sorted(r.id for r in row.regions) != wanted:
-            row.regions = [session.get(Region, rid) for rid in wanted]
-            changed = True
-    if kind == "actors" and rec.get("cluster"):
-        membership = session.get(Membership, (rec["cluster"], rec["id"]))
-        if membership is None:
-            session.add(
-                Membership(cluster_id=rec["cluster"], actor_id=rec["id"], role=rec.get("role"))
-            )
-            changed = True
-        elif rec.get("role") and membership.role != rec["role"]:
-            membership.role = rec["role"]
-            changed = True
-    return changed
-
-
 def _checked_records(
     session: Session, data: bytes, kind: str, filename: str, definitions: str, func: str
 ) -> list[dict[str, Any]]:
@@ -438,25 +325,58 @@ def _checked_records(
             )
         ) from exc
     frame.columns = [str(c).strip() for c in frame.columns]
-    defaults: dict[str, Any] = {"definitions": definitions} if kind == "indicators" else {}
-    if kind == "indicators":
-        defaults.update({"cluster_type": "traded", "strong": False, "stars": 0})
-    records, issues = _validate(frame, kind, filename, session, defaults)
+    # The definition set is part of an indicator's key, so it is filled in before the check of
+    # repeated keys; the other defaults only complete new rows (see _fill_defaults).
+    key_default = {"definitions": definitions} if kind == "indicators" else {}
+    records, issues = _validate(frame, kind, filename, session, key_default)
     if issues:
         raise DataValidationError(issues)
-    if kind == "regions":
-        for rec in records:
-            if rec.get("code") is None:
-                rec["code"] = rec["id"].split("-", 1)[-1]
-    if kind == "indicators":
-        for rec in records:
-            if rec.get("cluster_name") is None:
-                rec["cluster_name"] = rec["cluster"]
+    for rec in records:
+        _fill_defaults(kind, rec)
     return records
 
 
+def _fill_defaults(kind: str, rec: dict[str, Any]) -> None:
+    """Complete a record with the defaults of absent values, and list them under
+    :data:`~grappe.registry.import_changes.DEFAULTED`: they are written into new rows but never
+    replace a stored value (an absent value leaves the stored one as it is)."""
+    defaults: dict[str, Any] = {}
+    if kind == "regions":
+        defaults["code"] = rec["id"].split("-", 1)[-1]
+    if kind == "indicators":
+        defaults = {"cluster_type": "traded", "strong": False, "stars": 0}
+        defaults["cluster_name"] = rec["cluster"]
+    filled = [name for name in defaults if rec.get(name) is None]
+    for name in filled:
+        rec[name] = defaults[name]
+    rec[DEFAULTED] = frozenset(filled)
+
+
+def _planned(
+    session: Session,
+    records: list[dict[str, Any]],
+    *,
+    kind: str,
+    filename: str,
+    access: Access | None,
+) -> list[list[import_changes.Change]]:
+    """The changes of every row; raise when ``access`` may not make some (one issue per row)."""
+    planned = import_changes.plan(session, kind, records)
+    if access is not None:
+        refused = import_changes.refused_rows(access, kind, planned, filename)
+        if refused:
+            raise DataValidationError(refused)
+    return planned
+
+
 def check_table(
-    session: Session, data: bytes, *, kind: str, filename: str, definitions: str = "custom"
+    session: Session,
+    data: bytes,
+    *,
+    kind: str,
+    filename: str,
+    definitions: str = "custom",
+    who: Access | None = None,
 ) -> int:
     r"""Validate a CSV file of ``kind`` against the registry without writing anything.
 
@@ -475,6 +395,8 @@ def check_table(
         Name shown in error reports.
     definitions : str
         Definition set of indicator rows that have no ``definitions`` column.
+    who : Access, optional
+        The caller: each row is also checked against its rights, as :func:`import_table` does.
 
     Returns
     -------
@@ -486,8 +408,8 @@ def check_table(
     InvalidParameterError
         Unknown ``kind``.
     DataValidationError
-        The file cannot be read or has invalid rows; each issue names the file, line, column and
-        fix.
+        The file cannot be read, has invalid rows, or rows ``who`` may not write; each issue
+        names the file, line, column and fix.
 
     Examples
     --------
@@ -498,7 +420,12 @@ def check_table(
     ...     check_table(session, csv, kind="regions", filename="r.csv")
     1
     """
-    return len(_checked_records(session, data, kind, filename, definitions, "check_table"))
+    records = _checked_records(session, data, kind, filename, definitions, "check_table")
+    kinds = import_changes.RECORD_KINDS[kind]
+    # Comparing every row with the registry is needed only when some row could be refused.
+    if who is not None and not all(may_write_all(who, k) for k in kinds):
+        _planned(session, records, kind=kind, filename=filename, access=who)
+    return len(records)
 
 
 def import_table(
@@ -507,12 +434,17 @@ def import_table(
     *,
     kind: str,
     filename: str,
-    who: str,
+    who: str | Access,
     definitions: str = "custom",
     progress: Progress | None = None,
     job_id: int | None = None,
 ) -> ImportReport:
     r"""Validate a CSV file of ``kind`` and upsert its rows, all or nothing.
+
+    Each row is checked against the caller's rights with the rules of the API
+    (:mod:`grappe.registry.permissions`): a row that creates or changes a record the caller could
+    not create or change through the API is refused, with its line and the reason. Every record
+    created or changed gets an audit entry with its values before and after and the import's id.
 
     Parameters
     ----------
@@ -524,8 +456,10 @@ def import_table(
         What the file holds (see the module documentation for the columns).
     filename : str
         Name shown in error reports and kept in the import job.
-    who : str
-        Name of the token that imports (audit log).
+    who : Access or str
+        The caller: an :class:`~grappe.registry.permissions.Access` (an API token; its rights
+        are checked row by row), or the name of a local caller that opened the database itself
+        (the CLI, the bootstrap), which may write everything.
     definitions : str
         Definition set of indicator rows that have no ``definitions`` column.
     progress : callable, optional
@@ -543,8 +477,8 @@ def import_table(
     InvalidParameterError
         Unknown ``kind``.
     DataValidationError
-        The file cannot be read or has invalid rows; each issue names the file, line, column and
-        fix. Nothing has been written.
+        The file cannot be read, has invalid rows, or rows ``who`` may not write; each issue
+        names the file, line, column and fix. Nothing has been written.
     NotFoundError
         ``job_id`` names no import job.
 
@@ -559,17 +493,25 @@ def import_table(
     (1, 0)
     """
     records = _checked_records(session, data, kind, filename, definitions, "import_table")
-    inserted, updated = _write(session, kind, records, progress)
+    access = who if isinstance(who, Access) else None
+    planned = _planned(session, records, kind=kind, filename=filename, access=access)
     digest = hashlib.sha256(data).hexdigest()
-    job = ImportJob(kind=kind, filename=filename, sha256=digest, created_by=who)
-    if job_id is not None:
+    if job_id is None:
+        job = ImportJob(
+            kind=kind, filename=filename, sha256=digest, status="running", created_by=name_of(who)
+        )
+        session.add(job)
+        session.flush()
+    else:
         found = session.get(ImportJob, job_id)
         if found is None:
             raise NotFoundError(f"There is no import job {job_id}.")
         job = found
+    inserted, updated = import_changes.apply(
+        session, kind, planned, who=who, import_id=job.id, progress=progress
+    )
     job.status, job.rows, job.errors = "succeeded", len(records), None
     job.inserted, job.updated = inserted, updated
-    session.add(job)
     session.flush()
     audit(
         session,
@@ -578,6 +520,7 @@ def import_table(
         kind,
         str(job.id),
         {"filename": filename, "rows": len(records), "inserted": inserted, "updated": updated},
+        import_id=job.id,
     )
     return ImportReport(
         job_id=job.id,

@@ -306,17 +306,30 @@ class ApiToken(Base):
 
 
 class AuditEntry(Base):
-    """One write: who (token name), when, what (action, resource, id, details)."""
+    """One write: who (token name, role, token id), when, what (action, record kind and key),
+    the values before and after, and the import it came from.
+
+    ``before``/``after`` hold the changed fields of an update, the whole record of a create
+    (``after``) or a delete (``before``). ``token_id`` and ``import_id`` are plain integers, not
+    foreign keys: the log is a record of what happened and outlives the rows it names.
+    Entries written before migration ``0004`` have only ``who``/``details``.
+    """
 
     __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_resource", "resource", "resource_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now, index=True)
     who: Mapped[str] = mapped_column(String(100))
     action: Mapped[str] = mapped_column(String(16))
     resource: Mapped[str] = mapped_column(String(32))
-    resource_id: Mapped[str | None] = mapped_column(String(100))
+    resource_id: Mapped[str | None] = mapped_column(String(300))
     details: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    role: Mapped[str | None] = mapped_column(String(16))
+    token_id: Mapped[int | None] = mapped_column(Integer)
+    import_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
 class ImportJob(Base):

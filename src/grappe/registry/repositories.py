@@ -8,6 +8,8 @@ but never commit: the caller owns the transaction (see :func:`grappe.registry.se
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
@@ -30,13 +32,18 @@ from grappe.registry.models import (
     cluster_regions,
     utc_now,
 )
+from grappe.registry.permissions import Access, name_of
 
 __all__ = [
     "audit",
+    "audit_values",
+    "changed_fields",
+    "cluster_record",
     "cluster_actor_ids",
     "create_cluster",
     "delete_cluster",
     "get",
+    "jsonable",
     "latest_year",
     "list_actors",
     "list_clusters",
@@ -70,29 +77,115 @@ _CLUSTER_FIELDS = (
 
 def audit(
     session: Session,
-    who: str,
+    who: str | Access,
     action: str,
     resource: str,
     resource_id: str | None,
     details: Mapping[str, Any] | None = None,
+    *,
+    before: Mapping[str, Any] | None = None,
+    after: Mapping[str, Any] | None = None,
+    import_id: int | None = None,
 ) -> None:
-    """Append one entry to the audit log (who, when, what)."""
-    session.add(
-        AuditEntry(
-            who=who,
-            action=action,
-            resource=resource,
-            resource_id=resource_id,
-            details=_jsonable(details) if details else None,
-        )
-    )
+    """Append one entry to the audit log: who (name, role, token), when, what, the values
+    ``before`` and ``after`` the change, and the import it belongs to.
+
+    ``who`` is an :class:`~grappe.registry.permissions.Access` (an API token), or a plain name
+    for a local caller that holds the database itself (its role and token are then left empty).
+    """
+    values = audit_values(
+        who, action, resource, resource_id, details,
+        before=before, after=after, import_id=import_id,
+    )  # fmt: skip
+    session.add(AuditEntry(**values))
 
 
-def _jsonable(details: Mapping[str, Any]) -> dict[str, Any]:
+def audit_values(
+    who: str | Access,
+    action: str,
+    resource: str,
+    resource_id: str | None,
+    details: Mapping[str, Any] | None = None,
+    *,
+    before: Mapping[str, Any] | None = None,
+    after: Mapping[str, Any] | None = None,
+    import_id: int | None = None,
+) -> dict[str, Any]:
+    """The columns of one :class:`AuditEntry`, for :func:`audit` or a bulk insert of many."""
+    access = who if isinstance(who, Access) else None
     return {
-        k: (v if isinstance(v, str | int | float | bool | None) else str(v))
-        for k, v in details.items()
+        "who": name_of(who),
+        "role": access.role if access else None,
+        "token_id": access.token_id if access else None,
+        "action": action,
+        "resource": resource,
+        "resource_id": resource_id,
+        "details": jsonable(details) if details else None,
+        "before": jsonable(before) if before is not None else None,
+        "after": jsonable(after) if after is not None else None,
+        "import_id": import_id,
+        "at": utc_now(),
     }
+
+
+def jsonable(values: Mapping[str, Any]) -> dict[str, Any]:
+    """``values`` made storable as JSON: dates as ISO text, tuples and sets as lists,
+    non-finite numbers and other objects as text.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> jsonable({"end": dt.date(2024, 3, 31), "partners": ("UM",), "x": float("nan")})
+    {'end': '2024-03-31', 'partners': ['UM'], 'x': 'nan'}
+    """
+    out = {}
+    for key, value in values.items():
+        kind = type(value)
+        # The common case inline: an import writes one entry per row of its file.
+        plain = kind is str or kind is int or kind is bool or value is None
+        if plain or (kind is float and math.isfinite(value)):
+            out[str(key)] = value
+        else:
+            out[str(key)] = _json_value(value)
+    return out
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if isinstance(value, Mapping):
+        return jsonable(value)
+    if isinstance(value, set | frozenset):
+        return sorted((_json_value(v) for v in value), key=repr)
+    if isinstance(value, list | tuple):
+        return [_json_value(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def changed_fields(
+    before: Mapping[str, Any], after: Mapping[str, Any]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The fields whose value differs between two states of a record: (old values, new values).
+
+    Examples
+    --------
+    >>> changed_fields({"name": "A", "stage": "growth"}, {"name": "B", "stage": "growth"})
+    ({'name': 'A'}, {'name': 'B'})
+    """
+    keys = [k for k in after if before.get(k) != after[k]]
+    keys += [k for k in before if k not in after]
+    return {k: before.get(k) for k in keys}, {k: after.get(k) for k in keys}
+
+
+def cluster_record(cluster: Cluster) -> dict[str, Any]:
+    """A cluster's fields and region ids, as the audit log keeps them."""
+    record = {k: getattr(cluster, k) for k in _CLUSTER_FIELDS}
+    record["regions"] = [r.id for r in cluster.regions]
+    return record
 
 
 def page(session: Session, query: Select[Any], *, limit: int, offset: int) -> tuple[list[Any], int]:
@@ -170,8 +263,9 @@ def _regions(session: Session, ids: Sequence[str]) -> list[Region]:
     return [get(session, Region, rid, what="region") for rid in ids]
 
 
-def create_cluster(session: Session, values: Mapping[str, Any], *, who: str) -> Cluster:
-    """Create a cluster from ``values`` (its fields, ``id`` and ``regions`` ids).
+def create_cluster(session: Session, values: Mapping[str, Any], *, who: str | Access) -> Cluster:
+    """Create a cluster from ``values`` (its fields, ``id`` and ``regions`` ids); the audit
+    entry keeps the whole new record.
 
     Raises
     ------
@@ -191,35 +285,39 @@ def create_cluster(session: Session, values: Mapping[str, Any], *, who: str) -> 
     cluster.regions = _regions(session, values.get("regions") or [])
     session.add(cluster)
     session.flush()
-    audit(
-        session, who, "create", "cluster", cid, {k: v for k, v in values.items() if k != "regions"}
-    )
+    audit(session, who, "create", "cluster", cid, after=cluster_record(cluster))
     return cluster
 
 
-def update_cluster(session: Session, cid: str, changes: Mapping[str, Any], *, who: str) -> Cluster:
-    """Apply ``changes`` (a subset of the fields) to cluster ``cid``."""
+def update_cluster(
+    session: Session, cid: str, changes: Mapping[str, Any], *, who: str | Access
+) -> Cluster:
+    """Apply ``changes`` (a subset of the fields) to cluster ``cid``; the audit entry keeps
+    the old and new values of the fields that changed (no entry when nothing did)."""
     _check_cluster_fields(changes, "update_cluster")
     cluster = get(session, Cluster, cid, what="cluster")
+    before = cluster_record(cluster)
     for key in _CLUSTER_FIELDS:
         if key in changes:
             setattr(cluster, key, changes[key])
     if "regions" in changes and changes["regions"] is not None:
         cluster.regions = _regions(session, changes["regions"])
-    cluster.updated_at = utc_now()
-    session.flush()
-    audit(
-        session, who, "update", "cluster", cid, {k: v for k, v in changes.items() if k != "regions"}
-    )
+    old, new = changed_fields(before, cluster_record(cluster))
+    if new:
+        cluster.updated_at = utc_now()
+        session.flush()
+        audit(session, who, "update", "cluster", cid, before=old, after=new)
     return cluster
 
 
-def delete_cluster(session: Session, cid: str, *, who: str) -> None:
-    """Delete cluster ``cid`` with its memberships, KPIs and evaluations."""
+def delete_cluster(session: Session, cid: str, *, who: str | Access) -> None:
+    """Delete cluster ``cid`` with its memberships, KPIs and evaluations; the audit entry keeps
+    the whole deleted record."""
     cluster = get(session, Cluster, cid, what="cluster")
+    before = cluster_record(cluster)
     session.delete(cluster)
     session.flush()
-    audit(session, who, "delete", "cluster", cid)
+    audit(session, who, "delete", "cluster", cid, before=before)
 
 
 def list_regions(

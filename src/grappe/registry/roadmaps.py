@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 
 from grappe.errors import DataValidationError, ValidationIssue
 from grappe.registry.models import Cluster, RoadmapAction, RoadmapRow
-from grappe.registry.repositories import audit, get
+from grappe.registry.permissions import Access, name_of
+from grappe.registry.repositories import audit, changed_fields, get
 from grappe.roadmap import Action, Milestone, Roadmap, build_roadmap
 
 __all__ = ["delete_roadmap", "load_roadmap", "parse_roadmap", "roadmap_document", "save_roadmap"]
@@ -167,8 +168,12 @@ def _shape_issues(action: Any, row: int, file: str) -> list[ValidationIssue]:
     return out
 
 
-def save_roadmap(session: Session, cluster_id: str, roadmap: Roadmap, *, who: str) -> None:
-    """Store ``roadmap`` as the roadmap of ``cluster_id``, replacing any earlier one (audited).
+def save_roadmap(session: Session, cluster_id: str, roadmap: Roadmap, *, who: str | Access) -> None:
+    """Store ``roadmap`` as the roadmap of ``cluster_id``, replacing any earlier one.
+
+    The audit entry keeps the whole document of a new roadmap, or the old and new values of the
+    parts (``cluster``, ``mode``, ``deliverables``, ``actions``) that changed; storing the same
+    roadmap again writes no entry.
 
     Raises
     ------
@@ -176,12 +181,13 @@ def save_roadmap(session: Session, cluster_id: str, roadmap: Roadmap, *, who: st
         No cluster has the id ``cluster_id``.
     """
     get(session, Cluster, cluster_id, what="cluster")
+    stored = load_roadmap(session, cluster_id)
     session.execute(delete(RoadmapAction).where(RoadmapAction.cluster_id == cluster_id))
     row = session.get(RoadmapRow, cluster_id)
     if row is None:
         row = RoadmapRow(cluster_id=cluster_id)
         session.add(row)
-    row.name, row.mode, row.updated_by = roadmap.cluster, roadmap.mode, who
+    row.name, row.mode, row.updated_by = roadmap.cluster, roadmap.mode, name_of(who)
     row.deliverables = dict(roadmap.deliverables)
     row.updated_at = dt.datetime.now(dt.UTC)
     session.flush()
@@ -206,7 +212,13 @@ def save_roadmap(session: Session, cluster_id: str, roadmap: Roadmap, *, who: st
         for i, a in enumerate(roadmap.actions)
     )
     session.flush()
-    audit(session, who, "put", "roadmap", cluster_id, {"actions": len(roadmap.actions)})
+    document = roadmap_document(roadmap)
+    if stored is None:
+        audit(session, who, "create", "roadmap", cluster_id, after=document)
+        return
+    before, after = changed_fields(roadmap_document(stored), document)
+    if after:
+        audit(session, who, "update", "roadmap", cluster_id, before=before, after=after)
 
 
 def load_roadmap(session: Session, cluster_id: str) -> Roadmap | None:
@@ -245,15 +257,17 @@ def load_roadmap(session: Session, cluster_id: str) -> Roadmap | None:
     )
 
 
-def delete_roadmap(session: Session, cluster_id: str, *, who: str) -> bool:
-    """Remove the roadmap of ``cluster_id`` (audited); whether there was one."""
+def delete_roadmap(session: Session, cluster_id: str, *, who: str | Access) -> bool:
+    """Remove the roadmap of ``cluster_id``; whether there was one. The audit entry keeps the
+    whole deleted document."""
+    stored = load_roadmap(session, cluster_id)
     row = session.get(RoadmapRow, cluster_id)
-    if row is None:
+    if row is None or stored is None:
         return False
     session.execute(delete(RoadmapAction).where(RoadmapAction.cluster_id == cluster_id))
     session.delete(row)
     session.flush()
-    audit(session, who, "delete", "roadmap", cluster_id)
+    audit(session, who, "delete", "roadmap", cluster_id, before=roadmap_document(stored))
     return True
 
 

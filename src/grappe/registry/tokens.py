@@ -24,6 +24,7 @@ from grappe._validation import check_option
 from grappe.errors import InvalidParameterError, NotFoundError
 from grappe.registry.database import session_scope
 from grappe.registry.models import ROLES, ApiToken, Cluster
+from grappe.registry.permissions import Access
 from grappe.registry.repositories import audit
 
 __all__ = [
@@ -145,7 +146,7 @@ def create_token(
     role: str,
     clusters: Iterable[str] = (),
     secret: str | None = None,
-    who: str | None = None,
+    who: str | Access | None = None,
 ) -> str:
     """Create a token and return it in clear (the only time it is shown).
 
@@ -161,8 +162,9 @@ def create_token(
         Cluster ids a ``manager`` token may edit, each once.
     secret : str, optional
         Use this secret instead of a random one (for the admin token from settings).
-    who : str, optional
-        Record the creation in the audit log under this name.
+    who : Access or str, optional
+        Record the creation in the audit log under this caller (an
+        :class:`~grappe.registry.permissions.Access` adds its role and token id).
 
     Returns
     -------
@@ -204,7 +206,7 @@ def create_token(
     secret = secret if secret is not None else secrets.token_urlsafe(24)
     _store(session, name, role, prefix, secret, found)
     if who is not None:
-        audit(session, who, "create", "token", name, {"role": role, "clusters": ",".join(ids)})
+        audit(session, who, "create", "token", name, after={"role": role, "clusters": ids})
     return f"grp_{prefix}_{secret}"
 
 
@@ -301,7 +303,7 @@ def list_tokens(
 
 
 def revoke_token(
-    session: Session, *, who: str, token_id: int | None = None, name: str | None = None
+    session: Session, *, who: str | Access, token_id: int | None = None, name: str | None = None
 ) -> ApiToken:
     """Revoke the token with ``token_id`` or ``name`` (give one); it stops working at once.
 
@@ -330,7 +332,8 @@ def revoke_token(
     if not row.revoked:
         row.revoked = True
         session.flush()
-        audit(session, who, "revoke", "token", row.name)
+        before, after = {"revoked": False}, {"revoked": True}
+        audit(session, who, "revoke", "token", row.name, before=before, after=after)
     return row
 
 

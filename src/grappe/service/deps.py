@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Sequence
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -11,6 +11,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session, sessionmaker
 
 from grappe.registry.models import ApiToken
+from grappe.registry.permissions import Access, refusal
 from grappe.registry.tokens import verify_token
 from grappe.service.errors import ApiError
 from grappe.service.settings import Settings
@@ -20,7 +21,7 @@ __all__ = [
     "OptionalCaller",
     "SessionDep",
     "SettingsDep",
-    "can_edit_cluster",
+    "ensure_allowed",
     "get_session",
     "require_role",
 ]
@@ -99,12 +100,19 @@ def require_role(token: ApiToken, *roles: str) -> None:
         )
 
 
-def can_edit_cluster(token: ApiToken, cluster_id: str) -> None:
-    """Raise 403 unless the token is an admin or a manager of ``cluster_id``."""
-    if token.role == "admin":
-        return
-    if token.role == "manager" and cluster_id in token.cluster_ids:
-        return
-    raise ApiError(
-        403, "forbidden", f"The token {token.name!r} may not edit the cluster {cluster_id!r}."
-    )
+def ensure_allowed(
+    token: ApiToken,
+    action: str,
+    kind: str,
+    key: str,
+    *,
+    scope: Collection[str] = (),
+    fields: Sequence[str] = (),
+) -> Access:
+    """The caller's :class:`Access`; raise 403 when the rules of
+    :func:`grappe.registry.permissions.refusal` (the same as for imports) refuse the write."""
+    access = Access.of_token(token)
+    refused = refusal(access, action, kind, key, scope=scope, fields=fields)
+    if refused is not None:
+        raise ApiError(403, "forbidden", f"The token {token.name!r}: {refused}.")
+    return access

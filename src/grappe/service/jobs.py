@@ -10,23 +10,34 @@ process. Only the final status (``succeeded`` with the row counts, or ``failed``
 persisted, in the job's row: in the import's own transaction on success, in a short transaction
 after the rollback on failure. A job found ``queued`` in the database with no entry on the board
 was interrupted by a restart; it wrote nothing.
+
+A database error (a conflict with a concurrent write, a lock, a lost connection) is reported to
+the client in its terms, "nothing was imported — try again"; the exception itself, whose text
+holds SQL and the file's values, goes to the server log only (logger ``grappe.service.jobs``,
+with the job id).
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from grappe.errors import DataValidationError, GrappeError
+from grappe.errors import DataValidationError, GrappeError, ValidationIssue
 from grappe.registry.database import session_scope
 from grappe.registry.imports import import_table
 from grappe.registry.models import ImportJob
+from grappe.registry.permissions import Access
 
-__all__ = ["JobBoard", "JobProgress", "run_import"]
+__all__ = ["JobBoard", "JobProgress", "database_failure", "run_import"]
+
+_log = logging.getLogger(__name__)
+
+_NOTHING = "nothing was imported"
 
 
 @dataclass(frozen=True)
@@ -81,7 +92,7 @@ def run_import(
     *,
     kind: str,
     filename: str,
-    who: str,
+    who: str | Access,
     definitions: str,
 ) -> None:
     """Write a queued import in one transaction, then mark the job succeeded or failed.
@@ -99,8 +110,9 @@ def run_import(
         The queued :class:`~grappe.registry.models.ImportJob`.
     data : bytes
         The file's content.
-    kind, filename, who, definitions : str
-        As for :func:`grappe.registry.import_table`.
+    kind, filename, who, definitions
+        As for :func:`grappe.registry.import_table` (``who`` an
+        :class:`~grappe.registry.permissions.Access`: the rows are checked against its rights).
     """
     board.update(job_id, status="running")
 
@@ -122,14 +134,49 @@ def run_import(
     except DataValidationError as exc:
         _fail(sessions, board, job_id, [asdict(issue) for issue in exc.issues])
         return
-    except (GrappeError, SQLAlchemyError) as exc:
-        _fail(sessions, board, job_id, [{"message": f"{type(exc).__name__}: {exc}"}])
+    except SQLAlchemyError as exc:
+        _log.error("import job %s (%s, %s) failed in the database", job_id, kind, filename,
+                   exc_info=exc)  # fmt: skip
+        _fail(
+            sessions, board, job_id, [asdict(database_failure(exc, file=filename, job_id=job_id))]
+        )
+        return
+    except GrappeError as exc:  # our own messages: no SQL, no values beyond the user's file
+        _fail(sessions, board, job_id, [asdict(ValidationIssue(str(exc), file=filename))])
         return
     except BaseException:
         # An unexpected bug: record the failure, then let the server log the traceback.
-        _fail(sessions, board, job_id, [{"message": "internal error; see the server log."}])
+        _log.exception("import job %s (%s, %s) failed", job_id, kind, filename)
+        issue = ValidationIssue(
+            f"the import failed on an internal error; {_NOTHING}.",
+            file=filename,
+            fix=f"tell an admin (the server log has the details under import job {job_id}).",
+        )
+        _fail(sessions, board, job_id, [asdict(issue)])
         raise
     board.update(job_id, status="succeeded", done=report.rows, total=report.rows)
+
+
+def database_failure(exc: SQLAlchemyError, *, file: str, job_id: int) -> ValidationIssue:
+    """What a database error means for the user of an import, without its SQL or values.
+
+    Examples
+    --------
+    >>> from sqlalchemy.exc import IntegrityError
+    >>> err = IntegrityError("INSERT INTO regions …", {"id": "DZ-31"}, Exception("UNIQUE"))
+    >>> print(database_failure(err, file="r.csv", job_id=7).message)
+    the import conflicted with another change to the registry; nothing was imported.
+    """
+    if isinstance(exc, IntegrityError):
+        what = "the import conflicted with another change to the registry"
+        fix = "try again: the import will start from the registry as it is now."
+    elif isinstance(exc, OperationalError):
+        what = "the database was busy or unavailable during the import"
+        fix = "try again in a moment; tell an admin if it keeps failing."
+    else:
+        what = "the database refused the import"
+        fix = f"tell an admin (the server log has the details under import job {job_id})."
+    return ValidationIssue(f"{what}; {_NOTHING}.", file=file, fix=fix)
 
 
 def _fail(

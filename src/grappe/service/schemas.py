@@ -280,12 +280,24 @@ class TokenPublic(_Orm):
 
 
 class AuditPublic(_Orm):
+    """One entry of the audit log (entries older than migration 0004 have only ``who`` and
+    ``details``)."""
+
     id: int
     at: dt.datetime
-    who: str
-    action: str
-    resource: str
-    resource_id: str | None
+    who: str = Field(description="Name of the token (or local caller) that wrote.")
+    role: str | None = Field(description="Role of that token at the time.")
+    token_id: int | None
+    action: str = Field(description="create, update, delete, import, revoke…")
+    resource: str = Field(description="Kind of record: cluster, actor, tie, indicator, kpi…")
+    resource_id: str | None = Field(description="The record's key, e.g. GM/UM/information.")
+    before: dict[str, object] | None = Field(
+        description="Old values: the changed fields of an update, the whole deleted record."
+    )
+    after: dict[str, object] | None = Field(
+        description="New values: the changed fields of an update, the whole created record."
+    )
+    import_id: int | None = Field(description="The import job the change came from.")
     details: dict[str, object] | None
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from grappe.errors import InvalidParameterError
 from grappe.registry import repositories as repo
 from grappe.registry.models import Actor, Cluster, Membership, Region, Tie
-from grappe.service.deps import Caller, SessionDep, can_edit_cluster, require_role
+from grappe.service.deps import Caller, SessionDep, ensure_allowed
 from grappe.service.routes._common import Limit, Offset
 from grappe.service.schemas import ActorCreate, ActorPublic, ListOf, TieCreate, TiePublic
 
@@ -39,10 +39,9 @@ def read_actor(session: SessionDep, actor_id: str) -> ActorPublic:
 @router.post("/actors", status_code=status.HTTP_201_CREATED, summary="Create an actor")
 def create_actor(session: SessionDep, token: Caller, body: ActorCreate) -> ActorPublic:
     """Admins create any actor; a manager creates members of the clusters it manages."""
-    if body.cluster_id is None:
-        require_role(token)
-    else:
-        can_edit_cluster(token, body.cluster_id)
+    scope = {body.cluster_id} if body.cluster_id is not None else set()
+    who = ensure_allowed(token, "create", "actor", body.id, scope=scope)
+    if body.cluster_id is not None:
         repo.get(session, Cluster, body.cluster_id, what="cluster")
     if session.get(Actor, body.id) is not None:
         raise InvalidParameterError(
@@ -51,14 +50,17 @@ def create_actor(session: SessionDep, token: Caller, body: ActorCreate) -> Actor
         )
     if body.region_id is not None:
         repo.get(session, Region, body.region_id, what="region")
-    actor = Actor(
-        id=body.id, name=body.name, sphere=body.sphere, level=body.level, region_id=body.region_id
-    )
+    record = body.model_dump(exclude={"cluster_id"})
+    actor = Actor(**record)
     session.add(actor)
     if body.cluster_id is not None:
         session.add(Membership(cluster_id=body.cluster_id, actor_id=body.id))
     session.flush()
-    repo.audit(session, token.name, "create", "actor", body.id, body.model_dump())
+    repo.audit(session, who, "create", "actor", body.id, after=record)
+    if body.cluster_id is not None:
+        membership = {"cluster_id": body.cluster_id, "actor_id": body.id, "role": None}
+        key = f"{body.cluster_id}/{body.id}"
+        repo.audit(session, who, "create", "membership", key, after=membership)
     return ActorPublic.model_validate(actor)
 
 
@@ -76,7 +78,7 @@ def list_ties(
     return ListOf[TiePublic](data=[TiePublic.model_validate(r) for r in rows], count=count)
 
 
-def _managed_clusters_of(session: SessionDep, actor_id: str) -> set[str]:
+def _clusters_of(session: SessionDep, actor_id: str) -> set[str]:
     return set(
         session.scalars(select(Membership.cluster_id).where(Membership.actor_id == actor_id))
     )
@@ -87,12 +89,9 @@ def create_tie(session: SessionDep, token: Caller, body: TieCreate) -> TiePublic
     """Admins create any tie; a manager, ties whose two ends are members of a cluster it manages."""
     repo.get(session, Actor, body.source, what="actor")
     repo.get(session, Actor, body.target, what="actor")
-    if token.role != "admin":
-        shared = _managed_clusters_of(session, body.source) & _managed_clusters_of(
-            session, body.target
-        )
-        if not shared & set(token.cluster_ids):
-            require_role(token)  # raises: not a manager of a cluster holding both actors
+    key = f"{body.source}/{body.target}/{body.type}"
+    shared = _clusters_of(session, body.source) & _clusters_of(session, body.target)
+    who = ensure_allowed(token, "create", "tie", key, scope=shared)
     existing = session.scalar(
         select(Tie).where(
             Tie.source == body.source, Tie.target == body.target, Tie.type == body.type
@@ -106,5 +105,5 @@ def create_tie(session: SessionDep, token: Caller, body: TieCreate) -> TiePublic
     tie = Tie(**body.model_dump())
     session.add(tie)
     session.flush()
-    repo.audit(session, token.name, "create", "tie", str(tie.id), body.model_dump())
+    repo.audit(session, who, "create", "tie", key, after=body.model_dump())
     return TiePublic.model_validate(tie)

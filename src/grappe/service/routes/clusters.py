@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, status
 from grappe.errors import NotFoundError
 from grappe.registry import repositories as repo
 from grappe.registry.models import Cluster
-from grappe.service.deps import Caller, OptionalCaller, SessionDep, can_edit_cluster, require_role
+from grappe.service.deps import Caller, OptionalCaller, SessionDep, ensure_allowed
 from grappe.service.routes._common import Limit, Offset
 from grappe.service.schemas import ClusterCreate, ClusterPublic, ClusterUpdate, ListOf
 
@@ -53,8 +53,8 @@ def read_cluster(session: SessionDep, token: OptionalCaller, cluster_id: str) ->
 
 @router.post("", status_code=status.HTTP_201_CREATED, summary="Create a cluster (admin)")
 def create_cluster(session: SessionDep, token: Caller, body: ClusterCreate) -> ClusterPublic:
-    require_role(token)
-    cluster = repo.create_cluster(session, body.model_dump(), who=token.name)
+    who = ensure_allowed(token, "create", "cluster", body.id, scope={body.id})
+    cluster = repo.create_cluster(session, body.model_dump(), who=who)
     return ClusterPublic.model_validate(cluster)
 
 
@@ -62,17 +62,19 @@ def create_cluster(session: SessionDep, token: Caller, body: ClusterCreate) -> C
 def update_cluster(
     session: SessionDep, token: Caller, cluster_id: str, body: ClusterUpdate
 ) -> ClusterPublic:
-    can_edit_cluster(token, cluster_id)
     changes = body.model_dump(exclude_unset=True)
     # Fields that cannot be empty are left as they are when sent as null.
     for key in ("name_en", "published", "regions"):
         if changes.get(key, 0) is None:
             del changes[key]
-    cluster = repo.update_cluster(session, cluster_id, changes, who=token.name)
+    who = ensure_allowed(
+        token, "update", "cluster", cluster_id, scope={cluster_id}, fields=sorted(changes)
+    )
+    cluster = repo.update_cluster(session, cluster_id, changes, who=who)
     return ClusterPublic.model_validate(cluster)
 
 
 @router.delete("/{cluster_id}", status_code=status.HTTP_204_NO_CONTENT, summary="Delete (admin)")
 def delete_cluster(session: SessionDep, token: Caller, cluster_id: str) -> None:
-    require_role(token)
-    repo.delete_cluster(session, cluster_id, who=token.name)
+    who = ensure_allowed(token, "delete", "cluster", cluster_id, scope={cluster_id})
+    repo.delete_cluster(session, cluster_id, who=who)

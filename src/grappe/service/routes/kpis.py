@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from grappe.registry import repositories as repo
 from grappe.registry.models import Cluster, Evaluation, Kpi
-from grappe.service.deps import Caller, SessionDep, can_edit_cluster
+from grappe.service.deps import Caller, SessionDep, ensure_allowed
 from grappe.service.routes._common import Limit, Offset
 from grappe.service.schemas import (
     EvaluationCreate,
@@ -35,21 +35,28 @@ def list_kpis(
 @router.put("/kpis", summary="Set a KPI value (admin or the cluster's manager)")
 def put_kpi(session: SessionDep, token: Caller, body: KpiCreate) -> KpiPublic:
     """Create or replace the value of ``name`` in ``year`` for the cluster (idempotent)."""
-    can_edit_cluster(token, body.cluster_id)
-    repo.get(session, Cluster, body.cluster_id, what="cluster")
     row = session.scalar(
         select(Kpi).where(
             Kpi.cluster_id == body.cluster_id, Kpi.name == body.name, Kpi.year == body.year
         )
     )
+    key = f"{body.cluster_id}/{body.name}/{body.year}"
+    values = body.model_dump()
     if row is None:
-        row = Kpi(**body.model_dump())
+        who = ensure_allowed(token, "create", "kpi", key, scope={body.cluster_id})
+        repo.get(session, Cluster, body.cluster_id, what="cluster")
+        row = Kpi(**values)
         session.add(row)
-    else:
-        for key, value in body.model_dump().items():
-            setattr(row, key, value)
-    session.flush()
-    repo.audit(session, token.name, "put", "kpi", str(row.id), body.model_dump())
+        session.flush()
+        repo.audit(session, who, "create", "kpi", key, after=values)
+        return KpiPublic.model_validate(row)
+    before, after = repo.changed_fields({k: getattr(row, k) for k in values}, values)
+    who = ensure_allowed(token, "update", "kpi", key, scope={body.cluster_id}, fields=list(after))
+    if after:
+        for field, value in after.items():
+            setattr(row, field, value)
+        session.flush()
+        repo.audit(session, who, "update", "kpi", key, before=before, after=after)
     return KpiPublic.model_validate(row)
 
 
@@ -67,10 +74,10 @@ def list_evaluations(
 def create_evaluation(
     session: SessionDep, token: Caller, body: EvaluationCreate
 ) -> EvaluationPublic:
-    can_edit_cluster(token, body.cluster_id)
+    who = ensure_allowed(token, "create", "evaluation", body.cluster_id, scope={body.cluster_id})
     repo.get(session, Cluster, body.cluster_id, what="cluster")
     row = Evaluation(**body.model_dump())
     session.add(row)
     session.flush()
-    repo.audit(session, token.name, "create", "evaluation", str(row.id), body.model_dump())
+    repo.audit(session, who, "create", "evaluation", str(row.id), after=body.model_dump())
     return EvaluationPublic.model_validate(row)

@@ -18,7 +18,7 @@ from grappe.registry.roadmaps import (
     roadmap_document,
     save_roadmap,
 )
-from grappe.service.deps import Caller, OptionalCaller, SessionDep, can_edit_cluster
+from grappe.service.deps import Caller, OptionalCaller, SessionDep, ensure_allowed
 from grappe.service.errors import ApiError
 from grappe.service.routes.clusters import _visible
 
@@ -98,9 +98,10 @@ def put_roadmap(
     """Replace the roadmap (same shape and rules as a roadmap YAML file); an invalid one
     answers 422 with each problem's row (position of the action, from 1), field and fix, and
     stores nothing."""
-    can_edit_cluster(token, cluster_id)
+    action = "create" if load_roadmap(session, cluster_id) is None else "update"
+    who = ensure_allowed(token, action, "roadmap", cluster_id, scope={cluster_id})
     roadmap = parse_roadmap(document, file="request body")
-    save_roadmap(session, cluster_id, roadmap, who=token.name)
+    save_roadmap(session, cluster_id, roadmap, who=who)
     return roadmap_document(roadmap)
 
 
@@ -110,6 +111,6 @@ def put_roadmap(
     summary="Remove a cluster's roadmap (admin or its manager)",
 )
 def remove_roadmap(session: SessionDep, token: Caller, cluster_id: str) -> None:
-    can_edit_cluster(token, cluster_id)
-    if not delete_roadmap(session, cluster_id, who=token.name):
+    who = ensure_allowed(token, "delete", "roadmap", cluster_id, scope={cluster_id})
+    if not delete_roadmap(session, cluster_id, who=who):
         raise NotFoundError(f"The cluster {cluster_id!r} has no roadmap.")

@@ -1,0 +1,239 @@
+"""Who may write what: the one table of rights, read by the API routes and by the imports.
+
+Every write of the registry is an *action* (``create``, ``update``, ``delete``) on a *record*
+of some kind (``cluster``, ``actor``, ``tie``…). :data:`RULES` says which roles may do it; a
+``manager`` may only when the record lies in the *scope* of a cluster it manages (the cluster
+itself, a KPI or roadmap of it, a member actor, a tie between two members). The routes of
+:mod:`grappe.service` and :func:`grappe.registry.import_table` both ask :func:`refusal`, so a
+row of an import is refused exactly when the same change through the API would be.
+
+Examples
+--------
+>>> analyst = Access("ana", "analyst")
+>>> print(refusal(analyst, "update", "cluster", "B", scope={"B"}, fields=["name_en"]))
+an analyst cannot change cluster 'B' (name_en) — ask an admin or a manager of 'B'
+>>> refusal(analyst, "create", "indicator", "us-benchmark/US-26/4/2021") is None
+True
+>>> manager = Access("mgr", "manager", frozenset({"auto-mi"}))
+>>> refusal(manager, "update", "cluster", "auto-mi", scope={"auto-mi"}) is None
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from grappe._validation import check_option
+from grappe.registry.models import ROLES
+
+if TYPE_CHECKING:
+    from grappe.registry.models import ApiToken
+
+__all__ = [
+    "ACTIONS",
+    "RULES",
+    "Access",
+    "Refusal",
+    "kind_refusal",
+    "may_write_all",
+    "name_of",
+    "refusal",
+]
+
+#: The actions of a write.
+ACTIONS: tuple[str, ...] = ("create", "update", "delete")
+
+_ADMIN: tuple[str, ...] = ("admin",)
+_OPEN_DATA: dict[str, tuple[str, ...]] = {
+    "create": ("admin", "analyst"),
+    "update": ("admin", "analyst"),
+    "delete": _ADMIN,
+}
+_OF_A_CLUSTER: dict[str, tuple[str, ...]] = dict.fromkeys(ACTIONS, ("admin", "manager"))
+
+#: Record kind → action → the roles that may do it. ``"manager"`` means a manager of a cluster
+#: in the record's scope. Regions and indicator snapshots are statistics (analysts keep them);
+#: a cluster's profile, members, ties, KPIs, evaluations and roadmap are its managers'.
+RULES: dict[str, dict[str, tuple[str, ...]]] = {
+    "region": _OPEN_DATA,
+    "indicator": _OPEN_DATA,
+    "cluster": {"create": _ADMIN, "update": ("admin", "manager"), "delete": _ADMIN},
+    "actor": {"create": ("admin", "manager"), "update": ("admin", "manager"), "delete": _ADMIN},
+    "membership": _OF_A_CLUSTER,
+    "tie": _OF_A_CLUSTER,
+    "kpi": _OF_A_CLUSTER,
+    "evaluation": _OF_A_CLUSTER,
+    "roadmap": _OF_A_CLUSTER,
+}
+
+_VERBS = {"create": "create", "update": "change", "delete": "delete"}
+_ARTICLE = {"admin": "an admin", "analyst": "an analyst", "manager": "a manager"}
+
+
+@dataclass(frozen=True)
+class Access:
+    """Who acts: the token's name (``who`` in the audit log), its role and, for a manager, the
+    clusters it manages.
+
+    Attributes
+    ----------
+    who : str
+        Token name, or the name of a local caller (``"bootstrap"``, ``"cli"``).
+    role : {"admin", "analyst", "manager"}
+    clusters : frozenset of str
+        Ids of the clusters a manager manages (empty for other roles).
+    token_id : int or None
+        Id of the token row; None for a local caller that holds the database itself.
+    """
+
+    who: str
+    role: str
+    clusters: frozenset[str] = field(default_factory=frozenset)
+    token_id: int | None = None
+
+    def __post_init__(self) -> None:
+        check_option(self.role, "role", ROLES, func="Access")
+
+    @classmethod
+    def of_token(cls, token: ApiToken) -> Access:
+        """The access of an API token row."""
+        return cls(token.name, token.role, frozenset(token.cluster_ids), token.id)
+
+    @classmethod
+    def local(cls, who: str) -> Access:
+        """A caller that opened the database itself (CLI, bootstrap): it may do everything."""
+        return cls(who, "admin")
+
+    def describe(self) -> str:
+        """The role in words: ``"an analyst"``, ``"a manager of 'auto-mi'"``."""
+        if self.role != "manager":
+            return _ARTICLE[self.role]
+        if not self.clusters:
+            return "a manager of no cluster"
+        return "a manager of " + ", ".join(map(repr, sorted(self.clusters)))
+
+
+def name_of(who: str | Access) -> str:
+    """The name recorded as the author of a write (``"who"`` of the audit log).
+
+    Examples
+    --------
+    >>> name_of(Access("ana", "analyst")), name_of("bootstrap")
+    ('ana', 'bootstrap')
+    """
+    return who.who if isinstance(who, Access) else who
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why an action is refused, in the user's words, and whom to ask instead.
+
+    ``str(refusal)`` reads ``"<reason> — <fix>"``.
+    """
+
+    reason: str
+    fix: str
+
+    def __str__(self) -> str:
+        return f"{self.reason} — {self.fix}"
+
+
+def _check(action: str, kind: str, func: str) -> tuple[str, ...]:
+    check_option(action, "action", ACTIONS, func=func)
+    check_option(kind, "kind", tuple(RULES), func=func)
+    return RULES[kind][action]
+
+
+def refusal(
+    access: Access,
+    action: str,
+    kind: str,
+    key: str,
+    *,
+    scope: Collection[str] = (),
+    fields: Sequence[str] = (),
+) -> Refusal | None:
+    """Why ``access`` may not ``action`` the ``kind`` record ``key``; None when it may.
+
+    Parameters
+    ----------
+    access : Access
+        The caller.
+    action : {"create", "update", "delete"}
+    kind : str
+        A key of :data:`RULES` (``"cluster"``, ``"actor"``, ``"tie"``…).
+    key : str
+        The record's id, shown in the message (``"auto-mi"``, ``"GM/UM/information"``).
+    scope : collection of str
+        Ids of the clusters the record belongs to: the cluster itself, the cluster of a KPI,
+        evaluation, roadmap or membership, the clusters an actor is (or becomes) a member of,
+        the clusters holding both ends of a tie. A manager passes when it manages one of them.
+    fields : sequence of str
+        Changed fields, named in the message of a refused update.
+
+    Returns
+    -------
+    Refusal or None
+
+    Raises
+    ------
+    InvalidParameterError
+        Unknown ``action`` or ``kind``.
+
+    Examples
+    --------
+    >>> manager = Access("mgr", "manager", frozenset({"auto-mi"}))
+    >>> print(refusal(manager, "create", "tie", "GM/DOW/trust", scope=()))
+    a manager of 'auto-mi' cannot create tie 'GM/DOW/trust' — ask an admin
+    """
+    allowed = _check(action, kind, "refusal")
+    if access.role in allowed and (access.role != "manager" or access.clusters & set(scope)):
+        return None
+    what = f"{_VERBS[action]} {kind} {key!r}"
+    if action == "update" and fields:
+        what += f" ({', '.join(fields)})"
+    ask = [_ARTICLE[role] for role in allowed if role != "manager"]
+    if "manager" in allowed and scope:
+        ask.append("a manager of " + ", ".join(map(repr, sorted(scope))))
+    return Refusal(f"{access.describe()} cannot {what}", "ask " + " or ".join(ask))
+
+
+def kind_refusal(access: Access, kind: str) -> Refusal | None:
+    """Why ``access`` may neither create nor change any ``kind`` record; None when it may
+    write some (a manager: those in the scope of its clusters).
+
+    An import of a kind the caller can never write is refused at once, before its rows are read.
+
+    Examples
+    --------
+    >>> print(kind_refusal(Access("mgr", "manager", frozenset({"auto-mi"})), "region"))
+    a manager cannot create or change regions — ask an admin or an analyst
+    >>> kind_refusal(Access("ana", "analyst"), "indicator") is None
+    True
+    """
+    check_option(kind, "kind", tuple(RULES), func="kind_refusal")
+    roles = {role for action in ("create", "update") for role in RULES[kind][action]}
+    if access.role in roles:
+        return None
+    ask = [_ARTICLE[role] for role in ROLES if role in roles]
+    return Refusal(
+        f"{_ARTICLE[access.role]} cannot create or change {kind}s", "ask " + " or ".join(ask)
+    )
+
+
+def may_write_all(access: Access, kind: str) -> bool:
+    """Whether ``access`` may create and change every ``kind`` record, whatever its scope (so
+    that no row of an import of that kind can be refused).
+
+    Examples
+    --------
+    >>> may_write_all(Access("ana", "analyst"), "indicator")
+    True
+    >>> may_write_all(Access("mgr", "manager", frozenset({"auto-mi"})), "cluster")
+    False
+    """
+    check_option(kind, "kind", tuple(RULES), func="may_write_all")
+    rules = RULES[kind]
+    return access.role != "manager" and all(access.role in rules[a] for a in ("create", "update"))
