@@ -28,7 +28,7 @@ from grappe.network import (
     triple_helix,
     wave_change,
 )
-from grappe.network.core_periphery import ConvergenceError
+from grappe.errors import ConvergenceError
 from grappe.network.model import build_network
 
 TOL = 1e-12
@@ -222,8 +222,9 @@ def test_core_periphery_errors():
     net = random_network(2)
     with pytest.raises(InvalidParameterError, match=r"The 'max_iter' parameter of core"):
         core_periphery(net, max_iter=0)
-    with pytest.raises(ConvergenceError, match="did not converge in 1 iterations"):
+    with pytest.raises(ConvergenceError, match="did not converge in 1 iterations") as info:
         core_periphery(net, max_iter=1, tol=1e-15)
+    assert (info.value.iterations, info.value.tol) == (1, 1e-15)
 
 
 # ---------------------------------------------------------------- shadow zones

@@ -36,7 +36,7 @@ def _figure(figsize: tuple[float, float]) -> Any:
 def draw_network(
     net: ActorNetwork,
     *,
-    seed: int | None = 0,
+    seed: int | None = None,
     labels: bool = True,
     title: str | None = None,
     figsize: tuple[float, float] = (9.0, 6.5),
@@ -50,8 +50,10 @@ def draw_network(
     Parameters
     ----------
     net : ActorNetwork
-    seed : int or None, default 0
+    seed : int or None, default None
         Seed of the layout.
+        ``None`` draws fresh entropy (numpy's ``default_rng(None)``); pass an int to
+        reproduce a result (the package's seed policy, see docs/architecture.md).
     labels : bool, default True
         Write actor ids (Latin script) next to the nodes.
     title : str, optional

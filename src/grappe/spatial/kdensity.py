@@ -212,8 +212,10 @@ def kdensity(
         (D–O's threshold), estimated from 2,000 sites drawn with ``seed`` when there are more.
     n_grid : int
         Number of distances at which K is evaluated, from 0 to ``max_distance``.
-    seed : int, optional
+    seed : int or None, default None
         Seed of the simulations; the same seed gives the same bands on any ``scheduler``.
+        ``None`` draws fresh entropy (numpy's ``default_rng(None)``); pass an int to
+        reproduce a result (the package's seed policy, see docs/architecture.md).
     keep_simulations : bool
         Keep the simulated curves in the result.
     scheduler : None, "threads", "sync", str or distributed.Client
