@@ -134,9 +134,7 @@ def _second_eigvector(M: Any, kc0: np.ndarray, kp0: np.ndarray) -> tuple[np.ndar
         # a fixed start vector keeps the result deterministic (no hidden randomness)
         v0 = np.random.default_rng(0).random(n)
         try:
-            vals, vecs = eigsh(
-                op, k=1, which="LA", tol=0.0, v0=v0, ncv=min(n, 64), maxiter=n * 20
-            )
+            vals, vecs = eigsh(op, k=1, which="LA", tol=0.0, v0=v0, ncv=min(n, 64), maxiter=n * 20)
         except ArpackNoConvergence as exc:
             raise ConvergenceError(
                 f"eci_pci: the sparse eigen-solver (ARPACK) did not converge in {n * 20} "
