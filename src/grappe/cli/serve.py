@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated
+from functools import partial
+from typing import Annotated, Any
 
 import typer
 
@@ -35,8 +36,14 @@ def serve(
     run_observatory(host=host, port=port, database=database, load_bundled=load_bundled)
 
 
-def run_observatory(*, host: str, port: int, database: str | None, load_bundled: bool) -> None:
-    """Build the app (pre-loading the bundled data if asked), print its address and serve it."""
+def run_observatory(
+    *, host: str, port: int, database: str | None, load_bundled: bool, cluster_map: Any = None
+) -> None:
+    """Build the app (pre-loading the bundled data if asked), print its address and serve it.
+
+    ``cluster_map`` is the bundled US map when the caller has already computed it (``grappe
+    observatory``), so that the bundled file is mapped once.
+    """
     import uvicorn
 
     from grappe.service import Settings, create_app
@@ -46,7 +53,7 @@ def run_observatory(*, host: str, port: int, database: str | None, load_bundled:
         overrides = {"database_url": database} if database else {}
         settings = Settings.from_env(None, **overrides)
         if load_bundled:
-            _load(settings.database_url, load_bundled_data)
+            _load(settings.database_url, partial(load_bundled_data, cluster_map=cluster_map))
         app = create_app(settings)
     err_console.print(f"grappe observatory: http://{host}:{port}/  (API: /api/v1/docs)")
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -86,8 +86,8 @@ def related_table(
     ...     "employment": [90.0, 10.0, 50.0, 50.0, 10.0, 90.0], "establishments": 1.0,
     ...     "payroll": 1.0, "withheld": False})
     >>> related_table(RegionalTable(rows), "A", level="industry")[["code", "lq"]].round(2)
-       code    lq
-    0  2222  0.27
+       code   lq
+    0  2222  0.2
 
     References
     ----------

@@ -7,6 +7,7 @@ default; PostgreSQL is supported.
 
 from __future__ import annotations
 
+from grappe.registry.cluster_maps import store_cluster_map
 from grappe.registry.database import connect, make_engine, session_scope, upgrade
 from grappe.registry.imports import IMPORT_KINDS, ImportReport, import_table
 from grappe.registry.tokens import create_token, ensure_token, verify_token
@@ -20,6 +21,7 @@ __all__ = [
     "import_table",
     "make_engine",
     "session_scope",
+    "store_cluster_map",
     "upgrade",
     "verify_token",
 ]
