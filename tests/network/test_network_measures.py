@@ -12,7 +12,7 @@ from _network_helpers import network_from_arcs, random_network
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from grappe.errors import InvalidParameterError, MissingDependencyError
+from grappe.errors import ConvergenceError, InvalidParameterError, MissingDependencyError
 from grappe.network import (
     betweenness,
     boundary,
@@ -28,7 +28,6 @@ from grappe.network import (
     triple_helix,
     wave_change,
 )
-from grappe.errors import ConvergenceError
 from grappe.network.model import build_network
 
 TOL = 1e-12

@@ -87,7 +87,7 @@ def test_store_equals_the_csv_import_and_is_idempotent(sessions, cmap):
             payroll_scale=1000.0,
         )  # fmt: skip
         assert _stored(s) == typed
-        assert s.scalar(select(func.count()).select_from(ImportJob)) == 4  # regions, store, csv, store
+        assert s.scalar(select(func.count()).select_from(ImportJob)) == 4
         assert (
             s.scalar(
                 select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "store")
