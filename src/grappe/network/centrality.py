@@ -39,6 +39,11 @@ def centrality(
         (sum over neighbours of the strongest tie with each; unrated ties count 1) and
         ``betweenness`` (normalised, see :func:`betweenness`).
 
+    Raises
+    ------
+    InvalidParameterError
+        If ``k`` or ``backend`` is not valid (see :func:`betweenness`).
+
     References
     ----------
     Freeman, L. C. (1978) Centrality in social networks: conceptual clarification. *Social

@@ -158,6 +158,17 @@ def sphere_heatmap(
     :func:`~grappe.network.cohesion.sphere_pairs`); the count of linked pairs is written in
     the cell; empty cells (a single actor in a group) are grey.
 
+    Parameters
+    ----------
+    net : ActorNetwork
+        The actor network.
+    groups : {"sphere", "level"}, default "sphere"
+        The actor column that defines the rows and columns.
+    title : str, optional
+        Title of the figure.
+    figsize : tuple of float, default (6.5, 5.5)
+        Size of the figure in inches.
+
     Returns
     -------
     matplotlib.figure.Figure

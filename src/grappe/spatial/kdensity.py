@@ -308,6 +308,22 @@ def kdensity_by_activity(
     at least two establishments. Each activity uses the same ``seed`` (its results equal
     those of :func:`kdensity` run alone).
 
+    Parameters
+    ----------
+    points : PointSet
+        The establishments.
+    activities : list of str, optional
+        The activities to examine (default every activity with at least two establishments).
+    weighted, n_simulations, confidence, bandwidth, max_distance, n_grid, keep_simulations
+        As :func:`kdensity`.
+    seed : int or None, default None
+        Seed of the simulations, shared by every activity. ``None`` draws fresh entropy;
+        pass an int to reproduce a result (the package's seed policy).
+    scheduler, progress
+        As :func:`kdensity`.
+    func : str
+        Name of the calling function in error messages.
+
     Returns
     -------
     dict of str to KDensityResult
@@ -495,6 +511,11 @@ def _result(
 
 def summary(results: dict[str, KDensityResult]) -> pd.DataFrame:
     """One row per activity: counts, bandwidth and D–O indices, sorted by localisation.
+
+    Parameters
+    ----------
+    results : dict of str to KDensityResult
+        The results of :func:`kdensity_by_activity` (or of :func:`kdensity`, by activity).
 
     Returns
     -------
