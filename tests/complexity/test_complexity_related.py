@@ -3,6 +3,8 @@ worked, prefix-defined clusters where it dropped them, and every error."""
 
 from __future__ import annotations
 
+import io
+
 import pandas as pd
 import pytest
 from typer.testing import CliRunner
@@ -175,3 +177,22 @@ def test_cli_lists_a_prefix_defined_cluster(tmp_path, table_6, prefix_definition
     )
     assert result.exit_code == 0, result.output
     assert "Motor vehicles (prefix rule)" in result.output
+
+
+def test_cli_prefix_rules_on_the_bundled_file(prefix_definitions):
+    """On the bundled file (2- to 6-digit rows) a prefix rule needs --code-level; without it
+    the command says which codes nest and how to fix it."""
+    path, _ = prefix_definitions
+    runner = CliRunner()
+    args = ["related", "12", "--definitions", str(path), "--top", "100", "--format", "csv"]
+    refused = runner.invoke(app, args)
+    assert refused.exit_code == 1
+    assert "Error:" in refused.output and "contains" in refused.output
+    assert "Traceback" not in refused.output
+    result = runner.invoke(app, [*args, "--code-level", "6"])
+    assert result.exit_code == 0, result.output
+    rows = pd.read_csv(io.StringIO(result.output), dtype={"code": str})
+    assert len(rows) > 10 and (rows["lq"] < 1).all()
+    motor = rows[rows["code"] == "99"]  # Florida is not specialised in motor vehicles
+    assert motor["name"].tolist() == ["Motor vehicles (prefix rule)"]
+    assert motor["employment"].iloc[0] > 0

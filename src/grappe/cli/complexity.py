@@ -231,6 +231,13 @@ def related_command(
         str, typer.Option(help="Cluster definitions (name or file).")
     ] = "us-benchmark",
     digits: Annotated[int, typer.Option(help="Industry code length for --level industry.")] = 4,
+    code_level: Annotated[
+        int | None,
+        typer.Option(
+            help="Read only the table rows whose codes have this many digits (e.g. 6 for "
+            "NAICS): needed by definitions with prefix codes on a table of several levels."
+        ),
+    ] = None,
     top: Annotated[int, typer.Option(help="Number of rows.")] = 10,
     output_format: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
 ) -> None:
@@ -267,6 +274,7 @@ def related_command(
                 source=preset,
                 classification=classification,
                 years=[year] if year is not None else None,
+                levels=[code_level] if code_level is not None else None,
             )
             defs = load_definitions(definitions) if level == "cluster" else None
         result = related_table(
