@@ -19,8 +19,11 @@ import pandas as pd
 import yaml
 from _checks import Spec
 
+from grappe.assess import diamond, success_factors
 from grappe.complexity import eci_pci, industry_space
 from grappe.network import diagnose
+from grappe.roadmap import evaluate_kpis, make_label
+from grappe.spatial import kdensity_by_activity
 
 PACKAGES = (
     "indicators",
@@ -78,6 +81,7 @@ PHI = pd.DataFrame(
 FLOWS = pd.DataFrame(
     [[0, 6, 2], [1, 0, 0], [0, 2, 0]], index=list("abc"), columns=list("abc"), dtype=float
 )
+GEO = pd.DataFrame({"lon": [6.61, 6.62, 6.63], "lat": [36.36, 36.37, 36.38], "naf": list("aab")})
 LONG = pd.DataFrame(
     {"y": [2020, 2020, 2021], "r": ["a", "b", "a"], "i": ["x", "x", "y"], "v": [1.0, 2.0, 3.0]}
 )
@@ -239,6 +243,31 @@ def _label_data():
 
 def _mm(name):
     return pd.read_csv(FIXTURES / "matchmaking" / f"{name}.csv", dtype={"cluster": str})
+
+
+def _small_questionnaire():
+    from grappe.assess import Questionnaire
+
+    text = {"fr": "N ?", "ar": "ن؟", "en": "N?"}
+    return Questionnaire.from_dict(
+        {
+            "name": "m",
+            "title": {"fr": "M", "ar": "م", "en": "M"},
+            "dimensions": ["a"],
+            "questions": [
+                {"id": "n", "dimension": "a", "type": "number", "cuts": [1, 2, 3, 4],
+                 "text": text},
+                {"id": "y", "dimension": "a", "type": "yes_no", "required": False,
+                 "text": text},
+            ],
+        }
+    )  # fmt: skip
+
+
+def _figures():
+    from grappe.assess import network_figures
+
+    return network_figures(diagnose(_net()).summary)
 
 
 def _a(*args, **kwargs):
@@ -509,7 +538,11 @@ _sp = {
         bad=(_later(_points, "s", [-5.0]),),
     ),
     "points_from_frame": Spec(
-        utility=True, labels=None, why="builds the point set of every point sample"
+        utility=True,
+        labels=None,
+        why="a PointSet (ids kept, see tests/spatial)",
+        sample=_a(GEO, crs="EPSG:4326", activity="naf"),
+        bad=(_a(GEO, crs="EPSG:4326", on_missing="maybe"),),
     ),
     "project_points": Spec(
         data=2,
@@ -531,7 +564,19 @@ _sp = {
         labels=None,
         why="a libpysal W (ids kept by getis_ord, local_moran)",
     ),
-    "summary": Spec(utility=True, labels=None, why="a table of kdensity_by_activity results"),
+    "summary": Spec(
+        utility=True,
+        labels=None,
+        why="a table of kdensity_by_activity results",
+        sample=lambda: (
+            (
+                kdensity_by_activity(
+                    _points(), n_simulations=9, n_grid=20, seed=1, scheduler="sync"
+                ),
+            ),
+            {},
+        ),
+    ),
 }
 _sp.update(
     {
@@ -544,8 +589,20 @@ _sp["plot_areal"] = replace(_sp["plot_areal"], data=2)
 _sp["plot_points"] = replace(_sp["plot_points"], data=2)
 
 _as = {
-    "answer_facts": Spec(data=2, utility=True, labels=None, why="facts by dimension"),
-    "answer_points": Spec(data=2, utility=True, labels=None, why="points by question"),
+    "answer_facts": Spec(
+        data=2,
+        utility=True,
+        labels=None,
+        why="facts by question",
+        sample=lambda: ((_small_questionnaire(), {"n": 12.0}), {}),
+    ),
+    "answer_points": Spec(
+        data=2,
+        utility=True,
+        labels=None,
+        why="points by question",
+        sample=lambda: ((_small_questionnaire(), {"n": 12.0}), {}),
+    ),
     "band_score": Spec(
         data=2,
         sample=_a(1.2, [0.8, 0.9, 1.0, 1.1]),
@@ -553,7 +610,12 @@ _as = {
         labels=None,
         bad=(_a(1.0, [1.0, 0.5]),),
     ),
-    "classify": Spec(utility=False, labels=None, why="a classification"),
+    "classify": Spec(
+        labels=None,
+        why="a classification",
+        sample=lambda: ((success_factors({"lq": 1.5}),), {}),
+        bad=(lambda: ((success_factors({"lq": 1.5}),), {"min_known": -1}),),
+    ),
     "cluster_evidence": Spec(
         sample=lambda: ((_indicator_rows(),), {"region": "A", "cluster": "1"}),
         labels=None,
@@ -565,7 +627,13 @@ _as = {
         labels=None,
         why="scores by dimension",
     ),
-    "draft_swot": Spec(data=0, labels=None, why="a SWOT draft"),
+    "draft_swot": Spec(
+        data=0,
+        labels=None,
+        why="a SWOT draft",
+        sample=lambda: ((), {"scores": diamond({"wage_ratio": 1.2}).scores}),
+        bad=(lambda: ((), {"high": -1.0}),),
+    ),
     "lifecycle_series": Spec(
         sample=lambda: ((_indicator_rows(),), {"region": "A", "cluster": "1"}),
         bad=(lambda: ((_indicator_rows(),), {"region": "Z", "cluster": "1"}),),
@@ -576,15 +644,32 @@ _as = {
         why="a stage",
         bad=(_later(_lifecycle_series, band=-1.0),),
     ),
-    "network_evidence": Spec(utility=True, labels=None, why="evidence figures by name"),
-    "network_figures": Spec(utility=True, labels=None, why="figures by name"),
+    "network_evidence": Spec(
+        utility=True,
+        labels=None,
+        why="evidence figures by name",
+        sample=lambda: ((_figures(),), {}),
+    ),
+    "network_figures": Spec(
+        utility=True,
+        labels=None,
+        why="figures by name",
+        sample=lambda: ((diagnose(_net()).summary,), {}),
+    ),
     "success_factors": Spec(
         sample=_a({"lq": 1.5}),
         labels=None,
         why="scores by factor",
         bad=(_a({"lq": 1.5}, method="martian"),),
     ),
-    "validate_answers": Spec(data=2, labels=None, utility=True, why="answers by question"),
+    "validate_answers": Spec(
+        data=2,
+        labels=None,
+        utility=True,
+        why="answers by question",
+        sample=lambda: ((_small_questionnaire(), {"n": "12"}), {}),
+        bad=(lambda: ((_small_questionnaire(), {}), {}),),
+    ),
 }
 
 _rm = {
@@ -597,7 +682,12 @@ _rm = {
     "check_kpis": Spec(
         sample=_later(_kpis), utility=True, bad=(lambda: ((_kpis().drop(columns="value"),), {}),)
     ),
-    "check_label": Spec(data=2, labels=None, why="a LabelCheck"),
+    "check_label": Spec(
+        data=2,
+        labels=None,
+        why="a LabelCheck",
+        sample=lambda: ((make_label(_label_data()), evaluate_kpis(_kpis(), period="2023")), {}),
+    ),
     "evaluate_kpis": Spec(sample=_later(_kpis, period="2023"), bad=(_later(_kpis, period="1999"),)),
     "make_label": Spec(
         sample=_a(_label_data()), labels=None, why="a Label", utility=True, bad=(_a({"name": "x"}),)
