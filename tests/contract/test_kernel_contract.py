@@ -36,7 +36,7 @@ def test_every_public_kernel_function_is_registered():
 
 def test_most_functions_are_called():
     """The dynamic checks run on a sample call of most functions (the rest say why not)."""
-    assert len(SAMPLED) >= 0.8 * len(NAMES)
+    assert len(SAMPLED) >= 0.9 * len(NAMES)
     assert all(SPECS[n].why for n in NAMES if SPECS[n].sample is None)
 
 
