@@ -8,6 +8,7 @@ from :class:`ValueError` so that generic code that expects a ``ValueError`` keep
 from __future__ import annotations
 
 __all__ = [
+    "ConvergenceError",
     "DataValidationError",
     "GrappeError",
     "InvalidParameterError",
@@ -34,6 +35,30 @@ class NotFoundError(GrappeError, LookupError):
 
 class MissingDependencyError(GrappeError, ImportError):
     """An optional dependency is needed; the message names the extra to install."""
+
+
+class ConvergenceError(GrappeError, ArithmeticError):
+    """An iterative method did not converge within its iteration budget.
+
+    Raised by every kernel that iterates to a fixed point or an optimum (ECI by converged
+    reflections or by the sparse eigen-solver, the continuous core–periphery model) instead of
+    returning an unconverged result or only warning, as networkx raises
+    ``PowerIterationFailedConvergence``. The message says what to raise.
+
+    Parameters
+    ----------
+    message : str
+        What did not converge and what the user can do.
+    iterations : int
+        The iteration budget that was spent.
+    tol : float
+        The tolerance that was not reached.
+    """
+
+    def __init__(self, message: str, *, iterations: int, tol: float) -> None:
+        super().__init__(message)
+        self.iterations = iterations
+        self.tol = tol
 
 
 class OutputError(GrappeError, OSError):

@@ -77,3 +77,54 @@ def test_serves_the_loaded_database(tmp_path, monkeypatch):
     assert page.status_code == 200 and "Michigan" in page.text
     clusters = client.get("/api/v1/clusters", params={"limit": 5}).json()
     assert clusters["count"] > 0
+
+
+def _count_mapping(monkeypatch):
+    """Count the calls of the mapping engine (every path to it goes through grappe.mapping)."""
+    import grappe.mapping
+
+    calls = []
+    real = grappe.mapping.map_clusters
+
+    def counting(*args, **kwargs):
+        calls.append(args[0].years)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(grappe.mapping, "map_clusters", counting)
+    return calls
+
+
+def test_no_serve_maps_the_bundled_file_once(tmp_path, monkeypatch):
+    calls = _count_mapping(monkeypatch)
+    result = runner.invoke(app, ["observatory", "--no-serve", "--output", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert len(calls) == 1
+    assert calls[0] == (2017, 2018, 2019, 2020, 2021)
+
+
+def test_files_and_registry_come_from_one_mapping(tmp_path, monkeypatch):
+    """With serving, the registry is loaded from the ClusterMap the files were written from."""
+    import uvicorn
+    from sqlalchemy import func, select
+
+    from grappe.registry import connect
+    from grappe.registry.models import IndicatorSnapshot
+
+    calls = _count_mapping(monkeypatch)
+    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: None)
+    result = runner.invoke(app, ["observatory", "--output", str(tmp_path), "--port", "8766"])
+    assert result.exit_code == 0, result.output
+    assert len(calls) == 1
+    written = pd.read_parquet(tmp_path / "indicators.parquet")
+    with connect(f"sqlite:///{tmp_path / 'observatory.sqlite'}")() as s:
+        stored = s.scalar(select(func.count()).select_from(IndicatorSnapshot))
+        mi = s.scalar(
+            select(IndicatorSnapshot.employment).where(
+                IndicatorSnapshot.region_id == "US-26",
+                IndicatorSnapshot.cluster == "4",
+                IndicatorSnapshot.year == 2021,
+            )
+        )
+    assert stored == len(written)
+    row = written[(written["region"] == "26") & (written["cluster"] == "4")]
+    assert mi == row[row["year"] == 2021]["employment"].iloc[0]

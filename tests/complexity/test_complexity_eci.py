@@ -22,7 +22,7 @@ from grappe.complexity import (
     rca,
     relatedness_density,
 )
-from grappe.errors import InvalidParameterError
+from grappe.errors import ConvergenceError, GrappeError, InvalidParameterError
 
 NESTED = pd.DataFrame(
     [[1, 1, 1], [1, 1, 0], [1, 0, 0]], index=list("abc"), columns=list("xyz"), dtype=float
@@ -80,12 +80,30 @@ def test_converged_reflections_match_eigenvector():
     assert ref.eigenvalue == pytest.approx(eig.eigenvalue, abs=1e-10)
 
 
-def test_non_convergence_warns():
+def test_non_convergence_raises_convergence_error():
     rng = np.random.default_rng(8)
     M = binary_specialisation(rng.random((30, 20)))
-    with pytest.warns(RuntimeWarning, match="did not converge"):
-        res = eci_pci(M, method="reflections", max_iter=2)
-    assert not res.converged
+    with pytest.raises(ConvergenceError, match=r"reflections did not converge in 2 steps") as info:
+        eci_pci(M, method="reflections", max_iter=2)
+    assert info.value.iterations == 2
+    assert info.value.tol == 1e-13
+    assert isinstance(info.value, GrappeError)
+
+
+def test_eigen_solver_failure_raises_convergence_error(monkeypatch):
+    """ARPACK's own failure reaches the user as grappe's ConvergenceError (matrix > 60 cols)."""
+    from scipy.sparse.linalg import ArpackNoConvergence
+
+    import grappe.complexity.eci as eci_module
+
+    def failing(*args, **kwargs):
+        raise ArpackNoConvergence("ARPACK error -1: No convergence", np.empty(0), np.empty(0))
+
+    monkeypatch.setattr(eci_module, "eigsh", failing)
+    rng = np.random.default_rng(3)
+    M = binary_specialisation(rng.random((80, 70)))
+    with pytest.raises(ConvergenceError, match=r"eigen-solver \(ARPACK\) did not converge"):
+        eci_pci(M)
 
 
 def test_large_input_uses_iterative_solver_with_same_answer():

@@ -12,7 +12,7 @@ from _network_helpers import network_from_arcs, random_network
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from grappe.errors import InvalidParameterError, MissingDependencyError
+from grappe.errors import ConvergenceError, InvalidParameterError, MissingDependencyError
 from grappe.network import (
     betweenness,
     boundary,
@@ -28,7 +28,6 @@ from grappe.network import (
     triple_helix,
     wave_change,
 )
-from grappe.network.core_periphery import ConvergenceError
 from grappe.network.model import build_network
 
 TOL = 1e-12
@@ -222,8 +221,9 @@ def test_core_periphery_errors():
     net = random_network(2)
     with pytest.raises(InvalidParameterError, match=r"The 'max_iter' parameter of core"):
         core_periphery(net, max_iter=0)
-    with pytest.raises(ConvergenceError, match="did not converge in 1 iterations"):
+    with pytest.raises(ConvergenceError, match="did not converge in 1 iterations") as info:
         core_periphery(net, max_iter=1, tol=1e-15)
+    assert (info.value.iterations, info.value.tol) == (1, 1e-15)
 
 
 # ---------------------------------------------------------------- shadow zones

@@ -80,6 +80,12 @@ def cluster_evidence(
     Notes
     -----
     The compound annual growth rate is :math:`(E_{end}/E_{start})^{1/(end-start)} - 1`.
+
+    References
+    ----------
+    .. [1] Porter, M. E. (1990). *The Competitive Advantage of Nations*. Free Press.
+    .. [2] Delgado, M., Porter, M. E., & Stern, S. (2014). Clusters, convergence, and economic
+       performance. *Research Policy*, 43(10), 1785–1799.
     """
     missing = [c for c in INDICATOR_COLUMNS if c not in indicators.columns]
     if missing:

@@ -61,6 +61,13 @@ class Lifecycle:
 def lifecycle_series(indicators: pd.DataFrame, *, region: str, cluster: str) -> pd.DataFrame:
     """The yearly series :func:`lifecycle_stage` needs, from ``ClusterMap.indicators``.
 
+    Parameters
+    ----------
+    indicators : pandas.DataFrame
+        ``ClusterMap.indicators`` (``region``, ``cluster``, ``year``, ``employment``, ``lq``).
+    region, cluster : str
+        The region and the cluster of the series.
+
     Returns
     -------
     pandas.DataFrame
@@ -70,6 +77,11 @@ def lifecycle_series(indicators: pd.DataFrame, *, region: str, cluster: str) -> 
     ------
     NotFoundError
         If the region has no rows for the cluster.
+
+    References
+    ----------
+    .. [1] Menzel, M.-P., & Fornahl, D. (2010). Cluster life cycles — dimensions and
+       rationales of cluster evolution. *Industrial and Corporate Change*, 19(1), 205–238.
     """
     df = indicators.assign(
         region=indicators["region"].astype(str), cluster=indicators["cluster"].astype(str)

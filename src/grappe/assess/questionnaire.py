@@ -362,6 +362,13 @@ def answer_points(
     Likert answers score as given; yes scores 5 and no 1; numbers by the question's four
     cuts; choices by their ``points``.
 
+    Parameters
+    ----------
+    questionnaire : Questionnaire
+        The questionnaire the answers belong to.
+    answers : mapping of str to any
+        Answers by question id, as returned by :func:`validate_answers`.
+
     Returns
     -------
     list of (dimension, question id, answer, points, rule)
@@ -388,6 +395,13 @@ def answer_points(
 
 def answer_facts(questionnaire: Questionnaire, answers: Mapping[str, Any]) -> dict[str, float]:
     """Facts from validated answers, for label criteria and evaluations.
+
+    Parameters
+    ----------
+    questionnaire : Questionnaire
+        The questionnaire the answers belong to.
+    answers : mapping of str to any
+        Answers by question id, as returned by :func:`validate_answers`.
 
     Returns
     -------

@@ -242,6 +242,11 @@ def classify(
     ``national`` if mean ≥ ``national`` and min ≥ ``floor``; else ``regional`` if mean ≥
     ``regional``; else ``potential`` if mean ≥ ``potential``; else ``none``.
 
+    References
+    ----------
+    .. [1] Danish Agency for Science, Technology and Innovation (2011). *Cluster Excellence
+       Denmark — clusters and innovation networks* (competence-cluster criteria).
+
     Examples
     --------
     >>> from grappe.assess import success_factors

@@ -194,6 +194,11 @@ def draft_swot(
     InvalidParameterError
         If ``low > high`` or a threshold is out of range.
 
+    References
+    ----------
+    .. [1] Humphrey, A. (2005). SWOT analysis for management consulting. *SRI Alumni
+       Newsletter*, December 2005.
+
     Examples
     --------
     >>> from grappe.assess import diamond

@@ -79,16 +79,11 @@ def _indicators(path: Path | None) -> tuple[Any, list[str]]:
         else:
             df = pd.read_csv(path, dtype={"region": str, "cluster": str})
         return df, [str(path)]
-    from grappe.io import bundled_cbp_state_path, load_definitions, read_regional_table
-    from grappe.mapping import map_clusters
+    from grappe.io import BUNDLED_US_SOURCES, bundled_us_map
 
     with _spinner("Mapping the bundled CBP state table"):
-        table = read_regional_table(bundled_cbp_state_path(), source="cbp")
-        cmap = map_clusters(table, load_definitions("us-benchmark"))
-    return cmap.indicators, [
-        "US Census Bureau, County Business Patterns 2017–2021 (state × NAICS), bundled",
-        "Delgado, Porter & Stern (2016) benchmark cluster definitions (us-benchmark)",
-    ]
+        cmap = bundled_us_map()
+    return cmap.indicators, list(BUNDLED_US_SOURCES)
 
 
 def _related(text: str) -> list[str]:

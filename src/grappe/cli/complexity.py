@@ -14,9 +14,9 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from grappe.cli._common import console, err_console, grappe_errors
-from grappe.errors import InvalidParameterError, NotFoundError
+from grappe.errors import InvalidParameterError
 
-__all__ = ["complexity_records", "register", "related_table"]
+__all__ = ["complexity_records", "register"]
 
 FORMATS = ("json", "csv")
 
@@ -213,96 +213,6 @@ def _by_year(
     return row_table.rename_axis(rows), col_table.rename_axis(cols)
 
 
-def related_table(
-    table: Any,
-    region: str,
-    *,
-    level: str = "cluster",
-    definitions: Any = None,
-    digits: int = 4,
-    top: int = 10,
-) -> pd.DataFrame:
-    """The activities with the highest relatedness density that ``region`` is not specialised in.
-
-    Parameters
-    ----------
-    table : RegionalTable
-        One year of regional employment.
-    region : str
-        Region code (or exact name).
-    level : {"cluster", "industry"}
-        Work on clusters of ``definitions`` or on industries of ``digits`` digits.
-    definitions : ClusterDefinitions, optional
-        Needed for ``level="cluster"``.
-    digits : int
-        Code length of the industries for ``level="industry"``.
-    top : int
-        Number of rows.
-
-    Returns
-    -------
-    DataFrame
-        ``code``, ``name``, ``density``, ``lq``, ``employment``, sorted by density.
-
-    Raises
-    ------
-    NotFoundError
-        If the region is not in the table.
-    """
-    from grappe.complexity import binary_specialisation, pivot_long, rca, relatedness_density
-
-    data = table.data
-    if level == "cluster":
-        defs = definitions.data[["code", "cluster", "cluster_name"]].astype(
-            {"code": str, "cluster": str}
-        )
-        merged = data.merge(defs, left_on="industry", right_on="code", how="inner")
-        names = dict(zip(defs["cluster"], defs["cluster_name"], strict=False))
-        long = merged.groupby(["region", "cluster"], observed=True, as_index=False)[
-            "employment"
-        ].sum()
-        long = long.rename(columns={"cluster": "unit"})
-    else:
-        sub = data[data["industry"].astype(str).str.len() == digits]
-        long = sub.rename(columns={"industry": "unit"})[["region", "unit", "employment"]]
-        names = {}
-    if long.empty:
-        raise InvalidParameterError(
-            f"The 'level' parameter of grappe related found no {level} data in the table. "
-            "Got no industry code matching the definitions or the number of digits instead."
-        )
-    X = pivot_long(long, rows="region", cols="unit", values="employment")
-    code = _find_region(region, X.index, table)
-    M = binary_specialisation(X, missing="zero")
-    density = relatedness_density(M)
-    lq = rca(X, missing="zero")
-    out = pd.DataFrame(
-        {
-            "code": X.columns,
-            "name": [names.get(c, "") for c in X.columns],
-            "density": density.loc[code].to_numpy(),
-            "lq": lq.loc[code].to_numpy(),
-            "employment": X.loc[code].to_numpy(),
-            "specialised": M.loc[code].to_numpy() > 0,
-        }
-    )
-    out = out[~out["specialised"]].drop(columns="specialised")
-    return out.sort_values(["density", "lq"], ascending=False).head(top).reset_index(drop=True)
-
-
-def _find_region(region: str, index: pd.Index, table: Any) -> str:
-    if region in index:
-        return region
-    by_name = {str(v).lower(): k for k, v in table.region_names.items()}
-    code = by_name.get(region.lower())
-    if code is not None and code in index:
-        return code
-    raise NotFoundError(
-        f"Region {region!r} is not in the table; use a region code such as "
-        f"{', '.join(map(str, index[:5]))} or an exact region name."
-    )
-
-
 def related_command(
     region: Annotated[
         str, typer.Argument(help="Region code or exact name (e.g. 06 or California).")
@@ -311,12 +221,23 @@ def related_command(
         Path | None, typer.Option(help="Regional table; default the bundled CBP state file.")
     ] = None,
     source: Annotated[str | None, typer.Option(help="Preset of the input (cbp).")] = None,
+    classification: Annotated[
+        str | None,
+        typer.Option(help="Industry classification of --input (naics2017, nace2, isic4, custom)."),
+    ] = None,
     year: Annotated[int | None, typer.Option(help="Year (default: the latest).")] = None,
     level: Annotated[str, typer.Option(help="cluster or industry.")] = "cluster",
     definitions: Annotated[
         str, typer.Option(help="Cluster definitions (name or file).")
     ] = "us-benchmark",
     digits: Annotated[int, typer.Option(help="Industry code length for --level industry.")] = 4,
+    code_level: Annotated[
+        int | None,
+        typer.Option(
+            help="Read only the table rows whose codes have this many digits (e.g. 6 for "
+            "NAICS): needed by definitions with prefix codes on a table of several levels."
+        ),
+    ] = None,
     top: Annotated[int, typer.Option(help="Number of rows.")] = 10,
     output_format: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
 ) -> None:
@@ -325,10 +246,12 @@ def related_command(
 
     Example: grappe related 06 --year 2019 --level cluster --top 10
     """
+    from grappe.complexity import RELATED_LEVELS, find_region, related_table
     from grappe.io import bundled_cbp_state_path, load_definitions, read_regional_table
 
     with grappe_errors():
-        if level not in ("cluster", "industry"):
+        # options are checked before the (slow) read, so that a typo fails at once
+        if level not in RELATED_LEVELS:
             raise InvalidParameterError(
                 f"The 'level' parameter of grappe related must be one of 'cluster', 'industry'. "
                 f"Got {level!r} instead."
@@ -347,20 +270,16 @@ def related_command(
         with _progress() as progress:
             progress.add_task("Reading the regional table…")
             table = read_regional_table(
-                path, source=preset, years=[year] if year is not None else None
+                path,
+                source=preset,
+                classification=classification,
+                years=[year] if year is not None else None,
+                levels=[code_level] if code_level is not None else None,
             )
-            if year is None:
-                latest = max(table.years)
-                table = type(table)(
-                    table.data[table.data["year"] == latest],
-                    classification=table.classification,
-                    region_type=table.region_type,
-                    region_names=table.region_names,
-                    source=table.source,
-                    withheld_policy=table.withheld_policy,
-                )
             defs = load_definitions(definitions) if level == "cluster" else None
-        result = related_table(table, region, level=level, definitions=defs, digits=digits, top=top)
+        result = related_table(
+            table, region, level=level, definitions=defs, digits=digits, top=top, year=year
+        )
         if output_format == "json":
             typer.echo(
                 json.dumps(
@@ -371,7 +290,7 @@ def related_command(
         elif output_format == "csv":
             typer.echo(result.to_csv(index=False), nl=False)
         else:
-            code = _find_region(region, pd.Index(table.regions), table)
+            code = find_region(table, region)
             view = Table(
                 title=f"Related {level}s not yet specialised in — {table.region_name(code)}"
             )

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from grappe.cli._common import err_console, grappe_errors
 from grappe.cli.serve import WorkersOpt
+
+if TYPE_CHECKING:
+    from grappe.mapping import ClusterMap
 
 __all__ = ["GROWTH_PERIOD", "build_outputs", "register"]
 
@@ -19,15 +22,35 @@ __all__ = ["GROWTH_PERIOD", "build_outputs", "register"]
 GROWTH_PERIOD = (2017, 2021)
 
 
-def build_outputs(output: Path, *, progress: Progress | None = None) -> dict[str, Path]:
-    """Map the bundled US CBP state file with the benchmark definitions and write the results.
+_TABLES = (
+    "indicators.parquet",
+    "indicators.csv",
+    "regions.csv",
+    f"growth_{GROWTH_PERIOD[0]}_{GROWTH_PERIOD[1]}.csv",
+)
+
+
+def _check_outputs(output: Path) -> None:
+    """Refuse a bad --output folder or result file before any long work."""
+    from grappe.io.output import check_output, check_output_folder
+
+    check_output_folder(output)
+    for name in (*_TABLES, "summary.html"):
+        check_output(output / name)
+
+
+def build_outputs(
+    output: Path, *, cluster_map: ClusterMap | None = None, progress: Progress | None = None
+) -> dict[str, Path]:
+    """Write the bundled US cluster map (CBP states × us-benchmark) and its summary.
 
     Writes ``indicators.parquet`` and ``indicators.csv`` (state × cluster × year, 2017–2021),
     ``regions.csv`` (state × year), ``growth_2017_2021.csv`` (:data:`GROWTH_PERIOD`) and
     ``summary.html``.
 
     The folder and every file are checked before the work starts, and the files are written
-    all or none (:func:`grappe.io.output.all_or_nothing`).
+    all or none (:func:`grappe.io.output.all_or_nothing`). ``cluster_map`` is the result of
+    :func:`grappe.io.bundled_us_map`, computed here when not given.
 
     Returns
     -------
@@ -39,28 +62,23 @@ def build_outputs(output: Path, *, progress: Progress | None = None) -> dict[str
     OutputError
         ``output`` is a file, a read-only folder, or holds a folder named like a result file.
     """
-    from grappe.io import bundled_cbp_state_path, load_definitions, read_regional_table
+    from grappe.io import bundled_us_map
     from grappe.io.html_summary import write_map_summary
-    from grappe.io.output import all_or_nothing, check_output, check_output_folder, write_frame
-    from grappe.mapping import map_clusters
+    from grappe.io.output import all_or_nothing, write_frame
 
     start, end = GROWTH_PERIOD
-    names = ("indicators.parquet", "indicators.csv", "regions.csv", f"growth_{start}_{end}.csv")
-    check_output_folder(output)
-    for name in (*names, "summary.html"):
-        check_output(output / name)
+    names = _TABLES
+    _check_outputs(output)
 
-    steps = ("Reading the bundled CBP state file", "Mapping clusters", "Writing results")
+    steps = ("Mapping the bundled CBP state file", "Writing results")
     task = progress.add_task(steps[0], total=len(steps)) if progress else None
 
     def step(i: int) -> None:
         if progress is not None and task is not None:
             progress.update(task, completed=i, description=steps[min(i, len(steps) - 1)])
 
-    table = read_regional_table(bundled_cbp_state_path(), source="cbp")
+    result = bundled_us_map() if cluster_map is None else cluster_map
     step(1)
-    result = map_clusters(table, load_definitions("us-benchmark"))
-    step(2)
     tables = (result.indicators, result.indicators, result.regions, result.growth(start, end))
     with all_or_nothing():
         pairs = zip(names, tables, strict=True)
@@ -71,7 +89,7 @@ def build_outputs(output: Path, *, progress: Progress | None = None) -> dict[str
             title="US clusters by state — County Business Patterns",
             source="US Census Bureau, County Business Patterns 2017–2021 (public domain)",
         )
-    step(3)
+    step(2)
     return written
 
 
@@ -114,7 +132,9 @@ def observatory_command(
             transient=True,
         ) as progress,
     ):
-        written = build_outputs(output, progress=progress)
+        # mapped once: the same ClusterMap is written to files and loaded into the registry
+        cluster_map = _bundled_map(output, progress)
+        written = build_outputs(output, cluster_map=cluster_map, progress=progress)
     for name, path in written.items():
         err_console.print(f"wrote {name}: {path}")
     if not serve:
@@ -123,7 +143,25 @@ def observatory_command(
     from grappe.cli.serve import run_observatory
 
     url = database or f"sqlite:///{(output / 'observatory.sqlite').resolve()}"
-    run_observatory(host=host, port=port, database=url, load_bundled=True, workers=workers)
+    run_observatory(
+        host=host,
+        port=port,
+        database=url,
+        load_bundled=True,
+        workers=workers,
+        cluster_map=cluster_map,
+    )
+
+
+def _bundled_map(output: Path, progress: Progress) -> ClusterMap:
+    """The bundled US map, after checking that the result files can be written."""
+    from grappe.io import bundled_us_map
+
+    _check_outputs(output)
+    task = progress.add_task("Mapping the bundled CBP state file")
+    cluster_map = bundled_us_map()
+    progress.remove_task(task)
+    return cluster_map
 
 
 def _check_database(database: str | None, output: Path) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import Annotated
+from functools import partial
+from typing import Annotated, Any
 
 import typer
 
@@ -53,9 +54,18 @@ def serve(
 
 
 def run_observatory(
-    *, host: str, port: int, database: str | None, load_bundled: bool, workers: int = 1
+    *,
+    host: str,
+    port: int,
+    database: str | None,
+    load_bundled: bool,
+    workers: int = 1,
+    cluster_map: Any = None,
 ) -> None:
     """Build the app (pre-loading the bundled data if asked), print its address and serve it.
+
+    ``cluster_map`` is the bundled US map when the caller has already computed it (``grappe
+    observatory``), so that the bundled file is mapped once.
 
     With ``workers > 1`` the app built here only migrates and checks the database; uvicorn then
     starts ``workers`` processes that each build their own app with
@@ -75,7 +85,7 @@ def run_observatory(
         settings = Settings.from_env(None, **overrides)
         check_workers(workers, database_url=settings.database_url)
         if load_bundled:
-            _load(settings.database_url, load_bundled_data)
+            _load(settings.database_url, partial(load_bundled_data, cluster_map=cluster_map))
         app = create_app(settings)
         if settings.admin_token is None:  # no token configured: one on the first start only
             announce_first_admin_token(settings.database_url)

@@ -18,6 +18,7 @@ from grappe.complexity.io_relatedness import (
 )
 from grappe.complexity.outlook import OutlookResult, complexity_outlook
 from grappe.complexity.panel import ComplexityPanel, complexity_panel
+from grappe.complexity.related import RELATED_LEVELS, find_region, related_table
 from grappe.complexity.relatedness import (
     MEASURES,
     cooccurrence,
@@ -37,6 +38,7 @@ from grappe.complexity.suite import ComplexitySuite, complexity_suite
 
 __all__ = [
     "MEASURES",
+    "RELATED_LEVELS",
     "STANDARDISATIONS",
     "ComplexityPanel",
     "ComplexityResult",
@@ -55,6 +57,7 @@ __all__ = [
     "cooccurrence",
     "diversity",
     "eci_pci",
+    "find_region",
     "fitness_complexity",
     "group_relatedness",
     "industry_flows",
@@ -65,6 +68,7 @@ __all__ = [
     "pivot_panel",
     "proximity",
     "rca",
+    "related_table",
     "relatedness_density",
     "rpop",
     "space_to_json",

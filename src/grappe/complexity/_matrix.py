@@ -237,6 +237,11 @@ def pivot_long(
     DataFrame
         Locations as index, activities as columns, both sorted.
 
+    Raises
+    ------
+    InvalidParameterError
+        If ``frame`` is not a DataFrame or lacks one of the named columns.
+
     Examples
     --------
     >>> long = pd.DataFrame({"r": ["a", "a", "b"], "i": ["x", "y", "x"], "v": [1.0, 2.0, 3.0]})

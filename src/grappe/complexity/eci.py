@@ -29,18 +29,17 @@ References
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from scipy.sparse.linalg import LinearOperator, eigsh
+from scipy.sparse.linalg import ArpackNoConvergence, LinearOperator, eigsh
 
 from grappe._validation import check_number, check_option
 from grappe.complexity._matrix import LabelledMatrix, as_matrix
-from grappe.errors import InvalidParameterError
+from grappe.errors import ConvergenceError, InvalidParameterError
 
 __all__ = ["STANDARDISATIONS", "ComplexityResult", "eci_pci", "eci_pci_values"]
 
@@ -69,7 +68,8 @@ class ComplexityResult:
     iterations : int
         Reflections done (0 for the eigenvector method).
     converged : bool
-        Whether the iteration met its tolerance (always ``True`` for eigenvectors).
+        Whether the iteration met its tolerance: always ``True`` on a returned result, since a
+        run that does not converge raises :class:`~grappe.errors.ConvergenceError`.
     excluded_rows, excluded_cols : tuple
         Locations with diversity 0 and activities with ubiquity 0, left out of the computation
         because their ECI or PCI is undefined.
@@ -133,7 +133,15 @@ def _second_eigvector(M: Any, kc0: np.ndarray, kp0: np.ndarray) -> tuple[np.ndar
         op = LinearOperator((n, n), matvec=matvec, dtype=float)
         # a fixed start vector keeps the result deterministic (no hidden randomness)
         v0 = np.random.default_rng(0).random(n)
-        vals, vecs = eigsh(op, k=1, which="LA", tol=0.0, v0=v0, ncv=min(n, 64), maxiter=n * 20)
+        try:
+            vals, vecs = eigsh(op, k=1, which="LA", tol=0.0, v0=v0, ncv=min(n, 64), maxiter=n * 20)
+        except ArpackNoConvergence as exc:
+            raise ConvergenceError(
+                f"eci_pci: the sparse eigen-solver (ARPACK) did not converge in {n * 20} "
+                "iterations; use method='reflections' with a larger max_iter.",
+                iterations=n * 20,
+                tol=0.0,
+            ) from exc
     lam = float(vals[0])
     w = vecs[:, 0]
     if on_cols:
@@ -221,6 +229,13 @@ def eci_pci_values(
         kc = (M @ kp) / kc0
     else:
         kc, kp, lam, iterations, converged = _reflections(M, kc0, kp0, n_iter, tol, max_iter)
+        if not converged:
+            raise ConvergenceError(
+                f"eci_pci: reflections did not converge in {max_iter} steps (tol={tol}); raise "
+                "max_iter or tol.",
+                iterations=max_iter,
+                tol=tol,
+            )
         if n_iter is None:
             kp = kp / np.linalg.norm(kp)
             kc = (M @ kp) / kc0
@@ -347,11 +362,9 @@ def eci_pci(
     ------
     InvalidParameterError
         If ``M`` is not binary, or has fewer than 2 non-empty rows or columns.
-
-    Warns
-    -----
-    RuntimeWarning
-        When converged reflections stop at ``max_iter`` (``result.converged`` is ``False``).
+    ConvergenceError
+        When converged reflections (``n_iter=None``) reach ``max_iter`` before ``tol``, or when
+        the sparse eigen-solver of a large matrix does not converge.
 
     Notes
     -----
@@ -392,12 +405,6 @@ def eci_pci(
     out = eci_pci_values(
         values, method=method, standardise=standardise, n_iter=n_iter, tol=tol, max_iter=max_iter
     )
-    if not out["converged"]:
-        warnings.warn(
-            f"eci_pci: reflections did not converge in {max_iter} steps; raise max_iter or tol.",
-            RuntimeWarning,
-            stacklevel=2,
-        )
     return _result(m, out, rows_ok, cols_ok, method, standardise)
 
 

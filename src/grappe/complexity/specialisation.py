@@ -271,6 +271,11 @@ def diversity(M: Any, *, rows: Any = None, cols: Any = None) -> pd.Series:
     Series
         Named ``"diversity"``, indexed by location.
 
+    Raises
+    ------
+    InvalidParameterError
+        If ``M`` is not a matrix (see :func:`~grappe.complexity.as_matrix`).
+
     Examples
     --------
     >>> diversity([[1, 1, 0], [0, 1, 0]], rows=["a", "b"]).tolist()
@@ -299,6 +304,11 @@ def ubiquity(M: Any, *, rows: Any = None, cols: Any = None) -> pd.Series:
     -------
     Series
         Named ``"ubiquity"``, indexed by activity.
+
+    Raises
+    ------
+    InvalidParameterError
+        If ``M`` is not a matrix (see :func:`~grappe.complexity.as_matrix`).
 
     Examples
     --------

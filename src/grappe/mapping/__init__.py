@@ -29,11 +29,11 @@ from grappe.indicators.specialisation import (
 )
 from grappe.indicators.stars import FOCUS_SCOPES, _stars
 from grappe.indicators.strong import _strong
-from grappe.mapping._cube import _build_cube, _with_custom_regions
+from grappe.mapping._cube import _build_cube, _categorical, _industry_plan, _with_custom_regions
 from grappe.mapping._frames import _indicator_frame, _national_frame, _region_frame
 from grappe.model import ClusterDefinitions, RegionalTable
 
-__all__ = ["LQ_CONVENTIONS", "TOTAL_RULES", "ClusterMap", "map_clusters"]
+__all__ = ["LQ_CONVENTIONS", "TOTAL_RULES", "ClusterMap", "industry_clusters", "map_clusters"]
 
 #: Conventions of the ``lq`` column: US Cluster Mapping (traded/local base) or plain (total).
 LQ_CONVENTIONS: tuple[str, ...] = ("cmp", "total")
@@ -399,6 +399,78 @@ def map_clusters(
         definitions=definitions.name,
         lq_convention=lq_convention,
         parameters=MappingProxyType(parameters),
+    )
+
+
+def industry_clusters(table: RegionalTable, definitions: ClusterDefinitions) -> pd.Series:
+    """The cluster of every industry code of a table, assigned as :func:`map_clusters` does.
+
+    This is the mapping's own code-to-cluster step, for analyses that need region × cluster
+    sums without every indicator (e.g. :func:`grappe.complexity.related_table`): a table code
+    is covered when it is a definitions code or descends from one (a prefix rule ``"3361"``
+    covers ``"336111"``), the nearest rule winning.
+
+    Parameters
+    ----------
+    table : RegionalTable
+        The table whose ``industry`` codes are assigned.
+    definitions : ClusterDefinitions
+        Industry code (or prefix) → cluster.
+
+    Returns
+    -------
+    pandas.Series
+        Cluster code (str) indexed by the covered industry codes (index name ``industry``),
+        in the order the codes first appear in the table; uncovered codes are left out.
+
+    Raises
+    ------
+    InvalidParameterError
+        If the classifications of the table and the definitions differ.
+    DataValidationError
+        If no table code is covered, or the covered codes nest inside each other (a prefix
+        rule on a table with several code levels: read the table at one level).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from grappe.model import ClusterDefinitions, RegionalTable
+    >>> rows = pd.DataFrame({
+    ...     "region": "A", "industry": ["336111", "336112", "541511"], "year": 2020,
+    ...     "employment": 1.0, "establishments": 1.0, "payroll": 1.0, "withheld": False})
+    >>> defs = ClusterDefinitions(pd.DataFrame({
+    ...     "code": ["3361", "541511"], "cluster": ["auto", "it"], "cluster_name": ["Auto", "IT"],
+    ...     "subcluster": None, "cluster_type": "traded"}), classification="naics2017")
+    >>> industry_clusters(RegionalTable(rows, classification="naics2017"), defs).to_dict()
+    {'336111': 'auto', '336112': 'auto', '541511': 'it'}
+
+    References
+    ----------
+    .. [1] Delgado, M., Porter, M. E., & Stern, S. (2016). Defining clusters of related
+       industries. *Journal of Economic Geography*, 16(1), 1–38.
+    """
+    func = "industry_clusters"
+    if not isinstance(table, RegionalTable):
+        raise InvalidParameterError(
+            f"The 'table' parameter of {func} must be a RegionalTable. "
+            f"Got {type(table).__name__} instead."
+        )
+    if not isinstance(definitions, ClusterDefinitions):
+        raise InvalidParameterError(
+            f"The 'definitions' parameter of {func} must be a ClusterDefinitions. "
+            f"Got {type(definitions).__name__} instead."
+        )
+    clusters = _cluster_frame(definitions)
+    _, categories = _categorical(table.data["industry"])
+    cluster_of, _, _ = _industry_plan(
+        categories, definitions, clusters, _classification(table, definitions), "sum", table.source
+    )
+    covered = cluster_of >= 0
+    return pd.Series(
+        clusters["cluster"].to_numpy(dtype=object)[cluster_of[covered]],
+        index=pd.Index(categories[covered], name="industry"),
+        name="cluster",
+        dtype=object,
     )
 
 

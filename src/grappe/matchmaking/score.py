@@ -72,6 +72,16 @@ EARTH_RADIUS_KM = 6371.0088
 def haversine_km(lat1: Any, lon1: Any, lat2: Any, lon2: Any) -> np.ndarray:
     """Great-circle distance in km between points given in decimal degrees.
 
+    Parameters
+    ----------
+    lat1, lon1, lat2, lon2 : float or array-like
+        Latitudes and longitudes in decimal degrees (broadcast together).
+
+    Returns
+    -------
+    numpy.ndarray
+        Distances in km, of the broadcast shape of the inputs.
+
     Notes
     -----
     Haversine formula on a sphere of radius 6371.0088 km (the IUGG mean Earth radius).
@@ -163,6 +173,12 @@ def match(
     ------
     InvalidParameterError
         On missing columns or bad options.
+
+    References
+    ----------
+    .. [1] Jaccard, P. (1912). The distribution of the flora in the alpine zone. *New
+       Phytologist*, 11(2), 37–50.
+    .. [2] Sinnott, R. W. (1984). Virtues of the haversine. *Sky and Telescope* 68(2), 159.
 
     Examples
     --------

@@ -21,7 +21,7 @@ BETWEENNESS_DEFAULT_K = 256
 
 
 def centrality(
-    net: ActorNetwork, *, k: int | None = None, seed: int | None = 0, backend: str = "auto"
+    net: ActorNetwork, *, k: int | None = None, seed: int | None = None, backend: str = "auto"
 ) -> pd.DataFrame:
     """Degree, in/out degree, strength and betweenness of every actor.
 
@@ -38,6 +38,11 @@ def centrality(
         ``in_degree``, ``out_degree`` (arcs of the collapsed directed graph), ``strength``
         (sum over neighbours of the strongest tie with each; unrated ties count 1) and
         ``betweenness`` (normalised, see :func:`betweenness`).
+
+    Raises
+    ------
+    InvalidParameterError
+        If ``k`` or ``backend`` is not valid (see :func:`betweenness`).
 
     References
     ----------
@@ -61,7 +66,7 @@ def centrality(
 
 
 def betweenness(
-    net: ActorNetwork, *, k: int | None = None, seed: int | None = 0, backend: str = "auto"
+    net: ActorNetwork, *, k: int | None = None, seed: int | None = None, backend: str = "auto"
 ) -> pd.Series:
     """Shortest-path betweenness of each actor on the collapsed directed graph.
 
@@ -76,8 +81,10 @@ def betweenness(
         Estimate from ``k`` source actors drawn at random (Brandes & Pich 2007), scaled by
         n / k — the estimator of :func:`networkx.betweenness_centrality` with ``k``. Default:
         exact up to :data:`BETWEENNESS_EXACT_LIMIT` actors, else ``k = 256``.
-    seed : int or None, default 0
+    seed : int or None, default None
         Seed of the source sample.
+        ``None`` draws fresh entropy (numpy's ``default_rng(None)``); pass an int to
+        reproduce a result (the package's seed policy, see docs/architecture.md).
     backend : {"auto", "igraph", "networkx"}, default "auto"
         ``"igraph"`` (C, fast; ``pip install grappe[network]``), ``"networkx"`` (pure
         Python), ``"auto"`` = igraph when installed. Both give identical numbers.

@@ -13,6 +13,7 @@ import pandas as pd
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
+from grappe._validation import check_option
 from grappe.network.model import SPHERES, ActorNetwork
 
 __all__ = [
@@ -30,6 +31,16 @@ def density(net: ActorNetwork) -> float:
 
     An undirected tie counts as two arcs, so for an undirected network this equals
     edges / (n (n − 1) / 2). NaN with fewer than two actors.
+
+    Parameters
+    ----------
+    net : ActorNetwork
+        The actor network (every tie type, collapsed to one arc per ordered pair).
+
+    Returns
+    -------
+    float
+        Density in [0, 1]; NaN with fewer than two actors.
 
     Examples
     --------
@@ -53,10 +64,20 @@ def density(net: ActorNetwork) -> float:
 def density_by_type(net: ActorNetwork) -> pd.DataFrame:
     """Density of each tie type's own graph (the layers of the multiplex network).
 
+    Parameters
+    ----------
+    net : ActorNetwork
+        The actor network.
+
     Returns
     -------
     pandas.DataFrame
         Columns ``type``, ``ties`` (rows of that type), ``arcs``, ``density``.
+
+    References
+    ----------
+    .. [1] Wasserman, S., & Faust, K. (1994). *Social Network Analysis: Methods and
+       Applications*. Cambridge University Press (multirelational networks, §4.3, §4.5).
     """
     n = net.n_actors
     i, j, undirected = net.tie_positions
@@ -98,9 +119,20 @@ def sphere_pairs(net: ActorNetwork, *, groups: str = "sphere") -> pd.DataFrame:
         ``actors_a``, ``actors_b``, ``linked_pairs``, ``possible_pairs`` (n_a n_b, or
         n (n − 1) / 2 within a group), ``density``, ``mean_strength`` (over rated linked pairs;
         NaN if none), ``max_strength``.
+
+    Raises
+    ------
+    InvalidParameterError
+        If ``groups`` is neither ``"sphere"`` nor ``"level"``.
+
+    References
+    ----------
+    .. [1] Wasserman, S., & Faust, K. (1994). *Social Network Analysis: Methods and
+       Applications*. Cambridge University Press (densities within and between groups, ch. 8).
     """
     from grappe.network.model import LEVELS
 
+    check_option(groups, "groups", ("sphere", "level"), func="sphere_pairs")
     order = SPHERES if groups == "sphere" else LEVELS
     labels = net.actors[groups].to_numpy(object)
     present = [g for g in order if g in set(labels)]
@@ -185,6 +217,16 @@ class Components:
 def components(net: ActorNetwork) -> Components:
     """Weakly connected components and isolates (scipy.sparse.csgraph).
 
+    Parameters
+    ----------
+    net : ActorNetwork
+        The actor network (every tie type, collapsed to one arc per ordered pair).
+
+    Returns
+    -------
+    Components
+        The weakly connected components (largest first) and the isolates.
+
     References
     ----------
     Wasserman, S. & Faust, K. (1994) *Social Network Analysis*, §4.3.
@@ -215,6 +257,16 @@ def reciprocity(net: ActorNetwork) -> float:
 
     Computed over the ties marked directed only (an undirected tie is mutual by definition);
     NaN when there is none. Equals :func:`networkx.overall_reciprocity` on the directed ties.
+
+    Parameters
+    ----------
+    net : ActorNetwork
+        The actor network (every tie type, collapsed to one arc per ordered pair).
+
+    Returns
+    -------
+    float
+        Share of directed arcs reciprocated, in [0, 1]; NaN without directed ties.
 
     References
     ----------

@@ -25,14 +25,12 @@ import pandas as pd
 import scipy.sparse as sp
 
 from grappe._validation import check_number
-from grappe.errors import GrappeError
+from grappe.errors import ConvergenceError
 from grappe.network.model import ActorNetwork
 
-__all__ = ["CorePeriphery", "ConvergenceError", "core_periphery"]
-
-
-class ConvergenceError(GrappeError, ArithmeticError):
-    """An iterative method did not converge within its iteration budget."""
+# ConvergenceError lives in grappe.errors; it is re-exported here for code that imported it
+# from this module before it moved.
+__all__ = ["ConvergenceError", "CorePeriphery", "core_periphery"]
 
 
 @dataclass(frozen=True)
@@ -157,7 +155,9 @@ def _continuous(
     if res.status == 1:
         raise ConvergenceError(
             f"The continuous core–periphery model did not converge in {max_iter} iterations "
-            f"({res.message}); raise max_iter or tol."
+            f"({res.message}); raise max_iter or tol.",
+            iterations=max_iter,
+            tol=tol,
         )
     return np.asarray(res.x), int(res.nit)
 

@@ -77,7 +77,7 @@ def diagnose(
     weak: float = 1.0,
     local_levels: Iterable[str] = ("local",),
     k: int | None = None,
-    seed: int | None = 0,
+    seed: int | None = None,
     top: int = 5,
 ) -> Diagnosis:
     """Run the full diagnosis of an actor network.

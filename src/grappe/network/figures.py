@@ -36,7 +36,7 @@ def _figure(figsize: tuple[float, float]) -> Any:
 def draw_network(
     net: ActorNetwork,
     *,
-    seed: int | None = 0,
+    seed: int | None = None,
     labels: bool = True,
     title: str | None = None,
     figsize: tuple[float, float] = (9.0, 6.5),
@@ -50,8 +50,10 @@ def draw_network(
     Parameters
     ----------
     net : ActorNetwork
-    seed : int or None, default 0
+    seed : int or None, default None
         Seed of the layout.
+        ``None`` draws fresh entropy (numpy's ``default_rng(None)``); pass an int to
+        reproduce a result (the package's seed policy, see docs/architecture.md).
     labels : bool, default True
         Write actor ids (Latin script) next to the nodes.
     title : str, optional
@@ -155,6 +157,17 @@ def sphere_heatmap(
     Each cell is the share of possible actor pairs that are tied (see
     :func:`~grappe.network.cohesion.sphere_pairs`); the count of linked pairs is written in
     the cell; empty cells (a single actor in a group) are grey.
+
+    Parameters
+    ----------
+    net : ActorNetwork
+        The actor network.
+    groups : {"sphere", "level"}, default "sphere"
+        The actor column that defines the rows and columns.
+    title : str, optional
+        Title of the figure.
+    figsize : tuple of float, default (6.5, 5.5)
+        Size of the figure in inches.
 
     Returns
     -------

@@ -203,6 +203,16 @@ def triple_helix(net: ActorNetwork) -> TripleHelix:
     Leydesdorff's mutual information in three dimensions, which needs co-occurrence data
     (e.g. co-authored publications) rather than a tie list.
 
+    Parameters
+    ----------
+    net : ActorNetwork
+        The actor network; its actors' spheres name universities, industry and government.
+
+    Returns
+    -------
+    TripleHelix
+        Counts of the three bilateral relations, their shares and the balance index.
+
     References
     ----------
     Etzkowitz, H. & Leydesdorff, L. (2000) The dynamics of innovation. *Research Policy*

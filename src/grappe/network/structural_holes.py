@@ -91,6 +91,11 @@ def structural_holes(net: ActorNetwork, *, weighted: bool = True) -> pd.DataFram
         Indexed by actor id, columns ``effective_size``, ``efficiency`` (effective size /
         number of neighbours) and ``constraint`` (NaN for isolates).
 
+    Raises
+    ------
+    InvalidParameterError
+        If ``weighted`` is not a bool.
+
     References
     ----------
     Burt, R. S. (1992) *Structural Holes: The Social Structure of Competition*. Harvard UP.

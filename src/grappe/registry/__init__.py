@@ -7,6 +7,7 @@ default; PostgreSQL is supported.
 
 from __future__ import annotations
 
+from grappe.registry.cluster_maps import store_cluster_map
 from grappe.registry.database import connect, make_engine, session_scope, upgrade
 from grappe.registry.imports import IMPORT_KINDS, ImportReport, import_table
 from grappe.registry.tokens import (
@@ -30,6 +31,7 @@ __all__ = [
     "make_engine",
     "revoke_token",
     "session_scope",
+    "store_cluster_map",
     "upgrade",
     "verify_token",
 ]

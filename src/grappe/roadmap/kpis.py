@@ -189,6 +189,11 @@ def evaluate_kpis(
     (``at_most``). Periods are ordered as sorted strings (use ISO forms such as ``2023`` or
     ``2023-H1``) to find the previous period.
 
+    References
+    ----------
+    .. [1] European Secretariat for Cluster Analysis (ESCA). Cluster Management Excellence
+       labels and their benchmarking indicators, https://www.cluster-analysis.org.
+
     Examples
     --------
     >>> k = pd.DataFrame({"kpi": ["members", "members"], "period": ["2022", "2023"],

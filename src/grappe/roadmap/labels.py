@@ -86,6 +86,18 @@ def make_label(data: Mapping[str, Any], *, file: str | None = None) -> Label:
     ``"metric >= value"`` strings or ``{metric, op, threshold}`` mappings, ``valid_from``,
     ``valid_to``).
 
+    Parameters
+    ----------
+    data : mapping
+        The label in its mapping form (e.g. a parsed YAML file).
+    file : str, optional
+        The file the mapping came from, for error messages.
+
+    Returns
+    -------
+    Label
+        The validated label.
+
     Raises
     ------
     DataValidationError
@@ -174,6 +186,12 @@ def check_label(
     LabelCheck
         With a reason for each failed criterion, each missing fact, and an expired or not yet
         valid label.
+
+    References
+    ----------
+    .. [1] European Secretariat for Cluster Analysis (ESCA). Cluster Management Excellence
+       labels (Bronze, Silver, Gold) of the European Cluster Excellence Initiative,
+       https://www.cluster-analysis.org.
 
     Examples
     --------

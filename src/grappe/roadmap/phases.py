@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from grappe.errors import NotFoundError
+
 __all__ = ["MODES", "PHASES", "Phase", "phase"]
 
 #: How the cluster is built: from its firms up, or from a public programme down.
@@ -119,9 +121,27 @@ _BY_KEY = {p.key: p for p in PHASES}
 def phase(key: str) -> Phase:
     """The phase with ``key`` (``mobilise``, ``identify``, ``plan``, ``implement``).
 
+    Parameters
+    ----------
+    key : str
+        Key of the phase.
+
+    Returns
+    -------
+    Phase
+
+    Raises
+    ------
+    NotFoundError
+        If ``key`` names no phase (the message lists the four keys).
+
     Examples
     --------
     >>> phase("plan").number
     3
     """
+    if key not in _BY_KEY:
+        raise NotFoundError(
+            f"There is no roadmap phase {key!r}; the phases are {', '.join(_BY_KEY)}."
+        )
     return _BY_KEY[key]

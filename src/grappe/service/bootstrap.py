@@ -9,7 +9,9 @@
 * The 58 Algerian wilayas (TransformaTek, CC BY 4.0 / CC0) with French and Arabic names and a
   representative point (see ``grappe/data/dz/PROVENANCE.md``).
 
-Everything goes through :func:`grappe.registry.import_table`, so loading twice changes nothing.
+The cluster map is stored as the kernel computed it (:func:`grappe.registry.store_cluster_map`);
+the regions, clusters, actors and ties go through :func:`grappe.registry.import_table`. Rows are
+upserted on their keys, so loading twice changes nothing.
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from grappe.io.bundled import BUNDLED_US_YEARS, bundled_us_map
+from grappe.mapping import ClusterMap
+from grappe.registry.cluster_maps import store_cluster_map
 from grappe.registry.database import connect, session_scope
 from grappe.registry.imports import ImportReport, import_table
 
@@ -31,6 +36,7 @@ Progress = Callable[[str, int, int], None]
 
 WHO = "bootstrap"
 KNOKE_CLUSTER = "knoke-indianapolis"
+INDICATORS_NAME = "cbp_state_us_benchmark.csv"
 
 
 def _csv(header: list[str], rows: Iterable[Iterable[Any]]) -> bytes:
@@ -50,19 +56,9 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40]
 
 
-#: Years of the bundled CBP file the observatory publishes: all of them. CBP withheld about
-#: 3,900 state cells in 2017 (about ten a year later); the reader's CBP default,
-#: ``withheld="impute_residual"``, restores them from their parent codes (see "Withheld cells"
-#: in docs/data-input.md), so 2017 is comparable with later years.
-BUNDLED_YEARS = (2017, 2018, 2019, 2020, 2021)
-
-
-def _us_cluster_map() -> Any:
-    from grappe.io import bundled_cbp_state_path, load_definitions, read_regional_table
-    from grappe.mapping import map_clusters
-
-    table = read_regional_table(bundled_cbp_state_path(), source="cbp", years=BUNDLED_YEARS)
-    return table, map_clusters(table, load_definitions("us-benchmark"))
+#: Years of the bundled CBP file the observatory publishes: all of them (see
+#: :data:`grappe.io.BUNDLED_US_YEARS`).
+BUNDLED_YEARS = BUNDLED_US_YEARS
 
 
 def _wilayas() -> bytes:
@@ -78,23 +74,6 @@ def _wilayas() -> bytes:
             for r in rows
         ),
     )  # fmt: skip
-
-
-_INDICATOR_COLUMNS = ["region", "cluster", "cluster_name", "cluster_type", "year", "employment",
-                      "establishments", "payroll", "avg_wage", "lq", "national_share", "focus",
-                      "strong", "stars"]  # fmt: skip
-
-
-def _indicator_rows(frame: Any) -> bytes:
-    # CBP payroll is in $1,000: store dollars so that the pages can say "$".
-    records = frame[_INDICATOR_COLUMNS].astype(object).itertuples(index=False, name=None)
-    out = []
-    for r in records:
-        payroll = None if _missing(r[7]) else float(r[7]) * 1000.0
-        wage = None if _missing(r[8]) else round(float(r[8]) * 1000.0, 2)
-        out.append([f"US-{r[0]}", r[1], r[2], r[3], int(r[4]), r[5], r[6], payroll, wage, r[9],
-                    r[10], r[11], "true" if r[12] else "false", int(r[13])])  # fmt: skip
-    return _csv(_INDICATOR_COLUMNS, out)
 
 
 def _knoke() -> tuple[bytes, bytes]:
@@ -120,7 +99,10 @@ def _knoke() -> tuple[bytes, bytes]:
 
 
 def load_bundled_data(
-    database_url: str, *, progress: Progress | None = None
+    database_url: str,
+    *,
+    cluster_map: ClusterMap | None = None,
+    progress: Progress | None = None,
 ) -> dict[str, ImportReport]:
     """Load the bundled real data into the registry at ``database_url`` (migrated first).
 
@@ -128,6 +110,10 @@ def load_bundled_data(
     ----------
     database_url : str
         SQLAlchemy URL, e.g. ``"sqlite:///observatory.sqlite"``.
+    cluster_map : ClusterMap, optional
+        The bundled US map already computed by :func:`grappe.io.bundled_us_map` (``grappe
+        observatory`` passes the map it wrote its files from, so the file is mapped once);
+        computed here when not given.
     progress : callable, optional
         Called as ``progress(step, done, total)`` while each step writes its rows.
 
@@ -160,16 +146,12 @@ def load_bundled_data(
     16750
     """
     sessions = connect(database_url)
-    table, cmap = _us_cluster_map()
+    cmap = bundled_us_map() if cluster_map is None else cluster_map
     ind = cmap.indicators
-    mapped = set(ind["region"].astype(str))
+    names = dict(zip(ind["region"].astype(str), ind["region_name"].astype(str), strict=False))
     states = _csv(
         ["id", "code", "country", "region_type", "name_en", "name_fr"],
-        (
-            [f"US-{code}", code, "US", "state", name, name]
-            for code, name in sorted(table.region_names.items())
-            if code in mapped
-        ),
+        ([f"US-{code}", code, "US", "state", name, name] for code, name in sorted(names.items())),
     )
     latest = int(ind["year"].max())
     strong = ind[(ind["year"] == latest) & ind["strong"]]
@@ -207,7 +189,7 @@ def load_bundled_data(
     steps: list[tuple[str, str, bytes, str]] = [
         ("regions", "regions", _wilayas(), "dz_wilayas.csv"),
         ("regions", "regions", states, "us_states.csv"),
-        ("indicators", "indicators", _indicator_rows(ind), "cbp_state_us_benchmark.csv"),
+        ("indicators", "", b"", INDICATORS_NAME),  # stored from the ClusterMap, not from CSV
         ("clusters", "clusters", clusters, "us_strong_clusters.csv"),
         ("clusters", "clusters", knoke_cluster, "knoke_cluster.csv"),
         ("actors", "actors", actors, "knoke_actors.csv"),
@@ -221,10 +203,18 @@ def load_bundled_data(
                 if progress is not None:
                     progress(_name, done, total)
 
-            report = import_table(
-                session, data, kind=kind, filename=filename, who=WHO,
-                definitions="us-benchmark", progress=tick,
-            )  # fmt: skip
+            if key == "indicators":
+                report = store_cluster_map(
+                    session, cmap, who=WHO, definitions="us-benchmark",
+                    region_ids=lambda code: f"US-{code}",
+                    payroll_scale=1000.0,  # CBP payroll is in $1,000: the pages say "$"
+                    name=filename, progress=tick,
+                )  # fmt: skip
+            else:
+                report = import_table(
+                    session, data, kind=kind, filename=filename, who=WHO,
+                    definitions="us-benchmark", progress=tick,
+                )  # fmt: skip
             reports[key if key not in reports else f"{key}:{filename}"] = report
     sessions.kw["bind"].dispose()
     return reports

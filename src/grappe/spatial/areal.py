@@ -240,8 +240,10 @@ def getis_ord(
         Conditional permutations for the pseudo p-values.
     significance : float
         Threshold of ``p_sim`` for calling a unit hot or cold.
-    seed : int, optional
+    seed : int or None, default None
         Seed of the permutations.
+        ``None`` draws fresh entropy (numpy's ``default_rng(None)``); pass an int to
+        reproduce a result (the package's seed policy, see docs/architecture.md).
     contiguity, islands : str
         See :func:`spatial_weights`.
 

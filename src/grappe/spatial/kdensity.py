@@ -212,8 +212,10 @@ def kdensity(
         (D–O's threshold), estimated from 2,000 sites drawn with ``seed`` when there are more.
     n_grid : int
         Number of distances at which K is evaluated, from 0 to ``max_distance``.
-    seed : int, optional
+    seed : int or None, default None
         Seed of the simulations; the same seed gives the same bands on any ``scheduler``.
+        ``None`` draws fresh entropy (numpy's ``default_rng(None)``); pass an int to
+        reproduce a result (the package's seed policy, see docs/architecture.md).
     keep_simulations : bool
         Keep the simulated curves in the result.
     scheduler : None, "threads", "sync", str or distributed.Client
@@ -305,6 +307,22 @@ def kdensity_by_activity(
     Parameters are those of :func:`kdensity`; ``activities`` defaults to every activity with
     at least two establishments. Each activity uses the same ``seed`` (its results equal
     those of :func:`kdensity` run alone).
+
+    Parameters
+    ----------
+    points : PointSet
+        The establishments.
+    activities : list of str, optional
+        The activities to examine (default every activity with at least two establishments).
+    weighted, n_simulations, confidence, bandwidth, max_distance, n_grid, keep_simulations
+        As :func:`kdensity`.
+    seed : int or None, default None
+        Seed of the simulations, shared by every activity. ``None`` draws fresh entropy;
+        pass an int to reproduce a result (the package's seed policy).
+    scheduler, progress
+        As :func:`kdensity`.
+    func : str
+        Name of the calling function in error messages.
 
     Returns
     -------
@@ -493,6 +511,11 @@ def _result(
 
 def summary(results: dict[str, KDensityResult]) -> pd.DataFrame:
     """One row per activity: counts, bandwidth and D–O indices, sorted by localisation.
+
+    Parameters
+    ----------
+    results : dict of str to KDensityResult
+        The results of :func:`kdensity_by_activity` (or of :func:`kdensity`, by activity).
 
     Returns
     -------

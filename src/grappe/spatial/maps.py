@@ -47,6 +47,13 @@ def _figure(size=(7.0, 5.0)):
 def plot_kdensity(result: KDensityResult, *, title: str | None = None):
     """K-density with its local (shaded) and global (dashed) confidence bands.
 
+    Parameters
+    ----------
+    result : KDensityResult
+        The result of :func:`~grappe.spatial.kdensity`.
+    title : str, optional
+        Title of the figure.
+
     Returns
     -------
     matplotlib.figure.Figure
@@ -99,6 +106,17 @@ def plot_points(
     The view spans the 0.5–99.5 percentiles of the coordinates, so that a few mis-geocoded
     points far away do not shrink the map.
 
+    Parameters
+    ----------
+    points : PointSet
+        The establishments.
+    hot : HotspotResult, optional
+        Hot spots to draw as polygons.
+    activity : str, optional
+        The activity drawn in colour.
+    title : str, optional
+        Title of the figure.
+
     Returns
     -------
     matplotlib.figure.Figure
@@ -142,6 +160,17 @@ def plot_areal(
     areas: AreaSet, stats: pd.DataFrame, *, column: str = "spot", title: str | None = None
 ):
     """Choropleth of a local statistic's classes (``spot`` of Gi*, ``cluster`` of local Moran).
+
+    Parameters
+    ----------
+    areas : AreaSet
+        The areal units.
+    stats : pandas.DataFrame
+        A local statistic joined on ``id``.
+    column : str, default "spot"
+        The column of ``stats`` that holds the classes.
+    title : str, optional
+        Title of the figure.
 
     Returns
     -------
@@ -187,6 +216,11 @@ def _collection(features: list[dict]) -> dict:
 def points_geojson(points: PointSet) -> dict:
     """GeoJSON FeatureCollection of the establishments (longitude/latitude).
 
+    Parameters
+    ----------
+    points : PointSet
+        The establishments.
+
     Returns
     -------
     dict
@@ -229,6 +263,11 @@ def _geometry(geom, tr) -> dict:
 def hotspots_geojson(result: HotspotResult) -> dict:
     """GeoJSON FeatureCollection of hot-spot polygons with members, weight and area.
 
+    Parameters
+    ----------
+    result : HotspotResult
+        The result of :func:`~grappe.spatial.hotspots`.
+
     Returns
     -------
     dict
@@ -251,6 +290,14 @@ def hotspots_geojson(result: HotspotResult) -> dict:
 
 def areal_geojson(areas: AreaSet, stats: pd.DataFrame | None = None) -> dict:
     """GeoJSON FeatureCollection of the units with their values and (optional) statistics.
+
+    Parameters
+    ----------
+    areas : AreaSet
+        The areal units.
+    stats : pandas.DataFrame, optional
+        A local statistic (:func:`~grappe.spatial.getis_ord`, :func:`~grappe.spatial.local_moran`)
+        whose columns are joined on ``id``.
 
     Returns
     -------

@@ -58,8 +58,10 @@ def m_function(
         Random reallocations of the activity among all sites (0: no bands).
     confidence : float
         Two-sided confidence of the pointwise bands.
-    seed : int, optional
+    seed : int or None, default None
         Seed of the simulations.
+        ``None`` draws fresh entropy (numpy's ``default_rng(None)``); pass an int to
+        reproduce a result (the package's seed policy, see docs/architecture.md).
     scheduler : None, "threads", "sync", str or distributed.Client
         Where simulations run.
     progress : callable, optional

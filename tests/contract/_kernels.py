@@ -1,0 +1,723 @@
+"""The registry of every public kernel function: how to call it, for the contract checks.
+
+A public function is a function in ``__all__`` of a kernel package (:data:`PACKAGES`) or of
+the drawing modules of network and spatial. A new one fails the contract until it is listed in
+:data:`SPECS`, so that nobody adds a public kernel without its contract.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import inspect
+from dataclasses import replace
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import yaml
+from _checks import Spec
+
+from grappe.assess import diamond, success_factors
+from grappe.complexity import eci_pci, industry_space
+from grappe.network import diagnose
+from grappe.roadmap import evaluate_kpis, make_label
+from grappe.spatial import kdensity_by_activity
+
+PACKAGES = (
+    "indicators",
+    "complexity",
+    "concentration",
+    "mapping",
+    "network",
+    "spatial",
+    "assess",
+    "roadmap",
+    "matchmaking",
+)
+EXTRA_MODULES = ("grappe.network.figures", "grappe.spatial.maps")
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def public_functions() -> dict[str, object]:
+    """``"package.name"`` → function, for every public kernel function."""
+    found = {}
+    modules = [importlib.import_module(f"grappe.{p}") for p in PACKAGES]
+    modules += [importlib.import_module(m) for m in EXTRA_MODULES]
+    for module in modules:
+        short = module.__name__.removeprefix("grappe.")
+        for name in module.__all__:
+            obj = getattr(module, name)
+            if inspect.isfunction(obj):
+                found.setdefault(f"{short.split('.')[0]}.{name}", obj)
+    return found
+
+
+# ------------------------------------------------------------------------------ inputs
+REGIONS = pd.Index(["r1", "r2", "r3", "r4"], name="region")
+CLUSTERS = pd.Index(["c1", "c2", "c3"], name="cluster")
+_RNG = np.random.default_rng(0)
+
+
+def _frame(values):
+    return pd.DataFrame(values, index=REGIONS, columns=CLUSTERS)
+
+
+EMP = _frame(_RNG.integers(1, 50, size=(4, 3)).astype(float))
+EST = _frame(_RNG.integers(1, 9, size=(4, 3)).astype(float))
+LQ = _frame(_RNG.uniform(0, 3, size=(4, 3)))
+TOTAL = pd.Series(EMP.sum(axis=1).to_numpy() + 10.0, index=REGIONS)
+
+X = pd.DataFrame(
+    _RNG.integers(0, 40, size=(6, 5)).astype(float) + np.eye(6, 5) * 50,
+    index=pd.Index([f"r{i}" for i in range(6)], name="region"),
+    columns=pd.Index([f"i{j}" for j in range(5)], name="industry"),
+)
+M = (X.mean() < X).astype(float)
+PHI = pd.DataFrame(
+    [[1, 0.9, 0.2], [0.9, 1, 0.6], [0.2, 0.6, 1]], index=list("abc"), columns=list("abc")
+)
+FLOWS = pd.DataFrame(
+    [[0, 6, 2], [1, 0, 0], [0, 2, 0]], index=list("abc"), columns=list("abc"), dtype=float
+)
+GEO = pd.DataFrame({"lon": [6.61, 6.62, 6.63], "lat": [36.36, 36.37, 36.38], "naf": list("aab")})
+LONG = pd.DataFrame(
+    {"y": [2020, 2020, 2021], "r": ["a", "b", "a"], "i": ["x", "x", "y"], "v": [1.0, 2.0, 3.0]}
+)
+
+
+def _table():
+    from grappe.model import RegionalTable
+
+    rows = pd.DataFrame(
+        {
+            "region": list("AAABBBCCC"),
+            "industry": ["1111", "2222", "3333"] * 3,
+            "year": 2020,
+            "employment": [90.0, 10.0, 5.0, 50.0, 50.0, 20.0, 10.0, 90.0, 60.0],
+            "establishments": 3.0,
+            "payroll": 100.0,
+            "withheld": False,
+        }
+    )
+    return RegionalTable(rows, region_names={"A": "Alpha"})
+
+
+def _definitions():
+    from grappe.model import ClusterDefinitions
+
+    return ClusterDefinitions(
+        pd.DataFrame(
+            {
+                "code": ["1111", "2222", "3333"],
+                "cluster": ["1", "2", "3"],
+                "cluster_name": ["Farm", "Tech", "Mill"],
+                "subcluster": None,
+                "cluster_type": "traded",
+            }
+        )
+    )
+
+
+@functools.cache
+def _net_frames():
+    actors = pd.read_csv(FIXTURES / "network" / "synthetic_actors.csv", dtype=str)
+    ties = pd.read_csv(FIXTURES / "network" / "synthetic_ties.csv", dtype={"wave": str})
+    return actors, ties
+
+
+def _net():
+    from grappe.network import build_network
+
+    actors, ties = _net_frames()
+    return build_network(actors, ties)
+
+
+def _templates():
+    path = resources.files("grappe") / "data" / "network" / "diagnosis_texts.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _points():
+    from grappe.spatial import points_from_frame
+
+    rng = np.random.default_rng(5)
+    frame = pd.DataFrame(
+        {
+            "x": rng.uniform(0, 5000, 40),
+            "y": rng.uniform(0, 5000, 40),
+            "naf": ["s"] * 20 + ["t"] * 20,
+            "emp": rng.integers(1, 9, 40).astype(float),
+        }
+    )
+    return points_from_frame(frame, x="x", y="y", crs="EPSG:2154", activity="naf", weight="emp")
+
+
+def _areas():
+    import shapely
+
+    from grappe.spatial import areas_from_geometries
+
+    geoms = [shapely.box(i, j, i + 1, j + 1) for j in range(4) for i in range(4)]
+    values = np.ones(16)
+    values[[0, 1, 4, 5]] = 50.0
+    return areas_from_geometries(
+        [f"u{k}" for k in range(16)], geoms, pd.DataFrame({"n": values}), crs="EPSG:3857"
+    )
+
+
+def _questionnaire(name):
+    from grappe.assess import Questionnaire
+
+    path = resources.files("grappe") / "data" / "questionnaires" / f"{name}.yaml"
+    return Questionnaire.from_dict(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+def _indicator_rows():
+    years = [2018, 2019, 2020]
+    return pd.DataFrame(
+        {
+            "region": ["A"] * 3 + ["B"] * 3,
+            "cluster": "1",
+            "year": years * 2,
+            "employment": [100.0, 110.0, 121.0, 50.0, 50.0, 50.0],
+            "establishments": 10.0,
+            "payroll": 4000.0,
+            "avg_wage": 40.0,
+            "lq": [1.3, 1.35, 1.4, 0.8, 0.8, 0.8],
+            "national_share": 0.1,
+            "focus": 0.05,
+            "strong": True,
+            "stars": 1,
+        }
+    )
+
+
+def _lifecycle_series():
+    return pd.DataFrame(
+        {
+            "year": [2018, 2019, 2020],
+            "employment": [100.0, 110.0, 121.0],
+            "national_employment": [1000.0, 1000.0, 1000.0],
+            "lq": [1.3, 1.35, 1.4],
+        }
+    )
+
+
+def _kpis():
+    return pd.DataFrame(
+        {
+            "kpi": ["members", "members", "jobs", "jobs"],
+            "period": ["2022", "2023", "2022", "2023"],
+            "value": [40, 52, 1000, 990],
+            "target": [None, 50, None, 1000],
+            "direction": ["at_least"] * 4,
+        }
+    )
+
+
+def _action():
+    return {
+        "id": "A1",
+        "title": "Kick-off",
+        "phase": "mobilise",
+        "owner": "CCI",
+        "budget": 1000,
+        "currency": "DZD",
+        "start": "2024-01-01",
+        "end": "2024-03-31",
+        "status": "done",
+    }
+
+
+def _label_data():
+    return {
+        "name": "Label",
+        "level": "bronze",
+        "criteria": ["members >= 40"],
+        "valid_from": "2023-01-01",
+        "valid_to": "2025-12-31",
+    }
+
+
+def _mm(name):
+    return pd.read_csv(FIXTURES / "matchmaking" / f"{name}.csv", dtype={"cluster": str})
+
+
+def _small_questionnaire():
+    from grappe.assess import Questionnaire
+
+    text = {"fr": "N ?", "ar": "ن؟", "en": "N?"}
+    return Questionnaire.from_dict(
+        {
+            "name": "m",
+            "title": {"fr": "M", "ar": "م", "en": "M"},
+            "dimensions": ["a"],
+            "questions": [
+                {"id": "n", "dimension": "a", "type": "number", "cuts": [1, 2, 3, 4],
+                 "text": text},
+                {"id": "y", "dimension": "a", "type": "yes_no", "required": False,
+                 "text": text},
+            ],
+        }
+    )  # fmt: skip
+
+
+def _figures():
+    from grappe.assess import network_figures
+
+    return network_figures(diagnose(_net()).summary)
+
+
+def _a(*args, **kwargs):
+    """A call, built lazily."""
+    return lambda: (args, kwargs)
+
+
+def _later(build, *rest, **kwargs):
+    """A call whose first argument is built when the check runs (fresh objects each time)."""
+    return lambda: ((build(), *rest), kwargs)
+
+
+# ------------------------------------------------------------------------------ the specs
+_ind = {
+    "aggregate_cube": Spec(
+        data=4,
+        sample=_a(
+            np.array([0, 1, 1]),
+            np.array([2, 0, 0]),
+            np.array([0, 0, 1]),
+            np.ones(3),
+            shape=(2, 3, 2),
+        ),
+        bad=(_a(np.array([0]), np.array([0]), np.array([0]), np.ones(1), shape=(0, 1, 1)),),
+        labels=None,
+        why="arrays of codes in, a dense array out",
+    ),
+    "average_wage": Spec(data=2, sample=_a(EMP * 40.0, EMP), labels="same"),
+    "cagr": Spec(
+        data=2, sample=_a(EMP, EMP * 1.1, periods=3), labels="same", bad=(_a(EMP, EMP, periods=0),)
+    ),
+    "cluster_stars": Spec(
+        data=3,
+        sample=_a(EMP, LQ, EMP / 100.0, size_top=25.0),
+        labels="same",
+        bad=(_a(EMP, LQ, EMP / 100.0, size_top=-1.0),),
+    ),
+    "cluster_strength": Spec(
+        data=2, sample=_a(EMP, LQ > 1, traded=[True, True, False]), labels="same"
+    ),
+    "focus": Spec(data=2, sample=_a(EMP, TOTAL), labels="same"),
+    "group_totals": Spec(
+        sample=_a(EMP, groups=["traded", "traded", "local"]),
+        labels="same",
+        bad=(_a(EMP, groups=["traded"]),),
+    ),
+    "job_change": Spec(data=2, sample=_a(EMP, EMP * 2), labels="same"),
+    "location_quotient": Spec(data=2, sample=_a(EMP, TOTAL), labels="same", bad=(_a(EMP, -TOTAL),)),
+    "national_share": Spec(sample=_a(EMP), labels="same"),
+    "percentile_rank": Spec(sample=_a(LQ, groups=["a", "a", "b", "b"]), labels="same"),
+    "percentile_threshold": Spec(sample=_a(LQ, q=75.0), labels="same", bad=(_a(LQ, q=175.0),)),
+    "strong_clusters": Spec(data=2, sample=_a(LQ, EMP, establishments=EST), labels="same"),
+}
+
+_cx = {
+    "aggregate_flows": Spec(
+        data=2, sample=_a(FLOWS, pd.DataFrame({"g": [1.0, 1.0, 0.0]}, index=list("abc")))
+    ),
+    "as_matrix": Spec(
+        sample=_a(X, func="f"),
+        utility=True,
+        bad=(_a("matrix", func="f"),),
+        labels=None,
+        why="returns a LabelledMatrix (its labels are checked by rca, eci_pci…)",
+    ),
+    "binary_specialisation": Spec(sample=_a(X), labels="same", bad=(_a(X, threshold=-1.0),)),
+    "colocation": Spec(sample=_a(X)),
+    "combined_relatedness": Spec(
+        sample=_a({"io": PHI, "lc": PHI}), bad=(_a({"io": PHI}, weights={"io": -1.0}),)
+    ),
+    "complexity_outlook": Spec(data=3, sample=lambda: ((M, eci_pci(M)), {})),
+    "complexity_panel": Spec(
+        sample=_a({2020: X, 2021: X * 2}, threshold=0.9), bad=(_a({2020: X}, method="magic"),)
+    ),
+    "complexity_suite": Spec(sample=_a(X), bad=(_a(X, threshold=-1.0),)),
+    "cooccurrence": Spec(
+        sample=_a(M),
+        labels=None,
+        why="returns the raw product MᵀM for proximity, which keeps labels",
+    ),
+    "diversity": Spec(sample=_a(M), bad=(_a("matrix"),)),
+    "eci_pci": Spec(sample=_a(M), bad=(_a(X),)),
+    "find_region": Spec(
+        data=2,
+        sample=_later(_table, "alpha"),
+        utility=True,
+        labels=None,
+        bad=(_later(_table, "Atlantis"),),
+    ),
+    "fitness_complexity": Spec(sample=_a(M), bad=(_a(M, iterations=1),)),
+    "group_relatedness": Spec(
+        data=2,
+        sample=_a(PHI, {"a": "A", "b": "A", "c": "C"}),
+        labels=None,
+        why="labelled by the group names, not the input's",
+    ),
+    "industry_flows": Spec(
+        data=2,
+        sample=_a(
+            pd.DataFrame([[0.0, 5.0], [2.0, 0.0]], index=["c1", "c2"], columns=["i1", "i2"]),
+            pd.DataFrame([[10.0, 0.0], [0.0, 4.0]], index=["i1", "i2"], columns=["c1", "c2"]),
+        ),
+    ),
+    "industry_space": Spec(
+        sample=_a(PHI, min_proximity=None),
+        labels=None,
+        why="a networkx graph; its nodes are the labels (see space_to_json)",
+    ),
+    "io_relatedness": Spec(sample=_a(FLOWS), labels="same"),
+    "knn_density": Spec(data=2, sample=_a(M, k=3), labels="same"),
+    "pivot_long": Spec(
+        sample=_a(LONG, rows="r", cols="i", values="v"),
+        utility=True,
+        bad=(_a(LONG, rows="zz", cols="i", values="v"),),
+    ),
+    "pivot_panel": Spec(
+        sample=_a(LONG, rows="r", cols="i", values="v", time="y"),
+        utility=True,
+        bad=(_a(LONG, rows="r", cols="i", values="v", time="zz"),),
+    ),
+    "proximity": Spec(sample=_a(M)),
+    "rca": Spec(sample=_a(X), labels="same", bad=(_a(-X),)),
+    "related_table": Spec(
+        data=2,
+        sample=_later(_table, "A", level="industry"),
+        bad=(_later(_table, "A", level="sector"),),
+    ),
+    "relatedness_density": Spec(data=2, sample=_a(M), labels="same"),
+    "rpop": Spec(
+        data=2, sample=_a(X, pd.Series(np.arange(1.0, 7.0), index=X.index)), labels="same"
+    ),
+    "space_to_json": Spec(
+        sample=lambda: ((industry_space(PHI),), {}),
+        labels=None,
+        utility=True,
+        why="JSON for the web page",
+    ),
+    "ubiquity": Spec(sample=_a(M), bad=(_a("matrix"),)),
+}
+
+_cc = {
+    "coagglomeration": Spec(sample=_a(X)),
+    "ellison_glaeser": Spec(data=2, sample=_a(X, dict.fromkeys(X.columns, 0.2))),
+    "entropy_decomposition": Spec(
+        data=2,
+        sample=_a(pd.DataFrame([[1.0, 1.0, 2.0]], columns=["311", "312", "421"]), 1),
+        bad=(_a(pd.DataFrame([[1.0, 1.0, 2.0]], columns=["311", "312", "421"]), 1, base=-2.0),),
+    ),
+    "gini": Spec(sample=_a([0, 0, 0, 4]), labels=None, bad=(_a([-1, 2]),)),
+    "herfindahl": Spec(sample=_a(X)),
+    "hoover": Spec(sample=_a(X)),
+    "krugman": Spec(sample=_a(X)),
+    "locational_gini": Spec(sample=_a(X)),
+    "plant_herfindahl": Spec(
+        sample=_a(pd.DataFrame({"industry": ["a", "a", "b"], "employment": [1.0, 3.0, 5.0]})),
+        bad=(_a(pd.DataFrame({"industry": ["a"]})),),
+    ),
+    "shift_share": Spec(data=2, sample=_a(X, X * 1.1 + 1.0)),
+}
+
+_map = {
+    "industry_clusters": Spec(
+        data=2,
+        sample=lambda: ((_table(), _definitions()), {}),
+        bad=(lambda: ((_table().data, _definitions()), {}),),
+    ),
+    "map_clusters": Spec(
+        data=2,
+        sample=lambda: ((_table(), _definitions()), {}),
+        bad=(lambda: ((_table(), _definitions()), {"lq_convention": "x"}),),
+    ),
+}
+
+_net_specs = {
+    "betweenness": Spec(sample=_later(_net, k=5), key=lambda s: s.round(12)),
+    "boundary": Spec(sample=_later(_net)),
+    "brokerage": Spec(sample=_later(_net), bad=(_later(_net, by="colour"),)),
+    "brokerage_counts": Spec(
+        data=2,
+        sample=_a(np.array([[0, 1, 0], [0, 0, 1], [0, 0, 0]]), np.array([0, 1, 1])),
+        labels=None,
+        utility=True,
+        why="array kernel behind brokerage (which keeps the labels)",
+    ),
+    "build_network": Spec(
+        data=2,
+        sample=lambda: (_net_frames(), {}),
+        utility=True,
+        bad=(lambda: ((_net_frames()[0], _net_frames()[1].assign(strength=9)), {}),),
+    ),
+    "burt_measures": Spec(
+        sample=_a(np.array([[0, 1.0, 0], [1, 0, 1], [0, 1, 0]])),
+        labels=None,
+        utility=True,
+        why="array kernel behind structural_holes (which keeps the labels)",
+    ),
+    "centrality": Spec(sample=_later(_net, k=5), bad=(_later(_net, k=0),)),
+    "components": Spec(sample=_later(_net)),
+    "core_periphery": Spec(sample=_later(_net), bad=(_later(_net, max_iter=1, tol=1e-15),)),
+    "density": Spec(sample=_later(_net), labels=None, why="a number"),
+    "density_by_type": Spec(sample=_later(_net)),
+    "diagnose": Spec(
+        sample=_later(_net, k=5),
+        bad=(_later(_net, expected="nonsense"),),
+        key=lambda d: d.to_dict(),
+    ),
+    "reciprocity": Spec(sample=_later(_net), labels=None, why="a number"),
+    "render_text": Spec(
+        data=2,
+        sample=lambda: (
+            (diagnose(_net()).to_dict(), _templates()),
+            {"lang": "fr"},
+        ),
+        bad=(lambda: (({}, _templates()), {"lang": "xx"}),),
+        labels=None,
+        utility=True,
+        why="text",
+    ),
+    "shadow_zones": Spec(sample=_later(_net), bad=(_later(_net, expected="nonsense"),)),
+    "sphere_pairs": Spec(sample=_later(_net), bad=(_later(_net, groups="colour"),)),
+    "structural_holes": Spec(sample=_later(_net)),
+    "triple_helix": Spec(sample=_later(_net), labels=None, why="counts and shares"),
+    "wave_change": Spec(
+        data=3, sample=_later(_net, "2022", "2024"), bad=(_later(_net, "2022", "1999"),)
+    ),
+    "draw_network": Spec(
+        sample=_later(_net),
+        labels=None,
+        utility=True,
+        key=lambda fig: np.asarray(fig.axes[0].collections[0].get_offsets()).copy(),
+        why="a matplotlib figure",
+    ),
+    "sphere_heatmap": Spec(
+        sample=_later(_net), labels=None, utility=True, why="a matplotlib figure"
+    ),
+}
+
+_sp = {
+    "areas_from_geometries": Spec(
+        data=3,
+        utility=True,
+        why="needs shapely geometries; used by every areal sample",
+        labels=None,
+    ),
+    "getis_ord": Spec(
+        data=2, sample=_later(_areas, "n", permutations=49), bad=(_later(_areas, "zz"),)
+    ),
+    "hotspots": Spec(
+        sample=_later(_points, eps=800.0, min_samples=3), bad=(_later(_points, eps=-1.0),)
+    ),
+    "kdensity": Spec(
+        data=2,
+        sample=_later(_points, "s", n_simulations=9, n_grid=20, scheduler="sync"),
+        bad=(_later(_points, "s", n_simulations=0),),
+        key=lambda r: r.curves,
+    ),
+    "kdensity_by_activity": Spec(
+        data=2,
+        sample=_later(_points, n_simulations=9, n_grid=20, scheduler="sync"),
+        key=lambda d: {k: v.curves for k, v in d.items()},
+    ),
+    "local_moran": Spec(
+        data=2, sample=_later(_areas, "n", permutations=49), bad=(_later(_areas, "zz"),)
+    ),
+    "m_function": Spec(
+        data=3,
+        sample=_later(_points, "s", [500.0, 1000.0], n_simulations=9, scheduler="sync"),
+        bad=(_later(_points, "s", [-5.0]),),
+    ),
+    "points_from_frame": Spec(
+        utility=True,
+        labels=None,
+        why="a PointSet (ids kept, see tests/spatial)",
+        sample=_a(GEO, crs="EPSG:4326", activity="naf"),
+        bad=(_a(GEO, crs="EPSG:4326", on_missing="maybe"),),
+    ),
+    "project_points": Spec(
+        data=2,
+        utility=True,
+        sample=_later(_points, "EPSG:3857"),
+        labels=None,
+        why="a PointSet (ids kept, see tests/spatial)",
+    ),
+    "ripley_k": Spec(
+        data=2,
+        sample=_later(_points, [500.0, 1000.0]),
+        bad=(_later(_points, [-5.0]),),
+        labels=None,
+        why="a curve by radius",
+    ),
+    "spatial_weights": Spec(
+        utility=True,
+        sample=_later(_areas),
+        labels=None,
+        why="a libpysal W (ids kept by getis_ord, local_moran)",
+    ),
+    "summary": Spec(
+        utility=True,
+        labels=None,
+        why="a table of kdensity_by_activity results",
+        sample=lambda: (
+            (
+                kdensity_by_activity(
+                    _points(), n_simulations=9, n_grid=20, seed=1, scheduler="sync"
+                ),
+            ),
+            {},
+        ),
+    ),
+}
+_sp.update(
+    {
+        name: Spec(utility=True, labels=None, why="a figure or GeoJSON of results")
+        for name in importlib.import_module("grappe.spatial.maps").__all__
+    }
+)
+_sp["areal_geojson"] = replace(_sp["areal_geojson"], data=2)
+_sp["plot_areal"] = replace(_sp["plot_areal"], data=2)
+_sp["plot_points"] = replace(_sp["plot_points"], data=2)
+
+_as = {
+    "answer_facts": Spec(
+        data=2,
+        utility=True,
+        labels=None,
+        why="facts by question",
+        sample=lambda: ((_small_questionnaire(), {"n": 12.0}), {}),
+    ),
+    "answer_points": Spec(
+        data=2,
+        utility=True,
+        labels=None,
+        why="points by question",
+        sample=lambda: ((_small_questionnaire(), {"n": 12.0}), {}),
+    ),
+    "band_score": Spec(
+        data=2,
+        sample=_a(1.2, [0.8, 0.9, 1.0, 1.1]),
+        utility=True,
+        labels=None,
+        bad=(_a(1.0, [1.0, 0.5]),),
+    ),
+    "classify": Spec(
+        labels=None,
+        why="a classification",
+        sample=lambda: ((success_factors({"lq": 1.5}),), {}),
+        bad=(lambda: ((success_factors({"lq": 1.5}),), {"min_known": -1}),),
+    ),
+    "cluster_evidence": Spec(
+        sample=lambda: ((_indicator_rows(),), {"region": "A", "cluster": "1"}),
+        labels=None,
+        bad=(lambda: ((_indicator_rows(),), {"region": "Z", "cluster": "1"}),),
+        why="evidence figures by name",
+    ),
+    "diamond": Spec(
+        sample=_a({"wage_ratio": 1.2, "firm_count_ratio": 0.5}),
+        labels=None,
+        why="scores by dimension",
+    ),
+    "draft_swot": Spec(
+        data=0,
+        labels=None,
+        why="a SWOT draft",
+        sample=lambda: ((), {"scores": diamond({"wage_ratio": 1.2}).scores}),
+        bad=(lambda: ((), {"high": -1.0}),),
+    ),
+    "lifecycle_series": Spec(
+        sample=lambda: ((_indicator_rows(),), {"region": "A", "cluster": "1"}),
+        bad=(lambda: ((_indicator_rows(),), {"region": "Z", "cluster": "1"}),),
+    ),
+    "lifecycle_stage": Spec(
+        sample=_later(_lifecycle_series),
+        labels=None,
+        why="a stage",
+        bad=(_later(_lifecycle_series, band=-1.0),),
+    ),
+    "network_evidence": Spec(
+        utility=True,
+        labels=None,
+        why="evidence figures by name",
+        sample=lambda: ((_figures(),), {}),
+    ),
+    "network_figures": Spec(
+        utility=True,
+        labels=None,
+        why="figures by name",
+        sample=lambda: ((diagnose(_net()).summary,), {}),
+    ),
+    "success_factors": Spec(
+        sample=_a({"lq": 1.5}),
+        labels=None,
+        why="scores by factor",
+        bad=(_a({"lq": 1.5}, method="martian"),),
+    ),
+    "validate_answers": Spec(
+        data=2,
+        labels=None,
+        utility=True,
+        why="answers by question",
+        sample=lambda: ((_small_questionnaire(), {"n": "12"}), {}),
+        bad=(lambda: ((_small_questionnaire(), {}), {}),),
+    ),
+}
+
+_rm = {
+    "build_roadmap": Spec(
+        sample=lambda: (([_action()],), {"cluster": "c", "mode": "bottom_up"}),
+        labels=None,
+        why="a Roadmap",
+        bad=(lambda: (([_action()],), {"cluster": "c", "mode": "sideways"}),),
+    ),
+    "check_kpis": Spec(
+        sample=_later(_kpis), utility=True, bad=(lambda: ((_kpis().drop(columns="value"),), {}),)
+    ),
+    "check_label": Spec(
+        data=2,
+        labels=None,
+        why="a LabelCheck",
+        sample=lambda: ((make_label(_label_data()), evaluate_kpis(_kpis(), period="2023")), {}),
+    ),
+    "evaluate_kpis": Spec(sample=_later(_kpis, period="2023"), bad=(_later(_kpis, period="1999"),)),
+    "make_label": Spec(
+        sample=_a(_label_data()), labels=None, why="a Label", utility=True, bad=(_a({"name": "x"}),)
+    ),
+    "phase": Spec(sample=_a("plan"), labels=None, utility=True, why="a Phase", bad=(_a("party"),)),
+}
+
+_mm_specs = {
+    "haversine_km": Spec(
+        data=4, sample=_a(36.7, 3.1, 36.5, 2.8), labels=None, utility=True, why="distances"
+    ),
+    "match": Spec(
+        data=2,
+        sample=lambda: ((_mm("needs"), _mm("capabilities")), {}),
+        bad=(lambda: ((_mm("needs"), _mm("capabilities")), {"certifications": "x"}),),
+    ),
+}
+
+# the indicators keep the stricter contract they had: Examples, numbered references, and
+# plain arrays in → arrays out
+_ind = {k: replace(v, examples=True, arrays=v.labels is not None) for k, v in _ind.items()}
+
+SPECS: dict[str, Spec] = {
+    **{f"indicators.{k}": v for k, v in _ind.items()},
+    **{f"complexity.{k}": v for k, v in _cx.items()},
+    **{f"concentration.{k}": v for k, v in _cc.items()},
+    **{f"mapping.{k}": v for k, v in _map.items()},
+    **{f"network.{k}": v for k, v in _net_specs.items()},
+    **{f"spatial.{k}": v for k, v in _sp.items()},
+    **{f"assess.{k}": v for k, v in _as.items()},
+    **{f"roadmap.{k}": v for k, v in _rm.items()},
+    **{f"matchmaking.{k}": v for k, v in _mm_specs.items()},
+}
