@@ -10,7 +10,16 @@ import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from grappe.cli._common import console, err_console, grappe_errors
+from grappe.cli._common import (
+    DecimalOpt,
+    EncodingOpt,
+    SepOpt,
+    ThousandsOpt,
+    console,
+    err_console,
+    grappe_errors,
+    read_options,
+)
 
 assess_group = typer.Typer(
     name="assess",

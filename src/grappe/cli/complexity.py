@@ -13,7 +13,16 @@ import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from grappe.cli._common import console, err_console, grappe_errors
+from grappe.cli._common import (
+    DecimalOpt,
+    EncodingOpt,
+    SepOpt,
+    ThousandsOpt,
+    console,
+    err_console,
+    grappe_errors,
+    read_options,
+)
 from grappe.errors import InvalidParameterError, NotFoundError
 
 __all__ = ["complexity_records", "register", "related_table"]
@@ -94,6 +103,10 @@ def complexity_command(
     output: Annotated[
         Path | None, typer.Option(help="Write here instead of standard output.")
     ] = None,
+    encoding: EncodingOpt = None,
+    sep: SepOpt = None,
+    decimal: DecimalOpt = ".",
+    thousands: ThousandsOpt = None,
 ) -> None:
     """ECI, diversity, COI and fitness per location; PCI, ubiquity and complexity per activity.
 
@@ -115,14 +128,23 @@ def complexity_command(
                 f"The 'format' parameter of grappe complexity must be one of 'json', 'csv'. "
                 f"Got {output_format!r} instead."
             )
+        reading = read_options(encoding, sep, decimal, thousands)
         if by_year:
-            row_table, col_table = _by_year(input, (rows, cols, values), year, year_column, options)
+            row_table, col_table = _by_year(
+                input, (rows, cols, values), year, year_column, options, reading
+            )
             _write(row_table, col_table, output_format, output, keys=["year"])
             return
         with _progress() as progress:
             progress.add_task("Reading the table…")
             X = read_activity_matrix(
-                input, rows=rows, cols=cols, values=values, year=year, year_column=year_column
+                input,
+                rows=rows,
+                cols=cols,
+                values=values,
+                year=year,
+                year_column=year_column,
+                options=reading,
             )
         with _progress() as progress:
             progress.add_task(f"Computing complexity of {X.shape[0]} × {X.shape[1]}…")
@@ -170,6 +192,7 @@ def _by_year(
     year: int | None,
     year_column: str,
     options: dict[str, Any],
+    reading: Any = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Per-year tables (indexed by location / activity, with a ``year`` column)."""
     from grappe.complexity import complexity_panel
@@ -189,7 +212,7 @@ def _by_year(
     with _progress() as progress:
         progress.add_task("Reading the table…")
         matrices = read_activity_panel(
-            input, rows=rows, cols=cols, values=values, year_column=year_column
+            input, rows=rows, cols=cols, values=values, year_column=year_column, options=reading
         )
     with Progress(*Progress.get_default_columns(), console=err_console, transient=True) as bar:
         task = bar.add_task("Computing complexity by year…", total=len(matrices))
@@ -313,6 +336,10 @@ def related_command(
     digits: Annotated[int, typer.Option(help="Industry code length for --level industry.")] = 4,
     top: Annotated[int, typer.Option(help="Number of rows.")] = 10,
     output_format: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+    encoding: EncodingOpt = None,
+    sep: SepOpt = None,
+    decimal: DecimalOpt = ".",
+    thousands: ThousandsOpt = None,
 ) -> None:
     """Clusters or industries the region could grow next: highest relatedness density among
     those it does not specialise in (LQ < 1).
@@ -336,12 +363,13 @@ def related_command(
             raise InvalidParameterError(
                 f"The 'top' parameter of grappe related must be at least 1. Got {top} instead."
             )
+        reading = read_options(encoding, sep, decimal, thousands)
         path = input if input is not None else bundled_cbp_state_path()
         preset = source if source is not None else ("cbp" if input is None else None)
         with _progress() as progress:
             progress.add_task("Reading the regional table…")
             table = read_regional_table(
-                path, source=preset, years=[year] if year is not None else None
+                path, source=preset, years=[year] if year is not None else None, options=reading
             )
             if year is None:
                 latest = max(table.years)
@@ -353,7 +381,9 @@ def related_command(
                     source=table.source,
                     withheld_policy=table.withheld_policy,
                 )
-            defs = load_definitions(definitions) if level == "cluster" else None
+            defs = (
+                load_definitions(definitions, options=reading) if level == "cluster" else None
+            )
         result = related_table(table, region, level=level, definitions=defs, digits=digits, top=top)
         if output_format == "json":
             typer.echo(

@@ -9,7 +9,16 @@ from typing import Annotated, Any
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from grappe.cli._common import console, err_console, grappe_errors
+from grappe.cli._common import (
+    DecimalOpt,
+    EncodingOpt,
+    SepOpt,
+    ThousandsOpt,
+    console,
+    err_console,
+    grappe_errors,
+    read_options,
+)
 
 group = typer.Typer(
     name="network",

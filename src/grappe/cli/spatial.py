@@ -11,7 +11,16 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from grappe.cli._common import console, err_console, grappe_errors
+from grappe.cli._common import (
+    DecimalOpt,
+    EncodingOpt,
+    SepOpt,
+    ThousandsOpt,
+    console,
+    err_console,
+    grappe_errors,
+    read_options,
+)
 
 group = typer.Typer(
     name="spatial",
