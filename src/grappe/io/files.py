@@ -318,8 +318,10 @@ def read_text(path: str | Path, *, options: ReadOptions | None = None, what: str
 
 
 def read_document(path: str | Path, *, what: str = "document",
-                  options: ReadOptions | None = None) -> Any:
-    """Parse a YAML (``.yaml``, ``.yml``) or JSON (``.json``) file.
+                  options: ReadOptions | None = None, kind: str | None = None) -> Any:
+    """Parse a YAML (``.yaml``, ``.yml``) or JSON (``.json``, ``.geojson``) file.
+
+    ``kind`` ("yaml" or "json") overrides the suffix.
 
     Raises
     ------
@@ -338,7 +340,9 @@ def read_document(path: str | Path, *, what: str = "document",
     """
     text = read_text(path, options=options, what=what)
     file = str(path)
-    if Path(path).suffix.lower() == ".json":
+    if kind is None:
+        kind = "json" if Path(path).suffix.lower() in (".json", ".geojson") else "yaml"
+    if kind == "json":
         try:
             return json.loads(text)
         except json.JSONDecodeError as exc:
@@ -453,6 +457,8 @@ def _read_csv(p: Path, fmt: str, options: ReadOptions, dtype: Any, what: str) ->
     sep = options.sep or ("\t" if fmt.startswith("tsv") else _sniff(text.lstrip("\r\n")))
     header = _csv_header(text.lstrip("\r\n"), sep, file, what)
     source = io.BytesIO(data) if encoding in ("utf-8-sig", "utf-8") else io.StringIO(text)
+    # with dtype=None, columns are typed in one pass (no mixed types from chunks)
+    extra = {"low_memory": False} if dtype is None else {}
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", pd.errors.ParserWarning)
         try:
@@ -469,6 +475,7 @@ def _read_csv(p: Path, fmt: str, options: ReadOptions, dtype: Any, what: str) ->
                 # decimal and thousands matter only where pandas converts (dtype=None)
                 decimal=options.decimal,
                 thousands=options.thousands,
+                **extra,
             )
         except pd.errors.EmptyDataError:
             raise _issue(file, f"the {what} is empty (no header line).",
