@@ -381,9 +381,7 @@ def related_command(
                     source=table.source,
                     withheld_policy=table.withheld_policy,
                 )
-            defs = (
-                load_definitions(definitions, options=reading) if level == "cluster" else None
-            )
+            defs = load_definitions(definitions, options=reading) if level == "cluster" else None
         result = related_table(table, region, level=level, definitions=defs, digits=digits, top=top)
         if output_format == "json":
             typer.echo(

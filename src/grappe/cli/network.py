@@ -50,10 +50,14 @@ def register(app: typer.Typer) -> None:
     app.add_typer(group)
 
 
-def _read(actors: Path, ties: Path, undirected: bool, salt: str | None) -> Any:
+def _read(
+    actors: Path, ties: Path, undirected: bool, salt: str | None, reading: tuple[Any, ...]
+) -> Any:
     from grappe.io.network import read_network
 
-    return read_network(actors, ties, directed=not undirected, salt=salt)
+    return read_network(
+        actors, ties, directed=not undirected, salt=salt, options=read_options(*reading)
+    )
 
 
 def _waves(net: Any, wave: str | None) -> tuple[str | None, str | None]:
@@ -113,6 +117,10 @@ def diagnose_command(
     seed: Annotated[int, typer.Option("--seed", help="Seed of sampled betweenness.")] = 0,
     undirected: UndirectedOpt = False,
     salt: SaltOpt = None,
+    encoding: EncodingOpt = None,
+    sep: SepOpt = None,
+    decimal: DecimalOpt = ".",
+    thousands: ThousandsOpt = None,
 ) -> None:
     """Diagnose a cluster's actor network: brokers, core, shadow zones, pipelines, change."""
     from grappe._validation import check_option
@@ -122,7 +130,7 @@ def diagnose_command(
         check_option(format, "--format", ("json", "text"), func="grappe network diagnose")
         check_option(lang, "--lang", ("fr", "en", "ar"), func="grappe network diagnose")
         with _spinner("Diagnosing the network"):
-            net = _read(actors, ties, undirected, salt)
+            net = _read(actors, ties, undirected, salt, (encoding, sep, decimal, thousands))
             chosen, before = _waves(net, wave)
             result = diagnose(
                 net,
@@ -163,13 +171,17 @@ def draw_command(
     no_labels: Annotated[bool, typer.Option("--no-labels", help="Do not write actor ids.")] = False,
     undirected: UndirectedOpt = False,
     salt: SaltOpt = None,
+    encoding: EncodingOpt = None,
+    sep: SepOpt = None,
+    decimal: DecimalOpt = ".",
+    thousands: ThousandsOpt = None,
 ) -> None:
     """Draw the network: actors in layers by level, coloured by sphere, width by strength."""
     from grappe.io.network import save_figure
     from grappe.network.figures import draw_network
 
     with grappe_errors():
-        net = _read(actors, ties, undirected, salt)
+        net = _read(actors, ties, undirected, salt, (encoding, sep, decimal, thousands))
         chosen, _ = _waves(net, wave)
         if chosen is not None:
             net = net.select(wave=chosen)
@@ -186,6 +198,10 @@ def heatmap_command(
     by: Annotated[str, typer.Option("--by", help="sphere or level.")] = "sphere",
     undirected: UndirectedOpt = False,
     salt: SaltOpt = None,
+    encoding: EncodingOpt = None,
+    sep: SepOpt = None,
+    decimal: DecimalOpt = ".",
+    thousands: ThousandsOpt = None,
 ) -> None:
     """Heat map of tie density between and within spheres (or levels)."""
     from grappe._validation import check_option
@@ -194,7 +210,7 @@ def heatmap_command(
 
     with grappe_errors():
         check_option(by, "--by", ("sphere", "level"), func="grappe network heatmap")
-        net = _read(actors, ties, undirected, salt)
+        net = _read(actors, ties, undirected, salt, (encoding, sep, decimal, thousands))
         chosen, _ = _waves(net, wave)
         if chosen is not None:
             net = net.select(wave=chosen)

@@ -294,5 +294,3 @@ def _flags(series: pd.Series) -> np.ndarray:
     # ("b" break in series, "u" unreliable) qualify a published value.
     text = series.astype("string").str.strip()
     return text.fillna("").to_numpy(dtype=object)
-
-

@@ -230,9 +230,7 @@ def read_definitions(
     )
 
 
-def _yaml_frame(
-    path: Path, options: ReadOptions | None
-) -> tuple[pd.DataFrame, dict[str, Any]]:
+def _yaml_frame(path: Path, options: ReadOptions | None) -> tuple[pd.DataFrame, dict[str, Any]]:
     """Flatten the YAML clusters into one row per code."""
     file = str(path)
     doc = read_document(path, what="definitions file", options=options)

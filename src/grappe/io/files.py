@@ -137,7 +137,7 @@ class ReadOptions:
                 ) from None
         if self.sep is not None:
             sep = "\t" if self.sep in ("tab", "\\t", "TAB") else self.sep
-            if not isinstance(sep, str) or len(sep) != 1 or sep in "\r\n\"":
+            if not isinstance(sep, str) or len(sep) != 1 or sep in '\r\n"':
                 raise InvalidParameterError(
                     "The 'sep' option must be one character such as , ; | or 'tab'. "
                     f"Got {self.sep!r} instead."
@@ -216,38 +216,59 @@ def _check_magic(data: bytes, fmt: str, file: str, what: str) -> None:
     """Refuse a file whose first bytes say it is not what its suffix says."""
     if fmt == "parquet":
         if not data.startswith(b"PAR1"):
-            raise _issue(file, f"the {what} is not a Parquet file (it does not start with PAR1).",
-                         "give a Parquet file, or name the file after its real format.")
+            raise _issue(
+                file,
+                f"the {what} is not a Parquet file (it does not start with PAR1).",
+                "give a Parquet file, or name the file after its real format.",
+            )
         if len(data) < 12 or not data.endswith(b"PAR1"):
-            raise _issue(file, f"the Parquet {what} is truncated (it does not end with PAR1).",
-                         "copy or export the file again; it was cut short.")
+            raise _issue(
+                file,
+                f"the Parquet {what} is truncated (it does not end with PAR1).",
+                "copy or export the file again; it was cut short.",
+            )
         return
     if fmt == "excel":
         if data.startswith(b"\xd0\xcf\x11\xe0"):
-            raise _issue(file, f"the {what} is an old Excel .xls workbook, named .xlsx.",
-                         "open it in Excel or LibreOffice and save it as .xlsx.")
+            raise _issue(
+                file,
+                f"the {what} is an old Excel .xls workbook, named .xlsx.",
+                "open it in Excel or LibreOffice and save it as .xlsx.",
+            )
         if not data.startswith(b"PK\x03\x04"):
-            raise _issue(file, f"the {what} is not an Excel .xlsx workbook.",
-                         "save it from Excel as .xlsx, or name the file after its real format.")
+            raise _issue(
+                file,
+                f"the {what} is not an Excel .xlsx workbook.",
+                "save it from Excel as .xlsx, or name the file after its real format.",
+            )
         return
     if fmt.endswith(".gz"):
         if not data.startswith(b"\x1f\x8b"):
-            raise _issue(file, f"the {what} is not gzip-compressed, though its name ends in .gz.",
-                         "compress it with gzip, or remove the .gz suffix.")
+            raise _issue(
+                file,
+                f"the {what} is not gzip-compressed, though its name ends in .gz.",
+                "compress it with gzip, or remove the .gz suffix.",
+            )
         return
     for magic, kind in _MAGIC.items():
         if data.startswith(magic):
-            raise _issue(file, f"the {what} is {kind}, not a text table.",
-                         "give a CSV file, or name the file after its real format "
-                         "(.parquet, .xlsx, .csv.gz).")
+            raise _issue(
+                file,
+                f"the {what} is {kind}, not a text table.",
+                "give a CSV file, or name the file after its real format "
+                "(.parquet, .xlsx, .csv.gz).",
+            )
 
 
 def _decompress(data: bytes, file: str, what: str) -> bytes:
     try:
         return gzip.decompress(data)
     except (OSError, EOFError, zlib.error) as exc:
-        raise _issue(file, f"the gzip compression of the {what} is damaged or the file is "
-                     f"truncated ({exc}).", "copy or download the file again.") from None
+        raise _issue(
+            file,
+            f"the gzip compression of the {what} is damaged or the file is truncated ({exc}).",
+            "copy or download the file again.",
+        ) from None
 
 
 def _line_of(data: bytes, offset: int) -> int:
@@ -273,21 +294,31 @@ def _decode(data: bytes, encoding: str | None, file: str, what: str) -> tuple[st
             first = first or exc
             continue
         if "\x00" in text[:65536] or _is_binary(text[:65536]):
-            raise _issue(file, f"the {what} holds binary data, not text.",
-                         "give a text (CSV) file; if it is a spreadsheet or Parquet file, name it "
-                         ".xlsx or .parquet.")
+            raise _issue(
+                file,
+                f"the {what} holds binary data, not text.",
+                "give a text (CSV) file; if it is a spreadsheet or Parquet file, name it "
+                ".xlsx or .parquet.",
+            )
         return text, candidate
     assert first is not None
     line = _line_of(data, first.start)
     if encoding is None:
-        message = (f"the {what} is neither UTF-8 nor cp1252 text: byte {first.start} (line "
-                   f"{line}) cannot be decoded; it is probably binary data.")
-        raise _issue(file, message, "give a text (CSV) file, or its encoding with --encoding.",
-                     row=line)
-    message = (f"the {what} cannot be decoded as {encoding}: byte {first.start} "
-               f"(0x{data[first.start]:02x}, line {line}) is not valid in that encoding.")
-    fix = _ENCODING_FIX if codecs.lookup(encoding).name == "utf-8" else (
-        "give the right encoding with --encoding (utf-8, cp1252, latin-1…)."
+        message = (
+            f"the {what} is neither UTF-8 nor cp1252 text: byte {first.start} (line "
+            f"{line}) cannot be decoded; it is probably binary data."
+        )
+        raise _issue(
+            file, message, "give a text (CSV) file, or its encoding with --encoding.", row=line
+        )
+    message = (
+        f"the {what} cannot be decoded as {encoding}: byte {first.start} "
+        f"(0x{data[first.start]:02x}, line {line}) is not valid in that encoding."
+    )
+    fix = (
+        _ENCODING_FIX
+        if codecs.lookup(encoding).name == "utf-8"
+        else ("give the right encoding with --encoding (utf-8, cp1252, latin-1…).")
     )
     raise _issue(file, message, fix, row=line)
 
@@ -312,13 +343,21 @@ def read_text(path: str | Path, *, options: ReadOptions | None = None, what: str
     data = p.read_bytes()
     text, _ = _decode(data, (options or _DEFAULT).encoding, str(p), what)
     if not text.strip():
-        raise _issue(str(p), f"the {what} is empty{' (only whitespace)' if text else ''}.",
-                     "give a file with content.")
+        raise _issue(
+            str(p),
+            f"the {what} is empty{' (only whitespace)' if text else ''}.",
+            "give a file with content.",
+        )
     return text
 
 
-def read_document(path: str | Path, *, what: str = "document",
-                  options: ReadOptions | None = None, kind: str | None = None) -> Any:
+def read_document(
+    path: str | Path,
+    *,
+    what: str = "document",
+    options: ReadOptions | None = None,
+    kind: str | None = None,
+) -> Any:
     """Parse a YAML (``.yaml``, ``.yml``) or JSON (``.json``, ``.geojson``) file.
 
     ``kind`` ("yaml" or "json") overrides the suffix.
@@ -346,12 +385,17 @@ def read_document(path: str | Path, *, what: str = "document",
         try:
             return json.loads(text)
         except json.JSONDecodeError as exc:
-            raise _issue(file, f"the {what} is not valid JSON: {exc.msg} at line {exc.lineno}, "
-                         f"column {exc.colno}.", "check the quotes, commas and brackets near "
-                         "that line.", row=exc.lineno) from None
+            raise _issue(
+                file,
+                f"the {what} is not valid JSON: {exc.msg} at line {exc.lineno}, "
+                f"column {exc.colno}.",
+                "check the quotes, commas and brackets near that line.",
+                row=exc.lineno,
+            ) from None
         except RecursionError:
-            raise _issue(file, f"the {what} nests too deeply to be read.",
-                         "flatten the document.") from None
+            raise _issue(
+                file, f"the {what} nests too deeply to be read.", "flatten the document."
+            ) from None
     import yaml
 
     try:
@@ -359,12 +403,16 @@ def read_document(path: str | Path, *, what: str = "document",
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
-        raise _issue(file, f"the {what} is not valid YAML ({getattr(exc, 'problem', exc)}"
-                     f"{where}).", "check the indentation and quoting near that line.",
-                     row=mark.line + 1 if mark is not None else None) from None
+        raise _issue(
+            file,
+            f"the {what} is not valid YAML ({getattr(exc, 'problem', exc)}{where}).",
+            "check the indentation and quoting near that line.",
+            row=mark.line + 1 if mark is not None else None,
+        ) from None
     except RecursionError:
-        raise _issue(file, f"the {what} nests too deeply to be read.",
-                     "flatten the document.") from None
+        raise _issue(
+            file, f"the {what} nests too deeply to be read.", "flatten the document."
+        ) from None
 
 
 # --- tables ---------------------------------------------------------------------------------
@@ -382,18 +430,25 @@ def _sniff(text: str) -> str:
 
 def _header_names(names: list[Any], file: str, what: str) -> list[str]:
     """The column names, stripped; repeated names refused with both positions."""
-    clean = ["" if n is None or (isinstance(n, float) and np.isnan(n)) else str(n).strip()
-             for n in names]
+    clean = [
+        "" if n is None or (isinstance(n, float) and np.isnan(n)) else str(n).strip() for n in names
+    ]
     seen: dict[str, int] = {}
     issues = []
     for position, name in enumerate(clean, start=1):
         if name == "":
             continue
         if name in seen:
-            issues.append(ValidationIssue(
-                f"the column name {name!r} is repeated: columns {seen[name]} and {position} of "
-                f"the header have it.", file=file, row=1, column=name,
-                fix="give every column of the header a different name."))
+            issues.append(
+                ValidationIssue(
+                    f"the column name {name!r} is repeated in the {what}: columns "
+                    f"{seen[name]} and {position} of the header have it.",
+                    file=file,
+                    row=1,
+                    column=name,
+                    fix="give every column of the header a different name.",
+                )
+            )
         else:
             seen[name] = position
     if issues:
@@ -403,7 +458,7 @@ def _header_names(names: list[Any], file: str, what: str) -> list[str]:
 
 def _csv_header(text: str, sep: str, file: str, what: str) -> list[str]:
     try:
-        first = next(csv.reader(io.StringIO(text[:1 << 16]), delimiter=sep), [])
+        first = next(csv.reader(io.StringIO(text[: 1 << 16]), delimiter=sep), [])
     except csv.Error:
         first = []
     return _header_names(first, file, what) if first else []
@@ -418,17 +473,28 @@ def _parser_error(exc: Exception, file: str, what: str) -> DataValidationError:
     found = _EXPECTED.search(text)
     if found:
         n, line, saw = (int(x) for x in found.groups())
-        return _issue(file, f"this row has {saw} fields but the header has {n} (a separator "
-                      "inside a value, or an extra field).", "quote the values that contain "
-                      "the separator, or remove the extra fields (check --sep).", row=line)
+        return _issue(
+            file,
+            f"this row has {saw} fields but the header has {n} (a separator "
+            "inside a value, or an extra field).",
+            "quote the values that contain "
+            "the separator, or remove the extra fields (check --sep).",
+            row=line,
+        )
     found = _EOF_QUOTE.search(text)
     if found:
-        return _issue(file, f"a quote opened in this row of the {what} is never closed.",
-                      'close the quote, or double the quotes inside quoted values ("").',
-                      row=int(found.group(1)) + 1)
+        return _issue(
+            file,
+            f"a quote opened in this row of the {what} is never closed.",
+            'close the quote, or double the quotes inside quoted values ("").',
+            row=int(found.group(1)) + 1,
+        )
     message = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
-    return _issue(file, f"the {what} cannot be read as a table ({message}).",
-                  "check that it is a CSV file with one header line, and its separator.")
+    return _issue(
+        file,
+        f"the {what} cannot be read as a table ({message}).",
+        "check that it is a CSV file with one header line, and its separator.",
+    )
 
 
 def _ragged_row(text: str, sep: str, n: int) -> int | None:
@@ -443,15 +509,19 @@ def _read_csv(p: Path, fmt: str, options: ReadOptions, dtype: Any, what: str) ->
     file = str(p)
     data = p.read_bytes()
     if not data:
-        raise _issue(file, f"the {what} is empty (0 bytes).", "give a file with a header "
-                     "line and data rows.")
+        raise _issue(
+            file, f"the {what} is empty (0 bytes).", "give a file with a header line and data rows."
+        )
     _check_magic(data, fmt, file, what)
     if fmt.endswith(".gz"):
         data = _decompress(data, file, what)
     text, encoding = _decode(data, options.encoding, file, what)
     if not text.strip():
-        raise _issue(file, f"the {what} is empty{' (only whitespace)' if text else ''}.",
-                     "give a file with a header line and data rows.")
+        raise _issue(
+            file,
+            f"the {what} is empty{' (only whitespace)' if text else ''}.",
+            "give a file with a header line and data rows.",
+        )
     if text.startswith("\ufeff"):
         text = text[1:]
     sep = options.sep or ("\t" if fmt.startswith("tsv") else _sniff(text.lstrip("\r\n")))
@@ -478,16 +548,23 @@ def _read_csv(p: Path, fmt: str, options: ReadOptions, dtype: Any, what: str) ->
                 **extra,
             )
         except pd.errors.EmptyDataError:
-            raise _issue(file, f"the {what} is empty (no header line).",
-                         "give a file with a header line and data rows.") from None
+            raise _issue(
+                file,
+                f"the {what} is empty (no header line).",
+                "give a file with a header line and data rows.",
+            ) from None
         except (pd.errors.ParserError, ValueError, UnicodeDecodeError) as exc:
             raise _parser_error(exc, file, what) from None
     if any("does not match length of data" in str(w.message) for w in caught):
         # pandas drops the extra fields of the first rows silently under index_col=False.
         row = _ragged_row(text, sep, len(header) or frame.shape[1])
-        raise _issue(file, "this row has more fields than the header.",
-                     "quote the values that contain the separator, or remove the extra "
-                     "fields (check --sep).", row=row)
+        raise _issue(
+            file,
+            "this row has more fields than the header.",
+            "quote the values that contain the separator, or remove the extra "
+            "fields (check --sep).",
+            row=row,
+        )
     if header and len(header) == frame.shape[1]:
         frame.columns = header
     # Blank lines at the very end are not rows; inside the file they are kept (row numbers).
@@ -505,8 +582,11 @@ def _read_parquet(p: Path, what: str) -> pd.DataFrame:
     try:
         return pq.read_table(p).to_pandas()
     except (pa.ArrowException, OSError, ValueError) as exc:
-        raise _issue(str(p), f"the Parquet {what} is damaged or truncated ({exc}).",
-                     "copy or export the file again.") from None
+        raise _issue(
+            str(p),
+            f"the Parquet {what} is damaged or truncated ({exc}).",
+            "copy or export the file again.",
+        ) from None
 
 
 def parquet_schema(path: str | Path, *, what: str = "table") -> Any:
@@ -527,8 +607,11 @@ def parquet_schema(path: str | Path, *, what: str = "table") -> Any:
     try:
         schema = pq.read_schema(p)
     except (pa.ArrowException, OSError, ValueError) as exc:
-        raise _issue(file, f"the Parquet {what} is damaged or truncated ({exc}).",
-                     "copy or export the file again.") from None
+        raise _issue(
+            file,
+            f"the Parquet {what} is damaged or truncated ({exc}).",
+            "copy or export the file again.",
+        ) from None
     _header_names(list(schema.names), file, what)
     return schema
 
@@ -546,24 +629,34 @@ def open_workbook(path: str | Path, *, what: str = "table") -> Any:
         with zipfile.ZipFile(p) as archive:
             names = set(archive.namelist())
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise _issue(file, f"the Excel {what} is damaged or truncated ({exc}).",
-                     "save it again from Excel as .xlsx.") from None
+        raise _issue(
+            file,
+            f"the Excel {what} is damaged or truncated ({exc}).",
+            "save it again from Excel as .xlsx.",
+        ) from None
     if "xl/workbook.xml" not in names:
-        raise _issue(file, f"the {what} is a zip archive but not an Excel workbook.",
-                     "save it from Excel as .xlsx.")
+        raise _issue(
+            file,
+            f"the {what} is a zip archive but not an Excel workbook.",
+            "save it from Excel as .xlsx.",
+        )
     try:
         return pd.ExcelFile(p, engine="openpyxl")
     except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
-        raise _issue(file, f"the Excel {what} is damaged ({type(exc).__name__}: {exc}).",
-                     "save it again from Excel as .xlsx.") from None
+        raise _issue(
+            file,
+            f"the Excel {what} is damaged ({type(exc).__name__}: {exc}).",
+            "save it again from Excel as .xlsx.",
+        ) from None
 
 
 def _sheet(excel: Any, sheet: Any, file: str) -> Any:
     sheets = excel.sheet_names
     if sheet is None:
         return 0
-    if sheet in sheets or (isinstance(sheet, int) and not isinstance(sheet, bool)
-                           and 0 <= sheet < len(sheets)):
+    if sheet in sheets or (
+        isinstance(sheet, int) and not isinstance(sheet, bool) and 0 <= sheet < len(sheets)
+    ):
         return sheet
     raise NotFoundError(f"{file!r} has no sheet {sheet!r}; its sheets are {sheets}.")
 
@@ -575,23 +668,29 @@ def _read_excel(p: Path, sheet: Any, dtype: Any, what: str, nrows: int | None) -
     try:
         top = pd.read_excel(excel, sheet_name=name, header=None, nrows=1)
         if top.empty:
-            raise _issue(file, f"the sheet {name!r} of the {what} is empty.",
-                         "put a header row and data rows in the first sheet, or choose the "
-                         "sheet.")
+            raise _issue(
+                file,
+                f"the sheet {name!r} of the {what} is empty.",
+                "put a header row and data rows in the first sheet, or choose the sheet.",
+            )
         header = _header_names(list(top.iloc[0]), file, what)
         frame = pd.read_excel(excel, sheet_name=name, dtype=dtype, nrows=nrows)
     except DataValidationError:
         raise
     except Exception as exc:  # openpyxl raises many kinds on a damaged sheet
-        raise _issue(file, f"the Excel {what} cannot be read ({type(exc).__name__}: {exc}).",
-                     "save it again from Excel as .xlsx.") from None
+        raise _issue(
+            file,
+            f"the Excel {what} cannot be read ({type(exc).__name__}: {exc}).",
+            "save it again from Excel as .xlsx.",
+        ) from None
     if len(header) == frame.shape[1]:
         frame.columns = header
     return frame
 
 
-def read_header(path: str | Path, *, options: ReadOptions | None = None,
-                sheet: Any = None, what: str = "table") -> list[str]:
+def read_header(
+    path: str | Path, *, options: ReadOptions | None = None, sheet: Any = None, what: str = "table"
+) -> list[str]:
     """The column names of a table file, checked like :func:`read_table` checks them."""
     p = _existing(path, what)
     fmt = _format(p, what)
@@ -680,8 +779,11 @@ def read_table(
     else:
         frame = _read_csv(p, fmt, options, dtype, what)
     if frame.empty and not allow_empty:
-        raise _issue(file, f"the {what} has a header but no data rows.",
-                     "add the data rows below the header line.")
+        raise _issue(
+            file,
+            f"the {what} has a header but no data rows.",
+            "add the data rows below the header line.",
+        )
     return frame
 
 
@@ -710,8 +812,9 @@ def _clean_numbers(text: pd.Series, options: ReadOptions) -> pd.Series:
     return text
 
 
-def convert_numbers(series: pd.Series, *, options: ReadOptions | None = None
-                    ) -> tuple[np.ndarray, np.ndarray]:
+def convert_numbers(
+    series: pd.Series, *, options: ReadOptions | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """The values of ``series`` as float64, and the mask of non-empty cells that are not numbers.
 
     Empty cells (missing, or only spaces) are NaN and not flagged. See :func:`parse_numbers`.
@@ -727,11 +830,11 @@ def convert_numbers(series: pd.Series, *, options: ReadOptions | None = None
         if retry.any():  # spaces, Arabic digits: only the cells plain parsing refused
             again = _clean_numbers(text[retry], options)
             values[retry] = pd.to_numeric(again, errors="coerce").to_numpy(
-                dtype=np.float64, na_value=np.nan)
+                dtype=np.float64, na_value=np.nan
+            )
     else:
         cleaned = _clean_numbers(text, options)
-        values = pd.to_numeric(cleaned, errors="coerce").to_numpy(
-            dtype=np.float64, na_value=np.nan)
+        values = pd.to_numeric(cleaned, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
     lowered = text.str.lower()
     # "nan" and "inf" are words, not numbers a user wrote
     words = lowered.isin(["nan", "inf", "-inf", "+inf", "infinity", "-infinity"]).to_numpy(bool)
@@ -787,15 +890,25 @@ def parse_numbers(
         numbers = rows if rows is not None else np.arange(len(series)) + 2
         raw = series.to_numpy()
         options = options or _DEFAULT
-        fix = (f"write {what} (decimal mark {options.decimal!r}"
-               + (f", thousands separator {options.thousands!r}" if options.thousands else "")
-               + "), or leave the cell empty; set the marks with --decimal and --thousands.")
-        issues = [ValidationIssue(f"{raw[p]!r} is not {what}.", file=file,
-                                  row=int(numbers[p]), column=column, fix=fix)
-                  for p in positions[:_MAX_LISTED]]
+        fix = (
+            f"write {what} (decimal mark {options.decimal!r}"
+            + (f", thousands separator {options.thousands!r}" if options.thousands else "")
+            + "), or leave the cell empty; set the marks with --decimal and --thousands."
+        )
+        issues = [
+            ValidationIssue(
+                f"{raw[p]!r} is not {what}.", file=file, row=int(numbers[p]), column=column, fix=fix
+            )
+            for p in positions[:_MAX_LISTED]
+        ]
         if len(positions) > _MAX_LISTED:
-            issues.append(ValidationIssue(
-                f"{len(positions) - _MAX_LISTED} more cells are not {what}.", file=file,
-                column=column, fix=fix))
+            issues.append(
+                ValidationIssue(
+                    f"{len(positions) - _MAX_LISTED} more cells are not {what}.",
+                    file=file,
+                    column=column,
+                    fix=fix,
+                )
+            )
         raise DataValidationError(issues)
     return pd.Series(values, index=series.index, dtype=np.float64)

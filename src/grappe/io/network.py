@@ -57,7 +57,9 @@ def read_table(
     options: ReadOptions | None = None,
     what: str = "table",
 ) -> pd.DataFrame:
-    """Read a CSV or XLSX table as strings (empty cells as NA), via :func:`grappe.io.files.read_table`.
+    """Read a CSV or XLSX table as strings (empty cells as NA).
+
+    Opened by :func:`grappe.io.files.read_table`.
 
     Raises
     ------

@@ -17,13 +17,13 @@ from typing import Any
 import pandas as pd
 
 from grappe._validation import check_option
-from grappe.io.files import ReadOptions, convert_numbers, read_document, read_table, table_format
 from grappe.errors import (
     DataValidationError,
     MissingDependencyError,
     NotFoundError,
     ValidationIssue,
 )
+from grappe.io.files import ReadOptions, convert_numbers, read_document, read_table, table_format
 from grappe.io.output import atomic_path
 from grappe.spatial.areal import AreaSet, areas_from_geometries
 from grappe.spatial.points import PointSet, points_from_frame
