@@ -807,6 +807,8 @@ def _clean_numbers(text: pd.Series, options: ReadOptions) -> pd.Series:
     has_sep = text.str.contains(f"[{seps}]", regex=True, na=False)
     ok = text.str.match(grouped, na=False)
     text = text.where(~(has_sep & ok), text.str.replace(f"[{seps}]", "", regex=True))
+    # a separator outside groups of three digits ("1.5" under decimal=",") makes no number
+    text = text.where(~(has_sep & ~ok), "not a number")
     if options.decimal == ",":
         text = text.str.replace(",", ".", regex=False)
     return text
