@@ -182,7 +182,10 @@ def _read(
 
         try:
             return _read_parquet_columns(path, mapping, file_cols, levels, classification)
-        except (pa.ArrowException, OSError) as exc:
+        except DataValidationError:
+            raise
+        # a damaged file or damaged pandas metadata (JSON in the footer): many kinds of errors
+        except (pa.ArrowException, OSError, ValueError, TypeError, KeyError) as exc:
             raise DataValidationError(
                 ValidationIssue(
                     f"the Parquet file is damaged ({exc}).",
@@ -191,8 +194,11 @@ def _read(
                 )
             ) from None
     assert loaded is not None
-    frame = loaded[file_cols]
-    return frame.rename(columns=mapping), np.arange(len(frame), dtype=np.int64) + 2
+    rows = np.arange(len(loaded), dtype=np.int64) + 2
+    blank = loaded.isna().all(axis=1).to_numpy()
+    if blank.any():  # blank lines are not rows; the others keep their line numbers
+        loaded, rows = loaded[~blank], rows[~blank]
+    return loaded[file_cols].rename(columns=mapping).reset_index(drop=True), rows
 
 
 def _read_parquet_columns(

@@ -458,7 +458,7 @@ def _header_names(names: list[Any], file: str, what: str) -> list[str]:
 
 def _csv_header(text: str, sep: str, file: str, what: str) -> list[str]:
     try:
-        first = next(csv.reader(io.StringIO(text[: 1 << 16]), delimiter=sep), [])
+        first = next(csv.reader(io.StringIO(text[: 1 << 16], newline=""), delimiter=sep), [])
     except csv.Error:
         first = []
     return _header_names(first, file, what) if first else []
@@ -498,10 +498,14 @@ def _parser_error(exc: Exception, file: str, what: str) -> DataValidationError:
 
 
 def _ragged_row(text: str, sep: str, n: int) -> int | None:
-    """The first row (header = 1) with more than ``n`` non-empty-tailed fields."""
-    for number, fields in enumerate(csv.reader(io.StringIO(text), delimiter=sep), start=1):
-        if len(fields) > n and any(f.strip() for f in fields[n:]):
-            return number
+    """The first row (header = 1) with more than ``n`` fields, the extra ones not all empty."""
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+    try:
+        for number, fields in enumerate(rows, start=1):
+            if len(fields) > n and any(f.strip() for f in fields[n:]):
+                return number
+    except csv.Error:  # the row is then named by pandas' count, or not at all
+        pass
     return None
 
 
@@ -581,7 +585,8 @@ def _read_parquet(p: Path, what: str) -> pd.DataFrame:
     parquet_schema(p, what=what)
     try:
         return pq.read_table(p).to_pandas()
-    except (pa.ArrowException, OSError, ValueError) as exc:
+    # a damaged file or damaged pandas metadata (JSON in the footer): many kinds of errors
+    except (pa.ArrowException, OSError, ValueError, TypeError, KeyError) as exc:
         raise _issue(
             str(p),
             f"the Parquet {what} is damaged or truncated ({exc}).",
@@ -837,10 +842,10 @@ def convert_numbers(
     else:
         cleaned = _clean_numbers(text, options)
         values = pd.to_numeric(cleaned, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
+    # "nan", "inf" and 1e999 are not numbers a user means: refused with the unparseable cells
+    values[np.isinf(values)] = np.nan
     lowered = text.str.lower()
-    # "nan" and "inf" are words, not numbers a user wrote
-    words = lowered.isin(["nan", "inf", "-inf", "+inf", "infinity", "-infinity"]).to_numpy(bool)
-    values[words] = np.nan
+    values[lowered.str.contains("nan", regex=False, na=False).to_numpy(bool)] = np.nan
     bad = np.isnan(values) & ~blank
     return values, bad
 

@@ -491,7 +491,9 @@ def _duplicates(
     ordered = np.sort(key, kind="stable")
     if not (ordered[1:] == ordered[:-1]).any():
         return []
-    dup = pd.Series(key).duplicated(keep="first").to_numpy()
+    # rows missing a key part are reported as such, not as repeats of each other
+    complete = finite & (r > 0) & (i > 0)
+    dup = pd.Series(key).duplicated(keep="first").to_numpy() & complete
     first_of = dict(zip(key[::-1], rows[::-1], strict=True))
     issues = []
     positions = np.flatnonzero(dup)
