@@ -259,6 +259,7 @@ def test_arabic_names_digits_and_sheet(tmp_path):
     assert frame["الولاية"].tolist() == ["سطيف", "وهران"]
     years = parse_numbers(frame["السنة"], file=str(path), column="السنة")
     assert years.tolist() == [2019.0, 2019.0]
+    assert parse_numbers(frame["العمالة"]).tolist() == [1234.0, 7.5]  # ٫ is a decimal mark
     jobs = parse_numbers(frame["العمالة"], options=ReadOptions(decimal=","))
     assert jobs.tolist() == [1234.0, 7.5]
     book = xlsx(tmp_path / "ar.xlsx", {"ملخص": pd.DataFrame({"a": [1]}), "بيانات": frame})

@@ -10,6 +10,7 @@ fields added to a row, stray quotes.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -238,10 +239,8 @@ def test_reader_answers_broken_files_with_a_grappe_error(tmp_path, reader, data)
     content = data.draw(broken(make_seed()), label="file")
     path = tmp_path / name
     path.write_bytes(content)
-    try:
+    with contextlib.suppress(GrappeError):  # a clear error; any other exception fails the test
         read(path)
-    except GrappeError:
-        pass  # a clear error; anything else (a traceback) fails the test
 
 
 @pytest.mark.parametrize("reader", sorted(READERS))

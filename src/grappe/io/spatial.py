@@ -236,7 +236,11 @@ def read_areas(
         raise MissingDependencyError("Polygons need shapely: pip install grappe[spatial]") from exc
     p = _existing(path)
     doc = read_document(p, what="GeoJSON file", kind="json")
-    if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
+    if (
+        not isinstance(doc, dict)
+        or doc.get("type") != "FeatureCollection"
+        or not isinstance(doc.get("features", []), list)
+    ):
         raise DataValidationError(
             ValidationIssue(
                 "The file is not a GeoJSON FeatureCollection.",
@@ -247,7 +251,8 @@ def read_areas(
     ids, geoms, props = [], [], []
     issues = []
     for k, feat in enumerate(doc.get("features", [])):
-        properties = dict(feat.get("properties") or {})
+        properties = feat.get("properties") if isinstance(feat, dict) else None
+        properties = dict(properties) if isinstance(properties, dict) else {}
         if properties.get(id_property) in (None, ""):
             issues.append(
                 ValidationIssue(
@@ -261,7 +266,15 @@ def read_areas(
             continue
         try:
             geom = shapely.geometry.shape(feat.get("geometry"))
-        except (AttributeError, TypeError, ValueError, shapely.errors.GEOSException):
+        # a damaged geometry (missing keys, wrong nesting) becomes an empty one, refused below
+        except (
+            AttributeError,
+            TypeError,
+            ValueError,
+            KeyError,
+            IndexError,
+            shapely.errors.GEOSException,
+        ):
             geom = shapely.geometry.Point()
         ids.append(str(properties.pop(id_property)))
         geoms.append(geom)
