@@ -412,3 +412,27 @@ def test_cli_complexity_reads_separator_and_marks(tmp_path):
     assert res.exit_code == 1 and "There is no column 'c'" in flat(res.output)
     res = runner.invoke(app, [*base, "--encoding", "nope"])
     assert res.exit_code == 1 and "'encoding' option must be a text encoding" in flat(res.output)
+
+
+def test_documents_and_tables_of_the_other_readers(tmp_path):
+    from grappe.io.assess import read_kpis, read_roadmap
+    from grappe.io.spatial import read_areas, read_points
+
+    with pytest.raises(DataValidationError, match=r"a\.geojson, row 3: the GeoJSON file is not "
+                       r"valid JSON"):  # fmt: skip
+        read_areas(put(tmp_path, "a.geojson", '{"type":\n "FeatureCollection",\n "features": [,]}'),
+                   id_property="code")  # fmt: skip
+    with pytest.raises(DataValidationError, match=r"r\.yaml: the roadmap file is empty"):
+        read_roadmap(put(tmp_path, "r.yaml", "\n"))
+    with pytest.raises(DataValidationError, match=r"r2\.yaml, row 2: The roadmap file is not "
+                       r"valid YAML .*line 2, column"):  # fmt: skip
+        read_roadmap(put(tmp_path, "r2.yaml", "cluster: x\n  mode: [a\n"))
+    kpis = put(tmp_path, "k.csv", "kpi;period;value;target\nmembres;2023;12,5;1 000\n", "cp1252")
+    frame = read_kpis(kpis, options=ReadOptions(decimal=","))
+    assert frame["value"].tolist() == [12.5] and frame["target"].tolist() == [1000.0]
+    points = put(tmp_path, "p.csv", "type;lat;lon\nbanque;36,71;3,19\nbanque;36,73;3,23\n")
+    pts = read_points(points, activity="type", options=ReadOptions(decimal=","))
+    assert len(pts.data) == 2
+    with pytest.raises(DataValidationError, match=r"p2\.csv, row 1, column 'lat': the column "
+                       r"name 'lat' is repeated in the points table: columns 2 and 3"):  # fmt: skip
+        read_points(put(tmp_path, "p2.csv", "type,lat,lat\na,1,2\n"), activity="type")

@@ -85,9 +85,7 @@ def _adjacency() -> bytes:
 def _answers() -> bytes:
     q = read_questionnaire("diamond")
     value = {"likert": "3", "yes_no": "yes", "number": "12"}
-    lines = [
-        f"{x.id}: {value.get(x.type) or json.dumps(x.choices[0].value)}" for x in q.questions
-    ]
+    lines = [f"{x.id}: {value.get(x.type) or json.dumps(x.choices[0].value)}" for x in q.questions]
     return ("\n".join(lines) + "\n").encode()
 
 

@@ -220,7 +220,7 @@ def read_kpis(path: PathLike, *, options: ReadOptions | None = None) -> pd.DataF
     path = Path(path)
     df = read_table(path, options=options, dtype={"period": str, "kpi": str}, what="KPI table")
     for col in ("value", "target"):
-        if col in df.columns and df[col].dtype == object:
+        if col in df.columns and not pd.api.types.is_numeric_dtype(df[col]):
             # decimal commas, Arabic digits: converted when every cell parses; otherwise the
             # check below names the cells that are not numbers
             values, bad = convert_numbers(df[col], options=options)

@@ -57,7 +57,11 @@ def _numeric(frame: pd.DataFrame, columns: Any, options: ReadOptions | None) -> 
     """Text columns of numbers (decimal comma, Arabic digits…) converted when they all parse;
     otherwise left as read, for the validation to name the bad cells."""
     for col in columns:
-        if col is not None and col in frame.columns and frame[col].dtype == object:
+        if (
+            col is not None
+            and col in frame.columns
+            and not pd.api.types.is_numeric_dtype(frame[col])
+        ):
             values, bad = convert_numbers(frame[col], options=options)
             if not bad.any():
                 frame[col] = values
