@@ -436,3 +436,34 @@ def test_documents_and_tables_of_the_other_readers(tmp_path):
     with pytest.raises(DataValidationError, match=r"p2\.csv, row 1, column 'lat': the column "
                        r"name 'lat' is repeated in the points table: columns 2 and 3"):  # fmt: skip
         read_points(put(tmp_path, "p2.csv", "type,lat,lat\na,1,2\n"), activity="type")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["map", "{f}"],
+        ["complexity", "{f}", "--rows", "a", "--cols", "b", "--values", "c"],
+        ["related", "01", "--input", "{f}"],
+        ["network", "diagnose", "{f}", "{f}"],
+        ["network", "draw", "{f}", "{f}", "{out}.png"],
+        ["network", "heatmap", "{f}", "{f}", "{out}.png"],
+        ["spatial", "kdensity", "{f}"],
+        ["spatial", "hotspots", "{f}"],
+        ["spatial", "areal", "{out}.geojson", "--id-property", "a", "--counts", "{f}",
+         "--area-column", "a"],
+        ["assess", "diamond", "--region", "1", "--cluster", "1", "--indicators", "{f}"],
+        ["assess", "factors", "--region", "1", "--cluster", "1", "--indicators", "{f}"],
+        ["assess", "lifecycle", "--region", "1", "--cluster", "1", "--indicators", "{f}"],
+        ["assess", "questionnaire", "diamond", "--answers", "{f}"],
+        ["kpi", "evaluate", "{f}"],
+        ["match", "{f}", "{f}"],
+        ["report", "--region", "1", "--cluster", "1", "-o", "{out}", "--indicators", "{f}"],
+    ],
+)  # fmt: skip
+def test_every_command_that_reads_a_table_takes_the_read_options(tmp_path, command):
+    f = put(tmp_path, "t.csv", "a,b,c\nSétif,x,1\n", "cp1252")
+    args = [a.format(f=f, out=tmp_path / "out") for a in command]
+    res = runner.invoke(app, [*args, "--encoding", "utf-8"])
+    assert res.exit_code == 1, res.output
+    assert "t.csv, row 2: the" in flat(res.output)
+    assert "cannot be decoded as utf-8: byte 7 (0xe9, line 2)" in flat(res.output)
