@@ -62,10 +62,9 @@ def convert_numbers(
     else:
         cleaned = _clean_numbers(text, options)
         values = pd.to_numeric(cleaned, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
-    # "nan", "inf" and 1e999 are not numbers a user means: refused with the unparseable cells
+    # "inf" and 1e999 are not numbers a user means ("nan" already parses to NaN): refused with
+    # the unparseable cells
     values[np.isinf(values)] = np.nan
-    lowered = text.str.lower()
-    values[lowered.str.contains("nan", regex=False, na=False).to_numpy(bool)] = np.nan
     bad = np.isnan(values) & ~blank
     return values, bad
 

@@ -277,7 +277,7 @@ def read_areas(
             ValueError,
             KeyError,
             IndexError,
-            shapely.errors.GEOSException,
+            shapely.errors.ShapelyError,
         ):
             geom = shapely.geometry.Point()
         ids.append(str(properties.pop(id_property)))
