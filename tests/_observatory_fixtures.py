@@ -12,7 +12,10 @@ from typing import Any
 import pytest
 
 from grappe.registry.testing import POSTGRES_ENV, fresh_database
-from grappe.service.testing import TEST_ADMIN_TOKEN
+from grappe.service.testing import random_token
+
+#: Name of the admin token each test database holds.
+TEST_ADMIN_NAME = "test admin"
 
 
 def install(namespace: dict[str, Any], backends: list[str]) -> None:
@@ -22,13 +25,19 @@ def install(namespace: dict[str, Any], backends: list[str]) -> None:
     def _settings(url):
         from grappe.service import Settings
 
-        return Settings(database_url=url, environment="test", admin_token=TEST_ADMIN_TOKEN)
+        return Settings(database_url=url, environment="test")
 
     @pytest.fixture(scope="session")
-    def templates(tmp_path_factory):
+    def admin_token():
+        """A random admin token, stored in every test database (grappe has no built-in one)."""
+        return random_token()
+
+    @pytest.fixture(scope="session")
+    def templates(tmp_path_factory, admin_token):
         """Backend → {"migrated": url, "populated": url, "tokens": headers}."""
         from fastapi.testclient import TestClient
 
+        from grappe.registry import ensure_token, session_scope
         from grappe.service import create_app
         from grappe.service.testing import populate
 
@@ -39,12 +48,14 @@ def install(namespace: dict[str, Any], backends: list[str]) -> None:
                     continue
                 folder = tmp_path_factory.mktemp(f"templates-{backend}")
                 migrated = stack.enter_context(fresh_database(backend, folder))
-                app = create_app(_settings(migrated))  # migrates, stores the admin token
+                app = create_app(_settings(migrated))  # migrates
+                with session_scope(app.state.sessions) as session:
+                    ensure_token(session, TEST_ADMIN_NAME, admin_token, role="admin")
                 app.state.sessions.kw["bind"].dispose()
                 populated = stack.enter_context(fresh_database(backend, folder, template=migrated))
                 app = create_app(_settings(populated))
                 with TestClient(app) as client:
-                    tokens = populate(client)
+                    tokens = populate(client, admin_token=admin_token)
                 app.state.sessions.kw["bind"].dispose()
                 made[backend] = {"migrated": migrated, "populated": populated, "tokens": tokens}
             yield made
@@ -101,8 +112,9 @@ def install(namespace: dict[str, Any], backends: list[str]) -> None:
         return app_and_client[1]
 
     @pytest.fixture
-    def admin():
-        return {"Authorization": f"Bearer {TEST_ADMIN_TOKEN}"}
+    def admin(admin_token):
+        """Request headers of the test databases' admin token."""
+        return {"Authorization": f"Bearer {admin_token}"}
 
     @pytest.fixture
     def populated_app(populated_url):
@@ -119,6 +131,7 @@ def install(namespace: dict[str, Any], backends: list[str]) -> None:
         return client, tokens
 
     namespace.update(
+        admin_token=admin_token,
         templates=templates,
         database_url=database_url,
         populated_url=populated_url,

@@ -13,6 +13,7 @@ __all__ = [
     "InvalidParameterError",
     "MissingDependencyError",
     "NotFoundError",
+    "OutputError",
     "ValidationIssue",
 ]
 
@@ -33,6 +34,15 @@ class NotFoundError(GrappeError, LookupError):
 
 class MissingDependencyError(GrappeError, ImportError):
     """An optional dependency is needed; the message names the extra to install."""
+
+
+class OutputError(GrappeError, OSError):
+    """A result could not be written (full disk, read-only folder, a folder as the target…).
+
+    The message names the path, the reason and what the user can do; a file written in place
+    (see :mod:`grappe.io.output`) was left as it was and no temporary file remains. It also
+    derives from :class:`OSError`, so generic code that catches ``OSError`` keeps working.
+    """
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ MODULES = [
     "grappe.definitions",
     "grappe.definitions._core",
     "grappe.io.definitions",
+    "grappe.io.output",
     "grappe.io.presets",
     "grappe.io.regional",
     "grappe.io.regions",

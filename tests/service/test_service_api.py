@@ -7,7 +7,6 @@ from sqlalchemy import select
 
 from grappe.registry.models import ApiToken
 from grappe.registry.testing import table_snapshot
-from grappe.service.testing import TEST_ADMIN_TOKEN as ADMIN
 from grappe.service.testing import TOY_FILES, import_job, upload
 
 INDICATORS = TOY_FILES["indicators"]
@@ -17,8 +16,9 @@ def _error(response, status, code):
     assert response.status_code == status, response.text
     body = response.json()
     assert set(body) == {"error"}
-    assert set(body["error"]) == {"code", "message", "details"}
+    assert set(body["error"]) == {"code", "message", "details", "request_id"}
     assert body["error"]["code"] == code
+    assert body["error"]["request_id"] == response.headers["X-Request-ID"]
     return body["error"]
 
 
@@ -183,12 +183,12 @@ def test_every_write_is_audited(populated, admin):
     assert {("import", "regions"), ("create", "token")} <= kinds
 
 
-def test_tokens_are_stored_hashed(populated_app):
+def test_tokens_are_stored_hashed(populated_app, admin):
     app, client, _ = populated_app
     created = client.post(
         "/api/v1/tokens",
         json={"name": "ext", "role": "analyst"},
-        headers={"Authorization": f"Bearer {ADMIN}"},
+        headers=admin,
     ).json()
     secret = created["token"].split("_", 2)[2]
     with app.state.sessions() as s:
@@ -198,7 +198,7 @@ def test_tokens_are_stored_hashed(populated_app):
     dup = client.post(
         "/api/v1/tokens",
         json={"name": "ext", "role": "analyst"},
-        headers={"Authorization": f"Bearer {ADMIN}"},
+        headers=admin,
     )
     _error(dup, 422, "invalid_parameter")
 
@@ -320,7 +320,7 @@ def test_admin_lists_and_revokes_tokens(populated, admin):
     _error(client.delete("/api/v1/tokens/nobody", headers=admin), 404, "not_found")
     entry = client.get("/api/v1/audit", headers=admin).json()["data"][0]
     assert (entry["who"], entry["action"], entry["resource_id"]) == (
-        "admin (settings)",
+        "test admin",
         "revoke",
         "mgr",
     )

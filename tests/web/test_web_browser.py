@@ -32,14 +32,11 @@ def server(tmp_path_factory, templates):
 
     from grappe.registry.testing import fresh_database
     from grappe.service import Settings, create_app
-    from grappe.service.testing import TEST_ADMIN_TOKEN
 
     with fresh_database(
         "sqlite", tmp_path_factory.mktemp("browser"), template=templates["sqlite"]["populated"]
     ) as url:
-        app = create_app(
-            Settings(database_url=url, environment="test", admin_token=TEST_ADMIN_TOKEN)
-        )
+        app = create_app(Settings(database_url=url, environment="test"))
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
             port = sock.getsockname()[1]
@@ -73,6 +70,15 @@ def page(browser):
     errors: list[str] = []
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
     pg.on("requestfailed", lambda req: errors.append(f"failed: {req.url}"))
+    # The Content-Security-Policy forbids inline code: a page that needs any reports it here.
+    pg.on(
+        "console",
+        lambda msg: (
+            errors.append(f"console: {msg.text}")
+            if "Content Security Policy" in msg.text or "Content-Security-Policy" in msg.text
+            else None
+        ),
+    )
     pg.js_errors = errors
     yield pg
     context.close()
@@ -144,3 +150,36 @@ def test_language_switch(page, server):
     ]
     _wait_map(page)
     _shot(page, "home-ar")
+
+
+def test_api_docs_render_offline(browser, server):
+    """/api/v1/docs draws every operation from the vendored Swagger UI, with every request
+    that would leave 127.0.0.1 aborted, and under the strict Content-Security-Policy."""
+    from urllib.parse import urlsplit
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    outside, errors = [], []
+
+    def route(r):
+        if urlsplit(r.request.url).hostname == "127.0.0.1":
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    pg = context.new_page()
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    pg.goto(f"{server}/api/v1/docs")
+    pg.wait_for_selector(".opblock", timeout=20000)
+    doc = pg.evaluate("fetch('/api/v1/openapi.json').then(r => r.json())")
+    expected = sum(len(ops) for ops in doc["paths"].values())
+    assert pg.locator(".opblock").count() == expected > 20
+    assert pg.locator(".info .title").inner_text().startswith("grappe observatory API")
+    pg.locator(".opblock-summary").first.click()  # an operation opens
+    pg.wait_for_selector(".opblock-body", timeout=10000)
+    _shot(pg, "api-docs")
+    context.close()
+    assert outside == []
+    assert [e for e in errors if "favicon" not in e] == []

@@ -29,14 +29,6 @@ def test_serve_refuses_bad_database_cleanly():
     assert "Traceback" not in result.output
 
 
-def test_serve_refuses_default_secret_in_production(monkeypatch):
-    monkeypatch.setenv("GRAPPE_ENVIRONMENT", "production")
-    monkeypatch.delenv("GRAPPE_ADMIN_TOKEN", raising=False)
-    result = CliRunner().invoke(cli, ["serve", "--database", "sqlite://"])
-    assert result.exit_code == 1
-    assert "must not be the default development token" in _flat(result)
-
-
 def test_serve_starts_uvicorn(monkeypatch, tmp_path):
     import uvicorn
 

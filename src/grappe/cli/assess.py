@@ -178,9 +178,9 @@ def questionnaire_command(
             table.add_row(qid, dim, str(value), f"{points:g}", rule)
         console.print(table)
         if save is not None:
-            save.write_text(
-                yaml.safe_dump(given, allow_unicode=True, sort_keys=False), encoding="utf-8"
-            )
+            from grappe.io.output import write_text
+
+            write_text(yaml.safe_dump(given, allow_unicode=True, sort_keys=False), save)
             err_console.print(f"Wrote {save}")
 
 
@@ -376,10 +376,12 @@ def match_command(
 ) -> None:
     """Match large firms' needs with SMEs' capabilities, with the reasons of each score."""
     from grappe.io.assess import read_capabilities, read_needs
-    from grappe.io.output import write_frame
+    from grappe.io.output import check_output, write_frame
     from grappe.matchmaking import match
 
     with grappe_errors():
+        if output is not None:  # a bad destination is refused before the computation
+            check_output(output)
         reading = read_options(encoding, sep, decimal, thousands)
         result = match(
             read_needs(needs, options=reading),
@@ -430,10 +432,16 @@ def report_command(
 ) -> None:
     """Write the cluster diagnostic report (HTML and PDF) in French, Arabic and English."""
     from grappe.io.assess import read_answers, read_kpis, read_questionnaire, read_roadmap
+    from grappe.io.output import all_or_nothing, check_output, check_output_folder
     from grappe.reports import build_report, write_html, write_pdf
 
     with grappe_errors():
         langs = [_lang(x, "grappe report") for x in (lang or ["fr", "ar", "en"])]
+        stem = f"report_{region}_{cluster}"
+        check_output_folder(output)  # a bad folder is refused before the work
+        for code in langs:
+            for suffix in (".html", ".pdf") if pdf else (".html",):
+                check_output(output / f"{stem}_{code}{suffix}")
         reading = read_options(encoding, sep, decimal, thousands)
         df, sources = _indicators(indicators, reading)
         summary = None
@@ -462,14 +470,15 @@ def report_command(
             kpis=read_kpis(kpis, options=reading) if kpis else None,
             sources=sources,
         )
-        stem = f"report_{region}_{cluster}"
-        with Progress(console=err_console, transient=True) as bar:
+        written = []
+        # All the reports, or none: a failure leaves no mix of new and old files.
+        with Progress(console=err_console, transient=True) as bar, all_or_nothing():
             task = bar.add_task("Writing reports", total=len(langs) * (2 if pdf else 1))
             for code in langs:
-                written = [write_html(report, output / f"{stem}_{code}.html", lang=code)]
+                written.append(write_html(report, output / f"{stem}_{code}.html", lang=code))
                 bar.advance(task)
                 if pdf:
                     written.append(write_pdf(report, output / f"{stem}_{code}.pdf", lang=code))
                     bar.advance(task)
-                for path in written:
-                    console.print(f"Wrote {path}", highlight=False)
+        for path in written:
+            console.print(f"Wrote {path}", highlight=False)

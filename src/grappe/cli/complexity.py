@@ -128,6 +128,10 @@ def complexity_command(
                 f"The 'format' parameter of grappe complexity must be one of 'json', 'csv'. "
                 f"Got {output_format!r} instead."
             )
+        if output is not None:  # a bad destination is refused before the computation
+            from grappe.io.output import check_output
+
+            check_output(output)
         reading = read_options(encoding, sep, decimal, thousands)
         if by_year:
             row_table, col_table = _by_year(
@@ -180,7 +184,9 @@ def _write(
             index=False
         )
     if output is not None:
-        output.write_text(text, encoding="utf-8")
+        from grappe.io.output import write_text
+
+        write_text(text, output)
         err_console.print(f"Wrote {output}")
     else:
         typer.echo(text, nl=False)

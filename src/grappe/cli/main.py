@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "grappe.cli.assess",
     "grappe.cli.serve",
     "grappe.cli.observatory",
+    "grappe.cli.token",
 )
 
 

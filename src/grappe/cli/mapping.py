@@ -189,7 +189,14 @@ def map_command(
     --definitions us-benchmark --years 2019 --format json --output states.json
     """
     from grappe.io import load_definitions, read_region_set, read_regional_table
-    from grappe.io.output import OUTPUT_FORMATS, write_frame
+    from grappe.io.output import (
+        OUTPUT_FORMATS,
+        all_or_nothing,
+        check_output,
+        format_from_path,
+        is_stdout,
+        write_frame,
+    )
     from grappe.mapping import map_clusters
     from grappe.model import concat_tables
 
@@ -201,6 +208,10 @@ def map_command(
                 f"The 'format' parameter of grappe map must be one of "
                 f"{', '.join(OUTPUT_FORMATS)}. Got {output_format!r} instead."
             )
+        if output is not None:  # a bad destination is refused before the computation
+            check_output(output, binary=(output_format or format_from_path(output)) == "parquet")
+        if regions_output is not None:
+            check_output(regions_output)
         reading = read_options(encoding, sep, decimal, thousands)
         options = {
             "options": reading,
@@ -243,15 +254,17 @@ def map_command(
             )
             progress.advance(task)
             progress.update(task, description="Writing")
-            if output is not None:
-                write_frame(result.indicators, output, format=output_format)
-            if regions_output is not None:
-                write_frame(result.regions, regions_output)
+            with all_or_nothing():
+                if output is not None:
+                    write_frame(result.indicators, output, format=output_format)
+                if regions_output is not None:
+                    write_frame(result.regions, regions_output)
             progress.advance(task)
 
     ind = result.indicators
-    if summary_regions > 0:
-        console.print(summary_table(ind, top=top, max_regions=summary_regions))
+    if summary_regions > 0:  # on stderr when the table itself goes to stdout (-o -)
+        shown_on = err_console if is_stdout(output) else console
+        shown_on.print(summary_table(ind, top=top, max_regions=summary_regions))
     n_strong = int(ind["strong"].sum())
     withheld_cells = int(ind["withheld"].sum()) if "withheld" in ind else 0
     err_console.print(

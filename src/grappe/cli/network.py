@@ -60,6 +60,12 @@ def _read(
     )
 
 
+def _check_output(output: Path, *, binary: bool = False) -> None:
+    from grappe.io.output import check_output
+
+    check_output(output, binary=binary)
+
+
 def _waves(net: Any, wave: str | None) -> tuple[str | None, str | None]:
     """The wave to diagnose and the one before it (for the change between waves)."""
     waves = list(net.waves)
@@ -129,6 +135,8 @@ def diagnose_command(
     with grappe_errors():
         check_option(format, "--format", ("json", "text"), func="grappe network diagnose")
         check_option(lang, "--lang", ("fr", "en", "ar"), func="grappe network diagnose")
+        if output is not None:  # a bad destination is refused before the computation
+            _check_output(output)
         with _spinner("Diagnosing the network"):
             net = _read(actors, ties, undirected, salt, (encoding, sep, decimal, thousands))
             chosen, before = _waves(net, wave)
@@ -181,6 +189,7 @@ def draw_command(
     from grappe.network.figures import draw_network
 
     with grappe_errors():
+        _check_output(output, binary=True)
         net = _read(actors, ties, undirected, salt, (encoding, sep, decimal, thousands))
         chosen, _ = _waves(net, wave)
         if chosen is not None:
@@ -210,6 +219,7 @@ def heatmap_command(
 
     with grappe_errors():
         check_option(by, "--by", ("sphere", "level"), func="grappe network heatmap")
+        _check_output(output, binary=True)
         net = _read(actors, ties, undirected, salt, (encoding, sep, decimal, thousands))
         chosen, _ = _waves(net, wave)
         if chosen is not None:

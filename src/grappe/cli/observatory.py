@@ -25,15 +25,29 @@ def build_outputs(output: Path, *, progress: Progress | None = None) -> dict[str
     ``regions.csv`` (state × year), ``growth_2017_2021.csv`` (:data:`GROWTH_PERIOD`) and
     ``summary.html``.
 
+    The folder and every file are checked before the work starts, and the files are written
+    all or none (:func:`grappe.io.output.all_or_nothing`).
+
     Returns
     -------
     dict of str to Path
         The files written, by name.
+
+    Raises
+    ------
+    OutputError
+        ``output`` is a file, a read-only folder, or holds a folder named like a result file.
     """
     from grappe.io import bundled_cbp_state_path, load_definitions, read_regional_table
     from grappe.io.html_summary import write_map_summary
-    from grappe.io.output import write_frame
+    from grappe.io.output import all_or_nothing, check_output, check_output_folder, write_frame
     from grappe.mapping import map_clusters
+
+    start, end = GROWTH_PERIOD
+    names = ("indicators.parquet", "indicators.csv", "regions.csv", f"growth_{start}_{end}.csv")
+    check_output_folder(output)
+    for name in (*names, "summary.html"):
+        check_output(output / name)
 
     steps = ("Reading the bundled CBP state file", "Mapping clusters", "Writing results")
     task = progress.add_task(steps[0], total=len(steps)) if progress else None
@@ -46,21 +60,16 @@ def build_outputs(output: Path, *, progress: Progress | None = None) -> dict[str
     step(1)
     result = map_clusters(table, load_definitions("us-benchmark"))
     step(2)
-    start, end = GROWTH_PERIOD
-    written = {
-        "indicators.parquet": write_frame(result.indicators, output / "indicators.parquet"),
-        "indicators.csv": write_frame(result.indicators, output / "indicators.csv"),
-        "regions.csv": write_frame(result.regions, output / "regions.csv"),
-        f"growth_{start}_{end}.csv": write_frame(
-            result.growth(start, end), output / f"growth_{start}_{end}.csv"
-        ),
-        "summary.html": write_map_summary(
+    tables = (result.indicators, result.indicators, result.regions, result.growth(start, end))
+    with all_or_nothing():
+        pairs = zip(names, tables, strict=True)
+        written = {name: write_frame(table, output / name) for name, table in pairs}
+        written["summary.html"] = write_map_summary(
             result,
             output / "summary.html",
             title="US clusters by state — County Business Patterns",
             source="US Census Bureau, County Business Patterns 2017–2021 (public domain)",
-        ),
-    }
+        )
     step(3)
     return written
 
@@ -90,6 +99,9 @@ def observatory_command(
     them with the example networks and the Algerian wilayas into an embedded SQLite database
     and serves the observatory (pages at /, API at /api/v1/).
     """
+    with grappe_errors():  # the database file is checked before the long work, too
+        if serve:
+            _check_database(database, output)
     with (
         grappe_errors(),
         Progress(
@@ -110,6 +122,24 @@ def observatory_command(
 
     url = database or f"sqlite:///{(output / 'observatory.sqlite').resolve()}"
     run_observatory(host=host, port=port, database=url, load_bundled=True)
+
+
+def _check_database(database: str | None, output: Path) -> None:
+    """Refuse an SQLite database path that is a folder, a device or in a read-only folder."""
+    from grappe.io.output import check_output
+
+    if database is None:
+        check_output(output / "observatory.sqlite", regular_file=True)
+        return
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        url = make_url(database)
+    except ArgumentError:
+        return  # the registry explains a malformed URL
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        check_output(url.database, regular_file=True)
 
 
 def register(app: typer.Typer) -> None:

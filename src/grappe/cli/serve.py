@@ -39,6 +39,7 @@ def run_observatory(*, host: str, port: int, database: str | None, load_bundled:
     """Build the app (pre-loading the bundled data if asked), print its address and serve it."""
     import uvicorn
 
+    from grappe.cli.token import announce_first_admin_token
     from grappe.service import Settings, create_app
     from grappe.service.bootstrap import load_bundled_data
 
@@ -48,6 +49,8 @@ def run_observatory(*, host: str, port: int, database: str | None, load_bundled:
         if load_bundled:
             _load(settings.database_url, load_bundled_data)
         app = create_app(settings)
+        if settings.admin_token is None:  # no token configured: one on the first start only
+            announce_first_admin_token(settings.database_url)
     err_console.print(f"grappe observatory: http://{host}:{port}/  (API: /api/v1/docs)")
     uvicorn.run(app, host=host, port=port, log_level="warning")
 

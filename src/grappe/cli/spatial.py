@@ -123,11 +123,12 @@ def kdensity_command(
     with grappe_errors():
         import pandas as pd
 
-        from grappe.io.output import write_frame
+        from grappe.io.output import all_or_nothing, write_frame
         from grappe.io.spatial import write_figure
         from grappe.spatial import kdensity_by_activity, summary
         from grappe.spatial.maps import plot_kdensity
 
+        _check_outputs(out, plot)
         reading = (encoding, sep, decimal, thousands)
         pts = _read(
             points, x, y, crs, id_column, activity_column, weight_column, drop_missing, reading
@@ -159,19 +160,20 @@ def kdensity_command(
             }
         )
         _print(shown, "K-density (Duranton–Overman)")
-        if out is not None:
-            curves = pd.concat(
-                [r.curves.assign(activity=a) for a, r in results.items()], ignore_index=True
-            )
-            write_frame(curves, out)
-        if plot is not None:
-            for act, res in results.items():
-                target = (
-                    plot
-                    if len(results) == 1
-                    else plot.with_name(f"{plot.stem}_{_safe(act)}{plot.suffix or '.png'}")
+        with all_or_nothing():
+            if out is not None:
+                curves = pd.concat(
+                    [r.curves.assign(activity=a) for a, r in results.items()], ignore_index=True
                 )
-                write_figure(plot_kdensity(res), target)
+                write_frame(curves, out)
+            if plot is not None:
+                for act, res in results.items():
+                    target = (
+                        plot
+                        if len(results) == 1 or _is_stream(plot)
+                        else plot.with_name(f"{plot.stem}_{_safe(act)}{plot.suffix or '.png'}")
+                    )
+                    write_figure(plot_kdensity(res), target)
 
 
 @group.command("hotspots")
@@ -202,11 +204,12 @@ def hotspots_command(
 ) -> None:
     """Density-based hot spots of establishments (DBSCAN/HDBSCAN), as polygons."""
     with grappe_errors():
-        from grappe.io.output import write_frame
+        from grappe.io.output import all_or_nothing, write_frame
         from grappe.io.spatial import write_figure, write_geojson
         from grappe.spatial import hotspots
         from grappe.spatial.maps import hotspots_geojson, plot_points
 
+        _check_outputs(geojson, plot, out)
         reading = (encoding, sep, decimal, thousands)
         pts = _read(
             points, x, y, crs, id_column, activity_column, weight_column, drop_missing, reading
@@ -222,13 +225,14 @@ def hotspots_command(
                 buffer=buffer,
             )
         _print(res.hotspots.drop(columns="geometry"), f"Hot spots ({method})")
-        if geojson is not None:
-            write_geojson(hotspots_geojson(res), geojson)
-        if plot is not None:
-            act = activity[0] if activity and len(activity) == 1 else None
-            write_figure(plot_points(pts, res, activity=act), plot)
-        if out is not None:
-            write_frame(res.hotspots.drop(columns="geometry"), out)
+        with all_or_nothing():
+            if geojson is not None:
+                write_geojson(hotspots_geojson(res), geojson)
+            if plot is not None:
+                act = activity[0] if activity and len(activity) == 1 else None
+                write_figure(plot_points(pts, res, activity=act), plot)
+            if out is not None:
+                write_frame(res.hotspots.drop(columns="geometry"), out)
 
 
 @group.command("areal")
@@ -263,12 +267,13 @@ def areal_command(
     with grappe_errors():
         from grappe._validation import check_option
         from grappe.errors import InvalidParameterError
-        from grappe.io.output import write_frame
+        from grappe.io.output import all_or_nothing, write_frame
         from grappe.io.spatial import count_by_area, read_areas, write_figure, write_geojson
         from grappe.spatial import getis_ord, local_moran
         from grappe.spatial.maps import areal_geojson, plot_areal
 
         check_option(statistic, "statistic", ("gi", "moran"), func="grappe spatial areal")
+        _check_outputs(geojson, plot, out)
         table = None
         if counts is not None:
             if area_column is None:
@@ -293,12 +298,27 @@ def areal_command(
         key = "spot" if statistic == "gi" else "cluster"
         tally = stats[key].value_counts().rename_axis(key).reset_index()
         _print(tally, "Getis–Ord Gi*" if statistic == "gi" else "Local Moran's I")
-        if geojson is not None:
-            write_geojson(areal_geojson(areas, stats), geojson)
-        if plot is not None:
-            write_figure(plot_areal(areas, stats, column=key), plot)
-        if out is not None:
-            write_frame(stats, out)
+        with all_or_nothing():
+            if geojson is not None:
+                write_geojson(areal_geojson(areas, stats), geojson)
+            if plot is not None:
+                write_figure(plot_areal(areas, stats, column=key), plot)
+            if out is not None:
+                write_frame(stats, out)
+
+
+def _check_outputs(*paths: Path | None) -> None:
+    """Refuse a bad destination before the computation (see grappe.io.output)."""
+    from grappe.io.output import check_output
+
+    for path in paths:
+        if path is not None:
+            check_output(path)
+
+
+def _is_stream(path: Path) -> bool:
+    """Standard output, a device or a FIFO: every plot goes there, no per-activity name."""
+    return str(path) == "-" or (path.exists() and not path.is_file() and not path.is_dir())
 
 
 def _safe(name: str) -> str:

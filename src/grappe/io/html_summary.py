@@ -12,7 +12,7 @@ import pandas as pd
 
 from grappe import __version__
 from grappe._validation import check_option
-from grappe.io.output import atomic_path
+from grappe.io.output import write_text
 from grappe.io.presets import bundled_path
 
 __all__ = ["render_map_summary", "write_map_summary"]
@@ -121,9 +121,6 @@ def render_map_summary(
 
 
 def write_map_summary(cluster_map: object, path: str | os.PathLike[str], **options: object) -> Path:
-    """Write :func:`render_map_summary` to ``path`` atomically and return the path."""
+    """Write :func:`render_map_summary` to ``path`` safely (:mod:`grappe.io.output`); return it."""
     html = render_map_summary(cluster_map, **options)  # type: ignore[arg-type]
-    target = Path(path)
-    with atomic_path(target) as tmp:
-        tmp.write_text(html, encoding="utf-8")
-    return target
+    return write_text(html, path)

@@ -27,7 +27,7 @@ from grappe._validation import check_bool, check_option
 from grappe.errors import DataValidationError, ValidationIssue
 from grappe.io import files
 from grappe.io.files import ReadOptions, convert_numbers, table_format
-from grappe.io.output import atomic_path
+from grappe.io.output import write_figure, write_text
 from grappe.network.diagnosis import Diagnosis, render_text
 from grappe.network.model import LEVELS, SPHERES, ActorNetwork, build_network
 
@@ -446,30 +446,28 @@ def write_diagnosis(
     format: str = "json",
     lang: str = "en",
 ) -> Path:
-    """Write a diagnosis as JSON or as text, atomically; returns the path.
+    """Write a diagnosis as JSON or as text, safely (:mod:`grappe.io.output`); returns the path.
 
     The diagnosis never contains respondents (they stay in the ties).
     """
     check_option(format, "format", ("json", "text"), func="write_diagnosis")
-    with atomic_path(path) as tmp:
-        if format == "json":
-            text = json.dumps(diagnosis.to_dict(), ensure_ascii=False, indent=2)
-        else:
-            text = render_text(diagnosis.to_dict(), read_diagnosis_texts(), lang=lang)
-        tmp.write_text(text, encoding="utf-8")
-    return Path(path)
+    if format == "json":
+        text = json.dumps(diagnosis.to_dict(), ensure_ascii=False, indent=2)
+    else:
+        text = render_text(diagnosis.to_dict(), read_diagnosis_texts(), lang=lang)
+    return write_text(text, path)
 
 
 def save_figure(fig: Any, path: str | os.PathLike[str], *, dpi: int = 150) -> Path:
-    """Save a matplotlib figure as PNG or SVG (by suffix), atomically.
+    """Save a matplotlib figure as PNG or SVG (by suffix), safely (:mod:`grappe.io.output`).
 
     Raises
     ------
     InvalidParameterError
         If the suffix is not ``.png`` or ``.svg``.
+    OutputError
+        If the destination cannot be written.
     """
     suffix = Path(path).suffix.lower().lstrip(".")
     check_option(suffix, "path suffix", ("png", "svg"), func="save_figure")
-    with atomic_path(path) as tmp:
-        fig.savefig(tmp, format=suffix, dpi=dpi, bbox_inches="tight")
-    return Path(path)
+    return write_figure(fig, path, format=suffix, dpi=dpi, bbox_inches="tight")

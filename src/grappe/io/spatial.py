@@ -23,8 +23,8 @@ from grappe.errors import (
     NotFoundError,
     ValidationIssue,
 )
+from grappe.io import output as _output
 from grappe.io.files import ReadOptions, convert_numbers, read_document, read_table, table_format
-from grappe.io.output import atomic_path
 from grappe.spatial.areal import AreaSet, areas_from_geometries
 from grappe.spatial.points import PointSet, points_from_frame
 
@@ -300,17 +300,16 @@ def read_areas(
 
 
 def write_geojson(document: dict[str, Any], path: str | os.PathLike[str]) -> Path:
-    """Write a GeoJSON ``dict`` (from :mod:`grappe.spatial.maps`) atomically, UTF-8."""
-    target = Path(path)
-    with atomic_path(target) as tmp:
-        tmp.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-    return target
+    """Write a GeoJSON ``dict`` (from :mod:`grappe.spatial.maps`) safely, UTF-8.
+
+    See :mod:`grappe.io.output` for what happens with devices, links and write failures.
+    """
+    return _output.write_text(json.dumps(document, ensure_ascii=False), path)
 
 
 def write_figure(figure: Any, path: str | os.PathLike[str], *, dpi: int = 150) -> Path:
-    """Write a matplotlib figure (PNG, or the format of the suffix) atomically."""
-    target = Path(path)
-    fmt = target.suffix.lstrip(".").lower() or "png"
-    with atomic_path(target) as tmp:
-        figure.savefig(tmp, dpi=dpi, format=fmt)
-    return target
+    """Write a matplotlib figure (PNG, or the format of the suffix) safely.
+
+    See :mod:`grappe.io.output` for what happens with devices, links and write failures.
+    """
+    return _output.write_figure(figure, path, dpi=dpi)

@@ -38,7 +38,7 @@ from grappe.assess import (
     success_factors,
 )
 from grappe.errors import MissingDependencyError
-from grappe.io.output import atomic_path
+from grappe.io.output import write_bytes, write_text
 from grappe.reports import charts
 from grappe.reports.i18n import LANGS, NAMES, RULES, T, label
 from grappe.roadmap import PHASES, Evaluation, Roadmap, evaluate_kpis
@@ -416,11 +416,8 @@ def render_html(report: ClusterReport, *, lang: str = "fr") -> str:
 
 
 def write_html(report: ClusterReport, path: PathLike, *, lang: str = "fr") -> Path:
-    """Write :func:`render_html` to ``path`` atomically; return the path."""
-    html = render_html(report, lang=lang)
-    with atomic_path(path) as tmp:
-        tmp.write_text(html, encoding="utf-8")
-    return Path(path)
+    """Write :func:`render_html` to ``path`` safely (:mod:`grappe.io.output`); return the path."""
+    return write_text(render_html(report, lang=lang), path)
 
 
 def write_pdf(report: ClusterReport, path: PathLike, *, lang: str = "fr") -> Path:
@@ -439,6 +436,4 @@ def write_pdf(report: ClusterReport, path: PathLike, *, lang: str = "fr") -> Pat
             "Writing PDF reports needs WeasyPrint and the Pango library: "
             "pip install grappe[report] (and run scripts/setup-system)."
         ) from exc
-    with atomic_path(path) as tmp:
-        weasyprint.HTML(string=html).write_pdf(str(tmp))
-    return Path(path)
+    return write_bytes(weasyprint.HTML(string=html).write_pdf(), path)

@@ -6,9 +6,11 @@ from fastapi import FastAPI
 
 from grappe.registry.database import connect, session_scope
 from grappe.registry.tokens import ensure_token
+from grappe.service.api_docs import install_api_docs
 from grappe.service.errors import install_error_handlers
 from grappe.service.jobs import JobBoard
 from grappe.service.routes import api_router
+from grappe.service.security import install_security_headers
 from grappe.service.settings import Settings
 
 __all__ = ["API_PREFIX", "create_app"]
@@ -21,7 +23,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the observatory: REST API under ``/api/v1`` and the web pages under ``/``.
 
     The database is migrated to the latest schema and the admin token of the settings (if any)
-    is stored, hashed, before the app is returned.
+    is stored, hashed, before the app is returned. No token is built in: without one in the
+    settings, ``grappe serve`` creates a random admin token on a database's first start
+    (:func:`grappe.registry.tokens.ensure_admin_token`).
 
     Parameters
     ----------
@@ -35,7 +39,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     Raises
     ------
     InvalidParameterError
-        Bad settings (e.g. the default admin token outside development).
+        Bad settings (e.g. a weak admin token).
 
     Examples
     --------
@@ -57,10 +61,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             "Clusters, regions, actors and ties, indicators, KPIs, evaluations and imports of a "
             "cluster observatory. Reads of published data are public; writes need an API token "
             "(`Authorization: Bearer grp_…`) with the role admin, analyst or manager. Errors "
-            'read `{"error": {"code", "message", "details"}}`.'
+            'read `{"error": {"code", "message", "details", "request_id"}}`; every response '
+            "carries its request id in `X-Request-ID`."
         ),
         openapi_url=f"{API_PREFIX}/openapi.json",
-        docs_url=f"{API_PREFIX}/docs",
+        docs_url=None,  # FastAPI's page loads Swagger UI from a CDN: see install_api_docs
         redoc_url=None,
     )
     app.state.settings = settings
@@ -70,4 +75,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     app.include_router(api_router, prefix=API_PREFIX)
     install_pages(app)
+    install_api_docs(app, docs_url=f"{API_PREFIX}/docs")
+    install_security_headers(app)  # last: the outermost middleware, so every answer has them
     return app

@@ -74,12 +74,13 @@ OptionalCaller = Annotated[ApiToken | None, Depends(optional_caller)]
 
 
 def caller(token: OptionalCaller) -> ApiToken:
-    """The caller's token; anonymous callers may not write."""
+    """The caller's token; anonymous callers may not write nor read restricted data."""
     if token is None:
         raise ApiError(
             401,
             "unauthorized",
-            "This request writes data: send an API token (Authorization: Bearer).",
+            "This request writes or reads restricted data: send an API token "
+            "(Authorization: Bearer).",
         )
     return token
 

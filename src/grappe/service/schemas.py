@@ -14,6 +14,7 @@ __all__ = [
     "ClusterCreate",
     "ClusterPublic",
     "ClusterUpdate",
+    "ErrorPublic",
     "EvaluationCreate",
     "EvaluationPublic",
     "ImportPublic",
@@ -35,8 +36,13 @@ T = TypeVar("T")
 Text = Annotated[
     str, StringConstraints(max_length=2000, pattern=r"^[^\x00-\x08\x0b\x0c\x0e-\x1f]*$")
 ]
+# A name: one line, no control character, at least one visible character (``\S`` alone would
+# count control characters as visible, letting NUL bytes through to PostgreSQL).
 Name = Annotated[
-    str, StringConstraints(min_length=1, max_length=200, pattern=r"^[^\x00-\x1f]*\S[^\x00-\x1f]*$")
+    str,
+    StringConstraints(
+        min_length=1, max_length=200, pattern=r"^[^\x00-\x1f]*[^\s\x00-\x1f][^\x00-\x1f]*$"
+    ),
 ]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]{0,63}$")]
 Key = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$")]
@@ -264,6 +270,7 @@ class TokenCreated(BaseModel):
 
 
 class TokenPublic(_Orm):
+    id: int
     name: str
     role: str
     prefix: str
@@ -280,3 +287,18 @@ class AuditPublic(_Orm):
     resource: str
     resource_id: str | None
     details: dict[str, object] | None
+
+
+class _ErrorFields(BaseModel):
+    code: str = Field(description="Stable machine name, e.g. not_found, validation_error.")
+    message: str
+    details: list[dict[str, Any]] | None = Field(
+        description="Row-by-row report of invalid data, or the bad fields of a request."
+    )
+    request_id: str | None = Field(description="Also in the X-Request-ID header and the log.")
+
+
+class ErrorPublic(BaseModel):
+    """The one error shape of every status (see :mod:`grappe.service.errors`)."""
+
+    error: _ErrorFields

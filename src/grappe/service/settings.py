@@ -11,14 +11,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from grappe._validation import check_number, check_option
-from grappe.errors import InvalidParameterError
+from grappe.registry.tokens import check_token
 
-__all__ = ["DEFAULT_ADMIN_TOKEN", "ENVIRONMENTS", "Settings"]
+__all__ = ["ENVIRONMENTS", "Settings"]
 
-#: The admin token of development settings; refused in any other environment.
-DEFAULT_ADMIN_TOKEN = "grp_dev00000_development-only-admin-token"
-
-#: Environments: ``development`` accepts the default secrets, the others refuse them.
+#: Environments (recorded for operators; every one refuses weak or published secrets).
 ENVIRONMENTS: tuple[str, ...] = ("development", "test", "production")
 
 
@@ -31,10 +28,13 @@ class Settings:
     database_url : str
         SQLAlchemy URL (``GRAPPE_DATABASE_URL``); an embedded SQLite file by default.
     environment : {"development", "test", "production"}
-        ``GRAPPE_ENVIRONMENT``. Outside ``development`` the default admin token is refused.
+        ``GRAPPE_ENVIRONMENT``. There are no default secrets, so no environment accepts one.
     admin_token : str or None
         ``GRAPPE_ADMIN_TOKEN``: a token ``grp_<prefix>_<secret>`` given the admin role at start
-        (stored hashed). None creates no admin token.
+        (stored hashed). It must be strong (see :func:`grappe.registry.tokens.check_token`):
+        weak, malformed or once-published tokens are refused in every environment. None (the
+        default) configures none: ``grappe serve`` then creates a random admin token on the
+        first start of a database and prints it once.
     default_language : {"fr", "ar", "en"}
         ``GRAPPE_LANGUAGE``: pages' language when the request names none.
     page_size_max : int
@@ -46,7 +46,7 @@ class Settings:
 
     database_url: str = "sqlite:///grappe-observatory.sqlite"
     environment: str = "development"
-    admin_token: str | None = DEFAULT_ADMIN_TOKEN
+    admin_token: str | None = None
     default_language: str = "fr"
     page_size_max: int = 500
     data_dir: Path | None = field(default=None)
@@ -55,12 +55,8 @@ class Settings:
         check_option(self.environment, "environment", ENVIRONMENTS, func="Settings")
         check_option(self.default_language, "default_language", ("fr", "ar", "en"), func="Settings")
         check_number(self.page_size_max, "page_size_max", func="Settings", low=1, integer=True)
-        if self.environment != "development" and self.admin_token == DEFAULT_ADMIN_TOKEN:
-            raise InvalidParameterError(
-                "The 'admin_token' parameter of Settings must not be the default development "
-                f"token outside development (environment={self.environment!r}). Got the default "
-                "instead. Set GRAPPE_ADMIN_TOKEN to a secret 'grp_<prefix>_<secret>' value."
-            )
+        if self.admin_token is not None:
+            check_token(self.admin_token, parameter="admin_token", func="Settings")
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -70,10 +66,10 @@ class Settings:
         --------
         >>> Settings.from_env({"GRAPPE_DATABASE_URL": "sqlite://"}).database_url
         'sqlite://'
-        >>> Settings.from_env({"GRAPPE_ENVIRONMENT": "production"})
+        >>> Settings.from_env({"GRAPPE_ADMIN_TOKEN": "grp_admin_changeme"})
         Traceback (most recent call last):
         ...
-        grappe.errors.InvalidParameterError: The 'admin_token' parameter of Settings must not be...
+        grappe.errors.InvalidParameterError: The 'admin_token' parameter of Settings must be a...
         """
         env = os.environ if environ is None else environ
         values: dict[str, object] = {}

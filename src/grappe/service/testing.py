@@ -8,10 +8,23 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["TEST_ADMIN_TOKEN", "TOY_FILES", "import_job", "populate", "upload"]
+__all__ = ["TOY_FILES", "import_job", "populate", "random_token", "upload"]
 
-#: Admin token of test apps (``environment="test"``).
-TEST_ADMIN_TOKEN = "grp_testadm0_test-admin-secret-0123456789"
+
+def random_token() -> str:
+    """A new random token ``grp_<prefix>_<secret>`` (for tests: grappe has no built-in token).
+
+    Store it with :func:`grappe.registry.tokens.ensure_token`.
+
+    Examples
+    --------
+    >>> random_token().startswith("grp_")
+    True
+    """
+    import secrets
+
+    return f"grp_{secrets.token_hex(4)}_{secrets.token_urlsafe(24)}"
+
 
 #: Synthetic CSV files, in import order.
 TOY_FILES: dict[str, str] = {
@@ -75,9 +88,10 @@ def import_job(client: Any, response: Any, *, headers: dict[str, str]) -> dict[s
     return job
 
 
-def populate(client: Any) -> dict[str, dict[str, str]]:
+def populate(client: Any, *, admin_token: str) -> dict[str, dict[str, str]]:
     """Import :data:`TOY_FILES` and create an analyst and a manager (of ``auto-mi``) token.
 
+    ``admin_token`` is a live admin token of the client's database, which does the writes.
     Returns the request headers of each token: ``{"admin": …, "ana": …, "mgr": …}``.
 
     Raises
@@ -85,7 +99,7 @@ def populate(client: Any) -> dict[str, dict[str, str]]:
     RuntimeError
         If the API refuses a step (the message holds its answer).
     """
-    admin = {"Authorization": f"Bearer {TEST_ADMIN_TOKEN}"}
+    admin = {"Authorization": f"Bearer {admin_token}"}
     for kind, text in TOY_FILES.items():
         response = upload(client, kind, text, headers=admin, definitions="us-benchmark")
         job = import_job(client, response, headers=admin)

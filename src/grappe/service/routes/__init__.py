@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 
 from grappe.service.routes import (
     actors,
@@ -14,9 +14,18 @@ from grappe.service.routes import (
     regions,
     roadmaps,
 )
+from grappe.service.routes._common import refuse_control_characters
+from grappe.service.schemas import ErrorPublic
 
 __all__ = ["api_router"]
 
-api_router = APIRouter()
+#: Documented on every operation: the one error shape (it replaces FastAPI's ``{"detail"}``).
+_ERRORS: dict[int | str, dict[str, object]] = {
+    "4XX": {"model": ErrorPublic, "description": "Refused request (one error shape)"},
+    422: {"model": ErrorPublic, "description": "Invalid request or data"},
+    "5XX": {"model": ErrorPublic, "description": "Server error (generic message, request id)"},
+}
+
+api_router = APIRouter(dependencies=[Depends(refuse_control_characters)], responses=_ERRORS)
 for _module in (clusters, roadmaps, regions, indicators, actors, kpis, imports, admin):
     api_router.include_router(_module.router)

@@ -7,10 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Path, status
 from sqlalchemy import select
 
-from grappe.errors import NotFoundError
 from grappe.registry import repositories as repo
-from grappe.registry.models import ApiToken, AuditEntry
-from grappe.registry.tokens import create_token
+from grappe.registry import tokens
+from grappe.registry.models import AuditEntry
 from grappe.service.deps import Caller, SessionDep, require_role
 from grappe.service.routes._common import Limit, Offset
 from grappe.service.schemas import AuditPublic, ListOf, TokenCreate, TokenCreated, TokenPublic
@@ -22,14 +21,8 @@ router = APIRouter(tags=["administration"])
 def post_token(session: SessionDep, token: Caller, body: TokenCreate) -> TokenCreated:
     """The token is returned once, in clear; only its salted scrypt hash is stored."""
     require_role(token)
-    secret = create_token(session, body.name, role=body.role, clusters=body.clusters)
-    repo.audit(
-        session,
-        token.name,
-        "create",
-        "token",
-        body.name,
-        {"role": body.role, "clusters": ",".join(body.clusters)},
+    secret = tokens.create_token(
+        session, body.name, role=body.role, clusters=body.clusters, who=token.name
     )
     return TokenCreated(name=body.name, role=body.role, clusters=body.clusters, token=secret)
 
@@ -39,9 +32,7 @@ def list_tokens(
     session: SessionDep, token: Caller, limit: Limit = 100, offset: Offset = 0
 ) -> ListOf[TokenPublic]:
     require_role(token)
-    rows, count = repo.page(
-        session, select(ApiToken).order_by(ApiToken.id), limit=limit, offset=offset
-    )
+    rows, count = tokens.list_tokens(session, limit=limit, offset=offset)
     return ListOf[TokenPublic](data=[TokenPublic.model_validate(r) for r in rows], count=count)
 
 
@@ -51,12 +42,7 @@ def revoke_token(
 ) -> None:
     """The token stops working at once (the row is kept for the audit log)."""
     require_role(token)
-    row = session.scalar(select(ApiToken).where(ApiToken.name == name))
-    if row is None:
-        raise NotFoundError(f"No token named {name!r}.")
-    row.revoked = True
-    session.flush()
-    repo.audit(session, token.name, "revoke", "token", name)
+    tokens.revoke_token(session, name=name, who=token.name)
 
 
 @router.get("/audit", summary="The audit log, newest first")
