@@ -415,8 +415,16 @@ def test_cli_complexity_reads_separator_and_marks(tmp_path):
 
 
 def test_documents_and_tables_of_the_other_readers(tmp_path):
-    from grappe.io.assess import read_kpis, read_roadmap
+    from grappe.io.assess import read_indicators, read_kpis, read_roadmap
     from grappe.io.spatial import read_areas, read_points
+
+    indicators = put(tmp_path, "i.csv", "region,cluster,year,employment,lq\n1,4,2019,5,1\n")
+    with pytest.raises(
+        DataValidationError,
+        match=r"i\.csv, row 1, column 'establishments': the indicator table lacks the columns "
+        r"\['establishments', 'payroll'\]",
+    ):
+        read_indicators(indicators)
 
     with pytest.raises(DataValidationError, match=r"a\.geojson, row 3: the GeoJSON file is not "
                        r"valid JSON"):  # fmt: skip

@@ -179,7 +179,10 @@ READERS: dict[str, tuple[Callable[[], bytes], str, Callable[[Path], Any]]] = {
         read_capabilities,
     ),
     "indicators": (
-        lambda: b"region,cluster,year,employment,lq\n10,4,2019,1200,1.4\n10,5,2019,90,0.3\n",
+        lambda: (
+            b"region,cluster,year,employment,establishments,payroll,lq\n"
+            b"10,4,2019,1200,30,51000,1.4\n10,5,2019,90,4,2800,0.3\n"
+        ),
         "ind.csv",
         read_indicators,
     ),

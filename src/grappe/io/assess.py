@@ -240,14 +240,31 @@ def read_indicators(path: PathLike, *, options: ReadOptions | None = None) -> pd
     NotFoundError
         The file does not exist.
     DataValidationError
-        The file cannot be read as a table (see :func:`grappe.io.files.read_table`).
+        The file cannot be read as a table (see :func:`grappe.io.files.read_table`), or lacks
+        a column of :data:`grappe.assess.evidence.INDICATOR_COLUMNS`.
     """
-    return read_table(
+    from grappe.assess.evidence import INDICATOR_COLUMNS
+
+    frame = read_table(
         path,
         options=options,
         dtype={"region": str, "cluster": str},
         what="indicator table",
     )
+    missing = [c for c in INDICATOR_COLUMNS if c not in frame.columns]
+    if missing:
+        raise DataValidationError(
+            ValidationIssue(
+                f"the indicator table lacks the columns {missing}; it has "
+                f"{[str(c) for c in frame.columns]}.",
+                file=str(path),
+                row=1,
+                column=missing[0],
+                fix="give the indicator table written by grappe map (grappe map ... -o "
+                "indicators.csv), or leave out --indicators.",
+            )
+        )
+    return frame
 
 
 def read_label(path: PathLike) -> Label:
