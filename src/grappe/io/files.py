@@ -109,7 +109,10 @@ def _decode(data: bytes, encoding: str | None, file: str, what: str) -> tuple[st
             f"{line}) cannot be decoded; it is probably binary data."
         )
         raise _issue(
-            file, message, "give a text (CSV) file, or its encoding with --encoding.", row=line
+            file,
+            message,
+            "give a text file (a CSV table, YAML or JSON), or its encoding with --encoding.",
+            row=line,
         )
     message = (
         f"the {what} cannot be decoded as {encoding}: byte {first.start} "
