@@ -132,12 +132,12 @@ def test_complexity_command_errors(stata_long, args, message):
 
 def test_complexity_command_missing_file(tmp_path):
     res = runner.invoke(app, ["complexity", str(tmp_path / "none.csv")])
-    assert res.exit_code == 1 and "No file" in res.output
+    assert res.exit_code == 1 and "No such file" in res.output
 
 
 def test_read_activity_matrix_validation(tmp_path):
     path = tmp_path / "bad.csv"
-    path.write_text("c,p,v\na,x,1\na,y,1 000\nb,x,-2\n", encoding="utf-8")
+    path.write_text("c,p,v\na,x,1\na,y,1 0000\nb,x,-2\n", encoding="utf-8")
     with pytest.raises(DataValidationError, match="not a number") as info:
         read_activity_matrix(path, rows="c", cols="p", values="v")
     assert info.value.file == str(path) and info.value.row == 3 and info.value.column == "v"

@@ -10,7 +10,16 @@ import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from grappe.cli._common import console, err_console, grappe_errors
+from grappe.cli._common import (
+    DecimalOpt,
+    EncodingOpt,
+    SepOpt,
+    ThousandsOpt,
+    console,
+    err_console,
+    grappe_errors,
+    read_options,
+)
 
 assess_group = typer.Typer(
     name="assess",
@@ -69,16 +78,12 @@ def _lang(lang: str, func: str) -> str:
     return check_option(lang, "--lang", LANGS, func=func)
 
 
-def _indicators(path: Path | None) -> tuple[Any, list[str]]:
+def _indicators(path: Path | None, reading: Any = None) -> tuple[Any, list[str]]:
     """ClusterMap.indicators from a file, or mapped from the bundled CBP state table."""
-    import pandas as pd
-
     if path is not None:
-        if path.suffix.lower() in (".parquet", ".pq"):
-            df = pd.read_parquet(path)
-        else:
-            df = pd.read_csv(path, dtype={"region": str, "cluster": str})
-        return df, [str(path)]
+        from grappe.io.assess import read_indicators
+
+        return read_indicators(path, options=reading), [str(path)]
     from grappe.io import BUNDLED_US_SOURCES, bundled_us_map
 
     with _spinner("Mapping the bundled CBP state table"):
@@ -111,6 +116,10 @@ def questionnaire_command(
     save: Annotated[
         Path | None, typer.Option("--save", help="Write the answers given to this YAML file.")
     ] = None,
+    encoding: EncodingOpt = None,
+    sep: SepOpt = None,
+    decimal: DecimalOpt = ".",
+    thousands: ThousandsOpt = None,
 ) -> None:
     """Print a questionnaire, check an answers file, or answer it interactively."""
     import yaml
@@ -138,7 +147,9 @@ def questionnaire_command(
                 )
             return
         if answers is not None:
-            given = read_answers(answers, q)
+            given = read_answers(
+                answers, q, options=read_options(encoding, sep, decimal, thousands)
+            )
         else:
             raw = {}
             for question in q.questions:
@@ -175,16 +186,21 @@ def diamond_command(
     indicators: IndicatorsOpt = None,
     related: RelatedOpt = "",
     answers: AnswersOpt = None,
+    encoding: EncodingOpt = None,
+    sep: SepOpt = None,
+    decimal: DecimalOpt = ".",
+    thousands: ThousandsOpt = None,
 ) -> None:
     """Score Porter's diamond of a cluster, with the evidence of every score."""
     from grappe.assess import cluster_evidence, diamond
     from grappe.io.assess import read_answers, read_questionnaire
 
     with grappe_errors():
-        df, _ = _indicators(indicators)
+        reading = read_options(encoding, sep, decimal, thousands)
+        df, _ = _indicators(indicators, reading)
         ev = cluster_evidence(df, region=region, cluster=cluster, related=_related(related))
         q = read_questionnaire("diamond") if answers else None
-        given = read_answers(answers, q) if answers and q else None
+        given = read_answers(answers, q, options=reading) if answers and q else None
         result = diamond(ev, questionnaire=q, answers=given)
         console.print(_score_table("Porter's diamond (1–5)", result.scores))
 
@@ -199,16 +215,21 @@ def factors_command(
     national: Annotated[float, typer.Option(help="Mean score of a national cluster.")] = 3.75,
     regional: Annotated[float, typer.Option(help="Mean score of a regional cluster.")] = 3.0,
     potential: Annotated[float, typer.Option(help="Mean score of a potential cluster.")] = 2.25,
+    encoding: EncodingOpt = None,
+    sep: SepOpt = None,
+    decimal: DecimalOpt = ".",
+    thousands: ThousandsOpt = None,
 ) -> None:
     """Score the success factors (Quebec or Danish) and classify the cluster."""
     from grappe.assess import classify, cluster_evidence, success_factors
     from grappe.io.assess import read_answers, read_questionnaire
 
     with grappe_errors():
-        df, _ = _indicators(indicators)
+        reading = read_options(encoding, sep, decimal, thousands)
+        df, _ = _indicators(indicators, reading)
         ev = cluster_evidence(df, region=region, cluster=cluster)
         q = read_questionnaire(method) if answers else None
-        given = read_answers(answers, q) if answers and q else None
+        given = read_answers(answers, q, options=reading) if answers and q else None
         sf = success_factors(ev, method=method, questionnaire=q, answers=given)
         console.print(_score_table(f"Success factors ({method})", sf.scores))
         c = classify(sf, national=national, regional=regional, potential=potential)
@@ -219,13 +240,19 @@ def factors_command(
 
 @assess_group.command("lifecycle")
 def lifecycle_command(
-    region: RegionOpt, cluster: ClusterOpt, indicators: IndicatorsOpt = None
+    region: RegionOpt,
+    cluster: ClusterOpt,
+    indicators: IndicatorsOpt = None,
+    encoding: EncodingOpt = None,
+    sep: SepOpt = None,
+    decimal: DecimalOpt = ".",
+    thousands: ThousandsOpt = None,
 ) -> None:
     """Life-cycle stage of a cluster from its employment series (rule in docs/assess.md)."""
     from grappe.assess import lifecycle_series, lifecycle_stage
 
     with grappe_errors():
-        df, _ = _indicators(indicators)
+        df, _ = _indicators(indicators, read_options(encoding, sep, decimal, thousands))
         result = lifecycle_stage(lifecycle_series(df, region=region, cluster=cluster))
         console.print(f"Stage: [bold]{result.stage}[/]\nRule: {result.rule}", highlight=False)
         for e in result.evidence:
@@ -284,6 +311,10 @@ def kpi_evaluate(
         Path | None,
         typer.Option(help="Answers to the 'management' questionnaire (facts for the label)."),
     ] = None,
+    encoding: EncodingOpt = None,
+    sep: SepOpt = None,
+    decimal: DecimalOpt = ".",
+    thousands: ThousandsOpt = None,
 ) -> None:
     """Evaluate the KPIs of a period against their targets; check a label's criteria."""
     import datetime as dt
@@ -294,12 +325,13 @@ def kpi_evaluate(
     from grappe.roadmap import check_label, evaluate_kpis
 
     with grappe_errors():
-        kpis = read_kpis(path)
+        reading = read_options(encoding, sep, decimal, thousands)
+        kpis = read_kpis(path, options=reading)
         period = period or sorted(kpis["period"].unique())[-1]
         extra = None
         if management is not None:
             q = read_questionnaire("management")
-            extra = answer_facts(q, read_answers(management, q))
+            extra = answer_facts(q, read_answers(management, q, options=reading))
         ev = evaluate_kpis(kpis, period=period, extra=extra)
         console.print(f"[bold]Evaluation {ev.period}[/]", highlight=False)
         console.print(ev.table.to_string(index=False))
@@ -332,6 +364,10 @@ def match_command(
     same_cluster: Annotated[bool, typer.Option(help="Keep pairs in the same cluster.")] = False,
     top: Annotated[int | None, typer.Option(help="Best matches kept per need.")] = 3,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write CSV.")] = None,
+    encoding: EncodingOpt = None,
+    sep: SepOpt = None,
+    decimal: DecimalOpt = ".",
+    thousands: ThousandsOpt = None,
 ) -> None:
     """Match large firms' needs with SMEs' capabilities, with the reasons of each score."""
     from grappe.io.assess import read_capabilities, read_needs
@@ -341,9 +377,10 @@ def match_command(
     with grappe_errors():
         if output is not None:  # a bad destination is refused before the computation
             check_output(output)
+        reading = read_options(encoding, sep, decimal, thousands)
         result = match(
-            read_needs(needs),
-            read_capabilities(capabilities),
+            read_needs(needs, options=reading),
+            read_capabilities(capabilities, options=reading),
             max_km=max_km,
             certifications="require" if require_certifications else "penalty",
             same_cluster_only=same_cluster,
@@ -383,6 +420,10 @@ def report_command(
     roadmap: Annotated[Path | None, typer.Option(help="Roadmap YAML.")] = None,
     kpis: Annotated[Path | None, typer.Option(help="KPI table.")] = None,
     diamond_answers: Annotated[Path | None, typer.Option(help="Diamond answers.")] = None,
+    encoding: EncodingOpt = None,
+    sep: SepOpt = None,
+    decimal: DecimalOpt = ".",
+    thousands: ThousandsOpt = None,
 ) -> None:
     """Write the cluster diagnostic report (HTML and PDF) in French, Arabic and English."""
     from grappe.io.assess import read_answers, read_kpis, read_questionnaire, read_roadmap
@@ -396,7 +437,8 @@ def report_command(
         for code in langs:
             for suffix in (".html", ".pdf") if pdf else (".html",):
                 check_output(output / f"{stem}_{code}{suffix}")
-        df, sources = _indicators(indicators)
+        reading = read_options(encoding, sep, decimal, thousands)
+        df, sources = _indicators(indicators, reading)
         summary = None
         if actors is not None or ties is not None or example_network is not None:
             from grappe.io.network import read_example_network, read_network
@@ -405,7 +447,7 @@ def report_command(
             net = (
                 read_example_network(example_network)
                 if example_network
-                else read_network(actors, ties)
+                else read_network(actors, ties, options=reading)
             )
             with _spinner("Diagnosing the network"):
                 summary = diagnose(net).summary
@@ -418,9 +460,9 @@ def report_command(
             related=_related(related),
             network=summary,
             diamond_questionnaire=q,
-            diamond_answers=read_answers(diamond_answers, q) if q else None,
+            diamond_answers=read_answers(diamond_answers, q, options=reading) if q else None,
             roadmap=read_roadmap(roadmap) if roadmap else None,
-            kpis=read_kpis(kpis) if kpis else None,
+            kpis=read_kpis(kpis, options=reading) if kpis else None,
             sources=sources,
         )
         written = []

@@ -13,7 +13,16 @@ import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from grappe.cli._common import console, err_console, grappe_errors
+from grappe.cli._common import (
+    DecimalOpt,
+    EncodingOpt,
+    SepOpt,
+    ThousandsOpt,
+    console,
+    err_console,
+    grappe_errors,
+    read_options,
+)
 from grappe.errors import InvalidParameterError
 
 __all__ = ["complexity_records", "register"]
@@ -94,6 +103,10 @@ def complexity_command(
     output: Annotated[
         Path | None, typer.Option(help="Write here instead of standard output.")
     ] = None,
+    encoding: EncodingOpt = None,
+    sep: SepOpt = None,
+    decimal: DecimalOpt = ".",
+    thousands: ThousandsOpt = None,
 ) -> None:
     """ECI, diversity, COI and fitness per location; PCI, ubiquity and complexity per activity.
 
@@ -119,14 +132,23 @@ def complexity_command(
             from grappe.io.output import check_output
 
             check_output(output)
+        reading = read_options(encoding, sep, decimal, thousands)
         if by_year:
-            row_table, col_table = _by_year(input, (rows, cols, values), year, year_column, options)
+            row_table, col_table = _by_year(
+                input, (rows, cols, values), year, year_column, options, reading
+            )
             _write(row_table, col_table, output_format, output, keys=["year"])
             return
         with _progress() as progress:
             progress.add_task("Reading the table…")
             X = read_activity_matrix(
-                input, rows=rows, cols=cols, values=values, year=year, year_column=year_column
+                input,
+                rows=rows,
+                cols=cols,
+                values=values,
+                year=year,
+                year_column=year_column,
+                options=reading,
             )
         with _progress() as progress:
             progress.add_task(f"Computing complexity of {X.shape[0]} × {X.shape[1]}…")
@@ -176,6 +198,7 @@ def _by_year(
     year: int | None,
     year_column: str,
     options: dict[str, Any],
+    reading: Any = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Per-year tables (indexed by location / activity, with a ``year`` column)."""
     from grappe.complexity import complexity_panel
@@ -195,7 +218,7 @@ def _by_year(
     with _progress() as progress:
         progress.add_task("Reading the table…")
         matrices = read_activity_panel(
-            input, rows=rows, cols=cols, values=values, year_column=year_column
+            input, rows=rows, cols=cols, values=values, year_column=year_column, options=reading
         )
     with Progress(*Progress.get_default_columns(), console=err_console, transient=True) as bar:
         task = bar.add_task("Computing complexity by year…", total=len(matrices))
@@ -240,6 +263,10 @@ def related_command(
     ] = None,
     top: Annotated[int, typer.Option(help="Number of rows.")] = 10,
     output_format: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+    encoding: EncodingOpt = None,
+    sep: SepOpt = None,
+    decimal: DecimalOpt = ".",
+    thousands: ThousandsOpt = None,
 ) -> None:
     """Clusters or industries the region could grow next: highest relatedness density among
     those it does not specialise in (LQ < 1).
@@ -265,6 +292,7 @@ def related_command(
             raise InvalidParameterError(
                 f"The 'top' parameter of grappe related must be at least 1. Got {top} instead."
             )
+        reading = read_options(encoding, sep, decimal, thousands)
         path = input if input is not None else bundled_cbp_state_path()
         preset = source if source is not None else ("cbp" if input is None else None)
         with _progress() as progress:
@@ -275,8 +303,9 @@ def related_command(
                 classification=classification,
                 years=[year] if year is not None else None,
                 levels=[code_level] if code_level is not None else None,
+                options=reading,
             )
-            defs = load_definitions(definitions) if level == "cluster" else None
+            defs = load_definitions(definitions, options=reading) if level == "cluster" else None
         result = related_table(
             table, region, level=level, definitions=defs, digits=digits, top=top, year=year
         )

@@ -10,7 +10,16 @@ import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from grappe.cli._common import console, err_console, grappe_errors
+from grappe.cli._common import (
+    DecimalOpt,
+    EncodingOpt,
+    SepOpt,
+    ThousandsOpt,
+    console,
+    err_console,
+    grappe_errors,
+    read_options,
+)
 from grappe.errors import InvalidParameterError
 
 __all__ = ["parse_column_mapping", "parse_years", "register", "summary_table"]
@@ -169,6 +178,10 @@ def map_command(
     summary_regions: Annotated[
         int, typer.Option(help="Regions shown in the summary (0 hides it).")
     ] = 10,
+    encoding: EncodingOpt = None,
+    sep: SepOpt = None,
+    decimal: DecimalOpt = ".",
+    thousands: ThousandsOpt = None,
 ) -> None:
     """Map clusters: LQs, strong clusters and stars for every region × cluster × year.
 
@@ -199,7 +212,9 @@ def map_command(
             check_output(output, binary=(output_format or format_from_path(output)) == "parquet")
         if regions_output is not None:
             check_output(regions_output)
+        reading = read_options(encoding, sep, decimal, thousands)
         options = {
+            "options": reading,
             "source": source,
             "columns": mapping,
             "classification": classification,
@@ -222,8 +237,8 @@ def map_command(
                 progress.advance(task)
             table = concat_tables(tables)
             progress.update(task, description="Loading definitions and regions")
-            defs = load_definitions(definitions)
-            region_sets = [read_region_set(p) for p in regions or ()]
+            defs = load_definitions(definitions, options=reading)
+            region_sets = [read_region_set(p, options=reading) for p in regions or ()]
             ref = None
             if reference is not None:
                 ref = read_regional_table(reference, **{**options, "region_type": None})

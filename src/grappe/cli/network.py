@@ -9,7 +9,16 @@ from typing import Annotated, Any
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from grappe.cli._common import console, err_console, grappe_errors
+from grappe.cli._common import (
+    DecimalOpt,
+    EncodingOpt,
+    SepOpt,
+    ThousandsOpt,
+    console,
+    err_console,
+    grappe_errors,
+    read_options,
+)
 
 group = typer.Typer(
     name="network",
@@ -41,10 +50,14 @@ def register(app: typer.Typer) -> None:
     app.add_typer(group)
 
 
-def _read(actors: Path, ties: Path, undirected: bool, salt: str | None) -> Any:
+def _read(
+    actors: Path, ties: Path, undirected: bool, salt: str | None, reading: tuple[Any, ...]
+) -> Any:
     from grappe.io.network import read_network
 
-    return read_network(actors, ties, directed=not undirected, salt=salt)
+    return read_network(
+        actors, ties, directed=not undirected, salt=salt, options=read_options(*reading)
+    )
 
 
 def _check_output(output: Path, *, binary: bool = False) -> None:
@@ -110,6 +123,10 @@ def diagnose_command(
     seed: Annotated[int, typer.Option("--seed", help="Seed of sampled betweenness.")] = 0,
     undirected: UndirectedOpt = False,
     salt: SaltOpt = None,
+    encoding: EncodingOpt = None,
+    sep: SepOpt = None,
+    decimal: DecimalOpt = ".",
+    thousands: ThousandsOpt = None,
 ) -> None:
     """Diagnose a cluster's actor network: brokers, core, shadow zones, pipelines, change."""
     from grappe._validation import check_option
@@ -121,7 +138,7 @@ def diagnose_command(
         if output is not None:  # a bad destination is refused before the computation
             _check_output(output)
         with _spinner("Diagnosing the network"):
-            net = _read(actors, ties, undirected, salt)
+            net = _read(actors, ties, undirected, salt, (encoding, sep, decimal, thousands))
             chosen, before = _waves(net, wave)
             result = diagnose(
                 net,
@@ -162,6 +179,10 @@ def draw_command(
     no_labels: Annotated[bool, typer.Option("--no-labels", help="Do not write actor ids.")] = False,
     undirected: UndirectedOpt = False,
     salt: SaltOpt = None,
+    encoding: EncodingOpt = None,
+    sep: SepOpt = None,
+    decimal: DecimalOpt = ".",
+    thousands: ThousandsOpt = None,
 ) -> None:
     """Draw the network: actors in layers by level, coloured by sphere, width by strength."""
     from grappe.io.network import save_figure
@@ -169,7 +190,7 @@ def draw_command(
 
     with grappe_errors():
         _check_output(output, binary=True)
-        net = _read(actors, ties, undirected, salt)
+        net = _read(actors, ties, undirected, salt, (encoding, sep, decimal, thousands))
         chosen, _ = _waves(net, wave)
         if chosen is not None:
             net = net.select(wave=chosen)
@@ -186,6 +207,10 @@ def heatmap_command(
     by: Annotated[str, typer.Option("--by", help="sphere or level.")] = "sphere",
     undirected: UndirectedOpt = False,
     salt: SaltOpt = None,
+    encoding: EncodingOpt = None,
+    sep: SepOpt = None,
+    decimal: DecimalOpt = ".",
+    thousands: ThousandsOpt = None,
 ) -> None:
     """Heat map of tie density between and within spheres (or levels)."""
     from grappe._validation import check_option
@@ -195,7 +220,7 @@ def heatmap_command(
     with grappe_errors():
         check_option(by, "--by", ("sphere", "level"), func="grappe network heatmap")
         _check_output(output, binary=True)
-        net = _read(actors, ties, undirected, salt)
+        net = _read(actors, ties, undirected, salt, (encoding, sep, decimal, thousands))
         chosen, _ = _waves(net, wave)
         if chosen is not None:
             net = net.select(wave=chosen)

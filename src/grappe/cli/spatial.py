@@ -11,7 +11,16 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from grappe.cli._common import console, err_console, grappe_errors
+from grappe.cli._common import (
+    DecimalOpt,
+    EncodingOpt,
+    SepOpt,
+    ThousandsOpt,
+    console,
+    err_console,
+    grappe_errors,
+    read_options,
+)
 
 group = typer.Typer(
     name="spatial",
@@ -64,7 +73,7 @@ def _progress(label: str) -> Iterator:
         yield update
 
 
-def _read(path, x, y, crs, id_column, activity_column, weight_column, drop):
+def _read(path, x, y, crs, id_column, activity_column, weight_column, drop, reading):
     from grappe.io.spatial import read_points
 
     return read_points(
@@ -76,6 +85,7 @@ def _read(path, x, y, crs, id_column, activity_column, weight_column, drop):
         activity=activity_column,
         weight=weight_column,
         on_missing="drop" if drop else "raise",
+        options=read_options(*reading),
     )
 
 
@@ -104,6 +114,10 @@ def kdensity_command(
     scheduler: SchedOpt = None,
     out: Annotated[Path | None, typer.Option(help="Write the curves (CSV/Parquet/JSON).")] = None,
     plot: Annotated[Path | None, typer.Option(help="Write K-density plots (PNG).")] = None,
+    encoding: EncodingOpt = None,
+    sep: SepOpt = None,
+    decimal: DecimalOpt = ".",
+    thousands: ThousandsOpt = None,
 ) -> None:
     """Duranton–Overman K-density of activities with Monte Carlo confidence bands."""
     with grappe_errors():
@@ -115,7 +129,10 @@ def kdensity_command(
         from grappe.spatial.maps import plot_kdensity
 
         _check_outputs(out, plot)
-        pts = _read(points, x, y, crs, id_column, activity_column, weight_column, drop_missing)
+        reading = (encoding, sep, decimal, thousands)
+        pts = _read(
+            points, x, y, crs, id_column, activity_column, weight_column, drop_missing, reading
+        )
         with _progress("simulations") as update:
             results = kdensity_by_activity(
                 pts,
@@ -180,6 +197,10 @@ def hotspots_command(
     geojson: Annotated[Path | None, typer.Option(help="Write hot spots as GeoJSON.")] = None,
     plot: Annotated[Path | None, typer.Option(help="Write a PNG map.")] = None,
     out: Annotated[Path | None, typer.Option(help="Write the hot-spot table.")] = None,
+    encoding: EncodingOpt = None,
+    sep: SepOpt = None,
+    decimal: DecimalOpt = ".",
+    thousands: ThousandsOpt = None,
 ) -> None:
     """Density-based hot spots of establishments (DBSCAN/HDBSCAN), as polygons."""
     with grappe_errors():
@@ -189,7 +210,10 @@ def hotspots_command(
         from grappe.spatial.maps import hotspots_geojson, plot_points
 
         _check_outputs(geojson, plot, out)
-        pts = _read(points, x, y, crs, id_column, activity_column, weight_column, drop_missing)
+        reading = (encoding, sep, decimal, thousands)
+        pts = _read(
+            points, x, y, crs, id_column, activity_column, weight_column, drop_missing, reading
+        )
         with _progress("clustering"):
             res = hotspots(
                 pts,
@@ -234,6 +258,10 @@ def areal_command(
     geojson: Annotated[Path | None, typer.Option(help="Write units and statistics.")] = None,
     plot: Annotated[Path | None, typer.Option(help="Write a PNG choropleth.")] = None,
     out: Annotated[Path | None, typer.Option(help="Write the statistics table.")] = None,
+    encoding: EncodingOpt = None,
+    sep: SepOpt = None,
+    decimal: DecimalOpt = ".",
+    thousands: ThousandsOpt = None,
 ) -> None:
     """Getis–Ord Gi* or local Moran's I of counts over polygons (through esda)."""
     with grappe_errors():
@@ -253,7 +281,12 @@ def areal_command(
                     "The 'area_column' parameter of grappe spatial areal must name the column "
                     "of unit ids in --counts. Got None instead."
                 )
-            table = count_by_area(counts, area=area_column, query=filter)
+            table = count_by_area(
+                counts,
+                area=area_column,
+                query=filter,
+                options=read_options(encoding, sep, decimal, thousands),
+            )
         areas = read_areas(
             polygons,
             id_property=id_property,

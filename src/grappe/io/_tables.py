@@ -20,8 +20,10 @@ from grappe.errors import (
     NotFoundError,
     ValidationIssue,
 )
+from grappe.io.files import ReadOptions, convert_numbers, parquet_schema, read_table
 
 _FUNC = "read_regional_table"
+_WHAT = "regional table"
 
 #: Our column names that a file's columns can be mapped to with ``columns=``.
 TABLE_COLUMNS: tuple[str, ...] = (
@@ -82,23 +84,16 @@ def _check_ints(values: Any, name: str) -> tuple[int, ...] | None:
     return tuple(int(v) for v in out)
 
 
-def _file_columns(path: Path, fmt: str, sheet: Any) -> tuple[list[str], Any]:
+def _file_columns(
+    path: Path, fmt: str, sheet: Any, options: ReadOptions | None
+) -> tuple[list[str], pd.DataFrame | None]:
+    """The file's column names; and, for CSV and Excel, the whole table (read once)."""
     if fmt == "parquet":
-        import pyarrow.parquet as pq
-
-        return list(pq.read_schema(path).names), None
-    if fmt == "csv":
-        return [str(c) for c in pd.read_csv(path, nrows=0).columns], None
-    excel = pd.ExcelFile(path, engine="openpyxl")
-    sheets = excel.sheet_names
-    if (
-        sheet is not None
-        and sheet not in sheets
-        and not (isinstance(sheet, int) and 0 <= sheet < len(sheets))
-    ):
-        raise NotFoundError(f"{str(path)!r} has no sheet {sheet!r}; its sheets are {sheets}.")
-    header = pd.read_excel(excel, sheet_name=sheet if sheet is not None else 0, nrows=0)
-    return [str(c) for c in header.columns], excel
+        return [str(n) for n in parquet_schema(path, what=_WHAT).names], None
+    frame = read_table(
+        path, options=options, sheet=sheet, dtype=str if fmt == "csv" else object, what=_WHAT
+    )
+    return [str(c) for c in frame.columns], frame
 
 
 def _mapping(
@@ -176,8 +171,7 @@ def _read(
     path: Path,
     fmt: str,
     mapping: dict[str, str],
-    excel: Any,
-    sheet: Any,
+    loaded: pd.DataFrame | None,
     levels: tuple[int, ...] | None,
     classification: str,
 ) -> tuple[pd.DataFrame, np.ndarray]:
@@ -185,39 +179,55 @@ def _read(
     file_cols = list(mapping)
     if fmt == "parquet":
         import pyarrow as pa
-        import pyarrow.parquet as pq
 
-        schema = pq.read_schema(path)
-        text = [
-            c
-            for c in file_cols
-            if pa.types.is_string(schema.field(c).type)
-            or pa.types.is_large_string(schema.field(c).type)
-        ]
-        table = pq.read_table(path, columns=file_cols, read_dictionary=text)
-        industry = next(f for f, o in mapping.items() if o == "industry")
-        if levels is not None and industry in text:
-            # Select the levels on the dictionary of codes, before any row reaches pandas.
-            keep = _level_mask(table.column(industry), levels, classification)
-            rows = np.flatnonzero(keep) + 1
-            table = table.filter(pa.array(keep))
-        else:
-            rows = np.arange(table.num_rows, dtype=np.int64) + 1
-        return table.to_pandas().rename(columns=mapping), rows
-    if fmt == "csv":
-        frame = pd.read_csv(
-            path,
-            usecols=file_cols,
-            dtype=str,
-            keep_default_na=False,
-            na_values=[""],
-            skip_blank_lines=False,
-        )
+        try:
+            return _read_parquet_columns(path, mapping, file_cols, levels, classification)
+        except DataValidationError:
+            raise
+        # a damaged file or damaged pandas metadata (JSON in the footer): many kinds of errors
+        except (pa.ArrowException, OSError, ValueError, TypeError, KeyError) as exc:
+            raise DataValidationError(
+                ValidationIssue(
+                    f"the Parquet file is damaged ({exc}).",
+                    file=str(path),
+                    fix="copy or export the file again.",
+                )
+            ) from None
+    assert loaded is not None
+    rows = np.arange(len(loaded), dtype=np.int64) + 2
+    blank = loaded.isna().all(axis=1).to_numpy()
+    if blank.any():  # blank lines are not rows; the others keep their line numbers
+        loaded, rows = loaded[~blank], rows[~blank]
+    return loaded[file_cols].rename(columns=mapping).reset_index(drop=True), rows
+
+
+def _read_parquet_columns(
+    path: Path,
+    mapping: dict[str, str],
+    file_cols: list[str],
+    levels: tuple[int, ...] | None,
+    classification: str,
+) -> tuple[pd.DataFrame, np.ndarray]:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = pq.read_schema(path)
+    text = [
+        c
+        for c in file_cols
+        if pa.types.is_string(schema.field(c).type)
+        or pa.types.is_large_string(schema.field(c).type)
+    ]
+    table = pq.read_table(path, columns=file_cols, read_dictionary=text)
+    industry = next(f for f, o in mapping.items() if o == "industry")
+    if levels is not None and industry in text:
+        # Select the levels on the dictionary of codes, before any row reaches pandas.
+        keep = _level_mask(table.column(industry), levels, classification)
+        rows = np.flatnonzero(keep) + 1
+        table = table.filter(pa.array(keep))
     else:
-        frame = pd.read_excel(
-            excel, sheet_name=sheet if sheet is not None else 0, usecols=file_cols, dtype=object
-        )
-    return frame.rename(columns=mapping), np.arange(len(frame), dtype=np.int64) + 2
+        rows = np.arange(table.num_rows, dtype=np.int64) + 1
+    return table.to_pandas().rename(columns=mapping), rows
 
 
 def _level_mask(column: Any, levels: tuple[int, ...], classification: str) -> np.ndarray:
@@ -278,14 +288,11 @@ def _code_text(value: Any) -> str:
     return str(value).strip()
 
 
-def _numbers(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+def _numbers(
+    series: pd.Series, options: ReadOptions | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Values as float64 and the mask of non-empty values that are not numbers."""
-    if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series):
-        return series.to_numpy(dtype=np.float64, na_value=np.nan), np.zeros(len(series), bool)
-    text = series.astype("string").str.strip()
-    values = pd.to_numeric(text, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
-    bad = text.notna().to_numpy() & (text != "").fillna(False).to_numpy() & np.isnan(values)
-    return values, bad
+    return convert_numbers(series, options=options)
 
 
 def _flags(series: pd.Series) -> np.ndarray:
@@ -293,21 +300,3 @@ def _flags(series: pd.Series) -> np.ndarray:
     # ("b" break in series, "u" unreliable) qualify a published value.
     text = series.astype("string").str.strip()
     return text.fillna("").to_numpy(dtype=object)
-
-
-def load_yaml(path: Path) -> Any:
-    """Parse a YAML file, or raise :class:`DataValidationError` naming the line at fault."""
-    import yaml
-
-    try:
-        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise DataValidationError(
-            ValidationIssue(
-                f"the file is not valid YAML ({getattr(exc, 'problem', exc)}).",
-                file=str(path),
-                row=mark.line + 1 if mark is not None else None,
-                fix="check the indentation and quoting near that line.",
-            )
-        ) from exc

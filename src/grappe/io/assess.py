@@ -18,6 +18,7 @@ import yaml
 
 from grappe.assess.questionnaire import Questionnaire, validate_answers
 from grappe.errors import DataValidationError, NotFoundError, ValidationIssue
+from grappe.io.files import ReadOptions, convert_numbers, read_table, read_text
 from grappe.roadmap.actions import Roadmap, build_roadmap
 from grappe.roadmap.kpis import check_kpis
 from grappe.roadmap.labels import Label, make_label
@@ -26,6 +27,7 @@ __all__ = [
     "bundled_questionnaires",
     "read_answers",
     "read_capabilities",
+    "read_indicators",
     "read_kpis",
     "read_label",
     "read_needs",
@@ -51,22 +53,31 @@ def bundled_questionnaires() -> tuple[str, ...]:
     return tuple(sorted(p.name[:-5] for p in _bundled_dir().iterdir() if p.name.endswith(".yaml")))
 
 
-def _load_yaml(path: PathLike) -> tuple[Any, yaml.Node | None]:
+def _load_yaml(
+    path: PathLike, what: str = "file", options: ReadOptions | None = None
+) -> tuple[Any, yaml.Node | None]:
     """Parse a YAML file; return the data and its node tree (for line numbers)."""
-    text = Path(path).read_text(encoding="utf-8")
+    text = read_text(path, options=options, what=what)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         raise DataValidationError(
             ValidationIssue(
-                f"The file is not valid YAML ({getattr(exc, 'problem', exc)}).",
+                f"The {what} is not valid YAML ({getattr(exc, 'problem', exc)}{where}).",
                 file=str(path),
                 row=mark.line + 1 if mark else None,
-                fix="Correct the YAML syntax.",
+                fix="Correct the YAML syntax (indentation and quoting near that line).",
             )
-        ) from exc
+        ) from None
+    except RecursionError:
+        raise DataValidationError(
+            ValidationIssue(
+                f"The {what} nests too deeply to be read.", file=str(path), fix="Flatten it."
+            )
+        ) from None
     return data, node
 
 
@@ -98,18 +109,23 @@ def read_questionnaire(name_or_path: PathLike) -> Questionnaire:
     text = str(name_or_path)
     if text in bundled_questionnaires():
         with resources.as_file(_bundled_dir() / f"{text}.yaml") as path:
-            data, _ = _load_yaml(path)
+            data, _ = _load_yaml(path, "questionnaire")
             return Questionnaire.from_dict(data, file=f"{text}.yaml")
     if not Path(text).is_file():
         raise NotFoundError(
             f"No questionnaire {text!r}: not a bundled one {bundled_questionnaires()} nor a file."
         )
-    data, _ = _load_yaml(text)
+    data, _ = _load_yaml(text, "questionnaire")
     return Questionnaire.from_dict(data, file=text)
 
 
-def read_answers(path: PathLike, questionnaire: Questionnaire) -> dict[str, Any]:
+def read_answers(
+    path: PathLike, questionnaire: Questionnaire, *, options: ReadOptions | None = None
+) -> dict[str, Any]:
     """Read and validate answers from YAML (``id: answer``) or CSV (``question,answer``).
+
+    ``options`` gives the encoding and separator of a CSV file (default: detected; see
+    :mod:`grappe.io.files`).
 
     Returns
     -------
@@ -124,7 +140,7 @@ def read_answers(path: PathLike, questionnaire: Questionnaire) -> dict[str, Any]
     """
     path = Path(path)
     if path.suffix.lower() == ".csv":
-        df = pd.read_csv(path, dtype=str, keep_default_na=False)
+        df = read_table(path, options=options, what="answers file").fillna("")
         if not {"question", "answer"} <= set(df.columns):
             raise DataValidationError(
                 ValidationIssue(
@@ -137,7 +153,7 @@ def read_answers(path: PathLike, questionnaire: Questionnaire) -> dict[str, Any]
         answers = dict(zip(df["question"].str.strip(), df["answer"], strict=True))
         rows = {q: i + 2 for i, q in enumerate(df["question"].str.strip())}
     else:
-        data, node = _load_yaml(path)
+        data, node = _load_yaml(path, "answers file", options)
         if not isinstance(data, dict):
             raise DataValidationError(
                 ValidationIssue(
@@ -150,7 +166,9 @@ def read_answers(path: PathLike, questionnaire: Questionnaire) -> dict[str, Any]
     return validate_answers(questionnaire, answers, file=str(path), rows=rows)
 
 
-def read_roadmap(path: PathLike, *, actors: list[str] | None = None) -> Roadmap:
+def read_roadmap(
+    path: PathLike, *, actors: list[str] | None = None, options: ReadOptions | None = None
+) -> Roadmap:
     """Read a roadmap YAML file (``cluster``, ``mode``, ``deliverables``, ``actors``,
     ``actions``) and validate it.
 
@@ -162,7 +180,7 @@ def read_roadmap(path: PathLike, *, actors: list[str] | None = None) -> Roadmap:
     DataValidationError
         On a malformed file or inconsistent data, with the line of each action.
     """
-    data, node = _load_yaml(path)
+    data, node = _load_yaml(path, "roadmap file", options)
     if not isinstance(data, dict) or "actions" not in data:
         raise DataValidationError(
             ValidationIssue(
@@ -194,21 +212,65 @@ def read_roadmap(path: PathLike, *, actors: list[str] | None = None) -> Roadmap:
     )
 
 
-def read_kpis(path: PathLike) -> pd.DataFrame:
+def read_kpis(path: PathLike, *, options: ReadOptions | None = None) -> pd.DataFrame:
     """Read and validate a KPI table (CSV or Excel: ``kpi, period, value[, target,
-    direction]``); see :func:`grappe.roadmap.check_kpis`."""
+    direction]``); see :func:`grappe.roadmap.check_kpis`. ``options`` gives the encoding,
+    separator and number format of a CSV file (default: detected; see :mod:`grappe.io.files`).
+    """
     path = Path(path)
-    if path.suffix.lower() in (".xlsx", ".xls"):
-        df = pd.read_excel(path, dtype={"period": str})
-    else:
-        df = pd.read_csv(path, dtype={"period": str, "kpi": str})
+    df = read_table(path, options=options, dtype={"period": str, "kpi": str}, what="KPI table")
+    for col in ("value", "target"):
+        if col in df.columns and not pd.api.types.is_numeric_dtype(df[col]):
+            # decimal commas, Arabic digits: converted when every cell parses; otherwise the
+            # check below names the cells that are not numbers
+            values, bad = convert_numbers(df[col], options=options)
+            if not bad.any():
+                df[col] = values
     return check_kpis(df, file=str(path))
+
+
+def read_indicators(path: PathLike, *, options: ReadOptions | None = None) -> pd.DataFrame:
+    """Read a ``ClusterMap.indicators`` table written by ``grappe map`` (CSV or Parquet).
+
+    Region and cluster codes stay text (``"06"`` keeps its zero); ``options`` gives the
+    encoding, separator and number format of a CSV file (default: detected).
+
+    Raises
+    ------
+    NotFoundError
+        The file does not exist.
+    DataValidationError
+        The file cannot be read as a table (see :func:`grappe.io.files.read_table`), or lacks
+        a column of :data:`grappe.assess.evidence.INDICATOR_COLUMNS`.
+    """
+    from grappe.assess.evidence import INDICATOR_COLUMNS
+
+    frame = read_table(
+        path,
+        options=options,
+        dtype={"region": str, "cluster": str},
+        what="indicator table",
+    )
+    missing = [c for c in INDICATOR_COLUMNS if c not in frame.columns]
+    if missing:
+        raise DataValidationError(
+            ValidationIssue(
+                f"the indicator table lacks the columns {missing}; it has "
+                f"{[str(c) for c in frame.columns]}.",
+                file=str(path),
+                row=1,
+                column=missing[0],
+                fix="give the indicator table written by grappe map (grappe map ... -o "
+                "indicators.csv), or leave out --indicators.",
+            )
+        )
+    return frame
 
 
 def read_label(path: PathLike) -> Label:
     """Read a label definition (YAML: ``name``, ``level``, ``criteria``, ``valid_from``,
     ``valid_to``)."""
-    data, _ = _load_yaml(path)
+    data, _ = _load_yaml(path, "label file")
     if not isinstance(data, dict):
         raise DataValidationError(
             ValidationIssue(
@@ -220,9 +282,11 @@ def read_label(path: PathLike) -> Label:
     return make_label(data, file=str(path))
 
 
-def _read_firms(path: PathLike, columns: tuple[str, ...], what: str) -> pd.DataFrame:
+def _read_firms(
+    path: PathLike, columns: tuple[str, ...], what: str, options: ReadOptions | None = None
+) -> pd.DataFrame:
     path = Path(path)
-    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    df = read_table(path, options=options, what=f"{what} file").fillna("")
     missing = [c for c in columns if c not in df.columns]
     if missing:
         raise DataValidationError(
@@ -235,7 +299,7 @@ def _read_firms(path: PathLike, columns: tuple[str, ...], what: str) -> pd.DataF
         )
     issues = []
     for col, low, high in (("lat", -90, 90), ("lon", -180, 180), ("capacity", 0, None)):
-        values = pd.to_numeric(df[col].replace("", None), errors="coerce")
+        values = pd.Series(convert_numbers(df[col], options=options)[0], index=df.index)
         for i in range(len(df)):
             v, raw = values.iloc[i], df[col].iloc[i]
             if (
@@ -259,17 +323,17 @@ def _read_firms(path: PathLike, columns: tuple[str, ...], what: str) -> pd.DataF
     return df
 
 
-def read_needs(path: PathLike) -> pd.DataFrame:
+def read_needs(path: PathLike, *, options: ReadOptions | None = None) -> pd.DataFrame:
     """Read large firms' needs (CSV with the columns of
     :data:`grappe.matchmaking.score.NEED_COLUMNS`; lists ``;``-separated)."""
     from grappe.matchmaking.score import NEED_COLUMNS
 
-    return _read_firms(path, NEED_COLUMNS, "needs")
+    return _read_firms(path, NEED_COLUMNS, "needs", options)
 
 
-def read_capabilities(path: PathLike) -> pd.DataFrame:
+def read_capabilities(path: PathLike, *, options: ReadOptions | None = None) -> pd.DataFrame:
     """Read SMEs' capabilities (CSV with the columns of
     :data:`grappe.matchmaking.score.CAPABILITY_COLUMNS`)."""
     from grappe.matchmaking.score import CAPABILITY_COLUMNS
 
-    return _read_firms(path, CAPABILITY_COLUMNS, "capabilities")
+    return _read_firms(path, CAPABILITY_COLUMNS, "capabilities", options)

@@ -18,6 +18,7 @@ import pandas as pd
 from grappe._validation import check_number, check_option
 from grappe.complexity import aggregate_flows, industry_flows, pivot_long
 from grappe.errors import DataValidationError, InvalidParameterError, NotFoundError, ValidationIssue
+from grappe.io.files import ReadOptions, convert_numbers, read_table, table_format
 
 __all__ = [
     "bea_naics_weights",
@@ -28,21 +29,13 @@ __all__ = [
 ]
 
 
-def _read_any(path: Path) -> pd.DataFrame:
-    name = path.name.lower()
-    if not name.endswith((".parquet", ".pq", ".xlsx", ".csv", ".csv.gz", ".txt", ".tsv")):
+def _read_any(path: Path, options: ReadOptions | None) -> pd.DataFrame:
+    if table_format(path) is None:
         raise InvalidParameterError(
             f"The 'path' parameter of read_activity_matrix must be a .csv, .csv.gz, .tsv, "
             f".parquet or .xlsx file. Got {path.name!r} instead."
         )
-    if not path.is_file():
-        raise NotFoundError(f"No file at {str(path)!r}.")
-    if name.endswith((".parquet", ".pq")):
-        return pd.read_parquet(path)
-    if name.endswith(".xlsx"):
-        return pd.read_excel(path)
-    sep = "\t" if name.endswith(".tsv") else ","
-    return pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, na_values=[""])
+    return read_table(path, options=options, what="activity table")
 
 
 def read_activity_matrix(
@@ -53,6 +46,7 @@ def read_activity_matrix(
     values: str | None = None,
     year: int | None = None,
     year_column: str = "year",
+    options: ReadOptions | None = None,
 ) -> pd.DataFrame:
     """Read a location × activity matrix from a long or a wide table.
 
@@ -68,6 +62,9 @@ def read_activity_matrix(
         Keep only this year (long form, needs ``year_column``).
     year_column : str, default "year"
         Name of the year column.
+    options : ReadOptions, optional
+        Encoding, separator, decimal mark and thousands separator (default: detected; see
+        :mod:`grappe.io.files`).
 
     Returns
     -------
@@ -101,13 +98,13 @@ def read_activity_matrix(
             f"The 'rows', 'cols' and 'values' parameters of {func} must be given together (long "
             "form) or not at all (wide form). Got only some of them instead."
         )
-    frame = _read_any(path)
+    frame = _read_any(path, options)
     file = str(path)
     if all(given):
         _require(frame, {rows: "--rows", cols: "--cols", values: "--values"}, file)
         if year is not None:
-            frame = _filter_year(frame, year, year_column, file)
-        return _pivot(frame, rows, cols, values, file)
+            frame = _filter_year(frame, year, year_column, file, options)
+        return _pivot(frame, rows, cols, values, file, options)
     if frame.shape[1] < 2:
         raise DataValidationError(
             ValidationIssue(
@@ -120,7 +117,8 @@ def read_activity_matrix(
     first = frame.columns[0]
     wide = frame.set_index(frame[first].astype(str).str.strip()).drop(columns=[first])
     out = pd.DataFrame(
-        {c: _numbers(wide[c], file, str(c), offset=0) for c in wide.columns}, index=wide.index
+        {c: _numbers(wide[c], file, str(c), offset=0, options=options) for c in wide.columns},
+        index=wide.index,
     )
     out.index.name = str(first)
     return out
@@ -133,6 +131,7 @@ def read_activity_panel(
     cols: str,
     values: str,
     year_column: str = "year",
+    options: ReadOptions | None = None,
 ) -> dict[int, pd.DataFrame]:
     """Read a long table with a year column as one location × activity matrix per year.
 
@@ -144,6 +143,9 @@ def read_activity_panel(
         The columns holding the location, the activity and the value.
     year_column : str, default "year"
         The column of the year (whole numbers).
+    options : ReadOptions, optional
+        Encoding, separator, decimal mark and thousands separator (default: detected; see
+        :mod:`grappe.io.files`).
 
     Returns
     -------
@@ -169,11 +171,11 @@ def read_activity_panel(
     {2020: (1, 1), 2021: (2, 2)}
     """
     path = Path(path)
-    frame = _read_any(path)
+    frame = _read_any(path, options)
     file = str(path)
-    options = {rows: "--rows", cols: "--cols", values: "--values", year_column: "--year-column"}
-    _require(frame, options, file)
-    years = pd.to_numeric(frame[year_column], errors="coerce").to_numpy(dtype=float)
+    named = {rows: "--rows", cols: "--cols", values: "--values", year_column: "--year-column"}
+    _require(frame, named, file)
+    years, _ = convert_numbers(frame[year_column], options=options)
     bad = np.flatnonzero(~np.isfinite(years) | (years != np.round(years)))
     if bad.size:
         raise DataValidationError(
@@ -192,7 +194,8 @@ def read_activity_panel(
         {
             "r": frame[rows].astype(str).str.strip().to_numpy(),
             "c": frame[cols].astype(str).str.strip().to_numpy(),
-            "v": _numbers(frame[values], file, values, offset=0),  # rows numbered in the file
+            # rows numbered in the file
+            "v": _numbers(frame[values], file, values, offset=0, options=options),
             "y": years.astype(int),
         }
     )
@@ -219,8 +222,15 @@ def _require(frame: pd.DataFrame, options: dict[str, str], file: str) -> None:
             )
 
 
-def _pivot(frame: pd.DataFrame, rows: str, cols: str, values: str, file: str) -> pd.DataFrame:
-    nums = _numbers(frame[values], file, values, offset=0)
+def _pivot(
+    frame: pd.DataFrame,
+    rows: str,
+    cols: str,
+    values: str,
+    file: str,
+    options: ReadOptions | None,
+) -> pd.DataFrame:
+    nums = _numbers(frame[values], file, values, offset=0, options=options)
     long = pd.DataFrame(
         {
             "r": frame[rows].astype(str).str.strip(),
@@ -231,7 +241,9 @@ def _pivot(frame: pd.DataFrame, rows: str, cols: str, values: str, file: str) ->
     return pivot_long(long, rows="r", cols="c", values="v").rename_axis(index=rows, columns=cols)
 
 
-def _filter_year(frame: pd.DataFrame, year: int, column: str, file: str) -> pd.DataFrame:
+def _filter_year(
+    frame: pd.DataFrame, year: int, column: str, file: str, options: ReadOptions | None
+) -> pd.DataFrame:
     if column not in frame.columns:
         raise DataValidationError(
             ValidationIssue(
@@ -242,7 +254,7 @@ def _filter_year(frame: pd.DataFrame, year: int, column: str, file: str) -> pd.D
                 fix="drop --year or name the year column.",
             )
         )
-    years = pd.to_numeric(frame[column], errors="coerce")
+    years = pd.Series(convert_numbers(frame[column], options=options)[0], index=frame.index)
     keep = years == year
     if not keep.any():
         found = sorted({int(y) for y in years.dropna().unique()})
@@ -257,11 +269,12 @@ def _filter_year(frame: pd.DataFrame, year: int, column: str, file: str) -> pd.D
     return frame[keep.to_numpy()]
 
 
-def _numbers(series: pd.Series, file: str, column: str, *, offset: int) -> np.ndarray:
+def _numbers(
+    series: pd.Series, file: str, column: str, *, offset: int, options: ReadOptions | None = None
+) -> np.ndarray:
     raw = series.to_numpy()
-    nums = pd.to_numeric(series, errors="coerce").to_numpy(dtype=float, copy=True)
-    is_blank = pd.isna(series).to_numpy() | (series.astype(str).str.strip() == "").to_numpy()
-    bad = np.isnan(nums) & ~is_blank
+    nums, bad = convert_numbers(series, options=options)
+    is_blank = np.isnan(nums) & ~bad
     issues = []
     for i in np.flatnonzero(bad)[:20]:
         issues.append(
@@ -272,8 +285,8 @@ def _numbers(series: pd.Series, file: str, column: str, *, offset: int) -> np.nd
                 if series.index.is_unique
                 else None,
                 column=column,
-                fix="write plain numbers (no thousands separators), or leave the cell "
-                "empty if withheld.",
+                fix="write numbers (set their marks with --decimal and --thousands), or "
+                "leave the cell empty if withheld.",
             )
         )
     for i in np.flatnonzero(nums < 0)[:20]:
@@ -299,7 +312,8 @@ def _bea_table(folder: Path, name: str) -> pd.DataFrame:
             f"No BEA table {name!r} in {str(folder)!r}; expected the files staged from USEEIO "
             "(see the folder's PROVENANCE.md)."
         )
-    frame = pd.read_csv(path, index_col=0)
+    frame = read_table(path, dtype=None, what="BEA table")
+    frame = frame.set_index(frame.columns[0])
     frame.index = frame.index.astype(str)
     frame.columns = frame.columns.astype(str)
     return frame
@@ -386,7 +400,7 @@ def bea_naics_weights(
     path = Path(folder) / "MasterCrosswalk2017.csv"
     if not path.is_file():
         raise NotFoundError(f"No crosswalk MasterCrosswalk2017.csv in {str(folder)!r}.")
-    xw = pd.read_csv(path, dtype=str)
+    xw = read_table(path, what="BEA-NAICS crosswalk")
     bea_col = "BEA_2017_Detail_Code" if level == "detail" else "BEA_2017_Summary_Code"
     pairs = xw[[bea_col, "NAICS_2017_Code"]].dropna()
     pairs = pairs[pairs["NAICS_2017_Code"].str.fullmatch(r"\d+")]

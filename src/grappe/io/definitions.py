@@ -22,7 +22,7 @@ from grappe.errors import (
     NotFoundError,
     ValidationIssue,
 )
-from grappe.io._tables import load_yaml
+from grappe.io.files import ReadOptions, read_document, read_table
 from grappe.model import ClusterDefinitions
 
 __all__ = ["load_definitions", "read_definitions"]
@@ -36,6 +36,7 @@ def load_definitions(
     classification: str | None = None,
     duplicates: str = "raise",
     codes: Iterable[str] | None = None,
+    options: ReadOptions | None = None,
 ) -> ClusterDefinitions:
     """Cluster definitions by the name of a bundled set, or from a CSV or YAML file.
 
@@ -51,6 +52,8 @@ def load_definitions(
     codes : iterable of str, optional
         When given, prefix rules are expanded to these codes
         (:func:`grappe.definitions.expand_definitions`).
+    options : ReadOptions, optional
+        Encoding and separator of a CSV file (default: detected; see :mod:`grappe.io.files`).
 
     Returns
     -------
@@ -97,7 +100,10 @@ def load_definitions(
                 f"({', '.join(BUNDLED_DEFINITIONS)}) nor an existing file."
             )
         definitions = read_definitions(
-            name_or_path, classification=classification or "custom", duplicates=duplicates
+            name_or_path,
+            classification=classification or "custom",
+            duplicates=duplicates,
+            options=options,
         )
     if codes is not None:
         definitions = expand_definitions(definitions, codes)
@@ -111,6 +117,7 @@ def read_definitions(
     name: str | None = None,
     duplicates: str = "raise",
     columns: Mapping[str, str] | None = None,
+    options: ReadOptions | None = None,
 ) -> ClusterDefinitions:
     """Read cluster definitions from a CSV or YAML file.
 
@@ -132,6 +139,8 @@ def read_definitions(
     columns : mapping, optional
         CSV only: file column name → our name among ``code``, ``cluster``, ``cluster_name``,
         ``subcluster``, ``cluster_type``, ``description``.
+    options : ReadOptions, optional
+        Encoding and separator of a CSV file (default: detected; see :mod:`grappe.io.files`).
 
     Returns
     -------
@@ -187,7 +196,7 @@ def read_definitions(
         raise NotFoundError(f"No such file: {str(path)!r}.")
     file = str(path)
     if suffix == ".csv":
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+        frame = read_table(path, options=options, what="definitions file")
         if columns is not None:
             if not isinstance(columns, Mapping) or any(v not in _COLUMNS for v in columns.values()):
                 raise InvalidParameterError(
@@ -204,7 +213,7 @@ def read_definitions(
             duplicates=duplicates,
             column_names=names,
         )
-    frame, meta = _yaml_frame(path)
+    frame, meta = _yaml_frame(path, options)
     if classification == "custom" and meta.get("classification") is not None:
         classification = check_option(
             meta["classification"], "classification", CLASSIFICATIONS, func=func
@@ -221,10 +230,10 @@ def read_definitions(
     )
 
 
-def _yaml_frame(path: Path) -> tuple[pd.DataFrame, dict[str, Any]]:
+def _yaml_frame(path: Path, options: ReadOptions | None) -> tuple[pd.DataFrame, dict[str, Any]]:
     """Flatten the YAML clusters into one row per code."""
     file = str(path)
-    doc = load_yaml(path)
+    doc = read_document(path, what="definitions file", options=options)
     shape_fix = "follow the YAML shape of docs/data-input.md (clusters: - cluster:, codes: [...])."
     if not isinstance(doc, dict) or not isinstance(doc.get("clusters"), list):
         raise DataValidationError(

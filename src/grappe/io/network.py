@@ -24,7 +24,9 @@ import numpy as np
 import pandas as pd
 
 from grappe._validation import check_bool, check_option
-from grappe.errors import DataValidationError, NotFoundError, ValidationIssue
+from grappe.errors import DataValidationError, ValidationIssue
+from grappe.io import files
+from grappe.io.files import ReadOptions, convert_numbers, table_format
 from grappe.io.output import write_figure, write_text
 from grappe.network.diagnosis import Diagnosis, render_text
 from grappe.network.model import LEVELS, SPHERES, ActorNetwork, build_network
@@ -48,45 +50,35 @@ EXAMPLE_NETWORKS: tuple[str, ...] = ("knoke",)
 _SALT_ENV = "GRAPPE_PSEUDONYM_SALT"
 
 
-def read_table(path: str | os.PathLike[str], *, sheet: str | int = 0) -> pd.DataFrame:
+def read_table(
+    path: str | os.PathLike[str],
+    *,
+    sheet: str | int = 0,
+    options: ReadOptions | None = None,
+    what: str = "table",
+) -> pd.DataFrame:
     """Read a CSV or XLSX table as strings (empty cells as NA).
+
+    Opened by :func:`grappe.io.files.read_table`.
 
     Raises
     ------
     NotFoundError
         If the file does not exist.
     DataValidationError
-        If the format is not CSV/XLSX or the file cannot be parsed.
+        If the format is not CSV/XLSX or the file cannot be parsed (see
+        :func:`grappe.io.files.read_table`).
     """
     p = Path(path)
-    if not p.is_file():
-        raise NotFoundError(f"No such file: {str(p)!r}.")
-    suffix = p.suffix.lower()
-    try:
-        if suffix in (".csv", ".txt"):
-            frame = pd.read_csv(p, dtype=str, skipinitialspace=True)
-        elif suffix in (".xlsx", ".xlsm"):
-            frame = pd.read_excel(p, dtype=str, sheet_name=sheet)
-        else:
-            raise DataValidationError(
-                ValidationIssue(
-                    f"Unsupported file type {suffix!r}.",
-                    file=str(p),
-                    fix="Save the table as CSV (comma-separated, UTF-8) or XLSX.",
-                )
-            )
-    except (pd.errors.ParserError, UnicodeDecodeError, ValueError) as exc:
-        if isinstance(exc, DataValidationError):
-            raise
+    if table_format(p) not in ("csv", "csv.gz", "tsv", "tsv.gz", "excel"):
         raise DataValidationError(
             ValidationIssue(
-                f"The file cannot be read: {exc}",
+                f"Unsupported file type {p.suffix.lower()!r}.",
                 file=str(p),
-                fix="Save it as comma-separated UTF-8 CSV or as XLSX.",
+                fix="Save the table as CSV (comma-separated, UTF-8) or XLSX.",
             )
-        ) from exc
-    frame.columns = [str(c).strip() for c in frame.columns]
-    return frame
+        )
+    return files.read_table(p, options=options, sheet=sheet, what=what)
 
 
 def pseudonymise(names: Any, *, salt: str | bytes | None = None) -> list[str | None]:
@@ -145,6 +137,7 @@ def read_network(
     salt: str | bytes | None = None,
     reveal_respondents: bool = False,
     name: str | None = None,
+    options: ReadOptions | None = None,
 ) -> ActorNetwork:
     """Read an actor table and a tie table (CSV or XLSX) into a validated network.
 
@@ -166,6 +159,8 @@ def read_network(
         Keep respondents' names instead of pseudonyms.
     name : str, optional
         Display name (default: the tie file's stem).
+    options : ReadOptions, optional
+        Encoding and separator of CSV files (default: detected; see :mod:`grappe.io.files`).
 
     Returns
     -------
@@ -179,8 +174,12 @@ def read_network(
         Listing every problem with file, row, column and fix.
     """
     check_bool(reveal_respondents, "reveal_respondents", func="read_network")
-    a = read_table(actors)
-    t = _protect(read_table(ties), salt=salt, reveal_respondents=reveal_respondents)
+    a = read_table(actors, options=options, what="actors table")
+    t = _protect(
+        read_table(ties, options=options, what="ties table"),
+        salt=salt,
+        reveal_respondents=reveal_respondents,
+    )
     return build_network(
         a,
         t,
@@ -201,6 +200,7 @@ def read_interview_grid(
     reveal_respondents: bool = False,
     strength_scale: tuple[float, float] = (1.0, 3.0),
     name: str | None = None,
+    options: ReadOptions | None = None,
 ) -> ActorNetwork:
     """Read an interview grid: one reported tie per row, with its respondent.
 
@@ -220,7 +220,7 @@ def read_interview_grid(
         If a column is missing or a value is invalid (see :func:`read_network`).
     """
     check_bool(reveal_respondents, "reveal_respondents", func="read_interview_grid")
-    t = read_table(grid)
+    t = read_table(grid, options=options, what="interview grid")
     if "respondent" not in [c.lower() for c in t.columns]:
         raise DataValidationError(
             ValidationIssue(
@@ -234,7 +234,7 @@ def read_interview_grid(
         t = t.assign(evidence="interview")
     t = _protect(t, salt=salt, reveal_respondents=reveal_respondents)
     return build_network(
-        read_table(actors),
+        read_table(actors, options=options, what="actors table"),
         t,
         directed=False,
         strength_scale=strength_scale,
@@ -245,8 +245,8 @@ def read_interview_grid(
     )
 
 
-def _read_matrix(path: str | os.PathLike[str]) -> pd.DataFrame:
-    frame = read_table(path)
+def _read_matrix(path: str | os.PathLike[str], options: ReadOptions | None) -> pd.DataFrame:
+    frame = read_table(path, options=options, what="adjacency matrix")
     file = str(path)
     labels = frame.iloc[:, 0].astype(str).str.strip().tolist()
     cols = [str(c).strip() for c in frame.columns[1:]]
@@ -261,7 +261,7 @@ def _read_matrix(path: str | os.PathLike[str]) -> pd.DataFrame:
                 "in the same order.",
             )
         )
-    values = frame.iloc[:, 1:].apply(pd.to_numeric, errors="coerce")
+    values = frame.iloc[:, 1:].apply(lambda col: convert_numbers(col, options=options)[0])
     bad = values.isna() | (values < 0)
     if bad.to_numpy().any():
         r, c = np.argwhere(bad.to_numpy())[0]
@@ -289,6 +289,7 @@ def read_adjacency(
     sphere: str = "enterprise",
     level: str = "local",
     name: str | None = None,
+    options: ReadOptions | None = None,
 ) -> ActorNetwork:
     """Read one adjacency matrix, or one per wave, into a network.
 
@@ -308,6 +309,9 @@ def read_adjacency(
     directed : bool, default True
     sphere, level : str
         Sphere and level of actors created from labels.
+    options : ReadOptions, optional
+        Encoding, separator and number format of CSV files (default: detected; see
+        :mod:`grappe.io.files`).
 
     Returns
     -------
@@ -328,7 +332,7 @@ def read_adjacency(
     waves = {None: matrices} if isinstance(matrices, str | os.PathLike) else dict(matrices)
     ties, labels, presence = [], [], {}
     for wave, path in waves.items():
-        m = _read_matrix(path)
+        m = _read_matrix(path, options)
         labels.extend(x for x in m.index if x not in labels)
         present = (m.sum(axis=1) + m.sum(axis=0)) > 0
         presence[wave] = set(m.index[present.to_numpy()])
@@ -353,7 +357,7 @@ def read_adjacency(
     elif isinstance(actors, pd.DataFrame):
         actor_frame, afile = actors, None
     else:
-        actor_frame, afile = read_table(actors), str(actors)
+        actor_frame, afile = read_table(actors, options=options, what="actors table"), str(actors)
     if len(waves) > 1 and "waves" not in actor_frame.columns:
         actor_frame = actor_frame.assign(
             waves=[

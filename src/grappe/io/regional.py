@@ -36,6 +36,7 @@ from grappe.io._tables import (
     _numbers,
     _read,
 )
+from grappe.io.files import ReadOptions
 from grappe.io.presets import PRESETS
 from grappe.model import RegionalTable
 from grappe.withheld import impute_from_hierarchy
@@ -103,6 +104,7 @@ def read_regional_table(
     levels: Iterable[int] | None = None,
     sheet: str | int | None = None,
     known_codes: Collection[str] | None = None,
+    options: ReadOptions | None = None,
 ) -> RegionalTable:
     """Read and validate a long table of regional statistics.
 
@@ -143,6 +145,10 @@ def read_regional_table(
     known_codes : collection of str, optional
         Code list of the classification; other codes are refused. Default the NAICS 2017 list
         for ``source="cbp"``, else no check.
+    options : ReadOptions, optional
+        Encoding, separator, decimal mark and thousands separator of a CSV file, and the
+        number format of text cells in any file (default: detected; see
+        :mod:`grappe.io.files`).
 
     Returns
     -------
@@ -223,7 +229,7 @@ def read_regional_table(
         known_codes = preset.known_codes()
 
     file = str(path)
-    file_columns, excel = _file_columns(path, fmt, sheet)
+    file_columns, loaded = _file_columns(path, fmt, sheet, options)
     layout_type, mapping = _mapping(file, file_columns, preset, columns)
     region_type = region_type or layout_type or "region"
     if impute and "establishments" not in mapping.values():
@@ -238,9 +244,7 @@ def read_regional_table(
             )
         )
     # Imputation needs every level (parents first): the levels are then selected afterwards.
-    raw, rows = _read(
-        path, fmt, mapping, excel, sheet, None if impute else levels_sel, classification
-    )
+    raw, rows = _read(path, fmt, mapping, loaded, None if impute else levels_sel, classification)
     name = {ours: theirs for theirs, ours in mapping.items()}
 
     issues: list[ValidationIssue] = []
@@ -249,7 +253,7 @@ def read_regional_table(
     issues += _missing(region.codes < 0, rows, file, name["region"], "region code")
     issues += _missing(industry.codes < 0, rows, file, name["industry"], "industry code")
     issues += _code_issues(industry, rows, classification, known_codes, file, name["industry"])
-    year, bad_year = _numbers(raw["year"])
+    year, bad_year = _numbers(raw["year"], options)
     bad_year |= ~np.isnan(year) & (year != np.round(year))
     issues += _rows(
         bad_year,
@@ -297,7 +301,7 @@ def read_regional_table(
         if col not in raw:
             values[col] = np.full(len(rows), np.nan)
             continue
-        full, bad = _numbers(raw[col])
+        full, bad = _numbers(raw[col], options)
         values[col], bad = (full, bad) if src is None else (full[src], bad[src])
         fix = "write a number (empty when the value is withheld or unknown)."
         issues += _rows(bad, rows, raw[col], "is not a number.", file, name[col], fix, src)
@@ -487,7 +491,9 @@ def _duplicates(
     ordered = np.sort(key, kind="stable")
     if not (ordered[1:] == ordered[:-1]).any():
         return []
-    dup = pd.Series(key).duplicated(keep="first").to_numpy()
+    # rows missing a key part are reported as such, not as repeats of each other
+    complete = finite & (r > 0) & (i > 0)
+    dup = pd.Series(key).duplicated(keep="first").to_numpy() & complete
     first_of = dict(zip(key[::-1], rows[::-1], strict=True))
     issues = []
     positions = np.flatnonzero(dup)

@@ -13,14 +13,18 @@ from grappe.errors import (
     NotFoundError,
     ValidationIssue,
 )
-from grappe.io._tables import load_yaml
+from grappe.io.files import ReadOptions, read_document, read_table
 from grappe.regions import RegionSet
 
 __all__ = ["read_region_set"]
 
 
 def read_region_set(
-    path: str | Path, *, region_type: str = "custom", overlap: str = "raise"
+    path: str | Path,
+    *,
+    region_type: str = "custom",
+    overlap: str = "raise",
+    options: ReadOptions | None = None,
 ) -> RegionSet:
     """Read a set of user-defined regions.
 
@@ -41,6 +45,8 @@ def read_region_set(
         Kind of the new regions (a YAML ``region_type`` key overrides the default).
     overlap : {"raise", "allow"}
         Whether a member may belong to two regions (see :class:`grappe.regions.RegionSet`).
+    options : ReadOptions, optional
+        Encoding and separator of a CSV file (default: detected; see :mod:`grappe.io.files`).
 
     Returns
     -------
@@ -77,7 +83,7 @@ def read_region_set(
         raise NotFoundError(f"No such file: {str(path)!r}.")
     file = str(path)
     if suffix == ".csv":
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        frame = read_table(path, options=options, what="region set").fillna("")
         missing = [c for c in ("region", "member") if c not in frame.columns]
         if missing:
             raise DataValidationError(
@@ -99,7 +105,7 @@ def read_region_set(
             overlap=overlap,
             source=file,
         )
-    doc = load_yaml(path)
+    doc = read_document(path, what="region set", options=options)
     fix = "follow the shape: regions: - region: CODE, name: NAME, members: ['...']."
     if not isinstance(doc, dict) or not isinstance(doc.get("regions"), list):
         raise DataValidationError(

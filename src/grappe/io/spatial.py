@@ -24,6 +24,7 @@ from grappe.errors import (
     ValidationIssue,
 )
 from grappe.io import output as _output
+from grappe.io.files import ReadOptions, convert_numbers, read_document, read_table, table_format
 from grappe.spatial.areal import AreaSet, areas_from_geometries
 from grappe.spatial.points import PointSet, points_from_frame
 
@@ -37,17 +38,34 @@ def _existing(path: str | os.PathLike[str]) -> Path:
     return p
 
 
-def _read_table(p: Path, dtype: Any = None) -> pd.DataFrame:
+def _read_table(
+    p: Path, dtype: Any = None, *, options: ReadOptions | None = None, what: str
+) -> pd.DataFrame:
     """Read CSV or Parquet; ``dtype`` (CSV only) keeps codes such as ``"0111"`` as text."""
-    name = p.name.lower()
-    if name.endswith((".parquet", ".pq")):
-        return pd.read_parquet(p)
-    try:
-        return pd.read_csv(p, dtype=dtype, skipinitialspace=True, low_memory=False)
-    except ValueError as exc:  # usecols naming a missing column, or a malformed file
+    if table_format(p) not in ("csv", "csv.gz", "tsv", "tsv.gz", "parquet"):
         raise DataValidationError(
-            ValidationIssue(str(exc), file=str(p), fix="Check the column names and separator.")
-        ) from exc
+            ValidationIssue(
+                f"Unsupported file type {p.suffix.lower()!r} for the {what}.",
+                file=str(p),
+                fix="Give a CSV (.csv, .csv.gz) or Parquet file.",
+            )
+        )
+    return read_table(p, options=options, dtype=dtype, what=what)
+
+
+def _numeric(frame: pd.DataFrame, columns: Any, options: ReadOptions | None) -> pd.DataFrame:
+    """Text columns of numbers (decimal comma, Arabic digits…) converted when they all parse;
+    otherwise left as read, for the validation to name the bad cells."""
+    for col in columns:
+        if (
+            col is not None
+            and col in frame.columns
+            and not pd.api.types.is_numeric_dtype(frame[col])
+        ):
+            values, bad = convert_numbers(frame[col], options=options)
+            if not bad.any():
+                frame[col] = values
+    return frame
 
 
 def read_points(
@@ -62,6 +80,7 @@ def read_points(
     on_missing: str = "raise",
     bounds: tuple[float, float, float, float] | None = None,
     on_outside: str = "raise",
+    options: ReadOptions | None = None,
 ) -> PointSet:
     """Read and validate a table of establishments.
 
@@ -72,6 +91,9 @@ def read_points(
     x, y, crs, id, activity, weight, on_missing, bounds, on_outside
         As :func:`grappe.spatial.points_from_frame`; ``crs`` defaults to longitude/latitude
         (EPSG:4326).
+    options : ReadOptions, optional
+        Encoding, separator, decimal mark and thousands separator of a CSV file (default:
+        detected; see :mod:`grappe.io.files`).
 
     Returns
     -------
@@ -88,8 +110,8 @@ def read_points(
     """
     p = _existing(path)
     text = {c: str for c in (id, activity) if c is not None}
-    frame = _read_table(p, dtype=text or None)
-    frame.columns = [str(c).strip() for c in frame.columns]
+    frame = _read_table(p, dtype=text or None, options=options, what="points table")
+    frame = _numeric(frame, (x, y, weight), options)
     return points_from_frame(
         frame,
         x=x,
@@ -111,6 +133,7 @@ def count_by_area(
     area: str,
     weight: str | None = None,
     query: str | None = None,
+    options: ReadOptions | None = None,
 ) -> pd.DataFrame:
     """Aggregate a table of establishments to counts per areal unit.
 
@@ -125,6 +148,8 @@ def count_by_area(
     query : str, optional
         A :meth:`pandas.DataFrame.query` filter, e.g. ``"naf_code.str.startswith('25')"``;
         CSV columns are read as text.
+    options : ReadOptions, optional
+        Encoding, separator and number format of a CSV file (default: detected).
 
     Returns
     -------
@@ -138,7 +163,8 @@ def count_by_area(
     NotFoundError, DataValidationError
     """
     p = _existing(path)
-    frame = _read_table(p, dtype=str)  # codes stay text: query them as naf_code == '2561'
+    # codes stay text: query them as naf_code == '2561'
+    frame = _read_table(p, dtype=str, options=options, what="establishments table")
     for col in (area, weight):
         if col is not None and col not in frame.columns:
             raise DataValidationError(
@@ -167,7 +193,8 @@ def count_by_area(
     out["count"] = ids.value_counts().reindex(out["id"]).fillna(0).to_numpy(dtype=float)
     out["total"] = total.to_numpy(dtype=float)
     if weight is not None:
-        sums = pd.to_numeric(frame[weight], errors="coerce").groupby(ids).sum(min_count=1)
+        numbers = pd.Series(convert_numbers(frame[weight], options=options)[0], index=frame.index)
+        sums = numbers.groupby(ids).sum(min_count=1)
         out["weight"] = sums.reindex(out["id"]).fillna(0).to_numpy(dtype=float)
     return out
 
@@ -212,17 +239,12 @@ def read_areas(
     except ImportError as exc:  # pragma: no cover - in the spatial extra
         raise MissingDependencyError("Polygons need shapely: pip install grappe[spatial]") from exc
     p = _existing(path)
-    try:
-        doc = json.loads(p.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise DataValidationError(
-            ValidationIssue(
-                f"The file is not valid JSON ({exc}).",
-                file=str(p),
-                fix="Export the layer as GeoJSON.",
-            )
-        ) from exc
-    if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
+    doc = read_document(p, what="GeoJSON file", kind="json")
+    if (
+        not isinstance(doc, dict)
+        or doc.get("type") != "FeatureCollection"
+        or not isinstance(doc.get("features", []), list)
+    ):
         raise DataValidationError(
             ValidationIssue(
                 "The file is not a GeoJSON FeatureCollection.",
@@ -233,7 +255,8 @@ def read_areas(
     ids, geoms, props = [], [], []
     issues = []
     for k, feat in enumerate(doc.get("features", [])):
-        properties = dict(feat.get("properties") or {})
+        properties = feat.get("properties") if isinstance(feat, dict) else None
+        properties = dict(properties) if isinstance(properties, dict) else {}
         if properties.get(id_property) in (None, ""):
             issues.append(
                 ValidationIssue(
@@ -247,7 +270,15 @@ def read_areas(
             continue
         try:
             geom = shapely.geometry.shape(feat.get("geometry"))
-        except (AttributeError, TypeError, ValueError, shapely.errors.GEOSException):
+        # a damaged geometry (missing keys, wrong nesting) becomes an empty one, refused below
+        except (
+            AttributeError,
+            TypeError,
+            ValueError,
+            KeyError,
+            IndexError,
+            shapely.errors.ShapelyError,
+        ):
             geom = shapely.geometry.Point()
         ids.append(str(properties.pop(id_property)))
         geoms.append(geom)

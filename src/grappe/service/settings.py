@@ -11,7 +11,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from grappe._validation import check_number, check_option
-from grappe.errors import InvalidParameterError
 from grappe.registry.tokens import check_token
 from grappe.service.limits import RequestLimits
 

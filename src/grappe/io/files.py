@@ -1,0 +1,462 @@
+"""The one place where grappe opens a user's file: tables (CSV, TSV, gzip, Parquet, Excel),
+documents (YAML, JSON) and the numbers written in them.
+
+Every reader of :mod:`grappe.io` goes through :func:`read_table`, :func:`read_document` or
+:func:`read_text`, so that a bad file gets the same clear
+:class:`~grappe.errors.DataValidationError` (file, row or column, and the fix) whichever
+command reads it: empty or whitespace-only files, binary data, the wrong kind of file for its
+suffix, truncated Parquet, damaged gzip, unclosed quotes, undecodable text, repeated column
+names and rows with more fields than the header.
+
+How a text file is read
+-----------------------
+* **Encoding** — the ``encoding`` option wins. Otherwise: a UTF-16 byte-order mark means
+  UTF-16; text that decodes as UTF-8 is UTF-8 (a UTF-8 byte-order mark is dropped); anything
+  else is read as cp1252, the encoding of "CSV" files saved by a French-language Excel.
+* **Separator** — the ``sep`` option wins; ``.tsv`` files use a tab. Otherwise the one of
+  ``,`` ``;`` tab ``|`` that occurs most often in the header line (outside quotes); ``,`` when
+  none occurs or on a tie.
+* **Numbers** — :func:`parse_numbers` reads ``1 234,5`` (``decimal=","``), thousands
+  separators in groups of three digits (space, no-break space U+00A0, narrow no-break space
+  U+202F always; ``.`` when the decimal mark is ``,``; the ``thousands`` option), and
+  Arabic-Indic (U+0660–0669) and Persian (U+06F0–06F9) digits with the Arabic decimal and
+  thousands marks (U+066B, U+066C).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import re
+import warnings
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from grappe.errors import DataValidationError, InvalidParameterError
+from grappe.io._formats import (
+    _check_magic,
+    _decompress,
+    _existing,
+    _header_names,
+    _issue,
+    _read_excel,
+    _read_parquet,
+    open_workbook,
+    parquet_schema,
+    table_format,
+)
+from grappe.io._numbers import convert_numbers, parse_numbers
+from grappe.io._options import _DEFAULT, _ENCODING_FIX, SEPARATORS, TABLE_SUFFIXES, ReadOptions
+
+__all__ = [
+    "SEPARATORS",
+    "TABLE_SUFFIXES",
+    "ReadOptions",
+    "convert_numbers",
+    "open_workbook",
+    "parquet_schema",
+    "parse_numbers",
+    "read_document",
+    "read_header",
+    "read_table",
+    "read_text",
+    "table_format",
+]
+
+
+# --- opening --------------------------------------------------------------------------------
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def _decode(data: bytes, encoding: str | None, file: str, what: str) -> tuple[str, str]:
+    """The text and the encoding it was decoded with (see the module's notes)."""
+    if encoding is None:
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            candidates = ["utf-16"]
+        else:
+            candidates = ["utf-8-sig", "cp1252"]
+    else:
+        candidates = [encoding]
+        if codecs.lookup(encoding).name == "utf-8":
+            candidates = ["utf-8-sig"]
+    first: UnicodeDecodeError | None = None
+    for candidate in candidates:
+        try:
+            text = data.decode(candidate)
+        except UnicodeDecodeError as exc:
+            first = first or exc
+            continue
+        if "\x00" in text[:65536] or _is_binary(text[:65536]):
+            raise _issue(
+                file,
+                f"the {what} holds binary data, not text.",
+                "give a text (CSV) file; if it is a spreadsheet or Parquet file, name it "
+                ".xlsx or .parquet.",
+            )
+        return text, candidate
+    assert first is not None
+    line = _line_of(data, first.start)
+    if encoding is None:
+        message = (
+            f"the {what} is neither UTF-8 nor cp1252 text: byte {first.start} (line "
+            f"{line}) cannot be decoded; it is probably binary data."
+        )
+        raise _issue(
+            file,
+            message,
+            "give a text file (a CSV table, YAML or JSON), or its encoding with --encoding.",
+            row=line,
+        )
+    message = (
+        f"the {what} cannot be decoded as {encoding}: byte {first.start} "
+        f"(0x{data[first.start]:02x}, line {line}) is not valid in that encoding."
+    )
+    fix = (
+        _ENCODING_FIX
+        if codecs.lookup(encoding).name == "utf-8"
+        else ("give the right encoding with --encoding (utf-8, cp1252, latin-1…).")
+    )
+    raise _issue(file, message, fix, row=line)
+
+
+def _is_binary(sample: str) -> bool:
+    # Text tables have no control characters besides tab, CR and LF; binary data has many.
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\r\n\f\v")
+    return controls > max(2, len(sample) // 100)
+
+
+def read_text(path: str | Path, *, options: ReadOptions | None = None, what: str = "file") -> str:
+    """The text of a file, decoded as described in the module's notes.
+
+    Raises
+    ------
+    NotFoundError
+        The file does not exist.
+    DataValidationError
+        The file is empty or whitespace only, binary, or cannot be decoded.
+    """
+    p = _existing(path, what)
+    data = p.read_bytes()
+    text, _ = _decode(data, (options or _DEFAULT).encoding, str(p), what)
+    if not text.strip():
+        raise _issue(
+            str(p),
+            f"the {what} is empty{' (only whitespace)' if text else ''}.",
+            "give a file with content.",
+        )
+    return text
+
+
+def read_document(
+    path: str | Path,
+    *,
+    what: str = "document",
+    options: ReadOptions | None = None,
+    kind: str | None = None,
+) -> Any:
+    """Parse a YAML (``.yaml``, ``.yml``) or JSON (``.json``, ``.geojson``) file.
+
+    ``kind`` ("yaml" or "json") overrides the suffix.
+
+    Raises
+    ------
+    NotFoundError
+        The file does not exist.
+    DataValidationError
+        The file is empty, undecodable, or not valid YAML/JSON — naming the line and column.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "r.yaml"
+    >>> _ = p.write_text("phases:\\n  - diagnostic\\n", encoding="utf-8")
+    >>> read_document(p, what="roadmap")
+    {'phases': ['diagnostic']}
+    """
+    text = read_text(path, options=options, what=what)
+    file = str(path)
+    if kind is None:
+        kind = "json" if Path(path).suffix.lower() in (".json", ".geojson") else "yaml"
+    if kind == "json":
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise _issue(
+                file,
+                f"the {what} is not valid JSON: {exc.msg} at line {exc.lineno}, "
+                f"column {exc.colno}.",
+                "check the quotes, commas and brackets near that line.",
+                row=exc.lineno,
+            ) from None
+        except RecursionError:
+            raise _issue(
+                file, f"the {what} nests too deeply to be read.", "flatten the document."
+            ) from None
+    import yaml
+
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+        raise _issue(
+            file,
+            f"the {what} is not valid YAML ({getattr(exc, 'problem', exc)}{where}).",
+            "check the indentation and quoting near that line.",
+            row=mark.line + 1 if mark is not None else None,
+        ) from None
+    except RecursionError:
+        raise _issue(
+            file, f"the {what} nests too deeply to be read.", "flatten the document."
+        ) from None
+
+
+# --- tables ---------------------------------------------------------------------------------
+
+
+def _sniff(text: str) -> str:
+    """The separator of a header line: the most frequent candidate outside quotes."""
+    end = text.find("\n")
+    line = text[: end if end >= 0 else 4096]
+    line = re.sub(r'"[^"]*"', "", line)  # separators inside quoted names do not count
+    counts = [line.count(sep) for sep in SEPARATORS]
+    best = max(counts)
+    return SEPARATORS[counts.index(best)] if best else ","
+
+
+def _csv_header(text: str, sep: str, file: str, what: str) -> list[str]:
+    try:
+        first = next(csv.reader(io.StringIO(text[: 1 << 16], newline=""), delimiter=sep), [])
+    except csv.Error:
+        first = []
+    return _header_names(first, file, what) if first else []
+
+
+_EXPECTED = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+_EOF_QUOTE = re.compile(r"EOF inside string starting at row (\d+)")
+
+
+def _parser_error(exc: Exception, file: str, what: str) -> DataValidationError:
+    text = str(exc)
+    found = _EXPECTED.search(text)
+    if found:
+        n, line, saw = (int(x) for x in found.groups())
+        return _issue(
+            file,
+            f"this row has {saw} fields but the header has {n} (a separator "
+            "inside a value, or an extra field).",
+            "quote the values that contain "
+            "the separator, or remove the extra fields (check --sep).",
+            row=line,
+        )
+    found = _EOF_QUOTE.search(text)
+    if found:
+        return _issue(
+            file,
+            f"a quote opened in this row of the {what} is never closed.",
+            'close the quote, or double the quotes inside quoted values ("").',
+            row=int(found.group(1)) + 1,
+        )
+    message = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+    return _issue(
+        file,
+        f"the {what} cannot be read as a table ({message}).",
+        "check that it is a CSV file with one header line, and its separator.",
+    )
+
+
+def _ragged_row(text: str, sep: str, n: int) -> int | None:
+    """The first row (header = 1) with more than ``n`` fields, the extra ones not all empty."""
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+    try:
+        for number, fields in enumerate(rows, start=1):
+            if len(fields) > n and any(f.strip() for f in fields[n:]):
+                return number
+    except csv.Error:  # the row is then named by pandas' count, or not at all
+        pass
+    return None
+
+
+def _read_csv(p: Path, fmt: str, options: ReadOptions, dtype: Any, what: str) -> pd.DataFrame:
+    file = str(p)
+    data = p.read_bytes()
+    if not data:
+        raise _issue(
+            file, f"the {what} is empty (0 bytes).", "give a file with a header line and data rows."
+        )
+    _check_magic(data, fmt, file, what)
+    if fmt.endswith(".gz"):
+        data = _decompress(data, file, what)
+    text, encoding = _decode(data, options.encoding, file, what)
+    if not text or text.isspace():  # (no copy of a large text, unlike strip)
+        raise _issue(
+            file,
+            f"the {what} is empty{' (only whitespace)' if text else ''}.",
+            "give a file with a header line and data rows.",
+        )
+    head = text[: 1 << 16].lstrip("\ufeff").lstrip("\r\n")
+    sep = options.sep or ("\t" if fmt.startswith("tsv") else _sniff(head))
+    header = _csv_header(head, sep, file, what)
+    if encoding in ("utf-8-sig", "utf-8"):
+        # pandas' C engine reads UTF-8 bytes natively (other encodings go through Python);
+        # the decoded copy is dropped, to be made again only for an error message
+        source: io.IOBase = io.BytesIO(data[3:] if data.startswith(codecs.BOM_UTF8) else data)
+        text = ""
+    else:
+        source = io.StringIO(text)
+    # with dtype=None, columns are typed in one pass (no mixed types from chunks)
+    extra: dict[str, Any] = {"low_memory": False} if dtype is None else {}
+    # "a, b" files: skip the space after each separator; the option costs a third of the
+    # parsing time, so only files that show the pattern in their first lines pay for it
+    extra["skipinitialspace"] = f"{sep} " in head[:4096]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", pd.errors.ParserWarning)
+        try:
+            frame = pd.read_csv(
+                source,
+                sep=sep,
+                dtype=dtype,
+                encoding="utf-8" if isinstance(source, io.BytesIO) else None,
+                keep_default_na=False,
+                na_values=[""],
+                skip_blank_lines=False,
+                index_col=False,
+                # decimal and thousands matter only where pandas converts (dtype=None)
+                decimal=options.decimal,
+                thousands=options.thousands,
+                **extra,
+            )
+        except pd.errors.EmptyDataError:
+            raise _issue(
+                file,
+                f"the {what} is empty (no header line).",
+                "give a file with a header line and data rows.",
+            ) from None
+        except (pd.errors.ParserError, ValueError, UnicodeDecodeError) as exc:
+            raise _parser_error(exc, file, what) from None
+    if any("does not match length of data" in str(w.message) for w in caught):
+        # pandas drops the extra fields of the first rows silently under index_col=False.
+        row = _ragged_row(text or data.decode(encoding), sep, len(header) or frame.shape[1])
+        raise _issue(
+            file,
+            "this row has more fields than the header.",
+            "quote the values that contain the separator, or remove the extra "
+            "fields (check --sep).",
+            row=row,
+        )
+    if header and len(header) == frame.shape[1]:
+        frame.columns = header
+    # Blank lines at the very end are not rows; inside the file they are kept (row numbers).
+    last = len(frame)
+    while last and frame.iloc[last - 1].isna().all():
+        last -= 1
+    return frame.iloc[:last] if last < len(frame) else frame
+
+
+def read_header(
+    path: str | Path, *, options: ReadOptions | None = None, sheet: Any = None, what: str = "table"
+) -> list[str]:
+    """The column names of a table file, checked like :func:`read_table` checks them."""
+    p = _existing(path, what)
+    fmt = _format(p, what)
+    if fmt == "parquet":
+        return [str(n) for n in parquet_schema(p, what=what).names]
+    if fmt == "excel":
+        return [str(c) for c in _read_excel(p, sheet, object, what, nrows=0).columns]
+    return [str(c) for c in read_table(p, options=options, what=what, allow_empty=True).columns]
+
+
+def _format(p: Path, what: str) -> str:
+    fmt = table_format(p)
+    if fmt is None:
+        raise InvalidParameterError(
+            f"The {what} must be a .csv, .csv.gz, .tsv, .parquet or .xlsx file. "
+            f"Got {p.name!r} instead."
+        )
+    return fmt
+
+
+def read_table(
+    path: str | Path,
+    *,
+    options: ReadOptions | None = None,
+    sheet: str | int | None = None,
+    dtype: Any = str,
+    what: str = "table",
+    allow_empty: bool = False,
+) -> pd.DataFrame:
+    """Read a CSV, CSV.GZ, TSV, Parquet or Excel table, checked byte by byte.
+
+    Parameters
+    ----------
+    path : str or Path
+        The file; its format comes from its suffix (see :data:`TABLE_SUFFIXES`) and is
+        checked against its first bytes.
+    options : ReadOptions, optional
+        Encoding, separator and number format of a text file (default: detected).
+    sheet : str or int, optional
+        Excel sheet, by name or 0-based position; default the first.
+    dtype : type, dict or None, default str
+        Column types of CSV and Excel files (None lets pandas infer, using ``options``'
+        decimal and thousands marks). Parquet keeps its stored types.
+    what : str, default "table"
+        What the file is, for the messages ("actors table", "KPI table"…).
+    allow_empty : bool, default False
+        Accept a header without data rows.
+
+    Returns
+    -------
+    DataFrame
+        Columns named as in the header (stripped of surrounding spaces), rows numbered from 0:
+        data row ``i`` is row ``i + 2`` of a CSV or Excel file (the header is row 1).
+
+    Raises
+    ------
+    NotFoundError
+        The file or the sheet does not exist.
+    InvalidParameterError
+        The suffix is not a table's.
+    DataValidationError
+        The file is empty, whitespace only, binary, of another format than its suffix,
+        truncated, badly compressed, undecodable, has an unclosed quote, repeated column names,
+        rows with more fields than the header, or (unless ``allow_empty``) no data rows.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "w.csv"
+    >>> _ = p.write_bytes("wilaya;emplois\\nSétif;1 234,5\\n".encode("cp1252"))
+    >>> frame = read_table(p)
+    >>> frame.to_dict("records")
+    [{'wilaya': 'Sétif', 'emplois': '1 234,5'}]
+    >>> parse_numbers(frame["emplois"], options=ReadOptions(decimal=","), file=str(p),
+    ...               column="emplois").tolist()
+    [1234.5]
+    """
+    p = _existing(path, what)
+    fmt = _format(p, what)
+    options = options or _DEFAULT
+    file = str(p)
+    if fmt == "parquet":
+        frame = _read_parquet(p, what)
+    elif fmt == "excel":
+        frame = _read_excel(p, sheet, dtype, what, nrows=None)
+    else:
+        frame = _read_csv(p, fmt, options, dtype, what)
+    if frame.empty and not allow_empty:
+        raise _issue(
+            file,
+            f"the {what} has a header but no data rows.",
+            "add the data rows below the header line.",
+        )
+    return frame
+
+
+# --- numbers --------------------------------------------------------------------------------
