@@ -5,16 +5,37 @@ from __future__ import annotations
 import contextlib
 import warnings
 from collections.abc import Iterator
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 
+from grappe._validation import DUPLICATE_POLICIES, check_option
 from grappe.errors import DataWarning, GrappeError
 
 #: Console for results (stdout) and for messages and progress (stderr).
 console = Console()
 err_console = Console(stderr=True)
+
+#: ``--duplicates``: what every reading command does with rows repeating a key.
+DuplicatesOpt = Annotated[
+    str,
+    typer.Option(
+        "--duplicates",
+        help="Rows repeating a key: raise (refuse the file, the default) or sum (add them up).",
+    ),
+]
+
+
+def duplicates_policy(value: str, *, command: str) -> str:
+    """Check ``--duplicates`` in the user's terms (before any reader sees it).
+
+    Examples
+    --------
+    >>> duplicates_policy("sum", command="grappe map")
+    'sum'
+    """
+    return check_option(value, "--duplicates", DUPLICATE_POLICIES, func=command)
 
 
 def warning_line(warning: DataWarning) -> str:

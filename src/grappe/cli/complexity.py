@@ -13,7 +13,13 @@ import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from grappe.cli._common import console, err_console, grappe_errors
+from grappe.cli._common import (
+    DuplicatesOpt,
+    console,
+    duplicates_policy,
+    err_console,
+    grappe_errors,
+)
 from grappe.errors import InvalidParameterError, NotFoundError
 
 __all__ = ["complexity_records", "register", "related_table"]
@@ -94,6 +100,7 @@ def complexity_command(
     output: Annotated[
         Path | None, typer.Option(help="Write here instead of standard output.")
     ] = None,
+    duplicates: DuplicatesOpt = "raise",
 ) -> None:
     """ECI, diversity, COI and fitness per location; PCI, ubiquity and complexity per activity.
 
@@ -115,14 +122,23 @@ def complexity_command(
                 f"The 'format' parameter of grappe complexity must be one of 'json', 'csv'. "
                 f"Got {output_format!r} instead."
             )
+        duplicates = duplicates_policy(duplicates, command="grappe complexity")
         if by_year:
-            row_table, col_table = _by_year(input, (rows, cols, values), year, year_column, options)
+            row_table, col_table = _by_year(
+                input, (rows, cols, values), year, year_column, options, duplicates
+            )
             _write(row_table, col_table, output_format, output, keys=["year"])
             return
         with _progress() as progress:
             progress.add_task("Reading the table…")
             X = read_activity_matrix(
-                input, rows=rows, cols=cols, values=values, year=year, year_column=year_column
+                input,
+                rows=rows,
+                cols=cols,
+                values=values,
+                year=year,
+                year_column=year_column,
+                duplicates=duplicates,
             )
         with _progress() as progress:
             progress.add_task(f"Computing complexity of {X.shape[0]} × {X.shape[1]}…")
@@ -170,6 +186,7 @@ def _by_year(
     year: int | None,
     year_column: str,
     options: dict[str, Any],
+    duplicates: str,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Per-year tables (indexed by location / activity, with a ``year`` column)."""
     from grappe.complexity import complexity_panel
@@ -189,7 +206,12 @@ def _by_year(
     with _progress() as progress:
         progress.add_task("Reading the table…")
         matrices = read_activity_panel(
-            input, rows=rows, cols=cols, values=values, year_column=year_column
+            input,
+            rows=rows,
+            cols=cols,
+            values=values,
+            year_column=year_column,
+            duplicates=duplicates,
         )
     with Progress(*Progress.get_default_columns(), console=err_console, transient=True) as bar:
         task = bar.add_task("Computing complexity by year…", total=len(matrices))
@@ -313,6 +335,7 @@ def related_command(
     digits: Annotated[int, typer.Option(help="Industry code length for --level industry.")] = 4,
     top: Annotated[int, typer.Option(help="Number of rows.")] = 10,
     output_format: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+    duplicates: DuplicatesOpt = "raise",
 ) -> None:
     """Clusters or industries the region could grow next: highest relatedness density among
     those it does not specialise in (LQ < 1).
@@ -336,12 +359,16 @@ def related_command(
             raise InvalidParameterError(
                 f"The 'top' parameter of grappe related must be at least 1. Got {top} instead."
             )
+        duplicates = duplicates_policy(duplicates, command="grappe related")
         path = input if input is not None else bundled_cbp_state_path()
         preset = source if source is not None else ("cbp" if input is None else None)
         with _progress() as progress:
             progress.add_task("Reading the regional table…")
             table = read_regional_table(
-                path, source=preset, years=[year] if year is not None else None
+                path,
+                source=preset,
+                years=[year] if year is not None else None,
+                duplicates=duplicates,
             )
             if year is None:
                 latest = max(table.years)

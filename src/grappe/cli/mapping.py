@@ -10,7 +10,13 @@ import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from grappe.cli._common import console, err_console, grappe_errors
+from grappe.cli._common import (
+    DuplicatesOpt,
+    console,
+    duplicates_policy,
+    err_console,
+    grappe_errors,
+)
 from grappe.errors import InvalidParameterError
 
 __all__ = ["parse_column_mapping", "parse_years", "register", "summary_table"]
@@ -169,6 +175,7 @@ def map_command(
     summary_regions: Annotated[
         int, typer.Option(help="Regions shown in the summary (0 hides it).")
     ] = 10,
+    duplicates: DuplicatesOpt = "raise",
 ) -> None:
     """Map clusters: LQs, strong clusters and stars for every region × cluster × year.
 
@@ -195,6 +202,7 @@ def map_command(
             "region_type": region_type,
             "withheld": withheld,
             "years": wanted_years,
+            "duplicates": duplicates_policy(duplicates, command="grappe map"),
         }
         with Progress(
             SpinnerColumn(),

@@ -115,7 +115,8 @@ def warn_all_zero_groups(
     zero = totals[totals["total"] == 0]
     if zero.empty or len(zero) == len(totals):  # all zero is an error, raised by the caller
         return
-    shown = ", ".join(f"{g!s} (from row {int(r)})" for g, r in zip(zero.index[:5], zero["row"][:5]))
+    listed = zip(zero.index[:5], zero["row"][:5], strict=True)
+    shown = ", ".join(f"{g!s} (from row {int(r)})" for g, r in listed)
     more = f" and {len(zero) - 5} more" if len(zero) > 5 else ""
     warnings.warn(
         DataWarning(

@@ -15,9 +15,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from grappe._validation import check_number, check_option
+from grappe._validation import check_duplicates, check_number, check_option, duplicates_fix
 from grappe.complexity import aggregate_flows, industry_flows, pivot_long
 from grappe.errors import DataValidationError, InvalidParameterError, NotFoundError, ValidationIssue
+from grappe.io._plausibility import MAX_AMOUNT, bound_fix, too_large, year_issues
 
 __all__ = [
     "bea_naics_weights",
@@ -53,6 +54,7 @@ def read_activity_matrix(
     values: str | None = None,
     year: int | None = None,
     year_column: str = "year",
+    duplicates: str = "raise",
 ) -> pd.DataFrame:
     """Read a location × activity matrix from a long or a wide table.
 
@@ -61,13 +63,17 @@ def read_activity_matrix(
     path : str or Path
         A ``.csv``, ``.csv.gz``, ``.tsv``, ``.parquet`` or ``.xlsx`` file.
     rows, cols, values : str, optional
-        Long form: the columns holding the location, the activity and the value (pairs listed
-        twice are summed; absent pairs are 0). Wide form (none of the three given): the first
-        column holds the location and every other column is an activity.
+        Long form: the columns holding the location, the activity and the value (absent pairs
+        are 0). Wide form (none of the three given): the first column holds the location and
+        every other column is an activity.
     year : int, optional
         Keep only this year (long form, needs ``year_column``).
     year_column : str, default "year"
         Name of the year column.
+    duplicates : {"raise", "sum"}, default "raise"
+        A location × activity pair listed twice (long form), or a location listed twice
+        (wide form): refuse the file naming the rows, or add the rows up (empty cells among
+        them are skipped).
 
     Returns
     -------
@@ -80,8 +86,10 @@ def read_activity_matrix(
     NotFoundError
         If the file does not exist.
     DataValidationError
-        If a named column is absent, a value is not a number or is negative, or the year is
-        not in the file — naming the file, row, column and the fix.
+        If a named column is absent, a value is not a number, is negative or implausibly
+        large (infinite or above 1e18), a year is impossible, the year is not in the file,
+        a key is repeated under ``duplicates="raise"``, or fewer than 2 locations and 2
+        activities have a positive value — naming the file, row, column and the fix.
     InvalidParameterError
         If only some of ``rows``, ``cols``, ``values`` are given.
 
@@ -94,6 +102,7 @@ def read_activity_matrix(
     [[1.0, 2.0], [3.0, 0.0]]
     """
     func = "read_activity_matrix"
+    check_duplicates(duplicates, func=func)
     path = Path(path)
     given = [x is not None for x in (rows, cols, values)]
     if any(given) and not all(given):
@@ -107,7 +116,8 @@ def read_activity_matrix(
         _require(frame, {rows: "--rows", cols: "--cols", values: "--values"}, file)
         if year is not None:
             frame = _filter_year(frame, year, year_column, file)
-        return _pivot(frame, rows, cols, values, file)
+        _repeated_keys(frame, [rows, cols], file, duplicates, "location and activity")
+        return _enough(_pivot(frame, rows, cols, values, file), file, values)
     if frame.shape[1] < 2:
         raise DataValidationError(
             ValidationIssue(
@@ -118,12 +128,15 @@ def read_activity_matrix(
             )
         )
     first = frame.columns[0]
+    _repeated_keys(frame, [first], file, duplicates, "location")
     wide = frame.set_index(frame[first].astype(str).str.strip()).drop(columns=[first])
     out = pd.DataFrame(
         {c: _numbers(wide[c], file, str(c), offset=0) for c in wide.columns}, index=wide.index
     )
+    if duplicates == "sum" and not out.index.is_unique:
+        out = out.groupby(level=0, sort=False).sum(min_count=1)
     out.index.name = str(first)
-    return out
+    return _enough(out, file, "values")
 
 
 def read_activity_panel(
@@ -133,6 +146,7 @@ def read_activity_panel(
     cols: str,
     values: str,
     year_column: str = "year",
+    duplicates: str = "raise",
 ) -> dict[int, pd.DataFrame]:
     """Read a long table with a year column as one location × activity matrix per year.
 
@@ -144,6 +158,9 @@ def read_activity_panel(
         The columns holding the location, the activity and the value.
     year_column : str, default "year"
         The column of the year (whole numbers).
+    duplicates : {"raise", "sum"}, default "raise"
+        A location × activity pair listed twice in one year: refuse the file naming the rows,
+        or add them up.
 
     Returns
     -------
@@ -156,8 +173,10 @@ def read_activity_panel(
     NotFoundError
         If the file does not exist.
     DataValidationError
-        If a column is absent, a year is empty or not a whole number, or a value is not a
-        number or is negative — naming the file, row, column and the fix.
+        If a column is absent, a year is empty, not a whole number or impossible (before 1800
+        or after next year), a value is not a number, is negative or implausibly large, or a
+        key is repeated under ``duplicates="raise"`` — naming the file, row, column and the
+        fix.
 
     Examples
     --------
@@ -168,6 +187,7 @@ def read_activity_panel(
     ...                                            year_column="y").items()}
     {2020: (1, 1), 2021: (2, 2)}
     """
+    check_duplicates(duplicates, func="read_activity_panel")
     path = Path(path)
     frame = _read_any(path)
     file = str(path)
@@ -188,6 +208,12 @@ def read_activity_panel(
                 for i in bad[:20]
             ]
         )
+    impossible = year_issues(years, np.arange(len(years)) + 2, file=file, column=year_column)
+    if impossible:
+        raise DataValidationError(impossible)
+    _repeated_keys(
+        frame, [rows, cols, year_column], file, duplicates, "location, activity and year"
+    )
     long = pd.DataFrame(
         {
             "r": frame[rows].astype(str).str.strip().to_numpy(),
@@ -217,6 +243,58 @@ def _require(frame: pd.DataFrame, options: dict[str, str], file: str) -> None:
                     fix=f"name the column with {option}.",
                 )
             )
+
+
+def _repeated_keys(frame: pd.DataFrame, key: list, file: str, duplicates: str, what: str) -> None:
+    """Refuse rows repeating ``key`` under ``duplicates="raise"``, naming the first few."""
+    if duplicates != "raise":
+        return
+    parts = frame[key].astype(str).apply(lambda c: c.str.strip())
+    repeated = parts.duplicated(keep=False).to_numpy()
+    if not repeated.any():
+        return
+    line = np.arange(len(frame)) + 2  # header is line 1
+    first_of: dict[tuple, int] = {}
+    issues = []
+    for i in np.flatnonzero(repeated):
+        label = tuple(parts.iloc[i])
+        if label not in first_of:
+            first_of[label] = int(line[i])
+            continue
+        if len(issues) < 20:
+            shown = ", ".join(repr(v) for v in label)
+            issues.append(
+                ValidationIssue(
+                    f"The {what} ({shown}) are already in row {first_of[label]}.",
+                    file=file,
+                    row=int(line[i]),
+                    column=str(key[0]),
+                    fix=duplicates_fix(what),
+                )
+            )
+    raise DataValidationError(issues)
+
+
+def _enough(matrix: pd.DataFrame, file: str, column: str) -> pd.DataFrame:
+    """Refuse a matrix with fewer than 2 locations and 2 activities holding a positive value."""
+    positive = matrix.fillna(0.0).to_numpy() > 0
+    n_rows, n_cols = int(positive.any(axis=1).sum()), int(positive.any(axis=0).sum())
+    if n_rows < 2 or n_cols < 2:
+        what = (
+            "every value is 0 or empty"
+            if not positive.any()
+            else (f"only {n_rows} location(s) and {n_cols} activity(ies) have a positive value")
+        )
+        raise DataValidationError(
+            ValidationIssue(
+                f"{what}; complexity needs at least 2 locations and 2 activities with activity.",
+                file=file,
+                column=column,
+                fix="check that --values names the column of the values, and that the year "
+                "and the rows selected hold data.",
+            )
+        )
+    return matrix
 
 
 def _pivot(frame: pd.DataFrame, rows: str, cols: str, values: str, file: str) -> pd.DataFrame:
@@ -274,6 +352,16 @@ def _numbers(series: pd.Series, file: str, column: str, *, offset: int) -> np.nd
                 column=column,
                 fix="write plain numbers (no thousands separators), or leave the cell "
                 "empty if withheld.",
+            )
+        )
+    for i in np.flatnonzero(too_large(nums, MAX_AMOUNT))[:20]:
+        issues.append(
+            ValidationIssue(
+                f"{raw[i]!r} is implausibly large (above {MAX_AMOUNT:.0e}).",
+                file=file,
+                row=int(i) + 2 + offset,
+                column=column,
+                fix=bound_fix(MAX_AMOUNT),
             )
         )
     for i in np.flatnonzero(nums < 0)[:20]:
