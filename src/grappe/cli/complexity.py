@@ -107,7 +107,7 @@ def complexity_command(
     Example: grappe complexity trade.csv --rows country --cols product --values value --format csv
     """
     from grappe.complexity import complexity_suite
-    from grappe.io.complexity import read_activity_matrix
+    from grappe.io.complexity import check_activity_matrix, read_activity_matrix
 
     options = {
         "threshold": threshold,
@@ -140,6 +140,7 @@ def complexity_command(
                 year_column=year_column,
                 duplicates=duplicates,
             )
+        check_activity_matrix(X, file=str(input), column=values or "values")
         with _progress() as progress:
             progress.add_task(f"Computing complexity of {X.shape[0]} × {X.shape[1]}…")
             suite = complexity_suite(X, **options)
@@ -190,7 +191,7 @@ def _by_year(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Per-year tables (indexed by location / activity, with a ``year`` column)."""
     from grappe.complexity import complexity_panel
-    from grappe.io.complexity import read_activity_panel
+    from grappe.io.complexity import check_activity_matrix, read_activity_panel
 
     if year is not None:
         raise InvalidParameterError(
@@ -213,6 +214,8 @@ def _by_year(
             year_column=year_column,
             duplicates=duplicates,
         )
+    for period, matrix in matrices.items():
+        check_activity_matrix(matrix, file=str(input), column=values, year=period)
     with Progress(*Progress.get_default_columns(), console=err_console, transient=True) as bar:
         task = bar.add_task("Computing complexity by year…", total=len(matrices))
         panel = complexity_panel(

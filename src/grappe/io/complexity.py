@@ -22,6 +22,7 @@ from grappe.io._plausibility import MAX_AMOUNT, bound_fix, too_large, year_issue
 
 __all__ = [
     "bea_naics_weights",
+    "check_activity_matrix",
     "read_activity_matrix",
     "read_activity_panel",
     "read_bea_flows",
@@ -276,18 +277,40 @@ def _repeated_keys(frame: pd.DataFrame, key: list, file: str, duplicates: str, w
 
 
 def _enough(matrix: pd.DataFrame, file: str, column: str) -> pd.DataFrame:
-    """Refuse a matrix with fewer than 2 locations and 2 activities holding a positive value."""
+    """Refuse a matrix whose every value is 0 or empty (no complexity can be computed)."""
+    if not (matrix.fillna(0.0).to_numpy() > 0).any():
+        raise DataValidationError(
+            ValidationIssue(
+                "every value is 0 or empty, so no location is specialised in anything.",
+                file=file,
+                column=column,
+                fix="check that --values names the column of the values, and that the year "
+                "and the rows selected hold data.",
+            )
+        )
+    return matrix
+
+
+def check_activity_matrix(
+    matrix: pd.DataFrame, *, file: str, column: str, year: int | None = None
+) -> pd.DataFrame:
+    """Refuse a matrix with fewer than 2 locations and 2 activities with a positive value.
+
+    The complexity kernels need that much (and refuse less in their own terms); this check
+    says it in the terms of the file, before they run.
+
+    Raises
+    ------
+    DataValidationError
+        Naming the file and the value column.
+    """
     positive = matrix.fillna(0.0).to_numpy() > 0
     n_rows, n_cols = int(positive.any(axis=1).sum()), int(positive.any(axis=0).sum())
     if n_rows < 2 or n_cols < 2:
-        what = (
-            "every value is 0 or empty"
-            if not positive.any()
-            else (f"only {n_rows} location(s) and {n_cols} activity(ies) have a positive value")
-        )
         raise DataValidationError(
             ValidationIssue(
-                f"{what}; complexity needs at least 2 locations and 2 activities with activity.",
+                f"only {n_rows} location(s) and {n_cols} activity(ies) have a positive value"
+                f"{'' if year is None else f' in {year}'}; complexity needs at least 2 of each.",
                 file=file,
                 column=column,
                 fix="check that --values names the column of the values, and that the year "
