@@ -11,7 +11,13 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from grappe.cli._common import console, err_console, grappe_errors
+from grappe.cli._common import (
+    DuplicatesOpt,
+    console,
+    duplicates_policy,
+    err_console,
+    grappe_errors,
+)
 
 group = typer.Typer(
     name="spatial",
@@ -38,6 +44,23 @@ SchedOpt = Annotated[
     typer.Option("--scheduler", help="Dask scheduler address (default: local threads)."),
 ]
 SeedOpt = Annotated[int | None, typer.Option("--seed", help="Seed of the simulations.")]
+BboxOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--bbox",
+        help="Study area MINX,MINY,MAXX,MAXY in the CRS (lon/lat: MINLON,MINLAT,MAXLON,MAXLAT).",
+    ),
+]
+CountryOpt = Annotated[
+    str | None,
+    typer.Option("--country", help="Study area: a country's ISO code (DZ, FR…), lon/lat only."),
+]
+OutsideOpt = Annotated[
+    str,
+    typer.Option(
+        "--outside", help="Points outside --bbox/--country: warn (default), drop or raise."
+    ),
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -64,9 +87,58 @@ def _progress(label: str) -> Iterator:
         yield update
 
 
-def _read(path, x, y, crs, id_column, activity_column, weight_column, drop):
+def parse_bbox(text: str) -> tuple[float, float, float, float]:
+    """``--bbox`` as four numbers ``(minx, miny, maxx, maxy)``.
+
+    Examples
+    --------
+    >>> parse_bbox("-8.7, 18.9, 12, 37.1")
+    (-8.7, 18.9, 12.0, 37.1)
+    """
+    from grappe.errors import InvalidParameterError
+
+    try:
+        values = tuple(float(v) for v in text.split(","))
+    except ValueError:
+        values = ()
+    if len(values) != 4 or not (values[0] < values[2] and values[1] < values[3]):
+        raise InvalidParameterError(
+            "The '--bbox' parameter must be MINX,MINY,MAXX,MAXY with MINX < MAXX and "
+            f"MINY < MAXY (longitude first for lon/lat), e.g. -8.7,18.9,12,37.1. Got {text!r} "
+            "instead."
+        )
+    return values  # type: ignore[return-value]
+
+
+def _study_area(bbox: str | None, country: str | None, crs: str):
+    from grappe.errors import InvalidParameterError
+    from grappe.io.spatial import country_bounds
+
+    if bbox is not None and country is not None:
+        raise InvalidParameterError(
+            "The '--bbox' and '--country' parameters must not be given together. Got both instead."
+        )
+    if bbox is not None:
+        return parse_bbox(bbox)
+    if country is None:
+        return None
+    import pyproj
+
+    if not pyproj.CRS.from_user_input(crs).is_geographic:
+        raise InvalidParameterError(
+            "The '--country' parameter needs longitude/latitude points (--crs EPSG:4326). Got "
+            f"--crs {crs} instead: give the study area with --bbox in that CRS's units."
+        )
+    return country_bounds(country)
+
+
+def _read(path, x, y, crs, id_column, activity_column, weight_column, drop, area=None):
+    """Points of ``path``; ``area`` is ``(bbox, country, outside, duplicates)``."""
+    from grappe._validation import check_option
     from grappe.io.spatial import read_points
 
+    bbox, country, outside, duplicates = area or (None, None, "warn", "raise")
+    check_option(outside, "--outside", ("warn", "drop", "raise"), func="grappe spatial")
     return read_points(
         path,
         x=x,
@@ -76,6 +148,9 @@ def _read(path, x, y, crs, id_column, activity_column, weight_column, drop):
         activity=activity_column,
         weight=weight_column,
         on_missing="drop" if drop else "raise",
+        bounds=_study_area(bbox, country, crs),
+        on_outside=outside,
+        duplicates=duplicates_policy(duplicates, command="grappe spatial"),
     )
 
 
@@ -104,6 +179,10 @@ def kdensity_command(
     scheduler: SchedOpt = None,
     out: Annotated[Path | None, typer.Option(help="Write the curves (CSV/Parquet/JSON).")] = None,
     plot: Annotated[Path | None, typer.Option(help="Write K-density plots (PNG).")] = None,
+    bbox: BboxOpt = None,
+    country: CountryOpt = None,
+    outside: OutsideOpt = "warn",
+    duplicates: DuplicatesOpt = "raise",
 ) -> None:
     """Duranton–Overman K-density of activities with Monte Carlo confidence bands."""
     with grappe_errors():
@@ -114,7 +193,10 @@ def kdensity_command(
         from grappe.spatial import kdensity_by_activity, summary
         from grappe.spatial.maps import plot_kdensity
 
-        pts = _read(points, x, y, crs, id_column, activity_column, weight_column, drop_missing)
+        area = (bbox, country, outside, duplicates)
+        pts = _read(
+            points, x, y, crs, id_column, activity_column, weight_column, drop_missing, area
+        )
         with _progress("simulations") as update:
             results = kdensity_by_activity(
                 pts,
@@ -178,6 +260,10 @@ def hotspots_command(
     geojson: Annotated[Path | None, typer.Option(help="Write hot spots as GeoJSON.")] = None,
     plot: Annotated[Path | None, typer.Option(help="Write a PNG map.")] = None,
     out: Annotated[Path | None, typer.Option(help="Write the hot-spot table.")] = None,
+    bbox: BboxOpt = None,
+    country: CountryOpt = None,
+    outside: OutsideOpt = "warn",
+    duplicates: DuplicatesOpt = "raise",
 ) -> None:
     """Density-based hot spots of establishments (DBSCAN/HDBSCAN), as polygons."""
     with grappe_errors():
@@ -186,7 +272,10 @@ def hotspots_command(
         from grappe.spatial import hotspots
         from grappe.spatial.maps import hotspots_geojson, plot_points
 
-        pts = _read(points, x, y, crs, id_column, activity_column, weight_column, drop_missing)
+        area = (bbox, country, outside, duplicates)
+        pts = _read(
+            points, x, y, crs, id_column, activity_column, weight_column, drop_missing, area
+        )
         with _progress("clustering"):
             res = hotspots(
                 pts,
