@@ -10,7 +10,13 @@ import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from grappe.cli._common import console, err_console, grappe_errors
+from grappe.cli._common import (
+    DuplicatesOpt,
+    console,
+    duplicates_policy,
+    err_console,
+    grappe_errors,
+)
 
 assess_group = typer.Typer(
     name="assess",
@@ -289,6 +295,7 @@ def kpi_evaluate(
         Path | None,
         typer.Option(help="Answers to the 'management' questionnaire (facts for the label)."),
     ] = None,
+    duplicates: DuplicatesOpt = "raise",
 ) -> None:
     """Evaluate the KPIs of a period against their targets; check a label's criteria."""
     import datetime as dt
@@ -299,7 +306,9 @@ def kpi_evaluate(
     from grappe.roadmap import check_label, evaluate_kpis
 
     with grappe_errors():
-        kpis = read_kpis(path)
+        kpis = read_kpis(
+            path, duplicates=duplicates_policy(duplicates, command="grappe kpi evaluate")
+        )
         period = period or sorted(kpis["period"].unique())[-1]
         extra = None
         if management is not None:

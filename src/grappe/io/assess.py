@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import yaml
 
@@ -51,12 +52,29 @@ def bundled_questionnaires() -> tuple[str, ...]:
     return tuple(sorted(p.name[:-5] for p in _bundled_dir().iterdir() if p.name.endswith(".yaml")))
 
 
+class _Loader(yaml.SafeLoader):
+    """YAML's safe loader, keeping an impossible date such as ``2023-02-30`` as written.
+
+    PyYAML turns every ``YYYY-MM-DD`` into a date and fails on one that does not exist, with
+    no line; kept as text, the roadmap and label checks name the action, the field and the row.
+    """
+
+    def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
 def _load_yaml(path: PathLike) -> tuple[Any, yaml.Node | None]:
     """Parse a YAML file; return the data and its node tree (for line numbers)."""
     text = Path(path).read_text(encoding="utf-8")
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise DataValidationError(
@@ -194,15 +212,16 @@ def read_roadmap(path: PathLike, *, actors: list[str] | None = None) -> Roadmap:
     )
 
 
-def read_kpis(path: PathLike) -> pd.DataFrame:
+def read_kpis(path: PathLike, *, duplicates: str = "raise") -> pd.DataFrame:
     """Read and validate a KPI table (CSV or Excel: ``kpi, period, value[, target,
-    direction]``); see :func:`grappe.roadmap.check_kpis`."""
+    direction]``); see :func:`grappe.roadmap.check_kpis` (``duplicates``: ``"raise"`` or
+    ``"sum"`` for a KPI given twice in a period)."""
     path = Path(path)
     if path.suffix.lower() in (".xlsx", ".xls"):
         df = pd.read_excel(path, dtype={"period": str})
     else:
         df = pd.read_csv(path, dtype={"period": str, "kpi": str})
-    return check_kpis(df, file=str(path))
+    return check_kpis(df, file=str(path), duplicates=duplicates)
 
 
 def read_label(path: PathLike) -> Label:
@@ -242,6 +261,7 @@ def _read_firms(path: PathLike, columns: tuple[str, ...], what: str) -> pd.DataF
                 (raw != "" and pd.isna(v))
                 or (raw == "" and col != "capacity")
                 or (not pd.isna(v) and (v < low or (high is not None and v > high)))
+                or (pd.notna(v) and np.isinf(v))
             ):
                 rng = f"between {low} and {high}" if high is not None else f"≥ {low}"
                 issues.append(
@@ -254,9 +274,39 @@ def _read_firms(path: PathLike, columns: tuple[str, ...], what: str) -> pd.DataF
                     )
                 )
         df[col] = values.astype(float)
+    issues += _firm_id_issues(df, columns[0], str(path))
     if issues:
         raise DataValidationError(issues)
     return df
+
+
+def _firm_id_issues(df: pd.DataFrame, column: str, file: str) -> list[ValidationIssue]:
+    """Empty or repeated ids: every match is reported by id, so each must name one row."""
+    ids = df[column].astype(str).str.strip()
+    issues = [
+        ValidationIssue(
+            "The id is empty.",
+            file=file,
+            row=int(i) + 2,
+            column=column,
+            fix="Give every row an id.",
+        )
+        for i in np.flatnonzero((ids == "").to_numpy())[:20]
+    ]
+    first: dict[str, int] = {}
+    for i, ident in enumerate(ids):
+        if ident and ident in first and len(issues) < 20:
+            issues.append(
+                ValidationIssue(
+                    f"The id {ident!r} is already used in row {first[ident]}.",
+                    file=file,
+                    row=i + 2,
+                    column=column,
+                    fix="Give each row its own id (one row per need or per SME).",
+                )
+            )
+        first.setdefault(ident, i + 2)
+    return issues
 
 
 def read_needs(path: PathLike) -> pd.DataFrame:

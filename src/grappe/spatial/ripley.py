@@ -161,7 +161,7 @@ def ripley_k(
         if not (window[2] > window[0] and window[3] > window[1]):
             raise InvalidParameterError(
                 f"The 'window' parameter of {func} must be given when the points lie at one "
-                f"place or on one line (their bounding box {window!r} has no area). Got None "
+                f"place or on one line (their bounding box {window!r} has no positive area). Got None "
                 "instead."
             )
     if is_box:
