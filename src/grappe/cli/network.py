@@ -9,7 +9,13 @@ from typing import Annotated, Any
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from grappe.cli._common import console, err_console, grappe_errors
+from grappe.cli._common import (
+    DuplicatesOpt,
+    console,
+    duplicates_policy,
+    err_console,
+    grappe_errors,
+)
 
 group = typer.Typer(
     name="network",
@@ -41,10 +47,13 @@ def register(app: typer.Typer) -> None:
     app.add_typer(group)
 
 
-def _read(actors: Path, ties: Path, undirected: bool, salt: str | None) -> Any:
+def _read(
+    actors: Path, ties: Path, undirected: bool, salt: str | None, duplicates: str = "raise"
+) -> Any:
     from grappe.io.network import read_network
 
-    return read_network(actors, ties, directed=not undirected, salt=salt)
+    policy = duplicates_policy(duplicates, command="grappe network")
+    return read_network(actors, ties, directed=not undirected, salt=salt, duplicates=policy)
 
 
 def _waves(net: Any, wave: str | None) -> tuple[str | None, str | None]:
@@ -104,6 +113,7 @@ def diagnose_command(
     seed: Annotated[int, typer.Option("--seed", help="Seed of sampled betweenness.")] = 0,
     undirected: UndirectedOpt = False,
     salt: SaltOpt = None,
+    duplicates: DuplicatesOpt = "raise",
 ) -> None:
     """Diagnose a cluster's actor network: brokers, core, shadow zones, pipelines, change."""
     from grappe._validation import check_option
@@ -113,7 +123,7 @@ def diagnose_command(
         check_option(format, "--format", ("json", "text"), func="grappe network diagnose")
         check_option(lang, "--lang", ("fr", "en", "ar"), func="grappe network diagnose")
         with _spinner("Diagnosing the network"):
-            net = _read(actors, ties, undirected, salt)
+            net = _read(actors, ties, undirected, salt, duplicates)
             chosen, before = _waves(net, wave)
             result = diagnose(
                 net,
@@ -154,13 +164,14 @@ def draw_command(
     no_labels: Annotated[bool, typer.Option("--no-labels", help="Do not write actor ids.")] = False,
     undirected: UndirectedOpt = False,
     salt: SaltOpt = None,
+    duplicates: DuplicatesOpt = "raise",
 ) -> None:
     """Draw the network: actors in layers by level, coloured by sphere, width by strength."""
     from grappe.io.network import save_figure
     from grappe.network.figures import draw_network
 
     with grappe_errors():
-        net = _read(actors, ties, undirected, salt)
+        net = _read(actors, ties, undirected, salt, duplicates)
         chosen, _ = _waves(net, wave)
         if chosen is not None:
             net = net.select(wave=chosen)
@@ -177,6 +188,7 @@ def heatmap_command(
     by: Annotated[str, typer.Option("--by", help="sphere or level.")] = "sphere",
     undirected: UndirectedOpt = False,
     salt: SaltOpt = None,
+    duplicates: DuplicatesOpt = "raise",
 ) -> None:
     """Heat map of tie density between and within spheres (or levels)."""
     from grappe._validation import check_option
@@ -185,7 +197,7 @@ def heatmap_command(
 
     with grappe_errors():
         check_option(by, "--by", ("sphere", "level"), func="grappe network heatmap")
-        net = _read(actors, ties, undirected, salt)
+        net = _read(actors, ties, undirected, salt, duplicates)
         chosen, _ = _waves(net, wave)
         if chosen is not None:
             net = net.select(wave=chosen)
