@@ -123,6 +123,7 @@ def complexity_command(
                 f"Got {output_format!r} instead."
             )
         duplicates = duplicates_policy(duplicates, command="grappe complexity")
+        _check_options(options)
         if by_year:
             row_table, col_table = _by_year(
                 input, (rows, cols, values), year, year_column, options, duplicates
@@ -140,7 +141,9 @@ def complexity_command(
                 year_column=year_column,
                 duplicates=duplicates,
             )
-        check_activity_matrix(X, file=str(input), column=values or "values")
+        check_activity_matrix(
+            X, file=str(input), column=values or "values", missing=options["missing"]
+        )
         with _progress() as progress:
             progress.add_task(f"Computing complexity of {X.shape[0]} × {X.shape[1]}…")
             suite = complexity_suite(X, **options)
@@ -153,6 +156,24 @@ def complexity_command(
                     f"{len(items)} locations {label}: {', '.join(map(str, items[:10]))}"
                 )
         _write(suite.rows, suite.cols, output_format, output, keys=[])
+
+
+def _check_options(options: dict[str, Any]) -> None:
+    """The suite's options, checked in the command's terms before the kernels see them."""
+    from grappe._validation import check_number, check_option
+    from grappe.complexity._matrix import MISSING_POLICIES
+    from grappe.complexity.eci import METHODS, STANDARDISATIONS
+    from grappe.complexity.relatedness import ENGINES
+
+    command = "grappe complexity"
+    check_number(options["threshold"], "--threshold", func=command, low=0.0, closed="neither")
+    for name, allowed in (
+        ("method", METHODS),
+        ("standardise", STANDARDISATIONS),
+        ("missing", MISSING_POLICIES),
+        ("engine", ENGINES),
+    ):
+        check_option(options[name], f"--{name}", allowed, func=command)
 
 
 _COLUMNS = ["id", "eci", "diversity", "coi", "fitness", "pci", "ubiquity", "complexity"]
@@ -215,7 +236,9 @@ def _by_year(
             duplicates=duplicates,
         )
     for period, matrix in matrices.items():
-        check_activity_matrix(matrix, file=str(input), column=values, year=period)
+        check_activity_matrix(
+            matrix, file=str(input), column=values, year=period, missing=options["missing"]
+        )
     with Progress(*Progress.get_default_columns(), console=err_console, transient=True) as bar:
         task = bar.add_task("Computing complexity by year…", total=len(matrices))
         panel = complexity_panel(

@@ -176,18 +176,40 @@ def map_command(
         int, typer.Option(help="Regions shown in the summary (0 hides it).")
     ] = 10,
     duplicates: DuplicatesOpt = "raise",
+    total: Annotated[
+        str,
+        typer.Option(
+            help="Region totals: auto (the all-industries rows when the file has them), "
+            "row (require them) or sum (sum the industries)."
+        ),
+    ] = "auto",
 ) -> None:
     """Map clusters: LQs, strong clusters and stars for every region × cluster × year.
 
     Example: grappe map cbp_state_naics_2017_2021.parquet --source cbp
     --definitions us-benchmark --years 2019 --format json --output states.json
     """
+    from grappe._validation import check_option
+    from grappe.codes import CLASSIFICATIONS
     from grappe.io import load_definitions, read_region_set, read_regional_table
     from grappe.io.output import OUTPUT_FORMATS, write_frame
-    from grappe.mapping import map_clusters
+    from grappe.io.presets import PRESETS
+    from grappe.io.regional import WITHHELD_POLICIES
+    from grappe.mapping import LQ_CONVENTIONS, TOTAL_RULES, map_clusters
     from grappe.model import concat_tables
 
     with grappe_errors():
+        # options are checked here, in the command's terms, before any library sees them
+        command = "grappe map"
+        for name, value, allowed in (
+            ("--source", source, tuple(PRESETS)),
+            ("--withheld", withheld, WITHHELD_POLICIES),
+            ("--classification", classification, CLASSIFICATIONS),
+            ("--lq-convention", lq_convention, LQ_CONVENTIONS),
+            ("--total", total, TOTAL_RULES),
+        ):
+            if value is not None:
+                check_option(value, name, allowed, func=command)
         wanted_years = parse_years(years)
         mapping = parse_column_mapping(column)
         if output_format is not None and output_format not in OUTPUT_FORMATS:
@@ -233,6 +255,7 @@ def map_command(
                 years=wanted_years,
                 reference=ref,
                 lq_convention=lq_convention,
+                total=total,
             )
             progress.advance(task)
             progress.update(task, description="Writing")

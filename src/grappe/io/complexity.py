@@ -292,25 +292,46 @@ def _enough(matrix: pd.DataFrame, file: str, column: str) -> pd.DataFrame:
 
 
 def check_activity_matrix(
-    matrix: pd.DataFrame, *, file: str, column: str, year: int | None = None
+    matrix: pd.DataFrame,
+    *,
+    file: str,
+    column: str,
+    year: int | None = None,
+    missing: str = "raise",
 ) -> pd.DataFrame:
-    """Refuse a matrix with fewer than 2 locations and 2 activities with a positive value.
+    """Refuse a matrix with fewer than 2 locations and 2 activities with a positive value, or
+    with an empty cell under ``missing="raise"``.
 
     The complexity kernels need that much (and refuse less in their own terms); this check
-    says it in the terms of the file, before they run.
+    says it in the terms of the file and of ``grappe complexity``'s options, before they run.
 
     Raises
     ------
     DataValidationError
-        Naming the file and the value column.
+        Naming the file, the value column, and the location and activity of an empty cell.
     """
+    when = "" if year is None else f" in {year}"
+    if missing == "raise" and matrix.isna().to_numpy().any():
+        r, c = np.argwhere(matrix.isna().to_numpy())[0]
+        n_empty = int(matrix.isna().to_numpy().sum())
+        raise DataValidationError(
+            ValidationIssue(
+                f"the value of location {matrix.index[r]!r} for activity "
+                f"{matrix.columns[c]!r}{when} is empty ({n_empty} empty cell(s) in all): a "
+                "partial or withheld location.",
+                file=file,
+                column=column,
+                fix="leave such locations out of every denominator with --missing drop, or "
+                "read empty cells as no activity with --missing zero.",
+            )
+        )
     positive = matrix.fillna(0.0).to_numpy() > 0
     n_rows, n_cols = int(positive.any(axis=1).sum()), int(positive.any(axis=0).sum())
     if n_rows < 2 or n_cols < 2:
         raise DataValidationError(
             ValidationIssue(
                 f"only {n_rows} location(s) and {n_cols} activity(ies) have a positive value"
-                f"{'' if year is None else f' in {year}'}; complexity needs at least 2 of each.",
+                f"{when}; complexity needs at least 2 of each.",
                 file=file,
                 column=column,
                 fix="check that --values names the column of the values, and that the year "

@@ -89,7 +89,8 @@ def _industry_plan(
                 "which the table does not have.",
                 file=source,
                 column="industry",
-                fix=f"read the table with the {total_code!r} rows, or use total='sum'.",
+                fix=f"read the table with the {total_code!r} rows, or use total='sum' "
+                "(grappe map --total sum).",
             )
         )
     return cluster_of, in_sum, is_total
@@ -171,7 +172,8 @@ def _build_cube(
                     "needed for its total employment.",
                     file=table.source,
                     column="industry",
-                    fix="add the row, or use total='sum' to sum the industries instead.",
+                    fix="add the row, or use total='sum' (grappe map --total sum) to sum the "
+                    "industries instead.",
                 )
             )
     return cube
