@@ -305,3 +305,34 @@ def test_network_duplicate_ties(fixtures, tmp_path):
     assert "is already in row 2" in err and "--duplicates sum" in err
     res, err, _ = _run(*args, "--duplicates", "sum")
     assert res.exit_code == 0, err
+
+
+# --- options named as typed, before any library sees them -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("assess", "factors", "--region", "10", "--cluster", "4", "--method", "x"),
+         "The '--method' parameter of grappe assess factors"),
+        (("assess", "factors", "--region", "10", "--cluster", "4", "--national", "1"),
+         "The '--national', '--regional' and '--potential' parameters of grappe assess factors"),
+        (("match", "{m}/needs.csv", "{m}/capabilities.csv", "--max-km", "-5"),
+         "The '--max-km' parameter of grappe match"),
+        (("match", "{m}/needs.csv", "{m}/capabilities.csv", "--top", "0"),
+         "The '--top' parameter of grappe match"),
+        (("network", "diagnose", "{n}/synthetic_actors.csv", "{n}/synthetic_ties.csv",
+          "--wave", "1999"), "The '--wave' parameter of grappe network diagnose"),
+        (("network", "diagnose", "{n}/synthetic_actors.csv", "{n}/synthetic_ties.csv",
+          "--expected", "foo"), "The '--expected' parameter of grappe network diagnose"),
+        (("complexity", "{c}/stata_ground_truth_1995.csv", "--rows", "origin", "--cols", "hs92",
+          "--values", "export_val", "--threshold", "-1"),
+         "The '--threshold' parameter of grappe complexity"),
+    ],
+)  # fmt: skip
+def test_options_are_named_as_typed(fixtures, args, message):
+    folders = {"m": fixtures / "matchmaking", "n": fixtures / "network",
+               "c": fixtures / "complexity"}  # fmt: skip
+    res, err, _ = _run(*(a.format(**folders) for a in args))
+    assert res.exit_code == 1 and message in err
+    assert not any(f"of {k}" in err for k in ("match ", "success_factors", "classify", "diagnose "))

@@ -216,6 +216,16 @@ def factors_command(
     from grappe.io.assess import read_answers, read_questionnaire
 
     with grappe_errors():
+        from grappe._validation import check_option
+        from grappe.errors import InvalidParameterError
+
+        command = "grappe assess factors"
+        check_option(method, "--method", ("quebec", "danish"), func=command)
+        if not national >= regional >= potential:
+            raise InvalidParameterError(
+                f"The '--national', '--regional' and '--potential' parameters of {command} must "
+                f"be decreasing thresholds. Got {national}, {regional}, {potential} instead."
+            )
         df, _ = _indicators(indicators)
         ev = cluster_evidence(df, region=region, cluster=cluster)
         q = read_questionnaire(method) if answers else None
@@ -353,6 +363,12 @@ def match_command(
     from grappe.matchmaking import match
 
     with grappe_errors():
+        from grappe._validation import check_number
+
+        if max_km is not None:
+            check_number(max_km, "--max-km", func="grappe match", low=0)
+        if top is not None:
+            check_number(top, "--top", func="grappe match", low=1, integer=True)
         result = match(
             read_needs(needs),
             read_capabilities(capabilities),

@@ -122,9 +122,12 @@ def diagnose_command(
     with grappe_errors():
         check_option(format, "--format", ("json", "text"), func="grappe network diagnose")
         check_option(lang, "--lang", ("fr", "en", "ar"), func="grappe network diagnose")
+        check_option(expected, "--expected", ("default", "all"), func="grappe network diagnose")
         with _spinner("Diagnosing the network"):
             net = _read(actors, ties, undirected, salt, duplicates)
             chosen, before = _waves(net, wave)
+            if chosen is not None and net.waves:
+                check_option(chosen, "--wave", net.waves, func="grappe network diagnose")
             result = diagnose(
                 net,
                 wave=chosen,
