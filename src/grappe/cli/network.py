@@ -123,6 +123,12 @@ def diagnose_command(
         check_option(format, "--format", ("json", "text"), func="grappe network diagnose")
         check_option(lang, "--lang", ("fr", "en", "ar"), func="grappe network diagnose")
         check_option(expected, "--expected", ("default", "all"), func="grappe network diagnose")
+        from grappe._validation import check_options
+        from grappe.network.model import LEVELS
+
+        check_options(
+            local_levels or ("local",), "--local-level", LEVELS, func="grappe network diagnose"
+        )
         with _spinner("Diagnosing the network"):
             net = _read(actors, ties, undirected, salt, duplicates)
             chosen, before = _waves(net, wave)

@@ -108,10 +108,10 @@ def warn_all_zero_groups(
 
     ``groups`` labels each row (a region, a year); ``rows`` is the file row of each value.
     """
-    frame = pd.DataFrame({"g": np.asarray(groups), "v": values, "row": rows})
+    frame = pd.DataFrame({"g": np.asarray(groups), "v": np.abs(values), "row": rows})
     totals = frame.groupby("g", sort=True, observed=True).agg(
-        total=("v", lambda v: np.nansum(np.abs(v))), row=("row", "min")
-    )
+        total=("v", "sum"), row=("row", "min")
+    )  # the sum skips NaN (withheld cells)
     zero = totals[totals["total"] == 0]
     if zero.empty or len(zero) == len(totals):  # all zero is an error, raised by the caller
         return
