@@ -336,3 +336,15 @@ def test_options_are_named_as_typed(fixtures, args, message):
     res, err, _ = _run(*(a.format(**folders) for a in args))
     assert res.exit_code == 1 and message in err
     assert not any(f"of {k}" in err for k in ("match ", "success_factors", "classify", "diagnose "))
+
+
+def test_related_follows_the_duplicate_policy(fixtures, tmp_path):
+    county = pd.read_parquet(fixtures / "cbp_delaware" / "cbp_county_delaware.parquet")
+    path = tmp_path / "counties.csv"
+    pd.concat([county, county.iloc[[1]]], ignore_index=True).to_csv(path, index=False)
+    args = ("related", "10001", "--input", path, "--source", "cbp", "--format", "csv")
+    res, err, _ = _run(*args)
+    assert res.exit_code == 1 and "duplicate key" in err and "--duplicates sum" in err
+    res, err, out = _run(*args, "--duplicates", "sum")
+    assert res.exit_code == 0, err
+    assert out.startswith("code,name,density")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
-from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -159,12 +158,3 @@ def check_not_all_zero(
     )
     years = year.astype(np.int64)  # missing years were refused before
     warn_all_zero_groups(employment, years, rows, what="year", file=file, column=column)
-
-
-def first_rows(rows: Sequence[int], limit: int = 5) -> str:
-    """``"rows 3, 7 and 9"`` (the first ``limit``, then ``"…"``)."""
-    shown = [str(int(r)) for r in list(rows)[:limit]]
-    tail = ", …" if len(rows) > limit else ""
-    if len(shown) == 1:
-        return f"row {shown[0]}"
-    return f"rows {', '.join(shown[:-1])} and {shown[-1]}{tail}"
