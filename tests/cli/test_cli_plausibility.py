@@ -348,3 +348,30 @@ def test_related_follows_the_duplicate_policy(fixtures, tmp_path):
     res, err, out = _run(*args, "--duplicates", "sum")
     assert res.exit_code == 0, err
     assert out.startswith("code,name,density")
+
+
+def test_a_region_larger_than_the_reference_nation_is_refused(fixtures, tmp_path):
+    folder = fixtures / "cbp_delaware"
+    counties = folder / "cbp_county_delaware.parquet"
+    state = pd.read_parquet(folder / "cbp_state_delaware.parquet")
+    small = tmp_path / "state.csv"
+    state.assign(emp=(state["emp"] // 100)).to_csv(small, index=False)  # not the nation
+    res, err, _ = _run("map", counties, "--source", "cbp", "--reference", small,
+                       "--summary-regions", "0")  # fmt: skip
+    assert res.exit_code == 1
+    assert "more than the whole reference table" in err and "--reference" in err
+    res, err, _ = _run("map", counties, "--source", "cbp", "--summary-regions", "0",
+                       "--reference", folder / "cbp_state_delaware.parquet")  # fmt: skip
+    assert res.exit_code == 0, err
+
+
+def test_a_reference_without_the_mapped_years_names_its_file(fixtures, tmp_path):
+    folder = fixtures / "cbp_delaware"
+    state = pd.read_parquet(folder / "cbp_state_delaware.parquet")
+    ref = tmp_path / "state_2017.csv"
+    state[state["year"] == 2017].to_csv(ref, index=False)
+    res, err, _ = _run("map", folder / "cbp_county_delaware.parquet", "--source", "cbp",
+                       "--reference", ref, "--summary-regions", "0")  # fmt: skip
+    assert res.exit_code == 1
+    assert f"{ref}, column 'year': the reference table has no rows for the years" in err
+    assert "'reference' parameter of map_clusters" not in err

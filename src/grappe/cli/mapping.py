@@ -246,6 +246,7 @@ def map_command(
             ref = None
             if reference is not None:
                 ref = read_regional_table(reference, **{**options, "region_type": None})
+                _check_reference_years(table, ref, wanted_years)
             progress.advance(task)
             progress.update(task, description="Computing indicators")
             result = map_clusters(
@@ -277,6 +278,23 @@ def map_command(
     )
     if output is not None:
         err_console.print(f"Wrote {len(ind):,} rows to {output}")
+
+
+def _check_reference_years(table, ref, wanted: tuple[int, ...] | None) -> None:
+    """Refuse a --reference without every mapped year, naming its file (before the kernel)."""
+    from grappe.errors import DataValidationError, ValidationIssue
+
+    missing = sorted(set(wanted or table.years) - set(ref.years))
+    if missing:
+        raise DataValidationError(
+            ValidationIssue(
+                f"the reference table has no rows for the years {missing} that are mapped; it "
+                f"has the years {list(ref.years)}.",
+                file=ref.source,
+                column="year",
+                fix="give a reference table of the same years, or map only its years with --years.",
+            )
+        )
 
 
 def register(app: typer.Typer) -> None:
