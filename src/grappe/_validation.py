@@ -16,12 +16,46 @@ from typing import Any
 from grappe.errors import InvalidParameterError
 
 __all__ = [
+    "DUPLICATE_POLICIES",
     "check_array_2d",
     "check_bool",
+    "check_duplicates",
+    "duplicates_fix",
     "check_number",
     "check_option",
     "check_options",
 ]
+
+
+#: What every reader does with rows repeating a key (the same region × industry × year, location ×
+#: activity, actor pair × tie type, establishment id, KPI × period): ``"raise"`` (the default)
+#: refuses the file naming the rows; ``"sum"`` adds the repeated rows up, explicitly.
+DUPLICATE_POLICIES: tuple[str, ...] = ("raise", "sum")
+
+
+def check_duplicates(value: Any, *, func: str) -> str:
+    """Return the duplicate-key policy ``value`` if it is one of :data:`DUPLICATE_POLICIES`.
+
+    Examples
+    --------
+    >>> check_duplicates("sum", func="read_kpis")
+    'sum'
+    """
+    return check_option(value, "duplicates", DUPLICATE_POLICIES, func=func)
+
+
+def duplicates_fix(key: str) -> str:
+    """The fix named by every duplicate-key error: one row per ``key``, or sum them explicitly.
+
+    Examples
+    --------
+    >>> duplicates_fix("KPI and period")[:38]
+    'keep one row per KPI and period, or ad'
+    """
+    return (
+        f"keep one row per {key}, or add the repeated rows up with duplicates='sum' "
+        "(--duplicates sum)."
+    )
 
 
 def _fail(func: str, name: str, must: str, value: Any) -> InvalidParameterError:

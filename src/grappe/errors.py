@@ -10,6 +10,7 @@ from __future__ import annotations
 __all__ = [
     "ConvergenceError",
     "DataValidationError",
+    "DataWarning",
     "GrappeError",
     "InvalidParameterError",
     "MissingDependencyError",
@@ -147,3 +148,65 @@ class DataValidationError(GrappeError, ValueError):
     def column(self) -> str | None:
         """Column of the first issue."""
         return self.issues[0].column
+
+
+class DataWarning(UserWarning):
+    """Input data looks implausible, but a meaningful result can still be computed.
+
+    Carries the same fields as a :class:`ValidationIssue`, so that a warning reads like an
+    error: where (file, row, column), what, and the fix. Library code emits it with
+    ``warnings.warn(DataWarning(...), stacklevel=2)``; the command line prints each one to
+    standard error as ``Warning: <file>, row R, column C: message — fix``.
+
+    Parameters
+    ----------
+    message : str
+        What looks wrong, in one sentence.
+    file, row, column, fix
+        As in :class:`ValidationIssue`.
+
+    Examples
+    --------
+    >>> w = DataWarning("every cell is 0.", file="emp.csv", column="jobs", fix="check it.")
+    >>> str(w)
+    "emp.csv, column 'jobs': every cell is 0. Fix: check it."
+    >>> w.issue.row is None
+    True
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        row: int | None = None,
+        column: str | None = None,
+        fix: str | None = None,
+    ) -> None:
+        self.issue = ValidationIssue(message, file=file, row=row, column=column, fix=fix)
+        super().__init__(str(self.issue))
+
+    @property
+    def message(self) -> str:
+        """What looks wrong."""
+        return self.issue.message
+
+    @property
+    def file(self) -> str | None:
+        """The file the value came from."""
+        return self.issue.file
+
+    @property
+    def row(self) -> int | None:
+        """1-based line in the file (header = line 1), if known."""
+        return self.issue.row
+
+    @property
+    def column(self) -> str | None:
+        """The column as named in the file, if known."""
+        return self.issue.column
+
+    @property
+    def fix(self) -> str | None:
+        """What the user can do about it."""
+        return self.issue.fix

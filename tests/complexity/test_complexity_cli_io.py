@@ -97,7 +97,8 @@ def test_complexity_command_wide_table_and_missing_policy(tmp_path):
     path = tmp_path / "wide.csv"
     wide.to_csv(path, index=False)
     res = runner.invoke(app, ["complexity", str(path), "--threshold", "0.9"])
-    assert res.exit_code == 1 and "missing='drop'" in res.output and "Traceback" not in res.output
+    assert res.exit_code == 1 and "--missing drop" in res.output and "Traceback" not in res.output
+    assert "wide.csv" in res.output and "location 'd' for activity 'x'" in res.output
     res = runner.invoke(app, ["complexity", str(path), "--threshold", "0.9", "--missing", "drop"])
     assert res.exit_code == 0, res.output
     data = json.loads(res.stdout)
@@ -116,11 +117,11 @@ def test_complexity_command_wide_table_and_missing_policy(tmp_path):
         ),
         (
             ["--method", "power", "--rows", "origin", "--cols", "hs92", "--values", "export_val"],
-            "'method' parameter",
+            "'--method' parameter of grappe complexity",
         ),
         (
             ["--engine", "cuda", "--rows", "origin", "--cols", "hs92", "--values", "export_val"],
-            "'engine' parameter",
+            "'--engine' parameter of grappe complexity",
         ),
     ],
 )

@@ -153,11 +153,11 @@ def test_cli_diagnose_to_file(files, tmp_path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--wave", "1999"], "The 'wave' parameter of diagnose"),
+        (["--wave", "1999"], "The '--wave' parameter of grappe network diagnose"),
         (["--format", "xml"], "The '--format' parameter"),
         (["--lang", "de"], "The '--lang' parameter"),
-        (["--expected", "some"], "The 'expected' parameter"),
-        (["--local-level", "planet"], "The 'local_levels' parameter"),
+        (["--expected", "some"], "The '--expected' parameter"),
+        (["--local-level", "planet"], "The '--local-level' parameter"),
     ],
 )
 def test_cli_diagnose_errors_exit_cleanly(files, args, message):

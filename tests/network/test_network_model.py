@@ -107,7 +107,25 @@ def test_invalid_tables_raise_with_row_and_column(actors, ties, match):
 def test_contradictory_duplicates_name_both_rows():
     ties = _ties(source=["a", "b"], target=["b", "a"], type=["trust", "trust"], strength=[1, 3])
     with pytest.raises(DataValidationError, match=r"Contradictory duplicate ties.*rows \[2, 3\]"):
-        build_network(_actors(), ties, directed=False, ties_file="grid.csv")
+        build_network(_actors(), ties, directed=False, ties_file="grid.csv", duplicates="sum")
+
+
+def test_a_repeated_tie_is_refused_unless_summed():
+    ties = _ties(source=["a", "b"], target=["b", "a"], type=["trust", "trust"], strength=[2, 2])
+    with pytest.raises(
+        DataValidationError, match=r"The tie 'a'–'b' \(trust\) is already in row 2\."
+    ) as info:
+        build_network(_actors(), ties, directed=False, ties_file="ties.csv")
+    issue = info.value.issues[0]
+    assert (issue.file, issue.row, issue.column) == ("ties.csv", 3, "source")
+    assert "--duplicates sum" in issue.fix
+    net = build_network(_actors(), ties, directed=False, duplicates="sum")
+    assert len(net.ties) == 1 and net.ties.loc[0, "reports"] == 2
+    with pytest.raises(InvalidParameterError, match="'duplicates' parameter of build_network"):
+        build_network(_actors(), ties, duplicates="mean")
+    same = ties.assign(respondent=["R1", "R1"])  # one respondent twice: still a duplicate
+    with pytest.raises(DataValidationError, match="from the same respondent"):
+        build_network(_actors(), same, directed=False)
 
 
 def test_every_problem_is_listed_at_once():

@@ -120,7 +120,8 @@ def test_factors_bad_threshold(indicators_csv):
             "2",
         ],
     )
-    assert result.exit_code == 1 and "'national' parameter of classify" in result.output
+    out = " ".join(result.output.split())
+    assert result.exit_code == 1 and "'--national', '--regional' and '--potential'" in out
 
 
 def test_roadmap_show(fixtures, tmp_path):
@@ -182,7 +183,7 @@ def test_match(fixtures, tmp_path):
     df = pd.read_csv(out)
     assert set(df.loc[df["need_id"] == "N1", "firm_id"]) == {"S1"}
     result = runner.invoke(app, ["match", str(needs), str(caps), "--top", "0"])
-    assert result.exit_code == 1 and "'top' parameter of match" in result.output
+    assert result.exit_code == 1 and "'--top' parameter of grappe match" in result.output
 
 
 def test_report_html(indicators_csv, fixtures, tmp_path):

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+import warnings
 
 import pytest
 
-from grappe.errors import DataValidationError
+from grappe.errors import DataValidationError, DataWarning
 from grappe.roadmap import PHASES, build_roadmap, phase
+from grappe.roadmap.actions import iso_currencies
 
 
 def action(**change):
@@ -21,7 +24,7 @@ def action(**change):
         "partners": "Wilaya; Univ",
         "start": "2024-01-01",
         "end": "2024-03-31",
-        "status": "done",
+        "status": "ongoing",
         "milestones": [
             {"name": "m1", "date": "2024-02-01", "done": True},
             {"name": "m2", "date": "2024-03-31"},
@@ -44,7 +47,7 @@ def test_build_and_summarise():
     acts = [
         action(),
         action(id="A2", phase="plan", budget=500, status="ongoing", milestones=[]),
-        action(id="A3", phase="plan", budget=250, currency="EUR", status="planned"),
+        action(id="A3", phase="plan", budget=250, currency="EUR"),
     ]
     rm = build_roadmap(
         acts,
@@ -70,9 +73,14 @@ def test_build_and_summarise():
         ({"phase": "celebrate"}, r"Unknown phase 'celebrate' of action A1"),
         ({"budget": -5}, r"budget of action A1 is -5"),
         ({"budget": "lots"}, r"budget of action A1 is 'lots'"),
-        ({"currency": ""}, r"has a budget but no valid currency"),
+        ({"currency": ""}, r"has a budget but no currency"),
+        ({"currency": "XYZ"}, r"currency 'XYZ' of action A1 is not an ISO 4217 code"),
+        ({"budget": 0, "currency": "dollars"}, r"'DOLLARS' of action A1 is not an ISO 4217"),
         ({"end": "2023-12-31"}, r"ends \(2023-12-31\) before it starts"),
-        ({"start": "01/01/2024"}, r"date that is not YYYY-MM-DD"),
+        ({"start": "01/01/2024"}, r"start '01/01/2024' of action A1 is not a valid date"),
+        ({"end": "2024-02-30"}, r"end '2024-02-30' of action A1 is not a valid date"),
+        ({"status": "done"}, r"Action A1 is 'done' but its milestones \['m2'\] are not"),
+        ({"status": "planned"}, r"Action A1 is 'planned' but 1 of its milestones are done"),
         (
             {"milestones": [{"name": "early", "date": "2023-12-01"}]},
             r"Milestone 'early' of action A1 \(2023-12-01\) is outside",
@@ -127,3 +135,32 @@ def test_milestones_on_the_action_dates_are_accepted():
 def test_actors_not_given_means_no_owner_check():
     rm = build_roadmap([action(owner="Anyone")], cluster="c", mode="bottom_up")
     assert rm.actions[0].owner == "Anyone"
+
+
+def test_a_stale_status_is_accepted_with_a_warning():
+    done = [{"name": "m1", "date": "2024-02-01", "done": True}]
+    with pytest.warns(DataWarning, match="action A1 has ended and every milestone is done") as w:
+        rm = build_roadmap(
+            [action(milestones=done)],
+            cluster="c",
+            mode="bottom_up",
+            file="roadmap.yaml",
+            rows=[7],
+            today=dt.date(2025, 1, 1),
+        )
+    assert rm.actions[0].status == "ongoing"
+    assert (w[0].message.file, w[0].message.row, w[0].message.column) == (
+        "roadmap.yaml",
+        7,
+        "status",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DataWarning)  # before its end date: no warning
+        build_roadmap(
+            [action(milestones=done)], cluster="c", mode="bottom_up", today=dt.date(2024, 3, 1)
+        )
+
+
+def test_iso_currencies_come_from_babel():
+    assert {"DZD", "EUR", "USD", "MAD", "TND"} <= iso_currencies()
+    assert "XYZ" not in iso_currencies()

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.spatial.distance import pdist
 
-from grappe.errors import InvalidParameterError
+from grappe.errors import DataValidationError, InvalidParameterError
 from grappe.spatial import kdensity, kdensity_by_activity, points_from_frame, summary
 from grappe.spatial.kdensity import global_bands, silverman_bandwidth
 from grappe.spatial.points import EARTH_RADIUS_M
@@ -282,7 +282,7 @@ def test_bad_activities():
         kdensity(f, "s")
     same = pd.DataFrame({"x": [5.0, 5.0, 9.0], "y": [1.0, 1.0, 1.0], "a": ["s", "s", "o"]})
     q = points_from_frame(same, x="x", y="y", crs="EPSG:2154", activity="a")
-    with pytest.raises(InvalidParameterError, match="not all at one place"):
+    with pytest.raises(DataValidationError, match="activity 's' are all at one place"):
         kdensity(q, "s")
 
 

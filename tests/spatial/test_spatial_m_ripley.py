@@ -209,6 +209,8 @@ def test_ripley_errors():
         ripley_k(p, [1.0], window=shapely.box(0, 0, 5, 5))
     with pytest.raises(InvalidParameterError, match="positive area"):
         ripley_k(planar(np.array([[0.0, 0], [1, 0]])), [1.0])
+    with pytest.raises(InvalidParameterError, match="must be given when the points lie at one"):
+        ripley_k(planar(np.array([[3.0, 3.0]] * 5)), [1.0])  # coincident points, no window
     with pytest.raises(InvalidParameterError, match="at least two points"):
         ripley_k(planar(np.array([[0.0, 0]])), [1.0])
     geo = points_from_frame(pd.DataFrame({"lon": [1.0, 2.0], "lat": [3.0, 4.0]}), crs="EPSG:4326")

@@ -1,16 +1,18 @@
-"""Helpers shared by the command modules: clean error exits, console output and the options
-that say how to read the user's files."""
+"""Helpers shared by the command modules: clean error exits, data warnings, console output
+and the options that say how to read the user's files."""
 
 from __future__ import annotations
 
 import contextlib
+import warnings
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 
-from grappe.errors import GrappeError
+from grappe._validation import DUPLICATE_POLICIES, check_option
+from grappe.errors import DataWarning, GrappeError
 
 if TYPE_CHECKING:  # the CLI imports pandas only when a command runs
     from grappe.io.files import ReadOptions
@@ -19,21 +21,92 @@ if TYPE_CHECKING:  # the CLI imports pandas only when a command runs
 console = Console()
 err_console = Console(stderr=True)
 
+#: ``--duplicates``: what every reading command does with rows repeating a key.
+DuplicatesOpt = Annotated[
+    str,
+    typer.Option(
+        "--duplicates",
+        help="Rows repeating a key: raise (refuse the file, the default) or sum (add them up).",
+    ),
+]
+
+
+def duplicates_policy(value: str, *, command: str) -> str:
+    """Check ``--duplicates`` in the user's terms (before any reader sees it).
+
+    Examples
+    --------
+    >>> duplicates_policy("sum", command="grappe map")
+    'sum'
+    """
+    return check_option(value, "--duplicates", DUPLICATE_POLICIES, func=command)
+
+
+def warning_line(warning: DataWarning) -> str:
+    """One line for a :class:`~grappe.errors.DataWarning`: where, what, and the fix.
+
+    Examples
+    --------
+    >>> warning_line(DataWarning("every cell is 0.", file="a.csv", row=3, column="emp",
+    ...                          fix="check the region."))
+    "Warning: a.csv, row 3, column 'emp': every cell is 0. — check the region."
+    """
+    where = []
+    if warning.file is not None:
+        where.append(str(warning.file))
+    if warning.row is not None:
+        where.append(f"row {warning.row}")
+    if warning.column is not None:
+        where.append(f"column {warning.column!r}")
+    text = "Warning: " + (", ".join(where) + ": " if where else "") + warning.message
+    if warning.fix:
+        text += f" — {warning.fix}"
+    return text
+
+
+@contextlib.contextmanager
+def data_warnings() -> Iterator[None]:
+    """Print every :class:`~grappe.errors.DataWarning` raised inside the block to stderr.
+
+    Each distinct warning is printed once, as it is raised, on one line (see
+    :func:`warning_line`); other warnings go to the usual handler.
+    """
+    shown: set[str] = set()
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", DataWarning)
+        previous = warnings.showwarning
+
+        def show(message: Any, category: type, *args: Any, **kwargs: Any) -> None:
+            if isinstance(message, DataWarning):
+                line = warning_line(message)
+                if line not in shown:
+                    shown.add(line)
+                    err_console.print(line, markup=False, highlight=False, soft_wrap=True)
+            else:
+                previous(message, category, *args, **kwargs)
+
+        warnings.showwarning = show
+        yield
+
 
 @contextlib.contextmanager
 def grappe_errors() -> Iterator[None]:
     """Turn a :class:`~grappe.errors.GrappeError` into a clean message and exit code 1.
+
+    Every :class:`~grappe.errors.DataWarning` raised in the block is printed to stderr as one
+    line (see :func:`data_warnings`); a warning does not change the exit code.
 
     Examples
     --------
     >>> with grappe_errors():  # doctest: +SKIP
     ...     do_the_work()
     """
-    try:
-        yield
-    except GrappeError as exc:
-        err_console.print(f"[bold red]Error:[/] {exc}", markup=True, highlight=False)
-        raise typer.Exit(code=1) from exc
+    with data_warnings():
+        try:
+            yield
+        except GrappeError as exc:
+            err_console.print(f"[bold red]Error:[/] {exc}", markup=True, highlight=False)
+            raise typer.Exit(code=1) from exc
 
 
 # --- how to read the user's tables (shared by every command that reads one) -----------------

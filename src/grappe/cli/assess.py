@@ -12,10 +12,12 @@ from rich.table import Table
 
 from grappe.cli._common import (
     DecimalOpt,
+    DuplicatesOpt,
     EncodingOpt,
     SepOpt,
     ThousandsOpt,
     console,
+    duplicates_policy,
     err_console,
     grappe_errors,
     read_options,
@@ -225,6 +227,16 @@ def factors_command(
     from grappe.io.assess import read_answers, read_questionnaire
 
     with grappe_errors():
+        from grappe._validation import check_option
+        from grappe.errors import InvalidParameterError
+
+        command = "grappe assess factors"
+        check_option(method, "--method", ("quebec", "danish"), func=command)
+        if not national >= regional >= potential:
+            raise InvalidParameterError(
+                f"The '--national', '--regional' and '--potential' parameters of {command} must "
+                f"be decreasing thresholds. Got {national}, {regional}, {potential} instead."
+            )
         reading = read_options(encoding, sep, decimal, thousands)
         df, _ = _indicators(indicators, reading)
         ev = cluster_evidence(df, region=region, cluster=cluster)
@@ -315,6 +327,7 @@ def kpi_evaluate(
     sep: SepOpt = None,
     decimal: DecimalOpt = ".",
     thousands: ThousandsOpt = None,
+    duplicates: DuplicatesOpt = "raise",
 ) -> None:
     """Evaluate the KPIs of a period against their targets; check a label's criteria."""
     import datetime as dt
@@ -326,7 +339,11 @@ def kpi_evaluate(
 
     with grappe_errors():
         reading = read_options(encoding, sep, decimal, thousands)
-        kpis = read_kpis(path, options=reading)
+        kpis = read_kpis(
+            path,
+            options=reading,
+            duplicates=duplicates_policy(duplicates, command="grappe kpi evaluate"),
+        )
         period = period or sorted(kpis["period"].unique())[-1]
         extra = None
         if management is not None:
@@ -378,6 +395,12 @@ def match_command(
         if output is not None:  # a bad destination is refused before the computation
             check_output(output)
         reading = read_options(encoding, sep, decimal, thousands)
+        from grappe._validation import check_number
+
+        if max_km is not None:
+            check_number(max_km, "--max-km", func="grappe match", low=0)
+        if top is not None:
+            check_number(top, "--top", func="grappe match", low=1, integer=True)
         result = match(
             read_needs(needs, options=reading),
             read_capabilities(capabilities, options=reading),
@@ -432,12 +455,12 @@ def report_command(
 
     with grappe_errors():
         langs = [_lang(x, "grappe report") for x in (lang or ["fr", "ar", "en"])]
+        reading = read_options(encoding, sep, decimal, thousands)
         stem = f"report_{region}_{cluster}"
         check_output_folder(output)  # a bad folder is refused before the work
         for code in langs:
             for suffix in (".html", ".pdf") if pdf else (".html",):
                 check_output(output / f"{stem}_{code}{suffix}")
-        reading = read_options(encoding, sep, decimal, thousands)
         df, sources = _indicators(indicators, reading)
         summary = None
         if actors is not None or ties is not None or example_network is not None:

@@ -15,10 +15,12 @@ from rich.table import Table
 
 from grappe.cli._common import (
     DecimalOpt,
+    DuplicatesOpt,
     EncodingOpt,
     SepOpt,
     ThousandsOpt,
     console,
+    duplicates_policy,
     err_console,
     grappe_errors,
     read_options,
@@ -107,13 +109,14 @@ def complexity_command(
     sep: SepOpt = None,
     decimal: DecimalOpt = ".",
     thousands: ThousandsOpt = None,
+    duplicates: DuplicatesOpt = "raise",
 ) -> None:
     """ECI, diversity, COI and fitness per location; PCI, ubiquity and complexity per activity.
 
     Example: grappe complexity trade.csv --rows country --cols product --values value --format csv
     """
     from grappe.complexity import complexity_suite
-    from grappe.io.complexity import read_activity_matrix
+    from grappe.io.complexity import check_activity_matrix, read_activity_matrix
 
     options = {
         "threshold": threshold,
@@ -128,14 +131,16 @@ def complexity_command(
                 f"The 'format' parameter of grappe complexity must be one of 'json', 'csv'. "
                 f"Got {output_format!r} instead."
             )
+        reading = read_options(encoding, sep, decimal, thousands)
+        duplicates = duplicates_policy(duplicates, command="grappe complexity")
         if output is not None:  # a bad destination is refused before the computation
             from grappe.io.output import check_output
 
             check_output(output)
-        reading = read_options(encoding, sep, decimal, thousands)
+        _check_options(options)
         if by_year:
             row_table, col_table = _by_year(
-                input, (rows, cols, values), year, year_column, options, reading
+                input, (rows, cols, values), year, year_column, options, duplicates, reading
             )
             _write(row_table, col_table, output_format, output, keys=["year"])
             return
@@ -149,7 +154,11 @@ def complexity_command(
                 year=year,
                 year_column=year_column,
                 options=reading,
+                duplicates=duplicates,
             )
+        check_activity_matrix(
+            X, file=str(input), column=values or "values", missing=options["missing"]
+        )
         with _progress() as progress:
             progress.add_task(f"Computing complexity of {X.shape[0]} × {X.shape[1]}…")
             suite = complexity_suite(X, **options)
@@ -162,6 +171,24 @@ def complexity_command(
                     f"{len(items)} locations {label}: {', '.join(map(str, items[:10]))}"
                 )
         _write(suite.rows, suite.cols, output_format, output, keys=[])
+
+
+def _check_options(options: dict[str, Any]) -> None:
+    """The suite's options, checked in the command's terms before the kernels see them."""
+    from grappe._validation import check_number, check_option
+    from grappe.complexity._matrix import MISSING_POLICIES
+    from grappe.complexity.eci import METHODS, STANDARDISATIONS
+    from grappe.complexity.relatedness import ENGINES
+
+    command = "grappe complexity"
+    check_number(options["threshold"], "--threshold", func=command, low=0.0, closed="neither")
+    for name, allowed in (
+        ("method", METHODS),
+        ("standardise", STANDARDISATIONS),
+        ("missing", MISSING_POLICIES),
+        ("engine", ENGINES),
+    ):
+        check_option(options[name], f"--{name}", allowed, func=command)
 
 
 _COLUMNS = ["id", "eci", "diversity", "coi", "fitness", "pci", "ubiquity", "complexity"]
@@ -198,11 +225,12 @@ def _by_year(
     year: int | None,
     year_column: str,
     options: dict[str, Any],
+    duplicates: str,
     reading: Any = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Per-year tables (indexed by location / activity, with a ``year`` column)."""
     from grappe.complexity import complexity_panel
-    from grappe.io.complexity import read_activity_panel
+    from grappe.io.complexity import check_activity_matrix, read_activity_panel
 
     if year is not None:
         raise InvalidParameterError(
@@ -218,7 +246,17 @@ def _by_year(
     with _progress() as progress:
         progress.add_task("Reading the table…")
         matrices = read_activity_panel(
-            input, rows=rows, cols=cols, values=values, year_column=year_column, options=reading
+            input,
+            rows=rows,
+            cols=cols,
+            values=values,
+            year_column=year_column,
+            options=reading,
+            duplicates=duplicates,
+        )
+    for period, matrix in matrices.items():
+        check_activity_matrix(
+            matrix, file=str(input), column=values, year=period, missing=options["missing"]
         )
     with Progress(*Progress.get_default_columns(), console=err_console, transient=True) as bar:
         task = bar.add_task("Computing complexity by year…", total=len(matrices))
@@ -267,6 +305,7 @@ def related_command(
     sep: SepOpt = None,
     decimal: DecimalOpt = ".",
     thousands: ThousandsOpt = None,
+    duplicates: DuplicatesOpt = "raise",
 ) -> None:
     """Clusters or industries the region could grow next: highest relatedness density among
     those it does not specialise in (LQ < 1).
@@ -293,6 +332,7 @@ def related_command(
                 f"The 'top' parameter of grappe related must be at least 1. Got {top} instead."
             )
         reading = read_options(encoding, sep, decimal, thousands)
+        duplicates = duplicates_policy(duplicates, command="grappe related")
         path = input if input is not None else bundled_cbp_state_path()
         preset = source if source is not None else ("cbp" if input is None else None)
         with _progress() as progress:
@@ -304,6 +344,7 @@ def related_command(
                 years=[year] if year is not None else None,
                 levels=[code_level] if code_level is not None else None,
                 options=reading,
+                duplicates=duplicates,
             )
             defs = load_definitions(definitions, options=reading) if level == "cluster" else None
         result = related_table(

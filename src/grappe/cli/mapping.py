@@ -12,10 +12,12 @@ from rich.table import Table
 
 from grappe.cli._common import (
     DecimalOpt,
+    DuplicatesOpt,
     EncodingOpt,
     SepOpt,
     ThousandsOpt,
     console,
+    duplicates_policy,
     err_console,
     grappe_errors,
     read_options,
@@ -182,12 +184,22 @@ def map_command(
     sep: SepOpt = None,
     decimal: DecimalOpt = ".",
     thousands: ThousandsOpt = None,
+    duplicates: DuplicatesOpt = "raise",
+    total: Annotated[
+        str,
+        typer.Option(
+            help="Region totals: auto (the all-industries rows when the file has them), "
+            "row (require them) or sum (sum the industries)."
+        ),
+    ] = "auto",
 ) -> None:
     """Map clusters: LQs, strong clusters and stars for every region × cluster × year.
 
     Example: grappe map cbp_state_naics_2017_2021.parquet --source cbp
     --definitions us-benchmark --years 2019 --format json --output states.json
     """
+    from grappe._validation import check_option
+    from grappe.codes import CLASSIFICATIONS
     from grappe.io import load_definitions, read_region_set, read_regional_table
     from grappe.io.output import (
         OUTPUT_FORMATS,
@@ -197,10 +209,23 @@ def map_command(
         is_stdout,
         write_frame,
     )
-    from grappe.mapping import map_clusters
+    from grappe.io.presets import PRESETS
+    from grappe.io.regional import WITHHELD_POLICIES
+    from grappe.mapping import LQ_CONVENTIONS, TOTAL_RULES, map_clusters
     from grappe.model import concat_tables
 
     with grappe_errors():
+        # options are checked here, in the command's terms, before any library sees them
+        command = "grappe map"
+        for name, value, allowed in (
+            ("--source", source, tuple(PRESETS)),
+            ("--withheld", withheld, WITHHELD_POLICIES),
+            ("--classification", classification, CLASSIFICATIONS),
+            ("--lq-convention", lq_convention, LQ_CONVENTIONS),
+            ("--total", total, TOTAL_RULES),
+        ):
+            if value is not None:
+                check_option(value, name, allowed, func=command)
         wanted_years = parse_years(years)
         mapping = parse_column_mapping(column)
         if output_format is not None and output_format not in OUTPUT_FORMATS:
@@ -208,11 +233,11 @@ def map_command(
                 f"The 'format' parameter of grappe map must be one of "
                 f"{', '.join(OUTPUT_FORMATS)}. Got {output_format!r} instead."
             )
+        reading = read_options(encoding, sep, decimal, thousands)
         if output is not None:  # a bad destination is refused before the computation
             check_output(output, binary=(output_format or format_from_path(output)) == "parquet")
         if regions_output is not None:
             check_output(regions_output)
-        reading = read_options(encoding, sep, decimal, thousands)
         options = {
             "options": reading,
             "source": source,
@@ -221,6 +246,7 @@ def map_command(
             "region_type": region_type,
             "withheld": withheld,
             "years": wanted_years,
+            "duplicates": duplicates_policy(duplicates, command="grappe map"),
         }
         with Progress(
             SpinnerColumn(),
@@ -242,6 +268,7 @@ def map_command(
             ref = None
             if reference is not None:
                 ref = read_regional_table(reference, **{**options, "region_type": None})
+                _check_reference_years(table, ref, wanted_years)
             progress.advance(task)
             progress.update(task, description="Computing indicators")
             result = map_clusters(
@@ -251,6 +278,7 @@ def map_command(
                 years=wanted_years,
                 reference=ref,
                 lq_convention=lq_convention,
+                total=total,
             )
             progress.advance(task)
             progress.update(task, description="Writing")
@@ -274,6 +302,23 @@ def map_command(
     )
     if output is not None:
         err_console.print(f"Wrote {len(ind):,} rows to {output}")
+
+
+def _check_reference_years(table, ref, wanted: tuple[int, ...] | None) -> None:
+    """Refuse a --reference without every mapped year, naming its file (before the kernel)."""
+    from grappe.errors import DataValidationError, ValidationIssue
+
+    missing = sorted(set(wanted or table.years) - set(ref.years))
+    if missing:
+        raise DataValidationError(
+            ValidationIssue(
+                f"the reference table has no rows for the years {missing} that are mapped; it "
+                f"has the years {list(ref.years)}.",
+                file=ref.source,
+                column="year",
+                fix="give a reference table of the same years, or map only its years with --years.",
+            )
+        )
 
 
 def register(app: typer.Typer) -> None:

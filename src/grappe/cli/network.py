@@ -11,10 +11,12 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from grappe.cli._common import (
     DecimalOpt,
+    DuplicatesOpt,
     EncodingOpt,
     SepOpt,
     ThousandsOpt,
     console,
+    duplicates_policy,
     err_console,
     grappe_errors,
     read_options,
@@ -51,12 +53,23 @@ def register(app: typer.Typer) -> None:
 
 
 def _read(
-    actors: Path, ties: Path, undirected: bool, salt: str | None, reading: tuple[Any, ...]
+    actors: Path,
+    ties: Path,
+    undirected: bool,
+    salt: str | None,
+    reading: tuple[Any, ...],
+    duplicates: str = "raise",
 ) -> Any:
     from grappe.io.network import read_network
 
+    policy = duplicates_policy(duplicates, command="grappe network")
     return read_network(
-        actors, ties, directed=not undirected, salt=salt, options=read_options(*reading)
+        actors,
+        ties,
+        directed=not undirected,
+        salt=salt,
+        options=read_options(*reading),
+        duplicates=policy,
     )
 
 
@@ -127,6 +140,7 @@ def diagnose_command(
     sep: SepOpt = None,
     decimal: DecimalOpt = ".",
     thousands: ThousandsOpt = None,
+    duplicates: DuplicatesOpt = "raise",
 ) -> None:
     """Diagnose a cluster's actor network: brokers, core, shadow zones, pipelines, change."""
     from grappe._validation import check_option
@@ -135,11 +149,22 @@ def diagnose_command(
     with grappe_errors():
         check_option(format, "--format", ("json", "text"), func="grappe network diagnose")
         check_option(lang, "--lang", ("fr", "en", "ar"), func="grappe network diagnose")
+        check_option(expected, "--expected", ("default", "all"), func="grappe network diagnose")
+        from grappe._validation import check_options
+        from grappe.network.model import LEVELS
+
+        check_options(
+            local_levels or ("local",), "--local-level", LEVELS, func="grappe network diagnose"
+        )
         if output is not None:  # a bad destination is refused before the computation
             _check_output(output)
         with _spinner("Diagnosing the network"):
-            net = _read(actors, ties, undirected, salt, (encoding, sep, decimal, thousands))
+            net = _read(
+                actors, ties, undirected, salt, (encoding, sep, decimal, thousands), duplicates
+            )
             chosen, before = _waves(net, wave)
+            if chosen is not None and net.waves:
+                check_option(chosen, "--wave", net.waves, func="grappe network diagnose")
             result = diagnose(
                 net,
                 wave=chosen,
@@ -183,6 +208,7 @@ def draw_command(
     sep: SepOpt = None,
     decimal: DecimalOpt = ".",
     thousands: ThousandsOpt = None,
+    duplicates: DuplicatesOpt = "raise",
 ) -> None:
     """Draw the network: actors in layers by level, coloured by sphere, width by strength."""
     from grappe.io.network import save_figure
@@ -190,7 +216,7 @@ def draw_command(
 
     with grappe_errors():
         _check_output(output, binary=True)
-        net = _read(actors, ties, undirected, salt, (encoding, sep, decimal, thousands))
+        net = _read(actors, ties, undirected, salt, (encoding, sep, decimal, thousands), duplicates)
         chosen, _ = _waves(net, wave)
         if chosen is not None:
             net = net.select(wave=chosen)
@@ -211,6 +237,7 @@ def heatmap_command(
     sep: SepOpt = None,
     decimal: DecimalOpt = ".",
     thousands: ThousandsOpt = None,
+    duplicates: DuplicatesOpt = "raise",
 ) -> None:
     """Heat map of tie density between and within spheres (or levels)."""
     from grappe._validation import check_option
@@ -220,7 +247,7 @@ def heatmap_command(
     with grappe_errors():
         check_option(by, "--by", ("sphere", "level"), func="grappe network heatmap")
         _check_output(output, binary=True)
-        net = _read(actors, ties, undirected, salt, (encoding, sep, decimal, thousands))
+        net = _read(actors, ties, undirected, salt, (encoding, sep, decimal, thousands), duplicates)
         chosen, _ = _waves(net, wave)
         if chosen is not None:
             net = net.select(wave=chosen)

@@ -13,10 +13,12 @@ from rich.table import Table
 
 from grappe.cli._common import (
     DecimalOpt,
+    DuplicatesOpt,
     EncodingOpt,
     SepOpt,
     ThousandsOpt,
     console,
+    duplicates_policy,
     err_console,
     grappe_errors,
     read_options,
@@ -47,6 +49,23 @@ SchedOpt = Annotated[
     typer.Option("--scheduler", help="Dask scheduler address (default: local threads)."),
 ]
 SeedOpt = Annotated[int | None, typer.Option("--seed", help="Seed of the simulations.")]
+BboxOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--bbox",
+        help="Study area MINX,MINY,MAXX,MAXY in the CRS (lon/lat: MINLON,MINLAT,MAXLON,MAXLAT).",
+    ),
+]
+CountryOpt = Annotated[
+    str | None,
+    typer.Option("--country", help="Study area: a country's ISO code (DZ, FR…), lon/lat only."),
+]
+OutsideOpt = Annotated[
+    str,
+    typer.Option(
+        "--outside", help="Points outside --bbox/--country: warn (default), drop or raise."
+    ),
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -73,9 +92,60 @@ def _progress(label: str) -> Iterator:
         yield update
 
 
-def _read(path, x, y, crs, id_column, activity_column, weight_column, drop, reading):
+def parse_bbox(text: str) -> tuple[float, float, float, float]:
+    """``--bbox`` as four numbers ``(minx, miny, maxx, maxy)``.
+
+    Examples
+    --------
+    >>> parse_bbox("-8.7, 18.9, 12, 37.1")
+    (-8.7, 18.9, 12.0, 37.1)
+    """
+    from grappe.errors import InvalidParameterError
+
+    try:
+        values = tuple(float(v) for v in text.split(","))
+    except ValueError:
+        values = ()
+    if len(values) != 4 or not (values[0] < values[2] and values[1] < values[3]):
+        raise InvalidParameterError(
+            "The '--bbox' parameter must be MINX,MINY,MAXX,MAXY with MINX < MAXX and "
+            f"MINY < MAXY (longitude first for lon/lat), e.g. -8.7,18.9,12,37.1. Got {text!r} "
+            "instead."
+        )
+    return values  # type: ignore[return-value]
+
+
+def _study_area(bbox: str | None, country: str | None, crs: str):
+    from grappe.errors import InvalidParameterError
+    from grappe.io.spatial import country_bounds
+
+    if bbox is not None and country is not None:
+        raise InvalidParameterError(
+            "The '--bbox' and '--country' parameters must not be given together. Got both instead."
+        )
+    if bbox is not None:
+        return parse_bbox(bbox)
+    if country is None:
+        return None
+    import pyproj
+
+    if not pyproj.CRS.from_user_input(crs).is_geographic:
+        raise InvalidParameterError(
+            "The '--country' parameter needs longitude/latitude points (--crs EPSG:4326). Got "
+            f"--crs {crs} instead: give the study area with --bbox in that CRS's units."
+        )
+    return country_bounds(country)
+
+
+def _read(
+    path, x, y, crs, id_column, activity_column, weight_column, drop, area=None, reading=None
+):
+    """Points of ``path``; ``area`` is ``(bbox, country, outside, duplicates)``."""
+    from grappe._validation import check_option
     from grappe.io.spatial import read_points
 
+    bbox, country, outside, duplicates = area or (None, None, "warn", "raise")
+    check_option(outside, "--outside", ("warn", "drop", "raise"), func="grappe spatial")
     return read_points(
         path,
         x=x,
@@ -85,7 +155,10 @@ def _read(path, x, y, crs, id_column, activity_column, weight_column, drop, read
         activity=activity_column,
         weight=weight_column,
         on_missing="drop" if drop else "raise",
-        options=read_options(*reading),
+        options=read_options(*(reading or ())),
+        bounds=_study_area(bbox, country, crs),
+        on_outside=outside,
+        duplicates=duplicates_policy(duplicates, command="grappe spatial"),
     )
 
 
@@ -118,6 +191,10 @@ def kdensity_command(
     sep: SepOpt = None,
     decimal: DecimalOpt = ".",
     thousands: ThousandsOpt = None,
+    bbox: BboxOpt = None,
+    country: CountryOpt = None,
+    outside: OutsideOpt = "warn",
+    duplicates: DuplicatesOpt = "raise",
 ) -> None:
     """Duranton–Overman K-density of activities with Monte Carlo confidence bands."""
     with grappe_errors():
@@ -130,8 +207,18 @@ def kdensity_command(
 
         _check_outputs(out, plot)
         reading = (encoding, sep, decimal, thousands)
+        area = (bbox, country, outside, duplicates)
         pts = _read(
-            points, x, y, crs, id_column, activity_column, weight_column, drop_missing, reading
+            points,
+            x,
+            y,
+            crs,
+            id_column,
+            activity_column,
+            weight_column,
+            drop_missing,
+            area,
+            reading,
         )
         with _progress("simulations") as update:
             results = kdensity_by_activity(
@@ -201,6 +288,10 @@ def hotspots_command(
     sep: SepOpt = None,
     decimal: DecimalOpt = ".",
     thousands: ThousandsOpt = None,
+    bbox: BboxOpt = None,
+    country: CountryOpt = None,
+    outside: OutsideOpt = "warn",
+    duplicates: DuplicatesOpt = "raise",
 ) -> None:
     """Density-based hot spots of establishments (DBSCAN/HDBSCAN), as polygons."""
     with grappe_errors():
@@ -211,8 +302,18 @@ def hotspots_command(
 
         _check_outputs(geojson, plot, out)
         reading = (encoding, sep, decimal, thousands)
+        area = (bbox, country, outside, duplicates)
         pts = _read(
-            points, x, y, crs, id_column, activity_column, weight_column, drop_missing, reading
+            points,
+            x,
+            y,
+            crs,
+            id_column,
+            activity_column,
+            weight_column,
+            drop_missing,
+            area,
+            reading,
         )
         with _progress("clustering"):
             res = hotspots(

@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import yaml
 
@@ -53,6 +54,23 @@ def bundled_questionnaires() -> tuple[str, ...]:
     return tuple(sorted(p.name[:-5] for p in _bundled_dir().iterdir() if p.name.endswith(".yaml")))
 
 
+class _Loader(yaml.SafeLoader):
+    """YAML's safe loader, keeping an impossible date such as ``2023-02-30`` as written.
+
+    PyYAML turns every ``YYYY-MM-DD`` into a date and fails on one that does not exist, with
+    no line; kept as text, the roadmap and label checks name the action, the field and the row.
+    """
+
+    def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
 def _load_yaml(
     path: PathLike, what: str = "file", options: ReadOptions | None = None
 ) -> tuple[Any, yaml.Node | None]:
@@ -60,7 +78,7 @@ def _load_yaml(
     text = read_text(path, options=options, what=what)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -212,7 +230,9 @@ def read_roadmap(
     )
 
 
-def read_kpis(path: PathLike, *, options: ReadOptions | None = None) -> pd.DataFrame:
+def read_kpis(
+    path: PathLike, *, options: ReadOptions | None = None, duplicates: str = "raise"
+) -> pd.DataFrame:
     """Read and validate a KPI table (CSV or Excel: ``kpi, period, value[, target,
     direction]``); see :func:`grappe.roadmap.check_kpis`. ``options`` gives the encoding,
     separator and number format of a CSV file (default: detected; see :mod:`grappe.io.files`).
@@ -226,7 +246,7 @@ def read_kpis(path: PathLike, *, options: ReadOptions | None = None) -> pd.DataF
             values, bad = convert_numbers(df[col], options=options)
             if not bad.any():
                 df[col] = values
-    return check_kpis(df, file=str(path))
+    return check_kpis(df, file=str(path), duplicates=duplicates)
 
 
 def read_indicators(path: PathLike, *, options: ReadOptions | None = None) -> pd.DataFrame:
@@ -306,6 +326,7 @@ def _read_firms(
                 (raw != "" and pd.isna(v))
                 or (raw == "" and col != "capacity")
                 or (not pd.isna(v) and (v < low or (high is not None and v > high)))
+                or (pd.notna(v) and np.isinf(v))
             ):
                 rng = f"between {low} and {high}" if high is not None else f"≥ {low}"
                 issues.append(
@@ -318,9 +339,39 @@ def _read_firms(
                     )
                 )
         df[col] = values.astype(float)
+    issues += _firm_id_issues(df, columns[0], str(path))
     if issues:
         raise DataValidationError(issues)
     return df
+
+
+def _firm_id_issues(df: pd.DataFrame, column: str, file: str) -> list[ValidationIssue]:
+    """Empty or repeated ids: every match is reported by id, so each must name one row."""
+    ids = df[column].astype(str).str.strip()
+    issues = [
+        ValidationIssue(
+            "The id is empty.",
+            file=file,
+            row=int(i) + 2,
+            column=column,
+            fix="Give every row an id.",
+        )
+        for i in np.flatnonzero((ids == "").to_numpy())[:20]
+    ]
+    first: dict[str, int] = {}
+    for i, ident in enumerate(ids):
+        if ident and ident in first and len(issues) < 20:
+            issues.append(
+                ValidationIssue(
+                    f"The id {ident!r} is already used in row {first[ident]}.",
+                    file=file,
+                    row=i + 2,
+                    column=column,
+                    fix="Give each row its own id (one row per need or per SME).",
+                )
+            )
+        first.setdefault(ident, i + 2)
+    return issues
 
 
 def read_needs(path: PathLike, *, options: ReadOptions | None = None) -> pd.DataFrame:

@@ -15,13 +15,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from grappe._validation import check_number, check_option
+from grappe._validation import check_duplicates, check_number, check_option, duplicates_fix
 from grappe.complexity import aggregate_flows, industry_flows, pivot_long
 from grappe.errors import DataValidationError, InvalidParameterError, NotFoundError, ValidationIssue
+from grappe.io._plausibility import MAX_AMOUNT, bound_fix, too_large, year_issues
 from grappe.io.files import ReadOptions, convert_numbers, read_table, table_format
 
 __all__ = [
     "bea_naics_weights",
+    "check_activity_matrix",
     "read_activity_matrix",
     "read_activity_panel",
     "read_bea_flows",
@@ -47,6 +49,7 @@ def read_activity_matrix(
     year: int | None = None,
     year_column: str = "year",
     options: ReadOptions | None = None,
+    duplicates: str = "raise",
 ) -> pd.DataFrame:
     """Read a location × activity matrix from a long or a wide table.
 
@@ -55,9 +58,9 @@ def read_activity_matrix(
     path : str or Path
         A ``.csv``, ``.csv.gz``, ``.tsv``, ``.parquet`` or ``.xlsx`` file.
     rows, cols, values : str, optional
-        Long form: the columns holding the location, the activity and the value (pairs listed
-        twice are summed; absent pairs are 0). Wide form (none of the three given): the first
-        column holds the location and every other column is an activity.
+        Long form: the columns holding the location, the activity and the value (absent pairs
+        are 0). Wide form (none of the three given): the first column holds the location and
+        every other column is an activity.
     year : int, optional
         Keep only this year (long form, needs ``year_column``).
     year_column : str, default "year"
@@ -65,6 +68,10 @@ def read_activity_matrix(
     options : ReadOptions, optional
         Encoding, separator, decimal mark and thousands separator (default: detected; see
         :mod:`grappe.io.files`).
+    duplicates : {"raise", "sum"}, default "raise"
+        A location × activity pair listed twice (long form), or a location listed twice
+        (wide form): refuse the file naming the rows, or add the rows up (empty cells among
+        them are skipped).
 
     Returns
     -------
@@ -77,8 +84,10 @@ def read_activity_matrix(
     NotFoundError
         If the file does not exist.
     DataValidationError
-        If a named column is absent, a value is not a number or is negative, or the year is
-        not in the file — naming the file, row, column and the fix.
+        If a named column is absent, a value is not a number, is negative or implausibly
+        large (infinite or above 1e18), a year is impossible, the year is not in the file,
+        a key is repeated under ``duplicates="raise"``, or fewer than 2 locations and 2
+        activities have a positive value — naming the file, row, column and the fix.
     InvalidParameterError
         If only some of ``rows``, ``cols``, ``values`` are given.
 
@@ -91,6 +100,7 @@ def read_activity_matrix(
     [[1.0, 2.0], [3.0, 0.0]]
     """
     func = "read_activity_matrix"
+    check_duplicates(duplicates, func=func)
     path = Path(path)
     given = [x is not None for x in (rows, cols, values)]
     if any(given) and not all(given):
@@ -104,7 +114,8 @@ def read_activity_matrix(
         _require(frame, {rows: "--rows", cols: "--cols", values: "--values"}, file)
         if year is not None:
             frame = _filter_year(frame, year, year_column, file, options)
-        return _pivot(frame, rows, cols, values, file, options)
+        _repeated_keys(frame, [rows, cols], file, duplicates, "location and activity")
+        return _enough(_pivot(frame, rows, cols, values, file, options), file, values)
     if frame.shape[1] < 2:
         raise DataValidationError(
             ValidationIssue(
@@ -115,13 +126,16 @@ def read_activity_matrix(
             )
         )
     first = frame.columns[0]
+    _repeated_keys(frame, [first], file, duplicates, "location")
     wide = frame.set_index(frame[first].astype(str).str.strip()).drop(columns=[first])
     out = pd.DataFrame(
         {c: _numbers(wide[c], file, str(c), offset=0, options=options) for c in wide.columns},
         index=wide.index,
     )
+    if duplicates == "sum" and not out.index.is_unique:
+        out = out.groupby(level=0, sort=False).sum(min_count=1)
     out.index.name = str(first)
-    return out
+    return _enough(out, file, "values")
 
 
 def read_activity_panel(
@@ -132,6 +146,7 @@ def read_activity_panel(
     values: str,
     year_column: str = "year",
     options: ReadOptions | None = None,
+    duplicates: str = "raise",
 ) -> dict[int, pd.DataFrame]:
     """Read a long table with a year column as one location × activity matrix per year.
 
@@ -146,6 +161,9 @@ def read_activity_panel(
     options : ReadOptions, optional
         Encoding, separator, decimal mark and thousands separator (default: detected; see
         :mod:`grappe.io.files`).
+    duplicates : {"raise", "sum"}, default "raise"
+        A location × activity pair listed twice in one year: refuse the file naming the rows,
+        or add them up.
 
     Returns
     -------
@@ -158,8 +176,10 @@ def read_activity_panel(
     NotFoundError
         If the file does not exist.
     DataValidationError
-        If a column is absent, a year is empty or not a whole number, or a value is not a
-        number or is negative — naming the file, row, column and the fix.
+        If a column is absent, a year is empty, not a whole number or impossible (before 1800
+        or after next year), a value is not a number, is negative or implausibly large, or a
+        key is repeated under ``duplicates="raise"`` — naming the file, row, column and the
+        fix.
 
     Examples
     --------
@@ -170,6 +190,7 @@ def read_activity_panel(
     ...                                            year_column="y").items()}
     {2020: (1, 1), 2021: (2, 2)}
     """
+    check_duplicates(duplicates, func="read_activity_panel")
     path = Path(path)
     frame = _read_any(path, options)
     file = str(path)
@@ -190,6 +211,12 @@ def read_activity_panel(
                 for i in bad[:20]
             ]
         )
+    impossible = year_issues(years, np.arange(len(years)) + 2, file=file, column=year_column)
+    if impossible:
+        raise DataValidationError(impossible)
+    _repeated_keys(
+        frame, [rows, cols, year_column], file, duplicates, "location, activity and year"
+    )
     long = pd.DataFrame(
         {
             "r": frame[rows].astype(str).str.strip().to_numpy(),
@@ -220,6 +247,101 @@ def _require(frame: pd.DataFrame, options: dict[str, str], file: str) -> None:
                     fix=f"name the column with {option}.",
                 )
             )
+
+
+def _repeated_keys(frame: pd.DataFrame, key: list, file: str, duplicates: str, what: str) -> None:
+    """Refuse rows repeating ``key`` under ``duplicates="raise"``, naming the first few."""
+    if duplicates != "raise":
+        return
+    parts = frame[key].astype(str).apply(lambda c: c.str.strip())
+    repeated = parts.duplicated(keep=False).to_numpy()
+    if not repeated.any():
+        return
+    line = np.arange(len(frame)) + 2  # header is line 1
+    first_of: dict[tuple, int] = {}
+    issues = []
+    for i in np.flatnonzero(repeated):
+        label = tuple(parts.iloc[i])
+        if label not in first_of:
+            first_of[label] = int(line[i])
+            continue
+        if len(issues) < 20:
+            shown = ", ".join(repr(v) for v in label)
+            issues.append(
+                ValidationIssue(
+                    f"The {what} ({shown}) are already in row {first_of[label]}.",
+                    file=file,
+                    row=int(line[i]),
+                    column=str(key[0]),
+                    fix=duplicates_fix(what),
+                )
+            )
+    raise DataValidationError(issues)
+
+
+def _enough(matrix: pd.DataFrame, file: str, column: str) -> pd.DataFrame:
+    """Refuse a matrix whose every value is 0 or empty (no complexity can be computed)."""
+    if not (matrix.fillna(0.0).to_numpy() > 0).any():
+        raise DataValidationError(
+            ValidationIssue(
+                "every value is 0 or empty, so no location is specialised in anything.",
+                file=file,
+                column=column,
+                fix="check that --values names the column of the values, and that the year "
+                "and the rows selected hold data.",
+            )
+        )
+    return matrix
+
+
+def check_activity_matrix(
+    matrix: pd.DataFrame,
+    *,
+    file: str,
+    column: str,
+    year: int | None = None,
+    missing: str = "raise",
+) -> pd.DataFrame:
+    """Refuse a matrix with fewer than 2 locations and 2 activities with a positive value, or
+    with an empty cell under ``missing="raise"``.
+
+    The complexity kernels need that much (and refuse less in their own terms); this check
+    says it in the terms of the file and of ``grappe complexity``'s options, before they run.
+
+    Raises
+    ------
+    DataValidationError
+        Naming the file, the value column, and the location and activity of an empty cell.
+    """
+    when = "" if year is None else f" in {year}"
+    if missing == "raise" and matrix.isna().to_numpy().any():
+        r, c = np.argwhere(matrix.isna().to_numpy())[0]
+        n_empty = int(matrix.isna().to_numpy().sum())
+        raise DataValidationError(
+            ValidationIssue(
+                f"the value of location {matrix.index[r]!r} for activity "
+                f"{matrix.columns[c]!r}{when} is empty ({n_empty} empty cell(s) in all): a "
+                "partial or withheld location.",
+                file=file,
+                column=column,
+                fix="leave such locations out of every denominator with --missing drop, or "
+                "read empty cells as no activity with --missing zero.",
+            )
+        )
+    positive = matrix.fillna(0.0).to_numpy() > 0
+    n_rows, n_cols = int(positive.any(axis=1).sum()), int(positive.any(axis=0).sum())
+    if n_rows < 2 or n_cols < 2:
+        raise DataValidationError(
+            ValidationIssue(
+                f"only {n_rows} location(s) and {n_cols} activity(ies) have a positive value"
+                f"{when}; complexity needs at least 2 of each.",
+                file=file,
+                column=column,
+                fix="check that --values names the column of the values, and that the year "
+                "and the rows selected hold data.",
+            )
+        )
+    return matrix
 
 
 def _pivot(
@@ -287,6 +409,16 @@ def _numbers(
                 column=column,
                 fix="write numbers (set their marks with --decimal and --thousands), or "
                 "leave the cell empty if withheld.",
+            )
+        )
+    for i in np.flatnonzero(too_large(nums, MAX_AMOUNT))[:20]:
+        issues.append(
+            ValidationIssue(
+                f"{raw[i]!r} is implausibly large (above {MAX_AMOUNT:.0e}).",
+                file=file,
+                row=int(i) + 2 + offset,
+                column=column,
+                fix=bound_fix(MAX_AMOUNT),
             )
         )
     for i in np.flatnonzero(nums < 0)[:20]:

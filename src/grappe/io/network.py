@@ -138,6 +138,7 @@ def read_network(
     reveal_respondents: bool = False,
     name: str | None = None,
     options: ReadOptions | None = None,
+    duplicates: str = "raise",
 ) -> ActorNetwork:
     """Read an actor table and a tie table (CSV or XLSX) into a validated network.
 
@@ -161,6 +162,9 @@ def read_network(
         Display name (default: the tie file's stem).
     options : ReadOptions, optional
         Encoding and separator of CSV files (default: detected; see :mod:`grappe.io.files`).
+    duplicates : {"raise", "sum"}, default "raise"
+        A tie listed twice (same actors, type, wave and respondent): refuse the file, or
+        merge the rows into one tie (see :func:`grappe.network.build_network`).
 
     Returns
     -------
@@ -189,6 +193,7 @@ def read_network(
         source=str(ties),
         actors_file=str(actors),
         ties_file=str(ties),
+        duplicates=duplicates,
     )
 
 
@@ -201,6 +206,7 @@ def read_interview_grid(
     strength_scale: tuple[float, float] = (1.0, 3.0),
     name: str | None = None,
     options: ReadOptions | None = None,
+    duplicates: str = "raise",
 ) -> ActorNetwork:
     """Read an interview grid: one reported tie per row, with its respondent.
 
@@ -208,7 +214,8 @@ def read_interview_grid(
     pseudonymised). Ties are undirected unless the ``directed`` column says otherwise, and
     their ``evidence`` defaults to ``"interview"``. Two respondents reporting the same tie are
     merged (``reports`` = 2); if they disagree on its strength the import fails, naming both
-    rows.
+    rows. One respondent reporting the same tie twice is a duplicate, refused unless
+    ``duplicates="sum"``.
 
     Returns
     -------
@@ -242,6 +249,7 @@ def read_interview_grid(
         source=str(grid),
         actors_file=str(actors),
         ties_file=str(grid),
+        duplicates=duplicates,
     )
 
 

@@ -15,13 +15,22 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from grappe._validation import check_option
+from grappe._validation import check_duplicates, check_option
 from grappe.codes import CLASSIFICATIONS, classification_family, code_level
 from grappe.codes import validate_codes as _validate_codes
 from grappe.errors import (
     DataValidationError,
     InvalidParameterError,
     ValidationIssue,
+)
+from grappe.io._keys import duplicate_issues, regional_keys, sum_repeats
+from grappe.io._plausibility import (
+    MAX_AMOUNT,
+    MAX_COUNT,
+    bound_fix,
+    check_not_all_zero,
+    too_large,
+    year_issues,
 )
 from grappe.io._tables import (
     REQUIRED_COLUMNS,
@@ -105,6 +114,7 @@ def read_regional_table(
     sheet: str | int | None = None,
     known_codes: Collection[str] | None = None,
     options: ReadOptions | None = None,
+    duplicates: str = "raise",
 ) -> RegionalTable:
     """Read and validate a long table of regional statistics.
 
@@ -149,6 +159,10 @@ def read_regional_table(
         Encoding, separator, decimal mark and thousands separator of a CSV file, and the
         number format of text cells in any file (default: detected; see
         :mod:`grappe.io.files`).
+    duplicates : {"raise", "sum"}, default "raise"
+        Rows repeating a (region, industry, year): refuse the file, naming the rows, or add
+        them up (a sum with a withheld part stays withheld). See
+        :data:`grappe._validation.DUPLICATE_POLICIES`.
 
     Returns
     -------
@@ -166,9 +180,18 @@ def read_regional_table(
         A parameter has an unsupported value (file type, policy, mapping…), or
         ``"impute_residual"`` with the ``"custom"`` classification.
     DataValidationError
-        The file has missing columns, malformed or unknown codes, non-numeric or negative
-        values, duplicate keys, missing requested years, withheld cells under ``"raise"``, or,
-        under ``"impute_residual"``, no establishments column or a withheld cell without one.
+        The file has missing columns, malformed or unknown codes, non-numeric, negative or
+        implausibly large values (above :data:`~grappe.io._plausibility.MAX_COUNT` jobs or
+        establishments, :data:`~grappe.io._plausibility.MAX_AMOUNT` of payroll, or infinite),
+        impossible years (before 1800 or after next year), duplicate keys under
+        ``duplicates="raise"``, missing requested years, withheld cells under ``"raise"``,
+        employment that is 0 in every kept row, or, under ``"impute_residual"``, no
+        establishments column or a withheld cell without one.
+
+    Warns
+    -----
+    DataWarning
+        When every employment cell of some regions, or of some years, is 0 (not all of them).
 
     Notes
     -----
@@ -211,6 +234,7 @@ def read_regional_table(
         CLASSIFICATIONS,
         func=_FUNC,
     )
+    duplicates = check_duplicates(duplicates, func=_FUNC)
     years_sel = _check_ints(years, "years")
     levels_sel = _check_ints(levels, "levels")
     if levels_sel is not None and classification_family(classification) == "custom":
@@ -265,6 +289,7 @@ def read_regional_table(
         "write the year as an integer such as 2019.",
     )
     issues += _missing(np.isnan(year) & ~bad_year, rows, file, name["year"], "year")
+    issues += year_issues(np.where(bad_year, np.nan, year), rows, file=file, column=name["year"])
 
     keep = np.ones(len(raw), dtype=bool)
     level_keep = None
@@ -316,12 +341,31 @@ def read_regional_table(
             "correct the value, or leave it empty if unknown.",
             src,
         )
+        bound = MAX_AMOUNT if col == "payroll" else MAX_COUNT
+        issues += _rows(
+            too_large(values[col], bound),
+            rows,
+            raw[col],
+            f"is implausibly large for {col} (above {bound:.0e}).",
+            file,
+            name[col],
+            bound_fix(bound),
+            src,
+        )
     flag = None
     if "flag" in raw:
         flag = _flags(raw["flag"]) if src is None else _flags(raw["flag"])[src]
-    issues += _duplicates(region, industry, year, rows, file, name)
+    if duplicates == "raise":
+        issues += duplicate_issues(region, industry, year, rows, file, name)
     if issues:
         raise DataValidationError(issues)
+    if duplicates == "sum":
+        summed = sum_repeats(regional_keys(region, industry, year), values, flag)
+        if summed is not None:
+            first, values, flag = summed
+            rows, year, region, industry = rows[first], year[first], region[first], industry[first]
+            level_keep = None if level_keep is None else level_keep[first]
+            src = first if src is None else src[first]
 
     employment = values["employment"]
     withheld_mask = np.isnan(employment)
@@ -350,12 +394,13 @@ def read_regional_table(
             withheld, employment, withheld_mask, flag, rows, file, name, preset is not None
         )
     if not kept.all():
-        region, industry, year = region[kept], industry[kept], year[kept]
+        region, industry, year, rows = region[kept], industry[kept], year[kept], rows[kept]
         values = {k: v[kept] for k, v in values.items()}
         employment, withheld_mask = employment[kept], withheld_mask[kept]
         imputed = None if imputed is None else imputed[kept]
         src = (np.arange(len(raw)) if src is None else src)[kept]
 
+    check_not_all_zero(employment, region, year, rows, file=file, column=name["employment"])
     data = pd.DataFrame(
         {
             "region": _drop_unused(region),
@@ -468,56 +513,6 @@ def _code_issues(
         column=column,
         rows=first_row,
     )
-
-
-def _duplicates(
-    region: pd.Categorical,
-    industry: pd.Categorical,
-    year: np.ndarray,
-    rows: np.ndarray,
-    file: str,
-    name: dict[str, str],
-) -> list[ValidationIssue]:
-    """Rows repeating a (region, industry, year) key, checked on integer keys."""
-    # Shift every part to start at 0 (missing values, coded -1 or NaN, become 0): one int64.
-    r = region.codes.astype(np.int64) + 1
-    i = industry.codes.astype(np.int64) + 1
-    finite = ~np.isnan(year)
-    low = year[finite].min() if finite.any() else 0.0
-    y = np.where(finite, year - low + 1, 0).astype(np.int64)
-    key = (r * (len(industry.categories) + 1) + i) * (int(y.max(initial=0)) + 1) + y
-    # a stable sort is fast on the runs of sorted keys that files are made of; duplicates are
-    # then equal neighbours, and rare: only then find which rows repeat a key
-    ordered = np.sort(key, kind="stable")
-    if not (ordered[1:] == ordered[:-1]).any():
-        return []
-    # rows missing a key part are reported as such, not as repeats of each other
-    complete = finite & (r > 0) & (i > 0)
-    dup = pd.Series(key).duplicated(keep="first").to_numpy() & complete
-    first_of = dict(zip(key[::-1], rows[::-1], strict=True))
-    issues = []
-    positions = np.flatnonzero(dup)
-    columns = f"{name['region']}, {name['industry']}, {name['year']}"
-    for p in positions[:_MAX_PER_CHECK]:
-        issues.append(
-            ValidationIssue(
-                f"duplicate key ({columns}) = ({region[p]!r}, {industry[p]!r}, "
-                f"{int(year[p])}); first seen in row {int(first_of[key[p]])}.",
-                file=file,
-                row=int(rows[p]),
-                column=name["industry"],
-                fix="keep one row per region, industry and year (sum or remove the repeats).",
-            )
-        )
-    if len(positions) > _MAX_PER_CHECK:
-        issues.append(
-            ValidationIssue(
-                f"{len(positions) - _MAX_PER_CHECK} more duplicate keys.",
-                file=file,
-                fix="keep one row per region, industry and year.",
-            )
-        )
-    return issues
 
 
 def _apply_policy(

@@ -28,7 +28,19 @@ from grappe.io.files import ReadOptions, convert_numbers, read_document, read_ta
 from grappe.spatial.areal import AreaSet, areas_from_geometries
 from grappe.spatial.points import PointSet, points_from_frame
 
-__all__ = ["count_by_area", "read_areas", "read_points", "write_figure", "write_geojson"]
+__all__ = [
+    "COUNTRY_MARGIN",
+    "count_by_area",
+    "country_bounds",
+    "read_areas",
+    "read_points",
+    "write_figure",
+    "write_geojson",
+]
+
+#: Degrees added around a country's outline by :func:`country_bounds`: the outlines shipped by
+#: countryinfo are simplified, and would leave out points on the coast or the border.
+COUNTRY_MARGIN = 0.5
 
 
 def _existing(path: str | os.PathLike[str]) -> Path:
@@ -81,6 +93,7 @@ def read_points(
     bounds: tuple[float, float, float, float] | None = None,
     on_outside: str = "raise",
     options: ReadOptions | None = None,
+    duplicates: str = "raise",
 ) -> PointSet:
     """Read and validate a table of establishments.
 
@@ -88,9 +101,9 @@ def read_points(
     ----------
     path : path-like
         CSV (``.csv``, ``.csv.gz``; spaces after commas are skipped) or Parquet file.
-    x, y, crs, id, activity, weight, on_missing, bounds, on_outside
+    x, y, crs, id, activity, weight, on_missing, bounds, on_outside, duplicates
         As :func:`grappe.spatial.points_from_frame`; ``crs`` defaults to longitude/latitude
-        (EPSG:4326).
+        (EPSG:4326). :func:`country_bounds` gives the ``bounds`` of a country.
     options : ReadOptions, optional
         Encoding, separator, decimal mark and thousands separator of a CSV file (default:
         detected; see :mod:`grappe.io.files`).
@@ -124,6 +137,71 @@ def read_points(
         bounds=bounds,
         on_outside=on_outside,
         source=str(p),
+        duplicates=duplicates,
+    )
+
+
+def country_bounds(code: str) -> tuple[float, float, float, float]:
+    """Longitude/latitude bounding box of a country, from the outlines of ``countryinfo``.
+
+    Parameters
+    ----------
+    code : str
+        ISO 3166-1 alpha-2 code (``"DZ"``, ``"FR"``…); alpha-3 codes and English names are
+        accepted too.
+
+    Returns
+    -------
+    tuple of float
+        ``(min_lon, min_lat, max_lon, max_lat)`` of the country's outline (as shipped by the
+        maintained ``countryinfo`` package: mainland and islands, without overseas
+        territories for France), widened by :data:`COUNTRY_MARGIN` degrees.
+
+    Raises
+    ------
+    NotFoundError
+        If the code names no country.
+    MissingDependencyError
+        If ``countryinfo`` is not installed (``pip install grappe[spatial]``).
+
+    Examples
+    --------
+    >>> [round(v, 1) for v in country_bounds("DZ")]
+    [-9.2, 18.6, 12.5, 37.6]
+    """
+    try:
+        from countryinfo import CountryInfo
+        from countryinfo.exceptions import CountryNotFoundError
+    except ImportError as exc:  # pragma: no cover - in the spatial extra
+        raise MissingDependencyError(
+            "Country bounds need countryinfo: pip install grappe[spatial]"
+        ) from exc
+    try:
+        outline = CountryInfo(str(code).strip()).geo_json()
+    except (CountryNotFoundError, ValueError) as exc:
+        raise NotFoundError(
+            f"No country {code!r}; give an ISO 3166-1 alpha-2 code such as DZ, FR or US."
+        ) from exc
+    lons, lats = [], []
+
+    def walk(coords: Any) -> None:
+        if coords and isinstance(coords[0], int | float):
+            lons.append(float(coords[0]))
+            lats.append(float(coords[1]))
+        else:
+            for part in coords:
+                walk(part)
+
+    for feature in outline.get("features", []):
+        walk(feature["geometry"]["coordinates"])
+    if not lons:  # pragma: no cover - every country of countryinfo has an outline
+        raise NotFoundError(f"countryinfo has no outline of {code!r}.")
+    m = COUNTRY_MARGIN
+    return (
+        max(min(lons) - m, -180.0),
+        max(min(lats) - m, -90.0),
+        min(max(lons) + m, 180.0),
+        min(max(lats) + m, 90.0),
     )
 
 

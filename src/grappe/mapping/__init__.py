@@ -29,7 +29,13 @@ from grappe.indicators.specialisation import (
 )
 from grappe.indicators.stars import FOCUS_SCOPES, _stars
 from grappe.indicators.strong import _strong
-from grappe.mapping._cube import _build_cube, _categorical, _industry_plan, _with_custom_regions
+from grappe.mapping._cube import (
+    _build_cube,
+    _categorical,
+    _check_within_reference,
+    _industry_plan,
+    _with_custom_regions,
+)
 from grappe.mapping._frames import _indicator_frame, _national_frame, _region_frame
 from grappe.model import ClusterDefinitions, RegionalTable
 
@@ -214,7 +220,8 @@ def map_clusters(
         classifications of the table and the definitions differ.
     DataValidationError
         If counts are negative, no table code is covered by the definitions, the covered codes
-        nest inside each other (mixed levels) or a total row is missing.
+        nest inside each other (mixed levels), a total row is missing, or a region has more
+        jobs in a cluster than the whole ``reference`` table (which is then not its nation).
 
     Examples
     --------
@@ -305,6 +312,11 @@ def map_clusters(
     national = {k: nat[k].sum(axis=0) for k in ("employment", "establishments", "payroll")}
     national["total"] = nat["total"].sum(axis=0)
     national["group"] = group_totals(nat["employment"], groups=cluster_types).sum(axis=0)
+    if reference is not None:
+        withheld = nat["withheld"].sum(axis=0)
+        _check_within_reference(
+            cube, national["employment"], withheld, clusters, selected, table, reference
+        )
 
     labels, region_types, cube = _with_custom_regions(table, cube, regions, func=func)
     emp, est, pay, tot = cube["employment"], cube["establishments"], cube["payroll"], cube["total"]

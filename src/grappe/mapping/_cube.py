@@ -89,7 +89,8 @@ def _industry_plan(
                 "which the table does not have.",
                 file=source,
                 column="industry",
-                fix=f"read the table with the {total_code!r} rows, or use total='sum'.",
+                fix=f"read the table with the {total_code!r} rows, or use total='sum' "
+                "(grappe map --total sum).",
             )
         )
     return cluster_of, in_sum, is_total
@@ -171,7 +172,8 @@ def _build_cube(
                     "needed for its total employment.",
                     file=table.source,
                     column="industry",
-                    fix="add the row, or use total='sum' to sum the industries instead.",
+                    fix="add the row, or use total='sum' (grappe map --total sum) to sum the "
+                    "industries instead.",
                 )
             )
     return cube
@@ -243,3 +245,40 @@ def _region_members(region_set: Any, *, func: str) -> dict[str, tuple[str, list[
         str(code): (str(region_set.names.get(code, code)), [str(m) for m in member_list])
         for code, member_list in grouped.items()
     }
+
+
+def _check_within_reference(
+    cube: dict[str, Any],
+    national: np.ndarray,
+    reference_withheld: np.ndarray,
+    clusters: pd.DataFrame,
+    years: tuple[int, ...],
+    table: RegionalTable,
+    reference: RegionalTable,
+) -> None:
+    """Refuse a region whose cluster employment exceeds the reference's (the nation's) total.
+
+    A region is part of the nation: more jobs in one region than in the whole reference table
+    means the reference is not that nation (another country, level or year), and every LQ
+    against it would be meaningless.
+    """
+    emp = cube["employment"]
+    over = emp > national[None, :, :] * (1 + 1e-9) + 1e-6
+    # withheld cells are estimates on either side (CBP suppresses differently by level)
+    over &= (cube["withheld"] == 0) & (reference_withheld[None, :, :] == 0)
+    if not over.any():
+        return
+    issues = []
+    for i, c, y in np.argwhere(over)[:20]:
+        issues.append(
+            ValidationIssue(
+                f"region {str(cube['labels'][i])!r} has {emp[i, c, y]:,.0f} jobs in cluster "
+                f"{clusters['cluster'].iat[c]!r} in {years[y]}, more than the whole reference "
+                f"table {reference.source or ''} ({national[c, y]:,.0f}).",
+                file=table.source,
+                column="employment",
+                fix="give as --reference (reference=) the table of the nation that contains "
+                "these regions, in the same classification and years.",
+            )
+        )
+    raise DataValidationError(issues)

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from grappe._validation import duplicates_fix
 from grappe.errors import InvalidParameterError, ValidationIssue
 from grappe.network.model import ACTOR_COLUMNS, LEVELS, SPHERES, TIE_COLUMNS
 
@@ -258,6 +259,7 @@ def validate_ties(
     directed: bool,
     scale: tuple[float, float],
     types: tuple[tuple[str, ...], Mapping[str, str]],
+    duplicates: str = "raise",
 ) -> pd.DataFrame | None:
     frame = frame.rename(columns=lambda c: str(c).strip().lower())
     if _missing_columns(frame, ("source", "target", "type"), file, issues):
@@ -352,7 +354,7 @@ def validate_ties(
             "row": rows,
         }
     )
-    return _merge_duplicates(out, file, issues)
+    return _merge_duplicates(out, file, issues, duplicates)
 
 
 def _parse_strengths(
@@ -386,9 +388,11 @@ def _parse_strengths(
 
 
 def _merge_duplicates(
-    ties: pd.DataFrame, file: str | None, issues: list[ValidationIssue]
+    ties: pd.DataFrame, file: str | None, issues: list[ValidationIssue], duplicates: str
 ) -> pd.DataFrame | None:
-    """Merge repeated reports of one tie; flag reports that disagree on its strength."""
+    """Merge reports of one tie by different respondents; flag reports that disagree on its
+    strength. Rows repeating a tie *and* its respondent are duplicates: refused under
+    ``duplicates="raise"``, merged as further reports under ``"sum"``."""
     a = ties["source"].to_numpy(object)
     b = ties["target"].to_numpy(object)
     swap = ~ties["directed"].to_numpy(bool) & (a > b)
@@ -396,6 +400,28 @@ def _merge_duplicates(
     key = ties.assign(
         u=np.where(swap, b, a), v=np.where(swap, a, b), wave_key=ties["wave"].fillna("")
     )
+    if duplicates == "raise":
+        resp = key.assign(resp_key=ties["respondent"].fillna(""))
+        repeats = resp.duplicated([*gkeys, "resp_key"], keep="first").to_numpy()
+        first = resp.drop_duplicates([*gkeys, "resp_key"]).set_index([*gkeys, "resp_key"])["row"]
+        for k in np.flatnonzero(repeats)[:20]:
+            r = resp.iloc[k]
+            seen = first.loc[tuple(r[[*gkeys, "resp_key"]])]
+            issues.append(
+                ValidationIssue(
+                    f"The tie {r['u']!r}–{r['v']!r} ({r['type']}"
+                    f"{', wave ' + r['wave_key'] if r['wave_key'] else ''}) is already in row "
+                    f"{int(seen)}" + (" from the same respondent." if r["resp_key"] else "."),
+                    file,
+                    int(r["row"]),
+                    "source",
+                    duplicates_fix("pair of actors, tie type and wave (and respondent)").replace(
+                        "add the repeated rows up", "merge the repeated rows into one tie"
+                    ),
+                )
+            )
+        if issues:
+            return None
     repeated = key.duplicated(gkeys, keep=False).to_numpy()
     single = key[~repeated].assign(reports=1, first_row=lambda f: f["row"])
     multi = key[repeated]

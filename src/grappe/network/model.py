@@ -318,6 +318,7 @@ def build_network(
     actors_file: str | None = None,
     ties_file: str | None = None,
     first_row: int = 2,
+    duplicates: str = "raise",
 ) -> ActorNetwork:
     """Validate actor and tie tables and return an :class:`ActorNetwork`.
 
@@ -345,6 +346,11 @@ def build_network(
         File names reported in validation issues.
     first_row : int, default 2
         Line number of the tables' first row in their files (the header is line 1).
+    duplicates : {"raise", "sum"}, default "raise"
+        Rows repeating a tie (same actors, type and wave) *from the same respondent* (or
+        without respondents): refuse them naming the rows, or merge them into one tie whose
+        ``reports`` counts them. Reports of one tie by different respondents are always
+        merged; reports that disagree on the strength are always refused.
 
     Returns
     -------
@@ -355,7 +361,7 @@ def build_network(
     DataValidationError
         Listing every problem: missing columns, duplicate or empty actor ids, unknown spheres,
         levels or tie types, ties to unknown actors, self-ties, strengths off the scale,
-        contradictory duplicate ties.
+        repeated ties (under ``duplicates="raise"``), contradictory reports of a tie.
     InvalidParameterError
         If ``strength_scale`` is not an increasing pair.
 
@@ -379,6 +385,7 @@ def build_network(
 
     func = "build_network"
     check_bool(directed, "directed", func=func)
+    check_option(duplicates, "duplicates", ("raise", "sum"), func=func)
     lo, hi = check_scale(strength_scale, func)
     for value, pname in ((actors, "actors"), (ties, "ties")):
         if not isinstance(value, pd.DataFrame):
@@ -404,6 +411,7 @@ def build_network(
         directed=directed,
         scale=(lo, hi),
         types=(type_options, type_aliases),
+        duplicates=duplicates,
     )
     if issues or t is None:
         issues.sort(key=lambda issue: issue.row or 0)  # stable: file order within a row

@@ -3,21 +3,27 @@
 :func:`build_roadmap` takes plain records (as read from YAML or CSV by
 :func:`grappe.io.assess.read_roadmap`) and rejects inconsistent data with a
 :class:`~grappe.errors.DataValidationError` listing every problem with its file, row, field
-and fix: unknown phase or status, negative budget, end before start, a milestone outside its
-action's dates, an owner who is not an actor of the cluster, duplicate ids.
+and fix: unknown phase or status, negative budget, a currency that is not an ISO 4217 code,
+an impossible date (``2023-02-30``), end before start, a milestone outside its action's dates,
+an action ``done`` with open milestones or ``planned`` with milestones done, an owner who is
+not an actor of the cluster, duplicate ids. An action still ``ongoing`` or ``delayed`` after
+its end date with every milestone done is accepted with a :class:`~grappe.errors.DataWarning`
+(its status is probably stale).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
+import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
-from grappe.errors import DataValidationError, ValidationIssue
+from grappe.errors import DataValidationError, DataWarning, ValidationIssue
 from grappe.roadmap.phases import MODES, PHASES
 
 __all__ = ["STATUSES", "Action", "Milestone", "Roadmap", "build_roadmap"]
@@ -161,6 +167,20 @@ def _date(value: Any) -> dt.date | None:
         return None
 
 
+@functools.cache
+def iso_currencies() -> frozenset[str]:
+    """ISO 4217 currency codes (current and historical), from Babel's CLDR data.
+
+    Examples
+    --------
+    >>> "DZD" in iso_currencies(), "XYZ" in iso_currencies()
+    (True, False)
+    """
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
+
+
 def _list(value: Any) -> tuple[str, ...]:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ()
@@ -178,6 +198,7 @@ def build_roadmap(
     actors: Iterable[str] | None = None,
     file: str | None = None,
     rows: Iterable[int] | None = None,
+    today: dt.date | None = None,
 ) -> Roadmap:
     """Validate action records and build a :class:`Roadmap`.
 
@@ -199,6 +220,8 @@ def build_roadmap(
         Source file, named in errors.
     rows : iterable of int, optional
         Line (row) of each action in ``file``; default 1, 2, …
+    today : datetime.date, optional
+        The date the roadmap is read on (default today), to spot stale statuses.
 
     Returns
     -------
@@ -208,6 +231,12 @@ def build_roadmap(
     ------
     DataValidationError
         Listing every inconsistency (see the module docstring).
+
+    Warns
+    -----
+    DataWarning
+        When an action is still ``ongoing`` or ``delayed`` after its end date (before
+        ``today``) with every milestone done.
 
     References
     ----------
@@ -223,6 +252,7 @@ def build_roadmap(
     1000.0
     """
     actions = list(actions)
+    today = dt.date.today() if today is None else today
     rows = list(rows) if rows is not None else list(range(1, len(actions) + 1))
     issues: list[ValidationIssue] = []
     phases = [p.key for p in PHASES]
@@ -293,9 +323,15 @@ def build_roadmap(
                 "Give the budget as a positive amount.",
             )
         currency = str(rec.get("currency") or "").strip().upper()
-        if budget > 0 and (len(currency) != 3 or not currency.isalpha()):
+        if budget > 0 and not currency:
             bad(
-                f"Action {aid} has a budget but no valid currency ({currency!r}).",
+                f"Action {aid} has a budget but no currency.",
+                "currency",
+                "Give an ISO 4217 code such as DZD, EUR or USD.",
+            )
+        elif currency and currency not in iso_currencies():
+            bad(
+                f"The currency {currency!r} of action {aid} is not an ISO 4217 code.",
                 "currency",
                 "Give an ISO 4217 code such as DZD, EUR or USD.",
             )
@@ -307,12 +343,14 @@ def build_roadmap(
                 "Use the name of an actor of the cluster's network or add it.",
             )
         start, end = _date(rec["start"]), _date(rec["end"])
+        for key, value in (("start", start), ("end", end)):
+            if value is None:
+                bad(
+                    f"The {key} {str(rec[key])!r} of action {aid} is not a valid date.",
+                    key,
+                    "Write an existing date as YYYY-MM-DD (e.g. 2023-02-28).",
+                )
         if start is None or end is None:
-            bad(
-                f"Action {aid} has a date that is not YYYY-MM-DD.",
-                "start" if start is None else "end",
-                "Write dates as YYYY-MM-DD.",
-            )
             continue
         if end < start:
             bad(
@@ -326,9 +364,10 @@ def build_roadmap(
             name = str(m.get("name", ""))
             if mdate is None:
                 bad(
-                    f"Milestone {name!r} of action {aid} has no valid date.",
+                    f"Milestone {name!r} of action {aid} has no valid date "
+                    f"({str(m.get('date'))!r}).",
                     "milestones",
-                    "Write dates as YYYY-MM-DD.",
+                    "Write an existing date as YYYY-MM-DD (e.g. 2023-02-28).",
                 )
                 continue
             if mdate < start or mdate > end:
@@ -339,6 +378,7 @@ def build_roadmap(
                     "Move the milestone or the action's dates.",
                 )
             milestones.append(Milestone(name, mdate, bool(m.get("done", False))))
+        _check_progress(aid, status, milestones, bad, file, row, stale=end < today)
         out.append(
             Action(
                 aid,
@@ -357,3 +397,45 @@ def build_roadmap(
     if issues:
         raise DataValidationError(issues)
     return Roadmap(str(cluster), mode, tuple(out), dict(deliverables or {}))
+
+
+def _check_progress(
+    aid: str,
+    status: str,
+    milestones: list[Milestone],
+    bad: Any,
+    file: str | None,
+    row: int,
+    *,
+    stale: bool,
+) -> None:
+    """An action's status against its milestones: contradictions are errors, doubts warnings."""
+    if not milestones:
+        return
+    open_ = [m.name for m in milestones if not m.done]
+    done = len(milestones) - len(open_)
+    if status == "done" and open_:
+        bad(
+            f"Action {aid} is 'done' but its milestones {open_} are not.",
+            "status",
+            "Mark those milestones done: true, or set the action's status to 'ongoing'.",
+        )
+    elif status == "planned" and done:
+        bad(
+            f"Action {aid} is 'planned' but {done} of its milestones are done.",
+            "status",
+            "Set the action's status to 'ongoing' (or 'done'), or mark the milestones "
+            "done: false.",
+        )
+    elif status in ("ongoing", "delayed") and not open_ and stale:
+        warnings.warn(
+            DataWarning(
+                f"action {aid} has ended and every milestone is done, but its status is "
+                f"{status!r}.",
+                file=file,
+                row=row,
+                column="status",
+                fix="set the status to 'done' if the action is over.",
+            ),
+            stacklevel=3,
+        )

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from grappe._validation import check_duplicates, duplicates_fix
 from grappe.errors import DataValidationError, InvalidParameterError, NotFoundError, ValidationIssue
 
 __all__ = ["DIRECTIONS", "STANDARD_KPIS", "Evaluation", "check_kpis", "evaluate_kpis"]
@@ -34,7 +35,11 @@ _COLUMNS = ("kpi", "period", "value")
 
 
 def check_kpis(
-    kpis: pd.DataFrame, *, file: str | None = None, rows: Sequence[int] | None = None
+    kpis: pd.DataFrame,
+    *,
+    file: str | None = None,
+    rows: Sequence[int] | None = None,
+    duplicates: str = "raise",
 ) -> pd.DataFrame:
     """Validate a KPI table and return a clean copy.
 
@@ -46,6 +51,9 @@ def check_kpis(
         Source file, named in errors.
     rows : sequence of int, optional
         Line of each row in ``file`` (default: header is line 1, so row *i* is line *i* + 2).
+    duplicates : {"raise", "sum"}, default "raise"
+        A KPI given twice for one period: refuse the table naming the rows, or add the values
+        (and the targets) up; the repeated rows must then share one direction.
 
     Returns
     -------
@@ -56,9 +64,11 @@ def check_kpis(
     Raises
     ------
     DataValidationError
-        On missing columns, non-numeric values or targets, unknown directions, or a KPI
-        given twice for the same period.
+        On missing columns, non-numeric or infinite values or targets, a negative value of a
+        standard KPI (they are counts or amounts: :data:`STANDARD_KPIS`), unknown directions,
+        or a KPI given twice for the same period (under ``duplicates="raise"``).
     """
+    check_duplicates(duplicates, func="check_kpis")
     missing = [c for c in _COLUMNS if c not in kpis.columns]
     if missing:
         raise DataValidationError(
@@ -85,6 +95,27 @@ def check_kpis(
     issues = []
     for i, row in enumerate(df.itertuples(index=False)):
         raw = kpis.iloc[i]
+        if math.isinf(row.value) or math.isinf(row.target):
+            issues.append(
+                ValidationIssue(
+                    f"KPI {row.kpi!r} for {row.period} has an infinite value or target.",
+                    file=file,
+                    row=rows[i],
+                    column="value" if math.isinf(row.value) else "target",
+                    fix="Write a finite number.",
+                )
+            )
+        if row.kpi in STANDARD_KPIS and (row.value < 0 or row.target < 0):
+            issues.append(
+                ValidationIssue(
+                    f"KPI {row.kpi!r} for {row.period} is negative; it counts "
+                    f"{row.kpi.replace('_', ' ')}, which cannot be negative.",
+                    file=file,
+                    row=rows[i],
+                    column="value" if row.value < 0 else "target",
+                    fix="Correct the value (a decrease is the difference of two periods).",
+                )
+            )
         if math.isnan(row.value):
             issues.append(
                 ValidationIssue(
@@ -117,19 +148,38 @@ def check_kpis(
                     fix=f"Use one of {DIRECTIONS}.",
                 )
             )
-    dup = df.duplicated(["kpi", "period"], keep="first")
-    for i in np.flatnonzero(dup.to_numpy()):
+    dup = df.duplicated(["kpi", "period"], keep="first").to_numpy()
+    if duplicates == "sum":  # repeats are summed, but must agree on the direction
+        dup = (df.groupby(["kpi", "period"])["direction"].transform("nunique") > 1).to_numpy()
+    first = df.reset_index(drop=True).groupby(["kpi", "period"]).cumcount().to_numpy() == 0
+    first_row = {
+        (k, p): rows[i]
+        for i, (k, p) in enumerate(zip(df["kpi"], df["period"], strict=True))
+        if first[i]
+    }
+    for i in np.flatnonzero(dup & ~first):
+        key = (df["kpi"].iloc[i], df["period"].iloc[i])
         issues.append(
             ValidationIssue(
-                f"KPI {df['kpi'].iloc[i]!r} is given twice for period {df['period'].iloc[i]}.",
+                f"KPI {key[0]!r} is given twice for period {key[1]} (first in row "
+                f"{first_row[key]})"
+                + (" with different directions." if duplicates == "sum" else "."),
                 file=file,
                 row=rows[i],
-                column="kpi",
-                fix="Keep one row per KPI and period.",
+                column="kpi" if duplicates == "raise" else "direction",
+                fix=duplicates_fix("KPI and period")
+                if duplicates == "raise"
+                else "Give the repeated rows one direction.",
             )
         )
     if issues:
         raise DataValidationError(issues)
+    if duplicates == "sum" and df.duplicated(["kpi", "period"]).any():
+        df = df.groupby(["kpi", "period"], sort=False, as_index=False).agg(
+            value=("value", "sum"),
+            target=("target", lambda t: t.sum(min_count=1)),
+            direction=("direction", "first"),
+        )
     return df
 
 

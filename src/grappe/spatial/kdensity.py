@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from grappe._validation import check_bool, check_number
-from grappe.errors import InvalidParameterError
+from grappe.errors import DataValidationError, InvalidParameterError, ValidationIssue
 from grappe.spatial._pairs import binned_pair_sums, centred32, pair_total
 from grappe.spatial.executor import Progress, check_scheduler, run_tasks, simulation_seeds
 from grappe.spatial.points import PointSet, chord_to_arc, metric_coordinates
@@ -232,6 +232,11 @@ def kdensity(
     InvalidParameterError
         For a bad option, an unknown activity, fewer than two establishments in it, or
         weights whose pair products are all zero.
+    DataValidationError
+        When every establishment is at one place and ``max_distance="median"``, or the
+        activity's establishments are all at one place and ``bandwidth="silverman"``: these
+        defaults need distances. With both given, coincident points are computed (all their
+        pairs at distance 0).
 
     Notes
     -----
@@ -331,7 +336,7 @@ def kdensity_by_activity(
 
     Raises
     ------
-    InvalidParameterError
+    InvalidParameterError, DataValidationError
         As :func:`kdensity`.
 
     References
@@ -363,6 +368,17 @@ def kdensity_by_activity(
     span = float(np.linalg.norm(coords.max(axis=0) - coords.min(axis=0)))
     diameter = float(chord_to_arc(span)) if spherical else span
     if max_distance == "median":
+        if not diameter > 0:  # every establishment at one place: no distance to take
+            raise DataValidationError(
+                ValidationIssue(
+                    f"all {len(points)} establishments are at one place "
+                    f"({points.data['x'].iat[0]}, {points.data['y'].iat[0]}), so no "
+                    "distance between them can set the largest distance of the K-density.",
+                    file=points.source,
+                    fix="check the geocoding (a town's centre given to every address?); give "
+                    "--max-distance and --bandwidth to compute it anyway.",
+                )
+            )
         max_distance = _median_distance(c32, spherical, diameter, seeds[0])
 
     specs = {}
@@ -388,9 +404,15 @@ def kdensity_by_activity(
             )[:4096]
             h = silverman_bandwidth(nodes, mass, m * (m - 1) / 2)
             if not h > 0:
-                raise InvalidParameterError(
-                    f"The 'activity' parameter of {func} must name an activity whose "
-                    f"establishments are not all at one place. Got {act!r} instead."
+                raise DataValidationError(
+                    ValidationIssue(
+                        f"the {m} establishments of activity {act!r} are all at one place, so "
+                        "Silverman's rule gives no bandwidth.",
+                        file=points.source,
+                        column="activity",
+                        fix="check their geocoding, give --bandwidth, or choose other "
+                        "activities with --activity.",
+                    )
                 )
         grid = np.linspace(0.0, float(max_distance), n_grid)
         step = min(float(h) / NODES_PER_BANDWIDTH, (float(max_distance) + KERNEL_REACH * h) / 64)

@@ -10,6 +10,7 @@ needed) for longitude/latitude.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,6 +18,7 @@ import pandas as pd
 
 from grappe.errors import (
     DataValidationError,
+    DataWarning,
     InvalidParameterError,
     MissingDependencyError,
     ValidationIssue,
@@ -147,6 +149,7 @@ def points_from_frame(
     bounds: tuple[float, float, float, float] | None = None,
     on_outside: str = "raise",
     source: str | None = None,
+    duplicates: str = "raise",
 ) -> PointSet:
     """Validate a table of establishments and return a :class:`PointSet`.
 
@@ -171,10 +174,16 @@ def points_from_frame(
     bounds : tuple, optional
         ``(xmin, ymin, xmax, ymax)`` of the study area in ``crs`` (e.g. Algeria:
         ``(-8.7, 18.9, 12.0, 37.1)``); points outside are geocoding errors.
-    on_outside : {"raise", "drop"}
-        What to do with points outside ``bounds``.
+    on_outside : {"raise", "drop", "warn"}
+        What to do with points outside ``bounds``: refuse them, leave them out, or keep them
+        with a :class:`~grappe.errors.DataWarning` (which, when most points are outside but
+        would be inside with longitude and latitude exchanged, asks whether they were swapped).
     source : str, optional
         File name used in error messages.
+    duplicates : {"raise", "sum"}, default "raise"
+        Rows sharing an identifier (``id``): refuse them, or merge them into one
+        establishment whose weight is their sum (they must then have the same coordinates
+        and activity).
 
     Returns
     -------
@@ -187,8 +196,14 @@ def points_from_frame(
     DataValidationError
         If a column is missing, a coordinate is empty (with ``on_missing="raise"``), not a
         number, out of range (longitude and latitude look swapped) or outside ``bounds``
-        (with ``on_outside="raise"``), an identifier is
-        duplicated, or a weight is negative. Row numbers count the header as line 1.
+        (with ``on_outside="raise"``), an identifier is duplicated (with
+        ``duplicates="raise"``, or with different places or activities under ``"sum"``), or a
+        weight is negative. Row numbers count the header as line 1.
+
+    Warns
+    -----
+    DataWarning
+        With ``on_outside="warn"``, when points fall outside ``bounds``.
 
     Examples
     --------
@@ -202,7 +217,8 @@ def points_from_frame(
     from grappe._validation import check_option
 
     check_option(on_missing, "on_missing", ("raise", "drop"), func=func)
-    check_option(on_outside, "on_outside", ("raise", "drop"), func=func)
+    check_option(on_outside, "on_outside", ("raise", "drop", "warn"), func=func)
+    check_option(duplicates, "duplicates", ("raise", "sum"), func=func)
     if bounds is not None and (
         len(bounds) != 4 or not (bounds[0] < bounds[2] and bounds[1] < bounds[3])
     ):
@@ -275,6 +291,8 @@ def points_from_frame(
             ) & ~(np.isnan(coords[x]) | np.isnan(coords[y]))
         if on_outside == "drop":
             keep &= ~outside
+        elif on_outside == "warn":
+            _warn_outside(outside & keep, coords[x], coords[y], bounds, x, y, line, source)
         else:
             issues += [
                 ValidationIssue(
@@ -297,7 +315,7 @@ def points_from_frame(
         else np.array([str(i) for i in line[keep] - 1], dtype=object)
     )
     dup = pd.Series(ids).duplicated(keep=False).to_numpy()
-    if dup.any():
+    if dup.any() and duplicates == "raise":
         rows = line[keep][dup]
         raise DataValidationError(
             [
@@ -306,7 +324,8 @@ def points_from_frame(
                     file=source,
                     row=int(r),
                     column=id,
-                    fix="Give each establishment its own identifier.",
+                    fix="Give each establishment its own identifier, or merge the rows of one "
+                    "establishment with duplicates='sum' (--duplicates sum).",
                 )
                 for k, r in zip(np.flatnonzero(dup)[:20], rows[:20], strict=False)
             ]
@@ -345,7 +364,61 @@ def points_from_frame(
             "weight": w,
         }
     )
+    if dup.any():  # duplicates="sum"
+        data = _merge_ids(data, line[keep], source, id)
     return PointSet(data, parsed.to_string(), bool(parsed.is_geographic), source)
+
+
+def _merge_ids(data: pd.DataFrame, line: np.ndarray, source, id_column) -> pd.DataFrame:
+    """One establishment per id, weights summed; its rows must agree on place and activity."""
+    groups = data.groupby("id", sort=False)
+    spread = groups[["x", "y", "activity"]].nunique()
+    bad = spread[(spread > 1).any(axis=1)].index
+    if len(bad):
+        issues = []
+        for ident in bad[:20]:
+            rows = [str(int(r)) for r in line[(data["id"] == ident).to_numpy()]]
+            issues.append(
+                ValidationIssue(
+                    f"The rows {', '.join(rows[:5])} of establishment {ident!r} have different "
+                    "coordinates or activities, so they cannot be added up.",
+                    file=source,
+                    row=int(rows[-1]),
+                    column=id_column,
+                    fix="Give each establishment its own identifier.",
+                )
+            )
+        raise DataValidationError(issues)
+    merged = groups.agg(
+        x=("x", "first"), y=("y", "first"), activity=("activity", "first"), weight=("weight", "sum")
+    )
+    return merged.reset_index()[list(POINT_COLUMNS)]
+
+
+def _warn_outside(outside, lon, lat, bounds, x, y, line, source) -> None:
+    """Warn about points outside the study area; ask about swapped axes when most are."""
+    n_out, n = int(outside.sum()), int((~(np.isnan(lon) | np.isnan(lat))).sum())
+    if not n_out:
+        return
+    first = int(np.flatnonzero(outside)[0])
+    xmin, ymin, xmax, ymax = bounds
+    with np.errstate(invalid="ignore"):
+        swapped_in = (lat >= xmin) & (lat <= xmax) & (lon >= ymin) & (lon <= ymax)
+    message = (
+        f"{n_out} of {n} points are outside the study area {tuple(bounds)!r}, the first "
+        f"({float(lon[first])}, {float(lat[first])})."
+    )
+    fix = "check their geocoding, or leave them out with on_outside='drop' (--outside drop)."
+    if 2 * n_out > n and 2 * int((outside & swapped_in).sum()) > n_out:
+        message += " Most would be inside with the two coordinates exchanged."
+        fix = (
+            f"did you swap latitude and longitude? Exchange the columns: x={y!r}, y={x!r} "
+            f"(--x {y} --y {x})."
+        )
+    warnings.warn(
+        DataWarning(message, file=source, row=int(line[first]), column=x, fix=fix),
+        stacklevel=3,
+    )
 
 
 def _range_issues(lon, lat, x, y, line, source) -> list[ValidationIssue]:

@@ -157,7 +157,13 @@ def ripley_k(
         )
     is_box = window is None or isinstance(window, tuple | list)
     if window is None:
-        window = (*xy.min(axis=0), *xy.max(axis=0))
+        window = tuple(float(v) for v in (*xy.min(axis=0), *xy.max(axis=0)))
+        if not (window[2] > window[0] and window[3] > window[1]):
+            raise InvalidParameterError(
+                f"The 'window' parameter of {func} must be given when the points lie at one "
+                f"place or on one line (their bounding box {window!r} has no positive area). "
+                "Got None instead."
+            )
     if is_box:
         xmin, ymin, xmax, ymax = (float(v) for v in window)
         area = (xmax - xmin) * (ymax - ymin)

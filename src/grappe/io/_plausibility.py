@@ -1,0 +1,160 @@
+"""Plausibility checks of parsed values, shared by the readers of :mod:`grappe.io`.
+
+A value can parse as a number and still be impossible: ``1e23`` jobs, the year ``99999``, a
+table whose every employment cell is 0. These checks turn such values into a
+:class:`~grappe.errors.DataValidationError` (the result would be meaningless) or a
+:class:`~grappe.errors.DataWarning` (the result is still meaningful, but the user should look).
+The bounds are documented in ``docs/data-input.md``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+
+import numpy as np
+import pandas as pd
+
+from grappe.errors import DataValidationError, DataWarning, ValidationIssue
+
+__all__ = [
+    "FIRST_YEAR",
+    "MAX_AMOUNT",
+    "MAX_COUNT",
+    "check_not_all_zero",
+    "last_year",
+    "too_large",
+    "year_issues",
+]
+
+#: Largest count (jobs, establishments) of one cell: 10 billion, more than the world's
+#: employed population (about 3.5 billion, ILO). A larger cell is a unit or parsing error.
+MAX_COUNT = 1e10
+
+#: Largest amount (payroll, trade value, output) of one cell: 1e18, above world GDP (about
+#: 1e14 US dollars) written in the currency with the most units per dollar.
+MAX_AMOUNT = 1e18
+
+#: Earliest year accepted in a statistics table (no regional statistics series starts earlier).
+FIRST_YEAR = 1800
+
+_LISTED = 20
+
+
+def last_year() -> int:
+    """Latest year accepted: next year (a forecast or a budget year), by today's date."""
+    return dt.date.today().year + 1
+
+
+def too_large(values: np.ndarray, bound: float) -> np.ndarray:
+    """Mask of the values that are infinite or larger than ``bound`` in magnitude."""
+    with np.errstate(invalid="ignore"):
+        return np.isinf(values) | (np.abs(values) > bound)
+
+
+def bound_fix(bound: float) -> str:
+    """The fix of a value above ``bound``."""
+    return (
+        f"check the unit and the decimal separator of the column: a cell above {bound:.0e} "
+        "is larger than any economy (see docs/data-input.md, 'Plausibility checks')."
+    )
+
+
+def year_issues(
+    years: np.ndarray,
+    rows: np.ndarray,
+    *,
+    file: str,
+    column: str,
+) -> list[ValidationIssue]:
+    """One issue per row whose (whole, non-missing) year is outside ``FIRST_YEAR..last_year()``."""
+    high = last_year()
+    with np.errstate(invalid="ignore"):
+        bad = ~np.isnan(years) & ((years < FIRST_YEAR) | (years > high))
+    positions = np.flatnonzero(bad)
+    issues = [
+        ValidationIssue(
+            f"the year {years[p]:.0f} is impossible (outside {FIRST_YEAR}..{high}).",
+            file=file,
+            row=int(rows[p]),
+            column=column,
+            fix="write the year with four digits, e.g. 2019.",
+        )
+        for p in positions[:_LISTED]
+    ]
+    if len(positions) > _LISTED:
+        issues.append(
+            ValidationIssue(
+                f"{len(positions) - _LISTED} more rows with an impossible year.",
+                file=file,
+                column=column,
+                fix="write the year with four digits, e.g. 2019.",
+            )
+        )
+    return issues
+
+
+def warn_all_zero_groups(
+    values: np.ndarray,
+    groups: pd.Series | np.ndarray,
+    rows: np.ndarray,
+    *,
+    what: str,
+    file: str,
+    column: str,
+) -> None:
+    """Warn (once, listing a few) about the groups whose every value is 0.
+
+    ``groups`` labels each row (a region, a year); ``rows`` is the file row of each value.
+    """
+    frame = pd.DataFrame({"g": np.asarray(groups), "v": np.abs(values), "row": rows})
+    totals = frame.groupby("g", sort=True, observed=True).agg(
+        total=("v", "sum"), row=("row", "min")
+    )  # the sum skips NaN (withheld cells)
+    zero = totals[totals["total"] == 0]
+    if zero.empty or len(zero) == len(totals):  # all zero is an error, raised by the caller
+        return
+    listed = zip(zero.index[:5], zero["row"][:5], strict=True)
+    shown = ", ".join(f"{g!s} (from row {int(r)})" for g, r in listed)
+    more = f" and {len(zero) - 5} more" if len(zero) > 5 else ""
+    warnings.warn(
+        DataWarning(
+            f"every {column} cell is 0 for {len(zero)} {what}{'s' if len(zero) > 1 else ''}: "
+            f"{shown}{more}; their indicators are empty.",
+            file=file,
+            column=column,
+            fix=f"check that the {what}'s rows are complete, or leave the {what} out.",
+        ),
+        stacklevel=4,
+    )
+
+
+def check_not_all_zero(
+    employment: np.ndarray,
+    region: pd.Categorical,
+    year: np.ndarray,
+    rows: np.ndarray,
+    *,
+    file: str,
+    column: str,
+) -> None:
+    """Refuse a table whose employment is 0 everywhere; warn about all-zero regions or years."""
+    if not len(employment):
+        return
+    if not np.nansum(np.abs(employment)) > 0:
+        raise DataValidationError(
+            ValidationIssue(
+                f"every employment value of the {len(employment):,} rows kept is 0, so every "
+                "location quotient would be undefined (0/0).",
+                file=file,
+                column=column,
+                fix=f"check that {column!r} is the employment column (map another one with "
+                "--column FILE_COLUMN=employment), that the years and levels selected hold "
+                "data, and that withheld cells are not all written as 0.",
+            )
+        )
+    warn_all_zero_groups(
+        employment, np.asarray(region), rows, what="region", file=file, column=column
+    )
+    years = year.astype(np.int64)  # missing years were refused before
+    warn_all_zero_groups(employment, years, rows, what="year", file=file, column=column)
