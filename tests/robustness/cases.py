@@ -251,13 +251,12 @@ def REPORT(*extra, ind="indicators.csv"):  # noqa: N802
 
 # --- messages a good error contains (loose on wording, strict on substance) --------------------
 
-R_EMPTY = r"empty|no data|no rows|no header|no columns|blank|nothing"
+R_EMPTY = r"empty|no data|no rows|no header|blank|only whitespace"
 R_BINARY = (
     r"binary|not (a |an )?(text|csv|table|tabular|valid|parquet|excel|xlsx|gzip|json|"
-    r"yaml|spreadsheet)|cannot be (read|decoded|opened)|undecodable|magic|does not look|"
-    r"encod|decode"
+    r"yaml|spreadsheet)|undecodable|does not look|neither utf-8"
 )
-R_TRUNC = r"truncated|corrupt|incomplete|damaged|cannot be (read|opened)|not (a )?valid|end of"
+R_TRUNC = r"truncated|corrupt|incomplete|damaged|cut short|not (a )?valid|end of"
 R_QUOTE = r"quote"
 R_MISSING = r"no such file|not found|does not exist|no file"
 R_DIR = r"folder|directory"
@@ -292,7 +291,7 @@ def warn(id, args, files, match, *, exit=0, area="plausibility", names=None):
     )
 
 
-def valid(id, args, files, check, *, match="", area="reader"):
+def valid(id, args, files, check, *, match="", area="reader", slow=False):
     return Case(
         id=id,
         args=tuple(args),
@@ -303,6 +302,7 @@ def valid(id, args, files, check, *, match="", area="reader"):
         exit=0,
         names="",
         check=check,
+        slow=slow,
     )
 
 
@@ -408,17 +408,13 @@ def big_cbp_csv(target_mb: int = 50):
     Identical copies keep every LQ of the three real counties."""
 
     def make() -> bytes:
-        d = _big_frame()
-        first = d.to_csv(index=False)
-        size = len(first.encode())
-        copies = target_mb * 1_000_000 // size + 1
-        parts = [first]
+        header, *lines = _big_frame().to_csv(index=False).splitlines()
+        one = "\n".join(lines) + "\n"
+        copies = target_mb * 1_000_000 // (len(one.encode()) + 5 * len(lines)) + 1
+        parts = [header + "\n", one]
         for k in range(1, copies):
-            parts.append(
-                d.assign(region="X" + str(k).zfill(4) + d["region"]).to_csv(
-                    index=False, header=False
-                )
-            )
+            prefix = f"X{k:04d}"  # every line starts with the region code: re-key it
+            parts.append(prefix + one[:-1].replace("\n", "\n" + prefix) + "\n")
         return "".join(parts).encode()
 
     return make
@@ -444,11 +440,8 @@ def _big_reference() -> float:
 
 def big_check(out: Path, _text: str) -> None:
     """Check: 10003 × cluster 6 has the LQ of the single copy; every copy is there."""
-    got = pd.read_csv(
-        out / "indicators.csv",
-        dtype={"region": str, "cluster": str},
-        usecols=["region", "cluster", "lq"],
-    )
+    got = pd.read_parquet(out / "indicators.parquet", columns=["region", "cluster", "lq"])
+    got = got.astype({"region": str, "cluster": str})
     lq = got.loc[(got["region"] == "10003") & (got["cluster"] == "6"), "lq"]
     assert len(lq) == 1 and abs(float(lq.iloc[0]) - _big_reference()) < 1e-9
     assert got["region"].nunique() > 1000
@@ -571,7 +564,7 @@ CASES: list[Case] = [
         r"parquet|csv|text|not a",
     ),
     bad("map-missing-file", MAP("nowhere.csv"), {}, R_MISSING, names="nowhere.csv"),
-    bad("map-directory", MAP("folder.csv"), {"folder.csv": DIRECTORY}, R_DIR),
+    bad("map-directory", MAP("input.csv"), {"input.csv": DIRECTORY}, R_DIR),
     bad(
         "map-header-only",
         MAP("header.csv"),
@@ -777,13 +770,13 @@ CASES: list[Case] = [
     ),
     bad(
         "complexity-year-99999",
-        CX("year.csv", "--year", "1995"),
+        CX("year.csv", "--by-year"),
         {"year.csv": csv_of(mutate(stata_frame, _set("year", 3, "99999")))},
         r"(row|line) 5.*year|year.*(row|line) 5|99999",
         area="plausibility",
     ),
     bad("complexity-missing-file", CX("nowhere.csv"), {}, R_MISSING, names="nowhere.csv"),
-    bad("complexity-directory", CX("folder.csv"), {"folder.csv": DIRECTORY}, R_DIR),
+    bad("complexity-directory", CX("input.csv"), {"input.csv": DIRECTORY}, R_DIR),
     bad("complexity-png-as-csv", CX("image.csv"), {"image.csv": png}, r"png|image|binary|not a"),
     bad(
         "complexity-wrong-encoding",
@@ -869,13 +862,6 @@ CASES: list[Case] = [
         R_DUP,
     ),
     bad(
-        "network-diagnose-duplicate-ties",
-        NET("diagnose", t="dups.csv"),
-        {"dups.csv": csv_of(mutate(lambda: knoke()[1], _dup_row(4)))},
-        R_DUP,
-        area="plausibility",
-    ),
-    bad(
         "network-diagnose-missing-column",
         NET("diagnose", t="notarget.csv"),
         {"notarget.csv": csv_of(mutate(lambda: knoke()[1], _drop("target")))},
@@ -890,7 +876,7 @@ CASES: list[Case] = [
     bad(
         "network-diagnose-non-numeric",
         NET("diagnose", t="strength.csv"),
-        {"strength.csv": csv_of(mutate(lambda: knoke()[1], _set("strength", 6, "strong")))},
+        {"strength.csv": csv_of(mutate(lambda: knoke()[1], _set("strength", 6, "lots")))},
         r"(row|line) 8.*strength|strength.*(row|line) 8",
     ),
     bad(
@@ -921,8 +907,8 @@ CASES: list[Case] = [
     ),
     bad(
         "network-diagnose-directory",
-        NET("diagnose", t="folder.csv"),
-        {"folder.csv": DIRECTORY},
+        NET("diagnose", t="input.csv"),
+        {"input.csv": DIRECTORY},
         R_DIR,
     ),
     bad(
@@ -1023,7 +1009,7 @@ CASES: list[Case] = [
     bad("hotspots-empty", HS("empty.csv"), {"empty.csv": EMPTY}, R_EMPTY),
     bad("hotspots-binary-csvgz", HS("garbage.csv.gz"), {"garbage.csv.gz": BINARY}, R_BINARY),
     bad("hotspots-ragged", HS("ragged.csv"), {"ragged.csv": _ragged(POINTS, 9)}, r"(row|line) 9"),
-    bad("hotspots-directory", HS("folder.csv"), {"folder.csv": DIRECTORY}, R_DIR),
+    bad("hotspots-directory", HS("input.csv"), {"input.csv": DIRECTORY}, R_DIR),
     bad(
         "hotspots-truncated-gzip",
         HS("cut.csv.gz"),
@@ -1605,10 +1591,11 @@ VALID: list[Case] = [
             "--summary-regions",
             "0",
             "-o",
-            "{out}/indicators.csv",
+            "{out}/indicators.parquet",
         ),
         {"big.csv": big_cbp_csv(50)},
         big_check,
+        slow=True,  # 25 s on the shared 2-core machine: reading 1.2 M rows is most of it
     ),
     valid(
         "complexity-bom-crlf",
@@ -1641,7 +1628,11 @@ VALID: list[Case] = [
         CX("fr.csv", "--decimal", ","),
         {
             "fr.csv": csv_of(
-                mutate(stata_frame, lambda d: d.assign(export_val=d["export_val"] + ",0")), sep=";"
+                mutate(
+                    stata_frame,
+                    lambda d: d.assign(export_val=d["export_val"].str.replace(".", ",")),
+                ),
+                sep=";",
             )
         },
         same_eci(),
