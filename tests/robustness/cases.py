@@ -380,6 +380,15 @@ def file_written(name: str, *, rows: int | None = None):
     return check
 
 
+def file_has(name: str, needle: str):
+    """Check: the output file ``name`` (UTF-8) contains ``needle``, accents intact."""
+
+    def check(out: Path, _text: str) -> None:
+        assert needle in (out / name).read_text(encoding="utf-8"), needle
+
+    return check
+
+
 def output_has(pattern: str):
     import re
 
@@ -468,6 +477,16 @@ def _all(col, value):
 
 def _dup_row(row):
     return lambda d: pd.concat([d, d.iloc[[row]]], ignore_index=True)
+
+
+def _halves(col):
+    """Every row twice, each with half the value: ``--duplicates sum`` gives the clean file."""
+
+    def fn(d):
+        half = (d[col].astype(float) / 2).map(repr)
+        return pd.concat([d.assign(**{col: half}), d.assign(**{col: half})], ignore_index=True)
+
+    return fn
 
 
 def _drop(col):
@@ -1504,6 +1523,19 @@ VALID: list[Case] = [
         names_kept("08", "Drâa-Tafilalet"),
     ),
     valid(
+        "map-latin1-detected",
+        MAP("latin1.csv"),
+        {"latin1.csv": csv_of(lambda: MA().drop(columns="region_name_ar"), encoding="latin-1")},
+        names_kept("11", "Laâyoune-Sakia El Hamra"),
+    ),
+    valid(
+        "map-duplicates-sum",
+        MAP("halves.csv", "--duplicates", "sum"),
+        {"halves.csv": csv_of(mutate(MA, _halves("employment")))},
+        same_lq(),
+        area="plausibility",
+    ),
+    valid(
         "map-arabic-columns",
         MAP(
             "ar.csv",
@@ -1719,6 +1751,29 @@ VALID: list[Case] = [
             "c.csv": lambda: b"\xef\xbb\xbf" + fixture_bytes("matchmaking", "capabilities.csv")(),
         },
         file_written("matches.csv"),
+    ),
+    valid(
+        "match-cp1252",
+        MATCH(n="n.csv", c="c.csv"),
+        {
+            "n.csv": _cp1252(fixture_bytes("matchmaking", "needs.csv")),
+            "c.csv": _cp1252(fixture_bytes("matchmaking", "capabilities.csv")),
+        },
+        file_has("matches.csv", "Oran Métal"),
+    ),
+    valid(
+        "kpi-cp1252",
+        KPI("k.csv"),
+        {
+            "k.csv": _cp1252(
+                edit(
+                    fixture_bytes("roadmap", "kpis_dates.csv"),
+                    b"firms_created",
+                    "créations".encode(),
+                )
+            )
+        },
+        output_has(r"créations"),
     ),
     valid(
         "questionnaire-answers-arabic-indic",
