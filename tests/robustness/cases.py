@@ -1448,6 +1448,64 @@ CASES: list[Case] = [
         r"XYZ",
         area="plausibility",
     ),
+    # ---- more files read by these commands ----
+    bad(
+        "questionnaire-file-invalid-yaml",
+        ("assess", "questionnaire", "{q.yaml}"),
+        {"q.yaml": text("name: mine\nquestions: [\n  - id: X1\n")},
+        r"yaml",
+    ),
+    bad(
+        "questionnaire-file-binary",
+        ("assess", "questionnaire", "{q.yaml}"),
+        {"q.yaml": garbage(800, 7)},
+        R_BINARY,
+    ),
+    bad("map-regions-csv-empty", MAP("ma.csv", "--regions", "{r.csv}"), {"r.csv": EMPTY}, R_EMPTY),
+    bad(
+        "map-regions-csv-ragged",
+        MAP("ma.csv", "--regions", "{r.csv}"),
+        {"r.csv": text("region,name,member\nN,Nord,01\nN,Nord,02,03,04\n")},
+        r"(row|line) 3",
+    ),
+    bad(
+        "report-ties-ragged",
+        REPORT("--actors", "{actors.csv}", "--ties", "{t.csv}"),
+        {"t.csv": _ragged(TIES, 5)},
+        r"(row|line) 5",
+    ),
+    bad(
+        "kpi-unknown-direction",
+        KPI("k.csv"),
+        {
+            "k.csv": edit(
+                fixture_bytes("roadmap", "kpis_dates.csv"), b"9,8,at_least", b"9,8,upwards"
+            )
+        },
+        r"upwards",
+    ),
+    bad(
+        "roadmap-unknown-status",
+        RM("r.yaml"),
+        {
+            "r.yaml": edit(
+                fixture_bytes("roadmap", "roadmap_dates.yaml"),
+                b"status: ongoing",
+                b"status: finished",
+            )
+        },
+        r"finished",
+    ),
+    bad(
+        "roadmap-unknown-phase",
+        RM("r.yaml"),
+        {
+            "r.yaml": edit(
+                fixture_bytes("roadmap", "roadmap_dates.yaml"), b"phase: plan", b"phase: dream"
+            )
+        },
+        r"dream",
+    ),
     # ---- warnings: the command runs, and says what looks wrong ----
     warn(
         "kdensity-swapped-lat-lon",
@@ -1722,6 +1780,12 @@ VALID: list[Case] = [
                 sep=";",
             )
         },
+        file_written("curves.csv"),
+    ),
+    valid(
+        "kdensity-parquet",
+        KD("points.parquet"),
+        {"points.parquet": parquet_of(lambda: points_frame().astype({"lat": float, "lon": float}))},
         file_written("curves.csv"),
     ),
     valid(
