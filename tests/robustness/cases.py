@@ -881,6 +881,13 @@ CASES: list[Case] = [
         R_DUP,
     ),
     bad(
+        "network-diagnose-duplicate-ties",
+        NET("diagnose", t="dups.csv"),
+        {"dups.csv": csv_of(mutate(lambda: knoke()[1], _dup_row(4)))},
+        R_DUP,
+        area="plausibility",
+    ),
+    bad(
         "network-diagnose-missing-column",
         NET("diagnose", t="notarget.csv"),
         {"notarget.csv": csv_of(mutate(lambda: knoke()[1], _drop("target")))},
@@ -1756,6 +1763,26 @@ VALID: list[Case] = [
             "t.csv": _cp1252(fixture_bytes("network", "synthetic_ties.csv")),
         },
         file_written("diagnosis.json"),
+    ),
+    valid(
+        "network-diagnose-duplicates-sum",
+        NET("diagnose", t="dups.csv") + ("--duplicates", "sum"),
+        {"dups.csv": csv_of(mutate(lambda: knoke()[1], _dup_row(4)))},
+        file_written("diagnosis.json"),
+        area="plausibility",
+    ),
+    valid(
+        "kpi-duplicates-sum",
+        KPI("k.csv", "--duplicates", "sum"),
+        {
+            "k.csv": edit(
+                fixture_bytes("roadmap", "kpis_dates.csv"),
+                b"partnerships,2023,6,5,at_least",
+                b"partnerships,2023,4,5,at_least\npartnerships,2023,2,,at_least",
+            )
+        },
+        output_has(r"partnerships\s+6(\.0)?\b"),
+        area="plausibility",
     ),
     valid(
         "network-heatmap-xlsx-arabic-sheet",
