@@ -467,6 +467,16 @@ def _set(col, row, value):
     return fn
 
 
+def _where(key, equals, col, value):
+    """``col`` set to ``value`` on the rows whose ``key`` is ``equals``."""
+
+    def fn(d):
+        d.loc[d[key] == equals, col] = value
+        return d
+
+    return fn
+
+
 def _all(col, value):
     def fn(d):
         d[col] = value
@@ -654,6 +664,19 @@ CASES: list[Case] = [
         CBPMAP("codes.csv"),
         {"codes.csv": csv_of(mutate(cbp_csv_frame, _set("naics", 3, "ABCDEF")))},
         r"ABCDEF",
+    ),
+    bad(
+        "map-cbp-total-row-missing",
+        CBPMAP("nototal.csv", "--total", "row"),
+        {"nototal.csv": csv_of(mutate(cbp_csv_frame, lambda d: d[d["naics"] != "00"]))},
+        r"00|total",
+    ),
+    bad(
+        "map-cbp-total-below-parts",
+        CBPMAP("total.csv"),
+        {"total.csv": csv_of(mutate(cbp_csv_frame, _where("naics", "00", "emp", "5")))},
+        r"total|00|sum",
+        area="plausibility",
     ),
     bad(
         "map-definitions-invalid-yaml",
