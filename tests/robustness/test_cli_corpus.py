@@ -29,12 +29,28 @@ BAD = [c for c in CASES if c.kind == "bad"]
 WARN = [c for c in CASES if c.kind == "warn"]
 
 
+#: Every command that reads a user file (issue 12).
+READERS = {
+    "map", "complexity", "related", "network diagnose", "network draw", "network heatmap",
+    "spatial kdensity", "spatial hotspots", "spatial areal", "assess questionnaire",
+    "assess diamond", "assess factors", "assess lifecycle", "roadmap show", "kpi evaluate",
+    "match", "report",
+}  # fmt: skip
+
+
+def _command(case: Case) -> str:
+    groups = ("network", "spatial", "assess", "roadmap", "kpi")
+    return " ".join(case.args[:2]) if case.args[0] in groups else case.args[0]
+
+
 def test_corpus_size():
-    """The corpus holds at least the 106 bad inputs and 25 valid variants of issue 12."""
+    """The corpus holds at least the 106 bad inputs and 25 valid variants of issue 12, and
+    refuses bad files in every command that reads one."""
     assert len(BAD) + len(WARN) >= 106
     assert len(VALID) >= 25
     ids = [c.id for c in CASES + VALID]
     assert len(ids) == len(set(ids))
+    assert {_command(c) for c in BAD} == READERS
 
 
 #: Text of library internals that a user-facing message must not show: it names neither the
