@@ -1041,6 +1041,7 @@ CASES: list[Case] = [
         KD("range.csv"),
         {"range.csv": csv_of(mutate(points_frame, _set("lat", 2, "136.7")))},
         r"(row|line) 4.*lat|lat.*(row|line) 4",
+        area="plausibility",
     ),
     bad(
         "kdensity-duplicate-ids",
@@ -1157,6 +1158,7 @@ CASES: list[Case] = [
         ASSESS("diamond", "i.csv"),
         {"i.csv": csv_of(mutate(indicators_frame, _drop("lq")))},
         r"lq",
+        area="plausibility",
     ),
     bad(
         "diamond-unknown-region", ASSESS("diamond") + ("--region", "99999"), {}, r"99999", names=""
