@@ -100,8 +100,8 @@ def _check_message(case: Case, output: str, label: str) -> None:
 
 
 @pytest.mark.parametrize("case", BAD, ids=[c.id for c in BAD])
-def test_bad_input_is_refused_clearly(case: Case, tmp_path: Path, record_property):
-    record_property("area", case.area)  # reader, plausibility or writer: whose fix it is
+def test_bad_input_is_refused_clearly(case: Case, tmp_path: Path, request):
+    request.node.user_properties.append(("area", case.area))  # whose fix it is
     code, output, out = _run(case, tmp_path)
     assert code != 0, f"silent success (exit 0) of a bad input:\n{output}"
     assert code == case.exit, f"exit {code}, expected {case.exit}:\n{output}"
@@ -110,8 +110,8 @@ def test_bad_input_is_refused_clearly(case: Case, tmp_path: Path, record_propert
 
 
 @pytest.mark.parametrize("case", WARN, ids=[c.id for c in WARN])
-def test_warning_cases_say_so(case: Case, tmp_path: Path, record_property):
-    record_property("area", case.area)
+def test_warning_cases_say_so(case: Case, tmp_path: Path, request):
+    request.node.user_properties.append(("area", case.area))
     code, output, _ = _run(case, tmp_path)
     assert code == case.exit, f"exit {code}, expected {case.exit}:\n{output}"
     _check_message(case, output, "Warning")
@@ -120,8 +120,8 @@ def test_warning_cases_say_so(case: Case, tmp_path: Path, record_property):
 @pytest.mark.parametrize(
     "case", [pytest.param(c, id=c.id, marks=[pytest.mark.slow] if c.slow else []) for c in VALID]
 )
-def test_valid_variant_is_read(case: Case, tmp_path: Path, record_property):
-    record_property("area", case.area)
+def test_valid_variant_is_read(case: Case, tmp_path: Path, request):
+    request.node.user_properties.append(("area", case.area))
     code, output, out = _run(case, tmp_path)
     assert code == 0, f"valid variant refused (exit {code}):\n{output}"
     assert "Traceback" not in output
