@@ -91,8 +91,6 @@ class Case:
         File name the message must contain (default: the first of ``files``; ``""`` for none).
     check : callable, optional
         ``check(out_folder, output_text)`` for valid variants.
-    slow : bool
-        Takes more than 20 s (marked ``slow``).
     """
 
     id: str
@@ -104,7 +102,6 @@ class Case:
     exit: int = 1
     names: str | None = None
     check: Callable[[Path, str], None] | None = field(default=None, compare=False)
-    slow: bool = False
 
     @property
     def named_file(self) -> str:

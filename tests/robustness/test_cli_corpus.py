@@ -117,9 +117,7 @@ def test_warning_cases_say_so(case: Case, tmp_path: Path, request):
     _check_message(case, output, "Warning")
 
 
-@pytest.mark.parametrize(
-    "case", [pytest.param(c, id=c.id, marks=[pytest.mark.slow] if c.slow else []) for c in VALID]
-)
+@pytest.mark.parametrize("case", VALID, ids=[c.id for c in VALID])
 def test_valid_variant_is_read(case: Case, tmp_path: Path, request):
     request.node.user_properties.append(("area", case.area))
     code, output, out = _run(case, tmp_path)
