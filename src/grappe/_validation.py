@@ -17,6 +17,8 @@ from grappe.errors import InvalidParameterError
 
 __all__ = [
     "DUPLICATE_POLICIES",
+    "MAX_AMOUNT",
+    "MAX_COUNT",
     "check_array_2d",
     "check_bool",
     "check_duplicates",
@@ -31,6 +33,15 @@ __all__ = [
 #: activity, actor pair × tie type, establishment id, KPI × period): ``"raise"`` (the default)
 #: refuses the file naming the rows; ``"sum"`` adds the repeated rows up, explicitly.
 DUPLICATE_POLICIES: tuple[str, ...] = ("raise", "sum")
+
+
+#: Largest count (jobs, establishments, members) of one cell: 10 billion, more than the world's
+#: employed population (about 3.5 billion, ILO). A larger value is a unit or parsing error.
+MAX_COUNT = 1e10
+
+#: Largest amount (payroll, trade value, output, exports) of one cell: 1e18, above world GDP
+#: (about 1e14 US dollars) written in the currency with the most units per dollar.
+MAX_AMOUNT = 1e18
 
 
 def check_duplicates(value: Any, *, func: str) -> str:

@@ -101,9 +101,17 @@ def test_map_warns_about_a_year_of_zeros_and_exits_0(delaware, tmp_path):
     assert " — check that the year's rows are complete" in line
 
 
+def _split_row(frame, i):
+    """``frame`` with row ``i`` split in two rows that add up to it (a file to sum)."""
+    part = frame.iloc[[i]].assign(emp=frame["emp"].iloc[i] // 3)
+    rest = frame.copy()
+    rest.loc[rest.index[i], "emp"] = frame["emp"].iloc[i] - part["emp"].item()
+    return pd.concat([rest, part], ignore_index=True)
+
+
 def test_map_duplicates_raise_then_sum(delaware, tmp_path):
     path = tmp_path / "de.csv"
-    pd.concat([delaware, delaware.iloc[[1]]], ignore_index=True).to_csv(path, index=False)
+    _split_row(delaware, 1).to_csv(path, index=False)
     res, err, _ = _run("map", path, "--source", "cbp", "--summary-regions", "0")
     assert res.exit_code == 1 and "duplicate key" in err and "--duplicates sum" in err
     res, err, _ = _run(
@@ -341,7 +349,7 @@ def test_options_are_named_as_typed(fixtures, args, message):
 def test_related_follows_the_duplicate_policy(fixtures, tmp_path):
     county = pd.read_parquet(fixtures / "cbp_delaware" / "cbp_county_delaware.parquet")
     path = tmp_path / "counties.csv"
-    pd.concat([county, county.iloc[[1]]], ignore_index=True).to_csv(path, index=False)
+    _split_row(county, 1).to_csv(path, index=False)
     args = ("related", "10001", "--input", path, "--source", "cbp", "--format", "csv")
     res, err, _ = _run(*args)
     assert res.exit_code == 1 and "duplicate key" in err and "--duplicates sum" in err

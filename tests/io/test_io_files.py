@@ -432,7 +432,7 @@ def test_documents_and_tables_of_the_other_readers(tmp_path):
                    id_property="code")  # fmt: skip
     with pytest.raises(DataValidationError, match=r"r\.yaml: the roadmap file is empty"):
         read_roadmap(put(tmp_path, "r.yaml", "\n"))
-    with pytest.raises(DataValidationError, match=r"r2\.yaml, row 2: The roadmap file is not "
+    with pytest.raises(DataValidationError, match=r"r2\.yaml, row 2: the roadmap file is not "
                        r"valid YAML .*line 2, column"):  # fmt: skip
         read_roadmap(put(tmp_path, "r2.yaml", "cluster: x\n  mode: [a\n"))
     kpis = put(tmp_path, "k.csv", "kpi;period;value;target\nmembres;2023;12,5;1 000\n", "cp1252")

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from grappe._validation import DUPLICATE_POLICIES, check_option
 from grappe.errors import DataWarning, GrappeError
@@ -105,7 +106,12 @@ def grappe_errors() -> Iterator[None]:
         try:
             yield
         except GrappeError as exc:
-            err_console.print(f"[bold red]Error:[/] {exc}", markup=True, highlight=False)
+            err_console.print(
+                f"[bold red]Error:[/] {escape(str(exc))}",
+                markup=True,
+                highlight=False,
+                soft_wrap=True,
+            )
             raise typer.Exit(code=1) from exc
 
 

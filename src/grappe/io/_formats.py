@@ -39,7 +39,18 @@ def table_format(path: str | Path) -> str | None:
     return None
 
 
-def _existing(path: Any, what: str) -> Path:
+def existing_file(path: Any, what: str) -> Path:
+    """``path`` as a Path, refusing a folder and a missing file with the user's words.
+
+    Raises
+    ------
+    InvalidParameterError
+        ``path`` is not a str or a Path.
+    DataValidationError
+        ``path`` is a folder.
+    NotFoundError
+        Nothing exists at ``path``.
+    """
     if not isinstance(path, str | Path):
         raise InvalidParameterError(
             f"The path of the {what} must be a str or a Path. Got {type(path).__name__} instead."
@@ -161,7 +172,7 @@ def parquet_schema(path: str | Path, *, what: str = "table") -> Any:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    p = _existing(path, what)
+    p = existing_file(path, what)
     file = str(p)
     size = p.stat().st_size
     if size == 0:
@@ -185,7 +196,7 @@ def parquet_schema(path: str | Path, *, what: str = "table") -> Any:
 
 def open_workbook(path: str | Path, *, what: str = "table") -> Any:
     """A checked :class:`pandas.ExcelFile` (zip magic, a workbook inside)."""
-    p = _existing(path, what)
+    p = existing_file(path, what)
     file = str(p)
     with p.open("rb") as handle:
         head = handle.read(4)

@@ -48,7 +48,8 @@ def convert_numbers(
     """
     options = options or _DEFAULT
     if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series):
-        return series.to_numpy(dtype=np.float64, na_value=np.nan), np.zeros(len(series), bool)
+        values = series.to_numpy(dtype=np.float64, na_value=np.nan, copy=True)  # callers write NaNs
+        return values, np.zeros(len(series), bool)
     text = series.astype("string").str.strip()
     blank = (text.isna() | (text == "")).to_numpy(dtype=bool)
     if options.decimal == "." and not options.thousands:

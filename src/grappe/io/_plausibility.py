@@ -15,6 +15,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
+from grappe._validation import MAX_AMOUNT, MAX_COUNT
 from grappe.errors import DataValidationError, DataWarning, ValidationIssue
 
 __all__ = [
@@ -26,14 +27,6 @@ __all__ = [
     "too_large",
     "year_issues",
 ]
-
-#: Largest count (jobs, establishments) of one cell: 10 billion, more than the world's
-#: employed population (about 3.5 billion, ILO). A larger cell is a unit or parsing error.
-MAX_COUNT = 1e10
-
-#: Largest amount (payroll, trade value, output) of one cell: 1e18, above world GDP (about
-#: 1e14 US dollars) written in the currency with the most units per dollar.
-MAX_AMOUNT = 1e18
 
 #: Earliest year accepted in a statistics table (no regional statistics series starts earlier).
 FIRST_YEAR = 1800

@@ -17,10 +17,9 @@ from grappe.codes import code_level, normalize_code
 from grappe.errors import (
     DataValidationError,
     InvalidParameterError,
-    NotFoundError,
     ValidationIssue,
 )
-from grappe.io.files import ReadOptions, convert_numbers, parquet_schema, read_table
+from grappe.io.files import ReadOptions, convert_numbers, existing_file, parquet_schema, read_table
 
 _FUNC = "read_regional_table"
 _WHAT = "regional table"
@@ -62,8 +61,7 @@ def _check_path(path: Any) -> tuple[Path, str]:
             f"The 'path' parameter of {_FUNC} must be a .csv, .csv.gz, .parquet or .xlsx file. "
             f"Got {str(path)!r} instead."
         )
-    if not path.is_file():
-        raise NotFoundError(f"No such file: {str(path)!r}.")
+    existing_file(path, "regional table")
     return path, fmt
 
 

@@ -19,7 +19,7 @@ import yaml
 
 from grappe.assess.questionnaire import Questionnaire, validate_answers
 from grappe.errors import DataValidationError, NotFoundError, ValidationIssue
-from grappe.io.files import ReadOptions, convert_numbers, read_table, read_text
+from grappe.io.files import ReadOptions, convert_numbers, load_yaml, read_table, read_text
 from grappe.roadmap.actions import Roadmap, build_roadmap
 from grappe.roadmap.kpis import check_kpis
 from grappe.roadmap.labels import Label, make_label
@@ -54,49 +54,12 @@ def bundled_questionnaires() -> tuple[str, ...]:
     return tuple(sorted(p.name[:-5] for p in _bundled_dir().iterdir() if p.name.endswith(".yaml")))
 
 
-class _Loader(yaml.SafeLoader):
-    """YAML's safe loader, keeping an impossible date such as ``2023-02-30`` as written.
-
-    PyYAML turns every ``YYYY-MM-DD`` into a date and fails on one that does not exist, with
-    no line; kept as text, the roadmap and label checks name the action, the field and the row.
-    """
-
-    def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
-        try:
-            return super().construct_yaml_timestamp(node)
-        except ValueError:
-            return self.construct_scalar(node)
-
-
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
-
-
 def _load_yaml(
     path: PathLike, what: str = "file", options: ReadOptions | None = None
 ) -> tuple[Any, yaml.Node | None]:
     """Parse a YAML file; return the data and its node tree (for line numbers)."""
     text = read_text(path, options=options, what=what)
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise DataValidationError(
-            ValidationIssue(
-                f"The {what} is not valid YAML ({getattr(exc, 'problem', exc)}{where}).",
-                file=str(path),
-                row=mark.line + 1 if mark else None,
-                fix="Correct the YAML syntax (indentation and quoting near that line).",
-            )
-        ) from None
-    except RecursionError:
-        raise DataValidationError(
-            ValidationIssue(
-                f"The {what} nests too deeply to be read.", file=str(path), fix="Flatten it."
-            )
-        ) from None
-    return data, node
+    return load_yaml(text, file=str(path), what=what)
 
 
 def _key_lines(node: yaml.Node | None) -> dict[str, int]:
@@ -168,8 +131,25 @@ def read_answers(
                     fix="Write a header line 'question,answer'.",
                 )
             )
-        answers = dict(zip(df["question"].str.strip(), df["answer"], strict=True))
-        rows = {q: i + 2 for i, q in enumerate(df["question"].str.strip())}
+        questions = df["question"].str.strip()
+        repeated = questions.duplicated(keep="first").to_numpy()
+        if repeated.any():
+            first = {q: i + 2 for i, q in reversed(list(enumerate(questions)))}
+            raise DataValidationError(
+                [
+                    ValidationIssue(
+                        f"question {questions.iloc[i]!r} is answered twice (first in row "
+                        f"{first[questions.iloc[i]]}).",
+                        file=str(path),
+                        row=i + 2,
+                        column="question",
+                        fix="keep one answer per question.",
+                    )
+                    for i in repeated.nonzero()[0][:20]
+                ]
+            )
+        answers = dict(zip(questions, df["answer"], strict=True))
+        rows = {q: i + 2 for i, q in enumerate(questions)}
     else:
         data, node = _load_yaml(path, "answers file", options)
         if not isinstance(data, dict):
@@ -261,7 +241,8 @@ def read_indicators(path: PathLike, *, options: ReadOptions | None = None) -> pd
         The file does not exist.
     DataValidationError
         The file cannot be read as a table (see :func:`grappe.io.files.read_table`), or lacks
-        a column of :data:`grappe.assess.evidence.INDICATOR_COLUMNS`.
+        a column of :data:`grappe.assess.evidence.INDICATOR_COLUMNS`, has a cell that is not a
+        number in a numeric column, or repeats a region × cluster × year.
     """
     from grappe.assess.evidence import INDICATOR_COLUMNS
 
@@ -284,6 +265,35 @@ def read_indicators(path: PathLike, *, options: ReadOptions | None = None) -> pd
                 "indicators.csv), or leave out --indicators.",
             )
         )
+    issues = []
+    for column in ("year", "employment", "establishments", "payroll", "lq"):
+        values, bad = convert_numbers(frame[column], options=options)
+        issues.extend(
+            ValidationIssue(
+                f"{frame[column].iloc[i]!r} is not a number.",
+                file=str(path),
+                row=int(i) + 2,
+                column=column,
+                fix="write a number (empty when unknown).",
+            )
+            for i in bad.nonzero()[0][:20]
+        )
+        frame[column] = values
+    key = ["region", "cluster", "year"]
+    repeated = frame.duplicated(key, keep="first").to_numpy()
+    issues.extend(
+        ValidationIssue(
+            f"region {frame['region'].iloc[i]!r}, cluster {frame['cluster'].iloc[i]!r} and "
+            f"year {frame['year'].iloc[i]:g} appear twice.",
+            file=str(path),
+            row=int(i) + 2,
+            column="region",
+            fix="keep one row per region, cluster and year, as grappe map writes them.",
+        )
+        for i in repeated.nonzero()[0][:20]
+    )
+    if issues:
+        raise DataValidationError(issues)
     return frame
 
 

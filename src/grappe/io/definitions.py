@@ -22,7 +22,7 @@ from grappe.errors import (
     NotFoundError,
     ValidationIssue,
 )
-from grappe.io.files import ReadOptions, read_document, read_table
+from grappe.io.files import ReadOptions, existing_file, read_document, read_table
 from grappe.model import ClusterDefinitions
 
 __all__ = ["load_definitions", "read_definitions"]
@@ -192,8 +192,7 @@ def read_definitions(
             f"The 'path' parameter of {func} must be a .csv, .yaml or .yml file. "
             f"Got {str(path)!r} instead."
         )
-    if not path.is_file():
-        raise NotFoundError(f"No such file: {str(path)!r}.")
+    existing_file(path, "definitions file")
     file = str(path)
     if suffix == ".csv":
         frame = read_table(path, options=options, what="definitions file")

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import io
 import json
 import re
@@ -40,11 +41,11 @@ from grappe.errors import DataValidationError, InvalidParameterError
 from grappe.io._formats import (
     _check_magic,
     _decompress,
-    _existing,
     _header_names,
     _issue,
     _read_excel,
     _read_parquet,
+    existing_file,
     open_workbook,
     parquet_schema,
     table_format,
@@ -57,6 +58,8 @@ __all__ = [
     "TABLE_SUFFIXES",
     "ReadOptions",
     "convert_numbers",
+    "existing_file",
+    "load_yaml",
     "open_workbook",
     "parquet_schema",
     "parse_numbers",
@@ -142,7 +145,7 @@ def read_text(path: str | Path, *, options: ReadOptions | None = None, what: str
     DataValidationError
         The file is empty or whitespace only, binary, or cannot be decoded.
     """
-    p = _existing(path, what)
+    p = existing_file(path, what)
     data = p.read_bytes()
     text, _ = _decode(data, (options or _DEFAULT).encoding, str(p), what)
     if not text.strip():
@@ -186,7 +189,13 @@ def read_document(
         kind = "json" if Path(path).suffix.lower() in (".json", ".geojson") else "yaml"
     if kind == "json":
         try:
-            return json.loads(text)
+            return json.loads(text, object_pairs_hook=_unique_keys)
+        except _RepeatedKeyError as exc:
+            raise _issue(
+                file,
+                f"the {what} gives the key {exc.key!r} twice in one object; only one can hold.",
+                "keep one of the two entries.",
+            ) from None
         except json.JSONDecodeError as exc:
             raise _issue(
                 file,
@@ -199,23 +208,106 @@ def read_document(
             raise _issue(
                 file, f"the {what} nests too deeply to be read.", "flatten the document."
             ) from None
+    return load_yaml(text, file=file, what=what)[0]
+
+
+class _RepeatedKeyError(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _RepeatedKeyError(key)
+        out[key] = value
+    return out
+
+
+@functools.cache
+def _yaml_loader() -> type:
+    """PyYAML's safe loader, made strict where users' files go wrong silently.
+
+    * A key given twice in one mapping is an error at its line (PyYAML keeps the last value).
+    * An impossible date such as ``2023-02-30`` is kept as the text written (PyYAML fails with
+      no line), so that the roadmap and label checks can name the action, field and row.
+    """
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            if isinstance(node, yaml.MappingNode):
+                seen: set[Any] = set()
+                for key_node, _ in node.value:
+                    if key_node.tag == "tag:yaml.org,2002:merge":
+                        continue
+                    key = self.construct_object(key_node, deep=True)
+                    if isinstance(key, str | int | float | bool) or key is None:
+                        if key in seen:
+                            raise yaml.constructor.ConstructorError(
+                                None,
+                                None,
+                                f"the key {key!r} is given twice in one mapping",
+                                key_node.start_mark,
+                            )
+                        seen.add(key)
+            return super().construct_mapping(node, deep=deep)
+
+        def construct_yaml_timestamp(self, node: Any) -> Any:
+            try:
+                return super().construct_yaml_timestamp(node)
+            except ValueError:
+                return self.construct_scalar(node)
+
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_timestamp)
+    Loader.add_constructor("tag:yaml.org,2002:map", Loader.construct_yaml_map)
+    return Loader
+
+
+def load_yaml(text: str, *, file: str, what: str = "document") -> tuple[Any, Any]:
+    """Parse YAML text strictly; return the data and its node tree (for line numbers).
+
+    The one YAML parser of grappe's readers: a repeated key is refused and an impossible date
+    kept as text (see :func:`read_document`).
+
+    Raises
+    ------
+    DataValidationError
+        Invalid YAML or a key given twice, naming the file, line and column.
+
+    Examples
+    --------
+    >>> load_yaml("a: 1\nb: 2\n", file="x.yaml")[0]
+    {'a': 1, 'b': 2}
+    >>> load_yaml("a: 1\na: 2\n", file="x.yaml")
+    Traceback (most recent call last):
+    ...
+    grappe.errors.DataValidationError: x.yaml, row 2: the document is not valid YAML (the key 'a' is given twice in one mapping at line 2, column 1). Fix: keep one of the two entries.
+    """  # noqa: E501
     import yaml
 
     try:
-        return yaml.safe_load(text)
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.load(text, Loader=_yaml_loader())  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+        problem = str(getattr(exc, "problem", exc))
         raise _issue(
             file,
-            f"the {what} is not valid YAML ({getattr(exc, 'problem', exc)}{where}).",
-            "check the indentation and quoting near that line.",
+            f"the {what} is not valid YAML ({problem}{where}).",
+            "keep one of the two entries."
+            if "given twice" in problem
+            else "check the indentation and quoting near that line.",
             row=mark.line + 1 if mark is not None else None,
         ) from None
     except RecursionError:
         raise _issue(
             file, f"the {what} nests too deeply to be read.", "flatten the document."
         ) from None
+    return data, node
 
 
 # --- tables ---------------------------------------------------------------------------------
@@ -364,7 +456,7 @@ def read_header(
     path: str | Path, *, options: ReadOptions | None = None, sheet: Any = None, what: str = "table"
 ) -> list[str]:
     """The column names of a table file, checked like :func:`read_table` checks them."""
-    p = _existing(path, what)
+    p = existing_file(path, what)
     fmt = _format(p, what)
     if fmt == "parquet":
         return [str(n) for n in parquet_schema(p, what=what).names]
@@ -440,7 +532,7 @@ def read_table(
     ...               column="emplois").tolist()
     [1234.5]
     """
-    p = _existing(path, what)
+    p = existing_file(path, what)
     fmt = _format(p, what)
     options = options or _DEFAULT
     file = str(p)

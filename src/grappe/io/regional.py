@@ -594,8 +594,19 @@ def _impute_residual(
     file: str,
     name: dict[str, str],
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Employment after ``withheld="impute_residual"``, and the mask of the imputed cells."""
+    """Employment after ``withheld="impute_residual"``, and the mask of the imputed cells.
+
+    The code hierarchy this policy relies on is checked first: a published parent code with
+    fewer jobs than its published children (beyond half a job of rounding) is refused, since
+    its residual, and every indicator that uses the total, would be wrong.
+    """
+    groups = region.codes.astype(np.int64) * 65_536 + year.astype(np.int64)  # region × year
     if not withheld.any():
+        result = impute_from_hierarchy(
+            industry, employment, withheld, np.zeros(len(employment)),
+            classification=classification, groups=groups,
+        )  # fmt: skip
+        _check_parents(result.parent, employment, withheld, industry, rows, file, name)
         return employment, np.zeros(len(employment), dtype=bool)
     establishments = values["establishments"]
     unweighted = withheld & np.isnan(establishments)  # the weights of the split
@@ -612,9 +623,42 @@ def _impute_residual(
                 "fill in the establishment count, or choose withheld='keep_zero' or 'drop'.",
             )
         )
-    groups = region.codes.astype(np.int64) * 65_536 + year.astype(np.int64)  # region × year
     result = impute_from_hierarchy(
         industry, employment, withheld, establishments,
         classification=classification, groups=groups,
     )  # fmt: skip
+    _check_parents(result.parent, employment, withheld, industry, rows, file, name)
     return np.array(result.employment), np.asarray(result.status == "imputed")
+
+
+def _check_parents(
+    parent: np.ndarray,
+    employment: np.ndarray,
+    withheld: np.ndarray,
+    industry: pd.Categorical,
+    rows: np.ndarray,
+    file: str,
+    name: dict[str, str],
+) -> None:
+    """Refuse published parent codes holding fewer jobs than their published children."""
+    n = len(employment)
+    known_child = ~withheld & (parent >= 0)
+    children = np.bincount(parent[known_child], weights=employment[known_child], minlength=n)
+    below = ~withheld & (children > employment + 0.5)
+    if not below.any():
+        return
+    codes = np.asarray(industry.astype(str))
+    issues = [
+        ValidationIssue(
+            f"industry {codes[i]!r} holds {employment[i]:,.0f} jobs, fewer than the "
+            f"{children[i]:,.0f} of its published sub-industries together; the total of a "
+            "code must include its parts.",
+            file=file,
+            row=int(rows[i]),
+            column=name.get("employment", "employment"),
+            fix="check this row's employment: a total (such as NAICS '00') mistyped, withheld "
+            "as 0 without a flag, or in other units than its parts.",
+        )
+        for i in np.flatnonzero(below)[:20]
+    ]
+    raise DataValidationError(issues)

@@ -10,10 +10,9 @@ from grappe._validation import check_option
 from grappe.errors import (
     DataValidationError,
     InvalidParameterError,
-    NotFoundError,
     ValidationIssue,
 )
-from grappe.io.files import ReadOptions, read_document, read_table
+from grappe.io.files import ReadOptions, existing_file, read_document, read_table
 from grappe.regions import RegionSet
 
 __all__ = ["read_region_set"]
@@ -79,8 +78,7 @@ def read_region_set(
             f"The 'path' parameter of {func} must be a .csv, .yaml or .yml file. "
             f"Got {str(path)!r} instead."
         )
-    if not path.is_file():
-        raise NotFoundError(f"No such file: {str(path)!r}.")
+    existing_file(path, "region set")
     file = str(path)
     if suffix == ".csv":
         frame = read_table(path, options=options, what="region set").fillna("")

@@ -24,7 +24,14 @@ from grappe.errors import (
     ValidationIssue,
 )
 from grappe.io import output as _output
-from grappe.io.files import ReadOptions, convert_numbers, read_document, read_table, table_format
+from grappe.io.files import (
+    ReadOptions,
+    convert_numbers,
+    existing_file,
+    read_document,
+    read_table,
+    table_format,
+)
 from grappe.spatial.areal import AreaSet, areas_from_geometries
 from grappe.spatial.points import PointSet, points_from_frame
 
@@ -41,13 +48,6 @@ __all__ = [
 #: Degrees added around a country's outline by :func:`country_bounds`: the outlines shipped by
 #: countryinfo are simplified, and would leave out points on the coast or the border.
 COUNTRY_MARGIN = 0.5
-
-
-def _existing(path: str | os.PathLike[str]) -> Path:
-    p = Path(path)
-    if not p.is_file():
-        raise NotFoundError(f"No such file: {str(p)!r}.")
-    return p
 
 
 def _read_table(
@@ -121,7 +121,7 @@ def read_points(
     InvalidParameterError
         For a missing or unknown CRS or a bad option.
     """
-    p = _existing(path)
+    p = existing_file(path, "points file")
     text = {c: str for c in (id, activity) if c is not None}
     frame = _read_table(p, dtype=text or None, options=options, what="points table")
     frame = _numeric(frame, (x, y, weight), options)
@@ -240,7 +240,7 @@ def count_by_area(
     ------
     NotFoundError, DataValidationError
     """
-    p = _existing(path)
+    p = existing_file(path, "establishments table")
     # codes stay text: query them as naf_code == '2561'
     frame = _read_table(p, dtype=str, options=options, what="establishments table")
     for col in (area, weight):
@@ -316,7 +316,7 @@ def read_areas(
         import shapely.geometry
     except ImportError as exc:  # pragma: no cover - in the spatial extra
         raise MissingDependencyError("Polygons need shapely: pip install grappe[spatial]") from exc
-    p = _existing(path)
+    p = existing_file(path, "GeoJSON file")
     doc = read_document(p, what="GeoJSON file", kind="json")
     if (
         not isinstance(doc, dict)

@@ -16,10 +16,17 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from grappe._validation import check_duplicates, duplicates_fix
+from grappe._validation import MAX_AMOUNT, MAX_COUNT, check_duplicates, duplicates_fix
 from grappe.errors import DataValidationError, InvalidParameterError, NotFoundError, ValidationIssue
 
-__all__ = ["DIRECTIONS", "STANDARD_KPIS", "Evaluation", "check_kpis", "evaluate_kpis"]
+__all__ = [
+    "AMOUNT_KPIS",
+    "DIRECTIONS",
+    "STANDARD_KPIS",
+    "Evaluation",
+    "check_kpis",
+    "evaluate_kpis",
+]
 
 STANDARD_KPIS: tuple[str, ...] = (
     "members",
@@ -30,6 +37,9 @@ STANDARD_KPIS: tuple[str, ...] = (
     "partnerships",
     "trainings",
 )
+#: Standard KPIs that are amounts of money (bounded by :data:`~grappe._validation.MAX_AMOUNT`);
+#: the others are counts (bounded by :data:`~grappe._validation.MAX_COUNT`).
+AMOUNT_KPIS: tuple[str, ...] = ("exports",)
 DIRECTIONS: tuple[str, ...] = ("at_least", "at_most")
 _COLUMNS = ("kpi", "period", "value")
 
@@ -64,8 +74,10 @@ def check_kpis(
     Raises
     ------
     DataValidationError
-        On missing columns, non-numeric or infinite values or targets, a negative value of a
-        standard KPI (they are counts or amounts: :data:`STANDARD_KPIS`), unknown directions,
+        On missing columns, an empty KPI name or period, non-numeric or infinite values or
+        targets, a negative or implausibly large value of a standard KPI (they are counts or
+        amounts: :data:`STANDARD_KPIS`, bounded by ``MAX_COUNT`` or ``MAX_AMOUNT`` of
+        :mod:`grappe._validation`), unknown directions,
         or a KPI given twice for the same period (under ``duplicates="raise"``).
     """
     check_duplicates(duplicates, func="check_kpis")
@@ -81,8 +93,8 @@ def check_kpis(
     rows = list(rows) if rows is not None else [i + 2 for i in range(len(kpis))]
     df = pd.DataFrame(
         {
-            "kpi": kpis["kpi"].astype(str).str.strip(),
-            "period": kpis["period"].astype(str).str.strip(),
+            "kpi": kpis["kpi"].fillna("").astype(str).str.strip(),
+            "period": kpis["period"].fillna("").astype(str).str.strip(),
             "value": pd.to_numeric(kpis["value"], errors="coerce"),
             "target": pd.to_numeric(kpis["target"], errors="coerce")
             if "target" in kpis
@@ -105,6 +117,29 @@ def check_kpis(
                     fix="Write a finite number.",
                 )
             )
+        if not row.kpi or not row.period:
+            issues.append(
+                ValidationIssue(
+                    "The row names no KPI." if not row.kpi else f"KPI {row.kpi!r} has no period.",
+                    file=file,
+                    row=rows[i],
+                    column="kpi" if not row.kpi else "period",
+                    fix="Fill in the KPI name and its period (e.g. 2024 or 2024-Q1).",
+                )
+            )
+        bound = MAX_AMOUNT if row.kpi in AMOUNT_KPIS else MAX_COUNT
+        for column, number in (("value", row.value), ("target", row.target)):
+            if row.kpi in STANDARD_KPIS and math.isfinite(number) and abs(number) > bound:
+                issues.append(
+                    ValidationIssue(
+                        f"KPI {row.kpi!r} for {row.period} is implausibly large ({number:.3g}, "
+                        f"above {bound:.0e}).",
+                        file=file,
+                        row=rows[i],
+                        column=column,
+                        fix="Check the unit and the decimal separator of the column.",
+                    )
+                )
         if row.kpi in STANDARD_KPIS and (row.value < 0 or row.target < 0):
             issues.append(
                 ValidationIssue(

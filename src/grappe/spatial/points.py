@@ -429,7 +429,8 @@ def _range_issues(lon, lat, x, y, line, source) -> list[ValidationIssue]:
         swapped = bad_lat[i] and abs(lat[i]) <= 180 and abs(lon[i]) <= 90
         issues.append(
             ValidationIssue(
-                f"The point ({lon[i]!r}, {lat[i]!r}) is out of range for longitude/latitude"
+                f"The point ({float(lon[i]):g}, {float(lat[i]):g}) is out of range for "
+                "longitude/latitude"
                 + (" (longitude and latitude look swapped)." if swapped else "."),
                 file=source,
                 row=int(line[i]),
