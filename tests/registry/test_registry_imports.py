@@ -213,13 +213,28 @@ def test_each_validation_error(sessions, kind, text, match):
         _load(s, text, kind)
 
 
-def test_unreadable_files(sessions):
-    for data in (b"\xff\xfe\x00bad", b""):
-        with (
-            pytest.raises(DataValidationError, match="cannot be read as CSV"),
-            session_scope(sessions) as s,
-        ):
-            import_table(s, data, kind="regions", filename="x.csv", who="t")
+@pytest.mark.parametrize(
+    ("data", "match"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00", r"x\.csv: the import file holds binary data"),
+        (b"", r"x\.csv: the import file is empty \(0 bytes\)"),
+        (b"id,country\nUS-1,US,extra\n", r"x\.csv, row 2: this row has more fields"),
+        (b"id,id\nUS-1,US\n", r"x\.csv.*repeated|x\.csv.*twice"),
+    ],
+)
+def test_unreadable_files(sessions, data, match):
+    with pytest.raises(DataValidationError, match=match), session_scope(sessions) as s:
+        import_table(s, data, kind="regions", filename="x.csv", who="t")
+
+
+def test_a_french_excel_csv_is_imported(sessions):
+    """cp1252 and ';' as French-language Excel saves a CSV: read as the file readers read it."""
+    data = "id;country;region_type;name_en;name_fr\nDZ-19;DZ;wilaya;Setif;Sétif\n".encode("cp1252")
+    with session_scope(sessions) as s:
+        report = import_table(s, data, kind="regions", filename="w.csv", who="t")
+    assert report.inserted == 1
+    with session_scope(sessions) as s:
+        assert s.get(Region, "DZ-19").name_fr == "Sétif"
 
 
 def test_unknown_kind(sessions):

@@ -127,8 +127,10 @@ def test_invalid_roadmap_is_422_with_row_field_and_fix(populated, change, row, c
 @pytest.mark.parametrize(
     ("body", "headers", "column", "message"),
     [
-        (b"{not json", {}, None, "cannot be read as JSON"),
-        (b"actions: [unclosed", YAML, None, "cannot be read as YAML"),
+        (b"{not json", {}, None, "the roadmap is not valid JSON"),
+        (b"actions: [unclosed", YAML, None, "the roadmap is not valid YAML"),
+        (b"cluster: x\ncluster: y\n", YAML, None, "the key 'cluster' is given twice"),
+        (b'{"cluster": "x", "cluster": "y"}', {}, None, "gives the key 'cluster' twice"),
         (b'{"cluster": "x", "mode": "bottom_up"}', {}, "actions", "no 'actions'"),
         (b'{"mode": "sideways", "actions": []}', {}, "cluster", "no 'cluster'"),
         (b'{"cluster": "x", "mode": "sideways", "actions": []}', {}, "mode", "mode 'sideways'"),

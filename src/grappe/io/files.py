@@ -60,6 +60,8 @@ __all__ = [
     "convert_numbers",
     "existing_file",
     "load_yaml",
+    "parse_document",
+    "read_csv_bytes",
     "open_workbook",
     "parquet_schema",
     "parse_numbers",
@@ -184,9 +186,39 @@ def read_document(
     {'phases': ['diagnostic']}
     """
     text = read_text(path, options=options, what=what)
-    file = str(path)
     if kind is None:
         kind = "json" if Path(path).suffix.lower() in (".json", ".geojson") else "yaml"
+    return parse_document(text, name=str(path), kind=kind, what=what)
+
+
+def parse_document(
+    content: str | bytes,
+    *,
+    name: str,
+    kind: str,
+    what: str = "document",
+    options: ReadOptions | None = None,
+) -> Any:
+    """Parse YAML or JSON content (a request body, say) as :func:`read_document` parses a file.
+
+    Bytes are decoded as files are (UTF-8, BOM, cp1252, or ``options.encoding``).
+
+    Raises
+    ------
+    DataValidationError
+        Empty, undecodable, invalid YAML/JSON, or a key given twice, naming ``name``.
+
+    Examples
+    --------
+    >>> parse_document(b'{"phases": ["diagnostic"]}', name="request body", kind="json")
+    {'phases': ['diagnostic']}
+    """
+    file = name
+    if isinstance(content, bytes):
+        content, _ = _decode(content, (options or _DEFAULT).encoding, file, what)
+    if not content.strip():
+        raise _issue(file, f"the {what} is empty.", "send a document with content.")
+    text = content
     if kind == "json":
         try:
             return json.loads(text, object_pairs_hook=_unique_keys)
@@ -267,7 +299,7 @@ def _yaml_loader() -> type:
 
 
 def load_yaml(text: str, *, file: str, what: str = "document") -> tuple[Any, Any]:
-    """Parse YAML text strictly; return the data and its node tree (for line numbers).
+    r"""Parse YAML text strictly; return the data and its node tree (for line numbers).
 
     The one YAML parser of grappe's readers: a repeated key is refused and an impossible date
     kept as text (see :func:`read_document`).
@@ -377,8 +409,40 @@ def _ragged_row(text: str, sep: str, n: int) -> int | None:
 
 
 def _read_csv(p: Path, fmt: str, options: ReadOptions, dtype: Any, what: str) -> pd.DataFrame:
-    file = str(p)
-    data = p.read_bytes()
+    return _csv_from_bytes(p.read_bytes(), str(p), fmt, options, dtype, what)
+
+
+def read_csv_bytes(
+    data: bytes,
+    *,
+    name: str,
+    options: ReadOptions | None = None,
+    dtype: Any = str,
+    what: str = "table",
+) -> pd.DataFrame:
+    r"""Read CSV content received as bytes (an upload), exactly as :func:`read_table` reads a file.
+
+    The same detection (encoding, separator), the same checks and the same errors, naming
+    ``name`` as the file.
+
+    Raises
+    ------
+    DataValidationError
+        As :func:`read_table`: empty, binary, undecodable, unclosed quote, repeated column
+        names, ragged rows.
+
+    Examples
+    --------
+    >>> read_csv_bytes("wilaya;emplois\nSétif;12\n".encode("cp1252"), name="up.csv")
+      wilaya emplois
+    0  Sétif      12
+    """
+    return _csv_from_bytes(data, name, "csv", options or _DEFAULT, dtype, what)
+
+
+def _csv_from_bytes(
+    data: bytes, file: str, fmt: str, options: ReadOptions, dtype: Any, what: str
+) -> pd.DataFrame:
     if not data:
         raise _issue(
             file, f"the {what} is empty (0 bytes).", "give a file with a header line and data rows."

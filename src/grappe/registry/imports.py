@@ -32,7 +32,6 @@ entry with its values before and after (see :mod:`grappe.registry.import_changes
 from __future__ import annotations
 
 import hashlib
-import io
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -44,6 +43,7 @@ from sqlalchemy.orm import Session
 
 from grappe._validation import check_option
 from grappe.errors import DataValidationError, NotFoundError, ValidationIssue
+from grappe.io.files import read_csv_bytes
 from grappe.registry import import_changes
 from grappe.registry.import_changes import DEFAULTED, KEYS
 from grappe.registry.models import STAGES, Actor, Base, Cluster, ImportJob, Region
@@ -314,16 +314,8 @@ def _checked_records(
 ) -> list[dict[str, Any]]:
     """The file's rows, parsed and completed with defaults; raise on any invalid row."""
     check_option(kind, "kind", IMPORT_KINDS, func=func)
-    try:
-        frame = pd.read_csv(io.BytesIO(data), dtype=object, keep_default_na=False, encoding="utf-8")
-    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise DataValidationError(
-            ValidationIssue(
-                f"the file cannot be read as CSV ({exc}).",
-                file=filename,
-                fix="save it as UTF-8 CSV with a header line.",
-            )
-        ) from exc
+    # the readers' own CSV reading: encoding and separator detected, clear errors
+    frame = read_csv_bytes(data, name=filename, dtype=object, what="import file").fillna("")
     frame.columns = [str(c).strip() for c in frame.columns]
     # The definition set is part of an indicator's key, so it is filled in before the check of
     # repeated keys; the other defaults only complete new rows (see _fill_defaults).

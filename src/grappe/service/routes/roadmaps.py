@@ -4,13 +4,12 @@ its managers. The body is the mapping of a roadmap YAML file (JSON, or YAML when
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 
-import yaml
 from fastapi import APIRouter, Depends, Request, status
 
-from grappe.errors import DataValidationError, NotFoundError, ValidationIssue
+from grappe.errors import NotFoundError
+from grappe.io.files import parse_document
 from grappe.registry.roadmaps import (
     delete_roadmap,
     load_roadmap,
@@ -55,16 +54,10 @@ async def _document(request: Request) -> Any:
     if len(raw) > MAX_ROADMAP:
         raise ApiError(413, "too_large", f"The roadmap is larger than {MAX_ROADMAP} bytes.")
     is_yaml = "yaml" in request.headers.get("content-type", "")
-    try:
-        return yaml.safe_load(raw) if is_yaml else json.loads(raw)
-    except (ValueError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise DataValidationError(
-            ValidationIssue(
-                f"The body cannot be read as {'YAML' if is_yaml else 'JSON'} ({exc}).",
-                file="request body",
-                fix="Send a JSON object (or YAML as application/yaml) shaped like a roadmap file.",
-            )
-        ) from exc
+    # the file readers' parser: the same errors, repeated keys refused, impossible dates kept
+    return parse_document(
+        raw, name="request body", kind="yaml" if is_yaml else "json", what="roadmap"
+    )
 
 
 @router.get("/{cluster_id}/roadmap", summary="A cluster's roadmap")
