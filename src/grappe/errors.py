@@ -16,6 +16,7 @@ __all__ = [
     "MissingDependencyError",
     "NotFoundError",
     "OutputError",
+    "RegistryUnavailableError",
     "ValidationIssue",
 ]
 
@@ -69,6 +70,11 @@ class OutputError(GrappeError, OSError):
     (see :mod:`grappe.io.output`) was left as it was and no temporary file remains. It also
     derives from :class:`OSError`, so generic code that catches ``OSError`` keeps working.
     """
+
+
+class RegistryUnavailableError(GrappeError, ConnectionError):
+    """The registry's database cannot be opened or reached (a server down, a file that cannot be
+    created). The message names the database (without its password) and what to check."""
 
 
 @dataclass(frozen=True)

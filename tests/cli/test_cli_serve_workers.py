@@ -156,3 +156,12 @@ def test_two_real_workers_answer_and_stop_cleanly(tmp_path):
         if server.poll() is None:
             server.kill()
             server.communicate()
+
+
+def test_serve_on_a_database_that_cannot_be_opened_says_so(no_uvicorn, tmp_path):
+    result = runner.invoke(cli, ["serve", "--database", f"sqlite:///{tmp_path}"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "it is a folder" in _flat(result) and not no_uvicorn
+    result = runner.invoke(cli, ["serve", "--database", "postgresql+psycopg://u:pw@127.0.0.1:9/x"])
+    assert result.exit_code == 1 and "cannot open the registry database" in _flat(result)
+    assert "pw@" not in result.output and not no_uvicorn

@@ -86,3 +86,25 @@ def test_postgresql_pool_per_process():
     engine = make_engine("postgresql+psycopg://user@127.0.0.1:1/nowhere")  # never connected
     assert engine.pool.size() == POSTGRES_POOL_SIZE
     assert engine.pool._max_overflow == POSTGRES_MAX_OVERFLOW
+
+
+def test_an_unreachable_database_is_a_clear_error_without_its_password():
+    from grappe.errors import RegistryUnavailableError
+    from grappe.registry.database import connect
+
+    with pytest.raises(
+        RegistryUnavailableError,
+        match=r"cannot open the registry database 'postgresql\+psycopg://u:\*\*\*@127\.0\.0\.1:9/x'",
+    ) as info:
+        connect("postgresql+psycopg://u:secret@127.0.0.1:9/x")  # port 9: nothing listens
+    assert "secret" not in str(info.value)
+
+
+def test_an_sqlite_file_that_cannot_be_created_is_a_clear_error(tmp_path):
+    from grappe.errors import OutputError
+    from grappe.registry.database import connect
+
+    with pytest.raises(OutputError, match=r"cannot write '.*': it is a folder"):
+        connect(f"sqlite:///{tmp_path}")
+    with pytest.raises(OutputError, match=r"permission denied"):
+        connect("sqlite:////proc/self/no-such-folder/r.sqlite")  # not even root writes here

@@ -166,20 +166,9 @@ def _bundled_map(output: Path, progress: Progress) -> ClusterMap:
 
 def _check_database(database: str | None, output: Path) -> None:
     """Refuse an SQLite database path that is a folder, a device or in a read-only folder."""
-    from grappe.io.output import check_output
+    from grappe.registry.database import check_database_target
 
-    if database is None:
-        check_output(output / "observatory.sqlite", regular_file=True)
-        return
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
-
-    try:
-        url = make_url(database)
-    except ArgumentError:
-        return  # the registry explains a malformed URL
-    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-        check_output(url.database, regular_file=True)
+    check_database_target(database or f"sqlite:///{output / 'observatory.sqlite'}")
 
 
 def register(app: typer.Typer) -> None:

@@ -13,10 +13,10 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from grappe.errors import InvalidParameterError
+from grappe.errors import InvalidParameterError, RegistryUnavailableError
 
 __all__ = [
     "MIGRATIONS",
@@ -148,10 +148,40 @@ def connect(database_url: str, *, migrate: bool = True) -> sessionmaker[Session]
     ...     session.bind.dialect.name
     'sqlite'
     """
+    check_database_target(database_url)
     engine = make_engine(database_url)
     if migrate:
-        upgrade(engine)
+        try:
+            upgrade(engine)
+        except OperationalError as exc:
+            engine.dispose()
+            shown = make_url(database_url).render_as_string(hide_password=True)
+            raise RegistryUnavailableError(
+                f"cannot open the registry database {shown!r}: {exc.orig} — check that the "
+                "server runs and accepts this user, or that an SQLite file's folder exists and "
+                "is writable."
+            ) from None
     return sessionmaker(engine, expire_on_commit=False)
+
+
+def check_database_target(database_url: str) -> None:
+    """Refuse, before any work, an SQLite file that is a folder, a device or unwritable.
+
+    Other databases are checked when connecting (:func:`connect`).
+
+    Raises
+    ------
+    OutputError
+        The SQLite path is a folder, a device, a FIFO, or in a read-only folder.
+    """
+    from grappe.io.output import check_output
+
+    try:
+        url = make_url(database_url)
+    except ArgumentError:
+        return  # make_engine explains a malformed URL
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        check_output(url.database, regular_file=True)
 
 
 @contextlib.contextmanager
