@@ -383,3 +383,15 @@ def test_a_reference_without_the_mapped_years_names_its_file(fixtures, tmp_path)
     assert res.exit_code == 1
     assert f"{ref}, column 'year': the reference table has no rows for the years" in err
     assert "'reference' parameter of map_clusters" not in err
+
+
+def test_kpi_evaluate_checks_every_input_before_printing(fixtures, tmp_path):
+    label = tmp_path / "l.yaml"
+    label.write_text("name: [x\n", encoding="utf-8")
+    kpis = fixtures / "roadmap" / "kpis_dates.csv"
+    res, err, out = _run("kpi", "evaluate", kpis, "--label", label)
+    assert res.exit_code == 1 and "the label file is not valid YAML" in err
+    assert out == ""  # no evaluation table before the error
+    res, err, out = _run("kpi", "evaluate", kpis, "--on", "2024-13-01")
+    assert res.exit_code == 1 and "The '--on' parameter of grappe kpi evaluate" in err
+    assert out == ""

@@ -349,18 +349,20 @@ def kpi_evaluate(
         if management is not None:
             q = read_questionnaire("management")
             extra = answer_facts(q, read_answers(management, q, options=reading))
+        # every input is read and checked before anything is printed
+        try:
+            when = dt.date.fromisoformat(on) if on else None
+        except ValueError as exc:
+            raise InvalidParameterError(
+                f"The '--on' parameter of grappe kpi evaluate must be a date YYYY-MM-DD. "
+                f"Got {on!r} instead."
+            ) from exc
+        the_label = read_label(label) if label is not None else None
         ev = evaluate_kpis(kpis, period=period, extra=extra)
         console.print(f"[bold]Evaluation {ev.period}[/]", highlight=False)
         console.print(ev.table.to_string(index=False))
-        if label is not None:
-            try:
-                when = dt.date.fromisoformat(on) if on else None
-            except ValueError as exc:
-                raise InvalidParameterError(
-                    f"The '--on' parameter of grappe kpi evaluate must be a date YYYY-MM-DD. "
-                    f"Got {on!r} instead."
-                ) from exc
-            check = check_label(read_label(label), ev, on=when)
+        if the_label is not None:
+            check = check_label(the_label, ev, on=when)
             lab = check.label
             if check.holds:
                 console.print(f"Label {lab.name} ({lab.level}): [green]still met[/]")

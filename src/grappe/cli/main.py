@@ -39,3 +39,6 @@ def _root() -> None:
 
 for _name in COMMAND_MODULES:
     importlib.import_module(_name).register(app)
+
+if __name__ == "__main__":  # python -m grappe.cli.main
+    app()

@@ -102,8 +102,8 @@ def _decode(data: bytes, encoding: str | None, file: str, what: str) -> tuple[st
             raise _issue(
                 file,
                 f"the {what} holds binary data, not text.",
-                "give a text (CSV) file; if it is a spreadsheet or Parquet file, name it "
-                ".xlsx or .parquet.",
+                "give a text file (CSV, YAML or JSON as the command expects); a spreadsheet or "
+                "Parquet table is read when named .xlsx or .parquet.",
             )
         return text, candidate
     assert first is not None
