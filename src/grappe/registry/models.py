@@ -31,6 +31,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+# ROLES and STAGES are re-exported from the one vocabulary module.
+from grappe.vocabulary import ROLES, STAGES
+
 __all__ = [
     "ROLES",
     "STAGES",
@@ -51,11 +54,6 @@ __all__ = [
     "utc_now",
 ]
 
-#: Roles of API tokens, from most to least powerful.
-ROLES: tuple[str, ...] = ("admin", "analyst", "manager")
-
-#: Life-cycle stages of a cluster (Menzel & Fornahl 2010).
-STAGES: tuple[str, ...] = ("emergence", "growth", "sustainment", "decline", "renewal")
 
 _naming = {
     "ix": "ix_%(column_0_label)s",

@@ -25,10 +25,10 @@ import pandas as pd
 
 from grappe.errors import DataValidationError, DataWarning, ValidationIssue
 from grappe.roadmap.phases import MODES, PHASES
+from grappe.vocabulary import STATUSES
 
 __all__ = ["STATUSES", "Action", "Milestone", "Roadmap", "build_roadmap"]
 
-STATUSES: tuple[str, ...] = ("planned", "ongoing", "done", "delayed", "cancelled")
 
 
 @dataclass(frozen=True)

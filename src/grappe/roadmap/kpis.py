@@ -18,6 +18,7 @@ import pandas as pd
 
 from grappe._validation import MAX_AMOUNT, MAX_COUNT, check_duplicates, duplicates_fix
 from grappe.errors import DataValidationError, InvalidParameterError, NotFoundError, ValidationIssue
+from grappe.vocabulary import AMOUNT_KPIS, STANDARD_KPIS
 
 __all__ = [
     "AMOUNT_KPIS",
@@ -28,18 +29,6 @@ __all__ = [
     "evaluate_kpis",
 ]
 
-STANDARD_KPIS: tuple[str, ...] = (
-    "members",
-    "new_members",
-    "jobs",
-    "exports",
-    "firms_created",
-    "partnerships",
-    "trainings",
-)
-#: Standard KPIs that are amounts of money (bounded by :data:`~grappe._validation.MAX_AMOUNT`);
-#: the others are counts (bounded by :data:`~grappe._validation.MAX_COUNT`).
-AMOUNT_KPIS: tuple[str, ...] = ("exports",)
 DIRECTIONS: tuple[str, ...] = ("at_least", "at_most")
 _COLUMNS = ("kpi", "period", "value")
 

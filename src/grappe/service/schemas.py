@@ -7,6 +7,8 @@ from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from grappe.vocabulary import LEVELS, ROLES, SPHERES, STAGES, STRENGTH_SCALE, TIE_TYPES
+
 __all__ = [
     "ActorCreate",
     "ActorPublic",
@@ -48,8 +50,13 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]{0,63}$")]
 Key = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$")]
 Finite = Annotated[float, Field(allow_inf_nan=False, ge=-1e15, le=1e15)]
 Year = Annotated[int, Field(ge=1900, le=2100)]
-Stage = Literal["emergence", "growth", "sustainment", "decline", "renewal"]
-Role = Literal["admin", "analyst", "manager"]
+# Vocabularies as ``Literal`` types built from the tuples of :mod:`grappe.vocabulary`, so that
+# a word added there reaches the OpenAPI enums (``tests/test_vocabulary.py``).
+Stage = Literal[STAGES]  # type: ignore[valid-type]
+Role = Literal[ROLES]  # type: ignore[valid-type]
+Sphere = Literal[SPHERES]  # type: ignore[valid-type]
+Level = Literal[LEVELS]  # type: ignore[valid-type]
+TieType = Literal[TIE_TYPES]  # type: ignore[valid-type]
 
 
 class _Orm(BaseModel):
@@ -137,12 +144,22 @@ class ClusterPublic(_Orm):
         return value
 
 
+def _words(words: tuple[str, ...], what: str) -> Any:
+    # Checked by the network kernel (grappe.network.records), which also reads aliases in any
+    # case and answers with its own message; the schema lists the canonical words.
+    return Field(
+        default=None,
+        json_schema_extra={"enum": [*words, None]},
+        description=f"One of the {what} of grappe.vocabulary (aliases are read as them).",
+    )
+
+
 class ActorCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: Key
     name: Name
-    sphere: Key | None = None
-    level: Key | None = None
+    sphere: Key | None = _words(SPHERES, "spheres")
+    level: Key | None = _words(LEVELS, "levels")
     region_id: Key | None = None
     cluster_id: Slug | None = Field(default=None, description="Make the actor a member of it.")
 
@@ -159,8 +176,18 @@ class TieCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
     source: Key
     target: Key
-    type: Key
-    strength: Annotated[float, Field(allow_inf_nan=False, ge=0, le=1e9)] = 1.0
+    type: Key = Field(
+        json_schema_extra={"enum": list(TIE_TYPES)},
+        description="One of the tie types of grappe.vocabulary (aliases are read as them).",
+    )
+    strength: Annotated[
+        float,
+        Field(
+            allow_inf_nan=False,
+            description=f"On the kernel's scale {STRENGTH_SCALE[0]:g} (weak) to "
+            f"{STRENGTH_SCALE[1]:g} (strong).",
+        ),
+    ] = 1.0
 
 
 class TiePublic(_Orm):
