@@ -96,7 +96,7 @@ def test_cluster_manager_edits_only_its_clusters(populated):
     client, tokens = populated
     mgr = tokens["mgr"]
     ok = client.patch(
-        "/api/v1/clusters/auto-mi", json={"label": "Gold", "stage": "sustainment"}, headers=mgr
+        "/api/v1/clusters/auto-mi", json={"label": "Gold", "stage": "maturity"}, headers=mgr
     )
     assert ok.status_code == 200 and ok.json()["label"] == "Gold"
     err = _error(

@@ -29,7 +29,6 @@ from grappe.vocabulary import STORED_INDICATOR_COLUMNS
 __all__ = ["STORED_INDICATOR_COLUMNS", "store_cluster_map"]
 
 
-
 def _number(value: Any, scale: float = 1.0) -> float | None:
     if value is None or pd.isna(value):
         return None
