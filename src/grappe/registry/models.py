@@ -169,7 +169,7 @@ class Membership(Base):
 
 
 class Tie(Base):
-    """A directed tie between two actors (``type`` such as ``"information"``, ``"money"``)."""
+    """A directed tie between two actors (``type`` one of :data:`grappe.vocabulary.TIE_TYPES`)."""
 
     __tablename__ = "ties"
     __table_args__ = (UniqueConstraint("source", "target", "type", name="uq_ties_source_target"),)
