@@ -20,7 +20,7 @@ import yaml
 from grappe.assess.questionnaire import Questionnaire, validate_answers
 from grappe.errors import DataValidationError, NotFoundError, ValidationIssue
 from grappe.io.files import ReadOptions, convert_numbers, load_yaml, read_table, read_text
-from grappe.roadmap.actions import Roadmap, build_roadmap
+from grappe.roadmap.actions import Roadmap
 from grappe.roadmap.kpis import check_kpis
 from grappe.roadmap.labels import Label, make_label
 
@@ -179,35 +179,9 @@ def read_roadmap(
         On a malformed file or inconsistent data, with the line of each action.
     """
     data, node = _load_yaml(path, "roadmap file", options)
-    if not isinstance(data, dict) or "actions" not in data:
-        raise DataValidationError(
-            ValidationIssue(
-                "The roadmap file has no 'actions' list.",
-                file=str(path),
-                fix="Write 'cluster:', 'mode:' and 'actions:' keys (see docs/roadmap.md).",
-            )
-        )
-    for key in ("cluster", "mode"):
-        if key not in data:
-            raise DataValidationError(
-                ValidationIssue(
-                    f"The roadmap file has no {key!r}.",
-                    file=str(path),
-                    column=key,
-                    fix=f"Add '{key}:' (mode is bottom_up or top_down).",
-                )
-            )
-    actions = data["actions"] or []
     lines = _item_lines(node, "actions") or None
-    return build_roadmap(
-        actions,
-        cluster=data["cluster"],
-        mode=data["mode"],
-        deliverables=data.get("deliverables"),
-        actors=actors or data.get("actors"),
-        file=str(path),
-        rows=lines,
-    )
+    # the one parser: the same checks and messages as the registry and the API
+    return Roadmap.from_dict(data, file=str(path), rows=lines, actors=actors)
 
 
 def read_kpis(
