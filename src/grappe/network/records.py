@@ -121,7 +121,10 @@ def check_tie(
         )
         out["type"] = _one(words)
     if record.get("strength") is not None:
-        frame = pd.DataFrame({"strength": [record["strength"]]}, dtype=object)
+        raw = record["strength"]
+        if isinstance(raw, float) and raw.is_integer():
+            raw = int(raw)  # 9.0 from a JSON body reads "9", as in a file
+        frame = pd.DataFrame({"strength": [raw]}, dtype=object)
         value = parse_strengths(frame, rows, file, tuple(map(float, strength_scale)), issues)
         out["strength"] = None if np.isnan(value[0]) else float(value[0])
     return out, _fix_rows(issues, row)
