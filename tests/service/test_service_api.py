@@ -186,7 +186,8 @@ def test_every_write_is_audited(populated, admin):
     )
     assert entries[0]["before"] is None
     assert entries[0]["after"] == {
-        "cluster_id": "auto-mi", "name": "members", "year": 2021, "period": "2021", "value": 12.0, "unit": None,
+        "cluster_id": "auto-mi", "name": "members", "year": 2021, "period": "2021", "value": 12.0,
+        "unit": None,
         "target": None,
     }  # fmt: skip
     kinds = {(e["action"], e["resource"]) for e in entries}
