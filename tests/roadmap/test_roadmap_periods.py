@@ -1,0 +1,93 @@
+"""Typed KPI periods and member counts from events."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from grappe.errors import InvalidParameterError
+from grappe.roadmap import PERIOD_FORMS, evaluate_kpis, member_counts, parse_period
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "kind", "canonical"),
+    [
+        ("2024", (2024, 1, 1), (2024, 12, 31), "year", "2024"),
+        (2024, (2024, 1, 1), (2024, 12, 31), "year", "2024"),
+        ("2024-h2", (2024, 7, 1), (2024, 12, 31), "half", "2024-H2"),
+        (" 2024-Q4 ", (2024, 10, 1), (2024, 12, 31), "quarter", "2024-Q4"),
+        ("2024-02", (2024, 2, 1), (2024, 2, 29), "month", "2024-02"),
+        ("2023-02-28", (2023, 2, 28), (2023, 2, 28), "day", "2023-02-28"),
+        (dt.date(2024, 3, 31), (2024, 3, 31), (2024, 3, 31), "day", "2024-03-31"),
+    ],
+)
+def test_every_documented_form_parses(text, start, end, kind, canonical):
+    p = parse_period(text)
+    assert (p.start, p.end, p.kind, p.text) == (dt.date(*start), dt.date(*end), kind, canonical)
+    assert p.year == end[0] and dt.date(*end) in p
+
+
+def test_the_documented_examples_are_the_forms():
+    assert [parse_period(x).kind for x in PERIOD_FORMS.values()] == list(PERIOD_FORMS)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("2024-Q5", "is not a period"),
+        ("24", "is not a period"),
+        ("2024/03", "is not a period"),
+        ("", "is not a period"),
+        (None, "is not a period"),
+        (True, "is not a period"),
+        ("2024-13", "names a month that does not exist"),
+        ("2023-02-29", "names a day that does not exist"),
+        ("0000", "names the year 0"),
+    ],
+)
+def test_bad_periods_are_refused_naming_the_forms(text, words):
+    with pytest.raises(InvalidParameterError, match=words + r".*Use a year \(2024\)"):
+        parse_period(text)
+
+
+def test_periods_order_by_their_end():
+    texts = ["2024", "2024-H1", "2024-Q1", "2024-03", "2024-03-15", "2023-12-31"]
+    ordered = [p.text for p in sorted(map(parse_period, texts))]
+    assert ordered == ["2023-12-31", "2024-03-15", "2024-Q1", "2024-03", "2024-H1", "2024"]
+    assert parse_period("2024-Q1") == parse_period("2024-q1")
+
+
+def test_evaluate_kpis_finds_the_previous_quarter_in_time_order():
+    k = pd.DataFrame({"kpi": ["members"] * 3, "period": ["2024-Q1", "2023-Q4", "2023-Q3"],
+                      "value": [50, 45, 40]})  # fmt: skip
+    e = evaluate_kpis(k, period="2024-Q1")
+    assert float(e.table["previous"].iloc[0]) == 45.0
+    free = pd.DataFrame({"kpi": ["m", "m"], "period": ["p1", "p2"], "value": [1, 3]})
+    assert float(evaluate_kpis(free, period="p2").table["change"].iloc[0]) == 2.0
+
+
+def test_member_counts_follow_joins_and_leaves():
+    ev = [
+        {"actor": "a", "kind": "join", "date": dt.date(2023, 5, 1)},
+        {"actor": "b", "kind": "join", "date": dt.date(2024, 2, 1)},
+        {"actor": "b", "kind": "sector", "date": dt.date(2024, 2, 2)},
+        {"actor": "a", "kind": "leave", "date": dt.date(2024, 3, 15)},
+        {"actor": "a", "kind": "join", "date": dt.date(2024, 9, 1)},
+    ]
+    assert member_counts(ev, "2022") == {"members": 0, "new_members": 0}
+    assert member_counts(ev, "2024-Q1") == {"members": 1, "new_members": 1}
+    assert member_counts(ev, "2024") == {"members": 2, "new_members": 2}
+
+
+@pytest.mark.parametrize(
+    ("event", "words"),
+    [
+        ({"actor": "a", "kind": "promotion", "date": dt.date(2024, 1, 1)}, "must be one of join"),
+        ({"actor": "a", "kind": "join", "date": "2024-01-01"}, "must be a date"),
+    ],
+)
+def test_member_counts_refuse_bad_events(event, words):
+    with pytest.raises(InvalidParameterError, match=words):
+        member_counts([event], "2024")
