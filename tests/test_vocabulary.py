@@ -127,3 +127,19 @@ def test_no_module_types_a_vocabulary_again():
                     if vocab <= set(words):
                         found.append(f"{path.relative_to(SRC)}:{node.lineno} repeats {name}")
     assert found == []
+
+
+def test_every_stored_indicator_column_is_in_the_table_the_import_and_the_map():
+    """The typed places of STORED_INDICATOR_COLUMNS (model attributes, the import's column
+    specs, the API schema) must follow it: a column added to the vocabulary fails here until
+    each of them has it."""
+    from grappe.registry.imports import _SPECS
+    from grappe.registry.models import IndicatorSnapshot
+    from grappe.service.schemas import IndicatorPublic
+
+    stored = set(v.STORED_INDICATOR_COLUMNS)
+    table = set(IndicatorSnapshot.__table__.columns.keys()) | {"region"}  # stored as region_id
+    assert stored <= table
+    assert stored <= set(_SPECS["indicators"])
+    assert stored - {"region"} <= set(IndicatorPublic.model_fields)
+    assert stored <= set(v.CLUSTER_MAP_COLUMNS)
