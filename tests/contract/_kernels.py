@@ -697,6 +697,13 @@ _rm = {
     "parse_period": Spec(
         sample=_a("2024-Q1"), labels=None, utility=True, why="a Period", bad=(_a("2024-Q5"),)
     ),
+    "check_member_events": Spec(
+        sample=_a(pd.DataFrame({"actor": ["a"], "kind": ["join"], "date": ["2024-01-02"]})),
+        labels=None,
+        utility=True,
+        why="a list of events",
+        bad=(_a(pd.DataFrame({"actor": ["a"], "kind": ["join"], "date": ["2024-02-30"]})),),
+    ),
     "member_counts": Spec(
         data=2,
         sample=_a([{"actor": "a", "kind": "join", "date": dt.date(2024, 1, 2)}], "2024"),

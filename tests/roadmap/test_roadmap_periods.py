@@ -91,3 +91,45 @@ def test_member_counts_follow_joins_and_leaves():
 def test_member_counts_refuse_bad_events(event, words):
     with pytest.raises(InvalidParameterError, match=words):
         member_counts([event], "2024")
+
+
+def test_check_member_events_lists_every_problem_with_its_row():
+    from grappe.errors import DataValidationError
+    from grappe.roadmap import check_member_events
+
+    frame = pd.DataFrame({"actor": ["", "b", "c"], "kind": ["join", "Promotion", "sector"],
+                          "date": ["2023-05-01", "2024-02-30", "2024-01"]})  # fmt: skip
+    with pytest.raises(DataValidationError) as info:
+        check_member_events(frame, file="ev.csv")
+    got = [(i.row, i.column, i.message) for i in info.value.issues]
+    assert got == [
+        (2, "actor", "The actor is empty."),
+        (3, "kind", "Unknown event 'Promotion'."),
+        (3, "date", "The date '2024-02-30' is not a day."),
+        (4, "date", "The date '2024-01' is not a day."),
+        (4, "sector", "A sector event has no sector."),
+    ]
+    with pytest.raises(DataValidationError, match="The column 'date' is missing"):
+        check_member_events(frame.drop(columns="date"))
+    with pytest.raises(InvalidParameterError, match="must be a pandas DataFrame"):
+        check_member_events([{"actor": "a"}])
+
+
+def test_grappe_kpi_members(tmp_path):
+    from typer.testing import CliRunner
+
+    from grappe.cli.main import app
+
+    path = tmp_path / "ev.csv"
+    path.write_text("actor,kind,date\na,join,2023-05-01\nb,join,2024-02-01\n"
+                    "a,leave,2024-03-15\n", encoding="utf-8")  # fmt: skip
+    runner = CliRunner()
+    ok = runner.invoke(app, ["kpi", "members", str(path), "--period", "2024-q1"])
+    assert ok.exit_code == 0 and "2024-Q1: members 1, new_members 1" in ok.stdout
+    bad = runner.invoke(app, ["kpi", "members", str(path), "--period", "2024-Q9"])
+    assert bad.exit_code == 1 and "Error: The period '2024-Q9' is not a period." in bad.stderr
+    path.write_text("actor,kind,date\na,join,2023-13-01\n", encoding="utf-8")
+    bad = runner.invoke(app, ["kpi", "members", str(path), "--period", "2024"])
+    assert bad.exit_code == 1 and "row 2, column 'date': The date '2023-13-01' is not a day" in (
+        bad.stderr
+    )

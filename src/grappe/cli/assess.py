@@ -311,6 +311,29 @@ def roadmap_show(
         console.print(summary.to_string(index=False))
 
 
+@kpi_group.command("members")
+def kpi_members(
+    path: Annotated[
+        Path, typer.Argument(help="Member events (CSV/XLSX): actor,kind,date[,sector]")
+    ],
+    period: Annotated[str, typer.Option(help="2024, 2024-H1, 2024-Q1, 2024-03 or 2024-03-31.")],
+    encoding: EncodingOpt = None,
+    sep: SepOpt = None,
+) -> None:
+    """Count the members KPIs of a period from join/leave events: members at its end, and the
+    new members who joined during it."""
+    from grappe.io.assess import read_member_events
+    from grappe.roadmap import member_counts, parse_period
+
+    with grappe_errors():
+        chosen = parse_period(period)
+        events = read_member_events(path, options=read_options(encoding, sep, ".", None))
+        counts = member_counts(events, chosen)
+    console.print(
+        f"{chosen.text}: members {counts['members']}, new_members {counts['new_members']}"
+    )
+
+
 @kpi_group.command("evaluate")
 def kpi_evaluate(
     path: Annotated[Path, typer.Argument(help="KPI table (CSV/XLSX): kpi,period,value,target")],

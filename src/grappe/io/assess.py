@@ -23,6 +23,7 @@ from grappe.io.files import ReadOptions, convert_numbers, load_yaml, read_table,
 from grappe.roadmap.actions import Roadmap
 from grappe.roadmap.kpis import check_kpis
 from grappe.roadmap.labels import Label, make_label
+from grappe.roadmap.periods import check_member_events
 
 __all__ = [
     "bundled_questionnaires",
@@ -31,6 +32,7 @@ __all__ = [
     "read_indicators",
     "read_kpis",
     "read_label",
+    "read_member_events",
     "read_needs",
     "read_questionnaire",
     "read_roadmap",
@@ -201,6 +203,15 @@ def read_kpis(
             if not bad.any():
                 df[col] = values
     return check_kpis(df, file=str(path), duplicates=duplicates)
+
+
+def read_member_events(
+    path: PathLike, *, options: ReadOptions | None = None
+) -> list[dict[str, Any]]:
+    """Read and validate a table of member events (CSV or Excel: ``actor, kind, date[,
+    sector]``); see :func:`grappe.roadmap.check_member_events`."""
+    df = read_table(Path(path), options=options, dtype=str, what="member events table")
+    return check_member_events(df, file=str(path))
 
 
 def read_indicators(path: PathLike, *, options: ReadOptions | None = None) -> pd.DataFrame:

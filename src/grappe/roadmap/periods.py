@@ -17,10 +17,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from grappe.errors import InvalidParameterError
+from grappe.errors import DataValidationError, InvalidParameterError, ValidationIssue
 from grappe.vocabulary import MEMBER_EVENTS
 
-__all__ = ["PERIOD_FORMS", "Period", "member_counts", "parse_period"]
+__all__ = ["PERIOD_FORMS", "Period", "check_member_events", "member_counts", "parse_period"]
 
 #: The accepted forms of a period, with an example of each.
 PERIOD_FORMS: Mapping[str, str] = {
@@ -211,3 +211,96 @@ def member_counts(events: Iterable[Mapping[str, Any]], period: Period | str) -> 
         elif kind == "leave":
             state[actor] = False
     return {"members": sum(state.values()), "new_members": len(joined)}
+
+
+def check_member_events(
+    events: Any, *, file: str | None = None, first_row: int = 2
+) -> list[dict[str, Any]]:
+    """Validate a table of member events (``actor``, ``kind``, ``date``; optional ``sector``).
+
+    Parameters
+    ----------
+    events : pandas.DataFrame
+        One row per event; ``date`` as ``YYYY-MM-DD`` (or a date).
+    file : str, optional
+        File name reported in the issues.
+    first_row : int, default 2
+        Line of the first row in its file (the header is line 1).
+
+    Returns
+    -------
+    list of dict
+        The events (``actor``, ``kind``, ``date`` as :class:`datetime.date`, ``sector``), for
+        :func:`member_counts`.
+
+    Raises
+    ------
+    DataValidationError
+        Listing every problem: a missing column, an empty actor, an unknown kind, a date that is
+        not a day, a ``sector`` event without a sector.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> ev = check_member_events(pd.DataFrame({"actor": ["a"], "kind": ["join"],
+    ...                                        "date": ["2024-01-15"]}))
+    >>> member_counts(ev, "2024-Q1")
+    {'members': 1, 'new_members': 1}
+    """
+    import pandas as pd
+
+    if not isinstance(events, pd.DataFrame):
+        raise InvalidParameterError(
+            "The 'events' parameter of check_member_events must be a pandas DataFrame. "
+            f"Got {type(events).__name__} instead."
+        )
+    frame = events.rename(columns=lambda c: str(c).strip().lower())
+    missing = [c for c in ("actor", "kind", "date") if c not in frame.columns]
+    if missing:
+        raise DataValidationError(
+            [
+                ValidationIssue(
+                    f"The column {c!r} is missing (columns found: {list(events.columns)}).",
+                    file=file,
+                    column=c,
+                    fix="Give the columns actor, kind, date (and sector for sector events).",
+                )
+                for c in missing
+            ]
+        )
+    issues: list[ValidationIssue] = []
+    out: list[dict[str, Any]] = []
+
+    def text(value: Any) -> str:
+        return "" if value is None or pd.isna(value) else str(value).strip()
+
+    sectors = frame["sector"] if "sector" in frame.columns else [None] * len(frame)
+    for k, (actor, kind, day, sector) in enumerate(
+        zip(frame["actor"], frame["kind"], frame["date"], sectors, strict=True)
+    ):
+        row = first_row + k
+
+        def bad(message: str, column: str, fix: str, row: int = row) -> None:
+            issues.append(ValidationIssue(message, file, row, column, fix))
+
+        if not text(actor):
+            bad("The actor is empty.", "actor", "Name the member by its id.")
+        kind_text = text(kind).lower()
+        if kind_text not in MEMBER_EVENTS:
+            bad(f"Unknown event {text(kind)!r}.", "kind", f"Use one of {', '.join(MEMBER_EVENTS)}.")
+        try:
+            period = parse_period(day)
+        except InvalidParameterError:
+            period = None
+        if period is None or period.kind != "day":
+            bad(f"The date {text(day)!r} is not a day.", "date", "Write it as YYYY-MM-DD.")
+        if kind_text == "sector" and not text(sector):
+            bad("A sector event has no sector.", "sector", "Give the member's new sector.")
+        if period is not None:
+            out.append(
+                {"actor": text(actor), "kind": kind_text, "date": period.start,
+                 "sector": text(sector) or None}
+            )  # fmt: skip
+    if issues:
+        raise DataValidationError(issues)
+    return out
