@@ -51,3 +51,9 @@ def test_tie_words_are_made_canonical():
     rec, issues = check_tie({"source": "a", "target": "b", "type": "trust", "strength": 5},
                             strength_scale=(0, 5))  # fmt: skip
     assert issues == [] and rec["strength"] == 5.0
+
+
+def test_an_empty_type_is_left_to_the_callers_required_field():
+    # the import reports "the value is empty" and the API schema requires the field
+    rec, issues = check_tie({"source": "a", "target": "b", "type": ""})
+    assert issues == [] and rec["type"] == ""

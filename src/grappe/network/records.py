@@ -109,7 +109,7 @@ def check_tie(
     source = np.array([record.get("source")], dtype=object)
     target = np.array([record.get("target")], dtype=object)
     check_self_ties(source, target, rows, file, issues)
-    if "type" in record:
+    if record.get("type") not in (None, ""):  # a missing type is the caller's required field
         words = check_words(
             [record["type"]],
             "type",
