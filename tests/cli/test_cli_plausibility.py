@@ -259,6 +259,29 @@ def test_roadmap_show_refuses_impossible_and_inconsistent_values(
     assert res.exit_code == 1 and f"Error: {path}" in err and message in err
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (None, "deliverables: [a, b]", "column 'deliverables': The roadmap's 'deliverables' is "
+         "not a mapping."),
+        ("  - id: A2", "  - just a text\n  - id: A2", "The action is not a mapping."),
+    ],
+)  # fmt: skip
+def test_roadmap_show_refuses_a_malformed_document_like_the_api(
+    roadmap_text, tmp_path, old, new, message
+):
+    """The one parser (Roadmap.from_dict): the CLI used to crash on ``deliverables: [a, b]``."""
+    if old is None:  # the mapping's lines become those of an unused key
+        text = roadmap_text.replace("deliverables:\n", new + "\nnotes:\n", 1)
+    else:
+        text = roadmap_text.replace(old, new, 1)
+    assert text != roadmap_text
+    path = tmp_path / "roadmap.yaml"
+    path.write_text(text, encoding="utf-8")
+    res, err, _ = _run("roadmap", "show", path)
+    assert res.exit_code == 1 and f"Error: {path}" in err and message in err
+
+
 def test_a_label_with_an_impossible_date(fixtures, tmp_path):
     text = (fixtures / "roadmap" / "label_bronze.yaml").read_text(encoding="utf-8")
     label = tmp_path / "label.yaml"

@@ -7,6 +7,7 @@ the drawing modules of network and spatial. A new one fails the contract until i
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import importlib
 import inspect
@@ -693,6 +694,24 @@ _rm = {
         sample=_a(_label_data()), labels=None, why="a Label", utility=True, bad=(_a({"name": "x"}),)
     ),
     "phase": Spec(sample=_a("plan"), labels=None, utility=True, why="a Phase", bad=(_a("party"),)),
+    "parse_period": Spec(
+        sample=_a("2024-Q1"), labels=None, utility=True, why="a Period", bad=(_a("2024-Q5"),)
+    ),
+    "check_member_events": Spec(
+        sample=_a(pd.DataFrame({"actor": ["a"], "kind": ["join"], "date": ["2024-01-02"]})),
+        labels=None,
+        utility=True,
+        why="a list of events",
+        bad=(_a(pd.DataFrame({"actor": ["a"], "kind": ["join"], "date": ["2024-02-30"]})),),
+    ),
+    "member_counts": Spec(
+        data=2,
+        sample=_a([{"actor": "a", "kind": "join", "date": dt.date(2024, 1, 2)}], "2024"),
+        labels=None,
+        utility=True,
+        why="two counts",
+        bad=(_a([{"actor": "a", "kind": "promotion", "date": dt.date(2024, 1, 2)}], "2024"),),
+    ),
 }
 
 _mm_specs = {

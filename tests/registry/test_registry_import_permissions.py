@@ -78,14 +78,14 @@ REFUSED = {
     ("ties", "admin"): {},
     ("ties", "analyst"): {
         2: "an analyst cannot create tie 'UM/GM/trust'",
-        3: "an analyst cannot create tie 'GM/DOW/money'",
+        3: "an analyst cannot create tie 'GM/DOW/funding'",
     },
     ("ties", "manager auto-mi"): {
-        3: "a manager of 'auto-mi' cannot create tie 'GM/DOW/money'",
+        3: "a manager of 'auto-mi' cannot create tie 'GM/DOW/funding'",
     },
     ("ties", "manager chem-oh"): {
         2: "a manager of 'chem-oh' cannot create tie 'UM/GM/trust'",
-        3: "a manager of 'chem-oh' cannot create tie 'GM/DOW/money'",
+        3: "a manager of 'chem-oh' cannot create tie 'GM/DOW/funding'",
     },
 }
 

@@ -96,7 +96,7 @@ def test_cluster_manager_edits_only_its_clusters(populated):
     client, tokens = populated
     mgr = tokens["mgr"]
     ok = client.patch(
-        "/api/v1/clusters/auto-mi", json={"label": "Gold", "stage": "sustainment"}, headers=mgr
+        "/api/v1/clusters/auto-mi", json={"label": "Gold", "stage": "maturity"}, headers=mgr
     )
     assert ok.status_code == 200 and ok.json()["label"] == "Gold"
     err = _error(
@@ -186,7 +186,8 @@ def test_every_write_is_audited(populated, admin):
     )
     assert entries[0]["before"] is None
     assert entries[0]["after"] == {
-        "cluster_id": "auto-mi", "name": "members", "year": 2021, "value": 12.0, "unit": None,
+        "cluster_id": "auto-mi", "name": "members", "year": 2021, "period": "2021", "value": 12.0,
+        "unit": None,
         "target": None,
     }  # fmt: skip
     kinds = {(e["action"], e["resource"]) for e in entries}

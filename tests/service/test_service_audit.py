@@ -81,7 +81,8 @@ def test_manager_writes_carry_its_role_and_token(populated, admin):
         ("create", "tie", "FORD/GM/trust", None,
          {"source": "FORD", "target": "GM", "type": "trust", "strength": 2.0}),
         ("create", "kpi", "auto-mi/members/2021", None,
-         {"cluster_id": "auto-mi", "name": "members", "year": 2021, "value": 12.0, "unit": None,
+         {"cluster_id": "auto-mi", "name": "members", "year": 2021, "period": "2021", "value": 12.0,
+          "unit": None,
           "target": None}),
         ("update", "kpi", "auto-mi/members/2021", {"value": 12.0}, {"value": 14.0}),
     ]  # fmt: skip

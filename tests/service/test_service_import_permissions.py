@@ -38,7 +38,7 @@ EXPECTED = {
     ("mgr", "clusters"): {3: ("name_en", "a manager of 'auto-mi' cannot change cluster 'chem-oh' "
                                         "(name_en).")},
     ("mgr", "actors"): {3: ("name", "a manager of 'auto-mi' cannot change actor 'DOW' (name).")},
-    ("mgr", "ties"): {3: ("source", "a manager of 'auto-mi' cannot create tie 'GM/DOW/money'.")},
+    ("mgr", "ties"): {3: ("source", "a manager of 'auto-mi' cannot create tie 'GM/DOW/funding'.")},
 }  # fmt: skip
 
 

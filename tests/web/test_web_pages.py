@@ -169,3 +169,21 @@ def test_compare_regions_of_two_countries_uses_each_national_total(populated):
     text = client.get("/compare?a=US-26&b=DZ-16&lang=en").text
     # Michigan: 120 of the 250 US jobs (48.0 %); Alger: 30 of the 30 Algerian jobs (100.0 %).
     assert "48.0%" in text and "100.0%" in text
+
+
+@pytest.mark.parametrize(
+    ("stage", "lang", "shown"),
+    [
+        ("maturity", "fr", "Maturité"),
+        ("undetermined", "ar", "غير محدد"),
+        ("growth", "en", "Growth"),
+    ],
+)
+def test_the_profile_shows_the_kernels_stage(populated, stage, lang, shown):
+    """The stage words of the kernel (grappe.vocabulary.STAGES) are shown, not "–"."""
+    client, tokens = populated
+    changed = client.patch("/api/v1/clusters/auto-mi", json={"stage": stage},
+                           headers=tokens["admin"])  # fmt: skip
+    assert changed.status_code == 200, changed.text
+    text = client.get(f"/clusters/auto-mi?lang={lang}").text
+    assert f"<dd>{shown}</dd>" in text

@@ -26,11 +26,10 @@ import pandas as pd
 from grappe._validation import check_number
 from grappe.assess._score import Evidence
 from grappe.errors import InvalidParameterError, NotFoundError
+from grappe.vocabulary import STAGES
 
 __all__ = ["STAGES", "Lifecycle", "lifecycle_series", "lifecycle_stage"]
 
-#: Stages in order, plus "undetermined".
-STAGES: tuple[str, ...] = ("emergence", "growth", "maturity", "decline", "undetermined")
 
 _COLUMNS = ("year", "employment", "national_employment", "lq")
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from grappe.assess._score import band_score
 from grappe.errors import DataValidationError, ValidationIssue
+from grappe.vocabulary import LANGUAGES
 
 __all__ = [
     "ANSWER_TYPES",
@@ -29,7 +30,6 @@ __all__ = [
 ]
 
 #: Languages every questionnaire text must be given in.
-LANGUAGES: tuple[str, ...] = ("fr", "ar", "en")
 
 #: Answer types: Likert 1–5, yes/no, a number with a unit, one choice among several.
 ANSWER_TYPES: tuple[str, ...] = ("likert", "yes_no", "number", "choice")

@@ -22,6 +22,7 @@ from grappe.cli._common import (
     grappe_errors,
     read_options,
 )
+from grappe.vocabulary import LANGUAGES
 
 assess_group = typer.Typer(
     name="assess",
@@ -37,8 +38,7 @@ kpi_group = typer.Typer(
     name="kpi", no_args_is_help=True, help="KPIs over time, evaluation per period, label checks."
 )
 
-LANGS = ("fr", "ar", "en")
-LangOpt = Annotated[str, typer.Option("--lang", help="Language: fr, ar or en.")]
+LangOpt = Annotated[str, typer.Option("--lang", help=f"Language: {', '.join(LANGUAGES)}.")]
 IndicatorsOpt = Annotated[
     Path | None,
     typer.Option(
@@ -77,7 +77,7 @@ def _spinner(label: str) -> Progress:
 def _lang(lang: str, func: str) -> str:
     from grappe._validation import check_option
 
-    return check_option(lang, "--lang", LANGS, func=func)
+    return check_option(lang, "--lang", LANGUAGES, func=func)
 
 
 def _indicators(path: Path | None, reading: Any = None) -> tuple[Any, list[str]]:
@@ -311,6 +311,29 @@ def roadmap_show(
         console.print(summary.to_string(index=False))
 
 
+@kpi_group.command("members")
+def kpi_members(
+    path: Annotated[
+        Path, typer.Argument(help="Member events (CSV/XLSX): actor,kind,date[,sector]")
+    ],
+    period: Annotated[str, typer.Option(help="2024, 2024-H1, 2024-Q1, 2024-03 or 2024-03-31.")],
+    encoding: EncodingOpt = None,
+    sep: SepOpt = None,
+) -> None:
+    """Count the members KPIs of a period from join/leave events: members at its end, and the
+    new members who joined during it."""
+    from grappe.io.assess import read_member_events
+    from grappe.roadmap import member_counts, parse_period
+
+    with grappe_errors():
+        chosen = parse_period(period)
+        events = read_member_events(path, options=read_options(encoding, sep, ".", None))
+        counts = member_counts(events, chosen)
+    console.print(
+        f"{chosen.text}: members {counts['members']}, new_members {counts['new_members']}"
+    )
+
+
 @kpi_group.command("evaluate")
 def kpi_evaluate(
     path: Annotated[Path, typer.Argument(help="KPI table (CSV/XLSX): kpi,period,value,target")],
@@ -435,7 +458,9 @@ def report_command(
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the reports.")],
     indicators: IndicatorsOpt = None,
     related: RelatedOpt = "",
-    lang: Annotated[list[str] | None, typer.Option("--lang", help="fr, ar, en (repeat).")] = None,
+    lang: Annotated[
+        list[str] | None, typer.Option("--lang", help=f"{', '.join(LANGUAGES)} (repeat).")
+    ] = None,
     pdf: Annotated[bool, typer.Option(help="Also write PDF (needs grappe[report]).")] = True,
     actors: Annotated[Path | None, typer.Option(help="Actors file of the network.")] = None,
     ties: Annotated[Path | None, typer.Option(help="Ties file of the network.")] = None,
@@ -456,7 +481,7 @@ def report_command(
     from grappe.reports import build_report, write_html, write_pdf
 
     with grappe_errors():
-        langs = [_lang(x, "grappe report") for x in (lang or ["fr", "ar", "en"])]
+        langs = [_lang(x, "grappe report") for x in (lang or list(LANGUAGES))]
         reading = read_options(encoding, sep, decimal, thousands)
         stem = f"report_{region}_{cluster}"
         check_output_folder(output)  # a bad folder is refused before the work

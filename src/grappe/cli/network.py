@@ -21,6 +21,7 @@ from grappe.cli._common import (
     grappe_errors,
     read_options,
 )
+from grappe.vocabulary import LANGUAGES
 
 group = typer.Typer(
     name="network",
@@ -118,7 +119,9 @@ def diagnose_command(
     format: Annotated[
         str, typer.Option("--format", help="json (structured summary) or text.")
     ] = "json",
-    lang: Annotated[str, typer.Option("--lang", help="Language of the text: fr, en, ar.")] = "en",
+    lang: Annotated[
+        str, typer.Option("--lang", help=f"Language of the text: {', '.join(LANGUAGES)}.")
+    ] = "en",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file instead.")
     ] = None,
@@ -148,7 +151,7 @@ def diagnose_command(
 
     with grappe_errors():
         check_option(format, "--format", ("json", "text"), func="grappe network diagnose")
-        check_option(lang, "--lang", ("fr", "en", "ar"), func="grappe network diagnose")
+        check_option(lang, "--lang", LANGUAGES, func="grappe network diagnose")
         check_option(expected, "--expected", ("default", "all"), func="grappe network diagnose")
         from grappe._validation import check_options
         from grappe.network.model import LEVELS
@@ -181,7 +184,7 @@ def diagnose_command(
 def example_command(
     name: Annotated[str, typer.Argument(help="Bundled network: knoke.")] = "knoke",
     format: Annotated[str, typer.Option("--format", help="json or text.")] = "text",
-    lang: Annotated[str, typer.Option("--lang", help="fr, en or ar.")] = "en",
+    lang: Annotated[str, typer.Option("--lang", help=f"{', '.join(LANGUAGES)}.")] = "en",
 ) -> None:
     """Diagnose a network bundled with grappe (Knoke's Indianapolis organisations)."""
     from grappe._validation import check_option
@@ -190,7 +193,7 @@ def example_command(
 
     with grappe_errors():
         check_option(format, "--format", ("json", "text"), func="grappe network example")
-        check_option(lang, "--lang", ("fr", "en", "ar"), func="grappe network example")
+        check_option(lang, "--lang", LANGUAGES, func="grappe network example")
         _emit(diagnose(read_example_network(name)), format, lang, None)
 
 

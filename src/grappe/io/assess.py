@@ -20,9 +20,10 @@ import yaml
 from grappe.assess.questionnaire import Questionnaire, validate_answers
 from grappe.errors import DataValidationError, NotFoundError, ValidationIssue
 from grappe.io.files import ReadOptions, convert_numbers, load_yaml, read_table, read_text
-from grappe.roadmap.actions import Roadmap, build_roadmap
+from grappe.roadmap.actions import Roadmap
 from grappe.roadmap.kpis import check_kpis
 from grappe.roadmap.labels import Label, make_label
+from grappe.roadmap.periods import check_member_events
 
 __all__ = [
     "bundled_questionnaires",
@@ -31,6 +32,7 @@ __all__ = [
     "read_indicators",
     "read_kpis",
     "read_label",
+    "read_member_events",
     "read_needs",
     "read_questionnaire",
     "read_roadmap",
@@ -179,35 +181,9 @@ def read_roadmap(
         On a malformed file or inconsistent data, with the line of each action.
     """
     data, node = _load_yaml(path, "roadmap file", options)
-    if not isinstance(data, dict) or "actions" not in data:
-        raise DataValidationError(
-            ValidationIssue(
-                "The roadmap file has no 'actions' list.",
-                file=str(path),
-                fix="Write 'cluster:', 'mode:' and 'actions:' keys (see docs/roadmap.md).",
-            )
-        )
-    for key in ("cluster", "mode"):
-        if key not in data:
-            raise DataValidationError(
-                ValidationIssue(
-                    f"The roadmap file has no {key!r}.",
-                    file=str(path),
-                    column=key,
-                    fix=f"Add '{key}:' (mode is bottom_up or top_down).",
-                )
-            )
-    actions = data["actions"] or []
     lines = _item_lines(node, "actions") or None
-    return build_roadmap(
-        actions,
-        cluster=data["cluster"],
-        mode=data["mode"],
-        deliverables=data.get("deliverables"),
-        actors=actors or data.get("actors"),
-        file=str(path),
-        rows=lines,
-    )
+    # the one parser: the same checks and messages as the registry and the API
+    return Roadmap.from_dict(data, file=str(path), rows=lines, actors=actors)
 
 
 def read_kpis(
@@ -227,6 +203,15 @@ def read_kpis(
             if not bad.any():
                 df[col] = values
     return check_kpis(df, file=str(path), duplicates=duplicates)
+
+
+def read_member_events(
+    path: PathLike, *, options: ReadOptions | None = None
+) -> list[dict[str, Any]]:
+    """Read and validate a table of member events (CSV or Excel: ``actor, kind, date[,
+    sector]``); see :func:`grappe.roadmap.check_member_events`."""
+    df = read_table(Path(path), options=options, dtype=str, what="member events table")
+    return check_member_events(df, file=str(path))
 
 
 def read_indicators(path: PathLike, *, options: ReadOptions | None = None) -> pd.DataFrame:

@@ -8,35 +8,10 @@ import numpy as np
 import pandas as pd
 
 from grappe.indicators.strong import _strength
+from grappe.vocabulary import CLUSTER_MAP_COLUMNS
 
-#: Columns of :attr:`ClusterMap.indicators`, in order.
-INDICATOR_COLUMNS = (
-    "region",
-    "region_name",
-    "region_type",
-    "cluster",
-    "cluster_name",
-    "cluster_type",
-    "year",
-    "employment",
-    "establishments",
-    "payroll",
-    "avg_wage",
-    "lq",
-    "lq_total",
-    "national_share",
-    "focus",
-    "employment_pct",
-    "lq_pct",
-    "establishments_pct",
-    "strong",
-    "strong_90",
-    "star_size",
-    "star_specialisation",
-    "star_focus",
-    "stars",
-    "withheld",
-)
+#: Columns of :attr:`ClusterMap.indicators`, in order (defined in :mod:`grappe.vocabulary`).
+INDICATOR_COLUMNS = CLUSTER_MAP_COLUMNS
 
 
 def _cat(codes: np.ndarray, categories: Any) -> pd.Categorical:

@@ -14,7 +14,8 @@ import pandas as pd
 
 from grappe._validation import duplicates_fix
 from grappe.errors import InvalidParameterError, ValidationIssue
-from grappe.network.model import ACTOR_COLUMNS, LEVELS, SPHERES, TIE_COLUMNS
+from grappe.network.model import ACTOR_COLUMNS, TIE_COLUMNS
+from grappe.vocabulary import LEVELS, OWNERSHIPS, SPHERES
 
 _SPHERE_ALIASES: dict[str, str] = {
     "firm": "enterprise",
@@ -90,7 +91,6 @@ _STRENGTH_LABELS: dict[str, float] = {
 
 _TRUE = {"1", "true", "yes", "y", "oui", "t"}
 _FALSE = {"0", "false", "no", "n", "non", "f"}
-_OWNERSHIP = ("public", "private", "mixed")
 
 
 def _text(values: Any, n: int) -> np.ndarray:
@@ -177,6 +177,58 @@ def _missing_columns(
     return bool(missing)
 
 
+#: The vocabularies of an actor's columns: canonical words and the aliases read as them.
+ACTOR_VOCABULARIES: dict[str, tuple[tuple[str, ...], Mapping[str, str]]] = {
+    "sphere": (SPHERES, _SPHERE_ALIASES),
+    "level": (LEVELS, _LEVEL_ALIASES),
+    "ownership": (OWNERSHIPS, {}),
+}
+
+
+def check_words(
+    values: Any,
+    column: str,
+    rows: np.ndarray,
+    file: str | None,
+    issues: list[ValidationIssue],
+    *,
+    optional: bool,
+    vocabulary: tuple[tuple[str, ...], Mapping[str, str]] | None = None,
+) -> np.ndarray:
+    """Canonical words of an actor column (``sphere``, ``level``, ``ownership``) or of the tie
+    ``type``; one issue per unknown word (and per empty cell unless ``optional``)."""
+    options, aliases = vocabulary or ACTOR_VOCABULARIES[column]
+    raw = _text(values, len(rows))
+    words = _lookup(raw, _vocabulary(options, aliases))
+    bad = _none(words)
+    if optional:
+        bad &= ~_none(raw)
+    what = "tie type" if column == "type" else column
+    fix = f"Use one of {', '.join(options)}" + (", or leave it empty." if optional else ".")
+    _flag(issues, bad, rows, raw, f"Unknown {what} {{!r}}.", file, column, fix)
+    return words
+
+
+def check_self_ties(
+    source: np.ndarray,
+    target: np.ndarray,
+    rows: np.ndarray,
+    file: str | None,
+    issues: list[ValidationIssue],
+) -> None:
+    """One issue per row whose source is its target."""
+    _flag(
+        issues,
+        (~_none(source)) & (source == target),
+        rows,
+        source,
+        "Self-tie: actor {!r} is tied to itself.",
+        file,
+        "target",
+        "Remove the row; a tie links two different actors.",
+    )
+
+
 def validate_actors(
     frame: pd.DataFrame, file: str | None, first_row: int, issues: list[ValidationIssue]
 ) -> pd.DataFrame | None:
@@ -200,21 +252,10 @@ def validate_actors(
                 fix_id,
             )
         )
-    values = {}
-    for col, options, aliases in (
-        ("sphere", SPHERES, _SPHERE_ALIASES),
-        ("level", LEVELS, _LEVEL_ALIASES),
-        ("ownership", _OWNERSHIP, {}),
-    ):
-        raw = _text(frame.get(col), n)
-        values[col] = _lookup(raw, _vocabulary(options, aliases))
-        bad = _none(values[col])
-        if col == "ownership":
-            bad &= ~_none(raw)
-        fix = f"Use one of {', '.join(options)}" + (
-            ", or leave it empty." if col == "ownership" else "."
-        )
-        _flag(issues, bad, rows, raw, f"Unknown {col} {{!r}}.", file, col, fix)
+    values = {
+        col: check_words(frame.get(col), col, rows, file, issues, optional=col == "ownership")
+        for col in ACTOR_VOCABULARIES
+    }
     member = np.full(n, True, dtype=object)
     if "member" in frame.columns:
         member, raw = _bools(frame["member"], n)
@@ -285,30 +326,9 @@ def validate_ties(
             "Add the actor to the actors table or correct the id.",
         )
     src, tgt = ends["source"], ends["target"]
-    _flag(
-        issues,
-        (~_none(src)) & (src == tgt),
-        rows,
-        src,
-        "Self-tie: actor {!r} is tied to itself.",
-        file,
-        "target",
-        "Remove the row; a tie links two different actors.",
-    )
-    options, aliases = types
-    raw_type = _text(frame["type"], n)
-    typ = _lookup(raw_type, _vocabulary(options, aliases))
-    _flag(
-        issues,
-        _none(typ),
-        rows,
-        raw_type,
-        "Unknown tie type {!r}.",
-        file,
-        "type",
-        f"Use one of {', '.join(options)}.",
-    )
-    strength = _parse_strengths(frame, rows, file, scale, issues)
+    check_self_ties(src, tgt, rows, file, issues)
+    typ = check_words(frame["type"], "type", rows, file, issues, optional=False, vocabulary=types)
+    strength = parse_strengths(frame, rows, file, scale, issues)
     conf = np.full(n, np.nan)
     if "confidence" in frame.columns:
         raw = _text(frame["confidence"], n)
@@ -357,7 +377,7 @@ def validate_ties(
     return _merge_duplicates(out, file, issues, duplicates)
 
 
-def _parse_strengths(
+def parse_strengths(
     frame: pd.DataFrame,
     rows: np.ndarray,
     file: str | None,

@@ -36,11 +36,11 @@ from grappe.network.core_periphery import core_periphery
 from grappe.network.model import ActorNetwork
 from grappe.network.shadow_zones import shadow_zones, triple_helix
 from grappe.network.structural_holes import structural_holes
+from grappe.vocabulary import LANGUAGES
 
 __all__ = ["LANGUAGES", "Diagnosis", "diagnose", "render_text"]
 
 #: Languages of the written diagnosis.
-LANGUAGES: tuple[str, ...] = ("fr", "en", "ar")
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ import scipy.sparse as sp
 
 from grappe._validation import check_bool, check_option
 from grappe.errors import DataValidationError, InvalidParameterError, ValidationIssue
+from grappe.vocabulary import LEVELS, SPHERES, STRENGTH_SCALE, TIE_TYPES
 
 __all__ = [
     "ACTOR_COLUMNS",
@@ -37,31 +38,6 @@ __all__ = [
     "ActorNetwork",
     "build_network",
 ]
-
-#: Spheres of actors (canonical short names).
-SPHERES: tuple[str, ...] = (
-    "enterprise",
-    "university",
-    "public",
-    "support",
-    "association",
-    "international",
-    "finance",
-)
-
-#: Levels at which actors act, from the most local to the most global.
-LEVELS: tuple[str, ...] = ("local", "regional", "national", "international")
-
-#: Types of ties.
-TIE_TYPES: tuple[str, ...] = (
-    "information",
-    "advice",
-    "cooperation",
-    "subcontracting",
-    "funding",
-    "training",
-    "trust",
-)
 
 #: Columns of :attr:`ActorNetwork.actors`, in order (free attributes follow).
 ACTOR_COLUMNS: tuple[str, ...] = (
@@ -130,7 +106,7 @@ class ActorNetwork:
 
     actors: pd.DataFrame
     ties: pd.DataFrame
-    strength_scale: tuple[float, float] = (1.0, 3.0)
+    strength_scale: tuple[float, float] = STRENGTH_SCALE
     name: str | None = None
     source: str | None = None
     metadata: Mapping[str, Any] = field(default_factory=dict)
@@ -311,7 +287,7 @@ def build_network(
     ties: pd.DataFrame,
     *,
     directed: bool = True,
-    strength_scale: tuple[float, float] = (1.0, 3.0),
+    strength_scale: tuple[float, float] = STRENGTH_SCALE,
     tie_types: Iterable[str] | None = None,
     name: str | None = None,
     source: str | None = None,

@@ -24,14 +24,9 @@ from grappe.registry import import_changes
 from grappe.registry.imports import ImportReport
 from grappe.registry.models import ImportJob, Region
 from grappe.registry.repositories import audit
+from grappe.vocabulary import STORED_INDICATOR_COLUMNS
 
 __all__ = ["STORED_INDICATOR_COLUMNS", "store_cluster_map"]
-
-#: Columns of ``ClusterMap.indicators`` that the registry keeps (one ``indicators`` row each).
-STORED_INDICATOR_COLUMNS: tuple[str, ...] = (
-    "region", "cluster", "cluster_name", "cluster_type", "year", "employment", "establishments",
-    "payroll", "avg_wage", "lq", "national_share", "focus", "strong", "stars",
-)  # fmt: skip
 
 
 def _number(value: Any, scale: float = 1.0) -> float | None:

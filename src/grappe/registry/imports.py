@@ -44,6 +44,7 @@ from sqlalchemy.orm import Session
 from grappe._validation import check_option
 from grappe.errors import DataValidationError, NotFoundError, ValidationIssue
 from grappe.io.files import read_csv_bytes
+from grappe.network.records import check_actor, check_tie
 from grappe.registry import import_changes
 from grappe.registry.import_changes import DEFAULTED, KEYS
 from grappe.registry.models import STAGES, Actor, Base, Cluster, ImportJob, Region
@@ -125,7 +126,7 @@ _SPECS: dict[str, dict[str, _Col]] = {
         "source": _Col("text", required=True, ref=Actor),
         "target": _Col("text", required=True, ref=Actor),
         "type": _REQ,
-        "strength": _Col("float", low=0.0),
+        "strength": _TEXT,  # read by the network kernel: a number or weak/medium/strong
     },
 }
 
@@ -191,6 +192,22 @@ def _parse(value: str, col: _Col, name: str) -> tuple[Any, str | None]:
     if name == "lat" and number > 90 or name == "lon" and number > 180:
         return None, f"must be a valid coordinate, not {value!r}"
     return number, None
+
+
+#: The network kernel's check of one record, per kind (the words and messages of
+#: :func:`grappe.network.build_network`).
+_DOMAIN_CHECKS = {"actors": check_actor, "ties": check_tie}
+
+
+def _domain_checked(
+    kind: str, rec: dict[str, Any], filename: str, line: int, issues: list[ValidationIssue]
+) -> dict[str, Any]:
+    check = _DOMAIN_CHECKS.get(kind)
+    if check is None:
+        return rec
+    out, found = check(rec, file=filename, row=line)
+    issues.extend(found)
+    return out
 
 
 def _required(spec: Mapping[str, _Col]) -> list[str]:
@@ -270,7 +287,7 @@ def _validate(
         for name, value in defaults.items():
             if rec.get(name) is None:
                 rec[name] = value
-        records.append(rec)
+        records.append(_domain_checked(kind, rec, filename, line, issues))
     for name, wanted in refs.items():
         model = spec[name].ref
         if model is None:  # pragma: no cover - refs are recorded only for ref columns

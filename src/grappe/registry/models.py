@@ -31,6 +31,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+# ROLES and STAGES are re-exported from the one vocabulary module.
+from grappe.vocabulary import ROLES, STAGES
+
 __all__ = [
     "ROLES",
     "STAGES",
@@ -43,6 +46,7 @@ __all__ = [
     "ImportJob",
     "IndicatorSnapshot",
     "Kpi",
+    "MemberEvent",
     "Membership",
     "Region",
     "RoadmapAction",
@@ -51,11 +55,6 @@ __all__ = [
     "utc_now",
 ]
 
-#: Roles of API tokens, from most to least powerful.
-ROLES: tuple[str, ...] = ("admin", "analyst", "manager")
-
-#: Life-cycle stages of a cluster (Menzel & Fornahl 2010).
-STAGES: tuple[str, ...] = ("emergence", "growth", "sustainment", "decline", "renewal")
 
 _naming = {
     "ix": "ix_%(column_0_label)s",
@@ -170,7 +169,7 @@ class Membership(Base):
 
 
 class Tie(Base):
-    """A directed tie between two actors (``type`` such as ``"information"``, ``"money"``)."""
+    """A directed tie between two actors (``type`` one of :data:`grappe.vocabulary.TIE_TYPES`)."""
 
     __tablename__ = "ties"
     __table_args__ = (UniqueConstraint("source", "target", "type", name="uq_ties_source_target"),)
@@ -213,10 +212,15 @@ class IndicatorSnapshot(Base):
 
 
 class Kpi(Base):
-    """One value of a cluster's key performance indicator time series."""
+    """One value of a cluster's key performance indicator time series.
+
+    ``period`` is the canonical text of a :class:`grappe.roadmap.periods.Period` (``2024``,
+    ``2024-H1``, ``2024-Q1``, ``2024-03``, ``2024-03-31``; migration ``0005``); ``year`` is the
+    year the period ends in, kept for the lists and charts by year.
+    """
 
     __tablename__ = "kpis"
-    __table_args__ = (UniqueConstraint("cluster_id", "name", "year", name="uq_kpis_key"),)
+    __table_args__ = (UniqueConstraint("cluster_id", "name", "period", name="uq_kpis_key"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     cluster_id: Mapped[str] = mapped_column(
@@ -224,6 +228,7 @@ class Kpi(Base):
     )
     name: Mapped[str] = mapped_column(String(100))
     year: Mapped[int] = mapped_column(Integer)
+    period: Mapped[str] = mapped_column(String(10))
     value: Mapped[float] = mapped_column(Float)
     unit: Mapped[str | None] = mapped_column(String(32))
     target: Mapped[float | None] = mapped_column(Float)
@@ -348,3 +353,24 @@ class ImportJob(Base):
     errors: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
     created_by: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+
+
+class MemberEvent(Base):
+    """Something that happened to a member of a cluster on a date (migration ``0005``).
+
+    ``kind`` is one of :data:`grappe.vocabulary.MEMBER_EVENTS`: ``join`` and ``leave`` date a
+    membership (the ``members``/``new_members`` KPIs are counted from them by
+    :func:`grappe.roadmap.periods.member_counts`); ``sector`` records the member's sector from
+    that date. The :class:`Membership` row is the current state; events are its history.
+    """
+
+    __tablename__ = "member_events"
+    __table_args__ = (Index("ix_member_events_member", "cluster_id", "actor_id", "date"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    cluster_id: Mapped[str] = mapped_column(ForeignKey("clusters.id", ondelete="CASCADE"))
+    actor_id: Mapped[str] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+    date: Mapped[dt.date] = mapped_column(Date)
+    sector: Mapped[str | None] = mapped_column(String(64))
+    note: Mapped[str | None] = mapped_column(Text)

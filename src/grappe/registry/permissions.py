@@ -66,6 +66,8 @@ RULES: dict[str, dict[str, tuple[str, ...]]] = {
     "kpi": _OF_A_CLUSTER,
     "evaluation": _OF_A_CLUSTER,
     "roadmap": _OF_A_CLUSTER,
+    # i13-model: dated events of a member (join, leave, sector), its cluster's managers'.
+    "member_event": _OF_A_CLUSTER,
 }
 
 _VERBS = {"create": "create", "update": "change", "delete": "delete"}

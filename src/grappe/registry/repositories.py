@@ -444,7 +444,7 @@ def list_kpis(
     session: Session, *, cluster: str | None = None, limit: int = 100, offset: int = 0
 ) -> tuple[list[Kpi], int]:
     """KPI values, sorted by cluster, name and year."""
-    query = select(Kpi).order_by(Kpi.cluster_id, Kpi.name, Kpi.year)
+    query = select(Kpi).order_by(Kpi.cluster_id, Kpi.name, Kpi.year, Kpi.period)
     if cluster:
         query = query.where(Kpi.cluster_id == cluster)
     return page(session, query, limit=limit, offset=offset)

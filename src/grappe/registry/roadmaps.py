@@ -9,41 +9,22 @@ A roadmap is sent as the mapping a roadmap YAML file holds (see
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from grappe.errors import DataValidationError, ValidationIssue
 from grappe.registry.models import Cluster, RoadmapAction, RoadmapRow
 from grappe.registry.permissions import Access, name_of
 from grappe.registry.repositories import audit, changed_fields, get
-from grappe.roadmap import Action, Milestone, Roadmap, build_roadmap
+from grappe.roadmap import Action, Milestone, Roadmap
 
 __all__ = ["delete_roadmap", "load_roadmap", "parse_roadmap", "roadmap_document", "save_roadmap"]
 
-# Longest text each stored field accepts (PostgreSQL enforces the column widths).
-_WIDTHS = {"id": 64, "title": 300, "owner": 200}
-# Control characters (PostgreSQL refuses NUL in text; the others break pages).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def _texts(action: Mapping[str, Any]) -> list[tuple[str, Any]]:
-    """(field, value) of every text stored from an action."""
-    out = [(k, action.get(k)) for k in ("id", "title", "owner", "currency", "phase", "status")]
-    partners = action.get("partners")
-    out += [("partners", p) for p in (partners if isinstance(partners, list) else [partners])]
-    milestones = action.get("milestones")
-    if isinstance(milestones, list):
-        out += [("milestones", m.get("name")) for m in milestones if isinstance(m, Mapping)]
-    return out
-
 
 def parse_roadmap(data: Any, *, file: str = "roadmap") -> Roadmap:
-    """Validate a roadmap mapping (the content of a roadmap YAML file) with the rules of
-    :func:`grappe.io.assess.read_roadmap`.
+    """Validate a roadmap mapping (the content of a roadmap YAML file): the one parser,
+    :meth:`grappe.roadmap.Roadmap.from_dict`.
 
     Parameters
     ----------
@@ -62,11 +43,6 @@ def parse_roadmap(data: Any, *, file: str = "roadmap") -> Roadmap:
     DataValidationError
         Every problem, each with the row (1-based position of the action), field and fix.
 
-    References
-    ----------
-    .. [1] UNIDO (2013). *The UNIDO Approach to Cluster Development: Key Principles and Project
-       Experiences (1994–2012)*. Vienna.
-
     Examples
     --------
     >>> r = parse_roadmap({"cluster": "Dates", "mode": "bottom_up", "actions": [
@@ -75,97 +51,7 @@ def parse_roadmap(data: Any, *, file: str = "roadmap") -> Roadmap:
     >>> r.actions[0].status
     'planned'
     """
-    if not isinstance(data, Mapping) or not isinstance(data.get("actions"), list):
-        raise DataValidationError(
-            ValidationIssue(
-                "The roadmap has no 'actions' list.",
-                file=file,
-                column="actions",
-                fix="Write 'cluster:', 'mode:' and 'actions:' keys (see docs/roadmap.md).",
-            )
-        )
-    issues = [
-        ValidationIssue(
-            f"The roadmap has no {key!r}.",
-            file=file,
-            column=key,
-            fix=f"Add '{key}:' (mode is bottom_up or top_down).",
-        )
-        for key in ("cluster", "mode")
-        if not isinstance(data.get(key), str) or not data[key].strip() or _CONTROL.search(data[key])
-    ]
-    for key, kind in (("deliverables", Mapping), ("actors", list)):
-        if data.get(key) is not None and not isinstance(data[key], kind):
-            issues.append(
-                ValidationIssue(
-                    f"The roadmap's {key!r} is not a {'mapping' if kind is Mapping else 'list'}.",
-                    file=file,
-                    column=key,
-                    fix="See docs/roadmap.md for the shape of a roadmap.",
-                )
-            )
-    for row, action in enumerate(data["actions"], start=1):
-        issues.extend(_shape_issues(action, row, file))
-    if issues:
-        raise DataValidationError(issues)
-    return build_roadmap(
-        data["actions"],
-        cluster=data["cluster"],
-        mode=data["mode"],
-        deliverables=data.get("deliverables"),
-        actors=data.get("actors"),
-        file=file,
-    )
-
-
-def _shape_issues(action: Any, row: int, file: str) -> list[ValidationIssue]:
-    """Problems of shape that :func:`build_roadmap` expects the reader to have ruled out."""
-    if not isinstance(action, Mapping):
-        return [
-            ValidationIssue(
-                "The action is not a mapping.",
-                file=file,
-                row=row,
-                fix="Write each action as id, title, phase, owner, start, end… keys.",
-            )
-        ]
-    out = []
-    milestones = action.get("milestones")
-    if milestones is not None and (
-        not isinstance(milestones, list) or not all(isinstance(m, Mapping) for m in milestones)
-    ):
-        out.append(
-            ValidationIssue(
-                "The action's milestones are not a list of {name, date, done}.",
-                file=file,
-                row=row,
-                column="milestones",
-                fix="Write milestones as a list of mappings with name, date and done.",
-            )
-        )
-    for key, value in _texts(action):
-        if isinstance(value, str) and _CONTROL.search(value):
-            out.append(
-                ValidationIssue(
-                    f"The action's {key!r} contains a control character.",
-                    file=file,
-                    row=row,
-                    column=key,
-                    fix="Remove control characters (such as NUL or tabs) from the text.",
-                )
-            )
-    for key, width in _WIDTHS.items():
-        if len(str(action.get(key) or "")) > width:
-            out.append(
-                ValidationIssue(
-                    f"The action's {key!r} is longer than {width} characters.",
-                    file=file,
-                    row=row,
-                    column=key,
-                    fix=f"Shorten it to {width} characters at most.",
-                )
-            )
-    return out
+    return Roadmap.from_dict(data, file=file)
 
 
 def save_roadmap(session: Session, cluster_id: str, roadmap: Roadmap, *, who: str | Access) -> None:

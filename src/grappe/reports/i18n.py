@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from grappe.vocabulary import LANGUAGES
+
 __all__ = ["LANGS", "NAMES", "RULES", "T", "label"]
 
-LANGS: tuple[str, ...] = ("fr", "ar", "en")
+#: The report's languages (:data:`grappe.vocabulary.LANGUAGES`).
+LANGS: tuple[str, ...] = LANGUAGES
 
 T: dict[str, dict[str, str]] = {
     "title": {

@@ -6,10 +6,18 @@ See ``docs/roadmap.md``. Read roadmaps, KPI tables and labels with :mod:`grappe.
 from grappe.roadmap.actions import STATUSES, Action, Milestone, Roadmap, build_roadmap
 from grappe.roadmap.kpis import STANDARD_KPIS, Evaluation, check_kpis, evaluate_kpis
 from grappe.roadmap.labels import Criterion, Label, LabelCheck, check_label, make_label
+from grappe.roadmap.periods import (
+    PERIOD_FORMS,
+    Period,
+    check_member_events,
+    member_counts,
+    parse_period,
+)
 from grappe.roadmap.phases import MODES, PHASES, Phase, phase
 
 __all__ = [
     "MODES",
+    "PERIOD_FORMS",
     "PHASES",
     "STANDARD_KPIS",
     "STATUSES",
@@ -19,12 +27,16 @@ __all__ = [
     "Label",
     "LabelCheck",
     "Milestone",
+    "Period",
     "Phase",
     "Roadmap",
     "build_roadmap",
     "check_kpis",
     "check_label",
+    "check_member_events",
     "evaluate_kpis",
     "make_label",
+    "member_counts",
+    "parse_period",
     "phase",
 ]

@@ -25,10 +25,9 @@ import pandas as pd
 
 from grappe.errors import DataValidationError, DataWarning, ValidationIssue
 from grappe.roadmap.phases import MODES, PHASES
+from grappe.vocabulary import STATUSES
 
 __all__ = ["STATUSES", "Action", "Milestone", "Roadmap", "build_roadmap"]
-
-STATUSES: tuple[str, ...] = ("planned", "ongoing", "done", "delayed", "cancelled")
 
 
 @dataclass(frozen=True)
@@ -93,6 +92,53 @@ class Roadmap:
     mode: str
     actions: tuple[Action, ...]
     deliverables: Mapping[str, str]
+
+    @classmethod
+    def from_dict(
+        cls,
+        data: Any,
+        *,
+        file: str | None = "roadmap",
+        rows: Iterable[int] | None = None,
+        actors: Iterable[str] | None = None,
+    ) -> Roadmap:
+        """The one parser of roadmap documents (a roadmap YAML file's mapping, an API body).
+
+        Parameters
+        ----------
+        data : mapping
+            ``cluster``, ``mode`` (``bottom_up`` or ``top_down``), ``actions`` (a list of
+            mappings), optional ``deliverables`` (deliverable → status) and ``actors``
+            (allowed owners).
+        file : str, optional
+            Name of the source shown in errors.
+        rows : iterable of int, optional
+            Line of each action in its file (default: its position, from 1).
+        actors : iterable of str, optional
+            Allowed owners, overriding the document's ``actors``.
+
+        Returns
+        -------
+        Roadmap
+
+        Raises
+        ------
+        DataValidationError
+            Every problem of shape (``deliverables: [a, b]`` is not a mapping, an action that is
+            not a mapping, control characters, texts too long) or of content (see
+            :func:`build_roadmap`), each with its row, field and fix.
+
+        Examples
+        --------
+        >>> Roadmap.from_dict({"cluster": "Dates", "mode": "bottom_up",
+        ...                    "deliverables": ["a", "b"], "actions": []})
+        Traceback (most recent call last):
+        ...
+        grappe.errors.DataValidationError: roadmap, column 'deliverables': The roadmap's 'deliverables' is not a mapping. Fix: See docs/roadmap.md for the shape of a roadmap.
+        """  # noqa: E501
+        from grappe.roadmap.document import roadmap_from_dict
+
+        return roadmap_from_dict(data, file=file, rows=rows, actors=actors)
 
     def actions_frame(self) -> pd.DataFrame:
         """One row per action: ``id``, ``title``, ``phase``, ``owner``, ``budget``,
@@ -424,8 +470,7 @@ def _check_progress(
         bad(
             f"Action {aid} is 'planned' but {done} of its milestones are done.",
             "status",
-            "Set the action's status to 'ongoing' (or 'done'), or mark the milestones "
-            "done: false.",
+            "Set the action's status to 'ongoing' (or 'done'), or mark the milestones done: false.",
         )
     elif status in ("ongoing", "delayed") and not open_ and stale:
         warnings.warn(

@@ -12,12 +12,15 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from grappe._validation import MAX_AMOUNT, MAX_COUNT, check_duplicates, duplicates_fix
 from grappe.errors import DataValidationError, InvalidParameterError, NotFoundError, ValidationIssue
+from grappe.roadmap.periods import parse_period
+from grappe.vocabulary import AMOUNT_KPIS, STANDARD_KPIS
 
 __all__ = [
     "AMOUNT_KPIS",
@@ -28,20 +31,15 @@ __all__ = [
     "evaluate_kpis",
 ]
 
-STANDARD_KPIS: tuple[str, ...] = (
-    "members",
-    "new_members",
-    "jobs",
-    "exports",
-    "firms_created",
-    "partnerships",
-    "trainings",
-)
-#: Standard KPIs that are amounts of money (bounded by :data:`~grappe._validation.MAX_AMOUNT`);
-#: the others are counts (bounded by :data:`~grappe._validation.MAX_COUNT`).
-AMOUNT_KPIS: tuple[str, ...] = ("exports",)
 DIRECTIONS: tuple[str, ...] = ("at_least", "at_most")
 _COLUMNS = ("kpi", "period", "value")
+
+
+def _ordered(periods: Any) -> list[str]:
+    try:
+        return sorted(periods, key=parse_period)
+    except InvalidParameterError:  # free-form period names: their text order
+        return sorted(periods)
 
 
 def check_kpis(
@@ -271,8 +269,9 @@ def evaluate_kpis(
     Notes
     -----
     A KPI meets its target if ``value >= target`` (``at_least``) or ``value <= target``
-    (``at_most``). Periods are ordered as sorted strings (use ISO forms such as ``2023`` or
-    ``2023-H1``) to find the previous period.
+    (``at_most``). The previous period is found in the order of
+    :class:`~grappe.roadmap.periods.Period` when every period is one of its forms (``2023``,
+    ``2023-H1``, ``2023-Q1``, ``2023-03``, ``2023-03-31``), else as sorted strings.
 
     References
     ----------
@@ -289,7 +288,7 @@ def evaluate_kpis(
     """
     df = check_kpis(kpis)
     period = str(period)
-    periods = sorted(df["period"].unique())
+    periods = _ordered(df["period"].unique())
     if period not in periods:
         raise NotFoundError(f"No KPI values for period {period!r}; periods: {periods}.")
     prev = periods[periods.index(period) - 1] if periods.index(period) > 0 else None

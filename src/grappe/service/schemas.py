@@ -5,7 +5,25 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+from grappe.roadmap.periods import PERIOD_FORMS, parse_period
+from grappe.vocabulary import (
+    LEVELS,
+    MEMBER_EVENTS,
+    ROLES,
+    SPHERES,
+    STAGES,
+    STRENGTH_SCALE,
+    TIE_TYPES,
+)
 
 __all__ = [
     "ActorCreate",
@@ -22,6 +40,10 @@ __all__ = [
     "KpiCreate",
     "KpiPublic",
     "ListOf",
+    "MemberCountsPublic",
+    "MemberEventCreate",
+    "MemberEventPublic",
+    "MemberEventUpdate",
     "RegionPublic",
     "TieCreate",
     "TiePublic",
@@ -48,8 +70,13 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]{0,63}$")]
 Key = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$")]
 Finite = Annotated[float, Field(allow_inf_nan=False, ge=-1e15, le=1e15)]
 Year = Annotated[int, Field(ge=1900, le=2100)]
-Stage = Literal["emergence", "growth", "sustainment", "decline", "renewal"]
-Role = Literal["admin", "analyst", "manager"]
+# Vocabularies as ``Literal`` types built from the tuples of :mod:`grappe.vocabulary`, so that
+# a word added there reaches the OpenAPI enums (``tests/test_vocabulary.py``).
+Stage = Literal[STAGES]  # type: ignore[valid-type]
+Role = Literal[ROLES]  # type: ignore[valid-type]
+Sphere = Literal[SPHERES]  # type: ignore[valid-type]
+Level = Literal[LEVELS]  # type: ignore[valid-type]
+TieType = Literal[TIE_TYPES]  # type: ignore[valid-type]
 
 
 class _Orm(BaseModel):
@@ -137,12 +164,22 @@ class ClusterPublic(_Orm):
         return value
 
 
+def _words(words: tuple[str, ...], what: str) -> Any:
+    # Checked by the network kernel (grappe.network.records), which also reads aliases in any
+    # case and answers with its own message; the schema lists the canonical words.
+    return Field(
+        default=None,
+        json_schema_extra={"enum": [*words, None]},
+        description=f"One of the {what} of grappe.vocabulary (aliases are read as them).",
+    )
+
+
 class ActorCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: Key
     name: Name
-    sphere: Key | None = None
-    level: Key | None = None
+    sphere: Key | None = _words(SPHERES, "spheres")
+    level: Key | None = _words(LEVELS, "levels")
     region_id: Key | None = None
     cluster_id: Slug | None = Field(default=None, description="Make the actor a member of it.")
 
@@ -159,8 +196,18 @@ class TieCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
     source: Key
     target: Key
-    type: Key
-    strength: Annotated[float, Field(allow_inf_nan=False, ge=0, le=1e9)] = 1.0
+    type: Key = Field(
+        json_schema_extra={"enum": list(TIE_TYPES)},
+        description="One of the tie types of grappe.vocabulary (aliases are read as them).",
+    )
+    strength: Annotated[
+        float,
+        Field(
+            allow_inf_nan=False,
+            description=f"On the kernel's scale {STRENGTH_SCALE[0]:g} (weak) to "
+            f"{STRENGTH_SCALE[1]:g} (strong).",
+        ),
+    ] = 1.0
 
 
 class TiePublic(_Orm):
@@ -190,13 +237,42 @@ class IndicatorPublic(_Orm):
 
 
 class KpiCreate(BaseModel):
+    """A KPI value of a period: give ``period`` (a year, half-year, quarter, month or day, see
+    :data:`grappe.roadmap.periods.PERIOD_FORMS`) or, as before, only ``year``."""
+
     model_config = ConfigDict(extra="forbid")
     cluster_id: Slug
     name: Key
-    year: Year
+    year: Year | None = Field(default=None, description="The year the period ends in.")
+    period: Annotated[str, StringConstraints(max_length=10)] | None = Field(
+        default=None,
+        description="2024, 2024-H1, 2024-Q1, 2024-03 or 2024-03-31 (default: the year).",
+        examples=list(PERIOD_FORMS.values()),
+    )
     value: Finite
     unit: Key | None = None
     target: Finite | None = None
+
+    @field_validator("period")
+    @classmethod
+    def _canonical_period(cls, value: str | None) -> str | None:
+        # parse_period's message (InvalidParameterError is a ValueError) names the forms.
+        return None if value is None else parse_period(value).text
+
+    @model_validator(mode="after")
+    def _year_of_period(self) -> KpiCreate:
+        if self.period is None:
+            if self.year is None:
+                raise ValueError("Give the period (e.g. 2024 or 2024-Q1) or the year.")
+            self.period = str(self.year)
+            return self
+        year = parse_period(self.period).year
+        if self.year is not None and self.year != year:
+            raise ValueError(f"The year {self.year} is not the year of period {self.period}.")
+        if not 1900 <= year <= 2100:
+            raise ValueError(f"The period {self.period} is not between 1900 and 2100.")
+        self.year = year
+        return self
 
 
 class KpiPublic(_Orm):
@@ -204,6 +280,7 @@ class KpiPublic(_Orm):
     cluster_id: str
     name: str
     year: int
+    period: str
     value: float
     unit: str | None
     target: float | None
@@ -314,3 +391,46 @@ class ErrorPublic(BaseModel):
     """The one error shape of every status (see :mod:`grappe.service.errors`)."""
 
     error: _ErrorFields
+
+
+# --- i13-model: member events and member counts ------------------------------------------------
+
+MemberEventKind = Literal[MEMBER_EVENTS]  # type: ignore[valid-type]
+EventDate = Annotated[dt.date, Field(ge=dt.date(1900, 1, 1), le=dt.date(2100, 12, 31))]
+
+
+class MemberEventCreate(BaseModel):
+    """An event of a member: ``join``, ``leave`` or ``sector`` (then ``sector`` is required)."""
+
+    model_config = ConfigDict(extra="forbid")
+    kind: MemberEventKind
+    date: EventDate
+    sector: Key | None = None
+    note: Text | None = None
+
+
+class MemberEventUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    kind: MemberEventKind | None = None
+    date: EventDate | None = None
+    sector: Key | None = None
+    note: Text | None = None
+
+
+class MemberEventPublic(_Orm):
+    id: int
+    cluster_id: str
+    actor_id: str
+    kind: str
+    date: dt.date
+    sector: str | None
+    note: str | None
+
+
+class MemberCountsPublic(BaseModel):
+    """The ``members`` and ``new_members`` KPIs of a period, counted from the member events."""
+
+    cluster_id: str
+    period: str
+    members: int = Field(description="Members at the end of the period.")
+    new_members: int = Field(description="Members who joined during the period.")

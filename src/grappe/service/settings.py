@@ -13,6 +13,7 @@ from pathlib import Path
 from grappe._validation import check_number, check_option
 from grappe.registry.tokens import check_token
 from grappe.service.limits import RequestLimits
+from grappe.vocabulary import LANGUAGES
 
 __all__ = ["ENVIRONMENTS", "Settings"]
 
@@ -59,7 +60,7 @@ class Settings:
 
     def __post_init__(self) -> None:
         check_option(self.environment, "environment", ENVIRONMENTS, func="Settings")
-        check_option(self.default_language, "default_language", ("fr", "ar", "en"), func="Settings")
+        check_option(self.default_language, "default_language", LANGUAGES, func="Settings")
         check_number(self.page_size_max, "page_size_max", func="Settings", low=1, integer=True)
         if self.admin_token is not None:
             check_token(self.admin_token, parameter="admin_token", func="Settings")

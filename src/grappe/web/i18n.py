@@ -15,6 +15,8 @@ from pathlib import Path
 from babel.numbers import format_decimal, format_percent
 from babel.support import Translations
 
+from grappe.vocabulary import LANGUAGES  # also the order of the language switch
+
 __all__ = [
     "LANGUAGES",
     "RTL",
@@ -25,9 +27,6 @@ __all__ = [
     "pick_language",
     "translations",
 ]
-
-#: Supported languages, in the order of the language switch.
-LANGUAGES: tuple[str, ...] = ("fr", "ar", "en")
 
 #: Languages written right to left.
 RTL: frozenset[str] = frozenset({"ar"})

@@ -6,23 +6,14 @@ import functools
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["network_drawing"]
+from grappe.vocabulary import SPHERES
 
-# The spheres of grappe.network.model.SPHERES, each with a colour class in site.css.
-_SPHERES = (
-    "enterprise",
-    "university",
-    "public",
-    "support",
-    "association",
-    "international",
-    "finance",
-)
+__all__ = ["network_drawing"]
 
 
 def _sphere_class(sphere: str | None) -> str:
     text = (sphere or "other").lower()
-    return text if text in _SPHERES else "other"
+    return text if text in SPHERES else "other"  # each sphere has a colour class in site.css
 
 
 @functools.lru_cache(maxsize=256)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, status
 from sqlalchemy import select
 
-from grappe.errors import InvalidParameterError
+from grappe.errors import DataValidationError, InvalidParameterError
+from grappe.network.records import check_actor, check_tie
 from grappe.registry import repositories as repo
 from grappe.registry.models import Actor, Cluster, Membership, Region, Tie
 from grappe.service.deps import Caller, SessionDep, ensure_allowed
@@ -15,6 +17,14 @@ from grappe.service.routes._common import Limit, Offset
 from grappe.service.schemas import ActorCreate, ActorPublic, ListOf, TieCreate, TiePublic
 
 router = APIRouter(tags=["network"])
+
+
+def checked(check: Callable[..., Any], record: dict[str, Any]) -> dict[str, Any]:
+    """The record as the network kernel reads it; 422 with the kernel's messages if refused."""
+    values, issues = check(record)
+    if issues:
+        raise DataValidationError(issues)
+    return values
 
 
 @router.get("/actors", summary="List actors")
@@ -50,7 +60,7 @@ def create_actor(session: SessionDep, token: Caller, body: ActorCreate) -> Actor
         )
     if body.region_id is not None:
         repo.get(session, Region, body.region_id, what="region")
-    record = body.model_dump(exclude={"cluster_id"})
+    record = checked(check_actor, body.model_dump(exclude={"cluster_id"}))
     actor = Actor(**record)
     session.add(actor)
     if body.cluster_id is not None:
@@ -87,6 +97,8 @@ def _clusters_of(session: SessionDep, actor_id: str) -> set[str]:
 @router.post("/ties", status_code=status.HTTP_201_CREATED, summary="Create a tie")
 def create_tie(session: SessionDep, token: Caller, body: TieCreate) -> TiePublic:
     """Admins create any tie; a manager, ties whose two ends are members of a cluster it manages."""
+    values = checked(check_tie, body.model_dump())
+    body = TieCreate.model_construct(**values)
     repo.get(session, Actor, body.source, what="actor")
     repo.get(session, Actor, body.target, what="actor")
     key = f"{body.source}/{body.target}/{body.type}"
@@ -102,8 +114,8 @@ def create_tie(session: SessionDep, token: Caller, body: TieCreate) -> TiePublic
             "The 'body' parameter of create_tie must describe a new tie. Got "
             f"{body.source!r} → {body.target!r} ({body.type!r}) instead, which exists."
         )
-    tie = Tie(**body.model_dump())
+    tie = Tie(**values)
     session.add(tie)
     session.flush()
-    repo.audit(session, who, "create", "tie", key, after=body.model_dump())
+    repo.audit(session, who, "create", "tie", key, after=values)
     return TiePublic.model_validate(tie)

@@ -34,13 +34,14 @@ def list_kpis(
 
 @router.put("/kpis", summary="Set a KPI value (admin or the cluster's manager)")
 def put_kpi(session: SessionDep, token: Caller, body: KpiCreate) -> KpiPublic:
-    """Create or replace the value of ``name`` in ``year`` for the cluster (idempotent)."""
+    """Create or replace the value of ``name`` in ``period`` (or ``year``) for the cluster
+    (idempotent)."""
     row = session.scalar(
         select(Kpi).where(
-            Kpi.cluster_id == body.cluster_id, Kpi.name == body.name, Kpi.year == body.year
+            Kpi.cluster_id == body.cluster_id, Kpi.name == body.name, Kpi.period == body.period
         )
     )
-    key = f"{body.cluster_id}/{body.name}/{body.year}"
+    key = f"{body.cluster_id}/{body.name}/{body.period}"
     values = body.model_dump()
     if row is None:
         who = ensure_allowed(token, "create", "kpi", key, scope={body.cluster_id})

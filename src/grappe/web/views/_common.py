@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
+from grappe.vocabulary import SPHERES, STAGES
 from grappe.web.i18n import translations
 from grappe.web.render import language, page
 
@@ -42,30 +43,44 @@ def series(
     }
 
 
-def stage_names(lang: str) -> dict[str, str]:
-    """Life-cycle stages in ``lang``."""
+def _names(words: tuple[str, ...], labels: dict[str, str], lang: str) -> dict[str, str]:
+    # The words come from grappe.vocabulary; a word without a label shows as itself.
     _ = translations(lang).gettext
-    return {
-        "emergence": _("Emergence"),
-        "growth": _("Growth"),
-        "sustainment": _("Sustainment"),
-        "decline": _("Decline"),
-        "renewal": _("Renewal"),
-    }
+    return {word: _(labels[word]) if word in labels else word for word in words}
+
+
+def N_(text: str) -> str:  # noqa: N802 - the marker pybabel extracts by default
+    """Mark a msgid for extraction; translated when shown."""
+    return text
+
+
+# Labels of the words of grappe.vocabulary (msgids of the translation catalogues).
+_STAGE_LABELS = {
+    "emergence": N_("Emergence"),
+    "growth": N_("Growth"),
+    "maturity": N_("Maturity"),
+    "decline": N_("Decline"),
+    "undetermined": N_("Undetermined"),
+}
+_SPHERE_LABELS = {
+    "enterprise": N_("Enterprises"),
+    "university": N_("Universities and research"),
+    "public": N_("Public bodies"),
+    "support": N_("Support organisations"),
+    "association": N_("Associations"),
+    "international": N_("International organisations"),
+    "finance": N_("Finance"),
+}
+
+
+def stage_names(lang: str) -> dict[str, str]:
+    """Life-cycle stages (:data:`grappe.vocabulary.STAGES`) in ``lang``."""
+    return _names(STAGES, _STAGE_LABELS, lang)
 
 
 def sphere_names(lang: str) -> dict[str, str]:
-    """Spheres of actors (``grappe.network.model.SPHERES``) in ``lang``."""
-    _ = translations(lang).gettext
-    return {
-        "enterprise": _("Enterprises"),
-        "university": _("Universities and research"),
-        "public": _("Public bodies"),
-        "support": _("Support organisations"),
-        "association": _("Associations"),
-        "international": _("International organisations"),
-        "finance": _("Finance"),
-    }
+    """Spheres of actors (:data:`grappe.vocabulary.SPHERES`) in ``lang``."""
+    return _names(SPHERES, _SPHERE_LABELS, lang)
 
 
 def not_found(request: Request, message: str | None = None) -> HTMLResponse:

@@ -1,0 +1,158 @@
+"""Member events of a cluster: join, leave and sector changes of its members, with dates.
+
+Typed functions over :class:`~grappe.registry.models.MemberEvent`: each takes the caller's
+:class:`~grappe.registry.permissions.Access` (checked beforehand against
+:data:`~grappe.registry.permissions.RULES`, record kind ``member_event``, scope the cluster,
+as the routes do with ``deps.ensure_allowed``), writes, and appends an audit entry with the
+values before and after. The ``members`` and
+``new_members`` KPIs of a period are counted from the events by
+:func:`grappe.roadmap.periods.member_counts`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from grappe.errors import InvalidParameterError, NotFoundError
+from grappe.registry.models import Actor, Cluster, MemberEvent
+from grappe.registry.permissions import Access
+from grappe.registry.repositories import audit, changed_fields, get
+from grappe.roadmap.periods import Period, member_counts
+from grappe.vocabulary import MEMBER_EVENTS
+
+__all__ = [
+    "EVENT_FIELDS",
+    "add_member_event",
+    "count_members",
+    "delete_member_event",
+    "list_member_events",
+    "update_member_event",
+]
+
+#: The fields of an event a caller gives.
+EVENT_FIELDS: tuple[str, ...] = ("kind", "date", "sector", "note")
+
+
+def _key(event: MemberEvent) -> str:
+    return f"{event.cluster_id}/{event.actor_id}/{event.id}"
+
+
+def _record(event: MemberEvent) -> dict[str, Any]:
+    return {
+        "cluster_id": event.cluster_id,
+        "actor_id": event.actor_id,
+        "kind": event.kind,
+        "date": event.date.isoformat(),
+        "sector": event.sector,
+        "note": event.note,
+    }
+
+
+def _check(values: Mapping[str, Any], func: str) -> None:
+    kind = values.get("kind")
+    if kind is not None and kind not in MEMBER_EVENTS:
+        raise InvalidParameterError(
+            f"The 'kind' parameter of {func} must be one of {', '.join(MEMBER_EVENTS)}. "
+            f"Got {kind!r} instead."
+        )
+    if "date" in values and not isinstance(values["date"], dt.date):
+        raise InvalidParameterError(
+            f"The 'date' parameter of {func} must be a date. Got {values['date']!r} instead."
+        )
+    if kind == "sector" and not values.get("sector"):
+        raise InvalidParameterError(
+            f"The 'sector' parameter of {func} must be given for a sector event. Got "
+            f"{values.get('sector')!r} instead."
+        )
+
+
+def list_member_events(
+    session: Session, cluster_id: str, actor_id: str | None = None
+) -> list[MemberEvent]:
+    """The events of a cluster's members (of one member if ``actor_id``), by date."""
+    get(session, Cluster, cluster_id, what="cluster")
+    query = select(MemberEvent).where(MemberEvent.cluster_id == cluster_id)
+    if actor_id is not None:
+        get(session, Actor, actor_id, what="actor")
+        query = query.where(MemberEvent.actor_id == actor_id)
+    return list(session.scalars(query.order_by(MemberEvent.date, MemberEvent.id)))
+
+
+def _event(session: Session, cluster_id: str, actor_id: str, event_id: int) -> MemberEvent:
+    event = session.get(MemberEvent, event_id)
+    if event is None or (event.cluster_id, event.actor_id) != (cluster_id, actor_id):
+        raise NotFoundError(f"No event {event_id} of member {actor_id!r} of {cluster_id!r}.")
+    return event
+
+
+def add_member_event(
+    session: Session, who: Access, cluster_id: str, actor_id: str, values: Mapping[str, Any]
+) -> MemberEvent:
+    """Record an event of a member (audited; ``values``: ``kind``, ``date``, ``sector``,
+    ``note``).
+
+    Raises
+    ------
+    NotFoundError
+        If the cluster or the actor does not exist.
+    InvalidParameterError
+        On an unknown kind, a date that is not a date, a sector event without a sector.
+    """
+    _check({"date": None, **values}, "add_member_event")
+    get(session, Cluster, cluster_id, what="cluster")
+    get(session, Actor, actor_id, what="actor")
+    event = MemberEvent(
+        cluster_id=cluster_id, actor_id=actor_id, **{k: values.get(k) for k in EVENT_FIELDS}
+    )
+    session.add(event)
+    session.flush()
+    audit(session, who, "create", "member_event", _key(event), after=_record(event))
+    return event
+
+
+def update_member_event(
+    session: Session,
+    who: Access,
+    cluster_id: str,
+    actor_id: str,
+    event_id: int,
+    values: Mapping[str, Any],
+) -> MemberEvent:
+    """Correct an event (audited with the changed fields before and after)."""
+    event = _event(session, cluster_id, actor_id, event_id)
+    merged = {k: getattr(event, k) for k in EVENT_FIELDS} | dict(values)
+    _check(merged, "update_member_event")
+    before = _record(event)
+    for field in EVENT_FIELDS:
+        setattr(event, field, merged[field])
+    session.flush()
+    old, new = changed_fields(before, _record(event))
+    if new:
+        audit(session, who, "update", "member_event", _key(event), before=old, after=new)
+    return event
+
+
+def delete_member_event(
+    session: Session, who: Access, cluster_id: str, actor_id: str, event_id: int
+) -> None:
+    """Delete an event (audited with the whole record before)."""
+    event = _event(session, cluster_id, actor_id, event_id)
+    before = _record(event)
+    key = _key(event)
+    session.delete(event)
+    session.flush()
+    audit(session, who, "delete", "member_event", key, before=before)
+
+
+def count_members(session: Session, cluster_id: str, period: Period | str) -> dict[str, int]:
+    """``members`` at the end of ``period`` and ``new_members`` during it, from the events."""
+    events = [
+        {"actor": e.actor_id, "kind": e.kind, "date": e.date}
+        for e in list_member_events(session, cluster_id)
+    ]
+    return member_counts(events, period)

@@ -1,0 +1,141 @@
+"""A roadmap document (the mapping of a roadmap YAML file or API body) → :class:`Roadmap`.
+
+The one parser of roadmaps (no I/O): :meth:`grappe.roadmap.Roadmap.from_dict` calls
+:func:`roadmap_from_dict`, and :func:`grappe.io.assess.read_roadmap` (``grappe roadmap show``),
+the registry (:func:`grappe.registry.roadmaps.parse_roadmap`) and the API
+(``PUT /clusters/{id}/roadmap``) all go through it, so a bad document gets the same issues
+everywhere. It checks the shape :func:`~grappe.roadmap.build_roadmap` expects (a mapping with
+``cluster``, ``mode``, an ``actions`` list of mappings, ``deliverables`` a mapping, ``actors`` a
+list; printable texts no longer than the stored fields), then builds the roadmap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from grappe.errors import DataValidationError, ValidationIssue
+from grappe.roadmap.actions import Roadmap, build_roadmap
+
+__all__ = ["roadmap_from_dict"]
+
+# Longest text of each field (the registry stores them in columns of these widths).
+_WIDTHS = {"id": 64, "title": 300, "owner": 200}
+# Control characters (PostgreSQL refuses NUL in text; the others break pages).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _texts(action: Mapping[str, Any]) -> list[tuple[str, Any]]:
+    """(field, value) of every text stored from an action."""
+    out = [(k, action.get(k)) for k in ("id", "title", "owner", "currency", "phase", "status")]
+    partners = action.get("partners")
+    out += [("partners", p) for p in (partners if isinstance(partners, list) else [partners])]
+    milestones = action.get("milestones")
+    if isinstance(milestones, list):
+        out += [("milestones", m.get("name")) for m in milestones if isinstance(m, Mapping)]
+    return out
+
+
+def roadmap_from_dict(
+    data: Any,
+    *,
+    file: str | None = "roadmap",
+    rows: Iterable[int] | None = None,
+    actors: Iterable[str] | None = None,
+) -> Roadmap:
+    """Validate a roadmap document and build the :class:`Roadmap` (see
+    :meth:`Roadmap.from_dict`)."""
+    if not isinstance(data, Mapping) or not isinstance(data.get("actions"), list):
+        raise DataValidationError(
+            ValidationIssue(
+                "The roadmap has no 'actions' list.",
+                file=file,
+                column="actions",
+                fix="Write 'cluster:', 'mode:' and 'actions:' keys (see docs/roadmap.md).",
+            )
+        )
+    issues = [
+        ValidationIssue(
+            f"The roadmap has no {key!r}.",
+            file=file,
+            column=key,
+            fix=f"Add '{key}:' (mode is bottom_up or top_down).",
+        )
+        for key in ("cluster", "mode")
+        if not isinstance(data.get(key), str) or not data[key].strip() or _CONTROL.search(data[key])
+    ]
+    for key, kind in (("deliverables", Mapping), ("actors", list)):
+        if data.get(key) is not None and not isinstance(data[key], kind):
+            issues.append(
+                ValidationIssue(
+                    f"The roadmap's {key!r} is not a {'mapping' if kind is Mapping else 'list'}.",
+                    file=file,
+                    column=key,
+                    fix="See docs/roadmap.md for the shape of a roadmap.",
+                )
+            )
+    lines = list(rows) if rows is not None else []
+    for k, action in enumerate(data["actions"]):
+        issues.extend(_shape_issues(action, lines[k] if k < len(lines) else k + 1, file))
+    if issues:
+        raise DataValidationError(issues)
+    return build_roadmap(
+        data["actions"],
+        cluster=data["cluster"],
+        mode=data["mode"],
+        deliverables=data.get("deliverables"),
+        actors=data.get("actors") if actors is None else actors,
+        file=file,
+        rows=rows,
+    )
+
+
+def _shape_issues(action: Any, row: int, file: str) -> list[ValidationIssue]:
+    """Problems of shape that :func:`build_roadmap` expects the reader to have ruled out."""
+    if not isinstance(action, Mapping):
+        return [
+            ValidationIssue(
+                "The action is not a mapping.",
+                file=file,
+                row=row,
+                fix="Write each action as id, title, phase, owner, start, end… keys.",
+            )
+        ]
+    out = []
+    milestones = action.get("milestones")
+    if milestones is not None and (
+        not isinstance(milestones, list) or not all(isinstance(m, Mapping) for m in milestones)
+    ):
+        out.append(
+            ValidationIssue(
+                "The action's milestones are not a list of {name, date, done}.",
+                file=file,
+                row=row,
+                column="milestones",
+                fix="Write milestones as a list of mappings with name, date and done.",
+            )
+        )
+    for key, value in _texts(action):
+        if isinstance(value, str) and _CONTROL.search(value):
+            out.append(
+                ValidationIssue(
+                    f"The action's {key!r} contains a control character.",
+                    file=file,
+                    row=row,
+                    column=key,
+                    fix="Remove control characters (such as NUL or tabs) from the text.",
+                )
+            )
+    for key, width in _WIDTHS.items():
+        if len(str(action.get(key) or "")) > width:
+            out.append(
+                ValidationIssue(
+                    f"The action's {key!r} is longer than {width} characters.",
+                    file=file,
+                    row=row,
+                    column=key,
+                    fix=f"Shorten it to {width} characters at most.",
+                )
+            )
+    return out

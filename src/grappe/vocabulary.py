@@ -1,0 +1,173 @@
+"""Every vocabulary and column list of grappe, defined once (no I/O).
+
+A vocabulary lives here and nowhere else: the kernels, :mod:`grappe.io`, the registry (its
+models, imports and validators), the API schemas (``Literal`` types built from these tuples),
+the web pages (through the view context) and the CLI options import it. Adding a word to a
+tuple here reaches the API schema, the import checks, the pages and the exports; the test
+``tests/test_vocabulary.py`` fails if another module types one of these lists again.
+
+The old names stay importable where they were (``grappe.network.model.SPHERES``,
+``grappe.assess.lifecycle.STAGES``, ``grappe.registry.models.STAGES``,
+``grappe.roadmap.actions.STATUSES``, ``grappe.roadmap.kpis.STANDARD_KPIS``…): they are the
+same objects as here.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "AMOUNT_KPIS",
+    "CLUSTER_MAP_COLUMNS",
+    "LANGUAGES",
+    "LEVELS",
+    "MEMBER_EVENTS",
+    "OWNERSHIPS",
+    "ROLES",
+    "SPHERES",
+    "STAGES",
+    "STANDARD_KPIS",
+    "STATUSES",
+    "STORED_INDICATOR_COLUMNS",
+    "STRENGTH_SCALE",
+    "TIE_TYPES",
+]
+
+# --- actors and ties -------------------------------------------------------------------------
+
+#: Spheres of actors (canonical short names). The triple helix (Etzkowitz & Leydesdorff 2000:
+#: ``enterprise``, ``university``, ``public``) widened to the intermediaries of cluster
+#: policy (``support`` organisations such as chambers and agencies, ``association``\\ s,
+#: ``international`` organisations and donors, ``finance``: banks and investors), as in the
+#: network questionnaires of ``docs/network.md``.
+SPHERES: tuple[str, ...] = (
+    "enterprise",
+    "university",
+    "public",
+    "support",
+    "association",
+    "international",
+    "finance",
+)
+
+#: Levels at which actors act, from the most local to the most global (the multi-level
+#: governance of clusters: municipality, region/wilaya, nation, abroad).
+LEVELS: tuple[str, ...] = ("local", "regional", "national", "international")
+
+#: Ownership of an actor (empty when unknown).
+OWNERSHIPS: tuple[str, ...] = ("public", "private", "mixed")
+
+#: Types of ties between actors (one layer each of the multiplex network): exchange of
+#: ``information``, technical ``advice``, ``cooperation`` on projects, ``subcontracting``,
+#: ``funding``, ``training`` and ``trust`` (the relational layers of cluster network surveys,
+#: e.g. Giuliani & Bell 2005; Ter Wal & Boschma 2009).
+TIE_TYPES: tuple[str, ...] = (
+    "information",
+    "advice",
+    "cooperation",
+    "subcontracting",
+    "funding",
+    "training",
+    "trust",
+)
+
+#: Default strength scale of ties: 1 weak, 2 medium, 3 strong (``weak``/``medium``/``strong``
+#: are read as 1/2/3).
+STRENGTH_SCALE: tuple[float, float] = (1.0, 3.0)
+
+# --- clusters ---------------------------------------------------------------------------------
+
+#: Life-cycle stages of a cluster, in order, plus ``undetermined`` (assessed, and the evidence
+#: fits no stage). The words are those :func:`grappe.assess.lifecycle_stage` computes, after
+#: Menzel & Fornahl (2010), "Cluster life cycles — dimensions and rationales of cluster
+#: evolution", *Industrial and Corporate Change* 19(1): 205–238, whose "sustainment" stage is
+#: called ``maturity`` here. Their "renewal" (a declining cluster that adapts and grows again,
+#: also Martin & Sunley 2011) is a new ``growth`` stage; migration ``0005`` mapped the stored
+#: words that way and kept the old word in the audit log.
+STAGES: tuple[str, ...] = ("emergence", "growth", "maturity", "decline", "undetermined")
+
+#: Status of a roadmap action.
+STATUSES: tuple[str, ...] = ("planned", "ongoing", "done", "delayed", "cancelled")
+
+#: Key performance indicators with a known meaning and bound: ``members`` of the cluster
+#: organisation at the end of the period, ``new_members`` who joined during it, ``jobs`` in
+#: member firms, ``exports`` (an amount of money), ``firms_created``, ``partnerships`` and
+#: ``trainings`` run (the monitoring indicators of the European Cluster Excellence
+#: Initiative). Other KPI names are accepted and checked as plain numbers.
+STANDARD_KPIS: tuple[str, ...] = (
+    "members",
+    "new_members",
+    "jobs",
+    "exports",
+    "firms_created",
+    "partnerships",
+    "trainings",
+)
+
+#: Standard KPIs that are amounts of money (the others are counts).
+AMOUNT_KPIS: tuple[str, ...] = ("exports",)
+
+#: What can happen to a member of a cluster (see :mod:`grappe.roadmap.periods`): it
+#: ``join``\\ s, ``leave``\\ s, or changes ``sector``.
+MEMBER_EVENTS: tuple[str, ...] = ("join", "leave", "sector")
+
+# --- the registry -------------------------------------------------------------------------------
+
+#: Roles of API tokens, from most to least powerful (what each may do:
+#: :data:`grappe.registry.permissions.RULES`).
+ROLES: tuple[str, ...] = ("admin", "analyst", "manager")
+
+# --- languages ----------------------------------------------------------------------------------
+
+#: Languages of the pages, texts and reports: French, Arabic, English (the first is the default
+#: of the pages).
+LANGUAGES: tuple[str, ...] = ("fr", "ar", "en")
+
+# --- indicator columns ------------------------------------------------------------------------
+
+#: Columns of :attr:`grappe.mapping.ClusterMap.indicators`, in order (see
+#: ``docs/architecture.md``).
+CLUSTER_MAP_COLUMNS: tuple[str, ...] = (
+    "region",
+    "region_name",
+    "region_type",
+    "cluster",
+    "cluster_name",
+    "cluster_type",
+    "year",
+    "employment",
+    "establishments",
+    "payroll",
+    "avg_wage",
+    "lq",
+    "lq_total",
+    "national_share",
+    "focus",
+    "employment_pct",
+    "lq_pct",
+    "establishments_pct",
+    "strong",
+    "strong_90",
+    "star_size",
+    "star_specialisation",
+    "star_focus",
+    "stars",
+    "withheld",
+)
+
+#: Columns of ``ClusterMap.indicators`` that the registry keeps (one ``indicators`` row each,
+#: the API's ``IndicatorPublic`` and the ``indicators`` import).
+STORED_INDICATOR_COLUMNS: tuple[str, ...] = (
+    "region",
+    "cluster",
+    "cluster_name",
+    "cluster_type",
+    "year",
+    "employment",
+    "establishments",
+    "payroll",
+    "avg_wage",
+    "lq",
+    "national_share",
+    "focus",
+    "strong",
+    "stars",
+)
