@@ -70,7 +70,11 @@ __all__ = [
 KINDS: tuple[str, ...] = ("diamond", "quebec", "danish", "lifecycle")
 
 #: Questionnaire → the result its answers score (``management`` answers are facts for labels).
-SCORED_QUESTIONNAIRES: dict[str, str] = {"diamond": "diamond", "quebec": "quebec", "danish": "danish"}
+SCORED_QUESTIONNAIRES: dict[str, str] = {
+    "diamond": "diamond",
+    "quebec": "quebec",
+    "danish": "danish",
+}
 
 Result = Diamond | SuccessFactors | Lifecycle
 
@@ -163,13 +167,20 @@ def result_document(result: Result, classification: Classification | None = None
 
 
 def _load_evidence(doc: Mapping[str, Any]) -> Evidence:
-    return Evidence(doc["name"], doc["value"], float(doc["points"]), doc["threshold"], doc["source"])
+    return Evidence(
+        doc["name"], doc["value"], float(doc["points"]), doc["threshold"], doc["source"]
+    )
 
 
 def _load_scores(docs: Mapping[str, Any]) -> dict[str, Score]:
     return {
-        k: Score(d["name"], float(d["value"]), tuple(float(x) for x in d["scale"]),  # type: ignore[arg-type]
-                 tuple(_load_evidence(e) for e in d["evidence"]), d["rule"])  # fmt: skip
+        k: Score(
+            d["name"],
+            float(d["value"]),
+            tuple(float(x) for x in d["scale"]),  # type: ignore[arg-type]
+            tuple(_load_evidence(e) for e in d["evidence"]),
+            d["rule"],
+        )  # fmt: skip
         for k, d in docs.items()
     }
 
@@ -181,8 +192,14 @@ def load_result(kind: str, doc: Mapping[str, Any]) -> tuple[Result, Classificati
     if kind in ("quebec", "danish"):
         c = doc.get("classification")
         classification = (
-            Classification(c["level"], float(c["overall"]), float(c["weakest"]), int(c["known"]),
-                           c["rule"], dict(c["thresholds"]))  # fmt: skip
+            Classification(
+                c["level"],
+                float(c["overall"]),
+                float(c["weakest"]),
+                int(c["known"]),
+                c["rule"],
+                dict(c["thresholds"]),
+            )  # fmt: skip
             if c
             else None
         )
@@ -406,7 +423,9 @@ def list_assessments(
         query = query.where(AssessmentRow.kind == kind)
     if not include_deleted:
         query = query.where(AssessmentRow.deleted_at.is_(None))
-    return [_stored(r) for r in session.scalars(query.order_by(AssessmentRow.date, AssessmentRow.id))]
+    return [
+        _stored(r) for r in session.scalars(query.order_by(AssessmentRow.date, AssessmentRow.id))
+    ]
 
 
 def delete_assessment(session: Session, assessment_id: int, *, who: str | Access) -> None:
@@ -468,12 +487,17 @@ class AssessmentComparison:
         """Whether any score, the class or the stage differs."""
         moved = any(not math.isnan(c) and c != 0 for _p, _c, c in self.scores.values())
         unknown = any(math.isnan(p) != math.isnan(c) for p, c, _ in self.scores.values())
-        return moved or unknown or bool(self.level and self.level[0] != self.level[1]) or bool(
-            self.stage and self.stage[0] != self.stage[1]
+        return (
+            moved
+            or unknown
+            or bool(self.level and self.level[0] != self.level[1])
+            or bool(self.stage and self.stage[0] != self.stage[1])
         )
 
 
-def compare_assessments(previous: StoredAssessment, current: StoredAssessment) -> AssessmentComparison:
+def compare_assessments(
+    previous: StoredAssessment, current: StoredAssessment
+) -> AssessmentComparison:
     """Compare two versions of the same kind (e.g. last year's diamond and this year's).
 
     Raises
@@ -561,8 +585,10 @@ def score_answers(
     inputs: dict[str, Any] = {"region": region, "cluster_code": cluster, "related": list(related),
                               "questionnaire": questionnaire.name}  # fmt: skip
     has_rows = indicators is not None and bool(
-        ((indicators["region"].astype(str) == str(region))
-         & (indicators["cluster"].astype(str) == str(cluster))).any()  # fmt: skip
+        (
+            (indicators["region"].astype(str) == str(region))
+            & (indicators["cluster"].astype(str) == str(cluster))
+        ).any()  # fmt: skip
     )
     if has_rows:
         assert indicators is not None

@@ -84,8 +84,10 @@ def _table(records: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     frame = pd.DataFrame(
         {
             "kpi": pd.Series([r["kpi"] for r in rows], dtype=object),
-            **{c: pd.Series([float(r[c]) for r in rows], dtype=float)
-               for c in ("value", "previous")},  # fmt: skip
+            **{
+                c: pd.Series([float(r[c]) for r in rows], dtype=float)
+                for c in ("value", "previous")
+            },  # fmt: skip
         }
     )
     frame["change"] = pd.Series([float(r["change"]) for r in rows], dtype=float)
@@ -112,7 +114,9 @@ def _check_document(check: LabelCheck) -> dict[str, Any]:
 
 def _load_check(doc: Mapping[str, Any]) -> LabelCheck:
     lab = doc["label"]
-    criteria = tuple(Criterion(c["metric"], c["op"], float(c["threshold"])) for c in lab["criteria"])
+    criteria = tuple(
+        Criterion(c["metric"], c["op"], float(c["threshold"])) for c in lab["criteria"]
+    )
     label = Label(lab["name"], lab["level"], criteria, dt.date.fromisoformat(lab["valid_from"]),
                   dt.date.fromisoformat(lab["valid_to"]))  # fmt: skip
     results = tuple(
@@ -266,8 +270,10 @@ class StoredSwot:
 
 def _swot_doc(swot: Swot) -> dict[str, Any]:
     return {
-        q: [{"key": i.key, "params": dict(i.params), "evidence": i.evidence,
-             "texts": dict(i.texts)} for i in getattr(swot, q)]  # fmt: skip
+        q: [
+            {"key": i.key, "params": dict(i.params), "evidence": i.evidence, "texts": dict(i.texts)}
+            for i in getattr(swot, q)
+        ]  # fmt: skip
         for q in QUADRANTS
     }
 
@@ -283,9 +289,15 @@ def swot_document(swot: Swot) -> dict[str, list[dict[str, Any]]]:
     """The SWOT as people read it: per quadrant, each item's rule key, evidence and text in
     French, Arabic and English."""
     return {
-        q: [{"position": n, "key": i.key, "evidence": i.evidence,
-             "text": {lang: i.text(lang) for lang in ("fr", "ar", "en")}}
-            for n, i in enumerate(getattr(swot, q))]  # fmt: skip
+        q: [
+            {
+                "position": n,
+                "key": i.key,
+                "evidence": i.evidence,
+                "text": {lang: i.text(lang) for lang in ("fr", "ar", "en")},
+            }
+            for n, i in enumerate(getattr(swot, q))
+        ]  # fmt: skip
         for q in QUADRANTS
     }
 

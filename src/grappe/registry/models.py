@@ -370,7 +370,9 @@ class AnswerSet(Base):
     validated by :func:`grappe.assess.validate_answers` before they are stored."""
 
     __tablename__ = "assessment_answers"
-    __table_args__ = (Index("ix_assessment_answers_cluster", "cluster_id", "questionnaire", "date"),)
+    __table_args__ = (
+        Index("ix_assessment_answers_cluster", "cluster_id", "questionnaire", "date"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     cluster_id: Mapped[str] = mapped_column(ForeignKey("clusters.id", ondelete="CASCADE"))
