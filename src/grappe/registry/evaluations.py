@@ -83,7 +83,7 @@ def _table(records: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     rows = list(records)
     frame = pd.DataFrame(
         {
-            "kpi": pd.Series([r["kpi"] for r in rows], dtype=object),
+            "kpi": pd.Series([r["kpi"] for r in rows], dtype=object).astype(str),
             **{
                 c: pd.Series([float(r[c]) for r in rows], dtype=float)
                 for c in ("value", "previous")
@@ -92,7 +92,7 @@ def _table(records: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     )
     frame["change"] = pd.Series([float(r["change"]) for r in rows], dtype=float)
     frame["target"] = pd.Series([float(r["target"]) for r in rows], dtype=float)
-    frame["direction"] = pd.Series([r["direction"] for r in rows], dtype=object)
+    frame["direction"] = pd.Series([r["direction"] for r in rows], dtype=object).astype(str)
     frame["met"] = pd.array([r["met"] for r in rows], dtype="boolean")
     return frame[list(_TABLE_COLUMNS)]
 
