@@ -190,8 +190,12 @@ def test_scoring_from_registry_indicators_equals_the_kernels(session, tmp_path):
          "establishments": [10.0, 11.0, 5.0, 6.0], "payroll": [5.0, 6.5, 4.0, 4.4],
          "lq": [2.5, 2.6, 1.5, 1.4]}
     )  # fmt: skip
-    session.execute(text("INSERT INTO regions (id, code, country, region_type, name_en) VALUES "
-                         "('US-26','26','US','state','MI'), ('US-39','39','US','state','OH')"))  # fmt: skip
+    session.execute(
+        text(
+            "INSERT INTO regions (id, code, country, region_type, name_en) VALUES "
+            "('US-26','26','US','state','MI'), ('US-39','39','US','state','OH')"
+        )
+    )
     for r in rows.itertuples(index=False):
         session.execute(
             text("INSERT INTO indicators (definitions, region_id, cluster, cluster_name, "
@@ -225,9 +229,14 @@ def test_swot_draft_edit_and_delete_are_audited(session):
     sid = store_swot(session, "auto-mi", swot, date=DAY, who="t", sources={"assessments": [1]})
     stored = load_swot(session, sid)
     assert same(stored.swot, swot) and same(stored.draft, swot)
-    edited = edit_swot(session, sid, who="mgr", add={"threats": ["New competitor"]},
-                       remove={"weaknesses": [1]},
-                       reword={"weaknesses": {0: {"fr": "Rivalité faible", "en": "Weak rivalry"}}})  # fmt: skip
+    edited = edit_swot(
+        session,
+        sid,
+        who="mgr",
+        add={"threats": ["New competitor"]},
+        remove={"weaknesses": [1]},
+        reword={"weaknesses": {0: {"fr": "Rivalité faible", "en": "Weak rivalry"}}},
+    )
     assert edited.swot.threats[-1].text("en") == "New competitor"
     assert [i.text("fr") for i in edited.swot.weaknesses] == ["Rivalité faible"]
     assert same(edited.draft, swot)  # the draft is kept as made
@@ -242,8 +251,10 @@ def test_swot_draft_edit_and_delete_are_audited(session):
         edit_swot(session, sid, who="mgr", add={"risks": ["x"]})
     with pytest.raises(InvalidParameterError, match="must be non-empty text"):
         edit_swot(session, sid, who="mgr", add={"threats": ["  "]})
-    edit_swot(session, sid, who="mgr")  # nothing changes: no audit entry
-    assert session.scalars(select(AuditEntry).where(AuditEntry.resource == "swot")).all()[-1].action == "update"  # fmt: skip
+    swot_entries = select(AuditEntry).where(AuditEntry.resource == "swot")
+    count = len(session.scalars(swot_entries).all())
+    edit_swot(session, sid, who="mgr", reword={"threats": {0: "New competitor"}})  # same text
+    assert len(session.scalars(swot_entries).all()) == count  # nothing changed: no entry
     from grappe.registry.evaluations import delete_swot
 
     delete_swot(session, sid, who="mgr")
@@ -268,9 +279,7 @@ def test_evaluation_and_label_check_round_trip_correct_and_soft_delete(session):
     back = load_evaluation(session, eid)
     assert same(back.evaluation, ev) and same(back.label_check, check)
     assert (back.kind, back.score, back.label) == ("label", 50.0, None)  # one of two met; fails
-    plain = load_evaluation(
-        session, store_evaluation(session, "auto-mi", ev, date=DAY, who="mgr")
-    )
+    plain = load_evaluation(session, store_evaluation(session, "auto-mi", ev, date=DAY, who="mgr"))
     assert plain.kind == "evaluation" and plain.label_check is None
     correct_evaluation(session, eid, {"summary": "re-evaluated", "score": 55.0}, who="mgr")
     entry = session.scalars(
@@ -324,11 +333,15 @@ def test_migration_0007_up_and_down_keeps_evaluations(empty_engine):
     with engine.begin() as conn:
         conn.execute(text("INSERT INTO clusters (id, name_en, published, updated_at) VALUES "
                           "('auto-mi', 'Automotive', true, CURRENT_TIMESTAMP)"))  # fmt: skip
-        conn.execute(text("INSERT INTO evaluations (cluster_id, date, kind, score, summary) "
-                          "VALUES ('auto-mi', '2023-06-30', 'evaluation', 70, 'before 0007')"))  # fmt: skip
+        conn.execute(
+            text(
+                "INSERT INTO evaluations (cluster_id, date, kind, score, summary) "
+                "VALUES ('auto-mi', '2023-06-30', 'evaluation', 70, 'before 0007')"
+            )
+        )
     assert not NEW_TABLES & set(inspect(engine).get_table_names())
     upgrade(engine, revision="0007")
-    assert NEW_TABLES <= set(inspect(engine).get_table_names())
+    assert set(inspect(engine).get_table_names()) >= NEW_TABLES
     with engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
     from sqlalchemy.orm import Session
