@@ -71,8 +71,10 @@ def upgrade() -> None:
         sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
         _cluster_fk("assessments"),
         sa.ForeignKeyConstraint(
-            ["answers_id"], ["assessment_answers.id"],
-            name=op.f("fk_assessments_answers_id_assessment_answers"), ondelete="SET NULL",
+            ["answers_id"],
+            ["assessment_answers.id"],
+            name=op.f("fk_assessments_answers_id_assessment_answers"),
+            ondelete="SET NULL",
         ),  # fmt: skip
         sa.PrimaryKeyConstraint("id", name=op.f("pk_assessments")),
     )
