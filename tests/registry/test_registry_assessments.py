@@ -368,3 +368,20 @@ def test_migration_0007_up_and_down_keeps_evaluations(empty_engine):
     upgrade(engine)  # and up again
     with engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+
+
+def test_a_region_without_the_latest_year_is_assessed_on_its_own_last_year():
+    """The map's latest year is 2021 but Ohio's rows stop in 2020: Ohio is scored on 2020."""
+    rows = pd.DataFrame(
+        {"region": ["MI", "MI", "OH", "OH"], "cluster": ["4"] * 4,
+         "year": [2020, 2021, 2019, 2020], "employment": [100.0, 120.0, 80.0, 90.0],
+         "establishments": [10.0, 11.0, 5.0, 6.0], "payroll": [5.0, 6.5, 4.0, 4.4],
+         "lq": [2.5, 2.6, 1.5, 1.4]}
+    )  # fmt: skip
+    q, answers = _diamond_answers()
+    scored = score_answers(rows, region="OH", cluster="4", questionnaire=q, answers=answers)
+    assert (scored[0][2]["year"], scored[0][2]["start"]) == (2020, 2019)
+    from grappe.assess import cluster_evidence
+
+    expected = cluster_evidence(rows, region="OH", cluster="4", year=2020, start=2019)
+    assert same(scored[0][0], diamond(expected, questionnaire=q, answers=answers))

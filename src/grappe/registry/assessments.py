@@ -584,17 +584,20 @@ def score_answers(
     evidence: dict[str, float] = {}
     inputs: dict[str, Any] = {"region": region, "cluster_code": cluster, "related": list(related),
                               "questionnaire": questionnaire.name}  # fmt: skip
-    has_rows = indicators is not None and bool(
-        (
-            (indicators["region"].astype(str) == str(region))
-            & (indicators["cluster"].astype(str) == str(cluster))
-        ).any()  # fmt: skip
-    )
+    own = None
+    if indicators is not None:
+        mask = (indicators["region"].astype(str) == str(region)) & (
+            indicators["cluster"].astype(str) == str(cluster)
+        )
+        own = sorted(int(y) for y in indicators.loc[mask.to_numpy(), "year"].unique())
+    has_rows = bool(own)
     if has_rows:
-        assert indicators is not None
-        years = sorted(int(y) for y in indicators["year"].unique())
-        evidence = cluster_evidence(indicators, region=region, cluster=cluster, related=related)
-        inputs.update(year=years[-1], start=years[0])
+        assert indicators is not None and own is not None
+        # the region's own years: a region missing the map's latest year is assessed on its last
+        evidence = cluster_evidence(
+            indicators, region=region, cluster=cluster, year=own[-1], start=own[0], related=related
+        )
+        inputs.update(year=own[-1], start=own[0])
     inputs["indicators"] = evidence
     out: list[tuple[Result, Classification | None, dict[str, Any]]] = []
     kind = SCORED_QUESTIONNAIRES.get(questionnaire.name)

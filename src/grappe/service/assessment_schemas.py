@@ -150,7 +150,7 @@ class SwotDraft(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     date: Date
-    assessments: list[int] | None = Field(
+    assessments: list[Annotated[int, Field(ge=1, le=2**31 - 1)]] | None = Field(
         default=None, max_length=10, description="Version ids (default: latest of each kind)."
     )
     network: dict[Key, Finite] | None = Field(

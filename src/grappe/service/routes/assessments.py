@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Path, Query, status
 from sqlalchemy import select
 
 from grappe.assess import draft_swot, validate_answers
@@ -46,6 +46,7 @@ from grappe.service.schemas import ListOf
 router = APIRouter(tags=["assessments"])
 
 Id = Annotated[int, Query(ge=1, le=2**31 - 1)]
+RowId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Id of the record.")]
 
 
 def _answers_public(a: store.StoredAnswers) -> AnswersPublic:
@@ -143,7 +144,7 @@ def list_answers(
 
 
 @router.get("/answers/{answers_id}", summary="One answer set (token holders)")
-def read_answers(session: SessionDep, token: Caller, answers_id: int) -> AnswersPublic:
+def read_answers(session: SessionDep, token: Caller, answers_id: RowId) -> AnswersPublic:
     found = store.load_answers(session, answers_id)
     _may_read_answers(token, found.cluster_id)
     return _answers_public(found)
@@ -177,7 +178,7 @@ def _readable(
 
 @router.get("/assessments/{assessment_id}", summary="One version of a result")
 def read_version(
-    session: SessionDep, token: OptionalCaller, assessment_id: int
+    session: SessionDep, token: OptionalCaller, assessment_id: RowId
 ) -> AssessmentPublic:
     return assessment_public(_readable(session, token, assessment_id))
 
@@ -187,7 +188,7 @@ def read_version(
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Delete a version (admin; kept hidden, audited)",
 )
-def delete_version(session: SessionDep, token: Caller, assessment_id: int) -> None:
+def delete_version(session: SessionDep, token: Caller, assessment_id: RowId) -> None:
     found = store.load_assessment(session, assessment_id)
     who = ensure_allowed(token, "delete", "assessment", str(assessment_id),
                          scope={found.cluster_id})  # fmt: skip
@@ -296,13 +297,13 @@ def _swot_cluster(session: SessionDep, token: OptionalCaller, swot_id: int) -> s
 
 
 @router.get("/swots/{swot_id}", summary="One SWOT")
-def read_swot(session: SessionDep, token: OptionalCaller, swot_id: int) -> SwotPublic:
+def read_swot(session: SessionDep, token: OptionalCaller, swot_id: RowId) -> SwotPublic:
     _swot_cluster(session, token, swot_id)
     return _swot_public(evals.load_swot(session, swot_id))
 
 
 @router.patch("/swots/{swot_id}", summary="Edit a SWOT: add, remove, reword items (audited)")
-def edit_swot(session: SessionDep, token: Caller, swot_id: int, body: SwotEdit) -> SwotPublic:
+def edit_swot(session: SessionDep, token: Caller, swot_id: RowId, body: SwotEdit) -> SwotPublic:
     """Positions are those of the SWOT before the edit; rewording applies first, then removal,
     then additions. Each change is in the audit log with the quadrants before and after."""
     cluster_id = _swot_cluster(session, token, swot_id)
@@ -315,7 +316,7 @@ def edit_swot(session: SessionDep, token: Caller, swot_id: int, body: SwotEdit) 
 @router.delete(
     "/swots/{swot_id}", status_code=status.HTTP_204_NO_CONTENT, summary="Delete a SWOT (soft)"
 )
-def remove_swot(session: SessionDep, token: Caller, swot_id: int) -> None:
+def remove_swot(session: SessionDep, token: Caller, swot_id: RowId) -> None:
     cluster_id = _swot_cluster(session, token, swot_id)
     who = ensure_allowed(token, "delete", "swot", str(swot_id), scope={cluster_id})
     evals.delete_swot(session, swot_id, who=who)
@@ -374,7 +375,7 @@ def _evaluation_cluster(session: SessionDep, token: OptionalCaller, evaluation_i
 
 @router.get("/evaluations/{evaluation_id}", summary="One evaluation with its KPI table")
 def read_evaluation(
-    session: SessionDep, token: OptionalCaller, evaluation_id: int
+    session: SessionDep, token: OptionalCaller, evaluation_id: RowId
 ) -> EvaluationDetail:
     _evaluation_cluster(session, token, evaluation_id)
     return _evaluation_detail(session, evaluation_id)
@@ -382,7 +383,7 @@ def read_evaluation(
 
 @router.patch("/evaluations/{evaluation_id}", summary="Correct an evaluation (audited)")
 def correct_evaluation(
-    session: SessionDep, token: Caller, evaluation_id: int, body: EvaluationCorrect
+    session: SessionDep, token: Caller, evaluation_id: RowId, body: EvaluationCorrect
 ) -> EvaluationDetail:
     cluster_id = _evaluation_cluster(session, token, evaluation_id)
     changes = body.model_dump(exclude_unset=True)
@@ -400,7 +401,7 @@ def correct_evaluation(
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Delete an evaluation (soft: kept hidden with its history)",
 )
-def delete_evaluation(session: SessionDep, token: Caller, evaluation_id: int) -> None:
+def delete_evaluation(session: SessionDep, token: Caller, evaluation_id: RowId) -> None:
     cluster_id = _evaluation_cluster(session, token, evaluation_id)
     who = ensure_allowed(token, "delete", "evaluation", str(evaluation_id), scope={cluster_id})
     evals.delete_evaluation(session, evaluation_id, who=who)
