@@ -204,7 +204,16 @@ def test_answer_and_request_errors_in_the_json_shape(populated):
     err = _error(client.get(f"{API}/clusters/auto-mi/assessments/compare?kind=diamond"
                             f"&previous={d[0]['id']}&current={d[1]['id']}"), 422,
                  "invalid_parameter")  # fmt: skip
-    assert "must be of the kind of 'previous' (diamond)" in err["message"]
+    assert f"version {d[1]['id']}, a lifecycle result" in err["message"]
+    err = _error(
+        client.get(
+            f"{API}/clusters/auto-mi/assessments/compare?kind=diamond"
+            f"&previous={d[1]['id']}&current={d[1]['id']}"
+        ),
+        422,
+        "invalid_parameter",
+    )
+    assert "must be of the kind 'diamond'" in err["message"]
 
 
 def test_swot_draft_edit_delete(populated):

@@ -15,7 +15,7 @@ from fastapi import APIRouter, Path, Query, status
 from sqlalchemy import select
 
 from grappe.assess import draft_swot, validate_answers
-from grappe.errors import NotFoundError
+from grappe.errors import InvalidParameterError, NotFoundError
 from grappe.io.assess import read_questionnaire
 from grappe.registry import assessments as store
 from grappe.registry import evaluations as evals
@@ -221,6 +221,12 @@ def compare_versions(
         )
     before = _readable(session, token, previous) if previous else versions[-2]
     after = _readable(session, token, current) if current else versions[-1]
+    for named in (before, after):
+        if named.kind != kind:
+            raise InvalidParameterError(
+                f"The versions compared must be of the kind {kind!r}. Got version {named.id}, "
+                f"a {named.kind} result, instead."
+            )
     cmp = store.compare_assessments(before, after)
     return ComparisonPublic(
         kind=cmp.kind,  # type: ignore[arg-type]
