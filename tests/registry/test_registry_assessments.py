@@ -15,6 +15,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, select, text
 
 from grappe.assess import classify, diamond, draft_swot, lifecycle_stage, success_factors
@@ -329,7 +330,9 @@ def empty_engine(request, tmp_path):
 
 def test_migration_0007_up_and_down_keeps_evaluations(empty_engine):
     engine = empty_engine
-    upgrade(engine, revision="0004")
+    # the revision before 0007 (0004 while the branches are apart; re-chained at merge)
+    before = ScriptDirectory(str(MIGRATIONS)).get_revision("0007").down_revision
+    upgrade(engine, revision=before)
     with engine.begin() as conn:
         conn.execute(text("INSERT INTO clusters (id, name_en, published, updated_at) VALUES "
                           "('auto-mi', 'Automotive', true, CURRENT_TIMESTAMP)"))  # fmt: skip
@@ -357,7 +360,7 @@ def test_migration_0007_up_and_down_keeps_evaluations(empty_engine):
         kept = store_evaluation(session, "auto-mi", _evaluation(), date=DAY, who="t")
         gone = store_evaluation(session, "auto-mi", _evaluation(), date=DAY, who="t")
         delete_evaluation(session, gone, who="t")
-    _downgrade(engine, "0004")
+    _downgrade(engine, before)
     assert not NEW_TABLES & set(inspect(engine).get_table_names())
     columns = {c["name"] for c in inspect(engine).get_columns("evaluations")}
     assert not NEW_COLUMNS & columns
