@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from grappe.assess.swot import QUADRANTS, Swot, SwotItem
 from grappe.errors import InvalidParameterError, NotFoundError
-from grappe.registry.assessments import decode, encode
+from grappe.registry.assessment_documents import decode, encode
 from grappe.registry.models import Cluster, SwotRow, utc_now
 from grappe.registry.models import Evaluation as EvaluationRow
 from grappe.registry.permissions import Access, name_of
