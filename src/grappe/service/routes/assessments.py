@@ -8,13 +8,14 @@ cluster's profile (public when published); answers, which name their respondent,
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, status
 from sqlalchemy import select
 
-from grappe.assess import draft_swot, validate_answers
+from grappe.assess import Questionnaire, draft_swot, validate_answers
 from grappe.errors import InvalidParameterError, NotFoundError
 from grappe.io.assess import read_questionnaire
 from grappe.registry import assessments as store
@@ -71,6 +72,13 @@ def assessment_public(a: store.StoredAssessment) -> AssessmentPublic:
     )  # fmt: skip
 
 
+@functools.lru_cache(maxsize=8)
+def _bundled(name: str) -> Questionnaire:
+    """A bundled questionnaire, parsed once per process (its YAML takes ~50 ms to parse; the
+    files ship with grappe and do not change while it runs; the object is frozen)."""
+    return read_questionnaire(name)
+
+
 def _may_read_answers(token: ApiToken, cluster_id: str) -> None:
     """Answers name their respondent: admins, analysts and the cluster's managers read them."""
     if token.role == "manager" and cluster_id not in token.cluster_ids:
@@ -97,7 +105,7 @@ def post_answers(
     who = ensure_allowed(token, "create", "answers", cluster_id, scope={cluster_id})
     ensure_allowed(token, "create", "assessment", cluster_id, scope={cluster_id})
     cluster = repo.get(session, Cluster, cluster_id, what="cluster")
-    questionnaire = read_questionnaire(body.questionnaire)
+    questionnaire = _bundled(body.questionnaire)
     answers = validate_answers(questionnaire, body.answers, file="request body")
     answers_id = store.store_answers(
         session, cluster_id, questionnaire, answers, respondent=body.respondent, date=body.date,
