@@ -12,6 +12,8 @@ MODULES = [
     "grappe.registry.repositories",
     "grappe.registry.imports",
     "grappe.service.jobs",
+    "grappe.registry.assessments",
+    "grappe.registry.assessment_documents",
 ]
 
 

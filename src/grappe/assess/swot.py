@@ -15,6 +15,7 @@ from typing import Any
 from grappe._validation import check_number, check_option
 from grappe.assess._score import Score
 from grappe.assess.lifecycle import Lifecycle
+from grappe.errors import InvalidParameterError
 
 __all__ = ["QUADRANTS", "Swot", "SwotItem", "draft_swot"]
 
@@ -122,20 +123,26 @@ class Swot:
         *,
         add: Mapping[str, Iterable[Mapping[str, str] | str]] | None = None,
         remove: Mapping[str, Iterable[int]] | None = None,
+        reword: Mapping[str, Mapping[int, Mapping[str, str] | str]] | None = None,
     ) -> Swot:
-        """Return a new SWOT with user items added and drafted items removed.
+        """Return a new SWOT with items reworded, removed and added by the user.
 
         Parameters
         ----------
         add : mapping, optional
-            Quadrant → texts (a str, or a mapping language → text).
+            Quadrant → texts (a str, or a mapping language → text), appended.
         remove : mapping, optional
-            Quadrant → 0-based positions to drop (applied before ``add``).
+            Quadrant → 0-based positions to drop.
+        reword : mapping, optional
+            Quadrant → {position: new text (str or language → text)}; the item keeps its
+            evidence and becomes a ``"user"`` item. Applied first, then ``remove``, then
+            ``add``; positions are those of the SWOT before the edit.
 
         Raises
         ------
         InvalidParameterError
-            On an unknown quadrant.
+            On an unknown quadrant, a position that is not an item of its quadrant, or an
+            empty text.
 
         Examples
         --------
@@ -143,17 +150,36 @@ class Swot:
         'New competitor'
         """
         changes: dict[str, tuple[SwotItem, ...]] = {}
-        for quadrant in set(add or {}) | set(remove or {}):
+        for quadrant in set(add or {}) | set(remove or {}) | set(reword or {}):
             check_option(quadrant, "quadrant", QUADRANTS, func="Swot.edit")
         for quadrant in QUADRANTS:
             items = list(getattr(self, quadrant))
+            new_texts = (reword or {}).get(quadrant, {})
             drop = set((remove or {}).get(quadrant, ()))
+            for position in [*new_texts, *drop]:
+                if not (isinstance(position, int) and 0 <= position < len(items)):
+                    raise InvalidParameterError(
+                        f"The positions of Swot.edit must be items of the {quadrant} (0 to "
+                        f"{len(items) - 1}). Got {position!r} instead."
+                    )
+            for position, text in new_texts.items():
+                items[position] = SwotItem(
+                    "user", evidence=items[position].evidence, texts=_user_texts(text)
+                )
             items = [it for i, it in enumerate(items) if i not in drop]
             for text in (add or {}).get(quadrant, ()):
-                texts = {"en": text} if isinstance(text, str) else dict(text)
-                items.append(SwotItem("user", evidence="user", texts=texts))
+                items.append(SwotItem("user", evidence="user", texts=_user_texts(text)))
             changes[quadrant] = tuple(items)
         return replace(self, **changes)
+
+
+def _user_texts(text: Mapping[str, str] | str) -> dict[str, str]:
+    texts = {"en": text} if isinstance(text, str) else dict(text)
+    if not texts or not all(isinstance(t, str) and t.strip() for t in texts.values()):
+        raise InvalidParameterError(
+            f"The texts of Swot.edit must be non-empty text. Got {text!r} instead."
+        )
+    return texts
 
 
 def draft_swot(

@@ -26,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "grappe.cli.network",
     "grappe.cli.spatial",
     "grappe.cli.assess",
+    "grappe.cli.assess_registry",
     "grappe.cli.serve",
     "grappe.cli.observatory",
     "grappe.cli.token",

@@ -35,3 +35,30 @@ __all__ = [
     "upgrade",
     "verify_token",
 ]
+
+# i13-assess: typed stores of the assessment kernels' objects
+from grappe.registry.assessments import (  # noqa: E402
+    compare_assessments,
+    load_answers,
+    load_assessment,
+    store_answers,
+    store_assessment,
+)
+from grappe.registry.evaluations import (  # noqa: E402
+    load_evaluation,
+    load_swot,
+    store_evaluation,
+    store_swot,
+)
+
+__all__ += [
+    "compare_assessments",
+    "load_answers",
+    "load_assessment",
+    "load_evaluation",
+    "load_swot",
+    "store_answers",
+    "store_assessment",
+    "store_evaluation",
+    "store_swot",
+]

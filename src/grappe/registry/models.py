@@ -38,7 +38,9 @@ __all__ = [
     "ROLES",
     "STAGES",
     "Actor",
+    "AnswerSet",
     "ApiToken",
+    "AssessmentRow",
     "AuditEntry",
     "Base",
     "Cluster",
@@ -51,6 +53,7 @@ __all__ = [
     "Region",
     "RoadmapAction",
     "RoadmapRow",
+    "SwotRow",
     "Tie",
     "utc_now",
 ]
@@ -249,6 +252,15 @@ class Evaluation(Base):
     label: Mapped[str | None] = mapped_column(String(64))
     evaluator: Mapped[str | None] = mapped_column(String(200))
     summary: Mapped[str | None] = mapped_column(Text)
+    # --- i13-assess (migration 0007): the kernel's evaluation record and label check, and a
+    # soft delete (the row stays, hidden from lists; its history is in the audit log).
+    period: Mapped[str | None] = mapped_column(String(32))
+    kpi_table: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
+    facts: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    label_check: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    deleted_by: Mapped[str | None] = mapped_column(String(100))
 
 
 class RoadmapRow(Base):
@@ -374,3 +386,66 @@ class MemberEvent(Base):
     date: Mapped[dt.date] = mapped_column(Date)
     sector: Mapped[str | None] = mapped_column(String(64))
     note: Mapped[str | None] = mapped_column(Text)
+
+
+# --- i13-assess (migration 0007): questionnaire answers, scored assessments, SWOTs ----------
+
+
+class AnswerSet(Base):
+    """Answers to one questionnaire about a cluster, by one respondent (or panel) on one date;
+    validated by :func:`grappe.assess.validate_answers` before they are stored."""
+
+    __tablename__ = "assessment_answers"
+    __table_args__ = (
+        Index("ix_assessment_answers_cluster", "cluster_id", "questionnaire", "date"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    cluster_id: Mapped[str] = mapped_column(ForeignKey("clusters.id", ondelete="CASCADE"))
+    questionnaire: Mapped[str] = mapped_column(String(32))
+    respondent: Mapped[str] = mapped_column(String(200))
+    date: Mapped[dt.date] = mapped_column(Date)
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+
+
+class AssessmentRow(Base):
+    """One version of a scored result (diamond, Quebec or Danish factors, life cycle) of a
+    cluster on a date, with the inputs it was computed from (answers, indicator snapshot)."""
+
+    __tablename__ = "assessments"
+    __table_args__ = (Index("ix_assessments_cluster", "cluster_id", "kind", "date"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    cluster_id: Mapped[str] = mapped_column(ForeignKey("clusters.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+    date: Mapped[dt.date] = mapped_column(Date)
+    answers_id: Mapped[int | None] = mapped_column(
+        ForeignKey("assessment_answers.id", ondelete="SET NULL")
+    )
+    inputs: Mapped[dict[str, Any]] = mapped_column(JSON)
+    result: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class SwotRow(Base):
+    """A cluster's SWOT: the draft made from data and its current, edited, items."""
+
+    __tablename__ = "swots"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    cluster_id: Mapped[str] = mapped_column(
+        ForeignKey("clusters.id", ondelete="CASCADE"), index=True
+    )
+    date: Mapped[dt.date] = mapped_column(Date)
+    draft: Mapped[dict[str, Any]] = mapped_column(JSON)
+    items: Mapped[dict[str, Any]] = mapped_column(JSON)
+    sources: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    updated_by: Mapped[str | None] = mapped_column(String(100))
+    updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))

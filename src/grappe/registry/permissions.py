@@ -68,6 +68,15 @@ RULES: dict[str, dict[str, tuple[str, ...]]] = {
     "roadmap": _OF_A_CLUSTER,
     # i13-model: dated events of a member (join, leave, sector), its cluster's managers'.
     "member_event": _OF_A_CLUSTER,
+    # i13-assess: answers and scored assessments may also be entered by the observatory's
+    # analysts; a SWOT is edited by the cluster's people; deleting a version is an admin's.
+    "answers": {"create": ("admin", "analyst", "manager"), "update": _ADMIN, "delete": _ADMIN},
+    "assessment": {"create": ("admin", "analyst", "manager"), "update": _ADMIN, "delete": _ADMIN},
+    "swot": {
+        "create": ("admin", "analyst", "manager"),
+        "update": ("admin", "analyst", "manager"),
+        "delete": ("admin", "manager"),
+    },
 }
 
 _VERBS = {"create": "create", "update": "change", "delete": "delete"}

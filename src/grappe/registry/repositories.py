@@ -451,10 +451,17 @@ def list_kpis(
 
 
 def list_evaluations(
-    session: Session, *, cluster: str | None = None, limit: int = 100, offset: int = 0
+    session: Session,
+    *,
+    cluster: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+    include_deleted: bool = False,
 ) -> tuple[list[Evaluation], int]:
-    """Evaluations, newest first."""
+    """Evaluations, newest first; deleted ones only with ``include_deleted``."""
     query = select(Evaluation).order_by(Evaluation.date.desc(), Evaluation.id.desc())
+    if not include_deleted:
+        query = query.where(Evaluation.deleted_at.is_(None))
     if cluster:
         query = query.where(Evaluation.cluster_id == cluster)
     return page(session, query, limit=limit, offset=offset)

@@ -30,3 +30,8 @@ _ERRORS: dict[int | str, dict[str, object]] = {
 api_router = APIRouter(dependencies=[Depends(refuse_control_characters)], responses=_ERRORS)
 for _module in (clusters, roadmaps, regions, indicators, actors, kpis, imports, admin, members):
     api_router.include_router(_module.router)
+
+# i13-assess: answers, scored versions, SWOTs, KPI evaluations (own module)
+from grappe.service.routes import assessments  # noqa: E402
+
+api_router.include_router(assessments.router)
