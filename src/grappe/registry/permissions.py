@@ -66,6 +66,11 @@ RULES: dict[str, dict[str, tuple[str, ...]]] = {
     "kpi": _OF_A_CLUSTER,
     "evaluation": _OF_A_CLUSTER,
     "roadmap": _OF_A_CLUSTER,
+    # Matchmaking and reports (issue 13): a cluster's own records, like its KPIs.
+    "need": _OF_A_CLUSTER,
+    "capability": _OF_A_CLUSTER,
+    "match_run": _OF_A_CLUSTER,
+    "report": _OF_A_CLUSTER,
 }
 
 _VERBS = {"create": "create", "update": "change", "delete": "delete"}

@@ -11,7 +11,9 @@ from grappe.service.routes import (
     imports,
     indicators,
     kpis,
+    matchmaking,
     regions,
+    reports,
     roadmaps,
 )
 from grappe.service.routes._common import refuse_control_characters
@@ -28,4 +30,6 @@ _ERRORS: dict[int | str, dict[str, object]] = {
 
 api_router = APIRouter(dependencies=[Depends(refuse_control_characters)], responses=_ERRORS)
 for _module in (clusters, roadmaps, regions, indicators, actors, kpis, imports, admin):
+    api_router.include_router(_module.router)
+for _module in (matchmaking, reports):  # issue 13: a cluster's matchmaking and reports
     api_router.include_router(_module.router)
