@@ -5,7 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
 
 __all__ = [
     "ActorCreate",
@@ -318,6 +325,10 @@ class ErrorPublic(BaseModel):
 
 # --- KPI corrections, matchmaking and reports (issue 13) --------------------------------------
 
+# A moment in UTC: SQLite gives timestamps back without their zone, PostgreSQL with it; both
+# are stored in UTC, so the answers say so alike.
+Utc = Annotated[dt.datetime, AfterValidator(lambda v: v if v.tzinfo else v.replace(tzinfo=dt.UTC))]
+
 # A list of codes (processes, materials, certifications): a JSON list, or ``a;b`` text as in the
 # needs and capabilities files.
 Code = Annotated[str, StringConstraints(max_length=100, pattern=r"^[^\x00-\x1f;]*$")]
@@ -388,7 +399,7 @@ class _FirmPublic(BaseModel):
     lon: float
     cluster: str | None
     updated_by: str
-    updated_at: dt.datetime
+    updated_at: Utc
     deleted: bool = Field(description="Withdrawn (soft delete); kept for the runs that name it.")
 
 
@@ -415,7 +426,7 @@ class MatchRunCreate(BaseModel):
 class MatchRunSummary(_Orm):
     id: int
     cluster_id: str
-    created_at: dt.datetime
+    created_at: Utc
     created_by: str
     parameters: dict[str, Any]
     needs: int = Field(description="Live needs matched.")
@@ -457,6 +468,6 @@ class ReportPublic(BaseModel):
     percent: float
     errors: list[dict[str, Any]] | None
     created_by: str
-    created_at: dt.datetime
-    finished_at: dt.datetime | None
+    created_at: Utc
+    finished_at: Utc | None
     files: list[ReportFilePublic]
