@@ -51,37 +51,54 @@ def test_migration_up_and_down_with_rows(empty_engine):
     upgrade(engine, revision="0004")
     assert not NEW_TABLES & set(inspect(engine).get_table_names())
     with engine.begin() as conn:
-        conn.execute(text("INSERT INTO clusters (id, name_en, published, updated_at) "
-                          "VALUES ('c1', 'C one', true, :at)"),
-                     {"at": dt.datetime(2026, 1, 1, tzinfo=dt.UTC)})  # fmt: skip
+        conn.execute(
+            text(
+                "INSERT INTO clusters (id, name_en, published, updated_at) "
+                "VALUES ('c1', 'C one', true, :at)"
+            ),
+            {"at": dt.datetime(2026, 1, 1, tzinfo=dt.UTC)},
+        )
     upgrade(engine, revision="0008")
     assert set(inspect(engine).get_table_names()) >= NEW_TABLES
     at = dt.datetime(2026, 12, 3, tzinfo=dt.UTC)
     with engine.begin() as conn:
         conn.execute(
-            text("INSERT INTO match_needs (cluster_id, need_id, firm, processes, materials, "
-                 "certifications, capacity, lat, lon, cluster_code, updated_by, updated_at) "
-                 "VALUES ('c1', 'N1', 'Big', '[\"weld\"]', '[]', '[]', NULL, 36.7, 3.1, NULL, "
-                 "'t', :at)"), {"at": at},
-        )  # fmt: skip
+            text(
+                "INSERT INTO match_needs (cluster_id, need_id, firm, processes, materials, "
+                "certifications, capacity, lat, lon, cluster_code, updated_by, updated_at) "
+                "VALUES ('c1', 'N1', 'Big', '[\"weld\"]', '[]', '[]', NULL, 36.7, 3.1, NULL, "
+                "'t', :at)"
+            ),
+            {"at": at},
+        )
         conn.execute(
-            text("INSERT INTO cluster_reports (cluster_id, status, languages, formats, done, "
-                 "total, created_by, created_at) VALUES ('c1', 'succeeded', '[\"fr\"]', "
-                 "'[\"html\"]', 2, 2, 't', :at)"), {"at": at},
-        )  # fmt: skip
+            text(
+                "INSERT INTO cluster_reports (cluster_id, status, languages, formats, done, "
+                "total, created_by, created_at) VALUES ('c1', 'succeeded', '[\"fr\"]', "
+                "'[\"html\"]', 2, 2, 't', :at)"
+            ),
+            {"at": at},
+        )
         rid = conn.execute(text("SELECT id FROM cluster_reports")).scalar()
         conn.execute(
-            text("INSERT INTO report_files (report_id, lang, format, sha256, size, content) "
-                 "VALUES (:rid, 'fr', 'html', :sha, 3, :content)"),
+            text(
+                "INSERT INTO report_files (report_id, lang, format, sha256, size, content) "
+                "VALUES (:rid, 'fr', 'html', :sha, 3, :content)"
+            ),
             {"rid": rid, "sha": "0" * 64, "content": b"<p>"},
-        )  # fmt: skip
+        )
     with engine.connect() as conn:
         assert conn.execute(text("SELECT content FROM report_files")).scalar() == b"<p>"
         assert conn.execute(text("SELECT firm FROM match_needs")).scalar() == "Big"
     # a row written after 0008 in an older table survives the downgrade
     with engine.begin() as conn:
-        conn.execute(text("INSERT INTO clusters (id, name_en, published, updated_at) "
-                          "VALUES ('c2', 'C two', true, :at)"), {"at": at})  # fmt: skip
+        conn.execute(
+            text(
+                "INSERT INTO clusters (id, name_en, published, updated_at) "
+                "VALUES ('c2', 'C two', true, :at)"
+            ),
+            {"at": at},
+        )
     _downgrade(engine, "0004")
     assert not NEW_TABLES & set(inspect(engine).get_table_names())
     with engine.connect() as conn:  # the rest is kept
@@ -98,10 +115,12 @@ def _cluster(session, cid="c1"):
 
 
 def _store_fixtures(session):
-    for side, reader, name in (("needs", read_needs, "needs.csv"),
-                               ("capabilities", read_capabilities, "capabilities.csv")):
+    for side, reader, name in (
+        ("needs", read_needs, "needs.csv"),
+        ("capabilities", read_capabilities, "capabilities.csv"),
+    ):
         for row in reader(FIXTURES / name).to_dict(orient="records"):
-            mm.create_record(session, "c1", side, row, who=WHO)  # fmt: skip
+            mm.create_record(session, "c1", side, row, who=WHO)
 
 
 def test_records_round_trip_to_the_kernel_tables(sessions):
@@ -109,8 +128,10 @@ def test_records_round_trip_to_the_kernel_tables(sessions):
         _cluster(session)
         _store_fixtures(session)
     with session_scope(sessions) as session:
-        for side, reader, name in (("needs", read_needs, "needs.csv"),
-                                   ("capabilities", read_capabilities, "capabilities.csv")):
+        for side, reader, name in (
+            ("needs", read_needs, "needs.csv"),
+            ("capabilities", read_capabilities, "capabilities.csv"),
+        ):
             stored = mm.firm_table(session, "c1", side)
             from_file = reader(FIXTURES / name)
             key = stored.columns[0]
@@ -120,13 +141,18 @@ def test_records_round_trip_to_the_kernel_tables(sessions):
                 assert stored[col].map(";".join).tolist() == from_file[col].tolist()
             for col in ("capacity", "lat", "lon"):
                 pd.testing.assert_series_equal(stored[col], from_file[col], check_dtype=False)
-            assert stored["cluster"].tolist() == from_file["cluster"].tolist()  # fmt: skip
+            assert stored["cluster"].tolist() == from_file["cluster"].tolist()
         run = mm.run_matches(session, "c1", who=WHO, top=None)
-        expected = match(read_needs(FIXTURES / "needs.csv"),
-                         read_capabilities(FIXTURES / "capabilities.csv"), top=None)  # fmt: skip
+        expected = match(
+            read_needs(FIXTURES / "needs.csv"),
+            read_capabilities(FIXTURES / "capabilities.csv"),
+            top=None,
+        )
         got = pd.DataFrame(run.matches)
-        assert got[["need_id", "firm_id", "rank"]].values.tolist() == \
-            expected[["need_id", "firm_id", "rank"]].values.tolist()  # fmt: skip
+        assert (
+            got[["need_id", "firm_id", "rank"]].values.tolist()
+            == expected[["need_id", "firm_id", "rank"]].values.tolist()
+        )
         assert got["score"].tolist() == pytest.approx(expected["score"].tolist())
         run_id = run.id
     with session_scope(sessions) as session:
@@ -144,8 +170,9 @@ def test_registry_errors(sessions):
             mm.create_record(session, "c1", "offers", {}, who=WHO)
         with pytest.raises(DataValidationError, match="The id is empty"):
             mm.create_record(session, "c1", "needs", {"firm": "B", "lat": 1, "lon": 1}, who=WHO)
-        mm.create_record(session, "c1", "needs", {"need_id": "N1", "firm": "B", "lat": 1,
-                                                  "lon": 1}, who=WHO)  # fmt: skip
+        mm.create_record(
+            session, "c1", "needs", {"need_id": "N1", "firm": "B", "lat": 1, "lon": 1}, who=WHO
+        )
         with pytest.raises(InvalidParameterError, match="the id 'need_id' cannot change"):
             mm.update_record(session, "c1", "needs", "N1", {"need_id": "N2"}, who=WHO)
         with pytest.raises(InvalidParameterError, match=r"Got \['colour'\] instead"):
@@ -157,5 +184,6 @@ def test_registry_errors(sessions):
         with pytest.raises(NotFoundError, match="has no match run 5"):
             mm.get_run(session, "c1", 5)
         with pytest.raises(NotFoundError, match="No cluster with id 'nowhere'"):
-            mm.store_run(session, "nowhere", pd.DataFrame(), parameters={}, needs=0,
-                         capabilities=0, who=WHO)  # fmt: skip
+            mm.store_run(
+                session, "nowhere", pd.DataFrame(), parameters={}, needs=0, capabilities=0, who=WHO
+            )
