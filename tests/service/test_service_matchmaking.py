@@ -287,3 +287,74 @@ def test_run_errors(populated):
         "not_found",
     )
     _error(client.get("/api/v1/clusters/nowhere/matches", headers=mgr), 404, "not_found")
+
+
+def _upload(client, side, data, headers, name=None):
+    files = {"file": (name or f"{side}.csv", data)}
+    return client.post(f"{BASE}/{side}/file", files=files, headers=headers)
+
+
+def test_files_are_stored_as_records_and_match_like_the_cli(populated, tmp_path):
+    client, tokens = populated
+    mgr = tokens["mgr"]
+    for side in ("needs", "capabilities"):
+        r = _upload(client, side, (FIXTURES / f"{side}.csv").read_bytes(), mgr)
+        assert r.status_code == 200, r.text
+        rows = len(_rows(f"{side}.csv"))
+        assert r.json() == {"rows": rows, "created": rows, "updated": 0, "unchanged": 0}
+    again = _upload(client, "needs", (FIXTURES / "needs.csv").read_bytes(), mgr).json()
+    assert (again["created"], again["updated"], again["unchanged"]) == (0, 0, again["rows"])
+    changed = (FIXTURES / "needs.csv").read_text().replace(",1000,", ",1200,")
+    again = _upload(client, "needs", changed.encode(), mgr).json()
+    assert (again["updated"], again["unchanged"]) == (1, again["rows"] - 1)
+    need = client.get(f"{BASE}/needs/N1", headers=mgr).json()
+    assert need["capacity"] == 1200
+    run = client.post(f"{BASE}/matches", json={"top": None}, headers=mgr).json()
+    out = tmp_path / "m.csv"
+    changed_file = tmp_path / "needs.csv"
+    changed_file.write_text(changed)
+    cli_args = ["match", str(changed_file), str(FIXTURES / "capabilities.csv"), "-o", str(out)]
+    result = CliRunner().invoke(cli, [*cli_args, "--top", "100"])  # every pair, as top=None
+    assert result.exit_code == 0, result.output
+    expected = pd.read_csv(out, keep_default_na=False)
+    got = pd.DataFrame(run["matches"])
+    assert got[["need_id", "firm_id", "rank"]].values.tolist() == (
+        expected[["need_id", "firm_id", "rank"]].values.tolist()
+    )
+
+
+def test_an_invalid_file_answers_each_row_and_stores_nothing(populated, tmp_path):
+    client, tokens = populated
+    text = (
+        "need_id,firm,processes,materials,certifications,capacity,lat,lon,cluster\n"
+        "N1,Big,weld,steel,,100,36,3,\n"
+        "N2,Big,weld,steel,,-5,95,3,\n"
+        "N1,Again,weld,steel,,1,36,3,\n"
+    )
+    bad = tmp_path / "bad_needs.csv"
+    bad.write_text(text)
+    with pytest.raises(DataValidationError) as info:
+        read_needs(bad)
+    expected = [(i.row, i.column, i.message) for i in info.value.issues]
+    error = _error(
+        _upload(client, "needs", text.encode(), tokens["mgr"], "bad_needs.csv"), 422, "invalid_data"
+    )
+    assert [(d["row"], d["column"], d["message"]) for d in error["details"]] == expected
+    assert {d["file"] for d in error["details"]} == {"bad_needs.csv"}
+    assert client.get(f"{BASE}/needs", headers=tokens["mgr"]).json()["count"] == 0
+    error = _error(
+        _upload(client, "needs", b"need_id,firm\nN1,Big\n", tokens["mgr"]), 422, "invalid_data"
+    )
+    assert "lacks the columns ['processes'" in error["message"]
+    _error(_upload(client, "needs", b"", tokens["mgr"]), 422, "invalid_data")
+    _error(_upload(client, "needs", text.encode(), tokens["ana"]), 403, "forbidden")
+    _error(_upload(client, "needs", text.encode(), {}), 401, "unauthorized")
+    _error(
+        client.post(
+            "/api/v1/clusters/nowhere/needs/file",
+            files={"file": ("n.csv", text.encode())},
+            headers=tokens["admin"],
+        ),
+        404,
+        "not_found",
+    )

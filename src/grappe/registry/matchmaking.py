@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from grappe.errors import InvalidParameterError, NotFoundError
 from grappe.io.assess import check_firms
+from grappe.io.files import read_csv_bytes
 from grappe.matchmaking import match
 from grappe.matchmaking.score import CAPABILITY_COLUMNS, NEED_COLUMNS
 from grappe.registry.models import Cluster, MatchCapability, MatchNeed, MatchRun, utc_now
@@ -51,6 +52,7 @@ __all__ = [
     "record_values",
     "run_matches",
     "split_codes",
+    "store_firms",
     "store_run",
     "update_record",
 ]
@@ -292,6 +294,54 @@ def delete_record(
     row.deleted_at, row.updated_by = utc_now(), name_of(who)
     session.flush()
     audit(session, who, "delete", spec.kind, f"{cluster_id}/{key}", before=before)
+
+
+def store_firms(
+    session: Session,
+    cluster_id: str,
+    side: str,
+    data: bytes,
+    *,
+    filename: str,
+    who: str | Access,
+) -> dict[str, int]:
+    """Store the rows of a needs or capabilities CSV file (an upload) as records of the cluster:
+    read as :func:`grappe.io.assess.read_needs` reads a file (same detection, checks and
+    messages, with rows), then each row created, corrected or left as it is, all in the
+    caller's transaction (all or nothing). Records absent from the file are left alone.
+
+    Returns
+    -------
+    dict
+        ``rows``, ``created`` (new ids and withdrawn ones brought back), ``updated``,
+        ``unchanged``.
+
+    Raises
+    ------
+    NotFoundError
+        No such cluster.
+    DataValidationError
+        The file's issues, each with its row and column.
+    """
+    spec = _side(side, "store_firms")
+    get(session, Cluster, cluster_id, what="cluster")
+    table = read_csv_bytes(data, name=filename, what=f"{side} file")
+    check_firms(table, side=side, file=filename)
+    counts = {"rows": len(table), "created": 0, "updated": 0, "unchanged": 0}
+    for row in table.fillna("").to_dict(orient="records"):
+        values = {c: row[c] for c in spec.columns}
+        key = str(values[spec.key]).strip()
+        try:
+            record = get_record(session, cluster_id, side, key)
+        except NotFoundError:
+            create_record(session, cluster_id, side, values, who=who)
+            counts["created"] += 1
+            continue
+        before = record_values(record)
+        changes = {c: v for c, v in values.items() if c != spec.key}
+        update_record(session, cluster_id, side, key, changes, who=who)
+        counts["updated" if record_values(record) != before else "unchanged"] += 1
+    return counts
 
 
 def firm_table(session: Session, cluster_id: str, side: str) -> pd.DataFrame:

@@ -10,13 +10,14 @@ admins and the cluster's managers (:data:`grappe.registry.permissions.RULES`). A
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query, status
+from fastapi import APIRouter, Depends, File, Path, Query, UploadFile, status
 from pydantic import BaseModel
 
 from grappe.registry import matchmaking as mm
 from grappe.registry.models import Cluster, MatchRun
 from grappe.registry.repositories import get
 from grappe.service.deps import Caller, SessionDep, caller, ensure_allowed
+from grappe.service.errors import ApiError
 from grappe.service.schemas import (
     CapabilityCreate,
     CapabilityPublic,
@@ -31,6 +32,9 @@ from grappe.service.schemas import (
 )
 
 router = APIRouter(prefix="/clusters", tags=["matchmaking"])
+
+#: Largest needs or capabilities file accepted, in bytes.
+MAX_UPLOAD = 10 * 2**20
 
 RecordKey = Annotated[str, Path(max_length=64)]
 #: Reads need a token of any role: firms' needs and capacities are not public data.
@@ -97,6 +101,28 @@ def _add_side_routes(
             token, "create", what, f"{cluster_id}/{values[spec.key]}", scope={cluster_id}
         )
         return _public(mm.create_record(session, cluster_id, side, values, who=who), public)
+
+    @router.post(
+        f"/{{cluster_id}}/{side}/file",
+        summary=f"Store a {side} CSV file (admin or the cluster's manager)",
+        name=f"upload_{side}",
+    )
+    def upload_records(
+        session: SessionDep,
+        token: Caller,
+        cluster_id: str,
+        file: Annotated[UploadFile, File(description=f"A {side} CSV file, header line first.")],
+    ) -> dict[str, int]:
+        """Each row is created or corrected (records not in the file are left alone), all or
+        nothing; an invalid file answers 422 with each row's issue, as ``grappe match`` reads
+        it. The answer counts ``rows``, ``created``, ``updated``, ``unchanged``."""
+        who = ensure_allowed(token, "create", what, f"{cluster_id}/*", scope={cluster_id})
+        data = file.file.read(MAX_UPLOAD + 1)
+        if len(data) > MAX_UPLOAD:
+            raise ApiError(413, "too_large", f"The file is larger than {MAX_UPLOAD} bytes.")
+        return mm.store_firms(
+            session, cluster_id, side, data, filename=file.filename or f"{side}.csv", who=who
+        )
 
     @router.patch(
         f"/{{cluster_id}}/{side}/{{key}}",
