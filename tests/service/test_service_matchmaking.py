@@ -358,3 +358,23 @@ def test_an_invalid_file_answers_each_row_and_stores_nothing(populated, tmp_path
         404,
         "not_found",
     )
+
+
+def test_a_deleted_cluster_takes_its_matchmaking_and_reports_along(populated_app):
+    from sqlalchemy import func, select
+
+    from grappe.registry.models import MatchNeed, MatchRun, ReportFile, StoredReport
+
+    app, client, tokens = populated_app
+    _load_fixtures(client, tokens["mgr"])
+    client.post(f"{BASE}/matches", json={}, headers=tokens["mgr"])
+    r = client.post(
+        f"{BASE}/reports", json={"languages": ["en"], "formats": ["html"]}, headers=tokens["mgr"]
+    )
+    assert r.status_code == 202, r.text
+    models = (MatchNeed, MatchRun, StoredReport, ReportFile)
+    with app.state.sessions() as session:
+        assert all(session.scalar(select(func.count()).select_from(m)) > 0 for m in models)
+    assert client.delete("/api/v1/clusters/auto-mi", headers=tokens["admin"]).status_code == 204
+    with app.state.sessions() as session:
+        assert [session.scalar(select(func.count()).select_from(m)) for m in models] == [0] * 4
