@@ -19,6 +19,16 @@ from grappe.registry.database import MIGRATIONS
 from grappe.registry.models import AuditEntry, Base
 from grappe.registry.testing import POSTGRES_ENV, fresh_database
 
+
+#: The newest revision (the issue-13 branches each add one; the lead re-chains them at merge).
+def _head() -> str:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return str(ScriptDirectory.from_config(config).get_current_head())
+
+
+HEAD = _head()
+
 AUDIT_COLUMNS = {"role", "token_id", "import_id", "before", "after"}
 
 

@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 import pytest
+from alembic.config import Config
+from alembic.script import ScriptDirectory
 
 from grappe.errors import InvalidParameterError
 from grappe.registry import connect, ensure_token, session_scope, verify_token
+from grappe.registry.database import MIGRATIONS
 from grappe.registry.tokens import create_token, hash_secret
 from grappe.service.settings import ENVIRONMENTS, Settings
 from grappe.service.testing import random_token
+
+
+#: The newest revision (the issue-13 branches each add one; the lead re-chains them at merge).
+def _head() -> str:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return str(ScriptDirectory.from_config(config).get_current_head())
+
+
+HEAD = _head()
 
 #: The development admin token that grappe's source and docs published before issue 12. It is
 #: written here only to prove that it never works again.

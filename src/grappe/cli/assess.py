@@ -410,6 +410,20 @@ def match_command(
     sep: SepOpt = None,
     decimal: DecimalOpt = ".",
     thousands: ThousandsOpt = None,
+    store: Annotated[
+        bool, typer.Option(help="Also store the run in the registry (--database, --cluster).")
+    ] = False,
+    database: Annotated[
+        str | None,
+        typer.Option(
+            "--database",
+            help="SQLAlchemy URL of the registry for --store (default: GRAPPE_DATABASE_URL, "
+            "else sqlite:///grappe-observatory.sqlite).",
+        ),
+    ] = None,
+    cluster: Annotated[
+        str | None, typer.Option("--cluster", help="Registry cluster id of the stored run.")
+    ] = None,
 ) -> None:
     """Match large firms' needs with SMEs' capabilities, with the reasons of each score."""
     from grappe.io.assess import read_capabilities, read_needs
@@ -426,14 +440,27 @@ def match_command(
             check_number(max_km, "--max-km", func="grappe match", low=0)
         if top is not None:
             check_number(top, "--top", func="grappe match", low=1, integer=True)
-        result = match(
-            read_needs(needs, options=reading),
-            read_capabilities(capabilities, options=reading),
-            max_km=max_km,
-            certifications="require" if require_certifications else "penalty",
-            same_cluster_only=same_cluster,
-            top=top,
-        )
+        if store and not cluster:
+            from grappe.errors import InvalidParameterError
+
+            raise InvalidParameterError(
+                "The '--store' parameter of grappe match needs '--cluster', the registry "
+                "cluster the run belongs to. Got no --cluster instead."
+            )
+        need_table = read_needs(needs, options=reading)
+        capability_table = read_capabilities(capabilities, options=reading)
+        parameters: dict[str, Any] = {
+            "max_km": max_km,
+            "certifications": "require" if require_certifications else "penalty",
+            "same_cluster_only": same_cluster,
+            "top": top,
+        }
+        result = match(need_table, capability_table, **parameters)
+        if store:
+            run_id = _store_run(
+                database, str(cluster), result, parameters, len(need_table), len(capability_table)
+            )
+            err_console.print(f"Stored match run {run_id} of cluster {cluster!r}")
         if output is not None:
             write_frame(result, output)
             err_console.print(f"Wrote {output}")
@@ -450,6 +477,33 @@ def match_command(
                 r.explanation,
             )
         console.print(table)
+
+
+def _store_run(
+    database: str | None,
+    cluster: str,
+    result: Any,
+    parameters: dict[str, Any],
+    needs: int,
+    capabilities: int,
+) -> int:
+    """Store a run of ``grappe match`` in the registry; return its id."""
+    from grappe.registry import connect, session_scope
+    from grappe.registry.matchmaking import store_run
+    from grappe.registry.permissions import Access
+    from grappe.service.settings import Settings
+
+    overrides = {"database_url": database} if database else {}
+    sessions = connect(Settings.from_env(None, **overrides).database_url)
+    try:
+        with session_scope(sessions) as session:
+            run = store_run(
+                session, cluster, result, parameters=parameters, needs=needs,
+                capabilities=capabilities, who=Access.local("grappe match"),
+            )  # fmt: skip
+            return run.id
+    finally:
+        sessions.kw["bind"].dispose()
 
 
 def report_command(

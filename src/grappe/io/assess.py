@@ -27,6 +27,7 @@ from grappe.roadmap.periods import check_member_events
 
 __all__ = [
     "bundled_questionnaires",
+    "check_firms",
     "read_answers",
     "read_capabilities",
     "read_indicators",
@@ -297,21 +298,63 @@ def read_label(path: PathLike) -> Label:
     return make_label(data, file=str(path))
 
 
-def _read_firms(
-    path: PathLike, columns: tuple[str, ...], what: str, options: ReadOptions | None = None
-) -> pd.DataFrame:
+def _read_firms(path: PathLike, what: str, options: ReadOptions | None = None) -> pd.DataFrame:
     path = Path(path)
-    df = read_table(path, options=options, what=f"{what} file").fillna("")
+    df = read_table(path, options=options, what=f"{what} file")
+    return check_firms(df, side=what, file=str(path), options=options)
+
+
+def check_firms(
+    table: pd.DataFrame,
+    *,
+    side: str,
+    file: str,
+    options: ReadOptions | None = None,
+    first_row: int | None = 2,
+) -> pd.DataFrame:
+    """Check a table of needs or capabilities as :func:`read_needs` and
+    :func:`read_capabilities` do, with the same messages; return it with numbers converted.
+
+    The registry checks the records it is sent through this function, so that a need refused in
+    a file is refused through the API with the same message.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The rows as read (text; empty cells as NaN or ``""``).
+    side : {"needs", "capabilities"}
+    file : str
+        Named in the issues (a path, or ``"request body"``).
+    options : ReadOptions, optional
+        Decimal and thousands separators of the numbers.
+    first_row : int or None
+        Row number of the first row in the issues (2 in a file: the header is row 1); None
+        for a single record, whose issues name no row.
+
+    Raises
+    ------
+    DataValidationError
+        Missing columns, a latitude, longitude or capacity that is not a number in its range,
+        an empty or repeated id.
+    """
+    from grappe.matchmaking.score import CAPABILITY_COLUMNS, NEED_COLUMNS
+
+    columns = {"needs": NEED_COLUMNS, "capabilities": CAPABILITY_COLUMNS}[side]
+    df = table.fillna("")
     missing = [c for c in columns if c not in df.columns]
     if missing:
         raise DataValidationError(
             ValidationIssue(
-                f"The {what} file lacks the columns {missing}.",
-                file=str(path),
-                row=1,
+                f"The {side} file lacks the columns {missing}.",
+                file=file,
+                row=1 if first_row is not None else None,
                 fix=f"Give the columns {list(columns)}.",
             )
         )
+
+    def row_of(i: int) -> int | None:
+        return None if first_row is None else i + first_row
+
     issues = []
     for col, low, high in (("lat", -90, 90), ("lon", -180, 180), ("capacity", 0, None)):
         values = pd.Series(convert_numbers(df[col], options=options)[0], index=df.index)
@@ -327,27 +370,29 @@ def _read_firms(
                 issues.append(
                     ValidationIssue(
                         f"The {col} {raw!r} is not a number {rng}.",
-                        file=str(path),
-                        row=i + 2,
+                        file=file,
+                        row=row_of(i),
                         column=col,
                         fix="Write a decimal number (degrees for lat/lon).",
                     )
                 )
         df[col] = values.astype(float)
-    issues += _firm_id_issues(df, columns[0], str(path))
+    issues += _firm_id_issues(df, columns[0], file, row_of)
     if issues:
         raise DataValidationError(issues)
     return df
 
 
-def _firm_id_issues(df: pd.DataFrame, column: str, file: str) -> list[ValidationIssue]:
+def _firm_id_issues(
+    df: pd.DataFrame, column: str, file: str, row_of: Any = lambda i: i + 2
+) -> list[ValidationIssue]:
     """Empty or repeated ids: every match is reported by id, so each must name one row."""
     ids = df[column].astype(str).str.strip()
     issues = [
         ValidationIssue(
             "The id is empty.",
             file=file,
-            row=int(i) + 2,
+            row=row_of(int(i)),
             column=column,
             fix="Give every row an id.",
         )
@@ -360,26 +405,22 @@ def _firm_id_issues(df: pd.DataFrame, column: str, file: str) -> list[Validation
                 ValidationIssue(
                     f"The id {ident!r} is already used in row {first[ident]}.",
                     file=file,
-                    row=i + 2,
+                    row=row_of(i),
                     column=column,
                     fix="Give each row its own id (one row per need or per SME).",
                 )
             )
-        first.setdefault(ident, i + 2)
+        first.setdefault(ident, row_of(i))
     return issues
 
 
 def read_needs(path: PathLike, *, options: ReadOptions | None = None) -> pd.DataFrame:
     """Read large firms' needs (CSV with the columns of
     :data:`grappe.matchmaking.score.NEED_COLUMNS`; lists ``;``-separated)."""
-    from grappe.matchmaking.score import NEED_COLUMNS
-
-    return _read_firms(path, NEED_COLUMNS, "needs", options)
+    return _read_firms(path, "needs", options)
 
 
 def read_capabilities(path: PathLike, *, options: ReadOptions | None = None) -> pd.DataFrame:
     """Read SMEs' capabilities (CSV with the columns of
     :data:`grappe.matchmaking.score.CAPABILITY_COLUMNS`)."""
-    from grappe.matchmaking.score import CAPABILITY_COLUMNS
-
-    return _read_firms(path, CAPABILITY_COLUMNS, "capabilities", options)
+    return _read_firms(path, "capabilities", options)

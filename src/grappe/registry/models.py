@@ -23,6 +23,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -49,11 +50,20 @@ __all__ = [
     "IndicatorSnapshot",
     "Kpi",
     "MemberEvent",
+
+
+    "MatchCapability",
+    "MatchNeed",
+    "MatchRun",
     "Membership",
     "Region",
     "RoadmapAction",
     "RoadmapRow",
     "SwotRow",
+
+
+    "ReportFile",
+    "StoredReport",
     "Tie",
     "utc_now",
 ]
@@ -436,6 +446,36 @@ class SwotRow(Base):
 
     __tablename__ = "swots"
 
+
+# --- Matchmaking and reports (migration 0008) -------------------------------------------------
+
+
+class _MatchFirm:
+    """Columns shared by a need and a capability: the columns of the matchmaking kernel's tables
+    (:data:`grappe.matchmaking.score.NEED_COLUMNS`, ``CAPABILITY_COLUMNS``), ``cluster_code``
+    holding the kernel's ``cluster`` (the firm's cluster code, for the same-cluster bonus).
+
+    ``deleted_at`` marks a soft delete: stored match runs name needs and capabilities by id,
+    so a deleted record stays readable (and can be created again under its id)."""
+
+    processes: Mapped[list[str]] = mapped_column(JSON)
+    materials: Mapped[list[str]] = mapped_column(JSON)
+    certifications: Mapped[list[str]] = mapped_column(JSON)
+    capacity: Mapped[float | None] = mapped_column(Float)
+    lat: Mapped[float] = mapped_column(Float)
+    lon: Mapped[float] = mapped_column(Float)
+    cluster_code: Mapped[str | None] = mapped_column(String(64))
+    updated_by: Mapped[str] = mapped_column(String(100))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class MatchNeed(_MatchFirm, Base):
+    """A large firm's (buyer's) need in a cluster's matchmaking."""
+
+    __tablename__ = "match_needs"
+    __table_args__ = (UniqueConstraint("cluster_id", "need_id", name="uq_match_needs_key"),)
+
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     cluster_id: Mapped[str] = mapped_column(
         ForeignKey("clusters.id", ondelete="CASCADE"), index=True
@@ -449,3 +489,81 @@ class SwotRow(Base):
     updated_by: Mapped[str | None] = mapped_column(String(100))
     updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+    need_id: Mapped[str] = mapped_column(String(64))
+    firm: Mapped[str] = mapped_column(String(300))
+
+
+class MatchCapability(_MatchFirm, Base):
+    """An SME's (supplier's) capability in a cluster's matchmaking."""
+
+    __tablename__ = "match_capabilities"
+    __table_args__ = (UniqueConstraint("cluster_id", "firm_id", name="uq_match_capabilities_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    cluster_id: Mapped[str] = mapped_column(
+        ForeignKey("clusters.id", ondelete="CASCADE"), index=True
+    )
+    firm_id: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(300))
+
+
+class MatchRun(Base):
+    """A dated run of :func:`grappe.matchmaking.match`: its parameters and ranked matches (the
+    rows of the kernel's table), kept so that runs can be compared."""
+
+    __tablename__ = "match_runs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    cluster_id: Mapped[str] = mapped_column(
+        ForeignKey("clusters.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    created_by: Mapped[str] = mapped_column(String(100))
+    parameters: Mapped[dict[str, Any]] = mapped_column(JSON)
+    needs: Mapped[int] = mapped_column(Integer)
+    capabilities: Mapped[int] = mapped_column(Integer)
+    matches: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+
+
+class StoredReport(Base):
+    """A diagnostic report of a cluster built as a job: status, progress and what it holds.
+
+    The files themselves are :class:`ReportFile` rows (stored in the database: see
+    ``docs/observatory.md``, section Reports)."""
+
+    __tablename__ = "cluster_reports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    cluster_id: Mapped[str] = mapped_column(
+        ForeignKey("clusters.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(16))
+    languages: Mapped[list[str]] = mapped_column(JSON)
+    formats: Mapped[list[str]] = mapped_column(JSON)
+    done: Mapped[int] = mapped_column(Integer, default=0)
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    errors: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+    files: Mapped[list[ReportFile]] = relationship(
+        cascade="all, delete-orphan", order_by="ReportFile.lang, ReportFile.format"
+    )
+
+
+class ReportFile(Base):
+    """One file of a report: a language × format, its bytes, SHA-256 and size."""
+
+    __tablename__ = "report_files"
+
+    report_id: Mapped[int] = mapped_column(
+        ForeignKey("cluster_reports.id", ondelete="CASCADE"), primary_key=True
+    )
+    lang: Mapped[str] = mapped_column(String(2), primary_key=True)
+    format: Mapped[str] = mapped_column(String(4), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = mapped_column(LargeBinary)

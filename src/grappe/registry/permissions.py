@@ -77,6 +77,11 @@ RULES: dict[str, dict[str, tuple[str, ...]]] = {
         "update": ("admin", "analyst", "manager"),
         "delete": ("admin", "manager"),
     },
+    # Matchmaking and reports (issue 13): a cluster's own records, like its KPIs.
+    "need": _OF_A_CLUSTER,
+    "capability": _OF_A_CLUSTER,
+    "match_run": _OF_A_CLUSTER,
+    "report": _OF_A_CLUSTER,
 }
 
 _VERBS = {"create": "create", "update": "change", "delete": "delete"}

@@ -43,7 +43,14 @@ from grappe.reports import charts
 from grappe.reports.i18n import LANGS, NAMES, RULES, T, label
 from grappe.roadmap import PHASES, Evaluation, Roadmap, evaluate_kpis
 
-__all__ = ["ClusterReport", "build_report", "render_html", "write_html", "write_pdf"]
+__all__ = [
+    "ClusterReport",
+    "build_report",
+    "pdf_bytes",
+    "render_html",
+    "write_html",
+    "write_pdf",
+]
 
 PathLike = str | os.PathLike[str]
 
@@ -420,6 +427,25 @@ def write_html(report: ClusterReport, path: PathLike, *, lang: str = "fr") -> Pa
     return write_text(render_html(report, lang=lang), path)
 
 
+def pdf_bytes(html: str) -> bytes:
+    """Print an HTML page of :func:`render_html` to PDF with WeasyPrint.
+
+    Raises
+    ------
+    MissingDependencyError
+        If WeasyPrint (or its system libraries, see ``scripts/setup-system``) is missing.
+    """
+    try:
+        import weasyprint
+    except (ImportError, OSError) as exc:
+        raise MissingDependencyError(
+            "Writing PDF reports needs WeasyPrint and the Pango library: "
+            "pip install grappe[report] (and run scripts/setup-system)."
+        ) from exc
+    pdf: bytes = weasyprint.HTML(string=html).write_pdf()
+    return pdf
+
+
 def write_pdf(report: ClusterReport, path: PathLike, *, lang: str = "fr") -> Path:
     """Print the report to PDF with WeasyPrint; return the path.
 
@@ -428,12 +454,4 @@ def write_pdf(report: ClusterReport, path: PathLike, *, lang: str = "fr") -> Pat
     MissingDependencyError
         If WeasyPrint (or its system libraries, see ``scripts/setup-system``) is missing.
     """
-    html = render_html(report, lang=lang)
-    try:
-        import weasyprint
-    except (ImportError, OSError) as exc:
-        raise MissingDependencyError(
-            "Writing PDF reports needs WeasyPrint and the Pango library: "
-            "pip install grappe[report] (and run scripts/setup-system)."
-        ) from exc
-    return write_bytes(weasyprint.HTML(string=html).write_pdf(), path)
+    return write_bytes(pdf_bytes(render_html(report, lang=lang)), path)

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -434,3 +435,173 @@ class MemberCountsPublic(BaseModel):
     period: str
     members: int = Field(description="Members at the end of the period.")
     new_members: int = Field(description="Members who joined during the period.")
+
+
+# --- KPI corrections, matchmaking and reports (issue 13) --------------------------------------
+
+# A moment in UTC: SQLite gives timestamps back without their zone, PostgreSQL with it; both
+# are stored in UTC, so the answers say so alike.
+Utc = Annotated[dt.datetime, AfterValidator(lambda v: v if v.tzinfo else v.replace(tzinfo=dt.UTC))]
+
+# A list of codes (processes, materials, certifications): a JSON list, or ``a;b`` text as in the
+# needs and capabilities files.
+Code = Annotated[str, StringConstraints(max_length=100, pattern=r"^[^\x00-\x1f;]*$")]
+Codes = Annotated[list[Code], Field(max_length=200)] | Annotated[str, StringConstraints(
+    max_length=2000, pattern=r"^[^\x00-\x1f]*$")]  # fmt: skip
+
+
+class KpiUpdate(BaseModel):
+    """Corrected fields of a KPI value (those left out keep their value). ``period`` moves it to
+    another period (``year`` alone means the whole year); its year follows."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: Key | None = None
+    period: Annotated[str, StringConstraints(max_length=10)] | None = Field(
+        default=None, examples=list(PERIOD_FORMS.values())
+    )
+    year: Year | None = Field(default=None, description="Shorthand for the period of a year.")
+    value: Finite | None = None
+    unit: Key | None = None
+    target: Finite | None = None
+
+    @field_validator("period")
+    @classmethod
+    def _canonical_period(cls, value: str | None) -> str | None:
+        return None if value is None else parse_period(value).text
+
+    @model_validator(mode="after")
+    def _period_of_year(self) -> KpiUpdate:
+        if self.year is not None:
+            if self.period is not None and parse_period(self.period).year != self.year:
+                raise ValueError(f"The year {self.year} is not the year of period {self.period}.")
+            if self.period is None:
+                self.period = str(self.year)
+        if self.period is not None:
+            self.year = parse_period(self.period).year
+        return self
+
+
+class _FirmFields(BaseModel):
+    """The columns shared by the needs and capabilities files. Numbers are checked by the files'
+    own checks (same messages): latitude in [-90, 90], longitude in [-180, 180], capacity ≥ 0."""
+
+    model_config = ConfigDict(extra="forbid")
+    processes: Codes = Field(default_factory=list, description="Process codes (list or a;b).")
+    materials: Codes = Field(default_factory=list)
+    certifications: Codes = Field(default_factory=list)
+    capacity: float | None = Field(default=None, description="Units per period; null: unstated.")
+    lat: float | None = Field(default=None, description="Latitude in degrees.")
+    lon: float | None = Field(default=None, description="Longitude in degrees.")
+    cluster: Key | None = Field(default=None, description="The firm's cluster code (bonus).")
+
+
+class NeedCreate(_FirmFields):
+    need_id: Key
+    firm: Name
+
+
+class CapabilityCreate(_FirmFields):
+    firm_id: Key
+    name: Name
+
+
+class _FirmUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    processes: Codes | None = None
+    materials: Codes | None = None
+    certifications: Codes | None = None
+    capacity: float | None = None
+    lat: float | None = None
+    lon: float | None = None
+    cluster: Key | None = None
+
+
+class NeedUpdate(_FirmUpdate):
+    firm: Name | None = None
+
+
+class CapabilityUpdate(_FirmUpdate):
+    name: Name | None = None
+
+
+class _FirmPublic(BaseModel):
+    processes: list[str]
+    materials: list[str]
+    certifications: list[str]
+    capacity: float | None
+    lat: float
+    lon: float
+    cluster: str | None
+    updated_by: str
+    updated_at: Utc
+    deleted: bool = Field(description="Withdrawn (soft delete); kept for the runs that name it.")
+
+
+class NeedPublic(_FirmPublic):
+    need_id: str
+    firm: str
+
+
+class CapabilityPublic(_FirmPublic):
+    firm_id: str
+    name: str
+
+
+class MatchRunCreate(BaseModel):
+    """Options of :func:`grappe.matchmaking.match` (checked by the kernel, same messages)."""
+
+    model_config = ConfigDict(extra="forbid")
+    max_km: float | None = Field(default=None, description="Drop pairs farther apart (km).")
+    certifications: str = Field(default="penalty", max_length=20, description="penalty or require.")
+    same_cluster_only: bool = False
+    top: int | None = Field(default=3, description="Best matches kept per need (null: all).")
+
+
+class MatchRunSummary(_Orm):
+    id: int
+    cluster_id: str
+    created_at: Utc
+    created_by: str
+    parameters: dict[str, Any]
+    needs: int = Field(description="Live needs matched.")
+    capabilities: int = Field(description="Live capabilities matched.")
+    count: int = Field(description="Matches kept.")
+
+
+class MatchRunPublic(MatchRunSummary):
+    matches: list[dict[str, Any]] = Field(
+        description="The kernel's rows: need_id, firm, firm_id, name, rank, score, the six "
+        "components, distance_km, missing_certifications, explanation."
+    )
+
+
+class ReportCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    languages: list[str] = Field(default_factory=lambda: ["fr", "ar", "en"], max_length=3)
+    formats: list[str] = Field(default_factory=lambda: ["html", "pdf"], max_length=2)
+
+
+class ReportFilePublic(BaseModel):
+    lang: str
+    format: str
+    sha256: str
+    size: int = Field(description="Bytes.")
+    url: str = Field(description="Where to download it.")
+
+
+class ReportPublic(BaseModel):
+    """A report job: queued → running → succeeded (with its files) or failed (with errors)."""
+
+    id: int
+    cluster_id: str
+    status: Literal["queued", "running", "succeeded", "failed"]
+    languages: list[str]
+    formats: list[str]
+    done: int = Field(description="Steps done: building, then each file.")
+    total: int
+    percent: float
+    errors: list[dict[str, Any]] | None
+    created_by: str
+    created_at: Utc
+    finished_at: Utc | None
+    files: list[ReportFilePublic]

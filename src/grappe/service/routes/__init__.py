@@ -7,12 +7,15 @@ from fastapi import APIRouter, Depends
 from grappe.service.routes import (
     actors,
     admin,
+    assessments,
     clusters,
     imports,
     indicators,
     kpis,
+    matchmaking,
     members,
     regions,
+    reports,
     roadmaps,
 )
 from grappe.service.routes._common import refuse_control_characters
@@ -28,10 +31,18 @@ _ERRORS: dict[int | str, dict[str, object]] = {
 }
 
 api_router = APIRouter(dependencies=[Depends(refuse_control_characters)], responses=_ERRORS)
-for _module in (clusters, roadmaps, regions, indicators, actors, kpis, imports, admin, members):
+for _module in (
+    clusters,
+    roadmaps,
+    regions,
+    indicators,
+    actors,
+    kpis,
+    imports,
+    admin,
+    members,
+    assessments,
+    matchmaking,
+    reports,
+):
     api_router.include_router(_module.router)
-
-# i13-assess: answers, scored versions, SWOTs, KPI evaluations (own module)
-from grappe.service.routes import assessments  # noqa: E402
-
-api_router.include_router(assessments.router)

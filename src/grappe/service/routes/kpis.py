@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Path, Query, status
 from sqlalchemy import select
 
 from grappe.registry import repositories as repo
 from grappe.registry.models import Cluster, Evaluation, Kpi
 from grappe.service.deps import Caller, SessionDep, ensure_allowed
+from grappe.service.errors import ApiError
 from grappe.service.routes._common import Limit, Offset
 from grappe.service.schemas import (
     EvaluationCreate,
     EvaluationPublic,
     KpiCreate,
     KpiPublic,
+    KpiUpdate,
     ListOf,
 )
 
@@ -82,3 +84,71 @@ def create_evaluation(
     session.flush()
     repo.audit(session, who, "create", "evaluation", str(row.id), after=body.model_dump())
     return EvaluationPublic.model_validate(row)
+
+
+# --- Corrections and deletions (issue 13) -----------------------------------------------------
+
+KpiId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+
+
+def _kpi_key(row: Kpi) -> str:
+    return f"{row.cluster_id}/{row.name}/{row.period}"
+
+
+@router.patch("/kpis/{kpi_id}", summary="Correct a KPI value (admin or the cluster's manager)")
+def update_kpi(session: SessionDep, token: Caller, kpi_id: KpiId, body: KpiUpdate) -> KpiPublic:
+    """Correct some fields of a stored value; the audit entry keeps the old and new values.
+    Moving it onto the name and period of another value of the cluster is refused (409)."""
+    row = repo.get(session, Kpi, kpi_id, what="KPI value")
+    fields = ("name", "period", "year", "value", "unit", "target")
+    current = {k: getattr(row, k) for k in fields}
+    changes = body.model_dump(exclude_unset=True)
+    if body.period is not None:  # the year follows the period (set by the schema)
+        changes.update(period=body.period, year=body.year)
+    if any(changes.get(k, current[k]) is None for k in ("name", "period", "value")):
+        raise ApiError(
+            422, "invalid_parameter",
+            "The name, period and value of a KPI value cannot be emptied: give a value, or delete "
+            f"the KPI value (DELETE /api/v1/kpis/{kpi_id}).",
+        )  # fmt: skip
+    before, after = repo.changed_fields(current, {**current, **changes})
+    who = ensure_allowed(token, "update", "kpi", _kpi_key(row), scope={row.cluster_id},
+                         fields=list(after))  # fmt: skip
+    if not after:
+        return KpiPublic.model_validate(row)
+    name, period = changes.get("name", row.name), changes.get("period", row.period)
+    clash = session.scalar(
+        select(Kpi.id).where(
+            Kpi.cluster_id == row.cluster_id,
+            Kpi.name == name,
+            Kpi.period == period,
+            Kpi.id != row.id,
+        )
+    )
+    if clash is not None:
+        raise ApiError(
+            409, "conflict",
+            f"The cluster {row.cluster_id!r} already has a value of {name!r} in {period} "
+            f"(KPI value {clash}); correct that one, or delete it first.",
+        )  # fmt: skip
+    key = _kpi_key(row)
+    for field, value in after.items():
+        setattr(row, field, value)
+    session.flush()
+    repo.audit(session, who, "update", "kpi", key, before=before, after=after)
+    return KpiPublic.model_validate(row)
+
+
+@router.delete("/kpis/{kpi_id}", status_code=status.HTTP_204_NO_CONTENT,
+               summary="Delete a KPI value (admin or the cluster's manager)")  # fmt: skip
+def delete_kpi(session: SessionDep, token: Caller, kpi_id: KpiId) -> None:
+    """Remove a wrong value. The row goes; the audit entry keeps the whole record (``before``),
+    which is the history: a KPI value is one fact, not a record that others refer to."""
+    row = repo.get(session, Kpi, kpi_id, what="KPI value")
+    key = _kpi_key(row)
+    who = ensure_allowed(token, "delete", "kpi", key, scope={row.cluster_id})
+    before = {"cluster_id": row.cluster_id, **{k: getattr(row, k) for k in
+              ("name", "period", "year", "value", "unit", "target")}}  # fmt: skip
+    session.delete(row)
+    session.flush()
+    repo.audit(session, who, "delete", "kpi", key, before=before)

@@ -1,0 +1,357 @@
+"""A cluster's diagnostic report built from the registry's data, as a job with progress.
+
+:func:`report_inputs` gathers what :func:`grappe.reports.build_report` needs from the registry:
+the indicator snapshots of the cluster's definition set (all regions, for the national totals),
+the cluster's first region and sector, its roadmap and its KPIs. :func:`build_cluster_report`
+then renders every language × format and stores the files with their SHA-256 and size.
+
+Where the files live: in the database (:class:`~grappe.registry.models.ReportFile`), not in a
+folder. A report is a few hundred kB per file; in the database it is written in the same
+transaction as its metadata (never a row without its file, nor a file without its row), it is
+served by every worker of ``grappe serve --workers N`` and by every machine sharing a PostgreSQL
+server, and it is saved with the database's backups. The cost is database size: delete old
+reports (``DELETE /api/v1/clusters/{id}/reports/{rid}``) when they pile up.
+
+Progress: the report's row holds ``status``, ``done`` and ``total``, written in short
+transactions between the steps (building, then each file). No transaction is open while a file
+is rendered, so the progress rows never wait on SQLite's writer lock, and any worker can answer
+``GET .../reports/{rid}``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from grappe._validation import check_option
+from grappe.errors import GrappeError, InvalidParameterError, NotFoundError
+from grappe.registry.database import session_scope
+from grappe.registry.models import (
+    Cluster,
+    IndicatorSnapshot,
+    Kpi,
+    Region,
+    ReportFile,
+    StoredReport,
+    utc_now,
+)
+from grappe.registry.permissions import Access, name_of
+from grappe.registry.repositories import audit, get
+from grappe.registry.roadmaps import load_roadmap
+from grappe.reports.i18n import LANGS
+
+__all__ = [
+    "FORMATS",
+    "ReportInputs",
+    "build_cluster_report",
+    "delete_report",
+    "get_report",
+    "list_reports",
+    "queue_report",
+    "report_inputs",
+]
+
+_log = logging.getLogger(__name__)
+
+#: Formats of a report's files.
+FORMATS: tuple[str, ...] = ("html", "pdf")
+
+_SNAPSHOT_COLUMNS = (
+    "cluster",
+    "cluster_name",
+    "year",
+    "employment",
+    "establishments",
+    "payroll",
+    "avg_wage",
+    "lq",
+    "national_share",
+)
+
+
+@dataclass(frozen=True)
+class ReportInputs:
+    """What the report of one cluster is built from.
+
+    Attributes
+    ----------
+    indicators : pandas.DataFrame
+        Snapshots of the cluster's definition set in the kernel's columns (``region``,
+        ``region_name``, ``cluster``, ``cluster_name``, ``year``…).
+    region, cluster : str
+        The cluster's first region and its sector (the indicators' cluster code).
+    names : dict
+        Language → the cluster's name (English when a translation is missing).
+    roadmap : Roadmap or None
+    kpis : pandas.DataFrame or None
+        ``kpi``, ``period``, ``value``, ``target`` (one row per KPI × period).
+    sources : tuple of str
+    """
+
+    indicators: pd.DataFrame
+    region: str
+    cluster: str
+    names: dict[str, str]
+    roadmap: Any
+    kpis: pd.DataFrame | None
+    sources: tuple[str, ...]
+
+
+def report_inputs(session: Session, cluster_id: str) -> ReportInputs:
+    """Gather the registry's data for the report of ``cluster_id``.
+
+    Raises
+    ------
+    NotFoundError
+        No such cluster.
+    InvalidParameterError
+        The cluster has no sector or region, or no indicator snapshot of its sector in its
+        region (the report assesses those figures).
+    """
+    cluster = get(session, Cluster, cluster_id, what="cluster")
+    if not cluster.sector or not cluster.regions:
+        raise InvalidParameterError(
+            f"The cluster {cluster_id!r} has no sector or no region, so there are no indicators "
+            "to report on. Set its 'sector' (the cluster code of its indicators) and 'regions' "
+            f"(PATCH /api/v1/clusters/{cluster_id})."
+        )
+    region = cluster.regions[0]
+    query = select(IndicatorSnapshot, Region.name_en).join(
+        Region, Region.id == IndicatorSnapshot.region_id
+    )
+    if cluster.definitions:
+        query = query.where(IndicatorSnapshot.definitions == cluster.definitions)
+    rows = [
+        {
+            "region": s.region_id,
+            "region_name": name,
+            **{c: getattr(s, c) for c in _SNAPSHOT_COLUMNS},
+        }
+        for s, name in session.execute(query)
+    ]
+    frame = pd.DataFrame(rows, columns=["region", "region_name", *_SNAPSHOT_COLUMNS])
+    own = frame[(frame["region"] == region.id) & (frame["cluster"] == cluster.sector)]
+    if own.empty:
+        raise InvalidParameterError(
+            f"The cluster {cluster_id!r} has no indicator snapshot of its sector "
+            f"{cluster.sector!r} in {region.id!r}"
+            + (f" (definitions {cluster.definitions!r})" if cluster.definitions else "")
+            + ". Import its indicators first (POST /api/v1/imports, kind indicators)."
+        )
+    frame = frame.astype({"establishments": float, "payroll": float, "avg_wage": float})
+    kpis = list(session.scalars(select(Kpi).where(Kpi.cluster_id == cluster_id)))
+    kpi_table = None
+    if kpis:
+        kpi_table = pd.DataFrame(
+            [
+                {"kpi": k.name, "period": k.period, "value": k.value, "target": k.target}
+                for k in kpis
+            ]
+        )
+    names = {
+        "en": cluster.name_en,
+        "fr": cluster.name_fr or cluster.name_en,
+        "ar": cluster.name_ar or cluster.name_en,
+    }
+    sources = (f"grappe registry: indicator snapshots ({cluster.definitions or 'all'})",)
+    return ReportInputs(
+        frame,
+        region.id,
+        str(cluster.sector),
+        names,
+        load_roadmap(session, cluster_id),
+        kpi_table,
+        sources,
+    )
+
+
+def queue_report(
+    session: Session,
+    cluster_id: str,
+    *,
+    languages: Sequence[str],
+    formats: Sequence[str],
+    who: str | Access,
+) -> StoredReport:
+    """Record a queued report of the cluster (the caller then runs
+    :func:`build_cluster_report`); the audit entry keeps what was asked.
+
+    Raises
+    ------
+    InvalidParameterError
+        An unknown language or format, or none.
+    """
+    langs = _choices(languages, "languages", LANGS)
+    fmts = _choices(formats, "formats", FORMATS)
+    row = StoredReport(
+        cluster_id=cluster_id,
+        status="queued",
+        languages=langs,
+        formats=fmts,
+        done=0,
+        total=1 + len(langs) * len(fmts),
+        created_by=name_of(who),
+    )
+    session.add(row)
+    session.flush()
+    audit(
+        session,
+        who,
+        "create",
+        "report",
+        f"{cluster_id}/{row.id}",
+        after={"languages": langs, "formats": fmts},
+    )
+    return row
+
+
+def _choices(values: Sequence[str], name: str, allowed: tuple[str, ...]) -> list[str]:
+    if not values:
+        raise InvalidParameterError(
+            f"The '{name}' parameter of a report must name at least one of {list(allowed)}. "
+            "Got none instead."
+        )
+    for value in values:
+        check_option(value, name, allowed, func="queue_report")
+    return [v for v in allowed if v in values]
+
+
+def _render(report: Any, lang: str, fmt: str) -> bytes:
+    from grappe.reports import render_html
+
+    html = render_html(report, lang=lang)
+    if fmt == "html":
+        return html.encode("utf-8")
+    from grappe.reports.builder import pdf_bytes
+
+    return pdf_bytes(html)
+
+
+def build_cluster_report(
+    sessions: sessionmaker[Session], report_id: int, inputs: ReportInputs
+) -> None:
+    """Build and store the files of queued report ``report_id``; mark it succeeded or failed.
+
+    Runs on a worker thread (``BackgroundTasks``); progress (``done`` of ``total`` steps) is
+    written between the steps. A failure stores nothing but the error (``errors``: message and
+    fix); an unexpected one is logged with its traceback (logger ``grappe.registry.reports``).
+    """
+    from grappe.reports import build_report
+
+    with session_scope(sessions) as session:
+        row = session.get(StoredReport, report_id)
+        if row is None:
+            return
+        row.status = "running"
+        langs, fmts = list(row.languages), list(row.formats)
+    try:
+        built = build_report(
+            inputs.indicators,
+            region=inputs.region,
+            cluster=inputs.cluster,
+            roadmap=inputs.roadmap,
+            kpis=inputs.kpis,
+            sources=inputs.sources,
+        )
+        _progress(sessions, report_id, 1)
+        files = []
+        for lang in langs:
+            named = dataclasses.replace(built, cluster_name=inputs.names[lang])
+            for fmt in fmts:
+                files.append((lang, fmt, _render(named, lang, fmt)))
+                _progress(sessions, report_id, len(files) + 1)
+    except GrappeError as exc:
+        _finish(sessions, report_id, [{"message": str(exc), "fix": None}])
+        return
+    except Exception:
+        _log.exception("report %s failed", report_id)
+        _finish(
+            sessions,
+            report_id,
+            [
+                {
+                    "message": "The report failed on an internal error; nothing was stored.",
+                    "fix": f"Tell an admin (the server log has details under report {report_id}).",
+                }
+            ],
+        )
+        return
+    with session_scope(sessions) as session:
+        row = session.get(StoredReport, report_id)
+        if row is None:  # deleted while it was built
+            return
+        for lang, fmt, content in files:
+            row.files.append(
+                ReportFile(
+                    lang=lang,
+                    format=fmt,
+                    sha256=hashlib.sha256(content).hexdigest(),
+                    size=len(content),
+                    content=content,
+                )
+            )
+        row.status, row.done, row.finished_at = "succeeded", row.total, utc_now()
+
+
+def _progress(sessions: sessionmaker[Session], report_id: int, done: int) -> None:
+    with session_scope(sessions) as session:
+        row = session.get(StoredReport, report_id)
+        if row is not None:
+            row.done = done
+
+
+def _finish(sessions: sessionmaker[Session], report_id: int, errors: list[dict[str, Any]]) -> None:
+    with session_scope(sessions) as session:
+        row = session.get(StoredReport, report_id)
+        if row is not None:
+            row.status, row.errors, row.finished_at = "failed", errors, utc_now()
+
+
+def list_reports(session: Session, cluster_id: str) -> list[StoredReport]:
+    """The cluster's reports, newest first."""
+    query = select(StoredReport).where(StoredReport.cluster_id == cluster_id)
+    return list(session.scalars(query.order_by(StoredReport.id.desc())))
+
+
+def get_report(session: Session, cluster_id: str, report_id: int) -> StoredReport:
+    """Report ``report_id`` of the cluster.
+
+    Raises
+    ------
+    NotFoundError
+        No such report in that cluster.
+    """
+    row = session.get(StoredReport, report_id)
+    if row is None or row.cluster_id != cluster_id:
+        raise NotFoundError(f"The cluster {cluster_id!r} has no report {report_id}.")
+    return row
+
+
+def delete_report(session: Session, cluster_id: str, report_id: int, *, who: str | Access) -> None:
+    """Delete a report and its files; the audit entry keeps its metadata and checksums.
+
+    Raises
+    ------
+    NotFoundError
+        No such report in that cluster.
+    """
+    row = get_report(session, cluster_id, report_id)
+    before = {
+        "status": row.status,
+        "languages": row.languages,
+        "formats": row.formats,
+        "created_by": row.created_by,
+        "created_at": row.created_at,
+        "files": {f"{f.lang}.{f.format}": f.sha256 for f in row.files},
+    }
+    session.delete(row)
+    session.flush()
+    audit(session, who, "delete", "report", f"{cluster_id}/{report_id}", before=before)
