@@ -82,7 +82,6 @@ def test_stage_words_mapped_up_and_given_back_down(engine):
         kpis = conn.execute(text("SELECT year, period FROM kpis ORDER BY year")).all()
         assert [tuple(r) for r in kpis] == [(2023, "2023"), (2024, "2024")]
         assert "member_events" in inspect(conn).get_table_names()
-        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
     with engine.begin() as conn:  # rows the old schema cannot hold
         conn.execute(
             text(
@@ -117,3 +116,5 @@ def test_stage_words_mapped_up_and_given_back_down(engine):
     with engine.connect() as conn:
         assert _stages(conn)["e"] == "growth"
         assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() >= "0005"
+        # at the head (later migrations follow 0005), the models and the schema agree
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []

@@ -44,7 +44,15 @@ def test_a_kpi_value_is_corrected_with_audit(populated):
     r = client.patch(f"/api/v1/kpis/{kpi['id']}", json={"year": 2024}, headers=tokens["admin"])
     assert r.json()["year"] == 2024
     entry = _audit(client, tokens["admin"], "auto-mi/members/2023")[0]
-    assert (entry["before"], entry["after"]) == ({"year": 2023}, {"year": 2024})
+    assert (entry["before"], entry["after"]) == (
+        {"period": "2023", "year": 2023},
+        {"period": "2024", "year": 2024},
+    )
+    # a quarter: the period moves, the year follows
+    r = client.patch(f"/api/v1/kpis/{kpi['id']}", json={"period": "2024-Q2"}, headers=tokens["mgr"])
+    assert (r.json()["period"], r.json()["year"]) == ("2024-Q2", 2024)
+    r = client.patch(f"/api/v1/kpis/{kpi['id']}", json={"period": "2024"}, headers=tokens["mgr"])
+    assert r.json()["period"] == "2024"
     count = len(_audit(client, tokens["admin"], "auto-mi/members/2023"))
     assert (
         client.patch(
@@ -66,6 +74,7 @@ def test_a_kpi_value_is_deleted_with_its_record_in_the_audit(populated):
     assert entry["before"] == {
         "cluster_id": "auto-mi",
         "name": "members",
+        "period": "2023",
         "year": 2023,
         "value": 52.0,
         "unit": None,

@@ -28,6 +28,7 @@ from grappe.registry.models import Evaluation as EvaluationRow
 from grappe.registry.permissions import Access, name_of
 from grappe.registry.repositories import audit, changed_fields, get
 from grappe.roadmap import Criterion, Evaluation, Label, LabelCheck
+from grappe.vocabulary import LANGUAGES
 
 __all__ = [
     "EVALUATION_FIELDS",
@@ -294,7 +295,7 @@ def swot_document(swot: Swot) -> dict[str, list[dict[str, Any]]]:
                 "position": n,
                 "key": i.key,
                 "evidence": i.evidence,
-                "text": {lang: i.text(lang) for lang in ("fr", "ar", "en")},
+                "text": {lang: i.text(lang) for lang in LANGUAGES},
             }
             for n, i in enumerate(getattr(swot, q))
         ]  # fmt: skip

@@ -446,6 +446,20 @@ class SwotRow(Base):
 
     __tablename__ = "swots"
 
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    cluster_id: Mapped[str] = mapped_column(
+        ForeignKey("clusters.id", ondelete="CASCADE"), index=True
+    )
+    date: Mapped[dt.date] = mapped_column(Date)
+    draft: Mapped[dict[str, Any]] = mapped_column(JSON)
+    items: Mapped[dict[str, Any]] = mapped_column(JSON)
+    sources: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    updated_by: Mapped[str | None] = mapped_column(String(100))
+    updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
 
 # --- Matchmaking and reports (migration 0008) -------------------------------------------------
 
@@ -480,17 +494,6 @@ class MatchNeed(_MatchFirm, Base):
     cluster_id: Mapped[str] = mapped_column(
         ForeignKey("clusters.id", ondelete="CASCADE"), index=True
     )
-    date: Mapped[dt.date] = mapped_column(Date)
-    draft: Mapped[dict[str, Any]] = mapped_column(JSON)
-    items: Mapped[dict[str, Any]] = mapped_column(JSON)
-    sources: Mapped[dict[str, Any]] = mapped_column(JSON)
-    created_by: Mapped[str] = mapped_column(String(100))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
-    updated_by: Mapped[str | None] = mapped_column(String(100))
-    updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
-    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
-
-
     need_id: Mapped[str] = mapped_column(String(64))
     firm: Mapped[str] = mapped_column(String(300))
 

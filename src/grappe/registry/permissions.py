@@ -70,13 +70,9 @@ RULES: dict[str, dict[str, tuple[str, ...]]] = {
     "member_event": _OF_A_CLUSTER,
     # i13-assess: answers and scored assessments may also be entered by the observatory's
     # analysts; a SWOT is edited by the cluster's people; deleting a version is an admin's.
-    "answers": {"create": ("admin", "analyst", "manager"), "update": _ADMIN, "delete": _ADMIN},
-    "assessment": {"create": ("admin", "analyst", "manager"), "update": _ADMIN, "delete": _ADMIN},
-    "swot": {
-        "create": ("admin", "analyst", "manager"),
-        "update": ("admin", "analyst", "manager"),
-        "delete": ("admin", "manager"),
-    },
+    "answers": {"create": ROLES, "update": _ADMIN, "delete": _ADMIN},
+    "assessment": {"create": ROLES, "update": _ADMIN, "delete": _ADMIN},
+    "swot": {"create": ROLES, "update": ROLES, "delete": ("admin", "manager")},
     # Matchmaking and reports (issue 13): a cluster's own records, like its KPIs.
     "need": _OF_A_CLUSTER,
     "capability": _OF_A_CLUSTER,

@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from grappe.service.schemas import Finite, Key, Name, Text
+from grappe.vocabulary import LANGUAGES
 
 __all__ = [
     "AnswersCreate",
@@ -30,7 +31,7 @@ Date = Annotated[dt.date, Field(ge=dt.date(1900, 1, 1), le=dt.date(2100, 12, 31)
 Questionnaire = Literal["diamond", "quebec", "danish", "management"]
 Kind = Literal["diamond", "quebec", "danish", "lifecycle"]
 Quadrant = Literal["strengths", "weaknesses", "opportunities", "threats"]
-Lang = Literal["fr", "ar", "en"]
+Lang = Literal[LANGUAGES]  # type: ignore[valid-type]
 ItemText = Text | dict[Lang, Text]
 
 

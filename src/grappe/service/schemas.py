@@ -17,6 +17,7 @@ from pydantic import (
 
 from grappe.roadmap.periods import PERIOD_FORMS, parse_period
 from grappe.vocabulary import (
+    LANGUAGES,
     LEVELS,
     MEMBER_EVENTS,
     ROLES,
@@ -577,7 +578,7 @@ class MatchRunPublic(MatchRunSummary):
 
 class ReportCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    languages: list[str] = Field(default_factory=lambda: ["fr", "ar", "en"], max_length=3)
+    languages: list[str] = Field(default_factory=lambda: list(LANGUAGES), max_length=3)
     formats: list[str] = Field(default_factory=lambda: ["html", "pdf"], max_length=2)
 
 
