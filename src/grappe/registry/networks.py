@@ -56,7 +56,14 @@ __all__ = [
 ]
 
 #: Where a tie was reported (the ``origin`` of a stored tie).
-ORIGINS: tuple[str, ...] = ("interview", "questionnaire", "document", "edge list", "matrix", "other")
+ORIGINS: tuple[str, ...] = (
+    "interview",
+    "questionnaire",
+    "document",
+    "edge list",
+    "matrix",
+    "other",
+)
 
 _ACTOR_FIELDS = ("name", "sphere", "level", "ownership", "size", "attributes")
 _MEMBER_FIELDS = ("member", "waves", "position")
@@ -77,6 +84,16 @@ class StoreReport:
         """Count one change."""
         self.counts.setdefault(kind, {}).setdefault(action, 0)
         self.counts[kind][action] += 1
+
+    @property
+    def inserted(self) -> int:
+        """Records created."""
+        return sum(by_action.get("create", 0) for by_action in self.counts.values())
+
+    @property
+    def updated(self) -> int:
+        """Records changed or soft-deleted."""
+        return self.changes - self.inserted
 
     @property
     def changes(self) -> int:
@@ -379,9 +396,7 @@ def store_network(
 
 
 def _cluster_ties(session: Session, cluster: str, member_ids: list[str]) -> list[tuple[Tie, str]]:
-    legacy = and_(
-        Tie.cluster_id.is_(None), Tie.source.in_(member_ids), Tie.target.in_(member_ids)
-    )
+    legacy = and_(Tie.cluster_id.is_(None), Tie.source.in_(member_ids), Tie.target.in_(member_ids))
     query = (
         select(Tie, SurveyWave.label)
         .outerjoin(SurveyWave, SurveyWave.id == Tie.wave_id)
@@ -462,8 +477,10 @@ def load_network(session: Session, cluster: str, *, wave: str | None = None) -> 
     )  # fmt: skip
     net.ties["reports"] = [t.reports for t, _ in stored]
     if meta is not None and meta.details:
-        net = ActorNetwork(actors=net.actors, ties=net.ties, strength_scale=net.strength_scale,
-                           name=net.name, source=net.source, metadata=dict(meta.details))  # fmt: skip
+        net = ActorNetwork(
+            actors=net.actors, ties=net.ties, strength_scale=net.strength_scale,
+            name=net.name, source=net.source, metadata=dict(meta.details),
+        )  # fmt: skip
     return net if wave is None else net.select(wave=wave)
 
 

@@ -11,6 +11,7 @@ from grappe.service.routes import (
     imports,
     indicators,
     kpis,
+    networks,
     regions,
     roadmaps,
 )
@@ -27,5 +28,5 @@ _ERRORS: dict[int | str, dict[str, object]] = {
 }
 
 api_router = APIRouter(dependencies=[Depends(refuse_control_characters)], responses=_ERRORS)
-for _module in (clusters, roadmaps, regions, indicators, actors, kpis, imports, admin):
+for _module in (clusters, roadmaps, regions, indicators, actors, kpis, imports, admin, networks):
     api_router.include_router(_module.router)
