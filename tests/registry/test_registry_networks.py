@@ -61,9 +61,7 @@ def _same(a, b):
 
 
 @pytest.mark.parametrize("which", ["knoke", "synthetic"])
-def test_store_then_load_gives_the_network_back_and_storing_again_changes_nothing(
-    sessions, which
-):
+def test_store_then_load_gives_the_network_back_and_storing_again_changes_nothing(sessions, which):
     net = read_example_network("knoke") if which == "knoke" else _synthetic()
     with session_scope(sessions) as s:
         _cluster(s, "c")

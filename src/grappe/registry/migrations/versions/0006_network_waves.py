@@ -151,11 +151,11 @@ def downgrade() -> None:
         batch_op.drop_column("position")
         batch_op.drop_column("waves")
         batch_op.drop_column("member")
-    with op.batch_alter_table("actors", schema=None) as batch_op:
-        batch_op.drop_column("deleted_at")
-        batch_op.drop_column("attributes")
-        batch_op.drop_column("size")
-        batch_op.drop_column("ownership")
+    # Not in batch mode: SQLite would copy ``actors`` to a new table and drop the old one, and
+    # with foreign keys on, that drop deletes (ON DELETE CASCADE) every tie and membership.
+    # SQLite >= 3.35 and PostgreSQL drop these plain columns in place.
+    for name in ("deleted_at", "attributes", "size", "ownership"):
+        op.drop_column("actors", name)
     with op.batch_alter_table("ties", schema=None) as batch_op:
         batch_op.drop_index("ix_ties_cluster_wave")
         batch_op.drop_constraint(batch_op.f("fk_ties_wave_id_survey_waves"), type_="foreignkey")
