@@ -592,7 +592,11 @@ def update_tie(
         actors, pd.DataFrame([{"source": tie.source, "target": tie.target, **row}]),
         strength_scale=scale, ties_file=f"tie {tie_id}",
     ).ties.iloc[0]  # fmt: skip
-    after["type"] = str(checked["type"])  # the kernel's canonical name (money → funding)
+    # The kernel's canonical values: money → funding, "strong" → 3.0, "yes" → True.
+    after["type"] = str(checked["type"])
+    after["strength"] = _value(checked["strength"])
+    after["directed"] = bool(checked["directed"])
+    after["confidence"] = _value(checked["confidence"])
     old, new = changed_fields(before, after)
     if new:
         for k, v in new.items():
