@@ -202,9 +202,7 @@ class Tie(Base):
     target: Mapped[str] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
     type: Mapped[str] = mapped_column(String(64))
     strength: Mapped[float | None] = mapped_column(Float)
-    cluster_id: Mapped[str | None] = mapped_column(
-        ForeignKey("clusters.id", ondelete="CASCADE")
-    )
+    cluster_id: Mapped[str | None] = mapped_column(ForeignKey("clusters.id", ondelete="CASCADE"))
     wave_id: Mapped[int | None] = mapped_column(ForeignKey("survey_waves.id", ondelete="CASCADE"))
     directed: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     evidence: Mapped[str | None] = mapped_column(Text)

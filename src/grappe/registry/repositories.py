@@ -382,9 +382,11 @@ def list_ties(
     (stored before migration 0006) among its members; both ends must not be deleted.
     """
     live = select(Actor.id).where(Actor.deleted_at.is_(None))
-    query = select(Tie).where(
-        Tie.deleted_at.is_(None), Tie.source.in_(live), Tie.target.in_(live)
-    ).order_by(Tie.id)
+    query = (
+        select(Tie)
+        .where(Tie.deleted_at.is_(None), Tie.source.in_(live), Tie.target.in_(live))
+        .order_by(Tie.id)
+    )
     if cluster:
         members = select(Membership.actor_id).where(Membership.cluster_id == cluster)
         query = query.where(
