@@ -271,3 +271,60 @@ def test_wave_given_to_a_network_without_waves_and_the_comparison_of_waves(sessi
         with pytest.raises(InvalidParameterError, match="lang"):
             diagnosis_record(row, lang="de")
     assert diagnose(syn, wave="2024", before="2022", seed=0).to_dict() == row.result
+
+
+def test_cli_store_and_diagnose_stored_errors(sessions, tmp_path):
+    url = sessions.kw["bind"].url.render_as_string(hide_password=False)
+    base = ["network", "store", str(ACTORS), str(TIES), "--database", url, "--salt", SALT]
+    result = runner.invoke(cli, [*base, "--cluster", "nope"])
+    assert result.exit_code == 1 and "Error: No cluster with id 'nope'" in result.output
+    with session_scope(sessions) as s:
+        _cluster(s, "syn")
+    result = runner.invoke(cli, [*base, "--cluster", "syn", "--wave", "2024", "--date", "soon"])
+    assert result.exit_code == 1 and "'--date' option" in result.output
+    result = runner.invoke(cli, [*base, "--cluster", "syn", "--origin", "rumour"])
+    assert result.exit_code == 1 and "'origin' parameter" in result.output
+    diag = ["network", "diagnose-stored", "--cluster", "syn", "--database", url]
+    result = runner.invoke(cli, diag)
+    assert result.exit_code == 1 and "has no actor network" in result.output
+    assert runner.invoke(cli, [*base, "--cluster", "syn"]).exit_code == 0
+    result = runner.invoke(cli, [*diag, "--format", "xml"])
+    assert result.exit_code == 1 and "--format" in result.output
+    result = runner.invoke(cli, [*diag, "--wave", "1999"])
+    assert result.exit_code == 1 and "1999" in result.output
+    text = runner.invoke(cli, [*diag, "--format", "text", "--lang", "fr"])
+    assert text.exit_code == 0, text.output
+    with session_scope(sessions) as s:
+        rows, count = list_diagnoses(s, "syn")
+        assert count == 1 and text.stdout == rows[0].texts["fr"]
+
+
+@pytest.mark.slow
+def test_bootstrapped_knoke_profile_and_diagnosis_equal_the_cli(tmp_path):
+    """The observatory's bundled Knoke profile (grappe observatory / serve --load-bundled)."""
+    from fastapi.testclient import TestClient
+
+    from grappe.registry import connect
+    from grappe.service import Settings, create_app
+    from grappe.service.bootstrap import KNOKE_CLUSTER, load_bundled_data
+
+    url = f"sqlite:///{tmp_path / 'bundled.sqlite'}"
+    load_bundled_data(url)
+    expected = _cli_json(["network", "example", "knoke", "--format", "json"])
+    sessions = connect(url)
+    with session_scope(sessions) as s:
+        row = diagnose_stored(s, KNOKE_CLUSTER, who="t")
+        assert row.result == expected
+        assert (row.result["network"]["ties"], row.result["density"]) == (71, expected["density"])
+    sessions.kw["bind"].dispose()
+    app = create_app(Settings(database_url=url))
+    with TestClient(app) as client:
+        page = client.get(f"/clusters/{KNOKE_CLUSTER}").text
+    app.state.sessions.kw["bind"].dispose()
+    net = read_example_network("knoke")
+    drawing = network_drawing(
+        list(net.actors.itertuples(index=False)), list(net.ties.itertuples(index=False))
+    )
+    assert page.count('class="tie ') == len(drawing["edges"]) == 71
+    for edge in drawing["edges"][:5]:
+        assert f'x1="{edge["x1"]}" y1="{edge["y1"]}" x2="{edge["x2"]}" y2="{edge["y2"]}"' in page
