@@ -27,14 +27,8 @@ from grappe.registry.network_diagnoses import (
     list_diagnoses,
     queue_diagnosis,
 )
-from grappe.registry.networks import (
-    delete_actor,
-    delete_tie,
-    load_network,
-    store_network,
-    update_actor,
-    update_tie,
-)
+from grappe.registry.network_edits import delete_actor, delete_tie, update_actor, update_tie
+from grappe.registry.networks import load_network, store_network
 from grappe.web.network_svg import network_drawing
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "network"

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from grappe.errors import GrappeError, NotFoundError, ValidationIssue
 from grappe.network.model import build_network
 from grappe.registry import network_diagnoses as diag
+from grappe.registry import network_edits as edits
 from grappe.registry import networks as nets
 from grappe.registry import repositories as repo
 from grappe.registry.database import session_scope
@@ -196,7 +197,7 @@ def update_actor(
     who = ensure_allowed(token, "update", "actor", actor_id,
                          scope=_actor_scope(session, actor_id), fields=sorted(changes))  # fmt: skip
     _live_actor(session, actor_id)
-    actor = nets.update_actor(session, actor_id, changes, who=who)
+    actor = edits.update_actor(session, actor_id, changes, who=who)
     return NetworkActorPublic(
         id=actor.id, name=actor.name, sphere=actor.sphere or "", level=actor.level or "",
         ownership=actor.ownership, size=actor.size, member=True, waves=None,
@@ -213,7 +214,7 @@ def delete_actor(session: SessionDep, token: Caller, actor_id: str) -> None:
     who = ensure_allowed(token, "delete", "actor", actor_id,
                          scope=_actor_scope(session, actor_id))  # fmt: skip
     _live_actor(session, actor_id)
-    nets.delete_actor(session, actor_id, who=who)
+    edits.delete_actor(session, actor_id, who=who)
 
 
 def _live_tie(session: Session, tie_id: int) -> Tie:
@@ -248,7 +249,7 @@ def update_tie(
     who = ensure_allowed(token, "update", "tie", key, scope=nets.network_scope(session, tie),
                          fields=sorted(changes))  # fmt: skip
     _live_tie(session, tie_id)
-    return _tie_public(session, nets.update_tie(session, tie_id, changes, who=who))
+    return _tie_public(session, edits.update_tie(session, tie_id, changes, who=who))
 
 
 @router.delete("/ties/{tie_id}", status_code=status.HTTP_204_NO_CONTENT,
@@ -260,7 +261,7 @@ def delete_tie(session: SessionDep, token: Caller, tie_id: RowId) -> None:
     who = ensure_allowed(token, "delete", "tie", nets.tie_key(tie),
                          scope=nets.network_scope(session, tie))  # fmt: skip
     _live_tie(session, tie_id)
-    nets.delete_tie(session, tie_id, who=who)
+    edits.delete_tie(session, tie_id, who=who)
 
 
 def _diagnosis_public(
