@@ -231,3 +231,18 @@ def test_change_between_two_waves(stored):
     assert change["counts"]["ties_dissolved"] == 1  # the cooperation F1–UM
     _error(client.get(f"{url}?before=2022&after=2030"), 422, "invalid_parameter")
     _error(client.get(f"{url}?before=2022"), 422, "validation_error")
+
+
+def test_a_stored_tie_replaces_the_same_tie_imported_before_waves(populated):
+    client, tokens = populated
+    body = _body(
+        ties=[{"source": "GM", "target": "UM", "type": "information", "strength": 3}],
+        wave=None,
+    )
+    response = client.put(f"{API}/clusters/auto-mi/network", json=body, headers=tokens["mgr"])
+    assert response.status_code == 200, response.text
+    ties = client.get(f"{API}/clusters/auto-mi/network").json()["ties"]
+    information = [t for t in ties if t["type"] == "information"]
+    assert len(information) == 1 and information[0]["strength"] == 3.0
+    assert information[0]["origin"] == "interview"  # the id is the stored row's, not the toy's
+    assert {t["type"] for t in ties} == {"information", "advice"}  # the toy UM → GM advice stays

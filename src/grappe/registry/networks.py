@@ -399,7 +399,19 @@ def _cluster_ties(session: Session, cluster: str, member_ids: list[str]) -> list
         .where(Tie.source.in_(member_ids), Tie.target.in_(member_ids))
         .order_by(Tie.position.is_(None), Tie.position, Tie.id)
     )
-    return [(t, label) for t, label in session.execute(query)]
+    rows = [(t, label) for t, label in session.execute(query)]
+    # A tie stored for the cluster replaces an older unscoped row of the same tie (same ends,
+    # type and direction, no wave): the kernel would refuse the pair as a repeated tie.
+    scoped = {
+        (t.source, t.target, t.type, t.directed)
+        for t, label in rows
+        if t.cluster_id is not None and label is None
+    }
+    return [
+        (t, label)
+        for t, label in rows
+        if t.cluster_id is not None or (t.source, t.target, t.type, t.directed) not in scoped
+    ]
 
 
 def load_network(session: Session, cluster: str, *, wave: str | None = None) -> ActorNetwork:

@@ -121,6 +121,7 @@ def _tie_ids(session: Session, cluster_id: str) -> dict[tuple[Any, ...], Tie]:
         .outerjoin(SurveyWave, SurveyWave.id == Tie.wave_id)
         .where(Tie.deleted_at.is_(None))
         .where((Tie.cluster_id == cluster_id) | Tie.cluster_id.is_(None))
+        .order_by(Tie.cluster_id.is_not(None), Tie.id)  # the cluster's own rows win
     )
     return {(t.source, t.target, t.type, label): t for t, label in session.execute(query)}
 
