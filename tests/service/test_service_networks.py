@@ -246,3 +246,44 @@ def test_a_stored_tie_replaces_the_same_tie_imported_before_waves(populated):
     assert len(information) == 1 and information[0]["strength"] == 3.0
     assert information[0]["origin"] == "interview"  # the id is the stored row's, not the toy's
     assert {t["type"] for t in ties} == {"information", "advice"}  # the toy UM → GM advice stays
+
+
+def test_uploaded_files_go_through_the_io_reader_and_the_same_store(populated):
+    """A CSV upload = grappe.io.network's reader + store_network; the stored diagnosis then
+    equals ``grappe network diagnose`` on the same files."""
+    import json
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from grappe.cli.main import app as cli
+
+    client, tokens = populated
+    folder = Path(__file__).resolve().parents[1] / "fixtures" / "network"
+    actors, ties = folder / "synthetic_actors.csv", folder / "synthetic_ties.csv"
+    cluster = {"id": "syn", "name_en": "Syn", "published": True}
+    created = client.post(f"{API}/clusters", json=cluster, headers=tokens["admin"])
+    assert created.status_code == 201, created.text
+    files = {"actors": (actors.name, actors.read_bytes()), "ties": (ties.name, ties.read_bytes())}
+    url = f"{API}/clusters/syn/network/files"
+    _error(client.post(url, files=files, headers=tokens["ana"]), 403, "forbidden")
+    _error(client.post(url, files=files, headers=tokens["mgr"]), 403, "forbidden")
+    stored = client.post(url, files=files, data={"origin": "interview"}, headers=tokens["admin"])
+    assert stored.status_code == 200, stored.text
+    assert stored.json()["counts"]["tie"] == {"create": 22}
+    job = client.post(f"{API}/clusters/syn/network/diagnoses", json={}, headers=tokens["ana"])
+    result = client.get(f"{API}/clusters/syn/network/diagnoses/{job.json()['id']}").json()
+    cli_run = CliRunner().invoke(cli, ["network", "diagnose", str(actors), str(ties)])
+    assert cli_run.exit_code == 0, cli_run.output
+    assert result["result"] == json.loads(cli_run.stdout)
+    bad = actors.read_text().replace("enterprise", "banana", 1).encode()
+    error = _error(
+        client.post(url, files={**files, "actors": ("mine.csv", bad)}, headers=tokens["admin"]),
+        422, "invalid_data",
+    )  # fmt: skip
+    assert error["details"][0]["file"] == "mine.csv" and error["details"][0]["row"] == 2
+    assert error["details"][0]["column"] == "sphere"
+    _error(client.post(url, files=files, data={"origin": "rumour"}, headers=tokens["admin"]),
+           422, "validation_error")  # fmt: skip
+    _error(client.post(url, files={"actors": files["actors"]}, headers=tokens["admin"]),
+           422, "validation_error")  # fmt: skip

@@ -9,17 +9,29 @@ values are checked by the kernel (:func:`grappe.network.build_network`), so the 
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from dataclasses import asdict
 from typing import Annotated, Any
 
 import pandas as pd
-from fastapi import APIRouter, BackgroundTasks, Path, Query, Request, status
+from fastapi import (
+    APIRouter,
+    BackgroundTasks,
+    File,
+    Form,
+    Path,
+    Query,
+    Request,
+    UploadFile,
+    status,
+)
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from grappe.errors import GrappeError, NotFoundError, ValidationIssue
+from grappe.io.network import read_network_bytes
 from grappe.network.model import build_network
 from grappe.registry import network_diagnoses as diag
 from grappe.registry import network_edits as edits
@@ -42,6 +54,7 @@ from grappe.service.schemas import (
     NetworkStore,
     NetworkTiePublic,
     NetworkTieUpdate,
+    Origin,
     StoreReportPublic,
     SurveyWavePublic,
     WaveChangePublic,
@@ -150,6 +163,49 @@ def store_network(
         session, net, cluster=cluster_id, wave=body.wave, date=body.date, origin=body.origin,
         who=who,
     )  # fmt: skip
+    return StoreReportPublic(
+        cluster=report.cluster, waves=list(report.waves), counts=report.counts,
+        changes=report.changes,
+    )  # fmt: skip
+
+
+#: Largest uploaded actors or ties file, in bytes.
+MAX_NETWORK_UPLOAD = 20 * 2**20
+
+
+def _upload(file: UploadFile) -> bytes:
+    data = file.file.read(MAX_NETWORK_UPLOAD + 1)
+    if len(data) > MAX_NETWORK_UPLOAD:
+        raise ApiError(413, "too_large", f"The file is larger than {MAX_NETWORK_UPLOAD} bytes.")
+    return data
+
+
+@router.post("/clusters/{cluster_id}/network/files",
+             summary="Store the network from uploaded actors and ties CSV files")  # fmt: skip
+def store_network_files(
+    session: SessionDep,
+    token: Caller,
+    cluster_id: str,
+    actors: Annotated[UploadFile, File(description="Actors CSV: id,name,sphere,level…")],
+    ties: Annotated[UploadFile, File(description="Ties CSV: source,target,type,strength…")],
+    wave: Annotated[str | None, Form(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$")] = None,
+    date: Annotated[dt.date | None, Form()] = None,
+    origin: Annotated[Origin | None, Form()] = None,
+    directed: Annotated[bool, Form()] = True,
+) -> StoreReportPublic:
+    """The files are read by :func:`grappe.io.network.read_network_bytes` — as ``grappe network
+    store`` reads them: respondents pseudonymised with the server's ``GRAPPE_PSEUDONYM_SALT``
+    (a random key without it) — and stored like ``PUT .../network``. Admins and the cluster's
+    managers; 422 ``invalid_data`` names the file, row and column of each problem."""
+    who = ensure_allowed(token, "create", "network", cluster_id, scope={cluster_id})
+    repo.get(session, Cluster, cluster_id, what="cluster")
+    net = read_network_bytes(
+        _upload(actors), _upload(ties), directed=directed,
+        actors_name=actors.filename or "actors.csv", ties_name=ties.filename or "ties.csv",
+    )  # fmt: skip
+    report = nets.store_network(
+        session, net, cluster=cluster_id, wave=wave, date=date, origin=origin, who=who
+    )
     return StoreReportPublic(
         cluster=report.cluster, waves=list(report.waves), counts=report.counts,
         changes=report.changes,
