@@ -287,3 +287,26 @@ def test_uploaded_files_go_through_the_io_reader_and_the_same_store(populated):
            422, "validation_error")  # fmt: skip
     _error(client.post(url, files={"actors": files["actors"]}, headers=tokens["admin"]),
            422, "validation_error")  # fmt: skip
+
+
+def test_a_diagnosis_that_fails_in_its_job_is_marked_failed_with_its_message(stored, populated_app):
+    from grappe.registry.network_diagnoses import queue_diagnosis
+    from grappe.service.jobs import JobBoard, JobProgress
+    from grappe.service.routes.networks import run_diagnosis_job
+
+    client, tokens, _ = stored
+    app = populated_app[0]
+    with session_scope(app.state.sessions) as s:
+        number = queue_diagnosis(s, "auto-mi", who="ana").id
+    # Between the request and the job, someone corrects an actor into a value the kernel refuses.
+    with session_scope(app.state.sessions) as s:
+        from grappe.registry.models import Actor
+
+        s.get(Actor, "F1").sphere = "banana"
+    board = JobBoard()
+    board.set(number, JobProgress(status="queued", done=0, total=3))
+    run_diagnosis_job(app.state.sessions, board, number)
+    assert board.get(number).status == "failed"
+    answer = client.get(f"{API}/clusters/auto-mi/network/diagnoses/{number}").json()
+    assert answer["status"] == "failed" and answer["result"] is None
+    assert "Unknown sphere 'banana'" in answer["errors"][0]["message"]
