@@ -256,3 +256,111 @@ def heatmap_command(
             net = net.select(wave=chosen)
         save_figure(sphere_heatmap(net, groups=by), output)
         console.print(f"Wrote {output}")
+
+
+# --- The registry: push a network (or a survey wave) into an observatory database, and get
+# --- the diagnosis computed and stored there (grappe.registry.networks / network_diagnoses).
+
+ClusterOpt = Annotated[str, typer.Option("--cluster", help="Id of the cluster in the registry.")]
+
+
+def _registry(database: str | None) -> Any:
+    from grappe.cli.token import _sessions
+
+    return _sessions(database)
+
+
+@group.command("store")
+def store_command(
+    actors: ActorsArg,
+    ties: TiesArg,
+    cluster: ClusterOpt,
+    wave: Annotated[
+        str | None, typer.Option("--wave", help="Survey wave of the ties that carry none.")
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", help="Date of the wave (YYYY-MM-DD).")
+    ] = None,
+    origin: Annotated[
+        str | None,
+        typer.Option("--origin", help="Where the ties come from: interview, document, …"),
+    ] = None,
+    database: Annotated[
+        str | None,
+        typer.Option("--database", help="SQLAlchemy URL of the registry (default: settings)."),
+    ] = None,
+    undirected: UndirectedOpt = False,
+    salt: SaltOpt = None,
+    encoding: EncodingOpt = None,
+    sep: SepOpt = None,
+    decimal: DecimalOpt = ".",
+    thousands: ThousandsOpt = None,
+    duplicates: DuplicatesOpt = "raise",
+) -> None:
+    """Store a network (or one survey wave of it) as a cluster's network in the registry."""
+    import datetime as dt
+
+    from grappe.errors import InvalidParameterError
+    from grappe.registry.database import session_scope
+    from grappe.registry.networks import store_network
+
+    with grappe_errors():
+        day = None
+        if date is not None:
+            try:
+                day = dt.date.fromisoformat(date)
+            except ValueError:
+                raise InvalidParameterError(
+                    f"The '--date' option of grappe network store must be a date YYYY-MM-DD. "
+                    f"Got {date!r} instead."
+                ) from None
+        net = _read(actors, ties, undirected, salt, (encoding, sep, decimal, thousands), duplicates)
+        sessions = _registry(database)
+        try:
+            with session_scope(sessions) as session:
+                report = store_network(
+                    session, net, cluster=cluster, wave=wave, date=day, origin=origin,
+                    who="grappe network store",
+                )  # fmt: skip
+        finally:
+            sessions.kw["bind"].dispose()
+    counts = ", ".join(
+        f"{kind}: " + " ".join(f"{n} {action}d" for action, n in sorted(by.items()))
+        for kind, by in sorted(report.counts.items())
+    )
+    console.print(f"Stored the network of {cluster}: {counts or 'nothing changed'}")
+
+
+@group.command("diagnose-stored")
+def diagnose_stored_command(
+    cluster: ClusterOpt,
+    wave: WaveOpt = None,
+    format: Annotated[
+        str, typer.Option("--format", help="json (structured summary) or text.")
+    ] = "json",
+    lang: Annotated[str, typer.Option("--lang", help="Language of the text: fr, en, ar.")] = "en",
+    database: Annotated[
+        str | None,
+        typer.Option("--database", help="SQLAlchemy URL of the registry (default: settings)."),
+    ] = None,
+) -> None:
+    """Diagnose a cluster's network stored in the registry and store the result (a version)."""
+    from grappe._validation import check_option
+    from grappe.registry.database import session_scope
+    from grappe.registry.network_diagnoses import diagnose_stored
+
+    with grappe_errors():
+        check_option(format, "--format", ("json", "text"), func="grappe network diagnose-stored")
+        check_option(lang, "--lang", ("fr", "en", "ar"), func="grappe network diagnose-stored")
+        sessions = _registry(database)
+        try:
+            with _spinner("Diagnosing the stored network"), session_scope(sessions) as session:
+                row = diagnose_stored(session, cluster, wave=wave, who="grappe network")
+                result, texts, number = row.result, row.texts, row.id
+        finally:
+            sessions.kw["bind"].dispose()
+    err_console.print(f"Stored as diagnosis {number} of {cluster}")
+    if format == "json":
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        typer.echo((texts or {})[lang], nl=False)

@@ -39,6 +39,7 @@ __all__ = [
     "read_example_network",
     "read_interview_grid",
     "read_network",
+    "read_network_bytes",
     "read_table",
     "save_figure",
     "write_diagnosis",
@@ -193,6 +194,50 @@ def read_network(
         source=str(ties),
         actors_file=str(actors),
         ties_file=str(ties),
+        duplicates=duplicates,
+    )
+
+
+def read_network_bytes(
+    actors: bytes,
+    ties: bytes,
+    *,
+    actors_name: str = "actors.csv",
+    ties_name: str = "ties.csv",
+    directed: bool = True,
+    strength_scale: tuple[float, float] = (1.0, 3.0),
+    salt: str | bytes | None = None,
+    name: str | None = None,
+    options: ReadOptions | None = None,
+    duplicates: str = "raise",
+) -> ActorNetwork:
+    """Read uploaded actor and tie CSV files (bytes) exactly as :func:`read_network` reads
+    files: the same detection, the same checks and errors naming ``actors_name``/``ties_name``,
+    respondents pseudonymised (never revealed).
+
+    Raises
+    ------
+    DataValidationError
+        Listing every problem with file, row, column and fix.
+
+    Examples
+    --------
+    >>> net = read_network_bytes(b"id,sphere,level\\na,enterprise,local\\nb,public,local\\n",
+    ...                          b"source,target,type\\na,b,trust\\n")
+    >>> net.n_actors, len(net.ties)
+    (2, 1)
+    """
+    a = files.read_csv_bytes(actors, name=actors_name, options=options, what="actors table")
+    t = files.read_csv_bytes(ties, name=ties_name, options=options, what="ties table")
+    return build_network(
+        a,
+        _protect(t, salt=salt, reveal_respondents=False),
+        directed=directed,
+        strength_scale=strength_scale,
+        name=name or Path(ties_name).stem,
+        source=ties_name,
+        actors_file=actors_name,
+        ties_file=ties_name,
         duplicates=duplicates,
     )
 

@@ -355,6 +355,8 @@ def _fill_defaults(kind: str, rec: dict[str, Any]) -> None:
     if kind == "indicators":
         defaults = {"cluster_type": "traded", "strong": False, "stars": 0}
         defaults["cluster_name"] = rec["cluster"]
+    if kind == "ties":  # as before migration 0006 made the column nullable (unrated ties)
+        defaults["strength"] = 1.0
     filled = [name for name in defaults if rec.get(name) is None]
     for name in filled:
         rec[name] = defaults[name]

@@ -29,6 +29,8 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -43,6 +45,9 @@ __all__ = [
     "ApiToken",
     "AssessmentRow",
     "AuditEntry",
+    "ClusterNetwork",
+    "NetworkDiagnosis",
+    "SurveyWave",
     "Base",
     "Cluster",
     "Evaluation",
@@ -50,8 +55,6 @@ __all__ = [
     "IndicatorSnapshot",
     "Kpi",
     "MemberEvent",
-
-
     "MatchCapability",
     "MatchNeed",
     "MatchRun",
@@ -60,8 +63,6 @@ __all__ = [
     "RoadmapAction",
     "RoadmapRow",
     "SwotRow",
-
-
     "ReportFile",
     "StoredReport",
     "Tie",
@@ -162,6 +163,11 @@ class Actor(Base):
     sphere: Mapped[str | None] = mapped_column(String(32), index=True)
     level: Mapped[str | None] = mapped_column(String(32))
     region_id: Mapped[str | None] = mapped_column(ForeignKey("regions.id", ondelete="SET NULL"))
+    # Since migration 0006 (grappe.registry.networks): the kernel's actor columns and soft delete.
+    ownership: Mapped[str | None] = mapped_column(String(32))
+    size: Mapped[str | None] = mapped_column(String(64))
+    attributes: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class Membership(Base):
@@ -176,22 +182,45 @@ class Membership(Base):
         ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True
     )
     role: Mapped[str | None] = mapped_column(String(64))
+    # Since migration 0006: inside the cluster or an outside partner of its network, the waves
+    # in which the actor exists (``;``-separated, NULL for all) and its order in the network.
+    member: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    waves: Mapped[str | None] = mapped_column(String(300))
+    position: Mapped[int | None] = mapped_column(Integer)
 
     cluster: Mapped[Cluster] = relationship(back_populates="memberships")
     actor: Mapped[Actor] = relationship(lazy="joined")
 
 
 class Tie(Base):
-    """A directed tie between two actors (``type`` one of :data:`grappe.vocabulary.TIE_TYPES`)."""
+    """A tie between two actors (``type`` one of :data:`grappe.vocabulary.TIE_TYPES`) as reported
+    in one survey wave of one cluster's network (see :mod:`grappe.registry.networks`).
+
+    ``cluster_id`` NULL: a tie stored before migration 0006 (or through ``POST /ties`` without
+    a cluster), shown in every cluster holding both ends. ``wave_id`` NULL: a tie of every wave
+    (the kernel's NA wave). ``strength`` NULL: unrated. ``deleted_at``: soft-deleted (kept for
+    the audit trail and the earlier diagnoses, left out of the network).
+    """
 
     __tablename__ = "ties"
-    __table_args__ = (UniqueConstraint("source", "target", "type", name="uq_ties_source_target"),)
+    __table_args__ = (Index("ix_ties_cluster_wave", "cluster_id", "wave_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     source: Mapped[str] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
     target: Mapped[str] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
     type: Mapped[str] = mapped_column(String(64))
-    strength: Mapped[float] = mapped_column(Float, default=1.0)
+    strength: Mapped[float | None] = mapped_column(Float)
+    cluster_id: Mapped[str | None] = mapped_column(ForeignKey("clusters.id", ondelete="CASCADE"))
+    wave_id: Mapped[int | None] = mapped_column(ForeignKey("survey_waves.id", ondelete="CASCADE"))
+    directed: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    evidence: Mapped[str | None] = mapped_column(Text)
+    confidence: Mapped[float | None] = mapped_column(Float)
+    respondent: Mapped[str | None] = mapped_column(Text)
+    reports: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
+    origin: Mapped[str | None] = mapped_column(String(32))
+    position: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class IndicatorSnapshot(Base):
@@ -570,3 +599,67 @@ class ReportFile(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     size: Mapped[int] = mapped_column(Integer)
     content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+# --- Actor networks: survey waves, network metadata, stored diagnoses (migration 0006) ---
+
+
+class SurveyWave(Base):
+    """A survey wave of a cluster's network: its label (``"2024"``), date and a note."""
+
+    __tablename__ = "survey_waves"
+    __table_args__ = (
+        UniqueConstraint("cluster_id", "label", name="uq_survey_waves_cluster_label"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    cluster_id: Mapped[str] = mapped_column(ForeignKey("clusters.id", ondelete="CASCADE"))
+    label: Mapped[str] = mapped_column(String(64))
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+
+
+class ClusterNetwork(Base):
+    """What a cluster's stored :class:`grappe.network.ActorNetwork` carries beyond its rows."""
+
+    __tablename__ = "cluster_networks"
+
+    cluster_id: Mapped[str] = mapped_column(
+        ForeignKey("clusters.id", ondelete="CASCADE"), primary_key=True
+    )
+    name: Mapped[str | None] = mapped_column(String(300))
+    source: Mapped[str | None] = mapped_column(String(300))
+    strength_low: Mapped[float] = mapped_column(Float)
+    strength_high: Mapped[float] = mapped_column(Float)
+    details: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    updated_by: Mapped[str] = mapped_column(String(100))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+
+
+class NetworkDiagnosis(Base):
+    """One run of :func:`grappe.network.diagnose` on a stored wave: a version per date.
+
+    ``status`` is ``queued``, ``running``, ``succeeded`` or ``failed``; ``result`` the JSON
+    summary, ``texts`` the written diagnosis by language (``fr``, ``en``, ``ar``), ``errors`` the
+    reason of a failure. ``wave``/``before`` are labels (kept when a wave is deleted later).
+    """
+
+    __tablename__ = "network_diagnoses"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    cluster_id: Mapped[str] = mapped_column(
+        ForeignKey("clusters.id", ondelete="CASCADE"), index=True
+    )
+    wave: Mapped[str | None] = mapped_column(String(64))
+    before: Mapped[str | None] = mapped_column(String(64))
+    date: Mapped[dt.date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16))
+    options: Mapped[dict[str, Any]] = mapped_column(JSON)
+    result: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    texts: Mapped[dict[str, str] | None] = mapped_column(JSON)
+    errors: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))

@@ -79,6 +79,19 @@ RULES: dict[str, dict[str, tuple[str, ...]]] = {
     "match_run": _OF_A_CLUSTER,
     "report": _OF_A_CLUSTER,
 }
+# Actor networks (grappe.registry.networks): storing a cluster's network or a survey wave of it
+# is its managers'; a diagnosis is an analysis of it, which analysts may run too.
+RULES.update(
+    {
+        "network": _OF_A_CLUSTER,
+        "survey_wave": _OF_A_CLUSTER,
+        "diagnosis": {
+            "create": ("admin", "analyst", "manager"),
+            "update": _ADMIN,
+            "delete": _ADMIN,
+        },
+    }
+)
 
 _VERBS = {"create": "create", "update": "change", "delete": "delete"}
 _ARTICLE = {"admin": "an admin", "analyst": "an analyst", "manager": "a manager"}

@@ -358,7 +358,7 @@ def list_actors(
     offset: int = 0,
 ) -> tuple[list[Actor], int]:
     """Actors, optionally the members of one cluster or of one sphere."""
-    query = select(Actor).order_by(Actor.id)
+    query = select(Actor).where(Actor.deleted_at.is_(None)).order_by(Actor.id)
     if cluster:
         query = query.where(
             Actor.id.in_(select(Membership.actor_id).where(Membership.cluster_id == cluster))
@@ -376,11 +376,24 @@ def list_ties(
     limit: int = 1000,
     offset: int = 0,
 ) -> tuple[list[Tie], int]:
-    """Ties, optionally among the members of one cluster, or of one type."""
-    query = select(Tie).order_by(Tie.id)
+    """Ties (not deleted), optionally of one cluster, or of one type.
+
+    A cluster's ties are those stored for it (every wave) and the ties without a cluster
+    (stored before migration 0006) among its members; both ends must not be deleted.
+    """
+    live = select(Actor.id).where(Actor.deleted_at.is_(None))
+    query = (
+        select(Tie)
+        .where(Tie.deleted_at.is_(None), Tie.source.in_(live), Tie.target.in_(live))
+        .order_by(Tie.id)
+    )
     if cluster:
         members = select(Membership.actor_id).where(Membership.cluster_id == cluster)
-        query = query.where(Tie.source.in_(members), Tie.target.in_(members))
+        query = query.where(
+            or_(Tie.cluster_id == cluster, Tie.cluster_id.is_(None)),
+            Tie.source.in_(members),
+            Tie.target.in_(members),
+        )
     if type:
         query = query.where(Tie.type == type)
     return page(session, query, limit=limit, offset=offset)

@@ -5,12 +5,14 @@
   :func:`grappe.mapping.map_clusters`; every cluster that is *strong* in a state in the latest
   year gets a published profile.
 * The Knoke example network (10 Indianapolis organisations, information and funding ties) as the
-  members and ties of one cluster profile.
+  network of one cluster profile, stored as the kernel reads it (``store_network`` of
+  ``read_example_network("knoke")``), so that the profile and a diagnosis from the registry equal
+  ``grappe network example knoke``.
 * The 58 Algerian wilayas (TransformaTek, CC BY 4.0 / CC0) with French and Arabic names and a
   representative point (see ``grappe/data/dz/PROVENANCE.md``).
 
 The cluster map is stored as the kernel computed it (:func:`grappe.registry.store_cluster_map`);
-the regions, clusters, actors and ties go through :func:`grappe.registry.import_table`. Rows are
+the regions and clusters go through :func:`grappe.registry.import_table`. Rows are
 upserted on their keys, so loading twice changes nothing.
 """
 
@@ -24,10 +26,12 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from grappe.io.bundled import BUNDLED_US_YEARS, bundled_us_map
+from grappe.io.network import read_example_network
 from grappe.mapping import ClusterMap
 from grappe.registry.cluster_maps import store_cluster_map
 from grappe.registry.database import connect, session_scope
 from grappe.registry.imports import ImportReport, import_table
+from grappe.registry.networks import StoreReport, store_network
 
 __all__ = ["load_bundled_data"]
 
@@ -76,28 +80,6 @@ def _wilayas() -> bytes:
     )  # fmt: skip
 
 
-def _knoke() -> tuple[bytes, bytes]:
-    from grappe.io.network import read_example_network
-
-    net = read_example_network("knoke")
-    actors = _csv(
-        ["id", "name", "sphere", "level", "region", "cluster"],
-        (
-            [f"knoke-{a.id}", a.name, a.sphere, a.level, "US-18", KNOKE_CLUSTER]
-            for a in net.actors.itertuples(index=False)
-        ),
-    )
-    ties = _csv(
-        ["source", "target", "type", "strength"],
-        (
-            [f"knoke-{t.source}", f"knoke-{t.target}", t.type,
-             1.0 if _missing(t.strength) else float(t.strength)]
-            for t in net.ties.itertuples(index=False)
-        ),
-    )  # fmt: skip
-    return actors, ties
-
-
 def load_bundled_data(
     database_url: str,
     *,
@@ -120,8 +102,9 @@ def load_bundled_data(
     Returns
     -------
     dict of str to ImportReport
-        One report per step (``regions``, ``indicators``, ``clusters``, ``actors``, ``ties``);
-        on a second run every row is ``unchanged``.
+        One report per step (``regions``, ``indicators``, ``clusters``, and ``network``: a
+        :class:`~grappe.registry.networks.StoreReport`); on a second run nothing is inserted or
+        updated.
 
     Raises
     ------
@@ -185,17 +168,15 @@ def load_bundled_data(
             "",
         ]],
     )  # fmt: skip
-    actors, ties = _knoke()
     steps: list[tuple[str, str, bytes, str]] = [
         ("regions", "regions", _wilayas(), "dz_wilayas.csv"),
         ("regions", "regions", states, "us_states.csv"),
         ("indicators", "", b"", INDICATORS_NAME),  # stored from the ClusterMap, not from CSV
         ("clusters", "clusters", clusters, "us_strong_clusters.csv"),
         ("clusters", "clusters", knoke_cluster, "knoke_cluster.csv"),
-        ("actors", "actors", actors, "knoke_actors.csv"),
-        ("ties", "ties", ties, "knoke_ties.csv"),
+        ("network", "", b"", "knoke"),  # stored as the kernel's ActorNetwork, not from CSV
     ]
-    reports: dict[str, ImportReport] = {}
+    reports: dict[str, ImportReport | StoreReport] = {}
     with session_scope(sessions) as session:
         for key, kind, data, filename in steps:
 
@@ -203,7 +184,14 @@ def load_bundled_data(
                 if progress is not None:
                     progress(_name, done, total)
 
-            if key == "indicators":
+            report: ImportReport | StoreReport
+            if key == "network":
+                tick(0, 1)
+                report = store_network(
+                    session, read_example_network("knoke"), cluster=KNOKE_CLUSTER, who=WHO
+                )
+                tick(1, 1)
+            elif key == "indicators":
                 report = store_cluster_map(
                     session, cmap, who=WHO, definitions="us-benchmark",
                     region_ids=lambda code: f"US-{code}",

@@ -217,7 +217,7 @@ class TiePublic(_Orm):
     source: str
     target: str
     type: str
-    strength: float
+    strength: float | None  # None: unrated (since migration 0006)
 
 
 class IndicatorPublic(_Orm):
@@ -606,3 +606,170 @@ class ReportPublic(BaseModel):
     created_at: Utc
     finished_at: Utc | None
     files: list[ReportFilePublic]
+
+
+# --- Actor networks: waves, stored networks, diagnoses (issue 13) ---------------------------
+
+Lang = Literal[LANGUAGES]  # type: ignore[valid-type]
+
+
+Origin = Literal["interview", "questionnaire", "document", "edge list", "matrix", "other"]
+
+
+Cell = str | float | int | bool | None
+
+
+class NetworkActorIn(BaseModel):
+    """An actor row as a file of :func:`grappe.io.network.read_network` has it; checked by
+    :func:`grappe.network.build_network` (unknown spheres, levels… refused with its message)."""
+
+    model_config = ConfigDict(extra="allow")
+    id: Key
+    name: Name | None = None
+    sphere: Key
+    level: Key
+    ownership: Key | None = None
+    size: Key | None = None
+    member: bool | None = None
+    waves: Text | None = None
+
+
+class NetworkTieIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    source: Key
+    target: Key
+    type: Key
+    strength: Annotated[float, Field(allow_inf_nan=False)] | Key | None = None
+    directed: bool | None = None
+    wave: Key | None = None
+    evidence: Text | None = None
+    confidence: Annotated[float, Field(allow_inf_nan=False)] | None = None
+    respondent: (
+        Annotated[str, StringConstraints(pattern=r"^R-[0-9a-f]{10}(;R-[0-9a-f]{10})*$")] | None
+    ) = Field(default=None, description="Pseudonyms R-xxxxxxxxxx only: pseudonymise names first.")
+
+
+class NetworkStore(BaseModel):
+    """A network (or one survey wave of it) to store as a cluster's."""
+
+    model_config = ConfigDict(extra="forbid")
+    actors: Annotated[list[NetworkActorIn], Field(min_length=1, max_length=20000)]
+    ties: Annotated[list[NetworkTieIn], Field(max_length=200000)]
+    wave: Key | None = Field(default=None, description="Wave of the ties that carry none.")
+    date: dt.date | None = Field(default=None, description="Date of the wave.")
+    origin: Origin | None = None
+    directed: bool = True
+    strength_scale: tuple[float, float] = (1.0, 3.0)
+    name: Name | None = None
+    source: Text | None = None
+
+
+class StoreReportPublic(BaseModel):
+    cluster: str
+    waves: list[str | None]
+    counts: dict[str, dict[str, int]]
+    changes: int
+
+
+class SurveyWavePublic(_Orm):
+    id: int
+    cluster_id: str
+    label: str
+    date: dt.date | None
+    note: str | None
+
+
+class NetworkActorPublic(BaseModel):
+    id: str
+    name: str
+    sphere: str
+    level: str
+    ownership: str | None
+    size: str | None
+    member: bool
+    waves: str | None
+    attributes: dict[str, Cell]
+
+
+class NetworkTiePublic(BaseModel):
+    id: int | None
+    source: str
+    target: str
+    type: str
+    strength: float | None
+    directed: bool
+    wave: str | None
+    evidence: str | None
+    confidence: float | None
+    respondent: str | None = Field(description="Pseudonyms; only for callers with a token.")
+    reports: int
+    origin: str | None
+
+
+class NetworkPublic(BaseModel):
+    cluster_id: str
+    name: str | None
+    source: str | None
+    strength_scale: tuple[float, float]
+    waves: list[SurveyWavePublic]
+    actors: list[NetworkActorPublic]
+    ties: list[NetworkTiePublic]
+
+
+class NetworkActorUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: Name | None = None
+    sphere: Key | None = None
+    level: Key | None = None
+    ownership: Key | None = None
+    size: Key | None = None
+    attributes: dict[str, Cell] | None = None
+
+
+class NetworkTieUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    type: Key | None = None
+    strength: Annotated[float, Field(allow_inf_nan=False)] | Key | None = None
+    directed: bool | None = None
+    evidence: Text | None = None
+    confidence: Annotated[float, Field(allow_inf_nan=False)] | None = None
+    origin: Origin | None = None
+
+
+class DiagnosisCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    wave: Key | None = Field(default=None, description="Default: the last wave.")
+    date: dt.date | None = Field(default=None, description="Date of the version (today).")
+    expected: Literal["default", "all"] = "default"
+    weak: Annotated[float, Field(allow_inf_nan=False, ge=-1e9, le=1e9)] = 1.0
+    local_levels: Annotated[list[Key], Field(min_length=1, max_length=4)] = ["local"]
+    seed: Annotated[int, Field(ge=0, le=2**31 - 1)] = 0
+
+
+class DiagnosisPublic(BaseModel):
+    id: int
+    cluster_id: str
+    wave: str | None
+    before: str | None
+    date: dt.date
+    status: Literal["queued", "running", "succeeded", "failed"]
+    options: dict[str, Any]
+    created_by: str
+    created_at: dt.datetime
+    finished_at: dt.datetime | None
+    errors: list[dict[str, Any]] | None
+    done: int = 0
+    total: int = 3
+    percent: float = 0.0
+    lang: Lang | None = None
+    result: dict[str, Any] | None = None
+    text: str | None = None
+
+
+class WaveChangePublic(BaseModel):
+    before: str
+    after: str
+    jaccard: float | None
+    counts: dict[str, int]
+    ties: list[dict[str, Any]]
+    actors: list[dict[str, Any]]

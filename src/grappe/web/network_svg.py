@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Sequence
 from typing import Any
 
 from grappe.vocabulary import SPHERES
 
 __all__ = ["network_drawing"]
+
+
+def _strength(value: Any) -> float:
+    # An unrated tie (None or NaN) weighs 1, as in the kernel's collapsed graph.
+    number = 1.0 if value is None else float(value)
+    return 1.0 if math.isnan(number) else number
 
 
 def _sphere_class(sphere: str | None) -> str:
@@ -106,7 +113,7 @@ def network_drawing(
                     "x2": x2,
                     "y2": y2,
                     "kind": "".join(ch for ch in t.type.lower() if ch.isalnum()) or "tie",
-                    "width": round(0.6 + min(float(t.strength), 5.0) * 0.4, 2),
+                    "width": round(0.6 + min(_strength(t.strength), 5.0) * 0.4, 2),
                     "label": f"{names[t.source]} → {names[t.target]} ({t.type})",
                 }
             )

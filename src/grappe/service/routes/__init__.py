@@ -14,6 +14,7 @@ from grappe.service.routes import (
     kpis,
     matchmaking,
     members,
+    networks,
     regions,
     reports,
     roadmaps,
@@ -44,5 +45,6 @@ for _module in (
     assessments,
     matchmaking,
     reports,
+    networks,
 ):
     api_router.include_router(_module.router)

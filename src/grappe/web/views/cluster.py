@@ -10,8 +10,10 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from grappe.errors import DataValidationError, NotFoundError
 from grappe.registry import repositories as repo
 from grappe.registry.models import Cluster, IndicatorSnapshot, Membership
+from grappe.registry.networks import load_network
 from grappe.registry.roadmaps import load_roadmap
 from grappe.roadmap import PHASES, Roadmap
 from grappe.web.db import PageSession, cached_page, map_data
@@ -51,14 +53,17 @@ def _cluster_page(request: Request, session: Session, cluster_id: str) -> HTMLRe
         key=lambda s: regions[s.region_id].name_en,
         value=lambda s: s.employment,
     )
-    members = list(session.scalars(select(Membership).where(Membership.cluster_id == cluster_id)))
+    members = [
+        m
+        for m in session.scalars(select(Membership).where(Membership.cluster_id == cluster_id))
+        if m.actor.deleted_at is None
+    ]
     spheres = sphere_names(lang)
     by_sphere: dict[str, list[object]] = defaultdict(list)
     for m in sorted(members, key=lambda m: m.actor.name):
         sphere = m.actor.sphere or "–"
         by_sphere[spheres.get(sphere, sphere)].append(m.actor)
-    ties, _ = repo.list_ties(session, cluster=cluster_id, limit=5000)
-    actors = [m.actor for m in members]
+    actors, ties = profile_network(session, cluster_id, members)
     kpi_rows, _ = repo.list_kpis(session, cluster=cluster_id, limit=500)
     kpis = series(
         kpi_rows, key=lambda k: k.name + (f" ({k.unit})" if k.unit else ""), value=lambda k: k.value
@@ -86,6 +91,25 @@ def _cluster_page(request: Request, session: Session, cluster_id: str) -> HTMLRe
             "map": map_data(session, lang, highlight=region_ids, countries=countries),
         },
     )
+
+
+def profile_network(
+    session: Session, cluster_id: str, members: list[Membership]
+) -> tuple[list[Any], list[Any]]:
+    """Actors and ties drawn on the profile: the stored network as the kernel reads it
+    (:func:`grappe.registry.networks.load_network`), of its last wave as ``grappe network draw``
+    draws it; the raw rows when stored rows break the kernel's rules (data written before the
+    registry checked them), so that the page still shows them."""
+    if not members:
+        return [], []
+    try:
+        net = load_network(session, cluster_id)
+    except (DataValidationError, NotFoundError):
+        ties, _ = repo.list_ties(session, cluster=cluster_id, limit=5000)
+        return [m.actor for m in members], ties
+    if net.waves:
+        net = net.select(wave=net.waves[-1])
+    return list(net.actors.itertuples(index=False)), list(net.ties.itertuples(index=False))
 
 
 def _roadmap_view(roadmap: Roadmap | None, lang: str) -> dict[str, Any] | None:

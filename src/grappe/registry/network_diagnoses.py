@@ -1,0 +1,248 @@
+"""Diagnoses of a stored network, kept as versions per date; the change between two waves.
+
+:func:`queue_diagnosis` records a run (status ``queued``) after checking its wave and options;
+:func:`run_diagnosis` loads the stored network (:func:`grappe.registry.networks.load_network`),
+runs :func:`grappe.network.diagnose` exactly as ``grappe network diagnose`` does on the same
+files (same defaults: the last wave, compared with the one before it) and stores the JSON summary
+with the text in French, English and Arabic. :func:`diagnose_stored` does both at once (the CLI
+and Python callers); the API runs :func:`run_diagnosis` as a background job.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from grappe._validation import check_option, check_options
+from grappe.errors import InvalidParameterError, NotFoundError
+from grappe.network.change import wave_change
+from grappe.network.diagnosis import LANGUAGES, diagnose, render_text
+from grappe.network.model import LEVELS
+from grappe.registry.models import Cluster, NetworkDiagnosis, utc_now
+from grappe.registry.networks import load_network
+from grappe.registry.permissions import Access, name_of
+from grappe.registry.repositories import audit, get, page
+
+__all__ = [
+    "DEFAULT_OPTIONS",
+    "compare_waves",
+    "diagnose_stored",
+    "diagnosis_record",
+    "list_diagnoses",
+    "queue_diagnosis",
+    "run_diagnosis",
+    "waves_of",
+]
+
+#: Options of a diagnosis and their defaults (those of ``grappe network diagnose``).
+DEFAULT_OPTIONS: dict[str, Any] = {
+    "expected": "default",
+    "weak": 1.0,
+    "local_levels": ["local"],
+    "seed": 0,
+}
+
+#: Called as ``progress(step, done, total)``.
+Progress = Callable[[str, int, int], None]
+
+
+def waves_of(session: Session, cluster: str, wave: str | None) -> tuple[str | None, str | None]:
+    """The wave to diagnose and the one before it, as the CLI chooses them: ``wave`` or the last
+    wave of the stored network, and the wave before it in the network's order.
+
+    Raises
+    ------
+    InvalidParameterError
+        If ``wave`` is not a wave of the stored network.
+    """
+    net = load_network(session, cluster)
+    waves = list(net.waves)
+    if not waves:
+        if wave is not None:
+            check_option(wave, "wave", (), func="diagnose_stored")
+        return None, None
+    chosen = wave if wave is not None else waves[-1]
+    check_option(chosen, "wave", tuple(waves), func="diagnose_stored")
+    i = waves.index(chosen)
+    return chosen, waves[i - 1] if i else None
+
+
+def _options(options: Mapping[str, Any] | None) -> dict[str, Any]:
+    merged = {**DEFAULT_OPTIONS, **(options or {})}
+    unknown = sorted(set(merged) - set(DEFAULT_OPTIONS))
+    if unknown:
+        raise InvalidParameterError(
+            f"The 'options' parameter of queue_diagnosis must only have the keys "
+            f"{list(DEFAULT_OPTIONS)}. Got {unknown} instead."
+        )
+    check_option(merged["expected"], "expected", ("default", "all"), func="queue_diagnosis")
+    merged["local_levels"] = list(merged["local_levels"])
+    check_options(merged["local_levels"], "local_levels", LEVELS, func="queue_diagnosis")
+    return merged
+
+
+def queue_diagnosis(
+    session: Session,
+    cluster: str,
+    *,
+    wave: str | None = None,
+    date: dt.date | None = None,
+    options: Mapping[str, Any] | None = None,
+    who: str | Access,
+) -> NetworkDiagnosis:
+    """Record a diagnosis to run (status ``queued``), its wave and options checked first.
+
+    Parameters
+    ----------
+    session : Session
+    cluster : str
+    wave : str, optional
+        The wave to diagnose (default: the last one; none for a network without waves).
+    date : datetime.date, optional
+        Date of the version (default: today, UTC).
+    options : mapping, optional
+        ``expected``, ``weak``, ``local_levels``, ``seed`` (see :data:`DEFAULT_OPTIONS`).
+    who : str or Access
+
+    Raises
+    ------
+    NotFoundError
+        No such cluster, or no network stored for it.
+    InvalidParameterError
+        An unknown wave or option.
+    DataValidationError
+        Stored rows the kernel refuses (see :func:`~grappe.registry.networks.load_network`).
+    """
+    get(session, Cluster, cluster, what="cluster")
+    chosen, before = waves_of(session, cluster, wave)
+    row = NetworkDiagnosis(
+        cluster_id=cluster, wave=chosen, before=before,
+        date=date or utc_now().date(), status="queued", options=_options(options),
+        created_by=name_of(who), created_at=utc_now(),
+    )  # fmt: skip
+    session.add(row)
+    session.flush()
+    audit(session, who, "create", "diagnosis", str(row.id),
+          after={"cluster": cluster, "wave": chosen, "before": before, "date": row.date,
+                 "options": row.options})  # fmt: skip
+    return row
+
+
+def run_diagnosis(
+    session: Session, diagnosis_id: int, *, progress: Progress | None = None
+) -> NetworkDiagnosis:
+    """Compute a queued diagnosis and store its result and texts (status ``succeeded``).
+
+    Errors propagate (the caller's transaction rolls back; the API's job then marks the row
+    ``failed`` with the message).
+    """
+    row = get(session, NetworkDiagnosis, diagnosis_id, what="diagnosis")
+
+    def tick(step: str, done: int, total: int) -> None:
+        if progress is not None:
+            progress(step, done, total)
+
+    tick("load", 0, 3)
+    row.status = "running"
+    net = load_network(session, row.cluster_id)
+    tick("diagnose", 1, 3)
+    opts = row.options
+    result = diagnose(
+        net, wave=row.wave, before=row.before, expected=opts["expected"],
+        weak=float(opts["weak"]), local_levels=tuple(opts["local_levels"]), seed=opts["seed"],
+    ).to_dict()  # fmt: skip
+    tick("write", 2, 3)
+    from grappe.io.network import read_diagnosis_texts
+
+    templates = read_diagnosis_texts()
+    row.result = result
+    row.texts = {lang: render_text(result, templates, lang=lang) for lang in LANGUAGES}
+    row.status, row.finished_at = "succeeded", utc_now()
+    session.flush()
+    tick("done", 3, 3)
+    return row
+
+
+def diagnose_stored(
+    session: Session,
+    cluster: str,
+    *,
+    wave: str | None = None,
+    date: dt.date | None = None,
+    options: Mapping[str, Any] | None = None,
+    who: str | Access,
+) -> NetworkDiagnosis:
+    """Queue and run a diagnosis at once (see :func:`queue_diagnosis`, :func:`run_diagnosis`).
+
+    Examples
+    --------
+    >>> row = diagnose_stored(session, "knoke-indianapolis", who="cli")  # doctest: +SKIP
+    >>> row.result["network"]["ties"], row.texts["ar"][:20]  # doctest: +SKIP
+    """
+    row = queue_diagnosis(session, cluster, wave=wave, date=date, options=options, who=who)
+    return run_diagnosis(session, row.id)
+
+
+def diagnosis_record(row: NetworkDiagnosis, *, lang: str | None = None) -> dict[str, Any]:
+    """A stored diagnosis as the API returns it (the text in ``lang`` only when given)."""
+    record = {
+        "id": row.id, "cluster_id": row.cluster_id, "wave": row.wave, "before": row.before,
+        "date": row.date, "status": row.status, "options": row.options,
+        "created_by": row.created_by, "created_at": row.created_at,
+        "finished_at": row.finished_at, "errors": row.errors,
+    }  # fmt: skip
+    if lang is not None:
+        check_option(lang, "lang", LANGUAGES, func="diagnosis_record")
+        record["result"] = row.result
+        record["text"] = (row.texts or {}).get(lang)
+        record["lang"] = lang
+    return record
+
+
+def list_diagnoses(
+    session: Session,
+    cluster: str,
+    *,
+    wave: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[NetworkDiagnosis], int]:
+    """The diagnoses of a cluster, newest version first (by date, then id)."""
+    get(session, Cluster, cluster, what="cluster")
+    query = select(NetworkDiagnosis).where(NetworkDiagnosis.cluster_id == cluster)
+    if wave is not None:
+        query = query.where(NetworkDiagnosis.wave == wave)
+    query = query.order_by(NetworkDiagnosis.date.desc(), NetworkDiagnosis.id.desc())
+    return page(session, query, limit=limit, offset=offset)
+
+
+def compare_waves(session: Session, cluster: str, *, before: str, after: str) -> dict[str, Any]:
+    """The change of the stored network from wave ``before`` to wave ``after``
+    (:func:`grappe.network.change.wave_change`): counts, Jaccard index and the ties formed,
+    dissolved and kept.
+
+    Raises
+    ------
+    NotFoundError
+        No such cluster or no network.
+    InvalidParameterError
+        A wave not in the network.
+    """
+    net = load_network(session, cluster)
+    if not net.waves:
+        raise NotFoundError(f"The network of {cluster!r} has no survey waves to compare.")
+    change = wave_change(net, before, after)
+    ties = change.ties.astype(object).where(change.ties.notna(), None)
+    return {
+        "before": change.before,
+        "after": change.after,
+        "jaccard": None if math.isnan(change.jaccard) else float(change.jaccard),
+        "counts": change.counts(),
+        "ties": ties.to_dict("records"),
+        "actors": change.actors.to_dict("records"),
+    }
