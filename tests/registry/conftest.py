@@ -49,3 +49,17 @@ def sessions(database_url):
     factory = connect(database_url)
     yield factory
     factory.kw["bind"].dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_engine(request, tmp_path):
+    """Engine of a new, empty database (no migration applied), on each backend: for the tests
+    of the migrations up and down."""
+    from grappe.registry import make_engine
+
+    if request.param == "postgresql" and not os.environ.get(POSTGRES_ENV):
+        pytest.skip(f"PostgreSQL tests need {POSTGRES_ENV} (exported by .ci/run)")
+    with fresh_database(request.param, tmp_path) as url:
+        engine = make_engine(url)
+        yield engine
+        engine.dispose()

@@ -6,14 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import os
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from alembic import command
 from alembic.autogenerate import compare_metadata
-from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, select, text
@@ -21,8 +18,8 @@ from sqlalchemy import inspect, select, text
 from grappe.assess import classify, diamond, draft_swot, lifecycle_stage, success_factors
 from grappe.errors import DataValidationError, InvalidParameterError, NotFoundError
 from grappe.io.assess import read_answers, read_questionnaire
-from grappe.registry import make_engine, upgrade
 from grappe.registry import repositories as repo
+from grappe.registry import upgrade
 from grappe.registry.assessments import (
     compare_assessments,
     delete_assessment,
@@ -34,7 +31,7 @@ from grappe.registry.assessments import (
     store_answers,
     store_assessment,
 )
-from grappe.registry.database import MIGRATIONS
+from grappe.registry.database import MIGRATIONS, downgrade
 from grappe.registry.evaluations import (
     correct_evaluation,
     delete_evaluation,
@@ -46,7 +43,6 @@ from grappe.registry.evaluations import (
     store_swot,
 )
 from grappe.registry.models import AuditEntry, Base
-from grappe.registry.testing import POSTGRES_ENV, fresh_database
 from grappe.roadmap import check_label, evaluate_kpis, make_label
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "assess"
@@ -310,24 +306,6 @@ NEW_COLUMNS = {"period", "kpi_table", "facts", "label_check", "updated_at", "del
                "deleted_by"}  # fmt: skip
 
 
-def _downgrade(engine, revision):
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, revision)
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def empty_engine(request, tmp_path):
-    if request.param == "postgresql" and not os.environ.get(POSTGRES_ENV):
-        pytest.skip(f"PostgreSQL tests need {POSTGRES_ENV} (exported by .ci/run)")
-    with fresh_database(request.param, tmp_path) as url:
-        engine = make_engine(url)
-        yield engine
-        engine.dispose()
-
-
 def test_migration_0007_up_and_down_keeps_evaluations(empty_engine):
     engine = empty_engine
     # the revision before 0007 (0004 while the branches are apart; re-chained at merge)
@@ -358,7 +336,7 @@ def test_migration_0007_up_and_down_keeps_evaluations(empty_engine):
         kept = store_evaluation(session, "auto-mi", _evaluation(), date=DAY, who="t")
         gone = store_evaluation(session, "auto-mi", _evaluation(), date=DAY, who="t")
         delete_evaluation(session, gone, who="t")
-    _downgrade(engine, before)
+    downgrade(engine, revision=before)
     assert not NEW_TABLES & set(inspect(engine).get_table_names())
     columns = {c["name"] for c in inspect(engine).get_columns("evaluations")}
     assert not NEW_COLUMNS & columns

@@ -4,46 +4,24 @@ PostgreSQL; needs, capabilities and runs stored and read back as the kernel's ta
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import inspect, text
 
 from grappe.errors import DataValidationError, InvalidParameterError, NotFoundError
 from grappe.io.assess import read_capabilities, read_needs
 from grappe.matchmaking import match
-from grappe.registry import make_engine, session_scope, upgrade
 from grappe.registry import matchmaking as mm
-from grappe.registry.database import MIGRATIONS
+from grappe.registry import session_scope, upgrade
+from grappe.registry.database import downgrade
 from grappe.registry.models import Cluster
 from grappe.registry.permissions import Access
-from grappe.registry.testing import POSTGRES_ENV, fresh_database
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "matchmaking"
 NEW_TABLES = {"match_needs", "match_capabilities", "match_runs", "cluster_reports", "report_files"}
 WHO = Access.local("test")
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def empty_engine(request, tmp_path):
-    if request.param == "postgresql" and not os.environ.get(POSTGRES_ENV):
-        pytest.skip(f"PostgreSQL tests need {POSTGRES_ENV} (exported by .ci/run)")
-    with fresh_database(request.param, tmp_path) as url:
-        engine = make_engine(url)
-        yield engine
-        engine.dispose()
-
-
-def _downgrade(engine, revision):
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, revision)
 
 
 def test_migration_up_and_down_with_rows(empty_engine):
@@ -99,7 +77,7 @@ def test_migration_up_and_down_with_rows(empty_engine):
             ),
             {"at": at},
         )
-    _downgrade(engine, "0004")
+    downgrade(engine, revision="0004")
     assert not NEW_TABLES & set(inspect(engine).get_table_names())
     with engine.connect() as conn:  # the rest is kept
         ids = conn.execute(text("SELECT id FROM clusters ORDER BY id")).scalars().all()

@@ -4,39 +4,15 @@ events; up and down on SQLite and PostgreSQL with rows present."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 
-import pytest
-from alembic import command
 from alembic.autogenerate import compare_metadata
-from alembic.config import Config
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 
-from grappe.registry import make_engine, upgrade
-from grappe.registry.database import MIGRATIONS
+from grappe.registry import upgrade
+from grappe.registry.database import downgrade
 from grappe.registry.models import Base
-from grappe.registry.testing import POSTGRES_ENV, fresh_database
 from grappe.vocabulary import STAGES
-
-
-def _downgrade(engine, revision):
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, revision)
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def engine(request, tmp_path):
-    if request.param == "postgresql" and not os.environ.get(POSTGRES_ENV):
-        pytest.skip(f"PostgreSQL tests need {POSTGRES_ENV} (exported by .ci/run)")
-    with fresh_database(request.param, tmp_path) as url:
-        engine = make_engine(url)
-        yield engine
-        engine.dispose()
-
 
 OLD_STAGES = {"a": "emergence", "b": "growth", "c": "sustainment", "d": "decline", "e": "renewal",
               "f": None}  # fmt: skip
@@ -66,7 +42,8 @@ def _stages(conn):
     return dict(conn.execute(text("SELECT id, stage FROM clusters")).all())
 
 
-def test_stage_words_mapped_up_and_given_back_down(engine):
+def test_stage_words_mapped_up_and_given_back_down(empty_engine):
+    engine = empty_engine
     upgrade(engine, revision="0004")
     _fill_0004(engine)
     upgrade(engine, revision="0005")
@@ -98,7 +75,7 @@ def test_stage_words_mapped_up_and_given_back_down(engine):
             ),
             {"d": dt.date(2024, 1, 1)},
         )
-    _downgrade(engine, "0004")
+    downgrade(engine, revision="0004")
     with engine.connect() as conn:
         assert _stages(conn) == OLD_STAGES  # renewal and sustainment given back exactly
         kpis = conn.execute(text("SELECT year, value FROM kpis ORDER BY year")).all()

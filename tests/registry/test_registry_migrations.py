@@ -4,20 +4,16 @@ written before it; and the models match the migrated schema."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 
-import pytest
-from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, select, text
 
-from grappe.registry import make_engine, upgrade
-from grappe.registry.database import MIGRATIONS
+from grappe.registry import upgrade
+from grappe.registry.database import MIGRATIONS, downgrade
 from grappe.registry.models import AuditEntry, Base
-from grappe.registry.testing import POSTGRES_ENV, fresh_database
 
 
 #: The newest revision (the issue-13 branches each add one; the lead re-chains them at merge).
@@ -40,26 +36,8 @@ def _head():
     return ScriptDirectory.from_config(config).get_current_head()
 
 
-def _downgrade(engine, revision):
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, revision)
-
-
 def _columns(engine):
     return {c["name"] for c in inspect(engine).get_columns("audit_log")}
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def empty_engine(request, tmp_path):
-    if request.param == "postgresql" and not os.environ.get(POSTGRES_ENV):
-        pytest.skip(f"PostgreSQL tests need {POSTGRES_ENV} (exported by .ci/run)")
-    with fresh_database(request.param, tmp_path) as url:
-        engine = make_engine(url)
-        yield engine
-        engine.dispose()
 
 
 def test_audit_migration_up_and_down_keeps_old_entries(empty_engine):
@@ -94,7 +72,7 @@ def test_audit_migration_up_and_down_keeps_old_entries(empty_engine):
         new = conn.execute(select(AuditEntry).where(AuditEntry.who == "mgr")).one()
         assert (new.resource_id, new.before, new.after) == (long_key, {"strength": 1.0},
                                                             {"strength": 2.0})  # fmt: skip
-    _downgrade(engine, "0003")
+    downgrade(engine, revision="0003")
     assert not AUDIT_COLUMNS & _columns(engine)
     with engine.connect() as conn:
         rows = conn.execute(text("SELECT who, resource_id FROM audit_log ORDER BY id")).all()

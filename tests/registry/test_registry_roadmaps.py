@@ -19,7 +19,7 @@ from grappe.registry.roadmaps import (
     load_roadmap,
     parse_roadmap,
     roadmap_document,
-    save_roadmap,
+    store_roadmap,
 )
 from grappe.roadmap import PHASES, STATUSES
 
@@ -40,14 +40,14 @@ def test_store_load_replace_delete(sessions):
     _cluster(sessions)
     roadmap = read_roadmap(FIXTURE)
     with session_scope(sessions) as s:
-        save_roadmap(s, "dates", roadmap, who="test")
+        store_roadmap(s, "dates", roadmap, who="test")
     with sessions() as s:
         assert load_roadmap(s, "dates") == roadmap
     small = parse_roadmap({"cluster": "Dates", "mode": "top_down", "actions": [
         {"id": "Z", "title": "t", "phase": "plan", "owner": "o", "start": "2024-01-01",
          "end": "2024-01-02"}]})  # fmt: skip
     with session_scope(sessions) as s:
-        save_roadmap(s, "dates", small, who="test")
+        store_roadmap(s, "dates", small, who="test")
     with sessions() as s:
         assert load_roadmap(s, "dates") == small
     with session_scope(sessions) as s:
@@ -62,7 +62,7 @@ def test_unknown_cluster_is_not_found(sessions):
         pytest.raises(NotFoundError, match="No cluster with id 'ghost'"),
         session_scope(sessions) as s,
     ):
-        save_roadmap(s, "ghost", read_roadmap(FIXTURE), who="test")
+        store_roadmap(s, "ghost", read_roadmap(FIXTURE), who="test")
 
 
 @pytest.mark.parametrize(
@@ -136,6 +136,6 @@ def test_document_round_trip_property(sessions, actions):
         if s.get(Cluster, "prop") is None:
             s.add(Cluster(id="prop", name_en="Prop"))
             s.flush()
-        save_roadmap(s, "prop", roadmap, who="test")
+        store_roadmap(s, "prop", roadmap, who="test")
     with sessions() as s:
         assert load_roadmap(s, "prop") == roadmap

@@ -310,3 +310,52 @@ def test_a_diagnosis_that_fails_in_its_job_is_marked_failed_with_its_message(sto
     answer = client.get(f"{API}/clusters/auto-mi/network/diagnoses/{number}").json()
     assert answer["status"] == "failed" and answer["result"] is None
     assert "Unknown sphere 'banana'" in answer["errors"][0]["message"]
+
+
+def test_a_report_reads_the_latest_stored_diagnosis(stored):
+    """``POST …/reports`` puts the cluster's latest succeeded diagnosis in the report: its
+    figures in the network table and the SWOT, the diagnosis named among the sources."""
+    client, tokens, _ = stored
+    url = f"{API}/clusters/auto-mi/network/diagnoses"
+    first = client.post(url, json={"date": "2024-06-30"}, headers=tokens["ana"]).json()
+    result = client.get(f"{url}/{first['id']}").json()["result"]
+    reports = f"{API}/clusters/auto-mi/reports"
+    job = client.post(reports, json={"languages": ["en"], "formats": ["html"]},
+                      headers=tokens["mgr"]).json()  # fmt: skip
+    assert client.get(f"{reports}/{job['id']}").json()["status"] == "succeeded"
+    html = client.get(f"{reports}/{job['id']}/en.html").text
+    assert f"network diagnosis {first['id']} of 2024-06-30, wave 2024" in html
+    from grappe.assess import network_figures
+
+    figures = network_figures(result)
+    assert figures and "Density" in html
+    import re
+
+    shown = re.search(r"<td>Density</td><td[^>]*>([^<]+)</td>", html)
+    assert shown, html[html.find("Density") - 200 : html.find("Density") + 200]
+    assert float(shown.group(1)) == pytest.approx(result["density"], abs=0.001)
+
+
+def test_a_swot_draft_without_figures_reads_the_latest_stored_diagnosis(stored):
+    client, tokens, _ = stored
+    swots = f"{API}/clusters/auto-mi/swots"
+    before = client.post(swots, json={"date": "2024-06-01"}, headers=tokens["mgr"]).json()
+    assert before["sources"]["network"] is None and "network_diagnosis" not in before["sources"]
+    url = f"{API}/clusters/auto-mi/network/diagnoses"
+    made = client.post(url, json={"date": "2024-06-30"}, headers=tokens["ana"]).json()
+    result = client.get(f"{url}/{made['id']}").json()["result"]
+    after = client.post(swots, json={"date": "2024-07-01"}, headers=tokens["mgr"]).json()
+    from grappe.assess import draft_swot, network_figures
+
+    assert after["sources"]["network_diagnosis"] == made["id"]
+    assert after["sources"]["network"] == network_figures(result)
+    expected = draft_swot(scores={}, lifecycle=None, network=network_figures(result))
+    keys = {q: [i["key"] for i in after["items"][q]] for q in after["items"]}
+    assert any(getattr(expected, q) for q in keys)
+    for quadrant in keys:
+        want = [item.key for item in getattr(expected, quadrant)]
+        assert [k for k in keys[quadrant] if k in want] == want
+    given = client.post(swots, json={"date": "2024-07-02", "network": {"density": 0.05}},
+                        headers=tokens["mgr"]).json()  # fmt: skip
+    assert given["sources"]["network"] == {"density": 0.05}
+    assert "network_diagnosis" not in given["sources"]

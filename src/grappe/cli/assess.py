@@ -311,6 +311,39 @@ def roadmap_show(
         console.print(summary.to_string(index=False))
 
 
+@roadmap_group.command("store")
+def roadmap_store(
+    path: Annotated[Path, typer.Argument(help="Roadmap YAML file.")],
+    cluster: Annotated[str, typer.Option("--cluster", help="Registry id of the cluster.")],
+    database: Annotated[
+        str | None,
+        typer.Option("--database", help="SQLAlchemy URL of the registry (default: settings)."),
+    ] = None,
+) -> None:
+    """Validate a roadmap file and store it as the cluster's roadmap in the registry (audited).
+
+    The file is checked by the one roadmap parser (the same as ``grappe roadmap show`` and
+    ``PUT /api/v1/clusters/{id}/roadmap``) and replaces the stored roadmap; storing the same
+    roadmap again changes nothing.
+    """
+    from grappe.cli.token import _dispose, _sessions
+    from grappe.io.assess import read_roadmap
+    from grappe.registry.database import session_scope
+    from grappe.registry.roadmaps import load_roadmap, store_roadmap
+
+    with grappe_errors():
+        roadmap = read_roadmap(path)
+        sessions = _sessions(database)
+        try:
+            with session_scope(sessions) as session:
+                before = load_roadmap(session, cluster)
+                store_roadmap(session, cluster, roadmap, who="grappe roadmap store")
+        finally:
+            _dispose(sessions)
+    what = "unchanged" if before == roadmap else ("replaced" if before else "stored")
+    console.print(f"Roadmap of {cluster} {what}: {len(roadmap.actions)} actions", highlight=False)
+
+
 @kpi_group.command("members")
 def kpi_members(
     path: Annotated[

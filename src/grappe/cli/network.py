@@ -351,7 +351,7 @@ def diagnose_stored_command(
 
     with grappe_errors():
         check_option(format, "--format", ("json", "text"), func="grappe network diagnose-stored")
-        check_option(lang, "--lang", ("fr", "en", "ar"), func="grappe network diagnose-stored")
+        check_option(lang, "--lang", LANGUAGES, func="grappe network diagnose-stored")
         sessions = _registry(database)
         try:
             with _spinner("Diagnosing the stored network"), session_scope(sessions) as session:

@@ -19,7 +19,14 @@ import yaml
 
 from grappe.assess.questionnaire import Questionnaire, validate_answers
 from grappe.errors import DataValidationError, NotFoundError, ValidationIssue
-from grappe.io.files import ReadOptions, convert_numbers, load_yaml, read_table, read_text
+from grappe.io.files import (
+    ReadOptions,
+    convert_numbers,
+    load_yaml,
+    read_csv_bytes,
+    read_table,
+    read_text,
+)
 from grappe.roadmap.actions import Roadmap
 from grappe.roadmap.kpis import check_kpis
 from grappe.roadmap.labels import Label, make_label
@@ -412,6 +419,36 @@ def _firm_id_issues(
             )
         first.setdefault(ident, row_of(i))
     return issues
+
+
+def read_firms_bytes(
+    data: bytes, *, side: str, name: str, options: ReadOptions | None = None
+) -> pd.DataFrame:
+    """Read an uploaded needs or capabilities CSV file (bytes) as :func:`read_needs` and
+    :func:`read_capabilities` read a file: same detection, checks and messages, with rows.
+
+    Parameters
+    ----------
+    data : bytes
+        The file's content.
+    side : {"needs", "capabilities"}
+    name : str
+        The file's name, shown in the issues.
+    options : ReadOptions, optional
+        Encoding, separator, decimal and thousands separators (detected when not given).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of the side, numbers converted (as :func:`check_firms`).
+
+    Raises
+    ------
+    DataValidationError
+        A file that cannot be read, or the issues of :func:`check_firms`.
+    """
+    table = read_csv_bytes(data, name=name, options=options, what=f"{side} file")
+    return check_firms(table, side=side, file=name, options=options)
 
 
 def read_needs(path: PathLike, *, options: ReadOptions | None = None) -> pd.DataFrame:

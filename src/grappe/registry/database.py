@@ -24,6 +24,7 @@ __all__ = [
     "POSTGRES_POOL_SIZE",
     "SQLITE_BUSY_TIMEOUT",
     "connect",
+    "downgrade",
     "make_engine",
     "session_scope",
     "upgrade",
@@ -136,6 +137,22 @@ def upgrade(engine: Engine, *, revision: str = "head") -> None:
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
+
+
+def downgrade(engine: Engine, *, revision: str) -> None:
+    """Undo the Alembic migrations down to ``revision`` (e.g. ``"0004"``, or ``"base"``).
+
+    Every migration of grappe has a downgrade that keeps the rows an older grappe can hold,
+    tested with rows on SQLite and PostgreSQL, so that an upgrade can be rolled back.
+    """
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, revision)
 
 
 def connect(database_url: str, *, migrate: bool = True) -> sessionmaker[Session]:

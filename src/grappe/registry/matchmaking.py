@@ -31,7 +31,6 @@ from sqlalchemy.orm import Session
 
 from grappe.errors import InvalidParameterError, NotFoundError
 from grappe.io.assess import check_firms
-from grappe.io.files import read_csv_bytes
 from grappe.matchmaking import match
 from grappe.matchmaking.score import CAPABILITY_COLUMNS, NEED_COLUMNS
 from grappe.registry.models import Cluster, MatchCapability, MatchNeed, MatchRun, utc_now
@@ -300,15 +299,22 @@ def store_firms(
     session: Session,
     cluster_id: str,
     side: str,
-    data: bytes,
+    table: pd.DataFrame,
     *,
-    filename: str,
     who: str | Access,
 ) -> dict[str, int]:
-    """Store the rows of a needs or capabilities CSV file (an upload) as records of the cluster:
-    read as :func:`grappe.io.assess.read_needs` reads a file (same detection, checks and
-    messages, with rows), then each row created, corrected or left as it is, all in the
-    caller's transaction (all or nothing). Records absent from the file are left alone.
+    """Store a table of needs or capabilities as records of the cluster: each row created,
+    corrected or left as it is, all in the caller's transaction (all or nothing). Records
+    absent from the table are left alone.
+
+    An upload is :func:`grappe.io.assess.read_firms_bytes` (the checks and messages of
+    :func:`grappe.io.assess.read_needs`, with rows) followed by this function.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The columns of :data:`~grappe.matchmaking.score.NEED_COLUMNS` or
+        ``CAPABILITY_COLUMNS`` (as :func:`grappe.io.assess.read_needs` returns them).
 
     Returns
     -------
@@ -321,12 +327,10 @@ def store_firms(
     NotFoundError
         No such cluster.
     DataValidationError
-        The file's issues, each with its row and column.
+        A row the record checks refuse (:func:`check_record`).
     """
     spec = _side(side, "store_firms")
     get(session, Cluster, cluster_id, what="cluster")
-    table = read_csv_bytes(data, name=filename, what=f"{side} file")
-    check_firms(table, side=side, file=filename)
     counts = {"rows": len(table), "created": 0, "updated": 0, "unchanged": 0}
     for row in table.fillna("").to_dict(orient="records"):
         values = {c: row[c] for c in spec.columns}

@@ -33,6 +33,7 @@ __all__ = [
     "compare_waves",
     "diagnose_stored",
     "diagnosis_record",
+    "latest_diagnosis",
     "list_diagnoses",
     "queue_diagnosis",
     "run_diagnosis",
@@ -202,6 +203,17 @@ def diagnosis_record(row: NetworkDiagnosis, *, lang: str | None = None) -> dict[
         record["text"] = (row.texts or {}).get(lang)
         record["lang"] = lang
     return record
+
+
+def latest_diagnosis(session: Session, cluster: str) -> NetworkDiagnosis | None:
+    """The cluster's latest succeeded diagnosis (by date, then id), None when it has none:
+    what a report and a SWOT draft read."""
+    return session.scalars(
+        select(NetworkDiagnosis)
+        .where(NetworkDiagnosis.cluster_id == cluster, NetworkDiagnosis.status == "succeeded")
+        .order_by(NetworkDiagnosis.date.desc(), NetworkDiagnosis.id.desc())
+        .limit(1)
+    ).first()
 
 
 def list_diagnoses(

@@ -86,7 +86,7 @@ RULES.update(
         "network": _OF_A_CLUSTER,
         "survey_wave": _OF_A_CLUSTER,
         "diagnosis": {
-            "create": ("admin", "analyst", "manager"),
+            "create": ROLES,
             "update": _ADMIN,
             "delete": _ADMIN,
         },

@@ -43,6 +43,7 @@ from grappe.registry.models import (
     StoredReport,
     utc_now,
 )
+from grappe.registry.network_diagnoses import latest_diagnosis
 from grappe.registry.permissions import Access, name_of
 from grappe.registry.repositories import audit, get
 from grappe.registry.roadmaps import load_roadmap
@@ -94,6 +95,9 @@ class ReportInputs:
     kpis : pandas.DataFrame or None
         ``kpi``, ``period``, ``value``, ``target`` (one row per KPI × period).
     sources : tuple of str
+    network : dict or None
+        The result of the cluster's latest succeeded network diagnosis
+        (:func:`grappe.registry.network_diagnoses.diagnose_stored`), None when it has none.
     """
 
     indicators: pd.DataFrame
@@ -103,6 +107,7 @@ class ReportInputs:
     roadmap: Any
     kpis: pd.DataFrame | None
     sources: tuple[str, ...]
+    network: dict[str, Any] | None = None
 
 
 def report_inputs(session: Session, cluster_id: str) -> ReportInputs:
@@ -161,7 +166,13 @@ def report_inputs(session: Session, cluster_id: str) -> ReportInputs:
         "fr": cluster.name_fr or cluster.name_en,
         "ar": cluster.name_ar or cluster.name_en,
     }
-    sources = (f"grappe registry: indicator snapshots ({cluster.definitions or 'all'})",)
+    sources = [f"grappe registry: indicator snapshots ({cluster.definitions or 'all'})"]
+    diagnosis = latest_diagnosis(session, cluster_id)
+    if diagnosis is not None:
+        wave = f", wave {diagnosis.wave}" if diagnosis.wave else ""
+        sources.append(
+            f"grappe registry: network diagnosis {diagnosis.id} of {diagnosis.date}{wave}"
+        )
     return ReportInputs(
         frame,
         region.id,
@@ -169,7 +180,8 @@ def report_inputs(session: Session, cluster_id: str) -> ReportInputs:
         names,
         load_roadmap(session, cluster_id),
         kpi_table,
-        sources,
+        tuple(sources),
+        network=None if diagnosis is None else diagnosis.result,
     )
 
 
@@ -259,6 +271,7 @@ def build_cluster_report(
             cluster=inputs.cluster,
             roadmap=inputs.roadmap,
             kpis=inputs.kpis,
+            network=inputs.network,
             sources=inputs.sources,
         )
         _progress(sessions, report_id, 1)

@@ -19,7 +19,7 @@ from grappe.registry.permissions import Access, name_of
 from grappe.registry.repositories import audit, changed_fields, get
 from grappe.roadmap import Action, Milestone, Roadmap
 
-__all__ = ["delete_roadmap", "load_roadmap", "parse_roadmap", "roadmap_document", "save_roadmap"]
+__all__ = ["delete_roadmap", "load_roadmap", "parse_roadmap", "roadmap_document", "store_roadmap"]
 
 
 def parse_roadmap(data: Any, *, file: str = "roadmap") -> Roadmap:
@@ -54,7 +54,9 @@ def parse_roadmap(data: Any, *, file: str = "roadmap") -> Roadmap:
     return Roadmap.from_dict(data, file=file)
 
 
-def save_roadmap(session: Session, cluster_id: str, roadmap: Roadmap, *, who: str | Access) -> None:
+def store_roadmap(
+    session: Session, cluster_id: str, roadmap: Roadmap, *, who: str | Access
+) -> None:
     """Store ``roadmap`` as the roadmap of ``cluster_id``, replacing any earlier one.
 
     The audit entry keeps the whole document of a new roadmap, or the old and new values of the

@@ -15,7 +15,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, status
 from sqlalchemy import select
 
-from grappe.assess import Questionnaire, draft_swot, validate_answers
+from grappe.assess import Questionnaire, draft_swot, network_figures, validate_answers
 from grappe.errors import InvalidParameterError, NotFoundError
 from grappe.io.assess import read_questionnaire
 from grappe.registry import assessments as store
@@ -23,6 +23,7 @@ from grappe.registry import evaluations as evals
 from grappe.registry import repositories as repo
 from grappe.registry.models import AnswerSet, ApiToken, Cluster, SwotRow
 from grappe.registry.models import Evaluation as EvaluationRow
+from grappe.registry.network_diagnoses import latest_diagnosis
 from grappe.roadmap import check_label, evaluate_kpis, make_label
 from grappe.service.assessment_schemas import (
     AnswersCreate,
@@ -288,8 +289,15 @@ def post_swot(session: SessionDep, token: Caller, cluster_id: str, body: SwotDra
         else:
             scores.update({f"{a.kind}:{k}" if k in scores else k: s
                            for k, s in a.result.scores.items()})  # type: ignore[union-attr]  # fmt: skip
-    swot = draft_swot(scores=scores, lifecycle=lifecycle, network=body.network)  # type: ignore[arg-type]
-    sources = {"assessments": [a.id for a in chosen], "network": body.network}
+    network: dict[str, Any] | None = body.network
+    sources: dict[str, Any] = {"assessments": [a.id for a in chosen]}
+    if network is None:  # the figures of the cluster's latest stored network diagnosis
+        diagnosis = latest_diagnosis(session, cluster_id)
+        if diagnosis is not None and diagnosis.result is not None:
+            network = network_figures(diagnosis.result)
+            sources["network_diagnosis"] = diagnosis.id
+    sources["network"] = network
+    swot = draft_swot(scores=scores, lifecycle=lifecycle, network=network)  # type: ignore[arg-type]
     new = evals.store_swot(session, cluster_id, swot, date=body.date, who=who, sources=sources)
     return _swot_public(evals.load_swot(session, new))
 

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, File, Path, Query, UploadFile, status
 from pydantic import BaseModel
 
+from grappe.io.assess import read_firms_bytes
 from grappe.registry import matchmaking as mm
 from grappe.registry.models import Cluster, MatchRun
 from grappe.registry.repositories import get
@@ -120,9 +121,9 @@ def _add_side_routes(
         data = file.file.read(MAX_UPLOAD + 1)
         if len(data) > MAX_UPLOAD:
             raise ApiError(413, "too_large", f"The file is larger than {MAX_UPLOAD} bytes.")
-        return mm.store_firms(
-            session, cluster_id, side, data, filename=file.filename or f"{side}.csv", who=who
-        )
+        get(session, Cluster, cluster_id, what="cluster")  # 404 before the file's issues
+        table = read_firms_bytes(data, side=side, name=file.filename or f"{side}.csv")
+        return mm.store_firms(session, cluster_id, side, table, who=who)
 
     @router.patch(
         f"/{{cluster_id}}/{side}/{{key}}",

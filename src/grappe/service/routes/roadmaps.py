@@ -15,7 +15,7 @@ from grappe.registry.roadmaps import (
     load_roadmap,
     parse_roadmap,
     roadmap_document,
-    save_roadmap,
+    store_roadmap,
 )
 from grappe.service.deps import Caller, OptionalCaller, SessionDep, ensure_allowed
 from grappe.service.errors import ApiError
@@ -94,7 +94,7 @@ def put_roadmap(
     action = "create" if load_roadmap(session, cluster_id) is None else "update"
     who = ensure_allowed(token, action, "roadmap", cluster_id, scope={cluster_id})
     roadmap = parse_roadmap(document, file="request body")
-    save_roadmap(session, cluster_id, roadmap, who=who)
+    store_roadmap(session, cluster_id, roadmap, who=who)
     return roadmap_document(roadmap)
 
 
