@@ -384,8 +384,24 @@ def kpi_evaluate(
     decimal: DecimalOpt = ".",
     thousands: ThousandsOpt = None,
     duplicates: DuplicatesOpt = "raise",
+    store: Annotated[
+        bool,
+        typer.Option(help="Also store the evaluation (and label check) in the registry."),
+    ] = False,
+    cluster: Annotated[
+        str | None, typer.Option("--cluster", help="Registry cluster id of the stored evaluation.")
+    ] = None,
+    database: Annotated[
+        str | None,
+        typer.Option("--database", help="SQLAlchemy URL of the registry (default: settings)."),
+    ] = None,
 ) -> None:
-    """Evaluate the KPIs of a period against their targets; check a label's criteria."""
+    """Evaluate the KPIs of a period against their targets; check a label's criteria.
+
+    With ``--store --cluster ID`` the evaluation is stored as a dated version of the cluster
+    (the date of ``--on``, else today), with its KPI table and label check, as
+    ``POST /api/v1/clusters/{id}/evaluations/kpis`` stores it.
+    """
     import datetime as dt
 
     from grappe.assess import answer_facts
@@ -413,12 +429,20 @@ def kpi_evaluate(
                 f"The '--on' parameter of grappe kpi evaluate must be a date YYYY-MM-DD. "
                 f"Got {on!r} instead."
             ) from exc
+        if store and not cluster:
+            raise InvalidParameterError(
+                "The '--store' parameter of grappe kpi evaluate needs '--cluster', the registry "
+                "cluster the evaluation belongs to. Got no --cluster instead."
+            )
         the_label = read_label(label) if label is not None else None
         ev = evaluate_kpis(kpis, period=period, extra=extra)
+        check = check_label(the_label, ev, on=when) if the_label is not None else None
+        if store:
+            number = _store_evaluation(database, str(cluster), ev, check, when)
+            err_console.print(f"Stored evaluation {number} of cluster {cluster!r}")
         console.print(f"[bold]Evaluation {ev.period}[/]", highlight=False)
         console.print(ev.table.to_string(index=False))
-        if the_label is not None:
-            check = check_label(the_label, ev, on=when)
+        if check is not None:
             lab = check.label
             if check.holds:
                 console.print(f"Label {lab.name} ({lab.level}): [green]still met[/]")
@@ -427,6 +451,25 @@ def kpi_evaluate(
                 for reason in check.reasons:
                     console.print(f"  - {reason}", highlight=False)
                 raise typer.Exit(code=2)
+
+
+def _store_evaluation(database: str | None, cluster: str, ev: Any, check: Any, when: Any) -> int:
+    """Store an evaluation (and its label check) in the registry; its id."""
+    import datetime as dt
+
+    from grappe.cli.token import _dispose, _sessions
+    from grappe.registry.database import session_scope
+    from grappe.registry.evaluations import store_evaluation
+
+    sessions = _sessions(database)
+    try:
+        with session_scope(sessions) as session:
+            return store_evaluation(
+                session, cluster, ev, date=when or dt.datetime.now(dt.UTC).date(),
+                label_check=check, who="grappe kpi evaluate",
+            )  # fmt: skip
+    finally:
+        _dispose(sessions)
 
 
 def match_command(

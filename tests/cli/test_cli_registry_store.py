@@ -1,10 +1,13 @@
-"""``grappe roadmap store``: a roadmap file validated by the one parser and stored in the
-registry; read back equal to the file, audited once, and each error is one line with exit 1."""
+"""``grappe roadmap store`` and ``grappe kpi evaluate --store``: a roadmap file or an evaluation
+stored in the registry; read back equal to what the kernels compute from the files, audited, and
+each error is one line with exit 1."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
@@ -65,3 +68,46 @@ def test_an_unknown_cluster_is_named(url):
     result = _store(url, cluster="ghost")
     assert result.exit_code == 1
     assert "ghost" in result.output and "Traceback" not in result.output
+
+
+KPIS = FIXTURE.with_name("kpis_dates.csv")
+LABEL = FIXTURE.with_name("label_bronze.yaml")
+
+
+def test_kpi_evaluate_store_keeps_the_evaluation_and_its_label_check(url):
+    from grappe.io.assess import read_kpis, read_label
+    from grappe.registry.evaluations import load_evaluation
+    from grappe.roadmap import check_label, evaluate_kpis
+
+    result = CliRunner().invoke(app, [
+        "kpi", "evaluate", str(KPIS), "--period", "2023", "--label", str(LABEL),
+        "--on", "2024-06-30", "--store", "--cluster", "dates", "--database", url,
+    ])  # fmt: skip
+    assert result.exit_code in (0, 2), result.output  # 2: the label is not met
+    assert "Stored evaluation 1 of cluster 'dates'" in result.output
+    expected = evaluate_kpis(read_kpis(KPIS), period="2023")
+    check = check_label(read_label(LABEL), expected, on=dt.date(2024, 6, 30))
+    sessions = connect(url)
+    with session_scope(sessions) as session:
+        stored = load_evaluation(session, 1)
+    sessions.kw["bind"].dispose()
+    assert (stored.cluster_id, stored.date) == ("dates", dt.date(2024, 6, 30))
+    assert stored.evaluation.period == "2023"
+    pd.testing.assert_frame_equal(
+        stored.evaluation.table.reset_index(drop=True),
+        expected.table.reset_index(drop=True),
+        check_dtype=False,
+    )
+    assert stored.label_check.holds == check.holds
+    assert stored.label_check.reasons == check.reasons
+
+
+def test_kpi_evaluate_store_needs_a_cluster_and_stores_nothing_without(url):
+    result = CliRunner().invoke(app, ["kpi", "evaluate", str(KPIS), "--store", "--database", url])
+    assert result.exit_code == 1
+    assert "needs '--cluster'" in result.output and "Traceback" not in result.output
+    ghost = CliRunner().invoke(app, [
+        "kpi", "evaluate", str(KPIS), "--store", "--cluster", "ghost", "--database", url,
+    ])  # fmt: skip
+    assert ghost.exit_code == 1 and "ghost" in ghost.output
+    assert "Traceback" not in ghost.output
