@@ -17,10 +17,12 @@ from __future__ import annotations
 __all__ = [
     "AMOUNT_KPIS",
     "CLUSTER_MAP_COLUMNS",
+    "DEFAULT_PUBLIC_SECTIONS",
     "LANGUAGES",
     "LEVELS",
     "MEMBER_EVENTS",
     "OWNERSHIPS",
+    "PROFILE_SECTIONS",
     "ROLES",
     "SPHERES",
     "STAGES",
@@ -114,6 +116,23 @@ MEMBER_EVENTS: tuple[str, ...] = ("join", "leave", "sector")
 #: Roles of API tokens, from most to least powerful (what each may do:
 #: :data:`grappe.registry.permissions.RULES`).
 ROLES: tuple[str, ...] = ("admin", "analyst", "manager")
+
+#: Sections of a cluster's public profile that its manager chooses to publish (the column
+#: ``clusters.public_sections``, migration 0010): the network diagnosis summary (never the
+#: interview data nor the respondents), the assessments (diamond, success factors, Danish class,
+#: life cycle), the SWOT, the roadmap, the KPIs, the evaluations and label checks.
+PROFILE_SECTIONS: tuple[str, ...] = (
+    "network",
+    "assessments",
+    "swot",
+    "roadmap",
+    "kpis",
+    "evaluations",
+)
+
+#: The sections a cluster publishes until its manager chooses: those its profile showed before
+#: the choice existed, so that nothing published disappears.
+DEFAULT_PUBLIC_SECTIONS: tuple[str, ...] = ("roadmap", "kpis", "evaluations")
 
 # --- languages ----------------------------------------------------------------------------------
 

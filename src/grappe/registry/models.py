@@ -11,6 +11,7 @@ strength``). The schema itself is created by the Alembic migrations in
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from sqlalchemy import (
@@ -35,7 +36,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 # ROLES and STAGES are re-exported from the one vocabulary module.
-from grappe.vocabulary import ROLES, STAGES
+from grappe.vocabulary import DEFAULT_PUBLIC_SECTIONS, ROLES, STAGES
 
 __all__ = [
     "ROLES",
@@ -144,6 +145,13 @@ class Cluster(Base):
     website: Mapped[str | None] = mapped_column(String(300))
     published: Mapped[bool] = mapped_column(Boolean, default=False)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    # Migration 0010: the sections of grappe.vocabulary.PROFILE_SECTIONS its public profile shows
+    # (chosen by its manager); rows stored before get the sections the profile showed then.
+    public_sections: Mapped[list[str]] = mapped_column(
+        JSON,
+        default=lambda: list(DEFAULT_PUBLIC_SECTIONS),
+        server_default=text("'" + json.dumps(list(DEFAULT_PUBLIC_SECTIONS)) + "'"),
+    )
 
     regions: Mapped[list[Region]] = relationship(
         secondary=cluster_regions, order_by="Region.id", lazy="selectin"

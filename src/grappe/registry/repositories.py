@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, func, or_, select
@@ -33,6 +33,7 @@ from grappe.registry.models import (
     utc_now,
 )
 from grappe.registry.permissions import Access, name_of
+from grappe.vocabulary import PROFILE_SECTIONS
 
 __all__ = [
     "audit",
@@ -53,6 +54,7 @@ __all__ = [
     "list_regions",
     "list_ties",
     "page",
+    "publishing",
     "registry_version",
     "update_cluster",
 ]
@@ -72,6 +74,7 @@ _CLUSTER_FIELDS = (
     "contact_email",
     "website",
     "published",
+    "public_sections",
 )
 
 
@@ -257,6 +260,22 @@ def _check_cluster_fields(values: Mapping[str, Any], func_name: str) -> None:
             f"The 'stage' parameter of {func_name} must be one of {', '.join(map(repr, STAGES))}. "
             f"Got {stage!r} instead."
         )
+    sections = values.get("public_sections")
+    if sections is not None:
+        unknown_sections = [s for s in sections if s not in PROFILE_SECTIONS]
+        if isinstance(sections, str) or unknown_sections:
+            raise InvalidParameterError(
+                f"The 'public_sections' parameter of {func_name} must be a list of "
+                f"{', '.join(map(repr, PROFILE_SECTIONS))}. Got {sections!r} instead."
+            )
+
+
+def _sections(values: Mapping[str, Any]) -> dict[str, Any]:
+    # One order (the vocabulary's) and no repeats, so that the audit shows real changes only.
+    if values.get("public_sections") is None:
+        return {k: v for k, v in values.items() if k != "public_sections"}
+    chosen = set(values["public_sections"])
+    return {**values, "public_sections": [s for s in PROFILE_SECTIONS if s in chosen]}
 
 
 def _regions(session: Session, ids: Sequence[str]) -> list[Region]:
@@ -275,6 +294,7 @@ def create_cluster(session: Session, values: Mapping[str, Any], *, who: str | Ac
         A region id that does not exist.
     """
     _check_cluster_fields(values, "create_cluster")
+    values = _sections(values)
     cid = values.get("id")
     if session.get(Cluster, cid) is not None:
         raise InvalidParameterError(
@@ -295,6 +315,7 @@ def update_cluster(
     """Apply ``changes`` (a subset of the fields) to cluster ``cid``; the audit entry keeps
     the old and new values of the fields that changed (no entry when nothing did)."""
     _check_cluster_fields(changes, "update_cluster")
+    changes = _sections(changes)
     cluster = get(session, Cluster, cid, what="cluster")
     before = cluster_record(cluster)
     for key in _CLUSTER_FIELDS:
@@ -436,6 +457,13 @@ def list_indicators(
     return page(session, query, limit=limit, offset=offset)
 
 
+def publishing(session: Session, section: str) -> list[str]:
+    """Ids of the published clusters whose public profile shows ``section`` (a word of
+    :data:`grappe.vocabulary.PROFILE_SECTIONS`): what the public may list of that section."""
+    rows = session.execute(select(Cluster.id, Cluster.public_sections).where(Cluster.published))
+    return [cid for cid, sections in rows if section in (sections or ())]
+
+
 def registry_version(session: Session) -> int:
     """A number that changes with every write: the id of the last audit entry.
 
@@ -454,12 +482,19 @@ def latest_year(session: Session, *, region: str | None = None) -> int | None:
 
 
 def list_kpis(
-    session: Session, *, cluster: str | None = None, limit: int = 100, offset: int = 0
+    session: Session,
+    *,
+    cluster: str | None = None,
+    among: Collection[str] | None = None,
+    limit: int = 100,
+    offset: int = 0,
 ) -> tuple[list[Kpi], int]:
-    """KPI values, sorted by cluster, name and year."""
+    """KPI values, sorted by cluster, name and year; of the clusters ``among`` when given."""
     query = select(Kpi).order_by(Kpi.cluster_id, Kpi.name, Kpi.year, Kpi.period)
     if cluster:
         query = query.where(Kpi.cluster_id == cluster)
+    if among is not None:
+        query = query.where(Kpi.cluster_id.in_(list(among)))
     return page(session, query, limit=limit, offset=offset)
 
 
@@ -470,9 +505,13 @@ def list_evaluations(
     limit: int = 100,
     offset: int = 0,
     include_deleted: bool = False,
+    among: Collection[str] | None = None,
 ) -> tuple[list[Evaluation], int]:
-    """Evaluations, newest first; deleted ones only with ``include_deleted``."""
+    """Evaluations, newest first; deleted ones only with ``include_deleted``; of the clusters
+    ``among`` when given."""
     query = select(Evaluation).order_by(Evaluation.date.desc(), Evaluation.id.desc())
+    if among is not None:
+        query = query.where(Evaluation.cluster_id.in_(list(among)))
     if not include_deleted:
         query = query.where(Evaluation.deleted_at.is_(None))
     if cluster:

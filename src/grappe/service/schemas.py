@@ -20,6 +20,7 @@ from grappe.vocabulary import (
     LANGUAGES,
     LEVELS,
     MEMBER_EVENTS,
+    PROFILE_SECTIONS,
     ROLES,
     SPHERES,
     STAGES,
@@ -79,6 +80,15 @@ Role = Literal[ROLES]  # type: ignore[valid-type]
 Sphere = Literal[SPHERES]  # type: ignore[valid-type]
 Level = Literal[LEVELS]  # type: ignore[valid-type]
 TieType = Literal[TIE_TYPES]  # type: ignore[valid-type]
+Section = Literal[PROFILE_SECTIONS]  # type: ignore[valid-type]
+Sections = Annotated[
+    list[Section],
+    Field(
+        max_length=len(PROFILE_SECTIONS) * 2,
+        description="Sections of the public profile (grappe.vocabulary.PROFILE_SECTIONS); "
+        "interview data and respondents are never public.",
+    ),
+]
 
 
 class _Orm(BaseModel):
@@ -116,6 +126,7 @@ class _ClusterFields(BaseModel):
     contact_email: Name | None = None
     website: Name | None = None
     published: bool = False
+    public_sections: Sections | None = None
 
 
 class ClusterCreate(_ClusterFields):
@@ -139,6 +150,7 @@ class ClusterUpdate(BaseModel):
     website: Name | None = None
     published: bool | None = None
     regions: list[Key] | None = Field(default=None, max_length=100)
+    public_sections: Sections | None = None
 
 
 class ClusterPublic(_Orm):
@@ -157,6 +169,7 @@ class ClusterPublic(_Orm):
     published: bool
     updated_at: dt.datetime
     regions: list[str]
+    public_sections: list[str]
 
     @field_validator("regions", mode="before")
     @classmethod

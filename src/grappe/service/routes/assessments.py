@@ -167,7 +167,7 @@ def list_versions(
     kind: Kind | None = None,
 ) -> ListOf[AssessmentPublic]:
     """Every stored version (oldest first), optionally of one kind."""
-    _visible(session, token, cluster_id)
+    _visible(session, token, cluster_id, section="assessments")
     rows = store.list_assessments(session, cluster_id, kind=kind)
     return ListOf[AssessmentPublic](data=[assessment_public(a) for a in rows], count=len(rows))
 
@@ -177,7 +177,7 @@ def _readable(
 ) -> store.StoredAssessment:
     found = store.load_assessment(session, assessment_id)
     try:
-        _visible(session, token, found.cluster_id)
+        _visible(session, token, found.cluster_id, section="assessments")
     except NotFoundError:
         raise NotFoundError(f"No assessment with id {assessment_id!r}.") from None
     if found.deleted and token is None:
@@ -221,7 +221,7 @@ def compare_versions(
 ) -> ComparisonPublic:
     """By default the two latest versions of ``kind``; ``previous`` and ``current`` name others
     (of the same kind, any cluster the caller may read)."""
-    _visible(session, token, cluster_id)
+    _visible(session, token, cluster_id, section="assessments")
     versions = store.list_assessments(session, cluster_id, kind=kind)
     if (previous is None or current is None) and len(versions) < 2:
         raise NotFoundError(
@@ -304,7 +304,7 @@ def post_swot(session: SessionDep, token: Caller, cluster_id: str, body: SwotDra
 
 @router.get("/clusters/{cluster_id}/swots", summary="A cluster's SWOTs")
 def list_swots(session: SessionDep, token: OptionalCaller, cluster_id: str) -> ListOf[SwotPublic]:
-    _visible(session, token, cluster_id)
+    _visible(session, token, cluster_id, section="swot")
     rows = evals.list_swots(session, cluster_id)
     return ListOf[SwotPublic](data=[_swot_public(s) for s in rows], count=len(rows))
 
@@ -312,7 +312,7 @@ def list_swots(session: SessionDep, token: OptionalCaller, cluster_id: str) -> L
 def _swot_cluster(session: SessionDep, token: OptionalCaller, swot_id: int) -> str:
     row = repo.get(session, SwotRow, swot_id, what="SWOT")
     try:
-        _visible(session, token, row.cluster_id)
+        _visible(session, token, row.cluster_id, section="swot")
     except NotFoundError:
         raise NotFoundError(f"No SWOT with id {swot_id!r}.") from None
     return row.cluster_id
@@ -387,7 +387,7 @@ def post_kpi_evaluation(
 def _evaluation_cluster(session: SessionDep, token: OptionalCaller, evaluation_id: int) -> str:
     row = repo.get(session, EvaluationRow, evaluation_id, what="evaluation")
     try:
-        _visible(session, token, row.cluster_id)
+        _visible(session, token, row.cluster_id, section="evaluations")
     except NotFoundError:
         raise NotFoundError(f"No evaluation with id {evaluation_id!r}.") from None
     if row.deleted_at is not None and token is None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, status
+from sqlalchemy.orm import Session
 
 from grappe.errors import NotFoundError
 from grappe.registry import repositories as repo
-from grappe.registry.models import Cluster
+from grappe.registry.models import ApiToken, Cluster
 from grappe.service.deps import Caller, OptionalCaller, SessionDep, ensure_allowed
 from grappe.service.routes._common import Limit, Offset
 from grappe.service.schemas import ClusterCreate, ClusterPublic, ClusterUpdate, ListOf
@@ -38,11 +39,22 @@ def list_clusters(
     return ListOf[ClusterPublic](data=[ClusterPublic.model_validate(r) for r in rows], count=count)
 
 
-def _visible(session: SessionDep, token: OptionalCaller, cluster_id: str) -> Cluster:
+def _visible(
+    session: Session, token: ApiToken | None, cluster_id: str, *, section: str | None = None
+) -> Cluster:
+    """The cluster, when the caller may read it (and its ``section`` of
+    :data:`grappe.vocabulary.PROFILE_SECTIONS`, when given).
+
+    A token holder reads every cluster; the public reads published clusters, and of them only
+    the sections their manager publishes (``public_sections``)."""
     cluster = repo.get(session, Cluster, cluster_id, what="cluster")
-    if not cluster.published and token is None:
+    if token is not None:
+        return cluster
+    if not cluster.published:
         # Unpublished profiles do not exist for the public.
         raise NotFoundError(f"No cluster with id {cluster_id!r}.")
+    if section is not None and section not in (cluster.public_sections or ()):
+        raise NotFoundError(f"The cluster {cluster_id!r} does not publish its {section!r} section.")
     return cluster
 
 
@@ -64,7 +76,7 @@ def update_cluster(
 ) -> ClusterPublic:
     changes = body.model_dump(exclude_unset=True)
     # Fields that cannot be empty are left as they are when sent as null.
-    for key in ("name_en", "published", "regions"):
+    for key in ("name_en", "published", "regions", "public_sections"):
         if changes.get(key, 0) is None:
             del changes[key]
     who = ensure_allowed(

@@ -9,9 +9,10 @@ from sqlalchemy import select
 
 from grappe.registry import repositories as repo
 from grappe.registry.models import Cluster, Evaluation, Kpi
-from grappe.service.deps import Caller, SessionDep, ensure_allowed
+from grappe.service.deps import Caller, OptionalCaller, SessionDep, ensure_allowed
 from grappe.service.errors import ApiError
 from grappe.service.routes._common import Limit, Offset
+from grappe.service.routes.clusters import _visible
 from grappe.service.schemas import (
     EvaluationCreate,
     EvaluationPublic,
@@ -26,11 +27,30 @@ router = APIRouter(tags=["kpis and evaluations"])
 ClusterFilter = Annotated[str | None, Query(max_length=64)]
 
 
+def _among(
+    session: SessionDep, token: OptionalCaller, cluster: str | None, section: str
+) -> list[str] | None:
+    # The public lists the section of the clusters that publish it (a named cluster that does
+    # not answers 404, as its profile does); a token holder lists every cluster's.
+    if token is not None:
+        return None
+    if cluster:
+        _visible(session, token, cluster, section=section)
+        return [cluster]
+    return repo.publishing(session, section)
+
+
 @router.get("/kpis", summary="List KPI values")
 def list_kpis(
-    session: SessionDep, cluster: ClusterFilter = None, limit: Limit = 100, offset: Offset = 0
+    session: SessionDep,
+    token: OptionalCaller,
+    cluster: ClusterFilter = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
 ) -> ListOf[KpiPublic]:
-    rows, count = repo.list_kpis(session, cluster=cluster, limit=limit, offset=offset)
+    """Without a token, only the KPIs of published clusters that publish their ``kpis``."""
+    among = _among(session, token, cluster, "kpis")
+    rows, count = repo.list_kpis(session, cluster=cluster, among=among, limit=limit, offset=offset)
     return ListOf[KpiPublic](data=[KpiPublic.model_validate(r) for r in rows], count=count)
 
 
@@ -65,9 +85,17 @@ def put_kpi(session: SessionDep, token: Caller, body: KpiCreate) -> KpiPublic:
 
 @router.get("/evaluations", summary="List evaluations")
 def list_evaluations(
-    session: SessionDep, cluster: ClusterFilter = None, limit: Limit = 100, offset: Offset = 0
+    session: SessionDep,
+    token: OptionalCaller,
+    cluster: ClusterFilter = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
 ) -> ListOf[EvaluationPublic]:
-    rows, count = repo.list_evaluations(session, cluster=cluster, limit=limit, offset=offset)
+    """Without a token, only those of published clusters that publish their ``evaluations``."""
+    among = _among(session, token, cluster, "evaluations")
+    rows, count = repo.list_evaluations(
+        session, cluster=cluster, among=among, limit=limit, offset=offset
+    )
     return ListOf[EvaluationPublic](
         data=[EvaluationPublic.model_validate(r) for r in rows], count=count
     )

@@ -43,6 +43,7 @@ from grappe.service.deps import Caller, OptionalCaller, SessionDep, ensure_allow
 from grappe.service.errors import ApiError
 from grappe.service.jobs import JobBoard, JobProgress
 from grappe.service.routes._common import Limit, Offset
+from grappe.service.routes.clusters import _visible
 from grappe.service.schemas import (
     DiagnosisCreate,
     DiagnosisPublic,
@@ -66,13 +67,6 @@ _log = logging.getLogger(__name__)
 
 DiagnosisId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 RowId = Annotated[int, Path(ge=1, le=2**31 - 1)]
-
-
-def _visible(session: Session, token: Any, cluster_id: str) -> Cluster:
-    cluster = repo.get(session, Cluster, cluster_id, what="cluster")
-    if not cluster.published and token is None:
-        raise NotFoundError(f"No cluster with id {cluster_id!r}.")
-    return cluster
 
 
 def _board(request: Request) -> JobBoard:
@@ -411,7 +405,7 @@ def list_diagnoses(
     offset: Offset = 0,
 ) -> ListOf[DiagnosisPublic]:
     """Newest version first; the results themselves with ``GET .../diagnoses/{id}``."""
-    _visible(session, token, cluster_id)
+    _visible(session, token, cluster_id, section="network")
     rows, count = diag.list_diagnoses(session, cluster_id, wave=wave, limit=limit, offset=offset)
     board = _board(request)
     return ListOf[DiagnosisPublic](data=[_diagnosis_public(r, board) for r in rows], count=count)
@@ -427,7 +421,7 @@ def read_diagnosis(
     diagnosis_id: DiagnosisId,
     lang: Annotated[Lang, Query(description="Language of the text.")] = "en",
 ) -> DiagnosisPublic:
-    _visible(session, token, cluster_id)
+    _visible(session, token, cluster_id, section="network")
     row = repo.get(session, NetworkDiagnosis, diagnosis_id, what="diagnosis")
     if row.cluster_id != cluster_id:
         raise NotFoundError(f"No diagnosis with id {diagnosis_id} for the cluster {cluster_id!r}.")
@@ -444,5 +438,5 @@ def read_change(
 ) -> WaveChangePublic:
     """Ties formed, dissolved and kept and actors entering and leaving
     (:func:`grappe.network.change.wave_change`) on the stored network."""
-    _visible(session, token, cluster_id)
+    _visible(session, token, cluster_id, section="network")
     return WaveChangePublic(**diag.compare_waves(session, cluster_id, before=before, after=after))

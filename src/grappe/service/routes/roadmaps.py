@@ -62,7 +62,7 @@ async def _document(request: Request) -> Any:
 
 @router.get("/{cluster_id}/roadmap", summary="A cluster's roadmap")
 def read_roadmap(session: SessionDep, token: OptionalCaller, cluster_id: str) -> dict[str, Any]:
-    _visible(session, token, cluster_id)
+    _visible(session, token, cluster_id, section="roadmap")
     roadmap = load_roadmap(session, cluster_id)
     if roadmap is None:
         raise NotFoundError(f"The cluster {cluster_id!r} has no roadmap yet.")

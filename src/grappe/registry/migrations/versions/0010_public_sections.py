@@ -1,0 +1,41 @@
+"""the sections of a cluster's public profile its manager publishes
+
+Revision ID: 0010
+Revises: 0008 (re-chained after 0009 when the issue-14 branches merge)
+Create Date: 2026-12-03 04:30:00.000000
+
+Adds ``clusters.public_sections`` (a JSON list of words of
+``grappe.vocabulary.PROFILE_SECTIONS``). Clusters stored before get the sections their profile
+showed until then (roadmap, KPIs, evaluations), so that nothing published disappears. The
+downgrade drops the column (the choices are lost; the audit log keeps them).
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0010"
+down_revision = "0008"
+branch_labels = None
+depends_on = None
+
+# Frozen here: a migration must not change when the vocabulary later does.
+_SHOWN_BEFORE = '["roadmap", "kpis", "evaluations"]'
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("clusters") as batch:
+        batch.add_column(
+            sa.Column(
+                "public_sections",
+                sa.JSON(),
+                nullable=False,
+                server_default=sa.text(f"'{_SHOWN_BEFORE}'"),
+            )
+        )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("clusters") as batch:
+        batch.drop_column("public_sections")
