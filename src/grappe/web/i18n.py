@@ -8,6 +8,7 @@ system (its separators from Babel, its Arabic-Indic digits ٠–٩ mapped here).
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import io
 from pathlib import Path
@@ -21,6 +22,8 @@ __all__ = [
     "LANGUAGES",
     "RTL",
     "direction",
+    "format_day",
+    "format_period",
     "format_number",
     "format_year",
     "format_share",
@@ -76,6 +79,25 @@ _ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 def _digits(text: str, lang: str) -> str:
     return text.translate(_ARABIC_DIGITS) if lang == "ar" else text
+
+
+def format_day(value: dt.date, lang: str) -> str:
+    """A date in the conventions of ``lang`` (Babel's medium format, the page's digits).
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> format_day(dt.date(2024, 3, 31), "en"), format_day(dt.date(2024, 3, 31), "fr")
+    ('Mar 31, 2024', '31 mars 2024')
+    """
+    from babel.dates import format_date
+
+    return _digits(format_date(value, "medium", locale=lang), lang)
+
+
+def format_period(text: str, lang: str) -> str:
+    """A period's canonical text (``2024-Q1``) in the page's digits (``٢٠٢٤-Q1``)."""
+    return _digits(str(text), lang)
 
 
 def format_year(value: int, lang: str) -> str:

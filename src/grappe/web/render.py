@@ -17,7 +17,9 @@ from grappe.web.i18n import (
     ENDONYMS,
     LANGUAGES,
     direction,
+    format_day,
     format_number,
+    format_period,
     format_share,
     format_year,
     pick_language,
@@ -63,6 +65,8 @@ def _environment(lang: str) -> Environment:
     env.filters["share"] = lambda v: format_share(v, lang)
     env.filters["year"] = lambda v: format_year(v, lang)
     env.filters["json_script"] = _json_script
+    env.filters["day"] = lambda v: format_day(v, lang)
+    env.filters["period"] = lambda v: format_period(v, lang)
     env.globals.update(
         lang=lang,
         dir=direction(lang),

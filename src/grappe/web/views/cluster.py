@@ -17,10 +17,20 @@ from grappe.registry.networks import load_network
 from grappe.registry.roadmaps import load_roadmap
 from grappe.roadmap import PHASES, Roadmap
 from grappe.web.db import PageSession, cached_page, map_data
-from grappe.web.i18n import translations
+from grappe.web.gantt_svg import gantt_drawing
+from grappe.web.i18n import direction, format_year, translations
 from grappe.web.network_svg import network_drawing
 from grappe.web.render import language, page
 from grappe.web.views._common import not_found, series, sphere_names, stage_names
+from grappe.web.views.profile_sections import (
+    assessments_view,
+    evaluations_view,
+    kpi_charts,
+    network_summary,
+    section_names,
+    swot_view,
+    visible_sections,
+)
 
 router = APIRouter()
 
@@ -64,11 +74,10 @@ def _cluster_page(request: Request, session: Session, cluster_id: str) -> HTMLRe
         sphere = m.actor.sphere or "–"
         by_sphere[spheres.get(sphere, sphere)].append(m.actor)
     actors, ties = profile_network(session, cluster_id, members)
+    shown = visible_sections(cluster)
     kpi_rows, _ = repo.list_kpis(session, cluster=cluster_id, limit=500)
-    kpis = series(
-        kpi_rows, key=lambda k: k.name + (f" ({k.unit})" if k.unit else ""), value=lambda k: k.value
-    )
     evaluations, _ = repo.list_evaluations(session, cluster=cluster_id, limit=50)
+    roadmap = load_roadmap(session, cluster_id) if "roadmap" in shown else None
     countries = {r.country for r in cluster.regions}
     net = network_drawing(actors, ties)
     if net is not None:
@@ -85,9 +94,20 @@ def _cluster_page(request: Request, session: Session, cluster_id: str) -> HTMLRe
             "trend": trend,
             "spheres": sorted(by_sphere.items()),
             "net": net,
-            "kpis": kpis,
-            "evaluations": evaluations,
-            "roadmap": _roadmap_view(load_roadmap(session, cluster_id), lang),
+            "shown": shown,
+            **section_names(lang),
+            "diagnosis": network_summary(session, cluster_id, lang) if "network" in shown else None,
+            "assessments": assessments_view(session, cluster_id, lang)
+            if "assessments" in shown
+            else None,
+            "swot": swot_view(session, cluster_id, lang) if "swot" in shown else None,
+            "kpi_charts": kpi_charts(kpi_rows, lang) if "kpis" in shown else [],
+            "evaluations": evaluations if "evaluations" in shown else [],
+            "period_evaluations": evaluations_view(session, cluster_id, lang)
+            if "evaluations" in shown
+            else [],
+            "roadmap": _roadmap_view(roadmap, lang),
+            "gantt": None if roadmap is None else _gantt(roadmap, lang),
             "map": map_data(session, lang, highlight=region_ids, countries=countries),
         },
     )
@@ -148,4 +168,23 @@ def _roadmap_view(roadmap: Roadmap | None, lang: str) -> dict[str, Any] | None:
                 ],
             }
         )
-    return {"mode": modes.get(roadmap.mode, roadmap.mode), "phases": phases}
+    return {"mode": modes.get(roadmap.mode, roadmap.mode), "phases": phases, "statuses": statuses}
+
+
+def _gantt(roadmap: Roadmap, lang: str) -> dict[str, Any] | None:
+    """The roadmap's timeline (:func:`grappe.web.gantt_svg.gantt_drawing`) with the axis named
+    in ``lang`` (Babel's abbreviated month names, the page's digits) and a legend of statuses."""
+    from babel.dates import format_date
+
+    drawing = gantt_drawing(
+        roadmap,
+        lang=lang,
+        rtl=direction(lang) == "rtl",
+        month_name=lambda d: format_date(d, "MMM", locale=lang),
+        year_name=lambda y: format_year(y, lang),
+    )
+    if drawing is not None:
+        statuses = (_roadmap_view(roadmap, lang) or {}).get("statuses", {})
+        drawing["legend"] = [(s, statuses.get(s, s)) for s in dict.fromkeys(
+            a.status for a in roadmap.actions)]  # fmt: skip
+    return drawing
