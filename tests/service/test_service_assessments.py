@@ -28,6 +28,20 @@ FIXTURES = Path(__file__).parents[1] / "fixtures" / "assess"
 API = "/api/v1"
 
 
+
+@pytest.fixture(autouse=True)
+def _every_section_published(request):
+    """These tests read the sections as the public does: ``auto-mi`` publishes them all (the
+    hiding of unpublished sections is tested in tests/web/test_web_profile_sections.py)."""
+    if "populated" in request.fixturenames:
+        from grappe.vocabulary import PROFILE_SECTIONS
+
+        client, tokens = request.getfixturevalue("populated")
+        r = client.patch("/api/v1/clusters/auto-mi", headers=tokens["admin"],
+                         json={"public_sections": list(PROFILE_SECTIONS)})  # fmt: skip
+        assert r.status_code == 200, r.text
+
+
 def _error(response, status, code):
     assert response.status_code == status, response.text
     body = response.json()

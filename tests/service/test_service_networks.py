@@ -43,6 +43,20 @@ def _body(**changes):
     return body
 
 
+
+@pytest.fixture(autouse=True)
+def _every_section_published(request):
+    """These tests read the sections as the public does: ``auto-mi`` publishes them all (the
+    hiding of unpublished sections is tested in tests/web/test_web_profile_sections.py)."""
+    if "populated" in request.fixturenames:
+        from grappe.vocabulary import PROFILE_SECTIONS
+
+        client, tokens = request.getfixturevalue("populated")
+        r = client.patch("/api/v1/clusters/auto-mi", headers=tokens["admin"],
+                         json={"public_sections": list(PROFILE_SECTIONS)})  # fmt: skip
+        assert r.status_code == 200, r.text
+
+
 def _error(response, status, code):
     assert response.status_code == status, response.text
     error = response.json()["error"]
@@ -261,7 +275,7 @@ def test_uploaded_files_go_through_the_io_reader_and_the_same_store(populated):
     client, tokens = populated
     folder = Path(__file__).resolve().parents[1] / "fixtures" / "network"
     actors, ties = folder / "synthetic_actors.csv", folder / "synthetic_ties.csv"
-    cluster = {"id": "syn", "name_en": "Syn", "published": True}
+    cluster = {"id": "syn", "name_en": "Syn", "published": True, "public_sections": ["network"]}
     created = client.post(f"{API}/clusters", json=cluster, headers=tokens["admin"])
     assert created.status_code == 201, created.text
     files = {"actors": (actors.name, actors.read_bytes()), "ties": (ties.name, ties.read_bytes())}

@@ -150,7 +150,7 @@ class Cluster(Base):
     public_sections: Mapped[list[str]] = mapped_column(
         JSON,
         default=lambda: list(DEFAULT_PUBLIC_SECTIONS),
-        server_default=text("'" + json.dumps(list(DEFAULT_PUBLIC_SECTIONS)) + "'"),
+        server_default=json.dumps(list(DEFAULT_PUBLIC_SECTIONS)),
     )
 
     regions: Mapped[list[Region]] = relationship(

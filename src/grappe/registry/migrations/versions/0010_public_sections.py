@@ -24,18 +24,17 @@ depends_on = None
 _SHOWN_BEFORE = '["roadmap", "kpis", "evaluations"]'
 
 
+# Plain ALTER TABLE, not a batch: on SQLite a batch would copy the table and drop the old one,
+# and dropping ``clusters`` cascades to its memberships, KPIs and every other dependent row.
+# SQLite (3.35 and later) adds and drops a column with a constant default in place.
+
+
 def upgrade() -> None:
-    with op.batch_alter_table("clusters") as batch:
-        batch.add_column(
-            sa.Column(
-                "public_sections",
-                sa.JSON(),
-                nullable=False,
-                server_default=sa.text(f"'{_SHOWN_BEFORE}'"),
-            )
-        )
+    op.add_column(
+        "clusters",
+        sa.Column("public_sections", sa.JSON(), nullable=False, server_default=_SHOWN_BEFORE),
+    )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("clusters") as batch:
-        batch.drop_column("public_sections")
+    op.drop_column("clusters", "public_sections")
