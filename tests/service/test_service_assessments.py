@@ -28,7 +28,6 @@ FIXTURES = Path(__file__).parents[1] / "fixtures" / "assess"
 API = "/api/v1"
 
 
-
 @pytest.fixture(autouse=True)
 def _every_section_published(request):
     """These tests read the sections as the public does: ``auto-mi`` publishes them all (the

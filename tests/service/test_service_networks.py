@@ -43,7 +43,6 @@ def _body(**changes):
     return body
 
 
-
 @pytest.fixture(autouse=True)
 def _every_section_published(request):
     """These tests read the sections as the public does: ``auto-mi`` publishes them all (the

@@ -29,7 +29,7 @@ from grappe.registry import (
     store_swot,
 )
 from grappe.registry.roadmaps import parse_roadmap
-from grappe.reports.i18n import label
+from grappe.reports.i18n import NAMES, label
 from grappe.roadmap import check_label, evaluate_kpis, make_label
 from grappe.vocabulary import PROFILE_SECTIONS
 from grappe.web.i18n import format_number
@@ -72,7 +72,7 @@ def _store_everything(app, admin):
         store_assessment(s, "knoke", sf, date=DAY, who="t", classification=classify(sf))
         store_assessment(s, "knoke", dk, date=DAY, who="t", classification=classify(dk))
         store_assessment(s, "knoke", life, date=DAY, who="t")
-        swot = draft_swot(scores=d.scores, lifecycle=life)
+        swot = draft_swot(scores=d.scores, lifecycle=life, names=NAMES)  # as the report drafts
         store_swot(s, "knoke", swot, date=DAY, who="t")
         roadmap = parse_roadmap(
             __import__("yaml").safe_load((FIXTURES / "roadmap" / "roadmap_dates.yaml").read_text())
@@ -148,8 +148,8 @@ def test_every_published_section_shows_the_stored_values(knoke, admin):
     assert members["values"] == [40.0, 46.0]
     assert 'id="kpis"' not in text  # the old all-KPIs-by-year chart is gone
     # evaluations: each quarter's KPIs met or not, beside the previous quarter; the label status
-    q2 = page.index("KPIs of 2024-Q2 against their targets")
-    q1 = page.index("KPIs of 2024-Q1 against their targets")
+    q2 = page.index("KPIs of <bdi>2024-Q2</bdi> against their targets")
+    q1 = page.index("KPIs of <bdi>2024-Q1</bdi> against their targets")
     assert q2 < q1  # newest period first
     assert "Targets met: 100.0%" in page and "previous period: 0.0%" in page
     assert "holds" in page and "does not hold" in page
@@ -198,6 +198,7 @@ def test_anonymous_lists_hold_only_the_clusters_that_publish_the_section(knoke, 
     client, _ = knoke
     assert {k["cluster_id"] for k in client.get(f"{API}/kpis").json()["data"]} >= {"knoke"}
     _publish(client, admin, ["roadmap"])
+
     def ids(path, **kw):
         return {row["cluster_id"] for row in client.get(API + path, **kw).json()["data"]}
 

@@ -57,12 +57,16 @@
                       backgroundColor: COLOURS[1], borderDash: [6, 4], pointStyle: "line",
                       spanGaps: true, stepped: "middle" });
     }
+    // A period (2024-Q1) reads left to right in every language: isolated, as <bdi> does in HTML.
+    var labels = data.labels.map(function (p) { return "\u2066" + p + "\u2069"; });
     return {
       type: "line",
-      data: { labels: data.labels, datasets: datasets },
+      data: { labels: labels, datasets: datasets },
       options: Object.assign({}, base, {
+        layout: { padding: { left: 8, right: 8 } },
         plugins: { legend: { rtl: rtl, position: "bottom" }, tooltip: { rtl: rtl } },
-        scales: { x: { reverse: rtl }, y: { position: rtl ? "right" : "left",
+        scales: { x: { reverse: rtl, offset: true, ticks: { maxRotation: 0 } },
+                  y: { position: rtl ? "right" : "left",
                   ticks: { callback: tick } } }
       })
     };
