@@ -15,7 +15,9 @@ from grappe.vocabulary import PROFILE_SECTIONS
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(CHROMIUM is None, reason="Chromium not installed (bash scripts/setup-system)"),
+    pytest.mark.skipif(
+        CHROMIUM is None, reason="Chromium not installed (bash scripts/setup-system)"
+    ),
 ]
 
 
