@@ -75,8 +75,12 @@ def _cluster_page(request: Request, session: Session, cluster_id: str) -> HTMLRe
         by_sphere[spheres.get(sphere, sphere)].append(m.actor)
     actors, ties = profile_network(session, cluster_id, members)
     shown = visible_sections(cluster)
-    kpi_rows, _ = repo.list_kpis(session, cluster=cluster_id, limit=500)
-    evaluations, _ = repo.list_evaluations(session, cluster=cluster_id, limit=50)
+    kpi_rows = repo.list_kpis(session, cluster=cluster_id, limit=500)[0] if "kpis" in shown else []
+    evaluations = (
+        repo.list_evaluations(session, cluster=cluster_id, limit=50)[0]
+        if "evaluations" in shown
+        else []
+    )
     roadmap = load_roadmap(session, cluster_id) if "roadmap" in shown else None
     countries = {r.country for r in cluster.regions}
     net = network_drawing(actors, ties)
@@ -101,8 +105,8 @@ def _cluster_page(request: Request, session: Session, cluster_id: str) -> HTMLRe
             if "assessments" in shown
             else None,
             "swot": swot_view(session, cluster_id, lang) if "swot" in shown else None,
-            "kpi_charts": kpi_charts(kpi_rows, lang) if "kpis" in shown else [],
-            "evaluations": evaluations if "evaluations" in shown else [],
+            "kpi_charts": kpi_charts(kpi_rows, lang),
+            "evaluations": evaluations,
             "period_evaluations": evaluations_view(session, cluster_id, lang)
             if "evaluations" in shown
             else [],
@@ -132,19 +136,25 @@ def profile_network(
     return list(net.actors.itertuples(index=False)), list(net.ties.itertuples(index=False))
 
 
-def _roadmap_view(roadmap: Roadmap | None, lang: str) -> dict[str, Any] | None:
-    """The roadmap laid out by phase, with names in ``lang`` (phases and deliverables carry
-    their own FR/AR/EN names in :data:`grappe.roadmap.PHASES`)."""
-    if roadmap is None:
-        return None
+def _status_names(lang: str) -> dict[str, str]:
+    """Statuses of actions (:data:`grappe.vocabulary.STATUSES`) in ``lang``."""
     _ = translations(lang).gettext
-    statuses = {
+    return {
         "planned": _("Planned"),
         "ongoing": _("Ongoing"),
         "done": _("Done"),
         "delayed": _("Delayed"),
         "cancelled": _("Cancelled"),
     }
+
+
+def _roadmap_view(roadmap: Roadmap | None, lang: str) -> dict[str, Any] | None:
+    """The roadmap laid out by phase, with names in ``lang`` (phases and deliverables carry
+    their own FR/AR/EN names in :data:`grappe.roadmap.PHASES`)."""
+    if roadmap is None:
+        return None
+    _ = translations(lang).gettext
+    statuses = _status_names(lang)
     modes = {"bottom_up": _("Bottom-up"), "top_down": _("Top-down")}
     phases = []
     for phase in PHASES:
@@ -168,7 +178,7 @@ def _roadmap_view(roadmap: Roadmap | None, lang: str) -> dict[str, Any] | None:
                 ],
             }
         )
-    return {"mode": modes.get(roadmap.mode, roadmap.mode), "phases": phases, "statuses": statuses}
+    return {"mode": modes.get(roadmap.mode, roadmap.mode), "phases": phases}
 
 
 def _gantt(roadmap: Roadmap, lang: str) -> dict[str, Any] | None:
@@ -184,7 +194,7 @@ def _gantt(roadmap: Roadmap, lang: str) -> dict[str, Any] | None:
         year_name=lambda y: format_year(y, lang),
     )
     if drawing is not None:
-        statuses = (_roadmap_view(roadmap, lang) or {}).get("statuses", {})
-        drawing["legend"] = [(s, statuses.get(s, s)) for s in dict.fromkeys(
-            a.status for a in roadmap.actions)]  # fmt: skip
+        names = _status_names(lang)
+        shown = dict.fromkeys(a.status for a in roadmap.actions)
+        drawing["legend"] = [(status, names.get(status, status)) for status in shown]
     return drawing
