@@ -120,7 +120,8 @@ ROLES: tuple[str, ...] = ("admin", "analyst", "manager")
 #: Sections of a cluster's public profile that its manager chooses to publish (the column
 #: ``clusters.public_sections``, migration 0010): the network diagnosis summary (never the
 #: interview data nor the respondents), the assessments (diamond, success factors, Danish class,
-#: life cycle), the SWOT, the roadmap, the KPIs, the evaluations and label checks.
+#: life cycle), the SWOT, the roadmap, the KPIs, the evaluations and label checks, and the
+#: stored diagnostic reports (which hold figures of every other section).
 PROFILE_SECTIONS: tuple[str, ...] = (
     "network",
     "assessments",
@@ -128,6 +129,7 @@ PROFILE_SECTIONS: tuple[str, ...] = (
     "roadmap",
     "kpis",
     "evaluations",
+    "reports",
 )
 
 #: The sections a cluster publishes until its manager chooses: those its profile showed before

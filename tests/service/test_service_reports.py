@@ -13,6 +13,16 @@ BASE = "/api/v1/clusters/auto-mi/reports"
 NAMES = {"fr": "Automobile Michigan", "ar": "السيارات ميشيغان", "en": "Automotive Michigan"}
 
 
+@pytest.fixture(autouse=True)
+def _reports_published(request):
+    """These tests read the reports as the public does: ``auto-mi`` publishes its reports."""
+    if "populated" in request.fixturenames:
+        client, tokens = request.getfixturevalue("populated")
+        r = client.patch("/api/v1/clusters/auto-mi", headers=tokens["admin"],
+                         json={"public_sections": ["reports"]})  # fmt: skip
+        assert r.status_code == 200, r.text
+
+
 def _error(response, status, code):
     assert response.status_code == status, response.text
     body = response.json()
@@ -180,3 +190,20 @@ def test_report_roles_and_deletion(populated):
     # an unpublished cluster's reports do not exist for the public
     _error(client.get("/api/v1/clusters/secret/reports"), 404, "not_found")
     assert client.get("/api/v1/clusters/secret/reports", headers=tokens["ana"]).status_code == 200
+
+
+def test_reports_of_a_cluster_that_does_not_publish_them_are_hidden_from_the_public(populated):
+    """A report holds the figures of every section: without ``reports`` among the cluster's
+    ``public_sections`` the public gets 404 on the list, the job and the files; a token holder
+    reads them."""
+    client, tokens = populated
+    job = client.post(BASE, json={"languages": ["en"], "formats": ["html"]},
+                      headers=tokens["mgr"]).json()  # fmt: skip
+    assert client.get(f"{BASE}/{job['id']}/en.html").status_code == 200
+    r = client.patch("/api/v1/clusters/auto-mi", headers=tokens["mgr"],
+                     json={"public_sections": ["roadmap", "kpis"]})  # fmt: skip
+    assert r.status_code == 200, r.text
+    for url in (BASE, f"{BASE}/{job['id']}", f"{BASE}/{job['id']}/en.html"):
+        error = _error(client.get(url), 404, "not_found")
+        assert "does not publish its 'reports' section" in error["message"]
+        assert client.get(url, headers=tokens["ana"]).status_code == 200

@@ -176,6 +176,7 @@ SECTION_READS = {
     "roadmap": ["/clusters/knoke/roadmap"],
     "kpis": ["/kpis?cluster=knoke"],
     "evaluations": ["/evaluations?cluster=knoke"],
+    "reports": ["/clusters/knoke/reports"],
 }
 
 

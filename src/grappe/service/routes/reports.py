@@ -90,7 +90,7 @@ def create_report(
 def list_reports(
     session: SessionDep, token: OptionalCaller, cluster_id: str
 ) -> ListOf[ReportPublic]:
-    _visible(session, token, cluster_id)
+    _visible(session, token, cluster_id, section="reports")
     rows = rep.list_reports(session, cluster_id)
     return ListOf[ReportPublic](data=[_public(r) for r in rows], count=len(rows))
 
@@ -99,7 +99,7 @@ def list_reports(
 def read_report(
     session: SessionDep, token: OptionalCaller, cluster_id: str, report_id: ReportId
 ) -> ReportPublic:
-    _visible(session, token, cluster_id)
+    _visible(session, token, cluster_id, section="reports")
     return _public(rep.get_report(session, cluster_id, report_id))
 
 
@@ -116,7 +116,7 @@ def download_report(
     report_id: ReportId,
     filename: FileName,
 ) -> Response:
-    _visible(session, token, cluster_id)
+    _visible(session, token, cluster_id, section="reports")
     row = rep.get_report(session, cluster_id, report_id)
     lang, fmt = filename.split(".")
     found = [f for f in row.files if f.lang == lang and f.format == fmt]
