@@ -29,6 +29,7 @@ __all__ = [
     "STORED_INDICATOR_COLUMNS",
     "STRENGTH_SCALE",
     "TIE_TYPES",
+    "USER_ROLES",
 ]
 
 # --- actors and ties -------------------------------------------------------------------------
@@ -114,6 +115,12 @@ MEMBER_EVENTS: tuple[str, ...] = ("join", "leave", "sector")
 #: Roles of API tokens, from most to least powerful (what each may do:
 #: :data:`grappe.registry.permissions.RULES`).
 ROLES: tuple[str, ...] = ("admin", "analyst", "manager")
+
+#: Roles of the people who sign in to the web workspace: the token roles plus ``member``, an
+#: actor's representative (updates his own organisation). Kept apart from :data:`ROLES`
+#: because API tokens, the import rules and the rules open to every token role (answers,
+#: diagnoses, SWOT) must not reach a member.
+USER_ROLES: tuple[str, ...] = (*ROLES, "member")
 
 # --- languages ----------------------------------------------------------------------------------
 

@@ -12,7 +12,8 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
-from grappe.web.views import cluster, compare, home, region
+from grappe.web.auth import LoginLimiter
+from grappe.web.views import account, actor_forms, cluster, compare, home, region
 
 __all__ = ["STATIC", "install_pages", "not_found_page"]
 
@@ -30,6 +31,7 @@ def install_pages(app: FastAPI) -> None:
     """Add the pages and ``/static`` to ``app`` (which must have ``state.settings`` and
     ``state.sessions``)."""
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (home, cluster, region, compare):
+    for module in (home, cluster, region, compare, account, actor_forms):
         app.include_router(module.router)
     app.state.html_not_found = not_found_page
+    app.state.login_limiter = LoginLimiter()  # sign-in failures, per process

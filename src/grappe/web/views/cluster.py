@@ -14,8 +14,10 @@ from grappe.errors import DataValidationError, NotFoundError
 from grappe.registry import repositories as repo
 from grappe.registry.models import Cluster, IndicatorSnapshot, Membership
 from grappe.registry.networks import load_network
+from grappe.registry.permissions import refusal
 from grappe.registry.roadmaps import load_roadmap
 from grappe.roadmap import PHASES, Roadmap
+from grappe.web.auth import visitor
 from grappe.web.db import PageSession, cached_page, map_data
 from grappe.web.i18n import translations
 from grappe.web.network_svg import network_drawing
@@ -89,7 +91,17 @@ def _cluster_page(request: Request, session: Session, cluster_id: str) -> HTMLRe
             "evaluations": evaluations,
             "roadmap": _roadmap_view(load_roadmap(session, cluster_id), lang),
             "map": map_data(session, lang, highlight=region_ids, countries=countries),
+            "can_record_actor": _may_record_actor(request, cluster_id),
         },
+    )
+
+
+def _may_record_actor(request: Request, cluster_id: str) -> bool:
+    # The workspace's "Record an actor" form (grappe.web.views.actor_forms), by the same rule.
+    user = visitor(request).user
+    return (
+        user is not None
+        and refusal(user.access, "create", "actor", "(new)", scope={cluster_id}) is None
     )
 
 
