@@ -29,9 +29,8 @@ from grappe.errors import DataValidationError, PermissionDeniedError, Validation
 from grappe.network.records import check_actor
 from grappe.registry.member_events import add_member_event
 from grappe.registry.models import Actor, Cluster, Membership
-from grappe.registry.network_edits import update_actor
 from grappe.registry.permissions import Access, refusal
-from grappe.registry.repositories import audit, get
+from grappe.registry.repositories import audit, changed_fields, get
 
 __all__ = ["ACTOR_ENTRY_FIELDS", "ORGANISATION_FIELDS", "check_entry", "organisation_values",
            "record_actor",
@@ -202,8 +201,7 @@ def update_organisation(
     session: Session, who: Access, actor_id: str, values: Mapping[str, Any]
 ) -> Actor:
     """Correct the names, place and contact of an actor (the member who represents it, an admin
-    or a manager of its clusters), through :func:`grappe.registry.network_edits.update_actor`
-    (audited with the values before and after).
+    or a manager of its clusters), audited with the values before and after.
 
     Raises
     ------
@@ -224,6 +222,14 @@ def update_organisation(
         raise DataValidationError(issues)
     attributes = {**(actor.attributes or {}), **dict.fromkeys(_ATTRIBUTES)}
     attributes = {k: v for k, v in {**attributes, **_attributes(entry)}.items() if v is not None}
-    return update_actor(
-        session, actor_id, {"name": _display_name(entry), "attributes": attributes}, who=who
-    )
+    # Names, place and contact only: the kernel's columns (sphere, level…) are not the
+    # member's to change, so the kernel's check of update_actor is not asked (a stored actor
+    # may lack a level the kernel requires, and that is the manager's to fix).
+    before = {"name": actor.name, "attributes": actor.attributes}
+    after = {"name": _display_name(entry), "attributes": attributes}
+    old, new = changed_fields(before, after)
+    if new:
+        actor.name, actor.attributes = after["name"], after["attributes"]
+        session.flush()
+        audit(session, who, "update", "actor", actor_id, before=old, after=new)
+    return actor
