@@ -410,6 +410,18 @@ def test_admin_invites_and_deactivates(site):
         assert (entry.who, entry.role, entry.after) == ("admin@obs.dz", "admin", {"active": False})
 
 
+def test_a_deactivated_user_invited_again_is_the_same_user(site):
+    app, client = site
+    with session_scope(app.state.sessions) as db:
+        gm = db.scalar(select(User).where(User.email == "gm@obs.dz"))
+        gm.active, gm_id = False, gm.id
+    token = _invitation(app, email="gm@obs.dz", role="member", actor="GM")
+    with session_scope(app.state.sessions) as db:
+        user = accept_invitation(db, token, "a second password")
+        assert (user.id, user.active, user.actor_id) == (gm_id, True, "GM")
+    assert _sign_in(client, "gm@obs.dz", "a second password").status_code == 303
+
+
 def test_change_password_rotates_the_session(site):
     _, client = site
     _as(client, "mgr@obs.dz")

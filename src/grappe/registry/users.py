@@ -267,8 +267,8 @@ def invite(
     Raises
     ------
     InvalidParameterError
-        A malformed email, an email that already has an account, an unknown role, a manager
-        without clusters, a member without an actor.
+        A malformed email, an email of an active user, an unknown role, a manager without
+        clusters, a member without an actor.
     NotFoundError
         An unknown cluster or actor.
     PermissionDeniedError
@@ -282,7 +282,7 @@ def invite(
         )
     if not display_name.strip():
         raise InvalidParameterError("The 'display_name' parameter of invite must not be empty.")
-    if session.scalar(select(User.id).where(User.email == email)) is not None:
+    if session.scalar(select(User.id).where(User.email == email, User.active)) is not None:
         raise InvalidParameterError(
             f"The 'email' parameter of invite must be new. Got {email!r} instead, which already "
             "has an account."
@@ -356,7 +356,8 @@ def accept_invitation(
         An unknown token.
     InvalidParameterError
         A used or expired invitation, a password that breaks a rule of :func:`weak_password`,
-        or an email that got an account meanwhile.
+        or an email that got an active account meanwhile. (A deactivated user invited again is
+        made active again, with the invitation's role, clusters and actor.)
     """
     invitation, state = invitation_state(session, token, now=now)
     if invitation is None:
@@ -367,30 +368,30 @@ def accept_invitation(
             f"is {state}; ask for a new one."
         )
     _check_password(password, invitation.email, "accept_invitation")
-    if session.scalar(select(User.id).where(User.email == invitation.email)) is not None:
+    user = session.scalar(select(User).where(User.email == invitation.email))
+    if user is not None and user.active:
         raise InvalidParameterError(
             f"The invitation's email {invitation.email!r} already has an account; sign in."
         )
     moment = now or utc_now()
-    user = User(
-        email=invitation.email,
-        display_name=invitation.display_name,
-        password_hash=hash_password(password),
-        role=invitation.role,
-        actor_id=invitation.actor_id,
-        active=True,
-        created_at=moment,
-        updated_at=moment,
-        clusters=[session.get(Cluster, c) for c in invitation.clusters if session.get(Cluster, c)],
-    )
-    session.add(user)
+    action = "update" if user is not None else "create"
+    if user is None:  # a deactivated user invited again is the same row, active again
+        user = User(email=invitation.email, created_at=moment)
+        session.add(user)
+    user.display_name = invitation.display_name
+    user.password_hash = hash_password(password)
+    user.role = invitation.role
+    user.actor_id = invitation.actor_id
+    user.active = True
+    user.updated_at = moment
+    user.clusters = [c for c in (session.get(Cluster, k) for k in invitation.clusters) if c]
     invitation.used_at = moment
     session.flush()
     record: dict[str, Any] = {
         "email": user.email, "role": user.role, "clusters": user.cluster_ids,
         "actor": user.actor_id, "invitation": invitation.id,
     }  # fmt: skip
-    audit(session, access_of(user), "create", "user", user.email, after=record)
+    audit(session, access_of(user), action, "user", user.email, after=record)
     return user
 
 
