@@ -77,7 +77,12 @@ def _limiter(request: Request) -> LoginLimiter:
 
 def _safe_next(target: str | None) -> str:
     # Only a path of this site: never "//host" or "https://host" (an open redirect).
-    if not target or not target.startswith("/") or target.startswith("//"):
+    if (
+        not target
+        or not target.startswith("/")
+        or target.startswith("//")
+        or any(c == "\\" or ord(c) < 32 for c in target)  # "/\\host" is "//host" to browsers
+    ):
         return "/account"
     parts = urlsplit(target)
     return parts.path + (f"?{parts.query}" if parts.query else "")
