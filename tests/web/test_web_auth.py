@@ -183,6 +183,45 @@ def test_every_post_needs_the_session_csrf_token(site, route, token):
         assert db.scalar(select(User).where(User.id == 1)).active
 
 
+def _routes(routes):
+    from fastapi.routing import APIRoute
+
+    for route in routes:
+        if isinstance(route, APIRoute):
+            yield route
+        elif hasattr(route, "original_router"):  # FastAPI >= 0.165 includes routers lazily
+            yield from _routes(route.original_router.routes)
+
+
+def _page_routes(app, methods=frozenset({"POST", "PUT", "PATCH", "DELETE"})):
+    for route in _routes(app.routes):
+        if route.endpoint.__module__.startswith("grappe.web."):
+            for method in sorted(route.methods & methods):
+                yield method, re.sub(r"\{[^}]+\}", "1", route.path)
+
+
+def test_every_unsafe_page_route_is_guarded(site):
+    """Whatever page route is added (by any view module mounted by install_pages), an unsafe
+    request without the session's token is refused before the route runs."""
+    app, client = site
+    _as(client, "admin@obs.dz")
+    routes = list(_page_routes(app))
+    assert ("POST", "/clusters/1/actors/new") in routes and len(routes) >= len(POST_ROUTES)
+    for method, path in routes:
+        r = client.request(method, path, data={"x": "1"}, follow_redirects=False)
+        assert r.status_code == 403 and "Form expired" in r.text, (method, path)
+        r = client.request(method, path, headers={"X-CSRF-Token": "nope"}, follow_redirects=False)
+        assert r.status_code == 403, (method, path)
+
+
+def test_the_token_may_come_in_a_header(site):
+    _, client = site
+    _as(client, "admin@obs.dz")
+    csrf = _csrf(client.get("/account").text)
+    r = client.post("/logout", headers={"X-CSRF-Token": csrf}, follow_redirects=False)
+    assert r.status_code == 303
+
+
 @pytest.mark.parametrize("route", ["/login", "/invite/whatever"])
 def test_anonymous_forms_need_their_pre_session_token(site, route):
     _, client = site

@@ -6,9 +6,11 @@ rate limit.
   and ``Secure`` when the request came over HTTPS (behind a TLS proxy, run uvicorn with
   ``--proxy-headers`` so that the scheme is seen).
 * Every POST form carries ``csrf_token``, derived from the session id
-  (:func:`grappe.registry.users.session_csrf`); an unsafe request whose token is missing or
-  wrong gets the 403 page. Anonymous forms (sign-in, invitation) get a *pre-session*: a
-  session row without user, so that they carry a token too (no signing key anywhere).
+  (:func:`grappe.registry.users.session_csrf`); every unsafe request of the pages is checked
+  by :func:`csrf_guard` (a dependency of every page router, added by
+  :func:`grappe.web.install_pages`) and gets the 403 page when the token is missing or wrong.
+  Anonymous forms (sign-in, invitation) get a *pre-session*: a session row without user, so
+  that they carry a token too (no signing key anywhere).
 * Sign-in failures are counted per email and per client address
   (:class:`LoginLimiter`): more than :data:`MAX_FAILURES` in :data:`FAILURE_WINDOW` and the
   sign-in answers 429 with the wait. The counts live in the memory of each server process.
@@ -40,6 +42,8 @@ from grappe.web.render import language, page
 
 __all__ = [
     "CSRF_FIELD",
+    "CSRF_HEADER",
+    "CsrfRefusedError",
     "FAILURE_WINDOW",
     "MAX_FAILURES",
     "SESSION_COOKIE",
@@ -48,6 +52,7 @@ __all__ = [
     "Visitor",
     "attach_session",
     "check_csrf",
+    "csrf_guard",
     "csrf_refused",
     "end_session",
     "forbidden",
@@ -174,6 +179,29 @@ def check_csrf(request: Request, form: Any) -> bool:
     expected = visitor(request).csrf
     given = form.get(CSRF_FIELD) if form is not None else None
     return bool(expected) and isinstance(given, str) and hmac.compare_digest(given, expected)
+
+
+#: Methods that change nothing, never checked.
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+#: Header a script may send the token in instead of the form field (htmx, fetch).
+CSRF_HEADER = "X-CSRF-Token"
+
+
+class CsrfRefusedError(Exception):
+    """An unsafe request of the pages without the session's CSRF token (answered 403 by
+    :func:`csrf_refused`, see :func:`grappe.web.install_pages`)."""
+
+
+async def csrf_guard(request: Request) -> None:
+    """Dependency of every page router: refuse an unsafe request whose ``csrf_token`` (form
+    field, or the ``X-CSRF-Token`` header) is not that of the live session. Checked before the
+    route runs, so that no page route can forget it."""
+    if request.method in SAFE_METHODS:
+        return
+    header = request.headers.get(CSRF_HEADER)
+    form = {CSRF_FIELD: header} if header else await request.form()
+    if not check_csrf(request, form):
+        raise CsrfRefusedError
 
 
 def _error(request: Request, title: str, message: str, status: int) -> HTMLResponse:

@@ -1,7 +1,7 @@
 """Sign-in, sign-out, invitations, the account page and the admin's list of users.
 
-Every POST checks the CSRF token first (:func:`grappe.web.auth.check_csrf`); rights are those
-of :data:`grappe.registry.permissions.RULES`, asked by the registry functions.
+Every POST's CSRF token is checked before the route runs (:func:`grappe.web.auth.csrf_guard`);
+rights are those of :data:`grappe.registry.permissions.RULES`, asked by the registry functions.
 """
 
 from __future__ import annotations
@@ -33,8 +33,6 @@ from grappe.web.auth import (
     LoginLimiter,
     SignedIn,
     attach_session,
-    check_csrf,
-    csrf_refused,
     end_session,
     forbidden,
     pre_session,
@@ -127,8 +125,6 @@ def login_form(request: Request) -> Response:
 @router.post("/login", response_class=HTMLResponse)
 async def login(request: Request) -> Response:
     form = await request.form()
-    if not check_csrf(request, form):
-        return csrf_refused(request)
     email = str(form.get("email", "")).strip()
     password = str(form.get("password", ""))
     address = request.client.host if request.client else "unknown"
@@ -158,9 +154,6 @@ async def login(request: Request) -> Response:
 
 @router.post("/logout")
 async def logout(request: Request) -> Response:
-    form = await request.form()
-    if not check_csrf(request, form):
-        return csrf_refused(request)
     response = RedirectResponse("/", status_code=303)
     end_session(request, response)
     return response
@@ -200,8 +193,6 @@ def invitation_form(request: Request, token: str) -> Response:
 @router.post("/invite/{token}", response_class=HTMLResponse)
 async def accept(request: Request, token: str) -> Response:
     form = await request.form()
-    if not check_csrf(request, form):
-        return csrf_refused(request)
     password = str(form.get("password", ""))
     confirm = str(form.get("confirm", ""))
     with _db(request) as db, db.begin():
@@ -257,8 +248,6 @@ async def account_password(request: Request) -> Response:
     if user is None:
         return to_login(request)
     form = await request.form()
-    if not check_csrf(request, form):
-        return csrf_refused(request)
     current = str(form.get("current", ""))
     new = str(form.get("password", ""))
     errors = _password_errors(request, new, str(form.get("confirm", "")), user.email)
@@ -354,8 +343,6 @@ async def create_invitation(request: Request) -> Response:
     if user is None:
         return to_login(request)
     form = await request.form()
-    if not check_csrf(request, form):
-        return csrf_refused(request)
     if not _may_manage_users(user):
         return forbidden(request)
     values = {k: str(form.get(k, "")).strip() for k in ("email", "display_name", "role", "actor")}
@@ -381,9 +368,6 @@ async def deactivate(request: Request, user_id: int) -> Response:
     user = visitor(request).user
     if user is None:
         return to_login(request)
-    form = await request.form()
-    if not check_csrf(request, form):
-        return csrf_refused(request)
     try:
         with _db(request) as db, db.begin():
             deactivate_user(db, user.access, user_id)

@@ -26,7 +26,7 @@ from grappe.registry.actor_entries import (
 from grappe.registry.models import Actor, Cluster
 from grappe.registry.permissions import refusal
 from grappe.vocabulary import LEVELS
-from grappe.web.auth import check_csrf, csrf_refused, forbidden, to_login, visitor
+from grappe.web.auth import forbidden, to_login, visitor
 from grappe.web.i18n import translations
 from grappe.web.render import language, localized, page
 from grappe.web.views._common import N_, not_found, sphere_names
@@ -116,8 +116,6 @@ async def new_actor(request: Request, cluster_id: str) -> Response:
     if visitor(request).user is None:
         return to_login(request)
     form = await request.form()
-    if not check_csrf(request, form):
-        return csrf_refused(request)
     values = {k: str(form.get(k, "")) for k in ACTOR_ENTRY_FIELDS}
     with _db(request) as db:
         cluster = _cluster_for_writer(request, db, cluster_id)
@@ -170,8 +168,6 @@ async def organisation(request: Request) -> Response:
     if user is None:
         return to_login(request)
     form = await request.form()
-    if not check_csrf(request, form):
-        return csrf_refused(request)
     if user.role != "member" or not user.actor:
         return forbidden(request)
     values = {k: str(form.get(k, "")) for k in ORGANISATION_FIELDS}
