@@ -71,6 +71,15 @@ def test_login_ok_sets_a_strict_cookie_and_names_the_user(site):
     assert "mgr" in home.text and "Se déconnecter" in home.text
 
 
+def test_cookie_is_secure_over_https(site):
+    from fastapi.testclient import TestClient
+
+    app, _ = site
+    with TestClient(app, base_url="https://testserver") as client:
+        r = _sign_in(client, "mgr@obs.dz")
+        assert r.status_code == 303 and "Secure" in r.headers["set-cookie"]
+
+
 def test_login_failure_is_generic_and_translated(site):
     _, client = site
     unknown = _sign_in(client, "nobody@obs.dz")
@@ -640,3 +649,15 @@ def test_member_rule_lives_in_permissions():
     assert refusal(member, "create", "actor", "X", scope={"auto-mi"}) is not None
     assert refusal(member, "create", "tie", "X", scope={"auto-mi"}) is not None
     assert refusal(member, "create", "swot", "auto-mi", scope={"auto-mi"}) is not None
+
+
+@pytest.mark.parametrize(
+    "name", ["grappe.registry.users", "grappe.registry.actor_entries", "grappe.web.auth"]
+)
+def test_docstring_examples(name):
+    import doctest
+    import importlib
+
+    module = importlib.import_module(name)
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 0 and result.failed == 0

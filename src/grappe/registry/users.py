@@ -87,6 +87,8 @@ SESSION_LIFETIME = dt.timedelta(days=7)
 #: Lifetime of an anonymous visitor's pre-session (the CSRF token of the sign-in form).
 PRE_SESSION_LIFETIME = dt.timedelta(hours=2)
 
+#: ``last_seen`` is written at most this often (the idle limit is that precise).
+_SEEN_EVERY = dt.timedelta(minutes=1)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 #: Who an invitation is accepted by, in the audit log, before the user exists.
 _INVITEE = "invitation"
@@ -423,7 +425,7 @@ def load_session(
 ) -> tuple[WebSession, User | None] | None:
     """The live session of cookie id ``raw`` and its active user (None for a pre-session);
     None when unknown, ended (idle or too old, then deleted) or its user was deactivated.
-    Marks the session seen."""
+    Marks the session seen (at most once a minute)."""
     moment = now or utc_now()
     row = session.get(WebSession, _digest(raw))
     if row is None:
@@ -436,7 +438,8 @@ def load_session(
     if row.user_id is not None and (user is None or not user.active):
         session.delete(row)
         return None
-    row.last_seen = moment
+    if moment - _aware(row.last_seen) > _SEEN_EVERY:  # not a write on every page view
+        row.last_seen = moment
     return row, user
 
 
