@@ -16,6 +16,7 @@ __all__ = [
     "MissingDependencyError",
     "NotFoundError",
     "OutputError",
+    "PermissionDeniedError",
     "RegistryUnavailableError",
     "ValidationIssue",
 ]
@@ -70,6 +71,11 @@ class OutputError(GrappeError, OSError):
     (see :mod:`grappe.io.output`) was left as it was and no temporary file remains. It also
     derives from :class:`OSError`, so generic code that catches ``OSError`` keeps working.
     """
+
+
+class PermissionDeniedError(GrappeError, PermissionError):
+    """The caller's role does not allow this write (the reason and whom to ask, from
+    :func:`grappe.registry.permissions.refusal`)."""
 
 
 class RegistryUnavailableError(GrappeError, ConnectionError):

@@ -31,6 +31,7 @@ __all__ = [
     "STORED_INDICATOR_COLUMNS",
     "STRENGTH_SCALE",
     "TIE_TYPES",
+    "USER_ROLES",
 ]
 
 # --- actors and ties -------------------------------------------------------------------------
@@ -135,6 +136,11 @@ PROFILE_SECTIONS: tuple[str, ...] = (
 #: The sections a cluster publishes until its manager chooses: those its profile showed before
 #: the choice existed, so that nothing published disappears.
 DEFAULT_PUBLIC_SECTIONS: tuple[str, ...] = ("roadmap", "kpis", "evaluations")
+#: Roles of the people who sign in to the web workspace: the token roles plus ``member``, an
+#: actor's representative (updates his own organisation). Kept apart from :data:`ROLES`
+#: because API tokens, the import rules and the rules open to every token role (answers,
+#: diagnoses, SWOT) must not reach a member.
+USER_ROLES: tuple[str, ...] = (*ROLES, "member")
 
 # --- languages ----------------------------------------------------------------------------------
 

@@ -32,7 +32,7 @@ def _counts(engine):
 
 def test_migration_0010_up_and_down_with_rows(empty_engine):
     engine = empty_engine
-    upgrade(engine, revision="0008")
+    upgrade(engine, revision="0009")
     assert "public_sections" not in _columns(engine)
     with engine.begin() as conn:
         for statement in (
@@ -59,7 +59,7 @@ def test_migration_0010_up_and_down_with_rows(empty_engine):
     upgrade(engine)
     with engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
-    downgrade(engine, revision="0008")
+    downgrade(engine, revision="0009")
     assert "public_sections" not in _columns(engine)
     assert _counts(engine) == (3, 1, 1)  # the memberships and KPIs are kept
     upgrade(engine)  # and up again

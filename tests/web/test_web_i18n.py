@@ -39,6 +39,8 @@ def test_every_message_is_translated(lang):
         for m in messages
         if catalogue.gettext(m) == m
         and m not in ("API", "Wilaya", "Label", "Contact", "Associations", "Finance")
+        # the same word in French (workspace forms)
+        and m not in ("Organisation", "Latitude", "Longitude", "Commune", "Invitation")
     ]
     assert not missing, missing
 

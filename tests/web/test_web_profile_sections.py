@@ -283,3 +283,36 @@ def test_the_change_between_two_waves_and_never_a_respondent(app_and_client, adm
     raw = pd.read_csv(FIXTURES / "network" / "synthetic_ties.csv")
     for respondent in set(raw["respondent"].dropna()):
         assert respondent not in page
+
+
+def test_signed_in_staff_see_every_section_and_a_member_only_the_published(knoke, admin):
+    """The pages follow the API's rule: admin, analyst and manager (token roles) read every
+    section; a member, like the public, reads the published ones."""
+    from _accounts import _sign_in, _user
+
+    client, _ = knoke
+    app = client.app
+    _publish(client, admin, ["swot"])
+    _user(app, "ana@obs.dz", "analyst")
+    _user(app, "member@obs.dz", "member", actor=_a_knoke_actor(app))
+    for email, sees_all in (("ana@obs.dz", True), ("member@obs.dz", False)):
+        client.cookies.clear()
+        assert _sign_in(client, email).status_code == 303
+        page = client.get("/clusters/knoke?lang=en").text
+        assert 'id="swot-h"' in page
+        for hidden in ('id="roadmap-h"', "diamond-radar", "diag-h"):
+            assert (hidden in page) is sees_all, (email, hidden)
+    client.cookies.clear()
+    assert 'id="roadmap-h"' not in client.get("/clusters/knoke?lang=en").text
+
+
+def _a_knoke_actor(app):
+    from sqlalchemy import select
+
+    from grappe.registry import session_scope
+    from grappe.registry.models import Membership
+
+    with session_scope(app.state.sessions) as db:
+        return db.scalars(
+            select(Membership.actor_id).where(Membership.cluster_id == "knoke")
+        ).first()

@@ -30,6 +30,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "grappe.cli.serve",
     "grappe.cli.observatory",
     "grappe.cli.token",
+    "grappe.cli.user",
 )
 
 

@@ -67,6 +67,9 @@ __all__ = [
     "ReportFile",
     "StoredReport",
     "Tie",
+    "Invitation",
+    "User",
+    "WebSession",
     "utc_now",
 ]
 
@@ -671,3 +674,83 @@ class NetworkDiagnosis(Base):
     created_by: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+# --- Web workspace: people who sign in, their invitations and sessions (migration 0009) ---
+
+user_clusters = Table(
+    "user_clusters",
+    Base.metadata,
+    Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column("cluster_id", ForeignKey("clusters.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class User(Base):
+    """A person who signs in to the web workspace (see :mod:`grappe.registry.users`).
+
+    ``role`` is one of :data:`grappe.vocabulary.USER_ROLES`; a ``manager`` manages
+    ``clusters``, a ``member`` represents the actor ``actor_id``. ``password_hash`` reads
+    ``scrypt$<salt hex>$<hash hex>``. An inactive user cannot sign in; his rows stay for the
+    audit trail.
+    """
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16))
+    actor_id: Mapped[str | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+
+    clusters: Mapped[list[Cluster]] = relationship(
+        secondary=user_clusters, order_by="Cluster.id", lazy="selectin"
+    )
+
+    @property
+    def cluster_ids(self) -> list[str]:
+        return [c.id for c in self.clusters]
+
+
+class Invitation(Base):
+    """A link by which an admin (or a manager, for a member) lets someone choose a password.
+
+    Only the SHA-256 of the link's random token is stored; ``used_at`` makes it single use.
+    ``clusters`` (ids) and ``actor_id`` are what the user will manage or represent.
+    """
+
+    __tablename__ = "invitations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    email: Mapped[str] = mapped_column(String(254), index=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16))
+    clusters: Mapped[list[str]] = mapped_column(JSON)
+    actor_id: Mapped[str | None] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"))
+    created_by: Mapped[str] = mapped_column(String(254))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    used_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class WebSession(Base):
+    """A server-side session of the pages, found by the SHA-256 of its cookie's random id.
+
+    ``user_id`` NULL: a pre-session of an anonymous visitor (it carries the CSRF token of the
+    sign-in and invitation forms). Ends ``idle`` after its ``last_seen`` or at ``expires_at``.
+    """
+
+    __tablename__ = "web_sessions"
+
+    id_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    last_seen: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from grappe._validation import check_option
 from grappe.registry.models import ROLES
+from grappe.vocabulary import USER_ROLES
 
 if TYPE_CHECKING:
     from grappe.registry.models import ApiToken
@@ -93,8 +94,24 @@ RULES.update(
     }
 )
 
+# The web workspace (issue 14): a ``member`` (a person representing one actor, see
+# grappe.registry.users) may change that actor only. Inviting people is an admin's; a manager
+# may invite the members (representatives of member actors) of the clusters it manages.
+RULES["actor"] = {**RULES["actor"], "update": (*RULES["actor"]["update"], "member")}
+RULES.update(
+    {
+        "user": dict.fromkeys(ACTIONS, _ADMIN),
+        "member_user": {"create": ("admin", "manager"), "update": _ADMIN, "delete": _ADMIN},
+    }
+)
+
 _VERBS = {"create": "create", "update": "change", "delete": "delete"}
-_ARTICLE = {"admin": "an admin", "analyst": "an analyst", "manager": "a manager"}
+_ARTICLE = {
+    "admin": "an admin",
+    "analyst": "an analyst",
+    "manager": "a manager",
+    "member": "a member",
+}
 
 
 @dataclass(frozen=True)
@@ -111,15 +128,19 @@ class Access:
         Ids of the clusters a manager manages (empty for other roles).
     token_id : int or None
         Id of the token row; None for a local caller that holds the database itself.
+    actor : str or None
+        For a ``member`` (a web user, :data:`grappe.vocabulary.USER_ROLES`): the actor he
+        represents, the only record he may change.
     """
 
     who: str
     role: str
     clusters: frozenset[str] = field(default_factory=frozenset)
     token_id: int | None = None
+    actor: str | None = None
 
     def __post_init__(self) -> None:
-        check_option(self.role, "role", ROLES, func="Access")
+        check_option(self.role, "role", USER_ROLES, func="Access")
 
     @classmethod
     def of_token(cls, token: ApiToken) -> Access:
@@ -133,6 +154,8 @@ class Access:
 
     def describe(self) -> str:
         """The role in words: ``"an analyst"``, ``"a manager of 'auto-mi'"``."""
+        if self.role == "member":
+            return f"a member representing {self.actor!r}"
         if self.role != "manager":
             return _ARTICLE[self.role]
         if not self.clusters:
@@ -179,6 +202,7 @@ def refusal(
     *,
     scope: Collection[str] = (),
     fields: Sequence[str] = (),
+    actors: Collection[str] = (),
 ) -> Refusal | None:
     """Why ``access`` may not ``action`` the ``kind`` record ``key``; None when it may.
 
@@ -197,6 +221,9 @@ def refusal(
         the clusters holding both ends of a tie. A manager passes when it manages one of them.
     fields : sequence of str
         Changed fields, named in the message of a refused update.
+    actors : collection of str
+        Ids of the actors the record belongs to (the actor itself). A ``member`` passes when
+        it represents one of them.
 
     Returns
     -------
@@ -214,14 +241,20 @@ def refusal(
     a manager of 'auto-mi' cannot create tie 'GM/DOW/trust' — ask an admin
     """
     allowed = _check(action, kind, "refusal")
-    if access.role in allowed and (access.role != "manager" or access.clusters & set(scope)):
+    if access.role in allowed and (
+        (access.role == "manager" and access.clusters & set(scope))
+        or (access.role == "member" and access.actor is not None and access.actor in actors)
+        or access.role not in ("manager", "member")
+    ):
         return None
     what = f"{_VERBS[action]} {kind} {key!r}"
     if action == "update" and fields:
         what += f" ({', '.join(fields)})"
-    ask = [_ARTICLE[role] for role in allowed if role != "manager"]
+    ask = [_ARTICLE[role] for role in allowed if role not in ("manager", "member")]
     if "manager" in allowed and scope:
         ask.append("a manager of " + ", ".join(map(repr, sorted(scope))))
+    if "member" in allowed and actors:
+        ask.append("the member representing " + ", ".join(map(repr, sorted(actors))))
     return Refusal(f"{access.describe()} cannot {what}", "ask " + " or ".join(ask))
 
 
@@ -242,7 +275,7 @@ def kind_refusal(access: Access, kind: str) -> Refusal | None:
     roles = {role for action in ("create", "update") for role in RULES[kind][action]}
     if access.role in roles:
         return None
-    ask = [_ARTICLE[role] for role in ROLES if role in roles]
+    ask = [_ARTICLE[role] for role in ROLES if role in roles]  # members are never asked
     return Refusal(
         f"{_ARTICLE[access.role]} cannot create or change {kind}s", "ask " + " or ".join(ask)
     )
@@ -261,4 +294,6 @@ def may_write_all(access: Access, kind: str) -> bool:
     """
     check_option(kind, "kind", tuple(RULES), func="may_write_all")
     rules = RULES[kind]
-    return access.role != "manager" and all(access.role in rules[a] for a in ("create", "update"))
+    return access.role not in ("manager", "member") and all(
+        access.role in rules[a] for a in ("create", "update")
+    )

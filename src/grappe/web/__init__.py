@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
-from grappe.web.views import cluster, compare, home, region
+from grappe.web.auth import CsrfRefusedError, LoginLimiter, csrf_guard, csrf_refused
+from grappe.web.views import account, actor_forms, cluster, compare, home, region
 
 __all__ = ["STATIC", "install_pages", "not_found_page"]
 
@@ -26,10 +27,18 @@ def not_found_page(request: Request) -> HTMLResponse:
     return not_found(request)
 
 
+async def _csrf_refused(request: Request, exc: Exception) -> HTMLResponse:  # noqa: ARG001
+    return csrf_refused(request)
+
+
 def install_pages(app: FastAPI) -> None:
     """Add the pages and ``/static`` to ``app`` (which must have ``state.settings`` and
     ``state.sessions``)."""
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (home, cluster, region, compare):
-        app.include_router(module.router)
+    # Every unsafe request of the pages is checked for the session's CSRF token before its
+    # route runs (grappe.web.auth): a page router added here cannot forget it.
+    for module in (home, cluster, region, compare, account, actor_forms):
+        app.include_router(module.router, dependencies=[Depends(csrf_guard)])
+    app.add_exception_handler(CsrfRefusedError, _csrf_refused)
     app.state.html_not_found = not_found_page
+    app.state.login_limiter = LoginLimiter()  # sign-in failures, per process

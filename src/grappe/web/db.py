@@ -38,9 +38,12 @@ def cached_page(
 ) -> HTMLResponse:
     """The page built by ``build()``, served from memory until the registry changes.
 
-    Public pages are the same for every visitor of a language, so their HTML is kept under
-    (database, :func:`registry_version`, path, query, language); any write invalidates it.
+    Public pages are the same for every anonymous visitor of a language, so their HTML is kept
+    under (database, :func:`registry_version`, path, query, language); any write invalidates
+    it. A visitor with a session cookie (``grappe.web.auth``) gets the page built for him.
     """
+    if request.cookies.get("grappe_session"):
+        return build()  # a visitor with a session sees his name (and his rights) in the page
     lang = language(request)
     key = (
         str(session.get_bind().engine.url),

@@ -100,8 +100,14 @@ def page(
         params["lang"] = code
         return urlencode(params)
 
+    from grappe.web.auth import visitor  # the header names the signed-in user
+
     html = env.get_template(template).render(
-        request=request, path=request.url.path, query_for=query_for, **context
+        request=request,
+        path=request.url.path,
+        query_for=query_for,
+        visitor=visitor(request),
+        **context,
     )
     return finish(request, HTMLResponse(html, status_code=status), lang)
 

@@ -14,8 +14,10 @@ from grappe.errors import DataValidationError, NotFoundError
 from grappe.registry import repositories as repo
 from grappe.registry.models import Cluster, IndicatorSnapshot, Membership
 from grappe.registry.networks import load_network
+from grappe.registry.permissions import refusal
 from grappe.registry.roadmaps import load_roadmap
 from grappe.roadmap import PHASES, Roadmap
+from grappe.web.auth import visitor
 from grappe.web.db import PageSession, cached_page, map_data
 from grappe.web.gantt_svg import gantt_drawing
 from grappe.web.i18n import direction, format_year, translations
@@ -74,7 +76,7 @@ def _cluster_page(request: Request, session: Session, cluster_id: str) -> HTMLRe
         sphere = m.actor.sphere or "–"
         by_sphere[spheres.get(sphere, sphere)].append(m.actor)
     actors, ties = profile_network(session, cluster_id, members)
-    shown = visible_sections(cluster)
+    shown = visible_sections(cluster, visitor(request).user)
     kpi_rows = repo.list_kpis(session, cluster=cluster_id, limit=500)[0] if "kpis" in shown else []
     evaluations = (
         repo.list_evaluations(session, cluster=cluster_id, limit=50)[0]
@@ -113,7 +115,17 @@ def _cluster_page(request: Request, session: Session, cluster_id: str) -> HTMLRe
             "roadmap": _roadmap_view(roadmap, lang),
             "gantt": None if roadmap is None else _gantt(roadmap, lang),
             "map": map_data(session, lang, highlight=region_ids, countries=countries),
+            "can_record_actor": _may_record_actor(request, cluster_id),
         },
+    )
+
+
+def _may_record_actor(request: Request, cluster_id: str) -> bool:
+    # The workspace's "Record an actor" form (grappe.web.views.actor_forms), by the same rule.
+    user = visitor(request).user
+    return (
+        user is not None
+        and refusal(user.access, "create", "actor", "(new)", scope={cluster_id}) is None
     )
 
 

@@ -26,7 +26,7 @@ from grappe.registry.models import Cluster, Evaluation, Kpi
 from grappe.registry.network_diagnoses import latest_diagnosis
 from grappe.reports.i18n import label
 from grappe.roadmap.periods import parse_period
-from grappe.vocabulary import PROFILE_SECTIONS
+from grappe.vocabulary import PROFILE_SECTIONS, ROLES
 from grappe.web.i18n import translations
 from grappe.web.views._common import N_
 
@@ -41,23 +41,32 @@ __all__ = [
 ]
 
 
-def visible_sections(cluster: Cluster, viewer: Any = None) -> frozenset[str]:  # noqa: ARG001
+def visible_sections(cluster: Cluster, viewer: Any = None) -> frozenset[str]:
     """The sections of :data:`grappe.vocabulary.PROFILE_SECTIONS` that ``viewer`` sees.
+
+    The rule of the API's read routes: the public — and a signed-in ``member``, who holds no
+    token role — sees the sections the cluster publishes (``public_sections``); a signed-in
+    admin, analyst or manager (the roles of :data:`grappe.vocabulary.ROLES`, which read every
+    section through the API with a token) sees them all.
 
     Parameters
     ----------
     cluster : Cluster
-    viewer : optional
-        Who reads the page; ``None`` is the public. The pages have no sign-in yet, so every
-        viewer sees the published sections; the workspace (sign-in) extends this function so
-        that a cluster's manager, an analyst or an admin sees them all.
+    viewer : object with an ``access`` (:class:`grappe.registry.permissions.Access`), optional
+        The signed-in user (:class:`grappe.web.auth.SignedIn`); ``None`` is the public.
 
     Examples
     --------
     >>> from types import SimpleNamespace
     >>> sorted(visible_sections(SimpleNamespace(public_sections=["swot", "kpis", "old"])))
     ['kpis', 'swot']
+    >>> analyst = SimpleNamespace(access=SimpleNamespace(role="analyst"))
+    >>> len(visible_sections(SimpleNamespace(public_sections=[]), analyst)) == len(PROFILE_SECTIONS)
+    True
     """
+    access = getattr(viewer, "access", None)
+    if access is not None and access.role in ROLES:
+        return frozenset(PROFILE_SECTIONS)
     chosen = set(cluster.public_sections or ())
     return frozenset(s for s in PROFILE_SECTIONS if s in chosen)
 

@@ -1,7 +1,7 @@
 """the sections of a cluster's public profile its manager publishes
 
 Revision ID: 0010
-Revises: 0008 (re-chained after 0009 when the issue-14 branches merge)
+Revises: 0009
 Create Date: 2026-12-03 04:30:00.000000
 
 Adds ``clusters.public_sections`` (a JSON list of words of
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 

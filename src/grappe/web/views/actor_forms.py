@@ -1,0 +1,185 @@
+"""``/clusters/<id>/actors/new`` (record an actor: an admin or the cluster's manager) and
+``/account/organisation`` (a member corrects the actor he represents).
+
+The values are checked and stored by :mod:`grappe.registry.actor_entries` (the network
+kernel's checks, as the API's); its issues name the field, shown next to it in the page's
+language. Rights: :func:`grappe.registry.permissions.refusal`, asked here for the page (so that
+a GET of a form one may not send is already a 403) and again by the registry function.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy.orm import Session
+
+from grappe.errors import DataValidationError, PermissionDeniedError
+from grappe.registry.actor_entries import (
+    ACTOR_ENTRY_FIELDS,
+    ORGANISATION_FIELDS,
+    organisation_values,
+    record_actor,
+    update_organisation,
+)
+from grappe.registry.models import Actor, Cluster
+from grappe.registry.permissions import refusal
+from grappe.vocabulary import LEVELS
+from grappe.web.auth import forbidden, to_login, visitor
+from grappe.web.i18n import translations
+from grappe.web.render import language, localized, page
+from grappe.web.views._common import N_, not_found, sphere_names
+
+router = APIRouter(include_in_schema=False)
+
+_LEVEL_LABELS = {
+    "local": N_("Local (commune)"),
+    "regional": N_("Regional (wilaya)"),
+    "national": N_("National"),
+    "international": N_("International"),
+}
+
+#: The message shown next to each field when the registry refuses its value.
+_FIELD_ERRORS = {
+    "name_fr": N_("Give the name in at least one language."),
+    "sphere": N_("Choose a sphere from the list."),
+    "level": N_("Choose a level from the list."),
+    "lat": N_("Latitude: a number between -90 and 90, given with the longitude."),
+    "lon": N_("Longitude: a number between -180 and 180, given with the latitude."),
+    "joined": N_("Give the date as YYYY-MM-DD, e.g. 2024-03-01."),
+}
+_UNKNOWN_FIELD = N_("This field is not part of the form.")
+
+
+def field_errors(error: DataValidationError, lang: str) -> dict[str, str]:
+    """The registry's issues as a translated message per field."""
+    _ = translations(lang).gettext
+    errors: dict[str, str] = {}
+    for issue in error.issues:
+        column = issue.column or "name_fr"
+        errors.setdefault(column, _(_FIELD_ERRORS.get(column, _UNKNOWN_FIELD)))
+    return errors
+
+
+def _db(request: Request) -> Session:
+    session: Session = request.app.state.sessions()
+    return session
+
+
+def _choices(lang: str) -> dict[str, Any]:
+    _ = translations(lang).gettext
+    return {
+        "spheres": list(sphere_names(lang).items()),
+        "levels": [(level, _(_LEVEL_LABELS.get(level, level))) for level in LEVELS],
+    }
+
+
+def _form_page(
+    request: Request, cluster: Cluster, values: dict[str, str], errors: dict[str, str],
+    status: int = 200,
+) -> Response:  # fmt: skip
+    lang = language(request)
+    name, name_lang = localized(cluster, "name", lang)
+    return page(
+        request,
+        "actor_form.html",
+        {"cluster_id": cluster.id, "cluster_name": name, "cluster_lang": name_lang,
+         "values": values, "errors": errors, "csrf": visitor(request).csrf, **_choices(lang)},
+        status=status,
+    )  # fmt: skip
+
+
+def _cluster_for_writer(request: Request, db: Session, cluster_id: str) -> Cluster | Response:
+    user = visitor(request).user
+    if user is None:
+        return to_login(request)
+    cluster = db.get(Cluster, cluster_id)
+    if cluster is None:
+        return not_found(request)
+    if refusal(user.access, "create", "actor", "(new)", scope={cluster_id}) is not None:
+        return forbidden(request)
+    return cluster
+
+
+@router.get("/clusters/{cluster_id}/actors/new", response_class=HTMLResponse)
+def new_actor_form(request: Request, cluster_id: str) -> Response:
+    with _db(request) as db:
+        cluster = _cluster_for_writer(request, db, cluster_id)
+        if isinstance(cluster, Response):
+            return cluster
+        return _form_page(request, cluster, {}, {})
+
+
+@router.post("/clusters/{cluster_id}/actors/new", response_class=HTMLResponse)
+async def new_actor(request: Request, cluster_id: str) -> Response:
+    if visitor(request).user is None:
+        return to_login(request)
+    form = await request.form()
+    values = {k: str(form.get(k, "")) for k in ACTOR_ENTRY_FIELDS}
+    with _db(request) as db:
+        cluster = _cluster_for_writer(request, db, cluster_id)
+        if isinstance(cluster, Response):
+            return cluster
+        user = visitor(request).user
+        assert user is not None  # noqa: S101 - checked above; narrows the type
+        try:
+            record_actor(db, user.access, cluster_id, values)
+            db.commit()  # closing the session without commit rolls everything back
+        except PermissionDeniedError:
+            return forbidden(request)
+        except DataValidationError as error:
+            errors = field_errors(error, language(request))
+            return _form_page(request, cluster, values, errors, status=400)
+    return RedirectResponse(f"/clusters/{cluster_id}", status_code=303)
+
+
+def _organisation_page(
+    request: Request, actor: Actor, values: dict[str, str], errors: dict[str, str],
+    *, saved: bool = False, status: int = 200,
+) -> Response:  # fmt: skip
+    return page(
+        request,
+        "organisation.html",
+        {"actor": actor, "values": values, "errors": errors, "saved": saved,
+         "csrf": visitor(request).csrf},
+        status=status,
+    )  # fmt: skip
+
+
+@router.get("/account/organisation", response_class=HTMLResponse)
+def organisation_form(request: Request) -> Response:
+    user = visitor(request).user
+    if user is None:
+        return to_login(request)
+    if user.role != "member" or not user.actor:
+        return forbidden(request)
+    with _db(request) as db:
+        actor = db.get(Actor, user.actor)
+        if actor is None:
+            return not_found(request)
+        saved = request.query_params.get("saved") == "1"
+        return _organisation_page(request, actor, organisation_values(actor), {}, saved=saved)
+
+
+@router.post("/account/organisation", response_class=HTMLResponse)
+async def organisation(request: Request) -> Response:
+    user = visitor(request).user
+    if user is None:
+        return to_login(request)
+    form = await request.form()
+    if user.role != "member" or not user.actor:
+        return forbidden(request)
+    values = {k: str(form.get(k, "")) for k in ORGANISATION_FIELDS}
+    with _db(request) as db:
+        try:
+            update_organisation(db, user.access, user.actor, values)
+            db.commit()
+        except PermissionDeniedError:
+            return forbidden(request)
+        except DataValidationError as error:
+            db.rollback()
+            actor = db.get(Actor, user.actor)
+            errors = field_errors(error, language(request))
+            return _organisation_page(request, actor, values, errors, status=400)  # type: ignore[arg-type]
+    return RedirectResponse("/account/organisation?saved=1", status_code=303)
