@@ -1,8 +1,10 @@
 """Regenerate the French and Arabic catalogues of the observatory's pages.
 
 Extracts the messages (pybabel, src/grappe/web/babel.cfg) into messages.pot, then writes
-locale/{fr,ar}/LC_MESSAGES/messages.po from the translations below. A message without a
-translation here is written empty, and tests/web/test_web_i18n.py fails until it is translated.
+locale/{fr,ar}/LC_MESSAGES/messages.po from the translations below, keeping the translations
+the catalogues already hold for messages not in the table (the table wins where it has one). A
+message translated nowhere is written empty, and tests/web/test_web_i18n.py fails until it is
+translated.
 
 Run: .venv/bin/python scripts/i18n-catalogues.py
 """
@@ -277,15 +279,19 @@ def main() -> int:
         template = read_po(handle)
     missing = []
     for index, lang in enumerate(("fr", "ar")):
+        out = WEB / "locale" / lang / "LC_MESSAGES" / "messages.po"
+        kept = {}  # translations already in the catalogue (added by hand or by a branch) stay
+        if out.exists():
+            with out.open("rb") as handle:
+                kept = {m.id: m.string for m in read_po(handle) if m.id and m.string}
         catalog = Catalog(locale=lang, project="grappe", charset="utf-8")
         for message in template:
             if not message.id:
                 continue
-            text = T.get(message.id, ("", ""))[index]
+            text = T.get(message.id, ("", ""))[index] or kept.get(message.id, "")
             if not text:
                 missing.append((lang, message.id))
             catalog.add(message.id, text, flags=message.flags)
-        out = WEB / "locale" / lang / "LC_MESSAGES" / "messages.po"
         out.parent.mkdir(parents=True, exist_ok=True)
         with out.open("wb") as handle:
             write_po(handle, catalog, omit_header=False, no_location=True, width=100)
