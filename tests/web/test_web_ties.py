@@ -1,0 +1,272 @@
+"""The workspace's ties: "Record a tie" (kernel checks next to the field, audited), delete a tie,
+and an interview grid uploaded → previewed with every row error → stored all or nothing; on a
+copy of the toy registry (clusters auto-mi, chem-oh) and the synthetic survey fixtures."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from _accounts import _csrf, _sign_in, _user
+from grappe.io.network import read_network
+from grappe.registry import session_scope
+from grappe.registry.models import AuditEntry, Cluster, Tie
+from grappe.registry.networks import load_network
+from grappe.registry.tie_entries import cluster_actors
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "network"
+ACTORS = (FIXTURES / "synthetic_actors.csv").read_bytes()
+TIES = (FIXTURES / "synthetic_ties.csv").read_bytes()
+SALT = "ties-test-salt"
+
+
+@pytest.fixture
+def site(populated_app, monkeypatch):
+    monkeypatch.setenv("GRAPPE_PSEUDONYM_SALT", SALT)
+    app, client, _ = populated_app
+    _user(app, "admin@obs.dz", "admin")
+    _user(app, "mgr@obs.dz", "manager", clusters=["auto-mi"])
+    _user(app, "other@obs.dz", "manager", clusters=["chem-oh"])
+    with session_scope(app.state.sessions) as db:
+        db.add(Cluster(id="dinanderie", name_en="Copperware"))
+    client.headers["Accept-Language"] = "en"
+    return app, client
+
+
+def _as(client, email):
+    client.cookies.clear()
+    assert _sign_in(client, email).status_code == 303
+    return client
+
+
+def _actors(app, cluster="auto-mi"):
+    with session_scope(app.state.sessions) as db:
+        return [a.id for a in cluster_actors(db, cluster)]
+
+
+def _ties(app, cluster="auto-mi"):
+    with session_scope(app.state.sessions) as db:
+        rows = db.scalars(select(Tie).where(Tie.cluster_id == cluster, Tie.deleted_at.is_(None)))
+        return [(t.source, t.target, t.type, t.strength, t.origin, t.respondent) for t in rows]
+
+
+def _post_tie(client, cluster="auto-mi", **values):
+    page = client.get(f"/clusters/{cluster}/ties")
+    data = {"origin": "interview", "new_wave": "2026", "type": "cooperation", "strength": "2",
+            **values, "csrf_token": _csrf(page.text)}  # fmt: skip
+    return client.post(f"/clusters/{cluster}/ties", data=data, follow_redirects=False)
+
+
+def _error(page, field):
+    found = re.search(rf'<p class="error" id="e-{field}">([^<]*)</p>', page)
+    assert found, f"no error next to {field}"
+    return html.unescape(found.group(1))
+
+
+# --- record a tie ----------------------------------------------------------------------------
+
+
+def test_record_a_tie_is_stored_audited_and_listed(site):
+    app, client = site
+    (a, b), c = _actors(app)[:2], _actors(app)[0]  # the reporter is one end
+    before = _ties(app)
+    r = _post_tie(_as(client, "mgr@obs.dz"), reporter=c, source=a, target=b, date="2026-03-01")
+    assert r.status_code == 303 and r.headers["location"] == "/clusters/auto-mi/ties?wave=2026"
+    new = [t for t in _ties(app) if t not in before]
+    assert len(new) == 1
+    source, target, kind, strength, origin, respondent = new[0]
+    assert (source, target, kind, strength, origin) == (a, b, "cooperation", 2.0, "interview")
+    assert respondent.startswith("R-") and c not in respondent  # pseudonymised
+    with session_scope(app.state.sessions) as db:
+        entries = db.scalars(select(AuditEntry).where(AuditEntry.resource == "tie")).all()
+        mine = [e for e in entries if e.resource_id.startswith(f"{a}/{b}/cooperation")]
+        assert mine and mine[-1].who == "mgr@obs.dz" and mine[-1].action == "create"
+    listed = client.get("/clusters/auto-mi/ties?wave=2026")
+    assert listed.status_code == 200 and "Cooperation on projects" in listed.text
+
+
+def test_delete_a_tie_is_soft_and_audited(site):
+    app, client = site
+    (a, b), c = _actors(app)[:2], _actors(app)[0]  # the reporter is one end
+    _post_tie(_as(client, "admin@obs.dz"), reporter=c, source=a, target=b)
+    with session_scope(app.state.sessions) as db:
+        tie = db.scalars(select(Tie).where(Tie.source == a, Tie.target == b,
+                                           Tie.type == "cooperation")).one()  # fmt: skip
+        tie_id = tie.id
+    page = client.get("/clusters/auto-mi/ties?wave=2026")
+    assert f"/ties/{tie_id}/delete" in page.text
+    r = client.post(f"/clusters/auto-mi/ties/{tie_id}/delete",
+                    data={"csrf_token": _csrf(page.text)}, follow_redirects=False)  # fmt: skip
+    assert r.status_code == 303
+    with session_scope(app.state.sessions) as db:
+        row = db.get(Tie, tie_id)
+        assert row.deleted_at is not None
+        last = db.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+        assert (last.action, last.resource, last.who) == ("delete", "tie", "admin@obs.dz")
+
+
+@pytest.mark.parametrize(
+    ("values", "field", "message"),
+    [
+        ({"source": "NOPE"}, "source", "Unknown actor 'NOPE'"),
+        ({"target": "SAME"}, "target", "Self-tie: actor"),
+        ({"strength": "9"}, "strength", "off the scale"),
+        ({"type": "gossip"}, "type", "gossip"),
+        ({"new_wave": "", "wave": ""}, "wave", "Choose a wave"),
+        ({"date": "2026-13-01"}, "date", "YYYY-MM-DD"),
+        ({"origin": "rumour"}, "origin", "Unknown origin"),
+    ],
+)
+def test_record_a_tie_error_next_to_the_field_nothing_stored(site, values, field, message):
+    app, client = site
+    (a, b), c = _actors(app)[:2], _actors(app)[0]  # the reporter is one end
+    base = {"reporter": c, "source": a, "target": b}
+    if values.get("target") == "SAME":
+        values = {"target": a}
+    before = _ties(app)
+    r = _post_tie(_as(client, "mgr@obs.dz"), **{**base, **values})
+    assert r.status_code == 400
+    assert re.search(message, _error(r.text, field))
+    assert "The tie was not recorded" in r.text
+    assert _ties(app) == before
+
+
+def test_a_tie_recorded_twice_in_a_wave_is_refused(site):
+    app, client = site
+    (a, b), c = _actors(app)[:2], _actors(app)[0]  # the reporter is one end
+    _as(client, "mgr@obs.dz")
+    assert _post_tie(client, reporter=c, source=a, target=b).status_code == 303
+    r = _post_tie(client, reporter=c, source=a, target=b)
+    assert r.status_code == 400 and "already recorded" in _error(r.text, "target")
+
+
+def test_errors_are_translated_in_arabic_with_rtl(site):
+    app, client = site
+    (a, b), c = _actors(app)[:2], _actors(app)[0]  # the reporter is one end
+    _as(client, "mgr@obs.dz")
+    page = client.get("/clusters/auto-mi/ties?lang=ar")
+    assert 'dir="rtl"' in page.text
+    r = client.post("/clusters/auto-mi/ties?lang=ar", follow_redirects=False, data={
+        "reporter": c, "source": a, "target": b, "type": "trust", "strength": "2",
+        "new_wave": "", "wave": "", "csrf_token": _csrf(page.text)})  # fmt: skip
+    assert r.status_code == 400
+    assert _error(r.text, "wave").startswith("اختر دفعة")  # the field's hint, translated
+
+
+def test_missing_csrf_is_refused(site):
+    app, client = site
+    (a, b), c = _actors(app)[:2], _actors(app)[0]  # the reporter is one end
+    _as(client, "mgr@obs.dz")
+    data = {"reporter": c, "source": a, "target": b, "type": "trust", "new_wave": "2026"}
+    r = client.post("/clusters/auto-mi/ties", data=data)
+    assert r.status_code == 403
+
+
+def test_manager_of_another_cluster_is_forbidden(site):
+    app, client = site
+    (a, b), c = _actors(app)[:2], _actors(app)[0]  # the reporter is one end
+    _as(client, "other@obs.dz")
+    assert client.get("/clusters/auto-mi/ties").status_code == 403
+    assert client.get("/clusters/auto-mi/ties/upload").status_code == 403
+    page = client.get("/clusters/chem-oh/ties")
+    r = client.post("/clusters/auto-mi/ties", data={
+        "reporter": c, "source": a, "target": b, "type": "trust", "new_wave": "2026",
+        "csrf_token": _csrf(page.text)})  # fmt: skip
+    assert r.status_code == 403
+
+
+def test_anonymous_is_sent_to_login(site):
+    _, client = site
+    for url in ("/clusters/auto-mi/ties", "/clusters/auto-mi/ties/upload"):
+        r = client.get(url, follow_redirects=False)
+        assert r.status_code in (302, 303) and r.headers["location"].startswith("/login")
+
+
+def test_cluster_page_links_to_the_ties_for_writers_only(site):
+    _, client = site
+    assert "/clusters/auto-mi/ties" not in client.get("/clusters/auto-mi").text
+    _as(client, "mgr@obs.dz")
+    assert "/clusters/auto-mi/ties" in client.get("/clusters/auto-mi").text
+
+
+# --- upload an interview grid ----------------------------------------------------------------
+
+
+def _upload(client, ties, actors=ACTORS, cluster="dinanderie", **data):
+    page = client.get(f"/clusters/{cluster}/ties/upload")
+    files = {"ties": ("grid.csv", ties, "text/csv")}
+    if actors is not None:
+        files["actors"] = ("actors.csv", actors, "text/csv")
+    data = {"csrf_token": _csrf(page.text), "origin": "interview", **data}
+    return client.post(f"/clusters/{cluster}/ties/upload", files=files, data=data)
+
+
+def test_upload_with_a_bad_row_shows_every_error_and_stores_nothing(site):
+    app, client = site
+    lines = TIES.decode().splitlines()
+    lines[2] = lines[2].replace(",2,", ",9,", 1)  # strength off the scale, row 2
+    lines[3] = "A1,A1," + lines[3].split(",", 2)[2]  # a self-tie, row 3
+    r = _upload(_as(client, "mgr@obs.dz"), ("\n".join(lines) + "\n").encode(),
+                cluster="auto-mi")  # fmt: skip
+    assert r.status_code == 400 and "Nothing was stored" in r.text
+    assert "Store these ties" not in r.text
+    rows = re.findall(r'<tr class="issue">(.*?)</tr>', r.text, re.S)
+    cells = [re.findall(r"<td[^>]*>(.*?)</td>", row, re.S) for row in rows]
+    assert any(c[0] == "grid.csv" and c[2] == "strength" and "off the scale" in c[3]
+               for c in cells)  # fmt: skip
+    assert any(c[2] == "target" and "Self-tie" in c[3] for c in cells)
+    assert all(c[1] for c in cells)  # every problem names its row
+    assert not any(t[0].startswith("A") for t in _ties(app))
+
+
+def test_upload_preview_then_store_equals_read_network(site):
+    app, client = site
+    _as(client, "admin@obs.dz")
+    r = _upload(client, TIES)
+    assert r.status_code == 200 and "Preview: nothing is stored yet" in r.text
+    expected = read_network(FIXTURES / "synthetic_actors.csv", FIXTURES / "synthetic_ties.csv",
+                            salt=SALT)  # fmt: skip
+    assert r.text.count("<tr><td>") == len(expected.ties)
+    assert _ties(app, "dinanderie") == []  # the preview stores nothing
+    key = re.search(r'name="upload" value="([^"]+)"', r.text).group(1)
+    stored = client.post("/clusters/dinanderie/ties/upload/store", follow_redirects=False,
+                         data={"upload": key, "csrf_token": _csrf(r.text)})  # fmt: skip
+    assert stored.status_code == 303
+    with session_scope(app.state.sessions) as db:
+        net = load_network(db, "dinanderie")
+    assert len(net.ties) == len(expected.ties)
+    columns = ["source", "target", "type", "strength", "directed", "wave", "respondent",
+               "reports"]  # fmt: skip
+    assert net.ties[columns].astype(str).values.tolist() == \
+        expected.ties[columns].astype(str).values.tolist()  # fmt: skip
+    assert sorted(net.actors["id"]) == sorted(expected.actors["id"])
+    assert {t[4] for t in _ties(app, "dinanderie")} == {"interview"}
+    again = client.post("/clusters/dinanderie/ties/upload/store",
+                        data={"upload": key, "csrf_token": _csrf(r.text)})  # fmt: skip
+    assert again.status_code == 409 and "expired" in again.text  # used once
+
+
+def test_a_preview_is_bound_to_its_session(site):
+    app, client = site
+    r = _upload(_as(client, "admin@obs.dz"), TIES)
+    key = re.search(r'name="upload" value="([^"]+)"', r.text).group(1)
+    _as(client, "mgr@obs.dz")  # another user, another session
+    page = client.get("/clusters/auto-mi/ties/upload")
+    stolen = client.post("/clusters/auto-mi/ties/upload/store",
+                         data={"upload": key, "csrf_token": _csrf(page.text)})  # fmt: skip
+    assert stolen.status_code == 409
+    assert not any(t[0].startswith("A") for t in _ties(app))
+
+
+def test_upload_without_a_ties_file_or_with_a_bad_wave(site):
+    _, client = site
+    _as(client, "admin@obs.dz")
+    page = client.get("/clusters/dinanderie/ties/upload")
+    r = client.post("/clusters/dinanderie/ties/upload", data={"csrf_token": _csrf(page.text)})
+    assert r.status_code == 400 and "Choose the ties file" in r.text
+    r = _upload(client, TIES, wave="bad wave!")
+    assert r.status_code == 400 and "A wave label holds" in r.text
