@@ -355,6 +355,14 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     "This preview has expired: upload the file again.": (
         "Cet aperçu a expiré : téléversez le fichier à nouveau.",
         "انتهت صلاحية هذه المعاينة: ارفع الملف من جديد."),
+    "The file's rows carry their own waves (%(waves)s): leave the wave empty.": (
+        "Les lignes du fichier portent leurs propres vagues (%(waves)s) : laissez la vague vide.",
+        "تحمل أسطر الملف دفعاتها الخاصة (%(waves)s): اترك خانة الدفعة فارغة."),
+    "Ties without a 'directed' cell are": ("Les liens sans cellule « directed » sont",
+                                           "الروابط التي لا خانة directed لها هي"),
+    "directed (reported by the source)": ("orientés (déclarés par la source)",
+                                          "موجّهة (يبلغ عنها المصدر)"),
+    "undirected (mutual)": ("non orientés (réciproques)", "غير موجّهة (متبادلة)"),
 }
 
 

@@ -270,3 +270,94 @@ def test_upload_without_a_ties_file_or_with_a_bad_wave(site):
     assert r.status_code == 400 and "Choose the ties file" in r.text
     r = _upload(client, TIES, wave="bad wave!")
     assert r.status_code == 400 and "A wave label holds" in r.text
+
+
+def test_upload_a_wave_for_rows_that_carry_their_own_is_refused_at_preview(site):
+    app, client = site
+    r = _upload(_as(client, "admin@obs.dz"), TIES, wave="2026")
+    assert r.status_code == 400 and "carry their own waves (2022" in html.unescape(r.text)
+    assert "Store these ties" not in r.text and _ties(app, "dinanderie") == []
+
+
+def _store(client, preview):
+    key = re.search(r'name="upload" value="([^"]+)"', preview.text).group(1)
+    data = {"upload": key, "csrf_token": _csrf(preview.text)}
+    return client.post("/clusters/dinanderie/ties/upload/store", data=data, follow_redirects=False)
+
+
+def test_upload_without_an_actors_file_uses_the_clusters_actors(site):
+    app, client = site
+    _as(client, "admin@obs.dz")
+    assert _store(client, _upload(client, TIES)).status_code == 303
+    grid = b"source,target,type,strength,respondent\nA1,A3,trust,strong,Amina B.\n"
+    preview = _upload(client, grid, actors=None, wave="2026")
+    assert preview.status_code == 200 and "Store these ties" in preview.text
+    assert _store(client, preview).status_code == 303
+    with session_scope(app.state.sessions) as db:
+        wave = load_network(db, "dinanderie").ties.query("wave == '2026'")
+    assert wave[["source", "target", "type", "strength"]].values.tolist() == [
+        ["A1", "A3", "trust", 3.0]
+    ]
+    # The toy cluster's stored actors lack a level: the kernel names them, nothing is offered.
+    r = _upload(client, grid, actors=None, cluster="auto-mi")
+    assert r.status_code == 400 and "registry actors of auto-mi" in r.text and "level" in r.text
+    assert "Store these ties" not in r.text
+
+
+def test_delete_needs_csrf_and_the_right_cluster(site):
+    app, client = site
+    (a, b), c = _actors(app)[:2], _actors(app)[0]
+    _post_tie(_as(client, "admin@obs.dz"), reporter=c, source=a, target=b)
+    with session_scope(app.state.sessions) as db:
+        tie_id = db.scalars(select(Tie.id).where(Tie.source == a, Tie.target == b)).first()
+    assert client.post(f"/clusters/auto-mi/ties/{tie_id}/delete").status_code == 403
+    page = client.get("/clusters/chem-oh/ties")
+    wrong = client.post(f"/clusters/chem-oh/ties/{tie_id}/delete",
+                        data={"csrf_token": _csrf(page.text)})  # fmt: skip
+    assert wrong.status_code == 404  # the tie is not of that cluster
+    _as(client, "other@obs.dz")
+    page = client.get("/clusters/chem-oh/ties")
+    other = client.post(f"/clusters/auto-mi/ties/{tie_id}/delete",
+                        data={"csrf_token": _csrf(page.text)})  # fmt: skip
+    assert other.status_code == 403
+    with session_scope(app.state.sessions) as db:
+        assert db.get(Tie, tie_id).deleted_at is None
+
+
+# --- the registry function -------------------------------------------------------------------
+
+
+def _access(app, email):
+    from grappe.registry.models import User
+    from grappe.registry.users import access_of
+
+    with session_scope(app.state.sessions) as db:
+        return access_of(db.scalars(select(User).where(User.email == email)).one())
+
+
+def test_record_tie_refusals_raise_with_the_field(site):
+    from grappe.errors import DataValidationError, NotFoundError, PermissionDeniedError
+    from grappe.registry.tie_entries import record_tie
+
+    app, _ = site
+    (a, b), c = _actors(app)[:2], _actors(app)[0]
+    admin, other = _access(app, "admin@obs.dz"), _access(app, "other@obs.dz")
+    good = {"reporter": c, "source": a, "target": b, "type": "trust", "new_wave": "2026"}
+    with session_scope(app.state.sessions) as db:
+        with pytest.raises(PermissionDeniedError, match="cannot create tie"):
+            record_tie(db, other, "auto-mi", good)
+        with pytest.raises(NotFoundError, match="nowhere"):
+            record_tie(db, admin, "nowhere", good)
+        with pytest.raises(DataValidationError, match="column 'source'.*Unknown actor 'X'"):
+            record_tie(db, admin, "auto-mi", {**good, "source": "X"})
+        with pytest.raises(DataValidationError, match="column 'target'.*Self-tie"):
+            record_tie(db, admin, "auto-mi", {**good, "target": a})
+        with pytest.raises(DataValidationError, match="column 'strength'.*off the scale"):
+            record_tie(db, admin, "auto-mi", {**good, "strength": "7"})
+        with pytest.raises(DataValidationError, match="column 'new_wave'.*must start"):
+            record_tie(db, admin, "auto-mi", {**good, "new_wave": "no spaces"})
+        with pytest.raises(DataValidationError, match="Unknown field 'colour'"):
+            record_tie(db, admin, "auto-mi", {**good, "colour": "red"})
+        assert record_tie(db, admin, "auto-mi", {**good, "type": "money"}).type == "funding"
+        with pytest.raises(DataValidationError, match="already recorded in the wave '2026'"):
+            record_tie(db, admin, "auto-mi", {**good, "type": "funding"})

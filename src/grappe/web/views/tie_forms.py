@@ -292,7 +292,7 @@ async def upload_preview(request: Request, cluster_id: str) -> Response:
     if visitor(request).user is None:
         return to_login(request)
     form = await request.form()
-    values = {k: str(form.get(k, "")).strip() for k in ("wave", "origin")}
+    values = {k: str(form.get(k, "")).strip() for k in ("wave", "origin", "directed")}
     ties, actors = await _read(form.get("ties")), await _read(form.get("actors"))
     with _db(request) as db:
         cluster = _cluster_for_writer(request, db, cluster_id)
@@ -316,12 +316,20 @@ async def upload_preview(request: Request, cluster_id: str) -> Response:
         if actors is None:
             actors = (_stored_actors_csv(db, cluster_id), f"registry actors of {cluster_id}")
         try:
-            network = read_network_bytes(actors[0], ties[0], actors_name=actors[1],
-                                         ties_name=ties[1])  # fmt: skip
+            network = read_network_bytes(
+                actors[0], ties[0], actors_name=actors[1], ties_name=ties[1],
+                directed=values["directed"] != "no",
+            )  # fmt: skip
         except DataValidationError as error:
             issues = [_problem(i.message, file=i.file, row=i.row, column=i.column, fix=i.fix)
                       for i in error.issues]  # fmt: skip
             return _upload_page(request, cluster, {"values": values, "issues": issues},
+                                status=400)  # fmt: skip
+        others = sorted(set(network.ties["wave"].dropna()) - {values["wave"]})
+        if values["wave"] and others:  # store_network would refuse it: say so before Store
+            message = _("The file's rows carry their own waves (%(waves)s): leave the wave empty.")
+            problem = _problem(message % {"waves": ", ".join(map(str, others))}, column="wave")
+            return _upload_page(request, cluster, {"values": values, "issues": [problem]},
                                 status=400)  # fmt: skip
         user = visitor(request).user
         assert user is not None  # noqa: S101 - checked above
