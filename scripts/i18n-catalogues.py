@@ -268,7 +268,7 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     "Upload an interview grid": ("Téléverser une grille d'entretien", "رفع شبكة مقابلات"),
     "Wave": ("Vague", "الدفعة"),
     "Show": ("Afficher", "عرض"),
-    "Type": ("Type", "النوع"),
+    "Type": ("Type de lien", "النوع"),
     "Strength": ("Intensité", "القوة"),
     "Origin": ("Origine", "المصدر"),
     "Delete": ("Supprimer", "حذف"),
