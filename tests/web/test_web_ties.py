@@ -196,13 +196,13 @@ def test_cluster_page_links_to_the_ties_for_writers_only(site):
 # --- upload an interview grid ----------------------------------------------------------------
 
 
-def _upload(client, ties, actors=ACTORS, cluster="dinanderie", **data):
+def _upload(client, ties, actors=ACTORS, cluster="dinanderie", query="", **data):
     page = client.get(f"/clusters/{cluster}/ties/upload")
     files = {"ties": ("grid.csv", ties, "text/csv")}
     if actors is not None:
         files["actors"] = ("actors.csv", actors, "text/csv")
     data = {"csrf_token": _csrf(page.text), "origin": "interview", **data}
-    return client.post(f"/clusters/{cluster}/ties/upload", files=files, data=data)
+    return client.post(f"/clusters/{cluster}/ties/upload{query}", files=files, data=data)
 
 
 def test_upload_with_a_bad_row_shows_every_error_and_stores_nothing(site):
@@ -361,3 +361,15 @@ def test_record_tie_refusals_raise_with_the_field(site):
         assert record_tie(db, admin, "auto-mi", {**good, "type": "money"}).type == "funding"
         with pytest.raises(DataValidationError, match="already recorded in the wave '2026'"):
             record_tie(db, admin, "auto-mi", {**good, "type": "funding"})
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("fr", "Aperçu : rien n'est encore enregistré"), ("ar", "معاينة: لم يُحفظ شيء بعد")],
+)
+def test_upload_preview_in_french_and_arabic(site, lang, words):
+    _, client = site
+    r = _upload(_as(client, "admin@obs.dz"), TIES, query=f"?lang={lang}")
+    assert r.status_code == 200 and words in html.unescape(r.text)
+    assert ('dir="rtl"' in r.text) == (lang == "ar")
+    assert "Store these ties" not in r.text  # the button is translated too
