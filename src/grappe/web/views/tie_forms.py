@@ -19,10 +19,11 @@ from __future__ import annotations
 import secrets
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
+from urllib.parse import quote
 
 import pandas as pd
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 from starlette.datastructures import UploadFile
@@ -53,6 +54,8 @@ from grappe.web.render import language, localized, page
 from grappe.web.views._common import N_, not_found
 
 router = APIRouter(include_in_schema=False)
+
+TieId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 _TYPE_LABELS = {
     "information": N_("Information"),
@@ -209,8 +212,7 @@ async def new_tie(request: Request, cluster_id: str) -> Response:
         user = visitor(request).user
         assert user is not None  # noqa: S101 - checked above; narrows the type
         try:
-            tie = record_tie(db, user.access, cluster_id, values)
-            wave = values["new_wave"].strip() or values["wave"].strip()
+            record_tie(db, user.access, cluster_id, values)
             db.commit()  # closing the session without commit rolls everything back
         except PermissionDeniedError:
             return forbidden(request)
@@ -218,12 +220,12 @@ async def new_tie(request: Request, cluster_id: str) -> Response:
             db.rollback()
             errors = field_errors(error, language(request))
             return _ties_page(request, db, cluster, values, errors, status=400)
-    del tie
-    return RedirectResponse(f"/clusters/{cluster_id}/ties?wave={wave}", status_code=303)
+    wave = values["new_wave"].strip() or values["wave"].strip()
+    return RedirectResponse(f"/clusters/{cluster_id}/ties?wave={quote(wave)}", status_code=303)
 
 
 @router.post("/clusters/{cluster_id}/ties/{tie_id}/delete", response_class=HTMLResponse)
-def remove_tie(request: Request, cluster_id: str, tie_id: int) -> Response:
+def remove_tie(request: Request, cluster_id: str, tie_id: TieId) -> Response:
     with _db(request) as db:
         cluster = _cluster_for_writer(request, db, cluster_id)
         if isinstance(cluster, Response):
@@ -236,7 +238,7 @@ def remove_tie(request: Request, cluster_id: str, tie_id: int) -> Response:
         network_edits.delete_tie(db, tie_id, who=user.access)
         db.commit()
     wave = request.query_params.get("wave", "")
-    return RedirectResponse(f"/clusters/{cluster_id}/ties?wave={wave}", status_code=303)
+    return RedirectResponse(f"/clusters/{cluster_id}/ties?wave={quote(wave)}", status_code=303)
 
 
 def _upload_page(request: Request, cluster: Cluster, context: dict[str, Any],
@@ -387,4 +389,4 @@ async def upload_store(request: Request, cluster_id: str) -> Response:
             return _upload_page(request, cluster, {"issues": issues}, status=400)
         _pending(request).pop(str(form.get("upload")), None)
     wave = pending.wave or (report.waves[-1] if report.waves and report.waves[-1] else "")
-    return RedirectResponse(f"/clusters/{cluster_id}/ties?wave={wave}", status_code=303)
+    return RedirectResponse(f"/clusters/{cluster_id}/ties?wave={quote(wave)}", status_code=303)
