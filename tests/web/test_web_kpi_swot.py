@@ -242,9 +242,10 @@ def test_draft_then_reword_remove_and_add(site):
     page = client.get(SWOT).text
     assert 'name="item-strengths-0"' in page and 'name="add-threats"' in page
     n_strengths, n_weak = len(items["strengths"]), len(items["weaknesses"])
-    form = {k: v for k, v in re.findall(r'name="(item-[a-z]+-\d+)" value="([^"]*)"', page)}
+    form = dict(re.findall(r'name="(item-[a-z]+-\d+)" value="([^"]*)"', page))
     form.update({"csrf_token": _csrf(page), "item-weaknesses-0": "Few working relations",
-                 "remove-strengths-0": "1", "add-threats": "A new competitor in Tunisia"})  # fmt: skip
+                 "remove-strengths-0": "1",
+                 "add-threats": "A new competitor in Tunisia"})  # fmt: skip
     r = client.post(f"{SWOT}/{swot_id}", data=form, follow_redirects=False)
     assert r.status_code == 303, r.text
     _, edited = _latest_swot(app)
@@ -286,8 +287,8 @@ def test_an_emptied_item_is_refused_next_to_it(site):
     swot_id, items = _latest_swot(app)
     audited = _audit(app, "swot")
     page = client.get(SWOT).text
-    r = client.post(f"{SWOT}/{swot_id}", data={"csrf_token": _csrf(page),
-                                               "item-strengths-0": "  ", "add-threats": "X"})  # fmt: skip
+    data = {"csrf_token": _csrf(page), "item-strengths-0": "  ", "add-threats": "X"}
+    r = client.post(f"{SWOT}/{swot_id}", data=data)
     assert r.status_code == 400
     assert "An item cannot be empty" in _error_of(r.text, "item-strengths-0")
     assert _latest_swot(app)[1] == items and _audit(app, "swot") == audited
