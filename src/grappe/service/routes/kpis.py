@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, status
-from sqlalchemy import select
 
-from grappe.errors import PermissionDeniedError
+from grappe.errors import DataValidationError, PermissionDeniedError
 from grappe.registry import kpi_entries
 from grappe.registry import repositories as repo
 from grappe.registry.models import Cluster, Evaluation, Kpi
@@ -125,31 +124,14 @@ def update_kpi(session: SessionDep, token: Caller, kpi_id: KpiId, body: KpiUpdat
             "The name, period and value of a KPI value cannot be emptied: give a value, or delete "
             f"the KPI value (DELETE /api/v1/kpis/{kpi_id}).",
         )  # fmt: skip
-    before, after = repo.changed_fields(current, {**current, **changes})
-    who = ensure_allowed(token, "update", "kpi", _kpi_key(row), scope={row.cluster_id},
-                         fields=list(after))  # fmt: skip
-    if not after:
-        return KpiPublic.model_validate(row)
-    name, period = changes.get("name", row.name), changes.get("period", row.period)
-    clash = session.scalar(
-        select(Kpi.id).where(
-            Kpi.cluster_id == row.cluster_id,
-            Kpi.name == name,
-            Kpi.period == period,
-            Kpi.id != row.id,
-        )
-    )
-    if clash is not None:
-        raise ApiError(
-            409, "conflict",
-            f"The cluster {row.cluster_id!r} already has a value of {name!r} in {period} "
-            f"(KPI value {clash}); correct that one, or delete it first.",
-        )  # fmt: skip
-    key = _kpi_key(row)
-    for field, value in after.items():
-        setattr(row, field, value)
-    session.flush()
-    repo.audit(session, who, "update", "kpi", key, before=before, after=after)
+    try:
+        row = kpi_entries.correct_kpi(session, Access.of_token(token), kpi_id,
+                                      {**current, **changes})  # fmt: skip
+    except PermissionDeniedError as refused:
+        raise ApiError(403, "forbidden", f"The token {token.name!r}: {refused}.") from None
+    except DataValidationError as clash:  # another value of the cluster has that name and period
+        raise ApiError(409, "conflict", f"{clash.issues[0].message[:-1]}; correct that one, "
+                       "or delete it first.") from None  # fmt: skip
     return KpiPublic.model_validate(row)
 
 
