@@ -363,6 +363,79 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     "directed (reported by the source)": ("orientés (déclarés par la source)",
                                           "موجّهة (يبلغ عنها المصدر)"),
     "undirected (mutual)": ("non orientés (réciproques)", "غير موجّهة (متبادلة)"),
+    # --- issue 14: KPIs by period and the SWOT editor (workspace) ---
+    "Enter KPIs": ("Saisir les indicateurs", "إدخال مؤشرات الأداء"),
+    "Draft and edit the SWOT": ("Rédiger et modifier le SWOT", "صياغة وتعديل تحليل SWOT"),
+    "KPIs by period": ("Indicateurs par période", "مؤشرات الأداء حسب الفترة"),
+    "Saved.": ("Enregistré.", "تم الحفظ."),
+    "Nothing was stored: correct the fields marked below.": (
+        "Rien n’a été enregistré : corrigez les champs signalés ci-dessous.",
+        "لم يُحفظ شيء: صحّح الحقول المشار إليها أدناه.",
+    ),
+    "Unit": ("Unité", "الوحدة"),
+    "Correct": ("Corriger", "تصحيح"),
+    "No KPI value stored yet.": (
+        "Aucune valeur d’indicateur enregistrée.", "لا توجد قيمة مؤشر محفوظة بعد.",
+    ),
+    "Enter a value": ("Saisir une valeur", "إدخال قيمة"),
+    "A value of the same KPI and period replaces the stored one.": (
+        "Une valeur du même indicateur et de la même période remplace celle enregistrée.",
+        "قيمة المؤشر نفسه للفترة نفسها تحلّ محلّ القيمة المحفوظة.",
+    ),
+    "Or another KPI name": ("Ou un autre nom d’indicateur", "أو اسم مؤشر آخر"),
+    "Letters, digits, . _ : - (e.g. patents)": (
+        "Lettres, chiffres, . _ : - (p. ex. brevets)", "حروف وأرقام و . _ : - (مثلاً patents)",
+    ),
+    "One of: %(forms)s": ("L’une des formes : %(forms)s", "إحدى الصيغ: %(forms)s"),
+    "Optional.": ("Facultatif.", "اختياري."),
+    "Optional, e.g. DZD.": ("Facultatif, p. ex. DZD.", "اختياري، مثلاً DZD."),
+    "Store the value": ("Enregistrer la valeur", "حفظ القيمة"),
+    "Choose a KPI from the list or type a short name (letters, digits, . _ : -).": (
+        "Choisissez un indicateur dans la liste ou tapez un nom court "
+        "(lettres, chiffres, . _ : -).",
+        "اختر مؤشراً من القائمة أو اكتب اسماً قصيراً (حروف وأرقام و . _ : -).",
+    ),
+    "Write the period as 2024, 2024-H1, 2024-Q1, 2024-03 or 2024-03-31.": (
+        "Écrivez la période sous la forme 2024, 2024-H1, 2024-Q1, 2024-03 ou 2024-03-31.",
+        "اكتب الفترة بإحدى الصيغ 2024 أو 2024-H1 أو 2024-Q1 أو 2024-03 أو 2024-03-31.",
+    ),
+    "Give the value as a number between -10^15 and 10^15.": (
+        "Donnez la valeur sous forme de nombre entre -10^15 et 10^15.",
+        "أدخل القيمة عدداً بين ‎-10^15 و‎10^15.",
+    ),
+    "The target: a number between -10^15 and 10^15, or nothing.": (
+        "La cible : un nombre entre -10^15 et 10^15, ou rien.",
+        "الهدف: عدد بين ‎-10^15 و‎10^15، أو لا شيء.",
+    ),
+    "The unit: a short word (letters, digits, . _ : -), or nothing.": (
+        "L’unité : un mot court (lettres, chiffres, . _ : -), ou rien.",
+        "الوحدة: كلمة قصيرة (حروف وأرقام و . _ : -)، أو لا شيء.",
+    ),
+    "This KPI already has a value in that period: correct or delete that one.": (
+        "Cet indicateur a déjà une valeur pour cette période : corrigez-la ou supprimez-la.",
+        "لهذا المؤشر قيمة في هذه الفترة: صحّحها أو احذفها.",
+    ),
+    "An item cannot be empty: tick “Remove” to drop it.": (
+        "Un élément ne peut pas être vide : cochez « Retirer » pour l’enlever.",
+        "لا يمكن أن يكون العنصر فارغاً: أشّر على «إزالة» لحذفه.",
+    ),
+    "The SWOT changed since the page was opened: reload it and edit again.": (
+        "Le SWOT a changé depuis l’ouverture de la page : rechargez-la et recommencez.",
+        "تغيّر تحليل SWOT منذ فتح الصفحة: أعد تحميلها وعدّل من جديد.",
+    ),
+    "A new SWOT is drafted from the stored assessments and the latest network diagnosis; "
+    "the one below is kept.": (
+        "Un nouveau SWOT est rédigé à partir des évaluations enregistrées et du dernier "
+        "diagnostic du réseau ; celui ci-dessous est conservé.",
+        "يُصاغ تحليل SWOT جديد من التقييمات المحفوظة وآخر تشخيص للشبكة؛ ويُحتفظ بالتحليل أدناه.",
+    ),
+    "Draft a SWOT from the data": (
+        "Rédiger un SWOT à partir des données", "صياغة تحليل SWOT من البيانات",
+    ),
+    "Item %(n)s": ("Élément %(n)s", "العنصر %(n)s"),
+    "Remove": ("Retirer", "إزالة"),
+    "Add an item": ("Ajouter un élément", "إضافة عنصر"),
+    "Save the SWOT": ("Enregistrer le SWOT", "حفظ تحليل SWOT"),
 }
 
 

@@ -13,7 +13,16 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from grappe.web.auth import CsrfRefusedError, LoginLimiter, csrf_guard, csrf_refused
-from grappe.web.views import account, actor_forms, cluster, compare, home, region, tie_forms
+from grappe.web.views import (
+    account,
+    actor_forms,
+    cluster,
+    compare,
+    home,
+    kpi_swot_forms,
+    region,
+    tie_forms,
+)
 
 __all__ = ["STATIC", "install_pages", "not_found_page"]
 
@@ -37,7 +46,7 @@ def install_pages(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     # Every unsafe request of the pages is checked for the session's CSRF token before its
     # route runs (grappe.web.auth): a page router added here cannot forget it.
-    for module in (home, cluster, region, compare, account, actor_forms, tie_forms):
+    for module in (home, cluster, region, compare, account, actor_forms, tie_forms, kpi_swot_forms):
         app.include_router(module.router, dependencies=[Depends(csrf_guard)])
     app.add_exception_handler(CsrfRefusedError, _csrf_refused)
     app.state.html_not_found = not_found_page

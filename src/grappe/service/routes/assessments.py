@@ -15,7 +15,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, status
 from sqlalchemy import select
 
-from grappe.assess import Questionnaire, draft_swot, network_figures, validate_answers
+from grappe.assess import Questionnaire, validate_answers
 from grappe.errors import InvalidParameterError, NotFoundError
 from grappe.io.assess import read_questionnaire
 from grappe.registry import assessments as store
@@ -23,7 +23,7 @@ from grappe.registry import evaluations as evals
 from grappe.registry import repositories as repo
 from grappe.registry.models import AnswerSet, ApiToken, Cluster, SwotRow
 from grappe.registry.models import Evaluation as EvaluationRow
-from grappe.registry.network_diagnoses import latest_diagnosis
+from grappe.registry.swot_drafts import draft_cluster_swot
 from grappe.roadmap import check_label, evaluate_kpis, make_label
 from grappe.service.assessment_schemas import (
     AnswersCreate,
@@ -270,35 +270,8 @@ def post_swot(session: SessionDep, token: Caller, cluster_id: str, body: SwotDra
     """Strengths and weaknesses from the scores, opportunities and threats from the life cycle
     and the network figures (rules of :func:`grappe.assess.draft_swot`)."""
     who = ensure_allowed(token, "create", "swot", cluster_id, scope={cluster_id})
-    repo.get(session, Cluster, cluster_id, what="cluster")
-    if body.assessments is not None:
-        chosen = [store.load_assessment(session, i) for i in body.assessments]
-        wrong = [a.id for a in chosen if a.cluster_id != cluster_id or a.deleted]
-        if wrong:
-            raise NotFoundError(f"No assessment with id {wrong[0]!r} for cluster {cluster_id!r}.")
-    else:
-        latest: dict[str, store.StoredAssessment] = {}
-        for a in store.list_assessments(session, cluster_id):
-            latest[a.kind] = a
-        chosen = list(latest.values())
-    scores: dict[str, Any] = {}
-    lifecycle = None
-    for a in chosen:
-        if a.kind == "lifecycle":
-            lifecycle = a.result
-        else:
-            scores.update({f"{a.kind}:{k}" if k in scores else k: s
-                           for k, s in a.result.scores.items()})  # type: ignore[union-attr]  # fmt: skip
-    network: dict[str, Any] | None = body.network
-    sources: dict[str, Any] = {"assessments": [a.id for a in chosen]}
-    if network is None:  # the figures of the cluster's latest stored network diagnosis
-        diagnosis = latest_diagnosis(session, cluster_id)
-        if diagnosis is not None and diagnosis.result is not None:
-            network = network_figures(diagnosis.result)
-            sources["network_diagnosis"] = diagnosis.id
-    sources["network"] = network
-    swot = draft_swot(scores=scores, lifecycle=lifecycle, network=network)  # type: ignore[arg-type]
-    new = evals.store_swot(session, cluster_id, swot, date=body.date, who=who, sources=sources)
+    new = draft_cluster_swot(session, cluster_id, date=body.date, who=who,
+                             assessments=body.assessments, network=body.network)  # fmt: skip
     return _swot_public(evals.load_swot(session, new))
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, status
-from sqlalchemy import select
 
+from grappe.errors import DataValidationError, PermissionDeniedError
+from grappe.registry import kpi_entries
 from grappe.registry import repositories as repo
 from grappe.registry.models import Cluster, Evaluation, Kpi
+from grappe.registry.permissions import Access
 from grappe.service.deps import Caller, OptionalCaller, SessionDep, ensure_allowed
 from grappe.service.errors import ApiError
 from grappe.service.routes._common import Limit, Offset
@@ -58,28 +60,11 @@ def list_kpis(
 def put_kpi(session: SessionDep, token: Caller, body: KpiCreate) -> KpiPublic:
     """Create or replace the value of ``name`` in ``period`` (or ``year``) for the cluster
     (idempotent)."""
-    row = session.scalar(
-        select(Kpi).where(
-            Kpi.cluster_id == body.cluster_id, Kpi.name == body.name, Kpi.period == body.period
-        )
-    )
-    key = f"{body.cluster_id}/{body.name}/{body.period}"
-    values = body.model_dump()
-    if row is None:
-        who = ensure_allowed(token, "create", "kpi", key, scope={body.cluster_id})
-        repo.get(session, Cluster, body.cluster_id, what="cluster")
-        row = Kpi(**values)
-        session.add(row)
-        session.flush()
-        repo.audit(session, who, "create", "kpi", key, after=values)
-        return KpiPublic.model_validate(row)
-    before, after = repo.changed_fields({k: getattr(row, k) for k in values}, values)
-    who = ensure_allowed(token, "update", "kpi", key, scope={body.cluster_id}, fields=list(after))
-    if after:
-        for field, value in after.items():
-            setattr(row, field, value)
-        session.flush()
-        repo.audit(session, who, "update", "kpi", key, before=before, after=after)
+    try:
+        row = kpi_entries.set_kpi(session, Access.of_token(token), body.cluster_id,
+                                  body.model_dump())  # fmt: skip
+    except PermissionDeniedError as refused:
+        raise ApiError(403, "forbidden", f"The token {token.name!r}: {refused}.") from None
     return KpiPublic.model_validate(row)
 
 
@@ -139,31 +124,14 @@ def update_kpi(session: SessionDep, token: Caller, kpi_id: KpiId, body: KpiUpdat
             "The name, period and value of a KPI value cannot be emptied: give a value, or delete "
             f"the KPI value (DELETE /api/v1/kpis/{kpi_id}).",
         )  # fmt: skip
-    before, after = repo.changed_fields(current, {**current, **changes})
-    who = ensure_allowed(token, "update", "kpi", _kpi_key(row), scope={row.cluster_id},
-                         fields=list(after))  # fmt: skip
-    if not after:
-        return KpiPublic.model_validate(row)
-    name, period = changes.get("name", row.name), changes.get("period", row.period)
-    clash = session.scalar(
-        select(Kpi.id).where(
-            Kpi.cluster_id == row.cluster_id,
-            Kpi.name == name,
-            Kpi.period == period,
-            Kpi.id != row.id,
-        )
-    )
-    if clash is not None:
-        raise ApiError(
-            409, "conflict",
-            f"The cluster {row.cluster_id!r} already has a value of {name!r} in {period} "
-            f"(KPI value {clash}); correct that one, or delete it first.",
-        )  # fmt: skip
-    key = _kpi_key(row)
-    for field, value in after.items():
-        setattr(row, field, value)
-    session.flush()
-    repo.audit(session, who, "update", "kpi", key, before=before, after=after)
+    try:
+        row = kpi_entries.correct_kpi(session, Access.of_token(token), kpi_id,
+                                      {**current, **changes})  # fmt: skip
+    except PermissionDeniedError as refused:
+        raise ApiError(403, "forbidden", f"The token {token.name!r}: {refused}.") from None
+    except DataValidationError as clash:  # another value of the cluster has that name and period
+        raise ApiError(409, "conflict", f"{clash.issues[0].message[:-1]}; correct that one, "
+                       "or delete it first.") from None  # fmt: skip
     return KpiPublic.model_validate(row)
 
 
@@ -172,11 +140,7 @@ def update_kpi(session: SessionDep, token: Caller, kpi_id: KpiId, body: KpiUpdat
 def delete_kpi(session: SessionDep, token: Caller, kpi_id: KpiId) -> None:
     """Remove a wrong value. The row goes; the audit entry keeps the whole record (``before``),
     which is the history: a KPI value is one fact, not a record that others refer to."""
-    row = repo.get(session, Kpi, kpi_id, what="KPI value")
-    key = _kpi_key(row)
-    who = ensure_allowed(token, "delete", "kpi", key, scope={row.cluster_id})
-    before = {"cluster_id": row.cluster_id, **{k: getattr(row, k) for k in
-              ("name", "period", "year", "value", "unit", "target")}}  # fmt: skip
-    session.delete(row)
-    session.flush()
-    repo.audit(session, who, "delete", "kpi", key, before=before)
+    try:
+        kpi_entries.delete_kpi(session, Access.of_token(token), kpi_id)
+    except PermissionDeniedError as refused:
+        raise ApiError(403, "forbidden", f"The token {token.name!r}: {refused}.") from None

@@ -116,6 +116,8 @@ def _cluster_page(request: Request, session: Session, cluster_id: str) -> HTMLRe
             "gantt": None if roadmap is None else _gantt(roadmap, lang),
             "map": map_data(session, lang, highlight=region_ids, countries=countries),
             "can_record_actor": _may_record_actor(request, cluster_id),
+            "can_enter_kpis": _may_write(request, "kpi", cluster_id),
+            "can_edit_swot": _may_write(request, "swot", cluster_id),
         },
     )
 
@@ -127,6 +129,13 @@ def _may_record_actor(request: Request, cluster_id: str) -> bool:
         user is not None
         and refusal(user.access, "create", "actor", "(new)", scope={cluster_id}) is None
     )
+
+
+def _may_write(request: Request, kind: str, cluster_id: str) -> bool:
+    # The workspace's KPI and SWOT pages (grappe.web.views.kpi_swot_forms), by the same rule.
+    user = visitor(request).user
+    return user is not None and refusal(user.access, "create", kind, cluster_id,
+                                        scope={cluster_id}) is None  # fmt: skip
 
 
 def profile_network(
