@@ -43,6 +43,7 @@ from grappe.web.auth import (
 from grappe.web.i18n import translations
 from grappe.web.render import language, page
 from grappe.web.views._common import N_
+from grappe.web.views._forms import open_session
 
 router = APIRouter(include_in_schema=False)
 
@@ -59,11 +60,6 @@ ROLE_LABELS = {
 
 def _t(request: Request) -> Any:
     return translations(language(request)).gettext
-
-
-def _db(request: Request) -> Session:
-    session: Session = request.app.state.sessions()
-    return session
 
 
 def _limiter(request: Request) -> LoginLimiter:
@@ -141,7 +137,7 @@ async def login(request: Request) -> Response:
              % {"n": minutes}},
             status=429,
         )  # fmt: skip
-    with _db(request) as db:
+    with open_session(request) as db:
         user = authenticate(db, email, password)
         user_id = user.id if user is not None else None
     if user_id is None:
@@ -179,7 +175,7 @@ def _invitation_gone(request: Request, state: str) -> Response:
 
 @router.get("/invite/{token}", response_class=HTMLResponse)
 def invitation_form(request: Request, token: str) -> Response:
-    with _db(request) as db:
+    with open_session(request) as db:
         invitation, state = invitation_state(db, token)
         email = invitation.email if invitation else ""
     if state != "valid":
@@ -195,7 +191,7 @@ async def accept(request: Request, token: str) -> Response:
     form = await request.form()
     password = str(form.get("password", ""))
     confirm = str(form.get("confirm", ""))
-    with _db(request) as db, db.begin():
+    with open_session(request) as db, db.begin():
         invitation, state = invitation_state(db, token)
         if invitation is None or state != "valid":
             return _invitation_gone(request, state)
@@ -222,7 +218,7 @@ def _account_page(
     notice: str | None = None, status: int = 200,
 ) -> Response:  # fmt: skip
     _ = _t(request)
-    with _db(request) as db:
+    with open_session(request) as db:
         actor = db.get(Actor, user.actor) if user.actor else None
         actor_name = actor.name if actor else None
     return page(
@@ -252,7 +248,7 @@ async def account_password(request: Request) -> Response:
     new = str(form.get("password", ""))
     errors = _password_errors(request, new, str(form.get("confirm", "")), user.email)
     if not errors:
-        with _db(request) as db, db.begin():
+        with open_session(request) as db, db.begin():
             row = db.get(User, user.id)
             try:
                 change_password(db, row, current, new)  # type: ignore[arg-type]
@@ -291,7 +287,7 @@ def _users_page(
     errors: dict[str, str] | None = None, link: str | None = None, status: int = 200,
 ) -> Response:  # fmt: skip
     _ = _t(request)
-    with _db(request) as db:
+    with open_session(request) as db:
         choices = _invite_choices(db, user)
         users = list_users(db) if user.role == "admin" else []
         context = {
@@ -348,7 +344,7 @@ async def create_invitation(request: Request) -> Response:
     values = {k: str(form.get(k, "")).strip() for k in ("email", "display_name", "role", "actor")}
     clusters = [str(c) for c in form.getlist("clusters")]
     try:
-        with _db(request) as db, db.begin():
+        with open_session(request) as db, db.begin():
             _, token = invite(
                 db, user.access, email=values["email"], role=values["role"] or "member",
                 display_name=values["display_name"], clusters=clusters,
@@ -369,7 +365,7 @@ async def deactivate(request: Request, user_id: int) -> Response:
     if user is None:
         return to_login(request)
     try:
-        with _db(request) as db, db.begin():
+        with open_session(request) as db, db.begin():
             deactivate_user(db, user.access, user_id)
     except PermissionDeniedError:
         return forbidden(request)

@@ -13,7 +13,6 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from sqlalchemy.orm import Session
 
 from grappe.errors import DataValidationError, PermissionDeniedError
 from grappe.registry.actor_entries import (
@@ -24,12 +23,12 @@ from grappe.registry.actor_entries import (
     update_organisation,
 )
 from grappe.registry.models import Actor, Cluster
-from grappe.registry.permissions import refusal
 from grappe.vocabulary import LEVELS
 from grappe.web.auth import forbidden, to_login, visitor
 from grappe.web.i18n import translations
 from grappe.web.render import language, localized, page
 from grappe.web.views._common import N_, not_found, sphere_names
+from grappe.web.views._forms import open_session, writable_cluster
 
 router = APIRouter(include_in_schema=False)
 
@@ -62,11 +61,6 @@ def field_errors(error: DataValidationError, lang: str) -> dict[str, str]:
     return errors
 
 
-def _db(request: Request) -> Session:
-    session: Session = request.app.state.sessions()
-    return session
-
-
 def _choices(lang: str) -> dict[str, Any]:
     _ = translations(lang).gettext
     return {
@@ -90,22 +84,10 @@ def _form_page(
     )  # fmt: skip
 
 
-def _cluster_for_writer(request: Request, db: Session, cluster_id: str) -> Cluster | Response:
-    user = visitor(request).user
-    if user is None:
-        return to_login(request)
-    cluster = db.get(Cluster, cluster_id)
-    if cluster is None:
-        return not_found(request)
-    if refusal(user.access, "create", "actor", "(new)", scope={cluster_id}) is not None:
-        return forbidden(request)
-    return cluster
-
-
 @router.get("/clusters/{cluster_id}/actors/new", response_class=HTMLResponse)
 def new_actor_form(request: Request, cluster_id: str) -> Response:
-    with _db(request) as db:
-        cluster = _cluster_for_writer(request, db, cluster_id)
+    with open_session(request) as db:
+        cluster = writable_cluster(request, db, cluster_id, kind="actor")
         if isinstance(cluster, Response):
             return cluster
         return _form_page(request, cluster, {}, {})
@@ -117,8 +99,8 @@ async def new_actor(request: Request, cluster_id: str) -> Response:
         return to_login(request)
     form = await request.form()
     values = {k: str(form.get(k, "")) for k in ACTOR_ENTRY_FIELDS}
-    with _db(request) as db:
-        cluster = _cluster_for_writer(request, db, cluster_id)
+    with open_session(request) as db:
+        cluster = writable_cluster(request, db, cluster_id, kind="actor")
         if isinstance(cluster, Response):
             return cluster
         user = visitor(request).user
@@ -154,7 +136,7 @@ def organisation_form(request: Request) -> Response:
         return to_login(request)
     if user.role != "member" or not user.actor:
         return forbidden(request)
-    with _db(request) as db:
+    with open_session(request) as db:
         actor = db.get(Actor, user.actor)
         if actor is None:
             return not_found(request)
@@ -171,7 +153,7 @@ async def organisation(request: Request) -> Response:
     if user.role != "member" or not user.actor:
         return forbidden(request)
     values = {k: str(form.get(k, "")) for k in ORGANISATION_FIELDS}
-    with _db(request) as db:
+    with open_session(request) as db:
         try:
             update_organisation(db, user.access, user.actor, values)
             db.commit()

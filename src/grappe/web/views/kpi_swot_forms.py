@@ -38,6 +38,7 @@ from grappe.web.auth import forbidden, to_login, visitor
 from grappe.web.i18n import translations
 from grappe.web.render import language, localized, page
 from grappe.web.views._common import N_, not_found
+from grappe.web.views._forms import open_session, writable_cluster
 from grappe.web.views.profile_sections import section_names
 
 router = APIRouter(include_in_schema=False)
@@ -53,25 +54,6 @@ _KPI_ERRORS = {
 _KPI_CLASH = N_("This KPI already has a value in that period: correct or delete that one.")
 _EMPTY_ITEM = N_("An item cannot be empty: tick “Remove” to drop it.")
 _STALE_SWOT = N_("The SWOT changed since the page was opened: reload it and edit again.")
-
-
-def _db(request: Request) -> Session:
-    session: Session = request.app.state.sessions()
-    return session
-
-
-def _writer(request: Request, db: Session, cluster_id: str, kind: str) -> Cluster | Response:
-    # The page of a cluster one may write ``kind`` records of (KPIs or the SWOT), else the
-    # sign-in page (anonymous), 404 (no such cluster) or 403 (the rules of the API).
-    user = visitor(request).user
-    if user is None:
-        return to_login(request)
-    cluster = db.get(Cluster, cluster_id)
-    if cluster is None:
-        return not_found(request)
-    if refusal(user.access, "create", kind, cluster_id, scope={cluster_id}) is not None:
-        return forbidden(request)
-    return cluster
 
 
 def _kpi_errors(error: DataValidationError, lang: str) -> dict[str, str]:
@@ -126,8 +108,8 @@ def _kpi_page(
 
 @router.get("/clusters/{cluster_id}/kpis", response_class=HTMLResponse)
 def kpi_page(request: Request, cluster_id: str) -> Response:
-    with _db(request) as db:
-        cluster = _writer(request, db, cluster_id, "kpi")
+    with open_session(request) as db:
+        cluster = writable_cluster(request, db, cluster_id, kind="kpi", key=cluster_id)
         if isinstance(cluster, Response):
             return cluster
         return _kpi_page(request, db, cluster)
@@ -141,8 +123,8 @@ async def enter_kpi(request: Request, cluster_id: str) -> Response:
     form = await request.form()
     values = {k: str(form.get(k, "")) for k in (*KPI_ENTRY_FIELDS, "other_name")}
     chosen = {**values, "name": values["other_name"].strip() or values["name"]}
-    with _db(request) as db:
-        cluster = _writer(request, db, cluster_id, "kpi")
+    with open_session(request) as db:
+        cluster = writable_cluster(request, db, cluster_id, kind="kpi", key=cluster_id)
         if isinstance(cluster, Response):
             return cluster
         user = visitor(request).user
@@ -170,8 +152,8 @@ async def correct_kpi_value(request: Request, cluster_id: str, kpi_id: int) -> R
         return to_login(request)
     form = await request.form()
     values = {k: str(form.get(k, "")) for k in KPI_ENTRY_FIELDS if k != "name"}
-    with _db(request) as db:
-        cluster = _writer(request, db, cluster_id, "kpi")
+    with open_session(request) as db:
+        cluster = writable_cluster(request, db, cluster_id, kind="kpi", key=cluster_id)
         if isinstance(cluster, Response):
             return cluster
         row = _row_of(db, cluster_id, kpi_id)
@@ -201,14 +183,14 @@ async def correct_kpi_value(request: Request, cluster_id: str, kpi_id: int) -> R
 
 @router.post("/clusters/{cluster_id}/kpis/{kpi_id}/delete", response_class=HTMLResponse)
 def delete_kpi_value(request: Request, cluster_id: str, kpi_id: int) -> Response:
-    with _db(request) as db:
-        cluster = _writer(request, db, cluster_id, "kpi")
+    with open_session(request) as db:
+        cluster = writable_cluster(request, db, cluster_id, kind="kpi", key=cluster_id)
         if isinstance(cluster, Response):
             return cluster
         if _row_of(db, cluster_id, kpi_id) is None:
             return not_found(request)
         user = visitor(request).user
-        assert user is not None  # noqa: S101 - _writer sent anonymous visitors away
+        assert user is not None  # noqa: S101 - writable_cluster sent anonymous visitors away
         try:
             delete_kpi(db, user.access, kpi_id)
             db.commit()
@@ -245,8 +227,8 @@ def _swot_page(
 
 @router.get("/clusters/{cluster_id}/swot", response_class=HTMLResponse)
 def swot_page(request: Request, cluster_id: str) -> Response:
-    with _db(request) as db:
-        cluster = _writer(request, db, cluster_id, "swot")
+    with open_session(request) as db:
+        cluster = writable_cluster(request, db, cluster_id, kind="swot", key=cluster_id)
         if isinstance(cluster, Response):
             return cluster
         return _swot_page(request, db, cluster)
@@ -256,12 +238,12 @@ def swot_page(request: Request, cluster_id: str) -> Response:
 def draft_swot_page(request: Request, cluster_id: str) -> Response:
     """A new SWOT drafted from the stored assessment versions and network diagnosis, dated
     today (as ``POST /api/v1/clusters/<id>/swots`` without a choice of versions)."""
-    with _db(request) as db:
-        cluster = _writer(request, db, cluster_id, "swot")
+    with open_session(request) as db:
+        cluster = writable_cluster(request, db, cluster_id, kind="swot", key=cluster_id)
         if isinstance(cluster, Response):
             return cluster
         user = visitor(request).user
-        assert user is not None  # noqa: S101 - _writer sent anonymous visitors away
+        assert user is not None  # noqa: S101 - writable_cluster sent anonymous visitors away
         draft_cluster_swot(db, cluster_id, date=dt.date.today(), who=user.access)
         db.commit()
     return RedirectResponse(f"/clusters/{cluster_id}/swot?saved=1", status_code=303)
@@ -276,8 +258,8 @@ async def save_swot(request: Request, cluster_id: str, swot_id: int) -> Response
     form = await request.form()
     lang = language(request)
     _ = translations(lang).gettext
-    with _db(request) as db:
-        cluster = _writer(request, db, cluster_id, "swot")
+    with open_session(request) as db:
+        cluster = writable_cluster(request, db, cluster_id, kind="swot", key=cluster_id)
         if isinstance(cluster, Response):
             return cluster
         row = db.get(SwotRow, swot_id)

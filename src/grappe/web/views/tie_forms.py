@@ -38,7 +38,6 @@ from grappe.network.model import ActorNetwork
 from grappe.registry import network_edits
 from grappe.registry.models import Cluster, Tie
 from grappe.registry.networks import ORIGINS, store_network
-from grappe.registry.permissions import refusal
 from grappe.registry.tie_entries import (
     TIE_ENTRY_FIELDS,
     WAVE_LABEL,
@@ -52,6 +51,7 @@ from grappe.web.auth import forbidden, to_login, visitor
 from grappe.web.i18n import translations
 from grappe.web.render import language, localized, page
 from grappe.web.views._common import N_, not_found
+from grappe.web.views._forms import open_session, writable_cluster
 
 router = APIRouter(include_in_schema=False)
 
@@ -101,23 +101,6 @@ def _pending(request: Request) -> dict[str, _Pending]:
     for key in [k for k, v in store.items() if v.expires < now]:
         del store[key]
     return store
-
-
-def _db(request: Request) -> Session:
-    session: Session = request.app.state.sessions()
-    return session
-
-
-def _cluster_for_writer(request: Request, db: Session, cluster_id: str) -> Cluster | Response:
-    user = visitor(request).user
-    if user is None:
-        return to_login(request)
-    cluster = db.get(Cluster, cluster_id)
-    if cluster is None:
-        return not_found(request)
-    if refusal(user.access, "create", "tie", "(new)", scope={cluster_id}) is not None:
-        return forbidden(request)
-    return cluster
 
 
 def _actor_names(db: Session, cluster_id: str, lang: str) -> list[tuple[str, str]]:
@@ -192,8 +175,8 @@ def field_errors(error: DataValidationError, lang: str) -> dict[str, str]:
 
 @router.get("/clusters/{cluster_id}/ties", response_class=HTMLResponse)
 def ties_page(request: Request, cluster_id: str) -> Response:
-    with _db(request) as db:
-        cluster = _cluster_for_writer(request, db, cluster_id)
+    with open_session(request) as db:
+        cluster = writable_cluster(request, db, cluster_id, kind="tie")
         if isinstance(cluster, Response):
             return cluster
         return _ties_page(request, db, cluster, {"origin": "interview"}, {})
@@ -205,8 +188,8 @@ async def new_tie(request: Request, cluster_id: str) -> Response:
         return to_login(request)
     form = await request.form()
     values = {k: str(form.get(k, "")) for k in TIE_ENTRY_FIELDS}
-    with _db(request) as db:
-        cluster = _cluster_for_writer(request, db, cluster_id)
+    with open_session(request) as db:
+        cluster = writable_cluster(request, db, cluster_id, kind="tie")
         if isinstance(cluster, Response):
             return cluster
         user = visitor(request).user
@@ -226,15 +209,15 @@ async def new_tie(request: Request, cluster_id: str) -> Response:
 
 @router.post("/clusters/{cluster_id}/ties/{tie_id}/delete", response_class=HTMLResponse)
 def remove_tie(request: Request, cluster_id: str, tie_id: TieId) -> Response:
-    with _db(request) as db:
-        cluster = _cluster_for_writer(request, db, cluster_id)
+    with open_session(request) as db:
+        cluster = writable_cluster(request, db, cluster_id, kind="tie")
         if isinstance(cluster, Response):
             return cluster
         tie = db.get(Tie, tie_id)
         if tie is None or tie.cluster_id != cluster_id or tie.deleted_at is not None:
             return not_found(request)
         user = visitor(request).user
-        assert user is not None  # noqa: S101 - checked by _cluster_for_writer
+        assert user is not None  # noqa: S101 - checked by writable_cluster
         network_edits.delete_tie(db, tie_id, who=user.access)
         db.commit()
     wave = request.query_params.get("wave", "")
@@ -268,8 +251,8 @@ def _problem(
 
 @router.get("/clusters/{cluster_id}/ties/upload", response_class=HTMLResponse)
 def upload_form(request: Request, cluster_id: str) -> Response:
-    with _db(request) as db:
-        cluster = _cluster_for_writer(request, db, cluster_id)
+    with open_session(request) as db:
+        cluster = writable_cluster(request, db, cluster_id, kind="tie")
         if isinstance(cluster, Response):
             return cluster
         return _upload_page(request, cluster, {"values": {"origin": "interview"}})
@@ -296,8 +279,8 @@ async def upload_preview(request: Request, cluster_id: str) -> Response:
     form = await request.form()
     values = {k: str(form.get(k, "")).strip() for k in ("wave", "origin", "directed")}
     ties, actors = await _read(form.get("ties")), await _read(form.get("actors"))
-    with _db(request) as db:
-        cluster = _cluster_for_writer(request, db, cluster_id)
+    with open_session(request) as db:
+        cluster = writable_cluster(request, db, cluster_id, kind="tie")
         if isinstance(cluster, Response):
             return cluster
         _ = translations(language(request)).gettext
@@ -364,8 +347,8 @@ async def upload_store(request: Request, cluster_id: str) -> Response:
     if user is None:
         return to_login(request)
     form = await request.form()
-    with _db(request) as db:
-        cluster = _cluster_for_writer(request, db, cluster_id)
+    with open_session(request) as db:
+        cluster = writable_cluster(request, db, cluster_id, kind="tie")
         if isinstance(cluster, Response):
             return cluster
         pending = _pending(request).get(str(form.get("upload", "")))
