@@ -436,6 +436,7 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     "Remove": ("Retirer", "إزالة"),
     "Add an item": ("Ajouter un élément", "إضافة عنصر"),
     "Save the SWOT": ("Enregistrer le SWOT", "حفظ تحليل SWOT"),
+    "Workspace": ("Espace de travail", "مساحة العمل"),
 }
 
 

@@ -14,7 +14,6 @@ from grappe.errors import DataValidationError, NotFoundError
 from grappe.registry import repositories as repo
 from grappe.registry.models import Cluster, IndicatorSnapshot, Membership
 from grappe.registry.networks import load_network
-from grappe.registry.permissions import refusal
 from grappe.registry.roadmaps import load_roadmap
 from grappe.roadmap import PHASES, Roadmap
 from grappe.web.auth import visitor
@@ -33,6 +32,7 @@ from grappe.web.views.profile_sections import (
     swot_view,
     visible_sections,
 )
+from grappe.web.views.workspace_links import workspace_links
 
 router = APIRouter()
 
@@ -115,27 +115,9 @@ def _cluster_page(request: Request, session: Session, cluster_id: str) -> HTMLRe
             "roadmap": _roadmap_view(roadmap, lang),
             "gantt": None if roadmap is None else _gantt(roadmap, lang),
             "map": map_data(session, lang, highlight=region_ids, countries=countries),
-            "can_record_actor": _may_record_actor(request, cluster_id),
-            "can_enter_kpis": _may_write(request, "kpi", cluster_id),
-            "can_edit_swot": _may_write(request, "swot", cluster_id),
+            "workspace_links": workspace_links(request, cluster_id, lang),
         },
     )
-
-
-def _may_record_actor(request: Request, cluster_id: str) -> bool:
-    # The workspace's "Record an actor" form (grappe.web.views.actor_forms), by the same rule.
-    user = visitor(request).user
-    return (
-        user is not None
-        and refusal(user.access, "create", "actor", "(new)", scope={cluster_id}) is None
-    )
-
-
-def _may_write(request: Request, kind: str, cluster_id: str) -> bool:
-    # The workspace's KPI and SWOT pages (grappe.web.views.kpi_swot_forms), by the same rule.
-    user = visitor(request).user
-    return user is not None and refusal(user.access, "create", kind, cluster_id,
-                                        scope={cluster_id}) is None  # fmt: skip
 
 
 def profile_network(
