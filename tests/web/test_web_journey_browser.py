@@ -244,7 +244,7 @@ def manager_uploads_grid(j: Journey) -> None:
     preview = page.inner_text("table.preview")
     assert "Entretien" not in preview and "R-" in preview  # respondents pseudonymised
     j.shot(page, "grid-preview")
-    j.submit(page, f"form[action$='/ties/upload/store']")
+    j.submit(page, "form[action$='/ties/upload/store']")
     page.wait_for_url(f"{j.base}/clusters/{CLUSTER}/ties?wave={WAVE}")
     assert _stored_ties(j) == len(grid)
 
@@ -256,7 +256,8 @@ def manager_records_ties(j: Journey) -> None:
         if n == 0:  # a tie of an actor to itself: refused next to the target
             _fill_tie(page, j, {**tie, "target": tie["source"]})
             j.submit(page)
-            assert page.inner_text("#e-target").startswith(j._("Choose another actor of the cluster."))
+            need = j._("Choose another actor of the cluster.")
+            assert page.inner_text("#e-target").startswith(need)
             j.shot(page, "tie-refused")
         _fill_tie(page, j, tie)
         j.submit(page)
@@ -335,7 +336,7 @@ def manager_invites_member(j: Journey) -> None:
 
 def member_updates_organisation(j: Journey) -> None:
     page = j.goto("member", "/account")
-    page.locator(f"main a[href='/account/organisation']").click()
+    page.locator("main a[href='/account/organisation']").click()
     page.fill("#f-lat", "95")  # refused next to the field, nothing changed
     page.fill("#f-lon", "6.6147")
     page.fill("#f-contact", "contact@dinandiers-constantine.dz")

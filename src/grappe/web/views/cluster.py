@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from grappe.errors import DataValidationError, NotFoundError
 from grappe.registry import repositories as repo
@@ -17,7 +17,7 @@ from grappe.registry.networks import load_network
 from grappe.registry.roadmaps import load_roadmap
 from grappe.roadmap import PHASES, Roadmap
 from grappe.web.auth import visitor
-from grappe.web.db import PageSession, cached_page, map_data
+from grappe.web.db import PageSession, cached_page, map_data, registry_version
 from grappe.web.gantt_svg import gantt_drawing
 from grappe.web.i18n import direction, format_year, translations
 from grappe.web.network_svg import network_drawing
@@ -67,7 +67,11 @@ def _cluster_page(request: Request, session: Session, cluster_id: str) -> HTMLRe
     )
     members = [
         m
-        for m in session.scalars(select(Membership).where(Membership.cluster_id == cluster_id))
+        for m in session.scalars(
+            select(Membership)
+            .where(Membership.cluster_id == cluster_id)
+            .options(selectinload(Membership.actor))  # one query, not one per member
+        )
         if m.actor.deleted_at is None
     ]
     spheres = sphere_names(lang)
@@ -75,7 +79,6 @@ def _cluster_page(request: Request, session: Session, cluster_id: str) -> HTMLRe
     for m in sorted(members, key=lambda m: m.actor.name):
         sphere = m.actor.sphere or "–"
         by_sphere[spheres.get(sphere, sphere)].append(m.actor)
-    actors, ties = profile_network(session, cluster_id, members)
     shown = visible_sections(cluster, visitor(request).user)
     kpi_rows = repo.list_kpis(session, cluster=cluster_id, limit=500)[0] if "kpis" in shown else []
     evaluations = (
@@ -85,9 +88,9 @@ def _cluster_page(request: Request, session: Session, cluster_id: str) -> HTMLRe
     )
     roadmap = load_roadmap(session, cluster_id) if "roadmap" in shown else None
     countries = {r.country for r in cluster.regions}
-    net = network_drawing(actors, ties)
-    if net is not None:
-        net["legend"] = [(spheres.get(name, name), cls) for name, cls in net["legend"]]
+    net = _network_drawing(session, cluster_id, members)
+    if net is not None:  # a copy: the cached drawing is shared by every language
+        net = {**net, "legend": [(spheres.get(name, name), cls) for name, cls in net["legend"]]}
     return page(
         request,
         "cluster.html",
@@ -118,6 +121,23 @@ def _cluster_page(request: Request, session: Session, cluster_id: str) -> HTMLRe
             "workspace_links": workspace_links(request, cluster_id, lang),
         },
     )
+
+
+#: The profile's network drawings by (database, registry version, cluster): the same for every
+#: visitor and language, and the slowest part of a profile built for a signed-in visitor (the
+#: kernel reads and checks the stored network), whose page is not in the page cache.
+_DRAWING_CACHE: dict[tuple[str, int, str], dict[str, Any] | None] = {}
+
+
+def _network_drawing(
+    session: Session, cluster_id: str, members: list[Membership]
+) -> dict[str, Any] | None:
+    key = (str(session.get_bind().engine.url), registry_version(session), cluster_id)
+    if key not in _DRAWING_CACHE:
+        if len(_DRAWING_CACHE) > 256:
+            _DRAWING_CACHE.clear()
+        _DRAWING_CACHE[key] = network_drawing(*profile_network(session, cluster_id, members))
+    return _DRAWING_CACHE[key]
 
 
 def profile_network(
