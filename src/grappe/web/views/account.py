@@ -41,7 +41,7 @@ from grappe.web.auth import (
     visitor,
 )
 from grappe.web.i18n import translations
-from grappe.web.render import language, page
+from grappe.web.render import language, localized, page
 from grappe.web.views._common import N_
 from grappe.web.views._forms import open_session
 
@@ -287,14 +287,18 @@ def _users_page(
     errors: dict[str, str] | None = None, link: str | None = None, status: int = 200,
 ) -> Response:  # fmt: skip
     _ = _t(request)
+    lang = language(request)
     with open_session(request) as db:
         choices = _invite_choices(db, user)
         users = list_users(db) if user.role == "admin" else []
         context = {
             "users": [(u, _(ROLE_LABELS[u.role]), ", ".join(u.cluster_ids)) for u in users],
             "roles": [(r, _(ROLE_LABELS[r])) for r in choices["roles"]],
-            "clusters": [(c.id, c.name_en) for c in choices["clusters"]],
-            "actors": [(a.id, a.name) for a in choices["actors"]],
+            "clusters": [(c.id, localized(c, "name", lang)[0]) for c in choices["clusters"]],
+            "actors": [
+                (a.id, (a.attributes or {}).get(f"name_{lang}") or a.name)
+                for a in choices["actors"]
+            ],
         }
     return page(
         request,

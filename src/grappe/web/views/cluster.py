@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from types import SimpleNamespace
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -76,7 +77,8 @@ def _cluster_page(request: Request, session: Session, cluster_id: str) -> HTMLRe
     ]
     spheres = sphere_names(lang)
     by_sphere: dict[str, list[object]] = defaultdict(list)
-    for m in sorted(members, key=lambda m: m.actor.name):
+    names = actor_names(members, lang)
+    for m in sorted(members, key=lambda m: names[m.actor.id]):
         sphere = m.actor.sphere or "–"
         by_sphere[spheres.get(sphere, sphere)].append(m.actor)
     shown = visible_sections(cluster, visitor(request).user)
@@ -88,8 +90,8 @@ def _cluster_page(request: Request, session: Session, cluster_id: str) -> HTMLRe
     )
     roadmap = load_roadmap(session, cluster_id) if "roadmap" in shown else None
     countries = {r.country for r in cluster.regions}
-    net = _network_drawing(session, cluster_id, members)
-    if net is not None:  # a copy: the cached drawing is shared by every language
+    net = _network_drawing(session, cluster_id, members, lang)
+    if net is not None:  # a copy: the cached drawing is shared by every visitor
         net = {**net, "legend": [(spheres.get(name, name), cls) for name, cls in net["legend"]]}
     return page(
         request,
@@ -102,6 +104,7 @@ def _cluster_page(request: Request, session: Session, cluster_id: str) -> HTMLRe
             "latest_year": latest_year,
             "trend": trend,
             "spheres": sorted(by_sphere.items()),
+            "actor_names": names,
             "net": net,
             "shown": shown,
             **section_names(lang),
@@ -123,20 +126,31 @@ def _cluster_page(request: Request, session: Session, cluster_id: str) -> HTMLRe
     )
 
 
-#: The profile's network drawings by (database, registry version, cluster): the same for every
-#: visitor and language, and the slowest part of a profile built for a signed-in visitor (the
+#: The profile's network drawings by (database, registry version, cluster, language): the same
+#: for every visitor, and the slowest part of a profile built for a signed-in visitor (the
 #: kernel reads and checks the stored network), whose page is not in the page cache.
-_DRAWING_CACHE: dict[tuple[str, int, str], dict[str, Any] | None] = {}
+_DRAWING_CACHE: dict[tuple[str, int, str, str], dict[str, Any] | None] = {}
+
+
+def actor_names(members: list[Membership], lang: str) -> dict[str, str]:
+    """Each member's name in ``lang`` when the actor has one (``attributes["name_<lang>"]``),
+    else its stored name."""
+    return {m.actor.id: (m.actor.attributes or {}).get(f"name_{lang}") or m.actor.name
+            for m in members}  # fmt: skip
 
 
 def _network_drawing(
-    session: Session, cluster_id: str, members: list[Membership]
+    session: Session, cluster_id: str, members: list[Membership], lang: str
 ) -> dict[str, Any] | None:
-    key = (str(session.get_bind().engine.url), registry_version(session), cluster_id)
+    key = (str(session.get_bind().engine.url), registry_version(session), cluster_id, lang)
     if key not in _DRAWING_CACHE:
         if len(_DRAWING_CACHE) > 256:
             _DRAWING_CACHE.clear()
-        _DRAWING_CACHE[key] = network_drawing(*profile_network(session, cluster_id, members))
+        actors, ties = profile_network(session, cluster_id, members)
+        names = actor_names(members, lang)
+        named = [SimpleNamespace(id=a.id, name=names.get(a.id, a.name), sphere=a.sphere)
+                 for a in actors]  # fmt: skip
+        _DRAWING_CACHE[key] = network_drawing(named, ties)
     return _DRAWING_CACHE[key]
 
 

@@ -266,10 +266,17 @@ async def _read(upload: Any) -> tuple[bytes, str] | None:
 
 def _stored_actors_csv(db: Session, cluster_id: str) -> bytes:
     # Without an actors file the grid's ends are the cluster's stored actors, read by the same
-    # reader (a stored actor the kernel refuses is then listed among the problems).
+    # reader (a stored actor the kernel refuses is then listed among the problems). Their
+    # attributes (names in each language, place, contact) go along as free columns: storing
+    # the network writes its actors' free columns as their attributes, so leaving them out
+    # erased what the actor form had recorded.
     columns = ("id", "name", "sphere", "level", "ownership", "size")
-    rows = [{c: getattr(a, c) for c in columns} for a in cluster_actors(db, cluster_id)]
-    return pd.DataFrame(rows, columns=list(columns)).to_csv(index=False).encode()
+    actors = cluster_actors(db, cluster_id)
+    free = sorted(
+        {k for a in actors for k in (a.attributes or {})} - set(columns) - {"member", "waves"}
+    )
+    rows = [{**{c: getattr(a, c) for c in columns}, **(a.attributes or {})} for a in actors]
+    return pd.DataFrame(rows, columns=[*columns, *free]).to_csv(index=False).encode()
 
 
 @router.post("/clusters/{cluster_id}/ties/upload", response_class=HTMLResponse)
