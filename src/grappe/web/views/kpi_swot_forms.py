@@ -98,7 +98,9 @@ def _kpi_page(
         {"cluster_id": cluster.id, "cluster_name": name, "cluster_lang": name_lang,
          "rows": [_row_view(k, lang, (row_values or {}).get(k.id)) for k in rows],
          "kpi_names": [(k, label(k, lang)) for k in STANDARD_KPIS],
-         "period_forms": ", ".join(PERIOD_FORMS.values()),
+         # Isolated left-to-right (U+2066…U+2069): in an Arabic hint, "2024-H1, 2024-Q1" would
+         # otherwise be reordered by the bidirectional algorithm into an unreadable list.
+         "period_forms": "\u2066" + ", ".join(PERIOD_FORMS.values()) + "\u2069",
          "values": values or {}, "errors": errors or {}, "row_errors": row_errors or {},
          "row_values": row_values or {}, "saved": request.query_params.get("saved") == "1",
          "csrf": visitor(request).csrf},
