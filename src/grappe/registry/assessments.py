@@ -184,8 +184,8 @@ def check_notes(
     Examples
     --------
     >>> from grappe.io.assess import read_questionnaire
-    >>> texts, issues = check_notes(read_questionnaire("diamond"), {"D-F1": " 2 schools ", "D-F2": ""})
-    >>> texts, issues
+    >>> notes = {"D-F1": " 2 schools ", "D-F2": ""}
+    >>> check_notes(read_questionnaire("diamond"), notes)
     ({'D-F1': '2 schools'}, [])
     """
     known = set(questionnaire.ids)

@@ -239,7 +239,8 @@ def _answer_errors(error: DataValidationError, questionnaire: Questionnaire,
         column = issue.column or ""
         if column.startswith("evidence:"):
             limit = format_number(NOTE_LIMIT, lang)
-            errors["note-" + column.removeprefix("evidence:")] = _(_NOTE_TOO_LONG) % {"limit": limit}
+            note = "note-" + column.removeprefix("evidence:")
+            errors[note] = _(_NOTE_TOO_LONG) % {"limit": limit}
             continue
         if column not in questionnaire.ids:
             continue
@@ -400,4 +401,3 @@ def score(request: Request, cluster_id: str, name: str) -> Response:
 
 
 __all__ = ["router"]
-
