@@ -167,8 +167,8 @@ def test_rights_of_members_managers_and_visitors(site):
     assert len(_sets(app)) == 1
     # DOW's member answers for his own cluster
     _as(client, "dow@obs.dz")
-    assert _answer(client, "/clusters/chem-oh/questionnaires/danish", **{
-        "DK-S1": "3", "DK-C1": "4", "DK-C2": "2", "DK-P1": "3", "DK-H1": "4"}).status_code == 303
+    danish = {"DK-S1": "3", "DK-C1": "4", "DK-C2": "2", "DK-P1": "3", "DK-H1": "4"}
+    assert _answer(client, "/clusters/chem-oh/questionnaires/danish", **danish).status_code == 303
     # a member sees his own set only, cannot score nor set the stage
     _as(client, "gm@obs.dz")
     page = client.get(DIAMOND).text
