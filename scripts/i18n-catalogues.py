@@ -437,6 +437,98 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     "Add an item": ("Ajouter un élément", "إضافة عنصر"),
     "Save the SWOT": ("Enregistrer le SWOT", "حفظ تحليل SWOT"),
     "Workspace": ("Espace de travail", "مساحة العمل"),
+    # --- i14-questionnaires: the questionnaires answered, scored, and the life-cycle stage
+    # (grappe.web.views.questionnaire_forms; the questions' own texts are in their YAML files).
+    "Questionnaires": ("Questionnaires", "الاستبيانات"),
+    "Answer the questionnaires": ("Répondre aux questionnaires", "الإجابة عن الاستبيانات"),
+    "Questionnaire": ("Questionnaire", "الاستبيان"),
+    "Answered": ("Réponses", "الإجابات"),
+    "Latest score": ("Dernier score", "آخر تنقيط"),
+    "Your answers: %(day)s": ("Vos réponses : %(day)s", "إجاباتكم: %(day)s"),
+    "For the cluster: %(day)s": ("Pour la grappe : %(day)s", "باسم العنقود: %(day)s"),
+    "Members who answered: %(n)s": (
+        "Membres ayant répondu : %(n)s", "الأعضاء الذين أجابوا: %(n)s",
+    ),
+    "Not answered yet.": ("Pas encore de réponse.", "لا توجد إجابة بعد."),
+    "Not scored: its answers are facts for the label checks.": (
+        "Non noté : ses réponses servent de faits pour les critères de label.",
+        "غير منقَّط: إجاباته وقائع تُستعمل في فحص معايير العلامة.",
+    ),
+    "Not scored yet.": ("Pas encore noté.", "لم يُنقَّط بعد."),
+    "Stage recorded": ("Stade enregistré", "المرحلة المسجَّلة"),
+    "Suggested by the indicators (scored on %(day)s): %(stage)s": (
+        "Suggéré par les indicateurs (noté le %(day)s) : %(stage)s",
+        "ما تقترحه المؤشرات (تنقيط %(day)s): %(stage)s",
+    ),
+    "No suggestion yet: scoring a questionnaire suggests a stage when the indicators span two years.": (
+        "Pas encore de suggestion : noter un questionnaire suggère un stade quand les indicateurs "
+        "couvrent deux années.",
+        "لا اقتراح بعد: تنقيط استبيان يقترح مرحلةً حين تغطي المؤشرات سنتين.",
+    ),
+    "Stage": ("Stade", "المرحلة"),
+    "Save the stage": ("Enregistrer le stade", "حفظ المرحلة"),
+    "Scored and stored.": ("Noté et enregistré.", "تم التنقيط والحفظ."),
+    "You answer for your organisation; a new answer replaces your earlier one.": (
+        "Vous répondez pour votre organisation ; une nouvelle réponse remplace la précédente.",
+        "تجيبون باسم مؤسستكم؛ والإجابة الجديدة تحل محل إجابتكم السابقة.",
+    ),
+    "You answer for the cluster; a new answer replaces the cluster's earlier one.": (
+        "Vous répondez pour la grappe ; une nouvelle réponse remplace la précédente de la "
+        "grappe.",
+        "تجيبون باسم العنقود؛ والإجابة الجديدة تحل محل إجابة العنقود السابقة.",
+    ),
+    "Last answered on %(day)s.": ("Dernière réponse le %(day)s.", "آخر إجابة في %(day)s."),
+    "optional": ("facultatif", "اختياري"),
+    "Answer": ("Réponse", "الإجابة"),
+    "No answer": ("Pas de réponse", "بلا إجابة"),
+    "Evidence (what the answer rests on)": (
+        "Justification (sur quoi repose la réponse)", "الدليل (ما تستند إليه الإجابة)",
+    ),
+    "Store my answers": ("Enregistrer mes réponses", "حفظ إجاباتي"),
+    "Store the cluster's answers": (
+        "Enregistrer les réponses de la grappe", "حفظ إجابات العنقود",
+    ),
+    "Score": ("Notation", "التنقيط"),
+    "Answer sets pooled: %(n)s (of which members: %(m)s). Each respondent's latest set counts once; a question scores the mean of their points.": (
+        "Jeux de réponses regroupés : %(n)s (dont membres : %(m)s). La dernière réponse de "
+        "chaque répondant compte une fois ; une question reçoit la moyenne de leurs points.",
+        "مجموعات الإجابات المجمَّعة: %(n)s (منها للأعضاء: %(m)s). تُحتسب آخر إجابة لكل مجيب "
+        "مرة واحدة؛ وتنال كل سؤال متوسط نقاطها.",
+    ),
+    "Score the pooled answers": ("Noter les réponses regroupées", "تنقيط الإجابات المجمَّعة"),
+    "Scores of %(day)s": ("Scores du %(day)s", "نقاط %(day)s"),
+    "Answers": ("Réponses", "الإجابات"),
+    "Evidence texts": ("Justifications", "الأدلة المكتوبة"),
+    "1 – very weak, strongly disagree": (
+        "1 – très faible, pas du tout d'accord", "1 – ضعيف جداً، غير موافق إطلاقاً",
+    ),
+    "2 – weak, disagree": ("2 – faible, pas d'accord", "2 – ضعيف، غير موافق"),
+    "3 – average, neither": ("3 – moyen, ni l'un ni l'autre", "3 – متوسط، محايد"),
+    "4 – strong, agree": ("4 – fort, d'accord", "4 – قوي، موافق"),
+    "5 – very strong, strongly agree": (
+        "5 – très fort, tout à fait d'accord", "5 – قوي جداً، موافق تماماً",
+    ),
+    "Choose a value from 1 to 5.": ("Choisissez une valeur de 1 à 5.", "اختاروا قيمة من 1 إلى 5."),
+    "Choose yes or no.": ("Choisissez oui ou non.", "اختاروا نعم أو لا."),
+    "Give a number between %(low)s and %(high)s.": (
+        "Donnez un nombre entre %(low)s et %(high)s.", "أدخلوا عدداً بين %(low)s و%(high)s.",
+    ),
+    "Choose one of the answers.": ("Choisissez une des réponses.", "اختاروا إحدى الإجابات."),
+    "Answer this question.": ("Répondez à cette question.", "أجيبوا عن هذا السؤال."),
+    "The evidence text is too long: %(limit)s characters at most.": (
+        "La justification est trop longue : %(limit)s caractères au plus.",
+        "نص الدليل طويل جداً: %(limit)s حرف على الأكثر.",
+    ),
+    "Nobody answered this questionnaire yet: answer it before scoring.": (
+        "Personne n'a encore répondu à ce questionnaire : répondez-y avant de le noter.",
+        "لم يُجب أحد عن هذا الاستبيان بعد: أجيبوا عنه قبل تنقيطه.",
+    ),
+    "Choose a stage from the list.": ("Choisissez un stade dans la liste.", "اختاروا مرحلة من القائمة."),
+    "Yes": ("Oui", "نعم"),
+    "No": ("Non", "لا"),
+    "A number from %(low)s to %(high)s": (
+        "Un nombre de %(low)s à %(high)s", "عدد من %(low)s إلى %(high)s",
+    ),
 }
 
 

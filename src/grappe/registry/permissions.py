@@ -98,6 +98,10 @@ RULES.update(
 # grappe.registry.users) may change that actor only. Inviting people is an admin's; a manager
 # may invite the members (representatives of member actors) of the clusters it manages.
 RULES["actor"] = {**RULES["actor"], "update": (*RULES["actor"]["update"], "member")}
+# i14-questionnaires: a member answers the questionnaires for his actor (grappe.registry.
+# questionnaire_entries asks with the cluster's member actors, so only for a cluster his actor
+# belongs to); scoring the pooled answers stays with the roles of "assessment".
+RULES["answers"] = {**RULES["answers"], "create": (*RULES["answers"]["create"], "member")}
 RULES.update(
     {
         "user": dict.fromkeys(ACTIONS, _ADMIN),

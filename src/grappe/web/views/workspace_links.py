@@ -33,6 +33,7 @@ class WorkspacePage(NamedTuple):
 WORKSPACE_PAGES: tuple[WorkspacePage, ...] = (
     WorkspacePage("actors/new", N_("Record an actor"), "actor"),
     WorkspacePage("ties", N_("Record ties"), "actor"),
+    WorkspacePage("questionnaires", N_("Answer the questionnaires"), "answers"),
     WorkspacePage("swot", N_("Draft and edit the SWOT"), "swot"),
     WorkspacePage("kpis", N_("Enter KPIs"), "kpi"),
 )
