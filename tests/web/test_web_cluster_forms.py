@@ -300,3 +300,47 @@ def test_the_history_lists_who_changed_what_newest_first(site):
     assert {"cluster", "actor", "tie", "membership"} <= kinds
     assert not any(c[5] in ("chem-oh", "DOW") for c in cells)
     assert "?page=2" not in page.text
+
+
+# --- an interview grid as a workbook ------------------------------------------------------------
+
+
+def test_the_ties_upload_reads_a_workbook_with_the_csv_errors(site):
+    import io
+
+    import pandas as pd
+
+    from grappe.io.network import read_example_network
+
+    knoke = read_example_network("knoke")  # real data: Knoke's Indianapolis organisations
+    actors = knoke.actors[["id", "name", "sphere", "level"]]
+    ties = knoke.ties[["source", "target", "type"]]
+
+    def book(frame):
+        buffer = io.BytesIO()
+        with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+            frame.to_excel(writer, sheet_name="ties", index=False)
+            actors.to_excel(writer, sheet_name="actors", index=False)
+        return buffer.getvalue()
+
+    app, client, _ = site
+    _as(client, "admin@obs.dz")
+    page = client.get("/clusters/chem-oh/ties/upload").text
+    assert 'accept=".csv,text/csv,.xlsx' in page
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+    def upload(data):
+        files = {"ties": ("grid.xlsx", data, xlsx), "actors": ("grid.xlsx", data, xlsx)}
+        return client.post("/clusters/chem-oh/ties/upload", files=files,
+                           data={"csrf_token": _csrf(page), "origin": "interview"})  # fmt: skip
+
+    bad = ties.copy()
+    bad.loc[3, "type"] = "gossip"
+    refused = upload(book(bad))
+    assert refused.status_code == 400 and "Store these ties" not in refused.text
+    rows = re.findall(r'<tr class="issue">(.*?)</tr>', refused.text, re.S)
+    cells = [re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)[:3] for row in rows]
+    assert cells == [["grid.xlsx", "5", "type"]]
+    shown = upload(book(ties))
+    assert shown.status_code == 200 and "Preview: nothing is stored yet" in shown.text
+    assert shown.text.count("<tr><td>") == len(knoke.ties) == 71
