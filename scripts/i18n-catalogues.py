@@ -463,7 +463,7 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     "The wilayas (or regions) of the cluster; hold Ctrl (or ⌘) to choose several.": (
         "Les wilayas (ou régions) de la grappe ; maintenez Ctrl (ou ⌘) pour en choisir plusieurs.",
         "ولايات العنقود (أو مناطقه)؛ اضغط Ctrl (أو ⌘) لاختيار أكثر من واحدة."),
-    "Description": ("Description", "الوصف"),
+    "Description": ("Présentation", "الوصف"),
     "Save the settings": ("Enregistrer les paramètres", "حفظ الإعدادات"),
     "Create the cluster": ("Créer la grappe", "إنشاء العنقود"),
     "Use lowercase letters, digits and hyphens, and an id no other cluster has; or leave it "
@@ -503,11 +503,11 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
                                          "%(count)s تعديلًا، الأحدث أولًا."),
     "When": ("Quand", "متى"),
     "Who": ("Qui", "من"),
-    "Action": ("Action", "الإجراء"),
+    "Action": ("Opération", "الإجراء"),
     "Record": ("Enregistrement", "السجل"),
     "Key": ("Clé", "المفتاح"),
     "Changes": ("Modifications", "التعديلات"),
-    "Pages": ("Pages", "الصفحات"),
+    "Pages": ("Pagination", "الصفحات"),
     "Newer": ("Plus récentes", "الأحدث"),
     "Older": ("Plus anciennes", "الأقدم"),
     "Page %(page)s of %(last)s": ("Page %(page)s sur %(last)s", "الصفحة %(page)s من %(last)s"),
