@@ -482,9 +482,7 @@ def read_table_bytes(
 
     Examples
     --------
-    >>> read_table_bytes(b"id,sphere
-DB,enterprise
-", name="actors.csv").to_dict("records")
+    >>> read_table_bytes(b"id,sphere\nDB,enterprise\n", name="actors.csv").to_dict("records")
     [{'id': 'DB', 'sphere': 'enterprise'}]
     """
     options = options or _DEFAULT
