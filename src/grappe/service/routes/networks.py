@@ -175,7 +175,7 @@ def _upload(file: UploadFile) -> bytes:
 
 
 @router.post("/clusters/{cluster_id}/network/files",
-             summary="Store the network from uploaded actors and ties files (CSV or XLSX)")  # fmt: skip
+             summary="Store the network from uploaded CSV or XLSX tables")  # fmt: skip
 def store_network_files(
     session: SessionDep,
     token: Caller,
