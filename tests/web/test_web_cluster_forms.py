@@ -11,9 +11,13 @@ import pytest
 from sqlalchemy import func, select
 
 from _accounts import _csrf, _sign_in, _user
-from grappe.errors import DataValidationError, PermissionDeniedError
+from grappe.errors import DataValidationError, NotFoundError, PermissionDeniedError
 from grappe.registry import session_scope
-from grappe.registry.cluster_entries import create_managed_cluster, set_publication
+from grappe.registry.cluster_entries import (
+    create_managed_cluster,
+    set_publication,
+    update_cluster_settings,
+)
 from grappe.registry.models import AuditEntry, Cluster, User
 from grappe.registry.permissions import Access
 from grappe.vocabulary import PROFILE_SECTIONS
@@ -158,11 +162,19 @@ def test_the_registry_refuses_who_may_not_create(site):
                 create_managed_cluster(db, access, NEW)
         with pytest.raises(DataValidationError, match=r"column 'regions': No stored region 'X'"):
             create_managed_cluster(db, Access("admin@obs.dz", "admin"), {**NEW, "regions": ["X"]})
+        with pytest.raises(DataValidationError, match=r"column 'website': Unknown field"):
+            create_managed_cluster(db, Access("admin@obs.dz", "admin"), {**NEW, "website": "x"})
         manager = Access("mgr@obs.dz", "manager", frozenset({"auto-mi"}))
         with pytest.raises(DataValidationError, match=r"column 'sections': Unknown section"):
             set_publication(db, manager, "auto-mi", published=True, sections=["respondents"])
         with pytest.raises(PermissionDeniedError, match=r"cannot change cluster 'chem-oh'"):
             set_publication(db, manager, "chem-oh", published=False, sections=[])
+        with pytest.raises(PermissionDeniedError, match=r"cannot change cluster 'chem-oh'"):
+            update_cluster_settings(db, manager, "chem-oh", {"name_en": "Mine"})
+        with pytest.raises(NotFoundError, match=r"No cluster with id 'nope'"):
+            update_cluster_settings(db, manager, "nope", {"name_en": "Mine"})
+        with pytest.raises(DataValidationError, match=r"column 'stage': Unknown life-cycle stage"):
+            update_cluster_settings(db, manager, "auto-mi", {"name_en": "A", "stage": "boom"})
 
 
 # --- settings, publish, history: rights ----------------------------------------------------------
