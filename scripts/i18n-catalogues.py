@@ -302,12 +302,12 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "سيُحفظ %(ties)s رابطًا بين %(actors)s فاعلًا."),
     "Store these ties": ("Enregistrer ces liens", "حفظ هذه الروابط"),
     "Upload": ("Téléverser", "رفع"),
-    "Ties file (CSV: source, target, type, strength, wave, respondent…)": (
-        "Fichier des liens (CSV : source, target, type, strength, wave, respondent…)",
-        "ملف الروابط (CSV: source, target, type, strength, wave, respondent…)"),
-    "Actors file (CSV; optional: the cluster's actors otherwise)": (
-        "Fichier des acteurs (CSV ; facultatif : sinon les acteurs de la grappe)",
-        "ملف الفاعلين (CSV؛ اختياري: وإلا ففاعلو العنقود)"),
+    "Ties file (CSV or XLSX: source, target, type, strength, wave, respondent…)": (
+        "Fichier des liens (CSV ou XLSX : source, target, type, strength, wave, respondent…)",
+        "ملف الروابط (CSV أو XLSX: source, target, type, strength, wave, respondent…)"),
+    "Actors file (CSV or XLSX; optional: the cluster's actors otherwise)": (
+        "Fichier des acteurs (CSV ou XLSX ; facultatif : sinon les acteurs de la grappe)",
+        "ملف الفاعلين (CSV أو XLSX؛ اختياري: وإلا ففاعلو العنقود)"),
     "Wave of the rows without one": ("Vague des lignes qui n'en ont pas",
                                      "دفعة الأسطر التي لا دفعة لها"),
     "Optional; a label such as 2026.": ("Facultatif ; un libellé comme 2026.",
@@ -345,8 +345,8 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "اختر دفعة، أو أعطِ تسمية دفعة جديدة."),
     "Choose an origin from the list.": ("Choisissez une origine dans la liste.",
                                         "اختر المصدر من القائمة."),
-    "Choose the ties file (CSV).": ("Choisissez le fichier des liens (CSV).",
-                                    "اختر ملف الروابط (CSV)."),
+    "Choose the ties file (CSV or XLSX).": ("Choisissez le fichier des liens (CSV ou XLSX).",
+                                            "اختر ملف الروابط (CSV أو XLSX)."),
     "The file is larger than 20 MB.": ("Le fichier dépasse 20 Mo.",
                                        "حجم الملف يتجاوز 20 ميغابايت."),
     "A wave label holds letters, digits and . _ : - (64 at most).": (
@@ -529,6 +529,86 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     "A number from %(low)s to %(high)s": (
         "Un nombre de %(low)s à %(high)s", "عدد من %(low)s إلى %(high)s",
     ),
+    # --- i14-cluster-publish: create a cluster, its settings, publish, history ---
+    "Create a cluster": ("Créer une grappe", "إنشاء عنقود"),
+    "Cluster settings": ("Paramètres de la grappe", "إعدادات العنقود"),
+    "Publish": ("Publier", "النشر"),
+    "History of changes": ("Historique des modifications", "سجل التعديلات"),
+    "Not published: only the cluster's team, the admins and the analysts see this profile.": (
+        "Non publiée : seuls l'équipe de la grappe, les administrateurs et les analystes voient "
+        "ce profil.",
+        "غير منشور: لا يرى هذه الصفحة إلا فريق العنقود والمشرفون والمحللون."),
+    "not published": ("non publiée", "غير منشور"),
+    "The new cluster is not published: only you, the admins and the analysts see its profile "
+    "until you publish it.": (
+        "La nouvelle grappe n'est pas publiée : seuls vous, les administrateurs et les analystes "
+        "voyez son profil jusqu'à ce que vous la publiiez.",
+        "العنقود الجديد غير منشور: لا يرى صفحته إلا أنت والمشرفون والمحللون حتى تنشره."),
+    "Id (in the address)": ("Identifiant (dans l'adresse)", "المعرّف (في العنوان)"),
+    "Optional: made from the name when empty, e.g. constantine-copperware.": (
+        "Facultatif : formé à partir du nom s'il est vide, p. ex. dinanderie-de-constantine.",
+        "اختياري: يُكوَّن من الاسم إن تُرك فارغًا، مثل dinanderie-de-constantine."),
+    "Optional: the cluster category of the mapping, whose indicators the profile shows.": (
+        "Facultatif : la catégorie de grappe de la cartographie, dont le profil montre les "
+        "indicateurs.",
+        "اختياري: فئة العنقود في الخرائط الإحصائية، التي تعرض الصفحة مؤشراتها."),
+    "The wilayas (or regions) of the cluster; hold Ctrl (or ⌘) to choose several.": (
+        "Les wilayas (ou régions) de la grappe ; maintenez Ctrl (ou ⌘) pour en choisir plusieurs.",
+        "ولايات العنقود (أو مناطقه)؛ اضغط Ctrl (أو ⌘) لاختيار أكثر من واحدة."),
+    "Description": ("Présentation", "الوصف"),
+    "Save the settings": ("Enregistrer les paramètres", "حفظ الإعدادات"),
+    "Create the cluster": ("Créer la grappe", "إنشاء العنقود"),
+    "Use lowercase letters, digits and hyphens, and an id no other cluster has; or leave it "
+    "empty.": (
+        "Utilisez des minuscules, des chiffres et des traits d'union, et un identifiant qu'aucune "
+        "autre grappe n'a ; ou laissez-le vide.",
+        "استعمل حروفًا لاتينية صغيرة وأرقامًا وشرطات، ومعرّفًا لا يحمله عنقود آخر؛ أو اتركه فارغًا."),
+    "Choose a stage from the list.": ("Choisissez une phase dans la liste.",
+                                      "اختر مرحلة من القائمة."),
+    "Choose the regions from the list.": ("Choisissez les régions dans la liste.",
+                                          "اختر المناطق من القائمة."),
+    "Choose the sections from the list.": ("Choisissez les sections dans la liste.",
+                                           "اختر الأقسام من القائمة."),
+    "This text is too long.": ("Ce texte est trop long.", "هذا النص طويل جدًا."),
+    "Network diagnosis (figures only; never the interviews nor the respondents)": (
+        "Diagnostic du réseau (chiffres seulement ; jamais les entretiens ni les répondants)",
+        "تشخيص الشبكة (الأرقام فقط؛ لا المقابلات ولا المجيبون أبدًا)"),
+    "Assessments (diamond, success factors, life cycle)": (
+        "Évaluations (diamant, facteurs de succès, cycle de vie)",
+        "التقييمات (الماسة، عوامل النجاح، دورة الحياة)"),
+    "Evaluations and label checks": ("Évaluations et contrôles du label",
+                                     "التقييمات الدورية وفحوص العلامة"),
+    "Diagnostic reports": ("Rapports de diagnostic", "تقارير التشخيص"),
+    "The public profile shows the cluster's names, regions, indicators and actors, and the "
+    "sections chosen below. The interview data and the respondents are never public.": (
+        "Le profil public montre les noms, régions, indicateurs et acteurs de la grappe, et les "
+        "sections choisies ci-dessous. Les données d'entretien et les répondants ne sont jamais "
+        "publics.",
+        "تعرض الصفحة العامة أسماء العنقود ومناطقه ومؤشراته وفاعليه، والأقسام المختارة أدناه. "
+        "بيانات المقابلات والمجيبون لا تُنشر أبدًا."),
+    "Published: anyone may read the profile": ("Publiée : tout le monde peut lire le profil",
+                                               "منشور: يمكن لأي أحد قراءة الصفحة"),
+    "Sections the public profile shows": ("Sections que montre le profil public",
+                                          "الأقسام التي تعرضها الصفحة العامة"),
+    "Save the publication": ("Enregistrer la publication", "حفظ النشر"),
+    "%(count)s changes, newest first.": ("%(count)s modifications, les plus récentes d'abord.",
+                                         "%(count)s تعديلًا، الأحدث أولًا."),
+    "When": ("Quand", "متى"),
+    "Who": ("Qui", "من"),
+    "Action": ("Opération", "الإجراء"),
+    "Record": ("Enregistrement", "السجل"),
+    "Key": ("Clé", "المفتاح"),
+    "Changes": ("Modifications", "التعديلات"),
+    "Pages": ("Pagination", "الصفحات"),
+    "Newer": ("Plus récentes", "الأحدث"),
+    "Older": ("Plus anciennes", "الأقدم"),
+    "Page %(page)s of %(last)s": ("Page %(page)s sur %(last)s", "الصفحة %(page)s من %(last)s"),
+    "Nothing has changed yet.": ("Rien n'a encore été modifié.", "لم يُعدَّل شيء بعد."),
+    "created": ("créé", "أُنشئ"),
+    "changed": ("modifié", "عُدِّل"),
+    "deleted": ("supprimé", "حُذف"),
+    "revoked": ("révoqué", "أُلغي"),
+    "imported": ("importé", "استُورد"),
 }
 
 

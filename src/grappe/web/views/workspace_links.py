@@ -22,11 +22,13 @@ def N_(message: str) -> str:  # noqa: N802 (the gettext convention babel extract
 
 class WorkspacePage(NamedTuple):
     """A workspace page of a cluster: its path under ``/clusters/<id>``, its link text
-    (a catalogue message), and the record kind the visitor must be allowed to create."""
+    (a catalogue message), the record kind and the action (``create`` unless said) the visitor
+    must be allowed."""
 
     path: str
     label: str
     kind: str
+    action: str = "create"
 
 
 #: The pages in the order of the cluster approach's phases (mobilise, identify, plan, evaluate).
@@ -36,6 +38,10 @@ WORKSPACE_PAGES: tuple[WorkspacePage, ...] = (
     WorkspacePage("questionnaires", N_("Answer the questionnaires"), "answers"),
     WorkspacePage("swot", N_("Draft and edit the SWOT"), "swot"),
     WorkspacePage("kpis", N_("Enter KPIs"), "kpi"),
+    # i14-cluster-publish: the cluster's own pages, its admins' and managers'.
+    WorkspacePage("settings", N_("Cluster settings"), "cluster", "update"),
+    WorkspacePage("publish", N_("Publish"), "cluster", "update"),
+    WorkspacePage("history", N_("History of changes"), "cluster", "update"),
 )
 
 
@@ -50,5 +56,5 @@ def workspace_links(request: Request, cluster_id: str, lang: str) -> list[tuple[
     return [
         (f"/clusters/{cluster_id}/{p.path}", _(p.label))
         for p in WORKSPACE_PAGES
-        if refusal(user.access, "create", p.kind, key(p.kind), scope={cluster_id}) is None
+        if refusal(user.access, p.action, p.kind, key(p.kind), scope={cluster_id}) is None
     ]
