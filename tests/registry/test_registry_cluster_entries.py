@@ -22,15 +22,27 @@ from grappe.vocabulary import DEFAULT_PUBLIC_SECTIONS
 
 def test_a_manager_creates_publishes_and_reads_the_history(sessions):
     with session_scope(sessions) as db:
-        db.add(Region(id="DZ-25", code="25", country="DZ", region_type="wilaya",
-                      name_en="Constantine", name_fr="Constantine", name_ar="قسنطينة"))
+        db.add(
+            Region(
+                id="DZ-25",
+                code="25",
+                country="DZ",
+                region_type="wilaya",
+                name_en="Constantine",
+                name_fr="Constantine",
+                name_ar="قسنطينة",
+            )
+        )
         db.add(Cluster(id="other_1", name_en="Other"))  # '_' must not match as a wildcard
         db.add(User(email="nadia@crafts.dz", display_name="Nadia", role="manager",
                     password_hash=hash_password("copper and brass 2026")))  # fmt: skip
     with session_scope(sessions) as db:
         manager = access_of(db.query(User).one())
-        cluster = create_managed_cluster(db, manager, {
-            "name_fr": "Dinanderie de Constantine", "regions": ["DZ-25"], "stage": "emergence"})
+        cluster = create_managed_cluster(
+            db,
+            manager,
+            {"name_fr": "Dinanderie de Constantine", "regions": ["DZ-25"], "stage": "emergence"},
+        )
         cid = cluster.id
         with pytest.raises(DataValidationError, match=r"column 'id': The id 'dinanderie-de-"):
             create_managed_cluster(db, manager, {"id": cid, "name_en": "Again"})

@@ -302,7 +302,7 @@ def test_the_history_lists_who_changed_what_newest_first(site):
     newest, name_change = cells[0], cells[1]
     assert newest[1:6] == ["mgr@obs.dz", "manager", "modifié", "cluster", "auto-mi"]
     assert "public_sections" in newest[6] and "kpis" in newest[6]
-    assert "Automotive Michigan</del> → <ins dir=\"auto\">Auto MI" in name_change[6]
+    assert 'Automotive Michigan</del> → <ins dir="auto">Auto MI' in name_change[6]
     with session_scope(app.state.sessions) as db:
         at = db.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first().at
     assert newest[0] == format_moment(at, "fr")
