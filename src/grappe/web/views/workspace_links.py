@@ -35,6 +35,9 @@ WORKSPACE_PAGES: tuple[WorkspacePage, ...] = (
     WorkspacePage("ties", N_("Record ties"), "actor"),
     WorkspacePage("swot", N_("Draft and edit the SWOT"), "swot"),
     WorkspacePage("kpis", N_("Enter KPIs"), "kpi"),
+    # i14-match-report: matchmaking (needs, capabilities, runs) and the report job.
+    WorkspacePage("matchmaking", N_("Matchmaking"), "need"),
+    WorkspacePage("reports", N_("Build the diagnostic report"), "report"),
 )
 
 
