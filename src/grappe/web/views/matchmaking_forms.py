@@ -107,8 +107,10 @@ def _shape_errors(side: str, values: dict[str, str], *, new: bool) -> dict[str, 
         errors[spec.label] = _ERRORS["label"]
     for column in _CODES:
         codes = values[column]
-        if len(codes) > 2000 or _CONTROL.search(codes) or any(
-            len(c) > 100 for c in mm.split_codes(codes)
+        if (
+            len(codes) > 2000
+            or _CONTROL.search(codes)
+            or any(len(c) > 100 for c in mm.split_codes(codes))
         ):
             errors[column] = _ERRORS["codes"]
     cluster = values["cluster"].strip()
@@ -170,7 +172,8 @@ def _run_view(run: MatchRun | None, lang: str) -> list[dict[str, Any]]:
 
 
 def _matchmaking_page(
-    request: Request, db: Session, cluster: Cluster, *, values: dict[str, dict[str, str]] | None = None,
+    request: Request, db: Session, cluster: Cluster, *,
+    values: dict[str, dict[str, str]] | None = None,
     errors: dict[str, dict[str, str]] | None = None, editing: dict[str, str] | None = None,
     status: int = 200,
 ) -> Response:  # fmt: skip

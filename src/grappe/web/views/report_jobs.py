@@ -121,9 +121,10 @@ def _reports_page(
     _ = translations(lang).gettext
     name, name_lang = localized(cluster, "name", lang)
     user = visitor(request).user
-    may_build = user is not None and refusal(
-        user.access, "create", "report", cluster.id, scope={cluster.id}
-    ) is None
+    may_build = (
+        user is not None
+        and refusal(user.access, "create", "report", cluster.id, scope={cluster.id}) is None
+    )
     now = dt.datetime.now(dt.UTC)
     reports = [_report_view(r, lang, now) for r in rep.list_reports(db, cluster.id)]
     chosen = values or {"languages": [lang], "formats": ["html"]}
