@@ -478,7 +478,7 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     ),
     "Rank": ("Rang", "الرتبة"),
     "SME": ("PME", "المؤسسة الصغيرة أو المتوسطة"),
-    "Score": ("Score", "النتيجة"),
+    "Score": ("Note", "النتيجة"),
     "Why": ("Pourquoi", "الأسباب"),
     "No SME fits a need with these options.": (
         "Aucune PME ne répond à un besoin avec ces options.",
@@ -583,7 +583,7 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "لم يُطلَق شيء: صحّح ما هو مُشار إليه أدناه.",
     ),
     "Languages": ("Langues", "اللغات"),
-    "Formats": ("Formats", "الصيغ"),
+    "Formats": ("Formats des fichiers", "الصيغ"),
     "Reports": ("Rapports", "التقارير"),
     "A report is being built: this page refreshes itself every %(n)s seconds.": (
         "Un rapport est en cours de production : cette page se recharge toutes les %(n)s secondes.",
