@@ -153,7 +153,8 @@ def test_correct_and_withdraw_a_record_the_run_still_shows_it(site):
     assert "No capability recorded yet." in html and "S1 · Detroit Weld" in html  # in the run
     for path in (f"{PAGE}/capabilities/S1", f"{PAGE}/capabilities/S1/delete"):
         assert _post(client, path, fields).status_code == 404
-    for query in ("?edit=capabilities:S1", "?edit=offers:S1", "?run=999"):
+    for query in ("?edit=capabilities:S1", "?edit=offers:S1", "?run=999", "?run=x",
+                  f"?run={2**63}"):  # fmt: skip
         assert client.get(PAGE + query).status_code == 404
 
 

@@ -16,6 +16,7 @@ kernel's English sentence is the API's.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from typing import Annotated, Any
@@ -23,6 +24,7 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from grappe.errors import DataValidationError, InvalidParameterError, NotFoundError
@@ -143,10 +145,22 @@ def _form_values(record: Any) -> dict[str, str]:
     return {column: _text(value) for column, value in mm.record_values(record).items()}
 
 
+# Babel's formatting is the page's main cost (a run shows 5 numbers per match): the shares
+# shown to 0.1 % and the whole km take few distinct values, so each is formatted once.
+@functools.lru_cache(maxsize=4096)
+def _share_text(value: float, lang: str) -> str:
+    return format_share(value, lang)
+
+
+@functools.lru_cache(maxsize=4096)
+def _km_text(km: int, lang: str) -> str:
+    return format_number(km, lang)
+
+
 def _reasons(row: dict[str, Any], lang: str) -> list[str]:
     """The reasons of one stored match in ``lang``, numbers in its conventions."""
     _ = translations(lang).gettext
-    share = lambda key: format_share(row[key], lang)  # noqa: E731
+    share = lambda key: _share_text(round(row[key], 3), lang)  # noqa: E731
     reasons = [
         _(N_("Processes in common: %(share)s")) % {"share": share("process")},
         _(N_("Materials covered: %(share)s")) % {"share": share("material")},
@@ -154,7 +168,7 @@ def _reasons(row: dict[str, Any], lang: str) -> list[str]:
         if not row["missing_certifications"]
         else _(N_("Missing certifications: %(codes)s")) % {"codes": row["missing_certifications"]},
         _(N_("Capacity covers %(share)s of the need")) % {"share": share("capacity")},
-        _(N_("%(km)s km away")) % {"km": format_number(row["distance_km"], lang)},
+        _(N_("%(km)s km away")) % {"km": _km_text(round(row["distance_km"]), lang)},
     ]
     if row["cluster"]:
         reasons.append(_(N_("Same cluster")))
@@ -182,12 +196,20 @@ def _matchmaking_page(
     lang = language(request)
     _ = translations(lang).gettext
     name, name_lang = localized(cluster, "name", lang)
-    runs = mm.list_runs(db, cluster.id)
+    # The list names the runs (id, date); only the run shown is loaded with its matches.
+    runs = db.execute(
+        select(MatchRun.id, MatchRun.created_at)
+        .where(MatchRun.cluster_id == cluster.id)
+        .order_by(MatchRun.id.desc())
+    ).all()
     asked = request.query_params.get("run", "")
-    shown = runs[0] if runs else None
-    if asked:
-        shown = next((r for r in runs if str(r.id) == asked), None)
-        if shown is None:
+    if asked and not (asked.isdigit() and int(asked) <= 2**31 - 1):  # the ids' column range
+        return not_found(request)
+    shown = None
+    if asked or runs:
+        try:
+            shown = mm.get_run(db, cluster.id, int(asked) if asked else runs[0].id)
+        except NotFoundError:
             return not_found(request)
     editing = dict(editing or {})
     asked_edit = request.query_params.get("edit", "")
