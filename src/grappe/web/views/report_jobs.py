@@ -22,11 +22,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, BackgroundTasks, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from grappe.errors import InvalidParameterError, NotFoundError
 from grappe.registry import reports as rep
-from grappe.registry.models import Cluster, StoredReport
+from grappe.registry.models import Cluster, ReportFile, StoredReport
 from grappe.registry.permissions import refusal
 from grappe.reports.i18n import LANGS
 from grappe.web.auth import forbidden, to_login, visitor
@@ -92,7 +93,9 @@ def _being_built(row: StoredReport, now: dt.datetime) -> bool:
     return row.status in ("queued", "running") and now - _utc(row.created_at) < STALLED_AFTER
 
 
-def _report_view(row: StoredReport, lang: str, now: dt.datetime) -> dict[str, Any]:
+def _report_view(
+    row: StoredReport, files: list[tuple[str, str]], lang: str, now: dt.datetime
+) -> dict[str, Any]:
     _ = translations(lang).gettext
     return {
         "id": row.id,
@@ -107,8 +110,8 @@ def _report_view(row: StoredReport, lang: str, now: dt.datetime) -> dict[str, An
         "building": _being_built(row, now),
         "errors": row.errors or [],
         "files": [
-            (f"{f.lang}.{f.format}", f"{ENDONYMS[f.lang]} · {_FORMAT_NAMES[f.format]}", f.lang)
-            for f in sorted(row.files, key=lambda f: (LANGS.index(f.lang), f.format))
+            (f"{code}.{fmt}", f"{ENDONYMS[code]} · {_FORMAT_NAMES[fmt]}", code)
+            for code, fmt in sorted(files, key=lambda f: (LANGS.index(f[0]), f[1]))
         ],
     }
 
@@ -126,7 +129,16 @@ def _reports_page(
         and refusal(user.access, "create", "report", cluster.id, scope={cluster.id}) is None
     )
     now = dt.datetime.now(dt.UTC)
-    reports = [_report_view(r, lang, now) for r in rep.list_reports(db, cluster.id)]
+    rows = rep.list_reports(db, cluster.id)
+    # The files' names only: ``row.files`` would read every file's bytes from the database.
+    files: dict[int, list[tuple[str, str]]] = {}
+    for report_id, code, fmt in db.execute(
+        select(ReportFile.report_id, ReportFile.lang, ReportFile.format).where(
+            ReportFile.report_id.in_([r.id for r in rows])
+        )
+    ):
+        files.setdefault(report_id, []).append((code, fmt))
+    reports = [_report_view(r, files.get(r.id, []), lang, now) for r in rows]
     chosen = values or {"languages": [lang], "formats": ["html"]}
     return page(
         request,
@@ -200,20 +212,20 @@ def download_report(
         if isinstance(cluster, Response):
             return cluster
         try:
-            row = rep.get_report(db, cluster_id, report_id)
+            rep.get_report(db, cluster_id, report_id)
         except NotFoundError:
             return not_found(request)
-        lang, fmt = filename.split(".")
-        found = [f for f in row.files if f.lang == lang and f.format == fmt]
-        if not found:
+        code, fmt = filename.split(".")
+        file = db.get(ReportFile, (report_id, code, fmt))  # this file's bytes only
+        if file is None:
             return not_found(request)
         return Response(
-            found[0].content,
+            file.content,
             media_type=_MEDIA[fmt],
             headers={
                 "Content-Disposition": (
                     f'attachment; filename="report_{cluster_id}_{report_id}_{filename}"'
                 ),
-                "ETag": f'"{found[0].sha256}"',
+                "ETag": f'"{file.sha256}"',
             },
         )
