@@ -609,6 +609,187 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     "deleted": ("supprimé", "حُذف"),
     "revoked": ("révoqué", "أُلغي"),
     "imported": ("importé", "استُورد"),
+    # --- i14-match-report: the matchmaking page and the report job page ------------------------
+    "Matchmaking": ("Mise en relation", "المواءمة بين المؤسسات"),
+    "Large firms' needs are matched with SMEs' capabilities: shared processes, materials, "
+    "certifications, capacity, distance and cluster make the score.": (
+        "Les besoins des grandes entreprises sont rapprochés des capacités des PME : procédés, "
+        "matières et certifications en commun, capacité, distance et grappe font le score.",
+        "تُطابَق احتياجات المؤسسات الكبرى مع قدرات المؤسسات الصغيرة والمتوسطة: تُحسب النتيجة من "
+        "العمليات والمواد والشهادات المشتركة والطاقة الإنتاجية والمسافة والعنقود.",
+    ),
+    "Large firms' needs": ("Besoins des grandes entreprises", "احتياجات المؤسسات الكبرى"),
+    "SMEs' capabilities": ("Capacités des PME", "قدرات المؤسسات الصغيرة والمتوسطة"),
+    "No need recorded yet.": ("Aucun besoin enregistré.", "لم يُسجَّل أي احتياج بعد."),
+    "No capability recorded yet.": ("Aucune capacité enregistrée.", "لم تُسجَّل أي قدرة بعد."),
+    "Correct %(id)s": ("Corriger %(id)s", "تصحيح %(id)s"),
+    "Add a need": ("Ajouter un besoin", "إضافة احتياج"),
+    "Add a capability": ("Ajouter une capacité", "إضافة قدرة"),
+    "Codes separated by ; (e.g. welding; stamping)": (
+        "Codes séparés par ; (p. ex. soudage; emboutissage)",
+        "رموز مفصولة بـ ; (مثلاً welding; stamping)",
+    ),
+    "Save the correction": ("Enregistrer la correction", "حفظ التصحيح"),
+    "Store": ("Enregistrer", "حفظ"),
+    "Cancel": ("Annuler", "إلغاء"),
+    "Find matches": ("Trouver des partenaires", "البحث عن التوافقات"),
+    "Matches kept per need": (
+        "Partenaires retenus par besoin", "عدد التوافقات المحتفَظ بها لكل احتياج",
+    ),
+    "Empty: all.": ("Vide : tous.", "فارغ: الكل."),
+    "Farthest distance (km)": ("Distance maximale (km)", "أقصى مسافة (كم)"),
+    "Empty: no limit.": ("Vide : sans limite.", "فارغ: بلا حد."),
+    "Missing certifications": ("Certifications manquantes", "الشهادات الناقصة"),
+    "Only firms of the same cluster": (
+        "Seulement les entreprises de la même grappe", "المؤسسات من العنقود نفسه فقط",
+    ),
+    "Ranked matches": ("Partenaires classés", "التوافقات مرتّبة"),
+    "Run %(id)s of %(day)s by %(who)s: %(needs)s needs, %(capabilities)s capabilities.": (
+        "Calcul %(id)s du %(day)s par %(who)s : %(needs)s besoins, %(capabilities)s capacités.",
+        "الحساب %(id)s بتاريخ %(day)s من %(who)s: %(needs)s احتياجات، %(capabilities)s قدرات.",
+    ),
+    "Rank": ("Rang", "الرتبة"),
+    "SME": ("PME", "المؤسسة الصغيرة أو المتوسطة"),
+    "Score": ("Note", "النتيجة"),
+    "Why": ("Pourquoi", "الأسباب"),
+    "No SME fits a need with these options.": (
+        "Aucune PME ne répond à un besoin avec ces options.",
+        "لا تتوافق أي مؤسسة صغيرة أو متوسطة مع أي احتياج بهذه الخيارات.",
+    ),
+    "No match run yet.": ("Aucun calcul de mise en relation.", "لم يُجرَ أي حساب للتوافقات بعد."),
+    "Earlier runs": ("Calculs précédents", "الحسابات السابقة"),
+    "Run %(id)s of %(day)s": ("Calcul %(id)s du %(day)s", "الحساب %(id)s بتاريخ %(day)s"),
+    "Need id": ("Identifiant du besoin", "معرّف الاحتياج"),
+    "Large firm": ("Grande entreprise", "المؤسسة الكبرى"),
+    "Processes asked": ("Procédés demandés", "العمليات المطلوبة"),
+    "Materials": ("Matières", "المواد"),
+    "Certifications required": ("Certifications exigées", "الشهادات المطلوبة"),
+    "Capacity needed (units per period)": (
+        "Capacité demandée (unités par période)", "الطاقة المطلوبة (وحدات في الفترة)",
+    ),
+    "Cluster code of the firm": ("Code de la grappe de l’entreprise", "رمز عنقود المؤسسة"),
+    "SME id": ("Identifiant de la PME", "معرّف المؤسسة الصغيرة أو المتوسطة"),
+    "Processes offered": ("Procédés offerts", "العمليات المعروضة"),
+    "Materials worked": ("Matières travaillées", "المواد المعالَجة"),
+    "Certifications held": ("Certifications détenues", "الشهادات المحصَّلة"),
+    "Capacity (units per period)": ("Capacité (unités par période)", "الطاقة (وحدات في الفترة)"),
+    "Give an id: a letter or digit, then letters, digits, . _ : - (64 at most).": (
+        "Donnez un identifiant : une lettre ou un chiffre, puis lettres, chiffres, . _ : - "
+        "(64 au plus).",
+        "أدخل معرّفاً: حرف أو رقم، ثم حروف وأرقام و . _ : - (64 على الأكثر).",
+    ),
+    "This id is already used in the cluster: correct that record, or choose another.": (
+        "Cet identifiant est déjà utilisé dans la grappe : corrigez cette fiche, ou choisissez-en "
+        "un autre.",
+        "هذا المعرّف مستعمل في العنقود: صحّح ذلك السجل أو اختر معرّفاً آخر.",
+    ),
+    "Give the firm's name (200 characters at most, on one line).": (
+        "Donnez le nom de l’entreprise (200 caractères au plus, sur une ligne).",
+        "أدخل اسم المؤسسة (200 حرف على الأكثر، في سطر واحد).",
+    ),
+    "Codes separated by ; (100 characters each at most, on one line).": (
+        "Des codes séparés par ; (100 caractères chacun au plus, sur une ligne).",
+        "رموز مفصولة بـ ; (100 حرف لكل رمز على الأكثر، في سطر واحد).",
+    ),
+    "Give the latitude in degrees, a number between -90 and 90.": (
+        "Donnez la latitude en degrés, un nombre entre -90 et 90.",
+        "أدخل خط العرض بالدرجات، عدداً بين ‎-90 و 90.",
+    ),
+    "Give the longitude in degrees, a number between -180 and 180.": (
+        "Donnez la longitude en degrés, un nombre entre -180 et 180.",
+        "أدخل خط الطول بالدرجات، عدداً بين ‎-180 و 180.",
+    ),
+    "The capacity: a number ≥ 0 (units per period), or nothing.": (
+        "La capacité : un nombre ≥ 0 (unités par période), ou rien.",
+        "الطاقة: عدد ≥ 0 (وحدات في الفترة)، أو لا شيء.",
+    ),
+    "The cluster code: letters, digits, . _ : - (64 at most), or nothing.": (
+        "Le code de grappe : lettres, chiffres, . _ : - (64 au plus), ou rien.",
+        "رمز العنقود: حروف وأرقام و . _ : - (64 على الأكثر)، أو لا شيء.",
+    ),
+    "Keep a whole number of matches per need, from 1 to 100, or nothing for all.": (
+        "Gardez un nombre entier de partenaires par besoin, de 1 à 100, ou rien pour tous.",
+        "احتفظ بعدد صحيح من التوافقات لكل احتياج، من 1 إلى 100، أو لا شيء للكل.",
+    ),
+    "The farthest distance: a number of km ≥ 0, or nothing for no limit.": (
+        "La distance maximale : un nombre de km ≥ 0, ou rien pour aucune limite.",
+        "أقصى مسافة: عدد من الكيلومترات ≥ 0، أو لا شيء بلا حد.",
+    ),
+    "Choose how missing certifications count.": (
+        "Choisissez comment comptent les certifications manquantes.",
+        "اختر كيف تُحتسب الشهادات الناقصة.",
+    ),
+    "Record at least one need and one capability before looking for matches.": (
+        "Enregistrez au moins un besoin et une capacité avant de chercher des partenaires.",
+        "سجّل احتياجاً واحداً وقدرة واحدة على الأقل قبل البحث عن التوافقات.",
+    ),
+    "They lower the score": ("Elles baissent le score", "تُخفِّض النتيجة"),
+    "They exclude the SME": ("Elles excluent la PME", "تستبعد المؤسسة"),
+    "Processes in common: %(share)s": (
+        "Procédés en commun : %(share)s", "العمليات المشتركة: %(share)s",
+    ),
+    "Materials covered: %(share)s": ("Matières couvertes : %(share)s", "المواد المغطّاة: %(share)s"),
+    "Holds every certification required": (
+        "Détient toutes les certifications exigées", "تحوز كل الشهادات المطلوبة",
+    ),
+    "Missing certifications: %(codes)s": (
+        "Certifications manquantes : %(codes)s", "الشهادات الناقصة: %(codes)s",
+    ),
+    "Capacity covers %(share)s of the need": (
+        "La capacité couvre %(share)s du besoin", "تغطي الطاقة %(share)s من الاحتياج",
+    ),
+    "%(km)s km away": ("À %(km)s km", "على بعد %(km)s كم"),
+    "Same cluster": ("Même grappe", "العنقود نفسه"),
+    "Diagnostic report": ("Rapport de diagnostic", "تقرير التشخيص"),
+    "The report gathers the cluster's indicators, its network diagnosis, its roadmap and its "
+    "KPIs. It is never public: it holds what the interviews revealed.": (
+        "Le rapport réunit les indicateurs de la grappe, le diagnostic de son réseau, sa feuille "
+        "de route et ses indicateurs de suivi. Il n’est jamais public : il contient ce que les "
+        "entretiens ont révélé.",
+        "يجمع التقرير مؤشرات العنقود وتشخيص شبكته وخارطة طريقه ومؤشرات أدائه. ولا يُنشر أبداً "
+        "لأنه يتضمن ما كشفته المقابلات.",
+    ),
+    "Build the report": ("Produire le rapport", "إعداد التقرير"),
+    "Nothing was queued: correct what is marked below.": (
+        "Rien n’a été lancé : corrigez ce qui est signalé ci-dessous.",
+        "لم يُطلَق شيء: صحّح ما هو مُشار إليه أدناه.",
+    ),
+    "Languages": ("Langues", "اللغات"),
+    "Formats": ("Formats des fichiers", "الصيغ"),
+    "Reports": ("Rapports", "التقارير"),
+    "A report is being built: this page refreshes itself every %(n)s seconds.": (
+        "Un rapport est en cours de production : cette page se recharge toutes les %(n)s secondes.",
+        "يجري إعداد تقرير: تتحدّث هذه الصفحة تلقائياً كل %(n)s ثوانٍ.",
+    ),
+    "Report": ("Rapport", "التقرير"),
+    "Asked on": ("Demandé le", "طُلب في"),
+    "By": ("Par", "من"),
+    "Files": ("Fichiers", "الملفات"),
+    "%(done)s of %(total)s steps": ("%(done)s étapes sur %(total)s", "%(done)s من %(total)s خطوات"),
+    "Download": ("Télécharger", "تنزيل"),
+    "No report built yet.": ("Aucun rapport produit.", "لم يُعَدّ أي تقرير بعد."),
+    "Waiting": ("En attente", "في الانتظار"),
+    "Being built": ("En cours", "قيد الإعداد"),
+    "Ready": ("Prêt", "جاهز"),
+    "Failed": ("Échec", "فشل"),
+    "Choose at least one language.": (
+        "Choisissez au moins une langue.", "اختر لغة واحدة على الأقل.",
+    ),
+    "Choose at least one format.": ("Choisissez au moins un format.", "اختر صيغة واحدة على الأقل."),
+    "This cluster has no sector or no region, so there are no indicators to report on: set "
+    "them in the cluster's profile first.": (
+        "Cette grappe n’a pas de secteur ou pas de région, donc pas d’indicateurs à présenter : "
+        "renseignez-les d’abord dans le profil de la grappe.",
+        "ليس لهذا العنقود قطاع أو منطقة، فلا مؤشرات يُعَدّ عنها التقرير: حدّدهما أولاً في ملف "
+        "العنقود.",
+    ),
+    "There are no indicators of this cluster's sector in its region: ask an admin or an "
+    "analyst to import them first.": (
+        "Il n’y a pas d’indicateurs du secteur de cette grappe dans sa région : demandez d’abord "
+        "à un administrateur ou à un analyste de les importer.",
+        "لا توجد مؤشرات لقطاع هذا العنقود في منطقته: اطلب أولاً من مسؤول أو محلل استيرادها.",
+    ),
+    "Build the diagnostic report": ("Produire le rapport de diagnostic", "إعداد تقرير التشخيص"),
 }
 
 

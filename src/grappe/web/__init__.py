@@ -21,8 +21,10 @@ from grappe.web.views import (
     compare,
     home,
     kpi_swot_forms,
+    matchmaking_forms,
     questionnaire_forms,
     region,
+    report_jobs,
     tie_forms,
 )
 
@@ -60,6 +62,8 @@ def install_pages(app: FastAPI) -> None:
         tie_forms,
         kpi_swot_forms,
         questionnaire_forms,
+        matchmaking_forms,
+        report_jobs,
     )
     for module in pages:
         app.include_router(module.router, dependencies=[Depends(csrf_guard)])

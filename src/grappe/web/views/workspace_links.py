@@ -42,6 +42,9 @@ WORKSPACE_PAGES: tuple[WorkspacePage, ...] = (
     WorkspacePage("settings", N_("Cluster settings"), "cluster", "update"),
     WorkspacePage("publish", N_("Publish"), "cluster", "update"),
     WorkspacePage("history", N_("History of changes"), "cluster", "update"),
+    # i14-match-report: matchmaking (needs, capabilities, runs) and the report job.
+    WorkspacePage("matchmaking", N_("Matchmaking"), "need"),
+    WorkspacePage("reports", N_("Build the diagnostic report"), "report"),
 )
 
 
