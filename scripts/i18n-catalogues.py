@@ -302,12 +302,12 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "سيُحفظ %(ties)s رابطًا بين %(actors)s فاعلًا."),
     "Store these ties": ("Enregistrer ces liens", "حفظ هذه الروابط"),
     "Upload": ("Téléverser", "رفع"),
-    "Ties file (CSV: source, target, type, strength, wave, respondent…)": (
-        "Fichier des liens (CSV : source, target, type, strength, wave, respondent…)",
-        "ملف الروابط (CSV: source, target, type, strength, wave, respondent…)"),
-    "Actors file (CSV; optional: the cluster's actors otherwise)": (
-        "Fichier des acteurs (CSV ; facultatif : sinon les acteurs de la grappe)",
-        "ملف الفاعلين (CSV؛ اختياري: وإلا ففاعلو العنقود)"),
+    "Ties file (CSV or XLSX: source, target, type, strength, wave, respondent…)": (
+        "Fichier des liens (CSV ou XLSX : source, target, type, strength, wave, respondent…)",
+        "ملف الروابط (CSV أو XLSX: source, target, type, strength, wave, respondent…)"),
+    "Actors file (CSV or XLSX; optional: the cluster's actors otherwise)": (
+        "Fichier des acteurs (CSV ou XLSX ; facultatif : sinon les acteurs de la grappe)",
+        "ملف الفاعلين (CSV أو XLSX؛ اختياري: وإلا ففاعلو العنقود)"),
     "Wave of the rows without one": ("Vague des lignes qui n'en ont pas",
                                      "دفعة الأسطر التي لا دفعة لها"),
     "Optional; a label such as 2026.": ("Facultatif ; un libellé comme 2026.",
@@ -345,8 +345,8 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "اختر دفعة، أو أعطِ تسمية دفعة جديدة."),
     "Choose an origin from the list.": ("Choisissez une origine dans la liste.",
                                         "اختر المصدر من القائمة."),
-    "Choose the ties file (CSV).": ("Choisissez le fichier des liens (CSV).",
-                                    "اختر ملف الروابط (CSV)."),
+    "Choose the ties file (CSV or XLSX).": ("Choisissez le fichier des liens (CSV ou XLSX).",
+                                            "اختر ملف الروابط (CSV أو XLSX)."),
     "The file is larger than 20 MB.": ("Le fichier dépasse 20 Mo.",
                                        "حجم الملف يتجاوز 20 ميغابايت."),
     "A wave label holds letters, digits and . _ : - (64 at most).": (
@@ -437,6 +437,359 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     "Add an item": ("Ajouter un élément", "إضافة عنصر"),
     "Save the SWOT": ("Enregistrer le SWOT", "حفظ تحليل SWOT"),
     "Workspace": ("Espace de travail", "مساحة العمل"),
+    # --- i14-questionnaires: the questionnaires answered, scored, and the life-cycle stage
+    # (grappe.web.views.questionnaire_forms; the questions' own texts are in their YAML files).
+    "Questionnaires": ("Questionnaires", "الاستبيانات"),
+    "Answer the questionnaires": ("Répondre aux questionnaires", "الإجابة عن الاستبيانات"),
+    "Questionnaire": ("Questionnaire", "الاستبيان"),
+    "Answered": ("Réponses", "الإجابات"),
+    "Latest score": ("Dernier score", "آخر تنقيط"),
+    "Your answers: %(day)s": ("Vos réponses : %(day)s", "إجاباتكم: %(day)s"),
+    "For the cluster: %(day)s": ("Pour la grappe : %(day)s", "باسم العنقود: %(day)s"),
+    "Members who answered: %(n)s": (
+        "Membres ayant répondu : %(n)s", "الأعضاء الذين أجابوا: %(n)s",
+    ),
+    "Not answered yet.": ("Pas encore de réponse.", "لا توجد إجابة بعد."),
+    "Not scored: its answers are facts for the label checks.": (
+        "Non noté : ses réponses servent de faits pour les critères de label.",
+        "غير منقَّط: إجاباته وقائع تُستعمل في فحص معايير العلامة.",
+    ),
+    "Not scored yet.": ("Pas encore noté.", "لم يُنقَّط بعد."),
+    "Stage recorded": ("Stade enregistré", "المرحلة المسجَّلة"),
+    "Suggested by the indicators (scored on %(day)s): %(stage)s": (
+        "Suggéré par les indicateurs (noté le %(day)s) : %(stage)s",
+        "ما تقترحه المؤشرات (تنقيط %(day)s): %(stage)s",
+    ),
+    "No suggestion yet: scoring a questionnaire suggests a stage when the indicators span two years.": (
+        "Pas encore de suggestion : noter un questionnaire suggère un stade quand les indicateurs "
+        "couvrent deux années.",
+        "لا اقتراح بعد: تنقيط استبيان يقترح مرحلةً حين تغطي المؤشرات سنتين.",
+    ),
+    "Stage": ("Stade", "المرحلة"),
+    "Save the stage": ("Enregistrer le stade", "حفظ المرحلة"),
+    "Scored and stored.": ("Noté et enregistré.", "تم التنقيط والحفظ."),
+    "You answer for your organisation; a new answer replaces your earlier one.": (
+        "Vous répondez pour votre organisation ; une nouvelle réponse remplace la précédente.",
+        "تجيبون باسم مؤسستكم؛ والإجابة الجديدة تحل محل إجابتكم السابقة.",
+    ),
+    "You answer for the cluster; a new answer replaces the cluster's earlier one.": (
+        "Vous répondez pour la grappe ; une nouvelle réponse remplace la précédente de la "
+        "grappe.",
+        "تجيبون باسم العنقود؛ والإجابة الجديدة تحل محل إجابة العنقود السابقة.",
+    ),
+    "Last answered on %(day)s.": ("Dernière réponse le %(day)s.", "آخر إجابة في %(day)s."),
+    "optional": ("facultatif", "اختياري"),
+    "Answer": ("Réponse", "الإجابة"),
+    "No answer": ("Pas de réponse", "بلا إجابة"),
+    "Evidence (what the answer rests on)": (
+        "Justification (sur quoi repose la réponse)", "الدليل (ما تستند إليه الإجابة)",
+    ),
+    "Store my answers": ("Enregistrer mes réponses", "حفظ إجاباتي"),
+    "Store the cluster's answers": (
+        "Enregistrer les réponses de la grappe", "حفظ إجابات العنقود",
+    ),
+    "Score": ("Notation", "التنقيط"),
+    "Answer sets pooled: %(n)s (of which members: %(m)s). Each respondent's latest set counts once; a question scores the mean of their points.": (
+        "Jeux de réponses regroupés : %(n)s (dont membres : %(m)s). La dernière réponse de "
+        "chaque répondant compte une fois ; une question reçoit la moyenne de leurs points.",
+        "مجموعات الإجابات المجمَّعة: %(n)s (منها للأعضاء: %(m)s). تُحتسب آخر إجابة لكل مجيب "
+        "مرة واحدة؛ وتنال كل سؤال متوسط نقاطها.",
+    ),
+    "Score the pooled answers": ("Noter les réponses regroupées", "تنقيط الإجابات المجمَّعة"),
+    "Scores of %(day)s": ("Scores du %(day)s", "نقاط %(day)s"),
+    "Answers": ("Réponses", "الإجابات"),
+    "Evidence texts": ("Justifications", "الأدلة المكتوبة"),
+    "1 – very weak, strongly disagree": (
+        "1 – très faible, pas du tout d'accord", "1 – ضعيف جداً، غير موافق إطلاقاً",
+    ),
+    "2 – weak, disagree": ("2 – faible, pas d'accord", "2 – ضعيف، غير موافق"),
+    "3 – average, neither": ("3 – moyen, ni l'un ni l'autre", "3 – متوسط، محايد"),
+    "4 – strong, agree": ("4 – fort, d'accord", "4 – قوي، موافق"),
+    "5 – very strong, strongly agree": (
+        "5 – très fort, tout à fait d'accord", "5 – قوي جداً، موافق تماماً",
+    ),
+    "Choose a value from 1 to 5.": ("Choisissez une valeur de 1 à 5.", "اختاروا قيمة من 1 إلى 5."),
+    "Choose yes or no.": ("Choisissez oui ou non.", "اختاروا نعم أو لا."),
+    "Give a number between %(low)s and %(high)s.": (
+        "Donnez un nombre entre %(low)s et %(high)s.", "أدخلوا عدداً بين %(low)s و%(high)s.",
+    ),
+    "Choose one of the answers.": ("Choisissez une des réponses.", "اختاروا إحدى الإجابات."),
+    "Answer this question.": ("Répondez à cette question.", "أجيبوا عن هذا السؤال."),
+    "The evidence text is too long: %(limit)s characters at most.": (
+        "La justification est trop longue : %(limit)s caractères au plus.",
+        "نص الدليل طويل جداً: %(limit)s حرف على الأكثر.",
+    ),
+    "Nobody answered this questionnaire yet: answer it before scoring.": (
+        "Personne n'a encore répondu à ce questionnaire : répondez-y avant de le noter.",
+        "لم يُجب أحد عن هذا الاستبيان بعد: أجيبوا عنه قبل تنقيطه.",
+    ),
+    "Choose a stage from the list.": ("Choisissez un stade dans la liste.", "اختاروا مرحلة من القائمة."),
+    "Yes": ("Oui", "نعم"),
+    "No": ("Non", "لا"),
+    "A number from %(low)s to %(high)s": (
+        "Un nombre de %(low)s à %(high)s", "عدد من %(low)s إلى %(high)s",
+    ),
+    # --- i14-cluster-publish: create a cluster, its settings, publish, history ---
+    "Create a cluster": ("Créer une grappe", "إنشاء عنقود"),
+    "Cluster settings": ("Paramètres de la grappe", "إعدادات العنقود"),
+    "Publish": ("Publier", "النشر"),
+    "History of changes": ("Historique des modifications", "سجل التعديلات"),
+    "Not published: only the cluster's team, the admins and the analysts see this profile.": (
+        "Non publiée : seuls l'équipe de la grappe, les administrateurs et les analystes voient "
+        "ce profil.",
+        "غير منشور: لا يرى هذه الصفحة إلا فريق العنقود والمشرفون والمحللون."),
+    "not published": ("non publiée", "غير منشور"),
+    "The new cluster is not published: only you, the admins and the analysts see its profile "
+    "until you publish it.": (
+        "La nouvelle grappe n'est pas publiée : seuls vous, les administrateurs et les analystes "
+        "voyez son profil jusqu'à ce que vous la publiiez.",
+        "العنقود الجديد غير منشور: لا يرى صفحته إلا أنت والمشرفون والمحللون حتى تنشره."),
+    "Id (in the address)": ("Identifiant (dans l'adresse)", "المعرّف (في العنوان)"),
+    "Optional: made from the name when empty, e.g. constantine-copperware.": (
+        "Facultatif : formé à partir du nom s'il est vide, p. ex. dinanderie-de-constantine.",
+        "اختياري: يُكوَّن من الاسم إن تُرك فارغًا، مثل dinanderie-de-constantine."),
+    "Optional: the cluster category of the mapping, whose indicators the profile shows.": (
+        "Facultatif : la catégorie de grappe de la cartographie, dont le profil montre les "
+        "indicateurs.",
+        "اختياري: فئة العنقود في الخرائط الإحصائية، التي تعرض الصفحة مؤشراتها."),
+    "The wilayas (or regions) of the cluster; hold Ctrl (or ⌘) to choose several.": (
+        "Les wilayas (ou régions) de la grappe ; maintenez Ctrl (ou ⌘) pour en choisir plusieurs.",
+        "ولايات العنقود (أو مناطقه)؛ اضغط Ctrl (أو ⌘) لاختيار أكثر من واحدة."),
+    "Description": ("Présentation", "الوصف"),
+    "Save the settings": ("Enregistrer les paramètres", "حفظ الإعدادات"),
+    "Create the cluster": ("Créer la grappe", "إنشاء العنقود"),
+    "Use lowercase letters, digits and hyphens, and an id no other cluster has; or leave it "
+    "empty.": (
+        "Utilisez des minuscules, des chiffres et des traits d'union, et un identifiant qu'aucune "
+        "autre grappe n'a ; ou laissez-le vide.",
+        "استعمل حروفًا لاتينية صغيرة وأرقامًا وشرطات، ومعرّفًا لا يحمله عنقود آخر؛ أو اتركه فارغًا."),
+    "Choose a stage from the list.": ("Choisissez une phase dans la liste.",
+                                      "اختر مرحلة من القائمة."),
+    "Choose the regions from the list.": ("Choisissez les régions dans la liste.",
+                                          "اختر المناطق من القائمة."),
+    "Choose the sections from the list.": ("Choisissez les sections dans la liste.",
+                                           "اختر الأقسام من القائمة."),
+    "This text is too long.": ("Ce texte est trop long.", "هذا النص طويل جدًا."),
+    "Network diagnosis (figures only; never the interviews nor the respondents)": (
+        "Diagnostic du réseau (chiffres seulement ; jamais les entretiens ni les répondants)",
+        "تشخيص الشبكة (الأرقام فقط؛ لا المقابلات ولا المجيبون أبدًا)"),
+    "Assessments (diamond, success factors, life cycle)": (
+        "Évaluations (diamant, facteurs de succès, cycle de vie)",
+        "التقييمات (الماسة، عوامل النجاح، دورة الحياة)"),
+    "Evaluations and label checks": ("Évaluations et contrôles du label",
+                                     "التقييمات الدورية وفحوص العلامة"),
+    "Diagnostic reports": ("Rapports de diagnostic", "تقارير التشخيص"),
+    "The public profile shows the cluster's names, regions, indicators and actors, and the "
+    "sections chosen below. The interview data and the respondents are never public.": (
+        "Le profil public montre les noms, régions, indicateurs et acteurs de la grappe, et les "
+        "sections choisies ci-dessous. Les données d'entretien et les répondants ne sont jamais "
+        "publics.",
+        "تعرض الصفحة العامة أسماء العنقود ومناطقه ومؤشراته وفاعليه، والأقسام المختارة أدناه. "
+        "بيانات المقابلات والمجيبون لا تُنشر أبدًا."),
+    "Published: anyone may read the profile": ("Publiée : tout le monde peut lire le profil",
+                                               "منشور: يمكن لأي أحد قراءة الصفحة"),
+    "Sections the public profile shows": ("Sections que montre le profil public",
+                                          "الأقسام التي تعرضها الصفحة العامة"),
+    "Save the publication": ("Enregistrer la publication", "حفظ النشر"),
+    "%(count)s changes, newest first.": ("%(count)s modifications, les plus récentes d'abord.",
+                                         "%(count)s تعديلًا، الأحدث أولًا."),
+    "When": ("Quand", "متى"),
+    "Who": ("Qui", "من"),
+    "Action": ("Opération", "الإجراء"),
+    "Record": ("Enregistrement", "السجل"),
+    "Key": ("Clé", "المفتاح"),
+    "Changes": ("Modifications", "التعديلات"),
+    "Pages": ("Pagination", "الصفحات"),
+    "Newer": ("Plus récentes", "الأحدث"),
+    "Older": ("Plus anciennes", "الأقدم"),
+    "Page %(page)s of %(last)s": ("Page %(page)s sur %(last)s", "الصفحة %(page)s من %(last)s"),
+    "Nothing has changed yet.": ("Rien n'a encore été modifié.", "لم يُعدَّل شيء بعد."),
+    "created": ("créé", "أُنشئ"),
+    "changed": ("modifié", "عُدِّل"),
+    "deleted": ("supprimé", "حُذف"),
+    "revoked": ("révoqué", "أُلغي"),
+    "imported": ("importé", "استُورد"),
+    # --- i14-match-report: the matchmaking page and the report job page ------------------------
+    "Matchmaking": ("Mise en relation", "المواءمة بين المؤسسات"),
+    "Large firms' needs are matched with SMEs' capabilities: shared processes, materials, "
+    "certifications, capacity, distance and cluster make the score.": (
+        "Les besoins des grandes entreprises sont rapprochés des capacités des PME : procédés, "
+        "matières et certifications en commun, capacité, distance et grappe font le score.",
+        "تُطابَق احتياجات المؤسسات الكبرى مع قدرات المؤسسات الصغيرة والمتوسطة: تُحسب النتيجة من "
+        "العمليات والمواد والشهادات المشتركة والطاقة الإنتاجية والمسافة والعنقود.",
+    ),
+    "Large firms' needs": ("Besoins des grandes entreprises", "احتياجات المؤسسات الكبرى"),
+    "SMEs' capabilities": ("Capacités des PME", "قدرات المؤسسات الصغيرة والمتوسطة"),
+    "No need recorded yet.": ("Aucun besoin enregistré.", "لم يُسجَّل أي احتياج بعد."),
+    "No capability recorded yet.": ("Aucune capacité enregistrée.", "لم تُسجَّل أي قدرة بعد."),
+    "Correct %(id)s": ("Corriger %(id)s", "تصحيح %(id)s"),
+    "Add a need": ("Ajouter un besoin", "إضافة احتياج"),
+    "Add a capability": ("Ajouter une capacité", "إضافة قدرة"),
+    "Codes separated by ; (e.g. welding; stamping)": (
+        "Codes séparés par ; (p. ex. soudage; emboutissage)",
+        "رموز مفصولة بـ ; (مثلاً welding; stamping)",
+    ),
+    "Save the correction": ("Enregistrer la correction", "حفظ التصحيح"),
+    "Store": ("Enregistrer", "حفظ"),
+    "Cancel": ("Annuler", "إلغاء"),
+    "Find matches": ("Trouver des partenaires", "البحث عن التوافقات"),
+    "Matches kept per need": (
+        "Partenaires retenus par besoin", "عدد التوافقات المحتفَظ بها لكل احتياج",
+    ),
+    "Empty: all.": ("Vide : tous.", "فارغ: الكل."),
+    "Farthest distance (km)": ("Distance maximale (km)", "أقصى مسافة (كم)"),
+    "Empty: no limit.": ("Vide : sans limite.", "فارغ: بلا حد."),
+    "Missing certifications": ("Certifications manquantes", "الشهادات الناقصة"),
+    "Only firms of the same cluster": (
+        "Seulement les entreprises de la même grappe", "المؤسسات من العنقود نفسه فقط",
+    ),
+    "Ranked matches": ("Partenaires classés", "التوافقات مرتّبة"),
+    "Run %(id)s of %(day)s by %(who)s: %(needs)s needs, %(capabilities)s capabilities.": (
+        "Calcul %(id)s du %(day)s par %(who)s : %(needs)s besoins, %(capabilities)s capacités.",
+        "الحساب %(id)s بتاريخ %(day)s من %(who)s: %(needs)s احتياجات، %(capabilities)s قدرات.",
+    ),
+    "Rank": ("Rang", "الرتبة"),
+    "SME": ("PME", "المؤسسة الصغيرة أو المتوسطة"),
+    "Score": ("Note", "النتيجة"),
+    "Why": ("Pourquoi", "الأسباب"),
+    "No SME fits a need with these options.": (
+        "Aucune PME ne répond à un besoin avec ces options.",
+        "لا تتوافق أي مؤسسة صغيرة أو متوسطة مع أي احتياج بهذه الخيارات.",
+    ),
+    "No match run yet.": ("Aucun calcul de mise en relation.", "لم يُجرَ أي حساب للتوافقات بعد."),
+    "Earlier runs": ("Calculs précédents", "الحسابات السابقة"),
+    "Run %(id)s of %(day)s": ("Calcul %(id)s du %(day)s", "الحساب %(id)s بتاريخ %(day)s"),
+    "Need id": ("Identifiant du besoin", "معرّف الاحتياج"),
+    "Large firm": ("Grande entreprise", "المؤسسة الكبرى"),
+    "Processes asked": ("Procédés demandés", "العمليات المطلوبة"),
+    "Materials": ("Matières", "المواد"),
+    "Certifications required": ("Certifications exigées", "الشهادات المطلوبة"),
+    "Capacity needed (units per period)": (
+        "Capacité demandée (unités par période)", "الطاقة المطلوبة (وحدات في الفترة)",
+    ),
+    "Cluster code of the firm": ("Code de la grappe de l’entreprise", "رمز عنقود المؤسسة"),
+    "SME id": ("Identifiant de la PME", "معرّف المؤسسة الصغيرة أو المتوسطة"),
+    "Processes offered": ("Procédés offerts", "العمليات المعروضة"),
+    "Materials worked": ("Matières travaillées", "المواد المعالَجة"),
+    "Certifications held": ("Certifications détenues", "الشهادات المحصَّلة"),
+    "Capacity (units per period)": ("Capacité (unités par période)", "الطاقة (وحدات في الفترة)"),
+    "Give an id: a letter or digit, then letters, digits, . _ : - (64 at most).": (
+        "Donnez un identifiant : une lettre ou un chiffre, puis lettres, chiffres, . _ : - "
+        "(64 au plus).",
+        "أدخل معرّفاً: حرف أو رقم، ثم حروف وأرقام و . _ : - (64 على الأكثر).",
+    ),
+    "This id is already used in the cluster: correct that record, or choose another.": (
+        "Cet identifiant est déjà utilisé dans la grappe : corrigez cette fiche, ou choisissez-en "
+        "un autre.",
+        "هذا المعرّف مستعمل في العنقود: صحّح ذلك السجل أو اختر معرّفاً آخر.",
+    ),
+    "Give the firm's name (200 characters at most, on one line).": (
+        "Donnez le nom de l’entreprise (200 caractères au plus, sur une ligne).",
+        "أدخل اسم المؤسسة (200 حرف على الأكثر، في سطر واحد).",
+    ),
+    "Codes separated by ; (100 characters each at most, on one line).": (
+        "Des codes séparés par ; (100 caractères chacun au plus, sur une ligne).",
+        "رموز مفصولة بـ ; (100 حرف لكل رمز على الأكثر، في سطر واحد).",
+    ),
+    "Give the latitude in degrees, a number between -90 and 90.": (
+        "Donnez la latitude en degrés, un nombre entre -90 et 90.",
+        "أدخل خط العرض بالدرجات، عدداً بين ‎-90 و 90.",
+    ),
+    "Give the longitude in degrees, a number between -180 and 180.": (
+        "Donnez la longitude en degrés, un nombre entre -180 et 180.",
+        "أدخل خط الطول بالدرجات، عدداً بين ‎-180 و 180.",
+    ),
+    "The capacity: a number ≥ 0 (units per period), or nothing.": (
+        "La capacité : un nombre ≥ 0 (unités par période), ou rien.",
+        "الطاقة: عدد ≥ 0 (وحدات في الفترة)، أو لا شيء.",
+    ),
+    "The cluster code: letters, digits, . _ : - (64 at most), or nothing.": (
+        "Le code de grappe : lettres, chiffres, . _ : - (64 au plus), ou rien.",
+        "رمز العنقود: حروف وأرقام و . _ : - (64 على الأكثر)، أو لا شيء.",
+    ),
+    "Keep a whole number of matches per need, from 1 to 100, or nothing for all.": (
+        "Gardez un nombre entier de partenaires par besoin, de 1 à 100, ou rien pour tous.",
+        "احتفظ بعدد صحيح من التوافقات لكل احتياج، من 1 إلى 100، أو لا شيء للكل.",
+    ),
+    "The farthest distance: a number of km ≥ 0, or nothing for no limit.": (
+        "La distance maximale : un nombre de km ≥ 0, ou rien pour aucune limite.",
+        "أقصى مسافة: عدد من الكيلومترات ≥ 0، أو لا شيء بلا حد.",
+    ),
+    "Choose how missing certifications count.": (
+        "Choisissez comment comptent les certifications manquantes.",
+        "اختر كيف تُحتسب الشهادات الناقصة.",
+    ),
+    "Record at least one need and one capability before looking for matches.": (
+        "Enregistrez au moins un besoin et une capacité avant de chercher des partenaires.",
+        "سجّل احتياجاً واحداً وقدرة واحدة على الأقل قبل البحث عن التوافقات.",
+    ),
+    "They lower the score": ("Elles baissent le score", "تُخفِّض النتيجة"),
+    "They exclude the SME": ("Elles excluent la PME", "تستبعد المؤسسة"),
+    "Processes in common: %(share)s": (
+        "Procédés en commun : %(share)s", "العمليات المشتركة: %(share)s",
+    ),
+    "Materials covered: %(share)s": ("Matières couvertes : %(share)s", "المواد المغطّاة: %(share)s"),
+    "Holds every certification required": (
+        "Détient toutes les certifications exigées", "تحوز كل الشهادات المطلوبة",
+    ),
+    "Missing certifications: %(codes)s": (
+        "Certifications manquantes : %(codes)s", "الشهادات الناقصة: %(codes)s",
+    ),
+    "Capacity covers %(share)s of the need": (
+        "La capacité couvre %(share)s du besoin", "تغطي الطاقة %(share)s من الاحتياج",
+    ),
+    "%(km)s km away": ("À %(km)s km", "على بعد %(km)s كم"),
+    "Same cluster": ("Même grappe", "العنقود نفسه"),
+    "Diagnostic report": ("Rapport de diagnostic", "تقرير التشخيص"),
+    "The report gathers the cluster's indicators, its network diagnosis, its roadmap and its "
+    "KPIs. It is never public: it holds what the interviews revealed.": (
+        "Le rapport réunit les indicateurs de la grappe, le diagnostic de son réseau, sa feuille "
+        "de route et ses indicateurs de suivi. Il n’est jamais public : il contient ce que les "
+        "entretiens ont révélé.",
+        "يجمع التقرير مؤشرات العنقود وتشخيص شبكته وخارطة طريقه ومؤشرات أدائه. ولا يُنشر أبداً "
+        "لأنه يتضمن ما كشفته المقابلات.",
+    ),
+    "Build the report": ("Produire le rapport", "إعداد التقرير"),
+    "Nothing was queued: correct what is marked below.": (
+        "Rien n’a été lancé : corrigez ce qui est signalé ci-dessous.",
+        "لم يُطلَق شيء: صحّح ما هو مُشار إليه أدناه.",
+    ),
+    "Languages": ("Langues", "اللغات"),
+    "Formats": ("Formats des fichiers", "الصيغ"),
+    "Reports": ("Rapports", "التقارير"),
+    "A report is being built: this page refreshes itself every %(n)s seconds.": (
+        "Un rapport est en cours de production : cette page se recharge toutes les %(n)s secondes.",
+        "يجري إعداد تقرير: تتحدّث هذه الصفحة تلقائياً كل %(n)s ثوانٍ.",
+    ),
+    "Report": ("Rapport", "التقرير"),
+    "Asked on": ("Demandé le", "طُلب في"),
+    "By": ("Par", "من"),
+    "Files": ("Fichiers", "الملفات"),
+    "%(done)s of %(total)s steps": ("%(done)s étapes sur %(total)s", "%(done)s من %(total)s خطوات"),
+    "Download": ("Télécharger", "تنزيل"),
+    "No report built yet.": ("Aucun rapport produit.", "لم يُعَدّ أي تقرير بعد."),
+    "Waiting": ("En attente", "في الانتظار"),
+    "Being built": ("En cours", "قيد الإعداد"),
+    "Ready": ("Prêt", "جاهز"),
+    "Failed": ("Échec", "فشل"),
+    "Choose at least one language.": (
+        "Choisissez au moins une langue.", "اختر لغة واحدة على الأقل.",
+    ),
+    "Choose at least one format.": ("Choisissez au moins un format.", "اختر صيغة واحدة على الأقل."),
+    "This cluster has no sector or no region, so there are no indicators to report on: set "
+    "them in the cluster's profile first.": (
+        "Cette grappe n’a pas de secteur ou pas de région, donc pas d’indicateurs à présenter : "
+        "renseignez-les d’abord dans le profil de la grappe.",
+        "ليس لهذا العنقود قطاع أو منطقة، فلا مؤشرات يُعَدّ عنها التقرير: حدّدهما أولاً في ملف "
+        "العنقود.",
+    ),
+    "There are no indicators of this cluster's sector in its region: ask an admin or an "
+    "analyst to import them first.": (
+        "Il n’y a pas d’indicateurs du secteur de cette grappe dans sa région : demandez d’abord "
+        "à un administrateur ou à un analyste de les importer.",
+        "لا توجد مؤشرات لقطاع هذا العنقود في منطقته: اطلب أولاً من مسؤول أو محلل استيرادها.",
+    ),
+    "Build the diagnostic report": ("Produire le rapport de diagnostic", "إعداد تقرير التشخيص"),
 }
 
 

@@ -147,3 +147,41 @@ def test_answer_facts_hand_case():
     q = toy()
     facts = answer_facts(q, validate_answers(q, {"L": 4, "Y": "yes", "N": 25}))
     assert facts == {"toy_answered": 0.75, "L": 4.0, "Y": 1.0, "N": 25.0}
+
+
+# --- pooling several respondents (i14-questionnaires) ----------------------------------------
+
+
+def test_pooled_points_are_the_mean_of_each_sets_points_by_hand():
+    from grappe.assess import diamond, pooled_points
+
+    q = toy()
+    sets = [
+        {"L": 4, "Y": "yes", "N": 35, "C": "hi"},  # points 4, 5, 4, 5
+        {"L": 5, "Y": "no", "N": 5},  # points 5, 1, 1 (C left blank: optional)
+        {"L": 3, "Y": "oui", "N": 20, "C": "lo"},  # points 3, 5, 3, 1
+    ]
+    pooled = {qid: (dim, shown, points) for dim, qid, shown, points, _ in pooled_points(q, sets)}
+    assert pooled["L"] == ("a", "3 | 4 | 5", pytest.approx(4.0))
+    assert pooled["Y"] == ("a", "no | yes | yes", pytest.approx(11 / 3))
+    assert pooled["N"] == ("b", "5 | 20 | 35", pytest.approx(8 / 3))
+    assert pooled["C"] == ("b", "hi | lo", pytest.approx(3.0))  # two sets answered it
+    rule = next(r for _, qid, _, _, r in pooled_points(q, sets) if qid == "L")
+    assert rule.startswith("mean of the points of 3 answer set(s)")
+    # one set pools to its own points; the pooled rows score as answers do
+    alone = pooled_points(q, sets[:1])
+    own = answer_points(q, validate_answers(q, sets[0]))
+    assert [p for *_, p, _ in alone] == [p for *_, p, _ in own]
+    d = diamond({}, questionnaire=q, pooled=pooled_points(q, sets))
+    assert not any(s.known for s in d.scores.values())  # toy dimensions: nothing is invented
+
+
+def test_pooled_points_refuse_no_set_and_name_the_bad_set():
+    from grappe.assess import pooled_points
+    from grappe.errors import InvalidParameterError
+
+    with pytest.raises(InvalidParameterError, match="at least one set of answers"):
+        pooled_points(toy(), [])
+    with pytest.raises(DataValidationError, match="must be an integer from 1 to 5") as info:
+        pooled_points(toy(), [{"L": 4, "Y": "yes", "N": 3}, {"L": 9, "Y": "no", "N": 3}])
+    assert [i.row for i in info.value.issues] == [2]

@@ -663,6 +663,15 @@ _as = {
         why="scores by factor",
         bad=(_a({"lq": 1.5}, method="martian"),),
     ),
+    # i14-questionnaires: several respondents' answers pooled (mean of points per question).
+    "pooled_points": Spec(
+        data=2,
+        utility=True,
+        labels=None,
+        why="points by question",
+        sample=lambda: ((_small_questionnaire(), [{"n": 12.0}, {"n": 2.0, "y": "no"}]), {}),
+        bad=(lambda: ((_small_questionnaire(), []), {}),),
+    ),
     "validate_answers": Spec(
         data=2,
         labels=None,

@@ -14,6 +14,7 @@ from grappe.assess.questionnaire import (
     Questionnaire,
     answer_facts,
     answer_points,
+    pooled_points,
     validate_answers,
 )
 from grappe.assess.success_factors import (
@@ -54,6 +55,7 @@ __all__ = [
     "lifecycle_stage",
     "network_evidence",
     "network_figures",
+    "pooled_points",
     "success_factors",
     "validate_answers",
 ]

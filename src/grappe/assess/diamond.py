@@ -153,6 +153,7 @@ def diamond(
     questionnaire: Questionnaire | None = None,
     answers: Mapping[str, Any] | None = None,
     cuts: Mapping[str, Sequence[float]] | None = None,
+    pooled: Sequence[tuple[str, str, Any, float, str]] = (),
 ) -> Diamond:
     """Score Porter's diamond from indicators and questionnaire answers.
 
@@ -164,6 +165,10 @@ def diamond(
         The ``diamond`` questionnaire; needed when ``answers`` are given.
     answers : mapping, optional
         Question id → answer; validated against ``questionnaire``.
+    pooled : sequence of (dimension, question id, answers, points, rule), optional
+        Answers of several respondents already pooled by
+        :func:`grappe.assess.questionnaire.pooled_points` (with ``questionnaire``, for the
+        evidence's source), scored as answers are.
     cuts : mapping, optional
         Indicator → four cut points replacing those of :data:`DIAMOND_ITEMS`.
 
@@ -198,7 +203,7 @@ def diamond(
     >>> d.scores["strategy_rivalry"].value
     3.5
     """
-    points = _answers(questionnaire, answers, "diamond")
+    points = [*_answers(questionnaire, answers, "diamond"), *pooled]
     items = with_cuts(DIAMOND_ITEMS, cuts, func="diamond")
     source = f"questionnaire:{questionnaire.name}" if questionnaire else "questionnaire"
     return Diamond(score_items(DIAMOND_DIMENSIONS, items, indicators, points, source=source))

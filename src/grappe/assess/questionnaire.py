@@ -10,12 +10,12 @@ raises :class:`~grappe.errors.DataValidationError` naming the file, row, questio
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from grappe.assess._score import band_score
-from grappe.errors import DataValidationError, ValidationIssue
+from grappe.errors import DataValidationError, InvalidParameterError, ValidationIssue
 from grappe.vocabulary import LANGUAGES
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "Questionnaire",
     "answer_facts",
     "answer_points",
+    "pooled_points",
     "validate_answers",
 ]
 
@@ -429,4 +430,85 @@ def answer_facts(questionnaire: Questionnaire, answers: Mapping[str, Any]) -> di
             out[qid] = 1.0 if value else 0.0
         elif isinstance(value, int | float):
             out[qid] = float(value)
+    return out
+
+
+def _shown(value: Any) -> str:
+    """An answer as the pooled evidence lists it (yes/no in words, numbers without noise)."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def pooled_points(
+    questionnaire: Questionnaire, answer_sets: Sequence[Mapping[str, Any]]
+) -> list[tuple[str, str, Any, float, str]]:
+    """Pool several respondents' answers: per question, the mean of their points on 1–5.
+
+    Each set is validated and scored by :func:`answer_points`; a question scores the mean of
+    the points of the sets that answered it (a set that left an optional question blank does
+    not count for it). Every set weighs the same. Means of points, not of answers: a yes/no or
+    a choice has no mean answer, but its points do.
+
+    Parameters
+    ----------
+    questionnaire : Questionnaire
+        The questionnaire all sets answer.
+    answer_sets : sequence of mappings
+        Question id → answer, one mapping per respondent.
+
+    Returns
+    -------
+    list of (dimension, question id, answers, points, rule)
+        ``answers`` lists the answers given, sorted, joined by ``" | "`` (no respondent is
+        named); the rows fit the ``answer_points`` input of
+        :func:`grappe.assess._score.score_items` (the ``pooled`` option of
+        :func:`grappe.assess.diamond` and :func:`grappe.assess.success_factors`).
+
+    Raises
+    ------
+    InvalidParameterError
+        If ``answer_sets`` is empty.
+    DataValidationError
+        If a set does not fit the questionnaire (the issue names the set's position as row).
+
+    Examples
+    --------
+    >>> q = Questionnaire.from_dict({
+    ...     "name": "toy", "title": {"fr": "J", "ar": "ل", "en": "T"}, "dimensions": ["a"],
+    ...     "questions": [
+    ...         {"id": "l", "dimension": "a", "type": "likert",
+    ...          "text": {"fr": "L ?", "ar": "ل؟", "en": "L?"}},
+    ...         {"id": "y", "dimension": "a", "type": "yes_no",
+    ...          "text": {"fr": "Y ?", "ar": "ي؟", "en": "Y?"}}]})
+    >>> [(qid, shown, points) for _, qid, shown, points, _ in
+    ...  pooled_points(q, [{"l": 4, "y": "yes"}, {"l": 2, "y": "no"}])]
+    [('l', '2 | 4', 3.0), ('y', 'no | yes', 3.0)]
+    """
+    if not answer_sets:
+        raise InvalidParameterError(
+            "The 'answer_sets' parameter of pooled_points must hold at least one set of "
+            "answers. Got none instead."
+        )
+    scored: dict[str, list[tuple[Any, float, str]]] = {}
+    for position, answers in enumerate(answer_sets, start=1):
+        try:
+            clean = validate_answers(questionnaire, answers, file=questionnaire.source)
+        except DataValidationError as error:
+            raise DataValidationError(
+                [replace(issue, row=position) for issue in error.issues]
+            ) from None
+        for _dim, qid, value, points, rule in answer_points(questionnaire, clean):
+            scored.setdefault(qid, []).append((value, points, rule))
+    out = []
+    for q in questionnaire.questions:
+        if q.id not in scored:
+            continue
+        given = scored[q.id]
+        mean = sum(points for _, points, _ in given) / len(given)
+        shown = " | ".join(_shown(value) for value in sorted(value for value, _, _ in given))
+        rule = f"mean of the points of {len(given)} answer set(s); each: {given[0][2]}"
+        out.append((q.dimension, q.id, shown, mean, rule))
     return out

@@ -126,6 +126,7 @@ def success_factors(
     questionnaire: Questionnaire | None = None,
     answers: Mapping[str, Any] | None = None,
     cuts: Mapping[str, Sequence[float]] | None = None,
+    pooled: Sequence[tuple[str, str, Any, float, str]] = (),
 ) -> SuccessFactors:
     """Score the success factors of a cluster.
 
@@ -137,6 +138,10 @@ def success_factors(
         Which set of factors.
     questionnaire, answers : optional
         The matching questionnaire (``quebec`` or ``danish``) and its answers.
+    pooled : sequence of (dimension, question id, answers, points, rule), optional
+        Answers of several respondents already pooled by
+        :func:`grappe.assess.questionnaire.pooled_points` (with ``questionnaire``, for the
+        evidence's source), scored as answers are.
     cuts : mapping, optional
         Indicator → four cut points replacing the defaults.
 
@@ -172,7 +177,7 @@ def success_factors(
         )
     dims, items = _SETS[method]
     items = with_cuts(items, cuts, func="success_factors")
-    points = _answers(questionnaire, answers, "success_factors")
+    points = [*_answers(questionnaire, answers, "success_factors"), *pooled]
     source = f"questionnaire:{questionnaire.name}" if questionnaire else "questionnaire"
     return SuccessFactors(method, score_items(dims, items, indicators, points, source=source))
 

@@ -7,6 +7,7 @@ Private to :mod:`grappe.io`; the public names are re-exported by :mod:`grappe.io
 from __future__ import annotations
 
 import gzip
+import io
 import zipfile
 import zlib
 from pathlib import Path
@@ -197,14 +198,27 @@ def parquet_schema(path: str | Path, *, what: str = "table") -> Any:
 def open_workbook(path: str | Path, *, what: str = "table") -> Any:
     """A checked :class:`pandas.ExcelFile` (zip magic, a workbook inside)."""
     p = existing_file(path, what)
-    file = str(p)
-    with p.open("rb") as handle:
-        head = handle.read(4)
+    return _workbook(p, str(p), what)
+
+
+def workbook_from_bytes(data: bytes, *, name: str, what: str = "table") -> Any:
+    """A checked :class:`pandas.ExcelFile` of an uploaded workbook, checked as
+    :func:`open_workbook` checks a file, its errors naming ``name``."""
+    return _workbook(data, name, what)
+
+
+def _workbook(source: Path | bytes, file: str, what: str) -> Any:
+    if isinstance(source, bytes):
+        head = source[:4]
+    else:
+        with source.open("rb") as handle:
+            head = handle.read(4)
     if not head:
         raise _issue(file, f"the {what} is empty (0 bytes).", "give an Excel .xlsx workbook.")
     _check_magic(head, "excel", file, what)
+    opened = io.BytesIO(source) if isinstance(source, bytes) else source
     try:
-        with zipfile.ZipFile(p) as archive:
+        with zipfile.ZipFile(opened) as archive:
             names = set(archive.namelist())
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise _issue(
@@ -219,7 +233,9 @@ def open_workbook(path: str | Path, *, what: str = "table") -> Any:
             "save it from Excel as .xlsx.",
         )
     try:
-        return pd.ExcelFile(p, engine="openpyxl")
+        return pd.ExcelFile(
+            io.BytesIO(source) if isinstance(source, bytes) else source, engine="openpyxl"
+        )
     except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
         raise _issue(
             file,
@@ -228,10 +244,12 @@ def open_workbook(path: str | Path, *, what: str = "table") -> Any:
         ) from None
 
 
-def _sheet(excel: Any, sheet: Any, file: str) -> Any:
+def _sheet(excel: Any, sheet: Any, file: str, prefer: str | None = None) -> Any:
     sheets = excel.sheet_names
     if sheet is None:
-        return 0
+        # A workbook holding several tables names them like the CSV files (actors, ties…).
+        named = [s for s in sheets if prefer and str(s).strip().casefold() == prefer.casefold()]
+        return named[0] if named else 0
     if sheet in sheets or (
         isinstance(sheet, int) and not isinstance(sheet, bool) and 0 <= sheet < len(sheets)
     ):
@@ -256,9 +274,22 @@ def _read_parquet(p: Path, what: str) -> pd.DataFrame:
 
 
 def _read_excel(p: Path, sheet: Any, dtype: Any, what: str, nrows: int | None) -> pd.DataFrame:
-    excel = open_workbook(p, what=what)
-    file = str(p)
-    name = _sheet(excel, sheet, file)
+    return excel_frame(open_workbook(p, what=what), str(p), sheet, dtype, what, nrows=nrows)
+
+
+def excel_frame(
+    excel: Any,
+    file: str,
+    sheet: Any,
+    dtype: Any,
+    what: str,
+    *,
+    nrows: int | None = None,
+    prefer: str | None = None,
+) -> pd.DataFrame:
+    """One sheet of an opened workbook as a table (header checked as a CSV header is):
+    ``sheet`` by name or position, else the sheet named ``prefer`` (any case), else the first."""
+    name = _sheet(excel, sheet, file, prefer)
     try:
         top = pd.read_excel(excel, sheet_name=name, header=None, nrows=1)
         if top.empty:

@@ -45,10 +45,12 @@ from grappe.io._formats import (
     _issue,
     _read_excel,
     _read_parquet,
+    excel_frame,
     existing_file,
     open_workbook,
     parquet_schema,
     table_format,
+    workbook_from_bytes,
 )
 from grappe.io._numbers import convert_numbers, parse_numbers
 from grappe.io._options import _DEFAULT, _ENCODING_FIX, SEPARATORS, TABLE_SUFFIXES, ReadOptions
@@ -68,6 +70,7 @@ __all__ = [
     "read_document",
     "read_header",
     "read_table",
+    "read_table_bytes",
     "read_text",
     "table_format",
 ]
@@ -438,6 +441,71 @@ def read_csv_bytes(
     0  Sétif      12
     """
     return _csv_from_bytes(data, name, "csv", options or _DEFAULT, dtype, what)
+
+
+def read_table_bytes(
+    data: bytes,
+    *,
+    name: str,
+    options: ReadOptions | None = None,
+    sheet: str | int | None = None,
+    prefer_sheet: str | None = None,
+    dtype: Any = str,
+    what: str = "table",
+) -> pd.DataFrame:
+    r"""Read a table received as bytes (an upload): an Excel ``.xlsx`` workbook when ``name``
+    says so, otherwise CSV/TSV text (gzip-compressed when ``name`` ends in ``.gz``), with the
+    checks and errors of :func:`read_table`, naming ``name`` as the file.
+
+    Parameters
+    ----------
+    data : bytes
+    name : str
+        The file's name (its suffix gives the format; a name without a table suffix is CSV).
+    options : ReadOptions, optional
+        Encoding, separator and number format of a text file (default: detected).
+    sheet : str or int, optional
+        Excel sheet, by name or 0-based position.
+    prefer_sheet : str, optional
+        Without ``sheet``: the sheet of this name (any case) when the workbook has one, else
+        the first — so that one workbook may hold the ``actors`` and ``ties`` tables.
+    dtype : type, dict or None, default str
+    what : str, default "table"
+
+    Raises
+    ------
+    NotFoundError
+        ``sheet`` is not a sheet of the workbook.
+    DataValidationError
+        As :func:`read_table`; a damaged or truncated workbook, an old ``.xls`` named
+        ``.xlsx``, a Parquet upload (give CSV or XLSX).
+
+    Examples
+    --------
+    >>> read_table_bytes(b"id,sphere\nDB,enterprise\n", name="actors.csv").to_dict("records")
+    [{'id': 'DB', 'sphere': 'enterprise'}]
+    """
+    options = options or _DEFAULT
+    fmt = table_format(name) or "csv"
+    if fmt == "parquet":
+        raise _issue(
+            name,
+            f"the {what} is a Parquet file; an upload is read as CSV or Excel .xlsx.",
+            "save the table as CSV or .xlsx and upload it again.",
+        )
+    if fmt != "excel":
+        return _csv_from_bytes(data, name, fmt, options, dtype, what)
+    frame = excel_frame(
+        workbook_from_bytes(data, name=name, what=what), name, sheet, dtype, what,
+        prefer=prefer_sheet,
+    )  # fmt: skip
+    if frame.empty:
+        raise _issue(
+            name,
+            f"the {what} has a header but no data rows.",
+            "add the data rows below the header line.",
+        )
+    return frame
 
 
 def _csv_from_bytes(

@@ -211,9 +211,13 @@ def read_network_bytes(
     options: ReadOptions | None = None,
     duplicates: str = "raise",
 ) -> ActorNetwork:
-    """Read uploaded actor and tie CSV files (bytes) exactly as :func:`read_network` reads
+    """Read uploaded actor and tie tables (bytes) exactly as :func:`read_network` reads
     files: the same detection, the same checks and errors naming ``actors_name``/``ties_name``,
     respondents pseudonymised (never revealed).
+
+    A name ending in ``.xlsx`` is read as an Excel workbook
+    (:func:`grappe.io.files.read_table_bytes`): its sheet named ``actors`` (resp. ``ties``) when
+    it has one, else its first sheet; any other name as CSV text.
 
     Raises
     ------
@@ -227,8 +231,12 @@ def read_network_bytes(
     >>> net.n_actors, len(net.ties)
     (2, 1)
     """
-    a = files.read_csv_bytes(actors, name=actors_name, options=options, what="actors table")
-    t = files.read_csv_bytes(ties, name=ties_name, options=options, what="ties table")
+    a = files.read_table_bytes(
+        actors, name=actors_name, options=options, prefer_sheet="actors", what="actors table"
+    )
+    t = files.read_table_bytes(
+        ties, name=ties_name, options=options, prefer_sheet="ties", what="ties table"
+    )
     return build_network(
         a,
         _protect(t, salt=salt, reveal_respondents=False),

@@ -17,9 +17,6 @@ actor columns through); ``name`` is the first name given among French, English a
 from __future__ import annotations
 
 import datetime as dt
-import re
-import secrets
-import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -31,6 +28,7 @@ from grappe.registry.member_events import add_member_event
 from grappe.registry.models import Actor, Cluster, Membership
 from grappe.registry.permissions import Access, refusal
 from grappe.registry.repositories import audit, changed_fields, get
+from grappe.registry.slugs import free_id
 
 __all__ = ["ACTOR_ENTRY_FIELDS", "ORGANISATION_FIELDS", "check_entry", "organisation_values",
            "record_actor",
@@ -135,14 +133,7 @@ def _display_name(entry: Mapping[str, Any]) -> str:
 
 def _new_id(session: Session, entry: Mapping[str, Any]) -> str:
     latin = next((entry[k] for k in ("name_fr", "name_en") if entry.get(k)), "")
-    ascii_name = unicodedata.normalize("NFKD", latin).encode("ascii", "ignore").decode()
-    base = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:48]
-    base = base or f"actor-{secrets.token_hex(3)}"
-    candidate, n = base, 1
-    while session.get(Actor, candidate) is not None:
-        n += 1
-        candidate = f"{base}-{n}"
-    return candidate
+    return free_id(session, Actor, latin, prefix="actor")
 
 
 def record_actor(

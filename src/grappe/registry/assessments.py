@@ -37,7 +37,7 @@ from grappe.assess import (
     success_factors,
     validate_answers,
 )
-from grappe.errors import InvalidParameterError, NotFoundError
+from grappe.errors import DataValidationError, InvalidParameterError, NotFoundError, ValidationIssue
 from grappe.registry.assessment_documents import (
     Result,
     decode,
@@ -53,10 +53,12 @@ from grappe.registry.repositories import audit, get
 
 __all__ = [
     "KINDS",
+    "NOTE_LIMIT",
     "SCORED_QUESTIONNAIRES",
     "AssessmentComparison",
     "StoredAnswers",
     "StoredAssessment",
+    "check_notes",
     "compare_assessments",
     "decode",
     "delete_assessment",
@@ -69,6 +71,7 @@ __all__ = [
     "score_answers",
     "store_answers",
     "store_assessment",
+    "stored_answers",
 ]
 
 #: Kinds of stored results: Porter's diamond, Quebec and Danish factors, life-cycle stage.
@@ -96,6 +99,8 @@ class StoredAnswers:
     answers: Mapping[str, Any]
     created_by: str
     created_at: dt.datetime
+    #: Question id → the respondent's evidence text (empty when none was given).
+    notes: Mapping[str, str] = field(default_factory=dict)
 
 
 def store_answers(
@@ -107,11 +112,14 @@ def store_answers(
     respondent: str,
     date: dt.date,
     who: str | Access,
+    notes: Mapping[str, str] | None = None,
 ) -> int:
     """Store answers to ``questionnaire`` about ``cluster_id``; return the answer set's id.
 
     The answers are checked again by :func:`grappe.assess.validate_answers` (normalised answers
-    pass unchanged), so nothing invalid is ever stored.
+    pass unchanged), so nothing invalid is ever stored. ``notes`` (question id → the
+    respondent's evidence text) are checked by :func:`check_notes`; both checks' problems are
+    raised together.
 
     Raises
     ------
@@ -121,15 +129,24 @@ def store_answers(
         The answers do not fit the questionnaire (each problem names the question id).
     """
     get(session, Cluster, cluster_id, what="cluster")
-    clean = validate_answers(questionnaire, answers, file=questionnaire.source)
+    issues: list[ValidationIssue] = []
+    try:
+        clean = validate_answers(questionnaire, answers, file=questionnaire.source)
+    except DataValidationError as error:
+        issues.extend(error.issues)
+    texts, note_issues = check_notes(questionnaire, notes or {})
+    if issues or note_issues:
+        raise DataValidationError([*issues, *note_issues])
     row = AnswerSet(
         cluster_id=cluster_id, questionnaire=questionnaire.name, respondent=respondent,
-        date=date, answers=encode(clean), created_by=name_of(who),
+        date=date, answers=encode(clean), notes=texts or None, created_by=name_of(who),
     )  # fmt: skip
     session.add(row)
     session.flush()
     record = {"cluster_id": cluster_id, "questionnaire": questionnaire.name,
               "respondent": respondent, "date": date, "answers": clean}  # fmt: skip
+    if texts:
+        record["notes"] = texts
     audit(session, who, "create", "answers", str(row.id), after=record)
     return row.id
 
@@ -142,9 +159,53 @@ def load_answers(session: Session, answers_id: int) -> StoredAnswers:
     NotFoundError
         No answer set with that id.
     """
-    row = get(session, AnswerSet, answers_id, what="answer set")
+    return stored_answers(get(session, AnswerSet, answers_id, what="answer set"))
+
+
+def stored_answers(row: AnswerSet) -> StoredAnswers:
+    """A row of ``assessment_answers`` as the typed :class:`StoredAnswers`."""
     return StoredAnswers(row.id, row.cluster_id, row.questionnaire, row.respondent, row.date,
-                         dict(row.answers), row.created_by, row.created_at)  # fmt: skip
+                         dict(row.answers), row.created_by, row.created_at,
+                         dict(row.notes or {}))  # fmt: skip
+
+
+#: Longest evidence text kept with one answer (characters).
+NOTE_LIMIT = 2000
+
+
+def check_notes(
+    questionnaire: Questionnaire, notes: Mapping[str, str]
+) -> tuple[dict[str, str], list[ValidationIssue]]:
+    """The evidence texts to keep (stripped, blanks dropped) and the problems found.
+
+    A text must belong to a question of ``questionnaire`` and hold at most
+    :data:`NOTE_LIMIT` characters; each problem's column is ``evidence:<question id>``.
+
+    Examples
+    --------
+    >>> from grappe.io.assess import read_questionnaire
+    >>> notes = {"D-F1": " 2 schools ", "D-F2": ""}
+    >>> check_notes(read_questionnaire("diamond"), notes)
+    ({'D-F1': '2 schools'}, [])
+    """
+    known = set(questionnaire.ids)
+    texts: dict[str, str] = {}
+    issues: list[ValidationIssue] = []
+    for qid, text in notes.items():
+        text = str(text or "").strip()
+        if qid not in known:
+            issues.append(ValidationIssue(
+                f"An evidence text names the unknown question {qid!r} of the "
+                f"{questionnaire.name!r} questionnaire.", column=f"evidence:{qid}",
+                fix="Give evidence only for the questionnaire's questions."))  # fmt: skip
+        elif len(text) > NOTE_LIMIT:
+            issues.append(ValidationIssue(
+                f"The evidence text of {qid} holds {len(text)} characters.",
+                column=f"evidence:{qid}",
+                fix=f"Shorten it to {NOTE_LIMIT} characters at most."))  # fmt: skip
+        elif text:
+            texts[qid] = text
+    return texts, issues
 
 
 # --- scored versions --------------------------------------------------------------------------
@@ -426,14 +487,18 @@ def score_answers(
     region: str,
     cluster: str,
     questionnaire: Questionnaire,
-    answers: Mapping[str, Any],
+    answers: Mapping[str, Any] | None,
     related: Sequence[str] = (),
+    pooled: Sequence[tuple[str, str, Any, float, str]] = (),
 ) -> list[tuple[Result, Classification | None, dict[str, Any]]]:
     """Score answers with a region's cluster indicators, as the ``grappe assess`` commands do.
 
     The questionnaire's own result (diamond, or Quebec / Danish factors with their class) and,
     when the indicators hold at least two years of the cluster, its life-cycle stage. Without
     indicator rows for the region and cluster, the answers alone are scored.
+
+    ``answers`` are one respondent's; ``pooled`` several respondents' answers pooled by
+    :func:`grappe.assess.pooled_points` (give ``answers=None`` with them).
 
     Returns
     -------
@@ -461,9 +526,11 @@ def score_answers(
     out: list[tuple[Result, Classification | None, dict[str, Any]]] = []
     kind = SCORED_QUESTIONNAIRES.get(questionnaire.name)
     if kind == "diamond":
-        out.append((diamond(evidence, questionnaire=questionnaire, answers=answers), None, inputs))
+        result = diamond(evidence, questionnaire=questionnaire, answers=answers, pooled=pooled)
+        out.append((result, None, inputs))
     elif kind is not None:
-        sf = success_factors(evidence, method=kind, questionnaire=questionnaire, answers=answers)
+        sf = success_factors(evidence, method=kind, questionnaire=questionnaire, answers=answers,
+                             pooled=pooled)  # fmt: skip
         out.append((sf, classify(sf), inputs))
     if has_rows:
         assert indicators is not None

@@ -456,6 +456,8 @@ class AnswerSet(Base):
     respondent: Mapped[str] = mapped_column(String(200))
     date: Mapped[dt.date] = mapped_column(Date)
     answers: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # Question id → the respondent's evidence text (migration 0011; None before it).
+    notes: Mapped[dict[str, str] | None] = mapped_column(JSON)
     created_by: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
 

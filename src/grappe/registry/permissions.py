@@ -98,6 +98,16 @@ RULES.update(
 # grappe.registry.users) may change that actor only. Inviting people is an admin's; a manager
 # may invite the members (representatives of member actors) of the clusters it manages.
 RULES["actor"] = {**RULES["actor"], "update": (*RULES["actor"]["update"], "member")}
+# i14-questionnaires: a member answers the questionnaires for his actor (grappe.registry.
+# questionnaire_entries asks with the cluster's member actors, so only for a cluster his actor
+# belongs to); scoring the pooled answers stays with the roles of "assessment".
+RULES["answers"] = {**RULES["answers"], "create": (*RULES["answers"]["create"], "member")}
+# i14-cluster-publish: a cluster created in the web by the signed-in person who then manages
+# it (grappe.registry.cluster_entries.create_managed_cluster). Its scope is the new cluster's own
+# id, asked with the clusters the manager is about to have; his ``user_clusters`` row is written
+# in the same transaction. ``cluster`` create stays an admin's: an API token's clusters are fixed
+# when it is made, so ``POST /api/v1/clusters`` and a clusters import are not widened.
+RULES["own_cluster"] = {"create": ("admin", "manager"), "update": _ADMIN, "delete": _ADMIN}
 RULES.update(
     {
         "user": dict.fromkeys(ACTIONS, _ADMIN),

@@ -17,10 +17,14 @@ from grappe.web.views import (
     account,
     actor_forms,
     cluster,
+    cluster_forms,
     compare,
     home,
     kpi_swot_forms,
+    matchmaking_forms,
+    questionnaire_forms,
     region,
+    report_jobs,
     tie_forms,
 )
 
@@ -46,7 +50,22 @@ def install_pages(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     # Every unsafe request of the pages is checked for the session's CSRF token before its
     # route runs (grappe.web.auth): a page router added here cannot forget it.
-    for module in (home, cluster, region, compare, account, actor_forms, tie_forms, kpi_swot_forms):
+    # cluster_forms before cluster: its /clusters/new must not be read as a cluster's id.
+    pages = (
+        home,
+        cluster_forms,
+        cluster,
+        region,
+        compare,
+        account,
+        actor_forms,
+        tie_forms,
+        kpi_swot_forms,
+        questionnaire_forms,
+        matchmaking_forms,
+        report_jobs,
+    )
+    for module in pages:
         app.include_router(module.router, dependencies=[Depends(csrf_guard)])
     app.add_exception_handler(CsrfRefusedError, _csrf_refused)
     app.state.html_not_found = not_found_page

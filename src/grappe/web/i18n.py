@@ -23,6 +23,7 @@ __all__ = [
     "RTL",
     "direction",
     "format_day",
+    "format_moment",
     "format_period",
     "format_number",
     "format_year",
@@ -93,6 +94,22 @@ def format_day(value: dt.date, lang: str) -> str:
     from babel.dates import format_date
 
     return _digits(format_date(value, "medium", locale=lang), lang)
+
+
+def format_moment(value: dt.datetime, lang: str) -> str:
+    """A moment (UTC) in the conventions of ``lang``: Babel's medium date and time.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> format_moment(dt.datetime(2026, 12, 3, 7, 5, tzinfo=dt.UTC), "fr")
+    '3 déc. 2026, 07:05:00'
+    """
+    from babel.dates import format_datetime
+
+    moment = value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
+    text = format_datetime(moment, "medium", tzinfo=dt.UTC, locale=lang)
+    return _digits(text, lang)
 
 
 def format_period(text: str, lang: str) -> str:

@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, status
-from sqlalchemy import select
 
 from grappe.registry import repositories as repo
 from grappe.registry import tokens
-from grappe.registry.models import AuditEntry
+from grappe.registry.cluster_entries import audit_query
 from grappe.registry.permissions import Access
 from grappe.service.deps import Caller, SessionDep, require_role
 from grappe.service.routes._common import Limit, Offset
@@ -62,14 +61,6 @@ def read_audit(
     """Every write with its author (token name, role, id), time, record kind and key, values
     before and after, and the import it came from. Read-only: the log has no write endpoint."""
     require_role(token)
-    query = select(AuditEntry).order_by(AuditEntry.id.desc())
-    for column, value in (
-        (AuditEntry.resource, resource),
-        (AuditEntry.resource_id, resource_id),
-        (AuditEntry.import_id, import_id),
-        (AuditEntry.who, who),
-    ):
-        if value is not None:
-            query = query.where(column == value)
+    query = audit_query(resource=resource, resource_id=resource_id, import_id=import_id, who=who)
     rows, count = repo.page(session, query, limit=limit, offset=offset)
     return ListOf[AuditPublic](data=[AuditPublic.model_validate(r) for r in rows], count=count)

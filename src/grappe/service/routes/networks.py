@@ -175,13 +175,13 @@ def _upload(file: UploadFile) -> bytes:
 
 
 @router.post("/clusters/{cluster_id}/network/files",
-             summary="Store the network from uploaded actors and ties CSV files")  # fmt: skip
+             summary="Store the network from uploaded CSV or XLSX tables")  # fmt: skip
 def store_network_files(
     session: SessionDep,
     token: Caller,
     cluster_id: str,
-    actors: Annotated[UploadFile, File(description="Actors CSV: id,name,sphere,level…")],
-    ties: Annotated[UploadFile, File(description="Ties CSV: source,target,type,strength…")],
+    actors: Annotated[UploadFile, File(description="Actors, CSV or XLSX: id,name,sphere,level…")],
+    ties: Annotated[UploadFile, File(description="Ties, CSV or XLSX: source,target,type…")],
     wave: Annotated[str | None, Form(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$")] = None,
     date: Annotated[dt.date | None, Form()] = None,
     origin: Annotated[Origin | None, Form()] = None,

@@ -1,4 +1,5 @@
-"""``/clusters/<id>``: the profile of a published cluster."""
+"""``/clusters/<id>``: the profile of a published cluster (of an unpublished one, for its staff:
+admins, analysts, its managers and the members representing its actors)."""
 
 from __future__ import annotations
 
@@ -46,8 +47,8 @@ def cluster_page(request: Request, session: PageSession, cluster_id: str) -> HTM
 def _cluster_page(request: Request, session: Session, cluster_id: str) -> HTMLResponse:
     lang = language(request)
     cluster = session.get(Cluster, cluster_id)
-    if cluster is None or not cluster.published:
-        return not_found(request)
+    if cluster is None or not (cluster.published or _staff(session, request, cluster_id)):
+        return not_found(request)  # an unpublished profile does not exist for the public
     region_ids = [r.id for r in cluster.regions]
     regions = {r.id: r for r in cluster.regions}
     snapshots: list[IndicatorSnapshot] = []
@@ -152,6 +153,20 @@ def _network_drawing(
                  for a in actors]  # fmt: skip
         _DRAWING_CACHE[key] = network_drawing(named, ties)
     return _DRAWING_CACHE[key]
+
+
+def _staff(session: Session, request: Request, cluster_id: str) -> bool:
+    """Whether the visitor works on the cluster: an admin or analyst (who read every cluster
+    through the API), one of its managers, or a member representing one of its actors. The
+    page cache never serves their pages (:func:`grappe.web.db.cached_page`: anonymous only)."""
+    user = visitor(request).user
+    if user is None:
+        return False
+    if user.role in ("admin", "analyst"):
+        return True
+    if user.role == "manager":
+        return cluster_id in user.clusters
+    return user.actor is not None and session.get(Membership, (cluster_id, user.actor)) is not None
 
 
 def profile_network(

@@ -11,7 +11,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from grappe.registry import repositories as repo
-from grappe.registry.models import Region
+from grappe.registry.cluster_entries import may_create_cluster
+from grappe.registry.models import Cluster, Region
+from grappe.web.auth import visitor
 from grappe.web.db import PageSession, cached_page, map_data
 from grappe.web.render import language, page
 
@@ -38,6 +40,10 @@ def _home(request: Request, session: Session, q: str | None) -> HTMLResponse:
         for c, items in groupby(regions, key=lambda r: r.country)
     ]
     data = map_data(session, lang)
+    user = visitor(request).user
+    # A manager's clusters, published or not (he may just have created one).
+    own = [] if user is None or user.role != "manager" else sorted(user.clusters)
+    mine = [c for c in (session.get(Cluster, cid) for cid in own) if c is not None]
     return page(
         request,
         "home.html",
@@ -48,5 +54,7 @@ def _home(request: Request, session: Session, q: str | None) -> HTMLResponse:
             "regions_by_country": by_country,
             "map": data,
             "year": data["year"],
+            "can_create_cluster": user is not None and may_create_cluster(user.access),
+            "my_clusters": mine,
         },
     )

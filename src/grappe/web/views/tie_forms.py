@@ -6,7 +6,8 @@ Values are checked and stored by the registry (:mod:`grappe.registry.tie_entries
 with the network kernel's rules and messages; rights are
 :func:`grappe.registry.permissions.refusal` for ``tie`` (admins, the cluster's managers).
 
-The upload is read once, by :func:`grappe.io.network.read_network_bytes` (as ``POST
+The upload (CSV, or an ``.xlsx`` workbook: its ``ties``/``actors`` sheet or its first) is read
+once, by :func:`grappe.io.network.read_network_bytes` (as ``POST
 /api/v1/clusters/{id}/network/files``); the network it gives is kept in this process for
 :data:`PENDING_TTL` under a random id bound to the user's session, and "Store" stores that very
 object: what is stored is what was previewed (same pseudonyms even without a configured salt),
@@ -75,6 +76,8 @@ _ORIGIN_LABELS = {
     "matrix": N_("Matrix"),
     "other": N_("Other"),
 }
+#: The files the upload reads (grappe.io.files.read_table_bytes): CSV text or an Excel workbook.
+_ACCEPT = ".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 #: Largest uploaded file, in bytes (the API's limit).
 MAX_UPLOAD = 20 * 2**20
 #: How long a previewed upload waits for "Store", in seconds.
@@ -233,7 +236,7 @@ def _upload_page(request: Request, cluster: Cluster, context: dict[str, Any],
         request,
         "ties_upload.html",
         {"cluster_id": cluster.id, "cluster_name": name, "cluster_lang": name_lang,
-         "csrf": visitor(request).csrf,
+         "csrf": visitor(request).csrf, "accept": _ACCEPT,
          "origins": [(o, _(_ORIGIN_LABELS.get(o, o))) for o in ORIGINS],
          "values": {}, "issues": [], "preview": None, **context},
         status=status,
@@ -293,7 +296,7 @@ async def upload_preview(request: Request, cluster_id: str) -> Response:
         _ = translations(language(request)).gettext
         problems = []
         if ties is None:
-            problems.append(_problem(_("Choose the ties file (CSV)."), column="ties"))
+            problems.append(_problem(_("Choose the ties file (CSV or XLSX)."), column="ties"))
         for upload in (ties, actors):
             if upload is not None and len(upload[0]) > MAX_UPLOAD:
                 problems.append(_problem(_("The file is larger than 20 MB."), file=upload[1]))

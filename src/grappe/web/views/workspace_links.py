@@ -22,19 +22,29 @@ def N_(message: str) -> str:  # noqa: N802 (the gettext convention babel extract
 
 class WorkspacePage(NamedTuple):
     """A workspace page of a cluster: its path under ``/clusters/<id>``, its link text
-    (a catalogue message), and the record kind the visitor must be allowed to create."""
+    (a catalogue message), the record kind and the action (``create`` unless said) the visitor
+    must be allowed."""
 
     path: str
     label: str
     kind: str
+    action: str = "create"
 
 
 #: The pages in the order of the cluster approach's phases (mobilise, identify, plan, evaluate).
 WORKSPACE_PAGES: tuple[WorkspacePage, ...] = (
     WorkspacePage("actors/new", N_("Record an actor"), "actor"),
     WorkspacePage("ties", N_("Record ties"), "actor"),
+    WorkspacePage("questionnaires", N_("Answer the questionnaires"), "answers"),
     WorkspacePage("swot", N_("Draft and edit the SWOT"), "swot"),
     WorkspacePage("kpis", N_("Enter KPIs"), "kpi"),
+    # i14-cluster-publish: the cluster's own pages, its admins' and managers'.
+    WorkspacePage("settings", N_("Cluster settings"), "cluster", "update"),
+    WorkspacePage("publish", N_("Publish"), "cluster", "update"),
+    WorkspacePage("history", N_("History of changes"), "cluster", "update"),
+    # i14-match-report: matchmaking (needs, capabilities, runs) and the report job.
+    WorkspacePage("matchmaking", N_("Matchmaking"), "need"),
+    WorkspacePage("reports", N_("Build the diagnostic report"), "report"),
 )
 
 
@@ -49,5 +59,5 @@ def workspace_links(request: Request, cluster_id: str, lang: str) -> list[tuple[
     return [
         (f"/clusters/{cluster_id}/{p.path}", _(p.label))
         for p in WORKSPACE_PAGES
-        if refusal(user.access, "create", p.kind, key(p.kind), scope={cluster_id}) is None
+        if refusal(user.access, p.action, p.kind, key(p.kind), scope={cluster_id}) is None
     ]

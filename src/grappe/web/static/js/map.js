@@ -18,7 +18,9 @@
   }
 
   function linked(item, lang, shape) {
-    var a = el("a", { href: "/regions/" + item.id + "?lang=" + lang });
+    // Each region is a link reachable by keyboard and named for screen readers.
+    var a = el("a", { href: "/regions/" + item.id + "?lang=" + lang,
+                      "aria-label": item.name + " — " + item.value });
     var title = el("title");
     title.textContent = item.name + " — " + item.value;
     shape.appendChild(title);
@@ -27,7 +29,7 @@
   }
 
   function drawUS(container, data) {
-    var svg = el("svg", { viewBox: "0 0 975 610", width: 640, height: 400, "aria-hidden": "true" });
+    var svg = el("svg", { viewBox: "0 0 975 610", width: 640, height: 400, role: "presentation" });
     container.appendChild(svg);
     var byCode = {};
     data.us.forEach(function (r) { byCode[r.code] = r; });
@@ -46,7 +48,7 @@
   }
 
   function drawPoints(container, data) {
-    var svg = el("svg", { viewBox: "0 0 400 400", width: 360, height: 360, "aria-hidden": "true" });
+    var svg = el("svg", { viewBox: "0 0 400 400", width: 360, height: 360, role: "presentation" });
     container.appendChild(svg);
     var geo = { type: "MultiPoint", coordinates: data.dz.map(function (p) { return [p.lon, p.lat]; }) };
     var projection = d3.geoMercator().fitExtent([[20, 20], [380, 380]], geo);

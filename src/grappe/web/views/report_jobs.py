@@ -1,0 +1,231 @@
+"""``/clusters/<id>/reports``: build the cluster's diagnostic report (languages, formats) as a
+background job, follow its progress, download its files; the earlier reports listed.
+
+The job is the API's (``POST /api/v1/clusters/<id>/reports``): the same three functions of
+:mod:`grappe.registry.reports`, :func:`~grappe.registry.reports.report_inputs` (what the report
+needs, checked before anything is queued), :func:`~grappe.registry.reports.queue_report` (the
+row, audited) and :func:`~grappe.registry.reports.build_cluster_report` run after the answer
+(``BackgroundTasks``), which writes its progress (``done`` of ``total`` steps) in the report's
+row. The page refreshes itself (``<meta http-equiv="refresh">``, no script) while a report is
+being built.
+
+Rights: building is :func:`grappe.registry.permissions.refusal` for ``report`` (admins and the
+cluster's managers); the page and the downloads are for admins, analysts and the cluster's
+managers (:data:`READERS`) — never the public nor members: a report holds the network diagnosis
+drawn from the interviews.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import APIRouter, BackgroundTasks, Path, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from grappe.errors import InvalidParameterError, NotFoundError
+from grappe.registry import reports as rep
+from grappe.registry.models import Cluster, ReportFile, StoredReport
+from grappe.registry.permissions import refusal
+from grappe.reports.i18n import LANGS
+from grappe.web.auth import forbidden, to_login, visitor
+from grappe.web.i18n import ENDONYMS, translations
+from grappe.web.render import language, localized, page
+from grappe.web.views._common import N_, not_found
+from grappe.web.views._forms import open_session, writable_cluster
+
+router = APIRouter(include_in_schema=False)
+
+ReportId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+FileName = Annotated[str, Path(pattern=r"^(fr|ar|en)\.(html|pdf)$")]
+
+#: Roles that may open the page and download the reports (a manager: of that cluster only).
+READERS: tuple[str, ...] = ("admin", "analyst", "manager")
+#: Seconds between two refreshes of the page while a report is being built.
+REFRESH = 2
+#: A report queued or running for longer is taken as interrupted (a restart loses the job):
+#: the page stops refreshing for it.
+STALLED_AFTER = dt.timedelta(minutes=30)
+
+_MEDIA = {"html": "text/html; charset=utf-8", "pdf": "application/pdf"}
+_FORMAT_NAMES = {"html": "HTML", "pdf": "PDF"}
+_STATUS = {
+    "queued": N_("Waiting"),
+    "running": N_("Being built"),
+    "succeeded": N_("Ready"),
+    "failed": N_("Failed"),
+}
+_ERRORS = {
+    "languages": N_("Choose at least one language."),
+    "formats": N_("Choose at least one format."),
+    "sector": N_(
+        "This cluster has no sector or no region, so there are no indicators to report on: "
+        "set them in the cluster's profile first."
+    ),
+    "indicators": N_(
+        "There are no indicators of this cluster's sector in its region: ask an admin or an "
+        "analyst to import them first."
+    ),
+}
+
+
+def _readable_cluster(request: Request, db: Session, cluster_id: str) -> Cluster | Response:
+    """The cluster when the visitor may see its reports; otherwise the page to answer with."""
+    user = visitor(request).user
+    if user is None:
+        return to_login(request)
+    cluster = db.get(Cluster, cluster_id)
+    if cluster is None:
+        return not_found(request)
+    if user.role not in READERS or (user.role == "manager" and cluster_id not in user.clusters):
+        return forbidden(request)
+    return cluster
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    # SQLite gives the stored UTC moments back without their zone.
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def _being_built(row: StoredReport, now: dt.datetime) -> bool:
+    return row.status in ("queued", "running") and now - _utc(row.created_at) < STALLED_AFTER
+
+
+def _report_view(
+    row: StoredReport, files: list[tuple[str, str]], lang: str, now: dt.datetime
+) -> dict[str, Any]:
+    _ = translations(lang).gettext
+    return {
+        "id": row.id,
+        "day": _utc(row.created_at).date(),
+        "by": row.created_by,
+        "languages": [ENDONYMS[code] for code in row.languages],
+        "formats": [_FORMAT_NAMES[f] for f in row.formats],
+        "status": row.status,
+        "status_text": _(_STATUS[row.status]),
+        "done": row.done,
+        "total": row.total,
+        "building": _being_built(row, now),
+        "errors": row.errors or [],
+        "files": [
+            (f"{code}.{fmt}", f"{ENDONYMS[code]} · {_FORMAT_NAMES[fmt]}", code)
+            for code, fmt in sorted(files, key=lambda f: (LANGS.index(f[0]), f[1]))
+        ],
+    }
+
+
+def _reports_page(
+    request: Request, db: Session, cluster: Cluster, *, values: dict[str, list[str]] | None = None,
+    errors: dict[str, str] | None = None, status: int = 200,
+) -> Response:  # fmt: skip
+    lang = language(request)
+    _ = translations(lang).gettext
+    name, name_lang = localized(cluster, "name", lang)
+    user = visitor(request).user
+    may_build = (
+        user is not None
+        and refusal(user.access, "create", "report", cluster.id, scope={cluster.id}) is None
+    )
+    now = dt.datetime.now(dt.UTC)
+    rows = rep.list_reports(db, cluster.id)
+    # The files' names only: ``row.files`` would read every file's bytes from the database.
+    files: dict[int, list[tuple[str, str]]] = {}
+    for report_id, code, fmt in db.execute(
+        select(ReportFile.report_id, ReportFile.lang, ReportFile.format).where(
+            ReportFile.report_id.in_([r.id for r in rows])
+        )
+    ):
+        files.setdefault(report_id, []).append((code, fmt))
+    reports = [_report_view(r, files.get(r.id, []), lang, now) for r in rows]
+    chosen = values or {"languages": [lang], "formats": ["html"]}
+    return page(
+        request,
+        "reports.html",
+        {"cluster_id": cluster.id, "cluster_name": name, "cluster_lang": name_lang,
+         "may_build": may_build, "reports": reports,
+         "refresh": REFRESH if any(r["building"] for r in reports) else None,
+         "language_choices": [(code, ENDONYMS[code]) for code in LANGS],
+         "format_choices": list(_FORMAT_NAMES.items()), "chosen": chosen,
+         "errors": {k: _(m) for k, m in (errors or {}).items()},
+         "asked": request.query_params.get("report", ""), "csrf": visitor(request).csrf},
+        status=status,
+    )  # fmt: skip
+
+
+@router.get("/clusters/{cluster_id}/reports", response_class=HTMLResponse)
+def reports_page(request: Request, cluster_id: str) -> Response:
+    with open_session(request) as db:
+        cluster = _readable_cluster(request, db, cluster_id)
+        if isinstance(cluster, Response):
+            return cluster
+        return _reports_page(request, db, cluster)
+
+
+@router.post("/clusters/{cluster_id}/reports", response_class=HTMLResponse)
+async def build_report(request: Request, background: BackgroundTasks, cluster_id: str) -> Response:
+    """Check that the registry holds what the report needs, queue the report and build it after
+    the answer; the page then follows its progress."""
+    if visitor(request).user is None:
+        return to_login(request)
+    form = await request.form()
+    values = {
+        "languages": [str(v) for v in form.getlist("languages")],
+        "formats": [str(v) for v in form.getlist("formats")],
+    }
+    with open_session(request) as db:
+        cluster = writable_cluster(request, db, cluster_id, kind="report", key=cluster_id)
+        if isinstance(cluster, Response):
+            return cluster
+        user = visitor(request).user
+        assert user is not None  # noqa: S101 - writable_cluster sent anonymous visitors away
+        allowed = {"languages": LANGS, "formats": rep.FORMATS}
+        errors = {
+            key: _ERRORS[key]
+            for key, chosen in values.items()
+            if not chosen or any(v not in allowed[key] for v in chosen)
+        }
+        if not errors and not (cluster.sector and cluster.regions):
+            errors["report"] = _ERRORS["sector"]
+        if not errors:
+            try:
+                inputs = rep.report_inputs(db, cluster_id)
+            except InvalidParameterError:  # no indicator snapshot of its sector in its region
+                errors["report"] = _ERRORS["indicators"]
+        if errors:
+            return _reports_page(request, db, cluster, values=values, errors=errors, status=400)
+        row = rep.queue_report(db, cluster_id, **values, who=user.access)
+        db.commit()  # before the job starts: it reads the row in its own sessions
+        report_id = row.id
+    background.add_task(rep.build_cluster_report, request.app.state.sessions, report_id, inputs)
+    return RedirectResponse(f"/clusters/{cluster_id}/reports?report={report_id}", status_code=303)
+
+
+@router.get("/clusters/{cluster_id}/reports/{report_id}/{filename}")
+def download_report(
+    request: Request, cluster_id: str, report_id: ReportId, filename: FileName
+) -> Response:
+    """A report's file, as an attachment (for the page's readers only)."""
+    with open_session(request) as db:
+        cluster = _readable_cluster(request, db, cluster_id)
+        if isinstance(cluster, Response):
+            return cluster
+        try:
+            rep.get_report(db, cluster_id, report_id)
+        except NotFoundError:
+            return not_found(request)
+        code, fmt = filename.split(".")
+        file = db.get(ReportFile, (report_id, code, fmt))  # this file's bytes only
+        if file is None:
+            return not_found(request)
+        return Response(
+            file.content,
+            media_type=_MEDIA[fmt],
+            headers={
+                "Content-Disposition": (
+                    f'attachment; filename="report_{cluster_id}_{report_id}_{filename}"'
+                ),
+                "ETag": f'"{file.sha256}"',
+            },
+        )
