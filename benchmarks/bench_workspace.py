@@ -187,7 +187,7 @@ def run_user(client: httpx.Client, paths: dict[str, str], *, rounds: int, deadli
 def _line(name: str, seconds: np.ndarray, errors: int) -> str:
     p50, p95 = np.percentile(seconds, [50, 95]) * 1000
     goal = "ok" if p95 < GOAL_P95 * 1000 else "MISSED"
-    return (f"{name:<12} {len(seconds):>6} {p50:>8.1f} {p95:>8.1f} {seconds.max() * 1000:>8.1f}"
+    return (f"{name:<15} {len(seconds):>6} {p50:>8.1f} {p95:>8.1f} {seconds.max() * 1000:>8.1f}"
             f" {errors:>6}  {goal}")  # fmt: skip
 
 
@@ -242,7 +242,7 @@ def main() -> None:
         f"{len(results)} requests in {elapsed:.1f} s ({len(results) / elapsed:.0f} req/s)"
     )
     print(f"load average before {load_before[0]:.2f}, after {load_after[0]:.2f}")
-    print(f"{'page':<12} {'n':>6} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'errors':>6}")
+    print(f"{'page':<15} {'n':>6} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'errors':>6}")
     for name in paths:
         rows = [(s, code) for n, s, code in results if n == name]
         errors = sum(code != 200 for _, code in rows)
