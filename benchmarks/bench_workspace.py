@@ -16,10 +16,10 @@ client (httpx, keep-alive) that requests the pages in a shuffled order, round af
 back to back (closed loop; ``--think`` adds a pause between requests), in a language of its own
 (fr, ar, en in turn). Latency is measured from sending to the last byte.
 
-Bounded: ``--rounds`` rounds per user (20: 20 × 5 pages × 20 = 2,000 requests with today's
-table) and ``--seconds`` at most (60), a 10 s timeout per request, loopback only; the server is
-stopped at the end. Prints p50/p95/max per page and overall, the errors, and the machine's load
-average before and after. Not part of the test suite.
+Bounded: ``--rounds`` rounds per user (20: 20 users × 11 pages × 20 = 4,400 requests with the
+table of December 2026) and ``--seconds`` at most (60), a 10 s timeout per request, loopback
+only; the server is stopped at the end. Prints p50/p95/max per page and overall, the errors,
+and the machine's load average before and after. Not part of the test suite.
 
 Run: .venv/bin/python benchmarks/bench_workspace.py [--users 20] [--rounds 20] [--workers 2]
 """
