@@ -33,7 +33,7 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "Statistiques : US Census Bureau, County Business Patterns (domaine public) ; wilayas "
         "algériennes : TransformaTek (CC BY 4.0) ; limites : US Census Bureau via us-atlas.",
         "الإحصاءات: مكتب التعداد الأمريكي، County Business Patterns (ملك عام)؛ الولايات "
-        "الجزائرية: TransformaTek (CC BY 4.0)\u200e؛ الحدود: مكتب التعداد الأمريكي عبر us-atlas.",
+        "الجزائرية: TransformaTek (CC BY 4.0)؛ الحدود: مكتب التعداد الأمريكي عبر us-atlas.",
     ),
     "Sector": ("Secteur", "القطاع"),
     "Regions": ("Régions", "المناطق"),
