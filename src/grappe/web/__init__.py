@@ -18,9 +18,11 @@ from grappe.web.views import (
     actor_forms,
     cluster,
     compare,
+    evaluation_forms,
     home,
     kpi_swot_forms,
     region,
+    roadmap_forms,
     tie_forms,
 )
 
@@ -46,7 +48,10 @@ def install_pages(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     # Every unsafe request of the pages is checked for the session's CSRF token before its
     # route runs (grappe.web.auth): a page router added here cannot forget it.
-    for module in (home, cluster, region, compare, account, actor_forms, tie_forms, kpi_swot_forms):
+    for module in (
+        home, cluster, region, compare, account, actor_forms, tie_forms, kpi_swot_forms,
+        roadmap_forms, evaluation_forms,
+    ):  # fmt: skip
         app.include_router(module.router, dependencies=[Depends(csrf_guard)])
     app.add_exception_handler(CsrfRefusedError, _csrf_refused)
     app.state.html_not_found = not_found_page

@@ -34,7 +34,9 @@ WORKSPACE_PAGES: tuple[WorkspacePage, ...] = (
     WorkspacePage("actors/new", N_("Record an actor"), "actor"),
     WorkspacePage("ties", N_("Record ties"), "actor"),
     WorkspacePage("swot", N_("Draft and edit the SWOT"), "swot"),
+    WorkspacePage("roadmap", N_("Build the action plan"), "roadmap"),
     WorkspacePage("kpis", N_("Enter KPIs"), "kpi"),
+    WorkspacePage("evaluations", N_("Evaluate and label"), "evaluation"),
 )
 
 
