@@ -468,7 +468,7 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     "Milestone": ("Jalon", "المَعلم"),
     "New milestone": ("Nouveau jalon", "مَعلم جديد"),
     "Date": ("Date", "التاريخ"),
-    "YYYY-MM-DD": ("AAAA-MM-JJ", "YYYY-MM-DD"),
+    "YYYY-MM-DD": ("AAAA-MM-JJ", "YYYY-MM-DD (سنة-شهر-يوم)"),
     "Correct the action": ("Corriger l'action", "تصحيح الإجراء"),
     "Delete the action": ("Supprimer l'action", "حذف الإجراء"),
     "No action yet.": ("Aucune action pour l'instant.", "لا يوجد إجراء بعد."),
