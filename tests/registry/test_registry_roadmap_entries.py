@@ -78,6 +78,7 @@ def test_edits_store_the_whole_roadmap_audited_and_return_the_kernel_warnings(db
 
 def test_refused_edits_write_nothing(db):
     add_action(db, "cu", ACTION, who=ADMIN)
+    db.commit()
     before = load_roadmap(db, "cu")
     with pytest.raises(DataValidationError, match="ends .* before it starts") as info:
         add_action(db, "cu", {**ACTION, "end": "2023-01-01"}, who=ADMIN)
