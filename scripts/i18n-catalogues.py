@@ -470,6 +470,7 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     "Date": ("Date", "التاريخ"),
     "YYYY-MM-DD": ("AAAA-MM-JJ", "YYYY-MM-DD (سنة-شهر-يوم)"),
     "Correct the action": ("Corriger l'action", "تصحيح الإجراء"),
+    "Correct the action %(id)s": ("Corriger l'action %(id)s", "تصحيح الإجراء %(id)s"),
     "Delete the action": ("Supprimer l'action", "حذف الإجراء"),
     "No action yet.": ("Aucune action pour l'instant.", "لا يوجد إجراء بعد."),
     "Add an action": ("Ajouter une action", "إضافة إجراء"),

@@ -172,6 +172,11 @@ def _editor(
     currency = default_currency(cluster)
     new = sent.get("new") or {"currency": currency, "status": "planned", "phase": "plan",
                               "milestones": []}  # fmt: skip
+    # One correction form at a time (?edit=<id>, or the action a refused correction sent): a
+    # plan of dozens of actions stays a light page.
+    wanted = next((k for k in sent if k not in ("new", "plan")),
+                  request.query_params.get("edit"))  # fmt: skip
+    editing = next((sent.get(a["id"], a) for a in document["actions"] if a["id"] == wanted), None)
     return page(
         request,
         "roadmap_form.html",
@@ -179,12 +184,14 @@ def _editor(
          "plan": sent.get("plan") or {"mode": document["mode"],
                                       "challenges": "\n".join(document["challenges"])},
          "challenges": document["challenges"],
-         "actions": [_form_action(sent.get(a["id"], a)) for a in document["actions"]],
+         "actions": document["actions"],
+         "editing": None if editing is None else _form_action(editing),
          "new": _form_action(new), "default_currency": currency,
          "errors": errors or {}, "stale": stale,
          "modes": list(mode_names(lang).items()),
          "phases": [(p.key, p.names[lang]) for p in PHASES],
-         "statuses": list(status_names(lang).items()),
+         "phase_names": {p.key: p.names[lang] for p in PHASES},
+         "statuses": list(status_names(lang).items()), "status_names": status_names(lang),
          "actors": _actor_names(db, cluster.id), "challenge_width": CHALLENGE_WIDTH,
          "gantt": None if stored is None else roadmap_gantt(stored, lang),
          "saved": request.query_params.get("saved") == "1", "csrf": visitor(request).csrf},
