@@ -595,6 +595,12 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     "The evaluator's name: 200 characters at most.": (
         "Le nom de l'évaluateur : 200 caractères au plus.", "اسم المقيِّم: 200 حرف على الأكثر.",
     ),
+    "The KPI values stored for this cluster break a rule (such as a negative count): correct "
+    "them on the KPI page.": (
+        "Les valeurs d'indicateurs enregistrées pour cette grappe enfreignent une règle (comme un "
+        "effectif négatif) : corrigez-les sur la page des indicateurs.",
+        "قيم المؤشرات المحفوظة لهذا العنقود تخالف قاعدة (مثل عدد سالب): صحّحها في صفحة المؤشرات.",
+    ),
     "The summary: 5,000 characters at most.": (
         "Le résumé : 5 000 caractères au plus.", "الملخص: 5000 حرف على الأكثر.",
     ),

@@ -372,6 +372,10 @@ def test_an_evaluation_compares_with_the_previous_period_and_records_the_label_s
         found = re.search(rf'<p class="error" id="e-{field}">([^<]+)</p>', r.text)
         assert found and found.group(1).startswith(message)
     assert _audit(app, "evaluation")[-1][1] == "create"
+    _kpi(app, "members", "2029", -3)  # the KPI page takes it; the evaluation's check does not
+    r = _post(client, EVALS, {"period": "2031", "date": "2032-01-15"}, page=EVALS)
+    assert r.status_code == 400 and "correct them on the KPI page" in r.text
+    assert _audit(app, "evaluation")[-1][1] == "create"
     r = _post(client, f"{EVALS}/delete", {"evaluation": str(evaluation_id)}, page=EVALS)
     assert r.status_code == 303 and _audit(app, "evaluation")[-1][1] == "delete"
     assert _post(client, f"{EVALS}/delete", {"evaluation": "x"}, page=EVALS).status_code == 404

@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from grappe.errors import NotFoundError
+from grappe.errors import DataValidationError, NotFoundError
 from grappe.registry.evaluations import delete_evaluation, evaluate_stored_kpis
 from grappe.registry.models import Cluster, Kpi
 from grappe.registry.models import Evaluation as EvaluationRow
@@ -44,6 +44,10 @@ _ERRORS = {
     "label_status": N_("Choose a label status from the list, or none."),
     "evaluator": N_("The evaluator's name: 200 characters at most."),
     "summary": N_("The summary: 5,000 characters at most."),
+    "kpis": N_(
+        "The KPI values stored for this cluster break a rule (such as a negative count): "
+        "correct them on the KPI page."
+    ),
 }
 
 
@@ -140,11 +144,17 @@ async def record_evaluation(request: Request, cluster_id: str) -> Response:
         errors = _form_errors(values, _periods(db, cluster_id))
         if errors:
             return _page(request, db, cluster, values=values, errors=errors, status=400)
-        evaluate_stored_kpis(
-            db, cluster_id, period=values["period"], date=dt.date.fromisoformat(values["date"]),
-            who=user.access, label_status=values["label_status"] or None,
-            evaluator=values["evaluator"] or None, summary=values["summary"] or None,
-        )  # fmt: skip
+        try:
+            evaluate_stored_kpis(
+                db, cluster_id, period=values["period"],
+                date=dt.date.fromisoformat(values["date"]), who=user.access,
+                label_status=values["label_status"] or None,
+                evaluator=values["evaluator"] or None, summary=values["summary"] or None,
+            )  # fmt: skip
+        except DataValidationError:  # values the KPI page accepts but the kernel's check refuses
+            db.rollback()
+            errors = {"period": _ERRORS["kpis"]}
+            return _page(request, db, cluster, values=values, errors=errors, status=400)
         db.commit()
     return RedirectResponse(f"/clusters/{cluster_id}/evaluations?saved=1", status_code=303)
 
