@@ -138,6 +138,7 @@ def test_an_action_is_added_corrected_and_reaches_the_profile_gantt(site):
     client.cookies.clear()
     profile = client.get("/clusters/auto-mi").text
     assert 'class="gantt-bar status-done"' in profile and "Export fair in Lyon" in profile
+    assert "<li><bdi>Export to Europe</bdi></li>" in profile  # the priority challenges
     # the milestone is removed, then the action deleted
     _as(client, "mgr@obs.dz")
     data = {

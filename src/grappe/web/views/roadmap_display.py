@@ -61,7 +61,11 @@ def roadmap_view(roadmap: Roadmap | None, lang: str) -> dict[str, Any] | None:
                 ],
             }
         )
-    return {"mode": modes.get(roadmap.mode, roadmap.mode), "phases": phases}
+    return {
+        "mode": modes.get(roadmap.mode, roadmap.mode),
+        "challenges": list(roadmap.challenges),
+        "phases": phases,
+    }
 
 
 def roadmap_gantt(roadmap: Roadmap, lang: str) -> dict[str, Any] | None:
