@@ -19,12 +19,14 @@ from grappe.web.views import (
     cluster,
     cluster_forms,
     compare,
+    evaluation_forms,
     home,
     kpi_swot_forms,
     matchmaking_forms,
     questionnaire_forms,
     region,
     report_jobs,
+    roadmap_forms,
     tie_forms,
 )
 
@@ -64,6 +66,8 @@ def install_pages(app: FastAPI) -> None:
         questionnaire_forms,
         matchmaking_forms,
         report_jobs,
+        roadmap_forms,
+        evaluation_forms,
     )
     for module in pages:
         app.include_router(module.router, dependencies=[Depends(csrf_guard)])

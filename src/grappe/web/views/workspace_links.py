@@ -37,6 +37,7 @@ WORKSPACE_PAGES: tuple[WorkspacePage, ...] = (
     WorkspacePage("ties", N_("Record ties"), "actor"),
     WorkspacePage("questionnaires", N_("Answer the questionnaires"), "answers"),
     WorkspacePage("swot", N_("Draft and edit the SWOT"), "swot"),
+    WorkspacePage("roadmap", N_("Build the action plan"), "roadmap"),
     WorkspacePage("kpis", N_("Enter KPIs"), "kpi"),
     # i14-cluster-publish: the cluster's own pages, its admins' and managers'.
     WorkspacePage("settings", N_("Cluster settings"), "cluster", "update"),
@@ -45,6 +46,7 @@ WORKSPACE_PAGES: tuple[WorkspacePage, ...] = (
     # i14-match-report: matchmaking (needs, capabilities, runs) and the report job.
     WorkspacePage("matchmaking", N_("Matchmaking"), "need"),
     WorkspacePage("reports", N_("Build the diagnostic report"), "report"),
+    WorkspacePage("evaluations", N_("Evaluate and label"), "evaluation"),
 )
 
 
