@@ -953,6 +953,15 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     "The summary: 5,000 characters at most.": (
         "Le résumé : 5 000 caractères au plus.", "الملخص: 5000 حرف على الأكثر.",
     ),
+    # lead: the publish page's warning on reports.
+    "A report holds every section's figures and names the brokers and coordinators of the "
+    "network diagnosis (organisations, never the respondents): publish it only if they may be "
+    "named.": (
+        "Un rapport contient les chiffres de toutes les sections et nomme les courtiers et les "
+        "coordinateurs du diagnostic du réseau (des organisations, jamais les répondants) : ne le "
+        "publiez que s'ils peuvent être nommés.",
+        "يتضمن التقرير أرقام كل الأقسام ويسمّي الوسطاء والمنسّقين في تشخيص الشبكة (مؤسسات، وليس "
+        "المستجوَبين أبدًا): لا تنشروه إلا إذا أمكن ذكر أسمائهم."),
 }
 
 
