@@ -18,10 +18,12 @@ from grappe.web.views import (
     actor_forms,
     cluster,
     compare,
+    diagnosis,
     home,
     kpi_swot_forms,
     region,
     tie_forms,
+    waves,
 )
 
 __all__ = ["STATIC", "install_pages", "not_found_page"]
@@ -46,7 +48,8 @@ def install_pages(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     # Every unsafe request of the pages is checked for the session's CSRF token before its
     # route runs (grappe.web.auth): a page router added here cannot forget it.
-    for module in (home, cluster, region, compare, account, actor_forms, tie_forms, kpi_swot_forms):
+    for module in (home, cluster, region, compare, account, actor_forms, tie_forms, kpi_swot_forms,
+                   waves, diagnosis):  # fmt: skip
         app.include_router(module.router, dependencies=[Depends(csrf_guard)])
     app.add_exception_handler(CsrfRefusedError, _csrf_refused)
     app.state.html_not_found = not_found_page

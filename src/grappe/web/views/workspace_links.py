@@ -32,7 +32,9 @@ class WorkspacePage(NamedTuple):
 #: The pages in the order of the cluster approach's phases (mobilise, identify, plan, evaluate).
 WORKSPACE_PAGES: tuple[WorkspacePage, ...] = (
     WorkspacePage("actors/new", N_("Record an actor"), "actor"),
+    WorkspacePage("waves", N_("Interview campaigns"), "survey_wave"),
     WorkspacePage("ties", N_("Record ties"), "actor"),
+    WorkspacePage("diagnosis", N_("Read the network diagnosis"), "diagnosis"),
     WorkspacePage("swot", N_("Draft and edit the SWOT"), "swot"),
     WorkspacePage("kpis", N_("Enter KPIs"), "kpi"),
 )
