@@ -11,9 +11,10 @@ same real structure, four times over, not a network anyone surveyed.
 For each cluster, in one process with FastAPI's TestClient (the whole app: session cookie, CSRF,
 routing, registry reads, template rendering; no network stack):
 
-1. "Run the diagnosis" (``POST``): TestClient runs the background job before it returns, so the
-   time is the queueing, the kernel's full diagnosis of the last wave compared with the one
-   before, and the stored JSON and texts (FR/EN/AR);
+1. "Run the diagnosis" (``POST``), twice: TestClient runs the background job before it returns,
+   so the time is the queueing, the kernel's full diagnosis of the last wave compared with the
+   one before, and the stored JSON and texts (FR/EN/AR); the process's very first run also
+   imports the kernel's libraries;
 2. the page, cold (its first GET: the drawing's layout is computed once, then cached);
 3. the page, warm: ``--repeat`` GETs, median and range.
 
@@ -113,12 +114,14 @@ def main() -> int:
             for cid, net in networks.items():
                 page_url = f"/clusters/{cid}/diagnosis"
                 first = client.get(page_url)
-                t0 = time.perf_counter()
-                ran = client.post(page_url, follow_redirects=False,
-                                  data={"csrf_token": _csrf(first.text)})  # fmt: skip
-                run = time.perf_counter() - t0
-                if ran.status_code != 303:
-                    raise SystemExit(f"run failed: {ran.status_code}")
+                runs = []
+                for _ in range(2):  # the process's first run also imports igraph and scipy
+                    t0 = time.perf_counter()
+                    ran = client.post(page_url, follow_redirects=False,
+                                      data={"csrf_token": _csrf(first.text)})  # fmt: skip
+                    runs.append(time.perf_counter() - t0)
+                    if ran.status_code != 303:
+                        raise SystemExit(f"run failed: {ran.status_code}")
                 t0 = time.perf_counter()
                 cold = client.get(ran.headers["location"])
                 cold_s = time.perf_counter() - t0
@@ -132,10 +135,14 @@ def main() -> int:
                     times.append(time.perf_counter() - t0)
                     assert r.status_code == 200  # noqa: S101 - a benchmark's sanity check
                 waves = "/".join(net.waves)
-                print(f"{cid}: {net.n_actors} actors, {len(net.ties)} ties, waves {waves}; "  # noqa: T201
-                      f"run (POST, job inline) {_ms(run)}; page cold {_ms(cold_s)}; page warm "
-                      f"median {_ms(statistics.median(times))} (range {_ms(min(times))}–"
-                      f"{_ms(max(times))}, n={args.repeat}); {len(cold.content) // 1024} KiB")  # fmt: skip
+                line = (
+                    f"{cid}: {net.n_actors} actors, {len(net.ties)} ties, waves {waves}; "
+                    f"run (POST, job inline) {_ms(runs[0])}, again {_ms(runs[1])}; "
+                    f"page cold {_ms(cold_s)}; page warm median "
+                    f"{_ms(statistics.median(times))} (range {_ms(min(times))}–"
+                    f"{_ms(max(times))}, n={args.repeat}); {len(cold.content) // 1024} KiB"
+                )
+                print(line)  # noqa: T201
         app.state.sessions.kw["bind"].dispose()
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")  # noqa: T201
     return 0

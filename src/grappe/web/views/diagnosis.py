@@ -11,7 +11,7 @@ diagnosis`` rule): it names the actors, in the page's language where they have t
 public profile shows counts only.
 
 Why a background job: a 100-actor diagnosis takes 0.4–0.7 s warm and over 1 s cold on the
-project's 2-core machine (``docs/benchmarks/workspace.md``), not "well under a second". The
+project's 2-core machine (``docs/benchmarks/diagnosis-page.md``), not "well under a second". The
 run is recorded (``queued``) and committed, then computed after the answer is sent
 (:func:`grappe.registry.network_diagnoses.run_queued`); the page refreshes itself while it
 runs and shows the stored error when it fails.
