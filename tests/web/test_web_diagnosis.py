@@ -122,6 +122,7 @@ def test_run_then_read_the_diagnosis_equal_to_the_kernel(site):
         assert f"<dt>{label}</dt><dd>{expected['change'][key]}</dd>" in change
     assert expected["change"]["ties_formed"] == 2 and expected["change"]["ties_dissolved"] == 1
     assert "<svg" in page and page.count('class="actor sphere-') == 5  # the drawing
+    assert 'href="/clusters/dinanderie/waves"' in page  # the manager's related pages
 
 
 def test_the_page_is_in_arabic_rtl_with_the_actors_arabic_names(site):
@@ -146,6 +147,7 @@ def test_an_analyst_may_run_it_and_a_bad_wave_is_shown_next_to_the_field(site):
     assert _diagnoses(app) == []  # nothing queued
     bad = client.get("/clusters/dinanderie/diagnosis?wave=nope")
     assert bad.status_code == 400 and 'id="e-wave"' in bad.text
+    assert "/clusters/dinanderie/waves" not in bad.text  # an analyst may not write waves
     assert _run(client, "").status_code == 303  # no wave given: the last one
     assert _diagnoses(app) == [("2024", "2022", "succeeded", "ana@obs.dz")]
 
