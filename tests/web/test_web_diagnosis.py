@@ -4,6 +4,7 @@ of the toy registry plus a small hand-checkable copperware network of two waves.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 
@@ -20,6 +21,7 @@ from grappe.registry.models import Actor, AuditEntry, Cluster, NetworkDiagnosis,
 from grappe.registry.networks import load_network, store_network
 from grappe.registry.permissions import Access
 from grappe.registry.wave_entries import correct_wave, create_wave
+from grappe.web.views.diagnosis import STALE_RUN
 
 # Two artisans and a workshop tied to the crafts chamber (cci), the chamber to the university:
 # the chamber is the one broker between spheres; in 2024 the university tie appears.
@@ -160,6 +162,9 @@ def test_a_failed_run_is_stored_and_shown_with_its_message(site):
     # Between the queueing and the job, a stored actor becomes something the kernel refuses.
     with session_scope(app.state.sessions) as db:
         number = queue_diagnosis(db, "dinanderie", wave="2024", who="mgr@obs.dz").id
+    running = client.get("/clusters/dinanderie/diagnosis?wave=2024").text
+    assert "A diagnosis of this wave is running" in running
+    assert '<meta http-equiv="refresh" content="2">' in running  # reloads until stored
     with session_scope(app.state.sessions) as db:
         db.get(Actor, "a2").sphere = "banana"
     assert run_queued(app.state.sessions, number) == "failed"
@@ -170,6 +175,12 @@ def test_a_failed_run_is_stored_and_shown_with_its_message(site):
         db.get(Actor, "a2").sphere = "enterprise"
     page = client.get("/clusters/dinanderie/diagnosis?wave=2024").text
     assert "The last run of the diagnosis failed" in page and "banana" in page
+    assert 'http-equiv="refresh"' not in page
+    with session_scope(app.state.sessions) as db:  # a run lost in a restart is not awaited
+        lost = queue_diagnosis(db, "dinanderie", wave="2024", who="mgr@obs.dz")
+        lost.created_at = lost.created_at - STALE_RUN - dt.timedelta(minutes=1)
+    page = client.get("/clusters/dinanderie/diagnosis?wave=2024").text
+    assert 'http-equiv="refresh"' not in page and "is running" not in page
 
 
 def test_rights_csrf_and_anonymous(site):
