@@ -561,6 +561,7 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "أعطِ تسمية مثل 2026 أو 2026-spring لا تستعملها دفعة أخرى.",
     ),
     "Shorten the note.": ("Raccourcissez la note.", "اختصر الملاحظة."),
+    "Wave label": ("Libellé de la vague", "تسمية الدفعة"),
 }
 
 
