@@ -311,3 +311,33 @@ def test_wave_registry_functions_raise_with_the_field(site):
         same = correct_wave(db, admin, "dinanderie", wave.id,
                             {"label": "2026", "date": "2026-01-02"})  # fmt: skip
         assert same.label == "2026"
+
+
+def test_run_queued_marks_database_and_internal_failures(site, monkeypatch):
+    """The job's other failures: a database error is stored with a generic message (its SQL
+    stays in the server log); an unexpected one too, and is raised again for the server."""
+    from sqlalchemy.exc import OperationalError
+
+    from grappe.registry import network_diagnoses as diag
+
+    app, _ = site
+    numbers = []
+    for _ in range(2):
+        with session_scope(app.state.sessions) as db:
+            numbers.append(diag.queue_diagnosis(db, "dinanderie", who="mgr@obs.dz").id)
+
+    def locked(*_args, **_kwargs):
+        raise OperationalError("UPDATE secret_table", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(diag, "run_diagnosis", locked)
+    assert diag.run_queued(app.state.sessions, numbers[0]) == "failed"
+    monkeypatch.setattr(diag, "run_diagnosis", lambda *a, **k: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        diag.run_queued(app.state.sessions, numbers[1])
+    with session_scope(app.state.sessions) as db:
+        first, second = (db.get(NetworkDiagnosis, n) for n in numbers)
+        assert first.status == second.status == "failed"
+        assert first.errors[0]["message"].startswith("the database failed")
+        assert "secret_table" not in str(first.errors)
+        assert second.errors[0]["message"] == "the diagnosis failed on an internal error."
+        assert f"diagnosis {numbers[1]}" in second.errors[0]["fix"]
