@@ -25,12 +25,13 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, BackgroundTasks, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, defer
 
 from grappe.errors import DataValidationError, InvalidParameterError, NotFoundError
 from grappe.network.model import ActorNetwork
 from grappe.registry.models import Cluster, NetworkDiagnosis, utc_now
-from grappe.registry.network_diagnoses import list_diagnoses, queue_diagnosis, run_queued
+from grappe.registry.network_diagnoses import queue_diagnosis, run_queued
 from grappe.registry.networks import load_network
 from grappe.registry.tie_entries import cluster_actors
 from grappe.web.auth import visitor
@@ -80,12 +81,21 @@ def _aware(moment: dt.datetime) -> dt.datetime:
 
 
 def _runs(db: Session, cluster_id: str, wave: str | None) -> dict[str, Any]:
-    """The wave's latest succeeded diagnosis, a newer run still under way, a newer failure."""
-    rows = [r for r in list_diagnoses(db, cluster_id, wave=wave, limit=200)[0] if r.wave == wave]
-    rows.sort(key=lambda r: (_aware(r.created_at), r.id), reverse=True)
+    """The wave's latest succeeded diagnosis, a newer run still under way, a newer failure.
+
+    The versions' JSON summaries and texts are deferred: only the one shown is read, so the page
+    does not slow down as versions pile up."""
+    query = (
+        select(NetworkDiagnosis)
+        .where(NetworkDiagnosis.cluster_id == cluster_id)
+        .where(NetworkDiagnosis.wave.is_(None) if wave is None else NetworkDiagnosis.wave == wave)
+        .options(defer(NetworkDiagnosis.result), defer(NetworkDiagnosis.texts))
+        .order_by(NetworkDiagnosis.created_at.desc(), NetworkDiagnosis.id.desc())
+        .limit(200)
+    )
+    rows = list(db.scalars(query))
     done = next((r for r in rows if r.status == "succeeded"), None)
-    newer = [r for r in rows if done is None or (_aware(r.created_at), r.id) >
-             (_aware(done.created_at), done.id)]  # fmt: skip
+    newer = rows if done is None else rows[: rows.index(done)]
     fresh = utc_now() - STALE_RUN
     pending = next((r for r in newer if r.status in ("queued", "running")
                     and _aware(r.created_at) > fresh), None)  # fmt: skip
