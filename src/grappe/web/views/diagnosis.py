@@ -10,8 +10,9 @@ network_drawing`). It is a staff page (admins, analysts, the cluster's managers:
 diagnosis`` rule): it names the actors, in the page's language where they have the name; the
 public profile shows counts only.
 
-Why a background job: a 100-actor diagnosis takes 0.4–0.7 s warm and over 1 s cold on the
-project's 2-core machine (``docs/benchmarks/diagnosis-page.md``), not "well under a second". The
+Why a background job: running a 100-actor diagnosis took 0.5–1.5 s (3–4 s as a process's first
+run) on the project's busy 2-core machine (``docs/benchmarks/diagnosis-page.md``), not "well
+under a second". The
 run is recorded (``queued``) and committed, then computed after the answer is sent
 (:func:`grappe.registry.network_diagnoses.run_queued`); the page refreshes itself while it
 runs and shows the stored error when it fails.
