@@ -498,7 +498,7 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "مدى مطابقة نموذج المركز والأطراف",
     ),
     "Relational shadow zones": ("Zones d'ombre relationnelles", "مناطق الظل العلائقية"),
-    "Why": ("Pourquoi", "السبب"),
+    "Why it is a shadow zone": ("Pourquoi c'est une zone d'ombre", "سبب كونها منطقة ظل"),
     "Ties": ("Liens", "الروابط"),
     "Possible pairs": ("Paires possibles", "الأزواج الممكنة"),
     "No shadow zone between the expected spheres.": (
