@@ -962,6 +962,131 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "publiez que s'ils peuvent être nommés.",
         "يتضمن التقرير أرقام كل الأقسام ويسمّي الوسطاء والمنسّقين في تشخيص الشبكة (مؤسسات، وليس "
         "المستجوَبين أبدًا): لا تنشروه إلا إذا أمكن ذكر أسمائهم."),
+    # i14-diagnosis: the network diagnosis page and interview campaigns
+    # (grappe.web.views.diagnosis, grappe.web.views.waves).
+    "Interview campaigns": ("Campagnes d'entretiens", "حملات المقابلات"),
+    "Read the network diagnosis": ("Lire le diagnostic du réseau", "قراءة تشخيص الشبكة"),
+    "No network is stored for this cluster yet: record its actors and ties first.": (
+        "Aucun réseau n'est encore enregistré pour cette grappe : saisissez d'abord ses acteurs "
+        "et ses liens.",
+        "لا توجد شبكة محفوظة لهذا العنقود بعد: سجّل فاعليه وروابطه أولاً.",
+    ),
+    "The stored network breaks the network rules; correct these rows, then run the diagnosis:": (
+        "Le réseau enregistré enfreint les règles des réseaux ; corrigez ces lignes, puis lancez "
+        "le diagnostic :",
+        "الشبكة المحفوظة تخالف قواعد الشبكات؛ صحّح هذه الأسطر ثم شغّل التشخيص:",
+    ),
+    "Run the diagnosis": ("Lancer le diagnostic", "شغّل التشخيص"),
+    "A diagnosis of this wave is running (started %(day)s by %(who)s); this page reloads until "
+    "it is stored.": (
+        "Un diagnostic de cette vague est en cours (lancé le %(day)s par %(who)s) ; cette page se "
+        "recharge jusqu'à ce qu'il soit enregistré.",
+        "تشخيص هذه الدفعة قيد التشغيل (بدأه %(who)s في %(day)s)؛ ستُعاد تحميل هذه الصفحة حتى "
+        "يُحفظ.",
+    ),
+    "The last run of the diagnosis failed; nothing was stored:": (
+        "Le dernier diagnostic lancé a échoué ; rien n'a été enregistré :",
+        "فشل آخر تشغيل للتشخيص؛ لم يُحفظ شيء:",
+    ),
+    "run by %(who)s": ("lancé par %(who)s", "شغّله %(who)s"),
+    "Written diagnosis": ("Diagnostic rédigé", "التشخيص المكتوب"),
+    "Key figures": ("Chiffres clés", "أرقام رئيسية"),
+    "Share of actors in the largest component": (
+        "Part des acteurs dans la plus grande composante",
+        "حصة الفاعلين في أكبر مكوّن",
+    ),
+    "Isolated actors:": ("Acteurs isolés :", "فاعلون معزولون:"),
+    "Brokers and coordinators": ("Intermédiaires et coordinateurs", "الوسطاء والمنسقون"),
+    "Brokers link actors of other spheres (Gould–Fernandez brokerage); coordinators link actors "
+    "of their own sphere.": (
+        "Les intermédiaires relient des acteurs d'autres sphères (courtage de Gould et "
+        "Fernandez) ; les coordinateurs relient des acteurs de leur propre sphère.",
+        "يربط الوسطاء بين فاعلين من مجالات أخرى (وساطة غولد وفرنانديز)؛ ويربط المنسقون بين "
+        "فاعلين من مجالهم نفسه.",
+    ),
+    "Brokers": ("Intermédiaires", "الوسطاء"),
+    "Actor": ("Acteur", "الفاعل"),
+    "Brokerage between spheres": ("Courtage entre sphères", "الوساطة بين المجالات"),
+    "Betweenness": ("Intermédiarité", "البينية"),
+    "No actor brokers between spheres.": (
+        "Aucun acteur ne fait l'intermédiaire entre sphères.",
+        "لا يتوسط أي فاعل بين المجالات.",
+    ),
+    "Coordinating roles": ("Rôles de coordination", "أدوار التنسيق"),
+    "No coordinator.": ("Aucun coordinateur.", "لا يوجد منسق."),
+    "Core and periphery": ("Cœur et périphérie", "المركز والأطراف"),
+    "Core": ("Cœur", "المركز"),
+    "Periphery": ("Périphérie", "الأطراف"),
+    "Weakly tied actors": ("Acteurs faiblement liés", "فاعلون ضعيفو الارتباط"),
+    "Fit of the core–periphery model": (
+        "Ajustement du modèle cœur–périphérie",
+        "مدى مطابقة نموذج المركز والأطراف",
+    ),
+    "Relational shadow zones": ("Zones d'ombre relationnelles", "مناطق الظل العلائقية"),
+    "Why it is a shadow zone": ("Pourquoi c'est une zone d'ombre", "سبب كونها منطقة ظل"),
+    "Ties": ("Liens", "الروابط"),
+    "Possible pairs": ("Paires possibles", "الأزواج الممكنة"),
+    "No shadow zone between the expected spheres.": (
+        "Aucune zone d'ombre entre les sphères attendues.",
+        "لا توجد منطقة ظل بين المجالات المتوقعة.",
+    ),
+    "Local buzz and global pipelines": (
+        "Effervescence locale et canaux globaux",
+        "الحراك المحلي والقنوات العالمية",
+    ),
+    "Ties between actors outside the cluster": (
+        "Liens entre acteurs hors de la grappe",
+        "روابط بين فاعلين خارج العنقود",
+    ),
+    "Pipeline actors": ("Acteurs relais vers l'extérieur", "فاعلو القنوات الخارجية"),
+    "Every actor's measures": ("Les mesures de chaque acteur", "مقاييس كل فاعل"),
+    "Degree": ("Degré", "الدرجة"),
+    "Constraint": ("Contrainte", "القيد"),
+    "Coreness": ("Centralité cœur", "درجة المركزية"),
+    "yes": ("oui", "نعم"),
+    "no": ("non", "لا"),
+    "No diagnosis of this wave is stored yet: run it.": (
+        "Aucun diagnostic de cette vague n'est encore enregistré : lancez-le.",
+        "لا يوجد تشخيص محفوظ لهذه الدفعة بعد: شغّله.",
+    ),
+    "Note on the campaign": ("Note sur la campagne", "ملاحظة عن الحملة"),
+    "Optional: who interviewed, how many respondents, how (e.g. 2 interviewers of the chamber, 14 "
+    "firms met on site).": (
+        "Facultatif : qui a mené les entretiens, combien de répondants, comment (p. ex. 2 "
+        "enquêteurs de la chambre, 14 entreprises rencontrées sur place).",
+        "اختياري: من أجرى المقابلات، وكم عدد المجيبين، وكيف (مثلاً: محاوران من الغرفة، و14 "
+        "مؤسسة زيرت في مقرها).",
+    ),
+    "Each survey wave is one round of interviews; the ties reported in it are recorded in the "
+    "wave, and the diagnosis compares a wave with the one before.": (
+        "Chaque vague d'enquête est un tour d'entretiens ; les liens qui y sont déclarés sont "
+        "enregistrés dans la vague, et le diagnostic compare une vague à la précédente.",
+        "كل دفعة استطلاع جولة من المقابلات؛ تُسجَّل الروابط المصرّح بها فيها ضمن الدفعة، "
+        "ويقارن التشخيص دفعةً بالتي قبلها.",
+    ),
+    "Diagnoses": ("Diagnostics", "التشخيصات"),
+    "Correct the wave %(wave)s": ("Corriger la vague %(wave)s", "تصحيح الدفعة %(wave)s"),
+    "Date of the interviews": ("Date des entretiens", "تاريخ المقابلات"),
+    "No survey wave yet.": ("Aucune vague d'enquête pour l'instant.", "لا توجد دفعة استطلاع بعد."),
+    "Create a wave": ("Créer une vague", "إنشاء دفعة"),
+    "Create the wave": ("Créer la vague", "أنشئ الدفعة"),
+    "One sphere has no actor": ("Une sphère n'a aucun acteur", "أحد المجالين بلا فاعلين"),
+    "No tie between them": ("Aucun lien entre elles", "لا رابط بينهما"),
+    "Weak ties only": ("Liens faibles seulement", "روابط ضعيفة فقط"),
+    "Actors": ("Acteurs", "الفاعلون"),
+    "Density": ("Densité", "الكثافة"),
+    "Reciprocity": ("Réciprocité", "التبادلية"),
+    "Connected components": ("Composantes connexes", "المكوّنات المترابطة"),
+    "This wave has no ties in the stored network: choose one of the list.": (
+        "Cette vague n'a aucun lien dans le réseau enregistré : choisissez-en une de la liste.",
+        "لا روابط لهذه الدفعة في الشبكة المحفوظة: اختر دفعة من القائمة.",
+    ),
+    "Give a label such as 2026 or 2026-spring, not used by another wave.": (
+        "Donnez un libellé comme 2026 ou 2026-printemps, qu'aucune autre vague n'utilise.",
+        "أعطِ تسمية مثل 2026 أو 2026-spring لا تستعملها دفعة أخرى.",
+    ),
+    "Shorten the note.": ("Raccourcissez la note.", "اختصر الملاحظة."),
+    "Wave label": ("Libellé de la vague", "تسمية الدفعة"),
 }
 
 

@@ -19,6 +19,7 @@ from grappe.web.views import (
     cluster,
     cluster_forms,
     compare,
+    diagnosis,
     evaluation_forms,
     home,
     kpi_swot_forms,
@@ -28,6 +29,7 @@ from grappe.web.views import (
     report_jobs,
     roadmap_forms,
     tie_forms,
+    waves,
 )
 
 __all__ = ["STATIC", "install_pages", "not_found_page"]
@@ -68,6 +70,8 @@ def install_pages(app: FastAPI) -> None:
         report_jobs,
         roadmap_forms,
         evaluation_forms,
+        diagnosis,
+        waves,
     )
     for module in pages:
         app.include_router(module.router, dependencies=[Depends(csrf_guard)])

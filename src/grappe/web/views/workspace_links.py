@@ -34,8 +34,10 @@ class WorkspacePage(NamedTuple):
 #: The pages in the order of the cluster approach's phases (mobilise, identify, plan, evaluate).
 WORKSPACE_PAGES: tuple[WorkspacePage, ...] = (
     WorkspacePage("actors/new", N_("Record an actor"), "actor"),
+    WorkspacePage("waves", N_("Interview campaigns"), "survey_wave"),
     WorkspacePage("ties", N_("Record ties"), "actor"),
     WorkspacePage("questionnaires", N_("Answer the questionnaires"), "answers"),
+    WorkspacePage("diagnosis", N_("Read the network diagnosis"), "diagnosis"),
     WorkspacePage("swot", N_("Draft and edit the SWOT"), "swot"),
     WorkspacePage("roadmap", N_("Build the action plan"), "roadmap"),
     WorkspacePage("kpis", N_("Enter KPIs"), "kpi"),
