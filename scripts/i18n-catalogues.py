@@ -441,7 +441,6 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     # (grappe.web.views.questionnaire_forms; the questions' own texts are in their YAML files).
     "Questionnaires": ("Questionnaires", "الاستبيانات"),
     "Answer the questionnaires": ("Répondre aux questionnaires", "الإجابة عن الاستبيانات"),
-    "Questionnaire": ("Questionnaire", "الاستبيان"),
     "Answered": ("Réponses", "الإجابات"),
     "Latest score": ("Dernier score", "آخر تنقيط"),
     "Your answers: %(day)s": ("Vos réponses : %(day)s", "إجاباتكم: %(day)s"),
@@ -488,7 +487,6 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     "Store the cluster's answers": (
         "Enregistrer les réponses de la grappe", "حفظ إجابات العنقود",
     ),
-    "Score": ("Notation", "التنقيط"),
     "Answer sets pooled: %(n)s (of which members: %(m)s). Each respondent's latest set counts once; a question scores the mean of their points.": (
         "Jeux de réponses regroupés : %(n)s (dont membres : %(m)s). La dernière réponse de "
         "chaque répondant compte une fois ; une question reçoit la moyenne de leurs points.",
@@ -563,8 +561,6 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "Utilisez des minuscules, des chiffres et des traits d'union, et un identifiant qu'aucune "
         "autre grappe n'a ; ou laissez-le vide.",
         "استعمل حروفًا لاتينية صغيرة وأرقامًا وشرطات، ومعرّفًا لا يحمله عنقود آخر؛ أو اتركه فارغًا."),
-    "Choose a stage from the list.": ("Choisissez une phase dans la liste.",
-                                      "اختر مرحلة من القائمة."),
     "Choose the regions from the list.": ("Choisissez les régions dans la liste.",
                                           "اختر المناطق من القائمة."),
     "Choose the sections from the list.": ("Choisissez les sections dans la liste.",
@@ -790,6 +786,307 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "لا توجد مؤشرات لقطاع هذا العنقود في منطقته: اطلب أولاً من مسؤول أو محلل استيرادها.",
     ),
     "Build the diagnostic report": ("Produire le rapport de diagnostic", "إعداد تقرير التشخيص"),
+    # --- i14-roadmap: the roadmap editor and the evaluations page ---------------------------
+    "Build the action plan": ("Construire le plan d'action", "بناء خطة العمل"),
+    "Evaluate and label": ("Évaluer et labelliser", "التقييم والعلامة"),
+    "Action plan (roadmap)": ("Plan d'action (feuille de route)", "خطة العمل (خارطة الطريق)"),
+    "Construction mode and priority challenges": (
+        "Mode de construction et défis prioritaires", "نمط البناء والتحديات ذات الأولوية",
+    ),
+    "Priority challenges": ("Défis prioritaires", "التحديات ذات الأولوية"),
+    "One per line, the most important first (%(n)s characters at most each).": (
+        "Un par ligne, le plus important d'abord (%(n)s caractères au plus chacun).",
+        "واحد في كل سطر، الأهم أولاً (%(n)s حرفاً على الأكثر لكل واحد).",
+    ),
+    "Save the mode and challenges": (
+        "Enregistrer le mode et les défis", "حفظ النمط والتحديات",
+    ),
+    "Actions": ("Actions", "الإجراءات"),
+    "Phase": ("Phase", "المرحلة"),
+    "The actor responsible.": ("L'acteur responsable.", "الفاعل المسؤول."),
+    "One per line.": ("Un par ligne.", "واحد في كل سطر."),
+    "Start": ("Début", "البداية"),
+    "End": ("Fin", "النهاية"),
+    "Budget": ("Budget", "الميزانية"),
+    "Optional, 0 or more.": ("Facultatif, 0 ou plus.", "اختياري، 0 أو أكثر."),
+    "Currency": ("Devise", "العملة"),
+    "ISO 4217 code, e.g. DZD, EUR, USD.": (
+        "Code ISO 4217, p. ex. DZD, EUR, USD.", "رمز ISO 4217، مثل DZD أو EUR أو USD.",
+    ),
+    "Milestones": ("Jalons", "المعالم"),
+    "Milestone": ("Jalon", "المَعلم"),
+    "New milestone": ("Nouveau jalon", "مَعلم جديد"),
+    "Date": ("Date", "التاريخ"),
+    "YYYY-MM-DD": ("AAAA-MM-JJ", "YYYY-MM-DD (سنة-شهر-يوم)"),
+    "Correct the action": ("Corriger l'action", "تصحيح الإجراء"),
+    "Correct the action %(id)s": ("Corriger l'action %(id)s", "تصحيح الإجراء %(id)s"),
+    "Delete the action": ("Supprimer l'action", "حذف الإجراء"),
+    "No action yet.": ("Aucune action pour l'instant.", "لا يوجد إجراء بعد."),
+    "Add an action": ("Ajouter une action", "إضافة إجراء"),
+    "Action id": ("Identifiant de l'action", "معرّف الإجراء"),
+    "Optional: A1, A2… are given in order.": (
+        "Facultatif : A1, A2… sont attribués dans l'ordre.",
+        "اختياري: تُعطى A1، A2… بالترتيب.",
+    ),
+    "Add the action": ("Ajouter l'action", "إضافة الإجراء"),
+    "Another action already has this id: give each action its own.": (
+        "Une autre action a déjà cet identifiant : donnez à chaque action le sien.",
+        "إجراء آخر يحمل هذا المعرّف: أعطِ كل إجراء معرّفه الخاص.",
+    ),
+    "Write an existing date as YYYY-MM-DD, e.g. 2025-02-28.": (
+        "Écrivez une date qui existe, au format AAAA-MM-JJ, p. ex. 2025-02-28.",
+        "اكتب تاريخاً موجوداً بالصيغة YYYY-MM-DD، مثل 2025-02-28.",
+    ),
+    "The action ends before it starts: correct the dates.": (
+        "L'action finit avant de commencer : corrigez les dates.",
+        "ينتهي الإجراء قبل أن يبدأ: صحّح التواريخ.",
+    ),
+    "Give the budget as a number, 0 or more (e.g. 250000).": (
+        "Donnez le budget en nombre, 0 ou plus (p. ex. 250000).",
+        "اكتب الميزانية رقماً، 0 أو أكثر (مثل 250000).",
+    ),
+    "A budget needs its currency: an ISO 4217 code such as DZD, EUR or USD.": (
+        "Un budget demande sa devise : un code ISO 4217 comme DZD, EUR ou USD.",
+        "تتطلب الميزانية عملتها: رمز ISO 4217 مثل DZD أو EUR أو USD.",
+    ),
+    "This is not an ISO 4217 currency code: write e.g. DZD, EUR or USD.": (
+        "Ce n'est pas un code de devise ISO 4217 : écrivez p. ex. DZD, EUR ou USD.",
+        "هذا ليس رمز عملة ISO 4217: اكتب مثلاً DZD أو EUR أو USD.",
+    ),
+    "The action is done but some milestones are not: tick them done, or set the status to "
+    "ongoing.": (
+        "L'action est terminée mais certains jalons non : cochez-les atteints, ou mettez le "
+        "statut à « en cours ».",
+        "الإجراء منجز لكن بعض معالمه لم تُنجز: أشّر عليها منجزة، أو اجعل الحالة «جارٍ».",
+    ),
+    "The action is planned but milestones are done: set the status to ongoing or done.": (
+        "L'action est prévue mais des jalons sont atteints : mettez le statut à « en cours » "
+        "ou « terminée ».",
+        "الإجراء مخطط له لكن بعض معالمه منجزة: اجعل الحالة «جارٍ» أو «منجز».",
+    ),
+    "A milestone falls outside the action's dates: move it or the dates.": (
+        "Un jalon tombe hors des dates de l'action : déplacez-le ou changez les dates.",
+        "يقع مَعلم خارج تواريخ الإجراء: انقله أو غيّر التواريخ.",
+    ),
+    "Give each milestone an existing date as YYYY-MM-DD.": (
+        "Donnez à chaque jalon une date qui existe, au format AAAA-MM-JJ.",
+        "أعطِ كل مَعلم تاريخاً موجوداً بالصيغة YYYY-MM-DD.",
+    ),
+    "Give the milestone a name.": ("Donnez un nom au jalon.", "أعطِ المَعلم اسماً."),
+    "Choose bottom-up or top-down.": (
+        "Choisissez ascendant ou descendant.", "اختر من القاعدة إلى القمة أو من القمة إلى القاعدة.",
+    ),
+    "Each priority challenge once, please: one is repeated.": (
+        "Chaque défi prioritaire une seule fois : l'un est répété.",
+        "كل تحدٍّ ذي أولوية مرة واحدة من فضلك: أحدها مكرر.",
+    ),
+    "A priority challenge is too long: 300 characters at most.": (
+        "Un défi prioritaire est trop long : 300 caractères au plus.",
+        "أحد التحديات ذات الأولوية طويل جداً: 300 حرف على الأكثر.",
+    ),
+    "This text is too long: shorten it.": (
+        "Ce texte est trop long : raccourcissez-le.", "هذا النص طويل جداً: اختصره.",
+    ),
+    "Remove the control characters (such as tabs) from the text.": (
+        "Retirez du texte les caractères de contrôle (comme les tabulations).",
+        "احذف من النص محارف التحكم (مثل الجدولة).",
+    ),
+    "Fill in this field.": ("Remplissez ce champ.", "املأ هذا الحقل."),
+    "Choose a value from the list.": (
+        "Choisissez une valeur de la liste.", "اختر قيمة من القائمة.",
+    ),
+    "This value is refused: correct it.": (
+        "Cette valeur est refusée : corrigez-la.", "هذه القيمة مرفوضة: صحّحها.",
+    ),
+    "The action is over and every milestone is done, but it is still ongoing or delayed: set "
+    "it to done if it is finished.": (
+        "L'action est finie et tous ses jalons sont atteints, mais elle est encore « en cours » "
+        "ou « en retard » : mettez-la à « terminée » si elle est achevée.",
+        "انتهى الإجراء وأُنجزت كل معالمه، لكنه ما زال «جارياً» أو «متأخراً»: اجعله «منجزاً» "
+        "إن كان قد اكتمل.",
+    ),
+    "Evaluations and label": ("Évaluations et label", "التقييمات والعلامة"),
+    "Record an evaluation": ("Enregistrer une évaluation", "تسجيل تقييم"),
+    "Each KPI of the period is compared with its target and with the previous period, from "
+    "the values stored on the KPI page.": (
+        "Chaque indicateur de la période est comparé à sa cible et à la période précédente, à "
+        "partir des valeurs saisies sur la page des indicateurs.",
+        "يُقارَن كل مؤشر في الفترة بهدفه وبالفترة السابقة، انطلاقاً من القيم المحفوظة في صفحة "
+        "المؤشرات.",
+    ),
+    "Period evaluated": ("Période évaluée", "الفترة المقيَّمة"),
+    "Date of the evaluation": ("Date de l'évaluation", "تاريخ التقييم"),
+    "Label status": ("Statut du label", "حالة العلامة"),
+    "No label status": ("Pas de statut de label", "بلا حالة علامة"),
+    "Evaluator": ("Évaluateur", "المقيِّم"),
+    "Summary": ("Résumé", "الملخص"),
+    "Evaluate and store": ("Évaluer et enregistrer", "التقييم والحفظ"),
+    "Stored evaluations": ("Évaluations enregistrées", "التقييمات المحفوظة"),
+    "No evaluation stored yet.": (
+        "Aucune évaluation enregistrée pour l'instant.", "لا يوجد تقييم محفوظ بعد.",
+    ),
+    "Applied for": ("Candidature déposée", "تم تقديم الطلب"),
+    "Awarded": ("Attribué", "مُنحت"),
+    "Renewed": ("Renouvelé", "جُدّدت"),
+    "Refused": ("Refusé", "رُفضت"),
+    "Suspended": ("Suspendu", "عُلّقت"),
+    "Withdrawn": ("Retiré", "سُحبت"),
+    "Expired": ("Expiré", "انتهت صلاحيتها"),
+    "Choose a period that has KPI values (enter them on the KPI page first).": (
+        "Choisissez une période qui a des valeurs d'indicateurs (saisissez-les d'abord sur la "
+        "page des indicateurs).",
+        "اختر فترة لها قيم مؤشرات (أدخلها أولاً في صفحة المؤشرات).",
+    ),
+    "Choose a label status from the list, or none.": (
+        "Choisissez un statut de label dans la liste, ou aucun.",
+        "اختر حالة علامة من القائمة، أو لا شيء.",
+    ),
+    "The evaluator's name: 200 characters at most.": (
+        "Le nom de l'évaluateur : 200 caractères au plus.", "اسم المقيِّم: 200 حرف على الأكثر.",
+    ),
+    "The KPI values stored for this cluster break a rule (such as a negative count): correct "
+    "them on the KPI page.": (
+        "Les valeurs d'indicateurs enregistrées pour cette grappe enfreignent une règle (comme un "
+        "effectif négatif) : corrigez-les sur la page des indicateurs.",
+        "قيم المؤشرات المحفوظة لهذا العنقود تخالف قاعدة (مثل عدد سالب): صحّحها في صفحة المؤشرات.",
+    ),
+    "The summary: 5,000 characters at most.": (
+        "Le résumé : 5 000 caractères au plus.", "الملخص: 5000 حرف على الأكثر.",
+    ),
+    # lead: the publish page's warning on reports.
+    "A report holds every section's figures and names the brokers and coordinators of the "
+    "network diagnosis (organisations, never the respondents): publish it only if they may be "
+    "named.": (
+        "Un rapport contient les chiffres de toutes les sections et nomme les courtiers et les "
+        "coordinateurs du diagnostic du réseau (des organisations, jamais les répondants) : ne le "
+        "publiez que s'ils peuvent être nommés.",
+        "يتضمن التقرير أرقام كل الأقسام ويسمّي الوسطاء والمنسّقين في تشخيص الشبكة (مؤسسات، وليس "
+        "المستجوَبين أبدًا): لا تنشروه إلا إذا أمكن ذكر أسمائهم."),
+    # i14-diagnosis: the network diagnosis page and interview campaigns
+    # (grappe.web.views.diagnosis, grappe.web.views.waves).
+    "Interview campaigns": ("Campagnes d'entretiens", "حملات المقابلات"),
+    "Read the network diagnosis": ("Lire le diagnostic du réseau", "قراءة تشخيص الشبكة"),
+    "No network is stored for this cluster yet: record its actors and ties first.": (
+        "Aucun réseau n'est encore enregistré pour cette grappe : saisissez d'abord ses acteurs "
+        "et ses liens.",
+        "لا توجد شبكة محفوظة لهذا العنقود بعد: سجّل فاعليه وروابطه أولاً.",
+    ),
+    "The stored network breaks the network rules; correct these rows, then run the diagnosis:": (
+        "Le réseau enregistré enfreint les règles des réseaux ; corrigez ces lignes, puis lancez "
+        "le diagnostic :",
+        "الشبكة المحفوظة تخالف قواعد الشبكات؛ صحّح هذه الأسطر ثم شغّل التشخيص:",
+    ),
+    "Run the diagnosis": ("Lancer le diagnostic", "شغّل التشخيص"),
+    "A diagnosis of this wave is running (started %(day)s by %(who)s); this page reloads until "
+    "it is stored.": (
+        "Un diagnostic de cette vague est en cours (lancé le %(day)s par %(who)s) ; cette page se "
+        "recharge jusqu'à ce qu'il soit enregistré.",
+        "تشخيص هذه الدفعة قيد التشغيل (بدأه %(who)s في %(day)s)؛ ستُعاد تحميل هذه الصفحة حتى "
+        "يُحفظ.",
+    ),
+    "The last run of the diagnosis failed; nothing was stored:": (
+        "Le dernier diagnostic lancé a échoué ; rien n'a été enregistré :",
+        "فشل آخر تشغيل للتشخيص؛ لم يُحفظ شيء:",
+    ),
+    "run by %(who)s": ("lancé par %(who)s", "شغّله %(who)s"),
+    "Written diagnosis": ("Diagnostic rédigé", "التشخيص المكتوب"),
+    "Key figures": ("Chiffres clés", "أرقام رئيسية"),
+    "Share of actors in the largest component": (
+        "Part des acteurs dans la plus grande composante",
+        "حصة الفاعلين في أكبر مكوّن",
+    ),
+    "Isolated actors:": ("Acteurs isolés :", "فاعلون معزولون:"),
+    "Brokers and coordinators": ("Intermédiaires et coordinateurs", "الوسطاء والمنسقون"),
+    "Brokers link actors of other spheres (Gould–Fernandez brokerage); coordinators link actors "
+    "of their own sphere.": (
+        "Les intermédiaires relient des acteurs d'autres sphères (courtage de Gould et "
+        "Fernandez) ; les coordinateurs relient des acteurs de leur propre sphère.",
+        "يربط الوسطاء بين فاعلين من مجالات أخرى (وساطة غولد وفرنانديز)؛ ويربط المنسقون بين "
+        "فاعلين من مجالهم نفسه.",
+    ),
+    "Brokers": ("Intermédiaires", "الوسطاء"),
+    "Actor": ("Acteur", "الفاعل"),
+    "Brokerage between spheres": ("Courtage entre sphères", "الوساطة بين المجالات"),
+    "Betweenness": ("Intermédiarité", "البينية"),
+    "No actor brokers between spheres.": (
+        "Aucun acteur ne fait l'intermédiaire entre sphères.",
+        "لا يتوسط أي فاعل بين المجالات.",
+    ),
+    "Coordinating roles": ("Rôles de coordination", "أدوار التنسيق"),
+    "No coordinator.": ("Aucun coordinateur.", "لا يوجد منسق."),
+    "Core and periphery": ("Cœur et périphérie", "المركز والأطراف"),
+    "Core": ("Cœur", "المركز"),
+    "Periphery": ("Périphérie", "الأطراف"),
+    "Weakly tied actors": ("Acteurs faiblement liés", "فاعلون ضعيفو الارتباط"),
+    "Fit of the core–periphery model": (
+        "Ajustement du modèle cœur–périphérie",
+        "مدى مطابقة نموذج المركز والأطراف",
+    ),
+    "Relational shadow zones": ("Zones d'ombre relationnelles", "مناطق الظل العلائقية"),
+    "Why it is a shadow zone": ("Pourquoi c'est une zone d'ombre", "سبب كونها منطقة ظل"),
+    "Ties": ("Liens", "الروابط"),
+    "Possible pairs": ("Paires possibles", "الأزواج الممكنة"),
+    "No shadow zone between the expected spheres.": (
+        "Aucune zone d'ombre entre les sphères attendues.",
+        "لا توجد منطقة ظل بين المجالات المتوقعة.",
+    ),
+    "Local buzz and global pipelines": (
+        "Effervescence locale et canaux globaux",
+        "الحراك المحلي والقنوات العالمية",
+    ),
+    "Ties between actors outside the cluster": (
+        "Liens entre acteurs hors de la grappe",
+        "روابط بين فاعلين خارج العنقود",
+    ),
+    "Pipeline actors": ("Acteurs relais vers l'extérieur", "فاعلو القنوات الخارجية"),
+    "Every actor's measures": ("Les mesures de chaque acteur", "مقاييس كل فاعل"),
+    "Degree": ("Degré", "الدرجة"),
+    "Constraint": ("Contrainte", "القيد"),
+    "Coreness": ("Centralité cœur", "درجة المركزية"),
+    "yes": ("oui", "نعم"),
+    "no": ("non", "لا"),
+    "No diagnosis of this wave is stored yet: run it.": (
+        "Aucun diagnostic de cette vague n'est encore enregistré : lancez-le.",
+        "لا يوجد تشخيص محفوظ لهذه الدفعة بعد: شغّله.",
+    ),
+    "Note on the campaign": ("Note sur la campagne", "ملاحظة عن الحملة"),
+    "Optional: who interviewed, how many respondents, how (e.g. 2 interviewers of the chamber, 14 "
+    "firms met on site).": (
+        "Facultatif : qui a mené les entretiens, combien de répondants, comment (p. ex. 2 "
+        "enquêteurs de la chambre, 14 entreprises rencontrées sur place).",
+        "اختياري: من أجرى المقابلات، وكم عدد المجيبين، وكيف (مثلاً: محاوران من الغرفة، و14 "
+        "مؤسسة زيرت في مقرها).",
+    ),
+    "Each survey wave is one round of interviews; the ties reported in it are recorded in the "
+    "wave, and the diagnosis compares a wave with the one before.": (
+        "Chaque vague d'enquête est un tour d'entretiens ; les liens qui y sont déclarés sont "
+        "enregistrés dans la vague, et le diagnostic compare une vague à la précédente.",
+        "كل دفعة استطلاع جولة من المقابلات؛ تُسجَّل الروابط المصرّح بها فيها ضمن الدفعة، "
+        "ويقارن التشخيص دفعةً بالتي قبلها.",
+    ),
+    "Diagnoses": ("Diagnostics", "التشخيصات"),
+    "Correct the wave %(wave)s": ("Corriger la vague %(wave)s", "تصحيح الدفعة %(wave)s"),
+    "Date of the interviews": ("Date des entretiens", "تاريخ المقابلات"),
+    "No survey wave yet.": ("Aucune vague d'enquête pour l'instant.", "لا توجد دفعة استطلاع بعد."),
+    "Create a wave": ("Créer une vague", "إنشاء دفعة"),
+    "Create the wave": ("Créer la vague", "أنشئ الدفعة"),
+    "One sphere has no actor": ("Une sphère n'a aucun acteur", "أحد المجالين بلا فاعلين"),
+    "No tie between them": ("Aucun lien entre elles", "لا رابط بينهما"),
+    "Weak ties only": ("Liens faibles seulement", "روابط ضعيفة فقط"),
+    "Actors": ("Acteurs", "الفاعلون"),
+    "Density": ("Densité", "الكثافة"),
+    "Reciprocity": ("Réciprocité", "التبادلية"),
+    "Connected components": ("Composantes connexes", "المكوّنات المترابطة"),
+    "This wave has no ties in the stored network: choose one of the list.": (
+        "Cette vague n'a aucun lien dans le réseau enregistré : choisissez-en une de la liste.",
+        "لا روابط لهذه الدفعة في الشبكة المحفوظة: اختر دفعة من القائمة.",
+    ),
+    "Give a label such as 2026 or 2026-spring, not used by another wave.": (
+        "Donnez un libellé comme 2026 ou 2026-printemps, qu'aucune autre vague n'utilise.",
+        "أعطِ تسمية مثل 2026 أو 2026-spring لا تستعملها دفعة أخرى.",
+    ),
+    "Shorten the note.": ("Raccourcissez la note.", "اختصر الملاحظة."),
+    "Wave label": ("Libellé de la vague", "تسمية الدفعة"),
 }
 
 

@@ -18,6 +18,7 @@ __all__ = [
     "AMOUNT_KPIS",
     "CLUSTER_MAP_COLUMNS",
     "DEFAULT_PUBLIC_SECTIONS",
+    "LABEL_STATUSES",
     "LANGUAGES",
     "LEVELS",
     "MEMBER_EVENTS",
@@ -89,6 +90,14 @@ STAGES: tuple[str, ...] = ("emergence", "growth", "maturity", "decline", "undete
 
 #: Status of a roadmap action.
 STATUSES: tuple[str, ...] = ("planned", "ongoing", "done", "delayed", "cancelled")
+
+#: Where a cluster stands with a label (a national cluster label, the European Cluster Excellence
+#: Initiative's bronze, silver, gold) at an evaluation: it has ``applied``, the label was
+#: ``awarded`` or ``renewed`` after a re-evaluation, ``refused``, ``suspended`` while criteria
+#: are not met, ``withdrawn`` or ``expired`` (stored with an evaluation, migration ``0011``).
+LABEL_STATUSES: tuple[str, ...] = (
+    "applied", "awarded", "renewed", "refused", "suspended", "withdrawn", "expired",
+)  # fmt: skip
 
 #: Key performance indicators with a known meaning and bound: ``members`` of the cluster
 #: organisation at the end of the period, ``new_members`` who joined during it, ``jobs`` in

@@ -337,3 +337,12 @@ def test_kpi_evaluation_errors(populated):
            "forbidden")  # fmt: skip
     _error(client.post(url, json=base), 401, "unauthorized")
     assert client.post(url, json=base, headers=tokens["admin"]).status_code == 201
+    # i14-roadmap: the label status is stored, read back, corrected, and a word of the vocabulary
+    _error(client.post(url, json={**base, "label_status": "gold"}, headers=mgr), 422,
+           "validation_error")  # fmt: skip
+    ev = client.post(url, json={**base, "label_status": "applied"}, headers=mgr).json()
+    assert ev["label_status"] == "applied"
+    r = client.patch(f"{API}/evaluations/{ev['id']}", json={"label_status": "awarded"}, headers=mgr)
+    assert r.json()["label_status"] == "awarded"
+    _error(client.patch(f"{API}/evaluations/{ev['id']}", json={"label_status": "gold"},
+                        headers=mgr), 422, "validation_error")  # fmt: skip

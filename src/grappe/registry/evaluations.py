@@ -3,8 +3,11 @@
 * An evaluation stores the kernel's record of a period (:class:`grappe.roadmap.Evaluation`: the
   KPI table against targets and the facts) and, optionally, the check of a label against it
   (:class:`grappe.roadmap.LabelCheck`). It can be corrected (its date, kind, score, label,
-  evaluator, summary) and deleted; a deleted evaluation is kept, hidden, and every change is in
-  the audit log with the values before and after.
+  evaluator, summary, label status) and deleted; a deleted evaluation is kept, hidden, and
+  every change is in the audit log with the values before and after.
+* :func:`evaluate_stored_kpis` evaluates a period on the cluster's stored KPI values (the
+  comparison with the previous period is the kernel's, :func:`grappe.roadmap.evaluate_kpis`) and
+  stores it with the label status the evaluator records (:data:`grappe.vocabulary.LABEL_STATUSES`).
 * A SWOT is drafted from data (:func:`grappe.assess.draft_swot` over stored assessment versions)
   and then edited by a person: items added, removed, reworded; each edit audited.
 """
@@ -20,15 +23,16 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from grappe._validation import check_option
 from grappe.assess.swot import QUADRANTS, Swot, SwotItem
 from grappe.errors import InvalidParameterError, NotFoundError
 from grappe.registry.assessment_documents import decode, encode
-from grappe.registry.models import Cluster, SwotRow, utc_now
+from grappe.registry.models import Cluster, Kpi, SwotRow, utc_now
 from grappe.registry.models import Evaluation as EvaluationRow
 from grappe.registry.permissions import Access, name_of
 from grappe.registry.repositories import audit, changed_fields, get
-from grappe.roadmap import Criterion, Evaluation, Label, LabelCheck
-from grappe.vocabulary import LANGUAGES
+from grappe.roadmap import Criterion, Evaluation, Label, LabelCheck, evaluate_kpis
+from grappe.vocabulary import LABEL_STATUSES, LANGUAGES
 
 __all__ = [
     "EVALUATION_FIELDS",
@@ -38,16 +42,20 @@ __all__ = [
     "delete_evaluation",
     "delete_swot",
     "edit_swot",
+    "evaluate_stored_kpis",
     "evaluation_record",
     "load_evaluation",
     "load_swot",
+    "stored_kpi_table",
     "store_evaluation",
     "store_swot",
     "swot_document",
 ]
 
 #: Fields of an evaluation a correction may change.
-EVALUATION_FIELDS: tuple[str, ...] = ("date", "kind", "score", "label", "evaluator", "summary")
+EVALUATION_FIELDS: tuple[str, ...] = (
+    "date", "kind", "score", "label", "evaluator", "summary", "label_status",
+)  # fmt: skip
 _TABLE_COLUMNS = ("kpi", "value", "previous", "change", "target", "direction", "met")
 
 
@@ -66,6 +74,7 @@ class StoredEvaluation:
     evaluation: Evaluation | None
     label_check: LabelCheck | None
     deleted: bool
+    label_status: str | None = None
 
 
 def _table_records(table: pd.DataFrame) -> list[dict[str, Any]]:
@@ -143,20 +152,25 @@ def store_evaluation(
     label_check: LabelCheck | None = None,
     evaluator: str | None = None,
     summary: str | None = None,
+    label_status: str | None = None,
 ) -> int:
     """Store the evaluation record of a period (and a label check made on it); return its id.
 
     The row's ``kind`` is ``"label"`` with a label check, else ``"evaluation"``; its ``score`` is
     the share of KPIs with a target that met it, in percent (None without targets); its
-    ``label`` the label's level when the check holds.
+    ``label`` the label's level when the check holds; its ``label_status`` the status the
+    evaluator records (one of :data:`grappe.vocabulary.LABEL_STATUSES`, or None).
 
     Raises
     ------
     NotFoundError
         No cluster ``cluster_id``.
     InvalidParameterError
-        ``evaluation`` is not a :class:`grappe.roadmap.Evaluation`.
+        ``evaluation`` is not a :class:`grappe.roadmap.Evaluation`, or ``label_status`` is not
+        a label status.
     """
+    if label_status is not None:
+        check_option(label_status, "label_status", LABEL_STATUSES, func="store_evaluation")
     if not isinstance(evaluation, Evaluation):
         raise InvalidParameterError(
             "The 'evaluation' parameter of store_evaluation must be a grappe.roadmap.Evaluation. "
@@ -171,6 +185,7 @@ def store_evaluation(
         evaluator=evaluator, summary=summary, period=evaluation.period,
         kpi_table=encode(_table_records(evaluation.table)), facts=encode(dict(evaluation.facts)),
         label_check=encode(_check_document(label_check)) if label_check else None,
+        label_status=label_status,
     )  # fmt: skip
     session.add(row)
     session.flush()
@@ -178,6 +193,48 @@ def store_evaluation(
              "label_holds": label_check.holds if label_check else None}  # fmt: skip
     audit(session, who, "create", "evaluation", str(row.id), after=after)
     return row.id
+
+
+def stored_kpi_table(session: Session, cluster_id: str) -> pd.DataFrame:
+    """The cluster's stored KPI values as the kernel's KPI table: ``kpi``, ``period``,
+    ``value``, ``target`` (NaN without one), one row per KPI × period."""
+    rows = session.scalars(select(Kpi).where(Kpi.cluster_id == cluster_id).order_by(Kpi.id))
+    return pd.DataFrame(
+        [{"kpi": k.name, "period": k.period, "value": k.value, "target": k.target} for k in rows],
+        columns=["kpi", "period", "value", "target"],
+    )
+
+
+def evaluate_stored_kpis(
+    session: Session,
+    cluster_id: str,
+    *,
+    period: str,
+    date: dt.date,
+    who: str | Access,
+    label_status: str | None = None,
+    evaluator: str | None = None,
+    summary: str | None = None,
+) -> int:
+    """Evaluate ``period`` on the cluster's stored KPI values and store it; return its id.
+
+    Each KPI of the period is compared with its target and with the previous period that has
+    values, as :func:`grappe.roadmap.evaluate_kpis` does (``grappe kpi evaluate``).
+
+    Raises
+    ------
+    NotFoundError
+        No cluster ``cluster_id``, or no stored KPI value in ``period``.
+    InvalidParameterError
+        ``label_status`` is not one of :data:`grappe.vocabulary.LABEL_STATUSES`.
+    """
+    get(session, Cluster, cluster_id, what="cluster")
+    if label_status is not None:
+        check_option(label_status, "label_status", LABEL_STATUSES, func="evaluate_stored_kpis")
+    evaluation = evaluate_kpis(stored_kpi_table(session, cluster_id), period=period)
+    return store_evaluation(session, cluster_id, evaluation, date=date, who=who,
+                            evaluator=evaluator, summary=summary,
+                            label_status=label_status)  # fmt: skip
 
 
 def _live(session: Session, model: Any, key: int, what: str) -> Any:
@@ -204,7 +261,7 @@ def load_evaluation(session: Session, evaluation_id: int) -> StoredEvaluation:
     check = _load_check(decode(row.label_check)) if row.label_check else None
     return StoredEvaluation(row.id, row.cluster_id, row.date, row.kind, row.score, row.label,
                             row.evaluator, row.summary, record, check,
-                            row.deleted_at is not None)  # fmt: skip
+                            row.deleted_at is not None, row.label_status)  # fmt: skip
 
 
 def correct_evaluation(
@@ -216,7 +273,8 @@ def correct_evaluation(
     Raises
     ------
     InvalidParameterError
-        A field that cannot be corrected.
+        A field that cannot be corrected, or a ``label_status`` that is not one of
+        :data:`grappe.vocabulary.LABEL_STATUSES`.
     NotFoundError
         No evaluation with that id, or it was deleted.
     """
@@ -226,6 +284,9 @@ def correct_evaluation(
             f"The 'changes' parameter of correct_evaluation must only have the fields "
             f"{list(EVALUATION_FIELDS)}. Got {unknown} instead."
         )
+    if changes.get("label_status") is not None:
+        check_option(changes["label_status"], "label_status", LABEL_STATUSES,
+                     func="correct_evaluation")  # fmt: skip
     row = _live(session, EvaluationRow, evaluation_id, "evaluation")
     before = evaluation_record(row)
     for key, value in changes.items():

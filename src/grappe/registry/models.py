@@ -311,6 +311,9 @@ class Evaluation(Base):
     updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     deleted_by: Mapped[str | None] = mapped_column(String(100))
+    # --- i14-roadmap (migration 0012): the label status the evaluation records
+    # (grappe.vocabulary.LABEL_STATUSES), None when it records none.
+    label_status: Mapped[str | None] = mapped_column(String(16))
 
 
 class RoadmapRow(Base):
@@ -324,6 +327,8 @@ class RoadmapRow(Base):
     name: Mapped[str] = mapped_column(String(200))
     mode: Mapped[str] = mapped_column(String(16))
     deliverables: Mapped[dict[str, str]] = mapped_column(JSON)
+    # Migration 0012: the priority challenges (grappe.roadmap.Roadmap.challenges), in order.
+    challenges: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
     updated_by: Mapped[str] = mapped_column(String(100))
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
 

@@ -11,18 +11,22 @@ and Python callers); the API runs :func:`run_diagnosis` as a background job.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import math
 from collections.abc import Callable, Mapping
+from dataclasses import asdict
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
 
 from grappe._validation import check_option, check_options
-from grappe.errors import InvalidParameterError, NotFoundError
+from grappe.errors import GrappeError, InvalidParameterError, NotFoundError, ValidationIssue
 from grappe.network.change import wave_change
 from grappe.network.diagnosis import LANGUAGES, diagnose, render_text
 from grappe.network.model import LEVELS
+from grappe.registry.database import session_scope
 from grappe.registry.models import Cluster, NetworkDiagnosis, utc_now
 from grappe.registry.networks import load_network
 from grappe.registry.permissions import Access, name_of
@@ -37,8 +41,11 @@ __all__ = [
     "list_diagnoses",
     "queue_diagnosis",
     "run_diagnosis",
+    "run_queued",
     "waves_of",
 ]
+
+_log = logging.getLogger(__name__)
 
 #: Options of a diagnosis and their defaults (those of ``grappe network diagnose``).
 DEFAULT_OPTIONS: dict[str, Any] = {
@@ -167,6 +174,51 @@ def run_diagnosis(
     session.flush()
     tick("done", 3, 3)
     return row
+
+
+def run_queued(
+    sessions: sessionmaker[Session], diagnosis_id: int, *, progress: Progress | None = None
+) -> str:
+    """Run a queued diagnosis in its own transaction, as a background job does (the API's, the
+    workspace page's); return its final status, ``succeeded`` or ``failed``.
+
+    A failure is stored in the row (``failed``, ``errors``) in a second, short transaction: a
+    :class:`~grappe.errors.GrappeError` with its message (e.g. stored rows the kernel refuses),
+    a database error or any other exception with a generic message whose details go to the
+    server log only (logger ``grappe.registry.network_diagnoses``), since they may hold SQL and
+    interview data. An unexpected exception (neither of those) is re-raised after the row is
+    marked, so that the server reports the bug.
+    """
+    try:
+        with session_scope(sessions) as session:
+            run_diagnosis(session, diagnosis_id, progress=progress)
+    except GrappeError as exc:
+        _mark_failed(sessions, diagnosis_id, ValidationIssue(str(exc)))
+        return "failed"
+    except SQLAlchemyError as exc:
+        _log.error("diagnosis %s failed in the database", diagnosis_id, exc_info=exc)
+        _mark_failed(sessions, diagnosis_id, ValidationIssue(
+            "the database failed during the diagnosis; nothing was stored.",
+            fix="try again; tell an admin if it keeps failing.",
+        ))  # fmt: skip
+        return "failed"
+    except BaseException:
+        _log.exception("diagnosis %s failed", diagnosis_id)
+        _mark_failed(sessions, diagnosis_id, ValidationIssue(
+            "the diagnosis failed on an internal error.",
+            fix=f"tell an admin (server log, diagnosis {diagnosis_id}).",
+        ))  # fmt: skip
+        raise
+    return "succeeded"
+
+
+def _mark_failed(
+    sessions: sessionmaker[Session], diagnosis_id: int, issue: ValidationIssue
+) -> None:
+    with session_scope(sessions) as session:
+        row = session.get(NetworkDiagnosis, diagnosis_id)
+        if row is not None:
+            row.status, row.errors = "failed", [asdict(issue)]
 
 
 def diagnose_stored(

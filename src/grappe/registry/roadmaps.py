@@ -1,8 +1,9 @@
 """A cluster's roadmap in the registry: validated by :func:`grappe.roadmap.build_roadmap`.
 
 A roadmap is sent as the mapping a roadmap YAML file holds (see
-:func:`grappe.io.assess.read_roadmap`): ``cluster``, ``mode``, ``deliverables``, ``actors`` and
-``actions``. It is stored in two tables, ``roadmaps`` (mode, deliverables) and
+:func:`grappe.io.assess.read_roadmap`): ``cluster``, ``mode``, ``deliverables``, ``challenges``,
+``actors`` and ``actions``. It is stored in two tables, ``roadmaps`` (mode, deliverables,
+priority challenges) and
 ``roadmap_actions`` (one row per action, in the order of the plan), and replaced as a whole.
 """
 
@@ -60,8 +61,8 @@ def store_roadmap(
     """Store ``roadmap`` as the roadmap of ``cluster_id``, replacing any earlier one.
 
     The audit entry keeps the whole document of a new roadmap, or the old and new values of the
-    parts (``cluster``, ``mode``, ``deliverables``, ``actions``) that changed; storing the same
-    roadmap again writes no entry.
+    parts (``cluster``, ``mode``, ``deliverables``, ``challenges``, ``actions``) that changed;
+    storing the same roadmap again writes no entry.
 
     Raises
     ------
@@ -77,6 +78,7 @@ def store_roadmap(
         session.add(row)
     row.name, row.mode, row.updated_by = roadmap.cluster, roadmap.mode, name_of(who)
     row.deliverables = dict(roadmap.deliverables)
+    row.challenges = list(roadmap.challenges)
     row.updated_at = dt.datetime.now(dt.UTC)
     session.flush()
     session.add_all(
@@ -142,6 +144,7 @@ def load_roadmap(session: Session, cluster_id: str) -> Roadmap | None:
             for a in actions
         ),
         dict(row.deliverables),
+        tuple(row.challenges or ()),
     )
 
 
@@ -164,7 +167,8 @@ def roadmap_document(roadmap: Roadmap) -> dict[str, Any]:
 
     Examples
     --------
-    >>> doc = {"cluster": "Dates", "mode": "top_down", "deliverables": {}, "actions": [
+    >>> doc = {"cluster": "Dates", "mode": "top_down", "deliverables": {},
+    ...        "challenges": ["Export to Europe"], "actions": [
     ...     {"id": "A1", "title": "Kick-off", "phase": "mobilise", "owner": "CCI",
     ...      "budget": 0.0, "currency": "", "partners": [], "start": "2024-01-01",
     ...      "end": "2024-03-31", "status": "planned", "milestones": []}]}
@@ -175,6 +179,7 @@ def roadmap_document(roadmap: Roadmap) -> dict[str, Any]:
         "cluster": roadmap.cluster,
         "mode": roadmap.mode,
         "deliverables": dict(roadmap.deliverables),
+        "challenges": list(roadmap.challenges),
         "actions": [
             {
                 "id": a.id,

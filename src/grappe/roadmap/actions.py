@@ -86,12 +86,16 @@ class Roadmap:
     actions : tuple of Action
     deliverables : mapping
         Deliverable key → status (``"planned"``, ``"ongoing"``, ``"done"``…).
+    challenges : tuple of str
+        The priority challenges of phase 3 (the shared vision's priorities), in order of
+        priority; empty for a roadmap written without them.
     """
 
     cluster: str
     mode: str
     actions: tuple[Action, ...]
     deliverables: Mapping[str, str]
+    challenges: tuple[str, ...] = ()
 
     @classmethod
     def from_dict(
@@ -108,8 +112,8 @@ class Roadmap:
         ----------
         data : mapping
             ``cluster``, ``mode`` (``bottom_up`` or ``top_down``), ``actions`` (a list of
-            mappings), optional ``deliverables`` (deliverable → status) and ``actors``
-            (allowed owners).
+            mappings), optional ``deliverables`` (deliverable → status), ``challenges``
+            (the priority challenges, a list of texts) and ``actors`` (allowed owners).
         file : str, optional
             Name of the source shown in errors.
         rows : iterable of int, optional
@@ -241,6 +245,7 @@ def build_roadmap(
     cluster: str,
     mode: str,
     deliverables: Mapping[str, str] | None = None,
+    challenges: Iterable[str] | None = None,
     actors: Iterable[str] | None = None,
     file: str | None = None,
     rows: Iterable[int] | None = None,
@@ -260,6 +265,8 @@ def build_roadmap(
         Construction mode.
     deliverables : mapping, optional
         Deliverable key → status; keys must be standard deliverables of the phases.
+    challenges : iterable of str, optional
+        The priority challenges, most important first: non-empty texts, each once.
     actors : iterable of str, optional
         When given, every owner must be one of them.
     file : str, optional
@@ -332,6 +339,7 @@ def build_roadmap(
                     fix=f"Use one of {STATUSES}.",
                 )
             )
+    priorities = _challenges(challenges, issues, file)
     out: list[Action] = []
     seen: set[str] = set()
     for rec, row in zip(actions, rows, strict=True):
@@ -442,7 +450,37 @@ def build_roadmap(
         )
     if issues:
         raise DataValidationError(issues)
-    return Roadmap(str(cluster), mode, tuple(out), dict(deliverables or {}))
+    return Roadmap(str(cluster), mode, tuple(out), dict(deliverables or {}), priorities)
+
+
+def _challenges(
+    challenges: Iterable[str] | None, issues: list[ValidationIssue], file: str | None
+) -> tuple[str, ...]:
+    """The priority challenges, stripped; an empty or repeated one is an issue."""
+    out: list[str] = []
+    for text in challenges or ():
+        text = str(text).strip()
+        if not text:
+            issues.append(
+                ValidationIssue(
+                    "A priority challenge is empty.",
+                    file=file,
+                    column="challenges",
+                    fix="Write it or remove it.",
+                )
+            )
+        elif text in out:
+            issues.append(
+                ValidationIssue(
+                    f"The priority challenge {text!r} is given twice.",
+                    file=file,
+                    column="challenges",
+                    fix="Keep each challenge once.",
+                )
+            )
+        else:
+            out.append(text)
+    return tuple(out)
 
 
 def _check_progress(

@@ -6,7 +6,8 @@ the registry (:func:`grappe.registry.roadmaps.parse_roadmap`) and the API
 (``PUT /clusters/{id}/roadmap``) all go through it, so a bad document gets the same issues
 everywhere. It checks the shape :func:`~grappe.roadmap.build_roadmap` expects (a mapping with
 ``cluster``, ``mode``, an ``actions`` list of mappings, ``deliverables`` a mapping, ``actors`` a
-list; printable texts no longer than the stored fields), then builds the roadmap.
+list, ``challenges`` a list of texts; printable texts no longer than the stored fields), then
+builds the roadmap.
 """
 
 from __future__ import annotations
@@ -18,10 +19,12 @@ from typing import Any
 from grappe.errors import DataValidationError, ValidationIssue
 from grappe.roadmap.actions import Roadmap, build_roadmap
 
-__all__ = ["roadmap_from_dict"]
+__all__ = ["CHALLENGE_WIDTH", "roadmap_from_dict"]
 
 # Longest text of each field (the registry stores them in columns of these widths).
 _WIDTHS = {"id": 64, "title": 300, "owner": 200}
+#: Longest priority challenge, in characters.
+CHALLENGE_WIDTH = 300
 # Control characters (PostgreSQL refuses NUL in text; the others break pages).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -75,6 +78,7 @@ def roadmap_from_dict(
                     fix="See docs/roadmap.md for the shape of a roadmap.",
                 )
             )
+    issues.extend(_challenge_issues(data.get("challenges"), file))
     lines = list(rows) if rows is not None else []
     for k, action in enumerate(data["actions"]):
         issues.extend(_shape_issues(action, lines[k] if k < len(lines) else k + 1, file))
@@ -85,10 +89,47 @@ def roadmap_from_dict(
         cluster=data["cluster"],
         mode=data["mode"],
         deliverables=data.get("deliverables"),
+        challenges=data.get("challenges"),
         actors=data.get("actors") if actors is None else actors,
         file=file,
         rows=rows,
     )
+
+
+def _challenge_issues(challenges: Any, file: str | None) -> list[ValidationIssue]:
+    """A ``challenges`` value that is not a list of printable texts of at most
+    :data:`CHALLENGE_WIDTH` characters."""
+    if challenges is None:
+        return []
+    if not isinstance(challenges, list) or not all(isinstance(c, str) for c in challenges):
+        return [
+            ValidationIssue(
+                "The roadmap's 'challenges' is not a list of texts.",
+                file=file,
+                column="challenges",
+                fix="Write the priority challenges as a list of texts.",
+            )
+        ]
+    out = []
+    if any(_CONTROL.search(c) for c in challenges):
+        out.append(
+            ValidationIssue(
+                "A priority challenge contains a control character.",
+                file=file,
+                column="challenges",
+                fix="Remove control characters (such as NUL or tabs).",
+            )
+        )
+    if any(len(c.strip()) > CHALLENGE_WIDTH for c in challenges):
+        out.append(
+            ValidationIssue(
+                f"A priority challenge is longer than {CHALLENGE_WIDTH} characters.",
+                file=file,
+                column="challenges",
+                fix=f"Shorten it to {CHALLENGE_WIDTH} characters at most.",
+            )
+        )
+    return out
 
 
 def _shape_issues(action: Any, row: int, file: str) -> list[ValidationIssue]:

@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from grappe.service.schemas import Finite, Key, Name, Text
-from grappe.vocabulary import LANGUAGES
+from grappe.vocabulary import LABEL_STATUSES, LANGUAGES
 
 __all__ = [
     "AnswersCreate",
@@ -32,6 +32,7 @@ Questionnaire = Literal["diamond", "quebec", "danish", "management"]
 Kind = Literal["diamond", "quebec", "danish", "lifecycle"]
 Quadrant = Literal["strengths", "weaknesses", "opportunities", "threats"]
 Lang = Literal[LANGUAGES]  # type: ignore[valid-type]
+LabelStatus = Literal[LABEL_STATUSES]  # type: ignore[valid-type]
 ItemText = Text | dict[Lang, Text]
 
 
@@ -207,6 +208,9 @@ class KpiEvaluationCreate(BaseModel):
     on: Date | None = Field(default=None, description="Date of the label check.")
     evaluator: Name | None = None
     summary: Text | None = None
+    label_status: LabelStatus | None = Field(
+        default=None, description="Where the cluster stands with its label (applied, awarded…)."
+    )
 
 
 class EvaluationDetail(BaseModel):
@@ -223,6 +227,7 @@ class EvaluationDetail(BaseModel):
     facts: dict[str, float | None] | None
     label_check: dict[str, Any] | None
     deleted: bool
+    label_status: LabelStatus | None = None
 
 
 class EvaluationCorrect(BaseModel):
@@ -233,3 +238,4 @@ class EvaluationCorrect(BaseModel):
     label: Name | None = None
     evaluator: Name | None = None
     summary: Text | None = None
+    label_status: LabelStatus | None = None

@@ -19,13 +19,17 @@ from grappe.web.views import (
     cluster,
     cluster_forms,
     compare,
+    diagnosis,
+    evaluation_forms,
     home,
     kpi_swot_forms,
     matchmaking_forms,
     questionnaire_forms,
     region,
     report_jobs,
+    roadmap_forms,
     tie_forms,
+    waves,
 )
 
 __all__ = ["STATIC", "install_pages", "not_found_page"]
@@ -64,6 +68,10 @@ def install_pages(app: FastAPI) -> None:
         questionnaire_forms,
         matchmaking_forms,
         report_jobs,
+        roadmap_forms,
+        evaluation_forms,
+        diagnosis,
+        waves,
     )
     for module in pages:
         app.include_router(module.router, dependencies=[Depends(csrf_guard)])

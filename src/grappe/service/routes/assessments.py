@@ -328,7 +328,7 @@ def _evaluation_detail(session: SessionDep, evaluation_id: int) -> EvaluationDet
         kpi_table=store.public(row.kpi_table) if row.kpi_table is not None else None,
         facts=store.public(row.facts) if row.facts is not None else None,
         label_check=store.public(row.label_check) if row.label_check else None,
-        deleted=row.deleted_at is not None,
+        deleted=row.deleted_at is not None, label_status=row.label_status,
     )  # fmt: skip
 
 
@@ -353,7 +353,8 @@ def post_kpi_evaluation(
         check = check_label(make_label(body.label, file="request body"), evaluation, on=body.on)
     new = evals.store_evaluation(session, cluster_id, evaluation, date=body.date, who=who,
                                  label_check=check, evaluator=body.evaluator,
-                                 summary=body.summary)  # fmt: skip
+                                 summary=body.summary,
+                                 label_status=body.label_status)  # fmt: skip
     return _evaluation_detail(session, new)
 
 

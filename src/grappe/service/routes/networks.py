@@ -10,8 +10,6 @@ values are checked by the kernel (:func:`grappe.network.build_network`), so the 
 from __future__ import annotations
 
 import datetime as dt
-import logging
-from dataclasses import asdict
 from typing import Annotated, Any
 
 import pandas as pd
@@ -27,10 +25,9 @@ from fastapi import (
     status,
 )
 from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from grappe.errors import GrappeError, NotFoundError, ValidationIssue
+from grappe.errors import NotFoundError
 from grappe.io.network import read_network_bytes
 from grappe.network.model import build_network
 from grappe.registry import network_diagnoses as diag
@@ -63,7 +60,6 @@ from grappe.service.schemas import (
 
 router = APIRouter(tags=["network"])
 
-_log = logging.getLogger(__name__)
 
 DiagnosisId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 RowId = Annotated[int, Path(ge=1, le=2**31 - 1)]
@@ -328,42 +324,22 @@ def _diagnosis_public(
 
 
 def run_diagnosis_job(sessions: sessionmaker[Session], board: JobBoard, diagnosis_id: int) -> None:
-    """Run a queued diagnosis in its own transaction; on an error mark it ``failed`` with the
-    message (a database error: a generic message, the details in the server log)."""
+    """Run a queued diagnosis in its own transaction (:func:`grappe.registry.network_diagnoses.
+    run_queued`: a failure is stored in the row with its message), its progress on ``board``."""
     board.update(diagnosis_id, status="running")
 
     def progress(_step: str, done: int, total: int) -> None:
         board.update(diagnosis_id, done=done, total=total)
 
     try:
-        with session_scope(sessions) as session:
-            diag.run_diagnosis(session, diagnosis_id, progress=progress)
-    except GrappeError as exc:
-        _fail(sessions, board, diagnosis_id, [asdict(ValidationIssue(str(exc)))])
-        return
-    except SQLAlchemyError as exc:
-        _log.error("diagnosis %s failed in the database", diagnosis_id, exc_info=exc)
-        issue = ValidationIssue("the database failed during the diagnosis; nothing was stored.",
-                                fix="try again; tell an admin if it keeps failing.")  # fmt: skip
-        _fail(sessions, board, diagnosis_id, [asdict(issue)])
-        return
+        status = diag.run_queued(sessions, diagnosis_id, progress=progress)
     except BaseException:
-        _log.exception("diagnosis %s failed", diagnosis_id)
-        fix = f"tell an admin (server log, diagnosis {diagnosis_id})."
-        issue = ValidationIssue("the diagnosis failed on an internal error.", fix=fix)
-        _fail(sessions, board, diagnosis_id, [asdict(issue)])
+        board.update(diagnosis_id, status="failed")
         raise
-    board.update(diagnosis_id, status="succeeded", done=3, total=3)
-
-
-def _fail(
-    sessions: sessionmaker[Session], board: JobBoard, diagnosis_id: int, errors: list[Any]
-) -> None:
-    board.update(diagnosis_id, status="failed")
-    with session_scope(sessions) as session:
-        row = session.get(NetworkDiagnosis, diagnosis_id)
-        if row is not None:
-            row.status, row.errors = "failed", errors
+    if status == "succeeded":
+        board.update(diagnosis_id, status="succeeded", done=3, total=3)
+    else:
+        board.update(diagnosis_id, status="failed")
 
 
 @router.post("/clusters/{cluster_id}/network/diagnoses", status_code=status.HTTP_202_ACCEPTED,

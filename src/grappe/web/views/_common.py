@@ -8,11 +8,11 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
-from grappe.vocabulary import SPHERES, STAGES
+from grappe.vocabulary import LABEL_STATUSES, SPHERES, STAGES
 from grappe.web.i18n import translations
 from grappe.web.render import language, page
 
-__all__ = ["not_found", "series", "sphere_names", "stage_names"]
+__all__ = ["label_status_names", "not_found", "series", "sphere_names", "stage_names"]
 
 
 def series(
@@ -71,6 +71,21 @@ _SPHERE_LABELS = {
     "international": N_("International organisations"),
     "finance": N_("Finance"),
 }
+
+_LABEL_STATUS_LABELS = {
+    "applied": N_("Applied for"),
+    "awarded": N_("Awarded"),
+    "renewed": N_("Renewed"),
+    "refused": N_("Refused"),
+    "suspended": N_("Suspended"),
+    "withdrawn": N_("Withdrawn"),
+    "expired": N_("Expired"),
+}
+
+
+def label_status_names(lang: str) -> dict[str, str]:
+    """Label statuses (:data:`grappe.vocabulary.LABEL_STATUSES`) in ``lang``."""
+    return _names(LABEL_STATUSES, _LABEL_STATUS_LABELS, lang)
 
 
 def stage_names(lang: str) -> dict[str, str]:

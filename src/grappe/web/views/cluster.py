@@ -17,11 +17,8 @@ from grappe.registry import repositories as repo
 from grappe.registry.models import Cluster, IndicatorSnapshot, Membership
 from grappe.registry.networks import load_network
 from grappe.registry.roadmaps import load_roadmap
-from grappe.roadmap import PHASES, Roadmap
 from grappe.web.auth import visitor
 from grappe.web.db import PageSession, cached_page, map_data, registry_version
-from grappe.web.gantt_svg import gantt_drawing
-from grappe.web.i18n import direction, format_year, translations
 from grappe.web.network_svg import network_drawing
 from grappe.web.render import language, page
 from grappe.web.views._common import not_found, series, sphere_names, stage_names
@@ -34,6 +31,7 @@ from grappe.web.views.profile_sections import (
     swot_view,
     visible_sections,
 )
+from grappe.web.views.roadmap_display import roadmap_gantt, roadmap_view
 from grappe.web.views.workspace_links import workspace_links
 
 router = APIRouter()
@@ -119,8 +117,8 @@ def _cluster_page(request: Request, session: Session, cluster_id: str) -> HTMLRe
             "period_evaluations": evaluations_view(session, cluster_id, lang)
             if "evaluations" in shown
             else [],
-            "roadmap": _roadmap_view(roadmap, lang),
-            "gantt": None if roadmap is None else _gantt(roadmap, lang),
+            "roadmap": roadmap_view(roadmap, lang),
+            "gantt": None if roadmap is None else roadmap_gantt(roadmap, lang),
             "map": map_data(session, lang, highlight=region_ids, countries=countries),
             "workspace_links": workspace_links(request, cluster_id, lang),
         },
@@ -186,67 +184,3 @@ def profile_network(
     if net.waves:
         net = net.select(wave=net.waves[-1])
     return list(net.actors.itertuples(index=False)), list(net.ties.itertuples(index=False))
-
-
-def _status_names(lang: str) -> dict[str, str]:
-    """Statuses of actions (:data:`grappe.vocabulary.STATUSES`) in ``lang``."""
-    _ = translations(lang).gettext
-    return {
-        "planned": _("Planned"),
-        "ongoing": _("Ongoing"),
-        "done": _("Done"),
-        "delayed": _("Delayed"),
-        "cancelled": _("Cancelled"),
-    }
-
-
-def _roadmap_view(roadmap: Roadmap | None, lang: str) -> dict[str, Any] | None:
-    """The roadmap laid out by phase, with names in ``lang`` (phases and deliverables carry
-    their own FR/AR/EN names in :data:`grappe.roadmap.PHASES`)."""
-    if roadmap is None:
-        return None
-    _ = translations(lang).gettext
-    statuses = _status_names(lang)
-    modes = {"bottom_up": _("Bottom-up"), "top_down": _("Top-down")}
-    phases = []
-    for phase in PHASES:
-        phases.append(
-            {
-                "number": phase.number,
-                "name": phase.names[lang],
-                "deliverables": [
-                    (names[lang], statuses.get(roadmap.deliverables[key], ""))
-                    for key, names in phase.deliverables.items()
-                    if key in roadmap.deliverables
-                ],
-                "actions": [
-                    {
-                        "action": a,
-                        "status": statuses[a.status],
-                        "milestones_done": sum(m.done for m in a.milestones),
-                    }
-                    for a in roadmap.actions
-                    if a.phase == phase.key
-                ],
-            }
-        )
-    return {"mode": modes.get(roadmap.mode, roadmap.mode), "phases": phases}
-
-
-def _gantt(roadmap: Roadmap, lang: str) -> dict[str, Any] | None:
-    """The roadmap's timeline (:func:`grappe.web.gantt_svg.gantt_drawing`) with the axis named
-    in ``lang`` (Babel's abbreviated month names, the page's digits) and a legend of statuses."""
-    from babel.dates import format_date
-
-    drawing = gantt_drawing(
-        roadmap,
-        lang=lang,
-        rtl=direction(lang) == "rtl",
-        month_name=lambda d: format_date(d, "MMM", locale=lang),
-        year_name=lambda y: format_year(y, lang),
-    )
-    if drawing is not None:
-        names = _status_names(lang)
-        shown = dict.fromkeys(a.status for a in roadmap.actions)
-        drawing["legend"] = [(status, names.get(status, status)) for status in shown]
-    return drawing

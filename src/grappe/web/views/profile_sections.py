@@ -28,7 +28,7 @@ from grappe.reports.i18n import label
 from grappe.roadmap.periods import parse_period
 from grappe.vocabulary import PROFILE_SECTIONS, ROLES
 from grappe.web.i18n import translations
-from grappe.web.views._common import N_
+from grappe.web.views._common import N_, label_status_names
 
 __all__ = [
     "assessments_view",
@@ -324,6 +324,7 @@ def evaluations_view(session: Session, cluster_id: str, lang: str) -> list[dict[
                 ],
                 "met_share": share,
                 "previous_share": previous_share,
+                "label_status": label_status_names(lang).get(stored.label_status or ""),
                 "label": None
                 if check is None
                 else {

@@ -34,9 +34,12 @@ class WorkspacePage(NamedTuple):
 #: The pages in the order of the cluster approach's phases (mobilise, identify, plan, evaluate).
 WORKSPACE_PAGES: tuple[WorkspacePage, ...] = (
     WorkspacePage("actors/new", N_("Record an actor"), "actor"),
+    WorkspacePage("waves", N_("Interview campaigns"), "survey_wave"),
     WorkspacePage("ties", N_("Record ties"), "actor"),
     WorkspacePage("questionnaires", N_("Answer the questionnaires"), "answers"),
+    WorkspacePage("diagnosis", N_("Read the network diagnosis"), "diagnosis"),
     WorkspacePage("swot", N_("Draft and edit the SWOT"), "swot"),
+    WorkspacePage("roadmap", N_("Build the action plan"), "roadmap"),
     WorkspacePage("kpis", N_("Enter KPIs"), "kpi"),
     # i14-cluster-publish: the cluster's own pages, its admins' and managers'.
     WorkspacePage("settings", N_("Cluster settings"), "cluster", "update"),
@@ -45,6 +48,7 @@ WORKSPACE_PAGES: tuple[WorkspacePage, ...] = (
     # i14-match-report: matchmaking (needs, capabilities, runs) and the report job.
     WorkspacePage("matchmaking", N_("Matchmaking"), "need"),
     WorkspacePage("reports", N_("Build the diagnostic report"), "report"),
+    WorkspacePage("evaluations", N_("Evaluate and label"), "evaluation"),
 )
 
 
