@@ -1,6 +1,7 @@
-"""The profile's network drawing is kept between requests (a signed-in visitor's profile is
-built for him, and reading the stored network through the kernel was most of its time), and a
-write of the registry shows on the next page, for a signed-in visitor as for the public."""
+"""The profile's network drawing and the diagnosis page's stored network are kept between
+requests (pages built for a signed-in visitor, where reading the stored network through the
+kernel was most of the time), and a write of the registry shows on the next page, for a
+signed-in visitor as for the public."""
 
 from __future__ import annotations
 
@@ -39,3 +40,37 @@ def test_a_recorded_actor_and_tie_show_on_the_next_profile(populated_app):
     assert "Fonderie de Flint" in after and _drawn_actors(after) > _drawn_actors(before)
     client.cookies.clear()
     assert _drawn_actors(client.get("/clusters/auto-mi?lang=en").text) == _drawn_actors(after)
+
+
+def _record(client, cluster, name_fr, tie_to=None):
+    form = client.get(f"/clusters/{cluster}/actors/new")
+    data = {"name_fr": name_fr, "sphere": "enterprise", "level": "local",
+            "csrf_token": _csrf(form.text)}  # fmt: skip
+    assert client.post(f"/clusters/{cluster}/actors/new", data=data,
+                       follow_redirects=False).status_code == 303  # fmt: skip
+    if tie_to:
+        page = client.get(f"/clusters/{cluster}/ties")
+        source = name_fr.lower().replace(" ", "-")
+        data = {"reporter": source, "source": source, "target": tie_to, "type": "cooperation",
+                "strength": "2", "new_wave": "2026", "origin": "interview",
+                "csrf_token": _csrf(page.text)}  # fmt: skip
+        assert client.post(f"/clusters/{cluster}/ties", data=data,
+                           follow_redirects=False).status_code == 303  # fmt: skip
+
+
+def test_the_diagnosis_page_draws_the_network_as_stored_now(populated_app):
+    from grappe.registry import session_scope
+    from grappe.registry.models import Cluster
+
+    app, client, _ = populated_app
+    with session_scope(app.state.sessions) as db:
+        db.add(Cluster(id="dinanderie", name_en="Copperware"))
+    _user(app, "mgr@obs.dz", "manager", clusters=["dinanderie"])
+    assert _sign_in(client, "mgr@obs.dz").status_code == 303
+    _record(client, "dinanderie", "Atelier Bey")
+    _record(client, "dinanderie", "Atelier Bardo", tie_to="atelier-bey")
+    before = client.get("/clusters/dinanderie/diagnosis?lang=en").text
+    assert "Atelier Bardo" in before and "Fonderie Sidi" not in before
+    _record(client, "dinanderie", "Fonderie Sidi", tie_to="atelier-bey")
+    after = client.get("/clusters/dinanderie/diagnosis?lang=en").text
+    assert "Fonderie Sidi" in after and _drawn_actors(after) == _drawn_actors(before) + 1

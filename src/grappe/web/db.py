@@ -10,11 +10,13 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from grappe.network.model import ActorNetwork
 from grappe.registry.models import IndicatorSnapshot, Region
+from grappe.registry.networks import load_network
 from grappe.registry.repositories import registry_version
 from grappe.web.render import finish, language, localized
 
-__all__ = ["PageSession", "cached_page", "map_data", "registry_version"]
+__all__ = ["PageSession", "cached_page", "map_data", "registry_version", "stored_network"]
 
 
 def _session(request: Request) -> Iterator[Session]:
@@ -60,6 +62,29 @@ def cached_page(
         _PAGE_CACHE.clear()
     _PAGE_CACHE[key] = (bytes(response.body), response.status_code)
     return response
+
+
+#: Stored networks as the kernel reads them, by (database, registry version, cluster).
+_NETWORK_CACHE: dict[tuple[str, int, str], ActorNetwork] = {}
+
+
+def stored_network(session: Session, cluster_id: str) -> ActorNetwork:
+    """:func:`grappe.registry.networks.load_network` of ``cluster_id``, kept until the next
+    write of the registry (:func:`registry_version`).
+
+    Reading a stored network through the kernel (building and checking its tables) costs
+    100–300 ms on this project's machine; the workspace pages that draw or diagnose it (the
+    signed-in profile, the diagnosis page) are built for each visitor, so each request paid it.
+    The network is shared read-only (its methods return new objects). Errors (no network, rows
+    the kernel refuses) are raised each time, not kept.
+    """
+    key = (str(session.get_bind().engine.url), registry_version(session), cluster_id)
+    cached = _NETWORK_CACHE.get(key)
+    if cached is None:
+        if len(_NETWORK_CACHE) > 64:
+            _NETWORK_CACHE.clear()
+        cached = _NETWORK_CACHE[key] = load_network(session, cluster_id)
+    return cached
 
 
 def map_data(

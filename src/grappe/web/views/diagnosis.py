@@ -33,9 +33,9 @@ from grappe.errors import DataValidationError, InvalidParameterError, NotFoundEr
 from grappe.network.model import ActorNetwork
 from grappe.registry.models import Cluster, NetworkDiagnosis, utc_now
 from grappe.registry.network_diagnoses import queue_diagnosis, run_queued
-from grappe.registry.networks import load_network
 from grappe.registry.tie_entries import cluster_actors
 from grappe.web.auth import visitor
+from grappe.web.db import stored_network
 from grappe.web.i18n import translations
 from grappe.web.network_svg import network_drawing
 from grappe.web.render import language, localized, page
@@ -243,7 +243,7 @@ def _page(
         "stored": True, **section_names(lang),
     }  # fmt: skip
     try:
-        net = load_network(db, cluster.id)
+        net = stored_network(db, cluster.id)  # kept until the next write
     except NotFoundError:
         context["stored"] = False
         return page(request, "diagnosis.html", context, status=status)
