@@ -11,7 +11,7 @@ from fastapi import Request
 from grappe.registry.permissions import refusal
 from grappe.roadmap import PHASES
 from grappe.web.auth import visitor
-from grappe.web.i18n import translations
+from grappe.web.i18n import format_number, translations
 
 __all__ = ["WORKSPACE_PAGES", "WorkspacePage", "related_links", "workspace_links"]
 
@@ -65,7 +65,7 @@ def workspace_links(
         return []
     _ = translations(lang).gettext
     key = lambda kind: "(new)" if kind == "actor" else cluster_id  # noqa: E731
-    names = {p.number: f"{p.number}. {p.names[lang]}" for p in PHASES}
+    names = {p.number: f"{format_number(p.number, lang)}. {p.names[lang]}" for p in PHASES}
     names[0] = _("The cluster")
     groups: dict[int, list[tuple[str, str]]] = {}
     for p in WORKSPACE_PAGES:
