@@ -1087,6 +1087,7 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     ),
     "Shorten the note.": ("Raccourcissez la note.", "اختصر الملاحظة."),
     "Wave label": ("Libellé de la vague", "تسمية الدفعة"),
+    "The cluster": ("La grappe", "العنقود"),
 }
 
 

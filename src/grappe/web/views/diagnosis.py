@@ -42,7 +42,7 @@ from grappe.web.render import language, localized, page
 from grappe.web.views._common import N_, sphere_names
 from grappe.web.views._forms import open_session, writable_cluster
 from grappe.web.views.profile_sections import section_names
-from grappe.web.views.workspace_links import workspace_links
+from grappe.web.views.workspace_links import related_links
 
 router = APIRouter(include_in_schema=False)
 
@@ -221,13 +221,6 @@ def _drawing(net: ActorNetwork, names: dict[str, str], lang: str) -> dict[str, A
     return drawing
 
 
-def _links(request: Request, cluster_id: str, lang: str) -> list[tuple[str, str]]:
-    """The related workspace pages the visitor may open (ties and waves)."""
-    ends = ("/ties", "/waves")
-    return [(href, text) for href, text in workspace_links(request, cluster_id, lang)
-            if href.endswith(ends)]  # fmt: skip
-
-
 def _page(
     request: Request, db: Session, cluster: Cluster, wave: str | None, *,
     errors: dict[str, str] | None = None, status: int = 200,
@@ -237,7 +230,7 @@ def _page(
     name, name_lang = localized(cluster, "name", lang)
     context: dict[str, Any] = {
         "cluster_id": cluster.id, "cluster_name": name, "cluster_lang": name_lang,
-        "links": _links(request, cluster.id, lang),
+        "links": related_links(request, cluster.id, lang, "ties", "waves"),
         "csrf": visitor(request).csrf, "errors": dict(errors or {}), "waves": [], "shown": "",
         "net": None, "diagnosis": None, "pending": None, "failed": None, "problems": [],
         "stored": True, **section_names(lang),

@@ -25,7 +25,7 @@ from grappe.web.i18n import translations
 from grappe.web.render import language, localized, page
 from grappe.web.views._common import N_, not_found
 from grappe.web.views._forms import open_session, writable_cluster
-from grappe.web.views.workspace_links import workspace_links
+from grappe.web.views.workspace_links import related_links
 
 router = APIRouter(include_in_schema=False)
 
@@ -65,13 +65,6 @@ def _counts(db: Session, cluster_id: str) -> tuple[dict[int, int], dict[str, int
     return ties, diagnoses
 
 
-def _links(request: Request, cluster_id: str, lang: str) -> list[tuple[str, str]]:
-    """The related workspace pages the visitor may open (ties and diagnosis)."""
-    ends = ("/ties", "/diagnosis")
-    return [(href, text) for href, text in workspace_links(request, cluster_id, lang)
-            if href.endswith(ends)]  # fmt: skip
-
-
 def _page(
     request: Request, db: Session, cluster: Cluster, *, values: dict[str, str] | None = None,
     errors: dict[str, str] | None = None, editing: int | None = None, status: int = 200,
@@ -88,7 +81,7 @@ def _page(
         request,
         "waves.html",
         {"cluster_id": cluster.id, "cluster_name": name, "cluster_lang": name_lang,
-         "links": _links(request, cluster.id, lang),
+         "links": related_links(request, cluster.id, lang, "ties", "diagnosis"),
          "csrf": visitor(request).csrf, "rows": rows, "values": values or {},
          "errors": errors or {}, "editing": editing, "note_length": NOTE_LENGTH,
          "saved": request.query_params.get("saved") == "1"},
