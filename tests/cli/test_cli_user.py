@@ -61,7 +61,7 @@ def test_user_create_prints_a_working_invitation_link(url):
     ("args", "message"),
     [
         (["--email", "nobody"], "must be an email address"),
-        (["--email", "m@obs.dz", "--role", "manager"], "must name the clusters a manager manages"),
+        (["--email", "m@obs.dz", "--role", "manager", "--cluster", "zz"], "No cluster 'zz'"),
         (["--email", "m@obs.dz", "--role", "boss"], "The 'role' parameter of invite must be one"),
         (["--email", "m@obs.dz", "--role", "member", "--actor", "x"], "No actor 'x'"),
     ],

@@ -312,8 +312,8 @@ def test_registry_refuses_bad_invitations(site):
             invite(db, "t", email="MGR@obs.dz", role="analyst", display_name="M")
         with pytest.raises(InvalidParameterError, match="must be an email address"):
             invite(db, "t", email="nobody", role="analyst", display_name="M")
-        with pytest.raises(InvalidParameterError, match="clusters a manager manages"):
-            invite(db, "t", email="a@b.dz", role="manager", display_name="M")
+        with pytest.raises(NotFoundError, match="No cluster 'zz'"):
+            invite(db, "t", email="a@b.dz", role="manager", display_name="M", clusters=["zz"])
         with pytest.raises(InvalidParameterError, match="actor a member represents"):
             invite(db, "t", email="a@b.dz", role="member", display_name="M")
         with pytest.raises(NotFoundError, match="No actor 'ZZ'"):

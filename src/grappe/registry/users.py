@@ -260,7 +260,7 @@ def invite(
     email, display_name : str
     role : {"admin", "analyst", "manager", "member"}
     clusters : collection of str
-        The clusters a manager will manage (at least one).
+        The clusters a manager will manage; none for a manager who will create his cluster.
     actor : str, optional
         The actor a member will represent (required for a member).
     now : datetime, optional
@@ -269,8 +269,8 @@ def invite(
     Raises
     ------
     InvalidParameterError
-        A malformed email, an email of an active user, an unknown role, a manager without
-        clusters, a member without an actor.
+        A malformed email, an email of an active user, an unknown role, a member without an
+        actor.
     NotFoundError
         An unknown cluster or actor.
     PermissionDeniedError
@@ -293,10 +293,8 @@ def invite(
     for cluster_id in clusters:
         if session.get(Cluster, cluster_id) is None:
             raise NotFoundError(f"No cluster {cluster_id!r}.")
-    if role == "manager" and not clusters:
-        raise InvalidParameterError(
-            "The 'clusters' parameter of invite must name the clusters a manager manages."
-        )
+    # A manager may come without a cluster: he creates his own (the "Create a cluster" page,
+    # grappe.registry.cluster_entries.create_managed_cluster) and becomes its manager.
     if role == "member":
         if not actor:
             raise InvalidParameterError(
