@@ -83,6 +83,15 @@ def test_render_text_states_the_numbers(hand, lang):
     assert text.count("\n") >= 10
 
 
+def test_render_text_names_actors_and_network_as_asked(hand):
+    labels = {"cci": "Chambre de commerce", "u": "Université"}
+    text = render_text(hand.to_dict(), read_diagnosis_texts(), lang="fr", labels=labels,
+                       name="Grappe test")  # fmt: skip
+    assert "Chambre de commerce (6)" in text and "cci (6)" not in text
+    assert text.splitlines()[0].startswith(read_diagnosis_texts()["fr"]["title"].split("{")[0])
+    assert "Grappe test" in text.splitlines()[0]
+
+
 def test_render_text_errors(hand):
     with pytest.raises(InvalidParameterError, match=r"The 'lang' parameter of render_text"):
         render_text(hand.to_dict(), read_diagnosis_texts(), lang="de")

@@ -29,8 +29,11 @@ from sqlalchemy import select
 
 from _accounts import PASSWORD, _user
 from grappe.registry import session_scope
-from grappe.registry.models import AuditEntry, Kpi, Tie
-from grappe.registry.repositories import create_cluster
+from grappe.registry.assessments import list_assessments
+from grappe.registry.models import AuditEntry, Cluster, Kpi, Region, Tie, User
+from grappe.registry.network_diagnoses import latest_diagnosis
+from grappe.registry.questionnaire_entries import bundled
+from grappe.registry.roadmaps import load_roadmap
 from grappe.registry.tie_entries import cluster_actors
 from grappe.web.i18n import translations
 
@@ -39,6 +42,10 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 FIXTURES = ROOT / "tests" / "fixtures" / "journey"
 CLUSTER = "dinanderie-constantine"
+NAMES = {"fr": "Grappe de la dinanderie de Constantine", "ar": "عنقود النحاسيات بقسنطينة",
+         "en": "Constantine copperware cluster"}  # fmt: skip
+WILAYA = "DZ-25"  # Constantine (code 25 of ../shared/data/dz_ecosystem_actors/admin_wilayas_58.csv)
+MANAGER = "nadia@cam-constantine.dz"
 OTHER_CLUSTER = "auto-mi"  # a cluster of the toy registry the member has nothing to do with
 WAVE = "2018"
 #: The grid row typed wrong first (the interviewer's plural: not a tie type, refused with its row).
@@ -53,6 +60,25 @@ KPIS = (
 STRENGTH = {"fr": "Savoir-faire ancestral et marché connaisseur",
             "ar": "مهارة متوارثة وسوق عارفة بالحرفة"}  # fmt: skip
 WEAKNESS = {"fr": "Rivalités entre artisans", "ar": "تنافس بين الحرفيين"}
+#: The manager's answers to the diamond questionnaire (the test's own, in the spirit of the study:
+#: an ancestral know-how, a demanding local market, few suppliers); other questions get the
+#: middle of their scale.
+DIAMOND = {"D-F1": "5", "D-D1": "4", "D-D2": "5", "D-R1": "2", "D-R2": "some"}
+DEFAULT_ANSWER = {"likert": "3", "yes_no": "yes"}
+EVIDENCE = {"fr": "Maîtres-dinandiers du Bardo (l'étude, lignes 665-675)",
+            "ar": "معلمو النحاسة في حي باردو (الدراسة، الأسطر 665-675)"}  # fmt: skip
+#: Three actions of the action plan (the test's own; the label and the workshops echo the study's
+#: "label dinanderie" and UNIDO workshops): phase, title, start, end, budget in DZD.
+ACTIONS = (
+    ("mobilise", {"fr": "Ateliers avec les artisans", "ar": "ورشات مع الحرفيين"},
+     "2025-01-01", "2025-06-30", "1500000"),
+    ("plan", {"fr": "Cahier des charges du label", "ar": "دفتر شروط العلامة"},
+     "2025-03-01", "2025-12-31", "800000"),
+    ("implement", {"fr": "Salon de la dinanderie", "ar": "معرض النحاسيات"},
+     "2026-04-01", "2026-04-30", "2500000"),
+)  # fmt: skip
+#: The sections the manager publishes (not the KPIs, not the reports).
+PUBLISHED = ("network", "assessments", "swot", "roadmap")
 
 pytestmark = [
     pytest.mark.slow,
@@ -85,6 +111,12 @@ class Journey:
     ids: dict[str, str] = field(default_factory=dict)  # fixture key -> stored actor id
     shots: int = 0
     errors: list[str] = field(default_factory=list)
+
+    @property
+    def names(self) -> dict[str, str]:
+        """Stored actor id → the actor's name in the journey's language."""
+        shown = "name_ar" if self.lang == "ar" else "name_fr"
+        return {self.ids[a["key"]]: a[shown] for a in ACTORS}
 
     def _(self, message: str) -> str:
         """``message`` in the journey's language (the catalogue the pages use)."""
@@ -139,10 +171,9 @@ def admin_invites_manager(j: Journey) -> None:
     page.keyboard.press("Enter")
     page.wait_for_url(f"{j.base}/account")
     page.goto(f"{j.base}/admin/users")
-    page.fill("#f-email", "nadia@cam-constantine.dz")
+    page.fill("#f-email", MANAGER)
     page.fill("#f-display_name", "نادية ب." if j.lang == "ar" else "Nadia B.")
-    page.select_option("#f-role", "manager")
-    page.select_option("#f-clusters", CLUSTER)
+    page.select_option("#f-role", "manager")  # no cluster yet: she creates hers
     j.submit(page)
     j.links["manager"] = page.get_attribute("#invitation-link", "href")
     assert "/invite/" in j.links["manager"]
@@ -168,6 +199,113 @@ def _fill_actor(page: Any, actor: dict[str, str], *, sphere: bool = True) -> Non
         page.fill(f"#f-{key}", actor[key])
     page.select_option("#f-sphere", actor["sphere"] if sphere else "")
     page.select_option("#f-level", actor["level"])
+
+
+def manager_creates_cluster(j: Journey) -> None:
+    page = j.goto("manager", "/")
+    page.locator("main a[href='/clusters/new']").click()
+    page.fill("#f-name_fr", NAMES["fr"])
+    page.fill("#f-name_ar", NAMES["ar"])
+    page.fill("#f-name_en", NAMES["en"])
+    page.fill("#f-id", "Dinanderie Constantine")  # not an id: refused next to the field
+    page.select_option("#f-regions", WILAYA)
+    j.submit(page)
+    assert page.locator("#e-id").count() == 1
+    with session_scope(j.app.state.sessions) as db:
+        assert db.get(Cluster, CLUSTER) is None  # nothing stored
+    j.shot(page, "cluster-refused")
+    page.fill("#f-id", CLUSTER)
+    j.submit(page)
+    page.wait_for_url(f"{j.base}/clusters/{CLUSTER}")
+    with session_scope(j.app.state.sessions) as db:
+        cluster = db.get(Cluster, CLUSTER)
+        assert not cluster.published and [r.id for r in cluster.regions] == [WILAYA]
+        manager = db.scalar(select(User).where(User.email == MANAGER))
+        assert CLUSTER in manager.cluster_ids  # she manages the cluster she created
+    public = j.page("public").goto(f"{j.base}/clusters/{CLUSTER}")
+    assert public.status == 404  # not published yet
+    j.shot(page, "cluster-created")
+
+
+def manager_reads_diagnosis(j: Journey) -> None:
+    page = j.goto("manager", f"/clusters/{CLUSTER}")
+    page.locator("nav.workspace a", has_text=j._("Read the network diagnosis")).click()
+    page.locator(f"form[action='/clusters/{CLUSTER}/diagnosis'] button").click()
+    page.wait_for_selector("table.brokers", timeout=60_000)  # the page reloads while it runs
+    with session_scope(j.app.state.sessions) as db:
+        row = latest_diagnosis(db, CLUSTER)
+        assert row.status == "succeeded", row.status
+        brokers = [j.names[b] for b in row.result.get("brokers") or []]
+    listed = page.inner_text("table.brokers")
+    assert brokers and all(b in listed for b in brokers)  # named in the page's language
+    assert page.locator("#d-zones").count() == 1  # relational shadow zones, listed or none
+    assert page.locator("svg.network-svg").count() == 1  # the drawing
+    j.shot(page, "diagnosis")
+
+
+def manager_answers_diamond(j: Journey) -> None:
+    questions = bundled("diamond").questions
+    page = j.goto("manager", f"/clusters/{CLUSTER}")
+    page.locator("nav.workspace a", has_text=j._("Answer the questionnaires")).click()
+    page.locator(f"a[href='/clusters/{CLUSTER}/questionnaires/diamond']").click()
+    for q in questions:
+        answer = DIAMOND.get(q.id, DEFAULT_ANSWER.get(q.type))
+        if q.type == "number":
+            page.fill(f"#f-{q.id}", "150")  # a share over 100 %: refused next to the field
+        elif answer is not None:
+            page.locator(f"input[name='{q.id}'][value='{answer}']").check()
+    page.fill("#f-note-D-F1", EVIDENCE[j.lang])
+    j.submit(page)
+    number = next(q for q in questions if q.type == "number")
+    assert page.locator(f"#e-{number.id}").count() == 1
+    j.shot(page, "diamond-refused")
+    page.fill(f"#f-{number.id}", DIAMOND[number.id])
+    j.submit(page)
+    page.locator("form[action$='/questionnaires/diamond/score'] button").click()
+    page.wait_for_load_state()
+    with session_scope(j.app.state.sessions) as db:
+        kinds = [a.kind for a in list_assessments(db, CLUSTER)]
+    assert "diamond" in kinds
+    j.shot(page, "diamond-scored")
+
+
+def manager_adds_actions(j: Journey) -> None:
+    page = j.goto("manager", f"/clusters/{CLUSTER}")
+    page.locator("nav.workspace a", has_text=j._("Build the action plan")).click()
+    for n, (phase, title, start, end, budget) in enumerate(ACTIONS):
+        page.select_option("#new-phase", phase)
+        page.fill("#new-title", title[j.lang])
+        page.fill("#new-owner", j.ids["cam"])
+        page.fill("#new-start", start)
+        page.fill("#new-end", "2023-01-01" if n == 0 else end)  # ends before it starts: refused
+        page.fill("#new-budget", budget)
+        assert page.input_value("#new-currency") == "DZD"  # an Algerian cluster
+        j.submit(page, f"form[action='/clusters/{CLUSTER}/roadmap/actions']")
+        if n == 0:
+            assert page.locator("[id^='new-e-']").count() >= 1
+            j.shot(page, "action-refused")
+            page.fill("#new-end", end)
+            j.submit(page, f"form[action='/clusters/{CLUSTER}/roadmap/actions']")
+    with session_scope(j.app.state.sessions) as db:
+        actions = load_roadmap(db, CLUSTER).actions
+    assert [a.title for a in actions] == [a[1][j.lang] for a in ACTIONS]
+    assert {a.currency for a in actions} == {"DZD"}
+    assert page.locator("svg.gantt-svg rect.gantt-bar").count() == len(ACTIONS)
+    j.shot(page, "actions-timeline")
+
+
+def manager_publishes(j: Journey) -> None:
+    page = j.goto("manager", f"/clusters/{CLUSTER}")
+    page.locator("nav.workspace a", has_text=j._("Publish")).click()
+    page.check("#f-published")
+    for key in ("network", "assessments", "swot", "roadmap", "kpis", "evaluations", "reports"):
+        (page.check if key in PUBLISHED else page.uncheck)(f"#s-{key}")
+    j.submit(page)
+    page.wait_for_load_state()
+    with session_scope(j.app.state.sessions) as db:
+        cluster = db.get(Cluster, CLUSTER)
+        assert cluster.published and set(cluster.public_sections) == set(PUBLISHED)
+    j.shot(page, "published")
 
 
 def manager_records_actors(j: Journey) -> None:
@@ -374,6 +512,9 @@ def public_profile_shows_published(j: Journey) -> None:
     assert all(a[shown] in main for a in ACTORS)
     assert page.locator("#swot-h").count() == 1 and STRENGTH[j.lang] in main
     assert page.locator("#kpi-h").count() == 0  # KPIs are not published by this cluster
+    assert page.locator("svg.gantt-svg rect.gantt-bar").count() == len(ACTIONS)  # roadmap
+    assert page.locator("#assess-h").count() == 1  # the diamond's radar and scores
+    assert ACTIONS[0][1][j.lang] in main
     assert page.locator("nav.workspace").count() == 0
     assert "R-" not in main and "Entretien" not in main  # no respondent, ever
     j.shot(page, "public-profile")
@@ -386,11 +527,16 @@ def public_profile_shows_published(j: Journey) -> None:
 STEPS: tuple[Callable[[Journey], None], ...] = (
     admin_invites_manager,
     manager_accepts_invitation,
+    manager_creates_cluster,
     manager_records_actors,
     manager_uploads_grid,
     manager_records_ties,
-    manager_enters_kpis,
+    manager_reads_diagnosis,
+    manager_answers_diamond,
     manager_edits_swot,
+    manager_adds_actions,
+    manager_enters_kpis,
+    manager_publishes,
     manager_invites_member,
     member_updates_organisation,
     public_profile_shows_published,
@@ -420,12 +566,18 @@ def server(tmp_path, templates) -> Iterator[tuple[Any, str]]:
 
     with fresh_database("sqlite", tmp_path, template=templates["sqlite"]["populated"]) as url:
         app = create_app(Settings(database_url=url, environment="test"))
-        with session_scope(app.state.sessions) as db:  # the lead: the "create a cluster" page
-            create_cluster(db, {"id": CLUSTER, "name_en": "Constantine copperware cluster",
-                                "name_fr": "Grappe de la dinanderie de Constantine",
-                                "name_ar": "عنقود النحاسيات بقسنطينة", "published": True,
-                                "public_sections": ["network", "swot"]},
-                           who="test setup")  # fmt: skip
+        with session_scope(app.state.sessions) as db:  # the admin's import of the wilayas
+            db.add(
+                Region(
+                    id=WILAYA,
+                    code="25",
+                    country="DZ",
+                    region_type="wilaya",
+                    name_en="Constantine",
+                    name_fr="Constantine",
+                    name_ar="قسنطينة",
+                )
+            )
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
             port = sock.getsockname()[1]

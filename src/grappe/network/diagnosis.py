@@ -331,7 +331,12 @@ def _clean(value: Any) -> Any:
 
 
 def render_text(
-    summary: Mapping[str, Any], templates: Mapping[str, Any], *, lang: str = "en"
+    summary: Mapping[str, Any],
+    templates: Mapping[str, Any],
+    *,
+    lang: str = "en",
+    labels: Mapping[str, str] | None = None,
+    name: str | None = None,
 ) -> str:
     """Write the findings of a diagnosis summary as short text in one language.
 
@@ -342,6 +347,11 @@ def render_text(
     templates : mapping
         Sentence templates by language (the content of ``diagnosis_texts.yaml``).
     lang : {"fr", "en", "ar"}, default "en"
+    labels : mapping of str to str, optional
+        Actor id → the name to write (e.g. the actor's name in ``lang``); ids without one are
+        written as they are.
+    name : str, optional
+        The network's name in the title (default: the summary's).
 
     Returns
     -------
@@ -369,14 +379,19 @@ def render_text(
     def pct(x: Any) -> str:
         return "—" if x is None else f"{100 * x:.0f}"
 
+    def label(i: str) -> str:
+        return (labels or {}).get(i, i)
+
     def names(ids: list[str]) -> str:
-        return T["list_sep"].join(ids) if ids else T["none"]
+        shown = [label(i) for i in ids]
+        return T["list_sep"].join(shown) if shown else T["none"]
 
     def sphere(x: str) -> str:
         return T["spheres"].get(x, x)
 
     net = s["network"]
-    lines = [T["title"].format(name=net["name"] or "—", wave=net["wave"] or T["all_waves"])]
+    title = name or net["name"] or "—"
+    lines = [T["title"].format(name=title, wave=net["wave"] or T["all_waves"])]
     lines.append(
         T["overview"].format(
             actors=net["actors"],
@@ -399,7 +414,8 @@ def render_text(
     by_id = {a["id"]: a for a in s["actors"]}
 
     def with_counts(ids: list[str], key: str) -> str:
-        return names([f"{i} ({by_id[i][key]})" for i in ids])
+        shown = [f"{label(i)} ({by_id[i][key]})" for i in ids]
+        return T["list_sep"].join(shown) if shown else T["none"]
 
     for a in s["actors"]:
         a["coordinator"] = a["brokerage"]["coordinator"]

@@ -27,7 +27,7 @@ from grappe.network.change import wave_change
 from grappe.network.diagnosis import LANGUAGES, diagnose, render_text
 from grappe.network.model import LEVELS
 from grappe.registry.database import session_scope
-from grappe.registry.models import Cluster, NetworkDiagnosis, utc_now
+from grappe.registry.models import Actor, Cluster, Membership, NetworkDiagnosis, utc_now
 from grappe.registry.networks import load_network
 from grappe.registry.permissions import Access, name_of
 from grappe.registry.repositories import audit, get, page
@@ -169,7 +169,20 @@ def run_diagnosis(
 
     templates = read_diagnosis_texts()
     row.result = result
-    row.texts = {lang: render_text(result, templates, lang=lang) for lang in LANGUAGES}
+    # The text names actors and the cluster in each language, as the pages do.
+    cluster = get(session, Cluster, row.cluster_id, what="cluster")
+    actors = session.scalars(
+        select(Actor).join(Membership, Membership.actor_id == Actor.id)
+        .where(Membership.cluster_id == row.cluster_id)
+    ).all()  # fmt: skip
+    row.texts = {
+        lang: render_text(
+            result, templates, lang=lang,
+            labels={a.id: (a.attributes or {}).get(f"name_{lang}") or a.name for a in actors},
+            name=getattr(cluster, f"name_{lang}", None) or cluster.name_en,
+        )
+        for lang in LANGUAGES
+    }  # fmt: skip
     row.status, row.finished_at = "succeeded", utc_now()
     session.flush()
     tick("done", 3, 3)
