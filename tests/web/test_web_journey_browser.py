@@ -77,6 +77,12 @@ ACTIONS = (
     ("implement", {"fr": "Salon de la dinanderie", "ar": "معرض النحاسيات"},
      "2026-04-01", "2026-04-30", "2500000"),
 )  # fmt: skip
+#: Priority challenges (the test's own wording of the study's themes: transmission of the craft,
+#: the label, opening up the craft through innovation).
+CHALLENGES = (
+    {"fr": "Transmettre le savoir-faire aux apprentis", "ar": "نقل المهارة إلى المتعلمين"},
+    {"fr": "Obtenir un label de la dinanderie", "ar": "الحصول على علامة للنحاسيات"},
+)
 #: The sections the manager publishes (not the KPIs, not the reports).
 PUBLISHED = ("network", "assessments", "swot", "roadmap")
 
@@ -272,6 +278,11 @@ def manager_answers_diamond(j: Journey) -> None:
 def manager_adds_actions(j: Journey) -> None:
     page = j.goto("manager", f"/clusters/{CLUSTER}")
     page.locator("nav.workspace a", has_text=j._("Build the action plan")).click()
+    page.select_option("#plan-mode", "bottom_up")
+    page.fill("#plan-challenges", "\n".join(c[j.lang] for c in CHALLENGES))
+    j.submit(page, f"form[action='/clusters/{CLUSTER}/roadmap/plan']")
+    with session_scope(j.app.state.sessions) as db:
+        assert list(load_roadmap(db, CLUSTER).challenges) == [c[j.lang] for c in CHALLENGES]
     for n, (phase, title, start, end, budget) in enumerate(ACTIONS):
         page.select_option("#new-phase", phase)
         page.fill("#new-title", title[j.lang])
