@@ -28,7 +28,7 @@ from grappe.web.auth import forbidden, to_login, visitor
 from grappe.web.i18n import translations
 from grappe.web.render import language, localized, page
 from grappe.web.views._common import N_, not_found, sphere_names
-from grappe.web.views._forms import open_session, writable_cluster
+from grappe.web.views._forms import cluster_form, open_session
 
 router = APIRouter(include_in_schema=False)
 
@@ -86,27 +86,19 @@ def _form_page(
 
 @router.get("/clusters/{cluster_id}/actors/new", response_class=HTMLResponse)
 def new_actor_form(request: Request, cluster_id: str) -> Response:
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="actor")
-        if isinstance(cluster, Response):
-            return cluster
+    with cluster_form(request, cluster_id, kind="actor") as work:
+        cluster = work.cluster
         return _form_page(request, cluster, {}, {})
 
 
 @router.post("/clusters/{cluster_id}/actors/new", response_class=HTMLResponse)
 async def new_actor(request: Request, cluster_id: str) -> Response:
-    if visitor(request).user is None:
-        return to_login(request)
     form = await request.form()
     values = {k: str(form.get(k, "")) for k in ACTOR_ENTRY_FIELDS}
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="actor")
-        if isinstance(cluster, Response):
-            return cluster
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - checked above; narrows the type
+    with cluster_form(request, cluster_id, kind="actor") as work:
+        db, cluster = work.db, work.cluster
         try:
-            record_actor(db, user.access, cluster_id, values)
+            record_actor(db, work.access, cluster_id, values)
             db.commit()  # closing the session without commit rolls everything back
         except PermissionDeniedError:
             return forbidden(request)

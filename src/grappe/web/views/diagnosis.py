@@ -40,7 +40,7 @@ from grappe.web.i18n import translations
 from grappe.web.network_svg import network_drawing
 from grappe.web.render import language, localized, page
 from grappe.web.views._common import N_, sphere_names
-from grappe.web.views._forms import open_session, writable_cluster
+from grappe.web.views._forms import cluster_form
 from grappe.web.views.profile_sections import section_names
 from grappe.web.views.workspace_links import related_links
 
@@ -263,10 +263,8 @@ def _page(
 
 @router.get("/clusters/{cluster_id}/diagnosis", response_class=HTMLResponse)
 def diagnosis_page(request: Request, cluster_id: str) -> Response:
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="diagnosis", key=cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
+    with cluster_form(request, cluster_id, kind="diagnosis", key=cluster_id) as work:
+        db, cluster = work.db, work.cluster
         return _page(request, db, cluster, request.query_params.get("wave") or None)
 
 
@@ -276,14 +274,10 @@ async def run_diagnosis_page(
 ) -> Response:
     form = await request.form()
     wave = str(form.get("wave", "")).strip() or None
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="diagnosis", key=cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - checked by writable_cluster
+    with cluster_form(request, cluster_id, kind="diagnosis", key=cluster_id) as work:
+        db, cluster = work.db, work.cluster
         try:
-            row = queue_diagnosis(db, cluster_id, wave=wave, who=user.access)
+            row = queue_diagnosis(db, cluster_id, wave=wave, who=work.access)
             db.commit()  # the job runs in its own transaction and must find the row
         except (InvalidParameterError, NotFoundError, DataValidationError):
             db.rollback()  # the page says why (unknown wave, no network, refused rows)

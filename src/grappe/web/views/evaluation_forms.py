@@ -24,11 +24,11 @@ from grappe.registry.models import Cluster, Kpi
 from grappe.registry.models import Evaluation as EvaluationRow
 from grappe.roadmap.periods import parse_period
 from grappe.vocabulary import LABEL_STATUSES
-from grappe.web.auth import to_login, visitor
+from grappe.web.auth import visitor
 from grappe.web.i18n import translations
 from grappe.web.render import language, localized, page
 from grappe.web.views._common import N_, label_status_names, not_found
-from grappe.web.views._forms import open_session, writable_cluster
+from grappe.web.views._forms import cluster_form
 from grappe.web.views.profile_sections import evaluations_view
 
 __all__ = ["router"]
@@ -114,40 +114,28 @@ def _page(
     )  # fmt: skip
 
 
-def _writable(request: Request, db: Session, cluster_id: str) -> Cluster | Response:
-    return writable_cluster(request, db, cluster_id, kind="evaluation", key=cluster_id)
-
-
 @router.get("/clusters/{cluster_id}/evaluations", response_class=HTMLResponse)
 def evaluations_page(request: Request, cluster_id: str) -> Response:
-    with open_session(request) as db:
-        cluster = _writable(request, db, cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
+    with cluster_form(request, cluster_id, kind="evaluation", key=cluster_id) as work:
+        db, cluster = work.db, work.cluster
         return _page(request, db, cluster)
 
 
 @router.post("/clusters/{cluster_id}/evaluations", response_class=HTMLResponse)
 async def record_evaluation(request: Request, cluster_id: str) -> Response:
     """Evaluate the chosen period on the stored KPIs and store it with the label status."""
-    if visitor(request).user is None:
-        return to_login(request)
     form = await request.form()
     values = {k: str(form.get(k, "")).strip()
               for k in ("period", "date", "label_status", "evaluator", "summary")}  # fmt: skip
-    with open_session(request) as db:
-        cluster = _writable(request, db, cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - checked above; narrows the type
+    with cluster_form(request, cluster_id, kind="evaluation", key=cluster_id) as work:
+        db, cluster = work.db, work.cluster
         errors = _form_errors(values, _periods(db, cluster_id))
         if errors:
             return _page(request, db, cluster, values=values, errors=errors, status=400)
         try:
             evaluate_stored_kpis(
                 db, cluster_id, period=values["period"],
-                date=dt.date.fromisoformat(values["date"]), who=user.access,
+                date=dt.date.fromisoformat(values["date"]), who=work.access,
                 label_status=values["label_status"] or None,
                 evaluator=values["evaluator"] or None, summary=values["summary"] or None,
             )  # fmt: skip
@@ -162,21 +150,15 @@ async def record_evaluation(request: Request, cluster_id: str) -> Response:
 @router.post("/clusters/{cluster_id}/evaluations/delete", response_class=HTMLResponse)
 async def remove_evaluation(request: Request, cluster_id: str) -> Response:
     """Delete (softly) the evaluation named by the form's ``evaluation`` field."""
-    if visitor(request).user is None:
-        return to_login(request)
     form = await request.form()
-    with open_session(request) as db:
-        cluster = _writable(request, db, cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - checked above; narrows the type
+    with cluster_form(request, cluster_id, kind="evaluation", key=cluster_id) as work:
+        db = work.db
         key = str(form.get("evaluation", ""))
         row = db.get(EvaluationRow, int(key)) if key.isdigit() and len(key) < 10 else None
         if row is None or row.cluster_id != cluster_id:
             return not_found(request)
         try:
-            delete_evaluation(db, row.id, who=user.access)
+            delete_evaluation(db, row.id, who=work.access)
         except NotFoundError:  # deleted meanwhile
             return not_found(request)
         db.commit()

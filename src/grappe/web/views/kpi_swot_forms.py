@@ -34,11 +34,11 @@ from grappe.registry.swot_drafts import draft_cluster_swot
 from grappe.reports.i18n import label
 from grappe.roadmap.periods import PERIOD_FORMS, parse_period
 from grappe.vocabulary import STANDARD_KPIS
-from grappe.web.auth import forbidden, to_login, visitor
+from grappe.web.auth import forbidden, visitor
 from grappe.web.i18n import translations
 from grappe.web.render import language, localized, page
 from grappe.web.views._common import N_, not_found
-from grappe.web.views._forms import open_session, writable_cluster
+from grappe.web.views._forms import cluster_form
 from grappe.web.views.profile_sections import section_names
 
 router = APIRouter(include_in_schema=False)
@@ -108,29 +108,21 @@ def _kpi_page(
 
 @router.get("/clusters/{cluster_id}/kpis", response_class=HTMLResponse)
 def kpi_page(request: Request, cluster_id: str) -> Response:
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="kpi", key=cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
+    with cluster_form(request, cluster_id, kind="kpi", key=cluster_id) as work:
+        db, cluster = work.db, work.cluster
         return _kpi_page(request, db, cluster)
 
 
 @router.post("/clusters/{cluster_id}/kpis", response_class=HTMLResponse)
 async def enter_kpi(request: Request, cluster_id: str) -> Response:
     """Create or replace a value (as ``PUT /api/v1/kpis``); a free name wins over the list."""
-    if visitor(request).user is None:
-        return to_login(request)
     form = await request.form()
     values = {k: str(form.get(k, "")) for k in (*KPI_ENTRY_FIELDS, "other_name")}
     chosen = {**values, "name": values["other_name"].strip() or values["name"]}
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="kpi", key=cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - checked above; narrows the type
+    with cluster_form(request, cluster_id, kind="kpi", key=cluster_id) as work:
+        db, cluster = work.db, work.cluster
         try:
-            set_kpi(db, user.access, cluster_id, _entry(chosen))
+            set_kpi(db, work.access, cluster_id, _entry(chosen))
             db.commit()
         except PermissionDeniedError:
             return forbidden(request)
@@ -148,19 +140,13 @@ def _row_of(db: Session, cluster_id: str, kpi_id: int) -> Kpi | None:
 @router.post("/clusters/{cluster_id}/kpis/{kpi_id}", response_class=HTMLResponse)
 async def correct_kpi_value(request: Request, cluster_id: str, kpi_id: int) -> Response:
     """Correct the period, value, target or unit of one stored value (its name stays)."""
-    if visitor(request).user is None:
-        return to_login(request)
     form = await request.form()
     values = {k: str(form.get(k, "")) for k in KPI_ENTRY_FIELDS if k != "name"}
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="kpi", key=cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
+    with cluster_form(request, cluster_id, kind="kpi", key=cluster_id) as work:
+        db, cluster = work.db, work.cluster
         row = _row_of(db, cluster_id, kpi_id)
         if row is None:
             return not_found(request)
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - checked above; narrows the type
         lang = language(request)
         try:
             entry = _entry({**values, "name": row.name})
@@ -169,7 +155,7 @@ async def correct_kpi_value(request: Request, cluster_id: str, kpi_id: int) -> R
             return _kpi_page(request, db, cluster, row_errors=errors,
                              row_values={kpi_id: values}, status=400)  # fmt: skip
         try:
-            correct_kpi(db, user.access, kpi_id, entry)
+            correct_kpi(db, work.access, kpi_id, entry)
             db.commit()
         except PermissionDeniedError:
             return forbidden(request)
@@ -183,16 +169,12 @@ async def correct_kpi_value(request: Request, cluster_id: str, kpi_id: int) -> R
 
 @router.post("/clusters/{cluster_id}/kpis/{kpi_id}/delete", response_class=HTMLResponse)
 def delete_kpi_value(request: Request, cluster_id: str, kpi_id: int) -> Response:
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="kpi", key=cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
+    with cluster_form(request, cluster_id, kind="kpi", key=cluster_id) as work:
+        db = work.db
         if _row_of(db, cluster_id, kpi_id) is None:
             return not_found(request)
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - writable_cluster sent anonymous visitors away
         try:
-            delete_kpi(db, user.access, kpi_id)
+            delete_kpi(db, work.access, kpi_id)
             db.commit()
         except PermissionDeniedError:
             return forbidden(request)
@@ -227,10 +209,8 @@ def _swot_page(
 
 @router.get("/clusters/{cluster_id}/swot", response_class=HTMLResponse)
 def swot_page(request: Request, cluster_id: str) -> Response:
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="swot", key=cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
+    with cluster_form(request, cluster_id, kind="swot", key=cluster_id) as work:
+        db, cluster = work.db, work.cluster
         return _swot_page(request, db, cluster)
 
 
@@ -238,13 +218,9 @@ def swot_page(request: Request, cluster_id: str) -> Response:
 def draft_swot_page(request: Request, cluster_id: str) -> Response:
     """A new SWOT drafted from the stored assessment versions and network diagnosis, dated
     today (as ``POST /api/v1/clusters/<id>/swots`` without a choice of versions)."""
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="swot", key=cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - writable_cluster sent anonymous visitors away
-        draft_cluster_swot(db, cluster_id, date=dt.date.today(), who=user.access)
+    with cluster_form(request, cluster_id, kind="swot", key=cluster_id) as work:
+        db = work.db
+        draft_cluster_swot(db, cluster_id, date=dt.date.today(), who=work.access)
         db.commit()
     return RedirectResponse(f"/clusters/{cluster_id}/swot?saved=1", status_code=303)
 
@@ -253,21 +229,15 @@ def draft_swot_page(request: Request, cluster_id: str) -> Response:
 async def save_swot(request: Request, cluster_id: str, swot_id: int) -> Response:
     """Reword (a changed text, stored in the page's language), remove (ticked) and add items
     (``add-<quadrant>``), through :func:`grappe.registry.evaluations.edit_swot`."""
-    if visitor(request).user is None:
-        return to_login(request)
     form = await request.form()
     lang = language(request)
     _ = translations(lang).gettext
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="swot", key=cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
+    with cluster_form(request, cluster_id, kind="swot", key=cluster_id) as work:
+        db, cluster = work.db, work.cluster
         row = db.get(SwotRow, swot_id)
         if row is None or row.cluster_id != cluster_id or row.deleted_at is not None:
             return not_found(request)
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - checked above; narrows the type
-        if refusal(user.access, "update", "swot", str(swot_id), scope={cluster_id}) is not None:
+        if refusal(work.access, "update", "swot", str(swot_id), scope={cluster_id}) is not None:
             return forbidden(request)
         current = next(s for s in list_swots(db, cluster_id) if s.id == swot_id)
         reword: dict[str, dict[int, dict[str, str]]] = {}
@@ -291,7 +261,7 @@ async def save_swot(request: Request, cluster_id: str, swot_id: int) -> Response
                 add[quadrant] = [{lang: new}]
         if not errors:
             try:
-                edit_swot(db, swot_id, who=user.access, add=add, remove=remove, reword=reword)
+                edit_swot(db, swot_id, who=work.access, add=add, remove=remove, reword=reword)
                 db.commit()
                 return RedirectResponse(f"/clusters/{cluster_id}/swot?saved=1", status_code=303)
             except InvalidParameterError:  # a position of a SWOT edited meanwhile

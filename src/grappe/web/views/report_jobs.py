@@ -34,7 +34,7 @@ from grappe.web.auth import forbidden, to_login, visitor
 from grappe.web.i18n import ENDONYMS, translations
 from grappe.web.render import language, localized, page
 from grappe.web.views._common import N_, not_found
-from grappe.web.views._forms import open_session, writable_cluster
+from grappe.web.views._forms import cluster_form, open_session
 
 router = APIRouter(include_in_schema=False)
 
@@ -167,19 +167,13 @@ def reports_page(request: Request, cluster_id: str) -> Response:
 async def build_report(request: Request, background: BackgroundTasks, cluster_id: str) -> Response:
     """Check that the registry holds what the report needs, queue the report and build it after
     the answer; the page then follows its progress."""
-    if visitor(request).user is None:
-        return to_login(request)
     form = await request.form()
     values = {
         "languages": [str(v) for v in form.getlist("languages")],
         "formats": [str(v) for v in form.getlist("formats")],
     }
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="report", key=cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - writable_cluster sent anonymous visitors away
+    with cluster_form(request, cluster_id, kind="report", key=cluster_id) as work:
+        db, cluster = work.db, work.cluster
         allowed = {"languages": LANGS, "formats": rep.FORMATS}
         errors = {
             key: _ERRORS[key]
@@ -195,7 +189,7 @@ async def build_report(request: Request, background: BackgroundTasks, cluster_id
                 errors["report"] = _ERRORS["indicators"]
         if errors:
             return _reports_page(request, db, cluster, values=values, errors=errors, status=400)
-        row = rep.queue_report(db, cluster_id, **values, who=user.access)
+        row = rep.queue_report(db, cluster_id, **values, who=work.access)
         db.commit()  # before the job starts: it reads the row in its own sessions
         report_id = row.id
     background.add_task(rep.build_cluster_report, request.app.state.sessions, report_id, inputs)

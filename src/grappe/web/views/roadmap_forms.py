@@ -34,11 +34,11 @@ from grappe.registry.roadmap_entries import (
 from grappe.registry.roadmaps import load_roadmap, roadmap_document
 from grappe.roadmap import PHASES
 from grappe.roadmap.document import CHALLENGE_WIDTH
-from grappe.web.auth import forbidden, to_login, visitor
+from grappe.web.auth import forbidden, visitor
 from grappe.web.i18n import translations
 from grappe.web.render import language, localized, page
 from grappe.web.views._common import N_, not_found
-from grappe.web.views._forms import open_session, writable_cluster
+from grappe.web.views._forms import cluster_form
 from grappe.web.views.roadmap_display import mode_names, roadmap_gantt, status_names
 
 __all__ = ["action_values", "issue_errors", "router"]
@@ -199,40 +199,28 @@ def _editor(
     )  # fmt: skip
 
 
-def _writable(request: Request, db: Session, cluster_id: str) -> Cluster | Response:
-    return writable_cluster(request, db, cluster_id, kind="roadmap", key=cluster_id)
-
-
 def _saved(cluster_id: str) -> RedirectResponse:
     return RedirectResponse(f"/clusters/{cluster_id}/roadmap?saved=1", status_code=303)
 
 
 @router.get("/clusters/{cluster_id}/roadmap", response_class=HTMLResponse)
 def roadmap_page(request: Request, cluster_id: str) -> Response:
-    with open_session(request) as db:
-        cluster = _writable(request, db, cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
+    with cluster_form(request, cluster_id, kind="roadmap", key=cluster_id) as work:
+        db, cluster = work.db, work.cluster
         return _editor(request, db, cluster)
 
 
 @router.post("/clusters/{cluster_id}/roadmap/plan", response_class=HTMLResponse)
 async def save_plan(request: Request, cluster_id: str) -> Response:
     """The construction mode and the priority challenges (one per line, most important first)."""
-    if visitor(request).user is None:
-        return to_login(request)
     form = await request.form()
     plan = {"mode": str(form.get("mode", "")), "challenges": str(form.get("challenges", ""))}
-    with open_session(request) as db:
-        cluster = _writable(request, db, cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - checked above; narrows the type
+    with cluster_form(request, cluster_id, kind="roadmap", key=cluster_id) as work:
+        db, cluster = work.db, work.cluster
         try:
             set_plan(db, cluster_id, mode=plan["mode"],
                      challenges=[c.strip() for c in plan["challenges"].splitlines() if c.strip()],
-                     who=user.access)  # fmt: skip
+                     who=work.access)  # fmt: skip
             db.commit()
         except PermissionDeniedError:
             return forbidden(request)
@@ -251,16 +239,10 @@ def _row_of(db: Session, cluster_id: str, action_id: str | None) -> int:
 
 
 async def _save_action(request: Request, cluster_id: str, *, new: bool) -> Response:
-    if visitor(request).user is None:
-        return to_login(request)
     form = await request.form()
     lang = language(request)
-    with open_session(request) as db:
-        cluster = _writable(request, db, cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - checked above; narrows the type
+    with cluster_form(request, cluster_id, kind="roadmap", key=cluster_id) as work:
+        db, cluster = work.db, work.cluster
         action, problems = action_values(form, cluster)
         key = "new" if new else str(form.get("action", ""))
         if not new:
@@ -273,9 +255,9 @@ async def _save_action(request: Request, cluster_id: str, *, new: bool) -> Respo
         row = _row_of(db, cluster_id, None if new else key)
         try:
             if new:
-                add_action(db, cluster_id, action, who=user.access)
+                add_action(db, cluster_id, action, who=work.access)
             else:
-                correct_action(db, cluster_id, key, action, who=user.access)
+                correct_action(db, cluster_id, key, action, who=work.access)
             db.commit()
         except PermissionDeniedError:
             return forbidden(request)
@@ -302,17 +284,11 @@ async def change_action(request: Request, cluster_id: str) -> Response:
 
 @router.post("/clusters/{cluster_id}/roadmap/actions/delete", response_class=HTMLResponse)
 async def remove_action(request: Request, cluster_id: str) -> Response:
-    if visitor(request).user is None:
-        return to_login(request)
     form = await request.form()
-    with open_session(request) as db:
-        cluster = _writable(request, db, cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - checked above; narrows the type
+    with cluster_form(request, cluster_id, kind="roadmap", key=cluster_id) as work:
+        db = work.db
         try:
-            delete_action(db, cluster_id, str(form.get("action", "")), who=user.access)
+            delete_action(db, cluster_id, str(form.get("action", "")), who=work.access)
             db.commit()
         except PermissionDeniedError:
             return forbidden(request)

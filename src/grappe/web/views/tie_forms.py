@@ -48,11 +48,11 @@ from grappe.registry.tie_entries import (
     waves_of,
 )
 from grappe.vocabulary import TIE_TYPES
-from grappe.web.auth import forbidden, to_login, visitor
+from grappe.web.auth import forbidden, visitor
 from grappe.web.i18n import translations
 from grappe.web.render import language, localized, page
 from grappe.web.views._common import N_, not_found
-from grappe.web.views._forms import open_session, writable_cluster
+from grappe.web.views._forms import cluster_form
 
 router = APIRouter(include_in_schema=False)
 
@@ -178,27 +178,19 @@ def field_errors(error: DataValidationError, lang: str) -> dict[str, str]:
 
 @router.get("/clusters/{cluster_id}/ties", response_class=HTMLResponse)
 def ties_page(request: Request, cluster_id: str) -> Response:
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="tie")
-        if isinstance(cluster, Response):
-            return cluster
+    with cluster_form(request, cluster_id, kind="tie") as work:
+        db, cluster = work.db, work.cluster
         return _ties_page(request, db, cluster, {"origin": "interview"}, {})
 
 
 @router.post("/clusters/{cluster_id}/ties", response_class=HTMLResponse)
 async def new_tie(request: Request, cluster_id: str) -> Response:
-    if visitor(request).user is None:
-        return to_login(request)
     form = await request.form()
     values = {k: str(form.get(k, "")) for k in TIE_ENTRY_FIELDS}
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="tie")
-        if isinstance(cluster, Response):
-            return cluster
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - checked above; narrows the type
+    with cluster_form(request, cluster_id, kind="tie") as work:
+        db, cluster = work.db, work.cluster
         try:
-            record_tie(db, user.access, cluster_id, values)
+            record_tie(db, work.access, cluster_id, values)
             db.commit()  # closing the session without commit rolls everything back
         except PermissionDeniedError:
             return forbidden(request)
@@ -212,16 +204,12 @@ async def new_tie(request: Request, cluster_id: str) -> Response:
 
 @router.post("/clusters/{cluster_id}/ties/{tie_id}/delete", response_class=HTMLResponse)
 def remove_tie(request: Request, cluster_id: str, tie_id: TieId) -> Response:
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="tie")
-        if isinstance(cluster, Response):
-            return cluster
+    with cluster_form(request, cluster_id, kind="tie") as work:
+        db = work.db
         tie = db.get(Tie, tie_id)
         if tie is None or tie.cluster_id != cluster_id or tie.deleted_at is not None:
             return not_found(request)
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - checked by writable_cluster
-        network_edits.delete_tie(db, tie_id, who=user.access)
+        network_edits.delete_tie(db, tie_id, who=work.access)
         db.commit()
     wave = request.query_params.get("wave", "")
     return RedirectResponse(f"/clusters/{cluster_id}/ties?wave={quote(wave)}", status_code=303)
@@ -254,10 +242,8 @@ def _problem(
 
 @router.get("/clusters/{cluster_id}/ties/upload", response_class=HTMLResponse)
 def upload_form(request: Request, cluster_id: str) -> Response:
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="tie")
-        if isinstance(cluster, Response):
-            return cluster
+    with cluster_form(request, cluster_id, kind="tie") as work:
+        cluster = work.cluster
         return _upload_page(request, cluster, {"values": {"origin": "interview"}})
 
 
@@ -277,15 +263,11 @@ def _stored_actors_csv(db: Session, cluster_id: str) -> bytes:
 
 @router.post("/clusters/{cluster_id}/ties/upload", response_class=HTMLResponse)
 async def upload_preview(request: Request, cluster_id: str) -> Response:
-    if visitor(request).user is None:
-        return to_login(request)
     form = await request.form()
     values = {k: str(form.get(k, "")).strip() for k in ("wave", "origin", "directed")}
     ties, actors = await _read(form.get("ties")), await _read(form.get("actors"))
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="tie")
-        if isinstance(cluster, Response):
-            return cluster
+    with cluster_form(request, cluster_id, kind="tie") as work:
+        db, cluster = work.db, work.cluster
         _ = translations(language(request)).gettext
         problems = []
         if ties is None:
@@ -319,15 +301,13 @@ async def upload_preview(request: Request, cluster_id: str) -> Response:
             problem = _problem(message % {"waves": ", ".join(map(str, others))}, column="wave")
             return _upload_page(request, cluster, {"values": values, "issues": [problem]},
                                 status=400)  # fmt: skip
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - checked above
         key = secrets.token_urlsafe(24)
         store = _pending(request)
         while len(store) >= _PENDING_MAX:
             store.pop(next(iter(store)))
         store[key] = _Pending(
             session=visitor(request).csrf,
-            user=user.id,
+            user=work.user.id,
             cluster=cluster_id,
             network=network,
             wave=values["wave"] or None,
@@ -346,23 +326,18 @@ async def upload_preview(request: Request, cluster_id: str) -> Response:
 
 @router.post("/clusters/{cluster_id}/ties/upload/store", response_class=HTMLResponse)
 async def upload_store(request: Request, cluster_id: str) -> Response:
-    user = visitor(request).user
-    if user is None:
-        return to_login(request)
     form = await request.form()
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="tie")
-        if isinstance(cluster, Response):
-            return cluster
+    with cluster_form(request, cluster_id, kind="tie") as work:
+        db, cluster = work.db, work.cluster
         pending = _pending(request).get(str(form.get("upload", "")))
-        if (pending is None or pending.user != user.id or pending.cluster != cluster_id
+        if (pending is None or pending.user != work.user.id or pending.cluster != cluster_id
                 or pending.session != visitor(request).csrf):  # fmt: skip
             _ = translations(language(request)).gettext
             gone = [_problem(_("This preview has expired: upload the file again."))]
             return _upload_page(request, cluster, {"issues": gone}, status=409)
         try:
             report = store_network(db, pending.network, cluster=cluster_id, wave=pending.wave,
-                                   origin=pending.origin, who=user.access)  # fmt: skip
+                                   origin=pending.origin, who=work.access)  # fmt: skip
             db.commit()
         except DataValidationError as error:  # e.g. a wave given while rows carry another
             db.rollback()

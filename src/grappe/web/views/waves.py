@@ -24,7 +24,7 @@ from grappe.web.auth import forbidden, visitor
 from grappe.web.i18n import translations
 from grappe.web.render import language, localized, page
 from grappe.web.views._common import N_, not_found
-from grappe.web.views._forms import open_session, writable_cluster
+from grappe.web.views._forms import cluster_form
 from grappe.web.views.workspace_links import related_links
 
 router = APIRouter(include_in_schema=False)
@@ -91,10 +91,8 @@ def _page(
 
 @router.get("/clusters/{cluster_id}/waves", response_class=HTMLResponse)
 def waves_page(request: Request, cluster_id: str) -> Response:
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="survey_wave", key=cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
+    with cluster_form(request, cluster_id, kind="survey_wave", key=cluster_id) as work:
+        db, cluster = work.db, work.cluster
         return _page(request, db, cluster)
 
 
@@ -106,14 +104,10 @@ async def _form(request: Request) -> dict[str, str]:
 @router.post("/clusters/{cluster_id}/waves", response_class=HTMLResponse)
 async def new_wave(request: Request, cluster_id: str) -> Response:
     values = await _form(request)
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="survey_wave", key=cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - checked by writable_cluster
+    with cluster_form(request, cluster_id, kind="survey_wave", key=cluster_id) as work:
+        db, cluster = work.db, work.cluster
         try:
-            create_wave(db, user.access, cluster_id, values)
+            create_wave(db, work.access, cluster_id, values)
             db.commit()
         except PermissionDeniedError:
             return forbidden(request)
@@ -127,17 +121,13 @@ async def new_wave(request: Request, cluster_id: str) -> Response:
 @router.post("/clusters/{cluster_id}/waves/{wave_id}", response_class=HTMLResponse)
 async def edit_wave(request: Request, cluster_id: str, wave_id: WaveId) -> Response:
     values = await _form(request)
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="survey_wave", key=cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
+    with cluster_form(request, cluster_id, kind="survey_wave", key=cluster_id) as work:
+        db, cluster = work.db, work.cluster
         wave = db.get(SurveyWave, wave_id)
         if wave is None or wave.cluster_id != cluster_id:
             return not_found(request)
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - checked by writable_cluster
         try:
-            correct_wave(db, user.access, cluster_id, wave_id, values)
+            correct_wave(db, work.access, cluster_id, wave_id, values)
             db.commit()
         except PermissionDeniedError:
             return forbidden(request)
