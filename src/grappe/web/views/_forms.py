@@ -40,7 +40,7 @@ __all__ = [
     "cluster_context",
     "cluster_form",
     "open_session",
-    "saved",
+    "saved_redirect",
 ]
 
 
@@ -97,13 +97,13 @@ def open_session(request: Request) -> Session:
 
 @contextmanager
 def cluster_form(
-    request: Request, cluster_id: str, *, kind: str, key: str = "(new)"
+    request: Request, cluster_id: str, *, kind: str, key: str = "(new)", action: str = "create"
 ) -> Iterator[ClusterForm]:
     """Open the work of a page on ``kind`` records of a cluster, or answer without it.
 
     The checks run in the order of every page: an anonymous visitor gets the sign-in page
     before anything else is looked up, an unknown cluster 404, a refusal of
-    :func:`grappe.registry.permissions.refusal` (``create``, ``kind``, ``key``, in the scope of
+    :func:`grappe.registry.permissions.refusal` (``action``, ``kind``, ``key``, in the scope of
     the cluster) 403. These answers leave as a :class:`PageAnswer` rather than a returned
     value, so that a route needs no ``isinstance`` test and gets a non-optional user; a context
     manager rather than a FastAPI dependency, so that the session lives exactly as long as the
@@ -117,6 +117,9 @@ def cluster_form(
         The cluster's id, from the path.
     kind, key
         The record kind and key asked of the rights (``key`` as the API asks it).
+    action
+        The action asked of the rights: ``create`` for the pages that add records,
+        ``update`` for those that change the cluster itself.
 
     Yields
     ------
@@ -135,7 +138,7 @@ def cluster_form(
         cluster = db.get(Cluster, cluster_id)
         if cluster is None:
             raise PageAnswer(not_found(request))
-        if refusal(user.access, "create", kind, key, scope={cluster_id}) is not None:
+        if refusal(user.access, action, kind, key, scope={cluster_id}) is not None:
             raise PageAnswer(forbidden(request))
         yield ClusterForm(db=db, cluster=cluster, user=user)
 
@@ -148,6 +151,6 @@ def cluster_context(request: Request, cluster: Cluster) -> dict[str, Any]:
             "csrf": visitor(request).csrf}  # fmt: skip
 
 
-def saved(path: str) -> RedirectResponse:
+def saved_redirect(path: str) -> RedirectResponse:
     """The answer to a form stored without a problem: back to ``path``, which says "saved"."""
     return RedirectResponse(f"{path}?saved=1", status_code=303)

@@ -26,9 +26,9 @@ from grappe.registry.models import Actor, Cluster
 from grappe.vocabulary import LEVELS
 from grappe.web.auth import forbidden, to_login, visitor
 from grappe.web.i18n import translations
-from grappe.web.render import language, localized, page
+from grappe.web.render import language, page
 from grappe.web.views._common import N_, not_found, sphere_names
-from grappe.web.views._forms import cluster_form, open_session
+from grappe.web.views._forms import cluster_context, cluster_form, open_session, saved_redirect
 
 router = APIRouter(include_in_schema=False)
 
@@ -74,12 +74,11 @@ def _form_page(
     status: int = 200,
 ) -> Response:  # fmt: skip
     lang = language(request)
-    name, name_lang = localized(cluster, "name", lang)
     return page(
         request,
         "actor_form.html",
-        {"cluster_id": cluster.id, "cluster_name": name, "cluster_lang": name_lang,
-         "values": values, "errors": errors, "csrf": visitor(request).csrf, **_choices(lang)},
+        {**cluster_context(request, cluster),
+         "values": values, "errors": errors, **_choices(lang)},
         status=status,
     )  # fmt: skip
 
@@ -156,4 +155,4 @@ async def organisation(request: Request) -> Response:
             actor = db.get(Actor, user.actor)
             errors = field_errors(error, language(request))
             return _organisation_page(request, actor, values, errors, status=400)  # type: ignore[arg-type]
-    return RedirectResponse("/account/organisation?saved=1", status_code=303)
+    return saved_redirect("/account/organisation")

@@ -35,12 +35,11 @@ from grappe.registry.models import Cluster, NetworkDiagnosis, utc_now
 from grappe.registry.network_diagnoses import queue_diagnosis, run_queued
 from grappe.registry.networks import load_network
 from grappe.registry.tie_entries import cluster_actors
-from grappe.web.auth import visitor
 from grappe.web.i18n import translations
 from grappe.web.network_svg import network_drawing
-from grappe.web.render import language, localized, page
+from grappe.web.render import language, page
 from grappe.web.views._common import N_, sphere_names
-from grappe.web.views._forms import cluster_form
+from grappe.web.views._forms import cluster_context, cluster_form
 from grappe.web.views.profile_sections import section_names
 from grappe.web.views.workspace_links import related_links
 
@@ -227,11 +226,10 @@ def _page(
 ) -> Response:  # fmt: skip
     lang = language(request)
     _ = translations(lang).gettext
-    name, name_lang = localized(cluster, "name", lang)
     context: dict[str, Any] = {
-        "cluster_id": cluster.id, "cluster_name": name, "cluster_lang": name_lang,
+        **cluster_context(request, cluster),
         "links": related_links(request, cluster.id, lang, "ties", "waves"),
-        "csrf": visitor(request).csrf, "errors": dict(errors or {}), "waves": [], "shown": "",
+        "errors": dict(errors or {}), "waves": [], "shown": "",
         "net": None, "diagnosis": None, "pending": None, "failed": None, "problems": [],
         "stored": True, **section_names(lang),
     }  # fmt: skip

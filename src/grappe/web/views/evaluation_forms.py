@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -26,9 +26,9 @@ from grappe.roadmap.periods import parse_period
 from grappe.vocabulary import LABEL_STATUSES
 from grappe.web.auth import visitor
 from grappe.web.i18n import translations
-from grappe.web.render import language, localized, page
+from grappe.web.render import language, page
 from grappe.web.views._common import N_, label_status_names, not_found
-from grappe.web.views._forms import cluster_form
+from grappe.web.views._forms import cluster_context, cluster_form, saved_redirect
 from grappe.web.views.profile_sections import evaluations_view
 
 __all__ = ["router"]
@@ -86,7 +86,6 @@ def _page(
 ) -> Response:
     lang = language(request)
     _ = translations(lang).gettext
-    name, name_lang = localized(cluster, "name", lang)
     periods = _periods(db, cluster.id)
     user = visitor(request).user
     defaults = {"period": periods[0] if periods else "", "date": dt.date.today().isoformat(),
@@ -101,7 +100,7 @@ def _page(
     return page(
         request,
         "evaluation_form.html",
-        {"cluster_id": cluster.id, "cluster_name": name, "cluster_lang": name_lang,
+        {**cluster_context(request, cluster),
          "periods": [(p, p) for p in periods], "values": {**defaults, **(values or {})},
          "errors": {k: _(v) for k, v in (errors or {}).items()},
          "label_statuses": list(statuses.items()),
@@ -109,7 +108,7 @@ def _page(
                      "status": statuses.get(r.label_status or ""), "evaluator": r.evaluator}
                     for r in rows],
          "period_evaluations": evaluations_view(db, cluster.id, lang),
-         "saved": request.query_params.get("saved") == "1", "csrf": visitor(request).csrf},
+         "saved": request.query_params.get("saved") == "1"},
         status=status,
     )  # fmt: skip
 
@@ -144,7 +143,7 @@ async def record_evaluation(request: Request, cluster_id: str) -> Response:
             errors = {"period": _ERRORS["kpis"]}
             return _page(request, db, cluster, values=values, errors=errors, status=400)
         db.commit()
-    return RedirectResponse(f"/clusters/{cluster_id}/evaluations?saved=1", status_code=303)
+    return saved_redirect(f"/clusters/{cluster_id}/evaluations")
 
 
 @router.post("/clusters/{cluster_id}/evaluations/delete", response_class=HTMLResponse)
@@ -162,4 +161,4 @@ async def remove_evaluation(request: Request, cluster_id: str) -> Response:
         except NotFoundError:  # deleted meanwhile
             return not_found(request)
         db.commit()
-    return RedirectResponse(f"/clusters/{cluster_id}/evaluations?saved=1", status_code=303)
+    return saved_redirect(f"/clusters/{cluster_id}/evaluations")

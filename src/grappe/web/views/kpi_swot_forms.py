@@ -14,7 +14,7 @@ import datetime as dt
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -34,11 +34,11 @@ from grappe.registry.swot_drafts import draft_cluster_swot
 from grappe.reports.i18n import label
 from grappe.roadmap.periods import PERIOD_FORMS, parse_period
 from grappe.vocabulary import STANDARD_KPIS
-from grappe.web.auth import forbidden, visitor
+from grappe.web.auth import forbidden
 from grappe.web.i18n import translations
-from grappe.web.render import language, localized, page
+from grappe.web.render import language, page
 from grappe.web.views._common import N_, not_found
-from grappe.web.views._forms import cluster_form
+from grappe.web.views._forms import cluster_context, cluster_form, saved_redirect
 from grappe.web.views.profile_sections import section_names
 
 router = APIRouter(include_in_schema=False)
@@ -89,19 +89,17 @@ def _kpi_page(
     row_values: dict[int, dict[str, str]] | None = None, status: int = 200,
 ) -> Response:  # fmt: skip
     lang = language(request)
-    name, name_lang = localized(cluster, "name", lang)
     rows = sorted(db.scalars(select(Kpi).where(Kpi.cluster_id == cluster.id)),
                   key=lambda k: (k.name, parse_period(k.period)))  # fmt: skip
     return page(
         request,
         "kpi_form.html",
-        {"cluster_id": cluster.id, "cluster_name": name, "cluster_lang": name_lang,
+        {**cluster_context(request, cluster),
          "rows": [_row_view(k, lang, (row_values or {}).get(k.id)) for k in rows],
          "kpi_names": [(k, label(k, lang)) for k in STANDARD_KPIS],
          "period_forms": ", ".join(PERIOD_FORMS.values()),
          "values": values or {}, "errors": errors or {}, "row_errors": row_errors or {},
-         "row_values": row_values or {}, "saved": request.query_params.get("saved") == "1",
-         "csrf": visitor(request).csrf},
+         "row_values": row_values or {}, "saved": request.query_params.get("saved") == "1"},
         status=status,
     )  # fmt: skip
 
@@ -129,7 +127,7 @@ async def enter_kpi(request: Request, cluster_id: str) -> Response:
         except DataValidationError as error:
             errors = _kpi_errors(error, language(request))
             return _kpi_page(request, db, cluster, values=values, errors=errors, status=400)
-    return RedirectResponse(f"/clusters/{cluster_id}/kpis?saved=1", status_code=303)
+    return saved_redirect(f"/clusters/{cluster_id}/kpis")
 
 
 def _row_of(db: Session, cluster_id: str, kpi_id: int) -> Kpi | None:
@@ -164,7 +162,7 @@ async def correct_kpi_value(request: Request, cluster_id: str, kpi_id: int) -> R
             errors = {kpi_id: {"period": translations(lang).gettext(_KPI_CLASH)}}
             return _kpi_page(request, db, cluster, row_errors=errors,
                              row_values={kpi_id: values}, status=400)  # fmt: skip
-    return RedirectResponse(f"/clusters/{cluster_id}/kpis?saved=1", status_code=303)
+    return saved_redirect(f"/clusters/{cluster_id}/kpis")
 
 
 @router.post("/clusters/{cluster_id}/kpis/{kpi_id}/delete", response_class=HTMLResponse)
@@ -178,7 +176,7 @@ def delete_kpi_value(request: Request, cluster_id: str, kpi_id: int) -> Response
             db.commit()
         except PermissionDeniedError:
             return forbidden(request)
-    return RedirectResponse(f"/clusters/{cluster_id}/kpis?saved=1", status_code=303)
+    return saved_redirect(f"/clusters/{cluster_id}/kpis")
 
 
 # --- SWOT -------------------------------------------------------------------------------------
@@ -189,7 +187,6 @@ def _swot_page(
     values: dict[str, str] | None = None, status: int = 200,
 ) -> Response:  # fmt: skip
     lang = language(request)
-    name, name_lang = localized(cluster, "name", lang)
     swots = list_swots(db, cluster.id)
     latest = max(swots, key=lambda s: (s.date, s.id)) if swots else None
     quadrants = [] if latest is None else [
@@ -199,9 +196,9 @@ def _swot_page(
     return page(
         request,
         "swot_form.html",
-        {"cluster_id": cluster.id, "cluster_name": name, "cluster_lang": name_lang,
+        {**cluster_context(request, cluster),
          "swot": latest, "quadrants": quadrants, "errors": errors or {}, "values": values or {},
-         "saved": request.query_params.get("saved") == "1", "csrf": visitor(request).csrf,
+         "saved": request.query_params.get("saved") == "1",
          **section_names(lang)},
         status=status,
     )  # fmt: skip
@@ -222,7 +219,7 @@ def draft_swot_page(request: Request, cluster_id: str) -> Response:
         db = work.db
         draft_cluster_swot(db, cluster_id, date=dt.date.today(), who=work.access)
         db.commit()
-    return RedirectResponse(f"/clusters/{cluster_id}/swot?saved=1", status_code=303)
+    return saved_redirect(f"/clusters/{cluster_id}/swot")
 
 
 @router.post("/clusters/{cluster_id}/swot/{swot_id}", response_class=HTMLResponse)
@@ -263,7 +260,7 @@ async def save_swot(request: Request, cluster_id: str, swot_id: int) -> Response
             try:
                 edit_swot(db, swot_id, who=work.access, add=add, remove=remove, reword=reword)
                 db.commit()
-                return RedirectResponse(f"/clusters/{cluster_id}/swot?saved=1", status_code=303)
+                return saved_redirect(f"/clusters/{cluster_id}/swot")
             except InvalidParameterError:  # a position of a SWOT edited meanwhile
                 db.rollback()
                 errors["swot"] = _(_STALE_SWOT)

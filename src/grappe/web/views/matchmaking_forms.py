@@ -30,11 +30,10 @@ from sqlalchemy.orm import Session
 from grappe.errors import DataValidationError, InvalidParameterError, NotFoundError
 from grappe.registry import matchmaking as mm
 from grappe.registry.models import Cluster, MatchRun
-from grappe.web.auth import visitor
 from grappe.web.i18n import format_number, format_share, translations
-from grappe.web.render import language, localized, page
+from grappe.web.render import language, page
 from grappe.web.views._common import N_, not_found
-from grappe.web.views._forms import cluster_form
+from grappe.web.views._forms import cluster_context, cluster_form, saved_redirect
 
 router = APIRouter(include_in_schema=False)
 
@@ -195,7 +194,6 @@ def _matchmaking_page(
     for the options of "Find matches"), the errors as msgids, translated here."""
     lang = language(request)
     _ = translations(lang).gettext
-    name, name_lang = localized(cluster, "name", lang)
     # The list names the runs (id, date); only the run shown is loaded with its matches.
     runs = db.execute(
         select(MatchRun.id, MatchRun.created_at)
@@ -239,13 +237,12 @@ def _matchmaking_page(
     return page(
         request,
         "matchmaking.html",
-        {"cluster_id": cluster.id, "cluster_name": name, "cluster_lang": name_lang,
+        {**cluster_context(request, cluster),
          "sides": sides, "runs": runs, "run": shown, "groups": _run_view(shown, lang),
          "run_values": (values or {}).get("run", {}),
          "run_errors": {c: _(m) for c, m in (errors or {}).get("run", {}).items()},
          "certification_rules": [(k, _(t)) for k, t in _CERTIFICATION_RULES],
-         "failed": bool(errors), "saved": request.query_params.get("saved") == "1",
-         "csrf": visitor(request).csrf},
+         "failed": bool(errors), "saved": request.query_params.get("saved") == "1"},
         status=status,
     )  # fmt: skip
 
@@ -324,7 +321,7 @@ async def add_record(request: Request, cluster_id: str, side: Side) -> Response:
             try:
                 mm.create_record(db, cluster_id, side, values, who=work.access)
                 db.commit()
-                return RedirectResponse(f"{_page_url(cluster_id)}?saved=1", status_code=303)
+                return saved_redirect(f"{_page_url(cluster_id)}")
             except DataValidationError as error:
                 errors = _checked_errors(side, error)
             except InvalidParameterError:  # the id of a live record
@@ -351,7 +348,7 @@ async def correct_record(request: Request, cluster_id: str, side: Side, key: Rec
             try:
                 mm.update_record(db, cluster_id, side, key, changes, who=work.access)
                 db.commit()
-                return RedirectResponse(f"{_page_url(cluster_id)}?saved=1", status_code=303)
+                return saved_redirect(f"{_page_url(cluster_id)}")
             except DataValidationError as error:
                 errors = _checked_errors(side, error)
             db.rollback()
@@ -369,4 +366,4 @@ def withdraw_record(request: Request, cluster_id: str, side: Side, key: RecordKe
         except NotFoundError:
             return not_found(request)
         work.db.commit()
-    return RedirectResponse(f"{_page_url(cluster_id)}?saved=1", status_code=303)
+    return saved_redirect(f"{_page_url(cluster_id)}")

@@ -52,9 +52,9 @@ from grappe.registry.questionnaire_entries import (
 from grappe.reports.i18n import label
 from grappe.web.auth import SignedIn, forbidden, to_login, visitor
 from grappe.web.i18n import format_number, translations
-from grappe.web.render import language, localized, page
+from grappe.web.render import language, page
 from grappe.web.views._common import N_, not_found, stage_names
-from grappe.web.views._forms import open_session
+from grappe.web.views._forms import cluster_context, open_session, saved_redirect
 
 router = APIRouter(include_in_schema=False)
 
@@ -142,7 +142,6 @@ def _list_page(
     errors: dict[str, str] | None = None, status: int = 200,
 ) -> Response:  # fmt: skip
     lang = language(request)
-    name, name_lang = localized(cluster, "name", lang)
     mine = respondent_of(user.access)
     kinds = []
     for kind in QUESTIONNAIRE_ORDER:
@@ -164,13 +163,13 @@ def _list_page(
     return page(
         request,
         "questionnaires.html",
-        {"cluster_id": cluster.id, "cluster_name": name, "cluster_lang": name_lang,
+        {**cluster_context(request, cluster),
          "kinds": kinds, "stage": cluster.stage, "stages": list(stage_names(lang).items()),
          "suggestion": None if life is None else {"date": life.date,
                                                   "stage": stage_names(lang).get(
                                                       life.result.stage, life.result.stage)},  # type: ignore[union-attr]
          "may_set_stage": _may_set_stage(user, cluster.id), "errors": errors or {},
-         "saved": request.query_params.get("saved") == "1", "csrf": visitor(request).csrf},
+         "saved": request.query_params.get("saved") == "1"},
         status=status,
     )  # fmt: skip
 
@@ -204,7 +203,7 @@ async def stage(request: Request, cluster_id: str) -> Response:
             db.rollback()  # set_stage checked the rights first: the stage itself is refused
             errors = {"stage": translations(language(request)).gettext(_BAD_STAGE)}
             return _list_page(request, db, cluster, user, errors=errors, status=400)
-    return RedirectResponse(f"/clusters/{cluster_id}/questionnaires?saved=1", status_code=303)
+    return saved_redirect(f"/clusters/{cluster_id}/questionnaires")
 
 
 # --- one questionnaire ------------------------------------------------------------------------
@@ -301,7 +300,6 @@ def _form_page(
 ) -> Response:  # fmt: skip
     lang = language(request)
     questionnaire = bundled(name)
-    cluster_name, name_lang = localized(cluster, "name", lang)
     sets = latest_sets(db, cluster.id, name)
     own = [s for s in sets if s.respondent == respondent_of(user.access)]
     if values is None:  # the form shows the visitor's own latest set, to correct
@@ -315,7 +313,7 @@ def _form_page(
     return page(
         request,
         "questionnaire_form.html",
-        {"cluster_id": cluster.id, "cluster_name": cluster_name, "cluster_lang": name_lang,
+        {**cluster_context(request, cluster),
          "name": name, "title": questionnaire.title[lang],
          "dimensions": [(label(d, lang), [questions[q.id] for q in questionnaire.questions
                                           if q.dimension == d])
@@ -329,7 +327,7 @@ def _form_page(
          "level": None if version is None or version.classification is None
          else label(version.classification.level, lang),
          "saved": request.query_params.get("saved") == "1",
-         "scored": request.query_params.get("scored") == "1", "csrf": visitor(request).csrf},
+         "scored": request.query_params.get("scored") == "1"},
         status=status,
     )  # fmt: skip
 
@@ -373,8 +371,7 @@ async def answer(request: Request, cluster_id: str, name: str) -> Response:
             errors = _answer_errors(error, questionnaire, values, language(request))
             return _form_page(request, db, cluster, user, name, values=values, errors=errors,
                               status=400)  # fmt: skip
-    return RedirectResponse(f"/clusters/{cluster_id}/questionnaires/{name}?saved=1",
-                            status_code=303)  # fmt: skip
+    return saved_redirect(f"/clusters/{cluster_id}/questionnaires/{name}")
 
 
 @router.post("/clusters/{cluster_id}/questionnaires/{name}/score", response_class=HTMLResponse)

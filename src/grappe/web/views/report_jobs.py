@@ -32,9 +32,9 @@ from grappe.registry.permissions import refusal
 from grappe.reports.i18n import LANGS
 from grappe.web.auth import forbidden, to_login, visitor
 from grappe.web.i18n import ENDONYMS, translations
-from grappe.web.render import language, localized, page
+from grappe.web.render import language, page
 from grappe.web.views._common import N_, not_found
-from grappe.web.views._forms import cluster_form, open_session
+from grappe.web.views._forms import cluster_context, cluster_form, open_session
 
 router = APIRouter(include_in_schema=False)
 
@@ -122,7 +122,6 @@ def _reports_page(
 ) -> Response:  # fmt: skip
     lang = language(request)
     _ = translations(lang).gettext
-    name, name_lang = localized(cluster, "name", lang)
     user = visitor(request).user
     may_build = (
         user is not None
@@ -143,13 +142,13 @@ def _reports_page(
     return page(
         request,
         "reports.html",
-        {"cluster_id": cluster.id, "cluster_name": name, "cluster_lang": name_lang,
+        {**cluster_context(request, cluster),
          "may_build": may_build, "reports": reports,
          "refresh": REFRESH if any(r["building"] for r in reports) else None,
          "language_choices": [(code, ENDONYMS[code]) for code in LANGS],
          "format_choices": list(_FORMAT_NAMES.items()), "chosen": chosen,
          "errors": {k: _(m) for k, m in (errors or {}).items()},
-         "asked": request.query_params.get("report", ""), "csrf": visitor(request).csrf},
+         "asked": request.query_params.get("report", "")},
         status=status,
     )  # fmt: skip
 

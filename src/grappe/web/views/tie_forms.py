@@ -50,9 +50,9 @@ from grappe.registry.tie_entries import (
 from grappe.vocabulary import TIE_TYPES
 from grappe.web.auth import forbidden, visitor
 from grappe.web.i18n import translations
-from grappe.web.render import language, localized, page
+from grappe.web.render import language, page
 from grappe.web.views._common import N_, not_found
-from grappe.web.views._forms import cluster_form
+from grappe.web.views._forms import cluster_context, cluster_form
 
 router = APIRouter(include_in_schema=False)
 
@@ -120,7 +120,6 @@ def _ties_page(
 ) -> Response:  # fmt: skip
     lang = language(request)
     _ = translations(lang).gettext
-    name, name_lang = localized(cluster, "name", lang)
     waves = waves_of(db, cluster.id)
     shown = request.query_params.get("wave") or (waves[-1].label if waves else "")
     actors = _actor_names(db, cluster.id, lang)
@@ -137,8 +136,8 @@ def _ties_page(
     return page(
         request,
         "ties.html",
-        {"cluster_id": cluster.id, "cluster_name": name, "cluster_lang": name_lang,
-         "values": values, "errors": errors, "csrf": visitor(request).csrf, "rows": rows,
+        {**cluster_context(request, cluster),
+         "values": values, "errors": errors, "rows": rows,
          "waves": [(w.label, w.label) for w in waves], "shown": shown, "actors": actors,
          "types": [(t, _(_TYPE_LABELS.get(t, t))) for t in TIE_TYPES],
          "strengths": [(k, _(v)) for k, v in _STRENGTH_LABELS.items()],
@@ -219,12 +218,11 @@ def _upload_page(request: Request, cluster: Cluster, context: dict[str, Any],
                  *, status: int = 200) -> Response:  # fmt: skip
     lang = language(request)
     _ = translations(lang).gettext
-    name, name_lang = localized(cluster, "name", lang)
     return page(
         request,
         "ties_upload.html",
-        {"cluster_id": cluster.id, "cluster_name": name, "cluster_lang": name_lang,
-         "csrf": visitor(request).csrf, "accept": _ACCEPT,
+        {**cluster_context(request, cluster),
+         "accept": _ACCEPT,
          "origins": [(o, _(_ORIGIN_LABELS.get(o, o))) for o in ORIGINS],
          "values": {}, "issues": [], "preview": None, **context},
         status=status,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -20,11 +20,11 @@ from grappe.errors import DataValidationError, NotFoundError, PermissionDeniedEr
 from grappe.registry.models import Cluster, NetworkDiagnosis, SurveyWave, Tie
 from grappe.registry.tie_entries import waves_of
 from grappe.registry.wave_entries import NOTE_LENGTH, WAVE_FIELDS, correct_wave, create_wave
-from grappe.web.auth import forbidden, visitor
+from grappe.web.auth import forbidden
 from grappe.web.i18n import translations
-from grappe.web.render import language, localized, page
+from grappe.web.render import language, page
 from grappe.web.views._common import N_, not_found
-from grappe.web.views._forms import cluster_form
+from grappe.web.views._forms import cluster_context, cluster_form, saved_redirect
 from grappe.web.views.workspace_links import related_links
 
 router = APIRouter(include_in_schema=False)
@@ -70,7 +70,6 @@ def _page(
     errors: dict[str, str] | None = None, editing: int | None = None, status: int = 200,
 ) -> Response:  # fmt: skip
     lang = language(request)
-    name, name_lang = localized(cluster, "name", lang)
     ties, diagnoses = _counts(db, cluster.id)
     rows = [
         {"id": w.id, "label": w.label, "date": w.date, "note": w.note or "",
@@ -80,9 +79,9 @@ def _page(
     return page(
         request,
         "waves.html",
-        {"cluster_id": cluster.id, "cluster_name": name, "cluster_lang": name_lang,
+        {**cluster_context(request, cluster),
          "links": related_links(request, cluster.id, lang, "ties", "diagnosis"),
-         "csrf": visitor(request).csrf, "rows": rows, "values": values or {},
+         "rows": rows, "values": values or {},
          "errors": errors or {}, "editing": editing, "note_length": NOTE_LENGTH,
          "saved": request.query_params.get("saved") == "1"},
         status=status,
@@ -115,7 +114,7 @@ async def new_wave(request: Request, cluster_id: str) -> Response:
             db.rollback()
             errors = _errors(error, language(request))
             return _page(request, db, cluster, values=values, errors=errors, status=400)
-    return RedirectResponse(f"/clusters/{cluster_id}/waves?saved=1", status_code=303)
+    return saved_redirect(f"/clusters/{cluster_id}/waves")
 
 
 @router.post("/clusters/{cluster_id}/waves/{wave_id}", response_class=HTMLResponse)
@@ -138,4 +137,4 @@ async def edit_wave(request: Request, cluster_id: str, wave_id: WaveId) -> Respo
             errors = _errors(error, language(request))
             return _page(request, db, cluster, values=values, errors=errors, editing=wave_id,
                          status=400)  # fmt: skip
-    return RedirectResponse(f"/clusters/{cluster_id}/waves?saved=1", status_code=303)
+    return saved_redirect(f"/clusters/{cluster_id}/waves")
