@@ -321,7 +321,7 @@ async def add_record(request: Request, cluster_id: str, side: Side) -> Response:
             try:
                 mm.create_record(db, cluster_id, side, values, who=work.access)
                 db.commit()
-                return saved_redirect(f"{_page_url(cluster_id)}")
+                return saved_redirect(_page_url(cluster_id))
             except DataValidationError as error:
                 errors = _checked_errors(side, error)
             except InvalidParameterError:  # the id of a live record
@@ -348,7 +348,7 @@ async def correct_record(request: Request, cluster_id: str, side: Side, key: Rec
             try:
                 mm.update_record(db, cluster_id, side, key, changes, who=work.access)
                 db.commit()
-                return saved_redirect(f"{_page_url(cluster_id)}")
+                return saved_redirect(_page_url(cluster_id))
             except DataValidationError as error:
                 errors = _checked_errors(side, error)
             db.rollback()
@@ -366,4 +366,4 @@ def withdraw_record(request: Request, cluster_id: str, side: Side, key: RecordKe
         except NotFoundError:
             return not_found(request)
         work.db.commit()
-    return saved_redirect(f"{_page_url(cluster_id)}")
+    return saved_redirect(_page_url(cluster_id))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from contextlib import AbstractContextManager
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -50,11 +51,17 @@ from grappe.registry.questionnaire_entries import (
     set_stage,
 )
 from grappe.reports.i18n import label
-from grappe.web.auth import SignedIn, forbidden, to_login, visitor
+from grappe.web.auth import SignedIn, forbidden
 from grappe.web.i18n import format_number, translations
 from grappe.web.render import language, page
 from grappe.web.views._common import N_, not_found, stage_names
-from grappe.web.views._forms import cluster_context, open_session, saved_redirect
+from grappe.web.views._forms import (
+    ClusterWork,
+    PageAnswer,
+    cluster_context,
+    cluster_work,
+    saved_redirect,
+)
 
 router = APIRouter(include_in_schema=False)
 
@@ -88,25 +95,18 @@ def _field_value(value: Any) -> str:
     return str(value)
 
 
-def _signed_in(request: Request) -> SignedIn | Response:
-    user = visitor(request).user
-    return to_login(request) if user is None else user
-
-
 def _answering(
-    request: Request, db: Session, cluster_id: str, name: str | None = None
-) -> tuple[Cluster, SignedIn] | Response:
-    """The cluster and user when the visitor may answer (``name``, or any questionnaire);
-    otherwise the sign-in page, 404 or 403."""
-    user = _signed_in(request)
-    if isinstance(user, Response):
-        return user
-    cluster = db.get(Cluster, cluster_id)
-    if cluster is None or (name is not None and name not in QUESTIONNAIRE_ORDER):
-        return not_found(request)
-    if may_answer(db, user.access, cluster_id, name or "questionnaires") is not None:
-        return forbidden(request)
-    return cluster, user
+    request: Request, cluster_id: str, name: str | None = None
+) -> AbstractContextManager[ClusterWork]:
+    """The work on a cluster whose questionnaire ``name`` (or any) the visitor may answer;
+    otherwise the sign-in page, 404 (no such cluster or questionnaire) or 403."""
+
+    def may(db: Session, user: SignedIn) -> bool:
+        if name is not None and name not in QUESTIONNAIRE_ORDER:
+            raise PageAnswer(not_found(request))
+        return may_answer(db, user.access, cluster_id, name or "questionnaires") is None
+
+    return cluster_work(request, cluster_id, may=may)
 
 
 def _may_set_stage(user: SignedIn, cluster_id: str) -> bool:
@@ -176,24 +176,16 @@ def _list_page(
 
 @router.get("/clusters/{cluster_id}/questionnaires", response_class=HTMLResponse)
 def questionnaires_page(request: Request, cluster_id: str) -> Response:
-    with open_session(request) as db:
-        found = _answering(request, db, cluster_id)
-        if isinstance(found, Response):
-            return found
-        return _list_page(request, db, *found)
+    with _answering(request, cluster_id) as work:
+        return _list_page(request, work.db, work.cluster, work.user)
 
 
 @router.post("/clusters/{cluster_id}/stage", response_class=HTMLResponse)
 async def stage(request: Request, cluster_id: str) -> Response:
     """Set the life-cycle stage (an admin or the cluster's manager; audited)."""
-    user = _signed_in(request)
-    if isinstance(user, Response):
-        return user
     chosen = str((await request.form()).get("stage", "")).strip() or None
-    with open_session(request) as db:
-        cluster = db.get(Cluster, cluster_id)
-        if cluster is None:
-            return not_found(request)
+    with cluster_work(request, cluster_id) as work:  # set_stage checks the rights
+        db, cluster, user = work.db, work.cluster, work.user
         try:
             set_stage(db, user.access, cluster_id, chosen)
             db.commit()
@@ -334,24 +326,16 @@ def _form_page(
 
 @router.get("/clusters/{cluster_id}/questionnaires/{name}", response_class=HTMLResponse)
 def questionnaire_page(request: Request, cluster_id: str, name: str) -> Response:
-    with open_session(request) as db:
-        found = _answering(request, db, cluster_id, name)
-        if isinstance(found, Response):
-            return found
-        return _form_page(request, db, *found, name)
+    with _answering(request, cluster_id, name) as work:
+        return _form_page(request, work.db, work.cluster, work.user, name)
 
 
 @router.post("/clusters/{cluster_id}/questionnaires/{name}", response_class=HTMLResponse)
 async def answer(request: Request, cluster_id: str, name: str) -> Response:
     """Store the visitor's answers and evidence texts: all of them, or nothing."""
-    if visitor(request).user is None:
-        return to_login(request)
     form = await request.form()
-    with open_session(request) as db:
-        found = _answering(request, db, cluster_id, name)
-        if isinstance(found, Response):
-            return found
-        cluster, user = found
+    with _answering(request, cluster_id, name) as work:
+        db, cluster, user = work.db, work.cluster, work.user
         questionnaire = bundled(name)
         values = {}
         for qid in questionnaire.ids:
@@ -377,11 +361,8 @@ async def answer(request: Request, cluster_id: str, name: str) -> Response:
 @router.post("/clusters/{cluster_id}/questionnaires/{name}/score", response_class=HTMLResponse)
 def score(request: Request, cluster_id: str, name: str) -> Response:
     """Pool the latest set of every respondent, score it and store the version (dated today)."""
-    with open_session(request) as db:
-        found = _answering(request, db, cluster_id, name)
-        if isinstance(found, Response):
-            return found
-        cluster, user = found
+    with _answering(request, cluster_id, name) as work:
+        db, cluster, user = work.db, work.cluster, work.user
         if name not in SCORED_QUESTIONNAIRES:
             return not_found(request)
         try:

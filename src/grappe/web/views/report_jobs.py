@@ -18,6 +18,7 @@ drawn from the interviews.
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import AbstractContextManager
 from typing import Annotated, Any
 
 from fastapi import APIRouter, BackgroundTasks, Path, Request
@@ -30,11 +31,16 @@ from grappe.registry import reports as rep
 from grappe.registry.models import Cluster, ReportFile, StoredReport
 from grappe.registry.permissions import refusal
 from grappe.reports.i18n import LANGS
-from grappe.web.auth import forbidden, to_login, visitor
+from grappe.web.auth import SignedIn, visitor
 from grappe.web.i18n import ENDONYMS, translations
 from grappe.web.render import language, page
 from grappe.web.views._common import N_, not_found
-from grappe.web.views._forms import cluster_context, cluster_form, open_session
+from grappe.web.views._forms import (
+    ClusterWork,
+    cluster_context,
+    cluster_form,
+    cluster_work,
+)
 
 router = APIRouter(include_in_schema=False)
 
@@ -71,17 +77,14 @@ _ERRORS = {
 }
 
 
-def _readable_cluster(request: Request, db: Session, cluster_id: str) -> Cluster | Response:
-    """The cluster when the visitor may see its reports; otherwise the page to answer with."""
-    user = visitor(request).user
-    if user is None:
-        return to_login(request)
-    cluster = db.get(Cluster, cluster_id)
-    if cluster is None:
-        return not_found(request)
-    if user.role not in READERS or (user.role == "manager" and cluster_id not in user.clusters):
-        return forbidden(request)
-    return cluster
+def _readable_cluster(request: Request, cluster_id: str) -> AbstractContextManager[ClusterWork]:
+    """The work on a cluster whose reports the visitor may see; otherwise the sign-in page,
+    404 or 403."""
+
+    def may(_db: Session, user: SignedIn) -> bool:
+        return user.role in READERS and (user.role != "manager" or cluster_id in user.clusters)
+
+    return cluster_work(request, cluster_id, may=may)
 
 
 def _utc(moment: dt.datetime) -> dt.datetime:
@@ -155,11 +158,8 @@ def _reports_page(
 
 @router.get("/clusters/{cluster_id}/reports", response_class=HTMLResponse)
 def reports_page(request: Request, cluster_id: str) -> Response:
-    with open_session(request) as db:
-        cluster = _readable_cluster(request, db, cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
-        return _reports_page(request, db, cluster)
+    with _readable_cluster(request, cluster_id) as work:
+        return _reports_page(request, work.db, work.cluster)
 
 
 @router.post("/clusters/{cluster_id}/reports", response_class=HTMLResponse)
@@ -200,10 +200,8 @@ def download_report(
     request: Request, cluster_id: str, report_id: ReportId, filename: FileName
 ) -> Response:
     """A report's file, as an attachment (for the page's readers only)."""
-    with open_session(request) as db:
-        cluster = _readable_cluster(request, db, cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
+    with _readable_cluster(request, cluster_id) as work:
+        db = work.db
         try:
             rep.get_report(db, cluster_id, report_id)
         except NotFoundError:

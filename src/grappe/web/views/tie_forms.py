@@ -52,7 +52,7 @@ from grappe.web.auth import forbidden, visitor
 from grappe.web.i18n import translations
 from grappe.web.render import language, page
 from grappe.web.views._common import N_, not_found
-from grappe.web.views._forms import cluster_context, cluster_form
+from grappe.web.views._forms import cluster_context, cluster_form, hinted_errors
 
 router = APIRouter(include_in_schema=False)
 
@@ -160,21 +160,6 @@ _FIELD_HINTS = {
 }
 
 
-def field_errors(error: DataValidationError, lang: str) -> dict[str, str]:
-    """The registry's issues per field: the field's need in the page's language, then the
-    kernel's message and fix (the API's words)."""
-    _ = translations(lang).gettext
-    errors: dict[str, str] = {}
-    for issue in error.issues:
-        column = issue.column if issue.column in _FIELD_HINTS else "target"
-        detail = f"{issue.message} {issue.fix}" if issue.fix else issue.message
-        if column in errors:
-            errors[column] = f"{errors[column]} {detail}"
-        else:
-            errors[column] = f"{_(_FIELD_HINTS[column])} {detail}"
-    return errors
-
-
 @router.get("/clusters/{cluster_id}/ties", response_class=HTMLResponse)
 def ties_page(request: Request, cluster_id: str) -> Response:
     with cluster_form(request, cluster_id, kind="tie") as work:
@@ -195,7 +180,7 @@ async def new_tie(request: Request, cluster_id: str) -> Response:
             return forbidden(request)
         except DataValidationError as error:
             db.rollback()
-            errors = field_errors(error, language(request))
+            errors = hinted_errors(error, language(request), _FIELD_HINTS, default="target")
             return _ties_page(request, db, cluster, values, errors, status=400)
     wave = values["new_wave"].strip() or values["wave"].strip()
     return RedirectResponse(f"/clusters/{cluster_id}/ties?wave={quote(wave)}", status_code=303)

@@ -21,10 +21,9 @@ from grappe.registry.models import Cluster, NetworkDiagnosis, SurveyWave, Tie
 from grappe.registry.tie_entries import waves_of
 from grappe.registry.wave_entries import NOTE_LENGTH, WAVE_FIELDS, correct_wave, create_wave
 from grappe.web.auth import forbidden
-from grappe.web.i18n import translations
 from grappe.web.render import language, page
 from grappe.web.views._common import N_, not_found
-from grappe.web.views._forms import cluster_context, cluster_form, saved_redirect
+from grappe.web.views._forms import cluster_context, cluster_form, hinted_errors, saved_redirect
 from grappe.web.views.workspace_links import related_links
 
 router = APIRouter(include_in_schema=False)
@@ -37,19 +36,6 @@ _FIELD_HINTS = {
     "date": N_("Give the date as YYYY-MM-DD, e.g. 2024-03-01."),
     "note": N_("Shorten the note."),
 }
-
-
-def _errors(error: DataValidationError, lang: str) -> dict[str, str]:
-    _ = translations(lang).gettext
-    errors: dict[str, str] = {}
-    for issue in error.issues:
-        column = issue.column if issue.column in _FIELD_HINTS else "label"
-        detail = f"{issue.message} {issue.fix}" if issue.fix else issue.message
-        if column in errors:
-            errors[column] = f"{errors[column]} {detail}"
-        else:
-            errors[column] = f"{_(_FIELD_HINTS[column])} {detail}"
-    return errors
 
 
 def _counts(db: Session, cluster_id: str) -> tuple[dict[int, int], dict[str, int]]:
@@ -112,7 +98,7 @@ async def new_wave(request: Request, cluster_id: str) -> Response:
             return forbidden(request)
         except DataValidationError as error:
             db.rollback()
-            errors = _errors(error, language(request))
+            errors = hinted_errors(error, language(request), _FIELD_HINTS, default="label")
             return _page(request, db, cluster, values=values, errors=errors, status=400)
     return saved_redirect(f"/clusters/{cluster_id}/waves")
 
@@ -134,7 +120,7 @@ async def edit_wave(request: Request, cluster_id: str, wave_id: WaveId) -> Respo
             return not_found(request)
         except DataValidationError as error:
             db.rollback()
-            errors = _errors(error, language(request))
+            errors = hinted_errors(error, language(request), _FIELD_HINTS, default="label")
             return _page(request, db, cluster, values=values, errors=errors, editing=wave_id,
                          status=400)  # fmt: skip
     return saved_redirect(f"/clusters/{cluster_id}/waves")
