@@ -46,6 +46,15 @@ def workspace_users(app, *, cluster="auto-mi"):
     _user(app, "gm@obs.dz", "member", actor="GM")
 
 
+def workspace_site(populated_app, *, cluster="auto-mi"):
+    """``populated_app`` (app, client, tokens) with :func:`workspace_users` and its client asking
+    for English pages (the pages' default is French)."""
+    app, client, _ = populated_app
+    workspace_users(app, cluster=cluster)
+    client.headers["Accept-Language"] = "en"
+    return populated_app
+
+
 def signed_in(client, email):
     """``client`` signed in as ``email`` (and as no one else: the cookies of before are gone)."""
     client.cookies.clear()

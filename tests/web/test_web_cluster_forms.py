@@ -10,7 +10,7 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from _accounts import _csrf, post_form, signed_in, workspace_users
+from _accounts import _csrf, post_form, signed_in, workspace_site
 from grappe.errors import DataValidationError, NotFoundError, PermissionDeniedError
 from grappe.registry import session_scope
 from grappe.registry.cluster_entries import (
@@ -30,10 +30,7 @@ NEW = {"name_fr": "Dinanderie de Constantine", "name_ar": "نحاسيات قسن
 
 @pytest.fixture
 def site(populated_app):
-    app, client, tokens = populated_app
-    workspace_users(app)
-    client.headers["Accept-Language"] = "en"
-    return app, client, tokens
+    return workspace_site(populated_app)
 
 
 def _post(client, path, data, *, form=None):

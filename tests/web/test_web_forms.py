@@ -9,7 +9,7 @@ from urllib.parse import quote
 import pytest
 from sqlalchemy import func, select
 
-from _accounts import _csrf, signed_in, workspace_users
+from _accounts import _csrf, signed_in, workspace_site
 from grappe.registry import session_scope
 from grappe.registry.models import AuditEntry
 
@@ -28,9 +28,7 @@ PAGES = [
 
 @pytest.fixture
 def site(populated_app):
-    app, client, _ = populated_app
-    workspace_users(app)
-    client.headers["Accept-Language"] = "en"
+    app, client, _ = workspace_site(populated_app)
     return app, client
 
 

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from sqlalchemy import select
 
-from _accounts import _csrf, post_form, signed_in, workspace_users
+from _accounts import _csrf, post_form, signed_in, workspace_site
 from grappe.registry import session_scope
 from grappe.registry.models import AuditEntry, Cluster, Kpi, SwotRow
 from grappe.vocabulary import PROFILE_SECTIONS
@@ -24,10 +24,7 @@ SWOT = "/clusters/auto-mi/swot"
 
 @pytest.fixture
 def site(populated_app):
-    app, client, tokens = populated_app
-    workspace_users(app)
-    client.headers["Accept-Language"] = "en"
-    return app, client, tokens
+    return workspace_site(populated_app)
 
 
 def _kpis(app, cluster="auto-mi"):

@@ -9,7 +9,7 @@ import re
 import pytest
 from sqlalchemy import select
 
-from _accounts import post_form, signed_in, workspace_users
+from _accounts import post_form, signed_in, workspace_site
 from grappe.registry import session_scope
 from grappe.registry.models import AuditEntry, MatchCapability, MatchNeed, MatchRun
 
@@ -27,9 +27,7 @@ FAR = {"firm_id": "S2", "name": "Ohio Paint", "processes": "painting", "material
 
 @pytest.fixture
 def site(populated_app):
-    app, client, tokens = populated_app
-    workspace_users(app)
-    client.headers["Accept-Language"] = "en"
+    app, client, _ = workspace_site(populated_app)
     return app, client
 
 

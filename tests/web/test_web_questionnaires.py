@@ -11,7 +11,7 @@ import re
 import pytest
 from sqlalchemy import select
 
-from _accounts import _csrf, _user, post_form, signed_in, workspace_users
+from _accounts import _csrf, _user, post_form, signed_in, workspace_site
 from grappe.registry import session_scope
 from grappe.registry.assessments import list_assessments
 from grappe.registry.models import AnswerSet, AuditEntry, Cluster
@@ -27,12 +27,10 @@ FULL = {"D-F1": "4", "D-F2": "3", "D-F3": "yes", "D-D1": "3", "D-D2": "40", "D-R
 
 @pytest.fixture
 def site(populated_app):
-    app, client, tokens = populated_app
-    workspace_users(app)
+    app, _, _ = workspace_site(populated_app)
     _user(app, "um@obs.dz", "member", actor="UM")
     _user(app, "dow@obs.dz", "member", actor="DOW")
-    client.headers["Accept-Language"] = "en"
-    return app, client, tokens
+    return populated_app
 
 
 def _post(client, path, **values):

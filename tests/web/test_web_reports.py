@@ -11,7 +11,7 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from _accounts import post_form, signed_in, workspace_users
+from _accounts import post_form, signed_in, workspace_site
 from grappe.registry import session_scope
 from grappe.registry.models import AuditEntry, Cluster, ReportFile, StoredReport
 from grappe.registry.reports import queue_report
@@ -21,9 +21,7 @@ PAGE = "/clusters/auto-mi/reports"
 
 @pytest.fixture
 def site(populated_app):
-    app, client, _ = populated_app
-    workspace_users(app)
-    client.headers["Accept-Language"] = "en"
+    app, client, _ = workspace_site(populated_app)
     return app, client
 
 

@@ -262,8 +262,7 @@ def _page(
 @router.get("/clusters/{cluster_id}/diagnosis", response_class=HTMLResponse)
 def diagnosis_page(request: Request, cluster_id: str) -> Response:
     with cluster_form(request, cluster_id, kind="diagnosis", key=cluster_id) as work:
-        db, cluster = work.db, work.cluster
-        return _page(request, db, cluster, request.query_params.get("wave") or None)
+        return _page(request, work.db, work.cluster, request.query_params.get("wave") or None)
 
 
 @router.post("/clusters/{cluster_id}/diagnosis", response_class=HTMLResponse)

@@ -116,8 +116,7 @@ def _page(
 @router.get("/clusters/{cluster_id}/evaluations", response_class=HTMLResponse)
 def evaluations_page(request: Request, cluster_id: str) -> Response:
     with cluster_form(request, cluster_id, kind="evaluation", key=cluster_id) as work:
-        db, cluster = work.db, work.cluster
-        return _page(request, db, cluster)
+        return _page(request, work.db, work.cluster)
 
 
 @router.post("/clusters/{cluster_id}/evaluations", response_class=HTMLResponse)

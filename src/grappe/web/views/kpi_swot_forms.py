@@ -107,8 +107,7 @@ def _kpi_page(
 @router.get("/clusters/{cluster_id}/kpis", response_class=HTMLResponse)
 def kpi_page(request: Request, cluster_id: str) -> Response:
     with cluster_form(request, cluster_id, kind="kpi", key=cluster_id) as work:
-        db, cluster = work.db, work.cluster
-        return _kpi_page(request, db, cluster)
+        return _kpi_page(request, work.db, work.cluster)
 
 
 @router.post("/clusters/{cluster_id}/kpis", response_class=HTMLResponse)
@@ -207,8 +206,7 @@ def _swot_page(
 @router.get("/clusters/{cluster_id}/swot", response_class=HTMLResponse)
 def swot_page(request: Request, cluster_id: str) -> Response:
     with cluster_form(request, cluster_id, kind="swot", key=cluster_id) as work:
-        db, cluster = work.db, work.cluster
-        return _swot_page(request, db, cluster)
+        return _swot_page(request, work.db, work.cluster)
 
 
 @router.post("/clusters/{cluster_id}/swot/draft", response_class=HTMLResponse)

@@ -254,8 +254,7 @@ def _page_url(cluster_id: str) -> str:
 @router.get("/clusters/{cluster_id}/matchmaking", response_class=HTMLResponse)
 def matchmaking_page(request: Request, cluster_id: str) -> Response:
     with cluster_form(request, cluster_id, kind="need", key=cluster_id) as work:
-        db, cluster = work.db, work.cluster
-        return _matchmaking_page(request, db, cluster)
+        return _matchmaking_page(request, work.db, work.cluster)
 
 
 def _run_options(form: dict[str, str]) -> tuple[dict[str, Any], dict[str, str]]:

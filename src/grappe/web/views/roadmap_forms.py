@@ -201,8 +201,7 @@ def _editor(
 @router.get("/clusters/{cluster_id}/roadmap", response_class=HTMLResponse)
 def roadmap_page(request: Request, cluster_id: str) -> Response:
     with cluster_form(request, cluster_id, kind="roadmap", key=cluster_id) as work:
-        db, cluster = work.db, work.cluster
-        return _editor(request, db, cluster)
+        return _editor(request, work.db, work.cluster)
 
 
 @router.post("/clusters/{cluster_id}/roadmap/plan", response_class=HTMLResponse)

@@ -163,8 +163,7 @@ _FIELD_HINTS = {
 @router.get("/clusters/{cluster_id}/ties", response_class=HTMLResponse)
 def ties_page(request: Request, cluster_id: str) -> Response:
     with cluster_form(request, cluster_id, kind="tie") as work:
-        db, cluster = work.db, work.cluster
-        return _ties_page(request, db, cluster, {"origin": "interview"}, {})
+        return _ties_page(request, work.db, work.cluster, {"origin": "interview"}, {})
 
 
 @router.post("/clusters/{cluster_id}/ties", response_class=HTMLResponse)

@@ -77,8 +77,7 @@ def _page(
 @router.get("/clusters/{cluster_id}/waves", response_class=HTMLResponse)
 def waves_page(request: Request, cluster_id: str) -> Response:
     with cluster_form(request, cluster_id, kind="survey_wave", key=cluster_id) as work:
-        db, cluster = work.db, work.cluster
-        return _page(request, db, cluster)
+        return _page(request, work.db, work.cluster)
 
 
 async def _form(request: Request) -> dict[str, str]:
