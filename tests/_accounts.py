@@ -33,3 +33,37 @@ def _sign_in(client, email, password=PASSWORD):
         follow_redirects=False,
     )
     return r
+
+
+def workspace_users(app, *, cluster="auto-mi"):
+    """The users of the workspace's page tests, in this order (the admin is user 1):
+    ``admin@obs.dz`` (admin), ``ana@obs.dz`` (analyst), ``mgr@obs.dz`` (manager of
+    ``cluster``), ``other@obs.dz`` (manager of chem-oh) and ``gm@obs.dz`` (member of actor GM)."""
+    _user(app, "admin@obs.dz", "admin")
+    _user(app, "ana@obs.dz", "analyst")
+    _user(app, "mgr@obs.dz", "manager", clusters=[cluster])
+    _user(app, "other@obs.dz", "manager", clusters=["chem-oh"])
+    _user(app, "gm@obs.dz", "member", actor="GM")
+
+
+def workspace_site(populated_app, *, cluster="auto-mi"):
+    """``populated_app`` (app, client, tokens) with :func:`workspace_users` and its client asking
+    for English pages (the pages' default is French)."""
+    app, client, _ = populated_app
+    workspace_users(app, cluster=cluster)
+    client.headers["Accept-Language"] = "en"
+    return populated_app
+
+
+def signed_in(client, email):
+    """``client`` signed in as ``email`` (and as no one else: the cookies of before are gone)."""
+    client.cookies.clear()
+    assert _sign_in(client, email).status_code == 303
+    return client
+
+
+def post_form(client, path, data=None, *, form_page=None):
+    """Post ``data`` to ``path`` as its form does: with the CSRF token of the form's page
+    (``form_page``, else ``path`` itself), without following the redirect."""
+    csrf = _csrf(client.get(form_page or path).text)
+    return client.post(path, data={"csrf_token": csrf, **(data or {})}, follow_redirects=False)

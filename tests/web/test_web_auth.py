@@ -9,7 +9,7 @@ import re
 import pytest
 from sqlalchemy import select
 
-from _accounts import PASSWORD, _csrf, _sign_in, _user
+from _accounts import PASSWORD, _csrf, _sign_in, _user, signed_in
 from grappe.registry import session_scope
 from grappe.registry.models import Actor, AuditEntry, Invitation, Membership, User, WebSession
 from grappe.registry.users import SESSION_IDLE, accept_invitation, invite
@@ -20,17 +20,12 @@ ANON_FORMS = ["/login"]
 @pytest.fixture
 def site(populated_app):
     app, client, _ = populated_app
+    # not workspace_users: ana@obs.dz is invited by a test here
     _user(app, "admin@obs.dz", "admin")
     _user(app, "mgr@obs.dz", "manager", clusters=["auto-mi"])
     _user(app, "gm@obs.dz", "member", actor="GM")
     client.headers["Accept-Language"] = "en"  # the pages' default is French
     return app, client
-
-
-def _as(client, email):
-    client.cookies.clear()
-    assert _sign_in(client, email).status_code == 303
-    return client
 
 
 # --- sign in ---------------------------------------------------------------------------------
@@ -127,7 +122,7 @@ def test_session_id_rotates_at_sign_in_and_logout_deletes_it(site):
 @pytest.mark.parametrize("age", ["idle", "old"])
 def test_session_expires_idle_and_at_most_after_seven_days(site, age):
     app, client = site
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     assert client.get("/account").status_code == 200
     with session_scope(app.state.sessions) as db:
         row = db.scalar(select(WebSession).where(WebSession.user_id.is_not(None)))
@@ -157,7 +152,7 @@ POST_ROUTES = [
 def test_every_post_needs_the_session_csrf_token(site, route, token):
     app, client = site
     email = "gm@obs.dz" if route == "/account/organisation" else "admin@obs.dz"
-    _as(client, email)
+    signed_in(client, email)
     data = {"name_fr": "X", "sphere": "enterprise", "email": "n@obs.dz", "display_name": "N"}
     if token:
         data["csrf_token"] = token
@@ -189,7 +184,7 @@ def test_every_unsafe_page_route_is_guarded(site):
     """Whatever page route is added (by any view module mounted by install_pages), an unsafe
     request without the session's token is refused before the route runs."""
     app, client = site
-    _as(client, "admin@obs.dz")
+    signed_in(client, "admin@obs.dz")
     routes = list(_page_routes(app))
     assert ("POST", "/clusters/1/actors/new") in routes and len(routes) >= len(POST_ROUTES)
     for method, path in routes:
@@ -201,7 +196,7 @@ def test_every_unsafe_page_route_is_guarded(site):
 
 def test_the_token_may_come_in_a_header(site):
     _, client = site
-    _as(client, "admin@obs.dz")
+    signed_in(client, "admin@obs.dz")
     csrf = _csrf(client.get("/account").text)
     r = client.post("/logout", headers={"X-CSRF-Token": csrf}, follow_redirects=False)
     assert r.status_code == 303
@@ -359,13 +354,13 @@ def test_anonymous_visitors_are_sent_to_login(site, route):
 )
 def test_roles_of_each_page(site, email, route, status):
     _, client = site
-    _as(client, email)
+    signed_in(client, email)
     assert client.get(route).status_code == status
 
 
 def test_manager_of_another_cluster_cannot_post_its_form(site):
     app, client = site
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     csrf = _csrf(client.get("/account").text)
     r = client.post(
         "/clusters/chem-oh/actors/new",
@@ -378,7 +373,7 @@ def test_manager_of_another_cluster_cannot_post_its_form(site):
 
 def test_manager_invites_members_of_his_clusters_only(site):
     app, client = site
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     page = client.get("/admin/users")
     assert 'value="GM"' in page.text and 'value="DOW"' not in page.text
     csrf = _csrf(page.text)
@@ -396,7 +391,7 @@ def test_manager_invites_members_of_his_clusters_only(site):
 
 def test_admin_invites_and_deactivates(site):
     app, client = site
-    _as(client, "admin@obs.dz")
+    signed_in(client, "admin@obs.dz")
     csrf = _csrf(client.get("/admin/users").text)
     r = client.post(
         "/admin/users/invite",
@@ -449,7 +444,7 @@ def test_a_deactivated_user_invited_again_is_the_same_user(site):
 
 def test_change_password_rotates_the_session(site):
     _, client = site
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     before = client.cookies.get("grappe_session")
     csrf = _csrf(client.get("/account").text)
     r = client.post(
@@ -491,7 +486,7 @@ def _actor_form(client, cluster="auto-mi", lang="en", **values):
 
 def test_record_an_actor_from_the_profile(site):
     app, client = site
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     profile = client.get("/clusters/auto-mi?lang=en")
     assert 'href="/clusters/auto-mi/actors/new"' in profile.text
     assert 'href="/clusters/chem-oh/actors/new"' not in client.get("/clusters/chem-oh").text
@@ -548,7 +543,7 @@ def test_record_an_actor_from_the_profile(site):
 )
 def test_actor_form_errors_next_to_the_field_nothing_stored(site, values, field, message):
     app, client = site
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     with session_scope(app.state.sessions) as db:
         before = len(db.scalars(select(Actor)).all()), len(db.scalars(select(AuditEntry)).all())
     r = _actor_form(client, **values)
@@ -562,7 +557,7 @@ def test_actor_form_errors_next_to_the_field_nothing_stored(site, values, field,
 
 def test_actor_form_errors_in_arabic(site):
     _, client = site
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     r = _actor_form(client, lang="ar", name_fr="A")
     assert r.status_code == 400 and 'dir="rtl"' in r.text
     assert "اختر مجالا من القائمة." in r.text
@@ -587,7 +582,7 @@ def test_registry_check_entry_errors():
 
 def test_member_updates_his_organisation_only(site):
     app, client = site
-    _as(client, "gm@obs.dz")
+    signed_in(client, "gm@obs.dz")
     page = client.get("/account/organisation")
     assert 'value="General Motors"' in page.text
     csrf = _csrf(page.text)

@@ -10,7 +10,7 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from _accounts import _csrf, _sign_in, _user
+from _accounts import _csrf, post_form, signed_in, workspace_site
 from grappe.errors import DataValidationError, NotFoundError, PermissionDeniedError
 from grappe.registry import session_scope
 from grappe.registry.cluster_entries import (
@@ -30,25 +30,11 @@ NEW = {"name_fr": "Dinanderie de Constantine", "name_ar": "نحاسيات قسن
 
 @pytest.fixture
 def site(populated_app):
-    app, client, tokens = populated_app
-    _user(app, "admin@obs.dz", "admin")
-    _user(app, "ana@obs.dz", "analyst")
-    _user(app, "mgr@obs.dz", "manager", clusters=["auto-mi"])
-    _user(app, "other@obs.dz", "manager", clusters=["chem-oh"])
-    _user(app, "gm@obs.dz", "member", actor="GM")
-    client.headers["Accept-Language"] = "en"
-    return app, client, tokens
-
-
-def _as(client, email):
-    client.cookies.clear()
-    assert _sign_in(client, email).status_code == 303
-    return client
+    return workspace_site(populated_app)
 
 
 def _post(client, path, data, *, form=None):
-    csrf = _csrf(client.get(form or path).text)
-    return client.post(path, data={"csrf_token": csrf, **data}, follow_redirects=False)
+    return post_form(client, path, data, form_page=form)
 
 
 def _error_of(text, field):
@@ -73,7 +59,7 @@ def _state(app):
 
 def test_a_manager_creates_an_unpublished_cluster_and_becomes_its_manager(site):
     app, client, _ = site
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     assert 'href="/clusters/new"' in client.get("/").text
     form = client.get("/clusters/new")
     assert form.status_code == 200 and 'value="DZ-16">Algiers (16)' in form.text
@@ -103,14 +89,14 @@ def test_a_manager_creates_an_unpublished_cluster_and_becomes_its_manager(site):
     client.cookies.clear()
     assert client.get("/clusters/dinanderie-de-constantine").status_code == 404
     # The same name again gets the next free id.
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     again = _post(client, "/clusters/new", {**NEW, "regions": []})
     assert again.headers["location"] == "/clusters/dinanderie-de-constantine-2"
 
 
 def test_create_refuses_bad_input_next_to_the_field_and_stores_nothing(site):
     app, client, _ = site
-    _as(client, "admin@obs.dz")
+    signed_in(client, "admin@obs.dz")
     before = _state(app)
     bad = {"id": "Bad Id!", "name_fr": "", "name_ar": " ", "name_en": "", "stage": "booming",
            "regions": ["DZ-16", "XX-99"], "description": "x" * 5001}  # fmt: skip
@@ -137,13 +123,13 @@ def test_who_may_create_a_cluster(site):
         "/login?next=%2Fclusters%2Fnew"  # fmt: skip
     assert 'href="/clusters/new"' not in client.get("/").text
     for email in ("ana@obs.dz", "gm@obs.dz"):
-        _as(client, email)
+        signed_in(client, email)
         assert 'href="/clusters/new"' not in client.get("/").text
         assert client.get("/clusters/new").status_code == 403
         page = client.get("/account")
         assert client.post("/clusters/new", data={"csrf_token": _csrf(page.text),
                                                   **NEW}).status_code == 403  # fmt: skip
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     no_token = client.post("/clusters/new", data=NEW)
     assert no_token.status_code == 403 and "Form expired" in no_token.text
     # An API token of a manager still cannot create a cluster (its clusters are fixed).
@@ -187,19 +173,19 @@ def test_only_admins_and_the_clusters_managers_open_its_pages(site):
     for p in pages:
         assert client.get(f"/clusters/auto-mi/{p}", follow_redirects=False).status_code == 303
     for email in ("other@obs.dz", "gm@obs.dz", "ana@obs.dz"):
-        _as(client, email)
+        signed_in(client, email)
         assert all(client.get(f"/clusters/auto-mi/{p}").status_code == 403 for p in pages)
         assert "/clusters/auto-mi/settings" not in client.get("/clusters/auto-mi").text
     before = _state(app)
-    _as(client, "other@obs.dz")
+    signed_in(client, "other@obs.dz")
     csrf = _csrf(client.get("/clusters/chem-oh/settings").text)
     for p, data in (("settings", {"name_en": "Mine"}), ("publish", {"published": "no"})):
         r = client.post(f"/clusters/auto-mi/{p}", data={"csrf_token": csrf, **data})
         assert r.status_code == 403
-    _as(client, "admin@obs.dz")
+    signed_in(client, "admin@obs.dz")
     assert all(client.get(f"/clusters/auto-mi/{p}").status_code == 200 for p in pages)
     assert client.get("/clusters/nope/settings").status_code == 404
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     assert client.post("/clusters/auto-mi/publish", data={"published": "no"}).status_code == 403
     assert _state(app) == before
 
@@ -212,11 +198,11 @@ def test_an_unpublished_profile_is_seen_by_the_clusters_people_only(site):
     assert client.get("/clusters/auto-mi").status_code == 404
     assert client.get("/clusters/secret").status_code == 404
     for email in ("admin@obs.dz", "ana@obs.dz", "mgr@obs.dz", "gm@obs.dz"):
-        r = _as(client, email).get("/clusters/auto-mi")
+        r = signed_in(client, email).get("/clusters/auto-mi")
         assert r.status_code == 200 and "Not published" in r.text
-    _as(client, "other@obs.dz")
+    signed_in(client, "other@obs.dz")
     assert client.get("/clusters/auto-mi").status_code == 404
-    assert _as(client, "gm@obs.dz").get("/clusters/secret").status_code == 404
+    assert signed_in(client, "gm@obs.dz").get("/clusters/secret").status_code == 404
     client.cookies.clear()
     assert client.get("/clusters/auto-mi").status_code == 404  # not a staff page from the cache
 
@@ -226,7 +212,7 @@ def test_an_unpublished_profile_is_seen_by_the_clusters_people_only(site):
 
 def test_a_manager_edits_the_settings_audited(site):
     app, client, _ = site
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     form = client.get("/clusters/auto-mi/settings").text
     assert 'value="Automotive Michigan"' in form and 'value="US-26" selected' in form
     assert 'name="id"' not in form  # the id stays
@@ -257,7 +243,7 @@ def test_publish_chosen_sections_only_and_the_cache_follows(site):
     client.cookies.clear()
     first = client.get("/clusters/auto-mi").text  # cached for anonymous visitors
     assert 'id="kpi-h"' in first
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     form = client.get("/clusters/auto-mi/publish").text
     boxes = re.findall(r'name="sections" type="checkbox" value="([a-z]+)"', form)
     assert boxes == list(PROFILE_SECTIONS)
@@ -272,7 +258,7 @@ def test_publish_chosen_sections_only_and_the_cache_follows(site):
     assert 'id="swot-h"' in public
     assert not any(f'id="{h}"' in public for h in ("kpi-h", "roadmap-h", "eval-h", "diag-h",
                                                    "assess-h"))  # fmt: skip
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     sections = ["swot", "respondents"]
     bad = _post(client, "/clusters/auto-mi/publish", {"published": "yes", "sections": sections})
     assert bad.status_code == 400 and _error_of(bad.text, "sections") == \
@@ -288,7 +274,7 @@ def test_publish_chosen_sections_only_and_the_cache_follows(site):
 
 def test_the_history_lists_who_changed_what_newest_first(site):
     app, client, _ = site
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     _post(client, "/clusters/auto-mi/settings", {"name_en": "Auto MI", "stage": "growth",
                                                  "regions": ["US-26"]})  # fmt: skip
     _post(client, "/clusters/auto-mi/publish", {"published": "yes", "sections": ["kpis"]})
@@ -336,7 +322,7 @@ def test_the_ties_upload_reads_a_workbook_with_the_csv_errors(site):
         return buffer.getvalue()
 
     app, client, _ = site
-    _as(client, "admin@obs.dz")
+    signed_in(client, "admin@obs.dz")
     page = client.get("/clusters/chem-oh/ties/upload").text
     assert 'accept=".csv,text/csv,.xlsx' in page
     xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from sqlalchemy import select
 
-from _accounts import _csrf, _sign_in, _user
+from _accounts import _csrf, _user, post_form, signed_in, workspace_users
 from grappe.errors import DataValidationError, NotFoundError, PermissionDeniedError
 from grappe.network import diagnose
 from grappe.network.model import build_network
@@ -51,26 +51,14 @@ def site(populated_app):
         store_network(db, build_network(ACTORS, TIES, directed=False), cluster="dinanderie",
                       who="test")  # fmt: skip
         db.get(Actor, "cci").attributes = {"name_ar": CHAMBER_AR}
-    _user(app, "admin@obs.dz", "admin")
-    _user(app, "ana@obs.dz", "analyst")
-    _user(app, "mgr@obs.dz", "manager", clusters=["dinanderie"])
-    _user(app, "other@obs.dz", "manager", clusters=["chem-oh"])
+    workspace_users(app, cluster="dinanderie")
     _user(app, "a1@obs.dz", "member", actor="a1")
     client.headers["Accept-Language"] = "en"
     return app, client
 
 
-def _as(client, email):
-    client.cookies.clear()
-    assert _sign_in(client, email).status_code == 303
-    return client
-
-
 def _run(client, wave="", query=""):
-    page = client.get(f"/clusters/dinanderie/diagnosis{query}")
-    data = {"wave": wave, "csrf_token": _csrf(page.text)}
-    return client.post(f"/clusters/dinanderie/diagnosis{query}", data=data,
-                       follow_redirects=False)  # fmt: skip
+    return post_form(client, f"/clusters/dinanderie/diagnosis{query}", {"wave": wave})
 
 
 def _section(text, heading_id):
@@ -90,7 +78,7 @@ def _diagnoses(app):
 
 def test_run_then_read_the_diagnosis_equal_to_the_kernel(site):
     app, client = site
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     empty = client.get("/clusters/dinanderie/diagnosis")
     assert empty.status_code == 200 and "No diagnosis of this wave is stored yet" in empty.text
     assert '<option value="2024" selected>' in empty.text  # the last wave by default
@@ -129,7 +117,7 @@ def test_run_then_read_the_diagnosis_equal_to_the_kernel(site):
 
 def test_the_page_is_in_arabic_rtl_with_the_actors_arabic_names(site):
     _, client = site
-    _as(client, "admin@obs.dz")
+    signed_in(client, "admin@obs.dz")
     assert _run(client, "2022", "?lang=ar").status_code == 303
     page = client.get("/clusters/dinanderie/diagnosis?wave=2022&lang=ar").text
     assert 'dir="rtl"' in page and 'lang="ar"' in page
@@ -141,7 +129,7 @@ def test_the_page_is_in_arabic_rtl_with_the_actors_arabic_names(site):
 
 def test_an_analyst_may_run_it_and_a_bad_wave_is_shown_next_to_the_field(site):
     app, client = site
-    _as(client, "ana@obs.dz")
+    signed_in(client, "ana@obs.dz")
     r = _run(client, "2019")
     assert r.status_code == 400
     error = re.search(r'<p class="error" id="e-wave">([^<]*)</p>', r.text)
@@ -158,7 +146,7 @@ def test_a_failed_run_is_stored_and_shown_with_its_message(site):
     app, client = site
     from grappe.registry.network_diagnoses import queue_diagnosis, run_queued
 
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     # Between the queueing and the job, a stored actor becomes something the kernel refuses.
     with session_scope(app.state.sessions) as db:
         number = queue_diagnosis(db, "dinanderie", wave="2024", who="mgr@obs.dz").id
@@ -189,13 +177,13 @@ def test_rights_csrf_and_anonymous(site):
     r = client.get(url, follow_redirects=False)
     assert r.status_code in (302, 303) and r.headers["location"].startswith("/login")
     for email in ("other@obs.dz", "a1@obs.dz"):  # manager of another cluster, a member
-        _as(client, email)
+        signed_in(client, email)
         assert client.get(url).status_code == 403
         assert client.get("/clusters/dinanderie/waves").status_code == 403
         page = client.get("/account")
         r = client.post(url, data={"wave": "2024", "csrf_token": _csrf(page.text)})
         assert r.status_code == 403
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     assert client.post(url, data={"wave": "2024"}).status_code == 403  # no CSRF token
     assert client.post("/clusters/dinanderie/waves", data={"label": "2026"}).status_code == 403
     assert _diagnoses(app) == []
@@ -209,7 +197,7 @@ def test_a_cluster_without_a_network_says_so(site):
     _user(app, "m2@obs.dz", "manager", clusters=["chem-oh"])
     with session_scope(app.state.sessions) as db:
         db.add(Cluster(id="empty", name_en="Empty"))
-    _as(client, "admin@obs.dz")
+    signed_in(client, "admin@obs.dz")
     page = client.get("/clusters/empty/diagnosis")
     assert page.status_code == 200 and "No network is stored for this cluster yet" in page.text
     r = client.post("/clusters/empty/diagnosis", data={"csrf_token": _csrf(page.text)})
@@ -234,7 +222,7 @@ def _waves(app):
 
 def test_create_and_correct_a_wave_audited_diagnoses_follow_the_rename(site):
     app, client = site
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     listed = client.get("/clusters/dinanderie/waves")
     assert listed.status_code == 200 and '<th scope="row">2022</th>' in listed.text
     note = "2 interviewers of the chamber; 14 firms met"
@@ -272,7 +260,7 @@ def test_create_and_correct_a_wave_audited_diagnoses_follow_the_rename(site):
 def test_wave_form_errors_next_to_the_field_nothing_stored(site, values, field, message):
     app, client = site
     before = _waves(app)
-    r = _post_wave(_as(client, "mgr@obs.dz"), **{"label": "2026", **values})
+    r = _post_wave(signed_in(client, "mgr@obs.dz"), **{"label": "2026", **values})
     assert r.status_code == 400 and "Nothing was stored" in r.text
     error = re.search(rf'<p class="error" id="e-{field}">([^<]*)</p>', r.text)
     assert error and re.search(message, html.unescape(error.group(1)))
@@ -281,7 +269,7 @@ def test_wave_form_errors_next_to_the_field_nothing_stored(site, values, field, 
 
 def test_correcting_a_wave_errors_in_its_row_and_in_arabic(site):
     app, client = site
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     ids = {label: i for i, label, _, _ in _waves(app)}
     r = _post_wave(client, f"/clusters/dinanderie/waves/{ids['2024']}?lang=ar", label="2022")
     assert r.status_code == 400 and 'dir="rtl"' in r.text

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from sqlalchemy import select
 
-from _accounts import _csrf, _sign_in, _user
+from _accounts import _csrf, post_form, signed_in, workspace_site
 from grappe.registry import session_scope
 from grappe.registry.models import AuditEntry, Cluster, Kpi, SwotRow
 from grappe.vocabulary import PROFILE_SECTIONS
@@ -24,19 +24,7 @@ SWOT = "/clusters/auto-mi/swot"
 
 @pytest.fixture
 def site(populated_app):
-    app, client, tokens = populated_app
-    _user(app, "admin@obs.dz", "admin")
-    _user(app, "mgr@obs.dz", "manager", clusters=["auto-mi"])
-    _user(app, "other@obs.dz", "manager", clusters=["chem-oh"])
-    _user(app, "gm@obs.dz", "member", actor="GM")
-    client.headers["Accept-Language"] = "en"
-    return app, client, tokens
-
-
-def _as(client, email):
-    client.cookies.clear()
-    assert _sign_in(client, email).status_code == 303
-    return client
+    return workspace_site(populated_app)
 
 
 def _kpis(app, cluster="auto-mi"):
@@ -53,8 +41,7 @@ def _audit(app, resource):
 
 
 def _enter(client, path=KPIS, **values):
-    csrf = _csrf(client.get(path).text)
-    return client.post(path, data={"csrf_token": csrf, **values}, follow_redirects=False)
+    return post_form(client, path, values)
 
 
 def _error_of(html, field):
@@ -67,7 +54,7 @@ def _error_of(html, field):
 
 def test_a_manager_enters_a_value_stored_with_the_canonical_period(site):
     app, client, _ = site
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     before = _kpis(app)
     r = _enter(client, name="jobs", period=" 2025-Q2 ", value="1 250", target="1300",
                unit="people")  # fmt: skip
@@ -82,7 +69,7 @@ def test_a_manager_enters_a_value_stored_with_the_canonical_period(site):
 
 def test_quarters_are_separate_values_and_the_same_period_replaces(site):
     app, client, _ = site
-    _as(client, "admin@obs.dz")
+    signed_in(client, "admin@obs.dz")
     for quarter, value in [("2025-Q1", "10"), ("2025-Q2", "12"), ("2025-Q1", "11")]:
         assert _enter(client, name="partnerships", period=quarter, value=value).status_code == 303
     rows = [r for r in _kpis(app) if r[0] == "partnerships" and r[2] == 2025]
@@ -93,7 +80,7 @@ def test_quarters_are_separate_values_and_the_same_period_replaces(site):
 
 def test_a_free_name_wins_over_the_list(site):
     app, client, _ = site
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     assert _enter(client, name="jobs", other_name="patents", period="2024",
                   value="3").status_code == 303  # fmt: skip
     assert ("patents", "2024", 2024, 3.0, None, None) in _kpis(app)
@@ -127,7 +114,7 @@ def test_a_free_name_wins_over_the_list(site):
 def test_bad_entries_are_shown_next_to_the_field_and_nothing_is_stored(site, values, field,
                                                                        message):  # fmt: skip
     app, client, _ = site
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     before, audited = _kpis(app), _audit(app, "kpi")
     r = _enter(client, **values)
     assert r.status_code == 400
@@ -138,7 +125,7 @@ def test_bad_entries_are_shown_next_to_the_field_and_nothing_is_stored(site, val
 
 def test_errors_are_in_the_page_language(site):
     _, client, _ = site
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     client.headers["Accept-Language"] = "ar"
     r = _enter(client, name="jobs", period="2024-Q5", value="1")
     assert r.status_code == 400 and 'dir="rtl"' in r.text
@@ -154,7 +141,7 @@ def _row_id(app, name, period):
 
 def test_correct_and_delete_a_row(site):
     app, client, _ = site
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     _enter(client, name="trainings", period="2025-Q1", value="4")
     _enter(client, name="trainings", period="2025-Q2", value="6")
     kpi_id = _row_id(app, "trainings", "2025-Q1")
@@ -181,7 +168,7 @@ def test_correct_and_delete_a_row(site):
 
 def test_kpi_forms_need_the_csrf_token(site):
     app, client, _ = site
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     before = _kpis(app)
     r = client.post(KPIS, data={"name": "jobs", "period": "2024", "value": "1"})
     assert r.status_code == 403 and "Form expired" in r.text
@@ -192,7 +179,7 @@ def test_kpi_forms_need_the_csrf_token(site):
 def test_a_manager_of_another_cluster_and_a_member_get_403(site, path):
     app, client, _ = site
     for email in ("other@obs.dz", "gm@obs.dz"):
-        _as(client, email)
+        signed_in(client, email)
         assert client.get(path).status_code == 403
         csrf = _csrf(client.get("/account").text)
         r = client.post(
@@ -215,10 +202,10 @@ def test_anonymous_visitors_are_sent_to_login(site, path):
 def test_the_profile_links_to_the_pages_for_those_who_may_write(site):
     _, client, _ = site
     assert f'href="{KPIS}"' not in client.get("/clusters/auto-mi").text
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     page = client.get("/clusters/auto-mi").text
     assert f'href="{KPIS}"' in page and f'href="{SWOT}"' in page
-    _as(client, "other@obs.dz")
+    signed_in(client, "other@obs.dz")
     assert f'href="{KPIS}"' not in client.get("/clusters/auto-mi").text
 
 
@@ -242,7 +229,7 @@ def _latest_swot(app):
 def test_draft_then_reword_remove_and_add(site):
     app, client, tokens = site
     _store_diamond(client, tokens)
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     page = client.get(SWOT).text
     assert "No SWOT stored yet." in page
     r = client.post(f"{SWOT}/draft", data={"csrf_token": _csrf(page)}, follow_redirects=False)
@@ -278,7 +265,7 @@ def test_draft_then_reword_remove_and_add(site):
 def test_an_item_added_in_french_is_stored_in_french(site):
     app, client, tokens = site
     _store_diamond(client, tokens)
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     client.headers["Accept-Language"] = "fr"
     client.post(f"{SWOT}/draft", data={"csrf_token": _csrf(client.get(SWOT).text)})
     swot_id, _ = _latest_swot(app)
@@ -293,7 +280,7 @@ def test_an_item_added_in_french_is_stored_in_french(site):
 def test_an_emptied_item_is_refused_next_to_it(site):
     app, client, tokens = site
     _store_diamond(client, tokens)
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     client.post(f"{SWOT}/draft", data={"csrf_token": _csrf(client.get(SWOT).text)})
     swot_id, items = _latest_swot(app)
     audited = _audit(app, "swot")
@@ -307,7 +294,7 @@ def test_an_emptied_item_is_refused_next_to_it(site):
 
 def test_swot_forms_need_the_csrf_token(site):
     app, client, _ = site
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     r = client.post(f"{SWOT}/draft")
     assert r.status_code == 403 and "Form expired" in r.text
     with session_scope(app.state.sessions) as db:
@@ -316,7 +303,7 @@ def test_swot_forms_need_the_csrf_token(site):
 
 def test_the_swot_of_another_cluster_is_not_found_here(site):
     app, client, tokens = site
-    _as(client, "admin@obs.dz")
+    signed_in(client, "admin@obs.dz")
     client.post("/clusters/chem-oh/swot/draft", data={"csrf_token": _csrf(client.get(SWOT).text)})
     swot_id, _ = _latest_swot(app)
     r = client.post(f"{SWOT}/{swot_id}", data={"csrf_token": _csrf(client.get(SWOT).text),

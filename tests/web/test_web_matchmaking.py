@@ -9,7 +9,7 @@ import re
 import pytest
 from sqlalchemy import select
 
-from _accounts import _csrf, _sign_in, _user
+from _accounts import post_form, signed_in, workspace_site
 from grappe.registry import session_scope
 from grappe.registry.models import AuditEntry, MatchCapability, MatchNeed, MatchRun
 
@@ -27,25 +27,12 @@ FAR = {"firm_id": "S2", "name": "Ohio Paint", "processes": "painting", "material
 
 @pytest.fixture
 def site(populated_app):
-    app, client, tokens = populated_app
-    _user(app, "admin@obs.dz", "admin")
-    _user(app, "ana@obs.dz", "analyst")
-    _user(app, "mgr@obs.dz", "manager", clusters=["auto-mi"])
-    _user(app, "other@obs.dz", "manager", clusters=["chem-oh"])
-    _user(app, "gm@obs.dz", "member", actor="GM")
-    client.headers["Accept-Language"] = "en"
+    app, client, _ = workspace_site(populated_app)
     return app, client
 
 
-def _as(client, email):
-    client.cookies.clear()
-    assert _sign_in(client, email).status_code == 303
-    return client
-
-
 def _post(client, path, data, page=PAGE):
-    csrf = _csrf(client.get(page).text)
-    return client.post(path, data={"csrf_token": csrf, **data}, follow_redirects=False)
+    return post_form(client, path, data, form_page=page)
 
 
 def _add(client, side, record):
@@ -77,7 +64,7 @@ def _ranks(html):
 
 def test_a_manager_records_both_sides_and_finds_ranked_matches_with_reasons(site):
     app, client = site
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     for side, record in (("needs", NEED), ("capabilities", NEAR), ("capabilities", FAR)):
         r = _add(client, side, record)
         assert r.status_code == 303 and r.headers["location"] == f"{PAGE}?saved=1"
@@ -111,7 +98,7 @@ def test_a_manager_records_both_sides_and_finds_ranked_matches_with_reasons(site
 
 def test_same_cluster_only_and_distance_limit_filter_the_run(site):
     app, client = site
-    _as(client, "admin@obs.dz")
+    signed_in(client, "admin@obs.dz")
     for side, record in (("needs", NEED), ("capabilities", NEAR), ("capabilities", FAR)):
         assert _add(client, side, record).status_code == 303
     r = _post(client, f"{PAGE}/run", {"top": "", "max_km": "100,5", "certifications": "require"})
@@ -127,7 +114,7 @@ def test_same_cluster_only_and_distance_limit_filter_the_run(site):
 
 def test_correct_and_withdraw_a_record_the_run_still_shows_it(site):
     app, client = site
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     for side, record in (("needs", NEED), ("capabilities", NEAR)):
         assert _add(client, side, record).status_code == 303
     page = client.get(f"{PAGE}?edit=capabilities:S1").text
@@ -188,7 +175,7 @@ BAD_RUNS = [
 def test_bad_records_and_run_options_are_refused_next_to_the_field_and_nothing_is_stored(site):
     # One site for every case: each case is one request, checked on its own.
     app, client = site
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     assert _add(client, "needs", NEED).status_code == 303
     before = _stored(app)
     for side, changes, field, message in BAD_RECORDS:
@@ -204,7 +191,7 @@ def test_bad_records_and_run_options_are_refused_next_to_the_field_and_nothing_i
 
 def test_errors_are_in_the_page_language(site):
     _, client = site
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     client.headers["Accept-Language"] = "fr"
     r = _add(client, "needs", {**NEED, "lat": "nord"})
     assert r.status_code == 400 and 'lang="fr"' in r.text
@@ -217,11 +204,11 @@ POSTS = ["needs", "capabilities", "run", "needs/N1", "needs/N1/delete"]
 
 def test_other_managers_members_and_analysts_get_403(site):
     app, client = site
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     assert _add(client, "needs", NEED).status_code == 303
     before = _stored(app)
     for email in ("other@obs.dz", "gm@obs.dz", "ana@obs.dz"):
-        _as(client, email)
+        signed_in(client, email)
         assert client.get(PAGE).status_code == 403
         for path in POSTS:
             r = _post(client, f"{PAGE}/{path}", {"needs-need_id": "N9", "needs-firm": "X"},
@@ -239,7 +226,7 @@ def test_anonymous_visitors_are_sent_to_login_and_forms_need_the_csrf_token(site
     for path in POSTS:  # no session, so no CSRF token: refused before the route runs
         r = client.post(f"{PAGE}/{path}", follow_redirects=False)
         assert r.status_code == 403 and "Form expired" in r.text
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     r = client.post(f"{PAGE}/needs", data={f"needs-{k}": v for k, v in NEED.items()})
     assert r.status_code == 403 and "Form expired" in r.text
     assert _stored(app)[0] == []

@@ -4,13 +4,11 @@ console errors. Screenshots in ``test-artifacts/``."""
 
 from __future__ import annotations
 
-import threading
-import time
-
 import pytest
 from test_web_browser import ARTIFACTS, CHROMIUM, browser, page  # noqa: F401 - fixtures
 from test_web_profile_sections import KPIS, _store_everything
 
+from _live import live_app
 from grappe.vocabulary import PROFILE_SECTIONS
 
 pytestmark = [
@@ -23,40 +21,19 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, templates, admin_token):
-    import socket
-
-    import uvicorn
-
     from grappe.registry import repositories as repo
     from grappe.registry import session_scope
     from grappe.registry.models import Kpi
-    from grappe.registry.testing import fresh_database
-    from grappe.service import Settings, create_app
 
-    with fresh_database(
-        "sqlite", tmp_path_factory.mktemp("profile"), template=templates["sqlite"]["migrated"]
-    ) as url:
-        app = create_app(Settings(database_url=url, environment="test"))
+    migrated = templates["sqlite"]["migrated"]
+    with live_app(tmp_path_factory.mktemp("profile"), migrated) as (app, base):
         _store_everything(app, None)
         with session_scope(app.state.sessions) as s:
             repo.update_cluster(s, "knoke", {"public_sections": list(PROFILE_SECTIONS)}, who="t")
             for rec in KPIS.to_dict("records"):
                 s.add(Kpi(cluster_id="knoke", name=rec["kpi"], period=rec["period"], year=2024,
                           value=rec["value"], target=rec["target"]))  # fmt: skip
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            port = sock.getsockname()[1]
-        srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-        thread = threading.Thread(target=srv.run, daemon=True)
-        thread.start()
-        deadline = time.monotonic() + 20
-        while not srv.started:
-            if time.monotonic() > deadline:
-                pytest.fail("uvicorn did not start")
-            time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}"
-        srv.should_exit = True
-        thread.join(timeout=10)
+        yield base
 
 
 @pytest.mark.parametrize("lang", ["fr", "ar"])

@@ -11,7 +11,7 @@ import re
 import pytest
 from sqlalchemy import select
 
-from _accounts import _csrf, _sign_in, _user
+from _accounts import _csrf, _user, post_form, signed_in, workspace_site
 from grappe.registry import session_scope
 from grappe.registry.assessments import list_assessments
 from grappe.registry.models import AnswerSet, AuditEntry, Cluster
@@ -27,26 +27,14 @@ FULL = {"D-F1": "4", "D-F2": "3", "D-F3": "yes", "D-D1": "3", "D-D2": "40", "D-R
 
 @pytest.fixture
 def site(populated_app):
-    app, client, tokens = populated_app
-    _user(app, "admin@obs.dz", "admin")
-    _user(app, "mgr@obs.dz", "manager", clusters=["auto-mi"])
-    _user(app, "other@obs.dz", "manager", clusters=["chem-oh"])
-    _user(app, "gm@obs.dz", "member", actor="GM")
+    app, _, _ = workspace_site(populated_app)
     _user(app, "um@obs.dz", "member", actor="UM")
     _user(app, "dow@obs.dz", "member", actor="DOW")
-    client.headers["Accept-Language"] = "en"
-    return app, client, tokens
-
-
-def _as(client, email):
-    client.cookies.clear()
-    assert _sign_in(client, email).status_code == 303
-    return client
+    return populated_app
 
 
 def _post(client, path, **values):
-    csrf = _csrf(client.get(path).text)
-    return client.post(path, data={"csrf_token": csrf, **values}, follow_redirects=False)
+    return post_form(client, path, values)
 
 
 def _answer(client, path=DIAMOND, **values):
@@ -54,8 +42,7 @@ def _answer(client, path=DIAMOND, **values):
 
 
 def _score(client, name="diamond"):
-    csrf = _csrf(client.get(f"{LIST}/{name}").text)
-    return client.post(f"{LIST}/{name}/score", data={"csrf_token": csrf}, follow_redirects=False)
+    return post_form(client, f"{LIST}/{name}/score", form_page=f"{LIST}/{name}")
 
 
 def _sets(app):
@@ -80,16 +67,16 @@ def _error_of(html, field):
 def test_members_and_manager_answer_and_the_score_pools_their_latest_sets(site):
     app, client, _ = site
     # GM answers twice: his second set replaces the first in the pooling
-    _as(client, "gm@obs.dz")
+    signed_in(client, "gm@obs.dz")
     first = {**FULL, "D-F1": "1", "D-F2": "1", "D-F3": "no", "D-D2": "0"}
     assert _answer(client, **first).status_code == 303
     second = {**FULL, "D-F1": "5", "D-F2": "2", "D-F3": "no", "D-D2": "60",
               "note-D-F1": "Our welders come from the Setif school"}  # fmt: skip
     assert _answer(client, **second).headers["location"] == f"{DIAMOND}?saved=1"
-    _as(client, "um@obs.dz")
+    signed_in(client, "um@obs.dz")
     third = {**FULL, "D-F1": "3", "D-F2": "4", "D-F3": "yes", "D-D2": "10"}
     assert _answer(client, **third).status_code == 303
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     own = {**FULL, "D-F1": "4", "D-F2": "3", "D-F3": "yes", "D-D2": "40",
            "note-D-F3": "Technical institute opened in 2023"}  # fmt: skip
     assert _answer(client, **own).status_code == 303
@@ -134,7 +121,7 @@ def test_members_and_manager_answer_and_the_score_pools_their_latest_sets(site):
 
 def test_refused_answers_are_shown_next_to_their_field_and_nothing_is_stored(site):
     app, client, _ = site
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     bad = {**FULL, "D-F1": "", "D-D2": "150", "D-R2": "lots", "D-S1": "7",
            "note-D-G1": "x" * 2001}  # fmt: skip
     r = _answer(client, **bad)
@@ -155,22 +142,22 @@ def test_refused_answers_are_shown_next_to_their_field_and_nothing_is_stored(sit
 
 def test_rights_of_members_managers_and_visitors(site):
     app, client, _ = site
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     assert _answer(client, **FULL, **{"note-D-F1": "a manager's note"}).status_code == 303
     # a member of another cluster's actor, and the manager of another cluster: 403, nothing kept
     for email in ("dow@obs.dz", "other@obs.dz"):
-        _as(client, email)
+        signed_in(client, email)
         assert client.get(DIAMOND).status_code == 403 and client.get(LIST).status_code == 403
         csrf = _csrf(client.get("/account").text)
         r = client.post(DIAMOND, data={"csrf_token": csrf, **FULL}, follow_redirects=False)
         assert r.status_code == 403
     assert len(_sets(app)) == 1
     # DOW's member answers for his own cluster
-    _as(client, "dow@obs.dz")
+    signed_in(client, "dow@obs.dz")
     danish = {"DK-S1": "3", "DK-C1": "4", "DK-C2": "2", "DK-P1": "3", "DK-H1": "4"}
     assert _answer(client, "/clusters/chem-oh/questionnaires/danish", **danish).status_code == 303
     # a member sees his own set only, cannot score nor set the stage
-    _as(client, "gm@obs.dz")
+    signed_in(client, "gm@obs.dz")
     page = client.get(DIAMOND).text
     assert "a manager&#39;s note" not in page
     assert re.findall(r'value="([^"]*)" checked', page) == [""]  # only D-C1's "No answer"
@@ -187,7 +174,7 @@ def test_rights_of_members_managers_and_visitors(site):
     for path in (LIST, DIAMOND):
         r = client.get(path, follow_redirects=False)
         assert r.status_code == 303 and r.headers["location"].startswith("/login")
-    _as(client, "admin@obs.dz")
+    signed_in(client, "admin@obs.dz")
     assert client.get(f"{LIST}/unknown").status_code == 404
     assert client.get("/clusters/nowhere/questionnaires").status_code == 404
     assert _score(client, "management").status_code == 404  # its answers are not scored
@@ -200,7 +187,7 @@ def _stage(app):
 
 def test_the_stage_is_set_with_the_kernels_suggestion_shown(site):
     app, client, _ = site
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     assert "No suggestion yet" in client.get(LIST).text
     assert _answer(client, **FULL).status_code == 303 and _score(client).status_code == 303
     with session_scope(app.state.sessions) as db:
@@ -224,7 +211,7 @@ def test_the_stage_is_set_with_the_kernels_suggestion_shown(site):
 
 def test_arabic_page_with_the_questionnaires_texts_and_errors(site):
     _, client, _ = site
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     client.headers["Accept-Language"] = "ar"
     page = client.get(DIAMOND)
     assert page.status_code == 200 and 'dir="rtl"' in page.text

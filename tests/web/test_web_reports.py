@@ -11,7 +11,7 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from _accounts import _csrf, _sign_in, _user
+from _accounts import post_form, signed_in, workspace_site
 from grappe.registry import session_scope
 from grappe.registry.models import AuditEntry, Cluster, ReportFile, StoredReport
 from grappe.registry.reports import queue_report
@@ -21,25 +21,12 @@ PAGE = "/clusters/auto-mi/reports"
 
 @pytest.fixture
 def site(populated_app):
-    app, client, _ = populated_app
-    _user(app, "admin@obs.dz", "admin")
-    _user(app, "ana@obs.dz", "analyst")
-    _user(app, "mgr@obs.dz", "manager", clusters=["auto-mi"])
-    _user(app, "other@obs.dz", "manager", clusters=["chem-oh"])
-    _user(app, "gm@obs.dz", "member", actor="GM")
-    client.headers["Accept-Language"] = "en"
+    app, client, _ = workspace_site(populated_app)
     return app, client
 
 
-def _as(client, email):
-    client.cookies.clear()
-    assert _sign_in(client, email).status_code == 303
-    return client
-
-
 def _build(client, page=PAGE, *, csrf_from=None, **choices):
-    csrf = _csrf(client.get(csrf_from or page).text)
-    return client.post(page, data={"csrf_token": csrf, **choices}, follow_redirects=False)
+    return post_form(client, page, choices, form_page=csrf_from)
 
 
 def _reports(app):
@@ -70,7 +57,7 @@ def _weasyprint_works() -> bool:
 
 def test_a_manager_builds_the_arabic_report_and_downloads_it(site):
     app, client = site
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     client.headers["Accept-Language"] = "ar"
     page = client.get(PAGE).text
     assert 'dir="rtl"' in page and 'http-equiv="refresh"' not in page
@@ -106,7 +93,7 @@ def test_a_manager_builds_the_arabic_report_and_downloads_it(site):
 
 def test_the_page_refreshes_itself_while_a_report_is_built_and_not_after(site):
     app, client = site
-    _as(client, "admin@obs.dz")
+    signed_in(client, "admin@obs.dz")
     running = _stored_report(app, status="running", files=())
     page = client.get(PAGE).text
     assert '<meta http-equiv="refresh" content="2">' in page
@@ -124,7 +111,7 @@ def test_the_page_refreshes_itself_while_a_report_is_built_and_not_after(site):
 
 def test_bad_choices_and_a_cluster_without_indicators_queue_nothing(site):
     app, client = site
-    _as(client, "admin@obs.dz")
+    signed_in(client, "admin@obs.dz")
     cases = [
         ({"formats": "html"}, "languages", "Choose at least one language."),
         ({"languages": "de", "formats": "html"}, "languages", "Choose at least one language."),
@@ -155,7 +142,7 @@ def test_who_may_see_build_and_download(site):
     report_id = _stored_report(app)
     file = f"{PAGE}/{report_id}/ar.html"
     # An analyst reads and downloads, but may not build (RULES: reports are the managers').
-    _as(client, "ana@obs.dz")
+    signed_in(client, "ana@obs.dz")
     page = client.get(PAGE).text
     assert f'href="{file}"' in page and 'action="/clusters/auto-mi/reports"' not in page
     assert client.get(file).content == b"<p>x"
@@ -163,7 +150,7 @@ def test_who_may_see_build_and_download(site):
     assert r.status_code == 403 and "Not allowed" in r.text
     # A manager of another cluster and a member see nothing of it.
     for email in ("other@obs.dz", "gm@obs.dz"):
-        _as(client, email)
+        signed_in(client, email)
         for path in (PAGE, file):
             assert client.get(path).status_code == 403, (email, path)
         r = _build(client, csrf_from="/account", languages="en", formats="html")
@@ -171,7 +158,7 @@ def test_who_may_see_build_and_download(site):
         assert 'href="/clusters/auto-mi/reports"' not in client.get("/clusters/auto-mi").text
     assert _reports(app) == 1
     # The report of a cluster is not found under another one, nor an unknown report.
-    _as(client, "admin@obs.dz")
+    signed_in(client, "admin@obs.dz")
     assert client.get(f"/clusters/chem-oh/reports/{report_id}/ar.html").status_code == 404
     assert client.get(f"{PAGE}/{report_id + 1}/ar.html").status_code == 404
     assert client.get(f"/clusters/nowhere/reports/{report_id}/ar.html").status_code == 404
@@ -180,7 +167,7 @@ def test_who_may_see_build_and_download(site):
     for path in (PAGE, file):
         r = client.get(path, follow_redirects=False)
         assert r.status_code == 303 and r.headers["location"].startswith("/login?next=")
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     r = client.post(PAGE, data={"languages": "en", "formats": "html"})
     assert r.status_code == 403 and "Form expired" in r.text
     assert _reports(app) == 1

@@ -10,7 +10,7 @@ import re
 import pytest
 from sqlalchemy import select
 
-from _accounts import _csrf, _sign_in, _user
+from _accounts import _csrf, _user, post_form, signed_in, workspace_users
 from grappe.registry import repositories as repo
 from grappe.registry import session_scope
 from grappe.registry.models import AuditEntry, Evaluation, Kpi
@@ -48,24 +48,14 @@ def site(populated_app):
             },
             who="test",
         )
-    _user(app, "admin@obs.dz", "admin")
-    _user(app, "mgr@obs.dz", "manager", clusters=["auto-mi"])
+    workspace_users(app)
     _user(app, "cu@obs.dz", "manager", clusters=["cuivre-dz"])
-    _user(app, "ana@obs.dz", "analyst")
-    _user(app, "gm@obs.dz", "member", actor="GM")
     client.headers["Accept-Language"] = "en"
     return app, client, tokens
 
 
-def _as(client, email):
-    client.cookies.clear()
-    assert _sign_in(client, email).status_code == 303
-    return client
-
-
 def _post(client, path, data, page=ROADMAP):
-    csrf = _csrf(client.get(page).text)
-    return client.post(path, data={"csrf_token": csrf, **data}, follow_redirects=False)
+    return post_form(client, path, data, form_page=page)
 
 
 def _roadmap(app, cluster="auto-mi"):
@@ -88,7 +78,7 @@ def _error(html, prefix, field):
 
 def test_an_action_is_added_corrected_and_reaches_the_profile_gantt(site):
     app, client, _ = site
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     r = _post(
         client,
         f"{ROADMAP}/plan",
@@ -140,7 +130,7 @@ def test_an_action_is_added_corrected_and_reaches_the_profile_gantt(site):
     assert 'class="gantt-bar status-done"' in profile and "Export fair in Lyon" in profile
     assert "<li><bdi>Export to Europe</bdi></li>" in profile  # the priority challenges
     # the milestone is removed, then the action deleted
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     data = {
         **data,
         "m-1-name": "Fair held",
@@ -160,7 +150,7 @@ def test_an_action_is_added_corrected_and_reaches_the_profile_gantt(site):
 
 def test_an_algerian_cluster_budgets_in_dzd_by_default_others_in_none(site):
     app, client, _ = site
-    _as(client, "cu@obs.dz")
+    signed_in(client, "cu@obs.dz")
     page = client.get(COPPER).text
     assert re.search(r'id="new-currency" name="currency" type="text" value="DZD"', page)
     r = _post(
@@ -168,7 +158,7 @@ def test_an_algerian_cluster_budgets_in_dzd_by_default_others_in_none(site):
     )
     assert r.status_code == 303, r.text
     assert _roadmap(app, "cuivre-dz").actions[0].currency == "DZD"
-    _as(client, "mgr@obs.dz")  # Michigan: no currency assumed, so a budget needs one
+    signed_in(client, "mgr@obs.dz")  # Michigan: no currency assumed, so a budget needs one
     assert re.search(
         r'id="new-currency" name="currency" type="text" value=""', client.get(ROADMAP).text
     )
@@ -218,7 +208,7 @@ REFUSALS = [
 
 def test_each_refused_field_gets_its_message_and_nothing_is_stored(site):
     app, client, _ = site
-    _as(client, "admin@obs.dz")
+    signed_in(client, "admin@obs.dz")
     assert _post(client, f"{ROADMAP}/actions", {**ACTION, "id": "A0"}).status_code == 303
     before, audited = _roadmap(app), len(_audit(app, "roadmap"))
     for change, field, message in REFUSALS:
@@ -237,7 +227,7 @@ def test_each_refused_field_gets_its_message_and_nothing_is_stored(site):
 
 def test_plan_errors_and_a_stale_status_warning_in_arabic(site):
     app, client, _ = site
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     r = _post(client, f"{ROADMAP}/plan", {"mode": "sideways", "challenges": "A\nA"})
     assert r.status_code == 400 and _roadmap(app) is None
     assert _error(r.text, "plan", "mode") == "Choose bottom-up or top-down."
@@ -279,20 +269,20 @@ def test_rights_anonymous_csrf_and_other_clusters(site):
         r = client.get(path, follow_redirects=False)
         assert r.status_code == 303 and r.headers["location"].startswith("/login")
     for who in ("ana@obs.dz", "gm@obs.dz", "cu@obs.dz"):  # analyst, member, other manager
-        _as(client, who)
+        signed_in(client, who)
         assert client.get(ROADMAP).status_code == 403
         assert client.get(EVALS).status_code == 403
     csrf = _csrf(client.get("/clusters/cuivre-dz/roadmap").text)
     r = client.post(f"{ROADMAP}/actions", data={"csrf_token": csrf, **ACTION})
     assert r.status_code == 403 and _roadmap(app) is None
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     r = client.post(f"{ROADMAP}/actions", data={"csrf_token": "forged", **ACTION})
     assert r.status_code == 403 and _roadmap(app) is None
     assert client.get("/clusters/nowhere/roadmap").status_code == 404
     # the profile links the two pages for its manager only
     profile = client.get("/clusters/auto-mi").text
     assert f'href="{ROADMAP}"' in profile and f'href="{EVALS}"' in profile
-    _as(client, "ana@obs.dz")
+    signed_in(client, "ana@obs.dz")
     assert f'href="{ROADMAP}"' not in client.get("/clusters/auto-mi").text
 
 
@@ -317,7 +307,7 @@ def test_an_evaluation_compares_with_the_previous_period_and_records_the_label_s
     _kpi(app, "members", "2030", 40)
     _kpi(app, "members", "2031", 52, target=50)
     _kpi(app, "jobs", "2031", 900, target=1000)
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     r = _post(
         client,
         EVALS,

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from _accounts import _csrf, _sign_in, _user
+from _accounts import _csrf, signed_in, workspace_users
 from grappe.io.network import read_network
 from grappe.registry import session_scope
 from grappe.registry.models import AuditEntry, Cluster, Tie
@@ -28,19 +28,11 @@ SALT = "ties-test-salt"
 def site(populated_app, monkeypatch):
     monkeypatch.setenv("GRAPPE_PSEUDONYM_SALT", SALT)
     app, client, _ = populated_app
-    _user(app, "admin@obs.dz", "admin")
-    _user(app, "mgr@obs.dz", "manager", clusters=["auto-mi"])
-    _user(app, "other@obs.dz", "manager", clusters=["chem-oh"])
+    workspace_users(app)
     with session_scope(app.state.sessions) as db:
         db.add(Cluster(id="dinanderie", name_en="Copperware"))
     client.headers["Accept-Language"] = "en"
     return app, client
-
-
-def _as(client, email):
-    client.cookies.clear()
-    assert _sign_in(client, email).status_code == 303
-    return client
 
 
 def _actors(app, cluster="auto-mi"):
@@ -74,7 +66,8 @@ def test_record_a_tie_is_stored_audited_and_listed(site):
     app, client = site
     (a, b), c = _actors(app)[:2], _actors(app)[0]  # the reporter is one end
     before = _ties(app)
-    r = _post_tie(_as(client, "mgr@obs.dz"), reporter=c, source=a, target=b, date="2026-03-01")
+    signed_in(client, "mgr@obs.dz")
+    r = _post_tie(client, reporter=c, source=a, target=b, date="2026-03-01")
     assert r.status_code == 303 and r.headers["location"] == "/clusters/auto-mi/ties?wave=2026"
     new = [t for t in _ties(app) if t not in before]
     assert len(new) == 1
@@ -92,7 +85,7 @@ def test_record_a_tie_is_stored_audited_and_listed(site):
 def test_delete_a_tie_is_soft_and_audited(site):
     app, client = site
     (a, b), c = _actors(app)[:2], _actors(app)[0]  # the reporter is one end
-    _post_tie(_as(client, "admin@obs.dz"), reporter=c, source=a, target=b)
+    _post_tie(signed_in(client, "admin@obs.dz"), reporter=c, source=a, target=b)
     with session_scope(app.state.sessions) as db:
         tie = db.scalars(select(Tie).where(Tie.source == a, Tie.target == b,
                                            Tie.type == "cooperation")).one()  # fmt: skip
@@ -128,7 +121,7 @@ def test_record_a_tie_error_next_to_the_field_nothing_stored(site, values, field
     if values.get("target") == "SAME":
         values = {"target": a}
     before = _ties(app)
-    r = _post_tie(_as(client, "mgr@obs.dz"), **{**base, **values})
+    r = _post_tie(signed_in(client, "mgr@obs.dz"), **{**base, **values})
     assert r.status_code == 400
     assert re.search(message, _error(r.text, field))
     assert "The tie was not recorded" in r.text
@@ -138,7 +131,7 @@ def test_record_a_tie_error_next_to_the_field_nothing_stored(site, values, field
 def test_a_tie_recorded_twice_in_a_wave_is_refused(site):
     app, client = site
     (a, b), c = _actors(app)[:2], _actors(app)[0]  # the reporter is one end
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     assert _post_tie(client, reporter=c, source=a, target=b).status_code == 303
     r = _post_tie(client, reporter=c, source=a, target=b)
     assert r.status_code == 400 and "already recorded" in _error(r.text, "target")
@@ -147,7 +140,7 @@ def test_a_tie_recorded_twice_in_a_wave_is_refused(site):
 def test_errors_are_translated_in_arabic_with_rtl(site):
     app, client = site
     (a, b), c = _actors(app)[:2], _actors(app)[0]  # the reporter is one end
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     page = client.get("/clusters/auto-mi/ties?lang=ar")
     assert 'dir="rtl"' in page.text
     r = client.post("/clusters/auto-mi/ties?lang=ar", follow_redirects=False, data={
@@ -160,7 +153,7 @@ def test_errors_are_translated_in_arabic_with_rtl(site):
 def test_missing_csrf_is_refused(site):
     app, client = site
     (a, b), c = _actors(app)[:2], _actors(app)[0]  # the reporter is one end
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     data = {"reporter": c, "source": a, "target": b, "type": "trust", "new_wave": "2026"}
     r = client.post("/clusters/auto-mi/ties", data=data)
     assert r.status_code == 403
@@ -169,7 +162,7 @@ def test_missing_csrf_is_refused(site):
 def test_manager_of_another_cluster_is_forbidden(site):
     app, client = site
     (a, b), c = _actors(app)[:2], _actors(app)[0]  # the reporter is one end
-    _as(client, "other@obs.dz")
+    signed_in(client, "other@obs.dz")
     assert client.get("/clusters/auto-mi/ties").status_code == 403
     assert client.get("/clusters/auto-mi/ties/upload").status_code == 403
     page = client.get("/clusters/chem-oh/ties")
@@ -189,7 +182,7 @@ def test_anonymous_is_sent_to_login(site):
 def test_cluster_page_links_to_the_ties_for_writers_only(site):
     _, client = site
     assert "/clusters/auto-mi/ties" not in client.get("/clusters/auto-mi").text
-    _as(client, "mgr@obs.dz")
+    signed_in(client, "mgr@obs.dz")
     assert "/clusters/auto-mi/ties" in client.get("/clusters/auto-mi").text
 
 
@@ -210,7 +203,7 @@ def test_upload_with_a_bad_row_shows_every_error_and_stores_nothing(site):
     lines = TIES.decode().splitlines()
     lines[2] = lines[2].replace(",2,", ",9,", 1)  # strength off the scale, row 2
     lines[3] = "A1,A1," + lines[3].split(",", 2)[2]  # a self-tie, row 3
-    r = _upload(_as(client, "mgr@obs.dz"), ("\n".join(lines) + "\n").encode(),
+    r = _upload(signed_in(client, "mgr@obs.dz"), ("\n".join(lines) + "\n").encode(),
                 cluster="auto-mi")  # fmt: skip
     assert r.status_code == 400 and "Nothing was stored" in r.text
     assert "Store these ties" not in r.text
@@ -225,7 +218,7 @@ def test_upload_with_a_bad_row_shows_every_error_and_stores_nothing(site):
 
 def test_upload_preview_then_store_equals_read_network(site):
     app, client = site
-    _as(client, "admin@obs.dz")
+    signed_in(client, "admin@obs.dz")
     r = _upload(client, TIES)
     assert r.status_code == 200 and "Preview: nothing is stored yet" in r.text
     expected = read_network(FIXTURES / "synthetic_actors.csv", FIXTURES / "synthetic_ties.csv",
@@ -252,9 +245,9 @@ def test_upload_preview_then_store_equals_read_network(site):
 
 def test_a_preview_is_bound_to_its_session(site):
     app, client = site
-    r = _upload(_as(client, "admin@obs.dz"), TIES)
+    r = _upload(signed_in(client, "admin@obs.dz"), TIES)
     key = re.search(r'name="upload" value="([^"]+)"', r.text).group(1)
-    _as(client, "mgr@obs.dz")  # another user, another session
+    signed_in(client, "mgr@obs.dz")  # another user, another session
     page = client.get("/clusters/auto-mi/ties/upload")
     stolen = client.post("/clusters/auto-mi/ties/upload/store",
                          data={"upload": key, "csrf_token": _csrf(page.text)})  # fmt: skip
@@ -264,7 +257,7 @@ def test_a_preview_is_bound_to_its_session(site):
 
 def test_upload_without_a_ties_file_or_with_a_bad_wave(site):
     _, client = site
-    _as(client, "admin@obs.dz")
+    signed_in(client, "admin@obs.dz")
     page = client.get("/clusters/dinanderie/ties/upload")
     r = client.post("/clusters/dinanderie/ties/upload", data={"csrf_token": _csrf(page.text)})
     assert r.status_code == 400 and "Choose the ties file" in r.text
@@ -274,7 +267,7 @@ def test_upload_without_a_ties_file_or_with_a_bad_wave(site):
 
 def test_upload_a_wave_for_rows_that_carry_their_own_is_refused_at_preview(site):
     app, client = site
-    r = _upload(_as(client, "admin@obs.dz"), TIES, wave="2026")
+    r = _upload(signed_in(client, "admin@obs.dz"), TIES, wave="2026")
     assert r.status_code == 400 and "carry their own waves (2022" in html.unescape(r.text)
     assert "Store these ties" not in r.text and _ties(app, "dinanderie") == []
 
@@ -287,7 +280,7 @@ def _store(client, preview):
 
 def test_upload_without_an_actors_file_uses_the_clusters_actors(site):
     app, client = site
-    _as(client, "admin@obs.dz")
+    signed_in(client, "admin@obs.dz")
     assert _store(client, _upload(client, TIES)).status_code == 303
     grid = b"source,target,type,strength,respondent\nA1,A3,trust,strong,Amina B.\n"
     preview = _upload(client, grid, actors=None, wave="2026")
@@ -307,7 +300,7 @@ def test_upload_without_an_actors_file_uses_the_clusters_actors(site):
 def test_delete_needs_csrf_and_the_right_cluster(site):
     app, client = site
     (a, b), c = _actors(app)[:2], _actors(app)[0]
-    _post_tie(_as(client, "admin@obs.dz"), reporter=c, source=a, target=b)
+    _post_tie(signed_in(client, "admin@obs.dz"), reporter=c, source=a, target=b)
     with session_scope(app.state.sessions) as db:
         tie_id = db.scalars(select(Tie.id).where(Tie.source == a, Tie.target == b)).first()
     assert client.post(f"/clusters/auto-mi/ties/{tie_id}/delete").status_code == 403
@@ -315,7 +308,7 @@ def test_delete_needs_csrf_and_the_right_cluster(site):
     wrong = client.post(f"/clusters/chem-oh/ties/{tie_id}/delete",
                         data={"csrf_token": _csrf(page.text)})  # fmt: skip
     assert wrong.status_code == 404  # the tie is not of that cluster
-    _as(client, "other@obs.dz")
+    signed_in(client, "other@obs.dz")
     page = client.get("/clusters/chem-oh/ties")
     other = client.post(f"/clusters/auto-mi/ties/{tie_id}/delete",
                         data={"csrf_token": _csrf(page.text)})  # fmt: skip
@@ -369,7 +362,7 @@ def test_record_tie_refusals_raise_with_the_field(site):
 )
 def test_upload_preview_in_french_and_arabic(site, lang, words):
     _, client = site
-    r = _upload(_as(client, "admin@obs.dz"), TIES, query=f"?lang={lang}")
+    r = _upload(signed_in(client, "admin@obs.dz"), TIES, query=f"?lang={lang}")
     assert r.status_code == 200 and words in html.unescape(r.text)
     assert ('dir="rtl"' in r.text) == (lang == "ar")
     assert "Store these ties" not in r.text  # the button is translated too

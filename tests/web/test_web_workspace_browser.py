@@ -4,16 +4,11 @@ cluster's profile → see it there. Screenshots in ``test-artifacts/workspace-*.
 
 from __future__ import annotations
 
-import shutil
-import socket
-import threading
-import time
-from pathlib import Path
-
 import pytest
+from test_web_browser import ARTIFACTS, CHROMIUM
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+from _live import live_app
+
 PASSWORD = "نحاس قسنطينة 2026"
 
 pytestmark = [
@@ -26,29 +21,9 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, templates):
-    import uvicorn
-
-    from grappe.registry.testing import fresh_database
-    from grappe.service import Settings, create_app
-
-    with fresh_database(
-        "sqlite", tmp_path_factory.mktemp("workspace"), template=templates["sqlite"]["populated"]
-    ) as url:
-        app = create_app(Settings(database_url=url, environment="test"))
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            port = sock.getsockname()[1]
-        srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-        thread = threading.Thread(target=srv.run, daemon=True)
-        thread.start()
-        deadline = time.monotonic() + 20
-        while not srv.started:
-            if time.monotonic() > deadline:
-                pytest.fail("uvicorn did not start")
-            time.sleep(0.05)
-        yield app, f"http://127.0.0.1:{port}"
-        srv.should_exit = True
-        thread.join(timeout=10)
+    populated = templates["sqlite"]["populated"]
+    with live_app(tmp_path_factory.mktemp("workspace"), populated) as served:
+        yield served
 
 
 def _shot(page, name):

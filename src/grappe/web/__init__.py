@@ -31,6 +31,7 @@ from grappe.web.views import (
     tie_forms,
     waves,
 )
+from grappe.web.views._forms import PageAnswer, answer_page
 
 __all__ = ["STATIC", "install_pages", "not_found_page"]
 
@@ -76,5 +77,7 @@ def install_pages(app: FastAPI) -> None:
     for module in pages:
         app.include_router(module.router, dependencies=[Depends(csrf_guard)])
     app.add_exception_handler(CsrfRefusedError, _csrf_refused)
+    # The sign-in page, 404 or 403 a workspace form's checks answer with (views._forms).
+    app.add_exception_handler(PageAnswer, answer_page)
     app.state.html_not_found = not_found_page
     app.state.login_limiter = LoginLimiter()  # sign-in failures, per process

@@ -1,19 +1,97 @@
 """What every form of the workspace does first: open a database session, and find the cluster
 the signed-in user may write records of (the API's rules,
-:func:`grappe.registry.permissions.refusal`)."""
+:func:`grappe.registry.permissions.refusal`); and what its pages share (the cluster's part of
+the page context, the "saved" redirect).
+
+A route opens its work with :func:`cluster_form` (the API's rights on a kind of record) or
+:func:`cluster_work` (a page's own rule)::
+
+    with cluster_form(request, cluster_id, kind="kpi", key=cluster_id) as work:
+        set_kpi(work.db, work.access, cluster_id, entry)
+
+A visitor who may not write there never reaches the block: :class:`PageAnswer` carries the page
+to answer with (the sign-in page, 404 or 403) to the app's handler
+(:func:`grappe.web.install_pages`).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
 from fastapi import Request
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
+from grappe.errors import DataValidationError
 from grappe.registry.models import Cluster
 from grappe.registry.permissions import refusal
-from grappe.web.auth import forbidden, to_login, visitor
+from grappe.web.auth import SignedIn, forbidden, to_login, visitor
+from grappe.web.i18n import translations
+from grappe.web.render import language, localized
 from grappe.web.views._common import not_found
 
-__all__ = ["open_session", "writable_cluster"]
+if TYPE_CHECKING:
+    from grappe.registry.permissions import Access
+
+__all__ = [
+    "ClusterWork",
+    "PageAnswer",
+    "answer_page",
+    "cluster_context",
+    "cluster_form",
+    "cluster_work",
+    "hinted_errors",
+    "open_session",
+    "saved_redirect",
+]
+
+
+class PageAnswer(Exception):  # noqa: N818 - an answer, not an error: the page it carries is the reply
+    """The page to answer a request with, found by a helper below the route (the sign-in page,
+    404 or 403); the app's handler (:func:`answer_page`) sends ``response`` as it is.
+
+    Parameters
+    ----------
+    response
+        The complete answer.
+    """
+
+    def __init__(self, response: Response) -> None:
+        super().__init__(response.status_code)
+        self.response = response
+
+
+async def answer_page(request: Request, exc: Exception) -> Response:  # noqa: ARG001
+    """The app's handler of :class:`PageAnswer`: its page, unchanged."""
+    assert isinstance(exc, PageAnswer)  # noqa: S101 - registered for PageAnswer only
+    return exc.response
+
+
+@dataclass(frozen=True)
+class ClusterWork:
+    """What a workspace route works with once the visitor may write in the cluster.
+
+    Attributes
+    ----------
+    db
+        The open registry session (commit to keep; closed when the ``with`` block ends).
+    cluster
+        The cluster of the page.
+    user
+        The signed-in user (never anonymous here).
+    """
+
+    db: Session
+    cluster: Cluster
+    user: SignedIn
+
+    @property
+    def access(self) -> Access:
+        """The user's rights, as the registry's functions take them (``who``)."""
+        return self.user.access
 
 
 def open_session(request: Request) -> Session:
@@ -22,17 +100,104 @@ def open_session(request: Request) -> Session:
     return session
 
 
-def writable_cluster(
-    request: Request, db: Session, cluster_id: str, *, kind: str, key: str = "(new)"
-) -> Cluster | Response:
-    """The cluster when the visitor may create ``kind`` records in it; otherwise the page to
-    answer with: the sign-in page (anonymous), 404 (no such cluster) or 403 (refused)."""
+@contextmanager
+def cluster_work(
+    request: Request, cluster_id: str, *, may: Callable[[Session, SignedIn], bool] | None = None
+) -> Iterator[ClusterWork]:
+    """Open the work of a page on a cluster, or answer without it.
+
+    The checks run in the order of every page: an anonymous visitor gets the sign-in page
+    before anything else is looked up, an unknown cluster 404, a visitor whom ``may`` refuses
+    403. These answers leave as a :class:`PageAnswer` rather than a returned value, so that a
+    route needs no ``isinstance`` test and gets a user that is never ``None``; a context
+    manager rather than a FastAPI dependency, so that the session lives exactly as long as the
+    route's ``with`` block and a route reads its form where it did (the CSRF guard has read
+    it already, so reading it first or after the checks answers the same).
+
+    Parameters
+    ----------
+    request
+        The page's request (its visitor, its app's registry).
+    cluster_id
+        The cluster's id, from the path.
+    may
+        The page's rule: whether the user may work here (it may itself raise a
+        :class:`PageAnswer`, e.g. a 404 for an unknown part of the path). ``None``: every
+        signed-in user passes, and the registry's function checks the rights (its
+        :class:`~grappe.errors.PermissionDeniedError` is the route's to answer).
+
+    Yields
+    ------
+    ClusterWork
+        The open session, the cluster and the user.
+
+    Raises
+    ------
+    PageAnswer
+        With the sign-in page, the 404 or the 403 page.
+    """
     user = visitor(request).user
     if user is None:
-        return to_login(request)
-    cluster = db.get(Cluster, cluster_id)
-    if cluster is None:
-        return not_found(request)
-    if refusal(user.access, "create", kind, key, scope={cluster_id}) is not None:
-        return forbidden(request)
-    return cluster
+        raise PageAnswer(to_login(request))
+    with open_session(request) as db:
+        cluster = db.get(Cluster, cluster_id)
+        if cluster is None:
+            raise PageAnswer(not_found(request))
+        if may is not None and not may(db, user):
+            raise PageAnswer(forbidden(request))
+        yield ClusterWork(db=db, cluster=cluster, user=user)
+
+
+def cluster_form(
+    request: Request, cluster_id: str, *, kind: str, key: str = "(new)", action: str = "create"
+) -> AbstractContextManager[ClusterWork]:
+    """:func:`cluster_work` with the API's rule: the user may ``action`` (``create`` for the
+    pages that add records, ``update`` for those that change the cluster itself) ``kind``
+    records of key ``key`` in the cluster (:func:`grappe.registry.permissions.refusal`)."""
+
+    def may(_db: Session, user: SignedIn) -> bool:
+        return refusal(user.access, action, kind, key, scope={cluster_id}) is None
+
+    return cluster_work(request, cluster_id, may=may)
+
+
+def cluster_context(request: Request, cluster: Cluster) -> dict[str, Any]:
+    """The part of a cluster form's page context that names the cluster (in the page's
+    language, with the language of that name) and carries the CSRF token of the forms."""
+    name, name_lang = localized(cluster, "name", language(request))
+    return {"cluster_id": cluster.id, "cluster_name": name, "cluster_lang": name_lang,
+            "csrf": visitor(request).csrf}  # fmt: skip
+
+
+def saved_redirect(path: str) -> RedirectResponse:
+    """The answer to a form stored without a problem: back to ``path``, which says "saved"."""
+    return RedirectResponse(f"{path}?saved=1", status_code=303)
+
+
+def hinted_errors(
+    error: DataValidationError, lang: str, hints: dict[str, str], *, default: str
+) -> dict[str, str]:
+    """The registry's issues per field: the field's need (``hints``, msgids translated into
+    ``lang``), then the message and fix of each issue (the API's words, in English).
+
+    Parameters
+    ----------
+    error
+        The registry's refusal.
+    lang
+        The page's language.
+    hints
+        The msgid of each field of the form.
+    default
+        The field an issue of no field of the form is shown next to.
+    """
+    _ = translations(lang).gettext
+    errors: dict[str, str] = {}
+    for issue in error.issues:
+        column = issue.column if issue.column in hints else default
+        detail = f"{issue.message} {issue.fix}" if issue.fix else issue.message
+        if column in errors:
+            errors[column] = f"{errors[column]} {detail}"
+        else:
+            errors[column] = f"{_(hints[column])} {detail}"
+    return errors

@@ -26,9 +26,9 @@ from grappe.registry.models import Actor, Cluster
 from grappe.vocabulary import LEVELS
 from grappe.web.auth import forbidden, to_login, visitor
 from grappe.web.i18n import translations
-from grappe.web.render import language, localized, page
+from grappe.web.render import language, page
 from grappe.web.views._common import N_, not_found, sphere_names
-from grappe.web.views._forms import open_session, writable_cluster
+from grappe.web.views._forms import cluster_context, cluster_form, open_session, saved_redirect
 
 router = APIRouter(include_in_schema=False)
 
@@ -74,39 +74,30 @@ def _form_page(
     status: int = 200,
 ) -> Response:  # fmt: skip
     lang = language(request)
-    name, name_lang = localized(cluster, "name", lang)
     return page(
         request,
         "actor_form.html",
-        {"cluster_id": cluster.id, "cluster_name": name, "cluster_lang": name_lang,
-         "values": values, "errors": errors, "csrf": visitor(request).csrf, **_choices(lang)},
+        {**cluster_context(request, cluster),
+         "values": values, "errors": errors, **_choices(lang)},
         status=status,
     )  # fmt: skip
 
 
 @router.get("/clusters/{cluster_id}/actors/new", response_class=HTMLResponse)
 def new_actor_form(request: Request, cluster_id: str) -> Response:
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="actor")
-        if isinstance(cluster, Response):
-            return cluster
+    with cluster_form(request, cluster_id, kind="actor") as work:
+        cluster = work.cluster
         return _form_page(request, cluster, {}, {})
 
 
 @router.post("/clusters/{cluster_id}/actors/new", response_class=HTMLResponse)
 async def new_actor(request: Request, cluster_id: str) -> Response:
-    if visitor(request).user is None:
-        return to_login(request)
     form = await request.form()
     values = {k: str(form.get(k, "")) for k in ACTOR_ENTRY_FIELDS}
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="actor")
-        if isinstance(cluster, Response):
-            return cluster
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - checked above; narrows the type
+    with cluster_form(request, cluster_id, kind="actor") as work:
+        db, cluster = work.db, work.cluster
         try:
-            record_actor(db, user.access, cluster_id, values)
+            record_actor(db, work.access, cluster_id, values)
             db.commit()  # closing the session without commit rolls everything back
         except PermissionDeniedError:
             return forbidden(request)
@@ -164,4 +155,4 @@ async def organisation(request: Request) -> Response:
             actor = db.get(Actor, user.actor)
             errors = field_errors(error, language(request))
             return _organisation_page(request, actor, values, errors, status=400)  # type: ignore[arg-type]
-    return RedirectResponse("/account/organisation?saved=1", status_code=303)
+    return saved_redirect("/account/organisation")

@@ -33,13 +33,12 @@ from grappe.registry.cluster_entries import (
     update_cluster_settings,
 )
 from grappe.registry.models import AuditEntry, Cluster, IndicatorSnapshot, Region
-from grappe.registry.permissions import refusal
 from grappe.vocabulary import PROFILE_SECTIONS
 from grappe.web.auth import forbidden, to_login, visitor
 from grappe.web.i18n import format_moment, translations
 from grappe.web.render import language, localized, page
-from grappe.web.views._common import N_, not_found, stage_names
-from grappe.web.views._forms import open_session
+from grappe.web.views._common import N_, stage_names
+from grappe.web.views._forms import cluster_form, open_session, saved_redirect
 
 router = APIRouter(include_in_schema=False)
 
@@ -174,27 +173,13 @@ async def new_cluster(request: Request) -> Response:
 
 
 # --- settings, publish, history: the cluster's admins and managers ---------------------------
-
-
-def _managed_cluster(request: Request, db: Session, cluster_id: str) -> Cluster | Response:
-    """The cluster when the visitor may change it; otherwise the sign-in page, 404 or 403."""
-    user = visitor(request).user
-    if user is None:
-        return to_login(request)
-    cluster = db.get(Cluster, cluster_id)
-    if cluster is None:
-        return not_found(request)
-    if refusal(user.access, "update", "cluster", cluster_id, scope={cluster_id}) is not None:
-        return forbidden(request)
-    return cluster
+# (cluster_form with action="update": the rights of changing the cluster itself)
 
 
 @router.get("/clusters/{cluster_id}/settings", response_class=HTMLResponse)
 def settings_form(request: Request, cluster_id: str) -> Response:
-    with open_session(request) as db:
-        cluster = _managed_cluster(request, db, cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
+    with cluster_form(request, cluster_id, kind="cluster", key=cluster_id, action="update") as work:
+        db, cluster = work.db, work.cluster
         saved = request.query_params.get("saved") == "1"
         return _form_page(request, db, cluster=cluster, values=_cluster_values(cluster),
                           errors={}, saved=saved)  # fmt: skip
@@ -202,18 +187,12 @@ def settings_form(request: Request, cluster_id: str) -> Response:
 
 @router.post("/clusters/{cluster_id}/settings", response_class=HTMLResponse)
 async def settings(request: Request, cluster_id: str) -> Response:
-    if visitor(request).user is None:
-        return to_login(request)
     form = await request.form()
     values = _form_values(form, CLUSTER_SETTINGS_FIELDS)
-    with open_session(request) as db:
-        cluster = _managed_cluster(request, db, cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - checked above
+    with cluster_form(request, cluster_id, kind="cluster", key=cluster_id, action="update") as work:
+        db, cluster = work.db, work.cluster
         try:
-            update_cluster_settings(db, user.access, cluster_id, values)
+            update_cluster_settings(db, work.access, cluster_id, values)
             db.commit()
         except PermissionDeniedError:
             return forbidden(request)
@@ -222,7 +201,7 @@ async def settings(request: Request, cluster_id: str) -> Response:
             errors = field_errors(error, language(request))
             return _form_page(request, db, cluster=cluster, values=values, errors=errors,
                               status=400)  # fmt: skip
-    return RedirectResponse(f"/clusters/{cluster_id}/settings?saved=1", status_code=303)
+    return saved_redirect(f"/clusters/{cluster_id}/settings")
 
 
 def _publish_page(
@@ -245,10 +224,8 @@ def _publish_page(
 
 @router.get("/clusters/{cluster_id}/publish", response_class=HTMLResponse)
 def publish_form(request: Request, cluster_id: str) -> Response:
-    with open_session(request) as db:
-        cluster = _managed_cluster(request, db, cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
+    with cluster_form(request, cluster_id, kind="cluster", key=cluster_id, action="update") as work:
+        cluster = work.cluster
         return _publish_page(
             request, cluster, published=cluster.published,
             sections=list(cluster.public_sections or ()), errors={},
@@ -258,19 +235,13 @@ def publish_form(request: Request, cluster_id: str) -> Response:
 
 @router.post("/clusters/{cluster_id}/publish", response_class=HTMLResponse)
 async def publish(request: Request, cluster_id: str) -> Response:
-    if visitor(request).user is None:
-        return to_login(request)
     form = await request.form()
     published = form.get("published") == "yes"
     sections = [str(s) for s in form.getlist("sections")]
-    with open_session(request) as db:
-        cluster = _managed_cluster(request, db, cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - checked above
+    with cluster_form(request, cluster_id, kind="cluster", key=cluster_id, action="update") as work:
+        db, cluster = work.db, work.cluster
         try:
-            set_publication(db, user.access, cluster_id, published=published, sections=sections)
+            set_publication(db, work.access, cluster_id, published=published, sections=sections)
             db.commit()
         except PermissionDeniedError:
             return forbidden(request)
@@ -279,7 +250,7 @@ async def publish(request: Request, cluster_id: str) -> Response:
             errors = field_errors(error, language(request))
             return _publish_page(request, cluster, published=published, sections=sections,
                                  errors=errors, status=400)  # fmt: skip
-    return RedirectResponse(f"/clusters/{cluster_id}/publish?saved=1", status_code=303)
+    return saved_redirect(f"/clusters/{cluster_id}/publish")
 
 
 def _changes(entry: AuditEntry) -> list[tuple[str, str, str]]:
@@ -311,10 +282,8 @@ def history(
     cluster_id: str,
     page_number: Annotated[int, Query(alias="page", ge=1, le=100_000)] = 1,
 ) -> Response:
-    with open_session(request) as db:
-        cluster = _managed_cluster(request, db, cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
+    with cluster_form(request, cluster_id, kind="cluster", key=cluster_id, action="update") as work:
+        db, cluster = work.db, work.cluster
         lang = language(request)
         _ = translations(lang).gettext
         offset = (page_number - 1) * HISTORY_PAGE

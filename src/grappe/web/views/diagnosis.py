@@ -34,13 +34,12 @@ from grappe.network.model import ActorNetwork
 from grappe.registry.models import Cluster, NetworkDiagnosis, utc_now
 from grappe.registry.network_diagnoses import queue_diagnosis, run_queued
 from grappe.registry.tie_entries import cluster_actors
-from grappe.web.auth import visitor
 from grappe.web.db import stored_network
 from grappe.web.i18n import translations
 from grappe.web.network_svg import network_drawing
-from grappe.web.render import language, localized, page
+from grappe.web.render import language, page
 from grappe.web.views._common import N_, sphere_names
-from grappe.web.views._forms import open_session, writable_cluster
+from grappe.web.views._forms import cluster_context, cluster_form
 from grappe.web.views.profile_sections import section_names
 from grappe.web.views.workspace_links import related_links
 
@@ -227,11 +226,10 @@ def _page(
 ) -> Response:  # fmt: skip
     lang = language(request)
     _ = translations(lang).gettext
-    name, name_lang = localized(cluster, "name", lang)
     context: dict[str, Any] = {
-        "cluster_id": cluster.id, "cluster_name": name, "cluster_lang": name_lang,
+        **cluster_context(request, cluster),
         "links": related_links(request, cluster.id, lang, "ties", "waves"),
-        "csrf": visitor(request).csrf, "errors": dict(errors or {}), "waves": [], "shown": "",
+        "errors": dict(errors or {}), "waves": [], "shown": "",
         "net": None, "diagnosis": None, "pending": None, "failed": None, "problems": [],
         "stored": True, **section_names(lang),
     }  # fmt: skip
@@ -263,11 +261,8 @@ def _page(
 
 @router.get("/clusters/{cluster_id}/diagnosis", response_class=HTMLResponse)
 def diagnosis_page(request: Request, cluster_id: str) -> Response:
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="diagnosis", key=cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
-        return _page(request, db, cluster, request.query_params.get("wave") or None)
+    with cluster_form(request, cluster_id, kind="diagnosis", key=cluster_id) as work:
+        return _page(request, work.db, work.cluster, request.query_params.get("wave") or None)
 
 
 @router.post("/clusters/{cluster_id}/diagnosis", response_class=HTMLResponse)
@@ -276,14 +271,10 @@ async def run_diagnosis_page(
 ) -> Response:
     form = await request.form()
     wave = str(form.get("wave", "")).strip() or None
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="diagnosis", key=cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - checked by writable_cluster
+    with cluster_form(request, cluster_id, kind="diagnosis", key=cluster_id) as work:
+        db, cluster = work.db, work.cluster
         try:
-            row = queue_diagnosis(db, cluster_id, wave=wave, who=user.access)
+            row = queue_diagnosis(db, cluster_id, wave=wave, who=work.access)
             db.commit()  # the job runs in its own transaction and must find the row
         except (InvalidParameterError, NotFoundError, DataValidationError):
             db.rollback()  # the page says why (unknown wave, no network, refused rows)

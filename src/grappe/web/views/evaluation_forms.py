@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -24,11 +24,11 @@ from grappe.registry.models import Cluster, Kpi
 from grappe.registry.models import Evaluation as EvaluationRow
 from grappe.roadmap.periods import parse_period
 from grappe.vocabulary import LABEL_STATUSES
-from grappe.web.auth import to_login, visitor
+from grappe.web.auth import visitor
 from grappe.web.i18n import translations
-from grappe.web.render import language, localized, page
+from grappe.web.render import language, page
 from grappe.web.views._common import N_, label_status_names, not_found
-from grappe.web.views._forms import open_session, writable_cluster
+from grappe.web.views._forms import cluster_context, cluster_form, saved_redirect
 from grappe.web.views.profile_sections import evaluations_view
 
 __all__ = ["router"]
@@ -86,7 +86,6 @@ def _page(
 ) -> Response:
     lang = language(request)
     _ = translations(lang).gettext
-    name, name_lang = localized(cluster, "name", lang)
     periods = _periods(db, cluster.id)
     user = visitor(request).user
     defaults = {"period": periods[0] if periods else "", "date": dt.date.today().isoformat(),
@@ -101,7 +100,7 @@ def _page(
     return page(
         request,
         "evaluation_form.html",
-        {"cluster_id": cluster.id, "cluster_name": name, "cluster_lang": name_lang,
+        {**cluster_context(request, cluster),
          "periods": [(p, p) for p in periods], "values": {**defaults, **(values or {})},
          "errors": {k: _(v) for k, v in (errors or {}).items()},
          "label_statuses": list(statuses.items()),
@@ -109,45 +108,32 @@ def _page(
                      "status": statuses.get(r.label_status or ""), "evaluator": r.evaluator}
                     for r in rows],
          "period_evaluations": evaluations_view(db, cluster.id, lang),
-         "saved": request.query_params.get("saved") == "1", "csrf": visitor(request).csrf},
+         "saved": request.query_params.get("saved") == "1"},
         status=status,
     )  # fmt: skip
 
 
-def _writable(request: Request, db: Session, cluster_id: str) -> Cluster | Response:
-    return writable_cluster(request, db, cluster_id, kind="evaluation", key=cluster_id)
-
-
 @router.get("/clusters/{cluster_id}/evaluations", response_class=HTMLResponse)
 def evaluations_page(request: Request, cluster_id: str) -> Response:
-    with open_session(request) as db:
-        cluster = _writable(request, db, cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
-        return _page(request, db, cluster)
+    with cluster_form(request, cluster_id, kind="evaluation", key=cluster_id) as work:
+        return _page(request, work.db, work.cluster)
 
 
 @router.post("/clusters/{cluster_id}/evaluations", response_class=HTMLResponse)
 async def record_evaluation(request: Request, cluster_id: str) -> Response:
     """Evaluate the chosen period on the stored KPIs and store it with the label status."""
-    if visitor(request).user is None:
-        return to_login(request)
     form = await request.form()
     values = {k: str(form.get(k, "")).strip()
               for k in ("period", "date", "label_status", "evaluator", "summary")}  # fmt: skip
-    with open_session(request) as db:
-        cluster = _writable(request, db, cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - checked above; narrows the type
+    with cluster_form(request, cluster_id, kind="evaluation", key=cluster_id) as work:
+        db, cluster = work.db, work.cluster
         errors = _form_errors(values, _periods(db, cluster_id))
         if errors:
             return _page(request, db, cluster, values=values, errors=errors, status=400)
         try:
             evaluate_stored_kpis(
                 db, cluster_id, period=values["period"],
-                date=dt.date.fromisoformat(values["date"]), who=user.access,
+                date=dt.date.fromisoformat(values["date"]), who=work.access,
                 label_status=values["label_status"] or None,
                 evaluator=values["evaluator"] or None, summary=values["summary"] or None,
             )  # fmt: skip
@@ -156,28 +142,22 @@ async def record_evaluation(request: Request, cluster_id: str) -> Response:
             errors = {"period": _ERRORS["kpis"]}
             return _page(request, db, cluster, values=values, errors=errors, status=400)
         db.commit()
-    return RedirectResponse(f"/clusters/{cluster_id}/evaluations?saved=1", status_code=303)
+    return saved_redirect(f"/clusters/{cluster_id}/evaluations")
 
 
 @router.post("/clusters/{cluster_id}/evaluations/delete", response_class=HTMLResponse)
 async def remove_evaluation(request: Request, cluster_id: str) -> Response:
     """Delete (softly) the evaluation named by the form's ``evaluation`` field."""
-    if visitor(request).user is None:
-        return to_login(request)
     form = await request.form()
-    with open_session(request) as db:
-        cluster = _writable(request, db, cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - checked above; narrows the type
+    with cluster_form(request, cluster_id, kind="evaluation", key=cluster_id) as work:
+        db = work.db
         key = str(form.get("evaluation", ""))
         row = db.get(EvaluationRow, int(key)) if key.isdigit() and len(key) < 10 else None
         if row is None or row.cluster_id != cluster_id:
             return not_found(request)
         try:
-            delete_evaluation(db, row.id, who=user.access)
+            delete_evaluation(db, row.id, who=work.access)
         except NotFoundError:  # deleted meanwhile
             return not_found(request)
         db.commit()
-    return RedirectResponse(f"/clusters/{cluster_id}/evaluations?saved=1", status_code=303)
+    return saved_redirect(f"/clusters/{cluster_id}/evaluations")

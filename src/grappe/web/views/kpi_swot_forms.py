@@ -14,7 +14,7 @@ import datetime as dt
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -34,11 +34,11 @@ from grappe.registry.swot_drafts import draft_cluster_swot
 from grappe.reports.i18n import label
 from grappe.roadmap.periods import PERIOD_FORMS, parse_period
 from grappe.vocabulary import STANDARD_KPIS
-from grappe.web.auth import forbidden, to_login, visitor
+from grappe.web.auth import forbidden
 from grappe.web.i18n import translations
-from grappe.web.render import language, localized, page
+from grappe.web.render import language, page
 from grappe.web.views._common import N_, not_found
-from grappe.web.views._forms import open_session, writable_cluster
+from grappe.web.views._forms import cluster_context, cluster_form, saved_redirect
 from grappe.web.views.profile_sections import section_names
 
 router = APIRouter(include_in_schema=False)
@@ -89,57 +89,46 @@ def _kpi_page(
     row_values: dict[int, dict[str, str]] | None = None, status: int = 200,
 ) -> Response:  # fmt: skip
     lang = language(request)
-    name, name_lang = localized(cluster, "name", lang)
     rows = sorted(db.scalars(select(Kpi).where(Kpi.cluster_id == cluster.id)),
                   key=lambda k: (k.name, parse_period(k.period)))  # fmt: skip
     return page(
         request,
         "kpi_form.html",
-        {"cluster_id": cluster.id, "cluster_name": name, "cluster_lang": name_lang,
+        {**cluster_context(request, cluster),
          "rows": [_row_view(k, lang, (row_values or {}).get(k.id)) for k in rows],
          "kpi_names": [(k, label(k, lang)) for k in STANDARD_KPIS],
          # Isolated left-to-right (U+2066…U+2069): in an Arabic hint, "2024-H1, 2024-Q1" would
          # otherwise be reordered by the bidirectional algorithm into an unreadable list.
          "period_forms": "\u2066" + ", ".join(PERIOD_FORMS.values()) + "\u2069",
          "values": values or {}, "errors": errors or {}, "row_errors": row_errors or {},
-         "row_values": row_values or {}, "saved": request.query_params.get("saved") == "1",
-         "csrf": visitor(request).csrf},
+         "row_values": row_values or {}, "saved": request.query_params.get("saved") == "1"},
         status=status,
     )  # fmt: skip
 
 
 @router.get("/clusters/{cluster_id}/kpis", response_class=HTMLResponse)
 def kpi_page(request: Request, cluster_id: str) -> Response:
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="kpi", key=cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
-        return _kpi_page(request, db, cluster)
+    with cluster_form(request, cluster_id, kind="kpi", key=cluster_id) as work:
+        return _kpi_page(request, work.db, work.cluster)
 
 
 @router.post("/clusters/{cluster_id}/kpis", response_class=HTMLResponse)
 async def enter_kpi(request: Request, cluster_id: str) -> Response:
     """Create or replace a value (as ``PUT /api/v1/kpis``); a free name wins over the list."""
-    if visitor(request).user is None:
-        return to_login(request)
     form = await request.form()
     values = {k: str(form.get(k, "")) for k in (*KPI_ENTRY_FIELDS, "other_name")}
     chosen = {**values, "name": values["other_name"].strip() or values["name"]}
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="kpi", key=cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - checked above; narrows the type
+    with cluster_form(request, cluster_id, kind="kpi", key=cluster_id) as work:
+        db, cluster = work.db, work.cluster
         try:
-            set_kpi(db, user.access, cluster_id, _entry(chosen))
+            set_kpi(db, work.access, cluster_id, _entry(chosen))
             db.commit()
         except PermissionDeniedError:
             return forbidden(request)
         except DataValidationError as error:
             errors = _kpi_errors(error, language(request))
             return _kpi_page(request, db, cluster, values=values, errors=errors, status=400)
-    return RedirectResponse(f"/clusters/{cluster_id}/kpis?saved=1", status_code=303)
+    return saved_redirect(f"/clusters/{cluster_id}/kpis")
 
 
 def _row_of(db: Session, cluster_id: str, kpi_id: int) -> Kpi | None:
@@ -150,19 +139,13 @@ def _row_of(db: Session, cluster_id: str, kpi_id: int) -> Kpi | None:
 @router.post("/clusters/{cluster_id}/kpis/{kpi_id}", response_class=HTMLResponse)
 async def correct_kpi_value(request: Request, cluster_id: str, kpi_id: int) -> Response:
     """Correct the period, value, target or unit of one stored value (its name stays)."""
-    if visitor(request).user is None:
-        return to_login(request)
     form = await request.form()
     values = {k: str(form.get(k, "")) for k in KPI_ENTRY_FIELDS if k != "name"}
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="kpi", key=cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
+    with cluster_form(request, cluster_id, kind="kpi", key=cluster_id) as work:
+        db, cluster = work.db, work.cluster
         row = _row_of(db, cluster_id, kpi_id)
         if row is None:
             return not_found(request)
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - checked above; narrows the type
         lang = language(request)
         try:
             entry = _entry({**values, "name": row.name})
@@ -171,7 +154,7 @@ async def correct_kpi_value(request: Request, cluster_id: str, kpi_id: int) -> R
             return _kpi_page(request, db, cluster, row_errors=errors,
                              row_values={kpi_id: values}, status=400)  # fmt: skip
         try:
-            correct_kpi(db, user.access, kpi_id, entry)
+            correct_kpi(db, work.access, kpi_id, entry)
             db.commit()
         except PermissionDeniedError:
             return forbidden(request)
@@ -180,25 +163,21 @@ async def correct_kpi_value(request: Request, cluster_id: str, kpi_id: int) -> R
             errors = {kpi_id: {"period": translations(lang).gettext(_KPI_CLASH)}}
             return _kpi_page(request, db, cluster, row_errors=errors,
                              row_values={kpi_id: values}, status=400)  # fmt: skip
-    return RedirectResponse(f"/clusters/{cluster_id}/kpis?saved=1", status_code=303)
+    return saved_redirect(f"/clusters/{cluster_id}/kpis")
 
 
 @router.post("/clusters/{cluster_id}/kpis/{kpi_id}/delete", response_class=HTMLResponse)
 def delete_kpi_value(request: Request, cluster_id: str, kpi_id: int) -> Response:
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="kpi", key=cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
+    with cluster_form(request, cluster_id, kind="kpi", key=cluster_id) as work:
+        db = work.db
         if _row_of(db, cluster_id, kpi_id) is None:
             return not_found(request)
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - writable_cluster sent anonymous visitors away
         try:
-            delete_kpi(db, user.access, kpi_id)
+            delete_kpi(db, work.access, kpi_id)
             db.commit()
         except PermissionDeniedError:
             return forbidden(request)
-    return RedirectResponse(f"/clusters/{cluster_id}/kpis?saved=1", status_code=303)
+    return saved_redirect(f"/clusters/{cluster_id}/kpis")
 
 
 # --- SWOT -------------------------------------------------------------------------------------
@@ -209,7 +188,6 @@ def _swot_page(
     values: dict[str, str] | None = None, status: int = 200,
 ) -> Response:  # fmt: skip
     lang = language(request)
-    name, name_lang = localized(cluster, "name", lang)
     swots = list_swots(db, cluster.id)
     latest = max(swots, key=lambda s: (s.date, s.id)) if swots else None
     quadrants = [] if latest is None else [
@@ -219,9 +197,9 @@ def _swot_page(
     return page(
         request,
         "swot_form.html",
-        {"cluster_id": cluster.id, "cluster_name": name, "cluster_lang": name_lang,
+        {**cluster_context(request, cluster),
          "swot": latest, "quadrants": quadrants, "errors": errors or {}, "values": values or {},
-         "saved": request.query_params.get("saved") == "1", "csrf": visitor(request).csrf,
+         "saved": request.query_params.get("saved") == "1",
          **section_names(lang)},
         status=status,
     )  # fmt: skip
@@ -229,47 +207,34 @@ def _swot_page(
 
 @router.get("/clusters/{cluster_id}/swot", response_class=HTMLResponse)
 def swot_page(request: Request, cluster_id: str) -> Response:
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="swot", key=cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
-        return _swot_page(request, db, cluster)
+    with cluster_form(request, cluster_id, kind="swot", key=cluster_id) as work:
+        return _swot_page(request, work.db, work.cluster)
 
 
 @router.post("/clusters/{cluster_id}/swot/draft", response_class=HTMLResponse)
 def draft_swot_page(request: Request, cluster_id: str) -> Response:
     """A new SWOT drafted from the stored assessment versions and network diagnosis, dated
     today (as ``POST /api/v1/clusters/<id>/swots`` without a choice of versions)."""
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="swot", key=cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - writable_cluster sent anonymous visitors away
-        draft_cluster_swot(db, cluster_id, date=dt.date.today(), who=user.access)
+    with cluster_form(request, cluster_id, kind="swot", key=cluster_id) as work:
+        db = work.db
+        draft_cluster_swot(db, cluster_id, date=dt.date.today(), who=work.access)
         db.commit()
-    return RedirectResponse(f"/clusters/{cluster_id}/swot?saved=1", status_code=303)
+    return saved_redirect(f"/clusters/{cluster_id}/swot")
 
 
 @router.post("/clusters/{cluster_id}/swot/{swot_id}", response_class=HTMLResponse)
 async def save_swot(request: Request, cluster_id: str, swot_id: int) -> Response:
     """Reword (a changed text, stored in the page's language), remove (ticked) and add items
     (``add-<quadrant>``), through :func:`grappe.registry.evaluations.edit_swot`."""
-    if visitor(request).user is None:
-        return to_login(request)
     form = await request.form()
     lang = language(request)
     _ = translations(lang).gettext
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="swot", key=cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
+    with cluster_form(request, cluster_id, kind="swot", key=cluster_id) as work:
+        db, cluster = work.db, work.cluster
         row = db.get(SwotRow, swot_id)
         if row is None or row.cluster_id != cluster_id or row.deleted_at is not None:
             return not_found(request)
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - checked above; narrows the type
-        if refusal(user.access, "update", "swot", str(swot_id), scope={cluster_id}) is not None:
+        if refusal(work.access, "update", "swot", str(swot_id), scope={cluster_id}) is not None:
             return forbidden(request)
         current = next(s for s in list_swots(db, cluster_id) if s.id == swot_id)
         reword: dict[str, dict[int, dict[str, str]]] = {}
@@ -293,9 +258,9 @@ async def save_swot(request: Request, cluster_id: str, swot_id: int) -> Response
                 add[quadrant] = [{lang: new}]
         if not errors:
             try:
-                edit_swot(db, swot_id, who=user.access, add=add, remove=remove, reword=reword)
+                edit_swot(db, swot_id, who=work.access, add=add, remove=remove, reword=reword)
                 db.commit()
-                return RedirectResponse(f"/clusters/{cluster_id}/swot?saved=1", status_code=303)
+                return saved_redirect(f"/clusters/{cluster_id}/swot")
             except InvalidParameterError:  # a position of a SWOT edited meanwhile
                 db.rollback()
                 errors["swot"] = _(_STALE_SWOT)

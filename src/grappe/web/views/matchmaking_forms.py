@@ -30,11 +30,10 @@ from sqlalchemy.orm import Session
 from grappe.errors import DataValidationError, InvalidParameterError, NotFoundError
 from grappe.registry import matchmaking as mm
 from grappe.registry.models import Cluster, MatchRun
-from grappe.web.auth import to_login, visitor
 from grappe.web.i18n import format_number, format_share, translations
-from grappe.web.render import language, localized, page
+from grappe.web.render import language, page
 from grappe.web.views._common import N_, not_found
-from grappe.web.views._forms import open_session, writable_cluster
+from grappe.web.views._forms import cluster_context, cluster_form, saved_redirect
 
 router = APIRouter(include_in_schema=False)
 
@@ -195,7 +194,6 @@ def _matchmaking_page(
     for the options of "Find matches"), the errors as msgids, translated here."""
     lang = language(request)
     _ = translations(lang).gettext
-    name, name_lang = localized(cluster, "name", lang)
     # The list names the runs (id, date); only the run shown is loaded with its matches.
     runs = db.execute(
         select(MatchRun.id, MatchRun.created_at)
@@ -239,13 +237,12 @@ def _matchmaking_page(
     return page(
         request,
         "matchmaking.html",
-        {"cluster_id": cluster.id, "cluster_name": name, "cluster_lang": name_lang,
+        {**cluster_context(request, cluster),
          "sides": sides, "runs": runs, "run": shown, "groups": _run_view(shown, lang),
          "run_values": (values or {}).get("run", {}),
          "run_errors": {c: _(m) for c, m in (errors or {}).get("run", {}).items()},
          "certification_rules": [(k, _(t)) for k, t in _CERTIFICATION_RULES],
-         "failed": bool(errors), "saved": request.query_params.get("saved") == "1",
-         "csrf": visitor(request).csrf},
+         "failed": bool(errors), "saved": request.query_params.get("saved") == "1"},
         status=status,
     )  # fmt: skip
 
@@ -256,11 +253,8 @@ def _page_url(cluster_id: str) -> str:
 
 @router.get("/clusters/{cluster_id}/matchmaking", response_class=HTMLResponse)
 def matchmaking_page(request: Request, cluster_id: str) -> Response:
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="need", key=cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
-        return _matchmaking_page(request, db, cluster)
+    with cluster_form(request, cluster_id, kind="need", key=cluster_id) as work:
+        return _matchmaking_page(request, work.db, work.cluster)
 
 
 def _run_options(form: dict[str, str]) -> tuple[dict[str, Any], dict[str, str]]:
@@ -292,19 +286,13 @@ def _run_options(form: dict[str, str]) -> tuple[dict[str, Any], dict[str, str]]:
 @router.post("/clusters/{cluster_id}/matchmaking/run", response_class=HTMLResponse)
 async def find_matches(request: Request, cluster_id: str) -> Response:
     """Match the live needs with the live capabilities and store the run; show it."""
-    if visitor(request).user is None:
-        return to_login(request)
     form = {k: str(v) for k, v in (await request.form()).items() if k != "csrf_token"}
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="match_run", key=cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - writable_cluster sent anonymous visitors away
+    with cluster_form(request, cluster_id, kind="match_run", key=cluster_id) as work:
+        db, cluster = work.db, work.cluster
         options, errors = _run_options(form)
         if not errors:
             try:
-                run = mm.run_matches(db, cluster_id, who=user.access, **options)
+                run = mm.run_matches(db, cluster_id, who=work.access, **options)
                 db.commit()
                 return RedirectResponse(f"{_page_url(cluster_id)}?run={run.id}#matches",
                                         status_code=303)  # fmt: skip
@@ -323,22 +311,16 @@ async def _sent(request: Request, side: str) -> dict[str, str]:
 @router.post("/clusters/{cluster_id}/matchmaking/{side}", response_class=HTMLResponse)
 async def add_record(request: Request, cluster_id: str, side: Side) -> Response:
     """Create a need or capability (a withdrawn id comes back, as through the API)."""
-    if visitor(request).user is None:
-        return to_login(request)
     values = await _sent(request, side)
     kind = mm.SIDES[side].kind
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind=kind, key=cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - writable_cluster sent anonymous visitors away
+    with cluster_form(request, cluster_id, kind=kind, key=cluster_id) as work:
+        db, cluster = work.db, work.cluster
         errors = _shape_errors(side, values, new=True)
         if not errors:
             try:
-                mm.create_record(db, cluster_id, side, values, who=user.access)
+                mm.create_record(db, cluster_id, side, values, who=work.access)
                 db.commit()
-                return RedirectResponse(f"{_page_url(cluster_id)}?saved=1", status_code=303)
+                return saved_redirect(_page_url(cluster_id))
             except DataValidationError as error:
                 errors = _checked_errors(side, error)
             except InvalidParameterError:  # the id of a live record
@@ -351,16 +333,10 @@ async def add_record(request: Request, cluster_id: str, side: Side) -> Response:
 @router.post("/clusters/{cluster_id}/matchmaking/{side}/{key}", response_class=HTMLResponse)
 async def correct_record(request: Request, cluster_id: str, side: Side, key: RecordKey) -> Response:
     """Correct a need or capability (its id stays; the whole record is checked again)."""
-    if visitor(request).user is None:
-        return to_login(request)
     spec = mm.SIDES[side]
     values = {**await _sent(request, side), spec.key: key}
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind=spec.kind, key=cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - writable_cluster sent anonymous visitors away
+    with cluster_form(request, cluster_id, kind=spec.kind, key=cluster_id) as work:
+        db, cluster = work.db, work.cluster
         try:
             mm.get_record(db, cluster_id, side, key)
         except NotFoundError:
@@ -369,9 +345,9 @@ async def correct_record(request: Request, cluster_id: str, side: Side, key: Rec
         if not errors:
             changes = {c: v for c, v in values.items() if c != spec.key}
             try:
-                mm.update_record(db, cluster_id, side, key, changes, who=user.access)
+                mm.update_record(db, cluster_id, side, key, changes, who=work.access)
                 db.commit()
-                return RedirectResponse(f"{_page_url(cluster_id)}?saved=1", status_code=303)
+                return saved_redirect(_page_url(cluster_id))
             except DataValidationError as error:
                 errors = _checked_errors(side, error)
             db.rollback()
@@ -383,16 +359,10 @@ async def correct_record(request: Request, cluster_id: str, side: Side, key: Rec
 @router.post("/clusters/{cluster_id}/matchmaking/{side}/{key}/delete", response_class=HTMLResponse)
 def withdraw_record(request: Request, cluster_id: str, side: Side, key: RecordKey) -> Response:
     """Withdraw a need or capability (soft delete: the runs that matched it still show it)."""
-    with open_session(request) as db:
-        kind = mm.SIDES[side].kind
-        cluster = writable_cluster(request, db, cluster_id, kind=kind, key=cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - writable_cluster sent anonymous visitors away
+    with cluster_form(request, cluster_id, kind=mm.SIDES[side].kind, key=cluster_id) as work:
         try:
-            mm.delete_record(db, cluster_id, side, key, who=user.access)
+            mm.delete_record(work.db, cluster_id, side, key, who=work.access)
         except NotFoundError:
             return not_found(request)
-        db.commit()
-    return RedirectResponse(f"{_page_url(cluster_id)}?saved=1", status_code=303)
+        work.db.commit()
+    return saved_redirect(_page_url(cluster_id))

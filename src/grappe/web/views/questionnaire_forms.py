@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from contextlib import AbstractContextManager
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -50,11 +51,17 @@ from grappe.registry.questionnaire_entries import (
     set_stage,
 )
 from grappe.reports.i18n import label
-from grappe.web.auth import SignedIn, forbidden, to_login, visitor
+from grappe.web.auth import SignedIn, forbidden
 from grappe.web.i18n import format_number, translations
-from grappe.web.render import language, localized, page
+from grappe.web.render import language, page
 from grappe.web.views._common import N_, not_found, stage_names
-from grappe.web.views._forms import open_session
+from grappe.web.views._forms import (
+    ClusterWork,
+    PageAnswer,
+    cluster_context,
+    cluster_work,
+    saved_redirect,
+)
 
 router = APIRouter(include_in_schema=False)
 
@@ -88,25 +95,18 @@ def _field_value(value: Any) -> str:
     return str(value)
 
 
-def _signed_in(request: Request) -> SignedIn | Response:
-    user = visitor(request).user
-    return to_login(request) if user is None else user
-
-
 def _answering(
-    request: Request, db: Session, cluster_id: str, name: str | None = None
-) -> tuple[Cluster, SignedIn] | Response:
-    """The cluster and user when the visitor may answer (``name``, or any questionnaire);
-    otherwise the sign-in page, 404 or 403."""
-    user = _signed_in(request)
-    if isinstance(user, Response):
-        return user
-    cluster = db.get(Cluster, cluster_id)
-    if cluster is None or (name is not None and name not in QUESTIONNAIRE_ORDER):
-        return not_found(request)
-    if may_answer(db, user.access, cluster_id, name or "questionnaires") is not None:
-        return forbidden(request)
-    return cluster, user
+    request: Request, cluster_id: str, name: str | None = None
+) -> AbstractContextManager[ClusterWork]:
+    """The work on a cluster whose questionnaire ``name`` (or any) the visitor may answer;
+    otherwise the sign-in page, 404 (no such cluster or questionnaire) or 403."""
+
+    def may(db: Session, user: SignedIn) -> bool:
+        if name is not None and name not in QUESTIONNAIRE_ORDER:
+            raise PageAnswer(not_found(request))
+        return may_answer(db, user.access, cluster_id, name or "questionnaires") is None
+
+    return cluster_work(request, cluster_id, may=may)
 
 
 def _may_set_stage(user: SignedIn, cluster_id: str) -> bool:
@@ -142,7 +142,6 @@ def _list_page(
     errors: dict[str, str] | None = None, status: int = 200,
 ) -> Response:  # fmt: skip
     lang = language(request)
-    name, name_lang = localized(cluster, "name", lang)
     mine = respondent_of(user.access)
     kinds = []
     for kind in QUESTIONNAIRE_ORDER:
@@ -164,37 +163,29 @@ def _list_page(
     return page(
         request,
         "questionnaires.html",
-        {"cluster_id": cluster.id, "cluster_name": name, "cluster_lang": name_lang,
+        {**cluster_context(request, cluster),
          "kinds": kinds, "stage": cluster.stage, "stages": list(stage_names(lang).items()),
          "suggestion": None if life is None else {"date": life.date,
                                                   "stage": stage_names(lang).get(
                                                       life.result.stage, life.result.stage)},  # type: ignore[union-attr]
          "may_set_stage": _may_set_stage(user, cluster.id), "errors": errors or {},
-         "saved": request.query_params.get("saved") == "1", "csrf": visitor(request).csrf},
+         "saved": request.query_params.get("saved") == "1"},
         status=status,
     )  # fmt: skip
 
 
 @router.get("/clusters/{cluster_id}/questionnaires", response_class=HTMLResponse)
 def questionnaires_page(request: Request, cluster_id: str) -> Response:
-    with open_session(request) as db:
-        found = _answering(request, db, cluster_id)
-        if isinstance(found, Response):
-            return found
-        return _list_page(request, db, *found)
+    with _answering(request, cluster_id) as work:
+        return _list_page(request, work.db, work.cluster, work.user)
 
 
 @router.post("/clusters/{cluster_id}/stage", response_class=HTMLResponse)
 async def stage(request: Request, cluster_id: str) -> Response:
     """Set the life-cycle stage (an admin or the cluster's manager; audited)."""
-    user = _signed_in(request)
-    if isinstance(user, Response):
-        return user
     chosen = str((await request.form()).get("stage", "")).strip() or None
-    with open_session(request) as db:
-        cluster = db.get(Cluster, cluster_id)
-        if cluster is None:
-            return not_found(request)
+    with cluster_work(request, cluster_id) as work:  # set_stage checks the rights
+        db, cluster, user = work.db, work.cluster, work.user
         try:
             set_stage(db, user.access, cluster_id, chosen)
             db.commit()
@@ -204,7 +195,7 @@ async def stage(request: Request, cluster_id: str) -> Response:
             db.rollback()  # set_stage checked the rights first: the stage itself is refused
             errors = {"stage": translations(language(request)).gettext(_BAD_STAGE)}
             return _list_page(request, db, cluster, user, errors=errors, status=400)
-    return RedirectResponse(f"/clusters/{cluster_id}/questionnaires?saved=1", status_code=303)
+    return saved_redirect(f"/clusters/{cluster_id}/questionnaires")
 
 
 # --- one questionnaire ------------------------------------------------------------------------
@@ -301,7 +292,6 @@ def _form_page(
 ) -> Response:  # fmt: skip
     lang = language(request)
     questionnaire = bundled(name)
-    cluster_name, name_lang = localized(cluster, "name", lang)
     sets = latest_sets(db, cluster.id, name)
     own = [s for s in sets if s.respondent == respondent_of(user.access)]
     if values is None:  # the form shows the visitor's own latest set, to correct
@@ -315,7 +305,7 @@ def _form_page(
     return page(
         request,
         "questionnaire_form.html",
-        {"cluster_id": cluster.id, "cluster_name": cluster_name, "cluster_lang": name_lang,
+        {**cluster_context(request, cluster),
          "name": name, "title": questionnaire.title[lang],
          "dimensions": [(label(d, lang), [questions[q.id] for q in questionnaire.questions
                                           if q.dimension == d])
@@ -329,31 +319,23 @@ def _form_page(
          "level": None if version is None or version.classification is None
          else label(version.classification.level, lang),
          "saved": request.query_params.get("saved") == "1",
-         "scored": request.query_params.get("scored") == "1", "csrf": visitor(request).csrf},
+         "scored": request.query_params.get("scored") == "1"},
         status=status,
     )  # fmt: skip
 
 
 @router.get("/clusters/{cluster_id}/questionnaires/{name}", response_class=HTMLResponse)
 def questionnaire_page(request: Request, cluster_id: str, name: str) -> Response:
-    with open_session(request) as db:
-        found = _answering(request, db, cluster_id, name)
-        if isinstance(found, Response):
-            return found
-        return _form_page(request, db, *found, name)
+    with _answering(request, cluster_id, name) as work:
+        return _form_page(request, work.db, work.cluster, work.user, name)
 
 
 @router.post("/clusters/{cluster_id}/questionnaires/{name}", response_class=HTMLResponse)
 async def answer(request: Request, cluster_id: str, name: str) -> Response:
     """Store the visitor's answers and evidence texts: all of them, or nothing."""
-    if visitor(request).user is None:
-        return to_login(request)
     form = await request.form()
-    with open_session(request) as db:
-        found = _answering(request, db, cluster_id, name)
-        if isinstance(found, Response):
-            return found
-        cluster, user = found
+    with _answering(request, cluster_id, name) as work:
+        db, cluster, user = work.db, work.cluster, work.user
         questionnaire = bundled(name)
         values = {}
         for qid in questionnaire.ids:
@@ -373,18 +355,14 @@ async def answer(request: Request, cluster_id: str, name: str) -> Response:
             errors = _answer_errors(error, questionnaire, values, language(request))
             return _form_page(request, db, cluster, user, name, values=values, errors=errors,
                               status=400)  # fmt: skip
-    return RedirectResponse(f"/clusters/{cluster_id}/questionnaires/{name}?saved=1",
-                            status_code=303)  # fmt: skip
+    return saved_redirect(f"/clusters/{cluster_id}/questionnaires/{name}")
 
 
 @router.post("/clusters/{cluster_id}/questionnaires/{name}/score", response_class=HTMLResponse)
 def score(request: Request, cluster_id: str, name: str) -> Response:
     """Pool the latest set of every respondent, score it and store the version (dated today)."""
-    with open_session(request) as db:
-        found = _answering(request, db, cluster_id, name)
-        if isinstance(found, Response):
-            return found
-        cluster, user = found
+    with _answering(request, cluster_id, name) as work:
+        db, cluster, user = work.db, work.cluster, work.user
         if name not in SCORED_QUESTIONNAIRES:
             return not_found(request)
         try:

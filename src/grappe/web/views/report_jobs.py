@@ -18,6 +18,7 @@ drawn from the interviews.
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import AbstractContextManager
 from typing import Annotated, Any
 
 from fastapi import APIRouter, BackgroundTasks, Path, Request
@@ -30,11 +31,16 @@ from grappe.registry import reports as rep
 from grappe.registry.models import Cluster, ReportFile, StoredReport
 from grappe.registry.permissions import refusal
 from grappe.reports.i18n import LANGS
-from grappe.web.auth import forbidden, to_login, visitor
+from grappe.web.auth import SignedIn, visitor
 from grappe.web.i18n import ENDONYMS, translations
-from grappe.web.render import language, localized, page
+from grappe.web.render import language, page
 from grappe.web.views._common import N_, not_found
-from grappe.web.views._forms import open_session, writable_cluster
+from grappe.web.views._forms import (
+    ClusterWork,
+    cluster_context,
+    cluster_form,
+    cluster_work,
+)
 
 router = APIRouter(include_in_schema=False)
 
@@ -71,17 +77,14 @@ _ERRORS = {
 }
 
 
-def _readable_cluster(request: Request, db: Session, cluster_id: str) -> Cluster | Response:
-    """The cluster when the visitor may see its reports; otherwise the page to answer with."""
-    user = visitor(request).user
-    if user is None:
-        return to_login(request)
-    cluster = db.get(Cluster, cluster_id)
-    if cluster is None:
-        return not_found(request)
-    if user.role not in READERS or (user.role == "manager" and cluster_id not in user.clusters):
-        return forbidden(request)
-    return cluster
+def _readable_cluster(request: Request, cluster_id: str) -> AbstractContextManager[ClusterWork]:
+    """The work on a cluster whose reports the visitor may see; otherwise the sign-in page,
+    404 or 403."""
+
+    def may(_db: Session, user: SignedIn) -> bool:
+        return user.role in READERS and (user.role != "manager" or cluster_id in user.clusters)
+
+    return cluster_work(request, cluster_id, may=may)
 
 
 def _utc(moment: dt.datetime) -> dt.datetime:
@@ -122,7 +125,6 @@ def _reports_page(
 ) -> Response:  # fmt: skip
     lang = language(request)
     _ = translations(lang).gettext
-    name, name_lang = localized(cluster, "name", lang)
     user = visitor(request).user
     may_build = (
         user is not None
@@ -143,43 +145,34 @@ def _reports_page(
     return page(
         request,
         "reports.html",
-        {"cluster_id": cluster.id, "cluster_name": name, "cluster_lang": name_lang,
+        {**cluster_context(request, cluster),
          "may_build": may_build, "reports": reports,
          "refresh": REFRESH if any(r["building"] for r in reports) else None,
          "language_choices": [(code, ENDONYMS[code]) for code in LANGS],
          "format_choices": list(_FORMAT_NAMES.items()), "chosen": chosen,
          "errors": {k: _(m) for k, m in (errors or {}).items()},
-         "asked": request.query_params.get("report", ""), "csrf": visitor(request).csrf},
+         "asked": request.query_params.get("report", "")},
         status=status,
     )  # fmt: skip
 
 
 @router.get("/clusters/{cluster_id}/reports", response_class=HTMLResponse)
 def reports_page(request: Request, cluster_id: str) -> Response:
-    with open_session(request) as db:
-        cluster = _readable_cluster(request, db, cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
-        return _reports_page(request, db, cluster)
+    with _readable_cluster(request, cluster_id) as work:
+        return _reports_page(request, work.db, work.cluster)
 
 
 @router.post("/clusters/{cluster_id}/reports", response_class=HTMLResponse)
 async def build_report(request: Request, background: BackgroundTasks, cluster_id: str) -> Response:
     """Check that the registry holds what the report needs, queue the report and build it after
     the answer; the page then follows its progress."""
-    if visitor(request).user is None:
-        return to_login(request)
     form = await request.form()
     values = {
         "languages": [str(v) for v in form.getlist("languages")],
         "formats": [str(v) for v in form.getlist("formats")],
     }
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="report", key=cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - writable_cluster sent anonymous visitors away
+    with cluster_form(request, cluster_id, kind="report", key=cluster_id) as work:
+        db, cluster = work.db, work.cluster
         allowed = {"languages": LANGS, "formats": rep.FORMATS}
         errors = {
             key: _ERRORS[key]
@@ -195,7 +188,7 @@ async def build_report(request: Request, background: BackgroundTasks, cluster_id
                 errors["report"] = _ERRORS["indicators"]
         if errors:
             return _reports_page(request, db, cluster, values=values, errors=errors, status=400)
-        row = rep.queue_report(db, cluster_id, **values, who=user.access)
+        row = rep.queue_report(db, cluster_id, **values, who=work.access)
         db.commit()  # before the job starts: it reads the row in its own sessions
         report_id = row.id
     background.add_task(rep.build_cluster_report, request.app.state.sessions, report_id, inputs)
@@ -207,10 +200,8 @@ def download_report(
     request: Request, cluster_id: str, report_id: ReportId, filename: FileName
 ) -> Response:
     """A report's file, as an attachment (for the page's readers only)."""
-    with open_session(request) as db:
-        cluster = _readable_cluster(request, db, cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
+    with _readable_cluster(request, cluster_id) as work:
+        db = work.db
         try:
             rep.get_report(db, cluster_id, report_id)
         except NotFoundError:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
@@ -34,11 +34,11 @@ from grappe.registry.roadmap_entries import (
 from grappe.registry.roadmaps import load_roadmap, roadmap_document
 from grappe.roadmap import PHASES
 from grappe.roadmap.document import CHALLENGE_WIDTH
-from grappe.web.auth import forbidden, to_login, visitor
+from grappe.web.auth import forbidden
 from grappe.web.i18n import translations
-from grappe.web.render import language, localized, page
+from grappe.web.render import language, page
 from grappe.web.views._common import N_, not_found
-from grappe.web.views._forms import open_session, writable_cluster
+from grappe.web.views._forms import cluster_context, cluster_form, saved_redirect
 from grappe.web.views.roadmap_display import mode_names, roadmap_gantt, status_names
 
 __all__ = ["action_values", "issue_errors", "router"]
@@ -156,7 +156,6 @@ def _editor(
     id): what a refused form sent is shown again with the messages."""
     lang = language(request)
     _ = translations(lang).gettext
-    name, name_lang = localized(cluster, "name", lang)
     stored = load_roadmap(db, cluster.id)
     document = (
         roadmap_document(stored)
@@ -180,7 +179,7 @@ def _editor(
     return page(
         request,
         "roadmap_form.html",
-        {"cluster_id": cluster.id, "cluster_name": name, "cluster_lang": name_lang,
+        {**cluster_context(request, cluster),
          "plan": sent.get("plan") or {"mode": document["mode"],
                                       "challenges": "\n".join(document["challenges"])},
          "challenges": document["challenges"],
@@ -194,45 +193,28 @@ def _editor(
          "statuses": list(status_names(lang).items()), "status_names": status_names(lang),
          "actors": _actor_names(db, cluster.id), "challenge_width": CHALLENGE_WIDTH,
          "gantt": None if stored is None else roadmap_gantt(stored, lang),
-         "saved": request.query_params.get("saved") == "1", "csrf": visitor(request).csrf},
+         "saved": request.query_params.get("saved") == "1"},
         status=status,
     )  # fmt: skip
 
 
-def _writable(request: Request, db: Session, cluster_id: str) -> Cluster | Response:
-    return writable_cluster(request, db, cluster_id, kind="roadmap", key=cluster_id)
-
-
-def _saved(cluster_id: str) -> RedirectResponse:
-    return RedirectResponse(f"/clusters/{cluster_id}/roadmap?saved=1", status_code=303)
-
-
 @router.get("/clusters/{cluster_id}/roadmap", response_class=HTMLResponse)
 def roadmap_page(request: Request, cluster_id: str) -> Response:
-    with open_session(request) as db:
-        cluster = _writable(request, db, cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
-        return _editor(request, db, cluster)
+    with cluster_form(request, cluster_id, kind="roadmap", key=cluster_id) as work:
+        return _editor(request, work.db, work.cluster)
 
 
 @router.post("/clusters/{cluster_id}/roadmap/plan", response_class=HTMLResponse)
 async def save_plan(request: Request, cluster_id: str) -> Response:
     """The construction mode and the priority challenges (one per line, most important first)."""
-    if visitor(request).user is None:
-        return to_login(request)
     form = await request.form()
     plan = {"mode": str(form.get("mode", "")), "challenges": str(form.get("challenges", ""))}
-    with open_session(request) as db:
-        cluster = _writable(request, db, cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - checked above; narrows the type
+    with cluster_form(request, cluster_id, kind="roadmap", key=cluster_id) as work:
+        db, cluster = work.db, work.cluster
         try:
             set_plan(db, cluster_id, mode=plan["mode"],
                      challenges=[c.strip() for c in plan["challenges"].splitlines() if c.strip()],
-                     who=user.access)  # fmt: skip
+                     who=work.access)  # fmt: skip
             db.commit()
         except PermissionDeniedError:
             return forbidden(request)
@@ -240,7 +222,7 @@ async def save_plan(request: Request, cluster_id: str) -> Response:
             db.rollback()
             errors = {"plan": issue_errors(error, language(request), row=None)}
             return _editor(request, db, cluster, errors=errors, sent={"plan": plan}, status=400)
-    return _saved(cluster_id)
+    return saved_redirect(f"/clusters/{cluster_id}/roadmap")
 
 
 def _row_of(db: Session, cluster_id: str, action_id: str | None) -> int:
@@ -251,16 +233,10 @@ def _row_of(db: Session, cluster_id: str, action_id: str | None) -> int:
 
 
 async def _save_action(request: Request, cluster_id: str, *, new: bool) -> Response:
-    if visitor(request).user is None:
-        return to_login(request)
     form = await request.form()
     lang = language(request)
-    with open_session(request) as db:
-        cluster = _writable(request, db, cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - checked above; narrows the type
+    with cluster_form(request, cluster_id, kind="roadmap", key=cluster_id) as work:
+        db, cluster = work.db, work.cluster
         action, problems = action_values(form, cluster)
         key = "new" if new else str(form.get("action", ""))
         if not new:
@@ -273,9 +249,9 @@ async def _save_action(request: Request, cluster_id: str, *, new: bool) -> Respo
         row = _row_of(db, cluster_id, None if new else key)
         try:
             if new:
-                add_action(db, cluster_id, action, who=user.access)
+                add_action(db, cluster_id, action, who=work.access)
             else:
-                correct_action(db, cluster_id, key, action, who=user.access)
+                correct_action(db, cluster_id, key, action, who=work.access)
             db.commit()
         except PermissionDeniedError:
             return forbidden(request)
@@ -285,7 +261,7 @@ async def _save_action(request: Request, cluster_id: str, *, new: bool) -> Respo
             db.rollback()
             errors = {key: issue_errors(error, lang, row=row)}
             return _editor(request, db, cluster, errors=errors, sent=sent, status=400)
-    return _saved(cluster_id)
+    return saved_redirect(f"/clusters/{cluster_id}/roadmap")
 
 
 @router.post("/clusters/{cluster_id}/roadmap/actions", response_class=HTMLResponse)
@@ -302,20 +278,14 @@ async def change_action(request: Request, cluster_id: str) -> Response:
 
 @router.post("/clusters/{cluster_id}/roadmap/actions/delete", response_class=HTMLResponse)
 async def remove_action(request: Request, cluster_id: str) -> Response:
-    if visitor(request).user is None:
-        return to_login(request)
     form = await request.form()
-    with open_session(request) as db:
-        cluster = _writable(request, db, cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - checked above; narrows the type
+    with cluster_form(request, cluster_id, kind="roadmap", key=cluster_id) as work:
+        db = work.db
         try:
-            delete_action(db, cluster_id, str(form.get("action", "")), who=user.access)
+            delete_action(db, cluster_id, str(form.get("action", "")), who=work.access)
             db.commit()
         except PermissionDeniedError:
             return forbidden(request)
         except NotFoundError:
             return not_found(request)
-    return _saved(cluster_id)
+    return saved_redirect(f"/clusters/{cluster_id}/roadmap")

@@ -48,11 +48,11 @@ from grappe.registry.tie_entries import (
     waves_of,
 )
 from grappe.vocabulary import TIE_TYPES
-from grappe.web.auth import forbidden, to_login, visitor
+from grappe.web.auth import forbidden, visitor
 from grappe.web.i18n import translations
-from grappe.web.render import language, localized, page
+from grappe.web.render import language, page
 from grappe.web.views._common import N_, not_found
-from grappe.web.views._forms import open_session, writable_cluster
+from grappe.web.views._forms import cluster_context, cluster_form, hinted_errors
 
 router = APIRouter(include_in_schema=False)
 
@@ -120,7 +120,6 @@ def _ties_page(
 ) -> Response:  # fmt: skip
     lang = language(request)
     _ = translations(lang).gettext
-    name, name_lang = localized(cluster, "name", lang)
     waves = waves_of(db, cluster.id)
     shown = request.query_params.get("wave") or (waves[-1].label if waves else "")
     actors = _actor_names(db, cluster.id, lang)
@@ -137,8 +136,8 @@ def _ties_page(
     return page(
         request,
         "ties.html",
-        {"cluster_id": cluster.id, "cluster_name": name, "cluster_lang": name_lang,
-         "values": values, "errors": errors, "csrf": visitor(request).csrf, "rows": rows,
+        {**cluster_context(request, cluster),
+         "values": values, "errors": errors, "rows": rows,
          "waves": [(w.label, w.label) for w in waves], "shown": shown, "actors": actors,
          "types": [(t, _(_TYPE_LABELS.get(t, t))) for t in TIE_TYPES],
          "strengths": [(k, _(v)) for k, v in _STRENGTH_LABELS.items()],
@@ -161,50 +160,26 @@ _FIELD_HINTS = {
 }
 
 
-def field_errors(error: DataValidationError, lang: str) -> dict[str, str]:
-    """The registry's issues per field: the field's need in the page's language, then the
-    kernel's message and fix (the API's words)."""
-    _ = translations(lang).gettext
-    errors: dict[str, str] = {}
-    for issue in error.issues:
-        column = issue.column if issue.column in _FIELD_HINTS else "target"
-        detail = f"{issue.message} {issue.fix}" if issue.fix else issue.message
-        if column in errors:
-            errors[column] = f"{errors[column]} {detail}"
-        else:
-            errors[column] = f"{_(_FIELD_HINTS[column])} {detail}"
-    return errors
-
-
 @router.get("/clusters/{cluster_id}/ties", response_class=HTMLResponse)
 def ties_page(request: Request, cluster_id: str) -> Response:
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="tie")
-        if isinstance(cluster, Response):
-            return cluster
-        return _ties_page(request, db, cluster, {"origin": "interview"}, {})
+    with cluster_form(request, cluster_id, kind="tie") as work:
+        return _ties_page(request, work.db, work.cluster, {"origin": "interview"}, {})
 
 
 @router.post("/clusters/{cluster_id}/ties", response_class=HTMLResponse)
 async def new_tie(request: Request, cluster_id: str) -> Response:
-    if visitor(request).user is None:
-        return to_login(request)
     form = await request.form()
     values = {k: str(form.get(k, "")) for k in TIE_ENTRY_FIELDS}
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="tie")
-        if isinstance(cluster, Response):
-            return cluster
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - checked above; narrows the type
+    with cluster_form(request, cluster_id, kind="tie") as work:
+        db, cluster = work.db, work.cluster
         try:
-            record_tie(db, user.access, cluster_id, values)
+            record_tie(db, work.access, cluster_id, values)
             db.commit()  # closing the session without commit rolls everything back
         except PermissionDeniedError:
             return forbidden(request)
         except DataValidationError as error:
             db.rollback()
-            errors = field_errors(error, language(request))
+            errors = hinted_errors(error, language(request), _FIELD_HINTS, default="target")
             return _ties_page(request, db, cluster, values, errors, status=400)
     wave = values["new_wave"].strip() or values["wave"].strip()
     return RedirectResponse(f"/clusters/{cluster_id}/ties?wave={quote(wave)}", status_code=303)
@@ -212,16 +187,12 @@ async def new_tie(request: Request, cluster_id: str) -> Response:
 
 @router.post("/clusters/{cluster_id}/ties/{tie_id}/delete", response_class=HTMLResponse)
 def remove_tie(request: Request, cluster_id: str, tie_id: TieId) -> Response:
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="tie")
-        if isinstance(cluster, Response):
-            return cluster
+    with cluster_form(request, cluster_id, kind="tie") as work:
+        db = work.db
         tie = db.get(Tie, tie_id)
         if tie is None or tie.cluster_id != cluster_id or tie.deleted_at is not None:
             return not_found(request)
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - checked by writable_cluster
-        network_edits.delete_tie(db, tie_id, who=user.access)
+        network_edits.delete_tie(db, tie_id, who=work.access)
         db.commit()
     wave = request.query_params.get("wave", "")
     return RedirectResponse(f"/clusters/{cluster_id}/ties?wave={quote(wave)}", status_code=303)
@@ -231,12 +202,11 @@ def _upload_page(request: Request, cluster: Cluster, context: dict[str, Any],
                  *, status: int = 200) -> Response:  # fmt: skip
     lang = language(request)
     _ = translations(lang).gettext
-    name, name_lang = localized(cluster, "name", lang)
     return page(
         request,
         "ties_upload.html",
-        {"cluster_id": cluster.id, "cluster_name": name, "cluster_lang": name_lang,
-         "csrf": visitor(request).csrf, "accept": _ACCEPT,
+        {**cluster_context(request, cluster),
+         "accept": _ACCEPT,
          "origins": [(o, _(_ORIGIN_LABELS.get(o, o))) for o in ORIGINS],
          "values": {}, "issues": [], "preview": None, **context},
         status=status,
@@ -254,10 +224,8 @@ def _problem(
 
 @router.get("/clusters/{cluster_id}/ties/upload", response_class=HTMLResponse)
 def upload_form(request: Request, cluster_id: str) -> Response:
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="tie")
-        if isinstance(cluster, Response):
-            return cluster
+    with cluster_form(request, cluster_id, kind="tie") as work:
+        cluster = work.cluster
         return _upload_page(request, cluster, {"values": {"origin": "interview"}})
 
 
@@ -284,15 +252,11 @@ def _stored_actors_csv(db: Session, cluster_id: str) -> bytes:
 
 @router.post("/clusters/{cluster_id}/ties/upload", response_class=HTMLResponse)
 async def upload_preview(request: Request, cluster_id: str) -> Response:
-    if visitor(request).user is None:
-        return to_login(request)
     form = await request.form()
     values = {k: str(form.get(k, "")).strip() for k in ("wave", "origin", "directed")}
     ties, actors = await _read(form.get("ties")), await _read(form.get("actors"))
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="tie")
-        if isinstance(cluster, Response):
-            return cluster
+    with cluster_form(request, cluster_id, kind="tie") as work:
+        db, cluster = work.db, work.cluster
         _ = translations(language(request)).gettext
         problems = []
         if ties is None:
@@ -326,15 +290,13 @@ async def upload_preview(request: Request, cluster_id: str) -> Response:
             problem = _problem(message % {"waves": ", ".join(map(str, others))}, column="wave")
             return _upload_page(request, cluster, {"values": values, "issues": [problem]},
                                 status=400)  # fmt: skip
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - checked above
         key = secrets.token_urlsafe(24)
         store = _pending(request)
         while len(store) >= _PENDING_MAX:
             store.pop(next(iter(store)))
         store[key] = _Pending(
             session=visitor(request).csrf,
-            user=user.id,
+            user=work.user.id,
             cluster=cluster_id,
             network=network,
             wave=values["wave"] or None,
@@ -353,23 +315,18 @@ async def upload_preview(request: Request, cluster_id: str) -> Response:
 
 @router.post("/clusters/{cluster_id}/ties/upload/store", response_class=HTMLResponse)
 async def upload_store(request: Request, cluster_id: str) -> Response:
-    user = visitor(request).user
-    if user is None:
-        return to_login(request)
     form = await request.form()
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="tie")
-        if isinstance(cluster, Response):
-            return cluster
+    with cluster_form(request, cluster_id, kind="tie") as work:
+        db, cluster = work.db, work.cluster
         pending = _pending(request).get(str(form.get("upload", "")))
-        if (pending is None or pending.user != user.id or pending.cluster != cluster_id
+        if (pending is None or pending.user != work.user.id or pending.cluster != cluster_id
                 or pending.session != visitor(request).csrf):  # fmt: skip
             _ = translations(language(request)).gettext
             gone = [_problem(_("This preview has expired: upload the file again."))]
             return _upload_page(request, cluster, {"issues": gone}, status=409)
         try:
             report = store_network(db, pending.network, cluster=cluster_id, wave=pending.wave,
-                                   origin=pending.origin, who=user.access)  # fmt: skip
+                                   origin=pending.origin, who=work.access)  # fmt: skip
             db.commit()
         except DataValidationError as error:  # e.g. a wave given while rows carry another
             db.rollback()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -20,11 +20,10 @@ from grappe.errors import DataValidationError, NotFoundError, PermissionDeniedEr
 from grappe.registry.models import Cluster, NetworkDiagnosis, SurveyWave, Tie
 from grappe.registry.tie_entries import waves_of
 from grappe.registry.wave_entries import NOTE_LENGTH, WAVE_FIELDS, correct_wave, create_wave
-from grappe.web.auth import forbidden, visitor
-from grappe.web.i18n import translations
-from grappe.web.render import language, localized, page
+from grappe.web.auth import forbidden
+from grappe.web.render import language, page
 from grappe.web.views._common import N_, not_found
-from grappe.web.views._forms import open_session, writable_cluster
+from grappe.web.views._forms import cluster_context, cluster_form, hinted_errors, saved_redirect
 from grappe.web.views.workspace_links import related_links
 
 router = APIRouter(include_in_schema=False)
@@ -37,19 +36,6 @@ _FIELD_HINTS = {
     "date": N_("Give the date as YYYY-MM-DD, e.g. 2024-03-01."),
     "note": N_("Shorten the note."),
 }
-
-
-def _errors(error: DataValidationError, lang: str) -> dict[str, str]:
-    _ = translations(lang).gettext
-    errors: dict[str, str] = {}
-    for issue in error.issues:
-        column = issue.column if issue.column in _FIELD_HINTS else "label"
-        detail = f"{issue.message} {issue.fix}" if issue.fix else issue.message
-        if column in errors:
-            errors[column] = f"{errors[column]} {detail}"
-        else:
-            errors[column] = f"{_(_FIELD_HINTS[column])} {detail}"
-    return errors
 
 
 def _counts(db: Session, cluster_id: str) -> tuple[dict[int, int], dict[str, int]]:
@@ -70,7 +56,6 @@ def _page(
     errors: dict[str, str] | None = None, editing: int | None = None, status: int = 200,
 ) -> Response:  # fmt: skip
     lang = language(request)
-    name, name_lang = localized(cluster, "name", lang)
     ties, diagnoses = _counts(db, cluster.id)
     rows = [
         {"id": w.id, "label": w.label, "date": w.date, "note": w.note or "",
@@ -80,9 +65,9 @@ def _page(
     return page(
         request,
         "waves.html",
-        {"cluster_id": cluster.id, "cluster_name": name, "cluster_lang": name_lang,
+        {**cluster_context(request, cluster),
          "links": related_links(request, cluster.id, lang, "ties", "diagnosis"),
-         "csrf": visitor(request).csrf, "rows": rows, "values": values or {},
+         "rows": rows, "values": values or {},
          "errors": errors or {}, "editing": editing, "note_length": NOTE_LENGTH,
          "saved": request.query_params.get("saved") == "1"},
         status=status,
@@ -91,11 +76,8 @@ def _page(
 
 @router.get("/clusters/{cluster_id}/waves", response_class=HTMLResponse)
 def waves_page(request: Request, cluster_id: str) -> Response:
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="survey_wave", key=cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
-        return _page(request, db, cluster)
+    with cluster_form(request, cluster_id, kind="survey_wave", key=cluster_id) as work:
+        return _page(request, work.db, work.cluster)
 
 
 async def _form(request: Request) -> dict[str, str]:
@@ -106,38 +88,30 @@ async def _form(request: Request) -> dict[str, str]:
 @router.post("/clusters/{cluster_id}/waves", response_class=HTMLResponse)
 async def new_wave(request: Request, cluster_id: str) -> Response:
     values = await _form(request)
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="survey_wave", key=cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - checked by writable_cluster
+    with cluster_form(request, cluster_id, kind="survey_wave", key=cluster_id) as work:
+        db, cluster = work.db, work.cluster
         try:
-            create_wave(db, user.access, cluster_id, values)
+            create_wave(db, work.access, cluster_id, values)
             db.commit()
         except PermissionDeniedError:
             return forbidden(request)
         except DataValidationError as error:
             db.rollback()
-            errors = _errors(error, language(request))
+            errors = hinted_errors(error, language(request), _FIELD_HINTS, default="label")
             return _page(request, db, cluster, values=values, errors=errors, status=400)
-    return RedirectResponse(f"/clusters/{cluster_id}/waves?saved=1", status_code=303)
+    return saved_redirect(f"/clusters/{cluster_id}/waves")
 
 
 @router.post("/clusters/{cluster_id}/waves/{wave_id}", response_class=HTMLResponse)
 async def edit_wave(request: Request, cluster_id: str, wave_id: WaveId) -> Response:
     values = await _form(request)
-    with open_session(request) as db:
-        cluster = writable_cluster(request, db, cluster_id, kind="survey_wave", key=cluster_id)
-        if isinstance(cluster, Response):
-            return cluster
+    with cluster_form(request, cluster_id, kind="survey_wave", key=cluster_id) as work:
+        db, cluster = work.db, work.cluster
         wave = db.get(SurveyWave, wave_id)
         if wave is None or wave.cluster_id != cluster_id:
             return not_found(request)
-        user = visitor(request).user
-        assert user is not None  # noqa: S101 - checked by writable_cluster
         try:
-            correct_wave(db, user.access, cluster_id, wave_id, values)
+            correct_wave(db, work.access, cluster_id, wave_id, values)
             db.commit()
         except PermissionDeniedError:
             return forbidden(request)
@@ -145,7 +119,7 @@ async def edit_wave(request: Request, cluster_id: str, wave_id: WaveId) -> Respo
             return not_found(request)
         except DataValidationError as error:
             db.rollback()
-            errors = _errors(error, language(request))
+            errors = hinted_errors(error, language(request), _FIELD_HINTS, default="label")
             return _page(request, db, cluster, values=values, errors=errors, editing=wave_id,
                          status=400)  # fmt: skip
-    return RedirectResponse(f"/clusters/{cluster_id}/waves?saved=1", status_code=303)
+    return saved_redirect(f"/clusters/{cluster_id}/waves")
