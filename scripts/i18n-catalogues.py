@@ -1088,6 +1088,8 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     "Shorten the note.": ("Raccourcissez la note.", "اختصر الملاحظة."),
     "Wave label": ("Libellé de la vague", "تسمية الدفعة"),
     "The cluster": ("La grappe", "العنقود"),
+    "Answer the questionnaires of %(cluster)s": ("Répondre aux questionnaires de %(cluster)s",
+                                                "الإجابة عن استبيانات %(cluster)s"),
 }
 
 

@@ -16,9 +16,6 @@ from __future__ import annotations
 
 import csv
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +25,7 @@ import pytest
 from sqlalchemy import select
 
 from _accounts import PASSWORD, _user
+from _live import live_app
 from grappe.registry import session_scope
 from grappe.registry.assessments import list_assessments
 from grappe.registry.models import AuditEntry, Cluster, Kpi, Region, Tie, User
@@ -568,42 +566,13 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def server(tmp_path, templates) -> Iterator[tuple[Any, str]]:
-    """uvicorn on 127.0.0.1 on a copy of the toy registry holding the (published) dinanderie
-    cluster, which publishes its network diagnosis and SWOT, not its KPIs."""
-    import uvicorn
-
-    from grappe.registry.testing import fresh_database
-    from grappe.service import Settings, create_app
-
-    with fresh_database("sqlite", tmp_path, template=templates["sqlite"]["populated"]) as url:
-        app = create_app(Settings(database_url=url, environment="test"))
-        with session_scope(app.state.sessions) as db:  # the admin's import of the wilayas
-            db.add(
-                Region(
-                    id=WILAYA,
-                    code="25",
-                    country="DZ",
-                    region_type="wilaya",
-                    name_en="Constantine",
-                    name_fr="Constantine",
-                    name_ar="قسنطينة",
-                )
-            )
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            port = sock.getsockname()[1]
-        srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-        thread = threading.Thread(target=srv.run, daemon=True)
-        thread.start()
-        deadline = time.monotonic() + 20
-        while not srv.started:
-            if time.monotonic() > deadline:
-                pytest.fail("uvicorn did not start")
-            time.sleep(0.05)
-        yield app, f"http://127.0.0.1:{port}"
-        srv.should_exit = True
-        thread.join(timeout=10)
-        app.state.sessions.kw["bind"].dispose()
+    """uvicorn on 127.0.0.1 on a copy of the toy registry, with the wilaya of Constantine (the
+    admin's import of the wilayas); the manager creates the cluster in the journey."""
+    with live_app(tmp_path, templates["sqlite"]["populated"]) as (app, base):
+        with session_scope(app.state.sessions) as db:
+            names = {"name_en": "Constantine", "name_fr": "Constantine", "name_ar": "قسنطينة"}
+            db.add(Region(id=WILAYA, code="25", country="DZ", region_type="wilaya", **names))
+        yield app, base
 
 
 @pytest.mark.parametrize("lang", ["ar", "fr"])

@@ -152,8 +152,11 @@ def test_rights_of_members_managers_and_visitors(site):
         r = client.post(DIAMOND, data={"csrf_token": csrf, **FULL}, follow_redirects=False)
         assert r.status_code == 403
     assert len(_sets(app)) == 1
-    # DOW's member answers for his own cluster
+    # DOW's member answers for his own cluster, linked from his account page (only that one)
     signed_in(client, "dow@obs.dz")
+    account = client.get("/account").text
+    assert 'href="/clusters/chem-oh/questionnaires"' in account
+    assert "/clusters/auto-mi/questionnaires" not in account
     danish = {"DK-S1": "3", "DK-C1": "4", "DK-C2": "2", "DK-P1": "3", "DK-H1": "4"}
     assert _answer(client, "/clusters/chem-oh/questionnaires/danish", **danish).status_code == 303
     # a member sees his own set only, cannot score nor set the stage

@@ -218,13 +218,20 @@ def _account_page(
     notice: str | None = None, status: int = 200,
 ) -> Response:  # fmt: skip
     _ = _t(request)
+    lang = language(request)
     with open_session(request) as db:
         actor = db.get(Actor, user.actor) if user.actor else None
         actor_name = actor.name if actor else None
+        # A member answers the questionnaires of the clusters his organisation belongs to.
+        answering = [] if actor is None or actor.deleted_at is not None else [
+            (m.cluster_id, localized(m.cluster, "name", lang)[0])
+            for m in db.scalars(select(Membership).where(Membership.actor_id == actor.id))
+        ]  # fmt: skip
     return page(
         request,
         "account.html",
         {"user": user, "role": _(ROLE_LABELS[user.role]), "actor_name": actor_name,
+         "answering": sorted(answering, key=lambda c: c[1]),
          "csrf": visitor(request).csrf, "errors": errors or {}, "notice": notice},
         status=status,
     )  # fmt: skip
