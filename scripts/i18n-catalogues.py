@@ -33,7 +33,10 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "Statistiques : US Census Bureau, County Business Patterns (domaine public) ; wilayas "
         "algériennes : TransformaTek (CC BY 4.0) ; limites : US Census Bureau via us-atlas.",
         "الإحصاءات: مكتب التعداد الأمريكي، County Business Patterns (ملك عام)؛ الولايات "
-        "الجزائرية: TransformaTek (CC BY 4.0)؛ الحدود: مكتب التعداد الأمريكي عبر us-atlas.",
+        # U+2066…U+2069 isolate the Latin name and its licence: the closing parenthesis stays
+        # with "4.0" in right-to-left text.
+        "الجزائرية: \u2066TransformaTek (CC BY 4.0)\u2069؛ الحدود: مكتب التعداد الأمريكي عبر "
+        "\u2066us-atlas\u2069.",
     ),
     "Sector": ("Secteur", "القطاع"),
     "Regions": ("Régions", "المناطق"),
