@@ -102,6 +102,38 @@ T: dict[str, dict[str, str]] = {
         "fr": "Valeurs des indicateurs et cibles",
         "ar": "قيم المؤشرات مقارنة بالأهداف",
     },
+    "no_statistics": {
+        "en": "This cluster has no mapped statistics (no indicators of its sector in its "
+        "region): the report rests on what its actors stored in the workspace.",
+        "fr": "Cette grappe n'a pas de statistiques cartographiées (pas d'indicateurs de son "
+        "secteur dans sa région) : le rapport repose sur ce que ses acteurs ont enregistré "
+        "dans l'espace de travail.",
+        "ar": "لا توجد لهذا العنقود إحصاءات مرسومة على الخريطة (لا مؤشرات لقطاعه في منطقته): "
+        "يستند التقرير إلى ما سجله فاعلوه في فضاء العمل.",
+    },
+    "part_missing": {
+        "en": "Not assessed yet: no statistics and no stored assessment of this part.",
+        "fr": "Pas encore évalué : ni statistiques ni évaluation enregistrée de cette partie.",
+        "ar": "لم يُقيَّم بعد: لا إحصاءات ولا تقييم مسجل لهذا الجزء.",
+    },
+    "not_assessed": {"en": "not assessed", "fr": "non évalué", "ar": "غير مقيَّم"},
+    "swot_stored": {
+        "en": "The SWOT as stored and edited by the cluster's actors in the workspace.",
+        "fr": "L'AFOM telle qu'enregistrée et amendée par les acteurs de la grappe dans "
+        "l'espace de travail.",
+        "ar": "تحليل نقاط القوة والضعف كما سجله وعدّله فاعلو العنقود في فضاء العمل.",
+    },
+    "swot_draft": {
+        "en": "A draft SWOT from the scores, the life cycle and the network diagnosis.",
+        "fr": "Un projet d'AFOM établi à partir des notes, du cycle de vie et du diagnostic "
+        "du réseau.",
+        "ar": "مسودة تحليل نقاط القوة والضعف مستخرجة من التقييمات ودورة الحياة وتشخيص الشبكة.",
+    },
+    "challenges": {
+        "en": "Priority challenges",
+        "fr": "Défis prioritaires",
+        "ar": "التحديات ذات الأولوية",
+    },
     "method_text": {
         "en": "Indicators are computed by grappe from the regional statistics named below "
         "with the cluster definitions shown; every score is the mean of its evidence "
