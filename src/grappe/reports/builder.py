@@ -238,9 +238,7 @@ def build_report(
     if region_name is None:
         region_name = str(rows["region_name"].iloc[0]) if "region_name" in rows else str(region)
     if cluster_name is None:
-        cluster_name = (
-            str(rows["cluster_name"].iloc[0]) if "cluster_name" in rows else str(cluster)
-        )
+        cluster_name = str(rows["cluster_name"].iloc[0]) if "cluster_name" in rows else str(cluster)
     return ClusterReport(
         str(region),
         region_name,
@@ -416,7 +414,10 @@ def _context(report: ClusterReport, lang: str) -> dict[str, Any]:
         "stage": t["not_assessed"] if life is None else name(life.stage),
         "stage_rule": None if life is None else _stage_rule(life, lang),
         "classification": (
-            t["not_assessed"] if cls is None else name(cls.level) if cls.level != "none"
+            t["not_assessed"]
+            if cls is None
+            else name(cls.level)
+            if cls.level != "none"
             else t["none"]
         ),
         "classification_rule": None if cls is None else _class_rule(cls, lang),
