@@ -1088,6 +1088,29 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     "Shorten the note.": ("Raccourcissez la note.", "اختصر الملاحظة."),
     "Wave label": ("Libellé de la vague", "تسمية الدفعة"),
     "The cluster": ("La grappe", "العنقود"),
+    # --- i14-report-stored: the report from what the workspace stored -----------------------
+    "There is nothing to report on yet: this cluster has no indicators of its sector in its "
+    "region and no stored assessment, SWOT or network diagnosis. Score a questionnaire or "
+    "draft the SWOT first, or ask an admin or an analyst to import its indicators.": (
+        "Il n’y a encore rien à présenter : cette grappe n’a pas d’indicateurs de son secteur "
+        "dans sa région, ni évaluation, ni AFOM, ni diagnostic de réseau enregistrés. Notez "
+        "d’abord un questionnaire ou rédigez l’AFOM, ou demandez à un administrateur ou à un "
+        "analyste d’importer ses indicateurs.",
+        "لا يوجد بعد ما يُعَدّ عنه التقرير: ليس لهذا العنقود مؤشرات لقطاعه في منطقته ولا تقييم "
+        "أو تحليل نقاط القوة والضعف أو تشخيص شبكة مسجل. قيّم استبياناً أو حرّر تحليل نقاط القوة "
+        "والضعف أولاً، أو اطلب من مسؤول أو محلل استيراد مؤشراته.",
+    ),
+    "The report gathers the cluster's indicators when it has some, the latest version of each "
+    "stored assessment, the edited SWOT, the network diagnosis, the roadmap and the KPIs. It is "
+    "never public: it holds what the interviews revealed.": (
+        "Le rapport réunit les indicateurs de la grappe quand elle en a, la dernière version de "
+        "chaque évaluation enregistrée, l’AFOM amendée, le diagnostic du réseau, la feuille de "
+        "route et les indicateurs de suivi. Il n’est jamais public : il contient ce que les "
+        "entretiens ont révélé.",
+        "يجمع التقرير مؤشرات العنقود إن وُجدت، وآخر نسخة من كل تقييم مسجل، وتحليل نقاط القوة "
+        "والضعف المعدَّل، وتشخيص الشبكة، وخارطة الطريق، ومؤشرات الأداء. ولا يُنشر أبداً: فهو "
+        "يتضمن ما كشفته المقابلات.",
+    ),
 }
 
 
