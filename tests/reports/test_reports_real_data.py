@@ -165,7 +165,6 @@ def test_every_stage_rule_is_translated(lang):
         assert "{" not in text and text.startswith(RULES[stage][lang][:8])
 
 
-
 def test_stored_parts_replace_the_computed_ones_and_leave_the_statistics(
     report, cluster_map, related, knoke_summary, fixtures
 ):
