@@ -16,11 +16,11 @@ from grappe.io.assess import read_answers, read_questionnaire
 from grappe.registry import repositories as repo
 from grappe.registry.assessments import store_assessment
 from grappe.registry.database import session_scope
-from grappe.registry.evaluations import edit_swot, store_swot
+from grappe.registry.evaluations import edit_swot, store_evaluation, store_swot
 from grappe.registry.reports import build_cluster_report, get_report, queue_report, report_inputs
 from grappe.registry.roadmaps import store_roadmap
 from grappe.reports.i18n import T
-from grappe.roadmap import Roadmap
+from grappe.roadmap import Roadmap, evaluate_kpis
 
 CLUSTER = "cuivre-cst"
 EDITED = "حرفيون مهرة في النحاس المطروق"
@@ -51,6 +51,11 @@ def test_report_of_a_cluster_without_indicators_from_what_it_stored(sessions, fi
         edit_swot(s, swot, who="mgr", add={"strengths": [{"ar": EDITED, "fr": "F", "en": "E"}]})
         store_roadmap(s, CLUSTER, Roadmap(CLUSTER, "bottom_up", (), {},
                                           ("تصدير النحاسيات إلى أوروبا",)), who="mgr")  # fmt: skip
+        kpis = pd.DataFrame({"kpi": ["members"], "period": ["2026"], "value": [30], "target": [25]})
+        for status in ("applied", "awarded"):  # the newer one is reported
+            evaluation = store_evaluation(s, CLUSTER, evaluate_kpis(kpis, period="2026"),
+                                          date=dt.date(2026, 11, 4), who="mgr",
+                                          label_status=status)  # fmt: skip
         inputs = report_inputs(s, CLUSTER)
         with pytest.raises(InvalidParameterError, match="'empty' has no sector .*nothing to"):
             report_inputs(s, "empty")
@@ -63,7 +68,9 @@ def test_report_of_a_cluster_without_indicators_from_what_it_stored(sessions, fi
         f"grappe registry: assessment {life} (lifecycle) of 2026-11-02",
         f"grappe registry: SWOT {swot} of 2026-11-03",
         "grappe registry: roadmap",
+        f"grappe registry: evaluation {evaluation} of 2026-11-04",
     )
+    assert inputs.latest_evaluation["label_status"] == "awarded"
     assert f"assessment {old} " not in " ".join(inputs.sources)  # an older version is not used
     build_cluster_report(sessions, report_id, inputs)
     with session_scope(sessions) as s:
@@ -77,3 +84,5 @@ def test_report_of_a_cluster_without_indicators_from_what_it_stored(sessions, fi
     assert "<b>النشوء</b>" in html  # the stored life-cycle stage (emergence)
     assert "<li>تصدير النحاسيات إلى أوروبا</li>" in html
     assert f"SWOT {swot} of 2026-11-03" in html
+    assert "<tr><th>وضع العلامة</th><td>ممنوحة</td></tr>" in html  # label status: awarded
+    assert "<tr><th>أهداف المؤشرات المحققة</th><td>100 %</td></tr>" in html

@@ -51,7 +51,7 @@ from grappe.registry.models import (
 )
 from grappe.registry.network_diagnoses import latest_diagnosis
 from grappe.registry.permissions import Access, name_of
-from grappe.registry.repositories import audit, get
+from grappe.registry.repositories import audit, get, list_evaluations
 from grappe.registry.roadmaps import load_roadmap
 from grappe.reports.i18n import LANGS
 
@@ -113,6 +113,8 @@ class ReportInputs:
         The latest stored SWOT, as edited.
     region_name : str or None
         The English name of the cluster's first region.
+    latest_evaluation : dict or None
+        The latest stored evaluation: date, kind, score, label, label status, evaluator.
     """
 
     indicators: pd.DataFrame | None
@@ -128,6 +130,7 @@ class ReportInputs:
     lifecycle: Any = None
     swot: Any = None
     region_name: str | None = None
+    latest_evaluation: dict[str, Any] | None = None
 
 
 def report_inputs(session: Session, cluster_id: str) -> ReportInputs:
@@ -170,6 +173,15 @@ def report_inputs(session: Session, cluster_id: str) -> ReportInputs:
     roadmap = load_roadmap(session, cluster_id)
     if roadmap is not None:
         sources.append("grappe registry: roadmap")
+    latest_evaluation = None
+    evaluations, _ = list_evaluations(session, cluster=cluster_id, limit=1)  # newest first
+    if evaluations:
+        e = evaluations[0]
+        latest_evaluation = {
+            "date": e.date, "kind": e.kind, "score": e.score, "label": e.label,
+            "label_status": e.label_status, "evaluator": e.evaluator,
+        }  # fmt: skip
+        sources.append(f"grappe registry: evaluation {e.id} of {e.date}")
     kpis = list(session.scalars(select(Kpi).where(Kpi.cluster_id == cluster_id)))
     kpi_table = None
     if kpis:
@@ -198,6 +210,7 @@ def report_inputs(session: Session, cluster_id: str) -> ReportInputs:
         lifecycle=latest["lifecycle"].result if "lifecycle" in latest else None,
         swot=None if swot is None else swot.swot,
         region_name=None if region is None else region.name_en,
+        latest_evaluation=latest_evaluation,
     )
 
 
@@ -334,6 +347,7 @@ def build_cluster_report(
             lifecycle=inputs.lifecycle,
             swot=inputs.swot,
             region_name=inputs.region_name if inputs.indicators is None else None,
+            latest_evaluation=inputs.latest_evaluation,
         )
         _progress(sessions, report_id, 1)
         files = []

@@ -85,6 +85,9 @@ class ClusterReport:
     evaluation : Evaluation or None
     sources : tuple of str
         Data sources cited in the report.
+    latest_evaluation : mapping or None
+        The latest stored evaluation: ``date``, ``kind``, ``score`` (share of KPI targets met,
+        in percent), ``label``, ``label_status``, ``evaluator``.
     swot_given : bool
         The SWOT came from the caller (the one stored and edited in the workspace), not
         drafted here.
@@ -107,6 +110,7 @@ class ClusterReport:
     evaluation: Evaluation | None = None
     sources: tuple[str, ...] = field(default_factory=tuple)
     swot_given: bool = False
+    latest_evaluation: Mapping[str, Any] | None = None
 
     @property
     def has_statistics(self) -> bool:
@@ -139,6 +143,7 @@ def build_report(
     swot: Swot | None = None,
     region_name: str | None = None,
     cluster_name: str | None = None,
+    latest_evaluation: Mapping[str, Any] | None = None,
 ) -> ClusterReport:
     """Run the qualification of one cluster and gather the parts of its report.
 
@@ -177,6 +182,8 @@ def build_report(
     region_name, cluster_name : str, optional
         Display names; default: the indicators' ``region_name`` and ``cluster_name``, else
         the codes.
+    latest_evaluation : mapping, optional
+        The latest stored evaluation and its label status (see :class:`ClusterReport`).
 
     Returns
     -------
@@ -257,6 +264,7 @@ def build_report(
         evaluation,
         tuple(sources),
         swot_given=swot is not None,
+        latest_evaluation=None if latest_evaluation is None else dict(latest_evaluation),
     )
 
 
@@ -404,6 +412,17 @@ def _context(report: ClusterReport, lang: str) -> dict[str, Any]:
         }
     cls = report.classification
     life = report.lifecycle
+    latest = None
+    if report.latest_evaluation is not None:
+        e = report.latest_evaluation
+        latest = [
+            (t["date"], str(e.get("date") or "—")),
+            (t["kind"], name(e.get("kind") or "—")),
+            (t["met_share"], "—" if e.get("score") is None else f"{_fmt(e['score'])} %"),
+            (t["label"], e.get("label") or "—"),
+            (t["label_status"], name(e.get("label_status") or "—")),
+            (t["evaluator"], e.get("evaluator") or "—"),
+        ]
     return {
         "lang": lang,
         "dir": "rtl" if arabic else "ltr",
@@ -431,6 +450,7 @@ def _context(report: ClusterReport, lang: str) -> dict[str, Any]:
         "swot": swot,
         "roadmap": roadmap,
         "kpis": kpis,
+        "latest_evaluation": latest,
         "sources": list(report.sources),
     }
 

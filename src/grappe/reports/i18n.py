@@ -134,6 +134,20 @@ T: dict[str, dict[str, str]] = {
         "fr": "Défis prioritaires",
         "ar": "التحديات ذات الأولوية",
     },
+    "latest_evaluation": {
+        "en": "Latest evaluation and label status",
+        "fr": "Dernière évaluation et statut du label",
+        "ar": "آخر تقييم ووضع العلامة",
+    },
+    "kind": {"en": "Kind", "fr": "Type", "ar": "النوع"},
+    "met_share": {
+        "en": "KPI targets met",
+        "fr": "Cibles des indicateurs atteintes",
+        "ar": "أهداف المؤشرات المحققة",
+    },
+    "label": {"en": "Label", "fr": "Label", "ar": "العلامة"},
+    "label_status": {"en": "Label status", "fr": "Statut du label", "ar": "وضع العلامة"},
+    "evaluator": {"en": "Evaluator", "fr": "Évaluateur", "ar": "المقيِّم"},
     "method_text": {
         "en": "Indicators are computed by grappe from the regional statistics named below "
         "with the cluster definitions shown; every score is the mean of its evidence "
@@ -321,6 +335,14 @@ NAMES: dict[str, dict[str, str]] = {
     "firms_created": {"en": "Firms created", "fr": "Entreprises créées", "ar": "المؤسسات المنشأة"},
     "partnerships": {"en": "Partnerships", "fr": "Partenariats", "ar": "الشراكات"},
     "trainings": {"en": "Trainings", "fr": "Formations", "ar": "الدورات التكوينية"},
+    "evaluation": {"en": "evaluation", "fr": "évaluation", "ar": "تقييم"},
+    "applied": {"en": "applied for", "fr": "candidature déposée", "ar": "طلب مقدَّم"},
+    "awarded": {"en": "awarded", "fr": "attribué", "ar": "ممنوحة"},
+    "renewed": {"en": "renewed", "fr": "renouvelé", "ar": "مجدَّدة"},
+    "refused": {"en": "refused", "fr": "refusé", "ar": "مرفوضة"},
+    "suspended": {"en": "suspended", "fr": "suspendu", "ar": "معلَّقة"},
+    "withdrawn": {"en": "withdrawn", "fr": "retiré", "ar": "مسحوبة"},
+    "expired": {"en": "expired", "fr": "expiré", "ar": "منتهية الصلاحية"},
 }
 
 
