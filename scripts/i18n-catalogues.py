@@ -775,19 +775,6 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "Choisissez au moins une langue.", "اختر لغة واحدة على الأقل.",
     ),
     "Choose at least one format.": ("Choisissez au moins un format.", "اختر صيغة واحدة على الأقل."),
-    "This cluster has no sector or no region, so there are no indicators to report on: set "
-    "them in the cluster's profile first.": (
-        "Cette grappe n’a pas de secteur ou pas de région, donc pas d’indicateurs à présenter : "
-        "renseignez-les d’abord dans le profil de la grappe.",
-        "ليس لهذا العنقود قطاع أو منطقة، فلا مؤشرات يُعَدّ عنها التقرير: حدّدهما أولاً في ملف "
-        "العنقود.",
-    ),
-    "There are no indicators of this cluster's sector in its region: ask an admin or an "
-    "analyst to import them first.": (
-        "Il n’y a pas d’indicateurs du secteur de cette grappe dans sa région : demandez d’abord "
-        "à un administrateur ou à un analyste de les importer.",
-        "لا توجد مؤشرات لقطاع هذا العنقود في منطقته: اطلب أولاً من مسؤول أو محلل استيرادها.",
-    ),
     "Build the diagnostic report": ("Produire le rapport de diagnostic", "إعداد تقرير التشخيص"),
     # --- i14-roadmap: the roadmap editor and the evaluations page ---------------------------
     "Build the action plan": ("Construire le plan d'action", "بناء خطة العمل"),
@@ -1093,6 +1080,29 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     "The cluster": ("La grappe", "العنقود"),
     "Answer the questionnaires of %(cluster)s": ("Répondre aux questionnaires de %(cluster)s",
                                                 "الإجابة عن استبيانات %(cluster)s"),
+    # --- i14-report-stored: the report from what the workspace stored -----------------------
+    "There is nothing to report on yet: this cluster has no indicators of its sector in its "
+    "region and no stored assessment, SWOT or network diagnosis. Score a questionnaire or "
+    "draft the SWOT first, or ask an admin or an analyst to import its indicators.": (
+        "Il n’y a encore rien à présenter : cette grappe n’a pas d’indicateurs de son secteur "
+        "dans sa région, ni évaluation, ni AFOM, ni diagnostic de réseau enregistrés. Notez "
+        "d’abord un questionnaire ou rédigez l’AFOM, ou demandez à un administrateur ou à un "
+        "analyste d’importer ses indicateurs.",
+        "لا يوجد بعد ما يُعَدّ عنه التقرير: ليس لهذا العنقود مؤشرات لقطاعه في منطقته ولا تقييم "
+        "أو تحليل نقاط القوة والضعف أو تشخيص شبكة مسجل. قيّم استبياناً أو حرّر تحليل نقاط القوة "
+        "والضعف أولاً، أو اطلب من مسؤول أو محلل استيراد مؤشراته.",
+    ),
+    "The report gathers the cluster's indicators when it has some, the latest version of each "
+    "stored assessment, the edited SWOT, the network diagnosis, the roadmap and the KPIs. It is "
+    "never public: it holds what the interviews revealed.": (
+        "Le rapport réunit les indicateurs de la grappe quand elle en a, la dernière version de "
+        "chaque évaluation enregistrée, l’AFOM amendée, le diagnostic du réseau, la feuille de "
+        "route et les indicateurs de suivi. Il n’est jamais public : il contient ce que les "
+        "entretiens ont révélé.",
+        "يجمع التقرير مؤشرات العنقود إن وُجدت، وآخر نسخة من كل تقييم مسجل، وتحليل نقاط القوة "
+        "والضعف المعدَّل، وتشخيص الشبكة، وخارطة الطريق، ومؤشرات الأداء. ولا يُنشر أبداً: فهو "
+        "يتضمن ما كشفته المقابلات.",
+    ),
 }
 
 

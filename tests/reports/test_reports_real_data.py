@@ -163,3 +163,33 @@ def test_every_stage_rule_is_translated(lang):
         assert life.stage == stage
         text = _stage_rule(life, lang)
         assert "{" not in text and text.startswith(RULES[stage][lang][:8])
+
+
+def test_stored_parts_replace_the_computed_ones_and_leave_the_statistics(
+    report, cluster_map, related, knoke_summary, fixtures
+):
+    """A stored diamond and an edited SWOT are reported as given; the figures from the
+    statistics (evidence, life cycle, factors, year) are those of the report without them."""
+    from grappe.assess import diamond
+    from grappe.io.assess import read_answers, read_questionnaire
+
+    q = read_questionnaire("diamond")
+    answers = read_answers(fixtures / "assess" / "diamond_answers.yaml", q)
+    stored = diamond({}, questionnaire=q, answers=answers)
+    swot = report.swot.edit(add={"strengths": [{"en": "Stored strength", "fr": "F", "ar": "ق"}]})
+    again = build_report(
+        cluster_map.indicators, region=MICHIGAN, cluster=AUTOMOTIVE, related=related,
+        network=knoke_summary, diamond=stored, swot=swot,
+    )  # fmt: skip
+    assert again.diamond is stored and again.swot is swot and again.swot_given
+    assert dict(again.evidence) == dict(report.evidence)
+    # repr: unknown scores are NaN, which is not equal to itself
+    assert repr((again.year, again.lifecycle, again.success, again.region_name)) == repr(
+        (report.year, report.lifecycle, report.success, report.region_name)
+    )
+    assert again.has_statistics and not report.swot_given
+    html = render_html(again, lang="en")
+    assert "<li>Stored strength</li>" in html and str(escape(T["swot_stored"]["en"])) in html
+    assert '<td>Demand conditions</td><td class="num">2</td>' in html  # the stored score
+    assert T["no_statistics"]["en"] not in html
+    assert len(re.findall(r'src="data:image/png;base64,', html)) == 2  # jobs, diamond; no KPIs

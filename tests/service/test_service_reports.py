@@ -122,6 +122,7 @@ def test_report_errors(populated, monkeypatch):
         "invalid_parameter",
     )
     assert "no indicator snapshot of its sector '99'" in error["message"]
+    assert "nothing to report on" in error["message"]  # and no stored result either
     error = _error(
         client.post(BASE, json={"languages": ["de"]}, headers=admin), 422, "invalid_parameter"
     )

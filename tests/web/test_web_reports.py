@@ -12,7 +12,9 @@ import pytest
 from sqlalchemy import func, select
 
 from _accounts import post_form, signed_in, workspace_site
+from grappe.assess import draft_swot
 from grappe.registry import session_scope
+from grappe.registry.evaluations import store_swot
 from grappe.registry.models import AuditEntry, Cluster, ReportFile, StoredReport
 from grappe.registry.reports import queue_report
 
@@ -109,7 +111,7 @@ def test_the_page_refreshes_itself_while_a_report_is_built_and_not_after(site):
     assert 'http-equiv="refresh"' not in page
 
 
-def test_bad_choices_and_a_cluster_without_indicators_queue_nothing(site):
+def test_bad_choices_and_a_cluster_with_nothing_stored_queue_nothing(site):
     app, client = site
     signed_in(client, "admin@obs.dz")
     cases = [
@@ -123,15 +125,25 @@ def test_bad_choices_and_a_cluster_without_indicators_queue_nothing(site):
         assert r.status_code == 400 and "Nothing was queued" in r.text, choices
         assert f'<p class="error" id="e-{field}">{message}</p>' in r.text, choices
     secret = "/clusters/secret/reports"
+    nothing = '<p class="error" id="e-report">There is nothing to report on yet: this cluster'
     r = _build(client, secret, languages="fr", formats="html")
-    assert r.status_code == 400
-    assert '<p class="error" id="e-report">This cluster has no sector or no region' in r.text
+    assert r.status_code == 400 and nothing in r.text  # no sector or region, nothing stored
     with session_scope(app.state.sessions) as db:
         db.get(Cluster, "secret").sector = "99"
     r = _build(client, secret, languages="fr", formats="html")
-    assert r.status_code == 400
-    assert '<p class="error" id="e-report">There are no indicators of this cluster' in r.text
+    assert r.status_code == 400 and nothing in r.text  # no indicators of '99', nothing stored
     assert _reports(app) == 0
+    # Once the workspace holds a result (a SWOT), the report is built without indicators.
+    with session_scope(app.state.sessions) as db:
+        add = {"strengths": [{"en": "Skilled coppersmiths", "fr": "F", "ar": "A"}]}
+        store_swot(db, "secret", draft_swot().edit(add=add), date=dt.date(2026, 11, 3), who="t")
+    r = _build(client, secret, languages="en", formats="html")
+    assert r.status_code == 303, r.text
+    with session_scope(app.state.sessions) as db:
+        row = db.scalars(select(StoredReport).where(StoredReport.cluster_id == "secret")).one()
+        assert row.status == "succeeded", row.errors
+        html = row.files[0].content.decode()
+    assert "<li>Skilled coppersmiths</li>" in html and "no mapped statistics" in html
     client.headers["Accept-Language"] = "fr"
     r = _build(client, formats="html")
     assert "Choisissez au moins une langue." in r.text and 'lang="fr"' in r.text

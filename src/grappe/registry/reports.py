@@ -1,8 +1,12 @@
 """A cluster's diagnostic report built from the registry's data, as a job with progress.
 
 :func:`report_inputs` gathers what :func:`grappe.reports.build_report` needs from the registry:
-the indicator snapshots of the cluster's definition set (all regions, for the national totals),
-the cluster's first region and sector, its roadmap and its KPIs. :func:`build_cluster_report`
+the indicator snapshots of the cluster's definition set (all regions, for the national totals)
+when its sector has some in its first region, and what the workspace stored: the latest version
+of each scored assessment (diamond, success factors, life cycle), the latest (edited) SWOT, the
+roadmap with its priority challenges, the KPIs and the latest network diagnosis. A stored part
+is reported as stored, not recomputed; a cluster without mapped statistics (a crafts cluster)
+gets its report from the stored parts alone. :func:`build_cluster_report`
 then renders every language × format and stores the files with their SHA-256 and size.
 
 Where the files live: in the database (:class:`~grappe.registry.models.ReportFile`), not in a
@@ -33,7 +37,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from grappe._validation import check_option
 from grappe.errors import GrappeError, InvalidParameterError, NotFoundError
+from grappe.registry.assessments import list_assessments
 from grappe.registry.database import session_scope
+from grappe.registry.evaluations import list_swots
 from grappe.registry.models import (
     Cluster,
     IndicatorSnapshot,
@@ -45,7 +51,7 @@ from grappe.registry.models import (
 )
 from grappe.registry.network_diagnoses import latest_diagnosis
 from grappe.registry.permissions import Access, name_of
-from grappe.registry.repositories import audit, get
+from grappe.registry.repositories import audit, get, list_evaluations
 from grappe.registry.roadmaps import load_roadmap
 from grappe.reports.i18n import LANGS
 
@@ -84,11 +90,13 @@ class ReportInputs:
 
     Attributes
     ----------
-    indicators : pandas.DataFrame
+    indicators : pandas.DataFrame or None
         Snapshots of the cluster's definition set in the kernel's columns (``region``,
-        ``region_name``, ``cluster``, ``cluster_name``, ``year``…).
+        ``region_name``, ``cluster``, ``cluster_name``, ``year``…); None when the cluster has
+        none of its sector in its first region.
     region, cluster : str
-        The cluster's first region and its sector (the indicators' cluster code).
+        The cluster's first region and its sector (the indicators' cluster code); the cluster's
+        id and ``""`` when it has no sector or no region.
     names : dict
         Language → the cluster's name (English when a translation is missing).
     roadmap : Roadmap or None
@@ -98,9 +106,18 @@ class ReportInputs:
     network : dict or None
         The result of the cluster's latest succeeded network diagnosis
         (:func:`grappe.registry.network_diagnoses.diagnose_stored`), None when it has none.
+    diamond, factors, lifecycle : Diamond, SuccessFactors, Lifecycle or None
+        The latest stored assessment version of each kind (Quebec or Danish factors: the
+        newer of the two).
+    swot : Swot or None
+        The latest stored SWOT, as edited.
+    region_name : str or None
+        The English name of the cluster's first region.
+    latest_evaluation : dict or None
+        The latest stored evaluation: date, kind, score, label, label status, evaluator.
     """
 
-    indicators: pd.DataFrame
+    indicators: pd.DataFrame | None
     region: str
     cluster: str
     names: dict[str, str]
@@ -108,6 +125,12 @@ class ReportInputs:
     kpis: pd.DataFrame | None
     sources: tuple[str, ...]
     network: dict[str, Any] | None = None
+    diamond: Any = None
+    factors: Any = None
+    lifecycle: Any = None
+    swot: Any = None
+    region_name: str | None = None
+    latest_evaluation: dict[str, Any] | None = None
 
 
 def report_inputs(session: Session, cluster_id: str) -> ReportInputs:
@@ -118,40 +141,47 @@ def report_inputs(session: Session, cluster_id: str) -> ReportInputs:
     NotFoundError
         No such cluster.
     InvalidParameterError
-        The cluster has no sector or region, or no indicator snapshot of its sector in its
-        region (the report assesses those figures).
+        The cluster has no indicator snapshot of its sector in its region (or no sector or
+        region) and no stored assessment, SWOT or network diagnosis: nothing to report on.
     """
     cluster = get(session, Cluster, cluster_id, what="cluster")
-    if not cluster.sector or not cluster.regions:
-        raise InvalidParameterError(
-            f"The cluster {cluster_id!r} has no sector or no region, so there are no indicators "
-            "to report on. Set its 'sector' (the cluster code of its indicators) and 'regions' "
-            f"(PATCH /api/v1/clusters/{cluster_id})."
+    region = cluster.regions[0] if cluster.regions else None
+    frame = _indicators(session, cluster, region.id if region else None)
+    sources = []
+    if frame is not None:
+        sources.append(f"grappe registry: indicator snapshots ({cluster.definitions or 'all'})")
+    latest: dict[str, Any] = {}
+    for version in list_assessments(session, cluster_id):  # oldest first: the last one wins
+        part = "factors" if version.kind in ("quebec", "danish") else version.kind
+        latest[part] = version
+    for part in ("diamond", "factors", "lifecycle"):
+        if part in latest:
+            v = latest[part]
+            sources.append(f"grappe registry: assessment {v.id} ({v.kind}) of {v.date}")
+    swots = list_swots(session, cluster_id)
+    swot = swots[-1] if swots else None
+    if swot is not None:
+        sources.append(f"grappe registry: SWOT {swot.id} of {swot.date}")
+    diagnosis = latest_diagnosis(session, cluster_id)
+    if diagnosis is not None:
+        wave = f", wave {diagnosis.wave}" if diagnosis.wave else ""
+        sources.append(
+            f"grappe registry: network diagnosis {diagnosis.id} of {diagnosis.date}{wave}"
         )
-    region = cluster.regions[0]
-    query = select(IndicatorSnapshot, Region.name_en).join(
-        Region, Region.id == IndicatorSnapshot.region_id
-    )
-    if cluster.definitions:
-        query = query.where(IndicatorSnapshot.definitions == cluster.definitions)
-    rows = [
-        {
-            "region": s.region_id,
-            "region_name": name,
-            **{c: getattr(s, c) for c in _SNAPSHOT_COLUMNS},
-        }
-        for s, name in session.execute(query)
-    ]
-    frame = pd.DataFrame(rows, columns=["region", "region_name", *_SNAPSHOT_COLUMNS])
-    own = frame[(frame["region"] == region.id) & (frame["cluster"] == cluster.sector)]
-    if own.empty:
-        raise InvalidParameterError(
-            f"The cluster {cluster_id!r} has no indicator snapshot of its sector "
-            f"{cluster.sector!r} in {region.id!r}"
-            + (f" (definitions {cluster.definitions!r})" if cluster.definitions else "")
-            + ". Import its indicators first (POST /api/v1/imports, kind indicators)."
-        )
-    frame = frame.astype({"establishments": float, "payroll": float, "avg_wage": float})
+    if frame is None and not latest and swot is None and diagnosis is None:
+        raise InvalidParameterError(_nothing_to_report(cluster, region))
+    roadmap = load_roadmap(session, cluster_id)
+    if roadmap is not None:
+        sources.append("grappe registry: roadmap")
+    latest_evaluation = None
+    evaluations, _ = list_evaluations(session, cluster=cluster_id, limit=1)  # newest first
+    if evaluations:
+        e = evaluations[0]
+        latest_evaluation = {
+            "date": e.date, "kind": e.kind, "score": e.score, "label": e.label,
+            "label_status": e.label_status, "evaluator": e.evaluator,
+        }  # fmt: skip
+        sources.append(f"grappe registry: evaluation {e.id} of {e.date}")
     kpis = list(session.scalars(select(Kpi).where(Kpi.cluster_id == cluster_id)))
     kpi_table = None
     if kpis:
@@ -166,22 +196,61 @@ def report_inputs(session: Session, cluster_id: str) -> ReportInputs:
         "fr": cluster.name_fr or cluster.name_en,
         "ar": cluster.name_ar or cluster.name_en,
     }
-    sources = [f"grappe registry: indicator snapshots ({cluster.definitions or 'all'})"]
-    diagnosis = latest_diagnosis(session, cluster_id)
-    if diagnosis is not None:
-        wave = f", wave {diagnosis.wave}" if diagnosis.wave else ""
-        sources.append(
-            f"grappe registry: network diagnosis {diagnosis.id} of {diagnosis.date}{wave}"
-        )
     return ReportInputs(
         frame,
-        region.id,
-        str(cluster.sector),
+        region.id if region else "",
+        str(cluster.sector or cluster_id),
         names,
-        load_roadmap(session, cluster_id),
+        roadmap,
         kpi_table,
         tuple(sources),
         network=None if diagnosis is None else diagnosis.result,
+        diamond=latest["diamond"].result if "diamond" in latest else None,
+        factors=latest["factors"].result if "factors" in latest else None,
+        lifecycle=latest["lifecycle"].result if "lifecycle" in latest else None,
+        swot=None if swot is None else swot.swot,
+        region_name=None if region is None else region.name_en,
+        latest_evaluation=latest_evaluation,
+    )
+
+
+def _indicators(session: Session, cluster: Cluster, region_id: str | None) -> pd.DataFrame | None:
+    """The snapshots of the cluster's definition set, when its sector has some in its region."""
+    if not cluster.sector or region_id is None:
+        return None
+    query = select(IndicatorSnapshot, Region.name_en).join(
+        Region, Region.id == IndicatorSnapshot.region_id
+    )
+    if cluster.definitions:
+        query = query.where(IndicatorSnapshot.definitions == cluster.definitions)
+    rows = [
+        {
+            "region": s.region_id,
+            "region_name": name,
+            **{c: getattr(s, c) for c in _SNAPSHOT_COLUMNS},
+        }
+        for s, name in session.execute(query)
+    ]
+    frame = pd.DataFrame(rows, columns=["region", "region_name", *_SNAPSHOT_COLUMNS])
+    own = frame[(frame["region"] == region_id) & (frame["cluster"] == cluster.sector)]
+    if own.empty:
+        return None
+    return frame.astype({"establishments": float, "payroll": float, "avg_wage": float})
+
+
+def _nothing_to_report(cluster: Cluster, region: Region | None) -> str:
+    if not cluster.sector or region is None:
+        statistics = "has no sector or no region (so no indicators)"
+    else:
+        statistics = (
+            f"has no indicator snapshot of its sector {cluster.sector!r} in {region.id!r}"
+            + (f" (definitions {cluster.definitions!r})" if cluster.definitions else "")
+        )
+    return (
+        f"The cluster {cluster.id!r} {statistics}, and no stored assessment, SWOT or network "
+        "diagnosis: there is nothing to report on. Score a questionnaire (POST "
+        f"/api/v1/clusters/{cluster.id}/answers) or draft a SWOT first, or import its "
+        "indicators (POST /api/v1/imports, kind indicators)."
     )
 
 
@@ -273,6 +342,12 @@ def build_cluster_report(
             kpis=inputs.kpis,
             network=inputs.network,
             sources=inputs.sources,
+            diamond=inputs.diamond,
+            factors=inputs.factors,
+            lifecycle=inputs.lifecycle,
+            swot=inputs.swot,
+            region_name=inputs.region_name if inputs.indicators is None else None,
+            latest_evaluation=inputs.latest_evaluation,
         )
         _progress(sessions, report_id, 1)
         files = []

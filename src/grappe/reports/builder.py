@@ -1,7 +1,9 @@
 """Gather the parts of a cluster diagnosis and render it as HTML or PDF, in fr/ar/en.
 
 :func:`build_report` runs the qualification kernels on the mapping engine's indicators and the
-network diagnosis and keeps every result; :func:`render_html` fills the Jinja2 template with
+network diagnosis and keeps every result (or takes the results the workspace stored: a scored
+diamond, success factors, life-cycle stage and edited SWOT, so that a cluster without mapped
+statistics still gets its report); :func:`render_html` fills the Jinja2 template with
 the charts embedded as base64 PNG (a self-contained file); :func:`write_pdf` prints that HTML
 with WeasyPrint (``pip install grappe[report]``), whose text shaping handles Arabic.
 """
@@ -29,7 +31,6 @@ from grappe.assess import (
     Swot,
     classify,
     cluster_evidence,
-    diamond,
     draft_swot,
     lifecycle_series,
     lifecycle_stage,
@@ -37,6 +38,7 @@ from grappe.assess import (
     network_figures,
     success_factors,
 )
+from grappe.assess import diamond as score_diamond
 from grappe.errors import MissingDependencyError
 from grappe.io.output import write_bytes, write_text
 from grappe.reports import charts
@@ -62,17 +64,19 @@ class ClusterReport:
     Attributes
     ----------
     region, region_name, cluster, cluster_name : str
-    year : int
-        Year of the indicators.
+    year : int or None
+        Year of the indicators (None without statistics, unless the caller gave one).
     series : pandas.DataFrame
-        Yearly ``year``, ``employment``, ``national_employment``, ``lq``.
+        Yearly ``year``, ``employment``, ``national_employment``, ``lq``; empty when the
+        cluster has no mapped statistics.
     evidence : mapping
         Indicators of the cluster (:func:`grappe.assess.cluster_evidence`) and network
         figures prefixed ``network_``.
-    diamond : Diamond
-    success : SuccessFactors
-    classification : Classification
-    lifecycle : Lifecycle
+    diamond : Diamond or None
+    success : SuccessFactors or None
+    classification : Classification or None
+    lifecycle : Lifecycle or None
+        None when neither computed from statistics nor given (the report says so).
     swot : Swot
     network : mapping or None
         Flat network figures (:func:`grappe.assess.network_figures`) and the lists
@@ -81,28 +85,41 @@ class ClusterReport:
     evaluation : Evaluation or None
     sources : tuple of str
         Data sources cited in the report.
+    latest_evaluation : mapping or None
+        The latest stored evaluation: ``date``, ``kind``, ``score`` (share of KPI targets met,
+        in percent), ``label``, ``label_status``, ``evaluator``.
+    swot_given : bool
+        The SWOT came from the caller (the one stored and edited in the workspace), not
+        drafted here.
     """
 
     region: str
     region_name: str
     cluster: str
     cluster_name: str
-    year: int
+    year: int | None
     series: pd.DataFrame
     evidence: Mapping[str, float]
-    diamond: Diamond
-    success: SuccessFactors
-    classification: Classification
-    lifecycle: Lifecycle
+    diamond: Diamond | None
+    success: SuccessFactors | None
+    classification: Classification | None
+    lifecycle: Lifecycle | None
     swot: Swot
     network: Mapping[str, Any] | None = None
     roadmap: Roadmap | None = None
     evaluation: Evaluation | None = None
     sources: tuple[str, ...] = field(default_factory=tuple)
+    swot_given: bool = False
+    latest_evaluation: Mapping[str, Any] | None = None
+
+    @property
+    def has_statistics(self) -> bool:
+        """Whether the report rests on mapped statistics (indicators of the cluster)."""
+        return not self.series.empty
 
 
 def build_report(
-    indicators: pd.DataFrame,
+    indicators: pd.DataFrame | None = None,
     *,
     region: str,
     cluster: str,
@@ -120,15 +137,24 @@ def build_report(
     period: str | None = None,
     swot_edits: Mapping[str, Any] | None = None,
     sources: Iterable[str] = (),
+    diamond: Diamond | None = None,
+    factors: SuccessFactors | None = None,
+    lifecycle: Lifecycle | None = None,
+    swot: Swot | None = None,
+    region_name: str | None = None,
+    cluster_name: str | None = None,
+    latest_evaluation: Mapping[str, Any] | None = None,
 ) -> ClusterReport:
     """Run the qualification of one cluster and gather the parts of its report.
 
     Parameters
     ----------
-    indicators : pandas.DataFrame
+    indicators : pandas.DataFrame, optional
         ``ClusterMap.indicators`` (needs ``region``, ``cluster``, ``year``, ``employment``,
         ``establishments``, ``payroll``, ``lq``; ``region_name`` and ``cluster_name`` used
-        when present).
+        when present). None or empty for a cluster without mapped statistics: no evidence
+        from statistics, no employment chart, and the parts come from ``diamond``,
+        ``factors``, ``lifecycle`` and ``swot`` (or are absent, and the report says so).
     region, cluster : str
     year, start : int, optional
         Year assessed and start of the growth period (default: last and first years).
@@ -147,6 +173,17 @@ def build_report(
         ``{"add": …, "remove": …}`` passed to :meth:`Swot.edit`.
     sources : iterable of str
         Data sources to cite.
+    diamond, factors, lifecycle : Diamond, SuccessFactors, Lifecycle, optional
+        Results already scored (a stored assessment version), used instead of computing them
+        from the indicators and questionnaires.
+    swot : Swot, optional
+        The SWOT to report (the stored, edited one) instead of a draft; ``swot_edits`` still
+        apply to it.
+    region_name, cluster_name : str, optional
+        Display names; default: the indicators' ``region_name`` and ``cluster_name``, else
+        the codes.
+    latest_evaluation : mapping, optional
+        The latest stored evaluation and its label status (see :class:`ClusterReport`).
 
     Returns
     -------
@@ -159,57 +196,75 @@ def build_report(
     InvalidParameterError, DataValidationError
         From the kernels.
     """
-    ev = cluster_evidence(
-        indicators, region=region, cluster=cluster, year=year, start=start, related=related
-    )
-    years = sorted(int(y) for y in pd.unique(indicators["year"]))
-    year = years[-1] if year is None else int(year)
+    has_statistics = indicators is not None and not indicators.empty
+    ev: dict[str, Any] = {}
+    series = pd.DataFrame(columns=["year", "employment", "national_employment", "lq"])
+    rows = pd.DataFrame()
+    if indicators is not None and has_statistics:
+        ev = cluster_evidence(
+            indicators, region=region, cluster=cluster, year=year, start=start, related=related
+        )
+        years = sorted(int(y) for y in pd.unique(indicators["year"]))
+        year = years[-1] if year is None else int(year)
+        series = lifecycle_series(indicators, region=region, cluster=cluster)
+        series = series[series["year"] <= year]
+        rows = indicators[
+            (indicators["region"].astype(str) == str(region))
+            & (indicators["cluster"].astype(str) == str(cluster))
+        ]
     net_figs: dict[str, Any] | None = None
     if network is not None:
         net_figs = network_figures(network)
         ev.update(network_evidence(net_figs))
         net_figs["brokers"] = list(network.get("brokers") or [])
         net_figs["coordinators"] = list(network.get("coordinators") or [])
-    series = lifecycle_series(indicators, region=region, cluster=cluster)
-    series = series[series["year"] <= year]
-    life = lifecycle_stage(series)
-    dia = diamond(ev, questionnaire=diamond_questionnaire, answers=diamond_answers)
-    sf = success_factors(
-        ev, method=method, questionnaire=factors_questionnaire, answers=factors_answers
-    )
-    names = dict(NAMES.items())
-    swot = draft_swot(
-        scores={**dia.scores, **sf.scores}, names=names, lifecycle=life, network=net_figs
-    )
+    # A given (stored) part wins; otherwise score what the statistics or the answers allow.
+    life = lifecycle
+    if life is None and has_statistics:
+        life = lifecycle_stage(series)
+    dia = diamond
+    if dia is None and (has_statistics or diamond_answers is not None):
+        dia = score_diamond(ev, questionnaire=diamond_questionnaire, answers=diamond_answers)
+    sf = factors
+    if sf is None and (has_statistics or factors_answers is not None):
+        sf = success_factors(
+            ev, method=method, questionnaire=factors_questionnaire, answers=factors_answers
+        )
+    report_swot = swot
+    if report_swot is None:
+        scores = {**(dia.scores if dia else {}), **(sf.scores if sf else {})}
+        report_swot = draft_swot(
+            scores=scores, names=dict(NAMES.items()), lifecycle=life, network=net_figs
+        )
     if swot_edits:
-        swot = swot.edit(**swot_edits)
+        report_swot = report_swot.edit(**swot_edits)
     evaluation = None
     if kpis is not None:
         period = period or sorted(kpis["period"].astype(str).unique())[-1]
         evaluation = evaluate_kpis(kpis, period=period)
-    rows = indicators[
-        (indicators["region"].astype(str) == str(region))
-        & (indicators["cluster"].astype(str) == str(cluster))
-    ]
-    region_name = str(rows["region_name"].iloc[0]) if "region_name" in rows else str(region)
-    cluster_name = str(rows["cluster_name"].iloc[0]) if "cluster_name" in rows else str(cluster)
+    if region_name is None:
+        region_name = str(rows["region_name"].iloc[0]) if "region_name" in rows else str(region)
+    if cluster_name is None:
+        cluster_name = str(rows["cluster_name"].iloc[0]) if "cluster_name" in rows else str(cluster)
     return ClusterReport(
         str(region),
         region_name,
         str(cluster),
         cluster_name,
-        year,
+        None if year is None else int(year),
         series,
         ev,
         dia,
         sf,
-        classify(sf),
+        None if sf is None else classify(sf),
         life,
-        swot,
+        report_swot,
         net_figs,
         roadmap,
         evaluation,
         tuple(sources),
+        swot_given=swot is not None,
+        latest_evaluation=None if latest_evaluation is None else dict(latest_evaluation),
     )
 
 
@@ -244,19 +299,22 @@ def _context(report: ClusterReport, lang: str) -> dict[str, Any]:
     def name(key: str) -> str:
         return label(key.removeprefix("network_"), lang)
 
-    dia = report.diamond.scores
+    dia = report.diamond.scores if report.diamond is not None else {}
     dia_names = [
         str(i + 1) if arabic else name(d).replace(" and ", " & ")[:28]
         for i, d in enumerate(DIAMOND_DIMENSIONS)
     ]
-    images = {
-        "employment": charts.employment_chart(
+    images = {}
+    if report.has_statistics:
+        images["employment"] = charts.employment_chart(
             report.series,
             label_region=report.region_name,
             label_nation="national index" if lang != "fr" else "indice national",
-        ),
-        "diamond": charts.diamond_chart(dia_names, [dia[d].value for d in DIAMOND_DIMENSIONS]),
-    }
+        )
+    if all(d in dia for d in DIAMOND_DIMENSIONS):
+        images["diamond"] = charts.diamond_chart(
+            dia_names, [dia[d].value for d in DIAMOND_DIMENSIONS]
+        )
     if report.evaluation is not None and report.evaluation.table["target"].notna().any():
         images["kpis"] = charts.kpi_chart(
             report.evaluation.table,
@@ -336,7 +394,7 @@ def _context(report: ClusterReport, lang: str) -> dict[str, Any]:
                     ],
                 }
             )
-        roadmap = {"mode": name(rm.mode), "phases": phases}
+        roadmap = {"mode": name(rm.mode), "challenges": list(rm.challenges), "phases": phases}
     kpis = None
     if report.evaluation is not None:
         kpis = {
@@ -353,6 +411,18 @@ def _context(report: ClusterReport, lang: str) -> dict[str, Any]:
             ],
         }
     cls = report.classification
+    life = report.lifecycle
+    latest = None
+    if report.latest_evaluation is not None:
+        e = report.latest_evaluation
+        latest = [
+            (t["date"], str(e.get("date") or "—")),
+            (t["kind"], name(e.get("kind") or "—")),
+            (t["met_share"], "—" if e.get("score") is None else f"{_fmt(e['score'])} %"),
+            (t["label"], e.get("label") or "—"),
+            (t["label_status"], name(e.get("label_status") or "—")),
+            (t["evaluator"], e.get("evaluator") or "—"),
+        ]
     return {
         "lang": lang,
         "dir": "rtl" if arabic else "ltr",
@@ -360,19 +430,27 @@ def _context(report: ClusterReport, lang: str) -> dict[str, Any]:
         "r": report,
         "today": dt.date.today().isoformat(),
         "images": images,
-        "stage": name(report.lifecycle.stage),
-        "stage_rule": _stage_rule(report.lifecycle, lang),
-        "classification": name(cls.level) if cls.level != "none" else t["none"],
-        "classification_rule": _class_rule(cls, lang),
+        "stage": t["not_assessed"] if life is None else name(life.stage),
+        "stage_rule": None if life is None else _stage_rule(life, lang),
+        "classification": (
+            t["not_assessed"]
+            if cls is None
+            else name(cls.level)
+            if cls.level != "none"
+            else t["none"]
+        ),
+        "classification_rule": None if cls is None else _class_rule(cls, lang),
+        "statistics": report.has_statistics,
         "indicators": indicator_rows,
-        "diamond": score_rows(dia),
-        "success": score_rows(report.success.scores),
+        "diamond": score_rows(dia) if report.diamond is not None else None,
+        "success": score_rows(report.success.scores) if report.success is not None else None,
         "network": network_rows,
         "brokers": (report.network or {}).get("brokers", []),
         "brokers_label": name("n_brokers"),
         "swot": swot,
         "roadmap": roadmap,
         "kpis": kpis,
+        "latest_evaluation": latest,
         "sources": list(report.sources),
     }
 

@@ -102,6 +102,52 @@ T: dict[str, dict[str, str]] = {
         "fr": "Valeurs des indicateurs et cibles",
         "ar": "قيم المؤشرات مقارنة بالأهداف",
     },
+    "no_statistics": {
+        "en": "This cluster has no mapped statistics (no indicators of its sector in its "
+        "region): the report rests on what its actors stored in the workspace.",
+        "fr": "Cette grappe n'a pas de statistiques cartographiées (pas d'indicateurs de son "
+        "secteur dans sa région) : le rapport repose sur ce que ses acteurs ont enregistré "
+        "dans l'espace de travail.",
+        "ar": "لا توجد لهذا العنقود إحصاءات مرسومة على الخريطة (لا مؤشرات لقطاعه في منطقته): "
+        "يستند التقرير إلى ما سجله فاعلوه في فضاء العمل.",
+    },
+    "part_missing": {
+        "en": "Not assessed yet: no statistics and no stored assessment of this part.",
+        "fr": "Pas encore évalué : ni statistiques ni évaluation enregistrée de cette partie.",
+        "ar": "لم يُقيَّم بعد: لا إحصاءات ولا تقييم مسجل لهذا الجزء.",
+    },
+    "not_assessed": {"en": "not assessed", "fr": "non évalué", "ar": "غير مقيَّم"},
+    "swot_stored": {
+        "en": "The SWOT as stored and edited by the cluster's actors in the workspace.",
+        "fr": "L'AFOM telle qu'enregistrée et amendée par les acteurs de la grappe dans "
+        "l'espace de travail.",
+        "ar": "تحليل نقاط القوة والضعف كما سجله وعدّله فاعلو العنقود في فضاء العمل.",
+    },
+    "swot_draft": {
+        "en": "A draft SWOT from the scores, the life cycle and the network diagnosis.",
+        "fr": "Un projet d'AFOM établi à partir des notes, du cycle de vie et du diagnostic "
+        "du réseau.",
+        "ar": "مسودة تحليل نقاط القوة والضعف مستخرجة من التقييمات ودورة الحياة وتشخيص الشبكة.",
+    },
+    "challenges": {
+        "en": "Priority challenges",
+        "fr": "Défis prioritaires",
+        "ar": "التحديات ذات الأولوية",
+    },
+    "latest_evaluation": {
+        "en": "Latest evaluation and label status",
+        "fr": "Dernière évaluation et statut du label",
+        "ar": "آخر تقييم ووضع العلامة",
+    },
+    "kind": {"en": "Kind", "fr": "Type", "ar": "النوع"},
+    "met_share": {
+        "en": "KPI targets met",
+        "fr": "Cibles des indicateurs atteintes",
+        "ar": "أهداف المؤشرات المحققة",
+    },
+    "label": {"en": "Label", "fr": "Label", "ar": "العلامة"},
+    "label_status": {"en": "Label status", "fr": "Statut du label", "ar": "وضع العلامة"},
+    "evaluator": {"en": "Evaluator", "fr": "Évaluateur", "ar": "المقيِّم"},
     "method_text": {
         "en": "Indicators are computed by grappe from the regional statistics named below "
         "with the cluster definitions shown; every score is the mean of its evidence "
@@ -289,6 +335,14 @@ NAMES: dict[str, dict[str, str]] = {
     "firms_created": {"en": "Firms created", "fr": "Entreprises créées", "ar": "المؤسسات المنشأة"},
     "partnerships": {"en": "Partnerships", "fr": "Partenariats", "ar": "الشراكات"},
     "trainings": {"en": "Trainings", "fr": "Formations", "ar": "الدورات التكوينية"},
+    "evaluation": {"en": "evaluation", "fr": "évaluation", "ar": "تقييم"},
+    "applied": {"en": "applied for", "fr": "candidature déposée", "ar": "طلب مقدَّم"},
+    "awarded": {"en": "awarded", "fr": "attribué", "ar": "ممنوحة"},
+    "renewed": {"en": "renewed", "fr": "renouvelé", "ar": "مجدَّدة"},
+    "refused": {"en": "refused", "fr": "refusé", "ar": "مرفوضة"},
+    "suspended": {"en": "suspended", "fr": "suspendu", "ar": "معلَّقة"},
+    "withdrawn": {"en": "withdrawn", "fr": "retiré", "ar": "مسحوبة"},
+    "expired": {"en": "expired", "fr": "expiré", "ar": "منتهية الصلاحية"},
 }
 
 

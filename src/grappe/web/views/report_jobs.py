@@ -66,13 +66,10 @@ _STATUS = {
 _ERRORS = {
     "languages": N_("Choose at least one language."),
     "formats": N_("Choose at least one format."),
-    "sector": N_(
-        "This cluster has no sector or no region, so there are no indicators to report on: "
-        "set them in the cluster's profile first."
-    ),
-    "indicators": N_(
-        "There are no indicators of this cluster's sector in its region: ask an admin or an "
-        "analyst to import them first."
+    "nothing": N_(
+        "There is nothing to report on yet: this cluster has no indicators of its sector in its "
+        "region and no stored assessment, SWOT or network diagnosis. Score a questionnaire or "
+        "draft the SWOT first, or ask an admin or an analyst to import its indicators."
     ),
 }
 
@@ -179,13 +176,11 @@ async def build_report(request: Request, background: BackgroundTasks, cluster_id
             for key, chosen in values.items()
             if not chosen or any(v not in allowed[key] for v in chosen)
         }
-        if not errors and not (cluster.sector and cluster.regions):
-            errors["report"] = _ERRORS["sector"]
         if not errors:
             try:
                 inputs = rep.report_inputs(db, cluster_id)
-            except InvalidParameterError:  # no indicator snapshot of its sector in its region
-                errors["report"] = _ERRORS["indicators"]
+            except InvalidParameterError:  # neither indicators nor any stored result
+                errors["report"] = _ERRORS["nothing"]
         if errors:
             return _reports_page(request, db, cluster, values=values, errors=errors, status=400)
         row = rep.queue_report(db, cluster_id, **values, who=work.access)
