@@ -31,6 +31,7 @@ from grappe.registry import reports as rep
 from grappe.registry.models import Cluster, ReportFile, StoredReport
 from grappe.registry.permissions import refusal
 from grappe.reports.i18n import LANGS
+from grappe.vocabulary import ROLES
 from grappe.web.auth import SignedIn, visitor
 from grappe.web.i18n import ENDONYMS, translations
 from grappe.web.render import language, page
@@ -47,8 +48,9 @@ router = APIRouter(include_in_schema=False)
 ReportId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 FileName = Annotated[str, Path(pattern=r"^(fr|ar|en)\.(html|pdf)$")]
 
-#: Roles that may open the page and download the reports (a manager: of that cluster only).
-READERS: tuple[str, ...] = ("admin", "analyst", "manager")
+#: Roles that may open the page and download the reports (a manager: of that cluster only): the
+#: API's token roles, never a member.
+READERS: tuple[str, ...] = ROLES
 #: Seconds between two refreshes of the page while a report is being built.
 REFRESH = 2
 #: A report queued or running for longer is taken as interrupted (a restart loses the job):
