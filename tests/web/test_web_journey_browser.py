@@ -1,9 +1,11 @@
 """The workspace journey of issue 14 in Debian's headless Chromium (Playwright, never
-downloaded), in Arabic and in French: an admin invites a manager; the manager records the
-Constantine copperware (dinanderie) cluster's 11 actors and 18 ties (part by the form, part by an
-interview grid with one bad row refused and then fixed), KPIs for two periods and the SWOT, and
-invites a member; the member updates his organisation and gets 403 on another cluster; the
-public profile shows only the published sections.
+downloaded), in Arabic and in French: an admin invites a manager; the manager creates the
+Constantine copperware (dinanderie) cluster, records its 11 actors and 18 ties (part by the form,
+part by an interview grid with one bad row refused and then fixed), reads the network diagnosis
+(brokers, shadow zones), answers the diamond questionnaire, edits the SWOT, sets the priority
+challenges and adds three actions, records KPIs for two periods, publishes, downloads the Arabic
+report, and invites a member; the member updates his organisation and gets 403 on another
+cluster; the public profile shows only the published sections.
 
 The journey is a list of small step functions (:data:`STEPS`), each driving one person's
 browser context through one task and checking what the registry and the page then hold, so that
@@ -317,6 +319,25 @@ def manager_publishes(j: Journey) -> None:
     j.shot(page, "published")
 
 
+def manager_downloads_arabic_report(j: Journey) -> None:
+    page = j.goto("manager", f"/clusters/{CLUSTER}")
+    page.locator("nav.workspace a", has_text=j._("Build the diagnostic report")).click()
+    for box in page.locator("input[type=checkbox]").all():
+        box.uncheck()
+    page.check("input[name=languages][value=ar]")
+    page.check("input[name=formats][value=html]")
+    j.submit(page)
+    link = page.locator(f"a[href^='/clusters/{CLUSTER}/reports/'][href$='/ar.html']")
+    link.wait_for(timeout=60_000)  # the page reloads itself while the report is built
+    j.shot(page, "report-built")
+    with page.expect_download() as download:
+        link.first.click()
+    html = Path(download.value.path()).read_text(encoding="utf-8")
+    assert 'dir="rtl"' in html and NAMES["ar"] in html  # the Arabic report of this cluster
+    assert STRENGTH[j.lang] in html  # the SWOT as the manager edited it
+    assert CHALLENGES[0][j.lang] in html  # the priority challenges of the roadmap
+
+
 def manager_records_actors(j: Journey) -> None:
     page = j.goto("manager", f"/clusters/{CLUSTER}")
     page.locator("nav.workspace a", has_text=j._("Record an actor")).click()
@@ -546,6 +567,7 @@ STEPS: tuple[Callable[[Journey], None], ...] = (
     manager_adds_actions,
     manager_enters_kpis,
     manager_publishes,
+    manager_downloads_arabic_report,
     manager_invites_member,
     member_updates_organisation,
     public_profile_shows_published,
