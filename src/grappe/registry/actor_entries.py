@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from grappe.errors import DataValidationError, PermissionDeniedError, ValidationIssue
 from grappe.network.records import check_actor
+from grappe.registry.form_values import FORM, form_text
 from grappe.registry.member_events import add_member_event
 from grappe.registry.models import Actor, Cluster, Membership
 from grappe.registry.permissions import Access, refusal
@@ -45,18 +46,13 @@ ORGANISATION_FIELDS: tuple[str, ...] = (
 )  # fmt: skip
 _NAMES = ("name_fr", "name_en", "name_ar")
 _ATTRIBUTES = ("name_fr", "name_ar", "name_en", "wilaya", "commune", "lat", "lon", "contact")
-_FILE = "form"
-
-
-def _text(values: Mapping[str, Any], key: str) -> str:
-    value = values.get(key)
-    return "" if value is None else str(value).strip()
+_FILE = FORM
 
 
 def _number(
     values: Mapping[str, Any], key: str, bound: float, issues: list[ValidationIssue]
 ) -> float | None:
-    text = _text(values, key).replace(",", ".")
+    text = form_text(values, key).replace(",", ".")
     if not text:
         return None
     try:
@@ -89,7 +85,7 @@ def check_entry(
     issues: list[ValidationIssue] = [
         ValidationIssue(f"Unknown field {k!r}.", file=_FILE, column=k) for k in unknown
     ]
-    entry: dict[str, Any] = {k: _text(values, k) or None for k in fields}
+    entry: dict[str, Any] = {k: form_text(values, k) or None for k in fields}
     if any(k in fields for k in _NAMES) and not any(entry.get(k) for k in _NAMES):
         issues.append(ValidationIssue(
             "The actor needs a name in at least one language.", file=_FILE, column="name_fr",
@@ -104,7 +100,7 @@ def check_entry(
     if "lat" in fields:
         entry["lat"] = _number(values, "lat", 90, issues)
         entry["lon"] = _number(values, "lon", 180, issues)
-        given = {k for k in ("lat", "lon") if _text(values, k)}
+        given = {k for k in ("lat", "lon") if form_text(values, k)}
         if len(given) == 1:
             missing = ({"lat", "lon"} - given).pop()
             issues.append(ValidationIssue(

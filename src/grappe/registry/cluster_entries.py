@@ -27,6 +27,7 @@ from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
 from grappe.errors import DataValidationError, PermissionDeniedError, ValidationIssue
+from grappe.registry.form_values import FORM, form_text
 from grappe.registry.models import (
     AnswerSet,
     AssessmentRow,
@@ -67,7 +68,7 @@ CLUSTER_SETTINGS_FIELDS: tuple[str, ...] = CLUSTER_ENTRY_FIELDS[1:]
 _NAMES = ("name_fr", "name_en", "name_ar")
 _ID = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
 _LENGTHS = {"name_fr": 200, "name_ar": 200, "name_en": 200, "sector": 64, "description": 5000}
-_FILE = "form"
+_FILE = FORM
 #: The ``fix`` of an issue of a text longer than its column holds.
 TOO_LONG_FIX = "Shorten it."
 
@@ -81,11 +82,6 @@ _NUMBERED = {
     "assessment": AssessmentRow,
     "diagnosis": NetworkDiagnosis,
 }
-
-
-def _text(values: Mapping[str, Any], key: str) -> str:
-    value = values.get(key)
-    return "" if value is None else str(value).strip()
 
 
 def check_cluster_entry(
@@ -102,7 +98,7 @@ def check_cluster_entry(
     """
     unknown = sorted(set(values) - set(fields))
     issues = [ValidationIssue(f"Unknown field {k!r}.", file=_FILE, column=k) for k in unknown]
-    entry: dict[str, Any] = {k: _text(values, k) or None for k in fields if k != "regions"}
+    entry: dict[str, Any] = {k: form_text(values, k) or None for k in fields if k != "regions"}
     if not any(entry.get(k) for k in _NAMES):
         issues.append(ValidationIssue(
             "The cluster needs a name in at least one language.", file=_FILE, column="name_fr",

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from grappe.errors import DataValidationError, GrappeError, PermissionDeniedError, ValidationIssue
+from grappe.registry.form_values import FORM, form_text
 from grappe.registry.models import Cluster, Kpi
 from grappe.registry.permissions import Access, refusal
 from grappe.registry.repositories import audit, changed_fields, get
@@ -32,7 +33,7 @@ KPI_ENTRY_FIELDS: tuple[str, ...] = ("name", "period", "value", "target", "unit"
 #: Largest magnitude of a value or target (that of the API's ``Finite``).
 KPI_LIMIT = 1e15
 _KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$")  # the API's ``Key``
-_FILE = "form"
+_FILE = FORM
 _RECORD = ("name", "period", "year", "value", "unit", "target")
 
 
@@ -41,15 +42,10 @@ def kpi_key(cluster_id: str, name: str, period: str) -> str:
     return f"{cluster_id}/{name}/{period}"
 
 
-def _text(values: Mapping[str, Any], key: str) -> str:
-    value = values.get(key)
-    return "" if value is None else str(value).strip()
-
-
 def _number(
     values: Mapping[str, Any], key: str, issues: list[ValidationIssue], *, required: bool
 ) -> float | None:
-    text = _text(values, key).replace(",", ".").replace(" ", "")
+    text = form_text(values, key).replace(",", ".").replace(" ", "")
     if not text:
         if required:
             issues.append(ValidationIssue(f"{key} is required.", file=_FILE, column=key,
@@ -79,7 +75,7 @@ def check_kpi_entry(values: Mapping[str, Any]) -> tuple[dict[str, Any], list[Val
     ('2024-Q1', 2024, 12.0, [])
     """
     issues: list[ValidationIssue] = []
-    name, unit = _text(values, "name"), _text(values, "unit")
+    name, unit = form_text(values, "name"), form_text(values, "unit")
     if not _KEY.match(name):
         issues.append(ValidationIssue(
             f"The KPI name must be 1 to 64 letters, digits or . _ : - ; got {name!r}.",
@@ -92,7 +88,7 @@ def check_kpi_entry(values: Mapping[str, Any]) -> tuple[dict[str, Any], list[Val
         ))  # fmt: skip
     period, year = None, None
     try:
-        parsed = parse_period(_text(values, "period"))
+        parsed = parse_period(form_text(values, "period"))
         period, year = parsed.text, parsed.year
         if not 1900 <= year <= 2100:
             raise GrappeError(f"The year {year} is outside 1900-2100.")

@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from grappe.errors import DataWarning, NotFoundError, PermissionDeniedError
+from grappe.registry.form_values import FORM
 from grappe.registry.models import Cluster
 from grappe.registry.permissions import Access, refusal
 from grappe.registry.repositories import get
@@ -48,7 +49,7 @@ ACTION_FIELDS: tuple[str, ...] = (
 #: The currency of the budgets of a cluster whose regions are all in a country, by country
 #: (ISO 3166 alpha-2); elsewhere no currency is assumed (the kernel's default, none).
 _CURRENCIES = {"DZ": "DZD"}
-_FILE = "form"
+_FILE = FORM
 
 
 def default_currency(cluster: Cluster) -> str:

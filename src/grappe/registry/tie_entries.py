@@ -33,6 +33,7 @@ from grappe.errors import (
 )
 from grappe.io.network import pseudonymise
 from grappe.network.records import check_tie
+from grappe.registry.form_values import FORM, form_issue, form_text
 from grappe.registry.models import (
     Actor,
     Cluster,
@@ -56,35 +57,26 @@ TIE_ENTRY_FIELDS: tuple[str, ...] = (
 )  # fmt: skip
 #: A wave label, as the API accepts it.
 WAVE_LABEL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$")
-_FILE = "form"
-
-
-def _text(values: Mapping[str, Any], key: str) -> str:
-    value = values.get(key)
-    return "" if value is None else str(value).strip()
-
-
-def _issue(message: str, column: str, fix: str | None = None) -> ValidationIssue:
-    return ValidationIssue(message, file=_FILE, column=column, fix=fix)
+_FILE = FORM
 
 
 def _wave(values: Mapping[str, Any], issues: list[ValidationIssue]) -> tuple[str, dt.date | None]:
-    existing, new = _text(values, "wave"), _text(values, "new_wave")
+    existing, new = form_text(values, "wave"), form_text(values, "new_wave")
     label = new or existing
     if not label:
-        issues.append(_issue("Choose a wave or give the label of a new one.", "wave"))
+        issues.append(form_issue("Choose a wave or give the label of a new one.", "wave"))
     elif not WAVE_LABEL.match(label):
-        issues.append(_issue(
+        issues.append(form_issue(
             f"The wave label {label!r} must start with a letter or digit and hold only letters, "
             "digits and . _ : - (64 at most).", "new_wave" if new else "wave",
         ))  # fmt: skip
     date = None
-    if _text(values, "date"):
+    if form_text(values, "date"):
         try:
-            date = dt.date.fromisoformat(_text(values, "date"))
+            date = dt.date.fromisoformat(form_text(values, "date"))
         except ValueError:
-            issues.append(_issue(
-                f"The wave date must read YYYY-MM-DD; got {_text(values, 'date')!r}.", "date",
+            issues.append(form_issue(
+                f"The wave date must read YYYY-MM-DD; got {form_text(values, 'date')!r}.", "date",
             ))  # fmt: skip
     return label, date
 
@@ -107,28 +99,28 @@ def record_tie(session: Session, who: Access, cluster_id: str, values: Mapping[s
     if refused is not None:
         raise PermissionDeniedError(str(refused))
     unknown = sorted(set(values) - set(TIE_ENTRY_FIELDS))
-    issues = [_issue(f"Unknown field {k!r}.", k) for k in unknown]
+    issues = [form_issue(f"Unknown field {k!r}.", k) for k in unknown]
     ids = {actor.id for actor in cluster_actors(session, cluster_id)}
     for column in ("reporter", "source", "target"):
-        actor = _text(values, column)
+        actor = form_text(values, column)
         if not actor:
-            issues.append(_issue(f"The {column} is required.", column))
+            issues.append(form_issue(f"The {column} is required.", column))
         elif actor not in ids:
-            issues.append(_issue(
+            issues.append(form_issue(
                 f"Unknown actor {actor!r}: not an actor of the cluster {cluster_id!r}.", column,
                 fix="Record the actor first.",
             ))  # fmt: skip
-    if not _text(values, "type"):
-        issues.append(_issue("The tie type is required.", "type"))
+    if not form_text(values, "type"):
+        issues.append(form_issue("The tie type is required.", "type"))
     meta = session.get(ClusterNetwork, cluster_id)
     scale = (meta.strength_low, meta.strength_high) if meta is not None else STRENGTH_SCALE
-    record = {k: _text(values, k) or None for k in ("source", "target", "type", "strength")}
+    record = {k: form_text(values, k) or None for k in ("source", "target", "type", "strength")}
     tie, kernel_issues = check_tie(record, strength_scale=scale, file=_FILE)
     issues.extend(kernel_issues)
     label, date = _wave(values, issues)
-    origin = _text(values, "origin") or None
+    origin = form_text(values, "origin") or None
     if origin is not None and origin not in ORIGINS:
-        issues.append(_issue(f"Unknown origin {origin!r}; choose one of {list(ORIGINS)}.",
+        issues.append(form_issue(f"Unknown origin {origin!r}; choose one of {list(ORIGINS)}.",
                              "origin"))  # fmt: skip
     if issues:
         raise DataValidationError(issues)
@@ -136,11 +128,11 @@ def record_tie(session: Session, who: Access, cluster_id: str, values: Mapping[s
             if (tie_row.source, tie_row.target, tie_row.type)
             == (tie["source"], tie["target"], tie["type"])]  # fmt: skip
     if same:
-        raise DataValidationError(_issue(
+        raise DataValidationError(form_issue(
             f"The tie {tie['source']} → {tie['target']} ({tie['type']}) is already recorded in "
             f"the wave {label!r}.", "target", fix="Delete or correct the stored tie.",
         ))  # fmt: skip
-    respondent = pseudonymise([_text(values, "reporter")])[0]
+    respondent = pseudonymise([form_text(values, "reporter")])[0]
     wave = ensure_wave(session, cluster_id, label, date=date, who=who)
     last = session.scalar(select(func.max(Tie.position)).where(Tie.cluster_id == cluster_id))
     row = Tie(source=tie["source"], target=tie["target"], type=tie["type"], directed=True,

@@ -23,7 +23,8 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from grappe.errors import DataValidationError, NotFoundError, PermissionDeniedError, ValidationIssue
+from grappe.errors import DataValidationError, NotFoundError, PermissionDeniedError
+from grappe.registry.form_values import form_issue, form_text
 from grappe.registry.models import Cluster, NetworkDiagnosis, SurveyWave
 from grappe.registry.networks import ensure_wave
 from grappe.registry.permissions import Access, refusal
@@ -36,28 +37,20 @@ __all__ = ["NOTE_LENGTH", "WAVE_FIELDS", "correct_wave", "create_wave"]
 WAVE_FIELDS: tuple[str, ...] = ("label", "date", "note")
 #: Longest note on a campaign, in characters.
 NOTE_LENGTH = 2000
-_FILE = "form"
-
-
-def _text(values: Mapping[str, Any], key: str) -> str:
-    value = values.get(key)
-    return "" if value is None else str(value).strip()
-
-
-def _issue(message: str, column: str, fix: str | None = None) -> ValidationIssue:
-    return ValidationIssue(message, file=_FILE, column=column, fix=fix)
 
 
 def _checked(
     session: Session, cluster_id: str, values: Mapping[str, Any], *, current: SurveyWave | None
 ) -> dict[str, Any]:
     """The form's values as the row's (label, date, note), or every problem raised together."""
-    issues = [_issue(f"Unknown field {k!r}.", k) for k in sorted(set(values) - set(WAVE_FIELDS))]
-    label = _text(values, "label")
+    unknown = sorted(set(values) - set(WAVE_FIELDS))
+    issues = [form_issue(f"Unknown field {k!r}.", k) for k in unknown]
+    label = form_text(values, "label")
     if not label:
-        issues.append(_issue("The wave needs a label.", "label", fix="e.g. 2026 or 2026-spring."))
+        fix = "e.g. 2026 or 2026-spring."
+        issues.append(form_issue("The wave needs a label.", "label", fix=fix))
     elif not WAVE_LABEL.match(label):
-        issues.append(_issue(
+        issues.append(form_issue(
             f"The wave label {label!r} must start with a letter or digit and hold only letters, "
             "digits and . _ : - (64 at most).", "label",
         ))  # fmt: skip
@@ -68,19 +61,19 @@ def _checked(
             )
         )
         if taken is not None and (current is None or taken != current.id):
-            issues.append(_issue(f"The cluster already has a wave {label!r}.", "label",
+            issues.append(form_issue(f"The cluster already has a wave {label!r}.", "label",
                                  fix="Choose another label, or correct that wave."))  # fmt: skip
     date = None
-    if _text(values, "date"):
+    if form_text(values, "date"):
         try:
-            date = dt.date.fromisoformat(_text(values, "date"))
+            date = dt.date.fromisoformat(form_text(values, "date"))
         except ValueError:
-            issues.append(_issue(
-                f"The date must read YYYY-MM-DD; got {_text(values, 'date')!r}.", "date",
+            issues.append(form_issue(
+                f"The date must read YYYY-MM-DD; got {form_text(values, 'date')!r}.", "date",
             ))  # fmt: skip
-    note = _text(values, "note") or None
+    note = form_text(values, "note") or None
     if note is not None and len(note) > NOTE_LENGTH:
-        issues.append(_issue(f"The note holds {len(note)} characters; {NOTE_LENGTH} at most.",
+        issues.append(form_issue(f"The note holds {len(note)} characters; {NOTE_LENGTH} at most.",
                              "note"))  # fmt: skip
     if issues:
         raise DataValidationError(issues)
