@@ -17,7 +17,6 @@ a step for a new page is one function inserted in the list. Screenshots of every
 from __future__ import annotations
 
 import csv
-import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +24,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
+from test_web_browser import CHROMIUM, browser  # noqa: F401 - the shared Chromium fixture
 
 from _accounts import PASSWORD, _user
 from _live import live_app
@@ -37,7 +37,6 @@ from grappe.registry.roadmaps import load_roadmap
 from grappe.registry.tie_entries import cluster_actors
 from grappe.web.i18n import translations
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 FIXTURES = ROOT / "tests" / "fixtures" / "journey"
@@ -577,15 +576,6 @@ STEPS: tuple[Callable[[Journey], None], ...] = (
 # --- the server and the browser ----------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    playwright = pytest.importorskip("playwright.sync_api")
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        yield b
-        b.close()
-
-
 @pytest.fixture
 def server(tmp_path, templates) -> Iterator[tuple[Any, str]]:
     """uvicorn on 127.0.0.1 on a copy of the toy registry, with the wilaya of Constantine (the
@@ -598,7 +588,7 @@ def server(tmp_path, templates) -> Iterator[tuple[Any, str]]:
 
 
 @pytest.mark.parametrize("lang", ["ar", "fr"])
-def test_cluster_workspace_journey(server, browser, tmp_path, lang):
+def test_cluster_workspace_journey(server, browser, tmp_path, lang):  # noqa: F811
     app, base = server
     journey = Journey(base=base, lang=lang, app=app, browser=browser, tmp=tmp_path)
     try:
