@@ -1103,6 +1103,17 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "والضعف المعدَّل، وتشخيص الشبكة، وخارطة الطريق، ومؤشرات الأداء. ولا يُنشر أبداً: فهو "
         "يتضمن ما كشفته المقابلات.",
     ),
+    # lead: members and new members counted from the membership records (KPI page).
+    "Members from the membership records": ("Membres d'après les adhésions",
+                                            "الأعضاء حسب سجلات الانخراط"),
+    "The KPIs “Members” (at the end of the period) and “New members” (joined during it) "
+    "counted from the actors' join and leave dates; a stored target stays.": (
+        "Les indicateurs « Membres » (à la fin de la période) et « Nouveaux membres » (entrés "
+        "pendant la période) comptés d'après les dates d'adhésion et de départ des acteurs ; "
+        "une cible déjà saisie est conservée.",
+        "المؤشران «الأعضاء» (في نهاية الفترة) و«الأعضاء الجدد» (المنخرطون خلالها) محسوبان من "
+        "تواريخ انخراط الفاعلين وخروجهم؛ ويُحتفظ بالهدف المسجَّل."),
+    "Count the members": ("Compter les membres", "عدّ الأعضاء"),
 }
 
 

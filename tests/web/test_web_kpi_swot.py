@@ -4,6 +4,7 @@ stored data, then edited), through the in-process client on a copy of the toy re
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -50,6 +51,36 @@ def _error_of(html, field):
 
 
 # --- KPIs -------------------------------------------------------------------------------------
+
+
+def test_members_are_counted_from_the_membership_records(site):
+    """Hand count: GM joined 2023-05-01 and UM 2024-02-01, UM left 2024-09-30; in 2024 the
+    cluster ends with 1 member (GM) and gained 1 (UM). A stored target stays."""
+    from grappe.registry.member_events import add_member_event
+    from grappe.registry.permissions import Access
+
+    app, client, _ = site
+    admin = Access("admin@obs.dz", "admin")
+    with session_scope(app.state.sessions) as db:
+        for actor, kind, day in (("GM", "join", "2023-05-01"), ("UM", "join", "2024-02-01"),
+                                 ("UM", "leave", "2024-09-30")):  # fmt: skip
+            add_member_event(db, admin, "auto-mi", actor,
+                             {"kind": kind, "date": dt.date.fromisoformat(day)})  # fmt: skip
+    signed_in(client, "mgr@obs.dz")
+    assert _enter(client, name="members", period="2024", value="9", target="5").status_code == 303
+    r = post_form(client, f"{KPIS}/members", {"members_period": "2024-13"}, form_page=KPIS)
+    assert r.status_code == 400  # refused next to its field, nothing counted
+    assert _error_of(r.text, "members_period").startswith("Write the period as 2024")
+    assert [k for k in _kpis(app) if k[0] == "new_members"] == []
+    r = post_form(client, f"{KPIS}/members", {"members_period": "2024"}, form_page=KPIS)
+    assert r.status_code == 303
+    counted = {k[0]: k for k in _kpis(app) if k[0] in ("members", "new_members")}
+    assert counted["members"] == ("members", "2024", 2024, 1.0, 5.0, None)
+    assert counted["new_members"] == ("new_members", "2024", 2024, 1.0, None, None)
+    assert [a[0] for a in _audit(app, "kpi")][-1] == "mgr@obs.dz"
+    signed_in(client, "gm@obs.dz")  # a member may not
+    assert post_form(client, f"{KPIS}/members", {"members_period": "2024"},
+                     form_page="/account").status_code == 403  # fmt: skip
 
 
 def test_a_manager_enters_a_value_stored_with_the_canonical_period(site):

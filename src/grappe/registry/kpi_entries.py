@@ -25,8 +25,8 @@ from grappe.registry.permissions import Access, refusal
 from grappe.registry.repositories import audit, changed_fields, get
 from grappe.roadmap.periods import PERIOD_FORMS, parse_period
 
-__all__ = ["KPI_ENTRY_FIELDS", "KPI_LIMIT", "check_kpi_entry", "correct_kpi", "delete_kpi",
-           "kpi_key", "set_kpi"]  # fmt: skip
+__all__ = ["KPI_ENTRY_FIELDS", "KPI_LIMIT", "MEMBER_KPIS", "check_kpi_entry", "checked_kpi_entry",
+           "correct_kpi", "count_member_kpis", "delete_kpi", "kpi_key", "set_kpi"]  # fmt: skip
 
 #: The fields of the KPI entry form.
 KPI_ENTRY_FIELDS: tuple[str, ...] = ("name", "period", "value", "target", "unit")
@@ -35,6 +35,8 @@ KPI_LIMIT = 1e15
 _KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$")  # the API's ``Key``
 _FILE = FORM
 _RECORD = ("name", "period", "year", "value", "unit", "target")
+#: The KPIs counted from the membership records (:func:`count_member_kpis`).
+MEMBER_KPIS: tuple[str, ...] = ("members", "new_members")
 
 
 def kpi_key(cluster_id: str, name: str, period: str) -> str:
@@ -204,3 +206,48 @@ def delete_kpi(session: Session, who: Access, kpi_id: int) -> str:
     session.flush()
     audit(session, who, "delete", "kpi", key, before=before)
     return cluster_id
+
+
+def count_member_kpis(session: Session, who: Access, cluster_id: str, period: str) -> list[Kpi]:
+    """Set the KPIs ``members`` (members at the end of ``period``) and ``new_members`` (actors
+    who joined during it) of the cluster from its membership records
+    (:func:`grappe.registry.member_events.count_members`: the join and leave events), through
+    :func:`set_kpi` (audited; a stored target and unit are kept).
+
+    Raises
+    ------
+    DataValidationError
+        ``period`` is not a period (column ``period``).
+    PermissionDeniedError
+        ``who`` may not write the cluster's KPIs.
+    NotFoundError
+        No cluster ``cluster_id``.
+    """
+    from grappe.registry.member_events import count_members
+
+    entry = checked_kpi_entry({"name": MEMBER_KPIS[0], "period": period, "value": "0"})
+    get(session, Cluster, cluster_id, what="cluster")
+    counts = count_members(session, cluster_id, entry["period"])
+    rows = []
+    for name in MEMBER_KPIS:
+        stored = session.scalar(select(Kpi).where(
+            Kpi.cluster_id == cluster_id, Kpi.name == name, Kpi.period == entry["period"]
+        ))  # fmt: skip
+        kept = {"target": stored.target, "unit": stored.unit} if stored is not None else {}
+        value = {**entry, **kept, "name": name, "value": float(counts[name])}
+        rows.append(set_kpi(session, who, cluster_id, value))
+    return rows
+
+
+def checked_kpi_entry(values: Mapping[str, Any]) -> dict[str, Any]:
+    """:func:`check_kpi_entry`'s canonical entry; its problems raised together.
+
+    Raises
+    ------
+    DataValidationError
+        One issue per bad field.
+    """
+    entry, issues = check_kpi_entry(values)
+    if issues:
+        raise DataValidationError(issues)
+    return entry

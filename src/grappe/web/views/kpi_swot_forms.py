@@ -23,8 +23,9 @@ from grappe.errors import DataValidationError, InvalidParameterError, Permission
 from grappe.registry.evaluations import edit_swot, list_swots
 from grappe.registry.kpi_entries import (
     KPI_ENTRY_FIELDS,
-    check_kpi_entry,
+    checked_kpi_entry,
     correct_kpi,
+    count_member_kpis,
     delete_kpi,
     set_kpi,
 )
@@ -60,13 +61,6 @@ def _kpi_errors(error: DataValidationError, lang: str) -> dict[str, str]:
     _ = translations(lang).gettext
     return {i.column or "name": _(_KPI_ERRORS.get(i.column or "name", _KPI_ERRORS["name"]))
             for i in error.issues}  # fmt: skip
-
-
-def _entry(values: dict[str, str]) -> dict[str, Any]:
-    entry, issues = check_kpi_entry(values)
-    if issues:
-        raise DataValidationError(issues)
-    return entry
 
 
 # --- KPIs -------------------------------------------------------------------------------------
@@ -121,13 +115,33 @@ async def enter_kpi(request: Request, cluster_id: str) -> Response:
     with cluster_form(request, cluster_id, kind="kpi", key=cluster_id) as work:
         db, cluster = work.db, work.cluster
         try:
-            set_kpi(db, work.access, cluster_id, _entry(chosen))
+            set_kpi(db, work.access, cluster_id, checked_kpi_entry(chosen))
             db.commit()
         except PermissionDeniedError:
             return forbidden(request)
         except DataValidationError as error:
             errors = _kpi_errors(error, language(request))
             return _kpi_page(request, db, cluster, values=values, errors=errors, status=400)
+    return saved_redirect(f"/clusters/{cluster_id}/kpis")
+
+
+@router.post("/clusters/{cluster_id}/kpis/members", response_class=HTMLResponse)
+async def count_members_kpis(request: Request, cluster_id: str) -> Response:
+    """Set ``members`` and ``new_members`` of a period from the membership records."""
+    form = await request.form()
+    period = str(form.get("members_period", ""))
+    with cluster_form(request, cluster_id, kind="kpi", key=cluster_id) as work:
+        db, cluster = work.db, work.cluster
+        try:
+            count_member_kpis(db, work.access, cluster_id, period)
+            db.commit()
+        except PermissionDeniedError:
+            return forbidden(request)
+        except DataValidationError:
+            _ = translations(language(request)).gettext
+            errors = {"members_period": _(_KPI_ERRORS["period"])}
+            return _kpi_page(request, db, cluster, values={"members_period": period},
+                             errors=errors, status=400)  # fmt: skip
     return saved_redirect(f"/clusters/{cluster_id}/kpis")
 
 
@@ -148,7 +162,7 @@ async def correct_kpi_value(request: Request, cluster_id: str, kpi_id: int) -> R
             return not_found(request)
         lang = language(request)
         try:
-            entry = _entry({**values, "name": row.name})
+            entry = checked_kpi_entry({**values, "name": row.name})
         except DataValidationError as error:
             errors = {kpi_id: _kpi_errors(error, lang)}
             return _kpi_page(request, db, cluster, row_errors=errors,
