@@ -33,7 +33,7 @@ from grappe.errors import (
 )
 from grappe.io.network import pseudonymise
 from grappe.network.records import check_tie
-from grappe.registry.form_values import FORM, form_issue, form_text
+from grappe.registry.form_values import FORM, form_date, form_issue, form_text
 from grappe.registry.models import (
     Actor,
     Cluster,
@@ -70,14 +70,7 @@ def _wave(values: Mapping[str, Any], issues: list[ValidationIssue]) -> tuple[str
             f"The wave label {label!r} must start with a letter or digit and hold only letters, "
             "digits and . _ : - (64 at most).", "new_wave" if new else "wave",
         ))  # fmt: skip
-    date = None
-    if form_text(values, "date"):
-        try:
-            date = dt.date.fromisoformat(form_text(values, "date"))
-        except ValueError:
-            issues.append(form_issue(
-                f"The wave date must read YYYY-MM-DD; got {form_text(values, 'date')!r}.", "date",
-            ))  # fmt: skip
+    date = form_date(values, "date", issues, what="The wave date")
     return label, date
 
 

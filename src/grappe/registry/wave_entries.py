@@ -16,7 +16,6 @@ the wave's; the texts and JSON summaries written before keep the label they were
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -24,7 +23,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from grappe.errors import DataValidationError, NotFoundError, PermissionDeniedError
-from grappe.registry.form_values import form_issue, form_text
+from grappe.registry.form_values import form_date, form_issue, form_text
 from grappe.registry.models import Cluster, NetworkDiagnosis, SurveyWave
 from grappe.registry.networks import ensure_wave
 from grappe.registry.permissions import Access, refusal
@@ -63,14 +62,7 @@ def _checked(
         if taken is not None and (current is None or taken != current.id):
             issues.append(form_issue(f"The cluster already has a wave {label!r}.", "label",
                                  fix="Choose another label, or correct that wave."))  # fmt: skip
-    date = None
-    if form_text(values, "date"):
-        try:
-            date = dt.date.fromisoformat(form_text(values, "date"))
-        except ValueError:
-            issues.append(form_issue(
-                f"The date must read YYYY-MM-DD; got {form_text(values, 'date')!r}.", "date",
-            ))  # fmt: skip
+    date = form_date(values, "date", issues)
     note = form_text(values, "note") or None
     if note is not None and len(note) > NOTE_LENGTH:
         issues.append(form_issue(f"The note holds {len(note)} characters; {NOTE_LENGTH} at most.",
