@@ -1,4 +1,7 @@
-"""``grappe spatial`` — where firms concentrate: K-density, hot spots, areal hot spots."""
+"""``grappe spatial`` — where firms concentrate: K-density, hot spots, areal hot spots.
+
+``ripley`` and ``mfunction`` live in :mod:`grappe.cli.spatial_curves`, added by :func:`register`.
+"""
 
 from __future__ import annotations
 
@@ -70,6 +73,9 @@ OutsideOpt = Annotated[
 
 def register(app: typer.Typer) -> None:
     """Add the ``spatial`` command group to the root application."""
+    import importlib
+
+    importlib.import_module("grappe.cli.spatial_curves")  # adds ripley and mfunction to group
     app.add_typer(group)
 
 

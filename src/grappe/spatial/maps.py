@@ -22,7 +22,9 @@ __all__ = [
     "hotspots_geojson",
     "plot_areal",
     "plot_kdensity",
+    "plot_m_function",
     "plot_points",
+    "plot_ripley",
     "points_geojson",
 ]
 
@@ -91,6 +93,92 @@ def plot_kdensity(result: KDensityResult, *, title: str | None = None):
         f"{result.n_simulations} simulations"
     )
     ax.legend(frameon=False)
+    return fig
+
+
+def _curve(ax, km, value, lower, upper, *, label: str, reference: float, ref_label: str):
+    """A curve with its shaded envelope (when simulated) and the no-concentration line."""
+    if lower is not None:
+        ax.fill_between(km, lower, upper, color="#cccccc", label="simulation envelope")
+    ax.axhline(reference, color="k", lw=1, ls="--", label=ref_label)
+    ax.plot(km, value, color="#d7301f", lw=2, marker="o", ms=3, label=label)
+    ax.set_xlabel("radius (km)")
+    ax.legend(frameon=False)
+
+
+def plot_ripley(curves: pd.DataFrame, *, title: str | None = None):
+    """Besag's L(r) − r (metres) against r, with the envelope of CSR patterns when simulated.
+
+    L(r) − r is 0 under complete spatial randomness, positive for clustering; plotting it
+    rather than K keeps the scale readable at every radius.
+
+    Parameters
+    ----------
+    curves : pandas.DataFrame
+        The result of :func:`~grappe.spatial.ripley_k`.
+    title : str, optional
+        Title of the figure.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> from grappe.spatial import points_from_frame, ripley_k
+    >>> xy = np.random.default_rng(0).uniform(0, 5000, (40, 2))  # synthetic
+    >>> pts = points_from_frame(pd.DataFrame({"x": xy[:, 0], "y": xy[:, 1]}), x="x", y="y",
+    ...                         crs="EPSG:2154")
+    >>> fig = plot_ripley(ripley_k(pts, [250.0, 500.0], n_simulations=4, seed=0))
+    >>> len(fig.axes[0].collections)  # the shaded envelope
+    1
+    """
+    fig, ax = _figure()
+    r = curves["radius"]
+    simulated = "l_lower" in curves
+    _curve(
+        ax,
+        r / 1000,
+        curves["l_minus_r"],
+        curves["l_lower"] - r if simulated else None,
+        curves["l_upper"] - r if simulated else None,
+        label="L(r) − r",
+        reference=0.0,
+        ref_label="complete spatial randomness",
+    )
+    ax.set_ylabel("L(r) − r (m)")
+    ax.set_title(title or "Ripley's K as Besag's L")
+    return fig
+
+
+def plot_m_function(curves: pd.DataFrame, *, title: str | None = None):
+    """Marcon–Puech M against r, with its random-labelling envelope when simulated.
+
+    Parameters
+    ----------
+    curves : pandas.DataFrame
+        The result of :func:`~grappe.spatial.m_function`.
+    title : str, optional
+        Title of the figure.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    fig, ax = _figure()
+    simulated = "lower" in curves
+    _curve(
+        ax,
+        curves["radius"] / 1000,
+        curves["m"],
+        curves["lower"] if simulated else None,
+        curves["upper"] if simulated else None,
+        label="M",
+        reference=1.0,
+        ref_label="no concentration (M = 1)",
+    )
+    ax.set_ylabel("M (relative density of the activity)")
+    ax.set_title(title or "Marcon–Puech M")
     return fig
 
 

@@ -75,7 +75,8 @@ def m_function(
     Raises
     ------
     InvalidParameterError
-        For a bad option, an unknown activity or radii not positive and increasing.
+        For a bad option, an unknown activity or one with a single establishment, or radii
+        not positive and increasing.
 
     Notes
     -----
@@ -90,6 +91,7 @@ def m_function(
 
     Reference establishments with no neighbour within :math:`r` are left out of both sums
     (their ratio is undefined), which keeps :math:`E[M] = 1` under random labelling.
+    Coincident establishments are neighbours at distance 0, within every radius.
     Neighbours are found with a k-d tree (:class:`scipy.spatial.cKDTree`) chunk by chunk, so
     memory grows with the number of neighbours within the largest radius, not with n².
 
@@ -120,6 +122,13 @@ def m_function(
     from scipy.spatial import cKDTree
 
     sel = points.mask(activity)
+    if sel.sum() < 2:
+        # one establishment has no neighbour of its own activity and an expected share of 0
+        raise InvalidParameterError(
+            f"The 'activity' parameter of {func} must name an activity with at least two "
+            f"establishments (M compares each with the others). Got {activity!r} with one "
+            "instead."
+        )
     coords, spherical = metric_coordinates(points)
     search = arc_to_chord(r) if spherical else r
     w = points.data["weight"].to_numpy(dtype=float) if weighted else np.ones(len(points))
