@@ -152,6 +152,25 @@ def _radii(points, radii, max_radius, steps, *, activity, window):
         ) from exc
 
 
+def _bounding_box(points, activity):
+    """The points' bounding box as the default window, refused when it has no area."""
+    from grappe.errors import InvalidParameterError
+
+    data = points.data if activity is None else points.data[points.mask(activity)]
+    if len(data) < 2:
+        raise InvalidParameterError(
+            f"Ripley's K needs at least two points{' of ' + repr(activity) if activity else ''}. "
+            f"Got {len(data)}."
+        )
+    box = (data["x"].min(), data["y"].min(), data["x"].max(), data["y"].max())
+    if not (box[2] > box[0] and box[3] > box[1]):
+        raise InvalidParameterError(
+            "The points lie at one place or on one line: their bounding box has no area, so "
+            "K has no window. Give the study area with --window MINX,MINY,MAXX,MAXY (metres)."
+        )
+    return tuple(float(v) for v in box)
+
+
 def _note_coincident(points, activity) -> None:
     from grappe.spatial.ripley import coincident_count
 
@@ -244,6 +263,7 @@ def ripley_command(
         pts = _metric_points(pts, project, command)
         if activity is not None:
             pts.mask(activity)  # an unknown activity is refused before anything is computed
+        box = box or _bounding_box(pts, activity)
         r = _radii(pts, radii, max_radius, steps, activity=activity, window=box)
         _note_coincident(pts, activity)
         with _progress("simulations") as update:

@@ -107,7 +107,7 @@ def _curve(ax, km, value, lower, upper, *, label: str, reference: float, ref_lab
 
 
 def plot_ripley(curves: pd.DataFrame, *, title: str | None = None):
-    """Besag's L(r) − r (metres) against r, with the envelope of CSR patterns when simulated.
+    """Besag's L(r) − r against r (both in km), with the envelope of CSR patterns when simulated.
 
     L(r) − r is 0 under complete spatial randomness, positive for clustering; plotting it
     rather than K keeps the scale readable at every radius.
@@ -139,14 +139,14 @@ def plot_ripley(curves: pd.DataFrame, *, title: str | None = None):
     _curve(
         ax,
         r / 1000,
-        curves["l_minus_r"],
-        curves["l_lower"] - r if simulated else None,
-        curves["l_upper"] - r if simulated else None,
+        curves["l_minus_r"] / 1000,
+        (curves["l_lower"] - r) / 1000 if simulated else None,
+        (curves["l_upper"] - r) / 1000 if simulated else None,
         label="L(r) − r",
         reference=0.0,
         ref_label="complete spatial randomness",
     )
-    ax.set_ylabel("L(r) − r (m)")
+    ax.set_ylabel("L(r) − r (km)")
     ax.set_title(title or "Ripley's K as Besag's L")
     return fig
 
