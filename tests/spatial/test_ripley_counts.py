@@ -142,9 +142,7 @@ def test_real_plants_corrected_k_finite_and_clustered(chemical_plants):
     radii = default_radii(chemical_plants, steps=5)
     none = ripley_k(chemical_plants, radii, edge_correction="none")["k"]
     for correction in ("isotropic", "border"):
-        out = ripley_k(
-            chemical_plants, radii, edge_correction=correction, n_simulations=9, seed=0
-        )
+        out = ripley_k(chemical_plants, radii, edge_correction=correction, n_simulations=9, seed=0)
         assert np.isfinite(out["k"]).all()
         assert (out["k"] > out["k_upper"]).all()  # chemical plants cluster (Rhine, Po valley…)
     iso = ripley_k(chemical_plants, radii)["k"]

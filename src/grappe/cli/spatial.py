@@ -98,8 +98,8 @@ def _progress(label: str) -> Iterator:
         yield update
 
 
-def parse_bbox(text: str) -> tuple[float, float, float, float]:
-    """``--bbox`` as four numbers ``(minx, miny, maxx, maxy)``.
+def parse_bbox(text: str, *, option: str = "--bbox") -> tuple[float, float, float, float]:
+    """``--bbox`` (or another box ``option``) as four numbers ``(minx, miny, maxx, maxy)``.
 
     Examples
     --------
@@ -114,7 +114,7 @@ def parse_bbox(text: str) -> tuple[float, float, float, float]:
         values = ()
     if len(values) != 4 or not (values[0] < values[2] and values[1] < values[3]):
         raise InvalidParameterError(
-            "The '--bbox' parameter must be MINX,MINY,MAXX,MAXY with MINX < MAXX and "
+            f"The {option!r} parameter must be MINX,MINY,MAXX,MAXY with MINX < MAXX and "
             f"MINY < MAXY (longitude first for lon/lat), e.g. -8.7,18.9,12,37.1. Got {text!r} "
             "instead."
         )

@@ -152,8 +152,8 @@ def _radii(points, radii, max_radius, steps, *, activity, window):
         ) from exc
 
 
-def _bounding_box(points, activity):
-    """The points' bounding box as the default window, refused when it has no area."""
+def _window(points, activity, box):
+    """``--window``, checked to hold every point, or the points' bounding box (of area > 0)."""
     from grappe.errors import InvalidParameterError
 
     data = points.data if activity is None else points.data[points.mask(activity)]
@@ -162,6 +162,17 @@ def _bounding_box(points, activity):
             f"Ripley's K needs at least two points{' of ' + repr(activity) if activity else ''}. "
             f"Got {len(data)}."
         )
+    if box is not None:
+        x, y = data["x"], data["y"]
+        out = ~((x >= box[0]) & (x <= box[2]) & (y >= box[1]) & (y <= box[3]))
+        if out.any():
+            first = data[out].iloc[0]
+            raise InvalidParameterError(
+                f"The '--window' parameter must contain every point (in the metres of the "
+                f"projected CRS). Got a window that leaves out {int(out.sum())} of them, the "
+                f"first at ({first['x']:.1f}, {first['y']:.1f}): widen it or leave it out."
+            )
+        return box
     box = (data["x"].min(), data["y"].min(), data["x"].max(), data["y"].max())
     if not (box[2] > box[0] and box[3] > box[1]):
         raise InvalidParameterError(
@@ -246,7 +257,7 @@ def ripley_command(
         command = "grappe spatial ripley"
         check_option(edge_correction, "--edge-correction", EDGE_CORRECTIONS, func=command)
         check_number(simulations, "--simulations", func=command, low=0, integer=True)
-        box = None if window is None else parse_bbox(window)
+        box = None if window is None else parse_bbox(window, option="--window")
         _check_outputs(out, plot)
         pts = _read(
             points,
@@ -263,7 +274,7 @@ def ripley_command(
         pts = _metric_points(pts, project, command)
         if activity is not None:
             pts.mask(activity)  # an unknown activity is refused before anything is computed
-        box = box or _bounding_box(pts, activity)
+        box = _window(pts, activity, box)
         r = _radii(pts, radii, max_radius, steps, activity=activity, window=box)
         _note_coincident(pts, activity)
         with _progress("simulations") as update:
