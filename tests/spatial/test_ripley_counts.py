@@ -237,3 +237,16 @@ def test_m_function_coincident_points_are_neighbours():
     # expected share (2-1)/(3-1) = 1/2: M = 1
     p = planar(np.array([[0.0, 0], [0, 0], [1, 0]]), ["s", "s", "o"])
     assert m_function(p, "s", [0.5, 1.5])["m"].tolist() == pytest.approx([2.0, 1.0])
+
+
+def test_charts_draw_the_envelope_only_when_simulated():
+    from grappe.spatial.maps import plot_m_function, plot_ripley
+
+    rng = np.random.default_rng(6)
+    p = planar(rng.uniform(0, 1000, (80, 2)), rng.choice(["s", "o"], 80))  # SYNTHETIC
+    bare = plot_ripley(ripley_k(p, [50.0, 100.0]))
+    assert not bare.axes[0].collections  # no envelope without simulations
+    m = plot_m_function(m_function(p, "s", [50.0, 100.0], n_simulations=4, seed=0))
+    assert len(m.axes[0].collections) == 1
+    line = m.axes[0].lines[-1]  # the M curve, drawn last, in km
+    assert line.get_xdata().tolist() == [0.05, 0.1]
