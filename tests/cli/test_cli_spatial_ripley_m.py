@@ -201,3 +201,13 @@ def test_bad_output_refused_before_reading(tmp_path):
                  "--crs", "EPSG:2154", "--out", blocker / "k.csv")  # fmt: skip
     assert result.exit_code == 1
     assert "cannot write" in result.output and "absent.csv" not in result.output
+
+
+def test_border_correction_without_centres_says_n_a(tmp_path):
+    # SYNTHETIC: 4 points in a 100 m box; at 80 m no point is that far from the edge
+    path = write(tmp_path, "pts.csv", "x,y\n10,10\n90,90\n50,50\n20,70\n")
+    result = run("ripley", path, "--x", "x", "--y", "y", "--crs", "EPSG:2154",
+                 "--window", "0,0,100,100", "--radii", "5,80", "--edge-correction", "border",
+                 "--simulations", 4)  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "n/a" in result.output

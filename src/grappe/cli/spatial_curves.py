@@ -197,9 +197,12 @@ def _note_coincident(points, activity) -> None:
 
 
 def _verdict(value, lower, upper):
+    """Where the curve is against its envelope; ``n/a`` where either is undefined (NaN)."""
     import numpy as np
 
-    return np.where(value > upper, "above", np.where(value < lower, "below", "within"))
+    undefined = np.isnan(value) | np.isnan(lower) | np.isnan(upper)
+    side = np.where(value > upper, "above", np.where(value < lower, "below", "within"))
+    return np.where(undefined, "n/a", side)
 
 
 @group.command("ripley")

@@ -297,8 +297,11 @@ def ripley_k(
             run_tasks(_simulate, tasks, shared=shared, scheduler=scheduler, progress=progress)
         )
         alpha = (1 - confidence) / 2
-        with np.errstate(invalid="ignore"):  # border: no centre at a large radius (NaN)
-            lower, upper = np.nanpercentile(sims, [100 * alpha, 100 * (1 - alpha)], axis=0)
+        # border: a radius no centre is far enough from the edge for is NaN in every pattern
+        lower, upper = np.full(len(r), np.nan), np.full(len(r), np.nan)
+        some = np.isfinite(sims).any(axis=0)
+        bounds = np.nanpercentile(sims[:, some], [100 * alpha, 100 * (1 - alpha)], axis=0)
+        lower[some], upper[some] = bounds
         out["k_lower"], out["k_upper"] = lower, upper
         out["l_lower"], out["l_upper"] = np.sqrt(lower / np.pi), np.sqrt(upper / np.pi)
     return out
