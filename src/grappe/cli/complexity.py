@@ -105,6 +105,32 @@ def complexity_command(
     output: Annotated[
         Path | None, typer.Option(help="Write here instead of standard output.")
     ] = None,
+    classification: Annotated[
+        str,
+        typer.Option(
+            help="Classification of the activity codes: auto (NAICS-like digit codes, NACE "
+            "codes, else custom), naics2017, nace2, isic4 or custom (no hierarchy)."
+        ),
+    ] = "auto",
+    code_level: Annotated[
+        int | None,
+        typer.Option(
+            "--level",
+            help="Keep the activities of this code level only (NAICS: 0 total, 2 sector, "
+            "3-6 digits; NACE: 1 section to 4 class). Needed when the codes mix levels.",
+        ),
+    ] = None,
+    source: Annotated[
+        str | None,
+        typer.Option(help="Read INPUT as a regional table of this preset (cbp), as grappe map."),
+    ] = None,
+    withheld: Annotated[
+        str | None,
+        typer.Option(
+            help="Withheld cells, read as a regional table as grappe map does: raise, drop, "
+            "keep_zero, impute_flag_midpoint or impute_residual (the default for --source cbp)."
+        ),
+    ] = None,
     encoding: EncodingOpt = None,
     sep: SepOpt = None,
     decimal: DecimalOpt = ".",
@@ -116,7 +142,7 @@ def complexity_command(
     Example: grappe complexity trade.csv --rows country --cols product --values value --format csv
     """
     from grappe.complexity import complexity_suite
-    from grappe.io.complexity import check_activity_matrix, read_activity_matrix
+    from grappe.io.complexity import check_activity_matrix
 
     options = {
         "threshold": threshold,
@@ -138,24 +164,25 @@ def complexity_command(
 
             check_output(output)
         _check_options(options)
+        _check_reading(classification, source, withheld, year, by_year, (rows, cols, values))
+        reader = {
+            "names": (rows, cols, values),
+            "year": year,
+            "year_column": year_column,
+            "reading": reading,
+            "duplicates": duplicates,
+            "classification": classification,
+            "level": code_level,
+            "source": source,
+            "withheld": withheld,
+        }
         if by_year:
-            row_table, col_table = _by_year(
-                input, (rows, cols, values), year, year_column, options, duplicates, reading
-            )
+            row_table, col_table = _by_year(input, reader, options)
             _write(row_table, col_table, output_format, output, keys=["year"])
             return
         with _progress() as progress:
             progress.add_task("Reading the table…")
-            X = read_activity_matrix(
-                input,
-                rows=rows,
-                cols=cols,
-                values=values,
-                year=year,
-                year_column=year_column,
-                options=reading,
-                duplicates=duplicates,
-            )
+            (X,) = _read_matrices(input, reader, by_year=False).values()
         check_activity_matrix(
             X, file=str(input), column=values or "values", missing=options["missing"]
         )
@@ -171,6 +198,141 @@ def complexity_command(
                     f"{len(items)} locations {label}: {', '.join(map(str, items[:10]))}"
                 )
         _write(suite.rows, suite.cols, output_format, output, keys=[])
+
+
+def _check_reading(
+    classification: str,
+    source: str | None,
+    withheld: str | None,
+    year: int | None,
+    by_year: bool,
+    names: tuple[str | None, str | None, str | None],
+) -> None:
+    """The reading options of grappe complexity, checked in its terms before the read."""
+    from grappe._validation import check_option
+    from grappe.codes import CLASSIFICATIONS
+    from grappe.io.presets import PRESETS
+    from grappe.io.regional import WITHHELD_POLICIES
+
+    command = "grappe complexity"
+    check_option(classification, "--classification", ("auto", *CLASSIFICATIONS), func=command)
+    if source is not None:
+        check_option(source, "--source", tuple(PRESETS), func=command)
+    if withheld is not None:
+        check_option(withheld, "--withheld", WITHHELD_POLICIES, func=command)
+    if year is not None and by_year:
+        raise InvalidParameterError(
+            "The 'year' and 'by_year' parameters of grappe complexity must not be given "
+            f"together (--by-year computes every year). Got --year {year} instead."
+        )
+    regional = source is not None or withheld is not None
+    if by_year and not regional and any(n is None for n in names):
+        raise InvalidParameterError(
+            "The 'by_year' parameter of grappe complexity needs a long table: give --rows, "
+            "--cols and --values. Got a wide table instead."
+        )
+    if regional and any(n is not None for n in names) and not all(n is not None for n in names):
+        raise InvalidParameterError(
+            "The 'rows', 'cols' and 'values' parameters of grappe complexity must be given "
+            "together (they name the region, industry and employment columns of a regional "
+            "table read with --source or --withheld). Got only some of them instead."
+        )
+
+
+def _read_matrices(input: Path, reader: dict[str, Any], *, by_year: bool) -> dict[Any, Any]:
+    """Location × activity matrices (one per year under --by-year, else one), each of one code
+    level (refused when the codes mix levels and no --level is given).
+
+    With --source or --withheld the file is read as a regional table by
+    :func:`grappe.io.read_regional_table`, so that withheld cells follow its policy; otherwise
+    by the activity-table readers.
+    """
+    from grappe.complexity import pivot_long
+    from grappe.io.complexity import (
+        check_activity_levels,
+        read_activity_matrix,
+        read_activity_panel,
+    )
+
+    rows, cols, values = reader["names"]
+    file = str(input)
+    level = reader["level"]
+    if reader["source"] is not None or reader["withheld"] is not None:
+        from grappe.io import read_regional_table
+
+        named = {rows: "region", cols: "industry", values: "employment"} if rows else None
+        given = None if reader["classification"] == "auto" else reader["classification"]
+        table = read_regional_table(
+            input,
+            source=reader["source"],
+            columns=named,
+            classification=given,
+            withheld=reader["withheld"],
+            years=[reader["year"]] if reader["year"] is not None else None,
+            levels=[level] if level is not None else None,
+            options=reader["reading"],
+            duplicates=reader["duplicates"],
+        )
+        if not table.years:  # every row was of another level
+            from grappe.errors import DataValidationError, ValidationIssue
+
+            raise DataValidationError(
+                ValidationIssue(
+                    f"no row has an industry code of level {level}.",
+                    file=file,
+                    column=cols or "industry",
+                    fix="choose --level among the levels of the file's codes (NAICS: 0 for the "
+                    "total, 2 for sectors, 3 to 6 digits; NACE and ISIC: 1 to 4).",
+                )
+            )
+        data = table.data
+        wanted = table.years if by_year else (max(table.years),)
+        if not by_year and reader["year"] is None and len(table.years) > 1:
+            err_console.print(
+                f"Using {wanted[0]}, the latest of the years {list(table.years)} (choose with "
+                "--year, or compute every year with --by-year)."
+            )
+        matrices = {
+            int(y): pivot_long(
+                data[data["year"] == y], rows="region", cols="industry", values="employment"
+            ).rename_axis(index=rows or "region", columns=cols or "industry")
+            for y in wanted
+        }
+        classification = table.classification
+    else:
+        common = {"options": reader["reading"], "duplicates": reader["duplicates"]}
+        if by_year:
+            matrices = read_activity_panel(
+                input,
+                rows=rows,
+                cols=cols,
+                values=values,
+                year_column=reader["year_column"],
+                **common,
+            )
+        else:
+            matrices = {
+                None: read_activity_matrix(
+                    input,
+                    rows=rows,
+                    cols=cols,
+                    values=values,
+                    year=reader["year"],
+                    year_column=reader["year_column"],
+                    **common,
+                )
+            }
+        classification = reader["classification"]
+    return {
+        period: check_activity_levels(
+            matrix,
+            classification=classification,
+            level=level,
+            file=file,
+            column=cols or "industry",
+        )
+        for period, matrix in matrices.items()
+    }
 
 
 def _check_options(options: dict[str, Any]) -> None:
@@ -220,43 +382,23 @@ def _write(
 
 
 def _by_year(
-    input: Path,
-    names: tuple[str | None, str | None, str | None],
-    year: int | None,
-    year_column: str,
-    options: dict[str, Any],
-    duplicates: str,
-    reading: Any = None,
+    input: Path, reader: dict[str, Any], options: dict[str, Any]
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Per-year tables (indexed by location / activity, with a ``year`` column)."""
     from grappe.complexity import complexity_panel
-    from grappe.io.complexity import check_activity_matrix, read_activity_panel
+    from grappe.io.complexity import check_activity_matrix
 
-    if year is not None:
-        raise InvalidParameterError(
-            "The 'year' and 'by_year' parameters of grappe complexity must not be given "
-            f"together (--by-year computes every year). Got --year {year} instead."
-        )
-    rows, cols, values = names
-    if rows is None or cols is None or values is None:
-        raise InvalidParameterError(
-            "The 'by_year' parameter of grappe complexity needs a long table: give --rows, "
-            "--cols and --values. Got a wide table instead."
-        )
+    rows, cols, values = reader["names"]
     with _progress() as progress:
         progress.add_task("Reading the table…")
-        matrices = read_activity_panel(
-            input,
-            rows=rows,
-            cols=cols,
-            values=values,
-            year_column=year_column,
-            options=reading,
-            duplicates=duplicates,
-        )
+        matrices = _read_matrices(input, reader, by_year=True)
     for period, matrix in matrices.items():
         check_activity_matrix(
-            matrix, file=str(input), column=values, year=period, missing=options["missing"]
+            matrix,
+            file=str(input),
+            column=values or "employment",
+            year=period,
+            missing=options["missing"],
         )
     with Progress(*Progress.get_default_columns(), console=err_console, transient=True) as bar:
         task = bar.add_task("Computing complexity by year…", total=len(matrices))
@@ -271,7 +413,7 @@ def _by_year(
         err_console.print(f"{period}: {len(items)} {reason}: {', '.join(map(str, items[:10]))}")
     row_table = panel.rows.rename(columns={"period": "year"}).set_index("location")
     col_table = panel.cols.rename(columns={"period": "year"}).set_index("activity")
-    return row_table.rename_axis(rows), col_table.rename_axis(cols)
+    return row_table.rename_axis(rows or "region"), col_table.rename_axis(cols or "industry")
 
 
 def related_command(
