@@ -442,6 +442,22 @@ def related_command(
         ),
     ] = None,
     top: Annotated[int, typer.Option(help="Number of rows.")] = 10,
+    cluster_type: Annotated[
+        str,
+        typer.Option(help="Clusters ranked: traded (the default) or all (local ones too)."),
+    ] = "traded",
+    io: Annotated[
+        Path | None,
+        typer.Option(
+            "--io",
+            help="Folder of the BEA input-output tables (e.g. us_bea_io_tables): relatedness "
+            "combines input-output links with co-location (NAICS tables only).",
+        ),
+    ] = None,
+    io_weight: Annotated[
+        float,
+        typer.Option(help="Weight of the input-output links with --io, 0 to 1 (1: IO only)."),
+    ] = 0.5,
     output_format: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
     encoding: EncodingOpt = None,
     sep: SepOpt = None,
@@ -450,12 +466,16 @@ def related_command(
     duplicates: DuplicatesOpt = "raise",
 ) -> None:
     """Clusters or industries the region could grow next: highest relatedness density among
-    those it does not specialise in (LQ < 1).
+    those it does not specialise in (LQ < 1), with the distance, the complexity outlook gain
+    (COG) and the closest activity the region has.
 
     Example: grappe related 06 --year 2019 --level cluster --top 10
     """
-    from grappe.complexity import RELATED_LEVELS, find_region, related_table
+    from grappe._validation import check_number, check_option
+    from grappe.codes import classification_family
+    from grappe.complexity import CLUSTER_TYPES, RELATED_LEVELS, find_region, related_table
     from grappe.io import bundled_cbp_state_path, load_definitions, read_regional_table
+    from grappe.io.complexity import industry_names, read_bea_naics_flows
 
     with grappe_errors():
         # options are checked before the (slow) read, so that a typo fails at once
@@ -463,6 +483,15 @@ def related_command(
             raise InvalidParameterError(
                 f"The 'level' parameter of grappe related must be one of 'cluster', 'industry'. "
                 f"Got {level!r} instead."
+            )
+        check_option(cluster_type, "--cluster-type", CLUSTER_TYPES, func="grappe related")
+        check_number(io_weight, "--io-weight", func="grappe related", low=0.0, high=1.0)
+        if io is not None and not io.is_dir():
+            from grappe.errors import NotFoundError
+
+            raise NotFoundError(
+                f"The folder {str(io)!r} given to --io does not exist; give the folder of the "
+                "BEA input-output tables (e.g. ../shared/data/us_bea_io_tables)."
             )
         if output_format not in ("table", *FORMATS):
             raise InvalidParameterError(
@@ -489,8 +518,34 @@ def related_command(
                 duplicates=duplicates,
             )
             defs = load_definitions(definitions, options=reading) if level == "cluster" else None
+            flows = None
+            if io is not None:
+                if classification_family(table.classification) != "naics":
+                    raise InvalidParameterError(
+                        "The 'io' parameter of grappe related needs a table of NAICS codes (the "
+                        "BEA tables are crosswalked to NAICS 2017). Got a table of "
+                        f"{table.classification!r} codes instead."
+                    )
+                progress.add_task("Reading the input-output tables…")
+                io_digits = 6 if level == "cluster" else digits
+                if not 2 <= io_digits <= 6:
+                    raise InvalidParameterError(
+                        "The 'digits' parameter of grappe related must be 2 to 6 with --io "
+                        f"(NAICS levels of the BEA crosswalk). Got {digits} instead."
+                    )
+                flows = read_bea_naics_flows(io, digits=io_digits)
         result = related_table(
-            table, region, level=level, definitions=defs, digits=digits, top=top, year=year
+            table,
+            region,
+            level=level,
+            definitions=defs,
+            digits=digits,
+            top=top,
+            year=year,
+            cluster_type=cluster_type,
+            names=industry_names(table.classification),
+            io_flows=flows,
+            io_weight=io_weight,
         )
         if output_format == "json":
             typer.echo(
@@ -503,20 +558,27 @@ def related_command(
             typer.echo(result.to_csv(index=False), nl=False)
         else:
             code = find_region(table, region)
+            kind = f"{cluster_type} {level}s" if level == "cluster" else "industries"
+            basis = "co-location" if flows is None else f"IO {io_weight:g} + co-location"
             view = Table(
-                title=f"Related {level}s not yet specialised in — {table.region_name(code)}"
+                title=f"Related {kind} not yet specialised in — {table.region_name(code)}",
+                caption=f"density: relatedness ({basis}) to what the region specialises in; "
+                "distance = 1 − density; COG: complexity outlook gain; closest: the region's "
+                "most related specialisation.",
             )
-            for col in ("code", "name", "density", "lq", "employment"):
-                view.add_column(
-                    col, justify="right" if col in ("density", "lq", "employment") else "left"
-                )
+            numbers = ("density", "distance", "COG", "LQ", "employment")
+            for col in ("code", "name", *numbers, "closest"):
+                view.add_column(col, justify="right" if col in numbers else "left")
             for rec in result.itertuples(index=False):
                 view.add_row(
                     str(rec.code),
                     str(rec.name),
                     f"{rec.density:.3f}",
+                    f"{rec.distance:.3f}",
+                    "—" if math.isnan(rec.cog) else f"{rec.cog:+.2f}",
                     f"{rec.lq:.2f}",
                     f"{rec.employment:,.0f}",
+                    str(rec.closest),
                 )
             console.print(view)
 
