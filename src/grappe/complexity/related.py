@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from grappe._validation import check_number, check_option
+from grappe.codes import nested_pairs
 from grappe.complexity._matrix import pivot_long
 from grappe.complexity.eci import eci_pci
 from grappe.complexity.io_relatedness import (
@@ -85,8 +86,7 @@ def region_unit_matrix(
         does, prefix rules included). Without it, units are the industries.
     digits : int, optional
         Without ``definitions``: keep the industries whose code has this many characters
-        (default: every code, which must then be of one level — see
-        :func:`grappe.codes.check_single_level`).
+        (default: every code, which must then be of one level: nested codes are refused).
     cluster_type : {"all", "traded"}, default "all"
         With ``definitions``: keep every cluster, or only the traded ones.
     measure : {"employment", "establishments", "payroll"}, default "employment"
@@ -105,7 +105,8 @@ def region_unit_matrix(
     Raises
     ------
     InvalidParameterError
-        If an option is not valid, the year is not in the table, or no row falls in a unit.
+        If an option is not valid, the year is not in the table, no row falls in a unit, or
+        codes of several levels are mixed without ``definitions`` or ``digits``.
     DataValidationError
         From :func:`~grappe.mapping.industry_clusters` when the covered codes nest.
 
@@ -143,6 +144,14 @@ def region_unit_matrix(
         units = codes.map(cluster_of)
     else:
         keep = codes.str.len() == digits if digits is not None else codes.notna()
+        if digits is None:
+            nested = nested_pairs(pd.unique(codes), table.classification)
+            if nested:
+                raise InvalidParameterError(
+                    f"The 'digits' parameter of {func} must be given when the table's codes mix "
+                    f"levels ({nested[0][0]!r} contains {nested[0][1]!r}): summing them would "
+                    "count jobs twice. Got None instead."
+                )
         units = codes.where(keep)
         cluster_of = pd.Series(
             pd.unique(codes[keep]), index=pd.Index(pd.unique(codes[keep]), name="industry")
