@@ -136,6 +136,19 @@ def concentration_table(
       unit    hoover
     0   11  0.500000
     1   22  0.166667
+
+    References
+    ----------
+    .. [1] Hoover, E. M. (1936). The measurement of industrial localization. *Review of
+       Economics and Statistics*, 18(4), 162–171.
+    .. [2] Krugman, P. (1991). *Geography and Trade*. MIT Press.
+    .. [3] Ellison, G., & Glaeser, E. L. (1997). Geographic concentration in U.S.
+       manufacturing industries: a dartboard approach. *Journal of Political Economy*,
+       105(5), 889–927.
+    .. [4] Ellison, G., Glaeser, E. L., & Kerr, W. R. (2010). What causes industry
+       agglomeration? *American Economic Review*, 100(3), 1195–1213.
+    .. [5] Dunn, E. S. (1960). A statistical and analytical technique for regional analysis.
+       *Papers of the Regional Science Association*, 6, 97–112.
     """
     if not isinstance(table, RegionalTable):
         raise InvalidParameterError(
