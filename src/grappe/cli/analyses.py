@@ -31,7 +31,7 @@ from grappe.cli._common import (
 from grappe.cli.mapping import parse_column_mapping
 from grappe.errors import InvalidParameterError
 
-__all__ = ["register"]
+__all__ = ["check_code_level", "register"]
 
 # --- the options that say how to read the table (named and checked as in grappe map) -------
 
@@ -317,6 +317,7 @@ def concentration_command(
         check_number(group_digits, "--group-digits", func=command, low=1, integer=True)
         _check_concentration_years(command, index, year, start, end)
         _check_destination(command, output, output_format)
+        check_code_level(command, code_level, source, classification)
         reading = read_options(encoding, sep, decimal, thousands)
         years = (start, end) if index == "shift-share" else (year,) if year is not None else None
         table = read_regional_table(
@@ -368,6 +369,20 @@ def concentration_command(
             "Note: H = 1 / establishments (equal-size plants), a lower bound of the plant "
             "Herfindahl that overstates gamma; units with fewer than 2 establishments get no "
             "gamma."
+        )
+
+
+def check_code_level(command: str, level: int | None, source: Any, classification: Any) -> None:
+    """--level needs codes with levels: a classification given, or the preset's."""
+    from grappe.io.presets import PRESETS
+
+    if level is None:
+        return
+    effective = classification or (PRESETS[source].classification if source else "custom")
+    if effective == "custom":
+        raise InvalidParameterError(
+            f"The '--level' parameter of {command} needs industry codes with levels: give "
+            "--classification (naics2017, nace2, isic4) or --source. Got custom codes instead."
         )
 
 

@@ -165,6 +165,11 @@ def complexity_command(
             check_output(output)
         _check_options(options)
         _check_reading(classification, source, withheld, year, by_year, (rows, cols, values))
+        if source is not None or withheld is not None:  # read as a regional table
+            from grappe.cli.analyses import check_code_level
+
+            given = None if classification == "auto" else classification
+            check_code_level("grappe complexity", code_level, source, given)
         reader = {
             "names": (rows, cols, values),
             "year": year,

@@ -124,7 +124,7 @@ def concentration_table(
         For an unknown index or option, a year not in the table, ``start``/``end`` missing
         or misordered for ``"shift-share"`` or given for another index.
     DataValidationError
-        For ``"eg"`` on a table without establishment counts.
+        For ``"eg"`` on a table without an establishment count in every row of the year.
 
     Examples
     --------
@@ -133,9 +133,9 @@ def concentration_table(
     ...     "employment": [10.0, 0.0, 10.0, 20.0], "establishments": 1.0,
     ...     "payroll": 1.0, "withheld": False})
     >>> concentration_table(RegionalTable(rows), index="hoover")[["unit", "hoover"]]
-      unit    hoover
-    0   11  0.500000
-    1   22  0.166667
+      unit  hoover
+    0   11    0.25
+    1   22    0.25
 
     References
     ----------
@@ -286,7 +286,20 @@ def _eg(
     digits: int | None,
 ) -> pd.DataFrame:
     """Ellison–Glaeser γ with H = 1 / establishments (refused without establishment counts)."""
-    counts, _ = region_unit_matrix(
+    counts = table.data.loc[table.data["year"] == year, "establishments"]
+    if counts.isna().any():
+        lacking = "has none" if counts.isna().all() else f"lacks {int(counts.isna().sum())} of them"
+        raise DataValidationError(
+            ValidationIssue(
+                f"the Ellison–Glaeser index needs establishment counts (plant sizes), and the "
+                f"table {lacking} in {year}.",
+                file=table.source,
+                column="establishments",
+                fix="give a table with an establishment count in every row (map its column "
+                "with --column FILE_COLUMN=establishments), or choose another index.",
+            )
+        )
+    by_unit, _ = region_unit_matrix(
         table,
         year=year,
         definitions=definitions,
@@ -294,18 +307,7 @@ def _eg(
         measure="establishments",
         func=_FUNC,
     )
-    n = counts.sum(axis=0, min_count=1).reindex(X.columns)
-    if n.isna().all():
-        raise DataValidationError(
-            ValidationIssue(
-                f"the Ellison–Glaeser index needs establishment counts (plant sizes), and the "
-                f"table has none in {year}.",
-                file=table.source,
-                column="establishments",
-                fix="give a table with an establishments column (map it with --column "
-                "FILE_COLUMN=establishments), or choose another index.",
-            )
-        )
+    n = by_unit.fillna(0.0).sum(axis=0).reindex(X.columns)
     enough = (n >= 2).to_numpy()
     gamma = pd.DataFrame({"G": np.nan, "H": np.nan, "gamma": np.nan}, index=X.columns)
     if enough.any():
