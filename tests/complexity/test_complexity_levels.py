@@ -14,7 +14,7 @@ from grappe.cli.main import app
 from grappe.complexity import complexity_suite, pivot_long
 from grappe.errors import DataValidationError, InvalidParameterError
 from grappe.io import bundled_cbp_state_path, read_regional_table
-from grappe.io.complexity import check_activity_levels
+from grappe.io.activity_codes import check_activity_levels
 
 BUNDLED = str(bundled_cbp_state_path())
 LONG = ["--rows", "state_fips", "--cols", "naics", "--values", "emp"]
@@ -216,3 +216,12 @@ def test_level_on_custom_codes_read_as_a_regional_table(tmp_path):
     result = run("complexity", path, "--withheld", "drop", "--level", "2")
     assert result.exit_code == 1
     assert "The '--level' parameter of grappe complexity needs industry codes" in result.output
+
+
+@pytest.mark.parametrize("module", ["grappe.io.activity_codes", "grappe.complexity.related"])
+def test_doctests(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0 and result.attempted > 0

@@ -17,11 +17,17 @@ import typer
 from rich.table import Table
 
 from grappe.cli._common import (
+    ClassificationOpt,
+    ColumnOpt,
     DecimalOpt,
     DuplicatesOpt,
     EncodingOpt,
+    RegionTypeOpt,
     SepOpt,
+    SourceOpt,
     ThousandsOpt,
+    WithheldOpt,
+    check_reading_options,
     console,
     duplicates_policy,
     err_console,
@@ -33,26 +39,6 @@ from grappe.errors import InvalidParameterError
 
 __all__ = ["check_code_level", "register"]
 
-# --- the options that say how to read the table (named and checked as in grappe map) -------
-
-SourceOpt = Annotated[str | None, typer.Option(help="Preset of a well-known source (e.g. 'cbp').")]
-ColumnOpt = Annotated[
-    list[str] | None,
-    typer.Option("--column", help="Column mapping FILE_COLUMN=OUR_COLUMN (repeatable)."),
-]
-ClassificationOpt = Annotated[
-    str | None, typer.Option(help="Industry classification: naics2017, nace2, isic4, custom.")
-]
-RegionTypeOpt = Annotated[
-    str | None, typer.Option(help="Kind of region (county, state, wilaya, nuts2…).")
-]
-WithheldOpt = Annotated[
-    str | None,
-    typer.Option(
-        help="Withheld cells: raise, drop, keep_zero, impute_flag_midpoint or "
-        "impute_residual (the default for --source cbp)."
-    ),
-]
 OutputOpt = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="Where to write the table ('-' for standard output)."),
@@ -62,21 +48,6 @@ FormatOpt = Annotated[
     typer.Option("--format", help="csv, parquet or json (default: from --output's suffix)."),
 ]
 TopOpt = Annotated[int, typer.Option(help="Rows shown in the summary (0 hides it).")]
-
-
-def _check_reading(command: str, source: Any, withheld: Any, classification: Any) -> None:
-    from grappe._validation import check_option
-    from grappe.codes import CLASSIFICATIONS
-    from grappe.io.presets import PRESETS
-    from grappe.io.regional import WITHHELD_POLICIES
-
-    for name, value, allowed in (
-        ("--source", source, tuple(PRESETS)),
-        ("--withheld", withheld, WITHHELD_POLICIES),
-        ("--classification", classification, CLASSIFICATIONS),
-    ):
-        if value is not None:
-            check_option(value, name, allowed, func=command)
 
 
 def _check_destination(command: str, output: Path | None, output_format: str | None) -> None:
@@ -161,7 +132,9 @@ def growth_command(
 
     command = "grappe growth"
     with grappe_errors():
-        _check_reading(command, source, withheld, classification)
+        check_reading_options(
+            command, source=source, withheld=withheld, classification=classification
+        )
         check_option(total, "--total", TOTAL_RULES, func=command)
         if start >= end:
             raise InvalidParameterError(
@@ -304,13 +277,15 @@ def concentration_command(
     from grappe.codes import nested_pairs
     from grappe.concentration import CONCENTRATION_INDICES, concentration_table
     from grappe.io import load_definitions, read_regional_table
-    from grappe.io.complexity import industry_names
+    from grappe.io.activity_codes import industry_names
 
     command = "grappe concentration"
     with grappe_errors():
         check_option(index, "--index", CONCENTRATION_INDICES, func=command)
         check_option(by, "--by", ("unit", "region"), func=command)
-        _check_reading(command, source, withheld, classification)
+        check_reading_options(
+            command, source=source, withheld=withheld, classification=classification
+        )
         for name, value in (("--digits", digits), ("--level", code_level)):
             if value is not None:
                 check_number(value, name, func=command, low=0, integer=True)

@@ -215,16 +215,12 @@ def _check_reading(
 ) -> None:
     """The reading options of grappe complexity, checked in its terms before the read."""
     from grappe._validation import check_option
+    from grappe.cli._common import check_reading_options
     from grappe.codes import CLASSIFICATIONS
-    from grappe.io.presets import PRESETS
-    from grappe.io.regional import WITHHELD_POLICIES
 
     command = "grappe complexity"
     check_option(classification, "--classification", ("auto", *CLASSIFICATIONS), func=command)
-    if source is not None:
-        check_option(source, "--source", tuple(PRESETS), func=command)
-    if withheld is not None:
-        check_option(withheld, "--withheld", WITHHELD_POLICIES, func=command)
+    check_reading_options(command, source=source, withheld=withheld)
     if year is not None and by_year:
         raise InvalidParameterError(
             "The 'year' and 'by_year' parameters of grappe complexity must not be given "
@@ -253,11 +249,8 @@ def _read_matrices(input: Path, reader: dict[str, Any], *, by_year: bool) -> dic
     by the activity-table readers.
     """
     from grappe.complexity import pivot_long
-    from grappe.io.complexity import (
-        check_activity_levels,
-        read_activity_matrix,
-        read_activity_panel,
-    )
+    from grappe.io.activity_codes import check_activity_levels
+    from grappe.io.complexity import read_activity_matrix, read_activity_panel
 
     rows, cols, values = reader["names"]
     file = str(input)
@@ -480,7 +473,8 @@ def related_command(
     from grappe.codes import classification_family
     from grappe.complexity import CLUSTER_TYPES, RELATED_LEVELS, find_region, related_table
     from grappe.io import bundled_cbp_state_path, load_definitions, read_regional_table
-    from grappe.io.complexity import industry_names, read_bea_naics_flows
+    from grappe.io.activity_codes import industry_names
+    from grappe.io.complexity import read_bea_naics_flows
 
     with grappe_errors():
         # options are checked before the (slow) read, so that a typo fails at once
