@@ -193,6 +193,8 @@ def test_eg_without_establishments_is_refused(tmp_path):
         (["--index", "gini", "--by", "region"], "applies to 'hoover' and 'hhi' only"),
         (["--index", "hoover", "--by", "cluster"], "The '--by' parameter"),
         (["--index", "hoover", "--digits", "-1"], "The '--digits' parameter"),
+        (["--index", "hoover", "--digits", "0"], "The '--digits' parameter"),
+        (["--index", "hoover", "--level", "-1"], "The '--level' parameter"),
         (["--index", "hoover", "--group-digits", "0"], "The '--group-digits' parameter"),
         (["--index", "hoover", "--year", "1999"], "the years [1999] are not in the file"),
         (["--index", "hoover", "--withheld", "guess"], "The '--withheld' parameter"),

@@ -286,9 +286,9 @@ def concentration_command(
         check_reading_options(
             command, source=source, withheld=withheld, classification=classification
         )
-        for name, value in (("--digits", digits), ("--level", code_level)):
+        for name, value, low in (("--digits", digits, 1), ("--level", code_level, 0)):
             if value is not None:
-                check_number(value, name, func=command, low=0, integer=True)
+                check_number(value, name, func=command, low=low, integer=True)
         check_number(group_digits, "--group-digits", func=command, low=1, integer=True)
         _check_concentration_years(command, index, year, start, end)
         _check_destination(command, output, output_format)

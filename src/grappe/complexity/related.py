@@ -231,7 +231,8 @@ def related_table(
         ``cog`` (complexity outlook gain: how much entering the unit would raise the region's
         complexity outlook, on the ECI scale; NaN when the region has no specialisation);
         ``closest`` (the name of the unit the region is specialised in that is most related
-        to this one); ``lq`` (location quotient among the units ranked); ``employment``.
+        to this one; empty when none is related to it at all); ``lq`` (location quotient
+        among the units ranked); ``employment``.
         Only units with LQ < 1, sorted by density then LQ, at most ``top`` rows.
 
     Raises
@@ -374,7 +375,8 @@ def _closest(phi: np.ndarray, own: np.ndarray, labels: list[str]) -> list[str]:
         return [""] * len(labels)
     owned = np.flatnonzero(own)
     best = owned[np.argmax(phi[owned, :], axis=0)]
-    return [labels[i] for i in best]
+    related = phi[owned, :].max(axis=0) > 0  # a unit related to none of them has no closest
+    return [labels[i] if ok else "" for i, ok in zip(best, related, strict=True)]
 
 
 def find_region(table: RegionalTable, region: str, *, among: Any = None) -> str:
