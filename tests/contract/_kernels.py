@@ -396,6 +396,11 @@ _cx = {
         sample=_later(_table, "A", level="industry"),
         bad=(_later(_table, "A", level="sector"),),
     ),
+    "region_unit_matrix": Spec(
+        sample=_later(_table),
+        bad=(_later(_table, cluster_type="local"),),
+        utility=True,
+    ),
     "relatedness_density": Spec(data=2, sample=_a(M), labels="same"),
     "rpop": Spec(
         data=2, sample=_a(X, pd.Series(np.arange(1.0, 7.0), index=X.index)), labels="same"
@@ -411,6 +416,10 @@ _cx = {
 
 _cc = {
     "coagglomeration": Spec(sample=_a(X)),
+    "concentration_table": Spec(
+        sample=_later(_table, index="hoover"),
+        bad=(_later(_table, index="theil"), _later(_table, index="shift-share", start=2020)),
+    ),
     "ellison_glaeser": Spec(data=2, sample=_a(X, dict.fromkeys(X.columns, 0.2))),
     "entropy_decomposition": Spec(
         data=2,

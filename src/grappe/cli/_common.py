@@ -170,3 +170,52 @@ def read_options(
     from grappe.io.files import ReadOptions
 
     return ReadOptions(encoding=encoding, sep=sep, decimal=decimal, thousands=thousands)
+
+
+# --- how to read a regional table (the options of grappe map, growth and concentration) -----
+
+SourceOpt = Annotated[str | None, typer.Option(help="Preset of a well-known source (e.g. 'cbp').")]
+ColumnOpt = Annotated[
+    list[str] | None,
+    typer.Option("--column", help="Column mapping FILE_COLUMN=OUR_COLUMN (repeatable)."),
+]
+ClassificationOpt = Annotated[
+    str | None, typer.Option(help="Industry classification: naics2017, nace2, isic4, custom.")
+]
+RegionTypeOpt = Annotated[
+    str | None, typer.Option(help="Kind of region (county, state, wilaya, nuts2…).")
+]
+WithheldOpt = Annotated[
+    str | None,
+    typer.Option(
+        help="Withheld cells: raise, drop, keep_zero, impute_flag_midpoint or "
+        "impute_residual (the default for --source cbp)."
+    ),
+]
+
+
+def check_reading_options(
+    command: str,
+    *,
+    source: str | None = None,
+    withheld: str | None = None,
+    classification: str | None = None,
+) -> None:
+    """Check ``--source``, ``--withheld`` and ``--classification`` in the command's terms,
+    before any reader sees them.
+
+    Examples
+    --------
+    >>> check_reading_options("grappe growth", source="cbp", withheld="drop")
+    """
+    from grappe.codes import CLASSIFICATIONS
+    from grappe.io.presets import PRESETS
+    from grappe.io.regional import WITHHELD_POLICIES
+
+    for name, value, allowed in (
+        ("--source", source, tuple(PRESETS)),
+        ("--withheld", withheld, WITHHELD_POLICIES),
+        ("--classification", classification, CLASSIFICATIONS),
+    ):
+        if value is not None:
+            check_option(value, name, allowed, func=command)

@@ -105,6 +105,32 @@ def complexity_command(
     output: Annotated[
         Path | None, typer.Option(help="Write here instead of standard output.")
     ] = None,
+    classification: Annotated[
+        str,
+        typer.Option(
+            help="Classification of the activity codes: auto (NAICS-like digit codes, NACE "
+            "codes, else custom), naics2017, nace2, isic4 or custom (no hierarchy)."
+        ),
+    ] = "auto",
+    code_level: Annotated[
+        int | None,
+        typer.Option(
+            "--level",
+            help="Keep the activities of this code level only (NAICS: 0 total, 2 sector, "
+            "3-6 digits; NACE: 1 section to 4 class). Needed when the codes mix levels.",
+        ),
+    ] = None,
+    source: Annotated[
+        str | None,
+        typer.Option(help="Read INPUT as a regional table of this preset (cbp), as grappe map."),
+    ] = None,
+    withheld: Annotated[
+        str | None,
+        typer.Option(
+            help="Withheld cells, read as a regional table as grappe map does: raise, drop, "
+            "keep_zero, impute_flag_midpoint or impute_residual (the default for --source cbp)."
+        ),
+    ] = None,
     encoding: EncodingOpt = None,
     sep: SepOpt = None,
     decimal: DecimalOpt = ".",
@@ -116,7 +142,7 @@ def complexity_command(
     Example: grappe complexity trade.csv --rows country --cols product --values value --format csv
     """
     from grappe.complexity import complexity_suite
-    from grappe.io.complexity import check_activity_matrix, read_activity_matrix
+    from grappe.io.complexity import check_activity_matrix
 
     options = {
         "threshold": threshold,
@@ -138,24 +164,30 @@ def complexity_command(
 
             check_output(output)
         _check_options(options)
+        _check_reading(classification, source, withheld, year, by_year, (rows, cols, values))
+        if source is not None or withheld is not None:  # read as a regional table
+            from grappe.cli.analyses import check_code_level
+
+            given = None if classification == "auto" else classification
+            check_code_level("grappe complexity", code_level, source, given)
+        reader = {
+            "names": (rows, cols, values),
+            "year": year,
+            "year_column": year_column,
+            "reading": reading,
+            "duplicates": duplicates,
+            "classification": classification,
+            "level": code_level,
+            "source": source,
+            "withheld": withheld,
+        }
         if by_year:
-            row_table, col_table = _by_year(
-                input, (rows, cols, values), year, year_column, options, duplicates, reading
-            )
+            row_table, col_table = _by_year(input, reader, options)
             _write(row_table, col_table, output_format, output, keys=["year"])
             return
         with _progress() as progress:
             progress.add_task("Reading the table…")
-            X = read_activity_matrix(
-                input,
-                rows=rows,
-                cols=cols,
-                values=values,
-                year=year,
-                year_column=year_column,
-                options=reading,
-                duplicates=duplicates,
-            )
+            (X,) = _read_matrices(input, reader, by_year=False).values()
         check_activity_matrix(
             X, file=str(input), column=values or "values", missing=options["missing"]
         )
@@ -171,6 +203,134 @@ def complexity_command(
                     f"{len(items)} locations {label}: {', '.join(map(str, items[:10]))}"
                 )
         _write(suite.rows, suite.cols, output_format, output, keys=[])
+
+
+def _check_reading(
+    classification: str,
+    source: str | None,
+    withheld: str | None,
+    year: int | None,
+    by_year: bool,
+    names: tuple[str | None, str | None, str | None],
+) -> None:
+    """The reading options of grappe complexity, checked in its terms before the read."""
+    from grappe._validation import check_option
+    from grappe.cli._common import check_reading_options
+    from grappe.codes import CLASSIFICATIONS
+
+    command = "grappe complexity"
+    check_option(classification, "--classification", ("auto", *CLASSIFICATIONS), func=command)
+    check_reading_options(command, source=source, withheld=withheld)
+    if year is not None and by_year:
+        raise InvalidParameterError(
+            "The 'year' and 'by_year' parameters of grappe complexity must not be given "
+            f"together (--by-year computes every year). Got --year {year} instead."
+        )
+    regional = source is not None or withheld is not None
+    if by_year and not regional and any(n is None for n in names):
+        raise InvalidParameterError(
+            "The 'by_year' parameter of grappe complexity needs a long table: give --rows, "
+            "--cols and --values. Got a wide table instead."
+        )
+    if regional and any(n is not None for n in names) and not all(n is not None for n in names):
+        raise InvalidParameterError(
+            "The 'rows', 'cols' and 'values' parameters of grappe complexity must be given "
+            "together (they name the region, industry and employment columns of a regional "
+            "table read with --source or --withheld). Got only some of them instead."
+        )
+
+
+def _read_matrices(input: Path, reader: dict[str, Any], *, by_year: bool) -> dict[Any, Any]:
+    """Location × activity matrices (one per year under --by-year, else one), each of one code
+    level (refused when the codes mix levels and no --level is given).
+
+    With --source or --withheld the file is read as a regional table by
+    :func:`grappe.io.read_regional_table`, so that withheld cells follow its policy; otherwise
+    by the activity-table readers.
+    """
+    from grappe.complexity import pivot_long
+    from grappe.io.activity_codes import check_activity_levels
+    from grappe.io.complexity import read_activity_matrix, read_activity_panel
+
+    rows, cols, values = reader["names"]
+    file = str(input)
+    level = reader["level"]
+    if reader["source"] is not None or reader["withheld"] is not None:
+        from grappe.io import read_regional_table
+
+        named = {rows: "region", cols: "industry", values: "employment"} if rows else None
+        given = None if reader["classification"] == "auto" else reader["classification"]
+        table = read_regional_table(
+            input,
+            source=reader["source"],
+            columns=named,
+            classification=given,
+            withheld=reader["withheld"],
+            years=[reader["year"]] if reader["year"] is not None else None,
+            levels=[level] if level is not None else None,
+            options=reader["reading"],
+            duplicates=reader["duplicates"],
+        )
+        if not table.years:  # every row was of another level
+            from grappe.errors import DataValidationError, ValidationIssue
+
+            raise DataValidationError(
+                ValidationIssue(
+                    f"no row has an industry code of level {level}.",
+                    file=file,
+                    column=cols or "industry",
+                    fix="choose --level among the levels of the file's codes (NAICS: 0 for the "
+                    "total, 2 for sectors, 3 to 6 digits; NACE and ISIC: 1 to 4).",
+                )
+            )
+        data = table.data
+        wanted = table.years if by_year else (max(table.years),)
+        if not by_year and reader["year"] is None and len(table.years) > 1:
+            err_console.print(
+                f"Using {wanted[0]}, the latest of the years {list(table.years)} (choose with "
+                "--year, or compute every year with --by-year)."
+            )
+        matrices = {
+            int(y): pivot_long(
+                data[data["year"] == y], rows="region", cols="industry", values="employment"
+            ).rename_axis(index=rows or "region", columns=cols or "industry")
+            for y in wanted
+        }
+        classification = table.classification
+    else:
+        common = {"options": reader["reading"], "duplicates": reader["duplicates"]}
+        if by_year:
+            matrices = read_activity_panel(
+                input,
+                rows=rows,
+                cols=cols,
+                values=values,
+                year_column=reader["year_column"],
+                **common,
+            )
+        else:
+            matrices = {
+                None: read_activity_matrix(
+                    input,
+                    rows=rows,
+                    cols=cols,
+                    values=values,
+                    year=reader["year"],
+                    year_column=reader["year_column"],
+                    **common,
+                )
+            }
+        classification = reader["classification"]
+    return {
+        period: check_activity_levels(
+            matrix,
+            classification=classification,
+            level=level,
+            file=file,
+            column=cols or "industry",
+        )
+        for period, matrix in matrices.items()
+    }
 
 
 def _check_options(options: dict[str, Any]) -> None:
@@ -220,43 +380,23 @@ def _write(
 
 
 def _by_year(
-    input: Path,
-    names: tuple[str | None, str | None, str | None],
-    year: int | None,
-    year_column: str,
-    options: dict[str, Any],
-    duplicates: str,
-    reading: Any = None,
+    input: Path, reader: dict[str, Any], options: dict[str, Any]
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Per-year tables (indexed by location / activity, with a ``year`` column)."""
     from grappe.complexity import complexity_panel
-    from grappe.io.complexity import check_activity_matrix, read_activity_panel
+    from grappe.io.complexity import check_activity_matrix
 
-    if year is not None:
-        raise InvalidParameterError(
-            "The 'year' and 'by_year' parameters of grappe complexity must not be given "
-            f"together (--by-year computes every year). Got --year {year} instead."
-        )
-    rows, cols, values = names
-    if rows is None or cols is None or values is None:
-        raise InvalidParameterError(
-            "The 'by_year' parameter of grappe complexity needs a long table: give --rows, "
-            "--cols and --values. Got a wide table instead."
-        )
+    rows, cols, values = reader["names"]
     with _progress() as progress:
         progress.add_task("Reading the table…")
-        matrices = read_activity_panel(
-            input,
-            rows=rows,
-            cols=cols,
-            values=values,
-            year_column=year_column,
-            options=reading,
-            duplicates=duplicates,
-        )
+        matrices = _read_matrices(input, reader, by_year=True)
     for period, matrix in matrices.items():
         check_activity_matrix(
-            matrix, file=str(input), column=values, year=period, missing=options["missing"]
+            matrix,
+            file=str(input),
+            column=values or "employment",
+            year=period,
+            missing=options["missing"],
         )
     with Progress(*Progress.get_default_columns(), console=err_console, transient=True) as bar:
         task = bar.add_task("Computing complexity by year…", total=len(matrices))
@@ -271,7 +411,7 @@ def _by_year(
         err_console.print(f"{period}: {len(items)} {reason}: {', '.join(map(str, items[:10]))}")
     row_table = panel.rows.rename(columns={"period": "year"}).set_index("location")
     col_table = panel.cols.rename(columns={"period": "year"}).set_index("activity")
-    return row_table.rename_axis(rows), col_table.rename_axis(cols)
+    return row_table.rename_axis(rows or "region"), col_table.rename_axis(cols or "industry")
 
 
 def related_command(
@@ -300,6 +440,22 @@ def related_command(
         ),
     ] = None,
     top: Annotated[int, typer.Option(help="Number of rows.")] = 10,
+    cluster_type: Annotated[
+        str,
+        typer.Option(help="Clusters ranked: traded (the default) or all (local ones too)."),
+    ] = "traded",
+    io: Annotated[
+        Path | None,
+        typer.Option(
+            "--io",
+            help="Folder of the BEA input-output tables (e.g. us_bea_io_tables): relatedness "
+            "combines input-output links with co-location (NAICS tables only).",
+        ),
+    ] = None,
+    io_weight: Annotated[
+        float,
+        typer.Option(help="Weight of the input-output links with --io, 0 to 1 (1: IO only)."),
+    ] = 0.5,
     output_format: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
     encoding: EncodingOpt = None,
     sep: SepOpt = None,
@@ -308,12 +464,17 @@ def related_command(
     duplicates: DuplicatesOpt = "raise",
 ) -> None:
     """Clusters or industries the region could grow next: highest relatedness density among
-    those it does not specialise in (LQ < 1).
+    those it does not specialise in (LQ < 1), with the distance, the complexity outlook gain
+    (COG) and the closest activity the region has.
 
     Example: grappe related 06 --year 2019 --level cluster --top 10
     """
-    from grappe.complexity import RELATED_LEVELS, find_region, related_table
+    from grappe._validation import check_number, check_option
+    from grappe.codes import classification_family
+    from grappe.complexity import CLUSTER_TYPES, RELATED_LEVELS, find_region, related_table
     from grappe.io import bundled_cbp_state_path, load_definitions, read_regional_table
+    from grappe.io.activity_codes import industry_names
+    from grappe.io.complexity import read_bea_naics_flows
 
     with grappe_errors():
         # options are checked before the (slow) read, so that a typo fails at once
@@ -321,6 +482,15 @@ def related_command(
             raise InvalidParameterError(
                 f"The 'level' parameter of grappe related must be one of 'cluster', 'industry'. "
                 f"Got {level!r} instead."
+            )
+        check_option(cluster_type, "--cluster-type", CLUSTER_TYPES, func="grappe related")
+        check_number(io_weight, "--io-weight", func="grappe related", low=0.0, high=1.0)
+        if io is not None and not io.is_dir():
+            from grappe.errors import NotFoundError
+
+            raise NotFoundError(
+                f"The folder {str(io)!r} given to --io does not exist; give the folder of the "
+                "BEA input-output tables (e.g. ../shared/data/us_bea_io_tables)."
             )
         if output_format not in ("table", *FORMATS):
             raise InvalidParameterError(
@@ -347,8 +517,34 @@ def related_command(
                 duplicates=duplicates,
             )
             defs = load_definitions(definitions, options=reading) if level == "cluster" else None
+            flows = None
+            if io is not None:
+                if classification_family(table.classification) != "naics":
+                    raise InvalidParameterError(
+                        "The 'io' parameter of grappe related needs a table of NAICS codes (the "
+                        "BEA tables are crosswalked to NAICS 2017). Got a table of "
+                        f"{table.classification!r} codes instead."
+                    )
+                progress.add_task("Reading the input-output tables…")
+                io_digits = 6 if level == "cluster" else digits
+                if not 2 <= io_digits <= 6:
+                    raise InvalidParameterError(
+                        "The 'digits' parameter of grappe related must be 2 to 6 with --io "
+                        f"(NAICS levels of the BEA crosswalk). Got {digits} instead."
+                    )
+                flows = read_bea_naics_flows(io, digits=io_digits)
         result = related_table(
-            table, region, level=level, definitions=defs, digits=digits, top=top, year=year
+            table,
+            region,
+            level=level,
+            definitions=defs,
+            digits=digits,
+            top=top,
+            year=year,
+            cluster_type=cluster_type,
+            names=industry_names(table.classification),
+            io_flows=flows,
+            io_weight=io_weight,
         )
         if output_format == "json":
             typer.echo(
@@ -361,20 +557,27 @@ def related_command(
             typer.echo(result.to_csv(index=False), nl=False)
         else:
             code = find_region(table, region)
+            kind = f"{cluster_type} {level}s" if level == "cluster" else "industries"
+            basis = "co-location" if flows is None else f"IO {io_weight:g} + co-location"
             view = Table(
-                title=f"Related {level}s not yet specialised in — {table.region_name(code)}"
+                title=f"Related {kind} not yet specialised in — {table.region_name(code)}",
+                caption=f"density: relatedness ({basis}) to what the region specialises in; "
+                "distance = 1 − density; COG: complexity outlook gain; closest: the region's "
+                "most related specialisation.",
             )
-            for col in ("code", "name", "density", "lq", "employment"):
-                view.add_column(
-                    col, justify="right" if col in ("density", "lq", "employment") else "left"
-                )
+            numbers = ("density", "distance", "COG", "LQ", "employment")
+            for col in ("code", "name", *numbers, "closest"):
+                view.add_column(col, justify="right" if col in numbers else "left")
             for rec in result.itertuples(index=False):
                 view.add_row(
                     str(rec.code),
                     str(rec.name),
                     f"{rec.density:.3f}",
+                    f"{rec.distance:.3f}",
+                    "—" if math.isnan(rec.cog) else f"{rec.cog:+.2f}",
                     f"{rec.lq:.2f}",
                     f"{rec.employment:,.0f}",
+                    str(rec.closest),
                 )
             console.print(view)
 

@@ -23,6 +23,7 @@ app = typer.Typer(
 COMMAND_MODULES: tuple[str, ...] = (
     "grappe.cli.mapping",
     "grappe.cli.complexity",
+    "grappe.cli.analyses",
     "grappe.cli.network",
     "grappe.cli.spatial",
     "grappe.cli.assess",

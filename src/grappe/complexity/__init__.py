@@ -18,7 +18,13 @@ from grappe.complexity.io_relatedness import (
 )
 from grappe.complexity.outlook import OutlookResult, complexity_outlook
 from grappe.complexity.panel import ComplexityPanel, complexity_panel
-from grappe.complexity.related import RELATED_LEVELS, find_region, related_table
+from grappe.complexity.related import (
+    CLUSTER_TYPES,
+    RELATED_LEVELS,
+    find_region,
+    region_unit_matrix,
+    related_table,
+)
 from grappe.complexity.relatedness import (
     MEASURES,
     cooccurrence,
@@ -38,6 +44,7 @@ from grappe.complexity.suite import ComplexitySuite, complexity_suite
 
 __all__ = [
     "MEASURES",
+    "CLUSTER_TYPES",
     "RELATED_LEVELS",
     "STANDARDISATIONS",
     "ComplexityPanel",
@@ -67,6 +74,7 @@ __all__ = [
     "pivot_long",
     "pivot_panel",
     "proximity",
+    "region_unit_matrix",
     "rca",
     "related_table",
     "relatedness_density",

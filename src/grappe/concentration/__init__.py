@@ -12,9 +12,13 @@ from grappe.concentration.agglomeration import (
     shift_share,
 )
 from grappe.concentration.indices import gini, herfindahl, hoover, krugman, locational_gini
+from grappe.concentration.table import CONCENTRATION_INDICES, INDEX_INPUTS, concentration_table
 
 __all__ = [
+    "CONCENTRATION_INDICES",
+    "INDEX_INPUTS",
     "coagglomeration",
+    "concentration_table",
     "ellison_glaeser",
     "entropy_decomposition",
     "gini",
