@@ -31,6 +31,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "grappe.cli.observatory",
     "grappe.cli.token",
     "grappe.cli.user",
+    "grappe.cli.definitions",
 )
 
 
