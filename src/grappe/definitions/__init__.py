@@ -3,8 +3,8 @@
 The model is :class:`grappe.model.ClusterDefinitions`. This package validates definitions
 built from a table, expands prefix rules, reports coverage, and holds the definition sets
 bundled with grappe, and derives definitions from data where no benchmark exists
-(:func:`derive_definitions`, after Delgado, Porter & Stern 2016). Files are read by :func:`grappe.io.load_definitions`, which also resolves
-the bundled names.
+(:func:`derive_definitions`, after Delgado, Porter & Stern 2016). Files are read by
+:func:`grappe.io.load_definitions`, which also resolves the bundled names.
 
 Bundled sets
 ------------
