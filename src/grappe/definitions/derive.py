@@ -535,6 +535,10 @@ def _io_on(io: pd.DataFrame, industries: pd.Index, classification: str) -> pd.Da
 
 
 def _cluster(sk: Any, algorithm: str, similarity: np.ndarray, k: int, seed: int) -> np.ndarray:
+    # An industry is most related to itself: with a diagonal of 1, two industries linked only
+    # to each other get the same profile (rows i and j both have 1 at i and j).
+    similarity = similarity.copy()
+    np.fill_diagonal(similarity, 1.0)
     if algorithm == "kmeans":
         # each industry is described by its relatedness to every industry (its profile)
         model = sk.cluster.KMeans(n_clusters=k, n_init=4, random_state=seed)
@@ -546,12 +550,10 @@ def _cluster(sk: Any, algorithm: str, similarity: np.ndarray, k: int, seed: int)
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message=".*uncondensed distance matrix")
             return model.fit_predict(similarity)
-    affinity = similarity.copy()
-    np.fill_diagonal(affinity, 1.0)
     model = sk.cluster.SpectralClustering(
         n_clusters=k, affinity="precomputed", random_state=seed, assign_labels="cluster_qr"
     )
-    return model.fit_predict(affinity)
+    return model.fit_predict(similarity)
 
 
 def _definitions(
