@@ -12,7 +12,8 @@ from grappe.cli.main import app
 
 runner = CliRunner()
 
-EXTRACT = Path(__file__).parents[1] / "data" / "cbp_alabama_2019" / "cbp_county_alabama_2019.parquet"
+EXTRACT = Path(__file__).parents[1] / "data" / "cbp_alabama_2019"
+EXTRACT = EXTRACT / "cbp_county_alabama_2019.parquet"
 BEA = Path(__file__).parents[2] / ".." / "shared" / "data" / "us_bea_io_tables"
 READ = [str(EXTRACT), "--source", "cbp", "--level", "6"]
 
@@ -141,9 +142,7 @@ def test_too_few_regions(tmp_path):
 
 def test_benchmark_in_another_classification(tmp_path):
     other = tmp_path / "nace_defs.yaml"
-    other.write_text(
-        "classification: nace2\nclusters:\n  - cluster: F\n    codes: ['10.11']\n"
-    )
+    other.write_text("classification: nace2\nclusters:\n  - cluster: F\n    codes: ['10.11']\n")
     result = _derive("-k", "5", "--benchmark", str(other), "-o", str(tmp_path / "o.csv"))
     _error(result, "'benchmark' parameter", "'naics2017'")
 
@@ -159,7 +158,8 @@ def test_coverage_at_six_digits_and_at_every_level(tmp_path):
     uncovered = frame.loc[frame["status"] == "uncovered"]
     assert f"{len(frame):,} codes in the table" in text
     assert f"{len(uncovered):,} uncovered" in text
-    assert f"Employment of the uncovered codes in 2019: {uncovered['employment'].sum():,.0f}" in text
+    jobs = uncovered["employment"].sum()
+    assert f"Employment of the uncovered codes in 2019: {jobs:,.0f}" in text
     assert set(frame["level"]) == {6}
 
     result = runner.invoke(app, ["definitions", "coverage", str(EXTRACT), "--source", "cbp"])
