@@ -88,6 +88,19 @@ def test_io_links_alone_group_the_suppliers_with_their_buyers():
     assert "io" in derived.configuration["measures"]
 
 
+def test_a_benchmark_of_prefix_rules_is_compared_through_the_codes_it_covers():
+    table = _two_blocks()
+    codes = ["311111", "311112", "311113", "311119", "336411", "336412", "336413", "336414"]
+    renamed = dict(zip([c for block in BLOCKS for c in block], codes, strict=True))
+    data = table.data.assign(industry=table.data["industry"].map(renamed))
+    table = RegionalTable(data, classification="naics2017")
+    # two prefix rules: 31111 covers the first block, 3364 the second
+    frame = pd.DataFrame({"code": ["31111", "3364"], "cluster": ["A", "B"]})
+    rules = definitions_from_frame(frame, classification="naics2017")
+    derived = derive_definitions(table, n_clusters=2, benchmark=rules, seed=0)
+    assert derived.n_compared == 8 and derived.ami == pytest.approx(1.0)
+
+
 def test_perfect_match_with_a_benchmark_scores_one_and_the_grid_is_reported():
     table = _two_blocks()
     frame = pd.DataFrame(
@@ -207,6 +220,11 @@ def test_io_and_benchmark_in_another_classification_are_refused():
     )
     with pytest.raises(InvalidParameterError, match="'benchmark' parameter .* 'nace2'"):
         derive_definitions(table, n_clusters=2, benchmark=other)
+    elsewhere = definitions_from_frame(
+        pd.DataFrame({"code": ["541511"], "cluster": ["it"]}), classification="naics2017"
+    )
+    with pytest.raises(InvalidParameterError, match="must cover at least 2 .* Got 0 covered"):
+        derive_definitions(table, n_clusters=2, benchmark=elsewhere)
     with pytest.raises(InvalidParameterError, match="'table' parameter .* RegionalTable"):
         derive_definitions(table.data, n_clusters=2)
 

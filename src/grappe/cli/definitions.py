@@ -175,6 +175,7 @@ def derive_command(
         COLOCATION_MEASURES,
         DEFAULT_IO_WEIGHTS,
         derive_definitions,
+        expand_definitions,
     )
     from grappe.io import load_definitions
     from grappe.io.complexity import read_bea_naics_flows
@@ -221,8 +222,8 @@ def derive_command(
             reference = codes = None
             if benchmark is not None:
                 reference = load_definitions(benchmark, options=reading)
-                if traded_only:
-                    data = reference.data
+                if traded_only:  # the table's codes that the traded rules cover
+                    data = expand_definitions(reference, table.data["industry"].astype(str)).data
                     codes = data.loc[data["cluster_type"].astype(str) == "traded", "code"]
 
             def report(step: str, done: int, total: int) -> None:

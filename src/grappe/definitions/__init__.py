@@ -42,9 +42,8 @@ from grappe.definitions.derive import (
     DEFAULT_IO_WEIGHTS,
     DerivedDefinitions,
     derive_definitions,
-    partition_agreement,
-    validation_scores,
 )
+from grappe.definitions.validation import partition_agreement, validation_scores
 from grappe.model import ClusterDefinitions
 
 __all__ = [

@@ -41,8 +41,9 @@ import pandas as pd
 from grappe._validation import check_number, check_option
 from grappe.codes import code_level
 from grappe.complexity.io_relatedness import colocation, combined_relatedness, io_relatedness
-from grappe.definitions._core import definitions_from_frame
-from grappe.errors import DataValidationError, InvalidParameterError, MissingDependencyError
+from grappe.definitions._core import definitions_from_frame, expand_definitions
+from grappe.definitions.validation import import_sklearn, partition_agreement, scores_of_ranks
+from grappe.errors import DataValidationError, InvalidParameterError
 from grappe.errors import ValidationIssue as Issue
 from grappe.model import ClusterDefinitions, RegionalTable
 
@@ -52,8 +53,6 @@ __all__ = [
     "DEFAULT_IO_WEIGHTS",
     "DerivedDefinitions",
     "derive_definitions",
-    "partition_agreement",
-    "validation_scores",
 ]
 
 _FUNC = "derive_definitions"
@@ -112,131 +111,6 @@ class DerivedDefinitions:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "configuration", MappingProxyType(dict(self.configuration)))
-
-
-def _sklearn() -> Any:
-    try:
-        import sklearn.cluster
-        import sklearn.metrics
-    except ImportError as exc:  # pragma: no cover - scikit-learn is in the test environment
-        raise MissingDependencyError(
-            "Deriving cluster definitions needs scikit-learn: pip install grappe[spatial]"
-        ) from exc
-    return sklearn
-
-
-def partition_agreement(labels: Mapping[str, Any], reference: Mapping[str, Any]) -> tuple:
-    """Adjusted mutual information and adjusted Rand index of two partitions.
-
-    Parameters
-    ----------
-    labels, reference : mapping of str to label
-        Industry → cluster; only the industries both map are compared.
-
-    Returns
-    -------
-    tuple of (float, float, int)
-        AMI, ARI (1 for identical partitions, about 0 for unrelated ones; scikit-learn's
-        ``adjusted_mutual_info_score`` and ``adjusted_rand_score``) and the number of
-        industries compared.
-
-    Raises
-    ------
-    InvalidParameterError
-        If fewer than 2 industries are in both.
-
-    Examples
-    --------
-    >>> a = {"x": 1, "y": 1, "z": 2, "w": 2}
-    >>> b = {"x": "A", "y": "A", "z": "B", "w": "B", "v": "C"}
-    >>> tuple(round(v, 3) for v in partition_agreement(a, b))
-    (1.0, 1.0, 4)
-    """
-    sk = _sklearn()
-    common = [k for k in labels if k in reference]
-    if len(common) < 2:
-        raise InvalidParameterError(
-            "The 'reference' parameter of partition_agreement must share at least 2 industries "
-            f"with 'labels'. Got {len(common)} instead."
-        )
-    a = [str(labels[k]) for k in common]
-    b = [str(reference[k]) for k in common]
-    ami = float(sk.metrics.adjusted_mutual_info_score(b, a))
-    ari = float(sk.metrics.adjusted_rand_score(b, a))
-    return ami, ari, len(common)
-
-
-def validation_scores(
-    similarities: Mapping[str, pd.DataFrame],
-    labels: Iterable[Any],
-    *,
-    kinds: Mapping[str, str] | None = None,
-) -> dict[str, float]:
-    """Validation scores of a partition of industries, after Delgado, Porter & Stern (2016).
-
-    For each similarity matrix (turned into percentile ranks of its off-diagonal pairs):
-
-    * ``vs_cluster``: share of industries more related, on average, to the other members of
-      their own cluster than to the industries outside it (an industry alone in its cluster
-      fails);
-    * ``vs_gap``: mean relatedness of the pairs within a cluster minus that of the pairs
-      across clusters (a partition with one huge cluster has a small gap).
-
-    Each score is averaged over the matrices of each kind, then over the kinds (so that two
-    co-location matrices and one input–output matrix weigh as co-location and input–output
-    equally); ``vs`` is their mean.
-
-    Parameters
-    ----------
-    similarities : mapping of str to DataFrame
-        Square industry × industry matrices with the same labels, in the order of ``labels``.
-    labels : iterable
-        Cluster of each industry.
-    kinds : mapping of str to str, optional
-        Kind of each matrix (e.g. ``{"colocation_employment": "colocation", "io": "io"}``);
-        default each matrix is its own kind.
-
-    Returns
-    -------
-    dict
-        ``vs_cluster`` in [0, 1], ``vs_gap`` in [-1, 1] and ``vs``.
-
-    Examples
-    --------
-    >>> s = pd.DataFrame([[0, 9, 1, 1], [9, 0, 1, 1], [1, 1, 0, 9], [1, 1, 9, 0]],
-    ...                  index=list("abcd"), columns=list("abcd"), dtype=float)
-    >>> validation_scores({"s": s}, [0, 0, 1, 1])
-    {'vs_cluster': 1.0, 'vs_gap': 0.5, 'vs': 0.75}
-    >>> validation_scores({"s": s}, [0, 1, 0, 1])["vs_cluster"]
-    0.0
-    """
-    labels = np.asarray(list(labels))
-    codes, uniques = pd.factorize(labels)
-    n = len(codes)
-    members = np.zeros((n, len(uniques)))
-    members[np.arange(n), codes] = 1.0
-    sizes = members.sum(axis=0)
-    same = codes[:, None] == codes[None, :]
-    off = ~np.eye(n, dtype=bool)
-    within, across = same & off, ~same
-    kinds = dict(kinds or {k: k for k in similarities})
-    per_kind: dict[str, list[tuple[float, float]]] = {}
-    for key, matrix in similarities.items():
-        ranks = combined_relatedness({"s": matrix}).to_numpy()
-        own_total = (ranks @ members)[np.arange(n), codes]  # diagonal is 0: others only
-        own_size = sizes[codes] - 1.0
-        out_size = n - sizes[codes]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            own = np.where(own_size > 0, own_total / own_size, -np.inf)
-            outside = np.where(out_size > 0, (ranks.sum(axis=1) - own_total) / out_size, np.inf)
-        cluster = float(np.mean(own > outside))
-        gap = (ranks[within].mean() if within.any() else 0.0) - (
-            ranks[across].mean() if across.any() else 0.0
-        )
-        per_kind.setdefault(kinds.get(key, key), []).append((cluster, float(gap)))
-    vs_cluster = float(np.mean([np.mean([c for c, _ in v]) for v in per_kind.values()]))
-    vs_gap = float(np.mean([np.mean([g for _, g in v]) for v in per_kind.values()]))
-    return {"vs_cluster": vs_cluster, "vs_gap": vs_gap, "vs": (vs_cluster + vs_gap) / 2}
 
 
 def derive_definitions(
@@ -330,7 +204,7 @@ def derive_definitions(
     .. [1] Delgado, M., Porter, M. E. & Stern, S. (2016), "Defining clusters of related
        industries", Journal of Economic Geography 16(1): 1–38.
     """
-    sk = _sklearn()
+    sk = import_sklearn()
     if not isinstance(table, RegionalTable):
         raise InvalidParameterError(
             f"The 'table' parameter of {_FUNC} must be a RegionalTable. "
@@ -368,6 +242,8 @@ def derive_definitions(
         grid = [(a, 0.0) for a in algos]
     colocations = [k for k in base if k != "io"]
     kinds = {k: "io" if k == "io" else "colocation" for k in base}
+    # each matrix is ranked once: the grid mixes and scores the same percentile ranks
+    ranks = {k: combined_relatedness({k: m}).to_numpy() for k, m in base.items()}
     total = len(grid) + 1
     rng = np.random.default_rng(seed)
     rows, partitions = [], []
@@ -377,12 +253,11 @@ def derive_definitions(
         mix = {k: (1.0 - weight) / len(colocations) for k in colocations}
         if "io" in base:
             mix["io"] = weight
-        similarity = combined_relatedness(
-            {k: base[k] for k in mix if mix[k] > 0}, weights={k: w for k, w in mix.items() if w > 0}
-        ).to_numpy()
+        # the weighted mean of the ranks, as combined_relatedness computes it
+        similarity = sum(w * ranks[k] for k, w in mix.items())
         labels = _cluster(sk, algorithm, similarity, n_clusters, int(rng.integers(2**31 - 1)))
         partitions.append(labels)
-        vs = validation_scores(base, labels, kinds=kinds)
+        vs = scores_of_ranks(ranks, labels, kinds=kinds)
         rows.append({"algorithm": algorithm, "io_weight": weight, **vs})
     if progress is not None:
         progress("validation scores", len(grid), total)
@@ -400,7 +275,15 @@ def derive_definitions(
     ami = ari = None
     n_compared = 0
     if benchmark is not None:
-        reference = dict(zip(benchmark.data["code"], benchmark.data["cluster"], strict=True))
+        # prefix rules (NACE "10" for division 10) are compared through the codes they cover
+        covered = expand_definitions(benchmark, industries.astype(str)).data
+        reference = dict(zip(covered["code"], covered["cluster"], strict=True))
+        if len(reference) < 2:
+            raise InvalidParameterError(
+                f"The 'benchmark' parameter of {_FUNC} must cover at least 2 of the industries "
+                f"derived ({len(industries)}, e.g. {list(industries[:3])}). Got "
+                f"{len(reference)} covered instead."
+            )
         agreement = [
             partition_agreement(dict(zip(industries, p, strict=True)), reference)
             for p in partitions
