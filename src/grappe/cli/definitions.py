@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
@@ -21,7 +21,14 @@ from grappe.cli._common import (
     grappe_errors,
     read_options,
 )
-from grappe.errors import InvalidParameterError
+from grappe.errors import InvalidParameterError, NotFoundError
+
+if TYPE_CHECKING:  # the CLI imports pandas and the readers only when a command runs
+    import pandas as pd
+
+    from grappe.definitions import DerivedDefinitions
+    from grappe.io.files import ReadOptions
+    from grappe.model import RegionalTable
 
 __all__ = ["register"]
 
@@ -66,9 +73,9 @@ def _read(
     column: list[str] | None,
     classification: str | None,
     withheld: str | None,
-    reading,
+    reading: ReadOptions,
     duplicates: str,
-):
+) -> RegionalTable:
     """Read the regional table with the options shared by both commands (checked first)."""
     from grappe._validation import check_number, check_option
     from grappe.cli.mapping import parse_column_mapping, parse_years
@@ -178,7 +185,6 @@ def derive_command(
         expand_definitions,
     )
     from grappe.io import load_definitions
-    from grappe.io.complexity import read_bea_naics_flows
     from grappe.io.output import all_or_nothing, check_output, write_frame
 
     command = "grappe definitions derive"
@@ -193,6 +199,8 @@ def derive_command(
                 f"The '--clusters' option of {command} must be at least 2. Got {clusters}."
             )
         check_output(output)
+        if io_folder is not None:
+            _check_io_options(io_folder, level, command)
         reading = read_options(encoding, sep, decimal, thousands)
         with Progress(
             TextColumn("{task.description}"),
@@ -218,7 +226,7 @@ def derive_command(
             flows = None
             if io_folder is not None:
                 progress.update(task, description="Reading the input-output tables")
-                flows = _bea_flows(io_folder, table, level, command, read_bea_naics_flows)
+                flows = _bea_flows(io_folder, table, level, command)
             reference = codes = None
             if benchmark is not None:
                 reference = load_definitions(benchmark, options=reading)
@@ -267,28 +275,31 @@ def derive_command(
     err_console.print(f"Wrote {len(result.definitions.data):,} codes to {output}")
 
 
-def _bea_flows(folder: Path, table, level: int | None, command: str, reader):
+def _check_io_options(folder: Path, level: int | None, command: str) -> None:
+    """Refuse --io without --level or on a missing folder, before the table is read."""
+    if level is None or level < 2:
+        raise InvalidParameterError(
+            f"The '--io' option of {command} needs --level (the NAICS digits of the flows, 2 to "
+            f"6), e.g. --level 6. Got {'no --level' if level is None else level}."
+        )
+    if not folder.is_dir():
+        raise NotFoundError(f"No folder {str(folder)!r} for --io.")
+
+
+def _bea_flows(folder: Path, table: RegionalTable, level: int, command: str) -> pd.DataFrame:
     """NAICS × NAICS flows at the table's level, refusing a table in another classification."""
     from grappe.codes import classification_family
+    from grappe.io.complexity import read_bea_naics_flows
 
     if classification_family(table.classification) != "naics":
         raise InvalidParameterError(
             f"The '--io' option of {command} reads the BEA tables, which are in NAICS. Got a "
             f"table in {table.classification!r}; leave out --io or give a NAICS table."
         )
-    if level is None or level < 2:
-        raise InvalidParameterError(
-            f"The '--io' option of {command} needs --level (the NAICS digits of the flows, 2 to "
-            f"6), e.g. --level 6. Got {'no --level' if level is None else level}."
-        )
-    if not Path(folder).is_dir():
-        from grappe.errors import NotFoundError
-
-        raise NotFoundError(f"No folder {str(folder)!r} for --io.")
-    return reader(folder, digits=level)
+    return read_bea_naics_flows(folder, digits=level)
 
 
-def _scores_table(result) -> Table:
+def _scores_table(result: DerivedDefinitions) -> Table:
     scores = result.scores
     table = Table(title="Configurations (validation scores; the chosen one marked)")
     columns = ["algorithm", "io_weight", "vs_cluster", "vs_gap", "vs"]
