@@ -130,6 +130,17 @@ def test_same_seed_same_definitions_and_inputs_untouched():
         one.configuration["seed"] = 8  # the configuration is read-only
 
 
+def test_row_order_and_region_names_do_not_change_the_definitions():
+    table = _two_blocks(seed=5)
+    shuffled = table.data.sample(frac=1.0, random_state=0).reset_index(drop=True)
+    shuffled["region"] = "x" + shuffled["region"].astype(str)
+    one = derive_definitions(table, n_clusters=3, algorithms=["ward"])
+    two = derive_definitions(
+        RegionalTable(shuffled, classification="naics2017"), n_clusters=3, algorithms=["ward"]
+    )
+    assert _groups(one) == _groups(two)
+
+
 def test_a_table_without_establishments_uses_employment_only():
     derived = derive_definitions(_two_blocks(establishments=False), n_clusters=2, seed=0)
     assert derived.configuration["measures"] == ("colocation_employment",)
@@ -194,7 +205,7 @@ def test_too_few_regions_or_industries():
     with pytest.raises(DataValidationError, match="2 region\\(s\\) in 2019; co-location needs"):
         derive_definitions(table, n_clusters=2)
     few = _two_blocks()
-    with pytest.raises(DataValidationError, match="2 industries with employment"):
+    with pytest.raises(DataValidationError, match="2 industries with employment in 2019 among"):
         derive_definitions(few, n_clusters=2, codes=["311110", "311111"])
 
 

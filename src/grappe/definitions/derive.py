@@ -387,7 +387,8 @@ def _counts(
         raise DataValidationError(
             Issue(
                 f"the table has {len(active)} industr{'y' if len(active) == 1 else 'ies'} with "
-                f"employment in {year}; at least 3 are needed to group industries.",
+                f"employment in {year}{'' if codes is None else ' among the codes asked for'}; "
+                "at least 3 are needed to group industries.",
                 file=table.source,
                 column="industry",
                 fix="read the table at a finer level (e.g. --level 6) or with more industries.",
