@@ -193,6 +193,9 @@ def test_partition_agreement_is_label_free_and_compares_common_codes():
         ({"colocation_measures": ["payroll"]}, "'colocation_measures' parameter"),
         ({"io_weights": [1.5]}, "'io_weights' parameter .* range"),
         ({"year": 2020}, "'year' parameter .* must be a year of the table \\(\\[2019\\]\\)"),
+        ({"algorithms": "ward"}, "'algorithms' parameter .* must be a list of values"),
+        ({"io_weights": 0.5}, "'io_weights' parameter .* must be a list of values"),
+        ({"codes": "311110"}, "'codes' parameter .* must be a list of values"),
     ],
 )
 def test_bad_options_are_refused(options, match):

@@ -211,6 +211,13 @@ def derive_definitions(
             f"Got {type(table).__name__} instead."
         )
     check_number(n_clusters, "n_clusters", func=_FUNC, low=2, integer=True)
+    for name, value in (
+        ("colocation_measures", colocation_measures),
+        ("algorithms", algorithms),
+        ("io_weights", io_weights),
+        ("codes", codes),
+    ):
+        _check_collection(value, name)
     measures = _options(colocation_measures, "colocation_measures", COLOCATION_MEASURES)
     algos = _options(algorithms, "algorithms", ALGORITHMS)
     weights = tuple(
@@ -312,6 +319,14 @@ def derive_definitions(
         n_industries=n_industries,
         n_compared=n_compared,
     )
+
+
+def _check_collection(value: Any, name: str) -> None:
+    """A list of values, not one value (a string would be read letter by letter)."""
+    if value is not None and (isinstance(value, str | bytes) or not isinstance(value, Iterable)):
+        raise InvalidParameterError(
+            f"The {name!r} parameter of {_FUNC} must be a list of values. Got {value!r} instead."
+        )
 
 
 def _options(values: Iterable[str], name: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
