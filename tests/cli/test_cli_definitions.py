@@ -52,6 +52,13 @@ def test_derive_writes_definitions_that_grappe_map_reads(tmp_path):
         "cluster_type",
     ]
     assert written["cluster"].nunique() == 12 and written["code"].is_unique
+    # named from the NAICS labels: each cluster after its largest industry
+    assert written["description"].notna().all()
+    assert (
+        written.loc[written["code"] == "336411", "description"] == "Aircraft manufacturing"
+    ).all()
+    first = written.drop_duplicates("cluster").iloc[0]
+    assert first["cluster_name"] == f"{first['cluster']} {first['description']}"
 
     mapped = tmp_path / "map.csv"
     result = runner.invoke(

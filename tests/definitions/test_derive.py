@@ -141,6 +141,20 @@ def test_row_order_and_region_names_do_not_change_the_definitions():
     assert _groups(one) == _groups(two)
 
 
+def test_clusters_are_named_after_their_largest_industry():
+    table = _two_blocks()
+    jobs = table.data.groupby("industry", observed=True)["employment"].sum()
+    largest = jobs.loc[BLOCKS[0]].idxmax()
+    names = {code: f"Industry {code}" for code in jobs.index if code != BLOCKS[1][0]}
+    derived = derive_definitions(table, n_clusters=2, industry_names=names, seed=0)
+    data = derived.definitions.data.set_index("code")
+    cluster = data.loc[largest, "cluster"]
+    assert data.loc[largest, "cluster_name"] == f"{cluster} Industry {largest}"
+    assert pd.isna(data.loc[BLOCKS[1][0], "description"])
+    unnamed = derive_definitions(table, n_clusters=2, seed=0).definitions.data
+    assert unnamed["cluster_name"].str.fullmatch(r"D0[12] \(largest 3111\d\d\)").all()
+
+
 def test_a_table_without_establishments_uses_employment_only():
     derived = derive_definitions(_two_blocks(establishments=False), n_clusters=2, seed=0)
     assert derived.configuration["measures"] == ("colocation_employment",)

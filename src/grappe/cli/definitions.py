@@ -234,6 +234,8 @@ def derive_command(
                     data = expand_definitions(reference, table.data["industry"].astype(str)).data
                     codes = data.loc[data["cluster_type"].astype(str) == "traded", "code"]
 
+            names = _industry_names(table)
+
             def report(step: str, done: int, total: int) -> None:
                 progress.update(
                     task, description=f"Clustering: {step}", completed=done, total=total
@@ -248,6 +250,7 @@ def derive_command(
                 io_weights=io_weight or DEFAULT_IO_WEIGHTS,
                 algorithms=algorithm or ALGORITHMS,
                 benchmark=reference,
+                industry_names=names,
                 name=output.stem,
                 seed=seed,
                 progress=report,
@@ -273,6 +276,17 @@ def derive_command(
             f"({result.n_compared} industries compared)."
         )
     err_console.print(f"Wrote {len(result.definitions.data):,} codes to {output}")
+
+
+def _industry_names(table: RegionalTable) -> dict[str, str] | None:
+    """NAICS 2017 names of the codes (the labels bundled with the CBP files), else none."""
+    if table.classification != "naics2017":
+        return None
+    from grappe.io import read_table
+    from grappe.io.presets import bundled_path
+
+    labels = read_table(bundled_path("cbp_state", "naics2017_labels.csv"), what="NAICS labels")
+    return dict(zip(labels["naics"].str.strip(), labels["label"].str.strip(), strict=True))
 
 
 def _check_io_options(folder: Path, level: int | None, command: str) -> None:

@@ -83,7 +83,9 @@ class DerivedDefinitions:
     ----------
     definitions : ClusterDefinitions
         The chosen partition: one row per industry, clusters ``D01``… ordered by employment
-        (largest first), typed ``traded``; usable by :func:`grappe.mapping.map_clusters`.
+        (largest first), named after their largest industry, typed ``traded``, with a
+        ``description`` column (the industry's name, when ``industry_names`` has it); usable by
+        :func:`grappe.mapping.map_clusters`.
     configuration : Mapping
         The chosen configuration: ``algorithm``, ``io_weight``, ``n_clusters``, ``measures``
         (the base similarity matrices), ``year``, ``seed``.
@@ -124,6 +126,7 @@ def derive_definitions(
     io_weights: Iterable[float] = DEFAULT_IO_WEIGHTS,
     algorithms: Iterable[str] = ALGORITHMS,
     benchmark: ClusterDefinitions | None = None,
+    industry_names: Mapping[str, str] | None = None,
     name: str = "derived",
     seed: int | None = None,
     progress: Progress | None = None,
@@ -158,6 +161,9 @@ def derive_definitions(
         similarity as affinity.
     benchmark : ClusterDefinitions, optional
         Definitions to compare with (AMI, ARI), in the classification of ``table``.
+    industry_names : mapping of str to str, optional
+        Industry code → name: each cluster is named after its largest industry, and the codes'
+        names go to a ``description`` column (default: the codes).
     name : str, default "derived"
         Name of the definitions.
     seed : int, optional
@@ -278,6 +284,7 @@ def derive_definitions(
         table,
         name=name,
         measures=tuple(base),
+        industry_names=industry_names,
     )
     ami = ari = None
     n_compared = 0
@@ -463,8 +470,10 @@ def _definitions(
     *,
     name: str,
     measures: tuple[str, ...],
+    industry_names: Mapping[str, str] | None,
 ) -> ClusterDefinitions:
     """Clusters numbered by employment (D01 the largest), named after their largest industry."""
+    names = dict(industry_names or {})
     frame = pd.DataFrame(
         {"code": industries.astype(str), "label": labels, "jobs": employment.to_numpy()}
     )
@@ -475,12 +484,14 @@ def _definitions(
     lead = dict(zip(largest["label"], largest["code"], strict=True))
     frame["cluster"] = frame["label"].map(ids)
     frame["cluster_name"] = [
-        f"Derived cluster {ids[lb]} (largest industry {lead[lb]})" for lb in frame["label"]
+        f"{ids[lb]} {names[lead[lb]]}" if lead[lb] in names else f"{ids[lb]} (largest {lead[lb]})"
+        for lb in frame["label"]
     ]
     frame["cluster_type"] = "traded"
+    frame["description"] = [names.get(c, pd.NA) for c in frame["code"]]
     frame = frame.sort_values(["cluster", "jobs"], ascending=[True, False], kind="stable")
     return definitions_from_frame(
-        frame[["code", "cluster", "cluster_name", "cluster_type"]],
+        frame[["code", "cluster", "cluster_name", "cluster_type", "description"]],
         name=name,
         classification=table.classification,
         source=None,
