@@ -151,6 +151,18 @@ def test_too_few_regions(tmp_path):
     _error(result, "2 region(s) in 2020; co-location needs at least 3")
 
 
+def test_too_few_industries(tmp_path):
+    two = tmp_path / "two_industries.csv"
+    two.write_text(
+        "region,industry,year,employment\n"
+        + "".join(f"R{r},{c},2020,{5 + r * i}\n" for r in range(4) for i, c in enumerate("AB"))
+    )
+    result = runner.invoke(
+        app, ["definitions", "derive", str(two), "-k", "2", "-o", str(tmp_path / "o.csv")]
+    )
+    _error(result, "two_industries.csv", "2 industries with employment in 2020", "at least 3")
+
+
 def test_benchmark_in_another_classification(tmp_path):
     other = tmp_path / "nace_defs.yaml"
     other.write_text("classification: nace2\nclusters:\n  - cluster: F\n    codes: ['10.11']\n")
