@@ -32,6 +32,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "grappe.cli.observatory",
     "grappe.cli.token",
     "grappe.cli.user",
+    "grappe.cli.definitions",
 )
 
 

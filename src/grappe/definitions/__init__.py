@@ -2,8 +2,9 @@
 
 The model is :class:`grappe.model.ClusterDefinitions`. This package validates definitions
 built from a table, expands prefix rules, reports coverage, and holds the definition sets
-bundled with grappe. Files are read by :func:`grappe.io.load_definitions`, which also resolves
-the bundled names.
+bundled with grappe, and derives definitions from data where no benchmark exists
+(:func:`derive_definitions`, after Delgado, Porter & Stern 2016). Files are read by
+:func:`grappe.io.load_definitions`, which also resolves the bundled names.
 
 Bundled sets
 ------------
@@ -34,16 +35,33 @@ from grappe.definitions._core import (
     definitions_from_frame,
     expand_definitions,
 )
+from grappe.definitions.coverage import coverage_by_code
+from grappe.definitions.derive import (
+    ALGORITHMS,
+    COLOCATION_MEASURES,
+    DEFAULT_IO_WEIGHTS,
+    DerivedDefinitions,
+    derive_definitions,
+)
+from grappe.definitions.validation import partition_agreement, validation_scores
 from grappe.model import ClusterDefinitions
 
 __all__ = [
+    "ALGORITHMS",
     "BUNDLED_DEFINITIONS",
+    "COLOCATION_MEASURES",
+    "DEFAULT_IO_WEIGHTS",
     "ClusterDefinitions",
     "CoverageReport",
+    "DerivedDefinitions",
     "bundled_definitions",
+    "coverage_by_code",
     "coverage_report",
     "definitions_from_frame",
+    "derive_definitions",
     "expand_definitions",
+    "partition_agreement",
+    "validation_scores",
 ]
 
 #: Bundled definition sets: name → (package-data file, classification, provenance note).
