@@ -79,7 +79,8 @@ class ClusterMap:
     regions : pandas.DataFrame
         One row per region × year: ``region``, ``region_name``, ``region_type``, ``year``,
         ``employment`` (total employment, the denominator of ``focus`` and ``lq_total``),
-        ``traded_employment``, ``local_employment``, ``strong_clusters`` (number of strong
+        ``traded_employment``, ``local_employment`` (these three hold the ``measure``'s
+        counts when it is not employment), ``strong_clusters`` (number of strong
         traded clusters), ``cluster_strength`` (share of traded employment in strong traded
         clusters).
     national : pandas.DataFrame
@@ -90,7 +91,10 @@ class ClusterMap:
     lq_convention : str
         Convention of the ``lq`` column.
     parameters : Mapping
-        Every threshold and option used, by name.
+        Every threshold and option used, by name; also ``measure`` (the count ranked),
+        ``strong_criteria`` (the criteria the strong test used, e.g. ``("lq", "employment")``
+        for a table without establishments) and ``regions_ranking`` (None without custom
+        regions).
     """
 
     indicators: pd.DataFrame
@@ -191,8 +195,8 @@ def map_clusters(
         descends from one (a definitions code ``"10"`` covers the table's ``"1011"``).
     regions : RegionSet or list of RegionSet, optional
         User-defined regions built from the table's regions. Their counts are the sums of
-        their members' counts (computed before any indicator); they are ranked among the
-        regions of their own type and never enter the national totals.
+        their members' counts (computed before any indicator); they never enter the national
+        totals, and are ranked as ``regions_ranking`` says.
     years : iterable of int, optional
         Years to map (default: every year of the table).
     reference : RegionalTable, optional
@@ -223,6 +227,22 @@ def map_clusters(
         ``lq_total`` needed for the specialisation star.
     star_focus_scope : {"all", "cluster"}, default "all"
         Distribution of the focus star (see :func:`grappe.indicators.cluster_stars`).
+    star_local : bool, default False
+        Also give stars to local clusters. The European Cluster Observatory stars traded
+        clusters only: by default local clusters get no star and are left out of the focus
+        distribution (``"all"`` then pools the traded clusters' cells). With True every
+        cluster is starred and ranked.
+    measure : {"employment", "establishments", "payroll"}, default "employment"
+        The count the specialisation indicators are computed on: ``lq``, ``lq_total``,
+        ``national_share``, ``focus``, the strong flags and the stars (and the region totals
+        of the ``regions`` table). ``"establishments"`` maps tables of firm counts (SMEs by
+        region and sector). The count columns and ``*_pct`` ranks keep their own meaning.
+    regions_ranking : {"base", "own"}, default "base"
+        How the user-defined ``regions`` are compared: ``"base"`` with the distribution of
+        the table's regions (thresholds and percentile ranks of the table's regions, so that
+        "strong" means the same for two metros as for the counties they are made of);
+        ``"own"`` among the regions of their own type, with a :class:`DataWarning` when a
+        set has fewer than 10 regions.
 
     Returns
     -------
@@ -235,9 +255,10 @@ def map_clusters(
         If an option is out of range, a year is not in the table (or the reference) or the
         classifications of the table and the definitions differ.
     DataValidationError
-        If counts are negative, no table code is covered by the definitions, the covered codes
-        nest inside each other (mixed levels), a total row is missing, or a region has more
-        jobs in a cluster than the whole ``reference`` table (which is then not its nation).
+        If the table (or the reference) lacks the ``measure``, counts are negative, no table
+        code is covered by the definitions, the covered codes nest inside each other (mixed
+        levels), a total row is missing, or a region has more of the measure in a cluster
+        than the whole ``reference`` table (which is then not its nation).
 
     Examples
     --------
@@ -260,6 +281,14 @@ def map_clusters(
 
     Notes
     -----
+    **Counts a table lacks.** A count absent from the table (NaN in every row) is NaN in
+    every cell; a count the table has is 0 in a cell without a row. The strong-cluster rules
+    then use the criteria the table can inform, listed in ``parameters["strong_criteria"]``:
+    the LQ and the measure's size always, the establishments' size when the table has
+    establishments and they are not the measure (a cell with unknown establishments is judged
+    on the other criteria). Eurostat's employment by NACE section has no establishments: its
+    strong clusters rest on ``("lq", "employment")``.
+
     Rows whose industry is not covered by the definitions are left out of every cluster
     indicator; with ``total="sum"`` they still count in the region's total employment (the
     denominator of ``focus`` and ``lq_total``) when they sit at the level of the covered

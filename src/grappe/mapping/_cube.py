@@ -177,7 +177,7 @@ def _build_cube(
             i, j = np.argwhere(present == 0)[0]
             raise DataValidationError(
                 ValidationIssue(
-                    f"region {labels[i]!r} has no all-industries row for {years[j]}, "
+                    f"region {str(labels[i])!r} has no all-industries row for {years[j]}, "
                     "needed for its total employment.",
                     file=table.source,
                     column="industry",

@@ -63,9 +63,9 @@ def _distributions(
             if n < _FEW_REGIONS:
                 warnings.warn(
                     DataWarning(
-                        f"the {n} regions of type {region_set.region_type!r} are ranked among "
-                        f"themselves: their percentiles, strong clusters and stars compare "
-                        f"{n} regions only.",
+                        f"the user-defined regions of type {region_set.region_type!r} are "
+                        "ranked among themselves: their percentiles, strong clusters and stars "
+                        f"compare {n} region{'s' if n != 1 else ''} only.",
                         file=region_set.source,
                         column="region",
                         fix="rank them against the table's regions with --regions-ranking base "
