@@ -21,7 +21,6 @@ __all__ = [
     "LABEL_STATUSES",
     "LANGUAGES",
     "LEVELS",
-    "MEASURES",
     "MEMBER_EVENTS",
     "OWNERSHIPS",
     "PROFILE_SECTIONS",
@@ -159,10 +158,6 @@ USER_ROLES: tuple[str, ...] = (*ROLES, "member")
 LANGUAGES: tuple[str, ...] = ("fr", "ar", "en")
 
 # --- indicator columns ------------------------------------------------------------------------
-
-#: Counts a regional table may carry, and a cluster map may be computed on
-#: (:func:`grappe.mapping.map_clusters` ``measure=``, ``grappe map --measure``).
-MEASURES: tuple[str, ...] = ("employment", "establishments", "payroll")
 
 #: Columns of :attr:`grappe.mapping.ClusterMap.indicators`, in order (see
 #: ``docs/architecture.md``).

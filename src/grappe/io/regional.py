@@ -47,8 +47,8 @@ from grappe.io._tables import (
 )
 from grappe.io.files import ReadOptions
 from grappe.io.presets import PRESETS
+from grappe.mapping import MEASURES
 from grappe.model import RegionalTable
-from grappe.vocabulary import MEASURES
 from grappe.withheld import impute_from_hierarchy
 
 __all__ = [

@@ -36,13 +36,13 @@ from grappe.mapping._cube import (
 )
 from grappe.mapping._frames import _indicator_frame, _national_frame, _region_frame
 from grappe.mapping._rules import (
+    MEASURES,
     REGION_RANKINGS,
     _check_measure,
     _distributions,
     _strong_and_stars,
 )
 from grappe.model import ClusterDefinitions, RegionalTable
-from grappe.vocabulary import MEASURES
 
 __all__ = [
     "LQ_CONVENTIONS",

@@ -17,6 +17,10 @@ from grappe.indicators.stars import _stars
 from grappe.indicators.strong import _strong
 from grappe.model import RegionalTable
 
+#: Counts a regional table may carry, and a cluster map may be computed on
+#: (:func:`grappe.mapping.map_clusters` ``measure=``, ``grappe map --measure``).
+MEASURES: tuple[str, ...] = ("employment", "establishments", "payroll")
+
 #: How user-defined regions are ranked: against the table's regions, or among their own set.
 REGION_RANKINGS: tuple[str, ...] = ("base", "own")
 
@@ -27,9 +31,7 @@ _FEW_REGIONS = 10
 def _check_measure(table: RegionalTable, measure: str, *, what: str = "table") -> None:
     """Refuse a measure the table lacks (NaN in every row), naming the fix."""
     if table.data[measure].isna().all():
-        present = [
-            m for m in ("employment", "establishments", "payroll") if not table.data[m].isna().all()
-        ]
+        present = [m for m in MEASURES if not table.data[m].isna().all()]
         raise DataValidationError(
             ValidationIssue(
                 f"the {what} has no {measure} (the column is absent or empty in every row), so "
