@@ -4,7 +4,8 @@ Conventions (used by every indicator of grappe that compares regions):
 
 * The distribution of a cluster in a year is made of **all regions of the same group**
   (region type), including regions with zero employment in the cluster. Regions of other
-  groups never enter it, so custom regions are ranked among themselves.
+  groups never enter it. (:func:`grappe.mapping.map_clusters` compares user-defined regions
+  with the distribution of the table's own regions by default, ``regions_ranking="base"``.)
 * NaN values (e.g. the LQ of a region without employment) are left out of the distribution
   and get a NaN rank.
 * Thresholds use linear interpolation between order statistics (:func:`numpy.percentile`
