@@ -164,6 +164,18 @@ def test_hcp_establishments_mapped_by_their_counts(hcp_csv, tmp_path):
     )
 
 
+def test_star_local_gives_local_clusters_stars(hcp_csv, tmp_path):
+    counts = {}
+    for flag in ([], ["--star-local"]):
+        out = tmp_path / f"stars{len(flag)}.csv"
+        args = ["map", str(hcp_csv), *HCP_OPTIONS, "--measure", "establishments", *flag]
+        result = runner.invoke(app, [*args, "--summary-regions", "0", "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        ind = pd.read_csv(out)
+        counts[bool(flag)] = int(ind.loc[ind["cluster_type"] == "local", "stars"].sum())
+    assert counts[False] == 0 and counts[True] > 0
+
+
 def test_measure_errors_exit_with_the_option_named(hcp_csv, eurostat_csv):
     result = runner.invoke(app, ["map", str(hcp_csv), *HCP_OPTIONS, "--measure", "firms"])
     assert result.exit_code == 1
