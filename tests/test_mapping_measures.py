@@ -23,6 +23,8 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from grappe.errors import DataValidationError, DataWarning, InvalidParameterError
 from grappe.indicators import strong_clusters
@@ -267,3 +269,31 @@ def test_custom_region_ranked_among_itself_warns_and_loses_its_meaning():
         map_clusters(table(), definitions(), regions=north())  # base ranking: no warning
     with pytest.raises(InvalidParameterError, match="'regions_ranking' parameter"):
         map_clusters(table(), definitions(), regions=north(), regions_ranking="self")
+
+
+# --- properties -----------------------------------------------------------------------------
+
+SAME = ["lq", "lq_total", "focus", "employment_pct", "lq_pct", "strong", "strong_90", "stars"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    jobs=st.lists(st.lists(st.integers(0, 50), min_size=3, max_size=3), min_size=3, max_size=7),
+    member=st.integers(0, 6),
+)
+def test_a_one_region_set_ranks_as_its_member(jobs, member):
+    """Against the base regions, a custom region made of one region is that region."""
+    member %= len(jobs)
+    rows = [
+        (f"R{r}", code, 2020, float(n), float(n > 0), NAN, False)
+        for r, counts in enumerate(jobs)
+        for code, n in zip(("A", "B", "L"), counts, strict=True)
+    ]
+    columns = ["region", "industry", "year", "employment", "establishments", "payroll"]
+    data = RegionalTable(pd.DataFrame(rows, columns=[*columns, "withheld"]))
+    defs = definitions(local=[("L", "loc", "local")])
+    alias = RegionSet.from_mapping({"X": [f"R{member}"]})
+    ind = map_clusters(data, defs, regions=alias).indicators
+    got = ind[ind["region"] == "X"][SAME].reset_index(drop=True)
+    want = ind[ind["region"] == f"R{member}"][SAME].reset_index(drop=True)
+    pd.testing.assert_frame_equal(got, want)
