@@ -72,10 +72,12 @@ class ClusterMap:
         ``region_type``, ``cluster``, ``cluster_name``, ``cluster_type`` (categoricals),
         ``year`` (int16), ``employment``, ``establishments``, ``payroll`` (the table's unit),
         ``avg_wage`` (payroll per job), ``lq`` (convention ``lq_convention``), ``lq_total``
-        (plain), ``national_share``, ``focus``, ``employment_pct``, ``lq_pct``,
-        ``establishments_pct`` (percentile ranks 0–100 among regions of the same type),
-        ``strong``, ``strong_90``, ``star_size``, ``star_specialisation``, ``star_focus``
-        (bool), ``stars`` (0–3, int8), ``withheld`` (number of withheld cells summed, int32).
+        (plain), ``national_share``, ``focus`` (these four on the ``measure``),
+        ``employment_pct``, ``lq_pct``, ``establishments_pct`` (percentile ranks 0–100 among
+        the table's regions; see ``regions_ranking`` for custom regions), ``strong``,
+        ``strong_90``, ``star_size``, ``star_specialisation``, ``star_focus`` (bool; stars
+        for traded clusters unless ``star_local``), ``stars`` (0–3, int8), ``withheld``
+        (number of withheld cells summed, int32).
     regions : pandas.DataFrame
         One row per region × year: ``region``, ``region_name``, ``region_type``, ``year``,
         ``employment`` (total employment, the denominator of ``focus`` and ``lq_total``),
