@@ -106,11 +106,14 @@ def pandas_indicators(table, definitions) -> pd.DataFrame:
     size_ok &= df["cluster_type"] != "local"  # strong clusters are traded (US CMP)
     df["strong"] = (df["lq"] >= lq75) & size_ok
     df["strong_90"] = (df["lq"] >= lq90) & size_ok
+    # European Cluster Observatory stars: traded clusters only, focus ranked among them
+    traded = df["cluster_type"] != "local"
     emp90 = by["employment"].transform(lambda s: s.quantile(0.90))
-    df["star_size"] = (df["employment"] >= emp90) & (df["employment"] > 0)
-    df["star_specialisation"] = df["lq_total"] >= 2
-    focus90 = df.groupby("year")["focus"].transform(lambda s: s.quantile(0.90))
-    df["star_focus"] = (df["focus"] >= focus90) & (df["focus"] > 0)
+    df["star_size"] = (df["employment"] >= emp90) & (df["employment"] > 0) & traded
+    df["star_specialisation"] = (df["lq_total"] >= 2) & traded
+    traded_focus = df["focus"].where(traded)
+    focus90 = traded_focus.groupby(df["year"]).transform(lambda s: s.quantile(0.90))
+    df["star_focus"] = (df["focus"] >= focus90) & (df["focus"] > 0) & traded
     df["stars"] = df[["star_size", "star_specialisation", "star_focus"]].sum(axis=1)
     return df.sort_values(KEY, key=_natural).reset_index(drop=True)
 

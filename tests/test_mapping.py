@@ -132,8 +132,12 @@ def test_specialisation_2020(toy_map, region, cluster, lq, lq_total, share, foc)
 
 def test_strong_clusters_and_stars_2020(toy_map):
     # worked out in tests/indicators/test_indicators_toy.py: strong A c1, B c2 (traded), and
-    # B c3, C c3 (local, flagged only with strong_local=True); stars: A c1 size +
-    # specialisation, B c2 size + specialisation, C c3 size + focus
+    # B c3, C c3 (local, flagged only with strong_local=True). Stars (European Cluster
+    # Observatory): local clusters get none and the focus star is ranked among the traded
+    # clusters, whose 2020 focus is (.5, .25, 1/6, .5, .1, .1): P90 = .5, so A c1 and B c2 get
+    # it on top of size + specialisation. With star_local=True every cluster is ranked (the
+    # focus P90 of all nine cells is .5 + .2 * .3 = .56: C c3's .8 only): A c1 and B c2 size +
+    # specialisation, C c3 size + focus
     def strong_cells(cmap):
         ind = cmap.indicators[cmap.indicators["year"] == 2020]
         cells = ind.loc[ind["strong"], ["region", "cluster"]].astype(str)
@@ -144,9 +148,15 @@ def test_strong_clusters_and_stars_2020(toy_map):
     assert strong_cells(with_local) == {("A", "1"), ("B", "2"), ("B", "101"), ("C", "101")}
     ind = toy_map.indicators[toy_map.indicators["year"] == 2020]
     stars = ind.set_index(["region", "cluster"])["stars"].astype(int)
+    assert stars[("A", "1")] == 3 and stars[("B", "2")] == 3
+    assert stars.sum() == 6
+    assert not ind.loc[ind["cluster_type"] == "local", "stars"].any()
+    star_local = map_clusters(toy_table(), toy_definitions(), star_local=True)
+    ind = star_local.indicators[star_local.indicators["year"] == 2020]
+    stars = ind.set_index(["region", "cluster"])["stars"].astype(int)
     assert stars[("A", "1")] == 2 and stars[("B", "2")] == 2 and stars[("C", "101")] == 2
     assert stars.sum() == 6
-    assert bool(cell(toy_map, "C", "101", 2020, "star_focus"))
+    assert bool(cell(star_local, "C", "101", 2020, "star_focus"))
 
 
 def test_percentile_ranks_2020(toy_map):
@@ -266,7 +276,8 @@ def test_custom_regions_are_sums_ranked_apart_and_not_double_counted(toy_map):
     assert cell(cmap, "AB", "1", 2020, "region_type") == "custom"
     # LQ of the sum against the unchanged nation: (30/70)/(40/90)
     assert cell(cmap, "AB", "1", 2020, "lq") == pytest.approx((30 / 70) / (40 / 90))
-    # alone in its type, the custom region ranks 100 and never shifts the states' ranks
+    # ranked against the three states (regions_ranking="base"): its 30 jobs exceed them all,
+    # so it ranks 100, and it never shifts the states' ranks
     assert cell(cmap, "AB", "1", 2020, "employment_pct") == 100.0
     base = cmap.indicators[cmap.indicators["region"] != "AB"].reset_index(drop=True)
     pd.testing.assert_frame_equal(

@@ -83,21 +83,27 @@ def parse_column_mapping(values: list[str] | None) -> dict[str, str] | None:
     return mapping
 
 
-def summary_table(indicators: pd.DataFrame, *, top: int = 3, max_regions: int = 10) -> Table:
+#: Heading of the summary's count column for each measure.
+_MEASURE_HEADINGS = {"employment": "Jobs", "establishments": "Establishments", "payroll": "Payroll"}
+
+
+def summary_table(
+    indicators: pd.DataFrame, *, top: int = 3, max_regions: int = 10, measure: str = "employment"
+) -> Table:
     """A Rich table of each region's strong traded clusters, for the latest year.
 
-    Regions are ordered by their number of strong clusters, then employment; ``max_regions``
-    are shown, each with its ``top`` strong clusters by employment (its largest clusters when
-    it has no strong cluster).
+    Regions are ordered by their number of strong clusters, then the ``measure`` (the count the
+    map was computed on); ``max_regions`` are shown, each with its ``top`` strong clusters by
+    that count (its largest clusters when it has no strong cluster).
     """
     latest = indicators["year"].max()
     ind = indicators.loc[indicators["year"] == latest]
     ind = ind.loc[ind["cluster_type"].astype(str) == "traded"] if "cluster_type" in ind else ind
-    table = Table(title=f"Strong traded clusters by employment, {latest}", show_lines=False)
+    table = Table(title=f"Strong traded clusters by {measure}, {latest}", show_lines=False)
     for col, justify in (
         ("Region", "left"),
         ("Cluster", "left"),
-        ("Jobs", "right"),
+        (_MEASURE_HEADINGS[measure], "right"),
         ("LQ", "right"),
         ("Strong", "center"),
         ("Stars", "center"),
@@ -105,18 +111,18 @@ def summary_table(indicators: pd.DataFrame, *, top: int = 3, max_regions: int = 
         table.add_column(col, justify=justify)
     per_region = (
         ind.groupby("region", observed=True)
-        .agg(strong=("strong", "sum"), employment=("employment", "sum"))
-        .sort_values(["strong", "employment"], ascending=False)
+        .agg(strong=("strong", "sum"), size=(measure, "sum"))
+        .sort_values(["strong", "size"], ascending=False)
     )
     for region in per_region.index[:max_regions]:
         own = ind.loc[ind["region"] == region]
         strong = own.loc[own["strong"].astype(bool)]
-        rows = (strong if len(strong) else own).nlargest(top, "employment")
+        rows = (strong if len(strong) else own).nlargest(top, measure)
         for i, row in enumerate(rows.itertuples(index=False)):
             table.add_row(
                 f"{row.region_name} ({row.region})" if i == 0 else "",
                 str(row.cluster_name),
-                f"{row.employment:,.0f}",
+                f"{getattr(row, measure):,.0f}",
                 "—" if pd.isna(row.lq) else f"{row.lq:.2f}",
                 "●" if row.strong else "",
                 "★" * int(row.stars),
@@ -192,6 +198,27 @@ def map_command(
             "row (require them) or sum (sum the industries)."
         ),
     ] = "auto",
+    measure: Annotated[
+        str,
+        typer.Option(
+            help="Count to map by: employment, establishments (tables of firm counts) or "
+            "payroll; LQs, shares, strong clusters and stars are computed on it."
+        ),
+    ] = "employment",
+    star_local: Annotated[
+        bool,
+        typer.Option(
+            "--star-local",
+            help="Also give stars to local clusters (the European Cluster Observatory stars "
+            "traded clusters only).",
+        ),
+    ] = False,
+    regions_ranking: Annotated[
+        str,
+        typer.Option(
+            help="Rank --regions against the file's regions (base) or among themselves (own)."
+        ),
+    ] = "base",
 ) -> None:
     """Map clusters: LQs, strong clusters and stars for every region × cluster × year.
 
@@ -211,7 +238,13 @@ def map_command(
     )
     from grappe.io.presets import PRESETS
     from grappe.io.regional import WITHHELD_POLICIES
-    from grappe.mapping import LQ_CONVENTIONS, TOTAL_RULES, map_clusters
+    from grappe.mapping import (
+        LQ_CONVENTIONS,
+        MEASURES,
+        REGION_RANKINGS,
+        TOTAL_RULES,
+        map_clusters,
+    )
     from grappe.model import concat_tables
 
     with grappe_errors():
@@ -223,6 +256,8 @@ def map_command(
             ("--classification", classification, CLASSIFICATIONS),
             ("--lq-convention", lq_convention, LQ_CONVENTIONS),
             ("--total", total, TOTAL_RULES),
+            ("--measure", measure, MEASURES),
+            ("--regions-ranking", regions_ranking, REGION_RANKINGS),
         ):
             if value is not None:
                 check_option(value, name, allowed, func=command)
@@ -247,6 +282,7 @@ def map_command(
             "withheld": withheld,
             "years": wanted_years,
             "duplicates": duplicates_policy(duplicates, command="grappe map"),
+            "measure": measure,
         }
         with Progress(
             SpinnerColumn(),
@@ -279,6 +315,9 @@ def map_command(
                 reference=ref,
                 lq_convention=lq_convention,
                 total=total,
+                measure=measure,
+                star_local=star_local,
+                regions_ranking=regions_ranking,
             )
             progress.advance(task)
             progress.update(task, description="Writing")
@@ -292,14 +331,21 @@ def map_command(
     ind = result.indicators
     if summary_regions > 0:  # on stderr when the table itself goes to stdout (-o -)
         shown_on = err_console if is_stdout(output) else console
-        shown_on.print(summary_table(ind, top=top, max_regions=summary_regions))
+        shown_on.print(summary_table(ind, top=top, max_regions=summary_regions, measure=measure))
     n_strong = int(ind["strong"].sum())
     withheld_cells = int(ind["withheld"].sum()) if "withheld" in ind else 0
     err_console.print(
         f"{ind['region'].nunique()} regions × {ind['cluster'].nunique()} clusters × "
-        f"{ind['year'].nunique()} years; {n_strong} strong region-cluster-years; "
-        f"{withheld_cells} withheld cells (policy: {table.withheld_policy})."
+        f"{ind['year'].nunique()} years ranked by {measure}; {n_strong} strong "
+        f"region-cluster-years; {withheld_cells} withheld cells "
+        f"(policy: {table.withheld_policy})."
     )
+    criteria = result.parameters["strong_criteria"]
+    if measure != "establishments" and "establishments" not in criteria:
+        err_console.print(
+            "Notice: the table has no establishment counts; strong clusters use the "
+            f"{' and '.join('LQ' if c == 'lq' else c for c in criteria)} criteria only."
+        )
     if output is not None:
         err_console.print(f"Wrote {len(ind):,} rows to {output}")
 

@@ -4,7 +4,8 @@ Conventions (used by every indicator of grappe that compares regions):
 
 * The distribution of a cluster in a year is made of **all regions of the same group**
   (region type), including regions with zero employment in the cluster. Regions of other
-  groups never enter it, so custom regions are ranked among themselves.
+  groups never enter it. (:func:`grappe.mapping.map_clusters` compares user-defined regions
+  with the distribution of the table's own regions by default, ``regions_ranking="base"``.)
 * NaN values (e.g. the LQ of a region without employment) are left out of the distribution
   and get a NaN rank.
 * Thresholds use linear interpolation between order statistics (:func:`numpy.percentile`
@@ -90,13 +91,26 @@ class _Distribution:
     A sorted copy serves every percentile threshold and the percentile ranks of a variable,
     so :func:`grappe.mapping.map_clusters` sorts each variable once. Columns are stored as
     contiguous rows (one per cluster-year) so that binary searches run on contiguous memory.
+
+    With ``base=n``, one distribution is made of the first ``n`` regions only (the table's own
+    regions) and every region, the ``n`` and those after them (user-defined regions), is
+    compared with it: ``groups`` is then ignored.
     """
 
-    def __init__(self, arr: np.ndarray, groups: np.ndarray | None, *, pooled: bool = False):
+    def __init__(
+        self,
+        arr: np.ndarray,
+        groups: np.ndarray | None,
+        *,
+        pooled: bool = False,
+        base: int | None = None,
+    ):
         self.arr = arr
         self.pooled = pooled
+        self.base = base
         self.parts = []
-        for rows in _group_slices(groups, arr.shape[0]):
+        slices = [slice(0, base)] if base is not None else _group_slices(groups, arr.shape[0])
+        for rows in slices:
             sub = arr[rows]
             n_lead = sub.shape[0] * sub.shape[1] if pooled else sub.shape[0]
             flat_t = np.ascontiguousarray(sub.reshape(n_lead, -1).T)
@@ -104,7 +118,7 @@ class _Distribution:
             self.parts.append((rows, sub.shape, flat_t, np.sort(flat_t, axis=1), valid))
 
     def _whole(self) -> bool:
-        """Whether one distribution covers every region (no groups)."""
+        """Whether one distribution serves every region (no groups, or a base)."""
         return len(self.parts) == 1 and isinstance(self.parts[0][0], slice)
 
     def threshold(self, q: float) -> np.ndarray:
@@ -132,13 +146,22 @@ class _Distribution:
         return out
 
     def rank(self) -> np.ndarray:
-        """Percentile rank (ties share the lowest) of every cell in its distribution."""
+        """Percentile rank (ties share the lowest) of every cell in its distribution.
+
+        With a base, a region outside it gets the rank of a base region of equal value
+        (``100 * min(1 + #below, n) / n``): above every base region it ranks 100.
+        """
         out = None if self._whole() else np.full_like(self.arr, np.nan)
         for rows, sub_shape, flat_t, srt, n in self.parts:
+            if self.base is not None:  # every region is searched in the base's sorted values
+                sub_shape = self.arr.shape
+                flat_t = np.ascontiguousarray(self.arr.reshape(sub_shape[0], -1).T)
             counts = np.empty(flat_t.shape, dtype=float)
             for j in range(flat_t.shape[0]):
                 counts[j] = np.searchsorted(srt[j], flat_t[j], side="left")
             counts += 1.0
+            if self.base is not None:
+                np.minimum(counts, np.maximum(n, 1)[:, None], out=counts)
             counts *= 100.0
             with np.errstate(divide="ignore", invalid="ignore"):
                 counts /= n[:, None]

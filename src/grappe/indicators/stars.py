@@ -13,6 +13,10 @@ criteria of "specialised critical mass" (0–3 stars):
 distribution over the regions of the same type, and a cell needs positive employment to
 receive a size or focus star (otherwise, when over 90 % of regions have no employment in a
 cluster, every empty region would reach the percentile).
+
+The Observatory maps traded cluster categories only: :func:`grappe.mapping.map_clusters` gives
+stars to traded clusters and ranks the focus among them unless ``star_local=True``; this kernel
+ranks whatever cells it is given.
 """
 
 from __future__ import annotations

@@ -58,7 +58,9 @@ def strong_clusters(
         Employment, same shape as ``lq``.
     establishments : array-like, optional
         Establishments, same shape as ``lq``; the establishment criterion is skipped when
-        None (sources without establishment counts).
+        None (sources without establishment counts: the LQ and employment criteria only),
+        and for the cells whose establishments are NaN (unknown; NaN are also left out of
+        the percentile).
     lq_percentile : float, default 75
         Percentile of the LQ distribution a strong cluster must reach (90 for the stricter
         variant).
@@ -141,7 +143,8 @@ def _strong(
     with np.errstate(invalid="ignore"):
         out = (lq >= lq_threshold) & (lq >= min_lq) & (emp > emp_threshold)
         if est is not None and est_threshold is not None:
-            out &= est > est_threshold
+            # an unknown count (NaN) cannot fail the criterion it does not inform
+            out &= (est > est_threshold) | np.isnan(est)
     return out
 
 

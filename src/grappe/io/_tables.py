@@ -99,8 +99,13 @@ def _mapping(
     file_columns: list[str],
     preset: Any,
     columns: Mapping[str, str] | None,
+    required: tuple[str, ...] = REQUIRED_COLUMNS,
 ) -> tuple[str | None, dict[str, str]]:
-    """File column → our column, checked; and the region type implied by the preset."""
+    """File column → our column, checked; and the region type implied by the preset.
+
+    ``required`` are our columns the file must provide: :data:`REQUIRED_COLUMNS`, or the
+    count to map by in place of ``employment`` (``read_regional_table(measure=...)``).
+    """
     region_type = None
     mapping: dict[str, str] = {}
     if preset is not None:
@@ -135,7 +140,7 @@ def _mapping(
         mapping = {k: v for k, v in mapping.items() if v not in targets and k not in columns}
         mapping.update(columns)
     issues = []
-    for ours in REQUIRED_COLUMNS:
+    for ours in required:
         theirs = [f for f, o in mapping.items() if o == ours]
         if not theirs or theirs[0] not in file_columns:
             wanted = f"{theirs[0]!r} (mapped to {ours!r})" if theirs else repr(ours)
@@ -150,7 +155,7 @@ def _mapping(
                     ),
                 )
             )
-    absent = [f for f, o in mapping.items() if o not in REQUIRED_COLUMNS and f not in file_columns]
+    absent = [f for f, o in mapping.items() if o not in required and f not in file_columns]
     issues += [
         ValidationIssue(
             f"the column {f!r} given in columns= is not in the file; it has {file_columns}.",

@@ -47,6 +47,7 @@ from grappe.io._tables import (
 )
 from grappe.io.files import ReadOptions
 from grappe.io.presets import PRESETS
+from grappe.mapping import MEASURES
 from grappe.model import RegionalTable
 from grappe.withheld import impute_from_hierarchy
 
@@ -115,6 +116,7 @@ def read_regional_table(
     known_codes: Collection[str] | None = None,
     options: ReadOptions | None = None,
     duplicates: str = "raise",
+    measure: str = "employment",
 ) -> RegionalTable:
     """Read and validate a long table of regional statistics.
 
@@ -163,6 +165,12 @@ def read_regional_table(
         Rows repeating a (region, industry, year): refuse the file, naming the rows, or add
         them up (a sum with a withheld part stays withheld). See
         :data:`grappe._validation.DUPLICATE_POLICIES`.
+    measure : {"employment", "establishments", "payroll"}, default "employment"
+        The count the table will be mapped by (:func:`grappe.mapping.map_clusters`
+        ``measure=``): this column is required instead of ``employment``. A file without an
+        employment column (e.g. firm counts by region and sector) is then read with
+        ``employment`` NaN in every row and no withheld cells (the withheld policies concern
+        employment only).
 
     Returns
     -------
@@ -235,6 +243,7 @@ def read_regional_table(
         func=_FUNC,
     )
     duplicates = check_duplicates(duplicates, func=_FUNC)
+    measure = check_option(measure, "measure", MEASURES, func=_FUNC)
     years_sel = _check_ints(years, "years")
     levels_sel = _check_ints(levels, "levels")
     if levels_sel is not None and classification_family(classification) == "custom":
@@ -254,7 +263,9 @@ def read_regional_table(
 
     file = str(path)
     file_columns, loaded = _file_columns(path, fmt, sheet, options)
-    layout_type, mapping = _mapping(file, file_columns, preset, columns)
+    required = tuple(c for c in REQUIRED_COLUMNS if c != "employment") + (measure,)
+    layout_type, mapping = _mapping(file, file_columns, preset, columns, required)
+    has_employment = "employment" in mapping.values()
     region_type = region_type or layout_type or "region"
     if impute and "establishments" not in mapping.values():
         raise DataValidationError(
@@ -368,14 +379,17 @@ def read_regional_table(
             src = first if src is None else src[first]
 
     employment = values["employment"]
-    withheld_mask = np.isnan(employment)
-    if flag is not None:
+    # without an employment column nothing is withheld: employment is unknown, not suppressed
+    withheld_mask = np.isnan(employment) & has_employment
+    if flag is not None and has_employment:
         withheld_mask |= np.isin(flag, list(FLAG_RANGES))
     if preset is not None and preset.zero_is_withheld:
         estab = values["establishments"]
         withheld_mask |= (employment == 0) & ~(estab < preset.min_establishments)
     imputed = None
-    if impute:
+    if not has_employment:  # no policy to apply; levels were not selected on reading under impute
+        kept = np.ones(len(employment), dtype=bool) if level_keep is None else level_keep
+    elif impute:
         employment, imputed = _impute_residual(
             employment,
             withheld_mask,
@@ -400,7 +414,8 @@ def read_regional_table(
         imputed = None if imputed is None else imputed[kept]
         src = (np.arange(len(raw)) if src is None else src)[kept]
 
-    check_not_all_zero(employment, region, year, rows, file=file, column=name["employment"])
+    if has_employment:
+        check_not_all_zero(employment, region, year, rows, file=file, column=name["employment"])
     data = pd.DataFrame(
         {
             "region": _drop_unused(region),

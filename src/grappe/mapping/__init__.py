@@ -21,14 +21,12 @@ from grappe._validation import check_bool, check_number, check_option
 from grappe.codes import CLASSIFICATIONS, classification_family
 from grappe.errors import InvalidParameterError
 from grappe.indicators.growth import _cagr
-from grappe.indicators.ranks import _Distribution
 from grappe.indicators.specialisation import (
     _ratio,
     group_totals,
     location_quotient,
 )
-from grappe.indicators.stars import FOCUS_SCOPES, _stars
-from grappe.indicators.strong import _strong
+from grappe.indicators.stars import FOCUS_SCOPES
 from grappe.mapping._cube import (
     _build_cube,
     _categorical,
@@ -37,9 +35,24 @@ from grappe.mapping._cube import (
     _with_custom_regions,
 )
 from grappe.mapping._frames import _indicator_frame, _national_frame, _region_frame
+from grappe.mapping._rules import (
+    MEASURES,
+    REGION_RANKINGS,
+    _check_measure,
+    _distributions,
+    _strong_and_stars,
+)
 from grappe.model import ClusterDefinitions, RegionalTable
 
-__all__ = ["LQ_CONVENTIONS", "TOTAL_RULES", "ClusterMap", "industry_clusters", "map_clusters"]
+__all__ = [
+    "LQ_CONVENTIONS",
+    "MEASURES",
+    "REGION_RANKINGS",
+    "TOTAL_RULES",
+    "ClusterMap",
+    "industry_clusters",
+    "map_clusters",
+]
 
 #: Conventions of the ``lq`` column: US Cluster Mapping (traded/local base) or plain (total).
 LQ_CONVENTIONS: tuple[str, ...] = ("cmp", "total")
@@ -59,14 +72,17 @@ class ClusterMap:
         ``region_type``, ``cluster``, ``cluster_name``, ``cluster_type`` (categoricals),
         ``year`` (int16), ``employment``, ``establishments``, ``payroll`` (the table's unit),
         ``avg_wage`` (payroll per job), ``lq`` (convention ``lq_convention``), ``lq_total``
-        (plain), ``national_share``, ``focus``, ``employment_pct``, ``lq_pct``,
-        ``establishments_pct`` (percentile ranks 0–100 among regions of the same type),
-        ``strong``, ``strong_90``, ``star_size``, ``star_specialisation``, ``star_focus``
-        (bool), ``stars`` (0–3, int8), ``withheld`` (number of withheld cells summed, int32).
+        (plain), ``national_share``, ``focus`` (these four on the ``measure``),
+        ``employment_pct``, ``lq_pct``, ``establishments_pct`` (percentile ranks 0–100 among
+        the table's regions; see ``regions_ranking`` for custom regions), ``strong``,
+        ``strong_90``, ``star_size``, ``star_specialisation``, ``star_focus`` (bool; stars
+        for traded clusters unless ``star_local``), ``stars`` (0–3, int8), ``withheld``
+        (number of withheld cells summed, int32).
     regions : pandas.DataFrame
         One row per region × year: ``region``, ``region_name``, ``region_type``, ``year``,
         ``employment`` (total employment, the denominator of ``focus`` and ``lq_total``),
-        ``traded_employment``, ``local_employment``, ``strong_clusters`` (number of strong
+        ``traded_employment``, ``local_employment`` (these three hold the ``measure``'s
+        counts when it is not employment), ``strong_clusters`` (number of strong
         traded clusters), ``cluster_strength`` (share of traded employment in strong traded
         clusters).
     national : pandas.DataFrame
@@ -77,7 +93,10 @@ class ClusterMap:
     lq_convention : str
         Convention of the ``lq`` column.
     parameters : Mapping
-        Every threshold and option used, by name.
+        Every threshold and option used, by name; also ``measure`` (the count ranked),
+        ``strong_criteria`` (the criteria the strong test used, e.g. ``("lq", "employment")``
+        for a table without establishments) and ``regions_ranking`` (None without custom
+        regions).
     """
 
     indicators: pd.DataFrame
@@ -163,6 +182,9 @@ def map_clusters(
     star_min_lq: float = 2.0,
     star_focus_top: float = 10.0,
     star_focus_scope: str = "all",
+    star_local: bool = False,
+    measure: str = "employment",
+    regions_ranking: str = "base",
 ) -> ClusterMap:
     """Compute every cluster indicator for every region × cluster × year of a table.
 
@@ -175,8 +197,8 @@ def map_clusters(
         descends from one (a definitions code ``"10"`` covers the table's ``"1011"``).
     regions : RegionSet or list of RegionSet, optional
         User-defined regions built from the table's regions. Their counts are the sums of
-        their members' counts (computed before any indicator); they are ranked among the
-        regions of their own type and never enter the national totals.
+        their members' counts (computed before any indicator); they never enter the national
+        totals, and are ranked as ``regions_ranking`` says.
     years : iterable of int, optional
         Years to map (default: every year of the table).
     reference : RegionalTable, optional
@@ -207,6 +229,22 @@ def map_clusters(
         ``lq_total`` needed for the specialisation star.
     star_focus_scope : {"all", "cluster"}, default "all"
         Distribution of the focus star (see :func:`grappe.indicators.cluster_stars`).
+    star_local : bool, default False
+        Also give stars to local clusters. The European Cluster Observatory stars traded
+        clusters only: by default local clusters get no star and are left out of the focus
+        distribution (``"all"`` then pools the traded clusters' cells). With True every
+        cluster is starred and ranked.
+    measure : {"employment", "establishments", "payroll"}, default "employment"
+        The count the specialisation indicators are computed on: ``lq``, ``lq_total``,
+        ``national_share``, ``focus``, the strong flags and the stars (and the region totals
+        of the ``regions`` table). ``"establishments"`` maps tables of firm counts (SMEs by
+        region and sector). The count columns and ``*_pct`` ranks keep their own meaning.
+    regions_ranking : {"base", "own"}, default "base"
+        How the user-defined ``regions`` are compared: ``"base"`` with the distribution of
+        the table's regions (thresholds and percentile ranks of the table's regions, so that
+        "strong" means the same for two metros as for the counties they are made of);
+        ``"own"`` among the regions of their own type, with a :class:`DataWarning` when a
+        set has fewer than 10 regions.
 
     Returns
     -------
@@ -219,9 +257,10 @@ def map_clusters(
         If an option is out of range, a year is not in the table (or the reference) or the
         classifications of the table and the definitions differ.
     DataValidationError
-        If counts are negative, no table code is covered by the definitions, the covered codes
-        nest inside each other (mixed levels), a total row is missing, or a region has more
-        jobs in a cluster than the whole ``reference`` table (which is then not its nation).
+        If the table (or the reference) lacks the ``measure``, counts are negative, no table
+        code is covered by the definitions, the covered codes nest inside each other (mixed
+        levels), a total row is missing, or a region has more of the measure in a cluster
+        than the whole ``reference`` table (which is then not its nation).
 
     Examples
     --------
@@ -244,6 +283,14 @@ def map_clusters(
 
     Notes
     -----
+    **Counts a table lacks.** A count absent from the table (NaN in every row) is NaN in
+    every cell; a count the table has is 0 in a cell without a row. The strong-cluster rules
+    then use the criteria the table can inform, listed in ``parameters["strong_criteria"]``:
+    the LQ and the measure's size always, the establishments' size when the table has
+    establishments and they are not the measure (a cell with unknown establishments is judged
+    on the other criteria). Eurostat's employment by NACE section has no establishments: its
+    strong clusters rest on ``("lq", "employment")``.
+
     Rows whose industry is not covered by the definitions are left out of every cluster
     indicator; with ``total="sum"`` they still count in the region's total employment (the
     denominator of ``focus`` and ``lq_total``) when they sit at the level of the covered
@@ -277,19 +324,32 @@ def map_clusters(
     check_option(lq_convention, "lq_convention", LQ_CONVENTIONS, func=func)
     check_option(total, "total", TOTAL_RULES, func=func)
     check_option(star_focus_scope, "star_focus_scope", FOCUS_SCOPES, func=func)
-    params = {
+    check_option(measure, "measure", MEASURES, func=func)
+    check_option(regions_ranking, "regions_ranking", REGION_RANKINGS, func=func)
+    options = {
         "strong_percentile": strong_percentile,
         "strong_90_percentile": strong_90_percentile,
+        "strong_min_lq": strong_min_lq,
         "strong_size_percentile": strong_size_percentile,
+        "strong_local": strong_local,
+        "star_size_top": star_size_top,
+        "star_min_lq": star_min_lq,
+        "star_focus_top": star_focus_top,
+        "star_focus_scope": star_focus_scope,
+        "star_local": star_local,
     }
-    for name, value in params.items():
-        check_number(value, name, func=func, low=0, high=100)
-    for name, value in {"star_size_top": star_size_top, "star_focus_top": star_focus_top}.items():
-        check_number(value, name, func=func, low=0, high=100, closed="right")
+    for name in ("strong_percentile", "strong_90_percentile", "strong_size_percentile"):
+        check_number(options[name], name, func=func, low=0, high=100)
+    for name in ("star_size_top", "star_focus_top"):
+        check_number(options[name], name, func=func, low=0, high=100, closed="right")
     check_number(strong_min_lq, "strong_min_lq", func=func, low=0)
     check_bool(strong_local, "strong_local", func=func)
+    check_bool(star_local, "star_local", func=func)
     check_number(star_min_lq, "star_min_lq", func=func, low=0)
     classification = _classification(table, definitions)
+    _check_measure(table, measure)
+    if reference is not None:
+        _check_measure(reference, measure, what="reference table")
 
     all_years = table.years
     selected = _check_years(years, all_years, func=func)
@@ -301,85 +361,72 @@ def map_clusters(
                 f"Got a table without {missing} instead (it has {list(reference.years)})."
             )
     clusters = _cluster_frame(definitions)
-    cube = _build_cube(table, definitions, clusters, selected, classification, total)
+    cube = _build_cube(table, definitions, clusters, selected, classification, total, measure)
     if reference is None:
         nat = cube
     else:
-        nat = _build_cube(reference, definitions, clusters, selected, classification, total)
+        nat = _build_cube(
+            reference, definitions, clusters, selected, classification, total, measure
+        )
 
     traded = clusters["cluster_type"].to_numpy() == "traded"
     cluster_types = clusters["cluster_type"].to_numpy()
     national = {k: nat[k].sum(axis=0) for k in ("employment", "establishments", "payroll")}
     national["total"] = nat["total"].sum(axis=0)
-    national["group"] = group_totals(nat["employment"], groups=cluster_types).sum(axis=0)
+    national["group"] = group_totals(nat[measure], groups=cluster_types).sum(axis=0)
     if reference is not None:
         withheld = nat["withheld"].sum(axis=0)
         _check_within_reference(
-            cube, national["employment"], withheld, clusters, selected, table, reference
+            cube, national[measure], withheld, clusters, selected, table, reference, measure
         )
 
+    n_base = len(cube["labels"])
+    region_sets = (
+        [] if regions is None else list(regions) if isinstance(regions, list | tuple) else [regions]
+    )
     labels, region_types, cube = _with_custom_regions(table, cube, regions, func=func)
-    emp, est, pay, tot = cube["employment"], cube["establishments"], cube["payroll"], cube["total"]
+    counts, est, tot = cube[measure], cube["establishments"], cube["total"]
     groups = region_types if len(set(region_types)) > 1 else None
 
-    group_emp = group_totals(emp, groups=cluster_types)
+    group_counts = group_totals(counts, groups=cluster_types)
     lq_total = location_quotient(
-        emp, tot, national=national["employment"], national_base=national["total"][None, :]
+        counts, tot, national=national[measure], national_base=national["total"][None, :]
     )
     if lq_convention == "cmp":
         lq = location_quotient(
-            emp, group_emp, national=national["employment"], national_base=national["group"]
+            counts, group_counts, national=national[measure], national_base=national["group"]
         )
     else:
         lq = lq_total
-    foc = _ratio(emp, tot[:, None, :])
-    # each variable is sorted once per region type; thresholds and ranks share the sort
-    dist_emp, dist_est, dist_lq = (_Distribution(x, groups) for x in (emp, est, lq))
-    pooled = star_focus_scope == "all"
-    dist_focus = _Distribution(foc, groups, pooled=pooled)
-    use_est = None if np.isnan(est).all() else est
-    size_q = float(strong_size_percentile)
-    strong_kw = {
-        "emp_threshold": dist_emp.threshold(size_q),
-        "est_threshold": None if use_est is None else dist_est.threshold(size_q),
-        "min_lq": float(strong_min_lq),
-    }
-    strong = _strong(
-        lq, emp, use_est, lq_threshold=dist_lq.threshold(float(strong_percentile)), **strong_kw
-    )
-    strong_90 = _strong(
-        lq, emp, use_est, lq_threshold=dist_lq.threshold(float(strong_90_percentile)), **strong_kw
-    )
-    if not strong_local:
-        eligible = (cluster_types != "local")[None, :, None]
-        strong &= eligible
-        strong_90 &= eligible
-    size, spec, foc_star = _stars(
-        emp,
+    foc = _ratio(counts, tot[:, None, :])
+    # each variable is sorted once per distribution; thresholds and ranks share the sort
+    distribution = _distributions(n_base, len(labels), groups, regions_ranking, region_sets)
+    flags, dist, criteria = _strong_and_stars(
+        counts,
+        est,
+        lq,
         lq_total,
         foc,
-        size_threshold=dist_emp.threshold(100.0 - float(star_size_top)),
-        focus_threshold=dist_focus.threshold(100.0 - float(star_focus_top)),
-        min_lq=float(star_min_lq),
+        measure=measure,
+        cluster_types=cluster_types,
+        distribution=distribution,
+        options=options,
     )
+    emp = cube["employment"]
+    dist_emp = dist["counts"] if measure == "employment" else distribution(emp)
     values = {
         "employment": emp,
         "establishments": est,
-        "payroll": pay,
-        "avg_wage": _ratio(pay, emp),
+        "payroll": cube["payroll"],
+        "avg_wage": _ratio(cube["payroll"], emp),
         "lq": lq,
         "lq_total": lq_total,
-        "national_share": _ratio(emp, national["employment"][None]),
+        "national_share": _ratio(counts, national[measure][None]),
         "focus": foc,
         "employment_pct": dist_emp.rank(),
-        "lq_pct": dist_lq.rank(),
-        "establishments_pct": dist_est.rank(),
-        "strong": strong,
-        "strong_90": strong_90,
-        "star_size": size,
-        "star_specialisation": spec,
-        "star_focus": foc_star,
-        "stars": size.astype(np.int8) + spec.astype(np.int8) + foc_star.astype(np.int8),
+        "lq_pct": dist["lq"].rank(),
+        "establishments_pct": dist["establishments"].rank(),
+        **flags,
         "withheld": cube["withheld"].astype(np.int32),
     }
     names = np.array([table.region_name(r) for r in labels], dtype=object)
@@ -387,22 +434,17 @@ def map_clusters(
         names = cube["names"]
     indicators = _indicator_frame(values, labels, names, region_types, clusters, selected)
     region_frame = _region_frame(
-        emp, tot, strong, traded, cluster_types, labels, names, region_types, selected
+        counts, tot, flags["strong"], traded, cluster_types, labels, names, region_types, selected
     )
     national_frame = _national_frame(national, clusters, selected)
     parameters = {
         "years": tuple(selected),
+        "measure": measure,
         "total": total,
         "reference": None if reference is None else reference.source,
-        "strong_percentile": strong_percentile,
-        "strong_90_percentile": strong_90_percentile,
-        "strong_min_lq": strong_min_lq,
-        "strong_size_percentile": strong_size_percentile,
-        "strong_local": strong_local,
-        "star_size_top": star_size_top,
-        "star_min_lq": star_min_lq,
-        "star_focus_top": star_focus_top,
-        "star_focus_scope": star_focus_scope,
+        "strong_criteria": criteria,
+        **options,
+        "regions_ranking": regions_ranking if region_sets else None,
     }
     return ClusterMap(
         indicators=indicators,

@@ -103,8 +103,14 @@ def _build_cube(
     years: tuple[int, ...],
     classification: str,
     total: str,
+    measure: str = "employment",
 ) -> dict[str, Any]:
-    """Dense (region, cluster, year) sums of a table's rows, plus region totals."""
+    """Dense (region, cluster, year) sums of a table's rows, plus region totals of ``measure``.
+
+    A count the table lacks (NaN in every row) is NaN in every cell; a count it has is 0 in
+    the cells without a row, and NaN only where a row's value is NaN (unknown). Treating the
+    two kinds of cell alike is what lets the strong-cluster rules adapt to the counts present.
+    """
     data = table.data
     reg_codes, reg_cats = _categorical(data["region"])
     ind_codes, ind_cats = _categorical(data["industry"])
@@ -131,15 +137,15 @@ def _build_cube(
 
     safe_ind = np.maximum(ind_codes, 0)
     row_cluster = np.where(ind_codes >= 0, cluster_of[safe_ind], -1)
-    emp = data["employment"].to_numpy(dtype=float)
+    emp = data[measure].to_numpy(dtype=float)
     if (emp < 0).any():
         bad = int(np.flatnonzero(emp < 0)[0])
         raise DataValidationError(
             ValidationIssue(
-                f"negative employment {emp[bad]!r} for region {data['region'].iat[bad]!r}, "
+                f"negative {measure} {emp[bad]!r} for region {data['region'].iat[bad]!r}, "
                 f"industry {data['industry'].iat[bad]!r}, year {int(year_arr[bad])}.",
                 file=table.source,
-                column="employment",
+                column=measure,
                 fix="counts must be zero or positive; correct the source table.",
             )
         )
@@ -150,6 +156,9 @@ def _build_cube(
     cube: dict[str, Any] = {"labels": labels}
     for col in ("employment", "establishments", "payroll", "withheld"):
         values = data[col].to_numpy(dtype=float)
+        if np.isnan(values).all():  # a count the table lacks is absent everywhere
+            cube[col] = np.full(shape, np.nan)
+            continue
         counts = np.bincount(flat, weights=values, minlength=n_cells + 1)
         cube[col] = counts[:n_cells].reshape(shape)
 
@@ -168,7 +177,7 @@ def _build_cube(
             i, j = np.argwhere(present == 0)[0]
             raise DataValidationError(
                 ValidationIssue(
-                    f"region {labels[i]!r} has no all-industries row for {years[j]}, "
+                    f"region {str(labels[i])!r} has no all-industries row for {years[j]}, "
                     "needed for its total employment.",
                     file=table.source,
                     column="industry",
@@ -255,6 +264,7 @@ def _check_within_reference(
     years: tuple[int, ...],
     table: RegionalTable,
     reference: RegionalTable,
+    measure: str = "employment",
 ) -> None:
     """Refuse a region whose cluster employment exceeds the reference's (the nation's) total.
 
@@ -262,8 +272,9 @@ def _check_within_reference(
     means the reference is not that nation (another country, level or year), and every LQ
     against it would be meaningless.
     """
-    emp = cube["employment"]
-    over = emp > national[None, :, :] * (1 + 1e-9) + 1e-6
+    emp = cube[measure]
+    with np.errstate(invalid="ignore"):
+        over = emp > national[None, :, :] * (1 + 1e-9) + 1e-6
     # withheld cells are estimates on either side (CBP suppresses differently by level)
     over &= (cube["withheld"] == 0) & (reference_withheld[None, :, :] == 0)
     if not over.any():
@@ -272,11 +283,11 @@ def _check_within_reference(
     for i, c, y in np.argwhere(over)[:20]:
         issues.append(
             ValidationIssue(
-                f"region {str(cube['labels'][i])!r} has {emp[i, c, y]:,.0f} jobs in cluster "
-                f"{clusters['cluster'].iat[c]!r} in {years[y]}, more than the whole reference "
-                f"table {reference.source or ''} ({national[c, y]:,.0f}).",
+                f"region {str(cube['labels'][i])!r} has {emp[i, c, y]:,.0f} of {measure} in "
+                f"cluster {clusters['cluster'].iat[c]!r} in {years[y]}, more than the whole "
+                f"reference table {reference.source or ''} ({national[c, y]:,.0f}).",
                 file=table.source,
-                column="employment",
+                column=measure,
                 fix="give as --reference (reference=) the table of the nation that contains "
                 "these regions, in the same classification and years.",
             )
