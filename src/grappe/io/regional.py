@@ -32,6 +32,7 @@ from grappe.io._plausibility import (
     too_large,
     year_issues,
 )
+from grappe.io._select import check_where, select_rows, where_column_issues
 from grappe.io._tables import (
     REQUIRED_COLUMNS,
     TABLE_COLUMNS,
@@ -115,6 +116,7 @@ def read_regional_table(
     known_codes: Collection[str] | None = None,
     options: ReadOptions | None = None,
     duplicates: str = "raise",
+    where: Mapping[str, Any] | None = None,
 ) -> RegionalTable:
     """Read and validate a long table of regional statistics.
 
@@ -123,11 +125,19 @@ def read_regional_table(
     path : str or Path
         A ``.csv``, ``.csv.gz``, ``.parquet`` (``.pq``) or ``.xlsx`` file in long form: one row
         per region × industry × year.
-    source : {"cbp"}, optional
+    source : {"cbp", "eurostat"}, optional
         Preset of a well-known source. ``"cbp"``: US County Business Patterns as in
         ``grappe.io.bundled_cbp_state_path()`` — columns ``fips`` (counties) or ``state_fips``
         (states), ``naics``, ``year``, ``emp``, ``estab``, ``payann`` and optional ``empflag``;
         NAICS 2017; region names bundled; withheld cells are ``emp == 0`` with ``estab >= 3``.
+        ``"eurostat"``: Eurostat's long tables — ``geo``, ``nace_r2`` (NACE Rev.2), ``time`` or
+        ``year`` (or ``TIME_PERIOD``), ``values`` or ``value`` (or ``OBS_VALUE``), optional
+        ``flag``; the ``unit`` column's value (``THS``: thousands) is recorded as the table's
+        ``unit``, the values staying in it; the region type is ``nuts0``–``nuts3`` from the
+        ``nuts_level`` column or the code's length (the finest level is kept, or the one
+        ``region_type`` names); the ``NRP`` (no response) rows and the EU/EA aggregates are
+        left out with a :class:`~grappe.errors.DataWarning`; ``:`` and empty values are
+        withheld cells, dropped by default (``withheld="drop"``).
     columns : mapping, optional
         File column name → our name among ``region``, ``industry``, ``year``, ``employment``,
         ``establishments``, ``payroll``, ``flag``, ``region_name``. Without it, columns named
@@ -163,6 +173,11 @@ def read_regional_table(
         Rows repeating a (region, industry, year): refuse the file, naming the rows, or add
         them up (a sum with a withheld part stays withheld). See
         :data:`grappe._validation.DUPLICATE_POLICIES`.
+    where : mapping, optional
+        Row filter applied before any check: file column → a value or a list of values (as
+        text: ``{"age": "Y_GE15", "nuts_level": 2}``); only the rows matching every column are
+        read. A column not in the file, or a value absent from its column, is an error naming
+        the values present.
 
     Returns
     -------
@@ -235,6 +250,7 @@ def read_regional_table(
         func=_FUNC,
     )
     duplicates = check_duplicates(duplicates, func=_FUNC)
+    where_sel = check_where(where, func=_FUNC)
     years_sel = _check_ints(years, "years")
     levels_sel = _check_ints(levels, "levels")
     if levels_sel is not None and classification_family(classification) == "custom":
@@ -255,7 +271,9 @@ def read_regional_table(
     file = str(path)
     file_columns, loaded = _file_columns(path, fmt, sheet, options)
     layout_type, mapping = _mapping(file, file_columns, preset, columns)
-    region_type = region_type or layout_type or "region"
+    if where_sel and (absent := where_column_issues(where_sel, file_columns, file)):
+        raise DataValidationError(absent)
+    extra = tuple(where_sel or ()) + (preset.extra_columns(file_columns) if preset else ())
     if impute and "establishments" not in mapping.values():
         raise DataValidationError(
             ValidationIssue(
@@ -268,8 +286,15 @@ def read_regional_table(
             )
         )
     # Imputation needs every level (parents first): the levels are then selected afterwards.
-    raw, rows = _read(path, fmt, mapping, loaded, None if impute else levels_sel, classification)
+    raw, rows = _read(
+        path, fmt, mapping, loaded, None if impute else levels_sel, classification,
+        tuple(dict.fromkeys(extra)),
+    )  # fmt: skip
     name = {ours: theirs for theirs, ours in mapping.items()}
+    raw, rows, region_type, unit = select_rows(
+        raw, rows, where=where_sel, name=name, preset=preset, region_type=region_type, file=file
+    )
+    region_type = region_type or layout_type or "region"
 
     issues: list[ValidationIssue] = []
     region = _codes(raw["region"], None)
@@ -432,6 +457,7 @@ def read_regional_table(
         region_names={k: v for k, v in names.items() if k in present},
         source=file,
         withheld_policy=withheld,
+        unit=unit,
     )
 
 
