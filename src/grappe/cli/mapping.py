@@ -24,7 +24,7 @@ from grappe.cli._common import (
 )
 from grappe.errors import InvalidParameterError
 
-__all__ = ["parse_column_mapping", "parse_years", "register", "summary_table"]
+__all__ = ["parse_column_mapping", "parse_where", "parse_years", "register", "summary_table"]
 
 
 def parse_years(values: list[str] | None) -> tuple[int, ...] | None:
@@ -83,6 +83,33 @@ def parse_column_mapping(values: list[str] | None) -> dict[str, str] | None:
     return mapping
 
 
+def parse_where(values: list[str] | None) -> dict[str, tuple[str, ...]] | None:
+    """Row filter from ``--where COLUMN=VALUE`` values (``COLUMN=V1,V2`` for several values;
+    a column given twice keeps the rows with any of its values).
+
+    Examples
+    --------
+    >>> parse_where(["age=Y_GE15", "nuts_level=2", "age=Y15-64"])
+    {'age': ('Y_GE15', 'Y15-64'), 'nuts_level': ('2',)}
+    >>> parse_where(None) is None
+    True
+    """
+    if not values:
+        return None
+    where: dict[str, tuple[str, ...]] = {}
+    for value in values:
+        column, sep, listed = value.partition("=")
+        items = tuple(v.strip() for v in listed.split(","))
+        if not sep or not column.strip() or not all(items):
+            raise InvalidParameterError(
+                "The '--where' option of grappe map must be COLUMN=VALUE or COLUMN=V1,V2, "
+                f"e.g. age=Y_GE15. Got {value!r} instead."
+            )
+        known = where.get(column.strip(), ())
+        where[column.strip()] = tuple(dict.fromkeys(known + items))
+    return where
+
+
 def summary_table(indicators: pd.DataFrame, *, top: int = 3, max_regions: int = 10) -> Table:
     """A Rich table of each region's strong traded clusters, for the latest year.
 
@@ -130,7 +157,11 @@ def map_command(
         list[Path], typer.Argument(help="Regional statistics file(s): CSV, Parquet or Excel.")
     ],
     source: Annotated[
-        str | None, typer.Option(help="Preset of a well-known source (e.g. 'cbp').")
+        str | None,
+        typer.Option(
+            help="Preset of a well-known source: cbp (US County Business Patterns) or "
+            "eurostat (Eurostat long tables: geo, nace_r2, time/year, values/value)."
+        ),
     ] = None,
     definitions: Annotated[
         str, typer.Option(help="Cluster definitions: 'us-benchmark' or a CSV/YAML file.")
@@ -157,6 +188,18 @@ def map_command(
         list[str] | None,
         typer.Option("--column", help="Column mapping FILE_COLUMN=OUR_COLUMN (repeatable)."),
     ] = None,
+    where: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--where",
+            help="Keep only the rows with COLUMN=VALUE (or COLUMN=V1,V2), before any check; "
+            "repeatable, e.g. --where age=Y_GE15.",
+        ),
+    ] = None,
+    overlap: Annotated[
+        str,
+        typer.Option(help="Region sets whose regions share members: raise (refuse) or allow."),
+    ] = "raise",
     classification: Annotated[
         str | None, typer.Option(help="Industry classification: naics2017, nace2, isic4, custom.")
     ] = None,
@@ -223,11 +266,13 @@ def map_command(
             ("--classification", classification, CLASSIFICATIONS),
             ("--lq-convention", lq_convention, LQ_CONVENTIONS),
             ("--total", total, TOTAL_RULES),
+            ("--overlap", overlap, ("raise", "allow")),
         ):
             if value is not None:
                 check_option(value, name, allowed, func=command)
         wanted_years = parse_years(years)
         mapping = parse_column_mapping(column)
+        row_filter = parse_where(where)
         if output_format is not None and output_format not in OUTPUT_FORMATS:
             raise InvalidParameterError(
                 f"The 'format' parameter of grappe map must be one of "
@@ -247,6 +292,7 @@ def map_command(
             "withheld": withheld,
             "years": wanted_years,
             "duplicates": duplicates_policy(duplicates, command="grappe map"),
+            "where": row_filter,
         }
         with Progress(
             SpinnerColumn(),
@@ -264,7 +310,9 @@ def map_command(
             table = concat_tables(tables)
             progress.update(task, description="Loading definitions and regions")
             defs = load_definitions(definitions, options=reading)
-            region_sets = [read_region_set(p, options=reading) for p in regions or ()]
+            region_sets = [
+                read_region_set(p, options=reading, overlap=overlap) for p in regions or ()
+            ]
             ref = None
             if reference is not None:
                 ref = read_regional_table(reference, **{**options, "region_type": None})
@@ -300,6 +348,13 @@ def map_command(
         f"{ind['year'].nunique()} years; {n_strong} strong region-cluster-years; "
         f"{withheld_cells} withheld cells (policy: {table.withheld_policy})."
     )
+    if table.unit is not None:
+        from grappe.io.presets import UNIT_NAMES
+
+        unit = (
+            f"{table.unit} ({UNIT_NAMES[table.unit]})" if table.unit in UNIT_NAMES else table.unit
+        )
+        err_console.print(f"Counts are in {unit}, as published by the source.")
     if output is not None:
         err_console.print(f"Wrote {len(ind):,} rows to {output}")
 

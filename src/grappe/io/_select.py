@@ -269,3 +269,41 @@ def _unit(raw: pd.DataFrame, preset: Any, file: str) -> str | None:
             )
         )
     return units[0] if units else None
+
+
+_FIRST_SEEN = re.compile(r"first seen in row (\d+)")
+
+
+def breakdown_issue(
+    issues: list[ValidationIssue],
+    loaded: pd.DataFrame | None,
+    mapping: Mapping[str, str],
+    file: str,
+) -> list[ValidationIssue]:
+    """An issue naming the columns that tell apart two rows repeating a key, if any.
+
+    A key repeated with another value in an unmapped column (Eurostat's ``age``, ``sex``) is a
+    breakdown of the table, not a duplicate: the fix is a ``where=`` filter, not a sum.
+    ``loaded`` is the whole CSV or Excel table as read (row ``r`` of the file at ``r - 2``).
+    """
+    if loaded is None:
+        return []
+    first = next((i for i in issues if i.message.startswith("duplicate key")), None)
+    seen = _FIRST_SEEN.search(first.message) if first is not None else None
+    if seen is None or first.row is None:
+        return []
+    a, b = loaded.iloc[int(seen.group(1)) - 2], loaded.iloc[first.row - 2]
+    differ = [c for c in loaded.columns if c not in mapping and str(a[c]) != str(b[c])]
+    if not differ:
+        return []
+    column = differ[0]
+    return [
+        ValidationIssue(
+            f"rows {int(seen.group(1))} and {first.row} repeat a key but differ in the columns "
+            f"{differ} (e.g. {column} {a[column]!r} and {b[column]!r}): the file holds several "
+            "breakdowns of each region, industry and year.",
+            file=file,
+            column=column,
+            fix=f"keep one breakdown with where={{{column!r}: {str(a[column])!r}}}.",
+        )
+    ]

@@ -32,7 +32,7 @@ from grappe.io._plausibility import (
     too_large,
     year_issues,
 )
-from grappe.io._select import check_where, select_rows, where_column_issues
+from grappe.io._select import breakdown_issue, check_where, select_rows, where_column_issues
 from grappe.io._tables import (
     REQUIRED_COLUMNS,
     TABLE_COLUMNS,
@@ -381,7 +381,8 @@ def read_regional_table(
     if "flag" in raw:
         flag = _flags(raw["flag"]) if src is None else _flags(raw["flag"])[src]
     if duplicates == "raise":
-        issues += duplicate_issues(region, industry, year, rows, file, name)
+        repeated = duplicate_issues(region, industry, year, rows, file, name)
+        issues += breakdown_issue(repeated, loaded, mapping, file) + repeated
     if issues:
         raise DataValidationError(issues)
     if duplicates == "sum":
