@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CLI_OPTIONS", "PLAIN_WORDS", "cli_message"]
+__all__ = ["CLI_OPTIONS", "OPTION_VALUES", "PLAIN_WORDS", "cli_message"]
 
 #: Python parameter → the option setting it, by command (``"*"``: every command that has it).
 CLI_OPTIONS: dict[str, dict[str, str]] = {
@@ -42,6 +42,13 @@ PLAIN_WORDS: dict[str, str] = {
     "levels": "code level {}",
 }
 
+#: Values an option accepts when they differ from the library's (``--duplicates`` reads tables:
+#: raise or sum; the definitions' ``duplicates='first'`` has no option). Advice naming another
+#: value is left out of the message (``…, or read with duplicates='first'``).
+OPTION_VALUES: dict[str, tuple[str, ...]] = {
+    "--duplicates": ("raise", "sum"),
+}
+
 _NAME = re.compile(r"(?<![\w.'\"-])([a-z_]+)=(?!=)")
 _PARAMETER = re.compile(
     r"The '([a-z_]+)' parameter of (?:grappe(?: [a-z-]+)*?|[\w.]+)(?= (?:must|needs|is)\b)"
@@ -65,6 +72,8 @@ def cli_message(text: str, command: str) -> str:
     ['e.g. --code-level 6.', 'e.g. code level 6.']
     >>> cli_message("The 'withheld' parameter of read_regional_table must be …", "grappe map")
     "The '--withheld' option of grappe map must be …"
+    >>> cli_message("give each code one rule, or read with duplicates='first'.", "grappe map")
+    'give each code one rule.'
     """
     text = _PYTHON_ONLY.sub("", text)
     text = _PARAMETER.sub(lambda m: _parameter(m, command), text)
@@ -76,11 +85,24 @@ def cli_message(text: str, command: str) -> str:
         if option is None and match.group(1) not in PLAIN_WORDS:
             continue
         end, values = _value(text, match.end())
+        if option in OPTION_VALUES and not _accepted(values, OPTION_VALUES[option]):
+            # advice the command cannot follow: drop its clause ("…, or read with x='v'")
+            start = text.rfind(" or ", pos, match.start())
+            start -= start > 0 and text[start - 1] == ","
+            if start >= 0:
+                out.append(text[pos:start])
+                pos = end
+                continue
         out.append(text[pos : match.start()])
         out.append(_render(match.group(1), option, values))
         pos = end
     out.append(text[pos:])
     return _REPEATED.sub(r"\1", "".join(out))
+
+
+def _accepted(values: str | list[str] | None, accepted: tuple[str, ...]) -> bool:
+    words = re.findall(r"[\w-]+", values) if isinstance(values, str) else []
+    return any(w in accepted for w in words)
 
 
 def _option(name: str, command: str) -> str | None:

@@ -296,6 +296,8 @@ def breakdown_issue(
     differ = [c for c in loaded.columns if c not in mapping and str(a[c]) != str(b[c])]
     if not differ:
         return []
+    # a breakdown has few values (age groups); a column of text values (Eurostat's raw cell) many
+    differ.sort(key=lambda c: loaded[c].nunique())
     column = differ[0]
     return [
         ValidationIssue(
