@@ -50,9 +50,8 @@ OPTION_VALUES: dict[str, tuple[str, ...]] = {
 }
 
 _NAME = re.compile(r"(?<![\w.'\"-])([a-z_]+)=(?!=)")
-_PARAMETER = re.compile(
-    r"The '([a-z_]+)' parameter of (?:grappe(?: [a-z-]+)*?|[\w.]+)(?= (?:must|needs|is)\b)"
-)
+# a library function's parameter; the commands' own checks already name their options
+_PARAMETER = re.compile(r"The '([a-z_]+)' parameter of ((?!grappe )[\w.]+)(?= (?:must|needs|is)\b)")
 _REPEATED = re.compile(r"(--[\w-]+ [^\s()]+) \((?:grappe [a-z ]+ )?\1\)")
 _PYTHON_ONLY = re.compile(r"[;,] [\w.]+\([^()]*\) in Python")
 
@@ -71,7 +70,7 @@ def cli_message(text: str, command: str) -> str:
     >>> [cli_message("e.g. levels=(6,).", c) for c in ("grappe related", "grappe map")]
     ['e.g. --code-level 6.', 'e.g. code level 6.']
     >>> cli_message("The 'withheld' parameter of read_regional_table must be …", "grappe map")
-    "The '--withheld' option of grappe map must be …"
+    "The '--withheld' parameter of grappe map must be …"
     >>> cli_message("give each code one rule, or read with duplicates='first'.", "grappe map")
     'give each code one rule.'
     """
@@ -114,7 +113,7 @@ def _parameter(match: re.Match, command: str) -> str:
     option = _option(match.group(1), command)
     if option is None:
         return match.group(0)
-    return f"The '{option}' option of {command}"
+    return f"The '{option}' parameter of {command}"
 
 
 def _value(text: str, start: int) -> tuple[int, str | list[str] | None]:

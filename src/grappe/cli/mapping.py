@@ -102,7 +102,7 @@ def parse_where(values: list[str] | None) -> dict[str, tuple[str, ...]] | None:
         items = tuple(v.strip() for v in listed.split(","))
         if not sep or not column.strip() or not all(items):
             raise InvalidParameterError(
-                "The '--where' option of grappe map must be COLUMN=VALUE or COLUMN=V1,V2, "
+                "The '--where' parameter of grappe map must be COLUMN=VALUE or COLUMN=V1,V2, "
                 f"e.g. age=Y_GE15. Got {value!r} instead."
             )
         known = where.get(column.strip(), ())
