@@ -309,7 +309,9 @@ def map_command(
                 progress.advance(task)
             table = concat_tables(tables)
             progress.update(task, description="Loading definitions and regions")
-            defs = load_definitions(definitions, options=reading)
+            defs = load_definitions(
+                definitions, options=reading, fallback_classification=table.classification
+            )
             region_sets = [
                 read_region_set(p, options=reading, overlap=overlap) for p in regions or ()
             ]
