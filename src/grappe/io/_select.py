@@ -140,17 +140,15 @@ def _subset(raw: pd.DataFrame, rows: np.ndarray, keep: np.ndarray) -> tuple[pd.D
 
 
 def _text(series: pd.Series) -> np.ndarray:
-    """A column's values as text (as the file shows them: ``2`` for a number 2.0)."""
-    values = pd.unique(series.to_numpy(dtype=object))
-    as_text = {}
-    for v in values:
-        if v is None or (isinstance(v, float) and np.isnan(v)):
-            as_text[v] = ""
-        elif isinstance(v, float) and v.is_integer():
-            as_text[v] = str(int(v))
-        else:
-            as_text[v] = str(v).strip()
-    return np.array([as_text[v] for v in series.to_numpy(dtype=object)], dtype=object)
+    """A column's values as text (as the file shows them: ``2`` for a number 2.0; ``""`` empty).
+
+    Each distinct value is converted once (codes of a Parquet dictionary, repeated CSV text).
+    """
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    texts = [
+        str(int(v)) if isinstance(v, float) and v.is_integer() else str(v).strip() for v in uniques
+    ]
+    return np.array([*texts, ""], dtype=object)[codes]  # code -1 (missing) is the last
 
 
 def _notice(message: str, *, file: str, column: str, fix: str) -> None:
