@@ -49,7 +49,7 @@ OPTION_VALUES: dict[str, tuple[str, ...]] = {
     "--duplicates": ("raise", "sum"),
 }
 
-_NAME = re.compile(r"(?<![\w.'\"-])([a-z_]+)=(?!=)")
+_NAME = re.compile(r"(?<![\w.'\"/?&-])([a-z_]+)=(?!=)")  # not in a URL or a quoted value
 # a library function's parameter; the commands' own checks already name their options
 _PARAMETER = re.compile(r"The '([a-z_]+)' parameter of ((?!grappe )[\w.]+)(?= (?:must|needs|is)\b)")
 _REPEATED = re.compile(r"(--[\w-]+ [^\s()]+) \((?:grappe [a-z ]+ )?\1\)")
