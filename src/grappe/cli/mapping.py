@@ -181,7 +181,7 @@ def map_command(
         str | None,
         typer.Option(
             help="Withheld cells: raise, drop, keep_zero, impute_flag_midpoint or "
-            "impute_residual (the default for --source cbp)."
+            "impute_residual (the default for --source cbp; drop for --source eurostat)."
         ),
     ] = None,
     column: Annotated[
@@ -201,7 +201,8 @@ def map_command(
         typer.Option(help="Region sets whose regions share members: raise (refuse) or allow."),
     ] = "raise",
     classification: Annotated[
-        str | None, typer.Option(help="Industry classification: naics2017, nace2, isic4, custom.")
+        str | None,
+        typer.Option(help="Industry classification: naics2017, nace2, isic4, naa, custom."),
     ] = None,
     region_type: Annotated[
         str | None, typer.Option(help="Kind of region (county, state, wilaya, nuts2…).")
