@@ -89,8 +89,9 @@ def test_ancestors_by_hand():
     assert ancestors("32", "naics2017") == ("00", "31-33")
     assert ancestors("31-33", "naics2017") == ("00",)
     assert ancestors("00", "naics2017") == ()
-    assert ancestors("4711", "nace2") == ("TOTAL", "G", "47", "471")
-    assert ancestors("C", "nace2") == ("TOTAL",)
+    assert ancestors("4711", "nace2") == ("TOTAL", "G-I", "G", "47", "471")
+    assert ancestors("C", "nace2") == ("TOTAL", "B-E")
+    assert ancestors("F", "nace2") == ("TOTAL",)
 
 
 def test_nesting_by_hand():

@@ -9,11 +9,18 @@ Supported classifications (argument ``classification``):
 ``"naics2017"`` (also ``"naics2012"``, ``"naics2022"``, ``"naics"``)
     ``00`` (all sectors) is level 0; 2-digit sectors and the hyphenated sectors ``31-33``,
     ``44-45``, ``48-49`` are level 2; other codes have as many levels as digits (3 to 6).
-``"nace2"`` and ``"isic4"``
+``"nace2"``, ``"isic4"`` and ``"naa"``
     ``TOTAL`` is level 0; a section letter ``A``–``U`` (or a published group of sections such as
     ``B-E`` or ``M_N``) is level 1; a division (2 digits) level 2; a group (``dd.d``) level 3; a
     class (``dd.dd``) level 4. Dots and a leading section letter (``C10.11``) are accepted and
-    removed: codes are normalised to their digits (``"1011"``).
+    removed: codes are normalised to their digits (``"1011"``); ILOSTAT's ``ECO_ISIC4_`` prefix
+    is removed too. A division lies under its section (``10`` under ``C``), and a section under
+    the grouped section of the ISIC/NACE high-level aggregation A*10 that holds it (``C`` under
+    ``B-E``) [3]_; a group of two adjacent sections is written ``M_N`` (``M-N`` is read as it).
+    ``"naa"`` is Algeria's Nomenclature Algérienne des Activités in its revision 1 (ONS, 2017),
+    which has NACE Rev.2's 21 sections and 88 divisions [4]_: it is read with NACE Rev.2's
+    structure (its groups and classes differ from NACE's). NAA 2000, derived from NACE Rev.1, is
+    not: its divisions number other activities.
 ``"custom"``
     Any non-empty code; no levels and no nesting are known.
 
@@ -23,7 +30,11 @@ References
 .. [2] Eurostat (2008), "NACE Rev. 2 — Statistical classification of economic activities in the
    European Community", Methodologies and Working papers, KS-RA-07-015.
 .. [3] United Nations (2008), "International Standard Industrial Classification of All Economic
-   Activities (ISIC), Revision 4", Statistical Papers M/4/Rev.4.
+   Activities (ISIC), Revision 4", Statistical Papers M/4/Rev.4 (Part Four: the high-level
+   aggregation A*10).
+.. [4] Office National des Statistiques (Algérie), "Note de présentation de la Nomenclature
+   Algérienne des Activités (NAA)"; Nomenclature Algérienne des Activités et des Produits
+   (NAAP Rev.1), executive decree of 2017 (21 sections, 88 divisions, 274 groups, 656 classes).
 """
 
 from __future__ import annotations
@@ -36,6 +47,8 @@ from grappe.errors import DataValidationError, ValidationIssue
 
 __all__ = [
     "CLASSIFICATIONS",
+    "NACE_FAMILY",
+    "SECTION_AGGREGATES",
     "ancestors",
     "check_single_level",
     "classification_family",
@@ -56,8 +69,12 @@ CLASSIFICATIONS: tuple[str, ...] = (
     "naics",
     "nace2",
     "isic4",
+    "naa",
     "custom",
 )
+
+#: Classifications read with the NACE Rev.2 structure (family ``"nace"``).
+NACE_FAMILY: tuple[str, ...] = ("nace2", "isic4", "naa")
 
 _NAICS_SECTORS = {"31-33": ("31", "32", "33"), "44-45": ("44", "45"), "48-49": ("48", "49")}
 _NAICS_SECTOR_OF = {d: s for s, ds in _NAICS_SECTORS.items() for d in ds}
@@ -94,6 +111,18 @@ _SECTION_OF = {
 _SECTIONS = "ABCDEFGHIJKLMNOPQRSTU"
 _SECTION_GROUP_RE = re.compile(r"^([A-U])[-_]([A-U])$")
 _DIGITS_RE = re.compile(r"^([A-U])?(\d{2}(?:\d{1,2})?)$")
+_ILOSTAT_PREFIX = "ECO_ISIC4_"
+
+#: The grouped sections of the high-level aggregation A*10 of ISIC Rev.4 (Part Four) and NACE
+#: Rev.2, as Eurostat writes them; the other sections (A, F, J, K, L) stand alone.
+SECTION_AGGREGATES: dict[str, str] = {
+    "B-E": "BCDE",
+    "G-I": "GHI",
+    "M_N": "MN",
+    "O-Q": "OPQ",
+    "R-U": "RSTU",
+}
+_AGGREGATE_OF = {s: g for g, sections in SECTION_AGGREGATES.items() for s in sections}
 
 
 def classification_family(classification: str) -> str:
@@ -115,7 +144,7 @@ def classification_family(classification: str) -> str:
 
 
 _FAMILIES = {
-    c: "naics" if c.startswith("naics") else "nace" if c in ("nace2", "isic4") else "custom"
+    c: "naics" if c.startswith("naics") else "nace" if c in NACE_FAMILY else "custom"
     for c in CLASSIFICATIONS
 }
 
@@ -129,17 +158,23 @@ def normalize_code(code: str, classification: str) -> str:
     '336411'
     >>> normalize_code("C10.11", "nace2")
     '1011'
-    >>> normalize_code("m_n", "nace2")
-    'M_N'
+    >>> normalize_code("m-n", "nace2"), normalize_code("ECO_ISIC4_C", "isic4")
+    ('M_N', 'C')
     """
     family = classification_family(classification)
     text = str(code).strip()
     if family != "nace":
         return text
     text = text.upper().replace(".", "").replace(" ", "")
+    if text.startswith(_ILOSTAT_PREFIX):
+        text = text[len(_ILOSTAT_PREFIX) :]
     match = _DIGITS_RE.match(text)
     if match and (match.group(1) is None or _SECTION_OF.get(match.group(2)[:2]) == match.group(1)):
         return match.group(2)
+    group = _SECTION_GROUP_RE.match(text)
+    if group and ord(group.group(2)) - ord(group.group(1)) == 1:
+        # two adjacent sections: "M-N" and "M_N" are one group, written as Eurostat does
+        return f"{group.group(1)}_{group.group(2)}"
     return text
 
 
@@ -271,22 +306,35 @@ def _malformed_fix(classification: str) -> str:
     if family == "naics":
         return "NAICS codes are '00', a sector ('31-33') or 2 to 6 digits; check the code."
     if family == "nace":
-        return (
-            "NACE/ISIC codes are 'TOTAL', a section letter A-U, or a division, group or class "
-            "('10', '10.1', '10.11'); check the code."
+        fix = (
+            "NACE/ISIC codes are 'TOTAL', a section letter A-U, a group of sections ('B-E', "
+            "'M_N'), or a division, group or class ('10', '10.1', '10.11'); check the code."
         )
+        if classification == "naa":
+            fix += (
+                " NAA codes are read with the structure of NAA Rev.1 (2017, as NACE Rev.2); "
+                "codes of NAA 2000 (from NACE Rev.1: divisions 40, 67, sections A-Q of other "
+                "content) must first be converted."
+            )
+        return fix
     return "industry codes must be non-empty."
 
 
 def ancestors(code: str, classification: str) -> tuple[str, ...]:
-    """Codes that contain ``code``, from the top of the hierarchy down (sections groups aside).
+    """Codes that contain ``code``, from the top of the hierarchy down.
+
+    NACE/ISIC codes have the grouped section of the A*10 aggregation that holds their section
+    (:data:`SECTION_AGGREGATES`) among their ancestors; other groups of sections (``G-J``,
+    ``K-N``) contain codes too (:func:`is_ancestor`) but are not in this chain.
 
     Examples
     --------
     >>> ancestors("311111", "naics2017")
     ('00', '31-33', '31', '311', '3111', '31111')
     >>> ancestors("1011", "nace2")
-    ('TOTAL', 'C', '10', '101')
+    ('TOTAL', 'B-E', 'C', '10', '101')
+    >>> ancestors("C", "isic4"), ancestors("F", "naa")
+    (('TOTAL', 'B-E'), ('TOTAL',))
     """
     level = code_level(code, classification)
     family = classification_family(classification)
@@ -302,8 +350,10 @@ def ancestors(code: str, classification: str) -> tuple[str, ...]:
         head = ("00", _NAICS_SECTOR_OF[code[:2]]) if code[:2] in _NAICS_SECTOR_OF else ("00",)
         return head + tuple(code[:n] for n in range(2, len(code)))
     if level == 1:
-        return ("TOTAL",)
-    return ("TOTAL", _SECTION_OF[code[:2]]) + tuple(code[:n] for n in range(2, len(code)))
+        return ("TOTAL", _AGGREGATE_OF[code]) if code in _AGGREGATE_OF else ("TOTAL",)
+    section = _SECTION_OF[code[:2]]
+    group = (_AGGREGATE_OF[section],) if section in _AGGREGATE_OF else ()
+    return ("TOTAL", *group, section) + tuple(code[:n] for n in range(2, len(code)))
 
 
 def is_ancestor(a: str, b: str, classification: str) -> bool:

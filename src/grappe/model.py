@@ -85,6 +85,9 @@ class RegionalTable:
         Where the data came from (a path or a preset name).
     withheld_policy : str
         The policy applied to withheld cells when the table was read.
+    unit : str or None
+        Unit of the counts as the source publishes them (Eurostat's ``"THS"``: thousands), kept
+        unconverted; None when the source does not say (counts as they are).
     """
 
     data: pd.DataFrame
@@ -93,6 +96,7 @@ class RegionalTable:
     region_names: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
     source: str | None = None
     withheld_policy: str = "keep_zero"
+    unit: str | None = None
 
     def __post_init__(self) -> None:
         _check_columns(self.data, REGIONAL_COLUMNS, "RegionalTable")
@@ -192,7 +196,7 @@ def concat_tables(tables: list[RegionalTable] | tuple[RegionalTable, ...]) -> Re
     if len(tables) == 1:
         return first
     for other in tables[1:]:
-        for attr in ("classification", "region_type"):
+        for attr in ("classification", "region_type", "unit"):
             if getattr(other, attr) != getattr(first, attr):
                 raise InvalidParameterError(
                     f"The 'tables' parameter of concat_tables must hold tables of one {attr}. "
@@ -227,4 +231,5 @@ def concat_tables(tables: list[RegionalTable] | tuple[RegionalTable, ...]) -> Re
         region_names=names,
         source="; ".join(str(t.source) for t in tables),
         withheld_policy=first.withheld_policy,
+        unit=first.unit,
     )

@@ -292,4 +292,5 @@ def aggregate_regions(table: RegionalTable, region_set: RegionSet) -> RegionalTa
         region_names=names,
         source=table.source,
         withheld_policy=table.withheld_policy,
+        unit=table.unit,
     )

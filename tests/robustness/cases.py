@@ -498,6 +498,13 @@ def _halves(col):
     return fn
 
 
+def _with_sexes(d):
+    """SYNTHETIC breakdown: each row as sex ``T`` (the real value) and ``F`` (a third of it)."""
+    third = (d["employment"].astype(float) / 3).map(repr)
+    female = d.assign(sex="F", employment=third)
+    return pd.concat([d.assign(sex="T"), female], ignore_index=True)
+
+
 def _drop(col):
     return lambda d: d.drop(columns=col)
 
@@ -650,6 +657,25 @@ CASES: list[Case] = [
         MAP("ragged.csv"),
         {"ragged.csv": _ragged(MA_CSV, 3)},
         r"(row|line) 3.*(" + R_RAGGED + ")|(" + R_RAGGED + ").*(row|line) 3",
+    ),
+    bad(
+        "map-where-unknown-column",
+        MAP("ma.csv", "--where", "sex=T"),
+        {"ma.csv": MA_CSV},
+        r"column 'sex' given in --where is not in the file",
+    ),
+    bad(
+        "map-where-value-absent",
+        MAP("sexes.csv", "--where", "sex=M"),
+        {"sexes.csv": csv_of(mutate(MA, _with_sexes))},
+        r"keeps no row: \['M'\] is not in the column; it has the values \['F', 'T'\]",
+    ),
+    bad(
+        "map-breakdown-unfiltered",
+        MAP("sexes.csv"),
+        {"sexes.csv": csv_of(mutate(MA, _with_sexes))},
+        r"several breakdowns.*keep one breakdown with --where sex=",
+        area="plausibility",
     ),
     bad(
         "map-duplicate-keys",
@@ -1616,6 +1642,12 @@ VALID: list[Case] = [
         MAP("latin1.csv"),
         {"latin1.csv": csv_of(lambda: MA().drop(columns="region_name_ar"), encoding="latin-1")},
         names_kept("11", "Laâyoune-Sakia El Hamra"),
+    ),
+    valid(
+        "map-where-one-breakdown",
+        MAP("sexes.csv", "--where", "sex=T"),
+        {"sexes.csv": csv_of(mutate(MA, _with_sexes))},
+        same_lq(),
     ),
     valid(
         "map-duplicates-sum",

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from grappe._validation import DUPLICATE_POLICIES, check_option
+from grappe.cli._spelling import cli_message
 from grappe.errors import DataWarning, GrappeError
 
 if TYPE_CHECKING:  # the CLI imports pandas only when a command runs
@@ -43,8 +44,30 @@ def duplicates_policy(value: str, *, command: str) -> str:
     return check_option(value, "--duplicates", DUPLICATE_POLICIES, func=command)
 
 
+def current_command() -> str:
+    """The running command as typed (``"grappe map"``), for messages in its terms.
+
+    Examples
+    --------
+    >>> current_command()  # outside a command
+    'grappe'
+    """
+    try:  # typer 0.2x runs its commands on its own copy of click
+        from typer._click.globals import get_current_context
+    except ImportError:  # pragma: no cover - older typer, on click itself
+        from click import get_current_context
+
+    ctx = get_current_context(silent=True)
+    names = []
+    while ctx is not None:
+        names.append(ctx.info_name or "")
+        ctx = ctx.parent
+    return " ".join(["grappe", *reversed(names[:-1])]) if names else "grappe"
+
+
 def warning_line(warning: DataWarning) -> str:
-    """One line for a :class:`~grappe.errors.DataWarning`: where, what, and the fix.
+    """One line for a :class:`~grappe.errors.DataWarning`: where, what, and the fix, with the
+    Python parameters it names written as the running command's options (:func:`cli_message`).
 
     Examples
     --------
@@ -62,7 +85,7 @@ def warning_line(warning: DataWarning) -> str:
     text = "Warning: " + (", ".join(where) + ": " if where else "") + warning.message
     if warning.fix:
         text += f" — {warning.fix}"
-    return text
+    return cli_message(text, current_command())
 
 
 @contextlib.contextmanager
@@ -94,8 +117,10 @@ def data_warnings() -> Iterator[None]:
 def grappe_errors() -> Iterator[None]:
     """Turn a :class:`~grappe.errors.GrappeError` into a clean message and exit code 1.
 
-    Every :class:`~grappe.errors.DataWarning` raised in the block is printed to stderr as one
-    line (see :func:`data_warnings`); a warning does not change the exit code.
+    The message names the command's options, not the library's parameters
+    (:func:`~grappe.cli._spelling.cli_message`: ``--total sum`` for ``total='sum'``). Every
+    :class:`~grappe.errors.DataWarning` raised in the block is printed to stderr as one line
+    (see :func:`data_warnings`); a warning does not change the exit code.
 
     Examples
     --------
@@ -106,8 +131,9 @@ def grappe_errors() -> Iterator[None]:
         try:
             yield
         except GrappeError as exc:
+            message = cli_message(str(exc), current_command())
             err_console.print(
-                f"[bold red]Error:[/] {escape(str(exc))}",
+                f"[bold red]Error:[/] {escape(message)}",
                 markup=True,
                 highlight=False,
                 soft_wrap=True,

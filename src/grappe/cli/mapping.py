@@ -24,7 +24,7 @@ from grappe.cli._common import (
 )
 from grappe.errors import InvalidParameterError
 
-__all__ = ["parse_column_mapping", "parse_years", "register", "summary_table"]
+__all__ = ["parse_column_mapping", "parse_where", "parse_years", "register", "summary_table"]
 
 
 def parse_years(values: list[str] | None) -> tuple[int, ...] | None:
@@ -83,6 +83,33 @@ def parse_column_mapping(values: list[str] | None) -> dict[str, str] | None:
     return mapping
 
 
+def parse_where(values: list[str] | None) -> dict[str, tuple[str, ...]] | None:
+    """Row filter from ``--where COLUMN=VALUE`` values (``COLUMN=V1,V2`` for several values;
+    a column given twice keeps the rows with any of its values).
+
+    Examples
+    --------
+    >>> parse_where(["age=Y_GE15", "nuts_level=2", "age=Y15-64"])
+    {'age': ('Y_GE15', 'Y15-64'), 'nuts_level': ('2',)}
+    >>> parse_where(None) is None
+    True
+    """
+    if not values:
+        return None
+    where: dict[str, tuple[str, ...]] = {}
+    for value in values:
+        column, sep, listed = value.partition("=")
+        items = tuple(v.strip() for v in listed.split(","))
+        if not sep or not column.strip() or not all(items):
+            raise InvalidParameterError(
+                "The '--where' parameter of grappe map must be COLUMN=VALUE or COLUMN=V1,V2, "
+                f"e.g. age=Y_GE15. Got {value!r} instead."
+            )
+        known = where.get(column.strip(), ())
+        where[column.strip()] = tuple(dict.fromkeys(known + items))
+    return where
+
+
 #: Heading of the summary's count column for each measure.
 _MEASURE_HEADINGS = {"employment": "Jobs", "establishments": "Establishments", "payroll": "Payroll"}
 
@@ -136,7 +163,11 @@ def map_command(
         list[Path], typer.Argument(help="Regional statistics file(s): CSV, Parquet or Excel.")
     ],
     source: Annotated[
-        str | None, typer.Option(help="Preset of a well-known source (e.g. 'cbp').")
+        str | None,
+        typer.Option(
+            help="Preset of a well-known source: cbp (US County Business Patterns) or "
+            "eurostat (Eurostat long tables: geo, nace_r2, time/year, values/value)."
+        ),
     ] = None,
     definitions: Annotated[
         str, typer.Option(help="Cluster definitions: 'us-benchmark' or a CSV/YAML file.")
@@ -156,15 +187,28 @@ def map_command(
         str | None,
         typer.Option(
             help="Withheld cells: raise, drop, keep_zero, impute_flag_midpoint or "
-            "impute_residual (the default for --source cbp)."
+            "impute_residual (the default for --source cbp; drop for --source eurostat)."
         ),
     ] = None,
     column: Annotated[
         list[str] | None,
         typer.Option("--column", help="Column mapping FILE_COLUMN=OUR_COLUMN (repeatable)."),
     ] = None,
+    where: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--where",
+            help="Keep only the rows with COLUMN=VALUE (or COLUMN=V1,V2), before any check; "
+            "repeatable, e.g. --where age=Y_GE15.",
+        ),
+    ] = None,
+    overlap: Annotated[
+        str,
+        typer.Option(help="Region sets whose regions share members: raise (refuse) or allow."),
+    ] = "raise",
     classification: Annotated[
-        str | None, typer.Option(help="Industry classification: naics2017, nace2, isic4, custom.")
+        str | None,
+        typer.Option(help="Industry classification: naics2017, nace2, isic4, naa, custom."),
     ] = None,
     region_type: Annotated[
         str | None, typer.Option(help="Kind of region (county, state, wilaya, nuts2…).")
@@ -258,11 +302,13 @@ def map_command(
             ("--total", total, TOTAL_RULES),
             ("--measure", measure, MEASURES),
             ("--regions-ranking", regions_ranking, REGION_RANKINGS),
+            ("--overlap", overlap, ("raise", "allow")),
         ):
             if value is not None:
                 check_option(value, name, allowed, func=command)
         wanted_years = parse_years(years)
         mapping = parse_column_mapping(column)
+        row_filter = parse_where(where)
         if output_format is not None and output_format not in OUTPUT_FORMATS:
             raise InvalidParameterError(
                 f"The 'format' parameter of grappe map must be one of "
@@ -283,6 +329,7 @@ def map_command(
             "years": wanted_years,
             "duplicates": duplicates_policy(duplicates, command="grappe map"),
             "measure": measure,
+            "where": row_filter,
         }
         with Progress(
             SpinnerColumn(),
@@ -299,8 +346,12 @@ def map_command(
                 progress.advance(task)
             table = concat_tables(tables)
             progress.update(task, description="Loading definitions and regions")
-            defs = load_definitions(definitions, options=reading)
-            region_sets = [read_region_set(p, options=reading) for p in regions or ()]
+            defs = load_definitions(
+                definitions, options=reading, fallback_classification=table.classification
+            )
+            region_sets = [
+                read_region_set(p, options=reading, overlap=overlap) for p in regions or ()
+            ]
             ref = None
             if reference is not None:
                 ref = read_regional_table(reference, **{**options, "region_type": None})
@@ -346,6 +397,13 @@ def map_command(
             "Notice: the table has no establishment counts; strong clusters use the "
             f"{' and '.join('LQ' if c == 'lq' else c for c in criteria)} criteria only."
         )
+    if table.unit is not None:
+        from grappe.io.presets import UNIT_NAMES
+
+        unit = (
+            f"{table.unit} ({UNIT_NAMES[table.unit]})" if table.unit in UNIT_NAMES else table.unit
+        )
+        err_console.print(f"Counts are in {unit}, as published by the source.")
     if output is not None:
         err_console.print(f"Wrote {len(ind):,} rows to {output}")
 

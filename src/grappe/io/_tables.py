@@ -177,14 +177,22 @@ def _read(
     loaded: pd.DataFrame | None,
     levels: tuple[int, ...] | None,
     classification: str,
+    extra: tuple[str, ...] = (),
 ) -> tuple[pd.DataFrame, np.ndarray]:
-    """The mapped columns, renamed to ours; and the row number in the file of each row."""
+    """The mapped columns, renamed to ours; and the row number in the file of each row.
+
+    Each of the ``extra`` file columns (those of ``where=`` and of a preset) is added as
+    ``"where:<name>"`` (:data:`grappe.io._select.WHERE_PREFIX`).
+    """
     file_cols = list(mapping)
     if fmt == "parquet":
         import pyarrow as pa
 
         try:
-            return _read_parquet_columns(path, mapping, file_cols, levels, classification)
+            frame, rows = _read_parquet_columns(
+                path, mapping, list(dict.fromkeys(file_cols + list(extra))), levels, classification
+            )
+            return _with_extra(frame, frame, mapping, extra), rows
         except DataValidationError:
             raise
         # a damaged file or damaged pandas metadata (JSON in the footer): many kinds of errors
@@ -201,7 +209,27 @@ def _read(
     blank = loaded.isna().all(axis=1).to_numpy()
     if blank.any():  # blank lines are not rows; the others keep their line numbers
         loaded, rows = loaded[~blank], rows[~blank]
-    return loaded[file_cols].rename(columns=mapping).reset_index(drop=True), rows
+    frame = loaded[file_cols].rename(columns=mapping).reset_index(drop=True)
+    return _with_extra(frame, loaded.reset_index(drop=True), None, extra), rows
+
+
+def _with_extra(
+    frame: pd.DataFrame,
+    source: pd.DataFrame,
+    mapping: dict[str, str] | None,
+    extra: tuple[str, ...],
+) -> pd.DataFrame:
+    """``frame`` with each ``extra`` column of ``source`` added as ``"where:<name>"``.
+
+    ``mapping`` is None when ``source`` has the file's names; else ``source`` is ``frame``
+    itself, renamed by ``mapping``, and the extra columns that are not mapped are moved.
+    """
+    if not extra:
+        return frame
+    names = mapping or {}
+    added = {f"where:{c}": source[names.get(c, c)].to_numpy() for c in extra}
+    moved = [] if mapping is None else [c for c in extra if c not in mapping]
+    return frame.drop(columns=moved).assign(**added)
 
 
 def _read_parquet_columns(

@@ -37,6 +37,7 @@ def load_definitions(
     duplicates: str = "raise",
     codes: Iterable[str] | None = None,
     options: ReadOptions | None = None,
+    fallback_classification: str | None = None,
 ) -> ClusterDefinitions:
     """Cluster definitions by the name of a bundled set, or from a CSV or YAML file.
 
@@ -54,6 +55,11 @@ def load_definitions(
         (:func:`grappe.definitions.expand_definitions`).
     options : ReadOptions, optional
         Encoding and separator of a CSV file (default: detected; see :mod:`grappe.io.files`).
+    fallback_classification : str, optional
+        Classification of a file that names none (a CSV file, a YAML file without a
+        ``classification`` key), e.g. the classification of the table the definitions are
+        mapped with, so that its codes are normalised as the table's (``10.1`` as ``101``).
+        ``classification`` overrides it.
 
     Returns
     -------
@@ -105,6 +111,13 @@ def load_definitions(
             duplicates=duplicates,
             options=options,
         )
+        fallback = fallback_classification
+        if classification is None and definitions.classification == "custom" and fallback:
+            # the file names no classification: read its codes as the table's
+            fallback = check_option(fallback, "fallback_classification", CLASSIFICATIONS, func=func)
+            definitions = read_definitions(
+                name_or_path, classification=fallback, duplicates=duplicates, options=options
+            )
     if codes is not None:
         definitions = expand_definitions(definitions, codes)
     return definitions

@@ -32,6 +32,7 @@ from grappe.io._plausibility import (
     too_large,
     year_issues,
 )
+from grappe.io._select import breakdown_issue, check_where, select_rows, where_column_issues
 from grappe.io._tables import (
     REQUIRED_COLUMNS,
     TABLE_COLUMNS,
@@ -117,6 +118,7 @@ def read_regional_table(
     options: ReadOptions | None = None,
     duplicates: str = "raise",
     measure: str = "employment",
+    where: Mapping[str, Any] | None = None,
 ) -> RegionalTable:
     """Read and validate a long table of regional statistics.
 
@@ -125,11 +127,19 @@ def read_regional_table(
     path : str or Path
         A ``.csv``, ``.csv.gz``, ``.parquet`` (``.pq``) or ``.xlsx`` file in long form: one row
         per region × industry × year.
-    source : {"cbp"}, optional
+    source : {"cbp", "eurostat"}, optional
         Preset of a well-known source. ``"cbp"``: US County Business Patterns as in
         ``grappe.io.bundled_cbp_state_path()`` — columns ``fips`` (counties) or ``state_fips``
         (states), ``naics``, ``year``, ``emp``, ``estab``, ``payann`` and optional ``empflag``;
         NAICS 2017; region names bundled; withheld cells are ``emp == 0`` with ``estab >= 3``.
+        ``"eurostat"``: Eurostat's long tables — ``geo``, ``nace_r2`` (NACE Rev.2), ``time`` or
+        ``year`` (or ``TIME_PERIOD``), ``values`` or ``value`` (or ``OBS_VALUE``), optional
+        ``flag``; the ``unit`` column's value (``THS``: thousands) is recorded as the table's
+        ``unit``, the values staying in it; the region type is ``nuts0``–``nuts3`` from the
+        ``nuts_level`` column or the code's length (the finest level is kept, or the one
+        ``region_type`` names); the ``NRP`` (no response) rows and the EU/EA aggregates are
+        left out with a :class:`~grappe.errors.DataWarning`; ``:`` and empty values are
+        withheld cells, dropped by default (``withheld="drop"``).
     columns : mapping, optional
         File column name → our name among ``region``, ``industry``, ``year``, ``employment``,
         ``establishments``, ``payroll``, ``flag``, ``region_name``. Without it, columns named
@@ -171,6 +181,11 @@ def read_regional_table(
         employment column (e.g. firm counts by region and sector) is then read with
         ``employment`` NaN in every row and no withheld cells (the withheld policies concern
         employment only).
+    where : mapping, optional
+        Row filter applied before any check: file column → a value or a list of values (as
+        text: ``{"age": "Y_GE15", "nuts_level": 2}``); only the rows matching every column are
+        read. A column not in the file, or a value absent from its column, is an error naming
+        the values present.
 
     Returns
     -------
@@ -244,6 +259,7 @@ def read_regional_table(
     )
     duplicates = check_duplicates(duplicates, func=_FUNC)
     measure = check_option(measure, "measure", MEASURES, func=_FUNC)
+    where_sel = check_where(where, func=_FUNC)
     years_sel = _check_ints(years, "years")
     levels_sel = _check_ints(levels, "levels")
     if levels_sel is not None and classification_family(classification) == "custom":
@@ -266,7 +282,9 @@ def read_regional_table(
     required = tuple(c for c in REQUIRED_COLUMNS if c != "employment") + (measure,)
     layout_type, mapping = _mapping(file, file_columns, preset, columns, required)
     has_employment = "employment" in mapping.values()
-    region_type = region_type or layout_type or "region"
+    if where_sel and (absent := where_column_issues(where_sel, file_columns, file)):
+        raise DataValidationError(absent)
+    extra = tuple(where_sel or ()) + (preset.extra_columns(file_columns) if preset else ())
     if impute and "establishments" not in mapping.values():
         raise DataValidationError(
             ValidationIssue(
@@ -279,8 +297,15 @@ def read_regional_table(
             )
         )
     # Imputation needs every level (parents first): the levels are then selected afterwards.
-    raw, rows = _read(path, fmt, mapping, loaded, None if impute else levels_sel, classification)
+    raw, rows = _read(
+        path, fmt, mapping, loaded, None if impute else levels_sel, classification,
+        tuple(dict.fromkeys(extra)),
+    )  # fmt: skip
     name = {ours: theirs for theirs, ours in mapping.items()}
+    raw, rows, region_type, unit = select_rows(
+        raw, rows, where=where_sel, name=name, preset=preset, region_type=region_type, file=file
+    )
+    region_type = region_type or layout_type or "region"
 
     issues: list[ValidationIssue] = []
     region = _codes(raw["region"], None)
@@ -367,7 +392,8 @@ def read_regional_table(
     if "flag" in raw:
         flag = _flags(raw["flag"]) if src is None else _flags(raw["flag"])[src]
     if duplicates == "raise":
-        issues += duplicate_issues(region, industry, year, rows, file, name)
+        repeated = duplicate_issues(region, industry, year, rows, file, name)
+        issues += breakdown_issue(repeated, loaded, mapping, file) + repeated
     if issues:
         raise DataValidationError(issues)
     if duplicates == "sum":
@@ -447,6 +473,7 @@ def read_regional_table(
         region_names={k: v for k, v in names.items() if k in present},
         source=file,
         withheld_policy=withheld,
+        unit=unit,
     )
 
 
