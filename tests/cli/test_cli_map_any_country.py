@@ -9,8 +9,8 @@
 * Two real metros (Seattle, Portland) built from the counties of a small CBP extract, ranked
   against the counties they come from (``--regions-ranking base``) or among themselves.
 
-The files are pre-filtered with pandas into ``tmp_path`` (age ``Y_GE15``, NUTS level 2, no
-``NRP``), as a user would until ``--source eurostat`` and ``--where`` exist.
+The Eurostat file is read as published, with ``--source eurostat --where age=Y_GE15``; the HCP
+file is pre-filtered to its province rows with pandas in ``tmp_path``.
 """
 
 from __future__ import annotations
@@ -54,33 +54,19 @@ KNOWN_SPECIALISATIONS = [
 
 
 @pytest.fixture(scope="module")
-def eurostat_csv(shared_data, tmp_path_factory):
-    source = shared_data / "eu_nuts2_employment_nace"
-    raw = pd.read_csv(
-        next(source.glob("*.csv.gz")),
-        usecols=["nace_r2", "age", "geo", "nuts_level", "year", "value"],
-    )
-    rows = raw[(raw["age"] == "Y_GE15") & (raw["nuts_level"] == 2) & (raw["nace_r2"] != "NRP")]
-    path = tmp_path_factory.mktemp("eurostat") / "lfst_r_lfe2en2_nuts2.csv"
-    rows[["geo", "nace_r2", "year", "value"]].to_csv(path, index=False)
-    return path
+def eurostat_csv(shared_data):
+    return next((shared_data / "eu_nuts2_employment_nace").glob("*.csv.gz"))
 
 
-# suppressed cells (":") are dropped, so cells without rows count 0; some regions lack the TOTAL
-# row in some years, so the region totals are the sums of the sections
+# the preset keeps NUTS level 2 (the finest), leaves out NRP and the EU aggregates, drops the
+# suppressed cells (":"); --where keeps one age group (the file repeats every key per group)
 EUROSTAT_OPTIONS = [
-    word
-    for pair in [
-        ("--column", "geo=region"),
-        ("--column", "nace_r2=industry"),
-        ("--column", "value=employment"),
-        ("--classification", "nace2"),
-        ("--region-type", "nuts2"),
-        ("--withheld", "drop"),
-        ("--total", "sum"),
-        ("--definitions", str(DOCS_EXAMPLES / "nace_section_clusters.csv")),
-    ]
-    for word in pair
+    "--source",
+    "eurostat",
+    "--where",
+    "age=Y_GE15",
+    "--definitions",
+    str(DOCS_EXAMPLES / "nace_section_clusters.csv"),
 ]
 
 
@@ -99,6 +85,8 @@ def test_eurostat_without_establishments_flags_known_specialisations(eurostat_ma
         "employment criteria only." in " ".join(output.split())
     )
     assert "ranked by employment" in output
+    # thousands as published, named in the summary (one decimal kept)
+    assert "Counts are in THS (thousands)" in output and "Jobs (THS)" in output
     strong_per_year = ind.groupby("year")["strong"].sum()
     assert (strong_per_year > 300).all(), strong_per_year  # was 0 in every year
     recent = ind[ind["year"] >= 2010].set_index(["region", "cluster", "year"])["strong"]
@@ -184,7 +172,9 @@ def test_measure_errors_exit_with_the_option_named(hcp_csv, eurostat_csv):
     # HCP counts establishments only: mapping its jobs or payroll is refused on reading
     result = runner.invoke(app, ["map", str(hcp_csv), *HCP_OPTIONS])
     assert result.exit_code == 1
-    assert "required column 'employment' is missing" in " ".join(result.output.split())
+    said = " ".join(result.output.split())
+    assert "required column 'employment' is missing" in said
+    assert "or map the table by its establishments with --measure establishments." in said
     result = runner.invoke(
         app,
         [

@@ -14,21 +14,46 @@ import re
 
 __all__ = ["CLI_OPTIONS", "OPTION_VALUES", "PLAIN_WORDS", "cli_message"]
 
+#: The commands that read a regional table with ``grappe map``'s reading options.
+_READING = (
+    "grappe map",
+    "grappe growth",
+    "grappe concentration",
+    "grappe definitions derive",
+    "grappe definitions coverage",
+)
+
+
+def _reading(option: str, *, also: tuple[str, ...] = ()) -> dict[str, str]:
+    return dict.fromkeys(_READING + also, option)
+
+
 #: Python parameter → the option setting it, by command (``"*"``: every command that has it).
 CLI_OPTIONS: dict[str, dict[str, str]] = {
-    "total": {"grappe map": "--total"},
+    "total": {
+        "grappe map": "--total",
+        "grappe growth": "--total",
+        "grappe concentration": "--total",
+    },
     "duplicates": {"*": "--duplicates"},
-    "withheld": {"grappe map": "--withheld"},
-    "columns": {"grappe map": "--column"},
-    "column": {"grappe map": "--column"},
+    "withheld": _reading("--withheld"),
+    "columns": _reading("--column"),
+    "column": _reading("--column"),
     "where": {"grappe map": "--where"},
-    "region_type": {"grappe map": "--region-type"},
-    "years": {"grappe map": "--years"},
+    "region_type": {c: "--region-type" for c in _READING[:3]},
+    "years": {"grappe map": "--years", "grappe definitions derive": "--years"},
     "overlap": {"grappe map": "--overlap"},
     "lq_convention": {"grappe map": "--lq-convention"},
-    "source": {"grappe map": "--source", "grappe related": "--source"},
-    "classification": {"grappe map": "--classification", "grappe related": "--classification"},
-    "levels": {"grappe related": "--code-level"},
+    "measure": {"grappe map": "--measure"},
+    "star_local": {"grappe map": "--star-local"},
+    "regions_ranking": {"grappe map": "--regions-ranking"},
+    "source": _reading("--source", also=("grappe related",)),
+    "classification": _reading("--classification", also=("grappe related",)),
+    "levels": {
+        "grappe related": "--code-level",
+        "grappe definitions derive": "--level",
+        "grappe definitions coverage": "--level",
+    },
     "level": {"grappe related": "--level"},
     "missing": {"grappe complexity": "--missing"},
     "method": {"grappe complexity": "--method"},

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
+import numpy as np
 import pandas as pd
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -115,13 +116,20 @@ _MEASURE_HEADINGS = {"employment": "Jobs", "establishments": "Establishments", "
 
 
 def summary_table(
-    indicators: pd.DataFrame, *, top: int = 3, max_regions: int = 10, measure: str = "employment"
+    indicators: pd.DataFrame,
+    *,
+    top: int = 3,
+    max_regions: int = 10,
+    measure: str = "employment",
+    unit: str | None = None,
 ) -> Table:
     """A Rich table of each region's strong traded clusters, for the latest year.
 
     Regions are ordered by their number of strong clusters, then the ``measure`` (the count the
     map was computed on); ``max_regions`` are shown, each with its ``top`` strong clusters by
-    that count (its largest clusters when it has no strong cluster).
+    that count (its largest clusters when it has no strong cluster). A ``unit`` other than
+    persons (Eurostat's ``THS``) is named in the count's heading, and counts with decimals
+    (thousands) keep one.
     """
     latest = indicators["year"].max()
     ind = indicators.loc[indicators["year"] == latest]
@@ -130,7 +138,7 @@ def summary_table(
     for col, justify in (
         ("Region", "left"),
         ("Cluster", "left"),
-        (_MEASURE_HEADINGS[measure], "right"),
+        (_MEASURE_HEADINGS[measure] + (f" ({unit})" if unit else ""), "right"),
         ("LQ", "right"),
         ("Strong", "center"),
         ("Stars", "center"),
@@ -141,6 +149,9 @@ def summary_table(
         .agg(strong=("strong", "sum"), size=(measure, "sum"))
         .sort_values(["strong", "size"], ascending=False)
     )
+    counts = ind[measure].to_numpy(dtype=float)
+    whole = bool(np.all(np.isnan(counts) | (counts == np.round(counts))))
+    count_format = ",.0f" if whole else ",.1f"
     for region in per_region.index[:max_regions]:
         own = ind.loc[ind["region"] == region]
         strong = own.loc[own["strong"].astype(bool)]
@@ -149,7 +160,7 @@ def summary_table(
             table.add_row(
                 f"{row.region_name} ({row.region})" if i == 0 else "",
                 str(row.cluster_name),
-                f"{getattr(row, measure):,.0f}",
+                format(getattr(row, measure), count_format),
                 "—" if pd.isna(row.lq) else f"{row.lq:.2f}",
                 "●" if row.strong else "",
                 "★" * int(row.stars),
@@ -382,7 +393,9 @@ def map_command(
     ind = result.indicators
     if summary_regions > 0:  # on stderr when the table itself goes to stdout (-o -)
         shown_on = err_console if is_stdout(output) else console
-        shown_on.print(summary_table(ind, top=top, max_regions=summary_regions, measure=measure))
+        shown_on.print(summary_table(
+                ind, top=top, max_regions=summary_regions, measure=measure, unit=table.unit
+            ))
     n_strong = int(ind["strong"].sum())
     withheld_cells = int(ind["withheld"].sum()) if "withheld" in ind else 0
     err_console.print(

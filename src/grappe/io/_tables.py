@@ -151,7 +151,14 @@ def _mapping(
                     file=file,
                     column=theirs[0] if theirs else ours,
                     fix=(
-                        f"name the column {ours!r}, or pass columns={{'<name in file>': {ours!r}}}."
+                        f"name the column {ours!r}, or pass columns={{'<name in file>': {ours!r}}}"
+                        + (
+                            # a table of firm counts (SMEs by region and sector) is mapped by them
+                            ", or map the table by its establishments with "
+                            "measure='establishments'."
+                            if ours == "employment" and "establishments" in mapping.values()
+                            else "."
+                        )
                     ),
                 )
             )

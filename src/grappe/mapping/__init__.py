@@ -95,8 +95,9 @@ class ClusterMap:
     parameters : Mapping
         Every threshold and option used, by name; also ``measure`` (the count ranked),
         ``strong_criteria`` (the criteria the strong test used, e.g. ``("lq", "employment")``
-        for a table without establishments) and ``regions_ranking`` (None without custom
-        regions).
+        for a table without establishments), ``regions_ranking`` (None without custom
+        regions) and ``unit`` (the table's unit of counts as published, e.g. Eurostat's
+        ``"THS"`` for thousands; None for plain counts).
     """
 
     indicators: pd.DataFrame
@@ -440,6 +441,7 @@ def map_clusters(
     parameters = {
         "years": tuple(selected),
         "measure": measure,
+        "unit": table.unit,
         "total": total,
         "reference": None if reference is None else reference.source,
         "strong_criteria": criteria,

@@ -173,8 +173,15 @@ def _build_cube(
     )
     if use_row:
         present = np.bincount(flat, minlength=n_ry).reshape(len(labels), len(years))
-        if (present == 0).any():
-            i, j = np.argwhere(present == 0)[0]
+        # a region-year without any row (a NUTS code changed, every cell withheld and dropped)
+        # has nothing to divide: its total stays 0 and its indicators empty
+        placed = (region_idx >= 0) & (year_idx >= 0)
+        any_row = np.bincount(
+            region_idx[placed] * len(years) + year_idx[placed], minlength=n_ry
+        ).reshape(len(labels), len(years))
+        lacking = (present == 0) & (any_row > 0)
+        if lacking.any():
+            i, j = np.argwhere(lacking)[0]
             raise DataValidationError(
                 ValidationIssue(
                     f"region {str(labels[i])!r} has no all-industries row for {years[j]}, "
