@@ -40,7 +40,7 @@ CLI_OPTIONS: dict[str, dict[str, str]] = {
     "columns": _reading("--column"),
     "column": _reading("--column"),
     "where": {"grappe map": "--where"},
-    "region_type": {c: "--region-type" for c in _READING[:3]},
+    "region_type": dict.fromkeys(_READING[:3], "--region-type"),
     "years": {"grappe map": "--years", "grappe definitions derive": "--years"},
     "overlap": {"grappe map": "--overlap"},
     "lq_convention": {"grappe map": "--lq-convention"},

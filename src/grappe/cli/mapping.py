@@ -393,9 +393,11 @@ def map_command(
     ind = result.indicators
     if summary_regions > 0:  # on stderr when the table itself goes to stdout (-o -)
         shown_on = err_console if is_stdout(output) else console
-        shown_on.print(summary_table(
+        shown_on.print(
+            summary_table(
                 ind, top=top, max_regions=summary_regions, measure=measure, unit=table.unit
-            ))
+            )
+        )
     n_strong = int(ind["strong"].sum())
     withheld_cells = int(ind["withheld"].sum()) if "withheld" in ind else 0
     err_console.print(
