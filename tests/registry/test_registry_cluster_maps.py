@@ -125,3 +125,51 @@ def test_bad_parameters(sessions, cmap, kwargs, match):
     options = {"cluster_map": cmap, **kwargs}
     with pytest.raises(InvalidParameterError, match=match), sessions() as s:
         store_cluster_map(s, options.pop("cluster_map"), who="t", definitions="toy", **options)
+
+
+def _toy_table(**kwargs):
+    rows = pd.DataFrame(
+        {
+            "region": ["A", "A", "B", "B"],
+            "industry": ["11", "22", "11", "22"],
+            "year": 2020,
+            "employment": [3.0, 1.0, 1.0, 5.0],
+            "establishments": [3.0, 1.0, 2.0, 2.0],
+            "payroll": 1.0,
+            "withheld": False,
+        }
+    )
+    return RegionalTable(rows, **kwargs)
+
+
+def test_a_map_in_thousands_is_stored_in_persons_and_other_measures_are_refused(sessions, cmap):
+    defs = ClusterDefinitions(cmap_definitions())
+    thousands = map_clusters(_toy_table(unit="THS"), defs)
+    assert thousands.parameters["unit"] == "THS"
+    with session_scope(sessions) as s:
+        _regions(s)
+        store_cluster_map(s, thousands, who="t", definitions="toy", region_ids=lambda c: f"X-{c}")
+    with sessions() as s:
+        stored = {(r[0], r[1]): r[3] for r in _stored(s)}
+    assert stored == {("X-A", "1"): 3000.0, ("X-A", "2"): 1000.0, ("X-B", "1"): 1000.0,
+                      ("X-B", "2"): 5000.0}  # fmt: skip
+    by_firms = map_clusters(_toy_table(), defs, measure="establishments")
+    with pytest.raises(InvalidParameterError, match=r"must be a map ranked by employment .* "
+                       r"Got a map by establishments instead"), sessions() as s:  # fmt: skip
+        store_cluster_map(s, by_firms, who="t", definitions="toy", region_ids=lambda c: f"X-{c}")
+    odd = map_clusters(_toy_table(unit="MIO_EUR"), defs)
+    unit_error = pytest.raises(InvalidParameterError, match=r"must count in a known unit .*MIO_EUR")
+    with unit_error, sessions() as s:
+        store_cluster_map(s, odd, who="t", definitions="toy")
+
+
+def cmap_definitions():
+    return pd.DataFrame(
+        {
+            "code": ["11", "22"],
+            "cluster": ["1", "2"],
+            "cluster_name": ["Farm", "Tech"],
+            "subcluster": None,
+            "cluster_type": "traded",
+        }
+    )

@@ -26,7 +26,17 @@ from grappe.registry.models import ImportJob, Region
 from grappe.registry.repositories import audit
 from grappe.vocabulary import STORED_INDICATOR_COLUMNS
 
-__all__ = ["STORED_INDICATOR_COLUMNS", "store_cluster_map"]
+__all__ = ["COUNT_UNIT_FACTORS", "STORED_INDICATOR_COLUMNS", "store_cluster_map"]
+
+#: Factor from a table's unit of counts (``ClusterMap.parameters["unit"]``, e.g. Eurostat's
+#: ``THS``) to persons, the unit the registry stores employment in.
+COUNT_UNIT_FACTORS: dict[str | None, float] = {
+    None: 1.0,
+    "NR": 1.0,
+    "PER": 1.0,
+    "THS": 1000.0,
+    "THS_PER": 1000.0,
+}
 
 
 def _number(value: Any, scale: float = 1.0) -> float | None:
@@ -69,6 +79,14 @@ def store_cluster_map(
         Name shown in error reports and kept in the import job.
     progress : callable, optional
         Called as ``progress(done, total)`` while rows are written.
+
+    Notes
+    -----
+    Employment is stored in persons: a map of a table published in thousands (Eurostat's
+    ``THS``, recorded in ``cluster_map.parameters["unit"]``) is multiplied by 1,000
+    (:data:`COUNT_UNIT_FACTORS`). The registry's indicator rows hold employment-based LQs,
+    shares and flags: a map ranked by another measure (``measure="establishments"``) is refused
+    rather than stored under the employment columns.
 
     Returns
     -------
@@ -119,6 +137,21 @@ def store_cluster_map(
             f"The 'payroll_scale' parameter of {func} must be a positive number. "
             f"Got {payroll_scale!r} instead."
         )
+    measure = cluster_map.parameters.get("measure", "employment")
+    if measure != "employment":
+        raise InvalidParameterError(
+            f"The 'cluster_map' parameter of {func} must be a map ranked by employment (the "
+            f"registry's LQs, shares and flags are employment-based). Got a map by {measure} "
+            "instead; keep it as a file (grappe map -o), or map the table by its employment."
+        )
+    unit = cluster_map.parameters.get("unit")
+    if unit not in COUNT_UNIT_FACTORS:
+        raise InvalidParameterError(
+            f"The 'cluster_map' parameter of {func} must count in a known unit "
+            f"{sorted(u for u in COUNT_UNIT_FACTORS if u)} (or plain counts). Got a map in "
+            f"{unit!r} instead; convert the table to persons before mapping it."
+        )
+    count_scale = COUNT_UNIT_FACTORS[unit]
     frame = cluster_map.indicators[list(STORED_INDICATOR_COLUMNS)]
     to_id = _region_id(region_ids)
     codes = frame["region"].astype(str)
@@ -132,7 +165,7 @@ def store_cluster_map(
             "cluster_name": str(r.cluster_name),
             "cluster_type": str(r.cluster_type),
             "year": int(r.year),
-            "employment": float(r.employment),
+            "employment": float(r.employment) * count_scale,
             "establishments": _number(r.establishments),
             "payroll": _number(r.payroll, payroll_scale),
             "avg_wage": None if (w := _number(r.avg_wage, payroll_scale)) is None else round(w, 2),
