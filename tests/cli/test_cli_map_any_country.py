@@ -302,3 +302,32 @@ def test_regions_ranking_error(fixtures, metros_csv, tmp_path):
     )
     assert result.exit_code == 1
     assert "Error:" in result.output and "--regions-ranking" in result.output
+
+
+def test_growth_concentration_and_coverage_read_eurostat_with_where(eurostat_csv, tmp_path):
+    """The other commands that read a regional table take --source eurostat and --where too."""
+    growth = tmp_path / "growth.csv"
+    args = ["growth", str(eurostat_csv), *EUROSTAT_OPTIONS, "--start", "2010", "--end", "2015"]
+    result = runner.invoke(app, [*args, "-o", str(growth)])
+    assert result.exit_code == 0, result.output
+    assert "(counts in THS, as published)" in " ".join(result.output.split())
+    rows = pd.read_csv(growth).set_index(["region", "cluster"])
+    assert rows.loc[("RO21", "agri"), "employment_start"] > 500  # thousands, as published
+    result = runner.invoke(
+        app,
+        ["concentration", str(eurostat_csv), *EUROSTAT_OPTIONS, "--index", "hoover",
+         "--year", "2015", "-o", str(tmp_path / "hoover.csv")],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    hoover = pd.read_csv(tmp_path / "hoover.csv").set_index("unit")["hoover"]
+    assert hoover.idxmax() == "agri"  # farming is the most unevenly spread section
+    result = runner.invoke(
+        app,
+        ["definitions", "coverage", str(eurostat_csv), *EUROSTAT_OPTIONS[:4], "--definitions",
+         EUROSTAT_OPTIONS[5]],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    bad = runner.invoke(app, ["growth", str(eurostat_csv), "--source", "eurostat", "--where",
+                              "age", "--start", "2010", "--end", "2015"])  # fmt: skip
+    assert bad.exit_code == 1
+    assert "The '--where' parameter of grappe growth must be COLUMN=VALUE" in bad.output

@@ -211,6 +211,14 @@ ClassificationOpt = Annotated[
 RegionTypeOpt = Annotated[
     str | None, typer.Option(help="Kind of region (county, state, wilaya, nuts2…).")
 ]
+WhereOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--where",
+        help="Keep only the rows with COLUMN=VALUE (or COLUMN=V1,V2), before any check; "
+        "repeatable, e.g. --where age=Y_GE15.",
+    ),
+]
 WithheldOpt = Annotated[
     str | None,
     typer.Option(

@@ -26,6 +26,7 @@ from grappe.cli._common import (
     SepOpt,
     SourceOpt,
     ThousandsOpt,
+    WhereOpt,
     WithheldOpt,
     check_reading_options,
     console,
@@ -34,7 +35,7 @@ from grappe.cli._common import (
     grappe_errors,
     read_options,
 )
-from grappe.cli.mapping import parse_column_mapping
+from grappe.cli.mapping import parse_column_mapping, parse_where
 from grappe.errors import InvalidParameterError
 
 __all__ = ["check_code_level", "register"]
@@ -101,6 +102,7 @@ def growth_command(
         str, typer.Option(help="Cluster definitions: 'us-benchmark' or a CSV/YAML file.")
     ] = "us-benchmark",
     withheld: WithheldOpt = None,
+    where: WhereOpt = None,
     column: ColumnOpt = None,
     classification: ClassificationOpt = None,
     region_type: RegionTypeOpt = None,
@@ -147,6 +149,7 @@ def growth_command(
             table_path,
             source=source,
             columns=parse_column_mapping(column),
+            where=parse_where(where, command=command),
             classification=classification,
             region_type=region_type,
             withheld=withheld,
@@ -154,7 +157,9 @@ def growth_command(
             options=reading,
             duplicates=duplicates_policy(duplicates, command=command),
         )
-        defs = load_definitions(definitions, options=reading)
+        defs = load_definitions(
+            definitions, options=reading, fallback_classification=table.classification
+        )
         result = map_clusters(table, defs, years=(start, end), total=total)
         growth = result.growth(start, end)
         last = result.indicators.loc[result.indicators["year"] == end, ["region", "cluster"]]
@@ -170,7 +175,8 @@ def growth_command(
     err_console.print(
         f"{growth['region'].nunique()} regions × {growth['cluster'].nunique()} clusters "
         f"({n:,} rows); jobs {growth['employment_start'].sum():,.0f} in {start} → "
-        f"{growth['employment_end'].sum():,.0f} in {end}."
+        f"{growth['employment_end'].sum():,.0f} in {end}"
+        + (f" (counts in {table.unit}, as published)." if table.unit else ".")
     )
 
 
@@ -255,6 +261,7 @@ def concentration_command(
         int, typer.Option(help="entropy without --definitions: group industries by prefix.")
     ] = 2,
     withheld: WithheldOpt = None,
+    where: WhereOpt = None,
     column: ColumnOpt = None,
     classification: ClassificationOpt = None,
     region_type: RegionTypeOpt = None,
@@ -299,6 +306,7 @@ def concentration_command(
             table_path,
             source=source,
             columns=parse_column_mapping(column),
+            where=parse_where(where, command=command),
             classification=classification,
             region_type=region_type,
             withheld=withheld,
@@ -312,7 +320,13 @@ def concentration_command(
                 f"The 'level' parameter of {command} kept no row of {str(table_path)!r}. "
                 f"Got --level {code_level} instead; choose a level of the file's codes."
             )
-        defs = load_definitions(definitions, options=reading) if definitions else None
+        defs = (
+            load_definitions(
+                definitions, options=reading, fallback_classification=table.classification
+            )
+            if definitions
+            else None
+        )
         if defs is None and digits is None:
             nested = nested_pairs(
                 pd.unique(table.data["industry"].astype(str)), table.classification

@@ -10,11 +10,17 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from grappe.cli._common import (
+    ClassificationOpt,
+    ColumnOpt,
     DecimalOpt,
     DuplicatesOpt,
     EncodingOpt,
     SepOpt,
+    SourceOpt,
     ThousandsOpt,
+    WhereOpt,
+    WithheldOpt,
+    check_reading_options,
     console,
     duplicates_policy,
     err_console,
@@ -38,7 +44,6 @@ definitions_app = typer.Typer(
     no_args_is_help=True,
 )
 
-SourceOpt = Annotated[str | None, typer.Option(help="Preset of a well-known source (e.g. 'cbp').")]
 LevelOpt = Annotated[
     int | None,
     typer.Option(
@@ -47,20 +52,6 @@ LevelOpt = Annotated[
     ),
 ]
 YearsOpt = Annotated[list[str] | None, typer.Option(help="Years: 2019, 2017,2019 or 2017-2021.")]
-ColumnOpt = Annotated[
-    list[str] | None,
-    typer.Option("--column", help="Column mapping FILE_COLUMN=OUR_COLUMN (repeatable)."),
-]
-ClassificationOpt = Annotated[
-    str | None, typer.Option(help="Industry classification: naics2017, nace2, isic4, custom.")
-]
-WithheldOpt = Annotated[
-    str | None,
-    typer.Option(
-        help="Withheld cells: raise, drop, keep_zero, impute_flag_midpoint or impute_residual "
-        "(the default for --source cbp)."
-    ),
-]
 
 
 def _read(
@@ -71,32 +62,25 @@ def _read(
     level: int | None,
     years: list[str] | None,
     column: list[str] | None,
+    where: list[str] | None,
     classification: str | None,
     withheld: str | None,
     reading: ReadOptions,
     duplicates: str,
 ) -> RegionalTable:
     """Read the regional table with the options shared by both commands (checked first)."""
-    from grappe._validation import check_number, check_option
-    from grappe.cli.mapping import parse_column_mapping, parse_years
-    from grappe.codes import CLASSIFICATIONS
+    from grappe._validation import check_number
+    from grappe.cli.mapping import parse_column_mapping, parse_where, parse_years
     from grappe.io import read_regional_table
-    from grappe.io.presets import PRESETS
-    from grappe.io.regional import WITHHELD_POLICIES
 
-    for name, value, allowed in (
-        ("--source", source, tuple(PRESETS)),
-        ("--withheld", withheld, WITHHELD_POLICIES),
-        ("--classification", classification, CLASSIFICATIONS),
-    ):
-        if value is not None:
-            check_option(value, name, allowed, func=command)
+    check_reading_options(command, source=source, withheld=withheld, classification=classification)
     if level is not None:
         check_number(level, "--level", func=command, low=0, high=6, integer=True)
     return read_regional_table(
         path,
         source=source,
         columns=parse_column_mapping(column),
+        where=parse_where(where, command=command),
         classification=classification,
         withheld=withheld,
         years=parse_years(years),
@@ -164,6 +148,7 @@ def derive_command(
     column: ColumnOpt = None,
     classification: ClassificationOpt = None,
     withheld: WithheldOpt = None,
+    where: WhereOpt = None,
     encoding: EncodingOpt = None,
     sep: SepOpt = None,
     decimal: DecimalOpt = ".",
@@ -218,6 +203,7 @@ def derive_command(
                 level=level,
                 years=years,
                 column=column,
+                where=where,
                 classification=classification,
                 withheld=withheld,
                 reading=reading,
@@ -348,6 +334,7 @@ def coverage_command(
     column: ColumnOpt = None,
     classification: ClassificationOpt = None,
     withheld: WithheldOpt = None,
+    where: WhereOpt = None,
     encoding: EncodingOpt = None,
     sep: SepOpt = None,
     decimal: DecimalOpt = ".",
@@ -375,12 +362,15 @@ def coverage_command(
             level=level,
             years=years,
             column=column,
+            where=where,
             classification=classification,
             withheld=withheld,
             reading=reading,
             duplicates=duplicates,
         )
-        defs = load_definitions(definitions, options=reading)
+        defs = load_definitions(
+            definitions, options=reading, fallback_classification=table.classification
+        )
         report = coverage_report(defs, table.data["industry"].astype(str).unique())
         by_code = coverage_by_code(defs, table)
         if output is not None:

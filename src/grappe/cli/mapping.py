@@ -84,7 +84,9 @@ def parse_column_mapping(values: list[str] | None) -> dict[str, str] | None:
     return mapping
 
 
-def parse_where(values: list[str] | None) -> dict[str, tuple[str, ...]] | None:
+def parse_where(
+    values: list[str] | None, *, command: str = "grappe map"
+) -> dict[str, tuple[str, ...]] | None:
     """Row filter from ``--where COLUMN=VALUE`` values (``COLUMN=V1,V2`` for several values;
     a column given twice keeps the rows with any of its values).
 
@@ -103,7 +105,7 @@ def parse_where(values: list[str] | None) -> dict[str, tuple[str, ...]] | None:
         items = tuple(v.strip() for v in listed.split(","))
         if not sep or not column.strip() or not all(items):
             raise InvalidParameterError(
-                "The '--where' parameter of grappe map must be COLUMN=VALUE or COLUMN=V1,V2, "
+                f"The '--where' parameter of {command} must be COLUMN=VALUE or COLUMN=V1,V2, "
                 f"e.g. age=Y_GE15. Got {value!r} instead."
             )
         known = where.get(column.strip(), ())
