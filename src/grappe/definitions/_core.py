@@ -87,6 +87,8 @@ def definitions_from_frame(
 
     Raises
     ------
+    InvalidParameterError
+        If ``frame`` is not a DataFrame, or ``classification`` or ``duplicates`` is unknown.
     DataValidationError
         Missing codes or clusters, malformed codes, a cluster with two names or types, codes
         covered twice (with ``duplicates="raise"``).
