@@ -147,9 +147,14 @@ def _radii(points, radii, max_radius, steps, *, activity, window):
         return default_radii(points, activity=activity, window=window, steps=steps)
     except InvalidParameterError as exc:
         raise InvalidParameterError(
-            "The points lie at one place or on one line, so no default radius exists: give "
-            "--radii (and, for ripley, a --window of positive area)."
+            f"The points{_of_file(points)} lie at one place or on one line, so no default "
+            "radius exists: give --radii (and, for ripley, a --window of positive area)."
         ) from exc
+
+
+def _of_file(points) -> str:
+    """`` of 'file.csv'`` for a message about the points' content (the file the user gave)."""
+    return f" of {Path(points.source).name!r}" if points.source else ""
 
 
 def _window(points, activity, box):
@@ -176,8 +181,9 @@ def _window(points, activity, box):
     box = (data["x"].min(), data["y"].min(), data["x"].max(), data["y"].max())
     if not (box[2] > box[0] and box[3] > box[1]):
         raise InvalidParameterError(
-            "The points lie at one place or on one line: their bounding box has no area, so "
-            "K has no window. Give the study area with --window MINX,MINY,MAXX,MAXY (metres)."
+            f"The points{_of_file(points)} lie at one place or on one line: their bounding box "
+            "has no area, so K has no window. Give the study area with --window "
+            "MINX,MINY,MAXX,MAXY (metres)."
         )
     return tuple(float(v) for v in box)
 
