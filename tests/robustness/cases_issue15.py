@@ -96,8 +96,12 @@ CASES = [
     # ---- grappe growth (CBP counties, 2018-2019) ----
     bad("growth-empty", GROWTH("empty.csv"), {"empty.csv": EMPTY}, R_EMPTY),
     bad("growth-binary-parquet", GROWTH("garbage.parquet"), {"garbage.parquet": BINARY}, R_BINARY),
-    bad("growth-unclosed-quote", GROWTH("quote.csv"), {"quote.csv": _unclosed_quote(TWO_YEARS, 6)},
-        R_QUOTE),  # fmt: skip
+    bad(
+        "growth-unclosed-quote",
+        GROWTH("quote.csv"),
+        {"quote.csv": _unclosed_quote(TWO_YEARS, 6)},
+        R_QUOTE,
+    ),
     bad("growth-missing-file", GROWTH("nowhere.csv"), {}, R_MISSING, names="nowhere.csv"),
     bad(
         "growth-duplicate-keys",
@@ -121,8 +125,12 @@ CASES = [
         {"cut.parquet": truncated(CBP_PARQUET, 0.3)},
         R_TRUNC,
     ),
-    bad("concentration-ragged", CONC("ragged.csv"), {"ragged.csv": _ragged(CBP_CSV, 9)},
-        r"(row|line) 9"),  # fmt: skip
+    bad(
+        "concentration-ragged",
+        CONC("ragged.csv"),
+        {"ragged.csv": _ragged(CBP_CSV, 9)},
+        r"(row|line) 9",
+    ),
     bad("concentration-directory", CONC("input.csv"), {"input.csv": DIRECTORY}, R_DIR),
     bad(
         "concentration-all-zero",
@@ -146,8 +154,12 @@ CASES = [
         {"cut.parquet": truncated(CBP_PARQUET, 0.3)},
         R_TRUNC,
     ),
-    bad("derive-unclosed-quote", DERIVE("quote.csv"), {"quote.csv": _unclosed_quote(CBP_CSV, 6)},
-        R_QUOTE),  # fmt: skip
+    bad(
+        "derive-unclosed-quote",
+        DERIVE("quote.csv"),
+        {"quote.csv": _unclosed_quote(CBP_CSV, 6)},
+        R_QUOTE,
+    ),
     bad(
         "derive-duplicate-keys",
         DERIVE("dups.csv"),
@@ -215,8 +227,12 @@ CASES = [
         area="plausibility",
     ),
     bad("mfunction-binary-csv", MFUNC("garbage.csv"), {"garbage.csv": BINARY}, R_BINARY),
-    bad("mfunction-unclosed-quote", MFUNC("quote.csv"), {"quote.csv": _unclosed_quote(POINTS, 7)},
-        R_QUOTE),  # fmt: skip
+    bad(
+        "mfunction-unclosed-quote",
+        MFUNC("quote.csv"),
+        {"quote.csv": _unclosed_quote(POINTS, 7)},
+        R_QUOTE,
+    ),
     bad(
         "mfunction-missing-column",
         MFUNC("nolon.csv"),
@@ -235,5 +251,22 @@ CASES = [
         MFUNC("ids.csv", "--id-column", "id"),
         {"ids.csv": csv_of(mutate(points_frame, lambda d: d.assign(id=["p1"] * len(d))))},
         R_DUP,
+    ),
+    # a chart in a format matplotlib cannot write: refused before any work, nothing written
+    bad(
+        "ripley-plot-docx",
+        RIPLEY("points.csv", "--plot", "{out}/k.docx"),
+        {},
+        r"cannot be saved as 'docx'",
+        area="writer",
+        names="k.docx",
+    ),
+    bad(
+        "mfunction-plot-docx",
+        MFUNC("points.csv", "--plot", "{out}/m.docx"),
+        {},
+        r"cannot be saved as 'docx'",
+        area="writer",
+        names="m.docx",
     ),
 ]

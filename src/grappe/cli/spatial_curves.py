@@ -257,7 +257,7 @@ def ripley_command(
         import pandas as pd
 
         from grappe._validation import check_number, check_option
-        from grappe.io.output import all_or_nothing, write_frame
+        from grappe.io.output import all_or_nothing, check_figure_format, write_frame
         from grappe.io.spatial import write_figure
         from grappe.spatial import ripley_k
         from grappe.spatial.maps import plot_ripley
@@ -268,6 +268,8 @@ def ripley_command(
         check_number(simulations, "--simulations", func=command, low=0, integer=True)
         box = None if window is None else parse_bbox(window, option="--window")
         _check_outputs(out, plot)
+        if plot is not None:
+            check_figure_format(plot)
         pts = _read(
             points,
             x,
@@ -356,7 +358,7 @@ def mfunction_command(
 
         from grappe._validation import check_number
         from grappe.errors import InvalidParameterError
-        from grappe.io.output import all_or_nothing, write_frame
+        from grappe.io.output import all_or_nothing, check_figure_format, write_frame
         from grappe.io.spatial import write_figure
         from grappe.spatial import m_function
         from grappe.spatial.maps import plot_m_function
@@ -369,6 +371,8 @@ def mfunction_command(
                 "employees). Got none."
             )
         _check_outputs(out, plot)
+        if plot is not None:
+            check_figure_format(plot)
         pts = _read(
             points,
             x,
