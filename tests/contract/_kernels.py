@@ -22,6 +22,7 @@ from _checks import Spec
 
 from grappe.assess import diamond, success_factors
 from grappe.complexity import eci_pci, industry_space
+from grappe.definitions import definitions_from_frame
 from grappe.network import diagnose
 from grappe.roadmap import evaluate_kpis, make_label
 from grappe.spatial import kdensity_by_activity
@@ -36,6 +37,7 @@ PACKAGES = (
     "assess",
     "roadmap",
     "matchmaking",
+    "definitions",
 )
 EXTRA_MODULES = ("grappe.network.figures", "grappe.spatial.maps")
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -279,6 +281,48 @@ def _a(*args, **kwargs):
 def _later(build, *rest, **kwargs):
     """A call whose first argument is built when the check runs (fresh objects each time)."""
     return lambda: ((build(), *rest), kwargs)
+
+
+def _derive_table():
+    """6 regions × 4 industries (hand-made): industries 1111/2222 and 3333/4444 co-locate."""
+    from grappe.model import RegionalTable
+
+    high = [90.0, 80.0, 85.0, 5.0, 8.0, 6.0]  # the first three regions hold 1111 and 2222
+    rows = [
+        (f"R{r}", code, 2020, (high[r] if first else high[5 - r]) + k, 2.0 + r, 0.0, False)
+        for r in range(6)
+        for k, (code, first) in enumerate(
+            [("1111", True), ("2222", True), ("3333", False), ("4444", False)]
+        )
+    ]
+    frame = pd.DataFrame(rows, columns=["region", "industry", "year", "employment",
+                                        "establishments", "payroll", "withheld"])  # fmt: skip
+    return RegionalTable(frame, region_names={"R0": "Zero"})
+
+
+def _derive_benchmark():
+    from grappe.model import ClusterDefinitions
+
+    return ClusterDefinitions(
+        pd.DataFrame(
+            {
+                "code": ["1111", "2222", "3333", "4444"],
+                "cluster": ["a", "a", "b", "b"],
+                "cluster_name": ["A", "A", "B", "B"],
+                "subcluster": None,
+                "cluster_type": "traded",
+            }
+        )
+    )
+
+
+_SIM = pd.DataFrame(
+    [[0, 9, 1, 1], [9, 0, 1, 1], [1, 1, 0, 9], [1, 1, 9, 0]],
+    index=list("abcd"),
+    columns=list("abcd"),
+    dtype=float,
+)
+_RULES = pd.DataFrame({"code": ["1111", "22"], "cluster": ["1", "2"], "cluster_name": ["F", "T"]})
 
 
 # ------------------------------------------------------------------------------ the specs
@@ -743,6 +787,67 @@ _mm_specs = {
     ),
 }
 
+_defs = {
+    "bundled_definitions": Spec(
+        sample=_a("us-benchmark"), labels=None, why="a bundled set, by name", bad=(_a("mars"),)
+    ),
+    "coverage_by_code": Spec(
+        data=2,
+        utility=True,
+        sample=lambda: ((_definitions(), _table()), {"year": 2020}),
+        bad=(
+            lambda: ((_definitions(), _table()), {"year": 1999}),
+            lambda: ((_definitions(), _table().data), {}),
+        ),
+    ),
+    "coverage_report": Spec(
+        data=2,
+        utility=True,
+        sample=lambda: ((_definitions(), ["1111", "9999"]), {}),
+        bad=(_a("us-benchmark", ["1111"]), lambda: ((_definitions(), "1111"), {})),
+        labels=None,
+        why="a CoverageReport: tuples of codes",
+    ),
+    "definitions_from_frame": Spec(
+        utility=True,
+        sample=_a(_RULES, classification="custom"),
+        bad=(
+            _a(_RULES.drop(columns="cluster")),
+            _a(pd.concat([_RULES, _RULES.iloc[:1].assign(cluster="2")])),
+            _a(_RULES, duplicates="last"),
+        ),
+    ),
+    "derive_definitions": Spec(
+        sample=lambda: ((_derive_table(),), {"n_clusters": 2, "benchmark": _derive_benchmark()}),
+        bad=(
+            lambda: ((_derive_table(),), {"n_clusters": 4}),
+            lambda: ((_derive_table(),), {"n_clusters": 2, "algorithms": ["magic"]}),
+            lambda: ((_derive_table(),), {"n_clusters": 2, "benchmark": "us-benchmark"}),
+            lambda: ((_derive_table().data,), {"n_clusters": 2}),
+        ),
+    ),
+    "expand_definitions": Spec(
+        data=2,
+        utility=True,
+        sample=lambda: ((definitions_from_frame(_RULES), ["1111", "2211", "3311"]), {}),
+        bad=(_a("rules", ["1111"]), lambda: ((_definitions(), "1111"), {})),
+    ),
+    "partition_agreement": Spec(
+        data=2,
+        sample=_a({"x": 1, "y": 1, "z": 2, "w": 2}, {"x": "A", "y": "B", "z": "B", "w": "B"}),
+        bad=(_a({"x": 1}, {"x": "A"}), _a([1, 2], {"x": "A"})),
+        labels=None,
+        why="two scores and a count",
+    ),
+    "validation_scores": Spec(
+        data=2,
+        sample=_a({"s": _SIM}, [0, 0, 1, 1]),
+        bad=(_a({"s": _SIM}, [0, 1, 1]), _a({}, [0, 1]), _a({"s": _SIM.iloc[:3]}, [0, 1, 1])),
+        labels=None,
+        why="three scores",
+    ),
+}
+
 # the indicators keep the stricter contract they had: Examples, numbered references, and
 # plain arrays in → arrays out
 _ind = {k: replace(v, examples=True, arrays=v.labels is not None) for k, v in _ind.items()}
@@ -757,4 +862,5 @@ SPECS: dict[str, Spec] = {
     **{f"assess.{k}": v for k, v in _as.items()},
     **{f"roadmap.{k}": v for k, v in _rm.items()},
     **{f"matchmaking.{k}": v for k, v in _mm_specs.items()},
+    **{f"definitions.{k}": v for k, v in _defs.items()},
 }

@@ -1,7 +1,7 @@
 """One contract over every public kernel function (see ``_checks.py`` and ``_kernels.py``).
 
-indicators, complexity, concentration, mapping, network, spatial, assess, roadmap and
-matchmaking: numpydoc docstrings, keyword-only options, inputs not mutated, labels kept,
+indicators, complexity, concentration, mapping, network, spatial, assess, roadmap, matchmaking
+and definitions: numpydoc docstrings, keyword-only options, inputs not mutated, labels kept,
 errors of :mod:`grappe.errors` named in the Raises section, and the one seed policy.
 """
 

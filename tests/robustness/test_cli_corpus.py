@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from cases import CASES, COMMON, VALID
+from cases_issue15 import CASES as CASES_ISSUE15
 from corpus import Case, resolve
 from typer.testing import CliRunner
 
@@ -25,6 +26,7 @@ from grappe.cli.main import app
 
 runner = CliRunner()
 
+CASES = CASES + CASES_ISSUE15
 BAD = [c for c in CASES if c.kind == "bad"]
 WARN = [c for c in CASES if c.kind == "warn"]
 
@@ -35,11 +37,14 @@ READERS = {
     "spatial kdensity", "spatial hotspots", "spatial areal", "assess questionnaire",
     "assess diamond", "assess factors", "assess lifecycle", "roadmap show", "kpi evaluate",
     "match", "report",
+    # issue 15
+    "growth", "concentration", "definitions derive", "definitions coverage", "spatial ripley",
+    "spatial mfunction",
 }  # fmt: skip
 
 
 def _command(case: Case) -> str:
-    groups = ("network", "spatial", "assess", "roadmap", "kpi")
+    groups = ("network", "spatial", "assess", "roadmap", "kpi", "definitions")
     return " ".join(case.args[:2]) if case.args[0] in groups else case.args[0]
 
 

@@ -147,9 +147,14 @@ def _radii(points, radii, max_radius, steps, *, activity, window):
         return default_radii(points, activity=activity, window=window, steps=steps)
     except InvalidParameterError as exc:
         raise InvalidParameterError(
-            "The points lie at one place or on one line, so no default radius exists: give "
-            "--radii (and, for ripley, a --window of positive area)."
+            f"The points{_of_file(points)} lie at one place or on one line, so no default "
+            "radius exists: give --radii (and, for ripley, a --window of positive area)."
         ) from exc
+
+
+def _of_file(points) -> str:
+    """`` of 'file.csv'`` for a message about the points' content (the file the user gave)."""
+    return f" of {Path(points.source).name!r}" if points.source else ""
 
 
 def _window(points, activity, box):
@@ -176,8 +181,9 @@ def _window(points, activity, box):
     box = (data["x"].min(), data["y"].min(), data["x"].max(), data["y"].max())
     if not (box[2] > box[0] and box[3] > box[1]):
         raise InvalidParameterError(
-            "The points lie at one place or on one line: their bounding box has no area, so "
-            "K has no window. Give the study area with --window MINX,MINY,MAXX,MAXY (metres)."
+            f"The points{_of_file(points)} lie at one place or on one line: their bounding box "
+            "has no area, so K has no window. Give the study area with --window "
+            "MINX,MINY,MAXX,MAXY (metres)."
         )
     return tuple(float(v) for v in box)
 
@@ -251,7 +257,7 @@ def ripley_command(
         import pandas as pd
 
         from grappe._validation import check_number, check_option
-        from grappe.io.output import all_or_nothing, write_frame
+        from grappe.io.output import all_or_nothing, check_figure_format, write_frame
         from grappe.io.spatial import write_figure
         from grappe.spatial import ripley_k
         from grappe.spatial.maps import plot_ripley
@@ -262,6 +268,8 @@ def ripley_command(
         check_number(simulations, "--simulations", func=command, low=0, integer=True)
         box = None if window is None else parse_bbox(window, option="--window")
         _check_outputs(out, plot)
+        if plot is not None:
+            check_figure_format(plot)
         pts = _read(
             points,
             x,
@@ -350,7 +358,7 @@ def mfunction_command(
 
         from grappe._validation import check_number
         from grappe.errors import InvalidParameterError
-        from grappe.io.output import all_or_nothing, write_frame
+        from grappe.io.output import all_or_nothing, check_figure_format, write_frame
         from grappe.io.spatial import write_figure
         from grappe.spatial import m_function
         from grappe.spatial.maps import plot_m_function
@@ -363,6 +371,8 @@ def mfunction_command(
                 "employees). Got none."
             )
         _check_outputs(out, plot)
+        if plot is not None:
+            check_figure_format(plot)
         pts = _read(
             points,
             x,

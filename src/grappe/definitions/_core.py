@@ -31,6 +31,24 @@ __all__ = [
 _DUPLICATES = ("raise", "first")
 
 
+def require_type(value: Any, kind: type, name: str, *, func: str) -> None:
+    """A clear error for an argument of the wrong type (instead of an AttributeError later)."""
+    if not isinstance(value, kind):
+        raise InvalidParameterError(
+            f"The {name!r} parameter of {func} must be a {kind.__name__}. "
+            f"Got {type(value).__name__} instead."
+        )
+
+
+def require_codes(codes: Any, *, func: str) -> None:
+    """A list of codes, not one code (a string would be read digit by digit)."""
+    if isinstance(codes, str | bytes) or not isinstance(codes, Iterable):
+        raise InvalidParameterError(
+            f"The 'codes' parameter of {func} must be a list of industry codes. "
+            f"Got {codes!r} instead."
+        )
+
+
 def definitions_from_frame(
     frame: pd.DataFrame,
     *,
@@ -69,6 +87,8 @@ def definitions_from_frame(
 
     Raises
     ------
+    InvalidParameterError
+        If ``frame`` is not a DataFrame, or ``classification`` or ``duplicates`` is unknown.
     DataValidationError
         Missing codes or clusters, malformed codes, a cluster with two names or types, codes
         covered twice (with ``duplicates="raise"``).
@@ -250,6 +270,12 @@ def expand_definitions(definitions: ClusterDefinitions, codes: Iterable[str]) ->
         One row per code of ``codes`` covered by a rule, with the rule's cluster (the first
         rule in table order when two cover a code); codes covered by no rule are left out.
 
+    Raises
+    ------
+    InvalidParameterError
+        If ``definitions`` is not a :class:`ClusterDefinitions` or ``codes`` is one string
+        instead of a list of codes.
+
     Examples
     --------
     >>> frame = pd.DataFrame({"code": ["10", "11"], "cluster": ["food", "drinks"]})
@@ -258,6 +284,8 @@ def expand_definitions(definitions: ClusterDefinitions, codes: Iterable[str]) ->
     >>> expanded.data[["code", "cluster"]].values.tolist()
     [['1011', 'food'], ['1107', 'drinks']]
     """
+    require_type(definitions, ClusterDefinitions, "definitions", func="expand_definitions")
+    require_codes(codes, func="expand_definitions")
     data = definitions.data.reset_index(drop=True)
     rules = {}
     for p, c in enumerate(data["code"].astype(str)):
@@ -324,6 +352,12 @@ def coverage_report(definitions: ClusterDefinitions, codes: Iterable[str]) -> Co
     -------
     CoverageReport
 
+    Raises
+    ------
+    InvalidParameterError
+        If ``definitions`` is not a :class:`ClusterDefinitions` or ``codes`` is one string
+        instead of a list of codes.
+
     Examples
     --------
     >>> frame = pd.DataFrame({"code": ["311111", "311119"], "cluster": ["1", "1"]})
@@ -332,11 +366,8 @@ def coverage_report(definitions: ClusterDefinitions, codes: Iterable[str]) -> Co
     >>> report.uncovered, report.unused, report.share_covered
     (('336411',), ('311119',), 0.5)
     """
-    if not isinstance(definitions, ClusterDefinitions):
-        raise InvalidParameterError(
-            "The 'definitions' parameter of coverage_report must be a ClusterDefinitions. "
-            f"Got {type(definitions).__name__} instead."
-        )
+    require_type(definitions, ClusterDefinitions, "definitions", func="coverage_report")
+    require_codes(codes, func="coverage_report")
     data = definitions.data.reset_index(drop=True)
     rule_codes = data["code"].astype(str).tolist()
     clusters = data["cluster"].astype(str).tolist()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from grappe.codes import code_level
-from grappe.definitions._core import coverage_report, expand_definitions
+from grappe.definitions._core import coverage_report, expand_definitions, require_type
 from grappe.errors import InvalidParameterError
 from grappe.model import ClusterDefinitions, RegionalTable
 
@@ -38,7 +38,8 @@ def coverage_by_code(
     Raises
     ------
     InvalidParameterError
-        If ``year`` is not a year of the table.
+        If ``year`` is not a year of the table, or ``definitions`` or ``table`` is of another
+        type.
 
     Examples
     --------
@@ -53,6 +54,8 @@ def coverage_by_code(
     {'code': ['31-33', '311111'], 'level': [2, 6], 'status': ['uncovered', 'covered'],
      'cluster': [None, 'food'], 'employment': [9.0, 5.0]}
     """
+    require_type(definitions, ClusterDefinitions, "definitions", func="coverage_by_code")
+    require_type(table, RegionalTable, "table", func="coverage_by_code")
     years = table.years
     if year is None and years:
         year = years[-1]

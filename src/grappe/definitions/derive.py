@@ -41,7 +41,7 @@ import pandas as pd
 from grappe._validation import check_number, check_option
 from grappe.codes import code_level
 from grappe.complexity.io_relatedness import colocation, combined_relatedness, io_relatedness
-from grappe.definitions._core import definitions_from_frame, expand_definitions
+from grappe.definitions._core import definitions_from_frame, expand_definitions, require_type
 from grappe.definitions.validation import import_sklearn, partition_agreement, scores_of_ranks
 from grappe.errors import DataValidationError, InvalidParameterError
 from grappe.errors import ValidationIssue as Issue
@@ -180,7 +180,8 @@ def derive_definitions(
     InvalidParameterError
         Bad options: ``n_clusters`` out of range, unknown algorithm or measure, a weight out
         of [0, 1], a ``year`` not in the table, a benchmark or an ``io`` table in another
-        classification (sharing too few codes with the table).
+        classification (sharing too few codes with the table), a benchmark that is not a
+        :class:`ClusterDefinitions`.
     DataValidationError
         Too few regions or industries, codes of several levels mixed.
 
@@ -233,6 +234,8 @@ def derive_definitions(
         raise InvalidParameterError(
             f"The 'io_weights' parameter of {_FUNC} must hold at least one weight. Got none."
         )
+    if benchmark is not None:
+        require_type(benchmark, ClusterDefinitions, "benchmark", func=_FUNC)
     if benchmark is not None and benchmark.classification != table.classification:
         raise InvalidParameterError(
             f"The 'benchmark' parameter of {_FUNC} must be in the table's classification "

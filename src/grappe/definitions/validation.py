@@ -55,7 +55,14 @@ def partition_agreement(labels: Mapping[str, Any], reference: Mapping[str, Any])
     Raises
     ------
     InvalidParameterError
-        If fewer than 2 industries are in both.
+        If either is not a mapping, or fewer than 2 industries are in both.
+
+    References
+    ----------
+    .. [1] Vinh, N. X., Epps, J. & Bailey, J. (2010), "Information theoretic measures for
+       clusterings comparison", Journal of Machine Learning Research 11: 2837–2854 (AMI).
+    .. [2] Hubert, L. & Arabie, P. (1985), "Comparing partitions", Journal of Classification
+       2: 193–218 (ARI).
 
     Examples
     --------
@@ -64,6 +71,12 @@ def partition_agreement(labels: Mapping[str, Any], reference: Mapping[str, Any])
     >>> tuple(round(v, 3) for v in partition_agreement(a, b))
     (1.0, 1.0, 4)
     """
+    for name, value in (("labels", labels), ("reference", reference)):
+        if not isinstance(value, Mapping):
+            raise InvalidParameterError(
+                f"The {name!r} parameter of partition_agreement must be a mapping of industry "
+                f"to cluster. Got {type(value).__name__} instead."
+            )
     sk = import_sklearn()
     common = [k for k in labels if k in reference]
     if len(common) < 2:
@@ -113,6 +126,17 @@ def validation_scores(
     dict
         ``vs_cluster`` in [0, 1], ``vs_gap`` in [-1, 1] and ``vs``.
 
+    Raises
+    ------
+    InvalidParameterError
+        If ``similarities`` is empty or not a mapping, a matrix is not square, or ``labels``
+        does not give one cluster per row of the matrices.
+
+    References
+    ----------
+    .. [1] Delgado, M., Porter, M. E. & Stern, S. (2016), "Defining clusters of related
+       industries", Journal of Economic Geography 16(1): 1–38.
+
     Examples
     --------
     >>> s = pd.DataFrame([[0, 9, 1, 1], [9, 0, 1, 1], [1, 1, 0, 9], [1, 1, 9, 0]],
@@ -122,8 +146,27 @@ def validation_scores(
     >>> validation_scores({"s": s}, [0, 1, 0, 1])["vs_cluster"]
     0.0
     """
+    func = "validation_scores"
+    if not isinstance(similarities, Mapping) or not similarities:
+        raise InvalidParameterError(
+            f"The 'similarities' parameter of {func} must be a mapping of at least one name to "
+            f"an industry × industry DataFrame. Got {_kind(similarities)} instead."
+        )
+    labels = list(labels)
+    for key, matrix in similarities.items():
+        shape = getattr(matrix, "shape", None)
+        if shape != (len(labels), len(labels)):
+            raise InvalidParameterError(
+                f"The 'similarities' parameter of {func} must hold square matrices with one row "
+                f"per label ({len(labels)} × {len(labels)}). Got {key!r} of shape {shape} "
+                "instead."
+            )
     ranks = {k: combined_relatedness({"s": m}).to_numpy() for k, m in similarities.items()}
     return scores_of_ranks(ranks, labels, kinds=kinds)
+
+
+def _kind(value: Any) -> str:
+    return "an empty mapping" if isinstance(value, Mapping) else type(value).__name__
 
 
 def scores_of_ranks(

@@ -51,6 +51,7 @@ __all__ = [
     "OUTPUT_FORMATS",
     "STDOUT",
     "all_or_nothing",
+    "check_figure_format",
     "check_output",
     "check_output_folder",
     "format_from_path",
@@ -555,11 +556,37 @@ def write_figure(
     **savefig_options
         Passed to ``Figure.savefig`` (e.g. ``bbox_inches="tight"``).
     """
-    fmt = format or Path(path).suffix.lstrip(".").lower() or "png"
+    fmt = check_figure_format(path, format=format, figure=figure)
     check_output(path, binary=True)
     buffer = io.BytesIO()
     figure.savefig(buffer, format=fmt, dpi=dpi, **savefig_options)
     return write_bytes(buffer.getvalue(), path)
+
+
+def check_figure_format(path: PathLike, *, format: str | None = None, figure: Any = None) -> str:
+    """The image format of ``path`` (its suffix, PNG when none), refused when matplotlib cannot
+    write it (a ``.docx`` chart would otherwise fail deep inside ``savefig``).
+
+    Raises
+    ------
+    OutputError
+        The format is not one matplotlib writes; nothing was written.
+    """
+    fmt = format or Path(path).suffix.lstrip(".").lower() or "png"
+    if figure is None:
+        from matplotlib.figure import Figure
+
+        figure = Figure()
+    formats = figure.canvas.get_supported_filetypes()
+    if fmt not in formats:
+        shown = os.fspath(path)
+        raise _error(
+            shown,
+            f"a chart cannot be saved as {fmt!r}",
+            f"name the file .png, .svg or .pdf (or one of {sorted(formats)})",
+            outcome=_NOTHING,
+        )
+    return fmt
 
 
 @contextlib.contextmanager
