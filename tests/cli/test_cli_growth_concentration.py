@@ -177,6 +177,15 @@ def test_eg_without_establishments_is_refused(tmp_path):
     result = run("concentration", partly, "--index", "eg")
     assert result.exit_code == 1
     assert "lacks 1 of them in 2020" in result.output
+    single = tmp_path / "single.csv"  # one establishment per unit at most: H = 1 everywhere
+    single.write_text(
+        "region,industry,year,employment,establishments\nr1,a,2020,10,1\nr2,a,2020,5,0\n"
+        "r2,b,2020,7,1\n"
+    )
+    result = run("concentration", single, "--index", "eg")
+    assert result.exit_code == 1
+    said = " ".join(result.output.split())
+    assert "no unit has 2 establishments or more in 2020 (the most is 1)" in said
 
 
 @pytest.mark.parametrize(

@@ -192,6 +192,11 @@ def test_mfunction_single_establishment_and_missing_file(tmp_path):
     assert result.exit_code == 1 and "at least two establishments" in result.output
     result = run("mfunction", tmp_path / "absent.csv", "-a", "s", "--project", UTM_32N)
     assert result.exit_code == 1 and "absent.csv" in result.output
+    # without --activity-column every point is 'all': the message names the missing option
+    result = run("mfunction", path, "-a", "s", "--project", UTM_32N, "--simulations", 0)
+    said = " ".join(result.output.split())
+    assert result.exit_code == 1
+    assert "read without an activity column: name it (grappe spatial --activity-column" in said
 
 
 def test_bad_output_refused_before_reading(tmp_path):

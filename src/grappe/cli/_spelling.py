@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CLI_OPTIONS", "OPTION_VALUES", "PLAIN_WORDS", "cli_message"]
+__all__ = ["CLI_OPTIONS", "FLAG_OPTIONS", "OPTION_VALUES", "PLAIN_WORDS", "cli_message"]
 
 #: The commands that read a regional table with ``grappe map``'s reading options.
 _READING = (
@@ -59,8 +59,21 @@ CLI_OPTIONS: dict[str, dict[str, str]] = {
     "method": {"grappe complexity": "--method"},
     "engine": {"grappe complexity": "--engine"},
     "on_outside": {"*": "--outside"},
+    "on_missing": dict.fromkeys(
+        (
+            "grappe spatial kdensity",
+            "grappe spatial hotspots",
+            "grappe spatial ripley",
+            "grappe spatial mfunction",
+        ),
+        "--drop-missing",
+    ),  # fmt: skip
     "format": {"*": "--format"},
 }
+
+#: Options that are flags: the value the flag stands for (``on_missing='drop'`` is
+#: ``--drop-missing``, with no value written after it).
+FLAG_OPTIONS: dict[str, str] = {"--drop-missing": "drop"}
 
 #: How a parameter without an option in the command reads in plain words (``{}``: its values).
 PLAIN_WORDS: dict[str, str] = {
@@ -98,6 +111,8 @@ def cli_message(text: str, command: str) -> str:
     "The '--withheld' parameter of grappe map must be …"
     >>> cli_message("give each code one rule, or read with duplicates='first'.", "grappe map")
     'give each code one rule.'
+    >>> cli_message("geocode it, or pass on_missing='drop'.", "grappe spatial ripley")
+    'geocode it, or pass --drop-missing.'
     """
     text = _PYTHON_ONLY.sub("", text)
     text = _PARAMETER.sub(lambda m: _parameter(m, command), text)
@@ -174,7 +189,7 @@ def _value(text: str, start: int) -> tuple[int, str | list[str] | None]:
 def _render(name: str, option: str | None, values: str | list[str] | None) -> str:
     if option is None:
         return PLAIN_WORDS[name].format(values or "").strip()
-    if values is None:
+    if values is None or FLAG_OPTIONS.get(option) == values:
         return option
     if isinstance(values, list):
         return " ".join(f"{option} {v}" for v in values)

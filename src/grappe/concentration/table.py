@@ -310,6 +310,18 @@ def _eg(
     n = by_unit.fillna(0.0).sum(axis=0).reindex(X.columns)
     enough = (n >= 2).to_numpy()
     gamma = pd.DataFrame({"G": np.nan, "H": np.nan, "gamma": np.nan}, index=X.columns)
+    if not enough.any():
+        raise DataValidationError(
+            ValidationIssue(
+                f"no unit has 2 establishments or more in {year} (the most is {n.max():g}), so "
+                "the Ellison–Glaeser index is undefined for every unit (H = 1 / establishments "
+                "would be 1 or infinite).",
+                file=table.source,
+                column="establishments",
+                fix="check that the establishments column holds counts of establishments, or "
+                "choose another index.",
+            )
+        )
     if enough.any():
         # one establishment means H = 1, where gamma is undefined: those units stay NaN
         kept = X.columns[enough]

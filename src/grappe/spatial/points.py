@@ -127,6 +127,12 @@ class PointSet:
             raise InvalidParameterError(
                 f"The 'activity' parameter must be one of the activities present ({shown}"
                 f"{', …' if len(self.activities) > 10 else ''}). Got {activity!r} instead."
+                + (
+                    " The points were read without an activity column: name it (grappe "
+                    "spatial --activity-column, read_points(activity=...))."
+                    if tuple(self.activities) == ("all",)
+                    else ""
+                )
             )
         return sel
 
