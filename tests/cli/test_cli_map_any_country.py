@@ -327,6 +327,13 @@ def test_growth_concentration_and_coverage_read_eurostat_with_where(eurostat_csv
          EUROSTAT_OPTIONS[5]],
     )  # fmt: skip
     assert result.exit_code == 0, result.output
+    result = runner.invoke(
+        app,
+        ["related", "FR10", "--input", str(eurostat_csv), *EUROSTAT_OPTIONS, "--year", "2015",
+         "--format", "csv"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "agri" in result.stdout and "finance" not in result.stdout  # not where it is specialised
     bad = runner.invoke(app, ["growth", str(eurostat_csv), "--source", "eurostat", "--where",
                               "age", "--start", "2010", "--end", "2015"])  # fmt: skip
     assert bad.exit_code == 1

@@ -39,7 +39,7 @@ CLI_OPTIONS: dict[str, dict[str, str]] = {
     "withheld": _reading("--withheld"),
     "columns": _reading("--column"),
     "column": _reading("--column"),
-    "where": {"grappe map": "--where"},
+    "where": _reading("--where", also=("grappe related",)),
     "region_type": dict.fromkeys(_READING[:3], "--region-type"),
     "years": {"grappe map": "--years", "grappe definitions derive": "--years"},
     "overlap": {"grappe map": "--overlap"},

@@ -19,6 +19,7 @@ from grappe.cli._common import (
     EncodingOpt,
     SepOpt,
     ThousandsOpt,
+    WhereOpt,
     console,
     duplicates_policy,
     err_console,
@@ -421,7 +422,7 @@ def related_command(
     input: Annotated[
         Path | None, typer.Option(help="Regional table; default the bundled CBP state file.")
     ] = None,
-    source: Annotated[str | None, typer.Option(help="Preset of the input (cbp).")] = None,
+    source: Annotated[str | None, typer.Option(help="Preset of the input (cbp, eurostat).")] = None,
     classification: Annotated[
         str | None,
         typer.Option(help="Industry classification of --input (naics2017, nace2, isic4, custom)."),
@@ -457,6 +458,7 @@ def related_command(
         typer.Option(help="Weight of the input-output links with --io, 0 to 1 (1: IO only)."),
     ] = 0.5,
     output_format: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+    where: WhereOpt = None,
     encoding: EncodingOpt = None,
     sep: SepOpt = None,
     decimal: DecimalOpt = ".",
@@ -470,6 +472,7 @@ def related_command(
     Example: grappe related 06 --year 2019 --level cluster --top 10
     """
     from grappe._validation import check_number, check_option
+    from grappe.cli.mapping import parse_where
     from grappe.codes import classification_family
     from grappe.complexity import CLUSTER_TYPES, RELATED_LEVELS, find_region, related_table
     from grappe.io import bundled_cbp_state_path, load_definitions, read_regional_table
@@ -510,13 +513,20 @@ def related_command(
             table = read_regional_table(
                 path,
                 source=preset,
+                where=parse_where(where, command="grappe related"),
                 classification=classification,
                 years=[year] if year is not None else None,
                 levels=[code_level] if code_level is not None else None,
                 options=reading,
                 duplicates=duplicates,
             )
-            defs = load_definitions(definitions, options=reading) if level == "cluster" else None
+            defs = (
+                load_definitions(
+                    definitions, options=reading, fallback_classification=table.classification
+                )
+                if level == "cluster"
+                else None
+            )
             flows = None
             if io is not None:
                 if classification_family(table.classification) != "naics":
