@@ -102,7 +102,11 @@ def test_binary_garbage_as_csv(tmp_path):
         ("x.csv", b"PK\x03\x04rest", "a zip archive"),
         ("g.csv", gzip.compress(GOOD.encode(), mtime=0), r"gzip-compressed.*\.csv\.gz"),
         ("n.csv.gz", GOOD.encode(), r"n\.csv\.gz: the table is not gzip-compressed"),
-        ("t.csv.gz", gzip.compress(GOOD.encode() * 20, mtime=0)[:40], "damaged or the file is truncated"),
+        (
+            "t.csv.gz",
+            gzip.compress(GOOD.encode() * 20, mtime=0)[:40],
+            "damaged or the file is truncated",
+        ),
         ("r.parquet", b"region,employment\n1,2\n", r"not a Parquet file \(it does not start"),
         ("e.parquet", b"", r"e\.parquet: the table is empty"),
         ("o.xlsx", b"\xd0\xcf\x11\xe0" + b"\x00" * 100, r"old Excel \.xls workbook"),
