@@ -9,8 +9,8 @@
 * Two real metros (Seattle, Portland) built from the counties of a small CBP extract, ranked
   against the counties they come from (``--regions-ranking base``) or among themselves.
 
-The Eurostat file is read as published, with ``--source eurostat --where age=Y_GE15``; the HCP
-file is pre-filtered to its province rows with pandas in ``tmp_path``.
+Both files are read as published: Eurostat's with ``--source eurostat --where age=Y_GE15``, the
+HCP's with ``--where level=province``.
 """
 
 from __future__ import annotations
@@ -104,20 +104,14 @@ def test_eurostat_stars_go_to_traded_clusters(eurostat_map):
 
 
 @pytest.fixture(scope="module")
-def hcp_csv(shared_data, tmp_path_factory):
-    raw = pd.read_csv(
-        shared_data / "ma_hcp_census_regional" / "establishments_2024_by_sector.csv",
-        dtype={"code": str},
-    )
-    rows = raw[raw["level"] == "province"]
-    path = tmp_path_factory.mktemp("hcp") / "establishments_provinces.csv"
-    rows[["code", "name_fr", "year", "sector", "establishments"]].to_csv(path, index=False)
-    return path
+def hcp_csv(shared_data):
+    return shared_data / "ma_hcp_census_regional" / "establishments_2024_by_sector.csv"
 
 
 HCP_OPTIONS = [
     word
     for pair in [
+        ("--where", "level=province"),  # the file also holds the country and the 12 regions
         ("--column", "code=region"),
         ("--column", "name_fr=region_name"),
         ("--column", "sector=industry"),
