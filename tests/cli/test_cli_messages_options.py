@@ -175,3 +175,17 @@ def test_every_entry_of_the_table_rewrites(name, command):
     text = cli_message(f"Fix: use {name}='x' or {name}=(6,).", command)
     option = CLI_OPTIONS[name][command]
     assert text == f"Fix: use {option} x or {option} 6."
+
+
+def test_concentration_and_spatial_messages_name_their_options(files, fixtures):
+    code, err = _run("concentration", files / "t.csv", "--classification", "nace2",
+                     "--withheld", "drop", "--definitions", files / "defs.csv", "--index", "gini",
+                     "--by", "region")  # fmt: skip
+    assert code == 1
+    assert "The '--by' parameter of grappe concentration applies to 'hoover' and 'hhi'" in err
+    assert "Got --by region with --index gini instead." in err
+    _no_python(err)
+    points = fixtures / "spatial" / "dz_actors_algiers_constantine.csv"  # rows without lon/lat
+    code, err = _run("spatial", "ripley", points, "--project", "EPSG:30791")
+    assert code == 1 and "or pass --drop-missing to leave it out" in err
+    assert "on_missing" not in err

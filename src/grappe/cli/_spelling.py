@@ -56,6 +56,8 @@ CLI_OPTIONS: dict[str, dict[str, str]] = {
     },
     "level": {"grappe related": "--level"},
     "missing": {"grappe complexity": "--missing"},
+    "by": {"grappe concentration": "--by"},
+    "index": {"grappe concentration": "--index"},
     "method": {"grappe complexity": "--method"},
     "engine": {"grappe complexity": "--engine"},
     "on_outside": {"*": "--outside"},
@@ -89,7 +91,7 @@ OPTION_VALUES: dict[str, tuple[str, ...]] = {
 
 _NAME = re.compile(r"(?<![\w.'\"/?&-])([a-z_]+)=(?!=)")  # not in a URL or a quoted value
 # a library function's parameter; the commands' own checks already name their options
-_PARAMETER = re.compile(r"The '([a-z_]+)' parameter of ((?!grappe )[\w.]+)(?= (?:must|needs|is)\b)")
+_PARAMETER = re.compile(r"The '([a-z_]+)' parameter of ((?!grappe )[\w.]+)(?= (?:must|needs|is|applies)\b)")
 _REPEATED = re.compile(r"(--[\w-]+ [^\s()]+) \((?:grappe [a-z ]+ )?\1\)")
 _PYTHON_ONLY = re.compile(r"[;,] [\w.]+\([^()]*\) in Python")
 
