@@ -91,7 +91,9 @@ OPTION_VALUES: dict[str, tuple[str, ...]] = {
 
 _NAME = re.compile(r"(?<![\w.'\"/?&-])([a-z_]+)=(?!=)")  # not in a URL or a quoted value
 # a library function's parameter; the commands' own checks already name their options
-_PARAMETER = re.compile(r"The '([a-z_]+)' parameter of ((?!grappe )[\w.]+)(?= (?:must|needs|is|applies)\b)")
+_PARAMETER = re.compile(
+    r"The '([a-z_]+)' parameter of ((?!grappe )[\w.]+)(?= (?:must|needs|is|applies)\b)"
+)
 _REPEATED = re.compile(r"(--[\w-]+ [^\s()]+) \((?:grappe [a-z ]+ )?\1\)")
 _PYTHON_ONLY = re.compile(r"[;,] [\w.]+\([^()]*\) in Python")
 
