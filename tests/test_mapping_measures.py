@@ -171,7 +171,8 @@ def test_measure_payroll_gives_the_same_lqs_on_the_same_counts():
 def test_measure_errors():
     with pytest.raises(InvalidParameterError, match="'measure' parameter of map_clusters"):
         map_clusters(table(), definitions(), measure="jobs")
-    with pytest.raises(DataValidationError, match="toy.csv.*has no payroll.*--measure"):
+    no_payroll = r"toy.csv.*has no payroll.*another count: measure='employment'"
+    with pytest.raises(DataValidationError, match=no_payroll):
         map_clusters(table(), definitions(), measure="payroll")
     with pytest.raises(DataValidationError, match="has no employment.*'establishments'"):
         map_clusters(table(employment=False), definitions())

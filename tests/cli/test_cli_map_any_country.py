@@ -196,7 +196,7 @@ def test_measure_the_file_maps_but_leaves_empty_is_refused(tmp_path):
     assert result.exit_code == 1
     text = " ".join(result.output.split())
     assert "empty_estab.csv" in text and "has no establishments" in text
-    assert "--column FILE_COLUMN=establishments" in text
+    assert "--column <column>=establishments, or choose another count: --measure employment" in text
 
 
 # --- two metros ranked against their counties --------------------------------------------------

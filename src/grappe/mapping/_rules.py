@@ -38,8 +38,13 @@ def _check_measure(table: RegionalTable, measure: str, *, what: str = "table") -
                 f"clusters cannot be mapped by {measure}; it has {present or 'no counts'}.",
                 file=table.source,
                 column=measure,
-                fix=f"map a column with --column FILE_COLUMN={measure}, or choose --measure "
-                f"among {present} (measure= in Python).",
+                fix=f"map a column with columns={{'<column>': {measure!r}}}"
+                + (
+                    ", or choose another count: " + " or ".join(f"measure={m!r}" for m in present)
+                    if present
+                    else ""
+                )
+                + ".",
             )
         )
 
