@@ -33,6 +33,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "grappe.cli.token",
     "grappe.cli.user",
     "grappe.cli.definitions",
+    "grappe.cli.ecosystem",
 )
 
 
