@@ -37,7 +37,8 @@ def _numbers(frame: pd.DataFrame, column: str, file: str, low: float, high: floa
     """The column as floats; a value that is not a number in [low, high] is an issue."""
     text = frame[column].astype("string").str.strip()
     values = pd.to_numeric(text, errors="coerce")
-    bad = text.notna() & (text != "") & ~values.between(low, high)
+    given = text.fillna("") != ""
+    bad = (given & ~values.between(low, high).fillna(False)).astype(bool)
     issues = [
         ValidationIssue(
             f"{text.iloc[i]!r} is not a {column} in [{low:g}, {high:g}] decimal degrees.",
@@ -115,12 +116,13 @@ def read_support_bodies(
             column="actor_type",
             fix="name the type of every body (anade, banks/bna…).",
         )
-        for i in (kinds.isna() | (kinds == "")).to_numpy().nonzero()[0]
+        for i in (kinds.fillna("") == "").to_numpy(dtype=bool).nonzero()[0]
     ]
     if "wilaya_code" in raw.columns:
         code_text = raw["wilaya_code"].astype("string").str.strip()
         codes = pd.to_numeric(code_text, errors="coerce")
-        bad = code_text.notna() & (code_text != "") & ~(codes.notna() & (codes % 1 == 0))
+        whole = (codes % 1 == 0).fillna(False)
+        bad = ((code_text.fillna("") != "") & ~whole).astype(bool)
         issues += [
             ValidationIssue(
                 f"{code_text.iloc[i]!r} is not a wilaya code.",
@@ -179,7 +181,7 @@ def read_wilayas(path: str | Path, *, options: ReadOptions | None = None) -> pd.
         "give the wilaya list of the staged data (admin_wilayas_58.csv).",
     )
     codes = pd.to_numeric(raw["code"].astype("string").str.strip(), errors="coerce")
-    bad = ~(codes.notna() & (codes % 1 == 0))
+    bad = ~(codes % 1 == 0).fillna(False).astype(bool)
     if bad.any():
         raise DataValidationError(
             [
