@@ -110,7 +110,9 @@ def test_biskra_bodies_within_20_km(bodies):
         )
     # nothing of these types within 20 km was missed: a brute force over the raw bodies
     chosen = bodies[bodies["actor_type"].str.match(r"^(anade|angem|cnrc|banks/)")]
-    brute = sum(_haversine_km(*BISKRA, a, b) <= 20 for a, b in zip(chosen.lat, chosen.lon))
+    brute = sum(
+        _haversine_km(*BISKRA, a, b) <= 20 for a, b in zip(chosen.lat, chosen.lon, strict=True)
+    )
     assert brute == len(found)
 
 

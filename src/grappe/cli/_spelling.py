@@ -71,6 +71,10 @@ CLI_OPTIONS: dict[str, dict[str, str]] = {
         "--drop-missing",
     ),  # fmt: skip
     "format": {"*": "--format"},
+    "radius_km": {"grappe ecosystem near": "--radius-km"},
+    "types": {"grappe ecosystem near": "--types", "grappe ecosystem coverage": "--types"},
+    "lat": {"grappe ecosystem near": "LAT"},
+    "lon": {"grappe ecosystem near": "LON"},
 }
 
 #: Options that are flags: the value the flag stands for (``on_missing='drop'`` is

@@ -41,7 +41,9 @@ TypesOpt = Annotated[
 ]
 OutputOpt = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="File to write (CSV or JSON, from its suffix); '-': stdout."),
+    typer.Option(
+        "--output", "-o", help="File to write (CSV or JSON, from its suffix); '-': stdout."
+    ),
 ]
 FORMATS = ("table", "json", "csv")
 
@@ -99,7 +101,7 @@ def _read(bodies: Path) -> pd.DataFrame:
 def _check_format(output_format: str, *, command: str) -> None:
     if output_format not in FORMATS:
         raise InvalidParameterError(
-            f"The 'format' parameter of {command} must be one of 'table', 'json', 'csv'. "
+            f"The '--format' option of {command} must be one of 'table', 'json', 'csv'. "
             f"Got {output_format!r} instead."
         )
 

@@ -55,9 +55,7 @@ def _numbers(frame: pd.DataFrame, column: str, file: str, low: float, high: floa
     return values
 
 
-def read_support_bodies(
-    path: str | Path, *, options: ReadOptions | None = None
-) -> pd.DataFrame:
+def read_support_bodies(path: str | Path, *, options: ReadOptions | None = None) -> pd.DataFrame:
     """Read a table of geolocated support bodies (one row per branch or office).
 
     Parameters

@@ -1,0 +1,109 @@
+"""``grappe ecosystem near|coverage`` on the real TransformaTek file, and every error exit."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from grappe.cli.main import app
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def folder(shared_data):
+    return shared_data / "dz_ecosystem_actors"
+
+
+def _run(*args):
+    return runner.invoke(app, ["ecosystem", *map(str, args)])
+
+
+def _error(result, *fragments):
+    assert result.exit_code == 1, result.output
+    text = " ".join(result.output.split())
+    assert "Error:" in text
+    for fragment in fragments:
+        assert fragment in text
+    assert "Traceback" not in result.output
+
+
+def test_near_biskra_as_json(folder):
+    bodies = folder / "all_geolocated_actors_long.csv"
+    result = _run("near", 34.85, 5.73, "--bodies", bodies, "--radius-km", 20,
+                  "--types", "anade,angem,cnrc,banks", "--format", "json")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    start = result.stdout.index("[")
+    rows = json.loads(result.stdout[start:])
+    kinds = {r["actor_type"] for r in rows}
+    assert {"anade", "angem", "cnrc", "banks/bna"} <= kinds
+    assert [r["distance_km"] for r in rows] == sorted(r["distance_km"] for r in rows)
+    anade = next(r for r in rows if r["actor_type"] == "anade")
+    assert anade["name"].startswith("Cité Moudjahidine")
+    assert anade["distance_km"] == pytest.approx(1.274, abs=1e-3)
+    assert "101 rows of all_geolocated_actors_long.csv have no coordinates" in result.output
+
+
+def test_near_table_and_csv_file(folder, tmp_path):
+    bodies = folder / "all_geolocated_actors_long.csv"
+    result = _run("near", 34.85, 5.73, "--bodies", bodies, "--types", "cnrc")
+    assert result.exit_code == 0, result.output
+    assert "1 support bodies within 20 km" in result.output and "cnrc" in result.output
+    out = tmp_path / "near.csv"
+    result = _run("near", 34.85, 5.73, "--bodies", bodies, "--types", "cnrc", "-o", out)
+    assert result.exit_code == 0, result.output
+    written = pd.read_csv(out)
+    assert written["actor_type"].tolist() == ["cnrc"]
+    assert written["distance_km"].iloc[0] == pytest.approx(0.732, abs=1e-3)
+
+
+def test_coverage_with_wilaya_names(folder, tmp_path):
+    out = tmp_path / "coverage.csv"
+    bodies, wilayas = folder / "all_geolocated_actors_long.csv", folder / "admin_wilayas_58.csv"
+    result = _run("coverage", "--bodies", bodies, "--wilayas", wilayas,
+                  "--types", "anade,cnrc", "-o", out)  # fmt: skip
+    assert result.exit_code == 0, result.output
+    table = pd.read_csv(out)
+    assert list(table.columns) == ["wilaya_code", "name_fr", "name_ar", "anade", "cnrc", "total"]
+    raw = pd.read_csv(folder / "all_geolocated_actors_long.csv", dtype=str).dropna(
+        subset=["lat", "lon", "wilaya_code"]
+    )
+    raw = raw[raw["actor_type"] == "anade"]
+    expected = raw.groupby(raw["wilaya_code"].astype(int)).size()
+    got = table.set_index("wilaya_code")["anade"]
+    assert got[got > 0].to_dict() == expected.to_dict()
+    assert table.set_index("wilaya_code").loc[7, "name_fr"] == "Biskra"
+    assert set(range(1, 59)) <= set(table["wilaya_code"])
+
+
+@pytest.mark.parametrize(
+    ("args", "fragments"),
+    [
+        (["near", "95", "5.73"], ["'LAT' parameter of grappe ecosystem near", "[-90, 90]"]),
+        (["near", "34.85", "5.73", "--radius-km", "-3"], ["--radius-km", "at least 0"]),
+        (["near", "34.85", "5.73", "--types", "anade,bankz"], ["unknown types ['bankz']",
+                                                              "Known types:", "banks/bna"]),
+        (["near", "34.85", "5.73", "--format", "xml"], ["--format", "'table', 'json', 'csv'"]),
+        (["coverage", "--types", "ansej"], ["unknown types ['ansej']"]),
+        (["coverage", "--format", "html"], ["--format"]),
+    ],
+)  # fmt: skip
+def test_error_exits(folder, tmp_path, args, fragments):
+    out = tmp_path / "out.csv"
+    result = _run(*args, "--bodies", folder / "all_geolocated_actors_long.csv", "-o", out)
+    _error(result, *fragments)
+    assert not out.exists()  # nothing half-written
+
+
+def test_bad_files(tmp_path):
+    missing = tmp_path / "nowhere.csv"
+    _error(_run("near", 34.85, 5.73, "--bodies", missing), "nowhere.csv")
+    bad = tmp_path / "bodies.csv"
+    bad.write_text("actor_type,name,wilaya_code,lat,lon\nanade,A,7,34.8,5.7\ncnrc,C,7,34,x\n")
+    _error(_run("coverage", "--bodies", bad), "bodies.csv, row 3, column 'lon'", "'x'")
+    wilayas = tmp_path / "w.csv"
+    wilayas.write_text("code,nom\n7,Biskra\n")
+    _error(_run("coverage", "--bodies", bad, "--wilayas", wilayas), "w.csv", "['nom_ar']")
