@@ -106,4 +106,15 @@ def test_bad_files(tmp_path):
     _error(_run("coverage", "--bodies", bad), "bodies.csv, row 3, column 'lon'", "'x'")
     wilayas = tmp_path / "w.csv"
     wilayas.write_text("code,nom\n7,Biskra\n")
-    _error(_run("coverage", "--bodies", bad, "--wilayas", wilayas), "w.csv", "['nom_ar']")
+    _error(_run("coverage", "--bodies", bad, "--wilayas", wilayas), "w.csv", "['name_ar']")
+
+
+def test_coverage_lists_the_bundled_58_wilayas_by_default(folder):
+    result = _run("coverage", "--bodies", folder / "all_geolocated_actors_long.csv",
+                  "--types", "cnrc", "--format", "json")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout[result.stdout.index("[") :])
+    by_code = {r["wilaya_code"]: r for r in rows}
+    assert set(range(1, 59)) <= set(by_code)
+    assert by_code[7]["name_ar"] == "بسكرة" and by_code[7]["cnrc"] == 1
+    assert by_code[49]["cnrc"] == 0  # Timimoun (2019): its actors are coded under Adrar

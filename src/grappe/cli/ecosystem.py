@@ -148,8 +148,9 @@ def coverage_command(
         Path | None,
         typer.Option(
             "--wilayas",
-            help="Wilaya list (admin_wilayas_58.csv): lists every wilaya, with zeros, and "
-            "adds its French and Arabic names.",
+            help="Wilaya list (admin_wilayas_58.csv or admin_wilayas_48.csv); default: the 58 "
+            "wilayas bundled with grappe. Every wilaya is listed, with zeros, with its French "
+            "and Arabic names.",
         ),
     ] = None,
     output_format: Annotated[
@@ -167,20 +168,18 @@ def coverage_command(
 
     with grappe_errors():
         _check_format(output_format, command="grappe ecosystem coverage")
-        names = None
-        if wilayas is not None:
-            from grappe.io.ecosystem import read_wilayas
+        from grappe.io.ecosystem import read_wilayas
 
-            names = read_wilayas(wilayas)
+        names = read_wilayas(wilayas)
         table = _read(bodies)
         coverage = coverage_by_wilaya(
             table,
             types=_types(types),
-            wilayas=None if names is None else names["wilaya_code"],
+            wilayas=names["wilaya_code"],
         )
         without = coverage.attrs.get("without_wilaya", 0)
-        if names is not None:
-            coverage = names.merge(coverage, on="wilaya_code", how="right")
+        # a code missing from the list (0 in the source, a typo) keeps its row, without a name
+        coverage = names.merge(coverage, on="wilaya_code", how="right")
         if without:
             err_console.print(
                 f"{without} bodies have no wilaya code and are not counted.", highlight=False

@@ -153,8 +153,20 @@ def read_support_bodies(path: str | Path, *, options: ReadOptions | None = None)
     return out
 
 
-def read_wilayas(path: str | Path, *, options: ReadOptions | None = None) -> pd.DataFrame:
-    """Read the list of wilayas (``admin_wilayas_58.csv`` or ``admin_wilayas_48.csv``).
+def read_wilayas(
+    path: str | Path | None = None, *, options: ReadOptions | None = None
+) -> pd.DataFrame:
+    """Read a list of wilayas: the bundled 58 (2019 division) by default, or a staged file.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        ``admin_wilayas_58.csv``/``admin_wilayas_48.csv`` of the staged data (columns ``code``,
+        ``nom``, ``nom_ar``) or a file like the bundled one (``code``, ``name_fr``,
+        ``name_ar``). Default: ``grappe/data/dz/wilayas.csv`` (TransformaTek, see its
+        PROVENANCE.md).
+    options : ReadOptions, optional
+        Encoding and separator of a text file (default: detected).
 
     Returns
     -------
@@ -166,17 +178,26 @@ def read_wilayas(path: str | Path, *, options: ReadOptions | None = None) -> pd.
     NotFoundError
         The file does not exist.
     DataValidationError
-        A missing column (``code``, ``nom``, ``nom_ar``) or a code that is not a whole number,
-        naming the file, row and column.
+        A missing column or a code that is not a whole number, naming the file, row and column.
+
+    Examples
+    --------
+    >>> read_wilayas().set_index("wilaya_code").loc[7, "name_fr"]
+    'Biskra'
     """
+    if path is None:
+        from grappe.io.presets import bundled_path
+
+        path = bundled_path("dz", "wilayas.csv")
     shown = Path(path).name
     raw = read_table(path, options=options, what="wilaya list")
     raw.columns = [str(c).strip() for c in raw.columns]
+    raw = raw.rename(columns={"nom": "name_fr", "nom_ar": "name_ar"})
     _missing_columns(
         raw,
-        ("code", "nom", "nom_ar"),
+        ("code", "name_fr", "name_ar"),
         shown,
-        "give the wilaya list of the staged data (admin_wilayas_58.csv).",
+        "give the wilaya list of the staged data (admin_wilayas_58.csv: code, nom, nom_ar).",
     )
     codes = pd.to_numeric(raw["code"].astype("string").str.strip(), errors="coerce")
     bad = ~(codes % 1 == 0).fillna(False).astype(bool)
@@ -196,8 +217,8 @@ def read_wilayas(path: str | Path, *, options: ReadOptions | None = None) -> pd.
     out = pd.DataFrame(
         {
             "wilaya_code": codes.astype("int64"),
-            "name_fr": raw["nom"].astype("string").str.strip(),
-            "name_ar": raw["nom_ar"].astype("string").str.strip(),
+            "name_fr": raw["name_fr"].astype("string").str.strip(),
+            "name_ar": raw["name_ar"].astype("string").str.strip(),
         }
     )
     return out.sort_values("wilaya_code").reset_index(drop=True)
