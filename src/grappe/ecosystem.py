@@ -100,8 +100,20 @@ def select_types(
 ) -> pd.DataFrame:
     """The bodies of the given types (all when ``types`` is None).
 
-    A type is an ``actor_type`` of the table (``banks/bna``) or a family (``banks``: every type
-    that starts with ``banks/``); matching ignores case.
+    Parameters
+    ----------
+    bodies : pandas.DataFrame
+        Support bodies with an ``actor_type`` column; not modified.
+    types : iterable of str or None
+        Types of the table (``banks/bna``) or families (``banks``: every type that starts with
+        ``banks/``); matching ignores case.
+    func : str
+        The function named in messages.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The rows of ``bodies`` of those types, with their index.
 
     Raises
     ------
@@ -335,7 +347,12 @@ def deduplicate_bodies(bodies: pd.DataFrame, *, tolerance_m: float = 5.0) -> Ded
     -----
     Duplicates are the connected components of the "same branch" pairs, so a chain of
     points each within the tolerance of the next is one branch; with a tolerance of a few
-    metres this does not join distinct branches.
+    metres this does not join distinct branches. Distances as in :func:`nearest_bodies`
+    (haversine, Sinnott 1984).
+
+    References
+    ----------
+    Sinnott, R. W. (1984). Virtues of the haversine. *Sky and Telescope*, 68(2), 159.
 
     Examples
     --------

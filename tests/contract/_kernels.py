@@ -38,6 +38,7 @@ PACKAGES = (
     "roadmap",
     "matchmaking",
     "definitions",
+    "ecosystem",
 )
 EXTRA_MODULES = ("grappe.network.figures", "grappe.spatial.maps")
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -787,6 +788,47 @@ _mm_specs = {
     ),
 }
 
+def _bodies():
+    return pd.DataFrame(
+        {
+            "actor_type": ["anade", "cnrc", "cnrc", "banks/bna"],
+            "name": ["ANADE Biskra", "CNRC Biskra", "", "386 - Agence BISKRA"],
+            "wilaya_code": [7, 7, 7, 30],
+            "lat": [34.8587, 34.8449, 34.8449, 31.95],
+            "lon": [5.7209, 5.7249, 5.7249, 5.33],
+        },
+        index=pd.Index(["b1", "b2", "b3", "b4"], name="body"),
+    )
+
+
+_eco_specs = {
+    "nearest_bodies": Spec(
+        data=3,
+        sample=lambda: ((_bodies(), 34.85, 5.73), {"radius_km": 20.0}),
+        bad=(
+            lambda: ((_bodies(), 95.0, 5.73), {}),
+            lambda: ((_bodies(), 34.85, 5.73), {"radius_km": -1.0}),
+            lambda: ((_bodies(), 34.85, 5.73), {"types": ["ansej"]}),
+        ),
+    ),
+    "coverage_by_wilaya": Spec(
+        sample=lambda: ((_bodies(),), {"wilayas": [7, 30, 47]}),
+        bad=(lambda: ((_bodies(),), {"types": ["ansej"]}),),
+        utility=True,
+        why="a count",
+    ),
+    "deduplicate_bodies": Spec(
+        sample=lambda: ((_bodies(),), {"tolerance_m": 5.0}),
+        bad=(lambda: ((_bodies(),), {"tolerance_m": -1.0}),),
+    ),
+    "select_types": Spec(
+        data=2,
+        sample=lambda: ((_bodies(), ["banks"]), {}),
+        bad=(lambda: ((_bodies(), ["ansej"]), {}),),
+        utility=True,
+    ),
+}
+
 _defs = {
     "bundled_definitions": Spec(
         sample=_a("us-benchmark"), labels=None, why="a bundled set, by name", bad=(_a("mars"),)
@@ -863,4 +905,5 @@ SPECS: dict[str, Spec] = {
     **{f"roadmap.{k}": v for k, v in _rm.items()},
     **{f"matchmaking.{k}": v for k, v in _mm_specs.items()},
     **{f"definitions.{k}": v for k, v in _defs.items()},
+    **{f"ecosystem.{k}": v for k, v in _eco_specs.items()},
 }
