@@ -788,6 +788,7 @@ _mm_specs = {
     ),
 }
 
+
 def _bodies():
     return pd.DataFrame(
         {
