@@ -186,6 +186,8 @@ def test_coverage_of_selected_types(bodies):
     ]  # fmt: skip
     with pytest.raises(InvalidParameterError, match=r"unknown types \['anad'\]"):
         coverage_by_wilaya(bodies, types=["anad"])
+    with pytest.raises(InvalidParameterError, match=r"whole wilaya codes .* \['Biskra'\]"):
+        coverage_by_wilaya(bodies, wilayas=[7, "Biskra"])
 
 
 # --- deduplication --------------------------------------------------------------------------

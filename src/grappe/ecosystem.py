@@ -71,8 +71,8 @@ def _check_bodies(bodies: pd.DataFrame, *, func: str) -> None:
         first = int(np.flatnonzero(bad.to_numpy())[0])
         raise DataValidationError(
             ValidationIssue(
-                f"{int(bad.sum())} bodies have no valid coordinates (the first, row {first} of "
-                f"the table, has lat={bodies['lat'].iloc[first]!r}, "
+                f"{int(bad.sum())} bodies have no valid coordinates (the first, at position "
+                f"{first} of the table, has lat={bodies['lat'].iloc[first]!r}, "
                 f"lon={bodies['lon'].iloc[first]!r}).",
                 column="lat/lon",
                 fix="give latitudes in [-90, 90] and longitudes in [-180, 180], or leave the "
@@ -272,7 +272,7 @@ def coverage_by_wilaya(
     Raises
     ------
     InvalidParameterError
-        An unknown type.
+        An unknown type, a wilaya code that is not a whole number.
     DataValidationError
         The table lacks a column or has a body without valid coordinates.
 
@@ -292,7 +292,15 @@ def coverage_by_wilaya(
     counts = pd.crosstab(with_code["wilaya_code"], with_code["actor_type"])
     # every selected type is a column, even one whose bodies all lack a wilaya code
     kinds = sorted(set(chosen["actor_type"].dropna()))
-    rows = sorted(set(counts.index) | {int(w) for w in (() if wilayas is None else wilayas)})
+    listed = [] if wilayas is None else list(wilayas)
+    codes_listed = pd.to_numeric(pd.Series(listed, dtype=object), errors="coerce")
+    if not (codes_listed % 1 == 0).all():
+        raise InvalidParameterError(
+            f"The 'wilayas' parameter of {func} must hold whole wilaya codes (1 to 58). Got "
+            f"{[w for w, c in zip(listed, codes_listed, strict=True) if c % 1 != 0]} "
+            "among them."
+        )
+    rows = sorted(set(counts.index) | {int(c) for c in codes_listed})
     table = counts.reindex(index=rows, columns=kinds, fill_value=0).astype("int64")
     table["total"] = table.sum(axis=1)
     table.index.name = "wilaya_code"
