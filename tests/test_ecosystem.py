@@ -138,6 +138,8 @@ def test_input_is_not_modified_and_empty_result(bodies):
         ({"lat": 34.0, "lon": -200.0}, r"'lon' parameter .* \[-180, 180\]"),
         ({"lat": "north", "lon": 5.0}, r"'lat' parameter .* number"),
         ({"lat": 34.0, "lon": 5.0, "radius_km": -1}, r"'radius_km' .* at least 0"),
+        ({"lat": 34.0, "lon": 5.0, "radius_km": float("inf")}, r"'radius_km' .* finite"),
+        ({"lat": 34.0, "lon": 5.0, "types": [" "]}, r"'types' .* at least one type"),
         ({"lat": 34.0, "lon": 5.0, "types": ["banks", "bank"]},
          r"unknown types \['bank'\]. Known types: .*banks.*banks/bna"),
     ],

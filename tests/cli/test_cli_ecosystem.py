@@ -88,6 +88,8 @@ def test_coverage_with_wilaya_names(folder, tmp_path):
                                                               "Known types:", "banks/bna"]),
         (["near", "34.85", "5.73", "--format", "xml"], ["--format", "'table', 'json', 'csv'"]),
         (["coverage", "--types", "ansej"], ["unknown types ['ansej']"]),
+        (["coverage", "--types", ","], ["'--types' parameter of grappe ecosystem coverage",
+                                        "at least one type"]),
         (["coverage", "--format", "html"], ["--format"]),
     ],
 )  # fmt: skip
