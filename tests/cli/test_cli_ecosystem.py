@@ -120,3 +120,12 @@ def test_coverage_lists_the_bundled_58_wilayas_by_default(folder):
     assert set(range(1, 59)) <= set(by_code)
     assert by_code[7]["name_ar"] == "بسكرة" and by_code[7]["cnrc"] == 1
     assert by_code[49]["cnrc"] == 0  # Timimoun (2019): its actors are coded under Adrar
+
+
+def test_near_takes_a_western_longitude(folder):
+    result = _run("near", 35.70, -0.63, "--bodies", folder / "all_geolocated_actors_long.csv",
+                  "--types", "cnrc", "--radius-km", 5, "--format", "json")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout[result.stdout.index("[") :])
+    assert [r["wilaya_code"] for r in rows] == [31, 31]  # the two CNRC offices of Oran
+    assert rows[0]["lon"] < 0

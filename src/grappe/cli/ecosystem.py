@@ -106,10 +106,15 @@ def _check_format(output_format: str, *, command: str) -> None:
         )
 
 
-@ecosystem_app.command("near")
+# a western longitude (-0.63 for Oran) is a number, not an unknown option
+@ecosystem_app.command("near", context_settings={"ignore_unknown_options": True})
 def near_command(
-    lat: Annotated[float, typer.Argument(help="Latitude, WGS84 decimal degrees (34.85).")],
-    lon: Annotated[float, typer.Argument(help="Longitude, WGS84 decimal degrees (5.73).")],
+    lat: Annotated[
+        float, typer.Argument(metavar="LAT", help="Latitude, WGS84 decimal degrees (34.85).")
+    ],
+    lon: Annotated[
+        float, typer.Argument(metavar="LON", help="Longitude, WGS84 decimal degrees (5.73).")
+    ],
     bodies: BodiesOpt,
     radius_km: Annotated[
         float, typer.Option("--radius-km", help="Search radius in km (great-circle).")
