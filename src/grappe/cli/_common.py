@@ -200,13 +200,20 @@ def read_options(
 
 # --- how to read a regional table (the options of grappe map, growth and concentration) -----
 
-SourceOpt = Annotated[str | None, typer.Option(help="Preset of a well-known source (e.g. 'cbp').")]
+SourceOpt = Annotated[
+    str | None,
+    typer.Option(
+        help="Preset of a well-known source: cbp (US County Business Patterns) or "
+        "eurostat (Eurostat long tables: geo, nace_r2, time/year, values/value)."
+    ),
+]
 ColumnOpt = Annotated[
     list[str] | None,
     typer.Option("--column", help="Column mapping FILE_COLUMN=OUR_COLUMN (repeatable)."),
 ]
 ClassificationOpt = Annotated[
-    str | None, typer.Option(help="Industry classification: naics2017, nace2, isic4, custom.")
+    str | None,
+    typer.Option(help="Industry classification: naics2017, nace2, isic4, naa, custom."),
 ]
 RegionTypeOpt = Annotated[
     str | None, typer.Option(help="Kind of region (county, state, wilaya, nuts2…).")
@@ -223,7 +230,7 @@ WithheldOpt = Annotated[
     str | None,
     typer.Option(
         help="Withheld cells: raise, drop, keep_zero, impute_flag_midpoint or "
-        "impute_residual (the default for --source cbp)."
+        "impute_residual (the default for --source cbp; drop for --source eurostat)."
     ),
 ]
 

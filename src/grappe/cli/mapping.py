@@ -12,11 +12,18 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from grappe.cli._common import (
+    ClassificationOpt,
+    ColumnOpt,
     DecimalOpt,
     DuplicatesOpt,
     EncodingOpt,
+    RegionTypeOpt,
     SepOpt,
+    SourceOpt,
     ThousandsOpt,
+    WhereOpt,
+    WithheldOpt,
+    check_reading_options,
     console,
     duplicates_policy,
     err_console,
@@ -175,13 +182,7 @@ def map_command(
     inputs: Annotated[
         list[Path], typer.Argument(help="Regional statistics file(s): CSV, Parquet or Excel.")
     ],
-    source: Annotated[
-        str | None,
-        typer.Option(
-            help="Preset of a well-known source: cbp (US County Business Patterns) or "
-            "eurostat (Eurostat long tables: geo, nace_r2, time/year, values/value)."
-        ),
-    ] = None,
+    source: SourceOpt = None,
     definitions: Annotated[
         str, typer.Option(help="Cluster definitions: 'us-benchmark' or a CSV/YAML file.")
     ] = "us-benchmark",
@@ -196,36 +197,15 @@ def map_command(
         Path | None,
         typer.Option(help="Table of the nation's regions (e.g. the state file for counties)."),
     ] = None,
-    withheld: Annotated[
-        str | None,
-        typer.Option(
-            help="Withheld cells: raise, drop, keep_zero, impute_flag_midpoint or "
-            "impute_residual (the default for --source cbp; drop for --source eurostat)."
-        ),
-    ] = None,
-    column: Annotated[
-        list[str] | None,
-        typer.Option("--column", help="Column mapping FILE_COLUMN=OUR_COLUMN (repeatable)."),
-    ] = None,
-    where: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--where",
-            help="Keep only the rows with COLUMN=VALUE (or COLUMN=V1,V2), before any check; "
-            "repeatable, e.g. --where age=Y_GE15.",
-        ),
-    ] = None,
+    withheld: WithheldOpt = None,
+    column: ColumnOpt = None,
+    where: WhereOpt = None,
     overlap: Annotated[
         str,
         typer.Option(help="Region sets whose regions share members: raise (refuse) or allow."),
     ] = "raise",
-    classification: Annotated[
-        str | None,
-        typer.Option(help="Industry classification: naics2017, nace2, isic4, naa, custom."),
-    ] = None,
-    region_type: Annotated[
-        str | None, typer.Option(help="Kind of region (county, state, wilaya, nuts2…).")
-    ] = None,
+    classification: ClassificationOpt = None,
+    region_type: RegionTypeOpt = None,
     lq_convention: Annotated[
         str, typer.Option(help="LQ convention: 'cmp' (traded/local base) or 'total'.")
     ] = "cmp",
@@ -283,7 +263,6 @@ def map_command(
     --definitions us-benchmark --years 2019 --format json --output states.json
     """
     from grappe._validation import check_option
-    from grappe.codes import CLASSIFICATIONS
     from grappe.io import load_definitions, read_region_set, read_regional_table
     from grappe.io.output import (
         OUTPUT_FORMATS,
@@ -293,8 +272,6 @@ def map_command(
         is_stdout,
         write_frame,
     )
-    from grappe.io.presets import PRESETS
-    from grappe.io.regional import WITHHELD_POLICIES
     from grappe.mapping import (
         LQ_CONVENTIONS,
         MEASURES,
@@ -307,10 +284,10 @@ def map_command(
     with grappe_errors():
         # options are checked here, in the command's terms, before any library sees them
         command = "grappe map"
+        check_reading_options(
+            command, source=source, withheld=withheld, classification=classification
+        )
         for name, value, allowed in (
-            ("--source", source, tuple(PRESETS)),
-            ("--withheld", withheld, WITHHELD_POLICIES),
-            ("--classification", classification, CLASSIFICATIONS),
             ("--lq-convention", lq_convention, LQ_CONVENTIONS),
             ("--total", total, TOTAL_RULES),
             ("--measure", measure, MEASURES),
