@@ -30,11 +30,7 @@ from grappe.errors import (
     ValidationIssue,
 )
 
-__all__ = ["APPORTION_METHODS", "convert_counts", "division_shares", "points_in_polygons"]
-
-#: Choices of ``apportion=``: None refuses to split a region, "weight" splits it by the units'
-#: weights (the io layer names the weight, e.g. "population").
-APPORTION_METHODS: tuple[str | None, ...] = (None, "weight")
+__all__ = ["convert_counts", "division_shares", "points_in_polygons"]
 
 _MAX_SHOWN = 20
 
@@ -105,7 +101,9 @@ def division_shares(
     totals = pieces.groupby("source")["weight"].transform("sum")
     counts = pieces.groupby("source")["units"].transform("sum")
     # a region without any weight (population unknown) is split by the number of its units
-    share = np.where(totals > 0, pieces["weight"] / totals.where(totals > 0, 1.0), pieces["units"] / counts)
+    share = np.where(
+        totals > 0, pieces["weight"] / totals.where(totals > 0, 1.0), pieces["units"] / counts
+    )
     pieces["share"] = share.astype(float)
     pieces["units"] = pieces["units"].astype("int64")
     return pieces[["source", "target", "units", "weight", "share"]]
@@ -139,8 +137,8 @@ def convert_counts(
     value_columns: Sequence[str] | None = None,
     flag_columns: Sequence[str] = (),
     apportion: str | None = None,
-    weight: str | None = None,
     file: str | None = None,
+    func: str = "convert_counts",
 ) -> pd.DataFrame:
     """A table of counts by region, converted from one division to another.
 
@@ -162,16 +160,16 @@ def convert_counts(
     flag_columns : sequence of str
         Boolean columns (e.g. ``withheld``): a target row is flagged when any row it comes from
         is.
-    apportion : {None, "weight"}
+    apportion : str, optional
         None (default): only an exact conversion is done — every source region must lie in one
         target region (aggregation to a coarser division); a source region split between
-        several target regions is an error. ``"weight"``: a split region's counts are shared
-        among its pieces by the pieces' weight (:func:`division_shares`); the counts become
-        estimates and stop being whole numbers.
-    weight : str, optional
-        Column of ``units`` used to apportion (e.g. ``"population"``).
+        several target regions is an error. A column of ``units`` (``"population"``): a split
+        region's counts are shared among its pieces by the pieces' share of that weight
+        (:func:`division_shares`); the counts become estimates and stop being whole numbers.
     file : str, optional
         The file the table was read from, for messages.
+    func : str
+        The function named in messages.
 
     Returns
     -------
@@ -183,8 +181,9 @@ def convert_counts(
     Raises
     ------
     InvalidParameterError
-        A missing column, an unknown ``apportion``, or (with ``apportion=None``) a source region
-        split between target regions — the message names ``apportion``.
+        A missing column, an ``apportion`` that is no column of ``units``, or (with
+        ``apportion=None``) a source region split between target regions — the message names
+        ``apportion``.
     DataValidationError
         A region code that is not a region of the source division, naming the file, the row
         (the header being line 1) and the column.
@@ -198,20 +197,15 @@ def convert_counts(
       region  smes
     0     07    14
     >>> back = pd.DataFrame({"region": ["07"], "smes": [14]})
-    >>> convert_counts(back, u, source="w48", target="w58", apportion="weight",
-    ...                weight="pop")["smes"].tolist()
+    >>> convert_counts(back, u, source="w48", target="w58", apportion="pop")["smes"].tolist()
     [7.0, 7.0]
     """
-    func = "convert_counts"
-    if apportion not in APPORTION_METHODS:
+    if apportion is not None and (
+        not isinstance(apportion, str) or apportion not in getattr(units, "columns", ())
+    ):
         raise InvalidParameterError(
-            f"The 'apportion' parameter of {func} must be None or 'weight'. "
-            f"Got {apportion!r} instead."
-        )
-    if apportion == "weight" and weight is None:
-        raise InvalidParameterError(
-            f"The 'weight' parameter of {func} must name a column of units when "
-            "apportion='weight'. Got None instead."
+            f"The 'apportion' parameter of {func} must be None or a column of units to share "
+            f"split regions by (e.g. 'population'). Got {apportion!r} instead."
         )
     if not isinstance(frame, pd.DataFrame) or region_column not in frame.columns:
         raise InvalidParameterError(
@@ -236,7 +230,7 @@ def convert_counts(
             f"The 'value_columns' parameter of {func} names columns {absent} that the table "
             f"does not have (it has {list(frame.columns)})."
         )
-    shares = division_shares(units, source=source, target=target, weight=weight)
+    shares = division_shares(units, source=source, target=target, weight=apportion)
     codes = frame[region_column].astype("string")
     issues = _unknown_code_issues(
         codes, set(shares["source"]), column=region_column, file=file, division=source
@@ -252,9 +246,9 @@ def convert_counts(
         )
         raise InvalidParameterError(
             f"Converting from {source} to {target} splits {len(split)} regions between "
-            f"several regions ({detail}). The 'apportion' parameter of {func} must then say how "
-            "to split their counts, e.g. apportion='population' (each piece gets the "
-            "population share of its communes). Got None instead."
+            f"several ({detail}). The 'apportion' parameter of {func} must then say how to "
+            "split their counts, e.g. apportion='population' (each piece gets the population "
+            "share of its units). Got None instead."
         )
     keys = [c for c in frame.columns if c not in (region_column, *values, *flags)]
     table = frame.assign(**{region_column: codes}).merge(

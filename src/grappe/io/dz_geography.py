@@ -56,7 +56,8 @@ ATTRIBUTION = "© OpenStreetMap contributors (ODbL)"
 
 #: Communes whose wilaya in the 58 division is not given by the rule of the module's docstring:
 #: ONS code → wilaya of the official 2019 list (admin_communes_58.csv of TransformaTek).
-MOVED_SINCE_2019: dict[str, str] = {"4713": "47"}  # Mansoura: Ghardaïa in 2019, El Meniaa (58) in OSM
+# Mansoura: Ghardaïa in 2019, El Meniaa (58) in OSM
+MOVED_SINCE_2019: dict[str, str] = {"4713": "47"}
 
 _APPORTION = ("population",)
 
@@ -327,9 +328,9 @@ def convert_wilaya_table(
         region_column=region_column,
         value_columns=value_columns,
         flag_columns=extra,
-        apportion=None if apportion is None else "weight",
-        weight="population",
+        apportion=apportion,
         file=shown,
+        func=func,
     )
     out.attrs.update(
         division=target,
@@ -382,7 +383,8 @@ def locate_points(lon: Any, lat: Any) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        One row per point, in order: ``commune_code``, ``commune_name_fr``, ``daira_osm_id``,
+        One row per point, in order: ``commune_code``, ``commune_name_fr``,
+        ``commune_osm_id``, ``daira_osm_id``,
         ``daira_name_fr``, ``wilaya_69``, ``wilaya_58``, ``wilaya_48``; missing values (NA)
         for a point in no commune (outside Algeria, at sea, no coordinates).
 
@@ -410,6 +412,7 @@ def locate_points(lon: Any, lat: Any) -> pd.DataFrame:
     columns = {
         "commune_code": "commune_code",
         "name_fr": "commune_name_fr",
+        "osm_id": "commune_osm_id",
         "daira_osm_id": "daira_osm_id",
         "daira_name_fr": "daira_name_fr",
         "wilaya_69": "wilaya_69",
@@ -452,8 +455,7 @@ def wilaya_centres(division: int = 69, *, level: str = "wilaya") -> pd.DataFrame
     division = _check_division(division, "division", func=func)
     if level not in ("wilaya", "commune"):
         raise InvalidParameterError(
-            f"The 'level' parameter of {func} must be 'wilaya' or 'commune'. "
-            f"Got {level!r} instead."
+            f"The 'level' parameter of {func} must be 'wilaya' or 'commune'. Got {level!r} instead."
         )
     shapes = _shapes("Wilaya centres")
     import shapely
