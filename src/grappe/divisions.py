@@ -1,4 +1,4 @@
-"""Administrative divisions that change over time: crosswalks, conversion of counts, points (no I/O).
+"""Administrative divisions that change over time: crosswalks, counts converted, points (no I/O).
 
 A country redraws its regions (Algeria: 48 wilayas in 1984, 58 in 2019, 69 in 2025) but keeps
 its smallest units (the communes). Given a table of *units* — one row per commune, with its
