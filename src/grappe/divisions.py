@@ -245,8 +245,8 @@ def convert_counts(
             for s in split[:_MAX_SHOWN]
         )
         raise InvalidParameterError(
-            f"Converting from {source} to {target} splits {len(split)} regions between "
-            f"several ({detail}). The 'apportion' parameter of {func} must then say how to "
+            f"Converting from {source} to {target} splits {len(split)} "
+            f"region{'s' if len(split) > 1 else ''} between several ({detail}). The 'apportion' parameter of {func} must then say how to "
             "split their counts, e.g. apportion='population' (each piece gets the population "
             "share of its units). Got None instead."
         )

@@ -134,7 +134,7 @@ def test_convert_to_coarser_division_sums_exactly():
 def test_convert_to_finer_division_needs_apportion():
     counts = pd.DataFrame({"wilaya": ["07", "16"], "smes": [145.0, 900.0]})
     with pytest.raises(
-        InvalidParameterError, match=r"splits 1 regions .*07 → 07, 51, 61.*apportion='population'"
+        InvalidParameterError, match=r"splits 1 region .*07 → 07, 51, 61.*apportion='population'"
     ):
         geo.convert_wilaya_table(counts, source=48, target=69, region_column="wilaya")
 
@@ -181,6 +181,7 @@ def test_convert_regional_table_keeps_keys_and_flags():
     assert got["employment"].isna().all()
     assert out.region_name("07") == "Biskra"
     assert out.data["year"].dtype == np.int16
+    assert out.data["year"].tolist() == [2022, 2022]  # a key, never summed
 
 
 def test_unknown_code_names_file_row_and_column():

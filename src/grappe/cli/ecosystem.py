@@ -64,7 +64,7 @@ def _cell(column: str, value: object) -> str:
     return str(value)
 
 
-def _emit(frame: pd.DataFrame, *, output: Path | None, output_format: str, title: str) -> None:
+def emit_frame(frame: pd.DataFrame, *, output: Path | None, output_format: str, title: str) -> None:
     """Show ``frame`` as a table, or write it as CSV/JSON to ``output`` (stdout when none)."""
     from grappe.io.output import format_from_path, is_stdout, write_frame
 
@@ -137,7 +137,7 @@ def near_command(
         table = _read(bodies)
         found = nearest_bodies(table, lat, lon, radius_km=radius_km, types=_types(types))
         found = found.assign(distance_km=found["distance_km"].astype(float).round(3))
-        _emit(
+        emit_frame(
             found,
             output=output,
             output_format=output_format,
@@ -189,7 +189,7 @@ def coverage_command(
             err_console.print(
                 f"{without} bodies have no wilaya code and are not counted.", highlight=False
             )
-        _emit(
+        emit_frame(
             coverage,
             output=output,
             output_format=output_format,

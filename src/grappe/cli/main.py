@@ -34,6 +34,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "grappe.cli.user",
     "grappe.cli.definitions",
     "grappe.cli.ecosystem",
+    "grappe.cli.dz",
 )
 
 

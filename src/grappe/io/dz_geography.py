@@ -24,24 +24,31 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from grappe.divisions import convert_counts, division_shares, points_in_polygons
-from grappe.errors import InvalidParameterError, MissingDependencyError
+from grappe.errors import (
+    DataValidationError,
+    InvalidParameterError,
+    MissingDependencyError,
+    ValidationIssue,
+)
 from grappe.model import RegionalTable
 
 __all__ = [
     "ATTRIBUTION",
     "DIVISIONS",
+    "LOCATED_COLUMNS",
     "MOVED_SINCE_2019",
     "communes",
     "convert_wilaya_table",
     "division_crosswalk",
     "locate_points",
+    "locate_table",
     "provenance",
     "wilaya_centres",
     "wilaya_shares",
@@ -273,7 +280,8 @@ def convert_wilaya_table(
     region_column : str
         Column of wilaya codes of a DataFrame (a RegionalTable's is ``region``).
     value_columns : sequence of str, optional
-        Counts of a DataFrame to convert; default every numeric column.
+        Counts of a DataFrame to convert; default every numeric column but ``year`` (a key).
+        A RegionalTable's are ``employment``, ``establishments``, ``payroll``.
     file : str, optional
         The file the table came from, for messages (default: the RegionalTable's source).
 
@@ -320,6 +328,13 @@ def convert_wilaya_table(
     extra = [c for c in coded.columns if pd.api.types.is_bool_dtype(coded[c])]
     if is_table:  # categorical keys would multiply the groups; plain values suffice
         coded = coded.assign(industry=coded["industry"].astype("string"))
+        value_columns = ["employment", "establishments", "payroll"]
+    elif value_columns is None:  # a year is a key, not a count
+        value_columns = [
+            c
+            for c in coded.columns
+            if c not in (region_column, "year", *extra) and pd.api.types.is_numeric_dtype(coded[c])
+        ]
     out = convert_counts(
         coded,
         _communes(),
@@ -422,6 +437,7 @@ def locate_points(lon: Any, lat: Any) -> pd.DataFrame:
     picked = units[list(columns)].rename(columns=columns)
     found = position >= 0
     out = picked.iloc[np.where(found, position, 0)].reset_index(drop=True)
+    out["commune_osm_id"] = out["commune_osm_id"].astype("Int64")
     out.loc[~found, :] = pd.NA
     return out
 
@@ -474,3 +490,114 @@ def wilaya_centres(division: int = 69, *, level: str = "wilaya") -> pd.DataFrame
     return pd.DataFrame(
         {"code": sums.index, "lat": sums["wlat"] / sums["w"], "lon": sums["wlon"] / sums["w"]}
     ).reset_index(drop=True)
+
+
+#: Columns :func:`locate_table` adds to a table of points.
+LOCATED_COLUMNS: tuple[str, ...] = (
+    "commune_code",
+    "commune_name_fr",
+    "commune_osm_id",
+    "daira_osm_id",
+    "daira_name_fr",
+    "wilaya_69",
+    "wilaya_58",
+    "wilaya_48",
+)
+
+
+def _coordinate(frame: pd.DataFrame, column: str, bound: float, file: str | None) -> pd.Series:
+    text = frame[column].astype("string").str.strip()
+    values = pd.to_numeric(text, errors="coerce")
+    bad = ((text.fillna("") != "") & ~values.between(-bound, bound).fillna(False)).astype(bool)
+    issues = [
+        ValidationIssue(
+            f"{text.iloc[i]!r} is not a coordinate in [-{bound:g}, {bound:g}] decimal degrees.",
+            file=file,
+            row=int(i) + 2,
+            column=column,
+            fix="write WGS84 decimal degrees with a '.' (e.g. 34.85), or leave the cell empty.",
+        )
+        for i in np.flatnonzero(bad.to_numpy())[:20]
+    ]
+    if issues:
+        raise DataValidationError(issues)
+    return values.astype("float64")
+
+
+def locate_table(
+    frame: pd.DataFrame,
+    *,
+    lat_column: str = "lat",
+    lon_column: str = "lon",
+    file: str | None = None,
+    chunk_size: int = 50_000,
+    progress: Callable[[int, int], None] | None = None,
+) -> pd.DataFrame:
+    """A table of points with the commune, daïra and wilaya of each row added.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Any table with a latitude and a longitude column (numbers or text); not modified.
+    lat_column, lon_column : str
+        The coordinate columns (WGS84 decimal degrees).
+    file : str, optional
+        The file the table came from, for messages.
+    chunk_size : int
+        Points located at a time; ``progress(done, total)`` is called after each chunk.
+    progress : callable, optional
+        Told how many points are done, for a progress bar.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The rows of ``frame`` (index reset) and the columns of :data:`LOCATED_COLUMNS`, empty
+        (NA) for a row without coordinates or outside Algeria.
+
+    Raises
+    ------
+    DataValidationError
+        A coordinate column missing, a column of :data:`LOCATED_COLUMNS` already in the table,
+        a coordinate that is not a number in range — naming the file, row and column.
+    MissingDependencyError
+        shapely is not installed.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"name": ["ANADE Biskra"], "lat": ["34.85"], "lon": ["5.73"]})
+    >>> locate_table(t)[["name", "commune_name_fr", "wilaya_69"]]
+               name commune_name_fr wilaya_69
+    0  ANADE Biskra          Biskra        07
+    """
+    missing = [c for c in (lat_column, lon_column) if c not in frame.columns]
+    if missing:
+        raise DataValidationError(
+            ValidationIssue(
+                f"the table lacks the coordinate columns {missing} (it has {list(frame.columns)}).",
+                file=file,
+                column=missing[0],
+                fix="name the columns with --lat-column and --lon-column.",
+            )
+        )
+    clash = [c for c in LOCATED_COLUMNS if c in frame.columns]
+    if clash:
+        raise DataValidationError(
+            ValidationIssue(
+                f"the table already has the columns {clash} that locating would add.",
+                file=file,
+                column=clash[0],
+                fix="rename or drop them first (is the file already located?).",
+            )
+        )
+    rows = frame.reset_index(drop=True)
+    lat = _coordinate(rows, lat_column, 90.0, file)
+    lon = _coordinate(rows, lon_column, 180.0, file)
+    parts = []
+    step = max(int(chunk_size), 1)
+    for start in range(0, max(len(rows), 1), step):
+        stop = min(start + step, len(rows))
+        parts.append(locate_points(lon.iloc[start:stop], lat.iloc[start:stop]))
+        if progress is not None:
+            progress(stop, len(rows))
+    located = pd.concat(parts, ignore_index=True) if parts else locate_points([], [])
+    return pd.concat([rows, located], axis=1)
