@@ -247,8 +247,9 @@ def convert_counts(
         raise InvalidParameterError(
             f"Converting from {source} to {target} splits {len(split)} "
             f"region{'s' if len(split) > 1 else ''} between several ({detail}). The "
-            f"'apportion' parameter of {func} must then say how to split their counts, e.g. apportion='population' (each piece gets the population "
-            "share of its units). Got None instead."
+            f"'apportion' parameter of {func} must then say how to split their counts, "
+            "e.g. apportion='population' (each piece gets the population share of its "
+            "units). Got None instead."
         )
     keys = [c for c in frame.columns if c not in (region_column, *values, *flags)]
     table = frame.assign(**{region_column: codes}).merge(
