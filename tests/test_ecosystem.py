@@ -215,5 +215,7 @@ def test_deduplication_on_a_hand_made_case():
     assert result.bodies["name"].tolist() == ["CNRC Biskra", "ANADE Biskra", "ANADE Tolga", "CNRC"]
     pd.testing.assert_frame_equal(bodies, before)
     assert deduplicate_bodies(bodies, tolerance_m=0.1).removed == 0
+    anonymous = bodies.assign(name="", actor_type="accountants")
+    assert deduplicate_bodies(anonymous, tolerance_m=5).removed == 0  # no name, no evidence
     with pytest.raises(InvalidParameterError, match=r"'tolerance_m' .* at least 0"):
         deduplicate_bodies(bodies, tolerance_m=-5)

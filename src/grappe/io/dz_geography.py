@@ -442,37 +442,53 @@ def locate_points(lon: Any, lat: Any) -> pd.DataFrame:
     return out
 
 
-def wilaya_centres(division: int = 69, *, level: str = "wilaya") -> pd.DataFrame:
-    """Reference points of the wilayas (or communes): the population-weighted centroid.
+def wilaya_centres(
+    division: int = 69, *, level: str = "wilaya", reference: str = "centroid"
+) -> pd.DataFrame:
+    """Reference points of the wilayas (or communes), to measure how far services are.
 
     Parameters
     ----------
     division : {69, 58, 48}
         The division of the wilayas.
     level : {"wilaya", "commune"}
-        ``"commune"``: each commune's representative point (inside the commune).
+        ``"commune"``: each commune's representative point (a point inside the commune).
+    reference : {"centroid", "main-commune"}
+        A wilaya's point: ``"centroid"``, the mean of its communes' representative points
+        weighted by their population (a commune without population weighs 0; a wilaya without
+        any, equal weights) — where its people live on average, which in a Saharan wilaya of
+        scattered oases may fall between them; ``"main-commune"``, the representative point of
+        its most populous commune (the chef-lieu in nearly every wilaya).
 
     Returns
     -------
     pandas.DataFrame
-        ``code`` (wilaya code, or commune ONS code), ``lat``, ``lon``. A wilaya's point is the
-        mean of its communes' representative points weighted by their population (a
-        commune without population weighs 0; a wilaya without any, equal weights): where its
-        people live, not the middle of the Sahara.
+        ``code`` (wilaya code, or commune ONS code), ``lat``, ``lon``.
 
     Raises
     ------
     MissingDependencyError
         shapely is not installed.
     InvalidParameterError
-        A division other than 48, 58, 69, or an unknown level.
+        A division other than 48, 58, 69, an unknown level or reference.
+
+    Examples
+    --------
+    >>> main = wilaya_centres(69, reference="main-commune").set_index("code")
+    >>> locate_points([main.loc["07", "lon"]], [main.loc["07", "lat"]])["commune_name_fr"][0]
+    'Biskra'
     """
     func = "wilaya_centres"
     division = _check_division(division, "division", func=func)
-    if level not in ("wilaya", "commune"):
-        raise InvalidParameterError(
-            f"The 'level' parameter of {func} must be 'wilaya' or 'commune'. Got {level!r} instead."
-        )
+    for name, value, allowed in (
+        ("level", level, ("wilaya", "commune")),
+        ("reference", reference, ("centroid", "main-commune")),
+    ):
+        if value not in allowed:
+            raise InvalidParameterError(
+                f"The '{name}' parameter of {func} must be one of {', '.join(allowed)}. "
+                f"Got {value!r} instead."
+            )
     shapes = _shapes("Wilaya centres")
     import shapely
 
@@ -481,8 +497,12 @@ def wilaya_centres(division: int = 69, *, level: str = "wilaya") -> pd.DataFrame
     if level == "commune":
         located = units.dropna(subset=["commune_code"])
         return located[["commune_code", "lat", "lon"]].rename(columns={"commune_code": "code"})
-    w = units["population"].astype("float").fillna(0.0)
     column = f"wilaya_{division}"
+    w = units["population"].astype("float").fillna(0.0)
+    if reference == "main-commune":
+        main = units.assign(w=w).sort_values("w", ascending=False).drop_duplicates(column)
+        main = main.sort_values(column)
+        return pd.DataFrame({"code": main[column], "lat": main["lat"], "lon": main["lon"]})
     none = w.groupby(units[column]).transform("sum") == 0
     units = units.assign(w=w.mask(none, 1.0))
     units = units.assign(wlat=units["lat"] * units["w"], wlon=units["lon"] * units["w"])

@@ -12,11 +12,23 @@ from pathlib import Path
 
 import pandas as pd
 
-from grappe.ecosystem import BODY_COLUMNS
-from grappe.errors import DataValidationError, ValidationIssue
+from grappe.ecosystem import (
+    BODY_COLUMNS,
+    coverage_by_area,
+    coverage_rates,
+    deduplicate_bodies,
+    types_lacking_within,
+)
+from grappe.errors import DataValidationError, InvalidParameterError, ValidationIssue
 from grappe.io.files import ReadOptions, read_table
 
-__all__ = ["read_support_bodies", "read_wilayas"]
+__all__ = [
+    "attribute_bodies",
+    "ecosystem_coverage",
+    "read_support_bodies",
+    "read_wilaya_counts",
+    "read_wilayas",
+]
 
 _NEEDED = ("actor_type", "lat", "lon")
 
@@ -222,3 +234,235 @@ def read_wilayas(
         }
     )
     return out.sort_values("wilaya_code").reset_index(drop=True)
+
+
+def attribute_bodies(bodies: pd.DataFrame) -> pd.DataFrame:
+    """The bodies with the commune, daïra and wilaya (69, 58, 48) their coordinates fall in.
+
+    The file's own ``wilaya_code`` is kept but not trusted for coverage: the TransformaTek
+    files mix the 48 and 58 divisions and some have no code at all.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``bodies`` (index kept) with the columns of
+        :data:`grappe.io.dz_geography.LOCATED_COLUMNS`; NA outside Algeria's communes.
+
+    Raises
+    ------
+    MissingDependencyError
+        shapely is not installed.
+    """
+    from grappe.io.dz_geography import locate_points
+
+    located = locate_points(bodies["lon"].to_numpy(float), bodies["lat"].to_numpy(float))
+    located.index = bodies.index
+    return pd.concat([bodies, located], axis=1)
+
+
+def read_wilaya_counts(
+    path: str | Path,
+    *,
+    division: int = 69,
+    column: str = "smes",
+    options: ReadOptions | None = None,
+) -> pd.Series:
+    """Read a count by wilaya (SMEs, firms…): columns ``wilaya_code`` and ``column``.
+
+    Parameters
+    ----------
+    path : str or Path
+        CSV, Parquet or XLSX file, one row per wilaya.
+    division : {69, 58, 48}
+        The division the codes are written in.
+    column : str
+        The column of counts.
+    options : ReadOptions, optional
+        Encoding and number format of a text file.
+
+    Returns
+    -------
+    pandas.Series
+        Two-digit wilaya code → count (float), named ``column``.
+
+    Raises
+    ------
+    NotFoundError
+        The file does not exist.
+    DataValidationError
+        A missing column, a code that is no wilaya of the division, a wilaya listed twice, a
+        count that is not a number of at least 0 — naming the file, row and column.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "smes.csv"
+    >>> _ = p.write_text("wilaya_code,smes\n7,5120\n51,830\n")
+    >>> read_wilaya_counts(p, division=58).to_dict()
+    {'07': 5120.0, '51': 830.0}
+    """
+    from grappe.io.dz_geography import wilayas
+
+    shown = Path(path).name
+    raw = read_table(path, options=options, what="table of counts by wilaya")
+    raw.columns = [str(c).strip() for c in raw.columns]
+    _missing_columns(
+        raw,
+        ("wilaya_code", column),
+        shown,
+        f"give one row per wilaya with the columns wilaya_code and {column}.",
+    )
+    known = set(wilayas(division)["wilaya_code"])
+    text = raw["wilaya_code"].astype("string").str.strip()
+    number = pd.to_numeric(text, errors="coerce")
+    code = number.astype("Int64").astype("string").str.zfill(2).where(number % 1 == 0, text)
+    counts = pd.to_numeric(raw[column].astype("string").str.strip(), errors="coerce")
+    issues = []
+    for i in range(len(raw)):
+        if code.iloc[i] not in known:
+            issues.append(
+                ValidationIssue(
+                    f"{text.iloc[i]!r} is not a wilaya of the {division} division.",
+                    file=shown,
+                    row=i + 2,
+                    column="wilaya_code",
+                    fix=f"write codes 1 to {division}, or give the division with --division.",
+                )
+            )
+        elif code.iloc[:i].eq(code.iloc[i]).any():
+            issues.append(
+                ValidationIssue(
+                    f"wilaya {code.iloc[i]} is listed twice.",
+                    file=shown,
+                    row=i + 2,
+                    column="wilaya_code",
+                    fix="give one row per wilaya.",
+                )
+            )
+        if not counts.iloc[i] >= 0:
+            issues.append(
+                ValidationIssue(
+                    f"{raw[column].iloc[i]!r} is not a count of at least 0.",
+                    file=shown,
+                    row=i + 2,
+                    column=column,
+                    fix="write a whole number without separators, or leave the wilaya out.",
+                )
+            )
+    if issues:
+        raise DataValidationError(issues)
+    return pd.Series(counts.to_numpy(float), index=code.to_numpy(str), name=column)
+
+
+_LEVELS = ("wilaya", "commune")
+
+
+def ecosystem_coverage(
+    bodies: pd.DataFrame,
+    *,
+    level: str = "wilaya",
+    division: int = 69,
+    types: list[str] | None = None,
+    smes: pd.Series | None = None,
+    radius_km: float | None = None,
+    reference: str = "centroid",
+    rates: bool = False,
+    deduplicate: bool = True,
+) -> pd.DataFrame:
+    """Support bodies per type per wilaya (or commune), attributed by their coordinates, with
+    the rates per 10,000 inhabitants (and per 1,000 SMEs) and the types lacking nearby.
+
+    Parameters
+    ----------
+    bodies : pandas.DataFrame
+        As read by :func:`read_support_bodies`; not modified.
+    level : {"wilaya", "commune"}
+        One row per wilaya of ``division``, or per commune (ONS code).
+    division : {69, 58, 48}
+        The wilayas' division (2025 by default).
+    types : list of str, optional
+        Types or families to count (all by default).
+    smes : pandas.Series, optional
+        SMEs per wilaya of ``division`` (:func:`read_wilaya_counts`); wilaya level only.
+    radius_km : float, optional
+        Adds ``lacking_within_km``: the types (families by default) without a body within that
+        distance of the area's reference point (see ``reference``); a commune's is a point
+        inside it.
+    reference : {"centroid", "main-commune"}
+        A wilaya's reference point: its population-weighted commune centroid, or its most
+        populous commune (see :func:`grappe.io.dz_geography.wilaya_centres`).
+    rates : bool
+        Also a rate column per type (not only for the total).
+    deduplicate : bool
+        Merge branches listed twice first (:func:`grappe.ecosystem.deduplicate_bodies`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``wilaya_code`` (or ``commune_code`` and ``wilaya_<division>``), ``name_fr``,
+        ``name_ar``, ``population``, one count column per type, ``total``,
+        ``total_per_10k_inhabitants`` (and per type with ``rates``), ``smes`` and
+        ``total_per_1000_smes`` when given, ``lacking_within_km`` when asked. ``attrs``:
+        ``unattributed`` (bodies in no commune: outside Algeria or at sea), ``duplicates``
+        (rows merged), ``division``, ``level``.
+
+    Raises
+    ------
+    InvalidParameterError
+        An unknown level or division, ``smes`` at commune level, an unknown type, a bad radius.
+    MissingDependencyError
+        shapely or scikit-learn is not installed.
+    """
+    from grappe.io.dz_geography import communes, wilaya_centres, wilayas
+
+    func = "ecosystem_coverage"
+    if level not in _LEVELS:
+        raise InvalidParameterError(
+            f"The 'level' parameter of {func} must be 'wilaya' or 'commune'. Got {level!r} instead."
+        )
+    if smes is not None and level != "wilaya":
+        raise InvalidParameterError(
+            f"The 'smes' parameter of {func} is a count by wilaya: use it with level='wilaya'."
+        )
+    names = wilayas(division)  # checks the division
+    removed = 0
+    if deduplicate:
+        merged = deduplicate_bodies(bodies)
+        bodies, removed = merged.bodies, merged.removed
+    located = attribute_bodies(bodies)
+    if level == "wilaya":
+        key, area_column = "wilaya_code", f"wilaya_{division}"
+        areas = names[["wilaya_code", "name_fr", "name_ar", "population"]]
+    else:
+        key, area_column = "commune_code", "commune_code"
+        units = communes().dropna(subset=["commune_code"])
+        areas = units[["commune_code", f"wilaya_{division}", "name_fr", "name_ar", "population"]]
+        areas = areas.sort_values("commune_code")
+    counts = coverage_by_area(
+        located, area_column=area_column, areas=areas[key].tolist(), types=types
+    )
+    kinds = [c for c in counts.columns if c not in ("area", "total")]
+    population = areas.set_index(key)["population"].astype("float")
+    counts = coverage_rates(counts, population, columns=[*kinds, "total"] if rates else None)
+    if smes is not None:
+        counts["smes"] = counts["area"].map(smes)
+        counts = coverage_rates(
+            counts,
+            smes,
+            per=1000.0,
+            suffix="per_1000_smes",
+            columns=[*kinds, "total"] if rates else None,
+        )
+    if radius_km is not None:
+        centres = wilaya_centres(division, level=level, reference=reference)
+        gaps = types_lacking_within(located, centres, radius_km=radius_km, types=types)
+        counts["lacking_within_km"] = counts["area"].map(gaps.set_index("code")["lacking"])
+    out = areas.merge(counts.rename(columns={"area": key}), on=key, how="left")
+    out = out.reset_index(drop=True)
+    out.attrs.update(
+        unattributed=int(located[area_column].isna().sum()),
+        duplicates=int(removed),
+        division=division,
+        level=level,
+    )
+    return out
