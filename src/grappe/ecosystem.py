@@ -598,6 +598,15 @@ def types_lacking_within(
     DataValidationError
         The bodies lack a column or have invalid coordinates.
 
+    Notes
+    -----
+    The distance to the nearest body of each type is a great-circle distance (haversine,
+    Sinnott 1984) found by scikit-learn's ball tree, as in :func:`nearest_bodies`.
+
+    References
+    ----------
+    Sinnott, R. W. (1984). Virtues of the haversine. *Sky and Telescope*, 68(2), 159.
+
     Examples
     --------
     >>> t = pd.DataFrame({"actor_type": ["anade", "banks/bna"], "name": ["", ""],

@@ -60,25 +60,6 @@ def test_near_table_and_csv_file(folder, tmp_path):
     assert written["distance_km"].iloc[0] == pytest.approx(0.732, abs=1e-3)
 
 
-def test_coverage_with_wilaya_names(folder, tmp_path):
-    out = tmp_path / "coverage.csv"
-    bodies, wilayas = folder / "all_geolocated_actors_long.csv", folder / "admin_wilayas_58.csv"
-    result = _run("coverage", "--bodies", bodies, "--wilayas", wilayas,
-                  "--types", "anade,cnrc", "-o", out)  # fmt: skip
-    assert result.exit_code == 0, result.output
-    table = pd.read_csv(out)
-    assert list(table.columns) == ["wilaya_code", "name_fr", "name_ar", "anade", "cnrc", "total"]
-    raw = pd.read_csv(folder / "all_geolocated_actors_long.csv", dtype=str).dropna(
-        subset=["lat", "lon", "wilaya_code"]
-    )
-    raw = raw[raw["actor_type"] == "anade"]
-    expected = raw.groupby(raw["wilaya_code"].astype(int)).size()
-    got = table.set_index("wilaya_code")["anade"]
-    assert got[got > 0].to_dict() == expected.to_dict()
-    assert table.set_index("wilaya_code").loc[7, "name_fr"] == "Biskra"
-    assert set(range(1, 59)) <= set(table["wilaya_code"])
-
-
 @pytest.mark.parametrize(
     ("args", "fragments"),
     [
@@ -106,20 +87,6 @@ def test_bad_files(tmp_path):
     bad = tmp_path / "bodies.csv"
     bad.write_text("actor_type,name,wilaya_code,lat,lon\nanade,A,7,34.8,5.7\ncnrc,C,7,34,x\n")
     _error(_run("coverage", "--bodies", bad), "bodies.csv, row 3, column 'lon'", "'x'")
-    wilayas = tmp_path / "w.csv"
-    wilayas.write_text("code,nom\n7,Biskra\n")
-    _error(_run("coverage", "--bodies", bad, "--wilayas", wilayas), "w.csv", "['name_ar']")
-
-
-def test_coverage_lists_the_bundled_58_wilayas_by_default(folder):
-    result = _run("coverage", "--bodies", folder / "all_geolocated_actors_long.csv",
-                  "--types", "cnrc", "--format", "json")  # fmt: skip
-    assert result.exit_code == 0, result.output
-    rows = json.loads(result.stdout[result.stdout.index("[") :])
-    by_code = {r["wilaya_code"]: r for r in rows}
-    assert set(range(1, 59)) <= set(by_code)
-    assert by_code[7]["name_ar"] == "بسكرة" and by_code[7]["cnrc"] == 1
-    assert by_code[49]["cnrc"] == 0  # Timimoun (2019): its actors are coded under Adrar
 
 
 def test_near_takes_a_western_longitude(folder):

@@ -828,7 +828,49 @@ _eco_specs = {
         bad=(lambda: ((_bodies(), ["ansej"]), {}),),
         utility=True,
     ),
+    # package dzgeo: coverage on areas attributed from coordinates, rates, gaps
+    "coverage_by_area": Spec(
+        sample=lambda: ((_located_bodies(),), {"area_column": "wilaya_69"}),
+        bad=(
+            lambda: ((_located_bodies(),), {"area_column": "commune"}),
+            lambda: ((_located_bodies(),), {"area_column": "wilaya_69", "types": ["ansej"]}),
+        ),
+        utility=True,
+        why="a count",
+    ),
+    "coverage_rates": Spec(
+        data=2,
+        sample=lambda: ((_area_counts(), pd.Series({"07": 5e5, "30": 6e5})), {}),
+        bad=(
+            lambda: ((_area_counts(), pd.Series({"07": 5e5})), {"per": 0}),
+            lambda: ((_area_counts(), pd.Series({"07": -1.0})), {}),
+        ),
+        utility=True,
+        why="a count",
+    ),
+    "types_lacking_within": Spec(
+        data=2,
+        sample=lambda: ((_bodies(), _area_points()), {"radius_km": 20.0}),
+        bad=(
+            lambda: ((_bodies(), _area_points()), {"radius_km": -1.0}),
+            lambda: ((_bodies(), _area_points()), {"radius_km": 20.0, "types": ["ansej"]}),
+        ),
+        why="one row per reference point, labelled by its code",
+    ),
 }
+
+
+def _located_bodies():
+    return _bodies().assign(wilaya_69=["07", "07", "07", "30"])
+
+
+def _area_counts():
+    return pd.DataFrame({"area": ["07", "30"], "anade": [1, 0], "total": [3, 1]})
+
+
+def _area_points():
+    return pd.DataFrame({"code": ["07", "30"], "lat": [34.85, 31.95], "lon": [5.73, 5.33]})
+
 
 _defs = {
     "bundled_definitions": Spec(

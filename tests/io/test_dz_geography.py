@@ -280,5 +280,8 @@ def test_wilaya_centres_are_inside_their_wilaya():
     assert inside > 0.9  # a weighted mean of a crescent-shaped wilaya may leave it
     communes = geo.wilaya_centres(level="commune")
     assert len(communes) == 1537
-    with pytest.raises(InvalidParameterError, match="'level' parameter of wilaya_centres must be one of wilaya, commune"):
+    with pytest.raises(
+        InvalidParameterError,
+        match="'level' parameter of wilaya_centres must be one of wilaya, commune",
+    ):
         geo.wilaya_centres(level="daira")

@@ -106,6 +106,30 @@ def _check_format(output_format: str, *, command: str) -> None:
         )
 
 
+KeepDuplicatesOpt = Annotated[
+    bool,
+    typer.Option(
+        "--keep-duplicates",
+        help="Keep branches listed twice (same type within 5 m, same name or one unnamed); "
+        "by default they are merged.",
+    ),
+]
+
+
+def _deduplicated(table: pd.DataFrame, keep: bool) -> pd.DataFrame:
+    from grappe.ecosystem import deduplicate_bodies
+
+    if keep:
+        return table
+    merged = deduplicate_bodies(table)
+    if merged.removed:
+        err_console.print(
+            f"{merged.removed} rows listed twice were merged (--keep-duplicates to keep them).",
+            highlight=False,
+        )
+    return merged.bodies
+
+
 # a western longitude (-0.63 for Oran) is a number, not an unknown option
 @ecosystem_app.command("near", context_settings={"ignore_unknown_options": True})
 def near_command(
@@ -120,23 +144,30 @@ def near_command(
         float, typer.Option("--radius-km", help="Search radius in km (great-circle).")
     ] = 20.0,
     types: TypesOpt = None,
+    keep_duplicates: KeepDuplicatesOpt = False,
     output_format: Annotated[
         str, typer.Option("--format", help="table, json or csv (default: table).")
     ] = "table",
     output: OutputOpt = None,
 ) -> None:
-    """The support bodies within a radius of a point, nearest first, with their distance.
+    """The support bodies within a radius of a point, nearest first, with their distance and
+    the commune and wilaya (69) their coordinates fall in.
 
     Example: grappe ecosystem near 34.85 5.73 --bodies all_geolocated_actors_long.csv
     --radius-km 20 --types anade,angem,cnrc,banks
     """
-    from grappe.ecosystem import nearest_bodies
+    from grappe.ecosystem import nearest_bodies, select_types
+    from grappe.io.ecosystem import attribute_bodies
 
     with grappe_errors():
         _check_format(output_format, command="grappe ecosystem near")
-        table = _read(bodies)
+        chosen = select_types(_read(bodies), _types(types), func="grappe ecosystem near")
+        table = _deduplicated(chosen, keep_duplicates)
         found = nearest_bodies(table, lat, lon, radius_km=radius_km, types=_types(types))
         found = found.assign(distance_km=found["distance_km"].astype(float).round(3))
+        where = attribute_bodies(found)[["commune_name_fr", "wilaya_69"]]
+        found.insert(3, "wilaya_69", where["wilaya_69"])
+        found.insert(4, "commune", where["commune_name_fr"])
         emit_frame(
             found,
             output=output,
@@ -149,51 +180,102 @@ def near_command(
 def coverage_command(
     bodies: BodiesOpt,
     types: TypesOpt = None,
-    wilayas: Annotated[
+    level: Annotated[
+        str, typer.Option(help="wilaya (one row per wilaya) or commune (one per commune).")
+    ] = "wilaya",
+    division: Annotated[
+        int,
+        typer.Option(help="Wilayas of the 69 (2025, default), 58 (2019) or 48 (1984) division."),
+    ] = 69,
+    smes: Annotated[
         Path | None,
         typer.Option(
-            "--wilayas",
-            help="Wilaya list (admin_wilayas_58.csv or admin_wilayas_48.csv); default: the 58 "
-            "wilayas bundled with grappe. Every wilaya is listed, with zeros, with its French "
-            "and Arabic names.",
+            "--smes",
+            help="SMEs per wilaya (columns wilaya_code, smes; codes of --division): adds the "
+            "bodies per 1,000 SMEs.",
         ),
     ] = None,
+    radius_km: Annotated[
+        float | None,
+        typer.Option(
+            "--radius-km",
+            help="Adds lacking_within_R_km: the types (families by default) without a body within "
+            "this distance of the wilaya's reference point (--reference) or of the commune.",
+        ),
+    ] = None,
+    reference: Annotated[
+        str,
+        typer.Option(
+            help="A wilaya's reference point for --radius-km: centroid (of its communes, "
+            "weighted by population) or main-commune (its most populous commune)."
+        ),
+    ] = "centroid",
+    rates: Annotated[
+        bool, typer.Option("--rates", help="A rate column for each type, not only the total.")
+    ] = False,
+    keep_duplicates: KeepDuplicatesOpt = False,
     output_format: Annotated[
         str, typer.Option("--format", help="table, json or csv (default: table).")
     ] = "table",
     output: OutputOpt = None,
 ) -> None:
-    """Support bodies per type per wilaya (one row per wilaya, one column per type, 0 where
-    a wilaya has none, and a total).
+    """Support bodies per type per wilaya or commune, attributed by their coordinates, with the
+    rates per 10,000 inhabitants (and per 1,000 SMEs) and the types lacking nearby.
 
     Example: grappe ecosystem coverage --bodies all_geolocated_actors_long.csv
-    --wilayas admin_wilayas_58.csv --types anade,angem,cnrc -o coverage.csv
+    --types anade,angem,cnrc,banks --radius-km 30 -o coverage.csv
     """
-    from grappe.ecosystem import coverage_by_wilaya
+    from grappe._validation import check_option
+    from grappe.io.dz_geography import ATTRIBUTION
+    from grappe.io.ecosystem import ecosystem_coverage, read_wilaya_counts
 
+    command = "grappe ecosystem coverage"
     with grappe_errors():
-        _check_format(output_format, command="grappe ecosystem coverage")
-        from grappe.io.ecosystem import read_wilayas
-
-        names = read_wilayas(wilayas)
+        _check_format(output_format, command=command)
+        check_option(level, "--level", ("wilaya", "commune"), func=command)
+        check_option(reference, "--reference", ("centroid", "main-commune"), func=command)
+        if division not in (48, 58, 69):
+            raise InvalidParameterError(
+                f"The '--division' option of {command} must be 48, 58 or 69. Got {division} "
+                "instead."
+            )
+        if smes is not None and level != "wilaya":
+            raise InvalidParameterError(
+                f"The '--smes' option of {command} gives SMEs by wilaya: use it with --level "
+                "wilaya."
+            )
+        counts = None if smes is None else read_wilaya_counts(smes, division=division)
         table = _read(bodies)
-        coverage = coverage_by_wilaya(
+        coverage = ecosystem_coverage(
             table,
+            level=level,
+            division=division,
             types=_types(types),
-            wilayas=names["wilaya_code"],
+            smes=counts,
+            radius_km=radius_km,
+            reference=reference,
+            rates=rates,
+            deduplicate=not keep_duplicates,
         )
-        without = coverage.attrs.get("without_wilaya", 0)
-        # a code missing from the list (0 in the source, a typo) keeps its row, without a name
-        coverage = names.merge(coverage, on="wilaya_code", how="right")
-        if without:
+        notes = coverage.attrs
+        if notes["duplicates"]:
             err_console.print(
-                f"{without} bodies have no wilaya code and are not counted.", highlight=False
+                f"{notes['duplicates']} rows listed twice were merged (--keep-duplicates to "
+                "keep them).",
+                highlight=False,
+            )
+        if notes["unattributed"]:
+            err_console.print(
+                f"{notes['unattributed']} bodies lie in no commune of Algeria (outside it, or "
+                "geocoded at sea) and are not counted.",
+                highlight=False,
             )
         emit_frame(
             coverage,
             output=output,
             output_format=output_format,
-            title=f"Support bodies per wilaya ({int(coverage['total'].sum())} bodies)",
+            title=f"Support bodies per {level} ({int(coverage['total'].sum())} bodies, "
+            f"{division}-wilaya division; population OSM) — {ATTRIBUTION}",
         )
 
 

@@ -17,6 +17,7 @@ from grappe.ecosystem import (
     coverage_by_area,
     coverage_rates,
     deduplicate_bodies,
+    select_types,
     types_lacking_within,
 )
 from grappe.errors import DataValidationError, InvalidParameterError, ValidationIssue
@@ -297,7 +298,7 @@ def read_wilaya_counts(
     --------
     >>> import pathlib, tempfile
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "smes.csv"
-    >>> _ = p.write_text("wilaya_code,smes\n7,5120\n51,830\n")
+    >>> _ = p.write_text("wilaya_code,smes\\n7,5120\\n51,830\\n")
     >>> read_wilaya_counts(p, division=58).to_dict()
     {'07': 5120.0, '51': 830.0}
     """
@@ -385,7 +386,7 @@ def ecosystem_coverage(
     smes : pandas.Series, optional
         SMEs per wilaya of ``division`` (:func:`read_wilaya_counts`); wilaya level only.
     radius_km : float, optional
-        Adds ``lacking_within_km``: the types (families by default) without a body within that
+        Adds ``lacking_within_<R>_km``: the types (families by default) without a body within that
         distance of the area's reference point (see ``reference``); a commune's is a point
         inside it.
     reference : {"centroid", "main-commune"}
@@ -402,7 +403,7 @@ def ecosystem_coverage(
         ``wilaya_code`` (or ``commune_code`` and ``wilaya_<division>``), ``name_fr``,
         ``name_ar``, ``population``, one count column per type, ``total``,
         ``total_per_10k_inhabitants`` (and per type with ``rates``), ``smes`` and
-        ``total_per_1000_smes`` when given, ``lacking_within_km`` when asked. ``attrs``:
+        ``total_per_1000_smes`` when given, ``lacking_within_<R>_km`` when asked. ``attrs``:
         ``unattributed`` (bodies in no commune: outside Algeria or at sea), ``duplicates``
         (rows merged), ``division``, ``level``.
 
@@ -426,6 +427,7 @@ def ecosystem_coverage(
         )
     names = wilayas(division)  # checks the division
     removed = 0
+    bodies = select_types(bodies, types, func=func)  # duplicates are counted among these
     if deduplicate:
         merged = deduplicate_bodies(bodies)
         bodies, removed = merged.bodies, merged.removed
@@ -456,7 +458,8 @@ def ecosystem_coverage(
     if radius_km is not None:
         centres = wilaya_centres(division, level=level, reference=reference)
         gaps = types_lacking_within(located, centres, radius_km=radius_km, types=types)
-        counts["lacking_within_km"] = counts["area"].map(gaps.set_index("code")["lacking"])
+        name = f"lacking_within_{radius_km:g}_km"
+        counts[name] = counts["area"].map(gaps.set_index("code")["lacking"])
     out = areas.merge(counts.rename(columns={"area": key}), on=key, how="left")
     out = out.reset_index(drop=True)
     out.attrs.update(
