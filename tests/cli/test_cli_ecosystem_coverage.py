@@ -112,7 +112,10 @@ def test_lacking_within_radius_against_direct_distances(bodies_file, raw):
         expected = []
         for kind in ("anade", "banks"):
             pts = raw[raw["actor_type"].str.split("/").str[0] == kind]
-            if min(_haversine(lat, lon, a, b) for a, b in zip(pts["lat"], pts["lon"])) > 25:
+            if (
+                min(_haversine(lat, lon, a, b) for a, b in zip(pts["lat"], pts["lon"], strict=True))
+                > 25
+            ):
                 expected.append(kind)
         assert row["lacking_within_25_km"] == ", ".join(expected), row["wilaya_code"]
     assert any(r["lacking_within_25_km"] for r in rows)
