@@ -383,8 +383,8 @@ def areal_command(
     with grappe_errors():
         from grappe._validation import check_option
         from grappe.errors import InvalidParameterError
-        from grappe.io.output import all_or_nothing, write_frame
         from grappe.io.dz_maps import algerian_areas, is_algerian_layer
+        from grappe.io.output import all_or_nothing, write_frame
         from grappe.io.spatial import count_by_area, read_areas, write_figure, write_geojson
         from grappe.spatial import getis_ord, local_moran
         from grappe.spatial.maps import areal_geojson, plot_areal
