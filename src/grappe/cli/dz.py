@@ -246,7 +246,7 @@ def locate_command(
     """
     from rich.progress import Progress
 
-    from grappe.io.dz_geography import locate_table
+    from grappe.io.dz_points import locate_table
     from grappe.io.files import read_table
     from grappe.io.output import check_output, write_frame
 

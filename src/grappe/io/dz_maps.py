@@ -17,6 +17,7 @@ import pandas as pd
 from grappe._validation import check_option
 from grappe.errors import InvalidParameterError
 from grappe.io import dz_geography as geo
+from grappe.io.dz_points import commune_shapes
 from grappe.spatial.areal import AreaSet, areas_from_geometries
 
 __all__ = ["DZ_LAYERS", "algerian_areas", "is_algerian_layer"]
@@ -41,7 +42,7 @@ def is_algerian_layer(name: Any) -> bool:
 def _layer(layer: str) -> tuple[tuple[str, ...], tuple[Any, ...], pd.DataFrame]:
     import shapely
 
-    shapes = geo._shapes("Algerian maps")
+    shapes = commune_shapes(what="Algerian maps")
     units = geo.communes()
     if layer == "dz:communes":
         keep = units["commune_code"].notna().to_numpy()

@@ -247,14 +247,14 @@ def attribute_bodies(bodies: pd.DataFrame) -> pd.DataFrame:
     -------
     pandas.DataFrame
         ``bodies`` (index kept) with the columns of
-        :data:`grappe.io.dz_geography.LOCATED_COLUMNS`; NA outside Algeria's communes.
+        :data:`grappe.io.dz_points.LOCATED_COLUMNS`; NA outside Algeria's communes.
 
     Raises
     ------
     MissingDependencyError
         shapely is not installed.
     """
-    from grappe.io.dz_geography import locate_points
+    from grappe.io.dz_points import locate_points
 
     located = locate_points(bodies["lon"].to_numpy(float), bodies["lat"].to_numpy(float))
     located.index = bodies.index
@@ -391,7 +391,7 @@ def ecosystem_coverage(
         inside it.
     reference : {"centroid", "main-commune"}
         A wilaya's reference point: its population-weighted commune centroid, or its most
-        populous commune (see :func:`grappe.io.dz_geography.wilaya_centres`).
+        populous commune (see :func:`grappe.io.dz_points.wilaya_centres`).
     rates : bool
         Also a rate column per type (not only for the total).
     deduplicate : bool
@@ -414,7 +414,8 @@ def ecosystem_coverage(
     MissingDependencyError
         shapely or scikit-learn is not installed.
     """
-    from grappe.io.dz_geography import communes, wilaya_centres, wilayas
+    from grappe.io.dz_geography import communes, wilayas
+    from grappe.io.dz_points import wilaya_centres
 
     func = "ecosystem_coverage"
     if level not in _LEVELS:
