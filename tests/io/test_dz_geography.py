@@ -256,6 +256,18 @@ def test_points_in_the_holes_of_the_commune_layer_keep_their_wilaya():
     assert got["wilaya_58"].tolist() == got["wilaya_48"].tolist() == ["16", "06", "47"]
 
 
+def test_locate_table_in_chunks_reports_progress():
+    frame = pd.DataFrame(
+        {"lat": ["34.85", "36.365", "", "48.85"], "lon": [5.73, 6.6147, None, 2.35]}
+    )
+    seen = []
+    out = points.locate_table(frame, chunk_size=3, progress=lambda done, total: seen.append(done))
+    assert seen == [3, 4]
+    assert out["wilaya_69"].tolist()[:2] == ["07", "25"]
+    assert out["wilaya_69"].iloc[2:].isna().all()
+    assert list(out.columns[:2]) == ["lat", "lon"] and frame.shape == (4, 2)
+
+
 def test_locate_refuses_mismatched_lengths():
     with pytest.raises(InvalidParameterError, match="same length"):
         points.locate_points([5.7, 5.8], [34.8])
