@@ -48,6 +48,14 @@ def test_wilayas_table_names_the_attribution():
     assert "OpenStreetMap contributors" in result.output and "Biskra" in result.output
 
 
+def test_communes_of_a_wilaya():
+    result = _run("communes", "--wilaya", 7, "--division", 48, "--format", "json")
+    rows = json.loads(result.stdout[result.stdout.index("[") :])
+    assert {r["wilaya_69"] for r in rows} == {"07", "51", "61"}
+    assert sum(r["name_fr"] == "Ouled Djellal" for r in rows) == 1
+    _error(_run("communes", "--wilaya", 62, "--division", 58), "'--wilaya' option", "58 division")
+
+
 def test_crosswalk_commune_and_wilaya_levels(tmp_path):
     result = _run("crosswalk", "--from", 58, "--to", 69, "--moved-only", "-o", tmp_path / "m.csv")
     assert result.exit_code == 0, result.output

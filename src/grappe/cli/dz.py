@@ -90,6 +90,41 @@ def wilayas_command(
         )
 
 
+@dz_app.command("communes")
+def communes_command(
+    wilaya: Annotated[
+        str | None, typer.Option(help="Only the communes of this wilaya (7 or 07) of --division.")
+    ] = None,
+    division: DivisionOpt = 69,
+    output_format: FormatOpt = "table",
+    output: OutputOpt = None,
+) -> None:
+    """The communes: ONS code, names, daïra, wilaya in the 69, 58 and 48 divisions, population.
+
+    Example: grappe dz communes --wilaya 07 --format csv
+    """
+    from grappe.io.dz_geography import ATTRIBUTION, communes
+
+    command = "grappe dz communes"
+    with grappe_errors():
+        _check(command, output_format=output_format, division=division)
+        table = communes()
+        if wilaya is not None:
+            code = wilaya.strip().zfill(2)
+            table = table.loc[table[f"wilaya_{division}"] == code].reset_index(drop=True)
+            if table.empty:
+                raise InvalidParameterError(
+                    f"The '--wilaya' option of {command} must be a wilaya of the {division} "
+                    f"division (1 to {division}). Got {wilaya!r} instead."
+                )
+        emit_frame(
+            table,
+            output=output,
+            output_format=output_format,
+            title=f"{len(table)} communes — {ATTRIBUTION}",
+        )
+
+
 @dz_app.command("crosswalk")
 def crosswalk_command(
     source: FromOpt,
