@@ -182,3 +182,9 @@ def test_bad_sme_files(bodies_file, tmp_path, text, fragments):
     smes = tmp_path / "smes.csv"
     smes.write_text(text)
     _error(_run("coverage", "--bodies", bodies_file, "--smes", smes), *fragments)
+
+
+def test_near_with_nothing_around_is_an_empty_list(bodies_file):
+    rows = _rows(_run("near", 37.5, 3.0, "--radius-km", 1, "--bodies", bodies_file,
+                      "--format", "json"))  # fmt: skip
+    assert rows == []
