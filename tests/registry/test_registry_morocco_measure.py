@@ -95,10 +95,7 @@ def test_a_census_of_establishments_is_stored_without_employment_and_corrected(s
         assert [r.employment for r in stored] == [None] * 4
         assert [r.establishments for r in stored] == [4.0, 6.0, 2.0, 8.0]
     # corrected through the indicators import: the row's measure is part of its key
-    fix = (
-        b"region,cluster,year,measure,establishments,lq\n"
-        b"X-A,1,2020,establishments,5,1.25\n"
-    )
+    fix = b"region,cluster,year,measure,establishments,lq\nX-A,1,2020,establishments,5,1.25\n"
     with session_scope(sessions) as s:
         report = import_table(s, fix, kind="indicators", filename="fix.csv", who="t",
                               definitions="toy")  # fmt: skip
@@ -118,26 +115,33 @@ def test_really_wrong_maps_and_rows_are_refused_and_nothing_is_written(sessions)
     )
     with session_scope(sessions) as s:
         import_table(s, REGIONS, kind="regions", filename="r.csv", who="t")
-    with pytest.raises(InvalidParameterError, match=r"must be ranked by one of .*'firms'"):
-        with session_scope(sessions) as s:
-            _store(s, unknown)
-    with pytest.raises(InvalidParameterError, match=r"1 row\(s\) without establishments"):
-        with session_scope(sessions) as s:
-            _store(s, holes)
-    # an import row whose measure's count is empty, and an unknown measure
-    bad = b"region,cluster,year,measure,employment\nX-A,1,2020,establishments,30\n"
-    with pytest.raises(DataValidationError, match=r"bad.csv, row 2, column .establishments.: the row.s measure is 'establishments' but its "
-                       r"establishments is empty.*fill in the establishments"):  # fmt: skip
-        with session_scope(sessions) as s:
-            import_table(s, bad, kind="indicators", filename="bad.csv", who="t")
-    no_jobs = b"region,cluster,year\nX-A,1,2020\n"
-    with pytest.raises(DataValidationError, match=r"measure is 'employment' but its employment"):
-        with session_scope(sessions) as s:
-            import_table(s, no_jobs, kind="indicators", filename="bad.csv", who="t")
-    firms = b"region,cluster,year,measure,employment\nX-A,1,2020,firms,30\n"
-    with pytest.raises(DataValidationError, match=r"bad.csv.*measure"):
-        with session_scope(sessions) as s:
-            import_table(s, firms, kind="indicators", filename="bad.csv", who="t")
+    refusals = [
+        (InvalidParameterError, r"must be ranked by one of .*'firms'", unknown),
+        (InvalidParameterError, r"1 row\(s\) without establishments", holes),
+        # an import row whose measure's count is empty, one without employment, a bad measure
+        (
+            DataValidationError,
+            r"bad.csv, row 2, column .establishments.: the row.s measure is 'establishments' "
+            r"but its establishments is empty.*fill in the establishments",
+            b"region,cluster,year,measure,employment\nX-A,1,2020,establishments,30\n",
+        ),
+        (
+            DataValidationError,
+            r"measure is 'employment' but its employment",
+            b"region,cluster,year\nX-A,1,2020\n",
+        ),
+        (
+            DataValidationError,
+            r"bad.csv, row 2, column 'measure'",
+            b"region,cluster,year,measure,employment\nX-A,1,2020,firms,30\n",
+        ),
+    ]
+    for error, message, what in refusals:
+        with pytest.raises(error, match=message), session_scope(sessions) as s:
+            if isinstance(what, bytes):
+                import_table(s, what, kind="indicators", filename="bad.csv", who="t")
+            else:
+                _store(s, what)
     with sessions() as s:
         assert s.scalar(select(func.count()).select_from(IndicatorSnapshot)) == 0
 

@@ -140,7 +140,7 @@ def bundled_ma_map(*, level: str = "region", measure: str = "establishments") ->
     >>> cmap = bundled_ma_map(level="province", measure="establishments")
     >>> ind = cmap.indicators.set_index(["region_name", "cluster"])
     >>> round(float(ind.loc[("Fès", "industry"), "lq"]), 2)
-    1.32
+    1.41
     >>> cmap.parameters["measure"], cmap.parameters["year"]
     ('establishments', 2024)
     """
@@ -152,9 +152,7 @@ def bundled_ma_map(*, level: str = "region", measure: str = "establishments") ->
     check_option(level, "level", MA_LEVELS, func=func)
     check_option(measure, "measure", tuple(MA_MEASURES), func=func)
     year, _, definitions_file, _ = MA_MEASURES[measure]
-    definitions = read_definitions(
-        bundled_path("ma", definitions_file), name=f"ma-hcp-{year}"
-    )
+    definitions = read_definitions(bundled_path("ma", definitions_file), name=f"ma-hcp-{year}")
     cmap = mapping.map_clusters(
         _table(measure, level), definitions, measure=measure, lq_convention="total"
     )

@@ -42,9 +42,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.execute(
-        "DELETE FROM indicators WHERE measure <> 'employment' OR employment IS NULL"
-    )
+    op.execute("DELETE FROM indicators WHERE measure <> 'employment' OR employment IS NULL")
     with op.batch_alter_table("indicators") as batch:
         batch.drop_constraint("uq_indicators_key", type_="unique")
         batch.create_unique_constraint("uq_indicators_key", _OLD_KEY)
