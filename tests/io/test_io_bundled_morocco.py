@@ -100,8 +100,8 @@ def test_parameters_record_measure_year_level_and_source():
         assert "Haut-Commissariat au Plan" in p["source"]
         assert cmap.lq_convention == "total"
     # the 75 provinces add up to Morocco in the establishments file (checked by HCP's total)
-    country = {r["sector"]: float(r["establishments"])
-               for r in _rows("establishments_2024_by_sector.csv") if r["level"] == "country"}  # fmt: skip
+    rows = _rows("establishments_2024_by_sector.csv")
+    country = {r["sector"]: float(r["establishments"]) for r in rows if r["level"] == "country"}
     national = maps[("province", "establishments")].national.set_index("cluster")
     for sector, total in country.items():
         assert float(national.loc[sector, "establishments"]) == total
