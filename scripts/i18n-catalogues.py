@@ -1114,6 +1114,67 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "المؤشران «الأعضاء» (في نهاية الفترة) و«الأعضاء الجدد» (المنخرطون خلالها) محسوبان من "
         "تواريخ انخراط الفاعلين وخروجهم؛ ويُحتفظ بالهدف المسجَّل."),
     "Count the members": ("Compter les membres", "عدّ الأعضاء"),
+    # --- issue 16, package "morocco": the HCP sector pages and the home page's country choice --
+    "Agriculture": ("Agriculture", "الفلاحة"),
+    "Industry": ("Industrie", "الصناعة"),
+    "Electricity, gas and water": ("Électricité, gaz et eau", "الكهرباء والغاز والماء"),
+    "Construction": ("Bâtiment et travaux publics", "البناء والأشغال العمومية"),
+    "Commerce": ("Commerce", "التجارة"),
+    "Transport and communications": ("Transports et communications", "النقل والاتصالات"),
+    "Market services": ("Services marchands", "الخدمات التجارية"),
+    "Public services": ("Services publics", "الخدمات العمومية"),
+    "Other activities": ("Autres activités", "أنشطة أخرى"),
+    "Services": ("Services", "الخدمات"),
+    "Establishments by sector, %(year)s": ("Établissements par secteur, %(year)s",
+                                           "المؤسسات حسب القطاع، %(year)s"),
+    "Employed population by sector of work, %(year)s": (
+        "Population active occupée par secteur d'activité, %(year)s",
+        "السكان النشيطون المشتغلون حسب قطاع النشاط، %(year)s"),
+    "Source: Haut-Commissariat au Plan, RGPH 2024 (census of establishments), CC BY 4.0; "
+    "location quotients and shares computed by grappe.": (
+        "Source : Haut-Commissariat au Plan, RGPH 2024 (recensement des établissements), "
+        "CC BY 4.0 ; quotients de localisation et parts calculés par grappe.",
+        "المصدر: المندوبية السامية للتخطيط، الإحصاء العام للسكان والسكنى 2024 (إحصاء المؤسسات)، "
+        "رخصة CC BY 4.0؛ معاملات التوطن والحصص محسوبة بواسطة grappe."),
+    "Source: Haut-Commissariat au Plan, RGPH 2014 (employed population by place of "
+    "residence), CC BY 4.0; counts derived by grappe from the published shares (± 0.05 % "
+    "of the employed), location quotients and shares computed by grappe.": (
+        "Source : Haut-Commissariat au Plan, RGPH 2014 (population active occupée par lieu de "
+        "résidence), CC BY 4.0 ; effectifs déduits par grappe des parts publiées (± 0,05 % des "
+        "actifs occupés), quotients de localisation et parts calculés par grappe.",
+        "المصدر: المندوبية السامية للتخطيط، الإحصاء العام للسكان والسكنى 2014 (السكان النشيطون "
+        "المشتغلون حسب مكان الإقامة)، رخصة CC BY 4.0؛ الأعداد مستنتجة بواسطة grappe من الحصص "
+        "المنشورة (± 0,05 ٪ من المشتغلين)، ومعاملات التوطن والحصص محسوبة بواسطة grappe."),
+    "Province or prefecture": ("Province ou préfecture", "إقليم أو عمالة"),
+    "Morocco": ("Maroc", "المغرب"),
+    "Region:": ("Région :", "الجهة:"),
+    "Total: %(n)s. Location quotient: the sector's share here over its share in Morocco.": (
+        "Total : %(n)s. Quotient de localisation : part du secteur ici rapportée à sa part au "
+        "Maroc.",
+        "المجموع: %(n)s. معامل التوطن: حصة القطاع هنا مقسومة على حصته في المغرب."),
+    "Employed persons": ("Actifs occupés", "المشتغلون"),
+    "Share of the sectors here": ("Part parmi les secteurs ici", "الحصة بين قطاعات الوحدة"),
+    "Share of Morocco": ("Part du Maroc", "الحصة من مجموع المغرب"),
+    "Location quotients by sector, %(year)s": ("Quotients de localisation par secteur, %(year)s",
+                                               "معاملات التوطن حسب القطاع، %(year)s"),
+    "the line marks %(one)s: as in Morocco as a whole": (
+        "la ligne marque %(one)s : comme dans l'ensemble du Maroc",
+        "الخط يشير إلى %(one)s: كما في المغرب ككل"),
+    "Provinces and prefectures of the region": ("Provinces et préfectures de la région",
+                                                "أقاليم وعمالات الجهة"),
+    "No boundary file of Morocco is bundled yet: the regions and provinces are listed, not "
+    "drawn.": (
+        "Aucun fichier de limites du Maroc n'est encore fourni : les régions et provinces sont "
+        "listées, non dessinées.",
+        "لا يتضمن المرصد بعد ملف حدود للمغرب: الجهات والأقاليم مدرجة في قوائم دون رسمها."),
+    "Country": ("Pays", "البلد"),
+    "All countries": ("Tous les pays", "كل البلدان"),
+    "Morocco: sector specialisation of the regions": (
+        "Maroc : spécialisation sectorielle des régions", "المغرب: التخصص القطاعي للجهات"),
+    "location quotients": ("quotients de localisation", "معاملات التوطن"),
+    "The observatory has no country %(code)s.": ("L'observatoire n'a pas de pays %(code)s.",
+                                                 "لا يضم المرصد بلدًا رمزه %(code)s."),
+    # --- end of package "morocco" ---------------------------------------------------------------
 }
 
 

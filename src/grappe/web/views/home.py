@@ -15,11 +15,14 @@ from grappe.registry.cluster_entries import may_create_cluster
 from grappe.registry.models import Cluster, Region
 from grappe.web.auth import visitor
 from grappe.web.db import PageSession, cached_page, map_data
+from grappe.web.i18n import translations
 from grappe.web.render import language, page
+from grappe.web.views._common import not_found
+from grappe.web.views.region_ma import morocco_overview
 
 router = APIRouter()
 
-_COUNTRIES = {"US": "United States", "DZ": "Algérie / الجزائر"}
+_COUNTRIES = {"US": "United States", "DZ": "Algérie / الجزائر", "MA": "Maroc / المغرب"}
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
@@ -27,19 +30,29 @@ def home(
     request: Request,
     session: PageSession,
     q: Annotated[str | None, Query(max_length=100)] = None,
+    country: Annotated[str | None, Query(max_length=8)] = None,
 ) -> HTMLResponse:
-    return cached_page(request, session, lambda: _home(request, session, q))
+    return cached_page(request, session, lambda: _home(request, session, q, country))
 
 
-def _home(request: Request, session: Session, q: str | None) -> HTMLResponse:
+def _home(request: Request, session: Session, q: str | None, country: str | None) -> HTMLResponse:
     lang = language(request)
+    if country is not None and country.upper() not in _COUNTRIES:
+        _ = translations(lang).gettext
+        return not_found(
+            request, _("The observatory has no country %(code)s.") % {"code": repr(country)}
+        )
+    chosen = [country.upper()] if country else []
     clusters, count = repo.list_clusters(session, q=q or None, limit=60)
-    regions = list(session.scalars(select(Region).order_by(Region.country.desc(), Region.id)))
+    query = select(Region).order_by(Region.country.desc(), Region.id)
+    if chosen:
+        query = query.where(Region.country.in_(chosen))
+    regions = list(session.scalars(query))
     by_country = [
         (_COUNTRIES.get(c, c), list(items))
         for c, items in groupby(regions, key=lambda r: r.country)
     ]
-    data = map_data(session, lang)
+    data = map_data(session, lang, countries=chosen)
     user = visitor(request).user
     # A manager's clusters, published or not (he may just have created one).
     own = [] if user is None or user.role != "manager" else sorted(user.clusters)
@@ -56,5 +69,8 @@ def _home(request: Request, session: Session, q: str | None) -> HTMLResponse:
             "year": data["year"],
             "can_create_cluster": user is not None and may_create_cluster(user.access),
             "my_clusters": mine,
+            "countries": _COUNTRIES,
+            "country": chosen[0] if chosen else None,
+            "morocco": morocco_overview(session, lang) if chosen == ["MA"] else None,
         },
     )
