@@ -222,3 +222,14 @@ def test_docstring_examples(name):
 
     result = doctest.testmod(importlib.import_module(name))
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_compare_two_moroccan_regions_on_their_employed_population(ma_client):
+    employed = defaultdict(float)
+    with bundled_path("ma", "employed_2014_by_sector.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["level"] == "region":
+                employed[row["code_2014"]] += float(row["employed_derived"])
+    share = employed["03"] / sum(employed.values())  # regions only: provinces are not added
+    text = _text(ma_client.get(f"/compare?a={FES_MEKNES}&b=MA-06&lang=en").text)
+    assert f"{employed['03']:,.0f}" in text and f"{share:.1%}" in text
