@@ -233,3 +233,56 @@ def test_compare_two_moroccan_regions_on_their_employed_population(ma_client):
     share = employed["03"] / sum(employed.values())  # regions only: provinces are not added
     text = _text(ma_client.get(f"/compare?a={FES_MEKNES}&b=MA-06&lang=en").text)
     assert f"{employed['03']:,.0f}" in text and f"{share:.1%}" in text
+
+
+def test_the_documented_path_for_a_table_of_firm_counts(tmp_path, morocco_url):
+    """docs/maghreb.md, "An Algerian SME table": the same commands on real figures (the HCP
+    provinces, their columns renamed as the example names them)."""
+    from typer.testing import CliRunner
+
+    from grappe.cli.main import app
+    from grappe.io import read_definitions, read_regional_table
+    from grappe.mapping import map_clusters
+    from grappe.registry import store_cluster_map
+
+    source = bundled_path("ma", "establishments_2024_by_sector.csv")
+    with source.open(encoding="utf-8") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["level"] == "province"]
+    table_path = tmp_path / "pme_wilayas.csv"
+    with table_path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["wilaya", "secteur", "pme", "year"])
+        writer.writerows([r["code"], r["sector"], r["establishments"], r["year"]] for r in rows)
+    definitions = bundled_path("ma", "hcp_sectors_2024.csv")
+    out = tmp_path / "pme_wilayas_map.csv"
+    result = CliRunner().invoke(app, [
+        "map", str(table_path), "--column", "wilaya=region", "--column", "secteur=industry",
+        "--column", "pme=establishments", "--region-type", "wilaya", "--measure",
+        "establishments", "--definitions", str(definitions), "-o", str(out),
+    ])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    table = read_regional_table(
+        table_path, region_type="wilaya", measure="establishments",
+        columns={"wilaya": "region", "secteur": "industry", "pme": "establishments"},
+    )  # fmt: skip
+    cmap = map_clusters(table, read_definitions(definitions), measure="establishments",
+                        lq_convention="total")  # fmt: skip
+    with fresh_database("sqlite", tmp_path, template=morocco_url) as url:
+        sessions = connect(url)
+        with session_scope(sessions) as session:
+            report = store_cluster_map(session, cmap, who="analyst", definitions="dz-pme-sectors",
+                                       region_ids=lambda code: f"MA-{code}")  # fmt: skip
+        assert report.inserted == 75 * 4
+        with sessions() as session:
+            row = session.scalar(
+                select(IndicatorSnapshot).where(
+                    IndicatorSnapshot.definitions == "dz-pme-sectors",
+                    IndicatorSnapshot.region_id == FES,
+                    IndicatorSnapshot.cluster == "industry",
+                )
+            )
+        sessions.kw["bind"].dispose()
+    lq = _hand_lq("establishments_2024_by_sector.csv", "code", "establishments", "province",
+                  "03.231", "industry")  # fmt: skip
+    assert (row.measure, row.employment) == ("establishments", None)
+    assert row.lq == pytest.approx(lq)
