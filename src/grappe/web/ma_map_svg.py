@@ -73,6 +73,7 @@ def morocco_map(
     names: Mapping[str, str],
     values: Mapping[str, float | None] | None = None,
     highlight: Collection[str] = (),
+    context: Collection[str] = (),
     link: str = "/regions/MA-{code}",
     width: float = 480.0,
 ) -> dict[str, Any]:
@@ -86,6 +87,8 @@ def morocco_map(
         Province code → location quotient: the choropleth's classes (:func:`lq_class`).
     highlight : collection of str
         Province codes drawn highlighted (a province page, or the provinces of a region).
+    context : collection of str
+        Province codes drawn lightly tinted (the other provinces of a province's region).
     link : str
         Address of each province, formatted with its ``code``.
     width : float, default 480
@@ -106,6 +109,8 @@ def morocco_map(
         cls = lq_class(value) if values is not None else "plain"
         if code in highlight:
             cls += " highlight"
+        elif code in context:
+            cls += " context"
         provinces.append({
             "code": code, "name": names.get(code, code), "d": d, "cls": cls,
             "href": link.format(code=code), "value": value,

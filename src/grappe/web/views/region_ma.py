@@ -162,21 +162,24 @@ def morocco_region_page(request: Request, session: Session, region: Region) -> H
     _ = translations(lang).gettext
     is_region = region.region_type == "region"
     parent = None if is_region else session.get(Region, f"MA-{region.code.split('.')[0]}")
-    provinces: list[Region] = []
-    if is_region:
-        provinces = list(
-            session.scalars(
-                select(Region)
-                .where(Region.country == "MA", Region.id.like(f"MA-{region.code}.%"))
-                .order_by(Region.name_fr)
-            )
+    region_code = region.code.split(".")[0]
+    neighbours = list(
+        session.scalars(
+            select(Region)
+            .where(Region.country == "MA", Region.id.like(f"MA-{region_code}.%"))
+            .order_by(Region.name_fr)
         )
+    )
+    provinces = neighbours if is_region else []
     highlight = [p.code for p in provinces] if is_region else [region.code]
+    context = [] if is_region else [p.code for p in neighbours]
     return page(
         request,
         "region_ma.html",
         {
-            "ma_map": morocco_map(names=_province_names(session, lang), highlight=highlight),
+            "ma_map": morocco_map(
+                names=_province_names(session, lang), highlight=highlight, context=context
+            ),
             "boundaries_source": MA_BOUNDARIES_SOURCE,
             "region": region,
             "region_type_name": _("Region") if is_region else _("Province or prefecture"),
