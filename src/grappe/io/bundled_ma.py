@@ -25,9 +25,11 @@ __all__ = [
     "MA_LEVELS",
     "MA_MEASURES",
     "MA_SOURCES",
+    "MA_TABLE_COLUMNS",
     "bundled_ma_boundaries",
     "bundled_ma_map",
     "bundled_ma_maps",
+    "bundled_ma_table",
     "bundled_ma_units",
 ]
 
@@ -177,17 +179,25 @@ def bundled_ma_map(*, level: str = "region", measure: str = "establishments") ->
 def bundled_ma_maps() -> dict[tuple[str, str], ClusterMap]:
     """Every bundled Moroccan map, keyed by ``(level, measure)`` (four maps).
 
+    The maps are computed once per process (the main job writes them to files and loads them
+    into the registry); treat them as read-only.
+
     Examples
     --------
     >>> sorted(bundled_ma_maps())  # doctest: +NORMALIZE_WHITESPACE
     [('province', 'employment'), ('province', 'establishments'),
      ('region', 'employment'), ('region', 'establishments')]
     """
-    return {
-        (level, measure): bundled_ma_map(level=level, measure=measure)
+    return dict(_maps())
+
+
+@functools.cache
+def _maps() -> tuple[tuple[tuple[str, str], ClusterMap], ...]:
+    return tuple(
+        ((level, measure), bundled_ma_map(level=level, measure=measure))
         for level in MA_LEVELS
         for measure in MA_MEASURES
-    }
+    )
 
 
 @functools.cache
@@ -211,3 +221,40 @@ def bundled_ma_boundaries() -> dict[str, list[list[list[float]]]]:
 
     path = bundled_path("ma", "boundaries.json")
     return dict(json.loads(path.read_text(encoding="utf-8"))["units"])
+
+
+#: Columns of :func:`bundled_ma_table`.
+MA_TABLE_COLUMNS: tuple[str, ...] = (
+    "level", "measure", "year", "region", "region_name", "cluster", "cluster_name",
+    "cluster_type", "count", "lq", "national_share", "source",
+)  # fmt: skip
+
+
+def bundled_ma_table() -> pd.DataFrame:
+    """The four bundled Moroccan maps in one long table (the main job's result file).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`MA_TABLE_COLUMNS`: one row per level × measure × unit × sector;
+        ``count`` is the measure's count (establishments, or employed persons), ``lq`` and
+        ``national_share`` those of :func:`bundled_ma_map`, ``source`` the attribution.
+
+    Examples
+    --------
+    >>> table = bundled_ma_table()
+    >>> table.groupby(["level", "measure"]).size().to_dict()  # doctest: +NORMALIZE_WHITESPACE
+    {('province', 'employment'): 675, ('province', 'establishments'): 300,
+     ('region', 'employment'): 108, ('region', 'establishments'): 48}
+    """
+    frames = []
+    for (level, measure), cmap in bundled_ma_maps().items():
+        ind = cmap.indicators
+        frames.append(
+            ind[["year", "region", "region_name", "cluster", "cluster_name", "cluster_type"]]
+            .astype({"year": int, "region": str, "region_name": str, "cluster": str,
+                     "cluster_name": str, "cluster_type": str})
+            .assign(level=level, measure=measure, count=ind[measure], lq=ind["lq"],
+                    national_share=ind["national_share"], source=cmap.parameters["source"])
+        )  # fmt: skip
+    return pd.concat(frames, ignore_index=True)[list(MA_TABLE_COLUMNS)]
