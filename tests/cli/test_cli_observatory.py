@@ -11,6 +11,9 @@ from grappe.errors import InvalidParameterError
 
 runner = CliRunner()
 
+#: Years of the bundled Moroccan censuses (grappe.io.bundled_ma), each mapped alone.
+MOROCCAN_CENSUSES = [(2014,), (2024,)]
+
 
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory):
@@ -27,6 +30,7 @@ def test_writes_every_table(outputs):
         "indicators.csv",
         "regions.csv",
         "growth_2017_2021.csv",
+        "ma_hcp_sectors.csv",
         "summary.html",
     }
     ind = pd.read_parquet(outputs / "indicators.parquet")
@@ -35,6 +39,11 @@ def test_writes_every_table(outputs):
     assert ind["cluster"].nunique() == 67
     growth = pd.read_csv(outputs / "growth_2017_2021.csv", dtype={"region": str})
     assert len(growth) == 50 * 67
+    # Morocco (issue 16): (12 regions + 75 provinces) × (4 sectors in 2024 + 9 in 2014)
+    ma = pd.read_csv(outputs / "ma_hcp_sectors.csv", dtype={"region": str})
+    assert len(ma) == 87 * 13
+    fes = ma[(ma["region"] == "03.231") & (ma["cluster"] == "industry")].set_index("measure")
+    assert fes.loc["establishments", "count"] == 10791  # HCP, RGPH 2024, Fès, industry
 
 
 def test_summary_html(outputs):
@@ -80,9 +89,14 @@ def test_serves_the_loaded_database(tmp_path, monkeypatch):
 
 
 def _count_mapping(monkeypatch):
-    """Count the calls of the mapping engine (every path to it goes through grappe.mapping)."""
+    """Count the calls of the mapping engine (every path to it goes through grappe.mapping).
+
+    The calls on the bundled Moroccan tables (one census year each) are counted apart: they are
+    mapped once per process (``grappe.io.bundled_ma``), so the cache is emptied first."""
+    import grappe.io.bundled_ma
     import grappe.mapping
 
+    grappe.io.bundled_ma._maps.cache_clear()
     calls = []
     real = grappe.mapping.map_clusters
 
@@ -98,8 +112,9 @@ def test_no_serve_maps_the_bundled_file_once(tmp_path, monkeypatch):
     calls = _count_mapping(monkeypatch)
     result = runner.invoke(app, ["observatory", "--no-serve", "--output", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert len(calls) == 1
-    assert calls[0] == (2017, 2018, 2019, 2020, 2021)
+    us = [c for c in calls if c not in MOROCCAN_CENSUSES]
+    assert us == [(2017, 2018, 2019, 2020, 2021)]
+    assert sorted(c for c in calls if c in MOROCCAN_CENSUSES) == [(2014,)] * 2 + [(2024,)] * 2
 
 
 def test_files_and_registry_come_from_one_mapping(tmp_path, monkeypatch):
@@ -114,10 +129,11 @@ def test_files_and_registry_come_from_one_mapping(tmp_path, monkeypatch):
     monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: None)
     result = runner.invoke(app, ["observatory", "--output", str(tmp_path), "--port", "8766"])
     assert result.exit_code == 0, result.output
-    assert len(calls) == 1
+    # the US file and each Moroccan table mapped once, for the files and the registry alike
+    assert len(calls) == 1 + 4
     written = pd.read_parquet(tmp_path / "indicators.parquet")
     with connect(f"sqlite:///{tmp_path / 'observatory.sqlite'}")() as s:
-        stored = s.scalar(select(func.count()).select_from(IndicatorSnapshot))
+        stored = s.scalar(select(func.count()).where(IndicatorSnapshot.region_id.like("US-%")))
         mi = s.scalar(
             select(IndicatorSnapshot.employment).where(
                 IndicatorSnapshot.region_id == "US-26",

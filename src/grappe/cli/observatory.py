@@ -28,6 +28,8 @@ _TABLES = (
     "regions.csv",
     f"growth_{GROWTH_PERIOD[0]}_{GROWTH_PERIOD[1]}.csv",
 )
+#: Morocco's four HCP maps in one table (grappe.io.bundled_ma.bundled_ma_table).
+_MA_TABLE = "ma_hcp_sectors.csv"
 
 
 def _check_outputs(output: Path) -> None:
@@ -35,7 +37,7 @@ def _check_outputs(output: Path) -> None:
     from grappe.io.output import check_output, check_output_folder
 
     check_output_folder(output)
-    for name in (*_TABLES, "summary.html"):
+    for name in (*_TABLES, _MA_TABLE, "summary.html"):
         check_output(output / name)
 
 
@@ -46,7 +48,8 @@ def build_outputs(
 
     Writes ``indicators.parquet`` and ``indicators.csv`` (state × cluster × year, 2017–2021),
     ``regions.csv`` (state × year), ``growth_2017_2021.csv`` (:data:`GROWTH_PERIOD`) and
-    ``summary.html``.
+    ``summary.html``; and ``ma_hcp_sectors.csv``, Morocco's regions and provinces × HCP sectors
+    on both censuses (:func:`grappe.io.bundled_ma.bundled_ma_table`).
 
     The folder and every file are checked before the work starts, and the files are written
     all or none (:func:`grappe.io.output.all_or_nothing`). ``cluster_map`` is the result of
@@ -63,6 +66,7 @@ def build_outputs(
         ``output`` is a file, a read-only folder, or holds a folder named like a result file.
     """
     from grappe.io import bundled_us_map
+    from grappe.io.bundled_ma import bundled_ma_table
     from grappe.io.html_summary import write_map_summary
     from grappe.io.output import all_or_nothing, write_frame
 
@@ -83,6 +87,7 @@ def build_outputs(
     with all_or_nothing():
         pairs = zip(names, tables, strict=True)
         written = {name: write_frame(table, output / name) for name, table in pairs}
+        written[_MA_TABLE] = write_frame(bundled_ma_table(), output / _MA_TABLE)
         written["summary.html"] = write_map_summary(
             result,
             output / "summary.html",

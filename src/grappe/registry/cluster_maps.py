@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from grappe.errors import DataValidationError, InvalidParameterError, ValidationIssue
-from grappe.mapping import ClusterMap
+from grappe.mapping import MEASURES, ClusterMap
 from grappe.registry import import_changes
 from grappe.registry.imports import ImportReport
 from grappe.registry.models import ImportJob, Region
@@ -84,9 +84,11 @@ def store_cluster_map(
     -----
     Employment is stored in persons: a map of a table published in thousands (Eurostat's
     ``THS``, recorded in ``cluster_map.parameters["unit"]``) is multiplied by 1,000
-    (:data:`COUNT_UNIT_FACTORS`). The registry's indicator rows hold employment-based LQs,
-    shares and flags: a map ranked by another measure (``measure="establishments"``) is refused
-    rather than stored under the employment columns.
+    (:data:`COUNT_UNIT_FACTORS`). Each row keeps the map's measure
+    (``cluster_map.parameters["measure"]``: employment, establishments or payroll), the count
+    its LQ, shares, flags and stars are computed on; the measure is part of the row's key, so a
+    map by establishments and one by employment of the same clusters and years are both kept.
+    A census of establishments counts no jobs: its rows store no employment.
 
     Returns
     -------
@@ -96,7 +98,8 @@ def store_cluster_map(
     Raises
     ------
     InvalidParameterError
-        If ``cluster_map`` is not a ClusterMap or ``payroll_scale`` is not positive.
+        If ``cluster_map`` is not a ClusterMap, is ranked by an unknown measure or lacks its
+        measure in some row, counts in an unknown unit, or ``payroll_scale`` is not positive.
     DataValidationError
         If a region of the map is not in the registry; nothing has been written.
 
@@ -138,11 +141,18 @@ def store_cluster_map(
             f"Got {payroll_scale!r} instead."
         )
     measure = cluster_map.parameters.get("measure", "employment")
-    if measure != "employment":
+    if measure not in MEASURES:
         raise InvalidParameterError(
-            f"The 'cluster_map' parameter of {func} must be a map ranked by employment (the "
-            f"registry's LQs, shares and flags are employment-based). Got a map by {measure} "
-            "instead; keep it as a file (grappe map -o), or map the table by its employment."
+            f"The 'cluster_map' parameter of {func} must be ranked by one of {list(MEASURES)} "
+            f"(its parameters['measure']). Got a map by {measure!r} instead; map the table "
+            "again with grappe.mapping.map_clusters(measure=...)."
+        )
+    if cluster_map.indicators[measure].isna().any():
+        raise InvalidParameterError(
+            f"The 'cluster_map' parameter of {func} must count its measure ({measure}) in "
+            f"every row. Got {int(cluster_map.indicators[measure].isna().sum())} row(s) without "
+            f"{measure} instead; the map's LQs and shares are computed on it, so it was not "
+            "made by grappe.mapping.map_clusters from this measure."
         )
     unit = cluster_map.parameters.get("unit")
     if unit not in COUNT_UNIT_FACTORS:
@@ -165,7 +175,8 @@ def store_cluster_map(
             "cluster_name": str(r.cluster_name),
             "cluster_type": str(r.cluster_type),
             "year": int(r.year),
-            "employment": float(r.employment) * count_scale,
+            "measure": measure,
+            "employment": _number(r.employment, count_scale),
             "establishments": _number(r.establishments),
             "payroll": _number(r.payroll, payroll_scale),
             "avg_wage": None if (w := _number(r.avg_wage, payroll_scale)) is None else round(w, 2),

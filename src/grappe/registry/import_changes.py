@@ -48,7 +48,7 @@ Progress = Callable[[int, int], None]
 KEYS: dict[str, tuple[str, ...]] = {
     "regions": ("id",),
     "clusters": ("id",),
-    "indicators": ("definitions", "region", "cluster", "year"),
+    "indicators": ("definitions", "region", "cluster", "year", "measure"),
     "actors": ("id",),
     "ties": ("source", "target", "type"),
 }

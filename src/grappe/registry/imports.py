@@ -10,9 +10,11 @@ Five kinds of file, all CSV with a header line:
     contact_name, contact_email, website, published, regions``] (``regions``: ids separated by
     ``;``)
 ``indicators``
-    the columns of ``ClusterMap.indicators``: ``region, cluster, year, employment``
-    [``cluster_name, cluster_type, establishments, payroll, avg_wage, lq, national_share, focus,
-    strong, stars, definitions``]; ``region`` is a registry region id.
+    the columns of ``ClusterMap.indicators``: ``region, cluster, year`` [``employment,
+    cluster_name, cluster_type, establishments, payroll, avg_wage, lq, national_share, focus,
+    strong, stars, definitions, measure``]; ``region`` is a registry region id; ``measure``
+    (default ``employment``) names the count the LQ and shares are computed on, and that count
+    must be given in every row.
 ``actors``
     ``id, name`` [``sphere, level, region, cluster, role``] (the network contract; ``cluster``
     makes the actor a member of that cluster)
@@ -44,6 +46,7 @@ from sqlalchemy.orm import Session
 from grappe._validation import check_option
 from grappe.errors import DataValidationError, NotFoundError, ValidationIssue
 from grappe.io.files import read_csv_bytes
+from grappe.mapping import MEASURES
 from grappe.network.records import check_actor, check_tie
 from grappe.registry import import_changes
 from grappe.registry.import_changes import DEFAULTED, KEYS
@@ -100,7 +103,9 @@ _SPECS: dict[str, dict[str, _Col]] = {
         "region": _Col("text", required=True, ref=Region),
         "cluster": _REQ,
         "year": _Col("int", required=True, low=1900),
-        "employment": _Col("float", required=True, low=0.0),
+        # required when the row's measure is employment (see _check_indicator)
+        "employment": _NUM0,
+        "measure": _Col("option", options=MEASURES),
         "cluster_name": _TEXT,
         "cluster_type": _TEXT,
         "establishments": _NUM0,
@@ -194,9 +199,27 @@ def _parse(value: str, col: _Col, name: str) -> tuple[Any, str | None]:
     return number, None
 
 
+def _check_indicator(
+    rec: dict[str, Any], *, file: str, row: int
+) -> tuple[dict[str, Any], list[ValidationIssue]]:
+    """An indicator row must give the count its measure ranks (employment by default)."""
+    measure = rec.get("measure") or "employment"
+    if rec.get(measure) is not None:
+        return rec, []
+    issue = ValidationIssue(
+        f"the row's measure is {measure!r} but its {measure} is empty.",
+        file=file,
+        row=row,
+        column=measure,
+        fix=f"fill in the {measure} of the row, or name the count it was mapped on in the "
+        "'measure' column.",
+    )
+    return rec, [issue]
+
+
 #: The network kernel's check of one record, per kind (the words and messages of
 #: :func:`grappe.network.build_network`).
-_DOMAIN_CHECKS = {"actors": check_actor, "ties": check_tie}
+_DOMAIN_CHECKS = {"actors": check_actor, "ties": check_tie, "indicators": _check_indicator}
 
 
 def _domain_checked(
@@ -336,7 +359,9 @@ def _checked_records(
     frame.columns = [str(c).strip() for c in frame.columns]
     # The definition set is part of an indicator's key, so it is filled in before the check of
     # repeated keys; the other defaults only complete new rows (see _fill_defaults).
-    key_default = {"definitions": definitions} if kind == "indicators" else {}
+    key_default = (
+        {"definitions": definitions, "measure": "employment"} if kind == "indicators" else {}
+    )
     records, issues = _validate(frame, kind, filename, session, key_default)
     if issues:
         raise DataValidationError(issues)

@@ -240,7 +240,11 @@ class IndicatorSnapshot(Base):
 
     __tablename__ = "indicators"
     __table_args__ = (
-        UniqueConstraint("definitions", "region_id", "cluster", "year", name="uq_indicators_key"),
+        # Migration 0013: the measure joins the key (a map by employment and one by
+        # establishments of the same cluster, region and year are two snapshots).
+        UniqueConstraint(
+            "definitions", "region_id", "cluster", "year", "measure", name="uq_indicators_key"
+        ),
         # The lookups of the pages and the list endpoint: a region's year, a cluster's years.
         Index("ix_indicators_region_year", "region_id", "year", "cluster"),
         Index("ix_indicators_cluster_year", "cluster", "year"),
@@ -253,7 +257,12 @@ class IndicatorSnapshot(Base):
     cluster_name: Mapped[str] = mapped_column(String(200))
     cluster_type: Mapped[str] = mapped_column(String(32))
     year: Mapped[int] = mapped_column(Integer)
-    employment: Mapped[float] = mapped_column(Float)
+    # Migration 0013: the count the LQ, shares, flags and stars are computed on (a word of
+    # grappe.mapping.MEASURES); employment is NULL in a map of a census of establishments.
+    measure: Mapped[str] = mapped_column(
+        String(16), default="employment", server_default="employment"
+    )
+    employment: Mapped[float | None] = mapped_column(Float)
     establishments: Mapped[float | None] = mapped_column(Float)
     payroll: Mapped[float | None] = mapped_column(Float)
     avg_wage: Mapped[float | None] = mapped_column(Float)

@@ -428,11 +428,13 @@ def list_indicators(
     year: int | None = None,
     definitions: str | None = None,
     strong: bool | None = None,
+    measure: str | None = None,
     order: str = "key",
     limit: int = 100,
     offset: int = 0,
 ) -> tuple[list[IndicatorSnapshot], int]:
-    """Indicator snapshots filtered by region, cluster category, year, definition set, strength.
+    """Indicator snapshots filtered by region, cluster category, year, definition set, strength
+    and measure (the count the LQs are computed on: employment, establishments, payroll).
 
     ``order="key"`` sorts by (region, cluster, year); ``order="lq"`` by decreasing location
     quotient.
@@ -448,6 +450,8 @@ def list_indicators(
         query = query.where(IndicatorSnapshot.definitions == definitions)
     if strong is not None:
         query = query.where(IndicatorSnapshot.strong.is_(strong))
+    if measure:
+        query = query.where(IndicatorSnapshot.measure == measure)
     if order == "lq":
         query = query.order_by(IndicatorSnapshot.lq.desc(), IndicatorSnapshot.id)
     else:

@@ -8,6 +8,8 @@
   network of one cluster profile, stored as the kernel reads it (``store_network`` of
   ``read_example_network("knoke")``), so that the profile and a diagnosis from the registry equal
   ``grappe network example knoke``.
+* Morocco's 12 regions and 75 provinces with their sector indicators (HCP, RGPH 2024 and 2014,
+  CC BY 4.0 terms): :mod:`grappe.service.bootstrap_ma`.
 * The 58 Algerian wilayas (TransformaTek, CC BY 4.0 / CC0) with French and Arabic names and a
   representative point (see ``grappe/data/dz/PROVENANCE.md``).
 
@@ -32,6 +34,7 @@ from grappe.registry.cluster_maps import store_cluster_map
 from grappe.registry.database import connect, session_scope
 from grappe.registry.imports import ImportReport, import_table
 from grappe.registry.networks import StoreReport, store_network
+from grappe.service.bootstrap_ma import load_morocco
 
 __all__ = ["load_bundled_data"]
 
@@ -175,6 +178,7 @@ def load_bundled_data(
         ("clusters", "clusters", clusters, "us_strong_clusters.csv"),
         ("clusters", "clusters", knoke_cluster, "knoke_cluster.csv"),
         ("network", "", b"", "knoke"),  # stored as the kernel's ActorNetwork, not from CSV
+        ("morocco", "", b"", "ma_hcp"),  # HCP regions, provinces and maps: service.bootstrap_ma
     ]
     reports: dict[str, ImportReport | StoreReport] = {}
     with session_scope(sessions) as session:
@@ -185,6 +189,9 @@ def load_bundled_data(
                     progress(_name, done, total)
 
             report: ImportReport | StoreReport
+            if key == "morocco":
+                reports.update(load_morocco(session, who=WHO, progress=tick))
+                continue
             if key == "network":
                 tick(0, 1)
                 report = store_network(

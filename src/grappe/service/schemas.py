@@ -240,7 +240,11 @@ class IndicatorPublic(_Orm):
     cluster_name: str
     cluster_type: str
     year: int
-    employment: float
+    measure: str = Field(
+        description="The count lq, national_share, focus, strong and stars are computed on "
+        "(employment, establishments or payroll)."
+    )
+    employment: float | None
     establishments: float | None
     payroll: float | None
     avg_wage: float | None

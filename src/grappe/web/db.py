@@ -114,7 +114,11 @@ def map_data(
 def _map_data(
     session: Session, lang: str, highlight: Collection[str], countries: Collection[str]
 ) -> dict[str, Any]:
-    year = session.scalar(select(func.max(IndicatorSnapshot.year)))
+    # the strong clusters of employment maps (Morocco's census of establishments, 2024, would
+    # otherwise be "the latest year" of the US states' map)
+    year = session.scalar(
+        select(func.max(IndicatorSnapshot.year)).where(IndicatorSnapshot.measure == "employment")
+    )
     strong: dict[str, int] = {}
     if year is not None:
         rows = session.execute(

@@ -25,6 +25,7 @@ def list_indicators(
     year: Annotated[int | None, Query(ge=1900, le=2100)] = None,
     definitions: Annotated[str | None, Query(max_length=64)] = None,
     strong: bool | None = None,
+    measure: Literal["employment", "establishments", "payroll"] | None = None,
     order: Literal["key", "lq"] = "key",
     limit: Limit = 100,
     offset: Offset = 0,
@@ -33,11 +34,13 @@ def list_indicators(
     key = (
         str(session.get_bind().engine.url),
         repo.registry_version(session),
-        region, cluster, year, definitions, strong, order, limit, offset,
+        region, cluster, year, definitions, strong, measure, order, limit, offset,
     )  # fmt: skip
     body = _CACHE.get(key)
     if body is None:
-        body = _page(session, region, cluster, year, definitions, strong, order, limit, offset)
+        body = _page(
+            session, region, cluster, year, definitions, strong, measure, order, limit, offset
+        )
         if len(_CACHE) > 2048:
             _CACHE.clear()
         _CACHE[key] = body
@@ -54,6 +57,7 @@ def _page(
     year: int | None,
     definitions: str | None,
     strong: bool | None,
+    measure: str | None,
     order: str,
     limit: int,
     offset: int,
@@ -65,6 +69,7 @@ def _page(
         year=year,
         definitions=definitions,
         strong=strong,
+        measure=measure,
         order=order,
         limit=limit,
         offset=offset,

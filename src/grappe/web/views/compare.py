@@ -25,6 +25,7 @@ def _cluster_rows(session: Any, cluster: Cluster) -> list[IndicatorSnapshot]:
     query = select(IndicatorSnapshot).where(
         IndicatorSnapshot.cluster == cluster.sector,
         IndicatorSnapshot.region_id.in_([r.id for r in cluster.regions]),
+        IndicatorSnapshot.measure == "employment",  # the compared figures are employment's
     )
     return list(session.scalars(query))
 
@@ -58,16 +59,22 @@ def _summary(
     ]
 
 
-def _national(session: Session, country: str) -> dict[int, float]:
-    """Employment of all the regions of ``country`` by year."""
+def _national(session: Session, country: str, region_type: str) -> dict[int, float]:
+    """Employment of all the regions of ``country`` of one type by year (Morocco's regions and
+    provinces both cover the country: summing both would count it twice)."""
     return {
         int(y): float(v)
         for y, v in session.execute(
             select(IndicatorSnapshot.year, func.sum(IndicatorSnapshot.employment))
             .join(Region, Region.id == IndicatorSnapshot.region_id)
-            .where(Region.country == country)
+            .where(
+                Region.country == country,
+                Region.region_type == region_type,
+                IndicatorSnapshot.measure == "employment",
+            )
             .group_by(IndicatorSnapshot.year)
         )
+        if v is not None
     }
 
 
@@ -110,7 +117,10 @@ def _compare_page(request: Request, session: Session, a: str | None, b: str | No
             for reg in (ra, rb):
                 rows = list(
                     session.scalars(
-                        select(IndicatorSnapshot).where(IndicatorSnapshot.region_id == reg.id)
+                        select(IndicatorSnapshot).where(
+                            IndicatorSnapshot.region_id == reg.id,
+                            IndicatorSnapshot.measure == "employment",
+                        )
                     )
                 )
                 items.append((reg, rows))
@@ -126,7 +136,11 @@ def _compare_page(request: Request, session: Session, a: str | None, b: str | No
             context["message"] = _("Give the ids of two published clusters or of two regions.")
             return page(request, "compare.html", context, status=404)
         summaries = [
-            _summary(rows, lang, _national(session, obj.country) if url == "/regions/" else None)
+            _summary(
+                rows,
+                lang,
+                _national(session, obj.country, obj.region_type) if url == "/regions/" else None,
+            )
             for obj, rows in items
         ]
         context["headers"] = [

@@ -12,6 +12,7 @@ from grappe.web.db import PageSession, cached_page, map_data
 from grappe.web.i18n import translations
 from grappe.web.render import language, page
 from grappe.web.views._common import not_found, series
+from grappe.web.views.region_ma import morocco_region_page
 
 router = APIRouter()
 
@@ -51,6 +52,8 @@ def _region_page(request: Request, session: Session, region_id: str) -> HTMLResp
     region = session.get(Region, region_id)
     if region is None:
         return not_found(request)
+    if region.country == "MA":  # HCP's broad sectors on two censuses: a page of their own
+        return morocco_region_page(request, session, region)
     rows = list(
         session.scalars(
             select(IndicatorSnapshot)
