@@ -31,13 +31,14 @@ from grappe.errors import (
     ValidationIssue,
 )
 from grappe.registry.models import Region, SupportBody
-from grappe.registry.repositories import audit
+from grappe.registry.repositories import audit, page
 
 __all__ = [
     "CORRECTABLE_FIELDS",
     "SUPPORT_BODY_COLUMNS",
     "SupportBodiesReport",
     "correct_support_body",
+    "list_support_bodies",
     "load_support_bodies",
     "store_support_bodies",
 ]
@@ -298,14 +299,59 @@ def load_support_bodies(
     if types is not None:
         # Types are matched against every stored type, so that a type absent from one wilaya
         # gives no rows there, while a type unknown everywhere is an error.
-        known = pd.DataFrame(
-            {"actor_type": pd.array(
-                sorted(session.scalars(select(SupportBody.actor_type).distinct())), dtype="string"
-            )}
-        )  # fmt: skip
-        chosen = set(select_types(known, types, func="load_support_bodies")["actor_type"])
+        chosen = _chosen_types(session, types, "load_support_bodies")
         frame = frame[frame["actor_type"].isin(chosen)]
     return frame.reset_index(drop=True)
+
+
+def _chosen_types(session: Session, types: Iterable[str], func: str) -> list[str]:
+    """The stored types ``types`` names (types or families); unknown ones are refused."""
+    known = pd.DataFrame(
+        {"actor_type": pd.array(
+            sorted(session.scalars(select(SupportBody.actor_type).distinct())), dtype="string"
+        )}
+    )  # fmt: skip
+    return sorted(set(select_types(known, types, func=func)["actor_type"]))
+
+
+def list_support_bodies(
+    session: Session,
+    *,
+    wilaya: str | None = None,
+    types: Iterable[str] | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> tuple[list[SupportBody], int]:
+    """A page of stored bodies (ordered by type, then id) and the number of matching bodies.
+
+    Parameters
+    ----------
+    session : Session
+        Open session.
+    wilaya : str, optional
+        Only the bodies of this wilaya (``"DZ-07"``, 69-wilaya division).
+    types : iterable of str, optional
+        Types or families (``anade``, ``banks``), matched as by
+        :func:`grappe.ecosystem.select_types`.
+    limit, offset : int
+        The page.
+
+    Raises
+    ------
+    NotFoundError
+        ``wilaya`` is not a registry region.
+    InvalidParameterError
+        A type that matches no stored body (the message lists the known ones).
+    """
+    query = select(SupportBody).order_by(SupportBody.actor_type, SupportBody.id)
+    if wilaya is not None:
+        if session.get(Region, wilaya) is None:
+            raise NotFoundError(f"No region {wilaya!r} in the registry (wilayas are DZ-01…DZ-69).")
+        query = query.where(SupportBody.wilaya_id == wilaya)
+    if types is not None:
+        chosen = _chosen_types(session, types, "list_support_bodies")
+        query = query.where(SupportBody.actor_type.in_(chosen))
+    return page(session, query, limit=limit, offset=offset)
 
 
 def correct_support_body(
