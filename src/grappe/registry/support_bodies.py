@@ -113,14 +113,15 @@ def _check_table(bodies: pd.DataFrame, name: str) -> None:
     for position in (~(lat.between(-90, 90) & lon.between(-180, 180))).to_numpy().nonzero()[0]:
         issues.append(
             _issue(name, position, "lat/lon",
-                   f"lat={bodies['lat'].iloc[position]!r}, lon={bodies['lon'].iloc[position]!r} "
+                   f"lat={_shown(bodies['lat'].iloc[position])}, "
+                   f"lon={_shown(bodies['lon'].iloc[position])} "
                    "is not a point.", "give latitudes in [-90, 90] and longitudes in [-180, 180].")
         )  # fmt: skip
     codes = pd.to_numeric(bodies["wilaya_code"], errors="coerce")
     for position in (~(codes % 1 == 0).fillna(False)).to_numpy().nonzero()[0]:
         issues.append(
             _issue(name, position, "wilaya_code",
-                   f"{bodies['wilaya_code'].iloc[position]!r} is not a wilaya code.",
+                   f"{_shown(bodies['wilaya_code'].iloc[position])} is not a wilaya code.",
                    "give the wilaya's number in the 69-wilaya division (1 to 69).")
         )  # fmt: skip
     kinds = bodies["actor_type"].astype("string").str.strip().fillna("")
@@ -131,6 +132,11 @@ def _check_table(bodies: pd.DataFrame, name: str) -> None:
         )  # fmt: skip
     if issues:
         raise DataValidationError(issues)
+
+
+def _shown(value: Any) -> str:
+    """A cell as a message shows it: text quoted, a number as written (not ``np.float64(…)``)."""
+    return repr(value) if isinstance(value, str) else str(value)
 
 
 def _issue(name: str, position: int, column: str, message: str, fix: str) -> ValidationIssue:
