@@ -67,7 +67,7 @@ def test_load_bundled_data_matches_the_mapping_engine_and_is_idempotent(tmp_path
     with connect(url)() as s:
         count = lambda model: s.scalar(select(func.count()).select_from(model))  # noqa: E731
         assert count(IndicatorSnapshot) == len(reference)
-        assert count(Region) == 50 + 58
+        assert count(Region) == 50 + 69  # US states; Algeria's wilayas (2025)
         assert count(Cluster) == len(strong_latest) + 1
         assert (count(Actor), count(Tie)) == (10, 71)  # Knoke: 10 organisations, 49 + 22 ties
         mi = reference[

