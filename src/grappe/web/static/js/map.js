@@ -114,10 +114,17 @@
       var all = topojson.feature(topo, topo.objects.wilayas);
       var path = d3.geoPath(d3.geoMercator().fitExtent([[10, 10], [390, 390]], all));
       var shapes = divisionShapes(topo, data, division);
-      var max = Math.max.apply(null, shapes.map(function (s) { return s.value; }).concat([0]));
+      // Colours by rank (quintiles): a few sparsely peopled Saharan wilayas have the highest
+      // densities, which a linear scale would let wash out the north.
+      var sorted = shapes.map(function (s) { return s.value; }).sort(function (a, b) { return a - b; });
+      function shade(value) {
+        if (!value) return RAMP[0];
+        var rank = sorted.indexOf(value) / Math.max(1, sorted.length - 1);
+        return RAMP[Math.min(RAMP.length - 1, 1 + Math.floor(rank * (RAMP.length - 1)))];
+      }
       shapes.forEach(function (s) {
         var label = s.item.name + " — " + s.value.toFixed(1);
-        var p = el("path", { d: path(s.shape), fill: colour(s.value, max),
+        var p = el("path", { d: path(s.shape), fill: shade(s.value),
                              "class": "wilaya" + (s.item.highlight ? " hl" : "") });
         svg.appendChild(linked({ id: s.item.id, name: s.item.name, value: s.value.toFixed(1) },
                                data.lang, p));
