@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from _dz_registry import make_dz_registry
+
 from _live import live_app
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -48,9 +49,11 @@ def page(browser):
     # every asset and the outlines are served (the browser's own favicon request aside)
     pg.on(
         "response",
-        lambda r: errors.append(f"{r.status}: {r.url}")
-        if r.status >= 400 and not r.url.endswith("/favicon.ico")
-        else None,
+        lambda r: (
+            errors.append(f"{r.status}: {r.url}")
+            if r.status >= 400 and not r.url.endswith("/favicon.ico")
+            else None
+        ),
     )
     pg.js_errors = errors
     yield pg
