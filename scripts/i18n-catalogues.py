@@ -1123,11 +1123,11 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "%(n)s commune(s) sans chiffre de population comptent pour 0.",
         "%(n)s بلدية بلا رقم للسكان تُحسب صفرًا.",
     ),
-    "48 wilayas (1984)": ("48 wilayas (1984)", "48 ولاية (1984)"),
+    "1984 division (48 wilayas)": ("découpage de 1984 (48 wilayas)", "تقسيم 1984 (48 ولاية)"),
     "48-wilaya division, 1984": ("découpage en 48 wilayas, 1984", "التقسيم إلى 48 ولاية، 1984"),
-    "58 wilayas (2019)": ("58 wilayas (2019)", "58 ولاية (2019)"),
+    "2019 division (58 wilayas)": ("découpage de 2019 (58 wilayas)", "تقسيم 2019 (58 ولاية)"),
     "58-wilaya division, 2019": ("découpage en 58 wilayas, 2019", "التقسيم إلى 58 ولاية، 2019"),
-    "69 wilayas (2025)": ("69 wilayas (2025)", "69 ولاية (2025)"),
+    "2025 division (69 wilayas)": ("découpage de 2025 (69 wilayas)", "تقسيم 2025 (69 ولاية)"),
     "ANADE (support for entrepreneurship)": (
         "ANADE (appui à l'entrepreneuriat)",
         "الوكالة الوطنية لدعم وتنمية المقاولاتية (ANADE)",
@@ -1163,13 +1163,13 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     ),
     "CNRC (trade register)": ("CNRC (registre du commerce)", "المركز الوطني للسجل التجاري (CNRC)"),
     "Commune (ONS code)": ("Commune (code ONS)", "البلدية (رمز الديوان الوطني للإحصائيات)"),
-    "Communes": ("Communes", "البلديات"),
+    "Number of communes": ("Nombre de communes", "عدد البلديات"),
     "Created from:": ("Issue de :", "انبثقت من:"),
     "Data table of the support bodies": (
         "Tableau des organismes d'appui",
         "جدول بيانات هيئات الدعم",
     ),
-    "Distance (km)": ("Distance (km)", "المسافة (كم)"),
+    "Distance from the chef-lieu (km)": ("Distance au chef-lieu (km)", "المسافة عن مقر الولاية (كم)"),
     "Incubators and co-working spaces": (
         "Incubateurs et espaces de coworking",
         "الحاضنات وفضاءات العمل المشترك",
@@ -1197,7 +1197,7 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     "Notaries": ("Notaires", "الموثقون"),
     "ONS (statistics office)": ("ONS (office des statistiques)", "الديوان الوطني للإحصائيات (ONS)"),
     "Per 10,000 inhabitants": ("Pour 10 000 habitants", "لكل 10٬000 ساكن"),
-    "Population": ("Population", "السكان"),
+    "Inhabitants": ("Habitants", "السكان"),
     "Population: sum of the communes' population in OpenStreetMap (figures of various "
     "censuses).": (
         "Population : somme de la population des communes dans OpenStreetMap (chiffres de "
