@@ -107,3 +107,24 @@ def test_biskra_page_draws_its_bodies_on_its_outline(page, server, lang):
     assert swatch.evaluate("s => getComputedStyle(s).backgroundColor") != "rgba(0, 0, 0, 0)"
     _shot(page, f"biskra-{lang}")
     assert page.js_errors == []
+
+
+@pytest.mark.parametrize("lang", ["ar", "fr"])
+def test_algerian_pages_meet_wcag_aa(page, server, lang):
+    """axe-core's WCAG 2.1 A/AA rules on the home map, Biskra's page and a cluster in Algeria."""
+    pytest.importorskip("axe_playwright_python")
+    from _dz_registry import DATES_CLUSTER
+    from axe_playwright_python.sync_playwright import Axe
+
+    found = []
+    for path in ("/", "/regions/DZ-07", f"/clusters/{DATES_CLUSTER}"):
+        page.goto(f"{server}{path}?lang={lang}")
+        page.wait_for_selector(".map-canvas[data-ready=true]", timeout=15000)
+        result = Axe().run(page, options={"runOnly": {"type": "tag", "values": [
+            "wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})  # fmt: skip
+        found += [
+            f"{path}: {v['id']} ({v['impact']}): {v['help']} — "
+            + "; ".join(" ".join(n["target"]) for n in v["nodes"][:3])
+            for v in result.response["violations"]
+        ]
+    assert found == []
