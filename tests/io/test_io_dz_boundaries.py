@@ -85,3 +85,12 @@ def test_topology_is_small_and_holds_only_the_wilayas():
     assert len(text) < 120_000 < source / 10  # measured: 88,047 bytes of 1,603,043
     coarser = wilaya_topology(tolerance_deg=0.02)
     assert len(coarser) < len(text)
+
+
+def test_docstring_examples():
+    import doctest
+
+    import grappe.io.dz_boundaries as module
+
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 0 and result.failed == 0

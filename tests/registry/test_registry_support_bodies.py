@@ -179,3 +179,12 @@ def test_read_refuses_unknown_types_and_wilayas(sessions):
             list_support_bodies(session, types=["bakery"])
         with pytest.raises(NotFoundError, match="No region 'DZ-99'"):
             list_support_bodies(session, wilaya="DZ-99")
+
+
+def test_docstring_examples():
+    import doctest
+
+    import grappe.registry.support_bodies as module
+
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 0 and result.failed == 0
