@@ -1255,6 +1255,7 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "الولايات المستحدثة من إقليمها:",
     ),
     "chef-lieu: %(place)s": ("chef-lieu : %(place)s", "مقر الولاية: %(place)s"),
+    "%(kind)s: %(brand)s": ("%(kind)s : %(brand)s", "%(kind)s (%(brand)s)"),
     # --- end of package "dzweb" ---
 }
 

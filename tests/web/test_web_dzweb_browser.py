@@ -127,4 +127,6 @@ def test_algerian_pages_meet_wcag_aa(page, server, lang):
             + "; ".join(" ".join(n["target"]) for n in v["nodes"][:3])
             for v in result.response["violations"]
         ]
+        if path.startswith("/clusters/"):
+            _shot(page, f"cluster-{lang}")
     assert found == []

@@ -63,10 +63,14 @@ def _labels(gettext: Callable[[str], str]) -> dict[str, str]:
 
 def type_label(actor_type: str, lang: str) -> str:
     """The name of a type of support body in ``lang`` (``banks/bna`` → "Bank: BNA")."""
-    labels = _labels(translations(lang).gettext)
+    gettext = translations(lang).gettext
+    labels = _labels(gettext)
     family, _, brand = actor_type.partition("/")
     label = labels.get(family, actor_type)
-    return f"{label}: {brand.upper()}" if brand else label
+    # "Bank: BNA"; French puts a space before the colon
+    if not brand:
+        return label
+    return gettext("%(kind)s: %(brand)s") % {"kind": label, "brand": brand.upper()}
 
 
 def _colour(actor_type: str) -> str:
