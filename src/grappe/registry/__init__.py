@@ -39,6 +39,12 @@ from grappe.registry.network_diagnoses import compare_waves, diagnose_stored, li
 from grappe.registry.network_edits import delete_actor, delete_tie, update_actor, update_tie
 from grappe.registry.networks import load_network, store_network
 from grappe.registry.roadmaps import delete_roadmap, load_roadmap, store_roadmap
+from grappe.registry.support_bodies import (
+    correct_support_body,
+    list_support_bodies,
+    load_support_bodies,
+    store_support_bodies,
+)
 from grappe.registry.tokens import (
     create_token,
     ensure_admin_token,
@@ -55,6 +61,7 @@ __all__ = [
     "compare_waves",
     "connect",
     "correct_evaluation",
+    "correct_support_body",
     "create_token",
     "delete_actor",
     "delete_assessment",
@@ -68,12 +75,14 @@ __all__ = [
     "import_table",
     "list_assessments",
     "list_diagnoses",
+    "list_support_bodies",
     "list_tokens",
     "load_answers",
     "load_assessment",
     "load_evaluation",
     "load_network",
     "load_roadmap",
+    "load_support_bodies",
     "load_swot",
     "make_engine",
     "revoke_token",
@@ -86,6 +95,7 @@ __all__ = [
     "store_network",
     "store_roadmap",
     "store_run",
+    "store_support_bodies",
     "store_swot",
     "update_actor",
     "update_tie",

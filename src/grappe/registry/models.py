@@ -63,6 +63,7 @@ __all__ = [
     "Region",
     "RoadmapAction",
     "RoadmapRow",
+    "SupportBody",
     "SwotRow",
     "ReportFile",
     "StoredReport",
@@ -127,6 +128,25 @@ class Region(Base):
     name_ar: Mapped[str | None] = mapped_column(String(200))
     lat: Mapped[float | None] = mapped_column(Float)
     lon: Mapped[float | None] = mapped_column(Float)
+
+
+class SupportBody(Base):
+    """A geolocated branch or office of the support ecosystem of firms (an ANADE agency, a bank
+    branch, a tax office…), as :func:`grappe.registry.support_bodies.store_support_bodies`
+    stores the kernel's tables (:mod:`grappe.ecosystem`). ``wilaya_id`` is its wilaya in the
+    69-wilaya division (``DZ-07``), ``commune`` the ONS code of its commune when known."""
+
+    __tablename__ = "support_bodies"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    actor_type: Mapped[str] = mapped_column(String(64), index=True)
+    name: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    lat: Mapped[float] = mapped_column(Float)
+    lon: Mapped[float] = mapped_column(Float)
+    wilaya_id: Mapped[str] = mapped_column(ForeignKey("regions.id", ondelete="CASCADE"), index=True)
+    commune: Mapped[str | None] = mapped_column(String(8))
+    source_file: Mapped[str] = mapped_column(String(200))
+    licence: Mapped[str] = mapped_column(String(200))
 
 
 class Cluster(Base):

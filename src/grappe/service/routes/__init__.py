@@ -18,6 +18,7 @@ from grappe.service.routes import (
     regions,
     reports,
     roadmaps,
+    support_bodies,
 )
 from grappe.service.routes._common import refuse_control_characters
 from grappe.service.schemas import ErrorPublic
@@ -46,5 +47,6 @@ for _module in (
     matchmaking,
     reports,
     networks,
+    support_bodies,
 ):
     api_router.include_router(_module.router)

@@ -19,6 +19,7 @@ from grappe.registry.networks import load_network
 from grappe.registry.roadmaps import load_roadmap
 from grappe.web.auth import visitor
 from grappe.web.db import PageSession, cached_page, map_data, registry_version
+from grappe.web.dz_map import cluster_support
 from grappe.web.network_svg import network_drawing
 from grappe.web.render import language, page
 from grappe.web.views._common import not_found, series, sphere_names, stage_names
@@ -120,6 +121,7 @@ def _cluster_page(request: Request, session: Session, cluster_id: str) -> HTMLRe
             "roadmap": roadmap_view(roadmap, lang),
             "gantt": None if roadmap is None else roadmap_gantt(roadmap, lang),
             "map": map_data(session, lang, highlight=region_ids, countries=countries),
+            "dz_support": cluster_support(session, region_ids, lang),
             "workspace_links": workspace_links(request, cluster_id, lang),
         },
     )

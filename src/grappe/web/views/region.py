@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from grappe.registry.models import Cluster, IndicatorSnapshot, Region, cluster_regions
 from grappe.web.db import PageSession, cached_page, map_data
+from grappe.web.dz_map import wilaya_section
 from grappe.web.i18n import translations
 from grappe.web.render import language, page
 from grappe.web.views._common import not_found, series
@@ -99,5 +100,6 @@ def _region_page(request: Request, session: Session, region_id: str) -> HTMLResp
             "trend": trend,
             "profiles": profiles,
             "map": map_data(session, lang, highlight=[region_id], countries=[region.country]),
+            "wilaya": wilaya_section(session, region, lang),
         },
     )
