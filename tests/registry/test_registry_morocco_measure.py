@@ -166,7 +166,15 @@ def test_migration_0013_up_and_down_with_rows(empty_engine):
     upgrade(engine, revision="0013")
     with engine.connect() as conn:
         assert conn.execute(text("SELECT measure FROM indicators")).scalar() == "employment"
-        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+        # the schema at 0013 is the models' less the tables later migrations add
+        later = {"support_bodies"}  # 0014
+
+        def at_0013(obj, name, type_, reflected, compare_to):  # noqa: ARG001 (alembic's signature)
+            table = name if type_ == "table" else getattr(getattr(obj, "table", None), "name", "")
+            return table not in later
+
+        context = MigrationContext.configure(conn, opts={"include_object": at_0013})
+        assert compare_metadata(context, Base.metadata) == []
     # the same key by establishments, without employment, is a second row
     with engine.begin() as conn:
         conn.execute(
