@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from grappe.web.i18n import (
     ENDONYMS,
+    INTL_LOCALES,
     LANGUAGES,
     direction,
     format_day,
@@ -70,6 +71,7 @@ def _environment(lang: str) -> Environment:
     env.globals.update(
         lang=lang,
         dir=direction(lang),
+        number_locale=INTL_LOCALES[lang],
         languages=LANGUAGES,
         endonyms=ENDONYMS,
         localized=lambda row, field: localized(row, field, lang),
