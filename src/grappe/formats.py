@@ -76,8 +76,25 @@ def _missing(value: Any) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
-def format_number(value: float | None, lang: str, *, digits: int = 0) -> str:
-    """A number with ``digits`` decimals in the conventions of ``lang``; an en dash when missing.
+def format_number(
+    value: float | None, lang: str, *, digits: int = 0, significant: int | None = None
+) -> str:
+    """A number in the conventions of ``lang``; an en dash when missing.
+
+    Parameters
+    ----------
+    value : float or None
+    lang : {"fr", "ar", "en"}
+    digits : int, default 0
+        Decimals written (fixed).
+    significant : int, optional
+        Instead of ``digits``: at most this many significant digits below 1,000 (``0.144``,
+        ``2.6``), whole numbers with grouping from 1,000 on — the reports' indicators.
+
+    Raises
+    ------
+    InvalidParameterError
+        On an unknown language.
 
     Examples
     --------
@@ -87,13 +104,18 @@ def format_number(value: float | None, lang: str, *, digits: int = 0) -> str:
     '12,345.6'
     >>> format_number(12345.678, "ar", digits=2)
     '12.345,68'
+    >>> format_number(0.1444, "fr", significant=3), format_number(2.6, "ar", significant=3)
+    ('0,144', '2,6')
     >>> format_number(None, "en")
     '–'
     """
     locale = number_locale(lang, func="format_number")
     if _missing(value):
         return MISSING
-    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    if significant is not None and abs(float(value)) < 999.5:  # type: ignore[arg-type]
+        pattern = "@" + "#" * (max(int(significant), 1) - 1)
+    else:
+        pattern = "#,##0" + ("." + "0" * digits if digits else "")
     return format_decimal(value, format=pattern, locale=locale)
 
 
