@@ -55,7 +55,8 @@ class _Visible(HTMLParser):
         hidden = hidden or tag in _HIDDEN or values.get("type") == "hidden"
         if not hidden and lang != "en":
             self.texts.extend(str(values[a]) for a in _ATTRIBUTES if values.get(a))
-            if tag == "input" and values.get("type") in ("submit", "button") and values.get("value"):
+            button = tag == "input" and values.get("type") in ("submit", "button")
+            if button and values.get("value"):
                 self.texts.append(str(values["value"]))
         if tag not in _VOID:
             self.stack.append((tag, lang, hidden))

@@ -5,6 +5,7 @@ untranslated catalogue entries and English interface words (tests/_i18n_scan.py)
 from __future__ import annotations
 
 import pytest
+
 from _accounts import signed_in, workspace_users
 from _i18n_scan import catalogue_msgids, english_left, visible_texts
 
@@ -47,7 +48,8 @@ def test_the_scan_finds_english(populated):
     """The scan is not blind: an English page fails it, a hidden or lang="en" text does not."""
     client, _ = populated
     # The English page, as if served for Arabic (its <html lang> says so).
-    english = client.get("/regions/US-26?lang=en").text.replace('<html lang="en"', '<html lang="ar"')
+    english = client.get("/regions/US-26?lang=en").text
+    english = english.replace('<html lang="en"', '<html lang="ar"')
     found = english_left(english, "ar", msgids=catalogue_msgids("ar"))
     assert any("Strong" in f or "Location quotient" in f for f in found)
     assert english_left('<p lang="en">Strong Cluster</p><script>"Search"</script>', "ar") == []
