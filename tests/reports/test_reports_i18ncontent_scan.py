@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from _i18n_scan import english_left, visible_texts
 
+from _i18n_scan import english_left, visible_texts
 from grappe.io.assess import read_kpis, read_roadmap
 from grappe.reports import build_report, render_html
 from grappe.reports.i18n import NAMES, T
