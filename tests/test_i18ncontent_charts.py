@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import base64
+import io
 import warnings
 
+import numpy as np
 import pandas as pd
 import pytest
 from matplotlib.backends.backend_agg import RendererAgg
 
 from grappe.chart_text import chart_text, has_arabic
+from grappe.errors import InvalidParameterError
 from grappe.formats import format_number
 from grappe.reports import charts
 from grappe.reports.i18n import NAMES, T
@@ -86,3 +89,47 @@ def test_arabic_kpi_chart_axis_label(drawn):
                      lang="ar")
     assert chart_text(NAMES["jobs"]["ar"]) in drawn
     assert chart_text(T["target_axis"]["ar"]) in drawn
+
+
+def test_network_figures_in_arabic(drawn):
+    from grappe.chart_labels import CHART_LABELS, chart_label
+    from grappe.io.network import read_example_network
+    from grappe.network.figures import draw_network, sphere_heatmap
+
+    net = read_example_network("knoke")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        draw_network(net, seed=0, lang="ar").savefig(io.BytesIO(), format="png")
+        sphere_heatmap(net, lang="ar").savefig(io.BytesIO(), format="png")
+    assert chart_label("local", "ar") in drawn and chart_label("sphere", "ar") in drawn
+    # The title is shaped once, as a whole (the group's word inserted unshaped).
+    title = chart_label("density_title", "ar", groups=CHART_LABELS["sphere"]["ar"])
+    assert title in drawn and title == chart_text("كثافة الروابط حسب المجال")
+    assert not any(has_arabic(s) for s in drawn)
+    assert "1,00" in drawn  # densities with the decimal comma of ar_DZ
+
+
+def test_spatial_curves_and_maps_in_french(drawn):
+    from grappe.spatial import points_from_frame, ripley_k
+    from grappe.spatial.maps import plot_points, plot_ripley
+
+    xy = np.random.default_rng(0).uniform(0, 5000, (40, 2))  # synthetic points
+    pts = points_from_frame(pd.DataFrame({"x": xy[:, 0], "y": xy[:, 1], "a": ["vin"] * 40}),
+                            x="x", y="y", crs="EPSG:2154", activity="a")
+    plot_ripley(ripley_k(pts, [250.0, 500.0], n_simulations=4, seed=0), lang="fr").savefig(
+        io.BytesIO(), format="png"
+    )
+    plot_points(pts, activity="vin", lang="fr").savefig(io.BytesIO(), format="png")
+    assert {"rayon (km)", "enveloppe des simulations", "répartition spatiale aléatoire",
+            "K de Ripley (L de Besag)", "tous les établissements", "x (m)"} <= set(drawn)
+    assert not any("radius" in s or "establishments" in s for s in drawn)
+    assert any("\u202f" in s for s in drawn)  # 1 000, 2 000 m on the map's axes, French style
+
+
+def test_chart_labels_refuse_an_unknown_language():
+    from grappe.chart_labels import chart_label, number_ticks
+
+    with pytest.raises(InvalidParameterError, match="chart_label"):
+        chart_label("sphere", "de")
+    with pytest.raises(InvalidParameterError, match="number_ticks"):
+        number_ticks(None, "de")
