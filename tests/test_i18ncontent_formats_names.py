@@ -43,13 +43,15 @@ def test_each_language_has_one_convention():
     assert format_day(dt.date(2024, 3, 31), "ar").replace("\u200f", "") == "31/03/2024"
     assert format_money(1500, "DZD", "ar").startswith("\u200f1.500")
     assert INTL_LOCALES == {"fr": "fr", "ar": "ar-DZ", "en": "en"}  # the pages' JavaScript
+    assert format_number(-2.5, "ar", digits=1) == "\u200e-2,5"  # CLDR's Arabic minus sign (LRM)
+    assert format_number(-2.5, "fr", digits=1) == "-2,5"
 
 
 @given(st.floats(min_value=-1e9, max_value=1e9, allow_nan=False), st.integers(0, 3))
 def test_arabic_uses_latin_digits_and_reads_back(value, digits):
     text = format_number(value, "ar", digits=digits)
     assert not any("\u0660" <= c <= "\u0669" for c in text)
-    plain = text.replace("\u200f", "").replace("\u061c", "").replace(".", "")
+    plain = text.replace("\u200e", "").replace("\u061c", "").replace(".", "")
     back = float(plain.replace(",", "."))
     assert back == pytest.approx(round(value, digits), abs=10 ** -digits)
 

@@ -72,6 +72,14 @@ def number_locale(lang: str, *, func: str = "number_locale") -> str:
     return LOCALES[check_option(lang, "lang", LANGUAGES, func=func)]
 
 
+def _signed(text: str, lang: str) -> str:
+    # CLDR's Arabic minus sign is LRM + "-" (it keeps the sign left of the digits inside
+    # right-to-left text); Babel's patterns write a bare "-", browsers' Intl the CLDR sign.
+    if lang == "ar" and text.startswith("-"):
+        return "\u200e" + text
+    return text
+
+
 def _missing(value: Any) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
@@ -116,7 +124,7 @@ def format_number(
         pattern = "@" + "#" * (max(int(significant), 1) - 1)
     else:
         pattern = "#,##0" + ("." + "0" * digits if digits else "")
-    return format_decimal(value, format=pattern, locale=locale)
+    return _signed(format_decimal(value, format=pattern, locale=locale), lang)
 
 
 @functools.cache
@@ -137,7 +145,7 @@ def format_share(value: float | None, lang: str) -> str:
     locale = number_locale(lang, func="format_share")
     if _missing(value):
         return MISSING
-    return format_percent(value, format=_percent_pattern(locale), locale=locale)
+    return _signed(format_percent(value, format=_percent_pattern(locale), locale=locale), lang)
 
 
 def format_money(value: float | None, currency: str, lang: str, *, digits: int = 0) -> str:
