@@ -41,7 +41,14 @@ from grappe.assess import (
 from grappe.assess import diamond as score_diamond
 from grappe.definitions.names import localized_cluster_name
 from grappe.errors import MissingDependencyError
-from grappe.formats import MISSING, format_day, format_number, format_share, format_year
+from grappe.formats import (
+    MISSING,
+    format_day,
+    format_money,
+    format_number,
+    format_share,
+    format_year,
+)
 from grappe.io.output import write_bytes, write_text
 from grappe.reports import charts
 from grappe.reports.i18n import LANGS, NAMES, RULES, T, label
@@ -398,7 +405,7 @@ def _context(report: ClusterReport, lang: str) -> dict[str, Any]:
                         {
                             "title": a.title,
                             "owner": a.owner,
-                            "budget": f"{_fmt(a.budget, lang)} {a.currency}",
+                            "budget": _budget(a.budget, a.currency, lang),
                             "dates": f"{a.start} → {a.end}",
                             "status": name(a.status),
                         }
@@ -471,6 +478,17 @@ def _context(report: ClusterReport, lang: str) -> dict[str, Any]:
         "latest_evaluation": latest,
         "sources": list(report.sources),
     }
+
+
+def _budget(amount: Any, currency: str | None, lang: str) -> str:
+    """An action's budget: the currency's symbol and the language's conventions (Babel)."""
+    if currency and len(str(currency)) == 3 and not _missing(amount):
+        return format_money(float(amount), str(currency).upper(), lang)
+    return f"{_fmt(amount, lang)} {currency or ''}".strip()
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
 
 
 def _wrap(text: str, width: int = 18) -> str:
