@@ -166,6 +166,16 @@ def _catalogue(definitions: str) -> pd.DataFrame:
 def cluster_name_catalogue(definitions: str = "us-benchmark") -> pd.DataFrame:
     """The name catalogue of a bundled definition set (a copy).
 
+    Parameters
+    ----------
+    definitions : {"us-benchmark"}
+        The bundled definition set.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``code``, ``name_en``, ``name_fr``, ``name_ar``, ``status``.
+
     Raises
     ------
     InvalidParameterError
@@ -191,6 +201,15 @@ def _names(definitions: str, lang: str) -> dict[str, tuple[str, str]]:
 def cluster_names(lang: str, *, definitions: str = "us-benchmark") -> dict[str, str]:
     """``{cluster code: name in lang}`` for a bundled definition set.
 
+    Parameters
+    ----------
+    lang : {"fr", "ar", "en"}
+    definitions : {"us-benchmark"}
+
+    Returns
+    -------
+    dict of str to str
+
     Raises
     ------
     InvalidParameterError
@@ -214,6 +233,20 @@ def localized_cluster_name(
     The catalogue's name is used only when ``code`` and the English ``name`` both match a
     benchmark cluster; any other cluster keeps ``name`` (marked as English, the language of
     stored definitions).
+
+    Parameters
+    ----------
+    code : object
+        The cluster's code (compared as text).
+    name : str
+        The cluster's stored (English) name.
+    lang : {"fr", "ar", "en"}
+    definitions : {"us-benchmark"}
+
+    Returns
+    -------
+    (str, str)
+        The name to show and its language code (for a ``lang=`` attribute).
 
     Raises
     ------
