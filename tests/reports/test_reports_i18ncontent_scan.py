@@ -50,3 +50,15 @@ def test_report_has_no_english_left(report, lang):
     points = [t for t in texts if re.search(r"\d\.\d", t)]
     if lang == "fr":
         assert points == []
+
+
+def test_cluster_names_in_the_report_language(report):
+    from dataclasses import replace
+
+    from grappe.definitions import cluster_names
+
+    ar = render_html(report, lang="ar")
+    assert f'<span lang="ar">{cluster_names("ar")["4"]}</span>' in ar
+    # A workspace cluster's own name (already in the report's language) is kept, unmarked.
+    own = render_html(replace(report, cluster_name="نحاسيات قسنطينة"), lang="ar")
+    assert "<span>نحاسيات قسنطينة</span>" in own and cluster_names("ar")["4"] not in own

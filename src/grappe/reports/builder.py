@@ -309,7 +309,11 @@ def _fmt(value: Any, lang: str, key: str = "") -> str:
 def _context(report: ClusterReport, lang: str) -> dict[str, Any]:
     t = {k: v[lang] for k, v in T.items()}
     arabic = lang == "ar"
+    # A benchmark cluster's name in the report's language; a workspace cluster's own name (in
+    # the report's language already, registry.reports) is kept, with no lang mark of its own.
     cluster_name, cluster_lang = localized_cluster_name(report.cluster, report.cluster_name, lang)
+    if cluster_name == report.cluster_name and cluster_lang != lang:
+        cluster_lang = ""
 
     def name(key: str) -> str:
         return label(key.removeprefix("network_"), lang)
