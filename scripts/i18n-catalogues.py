@@ -242,7 +242,7 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     "Roadmap timeline": ("Calendrier de la feuille de route", "الجدول الزمني لخارطة الطريق"),
     "SWOT": ("SWOT (forces, faiblesses, opportunités, menaces)", "تحليل سوات"),
     "SWOT of %(day)s": ("SWOT du %(day)s", "تحليل سوات بتاريخ %(day)s"),
-    "Score (1 to 5)": ("Note (1 à 5)", "التقييم (من ١ إلى ٥)"),
+    "Score (1 to 5)": ("Note (1 à 5)", "التقييم (من 1 إلى 5)"),
     "Source": ("Provenance", "المصدر"),
     "Target": ("Cible", "الهدف"),
     "Target met": ("Cible atteinte", "الهدف محقق"),

@@ -872,6 +872,16 @@ def _area_points():
     return pd.DataFrame({"code": ["07", "30"], "lat": [34.85, 31.95], "lon": [5.73, 5.33]})
 
 
+_NAME_ROWS = pd.DataFrame(
+    {
+        "code": ["1"],
+        "name_en": ["Apparel"],
+        "name_fr": ["Habillement"],
+        "name_ar": ["الألبسة"],
+        "status": ["machine-unverified"],
+    }
+)
+
 _defs = {
     "bundled_definitions": Spec(
         sample=_a("us-benchmark"), labels=None, why="a bundled set, by name", bad=(_a("mars"),)
@@ -916,6 +926,36 @@ _defs = {
         utility=True,
         sample=lambda: ((definitions_from_frame(_RULES), ["1111", "2211", "3311"]), {}),
         bad=(_a("rules", ["1111"]), lambda: ((_definitions(), "1111"), {})),
+    ),
+    "check_name_catalogue": Spec(
+        utility=True,
+        sample=lambda: ((_NAME_ROWS,), {"source": "names.csv"}),
+        bad=(
+            lambda: ((_NAME_ROWS.drop(columns="status"),), {"source": "names.csv"}),
+            lambda: ((_NAME_ROWS.assign(name_ar=""),), {"source": "names.csv"}),
+        ),
+    ),
+    "cluster_name_catalogue": Spec(
+        utility=True,
+        sample=_a("us-benchmark"),
+        labels=None,
+        why="a bundled table, by name",
+        bad=(_a("mars"),),
+    ),
+    "cluster_names": Spec(
+        utility=True,
+        sample=_a("ar"),
+        labels=None,
+        why="a dict of names",
+        bad=(_a("de"), lambda: (("fr",), {"definitions": "mars"})),
+    ),
+    "localized_cluster_name": Spec(
+        data=3,
+        utility=True,
+        sample=_a("4", "Automotive", "fr"),
+        labels=None,
+        why="a name and its language",
+        bad=(_a("4", "Automotive", "de"),),
     ),
     "partition_agreement": Spec(
         data=2,

@@ -85,4 +85,5 @@ def test_report_of_a_cluster_without_indicators_from_what_it_stored(sessions, fi
     assert "<li>تصدير النحاسيات إلى أوروبا</li>" in html
     assert f"SWOT {swot} of 2026-11-03" in html
     assert "<tr><th>وضع العلامة</th><td>ممنوحة</td></tr>" in html  # label status: awarded
-    assert "<tr><th>أهداف المؤشرات المحققة</th><td>100 %</td></tr>" in html
+    # The share of KPI targets met, written by grappe.formats (Latin digits, ar_DZ separators).
+    assert "<tr><th>أهداف المؤشرات المحققة</th><td>100,0%</td></tr>" in html

@@ -70,7 +70,8 @@ def test_load_bundled_data_matches_the_mapping_engine_and_is_idempotent(tmp_path
         assert s.scalar(us_rows) == len(reference)
         # Morocco: (12 regions + 75 provinces) × (4 sectors in 2024 + 9 in 2014)
         assert count(IndicatorSnapshot) == len(reference) + 87 * 13
-        assert count(Region) == 50 + 69 + 12 + 75  # US states, DZ wilayas (2025), MA regions, provinces
+        # US states, DZ wilayas (2025), MA regions and provinces
+        assert count(Region) == 50 + 69 + 12 + 75
         assert count(Cluster) == len(strong_latest) + 1
         assert (count(Actor), count(Tie)) == (10, 71)  # Knoke: 10 organisations, 49 + 22 ties
         mi = reference[

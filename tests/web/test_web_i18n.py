@@ -58,7 +58,8 @@ def test_hand_checked_translations():
 def test_formatting_by_locale():
     assert format_number(1234567, "en") == "1,234,567"
     assert format_number(1234567, "fr") == "1\u202f234\u202f567"
-    assert format_number(1234567, "ar") == "١٬٢٣٤٬٥٦٧"
+    assert format_number(1234567, "ar") == "1.234.567"  # Latin digits, as in the Maghreb
+    assert format_number(2.5, "ar", digits=2) == "2,50"
     assert format_number(2.5, "fr", digits=2) == "2,50"
     assert format_share(0.125, "en") == "12.5%"
     assert format_number(None, "en") == format_number(float("nan"), "fr") == "–"
@@ -68,13 +69,9 @@ def test_formatting_by_locale():
 @given(st.integers(min_value=-(10**12), max_value=10**12))
 def test_arabic_digits_round_trip(n):
     text = format_number(n, "ar")
-    western = (
-        text.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))
-        .replace("٬", "")
-        .replace("\u061c", "")
-    )
+    western = text.replace(".", "").replace("\u061c", "").replace("\u200e", "")
     assert int(western.replace("\u200f", "")) == n
-    assert not any(c in "0123456789" for c in text)
+    assert not any("\u0660" <= c <= "\u0669" for c in text)  # Latin digits only
 
 
 @given(

@@ -16,6 +16,7 @@ from grappe._validation import check_number, check_option
 from grappe.assess._score import Score
 from grappe.assess.lifecycle import Lifecycle
 from grappe.errors import InvalidParameterError
+from grappe.formats import format_number, format_share
 
 __all__ = ["QUADRANTS", "Swot", "SwotItem", "draft_swot"]
 
@@ -23,14 +24,14 @@ QUADRANTS: tuple[str, ...] = ("strengths", "weaknesses", "opportunities", "threa
 
 _TEXT: dict[str, dict[str, str]] = {
     "high_score": {
-        "en": "Strong {name} (score {value:.1f}/5)",
-        "fr": "{name} : point fort (note {value:.1f}/5)",
-        "ar": "{name}: مستوى قوي (التقييم {value:.1f}/5)",
+        "en": "Strong {name} (score {value}/5)",
+        "fr": "{name} : point fort (note {value}/5)",
+        "ar": "{name}: مستوى قوي (التقييم {value}/5)",
     },
     "low_score": {
-        "en": "Weak {name} (score {value:.1f}/5)",
-        "fr": "{name} : point faible (note {value:.1f}/5)",
-        "ar": "{name}: مستوى ضعيف (التقييم {value:.1f}/5)",
+        "en": "Weak {name} (score {value}/5)",
+        "fr": "{name} : point faible (note {value}/5)",
+        "ar": "{name}: مستوى ضعيف (التقييم {value}/5)",
     },
     "stage_up": {
         "en": "The cluster is in its {stage} stage: room to attract firms and investment",
@@ -44,31 +45,50 @@ _TEXT: dict[str, dict[str, str]] = {
         "ar": "العنقود في مرحلة تراجع: تنخفض مناصب الشغل أسرع من المستوى الوطني",
     },
     "dense_network": {
-        "en": "Dense actor network (density {value:.2f})",
-        "fr": "Réseau d'acteurs dense (densité {value:.2f})",
-        "ar": "شبكة فاعلين كثيفة (الكثافة {value:.2f})",
+        "en": "Dense actor network (density {value})",
+        "fr": "Réseau d'acteurs dense (densité {value})",
+        "ar": "شبكة فاعلين كثيفة (الكثافة {value})",
     },
     "sparse_network": {
-        "en": "Sparse actor network (density {value:.2f}): few working relations",
-        "fr": "Réseau d'acteurs peu dense (densité {value:.2f}) : peu de relations de travail",
-        "ar": "شبكة فاعلين ضعيفة الكثافة ({value:.2f}): علاقات عمل قليلة",
+        "en": "Sparse actor network (density {value}): few working relations",
+        "fr": "Réseau d'acteurs peu dense (densité {value}) : peu de relations de travail",
+        "ar": "شبكة فاعلين ضعيفة الكثافة ({value}): علاقات عمل قليلة",
     },
     "closed_network": {
-        "en": "Few ties outside the cluster ({value:.0%}): risk of lock-in",
-        "fr": "Peu de liens hors de la grappe ({value:.0%}) : risque d'enfermement",
-        "ar": "روابط قليلة خارج العنقود ({value:.0%}): خطر الانغلاق",
+        "en": "Few ties outside the cluster ({value}): risk of lock-in",
+        "fr": "Peu de liens hors de la grappe ({value}) : risque d'enfermement",
+        "ar": "روابط قليلة خارج العنقود ({value}): خطر الانغلاق",
     },
     "brokers": {
-        "en": "{value:.0f} broker actors can link the cluster's parts",
-        "fr": "{value:.0f} acteurs passerelles peuvent relier les parties de la grappe",
-        "ar": "{value:.0f} فاعلين وسطاء يمكنهم ربط أجزاء العنقود",
+        "en": "{value} broker actors can link the cluster's parts",
+        "fr": "{value} acteurs passerelles peuvent relier les parties de la grappe",
+        "ar": "{value} فاعلين وسطاء يمكنهم ربط أجزاء العنقود",
     },
     "shadow": {
-        "en": "{value:.0f} shadow zones: groups of actors with few or no links",
-        "fr": "{value:.0f} zones d'ombre : groupes d'acteurs peu ou pas reliés",
-        "ar": "{value:.0f} مناطق ظل: مجموعات فاعلين قليلة الترابط أو غير مترابطة",
+        "en": "{value} shadow zones: groups of actors with few or no links",
+        "fr": "{value} zones d'ombre : groupes d'acteurs peu ou pas reliés",
+        "ar": "{value} مناطق ظل: مجموعات فاعلين قليلة الترابط أو غير مترابطة",
     },
 }
+
+# How each rule's value is written (grappe.formats: the conventions of the item's language).
+_VALUE_DIGITS: dict[str, int | str] = {
+    "high_score": 1,
+    "low_score": 1,
+    "dense_network": 2,
+    "sparse_network": 2,
+    "closed_network": "share",
+    "brokers": 0,
+    "shadow": 0,
+}
+
+
+def _value_text(key: str, value: Any, lang: str) -> str:
+    digits = _VALUE_DIGITS.get(key, 2)
+    if digits == "share":
+        return format_share(value, lang)
+    return format_number(value, lang, digits=int(digits))
+
 
 _STAGE_NAMES = {
     "emergence": {"en": "emergence", "fr": "émergence", "ar": "النشوء"},
@@ -106,6 +126,8 @@ class SwotItem:
             params["name"] = params["name"].get(lang, params["name"].get("en"))
         if "stage" in params:
             params["stage"] = _STAGE_NAMES.get(params["stage"], {}).get(lang, params["stage"])
+        if isinstance(params.get("value"), int | float):
+            params["value"] = _value_text(self.key, params["value"], lang)
         return _TEXT[self.key][lang].format(**params)
 
 
@@ -230,7 +252,7 @@ def draft_swot(
     >>> from grappe.assess import diamond
     >>> s = draft_swot(scores=diamond({"wage_ratio": 1.2}).scores)
     >>> s.strengths[0].text("fr")
-    'factor_conditions : point fort (note 5.0/5)'
+    'factor_conditions : point fort (note 5,0/5)'
     """
     check_number(high, "high", func="draft_swot", low=1, high=5)
     check_number(low, "low", func="draft_swot", low=1, high=high)

@@ -43,6 +43,13 @@ from grappe.definitions.derive import (
     DerivedDefinitions,
     derive_definitions,
 )
+from grappe.definitions.names import (
+    NAME_STATUSES,
+    check_name_catalogue,
+    cluster_name_catalogue,
+    cluster_names,
+    localized_cluster_name,
+)
 from grappe.definitions.validation import partition_agreement, validation_scores
 from grappe.model import ClusterDefinitions
 
@@ -54,12 +61,17 @@ __all__ = [
     "ClusterDefinitions",
     "CoverageReport",
     "DerivedDefinitions",
+    "NAME_STATUSES",
     "bundled_definitions",
+    "check_name_catalogue",
+    "cluster_name_catalogue",
+    "cluster_names",
     "coverage_by_code",
     "coverage_report",
     "definitions_from_frame",
     "derive_definitions",
     "expand_definitions",
+    "localized_cluster_name",
     "partition_agreement",
     "validation_scores",
 ]

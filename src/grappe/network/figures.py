@@ -10,6 +10,8 @@ from typing import Any
 
 import numpy as np
 
+from grappe.chart_labels import CHART_LABELS, chart_label, number_ticks
+from grappe.formats import format_number
 from grappe.network.cohesion import sphere_pairs
 from grappe.network.model import LEVELS, SPHERES, ActorNetwork
 
@@ -40,6 +42,7 @@ def draw_network(
     labels: bool = True,
     title: str | None = None,
     figsize: tuple[float, float] = (9.0, 6.5),
+    lang: str = "en",
 ) -> Any:
     """Draw the collapsed network with actors in layers by level, coloured by sphere.
 
@@ -58,6 +61,9 @@ def draw_network(
         Write actor ids (Latin script) next to the nodes.
     title : str, optional
     figsize : (float, float)
+    lang : {"en", "fr", "ar"}, default "en"
+        Language of the legend, the levels and the default title (:mod:`grappe.chart_labels`;
+        Arabic shaped). Actor ids are drawn as given.
 
     Returns
     -------
@@ -119,7 +125,7 @@ def draw_network(
                 fontsize=7,
                 zorder=3,
             )
-    ax.set_yticks(range(len(LEVELS)), list(LEVELS))
+    ax.set_yticks(range(len(LEVELS)), [chart_label(lv, lang) for lv in LEVELS])
     ax.set_ylim(-0.6, len(LEVELS) - 0.4)
     ax.set_xticks([])
     ax.set_xlim(-0.02, 1.02)
@@ -134,14 +140,18 @@ def draw_network(
             linestyle="",
             markerfacecolor=SPHERE_COLOURS[s],
             markeredgecolor="black",
-            label=s,
+            label=chart_label(s, lang),
         )
         for s in present
     ]
     ax.legend(
-        handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, title="sphere"
+        handles=handles,
+        loc="upper left",
+        bbox_to_anchor=(1.0, 1.0),
+        frameon=False,
+        title=chart_label("sphere", lang),
     )
-    ax.set_title(title or (net.name or "Actor network"))
+    ax.set_title(title or chart_label(net.name or "actor_network", lang))
     return fig
 
 
@@ -151,6 +161,7 @@ def sphere_heatmap(
     groups: str = "sphere",
     title: str | None = None,
     figsize: tuple[float, float] = (6.5, 5.5),
+    lang: str = "en",
 ) -> Any:
     """Heat map of tie density between and within spheres (or levels).
 
@@ -168,6 +179,8 @@ def sphere_heatmap(
         Title of the figure.
     figsize : tuple of float, default (6.5, 5.5)
         Size of the figure in inches.
+    lang : {"en", "fr", "ar"}, default "en"
+        Language of the texts and numbers drawn (:mod:`grappe.chart_labels`; Arabic shaped).
 
     Returns
     -------
@@ -192,20 +205,25 @@ def sphere_heatmap(
         vmax=max(np.nanmax(dens) if k and np.isfinite(dens).any() else 1, 1e-9),
     )
     ax.set_facecolor("#dddddd")
-    ax.set_xticks(range(k), order, rotation=45, ha="right")
-    ax.set_yticks(range(k), order)
+    names = [chart_label(g, lang) for g in order]
+    ax.set_xticks(range(k), names, rotation=45, ha="right")
+    ax.set_yticks(range(k), names)
     for a in range(k):
         for b in range(k):
             if np.isfinite(dens[a, b]):
                 ax.text(
                     b,
                     a,
-                    f"{dens[a, b]:.2f}\n({count[a, b]})",
+                    f"{format_number(dens[a, b], lang, digits=2)}\n"
+                    f"({format_number(count[a, b], lang)})",
                     ha="center",
                     va="center",
                     fontsize=8,
                     color="white" if dens[a, b] < 0.6 * np.nanmax(dens) else "black",
                 )
-    fig.colorbar(image, ax=ax, label="tie density (linked pairs / possible pairs)")
-    ax.set_title(title or f"Tie density by {groups}")
+    bar = fig.colorbar(image, ax=ax, label=chart_label("tie_density_axis", lang))
+    number_ticks(bar.ax, lang, axes="y")
+    # The group's word goes into the title unshaped: the title is shaped once, as a whole.
+    word = CHART_LABELS[groups][lang] if groups in CHART_LABELS else groups
+    ax.set_title(title or chart_label("density_title", lang, groups=word))
     return fig

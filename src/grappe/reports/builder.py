@@ -39,7 +39,16 @@ from grappe.assess import (
     success_factors,
 )
 from grappe.assess import diamond as score_diamond
+from grappe.definitions.names import localized_cluster_name
 from grappe.errors import MissingDependencyError
+from grappe.formats import (
+    MISSING,
+    format_day,
+    format_money,
+    format_number,
+    format_share,
+    format_year,
+)
 from grappe.io.output import write_bytes, write_text
 from grappe.reports import charts
 from grappe.reports.i18n import LANGS, NAMES, RULES, T, label
@@ -268,57 +277,68 @@ def build_report(
     )
 
 
-def _fmt(value: Any, key: str = "") -> str:
+#: Indicators that are shares or rates (written as percentages).
+_SHARES = frozenset(
+    {
+        "cagr",
+        "national_cagr",
+        "growth_gap",
+        "share_change",
+        "national_share",
+        "external_share",
+        "related_strong_share",
+    }
+)
+
+
+def _fmt(value: Any, lang: str, key: str = "") -> str:
+    """A value of the report in the conventions of ``lang`` (:mod:`grappe.formats`)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "—"
+        return MISSING
     if isinstance(value, bool):
-        return str(value)
+        return T["yes" if value else "no"][lang]
     if isinstance(value, int | float):
-        if key in (
-            "cagr",
-            "national_cagr",
-            "growth_gap",
-            "share_change",
-            "national_share",
-            "external_share",
-            "related_strong_share",
-        ):
-            return f"{value:.2%}"
-        if abs(value) >= 1000:
-            return f"{value:,.0f}".replace(",", "\u202f")
-        return f"{value:.3g}" if not float(value).is_integer() else f"{value:.0f}"
+        if key in _SHARES:
+            return format_share(value, lang)
+        return format_number(value, lang, significant=3)
     if isinstance(value, tuple):
-        return ", ".join(_fmt(v, key) for v in value)
+        return ", ".join(_fmt(v, lang, key) for v in value)
     return str(value)
 
 
 def _context(report: ClusterReport, lang: str) -> dict[str, Any]:
     t = {k: v[lang] for k, v in T.items()}
     arabic = lang == "ar"
+    # A benchmark cluster's name in the report's language; a workspace cluster's own name (in
+    # the report's language already, registry.reports) is kept, with no lang mark of its own.
+    cluster_name, cluster_lang = localized_cluster_name(report.cluster, report.cluster_name, lang)
+    if cluster_name == report.cluster_name and cluster_lang != lang:
+        cluster_lang = ""
 
     def name(key: str) -> str:
         return label(key.removeprefix("network_"), lang)
 
     dia = report.diamond.scores if report.diamond is not None else {}
-    dia_names = [
-        str(i + 1) if arabic else name(d).replace(" and ", " & ")[:28]
-        for i, d in enumerate(DIAMOND_DIMENSIONS)
-    ]
+    # The charts speak the report's language (Arabic shaped by grappe.chart_text).
+    dia_names = [_wrap(name(d)) for d in DIAMOND_DIMENSIONS]
     images = {}
     if report.has_statistics:
         images["employment"] = charts.employment_chart(
             report.series,
             label_region=report.region_name,
-            label_nation="national index" if lang != "fr" else "indice national",
+            label_nation=t["national_index"],
+            lang=lang,
         )
     if all(d in dia for d in DIAMOND_DIMENSIONS):
         images["diamond"] = charts.diamond_chart(
-            dia_names, [dia[d].value for d in DIAMOND_DIMENSIONS]
+            dia_names, [dia[d].value for d in DIAMOND_DIMENSIONS], lang=lang
         )
     if report.evaluation is not None and report.evaluation.table["target"].notna().any():
         images["kpis"] = charts.kpi_chart(
             report.evaluation.table,
-            {} if arabic else {k: name(k) for k in report.evaluation.table["kpi"]},
+            {k: name(k) for k in report.evaluation.table["kpi"]},
+            axis_label=t["target_axis"],
+            lang=lang,
         )
 
     def score_rows(scores: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -328,9 +348,12 @@ def _context(report: ClusterReport, lang: str) -> dict[str, Any]:
                 {
                     "number": i + 1,
                     "name": name(dim),
-                    "score": _fmt(s.value) if s.known else t["unknown"],
+                    "score": _fmt(s.value, lang) if s.known else t["unknown"],
                     "evidence": [
-                        {"name": name(e.name), "detail": f"{_fmt(e.value, e.name)} → {e.points:g}"}
+                        {
+                            "name": name(e.name),
+                            "detail": f"{_fmt(e.value, lang, e.name)} → {_fmt(e.points, lang)}",
+                        }
                         for e in s.evidence
                     ],
                 }
@@ -351,14 +374,14 @@ def _context(report: ClusterReport, lang: str) -> dict[str, Any]:
         "related_strong_share",
     ]
     indicator_rows = [
-        {"name": name(k), "value": _fmt(report.evidence[k], k)}
+        {"name": name(k), "value": _fmt(report.evidence[k], lang, k)}
         for k in key_indicators
         if k in report.evidence
     ]
     network_rows = []
     if report.network:
         network_rows = [
-            {"name": name(k), "value": _fmt(v, k)}
+            {"name": name(k), "value": _fmt(v, lang, k)}
             for k, v in report.network.items()
             if not isinstance(v, list)
         ]
@@ -386,7 +409,7 @@ def _context(report: ClusterReport, lang: str) -> dict[str, Any]:
                         {
                             "title": a.title,
                             "owner": a.owner,
-                            "budget": f"{_fmt(a.budget)} {a.currency}",
+                            "budget": _budget(a.budget, a.currency, lang),
                             "dates": f"{a.start} → {a.end}",
                             "status": name(a.status),
                         }
@@ -402,10 +425,10 @@ def _context(report: ClusterReport, lang: str) -> dict[str, Any]:
             "rows": [
                 {
                     "name": name(r.kpi),
-                    "value": _fmt(r.value),
-                    "previous": _fmt(r.previous),
-                    "target": _fmt(r.target),
-                    "met": "—" if pd.isna(r.met) else (t["yes"] if r.met else t["no"]),
+                    "value": _fmt(r.value, lang),
+                    "previous": _fmt(r.previous, lang),
+                    "target": _fmt(r.target, lang),
+                    "met": MISSING if pd.isna(r.met) else (t["yes"] if r.met else t["no"]),
                 }
                 for r in report.evaluation.table.itertuples(index=False)
             ],
@@ -418,7 +441,10 @@ def _context(report: ClusterReport, lang: str) -> dict[str, Any]:
         latest = [
             (t["date"], str(e.get("date") or "—")),
             (t["kind"], name(e.get("kind") or "—")),
-            (t["met_share"], "—" if e.get("score") is None else f"{_fmt(e['score'])} %"),
+            (
+                t["met_share"],
+                MISSING if e.get("score") is None else format_share(e["score"] / 100, lang),
+            ),
             (t["label"], e.get("label") or "—"),
             (t["label_status"], name(e.get("label_status") or "—")),
             (t["evaluator"], e.get("evaluator") or "—"),
@@ -428,7 +454,10 @@ def _context(report: ClusterReport, lang: str) -> dict[str, Any]:
         "dir": "rtl" if arabic else "ltr",
         "t": t,
         "r": report,
-        "today": dt.date.today().isoformat(),
+        "today": format_day(dt.date.today(), lang),
+        "year": MISSING if report.year is None else format_year(report.year, lang),
+        "cluster_name": cluster_name,
+        "cluster_lang": cluster_lang,
         "images": images,
         "stage": t["not_assessed"] if life is None else name(life.stage),
         "stage_rule": None if life is None else _stage_rule(life, lang),
@@ -455,19 +484,39 @@ def _context(report: ClusterReport, lang: str) -> dict[str, Any]:
     }
 
 
+def _budget(amount: Any, currency: str | None, lang: str) -> str:
+    """An action's budget: the currency's symbol and the language's conventions (Babel)."""
+    if currency and len(str(currency)) == 3 and not _missing(amount):
+        return format_money(float(amount), str(currency).upper(), lang)
+    return f"{_fmt(amount, lang)} {currency or ''}".strip()
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def _wrap(text: str, width: int = 18) -> str:
+    """A diamond dimension's name on lines of about ``width`` characters (round the radar)."""
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, width)) or text
+
+
 def _stage_rule(life: Lifecycle, lang: str) -> str:
     p = dict(life.parameters)
     if not p:
         return life.rule
-    p["band"] = f"{p['band'] * 100:.3g} pt"
-    p["fast_growth"] = f"{p['fast_growth']:.1%}"
+    p = {k: _fmt(v, lang) if isinstance(v, int | float) else v for k, v in p.items()}
+    p["band"] = f"{format_number(life.parameters['band'] * 100, lang, significant=3)} pt"
+    p["fast_growth"] = format_share(life.parameters["fast_growth"], lang)
     return RULES[life.stage][lang].format(**p)
 
 
 def _class_rule(cls: Classification, lang: str) -> str:
     if not cls.thresholds:
         return cls.rule
-    return RULES["classification"][lang].format(overall=_fmt(cls.overall), **cls.thresholds)
+    thresholds = {k: _fmt(v, lang) for k, v in cls.thresholds.items()}
+    return RULES["classification"][lang].format(overall=_fmt(cls.overall, lang), **thresholds)
 
 
 def render_html(report: ClusterReport, *, lang: str = "fr") -> str:

@@ -92,6 +92,16 @@ T: dict[str, dict[str, str]] = {
         "fr": "Emploi de la grappe (région) et indice national",
         "ar": "التشغيل في العنقود (المنطقة) والمؤشر الوطني",
     },
+    "national_index": {
+        "en": "national index",
+        "fr": "indice national",
+        "ar": "المؤشر الوطني",
+    },
+    "target_axis": {
+        "en": "% of target",
+        "fr": "% de la cible",
+        "ar": "% من الهدف",
+    },
     "chart_diamond": {
         "en": "Diamond scores (1–5)",
         "fr": "Notes du diamant (1–5)",

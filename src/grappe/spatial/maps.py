@@ -12,6 +12,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from grappe.chart_labels import chart_label, number_ticks
+from grappe.formats import format_share
 from grappe.spatial.areal import AreaSet
 from grappe.spatial.hotspots import HotspotResult
 from grappe.spatial.kdensity import KDensityResult
@@ -46,7 +48,7 @@ def _figure(size=(7.0, 5.0)):
     return fig, fig.add_subplot()
 
 
-def plot_kdensity(result: KDensityResult, *, title: str | None = None):
+def plot_kdensity(result: KDensityResult, *, title: str | None = None, lang: str = "en"):
     """K-density with its local (shaded) and global (dashed) confidence bands.
 
     Parameters
@@ -55,6 +57,8 @@ def plot_kdensity(result: KDensityResult, *, title: str | None = None):
         The result of :func:`~grappe.spatial.kdensity`.
     title : str, optional
         Title of the figure.
+    lang : {"en", "fr", "ar"}, default "en"
+        Language of the texts drawn (:mod:`grappe.chart_labels`; Arabic shaped).
 
     Returns
     -------
@@ -71,6 +75,10 @@ def plot_kdensity(result: KDensityResult, *, title: str | None = None):
     >>> len(fig.axes[0].lines)
     3
     """
+
+    def t(key: str, **values: Any) -> str:
+        return chart_label(key, lang, **values)
+
     fig, ax = _figure()
     c = result.curves
     km = c["distance"] / 1000
@@ -80,33 +88,39 @@ def plot_kdensity(result: KDensityResult, *, title: str | None = None):
         c["local_lower"] * per_km,
         c["local_upper"] * per_km,
         color="#cccccc",
-        label=f"local {result.confidence:.0%} band",
+        label=t("local_band", confidence=format_share(result.confidence, lang)),
     )
-    ax.plot(km, c["global_upper"] * per_km, "k--", lw=1, label="global bands")
+    ax.plot(km, c["global_upper"] * per_km, "k--", lw=1, label=t("global_bands"))
     ax.plot(km, c["global_lower"] * per_km, "k--", lw=1)
-    ax.plot(km, c["kdensity"] * per_km, color="#d7301f", lw=2, label="K-density")
-    ax.set_xlabel("distance (km)")
-    ax.set_ylabel("K-density (per km)" + (", employment-weighted" if result.weighted else ""))
+    ax.plot(km, c["kdensity"] * per_km, color="#d7301f", lw=2, label=t("kdensity"))
+    ax.set_xlabel(t("distance_km"))
+    ax.set_ylabel(t("kdensity_weighted_axis" if result.weighted else "kdensity_axis"))
     ax.set_title(
         title
-        or f"{result.activity}: {result.n_points} establishments, "
-        f"{result.n_simulations} simulations"
+        or t(
+            "kdensity_title",
+            activity=result.activity,
+            n_points=result.n_points,
+            n_simulations=result.n_simulations,
+        )
     )
     ax.legend(frameon=False)
+    number_ticks(ax, lang)
     return fig
 
 
-def _curve(ax, km, value, lower, upper, *, label: str, reference: float, ref_label: str):
+def _curve(ax, km, value, lower, upper, *, label: str, reference: float, ref_label: str, lang: str):
     """A curve with its shaded envelope (when simulated) and the no-concentration line."""
     if lower is not None:
-        ax.fill_between(km, lower, upper, color="#cccccc", label="simulation envelope")
-    ax.axhline(reference, color="k", lw=1, ls="--", label=ref_label)
+        ax.fill_between(km, lower, upper, color="#cccccc", label=chart_label("envelope", lang))
+    ax.axhline(reference, color="k", lw=1, ls="--", label=chart_label(ref_label, lang))
     ax.plot(km, value, color="#d7301f", lw=2, marker="o", ms=3, label=label)
-    ax.set_xlabel("radius (km)")
+    ax.set_xlabel(chart_label("radius_km", lang))
     ax.legend(frameon=False)
+    number_ticks(ax, lang)
 
 
-def plot_ripley(curves: pd.DataFrame, *, title: str | None = None):
+def plot_ripley(curves: pd.DataFrame, *, title: str | None = None, lang: str = "en"):
     """Besag's L(r) − r against r (both in km), with the envelope of CSR patterns when simulated.
 
     L(r) − r is 0 under complete spatial randomness, positive for clustering; plotting it
@@ -118,6 +132,8 @@ def plot_ripley(curves: pd.DataFrame, *, title: str | None = None):
         The result of :func:`~grappe.spatial.ripley_k`.
     title : str, optional
         Title of the figure.
+    lang : {"en", "fr", "ar"}, default "en"
+        Language of the texts drawn (:mod:`grappe.chart_labels`; Arabic shaped).
 
     Returns
     -------
@@ -144,14 +160,15 @@ def plot_ripley(curves: pd.DataFrame, *, title: str | None = None):
         (curves["l_upper"] - r) / 1000 if simulated else None,
         label="L(r) − r",
         reference=0.0,
-        ref_label="complete spatial randomness",
+        ref_label="csr",
+        lang=lang,
     )
-    ax.set_ylabel("L(r) − r (km)")
-    ax.set_title(title or "Ripley's K as Besag's L")
+    ax.set_ylabel(chart_label("ripley_axis", lang))
+    ax.set_title(title or chart_label("ripley_title", lang))
     return fig
 
 
-def plot_m_function(curves: pd.DataFrame, *, title: str | None = None):
+def plot_m_function(curves: pd.DataFrame, *, title: str | None = None, lang: str = "en"):
     """Marcon–Puech M against r, with its random-labelling envelope when simulated.
 
     Parameters
@@ -160,6 +177,8 @@ def plot_m_function(curves: pd.DataFrame, *, title: str | None = None):
         The result of :func:`~grappe.spatial.m_function`.
     title : str, optional
         Title of the figure.
+    lang : {"en", "fr", "ar"}, default "en"
+        Language of the texts drawn (:mod:`grappe.chart_labels`; Arabic shaped).
 
     Returns
     -------
@@ -175,10 +194,11 @@ def plot_m_function(curves: pd.DataFrame, *, title: str | None = None):
         curves["upper"] if simulated else None,
         label="M",
         reference=1.0,
-        ref_label="no concentration (M = 1)",
+        ref_label="m_reference",
+        lang=lang,
     )
-    ax.set_ylabel("M (relative density of the activity)")
-    ax.set_title(title or "Marcon–Puech M")
+    ax.set_ylabel(chart_label("m_axis", lang))
+    ax.set_title(title or chart_label("m_title", lang))
     return fig
 
 
@@ -188,6 +208,7 @@ def plot_points(
     *,
     activity: str | None = None,
     title: str | None = None,
+    lang: str = "en",
 ):
     """Establishments (grey, the activity in colour) and hot-spot polygons.
 
@@ -204,6 +225,8 @@ def plot_points(
         The activity drawn in colour.
     title : str, optional
         Title of the figure.
+    lang : {"en", "fr", "ar"}, default "en"
+        Language of the texts drawn (:mod:`grappe.chart_labels`; Arabic shaped).
 
     Returns
     -------
@@ -211,10 +234,11 @@ def plot_points(
     """
     fig, ax = _figure((7.0, 7.0))
     d = points.data
-    ax.scatter(d["x"], d["y"], s=2, color="#bbbbbb", label="all establishments")
+    ax.scatter(d["x"], d["y"], s=2, color="#bbbbbb", label=chart_label("all_establishments", lang))
     if activity is not None:
         sel = points.mask(activity)
-        ax.scatter(d["x"][sel], d["y"][sel], s=5, color="#08519c", label=activity)
+        shown = chart_label(activity, lang)
+        ax.scatter(d["x"][sel], d["y"][sel], s=5, color="#08519c", label=shown)
     if hot is not None:
         rows = (
             hot.hotspots if activity is None else hot.hotspots[hot.hotspots["activity"] == activity]
@@ -229,7 +253,7 @@ def plot_points(
                     fc="#d7301f",
                     ec="#67000d",
                     lw=0.8,
-                    label="hot spots" if k == 0 else None,
+                    label=chart_label("hot_spots", lang) if k == 0 else None,
                 )
     # a robust view: a few mis-geocoded points far away should not shrink the map
     (x0, x1), (y0, y1) = (np.percentile(d[c], [0.5, 99.5]) for c in ("x", "y"))
@@ -237,10 +261,11 @@ def plot_points(
     ax.set_xlim(x0 - pad, x1 + pad)
     ax.set_ylim(y0 - pad, y1 + pad)
     ax.set_aspect("equal" if not points.geographic else 1 / np.cos(np.radians(d["y"].mean())))
-    ax.set_xlabel("longitude" if points.geographic else "x (m)")
-    ax.set_ylabel("latitude" if points.geographic else "y (m)")
-    ax.set_title(title or (activity or "establishments"))
+    ax.set_xlabel(chart_label("longitude" if points.geographic else "x_m", lang))
+    ax.set_ylabel(chart_label("latitude" if points.geographic else "y_m", lang))
+    ax.set_title(title or chart_label(activity or "establishments", lang))
     ax.legend(frameon=False, markerscale=3)
+    number_ticks(ax, lang)
     return fig
 
 
@@ -251,6 +276,7 @@ def plot_areal(
     column: str = "spot",
     title: str | None = None,
     attribution: str | None = None,
+    lang: str = "en",
 ):
     """Choropleth of a local statistic's classes (``spot`` of Gi*, ``cluster`` of local Moran).
 
@@ -267,6 +293,8 @@ def plot_areal(
     attribution : str, optional
         Credit line written in the lower corner (the boundaries' licence may require it:
         "© OpenStreetMap contributors (ODbL)").
+    lang : {"en", "fr", "ar"}, default "en"
+        Language of the texts drawn (:mod:`grappe.chart_labels`; Arabic shaped).
 
     Returns
     -------
@@ -282,9 +310,11 @@ def plot_areal(
             xs, ys = part.exterior.xy
             ax.fill(xs, ys, color=colour, ec="white", lw=0.3)
     present = [c for c in SPOT_COLOURS if c in set(stats[column])]
-    ax.legend(handles=[Patch(color=SPOT_COLOURS[c], label=c) for c in present], frameon=False)
+    handles = [Patch(color=SPOT_COLOURS[c], label=chart_label(c, lang)) for c in present]
+    ax.legend(handles=handles, frameon=False)
     ax.set_aspect("equal")
-    ax.set_title(title or column)
+    ax.set_title(title or chart_label(column, lang))
+    number_ticks(ax, lang)
     if attribution:
         fig.text(0.99, 0.01, attribution, ha="right", va="bottom", fontsize=7, color="#555555")
     return fig

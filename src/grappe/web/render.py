@@ -13,8 +13,10 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from grappe.definitions.names import localized_cluster_name
 from grappe.web.i18n import (
     ENDONYMS,
+    INTL_LOCALES,
     LANGUAGES,
     direction,
     format_day,
@@ -70,9 +72,13 @@ def _environment(lang: str) -> Environment:
     env.globals.update(
         lang=lang,
         dir=direction(lang),
+        number_locale=INTL_LOCALES[lang],
         languages=LANGUAGES,
         endonyms=ENDONYMS,
         localized=lambda row, field: localized(row, field, lang),
+        # A benchmark cluster's name in the page's language (the reviewed catalogue of
+        # grappe/data/definitions/us_benchmark_names.csv) and the language it is in.
+        cluster_label=lambda code, name: localized_cluster_name(code, name, lang),
     )
     return env
 

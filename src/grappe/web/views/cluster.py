@@ -21,7 +21,7 @@ from grappe.web.auth import visitor
 from grappe.web.db import PageSession, cached_page, map_data, registry_version
 from grappe.web.dz_map import cluster_support
 from grappe.web.network_svg import network_drawing
-from grappe.web.render import language, page
+from grappe.web.render import language, localized, page
 from grappe.web.views._common import not_found, series, sphere_names, stage_names
 from grappe.web.views.profile_sections import (
     assessments_view,
@@ -63,7 +63,7 @@ def _cluster_page(request: Request, session: Session, cluster_id: str) -> HTMLRe
     latest = [(s, regions[s.region_id]) for s in snapshots if s.year == latest_year]
     trend = series(
         snapshots,
-        key=lambda s: regions[s.region_id].name_en,
+        key=lambda s: localized(regions[s.region_id], "name", lang)[0],  # the page's language
         value=lambda s: s.employment,
     )
     members = [

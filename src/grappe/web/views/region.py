@@ -7,6 +7,7 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from grappe.definitions.names import localized_cluster_name
 from grappe.registry.models import Cluster, IndicatorSnapshot, Region, cluster_regions
 from grappe.web.db import PageSession, cached_page, map_data
 from grappe.web.dz_map import wilaya_section
@@ -39,7 +40,7 @@ def growth_rows(rows: list[IndicatorSnapshot], first: int, last: int) -> list[di
             continue
         e0, e1 = start[r.cluster].employment, r.employment
         cagr = (e1 / e0) ** (1.0 / (last - first)) - 1.0 if e0 > 0 and last > first else None
-        out.append({"name": r.cluster_name, "change": e1 - e0, "cagr": cagr})
+        out.append({"cluster": r.cluster, "name": r.cluster_name, "change": e1 - e0, "cagr": cagr})
     return sorted(out, key=lambda g: -abs(float(g["change"])))  # type: ignore[arg-type]
 
 
@@ -73,7 +74,7 @@ def _region_page(request: Request, session: Session, region_id: str) -> HTMLResp
     top = {r.cluster for r in strong[:6]}
     trend = series(
         [r for r in rows if r.cluster in top],
-        key=lambda r: r.cluster_name,
+        key=lambda r: localized_cluster_name(r.cluster, r.cluster_name, lang)[0],
         value=lambda r: r.employment,
     )
     profiles = {

@@ -1,13 +1,16 @@
 // Charts (Chart.js) of the data embedded next to each <canvas> as <script type="application/json">:
 // line charts of series by year (default), the diamond's radar (data-kind="radar") and one small
 // chart per KPI with its target line (data-kind="kpi"). Arabic pages get Chart.js' right-to-left
-// legend and tooltips, Arabic-Indic digits and time flowing from right to left.
+// legend and tooltips and time flowing from right to left. Numbers are written with
+// Intl.NumberFormat in the locale the server formats with (grappe.formats.INTL_LOCALES, given on
+// <meta name="grappe-number-locale">): Latin digits on Arabic pages, as in the Maghreb.
 (function () {
   "use strict";
   var COLOURS = ["#0b5cad", "#8a3b12", "#2a7a3b", "#7b3fa0", "#b5520b", "#00727a", "#6b5d00"];
   var lang = document.documentElement.lang;
   var rtl = document.documentElement.dir === "rtl";
-  var locale = lang === "ar" ? "ar-u-nu-arab" : lang;
+  var given = document.querySelector('meta[name="grappe-number-locale"]');
+  var locale = given ? given.getAttribute("content") : lang;
   var fmt = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   var yearFmt = new Intl.NumberFormat(locale, { useGrouping: false });
   var base = { locale: locale, animation: false, responsive: true, maintainAspectRatio: false };
