@@ -200,11 +200,12 @@ def test_screenshots_of_morocco_in_chromium(browser, morocco_url, tmp_path):  # 
         errors = []
         page.on("pageerror", lambda exc: errors.append(str(exc)))
         page.on("console", lambda m: errors.append(m.text) if "Content" in m.text else None)
-        page.goto(f"{base}/?country=MA&lang=en")
-        assert page.locator(".ma-map path.lq-3, .ma-map path.lq-2").count() > 0
-        box = page.locator(".ma-map > svg").bounding_box()
-        assert box is not None and box["width"] > 300 and box["height"] > 300
-        page.screenshot(path=str(ARTIFACTS / "morocco-home-en.png"), full_page=True)
+        for lang in ("en", "ar"):
+            page.goto(f"{base}/?country=MA&lang={lang}")
+            assert page.locator(".ma-map path.lq-3, .ma-map path.lq-2").count() > 0
+            box = page.locator(".ma-map > svg").bounding_box()
+            assert box is not None and box["width"] > 300 and box["height"] > 300
+            page.screenshot(path=str(ARTIFACTS / f"morocco-home-{lang}.png"), full_page=True)
         for lang in ("ar", "fr", "en"):
             page.goto(f"{base}/regions/{FES}?lang={lang}")
             direction = page.evaluate("getComputedStyle(document.body).direction")
