@@ -171,6 +171,10 @@ def test_home_lets_the_visitor_choose_the_country(ma_client):
     assert re.search(rf'<a href="/regions/{CASABLANCA}\?lang=en"><path class="{lq_class(lq)}"',
                      html)  # fmt: skip
     assert "Location quotient of Agriculture by province, 2014" in _text(html)
+    # Arabic: every year in Arabic-Indic digits (the choice titles and the tables' captions)
+    text = _text(ma_client.get("/?country=MA&lang=ar").text)
+    assert "المؤسسات حسب القطاع، ٢٠٢٤" in text and "حسب قطاع النشاط، ٢٠١٤" in text
+    assert "، 2024" not in text and "، 2014" not in text
     # the region list follows the choice (only Morocco has regions in this registry)
     assert "/regions/MA-" not in ma_client.get("/?country=US&lang=en").text
 
