@@ -138,7 +138,7 @@ def test_indicator_and_actor_imports_by_hand(populated, admin):
     assert entries["us-benchmark/US-26/9/2021"]["after"] == {
         "region_id": "US-26", "cluster": "9", "year": 2021, "employment": 3.0,
         "definitions": "us-benchmark", "cluster_type": "traded", "strong": False, "stars": 0,
-        "cluster_name": "9",
+        "cluster_name": "9", "measure": "employment",  # the default measure (migration 0013)
     }  # fmt: skip
     text = "id,name,cluster,role\nDOW,Dow Inc.,auto-mi,supplier\n"
     job = import_job(client, upload(client, "actors", text, headers=admin), headers=admin)

@@ -171,6 +171,10 @@ def test_home_lets_the_visitor_choose_the_country(ma_client):
     assert re.search(rf'<a href="/regions/{CASABLANCA}\?lang=en"><path class="{lq_class(lq)}"',
                      html)  # fmt: skip
     assert "Location quotient of Agriculture by province, 2014" in _text(html)
+    # Arabic: every year in Arabic-Indic digits (the choice titles and the tables' captions)
+    text = _text(ma_client.get("/?country=MA&lang=ar").text)
+    assert "المؤسسات حسب القطاع، ٢٠٢٤" in text and "حسب قطاع النشاط، ٢٠١٤" in text
+    assert "، 2024" not in text and "، 2014" not in text
     # the region list follows the choice (only Morocco has regions in this registry)
     assert "/regions/MA-" not in ma_client.get("/?country=US&lang=en").text
 
@@ -200,11 +204,12 @@ def test_screenshots_of_morocco_in_chromium(browser, morocco_url, tmp_path):  # 
         errors = []
         page.on("pageerror", lambda exc: errors.append(str(exc)))
         page.on("console", lambda m: errors.append(m.text) if "Content" in m.text else None)
-        page.goto(f"{base}/?country=MA&lang=en")
-        assert page.locator(".ma-map path.lq-3, .ma-map path.lq-2").count() > 0
-        box = page.locator(".ma-map > svg").bounding_box()
-        assert box is not None and box["width"] > 300 and box["height"] > 300
-        page.screenshot(path=str(ARTIFACTS / "morocco-home-en.png"), full_page=True)
+        for lang in ("en", "ar"):
+            page.goto(f"{base}/?country=MA&lang={lang}")
+            assert page.locator(".ma-map path.lq-3, .ma-map path.lq-2").count() > 0
+            box = page.locator(".ma-map > svg").bounding_box()
+            assert box is not None and box["width"] > 300 and box["height"] > 300
+            page.screenshot(path=str(ARTIFACTS / f"morocco-home-{lang}.png"), full_page=True)
         for lang in ("ar", "fr", "en"):
             page.goto(f"{base}/regions/{FES}?lang={lang}")
             direction = page.evaluate("getComputedStyle(document.body).direction")

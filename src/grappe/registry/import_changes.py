@@ -115,6 +115,15 @@ class Change:
     row: Any = None
 
 
+def _shown_key(kind: str, rec: dict[str, Any]) -> list[Any]:
+    """The key as the audit log names the record: an employment indicator keeps the key it had
+    before migration 0013 added the measure, so its earlier audit entries still name it."""
+    values = [rec[k] for k in KEYS[kind]]
+    if kind == "indicators" and values[-1] == "employment":
+        return values[:-1]
+    return values
+
+
 def _key_text(values: Iterable[Any]) -> str:
     return "/".join(str(v) for v in values)
 
@@ -165,7 +174,7 @@ def plan(session: Session, kind: str, records: list[dict[str, Any]]) -> list[lis
     out: list[list[Change]] = []
     for i, rec in enumerate(records):
         line = i + 2
-        key = _key_text(rec[k] for k in KEYS[kind])
+        key = _key_text(_shown_key(kind, rec))
         values = {
             rename.get(k, k): v
             for k, v in rec.items()

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from grappe.io.bundled_ma import MA_BOUNDARIES_SOURCE
 from grappe.registry.models import IndicatorSnapshot, Region
-from grappe.web.i18n import translations
+from grappe.web.i18n import format_year, translations
 from grappe.web.ma_map_svg import morocco_map
 from grappe.web.render import language, page
 from grappe.web.views._common import N_
@@ -216,7 +216,7 @@ def morocco_overview(session: Session, lang: str) -> list[dict[str, Any]]:
         title, source = MEASURE_TEXTS[measure]
         tables.append({
             "measure": measure,
-            "title": _(title) % {"year": max(r.year for r in mine)},
+            "title": _(title) % {"year": format_year(max(r.year for r in mine), lang)},
             "source": _(source),
             "sectors": [_(SECTOR_LABELS[s]) for s in sectors],
             "rows": [
@@ -258,12 +258,16 @@ def morocco_home(
     values = {r.region_id.removeprefix("MA-"): r.lq for r in stored if r.cluster == sector}
     year = max((r.year for r in stored), default=None)
     choices = [
-        {"measure": m, "title": _(MEASURE_TEXTS[m][0]) % {"year": y}, "sectors": [
-            {"code": s, "label": _(SECTOR_LABELS[s]), "current": (m, s) == (measure, sector)}
-            for s in secs
-        ]}
+        {
+            "measure": m,
+            "title": _(MEASURE_TEXTS[m][0]) % {"year": format_year(y, lang)},
+            "sectors": [
+                {"code": s, "label": _(SECTOR_LABELS[s]), "current": (m, s) == (measure, sector)}
+                for s in secs
+            ],
+        }
         for m, y, secs in _measure_sectors(session)
-    ]  # fmt: skip
+    ]
     return {
         "tables": morocco_overview(session, lang),
         "choices": choices,
