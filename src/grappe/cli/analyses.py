@@ -37,6 +37,7 @@ from grappe.cli._common import (
 )
 from grappe.cli.mapping import parse_column_mapping, parse_where
 from grappe.errors import InvalidParameterError
+from grappe.i18n import format_number, tr
 
 __all__ = ["check_code_level", "register"]
 
@@ -71,7 +72,11 @@ def _write(frame: pd.DataFrame, output: Path | None, output_format: str | None) 
     with all_or_nothing():
         write_frame(frame, output, format=output_format)
     if not is_stdout(output):
-        err_console.print(f"Wrote {len(frame):,} rows to {output}")
+        err_console.print(
+            tr("Wrote {count} rows to {path}", count=format_number(len(frame)), path=output),
+            markup=False,
+            highlight=False,
+        )
 
 
 def _shown_on(output: Path | None):  # noqa: ANN202 - a Rich console

@@ -22,6 +22,7 @@ from grappe.cli._common import (
     grappe_errors,
     read_options,
 )
+from grappe.i18n import Message, current_language, format_number, tr
 from grappe.vocabulary import LANGUAGES
 
 assess_group = typer.Typer(
@@ -38,7 +39,12 @@ kpi_group = typer.Typer(
     name="kpi", no_args_is_help=True, help="KPIs over time, evaluation per period, label checks."
 )
 
-LangOpt = Annotated[str, typer.Option("--lang", help=f"Language: {', '.join(LANGUAGES)}.")]
+LangOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--lang", help="Language of the questions: fr, ar, en (default: the language of grappe)."
+    ),
+]
 IndicatorsOpt = Annotated[
     Path | None,
     typer.Option(
@@ -74,10 +80,10 @@ def _spinner(label: str) -> Progress:
     return bar
 
 
-def _lang(lang: str, func: str) -> str:
+def _lang(lang: str | None, func: str) -> str:
     from grappe._validation import check_option
 
-    return check_option(lang, "--lang", LANGUAGES, func=func)
+    return check_option(lang or current_language(), "--lang", LANGUAGES, func=func)
 
 
 def _indicators(path: Path | None, reading: Any = None) -> tuple[Any, list[str]]:
@@ -88,7 +94,7 @@ def _indicators(path: Path | None, reading: Any = None) -> tuple[Any, list[str]]
         return read_indicators(path, options=reading), [str(path)]
     from grappe.io import BUNDLED_US_SOURCES, bundled_us_map
 
-    with _spinner("Mapping the bundled CBP state table"):
+    with _spinner(tr("Mapping the bundled CBP state table")):
         cmap = bundled_us_map()
     return cmap.indicators, list(BUNDLED_US_SOURCES)
 
@@ -99,18 +105,19 @@ def _related(text: str) -> list[str]:
 
 def _score_table(title: str, scores: Any) -> Table:
     table = Table(title=title)
-    for col in ("dimension", "score", "evidence (value → points)", "rule"):
+    for col in (tr("dimension"), tr("score"), tr("evidence (value → points)"), tr("rule")):
         table.add_column(col)
     for dim, s in scores.items():
         ev = "\n".join(f"{e.name} = {e.value!s:.10} → {e.points:g}" for e in s.evidence)
-        table.add_row(dim, "—" if not s.known else f"{s.value:.2f}", ev or "—", s.rule)
+        score = "—" if not s.known else format_number(s.value, digits=2)
+        table.add_row(dim, score, ev or "—", s.rule)
     return table
 
 
 @assess_group.command("questionnaire")
 def questionnaire_command(
     name: Annotated[str, typer.Argument(help="diamond, quebec, danish, management or a path.")],
-    lang: LangOpt = "en",
+    lang: LangOpt = None,
     answers: AnswersOpt = None,
     interactive: Annotated[
         bool, typer.Option("--interactive", "-i", help="Ask each question in turn.")
@@ -137,11 +144,11 @@ def questionnaire_command(
             for question in q.questions:
                 extra = {
                     "likert": "1–5",
-                    "yes_no": "yes/no",
-                    "number": f"number ({question.unit or ''})",
+                    "yes_no": tr("yes/no"),
+                    "number": tr("number ({unit})", unit=question.unit or ""),
                     "choice": "/".join(c.value for c in question.choices),
                 }[question.type]
-                opt = "" if question.required else " (optional)"
+                opt = "" if question.required else " " + tr("(optional)")
                 console.print(
                     f"{question.id} [{question.dimension}] {question.text[lang]} — {extra}{opt}",
                     highlight=False,
@@ -168,9 +175,9 @@ def questionnaire_command(
                 )
                 raw[question.id] = value
             given = validate_answers(q, raw, file="<prompt>")
-        table = Table(title=f"{q.name}: answers scored on 1–5")
+        table = Table(title=tr("{name}: answers scored on 1–5", name=q.name))
         for col in ("question", "dimension", "answer", "points", "rule"):
-            table.add_column(col)
+            table.add_column(tr(col))
         for dim, qid, value, points, rule in answer_points(q, given):
             table.add_row(qid, dim, str(value), f"{points:g}", rule)
         console.print(table)
@@ -178,7 +185,7 @@ def questionnaire_command(
             from grappe.io.output import write_text
 
             write_text(yaml.safe_dump(given, allow_unicode=True, sort_keys=False), save)
-            err_console.print(f"Wrote {save}")
+            err_console.print(tr("Wrote {path}", path=save), markup=False, highlight=False)
 
 
 @assess_group.command("diamond")
@@ -204,7 +211,7 @@ def diamond_command(
         q = read_questionnaire("diamond") if answers else None
         given = read_answers(answers, q, options=reading) if answers and q else None
         result = diamond(ev, questionnaire=q, answers=given)
-        console.print(_score_table("Porter's diamond (1–5)", result.scores))
+        console.print(_score_table(tr("Porter's diamond (1–5)"), result.scores))
 
 
 @assess_group.command("factors")
@@ -234,8 +241,15 @@ def factors_command(
         check_option(method, "--method", ("quebec", "danish"), func=command)
         if not national >= regional >= potential:
             raise InvalidParameterError(
-                f"The '--national', '--regional' and '--potential' parameters of {command} must "
-                f"be decreasing thresholds. Got {national}, {regional}, {potential} instead."
+                Message(
+                    "The '--national', '--regional' and '--potential' parameters of {command} "
+                    "must be decreasing thresholds. Got {national}, {regional}, {potential} "
+                    "instead.",
+                    command=command,
+                    national=national,
+                    regional=regional,
+                    potential=potential,
+                )
             )
         reading = read_options(encoding, sep, decimal, thousands)
         df, _ = _indicators(indicators, reading)
@@ -243,10 +257,16 @@ def factors_command(
         q = read_questionnaire(method) if answers else None
         given = read_answers(answers, q, options=reading) if answers and q else None
         sf = success_factors(ev, method=method, questionnaire=q, answers=given)
-        console.print(_score_table(f"Success factors ({method})", sf.scores))
+        console.print(_score_table(tr("Success factors ({method})", method=method), sf.scores))
         c = classify(sf, national=national, regional=regional, potential=potential)
         console.print(
-            f"Classification: [bold]{c.level}[/] (mean {c.overall:.2f}); {c.rule}", highlight=False
+            tr(
+                "Classification: [bold]{level}[/] (mean {mean}); {rule}",
+                level=c.level,
+                mean=format_number(c.overall, digits=2),
+                rule=c.rule,
+            ),
+            highlight=False,
         )
 
 
@@ -266,7 +286,10 @@ def lifecycle_command(
     with grappe_errors():
         df, _ = _indicators(indicators, read_options(encoding, sep, decimal, thousands))
         result = lifecycle_stage(lifecycle_series(df, region=region, cluster=cluster))
-        console.print(f"Stage: [bold]{result.stage}[/]\nRule: {result.rule}", highlight=False)
+        console.print(
+            tr("Stage: [bold]{stage}[/]\nRule: {rule}", stage=result.stage, rule=result.rule),
+            highlight=False,
+        )
         for e in result.evidence:
             console.print(f"  {e.name} = {e.value} ({e.threshold})", highlight=False)
 
@@ -274,7 +297,7 @@ def lifecycle_command(
 @roadmap_group.command("show")
 def roadmap_show(
     path: Annotated[Path, typer.Argument(help="Roadmap YAML file.")],
-    lang: LangOpt = "en",
+    lang: LangOpt = None,
 ) -> None:
     """Validate a roadmap file and show its phases, deliverables, actions and budget."""
     from grappe.io.assess import read_roadmap
@@ -283,7 +306,10 @@ def roadmap_show(
     with grappe_errors():
         lang = _lang(lang, "grappe roadmap show")
         rm = read_roadmap(path)
-        console.print(f"[bold]{rm.cluster}[/] — mode {rm.mode}", highlight=False)
+        console.print(
+            tr("[bold]{cluster}[/] — mode {mode}", cluster=rm.cluster, mode=rm.mode),
+            highlight=False,
+        )
         summary = rm.summary()
         for p in PHASES:
             console.print(f"\n[bold]{p.number}. {p.names[lang]}[/]", highlight=False)
@@ -293,7 +319,7 @@ def roadmap_show(
                 )
             table = Table(show_header=True)
             for col in ("id", "title", "owner", "budget", "dates", "status", "milestones"):
-                table.add_column(col)
+                table.add_column(tr(col))
             for a in rm.actions:
                 if a.phase == p.key:
                     done = sum(m.done for m in a.milestones)
@@ -301,7 +327,7 @@ def roadmap_show(
                         a.id,
                         a.title,
                         a.owner,
-                        f"{a.budget:,.0f} {a.currency}",
+                        f"{format_number(a.budget)} {a.currency}",
                         f"{a.start} → {a.end}",
                         a.status,
                         f"{done}/{len(a.milestones)}",
@@ -340,8 +366,14 @@ def roadmap_store(
                 store_roadmap(session, cluster, roadmap, who="grappe roadmap store")
         finally:
             _dispose(sessions)
-    what = "unchanged" if before == roadmap else ("replaced" if before else "stored")
-    console.print(f"Roadmap of {cluster} {what}: {len(roadmap.actions)} actions", highlight=False)
+    count = len(roadmap.actions)
+    if before == roadmap:
+        text = tr("Roadmap of {cluster} unchanged: {count} actions", cluster=cluster, count=count)
+    elif before:
+        text = tr("Roadmap of {cluster} replaced: {count} actions", cluster=cluster, count=count)
+    else:
+        text = tr("Roadmap of {cluster} stored: {count} actions", cluster=cluster, count=count)
+    console.print(text, highlight=False)
 
 
 @kpi_group.command("members")
@@ -363,7 +395,12 @@ def kpi_members(
         events = read_member_events(path, options=read_options(encoding, sep, ".", None))
         counts = member_counts(events, chosen)
     console.print(
-        f"{chosen.text}: members {counts['members']}, new_members {counts['new_members']}"
+        tr(
+            "{period}: members {members}, new_members {new_members}",
+            period=chosen.text,
+            members=counts["members"],
+            new_members=counts["new_members"],
+        )
     )
 
 
@@ -426,31 +463,55 @@ def kpi_evaluate(
             when = dt.date.fromisoformat(on) if on else None
         except ValueError as exc:
             raise InvalidParameterError(
-                f"The '--on' parameter of grappe kpi evaluate must be a date YYYY-MM-DD. "
-                f"Got {on!r} instead."
+                Message(
+                    "The '--on' parameter of grappe kpi evaluate must be a date YYYY-MM-DD. "
+                    "Got {value!r} instead.",
+                    value=on,
+                )
             ) from exc
         if store and not cluster:
             raise InvalidParameterError(
-                "The '--store' parameter of grappe kpi evaluate needs '--cluster', the registry "
-                "cluster the evaluation belongs to. Got no --cluster instead."
+                Message(
+                    "The '--store' parameter of grappe kpi evaluate needs '--cluster', the "
+                    "registry cluster the evaluation belongs to. Got no --cluster instead."
+                )
             )
         the_label = read_label(label) if label is not None else None
         ev = evaluate_kpis(kpis, period=period, extra=extra)
         check = check_label(the_label, ev, on=when) if the_label is not None else None
         if store:
             number = _store_evaluation(database, str(cluster), ev, check, when)
-            err_console.print(f"Stored evaluation {number} of cluster {cluster!r}")
-        console.print(f"[bold]Evaluation {ev.period}[/]", highlight=False)
-        console.print(ev.table.to_string(index=False))
+            err_console.print(
+                tr(
+                    "Stored evaluation {number} of cluster {cluster!r}",
+                    number=number,
+                    cluster=cluster,
+                )
+            )
+        console.print(tr("[bold]Evaluation {period}[/]", period=ev.period), highlight=False)
+        console.print(_headers(ev.table).to_string(index=False))
         if check is not None:
             lab = check.label
             if check.holds:
-                console.print(f"Label {lab.name} ({lab.level}): [green]still met[/]")
+                console.print(
+                    tr(
+                        "Label {name} ({level}): [green]still met[/]",
+                        name=lab.name,
+                        level=lab.level,
+                    )
+                )
             else:
-                console.print(f"Label {lab.name} ({lab.level}): [red]not met[/]")
+                console.print(
+                    tr("Label {name} ({level}): [red]not met[/]", name=lab.name, level=lab.level)
+                )
                 for reason in check.reasons:
                     console.print(f"  - {reason}", highlight=False)
                 raise typer.Exit(code=2)
+
+
+def _headers(frame: Any) -> Any:
+    """``frame`` with its column names in the user's language (for printing only)."""
+    return frame.rename(columns={name: tr(str(name)) for name in frame.columns})
 
 
 def _store_evaluation(database: str | None, cluster: str, ev: Any, check: Any, when: Any) -> int:
@@ -520,8 +581,10 @@ def match_command(
             from grappe.errors import InvalidParameterError
 
             raise InvalidParameterError(
-                "The '--store' parameter of grappe match needs '--cluster', the registry "
-                "cluster the run belongs to. Got no --cluster instead."
+                Message(
+                    "The '--store' parameter of grappe match needs '--cluster', the registry "
+                    "cluster the run belongs to. Got no --cluster instead."
+                )
             )
         need_table = read_needs(needs, options=reading)
         capability_table = read_capabilities(capabilities, options=reading)
@@ -536,20 +599,22 @@ def match_command(
             run_id = _store_run(
                 database, str(cluster), result, parameters, len(need_table), len(capability_table)
             )
-            err_console.print(f"Stored match run {run_id} of cluster {cluster!r}")
+            err_console.print(
+                tr("Stored match run {run} of cluster {cluster!r}", run=run_id, cluster=cluster)
+            )
         if output is not None:
             write_frame(result, output)
-            err_console.print(f"Wrote {output}")
+            err_console.print(tr("Wrote {path}", path=output), markup=False, highlight=False)
             return
-        table = Table(title="Matches")
+        table = Table(title=tr("Matches"))
         for col in ("need", "rank", "SME", "score", "why"):
-            table.add_column(col)
+            table.add_column(tr(col))
         for r in result.itertuples(index=False):
             table.add_row(
                 str(r.need_id),
                 str(r.rank),
                 f"{r.name} ({r.firm_id})",
-                f"{r.score:.3f}",
+                format_number(r.score, digits=3),
                 r.explanation,
             )
         console.print(table)
@@ -629,7 +694,7 @@ def report_command(
                 if example_network
                 else read_network(actors, ties, options=reading)
             )
-            with _spinner("Diagnosing the network"):
+            with _spinner(tr("Diagnosing the network")):
                 summary = diagnose(net).summary
             sources.append(f"Actor network: {net.source or net.name}")
         q = read_questionnaire("diamond") if diamond_answers else None
@@ -648,7 +713,7 @@ def report_command(
         written = []
         # All the reports, or none: a failure leaves no mix of new and old files.
         with Progress(console=err_console, transient=True) as bar, all_or_nothing():
-            task = bar.add_task("Writing reports", total=len(langs) * (2 if pdf else 1))
+            task = bar.add_task(tr("Writing reports"), total=len(langs) * (2 if pdf else 1))
             for code in langs:
                 written.append(write_html(report, output / f"{stem}_{code}.html", lang=code))
                 bar.advance(task)
@@ -656,4 +721,4 @@ def report_command(
                     written.append(write_pdf(report, output / f"{stem}_{code}.pdf", lang=code))
                     bar.advance(task)
         for path in written:
-            console.print(f"Wrote {path}", highlight=False)
+            console.print(tr("Wrote {path}", path=path), markup=False, highlight=False)

@@ -10,6 +10,7 @@ from rich.table import Table
 
 from grappe.cli._common import console, err_console, grappe_errors
 from grappe.errors import InvalidParameterError
+from grappe.i18n import format_number, tr
 
 if TYPE_CHECKING:  # the CLI imports pandas only when a command runs
     import pandas as pd
@@ -82,7 +83,11 @@ def _emit(frame: pd.DataFrame, *, output: Path | None, output_format: str, title
     target = output if output is not None else Path("-")
     write_frame(frame, target, format=fmt)
     if not is_stdout(target):
-        err_console.print(f"Wrote {len(frame)} rows to {target}.", highlight=False)
+        err_console.print(
+            tr("Wrote {count} rows to {path}.", count=format_number(len(frame)), path=target),
+            markup=False,
+            highlight=False,
+        )
 
 
 def _read(bodies: Path) -> pd.DataFrame:

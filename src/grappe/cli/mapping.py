@@ -31,6 +31,7 @@ from grappe.cli._common import (
     read_options,
 )
 from grappe.errors import InvalidParameterError
+from grappe.i18n import format_number, tr
 
 __all__ = ["parse_column_mapping", "parse_where", "parse_years", "register", "summary_table"]
 
@@ -328,14 +329,14 @@ def map_command(
             console=err_console,
             transient=True,
         ) as progress:
-            task = progress.add_task("Reading", total=len(inputs) + 3)
+            task = progress.add_task(tr("Reading"), total=len(inputs) + 3)
             tables = []
             for path in inputs:
-                progress.update(task, description=f"Reading {path.name}")
+                progress.update(task, description=tr("Reading {name}", name=path.name))
                 tables.append(read_regional_table(path, **options))
                 progress.advance(task)
             table = concat_tables(tables)
-            progress.update(task, description="Loading definitions and regions")
+            progress.update(task, description=tr("Loading definitions and regions"))
             defs = load_definitions(
                 definitions, options=reading, fallback_classification=table.classification
             )
@@ -347,7 +348,7 @@ def map_command(
                 ref = read_regional_table(reference, **{**options, "region_type": None})
                 _check_reference_years(table, ref, wanted_years)
             progress.advance(task)
-            progress.update(task, description="Computing indicators")
+            progress.update(task, description=tr("Computing indicators"))
             result = map_clusters(
                 table,
                 defs,
@@ -361,7 +362,7 @@ def map_command(
                 regions_ranking=regions_ranking,
             )
             progress.advance(task)
-            progress.update(task, description="Writing")
+            progress.update(task, description=tr("Writing"))
             with all_or_nothing():
                 if output is not None:
                     write_frame(result.indicators, output, format=output_format)
@@ -397,9 +398,13 @@ def map_command(
         unit = (
             f"{table.unit} ({UNIT_NAMES[table.unit]})" if table.unit in UNIT_NAMES else table.unit
         )
-        err_console.print(f"Counts are in {unit}, as published by the source.")
+        err_console.print(tr("Counts are in {unit}, as published by the source.", unit=unit))
     if output is not None:
-        err_console.print(f"Wrote {len(ind):,} rows to {output}")
+        err_console.print(
+            tr("Wrote {count} rows to {path}", count=format_number(len(ind)), path=output),
+            markup=False,
+            highlight=False,
+        )
 
 
 def _check_reference_years(table, ref, wanted: tuple[int, ...] | None) -> None:
