@@ -148,7 +148,8 @@ def check_number(
         rb = "]" if closed in ("both", "right") else ")"
         lo = "-inf" if low is None else low
         hi = "inf" if high is None else high
-        raise _fail(func, name, Message("in the range {range}", range=f"{lb}{lo}, {hi}{rb}"), value)
+        interval = f"{lb}{lo}, {hi}{rb}"
+        raise _fail(func, name, Message("in the range {range}", range=interval), value)
     return value
 
 

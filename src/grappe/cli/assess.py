@@ -176,8 +176,8 @@ def questionnaire_command(
                 raw[question.id] = value
             given = validate_answers(q, raw, file="<prompt>")
         table = Table(title=tr("{name}: answers scored on 1–5", name=q.name))
-        for col in ("question", "dimension", "answer", "points", "rule"):
-            table.add_column(tr(col))
+        for col in (tr("question"), tr("dimension"), tr("answer"), tr("points"), tr("rule")):
+            table.add_column(col)
         for dim, qid, value, points, rule in answer_points(q, given):
             table.add_row(qid, dim, str(value), f"{points:g}", rule)
         console.print(table)
@@ -318,8 +318,16 @@ def roadmap_show(
                     f"  • {names[lang]}: {rm.deliverables.get(key, '—')}", highlight=False
                 )
             table = Table(show_header=True)
-            for col in ("id", "title", "owner", "budget", "dates", "status", "milestones"):
-                table.add_column(tr(col))
+            for col in (
+                tr("id"),
+                tr("title"),
+                tr("owner"),
+                tr("budget"),
+                tr("dates"),
+                tr("status"),
+                tr("milestones"),
+            ):
+                table.add_column(col)
             for a in rm.actions:
                 if a.phase == p.key:
                     done = sum(m.done for m in a.milestones)
@@ -489,7 +497,7 @@ def kpi_evaluate(
                 )
             )
         console.print(tr("[bold]Evaluation {period}[/]", period=ev.period), highlight=False)
-        console.print(_headers(ev.table).to_string(index=False))
+        console.print(_kpi_table(ev.table))
         if check is not None:
             lab = check.label
             if check.holds:
@@ -509,9 +517,37 @@ def kpi_evaluate(
                 raise typer.Exit(code=2)
 
 
-def _headers(frame: Any) -> Any:
-    """``frame`` with its column names in the user's language (for printing only)."""
-    return frame.rename(columns={name: tr(str(name)) for name in frame.columns})
+def _kpi_table(frame: Any) -> Table:
+    """The evaluation table of ``grappe kpi evaluate`` in the user's language and numbers."""
+    headers = {
+        "kpi": tr("KPI"),
+        "value": tr("value"),
+        "previous": tr("previous"),
+        "change": tr("change"),
+        "target": tr("target"),
+        "direction": tr("direction"),
+        "met": tr("met"),
+    }
+    import numbers
+
+    import pandas as pd
+
+    table = Table()
+    for name in frame.columns:
+        table.add_column(headers.get(name, str(name)))
+    for row in frame.itertuples(index=False):
+        cells = []
+        for name, value in zip(frame.columns, row, strict=True):
+            if name == "met":
+                missing = value is None or value is pd.NA or value != value
+                cells.append("–" if missing else tr("yes") if value else tr("no"))
+            elif isinstance(value, numbers.Real) and not isinstance(value, bool):
+                whole = value != value or float(value).is_integer()
+                cells.append(format_number(value, digits=0 if whole else 2))
+            else:
+                cells.append(str(value))
+        table.add_row(*cells)
+    return table
 
 
 def _store_evaluation(database: str | None, cluster: str, ev: Any, check: Any, when: Any) -> int:
@@ -607,8 +643,8 @@ def match_command(
             err_console.print(tr("Wrote {path}", path=output), markup=False, highlight=False)
             return
         table = Table(title=tr("Matches"))
-        for col in ("need", "rank", "SME", "score", "why"):
-            table.add_column(tr(col))
+        for col in (tr("need"), tr("rank"), tr("SME"), tr("score"), tr("why")):
+            table.add_column(col)
         for r in result.itertuples(index=False):
             table.add_row(
                 str(r.need_id),

@@ -156,8 +156,8 @@ def versions_command(
             )
             return
         table = Table(title=tr("{cluster}: {kind} versions", cluster=cluster_id, kind=kind))
-        for col in ("id", "date", "by", "result"):
-            table.add_column(tr(col))
+        for col in (tr("id"), tr("date"), tr("by"), tr("result")):
+            table.add_column(col)
         for v in versions:
             if kind == "lifecycle":
                 text = v.result.stage  # type: ignore[union-attr]
