@@ -309,8 +309,14 @@ CLI_T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "Nomenclature d'activités de --input (naics2017, nace2, isic4, custom).",
         "تصنيف الأنشطة في --input (naics2017 أو nace2 أو isic4 أو custom).",
     ),
-    "Year (default: the latest).": ("Année (par défaut : la plus récente).", "السنة (الافتراضي: الأحدث)."),
-    "cluster or industry.": ("cluster (grappe) ou industry (activité).", "cluster (عنقود) أو industry (نشاط)."),
+    "Year (default: the latest).": (
+        "Année (par défaut : la plus récente).",
+        "السنة (الافتراضي: الأحدث).",
+    ),
+    "cluster or industry.": (
+        "cluster (grappe) ou industry (activité).",
+        "cluster (عنقود) أو industry (نشاط).",
+    ),
     "Cluster definitions (name or file).": (
         "Définitions des grappes (nom ou fichier).",
         "تعريفات العناقيد (اسم أو ملف).",
@@ -363,7 +369,10 @@ CLI_T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "ملف الإحصاءات الإقليمية (CSV أو Parquet…).",
     ),
     "First year.": ("Première année.", "السنة الأولى."),
-    "Last year (after --start).": ("Dernière année (après --start).", "السنة الأخيرة (بعد --start)."),
+    "Last year (after --start).": (
+        "Dernière année (après --start).",
+        "السنة الأخيرة (بعد --start).",
+    ),
     "Where to write the table ('-' for standard output).": (
         "Où écrire le tableau ('-' pour la sortie standard).",
         "مكان كتابة الجدول ('-' للمخرج القياسي).",
@@ -430,8 +439,7 @@ CLI_T |= {
     "Match large firms' needs with SMEs' capabilities, with the reasons of each score.": (
         "Apparier les besoins des grandes entreprises et les capacités des PME, avec les raisons "
         "de chaque score.",
-        "مطابقة احتياجات المؤسسات الكبرى مع قدرات المؤسسات الصغيرة والمتوسطة، مع أسباب كل "
-        "درجة.",
+        "مطابقة احتياجات المؤسسات الكبرى مع قدرات المؤسسات الصغيرة والمتوسطة، مع أسباب كل درجة.",
     ),
     "Needs CSV (large firms).": (
         "CSV des besoins (grandes entreprises).",
@@ -478,7 +486,10 @@ CLI_T |= {
         "anglais.",
         "كتابة تقرير تشخيص العنقود (HTML وPDF) بالفرنسية والعربية والإنجليزية.",
     ),
-    "Region code (e.g. FIPS 26).": ("Code de la région (par ex. FIPS 26).", "رمز المنطقة (مثلاً FIPS 26)."),
+    "Region code (e.g. FIPS 26).": (
+        "Code de la région (par ex. FIPS 26).",
+        "رمز المنطقة (مثلاً FIPS 26).",
+    ),
     "Cluster code (e.g. 4).": ("Code de la grappe (par ex. 4).", "رمز العنقود (مثلاً 4)."),
     "Folder for the reports.": ("Dossier des rapports.", "مجلد التقارير."),
     "ClusterMap.indicators as CSV/Parquet (default: map the bundled CBP state file with "
@@ -597,7 +608,10 @@ CLI_T |= {
         "Langue du texte : fr, ar, en (par défaut : celle de grappe).",
         "لغة النص: fr أو ar أو en (الافتراضي: لغة grappe).",
     ),
-    "Write to this file instead.": ("Écrire plutôt dans ce fichier.", "الكتابة في هذا الملف بدلاً من ذلك."),
+    "Write to this file instead.": (
+        "Écrire plutôt dans ce fichier.",
+        "الكتابة في هذا الملف بدلاً من ذلك.",
+    ),
     "Sphere pairs checked for shadow zones: default, all.": (
         "Paires de sphères examinées pour les zones d'ombre : default, all.",
         "أزواج المجالات التي تُفحص بحثاً عن مناطق الظل: default أو all.",
@@ -643,7 +657,10 @@ CLI_T |= {
         "Carte de chaleur de la densité des liens entre sphères et en leur sein (ou niveaux).",
         "خريطة حرارية لكثافة الروابط بين المجالات وداخلها (أو المستويات).",
     ),
-    "sphere or level.": ("sphere (sphère) ou level (niveau).", "sphere (المجال) أو level (المستوى)."),
+    "sphere or level.": (
+        "sphere (sphère) ou level (niveau).",
+        "sphere (المجال) أو level (المستوى).",
+    ),
     "Store a network (or one survey wave of it) as a cluster's network in the registry.": (
         "Enregistrer un réseau (ou une de ses vagues d'enquête) comme réseau d'une grappe dans "
         "le registre.",
@@ -657,7 +674,10 @@ CLI_T |= {
         "Vague d'enquête des liens qui n'en portent pas.",
         "موجة المسح للروابط التي لا تحمل موجة.",
     ),
-    "Date of the wave (YYYY-MM-DD).": ("Date de la vague (AAAA-MM-JJ).", "تاريخ الموجة (YYYY-MM-DD)."),
+    "Date of the wave (YYYY-MM-DD).": (
+        "Date de la vague (AAAA-MM-JJ).",
+        "تاريخ الموجة (YYYY-MM-DD).",
+    ),
     "Where the ties come from: interview, document, …": (
         "Origine des liens : interview, document, …",
         "مصدر الروابط: interview أو document أو …",
@@ -688,7 +708,10 @@ CLI_T |= {
         "CSV/Parquet des établissements.",
         "ملف CSV/Parquet للمؤسسات.",
     ),
-    "Activity to test (repeat).": ("Activité à tester (répétable).", "النشاط المراد اختباره (قابل للتكرار)."),
+    "Activity to test (repeat).": (
+        "Activité à tester (répétable).",
+        "النشاط المراد اختباره (قابل للتكرار).",
+    ),
     "Column of longitude (or easting).": (
         "Colonne de la longitude (ou abscisse).",
         "عمود خط الطول (أو الإحداثي الشرقي).",
@@ -702,7 +725,10 @@ CLI_T |= {
         "نظام إحداثيات x/y، مثلاً EPSG:4326 أو EPSG:2154.",
     ),
     "Column of activity codes.": ("Colonne des codes d'activité.", "عمود رموز الأنشطة."),
-    "Column of employees (weights).": ("Colonne des effectifs (poids).", "عمود عدد العاملين (الأوزان)."),
+    "Column of employees (weights).": (
+        "Colonne des effectifs (poids).",
+        "عمود عدد العاملين (الأوزان).",
+    ),
     "Column of unique ids.": ("Colonne des identifiants uniques.", "عمود المعرّفات الفريدة."),
     "Leave out rows without coordinates.": (
         "Écarter les lignes sans coordonnées.",
@@ -760,10 +786,19 @@ CLI_T |= {
         "Plus petit groupe de HDBSCAN.",
         "أصغر تجمّع في HDBSCAN.",
     ),
-    "Buffer around hulls (m).": ("Zone tampon autour des enveloppes (m).", "نطاق عازل حول الأغلفة (م)."),
-    "Write hot spots as GeoJSON.": ("Écrire les points chauds en GeoJSON.", "كتابة البؤر الساخنة بصيغة GeoJSON."),
+    "Buffer around hulls (m).": (
+        "Zone tampon autour des enveloppes (m).",
+        "نطاق عازل حول الأغلفة (م).",
+    ),
+    "Write hot spots as GeoJSON.": (
+        "Écrire les points chauds en GeoJSON.",
+        "كتابة البؤر الساخنة بصيغة GeoJSON.",
+    ),
     "Write a PNG map.": ("Écrire une carte PNG.", "كتابة خريطة PNG."),
-    "Write the hot-spot table.": ("Écrire le tableau des points chauds.", "كتابة جدول البؤر الساخنة."),
+    "Write the hot-spot table.": (
+        "Écrire le tableau des points chauds.",
+        "كتابة جدول البؤر الساخنة.",
+    ),
     "Getis–Ord Gi* or local Moran's I of counts over polygons (through esda).": (
         "Gi* de Getis–Ord ou I de Moran local des effectifs sur des polygones (avec esda).",
         "مؤشر Gi* لـ Getis–Ord أو مؤشر Moran المحلي I للأعداد على مضلعات (عبر esda).",
@@ -789,20 +824,29 @@ CLI_T |= {
         "استعلام pandas لاختيار المؤسسات.",
     ),
     "Value analysed.": ("Valeur analysée.", "القيمة المحللة."),
-    "gi (Getis–Ord Gi*) or moran.": ("gi (Gi* de Getis–Ord) ou moran.", "gi (Gi* لـ Getis–Ord) أو moran."),
+    "gi (Getis–Ord Gi*) or moran.": (
+        "gi (Gi* de Getis–Ord) ou moran.",
+        "gi (Gi* لـ Getis–Ord) أو moran.",
+    ),
     "Conditional permutations.": ("Permutations conditionnelles.", "التباديل الشرطية."),
     "raise or keep units without neighbour.": (
         "raise ou keep (garder) les unités sans voisin.",
         "raise أو keep (الإبقاء) للوحدات التي لا جار لها.",
     ),
-    "Write units and statistics.": ("Écrire les unités et les statistiques.", "كتابة الوحدات والإحصاءات."),
+    "Write units and statistics.": (
+        "Écrire les unités et les statistiques.",
+        "كتابة الوحدات والإحصاءات.",
+    ),
     "Write a PNG choropleth.": ("Écrire une carte choroplèthe PNG.", "كتابة خريطة تظليلية PNG."),
     "Write the statistics table.": ("Écrire le tableau des statistiques.", "كتابة جدول الإحصاءات."),
     "Ripley's K and Besag's L against complete spatial randomness, with CSR envelopes.": (
         "K de Ripley et L de Besag face à l'aléa spatial complet, avec enveloppes CSR.",
         "دالة K لـ Ripley ودالة L لـ Besag مقارنة بالعشوائية المكانية التامة، مع أغلفة CSR.",
     ),
-    "Activity (default: all points).": ("Activité (par défaut : tous les points).", "النشاط (الافتراضي: كل النقاط)."),
+    "Activity (default: all points).": (
+        "Activité (par défaut : tous les points).",
+        "النشاط (الافتراضي: كل النقاط).",
+    ),
     "Re-project the points to this projected CRS first (needed for lon/lat input), e.g. "
     "EPSG:3035 (Europe), EPSG:30791 (Algeria, Nord Sahara 1959 / Lambert Nord).": (
         "Reprojeter d'abord les points dans ce système projeté (nécessaire pour une entrée en "
@@ -822,7 +866,10 @@ CLI_T |= {
         "أكبر نصف قطر (م) من أنصاف الأقطار المنتظمة --steps؛ الافتراضي ربع الضلع الأقصر "
         "للمستطيل المحيط بالنقاط (أو --window).",
     ),
-    "Number of radii without --radii.": ("Nombre de rayons sans --radii.", "عدد أنصاف الأقطار من دون --radii."),
+    "Number of radii without --radii.": (
+        "Nombre de rayons sans --radii.",
+        "عدد أنصاف الأقطار من دون --radii.",
+    ),
     "Study window MINX,MINY,MAXX,MAXY in metres of the projected CRS; default the points' "
     "bounding box.": (
         "Fenêtre d'étude MINX,MINY,MAXX,MAXY en mètres du système projeté ; par défaut le "
@@ -838,7 +885,10 @@ CLI_T |= {
         "Simulations de Monte-Carlo pour l'enveloppe (0 : aucune).",
         "محاكاة مونتي كارلو للغلاف (0: بلا محاكاة).",
     ),
-    "Write the curve (CSV/Parquet/JSON).": ("Écrire la courbe (CSV/Parquet/JSON).", "كتابة المنحنى (CSV/Parquet/JSON)."),
+    "Write the curve (CSV/Parquet/JSON).": (
+        "Écrire la courbe (CSV/Parquet/JSON).",
+        "كتابة المنحنى (CSV/Parquet/JSON).",
+    ),
     "Write the chart (PNG/SVG/PDF by suffix).": (
         "Écrire le graphique (PNG/SVG/PDF selon l'extension).",
         "كتابة الرسم البياني (PNG/SVG/PDF حسب الامتداد).",
@@ -848,7 +898,10 @@ CLI_T |= {
         "دالة M لـ Marcon–Puech لنشاط، مع غلاف بالتوسيم العشوائي.",
     ),
     "Activity to measure.": ("Activité à mesurer.", "النشاط المراد قياسه."),
-    "Weight neighbours by employees.": ("Pondérer les voisins par les effectifs.", "ترجيح الجيران بعدد العاملين."),
+    "Weight neighbours by employees.": (
+        "Pondérer les voisins par les effectifs.",
+        "ترجيح الجيران بعدد العاملين.",
+    ),
 }
 
 # --- grappe assess, roadmap, kpi ----------------------------------------------------------------
@@ -874,7 +927,10 @@ CLI_T |= {
         "Fichier de réponses (YAML id: réponse, ou CSV).",
         "ملف الأجوبة (YAML بصيغة id: answer، أو CSV).",
     ),
-    "Ask each question in turn.": ("Poser chaque question tour à tour.", "طرح الأسئلة واحداً تلو الآخر."),
+    "Ask each question in turn.": (
+        "Poser chaque question tour à tour.",
+        "طرح الأسئلة واحداً تلو الآخر.",
+    ),
     "Write the answers given to this YAML file.": (
         "Écrire les réponses données dans ce fichier YAML.",
         "كتابة الأجوبة المقدَّمة في ملف YAML هذا.",
@@ -901,8 +957,7 @@ CLI_T |= {
         "متوسط درجة العنقود المحتمل.",
     ),
     "Life-cycle stage of a cluster from its employment series (rule in docs/assess.md).": (
-        "Phase du cycle de vie d'une grappe d'après sa série d'emploi (règle dans "
-        "docs/assess.md).",
+        "Phase du cycle de vie d'une grappe d'après sa série d'emploi (règle dans docs/assess.md).",
         "مرحلة دورة حياة العنقود انطلاقاً من سلسلة التشغيل (القاعدة في docs/assess.md).",
     ),
     "Score an answers file (and the cluster's life cycle) and store answers and results as\n"
@@ -920,7 +975,10 @@ CLI_T |= {
         "diamond, quebec, danish ou management.",
         "diamond أو quebec أو danish أو management.",
     ),
-    "Answers file (YAML or CSV).": ("Fichier de réponses (YAML ou CSV).", "ملف الأجوبة (YAML أو CSV)."),
+    "Answers file (YAML or CSV).": (
+        "Fichier de réponses (YAML ou CSV).",
+        "ملف الأجوبة (YAML أو CSV).",
+    ),
     "Who answered (pseudonym or panel).": (
         "Qui a répondu (pseudonyme ou panel).",
         "من أجاب (اسم مستعار أو فريق).",
@@ -1056,8 +1114,7 @@ CLI_T |= {
         "اسم فريد يظهر في سجل التدقيق (الافتراضي: ROLE-xxxxxx).",
     ),
     "List the tokens: id, name, role, clusters, created, revoked (never their secrets).": (
-        "Lister les jetons : id, nom, rôle, grappes, création, révocation (jamais leurs "
-        "secrets).",
+        "Lister les jetons : id, nom, rôle, grappes, création, révocation (jamais leurs secrets).",
         "سرد الرموز: المعرّف، الاسم، الدور، العناقيد، تاريخ الإنشاء، الإلغاء (دون أسرارها أبداً).",
     ),
     "Revoke a token: it stops working at once (the row stays for the audit log).": (
@@ -1093,7 +1150,10 @@ CLI_T |= {
         "Une grappe que gère un gestionnaire (répéter l'option).",
         "عنقود يسيّره المسيِّر (كرّر الخيار).",
     ),
-    "The actor a member represents.": ("L'acteur que représente un membre.", "الفاعل الذي يمثله العضو."),
+    "The actor a member represents.": (
+        "L'acteur que représente un membre.",
+        "الفاعل الذي يمثله العضو.",
+    ),
     "Address of the observatory, to build the link.": (
         "Adresse de l'observatoire, pour construire le lien.",
         "عنوان المرصد، لبناء الرابط.",
@@ -1124,7 +1184,10 @@ CLI_T |= {
         "Fichier de statistiques régionales : CSV, Parquet, Excel.",
         "ملف الإحصاءات الإقليمية: CSV أو Parquet أو Excel.",
     ),
-    "Number of clusters to derive.": ("Nombre de grappes à dériver.", "عدد العناقيد المراد استخلاصها."),
+    "Number of clusters to derive.": (
+        "Nombre de grappes à dériver.",
+        "عدد العناقيد المراد استخلاصها.",
+    ),
     "Definitions CSV to write (for grappe map).": (
         "CSV des définitions à écrire (pour grappe map).",
         "ملف CSV للتعريفات المراد كتابتها (لـ grappe map).",
@@ -1350,7 +1413,10 @@ CLI_T |= {
         "Enregistré comme diagnostic {number} de {cluster}",
         "حُفظ بوصفه التشخيص {number} لـ {cluster}",
     ),
-    "Revoked token {id} ({name!r}).": ("Jeton {id} ({name!r}) révoqué.", "أُلغي الرمز {id} ({name!r})."),
+    "Revoked token {id} ({name!r}).": (
+        "Jeton {id} ({name!r}) révoqué.",
+        "أُلغي الرمز {id} ({name!r}).",
+    ),
     # grappe assess
     "dimension": ("dimension", "البُعد"),
     "score": ("note", "الدرجة"),
@@ -1362,7 +1428,10 @@ CLI_T |= {
     "yes/no": ("oui/non", "نعم/لا"),
     "number ({unit})": ("nombre ({unit})", "عدد ({unit})"),
     "(optional)": ("(facultatif)", "(اختياري)"),
-    "{name}: answers scored on 1–5": ("{name} : réponses notées de 1 à 5", "{name}: أجوبة مقيَّمة من 1 إلى 5"),
+    "{name}: answers scored on 1–5": (
+        "{name} : réponses notées de 1 à 5",
+        "{name}: أجوبة مقيَّمة من 1 إلى 5",
+    ),
     "Porter's diamond (1–5)": ("Diamant de Porter (1–5)", "ماسة بورتر (1–5)"),
     "Success factors ({method})": ("Facteurs de succès ({method})", "عوامل النجاح ({method})"),
     "Classification: [bold]{level}[/] (mean {mean}); {rule}": (
@@ -1374,7 +1443,10 @@ CLI_T |= {
         "المرحلة: [bold]{stage}[/]\nالقاعدة: {rule}",
     ),
     "Stored answer set {id}.": ("Jeu de réponses {id} enregistré.", "حُفظت مجموعة الأجوبة {id}."),
-    "Stored {kind} version {id}.": ("Version {id} de {kind} enregistrée.", "حُفظت النسخة {id} من {kind}."),
+    "Stored {kind} version {id}.": (
+        "Version {id} de {kind} enregistrée.",
+        "حُفظت النسخة {id} من {kind}.",
+    ),
     "No {kind} version stored for {cluster}.": (
         "Aucune version de {kind} enregistrée pour {cluster}.",
         "لا توجد نسخة محفوظة من {kind} لـ {cluster}.",
@@ -1392,7 +1464,10 @@ CLI_T |= {
     "by": ("par", "بواسطة"),
     "result": ("résultat", "النتيجة"),
     # grappe roadmap
-    "[bold]{cluster}[/] — mode {mode}": ("[bold]{cluster}[/] — mode {mode}", "[bold]{cluster}[/] — النمط {mode}"),
+    "[bold]{cluster}[/] — mode {mode}": (
+        "[bold]{cluster}[/] — mode {mode}",
+        "[bold]{cluster}[/] — النمط {mode}",
+    ),
     "title": ("intitulé", "العنوان"),
     "owner": ("responsable", "المسؤول"),
     "budget": ("budget", "الميزانية"),
@@ -1479,8 +1554,7 @@ CLI_T |= {
     ),
     "The '--on' parameter of grappe kpi evaluate must be a date YYYY-MM-DD. Got {value!r} "
     "instead.": (
-        "Le paramètre '--on' de grappe kpi evaluate doit être une date AAAA-MM-JJ. Reçu "
-        "{value!r}.",
+        "Le paramètre '--on' de grappe kpi evaluate doit être une date AAAA-MM-JJ. Reçu {value!r}.",
         "يجب أن يكون المُعامل '--on' في grappe kpi evaluate تاريخاً بصيغة YYYY-MM-DD. القيمة "
         "المعطاة {value!r}.",
     ),
@@ -1564,7 +1638,7 @@ CLI_T |= {
 #: Entries whose wording is uncertain: flagged "machine-written, unreviewed" in the catalogue.
 UNREVIEWED: frozenset[str] = frozenset(
     {
-        "The {side} file lacks the columns {missing}.",  # {side} stays English (needs, capabilities)
+        "The {side} file lacks the columns {missing}.",  # {side}: needs or capabilities
         "The path of the {what} must be a str or a Path. Got {type} instead.",
         "the {what} is a folder, not a file.",  # gender/article of {what} in French
         "Seed of sampled betweenness.",
@@ -1576,3 +1650,36 @@ UNREVIEWED: frozenset[str] = frozenset(
         "met",
     }
 )
+
+# --- messages: the reasons of a match score (grappe.matchmaking) --------------------------------
+CLI_T |= {
+    "; ": ("; ", "؛ "),
+    "{parts}.": ("{parts}.", "{parts}."),
+    "shares processes {processes}": (
+        "partage les procédés {processes}",
+        "يشترك في العمليات {processes}",
+    ),
+    "shares no process": ("ne partage aucun procédé", "لا يشترك في أي عملية"),
+    "lacks {processes}": ("n'a pas {processes}", "تنقصه {processes}"),
+    "covers {share:.0%} of the materials": (
+        "couvre {share:.0%} des matières",
+        "يغطي {share:.0%} من المواد",
+    ),
+    "misses certification {names}": (
+        "n'a pas la certification {names}",
+        "تنقصه الشهادة {names}",
+    ),
+    "holds every certification required": (
+        "détient toutes les certifications exigées",
+        "يحوز كل الشهادات المطلوبة",
+    ),
+    "capacity covers {share:.0%} of the need": (
+        "la capacité couvre {share:.0%} du besoin",
+        "تغطي القدرة {share:.0%} من الاحتياج",
+    ),
+    "{km:.0f} km away, same cluster": (
+        "à {km:.0f} km, même grappe",
+        "على بعد {km:.0f} كم، في العنقود نفسه",
+    ),
+    "{km:.0f} km away": ("à {km:.0f} km", "على بعد {km:.0f} كم"),
+}

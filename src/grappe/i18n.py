@@ -32,6 +32,7 @@ __all__ = [
     "ENV_VAR",
     "LANGUAGES",
     "Message",
+    "Parts",
     "check_language",
     "current_language",
     "error_text",
@@ -186,6 +187,31 @@ def _rebuild(template: str, values: dict[str, Any]) -> Message:
     return Message(template, **values)
 
 
+class Parts(tuple):  # noqa: SLOT001 - a value of a message, never stored alone
+    """Messages placed one after another, separated by ``"; "`` (a value of a :class:`Message`
+    whose number of clauses varies: the reasons of a match score).
+
+    Examples
+    --------
+    >>> why = Parts([Message("shares no process"), Message("{km:.0f} km away", km=7)])
+    >>> m = Message("{parts}.", parts=why)
+    >>> m
+    'shares no process; 7 km away.'
+    >>> translate(m, "ar")
+    'لا يشترك في أي عملية؛ على بعد 7 كم.'
+    """
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __str__(self) -> str:
+        return "; ".join(str(part) for part in self)
+
+
+#: Separator of :class:`Parts` (the Arabic semicolon in Arabic).
+_SEPARATOR = Message("; ")
+
+
 def translate(
     text: Any,
     lang: str | None = None,
@@ -211,12 +237,7 @@ def translate(
         return str(text)
     if not isinstance(text, Message):
         return gettext(text, lang) if text else text
-    values = {
-        key: translate(value, lang, values_hook=values_hook)
-        if isinstance(value, Message)
-        else value
-        for key, value in text.values.items()
-    }
+    values = {key: _value(value, lang, values_hook) for key, value in text.values.items()}
     if values_hook is not None:
         values = values_hook(values)
     try:
@@ -227,6 +248,12 @@ def translate(
         )
     except (KeyError, IndexError, ValueError):
         return text.template.format(**values)
+
+
+def _value(value: Any, lang: str, hook: Any) -> Any:
+    if isinstance(value, Parts):
+        return gettext(_SEPARATOR, lang).join(translate(v, lang, values_hook=hook) for v in value)
+    return translate(value, lang, values_hook=hook) if isinstance(value, Message) else value
 
 
 def tr(template: str, /, **values: Any) -> str:

@@ -16,7 +16,7 @@ from rich.markup import escape
 from grappe._validation import DUPLICATE_POLICIES, check_option
 from grappe.cli._spelling import cli_message, cli_values
 from grappe.errors import DataWarning, GrappeError
-from grappe.i18n import Message, error_text, issue_text, translate
+from grappe.i18n import Message, error_text, issue_text, tr, translate
 
 if TYPE_CHECKING:  # the CLI imports pandas only when a command runs
     from grappe.io.files import ReadOptions
@@ -131,8 +131,9 @@ def grappe_errors() -> Iterator[None]:
             command = current_command()
             text = error_text(exc, values_hook=lambda values: cli_values(values, command))
             message = cli_message(text, command)
+            label = tr("Error:")
             err_console.print(
-                f"[bold red]{escape(translate('Error:'))}[/] {escape(message)}",
+                f"[bold red]{escape(label)}[/] {escape(message)}",
                 markup=True,
                 highlight=False,
                 soft_wrap=True,

@@ -22,7 +22,7 @@ from grappe.cli._common import (
     grappe_errors,
     read_options,
 )
-from grappe.i18n import Message, current_language, format_number, tr
+from grappe.i18n import Message, current_language, format_number, tr, translate
 from grappe.vocabulary import LANGUAGES
 
 assess_group = typer.Typer(
@@ -651,7 +651,7 @@ def match_command(
                 str(r.rank),
                 f"{r.name} ({r.firm_id})",
                 format_number(r.score, digits=3),
-                r.explanation,
+                translate(r.explanation),
             )
         console.print(table)
 
