@@ -211,6 +211,9 @@ class Parts(tuple):  # noqa: SLOT001 - a value of a message, never stored alone
 #: Separator of :class:`Parts` (the Arabic semicolon in Arabic).
 _SEPARATOR = Message("; ")
 
+#: Separator of the parts of a place in a file: file, row, column (the Arabic comma in Arabic).
+_COMMA = Message(", ")
+
 
 def translate(
     text: Any,
@@ -284,7 +287,8 @@ def issue_text(issue: ValidationIssue, lang: str | None = None) -> str:
     if issue.column is not None:
         where.append(translate(Message("column {column!r}", column=issue.column), lang))
     message = translate(issue.message, lang)
-    text = translate(Message("{where}: {message}", where=", ".join(where), message=message), lang)
+    joined = gettext(_COMMA, lang).join(where)
+    text = translate(Message("{where}: {message}", where=joined, message=message), lang)
     text = text if where else message
     if issue.fix:
         text += " " + translate(Message("Fix: {fix}", fix=translate(issue.fix, lang)), lang)
