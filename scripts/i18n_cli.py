@@ -1340,7 +1340,6 @@ CLI_T |= {
     "{where}: {message}": ("{where} : {message}", "{where}: {message}"),
     "Fix: {fix}": ("Correction : {fix}", "الحل: {fix}"),
     "… and {count} more problems.": ("… et {count} autres problèmes.", "… و{count} مشكلات أخرى."),
-    "wrote {path}": ("écrit : {path}", "كُتب: {path}"),
     "Wrote {path}": ("Écrit : {path}", "كُتب: {path}"),
     "Wrote {count} rows to {path}": (
         "{count} lignes écrites dans {path}",
@@ -1684,3 +1683,40 @@ CLI_T |= {
     "{km:.0f} km away": ("à {km:.0f} km", "على بعد {km:.0f} كم"),
 }
 CLI_T |= {", ": (", ", "، ")}
+
+# --- table outputs of grappe map and grappe ecosystem -------------------------------------------
+CLI_T |= {
+    "Strong traded clusters by {measure}, {year}": (
+        "Grappes échangeables fortes selon {measure}, {year}",
+        "العناقيد التصديرية القوية حسب {measure}، {year}",
+    ),
+    "Jobs": ("Emplois", "مناصب الشغل"),
+    "Establishments": ("Établissements", "المؤسسات"),
+    "Payroll": ("Masse salariale", "كتلة الأجور"),
+    "Region": ("Région", "المنطقة"),
+    "Cluster": ("Grappe", "العنقود"),
+    "LQ": ("QL", "معامل التوطن"),
+    "Strong": ("Forte", "قوي"),
+    "Stars": ("Étoiles", "النجوم"),
+    "type": ("type", "النوع"),
+    "name": ("nom", "الاسم"),
+    "wilaya": ("wilaya", "الولاية"),
+    "latitude": ("latitude", "خط العرض"),
+    "longitude": ("longitude", "خط الطول"),
+    "distance (km)": ("distance (km)", "المسافة (كم)"),
+    "total": ("total", "المجموع"),
+    "{count} support bodies within {radius:g} km of ({lat}, {lon})": (
+        "{count} organismes d'appui à moins de {radius:g} km de ({lat}, {lon})",
+        "{count} هيئة دعم على بعد {radius:g} كم من ({lat}، {lon})",
+    ),
+    "Support bodies per wilaya ({count} bodies)": (
+        "Organismes d'appui par wilaya ({count} organismes)",
+        "هيئات الدعم حسب الولاية ({count} هيئة)",
+    ),
+}
+CLI_T |= {
+    "{count} rows of {file} have no coordinates and are left out.": (
+        "{count} lignes de {file} n'ont pas de coordonnées et sont écartées.",
+        "{count} صفاً من {file} بلا إحداثيات، فاستُبعدت.",
+    ),
+}

@@ -130,8 +130,8 @@ def language(lang: str) -> Iterator[None]:
     Examples
     --------
     >>> with language("fr"):
-    ...     tr("wrote {path}", path="out.csv")
-    'écrit : out.csv'
+    ...     tr("Wrote {path}", path="out.csv")
+    'Écrit : out.csv'
     """
     token = use_language(lang)
     try:
@@ -163,11 +163,11 @@ class Message(str):
 
     Examples
     --------
-    >>> m = Message("column {column!r} is missing.", column="emp")
+    >>> m = Message("The {side} file lacks the columns {missing}.", side="needs", missing=["lat"])
     >>> m, m.template
-    ("column 'emp' is missing.", 'column {column!r} is missing.')
+    ("The needs file lacks the columns ['lat'].", 'The {side} file lacks the columns {missing}.')
     >>> translate(m, "fr")
-    "la colonne 'emp' est absente."
+    "Il manque au fichier needs les colonnes ['lat']."
     """
 
     template: str
@@ -265,7 +265,7 @@ def tr(template: str, /, **values: Any) -> str:
     Examples
     --------
     >>> with language("ar"):
-    ...     tr("wrote {path}", path="out.csv")
+    ...     tr("Wrote {path}", path="out.csv")
     'كُتب: out.csv'
     """
     return translate(Message(template, **values))

@@ -121,10 +121,6 @@ def parse_where(
     return where
 
 
-#: Heading of the summary's count column for each measure.
-_MEASURE_HEADINGS = {"employment": "Jobs", "establishments": "Establishments", "payroll": "Payroll"}
-
-
 def summary_table(
     indicators: pd.DataFrame,
     *,
@@ -144,14 +140,20 @@ def summary_table(
     latest = indicators["year"].max()
     ind = indicators.loc[indicators["year"] == latest]
     ind = ind.loc[ind["cluster_type"].astype(str) == "traded"] if "cluster_type" in ind else ind
-    table = Table(title=f"Strong traded clusters by {measure}, {latest}", show_lines=False)
+    title = tr("Strong traded clusters by {measure}, {year}", measure=measure, year=latest)
+    table = Table(title=title, show_lines=False)
+    headings = {
+        "employment": tr("Jobs"),
+        "establishments": tr("Establishments"),
+        "payroll": tr("Payroll"),
+    }
     for col, justify in (
-        ("Region", "left"),
-        ("Cluster", "left"),
-        (_MEASURE_HEADINGS[measure] + (f" ({unit})" if unit else ""), "right"),
-        ("LQ", "right"),
-        ("Strong", "center"),
-        ("Stars", "center"),
+        (tr("Region"), "left"),
+        (tr("Cluster"), "left"),
+        (headings[measure] + (f" ({unit})" if unit else ""), "right"),
+        (tr("LQ"), "right"),
+        (tr("Strong"), "center"),
+        (tr("Stars"), "center"),
     ):
         table.add_column(col, justify=justify)
     per_region = (
@@ -161,7 +163,7 @@ def summary_table(
     )
     counts = ind[measure].to_numpy(dtype=float)
     whole = bool(np.all(np.isnan(counts) | (counts == np.round(counts))))
-    count_format = ",.0f" if whole else ",.1f"
+    digits = 0 if whole else 1
     for region in per_region.index[:max_regions]:
         own = ind.loc[ind["region"] == region]
         strong = own.loc[own["strong"].astype(bool)]
@@ -170,8 +172,8 @@ def summary_table(
             table.add_row(
                 f"{row.region_name} ({row.region})" if i == 0 else "",
                 str(row.cluster_name),
-                format(getattr(row, measure), count_format),
-                "—" if pd.isna(row.lq) else f"{row.lq:.2f}",
+                format_number(getattr(row, measure), digits=digits),
+                "—" if pd.isna(row.lq) else format_number(row.lq, digits=2),
                 "●" if row.strong else "",
                 "★" * int(row.stars),
                 end_section=i == len(rows) - 1,
