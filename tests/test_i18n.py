@@ -173,3 +173,15 @@ def test_parts_are_joined_by_the_separator_of_the_language() -> None:
 )
 def test_format_number(value: float | None, lang: str, digits: int, expected: str) -> None:
     assert format_number(value, lang, digits=digits) == expected
+
+
+def test_a_run_of_the_command_line_leaves_the_language_as_it_was() -> None:
+    import typer.rich_utils
+    from typer.testing import CliRunner
+
+    from grappe.cli.main import app
+
+    result = CliRunner().invoke(app, ["--lang", "ar", "kpi", "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0 and "الخيارات" in result.output
+    assert current_language() == "en"
+    assert typer.rich_utils.OPTIONS_PANEL_TITLE == "Options"

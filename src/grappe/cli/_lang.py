@@ -16,7 +16,13 @@ from typing import Any
 from typer.core import TyperGroup
 
 from grappe.errors import InvalidParameterError
-from grappe.i18n import check_language, gettext, language_from_environment, use_language
+from grappe.i18n import (
+    check_language,
+    current_language,
+    gettext,
+    language_from_environment,
+    use_language,
+)
 
 __all__ = ["LanguageGroup", "command_tree", "help_texts", "translate_tree"]
 
@@ -96,7 +102,22 @@ def translate_tree(command: Any, ctx: Any, lang: str) -> None:
 
 
 class LanguageGroup(TyperGroup):
-    """The root group: chooses the language of the run, then parses as Typer does."""
+    """The root group: chooses the language of the run, then parses as Typer does.
+
+    The language and Typer's labels are put back as they were when the run ends, so that a
+    program (or a test) that runs ``grappe`` in-process keeps its own language afterwards.
+    """
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        import typer.rich_utils as rich_utils
+
+        before = current_language()
+        try:
+            return super().main(*args, **kwargs)
+        finally:
+            use_language(before)
+            for name, english in TYPER_LABELS.items():
+                setattr(rich_utils, name, english)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         asked = _language_in(args)
