@@ -1720,3 +1720,38 @@ CLI_T |= {
         "{count} صفاً من {file} بلا إحداثيات، فاستُبعدت.",
     ),
 }
+
+# --- grappe related --format table ---------------------------------------------------------------
+CLI_T |= {
+    "Related industries not yet specialised in — {region}": (
+        "Activités apparentées où la région n'est pas encore spécialisée — {region}",
+        "الأنشطة المترابطة التي لم تتخصص فيها المنطقة بعد — {region}",
+    ),
+    "Related traded clusters not yet specialised in — {region}": (
+        "Grappes échangeables apparentées où la région n'est pas encore spécialisée — {region}",
+        "العناقيد التصديرية المترابطة التي لم تتخصص فيها المنطقة بعد — {region}",
+    ),
+    "Related clusters not yet specialised in — {region}": (
+        "Grappes apparentées où la région n'est pas encore spécialisée — {region}",
+        "العناقيد المترابطة التي لم تتخصص فيها المنطقة بعد — {region}",
+    ),
+    "co-location": ("co-localisation", "التوطن المشترك"),
+    "IO {weight} + co-location": (
+        "entrées-sorties {weight} + co-localisation",
+        "المدخلات والمخرجات {weight} + التوطن المشترك",
+    ),
+    "density: relatedness ({basis}) to what the region specialises in; distance = 1 − density; "
+    "COG: complexity outlook gain; closest: the region's most related specialisation.": (
+        "densité : proximité ({basis}) avec les spécialisations de la région ; distance = 1 − "
+        "densité ; COG : gain de perspective de complexité ; la plus proche : la spécialisation "
+        "de la région la plus apparentée.",
+        "الكثافة: الترابط ({basis}) مع ما تتخصص فيه المنطقة؛ المسافة = 1 − الكثافة؛ COG: مكسب "
+        "آفاق التعقيد؛ الأقرب: أكثر تخصصات المنطقة ترابطاً.",
+    ),
+    "density": ("densité", "الكثافة"),
+    "distance": ("distance", "المسافة"),
+    "COG": ("COG", "COG"),
+    "employment": ("emploi", "التشغيل"),
+    "code": ("code", "الرمز"),
+    "closest": ("la plus proche", "الأقرب"),
+}

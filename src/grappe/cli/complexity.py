@@ -27,7 +27,7 @@ from grappe.cli._common import (
     read_options,
 )
 from grappe.errors import InvalidParameterError
-from grappe.i18n import tr
+from grappe.i18n import format_number, tr
 
 __all__ = ["complexity_records", "register"]
 
@@ -570,26 +570,44 @@ def related_command(
             typer.echo(result.to_csv(index=False), nl=False)
         else:
             code = find_region(table, region)
-            kind = f"{cluster_type} {level}s" if level == "cluster" else "industries"
-            basis = "co-location" if flows is None else f"IO {io_weight:g} + co-location"
-            view = Table(
-                title=f"Related {kind} not yet specialised in — {table.region_name(code)}",
-                caption=f"density: relatedness ({basis}) to what the region specialises in; "
-                "distance = 1 − density; COG: complexity outlook gain; closest: the region's "
-                "most related specialisation.",
+            name = table.region_name(code)
+            if level != "cluster":
+                title = tr("Related industries not yet specialised in — {region}", region=name)
+            elif cluster_type == "traded":
+                title = tr("Related traded clusters not yet specialised in — {region}", region=name)
+            else:
+                title = tr("Related clusters not yet specialised in — {region}", region=name)
+            basis = (
+                tr("co-location")
+                if flows is None
+                else tr("IO {weight} + co-location", weight=format_number(io_weight, digits=2))
             )
-            numbers = ("density", "distance", "COG", "LQ", "employment")
-            for col in ("code", "name", *numbers, "closest"):
+            view = Table(
+                title=title,
+                caption=tr(
+                    "density: relatedness ({basis}) to what the region specialises in; distance = "
+                    "1 − density; COG: complexity outlook gain; closest: the region's most related "
+                    "specialisation.",
+                    basis=basis,
+                ),
+            )
+            numbers = (tr("density"), tr("distance"), tr("COG"), tr("LQ"), tr("employment"))
+            for col in (tr("code"), tr("name"), *numbers, tr("closest")):
                 view.add_column(col, justify="right" if col in numbers else "left")
             for rec in result.itertuples(index=False):
+                cog = (
+                    "—"
+                    if math.isnan(rec.cog)
+                    else ("+" if rec.cog >= 0 else "") + format_number(rec.cog, digits=2)
+                )
                 view.add_row(
                     str(rec.code),
                     str(rec.name),
-                    f"{rec.density:.3f}",
-                    f"{rec.distance:.3f}",
-                    "—" if math.isnan(rec.cog) else f"{rec.cog:+.2f}",
-                    f"{rec.lq:.2f}",
-                    f"{rec.employment:,.0f}",
+                    format_number(rec.density, digits=3),
+                    format_number(rec.distance, digits=3),
+                    cog,
+                    format_number(rec.lq, digits=2),
+                    format_number(rec.employment),
                     str(rec.closest),
                 )
             console.print(view)
