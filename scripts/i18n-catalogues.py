@@ -1197,7 +1197,18 @@ def write_cli_catalogues() -> list[tuple[str, str]]:
         if out.exists():
             with out.open("rb") as handle:
                 kept = {m.id: m.string for m in read_po(handle) if m.id and m.string}
-        catalog = Catalog(locale=lang, project="grappe", domain="cli", charset="utf-8")
+        catalog = Catalog(
+            locale=lang,
+            project="grappe",
+            domain="cli",
+            charset="utf-8",
+            header_comment=(
+                f"# The command line of grappe (gettext domain cli), {lang}.\n"
+                "# Written by scripts/i18n-catalogues.py from scripts/i18n_cli.py: edit that table.\n"
+                "# Every translation is machine-written and not yet reviewed by a human translator;\n"
+                "# the least certain are flagged 'machine-written, unreviewed'."
+            ),
+        )
         for msgid, origin in messages.items():
             text = CLI_T.get(msgid, ("", ""))[index] or T.get(msgid, ("", ""))[index]
             text = text or kept.get(msgid, "")

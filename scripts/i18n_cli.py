@@ -1736,9 +1736,9 @@ CLI_T |= {
         "العناقيد المترابطة التي لم تتخصص فيها المنطقة بعد — {region}",
     ),
     "co-location": ("co-localisation", "التوطن المشترك"),
-    "IO {weight} + co-location": (
-        "entrées-sorties {weight} + co-localisation",
-        "المدخلات والمخرجات {weight} + التوطن المشترك",
+    "IO {weight:g} + co-location": (
+        "entrées-sorties {weight:g} + co-localisation",
+        "المدخلات والمخرجات {weight:g} + التوطن المشترك",
     ),
     "density: relatedness ({basis}) to what the region specialises in; distance = 1 − density; "
     "COG: complexity outlook gain; closest: the region's most related specialisation.": (

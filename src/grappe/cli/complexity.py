@@ -580,7 +580,7 @@ def related_command(
             basis = (
                 tr("co-location")
                 if flows is None
-                else tr("IO {weight} + co-location", weight=format_number(io_weight, digits=2))
+                else tr("IO {weight:g} + co-location", weight=io_weight)
             )
             view = Table(
                 title=title,
