@@ -1647,6 +1647,17 @@ UNREVIEWED: frozenset[str] = frozenset(
         "Strength at or below which a tie is weak.",
         "Survey wave of the ties that carry none.",
         "met",
+        # Arabic counted nouns do not agree with every number (منطقة after 50, مناطق after 5)
+        "{regions} regions × {clusters} clusters × {years} years ranked by {measure}; {strong} "
+        "strong region-cluster-years; {withheld} withheld cells (policy: {policy}).",
+        "{regions} regions × {clusters} clusters ({rows} rows); jobs {before} in {start} → "
+        "{after} in {end} (counts in {unit}, as published).",
+        "{regions} regions × {clusters} clusters ({rows} rows); jobs {before} in {start} → "
+        "{after} in {end}.",
+        "Wrote {count} rows to {path}",
+        "Wrote {count} rows to {path}.",
+        "Wrote {count} codes to {path}",
+        "{count} support bodies within {radius:g} km of ({lat}, {lon})",
     }
 )
 
@@ -1754,4 +1765,39 @@ CLI_T |= {
     "employment": ("emploi", "التشغيل"),
     "code": ("code", "الرمز"),
     "closest": ("la plus proche", "الأقرب"),
+}
+
+# --- grappe growth summary ----------------------------------------------------------------------
+CLI_T |= {
+    "Fastest-growing strong traded clusters, {start}–{end}": (
+        "Grappes échangeables fortes à la croissance la plus rapide, {start}–{end}",
+        "العناقيد التصديرية القوية الأسرع نمواً، {start}–{end}",
+    ),
+    "Jobs {year}": ("Emplois {year}", "مناصب الشغل {year}"),
+    "Change": ("Variation", "التغير"),
+    "CAGR": ("TCAM", "معدل النمو السنوي المركب"),
+}
+CLI_T |= {
+    "{regions} regions × {clusters} clusters × {years} years ranked by {measure}; {strong} strong "
+    "region-cluster-years; {withheld} withheld cells (policy: {policy}).": (
+        "{regions} régions × {clusters} grappes × {years} années classées selon {measure} ; "
+        "{strong} couples région-grappe-année forts ; {withheld} cellules masquées (règle : "
+        "{policy}).",
+        "{regions} منطقة × {clusters} عنقوداً × {years} سنوات مرتبة حسب {measure}؛ {strong} "
+        "ثلاثية قوية (منطقة-عنقود-سنة)؛ {withheld} خانة محجوبة (القاعدة: {policy}).",
+    ),
+    "{regions} regions × {clusters} clusters ({rows} rows); jobs {before} in {start} → {after} in "
+    "{end} (counts in {unit}, as published).": (
+        "{regions} régions × {clusters} grappes ({rows} lignes) ; emplois : {before} en {start} → "
+        "{after} en {end} (effectifs en {unit}, tels que publiés).",
+        "{regions} منطقة × {clusters} عنقوداً ({rows} صفاً)؛ مناصب الشغل: {before} في {start} ← "
+        "{after} في {end} (الأعداد بوحدة {unit}، كما نُشرت).",
+    ),
+    "{regions} regions × {clusters} clusters ({rows} rows); jobs {before} in {start} → {after} in "
+    "{end}.": (
+        "{regions} régions × {clusters} grappes ({rows} lignes) ; emplois : {before} en {start} → "
+        "{after} en {end}.",
+        "{regions} منطقة × {clusters} عنقوداً ({rows} صفاً)؛ مناصب الشغل: {before} في {start} ← "
+        "{after} في {end}.",
+    ),
 }

@@ -383,10 +383,17 @@ def map_command(
     n_strong = int(ind["strong"].sum())
     withheld_cells = int(ind["withheld"].sum()) if "withheld" in ind else 0
     err_console.print(
-        f"{ind['region'].nunique()} regions × {ind['cluster'].nunique()} clusters × "
-        f"{ind['year'].nunique()} years ranked by {measure}; {n_strong} strong "
-        f"region-cluster-years; {withheld_cells} withheld cells "
-        f"(policy: {table.withheld_policy})."
+        tr(
+            "{regions} regions × {clusters} clusters × {years} years ranked by {measure}; "
+            "{strong} strong region-cluster-years; {withheld} withheld cells (policy: {policy}).",
+            regions=format_number(ind["region"].nunique()),
+            clusters=format_number(ind["cluster"].nunique()),
+            years=ind["year"].nunique(),
+            measure=measure,
+            strong=format_number(n_strong),
+            withheld=format_number(withheld_cells),
+            policy=table.withheld_policy,
+        )
     )
     criteria = result.parameters["strong_criteria"]
     if measure != "establishments" and "establishments" not in criteria:
