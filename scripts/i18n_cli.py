@@ -32,7 +32,7 @@ CLI_T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     "[default: {}]": ("[défaut : {}]", "[الافتراضي: {}]"),
     "[env var: {}]": ("[variable d'environnement : {}]", "[متغير البيئة: {}]"),
     "[required]": ("[obligatoire]", "[إلزامي]"),
-    "Arguments": ("Arguments", "المُعطيات"),
+    "Arguments": ("Arguments", "الوسائط"),
     "Options": ("Options", "الخيارات"),
     "Commands": ("Commandes", "الأوامر"),
     "Error": ("Erreur", "خطأ"),
