@@ -1,10 +1,16 @@
-"""Regenerate the French and Arabic catalogues of the observatory's pages.
+"""Regenerate the French and Arabic catalogues of the observatory's pages and of the command line.
 
 Extracts the messages (pybabel, src/grappe/web/babel.cfg) into messages.pot, then writes
 locale/{fr,ar}/LC_MESSAGES/messages.po from the translations below, keeping the translations
 the catalogues already hold for messages not in the table (the table wins where it has one). A
 message translated nowhere is written empty, and tests/web/test_web_i18n.py fails until it is
 translated.
+
+The command line's catalogue (domain ``cli``, src/grappe/locale/{fr,ar}/LC_MESSAGES/cli.po and the
+compiled cli.mo it reads) holds the help of every command and option, walked from the Typer app,
+and the messages marked ``Message(...)``/``tr(...)`` in src/grappe outside the web; its
+translations are the table of scripts/i18n_cli.py (then T, then what the catalogue holds).
+tests/cli/test_i18ncli.py fails while one is missing.
 
 Run: .venv/bin/python scripts/i18n-catalogues.py
 """
@@ -16,10 +22,13 @@ import sys
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_file
+from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parents[1]
 WEB = ROOT / "src" / "grappe" / "web"
+CLI_LOCALE = ROOT / "src" / "grappe" / "locale"
 
 T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     "Cluster observatory": ("Observatoire des grappes", "مرصد العناقيد الصناعية"),
@@ -1373,9 +1382,74 @@ def main() -> int:
         out.parent.mkdir(parents=True, exist_ok=True)
         with out.open("wb") as handle:
             write_po(handle, catalog, omit_header=False, no_location=True, width=100)
+    missing += write_cli_catalogues()
     for lang, msgid in missing:
         print(f"untranslated ({lang}): {msgid!r}", file=sys.stderr)
     return 1 if missing else 0
+
+
+# --- i18ncli: the command line's catalogue ---------------------------------------------------
+
+
+def cli_messages() -> dict[str, str]:
+    """Message ids of the command line: its help texts, then the marked messages (id: comment)."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from typer.main import get_command
+
+    from grappe.cli._lang import help_texts
+    from grappe.cli.main import app
+
+    found = dict.fromkeys(help_texts(get_command(app)), "help")
+    for path in sorted((ROOT / "src" / "grappe").rglob("*.py")):
+        if WEB in path.parents:
+            continue
+        for _line, text, _comments, _context in extract_from_file(
+            "python", str(path), keywords={"Message": None, "tr": None}
+        ):
+            if isinstance(text, str) and text:
+                found.setdefault(text, str(path.relative_to(ROOT)))
+    return found
+
+
+def write_cli_catalogues() -> list[tuple[str, str]]:
+    """Write src/grappe/locale/{fr,ar}/LC_MESSAGES/cli.po and .mo; the untranslated messages."""
+    from i18n_cli import CLI_T, UNREVIEWED
+
+    messages = cli_messages()
+    missing = []
+    for index, lang in enumerate(("fr", "ar")):
+        out = CLI_LOCALE / lang / "LC_MESSAGES" / "cli.po"
+        kept = {}
+        if out.exists():
+            with out.open("rb") as handle:
+                kept = {m.id: m.string for m in read_po(handle) if m.id and m.string}
+        catalog = Catalog(
+            locale=lang,
+            project="grappe",
+            domain="cli",
+            charset="utf-8",
+            header_comment=(
+                f"# The command line of grappe (gettext domain cli), {lang}.\n"
+                "# Written by scripts/i18n-catalogues.py from scripts/i18n_cli.py: edit that table.\n"
+                "# Every translation is machine-written and not yet reviewed by a human translator;\n"
+                "# the least certain are flagged 'machine-written, unreviewed'."
+            ),
+        )
+        for msgid, origin in messages.items():
+            text = CLI_T.get(msgid, ("", ""))[index] or T.get(msgid, ("", ""))[index]
+            text = text or kept.get(msgid, "")
+            if not text:
+                missing.append((lang, msgid))
+            comments = [f"from {origin}"]
+            if msgid in UNREVIEWED:
+                comments.append("machine-written, unreviewed")
+            catalog.add(msgid, text, auto_comments=comments)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with out.open("wb") as handle:
+            write_po(handle, catalog, omit_header=False, no_location=True, width=100)
+        with out.with_suffix(".mo").open("wb") as handle:
+            write_mo(handle, catalog)
+    return missing
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterable
 from typing import Any
 
 from grappe.errors import InvalidParameterError
+from grappe.i18n import Message
 
 __all__ = [
     "DUPLICATE_POLICIES",
@@ -70,8 +71,15 @@ def duplicates_fix(key: str) -> str:
 
 
 def _fail(func: str, name: str, must: str, value: Any) -> InvalidParameterError:
+    # a Message: the command line shows it in the user's language, ``name`` as its option
     return InvalidParameterError(
-        f"The {name!r} parameter of {func} must be {must}. Got {value!r} instead."
+        Message(
+            "The {name!r} parameter of {func} must be {must}. Got {value!r} instead.",
+            name=name,
+            func=func,
+            must=must if isinstance(must, Message) else Message(must),
+            value=value,
+        )
     )
 
 
@@ -99,12 +107,13 @@ def check_options(
     out = tuple(values)
     bad = [v for v in out if v not in options]
     if bad:
-        raise _fail(func, name, f"a list of values among {_one_of(options)}", bad)
+        among = Message("a list of values among {options}", options=_one_of(options))
+        raise _fail(func, name, among, bad)
     return out
 
 
-def _one_of(options: Collection[Any]) -> str:
-    return "one of " + ", ".join(repr(o) for o in options)
+def _one_of(options: Collection[Any]) -> Message:
+    return Message("one of {options}", options=", ".join(repr(o) for o in options))
 
 
 def check_number(
@@ -128,9 +137,10 @@ def check_number(
     """
     kind = numbers.Integral if integer else numbers.Real
     if isinstance(value, bool) or not isinstance(value, kind):
-        raise _fail(func, name, "an integer" if integer else "a real number", value)
+        must = Message("an integer") if integer else Message("a real number")
+        raise _fail(func, name, must, value)
     if value != value:  # NaN
-        raise _fail(func, name, "a real number, not NaN", value)
+        raise _fail(func, name, Message("a real number, not NaN"), value)
     left_ok = low is None or (value >= low if closed in ("both", "left") else value > low)
     right_ok = high is None or (value <= high if closed in ("both", "right") else value < high)
     if not (left_ok and right_ok):
@@ -138,14 +148,15 @@ def check_number(
         rb = "]" if closed in ("both", "right") else ")"
         lo = "-inf" if low is None else low
         hi = "inf" if high is None else high
-        raise _fail(func, name, f"in the range {lb}{lo}, {hi}{rb}", value)
+        interval = f"{lb}{lo}, {hi}{rb}"
+        raise _fail(func, name, Message("in the range {range}", range=interval), value)
     return value
 
 
 def check_bool(value: Any, name: str, *, func: str) -> bool:
     """Return ``value`` if it is a bool, else raise."""
     if not isinstance(value, bool):
-        raise _fail(func, name, "a bool", value)
+        raise _fail(func, name, Message("a bool"), value)
     return value
 
 

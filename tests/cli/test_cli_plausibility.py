@@ -299,8 +299,8 @@ def test_kpis_duplicates_and_negative_counts(fixtures, tmp_path):
     assert "row 12, column 'kpi': KPI 'jobs' is given twice for period 2023 (first in row 6)" in err
     res, err, out = _run("kpi", "evaluate", path, "--duplicates", "sum")
     assert res.exit_code == 0, err
-    jobs = next(line for line in out.splitlines() if line.strip().startswith("jobs"))
-    assert "1350.0" in jobs and "1360.0" in jobs  # 1310 + 40 jobs, target 1350 + 10
+    jobs = next(line for line in out.splitlines() if line.strip("│ ").startswith("jobs"))
+    assert "1,350" in jobs and "1,360" in jobs  # 1310 + 40 jobs, target 1350 + 10
     path.write_text(text + "jobs,2023,40,,at_most\n", encoding="utf-8")
     res, err, _ = _run("kpi", "evaluate", path, "--duplicates", "sum")
     assert res.exit_code == 1 and "with different directions" in err

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import warnings
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -13,8 +14,9 @@ from rich.console import Console
 from rich.markup import escape
 
 from grappe._validation import DUPLICATE_POLICIES, check_option
-from grappe.cli._spelling import cli_message
+from grappe.cli._spelling import cli_message, cli_values
 from grappe.errors import DataWarning, GrappeError
+from grappe.i18n import Message, error_text, issue_text, tr, translate
 
 if TYPE_CHECKING:  # the CLI imports pandas only when a command runs
     from grappe.io.files import ReadOptions
@@ -75,17 +77,12 @@ def warning_line(warning: DataWarning) -> str:
     ...                          fix="check the region."))
     "Warning: a.csv, row 3, column 'emp': every cell is 0. — check the region."
     """
-    where = []
-    if warning.file is not None:
-        where.append(str(warning.file))
-    if warning.row is not None:
-        where.append(f"row {warning.row}")
-    if warning.column is not None:
-        where.append(f"column {warning.column!r}")
-    text = "Warning: " + (", ".join(where) + ": " if where else "") + warning.message
-    if warning.fix:
-        text += f" — {warning.fix}"
-    return cli_message(text, current_command())
+    command = current_command()
+    issue = warning.issue
+    text = translate(Message("Warning: {text}", text=issue_text(replace(issue, fix=None))))
+    if issue.fix:
+        text += " — " + translate(issue.fix, values_hook=lambda values: cli_values(values, command))
+    return cli_message(text, command)
 
 
 @contextlib.contextmanager
@@ -131,9 +128,12 @@ def grappe_errors() -> Iterator[None]:
         try:
             yield
         except GrappeError as exc:
-            message = cli_message(str(exc), current_command())
+            command = current_command()
+            text = error_text(exc, values_hook=lambda values: cli_values(values, command))
+            message = cli_message(text, command)
+            label = tr("Error:")
             err_console.print(
-                f"[bold red]Error:[/] {escape(message)}",
+                f"[bold red]{escape(label)}[/] {escape(message)}",
                 markup=True,
                 highlight=False,
                 soft_wrap=True,

@@ -11,8 +11,16 @@ line here.
 from __future__ import annotations
 
 import re
+from typing import Any
 
-__all__ = ["CLI_OPTIONS", "FLAG_OPTIONS", "OPTION_VALUES", "PLAIN_WORDS", "cli_message"]
+__all__ = [
+    "CLI_OPTIONS",
+    "FLAG_OPTIONS",
+    "OPTION_VALUES",
+    "PLAIN_WORDS",
+    "cli_message",
+    "cli_values",
+]
 
 #: The commands that read a regional table with ``grappe map``'s reading options.
 _READING = (
@@ -145,6 +153,24 @@ def cli_message(text: str, command: str) -> str:
         pos = end
     out.append(text[pos:])
     return _REPEATED.sub(r"\1", "".join(out))
+
+
+def cli_values(values: dict[str, Any], command: str) -> dict[str, Any]:
+    """The values of a :class:`~grappe.i18n.Message` with the library function's parameter
+    (``name``, ``func``) written as ``command``'s option, whatever the language of the sentence
+    (:func:`cli_message` does it on the English sentence).
+
+    Examples
+    --------
+    >>> cli_values({"name": "withheld", "func": "read_regional_table", "value": 1}, "grappe map")
+    {'name': '--withheld', 'func': 'grappe map', 'value': 1}
+    """
+    name, func = values.get("name"), values.get("func")
+    if isinstance(name, str) and isinstance(func, str) and not func.startswith("grappe "):
+        option = _option(name, command)
+        if option is not None:
+            return {**values, "name": option, "func": command}
+    return values
 
 
 def _accepted(values: str | list[str] | None, accepted: tuple[str, ...]) -> bool:

@@ -37,6 +37,7 @@ from grappe.cli._common import (
 )
 from grappe.cli.mapping import parse_column_mapping, parse_where
 from grappe.errors import InvalidParameterError
+from grappe.i18n import format_number, tr
 
 __all__ = ["check_code_level", "register"]
 
@@ -71,7 +72,11 @@ def _write(frame: pd.DataFrame, output: Path | None, output_format: str | None) 
     with all_or_nothing():
         write_frame(frame, output, format=output_format)
     if not is_stdout(output):
-        err_console.print(f"Wrote {len(frame):,} rows to {output}")
+        err_console.print(
+            tr("Wrote {count} rows to {path}", count=format_number(len(frame)), path=output),
+            markup=False,
+            highlight=False,
+        )
 
 
 def _shown_on(output: Path | None):  # noqa: ANN202 - a Rich console
@@ -86,6 +91,11 @@ def _number(value: Any, spec: str) -> str:
         if value is None or (isinstance(value, float) and math.isnan(value))
         else format(value, spec)
     )
+
+
+def _signed(value: float, digits: int) -> str:
+    """A change in the user's number format, with its sign (``+1,234``, ``-5.2``)."""
+    return ("+" if value >= 0 else "") + format_number(value, digits=digits)
 
 
 # --- grappe growth ---------------------------------------------------------------------------
@@ -172,12 +182,29 @@ def growth_command(
     if top > 0:
         _shown_on(output).print(_growth_summary(growth, start, end, top))
     n = len(growth)
-    err_console.print(
-        f"{growth['region'].nunique()} regions × {growth['cluster'].nunique()} clusters "
-        f"({n:,} rows); jobs {growth['employment_start'].sum():,.0f} in {start} → "
-        f"{growth['employment_end'].sum():,.0f} in {end}"
-        + (f" (counts in {table.unit}, as published)." if table.unit else ".")
-    )
+    values = {
+        "regions": format_number(growth["region"].nunique()),
+        "clusters": format_number(growth["cluster"].nunique()),
+        "rows": format_number(n),
+        "before": format_number(growth["employment_start"].sum()),
+        "start": start,
+        "after": format_number(growth["employment_end"].sum()),
+        "end": end,
+    }
+    if table.unit:
+        text = tr(
+            "{regions} regions × {clusters} clusters ({rows} rows); jobs {before} in {start} → "
+            "{after} in {end} (counts in {unit}, as published).",
+            unit=table.unit,
+            **values,
+        )
+    else:
+        text = tr(
+            "{regions} regions × {clusters} clusters ({rows} rows); jobs {before} in {start} → "
+            "{after} in {end}.",
+            **values,
+        )
+    err_console.print(text)
 
 
 def _growth_summary(growth: pd.DataFrame, start: int, end: int, top: int) -> Table:
@@ -186,24 +213,26 @@ def _growth_summary(growth: pd.DataFrame, start: int, end: int, top: int) -> Tab
     if "cluster_type" in rows:
         rows = rows[rows["cluster_type"].astype(str) == "traded"]
     rows = rows.sort_values(["cagr", "job_change"], ascending=False).head(top)
-    view = Table(title=f"Fastest-growing strong traded clusters, {start}–{end}")
+    view = Table(
+        title=tr("Fastest-growing strong traded clusters, {start}–{end}", start=start, end=end)
+    )
     for col, justify in (
-        ("Region", "left"),
-        ("Cluster", "left"),
-        (f"Jobs {start}", "right"),
-        (f"Jobs {end}", "right"),
-        ("Change", "right"),
-        ("CAGR", "right"),
+        (tr("Region"), "left"),
+        (tr("Cluster"), "left"),
+        (tr("Jobs {year}", year=start), "right"),
+        (tr("Jobs {year}", year=end), "right"),
+        (tr("Change"), "right"),
+        (tr("CAGR"), "right"),
     ):
         view.add_column(col, justify=justify)
     for rec in rows.itertuples(index=False):
         view.add_row(
             f"{rec.region_name} ({rec.region})",
             str(rec.cluster_name),
-            f"{rec.employment_start:,.0f}",
-            f"{rec.employment_end:,.0f}",
-            f"{rec.job_change:+,.0f}",
-            _number(100 * rec.cagr, "+.1f") + "%",
+            format_number(rec.employment_start),
+            format_number(rec.employment_end),
+            _signed(rec.job_change, 0),
+            "—" if rec.cagr is None or rec.cagr != rec.cagr else _signed(100 * rec.cagr, 1) + "%",
         )
     return view
 

@@ -1,5 +1,5 @@
-"""``grappe assess``, ``roadmap``, ``kpi``, ``match`` and ``report`` — qualify a cluster,
-run its roadmap, match firms and write the diagnostic report."""
+"""``grappe assess``, ``roadmap``, ``match`` and ``report`` — qualify a cluster, run its roadmap,
+match firms and write the diagnostic report (``kpi`` lives in :mod:`grappe.cli.kpi`)."""
 
 from __future__ import annotations
 
@@ -12,16 +12,16 @@ from rich.table import Table
 
 from grappe.cli._common import (
     DecimalOpt,
-    DuplicatesOpt,
     EncodingOpt,
     SepOpt,
     ThousandsOpt,
     console,
-    duplicates_policy,
     err_console,
     grappe_errors,
     read_options,
 )
+from grappe.cli.kpi import kpi_group
+from grappe.i18n import Message, current_language, format_number, tr, translate
 from grappe.vocabulary import LANGUAGES
 
 assess_group = typer.Typer(
@@ -34,11 +34,13 @@ roadmap_group = typer.Typer(
     no_args_is_help=True,
     help="A cluster's roadmap: four phases, deliverables, actions.",
 )
-kpi_group = typer.Typer(
-    name="kpi", no_args_is_help=True, help="KPIs over time, evaluation per period, label checks."
-)
 
-LangOpt = Annotated[str, typer.Option("--lang", help=f"Language: {', '.join(LANGUAGES)}.")]
+LangOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--lang", help="Language of the questions: fr, ar, en (default: the language of grappe)."
+    ),
+]
 IndicatorsOpt = Annotated[
     Path | None,
     typer.Option(
@@ -74,10 +76,10 @@ def _spinner(label: str) -> Progress:
     return bar
 
 
-def _lang(lang: str, func: str) -> str:
+def _lang(lang: str | None, func: str) -> str:
     from grappe._validation import check_option
 
-    return check_option(lang, "--lang", LANGUAGES, func=func)
+    return check_option(lang or current_language(), "--lang", LANGUAGES, func=func)
 
 
 def _indicators(path: Path | None, reading: Any = None) -> tuple[Any, list[str]]:
@@ -88,7 +90,7 @@ def _indicators(path: Path | None, reading: Any = None) -> tuple[Any, list[str]]
         return read_indicators(path, options=reading), [str(path)]
     from grappe.io import BUNDLED_US_SOURCES, bundled_us_map
 
-    with _spinner("Mapping the bundled CBP state table"):
+    with _spinner(tr("Mapping the bundled CBP state table")):
         cmap = bundled_us_map()
     return cmap.indicators, list(BUNDLED_US_SOURCES)
 
@@ -99,18 +101,19 @@ def _related(text: str) -> list[str]:
 
 def _score_table(title: str, scores: Any) -> Table:
     table = Table(title=title)
-    for col in ("dimension", "score", "evidence (value → points)", "rule"):
+    for col in (tr("dimension"), tr("score"), tr("evidence (value → points)"), tr("rule")):
         table.add_column(col)
     for dim, s in scores.items():
         ev = "\n".join(f"{e.name} = {e.value!s:.10} → {e.points:g}" for e in s.evidence)
-        table.add_row(dim, "—" if not s.known else f"{s.value:.2f}", ev or "—", s.rule)
+        score = "—" if not s.known else format_number(s.value, digits=2)
+        table.add_row(dim, score, ev or "—", s.rule)
     return table
 
 
 @assess_group.command("questionnaire")
 def questionnaire_command(
     name: Annotated[str, typer.Argument(help="diamond, quebec, danish, management or a path.")],
-    lang: LangOpt = "en",
+    lang: LangOpt = None,
     answers: AnswersOpt = None,
     interactive: Annotated[
         bool, typer.Option("--interactive", "-i", help="Ask each question in turn.")
@@ -137,11 +140,11 @@ def questionnaire_command(
             for question in q.questions:
                 extra = {
                     "likert": "1–5",
-                    "yes_no": "yes/no",
-                    "number": f"number ({question.unit or ''})",
+                    "yes_no": tr("yes/no"),
+                    "number": tr("number ({unit})", unit=question.unit or ""),
                     "choice": "/".join(c.value for c in question.choices),
                 }[question.type]
-                opt = "" if question.required else " (optional)"
+                opt = "" if question.required else " " + tr("(optional)")
                 console.print(
                     f"{question.id} [{question.dimension}] {question.text[lang]} — {extra}{opt}",
                     highlight=False,
@@ -168,8 +171,8 @@ def questionnaire_command(
                 )
                 raw[question.id] = value
             given = validate_answers(q, raw, file="<prompt>")
-        table = Table(title=f"{q.name}: answers scored on 1–5")
-        for col in ("question", "dimension", "answer", "points", "rule"):
+        table = Table(title=tr("{name}: answers scored on 1–5", name=q.name))
+        for col in (tr("question"), tr("dimension"), tr("answer"), tr("points"), tr("rule")):
             table.add_column(col)
         for dim, qid, value, points, rule in answer_points(q, given):
             table.add_row(qid, dim, str(value), f"{points:g}", rule)
@@ -178,7 +181,7 @@ def questionnaire_command(
             from grappe.io.output import write_text
 
             write_text(yaml.safe_dump(given, allow_unicode=True, sort_keys=False), save)
-            err_console.print(f"Wrote {save}")
+            err_console.print(tr("Wrote {path}", path=save), markup=False, highlight=False)
 
 
 @assess_group.command("diamond")
@@ -204,7 +207,7 @@ def diamond_command(
         q = read_questionnaire("diamond") if answers else None
         given = read_answers(answers, q, options=reading) if answers and q else None
         result = diamond(ev, questionnaire=q, answers=given)
-        console.print(_score_table("Porter's diamond (1–5)", result.scores))
+        console.print(_score_table(tr("Porter's diamond (1–5)"), result.scores))
 
 
 @assess_group.command("factors")
@@ -234,8 +237,15 @@ def factors_command(
         check_option(method, "--method", ("quebec", "danish"), func=command)
         if not national >= regional >= potential:
             raise InvalidParameterError(
-                f"The '--national', '--regional' and '--potential' parameters of {command} must "
-                f"be decreasing thresholds. Got {national}, {regional}, {potential} instead."
+                Message(
+                    "The '--national', '--regional' and '--potential' parameters of {command} "
+                    "must be decreasing thresholds. Got {national}, {regional}, {potential} "
+                    "instead.",
+                    command=command,
+                    national=national,
+                    regional=regional,
+                    potential=potential,
+                )
             )
         reading = read_options(encoding, sep, decimal, thousands)
         df, _ = _indicators(indicators, reading)
@@ -243,10 +253,16 @@ def factors_command(
         q = read_questionnaire(method) if answers else None
         given = read_answers(answers, q, options=reading) if answers and q else None
         sf = success_factors(ev, method=method, questionnaire=q, answers=given)
-        console.print(_score_table(f"Success factors ({method})", sf.scores))
+        console.print(_score_table(tr("Success factors ({method})", method=method), sf.scores))
         c = classify(sf, national=national, regional=regional, potential=potential)
         console.print(
-            f"Classification: [bold]{c.level}[/] (mean {c.overall:.2f}); {c.rule}", highlight=False
+            tr(
+                "Classification: [bold]{level}[/] (mean {mean}); {rule}",
+                level=c.level,
+                mean=format_number(c.overall, digits=2),
+                rule=c.rule,
+            ),
+            highlight=False,
         )
 
 
@@ -266,7 +282,10 @@ def lifecycle_command(
     with grappe_errors():
         df, _ = _indicators(indicators, read_options(encoding, sep, decimal, thousands))
         result = lifecycle_stage(lifecycle_series(df, region=region, cluster=cluster))
-        console.print(f"Stage: [bold]{result.stage}[/]\nRule: {result.rule}", highlight=False)
+        console.print(
+            tr("Stage: [bold]{stage}[/]\nRule: {rule}", stage=result.stage, rule=result.rule),
+            highlight=False,
+        )
         for e in result.evidence:
             console.print(f"  {e.name} = {e.value} ({e.threshold})", highlight=False)
 
@@ -274,7 +293,7 @@ def lifecycle_command(
 @roadmap_group.command("show")
 def roadmap_show(
     path: Annotated[Path, typer.Argument(help="Roadmap YAML file.")],
-    lang: LangOpt = "en",
+    lang: LangOpt = None,
 ) -> None:
     """Validate a roadmap file and show its phases, deliverables, actions and budget."""
     from grappe.io.assess import read_roadmap
@@ -283,7 +302,10 @@ def roadmap_show(
     with grappe_errors():
         lang = _lang(lang, "grappe roadmap show")
         rm = read_roadmap(path)
-        console.print(f"[bold]{rm.cluster}[/] — mode {rm.mode}", highlight=False)
+        console.print(
+            tr("[bold]{cluster}[/] — mode {mode}", cluster=rm.cluster, mode=rm.mode),
+            highlight=False,
+        )
         summary = rm.summary()
         for p in PHASES:
             console.print(f"\n[bold]{p.number}. {p.names[lang]}[/]", highlight=False)
@@ -292,7 +314,15 @@ def roadmap_show(
                     f"  • {names[lang]}: {rm.deliverables.get(key, '—')}", highlight=False
                 )
             table = Table(show_header=True)
-            for col in ("id", "title", "owner", "budget", "dates", "status", "milestones"):
+            for col in (
+                tr("id"),
+                tr("title"),
+                tr("owner"),
+                tr("budget"),
+                tr("dates"),
+                tr("status"),
+                tr("milestones"),
+            ):
                 table.add_column(col)
             for a in rm.actions:
                 if a.phase == p.key:
@@ -301,7 +331,7 @@ def roadmap_show(
                         a.id,
                         a.title,
                         a.owner,
-                        f"{a.budget:,.0f} {a.currency}",
+                        f"{format_number(a.budget)} {a.currency}",
                         f"{a.start} → {a.end}",
                         a.status,
                         f"{done}/{len(a.milestones)}",
@@ -340,136 +370,14 @@ def roadmap_store(
                 store_roadmap(session, cluster, roadmap, who="grappe roadmap store")
         finally:
             _dispose(sessions)
-    what = "unchanged" if before == roadmap else ("replaced" if before else "stored")
-    console.print(f"Roadmap of {cluster} {what}: {len(roadmap.actions)} actions", highlight=False)
-
-
-@kpi_group.command("members")
-def kpi_members(
-    path: Annotated[
-        Path, typer.Argument(help="Member events (CSV/XLSX): actor,kind,date[,sector]")
-    ],
-    period: Annotated[str, typer.Option(help="2024, 2024-H1, 2024-Q1, 2024-03 or 2024-03-31.")],
-    encoding: EncodingOpt = None,
-    sep: SepOpt = None,
-) -> None:
-    """Count the members KPIs of a period from join/leave events: members at its end, and the
-    new members who joined during it."""
-    from grappe.io.assess import read_member_events
-    from grappe.roadmap import member_counts, parse_period
-
-    with grappe_errors():
-        chosen = parse_period(period)
-        events = read_member_events(path, options=read_options(encoding, sep, ".", None))
-        counts = member_counts(events, chosen)
-    console.print(
-        f"{chosen.text}: members {counts['members']}, new_members {counts['new_members']}"
-    )
-
-
-@kpi_group.command("evaluate")
-def kpi_evaluate(
-    path: Annotated[Path, typer.Argument(help="KPI table (CSV/XLSX): kpi,period,value,target")],
-    period: Annotated[str | None, typer.Option(help="Period evaluated (default: last).")] = None,
-    label: Annotated[
-        Path | None, typer.Option("--label", help="Label YAML to check at this evaluation.")
-    ] = None,
-    on: Annotated[str | None, typer.Option(help="Date of the label check (YYYY-MM-DD).")] = None,
-    management: Annotated[
-        Path | None,
-        typer.Option(help="Answers to the 'management' questionnaire (facts for the label)."),
-    ] = None,
-    encoding: EncodingOpt = None,
-    sep: SepOpt = None,
-    decimal: DecimalOpt = ".",
-    thousands: ThousandsOpt = None,
-    duplicates: DuplicatesOpt = "raise",
-    store: Annotated[
-        bool,
-        typer.Option(help="Also store the evaluation (and label check) in the registry."),
-    ] = False,
-    cluster: Annotated[
-        str | None, typer.Option("--cluster", help="Registry cluster id of the stored evaluation.")
-    ] = None,
-    database: Annotated[
-        str | None,
-        typer.Option("--database", help="SQLAlchemy URL of the registry (default: settings)."),
-    ] = None,
-) -> None:
-    """Evaluate the KPIs of a period against their targets; check a label's criteria.
-
-    With ``--store --cluster ID`` the evaluation is stored as a dated version of the cluster
-    (the date of ``--on``, else today), with its KPI table and label check, as
-    ``POST /api/v1/clusters/{id}/evaluations/kpis`` stores it.
-    """
-    import datetime as dt
-
-    from grappe.assess import answer_facts
-    from grappe.errors import InvalidParameterError
-    from grappe.io.assess import read_answers, read_kpis, read_label, read_questionnaire
-    from grappe.roadmap import check_label, evaluate_kpis
-
-    with grappe_errors():
-        reading = read_options(encoding, sep, decimal, thousands)
-        kpis = read_kpis(
-            path,
-            options=reading,
-            duplicates=duplicates_policy(duplicates, command="grappe kpi evaluate"),
-        )
-        period = period or sorted(kpis["period"].unique())[-1]
-        extra = None
-        if management is not None:
-            q = read_questionnaire("management")
-            extra = answer_facts(q, read_answers(management, q, options=reading))
-        # every input is read and checked before anything is printed
-        try:
-            when = dt.date.fromisoformat(on) if on else None
-        except ValueError as exc:
-            raise InvalidParameterError(
-                f"The '--on' parameter of grappe kpi evaluate must be a date YYYY-MM-DD. "
-                f"Got {on!r} instead."
-            ) from exc
-        if store and not cluster:
-            raise InvalidParameterError(
-                "The '--store' parameter of grappe kpi evaluate needs '--cluster', the registry "
-                "cluster the evaluation belongs to. Got no --cluster instead."
-            )
-        the_label = read_label(label) if label is not None else None
-        ev = evaluate_kpis(kpis, period=period, extra=extra)
-        check = check_label(the_label, ev, on=when) if the_label is not None else None
-        if store:
-            number = _store_evaluation(database, str(cluster), ev, check, when)
-            err_console.print(f"Stored evaluation {number} of cluster {cluster!r}")
-        console.print(f"[bold]Evaluation {ev.period}[/]", highlight=False)
-        console.print(ev.table.to_string(index=False))
-        if check is not None:
-            lab = check.label
-            if check.holds:
-                console.print(f"Label {lab.name} ({lab.level}): [green]still met[/]")
-            else:
-                console.print(f"Label {lab.name} ({lab.level}): [red]not met[/]")
-                for reason in check.reasons:
-                    console.print(f"  - {reason}", highlight=False)
-                raise typer.Exit(code=2)
-
-
-def _store_evaluation(database: str | None, cluster: str, ev: Any, check: Any, when: Any) -> int:
-    """Store an evaluation (and its label check) in the registry; its id."""
-    import datetime as dt
-
-    from grappe.cli.token import _dispose, _sessions
-    from grappe.registry.database import session_scope
-    from grappe.registry.evaluations import store_evaluation
-
-    sessions = _sessions(database)
-    try:
-        with session_scope(sessions) as session:
-            return store_evaluation(
-                session, cluster, ev, date=when or dt.datetime.now(dt.UTC).date(),
-                label_check=check, who="grappe kpi evaluate",
-            )  # fmt: skip
-    finally:
-        _dispose(sessions)
+    count = len(roadmap.actions)
+    if before == roadmap:
+        text = tr("Roadmap of {cluster} unchanged: {count} actions", cluster=cluster, count=count)
+    elif before:
+        text = tr("Roadmap of {cluster} replaced: {count} actions", cluster=cluster, count=count)
+    else:
+        text = tr("Roadmap of {cluster} stored: {count} actions", cluster=cluster, count=count)
+    console.print(text, highlight=False)
 
 
 def match_command(
@@ -520,8 +428,10 @@ def match_command(
             from grappe.errors import InvalidParameterError
 
             raise InvalidParameterError(
-                "The '--store' parameter of grappe match needs '--cluster', the registry "
-                "cluster the run belongs to. Got no --cluster instead."
+                Message(
+                    "The '--store' parameter of grappe match needs '--cluster', the registry "
+                    "cluster the run belongs to. Got no --cluster instead."
+                )
             )
         need_table = read_needs(needs, options=reading)
         capability_table = read_capabilities(capabilities, options=reading)
@@ -536,21 +446,23 @@ def match_command(
             run_id = _store_run(
                 database, str(cluster), result, parameters, len(need_table), len(capability_table)
             )
-            err_console.print(f"Stored match run {run_id} of cluster {cluster!r}")
+            err_console.print(
+                tr("Stored match run {run} of cluster {cluster!r}", run=run_id, cluster=cluster)
+            )
         if output is not None:
             write_frame(result, output)
-            err_console.print(f"Wrote {output}")
+            err_console.print(tr("Wrote {path}", path=output), markup=False, highlight=False)
             return
-        table = Table(title="Matches")
-        for col in ("need", "rank", "SME", "score", "why"):
+        table = Table(title=tr("Matches"))
+        for col in (tr("need"), tr("rank"), tr("SME"), tr("score"), tr("why")):
             table.add_column(col)
         for r in result.itertuples(index=False):
             table.add_row(
                 str(r.need_id),
                 str(r.rank),
                 f"{r.name} ({r.firm_id})",
-                f"{r.score:.3f}",
-                r.explanation,
+                format_number(r.score, digits=3),
+                translate(r.explanation),
             )
         console.print(table)
 
@@ -629,7 +541,7 @@ def report_command(
                 if example_network
                 else read_network(actors, ties, options=reading)
             )
-            with _spinner("Diagnosing the network"):
+            with _spinner(tr("Diagnosing the network")):
                 summary = diagnose(net).summary
             sources.append(f"Actor network: {net.source or net.name}")
         q = read_questionnaire("diamond") if diamond_answers else None
@@ -648,7 +560,7 @@ def report_command(
         written = []
         # All the reports, or none: a failure leaves no mix of new and old files.
         with Progress(console=err_console, transient=True) as bar, all_or_nothing():
-            task = bar.add_task("Writing reports", total=len(langs) * (2 if pdf else 1))
+            task = bar.add_task(tr("Writing reports"), total=len(langs) * (2 if pdf else 1))
             for code in langs:
                 written.append(write_html(report, output / f"{stem}_{code}.html", lang=code))
                 bar.advance(task)
@@ -656,4 +568,4 @@ def report_command(
                     written.append(write_pdf(report, output / f"{stem}_{code}.pdf", lang=code))
                     bar.advance(task)
         for path in written:
-            console.print(f"Wrote {path}", highlight=False)
+            console.print(tr("Wrote {path}", path=path), markup=False, highlight=False)

@@ -35,6 +35,7 @@ from grappe.cli.assess import (
     assess_group,
 )
 from grappe.cli.token import DatabaseOpt, _dispose, _sessions
+from grappe.i18n import format_number, tr
 
 WHO = "cli"
 
@@ -118,14 +119,14 @@ def store_command(
                 ]
         finally:
             _dispose(sessions)
-        console.print(f"Stored answer set {answers_id}.", highlight=False)
+        console.print(tr("Stored answer set {id}.", id=answers_id), highlight=False)
         for (result, _c, _i), new in zip(results, ids, strict=True):
             kind = getattr(result, "method", None) or type(result).__name__.lower()
-            console.print(f"Stored {kind} version {new}.", highlight=False)
+            console.print(tr("Stored {kind} version {id}.", kind=kind, id=new), highlight=False)
 
 
 def _value(value: float) -> str:
-    return "—" if math.isnan(value) else f"{value:.2f}"
+    return "—" if math.isnan(value) else format_number(value, digits=2)
 
 
 def versions_command(
@@ -149,10 +150,13 @@ def versions_command(
         finally:
             _dispose(sessions)
         if not versions:
-            console.print(f"No {kind} version stored for {cluster_id}.", highlight=False)
+            console.print(
+                tr("No {kind} version stored for {cluster}.", kind=kind, cluster=cluster_id),
+                highlight=False,
+            )
             return
-        table = Table(title=f"{cluster_id}: {kind} versions")
-        for col in ("id", "date", "by", "result"):
+        table = Table(title=tr("{cluster}: {kind} versions", cluster=cluster_id, kind=kind))
+        for col in (tr("id"), tr("date"), tr("by"), tr("result")):
             table.add_column(col)
         for v in versions:
             if kind == "lifecycle":
@@ -163,20 +167,21 @@ def versions_command(
                     for k, s in v.result.scores.items()  # type: ignore[union-attr]
                 )
                 if v.classification is not None:
-                    text += f"; class {v.classification.level}"
+                    text += "; " + tr("class {level}", level=v.classification.level)
             table.add_row(str(v.id), v.date.isoformat(), v.created_by, text)
         console.print(table)
         if len(versions) >= 2:
             cmp = compare_assessments(versions[-2], versions[-1])
             console.print(
-                f"Change from version {versions[-2].id} to {versions[-1].id}:", highlight=False
+                tr("Change from version {old} to {new}:", old=versions[-2].id, new=versions[-1].id),
+                highlight=False,
             )
             for dim, (before, after, change) in cmp.scores.items():
                 console.print(
                     f"  {dim}: {_value(before)} → {_value(after)} ({_value(change)})",
                     highlight=False,
                 )
-            for what, pair in (("class", cmp.level), ("stage", cmp.stage)):
+            for what, pair in ((tr("class"), cmp.level), (tr("stage"), cmp.stage)):
                 if pair is not None:
                     console.print(f"  {what}: {pair[0]} → {pair[1]}", highlight=False)
 

@@ -27,6 +27,7 @@ from grappe.cli._common import (
     read_options,
 )
 from grappe.errors import InvalidParameterError
+from grappe.i18n import format_number, tr
 
 __all__ = ["complexity_records", "register"]
 
@@ -187,13 +188,15 @@ def complexity_command(
             _write(row_table, col_table, output_format, output, keys=["year"])
             return
         with _progress() as progress:
-            progress.add_task("Reading the table…")
+            progress.add_task(tr("Reading the table…"))
             (X,) = _read_matrices(input, reader, by_year=False).values()
         check_activity_matrix(
             X, file=str(input), column=values or "values", missing=options["missing"]
         )
         with _progress() as progress:
-            progress.add_task(f"Computing complexity of {X.shape[0]} × {X.shape[1]}…")
+            progress.add_task(
+                tr("Computing complexity of {rows} × {cols}…", rows=X.shape[0], cols=X.shape[1])
+            )
             suite = complexity_suite(X, **options)
         for label, items in (
             ("dropped (partial data)", suite.dropped_rows),
@@ -375,7 +378,7 @@ def _write(
         from grappe.io.output import write_text
 
         write_text(text, output)
-        err_console.print(f"Wrote {output}")
+        err_console.print(tr("Wrote {path}", path=output), markup=False, highlight=False)
     else:
         typer.echo(text, nl=False)
 
@@ -389,7 +392,7 @@ def _by_year(
 
     rows, cols, values = reader["names"]
     with _progress() as progress:
-        progress.add_task("Reading the table…")
+        progress.add_task(tr("Reading the table…"))
         matrices = _read_matrices(input, reader, by_year=True)
     for period, matrix in matrices.items():
         check_activity_matrix(
@@ -400,12 +403,12 @@ def _by_year(
             missing=options["missing"],
         )
     with Progress(*Progress.get_default_columns(), console=err_console, transient=True) as bar:
-        task = bar.add_task("Computing complexity by year…", total=len(matrices))
+        task = bar.add_task(tr("Computing complexity by year…"), total=len(matrices))
         panel = complexity_panel(
             matrices,
             **options,
             progress=lambda period, done, _total: bar.update(
-                task, completed=done, description=f"Computed {period}"
+                task, completed=done, description=tr("Computed {period}", period=period)
             ),
         )
     for (period, reason), items in panel.excluded.groupby(["period", "reason"])["id"]:
@@ -509,7 +512,7 @@ def related_command(
         path = input if input is not None else bundled_cbp_state_path()
         preset = source if source is not None else ("cbp" if input is None else None)
         with _progress() as progress:
-            progress.add_task("Reading the regional table…")
+            progress.add_task(tr("Reading the regional table…"))
             table = read_regional_table(
                 path,
                 source=preset,
@@ -535,7 +538,7 @@ def related_command(
                         "BEA tables are crosswalked to NAICS 2017). Got a table of "
                         f"{table.classification!r} codes instead."
                     )
-                progress.add_task("Reading the input-output tables…")
+                progress.add_task(tr("Reading the input-output tables…"))
                 io_digits = 6 if level == "cluster" else digits
                 if not 2 <= io_digits <= 6:
                     raise InvalidParameterError(
@@ -567,26 +570,44 @@ def related_command(
             typer.echo(result.to_csv(index=False), nl=False)
         else:
             code = find_region(table, region)
-            kind = f"{cluster_type} {level}s" if level == "cluster" else "industries"
-            basis = "co-location" if flows is None else f"IO {io_weight:g} + co-location"
-            view = Table(
-                title=f"Related {kind} not yet specialised in — {table.region_name(code)}",
-                caption=f"density: relatedness ({basis}) to what the region specialises in; "
-                "distance = 1 − density; COG: complexity outlook gain; closest: the region's "
-                "most related specialisation.",
+            name = table.region_name(code)
+            if level != "cluster":
+                title = tr("Related industries not yet specialised in — {region}", region=name)
+            elif cluster_type == "traded":
+                title = tr("Related traded clusters not yet specialised in — {region}", region=name)
+            else:
+                title = tr("Related clusters not yet specialised in — {region}", region=name)
+            basis = (
+                tr("co-location")
+                if flows is None
+                else tr("IO {weight:g} + co-location", weight=io_weight)
             )
-            numbers = ("density", "distance", "COG", "LQ", "employment")
-            for col in ("code", "name", *numbers, "closest"):
+            view = Table(
+                title=title,
+                caption=tr(
+                    "density: relatedness ({basis}) to what the region specialises in; distance = "
+                    "1 − density; COG: complexity outlook gain; closest: the region's most related "
+                    "specialisation.",
+                    basis=basis,
+                ),
+            )
+            numbers = (tr("density"), tr("distance"), tr("COG"), tr("LQ"), tr("employment"))
+            for col in (tr("code"), tr("name"), *numbers, tr("closest")):
                 view.add_column(col, justify="right" if col in numbers else "left")
             for rec in result.itertuples(index=False):
+                cog = (
+                    "—"
+                    if math.isnan(rec.cog)
+                    else ("+" if rec.cog >= 0 else "") + format_number(rec.cog, digits=2)
+                )
                 view.add_row(
                     str(rec.code),
                     str(rec.name),
-                    f"{rec.density:.3f}",
-                    f"{rec.distance:.3f}",
-                    "—" if math.isnan(rec.cog) else f"{rec.cog:+.2f}",
-                    f"{rec.lq:.2f}",
-                    f"{rec.employment:,.0f}",
+                    format_number(rec.density, digits=3),
+                    format_number(rec.distance, digits=3),
+                    cog,
+                    format_number(rec.lq, digits=2),
+                    format_number(rec.employment),
                     str(rec.closest),
                 )
             console.print(view)

@@ -28,6 +28,7 @@ from grappe.cli._common import (
     read_options,
 )
 from grappe.errors import InvalidParameterError, NotFoundError
+from grappe.i18n import format_number, tr
 
 if TYPE_CHECKING:  # the CLI imports pandas and the readers only when a command runs
     import pandas as pd
@@ -195,7 +196,7 @@ def derive_command(
             console=err_console,
             transient=True,
         ) as progress:
-            task = progress.add_task(f"Reading {input_path.name}", total=None)
+            task = progress.add_task(tr("Reading {name}", name=input_path.name), total=None)
             table = _read(
                 input_path,
                 command=command,
@@ -211,7 +212,7 @@ def derive_command(
             )
             flows = None
             if io_folder is not None:
-                progress.update(task, description="Reading the input-output tables")
+                progress.update(task, description=tr("Reading the input-output tables"))
                 flows = _bea_flows(io_folder, table, level, command)
             reference = codes = None
             if benchmark is not None:
@@ -224,7 +225,10 @@ def derive_command(
 
             def report(step: str, done: int, total: int) -> None:
                 progress.update(
-                    task, description=f"Clustering: {step}", completed=done, total=total
+                    task,
+                    description=tr("Clustering: {step}", step=step),
+                    completed=done,
+                    total=total,
                 )
 
             result = derive_definitions(
@@ -261,7 +265,15 @@ def derive_command(
             f"Against {benchmark}: AMI {result.ami:.3f}, ARI {result.ari:.3f} "
             f"({result.n_compared} industries compared)."
         )
-    err_console.print(f"Wrote {len(result.definitions.data):,} codes to {output}")
+    err_console.print(
+        tr(
+            "Wrote {count} codes to {path}",
+            count=format_number(len(result.definitions.data)),
+            path=output,
+        ),
+        markup=False,
+        highlight=False,
+    )
 
 
 def _industry_names(table: RegionalTable) -> dict[str, str] | None:
@@ -407,7 +419,11 @@ def coverage_command(
             listing.add_row(str(row.code), f"{row.employment:,.0f}")
         console.print(listing)
     if output is not None:
-        err_console.print(f"Wrote {len(by_code):,} codes to {output}")
+        err_console.print(
+            tr("Wrote {count} codes to {path}", count=format_number(len(by_code)), path=output),
+            markup=False,
+            highlight=False,
+        )
 
 
 def register(app: typer.Typer) -> None:

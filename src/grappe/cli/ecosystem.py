@@ -10,6 +10,7 @@ from rich.table import Table
 
 from grappe.cli._common import console, err_console, grappe_errors
 from grappe.errors import InvalidParameterError
+from grappe.i18n import format_number, tr
 
 if TYPE_CHECKING:  # the CLI imports pandas only when a command runs
     import pandas as pd
@@ -60,8 +61,24 @@ def _cell(column: str, value: object) -> str:
     if value is None or value is pd.NA or (isinstance(value, float) and value != value):
         return ""
     if isinstance(value, float):  # metres for a distance, about 1 m for a coordinate
-        return f"{value:.3f}" if column == "distance_km" else f"{value:.5f}"
+        return format_number(value, digits=3 if column == "distance_km" else 5)
+    if isinstance(value, int) and column not in ("wilaya_code", "code"):
+        return format_number(value)
     return str(value)
+
+
+def _headers() -> dict[str, str]:
+    """Headings of the table output in the user's language (the columns keep their names in
+    CSV and JSON)."""
+    return {
+        "actor_type": tr("type"),
+        "name": tr("name"),
+        "wilaya_code": tr("wilaya"),
+        "lat": tr("latitude"),
+        "lon": tr("longitude"),
+        "distance_km": tr("distance (km)"),
+        "total": tr("total"),
+    }
 
 
 def emit_frame(frame: pd.DataFrame, *, output: Path | None, output_format: str, title: str) -> None:
@@ -70,8 +87,10 @@ def emit_frame(frame: pd.DataFrame, *, output: Path | None, output_format: str, 
 
     if output is None and output_format == "table":
         table = Table(title=title)
+        headers = _headers()
         for column in frame.columns:
-            table.add_column(str(column), justify="right" if column != "name" else "left")
+            heading = headers.get(str(column), str(column))
+            table.add_column(heading, justify="right" if column != "name" else "left")
         for row in frame.itertuples(index=False):
             table.add_row(*[_cell(c, v) for c, v in zip(frame.columns, row, strict=True)])
         console.print(table)
@@ -82,7 +101,11 @@ def emit_frame(frame: pd.DataFrame, *, output: Path | None, output_format: str, 
     target = output if output is not None else Path("-")
     write_frame(frame, target, format=fmt)
     if not is_stdout(target):
-        err_console.print(f"Wrote {len(frame)} rows to {target}.", highlight=False)
+        err_console.print(
+            tr("Wrote {count} rows to {path}.", count=format_number(len(frame)), path=target),
+            markup=False,
+            highlight=False,
+        )
 
 
 def _read(bodies: Path) -> pd.DataFrame:
@@ -92,7 +115,11 @@ def _read(bodies: Path) -> pd.DataFrame:
     left_out = table.attrs.get("without_coordinates", 0)
     if left_out:
         err_console.print(
-            f"{left_out} rows of {bodies.name} have no coordinates and are left out.",
+            tr(
+                "{count} rows of {file} have no coordinates and are left out.",
+                count=left_out,
+                file=bodies.name,
+            ),
             highlight=False,
         )
     return table
@@ -172,7 +199,13 @@ def near_command(
             found,
             output=output,
             output_format=output_format,
-            title=f"{len(found)} support bodies within {radius_km:g} km of ({lat}, {lon})",
+            title=tr(
+                "{count} support bodies within {radius:g} km of ({lat}, {lon})",
+                count=len(found),
+                radius=radius_km,
+                lat=lat,
+                lon=lon,
+            ),
         )
 
 
@@ -274,8 +307,14 @@ def coverage_command(
             coverage,
             output=output,
             output_format=output_format,
-            title=f"Support bodies per {level} ({int(coverage['total'].sum())} bodies, "
-            f"{division}-wilaya division; population OSM) — {ATTRIBUTION}",
+            title=tr(
+                "Support bodies per {level} ({count} bodies, {division}-wilaya division; "
+                "population OSM) — {attribution}",
+                level=tr(level),
+                count=format_number(int(coverage["total"].sum())),
+                division=division,
+                attribution=ATTRIBUTION,
+            ),
         )
 
 

@@ -8,10 +8,14 @@ here in a fixed order so that ``grappe --help`` lists them consistently.
 from __future__ import annotations
 
 import importlib
+from typing import Annotated
 
 import typer
 
+from grappe.cli._lang import LanguageGroup
+
 app = typer.Typer(
+    cls=LanguageGroup,
     name="grappe",
     help="grappe — cluster observatory: map, connect, qualify and publish industrial clusters.",
     no_args_is_help=True,
@@ -39,8 +43,29 @@ COMMAND_MODULES: tuple[str, ...] = (
 
 
 @app.callback()
-def _root() -> None:
+def _root(
+    ctx: typer.Context,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            envvar="GRAPPE_LANG",
+            show_envvar=True,
+            help="Language of the messages, help and tables: ar, fr or en; default: "
+            "GRAPPE_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG), else English.",
+        ),
+    ] = None,
+) -> None:
     """grappe — cluster observatory."""
+    from grappe.errors import InvalidParameterError
+    from grappe.i18n import check_language, error_text
+
+    if lang is not None:  # the language itself was chosen before parsing (LanguageGroup)
+        source = ctx.get_parameter_source("lang")
+        try:
+            check_language(lang, source="GRAPPE_LANG" if source.name == "ENVIRONMENT" else "--lang")
+        except InvalidParameterError as exc:
+            raise typer.BadParameter(error_text(exc), param_hint="--lang") from exc
 
 
 for _name in COMMAND_MODULES:

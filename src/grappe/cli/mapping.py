@@ -31,6 +31,7 @@ from grappe.cli._common import (
     read_options,
 )
 from grappe.errors import InvalidParameterError
+from grappe.i18n import format_number, tr
 
 __all__ = ["parse_column_mapping", "parse_where", "parse_years", "register", "summary_table"]
 
@@ -120,10 +121,6 @@ def parse_where(
     return where
 
 
-#: Heading of the summary's count column for each measure.
-_MEASURE_HEADINGS = {"employment": "Jobs", "establishments": "Establishments", "payroll": "Payroll"}
-
-
 def summary_table(
     indicators: pd.DataFrame,
     *,
@@ -143,14 +140,20 @@ def summary_table(
     latest = indicators["year"].max()
     ind = indicators.loc[indicators["year"] == latest]
     ind = ind.loc[ind["cluster_type"].astype(str) == "traded"] if "cluster_type" in ind else ind
-    table = Table(title=f"Strong traded clusters by {measure}, {latest}", show_lines=False)
+    title = tr("Strong traded clusters by {measure}, {year}", measure=measure, year=latest)
+    table = Table(title=title, show_lines=False)
+    headings = {
+        "employment": tr("Jobs"),
+        "establishments": tr("Establishments"),
+        "payroll": tr("Payroll"),
+    }
     for col, justify in (
-        ("Region", "left"),
-        ("Cluster", "left"),
-        (_MEASURE_HEADINGS[measure] + (f" ({unit})" if unit else ""), "right"),
-        ("LQ", "right"),
-        ("Strong", "center"),
-        ("Stars", "center"),
+        (tr("Region"), "left"),
+        (tr("Cluster"), "left"),
+        (headings[measure] + (f" ({unit})" if unit else ""), "right"),
+        (tr("LQ"), "right"),
+        (tr("Strong"), "center"),
+        (tr("Stars"), "center"),
     ):
         table.add_column(col, justify=justify)
     per_region = (
@@ -160,7 +163,7 @@ def summary_table(
     )
     counts = ind[measure].to_numpy(dtype=float)
     whole = bool(np.all(np.isnan(counts) | (counts == np.round(counts))))
-    count_format = ",.0f" if whole else ",.1f"
+    digits = 0 if whole else 1
     for region in per_region.index[:max_regions]:
         own = ind.loc[ind["region"] == region]
         strong = own.loc[own["strong"].astype(bool)]
@@ -169,8 +172,8 @@ def summary_table(
             table.add_row(
                 f"{row.region_name} ({row.region})" if i == 0 else "",
                 str(row.cluster_name),
-                format(getattr(row, measure), count_format),
-                "—" if pd.isna(row.lq) else f"{row.lq:.2f}",
+                format_number(getattr(row, measure), digits=digits),
+                "—" if pd.isna(row.lq) else format_number(row.lq, digits=2),
                 "●" if row.strong else "",
                 "★" * int(row.stars),
                 end_section=i == len(rows) - 1,
@@ -328,14 +331,14 @@ def map_command(
             console=err_console,
             transient=True,
         ) as progress:
-            task = progress.add_task("Reading", total=len(inputs) + 3)
+            task = progress.add_task(tr("Reading"), total=len(inputs) + 3)
             tables = []
             for path in inputs:
-                progress.update(task, description=f"Reading {path.name}")
+                progress.update(task, description=tr("Reading {name}", name=path.name))
                 tables.append(read_regional_table(path, **options))
                 progress.advance(task)
             table = concat_tables(tables)
-            progress.update(task, description="Loading definitions and regions")
+            progress.update(task, description=tr("Loading definitions and regions"))
             defs = load_definitions(
                 definitions, options=reading, fallback_classification=table.classification
             )
@@ -347,7 +350,7 @@ def map_command(
                 ref = read_regional_table(reference, **{**options, "region_type": None})
                 _check_reference_years(table, ref, wanted_years)
             progress.advance(task)
-            progress.update(task, description="Computing indicators")
+            progress.update(task, description=tr("Computing indicators"))
             result = map_clusters(
                 table,
                 defs,
@@ -361,7 +364,7 @@ def map_command(
                 regions_ranking=regions_ranking,
             )
             progress.advance(task)
-            progress.update(task, description="Writing")
+            progress.update(task, description=tr("Writing"))
             with all_or_nothing():
                 if output is not None:
                     write_frame(result.indicators, output, format=output_format)
@@ -380,10 +383,17 @@ def map_command(
     n_strong = int(ind["strong"].sum())
     withheld_cells = int(ind["withheld"].sum()) if "withheld" in ind else 0
     err_console.print(
-        f"{ind['region'].nunique()} regions × {ind['cluster'].nunique()} clusters × "
-        f"{ind['year'].nunique()} years ranked by {measure}; {n_strong} strong "
-        f"region-cluster-years; {withheld_cells} withheld cells "
-        f"(policy: {table.withheld_policy})."
+        tr(
+            "{regions} regions × {clusters} clusters × {years} years ranked by {measure}; "
+            "{strong} strong region-cluster-years; {withheld} withheld cells (policy: {policy}).",
+            regions=format_number(ind["region"].nunique()),
+            clusters=format_number(ind["cluster"].nunique()),
+            years=ind["year"].nunique(),
+            measure=measure,
+            strong=format_number(n_strong),
+            withheld=format_number(withheld_cells),
+            policy=table.withheld_policy,
+        )
     )
     criteria = result.parameters["strong_criteria"]
     if measure != "establishments" and "establishments" not in criteria:
@@ -397,9 +407,13 @@ def map_command(
         unit = (
             f"{table.unit} ({UNIT_NAMES[table.unit]})" if table.unit in UNIT_NAMES else table.unit
         )
-        err_console.print(f"Counts are in {unit}, as published by the source.")
+        err_console.print(tr("Counts are in {unit}, as published by the source.", unit=unit))
     if output is not None:
-        err_console.print(f"Wrote {len(ind):,} rows to {output}")
+        err_console.print(
+            tr("Wrote {count} rows to {path}", count=format_number(len(ind)), path=output),
+            markup=False,
+            highlight=False,
+        )
 
 
 def _check_reference_years(table, ref, wanted: tuple[int, ...] | None) -> None:

@@ -21,6 +21,7 @@ from grappe.cli._common import (
     grappe_errors,
     read_options,
 )
+from grappe.i18n import current_language, tr
 from grappe.vocabulary import LANGUAGES
 
 group = typer.Typer(
@@ -104,7 +105,7 @@ def _emit(diagnosis: Any, format: str, lang: str, output: Path | None) -> None:
 
     if output is not None:
         write_diagnosis(diagnosis, output, format=format, lang=lang)
-        err_console.print(f"Wrote {output}")
+        err_console.print(tr("Wrote {path}", path=output), markup=False, highlight=False)
     elif format == "json":
         typer.echo(json.dumps(diagnosis.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -120,8 +121,9 @@ def diagnose_command(
         str, typer.Option("--format", help="json (structured summary) or text.")
     ] = "json",
     lang: Annotated[
-        str, typer.Option("--lang", help=f"Language of the text: {', '.join(LANGUAGES)}.")
-    ] = "en",
+        str | None,
+        typer.Option("--lang", help="Language of the text: fr, ar, en (default: grappe's)."),
+    ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file instead.")
     ] = None,
@@ -151,7 +153,9 @@ def diagnose_command(
 
     with grappe_errors():
         check_option(format, "--format", ("json", "text"), func="grappe network diagnose")
-        check_option(lang, "--lang", LANGUAGES, func="grappe network diagnose")
+        lang = check_option(
+            lang or current_language(), "--lang", LANGUAGES, func="grappe network diagnose"
+        )
         check_option(expected, "--expected", ("default", "all"), func="grappe network diagnose")
         from grappe._validation import check_options
         from grappe.network.model import LEVELS
@@ -161,7 +165,7 @@ def diagnose_command(
         )
         if output is not None:  # a bad destination is refused before the computation
             _check_output(output)
-        with _spinner("Diagnosing the network"):
+        with _spinner(tr("Diagnosing the network")):
             net = _read(
                 actors, ties, undirected, salt, (encoding, sep, decimal, thousands), duplicates
             )
@@ -184,7 +188,10 @@ def diagnose_command(
 def example_command(
     name: Annotated[str, typer.Argument(help="Bundled network: knoke.")] = "knoke",
     format: Annotated[str, typer.Option("--format", help="json or text.")] = "text",
-    lang: Annotated[str, typer.Option("--lang", help=f"{', '.join(LANGUAGES)}.")] = "en",
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="Language of the text: fr, ar, en (default: grappe's)."),
+    ] = None,
 ) -> None:
     """Diagnose a network bundled with grappe (Knoke's Indianapolis organisations)."""
     from grappe._validation import check_option
@@ -193,7 +200,9 @@ def example_command(
 
     with grappe_errors():
         check_option(format, "--format", ("json", "text"), func="grappe network example")
-        check_option(lang, "--lang", LANGUAGES, func="grappe network example")
+        lang = check_option(
+            lang or current_language(), "--lang", LANGUAGES, func="grappe network example"
+        )
         _emit(diagnose(read_example_network(name)), format, lang, None)
 
 
@@ -224,7 +233,7 @@ def draw_command(
         if chosen is not None:
             net = net.select(wave=chosen)
         save_figure(draw_network(net, seed=seed, labels=not no_labels), output)
-        console.print(f"Wrote {output}")
+        console.print(tr("Wrote {path}", path=output), markup=False, highlight=False)
 
 
 @group.command("heatmap")
@@ -255,7 +264,7 @@ def heatmap_command(
         if chosen is not None:
             net = net.select(wave=chosen)
         save_figure(sphere_heatmap(net, groups=by), output)
-        console.print(f"Wrote {output}")
+        console.print(tr("Wrote {path}", path=output), markup=False, highlight=False)
 
 
 # --- The registry: push a network (or a survey wave) into an observatory database, and get
@@ -328,7 +337,11 @@ def store_command(
         f"{kind}: " + " ".join(f"{n} {action}d" for action, n in sorted(by.items()))
         for kind, by in sorted(report.counts.items())
     )
-    console.print(f"Stored the network of {cluster}: {counts or 'nothing changed'}")
+    console.print(
+        tr("Stored the network of {cluster}: {counts}", cluster=cluster, counts=counts)
+        if counts
+        else tr("Stored the network of {cluster}: nothing changed", cluster=cluster)
+    )
 
 
 @group.command("diagnose-stored")
@@ -338,7 +351,10 @@ def diagnose_stored_command(
     format: Annotated[
         str, typer.Option("--format", help="json (structured summary) or text.")
     ] = "json",
-    lang: Annotated[str, typer.Option("--lang", help="Language of the text: fr, en, ar.")] = "en",
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="Language of the text: fr, ar, en (default: grappe's)."),
+    ] = None,
     database: Annotated[
         str | None,
         typer.Option("--database", help="SQLAlchemy URL of the registry (default: settings)."),
@@ -351,15 +367,19 @@ def diagnose_stored_command(
 
     with grappe_errors():
         check_option(format, "--format", ("json", "text"), func="grappe network diagnose-stored")
-        check_option(lang, "--lang", LANGUAGES, func="grappe network diagnose-stored")
+        lang = check_option(
+            lang or current_language(), "--lang", LANGUAGES, func="grappe network diagnose-stored"
+        )
         sessions = _registry(database)
         try:
-            with _spinner("Diagnosing the stored network"), session_scope(sessions) as session:
+            with _spinner(tr("Diagnosing the stored network")), session_scope(sessions) as session:
                 row = diagnose_stored(session, cluster, wave=wave, who="grappe network")
                 result, texts, number = row.result, row.texts, row.id
         finally:
             sessions.kw["bind"].dispose()
-    err_console.print(f"Stored as diagnosis {number} of {cluster}")
+    err_console.print(
+        tr("Stored as diagnosis {number} of {cluster}", number=number, cluster=cluster)
+    )
     if format == "json":
         typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
     else:

@@ -10,6 +10,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from grappe.cli._common import err_console, grappe_errors
 from grappe.cli.serve import WorkersOpt
+from grappe.i18n import tr
 
 if TYPE_CHECKING:
     from grappe.mapping import ClusterMap
@@ -74,7 +75,7 @@ def build_outputs(
     names = _TABLES
     _check_outputs(output)
 
-    steps = ("Mapping the bundled CBP state file", "Writing results")
+    steps = (tr("Mapping the bundled CBP state file"), tr("Writing results"))
     task = progress.add_task(steps[0], total=len(steps)) if progress else None
 
     def step(i: int) -> None:
@@ -141,9 +142,13 @@ def observatory_command(
         cluster_map = _bundled_map(output, progress)
         written = build_outputs(output, cluster_map=cluster_map, progress=progress)
     for name, path in written.items():
-        err_console.print(f"wrote {name}: {path}")
+        err_console.print(
+            tr("wrote {name}: {path}", name=name, path=path), markup=False, highlight=False
+        )
     if not serve:
-        err_console.print(f"Open {(output / 'summary.html').resolve().as_uri()} in a browser.")
+        err_console.print(
+            tr("Open {url} in a browser.", url=(output / "summary.html").resolve().as_uri())
+        )
         return
     from grappe.cli.serve import run_observatory
 
@@ -163,7 +168,7 @@ def _bundled_map(output: Path, progress: Progress) -> ClusterMap:
     from grappe.io import bundled_us_map
 
     _check_outputs(output)
-    task = progress.add_task("Mapping the bundled CBP state file")
+    task = progress.add_task(tr("Mapping the bundled CBP state file"))
     cluster_map = bundled_us_map()
     progress.remove_task(task)
     return cluster_map

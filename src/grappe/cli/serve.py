@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from grappe.cli._common import err_console, grappe_errors
+from grappe.i18n import tr
 
 __all__ = ["WORKER_APP", "WorkersOpt", "register", "run_observatory", "serve"]
 
@@ -115,7 +116,7 @@ def _load(database_url: str, loader: Callable[..., object]) -> None:
 
         def progress(step: str, done: int, total: int) -> None:
             if step not in tasks:
-                tasks[step] = bar.add_task(f"Loading {step}", total=total)
+                tasks[step] = bar.add_task(tr("Loading {step}", step=step), total=total)
             bar.update(tasks[step], completed=done)
 
         loader(database_url, progress=progress)

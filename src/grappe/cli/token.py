@@ -13,6 +13,7 @@ import typer
 from rich.table import Table
 
 from grappe.cli._common import console, err_console, grappe_errors
+from grappe.i18n import tr
 
 __all__ = ["announce_first_admin_token", "register", "token_group"]
 
@@ -139,7 +140,9 @@ def revoke_command(
                 revoked = (row.id, row.name)
         finally:
             _dispose(sessions)
-    err_console.print(f"Revoked token {revoked[0]} ({revoked[1]!r}).", markup=False)
+    err_console.print(
+        tr("Revoked token {id} ({name!r}).", id=revoked[0], name=revoked[1]), markup=False
+    )
 
 
 def announce_first_admin_token(database_url: str) -> str | None:

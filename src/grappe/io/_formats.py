@@ -22,6 +22,7 @@ from grappe.errors import (
     NotFoundError,
     ValidationIssue,
 )
+from grappe.i18n import Message
 from grappe.io._options import TABLE_SUFFIXES
 
 
@@ -54,17 +55,26 @@ def existing_file(path: Any, what: str) -> Path:
     """
     if not isinstance(path, str | Path):
         raise InvalidParameterError(
-            f"The path of the {what} must be a str or a Path. Got {type(path).__name__} instead."
+            Message(
+                "The path of the {what} must be a str or a Path. Got {type} instead.",
+                what=Message(what),
+                type=type(path).__name__,
+            )
         )
     p = Path(path)
     if p.is_dir():
         raise DataValidationError(
             ValidationIssue(
-                f"the {what} is a folder, not a file.", file=str(p), fix="give the path of a file."
+                Message("the {what} is a folder, not a file.", what=Message(what)),
+                file=str(p),
+                fix=Message("give the path of a file."),
             )
         )
     if not p.is_file():
-        raise NotFoundError(f"No such file: {str(p)!r} (the {what}).")
+        # ``what`` is looked up in the catalogue too ("regional table"…)
+        raise NotFoundError(
+            Message("No such file: {path!r} (the {what}).", path=str(p), what=Message(what))
+        )
     return p
 
 

@@ -19,6 +19,7 @@ from grappe.errors import (
     InvalidParameterError,
     ValidationIssue,
 )
+from grappe.i18n import Message
 from grappe.io.files import ReadOptions, convert_numbers, existing_file, parquet_schema, read_table
 
 _FUNC = "read_regional_table"
@@ -143,22 +144,32 @@ def _mapping(
     for ours in required:
         theirs = [f for f, o in mapping.items() if o == ours]
         if not theirs or theirs[0] not in file_columns:
-            wanted = f"{theirs[0]!r} (mapped to {ours!r})" if theirs else repr(ours)
+            wanted = (
+                Message("{file_column!r} (mapped to {ours!r})", file_column=theirs[0], ours=ours)
+                if theirs
+                else repr(ours)
+            )
+            # a table of firm counts (SMEs by region and sector) is mapped by them
+            by_counts = ours == "employment" and "establishments" in mapping.values()
             issues.append(
                 ValidationIssue(
-                    f"the required column {wanted} is missing; the file has the columns "
-                    f"{file_columns}.",
+                    Message(
+                        "the required column {wanted} is missing; the file has the columns "
+                        "{columns}.",
+                        wanted=wanted,
+                        columns=file_columns,
+                    ),
                     file=file,
                     column=theirs[0] if theirs else ours,
-                    fix=(
-                        f"name the column {ours!r}, or pass columns={{'<name in file>': {ours!r}}}"
-                        + (
-                            # a table of firm counts (SMEs by region and sector) is mapped by them
-                            ", or map the table by its establishments with "
-                            "measure='establishments'."
-                            if ours == "employment" and "establishments" in mapping.values()
-                            else "."
-                        )
+                    fix=Message(
+                        "name the column {ours!r}, or pass columns={{'<name in file>': {ours!r}}}, "
+                        "or map the table by its establishments with measure='establishments'.",
+                        ours=ours,
+                    )
+                    if by_counts
+                    else Message(
+                        "name the column {ours!r}, or pass columns={{'<name in file>': {ours!r}}}.",
+                        ours=ours,
                     ),
                 )
             )

@@ -19,6 +19,7 @@ import yaml
 
 from grappe.assess.questionnaire import Questionnaire, validate_answers
 from grappe.errors import DataValidationError, NotFoundError, ValidationIssue
+from grappe.i18n import Message
 from grappe.io.files import (
     ReadOptions,
     convert_numbers,
@@ -263,11 +264,11 @@ def read_indicators(path: PathLike, *, options: ReadOptions | None = None) -> pd
         values, bad = convert_numbers(frame[column], options=options)
         issues.extend(
             ValidationIssue(
-                f"{frame[column].iloc[i]!r} is not a number.",
+                Message("{value!r} is not a number.", value=frame[column].iloc[i]),
                 file=str(path),
                 row=int(i) + 2,
                 column=column,
-                fix="write a number (empty when unknown).",
+                fix=Message("write a number (empty when unknown)."),
             )
             for i in bad.nonzero()[0][:20]
         )
@@ -352,10 +353,10 @@ def check_firms(
     if missing:
         raise DataValidationError(
             ValidationIssue(
-                f"The {side} file lacks the columns {missing}.",
+                Message("The {side} file lacks the columns {missing}.", side=side, missing=missing),
                 file=file,
                 row=1 if first_row is not None else None,
-                fix=f"Give the columns {list(columns)}.",
+                fix=Message("Give the columns {columns}.", columns=list(columns)),
             )
         )
 
@@ -373,14 +374,23 @@ def check_firms(
                 or (not pd.isna(v) and (v < low or (high is not None and v > high)))
                 or (pd.notna(v) and np.isinf(v))
             ):
-                rng = f"between {low} and {high}" if high is not None else f"≥ {low}"
+                rng = (
+                    Message("between {low} and {high}", low=low, high=high)
+                    if high is not None
+                    else f"≥ {low}"
+                )
                 issues.append(
                     ValidationIssue(
-                        f"The {col} {raw!r} is not a number {rng}.",
+                        Message(
+                            "The {column} {value!r} is not a number {range}.",
+                            column=col,
+                            value=raw,
+                            range=rng,
+                        ),
                         file=file,
                         row=row_of(i),
                         column=col,
-                        fix="Write a decimal number (degrees for lat/lon).",
+                        fix=Message("Write a decimal number (degrees for lat/lon)."),
                     )
                 )
         df[col] = values.astype(float)
@@ -397,11 +407,11 @@ def _firm_id_issues(
     ids = df[column].astype(str).str.strip()
     issues = [
         ValidationIssue(
-            "The id is empty.",
+            Message("The id is empty."),
             file=file,
             row=row_of(int(i)),
             column=column,
-            fix="Give every row an id.",
+            fix=Message("Give every row an id."),
         )
         for i in np.flatnonzero((ids == "").to_numpy())[:20]
     ]
@@ -410,11 +420,13 @@ def _firm_id_issues(
         if ident and ident in first and len(issues) < 20:
             issues.append(
                 ValidationIssue(
-                    f"The id {ident!r} is already used in row {first[ident]}.",
+                    Message(
+                        "The id {id!r} is already used in row {row}.", id=ident, row=first[ident]
+                    ),
                     file=file,
                     row=row_of(i),
                     column=column,
-                    fix="Give each row its own id (one row per need or per SME).",
+                    fix=Message("Give each row its own id (one row per need or per SME)."),
                 )
             )
         first.setdefault(ident, row_of(i))

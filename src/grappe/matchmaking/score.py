@@ -25,6 +25,7 @@ import pandas as pd
 
 from grappe._validation import check_bool, check_number, check_option
 from grappe.errors import InvalidParameterError
+from grappe.i18n import Message, Parts
 
 __all__ = ["COMPONENTS", "DEFAULT_WEIGHTS", "haversine_km", "match"]
 
@@ -271,7 +272,10 @@ def match(
     ]
     if not rows:
         return pd.DataFrame(columns=cols)
-    out = pd.DataFrame(rows).sort_values(
+    out = pd.DataFrame(rows)
+    # object dtype keeps each explanation a Message (English text that translates on display)
+    out["explanation"] = pd.Series([r["explanation"] for r in rows], index=out.index, dtype=object)
+    out = out.sort_values(
         ["need_id", "score", "firm_id"], ascending=[True, False, True], kind="mergesort"
     )
     out["rank"] = out.groupby("need_id").cumcount() + 1
@@ -283,17 +287,24 @@ def match(
 def _explain(
     shared: frozenset, lacking: frozenset, missing: list, comp: Mapping, d: float, same: bool
 ) -> str:
+    # Messages: the text is English, and the command line shows it in the user's language
     parts = [
-        f"shares processes {', '.join(sorted(shared))}" if shared else "shares no process",
+        Message("shares processes {processes}", processes=", ".join(sorted(shared)))
+        if shared
+        else Message("shares no process")
     ]
     if lacking:
-        parts.append(f"lacks {', '.join(sorted(lacking))}")
-    parts.append(f"covers {comp['material']:.0%} of the materials")
+        parts.append(Message("lacks {processes}", processes=", ".join(sorted(lacking))))
+    parts.append(Message("covers {share:.0%} of the materials", share=comp["material"]))
     parts.append(
-        "holds every certification required"
-        if not missing
-        else f"misses certification {', '.join(missing)}"
+        Message("misses certification {names}", names=", ".join(missing))
+        if missing
+        else Message("holds every certification required")
     )
-    parts.append(f"capacity covers {comp['capacity']:.0%} of the need")
-    parts.append(f"{d:.0f} km away" + (", same cluster" if same else ""))
-    return "; ".join(parts) + "."
+    parts.append(Message("capacity covers {share:.0%} of the need", share=comp["capacity"]))
+    parts.append(
+        Message("{km:.0f} km away, same cluster", km=d)
+        if same
+        else Message("{km:.0f} km away", km=d)
+    )
+    return Message("{parts}.", parts=Parts(parts))
