@@ -179,7 +179,9 @@
       var path = d3.geoPath(projection);
       var byId = {};
       data.communes.forEach(function (c) { byId[c[0]] = c; });
-      var shade = rankShade(data.communes.map(function (c) { return c[1]; }));
+      // ranks among the communes that have bodies: the many without would push them up
+      var shade = rankShade(data.communes.map(function (c) { return c[1]; })
+        .filter(function (v) { return v > 0; }));
       topojson.feature(t[1], t[1].objects.communes).features.forEach(function (f) {
         var c = byId[f.id];
         if (!c) return;
