@@ -1349,6 +1349,51 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     "chef-lieu: %(place)s": ("chef-lieu : %(place)s", "مقر الولاية: %(place)s"),
     "%(kind)s: %(brand)s": ("%(kind)s : %(brand)s", "%(kind)s (%(brand)s)"),
     # --- end of package "dzweb" ---
+    # communes: the commune map of a wilaya's page, the Algerian home map's caption
+    "Map of the Algerian wilayas coloured by their support bodies per 10,000 inhabitants": (
+        "Carte des wilayas d'Algérie colorées selon leurs organismes d'appui pour 10 000 "
+        "habitants",
+        "خريطة ولايات الجزائر ملوَّنة حسب عدد هيئات الدعم لكل 10.000 ساكن",
+    ),
+    "Support bodies for SMEs per 10,000 inhabitants by wilaya. Select a wilaya to open its page "
+    "and the map of its communes.": (
+        "Organismes d'appui aux PME pour 10 000 habitants par wilaya. Choisissez une wilaya pour "
+        "ouvrir sa page et la carte de ses communes.",
+        "هيئات دعم المؤسسات الصغيرة والمتوسطة لكل 10.000 ساكن حسب الولاية. اختر ولاية لفتح "
+        "صفحتها وخريطة بلدياتها.",
+    ),
+    "Map of the wilaya's communes and support bodies": (
+        "Carte des communes et des organismes d'appui de la wilaya",
+        "خريطة بلديات الولاية وهيئات الدعم فيها",
+    ),
+    "The wilaya's communes, coloured by their support bodies per 10,000 inhabitants (darker for "
+    "higher quintiles; the lightest: no body; grey: no population figure), and its support "
+    "bodies as dots coloured by type as in the table.": (
+        "Les communes de la wilaya, colorées selon leurs organismes d'appui pour 10 000 "
+        "habitants (plus foncé pour les quintiles supérieurs ; le plus clair : aucun organisme ; "
+        "gris : pas de chiffre de population), et ses organismes d'appui en points colorés par "
+        "type comme dans le tableau.",
+        "بلديات الولاية ملوَّنة حسب عدد هيئات الدعم لكل 10.000 ساكن (الأغمق للخُمَيْسات الأعلى؛ "
+        "الأفتح: لا هيئة؛ الرمادي: لا رقم للسكان)، وهيئات الدعم نقاطًا ملوَّنة حسب النوع كما في "
+        "الجدول.",
+    ),
+    "Commune and wilaya boundaries:": (
+        "Limites des communes et des wilayas :",
+        "حدود البلديات والولايات:",
+    ),
+    "Communes of the wilaya by support bodies per 10,000 inhabitants": (
+        "Communes de la wilaya selon leurs organismes d'appui pour 10 000 habitants",
+        "بلديات الولاية حسب عدد هيئات الدعم لكل 10.000 ساكن",
+    ),
+    "%(n)s support bodies of the wilaya are not placed in one of its communes.": (
+        "%(n)s organismes d'appui de la wilaya ne sont placés dans aucune de ses communes.",
+        "%(n)s من هيئات الدعم في الولاية غير مُحدَّدة في أي من بلدياتها.",
+    ),
+    "%(commune)s: %(bodies)s support bodies, %(per_10k)s per 10,000 inhabitants": (
+        "%(commune)s : %(bodies)s organismes d'appui, %(per_10k)s pour 10 000 habitants",
+        "%(commune)s: %(bodies)s من هيئات الدعم، %(per_10k)s لكل 10.000 ساكن",
+    ),
+    # --- end of package "communes" ---
 }
 
 

