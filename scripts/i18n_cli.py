@@ -1283,11 +1283,14 @@ CLI_T |= {
         "خط الطول بالدرجات العشرية WGS84 (5.73).",
     ),
     "Long table of geolocated support bodies (actor_type, name, wilaya_code, lat, lon), e.g. "
-    "dz_ecosystem_actors/all_geolocated_actors_long.csv.": (
+    "dz_ecosystem_actors/all_geolocated_actors_long.csv; by default the 6,502 bodies bundled "
+    "with grappe (TransformaTek, cleaned and deduplicated).": (
         "Tableau long des organismes d'appui géolocalisés (actor_type, name, wilaya_code, lat, "
-        "lon), par ex. dz_ecosystem_actors/all_geolocated_actors_long.csv.",
+        "lon), par ex. dz_ecosystem_actors/all_geolocated_actors_long.csv ; par défaut les 6 502 "
+        "organismes fournis avec grappe (TransformaTek, nettoyés et dédoublonnés).",
         "جدول طويل لهيئات الدعم محددة الموقع (actor_type، name، wilaya_code، lat، lon)، مثلاً "
-        "dz_ecosystem_actors/all_geolocated_actors_long.csv.",
+        "dz_ecosystem_actors/all_geolocated_actors_long.csv؛ افتراضياً الهيئات الـ 6.502 المرفقة "
+        "بـ grappe (TransformaTek، بعد التنظيف وإزالة التكرار).",
     ),
     "Search radius in km (great-circle).": (
         "Rayon de recherche en km (orthodromique).",

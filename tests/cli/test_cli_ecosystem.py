@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pandas as pd
 import pytest
 from typer.testing import CliRunner
@@ -96,3 +97,27 @@ def test_near_takes_a_western_longitude(folder):
     rows = json.loads(result.stdout[result.stdout.index("[") :])
     assert [r["wilaya_code"] for r in rows] == [31, 31]  # the two CNRC offices of Oran
     assert rows[0]["lon"] < 0
+
+
+def test_near_biskra_without_bodies_reads_the_bundled_bodies():
+    """The done-when command of issue 16, as written: no --bodies, the bundled cleaned copy."""
+    import io
+
+    from grappe.io.presets import bundled_path
+
+    result = _run("near", 34.85, 5.73, "--radius-km", 20, "--format", "csv")
+    assert result.exit_code == 0, result.output
+    found = pd.read_csv(io.StringIO(result.stdout), dtype={"wilaya_69": str})
+    for kind in ("anade", "angem", "cnrc"):
+        assert (found["actor_type"] == kind).any(), kind
+    assert found["actor_type"].str.startswith("banks/").any()
+    assert found["distance_km"].is_monotonic_increasing and found["distance_km"].max() <= 20
+    # independent: haversine from the bundled file, the same bodies within 20 km
+    bundled = pd.read_csv(bundled_path("dz", "support_bodies.csv"))
+    lat, lon = np.radians(bundled["lat"]), np.radians(bundled["lon"])
+    a = (
+        np.sin((lat - np.radians(34.85)) / 2) ** 2
+        + np.cos(lat) * np.cos(np.radians(34.85)) * np.sin((lon - np.radians(5.73)) / 2) ** 2
+    )
+    km = 2 * 6371.0088 * np.arcsin(np.sqrt(a))
+    assert len(found) == int((km <= 20).sum())

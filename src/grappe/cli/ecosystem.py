@@ -25,11 +25,12 @@ ecosystem_app = typer.Typer(
 )
 
 BodiesOpt = Annotated[
-    Path,
+    Path | None,
     typer.Option(
         "--bodies",
         help="Long table of geolocated support bodies (actor_type, name, wilaya_code, lat, lon), "
-        "e.g. dz_ecosystem_actors/all_geolocated_actors_long.csv.",
+        "e.g. dz_ecosystem_actors/all_geolocated_actors_long.csv; by default the 6,502 bodies "
+        "bundled with grappe (TransformaTek, cleaned and deduplicated).",
     ),
 ]
 TypesOpt = Annotated[
@@ -108,9 +109,12 @@ def emit_frame(frame: pd.DataFrame, *, output: Path | None, output_format: str, 
         )
 
 
-def _read(bodies: Path) -> pd.DataFrame:
+def _read(bodies: Path | None) -> pd.DataFrame:
     from grappe.io.ecosystem import read_support_bodies
+    from grappe.io.presets import bundled_path
 
+    if bodies is None:  # the cleaned copy the observatory publishes (data/dz/PROVENANCE.md)
+        bodies = bundled_path("dz", "support_bodies.csv")
     table = read_support_bodies(bodies)
     left_out = table.attrs.get("without_coordinates", 0)
     if left_out:
@@ -166,7 +170,7 @@ def near_command(
     lon: Annotated[
         float, typer.Argument(metavar="LON", help="Longitude, WGS84 decimal degrees (5.73).")
     ],
-    bodies: BodiesOpt,
+    bodies: BodiesOpt = None,
     radius_km: Annotated[
         float, typer.Option("--radius-km", help="Search radius in km (great-circle).")
     ] = 20.0,
@@ -211,7 +215,7 @@ def near_command(
 
 @ecosystem_app.command("coverage")
 def coverage_command(
-    bodies: BodiesOpt,
+    bodies: BodiesOpt = None,
     types: TypesOpt = None,
     level: Annotated[
         str, typer.Option(help="wilaya (one row per wilaya) or commune (one per commune).")
