@@ -2008,3 +2008,7 @@ CLI_T |= {
     ),
     "commune": ("commune", "البلدية"),
 }
+
+from i18n_cli_errkern import CLI_T_errkern  # noqa: E402
+
+CLI_T |= CLI_T_errkern
