@@ -44,6 +44,7 @@ from collections.abc import Iterable
 
 from grappe._validation import check_option
 from grappe.errors import DataValidationError, ValidationIssue
+from grappe.i18n import Message
 
 __all__ = [
     "CLASSIFICATIONS",
@@ -276,7 +277,11 @@ def validate_codes(
     distinct = list(dict.fromkeys(codes))
     issues = [
         ValidationIssue(
-            f"{c!r} is not a well-formed {classification} code.",
+            Message(
+                "{code!r} is not a well-formed {classification} code.",
+                code=c,
+                classification=classification,
+            ),
             file=file,
             row=rows.get(c),
             column=column,
@@ -289,11 +294,15 @@ def validate_codes(
         bad = {i.message.split("'")[1] for i in issues}
         issues.extend(
             ValidationIssue(
-                f"{c!r} is not a code of the {classification} code list.",
+                Message(
+                    "{code!r} is not a code of the {classification} code list.",
+                    code=c,
+                    classification=classification,
+                ),
                 file=file,
                 row=rows.get(c),
                 column=column,
-                fix="correct the code, or check the 'classification' of the file.",
+                fix=Message("correct the code, or check the 'classification' of the file."),
             )
             for c in distinct
             if c not in known_set and c not in bad
@@ -304,20 +313,21 @@ def validate_codes(
 def _malformed_fix(classification: str) -> str:
     family = classification_family(classification)
     if family == "naics":
-        return "NAICS codes are '00', a sector ('31-33') or 2 to 6 digits; check the code."
+        return Message("NAICS codes are '00', a sector ('31-33') or 2 to 6 digits; check the code.")
     if family == "nace":
-        fix = (
+        fix = Message(
             "NACE/ISIC codes are 'TOTAL', a section letter A-U, a group of sections ('B-E', "
             "'M_N'), or a division, group or class ('10', '10.1', '10.11'); check the code."
         )
         if classification == "naa":
-            fix += (
-                " NAA codes are read with the structure of NAA Rev.1 (2017, as NACE Rev.2); "
+            fix = Message(
+                "{fix} NAA codes are read with the structure of NAA Rev.1 (2017, as NACE Rev.2); "
                 "codes of NAA 2000 (from NACE Rev.1: divisions 40, 67, sections A-Q of other "
-                "content) must first be converted."
+                "content) must first be converted.",
+                fix=fix,
             )
         return fix
-    return "industry codes must be non-empty."
+    return Message("industry codes must be non-empty.")
 
 
 def ancestors(code: str, classification: str) -> tuple[str, ...]:
@@ -452,10 +462,15 @@ def check_single_level(
     levels = sorted({code_level(c, classification) for pair in pairs for c in pair})
     raise DataValidationError(
         ValidationIssue(
-            f"industry codes of several levels are mixed: {outer!r} contains {inner!r} "
-            f"({len(pairs)} nested pairs in all); summing them would count jobs twice.",
+            Message(
+                "industry codes of several levels are mixed: {outer!r} contains {inner!r} "
+                "({count} nested pairs in all); summing them would count jobs twice.",
+                outer=outer,
+                inner=inner,
+                count=len(pairs),
+            ),
             file=file,
             column=column,
-            fix=f"select one level when reading, e.g. levels=({levels[-1]},).",
+            fix=Message("select one level when reading, e.g. levels=({level},).", level=levels[-1]),
         )
     )

@@ -29,6 +29,7 @@ from grappe.errors import (
     MissingDependencyError,
     ValidationIssue,
 )
+from grappe.i18n import Message
 
 __all__ = ["convert_counts", "division_shares", "points_in_polygons"]
 
@@ -116,12 +117,20 @@ def _unknown_code_issues(
     positions = np.flatnonzero(bad.to_numpy())
     return [
         ValidationIssue(
-            f"{codes.iloc[i]!r} is not a region of the {division} division.",
+            Message(
+                "{code!r} is not a region of the {division} division.",
+                code=codes.iloc[i],
+                division=division,
+            ),
             file=file,
             row=int(i) + 2,  # as in the file: the header is line 1
             column=column,
-            fix=f"use the codes of the {division} division ({', '.join(sorted(known)[:5])}…), "
-            "or convert from the division the table is coded in.",
+            fix=Message(
+                "use the codes of the {division} division ({codes}…), "
+                "or convert from the division the table is coded in.",
+                division=division,
+                codes=", ".join(sorted(known)[:5]),
+            ),
         )
         for i in positions[:_MAX_SHOWN]
     ]
@@ -204,8 +213,13 @@ def convert_counts(
         not isinstance(apportion, str) or apportion not in getattr(units, "columns", ())
     ):
         raise InvalidParameterError(
-            f"The 'apportion' parameter of {func} must be None or a column of units to share "
-            f"split regions by (e.g. 'population'). Got {apportion!r} instead."
+            Message(
+                "The {name!r} parameter of {func} must be None or a column of units to share "
+                "split regions by (e.g. 'population'). Got {value!r} instead.",
+                name="apportion",
+                func=func,
+                value=apportion,
+            )
         )
     if not isinstance(frame, pd.DataFrame) or region_column not in frame.columns:
         raise InvalidParameterError(
@@ -227,8 +241,14 @@ def convert_counts(
     absent = [c for c in [*values, *flags] if c not in frame.columns]
     if absent:
         raise InvalidParameterError(
-            f"The 'value_columns' parameter of {func} names columns {absent} that the table "
-            f"does not have (it has {list(frame.columns)})."
+            Message(
+                "The {name!r} parameter of {func} names columns {absent} that the table "
+                "does not have (it has {columns}).",
+                name="value_columns",
+                func=func,
+                absent=absent,
+                columns=list(frame.columns),
+            )
         )
     shares = division_shares(units, source=source, target=target, weight=apportion)
     codes = frame[region_column].astype("string")
@@ -245,11 +265,19 @@ def convert_counts(
             for s in split[:_MAX_SHOWN]
         )
         raise InvalidParameterError(
-            f"Converting from {source} to {target} splits {len(split)} "
-            f"region{'s' if len(split) > 1 else ''} between several ({detail}). The "
-            f"'apportion' parameter of {func} must then say how to split their counts, "
-            "e.g. apportion='population' (each piece gets the population share of its "
-            "units). Got None instead."
+            Message(
+                "Converting from {source} to {target} splits {count} "
+                + ("regions" if len(split) > 1 else "region")
+                + " between several ({detail}). The {name!r} parameter of {func} must then say "
+                "how to split their counts, e.g. apportion='population' (each piece gets the "
+                "population share of its units). Got None instead.",
+                source=source,
+                target=target,
+                count=len(split),
+                detail=detail,
+                name="apportion",
+                func=func,
+            )
         )
     keys = [c for c in frame.columns if c not in (region_column, *values, *flags)]
     table = frame.assign(**{region_column: codes}).merge(

@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 
 from grappe.errors import InvalidParameterError
+from grappe.i18n import Message
 
 __all__ = [
     "DEFINITION_COLUMNS",
@@ -199,8 +200,15 @@ def concat_tables(tables: list[RegionalTable] | tuple[RegionalTable, ...]) -> Re
         for attr in ("classification", "region_type", "unit"):
             if getattr(other, attr) != getattr(first, attr):
                 raise InvalidParameterError(
-                    f"The 'tables' parameter of concat_tables must hold tables of one {attr}. "
-                    f"Got {getattr(first, attr)!r} and {getattr(other, attr)!r} instead."
+                    Message(
+                        "The {name!r} parameter of {func} must hold tables of one {attr}. "
+                        "Got {first!r} and {other!r} instead.",
+                        name="tables",
+                        func="concat_tables",
+                        attr=attr,
+                        first=getattr(first, attr),
+                        other=getattr(other, attr),
+                    )
                 )
     frames = []
     for t in tables:
@@ -214,11 +222,16 @@ def concat_tables(tables: list[RegionalTable] | tuple[RegionalTable, ...]) -> Re
         row = data.loc[dup].iloc[0]
         raise DataValidationError(
             ValidationIssue(
-                f"region {row['region']!r}, industry {row['industry']!r}, year "
-                f"{int(row['year'])} appears in more than one input "
-                f"({int(dup.sum())} rows in all).",
+                Message(
+                    "region {region!r}, industry {industry!r}, year {year} appears in more than "
+                    "one input ({count} rows in all).",
+                    region=row["region"],
+                    industry=row["industry"],
+                    year=int(row["year"]),
+                    count=int(dup.sum()),
+                ),
                 file=", ".join(str(t.source) for t in tables),
-                fix="Give each region × industry × year in one file only.",
+                fix=Message("Give each region × industry × year in one file only."),
             )
         )
     names: dict[str, str] = {}

@@ -16,6 +16,7 @@ import pandas as pd
 
 from grappe._validation import check_option
 from grappe.errors import DataValidationError, InvalidParameterError, ValidationIssue
+from grappe.i18n import Message
 from grappe.model import REGIONAL_COLUMNS, RegionalTable
 
 __all__ = ["RegionSet", "aggregate_regions"]
@@ -79,21 +80,21 @@ class RegionSet:
         empty = (self.members["region"].str.strip() == "") | (self.members["member"] == "")
         issues += [
             ValidationIssue(
-                "a region or member code is empty.",
+                Message("a region or member code is empty."),
                 file=self.source,
                 row=self._row(p),
-                fix="fill in both codes or remove the row.",
+                fix=Message("fill in both codes or remove the row."),
             )
             for p in np.flatnonzero(empty.to_numpy())
         ]
         repeated = self.members.duplicated(keep="first")
         issues += [
             ValidationIssue(
-                f"member {m!r} is listed twice in region {r!r}.",
+                Message("member {member!r} is listed twice in region {region!r}.", member=m, region=r),
                 file=self.source,
                 row=self._row(p),
                 column="member",
-                fix="list each member once.",
+                fix=Message("list each member once."),
             )
             for p, (r, m) in zip(
                 np.flatnonzero(repeated.to_numpy()),
@@ -107,18 +108,22 @@ class RegionSet:
             for member, group in shared.groupby("member", sort=True):
                 issues.append(
                     ValidationIssue(
-                        f"member {member!r} belongs to several regions: {sorted(group['region'])}.",
+                        Message(
+                            "member {member!r} belongs to several regions: {regions}.",
+                            member=member,
+                            regions=sorted(group["region"]),
+                        ),
                         file=self.source,
                         column="member",
-                        fix="put each member in one region, or use overlap='allow'.",
+                        fix=Message("put each member in one region, or use overlap='allow'."),
                     )
                 )
         if self.members.empty:
             issues.append(
                 ValidationIssue(
-                    "the region set has no regions.",
+                    Message("the region set has no regions."),
                     file=self.source,
-                    fix="list at least one region and its members.",
+                    fix=Message("list at least one region and its members."),
                 )
             )
         if issues:
@@ -154,7 +159,8 @@ class RegionSet:
             if not members:
                 raise DataValidationError(
                     ValidationIssue(
-                        f"region {region!r} has no members.", fix="list at least one member region."
+                        Message("region {region!r} has no members.", region=region),
+                        fix=Message("list at least one member region."),
                     )
                 )
             rows += [(str(region), str(m)) for m in members]
@@ -249,11 +255,17 @@ def aggregate_regions(table: RegionalTable, region_set: RegionSet) -> RegionalTa
         raise DataValidationError(
             [
                 ValidationIssue(
-                    f"member {m!r} of region {r!r} is not a region of the table "
-                    f"({table.region_type} codes such as {list(present[:3])}).",
+                    Message(
+                        "member {member!r} of region {region!r} is not a region of the table "
+                        "({region_type} codes such as {codes}).",
+                        member=m,
+                        region=r,
+                        region_type=table.region_type,
+                        codes=list(present[:3]),
+                    ),
                     file=region_set.source,
                     column="member",
-                    fix="correct the member code, or read the table that holds it.",
+                    fix=Message("correct the member code, or read the table that holds it."),
                 )
                 for r, m in unknown.itertuples(index=False)
             ]

@@ -9,6 +9,7 @@ import pandas as pd
 
 from grappe.codes import ancestors, check_single_level, classification_family, code_level
 from grappe.errors import DataValidationError, InvalidParameterError, ValidationIssue
+from grappe.i18n import Message
 from grappe.model import ClusterDefinitions, RegionalTable
 from grappe.regions import RegionSet
 
@@ -58,12 +59,18 @@ def _industry_plan(
     if not covered.any():
         raise DataValidationError(
             ValidationIssue(
-                f"no industry code of the table is covered by the definitions "
-                f"{definitions.name!r} (table codes such as {list(categories[:3])}).",
+                Message(
+                    "no industry code of the table is covered by the definitions {name!r} "
+                    "(table codes such as {codes}).",
+                    name=definitions.name,
+                    codes=list(categories[:3]),
+                ),
                 file=source,
                 column="industry",
-                fix="use definitions of the table's classification, or read the table at the "
-                "level of the definitions' codes (e.g. levels=(6,) for NAICS).",
+                fix=Message(
+                    "use definitions of the table's classification, or read the table at the "
+                    "level of the definitions' codes (e.g. levels=(6,) for NAICS)."
+                ),
             )
         )
     levels = set(level[covered].tolist())
@@ -85,12 +92,18 @@ def _industry_plan(
     if total == "row" and not is_total.any():
         raise DataValidationError(
             ValidationIssue(
-                f"total='row' needs the all-industries rows (code {total_code!r}), "
-                "which the table does not have.",
+                Message(
+                    "total='row' needs the all-industries rows (code {code!r}), "
+                    "which the table does not have.",
+                    code=total_code,
+                ),
                 file=source,
                 column="industry",
-                fix=f"read the table with the {total_code!r} rows, or use total='sum' "
-                "(grappe map --total sum).",
+                fix=Message(
+                    "read the table with the {code!r} rows, or use total='sum' "
+                    "(grappe map --total sum).",
+                    code=total_code,
+                ),
             )
         )
     return cluster_of, in_sum, is_total
@@ -142,11 +155,18 @@ def _build_cube(
         bad = int(np.flatnonzero(emp < 0)[0])
         raise DataValidationError(
             ValidationIssue(
-                f"negative {measure} {emp[bad]!r} for region {data['region'].iat[bad]!r}, "
-                f"industry {data['industry'].iat[bad]!r}, year {int(year_arr[bad])}.",
+                Message(
+                    "negative {measure} {value!r} for region {region!r}, industry {industry!r}, "
+                    "year {year}.",
+                    measure=measure,
+                    value=emp[bad],
+                    region=data["region"].iat[bad],
+                    industry=data["industry"].iat[bad],
+                    year=int(year_arr[bad]),
+                ),
                 file=table.source,
                 column=measure,
-                fix="counts must be zero or positive; correct the source table.",
+                fix=Message("counts must be zero or positive; correct the source table."),
             )
         )
     n_cells = shape[0] * shape[1] * shape[2]
@@ -184,12 +204,18 @@ def _build_cube(
             i, j = np.argwhere(lacking)[0]
             raise DataValidationError(
                 ValidationIssue(
-                    f"region {str(labels[i])!r} has no all-industries row for {years[j]}, "
-                    "needed for its total employment.",
+                    Message(
+                        "region {region!r} has no all-industries row for {year}, "
+                        "needed for its total employment.",
+                        region=str(labels[i]),
+                        year=years[j],
+                    ),
                     file=table.source,
                     column="industry",
-                    fix="add the row, or use total='sum' (grappe map --total sum) to sum the "
-                    "industries instead.",
+                    fix=Message(
+                        "add the row, or use total='sum' (grappe map --total sum) to sum the "
+                        "industries instead."
+                    ),
                 )
             )
     return cube
@@ -218,21 +244,30 @@ def _with_custom_regions(
             if unknown:
                 raise DataValidationError(
                     ValidationIssue(
-                        f"members {unknown[:5]} of region {code!r} are not regions of the "
-                        f"table ({table.region_type} codes such as {list(labels[:3])}).",
+                        Message(
+                            "members {members} of region {region!r} are not regions of the "
+                            "table ({region_type} codes such as {codes}).",
+                            members=unknown[:5],
+                            region=code,
+                            region_type=table.region_type,
+                            codes=list(labels[:3]),
+                        ),
                         file=region_set.source,
                         column="member",
-                        fix="correct the member codes, or map the table that holds them.",
+                        fix=Message("correct the member codes, or map the table that holds them."),
                     )
                 )
             if code in position or code in new_labels:
                 raise DataValidationError(
                     ValidationIssue(
-                        f"region code {code!r} of the region set is already used by "
-                        "another region.",
+                        Message(
+                            "region code {region!r} of the region set is already used by "
+                            "another region.",
+                            region=code,
+                        ),
                         file=region_set.source,
                         column="region",
-                        fix="give the new region a code of its own.",
+                        fix=Message("give the new region a code of its own."),
                     )
                 )
             idx = np.array([position[m] for m in member_codes], dtype=np.int64)
@@ -290,13 +325,23 @@ def _check_within_reference(
     for i, c, y in np.argwhere(over)[:20]:
         issues.append(
             ValidationIssue(
-                f"region {str(cube['labels'][i])!r} has {emp[i, c, y]:,.0f} of {measure} in "
-                f"cluster {clusters['cluster'].iat[c]!r} in {years[y]}, more than the whole "
-                f"reference table {reference.source or ''} ({national[c, y]:,.0f}).",
+                Message(
+                    "region {region!r} has {value:,.0f} of {measure} in cluster {cluster!r} in "
+                    "{year}, more than the whole reference table {reference} ({national:,.0f}).",
+                    region=str(cube["labels"][i]),
+                    value=emp[i, c, y],
+                    measure=measure,
+                    cluster=clusters["cluster"].iat[c],
+                    year=years[y],
+                    reference=reference.source or "",
+                    national=national[c, y],
+                ),
                 file=table.source,
                 column=measure,
-                fix="give as --reference (reference=) the table of the nation that contains "
-                "these regions, in the same classification and years.",
+                fix=Message(
+                    "give as --reference (reference=) the table of the nation that contains "
+                    "these regions, in the same classification and years."
+                ),
             )
         )
     raise DataValidationError(issues)

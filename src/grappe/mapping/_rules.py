@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 
 from grappe.errors import DataValidationError, DataWarning, ValidationIssue
+from grappe.i18n import Message
 from grappe.indicators.ranks import _Distribution
 from grappe.indicators.stars import _stars
 from grappe.indicators.strong import _strong
@@ -34,17 +35,25 @@ def _check_measure(table: RegionalTable, measure: str, *, what: str = "table") -
         present = [m for m in MEASURES if not table.data[m].isna().all()]
         raise DataValidationError(
             ValidationIssue(
-                f"the {what} has no {measure} (the column is absent or empty in every row), so "
-                f"clusters cannot be mapped by {measure}; it has {present or 'no counts'}.",
+                Message(
+                    "the {what} has no {measure} (the column is absent or empty in every row), "
+                    "so clusters cannot be mapped by {measure}; it has {present}.",
+                    what=Message(what),
+                    measure=measure,
+                    present=present or Message("no counts"),
+                ),
                 file=table.source,
                 column=measure,
-                fix=f"map a column with columns={{'<column>': {measure!r}}}"
-                + (
-                    ", or choose another count: " + " or ".join(f"measure={m!r}" for m in present)
+                fix=(
+                    Message(
+                        "map a column with columns={{'<column>': {measure!r}}}, or choose another "
+                        "count: {others}.",
+                        measure=measure,
+                        others=" or ".join(f"measure={m!r}" for m in present),
+                    )
                     if present
-                    else ""
-                )
-                + ".",
+                    else Message("map a column with columns={{'<column>': {measure!r}}}.", measure=measure)
+                ),
             )
         )
 
