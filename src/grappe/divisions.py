@@ -264,19 +264,29 @@ def convert_counts(
             f"{s} → {', '.join(shares.loc[shares['source'] == s, 'target'])}"
             for s in split[:_MAX_SHOWN]
         )
+        values = dict(
+            source=source,
+            target=target,
+            count=len(split),
+            detail=detail,
+            name="apportion",
+            func=func,
+        )
         raise InvalidParameterError(
             Message(
-                "Converting from {source} to {target} splits {count} "
-                + ("regions" if len(split) > 1 else "region")
-                + " between several ({detail}). The {name!r} parameter of {func} must then say "
-                "how to split their counts, e.g. apportion='population' (each piece gets the "
-                "population share of its units). Got None instead.",
-                source=source,
-                target=target,
-                count=len(split),
-                detail=detail,
-                name="apportion",
-                func=func,
+                "Converting from {source} to {target} splits {count} regions between several "
+                "({detail}). The {name!r} parameter of {func} must then say how to split their "
+                "counts, e.g. apportion='population' (each piece gets the population share of its "
+                "units). Got None instead.",
+                **values,
+            )
+            if len(split) > 1
+            else Message(
+                "Converting from {source} to {target} splits {count} region between several "
+                "({detail}). The {name!r} parameter of {func} must then say how to split their "
+                "counts, e.g. apportion='population' (each piece gets the population share of its "
+                "units). Got None instead.",
+                **values,
             )
         )
     keys = [c for c in frame.columns if c not in (region_column, *values, *flags)]

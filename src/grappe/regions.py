@@ -90,7 +90,9 @@ class RegionSet:
         repeated = self.members.duplicated(keep="first")
         issues += [
             ValidationIssue(
-                Message("member {member!r} is listed twice in region {region!r}.", member=m, region=r),
+                Message(
+                    "member {member!r} is listed twice in region {region!r}.", member=m, region=r
+                ),
                 file=self.source,
                 row=self._row(p),
                 column="member",

@@ -19,6 +19,7 @@ from grappe.codes import (
     validate_codes,
 )
 from grappe.errors import DataValidationError, InvalidParameterError, ValidationIssue
+from grappe.i18n import Message
 from grappe.model import DEFINITION_COLUMNS, ClusterDefinitions
 
 __all__ = [
@@ -114,11 +115,14 @@ def definitions_from_frame(
         raise DataValidationError(
             [
                 ValidationIssue(
-                    f"the required column {col[c]!r} is missing; the columns are "
-                    f"{list(frame.columns)}.",
+                    Message(
+                        "the required column {column!r} is missing; the columns are {columns}.",
+                        column=col[c],
+                        columns=list(frame.columns),
+                    ),
                     file=file,
                     column=col[c],
-                    fix=f"add a column {col[c]!r}.",
+                    fix=Message("add a column {column!r}.", column=col[c]),
                 )
                 for c in missing
             ]
@@ -132,11 +136,11 @@ def definitions_from_frame(
     for c in ("code", "cluster"):
         issues += [
             ValidationIssue(
-                f"the {c} is missing.",
+                Message("the {field} is missing.", field=c),
                 file=file,
                 row=_row(row_of[p]),
                 column=col[c],
-                fix=f"fill in the {c} or remove the row.",
+                fix=Message("fill in the {field} or remove the row.", field=c),
             )
             for p in np.flatnonzero(data[c].isna().to_numpy())
         ]
@@ -167,10 +171,21 @@ def definitions_from_frame(
             values = sorted(data.loc[data["cluster"] == cluster, c].unique())
             issues.append(
                 ValidationIssue(
-                    f"cluster {cluster!r} has several values of {col[c]!r}: {values}.",
+                    Message(
+                        "cluster {cluster!r} has several values of {column!r}: {values}.",
+                        cluster=cluster,
+                        column=col[c],
+                        values=values,
+                    ),
                     file=file,
                     column=col[c],
-                    fix=f"give cluster {cluster!r} one {c.replace('_', ' ')}.",
+                    fix=Message(
+                        "give cluster {cluster!r} one {what}.",
+                        cluster=cluster,
+                        what=Message("cluster name")
+                        if c == "cluster_name"
+                        else Message("cluster type"),
+                    ),
                 )
             )
     drop = _covered_twice(data, rows_kept, classification, file, col["code"], duplicates, issues)
@@ -215,13 +230,18 @@ def _covered_twice(
             if duplicates == "raise":
                 issues.append(
                     ValidationIssue(
-                        f"code {code!r} is listed twice (cluster {data['cluster'].iat[p]!r}, "
-                        f"first in row {_row(rows[position[code]])} for cluster "
-                        f"{data['cluster'].iat[position[code]]!r}).",
+                        Message(
+                            "code {code!r} is listed twice (cluster {cluster!r}, first in row "
+                            "{first_row} for cluster {first_cluster!r}).",
+                            code=code,
+                            cluster=data["cluster"].iat[p],
+                            first_row=_row(rows[position[code]]),
+                            first_cluster=data["cluster"].iat[position[code]],
+                        ),
                         file=file,
                         row=_row(rows[p]),
                         column=column,
-                        fix="give each code one cluster, or read with duplicates='first'.",
+                        fix=Message("give each code one cluster, or read with duplicates='first'."),
                     )
                 )
         else:
@@ -235,12 +255,18 @@ def _covered_twice(
         if duplicates == "raise":
             issues.append(
                 ValidationIssue(
-                    f"code {inner!r} (cluster {cluster_of[inner]!r}) lies inside the rule "
-                    f"{outer!r} (cluster {cluster_of[outer]!r}), so it is covered twice.",
+                    Message(
+                        "code {inner!r} (cluster {inner_cluster!r}) lies inside the rule "
+                        "{outer!r} (cluster {outer_cluster!r}), so it is covered twice.",
+                        inner=inner,
+                        inner_cluster=cluster_of[inner],
+                        outer=outer,
+                        outer_cluster=cluster_of[outer],
+                    ),
                     file=file,
                     row=_row(rows[later]),
                     column=column,
-                    fix="remove one of the two rules, or read with duplicates='first'.",
+                    fix=Message("remove one of the two rules, or read with duplicates='first'."),
                 )
             )
     return drop

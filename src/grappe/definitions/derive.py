@@ -45,6 +45,7 @@ from grappe.definitions._core import definitions_from_frame, expand_definitions,
 from grappe.definitions.validation import import_sklearn, partition_agreement, scores_of_ranks
 from grappe.errors import DataValidationError, InvalidParameterError
 from grappe.errors import ValidationIssue as Issue
+from grappe.i18n import Message
 from grappe.model import ClusterDefinitions, RegionalTable
 
 __all__ = [
@@ -357,7 +358,11 @@ def _counts(
     years = table.years
     if not years:
         raise DataValidationError(
-            Issue("the table has no rows.", file=table.source, fix="give a table with data.")
+            Issue(
+                Message("the table has no rows."),
+                file=table.source,
+                fix=Message("give a table with data."),
+            )
         )
     if year is None:
         year = years[-1]
@@ -376,12 +381,18 @@ def _counts(
         shown = sorted(lv for lv in levels if lv is not None)
         raise DataValidationError(
             Issue(
-                f"industry codes of several levels are mixed ({shown}); related industries "
-                "are found among codes of one level.",
+                Message(
+                    "industry codes of several levels are mixed ({levels}); related industries "
+                    "are found among codes of one level.",
+                    levels=shown,
+                ),
                 file=table.source,
                 column="industry",
-                fix=f"read the table at one level, e.g. levels=({shown[-1]},) (--level "
-                f"{shown[-1]} in the CLI).",
+                fix=Message(
+                    "read the table at one level, e.g. levels=({level},) (--level {level} in the "
+                    "CLI).",
+                    level=shown[-1],
+                ),
             )
         )
     region = data["region"].astype(str)
@@ -401,22 +412,59 @@ def _counts(
     if n_regions < _MIN_REGIONS:
         raise DataValidationError(
             Issue(
-                f"the table has {n_regions} region(s) in {year}; co-location needs at least "
-                f"{_MIN_REGIONS} (correlations across regions).",
+                Message(
+                    "the table has {count} region(s) in {year}; co-location needs at least "
+                    "{minimum} (correlations across regions).",
+                    count=n_regions,
+                    year=year,
+                    minimum=_MIN_REGIONS,
+                ),
                 file=table.source,
                 column="region",
-                fix="give a table of more regions (e.g. counties or provinces, not a country).",
+                fix=Message(
+                    "give a table of more regions (e.g. counties or provinces, not a country)."
+                ),
             )
         )
     if len(active) < 3:
         raise DataValidationError(
             Issue(
-                f"the table has {len(active)} industr{'y' if len(active) == 1 else 'ies'} with "
-                f"employment in {year}{'' if codes is None else ' among the codes asked for'}; "
-                "at least 3 are needed to group industries.",
+                (
+                    Message(
+                        "the table has {count} industries with employment in {year}; at least 3 "
+                        "are needed to group industries.",
+                        count=len(active),
+                        year=year,
+                    )
+                    if codes is None
+                    else Message(
+                        "the table has {count} industries with employment in {year} among the "
+                        "codes asked for; at least 3 are needed to group industries.",
+                        count=len(active),
+                        year=year,
+                    )
+                )
+                if len(active) != 1
+                else (
+                    Message(
+                        "the table has {count} industry with employment in {year}; at least 3 "
+                        "are needed to group industries.",
+                        count=len(active),
+                        year=year,
+                    )
+                    if codes is None
+                    else Message(
+                        "the table has {count} industry with employment in {year} among the "
+                        "codes asked for; at least 3 are needed to group industries.",
+                        count=len(active),
+                        year=year,
+                    )
+                ),
                 file=table.source,
                 column="industry",
-                fix="read the table at a finer level (e.g. --level 6) or with more industries.",
+                fix=Message(
+                    "read the table at a finer level (e.g. --level 6) or with more industries."
+                ),
             )
         )
     return out, int(year)

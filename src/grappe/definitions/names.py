@@ -26,6 +26,7 @@ import pandas as pd
 
 from grappe._validation import check_option
 from grappe.errors import DataValidationError, ValidationIssue
+from grappe.i18n import Message
 from grappe.vocabulary import LANGUAGES
 
 __all__ = [
@@ -84,10 +85,10 @@ def check_name_catalogue(
     if missing:
         raise DataValidationError(
             ValidationIssue(
-                f"missing column(s) {', '.join(missing)}.",
+                Message("missing column(s) {columns}.", columns=", ".join(missing)),
                 file=source,
                 row=1,
-                fix=f"The header must be: {','.join(_COLUMNS)}.",
+                fix=Message("The header must be: {header}.", header=",".join(_COLUMNS)),
             )
         )
     data = frame.loc[:, list(_COLUMNS)].astype("string").fillna("")
@@ -98,31 +99,33 @@ def check_name_catalogue(
             if not getattr(row, column):
                 issues.append(
                     ValidationIssue(
-                        f"empty {column}.",
+                        Message("empty {column}.", column=column),
                         file=source,
                         row=i,
                         column=column,
-                        fix="Every cluster needs its code and its name in the three languages.",
+                        fix=Message(
+                            "Every cluster needs its code and its name in the three languages."
+                        ),
                     )
                 )
         if row.status not in NAME_STATUSES:
             issues.append(
                 ValidationIssue(
-                    f"unknown status {row.status!r}.",
+                    Message("unknown status {status!r}.", status=row.status),
                     file=source,
                     row=i,
                     column="status",
-                    fix=f"Write one of {', '.join(NAME_STATUSES)}.",
+                    fix=Message("Write one of {choices}.", choices=", ".join(NAME_STATUSES)),
                 )
             )
     for i in (data.index[data["code"].duplicated(keep="first")] + 2).tolist():
         issues.append(
             ValidationIssue(
-                f"code {data['code'].iloc[i - 2]!r} appears twice.",
+                Message("code {code!r} appears twice.", code=data["code"].iloc[i - 2]),
                 file=source,
                 row=i,
                 column="code",
-                fix="Keep one row per cluster.",
+                fix=Message("Keep one row per cluster."),
             )
         )
     if clusters is not None:
@@ -131,31 +134,35 @@ def check_name_catalogue(
             if code in clusters and clusters[code] != name:
                 issues.append(
                     ValidationIssue(
-                        f"English name {name!r} differs from the definitions' {clusters[code]!r}.",
+                        Message(
+                            "English name {name!r} differs from the definitions' {expected!r}.",
+                            name=name,
+                            expected=clusters[code],
+                        ),
                         file=source,
                         row=i,
                         column="name_en",
-                        fix="Copy the English name from the definitions.",
+                        fix=Message("Copy the English name from the definitions."),
                     )
                 )
             elif code and code not in clusters:
                 issues.append(
                     ValidationIssue(
-                        f"code {code!r} is no cluster of the definitions.",
+                        Message("code {code!r} is no cluster of the definitions.", code=code),
                         file=source,
                         row=i,
                         column="code",
-                        fix="Remove the row or correct the code.",
+                        fix=Message("Remove the row or correct the code."),
                     )
                 )
         absent = sorted(set(clusters) - set(given), key=lambda c: (len(c), c))
         if absent:
             issues.append(
                 ValidationIssue(
-                    f"no names for cluster(s) {', '.join(absent)}.",
+                    Message("no names for cluster(s) {codes}.", codes=", ".join(absent)),
                     file=source,
                     column="code",
-                    fix="Add one row per cluster of the definitions.",
+                    fix=Message("Add one row per cluster of the definitions."),
                 )
             )
     if issues:

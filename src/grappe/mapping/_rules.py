@@ -38,7 +38,9 @@ def _check_measure(table: RegionalTable, measure: str, *, what: str = "table") -
                 Message(
                     "the {what} has no {measure} (the column is absent or empty in every row), "
                     "so clusters cannot be mapped by {measure}; it has {present}.",
-                    what=Message(what),
+                    what=Message("reference table")
+                    if what == "reference table"
+                    else Message("table"),
                     measure=measure,
                     present=present or Message("no counts"),
                 ),
@@ -52,7 +54,9 @@ def _check_measure(table: RegionalTable, measure: str, *, what: str = "table") -
                         others=" or ".join(f"measure={m!r}" for m in present),
                     )
                     if present
-                    else Message("map a column with columns={{'<column>': {measure!r}}}.", measure=measure)
+                    else Message(
+                        "map a column with columns={{'<column>': {measure!r}}}.", measure=measure
+                    )
                 ),
             )
         )
