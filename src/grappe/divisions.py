@@ -264,14 +264,14 @@ def convert_counts(
             f"{s} → {', '.join(shares.loc[shares['source'] == s, 'target'])}"
             for s in split[:_MAX_SHOWN]
         )
-        values = dict(
-            source=source,
-            target=target,
-            count=len(split),
-            detail=detail,
-            name="apportion",
-            func=func,
-        )
+        values = {
+            "source": source,
+            "target": target,
+            "count": len(split),
+            "detail": detail,
+            "name": "apportion",
+            "func": func,
+        }
         raise InvalidParameterError(
             Message(
                 "Converting from {source} to {target} splits {count} regions between several "

@@ -23,6 +23,7 @@ from grappe.concentration.agglomeration import (
 )
 from grappe.concentration.indices import herfindahl, hoover, krugman, locational_gini
 from grappe.errors import DataValidationError, InvalidParameterError, ValidationIssue
+from grappe.i18n import Message
 from grappe.model import ClusterDefinitions, RegionalTable
 
 __all__ = ["CONCENTRATION_INDICES", "INDEX_INPUTS", "concentration_table"]
@@ -160,8 +161,13 @@ def concentration_table(
     check_number(group_digits, "group_digits", func=_FUNC, low=1, integer=True)
     if by == "region" and index not in ("hoover", "hhi"):
         raise InvalidParameterError(
-            f"The 'by' parameter of {_FUNC} applies to 'hoover' and 'hhi' only. "
-            f"Got by='region' with index={index!r} instead."
+            Message(
+                "The {name!r} parameter of {func} applies to 'hoover' and 'hhi' only. "
+                "Got by='region' with index={index!r} instead.",
+                name="by",
+                func=_FUNC,
+                index=index,
+            )
         )
     _check_years(table, index, year, start, end)
     unit_names = _unit_names(definitions, names)
@@ -226,30 +232,57 @@ def _check_years(
     if index == "shift-share":
         if year is not None:
             raise InvalidParameterError(
-                f"The 'year' parameter of {_FUNC} does not apply to 'shift-share', which "
-                f"compares 'start' and 'end'. Got year={year!r} instead."
+                Message(
+                    "The {name!r} parameter of {func} does not apply to 'shift-share', which "
+                    "compares 'start' and 'end'. Got year={year!r} instead.",
+                    name="year",
+                    func=_FUNC,
+                    year=year,
+                )
             )
         for name, value in (("start", start), ("end", end)):
             if value is None or value not in years:
                 raise InvalidParameterError(
-                    f"The {name!r} parameter of {_FUNC} must be a year of the table "
-                    f"{list(years)} for 'shift-share'. Got {value!r} instead."
+                    Message(
+                        "The {name!r} parameter of {func} must be a year of the table "
+                        "{years} for 'shift-share'. Got {value!r} instead.",
+                        name=name,
+                        func=_FUNC,
+                        years=list(years),
+                        value=value,
+                    )
                 )
         if start >= end:  # type: ignore[operator]
             raise InvalidParameterError(
-                f"The 'end' parameter of {_FUNC} must be a year after 'start' ({start}). "
-                f"Got {end!r} instead."
+                Message(
+                    "The {name!r} parameter of {func} must be a year after 'start' ({start}). "
+                    "Got {value!r} instead.",
+                    name="end",
+                    func=_FUNC,
+                    start=start,
+                    value=end,
+                )
             )
         return
     if start is not None or end is not None:
         raise InvalidParameterError(
-            f"The 'start' and 'end' parameters of {_FUNC} apply to 'shift-share' only. "
-            f"Got them with index={index!r} instead (use 'year')."
+            Message(
+                "The 'start' and 'end' parameters of {func} apply to 'shift-share' only. "
+                "Got them with index={index!r} instead (use 'year').",
+                func=_FUNC,
+                index=index,
+            )
         )
     if year is not None and year not in years:
         raise InvalidParameterError(
-            f"The 'year' parameter of {_FUNC} must be a year of the table {list(years)}. "
-            f"Got {year!r} instead."
+            Message(
+                "The {name!r} parameter of {func} must be a year of the table {years}. "
+                "Got {value!r} instead.",
+                name="year",
+                func=_FUNC,
+                years=list(years),
+                value=year,
+            )
         )
 
 
@@ -288,15 +321,26 @@ def _eg(
     """Ellison–Glaeser γ with H = 1 / establishments (refused without establishment counts)."""
     counts = table.data.loc[table.data["year"] == year, "establishments"]
     if counts.isna().any():
-        lacking = "has none" if counts.isna().all() else f"lacks {int(counts.isna().sum())} of them"
         raise DataValidationError(
             ValidationIssue(
-                f"the Ellison–Glaeser index needs establishment counts (plant sizes), and the "
-                f"table {lacking} in {year}.",
+                Message(
+                    "the Ellison–Glaeser index needs establishment counts (plant sizes), and the "
+                    "table has none in {year}.",
+                    year=year,
+                )
+                if counts.isna().all()
+                else Message(
+                    "the Ellison–Glaeser index needs establishment counts (plant sizes), and the "
+                    "table lacks {count} of them in {year}.",
+                    count=int(counts.isna().sum()),
+                    year=year,
+                ),
                 file=table.source,
                 column="establishments",
-                fix="give a table with an establishment count in every row (map its column "
-                "with --column FILE_COLUMN=establishments), or choose another index.",
+                fix=Message(
+                    "give a table with an establishment count in every row (map its column "
+                    "with --column FILE_COLUMN=establishments), or choose another index."
+                ),
             )
         )
     by_unit, _ = region_unit_matrix(
@@ -313,13 +357,19 @@ def _eg(
     if not enough.any():
         raise DataValidationError(
             ValidationIssue(
-                f"no unit has 2 establishments or more in {year} (the most is {n.max():g}), so "
-                "the Ellison–Glaeser index is undefined for every unit (H = 1 / establishments "
-                "would be 1 or infinite).",
+                Message(
+                    "no unit has 2 establishments or more in {year} (the most is {most:g}), so "
+                    "the Ellison–Glaeser index is undefined for every unit (H = 1 / "
+                    "establishments would be 1 or infinite).",
+                    year=year,
+                    most=n.max(),
+                ),
                 file=table.source,
                 column="establishments",
-                fix="check that the establishments column holds counts of establishments, or "
-                "choose another index.",
+                fix=Message(
+                    "check that the establishments column holds counts of establishments, or "
+                    "choose another index."
+                ),
             )
         )
     if enough.any():
