@@ -17,6 +17,7 @@ import scipy.sparse as sp
 
 from grappe._validation import check_option
 from grappe.errors import InvalidParameterError
+from grappe.i18n import Message
 
 __all__ = ["LabelledMatrix", "as_matrix", "pivot_long", "wrap_like"]
 
@@ -148,10 +149,16 @@ def as_matrix(
         if missing == "raise":
             r, c = _first(values, np.isnan)
             raise InvalidParameterError(
-                f"The {name!r} parameter of {func} must be free of NaN values. Got a NaN at row "
-                f"{row_index[r]!r}, column {col_index[c]!r} instead. A NaN usually marks a partial "
-                "or withheld location: pass missing='drop' to leave such locations out of every "
-                "denominator, or missing='zero' to read them as no activity."
+                Message(
+                    "The {name!r} parameter of {func} must be free of NaN values. Got a NaN at "
+                    "row {row!r}, column {column!r} instead. A NaN usually marks a partial or "
+                    "withheld location: pass missing='drop' to leave such locations out of every "
+                    "denominator, or missing='zero' to read them as no activity.",
+                    name=name,
+                    func=func,
+                    row=row_index[r],
+                    column=col_index[c],
+                )
             )
         if missing == "zero":
             if sp.issparse(values):

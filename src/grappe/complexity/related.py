@@ -40,6 +40,7 @@ from grappe.complexity.outlook import complexity_outlook
 from grappe.complexity.relatedness import proximity, relatedness_density
 from grappe.complexity.specialisation import binary_specialisation, rca
 from grappe.errors import InvalidParameterError, NotFoundError
+from grappe.i18n import Message
 from grappe.mapping import industry_clusters
 from grappe.model import ClusterDefinitions, RegionalTable
 
@@ -148,9 +149,15 @@ def region_unit_matrix(
             nested = nested_pairs(pd.unique(codes), table.classification)
             if nested:
                 raise InvalidParameterError(
-                    f"The 'digits' parameter of {func} must be given when the table's codes mix "
-                    f"levels ({nested[0][0]!r} contains {nested[0][1]!r}): summing them would "
-                    "count jobs twice. Got None instead."
+                    Message(
+                        "The {name!r} parameter of {func} must be given when the table's codes "
+                        "mix levels ({outer!r} contains {inner!r}): summing them would count jobs "
+                        "twice. Got None instead.",
+                        name="digits",
+                        func=func,
+                        outer=nested[0][0],
+                        inner=nested[0][1],
+                    )
                 )
         units = codes.where(keep)
         cluster_of = pd.Series(
@@ -163,10 +170,22 @@ def region_unit_matrix(
         .sum(min_count=1)
     )
     if long.empty:
-        what = "cluster" if definitions is not None else "industry"
         raise InvalidParameterError(
-            f"The 'table' parameter of {func} has no {what} data in {int(data['year'].iloc[0])}. "
-            "Got no industry code matching the definitions or the number of digits instead."
+            Message(
+                "The {name!r} parameter of {func} has no cluster data in {year}. "
+                "Got no industry code matching the definitions or the number of digits instead.",
+                name="table",
+                func=func,
+                year=int(data["year"].iloc[0]),
+            )
+            if definitions is not None
+            else Message(
+                "The {name!r} parameter of {func} has no industry data in {year}. "
+                "Got no industry code matching the definitions or the number of digits instead.",
+                name="table",
+                func=func,
+                year=int(data["year"].iloc[0]),
+            )
         )
     return pivot_long(long, rows="region", cols="unit", values=measure), cluster_of
 
@@ -300,8 +319,13 @@ def related_table(
         if "has no" not in str(exc):
             raise
         raise InvalidParameterError(
-            f"The 'level' parameter of {func} found no {level} data in the table. "
-            "Got no industry code matching the definitions or the number of digits instead."
+            Message(
+                "The {name!r} parameter of {func} found no {level} data in the table. "
+                "Got no industry code matching the definitions or the number of digits instead.",
+                name="level",
+                func=func,
+                level=level,
+            )
         ) from None
     X = X.fillna(0.0)
     code = find_region(table, region, among=X.index)
@@ -339,15 +363,25 @@ def _with_io(
         groups = cluster_of[cluster_of.index.isin(rel.index)]
         if groups.empty:
             raise InvalidParameterError(
-                f"The 'io_flows' parameter of {func} must share industry codes with the "
-                f"table. Got codes such as {list(map(str, rel.index[:3]))} instead."
+                Message(
+                    "The {name!r} parameter of {func} must share industry codes with the "
+                    "table. Got codes such as {codes} instead.",
+                    name="io_flows",
+                    func=func,
+                    codes=list(map(str, rel.index[:3])),
+                )
             )
         rel = group_relatedness(rel, groups)
     units = phi.index
     if not units.isin(rel.index).any():
         raise InvalidParameterError(
-            f"The 'io_flows' parameter of {func} must share industry codes with the table. "
-            f"Got codes such as {list(map(str, rel.index[:3]))} instead."
+            Message(
+                "The {name!r} parameter of {func} must share industry codes with the "
+                "table. Got codes such as {codes} instead.",
+                name="io_flows",
+                func=func,
+                codes=list(map(str, rel.index[:3])),
+            )
         )
     # a unit without any flow in the table is unrelated by input–output links, not unknown
     io_units = rel.reindex(index=units, columns=units).fillna(0.0)
@@ -418,8 +452,12 @@ def find_region(table: RegionalTable, region: str, *, among: Any = None) -> str:
     if code is not None and code in index:
         return str(code)
     raise NotFoundError(
-        f"Region {region!r} is not in the table; use a region code such as "
-        f"{', '.join(map(str, index[:5]))} or an exact region name."
+        Message(
+            "Region {region!r} is not in the table; use a region code such as "
+            "{codes} or an exact region name.",
+            region=region,
+            codes=", ".join(map(str, index[:5])),
+        )
     )
 
 
@@ -429,8 +467,14 @@ def _one_year(table: RegionalTable, year: int | None, *, func: str) -> pd.DataFr
         year = max(table.years)
     elif year not in table.years:
         raise InvalidParameterError(
-            f"The 'year' parameter of {func} must be a year of the table {list(table.years)}. "
-            f"Got {year!r} instead."
+            Message(
+                "The {name!r} parameter of {func} must be a year of the table {years}. "
+                "Got {value!r} instead.",
+                name="year",
+                func=func,
+                years=list(table.years),
+                value=year,
+            )
         )
     data = table.data
     return data[data["year"] == year]
