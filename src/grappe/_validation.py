@@ -64,9 +64,10 @@ def duplicates_fix(key: str) -> str:
     >>> duplicates_fix("KPI and period")[:38]
     'keep one row per KPI and period, or ad'
     """
-    return (
-        f"keep one row per {key}, or add the repeated rows up with duplicates='sum' "
-        "(--duplicates sum)."
+    return Message(
+        "keep one row per {key}, or add the repeated rows up with duplicates='sum' "
+        "(--duplicates sum).",
+        key=key,
     )
 
 

@@ -20,6 +20,7 @@ import pandas as pd
 from grappe._validation import check_bool, check_number, check_option
 from grappe.codes import CLASSIFICATIONS, classification_family
 from grappe.errors import InvalidParameterError
+from grappe.i18n import Message
 from grappe.indicators.growth import _cagr
 from grappe.indicators.specialisation import (
     _ratio,
@@ -144,8 +145,14 @@ class ClusterMap:
         check_option(end, "end", years, func=func)
         if start >= end:
             raise InvalidParameterError(
-                f"The 'end' parameter of {func} must be a year after 'start' ({start}). "
-                f"Got {end!r} instead."
+                Message(
+                    "The {name!r} parameter of {func} must be a year after 'start' ({start}). "
+                    "Got {value!r} instead.",
+                    name="end",
+                    func=func,
+                    start=start,
+                    value=end,
+                )
             )
         keys = ["region", "cluster"]
         labels = ["region_name", "region_type", "cluster_name", "cluster_type"]
@@ -358,8 +365,14 @@ def map_clusters(
         missing = sorted(set(selected) - set(reference.years))
         if missing:
             raise InvalidParameterError(
-                f"The 'reference' parameter of {func} must hold every mapped year. "
-                f"Got a table without {missing} instead (it has {list(reference.years)})."
+                Message(
+                    "The {name!r} parameter of {func} must hold every mapped year. "
+                    "Got a table without {missing} instead (it has {years}).",
+                    name="reference",
+                    func=func,
+                    missing=missing,
+                    years=list(reference.years),
+                )
             )
     clusters = _cluster_frame(definitions)
     cube = _build_cube(table, definitions, clusters, selected, classification, total, measure)
@@ -539,8 +552,14 @@ def _classification(table: RegionalTable, definitions: ClusterDefinitions) -> st
     t, d = family(table.classification), family(definitions.classification)
     if "custom" not in (t, d) and t != d:
         raise InvalidParameterError(
-            f"The 'definitions' parameter of map_clusters must use the classification of the "
-            f"table ({table.classification!r}). Got {definitions.classification!r} instead."
+            Message(
+                "The {name!r} parameter of {func} must use the classification of the "
+                "table ({classification!r}). Got {value!r} instead.",
+                name="definitions",
+                func="map_clusters",
+                classification=table.classification,
+                value=definitions.classification,
+            )
         )
     for name in (table.classification, definitions.classification):
         if name in CLASSIFICATIONS and name != "custom":
@@ -557,13 +576,24 @@ def _check_years(years: Any, present: tuple[int, ...], *, func: str) -> tuple[in
         wanted = tuple(sorted({int(y) for y in years}))
     except (TypeError, ValueError) as exc:
         raise InvalidParameterError(
-            f"The 'years' parameter of {func} must be a list of years. Got {years!r} instead."
+            Message(
+                "The {name!r} parameter of {func} must be a list of years. Got {value!r} instead.",
+                name="years",
+                func=func,
+                value=years,
+            )
         ) from exc
     missing = [y for y in wanted if y not in present]
     if missing or not wanted:
         raise InvalidParameterError(
-            f"The 'years' parameter of {func} must list years of the table {list(present)}. "
-            f"Got {list(wanted) if wanted else years!r} instead."
+            Message(
+                "The {name!r} parameter of {func} must list years of the table {years}. "
+                "Got {value!r} instead.",
+                name="years",
+                func=func,
+                years=list(present),
+                value=list(wanted) if wanted else years,
+            )
         )
     return wanted
 
