@@ -586,4 +586,24 @@ CLI_T_errkern: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "corrigez le code du membre, ou lisez la table qui le contient.",
         "صحّح رمز العضو، أو اقرأ الجدول الذي يحتويه.",
     ),
+    "The {name!r} parameter of {func} must be a year of the table ({years}). "
+    "Got {value!r} instead.": (
+        "Le paramètre {name!r} de {func} doit être une année de la table ({years}). "
+        "Reçu {value!r}.",
+        "يجب أن يكون المعامل {name!r} في {func} سنة من سنوات الجدول ({years}). القيمة المعطاة "
+        "{value!r}.",
+    ),
+    "The {name!r} parameter of {func} must be below the number of industries "
+    "with employment ({count}). Got {value} instead.": (
+        "Le paramètre {name!r} de {func} doit être inférieur au nombre d'activités avec des "
+        "emplois ({count}). Reçu {value}.",
+        "يجب أن يكون المعامل {name!r} في {func} أقل من عدد الأنشطة التي فيها مناصب شغل "
+        "({count}). القيمة المعطاة {value}.",
+    ),
+    "a 2-D matrix": ("une matrice à 2 dimensions", "مصفوفة ثنائية الأبعاد"),
+    "a 2-D numeric array": ("un tableau numérique à 2 dimensions", "جدول رقمي ثنائي الأبعاد"),
+    "free of NaN and infinite values": (
+        "sans NaN ni valeurs infinies",
+        "خاليا من قيم NaN والقيم اللانهائية",
+    ),
 }

@@ -168,14 +168,14 @@ def check_array_2d(value: Any, name: str, *, func: str) -> Any:
 
     if sp.issparse(value):
         if value.ndim != 2:
-            raise _fail(func, name, "a 2-D matrix", value.shape)
+            raise _fail(func, name, Message("a 2-D matrix"), value.shape)
         return value
     try:
         arr = np.asarray(value, dtype=float)
     except (TypeError, ValueError) as exc:
-        raise _fail(func, name, "a 2-D numeric array", type(value).__name__) from exc
+        raise _fail(func, name, Message("a 2-D numeric array"), type(value).__name__) from exc
     if arr.ndim != 2:
-        raise _fail(func, name, "a 2-D numeric array", f"an array of shape {arr.shape}")
+        raise _fail(func, name, Message("a 2-D numeric array"), f"an array of shape {arr.shape}")
     if not np.isfinite(arr).all():
-        raise _fail(func, name, "free of NaN and infinite values", "non-finite entries")
+        raise _fail(func, name, Message("free of NaN and infinite values"), "non-finite entries")
     return arr

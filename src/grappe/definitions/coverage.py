@@ -7,6 +7,7 @@ import pandas as pd
 from grappe.codes import code_level
 from grappe.definitions._core import coverage_report, expand_definitions, require_type
 from grappe.errors import InvalidParameterError
+from grappe.i18n import Message
 from grappe.model import ClusterDefinitions, RegionalTable
 
 __all__ = ["coverage_by_code"]
@@ -61,8 +62,14 @@ def coverage_by_code(
         year = years[-1]
     elif year not in years:
         raise InvalidParameterError(
-            "The 'year' parameter of coverage_by_code must be a year of the table "
-            f"({list(years)}). Got {year!r} instead."
+            Message(
+                "The {name!r} parameter of {func} must be a year of the table ({years}). "
+                "Got {value!r} instead.",
+                name="year",
+                func="coverage_by_code",
+                years=list(years),
+                value=year,
+            )
         )
     data = table.data
     codes = data["industry"].astype(str)

@@ -247,8 +247,14 @@ def derive_definitions(
     n_regions, n_industries = counts["employment"].shape
     if n_clusters >= n_industries:
         raise InvalidParameterError(
-            f"The 'n_clusters' parameter of {_FUNC} must be below the number of industries "
-            f"with employment ({n_industries}). Got {n_clusters} instead."
+            Message(
+                "The {name!r} parameter of {func} must be below the number of industries "
+                "with employment ({count}). Got {value} instead.",
+                name="n_clusters",
+                func=_FUNC,
+                count=n_industries,
+                value=n_clusters,
+            )
         )
 
     base = {f"colocation_{m}": colocation(counts[m]) for m in counts}
@@ -368,8 +374,14 @@ def _counts(
         year = years[-1]
     elif year not in years:
         raise InvalidParameterError(
-            f"The 'year' parameter of {_FUNC} must be a year of the table ({list(years)}). "
-            f"Got {year!r} instead."
+            Message(
+                "The {name!r} parameter of {func} must be a year of the table ({years}). "
+                "Got {value!r} instead.",
+                name="year",
+                func=_FUNC,
+                years=list(years),
+                value=year,
+            )
         )
     data = data.loc[data["year"] == year]
     industry = data["industry"].astype(str)
