@@ -2005,3 +2005,66 @@ CLI_T |= {
     ),
     "commune": ("commune", "البلدية"),
 }
+# clirest (issue 16): the rest of the command line — click's own texts, the summaries and notices
+# of map, concentration, complexity, definitions, spatial, dz, ecosystem and observatory
+# (machine-written, unreviewed)
+CLI_T |= {
+    # --- click's parser and Typer's type checks (grappe.cli._click_text) ----------------------
+    "Usage: ": ("Usage : ", "الاستعمال: "),
+    "[OPTIONS]": ("[OPTIONS]", "[الخيارات]"),
+    "COMMAND [ARGS]...": ("COMMANDE [ARGUMENTS]...", "الأمر [الوسائط]..."),
+    "No such option: {option} (Possible options: {possible})": (
+        "Pas d'option de ce nom : {option} (options possibles : {possible})",
+        "لا يوجد خيار بهذا الاسم: {option} (الخيارات الممكنة: {possible})",
+    ),
+    "No such option: {option}": (
+        "Pas d'option de ce nom : {option}",
+        "لا يوجد خيار بهذا الاسم: {option}",
+    ),
+    "No such command {name}.": ("Pas de commande {name}.", "لا يوجد أمر {name}."),
+    "Missing command.": ("Commande manquante.", "الأمر ناقص."),
+    "Missing argument {name}.": ("Argument {name} manquant.", "الوسيط {name} ناقص."),
+    "Missing option {name}.": ("Option {name} manquante.", "الخيار {name} ناقص."),
+    "Missing parameter {name}.": ("Paramètre {name} manquant.", "المُعامل {name} ناقص."),
+    "Invalid value for {name}: {reason}": (
+        "Valeur invalide pour {name} : {reason}",
+        "قيمة غير صالحة لـ {name}: {reason}",
+    ),
+    "Invalid value: {reason}": ("Valeur invalide : {reason}", "قيمة غير صالحة: {reason}"),
+    "Got unexpected extra argument(s) ({arguments})": (
+        "Argument(s) en trop inattendu(s) ({arguments})",
+        "وسيط (أو وسائط) زائدة غير متوقعة ({arguments})",
+    ),
+    "Option {option} requires an argument.": (
+        "L'option {option} demande une valeur.",
+        "الخيار {option} يتطلب قيمة.",
+    ),
+    "Option {option} requires {count} arguments.": (
+        "L'option {option} demande {count} valeurs.",
+        "الخيار {option} يتطلب {count} قيم.",
+    ),
+    "Option {option} does not take a value.": (
+        "L'option {option} ne prend pas de valeur.",
+        "الخيار {option} لا يأخذ قيمة.",
+    ),
+    "Value {value} is not a valid {kind}.": (
+        "La valeur {value} n'est pas un {kind} valide.",
+        "القيمة {value} ليست {kind} صالحاً.",
+    ),
+    "{value} is not one of {choices}.": (
+        "{value} n'est pas l'une des valeurs {choices}.",
+        "{value} ليست من بين {choices}.",
+    ),
+    "Input should be a valid integer, unable to parse string as an integer": (
+        "un nombre entier est attendu ; le texte donné n'en est pas un",
+        "يجب أن تكون القيمة عدداً صحيحاً؛ النص المعطى ليس عدداً صحيحاً",
+    ),
+    "Input should be a valid number, unable to parse string as a number": (
+        "un nombre est attendu ; le texte donné n'en est pas un",
+        "يجب أن تكون القيمة عدداً؛ النص المعطى ليس عدداً",
+    ),
+    "Input should be a valid boolean, unable to interpret input": (
+        "un booléen est attendu (true/false) ; la valeur donnée n'en est pas un",
+        "يجب أن تكون القيمة منطقية (true/false)؛ تعذّر فهم القيمة المعطاة",
+    ),
+}
