@@ -151,7 +151,10 @@ def _deduplicated(table: pd.DataFrame, keep: bool) -> pd.DataFrame:
     merged = deduplicate_bodies(table)
     if merged.removed:
         err_console.print(
-            f"{merged.removed} rows listed twice were merged (--keep-duplicates to keep them).",
+            tr(
+                "{count} rows listed twice were merged (--keep-duplicates to keep them).",
+                count=format_number(merged.removed),
+            ),
             highlight=False,
         )
     return merged.bodies
@@ -293,14 +296,19 @@ def coverage_command(
         notes = coverage.attrs
         if notes["duplicates"]:
             err_console.print(
-                f"{notes['duplicates']} rows listed twice were merged (--keep-duplicates to "
-                "keep them).",
+                tr(
+                    "{count} rows listed twice were merged (--keep-duplicates to keep them).",
+                    count=format_number(notes["duplicates"]),
+                ),
                 highlight=False,
             )
         if notes["unattributed"]:
             err_console.print(
-                f"{notes['unattributed']} bodies lie in no commune of Algeria (outside it, or "
-                "geocoded at sea) and are not counted.",
+                tr(
+                    "{count} bodies lie in no commune of Algeria (outside it, or geocoded at "
+                    "sea) and are not counted.",
+                    count=format_number(notes["unattributed"]),
+                ),
                 highlight=False,
             )
         emit_frame(
