@@ -60,9 +60,15 @@ def _cell(column: str, value: object) -> str:
 
     if value is None or value is pd.NA or (isinstance(value, float) and value != value):
         return ""
+    if isinstance(value, bool) or type(value).__name__ == "bool_":  # before int: bool is an int
+        return tr("yes") if value else tr("no")
     if isinstance(value, float):  # metres for a distance, about 1 m for a coordinate
         return format_number(value, digits=3 if column == "distance_km" else 5)
-    if isinstance(value, int) and column not in ("wilaya_code", "code"):
+    if (
+        isinstance(value, int)
+        and column not in ("wilaya_code", "code")
+        and not column.endswith("_id")
+    ):
         return format_number(value)
     return str(value)
 
