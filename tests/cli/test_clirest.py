@@ -186,3 +186,17 @@ def test_network_heatmap_in_english_by_default(drawn: list[str], tmp_path: Path)
     result = invoke("en", *args, tmp_path / "heat.png")
     assert result.exit_code == 0, result.output
     assert chart_label("density_title", "en", groups=CHART_LABELS["sphere"]["en"]) in drawn
+
+
+def test_related_clusters_named_in_french_in_the_table_not_in_csv() -> None:
+    from grappe.definitions.names import cluster_names
+    from grappe.io.presets import bundled_cbp_state_path
+
+    args = ["related", "10", "--input", bundled_cbp_state_path(), "--source", "cbp", "--top", "3"]
+    table = invoke("fr", *args)
+    assert table.exit_code == 0, table.output
+    french = set(cluster_names("fr").values())
+    assert any(name in table.output for name in french)
+    csv = invoke("fr", *args, "--format", "csv")
+    assert csv.exit_code == 0, csv.output
+    assert not any(name in csv.output for name in french)  # data keeps the English names

@@ -25,6 +25,7 @@ from grappe.cli._common import (
     err_console,
     grappe_errors,
     read_options,
+    shown_cluster_name,
 )
 from grappe.errors import InvalidParameterError
 from grappe.i18n import format_number, tr
@@ -618,7 +619,7 @@ def related_command(
                 )
                 view.add_row(
                     str(rec.code),
-                    str(rec.name),
+                    shown_cluster_name(rec.code, rec.name) if level == "cluster" else str(rec.name),
                     format_number(rec.density, digits=3),
                     format_number(rec.distance, digits=3),
                     cog,
