@@ -2008,6 +2008,222 @@ CLI_T |= {
     ),
     "commune": ("commune", "البلدية"),
 }
+# clirest (issue 16): the rest of the command line — click's own texts, the summaries and notices
+# of map, concentration, complexity, definitions, spatial, dz, ecosystem and observatory
+# (machine-written, unreviewed)
+CLI_T |= {
+    # --- click's parser and Typer's type checks (grappe.cli._click_text) ----------------------
+    "Usage: ": ("Usage : ", "الاستعمال: "),
+    "[OPTIONS]": ("[OPTIONS]", "[الخيارات]"),
+    "COMMAND [ARGS]...": ("COMMANDE [ARGUMENTS]...", "الأمر [الوسائط]..."),
+    "No such option: {option} (Possible options: {possible})": (
+        "Pas d'option de ce nom : {option} (options possibles : {possible})",
+        "لا يوجد خيار بهذا الاسم: {option} (الخيارات الممكنة: {possible})",
+    ),
+    "No such option: {option}": (
+        "Pas d'option de ce nom : {option}",
+        "لا يوجد خيار بهذا الاسم: {option}",
+    ),
+    "No such command {name}.": ("Pas de commande {name}.", "لا يوجد أمر {name}."),
+    "Missing command.": ("Commande manquante.", "الأمر ناقص."),
+    "Missing argument {name}.": ("Argument {name} manquant.", "الوسيط {name} ناقص."),
+    "Missing option {name}.": ("Option {name} manquante.", "الخيار {name} ناقص."),
+    "Missing parameter {name}.": ("Paramètre {name} manquant.", "المُعامل {name} ناقص."),
+    "Invalid value for {name}: {reason}": (
+        "Valeur invalide pour {name} : {reason}",
+        "قيمة غير صالحة لـ {name}: {reason}",
+    ),
+    "Invalid value: {reason}": ("Valeur invalide : {reason}", "قيمة غير صالحة: {reason}"),
+    "Got unexpected extra argument(s) ({arguments})": (
+        "Argument(s) en trop inattendu(s) ({arguments})",
+        "وسيط (أو وسائط) زائدة غير متوقعة ({arguments})",
+    ),
+    "Option {option} requires an argument.": (
+        "L'option {option} demande une valeur.",
+        "الخيار {option} يتطلب قيمة.",
+    ),
+    "Option {option} requires {count} arguments.": (
+        "L'option {option} demande {count} valeurs.",
+        "الخيار {option} يتطلب {count} قيم.",
+    ),
+    "Option {option} does not take a value.": (
+        "L'option {option} ne prend pas de valeur.",
+        "الخيار {option} لا يأخذ قيمة.",
+    ),
+    "Value {value} is not a valid {kind}.": (
+        "La valeur {value} n'est pas un {kind} valide.",
+        "القيمة {value} ليست {kind} صالحاً.",
+    ),
+    "{value} is not one of {choices}.": (
+        "{value} n'est pas l'une des valeurs {choices}.",
+        "{value} ليست من بين {choices}.",
+    ),
+    "Input should be a valid integer, unable to parse string as an integer": (
+        "un nombre entier est attendu ; le texte donné n'en est pas un",
+        "يجب أن تكون القيمة عدداً صحيحاً؛ النص المعطى ليس عدداً صحيحاً",
+    ),
+    "Input should be a valid number, unable to parse string as a number": (
+        "un nombre est attendu ; le texte donné n'en est pas un",
+        "يجب أن تكون القيمة عدداً؛ النص المعطى ليس عدداً",
+    ),
+    "Input should be a valid boolean, unable to interpret input": (
+        "un booléen est attendu (true/false) ; la valeur donnée n'en est pas un",
+        "يجب أن تكون القيمة منطقية (true/false)؛ تعذّر فهم القيمة المعطاة",
+    ),
+    # --- grappe map: notice; grappe concentration summary ----------------------------------------
+    "Notice: the table has no establishment counts; strong clusters use the {criteria} criteria "
+    "only.": (
+        "Remarque : le tableau n'a pas de nombre d'établissements ; les grappes fortes n'utilisent "
+        "que les critères {criteria}.",
+        "تنبيه: لا يحتوي الجدول على أعداد المؤسسات؛ تعتمد العناقيد القوية على معايير {criteria} "
+        "فقط.",
+    ),
+    " and ": (" et ", " و"),
+    "Highest {index}, {period}": (
+        "{index} les plus élevés, {period}",
+        "أعلى قيم {index}، {period}",
+    ),
+    "region": ("région", "المنطقة"),
+    "unit": ("unité", "الوحدة"),
+    "unit_a": ("unité A", "الوحدة أ"),
+    "unit_b": ("unité B", "الوحدة ب"),
+    "Note: H = 1 / establishments (equal-size plants), a lower bound of the plant Herfindahl "
+    "that overstates gamma; units with fewer than 2 establishments get no gamma.": (
+        "Note : H = 1 / établissements (établissements de taille égale), une borne inférieure de "
+        "l'indice de Herfindahl des établissements qui surestime gamma ; les unités de moins de 2 "
+        "établissements n'ont pas de gamma.",
+        "ملاحظة: H = 1 / عدد المؤسسات (مؤسسات متساوية الحجم)، وهو حد أدنى لمؤشر هيرفندال للمؤسسات "
+        "يُضخّم قيمة غاما؛ الوحدات التي لها أقل من مؤسستين لا تُحسب لها غاما.",
+    ),
+    # --- grappe complexity ------------------------------------------------------------------------
+    "{count} locations dropped (partial data): {ids}": (
+        "{count} lieux écartés (données partielles) : {ids}",
+        "{count} موقعاً مستبعداً (بيانات جزئية): {ids}",
+    ),
+    "{count} locations without any specialisation: {ids}": (
+        "{count} lieux sans aucune spécialisation : {ids}",
+        "{count} موقعاً بلا أي تخصص: {ids}",
+    ),
+    "Using {year}, the latest of the years {years} (choose with --year, or compute every year "
+    "with --by-year).": (
+        "Année {year} utilisée, la plus récente des années {years} (choisir avec --year, ou "
+        "calculer chaque année avec --by-year).",
+        "استُعملت سنة {year}، أحدث السنوات {years} (اختر بـ --year، أو احسب كل سنة بـ --by-year).",
+    ),
+    # --- grappe definitions derive|coverage -------------------------------------------------------
+    "Chosen: {algorithm}, input-output weight {weight}, {clusters} clusters of {industries} "
+    "industries from {regions} regions in {year} (measures: {measures}).": (
+        "Retenu : {algorithm}, poids entrées-sorties {weight}, {clusters} grappes de {industries} "
+        "industries de {regions} régions en {year} (mesures : {measures}).",
+        "المختار: {algorithm}، وزن المدخلات والمخرجات {weight}، {clusters} عنقوداً من {industries} "
+        "صناعة في {regions} منطقة سنة {year} (المقاييس: {measures}).",
+    ),
+    "Validation scores: VS {vs} (VS-cluster {cluster}, VS-gap {gap}).": (
+        "Scores de validation : VS {vs} (VS-cluster {cluster}, VS-gap {gap}).",
+        "درجات التحقق: VS {vs} (VS-cluster {cluster}، VS-gap {gap}).",
+    ),
+    "Against {benchmark}: AMI {ami}, ARI {ari} ({count} industries compared).": (
+        "Par rapport à {benchmark} : AMI {ami}, ARI {ari} ({count} industries comparées).",
+        "مقارنة بـ {benchmark}: AMI {ami}، ARI {ari} ({count} صناعة مقارنة).",
+    ),
+    "Configurations (validation scores; the chosen one marked)": (
+        "Configurations (scores de validation ; celle retenue est marquée)",
+        "التشكيلات (درجات التحقق؛ المختارة معلَّمة)",
+    ),
+    "{codes} codes in the table: {covered} covered ({share}%), {uncovered} uncovered, {twice} "
+    "covered twice; {unused} rules of {name} unused.": (
+        "{codes} codes dans le tableau : {covered} couverts ({share} %), {uncovered} non "
+        "couverts, {twice} couverts deux fois ; {unused} règles de {name} inutilisées.",
+        "{codes} رمزاً في الجدول: {covered} مغطى ({share}%)، {uncovered} غير مغطى، {twice} مغطى "
+        "مرتين؛ {unused} قاعدة من {name} غير مستعملة.",
+    ),
+    "Employment of the uncovered codes in {year}: {jobs} ({share}% of {total}).": (
+        "Emploi des codes non couverts en {year} : {jobs} ({share} % de {total}).",
+        "تشغيل الرموز غير المغطاة في {year}: {jobs} ({share}% من {total}).",
+    ),
+    "The table has codes of several levels ({levels}); codes above the definitions' level count "
+    "as uncovered. Read one level with --level (e.g. --level 6).": (
+        "Le tableau a des codes de plusieurs niveaux ({levels}) ; les codes au-dessus du niveau "
+        "des définitions comptent comme non couverts. Lire un seul niveau avec --level (par ex. "
+        "--level 6).",
+        "يحتوي الجدول على رموز من عدة مستويات ({levels})؛ الرموز التي فوق مستوى التعريفات تُعدّ "
+        "غير مغطاة. اقرأ مستوى واحداً بـ --level (مثلاً --level 6).",
+    ),
+    "Largest uncovered codes, {year}": (
+        "Plus grands codes non couverts, {year}",
+        "أكبر الرموز غير المغطاة، {year}",
+    ),
+    "Code": ("Code", "الرمز"),
+    # --- grappe dz, grappe ecosystem --------------------------------------------------------------
+    "The {count} wilayas of the {division} division — {attribution}": (
+        "Les {count} wilayas du découpage en {division} — {attribution}",
+        "الولايات الـ {count} في تقسيم {division} — {attribution}",
+    ),
+    "{count} communes — {attribution}": (
+        "{count} communes — {attribution}",
+        "{count} بلدية — {attribution}",
+    ),
+    "Crosswalk {source} → {target} wilayas ({count} rows)": (
+        "Correspondance des wilayas {source} → {target} ({count} lignes)",
+        "جدول التقابل بين ولايات {source} ← {target} ({count} صفاً)",
+    ),
+    "Wrote {count} rows ({wilayas} wilayas of the {division} division) to {path}.": (
+        "Écrit : {count} lignes ({wilayas} wilayas du découpage en {division}) dans {path}.",
+        "كُتب {count} صفاً ({wilayas} ولاية من تقسيم {division}) في {path}.",
+    ),
+    "Wilayas {codes} were split by the population of their communes (estimates).": (
+        "Les wilayas {codes} ont été réparties selon la population de leurs communes "
+        "(estimations).",
+        "قُسّمت الولايات {codes} حسب سكان بلدياتها (تقديرات).",
+    ),
+    "Wrote {count} rows to {path}; {outside} have no coordinates or lie outside Algeria's "
+    "communes.": (
+        "Écrit : {count} lignes dans {path} ; {outside} n'ont pas de coordonnées ou sont hors des "
+        "communes d'Algérie.",
+        "كُتب {count} صفاً في {path}؛ {outside} منها بلا إحداثيات أو تقع خارج بلديات الجزائر.",
+    ),
+    "{count} rows listed twice were merged (--keep-duplicates to keep them).": (
+        "{count} lignes listées deux fois ont été fusionnées (--keep-duplicates pour les garder).",
+        "دُمج {count} صفاً مدرجاً مرتين (--keep-duplicates للإبقاء عليها).",
+    ),
+    "{count} bodies lie in no commune of Algeria (outside it, or geocoded at sea) and are not "
+    "counted.": (
+        "{count} organismes ne sont dans aucune commune d'Algérie (hors du pays ou géocodés en "
+        "mer) et ne sont pas comptés.",
+        "{count} هيئة لا تقع في أي بلدية من الجزائر (خارجها أو محددة في البحر) ولا تُحتسب.",
+    ),
+    # --- grappe spatial ---------------------------------------------------------------------------
+    "K-density (Duranton–Overman)": ("Densité K (Duranton–Overman)", "كثافة K (دورانتون–أوفرمان)"),
+    "Hot spots ({method})": ("Points chauds ({method})", "البؤر الساخنة ({method})"),
+    "Getis–Ord Gi*": ("Gi* de Getis–Ord", "مؤشر Gi* لغيتيس–أورد"),
+    "Local Moran's I": ("I de Moran local", "مؤشر موران المحلي I"),
+    "Note: {count} point(s) repeat the location of another; they count as pairs at distance 0.": (
+        "Note : {count} point(s) répètent l'emplacement d'un autre ; ils comptent comme des "
+        "paires à distance 0.",
+        "ملاحظة: {count} نقطة تكرر موقع نقطة أخرى؛ تُحتسب أزواجاً على مسافة 0.",
+    ),
+    "Ripley's L − r ({correction} correction)": (
+        "L − r de Ripley (correction {correction})",
+        "L − r لريبلي (تصحيح {correction})",
+    ),
+    "{activity}: Besag's L − r, {simulations} CSR simulations": (
+        "{activity} : L − r de Besag, {simulations} simulations CSR",
+        "{activity}: L − r لبيساغ، {simulations} محاكاة CSR",
+    ),
+    "all points": ("tous les points", "كل النقاط"),
+    "Marcon–Puech M of {activity} (weighted)": (
+        "M de Marcon–Puech de {activity} (pondéré)",
+        "M لماركون–بويش لـ {activity} (مرجّح)",
+    ),
+    "Marcon–Puech M of {activity}": (
+        "M de Marcon–Puech de {activity}",
+        "M لماركون–بويش لـ {activity}",
+    ),
+    "{activity}: M, {simulations} random-labelling simulations": (
+        "{activity} : M, {simulations} simulations d'étiquetage aléatoire",
+        "{activity}: M، {simulations} محاكاة بالتوسيم العشوائي",
+    ),
+}
 
 from i18n_cli_errkern import CLI_T_errkern  # noqa: E402
 

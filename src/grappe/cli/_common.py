@@ -16,7 +16,7 @@ from rich.markup import escape
 from grappe._validation import DUPLICATE_POLICIES, check_option
 from grappe.cli._spelling import cli_message, cli_values
 from grappe.errors import DataWarning, GrappeError
-from grappe.i18n import Message, error_text, issue_text, tr, translate
+from grappe.i18n import Message, current_language, error_text, issue_text, tr, translate
 
 if TYPE_CHECKING:  # the CLI imports pandas only when a command runs
     from grappe.io.files import ReadOptions
@@ -33,6 +33,29 @@ DuplicatesOpt = Annotated[
         help="Rows repeating a key: raise (refuse the file, the default) or sum (add them up).",
     ),
 ]
+
+
+def shown_cluster_name(code: object, name: object) -> str:
+    """A cluster's name as a table of the CLI shows it: the US benchmark names catalogue's name
+    in French or Arabic when the CLI speaks it and the cluster is a benchmark one, else ``name``.
+
+    Only what is printed changes; files written with ``-o`` keep the names of the data.
+
+    Examples
+    --------
+    >>> from grappe.i18n import language
+    >>> with language("fr"):
+    ...     shown_cluster_name("45", "Transportation and Logistics")
+    'Transport et logistique'
+    >>> shown_cluster_name("45", "Transportation and Logistics")
+    'Transportation and Logistics'
+    """
+    lang = current_language()
+    if lang == "en" or name is None:
+        return str(name)
+    from grappe.definitions.names import localized_cluster_name
+
+    return localized_cluster_name(code, str(name), lang)[0]
 
 
 def duplicates_policy(value: str, *, command: str) -> str:

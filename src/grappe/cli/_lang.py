@@ -4,7 +4,8 @@ Typer reads help texts when the commands are defined, in English. The root group
 (:class:`LanguageGroup`) learns the language before it parses anything (``--lang`` anywhere before
 the command, else :func:`grappe.i18n.language_from_environment`) and then rewrites, in place, the
 help of every command, option, argument and panel of the tree it was built with, and the few
-labels Typer draws itself (``Options``, ``[default: …]``, ``Error``…). Typer builds a new tree for
+labels Typer draws itself (``Options``, ``[default: …]``, ``Error``…), the usage line and the
+parse errors click writes (:mod:`grappe.cli._click_text`). Typer builds a new tree for
 each run, so nothing leaks from one run to the next.
 """
 
@@ -15,6 +16,7 @@ from typing import Any
 
 from typer.core import TyperGroup
 
+from grappe.cli._click_text import translated_click_errors, translated_usage
 from grappe.errors import InvalidParameterError
 from grappe.i18n import (
     check_language,
@@ -96,6 +98,7 @@ def translate_tree(command: Any, ctx: Any, lang: str) -> None:
                 text = getattr(param, attr, None)
                 if text:
                     setattr(param, attr, gettext(text, lang))
+        translated_usage(cmd, lang)
         help_option = cmd.get_help_option(ctx)
         if help_option is not None:
             help_option.help = gettext(HELP_OPTION_HELP, lang)
@@ -127,4 +130,10 @@ class LanguageGroup(TyperGroup):
             lang = "en"
         use_language(lang)
         translate_tree(self, ctx, lang)
-        return super().parse_args(ctx, args)
+        with translated_click_errors(lang):
+            return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: Any) -> Any:
+        # the subcommand parses its arguments here: its parse errors are translated too
+        with translated_click_errors(current_language()):
+            return super().invoke(ctx)

@@ -34,6 +34,7 @@ from grappe.cli._common import (
     err_console,
     grappe_errors,
     read_options,
+    shown_cluster_name,
 )
 from grappe.cli.mapping import parse_column_mapping, parse_where
 from grappe.errors import InvalidParameterError
@@ -228,7 +229,7 @@ def _growth_summary(growth: pd.DataFrame, start: int, end: int, top: int) -> Tab
     for rec in rows.itertuples(index=False):
         view.add_row(
             f"{rec.region_name} ({rec.region})",
-            str(rec.cluster_name),
+            shown_cluster_name(rec.cluster, rec.cluster_name),
             format_number(rec.employment_start),
             format_number(rec.employment_end),
             _signed(rec.job_change, 0),
@@ -384,9 +385,11 @@ def concentration_command(
         _shown_on(output).print(_concentration_summary(result, index, top))
     if index == "eg":
         err_console.print(
-            "Note: H = 1 / establishments (equal-size plants), a lower bound of the plant "
-            "Herfindahl that overstates gamma; units with fewer than 2 establishments get no "
-            "gamma."
+            tr(
+                "Note: H = 1 / establishments (equal-size plants), a lower bound of the plant "
+                "Herfindahl that overstates gamma; units with fewer than 2 establishments get no "
+                "gamma."
+            )
         )
 
 
@@ -449,18 +452,26 @@ def _concentration_summary(result: pd.DataFrame, index: str, top: int) -> Table:
         else str(result["year"].iloc[0])
     )
     title = main if main == index else f"{main} ({index})"
-    view = Table(title=f"Highest {title}, {period}")
+    view = Table(title=tr("Highest {index}, {period}", index=title, period=period))
     for col in labels:
-        view.add_column(col.replace("_name", ""), justify="left")
+        view.add_column(_LABELS[col](), justify="left")
     for col in shown:
         view.add_column(col, justify="right")
     for rec in rows.to_dict("records"):
         view.add_row(
             *(str(rec[c]) for c in labels),
-            *(_number(rec[c], ",.0f" if c in _COUNTS else ".4f") for c in shown),
+            *(format_number(rec[c], digits=0 if c in _COUNTS else 4) for c in shown),
         )
     return view
 
+
+#: Headings of the name columns of the concentration summary (looked up when the table is drawn).
+_LABELS = {
+    "region_name": lambda: tr("region"),
+    "unit_name": lambda: tr("unit"),
+    "unit_a_name": lambda: tr("unit_a"),
+    "unit_b_name": lambda: tr("unit_b"),
+}
 
 #: Columns of counts (jobs, establishments), shown without decimals.
 _COUNTS = frozenset(

@@ -25,6 +25,7 @@ from grappe.cli._common import (
     err_console,
     grappe_errors,
     read_options,
+    shown_cluster_name,
 )
 from grappe.errors import InvalidParameterError
 from grappe.i18n import format_number, tr
@@ -198,14 +199,26 @@ def complexity_command(
                 tr("Computing complexity of {rows} × {cols}…", rows=X.shape[0], cols=X.shape[1])
             )
             suite = complexity_suite(X, **options)
-        for label, items in (
-            ("dropped (partial data)", suite.dropped_rows),
-            ("without any specialisation", suite.excluded_rows),
-        ):
-            if items:
-                err_console.print(
-                    f"{len(items)} locations {label}: {', '.join(map(str, items[:10]))}"
+        ids = {
+            key: ", ".join(map(str, items[:10]))
+            for key, items in (("dropped", suite.dropped_rows), ("excluded", suite.excluded_rows))
+        }
+        if suite.dropped_rows:
+            err_console.print(
+                tr(
+                    "{count} locations dropped (partial data): {ids}",
+                    count=len(suite.dropped_rows),
+                    ids=ids["dropped"],
                 )
+            )
+        if suite.excluded_rows:
+            err_console.print(
+                tr(
+                    "{count} locations without any specialisation: {ids}",
+                    count=len(suite.excluded_rows),
+                    ids=ids["excluded"],
+                )
+            )
         _write(suite.rows, suite.cols, output_format, output, keys=[])
 
 
@@ -291,8 +304,12 @@ def _read_matrices(input: Path, reader: dict[str, Any], *, by_year: bool) -> dic
         wanted = table.years if by_year else (max(table.years),)
         if not by_year and reader["year"] is None and len(table.years) > 1:
             err_console.print(
-                f"Using {wanted[0]}, the latest of the years {list(table.years)} (choose with "
-                "--year, or compute every year with --by-year)."
+                tr(
+                    "Using {year}, the latest of the years {years} (choose with --year, or "
+                    "compute every year with --by-year).",
+                    year=wanted[0],
+                    years=list(table.years),
+                )
             )
         matrices = {
             int(y): pivot_long(
@@ -602,7 +619,7 @@ def related_command(
                 )
                 view.add_row(
                     str(rec.code),
-                    str(rec.name),
+                    shown_cluster_name(rec.code, rec.name) if level == "cluster" else str(rec.name),
                     format_number(rec.density, digits=3),
                     format_number(rec.distance, digits=3),
                     cog,

@@ -251,19 +251,36 @@ def derive_command(
     console.print(_scores_table(result))
     conf = result.configuration
     console.print(
-        f"Chosen: {conf['algorithm']}, input-output weight {conf['io_weight']:g}, "
-        f"{conf['n_clusters']} clusters of {result.n_industries} industries from "
-        f"{result.n_regions} regions in {conf['year']} (measures: {', '.join(conf['measures'])})."
+        tr(
+            "Chosen: {algorithm}, input-output weight {weight}, {clusters} clusters of "
+            "{industries} industries from {regions} regions in {year} (measures: {measures}).",
+            algorithm=conf["algorithm"],
+            weight=format_number(conf["io_weight"], digits=2),
+            clusters=conf["n_clusters"],
+            industries=format_number(result.n_industries),
+            regions=format_number(result.n_regions),
+            year=conf["year"],
+            measures=", ".join(conf["measures"]),
+        )
     )
     chosen = result.scores.loc[result.scores["chosen"]].iloc[0]
     console.print(
-        f"Validation scores: VS {chosen['vs']:.3f} (VS-cluster {chosen['vs_cluster']:.3f}, "
-        f"VS-gap {chosen['vs_gap']:.3f})."
+        tr(
+            "Validation scores: VS {vs} (VS-cluster {cluster}, VS-gap {gap}).",
+            vs=format_number(chosen["vs"], digits=3),
+            cluster=format_number(chosen["vs_cluster"], digits=3),
+            gap=format_number(chosen["vs_gap"], digits=3),
+        )
     )
     if result.ami is not None:
         console.print(
-            f"Against {benchmark}: AMI {result.ami:.3f}, ARI {result.ari:.3f} "
-            f"({result.n_compared} industries compared)."
+            tr(
+                "Against {benchmark}: AMI {ami}, ARI {ari} ({count} industries compared).",
+                benchmark=benchmark,
+                ami=format_number(result.ami, digits=3),
+                ari=format_number(result.ari, digits=3),
+                count=format_number(result.n_compared),
+            )
         )
     err_console.print(
         tr(
@@ -313,14 +330,15 @@ def _bea_flows(folder: Path, table: RegionalTable, level: int, command: str) -> 
 
 def _scores_table(result: DerivedDefinitions) -> Table:
     scores = result.scores
-    table = Table(title="Configurations (validation scores; the chosen one marked)")
+    table = Table(title=tr("Configurations (validation scores; the chosen one marked)"))
     columns = ["algorithm", "io_weight", "vs_cluster", "vs_gap", "vs"]
     columns += [c for c in ("ami", "ari") if c in scores]
     for c in ("", *columns):
         table.add_column(c, justify="left" if c in ("", "algorithm") else "right")
     for row in scores.itertuples(index=False):
         values = [
-            f"{getattr(row, c):.3f}" if c != "algorithm" else str(row.algorithm) for c in columns
+            format_number(getattr(row, c), digits=3) if c != "algorithm" else str(row.algorithm)
+            for c in columns
         ]
         table.add_row("●" if row.chosen else "", *values)
     return table
@@ -394,29 +412,44 @@ def coverage_command(
     total = float(by_code["employment"].sum())
     uncovered_jobs = float(jobs.get("uncovered", 0.0))
     console.print(
-        f"{len(report.codes):,} codes in the table: {len(report.covered):,} covered "
-        f"({report.share_covered:.1%}), {len(report.uncovered):,} uncovered, "
-        f"{len(report.duplicated):,} covered twice; {len(report.unused):,} rules of "
-        f"{defs.name} unused."
+        tr(
+            "{codes} codes in the table: {covered} covered ({share}%), {uncovered} uncovered, "
+            "{twice} covered twice; {unused} rules of {name} unused.",
+            codes=format_number(len(report.codes)),
+            covered=format_number(len(report.covered)),
+            share=format_number(100 * report.share_covered, digits=1),
+            uncovered=format_number(len(report.uncovered)),
+            twice=format_number(len(report.duplicated)),
+            unused=format_number(len(report.unused)),
+            name=defs.name,
+        )
     )
     share = uncovered_jobs / total if total > 0 else 0.0
     console.print(
-        f"Employment of the uncovered codes in {latest}: {uncovered_jobs:,.0f} "
-        f"({share:.1%} of {total:,.0f})."
+        tr(
+            "Employment of the uncovered codes in {year}: {jobs} ({share}% of {total}).",
+            year=latest,
+            jobs=format_number(uncovered_jobs),
+            share=format_number(100 * share, digits=1),
+            total=format_number(total),
+        )
     )
     levels = sorted({lv for lv in by_code["level"] if lv is not None})
     if len(levels) > 1:
         console.print(
-            f"The table has codes of several levels ({levels}); codes above the definitions' "
-            "level count as uncovered. Read one level with --level (e.g. --level 6)."
+            tr(
+                "The table has codes of several levels ({levels}); codes above the definitions' "
+                "level count as uncovered. Read one level with --level (e.g. --level 6).",
+                levels=levels,
+            )
         )
     uncovered = by_code.loc[by_code["status"] == "uncovered"].nlargest(show, "employment")
     if show > 0 and len(uncovered):
-        listing = Table(title=f"Largest uncovered codes, {latest}")
-        listing.add_column("Code")
-        listing.add_column("Jobs", justify="right")
+        listing = Table(title=tr("Largest uncovered codes, {year}", year=latest))
+        listing.add_column(tr("Code"))
+        listing.add_column(tr("Jobs"), justify="right")
         for row in uncovered.itertuples(index=False):
-            listing.add_row(str(row.code), f"{row.employment:,.0f}")
+            listing.add_row(str(row.code), format_number(row.employment))
         console.print(listing)
     if output is not None:
         err_console.print(

@@ -26,6 +26,7 @@ from grappe.cli._common import (
 )
 from grappe.cli.ecosystem import FORMATS, emit_frame
 from grappe.errors import InvalidParameterError
+from grappe.i18n import format_number, tr
 
 __all__ = ["register"]
 
@@ -86,7 +87,12 @@ def wilayas_command(
             table,
             output=output,
             output_format=output_format,
-            title=f"The {len(table)} wilayas of the {division} division — {ATTRIBUTION}",
+            title=tr(
+                "The {count} wilayas of the {division} division — {attribution}",
+                count=len(table),
+                division=division,
+                attribution=ATTRIBUTION,
+            ),
         )
 
 
@@ -121,7 +127,11 @@ def communes_command(
             table,
             output=output,
             output_format=output_format,
-            title=f"{len(table)} communes — {ATTRIBUTION}",
+            title=tr(
+                "{count} communes — {attribution}",
+                count=format_number(len(table)),
+                attribution=ATTRIBUTION,
+            ),
         )
 
 
@@ -172,7 +182,12 @@ def crosswalk_command(
             table,
             output=output,
             output_format=output_format,
-            title=f"Crosswalk {source} → {target} wilayas ({len(table)} rows)",
+            title=tr(
+                "Crosswalk {source} → {target} wilayas ({count} rows)",
+                source=source,
+                target=target,
+                count=format_number(len(table)),
+            ),
         )
 
 
@@ -249,11 +264,19 @@ def convert_command(
         split = data.attrs.get("split_regions", [])
         write_frame(data, output)
     err_console.print(
-        f"Wrote {len(data)} rows ({data['region'].nunique()} wilayas of the {target} division) "
-        f"to {output}."
+        tr(
+            "Wrote {count} rows ({wilayas} wilayas of the {division} division) to {path}.",
+            count=format_number(len(data)),
+            wilayas=data["region"].nunique(),
+            division=target,
+            path=output,
+        )
         + (
-            f" Wilayas {', '.join(split)} were split by the population of their communes "
-            "(estimates)."
+            " "
+            + tr(
+                "Wilayas {codes} were split by the population of their communes (estimates).",
+                codes=", ".join(split),
+            )
             if split
             else ""
         ),
@@ -302,8 +325,13 @@ def locate_command(
         write_frame(located, output)
     outside = int(located["wilaya_69"].isna().sum())
     err_console.print(
-        f"Wrote {len(located)} rows to {output}; {outside} have no coordinates or lie outside "
-        "Algeria's communes.",
+        tr(
+            "Wrote {count} rows to {path}; {outside} have no coordinates or lie outside "
+            "Algeria's communes.",
+            count=format_number(len(located)),
+            path=output,
+            outside=format_number(outside),
+        ),
         highlight=False,
     )
 

@@ -61,9 +61,15 @@ def _cell(column: str, value: object) -> str:
 
     if value is None or value is pd.NA or (isinstance(value, float) and value != value):
         return ""
+    if isinstance(value, bool) or type(value).__name__ == "bool_":  # before int: bool is an int
+        return tr("yes") if value else tr("no")
     if isinstance(value, float):  # metres for a distance, about 1 m for a coordinate
         return format_number(value, digits=3 if column == "distance_km" else 5)
-    if isinstance(value, int) and column not in ("wilaya_code", "code"):
+    if (
+        isinstance(value, int)
+        and column not in ("wilaya_code", "code")
+        and not column.endswith("_id")
+    ):
         return format_number(value)
     return str(value)
 
@@ -155,7 +161,10 @@ def _deduplicated(table: pd.DataFrame, keep: bool) -> pd.DataFrame:
     merged = deduplicate_bodies(table)
     if merged.removed:
         err_console.print(
-            f"{merged.removed} rows listed twice were merged (--keep-duplicates to keep them).",
+            tr(
+                "{count} rows listed twice were merged (--keep-duplicates to keep them).",
+                count=format_number(merged.removed),
+            ),
             highlight=False,
         )
     return merged.bodies
@@ -297,14 +306,19 @@ def coverage_command(
         notes = coverage.attrs
         if notes["duplicates"]:
             err_console.print(
-                f"{notes['duplicates']} rows listed twice were merged (--keep-duplicates to "
-                "keep them).",
+                tr(
+                    "{count} rows listed twice were merged (--keep-duplicates to keep them).",
+                    count=format_number(notes["duplicates"]),
+                ),
                 highlight=False,
             )
         if notes["unattributed"]:
             err_console.print(
-                f"{notes['unattributed']} bodies lie in no commune of Algeria (outside it, or "
-                "geocoded at sea) and are not counted.",
+                tr(
+                    "{count} bodies lie in no commune of Algeria (outside it, or geocoded at "
+                    "sea) and are not counted.",
+                    count=format_number(notes["unattributed"]),
+                ),
                 highlight=False,
             )
         emit_frame(

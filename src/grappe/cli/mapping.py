@@ -29,6 +29,7 @@ from grappe.cli._common import (
     err_console,
     grappe_errors,
     read_options,
+    shown_cluster_name,
 )
 from grappe.errors import InvalidParameterError
 from grappe.i18n import format_number, tr
@@ -171,7 +172,7 @@ def summary_table(
         for i, row in enumerate(rows.itertuples(index=False)):
             table.add_row(
                 f"{row.region_name} ({row.region})" if i == 0 else "",
-                str(row.cluster_name),
+                shown_cluster_name(row.cluster, row.cluster_name),
                 format_number(getattr(row, measure), digits=digits),
                 "—" if pd.isna(row.lq) else format_number(row.lq, digits=2),
                 "●" if row.strong else "",
@@ -398,8 +399,11 @@ def map_command(
     criteria = result.parameters["strong_criteria"]
     if measure != "establishments" and "establishments" not in criteria:
         err_console.print(
-            "Notice: the table has no establishment counts; strong clusters use the "
-            f"{' and '.join('LQ' if c == 'lq' else c for c in criteria)} criteria only."
+            tr(
+                "Notice: the table has no establishment counts; strong clusters use the "
+                "{criteria} criteria only.",
+                criteria=tr(" and ").join(tr("LQ") if c == "lq" else c for c in criteria),
+            )
         )
     if table.unit is not None:
         from grappe.io.presets import UNIT_NAMES

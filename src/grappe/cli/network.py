@@ -232,7 +232,8 @@ def draw_command(
         chosen, _ = _waves(net, wave)
         if chosen is not None:
             net = net.select(wave=chosen)
-        save_figure(draw_network(net, seed=seed, labels=not no_labels), output)
+        figure = draw_network(net, seed=seed, labels=not no_labels, lang=current_language())
+        save_figure(figure, output)
         console.print(tr("Wrote {path}", path=output), markup=False, highlight=False)
 
 
@@ -263,7 +264,7 @@ def heatmap_command(
         chosen, _ = _waves(net, wave)
         if chosen is not None:
             net = net.select(wave=chosen)
-        save_figure(sphere_heatmap(net, groups=by), output)
+        save_figure(sphere_heatmap(net, groups=by, lang=current_language()), output)
         console.print(tr("Wrote {path}", path=output), markup=False, highlight=False)
 
 

@@ -26,6 +26,7 @@ from grappe.cli._common import (
     grappe_errors,
     read_options,
 )
+from grappe.i18n import current_language, tr
 
 group = typer.Typer(
     name="spatial",
@@ -252,7 +253,7 @@ def kdensity_command(
                 "verdict": verdict.replace("", "neither"),
             }
         )
-        _print(shown, "K-density (Duranton–Overman)")
+        _print(shown, tr("K-density (Duranton–Overman)"))
         with all_or_nothing():
             if out is not None:
                 curves = pd.concat(
@@ -266,7 +267,7 @@ def kdensity_command(
                         if len(results) == 1 or _is_stream(plot)
                         else plot.with_name(f"{plot.stem}_{_safe(act)}{plot.suffix or '.png'}")
                     )
-                    write_figure(plot_kdensity(res), target)
+                    write_figure(plot_kdensity(res, lang=current_language()), target)
 
 
 @group.command("hotspots")
@@ -331,13 +332,13 @@ def hotspots_command(
                 min_cluster_size=min_cluster_size,
                 buffer=buffer,
             )
-        _print(res.hotspots.drop(columns="geometry"), f"Hot spots ({method})")
+        _print(res.hotspots.drop(columns="geometry"), tr("Hot spots ({method})", method=method))
         with all_or_nothing():
             if geojson is not None:
                 write_geojson(hotspots_geojson(res), geojson)
             if plot is not None:
                 act = activity[0] if activity and len(activity) == 1 else None
-                write_figure(plot_points(pts, res, activity=act), plot)
+                write_figure(plot_points(pts, res, activity=act, lang=current_language()), plot)
             if out is not None:
                 write_frame(res.hotspots.drop(columns="geometry"), out)
 
@@ -425,7 +426,7 @@ def areal_command(
         stats = func(areas, column, permutations=permutations, seed=seed, islands=islands)
         key = "spot" if statistic == "gi" else "cluster"
         tally = stats[key].value_counts().rename_axis(key).reset_index()
-        _print(tally, "Getis–Ord Gi*" if statistic == "gi" else "Local Moran's I")
+        _print(tally, tr("Getis–Ord Gi*") if statistic == "gi" else tr("Local Moran's I"))
         with all_or_nothing():
             if geojson is not None:
                 document = areal_geojson(areas, stats)
@@ -433,7 +434,9 @@ def areal_command(
                     document["attribution"] = attribution
                 write_geojson(document, geojson)
             if plot is not None:
-                figure = plot_areal(areas, stats, column=key, attribution=attribution)
+                figure = plot_areal(
+                    areas, stats, column=key, attribution=attribution, lang=current_language()
+                )
                 write_figure(figure, plot)
             if out is not None:
                 write_frame(stats, out)

@@ -44,6 +44,7 @@ from grappe.cli.spatial import (
     group,
     parse_bbox,
 )
+from grappe.i18n import current_language, tr
 
 ProjectOpt = Annotated[
     str | None,
@@ -194,8 +195,11 @@ def _note_coincident(points, activity) -> None:
     repeated = coincident_count(points, activity=activity)
     if repeated:
         err_console.print(
-            f"Note: {repeated} point(s) repeat the location of another; they count as pairs "
-            "at distance 0.",
+            tr(
+                "Note: {count} point(s) repeat the location of another; they count as pairs "
+                "at distance 0.",
+                count=repeated,
+            ),
             markup=False,
             highlight=False,
             soft_wrap=True,
@@ -313,13 +317,17 @@ def ripley_command(
                 )
             ]
             shown["vs CSR"] = _verdict(curves["k"], curves["k_lower"], curves["k_upper"])
-        _print(shown, f"Ripley's L − r ({edge_correction} correction)")
+        _print(shown, tr("Ripley's L − r ({correction} correction)", correction=edge_correction))
         with all_or_nothing():
             if out is not None:
                 write_frame(curves, out)
             if plot is not None:
-                title = f"{activity or 'all points'}: Besag's L − r, {simulations} CSR simulations"
-                write_figure(plot_ripley(curves, title=title), plot)
+                title = tr(
+                    "{activity}: Besag's L − r, {simulations} CSR simulations",
+                    activity=activity or tr("all points"),
+                    simulations=simulations,
+                )
+                write_figure(plot_ripley(curves, title=title, lang=current_language()), plot)
 
 
 @group.command("mfunction")
@@ -407,10 +415,19 @@ def mfunction_command(
                 for lo, hi in zip(curves["lower"], curves["upper"], strict=True)
             ]
             shown["vs random"] = _verdict(curves["m"], curves["lower"], curves["upper"])
-        _print(shown, f"Marcon–Puech M of {activity}" + (" (weighted)" if weighted else ""))
+        _print(
+            shown,
+            tr("Marcon–Puech M of {activity} (weighted)", activity=activity)
+            if weighted
+            else tr("Marcon–Puech M of {activity}", activity=activity),
+        )
         with all_or_nothing():
             if out is not None:
                 write_frame(curves, out)
             if plot is not None:
-                title = f"{activity}: M, {simulations} random-labelling simulations"
-                write_figure(plot_m_function(curves, title=title), plot)
+                title = tr(
+                    "{activity}: M, {simulations} random-labelling simulations",
+                    activity=activity,
+                    simulations=simulations,
+                )
+                write_figure(plot_m_function(curves, title=title, lang=current_language()), plot)
