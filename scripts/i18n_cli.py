@@ -2008,3 +2008,7 @@ CLI_T |= {
     ),
     "commune": ("commune", "البلدية"),
 }
+
+from i18n_cli_errana import CLI_T_errana  # noqa: E402
+
+CLI_T |= CLI_T_errana

@@ -109,9 +109,14 @@ def _check_distance(value: object, name: str, *, unit: str, func: str) -> None:
         raise InvalidParameterError(
             Message(
                 "The {name!r} parameter of {func} must be a finite number of kilometres, at "
-                "least 0. Got {value!r} instead."
-                if unit == "kilometres"
-                else "The {name!r} parameter of {func} must be a finite number of metres, at "
+                "least 0. Got {value!r} instead.",
+                name=name,
+                func=func,
+                value=value,
+            )
+            if unit == "kilometres"
+            else Message(
+                "The {name!r} parameter of {func} must be a finite number of metres, at "
                 "least 0. Got {value!r} instead.",
                 name=name,
                 func=func,

@@ -464,18 +464,17 @@ def _merge_duplicates(
         for k in np.flatnonzero(repeats)[:20]:
             r = resp.iloc[k]
             seen = first.loc[tuple(r[[*gkeys, "resp_key"]])]
+            tie = {"u": r["u"], "v": r["v"], "kind": _kind(r["type"], r["wave_key"])}
+            tie["seen"] = int(seen)
             issues.append(
                 ValidationIssue(
                     Message(
                         "The tie {u!r}–{v!r} ({kind}) is already in row {seen} from the same "
-                        "respondent."
-                        if r["resp_key"]
-                        else "The tie {u!r}–{v!r} ({kind}) is already in row {seen}.",
-                        u=r["u"],
-                        v=r["v"],
-                        kind=_kind(r["type"], r["wave_key"]),
-                        seen=int(seen),
-                    ),
+                        "respondent.",
+                        **tie,
+                    )
+                    if r["resp_key"]
+                    else Message("The tie {u!r}–{v!r} ({kind}) is already in row {seen}.", **tie),
                     file,
                     int(r["row"]),
                     "source",

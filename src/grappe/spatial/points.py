@@ -478,9 +478,13 @@ def _range_issues(lon, lat, x, y, line, source) -> list[ValidationIssue]:
             ValidationIssue(
                 Message(
                     "The point ({lon:g}, {lat:g}) is out of range for longitude/latitude "
-                    "(longitude and latitude look swapped)."
-                    if swapped
-                    else "The point ({lon:g}, {lat:g}) is out of range for longitude/latitude.",
+                    "(longitude and latitude look swapped).",
+                    lon=float(lon[i]),
+                    lat=float(lat[i]),
+                )
+                if swapped
+                else Message(
+                    "The point ({lon:g}, {lat:g}) is out of range for longitude/latitude.",
                     lon=float(lon[i]),
                     lat=float(lat[i]),
                 ),

@@ -1,0 +1,344 @@
+"""French and Arabic of the errors of spatial, network and ecosystem (package errana), merged
+into ``CLI_T`` by scripts/i18n_cli.py. Machine-written, not yet reviewed by a human translator.
+
+Terms: tie = lien / رابط, actor = acteur / فاعل, support bodies = organismes d'appui / هيئات
+الدعم, establishment = établissement / مؤسسة, wave = vague / دفعة, study area = zone d'étude /
+منطقة الدراسة. Placeholders, option names, column names and code stay Latin.
+"""
+
+from __future__ import annotations
+
+CLI_T_errana: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
+    # --- ecosystem: support bodies --------------------------------------------------------------
+    "the table of support bodies lacks the columns {missing}.": (
+        "il manque à la table des organismes d'appui les colonnes {missing}.",
+        "تنقص جدولَ هيئات الدعم الأعمدةُ {missing}.",
+    ),
+    "read the file with grappe.io.read_support_bodies, which gives the columns {columns}.": (
+        "lisez le fichier avec grappe.io.read_support_bodies, qui donne les colonnes {columns}.",
+        "اقرأ الملف بواسطة grappe.io.read_support_bodies التي تعطي الأعمدة {columns}.",
+    ),
+    "{count} bodies have no valid coordinates (the first, at position {first} of the table, "
+    "has lat={lat!r}, lon={lon!r}).": (
+        "{count} organismes n'ont pas de coordonnées valides (le premier, à la position {first} "
+        "de la table, a lat={lat!r}, lon={lon!r}).",
+        "{count} هيئة ليست لها إحداثيات صالحة (الأولى، في الموضع {first} من الجدول، لها "
+        "lat={lat!r}، lon={lon!r}).",
+    ),
+    "give latitudes in [-90, 90] and longitudes in [-180, 180], or leave the row out.": (
+        "donnez des latitudes dans [-90, 90] et des longitudes dans [-180, 180], ou écartez la "
+        "ligne.",
+        "أعطِ خطوط عرض ضمن [-90, 90] وخطوط طول ضمن [-180, 180]، أو استبعد السطر.",
+    ),
+    "The {name!r} parameter of {func} must be a number of decimal degrees. Got {value!r} "
+    "instead.": (
+        "Le paramètre {name!r} de {func} doit être un nombre de degrés décimaux. Reçu {value!r}.",
+        "يجب أن يكون المُعامل {name!r} في {func} عدداً بالدرجات العشرية. القيمة المعطاة {value!r}.",
+    ),
+    "The {name!r} parameter of {func} must be in [-{bound:g}, {bound:g}] decimal degrees. Got "
+    "{value!r} instead.": (
+        "Le paramètre {name!r} de {func} doit être dans [-{bound:g}, {bound:g}] degrés "
+        "décimaux. Reçu {value!r}.",
+        "يجب أن يكون المُعامل {name!r} في {func} ضمن [-{bound:g}, {bound:g}] درجة عشرية. "
+        "القيمة المعطاة {value!r}.",
+    ),
+    "The {name!r} parameter of {func} must be a finite number of kilometres, at least 0. Got "
+    "{value!r} instead.": (
+        "Le paramètre {name!r} de {func} doit être un nombre fini de kilomètres, au moins 0. "
+        "Reçu {value!r}.",
+        "يجب أن يكون المُعامل {name!r} في {func} عدداً منتهياً من الكيلومترات، لا يقل عن 0. "
+        "القيمة المعطاة {value!r}.",
+    ),
+    "The {name!r} parameter of {func} must be a finite number of metres, at least 0. Got "
+    "{value!r} instead.": (
+        "Le paramètre {name!r} de {func} doit être un nombre fini de mètres, au moins 0. "
+        "Reçu {value!r}.",
+        "يجب أن يكون المُعامل {name!r} في {func} عدداً منتهياً من الأمتار، لا يقل عن 0. "
+        "القيمة المعطاة {value!r}.",
+    ),
+    "The {name!r} parameter of {func} must name at least one type. Got {value!r} instead.": (
+        "Le paramètre {name!r} de {func} doit nommer au moins un type. Reçu {value!r}.",
+        "يجب أن يسمّي المُعامل {name!r} في {func} نوعاً واحداً على الأقل. القيمة المعطاة {value!r}.",
+    ),
+    "The {name!r} parameter of {func} names unknown types {unknown}. Known types: {known}.": (
+        "Le paramètre {name!r} de {func} nomme des types inconnus {unknown}. Types connus : "
+        "{known}.",
+        "يسمّي المُعامل {name!r} في {func} أنواعاً غير معروفة {unknown}. الأنواع المعروفة: {known}.",
+    ),
+    "The {name!r} parameter of {func} must hold whole wilaya codes (1 to 58). Got {value} among "
+    "them.": (
+        "Le paramètre {name!r} de {func} doit contenir des codes de wilaya entiers (1 à 58). "
+        "Reçu {value} parmi eux.",
+        "يجب أن يحتوي المُعامل {name!r} في {func} على رموز ولايات صحيحة (من 1 إلى 58). ومن "
+        "بين القيم المعطاة {value}.",
+    ),
+    "The {name!r} parameter of {func} must be a column of the bodies. Got {value!r}; the table "
+    "has {columns}.": (
+        "Le paramètre {name!r} de {func} doit être une colonne des organismes. Reçu {value!r} ; "
+        "la table a {columns}.",
+        "يجب أن يكون المُعامل {name!r} في {func} عموداً من أعمدة الهيئات. القيمة المعطاة "
+        "{value!r}؛ وأعمدة الجدول {columns}.",
+    ),
+    "The {name!r} parameter of {func} must be a positive number. Got {value!r} instead.": (
+        "Le paramètre {name!r} de {func} doit être un nombre positif. Reçu {value!r}.",
+        "يجب أن يكون المُعامل {name!r} في {func} عدداً موجباً. القيمة المعطاة {value!r}.",
+    ),
+    "The {name!r} parameter of {func} names columns {absent} that the coverage table does not "
+    "have (it has {columns}).": (
+        "Le paramètre {name!r} de {func} nomme des colonnes {absent} que la table de couverture "
+        "n'a pas (elle a {columns}).",
+        "يسمّي المُعامل {name!r} في {func} أعمدة {absent} لا يتضمنها جدول التغطية (أعمدته "
+        "{columns}).",
+    ),
+    "The {name!r} parameter of {func} must hold counts of at least 0. Got {value} among them.": (
+        "Le paramètre {name!r} de {func} doit contenir des effectifs d'au moins 0. Reçu {value} "
+        "parmi eux.",
+        "يجب أن يحتوي المُعامل {name!r} في {func} على أعداد لا تقل عن 0. ومن بين القيم "
+        "المعطاة {value}.",
+    ),
+    "The {name!r} parameter of {func} must be a DataFrame with the columns code, lat, lon.": (
+        "Le paramètre {name!r} de {func} doit être un DataFrame avec les colonnes code, lat, lon.",
+        "يجب أن يكون المُعامل {name!r} في {func} جدول DataFrame بالأعمدة code وlat وlon.",
+    ),
+    # --- network: actors and ties tables ----------------------------------------------------------
+    "The {name!r} parameter of {func} must be a pair (low, high) of numbers. Got {value!r} "
+    "instead.": (
+        "Le paramètre {name!r} de {func} doit être une paire (bas, haut) de nombres. Reçu "
+        "{value!r}.",
+        "يجب أن يكون المُعامل {name!r} في {func} زوجاً (أدنى، أعلى) من الأعداد. القيمة "
+        "المعطاة {value!r}.",
+    ),
+    "The {name!r} parameter of {func} must be a pair (low, high) with low < high. Got {value!r} "
+    "instead.": (
+        "Le paramètre {name!r} de {func} doit être une paire (bas, haut) avec bas < haut. Reçu "
+        "{value!r}.",
+        "يجب أن يكون المُعامل {name!r} في {func} زوجاً (أدنى، أعلى) حيث أدنى < أعلى. القيمة "
+        "المعطاة {value!r}.",
+    ),
+    "The column {column!r} is missing (columns found: {columns}).": (
+        "La colonne {column!r} manque (colonnes trouvées : {columns}).",
+        "العمود {column!r} مفقود (الأعمدة الموجودة: {columns}).",
+    ),
+    "Add a column named {column!r}.": (
+        "Ajoutez une colonne nommée {column!r}.",
+        "أضف عموداً اسمه {column!r}.",
+    ),
+    "tie type": ("type de lien", "نوع الرابط"),
+    "Use one of {options}, or leave it empty.": (
+        "Utilisez l'une des valeurs {options}, ou laissez la cellule vide.",
+        "استعمل إحدى القيم {options}، أو اترك الخانة فارغة.",
+    ),
+    "Use one of {options}.": (
+        "Utilisez l'une des valeurs {options}.",
+        "استعمل إحدى القيم {options}.",
+    ),
+    "Unknown {what} {value!r}.": (
+        "Valeur inconnue de {what} : {value!r}.",
+        "قيمة غير معروفة لـ {what}: {value!r}.",
+    ),
+    "Self-tie: actor {value!r} is tied to itself.": (
+        "Boucle : l'acteur {value!r} est lié à lui-même.",
+        "رابط ذاتي: الفاعل {value!r} مرتبط بنفسه.",
+    ),
+    "Remove the row; a tie links two different actors.": (
+        "Supprimez la ligne ; un lien relie deux acteurs différents.",
+        "احذف السطر؛ فالرابط يصل بين فاعلَين مختلفَين.",
+    ),
+    "Give every actor a unique id.": (
+        "Donnez à chaque acteur un identifiant unique.",
+        "أعطِ كل فاعل معرِّفاً (id) فريداً.",
+    ),
+    "The actor id is empty.": (
+        "L'identifiant de l'acteur est vide.",
+        "معرِّف الفاعل فارغ.",
+    ),
+    "The actor id {value!r} is used twice (first on row {first}).": (
+        "L'identifiant d'acteur {value!r} est utilisé deux fois (d'abord à la ligne {first}).",
+        "معرِّف الفاعل {value!r} مستعمل مرتين (أول مرة في السطر {first}).",
+    ),
+    "The member value {value!r} is not a yes/no value.": (
+        "La valeur member {value!r} n'est pas une valeur oui/non.",
+        "القيمة {value!r} في member ليست قيمة نعم/لا.",
+    ),
+    "Use true/false, yes/no or 1/0.": (
+        "Utilisez true/false, yes/no ou 1/0.",
+        "استعمل true/false أو yes/no أو 1/0.",
+    ),
+    "Name the actor by its id.": (
+        "Nommez l'acteur par son identifiant (id).",
+        "سمِّ الفاعل بمعرِّفه (id).",
+    ),
+    "The {end} is empty.": (
+        "La cellule {end} est vide.",
+        "الخانة {end} فارغة.",
+    ),
+    "The tie names the unknown actor {value!r}.": (
+        "Le lien nomme l'acteur inconnu {value!r}.",
+        "يسمّي الرابط فاعلاً غير معروف {value!r}.",
+    ),
+    "Add the actor to the actors table or correct the id.": (
+        "Ajoutez l'acteur à la table des acteurs ou corrigez l'identifiant.",
+        "أضف الفاعل إلى جدول الفاعلين أو صحّح المعرِّف.",
+    ),
+    "The confidence {value!r} is not a number between 0 and 1.": (
+        "La confiance {value!r} n'est pas un nombre entre 0 et 1.",
+        "قيمة الثقة {value!r} ليست عدداً بين 0 و1.",
+    ),
+    "Use a share between 0 and 1.": (
+        "Utilisez une part entre 0 et 1.",
+        "استعمل نسبة بين 0 و1.",
+    ),
+    "The directed value {value!r} is not a yes/no value.": (
+        "La valeur directed {value!r} n'est pas une valeur oui/non.",
+        "القيمة {value!r} في directed ليست قيمة نعم/لا.",
+    ),
+    "The strength {value!r} is off the scale [{lo:g}, {hi:g}].": (
+        "L'intensité {value!r} est hors de l'échelle [{lo:g}, {hi:g}].",
+        "القوة {value!r} خارج السلّم [{lo:g}, {hi:g}].",
+    ),
+    "Use a number on the scale, or weak/medium/strong (1/2/3).": (
+        "Utilisez un nombre de l'échelle, ou weak/medium/strong (1/2/3).",
+        "استعمل عدداً ضمن السلّم، أو weak/medium/strong (1/2/3).",
+    ),
+    "{type}, wave {wave}": ("{type}, vague {wave}", "{type}، الدفعة {wave}"),
+    "The tie {u!r}–{v!r} ({kind}) is already in row {seen} from the same respondent.": (
+        "Le lien {u!r}–{v!r} ({kind}) figure déjà à la ligne {seen}, du même répondant.",
+        "الرابط {u!r}–{v!r} ({kind}) موجود من قبل في السطر {seen} من المجيب نفسه.",
+    ),
+    "The tie {u!r}–{v!r} ({kind}) is already in row {seen}.": (
+        "Le lien {u!r}–{v!r} ({kind}) figure déjà à la ligne {seen}.",
+        "الرابط {u!r}–{v!r} ({kind}) موجود من قبل في السطر {seen}.",
+    ),
+    "keep one row per pair of actors, tie type and wave (and respondent), or merge the repeated "
+    "rows into one tie with duplicates='sum' (--duplicates sum).": (
+        "gardez une ligne par paire d'acteurs, type de lien et vague (et répondant), ou fusionnez "
+        "les lignes répétées en un seul lien avec duplicates='sum' (--duplicates sum).",
+        "احتفظ بسطر واحد لكل زوج من الفاعلين ونوع رابط ودفعة (ومجيب)، أو ادمج الأسطر المكررة "
+        "في رابط واحد بواسطة duplicates='sum' (--duplicates sum).",
+    ),
+    "Contradictory duplicate ties {u!r}–{v!r} ({kind}): strengths {strengths} on rows {rows}.": (
+        "Liens en double contradictoires {u!r}–{v!r} ({kind}) : intensités {strengths} aux "
+        "lignes {rows}.",
+        "روابط مكررة متناقضة {u!r}–{v!r} ({kind}): القوى {strengths} في الأسطر {rows}.",
+    ),
+    "Keep one strength per tie, or give the reports different waves.": (
+        "Gardez une intensité par lien, ou donnez aux déclarations des vagues différentes.",
+        "احتفظ بقوة واحدة لكل رابط، أو أعطِ التصريحات دفعات مختلفة.",
+    ),
+    # --- spatial: points of establishments --------------------------------------------------------
+    "The {name!r} parameter of {func} must be a coordinate reference system such as 'EPSG:4326' "
+    "(longitude/latitude) or 'EPSG:2154' (Lambert-93, metres). Got None instead.": (
+        "Le paramètre {name!r} de {func} doit être un système de coordonnées de référence comme "
+        "'EPSG:4326' (longitude/latitude) ou 'EPSG:2154' (Lambert-93, mètres). Reçu None.",
+        "يجب أن يكون المُعامل {name!r} في {func} نظام إحداثيات مرجعياً مثل 'EPSG:4326' "
+        "(خط الطول/خط العرض) أو 'EPSG:2154' (Lambert-93، بالأمتار). القيمة المعطاة None.",
+    ),
+    "The {name!r} parameter of {func} must be a coordinate reference system known to PROJ such "
+    "as 'EPSG:4326'. Got {value!r} instead.": (
+        "Le paramètre {name!r} de {func} doit être un système de coordonnées de référence connu "
+        "de PROJ comme 'EPSG:4326'. Reçu {value!r}.",
+        "يجب أن يكون المُعامل {name!r} في {func} نظام إحداثيات مرجعياً تعرفه PROJ مثل "
+        "'EPSG:4326'. القيمة المعطاة {value!r}.",
+    ),
+    "The 'activity' parameter must be one of the activities present ({shown}). Got {value!r} "
+    "instead.": (
+        "Le paramètre 'activity' doit être l'une des activités présentes ({shown}). Reçu "
+        "{value!r}.",
+        "يجب أن يكون المُعامل 'activity' أحد الأنشطة الموجودة ({shown}). القيمة المعطاة {value!r}.",
+    ),
+    "{message} The points were read without an activity column: name it (grappe spatial "
+    "--activity-column, read_points(activity=...)).": (
+        "{message} Les points ont été lus sans colonne d'activité : nommez-la (grappe spatial "
+        "--activity-column, read_points(activity=...)).",
+        "{message} قُرئت النقاط دون عمود للنشاط: سمِّه (grappe spatial --activity-column، "
+        "read_points(activity=...)).",
+    ),
+    "The {name!r} parameter of {func} must be (xmin, ymin, xmax, ymax) with xmin < xmax and "
+    "ymin < ymax. Got {value!r} instead.": (
+        "Le paramètre {name!r} de {func} doit être (xmin, ymin, xmax, ymax) avec xmin < xmax "
+        "et ymin < ymax. Reçu {value!r}.",
+        "يجب أن يكون المُعامل {name!r} في {func} بالشكل (xmin, ymin, xmax, ymax) حيث "
+        "xmin < xmax وymin < ymax. القيمة المعطاة {value!r}.",
+    ),
+    "The column {column!r} is missing (columns present: {columns}).": (
+        "La colonne {column!r} manque (colonnes présentes : {columns}).",
+        "العمود {column!r} مفقود (الأعمدة الموجودة: {columns}).",
+    ),
+    "Name the right column with the x=, y=, id=, activity= or weight= option.": (
+        "Nommez la bonne colonne avec l'option x=, y=, id=, activity= ou weight=.",
+        "سمِّ العمود الصحيح بالخيار x= أو y= أو id= أو activity= أو weight=.",
+    ),
+    "{value!r} is not a number.": (
+        "{value!r} n'est pas un nombre.",
+        "{value!r} ليس عدداً.",
+    ),
+    "Write coordinates as decimal numbers with a dot.": (
+        "Écrivez les coordonnées en nombres décimaux avec un point.",
+        "اكتب الإحداثيات أعداداً عشرية بنقطة فاصلة.",
+    ),
+    "The coordinates are empty.": (
+        "Les coordonnées sont vides.",
+        "الإحداثيات فارغة.",
+    ),
+    "Geocode the establishment, or pass on_missing='drop' to leave it out.": (
+        "Géocodez l'établissement, ou passez on_missing='drop' pour l'écarter.",
+        "حدِّد الموقع الجغرافي للمؤسسة، أو مرِّر on_missing='drop' لاستبعادها.",
+    ),
+    "The point ({x!r}, {y!r}) is outside the study area {bounds!r}.": (
+        "Le point ({x!r}, {y!r}) est hors de la zone d'étude {bounds!r}.",
+        "النقطة ({x!r}, {y!r}) خارج منطقة الدراسة {bounds!r}.",
+    ),
+    "Correct its geocoding, or pass on_outside='drop' to leave it out.": (
+        "Corrigez son géocodage, ou passez on_outside='drop' pour l'écarter.",
+        "صحّح تحديد موقعها الجغرافي، أو مرِّر on_outside='drop' لاستبعادها.",
+    ),
+    "The identifier {value!r} appears more than once.": (
+        "L'identifiant {value!r} apparaît plus d'une fois.",
+        "المعرِّف {value!r} يظهر أكثر من مرة.",
+    ),
+    "Give each establishment its own identifier, or merge the rows of one establishment with "
+    "duplicates='sum' (--duplicates sum).": (
+        "Donnez à chaque établissement son propre identifiant, ou fusionnez les lignes d'un même "
+        "établissement avec duplicates='sum' (--duplicates sum).",
+        "أعطِ كل مؤسسة معرِّفها الخاص، أو ادمج أسطر المؤسسة الواحدة بواسطة duplicates='sum' "
+        "(--duplicates sum).",
+    ),
+    "The weight is empty.": ("Le poids est vide.", "الوزن فارغ."),
+    "The weight {value!r} is not a non-negative number.": (
+        "Le poids {value!r} n'est pas un nombre positif ou nul.",
+        "الوزن {value!r} ليس عدداً غير سالب.",
+    ),
+    "Write employees as a number ≥ 0 (0 for none).": (
+        "Écrivez les effectifs salariés comme un nombre ≥ 0 (0 pour aucun).",
+        "اكتب عدد العمال عدداً ≥ 0 (0 إن لم يوجد أحد).",
+    ),
+    "The rows {rows} of establishment {ident!r} have different coordinates or activities, so "
+    "they cannot be added up.": (
+        "Les lignes {rows} de l'établissement {ident!r} ont des coordonnées ou des activités "
+        "différentes : elles ne peuvent pas être additionnées.",
+        "للأسطر {rows} من المؤسسة {ident!r} إحداثيات أو أنشطة مختلفة، فلا يمكن جمعها.",
+    ),
+    "Give each establishment its own identifier.": (
+        "Donnez à chaque établissement son propre identifiant.",
+        "أعطِ كل مؤسسة معرِّفها الخاص.",
+    ),
+    "The point ({lon:g}, {lat:g}) is out of range for longitude/latitude (longitude and "
+    "latitude look swapped).": (
+        "Le point ({lon:g}, {lat:g}) est hors des bornes de longitude/latitude (longitude et "
+        "latitude semblent inversées).",
+        "النقطة ({lon:g}, {lat:g}) خارج مجال خط الطول/خط العرض (يبدو أن خط الطول وخط العرض "
+        "مقلوبان).",
+    ),
+    "The point ({lon:g}, {lat:g}) is out of range for longitude/latitude.": (
+        "Le point ({lon:g}, {lat:g}) est hors des bornes de longitude/latitude.",
+        "النقطة ({lon:g}, {lat:g}) خارج مجال خط الطول/خط العرض.",
+    ),
+    "Swap the options: x={y!r}, y={x!r}.": (
+        "Inversez les options : x={y!r}, y={x!r}.",
+        "اعكس الخيارين: x={y!r}، y={x!r}.",
+    ),
+    "Check the geocoding, or give the CRS of projected coordinates.": (
+        "Vérifiez le géocodage, ou donnez le CRS de coordonnées projetées.",
+        "تحقّق من تحديد المواقع الجغرافية، أو أعطِ نظام الإحداثيات (CRS) للإحداثيات المسقطة.",
+    ),
+}
