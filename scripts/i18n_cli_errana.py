@@ -342,3 +342,145 @@ CLI_T_errana: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "تحقّق من تحديد المواقع الجغرافية، أو أعطِ نظام الإحداثيات (CRS) للإحداثيات المسقطة.",
     ),
 }
+
+# --- roadmap: KPI table, periods, member events -------------------------------------------------
+CLI_T_errana |= {
+    "The KPI table lacks the columns {missing}.": (
+        "Il manque à la table des indicateurs les colonnes {missing}.",
+        "تنقص جدولَ المؤشرات الأعمدةُ {missing}.",
+    ),
+    "Give the columns kpi, period, value (and optionally target, direction).": (
+        "Donnez les colonnes kpi, period, value (et éventuellement target, direction).",
+        "أعطِ الأعمدة kpi وperiod وvalue (واختيارياً target وdirection).",
+    ),
+    "KPI {kpi!r} for {period} has an infinite value or target.": (
+        "L'indicateur {kpi!r} pour {period} a une valeur ou une cible infinie.",
+        "للمؤشر {kpi!r} في {period} قيمة أو هدف غير منتهٍ.",
+    ),
+    "Write a finite number.": ("Écrivez un nombre fini.", "اكتب عدداً منتهياً."),
+    "The row names no KPI.": (
+        "La ligne ne nomme aucun indicateur.",
+        "لا يسمّي السطر أي مؤشر.",
+    ),
+    "KPI {kpi!r} has no period.": (
+        "L'indicateur {kpi!r} n'a pas de période.",
+        "المؤشر {kpi!r} بلا فترة.",
+    ),
+    "Fill in the KPI name and its period (e.g. 2024 or 2024-Q1).": (
+        "Remplissez le nom de l'indicateur et sa période (p. ex. 2024 ou 2024-Q1).",
+        "املأ اسم المؤشر وفترته (مثلاً 2024 أو 2024-Q1).",
+    ),
+    "KPI {kpi!r} for {period} is implausibly large ({number:.3g}, above {bound:.0e}).": (
+        "L'indicateur {kpi!r} pour {period} est invraisemblablement grand ({number:.3g}, "
+        "au-dessus de {bound:.0e}).",
+        "المؤشر {kpi!r} في {period} كبير بشكل غير معقول ({number:.3g}، أكثر من {bound:.0e}).",
+    ),
+    "Check the unit and the decimal separator of the column.": (
+        "Vérifiez l'unité et le séparateur décimal de la colonne.",
+        "تحقّق من وحدة العمود ومن الفاصلة العشرية فيه.",
+    ),
+    "KPI {kpi!r} for {period} is negative; it counts {what}, which cannot be negative.": (
+        "L'indicateur {kpi!r} pour {period} est négatif ; il compte des {what}, qui ne peuvent "
+        "pas être négatifs.",
+        "المؤشر {kpi!r} في {period} سالب؛ وهو يعدّ {what}، وهذا لا يمكن أن يكون سالباً.",
+    ),
+    "Correct the value (a decrease is the difference of two periods).": (
+        "Corrigez la valeur (une baisse est la différence de deux périodes).",
+        "صحّح القيمة (الانخفاض هو الفرق بين فترتين).",
+    ),
+    "The value of KPI {kpi!r} for {period} is not a number ({value!r}).": (
+        "La valeur de l'indicateur {kpi!r} pour {period} n'est pas un nombre ({value!r}).",
+        "قيمة المؤشر {kpi!r} في {period} ليست عدداً ({value!r}).",
+    ),
+    "Write a number (no units or thousands separators).": (
+        "Écrivez un nombre (sans unité ni séparateur de milliers).",
+        "اكتب عدداً (دون وحدات ولا فواصل للآلاف).",
+    ),
+    "The target of KPI {kpi!r} for {period} is not a number ({value!r}).": (
+        "La cible de l'indicateur {kpi!r} pour {period} n'est pas un nombre ({value!r}).",
+        "هدف المؤشر {kpi!r} في {period} ليس عدداً ({value!r}).",
+    ),
+    "Write a number or leave the cell empty.": (
+        "Écrivez un nombre ou laissez la cellule vide.",
+        "اكتب عدداً أو اترك الخانة فارغة.",
+    ),
+    "Unknown direction {direction!r} of KPI {kpi!r}.": (
+        "Sens inconnu {direction!r} de l'indicateur {kpi!r}.",
+        "اتجاه غير معروف {direction!r} للمؤشر {kpi!r}.",
+    ),
+    "KPI {kpi!r} is given twice for period {period} (first in row {first}) with different "
+    "directions.": (
+        "L'indicateur {kpi!r} est donné deux fois pour la période {period} (d'abord à la ligne "
+        "{first}) avec des sens différents.",
+        "المؤشر {kpi!r} معطى مرتين للفترة {period} (أول مرة في السطر {first}) باتجاهين مختلفين.",
+    ),
+    "KPI {kpi!r} is given twice for period {period} (first in row {first}).": (
+        "L'indicateur {kpi!r} est donné deux fois pour la période {period} (d'abord à la ligne "
+        "{first}).",
+        "المؤشر {kpi!r} معطى مرتين للفترة {period} (أول مرة في السطر {first}).",
+    ),
+    "keep one row per KPI and period, or add the repeated rows up with duplicates='sum' "
+    "(--duplicates sum).": (
+        "gardez une ligne par indicateur et période, ou additionnez les lignes répétées avec "
+        "duplicates='sum' (--duplicates sum).",
+        "احتفظ بسطر واحد لكل مؤشر وفترة، أو اجمع الأسطر المكررة بواسطة duplicates='sum' "
+        "(--duplicates sum).",
+    ),
+    "Give the repeated rows one direction.": (
+        "Donnez un seul sens aux lignes répétées.",
+        "أعطِ الأسطر المكررة اتجاهاً واحداً.",
+    ),
+    "No KPI values for period {period!r}; periods: {periods}.": (
+        "Aucune valeur d'indicateur pour la période {period!r} ; périodes : {periods}.",
+        "لا توجد قيم مؤشرات للفترة {period!r}؛ الفترات: {periods}.",
+    ),
+    "Use a year (2024), a half-year (2024-H1), a quarter (2024-Q1), a month (2024-03) or a day "
+    "(2024-03-31).": (
+        "Utilisez une année (2024), un semestre (2024-H1), un trimestre (2024-Q1), un mois "
+        "(2024-03) ou un jour (2024-03-31).",
+        "استعمل سنة (2024) أو نصف سنة (2024-H1) أو فصلاً (2024-Q1) أو شهراً (2024-03) أو يوماً "
+        "(2024-03-31).",
+    ),
+    "The period {value!r} is not a period. {forms}": (
+        "La période {value!r} n'est pas une période. {forms}",
+        "الفترة {value!r} ليست فترة. {forms}",
+    ),
+    "The period {value!r} names the year 0. {forms}": (
+        "La période {value!r} nomme l'année 0. {forms}",
+        "الفترة {value!r} تسمّي السنة 0. {forms}",
+    ),
+    "The period {value!r} names a month that does not exist. {forms}": (
+        "La période {value!r} nomme un mois qui n'existe pas. {forms}",
+        "الفترة {value!r} تسمّي شهراً غير موجود. {forms}",
+    ),
+    "The period {value!r} names a day that does not exist. {forms}": (
+        "La période {value!r} nomme un jour qui n'existe pas. {forms}",
+        "الفترة {value!r} تسمّي يوماً غير موجود. {forms}",
+    ),
+    "Give the columns actor, kind, date (and sector for sector events).": (
+        "Donnez les colonnes actor, kind, date (et sector pour les événements de secteur).",
+        "أعطِ الأعمدة actor وkind وdate (وsector لأحداث تغيير القطاع).",
+    ),
+    "The actor is empty.": ("L'acteur est vide.", "خانة الفاعل فارغة."),
+    "Name the member by its id.": (
+        "Nommez le membre par son identifiant (id).",
+        "سمِّ العضو بمعرِّفه (id).",
+    ),
+    "Unknown event {value!r}.": ("Événement inconnu {value!r}.", "حدث غير معروف {value!r}."),
+    "The date {value!r} is not a day.": (
+        "La date {value!r} n'est pas un jour.",
+        "التاريخ {value!r} ليس يوماً.",
+    ),
+    "Write it as YYYY-MM-DD.": (
+        "Écrivez-la sous la forme AAAA-MM-JJ.",
+        "اكتبه بالصيغة YYYY-MM-DD.",
+    ),
+    "A sector event has no sector.": (
+        "Un événement de secteur n'a pas de secteur.",
+        "حدث تغيير قطاع بلا قطاع.",
+    ),
+    "Give the member's new sector.": (
+        "Donnez le nouveau secteur du membre.",
+        "أعطِ القطاع الجديد للعضو.",
+    ),
+}
