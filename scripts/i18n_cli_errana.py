@@ -484,3 +484,167 @@ CLI_T_errana |= {
         "أعطِ القطاع الجديد للعضو.",
     ),
 }
+
+# --- assess: answers to a questionnaire; roadmap: actions ----------------------------------------
+CLI_T_errana |= {
+    "must be an integer from 1 to 5. Got {value!r}.": (
+        "doit être un entier de 1 à 5. Reçu {value!r}.",
+        "يجب أن تكون عدداً صحيحاً من 1 إلى 5. القيمة المعطاة {value!r}.",
+    ),
+    "must be yes or no. Got {value!r}.": (
+        "doit être oui ou non. Reçu {value!r}.",
+        "يجب أن تكون نعم أو لا. القيمة المعطاة {value!r}.",
+    ),
+    "no unit": ("sans unité", "دون وحدة"),
+    "must be a number ({unit}). Got {value!r}.": (
+        "doit être un nombre ({unit}). Reçu {value!r}.",
+        "يجب أن تكون عدداً ({unit}). القيمة المعطاة {value!r}.",
+    ),
+    "must be a number. Got {value!r}.": (
+        "doit être un nombre. Reçu {value!r}.",
+        "يجب أن تكون عدداً. القيمة المعطاة {value!r}.",
+    ),
+    "must be between {low:g} and {high:g} {unit}. Got {value!r}.": (
+        "doit être entre {low:g} et {high:g} {unit}. Reçu {value!r}.",
+        "يجب أن تكون بين {low:g} و{high:g} {unit}. القيمة المعطاة {value!r}.",
+    ),
+    "must be one of {allowed}. Got {value!r}.": (
+        "doit être l'une des valeurs {allowed}. Reçu {value!r}.",
+        "يجب أن تكون إحدى القيم {allowed}. القيمة المعطاة {value!r}.",
+    ),
+    "Unknown question id {qid!r} for the {name!r} questionnaire.": (
+        "Identifiant de question inconnu {qid!r} pour le questionnaire {name!r}.",
+        "معرِّف سؤال غير معروف {qid!r} في الاستبيان {name!r}.",
+    ),
+    "Use the ids listed by 'grappe assess questionnaire {name}'.": (
+        "Utilisez les identifiants listés par 'grappe assess questionnaire {name}'.",
+        "استعمل المعرِّفات التي يسردها 'grappe assess questionnaire {name}'.",
+    ),
+    "The answer to {qid} {problem}": (
+        "La réponse à {qid} {problem}",
+        "الإجابة عن {qid} {problem}",
+    ),
+    "Correct the answer.": ("Corrigez la réponse.", "صحّح الإجابة."),
+    "The required question {qid} has no answer.": (
+        "La question obligatoire {qid} n'a pas de réponse.",
+        "السؤال الإلزامي {qid} بلا إجابة.",
+    ),
+    "Answer {qid} ({text}).": ("Répondez à {qid} ({text}).", "أجب عن {qid} ({text})."),
+    "Unknown construction mode {value!r}.": (
+        "Mode de construction inconnu {value!r}.",
+        "نمط بناء غير معروف {value!r}.",
+    ),
+    "Unknown deliverable {value!r}.": ("Livrable inconnu {value!r}.", "مُخرَج غير معروف {value!r}."),
+    "Unknown status {status!r} of deliverable {key!r}.": (
+        "Statut inconnu {status!r} du livrable {key!r}.",
+        "حالة غير معروفة {status!r} للمُخرَج {key!r}.",
+    ),
+    "The action has no {key!r}.": ("L'action n'a pas de {key!r}.", "الإجراء بلا {key!r}."),
+    "Fill in {key!r}.": ("Remplissez {key!r}.", "املأ {key!r}."),
+    "The action id {aid!r} is used twice.": (
+        "L'identifiant d'action {aid!r} est utilisé deux fois.",
+        "معرِّف الإجراء {aid!r} مستعمل مرتين.",
+    ),
+    "Give each action its own id.": (
+        "Donnez à chaque action son propre identifiant.",
+        "أعطِ كل إجراء معرِّفه الخاص.",
+    ),
+    "Unknown phase {phase!r} of action {aid}.": (
+        "Phase inconnue {phase!r} de l'action {aid}.",
+        "مرحلة غير معروفة {phase!r} للإجراء {aid}.",
+    ),
+    "Unknown status {status!r} of action {aid}.": (
+        "Statut inconnu {status!r} de l'action {aid}.",
+        "حالة غير معروفة {status!r} للإجراء {aid}.",
+    ),
+    "The budget of action {aid} is {budget!r}; it must be a number ≥ 0.": (
+        "Le budget de l'action {aid} est {budget!r} ; il doit être un nombre ≥ 0.",
+        "ميزانية الإجراء {aid} هي {budget!r}؛ ويجب أن تكون عدداً ≥ 0.",
+    ),
+    "Give the budget as a positive amount.": (
+        "Donnez le budget comme un montant positif.",
+        "أعطِ الميزانية مبلغاً موجباً.",
+    ),
+    "Action {aid} has a budget but no currency.": (
+        "L'action {aid} a un budget mais pas de devise.",
+        "للإجراء {aid} ميزانية دون عملة.",
+    ),
+    "Give an ISO 4217 code such as DZD, EUR or USD.": (
+        "Donnez un code ISO 4217 comme DZD, EUR ou USD.",
+        "أعطِ رمز ISO 4217 مثل DZD أو EUR أو USD.",
+    ),
+    "The currency {currency!r} of action {aid} is not an ISO 4217 code.": (
+        "La devise {currency!r} de l'action {aid} n'est pas un code ISO 4217.",
+        "عملة الإجراء {aid} {currency!r} ليست رمز ISO 4217.",
+    ),
+    "The owner {owner!r} of action {aid} is not an actor of the cluster.": (
+        "Le responsable {owner!r} de l'action {aid} n'est pas un acteur de la grappe.",
+        "المسؤول {owner!r} عن الإجراء {aid} ليس فاعلاً في العنقود.",
+    ),
+    "Use the name of an actor of the cluster's network or add it.": (
+        "Utilisez le nom d'un acteur du réseau de la grappe, ou ajoutez-le.",
+        "استعمل اسم فاعل من شبكة العنقود أو أضفه.",
+    ),
+    "The {key} {value!r} of action {aid} is not a valid date.": (
+        "La date {key} {value!r} de l'action {aid} n'est pas une date valide.",
+        "التاريخ {key} {value!r} للإجراء {aid} ليس تاريخاً صالحاً.",
+    ),
+    "Write an existing date as YYYY-MM-DD (e.g. 2023-02-28).": (
+        "Écrivez une date existante sous la forme AAAA-MM-JJ (p. ex. 2023-02-28).",
+        "اكتب تاريخاً موجوداً بالصيغة YYYY-MM-DD (مثلاً 2023-02-28).",
+    ),
+    "Action {aid} ends ({end}) before it starts ({start}).": (
+        "L'action {aid} se termine ({end}) avant de commencer ({start}).",
+        "ينتهي الإجراء {aid} ({end}) قبل أن يبدأ ({start}).",
+    ),
+    "Swap or correct the dates.": ("Inversez ou corrigez les dates.", "اعكس التاريخين أو صحّحهما."),
+    "Milestone {name!r} of action {aid} has no valid date ({value!r}).": (
+        "Le jalon {name!r} de l'action {aid} n'a pas de date valide ({value!r}).",
+        "المَعلَم {name!r} للإجراء {aid} بلا تاريخ صالح ({value!r}).",
+    ),
+    "Milestone {name!r} of action {aid} ({mdate}) is outside the action's dates ({start} to "
+    "{end}).": (
+        "Le jalon {name!r} de l'action {aid} ({mdate}) est hors des dates de l'action ({start} "
+        "au {end}).",
+        "المَعلَم {name!r} للإجراء {aid} ({mdate}) خارج تواريخ الإجراء (من {start} إلى {end}).",
+    ),
+    "Move the milestone or the action's dates.": (
+        "Déplacez le jalon ou les dates de l'action.",
+        "انقل المَعلَم أو غيّر تواريخ الإجراء.",
+    ),
+    "A priority challenge is empty.": (
+        "Un défi prioritaire est vide.",
+        "أحد التحديات ذات الأولوية فارغ.",
+    ),
+    "Write it or remove it.": ("Écrivez-le ou supprimez-le.", "اكتبه أو احذفه."),
+    "The priority challenge {text!r} is given twice.": (
+        "Le défi prioritaire {text!r} est donné deux fois.",
+        "التحدي ذو الأولوية {text!r} معطى مرتين.",
+    ),
+    "Keep each challenge once.": ("Gardez chaque défi une seule fois.", "احتفظ بكل تحدٍّ مرة واحدة."),
+    "Action {aid} is 'done' but its milestones {open} are not.": (
+        "L'action {aid} est 'done' mais ses jalons {open} ne le sont pas.",
+        "الإجراء {aid} في الحالة 'done' لكن معالمه {open} ليست كذلك.",
+    ),
+    "Mark those milestones done: true, or set the action's status to 'ongoing'.": (
+        "Marquez ces jalons done: true, ou mettez le statut de l'action à 'ongoing'.",
+        "علِّم هذه المعالم بـ done: true، أو اجعل حالة الإجراء 'ongoing'.",
+    ),
+    "Action {aid} is 'planned' but {done} of its milestones are done.": (
+        "L'action {aid} est 'planned' mais {done} de ses jalons sont faits.",
+        "الإجراء {aid} في الحالة 'planned' لكن {done} من معالمه منجزة.",
+    ),
+    "Set the action's status to 'ongoing' (or 'done'), or mark the milestones done: false.": (
+        "Mettez le statut de l'action à 'ongoing' (ou 'done'), ou marquez les jalons done: false.",
+        "اجعل حالة الإجراء 'ongoing' (أو 'done')، أو علِّم المعالم بـ done: false.",
+    ),
+    "action {aid} has ended and every milestone is done, but its status is {status!r}.": (
+        "l'action {aid} est terminée et tous ses jalons sont faits, mais son statut est "
+        "{status!r}.",
+        "انتهى الإجراء {aid} وأُنجزت كل معالمه، لكن حالته {status!r}.",
+    ),
+    "set the status to 'done' if the action is over.": (
+        "mettez le statut à 'done' si l'action est achevée.",
+        "اجعل الحالة 'done' إن كان الإجراء قد انتهى.",
+    ),
+}
