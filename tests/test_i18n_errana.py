@@ -113,3 +113,29 @@ def test_python_users_still_read_english() -> None:
     assert "types inconnus ['nothing']" in error_text(info.value, "fr")
     with pytest.raises(InvalidParameterError, match=r"must be in \[-90, 90\] decimal degrees"):
         nearest_bodies(bodies, 95, 5.7)
+
+
+def test_a_kpi_value_that_is_no_number_in_arabic_and_french(tmp_path: Path) -> None:
+    kpis = tmp_path / "kpis.csv"
+    kpis.write_text("kpi,period,value\nmembers,2024,abc\n", encoding="utf-8")
+    args = ["kpi", "evaluate", str(kpis), "--period", "2024"]
+    code, ar = _grappe("--lang", "ar", *args)
+    assert code == 1
+    assert (
+        "kpis.csv، السطر 2، العمود 'value': قيمة المؤشر 'members' في 2024 ليست عدداً ('abc')." in ar
+    )
+    assert "الحل: اكتب عدداً (دون وحدات ولا فواصل للآلاف)." in ar
+    code, fr = _grappe("--lang", "fr", *args)
+    assert code == 1
+    assert "La valeur de l'indicateur 'members' pour 2024 n'est pas un nombre ('abc')." in fr
+
+
+def test_a_bad_period_reads_in_the_users_language_with_its_forms() -> None:
+    from grappe.roadmap.periods import parse_period
+
+    with pytest.raises(InvalidParameterError, match=r"The period '2024-13' names a month") as info:
+        parse_period("2024-13")
+    assert error_text(info.value, "fr").startswith(
+        "La période '2024-13' nomme un mois qui n'existe pas. Utilisez une année (2024)"
+    )
+    assert "استعمل سنة (2024)" in error_text(info.value, "ar")
