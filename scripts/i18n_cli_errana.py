@@ -648,3 +648,87 @@ CLI_T_errana |= {
         "اجعل الحالة 'done' إن كان الإجراء قد انتهى.",
     ),
 }
+
+# --- roadmap: the roadmap document (YAML) -------------------------------------------------------
+CLI_T_errana |= {
+    "The roadmap has no 'actions' list.": (
+        "La feuille de route n'a pas de liste 'actions'.",
+        "خارطة الطريق بلا قائمة 'actions'.",
+    ),
+    "Write 'cluster:', 'mode:' and 'actions:' keys (see docs/roadmap.md).": (
+        "Écrivez les clés 'cluster:', 'mode:' et 'actions:' (voir docs/roadmap.md).",
+        "اكتب المفاتيح 'cluster:' و'mode:' و'actions:' (انظر docs/roadmap.md).",
+    ),
+    "The roadmap has no {key!r}.": (
+        "La feuille de route n'a pas de {key!r}.",
+        "خارطة الطريق بلا {key!r}.",
+    ),
+    "Add '{key}:' (mode is bottom_up or top_down).": (
+        "Ajoutez '{key}:' (mode vaut bottom_up ou top_down).",
+        "أضف '{key}:' (قيمة mode هي bottom_up أو top_down).",
+    ),
+    "The roadmap's {key!r} is not a mapping.": (
+        "Le {key!r} de la feuille de route n'est pas un dictionnaire.",
+        "المفتاح {key!r} في خارطة الطريق ليس قاموساً (mapping).",
+    ),
+    "The roadmap's {key!r} is not a list.": (
+        "Le {key!r} de la feuille de route n'est pas une liste.",
+        "المفتاح {key!r} في خارطة الطريق ليس قائمة.",
+    ),
+    "See docs/roadmap.md for the shape of a roadmap.": (
+        "Voir docs/roadmap.md pour la forme d'une feuille de route.",
+        "انظر docs/roadmap.md لمعرفة شكل خارطة الطريق.",
+    ),
+    "The roadmap's 'challenges' is not a list of texts.": (
+        "Le 'challenges' de la feuille de route n'est pas une liste de textes.",
+        "المفتاح 'challenges' في خارطة الطريق ليس قائمة نصوص.",
+    ),
+    "Write the priority challenges as a list of texts.": (
+        "Écrivez les défis prioritaires comme une liste de textes.",
+        "اكتب التحديات ذات الأولوية قائمةَ نصوص.",
+    ),
+    "A priority challenge contains a control character.": (
+        "Un défi prioritaire contient un caractère de contrôle.",
+        "أحد التحديات ذات الأولوية يحتوي على محرف تحكم.",
+    ),
+    "Remove control characters (such as NUL or tabs).": (
+        "Supprimez les caractères de contrôle (comme NUL ou les tabulations).",
+        "احذف محارف التحكم (مثل NUL أو علامات الجدولة).",
+    ),
+    "A priority challenge is longer than {width} characters.": (
+        "Un défi prioritaire dépasse {width} caractères.",
+        "أحد التحديات ذات الأولوية أطول من {width} محرفاً.",
+    ),
+    "Shorten it to {width} characters at most.": (
+        "Raccourcissez-le à {width} caractères au plus.",
+        "اختصره إلى {width} محرفاً على الأكثر.",
+    ),
+    "The action is not a mapping.": (
+        "L'action n'est pas un dictionnaire.",
+        "الإجراء ليس قاموساً (mapping).",
+    ),
+    "Write each action as id, title, phase, owner, start, end… keys.": (
+        "Écrivez chaque action avec les clés id, title, phase, owner, start, end…",
+        "اكتب كل إجراء بالمفاتيح id وtitle وphase وowner وstart وend…",
+    ),
+    "The action's milestones are not a list of {shape}.": (
+        "Les jalons de l'action ne sont pas une liste de {shape}.",
+        "معالم الإجراء ليست قائمة من {shape}.",
+    ),
+    "Write milestones as a list of mappings with name, date and done.": (
+        "Écrivez les jalons comme une liste de dictionnaires avec name, date et done.",
+        "اكتب المعالم قائمةً من القواميس بالمفاتيح name وdate وdone.",
+    ),
+    "The action's {key!r} contains a control character.": (
+        "Le {key!r} de l'action contient un caractère de contrôle.",
+        "الحقل {key!r} في الإجراء يحتوي على محرف تحكم.",
+    ),
+    "Remove control characters (such as NUL or tabs) from the text.": (
+        "Supprimez du texte les caractères de contrôle (comme NUL ou les tabulations).",
+        "احذف محارف التحكم (مثل NUL أو علامات الجدولة) من النص.",
+    ),
+    "The action's {key!r} is longer than {width} characters.": (
+        "Le {key!r} de l'action dépasse {width} caractères.",
+        "الحقل {key!r} في الإجراء أطول من {width} محرفاً.",
+    ),
+}
