@@ -732,3 +732,46 @@ CLI_T_errana |= {
         "الحقل {key!r} في الإجراء أطول من {width} محرفاً.",
     ),
 }
+
+# --- spatial: K-density ---------------------------------------------------------------------------
+CLI_T_errana |= {
+    "all {n} establishments are at one place ({x}, {y}), so no distance between them can set the "
+    "largest distance of the K-density.": (
+        "les {n} établissements sont tous au même endroit ({x}, {y}) : aucune distance entre eux "
+        "ne peut fixer la plus grande distance de la K-densité.",
+        "المؤسسات الـ {n} كلها في مكان واحد ({x}, {y})، فلا توجد مسافة بينها تحدد أكبر مسافة "
+        "لكثافة K.",
+    ),
+    "check the geocoding (a town's centre given to every address?); give --max-distance and "
+    "--bandwidth to compute it anyway.": (
+        "vérifiez le géocodage (le centre d'une ville donné à chaque adresse ?) ; donnez "
+        "--max-distance et --bandwidth pour la calculer malgré tout.",
+        "تحقّق من تحديد المواقع الجغرافية (هل أُعطي مركز المدينة لكل عنوان؟)؛ أعطِ "
+        "--max-distance و--bandwidth لحسابها رغم ذلك.",
+    ),
+    "The {name!r} parameter of {func} must name an activity with at least two establishments. "
+    "Got {value!r} instead ({m} establishment).": (
+        "Le paramètre {name!r} de {func} doit nommer une activité d'au moins deux établissements. "
+        "Reçu {value!r} ({m} établissement).",
+        "يجب أن يسمّي المُعامل {name!r} في {func} نشاطاً له مؤسستان على الأقل. القيمة المعطاة "
+        "{value!r} ({m} مؤسسة).",
+    ),
+    "The {name!r} parameter of {func} must name an activity with at least two establishments of "
+    "positive weight for weighted=True. Got {value!r} instead.": (
+        "Le paramètre {name!r} de {func} doit nommer une activité d'au moins deux établissements "
+        "de poids positif pour weighted=True. Reçu {value!r}.",
+        "يجب أن يسمّي المُعامل {name!r} في {func} نشاطاً له مؤسستان على الأقل بوزن موجب عند "
+        "weighted=True. القيمة المعطاة {value!r}.",
+    ),
+    "the {m} establishments of activity {act!r} are all at one place, so Silverman's rule gives "
+    "no bandwidth.": (
+        "les {m} établissements de l'activité {act!r} sont tous au même endroit : la règle de "
+        "Silverman ne donne pas de largeur de bande.",
+        "المؤسسات الـ {m} للنشاط {act!r} كلها في مكان واحد، فلا تعطي قاعدة Silverman عرض نطاق.",
+    ),
+    "check their geocoding, give --bandwidth, or choose other activities with --activity.": (
+        "vérifiez leur géocodage, donnez --bandwidth, ou choisissez d'autres activités avec "
+        "--activity.",
+        "تحقّق من تحديد مواقعها الجغرافية، أو أعطِ --bandwidth، أو اختر أنشطة أخرى بـ --activity.",
+    ),
+}
