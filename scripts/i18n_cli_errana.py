@@ -775,3 +775,50 @@ CLI_T_errana |= {
         "تحقّق من تحديد مواقعها الجغرافية، أو أعطِ --bandwidth، أو اختر أنشطة أخرى بـ --activity.",
     ),
 }
+
+# --- spatial: areal units -------------------------------------------------------------------------
+CLI_T_errana |= {
+    "The unit id {value!r} appears more than once.": (
+        "L'identifiant d'unité {value!r} apparaît plus d'une fois.",
+        "معرِّف الوحدة {value!r} يظهر أكثر من مرة.",
+    ),
+    "Give each unit its own id.": (
+        "Donnez à chaque unité son propre identifiant.",
+        "أعطِ كل وحدة معرِّفها الخاص.",
+    ),
+    "Unit {unit!r} has a {kind} geometry, not a non-empty polygon.": (
+        "L'unité {unit!r} a une géométrie {kind}, pas un polygone non vide.",
+        "للوحدة {unit!r} هندسة من نوع {kind}، لا مضلع غير فارغ.",
+    ),
+    "Give each unit its polygon.": ("Donnez à chaque unité son polygone.", "أعطِ كل وحدة مضلعها."),
+    "The polygon of unit {unit!r} is invalid (self-intersecting or badly closed).": (
+        "Le polygone de l'unité {unit!r} est invalide (auto-intersecté ou mal fermé).",
+        "مضلع الوحدة {unit!r} غير صالح (متقاطع ذاتياً أو مغلق بشكل خاطئ).",
+    ),
+    "Repair it, e.g. with shapely.make_valid.": (
+        "Réparez-le, p. ex. avec shapely.make_valid.",
+        "أصلحه، مثلاً بواسطة shapely.make_valid.",
+    ),
+    "The {name!r} parameter of {func} must be 'keep' when some units have no neighbour. Got "
+    "'raise' instead, and {count} units have none ({shown}).": (
+        "Le paramètre {name!r} de {func} doit valoir 'keep' quand des unités n'ont pas de "
+        "voisin. Reçu 'raise', et {count} unités n'en ont pas ({shown}).",
+        "يجب أن تكون قيمة المُعامل {name!r} في {func} 'keep' حين تكون لبعض الوحدات جيران "
+        "منعدمون. القيمة المعطاة 'raise'، و{count} وحدة بلا جار ({shown}).",
+    ),
+    "The {name!r} parameter of {func} must be one of the value columns {columns}. Got {value!r} "
+    "instead.": (
+        "Le paramètre {name!r} de {func} doit être l'une des colonnes de valeurs {columns}. "
+        "Reçu {value!r}.",
+        "يجب أن يكون المُعامل {name!r} في {func} أحد أعمدة القيم {columns}. القيمة المعطاة "
+        "{value!r}.",
+    ),
+    "The value {value!r} of unit {unit!r} is not a number.": (
+        "La valeur {value!r} de l'unité {unit!r} n'est pas un nombre.",
+        "القيمة {value!r} للوحدة {unit!r} ليست عدداً.",
+    ),
+    "Give every unit a value (0 for none).": (
+        "Donnez une valeur à chaque unité (0 pour aucune).",
+        "أعطِ كل وحدة قيمة (0 إن لم توجد).",
+    ),
+}
