@@ -803,8 +803,8 @@ CLI_T_errana |= {
     "'raise' instead, and {count} units have none ({shown}).": (
         "Le paramètre {name!r} de {func} doit valoir 'keep' quand des unités n'ont pas de "
         "voisin. Reçu 'raise', et {count} unités n'en ont pas ({shown}).",
-        "يجب أن تكون قيمة المُعامل {name!r} في {func} 'keep' حين تكون لبعض الوحدات جيران "
-        "منعدمون. القيمة المعطاة 'raise'، و{count} وحدة بلا جار ({shown}).",
+        "يجب أن تكون قيمة المُعامل {name!r} في {func} 'keep' حين لا يكون لبعض الوحدات أي "
+        "جار. القيمة المعطاة 'raise'، و{count} وحدة بلا جار ({shown}).",
     ),
     "The {name!r} parameter of {func} must be one of the value columns {columns}. Got {value!r} "
     "instead.": (
