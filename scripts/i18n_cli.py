@@ -2228,3 +2228,7 @@ CLI_T |= {
 from i18n_cli_errkern import CLI_T_errkern  # noqa: E402
 
 CLI_T |= CLI_T_errkern
+
+from i18n_cli_errana import CLI_T_errana  # noqa: E402
+
+CLI_T |= CLI_T_errana

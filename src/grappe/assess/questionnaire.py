@@ -16,6 +16,7 @@ from typing import Any
 
 from grappe.assess._score import band_score
 from grappe.errors import DataValidationError, InvalidParameterError, ValidationIssue
+from grappe.i18n import Message
 from grappe.vocabulary import LANGUAGES
 
 __all__ = [
@@ -235,7 +236,7 @@ def _normalise(question: Question, value: Any) -> tuple[Any, str | None]:
         except (TypeError, ValueError):
             number = float("nan")
         if isinstance(value, bool) or not number.is_integer() or not 1 <= number <= 5:
-            return None, f"must be an integer from 1 to 5. Got {value!r}."
+            return None, Message("must be an integer from 1 to 5. Got {value!r}.", value=value)
         return int(number), None
     if question.type == "yes_no":
         if isinstance(value, bool):
@@ -245,25 +246,36 @@ def _normalise(question: Question, value: Any) -> tuple[Any, str | None]:
             return True, None
         if text in _NO:
             return False, None
-        return None, f"must be yes or no. Got {value!r}."
+        return None, Message("must be yes or no. Got {value!r}.", value=value)
     if question.type == "number":
         try:
             number = float(value)
         except (TypeError, ValueError):
-            return None, f"must be a number ({question.unit or 'no unit'}). Got {value!r}."
+            unit = question.unit or Message("no unit")
+            return None, Message(
+                "must be a number ({unit}). Got {value!r}.", unit=unit, value=value
+            )
         if isinstance(value, bool) or math.isnan(number):
-            return None, f"must be a number. Got {value!r}."
+            return None, Message("must be a number. Got {value!r}.", value=value)
         low = -math.inf if question.low is None else question.low
         high = math.inf if question.high is None else question.high
         if not low <= number <= high:
             return (
                 None,
-                f"must be between {low:g} and {high:g} {question.unit or ''}. Got {value!r}.",
+                Message(
+                    "must be between {low:g} and {high:g} {unit}. Got {value!r}.",
+                    low=low,
+                    high=high,
+                    unit=question.unit or "",
+                    value=value,
+                ),
             )
         return number, None
     allowed = [c.value for c in question.choices]
     if str(value) not in allowed:
-        return None, f"must be one of {allowed}. Got {value!r}."
+        return None, Message(
+            "must be one of {allowed}. Got {value!r}.", allowed=allowed, value=value
+        )
     return str(value), None
 
 
@@ -316,12 +328,18 @@ def validate_answers(
         if qid not in by_id:
             issues.append(
                 ValidationIssue(
-                    f"Unknown question id {qid!r} for the {questionnaire.name!r} questionnaire.",
+                    Message(
+                        "Unknown question id {qid!r} for the {name!r} questionnaire.",
+                        qid=qid,
+                        name=questionnaire.name,
+                    ),
                     file=file,
                     row=rows.get(qid),
                     column=qid,
-                    fix="Use the ids listed by 'grappe assess questionnaire "
-                    f"{questionnaire.name}'.",
+                    fix=Message(
+                        "Use the ids listed by 'grappe assess questionnaire {name}'.",
+                        name=questionnaire.name,
+                    ),
                 )
             )
             continue
@@ -331,11 +349,11 @@ def validate_answers(
         if problem:
             issues.append(
                 ValidationIssue(
-                    f"The answer to {qid} {problem}",
+                    Message("The answer to {qid} {problem}", qid=qid, problem=problem),
                     file=file,
                     row=rows.get(qid),
                     column=qid,
-                    fix="Correct the answer.",
+                    fix=Message("Correct the answer."),
                 )
             )
         else:
@@ -344,10 +362,10 @@ def validate_answers(
         if q.required and q.id not in out and not any(i.column == q.id for i in issues):
             issues.append(
                 ValidationIssue(
-                    f"The required question {q.id} has no answer.",
+                    Message("The required question {qid} has no answer.", qid=q.id),
                     file=file,
                     column=q.id,
-                    fix=f"Answer {q.id} ({q.text.get('en', '')}).",
+                    fix=Message("Answer {qid} ({text}).", qid=q.id, text=q.text.get("en", "")),
                 )
             )
     if issues:

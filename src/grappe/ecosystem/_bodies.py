@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from grappe.errors import DataValidationError, InvalidParameterError, ValidationIssue
+from grappe.i18n import Message
 
 __all__ = [
     "BODY_COLUMNS",
@@ -38,10 +39,14 @@ def _check_bodies(bodies: pd.DataFrame, *, func: str) -> None:
     if missing:
         raise DataValidationError(
             ValidationIssue(
-                f"the table of support bodies lacks the columns {missing}.",
-                fix="read the file with grappe.io.read_support_bodies, which gives the columns "
-                + ", ".join(BODY_COLUMNS)
-                + ".",
+                Message(
+                    "the table of support bodies lacks the columns {missing}.", missing=missing
+                ),
+                fix=Message(
+                    "read the file with grappe.io.read_support_bodies, which gives the columns "
+                    "{columns}.",
+                    columns=", ".join(BODY_COLUMNS),
+                ),
             )
         )
     lat = pd.to_numeric(bodies["lat"], errors="coerce")
@@ -51,12 +56,19 @@ def _check_bodies(bodies: pd.DataFrame, *, func: str) -> None:
         first = int(np.flatnonzero(bad.to_numpy())[0])
         raise DataValidationError(
             ValidationIssue(
-                f"{int(bad.sum())} bodies have no valid coordinates (the first, at position "
-                f"{first} of the table, has lat={bodies['lat'].iloc[first]!r}, "
-                f"lon={bodies['lon'].iloc[first]!r}).",
+                Message(
+                    "{count} bodies have no valid coordinates (the first, at position "
+                    "{first} of the table, has lat={lat!r}, lon={lon!r}).",
+                    count=int(bad.sum()),
+                    first=first,
+                    lat=bodies["lat"].iloc[first],
+                    lon=bodies["lon"].iloc[first],
+                ),
                 column="lat/lon",
-                fix="give latitudes in [-90, 90] and longitudes in [-180, 180], or leave the "
-                "row out.",
+                fix=Message(
+                    "give latitudes in [-90, 90] and longitudes in [-180, 180], or leave the "
+                    "row out."
+                ),
             )
         )
 
@@ -65,13 +77,24 @@ def _check_point(lat: float, lon: float, *, func: str) -> None:
     for name, value, bound in (("lat", lat, 90.0), ("lon", lon, 180.0)):
         if isinstance(value, bool) or not isinstance(value, int | float | np.number):
             raise InvalidParameterError(
-                f"The '{name}' parameter of {func} must be a number of decimal degrees. "
-                f"Got {value!r} instead."
+                Message(
+                    "The {name!r} parameter of {func} must be a number of decimal degrees. "
+                    "Got {value!r} instead.",
+                    name=name,
+                    func=func,
+                    value=value,
+                )
             )
         if not -bound <= float(value) <= bound:
             raise InvalidParameterError(
-                f"The '{name}' parameter of {func} must be in [-{bound:g}, {bound:g}] decimal "
-                f"degrees. Got {value!r} instead."
+                Message(
+                    "The {name!r} parameter of {func} must be in [-{bound:g}, {bound:g}] decimal "
+                    "degrees. Got {value!r} instead.",
+                    name=name,
+                    func=func,
+                    bound=bound,
+                    value=value,
+                )
             )
 
 
@@ -84,8 +107,21 @@ def _check_distance(value: object, name: str, *, unit: str, func: str) -> None:
         or value < 0
     ):
         raise InvalidParameterError(
-            f"The '{name}' parameter of {func} must be a finite number of {unit}, at "
-            f"least 0. Got {value!r} instead."
+            Message(
+                "The {name!r} parameter of {func} must be a finite number of kilometres, at "
+                "least 0. Got {value!r} instead.",
+                name=name,
+                func=func,
+                value=value,
+            )
+            if unit == "kilometres"
+            else Message(
+                "The {name!r} parameter of {func} must be a finite number of metres, at "
+                "least 0. Got {value!r} instead.",
+                name=name,
+                func=func,
+                value=value,
+            )
         )
 
 
@@ -140,7 +176,13 @@ def select_types(
     wanted = [str(t).strip().lower() for t in types if str(t).strip()]
     if not wanted:
         raise InvalidParameterError(
-            f"The 'types' parameter of {func} must name at least one type. Got {types!r} instead."
+            Message(
+                "The {name!r} parameter of {func} must name at least one type. Got {value!r} "
+                "instead.",
+                name="types",
+                func=func,
+                value=types,
+            )
         )
     kinds = bodies["actor_type"].astype("string").str.lower()
     known = sorted(set(kinds.dropna()))
@@ -155,9 +197,14 @@ def select_types(
         keep |= match
     if unknown:
         raise InvalidParameterError(
-            f"The 'types' parameter of {func} names unknown types {unknown}. Known types: "
-            + ", ".join(sorted(set(known) | set(families)))
-            + "."
+            Message(
+                "The {name!r} parameter of {func} names unknown types {unknown}. Known types: "
+                "{known}.",
+                name="types",
+                func=func,
+                unknown=unknown,
+                known=", ".join(sorted(set(known) | set(families))),
+            )
         )
     return bodies.loc[keep]
 
@@ -291,9 +338,13 @@ def coverage_by_wilaya(
     codes_listed = pd.to_numeric(pd.Series(listed, dtype=object), errors="coerce")
     if not (codes_listed % 1 == 0).all():
         raise InvalidParameterError(
-            f"The 'wilayas' parameter of {func} must hold whole wilaya codes (1 to 58). Got "
-            f"{[w for w, c in zip(listed, codes_listed, strict=True) if c % 1 != 0]} "
-            "among them."
+            Message(
+                "The {name!r} parameter of {func} must hold whole wilaya codes (1 to 58). Got "
+                "{value} among them.",
+                name="wilayas",
+                func=func,
+                value=[w for w, c in zip(listed, codes_listed, strict=True) if c % 1 != 0],
+            )
         )
     rows = sorted(set(with_code["wilaya_code"]) | {int(c) for c in codes_listed})
     # every selected type is a column, even one whose bodies all lack a wilaya code

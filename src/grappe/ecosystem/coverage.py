@@ -21,6 +21,7 @@ from grappe.ecosystem._bodies import (
     select_types,
 )
 from grappe.errors import InvalidParameterError
+from grappe.i18n import Message
 
 __all__ = ["coverage_by_area", "coverage_rates", "types_lacking_within"]
 
@@ -75,8 +76,14 @@ def coverage_by_area(
     _check_bodies(bodies, func=func)
     if area_column not in bodies.columns:
         raise InvalidParameterError(
-            f"The 'area_column' parameter of {func} must be a column of the bodies. Got "
-            f"{area_column!r}; the table has {list(bodies.columns)}."
+            Message(
+                "The {name!r} parameter of {func} must be a column of the bodies. Got "
+                "{value!r}; the table has {columns}.",
+                name="area_column",
+                func=func,
+                value=area_column,
+                columns=list(bodies.columns),
+            )
         )
     chosen = select_types(bodies, types, func=func)
     code = chosen[area_column].astype("string")
@@ -131,20 +138,37 @@ def coverage_rates(
     func = "coverage_rates"
     if isinstance(per, bool) or not isinstance(per, int | float) or not per > 0:
         raise InvalidParameterError(
-            f"The 'per' parameter of {func} must be a positive number. Got {per!r} instead."
+            Message(
+                "The {name!r} parameter of {func} must be a positive number. Got {value!r} "
+                "instead.",
+                name="per",
+                func=func,
+                value=per,
+            )
         )
     wanted = ["total"] if columns is None else list(columns)
     absent = [c for c in [*wanted, "area"] if c not in coverage.columns]
     if absent:
         raise InvalidParameterError(
-            f"The 'columns' parameter of {func} names columns {absent} that the coverage table "
-            f"does not have (it has {list(coverage.columns)})."
+            Message(
+                "The {name!r} parameter of {func} names columns {absent} that the coverage table "
+                "does not have (it has {columns}).",
+                name="columns",
+                func=func,
+                absent=absent,
+                columns=list(coverage.columns),
+            )
         )
     base = pd.to_numeric(pd.Series(denominator), errors="coerce")
     if (base < 0).any():
         raise InvalidParameterError(
-            f"The 'denominator' parameter of {func} must hold counts of at least 0. Got "
-            f"{base[base < 0].to_dict()} among them."
+            Message(
+                "The {name!r} parameter of {func} must hold counts of at least 0. Got "
+                "{value} among them.",
+                name="denominator",
+                func=func,
+                value=base[base < 0].to_dict(),
+            )
         )
     base.index = base.index.astype(str)
     by_area = coverage["area"].astype(str).map(base)
@@ -216,7 +240,12 @@ def types_lacking_within(
     _check_distance(radius_km, "radius_km", unit="kilometres", func=func)
     if not isinstance(points, pd.DataFrame) or not {"code", "lat", "lon"} <= set(points.columns):
         raise InvalidParameterError(
-            f"The 'points' parameter of {func} must be a DataFrame with the columns code, lat, lon."
+            Message(
+                "The {name!r} parameter of {func} must be a DataFrame with the columns code, lat, "
+                "lon.",
+                name="points",
+                func=func,
+            )
         )
     kinds = bodies["actor_type"].astype(str)
     groups = (

@@ -12,8 +12,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from grappe._validation import duplicates_fix
 from grappe.errors import InvalidParameterError, ValidationIssue
+from grappe.i18n import Message
 from grappe.network.model import ACTOR_COLUMNS, TIE_COLUMNS
 from grappe.vocabulary import LEVELS, OWNERSHIPS, SPHERES
 
@@ -136,13 +136,17 @@ def _flag(
     bad: np.ndarray,
     rows: np.ndarray,
     raw: np.ndarray,
-    message: str,
+    message: Message,
     file: str | None,
     column: str,
-    fix: str,
+    fix: Message,
+    **values: Any,
 ) -> None:
+    # ``message`` is a template: each flagged cell's text is placed as {value!r}
+    template = getattr(message, "template", message)
     for k in np.flatnonzero(bad):
-        issues.append(ValidationIssue(message.format(raw[k]), file, int(rows[k]), column, fix))
+        text = Message(template, value=raw[k], **values)
+        issues.append(ValidationIssue(text, file, int(rows[k]), column, fix))
 
 
 def check_scale(scale: Any, func: str) -> tuple[float, float]:
@@ -150,13 +154,23 @@ def check_scale(scale: Any, func: str) -> tuple[float, float]:
         lo, hi = (float(x) for x in scale)
     except (TypeError, ValueError) as exc:
         raise InvalidParameterError(
-            f"The 'strength_scale' parameter of {func} must be a pair (low, high) of numbers. "
-            f"Got {scale!r} instead."
+            Message(
+                "The {name!r} parameter of {func} must be a pair (low, high) of numbers. "
+                "Got {value!r} instead.",
+                name="strength_scale",
+                func=func,
+                value=scale,
+            )
         ) from exc
     if not (np.isfinite(lo) and np.isfinite(hi) and lo < hi):
         raise InvalidParameterError(
-            f"The 'strength_scale' parameter of {func} must be a pair (low, high) with "
-            f"low < high. Got {scale!r} instead."
+            Message(
+                "The {name!r} parameter of {func} must be a pair (low, high) with "
+                "low < high. Got {value!r} instead.",
+                name="strength_scale",
+                func=func,
+                value=scale,
+            )
         )
     return lo, hi
 
@@ -168,10 +182,14 @@ def _missing_columns(
     for c in missing:
         issues.append(
             ValidationIssue(
-                f"The column {c!r} is missing (columns found: {list(frame.columns)}).",
+                Message(
+                    "The column {column!r} is missing (columns found: {columns}).",
+                    column=c,
+                    columns=list(frame.columns),
+                ),
                 file=file,
                 column=c,
-                fix=f"Add a column named {c!r}.",
+                fix=Message("Add a column named {column!r}.", column=c),
             )
         )
     return bool(missing)
@@ -203,9 +221,15 @@ def check_words(
     bad = _none(words)
     if optional:
         bad &= ~_none(raw)
-    what = "tie type" if column == "type" else column
-    fix = f"Use one of {', '.join(options)}" + (", or leave it empty." if optional else ".")
-    _flag(issues, bad, rows, raw, f"Unknown {what} {{!r}}.", file, column, fix)
+    what = Message("tie type") if column == "type" else column
+    fix = (
+        Message("Use one of {options}, or leave it empty.", options=", ".join(options))
+        if optional
+        else Message("Use one of {options}.", options=", ".join(options))
+    )
+    _flag(
+        issues, bad, rows, raw, Message("Unknown {what} {value!r}."), file, column, fix, what=what
+    )
     return words
 
 
@@ -222,10 +246,10 @@ def check_self_ties(
         (~_none(source)) & (source == target),
         rows,
         source,
-        "Self-tie: actor {!r} is tied to itself.",
+        Message("Self-tie: actor {value!r} is tied to itself."),
         file,
         "target",
-        "Remove the row; a tie links two different actors.",
+        Message("Remove the row; a tie links two different actors."),
     )
 
 
@@ -238,14 +262,19 @@ def validate_actors(
     n = len(frame)
     rows = np.arange(n) + first_row
     ids = _text(frame["id"], n)
-    fix_id = "Give every actor a unique id."
-    _flag(issues, _none(ids), rows, ids, "The actor id is empty.", file, "id", fix_id)
+    fix_id = Message("Give every actor a unique id.")
+    empty = Message("The actor id is empty.")
+    _flag(issues, _none(ids), rows, ids, empty, file, "id", fix_id)
     repeated = pd.Series(ids).duplicated().to_numpy() & (~_none(ids))
     first = pd.Series(rows, index=ids).groupby(level=0).min() if n else pd.Series()
     for k in np.flatnonzero(repeated):
         issues.append(
             ValidationIssue(
-                f"The actor id {ids[k]!r} is used twice (first on row {first[ids[k]]}).",
+                Message(
+                    "The actor id {value!r} is used twice (first on row {first}).",
+                    value=ids[k],
+                    first=first[ids[k]],
+                ),
                 file,
                 int(rows[k]),
                 "id",
@@ -264,10 +293,10 @@ def validate_actors(
             (_none(member)) & (~_none(raw)),
             rows,
             raw,
-            "The member value {!r} is not a yes/no value.",
+            Message("The member value {value!r} is not a yes/no value."),
             file,
             "member",
-            "Use true/false, yes/no or 1/0.",
+            Message("Use true/false, yes/no or 1/0."),
         )
         member = np.where(_none(member), True, member)
     if issues:
@@ -308,22 +337,23 @@ def validate_ties(
     n = len(frame)
     rows = np.arange(n) + first_row
     known = pd.Index(actors["id"])
-    fix_actor = "Name the actor by its id."
+    fix_actor = Message("Name the actor by its id.")
     ends = {}
     for col in ("source", "target"):
         ends[col] = _text(frame[col], n)
         empty = _none(ends[col])
-        _flag(issues, empty, rows, ends[col], f"The {col} is empty.", file, col, fix_actor)
+        message = Message("The {end} is empty.", end=col)
+        _flag(issues, empty, rows, ends[col], message, file, col, fix_actor, end=col)
         unknown = ~empty & ~pd.Index(ends[col]).isin(known)
         _flag(
             issues,
             unknown,
             rows,
             ends[col],
-            "The tie names the unknown actor {!r}.",
+            Message("The tie names the unknown actor {value!r}."),
             file,
             col,
-            "Add the actor to the actors table or correct the id.",
+            Message("Add the actor to the actors table or correct the id."),
         )
     src, tgt = ends["source"], ends["target"]
     check_self_ties(src, tgt, rows, file, issues)
@@ -339,10 +369,10 @@ def validate_ties(
             bad,
             rows,
             raw,
-            "The confidence {!r} is not a number between 0 and 1.",
+            Message("The confidence {value!r} is not a number between 0 and 1."),
             file,
             "confidence",
-            "Use a share between 0 and 1.",
+            Message("Use a share between 0 and 1."),
         )
     direct = np.full(n, directed)
     if "directed" in frame.columns:
@@ -352,10 +382,10 @@ def validate_ties(
             (_none(parsed)) & (~_none(raw)),
             rows,
             raw,
-            "The directed value {!r} is not a yes/no value.",
+            Message("The directed value {value!r} is not a yes/no value."),
             file,
             "directed",
-            "Use true/false, yes/no or 1/0.",
+            Message("Use true/false, yes/no or 1/0."),
         )
         direct = np.where(_none(parsed), directed, parsed).astype(bool)
     if issues:
@@ -398,13 +428,20 @@ def parse_strengths(
         bad,
         rows,
         raw,
-        f"The strength {{!r}} is off the scale [{lo:g}, {hi:g}].",
+        Message("The strength {value!r} is off the scale [{lo:g}, {hi:g}]."),
         file,
         "strength",
-        "Use a number on the scale, or weak/medium/strong (1/2/3).",
+        Message("Use a number on the scale, or weak/medium/strong (1/2/3)."),
+        lo=lo,
+        hi=hi,
     )
     value[bad] = np.nan
     return value
+
+
+def _kind(typ: str, wave: str) -> str | Message:
+    """A tie's type, and its wave when it has one (``cooperation, wave 2``)."""
+    return Message("{type}, wave {wave}", type=typ, wave=wave) if wave else typ
 
 
 def _merge_duplicates(
@@ -427,16 +464,24 @@ def _merge_duplicates(
         for k in np.flatnonzero(repeats)[:20]:
             r = resp.iloc[k]
             seen = first.loc[tuple(r[[*gkeys, "resp_key"]])]
+            tie = {"u": r["u"], "v": r["v"], "kind": _kind(r["type"], r["wave_key"])}
+            tie["seen"] = int(seen)
             issues.append(
                 ValidationIssue(
-                    f"The tie {r['u']!r}–{r['v']!r} ({r['type']}"
-                    f"{', wave ' + r['wave_key'] if r['wave_key'] else ''}) is already in row "
-                    f"{int(seen)}" + (" from the same respondent." if r["resp_key"] else "."),
+                    Message(
+                        "The tie {u!r}–{v!r} ({kind}) is already in row {seen} from the same "
+                        "respondent.",
+                        **tie,
+                    )
+                    if r["resp_key"]
+                    else Message("The tie {u!r}–{v!r} ({kind}) is already in row {seen}.", **tie),
                     file,
                     int(r["row"]),
                     "source",
-                    duplicates_fix("pair of actors, tie type and wave (and respondent)").replace(
-                        "add the repeated rows up", "merge the repeated rows into one tie"
+                    Message(
+                        "keep one row per pair of actors, tie type and wave (and respondent), or "
+                        "merge the repeated rows into one tie with duplicates='sum' "
+                        "(--duplicates sum)."
                     ),
                 )
             )
@@ -457,14 +502,19 @@ def _merge_duplicates(
             ]
             issues.append(
                 ValidationIssue(
-                    f"Contradictory duplicate ties {u!r}–{v!r} ({typ}"
-                    f"{', wave ' + wave if wave else ''}): strengths "
-                    f"{sorted(rows['strength'].dropna().unique().tolist())} on rows "
-                    f"{rows['row'].tolist()}.",
+                    Message(
+                        "Contradictory duplicate ties {u!r}–{v!r} ({kind}): strengths "
+                        "{strengths} on rows {rows}.",
+                        u=u,
+                        v=v,
+                        kind=_kind(typ, wave),
+                        strengths=sorted(rows["strength"].dropna().unique().tolist()),
+                        rows=rows["row"].tolist(),
+                    ),
                     file,
                     int(rows["row"].iloc[-1]),
                     "strength",
-                    "Keep one strength per tie, or give the reports different waves.",
+                    Message("Keep one strength per tie, or give the reports different waves."),
                 )
             )
         if issues:

@@ -24,6 +24,7 @@ from typing import Any
 import pandas as pd
 
 from grappe.errors import DataValidationError, DataWarning, ValidationIssue
+from grappe.i18n import Message
 from grappe.roadmap.phases import MODES, PHASES
 from grappe.vocabulary import STATUSES
 
@@ -313,10 +314,10 @@ def build_roadmap(
     if mode not in MODES:
         issues.append(
             ValidationIssue(
-                f"Unknown construction mode {mode!r}.",
+                Message("Unknown construction mode {value!r}.", value=mode),
                 file=file,
                 column="mode",
-                fix=f"Use one of {MODES}.",
+                fix=Message("Use one of {options}.", options=MODES),
             )
         )
     known_deliv = {k for p in PHASES for k in p.deliverables}
@@ -324,19 +325,21 @@ def build_roadmap(
         if key not in known_deliv:
             issues.append(
                 ValidationIssue(
-                    f"Unknown deliverable {key!r}.",
+                    Message("Unknown deliverable {value!r}.", value=key),
                     file=file,
                     column="deliverables",
-                    fix=f"Use one of {sorted(known_deliv)}.",
+                    fix=Message("Use one of {options}.", options=sorted(known_deliv)),
                 )
             )
         if status not in STATUSES:
             issues.append(
                 ValidationIssue(
-                    f"Unknown status {status!r} of deliverable {key!r}.",
+                    Message(
+                        "Unknown status {status!r} of deliverable {key!r}.", status=status, key=key
+                    ),
                     file=file,
                     column="deliverables",
-                    fix=f"Use one of {STATUSES}.",
+                    fix=Message("Use one of {options}.", options=STATUSES),
                 )
             )
     priorities = _challenges(challenges, issues, file)
@@ -345,72 +348,108 @@ def build_roadmap(
     for rec, row in zip(actions, rows, strict=True):
         before = len(issues)
 
-        def bad(msg: str, col: str, fix: str, row: int = row) -> None:
+        def bad(msg: Message, col: str, fix: Message, row: int = row) -> None:
             issues.append(ValidationIssue(msg, file=file, row=row, column=col, fix=fix))
 
         for key in ("id", "title", "phase", "owner", "start", "end"):
             if rec.get(key) in (None, "") or (
                 isinstance(rec.get(key), float) and math.isnan(rec[key])
             ):
-                bad(f"The action has no {key!r}.", key, f"Fill in '{key}'.")
+                bad(
+                    Message("The action has no {key!r}.", key=key),
+                    key,
+                    Message("Fill in {key!r}.", key=key),
+                )
         if len(issues) > before:
             continue
         aid = str(rec["id"])
         if aid in seen:
-            bad(f"The action id {aid!r} is used twice.", "id", "Give each action its own id.")
+            bad(
+                Message("The action id {aid!r} is used twice.", aid=aid),
+                "id",
+                Message("Give each action its own id."),
+            )
         seen.add(aid)
         if rec["phase"] not in phases:
             bad(
-                f"Unknown phase {rec['phase']!r} of action {aid}.", "phase", f"Use one of {phases}."
+                Message("Unknown phase {phase!r} of action {aid}.", phase=rec["phase"], aid=aid),
+                "phase",
+                Message("Use one of {options}.", options=phases),
             )
         status = rec.get("status") or "planned"
         if status not in STATUSES:
-            bad(f"Unknown status {status!r} of action {aid}.", "status", f"Use one of {STATUSES}.")
+            bad(
+                Message("Unknown status {status!r} of action {aid}.", status=status, aid=aid),
+                "status",
+                Message("Use one of {options}.", options=STATUSES),
+            )
         try:
             budget = float(rec.get("budget") or 0)
         except (TypeError, ValueError):
             budget = math.nan
         if not budget >= 0:
             bad(
-                f"The budget of action {aid} is {rec.get('budget')!r}; it must be a number ≥ 0.",
+                Message(
+                    "The budget of action {aid} is {budget!r}; it must be a number ≥ 0.",
+                    aid=aid,
+                    budget=rec.get("budget"),
+                ),
                 "budget",
-                "Give the budget as a positive amount.",
+                Message("Give the budget as a positive amount."),
             )
         currency = str(rec.get("currency") or "").strip().upper()
         if budget > 0 and not currency:
             bad(
-                f"Action {aid} has a budget but no currency.",
+                Message("Action {aid} has a budget but no currency.", aid=aid),
                 "currency",
-                "Give an ISO 4217 code such as DZD, EUR or USD.",
+                Message("Give an ISO 4217 code such as DZD, EUR or USD."),
             )
         elif currency and currency not in iso_currencies():
             bad(
-                f"The currency {currency!r} of action {aid} is not an ISO 4217 code.",
+                Message(
+                    "The currency {currency!r} of action {aid} is not an ISO 4217 code.",
+                    currency=currency,
+                    aid=aid,
+                ),
                 "currency",
-                "Give an ISO 4217 code such as DZD, EUR or USD.",
+                Message("Give an ISO 4217 code such as DZD, EUR or USD."),
             )
         owner = str(rec["owner"])
         if actor_set is not None and owner not in actor_set:
             bad(
-                f"The owner {owner!r} of action {aid} is not an actor of the cluster.",
+                Message(
+                    "The owner {owner!r} of action {aid} is not an actor of the cluster.",
+                    owner=owner,
+                    aid=aid,
+                ),
                 "owner",
-                "Use the name of an actor of the cluster's network or add it.",
+                Message("Use the name of an actor of the cluster's network or add it."),
             )
         start, end = _date(rec["start"]), _date(rec["end"])
         for key, value in (("start", start), ("end", end)):
             if value is None:
                 bad(
-                    f"The {key} {str(rec[key])!r} of action {aid} is not a valid date.",
+                    Message(
+                        "The {key} {value!r} of action {aid} is not a valid date.",
+                        key=key,
+                        value=str(rec[key]),
+                        aid=aid,
+                    ),
                     key,
-                    "Write an existing date as YYYY-MM-DD (e.g. 2023-02-28).",
+                    Message("Write an existing date as YYYY-MM-DD (e.g. 2023-02-28)."),
                 )
         if start is None or end is None:
             continue
         if end < start:
             bad(
-                f"Action {aid} ends ({end}) before it starts ({start}).",
+                Message(
+                    "Action {aid} ends ({end}) before it starts ({start}).",
+                    aid=aid,
+                    end=end,
+                    start=start,
+                ),
                 "end",
-                "Swap or correct the dates.",
+                Message("Swap or correct the dates."),
             )
         milestones = []
         for m in rec.get("milestones") or []:
@@ -418,18 +457,29 @@ def build_roadmap(
             name = str(m.get("name", ""))
             if mdate is None:
                 bad(
-                    f"Milestone {name!r} of action {aid} has no valid date "
-                    f"({str(m.get('date'))!r}).",
+                    Message(
+                        "Milestone {name!r} of action {aid} has no valid date ({value!r}).",
+                        name=name,
+                        aid=aid,
+                        value=str(m.get("date")),
+                    ),
                     "milestones",
-                    "Write an existing date as YYYY-MM-DD (e.g. 2023-02-28).",
+                    Message("Write an existing date as YYYY-MM-DD (e.g. 2023-02-28)."),
                 )
                 continue
             if mdate < start or mdate > end:
                 bad(
-                    f"Milestone {name!r} of action {aid} ({mdate}) is outside the action's "
-                    f"dates ({start} to {end}).",
+                    Message(
+                        "Milestone {name!r} of action {aid} ({mdate}) is outside the action's "
+                        "dates ({start} to {end}).",
+                        name=name,
+                        aid=aid,
+                        mdate=mdate,
+                        start=start,
+                        end=end,
+                    ),
                     "milestones",
-                    "Move the milestone or the action's dates.",
+                    Message("Move the milestone or the action's dates."),
                 )
             milestones.append(Milestone(name, mdate, bool(m.get("done", False))))
         _check_progress(aid, status, milestones, bad, file, row, stale=end < today)
@@ -463,19 +513,19 @@ def _challenges(
         if not text:
             issues.append(
                 ValidationIssue(
-                    "A priority challenge is empty.",
+                    Message("A priority challenge is empty."),
                     file=file,
                     column="challenges",
-                    fix="Write it or remove it.",
+                    fix=Message("Write it or remove it."),
                 )
             )
         elif text in out:
             issues.append(
                 ValidationIssue(
-                    f"The priority challenge {text!r} is given twice.",
+                    Message("The priority challenge {text!r} is given twice.", text=text),
                     file=file,
                     column="challenges",
-                    fix="Keep each challenge once.",
+                    fix=Message("Keep each challenge once."),
                 )
             )
         else:
@@ -500,25 +550,38 @@ def _check_progress(
     done = len(milestones) - len(open_)
     if status == "done" and open_:
         bad(
-            f"Action {aid} is 'done' but its milestones {open_} are not.",
+            Message(
+                "Action {aid} is 'done' but its milestones {open} are not.", aid=aid, open=open_
+            ),
             "status",
-            "Mark those milestones done: true, or set the action's status to 'ongoing'.",
+            Message("Mark those milestones done: true, or set the action's status to 'ongoing'."),
         )
     elif status == "planned" and done:
         bad(
-            f"Action {aid} is 'planned' but {done} of its milestones are done.",
+            Message(
+                "Action {aid} is 'planned' but {done} of its milestones are done.",
+                aid=aid,
+                done=done,
+            ),
             "status",
-            "Set the action's status to 'ongoing' (or 'done'), or mark the milestones done: false.",
+            Message(
+                "Set the action's status to 'ongoing' (or 'done'), or mark the milestones "
+                "done: false."
+            ),
         )
     elif status in ("ongoing", "delayed") and not open_ and stale:
         warnings.warn(
             DataWarning(
-                f"action {aid} has ended and every milestone is done, but its status is "
-                f"{status!r}.",
+                Message(
+                    "action {aid} has ended and every milestone is done, but its status is "
+                    "{status!r}.",
+                    aid=aid,
+                    status=status,
+                ),
                 file=file,
                 row=row,
                 column="status",
-                fix="set the status to 'done' if the action is over.",
+                fix=Message("set the status to 'done' if the action is over."),
             ),
             stacklevel=3,
         )

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from grappe.errors import DataValidationError, ValidationIssue
+from grappe.i18n import Message
 from grappe.roadmap.actions import Roadmap, build_roadmap
 
 __all__ = ["CHALLENGE_WIDTH", "roadmap_from_dict"]
@@ -52,18 +53,18 @@ def roadmap_from_dict(
     if not isinstance(data, Mapping) or not isinstance(data.get("actions"), list):
         raise DataValidationError(
             ValidationIssue(
-                "The roadmap has no 'actions' list.",
+                Message("The roadmap has no 'actions' list."),
                 file=file,
                 column="actions",
-                fix="Write 'cluster:', 'mode:' and 'actions:' keys (see docs/roadmap.md).",
+                fix=Message("Write 'cluster:', 'mode:' and 'actions:' keys (see docs/roadmap.md)."),
             )
         )
     issues = [
         ValidationIssue(
-            f"The roadmap has no {key!r}.",
+            Message("The roadmap has no {key!r}.", key=key),
             file=file,
             column=key,
-            fix=f"Add '{key}:' (mode is bottom_up or top_down).",
+            fix=Message("Add '{key}:' (mode is bottom_up or top_down).", key=key),
         )
         for key in ("cluster", "mode")
         if not isinstance(data.get(key), str) or not data[key].strip() or _CONTROL.search(data[key])
@@ -72,10 +73,12 @@ def roadmap_from_dict(
         if data.get(key) is not None and not isinstance(data[key], kind):
             issues.append(
                 ValidationIssue(
-                    f"The roadmap's {key!r} is not a {'mapping' if kind is Mapping else 'list'}.",
+                    Message("The roadmap's {key!r} is not a mapping.", key=key)
+                    if kind is Mapping
+                    else Message("The roadmap's {key!r} is not a list.", key=key),
                     file=file,
                     column=key,
-                    fix="See docs/roadmap.md for the shape of a roadmap.",
+                    fix=Message("See docs/roadmap.md for the shape of a roadmap."),
                 )
             )
     issues.extend(_challenge_issues(data.get("challenges"), file))
@@ -104,29 +107,31 @@ def _challenge_issues(challenges: Any, file: str | None) -> list[ValidationIssue
     if not isinstance(challenges, list) or not all(isinstance(c, str) for c in challenges):
         return [
             ValidationIssue(
-                "The roadmap's 'challenges' is not a list of texts.",
+                Message("The roadmap's 'challenges' is not a list of texts."),
                 file=file,
                 column="challenges",
-                fix="Write the priority challenges as a list of texts.",
+                fix=Message("Write the priority challenges as a list of texts."),
             )
         ]
     out = []
     if any(_CONTROL.search(c) for c in challenges):
         out.append(
             ValidationIssue(
-                "A priority challenge contains a control character.",
+                Message("A priority challenge contains a control character."),
                 file=file,
                 column="challenges",
-                fix="Remove control characters (such as NUL or tabs).",
+                fix=Message("Remove control characters (such as NUL or tabs)."),
             )
         )
     if any(len(c.strip()) > CHALLENGE_WIDTH for c in challenges):
         out.append(
             ValidationIssue(
-                f"A priority challenge is longer than {CHALLENGE_WIDTH} characters.",
+                Message(
+                    "A priority challenge is longer than {width} characters.", width=CHALLENGE_WIDTH
+                ),
                 file=file,
                 column="challenges",
-                fix=f"Shorten it to {CHALLENGE_WIDTH} characters at most.",
+                fix=Message("Shorten it to {width} characters at most.", width=CHALLENGE_WIDTH),
             )
         )
     return out
@@ -137,10 +142,10 @@ def _shape_issues(action: Any, row: int, file: str) -> list[ValidationIssue]:
     if not isinstance(action, Mapping):
         return [
             ValidationIssue(
-                "The action is not a mapping.",
+                Message("The action is not a mapping."),
                 file=file,
                 row=row,
-                fix="Write each action as id, title, phase, owner, start, end… keys.",
+                fix=Message("Write each action as id, title, phase, owner, start, end… keys."),
             )
         ]
     out = []
@@ -150,33 +155,39 @@ def _shape_issues(action: Any, row: int, file: str) -> list[ValidationIssue]:
     ):
         out.append(
             ValidationIssue(
-                "The action's milestones are not a list of {name, date, done}.",
+                Message(
+                    "The action's milestones are not a list of {shape}.", shape="{name, date, done}"
+                ),
                 file=file,
                 row=row,
                 column="milestones",
-                fix="Write milestones as a list of mappings with name, date and done.",
+                fix=Message("Write milestones as a list of mappings with name, date and done."),
             )
         )
     for key, value in _texts(action):
         if isinstance(value, str) and _CONTROL.search(value):
             out.append(
                 ValidationIssue(
-                    f"The action's {key!r} contains a control character.",
+                    Message("The action's {key!r} contains a control character.", key=key),
                     file=file,
                     row=row,
                     column=key,
-                    fix="Remove control characters (such as NUL or tabs) from the text.",
+                    fix=Message("Remove control characters (such as NUL or tabs) from the text."),
                 )
             )
     for key, width in _WIDTHS.items():
         if len(str(action.get(key) or "")) > width:
             out.append(
                 ValidationIssue(
-                    f"The action's {key!r} is longer than {width} characters.",
+                    Message(
+                        "The action's {key!r} is longer than {width} characters.",
+                        key=key,
+                        width=width,
+                    ),
                     file=file,
                     row=row,
                     column=key,
-                    fix=f"Shorten it to {width} characters at most.",
+                    fix=Message("Shorten it to {width} characters at most.", width=width),
                 )
             )
     return out

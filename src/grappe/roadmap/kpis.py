@@ -17,8 +17,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from grappe._validation import MAX_AMOUNT, MAX_COUNT, check_duplicates, duplicates_fix
+from grappe._validation import MAX_AMOUNT, MAX_COUNT, check_duplicates
 from grappe.errors import DataValidationError, InvalidParameterError, NotFoundError, ValidationIssue
+from grappe.i18n import Message
 from grappe.roadmap.periods import parse_period
 from grappe.vocabulary import AMOUNT_KPIS, STANDARD_KPIS
 
@@ -83,9 +84,11 @@ def check_kpis(
     if missing:
         raise DataValidationError(
             ValidationIssue(
-                f"The KPI table lacks the columns {missing}.",
+                Message("The KPI table lacks the columns {missing}.", missing=missing),
                 file=file,
-                fix="Give the columns kpi, period, value (and optionally target, direction).",
+                fix=Message(
+                    "Give the columns kpi, period, value (and optionally target, direction)."
+                ),
             )
         )
     rows = list(rows) if rows is not None else [i + 2 for i in range(len(kpis))]
@@ -108,21 +111,27 @@ def check_kpis(
         if math.isinf(row.value) or math.isinf(row.target):
             issues.append(
                 ValidationIssue(
-                    f"KPI {row.kpi!r} for {row.period} has an infinite value or target.",
+                    Message(
+                        "KPI {kpi!r} for {period} has an infinite value or target.",
+                        kpi=row.kpi,
+                        period=row.period,
+                    ),
                     file=file,
                     row=rows[i],
                     column="value" if math.isinf(row.value) else "target",
-                    fix="Write a finite number.",
+                    fix=Message("Write a finite number."),
                 )
             )
         if not row.kpi or not row.period:
             issues.append(
                 ValidationIssue(
-                    "The row names no KPI." if not row.kpi else f"KPI {row.kpi!r} has no period.",
+                    Message("The row names no KPI.")
+                    if not row.kpi
+                    else Message("KPI {kpi!r} has no period.", kpi=row.kpi),
                     file=file,
                     row=rows[i],
                     column="kpi" if not row.kpi else "period",
-                    fix="Fill in the KPI name and its period (e.g. 2024 or 2024-Q1).",
+                    fix=Message("Fill in the KPI name and its period (e.g. 2024 or 2024-Q1)."),
                 )
             )
         bound = MAX_AMOUNT if row.kpi in AMOUNT_KPIS else MAX_COUNT
@@ -130,55 +139,78 @@ def check_kpis(
             if row.kpi in STANDARD_KPIS and math.isfinite(number) and abs(number) > bound:
                 issues.append(
                     ValidationIssue(
-                        f"KPI {row.kpi!r} for {row.period} is implausibly large ({number:.3g}, "
-                        f"above {bound:.0e}).",
+                        Message(
+                            "KPI {kpi!r} for {period} is implausibly large ({number:.3g}, "
+                            "above {bound:.0e}).",
+                            kpi=row.kpi,
+                            period=row.period,
+                            number=number,
+                            bound=bound,
+                        ),
                         file=file,
                         row=rows[i],
                         column=column,
-                        fix="Check the unit and the decimal separator of the column.",
+                        fix=Message("Check the unit and the decimal separator of the column."),
                     )
                 )
         if row.kpi in STANDARD_KPIS and (row.value < 0 or row.target < 0):
             issues.append(
                 ValidationIssue(
-                    f"KPI {row.kpi!r} for {row.period} is negative; it counts "
-                    f"{row.kpi.replace('_', ' ')}, which cannot be negative.",
+                    Message(
+                        "KPI {kpi!r} for {period} is negative; it counts {what}, which cannot be "
+                        "negative.",
+                        kpi=row.kpi,
+                        period=row.period,
+                        what=row.kpi.replace("_", " "),
+                    ),
                     file=file,
                     row=rows[i],
                     column="value" if row.value < 0 else "target",
-                    fix="Correct the value (a decrease is the difference of two periods).",
+                    fix=Message("Correct the value (a decrease is the difference of two periods)."),
                 )
             )
         if math.isnan(row.value):
             issues.append(
                 ValidationIssue(
-                    f"The value of KPI {row.kpi!r} for {row.period} is not a number "
-                    f"({raw['value']!r}).",
+                    Message(
+                        "The value of KPI {kpi!r} for {period} is not a number ({value!r}).",
+                        kpi=row.kpi,
+                        period=row.period,
+                        value=raw["value"],
+                    ),
                     file=file,
                     row=rows[i],
                     column="value",
-                    fix="Write a number (no units or thousands separators).",
+                    fix=Message("Write a number (no units or thousands separators)."),
                 )
             )
         if "target" in kpis and not pd.isna(raw["target"]) and math.isnan(row.target):
             issues.append(
                 ValidationIssue(
-                    f"The target of KPI {row.kpi!r} for {row.period} is not a number "
-                    f"({raw['target']!r}).",
+                    Message(
+                        "The target of KPI {kpi!r} for {period} is not a number ({value!r}).",
+                        kpi=row.kpi,
+                        period=row.period,
+                        value=raw["target"],
+                    ),
                     file=file,
                     row=rows[i],
                     column="target",
-                    fix="Write a number or leave the cell empty.",
+                    fix=Message("Write a number or leave the cell empty."),
                 )
             )
         if row.direction not in DIRECTIONS:
             issues.append(
                 ValidationIssue(
-                    f"Unknown direction {row.direction!r} of KPI {row.kpi!r}.",
+                    Message(
+                        "Unknown direction {direction!r} of KPI {kpi!r}.",
+                        direction=row.direction,
+                        kpi=row.kpi,
+                    ),
                     file=file,
                     row=rows[i],
                     column="direction",
-                    fix=f"Use one of {DIRECTIONS}.",
+                    fix=Message("Use one of {options}.", options=DIRECTIONS),
                 )
             )
     dup = df.duplicated(["kpi", "period"], keep="first").to_numpy()
@@ -194,15 +226,29 @@ def check_kpis(
         key = (df["kpi"].iloc[i], df["period"].iloc[i])
         issues.append(
             ValidationIssue(
-                f"KPI {key[0]!r} is given twice for period {key[1]} (first in row "
-                f"{first_row[key]})"
-                + (" with different directions." if duplicates == "sum" else "."),
+                Message(
+                    "KPI {kpi!r} is given twice for period {period} (first in row {first}) with "
+                    "different directions.",
+                    kpi=key[0],
+                    period=key[1],
+                    first=first_row[key],
+                )
+                if duplicates == "sum"
+                else Message(
+                    "KPI {kpi!r} is given twice for period {period} (first in row {first}).",
+                    kpi=key[0],
+                    period=key[1],
+                    first=first_row[key],
+                ),
                 file=file,
                 row=rows[i],
                 column="kpi" if duplicates == "raise" else "direction",
-                fix=duplicates_fix("KPI and period")
+                fix=Message(
+                    "keep one row per KPI and period, or add the repeated rows up with "
+                    "duplicates='sum' (--duplicates sum)."
+                )
                 if duplicates == "raise"
-                else "Give the repeated rows one direction.",
+                else Message("Give the repeated rows one direction."),
             )
         )
     if issues:
@@ -290,7 +336,13 @@ def evaluate_kpis(
     period = str(period)
     periods = _ordered(df["period"].unique())
     if period not in periods:
-        raise NotFoundError(f"No KPI values for period {period!r}; periods: {periods}.")
+        raise NotFoundError(
+            Message(
+                "No KPI values for period {period!r}; periods: {periods}.",
+                period=period,
+                periods=periods,
+            )
+        )
     prev = periods[periods.index(period) - 1] if periods.index(period) > 0 else None
     cur = df[df["period"] == period].set_index("kpi")
     before = df[df["period"] == prev].set_index("kpi")["value"] if prev else pd.Series(dtype=float)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from grappe.errors import DataValidationError, InvalidParameterError, ValidationIssue
+from grappe.i18n import Message
 from grappe.vocabulary import MEMBER_EVENTS
 
 __all__ = ["PERIOD_FORMS", "Period", "check_member_events", "member_counts", "parse_period"]
@@ -115,15 +116,19 @@ def parse_period(value: Any) -> Period:
         return Period(value, value, "day", value.isoformat())
     text = str(value).strip() if value is not None and not isinstance(value, bool) else ""
     match = _PATTERN.match(text)
-    forms = (
+    forms = Message(
         "Use a year (2024), a half-year (2024-H1), a quarter (2024-Q1), a month (2024-03) or a "
         "day (2024-03-31)."
     )
     if match is None:
-        raise InvalidParameterError(f"The period {value!r} is not a period. {forms}")
+        raise InvalidParameterError(
+            Message("The period {value!r} is not a period. {forms}", value=value, forms=forms)
+        )
     year = int(match["year"])
     if year < 1:
-        raise InvalidParameterError(f"The period {value!r} names the year 0. {forms}")
+        raise InvalidParameterError(
+            Message("The period {value!r} names the year 0. {forms}", value=value, forms=forms)
+        )
     if match["half"]:
         h = int(match["half"][1])
         first = 1 + 6 * (h - 1)
@@ -138,14 +143,22 @@ def parse_period(value: Any) -> Period:
         month = int(match["month"])
         if not 1 <= month <= 12:
             raise InvalidParameterError(
-                f"The period {value!r} names a month that does not exist. {forms}"
+                Message(
+                    "The period {value!r} names a month that does not exist. {forms}",
+                    value=value,
+                    forms=forms,
+                )
             )
         if match["day"]:
             try:
                 day = dt.date(year, month, int(match["day"]))
             except ValueError:
                 raise InvalidParameterError(
-                    f"The period {value!r} names a day that does not exist. {forms}"
+                    Message(
+                        "The period {value!r} names a day that does not exist. {forms}",
+                        value=value,
+                        forms=forms,
+                    )
                 ) from None
             return Period(day, day, "day", day.isoformat())
         return Period(
@@ -260,10 +273,16 @@ def check_member_events(
         raise DataValidationError(
             [
                 ValidationIssue(
-                    f"The column {c!r} is missing (columns found: {list(events.columns)}).",
+                    Message(
+                        "The column {column!r} is missing (columns found: {columns}).",
+                        column=c,
+                        columns=list(events.columns),
+                    ),
                     file=file,
                     column=c,
-                    fix="Give the columns actor, kind, date (and sector for sector events).",
+                    fix=Message(
+                        "Give the columns actor, kind, date (and sector for sector events)."
+                    ),
                 )
                 for c in missing
             ]
@@ -280,22 +299,34 @@ def check_member_events(
     ):
         row = first_row + k
 
-        def bad(message: str, column: str, fix: str, row: int = row) -> None:
+        def bad(message: Message, column: str, fix: Message, row: int = row) -> None:
             issues.append(ValidationIssue(message, file, row, column, fix))
 
         if not text(actor):
-            bad("The actor is empty.", "actor", "Name the member by its id.")
+            bad(Message("The actor is empty."), "actor", Message("Name the member by its id."))
         kind_text = text(kind).lower()
         if kind_text not in MEMBER_EVENTS:
-            bad(f"Unknown event {text(kind)!r}.", "kind", f"Use one of {', '.join(MEMBER_EVENTS)}.")
+            bad(
+                Message("Unknown event {value!r}.", value=text(kind)),
+                "kind",
+                Message("Use one of {options}.", options=", ".join(MEMBER_EVENTS)),
+            )
         try:
             period = parse_period(day)
         except InvalidParameterError:
             period = None
         if period is None or period.kind != "day":
-            bad(f"The date {text(day)!r} is not a day.", "date", "Write it as YYYY-MM-DD.")
+            bad(
+                Message("The date {value!r} is not a day.", value=text(day)),
+                "date",
+                Message("Write it as YYYY-MM-DD."),
+            )
         if kind_text == "sector" and not text(sector):
-            bad("A sector event has no sector.", "sector", "Give the member's new sector.")
+            bad(
+                Message("A sector event has no sector."),
+                "sector",
+                Message("Give the member's new sector."),
+            )
         if period is not None:
             out.append(
                 {"actor": text(actor), "kind": kind_text, "date": period.start,

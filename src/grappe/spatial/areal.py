@@ -36,6 +36,7 @@ from grappe.errors import (
     MissingDependencyError,
     ValidationIssue,
 )
+from grappe.i18n import Message
 
 __all__ = ["AreaSet", "areas_from_geometries", "getis_ord", "local_moran", "spatial_weights"]
 
@@ -120,8 +121,8 @@ def areas_from_geometries(
         if i in seen:
             issues.append(
                 ValidationIssue(
-                    f"The unit id {i!r} appears more than once.",
-                    fix="Give each unit its own id.",
+                    Message("The unit id {value!r} appears more than once.", value=i),
+                    fix=Message("Give each unit its own id."),
                     **where,
                 )
             )
@@ -130,16 +131,24 @@ def areas_from_geometries(
         if kind not in ("Polygon", "MultiPolygon") or g.is_empty:
             issues.append(
                 ValidationIssue(
-                    f"Unit {i!r} has a {kind} geometry, not a non-empty polygon.",
-                    fix="Give each unit its polygon.",
+                    Message(
+                        "Unit {unit!r} has a {kind} geometry, not a non-empty polygon.",
+                        unit=i,
+                        kind=kind,
+                    ),
+                    fix=Message("Give each unit its polygon."),
                     **{**where, "column": "geometry"},
                 )
             )
         elif not g.is_valid:
             issues.append(
                 ValidationIssue(
-                    f"The polygon of unit {i!r} is invalid (self-intersecting or badly closed).",
-                    fix="Repair it, e.g. with shapely.make_valid.",
+                    Message(
+                        "The polygon of unit {unit!r} is invalid (self-intersecting or badly "
+                        "closed).",
+                        unit=i,
+                    ),
+                    fix=Message("Repair it, e.g. with shapely.make_valid."),
                     **{**where, "column": "geometry"},
                 )
             )
@@ -190,8 +199,14 @@ def spatial_weights(areas: AreaSet, *, contiguity: str = "queen", islands: str =
     if w.islands and islands == "raise":
         shown = ", ".join(repr(i) for i in w.islands[:5])
         raise InvalidParameterError(
-            f"The 'islands' parameter of {func} must be 'keep' when some units have no "
-            f"neighbour. Got 'raise' instead, and {len(w.islands)} units have none ({shown})."
+            Message(
+                "The {name!r} parameter of {func} must be 'keep' when some units have no "
+                "neighbour. Got 'raise' instead, and {count} units have none ({shown}).",
+                name="islands",
+                func=func,
+                count=len(w.islands),
+                shown=shown,
+            )
         )
     w.transform = "r"
     return w
@@ -200,20 +215,29 @@ def spatial_weights(areas: AreaSet, *, contiguity: str = "queen", islands: str =
 def _values(areas: AreaSet, column: str, func: str) -> np.ndarray:
     if column not in areas.data.columns or column == "id":
         raise InvalidParameterError(
-            f"The 'column' parameter of {func} must be one of the value columns "
-            f"{[c for c in areas.data.columns if c != 'id']}. Got {column!r} instead."
+            Message(
+                "The {name!r} parameter of {func} must be one of the value columns {columns}. "
+                "Got {value!r} instead.",
+                name="column",
+                func=func,
+                columns=[c for c in areas.data.columns if c != "id"],
+                value=column,
+            )
         )
     y = pd.to_numeric(areas.data[column], errors="coerce").to_numpy(dtype=float)
     if not np.isfinite(y).all():
         bad = int(np.flatnonzero(~np.isfinite(y))[0])
         raise DataValidationError(
             ValidationIssue(
-                f"The value {areas.data[column].iloc[bad]!r} of unit "
-                f"{areas.data['id'].iloc[bad]!r} is not a number.",
+                Message(
+                    "The value {value!r} of unit {unit!r} is not a number.",
+                    value=areas.data[column].iloc[bad],
+                    unit=areas.data["id"].iloc[bad],
+                ),
                 file=areas.source,
                 row=bad + 1,
                 column=column,
-                fix="Give every unit a value (0 for none).",
+                fix=Message("Give every unit a value (0 for none)."),
             )
         )
     return y

@@ -25,6 +25,7 @@ import pandas as pd
 
 from grappe._validation import check_bool, check_number
 from grappe.errors import DataValidationError, InvalidParameterError, ValidationIssue
+from grappe.i18n import Message
 from grappe.spatial._pairs import binned_pair_sums, centred32, pair_total
 from grappe.spatial.executor import Progress, check_scheduler, run_tasks, simulation_seeds
 from grappe.spatial.points import PointSet, chord_to_arc, metric_coordinates
@@ -371,12 +372,18 @@ def kdensity_by_activity(
         if not diameter > 0:  # every establishment at one place: no distance to take
             raise DataValidationError(
                 ValidationIssue(
-                    f"all {len(points)} establishments are at one place "
-                    f"({points.data['x'].iat[0]}, {points.data['y'].iat[0]}), so no "
-                    "distance between them can set the largest distance of the K-density.",
+                    Message(
+                        "all {n} establishments are at one place ({x}, {y}), so no distance "
+                        "between them can set the largest distance of the K-density.",
+                        n=len(points),
+                        x=points.data["x"].iat[0],
+                        y=points.data["y"].iat[0],
+                    ),
                     file=points.source,
-                    fix="check the geocoding (a town's centre given to every address?); give "
-                    "--max-distance and --bandwidth to compute it anyway.",
+                    fix=Message(
+                        "check the geocoding (a town's centre given to every address?); give "
+                        "--max-distance and --bandwidth to compute it anyway."
+                    ),
                 )
             )
         max_distance = _median_distance(c32, spherical, diameter, seeds[0])
@@ -387,14 +394,25 @@ def kdensity_by_activity(
         m = int(sel.sum())
         if m < 2:
             raise InvalidParameterError(
-                f"The 'activity' parameter of {func} must name an activity with at least two "
-                f"establishments. Got {act!r} instead ({m} establishment)."
+                Message(
+                    "The {name!r} parameter of {func} must name an activity with at least two "
+                    "establishments. Got {value!r} instead ({m} establishment).",
+                    name="activity",
+                    func=func,
+                    value=act,
+                    m=m,
+                )
             )
         w_sel = None if all_w is None else all_w[sel]
         if pair_total(w_sel, m) <= 0:
             raise InvalidParameterError(
-                f"The 'activity' parameter of {func} must name an activity with at least two "
-                f"establishments of positive weight for weighted=True. Got {act!r} instead."
+                Message(
+                    "The {name!r} parameter of {func} must name an activity with at least two "
+                    "establishments of positive weight for weighted=True. Got {value!r} instead.",
+                    name="activity",
+                    func=func,
+                    value=act,
+                )
             )
         h = bandwidth
         if h == "silverman":
@@ -406,12 +424,18 @@ def kdensity_by_activity(
             if not h > 0:
                 raise DataValidationError(
                     ValidationIssue(
-                        f"the {m} establishments of activity {act!r} are all at one place, so "
-                        "Silverman's rule gives no bandwidth.",
+                        Message(
+                            "the {m} establishments of activity {act!r} are all at one place, so "
+                            "Silverman's rule gives no bandwidth.",
+                            m=m,
+                            act=act,
+                        ),
                         file=points.source,
                         column="activity",
-                        fix="check their geocoding, give --bandwidth, or choose other "
-                        "activities with --activity.",
+                        fix=Message(
+                            "check their geocoding, give --bandwidth, or choose other "
+                            "activities with --activity."
+                        ),
                     )
                 )
         grid = np.linspace(0.0, float(max_distance), n_grid)

@@ -23,6 +23,7 @@ from grappe.errors import (
     MissingDependencyError,
     ValidationIssue,
 )
+from grappe.i18n import Message
 
 __all__ = [
     "EARTH_RADIUS_M",
@@ -55,17 +56,26 @@ def _pyproj():
 def _parse_crs(crs, *, func: str):
     if crs is None:
         raise InvalidParameterError(
-            f"The 'crs' parameter of {func} must be a coordinate reference system such as "
-            "'EPSG:4326' (longitude/latitude) or 'EPSG:2154' (Lambert-93, metres). Got None "
-            "instead."
+            Message(
+                "The {name!r} parameter of {func} must be a coordinate reference system such as "
+                "'EPSG:4326' (longitude/latitude) or 'EPSG:2154' (Lambert-93, metres). Got None "
+                "instead.",
+                name="crs",
+                func=func,
+            )
         )
     pyproj = _pyproj()
     try:
         return pyproj.CRS.from_user_input(crs)
     except pyproj.exceptions.CRSError as exc:
         raise InvalidParameterError(
-            f"The 'crs' parameter of {func} must be a coordinate reference system known to PROJ "
-            f"such as 'EPSG:4326'. Got {crs!r} instead."
+            Message(
+                "The {name!r} parameter of {func} must be a coordinate reference system known to "
+                "PROJ such as 'EPSG:4326'. Got {value!r} instead.",
+                name="crs",
+                func=func,
+                value=crs,
+            )
         ) from exc
 
 
@@ -124,16 +134,20 @@ class PointSet:
         sel = (self.data["activity"] == activity).to_numpy()
         if not sel.any():
             shown = ", ".join(repr(a) for a in self.activities[:10])
-            raise InvalidParameterError(
-                f"The 'activity' parameter must be one of the activities present ({shown}"
-                f"{', …' if len(self.activities) > 10 else ''}). Got {activity!r} instead."
-                + (
-                    " The points were read without an activity column: name it (grappe "
-                    "spatial --activity-column, read_points(activity=...))."
-                    if tuple(self.activities) == ("all",)
-                    else ""
-                )
+            more = ", …" if len(self.activities) > 10 else ""
+            message = Message(
+                "The 'activity' parameter must be one of the activities present ({shown}). "
+                "Got {value!r} instead.",
+                shown=shown + more,
+                value=activity,
             )
+            if tuple(self.activities) == ("all",):
+                message = Message(
+                    "{message} The points were read without an activity column: name it (grappe "
+                    "spatial --activity-column, read_points(activity=...)).",
+                    message=message,
+                )
+            raise InvalidParameterError(message)
         return sel
 
     def subset(self, rows: np.ndarray) -> PointSet:
@@ -229,8 +243,13 @@ def points_from_frame(
         len(bounds) != 4 or not (bounds[0] < bounds[2] and bounds[1] < bounds[3])
     ):
         raise InvalidParameterError(
-            f"The 'bounds' parameter of {func} must be (xmin, ymin, xmax, ymax) with "
-            f"xmin < xmax and ymin < ymax. Got {bounds!r} instead."
+            Message(
+                "The {name!r} parameter of {func} must be (xmin, ymin, xmax, ymax) with "
+                "xmin < xmax and ymin < ymax. Got {value!r} instead.",
+                name="bounds",
+                func=func,
+                value=bounds,
+            )
         )
     parsed = _parse_crs(crs, func=func)
     if not isinstance(frame, pd.DataFrame):
@@ -244,10 +263,16 @@ def points_from_frame(
         raise DataValidationError(
             [
                 ValidationIssue(
-                    f"The column {c!r} is missing (columns present: {list(frame.columns)}).",
+                    Message(
+                        "The column {column!r} is missing (columns present: {columns}).",
+                        column=c,
+                        columns=list(frame.columns),
+                    ),
                     file=source,
                     column=c,
-                    fix="Name the right column with the x=, y=, id=, activity= or weight= option.",
+                    fix=Message(
+                        "Name the right column with the x=, y=, id=, activity= or weight= option."
+                    ),
                 )
                 for c in missing
             ]
@@ -260,11 +285,11 @@ def points_from_frame(
         bad = np.isnan(values) & frame[col].notna().to_numpy()
         issues += [
             ValidationIssue(
-                f"{frame[col].iloc[i]!r} is not a number.",
+                Message("{value!r} is not a number.", value=frame[col].iloc[i]),
                 file=source,
                 row=int(line[i]),
                 column=col,
-                fix="Write coordinates as decimal numbers with a dot.",
+                fix=Message("Write coordinates as decimal numbers with a dot."),
             )
             for i in np.flatnonzero(bad)[:20]
         ]
@@ -276,11 +301,13 @@ def points_from_frame(
     else:
         issues += [
             ValidationIssue(
-                "The coordinates are empty.",
+                Message("The coordinates are empty."),
                 file=source,
                 row=int(line[i]),
                 column=x if pd.isna(frame[x].iloc[i]) else y,
-                fix="Geocode the establishment, or pass on_missing='drop' to leave it out.",
+                fix=Message(
+                    "Geocode the establishment, or pass on_missing='drop' to leave it out."
+                ),
             )
             for i in np.flatnonzero(empty)[:20]
         ]
@@ -302,12 +329,18 @@ def points_from_frame(
         else:
             issues += [
                 ValidationIssue(
-                    f"The point ({coords[x][i]!r}, {coords[y][i]!r}) is outside the study area "
-                    f"{tuple(bounds)!r}.",
+                    Message(
+                        "The point ({x!r}, {y!r}) is outside the study area {bounds!r}.",
+                        x=coords[x][i],
+                        y=coords[y][i],
+                        bounds=tuple(bounds),
+                    ),
                     file=source,
                     row=int(line[i]),
                     column=x,
-                    fix="Correct its geocoding, or pass on_outside='drop' to leave it out.",
+                    fix=Message(
+                        "Correct its geocoding, or pass on_outside='drop' to leave it out."
+                    ),
                 )
                 for i in np.flatnonzero(outside)[:20]
             ]
@@ -326,12 +359,14 @@ def points_from_frame(
         raise DataValidationError(
             [
                 ValidationIssue(
-                    f"The identifier {ids[k]!r} appears more than once.",
+                    Message("The identifier {value!r} appears more than once.", value=ids[k]),
                     file=source,
                     row=int(r),
                     column=id,
-                    fix="Give each establishment its own identifier, or merge the rows of one "
-                    "establishment with duplicates='sum' (--duplicates sum).",
+                    fix=Message(
+                        "Give each establishment its own identifier, or merge the rows of one "
+                        "establishment with duplicates='sum' (--duplicates sum)."
+                    ),
                 )
                 for k, r in zip(np.flatnonzero(dup)[:20], rows[:20], strict=False)
             ]
@@ -345,13 +380,15 @@ def points_from_frame(
             raise DataValidationError(
                 [
                     ValidationIssue(
-                        "The weight is empty."
+                        Message("The weight is empty.")
                         if pd.isna(raw[k])
-                        else f"The weight {str(raw[k])!r} is not a non-negative number.",
+                        else Message(
+                            "The weight {value!r} is not a non-negative number.", value=str(raw[k])
+                        ),
                         file=source,
                         row=int(line[keep][k]),
                         column=weight,
-                        fix="Write employees as a number ≥ 0 (0 for none).",
+                        fix=Message("Write employees as a number ≥ 0 (0 for none)."),
                     )
                     for k in np.flatnonzero(bad)[:20]
                 ]
@@ -386,12 +423,16 @@ def _merge_ids(data: pd.DataFrame, line: np.ndarray, source, id_column) -> pd.Da
             rows = [str(int(r)) for r in line[(data["id"] == ident).to_numpy()]]
             issues.append(
                 ValidationIssue(
-                    f"The rows {', '.join(rows[:5])} of establishment {ident!r} have different "
-                    "coordinates or activities, so they cannot be added up.",
+                    Message(
+                        "The rows {rows} of establishment {ident!r} have different "
+                        "coordinates or activities, so they cannot be added up.",
+                        rows=", ".join(rows[:5]),
+                        ident=ident,
+                    ),
                     file=source,
                     row=int(rows[-1]),
                     column=id_column,
-                    fix="Give each establishment its own identifier.",
+                    fix=Message("Give each establishment its own identifier."),
                 )
             )
         raise DataValidationError(issues)
@@ -435,16 +476,25 @@ def _range_issues(lon, lat, x, y, line, source) -> list[ValidationIssue]:
         swapped = bad_lat[i] and abs(lat[i]) <= 180 and abs(lon[i]) <= 90
         issues.append(
             ValidationIssue(
-                f"The point ({float(lon[i]):g}, {float(lat[i]):g}) is out of range for "
-                "longitude/latitude"
-                + (" (longitude and latitude look swapped)." if swapped else "."),
+                Message(
+                    "The point ({lon:g}, {lat:g}) is out of range for longitude/latitude "
+                    "(longitude and latitude look swapped).",
+                    lon=float(lon[i]),
+                    lat=float(lat[i]),
+                )
+                if swapped
+                else Message(
+                    "The point ({lon:g}, {lat:g}) is out of range for longitude/latitude.",
+                    lon=float(lon[i]),
+                    lat=float(lat[i]),
+                ),
                 file=source,
                 row=int(line[i]),
                 column=y if bad_lat[i] else x,
                 fix=(
-                    f"Swap the options: x={y!r}, y={x!r}."
+                    Message("Swap the options: x={y!r}, y={x!r}.", x=x, y=y)
                     if swapped
-                    else "Check the geocoding, or give the CRS of projected coordinates."
+                    else Message("Check the geocoding, or give the CRS of projected coordinates.")
                 ),
             )
         )
