@@ -2008,3 +2008,7 @@ CLI_T |= {
     ),
     "commune": ("commune", "البلدية"),
 }
+
+from i18n_cli_errio import CLI_T_errio  # noqa: E402 - the errors of grappe.io (package errio)
+
+CLI_T |= CLI_T_errio
