@@ -455,3 +455,262 @@ CLI_T_errio: dict[str, tuple[str, str]] = {
     ),
     "'codes' must be a list.": ("'codes' doit être une liste.", "يجب أن يكون 'codes' قائمة."),
 }
+
+CLI_T_errio |= {
+    # --- activity matrices (io/complexity.py)
+    "A wide table needs a location column and at least one activity column.": (
+        "Un tableau large demande une colonne de lieux et au moins une colonne d'activité.",
+        "يتطلب الجدول العريض عمودًا للمواقع وعمودًا واحدًا على الأقل للأنشطة.",
+    ),
+    "give --rows, --cols and --values for a long table.": (
+        "donnez --rows, --cols et --values pour un tableau long.",
+        "أعط --rows و--cols و--values لجدول طويل.",
+    ),
+    "{value!r} is not a year.": ("{value!r} n'est pas une année.", "{value!r} ليس سنة."),
+    "write the year as a whole number in every row.": (
+        "écrivez l'année comme un nombre entier dans chaque ligne.",
+        "اكتب السنة عددًا صحيحًا في كل سطر.",
+    ),
+    "There is no column {column!r}; the columns are {columns}.": (
+        "Il n'y a pas de colonne {column!r} ; les colonnes sont {columns}.",
+        "لا يوجد عمود {column!r}؛ الأعمدة هي {columns}.",
+    ),
+    "name the column with {option}.": (
+        "nommez la colonne avec {option}.",
+        "سمِّ العمود بـ {option}.",
+    ),
+    "The {what} ({shown}) are already in row {first}.": (
+        "Ces valeurs ({what} : {shown}) sont déjà à la ligne {first}.",
+        "القيم ({what}: {shown}) موجودة من قبل في السطر {first}.",
+    ),
+    "check that --values names the column of the values, and that the year and the rows "
+    "selected hold data.": (
+        "vérifiez que --values nomme la colonne des valeurs, et que l'année et les lignes "
+        "choisies contiennent des données.",
+        "تحقّق من أن --values يسمّي عمود القيم، وأن السنة والأسطر المختارة تحوي بيانات.",
+    ),
+    "every value is 0 or empty, so no location is specialised in anything.": (
+        "toutes les valeurs sont nulles ou vides : aucun lieu n'est spécialisé dans rien.",
+        "كل القيم تساوي 0 أو فارغة، فلا يتخصص أي موقع في أي نشاط.",
+    ),
+    " in {year}": (" en {year}", " في {year}"),
+    "the value of location {location!r} for activity {activity!r}{when} is empty ({count} empty "
+    "cell(s) in all): a partial or withheld location.": (
+        "la valeur du lieu {location!r} pour l'activité {activity!r}{when} est vide ({count} "
+        "cellule(s) vide(s) en tout) : un lieu partiel ou masqué.",
+        "قيمة الموقع {location!r} للنشاط {activity!r}{when} فارغة ({count} خلية فارغة في "
+        "المجموع): موقع ناقص أو محجوب.",
+    ),
+    "leave such locations out of every denominator with --missing drop, or read empty cells as "
+    "no activity with --missing zero.": (
+        "écartez ces lieux de tout dénominateur avec --missing drop, ou lisez les cellules vides "
+        "comme une activité nulle avec --missing zero.",
+        "استبعد هذه المواقع من كل مقام بـ --missing drop، أو اقرأ الخلايا الفارغة كنشاط معدوم "
+        "بـ --missing zero.",
+    ),
+    "only {locations} location(s) and {activities} activity(ies) have a positive value{when}; "
+    "complexity needs at least 2 of each.": (
+        "seuls {locations} lieu(x) et {activities} activité(s) ont une valeur positive{when} ; "
+        "la complexité en demande au moins 2 de chaque.",
+        "لا تملك قيمة موجبة{when} سوى {locations} موقع و{activities} نشاط؛ يتطلب التعقيد "
+        "2 على الأقل من كل منهما.",
+    ),
+    "There is no year column {column!r}.": (
+        "Il n'y a pas de colonne d'année {column!r}.",
+        "لا يوجد عمود سنة {column!r}.",
+    ),
+    "drop --year or name the year column.": (
+        "retirez --year ou nommez la colonne de l'année.",
+        "احذف --year أو سمِّ عمود السنة.",
+    ),
+    "Year {year} is not in the file (years found: {found}).": (
+        "L'année {year} n'est pas dans le fichier (années trouvées : {found}).",
+        "السنة {year} غير موجودة في الملف (السنوات الموجودة: {found}).",
+    ),
+    "choose one of {found}.": ("choisissez l'une de {found}.", "اختر إحدى {found}."),
+    "write numbers (set their marks with --decimal and --thousands), or leave the cell empty if "
+    "withheld.": (
+        "écrivez des nombres (choisissez leurs séparateurs avec --decimal et --thousands), ou "
+        "laissez la cellule vide si la valeur est masquée.",
+        "اكتب أعدادًا (حدّد فواصلها بـ --decimal و--thousands)، أو اترك الخلية فارغة إن كانت "
+        "القيمة محجوبة.",
+    ),
+    "{value!r} is implausibly large (above {bound:.0e}).": (
+        "{value!r} est invraisemblablement grand (au-dessus de {bound:.0e}).",
+        "{value!r} كبير على نحو غير معقول (أكبر من {bound:.0e}).",
+    ),
+    "{value!r} is negative; activity cannot be negative.": (
+        "{value!r} est négatif ; une activité ne peut pas être négative.",
+        "{value!r} سالب؛ لا يمكن أن يكون النشاط سالبًا.",
+    ),
+    "correct the value or drop the row.": (
+        "corrigez la valeur ou retirez la ligne.",
+        "صحّح القيمة أو احذف السطر.",
+    ),
+    # --- networks (io/network.py)
+    "Unsupported file type {suffix!r}.": (
+        "Type de fichier non pris en charge : {suffix!r}.",
+        "نوع ملف غير مدعوم: {suffix!r}.",
+    ),
+    "Save the table as CSV (comma-separated, UTF-8) or XLSX.": (
+        "Enregistrez le tableau en CSV (séparé par des virgules, UTF-8) ou en XLSX.",
+        "احفظ الجدول بصيغة CSV (مفصول بفواصل، UTF-8) أو XLSX.",
+    ),
+    "The column 'respondent' is missing from the interview grid.": (
+        "La colonne 'respondent' manque dans la grille d'entretien.",
+        "العمود 'respondent' مفقود من شبكة المقابلات.",
+    ),
+    "Add who reported each tie (it is pseudonymised).": (
+        "Ajoutez qui a déclaré chaque lien (il est pseudonymisé).",
+        "أضف من صرّح بكل رابطة (يُخفى اسمه باسم مستعار).",
+    ),
+    "The row labels {rows}… do not match the column labels {columns}….": (
+        "Les libellés des lignes {rows}… ne correspondent pas à ceux des colonnes {columns}….",
+        "تسميات الأسطر {rows}… لا تطابق تسميات الأعمدة {columns}….",
+    ),
+    "Write a square matrix whose first column repeats the header's labels in the same order.": (
+        "Écrivez une matrice carrée dont la première colonne reprend les libellés de l'en-tête "
+        "dans le même ordre.",
+        "اكتب مصفوفة مربعة يكرر عمودها الأول تسميات سطر العناوين بالترتيب نفسه.",
+    ),
+    "The cell value {value!r} is not a non-negative number.": (
+        "La valeur de cellule {value!r} n'est pas un nombre positif ou nul.",
+        "قيمة الخلية {value!r} ليست عددًا غير سالب.",
+    ),
+    "Use 0 for no tie and a positive number (1 or a strength) for a tie.": (
+        "Mettez 0 pour l'absence de lien et un nombre positif (1 ou une intensité) pour un lien.",
+        "استعمل 0 لغياب الرابطة وعددًا موجبًا (1 أو شدة) لوجودها.",
+    ),
+    # --- spatial inputs (io/spatial.py)
+    "Unsupported file type {suffix!r} for the {what}.": (
+        "Type de fichier non pris en charge {suffix!r} pour : {what}.",
+        "نوع ملف غير مدعوم {suffix!r} لـ: {what}.",
+    ),
+    "Give a CSV (.csv, .csv.gz) or Parquet file.": (
+        "Donnez un fichier CSV (.csv, .csv.gz) ou Parquet.",
+        "أعط ملف CSV (.csv، .csv.gz) أو Parquet.",
+    ),
+    "No country {code!r}; give an ISO 3166-1 alpha-2 code such as DZ, FR or US.": (
+        "Aucun pays {code!r} ; donnez un code ISO 3166-1 alpha-2 comme DZ, FR ou US.",
+        "لا يوجد بلد {code!r}؛ أعط رمز ISO 3166-1 alpha-2 مثل DZ أو FR أو US.",
+    ),
+    "countryinfo has no outline of {code!r}.": (
+        "countryinfo n'a pas de contour pour {code!r}.",
+        "لا يملك countryinfo حدودًا لـ {code!r}.",
+    ),
+    "The column {column!r} is missing (columns present: {columns}).": (
+        "La colonne {column!r} manque (colonnes présentes : {columns}).",
+        "العمود {column!r} مفقود (الأعمدة الموجودة: {columns}).",
+    ),
+    "Name the right column.": ("Nommez la bonne colonne.", "سمِّ العمود الصحيح."),
+    "The filter {query!r} cannot be applied: {error}.": (
+        "Le filtre {query!r} ne peut pas être appliqué : {error}.",
+        "يتعذّر تطبيق المرشح {query!r}: {error}.",
+    ),
+    "Write a pandas query over the file's columns.": (
+        "Écrivez une requête pandas sur les colonnes du fichier.",
+        "اكتب استعلام pandas على أعمدة الملف.",
+    ),
+    "The file is not a GeoJSON FeatureCollection.": (
+        "Le fichier n'est pas une FeatureCollection GeoJSON.",
+        "الملف ليس FeatureCollection بصيغة GeoJSON.",
+    ),
+    "Export the layer as a GeoJSON FeatureCollection.": (
+        "Exportez la couche en FeatureCollection GeoJSON.",
+        "صدّر الطبقة كـ FeatureCollection بصيغة GeoJSON.",
+    ),
+    "Feature {number} has no property {name!r}.": (
+        "L'entité {number} n'a pas de propriété {name!r}.",
+        "العنصر {number} بلا خاصية {name!r}.",
+    ),
+    "Name the id property with id_property=.": (
+        "Nommez la propriété d'identifiant avec id_property=.",
+        "سمِّ خاصية المعرّف بـ id_property=.",
+    ),
+    # --- support bodies and Algerian tables (io/ecosystem.py, io/dz_points.py, io/dz_boundaries.py)
+    "the file lacks the columns {missing} (it has {columns}).": (
+        "il manque au fichier les colonnes {missing} (il a {columns}).",
+        "تنقص الملفَ الأعمدةُ {missing} (أعمدته {columns}).",
+    ),
+    "{value!r} is not a {column} in [{low:g}, {high:g}] decimal degrees.": (
+        "{value!r} n'est pas une valeur de {column} dans [{low:g}, {high:g}] en degrés décimaux.",
+        "{value!r} ليست قيمة {column} ضمن [{low:g}, {high:g}] بالدرجات العشرية.",
+    ),
+    "write WGS84 decimal degrees with a '.' (e.g. 34.85), or leave the cell empty to leave the "
+    "row out.": (
+        "écrivez des degrés décimaux WGS84 avec un '.' (par exemple 34.85), ou laissez la cellule "
+        "vide pour écarter la ligne.",
+        "اكتب درجات عشرية WGS84 بنقطة '.' (مثل 34.85)، أو اترك الخلية فارغة لاستبعاد السطر.",
+    ),
+    "the type of the body is empty.": (
+        "le type de l'organisme est vide.",
+        "نوع الهيئة فارغ.",
+    ),
+    "name the type of every body (anade, banks/bna…).": (
+        "indiquez le type de chaque organisme (anade, banks/bna…).",
+        "اذكر نوع كل هيئة (anade، banks/bna…).",
+    ),
+    "{value!r} is not a wilaya code.": (
+        "{value!r} n'est pas un code de wilaya.",
+        "{value!r} ليس رمز ولاية.",
+    ),
+    "write the wilaya's number (1 to 58), or leave the cell empty.": (
+        "écrivez le numéro de la wilaya (1 à 58), ou laissez la cellule vide.",
+        "اكتب رقم الولاية (من 1 إلى 58)، أو اترك الخلية فارغة.",
+    ),
+    "write the wilaya's number (1 to 58).": (
+        "écrivez le numéro de la wilaya (1 à 58).",
+        "اكتب رقم الولاية (من 1 إلى 58).",
+    ),
+    "{value!r} is not a wilaya of the {division} division.": (
+        "{value!r} n'est pas une wilaya du découpage en {division}.",
+        "{value!r} ليست ولاية في التقسيم إلى {division} ولاية.",
+    ),
+    "write codes 1 to {division}, or give the division with --division.": (
+        "écrivez des codes de 1 à {division}, ou donnez le découpage avec --division.",
+        "اكتب رموزًا من 1 إلى {division}، أو حدّد التقسيم بـ --division.",
+    ),
+    "wilaya {code} is listed twice.": (
+        "la wilaya {code} figure deux fois.",
+        "الولاية {code} مذكورة مرتين.",
+    ),
+    "give one row per wilaya.": ("donnez une ligne par wilaya.", "أعط سطرًا واحدًا لكل ولاية."),
+    "{value!r} is not a count of at least 0.": (
+        "{value!r} n'est pas un effectif supérieur ou égal à 0.",
+        "{value!r} ليس عددًا أكبر من 0 أو يساويه.",
+    ),
+    "write a whole number without separators, or leave the wilaya out.": (
+        "écrivez un nombre entier sans séparateurs, ou écartez la wilaya.",
+        "اكتب عددًا صحيحًا دون فواصل، أو استبعد الولاية.",
+    ),
+    "{value!r} is not a coordinate in [-{bound:g}, {bound:g}] decimal degrees.": (
+        "{value!r} n'est pas une coordonnée dans [-{bound:g}, {bound:g}] en degrés décimaux.",
+        "{value!r} ليست إحداثية ضمن [-{bound:g}, {bound:g}] بالدرجات العشرية.",
+    ),
+    "write WGS84 decimal degrees with a '.' (e.g. 34.85), or leave the cell empty.": (
+        "écrivez des degrés décimaux WGS84 avec un '.' (par exemple 34.85), ou laissez la "
+        "cellule vide.",
+        "اكتب درجات عشرية WGS84 بنقطة '.' (مثل 34.85)، أو اترك الخلية فارغة.",
+    ),
+    "the table lacks the coordinate columns {missing} (it has {columns}).": (
+        "il manque au tableau les colonnes de coordonnées {missing} (il a {columns}).",
+        "تنقص الجدولَ أعمدةُ الإحداثيات {missing} (أعمدته {columns}).",
+    ),
+    "name the columns with --lat-column and --lon-column.": (
+        "nommez les colonnes avec --lat-column et --lon-column.",
+        "سمِّ الأعمدة بـ --lat-column و--lon-column.",
+    ),
+    "the table already has the columns {clash} that locating would add.": (
+        "le tableau a déjà les colonnes {clash} que la localisation ajouterait.",
+        "يحوي الجدول من قبل الأعمدة {clash} التي يضيفها تحديد المواقع.",
+    ),
+    "rename or drop them first (is the file already located?).": (
+        "renommez-les ou retirez-les d'abord (le fichier est-il déjà localisé ?).",
+        "أعد تسميتها أو احذفها أولًا (هل حُدّدت مواقع الملف من قبل؟).",
+    ),
+    "No wilaya {wilaya!r} in the 69-wilaya division: give a two-digit code from '01' to '69'.": (
+        "Aucune wilaya {wilaya!r} dans le découpage en 69 wilayas : donnez un code à deux "
+        "chiffres de '01' à '69'.",
+        "لا توجد ولاية {wilaya!r} في التقسيم إلى 69 ولاية: أعط رمزًا من رقمين بين '01' و'69'.",
+    ),
+}
