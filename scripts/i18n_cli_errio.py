@@ -714,3 +714,13 @@ CLI_T_errio |= {
         "لا توجد ولاية {wilaya!r} في التقسيم إلى 69 ولاية: أعط رمزًا من رقمين بين '01' و'69'.",
     ),
 }
+
+CLI_T_errio[
+    "The {name!r} parameter of {func} must be one of 48, 58, 69 (the 1984, 2019 and 2025 "
+    "divisions into wilayas). Got {division!r} instead."
+] = (
+    "Le paramètre {name!r} de {func} doit valoir 48, 58 ou 69 (les découpages en wilayas de "
+    "1984, 2019 et 2025). Reçu {division!r}.",
+    "يجب أن يكون المعامل {name!r} في {func} أحد 48 أو 58 أو 69 (تقسيمات الولايات لسنوات "
+    "1984 و2019 و2025). القيمة المعطاة {division!r}.",
+)
