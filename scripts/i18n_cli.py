@@ -2232,3 +2232,7 @@ CLI_T |= CLI_T_errkern
 from i18n_cli_errana import CLI_T_errana  # noqa: E402
 
 CLI_T |= CLI_T_errana
+
+from i18n_cli_errio import CLI_T_errio  # noqa: E402 - the errors of grappe.io (package errio)
+
+CLI_T |= CLI_T_errio

@@ -10,6 +10,7 @@ import pandas as pd
 
 from grappe._validation import duplicates_fix
 from grappe.errors import ValidationIssue
+from grappe.i18n import Message
 
 _MAX_LISTED = 50
 _FIX = duplicates_fix("region, industry and year")
@@ -51,8 +52,15 @@ def duplicate_issues(
     for p in positions[:_MAX_LISTED]:
         issues.append(
             ValidationIssue(
-                f"duplicate key ({columns}) = ({region[p]!r}, {industry[p]!r}, "
-                f"{int(year[p])}); first seen in row {int(first_of[key[p]])}.",
+                Message(
+                    "duplicate key ({columns}) = ({region!r}, {industry!r}, {year}); first seen "
+                    "in row {first}.",
+                    columns=columns,
+                    region=region[p],
+                    industry=industry[p],
+                    year=int(year[p]),
+                    first=int(first_of[key[p]]),
+                ),
                 file=file,
                 row=int(rows[p]),
                 column=name["industry"],
@@ -62,7 +70,9 @@ def duplicate_issues(
     if len(positions) > _MAX_LISTED:
         issues.append(
             ValidationIssue(
-                f"{len(positions) - _MAX_LISTED} more duplicate keys.", file=file, fix=_FIX
+                Message("{count} more duplicate keys.", count=len(positions) - _MAX_LISTED),
+                file=file,
+                fix=_FIX,
             )
         )
     return issues

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from grappe.errors import DataValidationError, ValidationIssue
+from grappe.i18n import Message
 from grappe.io._options import _DEFAULT, _DIGITS, _MAX_LISTED, _SPACES, ReadOptions
 
 
@@ -118,20 +119,39 @@ def parse_numbers(
         raw = series.to_numpy()
         options = options or _DEFAULT
         fix = (
-            f"write {what} (decimal mark {options.decimal!r}"
-            + (f", thousands separator {options.thousands!r}" if options.thousands else "")
-            + "), or leave the cell empty; set the marks with --decimal and --thousands."
+            Message(
+                "write {what} (decimal mark {decimal!r}, thousands separator {thousands!r}), or "
+                "leave the cell empty; set the marks with --decimal and --thousands.",
+                what=what,
+                decimal=options.decimal,
+                thousands=options.thousands,
+            )
+            if options.thousands
+            else Message(
+                "write {what} (decimal mark {decimal!r}), or leave the cell empty; set the marks "
+                "with --decimal and --thousands.",
+                what=what,
+                decimal=options.decimal,
+            )
         )
         issues = [
             ValidationIssue(
-                f"{raw[p]!r} is not {what}.", file=file, row=int(numbers[p]), column=column, fix=fix
+                Message("{value!r} is not {what}.", value=raw[p], what=what),
+                file=file,
+                row=int(numbers[p]),
+                column=column,
+                fix=fix,
             )
             for p in positions[:_MAX_LISTED]
         ]
         if len(positions) > _MAX_LISTED:
             issues.append(
                 ValidationIssue(
-                    f"{len(positions) - _MAX_LISTED} more cells are not {what}.",
+                    Message(
+                        "{count} more cells are not {what}.",
+                        count=len(positions) - _MAX_LISTED,
+                        what=what,
+                    ),
                     file=file,
                     column=column,
                     fix=fix,

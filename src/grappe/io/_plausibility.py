@@ -17,6 +17,7 @@ import pandas as pd
 
 from grappe._validation import MAX_AMOUNT, MAX_COUNT
 from grappe.errors import DataValidationError, DataWarning, ValidationIssue
+from grappe.i18n import Message
 
 __all__ = [
     "FIRST_YEAR",
@@ -45,11 +46,12 @@ def too_large(values: np.ndarray, bound: float) -> np.ndarray:
         return np.isinf(values) | (np.abs(values) > bound)
 
 
-def bound_fix(bound: float) -> str:
+def bound_fix(bound: float) -> Message:
     """The fix of a value above ``bound``."""
-    return (
-        f"check the unit and the decimal separator of the column: a cell above {bound:.0e} "
-        "is larger than any economy (see docs/data-input.md, 'Plausibility checks')."
+    return Message(
+        "check the unit and the decimal separator of the column: a cell above {bound:.0e} "
+        "is larger than any economy (see docs/data-input.md, 'Plausibility checks').",
+        bound=bound,
     )
 
 
@@ -67,21 +69,28 @@ def year_issues(
     positions = np.flatnonzero(bad)
     issues = [
         ValidationIssue(
-            f"the year {years[p]:.0f} is impossible (outside {FIRST_YEAR}..{high}).",
+            Message(
+                "the year {year:.0f} is impossible (outside {first}..{last}).",
+                year=years[p],
+                first=FIRST_YEAR,
+                last=high,
+            ),
             file=file,
             row=int(rows[p]),
             column=column,
-            fix="write the year with four digits, e.g. 2019.",
+            fix=Message("write the year with four digits, e.g. 2019."),
         )
         for p in positions[:_LISTED]
     ]
     if len(positions) > _LISTED:
         issues.append(
             ValidationIssue(
-                f"{len(positions) - _LISTED} more rows with an impossible year.",
+                Message(
+                    "{count} more rows with an impossible year.", count=len(positions) - _LISTED
+                ),
                 file=file,
                 column=column,
-                fix="write the year with four digits, e.g. 2019.",
+                fix=Message("write the year with four digits, e.g. 2019."),
             )
         )
     return issues
@@ -137,13 +146,19 @@ def check_not_all_zero(
     if not np.nansum(np.abs(employment)) > 0:
         raise DataValidationError(
             ValidationIssue(
-                f"every employment value of the {len(employment):,} rows kept is 0, so every "
-                "location quotient would be undefined (0/0).",
+                Message(
+                    "every employment value of the {count:,} rows kept is 0, so every "
+                    "location quotient would be undefined (0/0).",
+                    count=len(employment),
+                ),
                 file=file,
                 column=column,
-                fix=f"check that {column!r} is the employment column (map another one with "
-                "--column FILE_COLUMN=employment), that the years and levels selected hold "
-                "data, and that withheld cells are not all written as 0.",
+                fix=Message(
+                    "check that {column!r} is the employment column (map another one with "
+                    "--column FILE_COLUMN=employment), that the years and levels selected hold "
+                    "data, and that withheld cells are not all written as 0.",
+                    column=column,
+                ),
             )
         )
     warn_all_zero_groups(

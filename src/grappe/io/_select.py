@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from grappe.errors import DataValidationError, DataWarning, InvalidParameterError, ValidationIssue
+from grappe.i18n import Message
 
 __all__ = ["WHERE_PREFIX", "check_where", "select_rows", "where_column_issues"]
 
@@ -55,9 +56,13 @@ def check_where(where: Any, *, func: str) -> dict[str, tuple[str, ...]] | None:
             out[column] = texts
     if bad:
         raise InvalidParameterError(
-            f"The 'where' parameter of {func} must be a non-empty mapping from the file's "
-            "column names to a value or a list of values, e.g. {'age': 'Y_GE15'}. "
-            f"Got {where!r} instead."
+            Message(
+                "The 'where' parameter of {func} must be a non-empty mapping from the file's "
+                "column names to a value or a list of values, e.g. {{'age': 'Y_GE15'}}. "
+                "Got {where!r} instead.",
+                func=func,
+                where=where,
+            )
         )
     return out
 
@@ -68,11 +73,15 @@ def where_column_issues(
     """An issue for each ``where`` column that the file does not have."""
     return [
         ValidationIssue(
-            f"the column {column!r} given in where= is not in the file; it has the columns "
-            f"{file_columns}.",
+            Message(
+                "the column {column!r} given in where= is not in the file; it has the columns "
+                "{columns}.",
+                column=column,
+                columns=file_columns,
+            ),
             file=file,
             column=column,
-            fix="filter on one of the file's columns, named as in its header.",
+            fix=Message("filter on one of the file's columns, named as in its header."),
         )
         for column in where
         if column not in file_columns
@@ -102,17 +111,34 @@ def select_rows(
         absent = [v for v in values if v not in present]
         if absent:
             shown = present[:_MAX_SHOWN] + (["…"] if len(present) > _MAX_SHOWN else [])
-            kept = "keeps no row" if len(absent) == len(values) else "misses some values"
+            kept = (
+                Message("keeps no row")
+                if len(absent) == len(values)
+                else Message("misses some values")
+            )
+            among = "" if keep.all() else Message(" (among the rows kept by the other filters)")
+            absence = (
+                Message("{absent} is not in the column{among}", absent=absent, among=among)
+                if len(absent) == 1
+                else Message("{absent} are not in the column{among}", absent=absent, among=among)
+            )
             raise DataValidationError(
                 ValidationIssue(
-                    f"the filter where {column} is {list(values)} {kept}: {absent} "
-                    f"{'is' if len(absent) == 1 else 'are'} not in the column"
-                    f"{' (among the rows kept by the other filters)' if not keep.all() else ''}; "
-                    f"it has the values {shown}.",
+                    Message(
+                        "the filter where {column} is {values} {kept}: {absence}; it has the "
+                        "values {shown}.",
+                        column=column,
+                        values=list(values),
+                        kept=kept,
+                        absence=absence,
+                        shown=shown,
+                    ),
                     file=file,
                     column=column,
-                    fix="choose values among those present (they are compared as text, "
-                    "case included).",
+                    fix=Message(
+                        "choose values among those present (they are compared as text, "
+                        "case included)."
+                    ),
                 )
             )
         keep &= np.isin(text, values)
@@ -228,11 +254,18 @@ def _nuts_level(
     if chosen not in present:
         raise DataValidationError(
             ValidationIssue(
-                f"the file has no region of NUTS level {chosen} (region type "
-                f"{region_type!r}); it has the levels {present}.",
+                Message(
+                    "the file has no region of NUTS level {chosen} (region type "
+                    "{region_type!r}); it has the levels {present}.",
+                    chosen=chosen,
+                    region_type=region_type,
+                    present=present,
+                ),
                 file=file,
                 column=source_column,
-                fix=f"choose a region type among {[f'nuts{v}' for v in present]}.",
+                fix=Message(
+                    "choose a region type among {types}.", types=[f"nuts{v}" for v in present]
+                ),
             )
         )
     level_keep = level == chosen
@@ -259,11 +292,18 @@ def _unit(raw: pd.DataFrame, preset: Any, file: str) -> str | None:
     if len(units) > 1:
         raise DataValidationError(
             ValidationIssue(
-                f"the rows kept are in several units {units}; counts of different units "
-                "cannot be added.",
+                Message(
+                    "the rows kept are in several units {units}; counts of different units "
+                    "cannot be added.",
+                    units=units,
+                ),
                 file=file,
                 column=preset.unit_column,
-                fix=f"keep one unit with where={{{preset.unit_column!r}: {units[0]!r}}}.",
+                fix=Message(
+                    "keep one unit with where={{{column!r}: {unit!r}}}.",
+                    column=preset.unit_column,
+                    unit=units[0],
+                ),
             )
         )
     return units[0] if units else None
@@ -299,11 +339,23 @@ def breakdown_issue(
     column = differ[0]
     return [
         ValidationIssue(
-            f"rows {int(seen.group(1))} and {first.row} repeat a key but differ in the columns "
-            f"{differ} (e.g. {column} {a[column]!r} and {b[column]!r}): the file holds several "
-            "breakdowns of each region, industry and year.",
+            Message(
+                "rows {first} and {row} repeat a key but differ in the columns {differ} (e.g. "
+                "{column} {a!r} and {b!r}): the file holds several breakdowns of each region, "
+                "industry and year.",
+                first=int(seen.group(1)),
+                row=first.row,
+                differ=differ,
+                column=column,
+                a=a[column],
+                b=b[column],
+            ),
             file=file,
             column=column,
-            fix=f"keep one breakdown with where={{{column!r}: {str(a[column])!r}}}.",
+            fix=Message(
+                "keep one breakdown with where={{{column!r}: {value!r}}}.",
+                column=column,
+                value=str(a[column]),
+            ),
         )
     ]

@@ -18,6 +18,7 @@ import pandas as pd
 from grappe._validation import check_duplicates, check_number, check_option, duplicates_fix
 from grappe.complexity import aggregate_flows, industry_flows, pivot_long
 from grappe.errors import DataValidationError, InvalidParameterError, NotFoundError, ValidationIssue
+from grappe.i18n import Message
 from grappe.io._plausibility import MAX_AMOUNT, bound_fix, too_large, year_issues
 from grappe.io.files import ReadOptions, convert_numbers, read_table, table_format
 
@@ -119,10 +120,10 @@ def read_activity_matrix(
     if frame.shape[1] < 2:
         raise DataValidationError(
             ValidationIssue(
-                "A wide table needs a location column and at least one activity column.",
+                Message("A wide table needs a location column and at least one activity column."),
                 file=file,
                 row=1,
-                fix="give --rows, --cols and --values for a long table.",
+                fix=Message("give --rows, --cols and --values for a long table."),
             )
         )
     first = frame.columns[0]
@@ -202,11 +203,11 @@ def read_activity_panel(
         raise DataValidationError(
             [
                 ValidationIssue(
-                    f"{frame[year_column].iloc[i]!r} is not a year.",
+                    Message("{value!r} is not a year.", value=frame[year_column].iloc[i]),
                     file=file,
                     row=int(i) + 2,
                     column=year_column,
-                    fix="write the year as a whole number in every row.",
+                    fix=Message("write the year as a whole number in every row."),
                 )
                 for i in bad[:20]
             ]
@@ -240,11 +241,15 @@ def _require(frame: pd.DataFrame, options: dict[str, str], file: str) -> None:
         if col not in frame.columns:
             raise DataValidationError(
                 ValidationIssue(
-                    f"There is no column {col!r}; the columns are {list(map(str, frame.columns))}.",
+                    Message(
+                        "There is no column {column!r}; the columns are {columns}.",
+                        column=col,
+                        columns=list(map(str, frame.columns)),
+                    ),
                     file=file,
                     row=1,
                     column=col,
-                    fix=f"name the column with {option}.",
+                    fix=Message("name the column with {option}.", option=option),
                 )
             )
 
@@ -269,7 +274,12 @@ def _repeated_keys(frame: pd.DataFrame, key: list, file: str, duplicates: str, w
             shown = ", ".join(repr(v) for v in label)
             issues.append(
                 ValidationIssue(
-                    f"The {what} ({shown}) are already in row {first_of[label]}.",
+                    Message(
+                        "The {what} ({shown}) are already in row {first}.",
+                        what=what,
+                        shown=shown,
+                        first=first_of[label],
+                    ),
                     file=file,
                     row=int(line[i]),
                     column=str(key[0]),
@@ -279,16 +289,21 @@ def _repeated_keys(frame: pd.DataFrame, key: list, file: str, duplicates: str, w
     raise DataValidationError(issues)
 
 
+_VALUES_FIX = Message(
+    "check that --values names the column of the values, and that the year and the rows "
+    "selected hold data."
+)
+
+
 def _enough(matrix: pd.DataFrame, file: str, column: str) -> pd.DataFrame:
     """Refuse a matrix whose every value is 0 or empty (no complexity can be computed)."""
     if not (matrix.fillna(0.0).to_numpy() > 0).any():
         raise DataValidationError(
             ValidationIssue(
-                "every value is 0 or empty, so no location is specialised in anything.",
+                Message("every value is 0 or empty, so no location is specialised in anything."),
                 file=file,
                 column=column,
-                fix="check that --values names the column of the values, and that the year "
-                "and the rows selected hold data.",
+                fix=_VALUES_FIX,
             )
         )
     return matrix
@@ -313,19 +328,26 @@ def check_activity_matrix(
     DataValidationError
         Naming the file, the value column, and the location and activity of an empty cell.
     """
-    when = "" if year is None else f" in {year}"
+    when = "" if year is None else Message(" in {year}", year=year)
     if missing == "raise" and matrix.isna().to_numpy().any():
         r, c = np.argwhere(matrix.isna().to_numpy())[0]
         n_empty = int(matrix.isna().to_numpy().sum())
         raise DataValidationError(
             ValidationIssue(
-                f"the value of location {matrix.index[r]!r} for activity "
-                f"{matrix.columns[c]!r}{when} is empty ({n_empty} empty cell(s) in all): a "
-                "partial or withheld location.",
+                Message(
+                    "the value of location {location!r} for activity {activity!r}{when} is "
+                    "empty ({count} empty cell(s) in all): a partial or withheld location.",
+                    location=matrix.index[r],
+                    activity=matrix.columns[c],
+                    when=when,
+                    count=n_empty,
+                ),
                 file=file,
                 column=column,
-                fix="leave such locations out of every denominator with --missing drop, or "
-                "read empty cells as no activity with --missing zero.",
+                fix=Message(
+                    "leave such locations out of every denominator with --missing drop, or "
+                    "read empty cells as no activity with --missing zero."
+                ),
             )
         )
     positive = matrix.fillna(0.0).to_numpy() > 0
@@ -333,12 +355,16 @@ def check_activity_matrix(
     if n_rows < 2 or n_cols < 2:
         raise DataValidationError(
             ValidationIssue(
-                f"only {n_rows} location(s) and {n_cols} activity(ies) have a positive value"
-                f"{when}; complexity needs at least 2 of each.",
+                Message(
+                    "only {locations} location(s) and {activities} activity(ies) have a "
+                    "positive value{when}; complexity needs at least 2 of each.",
+                    locations=n_rows,
+                    activities=n_cols,
+                    when=when,
+                ),
                 file=file,
                 column=column,
-                fix="check that --values names the column of the values, and that the year "
-                "and the rows selected hold data.",
+                fix=_VALUES_FIX,
             )
         )
     return matrix
@@ -369,11 +395,11 @@ def _filter_year(
     if column not in frame.columns:
         raise DataValidationError(
             ValidationIssue(
-                f"There is no year column {column!r}.",
+                Message("There is no year column {column!r}.", column=column),
                 file=file,
                 row=1,
                 column=column,
-                fix="drop --year or name the year column.",
+                fix=Message("drop --year or name the year column."),
             )
         )
     years = pd.Series(convert_numbers(frame[column], options=options)[0], index=frame.index)
@@ -382,10 +408,14 @@ def _filter_year(
         found = sorted({int(y) for y in years.dropna().unique()})
         raise DataValidationError(
             ValidationIssue(
-                f"Year {year} is not in the file (years found: {found[:10]}).",
+                Message(
+                    "Year {year} is not in the file (years found: {found}).",
+                    year=year,
+                    found=found[:10],
+                ),
                 file=file,
                 column=column,
-                fix=f"choose one of {found[:10]}.",
+                fix=Message("choose one of {found}.", found=found[:10]),
             )
         )
     return frame[keep.to_numpy()]
@@ -401,20 +431,26 @@ def _numbers(
     for i in np.flatnonzero(bad)[:20]:
         issues.append(
             ValidationIssue(
-                f"{raw[i]!r} is not a number.",
+                Message("{value!r} is not a number.", value=raw[i]),
                 file=file,
                 row=int(series.index.get_indexer([series.index[i]])[0]) + 2 + offset
                 if series.index.is_unique
                 else None,
                 column=column,
-                fix="write numbers (set their marks with --decimal and --thousands), or "
-                "leave the cell empty if withheld.",
+                fix=Message(
+                    "write numbers (set their marks with --decimal and --thousands), or "
+                    "leave the cell empty if withheld."
+                ),
             )
         )
     for i in np.flatnonzero(too_large(nums, MAX_AMOUNT))[:20]:
         issues.append(
             ValidationIssue(
-                f"{raw[i]!r} is implausibly large (above {MAX_AMOUNT:.0e}).",
+                Message(
+                    "{value!r} is implausibly large (above {bound:.0e}).",
+                    value=raw[i],
+                    bound=MAX_AMOUNT,
+                ),
                 file=file,
                 row=int(i) + 2 + offset,
                 column=column,
@@ -424,11 +460,11 @@ def _numbers(
     for i in np.flatnonzero(nums < 0)[:20]:
         issues.append(
             ValidationIssue(
-                f"{raw[i]!r} is negative; activity cannot be negative.",
+                Message("{value!r} is negative; activity cannot be negative.", value=raw[i]),
                 file=file,
                 row=int(i) + 2 + offset,
                 column=column,
-                fix="correct the value or drop the row.",
+                fix=Message("correct the value or drop the row."),
             )
         )
     if issues:

@@ -22,6 +22,7 @@ from grappe.errors import (
     NotFoundError,
     ValidationIssue,
 )
+from grappe.i18n import Message
 from grappe.io.files import ReadOptions, existing_file, read_document, read_table
 from grappe.model import ClusterDefinitions
 
@@ -90,9 +91,14 @@ def load_definitions(
         definitions = bundled_definitions(name_or_path)
         if classification is not None and classification != definitions.classification:
             raise InvalidParameterError(
-                f"The 'classification' parameter of {func} must be None or "
-                f"{definitions.classification!r} for {name_or_path!r}. "
-                f"Got {classification!r} instead."
+                Message(
+                    "The 'classification' parameter of {func} must be None or "
+                    "{expected!r} for {name!r}. Got {classification!r} instead.",
+                    func=func,
+                    expected=definitions.classification,
+                    name=name_or_path,
+                    classification=classification,
+                )
             )
     else:
         if not isinstance(name_or_path, str | Path):
@@ -102,8 +108,12 @@ def load_definitions(
             )
         if not Path(name_or_path).is_file():
             raise NotFoundError(
-                f"{str(name_or_path)!r} is neither a bundled definition set "
-                f"({', '.join(BUNDLED_DEFINITIONS)}) nor an existing file."
+                Message(
+                    "{name!r} is neither a bundled definition set ({bundled}) nor an existing "
+                    "file.",
+                    name=str(name_or_path),
+                    bundled=", ".join(BUNDLED_DEFINITIONS),
+                )
             )
         definitions = read_definitions(
             name_or_path,
@@ -202,8 +212,12 @@ def read_definitions(
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".yaml", ".yml"):
         raise InvalidParameterError(
-            f"The 'path' parameter of {func} must be a .csv, .yaml or .yml file. "
-            f"Got {str(path)!r} instead."
+            Message(
+                "The 'path' parameter of {func} must be a .csv, .yaml or .yml file. "
+                "Got {path!r} instead.",
+                func=func,
+                path=str(path),
+            )
         )
     existing_file(path, "definitions file")
     file = str(path)
@@ -246,11 +260,16 @@ def _yaml_frame(path: Path, options: ReadOptions | None) -> tuple[pd.DataFrame, 
     """Flatten the YAML clusters into one row per code."""
     file = str(path)
     doc = read_document(path, what="definitions file", options=options)
-    shape_fix = "follow the YAML shape of docs/data-input.md (clusters: - cluster:, codes: [...])."
+    shape_fix = Message(
+        "follow the YAML shape of docs/data-input.md (clusters: - cluster:, codes: [...])."
+    )
     if not isinstance(doc, dict) or not isinstance(doc.get("clusters"), list):
         raise DataValidationError(
             ValidationIssue(
-                "the file has no list 'clusters'.", file=file, column="clusters", fix=shape_fix
+                Message("the file has no list 'clusters'."),
+                file=file,
+                column="clusters",
+                fix=shape_fix,
             )
         )
     records, issues = [], []
@@ -259,7 +278,10 @@ def _yaml_frame(path: Path, options: ReadOptions | None) -> tuple[pd.DataFrame, 
         if not isinstance(entry, dict) or entry.get("cluster") in (None, ""):
             issues.append(
                 ValidationIssue(
-                    "the entry has no 'cluster' code.", file=file, column=where, fix=shape_fix
+                    Message("the entry has no 'cluster' code."),
+                    file=file,
+                    column=where,
+                    fix=shape_fix,
                 )
             )
             continue
@@ -273,7 +295,7 @@ def _yaml_frame(path: Path, options: ReadOptions | None) -> tuple[pd.DataFrame, 
             if not isinstance(sub, dict) or not sub.get("name"):
                 issues.append(
                     ValidationIssue(
-                        "the subcluster has no 'name'.",
+                        Message("the subcluster has no 'name'."),
                         file=file,
                         column=f"{where}.subclusters[{j}]",
                         fix=shape_fix,
@@ -286,7 +308,7 @@ def _yaml_frame(path: Path, options: ReadOptions | None) -> tuple[pd.DataFrame, 
         if not any(codes for _, codes, _ in groups):
             issues.append(
                 ValidationIssue(
-                    f"cluster {base['cluster']!r} has no codes.",
+                    Message("cluster {cluster!r} has no codes.", cluster=base["cluster"]),
                     file=file,
                     column=where,
                     fix=shape_fix,
@@ -296,7 +318,10 @@ def _yaml_frame(path: Path, options: ReadOptions | None) -> tuple[pd.DataFrame, 
             if not isinstance(codes, list):
                 issues.append(
                     ValidationIssue(
-                        "'codes' must be a list.", file=file, column=place, fix=shape_fix
+                        Message("'codes' must be a list."),
+                        file=file,
+                        column=place,
+                        fix=shape_fix,
                     )
                 )
                 continue

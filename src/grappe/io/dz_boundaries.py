@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from grappe.errors import MissingDependencyError, NotFoundError
+from grappe.i18n import Message
 from grappe.io import dz_geography
 
 __all__ = [
@@ -457,7 +458,10 @@ def commune_topology(
     codes = set(_table()["code"])
     if not isinstance(wilaya, str) or wilaya not in codes:
         raise NotFoundError(
-            f"No wilaya {wilaya!r} in the 69-wilaya division: give a two-digit code from "
-            "'01' to '69'."
+            Message(
+                "No wilaya {wilaya!r} in the 69-wilaya division: give a two-digit code from "
+                "'01' to '69'.",
+                wilaya=wilaya,
+            )
         )
     return _commune_topology(wilaya, float(tolerance_deg), int(quantization))

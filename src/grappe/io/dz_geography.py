@@ -30,6 +30,7 @@ import pandas as pd
 
 from grappe.divisions import convert_counts, division_shares
 from grappe.errors import DataValidationError, InvalidParameterError, ValidationIssue
+from grappe.i18n import Message
 from grappe.model import RegionalTable
 
 __all__ = [
@@ -68,8 +69,13 @@ def _dz() -> Any:
 def _check_division(division: Any, name: str, *, func: str) -> int:
     if isinstance(division, bool) or division not in DIVISIONS:
         raise InvalidParameterError(
-            f"The '{name}' parameter of {func} must be one of 48, 58, 69 (the 1984, 2019 and "
-            f"2025 divisions into wilayas). Got {division!r} instead."
+            Message(
+                "The {name!r} parameter of {func} must be one of 48, 58, 69 (the 1984, 2019 and "
+                "2025 divisions into wilayas). Got {division!r} instead.",
+                name=name,
+                func=func,
+                division=division,
+            )
         )
     return int(division)
 

@@ -23,6 +23,7 @@ from grappe.errors import (
     MissingDependencyError,
     ValidationIssue,
 )
+from grappe.i18n import Message
 from grappe.io.dz_geography import _check_division, _communes, _dz
 
 __all__ = ["LOCATED_COLUMNS", "commune_shapes", "locate_points", "locate_table", "wilaya_centres"]
@@ -221,11 +222,17 @@ def _coordinate(frame: pd.DataFrame, column: str, bound: float, file: str | None
     bad = ((text.fillna("") != "") & ~values.between(-bound, bound).fillna(False)).astype(bool)
     issues = [
         ValidationIssue(
-            f"{text.iloc[i]!r} is not a coordinate in [-{bound:g}, {bound:g}] decimal degrees.",
+            Message(
+                "{value!r} is not a coordinate in [-{bound:g}, {bound:g}] decimal degrees.",
+                value=text.iloc[i],
+                bound=bound,
+            ),
             file=file,
             row=int(i) + 2,
             column=column,
-            fix="write WGS84 decimal degrees with a '.' (e.g. 34.85), or leave the cell empty.",
+            fix=Message(
+                "write WGS84 decimal degrees with a '.' (e.g. 34.85), or leave the cell empty."
+            ),
         )
         for i in np.flatnonzero(bad.to_numpy())[:20]
     ]
@@ -283,20 +290,27 @@ def locate_table(
     if missing:
         raise DataValidationError(
             ValidationIssue(
-                f"the table lacks the coordinate columns {missing} (it has {list(frame.columns)}).",
+                Message(
+                    "the table lacks the coordinate columns {missing} (it has {columns}).",
+                    missing=missing,
+                    columns=list(frame.columns),
+                ),
                 file=file,
                 column=missing[0],
-                fix="name the columns with --lat-column and --lon-column.",
+                fix=Message("name the columns with --lat-column and --lon-column."),
             )
         )
     clash = [c for c in LOCATED_COLUMNS if c in frame.columns]
     if clash:
         raise DataValidationError(
             ValidationIssue(
-                f"the table already has the columns {clash} that locating would add.",
+                Message(
+                    "the table already has the columns {clash} that locating would add.",
+                    clash=clash,
+                ),
                 file=file,
                 column=clash[0],
-                fix="rename or drop them first (is the file already located?).",
+                fix=Message("rename or drop them first (is the file already located?)."),
             )
         )
     rows = frame.reset_index(drop=True)

@@ -21,6 +21,7 @@ from grappe.ecosystem import (
     types_lacking_within,
 )
 from grappe.errors import DataValidationError, InvalidParameterError, ValidationIssue
+from grappe.i18n import Message
 from grappe.io.files import ReadOptions, read_table
 
 __all__ = [
@@ -39,7 +40,11 @@ def _missing_columns(frame: pd.DataFrame, needed: tuple[str, ...], file: str, fi
     if missing:
         raise DataValidationError(
             ValidationIssue(
-                f"the file lacks the columns {missing} (it has {list(frame.columns)}).",
+                Message(
+                    "the file lacks the columns {missing} (it has {columns}).",
+                    missing=missing,
+                    columns=list(frame.columns),
+                ),
                 file=file,
                 fix=fix,
             )
@@ -54,12 +59,20 @@ def _numbers(frame: pd.DataFrame, column: str, file: str, low: float, high: floa
     bad = (given & ~values.between(low, high).fillna(False)).astype(bool)
     issues = [
         ValidationIssue(
-            f"{text.iloc[i]!r} is not a {column} in [{low:g}, {high:g}] decimal degrees.",
+            Message(
+                "{value!r} is not a {column} in [{low:g}, {high:g}] decimal degrees.",
+                value=text.iloc[i],
+                column=column,
+                low=low,
+                high=high,
+            ),
             file=file,
             row=i + 2,  # the header is line 1
             column=column,
-            fix="write WGS84 decimal degrees with a '.' (e.g. 34.85), or leave the cell empty "
-            "to leave the row out.",
+            fix=Message(
+                "write WGS84 decimal degrees with a '.' (e.g. 34.85), or leave the cell empty "
+                "to leave the row out."
+            ),
         )
         for i in map(int, bad.to_numpy().nonzero()[0])
     ]
@@ -121,11 +134,11 @@ def read_support_bodies(path: str | Path, *, options: ReadOptions | None = None)
     kinds = raw["actor_type"].astype("string").str.strip()
     issues = [
         ValidationIssue(
-            "the type of the body is empty.",
+            Message("the type of the body is empty."),
             file=shown,
             row=int(i) + 2,
             column="actor_type",
-            fix="name the type of every body (anade, banks/bna…).",
+            fix=Message("name the type of every body (anade, banks/bna…)."),
         )
         for i in (kinds.fillna("") == "").to_numpy(dtype=bool).nonzero()[0]
     ]
@@ -136,11 +149,11 @@ def read_support_bodies(path: str | Path, *, options: ReadOptions | None = None)
         bad = ((code_text.fillna("") != "") & ~whole).astype(bool)
         issues += [
             ValidationIssue(
-                f"{code_text.iloc[i]!r} is not a wilaya code.",
+                Message("{value!r} is not a wilaya code.", value=code_text.iloc[i]),
                 file=shown,
                 row=int(i) + 2,
                 column="wilaya_code",
-                fix="write the wilaya's number (1 to 58), or leave the cell empty.",
+                fix=Message("write the wilaya's number (1 to 58), or leave the cell empty."),
             )
             for i in bad.to_numpy().nonzero()[0]
         ]
@@ -218,11 +231,11 @@ def read_wilayas(
         raise DataValidationError(
             [
                 ValidationIssue(
-                    f"{raw['code'].iloc[i]!r} is not a wilaya code.",
+                    Message("{value!r} is not a wilaya code.", value=raw["code"].iloc[i]),
                     file=shown,
                     row=int(i) + 2,
                     column="code",
-                    fix="write the wilaya's number (1 to 58).",
+                    fix=Message("write the wilaya's number (1 to 58)."),
                 )
                 for i in bad.to_numpy().nonzero()[0]
             ]
@@ -323,31 +336,40 @@ def read_wilaya_counts(
         if code.iloc[i] not in known:
             issues.append(
                 ValidationIssue(
-                    f"{text.iloc[i]!r} is not a wilaya of the {division} division.",
+                    Message(
+                        "{value!r} is not a wilaya of the {division} division.",
+                        value=text.iloc[i],
+                        division=division,
+                    ),
                     file=shown,
                     row=i + 2,
                     column="wilaya_code",
-                    fix=f"write codes 1 to {division}, or give the division with --division.",
+                    fix=Message(
+                        "write codes 1 to {division}, or give the division with --division.",
+                        division=division,
+                    ),
                 )
             )
         elif code.iloc[:i].eq(code.iloc[i]).any():
             issues.append(
                 ValidationIssue(
-                    f"wilaya {code.iloc[i]} is listed twice.",
+                    Message("wilaya {code} is listed twice.", code=code.iloc[i]),
                     file=shown,
                     row=i + 2,
                     column="wilaya_code",
-                    fix="give one row per wilaya.",
+                    fix=Message("give one row per wilaya."),
                 )
             )
         if not counts.iloc[i] >= 0:
             issues.append(
                 ValidationIssue(
-                    f"{raw[column].iloc[i]!r} is not a count of at least 0.",
+                    Message("{value!r} is not a count of at least 0.", value=raw[column].iloc[i]),
                     file=shown,
                     row=i + 2,
                     column=column,
-                    fix="write a whole number without separators, or leave the wilaya out.",
+                    fix=Message(
+                        "write a whole number without separators, or leave the wilaya out."
+                    ),
                 )
             )
     if issues:

@@ -38,6 +38,7 @@ from typing import Any
 import pandas as pd
 
 from grappe.errors import DataValidationError, InvalidParameterError
+from grappe.i18n import Message
 from grappe.io._formats import (
     _check_magic,
     _decompress,
@@ -601,8 +602,12 @@ def _format(p: Path, what: str) -> str:
     fmt = table_format(p)
     if fmt is None:
         raise InvalidParameterError(
-            f"The {what} must be a .csv, .csv.gz, .tsv, .parquet or .xlsx file. "
-            f"Got {p.name!r} instead."
+            Message(
+                "The {what} must be a .csv, .csv.gz, .tsv, .parquet or .xlsx file. "
+                "Got {name!r} instead.",
+                what=what,
+                name=p.name,
+            )
         )
     return fmt
 

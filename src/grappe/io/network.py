@@ -25,6 +25,7 @@ import pandas as pd
 
 from grappe._validation import check_bool, check_option
 from grappe.errors import DataValidationError, ValidationIssue
+from grappe.i18n import Message
 from grappe.io import files
 from grappe.io.files import ReadOptions, convert_numbers, table_format
 from grappe.io.output import write_figure, write_text
@@ -74,9 +75,9 @@ def read_table(
     if table_format(p) not in ("csv", "csv.gz", "tsv", "tsv.gz", "excel"):
         raise DataValidationError(
             ValidationIssue(
-                f"Unsupported file type {p.suffix.lower()!r}.",
+                Message("Unsupported file type {suffix!r}.", suffix=p.suffix.lower()),
                 file=str(p),
-                fix="Save the table as CSV (comma-separated, UTF-8) or XLSX.",
+                fix=Message("Save the table as CSV (comma-separated, UTF-8) or XLSX."),
             )
         )
     return files.read_table(p, options=options, sheet=sheet, what=what)
@@ -284,10 +285,10 @@ def read_interview_grid(
     if "respondent" not in [c.lower() for c in t.columns]:
         raise DataValidationError(
             ValidationIssue(
-                "The column 'respondent' is missing from the interview grid.",
+                Message("The column 'respondent' is missing from the interview grid."),
                 file=str(grid),
                 column="respondent",
-                fix="Add who reported each tie (it is pseudonymised).",
+                fix=Message("Add who reported each tie (it is pseudonymised)."),
             )
         )
     if "evidence" not in [c.lower() for c in t.columns]:
@@ -314,12 +315,18 @@ def _read_matrix(path: str | os.PathLike[str], options: ReadOptions | None) -> p
     if labels != cols:
         raise DataValidationError(
             ValidationIssue(
-                f"The row labels {labels[:5]}… do not match the column labels {cols[:5]}….",
+                Message(
+                    "The row labels {rows}… do not match the column labels {columns}….",
+                    rows=labels[:5],
+                    columns=cols[:5],
+                ),
                 file=file,
                 row=2,
                 column=str(frame.columns[0]),
-                fix="Write a square matrix whose first column repeats the header's labels "
-                "in the same order.",
+                fix=Message(
+                    "Write a square matrix whose first column repeats the header's labels "
+                    "in the same order."
+                ),
             )
         )
     values = frame.iloc[:, 1:].apply(lambda col: convert_numbers(col, options=options)[0])
@@ -328,11 +335,14 @@ def _read_matrix(path: str | os.PathLike[str], options: ReadOptions | None) -> p
         r, c = np.argwhere(bad.to_numpy())[0]
         raise DataValidationError(
             ValidationIssue(
-                f"The cell value {frame.iloc[r, c + 1]!r} is not a non-negative number.",
+                Message(
+                    "The cell value {value!r} is not a non-negative number.",
+                    value=frame.iloc[r, c + 1],
+                ),
                 file=file,
                 row=int(r) + 2,
                 column=cols[c],
-                fix="Use 0 for no tie and a positive number (1 or a strength) for a tie.",
+                fix=Message("Use 0 for no tie and a positive number (1 or a strength) for a tie."),
             )
         )
     matrix = values.to_numpy(float, copy=True)

@@ -46,6 +46,7 @@ import pandas as pd
 
 from grappe._validation import check_option
 from grappe.errors import GrappeError, OutputError
+from grappe.i18n import Message
 
 __all__ = [
     "OUTPUT_FORMATS",
@@ -81,18 +82,33 @@ _STREAM_PREFIXES = ("/dev/stdout", "/dev/stderr", "/dev/fd/", "/proc/self/fd/")
 
 # errno -> (reason, what to do). The strerror of the system follows the reason in brackets.
 _REASONS = {
-    errno.ENOSPC: ("the disk is full", "free space or choose another folder"),
-    errno.EDQUOT: ("the disk quota is used up", "free space or choose another folder"),
-    errno.EFBIG: ("the file is too large for this file system", "choose another folder"),
-    errno.EROFS: ("the file system is read-only", "choose another folder"),
-    errno.EACCES: ("permission denied", "choose a folder you can write to"),
-    errno.EPERM: ("permission denied", "choose a folder you can write to"),
-    errno.EISDIR: ("it is a folder", "give a file name"),
-    errno.ENOTDIR: ("a part of its folder path is a file", "choose another folder"),
-    errno.ENOENT: ("its folder does not exist", "create the folder or choose another one"),
-    errno.ENAMETOOLONG: ("the name is too long", "choose a shorter name"),
-    errno.EIO: ("the device reported an input/output error", "check the disk"),
-    errno.EPIPE: ("the reading end of the pipe was closed", "keep the reader open"),
+    errno.ENOSPC: (Message("the disk is full"), Message("free space or choose another folder")),
+    errno.EDQUOT: (
+        Message("the disk quota is used up"),
+        Message("free space or choose another folder"),
+    ),
+    errno.EFBIG: (
+        Message("the file is too large for this file system"),
+        Message("choose another folder"),
+    ),
+    errno.EROFS: (Message("the file system is read-only"), Message("choose another folder")),
+    errno.EACCES: (Message("permission denied"), Message("choose a folder you can write to")),
+    errno.EPERM: (Message("permission denied"), Message("choose a folder you can write to")),
+    errno.EISDIR: (Message("it is a folder"), Message("give a file name")),
+    errno.ENOTDIR: (
+        Message("a part of its folder path is a file"),
+        Message("choose another folder"),
+    ),
+    errno.ENOENT: (
+        Message("its folder does not exist"),
+        Message("create the folder or choose another one"),
+    ),
+    errno.ENAMETOOLONG: (Message("the name is too long"), Message("choose a shorter name")),
+    errno.EIO: (Message("the device reported an input/output error"), Message("check the disk")),
+    errno.EPIPE: (
+        Message("the reading end of the pipe was closed"),
+        Message("keep the reader open"),
+    ),
 }
 
 
@@ -124,18 +140,34 @@ def is_stdout(path: PathLike | None) -> bool:
 
 
 def _error(shown: str, reason: str, fix: str | None, *, outcome: str) -> OutputError:
-    text = f"cannot write {shown!r}: {reason}; {outcome}"
-    return OutputError(text + (f" — {fix}." if fix else "."))
+    if fix:
+        return OutputError(
+            Message(
+                "cannot write {path!r}: {reason}; {outcome} — {fix}.",
+                path=shown,
+                reason=reason,
+                outcome=outcome,
+                fix=fix,
+            )
+        )
+    return OutputError(
+        Message(
+            "cannot write {path!r}: {reason}; {outcome}.",
+            path=shown,
+            reason=reason,
+            outcome=outcome,
+        )
+    )
 
 
 def _os_error(shown: str, exc: OSError, *, outcome: str) -> OutputError:
     reason, fix = _REASONS.get(exc.errno or -1, (None, None))
     detail = exc.strerror or str(exc) or type(exc).__name__
-    text = f"{reason} ({detail})" if reason else detail
+    text = Message("{reason} ({detail})", reason=reason, detail=detail) if reason else detail
     return _error(shown, text, fix, outcome=outcome)
 
 
-_NOTHING = "nothing was written"
+_NOTHING = Message("nothing was written")
 
 
 # --------------------------------------------------------------------------- targets
@@ -163,12 +195,14 @@ def _resolve(path: PathLike, *, binary: bool) -> _Target:
     if shown == STDOUT:
         if binary and sys.stdout.isatty():
             raise OutputError(
-                "cannot write binary output (Parquet, PNG, PDF…) to the terminal; "
-                "nothing was written — redirect standard output to a file or give a file name."
+                Message(
+                    "cannot write binary output (Parquet, PNG, PDF…) to the terminal; "
+                    "nothing was written — redirect standard output to a file or give a file name."
+                )
             )
         return _Target(shown, "stdout", Path(STDOUT))
     if shown == "":
-        raise OutputError("cannot write '': the output path is empty — give a file name.")
+        raise OutputError(Message("cannot write '': the output path is empty — give a file name."))
     p = Path(shown)
     if shown.startswith(_STREAM_PREFIXES):
         return _Target(shown, "stream", p)
@@ -178,30 +212,38 @@ def _resolve(path: PathLike, *, binary: bool) -> _Target:
         if p.is_symlink():
             raise _error(
                 shown,
-                f"it is a symbolic link to {os.readlink(p)!r}, which does not exist",
-                "create the target first, or remove the link",
+                Message(
+                    "it is a symbolic link to {target!r}, which does not exist",
+                    target=os.readlink(p),
+                ),
+                Message("create the target first, or remove the link"),
                 outcome=_NOTHING,
             ) from None
         return _Target(shown, "file", Path(os.path.realpath(p)))
     except NotADirectoryError:
         blocker = _first_file_ancestor(p)
         reason = (
-            f"{str(blocker)!r} is a file, not a folder"
+            Message("{path!r} is a file, not a folder", path=str(blocker))
             if blocker is not None
-            else "a part of its folder path is a file"
+            else Message("a part of its folder path is a file")
         )
-        raise _error(shown, reason, "choose another folder", outcome=_NOTHING) from None
+        raise _error(shown, reason, Message("choose another folder"), outcome=_NOTHING) from None
     except OSError as exc:
         raise _os_error(shown, exc, outcome=_NOTHING) from None
     mode = info.st_mode
     if stat.S_ISDIR(mode):
         raise _error(
-            shown, "it is a folder", "give a file name, e.g. inside that folder", outcome=_NOTHING
+            shown,
+            Message("it is a folder"),
+            Message("give a file name, e.g. inside that folder"),
+            outcome=_NOTHING,
         )
     if stat.S_ISREG(mode):
         return _Target(shown, "file", Path(os.path.realpath(p)), info)
     if stat.S_ISSOCK(mode):
-        raise _error(shown, "it is a socket", "give a file name", outcome=_NOTHING)
+        raise _error(
+            shown, Message("it is a socket"), Message("give a file name"), outcome=_NOTHING
+        )
     return _Target(shown, "stream", p, info)  # character/block device or FIFO
 
 
@@ -216,9 +258,11 @@ def _check_folder(shown: str, folder: Path) -> None:
     existing = _nearest_existing(folder)
     if not existing.is_dir():
         raise _error(
-            shown, f"{str(existing)!r} is a file, not a folder", "choose another folder",
+            shown,
+            Message("{path!r} is a file, not a folder", path=str(existing)),
+            Message("choose another folder"),
             outcome=_NOTHING,
-        )  # fmt: skip
+        )
     if os.access(existing, os.W_OK | os.X_OK):
         return
     read_only = False
@@ -267,9 +311,11 @@ def _checked(path: PathLike, *, binary: bool, regular_file: bool = False) -> _Ta
     target = _resolve(path, binary=binary)
     if regular_file and target.kind != "file":
         raise _error(
-            target.shown, "it is not a regular file (a device, a pipe or standard output)",
-            "give a file name", outcome=_NOTHING,
-        )  # fmt: skip
+            target.shown,
+            Message("it is not a regular file (a device, a pipe or standard output)"),
+            Message("give a file name"),
+            outcome=_NOTHING,
+        )
     if target.kind != "file":
         return target
     if target.existing is not None and not os.access(target.path, os.W_OK):
@@ -294,8 +340,12 @@ def check_output_folder(folder: PathLike) -> None:
     shown = os.fspath(folder)
     p = Path(shown)
     if p.exists() and not p.is_dir():
-        kind = "file" if p.is_file() else "device or a pipe"
-        raise _error(shown, f"it is a {kind}, not a folder", "give a folder name", outcome=_NOTHING)
+        reason = (
+            Message("it is a file, not a folder")
+            if p.is_file()
+            else Message("it is a device or a pipe, not a folder")
+        )
+        raise _error(shown, reason, Message("give a folder name"), outcome=_NOTHING)
     _check_folder(shown, p)
 
 
@@ -337,9 +387,11 @@ def _make_folder(target: _Target) -> list[Path]:
             if not folder.is_dir():
                 _remove_quietly([], created)
                 raise _error(
-                    target.shown, f"{str(folder)!r} is a file, not a folder",
-                    "choose another folder", outcome=_NOTHING,
-                ) from None  # fmt: skip
+                    target.shown,
+                    Message("{path!r} is a file, not a folder", path=str(folder)),
+                    Message("choose another folder"),
+                    outcome=_NOTHING,
+                ) from None
             continue
         except OSError as exc:
             _remove_quietly([], created)
@@ -386,7 +438,11 @@ def _open_temporary(target: _Target) -> tuple[int, Path]:
 @contextlib.contextmanager
 def _atomic(target: _Target, mode: str, encoding: str | None, newline: str | None) -> Iterator[IO]:
     batch = _BATCH.get()
-    outcome = _NOTHING if target.existing is None else f"{target.shown!r} was left as it was"
+    outcome = (
+        _NOTHING
+        if target.existing is None
+        else Message("{path!r} was left as it was", path=target.shown)
+    )
     created = _make_folder(target)
     if batch is not None:
         batch.created.extend(created)
@@ -413,7 +469,7 @@ def _atomic(target: _Target, mode: str, encoding: str | None, newline: str | Non
 
 @contextlib.contextmanager
 def _direct(target: _Target, mode: str, encoding: str | None, newline: str | None) -> Iterator[IO]:
-    outcome = "the output may be incomplete"
+    outcome = Message("the output may be incomplete")
     try:
         if target.kind == "stdout":
             stream: Any = sys.stdout.buffer if "b" in mode else sys.stdout
@@ -582,8 +638,10 @@ def check_figure_format(path: PathLike, *, format: str | None = None, figure: An
         shown = os.fspath(path)
         raise _error(
             shown,
-            f"a chart cannot be saved as {fmt!r}",
-            f"name the file .png, .svg or .pdf (or one of {sorted(formats)})",
+            Message("a chart cannot be saved as {fmt!r}", fmt=fmt),
+            Message(
+                "name the file .png, .svg or .pdf (or one of {formats})", formats=sorted(formats)
+            ),
             outcome=_NOTHING,
         )
     return fmt
@@ -627,7 +685,11 @@ def all_or_nothing() -> Iterator[None]:
         except OSError as exc:
             done = [s for _, _, s in batch.pending[:i]]
             _remove_quietly([t for t, _, _ in batch.pending[i:]], [])
-            outcome = f"{', '.join(map(repr, done))} were already written" if done else _NOTHING
+            outcome = (
+                Message("{files} were already written", files=", ".join(map(repr, done)))
+                if done
+                else _NOTHING
+            )
             raise _os_error(shown, exc, outcome=outcome) from exc
     for folder in {target.parent for _, target, _ in batch.pending}:
         _fsync_folder(folder)

@@ -23,6 +23,7 @@ from grappe.errors import (
     InvalidParameterError,
     ValidationIssue,
 )
+from grappe.i18n import Message
 from grappe.io._keys import duplicate_issues, regional_keys, sum_repeats
 from grappe.io._plausibility import (
     MAX_AMOUNT,
@@ -96,7 +97,7 @@ FLAG_MIDPOINTS: dict[str, float] = {
 _NUMERIC = ("employment", "establishments", "payroll")
 _MAX_PER_CHECK = 50
 _FUNC = "read_regional_table"
-_POLICY_FIX = (
+_POLICY_FIX = Message(
     "choose a policy for withheld cells: withheld='drop', 'keep_zero', 'impute_residual' "
     "(needs an establishments column) or 'impute_flag_midpoint' (needs a flag column with "
     "size classes A-M)."
@@ -264,15 +265,22 @@ def read_regional_table(
     levels_sel = _check_ints(levels, "levels")
     if levels_sel is not None and classification_family(classification) == "custom":
         raise InvalidParameterError(
-            f"The 'levels' parameter of {_FUNC} must be None when the classification is "
-            f"'custom' (custom codes have no levels). Got {levels_sel!r} instead."
+            Message(
+                "The 'levels' parameter of {func} must be None when the classification is "
+                "'custom' (custom codes have no levels). Got {levels!r} instead.",
+                func=_FUNC,
+                levels=levels_sel,
+            )
         )
     impute = withheld == "impute_residual"
     if impute and classification_family(classification) == "custom":
         raise InvalidParameterError(
-            f"The 'withheld' parameter of {_FUNC} must not be 'impute_residual' when the "
-            "classification is 'custom' (custom codes have no hierarchy to impute from). "
-            "Got 'impute_residual' instead."
+            Message(
+                "The 'withheld' parameter of {func} must not be 'impute_residual' when the "
+                "classification is 'custom' (custom codes have no hierarchy to impute from). "
+                "Got 'impute_residual' instead.",
+                func=_FUNC,
+            )
         )
     if known_codes is None and preset is not None and classification == preset.classification:
         known_codes = preset.known_codes()
@@ -288,12 +296,16 @@ def read_regional_table(
     if impute and "establishments" not in mapping.values():
         raise DataValidationError(
             ValidationIssue(
-                "withheld='impute_residual' shares each parent's residual in proportion to "
-                "establishment counts, but no column is mapped to 'establishments'.",
+                Message(
+                    "withheld='impute_residual' shares each parent's residual in proportion to "
+                    "establishment counts, but no column is mapped to 'establishments'."
+                ),
                 file=file,
                 column="establishments",
-                fix="map an establishments column with columns={'<column>': 'establishments'}, "
-                "or choose withheld='keep_zero', 'drop' or 'impute_flag_midpoint'.",
+                fix=Message(
+                    "map an establishments column with columns={'<column>': 'establishments'}, "
+                    "or choose withheld='keep_zero', 'drop' or 'impute_flag_midpoint'."
+                ),
             )
         )
     # Imputation needs every level (parents first): the levels are then selected afterwards.
@@ -310,8 +322,8 @@ def read_regional_table(
     issues: list[ValidationIssue] = []
     region = _codes(raw["region"], None)
     industry = _codes(raw["industry"], classification)
-    issues += _missing(region.codes < 0, rows, file, name["region"], "region code")
-    issues += _missing(industry.codes < 0, rows, file, name["industry"], "industry code")
+    issues += _missing(region.codes < 0, rows, file, name["region"], Message("region code"))
+    issues += _missing(industry.codes < 0, rows, file, name["industry"], Message("industry code"))
     issues += _code_issues(industry, rows, classification, known_codes, file, name["industry"])
     year, bad_year = _numbers(raw["year"], options)
     bad_year |= ~np.isnan(year) & (year != np.round(year))
@@ -319,12 +331,12 @@ def read_regional_table(
         bad_year,
         rows,
         raw["year"],
-        "is not a year.",
+        Message("is not a year"),
         file,
         name["year"],
-        "write the year as an integer such as 2019.",
+        Message("write the year as an integer such as 2019."),
     )
-    issues += _missing(np.isnan(year) & ~bad_year, rows, file, name["year"], "year")
+    issues += _missing(np.isnan(year) & ~bad_year, rows, file, name["year"], Message("year"))
     issues += year_issues(np.where(bad_year, np.nan, year), rows, file=file, column=name["year"])
 
     keep = np.ones(len(raw), dtype=bool)
@@ -343,10 +355,14 @@ def read_regional_table(
         if absent:
             issues.append(
                 ValidationIssue(
-                    f"the years {absent} are not in the file; it has the years {present_years}.",
+                    Message(
+                        "the years {absent} are not in the file; it has the years {present}.",
+                        absent=absent,
+                        present=present_years,
+                    ),
                     file=file,
                     column=name["year"],
-                    fix=f"choose years among {present_years}.",
+                    fix=Message("choose years among {present}.", present=present_years),
                 )
             )
         keep &= np.isin(year, np.array(years_sel, dtype=float))
@@ -364,17 +380,17 @@ def read_regional_table(
             continue
         full, bad = _numbers(raw[col], options)
         values[col], bad = (full, bad) if src is None else (full[src], bad[src])
-        fix = "write a number (empty when the value is withheld or unknown)."
-        issues += _rows(bad, rows, raw[col], "is not a number.", file, name[col], fix, src)
+        fix = Message("write a number (empty when the value is withheld or unknown).")
+        issues += _rows(bad, rows, raw[col], Message("is not a number"), file, name[col], fix, src)
         negative = values[col] < 0
         issues += _rows(
             negative,
             rows,
             raw[col],
-            "is negative; counts cannot be negative.",
+            Message("is negative; counts cannot be negative"),
             file,
             name[col],
-            "correct the value, or leave it empty if unknown.",
+            Message("correct the value, or leave it empty if unknown."),
             src,
         )
         bound = MAX_AMOUNT if col == "payroll" else MAX_COUNT
@@ -382,7 +398,9 @@ def read_regional_table(
             too_large(values[col], bound),
             rows,
             raw[col],
-            f"is implausibly large for {col} (above {bound:.0e}).",
+            Message(
+                "is implausibly large for {column} (above {bound:.0e})", column=col, bound=bound
+            ),
             file,
             name[col],
             bound_fix(bound),
@@ -484,27 +502,41 @@ def _rows(
     mask: np.ndarray,
     rows: np.ndarray,
     raw: pd.Series | None,
-    message: str,
+    problem: Message,
     file: str,
     column: str | None,
     fix: str,
     src: np.ndarray | None = None,
+    *,
+    sentence: Message | None = None,
 ) -> list[ValidationIssue]:
     """One issue per flagged row (at most ``_MAX_PER_CHECK``, then a summary).
 
-    ``raw`` holds the file's values, ``src`` the position in ``raw`` of each masked row.
+    ``raw`` holds the file's values, ``src`` the position in ``raw`` of each masked row;
+    ``problem`` (no final period) follows the value, or ``sentence`` (the problem as a
+    sentence) is the whole message of a row when ``raw`` is None.
     """
     positions = np.flatnonzero(mask)
     issues = []
     for p in positions[:_MAX_PER_CHECK]:
-        value = f"{_show(raw.iloc[p if src is None else src[p]])} " if raw is not None else ""
-        text = (value + message) if value else message[0].upper() + message[1:]
+        text = (
+            Message(
+                "{value} {problem}.",
+                value=_show(raw.iloc[p if src is None else src[p]]),
+                problem=problem,
+            )
+            if raw is not None
+            else sentence or problem
+        )
         issues.append(ValidationIssue(text, file=file, row=int(rows[p]), column=column, fix=fix))
     if len(positions) > _MAX_PER_CHECK:
         issues.append(
             ValidationIssue(
-                f"{len(positions) - _MAX_PER_CHECK} more rows with the same problem "
-                f"({message.rstrip('.')}).",
+                Message(
+                    "{count} more rows with the same problem ({problem}).",
+                    count=len(positions) - _MAX_PER_CHECK,
+                    problem=problem,
+                ),
                 file=file,
                 column=column,
                 fix=fix,
@@ -520,15 +552,16 @@ def _show(value: Any) -> str:
     return repr(value) if isinstance(value, str) else str(value)
 
 
-def _missing(mask: np.ndarray, rows: np.ndarray, file: str, column: str, what: str) -> list:
+def _missing(mask: np.ndarray, rows: np.ndarray, file: str, column: str, what: Message) -> list:
     return _rows(
         mask,
         rows,
         None,
-        f"the {what} is missing.",
+        Message("the {what} is missing", what=what),
         file,
         column,
-        f"fill in the {what} or remove the row.",
+        Message("fill in the {what} or remove the row.", what=what),
+        sentence=Message("The {what} is missing.", what=what),
     )
 
 
@@ -578,10 +611,11 @@ def _apply_policy(
                 withheld,
                 rows,
                 None,
-                "the employment value is withheld in this row.",
+                Message("the employment value is withheld in this row"),
                 file,
                 column,
                 _POLICY_FIX,
+                sentence=Message("The employment value is withheld in this row."),
             )
         )
     if policy == "drop":
@@ -591,18 +625,32 @@ def _apply_policy(
         employment[withheld] = 0.0
         return employment, keep
     if flag is None:
-        how = "CBP marks them with emp == 0" if is_preset else "their employment is empty"
+        how = (
+            Message("CBP marks them with emp == 0")
+            if is_preset
+            else Message("their employment is empty")
+        )
         raise DataValidationError(
             _rows(
                 withheld,
                 rows,
                 None,
-                f"the employment value is withheld in this row ({how}) and the file has no "
-                "flag column with size classes A-M, so no midpoint can be imputed.",
+                Message(
+                    "the employment value is withheld in this row ({how}) and the file has no "
+                    "flag column with size classes A-M, so no midpoint can be imputed",
+                    how=how,
+                ),
                 file,
                 column,
-                "map a flag column with columns={'<flag column>': 'flag'}, or choose "
-                "withheld='drop' or 'keep_zero'.",
+                Message(
+                    "map a flag column with columns={'<flag column>': 'flag'}, or choose "
+                    "withheld='drop' or 'keep_zero'."
+                ),
+                sentence=Message(
+                    "The employment value is withheld in this row ({how}) and the file has no "
+                    "flag column with size classes A-M, so no midpoint can be imputed.",
+                    how=how,
+                ),
             )
         )
     midpoints = pd.Series(flag).map(FLAG_MIDPOINTS).to_numpy(dtype=np.float64, na_value=np.nan)
@@ -613,11 +661,16 @@ def _apply_policy(
                 unflagged,
                 rows,
                 None,
-                "the employment value is withheld but the flag is not a size class A-M.",
+                Message("the employment value is withheld but the flag is not a size class A-M"),
                 file,
                 name.get("flag", column),
-                "give the size-class flag (A, B, C, E-M), or choose withheld='drop' or "
-                "'keep_zero'.",
+                Message(
+                    "give the size-class flag (A, B, C, E-M), or choose withheld='drop' or "
+                    "'keep_zero'."
+                ),
+                sentence=Message(
+                    "The employment value is withheld but the flag is not a size class A-M."
+                ),
             )
         )
     employment[withheld] = midpoints[withheld]
@@ -658,11 +711,19 @@ def _impute_residual(
                 unweighted,
                 rows,
                 None,
-                "the employment value is withheld and the establishment count is missing, so "
-                "the cell has no weight in the split of its parent's residual.",
+                Message(
+                    "the employment value is withheld and the establishment count is missing, "
+                    "so the cell has no weight in the split of its parent's residual"
+                ),
                 file,
                 name["establishments"],
-                "fill in the establishment count, or choose withheld='keep_zero' or 'drop'.",
+                Message(
+                    "fill in the establishment count, or choose withheld='keep_zero' or 'drop'."
+                ),
+                sentence=Message(
+                    "The employment value is withheld and the establishment count is missing, "
+                    "so the cell has no weight in the split of its parent's residual."
+                ),
             )
         )
     result = impute_from_hierarchy(
@@ -692,14 +753,20 @@ def _check_parents(
     codes = np.asarray(industry.astype(str))
     issues = [
         ValidationIssue(
-            f"industry {codes[i]!r} holds {employment[i]:,.0f} jobs, fewer than the "
-            f"{children[i]:,.0f} of its published sub-industries together; the total of a "
-            "code must include its parts.",
+            Message(
+                "industry {code!r} holds {jobs:,.0f} jobs, fewer than the {children:,.0f} of its "
+                "published sub-industries together; the total of a code must include its parts.",
+                code=codes[i],
+                jobs=employment[i],
+                children=children[i],
+            ),
             file=file,
             row=int(rows[i]),
             column=name.get("employment", "employment"),
-            fix="check this row's employment: a total (such as NAICS '00') mistyped, withheld "
-            "as 0 without a flag, or in other units than its parts.",
+            fix=Message(
+                "check this row's employment: a total (such as NAICS '00') mistyped, withheld "
+                "as 0 without a flag, or in other units than its parts."
+            ),
         )
         for i in np.flatnonzero(below)[:20]
     ]

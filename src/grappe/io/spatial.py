@@ -23,6 +23,7 @@ from grappe.errors import (
     NotFoundError,
     ValidationIssue,
 )
+from grappe.i18n import Message
 from grappe.io import output as _output
 from grappe.io.files import (
     ReadOptions,
@@ -57,9 +58,13 @@ def _read_table(
     if table_format(p) not in ("csv", "csv.gz", "tsv", "tsv.gz", "parquet"):
         raise DataValidationError(
             ValidationIssue(
-                f"Unsupported file type {p.suffix.lower()!r} for the {what}.",
+                Message(
+                    "Unsupported file type {suffix!r} for the {what}.",
+                    suffix=p.suffix.lower(),
+                    what=what,
+                ),
                 file=str(p),
-                fix="Give a CSV (.csv, .csv.gz) or Parquet file.",
+                fix=Message("Give a CSV (.csv, .csv.gz) or Parquet file."),
             )
         )
     return read_table(p, options=options, dtype=dtype, what=what)
@@ -180,7 +185,10 @@ def country_bounds(code: str) -> tuple[float, float, float, float]:
         outline = CountryInfo(str(code).strip()).geo_json()
     except (CountryNotFoundError, ValueError) as exc:
         raise NotFoundError(
-            f"No country {code!r}; give an ISO 3166-1 alpha-2 code such as DZ, FR or US."
+            Message(
+                "No country {code!r}; give an ISO 3166-1 alpha-2 code such as DZ, FR or US.",
+                code=code,
+            )
         ) from exc
     lons, lats = [], []
 
@@ -195,7 +203,7 @@ def country_bounds(code: str) -> tuple[float, float, float, float]:
     for feature in outline.get("features", []):
         walk(feature["geometry"]["coordinates"])
     if not lons:  # pragma: no cover - every country of countryinfo has an outline
-        raise NotFoundError(f"countryinfo has no outline of {code!r}.")
+        raise NotFoundError(Message("countryinfo has no outline of {code!r}.", code=code))
     m = COUNTRY_MARGIN
     return (
         max(min(lons) - m, -180.0),
@@ -247,10 +255,14 @@ def count_by_area(
         if col is not None and col not in frame.columns:
             raise DataValidationError(
                 ValidationIssue(
-                    f"The column {col!r} is missing (columns present: {list(frame.columns)}).",
+                    Message(
+                        "The column {column!r} is missing (columns present: {columns}).",
+                        column=col,
+                        columns=list(frame.columns),
+                    ),
                     file=str(p),
                     column=col,
-                    fix="Name the right column.",
+                    fix=Message("Name the right column."),
                 )
             )
     universe = frame[area].astype(str)
@@ -260,9 +272,11 @@ def count_by_area(
         except Exception as exc:  # pandas raises many kinds for a bad expression
             raise DataValidationError(
                 ValidationIssue(
-                    f"The filter {query!r} cannot be applied: {exc}.",
+                    Message(
+                        "The filter {query!r} cannot be applied: {error}.", query=query, error=exc
+                    ),
                     file=str(p),
-                    fix="Write a pandas query over the file's columns.",
+                    fix=Message("Write a pandas query over the file's columns."),
                 )
             ) from exc
     ids = frame[area].astype(str)
@@ -325,9 +339,9 @@ def read_areas(
     ):
         raise DataValidationError(
             ValidationIssue(
-                "The file is not a GeoJSON FeatureCollection.",
+                Message("The file is not a GeoJSON FeatureCollection."),
                 file=str(p),
-                fix="Export the layer as a GeoJSON FeatureCollection.",
+                fix=Message("Export the layer as a GeoJSON FeatureCollection."),
             )
         )
     ids, geoms, props = [], [], []
@@ -338,11 +352,13 @@ def read_areas(
         if properties.get(id_property) in (None, ""):
             issues.append(
                 ValidationIssue(
-                    f"Feature {k + 1} has no property {id_property!r}.",
+                    Message(
+                        "Feature {number} has no property {name!r}.", number=k + 1, name=id_property
+                    ),
                     file=str(p),
                     row=k + 1,
                     column=id_property,
-                    fix="Name the id property with id_property=.",
+                    fix=Message("Name the id property with id_property=."),
                 )
             )
             continue
