@@ -43,9 +43,10 @@ def fixtures() -> Path:
 def _cli_consoles_follow_columns(monkeypatch):
     """Let each ``CliRunner.invoke(env={"COLUMNS": ...})`` decide the width of the CLI's tables.
 
-    rich freezes ``COLUMNS`` into a ``Console`` when it is built; pytest-xdist's workers start with
-    ``COLUMNS=80``, so the consoles of ``grappe.cli._common`` (built at import) would wrap every table
-    at 80 columns whatever a test asks, and a test's outcome would depend on its worker.
+    rich freezes ``COLUMNS`` into a ``Console`` when it is built; pytest-xdist's workers start
+    with ``COLUMNS=80``, so the consoles of ``grappe.cli._common`` (built at import) would wrap
+    every table at 80 columns whatever a test asks, and a test's outcome would depend on its
+    worker.
     """
     import sys
 
