@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from grappe.errors import InvalidParameterError
+from grappe.i18n import Message
 
 __all__ = ["Evidence", "Item", "Score", "band_score", "score_items"]
 
@@ -128,8 +129,11 @@ def band_score(value: float, cuts: Sequence[float]) -> float:
     cuts = tuple(float(c) for c in cuts)
     if len(cuts) != 4 or any(b < a for a, b in zip(cuts, cuts[1:], strict=False)):
         raise InvalidParameterError(
-            f"The 'cuts' parameter of band_score must be four ascending numbers. "
-            f"Got {cuts!r} instead."
+            Message(
+                "The 'cuts' parameter of band_score must be four ascending numbers. "
+                "Got {cuts!r} instead.",
+                cuts=cuts,
+            )
         )
     return float(1 + sum(value >= c for c in cuts))
 

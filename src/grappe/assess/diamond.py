@@ -16,6 +16,7 @@ from typing import Any
 from grappe.assess._score import Item, Score, score_items
 from grappe.assess.questionnaire import Questionnaire, answer_points, validate_answers
 from grappe.errors import InvalidParameterError
+from grappe.i18n import Message
 
 __all__ = ["DIAMOND_DIMENSIONS", "DIAMOND_ITEMS", "Diamond", "diamond", "with_cuts"]
 
@@ -130,8 +131,13 @@ def with_cuts(
     unknown = sorted(set(cuts) - known)
     if unknown:
         raise InvalidParameterError(
-            f"The 'cuts' parameter of {func} must name indicators among {sorted(known)}. "
-            f"Got {unknown} instead."
+            Message(
+                "The 'cuts' parameter of {func} must name indicators among {known}. "
+                "Got {unknown} instead.",
+                func=func,
+                known=sorted(known),
+                unknown=unknown,
+            )
         )
     out = []
     for item in items:
@@ -139,8 +145,13 @@ def with_cuts(
             new = tuple(float(c) for c in cuts[item.indicator])
             if len(new) != 4 or list(new) != sorted(new):
                 raise InvalidParameterError(
-                    f"The 'cuts' parameter of {func} must give four ascending numbers for "
-                    f"{item.indicator!r}. Got {new!r} instead."
+                    Message(
+                        "The 'cuts' parameter of {func} must give four ascending numbers for "
+                        "{indicator!r}. Got {new!r} instead.",
+                        func=func,
+                        indicator=item.indicator,
+                        new=new,
+                    )
                 )
             item = replace(item, cuts=new)
         out.append(item)
@@ -216,8 +227,11 @@ def _answers(
         return []
     if questionnaire is None:
         raise InvalidParameterError(
-            f"The 'questionnaire' parameter of {func} must be a Questionnaire when answers "
-            "are given. Got None instead."
+            Message(
+                "The 'questionnaire' parameter of {func} must be a Questionnaire when answers "
+                "are given. Got None instead.",
+                func=func,
+            )
         )
     return answer_points(
         questionnaire, validate_answers(questionnaire, answers, file=questionnaire.source)

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from grappe.errors import InvalidParameterError, NotFoundError
+from grappe.i18n import Message
 
 __all__ = ["INDICATOR_COLUMNS", "cluster_evidence", "network_evidence", "network_figures"]
 
@@ -90,8 +91,13 @@ def cluster_evidence(
     missing = [c for c in INDICATOR_COLUMNS if c not in indicators.columns]
     if missing:
         raise InvalidParameterError(
-            f"The 'indicators' parameter of {_F} must have the columns "
-            f"{list(INDICATOR_COLUMNS)}. Got a table without {missing} instead."
+            Message(
+                "The 'indicators' parameter of {func} must have the columns "
+                "{columns}. Got a table without {missing} instead.",
+                func=_F,
+                columns=list(INDICATOR_COLUMNS),
+                missing=missing,
+            )
         )
     related = [str(r) for r in related if str(r) != str(cluster)]
     years = sorted(int(y) for y in pd.unique(indicators["year"]))
@@ -107,7 +113,12 @@ def cluster_evidence(
     own = df[(df["region"] == region) & (df["cluster"] == cluster)].set_index("year")
     if year not in own.index:
         raise NotFoundError(
-            f"No indicators for region {region!r}, cluster {cluster!r}, year {year}."
+            Message(
+                "No indicators for region {region!r}, cluster {cluster!r}, year {year}.",
+                region=region,
+                cluster=cluster,
+                year=year,
+            )
         )
     row, nrow = own.loc[year], nat.loc[(cluster, year)]
 

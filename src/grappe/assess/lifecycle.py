@@ -26,6 +26,7 @@ import pandas as pd
 from grappe._validation import check_number
 from grappe.assess._score import Evidence
 from grappe.errors import InvalidParameterError, NotFoundError
+from grappe.i18n import Message
 from grappe.vocabulary import STAGES
 
 __all__ = ["STAGES", "Lifecycle", "lifecycle_series", "lifecycle_stage"]
@@ -89,7 +90,13 @@ def lifecycle_series(indicators: pd.DataFrame, *, region: str, cluster: str) -> 
     nat = df.groupby("year", as_index=False)["employment"].sum()
     own = df[df["region"] == str(region)][["year", "employment", "lq"]]
     if own.empty:
-        raise NotFoundError(f"No indicators for region {region!r}, cluster {cluster!r}.")
+        raise NotFoundError(
+            Message(
+                "No indicators for region {region!r}, cluster {cluster!r}.",
+                region=region,
+                cluster=cluster,
+            )
+        )
     nat = nat.rename(columns={"employment": "national_employment"})
     return own.merge(nat, on="year").sort_values("year").reset_index(drop=True)[list(_COLUMNS)]
 
@@ -147,8 +154,13 @@ def lifecycle_stage(
     missing = [c for c in _COLUMNS if c not in series.columns]
     if missing:
         raise InvalidParameterError(
-            f"The 'series' parameter of {f} must have the columns {list(_COLUMNS)}. "
-            f"Got a table without {missing} instead."
+            Message(
+                "The 'series' parameter of {func} must have the columns {columns}. "
+                "Got a table without {missing} instead.",
+                func=f,
+                columns=list(_COLUMNS),
+                missing=missing,
+            )
         )
     check_number(emerging_lq, "emerging_lq", func=f, low=0)
     check_number(fast_growth, "fast_growth", func=f)
@@ -178,7 +190,12 @@ def _decide(
     s = series.sort_values("year")
     if len(s) < 2:
         raise InvalidParameterError(
-            f"The 'series' parameter of {f} must have at least two years. Got {len(s)} instead."
+            Message(
+                "The 'series' parameter of {func} must have at least two years. "
+                "Got {count} instead.",
+                func=f,
+                count=len(s),
+            )
         )
     year = s["year"].to_numpy(dtype=float)
     emp = s["employment"].to_numpy(dtype=float)

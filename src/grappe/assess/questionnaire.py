@@ -141,20 +141,24 @@ class Questionnaire:
         """
         issues: list[ValidationIssue] = []
 
-        def bad(message: str, where: str, fix: str) -> None:
+        def bad(message: Message, where: str, fix: Message) -> None:
             issues.append(ValidationIssue(message, file=file, column=where, fix=fix))
 
         if not isinstance(data, Mapping):
             raise DataValidationError(
                 ValidationIssue(
-                    "The questionnaire is not a mapping.",
+                    Message("The questionnaire is not a mapping."),
                     file=file,
-                    fix="Write 'name', 'title', 'dimensions', 'questions' keys.",
+                    fix=Message("Write 'name', 'title', 'dimensions', 'questions' keys."),
                 )
             )
         for key in ("name", "title", "dimensions", "questions"):
             if key not in data:
-                bad(f"The key {key!r} is missing.", key, f"Add '{key}:' to the file.")
+                bad(
+                    Message("The key {key!r} is missing.", key=key),
+                    key,
+                    Message("Add '{key}:' to the file.", key=key),
+                )
         if issues:
             raise DataValidationError(issues)
         _check_texts(data["title"], "title", bad)
@@ -164,33 +168,53 @@ class Questionnaire:
         for i, raw in enumerate(data["questions"] or []):
             where = f"questions[{i}]"
             if not isinstance(raw, Mapping) or "id" not in raw:
-                bad("A question has no 'id'.", where, "Give every question an 'id'.")
+                bad(
+                    Message("A question has no 'id'."),
+                    where,
+                    Message("Give every question an 'id'."),
+                )
                 continue
             qid = str(raw["id"])
             where = f"question {qid}"
             if qid in seen:
-                bad(f"The question id {qid!r} is used twice.", where, "Make ids unique.")
+                bad(
+                    Message("The question id {qid!r} is used twice.", qid=qid),
+                    where,
+                    Message("Make ids unique."),
+                )
             seen.add(qid)
             qtype = raw.get("type")
             if qtype not in ANSWER_TYPES:
-                bad(f"Unknown answer type {qtype!r}.", where, f"Use one of {ANSWER_TYPES}.")
+                bad(
+                    Message("Unknown answer type {qtype!r}.", qtype=qtype),
+                    where,
+                    Message("Use one of {options}.", options=ANSWER_TYPES),
+                )
                 continue
             dim = raw.get("dimension")
             if dim not in dimensions:
-                bad(f"Unknown dimension {dim!r}.", where, f"Use one of {dimensions}.")
+                bad(
+                    Message("Unknown dimension {dim!r}.", dim=dim),
+                    where,
+                    Message("Use one of {options}.", options=dimensions),
+                )
             _check_texts(raw.get("text"), where, bad)
             choices = tuple(
                 Choice(str(c["value"]), float(c["points"]), dict(c.get("text", {})))
                 for c in raw.get("choices", []) or []
             )
             if qtype == "choice" and not choices:
-                bad("A 'choice' question has no choices.", where, "List its 'choices'.")
+                bad(
+                    Message("A 'choice' question has no choices."),
+                    where,
+                    Message("List its 'choices'."),
+                )
             cuts = raw.get("cuts")
             if qtype == "number" and (cuts is None or len(cuts) != 4):
                 bad(
-                    "A 'number' question needs four 'cuts'.",
+                    Message("A 'number' question needs four 'cuts'."),
                     where,
-                    "Give 'cuts: [c1, c2, c3, c4]' scoring the answer on 1–5.",
+                    Message("Give 'cuts: [c1, c2, c3, c4]' scoring the answer on 1–5."),
                 )
             questions.append(
                 Question(
@@ -213,11 +237,19 @@ class Questionnaire:
 
 def _check_texts(texts: Any, where: str, bad: Any) -> None:
     if not isinstance(texts, Mapping):
-        bad("The text is not given per language.", where, f"Give texts for {LANGUAGES}.")
+        bad(
+            Message("The text is not given per language."),
+            where,
+            Message("Give texts for {languages}.", languages=LANGUAGES),
+        )
         return
     for lang in LANGUAGES:
         if not str(texts.get(lang) or "").strip():
-            bad(f"The {lang!r} text is missing.", where, f"Add the '{lang}' text.")
+            bad(
+                Message("The {lang!r} text is missing.", lang=lang),
+                where,
+                Message("Add the '{lang}' text.", lang=lang),
+            )
 
 
 def _is_blank(value: Any) -> bool:
@@ -507,8 +539,10 @@ def pooled_points(
     """
     if not answer_sets:
         raise InvalidParameterError(
-            "The 'answer_sets' parameter of pooled_points must hold at least one set of "
-            "answers. Got none instead."
+            Message(
+                "The 'answer_sets' parameter of pooled_points must hold at least one set of "
+                "answers. Got none instead."
+            )
         )
     scored: dict[str, list[tuple[Any, float, str]]] = {}
     for position, answers in enumerate(answer_sets, start=1):

@@ -23,6 +23,7 @@ from grappe.assess._score import Item, Score, score_items
 from grappe.assess.diamond import _answers, _scores_frame, with_cuts
 from grappe.assess.questionnaire import Questionnaire
 from grappe.errors import InvalidParameterError
+from grappe.i18n import Message
 
 __all__ = [
     "DANISH_DIMENSIONS",
@@ -172,8 +173,11 @@ def success_factors(
     """
     if method not in _SETS:
         raise InvalidParameterError(
-            f"The 'method' parameter of success_factors must be one of 'quebec', 'danish'. "
-            f"Got {method!r} instead."
+            Message(
+                "The 'method' parameter of success_factors must be one of 'quebec', 'danish'. "
+                "Got {method!r} instead.",
+                method=method,
+            )
         )
     dims, items = _SETS[method]
     items = with_cuts(items, cuts, func="success_factors")
@@ -271,8 +275,13 @@ def classify(
     check_number(min_known, "min_known", func="classify", low=1, integer=True)
     if not national >= regional >= potential:
         raise InvalidParameterError(
-            "The 'national' parameter of classify must be >= 'regional' >= 'potential'. "
-            f"Got {national}, {regional}, {potential} instead."
+            Message(
+                "The 'national' parameter of classify must be >= 'regional' >= 'potential'. "
+                "Got {national}, {regional}, {potential} instead.",
+                national=national,
+                regional=regional,
+                potential=potential,
+            )
         )
     thresholds = {
         "national": national,

@@ -16,6 +16,7 @@ from grappe._validation import check_number, check_option
 from grappe.assess._score import Score
 from grappe.assess.lifecycle import Lifecycle
 from grappe.errors import InvalidParameterError
+from grappe.i18n import Message
 from grappe.formats import format_number, format_share
 
 __all__ = ["QUADRANTS", "Swot", "SwotItem", "draft_swot"]
@@ -181,8 +182,13 @@ class Swot:
             for position in [*new_texts, *drop]:
                 if not (isinstance(position, int) and 0 <= position < len(items)):
                     raise InvalidParameterError(
-                        f"The positions of Swot.edit must be items of the {quadrant} (0 to "
-                        f"{len(items) - 1}). Got {position!r} instead."
+                        Message(
+                            "The positions of Swot.edit must be items of the {quadrant} (0 to "
+                            "{last}). Got {position!r} instead.",
+                            quadrant=quadrant,
+                            last=len(items) - 1,
+                            position=position,
+                        )
                     )
             for position, text in new_texts.items():
                 items[position] = SwotItem(
@@ -199,7 +205,9 @@ def _user_texts(text: Mapping[str, str] | str) -> dict[str, str]:
     texts = {"en": text} if isinstance(text, str) else dict(text)
     if not texts or not all(isinstance(t, str) and t.strip() for t in texts.values()):
         raise InvalidParameterError(
-            f"The texts of Swot.edit must be non-empty text. Got {text!r} instead."
+            Message(
+                "The texts of Swot.edit must be non-empty text. Got {text!r} instead.", text=text
+            )
         )
     return texts
 
