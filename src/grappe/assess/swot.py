@@ -16,8 +16,8 @@ from grappe._validation import check_number, check_option
 from grappe.assess._score import Score
 from grappe.assess.lifecycle import Lifecycle
 from grappe.errors import InvalidParameterError
-from grappe.i18n import Message
 from grappe.formats import format_number, format_share
+from grappe.i18n import Message
 
 __all__ = ["QUADRANTS", "Swot", "SwotItem", "draft_swot"]
 

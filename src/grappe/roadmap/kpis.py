@@ -364,8 +364,11 @@ def evaluate_kpis(
     for key, value in (extra or {}).items():
         if key in facts:
             raise InvalidParameterError(
-                f"The 'extra' parameter of evaluate_kpis must not repeat a KPI. "
-                f"Got {key!r} instead."
+                Message(
+                    "The 'extra' parameter of evaluate_kpis must not repeat a KPI. "
+                    "Got {key!r} instead.",
+                    key=key,
+                )
             )
         facts[key] = float(value)
     return Evaluation(period, table.reset_index(drop=True), facts)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from grappe.errors import DataValidationError, ValidationIssue
+from grappe.i18n import Message
 from grappe.roadmap.kpis import Evaluation
 
 __all__ = ["OPERATORS", "Criterion", "Label", "LabelCheck", "check_label", "make_label"]
@@ -111,12 +112,16 @@ def make_label(data: Mapping[str, Any], *, file: str | None = None) -> Label:
     """
     issues = []
 
-    def bad(msg: str, col: str, fix: str) -> None:
+    def bad(msg: Message, col: str, fix: Message) -> None:
         issues.append(ValidationIssue(msg, file=file, column=col, fix=fix))
 
     for key in ("name", "level", "criteria", "valid_from", "valid_to"):
         if key not in data:
-            bad(f"The label has no {key!r}.", key, f"Add '{key}:'.")
+            bad(
+                Message("The label has no {key!r}.", key=key),
+                key,
+                Message("Add '{key}:'.", key=key),
+            )
     if issues:
         raise DataValidationError(issues)
     criteria = []
@@ -136,9 +141,12 @@ def make_label(data: Mapping[str, Any], *, file: str | None = None) -> Label:
             criteria.append(Criterion(str(raw["metric"]), op, thr))
         except (KeyError, TypeError, ValueError):
             bad(
-                f"The criterion {raw!r} is not 'metric op number'.",
+                Message("The criterion {raw!r} is not 'metric op number'.", raw=raw),
                 "criteria",
-                f"Write e.g. 'members >= 30' with op among {list(OPERATORS)}.",
+                Message(
+                    "Write e.g. 'members >= 30' with op among {operators}.",
+                    operators=list(OPERATORS),
+                ),
             )
     dates = {}
     for key in ("valid_from", "valid_to"):
@@ -149,12 +157,20 @@ def make_label(data: Mapping[str, Any], *, file: str | None = None) -> Label:
             try:
                 dates[key] = dt.date.fromisoformat(str(value))
             except ValueError:
-                bad(f"The date {key} {value!r} is not YYYY-MM-DD.", key, "Write YYYY-MM-DD.")
+                bad(
+                    Message("The date {key} {value!r} is not YYYY-MM-DD.", key=key, value=value),
+                    key,
+                    Message("Write YYYY-MM-DD."),
+                )
     if len(dates) == 2 and dates["valid_to"] < dates["valid_from"]:
         bad(
-            f"The label ends ({dates['valid_to']}) before it starts ({dates['valid_from']}).",
+            Message(
+                "The label ends ({end}) before it starts ({start}).",
+                end=dates["valid_to"],
+                start=dates["valid_from"],
+            ),
             "valid_to",
-            "Correct the validity dates.",
+            Message("Correct the validity dates."),
         )
     if issues:
         raise DataValidationError(issues)

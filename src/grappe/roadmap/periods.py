@@ -206,12 +206,17 @@ def member_counts(events: Iterable[Mapping[str, Any]], period: Period | str) -> 
         kind, day = event.get("kind"), event.get("date")
         if kind not in MEMBER_EVENTS:
             raise InvalidParameterError(
-                f"The 'kind' of a member event must be one of {', '.join(MEMBER_EVENTS)}. "
-                f"Got {kind!r} instead."
+                Message(
+                    "The 'kind' of a member event must be one of {kinds}. Got {kind!r} instead.",
+                    kinds=", ".join(MEMBER_EVENTS),
+                    kind=kind,
+                )
             )
         if not isinstance(day, dt.date):
             raise InvalidParameterError(
-                f"The 'date' of a member event must be a date. Got {day!r} instead."
+                Message(
+                    "The 'date' of a member event must be a date. Got {day!r} instead.", day=day
+                )
             )
         ordered.append((day, kind, str(event.get("actor"))))
     for day, kind, actor in sorted(ordered):

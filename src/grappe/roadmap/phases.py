@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from grappe.errors import NotFoundError
+from grappe.i18n import Message
 
 __all__ = ["MODES", "PHASES", "Phase", "phase"]
 
@@ -142,6 +143,10 @@ def phase(key: str) -> Phase:
     """
     if key not in _BY_KEY:
         raise NotFoundError(
-            f"There is no roadmap phase {key!r}; the phases are {', '.join(_BY_KEY)}."
+            Message(
+                "There is no roadmap phase {key!r}; the phases are {phases}.",
+                key=key,
+                phases=", ".join(_BY_KEY),
+            )
         )
     return _BY_KEY[key]
