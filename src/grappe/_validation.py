@@ -59,6 +59,9 @@ def check_duplicates(value: Any, *, func: str) -> str:
 def duplicates_fix(key: str) -> str:
     """The fix named by every duplicate-key error: one row per ``key``, or sum them explicitly.
 
+    ``key`` is best a :class:`~grappe.i18n.Message` itself (``Message("KPI and period")``), so that
+    the command line translates it inside the sentence.
+
     Examples
     --------
     >>> duplicates_fix("KPI and period")[:38]

@@ -13,7 +13,7 @@ from grappe.errors import ValidationIssue
 from grappe.i18n import Message
 
 _MAX_LISTED = 50
-_FIX = duplicates_fix("region, industry and year")
+_FIX = duplicates_fix(Message("region, industry and year"))
 
 
 def regional_keys(region: pd.Categorical, industry: pd.Categorical, year: np.ndarray) -> np.ndarray:

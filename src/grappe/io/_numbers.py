@@ -77,7 +77,7 @@ def parse_numbers(
     options: ReadOptions | None = None,
     file: str | None = None,
     column: str | None = None,
-    what: str = "a number",
+    what: str = Message("a number"),
     rows: np.ndarray | None = None,
 ) -> pd.Series:
     """Numbers as written by their users: decimal comma, thousands separators, Arabic digits.

@@ -101,13 +101,14 @@ def warn_all_zero_groups(
     groups: pd.Series | np.ndarray,
     rows: np.ndarray,
     *,
-    what: str,
+    what: tuple[Message, Message],
     file: str,
     column: str,
 ) -> None:
     """Warn (once, listing a few) about the groups whose every value is 0.
 
-    ``groups`` labels each row (a region, a year); ``rows`` is the file row of each value.
+    ``groups`` labels each row (a region, a year); ``rows`` is the file row of each value;
+    ``what`` names one group and several (``Message("region"), Message("regions")``).
     """
     frame = pd.DataFrame({"g": np.asarray(groups), "v": np.abs(values), "row": rows})
     totals = frame.groupby("g", sort=True, observed=True).agg(
@@ -117,15 +118,28 @@ def warn_all_zero_groups(
     if zero.empty or len(zero) == len(totals):  # all zero is an error, raised by the caller
         return
     listed = zip(zero.index[:5], zero["row"][:5], strict=True)
-    shown = ", ".join(f"{g!s} (from row {int(r)})" for g, r in listed)
-    more = f" and {len(zero) - 5} more" if len(zero) > 5 else ""
+    shown: Message | None = None
+    for g, r in listed:
+        item = Message("{group} (from row {row})", group=f"{g!s}", row=int(r))
+        shown = item if shown is None else Message("{first}, {then}", first=shown, then=item)
+    if len(zero) > 5:
+        shown = Message("{shown} and {count} more", shown=shown, count=len(zero) - 5)
+    one, several = what
     warnings.warn(
         DataWarning(
-            f"every {column} cell is 0 for {len(zero)} {what}{'s' if len(zero) > 1 else ''}: "
-            f"{shown}{more}; their indicators are empty.",
+            Message(
+                "every {column} cell is 0 for {count} {groups}: {shown}; their indicators are "
+                "empty.",
+                column=column,
+                count=len(zero),
+                groups=several if len(zero) > 1 else one,
+                shown=shown,
+            ),
             file=file,
             column=column,
-            fix=f"check that the {what}'s rows are complete, or leave the {what} out.",
+            fix=Message(
+                "check that the {group}'s rows are complete, or leave the {group} out.", group=one
+            ),
         ),
         stacklevel=4,
     )
@@ -162,7 +176,19 @@ def check_not_all_zero(
             )
         )
     warn_all_zero_groups(
-        employment, np.asarray(region), rows, what="region", file=file, column=column
+        employment,
+        np.asarray(region),
+        rows,
+        what=(Message("region"), Message("regions")),
+        file=file,
+        column=column,
     )
     years = year.astype(np.int64)  # missing years were refused before
-    warn_all_zero_groups(employment, years, rows, what="year", file=file, column=column)
+    warn_all_zero_groups(
+        employment,
+        years,
+        rows,
+        what=(Message("year"), Message("years")),
+        file=file,
+        column=column,
+    )

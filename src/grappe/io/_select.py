@@ -177,7 +177,7 @@ def _text(series: pd.Series) -> np.ndarray:
     return np.array([*texts, ""], dtype=object)[codes]  # code -1 (missing) is the last
 
 
-def _notice(message: str, *, file: str, column: str, fix: str) -> None:
+def _notice(message: Message, *, file: str, column: str, fix: Message) -> None:
     warnings.warn(
         DataWarning(message, file=file, column=column, fix=fix), stacklevel=5
     )  # the caller of read_regional_table
@@ -196,11 +196,15 @@ def _aggregates(
         return keep
     hit = np.isin(region, codes) & keep
     _notice(
-        f"left out {int(hit.sum()):,} rows of the aggregates {codes}, which sum countries "
-        "rather than being regions.",
+        Message(
+            "left out {count:,} rows of the aggregates {codes}, which sum countries "
+            "rather than being regions.",
+            count=int(hit.sum()),
+            codes=codes,
+        ),
         file=file,
         column=name["region"],
-        fix="nothing to do; the nation of each region is the sum of the regions kept.",
+        fix=Message("nothing to do; the nation of each region is the sum of the regions kept."),
     )
     return keep & ~hit
 
@@ -217,11 +221,15 @@ def _pseudo_industries(
         if hit.any():
             keep = keep & ~hit
             _notice(
-                f"left out {int(hit.sum()):,} rows of {code!r} ({meaning}), which is not an "
-                "industry.",
+                Message(
+                    "left out {count:,} rows of {code!r} ({meaning}), which is not an industry.",
+                    count=int(hit.sum()),
+                    code=code,
+                    meaning=meaning,
+                ),
                 file=file,
                 column=name["industry"],
-                fix="nothing to do; they are not part of any cluster.",
+                fix=Message("nothing to do; they are not part of any cluster."),
             )
     return keep
 
@@ -273,12 +281,24 @@ def _nuts_level(
     if others.any():
         left = sorted({int(v) for v in set(level[others])})
         _notice(
-            f"left out {int(others.sum()):,} rows of NUTS levels {left}: the table keeps the "
-            f"regions of NUTS level {chosen}"
-            f"{'' if asked else ', the finest in the file'}.",
+            Message(
+                "left out {count:,} rows of NUTS levels {left}: the table keeps the "
+                "regions of NUTS level {chosen}.",
+                count=int(others.sum()),
+                left=left,
+                chosen=chosen,
+            )
+            if asked
+            else Message(
+                "left out {count:,} rows of NUTS levels {left}: the table keeps the "
+                "regions of NUTS level {chosen}, the finest in the file.",
+                count=int(others.sum()),
+                left=left,
+                chosen=chosen,
+            ),
             file=file,
             column=source_column,
-            fix=f"to map another level, give region_type='nuts{left[-1]}'.",
+            fix=Message("to map another level, give region_type='nuts{level}'.", level=left[-1]),
         )
     return level_keep | (level < 0), f"nuts{chosen}"
 

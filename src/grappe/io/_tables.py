@@ -23,7 +23,7 @@ from grappe.i18n import Message
 from grappe.io.files import ReadOptions, convert_numbers, existing_file, parquet_schema, read_table
 
 _FUNC = "read_regional_table"
-_WHAT = "regional table"
+_WHAT = Message("regional table")
 
 #: Our column names that a file's columns can be mapped to with ``columns=``.
 TABLE_COLUMNS: tuple[str, ...] = (
@@ -62,7 +62,7 @@ def _check_path(path: Any) -> tuple[Path, str]:
             f"The 'path' parameter of {_FUNC} must be a .csv, .csv.gz, .parquet or .xlsx file. "
             f"Got {str(path)!r} instead."
         )
-    existing_file(path, "regional table")
+    existing_file(path, _WHAT)
     return path, fmt
 
 

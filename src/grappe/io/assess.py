@@ -132,7 +132,7 @@ def read_answers(
     """
     path = Path(path)
     if path.suffix.lower() == ".csv":
-        df = read_table(path, options=options, what="answers file").fillna("")
+        df = read_table(path, options=options, what=Message("answers file")).fillna("")
         if not {"question", "answer"} <= set(df.columns):
             raise DataValidationError(
                 ValidationIssue(
@@ -203,7 +203,9 @@ def read_kpis(
     separator and number format of a CSV file (default: detected; see :mod:`grappe.io.files`).
     """
     path = Path(path)
-    df = read_table(path, options=options, dtype={"period": str, "kpi": str}, what="KPI table")
+    df = read_table(
+        path, options=options, dtype={"period": str, "kpi": str}, what=Message("KPI table")
+    )
     for col in ("value", "target"):
         if col in df.columns and not pd.api.types.is_numeric_dtype(df[col]):
             # decimal commas, Arabic digits: converted when every cell parses; otherwise the
@@ -219,7 +221,7 @@ def read_member_events(
 ) -> list[dict[str, Any]]:
     """Read and validate a table of member events (CSV or Excel: ``actor, kind, date[,
     sector]``); see :func:`grappe.roadmap.check_member_events`."""
-    df = read_table(Path(path), options=options, dtype=str, what="member events table")
+    df = read_table(Path(path), options=options, dtype=str, what=Message("member events table"))
     return check_member_events(df, file=str(path))
 
 
@@ -244,7 +246,7 @@ def read_indicators(path: PathLike, *, options: ReadOptions | None = None) -> pd
         path,
         options=options,
         dtype={"region": str, "cluster": str},
-        what="indicator table",
+        what=Message("indicator table"),
     )
     missing = [c for c in INDICATOR_COLUMNS if c not in frame.columns]
     if missing:

@@ -38,7 +38,7 @@ def _read_any(path: Path, options: ReadOptions | None) -> pd.DataFrame:
             f"The 'path' parameter of read_activity_matrix must be a .csv, .csv.gz, .tsv, "
             f".parquet or .xlsx file. Got {path.name!r} instead."
         )
-    return read_table(path, options=options, what="activity table")
+    return read_table(path, options=options, what=Message("activity table"))
 
 
 def read_activity_matrix(
@@ -115,7 +115,7 @@ def read_activity_matrix(
         _require(frame, {rows: "--rows", cols: "--cols", values: "--values"}, file)
         if year is not None:
             frame = _filter_year(frame, year, year_column, file, options)
-        _repeated_keys(frame, [rows, cols], file, duplicates, "location and activity")
+        _repeated_keys(frame, [rows, cols], file, duplicates, Message("location and activity"))
         return _enough(_pivot(frame, rows, cols, values, file, options), file, values)
     if frame.shape[1] < 2:
         raise DataValidationError(
@@ -127,7 +127,7 @@ def read_activity_matrix(
             )
         )
     first = frame.columns[0]
-    _repeated_keys(frame, [first], file, duplicates, "location")
+    _repeated_keys(frame, [first], file, duplicates, Message("location"))
     wide = frame.set_index(frame[first].astype(str).str.strip()).drop(columns=[first])
     out = pd.DataFrame(
         {c: _numbers(wide[c], file, str(c), offset=0, options=options) for c in wide.columns},
@@ -216,7 +216,7 @@ def read_activity_panel(
     if impossible:
         raise DataValidationError(impossible)
     _repeated_keys(
-        frame, [rows, cols, year_column], file, duplicates, "location, activity and year"
+        frame, [rows, cols, year_column], file, duplicates, Message("location, activity and year")
     )
     long = pd.DataFrame(
         {

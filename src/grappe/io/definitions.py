@@ -222,7 +222,7 @@ def read_definitions(
     existing_file(path, "definitions file")
     file = str(path)
     if suffix == ".csv":
-        frame = read_table(path, options=options, what="definitions file")
+        frame = read_table(path, options=options, what=Message("definitions file"))
         if columns is not None:
             if not isinstance(columns, Mapping) or any(v not in _COLUMNS for v in columns.values()):
                 raise InvalidParameterError(
@@ -259,7 +259,7 @@ def read_definitions(
 def _yaml_frame(path: Path, options: ReadOptions | None) -> tuple[pd.DataFrame, dict[str, Any]]:
     """Flatten the YAML clusters into one row per code."""
     file = str(path)
-    doc = read_document(path, what="definitions file", options=options)
+    doc = read_document(path, what=Message("definitions file"), options=options)
     shape_fix = Message(
         "follow the YAML shape of docs/data-input.md (clusters: - cluster:, codes: [...])."
     )

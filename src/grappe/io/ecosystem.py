@@ -119,7 +119,7 @@ def read_support_bodies(path: str | Path, *, options: ReadOptions | None = None)
     (1, 1)
     """
     shown = Path(path).name
-    raw = read_table(path, options=options, what="support bodies file")
+    raw = read_table(path, options=options, what=Message("support bodies file"))
     raw.columns = [str(c).strip() for c in raw.columns]
     _missing_columns(
         raw,
@@ -216,7 +216,7 @@ def read_wilayas(
 
         path = bundled_path("dz", "wilayas.csv")
     shown = Path(path).name
-    raw = read_table(path, options=options, what="wilaya list")
+    raw = read_table(path, options=options, what=Message("wilaya list"))
     raw.columns = [str(c).strip() for c in raw.columns]
     raw = raw.rename(columns={"nom": "name_fr", "nom_ar": "name_ar"})
     _missing_columns(
@@ -318,7 +318,7 @@ def read_wilaya_counts(
     from grappe.io.dz_geography import wilayas
 
     shown = Path(path).name
-    raw = read_table(path, options=options, what="table of counts by wilaya")
+    raw = read_table(path, options=options, what=Message("table of counts by wilaya"))
     raw.columns = [str(c).strip() for c in raw.columns]
     _missing_columns(
         raw,
