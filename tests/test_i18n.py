@@ -83,7 +83,7 @@ def test_a_message_is_its_english_text_and_survives_pickling() -> None:
     assert isinstance(m, str) and str(InvalidParameterError(m)) == m
     back = pickle.loads(pickle.dumps(NotFoundError(m)))
     assert back.args[0].template == m.template
-    assert translate(back.args[0], "fr") == "Fichier introuvable : 'a.csv' (regional table)."
+    assert translate(back.args[0], "fr") == "Fichier introuvable : 'a.csv' (tableau régional)."
 
 
 def test_a_translation_with_broken_placeholders_falls_back_to_english(
