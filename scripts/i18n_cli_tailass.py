@@ -218,14 +218,14 @@ CLI_T_tailass: dict[str, tuple[str, str]] = {
     "every {column} cell is 0 for {count} {groups}: {shown}; their indicators are empty.": (
         "toutes les cellules {column} valent 0 pour {count} {groups} : {shown} ; leurs "
         "indicateurs sont vides.",
-        "كل خلايا {column} تساوي 0 في {count} {groups}: {shown}؛ مؤشراتها فارغة.",
+        "كل خلايا {column} تساوي 0 في {groups} التالية ({count}): {shown}؛ مؤشراتها فارغة.",
     ),
     "check that the {group}'s rows are complete, or leave the {group} out.": (
         "vérifiez que les lignes ({group}) sont complètes, ou écartez cette valeur ({group}).",
         "تحقق من اكتمال أسطر {group}، أو استبعد {group}.",
     ),
-    "regions": ("régions", "مناطق"),
-    "years": ("années", "سنوات"),
+    "regions": ("régions", "المناطق"),
+    "years": ("années", "السنوات"),
     "left out {count:,} rows of the aggregates {codes}, which sum countries rather than being "
     "regions.": (
         "{count:,} lignes des agrégats {codes} écartées : elles additionnent des pays au lieu "
@@ -262,7 +262,7 @@ CLI_T_tailass: dict[str, tuple[str, str]] = {
         "لرسم خريطة مستوى آخر، أعط region_type='nuts{level}'.",
     ),
     # --- io: words placed in sentences (what=, duplicates_fix keys)
-    "a number": ("un nombre", "عدداً"),
+    "a number": ("un nombre", "عددًا"),
     "regional table": ("tableau régional", "الجدول الإقليمي"),
     "answers file": ("fichier des réponses", "ملف الإجابات"),
     "KPI table": ("tableau des indicateurs", "جدول المؤشرات"),
