@@ -96,6 +96,7 @@ CLI_T_tailass: dict[str, tuple[str, str]] = {
         "يجب أن تكون نصوص Swot.edit نصوصاً غير فارغة. القيمة المعطاة {text!r}.",
     ),
     # --- assess: the questionnaire file (questionnaire.from_dict)
+    "question {qid}": ("question {qid}", "السؤال {qid}"),  # a column of the questionnaire file
     "The questionnaire is not a mapping.": (
         "Le questionnaire n'est pas un dictionnaire (clé: valeur).",
         "الاستبيان ليس قاموساً (مفتاح: قيمة).",

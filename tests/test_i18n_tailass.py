@@ -118,3 +118,18 @@ def test_python_users_read_english_parameter_errors() -> None:
     assert "لا توجد مرحلة 'x' في خارطة الطريق" in error_text(info.value, "ar")
     with pytest.raises(InvalidParameterError, match=r"must be four ascending numbers"):
         band_score(3, (1, 2))
+
+
+def test_a_question_of_unknown_type_names_the_question(tmp_path: Path) -> None:
+    path = tmp_path / "q.yaml"
+    path.write_text(
+        "name: toy\ntitle: {fr: Jouet, ar: لعبة, en: Toy}\ndimensions: [a]\nquestions:\n"
+        "  - {id: q1, dimension: a, type: stars, text: {fr: Q, ar: س, en: Q}}\n",
+        encoding="utf-8",
+    )
+    ar = _run("ar", "assess", "questionnaire", str(path))
+    assert "العمود 'السؤال q1': نوع إجابة غير معروف 'stars'." in ar
+    fr = _run("fr", "assess", "questionnaire", str(path))
+    assert "colonne 'question q1' : Type de réponse inconnu 'stars'." in fr
+    with pytest.raises(DataValidationError, match=r"column 'question q1': Unknown answer type"):
+        read_questionnaire(path)

@@ -175,7 +175,7 @@ class Questionnaire:
                 )
                 continue
             qid = str(raw["id"])
-            where = f"question {qid}"
+            where = Message("question {qid}", qid=qid)
             if qid in seen:
                 bad(
                     Message("The question id {qid!r} is used twice.", qid=qid),
