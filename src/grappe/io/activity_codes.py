@@ -11,6 +11,7 @@ import pandas as pd
 
 from grappe._validation import check_option
 from grappe.errors import DataValidationError, ValidationIssue
+from grappe.i18n import Message
 from grappe.io.files import read_table
 
 __all__ = ["check_activity_levels", "industry_names"]
@@ -49,7 +50,9 @@ def industry_names(classification: str) -> dict[str, str]:
     check_option(classification, "classification", CLASSIFICATIONS, func="industry_names")
     if classification_family(classification) != "naics":
         return {}
-    labels = read_table(bundled_path("cbp_state", "naics2017_labels.csv"), what="NAICS labels")
+    labels = read_table(
+        bundled_path("cbp_state", "naics2017_labels.csv"), what=Message("NAICS labels")
+    )
     return dict(zip(labels["naics"].astype(str).str.strip(), labels["label"], strict=True))
 
 

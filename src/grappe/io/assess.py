@@ -65,6 +65,10 @@ def bundled_questionnaires() -> tuple[str, ...]:
     return tuple(sorted(p.name[:-5] for p in _bundled_dir().iterdir() if p.name.endswith(".yaml")))
 
 
+#: The file of each side of a match, as named in the readers' errors (translated inside them).
+_SIDE_FILE = {"needs": Message("needs file"), "capabilities": Message("capabilities file")}
+
+
 def _load_yaml(
     path: PathLike, what: str = "file", options: ReadOptions | None = None
 ) -> tuple[Any, yaml.Node | None]:
@@ -101,13 +105,13 @@ def read_questionnaire(name_or_path: PathLike) -> Questionnaire:
     text = str(name_or_path)
     if text in bundled_questionnaires():
         with resources.as_file(_bundled_dir() / f"{text}.yaml") as path:
-            data, _ = _load_yaml(path, "questionnaire")
+            data, _ = _load_yaml(path, Message("questionnaire"))
             return Questionnaire.from_dict(data, file=f"{text}.yaml")
     if not Path(text).is_file():
         raise NotFoundError(
             f"No questionnaire {text!r}: not a bundled one {bundled_questionnaires()} nor a file."
         )
-    data, _ = _load_yaml(text, "questionnaire")
+    data, _ = _load_yaml(text, Message("questionnaire"))
     return Questionnaire.from_dict(data, file=text)
 
 
@@ -162,7 +166,7 @@ def read_answers(
         answers = dict(zip(questions, df["answer"], strict=True))
         rows = {q: i + 2 for i, q in enumerate(questions)}
     else:
-        data, node = _load_yaml(path, "answers file", options)
+        data, node = _load_yaml(path, Message("answers file"), options)
         if not isinstance(data, dict):
             raise DataValidationError(
                 ValidationIssue(
@@ -189,7 +193,7 @@ def read_roadmap(
     DataValidationError
         On a malformed file or inconsistent data, with the line of each action.
     """
-    data, node = _load_yaml(path, "roadmap file", options)
+    data, node = _load_yaml(path, Message("roadmap file"), options)
     lines = _item_lines(node, "actions") or None
     # the one parser: the same checks and messages as the registry and the API
     return Roadmap.from_dict(data, file=str(path), rows=lines, actors=actors)
@@ -296,7 +300,7 @@ def read_indicators(path: PathLike, *, options: ReadOptions | None = None) -> pd
 def read_label(path: PathLike) -> Label:
     """Read a label definition (YAML: ``name``, ``level``, ``criteria``, ``valid_from``,
     ``valid_to``)."""
-    data, _ = _load_yaml(path, "label file")
+    data, _ = _load_yaml(path, Message("label file"))
     if not isinstance(data, dict):
         raise DataValidationError(
             ValidationIssue(
@@ -310,7 +314,7 @@ def read_label(path: PathLike) -> Label:
 
 def _read_firms(path: PathLike, what: str, options: ReadOptions | None = None) -> pd.DataFrame:
     path = Path(path)
-    df = read_table(path, options=options, what=f"{what} file")
+    df = read_table(path, options=options, what=_SIDE_FILE.get(what, f"{what} file"))
     return check_firms(df, side=what, file=str(path), options=options)
 
 
@@ -461,7 +465,9 @@ def read_firms_bytes(
     DataValidationError
         A file that cannot be read, or the issues of :func:`check_firms`.
     """
-    table = read_csv_bytes(data, name=name, options=options, what=f"{side} file")
+    table = read_csv_bytes(
+        data, name=name, options=options, what=_SIDE_FILE.get(side, f"{side} file")
+    )
     return check_firms(table, side=side, file=name, options=options)
 
 

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from grappe._validation import check_option
+from grappe.i18n import Message
 from grappe.mapping import ClusterMap
 from grappe.model import RegionalTable
 
@@ -67,7 +68,7 @@ def _read(name: str) -> pd.DataFrame:
     from grappe.io.files import read_table
     from grappe.io.presets import bundled_path
 
-    return read_table(bundled_path("ma", name), what="bundled HCP table")
+    return read_table(bundled_path("ma", name), what=Message("bundled HCP table"))
 
 
 def bundled_ma_units() -> pd.DataFrame:

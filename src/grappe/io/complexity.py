@@ -480,7 +480,7 @@ def _bea_table(folder: Path, name: str) -> pd.DataFrame:
             f"No BEA table {name!r} in {str(folder)!r}; expected the files staged from USEEIO "
             "(see the folder's PROVENANCE.md)."
         )
-    frame = read_table(path, dtype=None, what="BEA table")
+    frame = read_table(path, dtype=None, what=Message("BEA table"))
     frame = frame.set_index(frame.columns[0])
     frame.index = frame.index.astype(str)
     frame.columns = frame.columns.astype(str)
@@ -568,7 +568,7 @@ def bea_naics_weights(
     path = Path(folder) / "MasterCrosswalk2017.csv"
     if not path.is_file():
         raise NotFoundError(f"No crosswalk MasterCrosswalk2017.csv in {str(folder)!r}.")
-    xw = read_table(path, what="BEA-NAICS crosswalk")
+    xw = read_table(path, what=Message("BEA-NAICS crosswalk"))
     bea_col = "BEA_2017_Detail_Code" if level == "detail" else "BEA_2017_Summary_Code"
     pairs = xw[[bea_col, "NAICS_2017_Code"]].dropna()
     pairs = pairs[pairs["NAICS_2017_Code"].str.fullmatch(r"\d+")]

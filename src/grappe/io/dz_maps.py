@@ -16,6 +16,7 @@ import pandas as pd
 
 from grappe._validation import check_option
 from grappe.errors import InvalidParameterError
+from grappe.i18n import Message
 from grappe.io import dz_geography as geo
 from grappe.io.dz_points import commune_shapes
 from grappe.spatial.areal import AreaSet, areas_from_geometries
@@ -42,7 +43,7 @@ def is_algerian_layer(name: Any) -> bool:
 def _layer(layer: str) -> tuple[tuple[str, ...], tuple[Any, ...], pd.DataFrame]:
     import shapely
 
-    shapes = commune_shapes(what="Algerian maps")
+    shapes = commune_shapes(what=Message("Algerian maps"))
     units = geo.communes()
     if layer == "dz:communes":
         keep = units["commune_code"].notna().to_numpy()

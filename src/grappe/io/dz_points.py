@@ -180,7 +180,7 @@ def wilaya_centres(
                 f"The '{name}' parameter of {func} must be one of {', '.join(allowed)}. "
                 f"Got {value!r} instead."
             )
-    shapes = commune_shapes(what="Wilaya centres")
+    shapes = commune_shapes(what=Message("Wilaya centres"))
     import shapely
 
     points = shapely.point_on_surface(np.asarray(shapes, dtype=object))

@@ -180,9 +180,9 @@ def read_network(
         Listing every problem with file, row, column and fix.
     """
     check_bool(reveal_respondents, "reveal_respondents", func="read_network")
-    a = read_table(actors, options=options, what="actors table")
+    a = read_table(actors, options=options, what=Message("actors table"))
     t = _protect(
-        read_table(ties, options=options, what="ties table"),
+        read_table(ties, options=options, what=Message("ties table")),
         salt=salt,
         reveal_respondents=reveal_respondents,
     )
@@ -233,10 +233,14 @@ def read_network_bytes(
     (2, 1)
     """
     a = files.read_table_bytes(
-        actors, name=actors_name, options=options, prefer_sheet="actors", what="actors table"
+        actors,
+        name=actors_name,
+        options=options,
+        prefer_sheet="actors",
+        what=Message("actors table"),
     )
     t = files.read_table_bytes(
-        ties, name=ties_name, options=options, prefer_sheet="ties", what="ties table"
+        ties, name=ties_name, options=options, prefer_sheet="ties", what=Message("ties table")
     )
     return build_network(
         a,
@@ -281,7 +285,7 @@ def read_interview_grid(
         If a column is missing or a value is invalid (see :func:`read_network`).
     """
     check_bool(reveal_respondents, "reveal_respondents", func="read_interview_grid")
-    t = read_table(grid, options=options, what="interview grid")
+    t = read_table(grid, options=options, what=Message("interview grid"))
     if "respondent" not in [c.lower() for c in t.columns]:
         raise DataValidationError(
             ValidationIssue(
@@ -295,7 +299,7 @@ def read_interview_grid(
         t = t.assign(evidence="interview")
     t = _protect(t, salt=salt, reveal_respondents=reveal_respondents)
     return build_network(
-        read_table(actors, options=options, what="actors table"),
+        read_table(actors, options=options, what=Message("actors table")),
         t,
         directed=False,
         strength_scale=strength_scale,
@@ -308,7 +312,7 @@ def read_interview_grid(
 
 
 def _read_matrix(path: str | os.PathLike[str], options: ReadOptions | None) -> pd.DataFrame:
-    frame = read_table(path, options=options, what="adjacency matrix")
+    frame = read_table(path, options=options, what=Message("adjacency matrix"))
     file = str(path)
     labels = frame.iloc[:, 0].astype(str).str.strip().tolist()
     cols = [str(c).strip() for c in frame.columns[1:]]
@@ -428,7 +432,10 @@ def read_adjacency(
     elif isinstance(actors, pd.DataFrame):
         actor_frame, afile = actors, None
     else:
-        actor_frame, afile = read_table(actors, options=options, what="actors table"), str(actors)
+        actor_frame, afile = (
+            read_table(actors, options=options, what=Message("actors table")),
+            str(actors),
+        )
     if len(waves) > 1 and "waves" not in actor_frame.columns:
         actor_frame = actor_frame.assign(
             waves=[

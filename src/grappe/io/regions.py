@@ -12,6 +12,7 @@ from grappe.errors import (
     InvalidParameterError,
     ValidationIssue,
 )
+from grappe.i18n import Message
 from grappe.io.files import ReadOptions, existing_file, read_document, read_table
 from grappe.regions import RegionSet
 
@@ -81,7 +82,7 @@ def read_region_set(
     existing_file(path, "region set")
     file = str(path)
     if suffix == ".csv":
-        frame = read_table(path, options=options, what="region set").fillna("")
+        frame = read_table(path, options=options, what=Message("region set")).fillna("")
         missing = [c for c in ("region", "member") if c not in frame.columns]
         if missing:
             raise DataValidationError(
@@ -103,7 +104,7 @@ def read_region_set(
             overlap=overlap,
             source=file,
         )
-    doc = read_document(path, what="region set", options=options)
+    doc = read_document(path, what=Message("region set"), options=options)
     fix = "follow the shape: regions: - region: CODE, name: NAME, members: ['...']."
     if not isinstance(doc, dict) or not isinstance(doc.get("regions"), list):
         raise DataValidationError(

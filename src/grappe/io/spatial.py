@@ -128,7 +128,7 @@ def read_points(
     """
     p = existing_file(path, "points file")
     text = {c: str for c in (id, activity) if c is not None}
-    frame = _read_table(p, dtype=text or None, options=options, what="points table")
+    frame = _read_table(p, dtype=text or None, options=options, what=Message("points table"))
     frame = _numeric(frame, (x, y, weight), options)
     return points_from_frame(
         frame,
@@ -250,7 +250,7 @@ def count_by_area(
     """
     p = existing_file(path, "establishments table")
     # codes stay text: query them as naf_code == '2561'
-    frame = _read_table(p, dtype=str, options=options, what="establishments table")
+    frame = _read_table(p, dtype=str, options=options, what=Message("establishments table"))
     for col in (area, weight):
         if col is not None and col not in frame.columns:
             raise DataValidationError(
@@ -331,7 +331,7 @@ def read_areas(
     except ImportError as exc:  # pragma: no cover - in the spatial extra
         raise MissingDependencyError("Polygons need shapely: pip install grappe[spatial]") from exc
     p = existing_file(path, "GeoJSON file")
-    doc = read_document(p, what="GeoJSON file", kind="json")
+    doc = read_document(p, what=Message("GeoJSON file"), kind="json")
     if (
         not isinstance(doc, dict)
         or doc.get("type") != "FeatureCollection"
