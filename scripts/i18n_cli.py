@@ -2236,3 +2236,7 @@ CLI_T |= CLI_T_errana
 from i18n_cli_errio import CLI_T_errio  # noqa: E402 - the errors of grappe.io (package errio)
 
 CLI_T |= CLI_T_errio
+
+from i18n_cli_tailspa import CLI_T_tailspa  # noqa: E402 - spatial, network, report errors (tailspa)
+
+CLI_T |= CLI_T_tailspa
