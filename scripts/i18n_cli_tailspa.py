@@ -45,8 +45,7 @@ CLI_T_tailspa: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "يجب إعطاء المُعامل 'window' في {func} حين تكون النقاط في مكان واحد أو على خط واحد "
         "(ليس لمستطيلها المحيط {window!r} مساحة موجبة). القيمة المعطاة None.",
     ),
-    "The 'window' parameter of {func} must have a positive area. Got {window!r} "
-    "instead.": (
+    "The 'window' parameter of {func} must have a positive area. Got {window!r} instead.": (
         "Le paramètre 'window' de {func} doit avoir une aire positive. Reçu {window!r}.",
         "يجب أن تكون للمُعامل 'window' في {func} مساحة موجبة. القيمة المعطاة {window!r}.",
     ),
@@ -82,8 +81,7 @@ CLI_T_tailspa: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "مُجدوِل Dask أو distributed.Client. القيمة المعطاة {scheduler!r}.",
     ),
     "Running on a Dask cluster needs dask[distributed]: pip install grappe[spatial]": (
-        "L'exécution sur une grappe Dask nécessite dask[distributed] : "
-        "pip install grappe[spatial]",
+        "L'exécution sur une grappe Dask nécessite dask[distributed] : pip install grappe[spatial]",
         "يتطلب التشغيل على عنقود Dask الحزمة dask[distributed]: pip install grappe[spatial]",
     ),
     "The 'scheduler' parameter must be the address of a running Dask scheduler. "
