@@ -611,6 +611,8 @@ def related_command(
             numbers = (tr("density"), tr("distance"), tr("COG"), tr("LQ"), tr("employment"))
             for col in (tr("code"), tr("name"), *numbers, tr("closest")):
                 view.add_column(col, justify="right" if col in numbers else "left")
+            # the closest unit is named by its name: its code gives the translated cluster name
+            code_of = dict(zip(result["name"].astype(str), result["code"].astype(str), strict=True))
             for rec in result.itertuples(index=False):
                 cog = (
                     "—"
@@ -625,7 +627,9 @@ def related_command(
                     cog,
                     format_number(rec.lq, digits=2),
                     format_number(rec.employment),
-                    str(rec.closest),
+                    shown_cluster_name(code_of.get(str(rec.closest)), rec.closest)
+                    if level == "cluster" and rec.closest
+                    else str(rec.closest),
                 )
             console.print(view)
 
