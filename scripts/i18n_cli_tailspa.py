@@ -205,7 +205,6 @@ CLI_T_tailspa: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     "establishments": ("établissements", "المؤسسات"),
     "employment_start": ("emploi début", "التشغيل في البداية"),
     "employment_end": ("emploi fin", "التشغيل في النهاية"),
-    "change": ("variation", "التغير"),
     "national": ("effet national", "الأثر الوطني"),
     "industry_mix": ("effet de structure", "أثر الهيكل القطاعي"),
     "regional": ("effet régional", "الأثر الجهوي"),
