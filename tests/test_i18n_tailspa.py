@@ -104,3 +104,30 @@ def test_bad_match_weights_and_sphere_pairs_in_arabic_and_french() -> None:
     assert "doit être une liste de paires de sphères parmi" in fr
     assert "Reçu ('business', 'moon')." in fr
     assert "قائمة أزواج من المجالات" in ar and not np.any([c in ar for c in "٠١٢٣٤٥٦٧٨٩"])
+
+
+def test_the_ripley_table_in_french_and_english(points: Path) -> None:
+    args = _args(points, "ripley", "--simulations", "0")
+    code, fr = _grappe("--lang", "fr", *args)
+    assert code == 0
+    assert "rayon km" in fr and "L−r km" in fr and "0,01" in fr  # headings and decimal comma
+    code, en = _grappe("--lang", "en", *args)
+    assert code == 0
+    assert "radius km" in en and "0.01" in en  # English is unchanged
+
+
+def test_concentration_and_related_tables_in_arabic_and_french() -> None:
+    from grappe.io import bundled_cbp_state_path
+
+    code, fr = _grappe(
+        "--lang", "fr", "concentration", str(bundled_cbp_state_path()), "--source", "cbp",
+        "--index", "hoover", "--level", "6", "--definitions", "us-benchmark", "--year", "2019",
+        "--top", "3",
+    )  # fmt: skip
+    assert code == 0
+    assert "hoover les plus élevés, 2019" in fr and "Extraction de minerais métalliques" in fr
+    wide = CliRunner(env={"COLUMNS": "250"})  # the names are not wrapped
+    result = wide.invoke(app, ["--lang", "ar", "related", "01", "--year", "2019", "--top", "3"])
+    assert result.exit_code == 0
+    ar = result.output
+    assert "الأقرب" in ar and "صناعة النسيج" in ar  # the closest specialisation, translated
