@@ -2240,3 +2240,7 @@ CLI_T |= CLI_T_errio
 from i18n_cli_tailass import CLI_T_tailass  # noqa: E402 - the errors left English by the first wave
 
 CLI_T |= CLI_T_tailass
+
+from i18n_cli_tailspa import CLI_T_tailspa  # noqa: E402 - spatial, network, report errors (tailspa)
+
+CLI_T |= CLI_T_tailspa

@@ -382,7 +382,9 @@ def concentration_command(
         )
         _write(result, output, output_format)
     if top > 0:
-        _shown_on(output).print(_concentration_summary(result, index, top))
+        _shown_on(output).print(
+            _concentration_summary(result, index, top, clusters=defs is not None)
+        )
     if index == "eg":
         err_console.print(
             tr(
@@ -435,7 +437,9 @@ def _check_concentration_years(
         )
 
 
-def _concentration_summary(result: pd.DataFrame, index: str, top: int) -> Table:
+def _concentration_summary(
+    result: pd.DataFrame, index: str, top: int, *, clusters: bool = False
+) -> Table:
     main = _MAIN_COLUMN[index]
     rows = result.dropna(subset=[main]).sort_values(main, ascending=False).head(top)
     if index == "coagglomeration":
@@ -455,14 +459,44 @@ def _concentration_summary(result: pd.DataFrame, index: str, top: int) -> Table:
     view = Table(title=tr("Highest {index}, {period}", index=title, period=period))
     for col in labels:
         view.add_column(_LABELS[col](), justify="left")
+    headings = _headings()
     for col in shown:
-        view.add_column(col, justify="right")
+        view.add_column(headings.get(col, col), justify="right")
     for rec in rows.to_dict("records"):
         view.add_row(
-            *(str(rec[c]) for c in labels),
+            *(_unit_name(rec, c, clusters) for c in labels),
             *(format_number(rec[c], digits=0 if c in _COUNTS else 4) for c in shown),
         )
     return view
+
+
+def _unit_name(rec: dict, column: str, clusters: bool) -> str:
+    """A name cell: a benchmark cluster's name in the CLI's language (files keep the data's)."""
+    code = column.removesuffix("_name")
+    if clusters and column != "region_name" and code in rec:
+        return shown_cluster_name(rec[code], rec[column])
+    return str(rec[column])
+
+
+def _headings() -> dict[str, str]:
+    """Headings of the number columns of the concentration summary, in the CLI's language (files
+    keep the column names)."""
+    return {
+        "hoover": tr("hoover"),
+        "locational_gini": tr("locational_gini"),
+        "krugman": tr("krugman"),
+        "hhi": tr("hhi"),
+        "entropy": tr("entropy"),
+        "gamma": tr("gamma"),
+        "coagglomeration": tr("coagglomeration"),
+        "establishments": tr("establishments"),
+        "employment_start": tr("employment_start"),
+        "employment_end": tr("employment_end"),
+        "change": tr("change"),
+        "national": tr("national"),
+        "industry_mix": tr("industry_mix"),
+        "regional": tr("regional"),
+    }
 
 
 #: Headings of the name columns of the concentration summary (looked up when the table is drawn).

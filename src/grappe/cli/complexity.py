@@ -611,6 +611,14 @@ def related_command(
             numbers = (tr("density"), tr("distance"), tr("COG"), tr("LQ"), tr("employment"))
             for col in (tr("code"), tr("name"), *numbers, tr("closest")):
                 view.add_column(col, justify="right" if col in numbers else "left")
+            # the closest unit is given by its name (a specialisation, so not a listed row): the
+            # benchmark's codes of the English names give its translated cluster name
+            from grappe.definitions.names import cluster_names
+
+            code_of = {name: code for code, name in cluster_names("en").items()}
+            code_of |= dict(
+                zip(result["name"].astype(str), result["code"].astype(str), strict=True)
+            )
             for rec in result.itertuples(index=False):
                 cog = (
                     "—"
@@ -625,7 +633,9 @@ def related_command(
                     cog,
                     format_number(rec.lq, digits=2),
                     format_number(rec.employment),
-                    str(rec.closest),
+                    shown_cluster_name(code_of.get(str(rec.closest)), rec.closest)
+                    if level == "cluster" and rec.closest
+                    else str(rec.closest),
                 )
             console.print(view)
 

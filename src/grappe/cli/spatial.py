@@ -460,10 +460,61 @@ def _safe(name: str) -> str:
     return "".join(c if c.isalnum() or c in "-_" else "_" for c in name)
 
 
+def _headings() -> dict[str, str]:
+    """The headings of the tables shown on screen in the user's language (the files written keep
+    their column names)."""
+    return {
+        "activity": tr("activity"),
+        "n": tr("n"),
+        "bandwidth km": tr("bandwidth km"),
+        "verdict": tr("verdict"),
+        "hotspot": tr("hotspot"),
+        "n_members": tr("n_members"),
+        "weight": tr("weight"),
+        "area_km2": tr("area_km2"),
+        "centroid_x": tr("centroid_x"),
+        "centroid_y": tr("centroid_y"),
+        "spot": tr("spot"),
+        "cluster": tr("cluster"),
+        "count": tr("count"),
+        "radius km": tr("radius km"),
+        "L−r km": tr("L−r km"),
+        "envelope km": tr("envelope km"),
+        "envelope": tr("envelope"),
+        "vs CSR": tr("vs CSR"),
+        "vs random": tr("vs random"),
+    }
+
+
+def _cells() -> dict[str, str]:
+    """The verdicts shown in the tables, in the user's language."""
+    return {
+        "localised": tr("localised"),
+        "dispersed": tr("dispersed"),
+        "neither": tr("neither"),
+        "above": tr("above"),
+        "below": tr("below"),
+        "within": tr("within"),
+    }
+
+
+def number_text(value: float) -> str:
+    """A number of a table: ``.4g`` in English, the language's separators otherwise."""
+    lang = current_language()
+    if lang == "en" or value != value or abs(value) == float("inf"):
+        return f"{value:.4g}"
+    from grappe.formats import format_number
+
+    return format_number(value, lang, significant=4)
+
+
 def _print(frame, title: str) -> None:
     table = Table(title=title)
+    headings, cells = _headings(), _cells()
     for col in frame.columns:
-        table.add_column(str(col))
+        table.add_column(headings.get(str(col), str(col)))
     for row in frame.itertuples(index=False):
-        table.add_row(*(f"{v:.4g}" if isinstance(v, float) else str(v) for v in row))
+        table.add_row(
+            *(number_text(v) if isinstance(v, float) else cells.get(str(v), str(v)) for v in row)
+        )
     console.print(table)

@@ -42,6 +42,7 @@ from grappe.cli.spatial import (
     _progress,
     _read,
     group,
+    number_text,
     parse_bbox,
 )
 from grappe.i18n import current_language, tr
@@ -309,7 +310,7 @@ def ripley_command(
         )
         if simulations:
             shown["envelope km"] = [
-                f"{lo / 1000:.4g} – {hi / 1000:.4g}"
+                f"{number_text(lo / 1000)} – {number_text(hi / 1000)}"
                 for lo, hi in zip(
                     curves["l_lower"] - curves["radius"],
                     curves["l_upper"] - curves["radius"],
@@ -411,7 +412,7 @@ def mfunction_command(
         shown = pd.DataFrame({"radius km": curves["radius"] / 1000, "M": curves["m"]})
         if simulations:
             shown["envelope"] = [
-                f"{lo:.4g} – {hi:.4g}"
+                f"{number_text(lo)} – {number_text(hi)}"
                 for lo, hi in zip(curves["lower"], curves["upper"], strict=True)
             ]
             shown["vs random"] = _verdict(curves["m"], curves["lower"], curves["upper"])

@@ -113,14 +113,22 @@ def _set(value: Any) -> frozenset[str]:
 def _check_frame(frame: pd.DataFrame, columns: tuple[str, ...], name: str) -> None:
     if not isinstance(frame, pd.DataFrame):
         raise InvalidParameterError(
-            f"The {name!r} parameter of match must be a pandas DataFrame. "
-            f"Got {type(frame).__name__} instead."
+            Message(
+                "The {name!r} parameter of match must be a pandas DataFrame. Got {kind} instead.",
+                name=name,
+                kind=type(frame).__name__,
+            )
         )
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise InvalidParameterError(
-            f"The {name!r} parameter of match must have the columns {list(columns)}. "
-            f"Got a table without {missing} instead."
+            Message(
+                "The {name!r} parameter of match must have the columns {columns}. "
+                "Got a table without {missing} instead.",
+                name=name,
+                columns=list(columns),
+                missing=missing,
+            )
         )
 
 
@@ -211,8 +219,13 @@ def match(
         or sum(w.values()) <= 0
     ):
         raise InvalidParameterError(
-            f"The 'weights' parameter of {f} must map names among {list(COMPONENTS)} to "
-            f"non-negative numbers with a positive sum. Got {dict(weights or {})!r} instead."
+            Message(
+                "The 'weights' parameter of {func} must map names among {components} to "
+                "non-negative numbers with a positive sum. Got {weights!r} instead.",
+                func=f,
+                components=list(COMPONENTS),
+                weights=dict(weights or {}),
+            )
         )
     wsum = sum(w.values())
     rows = []

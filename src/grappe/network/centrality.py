@@ -9,6 +9,7 @@ import pandas as pd
 
 from grappe._validation import check_number, check_option
 from grappe.errors import MissingDependencyError
+from grappe.i18n import Message
 from grappe.network.model import ActorNetwork
 
 __all__ = ["BETWEENNESS_EXACT_LIMIT", "betweenness", "centrality"]
@@ -153,7 +154,7 @@ def _raw_igraph(n: int, edges: np.ndarray, sources: np.ndarray | None) -> np.nda
         import igraph as ig
     except ImportError as exc:
         raise MissingDependencyError(
-            "backend='igraph' needs python-igraph: pip install grappe[network]"
+            Message("backend='igraph' needs python-igraph: pip install grappe[network]")
         ) from exc
     g = ig.Graph(n=n, edges=edges.tolist(), directed=True)
     if sources is None:

@@ -10,6 +10,7 @@ import pandas as pd
 
 from grappe._validation import check_option
 from grappe.errors import InvalidParameterError
+from grappe.i18n import Message
 from grappe.network.model import ActorNetwork
 
 __all__ = ["WaveChange", "wave_change"]
@@ -110,7 +111,11 @@ def wave_change(net: ActorNetwork, before: str, after: str) -> WaveChange:
     before, after = str(before), str(after)
     if before == after:
         raise InvalidParameterError(
-            f"The 'after' parameter of {func} must differ from 'before'. Got {after!r} instead."
+            Message(
+                "The 'after' parameter of {func} must differ from 'before'. Got {after!r} instead.",
+                func=func,
+                after=after,
+            )
         )
     keys = ["source", "target", "type"]
     merged = _keyed(net, before).merge(

@@ -26,6 +26,7 @@ import scipy.sparse as sp
 
 from grappe._validation import check_number
 from grappe.errors import ConvergenceError
+from grappe.i18n import Message
 from grappe.network.model import ActorNetwork
 
 # ConvergenceError lives in grappe.errors; it is re-exported here for code that imported it
@@ -154,8 +155,12 @@ def _continuous(
     # improve the loss, i.e. the optimum is reached to machine precision.
     if res.status == 1:
         raise ConvergenceError(
-            f"The continuous core–periphery model did not converge in {max_iter} iterations "
-            f"({res.message}); raise max_iter or tol.",
+            Message(
+                "The continuous core–periphery model did not converge in {max_iter} iterations "
+                "({reason}); raise max_iter or tol.",
+                max_iter=max_iter,
+                reason=res.message,
+            ),
             iterations=max_iter,
             tol=tol,
         )

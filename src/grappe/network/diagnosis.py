@@ -21,6 +21,7 @@ import pandas as pd
 
 from grappe._validation import check_number, check_option
 from grappe.errors import InvalidParameterError
+from grappe.i18n import Message
 from grappe.network.boundary import boundary
 from grappe.network.brokerage import ROLES, brokerage_by
 from grappe.network.centrality import centrality
@@ -133,7 +134,11 @@ def diagnose(
     full = net
     if before is not None and wave is None:
         raise InvalidParameterError(
-            f"The 'before' parameter of {func} must come with a 'wave'. Got {before!r} instead."
+            Message(
+                "The 'before' parameter of {func} must come with a 'wave'. Got {before!r} instead.",
+                func=func,
+                before=before,
+            )
         )
     if wave is not None:
         check_option(str(wave), "wave", net.waves, func=func)

@@ -27,6 +27,7 @@ import scipy.sparse as sp
 
 from grappe._validation import check_bool, check_option
 from grappe.errors import DataValidationError, InvalidParameterError, ValidationIssue
+from grappe.i18n import Message
 from grappe.vocabulary import LEVELS, SPHERES, STRENGTH_SCALE, TIE_TYPES
 
 __all__ = [
@@ -266,8 +267,12 @@ class ActorNetwork:
             bad = [t for t in chosen if t not in self.types]
             if bad:
                 raise InvalidParameterError(
-                    "The 'types' parameter of ActorNetwork.select must be a list of values "
-                    f"among {list(self.types)}. Got {bad!r} instead."
+                    Message(
+                        "The 'types' parameter of ActorNetwork.select must be a list of values "
+                        "among {options}. Got {bad!r} instead.",
+                        options=list(self.types),
+                        bad=bad,
+                    )
                 )
             ties = ties[_isin(ties["type"], chosen)]
         ids = actors["id"].to_numpy(object)

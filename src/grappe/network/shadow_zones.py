@@ -18,6 +18,7 @@ import scipy.sparse as sp
 
 from grappe._validation import check_number
 from grappe.errors import InvalidParameterError
+from grappe.i18n import Message
 from grappe.network.cohesion import sphere_pairs
 from grappe.network.model import SPHERES, ActorNetwork
 
@@ -49,16 +50,25 @@ def _pairs(expected: str | Iterable[Iterable[str]], func: str) -> list[tuple[str
         if expected == "all":
             return [(a, b) for k, a in enumerate(SPHERES) for b in SPHERES[k:]]
         raise InvalidParameterError(
-            f"The 'expected' parameter of {func} must be 'default', 'all' or a list of sphere "
-            f"pairs. Got {expected!r} instead."
+            Message(
+                "The 'expected' parameter of {func} must be 'default', 'all' or a list of sphere "
+                "pairs. Got {expected!r} instead.",
+                func=func,
+                expected=expected,
+            )
         )
     out = []
     for pair in expected:
         p = tuple(pair)
         if len(p) != 2 or any(s not in SPHERES for s in p):
             raise InvalidParameterError(
-                f"The 'expected' parameter of {func} must be a list of pairs of spheres among "
-                f"{list(SPHERES)}. Got {pair!r} instead."
+                Message(
+                    "The 'expected' parameter of {func} must be a list of pairs of spheres among "
+                    "{spheres}. Got {pair!r} instead.",
+                    func=func,
+                    spheres=list(SPHERES),
+                    pair=pair,
+                )
             )
         a, b = sorted(p, key=SPHERES.index)
         out.append((a, b))

@@ -49,6 +49,7 @@ from grappe.formats import (
     format_share,
     format_year,
 )
+from grappe.i18n import Message
 from grappe.io.output import write_bytes, write_text
 from grappe.reports import charts
 from grappe.reports.i18n import LANGS, NAMES, RULES, T, label
@@ -566,8 +567,10 @@ def pdf_bytes(html: str) -> bytes:
         import weasyprint
     except (ImportError, OSError) as exc:
         raise MissingDependencyError(
-            "Writing PDF reports needs WeasyPrint and the Pango library: "
-            "pip install grappe[report] (and run scripts/setup-system)."
+            Message(
+                "Writing PDF reports needs WeasyPrint and the Pango library: "
+                "pip install grappe[report] (and run scripts/setup-system)."
+            )
         ) from exc
     pdf: bytes = weasyprint.HTML(string=html).write_pdf()
     return pdf

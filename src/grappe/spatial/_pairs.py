@@ -89,8 +89,11 @@ def binned_pair_sums(
     )
     if engine == "numba" and kernel is None:
         from grappe.errors import MissingDependencyError
+        from grappe.i18n import Message
 
-        raise MissingDependencyError("The numba engine needs numba: pip install grappe[fast]")
+        raise MissingDependencyError(
+            Message("The numba engine needs numba: pip install grappe[fast]")
+        )
     if kernel is not None:
         order = np.argsort(coords32[:, 0], kind="stable")
         coords = np.ascontiguousarray(coords32[order], dtype=np.float64)

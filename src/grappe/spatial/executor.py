@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from grappe.errors import InvalidParameterError, MissingDependencyError
+from grappe.i18n import Message
 
 __all__ = ["check_scheduler", "run_tasks", "simulation_seeds"]
 
@@ -50,8 +51,12 @@ def check_scheduler(scheduler: Any, *, func: str) -> Any:
     if type(scheduler).__name__ == "Client" and hasattr(scheduler, "submit"):
         return scheduler
     raise InvalidParameterError(
-        f"The 'scheduler' parameter of {func} must be None, 'threads', 'sync', the address of a "
-        f"Dask scheduler or a distributed.Client. Got {scheduler!r} instead."
+        Message(
+            "The 'scheduler' parameter of {func} must be None, 'threads', 'sync', the address of "
+            "a Dask scheduler or a distributed.Client. Got {scheduler!r} instead.",
+            func=func,
+            scheduler=scheduler,
+        )
     )
 
 
@@ -115,7 +120,9 @@ def _run_dask(func, tasks, shared, scheduler, tick) -> list[Any]:
         from distributed import as_completed as dask_completed
     except ImportError as exc:  # pragma: no cover - dask is in the spatial extra
         raise MissingDependencyError(
-            "Running on a Dask cluster needs dask[distributed]: pip install grappe[spatial]"
+            Message(
+                "Running on a Dask cluster needs dask[distributed]: pip install grappe[spatial]"
+            )
         ) from exc
     own = isinstance(scheduler, str)
     if own:
@@ -123,8 +130,12 @@ def _run_dask(func, tasks, shared, scheduler, tick) -> list[Any]:
             client = Client(scheduler, timeout="3s", set_as_default=False)
         except (OSError, ValueError) as exc:  # refused, timed out, or not an address
             raise InvalidParameterError(
-                "The 'scheduler' parameter must be the address of a running Dask scheduler. "
-                f"Got {scheduler!r} instead (cannot connect: {exc})."
+                Message(
+                    "The 'scheduler' parameter must be the address of a running Dask scheduler. "
+                    "Got {scheduler!r} instead (cannot connect: {exc}).",
+                    scheduler=scheduler,
+                    exc=exc,
+                )
             ) from exc
     else:
         client = scheduler

@@ -24,6 +24,7 @@ import pandas as pd
 
 from grappe._validation import check_number, check_option
 from grappe.errors import MissingDependencyError
+from grappe.i18n import Message
 from grappe.spatial.points import PointSet, arc_to_chord, metric_coordinates
 
 __all__ = ["HotspotResult", "hotspots"]
@@ -60,7 +61,7 @@ def _libs():
         from sklearn.cluster import DBSCAN, HDBSCAN
     except ImportError as exc:  # pragma: no cover - in the spatial extra
         raise MissingDependencyError(
-            "Hot spots need scikit-learn and shapely: pip install grappe[spatial]"
+            Message("Hot spots need scikit-learn and shapely: pip install grappe[spatial]")
         ) from exc
     return shapely, DBSCAN, HDBSCAN
 

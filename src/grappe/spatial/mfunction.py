@@ -20,6 +20,7 @@ import pandas as pd
 
 from grappe._validation import check_bool, check_number
 from grappe.errors import InvalidParameterError
+from grappe.i18n import Message
 from grappe.spatial.executor import Progress, check_scheduler, run_tasks, simulation_seeds
 from grappe.spatial.points import PointSet, arc_to_chord, chord_to_arc, metric_coordinates
 
@@ -116,8 +117,12 @@ def m_function(
     r = np.asarray(radii, dtype=float)
     if r.ndim != 1 or r.size == 0 or not (r > 0).all() or (np.diff(r) <= 0).any():
         raise InvalidParameterError(
-            f"The 'radii' parameter of {func} must be positive increasing distances in metres. "
-            f"Got {radii!r} instead."
+            Message(
+                "The 'radii' parameter of {func} must be positive increasing distances in "
+                "metres. Got {radii!r} instead.",
+                func=func,
+                radii=radii,
+            )
         )
     from scipy.spatial import cKDTree
 
@@ -125,9 +130,13 @@ def m_function(
     if sel.sum() < 2:
         # one establishment has no neighbour of its own activity and an expected share of 0
         raise InvalidParameterError(
-            f"The 'activity' parameter of {func} must name an activity with at least two "
-            f"establishments (M compares each with the others). Got {activity!r} with one "
-            "instead."
+            Message(
+                "The 'activity' parameter of {func} must name an activity with at least two "
+                "establishments (M compares each with the others). Got {activity!r} with one "
+                "instead.",
+                func=func,
+                activity=activity,
+            )
         )
     coords, spherical = metric_coordinates(points)
     search = arc_to_chord(r) if spherical else r

@@ -31,6 +31,7 @@ import pandas as pd
 
 from grappe._validation import check_number, check_option
 from grappe.errors import InvalidParameterError
+from grappe.i18n import Message
 from grappe.spatial.executor import Progress, check_scheduler, run_tasks, simulation_seeds
 from grappe.spatial.points import PointSet
 
@@ -153,9 +154,13 @@ def default_radii(
     side = min(float(window[2]) - float(window[0]), float(window[3]) - float(window[1]))
     if not side > 0:
         raise InvalidParameterError(
-            f"The 'window' parameter of {func} must have a positive width and height to set "
-            f"the radii (the points may all lie at one place or on one line). Got {window!r} "
-            "instead: give the radii or a study window."
+            Message(
+                "The 'window' parameter of {func} must have a positive width and height to set "
+                "the radii (the points may all lie at one place or on one line). Got {window!r} "
+                "instead: give the radii or a study window.",
+                func=func,
+                window=window,
+            )
         )
     return side / 4 * np.arange(1, steps + 1) / steps
 
@@ -263,22 +268,33 @@ def ripley_k(
     check_scheduler(scheduler, func=func)
     if points.geographic:
         raise InvalidParameterError(
-            f"The 'points' parameter of {func} must be in a projected CRS (metres), as the "
-            "window's area is planar. Got longitude/latitude instead. Use "
-            "project_points(points, 'EPSG:3035') or a local projection first."
+            Message(
+                "The 'points' parameter of {func} must be in a projected CRS (metres), as the "
+                "window's area is planar. Got longitude/latitude instead. Use "
+                "project_points(points, 'EPSG:3035') or a local projection first.",
+                func=func,
+            )
         )
     r = np.asarray(radii, dtype=float)
     if r.ndim != 1 or r.size == 0 or not (r > 0).all() or (np.diff(r) <= 0).any():
         raise InvalidParameterError(
-            f"The 'radii' parameter of {func} must be positive increasing distances in metres. "
-            f"Got {radii!r} instead."
+            Message(
+                "The 'radii' parameter of {func} must be positive increasing distances in "
+                "metres. Got {radii!r} instead.",
+                func=func,
+                radii=radii,
+            )
         )
     data = points.data if activity is None else points.data[points.mask(activity)]
     xy = data[["x", "y"]].to_numpy(dtype=float)
     n = len(xy)
     if n < 2:
         raise InvalidParameterError(
-            f"The 'points' parameter of {func} must hold at least two points. Got {n} instead."
+            Message(
+                "The 'points' parameter of {func} must hold at least two points. Got {n} instead.",
+                func=func,
+                n=n,
+            )
         )
     shared = _window(xy, window, edge_correction, func)
     shared.update(r=r, n=n, correction=edge_correction)
@@ -313,16 +329,24 @@ def _window(xy: np.ndarray, window: Any, correction: str, func: str) -> dict:
         window = tuple(float(v) for v in (*xy.min(axis=0), *xy.max(axis=0)))
         if not (window[2] > window[0] and window[3] > window[1]):
             raise InvalidParameterError(
-                f"The 'window' parameter of {func} must be given when the points lie at one "
-                f"place or on one line (their bounding box {window!r} has no positive area). "
-                "Got None instead."
+                Message(
+                    "The 'window' parameter of {func} must be given when the points lie at one "
+                    "place or on one line (their bounding box {window!r} has no positive area). "
+                    "Got None instead.",
+                    func=func,
+                    window=window,
+                )
             )
     if isinstance(window, tuple | list):
         box = tuple(float(v) for v in window)
         if len(box) != 4 or not (box[2] > box[0] and box[3] > box[1]):
             raise InvalidParameterError(
-                f"The 'window' parameter of {func} must have a positive area. Got {window!r} "
-                "instead."
+                Message(
+                    "The 'window' parameter of {func} must have a positive area. Got {window!r} "
+                    "instead.",
+                    func=func,
+                    window=window,
+                )
             )
         shared: dict[str, Any] = {"box": box, "polygon": None}
         shared["area"] = (box[2] - box[0]) * (box[3] - box[1])
@@ -337,21 +361,32 @@ def _window(xy: np.ndarray, window: Any, correction: str, func: str) -> dict:
 
         if correction == "isotropic":
             raise InvalidParameterError(
-                f"The 'edge_correction' parameter of {func} must be 'border' or 'none' for a "
-                "polygon window. Got 'isotropic' instead (implemented for box windows)."
+                Message(
+                    "The 'edge_correction' parameter of {func} must be 'border' or 'none' for a "
+                    "polygon window. Got 'isotropic' instead (implemented for box windows).",
+                    func=func,
+                )
             )
         if not float(window.area) > 0:
             raise InvalidParameterError(
-                f"The 'window' parameter of {func} must have a positive area. Got {window!r} "
-                "instead."
+                Message(
+                    "The 'window' parameter of {func} must have a positive area. Got {window!r} "
+                    "instead.",
+                    func=func,
+                    window=window,
+                )
             )
         shapely.prepare(window)
         shared = {"box": None, "polygon": window, "area": float(window.area)}
         inside = shapely.covers(window, shapely.points(xy))
     if not inside.all():
         raise InvalidParameterError(
-            f"The 'window' parameter of {func} must contain every point. Got a window that "
-            f"leaves out {int((~inside).sum())} of them instead."
+            Message(
+                "The 'window' parameter of {func} must contain every point. Got a window that "
+                "leaves out {count} of them instead.",
+                func=func,
+                count=int((~inside).sum()),
+            )
         )
     return shared
 
