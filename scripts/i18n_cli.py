@@ -2244,3 +2244,7 @@ CLI_T |= CLI_T_tailass
 from i18n_cli_tailspa import CLI_T_tailspa  # noqa: E402 - spatial, network, report errors (tailspa)
 
 CLI_T |= CLI_T_tailspa
+
+from i18n_cli_lead import CLI_T_lead  # noqa: E402 - the last CLI errors (lead)
+
+CLI_T |= CLI_T_lead

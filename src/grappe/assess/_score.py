@@ -192,9 +192,9 @@ def score_items(
     for dim, evidence in by_dim.items():
         value = sum(e.points for e in evidence) / len(evidence) if evidence else float("nan")
         rule = (
-            f"mean of {len(evidence)} evidence points on 1–5"
+            Message("mean of {n} evidence points on 1–5", n=len(evidence))
             if evidence
-            else "no evidence available: score unknown"
+            else Message("no evidence available: score unknown")
         )
         out[dim] = Score(dim, value, SCALE, tuple(evidence), rule)
     return out

@@ -244,31 +244,50 @@ def _decide(
             return Lifecycle(
                 "decline",
                 tuple(ev),
-                f"decline: jobs fell faster than "
-                f"nationally (by more than {band:g}) in each of the last {k} "
-                "periods",
+                Message(
+                    "decline: jobs fell faster than nationally (by more than {band:g}) in each of "
+                    "the last {k} periods",
+                    band=band,
+                    k=k,
+                ),
             )
     if lq < emerging_lq and c >= fast_growth:
         return Lifecycle(
             "emergence",
             tuple(ev),
-            f"emergence: LQ {lq:.3g} < {emerging_lq:g} and CAGR {c:.3%} ≥ {fast_growth:.3%}",
+            Message(
+                "emergence: LQ {lq:.3g} < {emerging_lq:g} and CAGR {c:.3%} ≥ {fast_growth:.3%}",
+                lq=lq,
+                emerging_lq=emerging_lq,
+                c=c,
+                fast_growth=fast_growth,
+            ),
         )
     if c - C > band and share[-1] > share[0]:
         return Lifecycle(
             "growth",
             tuple(ev),
-            f"growth: CAGR {c:.3%} exceeds national {C:.3%} by more than "
-            f"{band:.3%} and the national share rose",
+            Message(
+                "growth: CAGR {c:.3%} exceeds national {national:.3%} by more than {band:.3%} and "
+                "the national share rose",
+                c=c,
+                national=C,
+                band=band,
+            ),
         )
     if lq >= mature_lq and abs(c - C) <= band:
         return Lifecycle(
             "maturity",
             tuple(ev),
-            f"maturity: LQ {lq:.3g} ≥ {mature_lq:g} and CAGR within ±{band:.3%} of national",
+            Message(
+                "maturity: LQ {lq:.3g} ≥ {mature_lq:g} and CAGR within ±{band:.3%} of national",
+                lq=lq,
+                mature_lq=mature_lq,
+                band=band,
+            ),
         )
     return Lifecycle(
         "undetermined",
         tuple(ev),
-        "undetermined: no rule of the life-cycle test holds; see docs/assess.md",
+        Message("undetermined: no rule of the life-cycle test holds; see docs/assess.md"),
     )

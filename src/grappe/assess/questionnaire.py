@@ -430,16 +430,20 @@ def answer_points(
             continue
         value = answers[q.id]
         if q.type == "likert":
-            points, rule = float(value), "Likert answer 1–5 taken as is"
+            points, rule = float(value), Message("Likert answer 1–5 taken as is")
         elif q.type == "yes_no":
-            points, rule = (5.0 if value else 1.0), "yes = 5, no = 1"
+            points, rule = (5.0 if value else 1.0), Message("yes = 5, no = 1")
         elif q.type == "number":
             cuts = "|".join(f"{c:g}" for c in q.cuts or ())
             points = band_score(float(value), q.cuts or ())
-            rule = f"1 + number of cuts {cuts} at or below the answer ({q.unit or ''})"
+            rule = Message(
+                "1 + number of cuts {cuts} at or below the answer ({unit})",
+                cuts=cuts,
+                unit=q.unit or "",
+            )
         else:
             points = {c.value: c.points for c in q.choices}[value]
-            rule = "points of the choice made"
+            rule = Message("points of the choice made")
         out.append((q.dimension, q.id, value, points, rule))
     return out
 
@@ -561,6 +565,8 @@ def pooled_points(
         given = scored[q.id]
         mean = sum(points for _, points, _ in given) / len(given)
         shown = " | ".join(_shown(value) for value in sorted(value for value, _, _ in given))
-        rule = f"mean of the points of {len(given)} answer set(s); each: {given[0][2]}"
+        rule = Message(
+            "mean of the points of {n} answer set(s); each: {each}", n=len(given), each=given[0][2]
+        )
         out.append((q.dimension, q.id, shown, mean, rule))
     return out

@@ -291,10 +291,15 @@ def classify(
         "min_known": min_known,
     }
     known = [s.value for s in scores.values() if not math.isnan(s.value)]
-    rule = (
-        f"national if mean ≥ {national:g} and every factor ≥ {floor:g}; regional if "
-        f"mean ≥ {regional:g}; potential if mean ≥ {potential:g}; at least {min_known} "
-        "factors with evidence"
+    rule = Message(
+        "national if mean ≥ {national:g} and every factor ≥ {floor:g}; regional if "
+        "mean ≥ {regional:g}; potential if mean ≥ {potential:g}; at least {min_known} "
+        "factors with evidence",
+        national=national,
+        floor=floor,
+        regional=regional,
+        potential=potential,
+        min_known=min_known,
     )
     if len(known) < min_known:
         return Classification("none", math.nan, math.nan, len(known), rule, thresholds)

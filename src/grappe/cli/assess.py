@@ -99,14 +99,24 @@ def _related(text: str) -> list[str]:
     return [t.strip() for t in text.split(",") if t.strip()]
 
 
+def _evidence_value(value: Any) -> str:
+    """An evidence value as the tables write numbers (4 significant digits, the user's locale);
+    answers (text, yes/no) as given."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return f"{value!s:.10}"
+    from grappe.formats import format_number as number
+
+    return number(float(value), current_language(), significant=4)
+
+
 def _score_table(title: str, scores: Any) -> Table:
     table = Table(title=title)
     for col in (tr("dimension"), tr("score"), tr("evidence (value → points)"), tr("rule")):
         table.add_column(col)
     for dim, s in scores.items():
-        ev = "\n".join(f"{e.name} = {e.value!s:.10} → {e.points:g}" for e in s.evidence)
+        ev = "\n".join(f"{e.name} = {_evidence_value(e.value)} → {e.points:g}" for e in s.evidence)
         score = "—" if not s.known else format_number(s.value, digits=2)
-        table.add_row(dim, score, ev or "—", s.rule)
+        table.add_row(dim, score, ev or "—", translate(s.rule))
     return table
 
 
@@ -175,7 +185,7 @@ def questionnaire_command(
         for col in (tr("question"), tr("dimension"), tr("answer"), tr("points"), tr("rule")):
             table.add_column(col)
         for dim, qid, value, points, rule in answer_points(q, given):
-            table.add_row(qid, dim, str(value), f"{points:g}", rule)
+            table.add_row(qid, dim, str(value), f"{points:g}", translate(rule))
         console.print(table)
         if save is not None:
             from grappe.io.output import write_text
@@ -256,14 +266,25 @@ def factors_command(
         console.print(_score_table(tr("Success factors ({method})", method=method), sf.scores))
         c = classify(sf, national=national, regional=regional, potential=potential)
         console.print(
-            tr(
-                "Classification: [bold]{level}[/] (mean {mean}); {rule}",
-                level=c.level,
-                mean=format_number(c.overall, digits=2),
-                rule=c.rule,
-            ),
+            _classification_line(c.level, format_number(c.overall, digits=2), c.rule),
             highlight=False,
         )
+
+
+def _classification_line(level: str, mean: str, rule: str) -> str:
+    """The classification in the user's language: one sentence per level, so that the level's
+    name is translated with it (a bare "national" is a table heading elsewhere)."""
+    values = {"mean": mean, "rule": rule}
+    lines = {
+        "national": Message("Classification: [bold]national[/] (mean {mean}); {rule}", **values),
+        "regional": Message("Classification: [bold]regional[/] (mean {mean}); {rule}", **values),
+        "potential": Message("Classification: [bold]potential[/] (mean {mean}); {rule}", **values),
+        "none": Message("Classification: [bold]none[/] (mean {mean}); {rule}", **values),
+    }
+    default = Message(
+        "Classification: [bold]{level}[/] (mean {mean}); {rule}", level=level, **values
+    )
+    return translate(lines.get(level, default))
 
 
 @assess_group.command("lifecycle")
@@ -283,7 +304,11 @@ def lifecycle_command(
         df, _ = _indicators(indicators, read_options(encoding, sep, decimal, thousands))
         result = lifecycle_stage(lifecycle_series(df, region=region, cluster=cluster))
         console.print(
-            tr("Stage: [bold]{stage}[/]\nRule: {rule}", stage=result.stage, rule=result.rule),
+            tr(
+                "Stage: [bold]{stage}[/]\nRule: {rule}",
+                stage=Message(result.stage),  # the stage's name in the user's language
+                rule=result.rule,
+            ),
             highlight=False,
         )
         for e in result.evidence:

@@ -26,7 +26,7 @@ from grappe.cli._common import (
     grappe_errors,
     read_options,
 )
-from grappe.i18n import current_language, tr
+from grappe.i18n import Message, current_language, tr
 
 group = typer.Typer(
     name="spatial",
@@ -415,8 +415,10 @@ def areal_command(
             attribution = ATTRIBUTION
         elif id_property is None:
             raise InvalidParameterError(
-                "The 'id_property' parameter of grappe spatial areal must name the feature "
-                "property holding the unit id of a GeoJSON file. Got None instead."
+                Message(
+                    "The 'id_property' parameter of grappe spatial areal must name the feature "
+                    "property holding the unit id of a GeoJSON file. Got None instead."
+                )
             )
         else:
             areas = read_areas(

@@ -45,7 +45,7 @@ from grappe.cli.spatial import (
     number_text,
     parse_bbox,
 )
-from grappe.i18n import current_language, tr
+from grappe.i18n import Message, current_language, tr
 
 ProjectOpt = Annotated[
     str | None,
@@ -166,18 +166,25 @@ def _window(points, activity, box):
     data = points.data if activity is None else points.data[points.mask(activity)]
     if len(data) < 2:
         raise InvalidParameterError(
-            f"Ripley's K needs at least two points{' of ' + repr(activity) if activity else ''}. "
-            f"Got {len(data)}."
-        )
+            Message("Ripley's K needs at least two points of {activity!r}. Got {count}.",
+                    activity=activity, count=len(data))
+            if activity
+            else Message("Ripley's K needs at least two points. Got {count}.", count=len(data))
+        )  # fmt: skip
     if box is not None:
         x, y = data["x"], data["y"]
         out = ~((x >= box[0]) & (x <= box[2]) & (y >= box[1]) & (y <= box[3]))
         if out.any():
             first = data[out].iloc[0]
             raise InvalidParameterError(
-                f"The '--window' parameter must contain every point (in the metres of the "
-                f"projected CRS). Got a window that leaves out {int(out.sum())} of them, the "
-                f"first at ({first['x']:.1f}, {first['y']:.1f}): widen it or leave it out."
+                Message(
+                    "The '--window' parameter must contain every point (in the metres of the "
+                    "projected CRS). Got a window that leaves out {count} of them, the first at "
+                    "({x:.1f}, {y:.1f}): widen it or leave it out.",
+                    count=int(out.sum()),
+                    x=first["x"],
+                    y=first["y"],
+                )
             )
         return box
     box = (data["x"].min(), data["y"].min(), data["x"].max(), data["y"].max())

@@ -109,7 +109,11 @@ def read_questionnaire(name_or_path: PathLike) -> Questionnaire:
             return Questionnaire.from_dict(data, file=f"{text}.yaml")
     if not Path(text).is_file():
         raise NotFoundError(
-            f"No questionnaire {text!r}: not a bundled one {bundled_questionnaires()} nor a file."
+            Message(
+                "No questionnaire {name!r}: not a bundled one {bundled} nor a file.",
+                name=text,
+                bundled=bundled_questionnaires(),
+            )
         )
     data, _ = _load_yaml(text, Message("questionnaire"))
     return Questionnaire.from_dict(data, file=text)
@@ -170,9 +174,9 @@ def read_answers(
         if not isinstance(data, dict):
             raise DataValidationError(
                 ValidationIssue(
-                    "The answers file is not a mapping of question ids to answers.",
+                    Message("The answers file is not a mapping of question ids to answers."),
                     file=str(path),
-                    fix="Write one 'ID: answer' line per question.",
+                    fix=Message("Write one 'ID: answer' line per question."),
                 )
             )
         answers, rows = {str(k): v for k, v in data.items()}, _key_lines(node)
@@ -304,9 +308,9 @@ def read_label(path: PathLike) -> Label:
     if not isinstance(data, dict):
         raise DataValidationError(
             ValidationIssue(
-                "The label file is not a mapping.",
+                Message("The label file is not a mapping."),
                 file=str(path),
-                fix="Write name, level, criteria, valid_from and valid_to keys.",
+                fix=Message("Write name, level, criteria, valid_from and valid_to keys."),
             )
         )
     return make_label(data, file=str(path))
