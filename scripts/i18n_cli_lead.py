@@ -132,3 +132,24 @@ CLI_T_lead |= {
         "التصنيف: [bold]لا شيء[/] (المتوسط {mean})؛ {rule}",
     ),
 }
+
+# the headings of the grappe dz tables (files keep their column names)
+CLI_T_lead |= {
+    "name (French)": ("nom (français)", "الاسم (بالفرنسية)"),
+    "name (Arabic)": ("nom (arabe)", "الاسم (بالعربية)"),
+    "name (English)": ("nom (anglais)", "الاسم (بالإنجليزية)"),
+    "communes": ("communes", "البلديات"),
+    "population": ("population", "السكان"),
+    "communes without population": ("communes sans population", "بلديات بلا عدد سكان"),
+    "division": ("découpage", "التقسيم"),
+    "commune (ONS code)": ("commune (code ONS)", "البلدية (رمز الديوان الوطني للإحصائيات)"),
+    "OSM id": ("identifiant OSM", "معرّف OSM"),
+    "daïra (OSM id)": ("daïra (identifiant OSM)", "الدائرة (معرّف OSM)"),
+    "daïra (French)": ("daïra (français)", "الدائرة (بالفرنسية)"),
+    "daïra (Arabic)": ("daïra (arabe)", "الدائرة (بالعربية)"),
+    "wilaya (69)": ("wilaya (69)", "الولاية (69)"),
+    "wilaya (58)": ("wilaya (58)", "الولاية (58)"),
+    "wilaya (48)": ("wilaya (48)", "الولاية (48)"),
+    "moved": ("déplacée", "نُقلت"),
+    "share": ("part", "الحصة"),
+}

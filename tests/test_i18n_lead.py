@@ -57,3 +57,15 @@ def test_the_english_text_is_unchanged_for_python_users():
 def test_the_classification_level_is_translated_with_its_sentence(lang, expected):
     with language(lang):
         assert expected in _classification_line("national", "3.10", "r")
+
+
+def test_dz_table_headings_are_translated_not_the_files_columns(tmp_path):
+    result = runner.invoke(app, ["--lang", "ar", "dz", "wilayas", "--division", "58"], env=ENV)
+    assert result.exit_code == 0, result.output
+    assert "الاسم (بالعربية)" in result.output and "name_ar" not in result.output
+    out = tmp_path / "w.csv"
+    result = runner.invoke(app, ["--lang", "ar", "dz", "wilayas", "-o", str(out)], env=ENV)
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").splitlines()[0].split(",")[:3] == [
+        "wilaya_code", "name_fr", "name_ar"
+    ]  # fmt: skip

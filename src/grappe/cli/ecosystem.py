@@ -85,6 +85,24 @@ def _headers() -> dict[str, str]:
         "lon": tr("longitude"),
         "distance_km": tr("distance (km)"),
         "total": tr("total"),
+        # grappe dz tables
+        "name_fr": tr("name (French)"),
+        "name_ar": tr("name (Arabic)"),
+        "name_en": tr("name (English)"),
+        "communes": tr("communes"),
+        "population": tr("population"),
+        "communes_without_population": tr("communes without population"),
+        "division": tr("division"),
+        "commune_code": tr("commune (ONS code)"),
+        "osm_id": tr("OSM id"),
+        "daira_osm_id": tr("daïra (OSM id)"),
+        "daira_name_fr": tr("daïra (French)"),
+        "daira_name_ar": tr("daïra (Arabic)"),
+        "wilaya_69": tr("wilaya (69)"),
+        "wilaya_58": tr("wilaya (58)"),
+        "wilaya_48": tr("wilaya (48)"),
+        "moved": tr("moved"),
+        "share": tr("share"),
     }
 
 
