@@ -1,0 +1,187 @@
+"""Whole-process timing, interleaved, for the benchmark scripts.
+
+Every comparison in ``benchmarks/`` of grappe against a peer goes through :func:`compare`:
+
+* each command is a **whole process** as a user runs it (``subprocess``, no shell);
+* the commands run **interleaved** — A B C, A B C, … — so that a drift of the machine's speed
+  hits all of them alike, the **same number of runs** each, after ``warmup`` rounds that are
+  not counted;
+* wall time is measured around the child; CPU time and **peak resident memory** come from the
+  kernel's own accounting of the finished child (``os.wait4``'s ``rusage``; ``ru_maxrss`` is the
+  largest resident set of that process, in KiB on Linux);
+* the report gives, per command, the **median and [min–max]**, the ratios to the first command
+  pair by pair (run *i* of B against run *i* of A), the machine's load average before and after,
+  and the **engine** named by the caller for each command;
+* a command that exits non-zero stops the benchmark: a failed run is never timed.
+
+Only the standard library is used, so that the harness adds nothing to what it measures.
+
+Example::
+
+    from _harness import Command, compare, print_report
+
+    report = compare(
+        [
+            Command("grappe map", ["grappe", "map", path, "-o", out], engine="Arrow"),
+            Command("pandas script", [sys.executable, "peer.py", path, out], engine="pandas 3.1"),
+        ],
+        runs=5,
+    )
+    print_report(report)
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import subprocess
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+__all__ = ["Command", "Measurement", "compare", "load_average", "machine", "print_report"]
+
+
+@dataclass(frozen=True)
+class Command:
+    """One command to time: a label, its argument vector and the engine it runs on."""
+
+    label: str
+    argv: Sequence[str]
+    engine: str = ""
+    env: Mapping[str, str] | None = None
+    cwd: str | None = None
+
+
+@dataclass(frozen=True)
+class Measurement:
+    """The counted runs of one command."""
+
+    command: Command
+    wall: tuple[float, ...]
+    cpu: tuple[float, ...]
+    peak_rss_mib: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    """What :func:`compare` measured, with the machine's state around it."""
+
+    measurements: tuple[Measurement, ...]
+    runs: int
+    warmup: int
+    load_before: tuple[float, float, float]
+    load_after: tuple[float, float, float]
+    started: str
+    notes: tuple[str, ...] = field(default=())
+
+
+def load_average() -> tuple[float, float, float]:
+    """The 1-, 5- and 15-minute load averages of the machine."""
+    return os.getloadavg()
+
+
+def machine() -> str:
+    """One line describing the machine and the Python that runs the harness."""
+    return (
+        f"{os.cpu_count()} CPUs, {platform.machine()}, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}"
+    )
+
+
+def _run_once(command: Command) -> tuple[float, float, float]:
+    env = None if command.env is None else {**os.environ, **command.env}
+    start = time.perf_counter()
+    child = subprocess.Popen(  # noqa: S603 - the benchmark's own commands
+        list(command.argv),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=command.cwd,
+    )
+    stderr = child.stderr.read() if child.stderr is not None else b""
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        tail = stderr.decode(errors="replace")[-2000:]
+        raise RuntimeError(
+            f"{command.label!r} exited with {child.returncode}: {' '.join(command.argv)}\n{tail}"
+        )
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def compare(commands: Sequence[Command], *, runs: int = 5, warmup: int = 1) -> Report:
+    """Run ``commands`` interleaved, ``warmup`` uncounted rounds then ``runs`` counted ones.
+
+    Parameters
+    ----------
+    commands : sequence of Command
+        The first is the reference of the ratios.
+    runs : int, default 5
+        Counted runs of each command.
+    warmup : int, default 1
+        Rounds run first and not counted (file cache, compiled kernels' disk cache).
+
+    Returns
+    -------
+    Report
+    """
+    if runs < 1:
+        raise ValueError("runs must be at least 1")
+    load_before = load_average()
+    started = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())
+    for _ in range(warmup):
+        for command in commands:
+            _run_once(command)
+    samples: list[list[tuple[float, float, float]]] = [[] for _ in commands]
+    for _ in range(runs):
+        for i, command in enumerate(commands):
+            samples[i].append(_run_once(command))
+    measurements = tuple(
+        Measurement(
+            command=command,
+            wall=tuple(s[0] for s in runs_of),
+            cpu=tuple(s[1] for s in runs_of),
+            peak_rss_mib=tuple(s[2] for s in runs_of),
+        )
+        for command, runs_of in zip(commands, samples, strict=True)
+    )
+    return Report(measurements, runs, warmup, load_before, load_average(), started)
+
+
+def _spread(values: Sequence[float], fmt: str) -> str:
+    return (
+        f"{format(statistics.median(values), fmt)} "
+        f"[{format(min(values), fmt)}–{format(max(values), fmt)}]"
+    )
+
+
+def print_report(report: Report, *, title: str = "") -> None:
+    """Print ``report``: medians and ranges per command, ratios to the first pair by pair."""
+    if title:
+        print(f"\n## {title}")
+    print(
+        f"{machine()}; started {report.started}; load average before "
+        f"{report.load_before[0]:.2f} {report.load_before[1]:.2f} {report.load_before[2]:.2f}, "
+        f"after {report.load_after[0]:.2f} {report.load_after[1]:.2f} {report.load_after[2]:.2f}; "
+        f"{report.runs} counted runs each after {report.warmup} warm-up, interleaved"
+    )
+    reference = report.measurements[0]
+    for m in report.measurements:
+        line = (
+            f"  {m.command.label:<28} wall {_spread(m.wall, '.3f')} s   "
+            f"cpu {_spread(m.cpu, '.3f')} s   peak RSS {_spread(m.peak_rss_mib, '.0f')} MiB"
+        )
+        if m is not reference:
+            ratios = [b / a for a, b in zip(reference.wall, m.wall, strict=True)]
+            mem = [b / a for a, b in zip(reference.peak_rss_mib, m.peak_rss_mib, strict=True)]
+            line += (
+                f"   time ×{_spread(ratios, '.2f')} of {reference.command.label!r}, "
+                f"memory ×{_spread(mem, '.2f')}"
+            )
+        print(line)
+        print(
+            f"  {'':<28} engine: {m.command.engine or 'not named'}; command: {' '.join(m.command.argv)}"
+        )
