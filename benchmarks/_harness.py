@@ -182,6 +182,5 @@ def print_report(report: Report, *, title: str = "") -> None:
                 f"memory ×{_spread(mem, '.2f')}"
             )
         print(line)
-        print(
-            f"  {'':<28} engine: {m.command.engine or 'not named'}; command: {' '.join(m.command.argv)}"
-        )
+        argv = " ".join(m.command.argv)
+        print(f"  {'':<28} engine: {m.command.engine or 'not named'}; command: {argv}")
