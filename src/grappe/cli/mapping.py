@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
-import numpy as np
-import pandas as pd
 import typer
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from grappe.cli._common import (
     ClassificationOpt,
@@ -33,6 +29,10 @@ from grappe.cli._common import (
 )
 from grappe.errors import InvalidParameterError
 from grappe.i18n import format_number, tr
+
+if TYPE_CHECKING:  # the module's top stays light: `grappe map --help` imports no pandas/numpy
+    import pandas as pd
+    from rich.table import Table
 
 __all__ = ["parse_column_mapping", "parse_where", "parse_years", "register", "summary_table"]
 
@@ -138,9 +138,22 @@ def summary_table(
     persons (Eurostat's ``THS``) is named in the count's heading, and counts with decimals
     (thousands) keep one.
     """
-    latest = indicators["year"].max()
-    ind = indicators.loc[indicators["year"] == latest]
-    ind = ind.loc[ind["cluster_type"].astype(str) == "traded"] if "cluster_type" in ind else ind
+    import numpy as np
+    import pandas as pd
+    from rich.table import Table
+
+    years = indicators["year"].to_numpy()
+    latest = years.max()
+    keep = years == latest
+    if "cluster_type" in indicators:
+        ctype = indicators["cluster_type"]
+        if isinstance(ctype.dtype, pd.CategoricalDtype):  # compare codes, not 600,000 strings
+            traded = [str(c) == "traded" for c in ctype.cat.categories] + [False]
+            keep &= np.asarray(traded)[ctype.cat.codes.to_numpy()]
+        else:
+            keep &= np.asarray(ctype.astype(str)) == "traded"
+    shown = ["region", "region_name", "cluster", "cluster_name", measure, "lq", "strong", "stars"]
+    ind = indicators.loc[keep, list(dict.fromkeys(shown))]
     title = tr("Strong traded clusters by {measure}, {year}", measure=measure, year=latest)
     table = Table(title=title, show_lines=False)
     headings = {
@@ -157,29 +170,45 @@ def summary_table(
         (tr("Stars"), "center"),
     ):
         table.add_column(col, justify=justify)
-    per_region = (
-        ind.groupby("region", observed=True)
-        .agg(strong=("strong", "sum"), size=(measure, "sum"))
-        .sort_values(["strong", "size"], ascending=False)
-    )
+    # regions by their number of strong clusters, then their size (NaN sizes count as 0, as
+    # pandas' sum skips them); ties keep the regions' order
+    region = ind["region"]
+    codes, labels = _region_codes(region)
     counts = ind[measure].to_numpy(dtype=float)
+    strong = ind["strong"].to_numpy(dtype=bool)
+    n = len(labels)
+    present = np.bincount(codes, minlength=n) > 0
+    n_strong = np.bincount(codes, weights=strong, minlength=n)
+    size = np.bincount(codes, weights=np.nan_to_num(counts, nan=0.0), minlength=n)
+    ranked = [g for g in np.lexsort((-size, -n_strong)) if present[g]][:max_regions]
     whole = bool(np.all(np.isnan(counts) | (counts == np.round(counts))))
     digits = 0 if whole else 1
-    for region in per_region.index[:max_regions]:
-        own = ind.loc[ind["region"] == region]
-        strong = own.loc[own["strong"].astype(bool)]
-        rows = (strong if len(strong) else own).nlargest(top, measure)
+    for g in ranked:
+        own = ind.iloc[np.flatnonzero(codes == g)]
+        chosen = own.loc[own["strong"].astype(bool)]
+        rows = (chosen if len(chosen) else own).nlargest(top, measure)
         for i, row in enumerate(rows.itertuples(index=False)):
             table.add_row(
                 f"{row.region_name} ({row.region})" if i == 0 else "",
                 shown_cluster_name(row.cluster, row.cluster_name),
                 format_number(getattr(row, measure), digits=digits),
-                "—" if pd.isna(row.lq) else format_number(row.lq, digits=2),
+                "—" if np.isnan(row.lq) else format_number(row.lq, digits=2),
                 "●" if row.strong else "",
                 "★" * int(row.stars),
                 end_section=i == len(rows) - 1,
             )
     return table
+
+
+def _region_codes(region: pd.Series) -> tuple[Any, Any]:
+    """Integer codes and labels of a region column (categorical or not), labels sorted."""
+    import numpy as np
+    import pandas as pd
+
+    if isinstance(region.dtype, pd.CategoricalDtype):
+        return region.cat.codes.to_numpy().astype(np.int64), region.cat.categories
+    codes, labels = pd.factorize(region, sort=True)
+    return codes.astype(np.int64), labels
 
 
 def map_command(
@@ -266,6 +295,8 @@ def map_command(
     Example: grappe map cbp_state_naics_2017_2021.parquet --source cbp
     --definitions us-benchmark --years 2019 --format json --output states.json
     """
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
     from grappe._validation import check_option
     from grappe.io import load_definitions, read_region_set, read_regional_table
     from grappe.io.output import (

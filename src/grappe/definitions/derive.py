@@ -40,7 +40,6 @@ import pandas as pd
 
 from grappe._validation import check_number, check_option
 from grappe.codes import code_level
-from grappe.complexity.io_relatedness import colocation, combined_relatedness, io_relatedness
 from grappe.definitions._core import definitions_from_frame, expand_definitions, require_type
 from grappe.definitions.validation import import_sklearn, partition_agreement, scores_of_ranks
 from grappe.errors import DataValidationError, InvalidParameterError
@@ -256,6 +255,10 @@ def derive_definitions(
                 value=n_clusters,
             )
         )
+
+    # imported here: grappe.complexity pulls in SciPy and networkx, which reading definitions
+    # (grappe.io, grappe map) never needs
+    from grappe.complexity.io_relatedness import colocation, combined_relatedness, io_relatedness
 
     base = {f"colocation_{m}": colocation(counts[m]) for m in counts}
     if io is not None:

@@ -19,7 +19,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from grappe.complexity.io_relatedness import combined_relatedness
 from grappe.errors import InvalidParameterError, MissingDependencyError
 
 __all__ = ["partition_agreement", "scores_of_ranks", "validation_scores"]
@@ -161,6 +160,9 @@ def validation_scores(
                 f"per label ({len(labels)} × {len(labels)}). Got {key!r} of shape {shape} "
                 "instead."
             )
+    # imported here: grappe.complexity pulls in SciPy and networkx (not needed to read definitions)
+    from grappe.complexity.io_relatedness import combined_relatedness
+
     ranks = {k: combined_relatedness({"s": m}).to_numpy() for k, m in similarities.items()}
     return scores_of_ranks(ranks, labels, kinds=kinds)
 

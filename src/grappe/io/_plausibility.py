@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -98,7 +100,8 @@ def year_issues(
 
 def warn_all_zero_groups(
     values: np.ndarray,
-    groups: pd.Series | np.ndarray,
+    codes: np.ndarray,
+    labels: Sequence[Any],
     rows: np.ndarray,
     *,
     what: tuple[Message, Message],
@@ -107,20 +110,25 @@ def warn_all_zero_groups(
 ) -> None:
     """Warn (once, listing a few) about the groups whose every value is 0.
 
-    ``groups`` labels each row (a region, a year); ``rows`` is the file row of each value;
-    ``what`` names one group and several (``Message("region"), Message("regions")``).
+    ``codes`` gives each row's group as a position in ``labels`` (a region, a year; integer
+    codes, so that millions of rows are grouped with one :func:`numpy.bincount`); ``rows`` is
+    the file row of each value; ``what`` names one group and several (``Message("region"),
+    Message("regions")``). Groups are listed in the order of their labels.
     """
-    frame = pd.DataFrame({"g": np.asarray(groups), "v": np.abs(values), "row": rows})
-    totals = frame.groupby("g", sort=True, observed=True).agg(
-        total=("v", "sum"), row=("row", "min")
-    )  # the sum skips NaN (withheld cells)
-    zero = totals[totals["total"] == 0]
-    if zero.empty or len(zero) == len(totals):  # all zero is an error, raised by the caller
+    n = len(labels)
+    present = np.bincount(codes, minlength=n) > 0
+    # the sum skips NaN (withheld cells)
+    totals = np.bincount(codes, weights=np.nan_to_num(np.abs(values)), minlength=n)
+    zero = np.flatnonzero(present & (totals == 0))
+    if not len(zero) or len(zero) == int(present.sum()):  # all zero: an error, the caller's
         return
-    listed = zip(zero.index[:5], zero["row"][:5], strict=True)
+    first = np.full(n, np.iinfo(np.int64).max, dtype=np.int64)
+    in_zero = np.isin(codes, zero)
+    np.minimum.at(first, codes[in_zero], rows[in_zero].astype(np.int64))
+    zero = sorted(zero.tolist(), key=lambda g: labels[g])
     shown: Message | None = None
-    for g, r in listed:
-        item = Message("{group} (from row {row})", group=f"{g!s}", row=int(r))
+    for g in zero[:5]:
+        item = Message("{group} (from row {row})", group=f"{labels[g]!s}", row=int(first[g]))
         shown = item if shown is None else Message("{first}, {then}", first=shown, then=item)
     if len(zero) > 5:
         shown = Message("{shown} and {count} more", shown=shown, count=len(zero) - 5)
@@ -177,16 +185,19 @@ def check_not_all_zero(
         )
     warn_all_zero_groups(
         employment,
-        np.asarray(region),
+        np.asarray(region.codes, dtype=np.int64),  # missing regions were refused before
+        [str(c) for c in region.categories],
         rows,
         what=(Message("region"), Message("regions")),
         file=file,
         column=column,
     )
     years = year.astype(np.int64)  # missing years were refused before
+    low = int(years.min())
     warn_all_zero_groups(
         employment,
-        years,
+        years - low,
+        list(range(low, int(years.max()) + 1)),
         rows,
         what=(Message("year"), Message("years")),
         file=file,
