@@ -584,10 +584,24 @@ def write_frame(frame: pd.DataFrame, path: PathLike, *, format: str | None = Non
     check_option(fmt, "format", OUTPUT_FORMATS, func="write_frame")
     check_output(path, binary=fmt == "parquet")
     if fmt == "parquet":
-        return write_bytes(frame.to_parquet(None, index=False), path)
+        return write_bytes(_parquet_bytes(frame), path)
     if fmt == "csv":
         return write_text(frame.to_csv(index=False), path)
     return write_text(frame.to_json(orient="records", indent=None, force_ascii=False), path)
+
+
+def _parquet_bytes(frame: pd.DataFrame) -> bytes:
+    """``frame`` as Parquet (what ``DataFrame.to_parquet`` writes, pandas metadata included),
+    dictionary-encoding only its categorical columns: trying dictionaries on every float
+    column doubles the time of writing a cluster map, for files a quarter smaller."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    dictionary = [f.name for f in table.schema if pa.types.is_dictionary(f.type)]
+    buffer = io.BytesIO()
+    pq.write_table(table, buffer, use_dictionary=dictionary or False, compression="snappy")
+    return buffer.getvalue()
 
 
 def write_figure(
