@@ -93,7 +93,11 @@ def main(path: str, definitions: str, out: str) -> None:
     sums = df.dropna(subset="cluster").groupby(key, observed=True)[["emp", "estab"]].sum()
     clusters = defs.drop_duplicates("cluster").set_index("cluster")["cluster_type"]
     grid = pd.MultiIndex.from_product(
-        [sorted(df["fips"].cat.categories), sorted(clusters.index, key=int), sorted(df["year"].unique())],
+        [
+            sorted(df["fips"].cat.categories),
+            sorted(clusters.index, key=int),
+            sorted(df["year"].unique()),
+        ],
         names=key,
     )
     m = sums.reindex(grid, fill_value=0.0).reset_index()

@@ -366,20 +366,31 @@ def test_a_parent_code_twice_in_a_group_is_refused():
 
 @settings(max_examples=30, deadline=None)
 @given(tables())
-def test_hash_lookup_agrees_with_the_dense_table(frame):
-    # Large inputs find parents with a hash lookup instead of the dense table: force it here.
-    dense = impute(frame)
+def test_parents_found_block_by_block_agree_with_one_table(frame):
+    # Many groups are looked up a block of groups at a time: force one group per block here.
+    whole = impute(frame)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(grappe.withheld, "_DENSE_SLOTS", 0)
-        hashed = impute(frame)
-    np.testing.assert_array_equal(hashed.parent, dense.parent)
-    np.testing.assert_array_equal(hashed.employment, dense.employment)
+        patch.setattr(grappe.withheld, "_CHUNK_SLOTS", 1)
+        blocks = impute(frame)
+    np.testing.assert_array_equal(blocks.parent, whole.parent)
+    np.testing.assert_array_equal(blocks.employment, whole.employment)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(grappe.withheld, "_DENSE_SLOTS", 0)
+        patch.setattr(grappe.withheld, "_CHUNK_SLOTS", 1)
         with pytest.raises(InvalidParameterError, match="more than once"):
             impute_from_hierarchy(
                 ["00", "11", "00"], [1, 1, 1], [False] * 3, [1] * 3, classification="naics"
             )
+
+
+def test_parents_are_found_whatever_the_order_of_the_groups():
+    # rows of a group need not be together in the input
+    codes = ["00", "11", "00", "11", "113"]
+    result = impute_from_hierarchy(
+        codes, [10, 0, 20, 0, 4], [False, True, False, True, False], [1, 1, 1, 1, 1],
+        classification="naics2017", groups=["a", "a", "b", "b", "a"],
+    )  # fmt: skip
+    assert result.parent.tolist() == [-1, 0, -1, 2, 1]
+    assert result.employment.tolist() == [10.0, 10.0, 20.0, 20.0, 4.0]
 
 
 def test_codes_must_be_one_dimensional():

@@ -28,9 +28,10 @@ IMPUTATION_STATUSES: tuple[str, ...] = ("known", "imputed", "unresolved")
 
 _FUNC = "impute_from_hierarchy"
 _KNOWN, _IMPUTED, _UNRESOLVED = 0, 1, 2
-# Above this many (group, parent code) slots, parents are found with a hash lookup instead of
-# a dense table (the dense table is faster but holds one int32 per slot).
-_DENSE_SLOTS = 1 << 26
+# Parents are found in a dense (group, parent code) table of at most this many slots, filled
+# for a block of groups at a time (16 MiB of int32): memory stays flat and time linear however
+# many groups (regions × years) the table has.
+_CHUNK_SLOTS = 1 << 22
 
 
 @dataclass(frozen=True)
@@ -210,7 +211,9 @@ def impute_from_hierarchy(
         integral = bool(np.all(value == np.rint(value)))
         # ties between equal remainders go to the smaller code, whatever the row order
         names = np.asarray(cat.categories, dtype=str)
-        code_rank = np.argsort(np.argsort(names, kind="stable"), kind="stable")[cat.codes]
+        # the rank of each category's code (looked up for the withheld cells only)
+        category_rank = np.argsort(np.argsort(names, kind="stable"), kind="stable")
+        code_rank = _CodeRank(category_rank, np.asarray(cat.codes))
         _impute(value, status, parent, depth, hidden, estab, code_rank, integral=integral)
     value.setflags(write=False)
     parent.setflags(write=False)
@@ -255,53 +258,70 @@ def _parents(
     for c, anc in enumerate(chains):
         chain[c, : len(anc)] = [inner.get(a, -1) for a in anc]
     inner_of = np.array([inner.get(c, -1) for c in categories] + [-1], dtype=np.int64)
-    depth_of = np.array([len(a) for a in chains] + [0], dtype=np.int64)
-    codes = cat.codes.astype(np.int64)  # -1 (missing) picks the last, empty entry
+    depth_of = np.array([len(a) for a in chains] + [0], dtype=np.int8)  # a few levels
+    codes = cat.codes.astype(np.intp)  # -1 (missing) picks the last, empty entry
     n = len(codes)
+    depth = depth_of[codes]
     parent = np.full(n, -1, dtype=np.int64)
     if not inner or n == 0:
-        return parent, depth_of[codes]
-    n_groups = int(group.max()) + 1
-    own = inner_of[codes]
-    is_inner = own >= 0
-    slots = n_groups * len(inner)
-    rows = np.flatnonzero(is_inner)
-    if len(rows) == 0:  # no cell can be anyone's parent
-        return parent, depth_of[codes]
-    keys = group[rows] * len(inner) + own[rows]
-    index = None
-    if slots <= _DENSE_SLOTS:
-        table = np.full(slots, -1, dtype=np.int64 if n >= 2**31 else np.int32)
+        return parent, depth
+    # the cells of a group are looked up among the group's rows: put the groups in order
+    # (files list each region-year's rows together, so this is rarely needed)
+    order = None if bool((group[1:] >= group[:-1]).all()) else np.argsort(group, kind="stable")
+    sorted_group = group if order is None else group[order]
+    sorted_codes = codes if order is None else codes[order]
+    n_inner = len(inner)
+    per_block = max(1, _CHUNK_SLOTS // n_inner)  # groups whose table is filled at once
+    n_groups = int(sorted_group[-1]) + 1
+    bounds = np.searchsorted(sorted_group, np.arange(0, n_groups + per_block, per_block))
+    index_type = np.int32 if n < 2**31 else np.int64
+    table = np.full(min(n_groups, per_block) * n_inner, -1, dtype=index_type)
+    flat_chain = chain.ravel()  # flat indexing: much faster than chain[rows, steps]
+    width = chain.shape[1]
+    found_at = parent if order is None else np.full(n, -1, dtype=np.int64)
+    for block, (lo, hi) in enumerate(zip(bounds[:-1], bounds[1:], strict=True)):
+        if lo == hi:
+            continue
+        local = (sorted_group[lo:hi] - block * per_block) * n_inner
+        cell_codes = sorted_codes[lo:hi]
+        own = inner_of[cell_codes]
+        rows = np.flatnonzero(own >= 0)
+        keys = local[rows] + own[rows]
+        rows += lo  # the table holds rows of the whole (sorted) input
         table[keys] = rows
         repeated = rows[table[keys] != rows]
-    else:
-        index = pd.Index(keys)
-        repeated = rows[index.duplicated()]
-    if len(repeated):
-        # A code present twice in a group makes its children's parent ambiguous.
-        raise InvalidParameterError(
-            f"The 'codes' parameter of {_FUNC} must hold each parent code once per group. "
-            f"Got {categories[codes[repeated[0]]]!r} more than once in a group instead."
-        )
-
-    def lookup(wanted: np.ndarray) -> np.ndarray:
-        if index is None:
-            return table[wanted].astype(np.int64)
-        found = index.get_indexer(wanted)
-        return np.where(found >= 0, rows[found], -1)
-
-    # Each cell tries its ancestors from the nearest up; most find their parent at once.
-    depth = depth_of[codes]
-    width = chain.shape[1]
-    flat_chain = chain.ravel()  # flat indexing: much faster than chain[rows, steps]
-    todo = np.flatnonzero(depth > 0)
-    step = depth[todo] - 1
-    while len(todo):
-        found = lookup(group[todo] * len(inner) + flat_chain[codes[todo] * width + step])
-        parent[todo] = found
-        more = (found < 0) & (step > 0)
-        todo, step = todo[more], step[more] - 1
+        if len(repeated):
+            # A code present twice in a group makes its children's parent ambiguous.
+            raise InvalidParameterError(
+                f"The 'codes' parameter of {_FUNC} must hold each parent code once per group. "
+                f"Got {categories[sorted_codes[repeated[0]]]!r} more than once in a group "
+                "instead."
+            )
+        # Each cell tries its ancestors from the nearest up; most find their parent at once.
+        todo = np.flatnonzero(depth_of[cell_codes] > 0)
+        step = depth_of[cell_codes[todo]] - 1
+        block_parent = found_at[lo:hi]
+        while len(todo):
+            found = table[local[todo] + flat_chain[cell_codes[todo] * width + step]]
+            block_parent[todo] = found
+            more = (found < 0) & (step > 0)
+            todo, step = todo[more], step[more] - 1
+        if hi < n:
+            table[keys] = -1  # empty again for the next block of groups
+    if order is not None:  # back to the input's order, parents as input rows
+        parent[order] = np.where(found_at >= 0, order[np.maximum(found_at, 0)], -1)
     return parent, depth
+
+
+@dataclass(frozen=True)
+class _CodeRank:
+    """The rank of each cell's code, computed for the cells asked for only (not every row)."""
+
+    of_category: np.ndarray
+    codes: np.ndarray
+
+    def __getitem__(self, rows: np.ndarray) -> np.ndarray:
+        return self.of_category[self.codes[rows]]
 
 
 def _impute(
@@ -311,7 +331,7 @@ def _impute(
     depth: np.ndarray,
     hidden: np.ndarray,
     estab: np.ndarray,
-    code_rank: np.ndarray,
+    code_rank: _CodeRank,
     *,
     integral: bool,
 ) -> None:

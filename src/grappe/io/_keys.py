@@ -18,12 +18,18 @@ _FIX = duplicates_fix(Message("region, industry and year"))
 
 def regional_keys(region: pd.Categorical, industry: pd.Categorical, year: np.ndarray) -> np.ndarray:
     """One int64 per row identifying its (region, industry, year); missing parts become 0."""
-    r = region.codes.astype(np.int64) + 1
-    i = industry.codes.astype(np.int64) + 1
     finite = ~np.isnan(year)
     low = year[finite].min() if finite.any() else 0.0
     y = np.where(finite, year - low + 1, 0).astype(np.int64)
-    return (r * (len(industry.categories) + 1) + i) * (int(y.max(initial=0)) + 1) + y
+    # in place: a few million rows make every temporary array count
+    key = region.codes.astype(np.int64)
+    key += 1
+    key *= len(industry.categories) + 1
+    key += industry.codes
+    key += 1
+    key *= int(y.max(initial=0)) + 1
+    key += y
+    return key
 
 
 def has_repeats(key: np.ndarray) -> bool:
