@@ -429,3 +429,18 @@ def test_fractional_employment_is_shared_exactly():
         classification="naics2017",
     )
     np.testing.assert_allclose(res.employment, [10.5, 0.5, 10 / 3, 20 / 3], rtol=1e-15)
+
+
+def test_small_integer_groups_are_used_as_they_are_and_agree_with_labels():
+    # region × year ids as the reader builds them (not consecutive) give the labels' result
+    codes = ["00", "11", "113", "00", "11", "113"]
+    emp, hidden, estab = [30, 0, 4, 50, 0, 9], [False, True, False] * 2, [1] * 6
+    by_ids = impute_from_hierarchy(
+        codes, emp, hidden, estab, classification="naics2017", groups=[7, 7, 7, 2, 2, 2]
+    )
+    by_labels = impute_from_hierarchy(
+        codes, emp, hidden, estab, classification="naics2017", groups=list("aaabbb")
+    )
+    np.testing.assert_array_equal(by_ids.parent, by_labels.parent)
+    assert by_ids.parent.tolist() == [-1, 0, 1, -1, 3, 4]
+    assert by_ids.employment.tolist() == [30.0, 30.0, 4.0, 50.0, 50.0, 9.0]

@@ -201,7 +201,7 @@ def impute_from_hierarchy(
         group_values = np.asarray(groups)
         if group_values.shape != (n,):
             raise _length_error("groups", group_values.shape, n)
-        group = pd.factorize(group_values, use_na_sentinel=False)[0].astype(np.int64)
+        group = _group_ids(group_values)
 
     parent, depth = _parents(cat, group, classification)
     value = np.where(hidden, 0.0, emp)
@@ -222,6 +222,15 @@ def impute_from_hierarchy(
         status=pd.Categorical.from_codes(status, categories=list(IMPUTATION_STATUSES)),
         parent=parent,
     )
+
+
+def _group_ids(values: np.ndarray) -> np.ndarray:
+    """Non-negative integer ids of the groups: small integer labels as they are (ids need not
+    be consecutive), any other labels numbered by first appearance."""
+    n = len(values)
+    if values.dtype.kind in "iu" and n and values.min() >= 0 and values.max() < 4 * n:
+        return values.astype(np.int64, copy=False)
+    return pd.factorize(values, use_na_sentinel=False)[0].astype(np.int64)
 
 
 def _vector(values: Any, name: str, n: int, dtype: type) -> np.ndarray:

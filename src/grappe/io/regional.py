@@ -326,7 +326,8 @@ def read_regional_table(
     issues += _missing(industry.codes < 0, rows, file, name["industry"], Message("industry code"))
     issues += _code_issues(industry, rows, classification, known_codes, file, name["industry"])
     year, bad_year = _numbers(raw["year"], options)
-    bad_year |= ~np.isnan(year) & (year != np.round(year))
+    if not pd.api.types.is_integer_dtype(raw["year"].dtype):  # integer columns hold whole years
+        bad_year |= ~np.isnan(year) & (year != np.round(year))
     issues += _rows(
         bad_year,
         rows,
@@ -382,6 +383,9 @@ def read_regional_table(
         values[col], bad = (full, bad) if src is None else (full[src], bad[src])
         fix = Message("write a number (empty when the value is withheld or unknown).")
         issues += _rows(bad, rows, raw[col], Message("is not a number"), file, name[col], fix, src)
+        bound = MAX_AMOUNT if col == "payroll" else MAX_COUNT
+        if _within(values[col], 0.0, bound):  # the usual case: no mask over millions of rows
+            continue
         negative = values[col] < 0
         issues += _rows(
             negative,
@@ -393,7 +397,6 @@ def read_regional_table(
             Message("correct the value, or leave it empty if unknown."),
             src,
         )
-        bound = MAX_AMOUNT if col == "payroll" else MAX_COUNT
         issues += _rows(
             too_large(values[col], bound),
             rows,
@@ -543,6 +546,13 @@ def _rows(
             )
         )
     return issues
+
+
+def _within(values: np.ndarray, low: float, high: float) -> bool:
+    """Whether every value that is not NaN lies in ``[low, high]`` (two reductions, no mask)."""
+    if not len(values) or np.isnan(values).all():
+        return True
+    return bool(np.nanmin(values) >= low) and bool(np.nanmax(values) <= high)
 
 
 def _show(value: Any) -> str:
@@ -695,7 +705,10 @@ def _impute_residual(
     fewer jobs than its published children (beyond half a job of rounding) is refused, since
     its residual, and every indicator that uses the total, would be wrong.
     """
-    groups = region.codes.astype(np.int64) * 65_536 + year.astype(np.int64)  # region × year
+    # region × year as small non-negative integers (the kernel then skips a hash of every row)
+    first_year = int(np.nanmin(year)) if len(year) else 0
+    n_years = int(np.nanmax(year)) - first_year + 1 if len(year) else 1
+    groups = region.codes.astype(np.int64) * n_years + (year.astype(np.int64) - first_year)
     if not withheld.any():
         result = impute_from_hierarchy(
             industry, employment, withheld, np.zeros(len(employment)),
