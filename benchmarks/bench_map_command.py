@@ -18,7 +18,8 @@ Checks (the script stops, non-zero, when one fails):
   cell (exact equality; NaN where grappe has NaN), at every scale up to ``--check-up-to``;
 * with ``--reference-src DIR`` (e.g. ``/work/main/src``): every column of the output file of
   ``grappe map`` run from that source tree (the code before this work) equals the output of the
-  code under test, at 1×.
+  code under test, at 1×; with ``--time-reference`` that command is timed too, interleaved
+  with the others (before and after in the same runs).
 
 Run from the repository root::
 
@@ -139,6 +140,11 @@ def main() -> None:
         default=None,
         help="source tree of the code before (e.g. /work/main/src): its output must be equal",
     )
+    parser.add_argument(
+        "--time-reference",
+        action="store_true",
+        help="also time grappe map from --reference-src (before and after, interleaved)",
+    )
     args = parser.parse_args()
     scales = [int(s) for s in args.scales.split(",")]
     if not COUNTY.exists():
@@ -183,6 +189,15 @@ def main() -> None:
                     env=env,
                 ),
             ]
+            if args.reference_src is not None and args.time_reference:
+                commands.append(
+                    Command(
+                        "grappe map (reference)",
+                        grappe_argv(path, folder / "reference.parquet"),
+                        engine=f"grappe from {args.reference_src}",
+                        env={"PYTHONPATH": str(args.reference_src)},
+                    )
+                )
             report = compare(commands, runs=args.runs, warmup=args.warmup)
             print_report(report, title=f"{scale}× the county file ({path.name})")
             if path != COUNTY:

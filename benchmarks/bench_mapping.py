@@ -46,7 +46,8 @@ def pandas_indicators(table, definitions) -> pd.DataFrame:
 
     Totals: the sum of every row of the table (the county file is read at the 6-digit level,
     the level of the definitions, and has no "00" row). Percentiles: linear interpolation,
-    zero-employment regions included; ranks: ``rank(method="min", pct=True)``.
+    zero-employment regions included (``transform("quantile", q)``, no per-group Python
+    function); ranks: ``rank(method="min", pct=True)``.
     """
     data = table.data.assign(
         region=table.data["region"].astype(str), industry=table.data["industry"].astype(str)
@@ -98,21 +99,21 @@ def pandas_indicators(table, definitions) -> pd.DataFrame:
     by = df.groupby(["cluster", "year"])
     for col in ("employment", "lq", "establishments"):
         df[f"{col}_pct"] = 100 * by[col].rank(method="min", pct=True)
-    lq75 = by["lq"].transform(lambda s: s.quantile(0.75))
-    lq90 = by["lq"].transform(lambda s: s.quantile(0.90))
-    emp25 = by["employment"].transform(lambda s: s.quantile(0.25))
-    est25 = by["establishments"].transform(lambda s: s.quantile(0.25))
+    lq75 = by["lq"].transform("quantile", 0.75)
+    lq90 = by["lq"].transform("quantile", 0.90)
+    emp25 = by["employment"].transform("quantile", 0.25)
+    est25 = by["establishments"].transform("quantile", 0.25)
     size_ok = (df["employment"] > emp25) & (df["establishments"] > est25) & (df["lq"] >= 1)
     size_ok &= df["cluster_type"] != "local"  # strong clusters are traded (US CMP)
     df["strong"] = (df["lq"] >= lq75) & size_ok
     df["strong_90"] = (df["lq"] >= lq90) & size_ok
     # European Cluster Observatory stars: traded clusters only, focus ranked among them
     traded = df["cluster_type"] != "local"
-    emp90 = by["employment"].transform(lambda s: s.quantile(0.90))
+    emp90 = by["employment"].transform("quantile", 0.90)
     df["star_size"] = (df["employment"] >= emp90) & (df["employment"] > 0) & traded
     df["star_specialisation"] = (df["lq_total"] >= 2) & traded
     traded_focus = df["focus"].where(traded)
-    focus90 = traded_focus.groupby(df["year"]).transform(lambda s: s.quantile(0.90))
+    focus90 = traded_focus.groupby(df["year"]).transform("quantile", 0.90)
     df["star_focus"] = (df["focus"] >= focus90) & (df["focus"] > 0) & traded
     df["stars"] = df[["star_size", "star_specialisation", "star_focus"]].sum(axis=1)
     return df.sort_values(KEY, key=_natural).reset_index(drop=True)

@@ -472,7 +472,8 @@ def read_regional_table(
             "establishments": values["establishments"],
             "payroll": values["payroll"],
             "withheld": withheld_mask,
-        }
+        },
+        copy=False,  # the arrays are new: no copy, no stacking of millions of rows into blocks
     )
     if imputed is not None:
         data["imputed"] = imputed

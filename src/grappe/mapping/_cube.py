@@ -170,17 +170,18 @@ def _build_cube(
             )
         )
     n_cells = shape[0] * shape[1] * shape[2]
-    keep = (region_idx >= 0) & (row_cluster >= 0) & (year_idx >= 0)
-    # one flat index for every measure; dropped rows go to a spare last bin
-    flat = np.where(keep, (region_idx * shape[1] + row_cluster) * shape[2] + year_idx, n_cells)
+    # one flat index for every measure, over the rows in a cell only (the covered codes: a
+    # third of a file of every level); the sums add the rows in the same order as before
+    kept = np.flatnonzero((region_idx >= 0) & (row_cluster >= 0) & (year_idx >= 0))
+    flat = (region_idx[kept] * shape[1] + row_cluster[kept]) * shape[2] + year_idx[kept]
     cube: dict[str, Any] = {"labels": labels}
     for col in ("employment", "establishments", "payroll", "withheld"):
         values = data[col].to_numpy(dtype=float)
         if np.isnan(values).all():  # a count the table lacks is absent everywhere
             cube[col] = np.full(shape, np.nan)
             continue
-        counts = np.bincount(flat, weights=values, minlength=n_cells + 1)
-        cube[col] = counts[:n_cells].reshape(shape)
+        counts = np.bincount(flat, weights=values[kept], minlength=n_cells)
+        cube[col] = counts.reshape(shape)
 
     row_total = is_total[safe_ind] & (ind_codes >= 0)
     use_row = bool(row_total.any())
