@@ -1276,10 +1276,6 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     ),
     "Latitude": ("Latitude", "خط العرض"),
     "Longitude": ("Longitude", "خط الطول"),
-    "Map of the wilaya's support bodies": (
-        "Carte des organismes d'appui de la wilaya",
-        "خريطة هيئات الدعم في الولاية",
-    ),
     "Name": ("Nom", "الاسم"),
     "Nearest body": ("Organisme le plus proche", "أقرب هيئة"),
     "No support body is recorded in this wilaya.": (
@@ -1327,11 +1323,6 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "لا يحدِّد السجل مواقع أعضاء العنقود بدقة تتجاوز ولايتهم: لكل ولاية من ولايات العنقود "
         "يعطي الجدول، لكل نوع، أقرب هيئة دعم إلى مقر الولاية (مسافة الدائرة العظمى) وعدد "
         "هيئات هذا النوع في الولاية.",
-    ),
-    "The wilaya's outline and its support bodies, coloured by type as in the table.": (
-        "Le contour de la wilaya et ses organismes d'appui, colorés par type comme dans le "
-        "tableau.",
-        "حدود الولاية وهيئات الدعم فيها، ملوَّنة حسب النوع كما في الجدول.",
     ),
     "Type of body": ("Type d'organisme", "نوع الهيئة"),
     "Wilaya %(code)s of the 69-wilaya division (2025); boundaries and names from OpenStreetMap "
