@@ -194,13 +194,6 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     "State": ("État", "ولاية (أمريكية)"),
     "Wilaya": ("Wilaya", "ولاية"),
     "County": ("Comté", "مقاطعة"),
-    "Enterprises": ("Entreprises", "المؤسسات الاقتصادية"),
-    "Universities and research": ("Universités et recherche", "الجامعات والبحث"),
-    "Public bodies": ("Organismes publics", "الهيئات العمومية"),
-    "Support organisations": ("Structures d'appui", "هياكل الدعم"),
-    "Associations": ("Associations", "الجمعيات"),
-    "International organisations": ("Organisations internationales", "المنظمات الدولية"),
-    "Finance": ("Finance", "التمويل"),
     # --- profile sections (issue 14)
     "%(n)s actions by phase, from their start to their end; diamonds are milestones.": (
         "%(n)s actions par phase, de leur début à leur fin ; les losanges sont les jalons.",
