@@ -194,13 +194,6 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     "State": ("État", "ولاية (أمريكية)"),
     "Wilaya": ("Wilaya", "ولاية"),
     "County": ("Comté", "مقاطعة"),
-    "Enterprises": ("Entreprises", "المؤسسات الاقتصادية"),
-    "Universities and research": ("Universités et recherche", "الجامعات والبحث"),
-    "Public bodies": ("Organismes publics", "الهيئات العمومية"),
-    "Support organisations": ("Structures d'appui", "هياكل الدعم"),
-    "Associations": ("Associations", "الجمعيات"),
-    "International organisations": ("Organisations internationales", "المنظمات الدولية"),
-    "Finance": ("Finance", "التمويل"),
     # --- profile sections (issue 14)
     "%(n)s actions by phase, from their start to their end; diamonds are milestones.": (
         "%(n)s actions par phase, de leur début à leur fin ; les losanges sont les jalons.",
@@ -1276,10 +1269,6 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     ),
     "Latitude": ("Latitude", "خط العرض"),
     "Longitude": ("Longitude", "خط الطول"),
-    "Map of the wilaya's support bodies": (
-        "Carte des organismes d'appui de la wilaya",
-        "خريطة هيئات الدعم في الولاية",
-    ),
     "Name": ("Nom", "الاسم"),
     "Nearest body": ("Organisme le plus proche", "أقرب هيئة"),
     "No support body is recorded in this wilaya.": (
@@ -1327,11 +1316,6 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "لا يحدِّد السجل مواقع أعضاء العنقود بدقة تتجاوز ولايتهم: لكل ولاية من ولايات العنقود "
         "يعطي الجدول، لكل نوع، أقرب هيئة دعم إلى مقر الولاية (مسافة الدائرة العظمى) وعدد "
         "هيئات هذا النوع في الولاية.",
-    ),
-    "The wilaya's outline and its support bodies, coloured by type as in the table.": (
-        "Le contour de la wilaya et ses organismes d'appui, colorés par type comme dans le "
-        "tableau.",
-        "حدود الولاية وهيئات الدعم فيها، ملوَّنة حسب النوع كما في الجدول.",
     ),
     "Type of body": ("Type d'organisme", "نوع الهيئة"),
     "Wilaya %(code)s of the 69-wilaya division (2025); boundaries and names from OpenStreetMap "
@@ -1394,6 +1378,55 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "%(commune)s: %(bodies)s من هيئات الدعم، %(per_10k)s لكل 10.000 ساكن",
     ),
     # --- end of package "communes" ---
+    # edited by package "review" (issue 16's review): correcting a support body from its wilaya
+    "The support body was corrected.": (
+        "L'organisme d'appui a été corrigé.",
+        "تم تصحيح هيئة الدعم.",
+    ),
+    "Correct a support body": ("Corriger un organisme d'appui", "تصحيح هيئة دعم"),
+    "Back to the wilaya's support bodies": (
+        "Retour aux organismes d'appui de la wilaya",
+        "العودة إلى هيئات الدعم في الولاية",
+    ),
+    "source:": ("source :", "المصدر:"),
+    "As in the data table, e.g. anade or banks/bna.": (
+        "Comme dans le tableau de données, par exemple anade ou banks/bna.",
+        "كما في جدول البيانات، مثلًا ⁦anade⁩ أو ⁦banks/bna⁩.",
+    ),
+    "Wilaya (number in the 69-wilaya division)": (
+        "Wilaya (numéro dans le découpage en 69 wilayas)",
+        "الولاية (رقمها في التقسيم إلى 69 ولاية)",
+    ),
+    "Decimal degrees, e.g. 36.36.": (
+        "Degrés décimaux, par exemple 36,36.",
+        "درجات عشرية، مثلًا 36.36.",
+    ),
+    "Decimal degrees, e.g. 6.61.": ("Degrés décimaux, par exemple 6,61.", "درجات عشرية، مثلًا 6.61."),
+    "Save the correction": ("Enregistrer la correction", "حفظ التصحيح"),
+    "Give the type of the body, e.g. anade or banks/bna.": (
+        "Indiquez le type de l'organisme, par exemple anade ou banks/bna.",
+        "أدخل نوع الهيئة، مثلًا ⁦anade⁩ أو ⁦banks/bna⁩.",
+    ),
+    "Give the name of the body on one line.": (
+        "Indiquez le nom de l'organisme sur une ligne.",
+        "أدخل اسم الهيئة في سطر واحد.",
+    ),
+    "Latitude: a number between -90 and 90.": (
+        "Latitude : un nombre entre -90 et 90.",
+        "خط العرض: عدد بين -90 و90.",
+    ),
+    "Longitude: a number between -180 and 180.": (
+        "Longitude : un nombre entre -180 et 180.",
+        "خط الطول: عدد بين -180 و180.",
+    ),
+    "Give the wilaya's number in the 69-wilaya division (1 to 69).": (
+        "Indiquez le numéro de la wilaya dans le découpage en 69 wilayas (1 à 69).",
+        "أدخل رقم الولاية في التقسيم إلى 69 ولاية (من 1 إلى 69).",
+    ),
+    "Give the commune's ONS code (four digits), or leave it empty.": (
+        "Indiquez le code ONS de la commune (quatre chiffres), ou laissez le champ vide.",
+        "أدخل رمز البلدية لدى الديوان الوطني للإحصائيات (أربعة أرقام)، أو اتركه فارغًا.",
+    ),
 }
 
 

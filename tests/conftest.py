@@ -37,20 +37,3 @@ def shared_data() -> Path:
 def fixtures() -> Path:
     """Path of the small fixtures committed in ``tests/fixtures``."""
     return FIXTURES
-
-
-@pytest.fixture(autouse=True)
-def _cli_consoles_follow_columns(monkeypatch):
-    """Let each ``CliRunner.invoke(env={"COLUMNS": ...})`` decide the width of the CLI's tables.
-
-    rich freezes ``COLUMNS`` into a ``Console`` when it is built; pytest-xdist's workers start
-    with ``COLUMNS=80``, so the consoles of ``grappe.cli._common`` (built at import) would wrap
-    every table at 80 columns whatever a test asks, and a test's outcome would depend on its
-    worker.
-    """
-    import sys
-
-    common = sys.modules.get("grappe.cli._common")
-    if common is not None:
-        for console in (common.console, common.err_console):
-            monkeypatch.setattr(console, "_width", None)

@@ -2,7 +2,8 @@
 
 :func:`chart_label` looks a text up in :data:`CHART_LABELS`, fills its values (numbers written
 by :mod:`grappe.formats`) and shapes Arabic for matplotlib (:func:`grappe.chart_text.chart_text`).
-The sphere names are those of the observatory's pages. No I/O.
+:func:`sphere_label` names a sphere of actors with :data:`grappe.vocabulary.SPHERE_NAMES`, the
+names the observatory's pages show. No I/O.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from typing import Any
 from grappe._validation import check_option
 from grappe.chart_text import chart_text
 from grappe.formats import format_number
-from grappe.vocabulary import LANGUAGES
+from grappe.vocabulary import LANGUAGES, sphere_name
 
-__all__ = ["CHART_LABELS", "chart_label", "number_ticks"]
+__all__ = ["CHART_LABELS", "chart_label", "number_ticks", "sphere_label"]
 
 #: key → {language: text}; ``{name}`` fields are filled by :func:`chart_label`.
 CHART_LABELS: dict[str, dict[str, str]] = {
@@ -103,21 +104,8 @@ CHART_LABELS: dict[str, dict[str, str]] = {
         "fr": "Densité des liens par {groups}",
         "ar": "كثافة الروابط حسب {groups}",
     },
-    "enterprise": {"en": "enterprise", "fr": "entreprises", "ar": "المؤسسات الاقتصادية"},
-    "university": {
-        "en": "university",
-        "fr": "universités et recherche",
-        "ar": "الجامعات والبحث",
-    },
-    "public": {"en": "public", "fr": "organismes publics", "ar": "الهيئات العمومية"},
-    "support": {"en": "support", "fr": "structures d'appui", "ar": "هياكل الدعم"},
-    "association": {"en": "association", "fr": "associations", "ar": "الجمعيات"},
-    "international": {
-        "en": "international",
-        "fr": "international",
-        "ar": "دولي",
-    },
-    "finance": {"en": "finance", "fr": "finance", "ar": "التمويل"},
+    # levels (the spheres' names are grappe.vocabulary.SPHERE_NAMES: sphere_label)
+    "international": {"en": "international", "fr": "international", "ar": "دولي"},
     "local": {"en": "local", "fr": "local", "ar": "محلي"},
     "regional": {"en": "regional", "fr": "régional", "ar": "جهوي"},
     "national": {"en": "national", "fr": "national", "ar": "وطني"},
@@ -159,6 +147,26 @@ def chart_label(key: str, lang: str, /, **values: Any) -> str:
         return chart_text(key)
     filled = {name: _value(v, lang) for name, v in values.items()}
     return chart_text(entry[lang].format(**filled))
+
+
+def sphere_label(sphere: str, lang: str, /) -> str:
+    """The name of a sphere of actors in ``lang``, ready for matplotlib.
+
+    The names are :data:`grappe.vocabulary.SPHERE_NAMES` (a sphere without one is drawn as its
+    word); ``international`` is a sphere here, not the level :func:`chart_label` names.
+
+    Raises
+    ------
+    InvalidParameterError
+        On an unknown language.
+
+    Examples
+    --------
+    >>> sphere_label("university", "en")
+    'Universities and research'
+    """
+    check_option(lang, "lang", LANGUAGES, func="sphere_label")
+    return chart_text(sphere_name(sphere, lang))
 
 
 def number_ticks(ax: Any, lang: str, *, axes: str = "xy") -> None:

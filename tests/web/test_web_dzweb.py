@@ -103,7 +103,7 @@ def test_biskra_page_lists_its_support_bodies_by_type(client, lang):
         assert label.replace("&#39;", "'") == LABELS[lang][kind]
         assert count == expected[kind]
     assert (table["anade"][1], table["angem"][1], table["cnrc"][1]) == (3, 1, 1)
-    assert "© OpenStreetMap contributors, ODbL" in html
+    assert "© OpenStreetMap contributors (ODbL)" in html
     assert 'id="wilaya-bodies-data"' in html
     points = json.loads(re.search(r'id="wilaya-bodies-data">(.*?)</script>', html).group(1))
     assert points["id"] == "DZ-07" and len(points["points"]) == sum(c for _, c in table.values())
@@ -132,7 +132,7 @@ def test_map_data_carries_the_wilayas_and_their_parents(client):
     assert sum(w["bodies"] for w in wilayas.values()) == 6502
     assert data["dz"] == []  # no wilaya is drawn as a circle any more
     assert 'name="home-map-division" value="48"' in html
-    assert "© OpenStreetMap contributors, ODbL" in html
+    assert "© OpenStreetMap contributors (ODbL)" in html
 
 
 def test_outlines_route_is_compact_and_cached(client):

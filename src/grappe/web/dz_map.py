@@ -19,14 +19,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from grappe.formats import format_number
-from grappe.io.dz_boundaries import ATTRIBUTION, wilaya_points, wilaya_table
+from grappe.io.dz_boundaries import wilaya_points, wilaya_table
 from grappe.io.dz_geography import communes as dz_communes
 from grappe.registry.models import Region, SupportBody
 from grappe.registry.support_bodies import load_support_bodies
 from grappe.web.i18n import translations
 
 __all__ = [
-    "ATTRIBUTION",
     "TYPE_COLOURS",
     "cluster_support",
     "commune_rows",
@@ -247,7 +246,6 @@ def wilaya_section(session: Session, region: Region, lang: str) -> dict[str, Any
                 for b in bodies.itertuples(index=False)
             ],
         },
-        "attribution": ATTRIBUTION,
     }
 
 

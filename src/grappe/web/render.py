@@ -14,6 +14,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from grappe.definitions.names import localized_cluster_name
+from grappe.io.dz_geography import ATTRIBUTION as OSM_ATTRIBUTION
 from grappe.web.i18n import (
     ENDONYMS,
     INTL_LOCALES,
@@ -79,6 +80,8 @@ def _environment(lang: str) -> Environment:
         # A benchmark cluster's name in the page's language (the reviewed catalogue of
         # grappe/data/definitions/us_benchmark_names.csv) and the language it is in.
         cluster_label=lambda code, name: localized_cluster_name(code, name, lang),
+        # The ODbL credit under every map drawing Algerian boundaries (one wording, the io's).
+        osm_attribution=OSM_ATTRIBUTION,
     )
     return env
 

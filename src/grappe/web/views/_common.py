@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
-from grappe.vocabulary import LABEL_STATUSES, SPHERES, STAGES
+from grappe.vocabulary import LABEL_STATUSES, SPHERES, STAGES, sphere_name
 from grappe.web.i18n import translations
 from grappe.web.render import language, page
 
@@ -62,16 +62,6 @@ _STAGE_LABELS = {
     "decline": N_("Decline"),
     "undetermined": N_("Undetermined"),
 }
-_SPHERE_LABELS = {
-    "enterprise": N_("Enterprises"),
-    "university": N_("Universities and research"),
-    "public": N_("Public bodies"),
-    "support": N_("Support organisations"),
-    "association": N_("Associations"),
-    "international": N_("International organisations"),
-    "finance": N_("Finance"),
-}
-
 _LABEL_STATUS_LABELS = {
     "applied": N_("Applied for"),
     "awarded": N_("Awarded"),
@@ -94,8 +84,9 @@ def stage_names(lang: str) -> dict[str, str]:
 
 
 def sphere_names(lang: str) -> dict[str, str]:
-    """Spheres of actors (:data:`grappe.vocabulary.SPHERES`) in ``lang``."""
-    return _names(SPHERES, _SPHERE_LABELS, lang)
+    """Spheres of actors (:data:`grappe.vocabulary.SPHERES`) in ``lang``: the names of
+    :data:`grappe.vocabulary.SPHERE_NAMES`, which the CLI's figures show too."""
+    return {word: sphere_name(word, lang) for word in SPHERES}
 
 
 def not_found(request: Request, message: str | None = None) -> HTMLResponse:

@@ -9,12 +9,14 @@ from sqlalchemy.orm import Session
 
 from grappe.definitions.names import localized_cluster_name
 from grappe.registry.models import Cluster, IndicatorSnapshot, Region, cluster_regions
+from grappe.web.auth import visitor
 from grappe.web.db import PageSession, cached_page, map_data
 from grappe.web.dz_map import wilaya_section
 from grappe.web.i18n import translations
 from grappe.web.render import language, page
 from grappe.web.views._common import not_found, series
 from grappe.web.views.region_ma import morocco_region_page
+from grappe.web.views.support_body_forms import may_correct_support_bodies
 
 router = APIRouter()
 
@@ -102,5 +104,8 @@ def _region_page(request: Request, session: Session, region_id: str) -> HTMLResp
             "profiles": profiles,
             "map": map_data(session, lang, highlight=[region_id], countries=[region.country]),
             "wilaya": wilaya_section(session, region, lang),
+            # the data table of the support bodies links each body to its correction form
+            "may_correct_bodies": may_correct_support_bodies(visitor(request).user),
+            "saved": request.query_params.get("saved") == "1",
         },
     )
