@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -130,10 +131,11 @@ def test_two_real_workers_answer_and_stop_cleanly(tmp_path):
     command = [sys.executable, "-c", "from grappe.cli.main import app; app()", "serve",
                "--workers", "2", "--port", str(port), "--database", url]  # fmt: skip
     server = subprocess.Popen(
-        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        start_new_session=True,  # its own process group: the workers can be stopped with it
+    )  # fmt: skip
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 90  # a loaded CI machine starts two workers slowly
         answered = None
         while time.monotonic() < deadline and server.poll() is None:
             try:
@@ -141,7 +143,7 @@ def test_two_real_workers_answer_and_stop_cleanly(tmp_path):
                 break
             except httpx.TransportError:
                 time.sleep(0.2)
-        assert answered is not None, server.communicate(timeout=10)
+        assert answered is not None, "grappe serve --workers 2 did not answer within 90 s"
         assert answered.status_code == 200 and answered.json()["count"] == 0
         # uvicorn's supervisor runs the two workers (plus, perhaps, multiprocessing's helper).
         assert len(_children(server.pid)) >= 2
@@ -154,8 +156,11 @@ def test_two_real_workers_answer_and_stop_cleanly(tmp_path):
         assert "Traceback" not in err
     finally:
         if server.poll() is None:
-            server.kill()
-            server.communicate()
+            # The workers hold the pipes open: kill the whole group, not only the supervisor.
+            os.killpg(server.pid, signal.SIGKILL)
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(server.pid, signal.SIGKILL)  # workers orphaned by a failed stop
+        server.communicate(timeout=30)
 
 
 def test_serve_on_a_database_that_cannot_be_opened_says_so(no_uvicorn, tmp_path):
