@@ -12,6 +12,8 @@ RSS, the machine's load):
    countries × 785 SITC products, 124,336 rows) writing CSV, against a Python script doing the
    same work through the library (read, the checks of the command, the suite, the same CSV).
    The compiled kernel is in numba's disk cache (``NUMBA_CACHE_DIR``, filled by the warm-up).
+   ``--engine numpy`` (dense BLAS, numba never imported) is timed too: its values differ from
+   the numba engine's by COI's last bits (checked ≤ 1e-12).
 3. **grappe complexity, cold** — the same two commands, each run with an empty
    ``NUMBA_CACHE_DIR``: what the first run after an installation costs (numba compiles).
 
@@ -25,6 +27,7 @@ Run: ``.venv/bin/python benchmarks/bench_cli.py [--runs 5] [--cold-runs 3] [--be
 from __future__ import annotations
 
 import argparse
+import csv
 import os
 import statistics
 import subprocess
@@ -96,6 +99,24 @@ def _same_files(paths: list[Path]) -> None:
             raise SystemExit(f"RESULTS DIFFER: {paths[0]} and {path} are not byte-identical")
 
 
+def _largest_difference(a: Path, b: Path) -> float:
+    """The largest absolute difference between two CSV files of the same cells (text equal)."""
+    with a.open(encoding="utf-8") as fa, b.open(encoding="utf-8") as fb:
+        rows_a, rows_b = list(csv.reader(fa)), list(csv.reader(fb))
+    if len(rows_a) != len(rows_b) or rows_a[0] != rows_b[0]:
+        raise SystemExit(f"RESULTS DIFFER: {a} and {b} have other rows or columns")
+    gap = 0.0
+    for row_a, row_b in zip(rows_a[1:], rows_b[1:], strict=True):
+        for x, y in zip(row_a, row_b, strict=True):
+            if x == y:
+                continue
+            try:
+                gap = max(gap, abs(float(x) - float(y)))
+            except ValueError:
+                raise SystemExit(f"RESULTS DIFFER: {x!r} and {y!r} in {a} and {b}") from None
+    return gap
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     ap.add_argument("--runs", type=int, default=5, help="counted runs of each warm command")
@@ -143,6 +164,14 @@ def main() -> None:
     for suffix, version_env in versions:
         target = out / f"cli{suffix.strip(' ()')}.csv"
         warm.append(complexity("grappe complexity" + suffix, version_env, target, warm_cache))
+    numpy_engine = complexity("grappe complexity --engine numpy", env, out / "np.csv", warm_cache)
+    numpy_engine = Command(
+        numpy_engine.label,
+        [*numpy_engine.argv, "--engine", "numpy"],
+        "grappe, dense BLAS (no numba)",
+        numpy_engine.env,
+    )
+    warm.append(numpy_engine)
     print_report(
         compare(warm, runs=args.runs, warmup=1),
         title=f"grappe complexity on {TRADE.name}, warm numba cache",
@@ -150,6 +179,10 @@ def main() -> None:
     outputs = [out / "peer.csv", *(out / f"cli{s.strip(' ()')}.csv" for s, _ in versions)]
     _same_files(outputs)
     print(f"  outputs byte-identical: {', '.join(p.name for p in outputs)}")
+    gap = _largest_difference(outputs[0], out / "np.csv")
+    if gap > 1e-12:
+        raise SystemExit(f"RESULTS DIFFER: --engine numpy is {gap:.2e} from the numba engine")
+    print(f"  --engine numpy: largest difference to the numba engine {gap:.1e} (COI's rounding)")
 
     # 3. cold: each run with an empty numba cache (the first run after an installation)
     cold_outputs = []
