@@ -3,9 +3,10 @@
 Typer reads help texts when the commands are defined, in English. The root group
 (:class:`LanguageGroup`) learns the language before it parses anything (``--lang`` anywhere before
 the command, else :func:`grappe.i18n.language_from_environment`) and then rewrites, in place, the
-help of every command, option, argument and panel of the tree it was built with, and the few
-labels Typer draws itself (``Options``, ``[default: …]``, ``Error``…), the usage line and the
-parse errors click writes (:mod:`grappe.cli._click_text`). Typer builds a new tree for
+help of every command, option, argument and panel of the tree it was built with (the commands
+loaded so far: :class:`grappe.cli._lazy.LazyGroup` translates the others as it loads them), and
+the few labels Typer draws itself (``Options``, ``[default: …]``, ``Error``…), the usage line
+and the parse errors click writes (:mod:`grappe.cli._click_text`). Typer builds a new tree for
 each run, so nothing leaks from one run to the next.
 """
 
@@ -60,12 +61,19 @@ def _language_in(args: list[str]) -> str | None:
 
 
 def command_tree(
-    command: Any, path: tuple[str, ...] = ("grappe",)
+    command: Any, path: tuple[str, ...] = ("grappe",), *, load: bool = True
 ) -> Iterator[tuple[tuple[str, ...], Any]]:
-    """Every command of the tree under ``command`` (itself first), with its path of names."""
+    """Every command of the tree under ``command`` (itself first), with its path of names.
+
+    The root imports its commands when they are used (:class:`grappe.cli._lazy.LazyGroup`):
+    the walk loads them all, unless ``load`` is false — then it sees the commands loaded so far
+    and the stand-ins of the others.
+    """
     yield path, command
+    if load and hasattr(command, "load_all"):
+        command.load_all()
     for name, sub in getattr(command, "commands", {}).items():
-        yield from command_tree(sub, (*path, name))
+        yield from command_tree(sub, (*path, name), load=load)
 
 
 def help_texts(command: Any) -> Iterator[str]:
@@ -83,12 +91,13 @@ def help_texts(command: Any) -> Iterator[str]:
 
 
 def translate_tree(command: Any, ctx: Any, lang: str) -> None:
-    """Rewrite the help texts of ``command``'s tree, and Typer's labels, in ``lang``."""
+    """Rewrite the help texts of ``command``'s tree as loaded so far, and Typer's labels, in
+    ``lang`` (a command loaded later is translated when it is loaded)."""
     import typer.rich_utils as rich_utils
 
     for name, english in TYPER_LABELS.items():
         setattr(rich_utils, name, gettext(english, lang))
-    for _path, cmd in command_tree(command):
+    for _path, cmd in command_tree(command, load=False):
         for attr in ("help", "short_help", "rich_help_panel"):
             text = getattr(cmd, attr, None)
             if text:

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import pandas as pd
 import typer
 from rich.table import Table
 
@@ -36,9 +35,11 @@ from grappe.cli._common import (
     read_options,
     shown_cluster_name,
 )
-from grappe.cli.mapping import parse_column_mapping, parse_where
 from grappe.errors import InvalidParameterError
 from grappe.i18n import format_number, tr
+
+if TYPE_CHECKING:  # the commands' help needs neither pandas nor NumPy; their runs import them
+    import pandas as pd
 
 __all__ = ["check_code_level", "register"]
 
@@ -140,6 +141,7 @@ def growth_command(
     --end 2021 -o growth.csv
     """
     from grappe._validation import check_option
+    from grappe.cli.mapping import parse_column_mapping, parse_where
     from grappe.io import load_definitions, read_regional_table
     from grappe.mapping import TOTAL_RULES, map_clusters
 
@@ -311,6 +313,7 @@ def concentration_command(
     --index hoover --definitions us-benchmark --level 6 -o hoover.csv
     """
     from grappe._validation import check_number, check_option
+    from grappe.cli.mapping import parse_column_mapping, parse_where
     from grappe.codes import nested_pairs
     from grappe.concentration import CONCENTRATION_INDICES, concentration_table
     from grappe.io import load_definitions, read_regional_table
@@ -358,6 +361,8 @@ def concentration_command(
             else None
         )
         if defs is None and digits is None:
+            import pandas as pd
+
             nested = nested_pairs(
                 pd.unique(table.data["industry"].astype(str)), table.classification
             )

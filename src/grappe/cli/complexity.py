@@ -5,10 +5,8 @@ from __future__ import annotations
 import json
 import math
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import numpy as np
-import pandas as pd
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -30,12 +28,17 @@ from grappe.cli._common import (
 from grappe.errors import InvalidParameterError
 from grappe.i18n import format_number, tr
 
+if TYPE_CHECKING:  # the command's help needs neither pandas nor NumPy; its run imports them
+    import pandas as pd
+
 __all__ = ["complexity_records", "register"]
 
 FORMATS = ("json", "csv")
 
 
 def _clean(value: Any) -> Any:
+    import numpy as np  # loaded already: the values come from a computed table
+
     if isinstance(value, np.generic):
         value = value.item()
     if isinstance(value, float) and not math.isfinite(value):
@@ -48,6 +51,7 @@ def complexity_records(rows: pd.DataFrame, cols: pd.DataFrame) -> dict[str, list
 
     Examples
     --------
+    >>> import pandas as pd
     >>> r = pd.DataFrame({"eci": [1.0]}, index=pd.Index(["a"], name="c"))
     >>> c = pd.DataFrame({"pci": [float("nan")]}, index=pd.Index(["x"], name="p"))
     >>> complexity_records(r, c)
@@ -386,6 +390,8 @@ def _write(
     if output_format == "json":
         text = json.dumps(complexity_records(row_table, col_table), indent=1)
     else:
+        import pandas as pd
+
         r = row_table.reset_index(names="id").assign(entity="row")
         c = col_table.reset_index(names="id").assign(entity="col")
         text = pd.concat([r, c], ignore_index=True)[["entity", *keys, *_COLUMNS]].to_csv(

@@ -3,11 +3,19 @@
 Inputs are location × activity matrices: a wide :class:`pandas.DataFrame`, a numpy array or a
 scipy sparse matrix (with ``rows=`` / ``cols=`` labels). Results keep the labels. See
 ``docs/complexity.md`` for the formulas, conventions and references.
+
+The names are imported from their modules when first used (:pep:`562`): ``grappe complexity``
+needs the suite, not the industry space (networkx) nor the cluster tables (``grappe.mapping``),
+and a process pays only for the modules it uses.
 """
 
-from grappe.complexity._matrix import LabelledMatrix, as_matrix, pivot_long, pivot_panel
-from grappe.complexity.eci import STANDARDISATIONS, ComplexityResult, eci_pci
-from grappe.complexity.fitness import FitnessResult, fitness_complexity
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# imported at once: the function ``io_relatedness`` shares its name with its module, which the
+# import system would bind here, over the function, whenever the module is first imported
 from grappe.complexity.io_relatedness import (
     aggregate_flows,
     colocation,
@@ -16,31 +24,72 @@ from grappe.complexity.io_relatedness import (
     industry_flows,
     io_relatedness,
 )
-from grappe.complexity.outlook import OutlookResult, complexity_outlook
-from grappe.complexity.panel import ComplexityPanel, complexity_panel
-from grappe.complexity.related import (
-    CLUSTER_TYPES,
-    RELATED_LEVELS,
-    find_region,
-    region_unit_matrix,
-    related_table,
-)
-from grappe.complexity.relatedness import (
-    MEASURES,
-    cooccurrence,
-    knn_density,
-    proximity,
-    relatedness_density,
-)
-from grappe.complexity.space import industry_space, space_to_json
-from grappe.complexity.specialisation import (
-    binary_specialisation,
-    diversity,
-    rca,
-    rpop,
-    ubiquity,
-)
-from grappe.complexity.suite import ComplexitySuite, complexity_suite
+
+if TYPE_CHECKING:  # what the names are, for type checkers and editors
+    from grappe.complexity._matrix import LabelledMatrix, as_matrix, pivot_long, pivot_panel
+    from grappe.complexity.eci import STANDARDISATIONS, ComplexityResult, eci_pci
+    from grappe.complexity.fitness import FitnessResult, fitness_complexity
+    from grappe.complexity.outlook import OutlookResult, complexity_outlook
+    from grappe.complexity.panel import ComplexityPanel, complexity_panel
+    from grappe.complexity.related import (
+        CLUSTER_TYPES,
+        RELATED_LEVELS,
+        find_region,
+        region_unit_matrix,
+        related_table,
+    )
+    from grappe.complexity.relatedness import (
+        MEASURES,
+        cooccurrence,
+        knn_density,
+        proximity,
+        relatedness_density,
+    )
+    from grappe.complexity.space import industry_space, space_to_json
+    from grappe.complexity.specialisation import (
+        binary_specialisation,
+        diversity,
+        rca,
+        rpop,
+        ubiquity,
+    )
+    from grappe.complexity.suite import ComplexitySuite, complexity_suite
+
+#: Public name → the module of this package that defines it.
+_HOMES: dict[str, str] = {
+    "LabelledMatrix": "_matrix",
+    "as_matrix": "_matrix",
+    "pivot_long": "_matrix",
+    "pivot_panel": "_matrix",
+    "STANDARDISATIONS": "eci",
+    "ComplexityResult": "eci",
+    "eci_pci": "eci",
+    "FitnessResult": "fitness",
+    "fitness_complexity": "fitness",
+    "OutlookResult": "outlook",
+    "complexity_outlook": "outlook",
+    "ComplexityPanel": "panel",
+    "complexity_panel": "panel",
+    "CLUSTER_TYPES": "related",
+    "RELATED_LEVELS": "related",
+    "find_region": "related",
+    "region_unit_matrix": "related",
+    "related_table": "related",
+    "MEASURES": "relatedness",
+    "cooccurrence": "relatedness",
+    "knn_density": "relatedness",
+    "proximity": "relatedness",
+    "relatedness_density": "relatedness",
+    "industry_space": "space",
+    "space_to_json": "space",
+    "binary_specialisation": "specialisation",
+    "diversity": "specialisation",
+    "rca": "specialisation",
+    "rpop": "specialisation",
+    "ubiquity": "specialisation",
+    "ComplexitySuite": "suite",
+    "complexity_suite": "suite",
+}
 
 __all__ = [
     "MEASURES",
@@ -82,3 +131,17 @@ __all__ = [
     "space_to_json",
     "ubiquity",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import ``name`` from its module on first use (then it is a plain attribute)."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
