@@ -45,10 +45,7 @@ FORBIDDEN = (
 
 #: Help pages known to import a heavy library, with the reason; each is an expected failure
 #: (strict: once the page is clean, the test fails until its entry is removed here).
-KNOWN_HEAVY: dict[tuple[str, ...], str] = {
-    ("map",): "grappe map's module (cli/mapping.py) is rewritten by the mapfast package, which "
-    "makes its top import-free; remove this entry when it is merged",
-}
+KNOWN_HEAVY: dict[tuple[str, ...], str] = {}
 
 #: Walks the help pages given as JSON on stdin, in order; prints, as JSON, the heavy modules
 #: each page imported first (and those imported before any page, under "<import>").
