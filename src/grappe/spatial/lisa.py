@@ -231,8 +231,11 @@ def gi_star(
         bad = int(np.flatnonzero(y < 0)[0])
         raise DataValidationError(
             ValidationIssue(
-                Message("The value {value} of unit {row} is negative; Gi* needs values >= 0.",
-                        value=float(y[bad]), row=bad + 1),
+                Message(
+                    "The value {value!r} of unit {unit!r} is negative; Gi* needs values >= 0.",
+                    value=float(y[bad]),
+                    unit=bad + 1,
+                ),
                 row=bad + 1,
                 fix=Message("Analyse counts or other non-negative values."),
             )
@@ -256,8 +259,7 @@ def gi_star(
     p_sim = z_sim = np.full(n, np.nan)
     if permutations:
         direction = np.full(n, np.sign(total))
-        p_sim, mean_d, sd_d = _extreme_counts(y, w, direction, permutations, seed, draws,
-                                              progress)
+        p_sim, mean_d, sd_d = _extreme_counts(y, w, direction, permutations, seed, draws, progress)
         with np.errstate(divide="ignore", invalid="ignore"):
             z_sim = -direction * mean_d / sd_d
     return LocalGStar(g, expected, variance, z, ndtr(-np.abs(z)), p_sim, z_sim)
@@ -338,9 +340,7 @@ def moran_local(
     wi = np.asarray(w.sum(axis=1)).ravel()
     wi2 = np.asarray(w.multiply(w).sum(axis=1)).ravel()
     expected_c = -(z**2 * wi) / ((n - 1) * m2)
-    variance_c = (z / m2) ** 2 * (n / (n - 2)) * (wi2 - (wi**2 / (n - 1))) * (
-        m2 - (z**2 / (n - 1))
-    )
+    variance_c = (z / m2) ** 2 * (n / (n - 2)) * (wi2 - (wi**2 / (n - 1))) * (m2 - (z**2 / (n - 1)))
     b2 = ((z**4).sum() / n) / m2**2
     n1 = n - 1
     expected = -wi / n1
@@ -396,8 +396,10 @@ def _checked_values(y, func: str) -> np.ndarray:
     if np.ptp(y) == 0:
         raise DataValidationError(
             ValidationIssue(
-                Message("Every unit has the same value {value}: no local statistic exists.",
-                        value=float(y[0])),
+                Message(
+                    "Every unit has the same value {value:g}: no local statistic exists.",
+                    value=float(y[0]),
+                ),
                 fix=Message("Analyse a value that varies across the units."),
             )
         )
@@ -420,17 +422,22 @@ def _extreme_counts(y, w, direction, permutations, seed, draws, progress):
     equal = np.zeros(n, dtype=bool)
     if nonempty.any():
         starts = w.indptr[:-1][nonempty]
-        equal[nonempty] = np.minimum.reduceat(w.data, starts) == np.maximum.reduceat(
-            w.data, starts
-        )
+        equal[nonempty] = np.minimum.reduceat(w.data, starts) == np.maximum.reduceat(w.data, starts)
     unweighted = sparse.csr_array((np.ones(w.nnz), w.indices, w.indptr), shape=w.shape) @ y
     groups = [(int(c), np.flatnonzero(equal & (card == c))) for c in np.unique(card[equal])]
     other = np.flatnonzero(nonempty & ~equal)
     total = len(groups) + (1 if other.size else 0)
     for done, (c, units) in enumerate(groups, start=1):
         run = _sweep if units.size >= _SWEEP_FROM else _direct
-        run(y, units, table[:, :c], None, unweighted[units], direction[units],
-            (larger, mean_d, sd_d))
+        run(
+            y,
+            units,
+            table[:, :c],
+            None,
+            unweighted[units],
+            direction[units],
+            (larger, mean_d, sd_d),
+        )
         if progress is not None:
             progress(done, total)
     if other.size:
@@ -438,8 +445,9 @@ def _extreme_counts(y, w, direction, permutations, seed, draws, progress):
         for r, i in enumerate(other):
             row = w.data[w.indptr[i] : w.indptr[i + 1]]
             weights_rows[r, : row.size] = row
-        _direct(y, other, table, weights_rows, (w @ y)[other], direction[other],
-                (larger, mean_d, sd_d))
+        _direct(
+            y, other, table, weights_rows, (w @ y)[other], direction[other], (larger, mean_d, sd_d)
+        )
         if progress is not None:
             progress(total, total)
     p = permutations
@@ -462,9 +470,7 @@ def _sweep(y, units, drawn, _weights, target, direction, out):
     ids = np.sort(drawn, axis=1)
     below = np.concatenate([np.zeros((p, 1)), np.cumsum(y[ids], axis=1)], axis=1)
     shifted = y[ids + 1]  # the value read at an id at or above the unit (unit left out)
-    above = np.concatenate(
-        [np.cumsum(shifted[:, ::-1], axis=1)[:, ::-1], np.zeros((p, 1))], axis=1
-    )
+    above = np.concatenate([np.cumsum(shifted[:, ::-1], axis=1)[:, ::-1], np.zeros((p, 1))], axis=1)
     lags = below + above  # lags[q, t]: permutation q when t of its ids lie below the unit
     step = np.zeros(p, dtype=np.int64)
     current = lags[:, 0].copy()
