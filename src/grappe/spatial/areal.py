@@ -331,7 +331,7 @@ def _values(areas: AreaSet, column: str, func: str) -> np.ndarray:
             ValidationIssue(
                 Message(
                     "The value {value!r} of unit {unit!r} is negative; Gi* needs values >= 0.",
-                    value=areas.data[column].iloc[bad],
+                    value=float(y[bad]),
                     unit=areas.data["id"].iloc[bad],
                 ),
                 file=areas.source,
