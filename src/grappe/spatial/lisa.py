@@ -150,7 +150,7 @@ def permutation_table(
     Examples
     --------
     >>> permutation_table(6, 2, 3, seed=0).tolist()
-    [[2, 1], [3, 0], [2, 4]]
+    [[2, 0], [0, 2], [1, 3]]
     """
     func = "permutation_table"
     check_option(draws, "draws", ("esda", "fast"), func=func)
@@ -313,7 +313,7 @@ def moran_local(
     >>> chain = sparse.diags_array([np.ones(4), np.ones(4)], offsets=[-1, 1], shape=(5, 5))
     >>> res = moran_local([9.0, 8, 1, 0, 1], chain, permutations=99, seed=0)
     >>> res.quadrant.tolist()
-    [1, 1, 3, 3, 3]
+    [1, 1, 2, 3, 3]
     """
     func = "moran_local"
     check_number(permutations, "permutations", func=func, low=1, integer=True)
