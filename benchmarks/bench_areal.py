@@ -50,7 +50,8 @@ IRIS_PEER = textwrap.dedent(
     warnings.simplefilter("ignore")
     geo, csv, stat, out = sys.argv[1:5]
     firms = pd.read_csv(csv, dtype=str, usecols=["code_iris", "naf_code"])
-    counts = firms[firms["naf_code"].str.startswith("25")].groupby("code_iris").size()
+    # every IRIS holding establishments, with its count of NAF 25 ones (0 included), as grappe
+    counts = firms["naf_code"].str.startswith("25").groupby(firms["code_iris"]).sum()
     with open(geo) as handle:
         features = json.load(handle)["features"]
     features = [f for f in features if f["properties"]["DCOMIRIS"] in counts.index]
@@ -99,8 +100,11 @@ def child_grappe(n: int, stat: str, draws: str, out: str) -> None:
     done = time.perf_counter()
     value = res.g if stat == "gi" else res.i
     np.savez(out, stat=value, z_sim=res.z_sim, p_sim=res.p_sim)
-    print(f"grappe n={n} {stat} draws={draws}: data+kNN {built - start:.2f} s, "
-          f"statistic+permutations {done - built:.2f} s", file=sys.stderr)
+    print(
+        f"grappe n={n} {stat} draws={draws}: data+kNN {built - start:.2f} s, "
+        f"statistic+permutations {done - built:.2f} s",
+        file=sys.stderr,
+    )
 
 
 def child_esda(n: int, stat: str, out: str, keep: bool) -> None:
@@ -114,13 +118,22 @@ def child_esda(n: int, stat: str, out: str, keep: bool) -> None:
     lw = WSP(w).to_W(silence_warnings=True)
     if stat == "gi":
         lw.transform = "b"
-        r = esda.G_Local(y, lw, transform="B", star=True, permutations=PERMUTATIONS, seed=0,
-                         n_jobs=1, keep_simulations=False)
+        r = esda.G_Local(
+            y,
+            lw,
+            transform="B",
+            star=True,
+            permutations=PERMUTATIONS,
+            seed=0,
+            n_jobs=1,
+            keep_simulations=False,
+        )
         np.savez(out, stat=r.Gs, z_sim=np.full(n, np.nan), p_sim=r.p_sim)
     else:
         lw.transform = "r"
-        r = esda.Moran_Local(y, lw, permutations=PERMUTATIONS, seed=0, n_jobs=1,
-                             keep_simulations=keep)
+        r = esda.Moran_Local(
+            y, lw, permutations=PERMUTATIONS, seed=0, n_jobs=1, keep_simulations=keep
+        )
         extra = {"sim": r.sim} if keep else {}
         np.savez(out, stat=r.Is, z_sim=r.z_sim, p_sim=r.p_sim, **extra)
 
@@ -151,11 +164,15 @@ def check(stat, mine: dict, theirs: dict, label: str) -> None:
     if "sim" in theirs:
         if (mine["p_sim"] != tie_exact(theirs["sim"], theirs["stat"])).any():
             raise SystemExit(f"{label}: local Moran p-values differ from esda's simulations")
-        print(f"  check {label}: I, z_sim to 1e-10; p-values equal to esda's simulations with "
-              f"exact ties ({moved} of {len(mine['p_sim'])} differ from esda's rounded ties)")
+        print(
+            f"  check {label}: I, z_sim to 1e-10; p-values equal to esda's simulations with "
+            f"exact ties ({moved} of {len(mine['p_sim'])} differ from esda's rounded ties)"
+        )
     else:
-        print(f"  check {label}: I, z_sim to 1e-10; {moved} of {len(mine['p_sim'])} p-values "
-              "differ from esda's (tied permutations; simulations not kept at this size)")
+        print(
+            f"  check {label}: I, z_sim to 1e-10; {moved} of {len(mine['p_sim'])} p-values "
+            "differ from esda's (tied permutations; simulations not kept at this size)"
+        )
 
 
 def read_csv_columns(path: str, stat: str) -> dict:
@@ -196,32 +213,56 @@ def main() -> None:
             grappe += ["--out", mine]
             report = compare(
                 [
-                    Command(f"grappe spatial areal {stat}", grappe, "grappe.spatial.lisa "
-                            "(NumPy/SciPy, esda draws)", env=env),
-                    Command(f"esda script {stat}", [sys.executable, str(peer), str(GEOJSON),
-                            str(FIRMS), stat, theirs], "esda 2.9.0 + libpysal 4.14.1 (numba)",
-                            env=env),
+                    Command(
+                        f"grappe spatial areal {stat}",
+                        grappe,
+                        "grappe.spatial.lisa (NumPy/SciPy, esda draws)",
+                        env=env,
+                    ),
+                    Command(
+                        f"esda script {stat}",
+                        [sys.executable, str(peer), str(GEOJSON), str(FIRMS), stat, theirs],
+                        "esda 2.9.0 + libpysal 4.14.1 (numba)",
+                        env=env,
+                    ),
                 ],
                 runs=args.runs,
                 warmup=1,
             )
             print_report(report, title=f"253 real IRIS units, {stat}, whole commands")
-            check(stat, read_csv_columns(mine, stat), read_csv_columns(theirs, stat),
-                  f"IRIS {stat}")
+            check(
+                stat, read_csv_columns(mine, stat), read_csv_columns(theirs, stat), f"IRIS {stat}"
+            )
     for n in [int(float(s)) for s in args.sizes.split(",")]:
         for stat in ("gi", "moran"):
             draws = "esda" if n <= 100_000 else "fast"
             mine = f"{tmp}/grappe_{n}_{stat}.npz"
             commands = [
-                Command(f"grappe n={n:,} {stat}", [sys.executable, here, "child-grappe", str(n),
-                        stat, draws, mine], f"grappe.spatial.lisa (NumPy/SciPy, {draws} draws)",
-                        env=env)
+                Command(
+                    f"grappe n={n:,} {stat}",
+                    [sys.executable, here, "child-grappe", str(n), stat, draws, mine],
+                    f"grappe.spatial.lisa (NumPy/SciPy, {draws} draws)",
+                    env=env,
+                )
             ]
             theirs = f"{tmp}/esda_{n}_{stat}.npz"
             if n <= args.esda_max:
-                commands.append(Command(f"esda n={n:,} {stat}", [sys.executable, here,
-                                "child-esda", str(n), stat, theirs, str(int(n <= 10_000))],
-                                "esda 2.9.0 (numba, n_jobs=1)", env=env))
+                commands.append(
+                    Command(
+                        f"esda n={n:,} {stat}",
+                        [
+                            sys.executable,
+                            here,
+                            "child-esda",
+                            str(n),
+                            stat,
+                            theirs,
+                            str(int(n <= 10_000)),
+                        ],
+                        "esda 2.9.0 (numba, n_jobs=1)",
+                        env=env,
+                    )
+                )
             runs = args.runs if n <= 10_000 else 1
             report = compare(commands, runs=runs, warmup=1 if n <= 10_000 else 0)
             print_report(report, title=f"SYNTHETIC {n:,} units, kNN k={K}, {stat}")
