@@ -245,5 +245,7 @@ def test_areal_value_errors_name_the_file_and_column():
         getis_ord(a, "m")
     assert info.value.row == 2 and info.value.column == "m"
     positive = areas_from_geometries(list("abcd"), geoms, frame.assign(m=[1, 2, 0, 4]))
-    with pytest.raises(InvalidParameterError, match="'draws' parameter of gi_star"):
+    with pytest.raises(InvalidParameterError, match="'draws' parameter of getis_ord"):
         getis_ord(positive, "m", draws="x")
+    with pytest.raises(InvalidParameterError, match="'draws' parameter of local_moran"):
+        local_moran(positive, "m", draws="x")

@@ -297,6 +297,7 @@ def test_cli_areal(tmp_path):
         (["hotspots", "{actors}", "--drop-missing", "--method", "kmeans"], "'method' parameter"),
         (["areal", "{grid}", "--id-property", "code", "--counts", "{firms}"], "area_column"),
         (["areal", "{grid}", "--id-property", "code", "--statistic", "x"], "'statistic'"),
+        (["areal", "{grid}", "--id-property", "code", "--draws", "x"], "'draws'"),
     ],
 )
 def test_cli_errors_are_clean(args, message, actors, tmp_path):

@@ -405,6 +405,7 @@ def getis_ord(
     """
     func = "getis_ord"
     check_number(permutations, "permutations", func=func, low=0, integer=True)
+    check_option(draws, "draws", ("esda", "fast"), func=func)
     check_number(significance, "significance", func=func, low=0, high=1, closed="neither")
     y = _values(areas, column, func)
     w = spatial_weights(areas, contiguity=contiguity, islands=islands)
@@ -472,6 +473,7 @@ def local_moran(
     """
     func = "local_moran"
     check_number(permutations, "permutations", func=func, low=1, integer=True)
+    check_option(draws, "draws", ("esda", "fast"), func=func)
     check_number(significance, "significance", func=func, low=0, high=1, closed="neither")
     y = _values(areas, column, func)
     w = spatial_weights(areas, contiguity=contiguity, islands=islands)
