@@ -617,7 +617,7 @@ _sp = {
         utility=True,
         sample=_later(_areas),
         labels=None,
-        why="a libpysal W (ids kept by getis_ord, local_moran)",
+        why="a SpatialWeights (ids kept by getis_ord, local_moran)",
     ),
     "summary": Spec(
         utility=True,

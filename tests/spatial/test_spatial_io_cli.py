@@ -268,6 +268,8 @@ def test_cli_areal(tmp_path):
             str(csv),
             "--area-column",
             "code_iris",
+            "--filter",
+            "naf_code == '2561'",
             "--statistic",
             "moran",
             "--permutations",
@@ -275,6 +277,15 @@ def test_cli_areal(tmp_path):
         ],
     )
     assert moran.exit_code == 0 and "Local Moran" in moran.stdout
+    # every cell holds as many establishments in all: no local statistic, a clean error
+    same = runner.invoke(
+        app,
+        ["spatial", "areal", str(gj), "--id-property", "code", "--counts", str(csv)]
+        + ["--area-column", "code_iris", "--statistic", "moran"],
+    )
+    assert same.exit_code == 1
+    assert "Every unit has the same value 10" in same.output
+    assert "Traceback" not in same.output
 
 
 @pytest.mark.parametrize(
@@ -286,6 +297,7 @@ def test_cli_areal(tmp_path):
         (["hotspots", "{actors}", "--drop-missing", "--method", "kmeans"], "'method' parameter"),
         (["areal", "{grid}", "--id-property", "code", "--counts", "{firms}"], "area_column"),
         (["areal", "{grid}", "--id-property", "code", "--statistic", "x"], "'statistic'"),
+        (["areal", "{grid}", "--id-property", "code", "--draws", "x"], "'draws'"),
     ],
 )
 def test_cli_errors_are_clean(args, message, actors, tmp_path):

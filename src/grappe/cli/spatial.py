@@ -368,6 +368,12 @@ def areal_command(
     column: Annotated[str, typer.Option(help="Value analysed.")] = "count",
     statistic: Annotated[str, typer.Option(help="gi (Getis–Ord Gi*) or moran.")] = "gi",
     permutations: Annotated[int, typer.Option(help="Conditional permutations.")] = 999,
+    draws: Annotated[
+        str,
+        typer.Option(
+            help="Permutation stream: esda (esda's draws for the seed) or fast (for ~1e6 units)."
+        ),
+    ] = "esda",
     islands: Annotated[str, typer.Option(help="raise or keep units without neighbour.")] = (
         "raise"
     ),
@@ -380,7 +386,7 @@ def areal_command(
     decimal: DecimalOpt = ".",
     thousands: ThousandsOpt = None,
 ) -> None:
-    """Getis–Ord Gi* or local Moran's I of counts over polygons (through esda)."""
+    """Getis–Ord Gi* or local Moran's I of counts over polygons, with permutation p-values."""
     with grappe_errors():
         from grappe._validation import check_option
         from grappe.errors import InvalidParameterError
@@ -425,7 +431,16 @@ def areal_command(
                 polygons, id_property=id_property, counts=table, missing_counts=missing
             )
         func = getis_ord if statistic == "gi" else local_moran
-        stats = func(areas, column, permutations=permutations, seed=seed, islands=islands)
+        with _progress("permutations") as update:
+            stats = func(
+                areas,
+                column,
+                permutations=permutations,
+                seed=seed,
+                islands=islands,
+                draws=draws,
+                progress=update,
+            )
         key = "spot" if statistic == "gi" else "cluster"
         tally = stats[key].value_counts().rename_axis(key).reset_index()
         _print(tally, tr("Getis–Ord Gi*") if statistic == "gi" else tr("Local Moran's I"))

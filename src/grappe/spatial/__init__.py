@@ -1,7 +1,7 @@
 """Where firms concentrate: distance-based concentration and hot spots (issue 8).
 
 Numeric kernels only — no file, network or database access (readers and writers are in
-:mod:`grappe.io.spatial`). Heavy libraries (scikit-learn, shapely, pyproj, libpysal, esda,
+:mod:`grappe.io.spatial`). Heavy libraries (scikit-learn, shapely, pyproj,
 dask) are imported when a function needs them; ``pip install grappe[spatial]`` installs
 them (``grappe[fast]`` adds the optional numba).
 
@@ -9,13 +9,15 @@ them (``grappe[fast]`` adds the optional numba).
 * :func:`kdensity`, :func:`kdensity_by_activity` — Duranton–Overman K-density with bands.
 * :func:`m_function` — Marcon–Puech M; :func:`ripley_k` — Ripley's K/L with edge correction.
 * :func:`hotspots` — DBSCAN/HDBSCAN hot spots as polygons.
-* :func:`getis_ord`, :func:`local_moran` — local statistics of areal counts through esda.
+* :func:`getis_ord`, :func:`local_moran` — local statistics of areal counts (NumPy/SciPy,
+  equal to esda's; array-level kernels in :mod:`grappe.spatial.lisa`).
 * :mod:`grappe.spatial.maps` — figures and GeoJSON; :mod:`grappe.spatial.executor` — threads
   or Dask.
 """
 
 from grappe.spatial.areal import (
     AreaSet,
+    SpatialWeights,
     areas_from_geometries,
     getis_ord,
     local_moran,
@@ -32,6 +34,7 @@ __all__ = [
     "HotspotResult",
     "KDensityResult",
     "PointSet",
+    "SpatialWeights",
     "areas_from_geometries",
     "getis_ord",
     "hotspots",

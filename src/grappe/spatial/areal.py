@@ -1,9 +1,10 @@
-"""Areal units (polygons with counts) and local spatial statistics through esda.
+"""Areal units (polygons with counts) and local spatial statistics.
 
 Getis–Ord :math:`G_i^*` finds units surrounded by high (hot) or low (cold) values; the local
-Moran's :math:`I_i` finds clusters of similar values (high–high, low–low) and outliers. Both are
-computed by esda with conditional permutation inference, on contiguity weights built by libpysal
-from the polygons; grappe only validates, builds the weights and returns tidy tables.
+Moran's :math:`I_i` finds clusters of similar values (high–high, low–low) and outliers. Both come
+with conditional permutation inference, computed in NumPy/SciPy by :mod:`grappe.spatial.lisa`
+(equal to esda's, which is only a benchmark peer) on contiguity weights built here from the
+polygons' shared vertices (libpysal's definition) with shapely and SciPy.
 
 References
 ----------
@@ -22,7 +23,6 @@ Rey, S. J., & Anselin, L. (2007). PySAL: a Python library of spatial analytical 
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,15 +30,18 @@ import numpy as np
 import pandas as pd
 
 from grappe._validation import check_number, check_option
-from grappe.errors import (
-    DataValidationError,
-    InvalidParameterError,
-    MissingDependencyError,
-    ValidationIssue,
-)
+from grappe.errors import DataValidationError, InvalidParameterError, ValidationIssue
 from grappe.i18n import Message
+from grappe.spatial.lisa import Progress, gi_star, moran_local
 
-__all__ = ["AreaSet", "areas_from_geometries", "getis_ord", "local_moran", "spatial_weights"]
+__all__ = [
+    "AreaSet",
+    "SpatialWeights",
+    "areas_from_geometries",
+    "getis_ord",
+    "local_moran",
+    "spatial_weights",
+]
 
 QUADRANTS = {1: "high-high", 2: "low-high", 3: "low-low", 4: "high-low"}
 
@@ -160,8 +163,52 @@ def areas_from_geometries(
     return AreaSet(data, tuple(geometries), crs, source)
 
 
-def spatial_weights(areas: AreaSet, *, contiguity: str = "queen", islands: str = "raise"):
-    """Row-standardised contiguity weights (libpysal ``W``) between the units.
+@dataclass(frozen=True)
+class SpatialWeights:
+    """Contiguity between areal units.
+
+    Attributes
+    ----------
+    ids : tuple of str
+        Unit ids, in the order of the rows and columns of ``matrix``.
+    matrix : scipy.sparse.csr_array
+        Binary *n* × *n* matrix, 1 where two units are neighbours, zero diagonal.
+    contiguity : str
+        ``"queen"`` or ``"rook"``.
+    """
+
+    ids: tuple
+    matrix: Any
+    contiguity: str
+
+    @property
+    def cardinalities(self) -> np.ndarray:
+        """Number of neighbours of each unit."""
+        return np.diff(self.matrix.indptr)
+
+    @property
+    def neighbors(self) -> dict[str, list[str]]:
+        """Each unit's neighbours' ids, in the units' order."""
+        m = self.matrix
+        return {
+            u: [self.ids[j] for j in m.indices[m.indptr[k] : m.indptr[k + 1]]]
+            for k, u in enumerate(self.ids)
+        }
+
+    @property
+    def islands(self) -> list[str]:
+        """Ids of the units without neighbour."""
+        return [self.ids[k] for k in np.flatnonzero(self.cardinalities == 0)]
+
+
+def spatial_weights(
+    areas: AreaSet, *, contiguity: str = "queen", islands: str = "raise"
+) -> SpatialWeights:
+    """Contiguity between the units: which polygons share a vertex (queen) or an edge (rook).
+
+    Two units are neighbours when their boundaries share a vertex with exactly the same
+    coordinates (queen) or two consecutive vertices (rook) — libpysal's ``Queen``/``Rook``
+    definition, built here with shapely and a sparse incidence product (no per-unit loop).
 
     Parameters
     ----------
@@ -169,47 +216,73 @@ def spatial_weights(areas: AreaSet, *, contiguity: str = "queen", islands: str =
     contiguity : {"queen", "rook"}
         Queen: units sharing a point of their boundary; rook: sharing an edge.
     islands : {"raise", "keep"}
-        What to do with units that have no neighbour: raise, or keep them (esda then gives them
-        no local statistic).
+        What to do with units that have no neighbour: raise, or keep them (they then get no
+        pseudo p-value: NaN).
 
     Returns
     -------
-    libpysal.weights.W
+    SpatialWeights
 
     Raises
     ------
     InvalidParameterError
         For a bad option, or islands with ``islands="raise"``.
+
+    References
+    ----------
+    Rey & Anselin (2007) for libpysal's vertex-based contiguity.
     """
     func = "spatial_weights"
     check_option(contiguity, "contiguity", ("queen", "rook"), func=func)
     check_option(islands, "islands", ("raise", "keep"), func=func)
-    try:
-        from libpysal import weights
-    except ImportError as exc:  # pragma: no cover - in the spatial extra
-        raise MissingDependencyError(
-            "Areal statistics need libpysal and esda: pip install grappe[spatial]"
-        ) from exc
-    builder = weights.Queen if contiguity == "queen" else weights.Rook
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)  # islands are handled below
-        w = builder.from_iterable(list(areas.geometries), ids=list(areas.data["id"]))
-    # libpysal sorts the ids; esda reads values in id_order, so restore the data's order
-    w.id_order = list(areas.data["id"])
-    if w.islands and islands == "raise":
-        shown = ", ".join(repr(i) for i in w.islands[:5])
+    w = SpatialWeights(
+        tuple(areas.data["id"]), _contiguity(areas.geometries, contiguity), contiguity
+    )
+    if islands == "raise" and w.islands:
+        alone = w.islands
+        shown = ", ".join(repr(i) for i in alone[:5])
         raise InvalidParameterError(
             Message(
                 "The {name!r} parameter of {func} must be 'keep' when some units have no "
                 "neighbour. Got 'raise' instead, and {count} units have none ({shown}).",
                 name="islands",
                 func=func,
-                count=len(w.islands),
+                count=len(alone),
                 shown=shown,
             )
         )
-    w.transform = "r"
     return w
+
+
+def _contiguity(geometries, contiguity: str):
+    """Binary sparse contiguity of polygons through shared vertices (or edges)."""
+    import shapely
+    from scipy import sparse
+
+    n = len(geometries)
+    parts, part_of = shapely.get_parts(np.asarray(geometries, dtype=object), return_index=True)
+    rings, ring_of = shapely.get_rings(parts, return_index=True)
+    coords, coord_of = shapely.get_coordinates(rings, return_index=True)
+    owner = part_of[ring_of[coord_of]]
+    _, vertex = np.unique(coords, axis=0, return_inverse=True)
+    vertex = vertex.ravel()
+    if contiguity == "rook":
+        same_ring = coord_of[1:] == coord_of[:-1]
+        a, b = vertex[:-1][same_ring], vertex[1:][same_ring]
+        edges = np.column_stack((np.minimum(a, b), np.maximum(a, b)))
+        _, key = np.unique(edges, axis=0, return_inverse=True)
+        key, owner = key.ravel(), owner[:-1][same_ring]
+    else:
+        key = vertex
+    size = int(key.max()) + 1 if key.size else 0
+    incidence = sparse.csr_array((np.ones(key.size), (owner, key)), shape=(n, size))
+    incidence.data[:] = 1.0  # a vertex repeated within one unit counts once
+    shared = sparse.csr_array(incidence @ incidence.T)
+    shared.setdiag(0)
+    shared.eliminate_zeros()
+    shared.data[:] = 1.0
+    shared.sort_indices()
+    return shared
 
 
 def _values(areas: AreaSet, column: str, func: str) -> np.ndarray:
@@ -240,6 +313,33 @@ def _values(areas: AreaSet, column: str, func: str) -> np.ndarray:
                 fix=Message("Give every unit a value (0 for none)."),
             )
         )
+    if np.ptp(y) == 0:
+        raise DataValidationError(
+            ValidationIssue(
+                Message(
+                    "Every unit has the same value {value:g}: no local statistic exists.",
+                    value=float(y[0]),
+                ),
+                file=areas.source,
+                column=column,
+                fix=Message("Analyse a value that varies across the units."),
+            )
+        )
+    if func == "getis_ord" and (y < 0).any():
+        bad = int(np.flatnonzero(y < 0)[0])
+        raise DataValidationError(
+            ValidationIssue(
+                Message(
+                    "The value {value!r} of unit {unit!r} is negative; Gi* needs values >= 0.",
+                    value=float(y[bad]),
+                    unit=areas.data["id"].iloc[bad],
+                ),
+                file=areas.source,
+                row=bad + 1,
+                column=column,
+                fix=Message("Analyse counts or other non-negative values."),
+            )
+        )
     return y
 
 
@@ -252,24 +352,35 @@ def getis_ord(
     seed: int | None = None,
     contiguity: str = "queen",
     islands: str = "raise",
+    draws: str = "esda",
+    progress: Progress | None = None,
 ) -> pd.DataFrame:
-    """Getis–Ord :math:`G_i^*` hot and cold spots of a value over areal units (esda).
+    """Getis–Ord :math:`G_i^*` hot and cold spots of a value over areal units.
+
+    Computed by :func:`grappe.spatial.lisa.gi_star` (NumPy/SciPy, equal to esda's
+    ``G_Local(star=True, transform="B")``) on binary contiguity with the unit itself included.
 
     Parameters
     ----------
     areas : AreaSet
     column : str
-        Value column (e.g. establishment counts).
+        Value column (e.g. establishment counts), non-negative.
     permutations : int
-        Conditional permutations for the pseudo p-values.
+        Conditional permutations for the pseudo p-values (0: none, the spots then follow
+        ``p_norm``).
     significance : float
         Threshold of ``p_sim`` for calling a unit hot or cold.
     seed : int or None, default None
-        Seed of the permutations.
+        Seed of the permutations, in ``[0, 2**32)``.
         ``None`` draws fresh entropy (numpy's ``default_rng(None)``); pass an int to
         reproduce a result (the package's seed policy, see docs/architecture.md).
     contiguity, islands : str
         See :func:`spatial_weights`.
+    draws : {"esda", "fast"}
+        Stream of the permutations: esda's for the same seed (equal draw for draw), or a
+        faster one for very many units (see :func:`grappe.spatial.lisa.permutation_table`).
+    progress : callable, optional
+        ``progress(done, total)`` as groups of units are finished.
 
     Returns
     -------
@@ -285,7 +396,8 @@ def getis_ord(
     -----
     ``p_sim`` is esda's pseudo p-value of conditional permutations, ``(1 + k) / (1 + P)``
     with ``k`` the permutations at least as extreme in the observed direction (esda's
-    current "directed" convention; a two-sided p-value is about twice as large).
+    current "directed" convention; a two-sided p-value is about twice as large). A unit
+    without neighbour (``islands="keep"``) has no ``p_sim`` (NaN, never significant).
 
     References
     ----------
@@ -293,35 +405,21 @@ def getis_ord(
     """
     func = "getis_ord"
     check_number(permutations, "permutations", func=func, low=0, integer=True)
+    check_option(draws, "draws", ("esda", "fast"), func=func)
     check_number(significance, "significance", func=func, low=0, high=1, closed="neither")
     y = _values(areas, column, func)
     w = spatial_weights(areas, contiguity=contiguity, islands=islands)
-    import esda
-
-    w.transform = "b"  # Gi* on binary contiguity with the unit itself included (Ord & Getis)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)  # esda's future default, see Notes
-        g = esda.G_Local(
-            y,
-            w,
-            transform="B",
-            permutations=permutations,
-            star=True,
-            keep_simulations=False,
-            n_jobs=1,
-            seed=seed,
-        )
-    p_sim = g.p_sim if permutations else np.full(len(y), np.nan)
-    sig = p_sim < significance if permutations else g.p_norm < significance
-    spot = np.where(sig & (g.Zs > 0), "hot", np.where(sig & (g.Zs < 0), "cold", "not significant"))
+    g = gi_star(y, w.matrix, permutations=permutations, seed=seed, draws=draws, progress=progress)
+    sig = g.p_sim < significance if permutations else g.p_norm < significance
+    spot = np.where(sig & (g.z > 0), "hot", np.where(sig & (g.z < 0), "cold", "not significant"))
     return pd.DataFrame(
         {
             "id": areas.data["id"],
             "value": y,
-            "g": g.Gs,
-            "z": g.Zs,
+            "g": g.g,
+            "z": g.z,
             "p_norm": g.p_norm,
-            "p_sim": p_sim,
+            "p_sim": g.p_sim,
             "spot": spot,
         }
     )
@@ -336,18 +434,24 @@ def local_moran(
     seed: int | None = None,
     contiguity: str = "queen",
     islands: str = "raise",
+    draws: str = "esda",
+    progress: Progress | None = None,
 ) -> pd.DataFrame:
-    """Local Moran's :math:`I_i` clusters and outliers of a value over areal units (esda).
+    """Local Moran's :math:`I_i` clusters and outliers of a value over areal units.
+
+    Computed by :func:`grappe.spatial.lisa.moran_local` (NumPy/SciPy, equal to esda's
+    ``Moran_Local``) on row-standardised contiguity.
 
     Parameters
     ----------
-    areas, column, permutations, significance, seed, contiguity, islands
-        As :func:`getis_ord`.
+    areas, column, permutations, significance, seed, contiguity, islands, draws, progress
+        As :func:`getis_ord` (``permutations`` at least 1).
 
     Returns
     -------
     pandas.DataFrame
-        ``id``, ``value``, ``i`` (:math:`I_i`), ``z_sim``, ``p_sim``, ``quadrant``
+        ``id``, ``value``, ``i`` (:math:`I_i`), ``z_sim`` (:math:`I_i` standardised by the
+        permutations' mean and standard deviation), ``p_sim``, ``quadrant``
         (``"high-high"``, ``"low-high"``, ``"low-low"``, ``"high-low"``) and ``cluster`` (the
         quadrant where ``p_sim`` < ``significance``, else ``"not significant"``).
 
@@ -359,7 +463,9 @@ def local_moran(
     -----
     ``p_sim`` is esda's pseudo p-value of conditional permutations, ``(1 + k) / (1 + P)``
     with ``k`` the permutations at least as extreme in the observed direction (esda's
-    current "directed" convention; a two-sided p-value is about twice as large).
+    current "directed" convention; a two-sided p-value is about twice as large). A
+    permutation whose lag equals the observed one counts as "at least as extreme", exactly
+    (esda compares two differently rounded floats there; see docs/spatial.md).
 
     References
     ----------
@@ -367,29 +473,20 @@ def local_moran(
     """
     func = "local_moran"
     check_number(permutations, "permutations", func=func, low=1, integer=True)
+    check_option(draws, "draws", ("esda", "fast"), func=func)
     check_number(significance, "significance", func=func, low=0, high=1, closed="neither")
     y = _values(areas, column, func)
     w = spatial_weights(areas, contiguity=contiguity, islands=islands)
-    import esda
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)  # esda's future default, see Notes
-        lm = esda.Moran_Local(
-            y,
-            w,
-            transformation="r",
-            permutations=permutations,
-            keep_simulations=False,
-            n_jobs=1,
-            seed=seed,
-        )
-    quadrant = np.array([QUADRANTS.get(int(q), "none") for q in lm.q])
+    lm = moran_local(
+        y, w.matrix, permutations=permutations, seed=seed, draws=draws, progress=progress
+    )
+    quadrant = np.array([QUADRANTS.get(int(q), "none") for q in lm.quadrant])
     cluster = np.where(lm.p_sim < significance, quadrant, "not significant")
     return pd.DataFrame(
         {
             "id": areas.data["id"],
             "value": y,
-            "i": lm.Is,
+            "i": lm.i,
             "z_sim": lm.z_sim,
             "p_sim": lm.p_sim,
             "quadrant": quadrant,
