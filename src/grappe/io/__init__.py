@@ -8,12 +8,37 @@ return (:class:`~grappe.model.RegionalTable`, :class:`~grappe.model.ClusterDefin
 :class:`~grappe.regions.RegionSet`).
 """
 
-from grappe.io.bundled import BUNDLED_US_SOURCES, BUNDLED_US_YEARS, bundled_us_map
-from grappe.io.definitions import load_definitions, read_definitions
-from grappe.io.files import ReadOptions, parse_numbers, read_document, read_table
-from grappe.io.presets import PRESETS, bundled_cbp_state_path
-from grappe.io.regional import FLAG_MIDPOINTS, WITHHELD_POLICIES, read_regional_table
-from grappe.io.regions import read_region_set
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the names are imported on first use (PEP 562): a command pays for its readers
+    from grappe.io.bundled import BUNDLED_US_SOURCES, BUNDLED_US_YEARS, bundled_us_map
+    from grappe.io.definitions import load_definitions, read_definitions
+    from grappe.io.files import ReadOptions, parse_numbers, read_document, read_table
+    from grappe.io.presets import PRESETS, bundled_cbp_state_path
+    from grappe.io.regional import FLAG_MIDPOINTS, WITHHELD_POLICIES, read_regional_table
+    from grappe.io.regions import read_region_set
+
+#: Public name → the module of this package that defines it.
+_HOMES: dict[str, str] = {
+    "BUNDLED_US_SOURCES": "bundled",
+    "BUNDLED_US_YEARS": "bundled",
+    "bundled_us_map": "bundled",
+    "load_definitions": "definitions",
+    "read_definitions": "definitions",
+    "ReadOptions": "files",
+    "parse_numbers": "files",
+    "read_document": "files",
+    "read_table": "files",
+    "PRESETS": "presets",
+    "bundled_cbp_state_path": "presets",
+    "FLAG_MIDPOINTS": "regional",
+    "WITHHELD_POLICIES": "regional",
+    "read_regional_table": "regional",
+    "read_region_set": "regions",
+}
 
 __all__ = [
     "BUNDLED_US_SOURCES",
@@ -32,3 +57,17 @@ __all__ = [
     "read_regional_table",
     "read_table",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import ``name`` from its module on first use (then it is a plain attribute)."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
