@@ -52,6 +52,7 @@ __all__ = [
     "load_average",
     "load_line",
     "machine",
+    "numpy_blas",
     "print_calls",
     "print_report",
 ]
@@ -100,6 +101,21 @@ def load_line(when: str = "now") -> str:
     """``"load average <when> 1.23 1.45 1.67"`` (1, 5, 15 minutes), for a script's own lines."""
     one, five, fifteen = load_average()
     return f"load average {when} {one:.2f} {five:.2f} {fifteen:.2f}"
+
+
+def numpy_blas() -> str:
+    """The BLAS numpy is linked to, e.g. ``"numpy 2.4.6 BLAS scipy-openblas 0.3.31"``.
+
+    numpy is imported here only when asked (scripts that time numpy have it loaded already).
+    """
+    import numpy as np
+
+    try:
+        blas = np.show_config(mode="dicts")["Build Dependencies"]["blas"]
+        name = f"{blas.get('name', '?')} {blas.get('version', '')}".strip()
+    except (KeyError, TypeError, ValueError):
+        name = "unknown BLAS"
+    return f"numpy {np.__version__} BLAS {name}"
 
 
 def machine() -> str:
@@ -239,6 +255,11 @@ class CallReport:
 
     def __getitem__(self, label: str) -> CallTimes:
         return next(t for t in self.timings if t.call.label == label)
+
+    def ratio(self, numerator: str, denominator: str) -> str:
+        """``numerator``'s time over ``denominator``'s, run by run: median [min–max]."""
+        a, b = self[numerator].wall, self[denominator].wall
+        return _spread([x / y for x, y in zip(a, b, strict=True)], ".2f")
 
     def median(self, label: str) -> float:
         """Median wall time of the call labelled ``label``."""
