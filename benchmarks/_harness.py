@@ -259,7 +259,7 @@ class CallReport:
     def ratio(self, numerator: str, denominator: str) -> str:
         """``numerator``'s time over ``denominator``'s, run by run: median [min–max]."""
         a, b = self[numerator].wall, self[denominator].wall
-        return _spread([x / y for x, y in zip(a, b, strict=True)], ".2f")
+        return _ratios([x / y for x, y in zip(a, b, strict=True)])
 
     def median(self, label: str) -> float:
         """Median wall time of the call labelled ``label``."""
@@ -315,6 +315,13 @@ def compare_calls(calls: Sequence[Call], *, runs: int = 3, warmup: int = 1) -> C
     return CallReport(timings, runs, warmup, load_before, load_average(), started)
 
 
+def _ratios(values: Sequence[float]) -> str:
+    """Median [min–max] of ratios, with digits that stay readable from 0.001 to 10,000."""
+    middle = statistics.median(values)
+    fmt = ".3g" if middle < 0.1 else ".2f" if middle < 100 else ",.0f"
+    return _spread(values, fmt)
+
+
 def _seconds(values: Sequence[float]) -> str:
     """Median [min–max] in a unit that suits the values (s or ms)."""
     if statistics.median(values) < 1.0:
@@ -337,5 +344,5 @@ def print_calls(report: CallReport, *, title: str = "") -> None:
         line = f"  {t.call.label:<34} wall {_seconds(t.wall)}   cpu {_seconds(t.cpu)}"
         if t is not reference:
             ratios = [b / a for a, b in zip(reference.wall, t.wall, strict=True)]
-            line += f"   time ×{_spread(ratios, '.2f')} of {reference.call.label!r}"
+            line += f"   time ×{_ratios(ratios)} of {reference.call.label!r}"
         print(f"{line}   [engine: {t.call.engine or 'not named'}]")
