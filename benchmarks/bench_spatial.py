@@ -64,6 +64,11 @@ import pandas as pd  # noqa: E402
 from grappe.spatial import kdensity, points_from_frame, ripley_k  # noqa: E402
 
 
+def _block_numba() -> None:
+    """Make ``import numba`` fail in this process (run in each Dask worker with --engine numpy)."""
+    sys.modules["numba"] = None  # type: ignore[assignment]
+
+
 def pair_engine() -> str:
     """The engine grappe's pair loop uses in this process."""
     try:
@@ -294,6 +299,8 @@ def main() -> None:
                 ) as lc,
                 Client(lc) as client,
             ):
+                if args.engine == "numpy":  # the workers are fresh interpreters: block there too
+                    client.run(_block_numba)
                 label = f"Dask, {workers} worker(s)"
                 report = compare_calls(
                     [
