@@ -32,15 +32,30 @@ Example::
 
 from __future__ import annotations
 
+import gc
 import os
 import platform
 import statistics
 import subprocess
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-__all__ = ["Command", "Measurement", "compare", "load_average", "machine", "print_report"]
+__all__ = [
+    "Call",
+    "CallReport",
+    "CallTimes",
+    "Command",
+    "Measurement",
+    "compare",
+    "compare_calls",
+    "load_average",
+    "load_line",
+    "machine",
+    "numpy_blas",
+    "print_calls",
+    "print_report",
+]
 
 
 @dataclass(frozen=True)
@@ -80,6 +95,27 @@ class Report:
 def load_average() -> tuple[float, float, float]:
     """The 1-, 5- and 15-minute load averages of the machine."""
     return os.getloadavg()
+
+
+def load_line(when: str = "now") -> str:
+    """``"load average <when> 1.23 1.45 1.67"`` (1, 5, 15 minutes), for a script's own lines."""
+    one, five, fifteen = load_average()
+    return f"load average {when} {one:.2f} {five:.2f} {fifteen:.2f}"
+
+
+def numpy_blas() -> str:
+    """The BLAS numpy is linked to, e.g. ``"numpy 2.4.6 BLAS scipy-openblas 0.3.31"``.
+
+    numpy is imported here only when asked (scripts that time numpy have it loaded already).
+    """
+    import numpy as np
+
+    try:
+        blas = np.show_config(mode="dicts")["Build Dependencies"]["blas"]
+        name = f"{blas.get('name', '?')} {blas.get('version', '')}".strip()
+    except (KeyError, TypeError, ValueError):
+        name = "unknown BLAS"
+    return f"numpy {np.__version__} BLAS {name}"
 
 
 def machine() -> str:
@@ -184,3 +220,129 @@ def print_report(report: Report, *, title: str = "") -> None:
         print(line)
         argv = " ".join(m.command.argv)
         print(f"  {'':<28} engine: {m.command.engine or 'not named'}; command: {argv}")
+
+
+# --------------------------------------------------------------------------- in process
+@dataclass(frozen=True)
+class Call:
+    """One function to time in this process: a label, the call and the engine it runs on."""
+
+    label: str
+    func: Callable[[], object]
+    engine: str = ""
+
+
+@dataclass(frozen=True)
+class CallTimes:
+    """The counted runs of one :class:`Call`, and the result of its last run."""
+
+    call: Call
+    wall: tuple[float, ...]
+    cpu: tuple[float, ...]
+    result: object
+
+
+@dataclass(frozen=True)
+class CallReport:
+    """What :func:`compare_calls` measured, with the machine's state around it."""
+
+    timings: tuple[CallTimes, ...]
+    runs: int
+    warmup: int
+    load_before: tuple[float, float, float]
+    load_after: tuple[float, float, float]
+    started: str
+
+    def __getitem__(self, label: str) -> CallTimes:
+        return next(t for t in self.timings if t.call.label == label)
+
+    def ratio(self, numerator: str, denominator: str) -> str:
+        """``numerator``'s time over ``denominator``'s, run by run: median [min–max]."""
+        a, b = self[numerator].wall, self[denominator].wall
+        return _ratios([x / y for x, y in zip(a, b, strict=True)])
+
+    def median(self, label: str) -> float:
+        """Median wall time of the call labelled ``label``."""
+        return statistics.median(self[label].wall)
+
+
+def compare_calls(calls: Sequence[Call], *, runs: int = 3, warmup: int = 1) -> CallReport:
+    """Time in-process calls **interleaved** (A B A B …), the same number of runs each.
+
+    The in-process counterpart of :func:`compare`, for a kernel against a peer library in the
+    same interpreter: ``warmup`` uncounted rounds (imports, caches, compiled code), then
+    ``runs`` counted rounds, each calling every function once in the given order, with a
+    garbage collection before each call. Wall time is ``time.perf_counter``; CPU time is
+    ``time.process_time`` (every thread of this process). Memory is not measured here (the
+    process's peak includes everything it did before): whole-process memory needs
+    :func:`compare`.
+
+    Parameters
+    ----------
+    calls : sequence of Call
+        The first is the reference of the ratios.
+    runs : int, default 3
+        Counted runs of each call.
+    warmup : int, default 1
+        Uncounted rounds run first.
+
+    Returns
+    -------
+    CallReport
+        With the result of each call's last run (for the caller's equality checks).
+    """
+    if runs < 1:
+        raise ValueError("runs must be at least 1")
+    load_before = load_average()
+    started = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())
+    for _ in range(warmup):
+        for call in calls:
+            call.func()
+    walls: list[list[float]] = [[] for _ in calls]
+    cpus: list[list[float]] = [[] for _ in calls]
+    results: list[object] = [None] * len(calls)
+    for _ in range(runs):
+        for i, call in enumerate(calls):
+            gc.collect()
+            cpu0, wall0 = time.process_time(), time.perf_counter()
+            results[i] = call.func()
+            walls[i].append(time.perf_counter() - wall0)
+            cpus[i].append(time.process_time() - cpu0)
+    timings = tuple(
+        CallTimes(call, tuple(w), tuple(c), r)
+        for call, w, c, r in zip(calls, walls, cpus, results, strict=True)
+    )
+    return CallReport(timings, runs, warmup, load_before, load_average(), started)
+
+
+def _ratios(values: Sequence[float]) -> str:
+    """Median [min–max] of ratios, with digits that stay readable from 0.001 to 10,000."""
+    middle = statistics.median(values)
+    fmt = ".3g" if middle < 0.1 else ".2f" if middle < 100 else ",.0f"
+    return _spread(values, fmt)
+
+
+def _seconds(values: Sequence[float]) -> str:
+    """Median [min–max] in a unit that suits the values (s or ms)."""
+    if statistics.median(values) < 1.0:
+        return _spread([v * 1000 for v in values], ".1f") + " ms"
+    return _spread(values, ".3f") + " s"
+
+
+def print_calls(report: CallReport, *, title: str = "") -> None:
+    """Print ``report``: one line per call with its median [min–max], ratio and engine."""
+    if title:
+        print(f"\n## {title}")
+    print(
+        f"  started {report.started}; load average before "
+        f"{report.load_before[0]:.2f} {report.load_before[1]:.2f} {report.load_before[2]:.2f}, "
+        f"after {report.load_after[0]:.2f} {report.load_after[1]:.2f} {report.load_after[2]:.2f}; "
+        f"{report.runs} counted runs each after {report.warmup} warm-up, interleaved in process"
+    )
+    reference = report.timings[0]
+    for t in report.timings:
+        line = f"  {t.call.label:<34} wall {_seconds(t.wall)}   cpu {_seconds(t.cpu)}"
+        if t is not reference:
+            ratios = [b / a for a, b in zip(reference.wall, t.wall, strict=True)]
+            line += f"   time ×{_ratios(ratios)} of {reference.call.label!r}"
+        print(f"{line}   [engine: {t.call.engine or 'not named'}]")

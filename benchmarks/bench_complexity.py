@@ -5,6 +5,11 @@ Run in one process::
     .venv/bin/python benchmarks/bench_complexity.py            # 3,200 x 1,000 + scaling
     .venv/bin/python benchmarks/bench_complexity.py --quick    # small sizes only
 
+Method (``benchmarks/README.md``): every comparison runs its calls **interleaved in this
+process** (grappe, baseline, peer, grappe, baseline, peer, …), the **same number of counted
+runs** each (``--repeat``), and prints the median [min–max] of each and the ratios run by run;
+every line names the engine; the load average is printed before and after each block.
+
 What it does
 
 1. Derives sparsity statistics from the real 2020 country x HS4 trade matrix
@@ -43,6 +48,7 @@ import pandas as pd
 import scipy.sparse as sp
 from scipy.sparse.linalg import LinearOperator, eigsh
 
+from _harness import Call, compare_calls, load_line, numpy_blas, print_calls
 from grappe.complexity import (
     binary_specialisation,
     complexity_outlook,
@@ -127,14 +133,16 @@ def grappe_run(X: np.ndarray, engine: str = "auto"):
 
 
 # --------------------------------------------------------------------------- helpers
-def best_time(fn, repeat: int) -> tuple[float, object]:
-    best, out = np.inf, None
-    for _ in range(repeat):
-        gc.collect()
-        t = time.perf_counter()
-        out = fn()
-        best = min(best, time.perf_counter() - t)
-    return best, out
+def engine_name(engine: str) -> str:
+    """What a grappe engine runs on, for the printed lines."""
+    if engine == "numba":
+        import numba
+
+        return f"grappe numba {numba.__version__} (compiled loop over the ones of M)"
+    return f"grappe {numpy_blas()} (dense products)"
+
+
+BASELINE_ENGINE = "plain numpy/scipy (dense BLAS products, ARPACK eigsh)"
 
 
 def peak_numpy_mb(fn) -> float:
@@ -190,7 +198,7 @@ def aligned(a, b) -> float:
 
 
 # --------------------------------------------------------------------------- peers
-def run_peers(X: np.ndarray, suite, repeat: int) -> list[dict]:
+def run_peers(X: np.ndarray, suite) -> list[dict]:
     rows = [f"c{i}" for i in range(X.shape[0])]
     cols = [f"p{j}" for j in range(X.shape[1])]
     frame = pd.DataFrame(X, index=rows, columns=cols)
@@ -219,16 +227,22 @@ def run_peers(X: np.ndarray, suite, repeat: int) -> list[dict]:
 
     results = []
 
-    def record(name, fn, compare, same_work=None):
-        """Time a peer; ``same_work`` times grappe doing only what the peer does."""
+    def record(name, fn, compare, same_work=None, engine="pandas/numpy"):
+        """Run a peer once (its check run: uncounted) and keep it for the interleaved timing.
+
+        ``same_work`` is grappe doing only what a partial peer does; it is timed with it.
+        """
         entry = {"peer": name}
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                entry["seconds"], res = best_time(fn, repeat)
+                res = fn()
             entry["diffs"] = compare(res)
+            entry["call"] = Call(name, fn, engine=engine)
             if same_work is not None:
-                entry["grappe_same_work"] = best_time(same_work, max(repeat, 3))[0]
+                same_work()
+                label = f"grappe same work as {name}"
+                entry["same_work"] = Call(label, same_work, engine=engine_name("numpy"))
         except Exception as exc:  # a failing peer is reported, not hidden
             entry["error"] = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
             entry["trace"] = traceback.format_exc(limit=2).splitlines()[-1][:200]
@@ -261,7 +275,7 @@ def run_peers(X: np.ndarray, suite, repeat: int) -> list[dict]:
                 "cog (diag 1)": aligned(cog, out_diag1.cog),
             }
 
-        record("ecomplexity 0.5.3", ecx, cmp_ecx)
+        record("ecomplexity 0.5.3", ecx, cmp_ecx, engine="ecomplexity 0.5.3 (pandas, numpy)")
 
     try:
         import econcomplex as ec
@@ -291,7 +305,7 @@ def run_peers(X: np.ndarray, suite, repeat: int) -> list[dict]:
                 "cog (target-normalised)": aligned(cog_df, target_normalised_cog(z.pci.to_numpy())),
             }
 
-        record("econcomplex 1.0.1", ecc, cmp_ecc)
+        record("econcomplex 1.0.1", ecc, cmp_ecc, engine="econcomplex 1.0.1 (pandas, numpy)")
 
     try:
         import economic_complexity as e2
@@ -320,14 +334,16 @@ def run_peers(X: np.ndarray, suite, repeat: int) -> list[dict]:
             M_ = binary_specialisation(frame)
             return eci_pci(M_, method="reflections", n_iter=20, standardise="zscore-sample")
 
-        record("economic-complexity 0.3.0 ECI", e2_complexity, cmp_e2, grappe_same)
+        record("economic-complexity 0.3.0 ECI", e2_complexity, cmp_e2, grappe_same,
+               engine="economic-complexity 0.3.0 (pandas)")  # fmt: skip
 
         def e2_related():
             r = e2.rca(frame)
             phi = e2.proximity(r)
             return e2.relatedness(r, proximities=phi)
 
-        record("economic-complexity 0.3.0 density", e2_related, lambda _res: {})
+        record("economic-complexity 0.3.0 density", e2_related, lambda _res: {},
+               engine="economic-complexity 0.3.0 (pandas)")  # fmt: skip
     return results
 
 
@@ -335,13 +351,14 @@ def run_peers(X: np.ndarray, suite, repeat: int) -> list[dict]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes only, no 10k x 5k")
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=3, help="counted runs of each side")
     parser.add_argument("--no-peers", action="store_true")
+    parser.add_argument("--no-scaling", action="store_true", help="skip the scaling table")
     args = parser.parse_args()
 
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, "
-        f"python {platform.python_version()}, numpy {np.__version__}"
+        f"python {platform.python_version()}, {numpy_blas()}; {load_line('at start')}"
     )
     stats = real_sparsity()
     print(
@@ -350,7 +367,7 @@ def main() -> None:
     )
 
     engines = ["numba", "numpy"] if compiled_available() else ["numpy"]
-    print(f"grappe engines: {', '.join(engines)} (numba installed: {compiled_available()})")
+    print(f"grappe engines: {', '.join(engine_name(e) for e in engines)}")
     size = (800, 300) if args.quick else (3200, 1000)
     X = synthetic(*size, stats)
     print(f"\nSYNTHETIC matrix {size[0]} x {size[1]}: non-zero {(X > 0).mean():.3f}")
@@ -358,14 +375,19 @@ def main() -> None:
     grappe_run(X)
     print(
         f"  first grappe call in this process (loads or compiles numba code): "
-        f"{time.perf_counter() - t:.3f} s"
+        f"{time.perf_counter() - t:.3f} s [engine: {engine_name(engines[0])}]"
     )
-    t_np, base = best_time(lambda: numpy_baseline(X), args.repeat)
+    grappe_calls = [
+        Call(f"grappe engine={e}", lambda e=e: grappe_run(X, e), engine=engine_name(e))
+        for e in engines
+    ]
+    baseline_call = Call("numpy baseline", lambda: numpy_baseline(X), engine=BASELINE_ENGINE)
+    report = compare_calls([*grappe_calls, baseline_call], runs=args.repeat, warmup=1)
+    print_calls(report, title=f"grappe full suite against a tuned numpy baseline, {size}")
+    base = report["numpy baseline"].result
     print(f"  M density {base['M'].mean():.3f}")
-    print(f"  numpy baseline        : {t_np:7.3f} s")
-    t_engine = {}
     for engine in engines:
-        t_engine[engine], suite = best_time(lambda e=engine: grappe_run(X, e), args.repeat)
+        suite = report[f"grappe engine={engine}"].result
         keep_r = suite.rows["eci"].notna().to_numpy()
         diffs = {
             "eci": maxdiff(suite.rows["eci"].to_numpy()[keep_r], base["eci"]),
@@ -374,61 +396,91 @@ def main() -> None:
             "coi": maxdiff(suite.rows["coi"].to_numpy()[keep_r], base["coi"]),
             "cog": maxdiff(suite.cog, base["cog"]),
         }
-        tg = t_engine[engine]
         print(
-            f"  grappe engine={engine:<6}: {tg:7.3f} s   (grappe / numpy baseline = "
-            f"{tg / t_np:.2f})"
+            f"  grappe engine={engine} / numpy baseline: time ×"
+            f"{report.ratio(f'grappe engine={engine}', 'numpy baseline')}; max |grappe - numpy|: "
+            + ", ".join(f"{k} {v:.1e}" for k, v in diffs.items())
+            + f" [engine: {engine_name(engine)}]"
         )
-        print("      max |grappe - numpy|: " + ", ".join(f"{k} {v:.1e}" for k, v in diffs.items()))
-        assert max(diffs.values()) < 1e-9, diffs
+        if max(diffs.values()) >= 1e-9:
+            raise SystemExit(f"grappe engine={engine} differs from the numpy baseline: {diffs}")
 
     if not args.no_peers:
-        print("\nPEERS on the same matrix (1 run each; identical inputs):")
-        peers = run_peers(X, suite, repeat=1)
-        # the machine is shared: re-time grappe now and use its best time for the ratios
-        for engine in engines:
-            again = best_time(lambda e=engine: grappe_run(X, e), args.repeat)[0]
-            t_engine[engine] = min(t_engine[engine], again)
-        t_np = min(t_np, best_time(lambda: numpy_baseline(X), args.repeat)[0])
-        best = ", ".join(f"engine={e} {t_engine[e]:.3f} s" for e in engines)
-        print(f"  grappe best: {best}; numpy baseline best {t_np:.3f} s")
+        print(
+            "\nPEERS on the same matrix: each run once to check its values (uncounted), then "
+            f"timed interleaved with grappe, {args.repeat} counted runs each"
+        )
+        peers = run_peers(X, suite)
+        calls = list(grappe_calls)
         for entry in peers:
             if "error" in entry:
-                print(f"  {entry['peer']:<27} FAILED: {entry['error']}")
+                print(f"  {entry['peer']:<34} FAILED: {entry['error']}")
                 continue
-            if "grappe_same_work" in entry:  # a partial peer: compare with the same work
-                same = entry["grappe_same_work"]
-                ratios = f"{entry['seconds'] / same:6.1f}x (grappe RCA + ECI only: {same:.3f} s)"
+            calls.append(entry["call"])
+            if "same_work" in entry:
+                calls.append(entry["same_work"])
+        report = compare_calls(calls, runs=args.repeat, warmup=0)
+        print_calls(report, title="peers against grappe (interleaved in process)")
+        for entry in peers:
+            if "error" in entry:
+                continue
+            name = entry["peer"]
+            if "same_work" in entry:  # a partial peer: compare with the same work
+                same = entry["same_work"].label
+                print(
+                    f"  {name}: peer / grappe doing the same work (RCA + ECI only) = "
+                    f"×{report.ratio(name, same)} [engines: {entry['call'].engine} / "
+                    f"{entry['same_work'].engine}]"
+                )
             else:
-                ratios = ", ".join(f"{entry['seconds'] / t_engine[e]:6.1f}x ({e})" for e in engines)
-            print(f"  {entry['peer']:<27} {entry['seconds']:7.2f} s   peer / grappe = {ratios}")
+                for e in engines:
+                    print(
+                        f"  {name}: peer / grappe = ×{report.ratio(name, f'grappe engine={e}')} "
+                        f"[engines: {entry['call'].engine} / {engine_name(e)}]"
+                    )
             for k, v in entry["diffs"].items():
                 print(f"      max |diff| {k:<22} {v:.1e}")
 
-    print("\nSCALING (synthetic, same sparsity): seconds (best of runs) and numpy peak MiB")
+    if not args.no_scaling:
+        scaling(args, engines, stats)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\nprocess max RSS (everything above, inputs included): {rss:.0f} MiB")
+    print(load_line("at the end"))
+
+
+def scaling(args: argparse.Namespace, engines: list[str], stats: dict[str, float]) -> None:
+    """Time and numpy peak memory against size, interleaved per size, same runs each."""
+    print(
+        "\nSCALING (synthetic, same sparsity): median [min–max] seconds, interleaved per size "
+        "(one run each above 2e7 cells), and numpy peak MiB (tracemalloc, one more run)"
+    )
     sizes = (
         [(400, 150), (800, 300), (1600, 500)]
         if args.quick
         else [(1000, 300), (3200, 1000), (6400, 2500), (10000, 5000)]
     )
-    head = ["size", "baseline s"]
-    head += [f"{e} s" for e in engines] + [f"{e}/base" for e in engines]
-    head += [f"{e} MiB" for e in engines] + ["base MiB"]
-    print("  " + " ".join(f"{h:>13}" if i == 0 else f"{h:>10}" for i, h in enumerate(head)))
     for n, p in sizes:
         Xs = synthetic(n, p, stats, seed=1)
-        rep = 1 if n * p > 2e7 else args.repeat
-        tn, _ = best_time(lambda Xs=Xs: numpy_baseline(Xs), rep)
-        tg = [best_time(lambda Xs=Xs, e=e: grappe_run(Xs, e), rep)[0] for e in engines]
-        mg = [peak_numpy_mb(lambda Xs=Xs, e=e: grappe_run(Xs, e)) for e in engines]
+        big = n * p > 2e7
+        calls = [Call("numpy baseline", lambda Xs=Xs: numpy_baseline(Xs), engine=BASELINE_ENGINE)]
+        calls += [
+            Call(f"grappe engine={e}", lambda Xs=Xs, e=e: grappe_run(Xs, e), engine=engine_name(e))
+            for e in engines
+        ]
+        report = compare_calls(calls, runs=1 if big else args.repeat, warmup=0 if big else 1)
+        print_calls(report, title=f"{n} x {p}")
+        for e in engines:
+            mib = peak_numpy_mb(lambda Xs=Xs, e=e: grappe_run(Xs, e))
+            print(
+                f"  grappe engine={e}: ×{report.ratio(f'grappe engine={e}', 'numpy baseline')} "
+                f"of the baseline's time; numpy peak {mib:,.0f} MiB [engine: {engine_name(e)}]"
+            )
         mn = peak_numpy_mb(lambda Xs=Xs: numpy_baseline(Xs))
-        cells = [f"{tn:10.2f}", *(f"{t:10.2f}" for t in tg), *(f"{t / tn:10.2f}" for t in tg)]
-        cells += [*(f"{m:10.0f}" for m in mg), f"{mn:10.0f}"]
-        print(f"  {n:>6} x {p:<5} " + " ".join(cells))
+        print(f"  numpy baseline: numpy peak {mn:,.0f} MiB [engine: {BASELINE_ENGINE}]")
         del Xs
     if not args.quick:
         print("\nFRESH PROCESS: peak resident memory of an interpreter that loads the")
-        print("10,000 x 5,000 matrix and runs the suite once (input, libraries included)")
+        print("10,000 x 5,000 matrix and runs the suite once (input, libraries included; 1 run)")
         Xs = synthetic(10000, 5000, stats, seed=1)
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "X.npy"
@@ -438,10 +490,9 @@ def main() -> None:
                 before, peak, seconds = fresh_process_peak(path, engine)
                 print(
                     f"  engine={engine:<6} {seconds:6.2f} s; RSS {before:,.0f} MiB before the call "
-                    f"(input 381 MiB), peak {peak:,.0f} MiB = {peak * 2**20 / 1e9:.2f} GB"
+                    f"(input 381 MiB), peak {peak:,.0f} MiB = {peak * 2**20 / 1e9:.2f} GB; "
+                    f"{load_line()} [engine: {engine_name(engine)}]"
                 )
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"\nprocess max RSS (everything above, inputs included): {rss:.0f} MiB")
 
 
 if __name__ == "__main__":

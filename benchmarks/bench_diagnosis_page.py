@@ -36,6 +36,7 @@ from pathlib import Path
 import pandas as pd
 
 FOLDER = "cluster_knowledge_networks_kecskemet"
+KERNEL = "?"
 PASSWORD = "printing cluster 2026"
 
 
@@ -90,6 +91,15 @@ def main() -> int:
     from grappe.registry.users import accept_invitation, invite
     from grappe.service import Settings, create_app
 
+    global KERNEL  # noqa: PLW0603 - named once the libraries are imported
+    import scipy
+
+    try:
+        import igraph
+
+        KERNEL = f"scipy {scipy.__version__}, igraph {igraph.__version__}"
+    except ImportError:
+        KERNEL = f"scipy {scipy.__version__}, networkx"
     print(f"machine: {os.cpu_count()} cores, {platform.machine()}, Python "  # noqa: T201
           f"{platform.python_version()}; load average before: "
           f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")  # fmt: skip
@@ -143,6 +153,7 @@ def main() -> int:
                     assert r.status_code == 200  # noqa: S101 - a benchmark's sanity check
                 waves = "/".join(net.waves)
                 line = (
+                    f"[engine: FastAPI TestClient in process, SQLite; kernel {KERNEL}] "
                     f"{cid}: {net.n_actors} actors, {len(net.ties)} ties, waves {waves}; "
                     f"run (POST, job inline) {_ms(runs[0])}, again {_ms(runs[1])}; "
                     f"page cold {_ms(cold_s)}; page warm median "

@@ -4,8 +4,11 @@ Run from the repository root, in one process::
 
     .venv/bin/python benchmarks/bench_io.py [--repeat 5]
 
-Needs ``../shared/data/us_cbp_2017_2021`` (or GRAPPE_SHARED_DATA). Each figure is the best of
-``--repeat`` runs. Peers, each checked to give identical numbers:
+Needs ``../shared/data/us_cbp_2017_2021`` (or GRAPPE_SHARED_DATA). grappe and its peers run
+**interleaved in this process** (grappe, pyarrow, pandas, grappe, …), the same number of counted
+runs each (``--repeat``); each figure is the median [min–max], with the ratio run by run, the
+engine on every line and the load average before and after (``benchmarks/README.md``).
+Peers, each checked to give identical numbers:
 
 * ``pyarrow.parquet.read_table(filters=...)`` + ``to_pandas()`` — the raw read with the level
   filter pushed into the Parquet scan, no validation (the floor of any reader);
@@ -32,6 +35,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from _harness import Call, compare_calls, load_line, print_calls
 from grappe.io import load_definitions, read_regional_table
 from grappe.regions import RegionSet, aggregate_regions
 
@@ -40,38 +44,24 @@ SHARED = Path(os.environ.get("GRAPPE_SHARED_DATA", REPO.parent / "shared" / "dat
 CBP = SHARED / "us_cbp_2017_2021"
 
 
-CPU: dict[str, float] = {}
-
-
-def best(func, repeat, label=None):
-    """Best wall time of ``repeat`` runs (and, under ``label``, the best CPU time of the
-    process, all threads — less sensitive than wall time to other jobs on a shared machine)."""
-    times, cpu, result = [], [], None
-    for _ in range(repeat):
-        start, start_cpu = time.perf_counter(), time.process_time()
-        result = func()
-        times.append(time.perf_counter() - start)
-        cpu.append(time.process_time() - start_cpu)
-    if label:
-        CPU[label] = min(cpu)
-    return min(times), result
-
-
 def maxrss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=5, help="counted runs of each side")
     repeat = parser.parse_args().repeat
     county = CBP / "cbp_county_naics_2017_2021.parquet"
     state = CBP / "cbp_state_naics_2017_2021.parquet"
     if not county.is_file():
         print(f"needs {county}", file=sys.stderr)
         return 2
+    grappe_engine = f"grappe.io (pyarrow {pa.__version__} read, pandas {pd.__version__} checks)"
+    arrow_engine = f"pyarrow {pa.__version__} (filters pushed into the scan)"
+    pandas_engine = f"pandas {pd.__version__} read_parquet (pyarrow) + boolean filter"
     print(f"python {platform.python_version()}, pandas {pd.__version__}, pyarrow {pa.__version__}")
-    print(f"machine: {os.cpu_count()} cores, {platform.machine()}")
+    print(f"machine: {os.cpu_count()} cores, {platform.machine()}; {load_line('at start')}")
     rss0 = maxrss_mb()
 
     # Cold: the first call in the process (imports, bundled NAICS list and names loaded once).
@@ -87,22 +77,13 @@ def main() -> int:
     print(f"\n[county file, levels=(6,), all years] {len(table.data):,} rows")
     print(
         f"  grappe read_regional_table   cold {cold:6.3f} s  (CPU {cold_cpu:.3f} s; default "
-        "withheld='impute_residual')"
+        f"withheld='impute_residual') [engine: {grappe_engine}]"
     )
     print(
         f"  peak memory: RSS high-water {rss1:,.0f} MB (was {rss0:,.0f} MB before the read); "
         f"tracemalloc peak {traced_peak / 2**20:,.0f} MB; "
-        f"arrow pool max {pa.default_memory_pool().max_memory() / 2**20:,.0f} MB"
-    )
-
-    t_default, _ = best(
-        lambda: read_regional_table(county, source="cbp", levels=(6,)), repeat, "default"
-    )
-    # the peers read the file's own numbers: compare with withheld="keep_zero"
-    t_grappe, table = best(
-        lambda: read_regional_table(county, source="cbp", levels=(6,), withheld="keep_zero"),
-        repeat,
-        "grappe",
+        f"arrow pool max {pa.default_memory_pool().max_memory() / 2**20:,.0f} MB "
+        f"[engine: {grappe_engine}]"
     )
     cols = ["fips", "naics", "year", "emp", "estab", "payann", "naics_level"]
 
@@ -118,68 +99,89 @@ def main() -> int:
         frame = pd.read_parquet(county, columns=cols)
         return frame[frame["naics_level"] == 6]
 
-    t_arrow, arrow_frame = best(arrow_pushdown, repeat, "arrow")
-    t_pandas, pandas_frame = best(pandas_filter, repeat, "pandas")
-    for name, frame in (("arrow", arrow_frame), ("pandas", pandas_frame)):
-        assert len(frame) == len(table.data), name
-        assert frame["emp"].sum() == table.data["employment"].sum(), name
-        assert frame["payann"].sum() == table.data["payroll"].sum(), name
-    print(
-        f"  grappe read_regional_table   warm {t_default:6.3f} s  (default: every level read, "
-        "validated, withheld cells imputed)"
+    # the peers read the file's own numbers: they are compared with withheld="keep_zero"
+    report = compare_calls(
+        [
+            Call(
+                "grappe keep_zero",
+                lambda: read_regional_table(
+                    county, source="cbp", levels=(6,), withheld="keep_zero"
+                ),
+                engine=grappe_engine,
+            ),
+            Call("pyarrow read_table+filters", arrow_pushdown, engine=arrow_engine),
+            Call("pandas read_parquet+filter", pandas_filter, engine=pandas_engine),
+            Call(
+                "grappe default (imputed)",
+                lambda: read_regional_table(county, source="cbp", levels=(6,)),
+                engine=grappe_engine,
+            ),
+        ],
+        runs=repeat,
+        warmup=1,
     )
-    print(f"  grappe read_regional_table   warm {t_grappe:6.3f} s  (validated, keep_zero)")
-    print(
-        f"  pyarrow read_table+filters        {t_arrow:6.3f} s  ratio grappe/peer "
-        f"{t_grappe / t_arrow:4.2f}"
-    )
-    print(
-        f"  pandas read_parquet+filter        {t_pandas:6.3f} s  ratio grappe/peer "
-        f"{t_grappe / t_pandas:4.2f}"
-    )
+    print_calls(report, title="county file, 6-digit rows, validated (grappe) against raw reads")
+    table = report["grappe keep_zero"].result
+    for label in ("pyarrow read_table+filters", "pandas read_parquet+filter"):
+        frame = report[label].result
+        assert len(frame) == len(table.data), label
+        assert frame["emp"].sum() == table.data["employment"].sum(), label
+        assert frame["payann"].sum() == table.data["payroll"].sum(), label
+        print(
+            f"  grappe keep_zero / {label} = ×{report.ratio('grappe keep_zero', label)} "
+            f"[engines: {grappe_engine} / {report[label].call.engine}]"
+        )
     print("  identical row count, employment and payroll sums: yes")
-    print(
-        f"  CPU time (all threads): grappe {CPU['grappe']:.3f} s, pyarrow {CPU['arrow']:.3f} s, "
-        f"pandas {CPU['pandas']:.3f} s"
-    )
 
-    t_all, full = best(
-        lambda: read_regional_table(county, source="cbp", withheld="keep_zero"),
-        max(1, repeat // 2),
-        "all",
+    # withheld="impute_residual" against keep_zero, every level, interleaved
+    half = max(1, repeat // 2)
+    report = compare_calls(
+        [
+            Call(
+                "all levels, keep_zero",
+                lambda: read_regional_table(county, source="cbp", withheld="keep_zero"),
+                engine=grappe_engine,
+            ),
+            Call(
+                "all levels, impute_residual",
+                lambda: read_regional_table(county, source="cbp", withheld="impute_residual"),
+                engine=grappe_engine,
+            ),
+        ],
+        runs=half,
+        warmup=0,
     )
+    print_calls(report, title="county file, all levels, all years: imputation of withheld cells")
+    imp = report["all levels, impute_residual"].result
+    added = report.median("all levels, impute_residual") - report.median("all levels, keep_zero")
     print(
-        f"\n[county file, all levels, all years] {len(full.data):,} rows: {t_all:6.3f} s "
-        "(keep_zero)"
-    )
-    del full
-    # withheld="impute_residual" against the default keep_zero, both warm, all levels
-    t_imp, imp = best(
-        lambda: read_regional_table(county, source="cbp", withheld="impute_residual"),
-        max(1, repeat // 2),
-        "impute",
-    )
-    print(
-        f"  withheld='impute_residual'  {t_imp:6.3f} s (CPU {CPU['impute']:.3f} s vs "
-        f"{CPU['all']:.3f} s keep_zero): imputation adds {t_imp - t_all:+.3f} s wall; "
+        f"  {len(imp.data):,} rows; imputation adds {added:+.3f} s (difference of medians); "
         f"{int(imp.data['imputed'].sum()):,} of {int(imp.data['withheld'].sum()):,} withheld "
-        "cells imputed"
+        f"cells imputed [engine: {grappe_engine}]"
     )
-    del imp
+    del imp, report
 
-    t_state, st = best(lambda: read_regional_table(state, source="cbp"), repeat)
-    print(f"[state file, all levels] {len(st.data):,} rows: {t_state:6.3f} s")
-
-    t_defs, defs = best(lambda: load_definitions("us-benchmark"), repeat)
-    print(
-        f"[load_definitions('us-benchmark')] {len(defs.codes)} codes: {t_defs * 1000:6.1f} ms "
-        "(cached after the first parse; the copy is what is timed)"
+    report = compare_calls(
+        [
+            Call(
+                "state file, all levels",
+                lambda: read_regional_table(state, source="cbp"),
+                engine=grappe_engine,
+            ),
+            Call(
+                "load_definitions copy",
+                lambda: load_definitions("us-benchmark"),
+                engine="grappe.io (cached after the first parse; the copy is timed)",
+            ),
+        ],
+        runs=repeat,
+        warmup=1,
     )
+    print_calls(report, title="state file and the us-benchmark definitions")
 
     members = pd.DataFrame({"member": table.regions})
     members["region"] = members["member"].str[:2]
     regions = RegionSet(members[["region", "member"]], region_type="state")
-    t_agg, agg = best(lambda: aggregate_regions(table, regions), repeat)
 
     def pandas_groupby():
         data = table.data
@@ -189,21 +191,35 @@ def main() -> int:
             .sum()
         )
 
-    t_pg, peer = best(pandas_groupby, repeat)
+    report = compare_calls(
+        [
+            Call(
+                "grappe aggregate_regions",
+                lambda: aggregate_regions(table, regions),
+                engine=f"grappe.regions (pandas {pd.__version__})",
+            ),
+            Call(
+                "pandas groupby on a state column",
+                pandas_groupby,
+                engine=f"pandas {pd.__version__} groupby",
+            ),
+        ],
+        runs=repeat,
+        warmup=1,
+    )
+    print_calls(report, title=f"aggregate_regions: {len(table.regions):,} counties -> states")
+    agg = report["grappe aggregate_regions"].result
+    peer = report["pandas groupby on a state column"].result
     assert np.isclose(agg.data["employment"].sum(), peer["employment"].sum())
     assert len(agg.data) == len(peer)
     got = agg.data.set_index(["region", "industry", "year"])["employment"].sort_index()
     assert np.array_equal(got.to_numpy(), peer["employment"].sort_index().to_numpy())
     print(
-        f"\n[aggregate_regions: {len(table.regions):,} counties -> 38 states, 6-digit] "
-        f"{len(agg.data):,} rows"
+        f"  {len(agg.data):,} rows; grappe / pandas = "
+        f"×{report.ratio('grappe aggregate_regions', 'pandas groupby on a state column')} "
+        f"(identical sums: yes) [engines: grappe.regions / pandas {pd.__version__} groupby]"
     )
-    print(f"  grappe aggregate_regions          {t_agg:6.3f} s")
-    print(
-        f"  pandas groupby on a state column  {t_pg:6.3f} s  ratio grappe/peer "
-        f"{t_agg / t_pg:4.2f}  (identical sums: yes)"
-    )
-    print(f"\nfinal RSS high-water: {maxrss_mb():,.0f} MB")
+    print(f"\nfinal RSS high-water: {maxrss_mb():,.0f} MB; {load_line('at the end')}")
     return 0
 
 

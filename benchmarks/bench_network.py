@@ -5,7 +5,12 @@ The network is synthetic (generated with a seed below), not real data: 10,000 ac
 seven spheres and four levels, 100,000 ties of six types with strengths 1–3, heavy-tailed
 activity (log-normal), 30 % of ties undirected, two survey waves.
 
-Run:  .venv/bin/python benchmarks/bench_network.py [--repeat 3]
+Every comparison runs grappe and its peer **interleaved in this process** (A B A B), the same
+number of counted runs each (``--repeat``), and prints medians [min–max], the ratio run by run,
+the engine on every line and the load average before and after (``benchmarks/README.md``).
+grappe's kernels are scipy.sparse products (no numba engine here); its betweenness is igraph's.
+
+Run:  .venv/bin/python benchmarks/bench_network.py [--repeat 3] [--nx-sample 30]
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from _harness import Call, compare_calls, load_line, numpy_blas, print_calls
 from grappe.network import (
     betweenness,
     brokerage_counts,
@@ -68,15 +74,6 @@ def synthetic_network(n_actors: int, n_ties: int, *, seed: int = 42):
     return actors, ties
 
 
-def best_of(repeat: int, func, *args, **kwargs):
-    times, result = [], None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        result = func(*args, **kwargs)
-        times.append(time.perf_counter() - t0)
-    return min(times), result
-
-
 def brute_force_brokerage(A, groups):
     """Gould–Fernandez counts by a Python loop over two-paths (the naïve peer)."""
     succ = [set(np.flatnonzero(A[v])) for v in range(len(A))]
@@ -96,55 +93,93 @@ def brute_force_brokerage(A, groups):
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=3, help="counted runs of each side")
+    parser.add_argument("--nx-sample", type=int, default=30, help="actors for nx.effective_size")
     args = parser.parse_args()
     r = args.repeat
     print(
-        f"machine: {platform.platform()}, {os.cpu_count()} CPUs, python {platform.python_version()}"
+        f"machine: {platform.platform()}, {os.cpu_count()} CPUs, python "
+        f"{platform.python_version()}; {load_line('at start')}"
     )
-    print(f"networkx {nx.__version__}, pandas {pd.__version__}, numpy {np.__version__}")
+    print(f"networkx {nx.__version__}, pandas {pd.__version__}, {numpy_blas()}")
     try:
         import igraph
 
-        print(f"igraph {igraph.__version__}")
+        between = f"grappe via igraph {igraph.__version__}"
     except ImportError:
-        print("igraph not installed: betweenness falls back to networkx")
+        between = f"grappe via networkx {nx.__version__} (igraph not installed)"
+    kern = f"grappe scipy.sparse kernels ({numpy_blas()})"
+    pure = f"networkx {nx.__version__} (pure Python)"
+    print(f"engines: {kern}; betweenness {between}")
 
     # ------------------------------------------------------------ full diagnosis at scale
     actors, ties = synthetic_network(10_000, 100_000)
     print(f"\nSYNTHETIC network: {len(actors)} actors, {len(ties)} ties, {len(TYPES)} types")
     t0 = time.perf_counter()
     diagnose(build_network(actors, ties))
-    print(f"first run, cold (imports igraph and scipy.optimize): {time.perf_counter() - t0:6.2f} s")
+    print(
+        f"first run, cold (imports igraph and scipy.optimize): {time.perf_counter() - t0:6.2f} s "
+        f"[engine: {kern}; {between}]"
+    )
 
     def full():
         # a fresh network each time: the collapsed graph is cached on the network object
         net = build_network(actors, ties)
         return net, diagnose(net)
 
-    t_build, net = best_of(r, build_network, actors, ties)
-    print(f"build_network (validation + merge):   {t_build:6.2f} s")
-    t_full, (net, diag) = best_of(r, full)
-    print(f"build_network + diagnose (all measures, sampled betweenness k=256): {t_full:6.2f} s")
-    print(f"  -> diagnosis alone ~{t_full - t_build:.2f} s; target < 10 s for the whole")
-    t_w, _ = best_of(r, lambda: diagnose(build_network(actors, ties), wave="w2", before="w1"))
-    print(f"build + diagnose wave w2 with change from w1: {t_w:6.2f} s")
-    g_big = net.to_networkx()
-    t_nx, ref = best_of(1, lambda: nx.constraint(g_big, weight="weight"))
-    t_ours, ours = best_of(r, lambda: structural_holes(net)["constraint"].to_numpy())
-    ref = np.array([ref[i] for i in net.index], dtype=float)
-    print(
-        f"  constraint at this size: grappe {t_ours:.2f} s, networkx {t_nx:.2f} s, "
-        f"identical={np.allclose(ours, ref, equal_nan=True, atol=1e-12)}"
+    report = compare_calls(
+        [
+            Call("build_network", lambda: build_network(actors, ties), engine=kern),
+            Call("build + diagnose", full, engine=f"{kern}; {between}"),
+            Call(
+                "build + diagnose w2 vs w1",
+                lambda: diagnose(build_network(actors, ties), wave="w2", before="w1"),
+                engine=f"{kern}; {between}",
+            ),
+        ],
+        runs=r,
+        warmup=0,
     )
-    print("  kernels alone, on the collapsed graph already built:")
-    for name, f in [
-        ("brokerage by sphere", lambda: brokerage_counts(net.adjacency, net.actors["sphere"])),
-        ("structural holes (constraint, eff. size)", lambda: structural_holes(net)),
-        ("betweenness (k=256 sampled sources)", lambda: betweenness(net)),
-    ]:
-        t, _ = best_of(r, f)
-        print(f"  {name:45s} {t:6.2f} s")
+    print_calls(report, title="build and full diagnosis (sampled betweenness k=256); target < 10 s")
+    net, diag = report["build + diagnose"].result
+    g_big = net.to_networkx()
+    report = compare_calls(
+        [
+            Call(
+                "grappe constraint",
+                lambda: structural_holes(net)["constraint"].to_numpy(),
+                engine=kern,
+            ),
+            Call("networkx constraint", lambda: nx.constraint(g_big, weight="weight"), engine=pure),
+        ],
+        runs=r,
+        warmup=0,
+    )
+    print_calls(report, title=f"constraint at {net.n_actors:,} actors")
+    ours = report["grappe constraint"].result
+    ref = report["networkx constraint"].result
+    ref = np.array([ref[i] for i in net.index], dtype=float)
+    same = np.allclose(ours, ref, equal_nan=True, atol=1e-12)
+    print(
+        f"  networkx / grappe ×{report.ratio('networkx constraint', 'grappe constraint')}, "
+        f"identical={same} [engines: {pure} / {kern}]"
+    )
+    if not same:
+        raise SystemExit("constraint differs from networkx")
+    report = compare_calls(
+        [
+            Call(
+                "brokerage by sphere",
+                lambda: brokerage_counts(net.adjacency, net.actors["sphere"]),
+                engine=kern,
+            ),
+            Call("structural holes", lambda: structural_holes(net), engine=kern),
+            Call("betweenness (k=256 sources)", lambda: betweenness(net), engine=between),
+        ],
+        runs=r,
+        warmup=0,
+    )
+    print_calls(report, title="kernels alone, on the collapsed graph already built")
     print(f"  arcs in the collapsed graph: {len(net.arcs)}; density {diag.summary['density']:.5f}")
 
     # ------------------------------------------------------------ kernels vs peers
@@ -153,57 +188,95 @@ def main() -> None:
     g = small.to_networkx()
     print(f"\nPeers on a SYNTHETIC {small.n_actors}-actor, {len(small.arcs)}-arc network:")
 
-    t_ours, ours = best_of(r, lambda: structural_holes(small)["constraint"].to_numpy())
-    t_nx, ref = best_of(1, lambda: nx.constraint(g, weight="weight"))
-    ref = np.array([ref[i] for i in small.index], dtype=float)
-    same = np.allclose(ours, ref, equal_nan=True, atol=1e-12)
-    print(
-        f"constraint: grappe {t_ours:.3f} s, networkx {t_nx:.3f} s, "
-        f"ratio {t_nx / t_ours:6.1f}x, identical={same}"
+    def versus(title, ours_call, peer_call, check) -> None:
+        report = compare_calls([ours_call, peer_call], runs=r, warmup=0)
+        print_calls(report, title=title)
+        same = check(report[ours_call.label].result, report[peer_call.label].result)
+        print(
+            f"  {peer_call.label} / {ours_call.label} = "
+            f"×{report.ratio(peer_call.label, ours_call.label)}, identical={same} "
+            f"[engines: {peer_call.engine} / {ours_call.engine}]"
+        )
+        if not same:
+            raise SystemExit(f"{title}: grappe differs from its peer")
+
+    versus(
+        "Burt's constraint (weighted)",
+        Call(
+            "grappe",
+            lambda: structural_holes(small)["constraint"].to_numpy(),
+            engine=kern,
+        ),
+        Call("networkx", lambda: nx.constraint(g, weight="weight"), engine=pure),
+        lambda ours, ref: np.allclose(
+            ours, [ref[i] for i in small.index], equal_nan=True, atol=1e-12
+        ),
     )
 
-    t_ours, ours = best_of(
-        r, lambda: structural_holes(small, weighted=False)["effective_size"].to_numpy()
-    )
     # networkx's all-nodes fast path divides by the wrong row maxima (3.6.1), so its per-node
-    # definition is used, on 100 actors (it is slow), and its time scaled to all actors
-    sample = [i for i in small.index if g.out_degree(i) > 0][:100]
-    t_nx, ref = best_of(1, lambda: nx.effective_size(g, nodes=sample))
+    # definition is used, on a sample of actors (it is slow): grappe computes all actors at
+    # once, so this ratio is extrapolated (networkx's time scaled to all actors), and said so
+    sample = [i for i in small.index if g.out_degree(i) > 0][: args.nx_sample]
     pos = small.index.get_indexer(sample)
+    report = compare_calls(
+        [
+            Call(
+                "grappe, all actors",
+                lambda: structural_holes(small, weighted=False)["effective_size"].to_numpy(),
+                engine=kern,
+            ),
+            Call(
+                f"networkx, {len(sample)} actors",
+                lambda: nx.effective_size(g, nodes=sample),
+                engine=pure,
+            ),
+        ],
+        runs=r,
+        warmup=0,
+    )
+    print_calls(report, title="effective size (unweighted)")
+    ours = report["grappe, all actors"].result
+    ref = report[f"networkx, {len(sample)} actors"].result
     same = np.allclose(ours[pos], [ref[i] for i in sample], atol=1e-12)
-    t_nx_all = t_nx * small.n_actors / len(sample)
+    t_nx_all = report.median(f"networkx, {len(sample)} actors") * small.n_actors / len(sample)
     print(
-        f"effective size (unweighted): grappe {t_ours:.3f} s for all actors, networkx per-node "
-        f"{t_nx:.3f} s for {len(sample)} actors (~{t_nx_all:.1f} s for all), "
-        f"ratio ~{t_nx_all / t_ours:6.1f}x, identical={same}"
+        f"  EXTRAPOLATED: networkx for all {small.n_actors} actors ≈ {t_nx_all:.0f} s "
+        f"(its median × {small.n_actors}/{len(sample)}), ≈ ×"
+        f"{t_nx_all / report.median('grappe, all actors'):,.0f} grappe's median; "
+        f"identical on the sample={same} [engines: {pure} / {kern}]"
+    )
+    if not same:
+        raise SystemExit("effective size differs from networkx")
+
+    versus(
+        "exact betweenness",
+        Call("grappe", lambda: betweenness(small).to_numpy(), engine=between),
+        Call("networkx", lambda: nx.betweenness_centrality(g), engine=pure),
+        lambda ours, ref: np.allclose(ours, [ref[i] for i in small.index], atol=1e-12),
     )
 
-    t_ours, ours = best_of(r, lambda: betweenness(small).to_numpy())
-    t_nx, ref = best_of(1, lambda: nx.betweenness_centrality(g))
-    ref = np.array([ref[i] for i in small.index])
-    print(
-        f"exact betweenness: grappe(igraph) {t_ours:.3f} s, networkx {t_nx:.3f} s, "
-        f"ratio {t_nx / t_ours:6.1f}x, identical={np.allclose(ours, ref, atol=1e-12)}"
-    )
-
-    t_ours, ours = best_of(r, lambda: reciprocity(small))
     directed = small.ties[small.ties["directed"]]
     gd = nx.DiGraph(list(zip(directed["source"], directed["target"], strict=True)))
-    t_nx, ref = best_of(r, lambda: nx.overall_reciprocity(gd))
-    print(
-        f"reciprocity of directed ties: grappe {t_ours:.4f} s, networkx {t_nx:.4f} s, "
-        f"identical={abs(ours - ref) < 1e-12} ({ours:.6f})"
+    versus(
+        "reciprocity of directed ties",
+        Call("grappe", lambda: reciprocity(small), engine=kern),
+        Call("networkx", lambda: nx.overall_reciprocity(gd), engine=pure),
+        lambda ours, ref: abs(ours - ref) < 1e-12,
     )
 
     A = small.adjacency.toarray()
     groups = small.actors["sphere"].to_numpy()
-    t_ours, ours = best_of(r, lambda: brokerage_counts(small.adjacency, groups))
-    t_loop, ref = best_of(1, lambda: brute_force_brokerage(A, groups))
-    print(
-        f"Gould-Fernandez brokerage: grappe {t_ours:.3f} s, "
-        f"Python loop over two-paths {t_loop:.3f} s, "
-        f"ratio {t_loop / t_ours:6.1f}x, identical={np.array_equal(ours, ref)}"
+    versus(
+        "Gould-Fernandez brokerage",
+        Call("grappe", lambda: brokerage_counts(small.adjacency, groups), engine=kern),
+        Call(
+            "Python loop",
+            lambda: brute_force_brokerage(A, groups),
+            engine="pure Python loop over two-paths",
+        ),
+        lambda ours, ref: np.array_equal(ours, ref),
     )
+    print(load_line("at the end"))
 
 
 if __name__ == "__main__":

@@ -51,6 +51,8 @@ import h11
 import httpx
 import numpy as np
 
+from _harness import load_line
+
 #: The mix: name → path (Michigan's automotive cluster, Michigan, Ohio's automotive cluster).
 ENDPOINTS = {
     "profile page": "/clusters/us-26-4-automotive?lang=fr",
@@ -275,8 +277,9 @@ def _capacity(port: int, users: int, seconds: float) -> float:
     with mp.get_context("spawn").Pool(1) as pool:
         pool.apply(_capacity_process, ((port, users, 1.0),))  # warm-up
         ok, other = pool.apply(_capacity_process, ((port, users, seconds),))
-    print(f"\ncapacity: {users} clients back to back for {seconds:g} s: {ok / seconds:.0f} "
-          f"req/s answered 200 ({other} other answers); load average now {_load()}")  # fmt: skip
+    print(f"\ncapacity: {users} clients back to back for {seconds:g} s, the endpoints in turn: "
+          f"{ok / seconds:.0f} req/s answered 200 ({other} other answers); load average now "
+          f"{_load()} [engine: {ENGINE[0]}]")  # fmt: skip
     return ok / seconds
 
 
@@ -302,10 +305,14 @@ def _summary(results: list[tuple]) -> dict[str, dict[str, float]]:
     return out
 
 
+ENGINE: list[str] = []  # set in main(): what serves the requests, for every printed result
+
+
 def _print(title: str, results: list[tuple], rate: float, seconds: float, cpu: float) -> dict:
     figures = _summary(results)
     lag = np.array([r[3] for r in results]) * 1000.0
-    print(f"\n{title}: {rate:g} req/s for {seconds:g} s ({len(results)} requests, mixed)")
+    print(f"\n{title}: {rate:g} req/s for {seconds:g} s ({len(results)} requests, the six "
+          f"endpoints interleaved in one shuffled stream) [engine: {ENGINE[0]}]")  # fmt: skip
     print("latency of the successful (200) answers, and p95 of the 503 answers:")
     print(f"{'endpoint':<20} {'requests':>8} {'ok':>6} {'503':>6} {'errors':>6} "
           f"{'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'max ms':>8} {'503 p95':>8}")  # fmt: skip
@@ -407,6 +414,10 @@ def main() -> None:
             print(f"API vs grappe.mapping (Michigan 2021, every cluster): {mismatches} mismatches")
             print(f"machine: {_machine()}; load average before: {_load()}")
             limits = "OFF" if args.no_back_pressure else "on (defaults)"
+            import uvicorn
+
+            ENGINE.append(f"grappe serve --workers {args.workers} (uvicorn {uvicorn.__version__}, "
+                          f"SQLite WAL), back-pressure {limits}, loopback")  # fmt: skip
             print(f"server: grappe serve --workers {args.workers} (SQLite, WAL), back-pressure "
                   f"{limits}; client: {args.clients} process(es), h11 on asyncio")  # fmt: skip
             _phase(port, min(args.rate, 100), 2.0, args.clients, seed=0)  # warm-up
@@ -425,12 +436,14 @@ def main() -> None:
             a, b = steady["all"], over["all"]
             met = a["errors"] == 0 and a["503"] == 0 and a["p95"] < 100
             print(f"\ntarget 1 ({args.rate:g} req/s mixed, p95 < 100 ms, no error): "
-                  f"{'met' if met else 'NOT met'} (p95 {a['p95']:.1f} ms)")  # fmt: skip
+                  f"{'met' if met else 'NOT met'} (p95 {a['p95']:.1f} ms) "
+                  f"[engine: {ENGINE[0]}]")  # fmt: skip
             share = b["503"] / b["requests"]
             print(f"overload ({overload:g} req/s): {share:.1%} answered 503, "
                   f"{b['errors']} errors; successful p95 {b['p95']:.1f} ms, "
                   f"p99 {b['p99']:.1f} ms, max {b['max']:.1f} ms; 503 answers' p95 "
-                  f"{b['503 p95']:.1f} ms")  # fmt: skip
+                  f"{b['503 p95']:.1f} ms [engine: {ENGINE[0]}]")  # fmt: skip
+            print(load_line("at the end"))
         finally:
             server.send_signal(signal.SIGINT)
             try:

@@ -5,17 +5,33 @@ Data: SYNTHETIC sites (no real register has 100,000 geolocated establishments we
 40 % uniform; employees log-normal (median 5). The activity is 5,000 sites: half drawn among the
 sites of three towns, half among the other sites. Coordinates are planar metres (EPSG:2154-like).
 
-Peers, on the same data and the same 2 cores, in one process:
+Peers, on the same data and the same 2 cores, in one process, **on equal work** and timed
+**interleaved** (grappe, peer, grappe, peer, …) with the same number of counted runs
+(``--repeat``), medians [min–max] printed, the engine named on every line:
+
 * a direct O(n²) numpy implementation (full distance matrix, exact Gaussian kernel sum at every
-  grid distance) — one curve is timed at full size and multiplied by the 100 curves (observed
-  + 99 simulations), which do the same amount of work each;
+  grid distance). It cannot do grappe's 100 curves of 5,000 points on a shared machine (about
+  an hour and a half), so both sides do the **same curves**: the observed curve plus
+  ``--direct-sims`` random relabellings (default 1; grappe's minimum) of a ``--direct-sites``
+  subsample of the activity (default 2,000). The ratio is computed on that equal work, and the
+  observed curves must agree (relative to the peak, linear binning) or the script fails. The
+  direct time of 100 curves at 5,000 sites is printed only as an **extrapolation** (quadratic
+  in the sites, linear in the curves), marked as such;
 * pointpats' Ripley K envelope ``k_test`` (CSR simulations in the hull) on the 5,000 points,
-  at its default 20 distances and at the 200 distances of grappe's K-density grid,
-  timed (after starting its joblib workers) with ``--pointpats-sims`` simulations (default 4:
-  the observed K plus 4 CSR patterns) and scaled to 99 (its cost is linear in the patterns);
+  at its default 20 distances and at the 200 distances of grappe's K-density grid, with
+  ``--pointpats-sims`` simulations (default 4) against grappe's K-density with the **same
+  number of simulations** (no scaling): they are different statistics (pointpats counts
+  unweighted pairs below each radius, grappe smooths employment-weighted pairs), bounded by
+  the same pair loop;
 * grappe on a Dask LocalCluster with 1 and 2 worker processes.
 
-Run: ``.venv/bin/python benchmarks/bench_spatial.py`` (``--quick`` for a smaller check).
+grappe's pair loop has two engines: a numba-compiled loop (``grappe[fast]``) and numpy blocks.
+``kdensity`` has no engine argument: it takes numba when numba can be imported. ``--engine
+numpy`` therefore makes numba unimportable in this process before grappe loads it (what an
+installation without ``grappe[fast]`` sees).
+
+Run: ``.venv/bin/python benchmarks/bench_spatial.py [--engine numpy] [--repeat 3]``
+(``--quick`` for a smaller check). See ``benchmarks/README.md``.
 """
 
 from __future__ import annotations
@@ -23,12 +39,43 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import sys
 import time
 
-import numpy as np
-import pandas as pd
+from _harness import Call, compare_calls, load_line, numpy_blas, print_calls
 
-from grappe.spatial import kdensity, points_from_frame, ripley_k
+
+def _engine_from_argv() -> str:
+    """``--engine`` read before grappe is imported: numba must be blocked before it loads."""
+    for i, arg in enumerate(sys.argv):
+        if arg.startswith("--engine="):
+            return arg.split("=", 1)[1]
+        if arg == "--engine" and i + 1 < len(sys.argv):
+            return sys.argv[i + 1]
+    return "auto"
+
+
+if _engine_from_argv() == "numpy":
+    sys.modules["numba"] = None  # type: ignore[assignment]  # import numba -> ImportError
+
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from grappe.spatial import kdensity, points_from_frame, ripley_k  # noqa: E402
+
+
+def _block_numba() -> None:
+    """Make ``import numba`` fail in this process (run in each Dask worker with --engine numpy)."""
+    sys.modules["numba"] = None  # type: ignore[assignment]
+
+
+def pair_engine() -> str:
+    """The engine grappe's pair loop uses in this process."""
+    try:
+        import numba
+    except ImportError:
+        return f"grappe numpy blocks ({numpy_blas()})"
+    return f"grappe numba {numba.__version__} compiled pair loop"
 
 
 def synthetic_sites(n_sites: int, n_activity: int, seed: int = 0):
@@ -56,13 +103,7 @@ def synthetic_sites(n_sites: int, n_activity: int, seed: int = 0):
     return points_from_frame(frame, x="x", y="y", crs="EPSG:2154", activity="naf", weight="emp")
 
 
-def best_of(repeats: int, func):
-    times, out = [], None
-    for _ in range(repeats):
-        t = time.perf_counter()
-        out = func()
-        times.append(time.perf_counter() - t)
-    return min(times), out
+DIRECT_ENGINE = "direct O(n²) numpy (full distance matrix, exact Gaussian sums)"
 
 
 def direct_curve(xy, w, grid, h):
@@ -81,63 +122,142 @@ def direct_curve(xy, w, grid, h):
     return out
 
 
+def direct_curves(xy_all, w_all, sel, grid, h, n_sims, seed):
+    """The observed curve and ``n_sims`` random relabellings (same size) by the direct method."""
+    rng = np.random.default_rng(seed)
+    out = [direct_curve(xy_all[sel], w_all[sel], grid, h)]
+    for _ in range(n_sims):
+        draw = rng.choice(len(xy_all), len(sel), replace=False)
+        out.append(direct_curve(xy_all[draw], w_all[draw], grid, h))
+    return out
+
+
+def subsample_points(pts, n: int, seed: int):
+    """The same sites, with only ``n`` of the activity's sites (drawn with ``seed``) kept in it."""
+    frame = pts.data.copy()
+    sel = np.flatnonzero(pts.mask("target"))
+    keep = np.random.default_rng(seed).choice(sel, n, replace=False)
+    drop = np.setdiff1d(sel, keep)
+    frame["activity"] = frame["activity"].astype(object)
+    frame.loc[frame.index[drop], "activity"] = "other"
+    return points_from_frame(
+        frame, x="x", y="y", crs="EPSG:2154", activity="activity", weight="weight"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="20,000 sites / 1,000 in activity")
-    ap.add_argument("--repeats", type=int, default=3)
-    ap.add_argument("--pointpats-sims", type=int, default=4, help="simulations actually run")
+    ap.add_argument("--repeat", type=int, default=3, help="counted runs of each side")
+    ap.add_argument("--engine", choices=("auto", "numpy"), default="auto",
+                    help="numpy: numba made unimportable (grappe's numpy pair engine)")  # fmt: skip
+    ap.add_argument("--direct-sites", type=int, default=2_000, help="activity subsample")
+    ap.add_argument("--direct-sims", type=int, default=1, help="relabellings on both sides")
+    ap.add_argument("--pointpats-sims", type=int, default=4, help="simulations on both sides")
+    ap.add_argument("--no-dask", action="store_true")
+    ap.add_argument("--no-scaling", action="store_true")
     args = ap.parse_args()
     n_sites, n_act = (20_000, 1_000) if args.quick else (100_000, 5_000)
+    engine = pair_engine()
     print(
         f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-        f"python {platform.python_version()}, numpy {np.__version__}"
+        f"python {platform.python_version()}, {numpy_blas()}; {load_line('at start')}"
     )
+    print(f"grappe pair engine in this process: {engine}")
     pts = synthetic_sites(n_sites, n_act)
-    print(f"SYNTHETIC data: {n_sites:,} sites, {n_act:,} in the activity\n")
+    print(f"SYNTHETIC data: {n_sites:,} sites, {n_act:,} in the activity")
 
-    # 1. grappe, local threads
-    t_grappe, res = best_of(
-        args.repeats,
-        lambda: kdensity(
-            pts, "target", weighted=True, n_simulations=99, seed=1, keep_simulations=True
+    # 1. grappe, local threads, 99 simulations
+    report = compare_calls(
+        [
+            Call(
+                "grappe K-density, 99 sims",
+                lambda: kdensity(
+                    pts, "target", weighted=True, n_simulations=99, seed=1, keep_simulations=True
+                ),
+                engine=f"{engine}, threads",
+            )
+        ],
+        runs=args.repeat,
+        warmup=1,
+    )
+    print_calls(report, title=f"grappe weighted K-density, {n_act:,} of {n_sites:,} sites")
+    res = report["grappe K-density, 99 sims"].result
+    t_grappe = report.median("grappe K-density, 99 sims")
+    print(
+        f"  bandwidth {res.bandwidth:.0f} m, max distance {res.max_distance:.0f} m, "
+        f"localised={res.localised} [engine: {engine}]"
+    )
+
+    # 2. direct O(n²) numpy on equal work: the same curves of the same subsample
+    m = min(args.direct_sites, n_act)
+    sub = subsample_points(pts, m, seed=3)
+    xy_all = sub.data[["x", "y"]].to_numpy()
+    w_all = sub.data["weight"].to_numpy()
+    sel = np.flatnonzero(sub.mask("target"))
+    k = args.direct_sims
+
+    def grappe_sub():
+        return kdensity(sub, "target", weighted=True, n_simulations=k, seed=1)
+
+    ref = grappe_sub()
+    grid = ref.curves["distance"].to_numpy()
+    calls = [
+        Call(f"grappe, {k + 1} curves of {m:,}", grappe_sub, engine=f"{engine}, threads"),
+        Call(
+            f"direct, {k + 1} curves of {m:,}",
+            lambda: direct_curves(xy_all, w_all, sel, grid, ref.bandwidth, k, seed=5),
+            engine=DIRECT_ENGINE,
         ),
-    )
+    ]
+    report = compare_calls(calls, runs=args.repeat, warmup=0)
+    print_calls(report, title=f"equal work: observed + {k} relabelling(s) of {m:,} sites")
+    direct = report[calls[1].label].result[0]
+    err = np.abs(direct - ref.curves["kdensity"].to_numpy()).max() / direct.max()
     print(
-        f"grappe weighted K-density, 99 simulations, threads: {t_grappe:.1f} s "
-        f"(best of {args.repeats}); bandwidth {res.bandwidth:.0f} m, "
-        f"max distance {res.max_distance:.0f} m, localised={res.localised}"
+        f"  observed curve: max |grappe - direct| = {err:.1e} of the peak (tolerance 1e-3); "
+        f"direct / grappe = ×{report.ratio(calls[1].label, calls[0].label)} on equal work "
+        f"[engines: {DIRECT_ENGINE} / {engine}]"
+    )
+    if err > 1e-3:
+        raise SystemExit(f"grappe's K-density differs from the direct sum: {err:.1e} of the peak")
+    per_curve = report.median(calls[1].label) / (k + 1)
+    extrapolated = per_curve * (n_act / m) ** 2 * 100
+    print(
+        f"  EXTRAPOLATED, not measured: the direct method on 100 curves of {n_act:,} sites "
+        f"≈ {extrapolated:,.0f} s ({per_curve:.1f} s per curve of {m:,} × ({n_act:,}/{m:,})² × "
+        f"100), i.e. ≈ ×{extrapolated / t_grappe:,.0f} grappe's measured {t_grappe:.1f} s "
+        f"[engines: {DIRECT_ENGINE} / {engine}]"
     )
 
-    # 2. direct O(n²) numpy, one curve at full size, same grid and bandwidth
-    sel = pts.mask("target")
-    xy = pts.data[["x", "y"]].to_numpy()[sel]
-    w = pts.data["weight"].to_numpy()[sel]
-    grid = res.curves["distance"].to_numpy()
-    t_one, direct = best_of(1, lambda: direct_curve(xy, w, grid, res.bandwidth))
-    err = np.abs(direct - res.curves["kdensity"].to_numpy()).max() / direct.max()
-    t_direct = 100 * t_one
-    print(
-        f"direct O(n²) numpy: one curve {t_one:.1f} s -> 100 curves ≈ {t_direct:.0f} s "
-        f"(extrapolated x100); max |grappe - direct| = {err:.1e} of the peak"
-    )
-
-    # 3. pointpats Ripley K envelope on the same 5,000 points: at its default 20 distances,
-    #    and at the 200 distances where grappe evaluates K (same output resolution)
+    # 3. pointpats Ripley K envelope on the same 5,000 points, the same number of simulations
     import pointpats
 
     n_pp = args.pointpats_sims
+    act = np.flatnonzero(pts.mask("target"))
+    xy = pts.data[["x", "y"]].to_numpy()[act]
     n = len(xy)
     pointpats.k_test(xy[:100], support=5, n_simulations=2)  # start joblib's workers, untimed
-    t_pp99 = {}
+    pp_engine = f"pointpats {pointpats.__version__} k_test (scipy KD-tree, joblib)"
     for n_support in (20, len(grid)):
         support = np.linspace(0, res.max_distance, n_support)
-        t_pp, pp = best_of(
-            args.repeats,
-            lambda s=support: pointpats.k_test(
-                xy, support=s, n_simulations=n_pp, keep_simulations=False
+        calls = [
+            Call(
+                f"grappe K-density, {n_pp} sims",
+                lambda: kdensity(pts, "target", weighted=True, n_simulations=n_pp, seed=1),
+                engine=f"{engine}, threads",
             ),
-        )
-        t_pp99[n_support] = t_pp * 100 / (n_pp + 1)
+            Call(
+                f"pointpats k_test, {n_pp} sims",
+                lambda s=support: pointpats.k_test(
+                    xy, support=s, n_simulations=n_pp, keep_simulations=False
+                ),
+                engine=pp_engine,
+            ),
+        ]
+        report = compare_calls(calls, runs=args.repeat, warmup=0)
+        print_calls(report, title=f"pointpats K envelope at {n_support} distances, {n:,} points")
+        pp = report[calls[1].label].result
         ours = ripley_k(
             points_from_frame(
                 pd.DataFrame({"x": xy[:, 0], "y": xy[:, 1]}), x="x", y="y", crs="EPSG:2154"
@@ -147,56 +267,66 @@ def main() -> None:
         )["k"].to_numpy()
         k_err = np.abs(ours * (n - 1) / n - pp.statistic[1:]).max() / pp.statistic[1:].max()
         print(
-            f"pointpats k_test, {n_support} distances, {n_pp} simulations: {t_pp:.1f} s -> "
-            f"99 ≈ {t_pp99[n_support]:.0f} s (scaled x{100 / (n_pp + 1):.1f}); "
-            f"grappe ripley_k vs pointpats K: max rel diff {k_err:.1e}"
+            f"  pointpats / grappe = ×{report.ratio(calls[1].label, calls[0].label)} with "
+            f"{n_pp} simulations each; grappe ripley_k vs pointpats K: max rel diff {k_err:.1e} "
+            f"[engines: {pp_engine} / {engine}]"
         )
-    print(
-        f"speed-up: x{t_direct / t_grappe:.0f} vs direct O(n²), "
-        f"x{t_pp99[20] / t_grappe:.1f} vs pointpats envelope at 20 distances, "
-        f"x{t_pp99[len(grid)] / t_grappe:.1f} at {len(grid)} distances\n"
-    )
+        if k_err > 1e-9:
+            raise SystemExit(f"grappe's Ripley K differs from pointpats': {k_err:.1e}")
 
-    # 4. scaling with the size of the activity (99 simulations, weighted)
-    print("scaling (threads, 99 simulations, weighted):")
-    print("| sites | in activity | seconds |")
-    print("|---:|---:|---:|")
-    sizes = [250, 500, 1000] if args.quick else [500, 1_000, 2_000, 5_000, 10_000]
-    for m in sizes:
-        p = synthetic_sites(n_sites, m, seed=2)
-        t, _ = best_of(
-            1, lambda p=p: kdensity(p, "target", weighted=True, n_simulations=99, seed=1)
-        )
-        print(f"| {n_sites:,} | {m:,} | {t:.1f} |")
+    # 4. scaling with the size of the activity (99 simulations, weighted; one run each)
+    if not args.no_scaling:
+        print(f"\nscaling (threads, 99 simulations, weighted; one run each) [engine: {engine}]:")
+        print("| sites | in activity | seconds | load average (1 min) after |")
+        print("|---:|---:|---:|---:|")
+        sizes = [250, 500, 1000] if args.quick else [500, 1_000, 2_000, 5_000, 10_000]
+        for size in sizes:
+            p = synthetic_sites(n_sites, size, seed=2)
+            t = time.perf_counter()
+            kdensity(p, "target", weighted=True, n_simulations=99, seed=1)
+            t = time.perf_counter() - t
+            print(f"| {n_sites:,} | {size:,} | {t:.1f} | {os.getloadavg()[0]:.2f} |")
 
     # 5. Dask LocalCluster, 1 vs 2 worker processes; identical numbers to threads
-    from distributed import Client, LocalCluster
+    if not args.no_dask:
+        from distributed import Client, LocalCluster
 
-    print("\nDask LocalCluster (processes, 1 thread each):")
-    for workers in (1, 2):
-        with (
-            LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
-            ) as lc,
-            Client(lc) as client,
-        ):
-            t, r = best_of(
-                args.repeats,
-                lambda c=client: kdensity(
-                    pts,
-                    "target",
-                    weighted=True,
-                    n_simulations=99,
-                    seed=1,
-                    scheduler=c,
-                    keep_simulations=True,
-                ),
-            )
-        same = np.array_equal(r.simulations, res.simulations)
-        print(
-            f"  {workers} worker(s): {t:.1f} s (best of {args.repeats}); "
-            f"identical to threads: {same}"
-        )
+        print("\nDask LocalCluster (processes, 1 thread each):")
+        for workers in (1, 2):
+            with (
+                LocalCluster(
+                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+                ) as lc,
+                Client(lc) as client,
+            ):
+                if args.engine == "numpy":  # the workers are fresh interpreters: block there too
+                    client.run(_block_numba)
+                label = f"Dask, {workers} worker(s)"
+                report = compare_calls(
+                    [
+                        Call(
+                            label,
+                            lambda c=client: kdensity(
+                                pts,
+                                "target",
+                                weighted=True,
+                                n_simulations=99,
+                                seed=1,
+                                scheduler=c,
+                                keep_simulations=True,
+                            ),  # fmt: skip
+                            engine=f"{engine}, Dask processes",
+                        )
+                    ],
+                    runs=args.repeat,
+                    warmup=1,
+                )
+            print_calls(report)
+            same = np.array_equal(report[label].result.simulations, res.simulations)
+            print(f"  identical to threads: {same} [engine: {engine}, Dask processes]")
+            if not same:
+                raise SystemExit("Dask's simulations differ from the threads'")
+    print(load_line("at the end"))
 
 
 if __name__ == "__main__":

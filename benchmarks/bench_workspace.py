@@ -43,6 +43,8 @@ from pathlib import Path
 import httpx
 import numpy as np
 
+from _harness import load_line
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "journey"
 CLUSTER = "dinanderie-constantine"
@@ -191,6 +193,16 @@ def _line(name: str, seconds: np.ndarray, errors: int) -> str:
             f" {errors:>6}  {goal}")  # fmt: skip
 
 
+def engine(workers: int) -> str:
+    """What serves the pages, for the printed lines."""
+    import uvicorn
+
+    return (
+        f"grappe serve --workers {workers} (uvicorn {uvicorn.__version__}, SQLite), loopback; "
+        "client: httpx threads in this process"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--users", type=int, default=20)
@@ -201,6 +213,7 @@ def main() -> None:
     args = parser.parse_args()
     if not (1 <= args.users <= 100 and 1 <= args.rounds <= 200 and args.seconds <= 300):
         raise SystemExit("bounded: --users 1..100, --rounds 1..200, --seconds <= 300")
+    print(load_line("at start"))
     with tempfile.TemporaryDirectory() as folder:
         url = f"sqlite:///{Path(folder) / 'workspace.sqlite'}"
         start = time.perf_counter()
@@ -241,7 +254,11 @@ def main() -> None:
         f"{args.users} signed-in users, {args.workers} workers, think {args.think} s, "
         f"{len(results)} requests in {elapsed:.1f} s ({len(results) / elapsed:.0f} req/s)"
     )
-    print(f"load average before {load_before[0]:.2f}, after {load_after[0]:.2f}")
+    print(
+        "load average before " + " ".join(f"{x:.2f}" for x in load_before)
+        + ", after " + " ".join(f"{x:.2f}" for x in load_after)
+    )  # fmt: skip
+    print(f"[engine: {engine(args.workers)}; every page below]")
     print(f"{'page':<15} {'n':>6} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'errors':>6}")
     for name in paths:
         rows = [(s, code) for n, s, code in results if n == name]
@@ -249,6 +266,7 @@ def main() -> None:
         print(_line(name, np.array([s for s, _ in rows]), errors))
     print(_line("overall", np.array([s for _, s, _ in results]),
                 sum(code != 200 for *_, code in results)))  # fmt: skip
+    print(load_line("at the end"))
     codes = sorted({code for *_, code in results if code != 200})
     if codes:  # 503: the server's back-pressure (grappe.service.limits); 0: no answer in time
         print("error answers:", {c: sum(code == c for *_, code in results) for c in codes})
