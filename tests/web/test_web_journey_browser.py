@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _browser import CHROMIUM  # the browser fixture: tests/web/conftest.py
 from sqlalchemy import select
-from test_web_browser import CHROMIUM, browser  # noqa: F401 - the shared Chromium fixture
 
 from _accounts import PASSWORD, _user
 from _live import live_app

@@ -14,8 +14,8 @@ import re
 from collections import defaultdict
 
 import pytest
+from _browser import ARTIFACTS, CHROMIUM  # the browser fixture: tests/web/conftest.py
 from sqlalchemy import func, select
-from test_web_browser import ARTIFACTS, CHROMIUM, browser  # noqa: F401 - shared Chromium fixture
 
 from _live import live_app
 from grappe.io.presets import bundled_path

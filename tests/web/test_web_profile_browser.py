@@ -5,7 +5,8 @@ console errors. Screenshots in ``test-artifacts/``."""
 from __future__ import annotations
 
 import pytest
-from test_web_browser import ARTIFACTS, CHROMIUM, browser, page  # noqa: F401 - fixtures
+from _browser import ARTIFACTS, CHROMIUM
+from test_web_browser import page  # noqa: F401 - fixture (browser: tests/web/conftest.py)
 from test_web_profile_sections import KPIS, _store_everything
 
 from _live import live_app

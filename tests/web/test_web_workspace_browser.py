@@ -5,7 +5,7 @@ cluster's profile → see it there. Screenshots in ``test-artifacts/workspace-*.
 from __future__ import annotations
 
 import pytest
-from test_web_browser import ARTIFACTS, CHROMIUM
+from _browser import ARTIFACTS, CHROMIUM
 
 from _live import live_app
 
