@@ -105,9 +105,12 @@ def test_scan_on_a_local_dask_cluster_equals_threads():
     pts = synthetic_register()
     local = localisation_scan(pts, n_simulations=9, seed=3, scheduler="threads")
     ticks = []
+
+    def tick(done, total):
+        ticks.append((done, total))
+
     with local_cluster(1) as client:
-        remote = localisation_scan(pts, n_simulations=9, seed=3, scheduler=client,
-                                   progress=lambda done, total: ticks.append((done, total)))  # fmt: skip
+        remote = localisation_scan(pts, n_simulations=9, seed=3, scheduler=client, progress=tick)
     pd.testing.assert_frame_equal(local.curves, remote.curves, check_exact=True)
     assert ticks[-1] == (3, 3)  # one task per industry scanned or tried: a, b, d
 
@@ -144,9 +147,11 @@ def test_points_without_industries_or_not_points():
 def test_local_cluster_workers_checked():
     from grappe.spatial.executor import local_cluster
 
-    with pytest.raises(InvalidParameterError, match="'workers' parameter of local_cluster"):
-        with local_cluster(0):
-            pass
+    with (
+        pytest.raises(InvalidParameterError, match="'workers' parameter of local_cluster"),
+        local_cluster(0),
+    ):
+        pass
 
 
 # --- grappe spatial scan ----------------------------------------------------------------
