@@ -2248,3 +2248,7 @@ CLI_T |= CLI_T_tailspa
 from i18n_cli_lead import CLI_T_lead  # noqa: E402 - the last CLI errors (lead)
 
 CLI_T |= CLI_T_lead
+
+from i18n_cli_points import CLI_T_points  # noqa: E402 - grappe spatial scan (points, issue 17)
+
+CLI_T |= CLI_T_points
