@@ -82,7 +82,8 @@ def workers_and_summary(w: int, outs: dict) -> list[str]:
 
 
 def scaling(label: str, base: list[str], tmp: Path, runs: int) -> None:
-    outs = {w: tmp / f"{label}_summary_{w}.csv" for w in (1, 2)}
+    slug = "synthetic" if label.startswith("SYNTHETIC") else "sirene"
+    outs = {w: tmp / f"{slug}_summary_{w}.csv" for w in (1, 2)}
     report = compare(
         [
             Command(
