@@ -21,7 +21,22 @@ from grappe.spatial import kdensity, localisation_scan, points_from_frame
 from grappe.spatial.scan import SCAN_STATUSES
 
 runner = CliRunner()
-EMPLOYERS = ["01", "02", "03", "11", "12", "21", "22", "31", "32", "41", "42", "51", "52", "53"]
+EMPLOYERS = [
+    "01",
+    "02",
+    "03",
+    "11",
+    "12",
+    "21",
+    "22",
+    "31",
+    "32",
+    "41",
+    "42",
+    "51",
+    "52",
+    "53",
+]
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +55,11 @@ def sirene_employers(shared_data):
 def test_sirene_scan_equals_single_industry_kdensity(sirene_employers):
     scan = localisation_scan(sirene_employers, min_establishments=500, n_simulations=19, seed=0)
     scanned = scan.summary[scan.summary["status"] == "scanned"]
-    assert sorted(scanned["activity"]) == ["5610A", "8110Z", "9499Z"]  # 877, 867, 579 employers
+    assert sorted(scanned["activity"]) == [
+        "5610A",
+        "8110Z",
+        "9499Z",
+    ]  # 877, 867, 579 employers
     for act in scanned["activity"]:
         alone = kdensity(sirene_employers, act, n_simulations=19, seed=0)
         curves = scan.curves[scan.curves["activity"] == act].drop(
@@ -87,6 +106,21 @@ def test_statuses_and_batches_give_the_same_results():
     pd.testing.assert_frame_equal(one.summary, batched.summary, check_exact=True)
 
 
+def test_large_industry_split_over_tasks_gives_the_same_result(monkeypatch):
+    from grappe.spatial import scan as scan_module
+
+    pts = synthetic_register()
+    split = localisation_scan(pts, n_simulations=19, seed=4, scheduler="threads")
+    monkeypatch.setattr(scan_module, "SPLIT_SHARE", 1)  # no industry above the whole work
+    whole = localisation_scan(pts, n_simulations=19, seed=4, scheduler="threads")
+    pd.testing.assert_frame_equal(split.curves, whole.curves, check_exact=True)
+    alone = kdensity(pts, "b", n_simulations=19, seed=4)
+    got = split.curves[split.curves["activity"] == "b"].drop(
+        columns=["activity", "localised", "dispersed"]
+    )
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), alone.curves, check_exact=True)
+
+
 def test_weighted_scan_leaves_out_industries_without_weights():
     pts = synthetic_register()
     scan = localisation_scan(pts, min_establishments=3, weighted=True, n_simulations=9, seed=1,
@@ -112,17 +146,31 @@ def test_scan_on_a_local_dask_cluster_equals_threads():
     with local_cluster(1) as client:
         remote = localisation_scan(pts, n_simulations=9, seed=3, scheduler=client, progress=tick)
     pd.testing.assert_frame_equal(local.curves, remote.curves, check_exact=True)
-    assert ticks[-1] == (3, 3)  # one task per industry scanned or tried: a, b, d
+    # a and d one task each; b (most of the pair work) a setup task and one per simulation
+    assert ticks[-1] == (12, 12)
+    assert all(total == 12 for _, total in ticks)
 
 
 @pytest.mark.parametrize(
     ("options", "match"),
     [
-        ({"min_establishments": 1}, "'min_establishments' parameter of localisation_scan"),
-        ({"min_establishments": 2.5}, "'min_establishments' parameter of localisation_scan"),
-        ({"min_establishments": 500}, "largest industry has 235 establishments. Lower it"),
+        (
+            {"min_establishments": 1},
+            "'min_establishments' parameter of localisation_scan",
+        ),
+        (
+            {"min_establishments": 2.5},
+            "'min_establishments' parameter of localisation_scan",
+        ),
+        (
+            {"min_establishments": 500},
+            "largest industry has 235 establishments. Lower it",
+        ),
         ({"n_simulations": 0}, "'n_simulations' parameter of localisation_scan"),
-        ({"industries_per_task": 0}, "'industries_per_task' parameter of localisation_scan"),
+        (
+            {"industries_per_task": 0},
+            "'industries_per_task' parameter of localisation_scan",
+        ),
         ({"confidence": 1.0}, "'confidence' parameter of localisation_scan"),
         ({"bandwidth": -1.0}, "'bandwidth' parameter of localisation_scan"),
         ({"max_distance": 0.0}, "'max_distance' parameter of localisation_scan"),
@@ -188,10 +236,16 @@ def test_cli_scan_writes_curves_and_summary(register_csv, tmp_path):
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
-        (["--min-establishments", "1"], "'--min-establishments' parameter of grappe spatial"),
+        (
+            ["--min-establishments", "1"],
+            "'--min-establishments' parameter of grappe spatial",
+        ),
         (["--simulations", "0"], "'--simulations' parameter of grappe spatial scan"),
         (["--workers", "0"], "'--workers' parameter of grappe spatial scan"),
-        (["--workers", "2", "--scheduler", "tcp://127.0.0.1:1"], "must not be given together"),
+        (
+            ["--workers", "2", "--scheduler", "tcp://127.0.0.1:1"],
+            "must not be given together",
+        ),
         (["--min-establishments", "900"], "Lower it"),
     ],
 )

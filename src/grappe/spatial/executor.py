@@ -142,7 +142,9 @@ def _run_dask(func, tasks, shared, scheduler, tick) -> list[Any]:
         client = scheduler
     try:
         # a one-element list keeps a dict of arrays in one piece
-        shared_future = client.scatter([shared], broadcast=True)[0]
+        # hash=False: a fresh key per call, so that a second call with the same data does not
+        # share a key that the first call releases when it ends ("lost dependencies")
+        shared_future = client.scatter([shared], broadcast=True, hash=False)[0]
         futures = client.map(func, list(tasks), shared=shared_future, pure=False)
         index = {f.key: i for i, f in enumerate(futures)}
         results: list[Any] = [None] * len(futures)

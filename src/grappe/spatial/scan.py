@@ -6,7 +6,9 @@ same results), and the industry is classed localised, dispersed or neither with 
 indices Γ and Ψ of Duranton & Overman (2005). Each industry is one task of the executor (local
 threads or Dask, see :mod:`grappe.spatial.executor`): it computes the bandwidth, the observed
 curve and all the simulations of that industry, so that nothing of size "industries × grid" is
-sent to the workers, and progress is reported industry by industry.
+sent to the workers, and progress is reported task by task. The few industries large enough to
+set the end alone (more than 1/32 of the pair work) are set up by one task and have their
+simulations spread over several.
 
 References
 ----------
@@ -16,6 +18,7 @@ Duranton, G., & Overman, H. G. (2005). Testing for localization using micro-geog
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,13 +30,23 @@ from grappe.errors import DataValidationError, InvalidParameterError
 from grappe.i18n import Message
 from grappe.spatial._pairs import pair_total
 from grappe.spatial.executor import Progress, check_scheduler, run_tasks
-from grappe.spatial.kdensity import _activity_setup, _common, _result, _simulated_curves
+from grappe.spatial.kdensity import (
+    KDensityResult,
+    _activity_setup,
+    _common,
+    _kernel_matrix,
+    _result,
+    _simulated_curves,
+)
 from grappe.spatial.points import PointSet
 
 __all__ = ["SCAN_STATUSES", "ScanResult", "localisation_scan"]
 
 #: ``status`` of an industry in :attr:`ScanResult.summary`: computed, or why it was left out.
 SCAN_STATUSES = ("scanned", "too_few", "one_place", "zero_weight")
+#: An industry holding more than 1/SPLIT_SHARE of the scan's pair work (sizes squared) has its
+#: simulations spread over several tasks, so that one large industry does not set the end.
+SPLIT_SHARE = 32
 
 
 @dataclass(frozen=True)
@@ -103,11 +116,13 @@ def localisation_scan(
         Seed of the simulations, the same for every industry: an industry's result equals
         ``kdensity(points, industry, seed=seed, ...)``. ``None`` draws fresh entropy.
     industries_per_task : int, default 1
-        Industries computed by one task of the executor (the largest industries first).
+        Industries computed by one task of the executor (the largest industries first). An
+        industry holding more than 1/:data:`SPLIT_SHARE` of the scan's pair work (sizes
+        squared) is set up by one task and has its simulations spread over several.
     scheduler : None, "threads", "sync", str or distributed.Client
         Where the industries run (see :mod:`grappe.spatial.executor`).
     progress : callable, optional
-        ``progress(done, total)`` after each task (industries done so far, in tasks).
+        ``progress(done, total)`` after each task.
 
     Returns
     -------
@@ -202,9 +217,18 @@ def localisation_scan(
         )
     common = _common(points, weighted, seed, n_simulations, max_distance)
     order = sorted(members, key=lambda a: -len(members[a]))  # largest first: balanced ends
-    tasks = [
-        [(act, members[act]) for act in order[i : i + industries_per_task]]
-        for i in range(0, len(order), industries_per_task)
+    # the pair work of an industry grows as its size squared: one that holds more than
+    # 1/SPLIT_SHARE of the scan's work has its simulations spread over several tasks
+    work = {act: float(len(members[act])) ** 2 for act in order}
+    total_work = sum(work.values())
+    parts = {
+        act: min(n_simulations, math.ceil(SPLIT_SHARE * work[act] / total_work)) for act in order
+    }
+    whole = [act for act in order if parts[act] == 1]
+    split = [act for act in order if parts[act] > 1]
+    first = [("setup", [(act, members[act])]) for act in split] + [
+        ("whole", [(act, members[act]) for act in whole[i : i + industries_per_task]])
+        for i in range(0, len(whole), industries_per_task)
     ]
     shared = {
         "common": common,
@@ -218,14 +242,45 @@ def localisation_scan(
             "source": points.source,
         },
     }
-    done = run_tasks(_scan_task, tasks, shared=shared, scheduler=scheduler, progress=progress)
-    results = {}
-    for batch in done:
+    planned = len(first) + sum(parts[act] for act in split)
+
+    def first_progress(done: int, _total: int) -> None:
+        if progress is not None:
+            progress(done, planned)
+
+    done = run_tasks(_scan_task, first, shared=shared, scheduler=scheduler, progress=first_progress)
+    results, setups = {}, {}
+    for (kind, _), batch in zip(first, done, strict=True):
         for act, outcome in batch:
             if outcome is None:
                 status[act] = "one_place"
+            elif kind == "setup":
+                setups[act] = outcome
             else:
                 results[act] = outcome
+    seeds = common["seeds"][1:]
+    second = [
+        (act, setups[act], [seeds[k] for k in chunk])
+        for act in split
+        if act in setups
+        for chunk in np.array_split(np.arange(n_simulations), parts[act])
+    ]
+
+    def second_progress(done: int, total: int) -> None:
+        if progress is not None:
+            progress(len(first) + done, len(first) + total)
+
+    if second:
+        chunks = run_tasks(
+            _simulation_task,
+            second,
+            shared=shared,
+            scheduler=scheduler,
+            progress=second_progress,
+        )
+        for act, (spec, grid, h, observed) in setups.items():
+            sims = np.vstack([c for (a, _, _), c in zip(second, chunks, strict=True) if a == act])
+            results[act] = _industry_result(act, spec, grid, h, observed, sims, shared["options"])
     return ScanResult(
         curves=_curves_table(results, order, n_grid),
         summary=_summary_table(results, status, codes, sizes),
@@ -236,11 +291,14 @@ def localisation_scan(
     )
 
 
-def _scan_task(batch: list, shared: dict) -> list:
-    """K-density with bands of each industry of ``batch``; None for one without bandwidth."""
+def _scan_task(task: tuple[str, list], shared: dict) -> list:
+    """Each industry of the task: its whole result (``"whole"``) or its setup (``"setup"``).
+
+    None for an industry all at one place (Silverman's rule gives no bandwidth).
+    """
+    kind, batch = task
     common, opts = shared["common"], shared["options"]
     c32, w, spherical = common["c32"], common["w"], common["spherical"]
-    alpha = (1 - opts["confidence"]) / 2
     out = []
     for act, rows in batch:
         try:
@@ -257,29 +315,46 @@ def _scan_task(batch: list, shared: dict) -> list:
         except DataValidationError:  # all at one place: Silverman's rule gives no bandwidth
             out.append((act, None))
             continue
+        if kind == "setup":  # the kernel matrix is rebuilt by each simulation task
+            light = {key: spec[key] for key in ("m", "step", "n_nodes")}
+            out.append((act, (light, grid, h, observed)))
+            continue
         sims = _simulated_curves(spec, c32, w, spherical, common["seeds"][1:])
-        result = _result(
-            act,
-            opts["weighted"],
-            grid,
-            observed,
-            sims,
-            h,
-            m=spec["m"],
-            n_sites=opts["n_sites"],
-            confidence=opts["confidence"],
-            alpha=alpha,
-            seed=opts["seed"],
-            keep=False,
-        )
-        out.append((act, result))
+        out.append((act, _industry_result(act, spec, grid, h, observed, sims, opts)))
     return out
+
+
+def _simulation_task(task: tuple, shared: dict) -> np.ndarray:
+    """Some simulations of one large industry (its setup done by a ``"setup"`` task)."""
+    _act, (light, grid, h, _observed), seeds = task
+    common = shared["common"]
+    kmat = _kernel_matrix(grid, np.arange(light["n_nodes"]) * light["step"], h)
+    spec = {**light, "kmat": kmat}
+    return _simulated_curves(spec, common["c32"], common["w"], common["spherical"], seeds)
+
+
+def _industry_result(act, spec, grid, h, observed, sims, opts) -> KDensityResult:
+    return _result(
+        act,
+        opts["weighted"],
+        grid,
+        observed,
+        sims,
+        h,
+        m=spec["m"],
+        n_sites=opts["n_sites"],
+        confidence=opts["confidence"],
+        alpha=(1 - opts["confidence"]) / 2,
+        seed=opts["seed"],
+        keep=False,
+    )
 
 
 def _curves_table(results: dict, order: list[str], n_grid: int) -> pd.DataFrame:
     frames = [
         results[act].curves.assign(
-            localised=lambda f: f["localisation"] > 0, dispersed=lambda f: f["dispersion"] > 0
+            localised=lambda f: f["localisation"] > 0,
+            dispersed=lambda f: f["dispersion"] > 0,
         )
         for act in sorted(results, key=order.index)
     ]
