@@ -2252,3 +2252,6 @@ CLI_T |= CLI_T_lead
 from i18n_cli_areal import CLI_T_areal  # noqa: E402 - Gi* and local Moran in NumPy (areal)
 
 CLI_T |= CLI_T_areal
+from i18n_cli_points import CLI_T_points  # noqa: E402 - grappe spatial scan (points, issue 17)
+
+CLI_T |= CLI_T_points

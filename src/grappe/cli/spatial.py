@@ -77,6 +77,7 @@ def register(app: typer.Typer) -> None:
     import importlib
 
     importlib.import_module("grappe.cli.spatial_curves")  # adds ripley and mfunction to group
+    importlib.import_module("grappe.cli.spatial_scan")  # adds scan to group
     app.add_typer(group)
 
 

@@ -7,6 +7,7 @@ them (``grappe[fast]`` adds the optional numba).
 
 * :func:`points_from_frame`, :func:`project_points` — validated establishment points.
 * :func:`kdensity`, :func:`kdensity_by_activity` — Duranton–Overman K-density with bands.
+* :func:`localisation_scan` — the K-density with bands of every industry of a register.
 * :func:`m_function` — Marcon–Puech M; :func:`ripley_k` — Ripley's K/L with edge correction.
 * :func:`hotspots` — DBSCAN/HDBSCAN hot spots as polygons.
 * :func:`getis_ord`, :func:`local_moran` — local statistics of areal counts (NumPy/SciPy,
@@ -28,6 +29,7 @@ from grappe.spatial.kdensity import KDensityResult, kdensity, kdensity_by_activi
 from grappe.spatial.mfunction import m_function
 from grappe.spatial.points import PointSet, points_from_frame, project_points
 from grappe.spatial.ripley import ripley_k
+from grappe.spatial.scan import ScanResult, localisation_scan
 
 __all__ = [
     "AreaSet",
@@ -35,12 +37,14 @@ __all__ = [
     "KDensityResult",
     "PointSet",
     "SpatialWeights",
+    "ScanResult",
     "areas_from_geometries",
     "getis_ord",
     "hotspots",
     "kdensity",
     "kdensity_by_activity",
     "local_moran",
+    "localisation_scan",
     "m_function",
     "points_from_frame",
     "project_points",

@@ -16,8 +16,9 @@ them.
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from typing import Any
 
@@ -26,7 +27,7 @@ import numpy as np
 from grappe.errors import InvalidParameterError, MissingDependencyError
 from grappe.i18n import Message
 
-__all__ = ["check_scheduler", "run_tasks", "simulation_seeds"]
+__all__ = ["check_scheduler", "local_cluster", "run_tasks", "simulation_seeds"]
 
 Progress = Callable[[int, int], None]
 
@@ -141,7 +142,9 @@ def _run_dask(func, tasks, shared, scheduler, tick) -> list[Any]:
         client = scheduler
     try:
         # a one-element list keeps a dict of arrays in one piece
-        shared_future = client.scatter([shared], broadcast=True)[0]
+        # hash=False: a fresh key per call, so that a second call with the same data does not
+        # share a key that the first call releases when it ends ("lost dependencies")
+        shared_future = client.scatter([shared], broadcast=True, hash=False)[0]
         futures = client.map(func, list(tasks), shared=shared_future, pure=False)
         index = {f.key: i for i, f in enumerate(futures)}
         results: list[Any] = [None] * len(futures)
@@ -152,3 +155,46 @@ def _run_dask(func, tasks, shared, scheduler, tick) -> list[Any]:
     finally:
         if own:
             client.close()
+
+
+@contextlib.contextmanager
+def local_cluster(workers: int) -> Iterator[Any]:
+    """A Dask ``LocalCluster`` of ``workers`` processes (one thread each) and its client.
+
+    Processes rather than threads so that the workers scale whatever holds the GIL; the
+    cluster and its client are closed on exit.
+
+    Parameters
+    ----------
+    workers : int
+        Worker processes (≥ 1).
+
+    Yields
+    ------
+    distributed.Client
+        To pass as ``scheduler=``.
+    """
+    from grappe._validation import check_number
+
+    check_number(workers, "workers", func="local_cluster", low=1, integer=True)
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as exc:  # pragma: no cover - dask is in the spatial extra
+        raise MissingDependencyError(
+            Message(
+                "Running on a Dask cluster needs dask[distributed]: pip install grappe[spatial]"
+            )
+        ) from exc
+    import logging
+
+    with (
+        LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        ) as cluster,
+        Client(cluster, set_as_default=False) as client,
+    ):
+        yield client

@@ -362,89 +362,17 @@ def kdensity_by_activity(
     if activities is None:
         counts = points.data["activity"].value_counts()
         activities = sorted(counts.index[counts >= 2].tolist())
-    coords, spherical = metric_coordinates(points)
-    c32 = centred32(coords)
-    all_w = points.data["weight"].to_numpy(dtype=float) if weighted else None
-    seeds = simulation_seeds(seed, n_simulations + 1)
-    span = float(np.linalg.norm(coords.max(axis=0) - coords.min(axis=0)))
-    diameter = float(chord_to_arc(span)) if spherical else span
-    if max_distance == "median":
-        if not diameter > 0:  # every establishment at one place: no distance to take
-            raise DataValidationError(
-                ValidationIssue(
-                    Message(
-                        "all {n} establishments are at one place ({x}, {y}), so no distance "
-                        "between them can set the largest distance of the K-density.",
-                        n=len(points),
-                        x=points.data["x"].iat[0],
-                        y=points.data["y"].iat[0],
-                    ),
-                    file=points.source,
-                    fix=Message(
-                        "check the geocoding (a town's centre given to every address?); give "
-                        "--max-distance and --bandwidth to compute it anyway."
-                    ),
-                )
-            )
-        max_distance = _median_distance(c32, spherical, diameter, seeds[0])
-
+    common = _common(points, weighted, seed, n_simulations, max_distance)
+    c32, all_w, spherical = common["c32"], common["w"], common["spherical"]
+    seeds = common["seeds"]
     specs = {}
     for act in activities:
         sel = points.mask(act)
-        m = int(sel.sum())
-        if m < 2:
-            raise InvalidParameterError(
-                Message(
-                    "The {name!r} parameter of {func} must name an activity with at least two "
-                    "establishments. Got {value!r} instead ({m} establishment).",
-                    name="activity",
-                    func=func,
-                    value=act,
-                    m=m,
-                )
-            )
         w_sel = None if all_w is None else all_w[sel]
-        if pair_total(w_sel, m) <= 0:
-            raise InvalidParameterError(
-                Message(
-                    "The {name!r} parameter of {func} must name an activity with at least two "
-                    "establishments of positive weight for weighted=True. Got {value!r} instead.",
-                    name="activity",
-                    func=func,
-                    value=act,
-                )
-            )
-        h = bandwidth
-        if h == "silverman":
-            nodes = np.linspace(0.0, diameter * 1.001, 4096)
-            mass = binned_pair_sums(
-                c32[sel], None, step=nodes[1], n_nodes=4097, spherical=spherical
-            )[:4096]
-            h = silverman_bandwidth(nodes, mass, m * (m - 1) / 2)
-            if not h > 0:
-                raise DataValidationError(
-                    ValidationIssue(
-                        Message(
-                            "the {m} establishments of activity {act!r} are all at one place, so "
-                            "Silverman's rule gives no bandwidth.",
-                            m=m,
-                            act=act,
-                        ),
-                        file=points.source,
-                        column="activity",
-                        fix=Message(
-                            "check their geocoding, give --bandwidth, or choose other "
-                            "activities with --activity."
-                        ),
-                    )
-                )
-        grid = np.linspace(0.0, float(max_distance), n_grid)
-        step = min(float(h) / NODES_PER_BANDWIDTH, (float(max_distance) + KERNEL_REACH * h) / 64)
-        n_nodes = int(np.ceil((float(max_distance) + KERNEL_REACH * h) / step)) + 3
-        kmat = _kernel_matrix(grid, np.arange(n_nodes) * step, float(h))
-        spec = {"m": m, "step": step, "n_nodes": n_nodes, "kmat": kmat}
-        observed = _curve(c32[sel], w_sel, spec, spherical)
-        specs[act] = (spec, grid, float(h), observed)
+        specs[act] = _activity_setup(
+            c32[sel], w_sel, act, common, bandwidth=bandwidth, n_grid=n_grid,
+            source=points.source, func=func,
+        )  # fmt: skip
 
     shared = {
         "c32": c32,
@@ -480,6 +408,111 @@ def kdensity_by_activity(
     return out
 
 
+def _common(points: PointSet, weighted: bool, seed, n_simulations: int, max_distance) -> dict:
+    """What every activity shares: centred coordinates, weights, seeds, the largest distance."""
+    coords, spherical = metric_coordinates(points)
+    c32 = centred32(coords)
+    all_w = points.data["weight"].to_numpy(dtype=float) if weighted else None
+    seeds = simulation_seeds(seed, n_simulations + 1)
+    span = float(np.linalg.norm(coords.max(axis=0) - coords.min(axis=0)))
+    diameter = float(chord_to_arc(span)) if spherical else span
+    if max_distance == "median":
+        if not diameter > 0:  # every establishment at one place: no distance to take
+            raise DataValidationError(
+                ValidationIssue(
+                    Message(
+                        "all {n} establishments are at one place ({x}, {y}), so no distance "
+                        "between them can set the largest distance of the K-density.",
+                        n=len(points),
+                        x=points.data["x"].iat[0],
+                        y=points.data["y"].iat[0],
+                    ),
+                    file=points.source,
+                    fix=Message(
+                        "check the geocoding (a town's centre given to every address?); give "
+                        "--max-distance and --bandwidth to compute it anyway."
+                    ),
+                )
+            )
+        max_distance = _median_distance(c32, spherical, diameter, seeds[0])
+
+    return {
+        "c32": c32,
+        "w": all_w,
+        "spherical": spherical,
+        "seeds": seeds,
+        "diameter": diameter,
+        "max_distance": float(max_distance),
+    }
+
+
+def _activity_setup(
+    c32: np.ndarray,
+    w_sel: np.ndarray | None,
+    act: str,
+    common: dict,
+    *,
+    bandwidth: float | str,
+    n_grid: int,
+    source: str | None,
+    func: str,
+) -> tuple[dict, np.ndarray, float, np.ndarray]:
+    """One activity's checks, bandwidth, grid, kernel matrix and observed K-density."""
+    spherical, diameter = common["spherical"], common["diameter"]
+    max_distance = common["max_distance"]
+    m = c32.shape[0]
+    if m < 2:
+        raise InvalidParameterError(
+            Message(
+                "The {name!r} parameter of {func} must name an activity with at least two "
+                "establishments. Got {value!r} instead ({m} establishment).",
+                name="activity",
+                func=func,
+                value=act,
+                m=m,
+            )
+        )
+    if pair_total(w_sel, m) <= 0:
+        raise InvalidParameterError(
+            Message(
+                "The {name!r} parameter of {func} must name an activity with at least two "
+                "establishments of positive weight for weighted=True. Got {value!r} instead.",
+                name="activity",
+                func=func,
+                value=act,
+            )
+        )
+    h = bandwidth
+    if h == "silverman":
+        nodes = np.linspace(0.0, diameter * 1.001, 4096)
+        mass = binned_pair_sums(c32, None, step=nodes[1], n_nodes=4097, spherical=spherical)[:4096]
+        h = silverman_bandwidth(nodes, mass, m * (m - 1) / 2)
+        if not h > 0:
+            raise DataValidationError(
+                ValidationIssue(
+                    Message(
+                        "the {m} establishments of activity {act!r} are all at one place, so "
+                        "Silverman's rule gives no bandwidth.",
+                        m=m,
+                        act=act,
+                    ),
+                    file=source,
+                    column="activity",
+                    fix=Message(
+                        "check their geocoding, give --bandwidth, or choose other "
+                        "activities with --activity."
+                    ),
+                )
+            )
+    grid = np.linspace(0.0, float(max_distance), n_grid)
+    step = min(float(h) / NODES_PER_BANDWIDTH, (float(max_distance) + KERNEL_REACH * h) / 64)
+    n_nodes = int(np.ceil((float(max_distance) + KERNEL_REACH * h) / step)) + 3
+    kmat = _kernel_matrix(grid, np.arange(n_nodes) * step, float(h))
+    spec = {"m": m, "step": step, "n_nodes": n_nodes, "kmat": kmat}
+    observed = _curve(c32, w_sel, spec, spherical)
+    return spec, grid, float(h), observed
+
+
 def _kernel_matrix(grid: np.ndarray, nodes: np.ndarray, h: float) -> np.ndarray:
     norm = 1.0 / (h * np.sqrt(2 * np.pi))
     below = (grid[:, None] - nodes[None, :]) / h
@@ -494,13 +527,20 @@ def _curve(c32: np.ndarray, w: np.ndarray | None, spec: dict, spherical: bool) -
 
 def _simulate(task: tuple[str, list], shared: dict) -> np.ndarray:
     act, batch = task
-    spec = shared["specs"][act]
-    c32, w = shared["c32"], shared["w"]
+    return _simulated_curves(
+        shared["specs"][act], shared["c32"], shared["w"], shared["spherical"], batch
+    )
+
+
+def _simulated_curves(
+    spec: dict, c32: np.ndarray, w: np.ndarray | None, spherical: bool, batch
+) -> np.ndarray:
+    """K-densities of the activity of ``spec`` reallocated among all sites, one per seed."""
     rows = []
     for ss in batch:
         rng = np.random.default_rng(ss)
         idx = np.sort(rng.choice(c32.shape[0], size=spec["m"], replace=False))
-        rows.append(_curve(c32[idx], None if w is None else w[idx], spec, shared["spherical"]))
+        rows.append(_curve(c32[idx], None if w is None else w[idx], spec, spherical))
     return np.vstack(rows)
 
 
