@@ -587,6 +587,13 @@ _sp = {
     "local_moran": Spec(
         data=2, sample=_later(_areas, "n", permutations=49), bad=(_later(_areas, "zz"),)
     ),
+    "localisation_scan": Spec(
+        sample=_later(_points, min_establishments=5, n_simulations=9, n_grid=20, scheduler="sync"),
+        bad=(_later(_points, min_establishments=1), _later(_points, n_simulations=0)),
+        labels=None,
+        why="a ScanResult: curves and summary by industry (ids kept, see tests/spatial)",
+        key=lambda r: (r.curves, r.summary),
+    ),
     "m_function": Spec(
         data=3,
         sample=_later(_points, "s", [500.0, 1000.0], n_simulations=9, scheduler="sync"),
