@@ -232,7 +232,7 @@ def main() -> None:
             check(
                 stat, read_csv_columns(mine, stat), read_csv_columns(theirs, stat), f"IRIS {stat}"
             )
-    for n in [int(float(s)) for s in args.sizes.split(",")]:
+    for n in [int(float(s)) for s in args.sizes.split(",") if s.strip()]:  # "" for none
         for stat in ("gi", "moran"):
             draws = "esda" if n <= 100_000 else "fast"
             mine = f"{tmp}/grappe_{n}_{stat}.npz"
