@@ -11,8 +11,9 @@ and a process pays only for the modules it uses.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from grappe._exports import lazy_exports
 
 # imported at once: the function ``io_relatedness`` shares its name with its module, which the
 # import system would bind here, over the function, whenever the module is first imported
@@ -132,16 +133,4 @@ __all__ = [
     "ubiquity",
 ]
 
-
-def __getattr__(name: str) -> Any:
-    """Import ``name`` from its module on first use (then it is a plain attribute)."""
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_exports(__name__, _HOMES, __all__)

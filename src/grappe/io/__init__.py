@@ -10,8 +10,9 @@ return (:class:`~grappe.model.RegionalTable`, :class:`~grappe.model.ClusterDefin
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from grappe._exports import lazy_exports
 
 if TYPE_CHECKING:  # the names are imported on first use (PEP 562): a command pays for its readers
     from grappe.io.bundled import BUNDLED_US_SOURCES, BUNDLED_US_YEARS, bundled_us_map
@@ -58,16 +59,4 @@ __all__ = [
     "read_table",
 ]
 
-
-def __getattr__(name: str) -> Any:
-    """Import ``name`` from its module on first use (then it is a plain attribute)."""
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_exports(__name__, _HOMES, __all__)

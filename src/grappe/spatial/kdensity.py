@@ -344,21 +344,18 @@ def kdensity_by_activity(
     ----------
     Duranton, G., & Overman, H. G. (2005). *Review of Economic Studies*, 72(4), 1077–1106.
     """
-    check_bool(weighted, "weighted", func=func)
     check_bool(keep_simulations, "keep_simulations", func=func)
-    check_number(n_simulations, "n_simulations", func=func, low=1, integer=True)
-    check_number(confidence, "confidence", func=func, low=0, high=1, closed="neither")
-    check_number(n_grid, "n_grid", func=func, low=2, integer=True)
-    check_scheduler(scheduler, func=func)
-    if bandwidth != "silverman":
-        check_number(bandwidth, "bandwidth", func=func, low=0, closed="neither")
-    if max_distance != "median":
-        check_number(max_distance, "max_distance", func=func, low=0, closed="neither")
-    if not isinstance(points, PointSet):
-        raise InvalidParameterError(
-            f"The 'points' parameter of {func} must be a PointSet. "
-            f"Got {type(points).__name__} instead."
-        )
+    _check_options(
+        func,
+        points,
+        weighted=weighted,
+        n_simulations=n_simulations,
+        confidence=confidence,
+        n_grid=n_grid,
+        scheduler=scheduler,
+        bandwidth=bandwidth,
+        max_distance=max_distance,
+    )
     if activities is None:
         counts = points.data["activity"].value_counts()
         activities = sorted(counts.index[counts >= 2].tolist())
@@ -406,6 +403,38 @@ def kdensity_by_activity(
             keep=keep_simulations,
         )
     return out
+
+
+def _check_options(
+    func: str,
+    points: Any,
+    *,
+    weighted: Any,
+    n_simulations: Any,
+    confidence: Any,
+    n_grid: Any,
+    scheduler: Any,
+    bandwidth: Any,
+    max_distance: Any,
+) -> None:
+    """Refuse a bad option of a K-density (:func:`kdensity_by_activity`, the scan), naming it."""
+    check_bool(weighted, "weighted", func=func)
+    check_number(n_simulations, "n_simulations", func=func, low=1, integer=True)
+    check_number(confidence, "confidence", func=func, low=0, high=1, closed="neither")
+    check_number(n_grid, "n_grid", func=func, low=2, integer=True)
+    check_scheduler(scheduler, func=func)
+    if bandwidth != "silverman":
+        check_number(bandwidth, "bandwidth", func=func, low=0, closed="neither")
+    if max_distance != "median":
+        check_number(max_distance, "max_distance", func=func, low=0, closed="neither")
+    if not isinstance(points, PointSet):
+        raise InvalidParameterError(
+            Message(
+                "The 'points' parameter of {func} must be a PointSet. Got {kind} instead.",
+                func=func,
+                kind=type(points).__name__,
+            )
+        )
 
 
 def _common(points: PointSet, weighted: bool, seed, n_simulations: int, max_distance) -> dict:

@@ -25,14 +25,15 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from grappe._validation import check_bool, check_number
+from grappe._validation import check_number
 from grappe.errors import DataValidationError, InvalidParameterError
 from grappe.i18n import Message
 from grappe.spatial._pairs import pair_total
-from grappe.spatial.executor import Progress, check_scheduler, run_tasks
+from grappe.spatial.executor import Progress, run_tasks
 from grappe.spatial.kdensity import (
     KDensityResult,
     _activity_setup,
+    _check_options,
     _common,
     _kernel_matrix,
     _result,
@@ -167,23 +168,17 @@ def localisation_scan(
     func = "localisation_scan"
     check_number(min_establishments, "min_establishments", func=func, low=2, integer=True)
     check_number(industries_per_task, "industries_per_task", func=func, low=1, integer=True)
-    check_bool(weighted, "weighted", func=func)
-    check_number(n_simulations, "n_simulations", func=func, low=1, integer=True)
-    check_number(confidence, "confidence", func=func, low=0, high=1, closed="neither")
-    check_number(n_grid, "n_grid", func=func, low=2, integer=True)
-    check_scheduler(scheduler, func=func)
-    if bandwidth != "silverman":
-        check_number(bandwidth, "bandwidth", func=func, low=0, closed="neither")
-    if max_distance != "median":
-        check_number(max_distance, "max_distance", func=func, low=0, closed="neither")
-    if not isinstance(points, PointSet):
-        raise InvalidParameterError(
-            Message(
-                "The 'points' parameter of {func} must be a PointSet. Got {kind} instead.",
-                func=func,
-                kind=type(points).__name__,
-            )
-        )
+    _check_options(
+        func,
+        points,
+        weighted=weighted,
+        n_simulations=n_simulations,
+        confidence=confidence,
+        n_grid=n_grid,
+        scheduler=scheduler,
+        bandwidth=bandwidth,
+        max_distance=max_distance,
+    )
     if tuple(points.activities) == ("all",):
         raise InvalidParameterError(
             Message(
