@@ -15,7 +15,6 @@ from scipy import sparse
 from scipy.spatial import cKDTree
 
 from grappe.errors import DataValidationError, InvalidParameterError
-from grappe.io.spatial import count_by_area, read_areas
 from grappe.spatial import areas_from_geometries, getis_ord, lisa, local_moran, spatial_weights
 from grappe.spatial.lisa import gi_star, moran_local, permutation_table
 
@@ -23,21 +22,8 @@ P = 999
 
 
 @pytest.fixture(scope="module")
-def iris(shared_data):
-    base = shared_data / "fr_bas_rhin_sirene_iris"
-    counts = count_by_area(
-        base / "sirene_bas_rhin_establishments_by_iris.csv.gz",
-        area="code_iris",
-        query="naf_code.str.startswith('25')",
-    )
-    areas = read_areas(
-        base / "iris_bas_rhin_wgs84.geojson",
-        id_property="DCOMIRIS",
-        counts=counts,
-        missing_counts="drop",
-    )
-    assert len(areas.data) == 253
-    return areas
+def iris(iris_metal_products):
+    return iris_metal_products
 
 
 def esda_weights(areas, transform):

@@ -52,3 +52,14 @@ def test_m_function_identical_on_local_cluster(cluster):
     local = m_function(p, "s", radii, n_simulations=8, seed=3, scheduler="sync")
     remote = m_function(p, "s", radii, n_simulations=8, seed=3, scheduler=cluster.scheduler_address)
     pd.testing.assert_frame_equal(local, remote)
+
+
+def test_a_second_call_with_the_same_data_on_the_same_client(cluster):
+    """The shared data is scattered under a fresh key per call: the first call's release of its
+    key must not take the data from under the second ("lost dependencies")."""
+    p = synthetic_points()
+    kw = {"weighted": True, "n_simulations": 9, "seed": 5}
+    with distributed.Client(cluster) as client:
+        first = kdensity_by_activity(p, ["s"], scheduler=client, **kw)
+        second = kdensity_by_activity(p, ["s"], scheduler=client, **kw)
+    pd.testing.assert_frame_equal(first["s"].curves, second["s"].curves)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from grappe.io.spatial import count_by_area, read_areas, read_points
+from grappe.io.spatial import read_points
 from grappe.spatial import getis_ord, hotspots, kdensity, local_moran, project_points
 
 pytestmark = pytest.mark.shared
@@ -61,20 +61,8 @@ def test_hotmaps_refineries_projected_equals_great_circle_at_short_range(hotmaps
     np.testing.assert_allclose(k1, k2, atol=0.08 * k1.max())
 
 
-def test_sirene_metal_products_getis_ord(shared_data):
-    base = shared_data / "fr_bas_rhin_sirene_iris"
-    counts = count_by_area(
-        base / "sirene_bas_rhin_establishments_by_iris.csv.gz",
-        area="code_iris",
-        query="naf_code.str.startswith('25')",
-    )
-    areas = read_areas(
-        base / "iris_bas_rhin_wgs84.geojson",
-        id_property="DCOMIRIS",
-        counts=counts,
-        missing_counts="drop",
-    )
-    assert len(areas.data) == 253  # PROVENANCE: 253 IRIS hold the establishments
+def test_sirene_metal_products_getis_ord(iris_metal_products):
+    areas = iris_metal_products
     gi = getis_ord(areas, "count", permutations=199, seed=0, islands="keep")
     assert set(gi["spot"]) <= {"hot", "cold", "not significant"}
     assert (gi["spot"] == "hot").sum() >= 1
