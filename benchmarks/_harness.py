@@ -39,7 +39,7 @@ import statistics
 import subprocess
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 __all__ = [
     "Call",
@@ -80,16 +80,31 @@ class Measurement:
 
 
 @dataclass(frozen=True)
-class Report:
-    """What :func:`compare` measured, with the machine's state around it."""
+class Rounds:
+    """How the runs of a comparison were made, and the machine's load around them."""
 
-    measurements: tuple[Measurement, ...]
     runs: int
     warmup: int
     load_before: tuple[float, float, float]
     load_after: tuple[float, float, float]
     started: str
-    notes: tuple[str, ...] = field(default=())
+
+    def describe(self, how: str) -> str:
+        """One line: when, the load before and after, and how the runs were made."""
+        before = " ".join(f"{x:.2f}" for x in self.load_before)
+        after = " ".join(f"{x:.2f}" for x in self.load_after)
+        return (
+            f"started {self.started}; load average before {before}, after {after}; "
+            f"{self.runs} counted runs each after {self.warmup} warm-up, {how}"
+        )
+
+
+@dataclass(frozen=True)
+class Report:
+    """What :func:`compare` measured."""
+
+    measurements: tuple[Measurement, ...]
+    rounds: Rounds
 
 
 def load_average() -> tuple[float, float, float]:
@@ -184,7 +199,7 @@ def compare(commands: Sequence[Command], *, runs: int = 5, warmup: int = 1) -> R
         )
         for command, runs_of in zip(commands, samples, strict=True)
     )
-    return Report(measurements, runs, warmup, load_before, load_average(), started)
+    return Report(measurements, Rounds(runs, warmup, load_before, load_average(), started))
 
 
 def _spread(values: Sequence[float], fmt: str) -> str:
@@ -198,12 +213,7 @@ def print_report(report: Report, *, title: str = "") -> None:
     """Print ``report``: medians and ranges per command, ratios to the first pair by pair."""
     if title:
         print(f"\n## {title}")
-    print(
-        f"{machine()}; started {report.started}; load average before "
-        f"{report.load_before[0]:.2f} {report.load_before[1]:.2f} {report.load_before[2]:.2f}, "
-        f"after {report.load_after[0]:.2f} {report.load_after[1]:.2f} {report.load_after[2]:.2f}; "
-        f"{report.runs} counted runs each after {report.warmup} warm-up, interleaved"
-    )
+    print(f"{machine()}; {report.rounds.describe('interleaved')}")
     reference = report.measurements[0]
     for m in report.measurements:
         line = (
@@ -247,11 +257,7 @@ class CallReport:
     """What :func:`compare_calls` measured, with the machine's state around it."""
 
     timings: tuple[CallTimes, ...]
-    runs: int
-    warmup: int
-    load_before: tuple[float, float, float]
-    load_after: tuple[float, float, float]
-    started: str
+    rounds: Rounds
 
     def __getitem__(self, label: str) -> CallTimes:
         return next(t for t in self.timings if t.call.label == label)
@@ -312,7 +318,7 @@ def compare_calls(calls: Sequence[Call], *, runs: int = 3, warmup: int = 1) -> C
         CallTimes(call, tuple(w), tuple(c), r)
         for call, w, c, r in zip(calls, walls, cpus, results, strict=True)
     )
-    return CallReport(timings, runs, warmup, load_before, load_average(), started)
+    return CallReport(timings, Rounds(runs, warmup, load_before, load_average(), started))
 
 
 def _ratios(values: Sequence[float]) -> str:
@@ -333,12 +339,7 @@ def print_calls(report: CallReport, *, title: str = "") -> None:
     """Print ``report``: one line per call with its median [min–max], ratio and engine."""
     if title:
         print(f"\n## {title}")
-    print(
-        f"  started {report.started}; load average before "
-        f"{report.load_before[0]:.2f} {report.load_before[1]:.2f} {report.load_before[2]:.2f}, "
-        f"after {report.load_after[0]:.2f} {report.load_after[1]:.2f} {report.load_after[2]:.2f}; "
-        f"{report.runs} counted runs each after {report.warmup} warm-up, interleaved in process"
-    )
+    print(f"  {report.rounds.describe('interleaved in process')}")
     reference = report.timings[0]
     for t in report.timings:
         line = f"  {t.call.label:<34} wall {_seconds(t.wall)}   cpu {_seconds(t.cpu)}"
