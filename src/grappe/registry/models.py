@@ -790,3 +790,13 @@ class WebSession(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
     last_seen: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
     expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+# Issue 18 (migration 0015): enrolments in programmes and label decisions, in their own module;
+# imported here so that Base.metadata (the migrations' check) always holds them.
+from grappe.registry.programme_models import (  # noqa: E402
+    ProgrammeDecision as ProgrammeDecision,
+)
+from grappe.registry.programme_models import (  # noqa: E402
+    ProgrammeEnrolment as ProgrammeEnrolment,
+)
