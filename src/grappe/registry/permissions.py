@@ -111,6 +111,12 @@ RULES["own_cluster"] = {"create": ("admin", "manager"), "update": _ADMIN, "delet
 # The support bodies of firms (grappe.registry.support_bodies) are open data, like regions: the
 # observatory's analysts correct them.
 RULES["support_body"] = _OPEN_DATA
+# Programmes (issue 18, grappe.registry.programme_enrolments): a cluster's manager may apply for
+# his cluster; the observatory (admins, analysts) evaluates and decides on the label.
+RULES["enrolment"] = {"create": ("admin", "analyst", "manager"), "update": ("admin", "analyst"),
+                      "delete": _ADMIN}  # fmt: skip
+RULES["label_decision"] = {"create": ("admin", "analyst"), "update": ("admin", "analyst"),
+                           "delete": _ADMIN}  # fmt: skip
 RULES.update(
     {
         "user": dict.fromkeys(ACTIONS, _ADMIN),

@@ -15,6 +15,7 @@ from grappe.service.routes import (
     matchmaking,
     members,
     networks,
+    programmes,
     regions,
     reports,
     roadmaps,
@@ -48,5 +49,6 @@ for _module in (
     reports,
     networks,
     support_bodies,
+    programmes,
 ):
     api_router.include_router(_module.router)

@@ -1,0 +1,200 @@
+"""The facts a programme's criteria are checked on, gathered from a cluster's records.
+
+Each fact names where it comes from (:attr:`grappe.programmes.Fact.source`), so that an
+evaluator sees the evidence and can correct a value (the corrected value's source is then
+``"typed"``). A metric without a record is *missing*: it is reported, never guessed.
+
+Sources, from the records of the registry on the date of the evaluation:
+
+* ``members``/``member_events`` — the number of members: from the dated join/leave events
+  (:func:`grappe.roadmap.periods.member_counts`) when the cluster has any, else from its current
+  memberships; member types, enterprises, universities from the members' spheres
+  (:data:`grappe.vocabulary.SPHERES`);
+* ``network`` — the density and the share of external ties of the stored actor network
+  (:func:`grappe.network.density`, :func:`grappe.network.boundary`);
+* ``kpi:<period>`` — each stored KPI, its latest period ending on or before the date;
+* ``indicators:<year>`` — the cluster's category in its regions in the latest snapshot year up
+  to the date's (``lq``, ``employment``, ``establishments``, ``strong``, ``stars``);
+* ``questionnaire:management`` — the numeric answers of the latest management questionnaire
+  (:func:`grappe.assess.answer_facts`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from grappe.errors import GrappeError
+from grappe.programmes import Fact
+from grappe.registry.models import (
+    Actor,
+    AnswerSet,
+    Cluster,
+    IndicatorSnapshot,
+    Kpi,
+    MemberEvent,
+    Membership,
+)
+from grappe.registry.repositories import get
+from grappe.roadmap.periods import member_counts, parse_period
+
+__all__ = ["GatheredFacts", "gather_facts"]
+
+#: Sphere → the metric counting the members of that sphere.
+_SPHERE_COUNTS = {"enterprise": "enterprises", "university": "universities"}
+_INDICATOR_METRICS = ("lq", "employment", "establishments", "strong", "stars")
+
+
+@dataclass(frozen=True)
+class GatheredFacts:
+    """Facts of a cluster on a date, each with its source, and the metrics asked for that no
+    record gives (``missing``, sorted)."""
+
+    cluster_id: str
+    on: dt.date
+    facts: Mapping[str, Fact]
+    missing: tuple[str, ...] = field(default=())
+
+    def values(self) -> dict[str, float | None]:
+        """Metric → value, as the kernel's criteria read them."""
+        return {k: f.value for k, f in self.facts.items()}
+
+
+def _members(session: Session, cluster_id: str, on: dt.date) -> dict[str, Fact]:
+    rows = session.execute(
+        select(Actor.id, Actor.sphere)
+        .join(Membership, Membership.actor_id == Actor.id)
+        .where(Membership.cluster_id == cluster_id, Membership.member.is_(True),
+               Actor.deleted_at.is_(None))
+    ).all()  # fmt: skip
+    facts: dict[str, Fact] = {}
+    events = [
+        {"actor": e.actor_id, "kind": e.kind, "date": e.date}
+        for e in session.scalars(
+            select(MemberEvent).where(MemberEvent.cluster_id == cluster_id, MemberEvent.date <= on)
+        )
+    ]
+    if events:
+        counted = member_counts(events, parse_period(on.isoformat()))["members"]
+        facts["members"] = Fact("members", float(counted), "member_events")
+    elif rows:
+        facts["members"] = Fact("members", float(len(rows)), "members")
+    if rows:
+        spheres = [sphere for _, sphere in rows if sphere]
+        facts["member_types"] = Fact("member_types", float(len(set(spheres))), "members")
+        for sphere, metric in _SPHERE_COUNTS.items():
+            facts[metric] = Fact(metric, float(spheres.count(sphere)), "members")
+    return facts
+
+
+def _network(session: Session, cluster_id: str) -> dict[str, Fact]:
+    # Imported here: the network kernel pulls scipy, which a page without a network never needs.
+    from grappe.network import boundary, density
+    from grappe.registry.networks import load_network
+
+    try:
+        net = load_network(session, cluster_id)
+    except GrappeError:  # no stored network (NotFoundError) or rows the kernel refuses
+        return {}
+    facts = {"network_density": Fact("network_density", float(density(net)), "network")}
+    share = boundary(net).external_ties_share
+    if not math.isnan(share):
+        facts["external_tie_share"] = Fact("external_tie_share", float(share), "network")
+    return facts
+
+
+def _kpis(session: Session, cluster_id: str, on: dt.date) -> dict[str, Fact]:
+    latest: dict[str, tuple[dt.date, str, float]] = {}
+    for kpi in session.scalars(select(Kpi).where(Kpi.cluster_id == cluster_id)):
+        end = parse_period(kpi.period).end
+        if end <= on and (kpi.name not in latest or end > latest[kpi.name][0]):
+            latest[kpi.name] = (end, kpi.period, kpi.value)
+    return {name: Fact(name, value, f"kpi:{period}") for name, (_, period, value) in latest.items()}
+
+
+def _indicators(session: Session, cluster: Cluster, on: dt.date) -> dict[str, Fact]:
+    regions = [r.id for r in cluster.regions]
+    if not cluster.sector or not regions:
+        return {}
+    query = select(IndicatorSnapshot).where(
+        IndicatorSnapshot.cluster == cluster.sector,
+        IndicatorSnapshot.region_id.in_(regions),
+        IndicatorSnapshot.year <= on.year,
+    )
+    if cluster.definitions:
+        query = query.where(IndicatorSnapshot.definitions == cluster.definitions)
+    rows = list(session.scalars(query))
+    if not rows:
+        return {}
+    year = max(r.year for r in rows)
+    # The cluster's cells of that year; with several regions the strongest cell speaks for it.
+    best = max((r for r in rows if r.year == year), key=lambda r: (r.lq or 0.0))
+    facts = {}
+    for metric in _INDICATOR_METRICS:
+        value = getattr(best, metric)
+        if value is not None:
+            facts[metric] = Fact(metric, float(value), f"indicators:{year}")
+    return facts
+
+
+def _management(session: Session, cluster_id: str, on: dt.date) -> dict[str, Fact]:
+    row = session.scalar(
+        select(AnswerSet)
+        .where(AnswerSet.cluster_id == cluster_id, AnswerSet.questionnaire == "management",
+               AnswerSet.date <= on)
+        .order_by(AnswerSet.date.desc(), AnswerSet.id.desc())
+    )  # fmt: skip
+    if row is None:
+        return {}
+    from grappe.assess import answer_facts
+    from grappe.registry.questionnaire_entries import bundled
+
+    found = answer_facts(bundled("management"), row.answers)
+    return {k: Fact(k, v, "questionnaire:management") for k, v in found.items()}
+
+
+def gather_facts(
+    session: Session, cluster_id: str, *, on: dt.date, metrics: Iterable[str] = ()
+) -> GatheredFacts:
+    """The facts of cluster ``cluster_id`` on date ``on`` from its records, each with its source.
+
+    Parameters
+    ----------
+    session : Session
+    cluster_id : str
+    on : datetime.date
+        Date of the evaluation: records dated after it are left out.
+    metrics : iterable of str
+        The metrics the caller needs (a programme's criteria); those without a record are
+        listed in :attr:`GatheredFacts.missing`.
+
+    Returns
+    -------
+    GatheredFacts
+
+    Raises
+    ------
+    NotFoundError
+        No cluster ``cluster_id``.
+
+    References
+    ----------
+    Federal Ministry of Education and Research (BMBF), *Kompetenznetze Deutschland*: members
+    were re-evaluated on the records of their networks (seed text
+    ``/work/shared/seeds``, issue 18).
+    """
+    cluster = get(session, Cluster, cluster_id, what="cluster")
+    facts: dict[str, Fact] = {}
+    facts |= _members(session, cluster_id, on)
+    facts |= _network(session, cluster_id)
+    facts |= _indicators(session, cluster, on)
+    facts |= _management(session, cluster_id, on)
+    for name, fact in _kpis(session, cluster_id, on).items():
+        facts.setdefault(name, fact)  # a count from the member records beats a typed KPI
+    missing = tuple(sorted(set(metrics) - set(facts)))
+    return GatheredFacts(cluster_id, on, facts, missing)
