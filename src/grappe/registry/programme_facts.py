@@ -6,9 +6,9 @@ evaluator sees the evidence and can correct a value (the corrected value's sourc
 
 Sources, from the records of the registry on the date of the evaluation:
 
-* ``members``/``member_events`` — the number of members: from the dated join/leave events
-  (:func:`grappe.roadmap.periods.member_counts`) when the cluster has any, else from its current
-  memberships; member types, enterprises, universities from the members' spheres
+* ``member_events``/``members`` — the members on the date: those between a join and a leave
+  in the dated events (:func:`grappe.roadmap.periods.member_counts`) when the cluster has any,
+  else its current memberships; member types, enterprises, universities from their spheres
   (:data:`grappe.vocabulary.SPHERES`);
 * ``network`` — the density and the share of external ties of the stored actor network
   (:func:`grappe.network.density`, :func:`grappe.network.boundary`);
@@ -66,29 +66,36 @@ class GatheredFacts:
 
 
 def _members(session: Session, cluster_id: str, on: dt.date) -> dict[str, Fact]:
-    rows = session.execute(
+    rows = dict(session.execute(
         select(Actor.id, Actor.sphere)
         .join(Membership, Membership.actor_id == Actor.id)
         .where(Membership.cluster_id == cluster_id, Membership.member.is_(True),
                Actor.deleted_at.is_(None))
-    ).all()  # fmt: skip
-    facts: dict[str, Fact] = {}
-    events = [
-        {"actor": e.actor_id, "kind": e.kind, "date": e.date}
-        for e in session.scalars(
-            select(MemberEvent).where(MemberEvent.cluster_id == cluster_id, MemberEvent.date <= on)
-        )
-    ]
+    ).all())  # fmt: skip
+    events: dict[str, list[dict[str, object]]] = {}
+    for e in session.scalars(
+        select(MemberEvent).where(MemberEvent.cluster_id == cluster_id, MemberEvent.date <= on)
+    ):
+        events.setdefault(e.actor_id, []).append({"actor": e.actor_id, "kind": e.kind,
+                                                  "date": e.date})  # fmt: skip
+    source = "members"
     if events:
-        counted = member_counts(events, parse_period(on.isoformat()))["members"]
-        facts["members"] = Fact("members", float(counted), "member_events")
+        # Dated records: the members on the day are those between a join and a leave.
+        day = parse_period(on.isoformat())
+        members = [a for a, evs in events.items() if member_counts(evs, day)["members"]]
+        spheres = dict(session.execute(
+            select(Actor.id, Actor.sphere).where(Actor.id.in_(members))
+        ).all())  # fmt: skip
+        source = "member_events"
     elif rows:
-        facts["members"] = Fact("members", float(len(rows)), "members")
-    if rows:
-        spheres = [sphere for _, sphere in rows if sphere]
-        facts["member_types"] = Fact("member_types", float(len(set(spheres))), "members")
-        for sphere, metric in _SPHERE_COUNTS.items():
-            facts[metric] = Fact(metric, float(spheres.count(sphere)), "members")
+        spheres = rows
+    else:
+        return {}
+    kinds = [sphere for sphere in spheres.values() if sphere]
+    facts = {"members": Fact("members", float(len(spheres)), source),
+             "member_types": Fact("member_types", float(len(set(kinds))), source)}  # fmt: skip
+    for sphere, metric in _SPHERE_COUNTS.items():
+        facts[metric] = Fact(metric, float(kinds.count(sphere)), source)
     return facts
 
 
