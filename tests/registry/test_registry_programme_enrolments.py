@@ -50,7 +50,7 @@ NETWORKS = programme_from_dict({
 @pytest.fixture
 def db(sessions):
     """Cluster ``dates``: four members joined in 2021 (two enterprises, a university, a public
-    body); two leave in 2024. Jobs 120 (2022), 130 (2023), 90 (2024), 150 (2025)."""
+    body); two leave in June 2025. Jobs 120 (2022), 130 (2023), 90 (2024), 150 (2025)."""
     with sessions() as session:
         session.add_all([Cluster(id="dates", name_en="Dates"),
                          Cluster(id="elsewhere", name_en="Elsewhere")])  # fmt: skip
@@ -64,7 +64,7 @@ def db(sessions):
                                     date=dt.date(2021, 3, 1)))  # fmt: skip
         for actor in ("f2", "p1"):
             session.add(MemberEvent(cluster_id="dates", actor_id=actor, kind="leave",
-                                    date=dt.date(2024, 6, 30)))  # fmt: skip
+                                    date=dt.date(2025, 6, 30)))  # fmt: skip
         for year, jobs in ((2022, 120.0), (2023, 130.0), (2024, 90.0), (2025, 150.0)):
             session.add(Kpi(cluster_id="dates", name="jobs", year=year, period=str(year),
                             value=jobs))  # fmt: skip
@@ -86,10 +86,10 @@ def test_gather_facts_reads_dated_records_with_their_sources(db):
     assert early.facts["enterprises"].value == 2.0
     assert (early.facts["jobs"].value, early.facts["jobs"].source) == (120.0, "kpi:2022")
     assert early.missing == ("lq",)  # no indicator snapshot: reported, not invented
-    late = gather_facts(db, "dates", on=dt.date(2025, 1, 15))
-    assert late.facts["members"].value == 2.0  # f2 and p1 left in June 2024
-    assert late.facts["member_types"].value == 2.0
-    assert (late.facts["jobs"].value, late.facts["jobs"].source) == (90.0, "kpi:2024")
+    late = gather_facts(db, "dates", on=dt.date(2026, 1, 15))
+    assert late.facts["members"].value == 2.0  # f2 and p1 left in June 2025
+    assert late.facts["member_types"].value == 2.0  # f1 (enterprise), u1 (university)
+    assert (late.facts["jobs"].value, late.facts["jobs"].source) == (150.0, "kpi:2025")
 
 
 def test_three_periods_keep_suspend_withdraw_with_the_audit_trail(db):

@@ -46,9 +46,9 @@ from grappe.registry.permissions import Access, name_of, refusal
 from grappe.registry.programme_facts import GatheredFacts, gather_facts
 from grappe.registry.programme_models import ProgrammeDecision, ProgrammeEnrolment
 from grappe.registry.repositories import audit, changed_fields, get
+from grappe.vocabulary import LABEL_ACTIONS
 
 __all__ = [
-    "ACTIONS",
     "CLOSED_STATUSES",
     "DueEvaluation",
     "StoredDecision",
@@ -67,10 +67,6 @@ __all__ = [
     "withdraw_enrolment",
 ]
 
-#: The actions of a label decision (:class:`grappe.programmes.LabelDecision`).
-ACTIONS: tuple[str, ...] = (
-    "award", "keep", "raise", "lower", "suspend", "withdraw", "reinstate", "refuse",
-)  # fmt: skip
 #: Statuses after which a cluster is no longer evaluated (it applies again to come back).
 CLOSED_STATUSES: tuple[str, ...] = ("refused", "withdrawn", "expired")
 _LEVELLED = ("award", "raise", "lower")
@@ -150,7 +146,8 @@ def _state(doc: Mapping[str, Any] | None) -> LabelState | None:
 def _result_doc(result: CriterionResult) -> dict[str, Any]:
     c = result.criterion
     return {"metric": c.metric, "op": c.op, "threshold": c.threshold, "value": result.value,
-            "ok": result.ok, "source": result.source, "reason": result.reason}  # fmt: skip
+            "ok": result.ok, "source": result.source, "level": result.level,
+            "reason": None if result.reason is None else str(result.reason)}  # fmt: skip
 
 
 def _facts(facts: Mapping[str, Fact | float | None]) -> dict[str, Fact]:
@@ -343,9 +340,9 @@ def _override_state(
 
 
 def _check_action(action: str | None, reason: str | None, func: str) -> str | None:
-    if action is not None and action not in ACTIONS:
+    if action is not None and action not in LABEL_ACTIONS:
         raise InvalidParameterError(
-            f"The 'action' parameter of {func} must be one of {', '.join(ACTIONS)}. "
+            f"The 'action' parameter of {func} must be one of {', '.join(LABEL_ACTIONS)}. "
             f"Got {action!r} instead."
         )
     text = (reason or "").strip() or None
@@ -403,7 +400,7 @@ def record_evaluation(
     period : str, optional
         The period the facts describe (``"2024"``), shown in the history.
     action, level, reason : str, optional
-        An override: one of :data:`ACTIONS`, the level it gives, and why.
+        An override: one of :data:`grappe.vocabulary.LABEL_ACTIONS`, the level it gives, and why.
 
     Raises
     ------
@@ -431,8 +428,7 @@ def record_evaluation(
             f"({last.isoformat()}). Got {on.isoformat()} instead."
         )
     programme = enrolment_programme(row)
-    previous = None if row.status == "applied" else LabelState(row.status, row.level,
-                                                                row.failures)  # fmt: skip
+    previous = LabelState(row.status, row.level, row.failures)
     given = _facts(facts)
     decision: LabelDecision = decide_label(programme, previous, given)
     state = decision.state
@@ -446,7 +442,7 @@ def record_evaluation(
         results=[_result_doc(r) for r in decision.results],
         previous=_state_doc(previous), state=_state_doc(state), rule_action=decision.action,
         action=taken, overridden=taken != decision.action, decided_by=name_of(who),
-        reason=why or ("; ".join(decision.reasons) or None),
+        reason=why or ("; ".join(map(str, decision.reasons)) or None),
     )  # fmt: skip
     session.add(decided)
     row.status, row.level, row.failures = state.status, state.level, state.failures
