@@ -12,7 +12,17 @@ from sqlalchemy import select
 
 from grappe.errors import InvalidParameterError, NotFoundError, PermissionDeniedError
 from grappe.programmes import programme_from_dict
-from grappe.registry.models import Actor, AuditEntry, Cluster, Kpi, MemberEvent, Membership
+from grappe.registry.models import (
+    Actor,
+    AnswerSet,
+    AuditEntry,
+    Cluster,
+    IndicatorSnapshot,
+    Kpi,
+    MemberEvent,
+    Membership,
+    Region,
+)
 from grappe.registry.permissions import Access
 from grappe.registry.programme_enrolments import (
     check_enrolment,
@@ -90,6 +100,31 @@ def test_gather_facts_reads_dated_records_with_their_sources(db):
     assert late.facts["members"].value == 2.0  # f2 and p1 left in June 2025
     assert late.facts["member_types"].value == 2.0  # f1 (enterprise), u1 (university)
     assert (late.facts["jobs"].value, late.facts["jobs"].source) == (150.0, "kpi:2025")
+
+
+def test_gather_facts_reads_the_management_answers_and_the_map(db):
+    db.add(Region(id="DZ-07", code="07", country="DZ", region_type="wilaya", name_en="Biskra"))
+    cluster = db.get(Cluster, "dates")
+    cluster.sector, cluster.definitions = "dates", "dz"
+    db.flush()
+    cluster.regions = [db.get(Region, "DZ-07")]
+    for year, lq in ((2020, 3.0), (2022, 4.5), (2030, 9.0)):
+        db.add(IndicatorSnapshot(definitions="dz", region_id="DZ-07", cluster="dates",
+                                 cluster_name="Dates", cluster_type="traded", year=year,
+                                 employment=1000.0, lq=lq, strong=True, stars=2))  # fmt: skip
+    db.add(AnswerSet(cluster_id="dates", questionnaire="management", respondent="panel",
+                     date=dt.date(2022, 6, 1), answers={"M-G2": 1.5, "M-S2": 80.0, "M-G1": True},
+                     created_by="t"))  # fmt: skip
+    db.flush()
+    facts = gather_facts(db, "dates", on=dt.date(2023, 1, 15)).facts
+    assert (facts["lq"].value, facts["lq"].source) == (4.5, "indicators:2022")  # not 2030
+    assert facts["strong"].value == 1.0 and facts["stars"].value == 2.0
+    assert facts["management_fte"].value == 1.5
+    assert facts["management_fte"].source == "questionnaire:management:2022-06-01"
+    assert facts["sme_share"].value == pytest.approx(0.8)
+    assert facts["management_strategy"].value == 1.0
+    before = gather_facts(db, "dates", on=dt.date(2022, 1, 1), metrics=["management_fte"])
+    assert before.missing == ("management_fte",)  # answered later: not yet known
 
 
 def test_three_periods_keep_suspend_withdraw_with_the_audit_trail(db):

@@ -15,8 +15,9 @@ Sources, from the records of the registry on the date of the evaluation:
 * ``kpi:<period>`` — each stored KPI, its latest period ending on or before the date;
 * ``indicators:<year>`` — the cluster's category in its regions in the latest snapshot year up
   to the date's (``lq``, ``employment``, ``establishments``, ``strong``, ``stars``);
-* ``questionnaire:management`` — the numeric answers of the latest management questionnaire
-  (:func:`grappe.assess.answer_facts`).
+* ``questionnaire:management:<date>`` — the latest management questionnaire's answers
+  (:func:`grappe.assess.answer_facts`) read as the metrics that name them (``management_fte``
+  from M-G2, ``sme_share`` from M-S2 / 100…).
 """
 
 from __future__ import annotations
@@ -48,6 +49,16 @@ __all__ = ["GatheredFacts", "gather_facts"]
 #: Sphere → the metric counting the members of that sphere.
 _SPHERE_COUNTS = {"enterprise": "enterprises", "university": "universities"}
 _INDICATOR_METRICS = ("lq", "employment", "establishments", "strong", "stars")
+#: Question of ``management.yaml`` → (metric, divisor): the metrics of
+#: :data:`grappe.programmes.PROGRAMME_METRICS` whose meaning names the question.
+_MANAGEMENT_METRICS = {
+    "M-G2": ("management_fte", 1.0),
+    "M-G1": ("management_strategy", 1.0),
+    "M-F1": ("private_funding_share", 100.0),
+    "M-S2": ("sme_share", 100.0),
+    "M-A1": ("collaborative_projects", 1.0),
+    "M-V1": ("member_satisfaction", 1.0),
+}
 
 
 @dataclass(frozen=True)
@@ -162,7 +173,12 @@ def _management(session: Session, cluster_id: str, on: dt.date) -> dict[str, Fac
     from grappe.registry.questionnaire_entries import bundled
 
     found = answer_facts(bundled("management"), row.answers)
-    return {k: Fact(k, v, "questionnaire:management") for k, v in found.items()}
+    source = f"questionnaire:management:{row.date.isoformat()}"
+    return {
+        metric: Fact(metric, found[question] / divisor, source)
+        for question, (metric, divisor) in _MANAGEMENT_METRICS.items()
+        if question in found
+    }
 
 
 def gather_facts(
