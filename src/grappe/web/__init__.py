@@ -25,6 +25,8 @@ from grappe.web.views import (
     home,
     kpi_swot_forms,
     matchmaking_forms,
+    programme_forms,
+    programme_pages,
     questionnaire_forms,
     region,
     report_jobs,
@@ -77,6 +79,8 @@ def install_pages(app: FastAPI) -> None:
         waves,
         dz_sections,
         support_body_forms,
+        programme_pages,
+        programme_forms,
     )
     for module in pages:
         app.include_router(module.router, dependencies=[Depends(csrf_guard)])

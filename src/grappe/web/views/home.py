@@ -19,6 +19,7 @@ from grappe.web.db import PageSession, cached_page, map_data
 from grappe.web.i18n import translations
 from grappe.web.render import language, page
 from grappe.web.views._common import not_found
+from grappe.web.views.programme_forms import due_reminders
 from grappe.web.views.region_ma import morocco_home
 
 router = APIRouter()
@@ -94,5 +95,6 @@ def _home(
             "country": chosen[0] if chosen else None,
             "morocco": morocco,
             "boundaries_source": MA_BOUNDARIES_SOURCE,
+            "due_evaluations": due_reminders(session, user),
         },
     )

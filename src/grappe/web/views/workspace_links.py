@@ -48,6 +48,7 @@ WORKSPACE_PAGES: tuple[WorkspacePage, ...] = (
     WorkspacePage("kpis", N_("Enter KPIs"), 4, "kpi"),
     WorkspacePage("evaluations", N_("Evaluate and label"), 4, "evaluation"),
     WorkspacePage("reports", N_("Build the diagnostic report"), 4, "report"),
+    WorkspacePage("programmes", N_("Programmes and labels"), 4, "enrolment"),
     WorkspacePage("settings", N_("Cluster settings"), 0, "cluster", "update"),
     WorkspacePage("publish", N_("Publish"), 0, "cluster", "update"),
     WorkspacePage("history", N_("History of changes"), 0, "cluster", "update"),

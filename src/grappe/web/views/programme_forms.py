@@ -1,0 +1,315 @@
+"""``/clusters/<id>/programmes``: the cluster's programmes in the workspace (phase 4).
+
+Join a programme (:func:`grappe.registry.programme_enrolments.enrol_cluster`: an admin, an
+analyst or the cluster's manager), see each enrolment's eligibility with its evidence (every
+criterion, the value found and where it comes from), its state, next evaluation and the history
+of its decisions with who and why. ``/clusters/<id>/programmes/<enrolment>/evaluate`` is the
+evaluation form (admins and analysts, :data:`grappe.registry.permissions.RULES`
+``label_decision``): the facts gathered from the cluster's records on the date, each editable
+with its source shown (a changed value is recorded as ``typed``), the rule's decision on them,
+and an optional override that needs a reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+from sqlalchemy.orm import Session
+
+from grappe.errors import InvalidParameterError, NotFoundError
+from grappe.programmes import Fact, decide_label, in_language
+from grappe.registry.models import Cluster
+from grappe.registry.permissions import refusal
+from grappe.registry.programme_catalogue import find_programme, programme_catalogue
+from grappe.registry.programme_enrolments import (
+    CLOSED_STATUSES,
+    StoredEnrolment,
+    check_enrolment,
+    criteria_metrics,
+    due_evaluations,
+    enrol_cluster,
+    list_decisions,
+    list_enrolments,
+    load_enrolment,
+    record_evaluation,
+)
+from grappe.registry.programme_facts import gather_facts
+from grappe.vocabulary import LABEL_ACTIONS
+from grappe.web.auth import SignedIn, visitor
+from grappe.web.i18n import translations
+from grappe.web.render import language, page
+from grappe.web.views._common import N_, label_status_names, not_found
+from grappe.web.views._forms import cluster_context, cluster_form, saved_redirect
+from grappe.web.views.programme_pages import label_action_names
+
+__all__ = ["due_reminders", "router"]
+
+router = APIRouter(include_in_schema=False)
+
+NOTE_WIDTH, REASON_WIDTH = 2000, 2000
+_ERRORS = {
+    "programme": N_("Choose a programme from the list."),
+    "date": N_("Write an existing date as YYYY-MM-DD, e.g. 2025-02-28."),
+    "note": N_("The note: 2,000 characters at most."),
+    "number": N_("Write a number, e.g. 12 or 0.5, or leave it empty when unknown."),
+    "reason": N_("Say why you take another action than the rule's (2,000 characters at most)."),
+    "action": N_("Choose an action from the list, or the rule's."),
+    "enrolled": N_("The cluster is already in this programme: evaluate it below."),
+    "level": N_("Choose the level this action gives (to award, raise or lower a label)."),
+    "order": N_("The date is before the last decision's: evaluations follow each other in time."),
+    "closed": N_("This enrolment is closed (refused, withdrawn or expired): enrol the cluster "
+                 "again to reapply."),
+}
+
+
+def _date(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _results(results: Any) -> list[dict[str, Any]]:
+    rows = []
+    for r in results:
+        if isinstance(r, dict):
+            text = f"{r['metric']} {r['op']} {r['threshold']:g}"
+            rows.append({"criterion": text, "value": r["value"], "source": r["source"],
+                         "ok": r["ok"], "level": r.get("level")})  # fmt: skip
+        else:
+            rows.append({"criterion": str(r.criterion), "value": r.value, "source": r.source,
+                         "ok": r.ok, "level": r.level})  # fmt: skip
+    return rows
+
+
+def _enrolment_view(db: Session, e: StoredEnrolment, lang: str) -> dict[str, Any]:
+    statuses, actions = label_status_names(lang), label_action_names(lang)
+    check, gathered = check_enrolment(db, e.id, on=dt.date.today())
+    level = e.programme.level(e.state.level) if e.state.level else None
+    return {
+        "id": e.id, "key": e.programme.key, "name": e.programme.name(lang),
+        "status": statuses[e.state.status],
+        "level": in_language(level.names, lang) if level else None,
+        "failures": e.state.failures, "joined": e.joined, "next": e.next_evaluation,
+        "eligible": check.eligible, "eligibility": _results(check.results),
+        "missing": list(gathered.missing),
+        "decisions": [{"date": d.date, "period": d.period, "action": actions[d.action],
+                       "rule": actions[d.rule_action], "overridden": d.overridden,
+                       "status": statuses[d.state.status], "by": d.decided_by,
+                       "reason": d.reason} for d in reversed(list_decisions(db, e.id))],
+    }  # fmt: skip
+
+
+def _page(
+    request: Request,
+    db: Session,
+    cluster: Cluster,
+    *,
+    values: dict[str, str] | None = None,
+    errors: dict[str, str] | None = None,
+    status: int = 200,
+) -> Response:
+    lang = language(request)
+    _ = translations(lang).gettext
+    user = visitor(request).user
+    may_decide = user is not None and refusal(
+        user.access, "create", "label_decision", cluster.id, scope={cluster.id}
+    ) is None  # fmt: skip
+    defaults = {"programme": "", "joined": dt.date.today().isoformat(), "note": ""}
+    return page(request, "programme_workspace.html", {
+        **cluster_context(request, cluster),
+        "programmes": [(p.key, p.name(lang)) for p in programme_catalogue()],
+        "enrolments": [_enrolment_view(db, e, lang)
+                       for e in list_enrolments(db, cluster_id=cluster.id)],
+        "may_decide": may_decide, "values": {**defaults, **(values or {})},
+        "errors": {k: _(v) for k, v in (errors or {}).items()},
+        "saved": request.query_params.get("saved") == "1",
+    }, status=status)  # fmt: skip
+
+
+@router.get("/clusters/{cluster_id}/programmes", response_class=HTMLResponse)
+def programmes_section(request: Request, cluster_id: str) -> Response:
+    with cluster_form(request, cluster_id, kind="enrolment", key=cluster_id) as work:
+        return _page(request, work.db, work.cluster)
+
+
+@router.post("/clusters/{cluster_id}/programmes", response_class=HTMLResponse)
+async def join_programme(request: Request, cluster_id: str) -> Response:
+    """Enrol the cluster in the chosen programme (status: applied)."""
+    form = await request.form()
+    values = {k: str(form.get(k, "")).strip() for k in ("programme", "joined", "note")}
+    with cluster_form(request, cluster_id, kind="enrolment", key=cluster_id) as work:
+        errors = {}
+        if values["programme"] not in {p.key for p in programme_catalogue()}:
+            errors["programme"] = _ERRORS["programme"]
+        joined = _date(values["joined"])
+        if joined is None:
+            errors["joined"] = _ERRORS["date"]
+        if len(values["note"]) > NOTE_WIDTH:
+            errors["note"] = _ERRORS["note"]
+        if errors or joined is None:
+            return _page(request, work.db, work.cluster, values=values, errors=errors, status=400)
+        try:
+            enrol_cluster(work.db, work.access, cluster_id, find_programme(values["programme"]),
+                          joined=joined, note=values["note"] or None)  # fmt: skip
+        except InvalidParameterError:  # already enrolled
+            work.db.rollback()
+            errors = {"programme": _ERRORS["enrolled"]}
+            return _page(request, work.db, work.cluster, values=values, errors=errors, status=400)
+        work.db.commit()
+    return saved_redirect(f"/clusters/{cluster_id}/programmes")
+
+
+def due_reminders(db: Session, user: SignedIn | None) -> list[dict[str, Any]]:
+    """The evaluations due within 30 days or overdue that the user sees on the workspace home:
+    those of the clusters he manages (a manager), of every cluster (an admin, an analyst)."""
+    if user is None or user.role not in ("admin", "analyst", "manager"):
+        return []
+    clusters = sorted(user.clusters) if user.role == "manager" else None
+    return [{"cluster_id": d.cluster_id, "programme": d.programme, "date": d.date,
+             "days": abs(d.days), "overdue": d.overdue}
+            for d in due_evaluations(db, today=dt.date.today(), clusters=clusters)]  # fmt: skip
+
+
+# --- the evaluation form ---------------------------------------------------------------------
+
+
+def _enrolment_of(db: Session, cluster_id: str, enrolment_id: int) -> StoredEnrolment | None:
+    try:
+        e = load_enrolment(db, enrolment_id)
+    except NotFoundError:
+        return None
+    return e if e.cluster_id == cluster_id else None
+
+
+def _evaluate_page(
+    request: Request,
+    db: Session,
+    cluster: Cluster,
+    e: StoredEnrolment,
+    *,
+    values: dict[str, str] | None = None,
+    errors: dict[str, str] | None = None,
+    status: int = 200,
+) -> Response:
+    lang = language(request)
+    _ = translations(lang).gettext
+    given = values or {}
+    on = _date(given.get("on", "")) or dt.date.today()
+    gathered = gather_facts(db, cluster.id, on=on)
+    metrics = criteria_metrics(e.programme)
+    facts = []
+    for metric in metrics:
+        fact = gathered.facts.get(metric)
+        found = "" if fact is None or fact.value is None else f"{fact.value:g}"
+        facts.append({"metric": metric, "value": given.get(f"fact-{metric}", found),
+                      "source": fact.source if fact else None})  # fmt: skip
+    rule = decide_label(e.programme, e.state, {m: gathered.facts[m] for m in metrics
+                                               if m in gathered.facts})  # fmt: skip
+    actions = label_action_names(lang)
+    defaults = {"on": on.isoformat(), "period": str(on.year - 1), "action": "", "level": "",
+                "reason": ""}  # fmt: skip
+    return page(request, "programme_evaluate.html", {
+        **cluster_context(request, cluster),
+        "enrolment": {"id": e.id, "name": e.programme.name(lang),
+                      "status": label_status_names(lang)[e.state.status]},
+        "facts": facts, "rule": {"action": actions[rule.action],
+                                 "reasons": [str(r) for r in rule.reasons],
+                                 "results": _results(rule.results)},
+        "actions": [(a, actions[a]) for a in LABEL_ACTIONS],
+        "levels": [(lv.key, in_language(lv.names, lang) or lv.key) for lv in e.programme.levels],
+        "values": {**defaults, **{k: v for k, v in given.items() if not k.startswith("fact-")}},
+        "errors": {k: _(v) for k, v in (errors or {}).items()},
+    }, status=status)  # fmt: skip
+
+
+@router.get("/clusters/{cluster_id}/programmes/{enrolment_id}/evaluate",
+            response_class=HTMLResponse)  # fmt: skip
+def evaluation_form(request: Request, cluster_id: str, enrolment_id: int) -> Response:
+    with cluster_form(request, cluster_id, kind="label_decision", key=cluster_id) as work:
+        e = _enrolment_of(work.db, cluster_id, enrolment_id)
+        if e is None:
+            return not_found(request)
+        on = request.query_params.get("on", "")
+        return _evaluate_page(request, work.db, work.cluster, e,
+                              values={"on": on} if _date(on) else None)  # fmt: skip
+
+
+def _typed_facts(
+    form_values: dict[str, str], gathered: dict[str, Fact], metrics: tuple[str, ...]
+) -> tuple[dict[str, Fact | float | None], dict[str, str]]:
+    """The facts of the form: a value equal to the gathered one keeps its source; another
+    value is typed; an empty one is unknown (a criterion on it fails)."""
+    facts: dict[str, Fact | float | None] = {}
+    errors = {}
+    for metric in metrics:
+        text = form_values.get(f"fact-{metric}", "").replace(",", ".").replace(" ", "")
+        if not text:
+            facts[metric] = Fact(metric, None, "typed")
+            continue
+        try:
+            number = float(text)
+        except ValueError:
+            number = math.nan
+        if not math.isfinite(number):
+            errors[f"fact-{metric}"] = _ERRORS["number"]
+            continue
+        known = gathered.get(metric)
+        same = known is not None and known.value is not None and math.isclose(
+            known.value, number, rel_tol=1e-9, abs_tol=1e-12)  # fmt: skip
+        facts[metric] = known if same else number
+    return facts, errors
+
+
+@router.post("/clusters/{cluster_id}/programmes/{enrolment_id}/evaluate",
+             response_class=HTMLResponse)  # fmt: skip
+async def evaluate(request: Request, cluster_id: str, enrolment_id: int) -> Response:
+    """Record the evaluation: the rule decides on the facts unless an action overrides it."""
+    form = await request.form()
+    values = {str(k): str(v).strip() for k, v in form.items() if k != "csrf_token"}
+    with cluster_form(request, cluster_id, kind="label_decision", key=cluster_id) as work:
+        db = work.db
+        e = _enrolment_of(db, cluster_id, enrolment_id)
+        if e is None:
+            return not_found(request)
+        errors: dict[str, str] = {}
+        on = _date(values.get("on", ""))
+        if on is None:
+            errors["on"] = _ERRORS["date"]
+            on = dt.date.today()
+        metrics = criteria_metrics(e.programme)
+        facts, fact_errors = _typed_facts(values, gather_facts(db, cluster_id, on=on).facts,
+                                          metrics)  # fmt: skip
+        errors |= fact_errors
+        action = values.get("action") or None
+        if action is not None and action not in LABEL_ACTIONS:
+            errors["action"] = _ERRORS["action"]
+        reason = values.get("reason", "")
+        if (action and not reason) or len(reason) > REASON_WIDTH:
+            errors["reason"] = _ERRORS["reason"]
+        if action in ("award", "raise", "lower") and values.get("level") not in {
+            lv.key for lv in e.programme.levels
+        }:
+            errors["level"] = _ERRORS["level"]
+        decided = list_decisions(db, enrolment_id)
+        if decided and on < decided[-1].date:
+            errors["on"] = _ERRORS["order"]
+        if e.state.status in CLOSED_STATUSES:
+            errors["action"] = _ERRORS["closed"]
+        if errors:
+            return _evaluate_page(request, db, work.cluster, e, values=values, errors=errors,
+                                  status=400)  # fmt: skip
+        try:
+            record_evaluation(db, work.access, enrolment_id, facts, on=on,
+                              period=values.get("period") or None, action=action,
+                              level=values.get("level") or None, reason=reason or None)  # fmt: skip
+        except InvalidParameterError as exc:  # the registry's last word (its message in English)
+            db.rollback()
+            return _evaluate_page(request, db, work.cluster, e, values=values,
+                                  errors={"action": str(exc)}, status=400)  # fmt: skip
+        db.commit()
+    return saved_redirect(f"/clusters/{cluster_id}/programmes")
