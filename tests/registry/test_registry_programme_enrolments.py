@@ -253,3 +253,28 @@ def _evaluate_as(db, who, enrolment_id):
     on = dt.date(2023, 1, 15)
     return record_evaluation(db, who, enrolment_id, gather_facts(db, "dates", on=on).facts,
                              on=on)  # fmt: skip
+
+
+def test_gather_facts_reads_the_stored_network(db):
+    """Hand count on a stored network of cluster ``elsewhere``: F (enterprise) and U
+    (university) are local members, X (enterprise) an outside partner abroad. Linked pairs
+    F–U (internal) and F–X (external): external share 1/2; one industry–research pair."""
+    import pandas as pd
+
+    from grappe.network import build_network, density
+    from grappe.registry.networks import store_network
+
+    actors = pd.DataFrame({"id": ["F", "U", "X"], "name": ["F", "U", "X"],
+                           "sphere": ["enterprise", "university", "enterprise"],
+                           "level": ["local", "local", "international"],
+                           "member": [True, True, False]})  # fmt: skip
+    ties = pd.DataFrame({"source": ["F", "U", "F"], "target": ["U", "F", "X"],
+                         "type": ["information", "advice", "cooperation"]})  # fmt: skip
+    net = build_network(actors, ties)
+    store_network(db, net, cluster="elsewhere", who=ADMIN)
+    facts = gather_facts(db, "elsewhere", on=dt.date(2024, 1, 1)).facts
+    assert facts["industry_research_ties"].value == 1.0
+    assert facts["external_tie_share"].value == 0.5
+    assert facts["network_density"].value == pytest.approx(density(net))
+    assert {facts[k].source for k in ("industry_research_ties", "network_density")} == {"network"}
+    assert facts["members"].value == 2.0  # X is a partner, not a member

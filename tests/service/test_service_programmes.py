@@ -170,3 +170,6 @@ def test_gathered_facts_name_their_source(populated, extra):
     assert r.status_code == 201, r.text
     facts = r.json()["facts"]
     assert facts["members"]["source"] == "members" and facts["members"]["value"] > 0
+    assert facts["lq"] == {"value": 2.6, "source": "indicators:2021"}  # US-26 × 4, 2021
+    # The toy actors have no level, which the network kernel refuses: no network fact made up
+    assert "network_density" not in facts

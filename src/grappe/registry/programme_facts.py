@@ -10,11 +10,15 @@ Sources, from the records of the registry on the date of the evaluation:
   in the dated events (:func:`grappe.roadmap.periods.member_counts`) when the cluster has any,
   else its current memberships; member types, enterprises, universities from their spheres
   (:data:`grappe.vocabulary.SPHERES`);
-* ``network`` — the density and the share of external ties of the stored actor network
-  (:func:`grappe.network.density`, :func:`grappe.network.boundary`);
+* ``network`` — the density, the share of external ties (:func:`grappe.network.density`,
+  :func:`grappe.network.boundary`) and the industry–research ties (linked pairs of a member
+  enterprise and a member of the sphere "universities and research") of the stored network;
 * ``kpi:<period>`` — each stored KPI, its latest period ending on or before the date;
 * ``indicators:<year>`` — the cluster's category in its regions in the latest snapshot year up
   to the date's (``lq``, ``employment``, ``establishments``, ``strong``, ``stars``);
+* ``research_bodies`` and ``years_active`` have no record in the registry (its sphere
+  "university" holds universities and research bodies alike): they are reported missing and the
+  evaluator types them;
 * ``questionnaire:management:<date>`` — the latest management questionnaire's answers
   (:func:`grappe.assess.answer_facts`) read as the metrics that name them (``management_fte``
   from M-G2, ``sme_share`` from M-S2 / 100…).
@@ -26,11 +30,12 @@ import datetime as dt
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from grappe.errors import GrappeError
+from grappe.errors import GrappeError, NotFoundError
 from grappe.programmes import Fact
 from grappe.registry.models import (
     Actor,
@@ -63,13 +68,15 @@ _MANAGEMENT_METRICS = {
 
 @dataclass(frozen=True)
 class GatheredFacts:
-    """Facts of a cluster on a date, each with its source, and the metrics asked for that no
-    record gives (``missing``, sorted)."""
+    """Facts of a cluster on a date, each with its source; the metrics asked for that no
+    record gives (``missing``, sorted); and the records that could not be read (``problems``:
+    e.g. a stored network whose rows the network kernel refuses), each with its reason."""
 
     cluster_id: str
     on: dt.date
     facts: Mapping[str, Fact]
     missing: tuple[str, ...] = field(default=())
+    problems: tuple[str, ...] = field(default=())
 
     def values(self) -> dict[str, float | None]:
         """Metric → value, as the kernel's criteria read them."""
@@ -110,20 +117,40 @@ def _members(session: Session, cluster_id: str, on: dt.date) -> dict[str, Fact]:
     return facts
 
 
-def _network(session: Session, cluster_id: str) -> dict[str, Fact]:
+def _network(session: Session, cluster_id: str, problems: list[str]) -> dict[str, Fact]:
     # Imported here: the network kernel pulls scipy, which a page without a network never needs.
     from grappe.network import boundary, density
     from grappe.registry.networks import load_network
 
     try:
         net = load_network(session, cluster_id)
-    except GrappeError:  # no stored network (NotFoundError) or rows the kernel refuses
+    except NotFoundError:  # no stored network
+        return {}
+    except GrappeError as exc:  # stored rows the kernel refuses: said, not hidden
+        problems.append(f"network: {exc}")
         return {}
     facts = {"network_density": Fact("network_density", float(density(net)), "network")}
     share = boundary(net).external_ties_share
     if not math.isnan(share):
         facts["external_tie_share"] = Fact("external_tie_share", float(share), "network")
+    facts["industry_research_ties"] = Fact(
+        "industry_research_ties", float(_industry_research_ties(net)), "network"
+    )
     return facts
+
+
+def _industry_research_ties(net: Any) -> int:
+    """Linked pairs of a member enterprise and a member of the sphere "university"
+    (universities and research), each pair once whatever the ties' types and directions."""
+    actors = net.actors
+    members = actors[actors["member"].astype(bool)]
+    spheres = dict(zip(members["id"], members["sphere"], strict=True))
+    pairs = set()
+    for source, target in zip(net.ties["source"], net.ties["target"], strict=True):
+        ends = {spheres.get(source), spheres.get(target)}
+        if ends == {"enterprise", "university"}:
+            pairs.add(frozenset((source, target)))
+    return len(pairs)
 
 
 def _kpis(session: Session, cluster_id: str, on: dt.date) -> dict[str, Fact]:
@@ -213,11 +240,12 @@ def gather_facts(
     """
     cluster = get(session, Cluster, cluster_id, what="cluster")
     facts: dict[str, Fact] = {}
+    problems: list[str] = []
     facts |= _members(session, cluster_id, on)
-    facts |= _network(session, cluster_id)
+    facts |= _network(session, cluster_id, problems)
     facts |= _indicators(session, cluster, on)
     facts |= _management(session, cluster_id, on)
     for name, fact in _kpis(session, cluster_id, on).items():
         facts.setdefault(name, fact)  # a count from the member records beats a typed KPI
     missing = tuple(sorted(set(metrics) - set(facts)))
-    return GatheredFacts(cluster_id, on, facts, missing)
+    return GatheredFacts(cluster_id, on, facts, missing, tuple(problems))
