@@ -156,12 +156,16 @@ def test_three_periods_keep_suspend_withdraw_with_the_audit_trail(db):
     assert (now.state.status, now.next_evaluation) == ("withdrawn", None)
     assert [d.id for d in list_decisions(db, enrolment.id)] == [
         award.id, keep.id, suspend.id, withdraw.id]  # fmt: skip
-    trail = list(db.scalars(select(AuditEntry).where(
-        AuditEntry.resource.in_(("enrolment", "label_decision"))).order_by(AuditEntry.id)))  # fmt: skip
+    kinds = ("enrolment", "label_decision")
+    query = select(AuditEntry).where(AuditEntry.resource.in_(kinds)).order_by(AuditEntry.id)
+    trail = list(db.scalars(query))
     assert [(a.who, a.action, a.resource) for a in trail][:2] == [
         ("mgr", "create", "enrolment"), ("ana", "create", "label_decision")]  # fmt: skip
-    changes = [a.after["status"] for a in trail
-               if a.resource == "enrolment" and a.action == "update" and "status" in a.after]
+    changes = [
+        a.after["status"]
+        for a in trail
+        if a.resource == "enrolment" and a.action == "update" and "status" in a.after
+    ]
     assert changes[0] == "awarded" and changes[-2:] == ["suspended", "withdrawn"]
     assert next(a for a in reversed(trail) if a.resource == "enrolment").before["status"] == (
         "suspended")  # fmt: skip

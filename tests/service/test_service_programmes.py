@@ -113,8 +113,15 @@ def test_override_and_correction(populated):
     r = _evaluate(client, tokens["ana"], enrolment["id"], "2022-02-01",
                   _facts(programme, meet=False), action="keep")  # fmt: skip
     assert "must say why" in _error(r, 422, "invalid_parameter")
-    r = _evaluate(client, tokens["ana"], enrolment["id"], "2022-02-01",
-                  _facts(programme, meet=False), action="keep", reason="Figures came late.")
+    r = _evaluate(
+        client,
+        tokens["ana"],
+        enrolment["id"],
+        "2022-02-01",
+        _facts(programme, meet=False),
+        action="keep",
+        reason="Figures came late.",
+    )
     decision = r.json()
     assert (decision["rule_action"], decision["action"], decision["overridden"]) == (
         "suspend", "keep", True)  # fmt: skip
@@ -142,7 +149,8 @@ def test_roles_on_every_writing_route(populated):
     path = f"{API}/enrolments/{enrolment['id']}/evaluations"
     _error(client.post(path, json={"on": "2021-02-01", "facts": facts}), 401, "unauthorized")
     assert "cannot create label_decision" in _error(
-        _evaluate(client, tokens["mgr"], enrolment["id"], "2021-02-01", facts), 403, "forbidden")
+        _evaluate(client, tokens["mgr"], enrolment["id"], "2021-02-01", facts), 403, "forbidden"
+    )
     decision = _evaluate(client, tokens["ana"], enrolment["id"], "2021-02-01", facts).json()
     patch = f"{API}/decisions/{decision['id']}"
     _error(client.patch(patch, json={"reason": "x"}), 401, "unauthorized")

@@ -101,7 +101,7 @@ def _print_results(results, title: str) -> None:  # type: ignore[no-untyped-def]
         table.add_column(col)
     for r in results:
         c = r["metric"] if isinstance(r, dict) else r.criterion.metric
-        crit = (f"{c} {r['op']} {r['threshold']:g}" if isinstance(r, dict) else str(r.criterion))
+        crit = f"{c} {r['op']} {r['threshold']:g}" if isinstance(r, dict) else str(r.criterion)
         value = r["value"] if isinstance(r, dict) else r.value
         source = r["source"] if isinstance(r, dict) else r.source
         ok = r["ok"] if isinstance(r, dict) else r.ok

@@ -365,8 +365,8 @@ def _stored_decision(row: ProgrammeDecision) -> StoredDecision:
     facts = {k: Fact(k, v["value"], v["source"]) for k, v in row.facts.items()}
     return StoredDecision(
         row.id, row.enrolment_id, row.period, row.date, facts, tuple(row.results),
-        _state(row.previous), cast(LabelState, _state(row.state)), row.rule_action, row.action, row.overridden,
-        row.decided_by, row.reason, row.updated_by,
+        _state(row.previous), cast(LabelState, _state(row.state)), row.rule_action,
+        row.action, row.overridden, row.decided_by, row.reason, row.updated_by,
     )  # fmt: skip
 
 
@@ -420,8 +420,11 @@ def record_evaluation(
             f"The enrolment {row.id} of {row.cluster_id!r} in {row.programme!r} is "
             f"{row.status}: it is no longer evaluated. Enrol the cluster again to reapply."
         )
-    last = session.scalar(select(ProgrammeDecision.date).where(
-        ProgrammeDecision.enrolment_id == row.id).order_by(ProgrammeDecision.date.desc()))  # fmt: skip
+    last = session.scalar(
+        select(ProgrammeDecision.date)
+        .where(ProgrammeDecision.enrolment_id == row.id)
+        .order_by(ProgrammeDecision.date.desc())
+    )
     if last is not None and on < last:
         raise InvalidParameterError(
             f"The 'on' parameter of record_evaluation must not be before the last decision "
@@ -589,8 +592,9 @@ def due_evaluations(
     rows = session.scalars(query.order_by(ProgrammeEnrolment.next_evaluation,
                                           ProgrammeEnrolment.id))  # fmt: skip
     return [
-        DueEvaluation(r.id, r.cluster_id, r.programme, r.next_evaluation,
-                      (r.next_evaluation - today).days)  # fmt: skip
+        DueEvaluation(
+            r.id, r.cluster_id, r.programme, r.next_evaluation, (r.next_evaluation - today).days
+        )  # fmt: skip
         for r in rows
         if r.next_evaluation is not None
     ]

@@ -178,7 +178,7 @@ def _indicators(session: Session, cluster: Cluster, on: dt.date) -> dict[str, Fa
         return {}
     year = max(r.year for r in rows)
     # The cluster's cells of that year; with several regions the strongest cell speaks for it.
-    best = max((r for r in rows if r.year == year), key=lambda r: (r.lq or 0.0))
+    best = max((r for r in rows if r.year == year), key=lambda r: r.lq or 0.0)
     facts = {}
     for metric in _INDICATOR_METRICS:
         value = getattr(best, metric)

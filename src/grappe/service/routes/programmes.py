@@ -21,7 +21,7 @@ from grappe.registry.programme_catalogue import find_programme, programme_catalo
 from grappe.registry.programme_facts import gather_facts
 from grappe.registry.programme_models import ProgrammeDecision, ProgrammeEnrolment
 from grappe.registry.repositories import get
-from grappe.service.deps import Caller, OptionalCaller, SessionDep, ensure_allowed
+from grappe.service.deps import Caller, SessionDep, ensure_allowed
 from grappe.service.programme_schemas import (
     DecisionPublic,
     DecisionUpdate,
@@ -67,8 +67,9 @@ def list_cluster_enrolments(
     session: SessionDep, token: Caller, cluster_id: str
 ) -> ListOf[EnrolmentPublic]:
     _visible(session, token, cluster_id)
-    rows = [EnrolmentPublic.of(e) for e in enrolments.list_enrolments(session,
-                                                                       cluster_id=cluster_id)]
+    rows = [
+        EnrolmentPublic.of(e) for e in enrolments.list_enrolments(session, cluster_id=cluster_id)
+    ]
     return ListOf[EnrolmentPublic](data=rows, count=len(rows))
 
 
@@ -121,9 +122,7 @@ def evaluate(
 
 
 @router.get("/enrolments/{enrolment_id}/decisions", summary="The decisions of an enrolment")
-def list_decisions(
-    session: SessionDep, token: Caller, enrolment_id: int
-) -> ListOf[DecisionPublic]:
+def list_decisions(session: SessionDep, token: Caller, enrolment_id: int) -> ListOf[DecisionPublic]:
     row = _enrolment(session, enrolment_id)
     _visible(session, token, row.cluster_id)
     rows = [DecisionPublic.of(d) for d in enrolments.list_decisions(session, enrolment_id)]
@@ -136,8 +135,9 @@ def correct(
 ) -> DecisionPublic:
     row = get(session, ProgrammeDecision, decision_id, what="decision")
     enrolment = _enrolment(session, row.enrolment_id)
+    changed = list(body.model_fields_set)
     who = ensure_allowed(token, "update", "label_decision", str(decision_id),
-                         scope={enrolment.cluster_id}, fields=list(body.model_fields_set))  # fmt: skip
+                         scope={enrolment.cluster_id}, fields=changed)  # fmt: skip
     decision = enrolments.correct_decision(
         session, who, decision_id, reason=body.reason, period=body.period, action=body.action,
         level=body.level,

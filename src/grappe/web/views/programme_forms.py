@@ -61,8 +61,10 @@ _ERRORS = {
     "enrolled": N_("The cluster is already in this programme: evaluate it below."),
     "level": N_("Choose the level this action gives (to award, raise or lower a label)."),
     "order": N_("The date is before the last decision's: evaluations follow each other in time."),
-    "closed": N_("This enrolment is closed (refused, withdrawn or expired): enrol the cluster "
-                 "again to reapply."),
+    "closed": N_(
+        "This enrolment is closed (refused, withdrawn or expired): enrol the cluster "
+        "again to reapply."
+    ),
 }
 
 

@@ -18,10 +18,10 @@ from grappe.programmes import Programme, in_language
 from grappe.registry.models import Cluster
 from grappe.registry.programme_catalogue import find_programme, programme_catalogue
 from grappe.registry.programme_enrolments import list_enrolments
-from grappe.web.db import PageSession, cached_page
-from grappe.web.render import language, localized, page
 from grappe.vocabulary import LABEL_ACTIONS
+from grappe.web.db import PageSession, cached_page
 from grappe.web.i18n import translations
+from grappe.web.render import language, localized, page
 from grappe.web.views._common import N_, label_status_names, not_found
 
 __all__ = ["label_action_names", "programme_view", "router"]
