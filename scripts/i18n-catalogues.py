@@ -1429,6 +1429,10 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     ),
 }
 
+from i18n_web_enrolments import T_enrolments  # noqa: E402 - programme pages (enrolments)
+
+T |= T_enrolments
+
 
 def main() -> int:
     pot = WEB / "locale" / "messages.pot"
