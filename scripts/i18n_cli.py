@@ -2255,3 +2255,7 @@ CLI_T |= CLI_T_areal
 from i18n_cli_points import CLI_T_points  # noqa: E402 - grappe spatial scan (points, issue 17)
 
 CLI_T |= CLI_T_points
+
+from i18n_cli_programmes import CLI_T_programmes  # noqa: E402 - grappe programme (issue 18)
+
+CLI_T |= CLI_T_programmes
