@@ -125,5 +125,5 @@ def statistical_candidates(
     columns = [c for c in IDENTITY_COLUMNS if c in table.columns]
     out = table.loc[keep, columns].copy()
     for metric in metrics:
-        out[metric] = values[metric][keep]
+        out[metric] = table.loc[keep, metric]  # as given: a boolean 'strong' stays boolean
     return out.reset_index(drop=True)
