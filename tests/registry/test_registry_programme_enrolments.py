@@ -282,3 +282,11 @@ def test_gather_facts_reads_the_stored_network(db):
     assert facts["network_density"].value == pytest.approx(density(net))
     assert {facts[k].source for k in ("industry_research_ties", "network_density")} == {"network"}
     assert facts["members"].value == 2.0  # X is a partner, not a member
+
+
+def test_the_rules_own_action_needs_no_reason_and_a_correction_does(db):
+    enrolment = enrol_cluster(db, ADMIN, "dates", NETWORKS, joined=dt.date(2022, 1, 1))
+    award = _evaluate(db, enrolment.id, 2022, action="award", level="member")
+    assert (award.action, award.overridden) == ("award", False)  # the rule's: no reason needed
+    with pytest.raises(InvalidParameterError, match="why decision .* is corrected"):
+        correct_decision(db, ANALYST, award.id, period="2022", reason="")

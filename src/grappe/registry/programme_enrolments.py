@@ -339,17 +339,19 @@ def _override_state(
     return LabelState("refused", None, 0)  # refuse
 
 
-def _check_action(action: str | None, reason: str | None, func: str) -> str | None:
+def _check_action(action: str | None, func: str) -> None:
     if action is not None and action not in LABEL_ACTIONS:
         raise InvalidParameterError(
             f"The 'action' parameter of {func} must be one of {', '.join(LABEL_ACTIONS)}. "
             f"Got {action!r} instead."
         )
-    text = (reason or "").strip() or None
-    if action is not None and text is None:
+
+
+def _reason(reason: str | None, func: str, why: str) -> str:
+    text = (reason or "").strip()
+    if not text:
         raise InvalidParameterError(
-            f"The 'reason' parameter of {func} must say why the action {action!r} is taken "
-            "instead of the rule's. Got no reason instead."
+            f"The 'reason' parameter of {func} must say why {why}. Got no reason instead."
         )
     return text
 
@@ -414,7 +416,7 @@ def record_evaluation(
     """
     row = _live(session, enrolment_id)
     _allowed(who, "create", "label_decision", f"{row.cluster_id}/{row.programme}", row.cluster_id)
-    why = _check_action(action, reason, "record_evaluation")
+    _check_action(action, "record_evaluation")
     if row.status in CLOSED_STATUSES:
         raise InvalidParameterError(
             f"The enrolment {row.id} of {row.cluster_id!r} in {row.programme!r} is "
@@ -434,8 +436,10 @@ def record_evaluation(
     previous = LabelState(row.status, row.level, row.failures)
     given = _facts(facts)
     decision: LabelDecision = decide_label(programme, previous, given)
-    state = decision.state
+    state, why = decision.state, (reason or "").strip() or None
     if action is not None and action != decision.action:
+        instead = f"the action {action!r} is taken instead of the rule's {decision.action!r}"
+        why = _reason(reason, "record_evaluation", instead)
         state = _override_state(action, previous, programme, level)
     taken = action or decision.action
     before = _record(row)
@@ -502,7 +506,8 @@ def correct_decision(
     row = get(session, ProgrammeDecision, decision_id, what="decision")
     enrolment = _live(session, row.enrolment_id)
     _allowed(who, "update", "label_decision", str(row.id), enrolment.cluster_id)
-    why = _check_action(action or "keep", reason, "correct_decision")
+    _check_action(action, "correct_decision")
+    why = _reason(reason, "correct_decision", f"decision {row.id} is corrected")
     before = _decision_record(row)
     enrolment_before = _record(enrolment)
     if action is not None and action != row.action:
