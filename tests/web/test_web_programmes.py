@@ -86,6 +86,10 @@ def test_join_evaluate_three_periods_and_history(site):
     form = client.get(f"{SECTION}/{enrolment}/evaluate?on=2021-02-01").text
     assert 'name="fact-enterprises" type="text" value="1"' in form  # GM, from the members
     assert "Source: members" in form and "No record: type the value." in form
+    assert "research_bodies is not reported" in form  # the rule's reasons, in the page's language
+    french = client.get(f"{SECTION}/{enrolment}/evaluate?on=2021-02-01&lang=fr").text
+    assert "is not reported" not in french and "Source : members" in french
+    client.get(f"{SECTION}?lang=en")  # back to English (the choice is remembered)
     for day, facts in (("2021-02-01", MET), ("2023-02-01", MET), ("2025-02-01", MISSED),
                        ("2027-02-01", MISSED)):  # fmt: skip
         assert _evaluate(client, enrolment, day, facts).status_code == 303

@@ -21,6 +21,7 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
 from grappe.errors import InvalidParameterError, NotFoundError
+from grappe.i18n import translate
 from grappe.programmes import Fact, decide_label, in_language
 from grappe.registry.models import Cluster
 from grappe.registry.permissions import refusal
@@ -220,7 +221,7 @@ def _evaluate_page(
         "enrolment": {"id": e.id, "name": e.programme.name(lang),
                       "status": label_status_names(lang)[e.state.status]},
         "facts": facts, "rule": {"action": actions[rule.action],
-                                 "reasons": [str(r) for r in rule.reasons],
+                                 "reasons": [translate(r, lang) for r in rule.reasons],
                                  "results": _results(rule.results)},
         "actions": [(a, actions[a]) for a in LABEL_ACTIONS],
         "levels": [(lv.key, in_language(lv.names, lang) or lv.key) for lv in e.programme.levels],
