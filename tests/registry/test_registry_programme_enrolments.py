@@ -150,6 +150,9 @@ def test_three_periods_keep_suspend_withdraw_with_the_audit_trail(db):
     assert set(failed) == {"jobs"} and failed["jobs"]["value"] == 90.0
     assert failed["jobs"]["source"] == "kpi:2024"
     assert not any(d.overridden for d in (award, keep, suspend, withdraw))
+    assert suspend.reason is None  # no person's why: the rule's own reasons are kept apart
+    assert "the rule says suspend" in suspend.rule_reasons[0]
+    assert suspend.rule_reasons[0].template.startswith("failed evaluations in a row")
     assert withdraw.previous == suspend.state
 
     now = load_enrolment(db, enrolment.id)
@@ -193,7 +196,8 @@ def test_typed_facts_are_recorded_as_typed(db):
     decision = record_evaluation(db, ANALYST, enrolment.id, facts, on=on)
     assert decision.facts["jobs"].source == "typed" and decision.facts["jobs"].value == 99.0
     assert decision.facts["members"].source == "member_events"
-    assert decision.action == "refuse" or decision.state.level is None
+    assert decision.action == "refuse" and decision.state.level is None  # jobs 99 < 100
+    assert any("jobs" in r for r in decision.rule_reasons) and decision.reason is None
 
 
 def test_correct_decision_changes_the_latest_action_only_and_audits(db):

@@ -88,7 +88,8 @@ def test_kompetenznetze_three_periods_through_the_api(populated, populated_app):
     assert [d["state"]["status"] for d in done] == ["awarded", "renewed", "suspended",
                                                     "withdrawn"]  # fmt: skip
     assert all(f["source"] == "typed" for f in done[0]["facts"].values())
-    assert done[2]["reason"] and done[3]["previous"]["status"] == "suspended"
+    assert done[2]["reason"] is None and done[3]["previous"]["status"] == "suspended"
+    assert "the rule says suspend" in done[2]["rule_reasons"][0]
     listed = client.get(f"{API}/enrolments/{enrolment['id']}/decisions",
                         headers=tokens["mgr"]).json()  # fmt: skip
     assert [d["id"] for d in listed["data"]] == [d["id"] for d in done]

@@ -33,7 +33,8 @@ def _enrolment(app):
 def _decisions(app):
     with session_scope(app.state.sessions) as db:
         rows = db.scalars(select(ProgrammeDecision).order_by(ProgrammeDecision.id))
-        return [(d.rule_action, d.action, d.decided_by, d.facts, d.reason) for d in rows]
+        return [(d.rule_action, d.action, d.decided_by, d.facts, d.reason, d.rule_reasons)
+                for d in rows]  # fmt: skip
 
 
 def _error_of(html, field):
@@ -95,12 +96,16 @@ def test_join_evaluate_three_periods_and_history(site):
         assert _evaluate(client, enrolment, day, facts).status_code == 303
     decisions = _decisions(app)
     assert [d[1] for d in decisions] == ["award", "keep", "suspend", "withdraw"]
-    assert all(d[2] == "ana@obs.dz" and d[4] is not None for d in decisions[2:])
+    assert all(d[2] == "ana@obs.dz" and d[4] is None and d[5] for d in decisions)
     assert decisions[0][3]["enterprises"] == {"value": 10.0, "source": "typed"}
     assert decisions[0][3]["universities"] == {"value": 1.0, "source": "members"}  # unchanged
     assert _enrolment(app)[1:] == ("withdrawn", None, 2)
     history = client.get(SECTION).text
     assert history.count("ana@obs.dz") == 4 and "Withdraw the label" in history
+    assert "the rule says withdraw" in history  # the rule's reasons when no one overrode it
+    arabic = client.get(f"{SECTION}?lang=ar").text
+    assert "the rule says" not in arabic
+    client.get(f"{SECTION}?lang=en")
     r = _evaluate(client, enrolment, "2029-02-01", MET)
     assert r.status_code == 400 and "closed" in _error_of(r.text, "action")
 

@@ -19,7 +19,7 @@ from rich.table import Table
 from grappe.cli._common import console, grappe_errors
 from grappe.cli.programme import programme_group
 from grappe.cli.token import DatabaseOpt, _dispose, _sessions
-from grappe.i18n import tr
+from grappe.i18n import tr, translate
 
 WHO = "cli"
 
@@ -178,9 +178,10 @@ def decisions_command(enrolment: EnrolmentOpt, database: DatabaseOpt = None) -> 
                     tr("level"), tr("by"), tr("why")):  # fmt: skip
             table.add_column(col)
         for d in rows:
+            why = d.reason or "; ".join(translate(r) for r in d.rule_reasons) or "—"
             table.add_row(str(d.id), d.date.isoformat(), d.period or "—", d.action,
                           d.rule_action, d.state.status, d.state.level or "—", d.decided_by,
-                          d.reason or "—")  # fmt: skip
+                          why)  # fmt: skip
         console.print(table)
 
 

@@ -28,6 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from grappe.errors import InvalidParameterError, NotFoundError, PermissionDeniedError
+from grappe.i18n import Message
 from grappe.programmes import (
     CriterionResult,
     EligibilityCheck,
@@ -102,6 +103,7 @@ class StoredDecision:
     previous: LabelState | None
     state: LabelState
     rule_action: str
+    rule_reasons: tuple[Message, ...]
     action: str
     overridden: bool
     decided_by: str
@@ -356,9 +358,29 @@ def _reason(reason: str | None, func: str, why: str) -> str:
     return text
 
 
+def _reason_doc(reason: str) -> dict[str, Any]:
+    """A reason of the rule, kept so that it can be shown in any language: its English text, and
+    for a :class:`~grappe.i18n.Message` its template and values (as text when not numbers)."""
+    if not isinstance(reason, Message):
+        return {"text": str(reason), "template": None, "values": {}}
+    values = {k: v if isinstance(v, int | float) and not isinstance(v, bool) else str(v)
+              for k, v in reason.values.items()}  # fmt: skip
+    return {"text": str(reason), "template": reason.template, "values": values}
+
+
+def _reason_message(doc: Mapping[str, Any]) -> Message:
+    if doc.get("template"):
+        try:
+            return Message(doc["template"], **doc["values"])
+        except (KeyError, IndexError, ValueError):  # a template of an older kernel
+            pass
+    return Message(doc["text"].replace("{", "{{").replace("}", "}}"))
+
+
 def _decision_record(row: ProgrammeDecision) -> dict[str, Any]:
     return {"enrolment_id": row.enrolment_id, "period": row.period, "date": row.date,
             "previous": row.previous, "state": row.state, "rule_action": row.rule_action,
+            "rule_reasons": [r["text"] for r in row.rule_reasons],
             "action": row.action, "overridden": row.overridden, "decided_by": row.decided_by,
             "reason": row.reason}  # fmt: skip
 
@@ -368,7 +390,8 @@ def _stored_decision(row: ProgrammeDecision) -> StoredDecision:
     return StoredDecision(
         row.id, row.enrolment_id, row.period, row.date, facts, tuple(row.results),
         _state(row.previous), cast(LabelState, _state(row.state)), row.rule_action,
-        row.action, row.overridden, row.decided_by, row.reason, row.updated_by,
+        tuple(_reason_message(r) for r in row.rule_reasons), row.action, row.overridden,
+        row.decided_by, row.reason, row.updated_by,
     )  # fmt: skip
 
 
@@ -448,8 +471,9 @@ def record_evaluation(
         facts={k: {"value": f.value, "source": f.source} for k, f in given.items()},
         results=[_result_doc(r) for r in decision.results],
         previous=_state_doc(previous), state=_state_doc(state), rule_action=decision.action,
+        rule_reasons=[_reason_doc(r) for r in decision.reasons],
         action=taken, overridden=taken != decision.action, decided_by=name_of(who),
-        reason=why or ("; ".join(map(str, decision.reasons)) or None),
+        reason=why,
     )  # fmt: skip
     session.add(decided)
     row.status, row.level, row.failures = state.status, state.level, state.failures

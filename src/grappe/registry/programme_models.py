@@ -52,8 +52,10 @@ class ProgrammeDecision(Base):
     ``facts``: metric → ``{"value", "source"}``; ``results``: one mapping per criterion
     (``metric``, ``op``, ``threshold``, ``value``, ``ok``, ``source``, ``reason``);
     ``previous``/``state``: ``{"status", "level", "failures"}``; ``rule_action``: what
-    :func:`grappe.programmes.decide_label` gave; ``action``: what was applied (they differ
-    exactly when ``overridden``, and ``reason`` then says why).
+    :func:`grappe.programmes.decide_label` gave, and ``rule_reasons`` its reasons (each
+    ``{"text", "template", "values"}``, so that a page shows them in its language); ``action``:
+    what was applied (they differ exactly when ``overridden``); ``reason``: the person's why (an
+    override's, a correction's; None when the rule was applied as it stood).
     """
 
     __tablename__ = "programme_decisions"
@@ -69,6 +71,7 @@ class ProgrammeDecision(Base):
     previous: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     state: Mapped[dict[str, Any]] = mapped_column(JSON)
     rule_action: Mapped[str] = mapped_column(String(16))
+    rule_reasons: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     action: Mapped[str] = mapped_column(String(16))
     overridden: Mapped[bool] = mapped_column(Boolean, default=False)
     decided_by: Mapped[str] = mapped_column(String(100))

@@ -98,6 +98,7 @@ class DecisionPublic(BaseModel):
     previous: StatePublic | None
     state: StatePublic
     rule_action: str
+    rule_reasons: list[str]
     action: str
     overridden: bool
     decided_by: str
@@ -114,7 +115,8 @@ class DecisionPublic(BaseModel):
             id=d.id, enrolment_id=d.enrolment_id, period=d.period, date=d.date,
             facts={k: FactPublic(value=f.value, source=f.source) for k, f in d.facts.items()},
             results=[dict(r) for r in d.results], previous=state(d.previous),
-            state=state(d.state), rule_action=d.rule_action, action=d.action,
+            state=state(d.state), rule_action=d.rule_action,
+            rule_reasons=[str(r) for r in d.rule_reasons], action=d.action,
             overridden=d.overridden, decided_by=d.decided_by, reason=d.reason,
             updated_by=d.updated_by,
         )  # fmt: skip

@@ -103,7 +103,9 @@ def _enrolment_view(db: Session, e: StoredEnrolment, lang: str) -> dict[str, Any
         "decisions": [{"date": d.date, "period": d.period, "action": actions[d.action],
                        "rule": actions[d.rule_action], "overridden": d.overridden,
                        "status": statuses[d.state.status], "by": d.decided_by,
-                       "reason": d.reason} for d in reversed(list_decisions(db, e.id))],
+                       "reason": d.reason,
+                       "rule_reasons": [translate(r, lang) for r in d.rule_reasons]}
+                      for d in reversed(list_decisions(db, e.id))],
     }  # fmt: skip
 
 
@@ -292,7 +294,7 @@ async def evaluate(request: Request, cluster_id: str, enrolment_id: int) -> Resp
         if action is not None and action not in LABEL_ACTIONS:
             errors["action"] = _ERRORS["action"]
         reason = values.get("reason", "")
-        if (action and not reason) or len(reason) > REASON_WIDTH:
+        if len(reason) > REASON_WIDTH:
             errors["reason"] = _ERRORS["reason"]
         if action in ("award", "raise", "lower") and values.get("level") not in {
             lv.key for lv in e.programme.levels
@@ -310,9 +312,12 @@ async def evaluate(request: Request, cluster_id: str, enrolment_id: int) -> Resp
             record_evaluation(db, work.access, enrolment_id, facts, on=on,
                               period=values.get("period") or None, action=action,
                               level=values.get("level") or None, reason=reason or None)  # fmt: skip
-        except InvalidParameterError as exc:  # the registry's last word (its message in English)
-            db.rollback()
-            return _evaluate_page(request, db, work.cluster, e, values=values,
-                                  errors={"action": str(exc)}, status=400)  # fmt: skip
+        except InvalidParameterError as exc:  # no reason for an override, or the registry's
+            db.rollback()  # last word (its message in English)
+            found = (
+                {"reason": _ERRORS["reason"]} if "'reason'" in str(exc) else {"action": str(exc)}
+            )
+            return _evaluate_page(request, db, work.cluster, e, values=values, errors=found,
+                                  status=400)  # fmt: skip
         db.commit()
     return saved_redirect(f"/clusters/{cluster_id}/programmes")

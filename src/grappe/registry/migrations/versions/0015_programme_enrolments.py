@@ -71,6 +71,7 @@ def upgrade() -> None:
         sa.Column("previous", sa.JSON(), nullable=True),
         sa.Column("state", sa.JSON(), nullable=False),
         sa.Column("rule_action", sa.String(length=16), nullable=False),
+        sa.Column("rule_reasons", sa.JSON(), nullable=False),
         sa.Column("action", sa.String(length=16), nullable=False),
         sa.Column("overridden", sa.Boolean(), nullable=False),
         sa.Column("decided_by", sa.String(length=100), nullable=False),
