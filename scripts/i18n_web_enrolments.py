@@ -168,4 +168,8 @@ T_enrolments: dict[str, tuple[str, str]] = {
     "Withdraw the label": ("Retirer le label", "سحب العلامة"),
     "Reinstate the label": ("Rétablir le label", "إعادة العلامة"),
     "Refuse the application": ("Refuser la candidature", "رفض الترشح"),
+    "A record could not be read: %(problem)s": (
+        "Un enregistrement n'a pas pu être lu : %(problem)s",
+        "تعذّرت قراءة سجل: %(problem)s",
+    ),
 }

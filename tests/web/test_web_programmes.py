@@ -79,6 +79,7 @@ def test_join_evaluate_three_periods_and_history(site):
     section = client.get(SECTION).text
     assert "not eligible" in section and "members" in section  # evidence: value and source
     assert "research_bodies" in section  # no record gives it: said, not invented
+    assert "A record could not be read: network:" in section  # toy actors have no level
     assert client.get(f"{SECTION}/{enrolment}/evaluate").status_code == 403  # managers apply
     home = client.get("/").text
     assert "Evaluations due" in home and f"{SECTION}" in home  # the joining date has passed

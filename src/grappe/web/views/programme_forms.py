@@ -99,7 +99,7 @@ def _enrolment_view(db: Session, e: StoredEnrolment, lang: str) -> dict[str, Any
         "level": in_language(level.names, lang) if level else None,
         "failures": e.state.failures, "joined": e.joined, "next": e.next_evaluation,
         "eligible": check.eligible, "eligibility": _results(check.results),
-        "missing": list(gathered.missing),
+        "missing": list(gathered.missing), "problems": list(gathered.problems),
         "decisions": [{"date": d.date, "period": d.period, "action": actions[d.action],
                        "rule": actions[d.rule_action], "overridden": d.overridden,
                        "status": statuses[d.state.status], "by": d.decided_by,
