@@ -206,6 +206,14 @@ _BY_NAME = {m.name: m for m in PROGRAMME_METRICS}
 def metric(name: str) -> Metric | None:
     """The :class:`Metric` called ``name``, or ``None`` when grappe does not define it.
 
+    Parameters
+    ----------
+    name : str
+
+    Returns
+    -------
+    Metric or None
+
     Examples
     --------
     >>> metric("management_fte").unit

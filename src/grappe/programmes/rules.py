@@ -191,6 +191,29 @@ def check_criteria(
 ) -> tuple[CriterionResult, ...]:
     """Judge ``criteria`` on ``facts`` (a missing or NaN fact never meets a criterion).
 
+    Parameters
+    ----------
+    criteria : tuple of Criterion
+    facts : mapping of metric to Fact, number or None
+        A bare number is a ``typed`` fact; ``None`` or NaN a missing one.
+    level : str, optional
+        The label level the criteria belong to, kept in each result.
+
+    Returns
+    -------
+    tuple of CriterionResult
+        Each criterion with the value and source it was judged on and the reason it fails.
+
+    Raises
+    ------
+    InvalidParameterError
+        When a fact is not a number.
+
+    References
+    ----------
+    .. [1] Seed ``004_b121ed3bd797dbd2.txt``, part II: programmes select and re-evaluate
+       clusters on criteria of this form.
+
     Examples
     --------
     >>> from grappe.roadmap.labels import Criterion
@@ -428,6 +451,11 @@ def evaluation_dates(
     ------
     InvalidParameterError
         When ``start`` or ``until`` is not a date, or ``until`` is before ``start``.
+
+    References
+    ----------
+    .. [1] Seed ``004_b121ed3bd797dbd2.txt``, II.1.4: admitted *Kompetenznetze* are evaluated
+       periodically.
 
     Examples
     --------
