@@ -279,6 +279,11 @@ CLI_T_programmes: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "Le paramètre « {name} » de evaluation_dates doit être une date. Reçu {value!r}.",
         "يجب أن يكون المعامل '{name}' للدالة evaluation_dates تاريخاً. القيمة المعطاة {value!r}.",
     ),
+    "The 'awarded' parameter of label_valid_until must be a date. Got {value!r} instead.": (
+        "Le paramètre « awarded » de label_valid_until doit être une date. Reçu {value!r}.",
+        "يجب أن يكون المعامل 'awarded' للدالة label_valid_until تاريخاً. القيمة المعطاة "
+        "{value!r}.",
+    ),
     "The calendar ends ({until}) before it starts ({start}).": (
         "Le calendrier se termine ({until}) avant de commencer ({start}).",
         "تنتهي الرزنامة ({until}) قبل أن تبدأ ({start}).",

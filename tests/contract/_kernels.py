@@ -1046,6 +1046,13 @@ _prog_specs = {
         data=2, labels=None, utility=True, why="a text", sample=_a({"fr": "x"}, "ar")
     ),
     "metric": Spec(labels=None, utility=True, why="a Metric", sample=_a("members")),
+    "label_valid_until": Spec(
+        data=2,
+        labels=None,
+        why="a date",
+        sample=lambda: ((_programme(), "l"), {"awarded": dt.date(2024, 3, 15)}),
+        bad=(lambda: ((_programme(), "gold"), {"awarded": dt.date(2024, 3, 15)}),),
+    ),
     "programme_from_dict": Spec(
         labels=None,
         why="a Programme",

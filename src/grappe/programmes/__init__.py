@@ -21,6 +21,7 @@ from grappe.programmes.rules import (
     check_eligibility,
     decide_label,
     evaluation_dates,
+    label_valid_until,
 )
 from grappe.programmes.schema import (
     FAIL_ACTIONS,
@@ -64,6 +65,7 @@ __all__ = [
     "decide_label",
     "evaluation_dates",
     "in_language",
+    "label_valid_until",
     "metric",
     "programme_from_dict",
     "programme_to_dict",
