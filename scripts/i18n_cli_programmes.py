@@ -88,7 +88,22 @@ CLI_T_programmes: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "Une sortie de « grappe map » (Parquet, CSV) : cellules région × cluster.",
         "مخرجات 'grappe map' (Parquet أو CSV): خلايا منطقة × عنقود.",
     ),
+    "Answers to the 'management' questionnaire (management_fte, sme_share… as facts).": (
+        "Réponses au questionnaire « management » (management_fte, sme_share… comme faits).",
+        "إجابات استبيان 'management' (management_fte وsme_share… كوقائع).",
+    ),
+    "Answers to the 'danish' questionnaire (the four criteria's scores as facts).": (
+        "Réponses au questionnaire « danish » (les notes des quatre critères comme faits).",
+        "إجابات استبيان 'danish' (درجات المعايير الأربعة كوقائع).",
+    ),
     # cli/programme.py: messages and tables
+    "{command} needs the cluster's facts: '--facts', '--management' or '--danish'. "
+    "Got none of them instead.": (
+        "{command} a besoin des faits du cluster : « --facts », « --management » ou "
+        "« --danish ». Aucun n'a été donné.",
+        "يحتاج {command} إلى وقائع العنقود: '--facts' أو '--management' أو '--danish'. "
+        "لم يُعطَ أي منها.",
+    ),
     "The '--format' option of {command} must be one of 'table', 'json', 'csv'. "
     "Got {value!r} instead.": (
         "L'option « --format » de {command} doit valoir 'table', 'json' ou 'csv'. "

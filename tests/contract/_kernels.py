@@ -1046,6 +1046,12 @@ _prog_specs = {
         data=2, labels=None, utility=True, why="a text", sample=_a({"fr": "x"}, "ar")
     ),
     "metric": Spec(labels=None, utility=True, why="a Metric", sample=_a("members")),
+    "questionnaire_facts": Spec(
+        data=2,
+        labels=None,
+        why="facts",
+        sample=lambda: ((_small_questionnaire(), {"n": 12.0}), {}),
+    ),
     "label_valid_until": Spec(
         data=2,
         labels=None,
