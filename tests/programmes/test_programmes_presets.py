@@ -3,6 +3,7 @@ boundary of each criterion; the reader of programme files and facts files."""
 
 from __future__ import annotations
 
+import json
 import math
 
 import pandas as pd
@@ -74,6 +75,9 @@ def test_each_preset_is_sourced_named_in_three_languages_and_round_trips(key):
         assert c.assumed or c.note, (key, str(c))
     assert p.eligibility or p.statistical or any(lv.criteria for lv in p.levels)
     assert programme_from_dict(programme_to_dict(p)) == p
+    # the snapshot the registry stores is JSON, and reads back the same
+    as_json = json.dumps(programme_to_dict(p), ensure_ascii=False)
+    assert parse_programme(as_json.encode(), name="snapshot.json", kind="json") == p
 
 
 @pytest.mark.parametrize(("key", "i"), _cases("eligibility"))
