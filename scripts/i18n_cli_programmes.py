@@ -96,6 +96,21 @@ CLI_T_programmes: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "Réponses au questionnaire « danish » (les notes des quatre critères comme faits).",
         "إجابات استبيان 'danish' (درجات المعايير الأربعة كوقائع).",
     ),
+    "List the metrics a programme's criteria may name, with their unit, meaning and usual\n"
+    "source (a programme file may declare more under 'metrics:').": (
+        "Lister les métriques que peuvent nommer les critères d'un programme, avec leur unité, "
+        "leur sens et leur\nsource habituelle (un fichier de programme peut en déclarer "
+        "d'autres sous « metrics: »).",
+        "سرد المقاييس التي يمكن أن تذكرها معايير برنامج، مع وحدتها ومعناها\nومصدرها المعتاد "
+        "(يمكن لملف البرنامج أن يصرّح بغيرها تحت 'metrics:').",
+    ),
+    "Metrics of programme criteria": (
+        "Métriques des critères de programme",
+        "مقاييس معايير البرامج",
+    ),
+    "metric": ("métrique", "المقياس"),
+    "unit": ("unité", "الوحدة"),
+    "meaning": ("sens", "المعنى"),
     # cli/programme.py: messages and tables
     "{command} needs the cluster's facts: '--facts', '--management' or '--danish'. "
     "Got none of them instead.": (
@@ -106,8 +121,7 @@ CLI_T_programmes: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     ),
     "The '--format' option of {command} must be one of 'table', 'json', 'csv'. "
     "Got {value!r} instead.": (
-        "L'option « --format » de {command} doit valoir 'table', 'json' ou 'csv'. "
-        "Reçu {value!r}.",
+        "L'option « --format » de {command} doit valoir 'table', 'json' ou 'csv'. Reçu {value!r}.",
         "يجب أن يكون الخيار '--format' للأمر {command} إحدى القيم 'table' أو 'json' أو 'csv'. "
         "القيمة المعطاة {value!r}.",
     ),
@@ -296,8 +310,7 @@ CLI_T_programmes: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     ),
     "The 'awarded' parameter of label_valid_until must be a date. Got {value!r} instead.": (
         "Le paramètre « awarded » de label_valid_until doit être une date. Reçu {value!r}.",
-        "يجب أن يكون المعامل 'awarded' للدالة label_valid_until تاريخاً. القيمة المعطاة "
-        "{value!r}.",
+        "يجب أن يكون المعامل 'awarded' للدالة label_valid_until تاريخاً. القيمة المعطاة {value!r}.",
     ),
     "The calendar ends ({until}) before it starts ({start}).": (
         "Le calendrier se termine ({until}) avant de commencer ({start}).",

@@ -234,3 +234,15 @@ def test_check_without_facts_is_refused():
     assert "needs the cluster's facts: '--facts', '--management' or '--danish'" in " ".join(
         result.output.split()
     )
+
+
+def test_metrics_lists_every_metric():
+    from grappe.programmes import METRIC_NAMES
+
+    result = _run("metrics", "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert [r["metric"] for r in rows] == list(METRIC_NAMES)
+    assert {"metric": "management_fte", "unit": "FTE"}.items() <= rows[
+        list(METRIC_NAMES).index("management_fte")
+    ].items()

@@ -130,6 +130,9 @@ def _headings() -> dict[str, str]:
         "reason": tr("reason"),
         "evaluation": tr("evaluation"),
         "date": tr("date"),
+        "metric": tr("metric"),
+        "unit": tr("unit"),
+        "meaning": tr("meaning"),
     }
 
 
@@ -233,6 +236,27 @@ def programme_list(lang: LangOpt = None, output_format: FormatOpt = "table") -> 
         }
     )
     _print_frame(frame, output_format, tr("Programmes"))
+
+
+@programme_group.command("metrics")
+def programme_metrics(output_format: FormatOpt = "table") -> None:
+    """List the metrics a programme's criteria may name, with their unit, meaning and usual
+    source (a programme file may declare more under 'metrics:')."""
+    import pandas as pd
+
+    from grappe.programmes import PROGRAMME_METRICS
+
+    with grappe_errors():
+        _check_format(output_format, "grappe programme metrics")
+    frame = pd.DataFrame(
+        {
+            "metric": [m.name for m in PROGRAMME_METRICS],
+            "unit": [m.unit for m in PROGRAMME_METRICS],
+            "meaning": [m.meaning for m in PROGRAMME_METRICS],
+            "source": [m.source for m in PROGRAMME_METRICS],
+        }
+    )
+    _print_frame(frame, output_format, tr("Metrics of programme criteria"))
 
 
 def _criteria_lines(criteria: tuple[Any, ...]) -> list[str]:
