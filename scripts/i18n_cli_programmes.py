@@ -88,11 +88,40 @@ CLI_T_programmes: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "Une sortie de « grappe map » (Parquet, CSV) : cellules région × cluster.",
         "مخرجات 'grappe map' (Parquet أو CSV): خلايا منطقة × عنقود.",
     ),
+    "Answers to the 'management' questionnaire (management_fte, sme_share… as facts).": (
+        "Réponses au questionnaire « management » (management_fte, sme_share… comme faits).",
+        "إجابات استبيان 'management' (management_fte وsme_share… كوقائع).",
+    ),
+    "Answers to the 'danish' questionnaire (the four criteria's scores as facts).": (
+        "Réponses au questionnaire « danish » (les notes des quatre critères comme faits).",
+        "إجابات استبيان 'danish' (درجات المعايير الأربعة كوقائع).",
+    ),
+    "List the metrics a programme's criteria may name, with their unit, meaning and usual\n"
+    "source (a programme file may declare more under 'metrics:').": (
+        "Lister les métriques que peuvent nommer les critères d'un programme, avec leur unité, "
+        "leur sens et leur\nsource habituelle (un fichier de programme peut en déclarer "
+        "d'autres sous « metrics: »).",
+        "سرد المقاييس التي يمكن أن تذكرها معايير برنامج، مع وحدتها ومعناها\nومصدرها المعتاد "
+        "(يمكن لملف البرنامج أن يصرّح بغيرها تحت 'metrics:').",
+    ),
+    "Metrics of programme criteria": (
+        "Métriques des critères de programme",
+        "مقاييس معايير البرامج",
+    ),
+    "metric": ("métrique", "المقياس"),
+    "unit": ("unité", "الوحدة"),
+    "meaning": ("sens", "المعنى"),
     # cli/programme.py: messages and tables
+    "{command} needs the cluster's facts: '--facts', '--management' or '--danish'. "
+    "Got none of them instead.": (
+        "{command} a besoin des faits du cluster : « --facts », « --management » ou "
+        "« --danish ». Aucun n'a été donné.",
+        "يحتاج {command} إلى وقائع العنقود: '--facts' أو '--management' أو '--danish'. "
+        "لم يُعطَ أي منها.",
+    ),
     "The '--format' option of {command} must be one of 'table', 'json', 'csv'. "
     "Got {value!r} instead.": (
-        "L'option « --format » de {command} doit valoir 'table', 'json' ou 'csv'. "
-        "Reçu {value!r}.",
+        "L'option « --format » de {command} doit valoir 'table', 'json' ou 'csv'. Reçu {value!r}.",
         "يجب أن يكون الخيار '--format' للأمر {command} إحدى القيم 'table' أو 'json' أو 'csv'. "
         "القيمة المعطاة {value!r}.",
     ),
@@ -278,6 +307,10 @@ CLI_T_programmes: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
     "The '{name}' parameter of evaluation_dates must be a date. Got {value!r} instead.": (
         "Le paramètre « {name} » de evaluation_dates doit être une date. Reçu {value!r}.",
         "يجب أن يكون المعامل '{name}' للدالة evaluation_dates تاريخاً. القيمة المعطاة {value!r}.",
+    ),
+    "The 'awarded' parameter of label_valid_until must be a date. Got {value!r} instead.": (
+        "Le paramètre « awarded » de label_valid_until doit être une date. Reçu {value!r}.",
+        "يجب أن يكون المعامل 'awarded' للدالة label_valid_until تاريخاً. القيمة المعطاة {value!r}.",
     ),
     "The calendar ends ({until}) before it starts ({start}).": (
         "Le calendrier se termine ({until}) avant de commencer ({start}).",

@@ -199,3 +199,50 @@ def test_a_bad_facts_file_names_file_row_and_fix(facts):
     assert result.exit_code == 1
     text = " ".join(result.output.split())
     assert "row 2" in text and "'half', not a number" in text and "Fix:" in text
+
+
+def test_decide_from_the_danish_questionnaire(facts):
+    answers = facts("DK-S1: 4\nDK-C1: 4\nDK-C2: 20\nDK-P1: 3\nDK-H1: 5\n", "dk.yaml")
+    result = _run("decide", "danish-competence-clusters", "--danish", answers, "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    # every score >= 3 but performance (3) < 4: the regional level, not the national one
+    assert (data["action"], data["level"]) == ("award", "regional")
+    assert "danish_performance = 3 does not meet danish_performance >= 4" in [
+        r["reason"] for r in data["results"]
+    ]
+
+
+def test_check_from_management_answers_with_a_facts_file_over_them(facts):
+    answers = facts("M-S1: 12\nM-S2: 60\nM-G1: yes\nM-G2: 1\nM-F1: 20\nM-V1: 4\nM-A1: 2\n",
+                    "management.yaml")  # fmt: skip
+    typed = facts("members: 15\nmember_types: 2\n")
+    result = _run("check", "eccp-profile", "--management", answers, "--facts", typed,
+                  "--format", "json")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    sources = {r["criterion"]: r["source"] for r in json.loads(result.stdout)["results"]}
+    assert sources == {
+        "members >= 15": "typed",  # the facts file wins over the questionnaire's 12
+        "member_types >= 2": "typed",
+        "management_fte >= 0.5": "questionnaire:management",
+    }
+
+
+def test_check_without_facts_is_refused():
+    result = _run("check", "eccp-profile")
+    assert result.exit_code == 1
+    assert "needs the cluster's facts: '--facts', '--management' or '--danish'" in " ".join(
+        result.output.split()
+    )
+
+
+def test_metrics_lists_every_metric():
+    from grappe.programmes import METRIC_NAMES
+
+    result = _run("metrics", "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert [r["metric"] for r in rows] == list(METRIC_NAMES)
+    assert {"metric": "management_fte", "unit": "FTE"}.items() <= rows[
+        list(METRIC_NAMES).index("management_fte")
+    ].items()

@@ -24,6 +24,7 @@ from grappe.assess import diamond, success_factors
 from grappe.complexity import eci_pci, industry_space
 from grappe.definitions import definitions_from_frame
 from grappe.network import diagnose
+from grappe.programmes import LabelState
 from grappe.roadmap import evaluate_kpis, make_label
 from grappe.spatial import kdensity_by_activity
 
@@ -39,6 +40,7 @@ PACKAGES = (
     "matchmaking",
     "definitions",
     "ecosystem",
+    "programmes",
 )
 EXTRA_MODULES = ("grappe.network.figures", "grappe.spatial.maps")
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -984,6 +986,96 @@ _defs = {
 # plain arrays in → arrays out
 _ind = {k: replace(v, examples=True, arrays=v.labels is not None) for k, v in _ind.items()}
 
+
+def _programme(**extra):
+    from grappe.programmes import programme_from_dict
+
+    return programme_from_dict(
+        {
+            "key": "p",
+            "names": {"en": "P"},
+            "eligibility": ["members >= 15"],
+            "levels": [{"key": "l", "names": {"en": "L"}, "criteria": ["management_fte >= 1"]}],
+            "evaluation": {"every_months": 12, "on_fail": ["suspend", "withdraw"]},
+            "statistical": ["lq >= 1.5"],
+            **extra,
+        }
+    )
+
+
+def _cells():
+    return pd.DataFrame(
+        {"region": ["a", "b"], "cluster": ["c", "c"], "lq": [2.0, 1.0]}, index=[10, 11]
+    )
+
+
+_prog_specs = {
+    "check_criteria": Spec(
+        data=2,
+        labels=None,
+        why="criterion results",
+        sample=lambda: ((_programme().eligibility, {"members": 20}), {}),
+        bad=(lambda: ((_programme().eligibility, {"members": "many"}), {}),),
+    ),
+    "check_eligibility": Spec(
+        data=2,
+        labels=None,
+        why="an EligibilityCheck",
+        sample=lambda: ((_programme(), {"members": 20}), {}),
+        bad=(lambda: ((_programme(), {"members": "many"}), {}),),
+    ),
+    "decide_label": Spec(
+        data=3,
+        labels=None,
+        why="a LabelDecision",
+        sample=lambda: ((_programme(), None, {"members": 20, "management_fte": 1}), {}),
+        bad=(lambda: ((_programme(), LabelState("labelled"), {"members": 20}), {}),),
+    ),
+    "evaluation_dates": Spec(
+        labels=None,
+        why="dates",
+        sample=lambda: (
+            (_programme(),),
+            {"start": dt.date(2020, 1, 31), "until": dt.date(2023, 1, 1)},
+        ),  # fmt: skip
+        bad=(
+            lambda: ((_programme(),), {"start": dt.date(2021, 1, 1), "until": dt.date(2020, 1, 1)}),
+        ),  # fmt: skip
+    ),
+    "in_language": Spec(
+        data=2, labels=None, utility=True, why="a text", sample=_a({"fr": "x"}, "ar")
+    ),
+    "metric": Spec(labels=None, utility=True, why="a Metric", sample=_a("members")),
+    "questionnaire_facts": Spec(
+        data=2,
+        labels=None,
+        why="facts",
+        sample=lambda: ((_small_questionnaire(), {"n": 12.0}), {}),
+    ),
+    "label_valid_until": Spec(
+        data=2,
+        labels=None,
+        why="a date",
+        sample=lambda: ((_programme(), "l"), {"awarded": dt.date(2024, 3, 15)}),
+        bad=(lambda: ((_programme(), "gold"), {"awarded": dt.date(2024, 3, 15)}),),
+    ),
+    "programme_from_dict": Spec(
+        labels=None,
+        why="a Programme",
+        sample=_a({"key": "p", "names": {"en": "P"}, "eligibility": ["members >= 15"]}),
+        bad=(_a({"key": "p", "names": {"en": "P"}, "eligibility": ["member >= 15"]}),),
+    ),
+    "programme_to_dict": Spec(labels=None, why="a mapping", sample=lambda: ((_programme(),), {})),
+    "statistical_candidates": Spec(
+        data=2,
+        labels=None,
+        why="a new index: the cells kept, renumbered",
+        sample=lambda: ((_programme(), _cells()), {}),
+        bad=(lambda: ((_programme(statistical=["stars >= 2"]), _cells()), {}),),
+    ),
+}
+
+
 SPECS: dict[str, Spec] = {
     **{f"indicators.{k}": v for k, v in _ind.items()},
     **{f"complexity.{k}": v for k, v in _cx.items()},
@@ -996,4 +1088,5 @@ SPECS: dict[str, Spec] = {
     **{f"matchmaking.{k}": v for k, v in _mm_specs.items()},
     **{f"definitions.{k}": v for k, v in _defs.items()},
     **{f"ecosystem.{k}": v for k, v in _eco_specs.items()},
+    **{f"programmes.{k}": v for k, v in _prog_specs.items()},
 }

@@ -10,6 +10,8 @@ import math
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from grappe.errors import DataValidationError, InvalidParameterError
 from grappe.programmes import (
@@ -381,3 +383,44 @@ def test_statistical_candidates_errors():
     with pytest.raises(DataValidationError, match=r"'lq' holds 'high', not a number") as info:
         statistical_candidates(programme_from_dict(STAT), bad)
     assert info.value.row == 3
+
+
+def test_label_valid_until_counts_the_validity_from_the_award():
+    from grappe.programmes import label_valid_until
+
+    p = programme_from_dict(TIERS)
+    assert label_valid_until(p, "gold", awarded=dt.date(2024, 3, 15)) is None  # no validity
+    esca = programme_from_dict({**TIERS, "levels": [
+        {"key": "bronze", "names": NAMES, "validity_years": 2},
+        {"key": "silver", "names": NAMES, "validity_years": 1.5}]})  # fmt: skip
+    assert label_valid_until(esca, "bronze", awarded=dt.date(2024, 2, 29)) == dt.date(2026, 2, 27)
+    assert label_valid_until(esca, "silver", awarded=dt.date(2024, 1, 1)) == dt.date(2025, 6, 30)
+    with pytest.raises(InvalidParameterError, match=r"has no level 'gold'; its levels are"):
+        label_valid_until(esca, "gold", awarded=dt.date(2024, 1, 1))
+    with pytest.raises(InvalidParameterError, match=r"'awarded' parameter of label_valid_until"):
+        label_valid_until(esca, "bronze", awarded="2024-01-01")
+
+
+def test_evaluation_dates_accept_datetimes():
+    p = programme_from_dict(NETWORK)
+    got = evaluation_dates(p, start=dt.datetime(2020, 1, 1, 12), until=dt.date(2022, 1, 1))
+    assert got == (dt.date(2022, 1, 1),)
+
+
+LEVEL_FACTS = st.fixed_dictionaries(
+    {
+        "members": st.one_of(st.none(), st.floats(0, 100)),
+        "management_fte": st.one_of(st.none(), st.floats(0, 10)),
+    }
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(LEVEL_FACTS, st.sampled_from(["members", "management_fte"]), st.floats(0, 50))
+def test_more_of_a_metric_never_lowers_the_level_awarded(facts, metric, more):
+    # every criterion of TIERS is ">=": raising one fact can only keep or raise the level
+    p = programme_from_dict(TIERS)
+    rank = {None: 0, **{lv.key: lv.rank for lv in p.levels}}
+    before = decide_label(p, None, facts).state.level
+    raised = {**facts, metric: (facts[metric] or 0.0) + more}
+    assert rank[decide_label(p, None, raised).state.level] >= rank[before]

@@ -3,6 +3,7 @@ boundary of each criterion; the reader of programme files and facts files."""
 
 from __future__ import annotations
 
+import json
 import math
 
 import pandas as pd
@@ -74,6 +75,9 @@ def test_each_preset_is_sourced_named_in_three_languages_and_round_trips(key):
         assert c.assumed or c.note, (key, str(c))
     assert p.eligibility or p.statistical or any(lv.criteria for lv in p.levels)
     assert programme_from_dict(programme_to_dict(p)) == p
+    # the snapshot the registry stores is JSON, and reads back the same
+    as_json = json.dumps(programme_to_dict(p), ensure_ascii=False)
+    assert parse_programme(as_json.encode(), name="snapshot.json", kind="json") == p
 
 
 @pytest.mark.parametrize(("key", "i"), _cases("eligibility"))
@@ -226,3 +230,31 @@ def test_read_facts_errors(tmp_path, name, text, match, row):
     with pytest.raises(DataValidationError, match=match) as info:
         read_facts(path)
     assert info.value.row == row
+
+
+# ------------------------------------------------------------------------ questionnaire facts
+def test_questionnaire_facts_from_the_bundled_questionnaires():
+    from grappe.io.assess import read_questionnaire
+    from grappe.programmes import questionnaire_facts
+
+    management = read_questionnaire("management")
+    facts = questionnaire_facts(
+        management, {"M-S1": 40.0, "M-S2": 60.0, "M-G1": True, "M-G2": 0.5, "M-F1": 35.0}
+    )
+    assert {m: f.value for m, f in facts.items()} == {
+        "members": 40.0,
+        "sme_share": 0.6,  # asked in %
+        "management_strategy": 1.0,
+        "management_fte": 0.5,
+        "private_funding_share": 0.35,
+    }
+    assert {f.source for f in facts.values()} == {"questionnaire:management"}
+    danish = read_questionnaire("danish")
+    # competences: DK-C1 = 4 (Likert) and DK-C2 = 20 % -> 1 + 3 cuts of (5, 10, 20, 35) = 4
+    facts = questionnaire_facts(danish, {"DK-S1": 2, "DK-C1": 4, "DK-C2": 20.0, "DK-P1": 3})
+    assert {m: f.value for m, f in facts.items()} == {
+        "danish_structure": 2.0, "danish_competences": 4.0, "danish_performance": 3.0,
+    }  # fmt: skip
+    decision = decide_label(load_programme("danish-competence-clusters"), None, facts)
+    assert decision.action == "refuse"  # cohesion not answered
+    assert any("danish_cohesion is not reported" in r for r in decision.reasons)

@@ -48,10 +48,24 @@ LangOpt = Annotated[
     ),
 ]
 FactsOpt = Annotated[
-    Path,
+    Path | None,
     typer.Option(
         "--facts",
         help="The cluster's facts: YAML/JSON 'metric: value', or a table metric,value[,source].",
+    ),
+]
+ManagementOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--management",
+        help="Answers to the 'management' questionnaire (management_fte, sme_share… as facts).",
+    ),
+]
+DanishOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--danish",
+        help="Answers to the 'danish' questionnaire (the four criteria's scores as facts).",
     ),
 ]
 
@@ -116,6 +130,9 @@ def _headings() -> dict[str, str]:
         "reason": tr("reason"),
         "evaluation": tr("evaluation"),
         "date": tr("date"),
+        "metric": tr("metric"),
+        "unit": tr("unit"),
+        "meaning": tr("meaning"),
     }
 
 
@@ -156,6 +173,32 @@ def _cell(value: Any, column: str = "") -> str:
     return str(value)
 
 
+def _gather_facts(
+    facts: Path | None, management: Path | None, danish: Path | None, command: str
+) -> dict[str, Any]:
+    """The facts of the files given: questionnaire answers first, the facts file over them."""
+    from grappe.io.assess import read_answers, read_questionnaire
+    from grappe.io.programmes import read_facts
+    from grappe.programmes import questionnaire_facts
+
+    if facts is None and management is None and danish is None:
+        raise InvalidParameterError(
+            Message(
+                "{command} needs the cluster's facts: '--facts', '--management' or '--danish'. "
+                "Got none of them instead.",
+                command=command,
+            )
+        )
+    gathered: dict[str, Any] = {}
+    for name, path in (("management", management), ("danish", danish)):
+        if path is not None:
+            questionnaire = read_questionnaire(name)
+            gathered |= questionnaire_facts(questionnaire, read_answers(path, questionnaire))
+    if facts is not None:
+        gathered |= read_facts(facts)
+    return gathered
+
+
 def _results_frame(results: tuple[CriterionResult, ...]) -> pd.DataFrame:
     import pandas as pd
 
@@ -193,6 +236,27 @@ def programme_list(lang: LangOpt = None, output_format: FormatOpt = "table") -> 
         }
     )
     _print_frame(frame, output_format, tr("Programmes"))
+
+
+@programme_group.command("metrics")
+def programme_metrics(output_format: FormatOpt = "table") -> None:
+    """List the metrics a programme's criteria may name, with their unit, meaning and usual
+    source (a programme file may declare more under 'metrics:')."""
+    import pandas as pd
+
+    from grappe.programmes import PROGRAMME_METRICS
+
+    with grappe_errors():
+        _check_format(output_format, "grappe programme metrics")
+    frame = pd.DataFrame(
+        {
+            "metric": [m.name for m in PROGRAMME_METRICS],
+            "unit": [m.unit for m in PROGRAMME_METRICS],
+            "meaning": [m.meaning for m in PROGRAMME_METRICS],
+            "source": [m.source for m in PROGRAMME_METRICS],
+        }
+    )
+    _print_frame(frame, output_format, tr("Metrics of programme criteria"))
 
 
 def _criteria_lines(criteria: tuple[Any, ...]) -> list[str]:
@@ -278,26 +342,35 @@ def programme_show(
 
 @programme_group.command("check")
 def programme_check(
-    programme: ProgrammeArg, facts: FactsOpt, output_format: FormatOpt = "table"
+    programme: ProgrammeArg,
+    facts: FactsOpt = None,
+    management: ManagementOpt = None,
+    danish: DanishOpt = None,
+    output_format: FormatOpt = "table",
 ) -> None:
     """Check a cluster's eligibility with the evidence of each criterion (exit code 2 when the
     cluster is not eligible)."""
-    from grappe.io.programmes import load_programme, read_facts
+    from grappe.io.programmes import load_programme
     from grappe.programmes import check_eligibility
 
     with grappe_errors():
         _check_format(output_format, "grappe programme check")
         p = load_programme(programme)
-        check = check_eligibility(p, read_facts(facts))
+        gathered = _gather_facts(facts, management, danish, "grappe programme check")
+        check = check_eligibility(p, gathered)
     frame = _results_frame(check.results).drop(columns="level")
     if output_format == "json":
         records = json.loads(frame.to_json(orient="records", force_ascii=False))
         _print_json({"programme": p.key, "eligible": check.eligible, "results": records})
     else:
+        if output_format == "table":  # the reasons below the table, which they would widen
+            frame = frame.drop(columns="reason")
         _print_frame(frame, output_format, tr("Eligibility for {name}", name=p.name()))
         if output_format == "table":
             verdict = tr("Eligible.") if check.eligible else tr("Not eligible.")
             console.print(escape(verdict), highlight=False)
+            for reason in check.reasons:
+                console.print(escape(f"  • {translate(reason)}"), highlight=False)
     if not check.eligible:
         raise typer.Exit(code=2)
 
@@ -305,7 +378,9 @@ def programme_check(
 @programme_group.command("decide")
 def programme_decide(
     programme: ProgrammeArg,
-    facts: FactsOpt,
+    facts: FactsOpt = None,
+    management: ManagementOpt = None,
+    danish: DanishOpt = None,
     previous_status: Annotated[
         str | None,
         typer.Option(
@@ -324,7 +399,7 @@ def programme_decide(
 ) -> None:
     """The programme's label decision on a cluster's facts: award, keep, raise, lower,
     suspend, withdraw, reinstate or refuse, with the reasons and every criterion's value."""
-    from grappe.io.programmes import load_programme, read_facts
+    from grappe.io.programmes import load_programme
     from grappe.programmes import LabelState, decide_label
 
     with grappe_errors():
@@ -335,7 +410,8 @@ def programme_decide(
             if previous_status is None
             else LabelState(previous_status, previous_level, failures)
         )
-        decision = decide_label(p, previous, read_facts(facts))
+        gathered = _gather_facts(facts, management, danish, "grappe programme decide")
+        decision = decide_label(p, previous, gathered)
     frame = _results_frame(decision.results)
     state = decision.state
     reasons = [translate(reason) for reason in decision.reasons]
@@ -368,6 +444,7 @@ def programme_decide(
         )
         for reason in reasons:
             console.print(escape(f"  • {reason}"), highlight=False)
+        frame = frame.drop(columns="reason")  # printed above
     _print_frame(frame, output_format, tr("Criteria of {name}", name=p.name()))
 
 

@@ -10,6 +10,7 @@ cells of a cluster map that meet its statistical criteria. The metrics criteria 
 """
 
 from grappe.programmes.candidates import IDENTITY_COLUMNS, statistical_candidates
+from grappe.programmes.facts import QUESTION_METRICS, questionnaire_facts
 from grappe.programmes.metrics import MAP_METRICS, METRIC_NAMES, PROGRAMME_METRICS, Metric, metric
 from grappe.programmes.rules import (
     CriterionResult,
@@ -21,6 +22,7 @@ from grappe.programmes.rules import (
     check_eligibility,
     decide_label,
     evaluation_dates,
+    label_valid_until,
 )
 from grappe.programmes.schema import (
     FAIL_ACTIONS,
@@ -46,6 +48,7 @@ __all__ = [
     "METRIC_NAMES",
     "PROGRAMME_KEYS",
     "PROGRAMME_METRICS",
+    "QUESTION_METRICS",
     "AdmissionStep",
     "Criterion",
     "CriterionResult",
@@ -64,8 +67,10 @@ __all__ = [
     "decide_label",
     "evaluation_dates",
     "in_language",
+    "label_valid_until",
     "metric",
     "programme_from_dict",
     "programme_to_dict",
+    "questionnaire_facts",
     "statistical_candidates",
 ]

@@ -73,14 +73,24 @@ PROGRAMME_METRICS: tuple[Metric, ...] = (
     Metric(
         "member_types",
         "count",
-        "Distinct kinds of members (spheres of the triple helix: enterprises, universities, "
-        "research bodies, training bodies, government, support bodies…).",
+        "Distinct spheres among the members (grappe.vocabulary.SPHERES: enterprise, "
+        "university, public, support, association, international, finance).",
         "members",
     ),
     Metric("enterprises", "count", "Member enterprises.", "members"),
     Metric("sme_share", "share", "Share of SMEs among the member enterprises (0–1).", "members"),
-    Metric("universities", "count", "Member universities and higher-education schools.", "members"),
-    Metric("research_bodies", "count", "Member public or private research bodies.", "members"),
+    Metric(
+        "universities",
+        "count",
+        "Member universities and higher-education schools (of the sphere 'university').",
+        "members",
+    ),
+    Metric(
+        "research_bodies",
+        "count",
+        "Member public or private research bodies (of the sphere 'university' or 'public').",
+        "members",
+    ),
     Metric("training_bodies", "count", "Member vocational-training bodies and schools.", "members"),
     Metric(
         "industry_research_ties",
@@ -205,6 +215,14 @@ _BY_NAME = {m.name: m for m in PROGRAMME_METRICS}
 
 def metric(name: str) -> Metric | None:
     """The :class:`Metric` called ``name``, or ``None`` when grappe does not define it.
+
+    Parameters
+    ----------
+    name : str
+
+    Returns
+    -------
+    Metric or None
 
     Examples
     --------

@@ -151,7 +151,22 @@ class Programme:
 
 
 def in_language(texts: Mapping[str, str], lang: str) -> str:
-    """``texts[lang]``, else the English text, else the first text, else ``""``."""
+    """``texts[lang]``, else the English text, else the first text, else ``""``.
+
+    Parameters
+    ----------
+    texts : mapping of language to str
+    lang : str
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> in_language({"fr": "Réseau"}, "ar")
+    'Réseau'
+    """
     for code in (lang, "en", *texts):
         if texts.get(code):
             return texts[code]

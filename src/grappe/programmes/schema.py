@@ -526,6 +526,10 @@ def programme_to_dict(programme: Programme) -> dict[str, Any]:
         Plain lists, dicts, strings and numbers (JSON- and YAML-serialisable when the funding
         rules are), stored by the registry as the snapshot of the rules applied.
 
+    References
+    ----------
+    .. [1] docs/programmes.md, "The schema (every key)".
+
     Examples
     --------
     >>> p = programme_from_dict({"key": "k", "names": {"en": "K"}, "eligibility": ["lq >= 1.2"]})
