@@ -115,14 +115,25 @@ def test_gather_facts_reads_the_management_answers_and_the_map(db):
     db.add(AnswerSet(cluster_id="dates", questionnaire="management", respondent="panel",
                      date=dt.date(2022, 6, 1), answers={"M-G2": 1.5, "M-S2": 80.0, "M-G1": True},
                      created_by="t"))  # fmt: skip
+    db.add(AnswerSet(cluster_id="dates", questionnaire="danish", respondent="panel",
+                     date=dt.date(2022, 9, 1), answers={"DK-S1": 4, "M-S1": 99},
+                     created_by="t"))  # fmt: skip
+    db.add(AnswerSet(cluster_id="dates", questionnaire="management", respondent="panel",
+                     date=dt.date(2022, 7, 1), answers={"M-S1": 40}, created_by="t"))  # fmt: skip
     db.flush()
     facts = gather_facts(db, "dates", on=dt.date(2023, 1, 15)).facts
     assert (facts["lq"].value, facts["lq"].source) == (4.5, "indicators:2022")  # not 2030
     assert facts["strong"].value == 1.0 and facts["stars"].value == 2.0
-    assert facts["management_fte"].value == 1.5
-    assert facts["management_fte"].source == "questionnaire:management:2022-06-01"
-    assert facts["sme_share"].value == pytest.approx(0.8)
-    assert facts["management_strategy"].value == 1.0
+    # the latest management answers (2022-07-01) give only M-S1: the earlier set's figures are
+    # not mixed in, and the members counted from the records beat the declared 40
+    assert "management_fte" not in facts and facts["members"].value == 4.0
+    assert facts["danish_structure"].value == 4.0
+    assert facts["danish_structure"].source == "questionnaire:danish:2022-09-01"
+    earlier = gather_facts(db, "dates", on=dt.date(2022, 6, 15)).facts
+    assert earlier["management_fte"].value == 1.5
+    assert earlier["management_fte"].source == "questionnaire:management:2022-06-01"
+    assert earlier["sme_share"].value == pytest.approx(0.8)
+    assert earlier["management_strategy"].value == 1.0
     before = gather_facts(db, "dates", on=dt.date(2022, 1, 1), metrics=["management_fte"])
     assert before.missing == ("management_fte",)  # answered later: not yet known
 

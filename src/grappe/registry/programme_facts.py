@@ -19,9 +19,9 @@ Sources, from the records of the registry on the date of the evaluation:
 * ``research_bodies`` and ``years_active`` have no record in the registry (its sphere
   "university" holds universities and research bodies alike): they are reported missing and the
   evaluator types them;
-* ``questionnaire:management:<date>`` — the latest management questionnaire's answers
-  (:func:`grappe.assess.answer_facts`) read as the metrics that name them (``management_fte``
-  from M-G2, ``sme_share`` from M-S2 / 100…).
+* ``questionnaire:<name>:<date>`` — the latest answers to the management and Danish
+  questionnaires, read as programme metrics by :func:`grappe.programmes.questionnaire_facts`
+  (``management_fte`` from M-G2, ``sme_share`` from M-S2 / 100, ``danish_structure``…).
 """
 
 from __future__ import annotations
@@ -54,16 +54,8 @@ __all__ = ["GatheredFacts", "gather_facts"]
 #: Sphere → the metric counting the members of that sphere.
 _SPHERE_COUNTS = {"enterprise": "enterprises", "university": "universities"}
 _INDICATOR_METRICS = ("lq", "employment", "establishments", "strong", "stars")
-#: Question of ``management.yaml`` → (metric, divisor): the metrics of
-#: :data:`grappe.programmes.PROGRAMME_METRICS` whose meaning names the question.
-_MANAGEMENT_METRICS = {
-    "M-G2": ("management_fte", 1.0),
-    "M-G1": ("management_strategy", 1.0),
-    "M-F1": ("private_funding_share", 100.0),
-    "M-S2": ("sme_share", 100.0),
-    "M-A1": ("collaborative_projects", 1.0),
-    "M-V1": ("member_satisfaction", 1.0),
-}
+#: The questionnaires whose answers give programme metrics.
+_QUESTIONNAIRES = ("management", "danish")
 
 
 @dataclass(frozen=True)
@@ -187,25 +179,26 @@ def _indicators(session: Session, cluster: Cluster, on: dt.date) -> dict[str, Fa
     return facts
 
 
-def _management(session: Session, cluster_id: str, on: dt.date) -> dict[str, Fact]:
-    row = session.scalar(
-        select(AnswerSet)
-        .where(AnswerSet.cluster_id == cluster_id, AnswerSet.questionnaire == "management",
-               AnswerSet.date <= on)
-        .order_by(AnswerSet.date.desc(), AnswerSet.id.desc())
-    )  # fmt: skip
-    if row is None:
-        return {}
-    from grappe.assess import answer_facts
+def _questionnaires(session: Session, cluster_id: str, on: dt.date) -> dict[str, Fact]:
+    """The metrics the latest answers to each questionnaire give by ``on``
+    (:func:`grappe.programmes.questionnaire_facts`), sourced with the questionnaire and date."""
+    from grappe.programmes import questionnaire_facts
     from grappe.registry.questionnaire_entries import bundled
 
-    found = answer_facts(bundled("management"), row.answers)
-    source = f"questionnaire:management:{row.date.isoformat()}"
-    return {
-        metric: Fact(metric, found[question] / divisor, source)
-        for question, (metric, divisor) in _MANAGEMENT_METRICS.items()
-        if question in found
-    }
+    facts: dict[str, Fact] = {}
+    for name in _QUESTIONNAIRES:
+        row = session.scalar(
+            select(AnswerSet)
+            .where(AnswerSet.cluster_id == cluster_id, AnswerSet.questionnaire == name,
+                   AnswerSet.date <= on)
+            .order_by(AnswerSet.date.desc(), AnswerSet.id.desc())
+        )  # fmt: skip
+        if row is None:
+            continue
+        source = f"questionnaire:{name}:{row.date.isoformat()}"
+        for metric, fact in questionnaire_facts(bundled(name), row.answers).items():
+            facts[metric] = Fact(metric, fact.value, source)
+    return facts
 
 
 def gather_facts(
@@ -244,8 +237,10 @@ def gather_facts(
     facts |= _members(session, cluster_id, on)
     facts |= _network(session, cluster_id, problems)
     facts |= _indicators(session, cluster, on)
-    facts |= _management(session, cluster_id, on)
-    for name, fact in _kpis(session, cluster_id, on).items():
-        facts.setdefault(name, fact)  # a count from the member records beats a typed KPI
+    # A count from the records beats a declared one (a KPI typed by hand, the questionnaire's
+    # number of members).
+    for name, fact in (_kpis(session, cluster_id, on) | _questionnaires(session, cluster_id,
+                                                                        on)).items():  # fmt: skip
+        facts.setdefault(name, fact)
     missing = tuple(sorted(set(metrics) - set(facts)))
     return GatheredFacts(cluster_id, on, facts, missing, tuple(problems))
