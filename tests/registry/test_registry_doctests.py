@@ -14,6 +14,7 @@ MODULES = [
     "grappe.service.jobs",
     "grappe.registry.assessments",
     "grappe.registry.assessment_documents",
+    "grappe.registry.programme_enrolments",
 ]
 
 

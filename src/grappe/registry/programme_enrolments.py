@@ -123,7 +123,13 @@ class DueEvaluation:
 
     @property
     def overdue(self) -> bool:
-        """Whether its date has passed."""
+        """Whether its date has passed.
+
+        Examples
+        --------
+        >>> DueEvaluation(1, "c", "k", dt.date(2026, 1, 15), -3).overdue
+        True
+        """
         return self.days < 0
 
 
@@ -163,7 +169,19 @@ def _facts(facts: Mapping[str, Fact | float | None]) -> dict[str, Fact]:
 
 
 def criteria_metrics(programme: Programme) -> tuple[str, ...]:
-    """The metrics a programme's eligibility and levels read, in order of first use."""
+    """The metrics a programme's eligibility and levels read, in order of first use (the facts
+    an evaluation needs).
+
+    Examples
+    --------
+    >>> from grappe.programmes import programme_from_dict
+    >>> p = programme_from_dict({"key": "k", "names": {"en": "K"},
+    ...     "eligibility": ["members >= 15", "member_types >= 2"],
+    ...     "levels": [{"key": "gold", "names": {"en": "Gold"},
+    ...                 "criteria": ["members >= 30", "management_fte >= 1"]}]})
+    >>> criteria_metrics(p)
+    ('members', 'member_types', 'management_fte')
+    """
     seen: dict[str, None] = {}
     for c in (*programme.eligibility, *(c for lv in programme.levels for c in lv.criteria)):
         seen.setdefault(c.metric, None)
