@@ -15,6 +15,7 @@ MODULES = [
     "grappe.registry.assessments",
     "grappe.registry.assessment_documents",
     "grappe.registry.programme_enrolments",
+    "grappe.registry.programme_reminders",
 ]
 
 

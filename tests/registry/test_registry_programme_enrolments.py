@@ -27,7 +27,6 @@ from grappe.registry.permissions import Access
 from grappe.registry.programme_enrolments import (
     check_enrolment,
     correct_decision,
-    due_evaluations,
     enrol_cluster,
     list_decisions,
     list_enrolments,
@@ -36,6 +35,7 @@ from grappe.registry.programme_enrolments import (
     withdraw_enrolment,
 )
 from grappe.registry.programme_facts import gather_facts
+from grappe.registry.programme_reminders import due_evaluations
 
 ADMIN = Access("root", "admin")
 ANALYST = Access("ana", "analyst")

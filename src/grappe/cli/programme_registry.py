@@ -196,7 +196,7 @@ def due_command(
 ) -> None:
     """List the evaluations due within --within days, and the overdue ones."""
     from grappe.registry import session_scope
-    from grappe.registry.programme_enrolments import due_evaluations
+    from grappe.registry.programme_reminders import due_evaluations
 
     with grappe_errors():
         when = _date(today, "--today", "grappe programme due")

@@ -51,14 +51,12 @@ from grappe.vocabulary import LABEL_ACTIONS
 
 __all__ = [
     "CLOSED_STATUSES",
-    "DueEvaluation",
     "StoredDecision",
     "StoredEnrolment",
     "check_enrolment",
     "check_programme",
     "correct_decision",
     "criteria_metrics",
-    "due_evaluations",
     "enrol_cluster",
     "enrolment_programme",
     "list_decisions",
@@ -71,8 +69,6 @@ __all__ = [
 #: Statuses after which a cluster is no longer evaluated (it applies again to come back).
 CLOSED_STATUSES: tuple[str, ...] = ("refused", "withdrawn", "expired")
 _LEVELLED = ("award", "raise", "lower")
-#: How far ahead of its date an evaluation is announced, by default (days).
-DUE_WITHIN_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -109,28 +105,6 @@ class StoredDecision:
     decided_by: str
     reason: str | None
     updated_by: str | None
-
-
-@dataclass(frozen=True)
-class DueEvaluation:
-    """An evaluation to hold: ``days`` until its date (negative when overdue)."""
-
-    enrolment_id: int
-    cluster_id: str
-    programme: str
-    date: dt.date
-    days: int
-
-    @property
-    def overdue(self) -> bool:
-        """Whether its date has passed.
-
-        Examples
-        --------
-        >>> DueEvaluation(1, "c", "k", dt.date(2026, 1, 15), -3).overdue
-        True
-        """
-        return self.days < 0
 
 
 def _allowed(who: Access, action: str, kind: str, key: str, cluster_id: str) -> None:
@@ -606,42 +580,3 @@ def withdraw_enrolment(session: Session, who: Access, enrolment_id: int) -> None
     row.deleted_at, row.deleted_by = utc_now(), name_of(who)
     session.flush()
     audit(session, who, "delete", "enrolment", str(row.id), before=_record(row))
-
-
-def due_evaluations(
-    session: Session,
-    *,
-    today: dt.date,
-    within_days: int = DUE_WITHIN_DAYS,
-    clusters: Iterable[str] | None = None,
-) -> list[DueEvaluation]:
-    """Evaluations due within ``within_days`` of ``today`` or overdue, the most urgent first
-    (the reminders of the workspace and of ``grappe programme due``).
-
-    Raises
-    ------
-    InvalidParameterError
-        ``within_days`` is negative.
-    """
-    if within_days < 0:
-        raise InvalidParameterError(
-            "The 'within_days' parameter of due_evaluations must be 0 or more. "
-            f"Got {within_days!r} instead."
-        )
-    query = select(ProgrammeEnrolment).where(
-        ProgrammeEnrolment.deleted_at.is_(None),
-        ProgrammeEnrolment.status.not_in(CLOSED_STATUSES),
-        ProgrammeEnrolment.next_evaluation.is_not(None),
-        ProgrammeEnrolment.next_evaluation <= today + dt.timedelta(days=within_days),
-    )
-    if clusters is not None:
-        query = query.where(ProgrammeEnrolment.cluster_id.in_(tuple(clusters)))
-    rows = session.scalars(query.order_by(ProgrammeEnrolment.next_evaluation,
-                                          ProgrammeEnrolment.id))  # fmt: skip
-    return [
-        DueEvaluation(
-            r.id, r.cluster_id, r.programme, r.next_evaluation, (r.next_evaluation - today).days
-        )  # fmt: skip
-        for r in rows
-        if r.next_evaluation is not None
-    ]

@@ -31,7 +31,6 @@ from grappe.registry.programme_enrolments import (
     StoredEnrolment,
     check_enrolment,
     criteria_metrics,
-    due_evaluations,
     enrol_cluster,
     list_decisions,
     list_enrolments,
@@ -39,6 +38,7 @@ from grappe.registry.programme_enrolments import (
     record_evaluation,
 )
 from grappe.registry.programme_facts import gather_facts
+from grappe.registry.programme_reminders import due_evaluations
 from grappe.vocabulary import LABEL_ACTIONS
 from grappe.web.auth import SignedIn, visitor
 from grappe.web.i18n import translations
