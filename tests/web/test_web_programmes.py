@@ -119,6 +119,10 @@ def test_override_needs_a_reason_and_public_page_lists_the_label(site):
     assert _evaluate(client, enrolment, "2021-02-01", MET).status_code == 303
     public = client.get("/programmes/kompetenznetze").text
     assert 'href="/clusters/auto-mi"' in public and "Labelled Kompetenznetze member" in public
+    client.cookies.clear()  # the cluster's public profile names its label and links the programme
+    profile = client.get("/clusters/auto-mi").text
+    assert 'href="/programmes/kompetenznetze"' in profile and "(Awarded)" in profile
+    signed_in(client, "ana@obs.dz")
     r = _evaluate(client, enrolment, "2023-02-01", MISSED, action="keep")
     assert r.status_code == 400
     assert _error_of(r.text, "reason").startswith("Say why you take another action")

@@ -32,6 +32,7 @@ from grappe.web.views.profile_sections import (
     swot_view,
     visible_sections,
 )
+from grappe.web.views.programme_pages import cluster_labels
 from grappe.web.views.roadmap_display import roadmap_gantt, roadmap_view
 from grappe.web.views.workspace_links import workspace_links
 
@@ -116,6 +117,9 @@ def _cluster_page(request: Request, session: Session, cluster_id: str) -> HTMLRe
             "kpi_charts": kpi_charts(kpi_rows, lang),
             "evaluations": evaluations,
             "period_evaluations": evaluations_view(session, cluster_id, lang)
+            if "evaluations" in shown
+            else [],
+            "programme_labels": cluster_labels(session, cluster_id, lang)
             if "evaluations" in shown
             else [],
             "roadmap": roadmap_view(roadmap, lang),

@@ -24,7 +24,7 @@ from grappe.web.i18n import translations
 from grappe.web.render import language, localized, page
 from grappe.web.views._common import N_, label_status_names, not_found
 
-__all__ = ["label_action_names", "programme_view", "router"]
+__all__ = ["cluster_labels", "label_action_names", "programme_view", "router"]
 
 router = APIRouter(include_in_schema=False)
 
@@ -95,6 +95,19 @@ def _labelled(session: Session, key: str, lang: str) -> list[dict[str, Any]]:
         out.append({"id": cluster.id, "name": name, "lang": name_lang,
                     "level": in_language(level.names, lang) if level else "–",
                     "status": statuses[e.state.status], "since": e.joined})  # fmt: skip
+    return out
+
+
+def cluster_labels(session: Session, cluster_id: str, lang: str) -> list[dict[str, Any]]:
+    """The programme labels a cluster holds (awarded or renewed), for its profile: the
+    programme's key and name, the level's name and the status, in ``lang``."""
+    statuses = label_status_names(lang)
+    out = []
+    for e in list_enrolments(session, cluster_id=cluster_id, statuses=LABELLED):
+        level = e.programme.level(e.state.level) if e.state.level else None
+        out.append({"key": e.programme.key, "name": e.programme.name(lang),
+                    "level": in_language(level.names, lang) if level else None,
+                    "status": statuses[e.state.status]})  # fmt: skip
     return out
 
 
