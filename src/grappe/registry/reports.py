@@ -311,7 +311,7 @@ def _render(report: Any, lang: str, fmt: str) -> bytes:
     html = render_html(report, lang=lang)
     if fmt == "html":
         return html.encode("utf-8")
-    from grappe.reports.builder import pdf_bytes
+    from grappe.reports.render import pdf_bytes
 
     return pdf_bytes(html)
 
