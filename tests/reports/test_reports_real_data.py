@@ -19,7 +19,7 @@ from grappe.reports.i18n import RULES, T
 
 MICHIGAN, AUTOMOTIVE = "26", "4"
 HEADINGS = (
-    "summary",
+    "executive_summary",
     "indicators",
     "lifecycle",
     "network",

@@ -18,9 +18,10 @@ from typing import Any
 
 import pandas as pd
 
+from grappe.definitions.names import cluster_names, localized_cluster_name
 from grappe.formats import format_number, format_share
 from grappe.reports.mission_texts import FINDING_TEXTS
-from grappe.vocabulary import sphere_name
+from grappe.vocabulary import LANGUAGES, sphere_name
 
 __all__ = [
     "DEPENDENCE_SHARE",
@@ -57,6 +58,21 @@ def _list_separator(lang: str) -> str:
     return "، " if lang == "ar" else ", "
 
 
+def _in_lang(value: Any, lang: str) -> str:
+    if isinstance(value, Mapping):
+        return str(value.get(lang) or value.get("en") or next(iter(value.values()), ""))
+    return str(value)
+
+
+def cluster_label(code: Any, name: str) -> dict[str, str]:
+    """A cluster's name in each language: the benchmark catalogue's when ``code`` and the
+    English ``name`` match one of its clusters (:func:`grappe.definitions.names.
+    localized_cluster_name`), else ``name``."""
+    if code is None:  # a name only (the related table's "closest"): find its benchmark code
+        code = {v: k for k, v in cluster_names("en").items()}.get(str(name))
+    return {lang: localized_cluster_name(code, name, lang)[0] for lang in LANGUAGES}
+
+
 def format_param(name: str, value: Any, lang: str, *, absolute: bool = False) -> str:
     """One value of a finding or recommendation written in the conventions of ``lang``."""
     from grappe.reports.i18n import label
@@ -70,7 +86,7 @@ def format_param(name: str, value: Any, lang: str, *, absolute: bool = False) ->
     if name in ("kpi", "status"):
         return label(value, lang)
     if isinstance(value, Mapping):
-        return str(value.get(lang) or value.get("en") or next(iter(value.values()), ""))
+        return _in_lang(value, lang)
     if _missing(value):
         return "—"
     if isinstance(value, bool) or not isinstance(value, int | float):
@@ -185,17 +201,17 @@ def statistics_findings(
 
 def related_change(
     indicators: pd.DataFrame, *, region: str, related: Iterable[str], start: int, end: int
-) -> dict[str, tuple[str, float]]:
+) -> dict[str, tuple[Mapping[str, str], float]]:
     """Change in jobs of each related cluster in ``region`` from ``start`` to ``end``.
 
     Returns
     -------
     dict
-        Cluster code → (name, change as a share); clusters absent from either year, or with no
-        job in ``start``, are left out.
+        Cluster code → (name by language, change as a share); clusters absent from either
+        year, or with no job in ``start``, are left out.
     """
     rows = indicators[indicators["region"].astype(str) == str(region)]
-    out: dict[str, tuple[str, float]] = {}
+    out: dict[str, tuple[Mapping[str, str], float]] = {}
     for code in related:
         own = rows[rows["cluster"].astype(str) == str(code)].set_index("year")
         if start not in own.index or end not in own.index:
@@ -203,12 +219,12 @@ def related_change(
         before, after = float(own.loc[start, "employment"]), float(own.loc[end, "employment"])
         if before > 0:
             name = str(own["cluster_name"].iloc[0]) if "cluster_name" in own else str(code)
-            out[str(code)] = (name, after / before - 1)
+            out[str(code)] = (cluster_label(code, name), after / before - 1)
     return out
 
 
 def related_findings(
-    change: Mapping[str, tuple[str, float]] | None = None,
+    change: Mapping[str, tuple[Mapping[str, str] | str, float]] | None = None,
     related_clusters: pd.DataFrame | None = None,
     *,
     top: int = 3,
@@ -239,7 +255,7 @@ def related_findings(
     if related_clusters is not None and not related_clusters.empty:
         best = related_clusters.sort_values("density", ascending=False, kind="stable").head(top)
         for row in best.itertuples(index=False):
-            closest = str(row.closest) if str(row.closest) else "—"
+            closest = cluster_label(None, str(row.closest)) if str(row.closest) else "—"
             out.append(
                 Finding(
                     "related_opportunity",

@@ -11,7 +11,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from grappe._validation import check_option
 from grappe.errors import InvalidParameterError
 from grappe.i18n import Message
 from grappe.vocabulary import LABEL_STATUSES
@@ -56,23 +55,29 @@ class ProgrammeStatus:
     failures: int = 0
 
 
-def _date(value: Any, name: str) -> dt.date | None:
+def _refuse(where: str, key: str, expected: str, value: Any) -> InvalidParameterError:
+    return InvalidParameterError(
+        Message(
+            "The '{key}' of the programme status ({where}) must be {expected}. "
+            "Got {value!r} instead.",
+            key=key,
+            where=where,
+            expected=expected,
+            value=value,
+        )
+    )
+
+
+def _date(value: Any, key: str, where: str) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise InvalidParameterError(
-            Message(
-                "The '{name}' of the programme status must be a date (YYYY-MM-DD). "
-                "Got {value!r} instead.",
-                name=name,
-                value=value,
-            )
-        ) from None
+        raise _refuse(where, key, "a date (YYYY-MM-DD)", value) from None
 
 
-def programme_status(data: Mapping[str, Any]) -> ProgrammeStatus:
+def programme_status(data: Mapping[str, Any], *, file: str | None = None) -> ProgrammeStatus:
     """A :class:`ProgrammeStatus` from a plain mapping (the registry's values, a YAML file).
 
     Parameters
@@ -80,12 +85,14 @@ def programme_status(data: Mapping[str, Any]) -> ProgrammeStatus:
     data : mapping
         ``programme`` and ``status`` (required); ``level``, ``last_decision``, ``decided``,
         ``reasons``, ``next_evaluation`` (ISO dates), ``failures``.
+    file : str, optional
+        The file it was read from, named in the errors.
 
     Raises
     ------
     InvalidParameterError
-        On a missing programme, an unknown status or action, a bad date or a negative
-        number of failures.
+        On a document that is not a mapping, a missing programme, an unknown status or
+        action, a bad date or a negative number of failures (naming ``file``).
 
     Examples
     --------
@@ -98,32 +105,28 @@ def programme_status(data: Mapping[str, Any]) -> ProgrammeStatus:
     ----------
     .. [1] Issue 18, "The seeds' programmes" (label levels, evaluations and decisions).
     """
+    where = file or "programme_status"
+    if not isinstance(data, Mapping):
+        raise _refuse(where, "document", "a mapping of keys to values", data)
     if not data.get("programme"):
-        raise InvalidParameterError(
-            Message("The programme status needs a 'programme' (its name). Got none.")
-        )
-    status = str(data.get("status"))
-    check_option(status, "status", LABEL_STATUSES, func="programme_status")
+        raise _refuse(where, "programme", "the programme's name", data.get("programme"))
+    status = data.get("status")
+    if status not in LABEL_STATUSES:
+        raise _refuse(where, "status", "one of " + ", ".join(LABEL_STATUSES), status)
     action = data.get("last_decision")
-    if action is not None:
-        check_option(str(action), "last_decision", DECISION_ACTIONS, func="programme_status")
+    if action is not None and action not in DECISION_ACTIONS:
+        raise _refuse(where, "last_decision", "one of " + ", ".join(DECISION_ACTIONS), action)
     failures = data.get("failures", 0) or 0
     if not isinstance(failures, int) or isinstance(failures, bool) or failures < 0:
-        raise InvalidParameterError(
-            Message(
-                "The 'failures' of the programme status must be a whole number ≥ 0. "
-                "Got {value!r} instead.",
-                value=failures,
-            )
-        )
+        raise _refuse(where, "failures", "a whole number ≥ 0", failures)
     reasons = data.get("reasons") or ()
     return ProgrammeStatus(
         programme=data["programme"],
-        status=status,
+        status=str(status),
         level=None if data.get("level") is None else str(data["level"]),
         last_decision=None if action is None else str(action),
-        decided=_date(data.get("decided"), "decided"),
+        decided=_date(data.get("decided"), "decided", where),
         reasons=(reasons,) if isinstance(reasons, str) else tuple(str(r) for r in reasons),
-        next_evaluation=_date(data.get("next_evaluation"), "next_evaluation"),
+        next_evaluation=_date(data.get("next_evaluation"), "next_evaluation", where),
         failures=failures,
     )
