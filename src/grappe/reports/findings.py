@@ -82,7 +82,9 @@ def format_param(name: str, value: Any, lang: str, *, absolute: bool = False) ->
     if name in _LISTS:
         return _list_separator(lang).join(str(v) for v in value)
     if name == "items":
-        return _list_separator(lang).join(f"{n} ({format_share(c, lang)})" for n, c in value)
+        return _list_separator(lang).join(
+            f"{_in_lang(n, lang)} ({format_share(c, lang)})" for n, c in value
+        )
     if name in ("kpi", "status"):
         return label(value, lang)
     if isinstance(value, Mapping):
@@ -264,7 +266,7 @@ def related_findings(
                     "density",
                     float(row.density),
                     {
-                        "name": str(row.name),
+                        "name": cluster_label(row.code, str(row.name)),
                         "density": float(row.density),
                         "lq": float(row.lq),
                         "closest": closest,
