@@ -200,8 +200,9 @@ def test_cli_refuses_opportunities_without_the_bundled_table(constantine):
 def test_cli_names_the_bad_programme_file(constantine, tmp_path):
     bad = tmp_path / "status.yaml"
     bad.write_text("programme: SPL\nstatus: gold\n", encoding="utf-8")
-    result = runner.invoke(app, ["report", "--region", "25", "--cluster", "x", "--no-statistics",
-                                 "--programme", str(bad), "--no-pdf", "-o", str(tmp_path / "o")])  # fmt: skip
+    args = ["report", "--region", "25", "--cluster", "x", "--no-statistics",
+            "--programme", str(bad), "--no-pdf", "-o", str(tmp_path / "o")]  # fmt: skip
+    result = runner.invoke(app, args)
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "status.yaml" in result.output and "'status'" in result.output
     assert not (tmp_path / "o").exists() or not any((tmp_path / "o").iterdir())
