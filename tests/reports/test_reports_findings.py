@@ -205,8 +205,8 @@ def test_every_rule_speaks_three_languages():
 @pytest.mark.parametrize(
     ("data", "match"),
     [
-        (["SPL"], "'document' of the programme status \\(status.yaml\\) must be a mapping"),
-        ({"status": "awarded"}, "'programme' of the programme status .* the programme's name"),
+        (["SPL"], "The programme status \\(status.yaml\\) must be a mapping"),
+        ({"status": "awarded"}, "status \\(status.yaml\\) needs a 'programme' \\(its name\\)"),
         ({"programme": "SPL", "status": "gold"}, "'status' .* must be one of applied, awarded"),
         ({"programme": "SPL", "status": "awarded", "last_decision": "promote"},
          "'last_decision' .* must be one of award, keep"),

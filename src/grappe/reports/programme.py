@@ -55,17 +55,8 @@ class ProgrammeStatus:
     failures: int = 0
 
 
-def _refuse(where: str, key: str, expected: str, value: Any) -> InvalidParameterError:
-    return InvalidParameterError(
-        Message(
-            "The '{key}' of the programme status ({where}) must be {expected}. "
-            "Got {value!r} instead.",
-            key=key,
-            where=where,
-            expected=expected,
-            value=value,
-        )
-    )
+def _refuse(text: str, **values: Any) -> InvalidParameterError:
+    return InvalidParameterError(Message(text, **values))
 
 
 def _date(value: Any, key: str, where: str) -> dt.date | None:
@@ -74,7 +65,13 @@ def _date(value: Any, key: str, where: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise _refuse(where, key, "a date (YYYY-MM-DD)", value) from None
+        raise _refuse(
+            "The '{key}' of the programme status ({where}) must be a date (YYYY-MM-DD). "
+            "Got {value!r} instead.",
+            key=key,
+            where=where,
+            value=value,
+        ) from None
 
 
 def programme_status(data: Mapping[str, Any], *, file: str | None = None) -> ProgrammeStatus:
@@ -107,18 +104,38 @@ def programme_status(data: Mapping[str, Any], *, file: str | None = None) -> Pro
     """
     where = file or "programme_status"
     if not isinstance(data, Mapping):
-        raise _refuse(where, "document", "a mapping of keys to values", data)
+        raise _refuse(
+            "The programme status ({where}) must be a mapping of keys to values. "
+            "Got {value!r} instead.",
+            where=where,
+            value=data,
+        )
     if not data.get("programme"):
-        raise _refuse(where, "programme", "the programme's name", data.get("programme"))
+        raise _refuse(
+            "The programme status ({where}) needs a 'programme' (its name). Got {value!r} instead.",
+            where=where,
+            value=data.get("programme"),
+        )
+    one_of = (
+        "The '{key}' of the programme status ({where}) must be one of {allowed}. "
+        "Got {value!r} instead."
+    )
     status = data.get("status")
     if status not in LABEL_STATUSES:
-        raise _refuse(where, "status", "one of " + ", ".join(LABEL_STATUSES), status)
+        allowed = ", ".join(LABEL_STATUSES)
+        raise _refuse(one_of, key="status", where=where, allowed=allowed, value=status)
     action = data.get("last_decision")
     if action is not None and action not in DECISION_ACTIONS:
-        raise _refuse(where, "last_decision", "one of " + ", ".join(DECISION_ACTIONS), action)
+        allowed = ", ".join(DECISION_ACTIONS)
+        raise _refuse(one_of, key="last_decision", where=where, allowed=allowed, value=action)
     failures = data.get("failures", 0) or 0
     if not isinstance(failures, int) or isinstance(failures, bool) or failures < 0:
-        raise _refuse(where, "failures", "a whole number ≥ 0", failures)
+        raise _refuse(
+            "The 'failures' of the programme status ({where}) must be a whole number ≥ 0. "
+            "Got {value!r} instead.",
+            where=where,
+            value=failures,
+        )
     reasons = data.get("reasons") or ()
     return ProgrammeStatus(
         programme=data["programme"],
