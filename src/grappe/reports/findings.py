@@ -12,6 +12,7 @@ checked by hand; :mod:`grappe.reports.recommendations` turns findings into actio
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -54,6 +55,14 @@ def _missing(value: Any) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
+def _isolate(text: str, lang: str) -> str:
+    # In Arabic, a Latin name (an actor as the data name it) is isolated (U+2068 … U+2069) so
+    # that its words keep their order and do not carry the sentence's punctuation with them.
+    if lang == "ar" and re.search(r"[A-Za-z]", text):
+        return f"\u2068{text}\u2069"
+    return text
+
+
 def _list_separator(lang: str) -> str:
     return "، " if lang == "ar" else ", "
 
@@ -80,7 +89,7 @@ def format_param(name: str, value: Any, lang: str, *, absolute: bool = False) ->
     if name in _SPHERES:
         return sphere_name(str(value), lang)
     if name in _LISTS:
-        return _list_separator(lang).join(str(v) for v in value)
+        return _list_separator(lang).join(_isolate(str(v), lang) for v in value)
     if name == "items":
         return _list_separator(lang).join(
             f"{_in_lang(n, lang)} ({format_share(c, lang)})" for n, c in value
