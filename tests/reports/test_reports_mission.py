@@ -1,8 +1,9 @@
 """The report as a mission document, built by the CLI and by Python from the same inputs.
 
 Two clusters: the Constantine copperware cluster, without statistics (its network transcribed
-from the seed study 003 in tests/fixtures/journey, see its PROVENANCE.md; the programme status
-below is the test's own), and Michigan's automotive cluster (bundled CBP 2017–2021, with the
+from the seed study 003 in tests/fixtures/journey, see its PROVENANCE.md; its diamond scored
+from the synthetic answers of tests/fixtures/assess; the programme status below is the test's
+own), and Michigan's automotive cluster (bundled CBP 2017–2021, with the
 Knoke example network). The CLI's PDFs (one per language) are rendered to images and checked:
 pages, ink, the network figure as an image region in colour, the Arabic page right to left.
 """
@@ -10,6 +11,7 @@ pages, ink, the network figure as an image region in colour, the Arabic page rig
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -24,6 +26,7 @@ from grappe.reports.context import key_figures
 from grappe.reports.i18n import T
 
 runner = CliRunner()
+ANSWERS = Path(__file__).parents[1] / "fixtures" / "assess" / "diamond_answers.yaml"
 
 # The test's own programme status (not from any programme document): a suspended label.
 PROGRAMME = """\
@@ -60,23 +63,28 @@ def constantine_cli(constantine):
     args = ["report", "--region", "25", "--cluster", "dinanderie", "--region-name",
             "Constantine", "--cluster-name", "Dinanderie", "--no-statistics",
             "--actors", str(constantine / "actors.csv"), "--ties", str(constantine / "ties.csv"),
-            "--programme", str(constantine / "programme.yaml"), "-o", str(out)]  # fmt: skip
+            "--programme", str(constantine / "programme.yaml"),
+            "--diamond-answers", str(ANSWERS), "-o", str(out)]  # fmt: skip
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     return out
 
 
 def test_constantine_report_numbers_equal_the_clis(constantine, constantine_cli):
+    from grappe.io.assess import read_answers, read_questionnaire
     from grappe.io.network import read_network
     from grappe.network.diagnosis import diagnose
 
     net = read_network(constantine / "actors.csv", constantine / "ties.csv")
+    questionnaire = read_questionnaire("diamond")
     report = build_report(
         None, region="25", cluster="dinanderie", region_name="Constantine",
         cluster_name="Dinanderie", network=diagnose(net).summary, graph=net,
         programme=programme_status(yaml.safe_load(PROGRAMME)),
+        diamond_questionnaire=questionnaire,
+        diamond_answers=read_answers(ANSWERS, questionnaire),
     )  # fmt: skip
-    assert not report.has_statistics
+    assert not report.has_statistics and report.diamond is not None
     # the five figures of a cluster without statistics are its network's: 11 actors, 18 ties
     # (the fixture's rows), density 18 / (11 × 10), 4 brokers, 4 shadow zones
     expected = dict(key_figures(report))
@@ -93,6 +101,11 @@ def test_constantine_report_numbers_equal_the_clis(constantine, constantine_cli)
             assert str(escape(rec.text(lang))) in ours
         for key in ("executive_summary", "recommendations", "programme_status"):
             assert T[key][lang] in html
+        # two figures: the network and the diamond radar (no employment chart without statistics)
+        assert re.findall(r'<img alt="([^"]+)"', html) == [
+            str(escape(T["network_figure"][lang])),
+            str(escape(T["chart_diamond"][lang])),
+        ]
     en = (constantine_cli / "report_25_dinanderie_fr.html").read_text(encoding="utf-8")
     # the first priority answers the suspended label; a shadow zone calls for a joint day
     priorities = re.search(r'<ol id="priorities">(.*?)</ol>', en, re.S).group(1)
@@ -118,8 +131,8 @@ def test_constantine_pdf_pages_as_images(constantine_cli):
             width, height = page.get_size()
             for left, bottom, right, top in _image_boxes(page, pdfium_c):
                 if right - left > 0.4 * width:
-                    # the network figure: the only image of a report without statistics; in it,
-                    # the spheres' colours (saturated pixels), not grey ink only
+                    # the network figure (the diamond radar is 70 mm wide); in it, the spheres'
+                    # colours (saturated pixels), not grey ink only
                     crop = pixels[
                         int((height - top) * 0.5) : int((height - bottom) * 0.5),
                         int(left * 0.5) : int(right * 0.5),
