@@ -230,8 +230,6 @@ def report_context(report: ClusterReport, lang: str) -> dict[str, Any]:
         "diamond": score_rows(dia) if report.diamond is not None else None,
         "success": score_rows(report.success.scores) if report.success is not None else None,
         "network": network_rows,
-        "brokers": (report.network or {}).get("brokers", []),
-        "brokers_label": name("n_brokers"),
         "swot": swot,
         "roadmap": roadmap,
         "kpis": kpis,
