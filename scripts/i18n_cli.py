@@ -2258,3 +2258,7 @@ CLI_T |= CLI_T_points
 from i18n_cli_report import CLI_T_report  # noqa: E402 - grappe report's mission document (report, issue 18)
 
 CLI_T |= CLI_T_report
+
+from i18n_cli_programmes import CLI_T_programmes  # noqa: E402 - grappe programme (issue 18)
+
+CLI_T |= CLI_T_programmes

@@ -18,6 +18,7 @@ __all__ = [
     "AMOUNT_KPIS",
     "CLUSTER_MAP_COLUMNS",
     "DEFAULT_PUBLIC_SECTIONS",
+    "LABEL_ACTIONS",
     "LABEL_STATUSES",
     "LANGUAGES",
     "LEVELS",
@@ -134,6 +135,14 @@ STATUSES: tuple[str, ...] = ("planned", "ongoing", "done", "delayed", "cancelled
 #: are not met, ``withdrawn`` or ``expired`` (stored with an evaluation, migration ``0011``).
 LABEL_STATUSES: tuple[str, ...] = (
     "applied", "awarded", "renewed", "refused", "suspended", "withdrawn", "expired",
+)  # fmt: skip
+
+#: What a programme's rule decides about a label (:func:`grappe.programmes.decide_label`): a new
+#: application is ``award``\ ed or ``refuse``\ d; at an evaluation the label is kept (``keep``),
+#: raised or lowered to another level, ``suspend``\ ed or ``withdraw``\ n after failures, or
+#: a suspended label is ``reinstate``\ d.
+LABEL_ACTIONS: tuple[str, ...] = (
+    "award", "keep", "raise", "lower", "suspend", "withdraw", "reinstate", "refuse",
 )  # fmt: skip
 
 #: Key performance indicators with a known meaning and bound: ``members`` of the cluster

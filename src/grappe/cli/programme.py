@@ -1,0 +1,442 @@
+"""``grappe programme`` — cluster programmes as data: the presets, a cluster's eligibility with its
+evidence, the label rule's decision, the evaluation calendar, statistically identified candidates.
+
+Thin: each command reads its files (:mod:`grappe.io.programmes`), calls one function of
+:mod:`grappe.programmes` and prints. The registry commands (``enrol``, ``evaluate``…) are added
+to the same group by :mod:`grappe.cli.programme_registry` when it exists.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from grappe.cli._common import console, err_console, grappe_errors
+from grappe.errors import InvalidParameterError
+from grappe.i18n import Message, current_language, format_number, tr, translate
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from grappe.programmes import CriterionResult, Programme
+
+programme_group = typer.Typer(
+    name="programme",
+    no_args_is_help=True,
+    help="Cluster programmes: presets, eligibility, label decisions, calendars, candidates.",
+)
+
+FORMATS: tuple[str, ...] = ("table", "json", "csv")
+
+ProgrammeArg = Annotated[
+    str,
+    typer.Argument(help="A preset's key (see 'grappe programme list') or a programme YAML file."),
+]
+FormatOpt = Annotated[
+    str, typer.Option("--format", help="table, json or csv (default: table).")
+]  # fmt: skip
+LangOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        help="Language of the programme's texts: fr, ar, en (default: the language of grappe).",
+    ),
+]
+FactsOpt = Annotated[
+    Path,
+    typer.Option(
+        "--facts",
+        help="The cluster's facts: YAML/JSON 'metric: value', or a table metric,value[,source].",
+    ),
+]
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``programme`` group to ``app``."""
+    app.add_typer(programme_group)
+
+
+def _check_format(output_format: str, command: str) -> None:
+    if output_format not in FORMATS:
+        raise InvalidParameterError(
+            Message(
+                "The '--format' option of {command} must be one of 'table', 'json', 'csv'. "
+                "Got {value!r} instead.",
+                command=command,
+                value=output_format,
+            )
+        )
+
+
+def _language(lang: str | None, command: str) -> str:
+    from grappe._validation import check_option
+    from grappe.vocabulary import LANGUAGES
+
+    return check_option(lang or current_language(), "--lang", LANGUAGES, func=command)
+
+
+def _print_json(data: Any) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def _print_frame(frame: pd.DataFrame, output_format: str, title: str) -> None:
+    if output_format == "json":
+        _print_json(json.loads(frame.to_json(orient="records", force_ascii=False)))
+    elif output_format == "csv":
+        typer.echo(frame.to_csv(index=False), nl=False)
+    else:
+        table = Table(title=title)
+        headings = _headings()
+        for column in frame.columns:
+            table.add_column(headings.get(str(column), str(column)))
+        for row in frame.itertuples(index=False):
+            table.add_row(*(escape(_cell(v, c)) for c, v in zip(frame.columns, row, strict=True)))
+        console.print(table)
+
+
+def _headings() -> dict[str, str]:
+    """Column headings of the tables, in the run's language."""
+    return {
+        "key": tr("key"),
+        "name": tr("name"),
+        "country": tr("country"),
+        "levels": tr("levels"),
+        "every_months": tr("every (months)"),
+        "level": tr("level"),
+        "criterion": tr("criterion"),
+        "value": tr("value"),
+        "source": tr("source"),
+        "met": tr("met"),
+        "assumed": tr("assumed"),
+        "reason": tr("reason"),
+        "evaluation": tr("evaluation"),
+        "date": tr("date"),
+    }
+
+
+def _word(word: str) -> str:
+    """A label action or status (:data:`~grappe.vocabulary.LABEL_ACTIONS`, ``LABEL_STATUSES``)
+    in the run's language."""
+    words = {
+        "award": tr("award"),
+        "keep": tr("keep"),
+        "raise": tr("raise"),
+        "lower": tr("lower"),
+        "suspend": tr("suspend"),
+        "withdraw": tr("withdraw"),
+        "reinstate": tr("reinstate"),
+        "refuse": tr("refuse"),
+        "applied": tr("applied"),
+        "awarded": tr("awarded"),
+        "renewed": tr("renewed"),
+        "refused": tr("refused"),
+        "suspended": tr("suspended"),
+        "withdrawn": tr("withdrawn"),
+        "expired": tr("expired"),
+    }
+    return words.get(word, word)
+
+
+def _cell(value: Any, column: str = "") -> str:
+    if column == "year" and value == value:
+        return str(int(value))
+    if value is None or (isinstance(value, float) and value != value):
+        return "—"
+    if isinstance(value, bool):
+        return tr("yes") if value else tr("no")
+    if isinstance(value, float | int):
+        # as many decimals as the value has (0.45 FTE is not 0), up to three
+        digits = next((d for d in range(4) if round(value, d) == value), 3)
+        return format_number(value, digits=digits)
+    return str(value)
+
+
+def _results_frame(results: tuple[CriterionResult, ...]) -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.DataFrame(
+        {
+            "level": [r.level or "" for r in results],
+            "criterion": [str(r.criterion) for r in results],
+            "value": [r.value for r in results],
+            "source": [r.source or "" for r in results],
+            "met": [r.ok for r in results],
+            "assumed": [bool(getattr(r.criterion, "assumed", False)) for r in results],
+            "reason": ["" if r.reason is None else translate(r.reason) for r in results],
+        }
+    )
+
+
+@programme_group.command("list")
+def programme_list(lang: LangOpt = None, output_format: FormatOpt = "table") -> None:
+    """List the bundled programmes: key, name, country, levels and evaluation calendar."""
+    import pandas as pd
+
+    from grappe.io.programmes import list_presets, load_programme
+
+    with grappe_errors():
+        _check_format(output_format, "grappe programme list")
+        language = _language(lang, "grappe programme list")
+        programmes = [load_programme(key) for key in list_presets()]
+    frame = pd.DataFrame(
+        {
+            "key": [p.key for p in programmes],
+            "name": [p.name(language) for p in programmes],
+            "country": [p.country or "—" for p in programmes],
+            "levels": [", ".join(lv.key for lv in p.levels) for p in programmes],
+            "every_months": [p.evaluation.every_months for p in programmes],
+        }
+    )
+    _print_frame(frame, output_format, tr("Programmes"))
+
+
+def _criteria_lines(criteria: tuple[Any, ...]) -> list[str]:
+    lines = []
+    for c in criteria:
+        how = tr("assumed") if getattr(c, "assumed", False) else tr("read from the sources")
+        note = getattr(c, "note", None)
+        lines.append(f"  • {c}  ({how}{': ' + note if note else ''})")
+    return lines or ["  " + tr("none")]
+
+
+def _show_text(p: Programme, language: str) -> list[str]:
+    from grappe.programmes import in_language
+
+    lines = [f"{p.name(language)}  [{p.key}]"]
+    if p.country:
+        lines.append(tr("Country: {country}", country=p.country))
+    if p.description(language):
+        lines += ["", p.description(language)]
+    lines += ["", tr("Eligibility:"), *_criteria_lines(p.eligibility)]
+    if p.statistical:
+        lines += ["", tr("Statistical criteria (cells of a cluster map):")]
+        lines += _criteria_lines(p.statistical)
+    if p.admission:
+        lines += ["", tr("Admission:")]
+        for i, step in enumerate(p.admission, start=1):
+            who = in_language(step.decided_by, language)
+            lines.append(
+                f"  {i}. {in_language(step.names, language)}" + (f" — {who}" if who else "")
+            )
+    if p.levels:
+        lines += ["", tr("Label levels (lowest first):")]
+        for level in p.levels:
+            validity = (
+                tr("valid {years} years", years=format_number(level.validity_years))
+                if level.validity_years
+                else tr("no fixed validity")
+            )
+            lines.append(f"  {level.rank}. {in_language(level.names, language)} [{level.key}], "
+                         f"{validity}")  # fmt: skip
+            lines += ["  " + line for line in _criteria_lines(level.criteria)]
+    every = p.evaluation.every_months
+    lines += [
+        "",
+        tr("Evaluation: every {months} months", months=every)
+        if every
+        else tr("Evaluation: no calendar"),
+        tr(
+            "After failed evaluations in a row: {rule}",
+            rule=", ".join(_word(action) for action in p.evaluation.on_fail) or _word("withdraw"),
+        ),
+    ]
+    if p.indicators:
+        lines.append(tr("Indicators reported: {names}", names=", ".join(p.indicators)))
+    if p.funding:
+        lines += ["", tr("Funding:")]
+        lines += [f"  • {key}: {value}" for key, value in p.funding.items()]
+    lines += ["", tr("Sources:")]
+    for source in p.sources:
+        extra = " ".join(part for part in (source.url, source.note) if part)
+        lines.append(f"  • {source.title}" + (f" — {extra}" if extra else ""))
+    return lines
+
+
+@programme_group.command("show")
+def programme_show(
+    programme: ProgrammeArg, lang: LangOpt = None, output_format: FormatOpt = "table"
+) -> None:
+    """Show a programme: eligibility, admission, label levels, calendar, funding and sources,
+    each threshold marked as read from the sources or assumed."""
+    from grappe.io.programmes import load_programme
+    from grappe.programmes import programme_to_dict
+
+    with grappe_errors():
+        _check_format(output_format, "grappe programme show")
+        language = _language(lang, "grappe programme show")
+        p = load_programme(programme)
+    if output_format == "table":
+        console.print(escape("\n".join(_show_text(p, language))), highlight=False)
+    else:
+        _print_json(programme_to_dict(p))
+
+
+@programme_group.command("check")
+def programme_check(
+    programme: ProgrammeArg, facts: FactsOpt, output_format: FormatOpt = "table"
+) -> None:
+    """Check a cluster's eligibility with the evidence of each criterion (exit code 2 when the
+    cluster is not eligible)."""
+    from grappe.io.programmes import load_programme, read_facts
+    from grappe.programmes import check_eligibility
+
+    with grappe_errors():
+        _check_format(output_format, "grappe programme check")
+        p = load_programme(programme)
+        check = check_eligibility(p, read_facts(facts))
+    frame = _results_frame(check.results).drop(columns="level")
+    if output_format == "json":
+        records = json.loads(frame.to_json(orient="records", force_ascii=False))
+        _print_json({"programme": p.key, "eligible": check.eligible, "results": records})
+    else:
+        _print_frame(frame, output_format, tr("Eligibility for {name}", name=p.name()))
+        if output_format == "table":
+            verdict = tr("Eligible.") if check.eligible else tr("Not eligible.")
+            console.print(escape(verdict), highlight=False)
+    if not check.eligible:
+        raise typer.Exit(code=2)
+
+
+@programme_group.command("decide")
+def programme_decide(
+    programme: ProgrammeArg,
+    facts: FactsOpt,
+    previous_status: Annotated[
+        str | None,
+        typer.Option(
+            "--previous-status",
+            help="Status before this evaluation: applied, awarded, renewed, refused, suspended, "
+            "withdrawn or expired (none: a first application).",
+        ),
+    ] = None,
+    previous_level: Annotated[
+        str | None, typer.Option("--previous-level", help="Level held before this evaluation.")
+    ] = None,
+    failures: Annotated[
+        int, typer.Option("--failures", help="Failed evaluations in a row before this one.")
+    ] = 0,
+    output_format: FormatOpt = "table",
+) -> None:
+    """The programme's label decision on a cluster's facts: award, keep, raise, lower,
+    suspend, withdraw, reinstate or refuse, with the reasons and every criterion's value."""
+    from grappe.io.programmes import load_programme, read_facts
+    from grappe.programmes import LabelState, decide_label
+
+    with grappe_errors():
+        _check_format(output_format, "grappe programme decide")
+        p = load_programme(programme)
+        previous = (
+            None
+            if previous_status is None
+            else LabelState(previous_status, previous_level, failures)
+        )
+        decision = decide_label(p, previous, read_facts(facts))
+    frame = _results_frame(decision.results)
+    state = decision.state
+    reasons = [translate(reason) for reason in decision.reasons]
+    if output_format == "json":
+        _print_json(
+            {
+                "programme": p.key,
+                "action": decision.action,
+                "status": state.status,
+                "level": state.level,
+                "failures": state.failures,
+                "reasons": reasons,
+                "results": json.loads(frame.to_json(orient="records", force_ascii=False)),
+            }
+        )
+        return
+    if output_format == "table":
+        console.print(
+            escape(
+                tr(
+                    "Decision: {action} — status {status}, level {level}, failures in a row "
+                    "{failures}",
+                    action=_word(decision.action),
+                    status=_word(state.status),
+                    level=state.level or "—",
+                    failures=state.failures,
+                )
+            ),
+            highlight=False,
+        )
+        for reason in reasons:
+            console.print(escape(f"  • {reason}"), highlight=False)
+    _print_frame(frame, output_format, tr("Criteria of {name}", name=p.name()))
+
+
+@programme_group.command("schedule")
+def programme_schedule(
+    programme: ProgrammeArg,
+    start: Annotated[str, typer.Option("--start", help="Date of the award (YYYY-MM-DD).")],
+    until: Annotated[str, typer.Option("--until", help="Last date considered (YYYY-MM-DD).")],
+    output_format: FormatOpt = "table",
+) -> None:
+    """The evaluation dates of a programme's calendar between two dates."""
+    import datetime as dt
+
+    import pandas as pd
+
+    from grappe.io.programmes import load_programme
+    from grappe.programmes import evaluation_dates
+
+    with grappe_errors():
+        _check_format(output_format, "grappe programme schedule")
+        days = {}
+        for option, text in (("--start", start), ("--until", until)):
+            try:
+                days[option] = dt.date.fromisoformat(text)
+            except ValueError:
+                raise InvalidParameterError(
+                    Message(
+                        "The '{option}' option of grappe programme schedule must be a date "
+                        "YYYY-MM-DD. Got {value!r} instead.",
+                        option=option,
+                        value=text,
+                    )
+                ) from None
+        p = load_programme(programme)
+        dates = evaluation_dates(p, start=days["--start"], until=days["--until"])
+    if not dates and output_format == "table":
+        err_console.print(
+            escape(tr("The programme {key} has no evaluation calendar.", key=p.key))
+            if p.evaluation.every_months is None
+            else escape(tr("No evaluation falls in this period.")),
+            highlight=False,
+        )
+        return
+    frame = pd.DataFrame({"evaluation": range(1, len(dates) + 1),
+                          "date": [d.isoformat() for d in dates]})  # fmt: skip
+    _print_frame(frame, output_format, tr("Evaluations of {name}", name=p.name()))
+
+
+@programme_group.command("candidates")
+def programme_candidates(
+    programme: ProgrammeArg,
+    map_path: Annotated[
+        Path,
+        typer.Option("--map", help="A 'grappe map' output (Parquet, CSV): region × cluster cells."),
+    ],
+    output_format: FormatOpt = "table",
+) -> None:
+    """The region × cluster cells of a cluster map that meet the programme's statistical
+    criteria (statistically identified clusters, Catalan or US style)."""
+    from grappe.io.programmes import load_programme, read_map_cells
+    from grappe.programmes import statistical_candidates
+
+    with grappe_errors():
+        _check_format(output_format, "grappe programme candidates")
+        p = load_programme(programme)
+        cells = statistical_candidates(p, read_map_cells(map_path), file=str(map_path))
+    _print_frame(cells, output_format, tr("Candidates for {name}", name=p.name()))
+    if output_format == "table":
+        err_console.print(
+            escape(tr("{count} cells meet every criterion.", count=format_number(len(cells)))),
+            highlight=False,
+        )
