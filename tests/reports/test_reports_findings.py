@@ -232,3 +232,28 @@ def test_programme_status_from_a_mapping():
         0,
     )
     assert s.decided.isoformat() == "2026-06-30" and s.next_evaluation.isoformat() == "2027-06-30"
+
+
+def test_a_label_decision_of_the_programmes_kernel_in_the_report():
+    """decide_label's suspension → the status, its level's and programme's names and its reasons
+    in the report's language (the failing criterion named), and the remediation first."""
+    from grappe.programmes import LabelState, decide_label, programme_from_dict
+    from grappe.reports import build_report, render_html, status_from_decision
+
+    programme = programme_from_dict(
+        {"key": "spl", "names": {"en": "LPS programme", "fr": "Programme des SPL",
+                                 "ar": "برنامج الأنظمة الإنتاجية المحلية"},
+         "eligibility": ["members >= 15"],
+         "levels": [{"key": "bronze", "criteria": [],
+                     "names": {"en": "Bronze", "fr": "Bronze", "ar": "برونزي"}}],
+         "evaluation": {"on_fail": ["suspend", "withdraw"]}}
+    )  # fmt: skip
+    decision = decide_label(programme, LabelState("awarded", "bronze"), {"members": 12})
+    status = status_from_decision(programme, decision)
+    assert (status.status, status.last_decision, status.failures) == ("suspended", "suspend", 1)
+    report = build_report(None, region="25", cluster="x", programme=status)
+    assert report.recommendations[0].key == "remediation"
+    html = render_html(report, lang="ar")
+    assert "برنامج الأنظمة الإنتاجية المحلية" in html and "برونزي" in html
+    assert "members = 12" in html  # the reason, naming the criterion and the value
+    assert "LPS programme" not in html and "Bronze" not in html

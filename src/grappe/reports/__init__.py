@@ -7,7 +7,7 @@ the data (:mod:`grappe.reports.findings`) and the recommendations that answer th
 """
 
 from grappe.reports.model import ClusterReport, build_report
-from grappe.reports.programme import ProgrammeStatus, programme_status
+from grappe.reports.programme import ProgrammeStatus, programme_status, status_from_decision
 from grappe.reports.render import pdf_bytes, render_html, write_html, write_pdf
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "pdf_bytes",
     "programme_status",
     "render_html",
+    "status_from_decision",
     "write_html",
     "write_pdf",
 ]

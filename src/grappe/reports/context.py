@@ -24,7 +24,9 @@ from grappe.formats import (
     format_share,
     format_year,
 )
+from grappe.i18n import translate
 from grappe.reports import charts
+from grappe.reports.findings import in_language
 from grappe.reports.i18n import RULES, T, label
 from grappe.reports.model import ClusterReport
 from grappe.roadmap import PHASES
@@ -307,15 +309,10 @@ def _mission(
     programme = None
     p = report.programme
     if p is not None:
-        name = (
-            p.programme
-            if isinstance(p.programme, str)
-            else (p.programme.get(lang) or next(iter(p.programme.values())))
-        )
         programme = [
-            (t["programme"], name),
+            (t["programme"], in_language(p.programme, lang)),
             (t["label_status"], label(p.status, lang)),
-            (t["level"], p.level or MISSING),
+            (t["level"], in_language(p.level, lang) if p.level else MISSING),
             (t["last_decision"], label(p.last_decision, lang) if p.last_decision else MISSING),
             (t["decided_on"], format_day(p.decided, lang) if p.decided else MISSING),
             (t["failures"], format_number(p.failures, lang)),
@@ -323,7 +320,7 @@ def _mission(
              format_day(p.next_evaluation, lang) if p.next_evaluation else MISSING),
         ]  # fmt: skip
         if p.reasons:
-            programme.append((t["reasons"], " ; ".join(p.reasons)))
+            programme.append((t["reasons"], " ; ".join(translate(r, lang) for r in p.reasons)))
     return {
         "figures": figures,
         "main_strengths": [i.text(lang) for i in report.swot.strengths[:3]],

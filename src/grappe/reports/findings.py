@@ -28,6 +28,9 @@ __all__ = [
     "DEPENDENCE_SHARE",
     "SPECIALISED_LQ",
     "Finding",
+    "cluster_label",
+    "format_param",
+    "in_language",
     "kpi_findings",
     "network_findings",
     "programme_findings",
@@ -67,7 +70,9 @@ def _list_separator(lang: str) -> str:
     return "، " if lang == "ar" else ", "
 
 
-def _in_lang(value: Any, lang: str) -> str:
+def in_language(value: Any, lang: str) -> str:
+    """``value`` itself, or its text in ``lang`` when it maps languages to texts (else the
+    English one, else the first)."""
     if isinstance(value, Mapping):
         return str(value.get(lang) or value.get("en") or next(iter(value.values()), ""))
     return str(value)
@@ -92,12 +97,12 @@ def format_param(name: str, value: Any, lang: str, *, absolute: bool = False) ->
         return _list_separator(lang).join(_isolate(str(v), lang) for v in value)
     if name == "items":
         return _list_separator(lang).join(
-            f"{_in_lang(n, lang)} ({format_share(c, lang)})" for n, c in value
+            f"{in_language(n, lang)} ({format_share(c, lang)})" for n, c in value
         )
     if name in ("kpi", "status"):
         return label(value, lang)
     if isinstance(value, Mapping):
-        return _in_lang(value, lang)
+        return in_language(value, lang)
     if _missing(value):
         return "—"
     if isinstance(value, bool) or not isinstance(value, int | float):

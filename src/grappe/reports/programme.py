@@ -13,14 +13,9 @@ from typing import Any
 
 from grappe.errors import InvalidParameterError
 from grappe.i18n import Message
-from grappe.vocabulary import LABEL_STATUSES
+from grappe.vocabulary import LABEL_ACTIONS, LABEL_STATUSES
 
-__all__ = ["DECISION_ACTIONS", "ProgrammeStatus", "programme_status"]
-
-#: Actions of a label decision (the ``action`` of ``grappe.programmes.LabelDecision``).
-DECISION_ACTIONS: tuple[str, ...] = (
-    "award", "keep", "raise", "lower", "suspend", "withdraw", "reinstate", "refuse",
-)  # fmt: skip
+__all__ = ["ProgrammeStatus", "programme_status", "status_from_decision"]
 
 
 @dataclass(frozen=True)
@@ -33,13 +28,14 @@ class ProgrammeStatus:
         The programme's name (or its names by language).
     status : str
         Label status, one of :data:`grappe.vocabulary.LABEL_STATUSES`.
-    level : str or None
-        The label level held.
+    level : str, mapping or None
+        The label level held (or its names by language).
     last_decision : str or None
-        Action of the last decision (:data:`DECISION_ACTIONS`).
+        Action of the last decision (:data:`grappe.vocabulary.LABEL_ACTIONS`).
     decided : datetime.date or None
     reasons : tuple of str
-        Why the last decision was taken (as written by the deciders).
+        Why the last decision was taken (as written by the deciders, or the translatable
+        messages of :func:`grappe.programmes.decide_label`).
     next_evaluation : datetime.date or None
     failures : int
         Consecutive failed evaluations.
@@ -47,7 +43,7 @@ class ProgrammeStatus:
 
     programme: str | Mapping[str, str]
     status: str
-    level: str | None = None
+    level: str | Mapping[str, str] | None = None
     last_decision: str | None = None
     decided: dt.date | None = None
     reasons: tuple[str, ...] = ()
@@ -125,8 +121,8 @@ def programme_status(data: Mapping[str, Any], *, file: str | None = None) -> Pro
         allowed = ", ".join(LABEL_STATUSES)
         raise _refuse(one_of, key="status", where=where, allowed=allowed, value=status)
     action = data.get("last_decision")
-    if action is not None and action not in DECISION_ACTIONS:
-        allowed = ", ".join(DECISION_ACTIONS)
+    if action is not None and action not in LABEL_ACTIONS:
+        allowed = ", ".join(LABEL_ACTIONS)
         raise _refuse(one_of, key="last_decision", where=where, allowed=allowed, value=action)
     failures = data.get("failures", 0) or 0
     if not isinstance(failures, int) or isinstance(failures, bool) or failures < 0:
@@ -143,7 +139,55 @@ def programme_status(data: Mapping[str, Any], *, file: str | None = None) -> Pro
         level=None if data.get("level") is None else str(data["level"]),
         last_decision=None if action is None else str(action),
         decided=_date(data.get("decided"), "decided", where),
-        reasons=(reasons,) if isinstance(reasons, str) else tuple(str(r) for r in reasons),
+        reasons=(reasons,)
+        if isinstance(reasons, str)
+        else tuple(r if isinstance(r, str) else str(r) for r in reasons),
         next_evaluation=_date(data.get("next_evaluation"), "next_evaluation", where),
         failures=failures,
+    )
+
+
+def status_from_decision(
+    programme: Any,
+    decision: Any,
+    *,
+    decided: dt.date | None = None,
+    next_evaluation: dt.date | None = None,
+) -> ProgrammeStatus:
+    """The status a label decision leaves (:func:`grappe.programmes.decide_label`).
+
+    Parameters
+    ----------
+    programme : grappe.programmes.Programme
+        Its names and its levels' names are shown in the report's language.
+    decision : grappe.programmes.LabelDecision
+    decided, next_evaluation : datetime.date, optional
+        When it was taken; the next evaluation (e.g. from
+        :func:`grappe.programmes.evaluation_dates`).
+
+    Examples
+    --------
+    >>> from grappe.programmes import LabelState, decide_label, programme_from_dict
+    >>> p = programme_from_dict({"key": "k", "names": {"en": "K"},
+    ...     "eligibility": ["members >= 15"], "evaluation": {"on_fail": ["suspend"]}})
+    >>> s = status_from_decision(p, decide_label(p, LabelState("awarded"), {"members": 12}))
+    >>> s.status, s.last_decision, s.failures
+    ('suspended', 'suspend', 1)
+
+    References
+    ----------
+    .. [1] Issue 18, "The seeds' programmes" (the label rule of ``grappe.programmes``).
+    """
+    state = decision.state
+    names = {lv.key: dict(lv.names) for lv in programme.levels}
+    level = None if state.level is None else names.get(state.level) or state.level
+    return ProgrammeStatus(
+        programme=dict(programme.names),
+        status=state.status,
+        level=level,
+        last_decision=decision.action,
+        decided=decided,
+        reasons=tuple(decision.reasons),
+        next_evaluation=next_evaluation,
+        failures=state.failures,
     )
