@@ -257,3 +257,25 @@ def test_a_label_decision_of_the_programmes_kernel_in_the_report():
     assert "برنامج الأنظمة الإنتاجية المحلية" in html and "برونزي" in html
     assert "members = 12" in html  # the reason, naming the criterion and the value
     assert "LPS programme" not in html and "Bronze" not in html
+
+
+def test_the_highest_positive_complexity_outlook_gain_is_an_opportunity():
+    table = pd.DataFrame(
+        {"code": ["39", "44", "21"], "name": ["Printing Services", "X", "Furniture"],
+         "density": [0.30, 0.40, 0.20], "lq": [0.9, 0.7, 0.5], "closest": ["", "", ""],
+         "cog": [0.10, -0.20, 0.56]}
+    )  # fmt: skip
+    findings = related_findings(None, table, top=1)
+    assert [(f.key, f.value) for f in findings] == [
+        ("related_opportunity", 0.40),  # the closest by density
+        ("complexity_gain", 0.56),  # Furniture: the highest positive gain
+    ]
+    assert findings[1].text("en") == (
+        "Furniture would add most to the region's capabilities (complexity outlook gain 0.56, "
+        "relatedness density 0.20)."
+    )
+    assert recommend(findings)[1].key == "aim_complexity"
+    # a gain already among the closest, or no positive gain: no second statement
+    assert [f.key for f in related_findings(None, table, top=3)].count("complexity_gain") == 0
+    negative = table.assign(cog=-0.1)
+    assert [f.key for f in related_findings(None, negative, top=1)] == ["related_opportunity"]

@@ -48,7 +48,7 @@ DEPENDENCE_SHARE = 0.5
 # How a parameter is written: shares as percentages, quotients and densities with two
 # decimals, counts as integers, spheres by their names in the language.
 _SHARES = frozenset({"growth", "national", "share"})
-_DECIMALS = frozenset({"lq", "density"})
+_DECIMALS = frozenset({"lq", "density", "cog"})
 _COUNTS = frozenset({"n", "failures"})
 _SPHERES = frozenset({"sphere_a", "sphere_b"})
 _LISTS = frozenset({"names", "names_a", "names_b"})
@@ -253,14 +253,17 @@ def related_findings(
         :func:`related_change`: related clusters that lost jobs are a threat
         (``related_decline``, its figure the number of them).
     related_clusters : pandas.DataFrame, optional
-        :func:`grappe.complexity.related_table` of the region (``name``, ``density``, ``lq``,
-        ``closest``, ``cog``): the ``top`` rows by relatedness density are opportunities
-        (``related_opportunity``).
+        :func:`grappe.complexity.related_table` of the region (``code``, ``name``,
+        ``density``, ``lq``, ``closest``, ``cog``): the ``top`` rows by relatedness density are
+        opportunities (``related_opportunity``), and so is the row of highest positive
+        complexity outlook gain when it is not among them (``complexity_gain``).
 
     References
     ----------
     .. [1] Hidalgo, C. A., et al. (2007). The product space conditions the development of
        nations. *Science*, 317(5837), 482–487.
+    .. [2] Hausmann, R., Hidalgo, C. A., et al. (2014). *The Atlas of Economic Complexity*.
+       MIT Press (complexity outlook gain).
     """
     out: list[Finding] = []
     falling = [(name, c) for name, c in (change or {}).values() if c < 0]
@@ -287,6 +290,24 @@ def related_findings(
                     },
                 )  # fmt: skip
             )
+        gains = related_clusters[related_clusters["cog"] > 0]
+        if not gains.empty:
+            gain = gains.loc[gains["cog"].idxmax()]
+            if str(gain["code"]) not in set(best["code"].astype(str)):
+                out.append(
+                    Finding(
+                        "complexity_gain",
+                        "opportunity",
+                        "statistics",
+                        "cog",
+                        float(gain["cog"]),
+                        {
+                            "name": cluster_label(gain["code"], str(gain["name"])),
+                            "cog": float(gain["cog"]),
+                            "density": float(gain["density"]),
+                        },
+                    )  # fmt: skip
+                )
     return tuple(out)
 
 

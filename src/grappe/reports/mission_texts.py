@@ -138,6 +138,14 @@ FINDING_TEXTS: dict[str, dict[str, str]] = {
         "ar": "{name} قريب من أنشطة المنطقة (كثافة الترابط {density}، حاصل التوطن {lq}، "
         "أقرب تخصص: {closest}).",
     },
+    "complexity_gain": {
+        "en": "{name} would add most to the region's capabilities (complexity outlook gain "
+        "{cog}, relatedness density {density}).",
+        "fr": "{name} apporterait le plus aux capacités de la région (gain de perspective de "
+        "complexité {cog}, densité de proximité {density}).",
+        "ar": "{name} هو الأكثر إضافة لقدرات المنطقة (مكسب آفاق التعقيد {cog}، كثافة الترابط "
+        "{density}).",
+    },
     "shadow_zone": {
         "en": "Shadow zone: no tie between {sphere_a} ({names_a}) and {sphere_b} ({names_b}).",
         "fr": "Zone d'ombre : aucun lien entre {sphere_a} ({names_a}) et {sphere_b} ({names_b}).",
@@ -230,6 +238,14 @@ RECOMMENDATION_TEXTS: dict[str, dict[str, str]] = {
         "fr": "Explorer {name} en s'appuyant sur {closest} de la région (densité de proximité "
         "{density}).",
         "ar": "استكشاف {name} بالاستناد إلى {closest} في المنطقة (كثافة الترابط {density}).",
+    },
+    "aim_complexity": {
+        "en": "Study an entry into {name}: of the related activities, it would raise the "
+        "region's complexity most (gain {cog}).",
+        "fr": "Étudier une entrée dans {name} : parmi les activités liées, c'est elle qui "
+        "accroîtrait le plus la complexité de la région (gain {cog}).",
+        "ar": "دراسة الدخول إلى {name}: من بين الأنشطة المرتبطة، هو الذي يرفع تعقيد المنطقة "
+        "أكثر من غيره (المكسب {cog}).",
     },
     "secure_links": {
         "en": "Watch the declining related clusters ({items}) and secure other suppliers "

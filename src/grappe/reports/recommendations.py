@@ -71,6 +71,7 @@ RECOMMENDATION_RULES: dict[str, _Rule] = {
     "kpi_missed": lambda _f: ("kpi_plan", 3),
     "no_triple_helix": lambda _f: ("triple_helix_forum", 4),
     "related_opportunity": lambda _f: ("diversify_into", 4),
+    "complexity_gain": lambda _f: ("aim_complexity", 4),
     "weak_zone": lambda _f: ("strengthen_ties", 5),
     "absent_sphere": lambda _f: ("bring_in_sphere", 5),
     "brokers": lambda _f: ("broker_role", 6),
