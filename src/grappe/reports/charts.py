@@ -141,8 +141,10 @@ def network_chart(
                            edgecolors="black", linewidths=1.6, zorder=2)  # fmt: skip
             ax.scatter(n["x"], n["y"], s=(1.6 * n["r"]) ** 2, color=colour,
                        edgecolors="black", linewidths=0.5, zorder=3)  # fmt: skip
-            ax.annotate(chart_text(n["label"]), (n["x"], n["y"]), xytext=(0, 7),
-                        textcoords="offset points", ha="center", fontsize=7, zorder=4)  # fmt: skip
+            # the label above the node and its ring (marker sizes are in points)
+            ax.annotate(chart_text(n["label"]), (n["x"], n["y"]), xytext=(0, 1.2 * n["r"] + 2),
+                        textcoords="offset points", ha="center", va="bottom", fontsize=7,
+                        zorder=4)  # fmt: skip
         present = sorted({n["sphere_class"] for n in nodes})
         handles = [
             Line2D([], [], marker="o", linestyle="", markeredgecolor="black",
