@@ -153,6 +153,10 @@ def test_constantine_pdf_pages_as_images(constantine_cli):
                     assert left_edge > 0.4 * width and right_edge > 0.85 * width
                 else:
                     assert left_edge < 0.15 * width
+                    # the executive summary, priorities included, holds on the first page
+                    first = re.sub(r"\s+", " ", text.get_text_range())
+                    assert T["priority_recommendations"][lang] in first
+                    assert "1." in first.split(T["priority_recommendations"][lang])[1]
     assert set(found_network) == {"fr", "ar", "en"}
 
 
