@@ -2258,6 +2258,9 @@ CLI_T |= CLI_T_points
 from i18n_cli_enrolments import CLI_T_enrolments  # noqa: E402 - grappe programme enrol… (enrolments)
 
 CLI_T |= CLI_T_enrolments
+from i18n_cli_report import CLI_T_report  # noqa: E402 - grappe report's mission document (report, issue 18)
+
+CLI_T |= CLI_T_report
 
 from i18n_cli_programmes import CLI_T_programmes  # noqa: E402 - grappe programme (issue 18)
 

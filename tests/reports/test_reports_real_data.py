@@ -19,7 +19,7 @@ from grappe.reports.i18n import RULES, T
 
 MICHIGAN, AUTOMOTIVE = "26", "4"
 HEADINGS = (
-    "summary",
+    "executive_summary",
     "indicators",
     "lifecycle",
     "network",
@@ -147,7 +147,7 @@ def test_pdf_pages_are_rendered_and_carry_the_headings(report, tmp_path):
 @pytest.mark.parametrize("lang", ["fr", "ar", "en"])
 def test_every_stage_rule_is_translated(lang):
     from grappe.assess import lifecycle_stage
-    from grappe.reports.builder import _stage_rule
+    from grappe.reports.context import _stage_rule
 
     flat = [1000.0, 1000.0, 1000.0]
     cases = {

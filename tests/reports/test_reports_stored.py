@@ -81,7 +81,7 @@ def test_an_empty_frame_is_no_statistics_and_every_language_renders(stored_parts
 
 def test_the_arabic_pdf_of_a_cluster_without_statistics(crafts_report):
     pytest.importorskip("weasyprint")
-    from grappe.reports.builder import pdf_bytes
+    from grappe.reports.render import pdf_bytes
 
     pdf = pdf_bytes(render_html(crafts_report, lang="ar"))
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000

@@ -343,6 +343,7 @@ def test_a_report_reads_the_latest_stored_diagnosis(stored):
     assert client.get(f"{reports}/{job['id']}").json()["status"] == "succeeded"
     html = client.get(f"{reports}/{job['id']}/en.html").text
     assert f"network diagnosis {first['id']} of 2024-06-30, wave 2024" in html
+    assert 'id="network-figure"' in html  # the stored network of that wave, drawn
     from grappe.assess import network_figures
 
     figures = network_figures(result)

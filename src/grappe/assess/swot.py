@@ -110,7 +110,9 @@ class SwotItem:
     evidence : str
         What it rests on (a score name, the life cycle, a network figure).
     texts : mapping of str to str
-        The user's own text per language (``key == "user"``).
+        The user's own text per language (``key == "user"``), or the text per language of
+        an item drawn elsewhere (a finding of :mod:`grappe.reports.findings`), which wins
+        over the rule's text.
     """
 
     key: str
@@ -120,7 +122,7 @@ class SwotItem:
 
     def text(self, lang: str = "en") -> str:
         """The item's text in ``lang`` (``fr``, ``ar`` or ``en``)."""
-        if self.key == "user":
+        if self.key == "user" or self.texts:
             return self.texts.get(lang) or next(iter(self.texts.values()), "")
         params = dict(self.params)
         if isinstance(params.get("name"), Mapping):

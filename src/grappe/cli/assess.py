@@ -95,6 +95,22 @@ def _indicators(path: Path | None, reading: Any = None) -> tuple[Any, list[str]]
     return cmap.indicators, list(BUNDLED_US_SOURCES)
 
 
+def _related_clusters(region: str) -> Any:
+    """``grappe related`` for ``region`` on the bundled CBP table (its latest year)."""
+    from grappe.complexity import related_table
+    from grappe.io import (
+        BUNDLED_US_YEARS,
+        bundled_cbp_state_path,
+        load_definitions,
+        read_regional_table,
+    )
+
+    with _spinner(tr("Ranking the related clusters")):
+        year = max(BUNDLED_US_YEARS)
+        table = read_regional_table(bundled_cbp_state_path(), source="cbp", years=[year])
+        return related_table(table, region, definitions=load_definitions("us-benchmark"))
+
+
 def _related(text: str) -> list[str]:
     return [t.strip() for t in text.split(",") if t.strip()]
 
@@ -537,6 +553,21 @@ def report_command(
     roadmap: Annotated[Path | None, typer.Option(help="Roadmap YAML.")] = None,
     kpis: Annotated[Path | None, typer.Option(help="KPI table.")] = None,
     diamond_answers: Annotated[Path | None, typer.Option(help="Diamond answers.")] = None,
+    statistics: Annotated[
+        bool,
+        typer.Option(help="Use mapped statistics; --no-statistics: network and assessment only."),
+    ] = True,
+    opportunities: Annotated[
+        bool,
+        typer.Option(
+            help="Related clusters as opportunities (grappe related on the bundled CBP table)."
+        ),
+    ] = False,
+    programme: Annotated[
+        Path | None, typer.Option(help="The cluster's programme status (YAML).")
+    ] = None,
+    region_name: Annotated[str | None, typer.Option(help="Region name shown.")] = None,
+    cluster_name: Annotated[str | None, typer.Option(help="Cluster name shown.")] = None,
     encoding: EncodingOpt = None,
     sep: SepOpt = None,
     decimal: DecimalOpt = ".",
@@ -544,10 +575,21 @@ def report_command(
 ) -> None:
     """Write the cluster diagnostic report (HTML and PDF) in French, Arabic and English."""
     from grappe.io.assess import read_answers, read_kpis, read_questionnaire, read_roadmap
+    from grappe.io.files import read_document
     from grappe.io.output import all_or_nothing, check_output, check_output_folder
-    from grappe.reports import build_report, write_html, write_pdf
+    from grappe.reports import build_report, programme_status, write_html, write_pdf
 
     with grappe_errors():
+        if opportunities and (indicators is not None or not statistics):
+            from grappe.errors import InvalidParameterError
+
+            raise InvalidParameterError(
+                Message(
+                    "The '--opportunities' option of grappe report ranks the related clusters "
+                    "of the bundled CBP table. Fix: drop --indicators and --no-statistics, or "
+                    "drop --opportunities."
+                )
+            )
         langs = [_lang(x, "grappe report") for x in (lang or list(LANGUAGES))]
         reading = read_options(encoding, sep, decimal, thousands)
         stem = f"report_{region}_{cluster}"
@@ -555,8 +597,15 @@ def report_command(
         for code in langs:
             for suffix in (".html", ".pdf") if pdf else (".html",):
                 check_output(output / f"{stem}_{code}{suffix}")
-        df, sources = _indicators(indicators, reading)
-        summary = None
+        df, sources = _indicators(indicators, reading) if statistics else (None, [])
+        related_clusters = _related_clusters(region) if opportunities else None
+        status = None
+        if programme is not None:
+            status = programme_status(
+                read_document(programme, what="programme status", options=reading),
+                file=str(programme),
+            )
+        summary = net = None
         if actors is not None or ties is not None or example_network is not None:
             from grappe.io.network import read_example_network, read_network
             from grappe.network.diagnosis import diagnose
@@ -581,6 +630,11 @@ def report_command(
             roadmap=read_roadmap(roadmap) if roadmap else None,
             kpis=read_kpis(kpis, options=reading) if kpis else None,
             sources=sources,
+            graph=net,
+            related_clusters=related_clusters,
+            programme=status,
+            region_name=region_name,
+            cluster_name=cluster_name,
         )
         written = []
         # All the reports, or none: a failure leaves no mix of new and old files.

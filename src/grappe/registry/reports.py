@@ -50,6 +50,7 @@ from grappe.registry.models import (
     utc_now,
 )
 from grappe.registry.network_diagnoses import latest_diagnosis
+from grappe.registry.networks import load_network
 from grappe.registry.permissions import Access, name_of
 from grappe.registry.repositories import audit, get, list_evaluations
 from grappe.registry.roadmaps import load_roadmap
@@ -115,6 +116,8 @@ class ReportInputs:
         The English name of the cluster's first region.
     latest_evaluation : dict or None
         The latest stored evaluation: date, kind, score, label, label status, evaluator.
+    graph : ActorNetwork or None
+        The stored network of the latest diagnosis (its wave), drawn in the report.
     """
 
     indicators: pd.DataFrame | None
@@ -131,6 +134,7 @@ class ReportInputs:
     swot: Any = None
     region_name: str | None = None
     latest_evaluation: dict[str, Any] | None = None
+    graph: Any = None
 
 
 def report_inputs(session: Session, cluster_id: str) -> ReportInputs:
@@ -170,6 +174,12 @@ def report_inputs(session: Session, cluster_id: str) -> ReportInputs:
         )
     if frame is None and not latest and swot is None and diagnosis is None:
         raise InvalidParameterError(_nothing_to_report(cluster, region))
+    graph = None
+    if diagnosis is not None:
+        try:
+            graph = load_network(session, cluster_id, wave=diagnosis.wave or None)
+        except NotFoundError:
+            graph = None  # every actor removed since the diagnosis: its figures, no drawing
     roadmap = load_roadmap(session, cluster_id)
     if roadmap is not None:
         sources.append("grappe registry: roadmap")
@@ -211,6 +221,7 @@ def report_inputs(session: Session, cluster_id: str) -> ReportInputs:
         swot=None if swot is None else swot.swot,
         region_name=None if region is None else region.name_en,
         latest_evaluation=latest_evaluation,
+        graph=graph,
     )
 
 
@@ -311,7 +322,7 @@ def _render(report: Any, lang: str, fmt: str) -> bytes:
     html = render_html(report, lang=lang)
     if fmt == "html":
         return html.encode("utf-8")
-    from grappe.reports.builder import pdf_bytes
+    from grappe.reports.render import pdf_bytes
 
     return pdf_bytes(html)
 
@@ -348,6 +359,7 @@ def build_cluster_report(
             swot=inputs.swot,
             region_name=inputs.region_name if inputs.indicators is None else None,
             latest_evaluation=inputs.latest_evaluation,
+            graph=inputs.graph,
         )
         _progress(sessions, report_id, 1)
         files = []

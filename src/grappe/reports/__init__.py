@@ -1,14 +1,23 @@
-"""The cluster diagnostic report (HTML and PDF, in French, Arabic and English).
+"""The cluster report, a mission document (HTML and PDF, in French, Arabic and English).
 
-See :func:`build_report`, :func:`render_html`, :func:`write_pdf` and ``docs/assess.md``.
+:func:`build_report` gathers the parts (:mod:`grappe.reports.model`), the findings drawn from
+the data (:mod:`grappe.reports.findings`) and the recommendations that answer them
+(:mod:`grappe.reports.recommendations`); :func:`render_html` and :func:`write_pdf` render it
+(:mod:`grappe.reports.render`). See ``docs/reports.md``.
 """
 
-from grappe.reports.builder import (
-    ClusterReport,
-    build_report,
-    render_html,
-    write_html,
-    write_pdf,
-)
+from grappe.reports.model import ClusterReport, build_report
+from grappe.reports.programme import ProgrammeStatus, programme_status, status_from_decision
+from grappe.reports.render import pdf_bytes, render_html, write_html, write_pdf
 
-__all__ = ["ClusterReport", "build_report", "render_html", "write_html", "write_pdf"]
+__all__ = [
+    "ClusterReport",
+    "ProgrammeStatus",
+    "build_report",
+    "pdf_bytes",
+    "programme_status",
+    "render_html",
+    "status_from_decision",
+    "write_html",
+    "write_pdf",
+]

@@ -18,7 +18,7 @@ import pandas as pd
 from grappe.chart_text import chart_style, chart_text
 from grappe.formats import format_number, format_year
 
-__all__ = ["diamond_chart", "employment_chart", "kpi_chart"]
+__all__ = ["diamond_chart", "employment_chart", "kpi_chart", "network_chart"]
 
 
 def _png(fig) -> str:  # noqa: ANN001 - matplotlib Figure
@@ -115,3 +115,47 @@ def kpi_chart(
         ax.invert_yaxis()
 
     return _draw((6.4, 0.5 + 0.45 * max(len(t), 1)), draw)
+
+
+def network_chart(
+    drawing: Mapping, *, brokers: Sequence[str] = (), names: Mapping[str, str]
+) -> str:
+    """The actors and their ties: nodes placed by :func:`grappe.network.drawing.network_drawing`
+    (the layout of the web pages), coloured by sphere (:data:`grappe.network.figures.
+    SPHERE_COLOURS`), brokers ringed; ``names`` are the spheres' names in ``lang`` (legend)."""
+    from matplotlib.lines import Line2D
+
+    from grappe.network.figures import SPHERE_COLOURS
+
+    ringed = {str(b) for b in brokers}
+    nodes = drawing["nodes"]
+
+    def draw(_fig, ax) -> None:  # noqa: ANN001
+        for e in drawing["edges"]:
+            ax.plot([e["x1"], e["x2"]], [e["y1"], e["y2"]], color="#999999",
+                    lw=e["width"], alpha=0.6, zorder=1)  # fmt: skip
+        for n in nodes:
+            colour = SPHERE_COLOURS.get(n["sphere_class"], "#7F7F7F")
+            if n["id"] in ringed:
+                ax.scatter(n["x"], n["y"], s=(2.4 * n["r"]) ** 2, facecolors="none",
+                           edgecolors="black", linewidths=1.6, zorder=2)  # fmt: skip
+            ax.scatter(n["x"], n["y"], s=(1.6 * n["r"]) ** 2, color=colour,
+                       edgecolors="black", linewidths=0.5, zorder=3)  # fmt: skip
+            # the label above the node and its ring (marker sizes are in points)
+            ax.annotate(chart_text(n["label"]), (n["x"], n["y"]), xytext=(0, 1.2 * n["r"] + 2),
+                        textcoords="offset points", ha="center", va="bottom", fontsize=7,
+                        zorder=4)  # fmt: skip
+        present = sorted({n["sphere_class"] for n in nodes})
+        handles = [
+            Line2D([], [], marker="o", linestyle="", markeredgecolor="black",
+                   markerfacecolor=SPHERE_COLOURS.get(s, "#7F7F7F"),
+                   label=chart_text(names.get(s, s)))
+            for s in present
+        ]  # fmt: skip
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False,
+                  fontsize=7)  # fmt: skip
+        ax.set_xlim(0, drawing["width"])
+        ax.set_ylim(drawing["height"], 0)  # the layout's y grows downwards, as in SVG
+        ax.set_axis_off()
+
+    return _draw((7.0, 4.4), draw)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from grappe.reports.mission_texts import MISSION_T
 from grappe.vocabulary import LANGUAGES
 
 __all__ = ["LANGS", "NAMES", "RULES", "T", "label"]
@@ -174,6 +175,9 @@ T: dict[str, dict[str, str]] = {
         "الشبكة، يعدّلها فاعلو العنقود.",
     },
 }
+
+# The mission document's sections (executive summary, findings, recommendations, programme).
+T |= MISSION_T
 
 #: Rules of the life cycle and the classification, filled with their thresholds.
 RULES: dict[str, dict[str, str]] = {
