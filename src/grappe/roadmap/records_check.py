@@ -103,13 +103,13 @@ class _Issues:
         message: Message,
         fix: Message,
     ) -> None:
-        row = record.get("row")
+        row = record.get("row", k + 2)  # a record may say it has no line (a form): None
         self.found.append(
             ValidationIssue(
                 message,
                 file=self.sources.get(kind, kind),
                 column=column,
-                row=int(row) if row is not None else k + 2,
+                row=int(row) if row is not None else None,
                 fix=fix,
             )
         )
