@@ -195,6 +195,8 @@ def test_no_figure_is_unknown_not_zero():
             "needs both ends",
         ),
         ({"ties": [{"source": "a", "target": "b", "since": "March"}]}, "since", "not a day"),
+        ({"ties": [{"source": "a", "target": "b", "type": "love"}]}, "type", "Unknown tie type"),
+        ({"figures": [{"actor": "a", "period": "2024", "jobs": "2.5"}]}, "jobs", "whole number"),
     ],
 )
 def test_bad_records_name_file_row_and_column(records, column, match):

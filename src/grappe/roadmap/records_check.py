@@ -18,7 +18,7 @@ from grappe._validation import MAX_AMOUNT, MAX_COUNT
 from grappe.errors import DataValidationError, InvalidParameterError, ValidationIssue
 from grappe.i18n import Message
 from grappe.roadmap.periods import parse_period
-from grappe.vocabulary import CLUSTER_ACTIVITY_KINDS, MEMBER_EVENTS, SPHERES
+from grappe.vocabulary import CLUSTER_ACTIVITY_KINDS, MEMBER_EVENTS, SPHERES, TIE_TYPES
 
 __all__ = ["RECORD_KINDS", "Records", "check_records"]
 
@@ -41,7 +41,8 @@ class Records:
     activities : tuple of dict
         ``kind``, ``date``, ``title``, ``participants``, ``members`` (tuple of actor ids).
     ties : tuple of dict
-        ``source``, ``target``, ``type``, ``since``, ``until``.
+        ``source``, ``target``, ``type`` (:data:`~grappe.vocabulary.TIE_TYPES`), ``since``,
+        ``until``.
     """
 
     events: tuple[dict[str, Any], ...] = ()
@@ -309,6 +310,8 @@ def check_records(
         values: dict[str, Any] = {}
         for column, bound in (("jobs", MAX_COUNT), ("exports", MAX_AMOUNT)):
             number = _amount(figure.get(column), bound)
+            if column == "jobs" and isinstance(number, float) and number % 1:
+                number = "bad"  # jobs are people: a whole number
             if number == "bad":
                 issues.add(
                     "figures",
@@ -316,7 +319,8 @@ def check_records(
                     k,
                     column,
                     Message(
-                        "{column} must be a number from 0 to {bound:.0e}; got {value!r}.",
+                        "{column} must be a number from 0 to {bound:.0e} (jobs: a whole "
+                        "number); got {value!r}.",
                         column=column,
                         bound=bound,
                         value=_text(figure.get(column)),
@@ -461,6 +465,16 @@ def check_records(
                 "source" if not source else "target",
                 Message("A tie needs both ends."),
                 Message("Name both actors by id."),
+            )
+        kind = _text(tie.get("type"))
+        if kind is not None and kind not in TIE_TYPES:
+            issues.add(
+                "ties",
+                tie,
+                k,
+                "type",
+                Message("Unknown tie type {value!r}.", value=kind),
+                Message("Use one of {options}.", options=", ".join(TIE_TYPES)),
             )
         if dates["since"] and dates["until"] and dates["until"] < dates["since"]:
             issues.add(
