@@ -45,11 +45,11 @@ ANALYST = Access("ana@obs.dz", "analyst", frozenset())
 def add_biskra(session):
     """The cluster, the wilaya of Biskra and the actors of the illustrative fixture."""
     session.add(Cluster(id="biskra-dates", name_en="Biskra dates"))
-    session.add(Region(id="DZ-07", code="07", country="DZ", region_type="wilaya",
-                       name_en="Biskra"))  # fmt: skip
+    session.add(Region(id="DZ-07", code="07", country="DZ", region_type="wilaya", name_en="Biskra"))
     with (FIXTURES / "biskra_actors.csv").open() as f:
-        session.add_all(Actor(id=r["id"], name=r["name"], sphere=r["sphere"])
-                        for r in csv.DictReader(f))  # fmt: skip
+        session.add_all(
+            Actor(id=r["id"], name=r["name"], sphere=r["sphere"]) for r in csv.DictReader(f)
+        )
     session.flush()
 
 
@@ -86,8 +86,13 @@ def test_biskra_story_loaded_and_computed_from_the_registry(db):
 
 
 def _join(db, actor, date, **more):
-    return add_member_event(db, MANAGER, "biskra-dates", actor,
-                            {"kind": "join", "date": dt.date.fromisoformat(date), **more})  # fmt: skip
+    return add_member_event(
+        db,
+        MANAGER,
+        "biskra-dates",
+        actor,
+        {"kind": "join", "date": dt.date.fromisoformat(date), **more},
+    )
 
 
 def test_event_takes_the_actors_sphere_and_checks_region_and_history(db):
@@ -100,27 +105,44 @@ def test_event_takes_the_actors_sphere_and_checks_region_and_history(db):
     with pytest.raises(DataValidationError, match="already a member"):
         _join(db, "farm-01", "2024-05-01")
     with pytest.raises(DataValidationError, match="leave before join"):
-        add_member_event(db, MANAGER, "biskra-dates", "farm-03",
-                         {"kind": "leave", "date": dt.date(2024, 1, 1)})  # fmt: skip
+        add_member_event(
+            db, MANAGER, "biskra-dates", "farm-03", {"kind": "leave", "date": dt.date(2024, 1, 1)}
+        )
     with pytest.raises(DataValidationError, match="leave before join"):
-        leave = add_member_event(db, MANAGER, "biskra-dates", "farm-01",
-                                 {"kind": "leave", "date": dt.date(2024, 6, 1)})  # fmt: skip
-        update_member_event(db, MANAGER, "biskra-dates", "farm-01", leave.id,
-                            {"date": dt.date(2023, 1, 1)})  # fmt: skip
+        leave = add_member_event(
+            db, MANAGER, "biskra-dates", "farm-01", {"kind": "leave", "date": dt.date(2024, 6, 1)}
+        )
+        update_member_event(
+            db, MANAGER, "biskra-dates", "farm-01", leave.id, {"date": dt.date(2023, 1, 1)}
+        )
     with pytest.raises(PermissionDeniedError, match="cannot create member_event"):
-        add_member_event(db, OTHER, "biskra-dates", "farm-02",
-                         {"kind": "join", "date": dt.date(2024, 1, 1)})  # fmt: skip
+        add_member_event(
+            db, OTHER, "biskra-dates", "farm-02", {"kind": "join", "date": dt.date(2024, 1, 1)}
+        )
 
 
 def test_member_figure_create_replace_delete_audited(db):
     _join(db, "farm-01", "2024-02-01")
-    row = set_member_figure(db, MANAGER, "biskra-dates", "farm-01",
-                            {"period": "2024", "jobs": "6", "exports": "1 500,5",
-                             "currency": "dzd", "founded": "2024-01-10"})  # fmt: skip
-    assert (row.jobs, row.exports, row.currency, row.founded) == (6, 1500.5, "DZD",
-                                                                   dt.date(2024, 1, 10))  # fmt: skip
-    again = set_member_figure(db, MANAGER, "biskra-dates", "farm-01", {"period": "2024",
-                              "jobs": 7})  # fmt: skip
+    row = set_member_figure(
+        db,
+        MANAGER,
+        "biskra-dates",
+        "farm-01",
+        {
+            "period": "2024",
+            "jobs": "6",
+            "exports": "1 500,5",
+            "currency": "dzd",
+            "founded": "2024-01-10",
+        },
+    )
+    assert (row.jobs, row.exports, row.currency, row.founded) == (
+        6,
+        1500.5,
+        "DZD",
+        dt.date(2024, 1, 10),
+    )
+    again = set_member_figure(db, MANAGER, "biskra-dates", "farm-01", {"period": "2024", "jobs": 7})
     assert again.id == row.id and again.jobs == 7 and again.exports is None
     entries = list(db.scalars(select(AuditEntry).where(AuditEntry.resource == "member_figure")))
     assert [e.action for e in entries] == ["create", "update"]
@@ -159,13 +181,25 @@ def test_member_figure_of_an_unknown_member_and_wrong_roles(db):
 def test_activities_and_tie_dates(db):
     _join(db, "farm-01", "2024-02-01")
     _join(db, "pack-01", "2022-02-01")
-    activity = add_cluster_activity(db, MANAGER, "biskra-dates",
-                                    {"kind": "training", "date": "2024-03-05",
-                                     "participants": "12", "members": "farm-01;pack-01"})  # fmt: skip
+    activity = add_cluster_activity(
+        db,
+        MANAGER,
+        "biskra-dates",
+        {
+            "kind": "training",
+            "date": "2024-03-05",
+            "participants": "12",
+            "members": "farm-01;pack-01",
+        },
+    )
     assert activity.members == ["farm-01", "pack-01"] and activity.participants == 12
     with pytest.raises(DataValidationError, match="Unknown member 'ghost'"):
-        add_cluster_activity(db, MANAGER, "biskra-dates",
-                             {"kind": "training", "date": "2024-03-05", "members": ["ghost"]})  # fmt: skip
+        add_cluster_activity(
+            db,
+            MANAGER,
+            "biskra-dates",
+            {"kind": "training", "date": "2024-03-05", "members": ["ghost"]},
+        )
     with pytest.raises(DataValidationError, match="Unknown activity"):
         add_cluster_activity(db, MANAGER, "biskra-dates", {"kind": "party", "date": "2024-03-05"})
     with pytest.raises(PermissionDeniedError, match="cannot create cluster_activity"):
@@ -192,12 +226,22 @@ def test_activities_and_tie_dates(db):
 def test_typed_value_that_disagrees_is_flagged(db):
     _join(db, "farm-01", "2024-02-01")
     set_member_figure(db, MANAGER, "biskra-dates", "farm-01", {"period": "2024", "jobs": 6})
-    set_kpi(db, MANAGER, "biskra-dates", checked_kpi_entry({"name": "jobs", "period": "2024",
-                                                            "value": "60", "target": "50"}))  # fmt: skip
-    set_kpi(db, MANAGER, "biskra-dates", checked_kpi_entry({"name": "members", "period": "2024",
-                                                            "value": "1"}))  # fmt: skip
-    rows = {r["kpi"]: r for r in compare_with_typed(
-        db, "biskra-dates", records_kpis(db, "biskra-dates", "2024"))}  # fmt: skip
+    set_kpi(
+        db,
+        MANAGER,
+        "biskra-dates",
+        checked_kpi_entry({"name": "jobs", "period": "2024", "value": "60", "target": "50"}),
+    )
+    set_kpi(
+        db,
+        MANAGER,
+        "biskra-dates",
+        checked_kpi_entry({"name": "members", "period": "2024", "value": "1"}),
+    )
+    rows = {
+        r["kpi"]: r
+        for r in compare_with_typed(db, "biskra-dates", records_kpis(db, "biskra-dates", "2024"))
+    }
     assert (rows["jobs"]["computed"], rows["jobs"]["typed"], rows["jobs"]["target"]) == (6, 60, 50)
     assert rows["jobs"]["disagrees"] and not rows["members"]["disagrees"]
     assert rows["exports"]["typed"] is None and not rows["exports"]["disagrees"]

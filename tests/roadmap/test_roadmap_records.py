@@ -17,8 +17,9 @@ from grappe.roadmap import check_records, kpis_from_records, member_counts, pars
 from grappe.vocabulary import STANDARD_KPIS
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "roadmap"
-BISKRA = {kind: FIXTURES / f"biskra_{kind}.csv" for kind in ("events", "figures", "activities",
-                                                            "ties")}  # fmt: skip
+BISKRA = {
+    kind: FIXTURES / f"biskra_{kind}.csv" for kind in ("events", "figures", "activities", "ties")
+}
 
 
 def _join(actor, date, **more):
@@ -43,28 +44,40 @@ def test_biskra_story_from_records():
     # one tie has no start date and is left out
     assert k.value("partnerships") == 7 and k.kpis["partnerships"].left_out == 1
     assert k.breakdowns["partnerships_by_sector"] == {
-        "?–agriculture": 1, "agriculture–industry": 2, "agriculture–trade": 2,
+        "?–agriculture": 1,
+        "agriculture–industry": 2,
+        "agriculture–trade": 2,
         "industry–trade": 2,
-    }  # fmt: skip
+    }
     assert k.breakdowns["activities_by_kind"] == {"event": 1, "mission": 1, "training": 3}
     assert [r["kpi"] for r in k.to_rows()] == list(STANDARD_KPIS)
     assert {r["source"] for r in k.to_rows()} == {"records"}
 
 
 def test_hand_computed_quarter():
-    events = [_join("a", "2024-01-10", sector="agriculture", sphere="enterprise",
-                    activity="date palm growing", region="DZ-07"),
-              _join("b", "2024-02-01", sector="industry"),
-              {"actor": "a", "kind": "leave", "date": "2024-03-31"},
-              _join("c", "2024-04-01")]  # fmt: skip
+    events = [
+        _join(
+            "a",
+            "2024-01-10",
+            sector="agriculture",
+            sphere="enterprise",
+            activity="date palm growing",
+            region="DZ-07",
+        ),
+        _join("b", "2024-02-01", sector="industry"),
+        {"actor": "a", "kind": "leave", "date": "2024-03-31"},
+        _join("c", "2024-04-01"),
+    ]
     figures = [
         {"actor": "b", "period": "2024-01", "jobs": "5", "exports": "10", "currency": "eur"},
         {"actor": "b", "period": "2024-03", "jobs": "7", "exports": "2,5", "currency": "EUR"},
         {"actor": "b", "period": "2024-Q2", "jobs": 9},  # outside Q1
         {"actor": "a", "period": "2024", "jobs": 100},  # longer than Q1: left out
     ]
-    activities = [{"kind": "training", "date": "2024-02-02", "members": ["a", "b"]},
-                  {"kind": "mission", "date": "2024-03-02", "participants": "4"}]  # fmt: skip
+    activities = [
+        {"kind": "training", "date": "2024-02-02", "members": ["a", "b"]},
+        {"kind": "mission", "date": "2024-03-02", "participants": "4"},
+    ]
     ties = [
         {"source": "a", "target": "b", "since": "2024-02-15"},
         {"source": "b", "target": "a", "since": "2024-03-01"},  # same pair, later
@@ -218,8 +231,10 @@ def test_file_errors_name_the_file_and_line(tmp_path):
 
 
 def test_exports_in_two_currencies_are_refused():
-    figures = [{"actor": "a", "period": "2024", "exports": 1, "currency": "DZD"},
-               {"actor": "b", "period": "2024", "exports": 1, "currency": "EUR"}]  # fmt: skip
+    figures = [
+        {"actor": "a", "period": "2024", "exports": 1, "currency": "DZD"},
+        {"actor": "b", "period": "2024", "exports": 1, "currency": "EUR"},
+    ]
     events = [_join("a", "2024-01-01"), _join("b", "2024-01-01")]
     with pytest.raises(DataValidationError, match="several currencies \\(DZD, EUR\\)"):
         kpis_from_records(events, figures, period="2024")
@@ -239,8 +254,10 @@ def _histories(draw):
     events = []
     for actor in "abcdef"[: draw(st.integers(0, 6))]:
         days = sorted(set(draw(st.lists(_day, max_size=5))))
-        events += [{"actor": actor, "kind": "join" if i % 2 == 0 else "leave", "date": d}
-                   for i, d in enumerate(days)]  # fmt: skip
+        events += [
+            {"actor": actor, "kind": "join" if i % 2 == 0 else "leave", "date": d}
+            for i, d in enumerate(days)
+        ]
     return events
 
 
@@ -256,8 +273,11 @@ def test_members_balance(events, period):
     joins = sum(e["kind"] == "join" and p.start <= e["date"] <= p.end for e in events)
     leaves = sum(e["kind"] == "leave" and p.start <= e["date"] <= p.end for e in events)
     assert k.value("members") == before.value("members") + joins - leaves
-    assert k.value("new_members") == len({e["actor"] for e in events if e["kind"] == "join"
-                                          and p.start <= e["date"] <= p.end})  # fmt: skip
+    assert k.value("new_members") == len(
+        {e["actor"] for e in events if e["kind"] == "join" and p.start <= e["date"] <= p.end}
+    )
     counted = member_counts(events, p)
-    assert (k.value("members"), k.value("new_members")) == (counted["members"],
-                                                             counted["new_members"])  # fmt: skip
+    assert (k.value("members"), k.value("new_members")) == (
+        counted["members"],
+        counted["new_members"],
+    )
