@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "grappe.cli.spatial",
     "grappe.cli.assess",
     "grappe.cli.assess_registry",
+    "grappe.cli.kpi_records",
     "grappe.cli.serve",
     "grappe.cli.observatory",
     "grappe.cli.token",
@@ -125,7 +126,7 @@ COMMANDS: tuple[LazyCommand, ...] = (
     ),
     LazyCommand(
         "kpi",
-        ("grappe.cli.assess", "grappe.cli.assess_registry"),
+        ("grappe.cli.assess", "grappe.cli.assess_registry", "grappe.cli.kpi_records"),
         "KPIs over time, evaluation per period, label checks.",
     ),
     LazyCommand(
