@@ -44,6 +44,7 @@ __all__ = [
     "delete_cluster_activity",
     "delete_member_figure",
     "list_cluster_activities",
+    "list_cluster_ties",
     "list_member_figures",
     "records_kpis",
     "set_member_figure",
@@ -304,7 +305,8 @@ def delete_cluster_activity(
     audit(session, who, "delete", "cluster_activity", key, before=before)
 
 
-def _cluster_ties(session: Session, cluster_id: str) -> list[Tie]:
+def list_cluster_ties(session: Session, cluster_id: str) -> list[Tie]:
+    """The live ties of the cluster's network (any wave), with their dates."""
     query = select(Tie).where(Tie.cluster_id == cluster_id, Tie.deleted_at.is_(None))
     return list(session.scalars(query.order_by(Tie.id)))
 
@@ -391,7 +393,7 @@ def cluster_records(session: Session, cluster_id: str) -> Records:
             "until": t.until,
             "row": None,
         }
-        for t in _cluster_ties(session, cluster_id)
+        for t in list_cluster_ties(session, cluster_id)
     ]
     return check_records(
         _events(session, cluster_id),
