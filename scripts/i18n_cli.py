@@ -2255,3 +2255,6 @@ CLI_T |= CLI_T_areal
 from i18n_cli_points import CLI_T_points  # noqa: E402 - grappe spatial scan (points, issue 17)
 
 CLI_T |= CLI_T_points
+from i18n_cli_memberkpi import CLI_T_memberkpi  # noqa: E402 - KPIs from records (memberkpi, issue 18)
+
+CLI_T |= CLI_T_memberkpi

@@ -182,7 +182,7 @@ def test_anonymous_visitors_are_sent_to_sign_in(site):
 @pytest.mark.parametrize(
     ("lang", "title", "direction"),
     [
-        ("fr", "Membres, chiffres et activités", "ltr"),
+        ("fr", "Registres : membres, chiffres et activités", "ltr"),
         ("ar", "سجلات الأعضاء والأرقام والأنشطة", "rtl"),
         ("en", "Records of members, figures and activities", "ltr"),
     ],
