@@ -51,7 +51,9 @@ def test_records_to_kpis_through_the_api(populated_app):
     for period, jobs, exports in (("2023", 900, 5e6), ("2024", 950, 6e6)):
         body = {"period": period, "jobs": jobs, "exports": exports, "currency": "USD"}
         _ok(client.put(f"{BASE}/members/GM/figures", headers=mgr, json=body))
-    figures = _ok(client.get(f"{BASE}/figures"))
+    _error(client.get(f"{BASE}/figures"), 401, "unauthorized")  # a firm's figures are its own
+    assert _ok(client.get(f"{BASE}/figures", headers=tokens["ana"]))["count"] == 2
+    figures = _ok(client.get(f"{BASE}/figures", headers=mgr))
     assert figures["count"] == 2 and figures["data"][0]["jobs"] == 900
     _ok(
         client.post(
@@ -155,6 +157,7 @@ def test_record_writes_refused_with_the_one_error_shape(populated_app):
     )
     _error(client.delete(f"{BASE}/activities/999", headers=mgr), 404, "not_found")
     _error(client.delete(f"{BASE}/figures/999", headers=ana), 403, "forbidden")
+    _error(client.get("/api/v1/clusters/chem-oh/figures", headers=mgr), 403, "forbidden")
     _error(
         client.put(f"{BASE}/ties/999/dates", headers=mgr, json={"since": "2024-01-01"}),
         404,

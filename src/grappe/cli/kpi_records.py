@@ -196,7 +196,7 @@ def load_records_command(
         try:
             with session_scope(sessions) as session:
                 loaded = load_records(
-                    session, Access("grappe kpi load-records", "admin"), cluster, records
+                    session, Access.local("grappe kpi load-records"), cluster, records
                 )
         finally:
             _dispose(sessions)

@@ -1,6 +1,7 @@
 """``/clusters/{id}/figures``, ``/activities``, ``/ties/{tie}/dates`` and ``/kpis/records``: the
 records a cluster's KPIs are computed from, and the KPIs of a period computed from them. Public
-read of published clusters; writes by admins and the cluster's managers (record kinds
+read of published clusters (the member figures: admins, analysts and the cluster's managers,
+a firm's figures being its own); writes by admins and the cluster's managers (record kinds
 ``member_figure``, ``cluster_activity``, ``tie`` of :data:`grappe.registry.permissions.RULES`),
 every write audited (:mod:`grappe.registry.member_records`)."""
 
@@ -12,8 +13,10 @@ from fastapi import APIRouter, Query, status
 
 from grappe.errors import InvalidParameterError
 from grappe.registry import member_records as records
+from grappe.registry.permissions import Access
 from grappe.roadmap.periods import parse_period
 from grappe.service.deps import Caller, OptionalCaller, SessionDep, ensure_allowed
+from grappe.service.errors import ApiError
 from grappe.service.record_schemas import (
     ActivityCreate,
     ActivityPublic,
@@ -31,11 +34,19 @@ router = APIRouter(prefix="/clusters", tags=["records"])
 _PERIOD = "2024, 2024-H1, 2024-Q1, 2024-03 or 2024-03-31."
 
 
-@router.get("/{cluster_id}/figures", summary="Figures of the cluster's members")
-def list_figures(
-    session: SessionDep, token: OptionalCaller, cluster_id: str
-) -> ListOf[FigurePublic]:
+@router.get(
+    "/{cluster_id}/figures",
+    summary="Figures of the cluster's members (admins, analysts and the cluster's managers)",
+)
+def list_figures(session: SessionDep, token: Caller, cluster_id: str) -> ListOf[FigurePublic]:
+    # A firm's jobs and exports are its own: unlike the KPIs computed from them (totals), they
+    # are not public, even for a published cluster.
     _visible(session, token, cluster_id)
+    access = Access.of_token(token)
+    if access.role == "manager" and cluster_id not in access.clusters:
+        raise ApiError(
+            403, "forbidden", f"The token {token.name!r} does not manage {cluster_id!r}."
+        )
     rows = records.list_member_figures(session, cluster_id)
     return ListOf[FigurePublic](
         data=[FigurePublic.model_validate(r) for r in rows], count=len(rows)
