@@ -1428,6 +1428,9 @@ T: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "أدخل رمز البلدية لدى الديوان الوطني للإحصائيات (أربعة أرقام)، أو اتركه فارغًا.",
     ),
 }
+from i18n_web_memberkpi import T_memberkpi  # noqa: E402
+
+T |= T_memberkpi
 
 from i18n_web_enrolments import T_enrolments  # noqa: E402 - programme pages (enrolments)
 

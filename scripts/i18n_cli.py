@@ -2266,3 +2266,6 @@ from i18n_cli_programmes import CLI_T_programmes  # noqa: E402 - grappe programm
 
 CLI_T |= CLI_T_programmes
 
+from i18n_cli_memberkpi import CLI_T_memberkpi  # noqa: E402 - KPIs from records (memberkpi, issue 18)
+
+CLI_T |= CLI_T_memberkpi

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 __all__ = [
     "AMOUNT_KPIS",
+    "CLUSTER_ACTIVITY_KINDS",
     "CLUSTER_MAP_COLUMNS",
     "DEFAULT_PUBLIC_SECTIONS",
     "LABEL_ACTIONS",
@@ -166,6 +167,11 @@ AMOUNT_KPIS: tuple[str, ...] = ("exports",)
 #: What can happen to a member of a cluster (see :mod:`grappe.roadmap.periods`): it
 #: ``join``\\ s, ``leave``\\ s, or changes ``sector``.
 MEMBER_EVENTS: tuple[str, ...] = ("join", "leave", "sector")
+
+#: What a cluster organisation runs for its members (see :mod:`grappe.roadmap.records`): a
+#: ``training``, a ``mission`` (a business trip, a trade mission abroad), an ``event`` (a
+#: fair, a conference, a meeting); the ``trainings`` KPI counts the first kind.
+CLUSTER_ACTIVITY_KINDS: tuple[str, ...] = ("training", "mission", "event")
 
 # --- the registry -------------------------------------------------------------------------------
 

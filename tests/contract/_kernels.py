@@ -784,6 +784,34 @@ _rm = {
         why="two counts",
         bad=(_a([{"actor": "a", "kind": "promotion", "date": dt.date(2024, 1, 2)}], "2024"),),
     ),
+    # KPIs from records (memberkpi): events, figures, activities, ties are the data.
+    "check_records": Spec(
+        data=4,
+        sample=_a(
+            [{"actor": "a", "kind": "join", "date": "2024-01-02"}],
+            [{"actor": "a", "period": "2024", "jobs": 3}],
+        ),
+        labels=None,
+        utility=True,
+        why="checked records",
+        bad=(_a([{"actor": "a", "kind": "leave", "date": "2024-01-02"}]),),
+    ),
+    "kpis_from_records": Spec(
+        data=4,
+        sample=lambda: (
+            ([{"actor": "a", "kind": "join", "date": "2024-01-02"}],),
+            {"period": "2024", "previous": "2023"},
+        ),
+        labels=None,
+        examples=True,
+        why="KPIs with their rules",
+        bad=(
+            lambda: (
+                ([{"actor": "a", "kind": "join", "date": "2024-01-02"}],),
+                {"period": "2024-Q9"},
+            ),
+        ),
+    ),
 }
 
 _mm_specs = {

@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "grappe.cli.spatial",
     "grappe.cli.assess",
     "grappe.cli.assess_registry",
+    "grappe.cli.kpi_records",
     "grappe.cli.serve",
     "grappe.cli.observatory",
     "grappe.cli.token",
@@ -37,6 +38,10 @@ COMMAND_MODULES: tuple[str, ...] = (
     "grappe.cli.programme",
     "grappe.cli.programme_registry",
 )
+
+#: The modules of the commands built together (``assess``, ``roadmap``, ``kpi``, ``match``,
+#: ``report``): loading one builds them all, so each names every module adding to them.
+_ASSESS_MODULES = ("grappe.cli.assess", "grappe.cli.assess_registry", "grappe.cli.kpi_records")
 
 #: The commands of the root, in the order ``grappe --help`` lists them (Typer's: the commands,
 #: then the groups, each in the order of registration), with their modules and help texts.
@@ -82,12 +87,12 @@ COMMANDS: tuple[LazyCommand, ...] = (
     ),
     LazyCommand(
         "match",
-        ("grappe.cli.assess", "grappe.cli.assess_registry"),
+        _ASSESS_MODULES,
         "Match large firms' needs with SMEs' capabilities, with the reasons of each score.",
     ),
     LazyCommand(
         "report",
-        ("grappe.cli.assess", "grappe.cli.assess_registry"),
+        _ASSESS_MODULES,
         "Write the cluster diagnostic report (HTML and PDF) in French, Arabic and English.",
     ),
     LazyCommand(
@@ -117,17 +122,17 @@ COMMANDS: tuple[LazyCommand, ...] = (
     ),
     LazyCommand(
         "assess",
-        ("grappe.cli.assess", "grappe.cli.assess_registry"),
+        _ASSESS_MODULES,
         "Qualify a cluster: questionnaires, diamond, success factors, life cycle.",
     ),
     LazyCommand(
         "roadmap",
-        ("grappe.cli.assess", "grappe.cli.assess_registry"),
+        _ASSESS_MODULES,
         "A cluster's roadmap: four phases, deliverables, actions.",
     ),
     LazyCommand(
         "kpi",
-        ("grappe.cli.assess", "grappe.cli.assess_registry"),
+        _ASSESS_MODULES,
         "KPIs over time, evaluation per period, label checks.",
     ),
     LazyCommand(

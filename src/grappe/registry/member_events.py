@@ -7,6 +7,12 @@ as the routes do with ``deps.ensure_allowed``), writes, and appends an audit ent
 values before and after. The ``members`` and
 ``new_members`` KPIs of a period are counted from the events by
 :func:`grappe.roadmap.periods.member_counts`.
+
+Since migration 0016 an event also carries the member's activity (``activity_code``, a NAF,
+NACE or ISIC code, and ``activity``, its name), ``sphere`` (the actor's when not given) and
+``region_id`` (a wilaya…) at the date, for the breakdowns of
+:func:`grappe.roadmap.records.kpis_from_records`; a leave before a join, or a second join, is
+refused by the same check as the files' (:func:`grappe.roadmap.records.check_records`).
 """
 
 from __future__ import annotations
@@ -18,12 +24,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from grappe.errors import InvalidParameterError, NotFoundError
-from grappe.registry.models import Actor, Cluster, MemberEvent
-from grappe.registry.permissions import Access
+from grappe.errors import InvalidParameterError, NotFoundError, PermissionDeniedError
+from grappe.registry.form_values import FORM
+from grappe.registry.models import Actor, Cluster, MemberEvent, Region
+from grappe.registry.permissions import Access, refusal
 from grappe.registry.repositories import audit, changed_fields, get
 from grappe.roadmap.periods import Period, member_counts
-from grappe.vocabulary import MEMBER_EVENTS
+from grappe.roadmap.records_check import check_records
+from grappe.vocabulary import MEMBER_EVENTS, SPHERES
 
 __all__ = [
     "EVENT_FIELDS",
@@ -35,7 +43,9 @@ __all__ = [
 ]
 
 #: The fields of an event a caller gives.
-EVENT_FIELDS: tuple[str, ...] = ("kind", "date", "sector", "note")
+EVENT_FIELDS: tuple[str, ...] = (
+    "kind", "date", "sector", "note", "activity_code", "activity", "sphere", "region_id",
+)  # fmt: skip
 
 
 def _key(event: MemberEvent) -> str:
@@ -50,6 +60,10 @@ def _record(event: MemberEvent) -> dict[str, Any]:
         "date": event.date.isoformat(),
         "sector": event.sector,
         "note": event.note,
+        "activity_code": event.activity_code,
+        "activity": event.activity,
+        "sphere": event.sphere,
+        "region_id": event.region_id,
     }
 
 
@@ -69,6 +83,35 @@ def _check(values: Mapping[str, Any], func: str) -> None:
             f"The 'sector' parameter of {func} must be given for a sector event. Got "
             f"{values.get('sector')!r} instead."
         )
+    sphere = values.get("sphere")
+    if sphere is not None and sphere not in SPHERES:
+        raise InvalidParameterError(
+            f"The 'sphere' parameter of {func} must be one of {', '.join(SPHERES)}. "
+            f"Got {sphere!r} instead."
+        )
+
+
+def _allowed(who: Access, action: str, cluster_id: str, key: str) -> None:
+    refused = refusal(who, action, "member_event", key, scope={cluster_id})
+    if refused is not None:
+        raise PermissionDeniedError(str(refused))
+
+
+def _check_history(
+    session: Session, cluster_id: str, actor_id: str, values: Mapping[str, Any],
+    replaced: int | None = None,
+) -> None:  # fmt: skip
+    """Refuse an event that breaks the member's history (a leave before a join, a second
+    join), by the check the record files get; the issue names the form's ``kind`` field."""
+    if values.get("region_id") is not None:
+        get(session, Region, values["region_id"], what="region")
+    stored = list_member_events(session, cluster_id, actor_id)
+    history = [{"actor": actor_id, "kind": e.kind, "date": e.date, "row": None}
+               for e in stored if e.id != replaced]  # fmt: skip
+    history.append(
+        {"actor": actor_id, "kind": values.get("kind"), "date": values.get("date"), "row": None}
+    )
+    check_records(history, sources={"events": FORM})
 
 
 def list_member_events(
@@ -98,17 +141,25 @@ def add_member_event(
 
     Raises
     ------
+    PermissionDeniedError
+        ``who`` may not write the cluster's member events.
     NotFoundError
-        If the cluster or the actor does not exist.
+        If the cluster, the actor or the region does not exist.
     InvalidParameterError
-        On an unknown kind, a date that is not a date, a sector event without a sector.
+        On an unknown kind or sphere, a date that is not a date, a sector event without a
+        sector.
+    DataValidationError
+        If the event breaks the member's history: a leave before a join, a second join.
     """
+    _allowed(who, "create", cluster_id, f"{cluster_id}/{actor_id}")
     _check({"date": None, **values}, "add_member_event")
     get(session, Cluster, cluster_id, what="cluster")
-    get(session, Actor, actor_id, what="actor")
-    event = MemberEvent(
-        cluster_id=cluster_id, actor_id=actor_id, **{k: values.get(k) for k in EVENT_FIELDS}
-    )
+    actor = get(session, Actor, actor_id, what="actor")
+    fields = {k: values.get(k) for k in EVENT_FIELDS}
+    if fields["sphere"] is None and actor.sphere in SPHERES:
+        fields["sphere"] = actor.sphere  # the actor's sphere unless the event says otherwise
+    _check_history(session, cluster_id, actor_id, fields)
+    event = MemberEvent(cluster_id=cluster_id, actor_id=actor_id, **fields)
     session.add(event)
     session.flush()
     audit(session, who, "create", "member_event", _key(event), after=_record(event))
@@ -123,10 +174,13 @@ def update_member_event(
     event_id: int,
     values: Mapping[str, Any],
 ) -> MemberEvent:
-    """Correct an event (audited with the changed fields before and after)."""
+    """Correct an event (audited with the changed fields before and after); refused as by
+    :func:`add_member_event`."""
+    _allowed(who, "update", cluster_id, f"{cluster_id}/{actor_id}/{event_id}")
     event = _event(session, cluster_id, actor_id, event_id)
     merged = {k: getattr(event, k) for k in EVENT_FIELDS} | dict(values)
     _check(merged, "update_member_event")
+    _check_history(session, cluster_id, actor_id, merged, replaced=event_id)
     before = _record(event)
     for field in EVENT_FIELDS:
         setattr(event, field, merged[field])
@@ -141,6 +195,7 @@ def delete_member_event(
     session: Session, who: Access, cluster_id: str, actor_id: str, event_id: int
 ) -> None:
     """Delete an event (audited with the whole record before)."""
+    _allowed(who, "delete", cluster_id, f"{cluster_id}/{actor_id}/{event_id}")
     event = _event(session, cluster_id, actor_id, event_id)
     before = _record(event)
     key = _key(event)

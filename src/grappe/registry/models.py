@@ -60,6 +60,8 @@ __all__ = [
     "MatchNeed",
     "MatchRun",
     "Membership",
+    "ClusterActivity",
+    "MemberFigure",
     "Region",
     "RoadmapAction",
     "RoadmapRow",
@@ -252,6 +254,10 @@ class Tie(Base):
     position: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    # Migration 0016: when the relation began and ended (``created_at`` is when the row was
+    # written, not when the partnership started); the ``partnerships`` KPI counts from ``since``.
+    since: Mapped[dt.date | None] = mapped_column(Date)
+    until: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class IndicatorSnapshot(Base):
@@ -470,6 +476,12 @@ class MemberEvent(Base):
     date: Mapped[dt.date] = mapped_column(Date)
     sector: Mapped[str | None] = mapped_column(String(64))
     note: Mapped[str | None] = mapped_column(Text)
+    # Migration 0016 (grappe.roadmap.records): the member's activity (a NAF/NACE/ISIC code and
+    # its name), sphere and region (a wilaya) at the date, for the breakdowns of new members.
+    activity_code: Mapped[str | None] = mapped_column(String(32))
+    activity: Mapped[str | None] = mapped_column(String(200))
+    sphere: Mapped[str | None] = mapped_column(String(32))
+    region_id: Mapped[str | None] = mapped_column(ForeignKey("regions.id", ondelete="SET NULL"))
 
 
 # --- i13-assess (migration 0007): questionnaire answers, scored assessments, SWOTs ----------
@@ -800,3 +812,6 @@ from grappe.registry.programme_models import (  # noqa: E402
 from grappe.registry.programme_models import (  # noqa: E402
     ProgrammeEnrolment as ProgrammeEnrolment,
 )
+# Migration 0016: member figures and cluster activities (their own module, registered here so
+# that Base.metadata holds every table).
+from grappe.registry.record_models import ClusterActivity, MemberFigure  # noqa: E402

@@ -69,6 +69,9 @@ RULES: dict[str, dict[str, tuple[str, ...]]] = {
     "roadmap": _OF_A_CLUSTER,
     # i13-model: dated events of a member (join, leave, sector), its cluster's managers'.
     "member_event": _OF_A_CLUSTER,
+    # KPIs from records (migration 0016): what members report and what the cluster runs.
+    "member_figure": _OF_A_CLUSTER,
+    "cluster_activity": _OF_A_CLUSTER,
     # i13-assess: answers and scored assessments may also be entered by the observatory's
     # analysts; a SWOT is edited by the cluster's people; deleting a version is an admin's.
     "answers": {"create": ROLES, "update": _ADMIN, "delete": _ADMIN},

@@ -14,6 +14,13 @@ from grappe.roadmap.periods import (
     parse_period,
 )
 from grappe.roadmap.phases import MODES, PHASES, Phase, phase
+from grappe.roadmap.records import (
+    RecordKpi,
+    Records,
+    RecordsKpis,
+    check_records,
+    kpis_from_records,
+)
 
 __all__ = [
     "MODES",
@@ -29,12 +36,17 @@ __all__ = [
     "Milestone",
     "Period",
     "Phase",
+    "RecordKpi",
+    "Records",
+    "RecordsKpis",
     "Roadmap",
     "build_roadmap",
     "check_kpis",
     "check_label",
     "check_member_events",
+    "check_records",
     "evaluate_kpis",
+    "kpis_from_records",
     "make_label",
     "member_counts",
     "parse_period",

@@ -415,6 +415,7 @@ class ErrorPublic(BaseModel):
 # --- i13-model: member events and member counts ------------------------------------------------
 
 MemberEventKind = Literal[MEMBER_EVENTS]  # type: ignore[valid-type]
+ShortText = Annotated[str, StringConstraints(max_length=200, pattern=r"^[^\x00-\x1f]*$")]
 EventDate = Annotated[dt.date, Field(ge=dt.date(1900, 1, 1), le=dt.date(2100, 12, 31))]
 
 
@@ -426,6 +427,10 @@ class MemberEventCreate(BaseModel):
     date: EventDate
     sector: Key | None = None
     note: Text | None = None
+    activity_code: Key | None = Field(default=None, description="NAF, NACE, ISIC… code.")
+    activity: ShortText | None = Field(default=None, description="The activity's name.")
+    sphere: Sphere | None = Field(default=None, description="Default: the actor's sphere.")
+    region_id: Key | None = Field(default=None, description="A region (wilaya) id, e.g. DZ-07.")
 
 
 class MemberEventUpdate(BaseModel):
@@ -434,6 +439,10 @@ class MemberEventUpdate(BaseModel):
     date: EventDate | None = None
     sector: Key | None = None
     note: Text | None = None
+    activity_code: Key | None = None
+    activity: ShortText | None = None
+    sphere: Sphere | None = None
+    region_id: Key | None = None
 
 
 class MemberEventPublic(_Orm):
@@ -444,6 +453,10 @@ class MemberEventPublic(_Orm):
     date: dt.date
     sector: str | None
     note: str | None
+    activity_code: str | None = None
+    activity: str | None = None
+    sphere: str | None = None
+    region_id: str | None = None
 
 
 class MemberCountsPublic(BaseModel):

@@ -36,10 +36,11 @@ from grappe.reports.i18n import label
 from grappe.roadmap.periods import PERIOD_FORMS, parse_period
 from grappe.vocabulary import STANDARD_KPIS
 from grappe.web.auth import forbidden
-from grappe.web.i18n import translations
+from grappe.web.i18n import format_number, translations
 from grappe.web.render import language, page
 from grappe.web.views._common import N_, not_found
 from grappe.web.views._forms import cluster_context, cluster_form, saved_redirect
+from grappe.web.views.member_record_forms import records_section
 from grappe.web.views.profile_sections import section_names
 
 router = APIRouter(include_in_schema=False)
@@ -95,7 +96,11 @@ def _kpi_page(
          # otherwise be reordered by the bidirectional algorithm into an unreadable list.
          "period_forms": "\u2066" + ", ".join(PERIOD_FORMS.values()) + "\u2069",
          "values": values or {}, "errors": errors or {}, "row_errors": row_errors or {},
-         "row_values": row_values or {}, "saved": request.query_params.get("saved") == "1"},
+         "row_values": row_values or {}, "saved": request.query_params.get("saved") == "1",
+         # KPIs from records (migration 0016): computed on read beside the typed values.
+         "number": lambda v: format_number(v, lang),
+         **records_section(db, cluster.id, request.query_params.get("records_period", ""),
+                           request.query_params.get("records_previous", ""), lang)},
         status=status,
     )  # fmt: skip
 

@@ -46,6 +46,7 @@ WORKSPACE_PAGES: tuple[WorkspacePage, ...] = (
     WorkspacePage("roadmap", N_("Build the action plan"), 3, "roadmap"),
     WorkspacePage("matchmaking", N_("Matchmaking"), 3, "need"),
     WorkspacePage("kpis", N_("Enter KPIs"), 4, "kpi"),
+    WorkspacePage("records", N_("Record members, figures and activities"), 4, "member_event"),
     WorkspacePage("evaluations", N_("Evaluate and label"), 4, "evaluation"),
     WorkspacePage("reports", N_("Build the diagnostic report"), 4, "report"),
     WorkspacePage("programmes", N_("Programmes and labels"), 4, "enrolment"),
