@@ -261,12 +261,16 @@ def _parents(
     chains = [ancestors(c, classification) for c in categories]
     # Only codes that are someone's ancestor can be a parent: index them densely.
     inner = {c: i for i, c in enumerate(dict.fromkeys(a for chain in chains for a in chain))}
+    n_inner = len(inner)
     max_depth = max((len(chain) for chain in chains), default=0)
-    # chain[c, j]: inner id of the j-th ancestor (top-down) of category c; -1 past the chain.
-    chain = np.full((len(categories) + 1, max(max_depth, 1)), -1, dtype=np.int64)
+    # A group's row of the table has one slot more than the inner codes, never filled: the
+    # "no ancestor" slot, so that every cell can be looked up without a mask.
+    width = n_inner + 1
+    # chain[c, j]: inner id of the j-th NEAREST ancestor of category c; the empty slot past it.
+    chain = np.full((len(categories) + 1, max(max_depth, 1)), n_inner, dtype=np.int32)
     for c, anc in enumerate(chains):
-        chain[c, : len(anc)] = [inner.get(a, -1) for a in anc]
-    inner_of = np.array([inner.get(c, -1) for c in categories] + [-1], dtype=np.int64)
+        chain[c, : len(anc)] = [inner[a] for a in reversed(anc)]
+    inner_of = np.array([inner.get(c, n_inner) for c in categories] + [n_inner], dtype=np.int32)
     depth_of = np.array([len(a) for a in chains] + [0], dtype=np.int8)  # a few levels
     codes = cat.codes.astype(np.intp)  # -1 (missing) picks the last, empty entry
     n = len(codes)
@@ -275,27 +279,28 @@ def _parents(
     if not inner or n == 0:
         return parent, depth
     # the cells of a group are looked up among the group's rows: put the groups in order
-    # (files list each region-year's rows together, so this is rarely needed)
+    # (callers number the groups in the file's order, so this is rarely needed)
     order = None if bool((group[1:] >= group[:-1]).all()) else np.argsort(group, kind="stable")
     sorted_group = group if order is None else group[order]
     sorted_codes = codes if order is None else codes[order]
-    n_inner = len(inner)
-    per_block = max(1, _CHUNK_SLOTS // n_inner)  # groups whose table is filled at once
+    per_block = max(1, _CHUNK_SLOTS // width)  # groups whose table is filled at once
     n_groups = int(sorted_group[-1]) + 1
     bounds = np.searchsorted(sorted_group, np.arange(0, n_groups + per_block, per_block))
+    # int32 offsets and rows while they fit: half the memory traffic of int64
     index_type = np.int32 if n < 2**31 else np.int64
-    table = np.full(min(n_groups, per_block) * n_inner, -1, dtype=index_type)
-    flat_chain = chain.ravel()  # flat indexing: much faster than chain[rows, steps]
-    width = chain.shape[1]
+    table = np.full(min(n_groups, per_block) * width, -1, dtype=index_type)
+    nearest = np.ascontiguousarray(chain[:, 0])
     found_at = parent if order is None else np.full(n, -1, dtype=np.int64)
     for block, (lo, hi) in enumerate(zip(bounds[:-1], bounds[1:], strict=True)):
         if lo == hi:
             continue
-        local = (sorted_group[lo:hi] - block * per_block) * n_inner
+        local = (sorted_group[lo:hi] - block * per_block).astype(index_type)
+        local *= width  # the offset of each cell's group in the table
         cell_codes = sorted_codes[lo:hi]
         own = inner_of[cell_codes]
-        rows = np.flatnonzero(own >= 0)
-        keys = local[rows] + own[rows]
+        rows = np.flatnonzero(own < n_inner).astype(index_type)
+        keys = local[rows]
+        keys += own[rows]
         rows += lo  # the table holds rows of the whole (sorted) input
         table[keys] = rows
         repeated = rows[table[keys] != rows]
@@ -306,15 +311,17 @@ def _parents(
                 f"Got {categories[sorted_codes[repeated[0]]]!r} more than once in a group "
                 "instead."
             )
-        # Each cell tries its ancestors from the nearest up; most find their parent at once.
-        todo = np.flatnonzero(depth_of[cell_codes] > 0)
-        step = depth_of[cell_codes[todo]] - 1
+        # Every cell looks up its nearest ancestor at once (most find their parent there);
+        # the few whose nearest ancestor is absent try the ones above it.
         block_parent = found_at[lo:hi]
-        while len(todo):
-            found = table[local[todo] + flat_chain[cell_codes[todo] * width + step]]
+        block_parent[:] = table[local + nearest[cell_codes]]
+        todo = np.flatnonzero((block_parent < 0) & (depth_of[cell_codes] > 1))
+        for step in range(1, chain.shape[1]):
+            if not len(todo):
+                break
+            found = table[local[todo] + chain[cell_codes[todo], step]]
             block_parent[todo] = found
-            more = (found < 0) & (step > 0)
-            todo, step = todo[more], step[more] - 1
+            todo = todo[found < 0]
         if hi < n:
             table[keys] = -1  # empty again for the next block of groups
     if order is not None:  # back to the input's order, parents as input rows

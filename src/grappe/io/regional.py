@@ -706,10 +706,7 @@ def _impute_residual(
     fewer jobs than its published children (beyond half a job of rounding) is refused, since
     its residual, and every indicator that uses the total, would be wrong.
     """
-    # region × year as small non-negative integers (the kernel then skips a hash of every row)
-    first_year = int(np.nanmin(year)) if len(year) else 0
-    n_years = int(np.nanmax(year)) - first_year + 1 if len(year) else 1
-    groups = region.codes.astype(np.int64) * n_years + (year.astype(np.int64) - first_year)
+    groups = _region_year_groups(region, year)
     if not withheld.any():
         result = impute_from_hierarchy(
             industry, employment, withheld, np.zeros(len(employment)),
@@ -746,6 +743,29 @@ def _impute_residual(
     )  # fmt: skip
     _check_parents(result.parent, employment, withheld, industry, rows, file, name)
     return np.array(result.employment), np.asarray(result.status == "imputed")
+
+
+def _region_year_groups(region: pd.Categorical, year: np.ndarray) -> np.ndarray:
+    """Region × year as small non-negative integers, numbered in the file's order if possible.
+
+    The kernel then skips a hash of every row, and a sort when the ids never decrease: files
+    list the rows of a year together (CBP: year, then county) or of a region together; the
+    ids are year-major for the first, region-major for the second.
+    """
+    if not len(year):
+        return np.zeros(0, dtype=np.int64)
+    first_year = int(np.nanmin(year))
+    n_years = int(np.nanmax(year)) - first_year + 1
+    year_index = year.astype(np.int64)
+    year_index -= first_year
+    region_codes = region.codes.astype(np.int64)
+    groups = year_index * len(region.categories)
+    groups += region_codes
+    if bool((groups[1:] >= groups[:-1]).all()):
+        return groups
+    region_codes *= n_years
+    region_codes += year_index
+    return region_codes
 
 
 def _check_parents(
