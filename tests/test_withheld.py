@@ -444,3 +444,35 @@ def test_small_integer_groups_are_used_as_they_are_and_agree_with_labels():
     np.testing.assert_array_equal(by_ids.parent, by_labels.parent)
     assert by_ids.parent.tolist() == [-1, 0, 1, -1, 3, 4]
     assert by_ids.employment.tolist() == [30.0, 30.0, 4.0, 50.0, 50.0, 9.0]
+
+
+def test_groups_together_apart_or_in_order_give_the_parents_of_each_group_alone(monkeypatch):
+    # Three layouts of the same cells: groups in order (no renumbering), each group's rows
+    # together but the groups out of order (numbered by run, no sort), a group split in two
+    # (sorted). Small table blocks make every layout cross several blocks of groups.
+    import grappe.withheld as withheld
+
+    monkeypatch.setattr(withheld, "_CHUNK_SLOTS", 16)
+    block = ["00", "31-33", "311", "3111", "31111", "311111", "312", "3121"]
+    emp = [90, 50, 30, 0, 12, 0, 0, 5]
+    hidden = [False, False, False, True, False, True, True, False]
+    estab = [9, 5, 3, 2, 1, 1, 4, 1]
+    alone = impute_from_hierarchy(block, emp, hidden, estab, classification="naics2017")
+    n, ids = len(block), [5, 0, 3, 9, 1]
+    for group_ids in (sorted(ids), ids):
+        groups = np.repeat(group_ids, n)
+        res = impute_from_hierarchy(
+            block * 5, emp * 5, hidden * 5, estab * 5, classification="naics2017", groups=groups
+        )
+        offsets = np.repeat(np.arange(5) * n, n)
+        expected = np.where(np.tile(alone.parent, 5) >= 0, np.tile(alone.parent, 5) + offsets, -1)
+        np.testing.assert_array_equal(res.parent, expected)
+        np.testing.assert_array_equal(res.employment, np.tile(alone.employment, 5))
+    # group 0 split: its last three rows come after group 1's rows
+    order = list(range(5)) + list(range(8, 16)) + list(range(5, 8))
+    res = impute_from_hierarchy(
+        [(block * 2)[i] for i in order], [(emp * 2)[i] for i in order],
+        [(hidden * 2)[i] for i in order], [(estab * 2)[i] for i in order],
+        classification="naics2017", groups=np.repeat([0, 1], n)[order],
+    )  # fmt: skip
+    np.testing.assert_array_equal(res.employment, np.tile(alone.employment, 2)[order])

@@ -272,15 +272,21 @@ def _parents(
         chain[c, : len(anc)] = [inner[a] for a in reversed(anc)]
     inner_of = np.array([inner.get(c, n_inner) for c in categories] + [n_inner], dtype=np.int32)
     depth_of = np.array([len(a) for a in chains] + [0], dtype=np.int8)  # a few levels
-    codes = cat.codes.astype(np.intp)  # -1 (missing) picks the last, empty entry
+    codes = np.asarray(cat.codes)  # small integers; -1 (missing) picks the last, empty entry
     n = len(codes)
     depth = depth_of[codes]
     parent = np.full(n, -1, dtype=np.int64)
     if not inner or n == 0:
         return parent, depth
-    # the cells of a group are looked up among the group's rows: put the groups in order
-    # (callers number the groups in the file's order, so this is rarely needed)
-    order = None if bool((group[1:] >= group[:-1]).all()) else np.argsort(group, kind="stable")
+    # the cells of a group are looked up among the group's rows: the groups must come in
+    # order. Files list each group's cells together: its run then numbers it, without a sort.
+    order = None
+    if not bool((group[1:] >= group[:-1]).all()):
+        runs = _runs(group)
+        if runs is not None:
+            group = runs
+        else:
+            order = np.argsort(group, kind="stable")
     sorted_group = group if order is None else group[order]
     sorted_codes = codes if order is None else codes[order]
     per_block = max(1, _CHUNK_SLOTS // width)  # groups whose table is filled at once
@@ -327,6 +333,21 @@ def _parents(
     if order is not None:  # back to the input's order, parents as input rows
         parent[order] = np.where(found_at >= 0, order[np.maximum(found_at, 0)], -1)
     return parent, depth
+
+
+def _runs(group: np.ndarray) -> np.ndarray | None:
+    """Group ids numbered by run (0, 0, 1, 1, 1, 2 …) when each group's cells are together
+    (one run per group, as files list them); None when some group is split."""
+    change = group[1:] != group[:-1]
+    n_runs = int(np.count_nonzero(change)) + 1
+    # _group_ids makes the ids small non-negative integers: count them without a sort
+    n_groups = int(np.count_nonzero(np.bincount(group))) if len(group) else 0
+    if n_runs != n_groups:
+        return None
+    runs = np.empty(len(group), dtype=np.int64)
+    runs[0] = 0
+    np.cumsum(change, out=runs[1:])
+    return runs
 
 
 @dataclass(frozen=True)
