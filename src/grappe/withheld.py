@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from grappe._groups import TABLE_SLOTS, group_blocks, in_group_order
 from grappe._validation import check_option
 from grappe.codes import CLASSIFICATIONS, ancestors, classification_family
 from grappe.errors import InvalidParameterError
@@ -29,9 +30,8 @@ IMPUTATION_STATUSES: tuple[str, ...] = ("known", "imputed", "unresolved")
 _FUNC = "impute_from_hierarchy"
 _KNOWN, _IMPUTED, _UNRESOLVED = 0, 1, 2
 # Parents are found in a dense (group, parent code) table of at most this many slots, filled
-# for a block of groups at a time (16 MiB of int32): memory stays flat and time linear however
-# many groups (regions × years) the table has.
-_CHUNK_SLOTS = 1 << 22
+# for a block of groups at a time (see grappe._groups).
+_CHUNK_SLOTS = TABLE_SLOTS
 
 
 @dataclass(frozen=True)
@@ -279,32 +279,16 @@ def _parents(
     if not inner or n == 0:
         return parent, depth
     # the cells of a group are looked up among the group's rows: the groups must come in
-    # order. Files list each group's cells together: its run then numbers it, without a sort.
-    order = None
-    if not bool((group[1:] >= group[:-1]).all()):
-        runs = _runs(group)
-        if runs is not None:
-            group = runs
-        else:
-            order = np.argsort(group, kind="stable")
-    sorted_group = group if order is None else group[order]
+    # order (numbered by run when each group's cells are together, as files list them)
+    sorted_group, order = in_group_order(group)
     sorted_codes = codes if order is None else codes[order]
-    per_block = max(1, _CHUNK_SLOTS // width)  # groups whose table is filled at once
-    n_groups = int(sorted_group[-1]) + 1
-    bounds = np.searchsorted(sorted_group, np.arange(0, n_groups + per_block, per_block))
-    # int32 offsets and rows while they fit: half the memory traffic of int64
-    index_type = np.int32 if n < 2**31 else np.int64
-    table = np.full(min(n_groups, per_block) * width, -1, dtype=index_type)
+    table, blocks = group_blocks(sorted_group, width, slots=_CHUNK_SLOTS)
     nearest = np.ascontiguousarray(chain[:, 0])
     found_at = parent if order is None else np.full(n, -1, dtype=np.int64)
-    for block, (lo, hi) in enumerate(zip(bounds[:-1], bounds[1:], strict=True)):
-        if lo == hi:
-            continue
-        local = (sorted_group[lo:hi] - block * per_block).astype(index_type)
-        local *= width  # the offset of each cell's group in the table
+    for lo, hi, local in blocks:
         cell_codes = sorted_codes[lo:hi]
         own = inner_of[cell_codes]
-        rows = np.flatnonzero(own < n_inner).astype(index_type)
+        rows = np.flatnonzero(own < n_inner).astype(table.dtype)
         keys = local[rows]
         keys += own[rows]
         rows += lo  # the table holds rows of the whole (sorted) input
@@ -328,26 +312,10 @@ def _parents(
             found = table[local[todo] + chain[cell_codes[todo], step]]
             block_parent[todo] = found
             todo = todo[found < 0]
-        if hi < n:
-            table[keys] = -1  # empty again for the next block of groups
+        table[keys] = -1  # empty again for the next block of groups
     if order is not None:  # back to the input's order, parents as input rows
         parent[order] = np.where(found_at >= 0, order[np.maximum(found_at, 0)], -1)
     return parent, depth
-
-
-def _runs(group: np.ndarray) -> np.ndarray | None:
-    """Group ids numbered by run (0, 0, 1, 1, 1, 2 …) when each group's cells are together
-    (one run per group, as files list them); None when some group is split."""
-    change = group[1:] != group[:-1]
-    n_runs = int(np.count_nonzero(change)) + 1
-    # _group_ids makes the ids small non-negative integers: count them without a sort
-    n_groups = int(np.count_nonzero(np.bincount(group))) if len(group) else 0
-    if n_runs != n_groups:
-        return None
-    runs = np.empty(len(group), dtype=np.int64)
-    runs[0] = 0
-    np.cumsum(change, out=runs[1:])
-    return runs
 
 
 @dataclass(frozen=True)

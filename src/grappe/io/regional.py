@@ -412,8 +412,11 @@ def read_regional_table(
     flag = None
     if "flag" in raw:
         flag = _flags(raw["flag"]) if src is None else _flags(raw["flag"])[src]
+    # region × year ids, shared by the duplicate check and the imputation (None if a part is
+    # missing: then reported above)
+    groups = _region_year_groups(region, year) if industry.codes.min(initial=0) >= 0 else None
     if duplicates == "raise":
-        repeated = duplicate_issues(region, industry, year, rows, file, name)
+        repeated = duplicate_issues(region, industry, year, rows, file, name, groups=groups)
         issues += breakdown_issue(repeated, loaded, mapping, file) + repeated
     if issues:
         raise DataValidationError(issues)
@@ -421,6 +424,7 @@ def read_regional_table(
         summed = sum_repeats(regional_keys(region, industry, year), values, flag)
         if summed is not None:
             first, values, flag = summed
+            groups = None if groups is None else groups[first]
             rows, year, region, industry = rows[first], year[first], region[first], industry[first]
             level_keep = None if level_keep is None else level_keep[first]
             src = first if src is None else src[first]
@@ -448,6 +452,7 @@ def read_regional_table(
             rows,
             file,
             name,
+            groups,
         )
         kept = np.ones(len(employment), dtype=bool) if level_keep is None else level_keep
     else:
@@ -699,6 +704,7 @@ def _impute_residual(
     rows: np.ndarray,
     file: str,
     name: dict[str, str],
+    groups: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Employment after ``withheld="impute_residual"``, and the mask of the imputed cells.
 
@@ -706,7 +712,8 @@ def _impute_residual(
     fewer jobs than its published children (beyond half a job of rounding) is refused, since
     its residual, and every indicator that uses the total, would be wrong.
     """
-    groups = _region_year_groups(region, year)
+    if groups is None:
+        groups = _region_year_groups(region, year)
     if not withheld.any():
         result = impute_from_hierarchy(
             industry, employment, withheld, np.zeros(len(employment)),
@@ -745,27 +752,22 @@ def _impute_residual(
     return np.array(result.employment), np.asarray(result.status == "imputed")
 
 
-def _region_year_groups(region: pd.Categorical, year: np.ndarray) -> np.ndarray:
-    """Region × year as small non-negative integers, numbered in the file's order if possible.
+def _region_year_groups(region: pd.Categorical, year: np.ndarray) -> np.ndarray | None:
+    """Region × year of each row as small non-negative integers; None if a part is missing.
 
-    The kernel then skips a hash of every row, and a sort when the ids never decrease: files
-    list the rows of a year together (CBP: year, then county) or of a region together; the
-    ids are year-major for the first, region-major for the second.
+    Year-major, as files list the rows of a year together (CBP: year, then county); other
+    layouts that list each region-year's rows together are numbered by run in the kernels
+    (:func:`grappe._groups.in_group_order`), so neither needs a sort of the rows.
     """
     if not len(year):
         return np.zeros(0, dtype=np.int64)
-    first_year = int(np.nanmin(year))
-    n_years = int(np.nanmax(year)) - first_year + 1
-    year_index = year.astype(np.int64)
-    year_index -= first_year
-    region_codes = region.codes.astype(np.int64)
-    groups = year_index * len(region.categories)
-    groups += region_codes
-    if bool((groups[1:] >= groups[:-1]).all()):
-        return groups
-    region_codes *= n_years
-    region_codes += year_index
-    return region_codes
+    if region.codes.min() < 0 or np.isnan(year).any():
+        return None
+    groups = year.astype(np.int64)
+    groups -= int(groups.min())
+    groups *= len(region.categories)
+    groups += region.codes
+    return groups
 
 
 def _check_parents(
