@@ -464,10 +464,14 @@ def read_regional_table(
         values = {k: v[kept] for k, v in values.items()}
         employment, withheld_mask = employment[kept], withheld_mask[kept]
         imputed = None if imputed is None else imputed[kept]
+        groups = None if groups is None else groups[kept]
         src = (np.arange(len(raw)) if src is None else src)[kept]
 
     if has_employment:
-        check_not_all_zero(employment, region, year, rows, file=file, column=name["employment"])
+        check_not_all_zero(
+            employment, region, year, rows, file=file, column=name["employment"],
+            groups=groups,
+        )  # fmt: skip
     data = pd.DataFrame(
         {
             "region": _drop_unused(region),
