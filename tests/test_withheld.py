@@ -476,3 +476,17 @@ def test_groups_together_apart_or_in_order_give_the_parents_of_each_group_alone(
         classification="naics2017", groups=np.repeat([0, 1], n)[order],
     )  # fmt: skip
     np.testing.assert_array_equal(res.employment, np.tile(alone.employment, 2)[order])
+
+
+def test_published_children_add_up_the_published_employment_under_each_parent():
+    # 00 holds 31-33 (published, 100) and 42 (withheld); 31-33 holds 311 (60) and 312, 313
+    result = impute_from_hierarchy(
+        ["00", "31-33", "311", "312", "313", "42"],
+        [300, 100, 60, 0, 0, 0],
+        [False, False, False, True, True, True],
+        [20, 10, 5, 3, 1, 2],
+        classification="naics2017",
+    )
+    assert result.published_children.tolist() == [100.0, 60.0, 0.0, 0.0, 0.0, 0.0]
+    assert result.employment.tolist() == [300.0, 100.0, 60.0, 30.0, 10.0, 200.0]
+    assert not result.published_children.flags.writeable

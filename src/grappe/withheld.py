@@ -49,11 +49,15 @@ class HierarchyImputation:
     parent : numpy.ndarray
         int64, read-only: position of each cell's parent — its nearest ancestor present in the
         same group — or -1 when it has none.
+    published_children : numpy.ndarray
+        float64, read-only: the employment of each cell's published (not withheld) children
+        added up (0 for a cell without any) — what its residual is measured against.
     """
 
     employment: np.ndarray
     status: pd.Categorical
     parent: np.ndarray
+    published_children: np.ndarray
 
     @property
     def n_imputed(self) -> int:
@@ -206,6 +210,10 @@ def impute_from_hierarchy(
     parent, depth = _parents(cat, group, classification)
     value = np.where(hidden, 0.0, emp)
     status = np.where(hidden, _UNRESOLVED, _KNOWN).astype(np.int8)
+    known_child = parent >= 0
+    known_child &= known
+    known_sum = np.bincount(parent[known_child], weights=value[known_child], minlength=n)
+    del known_child
     if hidden.any():
         # whole jobs in, whole jobs out: imputed counts are apportioned, not fractional
         integral = bool(np.all(value == np.rint(value)))
@@ -214,13 +222,16 @@ def impute_from_hierarchy(
         # the rank of each category's code (looked up for the withheld cells only)
         category_rank = np.argsort(np.argsort(names, kind="stable"), kind="stable")
         code_rank = _CodeRank(category_rank, np.asarray(cat.codes))
-        _impute(value, status, parent, depth, hidden, estab, code_rank, integral=integral)
-    value.setflags(write=False)
-    parent.setflags(write=False)
+        _impute(
+            value, status, parent, depth, hidden, estab, code_rank, known_sum, integral=integral
+        )
+    for array in (value, parent, known_sum):
+        array.setflags(write=False)
     return HierarchyImputation(
         employment=value,
         status=pd.Categorical.from_codes(status, categories=list(IMPUTATION_STATUSES)),
         parent=parent,
+        published_children=known_sum,
     )
 
 
@@ -337,23 +348,23 @@ def _impute(
     hidden: np.ndarray,
     estab: np.ndarray,
     code_rank: _CodeRank,
+    known_sum: np.ndarray,
     *,
     integral: bool,
 ) -> None:
-    """Fill ``value`` and ``status`` of the withheld cells in place, top-down by depth."""
-    n = len(value)
-    has_parent = parent >= 0
-    known_child = ~hidden & has_parent
-    known_sum = np.bincount(parent[known_child], weights=value[known_child], minlength=n)
-    hidden_child = np.flatnonzero(hidden & has_parent)
+    """Fill ``value`` and ``status`` of the withheld cells in place, top-down by depth.
+
+    ``known_sum``: each cell's published children's employment added up. Sums over the
+    withheld children are taken per parent that has some (a few thousand), not per cell.
+    """
+    hidden_child = np.flatnonzero(hidden & (parent >= 0))
     p_all = parent[hidden_child]
     weights = estab[hidden_child]
-    weight_sum = np.bincount(p_all, weights=weights, minlength=n)
-    count = np.bincount(p_all, minlength=n)
+    _, slot = np.unique(p_all, return_inverse=True)
+    weight_sum = np.bincount(slot, weights=weights)[slot]
+    count = np.bincount(slot)[slot]
     share = np.where(
-        weight_sum[p_all] > 0,
-        weights / np.where(weight_sum[p_all] > 0, weight_sum[p_all], 1.0),
-        1.0 / count[p_all],
+        weight_sum > 0, weights / np.where(weight_sum > 0, weight_sum, 1.0), 1.0 / count
     )
     parent_depth = depth[p_all]
     # A parent's chain of ancestors is shorter than its child's: by the depth of the parents,

@@ -51,7 +51,7 @@ from grappe.io.files import ReadOptions
 from grappe.io.presets import PRESETS
 from grappe.mapping import MEASURES
 from grappe.model import RegionalTable
-from grappe.withheld import impute_from_hierarchy
+from grappe.withheld import HierarchyImputation, impute_from_hierarchy
 
 __all__ = [
     "FLAG_MIDPOINTS",
@@ -723,7 +723,7 @@ def _impute_residual(
             industry, employment, withheld, np.zeros(len(employment)),
             classification=classification, groups=groups,
         )  # fmt: skip
-        _check_parents(result.parent, employment, withheld, industry, rows, file, name)
+        _check_parents(result, employment, withheld, industry, rows, file, name)
         return employment, np.zeros(len(employment), dtype=bool)
     establishments = values["establishments"]
     unweighted = withheld & np.isnan(establishments)  # the weights of the split
@@ -752,7 +752,7 @@ def _impute_residual(
         industry, employment, withheld, establishments,
         classification=classification, groups=groups,
     )  # fmt: skip
-    _check_parents(result.parent, employment, withheld, industry, rows, file, name)
+    _check_parents(result, employment, withheld, industry, rows, file, name)
     return np.array(result.employment), np.asarray(result.status == "imputed")
 
 
@@ -775,7 +775,7 @@ def _region_year_groups(region: pd.Categorical, year: np.ndarray) -> np.ndarray 
 
 
 def _check_parents(
-    parent: np.ndarray,
+    imputation: HierarchyImputation,
     employment: np.ndarray,
     withheld: np.ndarray,
     industry: pd.Categorical,
@@ -784,10 +784,9 @@ def _check_parents(
     name: dict[str, str],
 ) -> None:
     """Refuse published parent codes holding fewer jobs than their published children."""
-    n = len(employment)
-    known_child = ~withheld & (parent >= 0)
-    children = np.bincount(parent[known_child], weights=employment[known_child], minlength=n)
-    below = ~withheld & (children > employment + 0.5)
+    children = imputation.published_children  # summed once, by the imputation
+    below = children > employment + 0.5
+    below &= ~withheld
     if not below.any():
         return
     codes = np.asarray(industry.astype(str))
