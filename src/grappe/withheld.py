@@ -188,7 +188,11 @@ def impute_from_hierarchy(
     hidden = _vector(withheld, "withheld", n, bool)
     estab = _vector(establishments, "establishments", n, float)
     known = ~hidden
-    if not np.isfinite(emp[known]).all() or (emp[known] < 0).any():
+    # the known cells' values, 0 on the withheld ones (their values are ignored)
+    value = np.where(hidden, 0.0, emp)
+    # two reductions instead of masks of every cell: NaN propagates to the minimum, and a
+    # minimum ≥ 0 with a finite maximum leaves no negative, infinite or NaN value
+    if len(value) and not (value.min() >= 0 and np.isfinite(value.max())):
         raise InvalidParameterError(
             f"The 'employment' parameter of {_FUNC} must be finite and non-negative on the "
             "cells that are not withheld. Got NaN, infinite or negative values instead."
@@ -208,8 +212,8 @@ def impute_from_hierarchy(
         group = _group_ids(group_values)
 
     parent, depth = _parents(cat, group, classification)
-    value = np.where(hidden, 0.0, emp)
-    status = np.where(hidden, _UNRESOLVED, _KNOWN).astype(np.int8)
+    status = hidden.astype(np.int8)  # 0 known, 1 withheld: _KNOWN, then _UNRESOLVED
+    status *= _UNRESOLVED
     known_child = parent >= 0
     known_child &= known
     known_sum = np.bincount(parent[known_child], weights=value[known_child], minlength=n)
