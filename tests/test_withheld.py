@@ -335,11 +335,16 @@ def test_non_numeric_employment_is_refused():
 
 
 def test_known_employment_must_be_finite_and_non_negative():
-    for bad in (np.nan, -1.0):
+    for bad in (np.nan, -1.0, np.inf, -np.inf):
         with pytest.raises(InvalidParameterError, match="'employment' parameter .* finite"):
             impute_from_hierarchy(
                 ["00", "11"], [bad, 0], [False, True], [1, 1], classification="naics2017"
             )
+    # a withheld cell's value is ignored, whatever it is
+    result = impute_from_hierarchy(
+        ["00", "11"], [7, np.nan], [False, True], [1, 1], classification="naics2017"
+    )
+    assert result.employment.tolist() == [7.0, 7.0]
 
 
 def test_withheld_establishments_must_be_finite_and_non_negative():
