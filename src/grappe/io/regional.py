@@ -596,6 +596,10 @@ def _code_issues(
     categories = list(industry.categories)
     if not categories:
         return []
+    # each code is checked on its own: when every category is valid, so are the rows, and
+    # the first row of each code (a pass over every row) is needed for the messages only
+    if not _validate_codes(categories, classification, known=known, file=file, column=column):
+        return []
     codes = industry.codes
     first = np.full(len(categories) + 1, -1, dtype=np.int64)
     first[codes[::-1]] = rows[::-1]  # the last write wins: the first row of each code
