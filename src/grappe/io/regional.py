@@ -722,6 +722,10 @@ def _impute_residual(
     """
     if groups is None:
         groups = _region_year_groups(region, year)
+    if groups is None:  # impossible years are refused before; region-major ids as a fallback
+        first_year = int(np.nanmin(year)) if len(year) else 0
+        n_years = int(np.nanmax(year)) - first_year + 1 if len(year) else 1
+        groups = region.codes.astype(np.int64) * n_years + (year.astype(np.int64) - first_year)
     if not withheld.any():
         result = impute_from_hierarchy(
             industry, employment, withheld, np.zeros(len(employment)),
@@ -761,7 +765,8 @@ def _impute_residual(
 
 
 def _region_year_groups(region: pd.Categorical, year: np.ndarray) -> np.ndarray | None:
-    """Region × year of each row as small non-negative integers; None if a part is missing.
+    """Region × year of each row as small non-negative integers; None if a part is missing
+    or the years span more than 10,000 (impossible years, reported by the checks).
 
     Year-major, as files list the rows of a year together (CBP: year, then county); other
     layouts that list each region-year's rows together are numbered by run in the kernels
@@ -770,6 +775,8 @@ def _region_year_groups(region: pd.Categorical, year: np.ndarray) -> np.ndarray 
     if not len(year):
         return np.zeros(0, dtype=np.int64)
     if region.codes.min() < 0 or np.isnan(year).any():
+        return None
+    if not np.nanmax(year) - np.nanmin(year) < 10_000:  # impossible years, refused anyway
         return None
     groups = year.astype(np.int64)
     groups -= int(groups.min())
