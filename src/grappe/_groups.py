@@ -7,6 +7,13 @@ group's cells: the withheld imputation finds each cell's parent code
 per group, for a block of consecutive groups at a time, so that memory stays flat (2 MiB)
 and time linear however many groups a file has; neither sorts the millions of cells of a
 file that lists each group's cells together, as files do.
+
+References
+----------
+U.S. Census Bureau, "County Business Patterns: record layouts" (one row per county, NAICS
+code and year, listed year by year then county by county); Isserman, A. M. & Westervelt, J.
+(2006), "1.5 million missing numbers: overcoming employment suppression in County Business
+Patterns data", International Regional Science Review 29(3), 311–335 (the parent lookup).
 """
 
 from __future__ import annotations
