@@ -335,11 +335,16 @@ def test_non_numeric_employment_is_refused():
 
 
 def test_known_employment_must_be_finite_and_non_negative():
-    for bad in (np.nan, -1.0):
+    for bad in (np.nan, -1.0, np.inf, -np.inf):
         with pytest.raises(InvalidParameterError, match="'employment' parameter .* finite"):
             impute_from_hierarchy(
                 ["00", "11"], [bad, 0], [False, True], [1, 1], classification="naics2017"
             )
+    # a withheld cell's value is ignored, whatever it is
+    result = impute_from_hierarchy(
+        ["00", "11"], [7, np.nan], [False, True], [1, 1], classification="naics2017"
+    )
+    assert result.employment.tolist() == [7.0, 7.0]
 
 
 def test_withheld_establishments_must_be_finite_and_non_negative():
@@ -444,3 +449,49 @@ def test_small_integer_groups_are_used_as_they_are_and_agree_with_labels():
     np.testing.assert_array_equal(by_ids.parent, by_labels.parent)
     assert by_ids.parent.tolist() == [-1, 0, 1, -1, 3, 4]
     assert by_ids.employment.tolist() == [30.0, 30.0, 4.0, 50.0, 50.0, 9.0]
+
+
+def test_groups_together_apart_or_in_order_give_the_parents_of_each_group_alone(monkeypatch):
+    # Three layouts of the same cells: groups in order (no renumbering), each group's rows
+    # together but the groups out of order (numbered by run, no sort), a group split in two
+    # (sorted). Small table blocks make every layout cross several blocks of groups.
+    import grappe.withheld as withheld
+
+    monkeypatch.setattr(withheld, "_CHUNK_SLOTS", 16)
+    block = ["00", "31-33", "311", "3111", "31111", "311111", "312", "3121"]
+    emp = [90, 50, 30, 0, 12, 0, 0, 5]
+    hidden = [False, False, False, True, False, True, True, False]
+    estab = [9, 5, 3, 2, 1, 1, 4, 1]
+    alone = impute_from_hierarchy(block, emp, hidden, estab, classification="naics2017")
+    n, ids = len(block), [5, 0, 3, 9, 1]
+    for group_ids in (sorted(ids), ids):
+        groups = np.repeat(group_ids, n)
+        res = impute_from_hierarchy(
+            block * 5, emp * 5, hidden * 5, estab * 5, classification="naics2017", groups=groups
+        )
+        offsets = np.repeat(np.arange(5) * n, n)
+        expected = np.where(np.tile(alone.parent, 5) >= 0, np.tile(alone.parent, 5) + offsets, -1)
+        np.testing.assert_array_equal(res.parent, expected)
+        np.testing.assert_array_equal(res.employment, np.tile(alone.employment, 5))
+    # group 0 split: its last three rows come after group 1's rows
+    order = list(range(5)) + list(range(8, 16)) + list(range(5, 8))
+    res = impute_from_hierarchy(
+        [(block * 2)[i] for i in order], [(emp * 2)[i] for i in order],
+        [(hidden * 2)[i] for i in order], [(estab * 2)[i] for i in order],
+        classification="naics2017", groups=np.repeat([0, 1], n)[order],
+    )  # fmt: skip
+    np.testing.assert_array_equal(res.employment, np.tile(alone.employment, 2)[order])
+
+
+def test_published_children_add_up_the_published_employment_under_each_parent():
+    # 00 holds 31-33 (published, 100) and 42 (withheld); 31-33 holds 311 (60) and 312, 313
+    result = impute_from_hierarchy(
+        ["00", "31-33", "311", "312", "313", "42"],
+        [300, 100, 60, 0, 0, 0],
+        [False, False, False, True, True, True],
+        [20, 10, 5, 3, 1, 2],
+        classification="naics2017",
+    )
+    assert result.published_children.tolist() == [100.0, 60.0, 0.0, 0.0, 0.0, 0.0]
+    assert result.employment.tolist() == [300.0, 100.0, 60.0, 30.0, 10.0, 200.0]
+    assert not result.published_children.flags.writeable

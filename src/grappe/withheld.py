@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from grappe._groups import TABLE_SLOTS, group_blocks, in_group_order
 from grappe._validation import check_option
 from grappe.codes import CLASSIFICATIONS, ancestors, classification_family
 from grappe.errors import InvalidParameterError
@@ -29,9 +30,8 @@ IMPUTATION_STATUSES: tuple[str, ...] = ("known", "imputed", "unresolved")
 _FUNC = "impute_from_hierarchy"
 _KNOWN, _IMPUTED, _UNRESOLVED = 0, 1, 2
 # Parents are found in a dense (group, parent code) table of at most this many slots, filled
-# for a block of groups at a time (16 MiB of int32): memory stays flat and time linear however
-# many groups (regions × years) the table has.
-_CHUNK_SLOTS = 1 << 22
+# for a block of groups at a time (see grappe._groups).
+_CHUNK_SLOTS = TABLE_SLOTS
 
 
 @dataclass(frozen=True)
@@ -49,11 +49,15 @@ class HierarchyImputation:
     parent : numpy.ndarray
         int64, read-only: position of each cell's parent — its nearest ancestor present in the
         same group — or -1 when it has none.
+    published_children : numpy.ndarray
+        float64, read-only: the employment of each cell's published (not withheld) children
+        added up (0 for a cell without any) — what its residual is measured against.
     """
 
     employment: np.ndarray
     status: pd.Categorical
     parent: np.ndarray
+    published_children: np.ndarray
 
     @property
     def n_imputed(self) -> int:
@@ -184,7 +188,11 @@ def impute_from_hierarchy(
     hidden = _vector(withheld, "withheld", n, bool)
     estab = _vector(establishments, "establishments", n, float)
     known = ~hidden
-    if not np.isfinite(emp[known]).all() or (emp[known] < 0).any():
+    # the known cells' values, 0 on the withheld ones (their values are ignored)
+    value = np.where(hidden, 0.0, emp)
+    # two reductions instead of masks of every cell: NaN propagates to the minimum, and a
+    # minimum ≥ 0 with a finite maximum leaves no negative, infinite or NaN value
+    if len(value) and not (value.min() >= 0 and np.isfinite(value.max())):
         raise InvalidParameterError(
             f"The 'employment' parameter of {_FUNC} must be finite and non-negative on the "
             "cells that are not withheld. Got NaN, infinite or negative values instead."
@@ -204,8 +212,12 @@ def impute_from_hierarchy(
         group = _group_ids(group_values)
 
     parent, depth = _parents(cat, group, classification)
-    value = np.where(hidden, 0.0, emp)
-    status = np.where(hidden, _UNRESOLVED, _KNOWN).astype(np.int8)
+    status = hidden.astype(np.int8)  # 0 known, 1 withheld: _KNOWN, then _UNRESOLVED
+    status *= _UNRESOLVED
+    known_child = parent >= 0
+    known_child &= known
+    known_sum = np.bincount(parent[known_child], weights=value[known_child], minlength=n)
+    del known_child
     if hidden.any():
         # whole jobs in, whole jobs out: imputed counts are apportioned, not fractional
         integral = bool(np.all(value == np.rint(value)))
@@ -214,13 +226,16 @@ def impute_from_hierarchy(
         # the rank of each category's code (looked up for the withheld cells only)
         category_rank = np.argsort(np.argsort(names, kind="stable"), kind="stable")
         code_rank = _CodeRank(category_rank, np.asarray(cat.codes))
-        _impute(value, status, parent, depth, hidden, estab, code_rank, integral=integral)
-    value.setflags(write=False)
-    parent.setflags(write=False)
+        _impute(
+            value, status, parent, depth, hidden, estab, code_rank, known_sum, integral=integral
+        )
+    for array in (value, parent, known_sum):
+        array.setflags(write=False)
     return HierarchyImputation(
         employment=value,
         status=pd.Categorical.from_codes(status, categories=list(IMPUTATION_STATUSES)),
         parent=parent,
+        published_children=known_sum,
     )
 
 
@@ -261,41 +276,36 @@ def _parents(
     chains = [ancestors(c, classification) for c in categories]
     # Only codes that are someone's ancestor can be a parent: index them densely.
     inner = {c: i for i, c in enumerate(dict.fromkeys(a for chain in chains for a in chain))}
+    n_inner = len(inner)
     max_depth = max((len(chain) for chain in chains), default=0)
-    # chain[c, j]: inner id of the j-th ancestor (top-down) of category c; -1 past the chain.
-    chain = np.full((len(categories) + 1, max(max_depth, 1)), -1, dtype=np.int64)
+    # A group's row of the table has one slot more than the inner codes, never filled: the
+    # "no ancestor" slot, so that every cell can be looked up without a mask.
+    width = n_inner + 1
+    # chain[c, j]: inner id of the j-th NEAREST ancestor of category c; the empty slot past it.
+    chain = np.full((len(categories) + 1, max(max_depth, 1)), n_inner, dtype=np.int32)
     for c, anc in enumerate(chains):
-        chain[c, : len(anc)] = [inner.get(a, -1) for a in anc]
-    inner_of = np.array([inner.get(c, -1) for c in categories] + [-1], dtype=np.int64)
+        chain[c, : len(anc)] = [inner[a] for a in reversed(anc)]
+    inner_of = np.array([inner.get(c, n_inner) for c in categories] + [n_inner], dtype=np.int32)
     depth_of = np.array([len(a) for a in chains] + [0], dtype=np.int8)  # a few levels
-    codes = cat.codes.astype(np.intp)  # -1 (missing) picks the last, empty entry
+    codes = np.asarray(cat.codes)  # small integers; -1 (missing) picks the last, empty entry
     n = len(codes)
     depth = depth_of[codes]
     parent = np.full(n, -1, dtype=np.int64)
     if not inner or n == 0:
         return parent, depth
-    # the cells of a group are looked up among the group's rows: put the groups in order
-    # (files list each region-year's rows together, so this is rarely needed)
-    order = None if bool((group[1:] >= group[:-1]).all()) else np.argsort(group, kind="stable")
-    sorted_group = group if order is None else group[order]
+    # the cells of a group are looked up among the group's rows: the groups must come in
+    # order (numbered by run when each group's cells are together, as files list them)
+    sorted_group, order = in_group_order(group)
     sorted_codes = codes if order is None else codes[order]
-    n_inner = len(inner)
-    per_block = max(1, _CHUNK_SLOTS // n_inner)  # groups whose table is filled at once
-    n_groups = int(sorted_group[-1]) + 1
-    bounds = np.searchsorted(sorted_group, np.arange(0, n_groups + per_block, per_block))
-    index_type = np.int32 if n < 2**31 else np.int64
-    table = np.full(min(n_groups, per_block) * n_inner, -1, dtype=index_type)
-    flat_chain = chain.ravel()  # flat indexing: much faster than chain[rows, steps]
-    width = chain.shape[1]
+    table, blocks = group_blocks(sorted_group, width, slots=_CHUNK_SLOTS)
+    nearest = np.ascontiguousarray(chain[:, 0])
     found_at = parent if order is None else np.full(n, -1, dtype=np.int64)
-    for block, (lo, hi) in enumerate(zip(bounds[:-1], bounds[1:], strict=True)):
-        if lo == hi:
-            continue
-        local = (sorted_group[lo:hi] - block * per_block) * n_inner
+    for lo, hi, local in blocks:
         cell_codes = sorted_codes[lo:hi]
         own = inner_of[cell_codes]
-        rows = np.flatnonzero(own >= 0)
-        keys = local[rows] + own[rows]
+        rows = np.flatnonzero(own < n_inner).astype(table.dtype)
+        keys = local[rows]
+        keys += own[rows]
         rows += lo  # the table holds rows of the whole (sorted) input
         table[keys] = rows
         repeated = rows[table[keys] != rows]
@@ -306,17 +316,18 @@ def _parents(
                 f"Got {categories[sorted_codes[repeated[0]]]!r} more than once in a group "
                 "instead."
             )
-        # Each cell tries its ancestors from the nearest up; most find their parent at once.
-        todo = np.flatnonzero(depth_of[cell_codes] > 0)
-        step = depth_of[cell_codes[todo]] - 1
+        # Every cell looks up its nearest ancestor at once (most find their parent there);
+        # the few whose nearest ancestor is absent try the ones above it.
         block_parent = found_at[lo:hi]
-        while len(todo):
-            found = table[local[todo] + flat_chain[cell_codes[todo] * width + step]]
+        block_parent[:] = table[local + nearest[cell_codes]]
+        todo = np.flatnonzero((block_parent < 0) & (depth_of[cell_codes] > 1))
+        for step in range(1, chain.shape[1]):
+            if not len(todo):
+                break
+            found = table[local[todo] + chain[cell_codes[todo], step]]
             block_parent[todo] = found
-            more = (found < 0) & (step > 0)
-            todo, step = todo[more], step[more] - 1
-        if hi < n:
-            table[keys] = -1  # empty again for the next block of groups
+            todo = todo[found < 0]
+        table[keys] = -1  # empty again for the next block of groups
     if order is not None:  # back to the input's order, parents as input rows
         parent[order] = np.where(found_at >= 0, order[np.maximum(found_at, 0)], -1)
     return parent, depth
@@ -341,23 +352,23 @@ def _impute(
     hidden: np.ndarray,
     estab: np.ndarray,
     code_rank: _CodeRank,
+    known_sum: np.ndarray,
     *,
     integral: bool,
 ) -> None:
-    """Fill ``value`` and ``status`` of the withheld cells in place, top-down by depth."""
-    n = len(value)
-    has_parent = parent >= 0
-    known_child = ~hidden & has_parent
-    known_sum = np.bincount(parent[known_child], weights=value[known_child], minlength=n)
-    hidden_child = np.flatnonzero(hidden & has_parent)
+    """Fill ``value`` and ``status`` of the withheld cells in place, top-down by depth.
+
+    ``known_sum``: each cell's published children's employment added up. Sums over the
+    withheld children are taken per parent that has some (a few thousand), not per cell.
+    """
+    hidden_child = np.flatnonzero(hidden & (parent >= 0))
     p_all = parent[hidden_child]
     weights = estab[hidden_child]
-    weight_sum = np.bincount(p_all, weights=weights, minlength=n)
-    count = np.bincount(p_all, minlength=n)
+    _, slot = np.unique(p_all, return_inverse=True)
+    weight_sum = np.bincount(slot, weights=weights)[slot]
+    count = np.bincount(slot)[slot]
     share = np.where(
-        weight_sum[p_all] > 0,
-        weights / np.where(weight_sum[p_all] > 0, weight_sum[p_all], 1.0),
-        1.0 / count[p_all],
+        weight_sum > 0, weights / np.where(weight_sum > 0, weight_sum, 1.0), 1.0 / count
     )
     parent_depth = depth[p_all]
     # A parent's chain of ancestors is shorter than its child's: by the depth of the parents,

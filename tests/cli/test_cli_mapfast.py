@@ -5,6 +5,7 @@ refused with its row and column."""
 from __future__ import annotations
 
 import importlib.util
+import re
 import subprocess
 import sys
 from importlib import resources
@@ -85,3 +86,54 @@ def test_a_negative_count_is_still_refused_with_its_row_and_column(tmp_path):
     assert result.exit_code == 1
     assert "row 7" in result.output and "emp" in result.output and "negative" in result.output
     assert not (tmp_path / "o.csv").exists()
+
+
+def _summary_rows_by_pandas(ind, top, max_regions):
+    """The summary's rule with pandas (the code before issue 17): each region's strong rows,
+    else all its rows, ``nlargest`` by employment; regions by strong count, then size."""
+    ind = ind[(ind["year"] == ind["year"].max()) & (ind["cluster_type"] == "traded")]
+    by = ind.groupby("region", observed=True, sort=True)
+    order = (
+        pd.DataFrame({"n": by["strong"].sum(), "size": by["employment"].sum()})
+        .sort_values(["n", "size"], ascending=False, kind="stable")
+        .index[:max_regions]
+    )
+    shown = []
+    for region in order:
+        own = ind[ind["region"] == region]
+        chosen = own[own["strong"]]
+        shown += (chosen if len(chosen) else own).nlargest(top, "employment")["cluster"].tolist()
+    return shown
+
+
+def test_the_summary_picks_the_rows_pandas_nlargest_picks():
+    # ties (kept in row order), NaN counts (after the others, as pandas puts them), a region
+    # without a strong cluster, a local cluster and an earlier year (both ignored)
+    from rich.console import Console
+
+    from grappe.cli.mapping import summary_table
+
+    region = ["r1"] * 5 + ["r2"] * 5 + ["r3"] * 5
+    ind = pd.DataFrame(
+        {
+            "region": pd.Categorical(region),
+            "region_name": pd.Categorical([f"Name {r}" for r in region]),
+            "cluster": pd.Categorical([f"c{i}" for i in range(15)]),
+            "cluster_name": pd.Categorical([f"Cluster {i}" for i in range(15)]),
+            "cluster_type": pd.Categorical(["traded"] * 14 + ["local"]),
+            "year": [2021] * 4 + [2020] + [2021] * 10,
+            "employment": [5.0, 9, 9, np.nan, 99, 7, 7, 7, 1, 2, 50, np.nan, 3, 3, 500],
+            "lq": [1.5] * 15,
+            "strong": [True, True, True, True, True]
+            + [False] * 5
+            + [True, True, False] * 1
+            + [False, True],
+            "stars": [0] * 15,
+        }
+    )
+    for top, max_regions in ((2, 10), (1, 2), (5, 10)):
+        expected = _summary_rows_by_pandas(ind, top, max_regions)
+        console = Console(width=200, record=True)
+        console.print(summary_table(ind, top=top, max_regions=max_regions))
+        got = re.findall(r"Cluster (\d+) ", console.export_text())
+        assert [f"c{n}" for n in got] == expected  # the same rows, in the same order

@@ -209,3 +209,40 @@ def test_check_activity_matrix_speaks_of_the_file():
     with pytest.raises(DataValidationError, match="location 'a' for activity 'y' is empty"):
         check_activity_matrix(gap, file="t.csv", column="v")
     assert check_activity_matrix(gap, file="t.csv", column="v", missing="zero") is gap
+
+
+@pytest.mark.parametrize(
+    ("employment", "expected"),
+    [
+        ([5, 0, 3, 0, 2, 0], "0 for 1 region: b (from row 3)"),
+        ([5, 4, 0, 0, 0, 1], "0 for 1 year: 2020 (from row 4)"),
+        ([np.nan, 4, 3, 1, 2, 6], "[]"),  # none (a withheld NaN is skipped)
+        ([0, 0, 0, 0, 0, 0], "every employment value of the 6 rows"),
+    ],
+)
+def test_all_zero_checks_from_region_year_groups_equal_the_row_checks(employment, expected):
+    # the reader's fast path (region-year ids, year-major) warns or refuses exactly as the rows
+    import warnings
+
+    from grappe.io._plausibility import check_not_all_zero
+
+    region = pd.Categorical(["a", "b", "a", "b", "c", "b"], categories=["a", "b", "c"])
+    year = np.array([2019, 2019, 2020, 2020, 2020, 2021], dtype=float)
+    groups = (year.astype(np.int64) - 2019) * 3 + region.codes
+    emp = np.array(employment, dtype=float)
+    outcomes = []
+    for ids in (None, groups):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                check_not_all_zero(emp, region, year, np.arange(2, 8), file="f.csv",
+                                   column="emp", groups=ids)  # fmt: skip
+                outcomes.append([str(w.message) for w in caught])
+            except DataValidationError as exc:
+                outcomes.append(str(exc))
+    assert outcomes[0] == outcomes[1]
+    assert expected in str(outcomes[1])
+    if not np.nansum(emp):
+        with pytest.raises(DataValidationError, match="every employment value of the 6 rows"):
+            check_not_all_zero(emp, region, year, np.arange(2, 8), file="f.csv", column="emp",
+                               groups=groups)  # fmt: skip

@@ -153,7 +153,8 @@ def summary_table(
         else:
             keep &= np.asarray(ctype.astype(str)) == "traded"
     shown = ["region", "region_name", "cluster", "cluster_name", measure, "lq", "strong", "stars"]
-    ind = indicators.loc[keep, list(dict.fromkeys(shown))]
+    # the latest year's traded rows as positions: only the shown regions' rows become a frame
+    kept = np.flatnonzero(keep)
     title = tr("Strong traded clusters by {measure}, {year}", measure=measure, year=latest)
     table = Table(title=title, show_lines=False)
     headings = {
@@ -172,10 +173,10 @@ def summary_table(
         table.add_column(col, justify=justify)
     # regions by their number of strong clusters, then their size (NaN sizes count as 0, as
     # pandas' sum skips them); ties keep the regions' order
-    region = ind["region"]
-    codes, labels = _region_codes(region)
-    counts = ind[measure].to_numpy(dtype=float)
-    strong = ind["strong"].to_numpy(dtype=bool)
+    codes, labels = _region_codes(indicators["region"], kept)
+    all_counts = indicators[measure].to_numpy(dtype=float)
+    counts = all_counts[kept]
+    strong = indicators["strong"].to_numpy(dtype=bool)[kept]
     n = len(labels)
     present = np.bincount(codes, minlength=n) > 0
     n_strong = np.bincount(codes, weights=strong, minlength=n)
@@ -183,11 +184,22 @@ def summary_table(
     ranked = [g for g in np.lexsort((-size, -n_strong)) if present[g]][:max_regions]
     whole = bool(np.all(np.isnan(counts) | (counts == np.round(counts))))
     digits = 0 if whole else 1
+    picks = []  # each shown region's rows (positions in `indicators`)
     for g in ranked:
-        own = ind.iloc[np.flatnonzero(codes == g)]
-        chosen = own.loc[own["strong"].astype(bool)]
-        rows = (chosen if len(chosen) else own).nlargest(top, measure)
-        for i, row in enumerate(rows.itertuples(index=False)):
+        mine = codes == g
+        own, own_strong = kept[mine], strong[mine]
+        chosen = own[own_strong] if own_strong.any() else own
+        # the `top` largest counts, ties to the first row, NaN last (sorted to the end, in
+        # row order): what DataFrame.nlargest picks
+        picks.append(chosen[np.argsort(-all_counts[chosen], kind="stable")[:top]])
+    if not picks:
+        return table
+    # one frame of the few rows shown, not one per region
+    chosen_rows = indicators.iloc[np.concatenate(picks)][list(dict.fromkeys(shown))]
+    rows = chosen_rows.itertuples(index=False)
+    for pick in picks:
+        for i in range(len(pick)):
+            row = next(rows)
             table.add_row(
                 f"{row.region_name} ({row.region})" if i == 0 else "",
                 shown_cluster_name(row.cluster, row.cluster_name),
@@ -195,19 +207,20 @@ def summary_table(
                 "—" if np.isnan(row.lq) else format_number(row.lq, digits=2),
                 "●" if row.strong else "",
                 "★" * int(row.stars),
-                end_section=i == len(rows) - 1,
+                end_section=i == len(pick) - 1,
             )
     return table
 
 
-def _region_codes(region: pd.Series) -> tuple[Any, Any]:
-    """Integer codes and labels of a region column (categorical or not), labels sorted."""
+def _region_codes(region: pd.Series, rows: Any) -> tuple[Any, Any]:
+    """Integer codes of a region column's ``rows`` (positions), and the labels, sorted; a
+    categorical's codes are read without converting its labels."""
     import numpy as np
     import pandas as pd
 
     if isinstance(region.dtype, pd.CategoricalDtype):
-        return region.cat.codes.to_numpy().astype(np.int64), region.cat.categories
-    codes, labels = pd.factorize(region, sort=True)
+        return region.cat.codes.to_numpy()[rows].astype(np.int64), region.cat.categories
+    codes, labels = pd.factorize(region.iloc[rows], sort=True)
     return codes.astype(np.int64), labels
 
 

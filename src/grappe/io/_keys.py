@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from grappe._groups import repeats_within_groups
 from grappe._validation import duplicates_fix
 from grappe.errors import ValidationIssue
 from grappe.i18n import Message
@@ -45,8 +46,18 @@ def duplicate_issues(
     rows: np.ndarray,
     file: str,
     name: dict[str, str],
+    *,
+    groups: np.ndarray | None = None,
 ) -> list[ValidationIssue]:
-    """One issue per row repeating an earlier row's (region, industry, year)."""
+    """One issue per row repeating an earlier row's (region, industry, year).
+
+    ``groups``: the region × year id of each row (every part present), when the caller has
+    them; a code twice in a group is then found in a dense table, without a sort of the keys.
+    """
+    if groups is not None and not repeats_within_groups(
+        groups, np.asarray(industry.codes), len(industry.categories)
+    ):
+        return []
     key = regional_keys(region, industry, year)
     if not has_repeats(key):
         return []

@@ -161,28 +161,36 @@ def check_not_all_zero(
     *,
     file: str,
     column: str,
+    groups: np.ndarray | None = None,
 ) -> None:
-    """Refuse a table whose employment is 0 everywhere; warn about all-zero regions or years."""
+    """Refuse a table whose employment is 0 everywhere; warn about all-zero regions or years.
+
+    ``groups``, when the caller has them: the region × year id of each row, year-major
+    (``(year - first year) × number of region categories + region code``). Every row is then
+    summed once into its region-year, and the regions' and years' sums are taken from those;
+    the rows are grouped again only to name a region or year that is all zero.
+    """
     if not len(employment):
         return
+    if groups is not None:
+        magnitude = np.abs(employment)
+        np.nan_to_num(magnitude, copy=False)  # the sum skips NaN (withheld cells)
+        n_regions = len(region.categories)
+        size = -(-(int(groups.max()) + 1) // n_regions) * n_regions
+        shape = (size // n_regions, n_regions)  # year × region
+        present = np.bincount(groups, minlength=size).reshape(shape) > 0
+        totals = np.bincount(groups, weights=magnitude, minlength=size).reshape(shape)
+        if not totals.sum() > 0:
+            _refuse_all_zero(employment, file=file, column=column)
+        # sums of non-negative values: 0 exactly when every value is 0, in any order
+        if all(
+            not ((p.any(axis=axis) & (t.sum(axis=axis) == 0)).any())
+            for p, t, axis in ((present, totals, 0), (present, totals, 1))
+        ):
+            return
     if not np.nansum(np.abs(employment)) > 0:
-        raise DataValidationError(
-            ValidationIssue(
-                Message(
-                    "every employment value of the {count:,} rows kept is 0, so every "
-                    "location quotient would be undefined (0/0).",
-                    count=len(employment),
-                ),
-                file=file,
-                column=column,
-                fix=Message(
-                    "check that {column!r} is the employment column (map another one with "
-                    "--column FILE_COLUMN=employment), that the years and levels selected hold "
-                    "data, and that withheld cells are not all written as 0.",
-                    column=column,
-                ),
-            )
-        )
+        _refuse_all_zero(employment, file=file, column=column)
+    # stacklevel 4 of the warnings: the caller of the reader
     warn_all_zero_groups(
         employment,
         np.asarray(region.codes, dtype=np.int64),  # missing regions were refused before
@@ -202,4 +210,24 @@ def check_not_all_zero(
         what=(Message("year"), Message("years")),
         file=file,
         column=column,
+    )
+
+
+def _refuse_all_zero(employment: np.ndarray, *, file: str, column: str) -> None:
+    raise DataValidationError(
+        ValidationIssue(
+            Message(
+                "every employment value of the {count:,} rows kept is 0, so every "
+                "location quotient would be undefined (0/0).",
+                count=len(employment),
+            ),
+            file=file,
+            column=column,
+            fix=Message(
+                "check that {column!r} is the employment column (map another one with "
+                "--column FILE_COLUMN=employment), that the years and levels selected hold "
+                "data, and that withheld cells are not all written as 0.",
+                column=column,
+            ),
+        )
     )

@@ -276,7 +276,9 @@ def _read_parquet_columns(
         table = table.filter(pa.array(keep))
     else:
         rows = np.arange(table.num_rows, dtype=np.int64) + 1
-    return table.to_pandas().rename(columns=mapping), rows
+    # one pandas block per column (no stacking copy), each Arrow buffer freed once converted
+    frame = table.to_pandas(split_blocks=True, self_destruct=True)
+    return frame.rename(columns=mapping), rows
 
 
 def _level_mask(column: Any, levels: tuple[int, ...], classification: str) -> np.ndarray:

@@ -51,7 +51,7 @@ from grappe.io.files import ReadOptions
 from grappe.io.presets import PRESETS
 from grappe.mapping import MEASURES
 from grappe.model import RegionalTable
-from grappe.withheld import impute_from_hierarchy
+from grappe.withheld import HierarchyImputation, impute_from_hierarchy
 
 __all__ = [
     "FLAG_MIDPOINTS",
@@ -412,8 +412,11 @@ def read_regional_table(
     flag = None
     if "flag" in raw:
         flag = _flags(raw["flag"]) if src is None else _flags(raw["flag"])[src]
+    # region × year ids, shared by the duplicate check and the imputation (None if a part is
+    # missing: then reported above)
+    groups = _region_year_groups(region, year) if industry.codes.min(initial=0) >= 0 else None
     if duplicates == "raise":
-        repeated = duplicate_issues(region, industry, year, rows, file, name)
+        repeated = duplicate_issues(region, industry, year, rows, file, name, groups=groups)
         issues += breakdown_issue(repeated, loaded, mapping, file) + repeated
     if issues:
         raise DataValidationError(issues)
@@ -421,6 +424,7 @@ def read_regional_table(
         summed = sum_repeats(regional_keys(region, industry, year), values, flag)
         if summed is not None:
             first, values, flag = summed
+            groups = None if groups is None else groups[first]
             rows, year, region, industry = rows[first], year[first], region[first], industry[first]
             level_keep = None if level_keep is None else level_keep[first]
             src = first if src is None else src[first]
@@ -448,6 +452,7 @@ def read_regional_table(
             rows,
             file,
             name,
+            groups,
         )
         kept = np.ones(len(employment), dtype=bool) if level_keep is None else level_keep
     else:
@@ -459,10 +464,14 @@ def read_regional_table(
         values = {k: v[kept] for k, v in values.items()}
         employment, withheld_mask = employment[kept], withheld_mask[kept]
         imputed = None if imputed is None else imputed[kept]
+        groups = None if groups is None else groups[kept]
         src = (np.arange(len(raw)) if src is None else src)[kept]
 
     if has_employment:
-        check_not_all_zero(employment, region, year, rows, file=file, column=name["employment"])
+        check_not_all_zero(
+            employment, region, year, rows, file=file, column=name["employment"],
+            groups=groups,
+        )  # fmt: skip
     data = pd.DataFrame(
         {
             "region": _drop_unused(region),
@@ -587,6 +596,10 @@ def _code_issues(
     categories = list(industry.categories)
     if not categories:
         return []
+    # each code is checked on its own: when every category is valid, so are the rows, and
+    # the first row of each code (a pass over every row) is needed for the messages only
+    if not _validate_codes(categories, classification, known=known, file=file, column=column):
+        return []
     codes = industry.codes
     first = np.full(len(categories) + 1, -1, dtype=np.int64)
     first[codes[::-1]] = rows[::-1]  # the last write wins: the first row of each code
@@ -699,6 +712,7 @@ def _impute_residual(
     rows: np.ndarray,
     file: str,
     name: dict[str, str],
+    groups: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Employment after ``withheld="impute_residual"``, and the mask of the imputed cells.
 
@@ -706,16 +720,18 @@ def _impute_residual(
     fewer jobs than its published children (beyond half a job of rounding) is refused, since
     its residual, and every indicator that uses the total, would be wrong.
     """
-    # region × year as small non-negative integers (the kernel then skips a hash of every row)
-    first_year = int(np.nanmin(year)) if len(year) else 0
-    n_years = int(np.nanmax(year)) - first_year + 1 if len(year) else 1
-    groups = region.codes.astype(np.int64) * n_years + (year.astype(np.int64) - first_year)
+    if groups is None:
+        groups = _region_year_groups(region, year)
+    if groups is None:  # impossible years are refused before; region-major ids as a fallback
+        first_year = int(np.nanmin(year)) if len(year) else 0
+        n_years = int(np.nanmax(year)) - first_year + 1 if len(year) else 1
+        groups = region.codes.astype(np.int64) * n_years + (year.astype(np.int64) - first_year)
     if not withheld.any():
         result = impute_from_hierarchy(
             industry, employment, withheld, np.zeros(len(employment)),
             classification=classification, groups=groups,
         )  # fmt: skip
-        _check_parents(result.parent, employment, withheld, industry, rows, file, name)
+        _check_parents(result, employment, withheld, industry, rows, file, name)
         return employment, np.zeros(len(employment), dtype=bool)
     establishments = values["establishments"]
     unweighted = withheld & np.isnan(establishments)  # the weights of the split
@@ -744,12 +760,33 @@ def _impute_residual(
         industry, employment, withheld, establishments,
         classification=classification, groups=groups,
     )  # fmt: skip
-    _check_parents(result.parent, employment, withheld, industry, rows, file, name)
+    _check_parents(result, employment, withheld, industry, rows, file, name)
     return np.array(result.employment), np.asarray(result.status == "imputed")
 
 
+def _region_year_groups(region: pd.Categorical, year: np.ndarray) -> np.ndarray | None:
+    """Region × year of each row as small non-negative integers; None if a part is missing
+    or the years span more than 10,000 (impossible years, reported by the checks).
+
+    Year-major, as files list the rows of a year together (CBP: year, then county); other
+    layouts that list each region-year's rows together are numbered by run in the kernels
+    (:func:`grappe._groups.in_group_order`), so neither needs a sort of the rows.
+    """
+    if not len(year):
+        return np.zeros(0, dtype=np.int64)
+    if region.codes.min() < 0 or np.isnan(year).any():
+        return None
+    if not np.nanmax(year) - np.nanmin(year) < 10_000:  # impossible years, refused anyway
+        return None
+    groups = year.astype(np.int64)
+    groups -= int(groups.min())
+    groups *= len(region.categories)
+    groups += region.codes
+    return groups
+
+
 def _check_parents(
-    parent: np.ndarray,
+    imputation: HierarchyImputation,
     employment: np.ndarray,
     withheld: np.ndarray,
     industry: pd.Categorical,
@@ -758,10 +795,9 @@ def _check_parents(
     name: dict[str, str],
 ) -> None:
     """Refuse published parent codes holding fewer jobs than their published children."""
-    n = len(employment)
-    known_child = ~withheld & (parent >= 0)
-    children = np.bincount(parent[known_child], weights=employment[known_child], minlength=n)
-    below = ~withheld & (children > employment + 0.5)
+    children = imputation.published_children  # summed once, by the imputation
+    below = children > employment + 0.5
+    below &= ~withheld
     if not below.any():
         return
     codes = np.asarray(industry.astype(str))

@@ -132,24 +132,31 @@ def _build_cube(
     )
     year_arr = data["year"].to_numpy()
     y0 = int(min(years))
-    lookup = np.full(int(max(years)) - y0 + 1, -1, dtype=np.int64)
+    # the last entry of each lookup is "outside the map" (-1): every row is looked up unmasked
+    lookup = np.full(int(max(years)) - y0 + 2, -1, dtype=np.int64)
     lookup[np.asarray(years) - y0] = np.arange(len(years))
-    offset = year_arr.astype(np.int64) - y0
-    inside = (offset >= 0) & (offset < len(lookup))
-    year_idx = np.where(inside, lookup[np.clip(offset, 0, len(lookup) - 1)], -1)
 
     # regions in sorted code order, unused categories dropped
     used = np.bincount(reg_codes[reg_codes >= 0], minlength=len(reg_cats)) > 0
     order = np.argsort(reg_cats.astype(str), kind="stable")
     order = order[used[order]]
-    remap = np.full(len(reg_cats), -1, dtype=np.int64)
+    remap = np.full(len(reg_cats) + 1, -1, dtype=np.int64)  # code -1 (missing) picks the last
     remap[order] = np.arange(len(order))
-    region_idx = np.where(reg_codes >= 0, remap[np.maximum(reg_codes, 0)], -1)
     labels = reg_cats[order].astype(str)
     shape = (len(labels), len(clusters), len(years))
 
-    safe_ind = np.maximum(ind_codes, 0)
-    row_cluster = np.where(ind_codes >= 0, cluster_of[safe_ind], -1)
+    def positions(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Region and year positions of some rows (-1 outside the map): computed for the
+        rows that count only, not for every row of the table."""
+        offset = year_arr[rows].astype(np.int64)
+        offset -= y0
+        offset[(offset < 0) | (offset >= len(lookup) - 1)] = len(lookup) - 1
+        return remap[reg_codes[rows]], lookup[offset]
+
+    def code_rows(per_code: np.ndarray) -> np.ndarray:
+        """The rows whose industry code is marked in ``per_code`` (a missing code is not)."""
+        return np.flatnonzero(np.append(per_code, False)[ind_codes])
+
     emp = data[measure].to_numpy(dtype=float)
     if (emp < 0).any():
         bad = int(np.flatnonzero(emp < 0)[0])
@@ -172,30 +179,43 @@ def _build_cube(
     n_cells = shape[0] * shape[1] * shape[2]
     # one flat index for every measure, over the rows in a cell only (the covered codes: a
     # third of a file of every level); the sums add the rows in the same order as before
-    kept = np.flatnonzero((region_idx >= 0) & (row_cluster >= 0) & (year_idx >= 0))
-    flat = (region_idx[kept] * shape[1] + row_cluster[kept]) * shape[2] + year_idx[kept]
+    kept = code_rows(cluster_of >= 0)
+    region_idx, year_idx = positions(kept)
+    inside = (region_idx >= 0) & (year_idx >= 0)
+    if not inside.all():
+        kept, region_idx, year_idx = kept[inside], region_idx[inside], year_idx[inside]
+    flat = (region_idx * shape[1] + cluster_of[ind_codes[kept]]) * shape[2] + year_idx
     cube: dict[str, Any] = {"labels": labels}
     for col in ("employment", "establishments", "payroll", "withheld"):
-        values = data[col].to_numpy(dtype=float)
-        if np.isnan(values).all():  # a count the table lacks is absent everywhere
+        values = data[col].to_numpy()
+        if values.dtype.kind not in "biuf":
+            values = data[col].to_numpy(dtype=float)
+        # a count the table lacks is absent (NaN) everywhere: its first value says it is not
+        lacking = values.dtype.kind == "f" and bool(np.isnan(values[:1]).all())
+        if lacking and np.isnan(values).all():
             cube[col] = np.full(shape, np.nan)
             continue
-        counts = np.bincount(flat, weights=values[kept], minlength=n_cells)
+        weights = values[kept].astype(float, copy=False)
+        counts = np.bincount(flat, weights=weights, minlength=n_cells)
         cube[col] = counts.reshape(shape)
 
-    row_total = is_total[safe_ind] & (ind_codes >= 0)
-    use_row = bool(row_total.any())
-    rows = row_total if use_row else (in_sum[safe_ind] & (ind_codes >= 0))
-    sel = rows & (region_idx >= 0) & (year_idx >= 0)
-    flat = region_idx[sel] * len(years) + year_idx[sel]
+    total_rows = code_rows(is_total)
+    use_row = len(total_rows) > 0
+    rows = total_rows if use_row else code_rows(in_sum)
+    region_idx, year_idx = positions(rows)
+    inside = (region_idx >= 0) & (year_idx >= 0)
+    flat = region_idx[inside] * len(years) + year_idx[inside]
     n_ry = len(labels) * len(years)
-    cube["total"] = np.bincount(flat, weights=emp[sel], minlength=n_ry).reshape(
+    cube["total"] = np.bincount(flat, weights=emp[rows[inside]], minlength=n_ry).reshape(
         len(labels), len(years)
     )
     if use_row:
         present = np.bincount(flat, minlength=n_ry).reshape(len(labels), len(years))
+        if present.all():  # every region-year has its all-industries row
+            return cube
         # a region-year without any row (a NUTS code changed, every cell withheld and dropped)
         # has nothing to divide: its total stays 0 and its indicators empty
+        region_idx, year_idx = positions(np.arange(len(year_arr)))
         placed = (region_idx >= 0) & (year_idx >= 0)
         any_row = np.bincount(
             region_idx[placed] * len(years) + year_idx[placed], minlength=n_ry
