@@ -16,20 +16,48 @@ them (``grappe[fast]`` adds the optional numba).
   or Dask.
 """
 
-from grappe.spatial.areal import (
-    AreaSet,
-    SpatialWeights,
-    areas_from_geometries,
-    getis_ord,
-    local_moran,
-    spatial_weights,
-)
-from grappe.spatial.hotspots import HotspotResult, hotspots
-from grappe.spatial.kdensity import KDensityResult, kdensity, kdensity_by_activity, summary
-from grappe.spatial.mfunction import m_function
-from grappe.spatial.points import PointSet, points_from_frame, project_points
-from grappe.spatial.ripley import ripley_k
-from grappe.spatial.scan import ScanResult, localisation_scan
+from typing import TYPE_CHECKING
+
+from grappe._exports import lazy_exports
+
+if TYPE_CHECKING:  # the names are imported on first use (PEP 562): a command pays for its kernels
+    from grappe.spatial.areal import (
+        AreaSet,
+        SpatialWeights,
+        areas_from_geometries,
+        getis_ord,
+        local_moran,
+        spatial_weights,
+    )
+    from grappe.spatial.hotspots import HotspotResult, hotspots
+    from grappe.spatial.kdensity import KDensityResult, kdensity, kdensity_by_activity, summary
+    from grappe.spatial.mfunction import m_function
+    from grappe.spatial.points import PointSet, points_from_frame, project_points
+    from grappe.spatial.ripley import ripley_k
+    from grappe.spatial.scan import ScanResult, localisation_scan
+
+#: Public name → the module of this package that defines it.
+_HOMES: dict[str, str] = {
+    "AreaSet": "areal",
+    "SpatialWeights": "areal",
+    "areas_from_geometries": "areal",
+    "getis_ord": "areal",
+    "local_moran": "areal",
+    "spatial_weights": "areal",
+    "HotspotResult": "hotspots",
+    "hotspots": "hotspots",
+    "KDensityResult": "kdensity",
+    "kdensity": "kdensity",
+    "kdensity_by_activity": "kdensity",
+    "summary": "kdensity",
+    "m_function": "mfunction",
+    "PointSet": "points",
+    "points_from_frame": "points",
+    "project_points": "points",
+    "ripley_k": "ripley",
+    "ScanResult": "scan",
+    "localisation_scan": "scan",
+}
 
 __all__ = [
     "AreaSet",
@@ -52,3 +80,5 @@ __all__ = [
     "spatial_weights",
     "summary",
 ]
+
+__getattr__, __dir__ = lazy_exports(__name__, _HOMES, __all__)
