@@ -15,7 +15,7 @@ give, value for value (tests/spatial/test_spatial_areal_fast.py).
 
 The filter forms (a subset of :meth:`pandas.DataFrame.query`, same meaning): a column compared
 to a text with ``==`` or ``!=``; ``col in [...]``, ``col not in [...]``, ``col.isin([...])``;
-``col.str.startswith(...)``, ``col.str.endswith(...)`` (a text or a tuple of texts); combined
+``col.str.startswith(...)``, ``col.str.endswith(...)`` (of a text); combined
 with ``&``, ``|``, ``and``, ``or``, ``~``, ``not`` and parentheses. Columns are text, as
 ``count_by_area`` reads them.
 
@@ -204,7 +204,7 @@ class _Filter:
     @classmethod
     def parse(cls, query: str) -> _Filter:
         try:
-            tree = ast.parse(query.strip(), mode="eval").body
+            tree = ast.parse(_python_text(query).strip(), mode="eval").body
         except (SyntaxError, ValueError) as exc:
             raise _NotHereError from exc
         names: list[str] = []
@@ -213,6 +213,28 @@ class _Filter:
 
     def mask(self, columns: Mapping[str, tuple]) -> np.ndarray:
         return _evaluate(self.tree, columns)
+
+
+def _python_text(query: str) -> str:
+    """``query`` with ``&`` and ``|`` outside quotes made ``and`` and ``or``, as pandas'
+    ``query`` reads them (their precedence included)."""
+    out, quote, k = [], "", 0
+    while k < len(query):
+        ch = query[k]
+        if quote:
+            if ch == "\\":  # an escaped character stays inside the text
+                out.append(query[k : k + 2])
+                k += 2
+                continue
+            quote = "" if ch == quote else quote
+            out.append(ch)
+        elif ch in "'\"":
+            quote = ch
+            out.append(ch)
+        else:
+            out.append({"&": " and ", "|": " or "}.get(ch, ch))
+        k += 1
+    return "".join(out)
 
 
 def _texts(node: ast.expr) -> tuple:
@@ -227,7 +249,8 @@ def _texts(node: ast.expr) -> tuple:
 
 
 def _column_call(node: ast.expr) -> tuple[str, str, tuple]:
-    """``col.str.startswith(x)``, ``col.str.endswith(x)`` or ``col.isin(x)``."""
+    """``col.str.startswith(x)``, ``col.str.endswith(x)`` (x a text: ``query`` turns a tuple
+    into a list, which pandas' ``startswith`` refuses) or ``col.isin(x)``."""
     if not isinstance(node, ast.Call) or node.keywords or len(node.args) != 1:
         raise _NotHereError
     func = node.func
@@ -243,7 +266,7 @@ def _column_call(node: ast.expr) -> tuple[str, str, tuple]:
         and isinstance(owner, ast.Attribute)
         and owner.attr == "str"
         and isinstance(owner.value, ast.Name)
-        and not isinstance(node.args[0], ast.List)  # pandas takes a text or a tuple
+        and isinstance(node.args[0], ast.Constant)  # query() makes a tuple a list: refused
     ):
         return owner.value.id, func.attr, _texts(node.args[0])
     raise _NotHereError
@@ -269,22 +292,11 @@ def _comparison(node: ast.Compare) -> tuple[str, str, tuple]:
 
 
 def _check(node: ast.expr, names: list[str]) -> None:
-    """Refuse (``_NotHereError``) any form outside the module's list; collect the columns.
-
-    pandas reads ``&`` and ``|`` as ``and`` and ``or``; Python parses them as operators that
-    bind tighter than comparisons. Both readings agree on every form accepted here: a
-    comparison next to ``&`` parses as a chained comparison, refused, and ``not`` over ``&``
-    or ``|`` (``not a & b``: pandas ``(not a) and b``, Python ``not (a & b)``) is refused.
-    """
+    """Refuse (``_NotHereError``) any form outside the module's list; collect the columns."""
     if isinstance(node, ast.BoolOp):
         for value in node.values:
             _check(value, names)
-    elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitAnd | ast.BitOr):
-        _check(node.left, names)
-        _check(node.right, names)
     elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not | ast.Invert):
-        if isinstance(node.op, ast.Not) and isinstance(node.operand, ast.BinOp):
-            raise _NotHereError
         _check(node.operand, names)
     elif isinstance(node, ast.Compare):
         names.append(_comparison(node)[0])
@@ -310,9 +322,6 @@ def _evaluate(node: ast.expr, columns: Mapping[str, tuple]) -> np.ndarray:
         for part in parts[1:]:
             out = combine(out, part)
         return out
-    if isinstance(node, ast.BinOp):
-        combine = np.logical_and if isinstance(node.op, ast.BitAnd) else np.logical_or
-        return combine(_evaluate(node.left, columns), _evaluate(node.right, columns))
     if isinstance(node, ast.UnaryOp):
         return ~_evaluate(node.operand, columns)
     name, test, texts = _comparison(node) if isinstance(node, ast.Compare) else _column_call(node)

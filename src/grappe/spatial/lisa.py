@@ -436,7 +436,7 @@ def _structure(weights, n: int, func: str) -> RowWeights:
 
         if not sparse.issparse(weights) or weights.shape != (n, n):
             _bad_shape(getattr(weights, "shape", type(weights).__name__), n, func)
-        matrix = sparse.csr_array(weights, dtype=float)
+        matrix = sparse.csr_array(weights, dtype=float, copy=True)  # the caller's stays as is
         matrix.setdiag(0)  # the unit itself is never among its neighbours
         matrix.eliminate_zeros()
         matrix.sort_indices()
