@@ -16,6 +16,8 @@ them (``grappe[fast]`` adds the optional numba).
   or Dask.
 """
 
+import sys
+import types
 from typing import TYPE_CHECKING
 
 from grappe._exports import lazy_exports
@@ -82,3 +84,23 @@ __all__ = [
 ]
 
 __getattr__, __dir__ = lazy_exports(__name__, _HOMES, __all__)
+
+#: Functions named as the module that defines them.
+_SHADOWED = frozenset({"hotspots", "kdensity"})
+
+
+class _Package(types.ModuleType):
+    """The package, whose ``hotspots`` and ``kdensity`` are functions.
+
+    Importing the submodule ``grappe.spatial.hotspots`` binds the module under that name on the
+    package; when the package imported its modules eagerly, its own import of the function came
+    after and won. With the names imported on first use, the function must win here.
+    """
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name in _SHADOWED and isinstance(value, types.ModuleType):
+            value = getattr(value, name)
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
