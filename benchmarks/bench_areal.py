@@ -1,4 +1,4 @@
-"""Benchmark of Gi* and local Moran: grappe (NumPy/SciPy) against esda, whole processes.
+"""Benchmark of Gi* and local Moran: grappe (NumPy) against esda, whole processes.
 
 Two parts, every command a **fresh process** timed by ``_harness.compare`` (interleaved
 A B A B, same number of runs, medians and ranges of wall time and peak RSS, load recorded):
@@ -215,7 +215,8 @@ def main() -> None:
                     Command(
                         f"grappe spatial areal {stat}",
                         grappe,
-                        "grappe.spatial.lisa (NumPy/SciPy, esda draws)",
+                        "grappe.spatial.lisa (NumPy, esda draws), inputs read with pyarrow + "
+                        "json, no pandas or SciPy imported",
                         env=env,
                     ),
                     Command(
@@ -240,7 +241,7 @@ def main() -> None:
                 Command(
                     f"grappe n={n:,} {stat}",
                     [sys.executable, here, "child-grappe", str(n), stat, draws, mine],
-                    f"grappe.spatial.lisa (NumPy/SciPy, {draws} draws)",
+                    f"grappe.spatial.lisa (NumPy, {draws} draws)",
                     env=env,
                 )
             ]

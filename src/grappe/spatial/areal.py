@@ -2,9 +2,10 @@
 
 Getis–Ord :math:`G_i^*` finds units surrounded by high (hot) or low (cold) values; the local
 Moran's :math:`I_i` finds clusters of similar values (high–high, low–low) and outliers. Both come
-with conditional permutation inference, computed in NumPy/SciPy by :mod:`grappe.spatial.lisa`
+with conditional permutation inference, computed in NumPy by :mod:`grappe.spatial.lisa`
 (equal to esda's, which is only a benchmark peer) on contiguity weights built here from the
-polygons' shared vertices (libpysal's definition) with shapely and SciPy.
+polygons' shared vertices (libpysal's definition) with shapely and NumPy
+(:mod:`grappe.spatial.contiguity`).
 
 References
 ----------
@@ -252,7 +253,8 @@ def spatial_weights(
 
     Two units are neighbours when their boundaries share a vertex with exactly the same
     coordinates (queen) or two consecutive vertices (rook) — libpysal's ``Queen``/``Rook``
-    definition, built here with shapely and a sparse incidence product (no per-unit loop).
+    definition, built with shapely and sorted incidences (:func:`contiguity_rows`, no per-unit
+    loop), returned as a SciPy matrix.
 
     Parameters
     ----------

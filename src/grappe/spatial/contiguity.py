@@ -23,7 +23,7 @@ import numpy as np
 from grappe._validation import check_option
 from grappe.errors import InvalidParameterError
 from grappe.i18n import Message
-from grappe.spatial.lisa import RowWeights
+from grappe.spatial.lisa import RowWeights, distinct
 
 __all__ = ["contiguity_rows"]
 
@@ -103,7 +103,7 @@ def _contiguity(geometries, contiguity: str) -> RowWeights:
     else:
         key = vertex
     # one incidence per (key, unit): a vertex repeated within one unit counts once
-    incidence = np.unique(key.astype(np.int64) * n + owner)
+    incidence = distinct(key.astype(np.int64) * n + owner)
     key, owner = incidence // n, incidence % n
     starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
     sizes = np.diff(np.r_[starts, key.size])
@@ -115,7 +115,7 @@ def _contiguity(geometries, contiguity: str) -> RowWeights:
     left = np.repeat(members, size)
     right = np.repeat(np.repeat(group_start, group_size), size) + _within(size)
     a, b = owner[left], owner[right]
-    pairs = np.unique(a[a != b] * n + b[a != b])
+    pairs = distinct(a[a != b] * n + b[a != b])
     rows, cols = pairs // n, pairs % n
     indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=n))])
     return RowWeights(indptr, cols, np.ones(cols.size))

@@ -452,6 +452,13 @@ def _structure(weights, n: int, func: str) -> RowWeights:
     return w
 
 
+def distinct(values: np.ndarray) -> np.ndarray:
+    """The sorted distinct values of a 1-D array: ``np.unique`` without its check for masked
+    arrays, which imports ``numpy.ma`` (a twentieth of a second) in a short command."""
+    ordered = np.sort(values, kind="stable")
+    return ordered[np.r_[True, ordered[1:] != ordered[:-1]]] if ordered.size else ordered
+
+
 def _bad_shape(shape, n: int, func: str):
     raise InvalidParameterError(
         Message(
@@ -521,7 +528,7 @@ def _extreme_counts(y, w, direction, permutations, seed, draws, progress):
         starts = w.indptr[:-1][nonempty]
         equal[nonempty] = np.minimum.reduceat(w.data, starts) == np.maximum.reduceat(w.data, starts)
     unweighted = RowWeights(w.indptr, w.indices, np.ones(w.data.size)).dot(y)
-    groups = [(int(c), np.flatnonzero(equal & (card == c))) for c in np.unique(card[equal])]
+    groups = [(int(c), np.flatnonzero(equal & (card == c))) for c in distinct(card[equal])]
     other = np.flatnonzero(nonempty & ~equal)
     total = len(groups) + (1 if other.size else 0)
     for done, (c, units) in enumerate(groups, start=1):
