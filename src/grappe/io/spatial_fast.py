@@ -33,6 +33,7 @@ import csv
 import gc
 import gzip
 import io
+import itertools
 import json
 import os
 import re
@@ -431,11 +432,15 @@ def _polygons(coords, ring_ends, polygon_ends, part_ends, kinds) -> list[Any]:
     import shapely
 
     try:
-        xy = np.array(coords, dtype=float)
+        if set(map(len, coords)) != {2}:
+            raise _NotHereError  # 3-D positions: the pandas path's reader
+        # flat, for NumPy not to rediscover the nesting of 10⁵ short lists
+        flat = itertools.chain.from_iterable(coords)
+        xy = np.fromiter(flat, dtype=float, count=2 * len(coords)).reshape(-1, 2)
     except (TypeError, ValueError) as exc:
         raise _NotHereError from exc
-    if xy.ndim != 2 or xy.shape[1] != 2 or not np.isfinite(xy).all():
-        raise _NotHereError  # 3-D positions or non-numbers: the pandas path's reader
+    if not np.isfinite(xy).all():
+        raise _NotHereError
     offsets = (np.r_[0, ring_ends], np.r_[0, polygon_ends])
     parts = shapely.from_ragged_array(shapely.GeometryType.POLYGON, xy, offsets)
     feature_of_part = np.repeat(np.arange(len(part_ends)), np.diff(np.r_[0, part_ends]))
