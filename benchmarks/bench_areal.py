@@ -140,6 +140,74 @@ def child_esda(n: int, stat: str, out: str, keep: bool) -> None:
         np.savez(out, stat=r.Is, z_sim=r.z_sim, p_sim=r.p_sim, **extra)
 
 
+def child_phases(stat: str, spawned: float) -> None:
+    """Where the command's time goes, in a fresh process: the steps of the pandas-free path
+    (:mod:`grappe.cli.spatial_areal`) timed one after the other, printed as one JSON line;
+    ``spawned`` is the parent's clock when it started this process."""
+    import json
+
+    marks = {"interpreter start (parent's clock)": time.time() - spawned}
+    clock = time.time()
+
+    def mark(name: str) -> None:
+        nonlocal clock
+        now = time.time()
+        marks[name] = now - clock
+        clock = now
+
+    import typer  # noqa: F401 - the CLI's own imports, as the command pays them
+
+    from grappe.cli import main as _cli  # noqa: F401
+
+    mark("import grappe.cli.main (typer, click, rich)")
+    import numpy  # noqa: F401, F811
+    import pyarrow.csv  # noqa: F401
+    import shapely  # noqa: F401
+
+    mark("import numpy, shapely, pyarrow.csv")
+    from grappe.io.spatial_fast import columns_csv, count_units, read_unit_polygons
+    from grappe.spatial.areal import areal_columns, check_geometries
+
+    table = count_units(FIRMS, area="code_iris", query="naf_code.str.startswith('25')")
+    mark("counts: gunzip, pyarrow CSV, filter, per unit")
+    ids, geometries, _ = read_unit_polygons(GEOJSON, id_property="DCOMIRIS")
+    mark("GeoJSON: json parse, 742 polygons")
+    position = {unit: k for k, unit in enumerate(table.ids)}
+    kept = [k for k, unit in enumerate(ids) if unit in position]
+    ids, geometries = [ids[k] for k in kept], [geometries[k] for k in kept]
+    check_geometries(ids, geometries, source=str(GEOJSON))
+    values = table.count[[position[unit] for unit in ids]]
+    mark("join, validity of the 253 polygons")
+    columns = areal_columns(stat, ids, geometries, values, permutations=PERMUTATIONS, seed=0)
+    mark("contiguity + statistic + 999 permutations")
+    columns_csv(columns)
+    mark("CSV text")
+    print(json.dumps(marks))
+
+
+def phases(stat: str, runs: int) -> None:
+    """Median of each step of :func:`child_phases` over ``runs`` fresh processes."""
+    import json
+    import subprocess
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "OMP_NUM_THREADS": "1"}
+    here = str(Path(__file__).resolve())
+    rows = []
+    for _ in range(runs):
+        out = subprocess.run(
+            [sys.executable, here, "child-phases", stat, repr(time.time())],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
+        rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    print(f"## where the time goes, {stat}, {runs} fresh processes, load {os.getloadavg()}")
+    for name in rows[0]:
+        values = sorted(r[name] for r in rows)
+        print(f"  {name:46s} {np.median(values):.3f} s [{values[0]:.3f}–{values[-1]:.3f}]")
+
+
 def tie_exact(sim, observed):
     tol = 1e-9 * (np.abs(observed) + np.abs(sim).max(axis=0))
     larger = (sim >= observed - tol).sum(axis=0)
@@ -195,7 +263,14 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--esda-max", type=int, default=10_000, help="largest n run with esda")
     parser.add_argument("--skip-iris", action="store_true")
+    parser.add_argument(
+        "--phases", type=int, default=0, help="time each step of the command in N processes"
+    )
     args = parser.parse_args()
+    if args.phases:
+        for stat in ("gi", "moran"):
+            phases(stat, args.phases)
+        return
     env = {"PYTHONPATH": str(ROOT / "src"), "OMP_NUM_THREADS": "1"}
     here = str(Path(__file__).resolve())
     tmp = tempfile.mkdtemp(prefix="bench_areal_")
@@ -273,6 +348,8 @@ def main() -> None:
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "child-grappe":
         child_grappe(int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5])
+    elif len(sys.argv) > 1 and sys.argv[1] == "child-phases":
+        child_phases(sys.argv[2], float(sys.argv[3]))
     elif len(sys.argv) > 1 and sys.argv[1] == "child-esda":
         child_esda(int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5] == "1")
     else:
