@@ -86,15 +86,15 @@ def test_the_benchmarked_command_imports_neither_pandas_nor_scipy(iris_files, tm
 
 
 @pytest.mark.parametrize("statistic", ["gi", "moran"])
-def test_the_command_writes_what_the_pandas_path_computes(statistic, iris_files, tmp_path):
+def test_the_command_writes_what_the_pandas_path_computes(
+    statistic, iris_files, iris_metal_products, tmp_path
+):
     geo, firms = iris_files
     out = tmp_path / f"{statistic}.csv"
     result = runner.invoke(app, areal_args(geo, firms, statistic, out))
     assert result.exit_code == 0, result.output
-    counts = count_by_area(firms, area="code_iris", query=FILTER)
-    areas = read_areas(geo, id_property="DCOMIRIS", counts=counts, missing_counts="drop")
     func = getis_ord if statistic == "gi" else local_moran
-    table = func(areas, "count", permutations=999, seed=0)
+    table = func(iris_metal_products, "count", permutations=999, seed=0)
     assert out.read_text() == table.to_csv(index=False)  # every cell, to the last digit
     key = "spot" if statistic == "gi" else "cluster"
     for value, count in table[key].value_counts().items():
@@ -102,13 +102,12 @@ def test_the_command_writes_what_the_pandas_path_computes(statistic, iris_files,
     assert len(table) == 253
 
 
-def test_the_arrays_are_the_areas_of_the_pandas_readers(iris_files):
+def test_the_arrays_are_the_areas_of_the_pandas_readers(iris_files, iris_metal_products):
     geo, firms = iris_files
     arrays = read_area_arrays(
         geo, id_property="DCOMIRIS", counts=firms, area="code_iris", query=FILTER, column="count"
     )
-    counts = count_by_area(firms, area="code_iris", query=FILTER)
-    areas = read_areas(geo, id_property="DCOMIRIS", counts=counts, missing_counts="drop")
+    areas = iris_metal_products  # read by count_by_area and read_areas (pandas)
     assert arrays.ids == list(areas.data["id"])
     np.testing.assert_array_equal(arrays.values, areas.data["count"].to_numpy(float))
     assert [shapely.to_wkb(g) for g in arrays.geometries] == [
