@@ -313,3 +313,22 @@ def test_columns_csv_is_to_csv():
         "spot": np.array(["hot", "cold", "not significant", "hot"]),
     }
     assert columns_csv(columns) == pd.DataFrame(columns).to_csv(index=False)
+
+
+@pytest.mark.parametrize("statistic", [gi_star, moran_local])
+def test_numpy_and_scipy_products_give_the_same_floats(statistic, monkeypatch):
+    from grappe.spatial import lisa
+
+    rng = np.random.default_rng(5)  # SYNTHETIC kNN-like weights, rows of 9 to 12 entries
+    n = 3000
+    cols = np.sort(rng.choice(n, size=(n, 12)), axis=1)
+    matrix = sparse.csr_array(
+        (rng.uniform(0.2, 3, n * 12), (np.repeat(np.arange(n), 12), cols.ravel())), shape=(n, n)
+    )
+    y = rng.gamma(2.0, 1.3, n)
+    monkeypatch.setattr(lisa, "_SCIPY_FROM", 10**12)
+    numpy_sums = statistic(y, matrix, permutations=19, seed=1)
+    monkeypatch.setattr(lisa, "_SCIPY_FROM", 0)
+    scipy_sums = statistic(y, matrix, permutations=19, seed=1)
+    for name, value in vars(numpy_sums).items():
+        np.testing.assert_array_equal(value, getattr(scipy_sums, name), err_msg=name)
