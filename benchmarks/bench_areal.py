@@ -1,4 +1,4 @@
-"""Benchmark of Gi* and local Moran: grappe (NumPy/SciPy) against esda, whole processes.
+"""Benchmark of Gi* and local Moran: grappe (NumPy) against esda, whole processes.
 
 Two parts, every command a **fresh process** timed by ``_harness.compare`` (interleaved
 A B A B, same number of runs, medians and ranges of wall time and peak RSS, load recorded):
@@ -140,6 +140,86 @@ def child_esda(n: int, stat: str, out: str, keep: bool) -> None:
         np.savez(out, stat=r.Is, z_sim=r.z_sim, p_sim=r.p_sim, **extra)
 
 
+def child_phases(stat: str, spawned: float) -> None:
+    """Where the command's time goes, in a fresh process: the steps of the pandas-free path
+    (:mod:`grappe.cli.spatial_areal`) timed one after the other, printed as one JSON line;
+    ``spawned`` is the parent's clock when it started this process."""
+    import json
+
+    marks = {"Python start + numpy (this script's import)": time.time() - spawned}
+    clock = time.time()
+
+    def mark(name: str) -> None:
+        nonlocal clock
+        now = time.time()
+        marks[name] = now - clock
+        clock = now
+
+    import typer  # noqa: F401 - the CLI's own imports, as the command pays them
+
+    from grappe.cli import main as _cli  # noqa: F401
+
+    mark("import grappe.cli.main (typer, click, rich)")
+    import numpy  # noqa: F401, F811
+    import pyarrow.csv  # noqa: F401
+    import shapely  # noqa: F401
+
+    mark("import numpy, shapely, pyarrow.csv")
+    from grappe.io.spatial_fast import columns_csv, count_units, read_unit_polygons
+    from grappe.spatial.areal import areal_columns, check_geometries
+
+    table = count_units(FIRMS, area="code_iris", query="naf_code.str.startswith('25')")
+    mark("counts: gunzip, pyarrow CSV, filter, per unit")
+    ids, geometries, _ = read_unit_polygons(GEOJSON, id_property="DCOMIRIS")
+    mark("GeoJSON: json parse, 742 polygons")
+    position = {unit: k for k, unit in enumerate(table.ids)}
+    kept = [k for k, unit in enumerate(ids) if unit in position]
+    ids, geometries = [ids[k] for k in kept], [geometries[k] for k in kept]
+    check_geometries(ids, geometries, source=str(GEOJSON))
+    values = table.count[[position[unit] for unit in ids]]
+    mark("join, validity of the 253 polygons")
+    columns = areal_columns(stat, ids, geometries, values, permutations=PERMUTATIONS, seed=0)
+    mark("contiguity + statistic + 999 permutations")
+    columns_csv(columns)
+    mark("CSV text")
+    print(json.dumps(marks))
+
+
+def phases(stat: str, runs: int) -> None:
+    """Median of each step of :func:`child_phases` over ``runs`` fresh processes."""
+    import json
+    import subprocess
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "OMP_NUM_THREADS": "1"}
+    here = str(Path(__file__).resolve())
+    command = [sys.executable, "-m", "grappe.cli.main", "spatial", "areal", str(GEOJSON)]
+    command += ["--id-property", "DCOMIRIS", "--counts", str(FIRMS), "--area-column"]
+    command += ["code_iris", "--filter", "naf_code.str.startswith('25')", "--statistic", stat]
+    command += ["--out", os.path.join(tempfile.mkdtemp(prefix="bench_areal_"), "out.csv")]
+    rows = []
+    load = os.getloadavg()
+    for _ in range(runs):  # the steps, then the whole command, in turn
+        out = subprocess.run(
+            [sys.executable, here, "child-phases", stat, repr(time.time())],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
+        rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
+        start = time.time()
+        subprocess.run(command, capture_output=True, env=env, check=True)
+        whole = time.time() - start
+        rows[-1]["not in the steps: typer parsing, spatial group, progress, table"] = whole - sum(
+            rows[-1].values()
+        )
+        rows[-1]["= whole command (grappe spatial areal)"] = whole
+    print(f"## where the time goes, {stat}, {runs} fresh processes each, load {load}")
+    for name in rows[0]:
+        values = sorted(r[name] for r in rows)
+        print(f"  {name:64s} {np.median(values):.3f} s [{values[0]:.3f}–{values[-1]:.3f}]")
+
+
 def tie_exact(sim, observed):
     tol = 1e-9 * (np.abs(observed) + np.abs(sim).max(axis=0))
     larger = (sim >= observed - tol).sum(axis=0)
@@ -195,7 +275,14 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--esda-max", type=int, default=10_000, help="largest n run with esda")
     parser.add_argument("--skip-iris", action="store_true")
+    parser.add_argument(
+        "--phases", type=int, default=0, help="time each step of the command in N processes"
+    )
     args = parser.parse_args()
+    if args.phases:
+        for stat in ("gi", "moran"):
+            phases(stat, args.phases)
+        return
     env = {"PYTHONPATH": str(ROOT / "src"), "OMP_NUM_THREADS": "1"}
     here = str(Path(__file__).resolve())
     tmp = tempfile.mkdtemp(prefix="bench_areal_")
@@ -215,7 +302,8 @@ def main() -> None:
                     Command(
                         f"grappe spatial areal {stat}",
                         grappe,
-                        "grappe.spatial.lisa (NumPy/SciPy, esda draws)",
+                        "grappe.spatial.lisa (NumPy, esda draws), inputs read with pyarrow + "
+                        "json, no pandas or SciPy imported",
                         env=env,
                     ),
                     Command(
@@ -240,7 +328,7 @@ def main() -> None:
                 Command(
                     f"grappe n={n:,} {stat}",
                     [sys.executable, here, "child-grappe", str(n), stat, draws, mine],
-                    f"grappe.spatial.lisa (NumPy/SciPy, {draws} draws)",
+                    f"grappe.spatial.lisa (NumPy, {draws} draws)",
                     env=env,
                 )
             ]
@@ -272,6 +360,8 @@ def main() -> None:
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "child-grappe":
         child_grappe(int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5])
+    elif len(sys.argv) > 1 and sys.argv[1] == "child-phases":
+        child_phases(sys.argv[2], float(sys.argv[3]))
     elif len(sys.argv) > 1 and sys.argv[1] == "child-esda":
         child_esda(int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5] == "1")
     else:

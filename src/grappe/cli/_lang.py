@@ -12,6 +12,7 @@ each run, so nothing leaks from one run to the next.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -93,10 +94,12 @@ def help_texts(command: Any) -> Iterator[str]:
 def translate_tree(command: Any, ctx: Any, lang: str) -> None:
     """Rewrite the help texts of ``command``'s tree as loaded so far, and Typer's labels, in
     ``lang`` (a command loaded later is translated when it is loaded)."""
-    import typer.rich_utils as rich_utils
+    if lang != "en" or "typer.rich_utils" in sys.modules:
+        # English labels are rich_utils' own: a run in English need not import it (0.1 s)
+        import typer.rich_utils as rich_utils
 
-    for name, english in TYPER_LABELS.items():
-        setattr(rich_utils, name, gettext(english, lang))
+        for name, english in TYPER_LABELS.items():
+            setattr(rich_utils, name, gettext(english, lang))
     for _path, cmd in command_tree(command, load=False):
         for attr in ("help", "short_help", "rich_help_panel"):
             text = getattr(cmd, attr, None)
@@ -121,14 +124,13 @@ class LanguageGroup(TyperGroup):
     """
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
-        import typer.rich_utils as rich_utils
-
         before = current_language()
         try:
             return super().main(*args, **kwargs)
         finally:
             use_language(before)
-            for name, english in TYPER_LABELS.items():
+            rich_utils = sys.modules.get("typer.rich_utils")
+            for name, english in TYPER_LABELS.items() if rich_utils else ():
                 setattr(rich_utils, name, english)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:

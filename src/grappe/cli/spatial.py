@@ -391,21 +391,54 @@ def areal_command(
     with grappe_errors():
         from grappe._validation import check_option
         from grappe.errors import InvalidParameterError
+
+        check_option(statistic, "statistic", ("gi", "moran"), func="grappe spatial areal")
+        _check_outputs(geojson, plot, out)
+        if counts is not None and area_column is None:
+            raise InvalidParameterError(
+                "The 'area_column' parameter of grappe spatial areal must name the column "
+                "of unit ids in --counts. Got None instead."
+            )
+        key = "spot" if statistic == "gi" else "cluster"
+        title = tr("Getis–Ord Gi*") if statistic == "gi" else tr("Local Moran's I")
+        run = {"permutations": permutations, "seed": seed, "islands": islands, "draws": draws}
+        arrays = None
+        if (
+            counts is not None
+            and id_property is not None
+            and geojson is None
+            and plot is None
+            and (encoding, sep, decimal, thousands) == (None, None, ".", None)
+        ):  # the inputs as arrays, without pandas (grappe.cli.spatial_areal), when they can be
+            from grappe.cli.spatial_areal import read_area_arrays
+
+            arrays = read_area_arrays(
+                polygons,
+                id_property=id_property,
+                counts=counts,
+                area=area_column,
+                query=filter,
+                column=column,
+            )
+        if arrays is not None:
+            from grappe.cli.spatial_areal import tally, write_columns
+            from grappe.io.output import all_or_nothing
+
+            with _progress("permutations") as update:
+                columns = arrays.columns(statistic, column, progress=update, **run)
+            _print_rows([key, "count"], tally(columns[key]), title)
+            with all_or_nothing():
+                if out is not None:
+                    write_columns(columns, out)
+            return
         from grappe.io.dz_maps import algerian_areas, is_algerian_layer
         from grappe.io.output import all_or_nothing, write_frame
         from grappe.io.spatial import count_by_area, read_areas, write_figure, write_geojson
         from grappe.spatial import getis_ord, local_moran
         from grappe.spatial.maps import areal_geojson, plot_areal
 
-        check_option(statistic, "statistic", ("gi", "moran"), func="grappe spatial areal")
-        _check_outputs(geojson, plot, out)
         table = None
         if counts is not None:
-            if area_column is None:
-                raise InvalidParameterError(
-                    "The 'area_column' parameter of grappe spatial areal must name the column "
-                    "of unit ids in --counts. Got None instead."
-                )
             table = count_by_area(
                 counts,
                 area=area_column,
@@ -433,18 +466,9 @@ def areal_command(
             )
         func = getis_ord if statistic == "gi" else local_moran
         with _progress("permutations") as update:
-            stats = func(
-                areas,
-                column,
-                permutations=permutations,
-                seed=seed,
-                islands=islands,
-                draws=draws,
-                progress=update,
-            )
-        key = "spot" if statistic == "gi" else "cluster"
-        tally = stats[key].value_counts().rename_axis(key).reset_index()
-        _print(tally, tr("Getis–Ord Gi*") if statistic == "gi" else tr("Local Moran's I"))
+            stats = func(areas, column, progress=update, **run)
+        counted = stats[key].value_counts().rename_axis(key).reset_index()
+        _print(counted, title)
         with all_or_nothing():
             if geojson is not None:
                 document = areal_geojson(areas, stats)
@@ -527,11 +551,15 @@ def number_text(value: float) -> str:
 
 
 def _print(frame, title: str) -> None:
+    _print_rows(frame.columns, frame.itertuples(index=False), title)
+
+
+def _print_rows(columns, rows, title: str) -> None:
     table = Table(title=title)
     headings, cells = _headings(), _cells()
-    for col in frame.columns:
+    for col in columns:
         table.add_column(headings.get(str(col), str(col)))
-    for row in frame.itertuples(index=False):
+    for row in rows:
         table.add_row(
             *(number_text(v) if isinstance(v, float) else cells.get(str(v), str(v)) for v in row)
         )

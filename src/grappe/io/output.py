@@ -40,13 +40,14 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
-
-import pandas as pd
+from typing import IO, TYPE_CHECKING, Any
 
 from grappe._validation import check_option
 from grappe.errors import GrappeError, OutputError
 from grappe.i18n import Message
+
+if TYPE_CHECKING:  # tables come from the callers: writing text or a figure needs no pandas
+    import pandas as pd
 
 __all__ = [
     "OUTPUT_FORMATS",

@@ -2,9 +2,10 @@
 
 Getis–Ord :math:`G_i^*` finds units surrounded by high (hot) or low (cold) values; the local
 Moran's :math:`I_i` finds clusters of similar values (high–high, low–low) and outliers. Both come
-with conditional permutation inference, computed in NumPy/SciPy by :mod:`grappe.spatial.lisa`
+with conditional permutation inference, computed in NumPy by :mod:`grappe.spatial.lisa`
 (equal to esda's, which is only a benchmark peer) on contiguity weights built here from the
-polygons' shared vertices (libpysal's definition) with shapely and SciPy.
+polygons' shared vertices (libpysal's definition) with shapely and NumPy
+(:mod:`grappe.spatial.contiguity`).
 
 References
 ----------
@@ -23,21 +24,27 @@ Rey, S. J., & Anselin, L. (2007). PySAL: a Python library of spatial analytical 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
 from grappe._validation import check_number, check_option
 from grappe.errors import DataValidationError, InvalidParameterError, ValidationIssue
 from grappe.i18n import Message
+from grappe.spatial.contiguity import contiguity_rows
 from grappe.spatial.lisa import Progress, gi_star, moran_local
+
+if TYPE_CHECKING:  # pandas is imported where a table is built: the areal command runs without
+    import pandas as pd
 
 __all__ = [
     "AreaSet",
     "SpatialWeights",
+    "areal_columns",
     "areas_from_geometries",
+    "check_geometries",
     "getis_ord",
     "local_moran",
     "spatial_weights",
@@ -104,18 +111,60 @@ def areas_from_geometries(
 
     Examples
     --------
+    >>> import pandas as pd
     >>> from shapely.geometry import box
     >>> a = areas_from_geometries(["a", "b"], [box(0, 0, 1, 1), box(1, 0, 2, 1)],
     ...                           pd.DataFrame({"n": [3, 5]}))
     >>> a.data.to_dict("list")
     {'id': ['a', 'b'], 'n': [3, 5]}
     """
+    import pandas as pd
+
     ids = [str(i) for i in ids]
     if len(ids) != len(geometries) or values is not None and len(values) != len(ids):
         raise InvalidParameterError(
             "The 'geometries' and 'values' parameters of areas_from_geometries must have one "
             f"entry per id. Got {len(ids)} ids, {len(geometries)} geometries and "
             f"{'no' if values is None else len(values)} value rows instead."
+        )
+    check_geometries(ids, geometries, source=source)
+    data = pd.DataFrame({"id": ids})
+    if values is not None:
+        data = pd.concat([data, values.reset_index(drop=True)], axis=1)
+    return AreaSet(data, tuple(geometries), crs, source)
+
+
+def check_geometries(
+    ids: Sequence[str], geometries: Sequence[Any], *, source: str | None = None
+) -> None:
+    """Refuse duplicated ids and geometries that are not valid non-empty polygons.
+
+    The checks of :func:`areas_from_geometries`, without building a table (no pandas).
+
+    Parameters
+    ----------
+    ids : sequence of str
+        Unit identifiers.
+    geometries : sequence of shapely geometries
+        One per id.
+    source : str, optional
+        File named in the errors.
+
+    Raises
+    ------
+    DataValidationError
+        Every duplicated id, empty, non-polygon or invalid geometry, with its row.
+    InvalidParameterError
+        If the lengths differ.
+
+    References
+    ----------
+    RFC 7946 §3.1.6 (GeoJSON polygons).
+    """
+    if len(ids) != len(geometries):
+        raise InvalidParameterError(
+            f"The 'geometries' parameter of check_geometries must have one entry per id. Got "
+            f"{len(ids)} ids and {len(geometries)} geometries instead."
         )
     issues = []
     seen: set[str] = set()
@@ -157,10 +206,6 @@ def areas_from_geometries(
             )
     if issues:
         raise DataValidationError(issues)
-    data = pd.DataFrame({"id": ids})
-    if values is not None:
-        data = pd.concat([data, values.reset_index(drop=True)], axis=1)
-    return AreaSet(data, tuple(geometries), crs, source)
 
 
 @dataclass(frozen=True)
@@ -208,7 +253,8 @@ def spatial_weights(
 
     Two units are neighbours when their boundaries share a vertex with exactly the same
     coordinates (queen) or two consecutive vertices (rook) — libpysal's ``Queen``/``Rook``
-    definition, built here with shapely and a sparse incidence product (no per-unit loop).
+    definition, built with shapely and sorted incidences (:func:`contiguity_rows`, no per-unit
+    loop), returned as a SciPy matrix.
 
     Parameters
     ----------
@@ -232,57 +278,14 @@ def spatial_weights(
     ----------
     Rey & Anselin (2007) for libpysal's vertex-based contiguity.
     """
-    func = "spatial_weights"
-    check_option(contiguity, "contiguity", ("queen", "rook"), func=func)
-    check_option(islands, "islands", ("raise", "keep"), func=func)
-    w = SpatialWeights(
-        tuple(areas.data["id"]), _contiguity(areas.geometries, contiguity), contiguity
+    rows = contiguity_rows(
+        tuple(areas.data["id"]), areas.geometries, contiguity=contiguity, islands=islands
     )
-    if islands == "raise" and w.islands:
-        alone = w.islands
-        shown = ", ".join(repr(i) for i in alone[:5])
-        raise InvalidParameterError(
-            Message(
-                "The {name!r} parameter of {func} must be 'keep' when some units have no "
-                "neighbour. Got 'raise' instead, and {count} units have none ({shown}).",
-                name="islands",
-                func=func,
-                count=len(alone),
-                shown=shown,
-            )
-        )
-    return w
-
-
-def _contiguity(geometries, contiguity: str):
-    """Binary sparse contiguity of polygons through shared vertices (or edges)."""
-    import shapely
     from scipy import sparse
 
-    n = len(geometries)
-    parts, part_of = shapely.get_parts(np.asarray(geometries, dtype=object), return_index=True)
-    rings, ring_of = shapely.get_rings(parts, return_index=True)
-    coords, coord_of = shapely.get_coordinates(rings, return_index=True)
-    owner = part_of[ring_of[coord_of]]
-    _, vertex = np.unique(coords, axis=0, return_inverse=True)
-    vertex = vertex.ravel()
-    if contiguity == "rook":
-        same_ring = coord_of[1:] == coord_of[:-1]
-        a, b = vertex[:-1][same_ring], vertex[1:][same_ring]
-        edges = np.column_stack((np.minimum(a, b), np.maximum(a, b)))
-        _, key = np.unique(edges, axis=0, return_inverse=True)
-        key, owner = key.ravel(), owner[:-1][same_ring]
-    else:
-        key = vertex
-    size = int(key.max()) + 1 if key.size else 0
-    incidence = sparse.csr_array((np.ones(key.size), (owner, key)), shape=(n, size))
-    incidence.data[:] = 1.0  # a vertex repeated within one unit counts once
-    shared = sparse.csr_array(incidence @ incidence.T)
-    shared.setdiag(0)
-    shared.eliminate_zeros()
-    shared.data[:] = 1.0
-    shared.sort_indices()
-    return shared
+    n = rows.n
+    matrix = sparse.csr_array((rows.data, rows.indices, rows.indptr), shape=(n, n))
+    return SpatialWeights(tuple(areas.data["id"]), matrix, contiguity)
 
 
 def _values(areas: AreaSet, column: str, func: str) -> np.ndarray:
@@ -297,17 +300,28 @@ def _values(areas: AreaSet, column: str, func: str) -> np.ndarray:
                 value=column,
             )
         )
-    y = pd.to_numeric(areas.data[column], errors="coerce").to_numpy(dtype=float)
+    import pandas as pd
+
+    raw, ids = areas.data[column], areas.data["id"]
+    y = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float)
+    return _checked_values(
+        y, raw.iloc.__getitem__, ids.iloc.__getitem__, column, areas.source, func
+    )
+
+
+def _checked_values(y, raw_at, unit_at, column: str, source: str | None, func: str):
+    """``y`` refused unless finite, varying and (Gi*) non-negative; ``raw_at(k)`` and
+    ``unit_at(k)`` give unit *k*'s value as read and its id, for the messages."""
     if not np.isfinite(y).all():
         bad = int(np.flatnonzero(~np.isfinite(y))[0])
         raise DataValidationError(
             ValidationIssue(
                 Message(
                     "The value {value!r} of unit {unit!r} is not a number.",
-                    value=areas.data[column].iloc[bad],
-                    unit=areas.data["id"].iloc[bad],
+                    value=raw_at(bad),
+                    unit=unit_at(bad),
                 ),
-                file=areas.source,
+                file=source,
                 row=bad + 1,
                 column=column,
                 fix=Message("Give every unit a value (0 for none)."),
@@ -320,7 +334,7 @@ def _values(areas: AreaSet, column: str, func: str) -> np.ndarray:
                     "Every unit has the same value {value:g}: no local statistic exists.",
                     value=float(y[0]),
                 ),
-                file=areas.source,
+                file=source,
                 column=column,
                 fix=Message("Analyse a value that varies across the units."),
             )
@@ -332,15 +346,138 @@ def _values(areas: AreaSet, column: str, func: str) -> np.ndarray:
                 Message(
                     "The value {value!r} of unit {unit!r} is negative; Gi* needs values >= 0.",
                     value=float(y[bad]),
-                    unit=areas.data["id"].iloc[bad],
+                    unit=unit_at(bad),
                 ),
-                file=areas.source,
+                file=source,
                 row=bad + 1,
                 column=column,
                 fix=Message("Analyse counts or other non-negative values."),
             )
         )
     return y
+
+
+#: The public function of each statistic, named in the errors.
+_FUNCS = {"gi": "getis_ord", "moran": "local_moran"}
+
+
+def _check_run(statistic: str, permutations, draws, significance) -> str:
+    func = _FUNCS[statistic]
+    low = 0 if statistic == "gi" else 1
+    check_number(permutations, "permutations", func=func, low=low, integer=True)
+    check_option(draws, "draws", ("esda", "fast"), func=func)
+    check_number(significance, "significance", func=func, low=0, high=1, closed="neither")
+    return func
+
+
+def areal_columns(
+    statistic: str,
+    ids: Sequence[str],
+    geometries: Sequence[Any],
+    values,
+    *,
+    column: str = "value",
+    source: str | None = None,
+    permutations: int = 999,
+    significance: float = 0.05,
+    seed: int | None = None,
+    contiguity: str = "queen",
+    islands: str = "raise",
+    draws: str = "esda",
+    progress: Progress | None = None,
+) -> dict[str, Any]:
+    """The table of :func:`getis_ord` or :func:`local_moran` as columns, without pandas.
+
+    What the ``grappe spatial areal`` command computes on the arrays it reads; the two
+    functions build their DataFrame from the same columns.
+
+    Parameters
+    ----------
+    statistic : {"gi", "moran"}
+        Getis–Ord :math:`G_i^*` or local Moran's :math:`I_i`.
+    ids : sequence of str
+        Unit ids.
+    geometries : sequence of shapely geometries
+        Their polygons (checked with :func:`check_geometries` beforehand).
+    values : array-like of float
+        The value of each unit.
+    column : str
+        Name of the value, for the messages.
+    source : str, optional
+        File named in the messages.
+    permutations, significance, seed, contiguity, islands, draws, progress
+        As :func:`getis_ord`.
+
+    Returns
+    -------
+    dict of str to array
+        The columns of :func:`getis_ord` (``statistic="gi"``) or :func:`local_moran`, in
+        their order.
+
+    Raises
+    ------
+    InvalidParameterError, DataValidationError
+        As :func:`getis_ord` and :func:`local_moran`.
+
+    References
+    ----------
+    Getis & Ord (1992); Anselin (1995); esda ``G_Local`` and ``Moran_Local`` (Rey & Anselin
+    2007).
+    """
+    check_option(statistic, "statistic", tuple(_FUNCS), func="areal_columns")
+    func = _check_run(statistic, permutations, draws, significance)
+    y = np.asarray(values, dtype=float)
+    y = _checked_values(y, y.__getitem__, ids.__getitem__, column, source, func)
+    options = {"contiguity": contiguity, "islands": islands, "seed": seed, "draws": draws}
+    return _columns(statistic, ids, geometries, y, permutations, significance, progress, options)
+
+
+def _columns(statistic, ids, geometries, y, permutations, significance, progress, options):
+    w = contiguity_rows(
+        ids, geometries, contiguity=options["contiguity"], islands=options["islands"]
+    )
+    run = {"permutations": permutations, "seed": options["seed"], "draws": options["draws"]}
+    if statistic == "gi":
+        g = gi_star(y, w, progress=progress, **run)
+        sig = g.p_sim < significance if permutations else g.p_norm < significance
+        spot = np.where(
+            sig & (g.z > 0), "hot", np.where(sig & (g.z < 0), "cold", "not significant")
+        )
+        return {
+            "id": list(ids),
+            "value": y,
+            "g": g.g,
+            "z": g.z,
+            "p_norm": g.p_norm,
+            "p_sim": g.p_sim,
+            "spot": spot,
+        }
+    lm = moran_local(y, w, progress=progress, **run)
+    quadrant = np.array([QUADRANTS.get(int(q), "none") for q in lm.quadrant])
+    cluster = np.where(lm.p_sim < significance, quadrant, "not significant")
+    return {
+        "id": list(ids),
+        "value": y,
+        "i": lm.i,
+        "z_sim": lm.z_sim,
+        "p_sim": lm.p_sim,
+        "quadrant": quadrant,
+        "cluster": cluster,
+    }
+
+
+def _table(statistic: str, areas: AreaSet, column: str, options: dict) -> pd.DataFrame:
+    import pandas as pd
+
+    permutations, significance = options.pop("permutations"), options.pop("significance")
+    func = _check_run(statistic, permutations, options["draws"], significance)
+    y = _values(areas, column, func)
+    progress = options.pop("progress")
+    ids = list(areas.data["id"])
+    columns = _columns(
+        statistic, ids, areas.geometries, y, permutations, significance, progress, options
+    )
+    return pd.DataFrame(columns)
 
 
 def getis_ord(
@@ -357,7 +494,7 @@ def getis_ord(
 ) -> pd.DataFrame:
     """Getis–Ord :math:`G_i^*` hot and cold spots of a value over areal units.
 
-    Computed by :func:`grappe.spatial.lisa.gi_star` (NumPy/SciPy, equal to esda's
+    Computed by :func:`grappe.spatial.lisa.gi_star` (NumPy, equal to esda's
     ``G_Local(star=True, transform="B")``) on binary contiguity with the unit itself included.
 
     Parameters
@@ -403,26 +540,9 @@ def getis_ord(
     ----------
     Getis & Ord (1992); Ord & Getis (1995); esda ``G_Local`` (Rey & Anselin 2007).
     """
-    func = "getis_ord"
-    check_number(permutations, "permutations", func=func, low=0, integer=True)
-    check_option(draws, "draws", ("esda", "fast"), func=func)
-    check_number(significance, "significance", func=func, low=0, high=1, closed="neither")
-    y = _values(areas, column, func)
-    w = spatial_weights(areas, contiguity=contiguity, islands=islands)
-    g = gi_star(y, w.matrix, permutations=permutations, seed=seed, draws=draws, progress=progress)
-    sig = g.p_sim < significance if permutations else g.p_norm < significance
-    spot = np.where(sig & (g.z > 0), "hot", np.where(sig & (g.z < 0), "cold", "not significant"))
-    return pd.DataFrame(
-        {
-            "id": areas.data["id"],
-            "value": y,
-            "g": g.g,
-            "z": g.z,
-            "p_norm": g.p_norm,
-            "p_sim": g.p_sim,
-            "spot": spot,
-        }
-    )
+    options = {"permutations": permutations, "significance": significance, "seed": seed}
+    options |= {"contiguity": contiguity, "islands": islands, "draws": draws}
+    return _table("gi", areas, column, options | {"progress": progress})
 
 
 def local_moran(
@@ -439,7 +559,7 @@ def local_moran(
 ) -> pd.DataFrame:
     """Local Moran's :math:`I_i` clusters and outliers of a value over areal units.
 
-    Computed by :func:`grappe.spatial.lisa.moran_local` (NumPy/SciPy, equal to esda's
+    Computed by :func:`grappe.spatial.lisa.moran_local` (NumPy, equal to esda's
     ``Moran_Local``) on row-standardised contiguity.
 
     Parameters
@@ -471,25 +591,6 @@ def local_moran(
     ----------
     Anselin (1995); esda ``Moran_Local`` (Rey & Anselin 2007).
     """
-    func = "local_moran"
-    check_number(permutations, "permutations", func=func, low=1, integer=True)
-    check_option(draws, "draws", ("esda", "fast"), func=func)
-    check_number(significance, "significance", func=func, low=0, high=1, closed="neither")
-    y = _values(areas, column, func)
-    w = spatial_weights(areas, contiguity=contiguity, islands=islands)
-    lm = moran_local(
-        y, w.matrix, permutations=permutations, seed=seed, draws=draws, progress=progress
-    )
-    quadrant = np.array([QUADRANTS.get(int(q), "none") for q in lm.quadrant])
-    cluster = np.where(lm.p_sim < significance, quadrant, "not significant")
-    return pd.DataFrame(
-        {
-            "id": areas.data["id"],
-            "value": y,
-            "i": lm.i,
-            "z_sim": lm.z_sim,
-            "p_sim": lm.p_sim,
-            "quadrant": quadrant,
-            "cluster": cluster,
-        }
-    )
+    options = {"permutations": permutations, "significance": significance, "seed": seed}
+    options |= {"contiguity": contiguity, "islands": islands, "draws": draws}
+    return _table("moran", areas, column, options | {"progress": progress})

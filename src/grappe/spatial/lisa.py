@@ -1,5 +1,6 @@
 """Local Getis–Ord :math:`G_i^*` and local Moran's :math:`I_i` with conditional permutation
-inference, in NumPy/SciPy on sparse weights (no compilation in each process).
+inference, in NumPy on sparse weights (no compilation in each process; SciPy matrices are
+accepted, and SciPy is imported only for them).
 
 The statistics and their analytical moments follow esda's ``G_Local`` (``star=True``,
 binary weights) and ``Moran_Local`` (row-standardised weights) formula for formula. The
@@ -49,18 +50,26 @@ Rey, S. J., & Anselin, L. (2007). PySAL: a Python library of spatial analytical 
 
 from __future__ import annotations
 
+import functools
+import math
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import sparse
-from scipy.special import ndtr
 
 from grappe._validation import check_number, check_option
 from grappe.errors import DataValidationError, InvalidParameterError, ValidationIssue
 from grappe.i18n import Message
 
-__all__ = ["LocalGStar", "LocalMoran", "gi_star", "moran_local", "permutation_table"]
+__all__ = [
+    "LocalGStar",
+    "LocalMoran",
+    "RowWeights",
+    "gi_star",
+    "moran_local",
+    "permutation_table",
+]
 
 Progress = Callable[[int, int], None]
 
@@ -68,6 +77,80 @@ Progress = Callable[[int, int], None]
 _BLOCK = 1 << 22
 #: A group of units of one cardinality is swept (rather than computed directly) from this size.
 _SWEEP_FROM = 2048
+#: Weights with more entries use SciPy's product when SciPy is already imported.
+_SCIPY_FROM = 1 << 16
+
+
+@dataclass(frozen=True)
+class RowWeights:
+    """Sparse *n* × *n* weights as compressed rows in plain NumPy (SciPy's CSR layout).
+
+    What :func:`gi_star` and :func:`moran_local` compute on: SciPy matrices are converted to
+    it, and a caller that builds its weights itself (the contiguity of
+    :mod:`grappe.spatial.areal`) passes it directly, so that a short command does not pay
+    for importing ``scipy.sparse``.
+
+    Attributes
+    ----------
+    indptr : numpy.ndarray
+        ``n + 1`` offsets: row *i*'s entries are ``indptr[i]:indptr[i + 1]``.
+    indices : numpy.ndarray
+        Column of each entry, sorted within each row, no repeat, no diagonal.
+    data : numpy.ndarray
+        Weight of each entry (float, finite, > 0).
+    """
+
+    indptr: np.ndarray
+    indices: np.ndarray
+    data: np.ndarray
+
+    @property
+    def n(self) -> int:
+        """Number of units."""
+        return self.indptr.size - 1
+
+    @functools.cached_property
+    def rows(self) -> np.ndarray:
+        """Row of each entry (computed once)."""
+        return np.repeat(np.arange(self.n), np.diff(self.indptr))
+
+    def dot(self, values: np.ndarray) -> np.ndarray:
+        """``W @ values``: each row summed in the order of its entries, from 0, as SciPy's
+        ``csr_matvec`` does (the same floats, bit for bit)."""
+        scipy_sparse = sys.modules.get("scipy.sparse")
+        if scipy_sparse is not None and self.data.size > _SCIPY_FROM:
+            # SciPy's C loop, when the caller's matrix brought SciPy in: the same sums, faster
+            shape = (self.n, self.n)
+            matrix = scipy_sparse.csr_array((self.data, self.indices, self.indptr), shape=shape)
+            return matrix @ values
+        return np.bincount(self.rows, weights=self.data * values[self.indices], minlength=self.n)
+
+    def row_sums(self, *, squared: bool = False) -> np.ndarray:
+        """Sum of each row's weights (of their squares with ``squared``), reduced as SciPy's
+        ``csr_array.sum(axis=1)`` reduces them (``np.add.reduceat``), bit for bit."""
+        data = self.data * self.data if squared else self.data
+        out = np.zeros(self.n)
+        filled = np.flatnonzero(np.diff(self.indptr))
+        if filled.size:
+            out[filled] = np.add.reduceat(data, self.indptr[filled])
+        return out
+
+    def with_diagonal(self) -> RowWeights:
+        """Binary weights with each unit its own neighbour (Gi*'s "star"), entries sorted.
+
+        Row *i* has no diagonal entry and its columns are sorted, so its diagonal goes after
+        the entries below *i*: placed in one pass, without sorting the entries again.
+        """
+        n, rows = self.n, self.rows
+        below = np.bincount(rows, weights=self.indices < rows, minlength=n).astype(np.intp)
+        indptr = self.indptr + np.arange(n + 1)
+        diagonal = indptr[:-1] + below
+        cols = np.empty(self.indices.size + n, dtype=self.indices.dtype)
+        others = np.ones(cols.size, dtype=bool)
+        others[diagonal] = False
+        cols[diagonal] = np.arange(n)
+        cols[others] = self.indices
+        return RowWeights(indptr, cols, np.ones(cols.size))
 
 
 @dataclass(frozen=True)
@@ -188,9 +271,10 @@ def gi_star(
     ----------
     y : array-like
         Non-negative values of the *n* units (e.g. establishment counts).
-    weights : scipy sparse matrix
+    weights : scipy sparse matrix or RowWeights
         *n* × *n* neighbours: any non-zero off-diagonal entry is a neighbour (the values are
-        made binary and the diagonal set to 1, as esda does for Gi*).
+        made binary and the diagonal set to 1, as esda does for Gi*). :class:`RowWeights`
+        (columns sorted within rows) is used as is, without importing SciPy.
     permutations : int, default 999
         Conditional permutations (0: none, ``p_sim`` and ``z_sim`` NaN).
     seed : int or None
@@ -242,14 +326,14 @@ def gi_star(
         )
     n = y.size
     w = _structure(weights, n, func)
-    w.data[:] = 1.0
-    star = w + sparse.eye_array(n, format="csr")
+    w = RowWeights(w.indptr, w.indices, np.ones(w.data.size))
+    star = w.with_diagonal()
     total = y.sum()
-    g = (star @ y) / (total - y * False)
+    g = star.dot(y) / (total - y * False)
     mean = (total - y * False) / n
     mean_of_squares = ((y**2).sum() - (y**2) * False) / n
     spread = mean_of_squares - mean**2
-    cardinality = np.asarray(star.sum(axis=1)).ravel()
+    cardinality = star.row_sums()
     expected = cardinality / n
     variance = cardinality * (n - cardinality)
     variance = variance / (n - 1)
@@ -262,7 +346,7 @@ def gi_star(
         p_sim, mean_d, sd_d = _extreme_counts(y, w, direction, permutations, seed, draws, progress)
         with np.errstate(divide="ignore", invalid="ignore"):
             z_sim = -direction * mean_d / sd_d
-    return LocalGStar(g, expected, variance, z, ndtr(-np.abs(z)), p_sim, z_sim)
+    return LocalGStar(g, expected, variance, z, _normal_tail(z), p_sim, z_sim)
 
 
 def moran_local(
@@ -283,7 +367,7 @@ def moran_local(
     ----------
     y : array-like
         Values of the *n* units.
-    weights : scipy sparse matrix
+    weights : scipy sparse matrix or RowWeights
         *n* × *n* non-negative weights (the diagonal is ignored); each row is divided by its
         sum, as esda's ``transformation="r"``.
     permutations : int, default 999
@@ -321,13 +405,12 @@ def moran_local(
     y = _checked_values(y, func)
     n = y.size
     w = _structure(weights, n, func)
-    sums = np.asarray(w.sum(axis=1)).ravel()
-    rows = np.repeat(np.arange(n), np.diff(w.indptr))
-    w.data = w.data / sums[rows]
+    sums = w.row_sums()
+    w = RowWeights(w.indptr, w.indices, w.data / sums[w.rows])
     z = y - y.mean()
     z /= y.std()
     den = (z * z).sum()
-    lag = w @ z
+    lag = w.dot(z)
     i = (n - 1) * z * lag / den
     positive, lag_positive = z > 0, lag > 0
     quadrant = (
@@ -337,8 +420,8 @@ def moran_local(
         + 4 * (positive & ~lag_positive)
     )
     m2 = (z * z).sum() / n
-    wi = np.asarray(w.sum(axis=1)).ravel()
-    wi2 = np.asarray(w.multiply(w).sum(axis=1)).ravel()
+    wi = w.row_sums()
+    wi2 = w.row_sums(squared=True)
     expected_c = -(z**2 * wi) / ((n - 1) * m2)
     variance_c = (z / m2) ** 2 * (n / (n - 2)) * (wi2 - (wi**2 / (n - 1))) * (m2 - (z**2 / (n - 1)))
     b2 = ((z**4).sum() / n) / m2**2
@@ -354,22 +437,28 @@ def moran_local(
     return LocalMoran(i, expected, variance, expected_c, variance_c, quadrant, p_sim, z_sim)
 
 
-def _structure(weights, n: int, func: str) -> sparse.csr_array:
-    if not sparse.issparse(weights) or weights.shape != (n, n):
-        raise InvalidParameterError(
-            Message(
-                "The {name!r} parameter of {func} must be a sparse {n}×{n} matrix. Got "
-                "{value!r} instead.",
-                name="weights",
-                func=func,
-                n=n,
-                value=getattr(weights, "shape", type(weights).__name__),
-            )
-        )
-    w = sparse.csr_array(weights, dtype=float)
-    w.setdiag(0)  # the unit itself is never among its neighbours
-    w.eliminate_zeros()
-    w.sort_indices()
+def _structure(weights, n: int, func: str) -> RowWeights:
+    """``weights`` as checked compressed rows: no diagonal, no zero, sorted columns."""
+    if isinstance(weights, RowWeights):
+        if weights.n != n:
+            _bad_shape((weights.n, weights.n), n, func)
+        w = weights
+        kept = (w.indices != w.rows) & (w.data != 0)
+        if not kept.all():  # the unit itself is never among its neighbours
+            counts = np.bincount(w.rows[kept], minlength=n)
+            indptr = np.concatenate([[0], np.cumsum(counts)])
+            w = RowWeights(indptr, w.indices[kept], w.data[kept])
+    else:
+        # a SciPy matrix (the public input): SciPy is imported only for it
+        from scipy import sparse
+
+        if not sparse.issparse(weights) or weights.shape != (n, n):
+            _bad_shape(getattr(weights, "shape", type(weights).__name__), n, func)
+        matrix = sparse.csr_array(weights, dtype=float, copy=True)  # the caller's stays as is
+        matrix.setdiag(0)  # the unit itself is never among its neighbours
+        matrix.eliminate_zeros()
+        matrix.sort_indices()
+        w = RowWeights(matrix.indptr, matrix.indices, matrix.data)
     if (w.data < 0).any() or not np.isfinite(w.data).all():
         raise InvalidParameterError(
             Message(
@@ -379,6 +468,39 @@ def _structure(weights, n: int, func: str) -> sparse.csr_array:
             )
         )
     return w
+
+
+def distinct(values: np.ndarray) -> np.ndarray:
+    """The sorted distinct values of a 1-D array: ``np.unique`` without its check for masked
+    arrays, which imports ``numpy.ma`` (a twentieth of a second) in a short command."""
+    ordered = np.sort(values, kind="stable")
+    return ordered[np.r_[True, ordered[1:] != ordered[:-1]]] if ordered.size else ordered
+
+
+def _bad_shape(shape, n: int, func: str):
+    raise InvalidParameterError(
+        Message(
+            "The {name!r} parameter of {func} must be a sparse {n}×{n} matrix. Got "
+            "{value!r} instead.",
+            name="weights",
+            func=func,
+            n=n,
+            value=shape,
+        )
+    )
+
+
+def _normal_tail(z: np.ndarray) -> np.ndarray:
+    """One-tailed normal p-value of ``|z|``: SciPy's ``ndtr(-|z|)`` (Cephes' branches: erf
+    near 0, erfc in the tail) with the C library's erf and erfc, without importing
+    ``scipy.special``; equal to it to within a few units in the last place."""
+    half = np.abs(z) * math.sqrt(0.5)  # Cephes multiplies by its SQRTH
+    near = half < math.sqrt(0.5)
+    erf, erfc = np.frompyfunc(math.erf, 1, 1), np.frompyfunc(math.erfc, 1, 1)
+    out = np.empty(half.shape)
+    out[near] = 0.5 - 0.5 * erf(half[near]).astype(float)
+    out[~near] = 0.5 * erfc(half[~near]).astype(float)
+    return out
 
 
 def _checked_values(y, func: str) -> np.ndarray:
@@ -423,8 +545,8 @@ def _extreme_counts(y, w, direction, permutations, seed, draws, progress):
     if nonempty.any():
         starts = w.indptr[:-1][nonempty]
         equal[nonempty] = np.minimum.reduceat(w.data, starts) == np.maximum.reduceat(w.data, starts)
-    unweighted = sparse.csr_array((np.ones(w.nnz), w.indices, w.indptr), shape=w.shape) @ y
-    groups = [(int(c), np.flatnonzero(equal & (card == c))) for c in np.unique(card[equal])]
+    unweighted = RowWeights(w.indptr, w.indices, np.ones(w.data.size)).dot(y)
+    groups = [(int(c), np.flatnonzero(equal & (card == c))) for c in distinct(card[equal])]
     other = np.flatnonzero(nonempty & ~equal)
     total = len(groups) + (1 if other.size else 0)
     for done, (c, units) in enumerate(groups, start=1):
@@ -446,7 +568,7 @@ def _extreme_counts(y, w, direction, permutations, seed, draws, progress):
             row = w.data[w.indptr[i] : w.indptr[i + 1]]
             weights_rows[r, : row.size] = row
         _direct(
-            y, other, table, weights_rows, (w @ y)[other], direction[other], (larger, mean_d, sd_d)
+            y, other, table, weights_rows, w.dot(y)[other], direction[other], (larger, mean_d, sd_d)
         )
         if progress is not None:
             progress(total, total)
