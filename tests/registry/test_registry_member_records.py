@@ -1,7 +1,7 @@
 """Records in the registry (grappe.registry.member_records, record_imports, member_events since
-migration 0016, after 0015): the Biskra story loaded from its files and computed back, each write checked,
-refused on bad input and wrong roles, audited; typed KPIs flagged when records disagree; the
-migration up and down. SQLite and PostgreSQL."""
+migration 0016, after 0015): the Biskra story loaded from its files and computed back, each
+write checked, refused on bad input and wrong roles, audited; typed KPIs flagged when records
+disagree; the migration up and down. SQLite and PostgreSQL."""
 
 from __future__ import annotations
 

@@ -812,6 +812,7 @@ from grappe.registry.programme_models import (  # noqa: E402
 from grappe.registry.programme_models import (  # noqa: E402
     ProgrammeEnrolment as ProgrammeEnrolment,
 )
+
 # Migration 0016: member figures and cluster activities (their own module, registered here so
 # that Base.metadata holds every table).
 from grappe.registry.record_models import ClusterActivity, MemberFigure  # noqa: E402
