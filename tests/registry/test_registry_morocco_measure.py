@@ -168,10 +168,17 @@ def test_migration_0013_up_and_down_with_rows(empty_engine):
         assert conn.execute(text("SELECT measure FROM indicators")).scalar() == "employment"
         # the schema at 0013 is the models' less the tables later migrations add
         later = {"support_bodies"}  # 0014
+        later |= {"programme_enrolments", "programme_decisions"}  # 0015
+        later |= {"member_figures", "cluster_activities"}  # 0016
+        later_columns = {  # 0016
+            ("member_events", name)
+            for name in ("activity_code", "activity", "sphere", "region_id",
+                         "fk_member_events_region_id_regions")
+        } | {("ties", "since"), ("ties", "until")}  # fmt: skip
 
         def at_0013(obj, name, type_, reflected, compare_to):  # noqa: ARG001 (alembic's signature)
             table = name if type_ == "table" else getattr(getattr(obj, "table", None), "name", "")
-            return table not in later
+            return table not in later and (table, name) not in later_columns
 
         context = MigrationContext.configure(conn, opts={"include_object": at_0013})
         assert compare_metadata(context, Base.metadata) == []

@@ -116,7 +116,7 @@ RULES["own_cluster"] = {"create": ("admin", "manager"), "update": _ADMIN, "delet
 RULES["support_body"] = _OPEN_DATA
 # Programmes (issue 18, grappe.registry.programme_enrolments): a cluster's manager may apply for
 # his cluster; the observatory (admins, analysts) evaluates and decides on the label.
-RULES["enrolment"] = {"create": ("admin", "analyst", "manager"), "update": ("admin", "analyst"),
+RULES["enrolment"] = {"create": ROLES, "update": ("admin", "analyst"),
                       "delete": _ADMIN}  # fmt: skip
 RULES["label_decision"] = {"create": ("admin", "analyst"), "update": ("admin", "analyst"),
                            "delete": _ADMIN}  # fmt: skip

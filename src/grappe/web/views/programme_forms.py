@@ -39,7 +39,7 @@ from grappe.registry.programme_enrolments import (
 )
 from grappe.registry.programme_facts import gather_facts
 from grappe.registry.programme_reminders import due_evaluations
-from grappe.vocabulary import LABEL_ACTIONS
+from grappe.vocabulary import LABEL_ACTIONS, ROLES
 from grappe.web.auth import SignedIn, visitor
 from grappe.web.i18n import translations
 from grappe.web.render import language, page
@@ -172,7 +172,7 @@ async def join_programme(request: Request, cluster_id: str) -> Response:
 def due_reminders(db: Session, user: SignedIn | None) -> list[dict[str, Any]]:
     """The evaluations due within 30 days or overdue that the user sees on the workspace home:
     those of the clusters he manages (a manager), of every cluster (an admin, an analyst)."""
-    if user is None or user.role not in ("admin", "analyst", "manager"):
+    if user is None or user.role not in ROLES:
         return []
     clusters = sorted(user.clusters) if user.role == "manager" else None
     return [{"cluster_id": d.cluster_id, "programme": d.programme, "date": d.date,
