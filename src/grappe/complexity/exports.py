@@ -635,7 +635,7 @@ def _opportunities(
             reasons.append(
                 Message(
                     "close to {near}",
-                    near=", ".join(named(p)[1].get("en", p) for p in near),
+                    near=", ".join(product_words(p) for p in near),
                 )
             )
         out.append(

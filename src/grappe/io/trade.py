@@ -15,7 +15,7 @@ matrices, the OEC's published ECI series, and country names.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +30,7 @@ __all__ = [
     "COUNTRY_POLICIES",
     "country_name",
     "iso3_codes",
+    "product_labels",
     "read_published_eci",
     "read_trade_matrix",
 ]
@@ -88,6 +89,42 @@ def country_name(code: str, lang: str = "en") -> str:
     if alpha2 is None:
         return str(code)
     return Locale.parse(lang).territories.get(alpha2, str(code))
+
+
+def product_labels(
+    columns: Iterable[str],
+) -> tuple[dict[str, str], dict[str, dict[str, str]], tuple[str, ...]]:
+    """HS 4-digit codes and names (FR/AR/EN where known) of a trade file's product columns.
+
+    The columns are matched to HS headings by :func:`grappe.io.hs.match_product_columns` (the
+    OEC's CamelCase names of the bundled matrix, or HS codes); a matched column takes the
+    heading's names from :func:`grappe.io.hs.load_hs_names`.
+
+    Returns
+    -------
+    codes : dict
+        Column → HS4 code, for the matched columns.
+    names : dict
+        Column → {language: name}, for the matched columns with a name.
+    unmatched : tuple of str
+        The columns no heading matched (they keep their own name, as English words).
+
+    Examples
+    --------
+    >>> codes, names, unmatched = product_labels(["TropicalFruits"])
+    >>> codes, unmatched
+    ({'TropicalFruits': '0804'}, ())
+    """
+    from grappe.io.hs import load_hs_names, match_product_columns
+
+    match = match_product_columns([str(c) for c in columns])
+    headings = load_hs_names()
+    names = {
+        column: dict(headings[code].names)
+        for column, code in match.codes.items()
+        if code in headings and headings[code].names
+    }
+    return dict(match.codes), names, tuple(match.unmatched)
 
 
 def read_trade_matrix(
