@@ -78,13 +78,14 @@ def test_opportunities_with_reasons_in_french(trade):
     assert "كثافة الترابط" in table.stdout and "الجزائر" in table.stdout
 
 
-@pytest.mark.shared
-def test_errors_are_one_line_in_the_user_s_language(trade, tmp_path):
-    result = run("exports", "profile", "XXX", "--trade", trade)
+def test_errors_are_one_line_in_the_user_s_language(tmp_path):
+    small = tmp_path / "small.csv"
+    small.write_text("Row,Dates,Cars\nDZA,3,0\nTUN,1,5\nMAR,2,2\n", encoding="utf-8")
+    result = run("exports", "profile", "XXX", "--trade", small)
     assert result.exit_code == 1
     assert "'XXX' is not a row of the trade matrix" in result.output
     assert "Traceback" not in result.output
-    result = run("--lang", "fr", "exports", "profile", "DZA", "--trade", trade, "--format", "x")
+    result = run("--lang", "fr", "exports", "profile", "DZA", "--trade", small, "--format", "x")
     assert result.exit_code == 1 and "'--format'" in result.output
     bad = tmp_path / "bad.csv"
     bad.write_text("Row,A\nDZA,-1\nTUN,2\n", encoding="utf-8")
