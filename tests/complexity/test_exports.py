@@ -283,3 +283,12 @@ def test_reasons_are_translated(dza):
 @pytest.mark.shared
 def test_export_opportunities_is_the_profile_s(trade, dza):
     assert export_opportunities(trade, "DZA", opportunities=5) == dza.opportunities[:5]
+
+
+@pytest.mark.parametrize("module", ["grappe.complexity.exports", "grappe.complexity._export_types"])
+def test_doctests(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0 and result.failed == 0

@@ -138,3 +138,12 @@ def test_the_bundled_matrix(shared_data):
     eci = read_published_eci(shared_data / "economic_complexity/oec_eci_trade_1998_2022.csv", "DZA")
     assert min(eci) == 1998 and max(eci) == 2022
     assert eci[2020] == pytest.approx(-1.3013605664)
+
+
+def test_doctests():
+    import doctest
+
+    import grappe.io.trade
+
+    result = doctest.testmod(grappe.io.trade)
+    assert result.attempted > 0 and result.failed == 0
