@@ -38,6 +38,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "grappe.cli.programme",
     "grappe.cli.programme_registry",
     "grappe.cli.exports",
+    "grappe.cli.exports_names",
 )
 
 #: The modules of the commands built together (``assess``, ``roadmap``, ``kpi``, ``match``,
@@ -171,7 +172,7 @@ COMMANDS: tuple[LazyCommand, ...] = (
     ),
     LazyCommand(
         "exports",
-        ("grappe.cli.exports",),
+        ("grappe.cli.exports", "grappe.cli.exports_names"),
         "A country's exports: products with an advantage, complexity, opportunities.",
     ),
 )
