@@ -276,7 +276,7 @@ def test_a_country_outside_the_sample_is_projected(trade, reference):
 @pytest.mark.shared
 def test_reasons_are_translated(dza):
     reason = dza.opportunities[0].reasons[0]
-    assert translate(reason, "fr") != str(reason)
+    assert translate(reason, "fr").startswith("densité de proximité")
     assert translate(reason, "ar") != str(reason)
 
 
@@ -292,3 +292,17 @@ def test_doctests(module):
 
     result = doctest.testmod(importlib.import_module(module))
     assert result.attempted > 0 and result.failed == 0
+
+
+@pytest.mark.shared
+def test_the_nearest_products_are_named_in_the_language_of_the_records(trade):
+    from grappe.io.trade import product_labels
+
+    codes, names, _ = product_labels(trade.columns)
+    profile = export_profile(trade, "DZA", codes=codes, names=names, opportunities=1)
+    first = profile.opportunities[0]
+    assert first.near[0] == "TropicalFruits" and first.near_names[0]["fr"].startswith("Dattes")
+    french = profile.to_records(kind="opportunities", lang="fr")[0]["reasons"]
+    assert "proche de Dattes, figues" in french
+    english = profile.to_records(kind="opportunities", lang="en")[0]["reasons"]
+    assert "close to Tropical fruits / Cement / Raw sugar" in english

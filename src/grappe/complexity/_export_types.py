@@ -90,6 +90,8 @@ class Opportunity:
         and values :func:`~grappe.i18n.translate` renders in French or Arabic).
     near : tuple of str
         The country's exported products (trade-file names) closest to it in the product space.
+    near_names : tuple of Mapping[str, str]
+        The names of ``near`` by language, for the reason "close to …" in French or Arabic.
     """
 
     product: str
@@ -104,6 +106,7 @@ class Opportunity:
     rank: int
     reasons: tuple[str, ...]
     near: tuple[str, ...]
+    near_names: tuple[Mapping[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -208,10 +211,29 @@ class ExportProfile:
                 "rca": o.rca,
                 "score": o.score,
                 "near": "; ".join(o.near),
-                "reasons": translate(_SEPARATOR, lang).join(translate(r, lang) for r in o.reasons),
+                "reasons": translate(_SEPARATOR, lang).join(_reasons_in(o, lang)),
             }
             for o in self.opportunities
         ]
+
+
+#: The template of the reason naming the nearest exported products (re-rendered per language).
+CLOSE_TO = "close to {near}"
+
+
+def _reasons_in(o: Opportunity, lang: str) -> list[str]:
+    """The reasons of ``o`` in ``lang``; the nearest products named in ``lang`` when known
+    (else by their short English name, as in the English text)."""
+    out = []
+    for reason in o.reasons:
+        if getattr(reason, "template", None) == CLOSE_TO and lang != "en" and o.near_names:
+            shown = " / ".join(
+                names.get(lang) or product_words(p)
+                for p, names in zip(o.near, o.near_names, strict=True)
+            )
+            reason = Message(CLOSE_TO, near=shown)
+        out.append(translate(reason, lang))
+    return out
 
 
 def _name_in(names: Mapping[str, str], lang: str, product: str) -> str:

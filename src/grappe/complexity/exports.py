@@ -420,8 +420,8 @@ def _opportunities(
         if near:
             reasons.append(
                 Message(
-                    "close to {near}",
-                    near=", ".join(product_words(p) for p in near),
+                    "close to {near}",  # = CLOSE_TO; to_records names them in its language
+                    near=" / ".join(product_words(p) for p in near),
                 )
             )
         out.append(
@@ -438,6 +438,7 @@ def _opportunities(
                 rank=rank,
                 reasons=tuple(reasons),
                 near=near,
+                near_names=tuple(named(p)[1] for p in near),
             )
         )
     return tuple(out)
