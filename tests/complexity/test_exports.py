@@ -306,3 +306,20 @@ def test_the_nearest_products_are_named_in_the_language_of_the_records(trade):
     assert "proche de Dattes, figues" in french
     english = profile.to_records(kind="opportunities", lang="en")[0]["reasons"]
     assert "close to Tropical fruits / Cement / Raw sugar" in english
+
+
+def test_a_country_exporting_only_products_outside_the_sample():
+    rare = TOY.assign(Rare=0.0)
+    rare.loc["E"] = [0.0, 0.0, 0.0, 0.0, 1.0]
+    p = export_profile(rare, "E", min_country_exports=1, min_product_exports=2)
+    assert not p.in_sample and np.isnan(p.eci) and p.eci_rank == 0
+    assert [q.product for q in p.products] == ["Rare"] and q_pci_is_none(p)
+
+
+def q_pci_is_none(profile):
+    return all(q.pci is None for q in profile.products)
+
+
+def test_year_must_be_a_year():
+    with pytest.raises(InvalidParameterError, match="'year' parameter"):
+        export_profile(TOY, "C", year=20, **OPEN)

@@ -126,7 +126,8 @@ class ExportProfile:
     eci : float
         Economic complexity index (Growth Lab standardisation: mean 0, s.d. 1 over the sample).
     eci_rank : int
-        1 for the most complex country of the complexity sample.
+        1 for the most complex country of the complexity sample; 0 when the ECI is undefined
+        (NaN: the country exports none of the sample's products).
     n_countries : int
         Countries in the complexity sample (the ranking's denominator).
     products : tuple of ExportProduct

@@ -231,6 +231,8 @@ def export_profile(
     func = "export_profile"
     if top is not None:
         check_number(top, "top", func=func, low=1, integer=True)
+    if year is not None:
+        check_number(year, "year", func=func, low=1800, high=2200, integer=True)
     check_number(opportunities, "opportunities", func=func, low=0, integer=True)
     check_number(min_country_exports, "min_country_exports", func=func, low=0.0)
     check_number(min_product_exports, "min_product_exports", func=func, low=0.0)
@@ -318,7 +320,7 @@ def export_profile(
         total=total,
         diversity=int((rca_row >= 1.0).sum()),
         eci=float(eci),
-        eci_rank=int(1 + np.sum(sample.eci > eci + 1e-12)),
+        eci_rank=int(1 + np.sum(sample.eci > eci + 1e-12)) if np.isfinite(eci) else 0,
         n_countries=n,
         products=products,
         opportunities=ranked,
@@ -348,7 +350,7 @@ def _position(
         in_rows = rows.get_indexer(sample.countries)
         world = values[np.ix_(in_rows, in_cols)].sum(axis=0)
         own = values[i, in_cols]
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with np.errstate(divide="ignore", invalid="ignore"):  # 0/0: no exports in the sample
             rca = np.nan_to_num((own / own.sum()) / (world / world.sum()), nan=0.0)
         present = (rca >= 1.0).astype(float)
         kc = float(present @ sample.kp / present.sum()) if present.any() else float("nan")
