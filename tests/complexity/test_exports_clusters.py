@@ -6,7 +6,7 @@ import doctest
 
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import grappe.complexity.exports_clusters as module
@@ -128,6 +128,7 @@ def test_trade_matrix_columns_are_renamed_and_unmatched_columns_stay_unplaced():
     assert out.placed_share == pytest.approx(0.4)
 
 
+@settings(max_examples=40, deadline=None)
 @given(
     st.dictionaries(
         st.sampled_from(["0804", "1701", "2711", "9999"]),

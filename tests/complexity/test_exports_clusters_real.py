@@ -36,12 +36,21 @@ def _independent(trade, country, definitions):
     codes = match_product_columns(list(trade.columns)).codes
     long = trade.rename(columns=codes).T.groupby(level=0).sum().T
     defs = definitions.data[["code", "cluster"]].astype(str)
-    exact = concordance.merge(defs, left_on="industry", right_on="code")
-    grouped = concordance[concordance["industry"].str.len() < 6].merge(defs, how="cross")
-    grouped = grouped[[c.startswith(i) for c, i in zip(grouped["code"], grouped["industry"])]]
-    grouped["weight"] = grouped["weight"] / grouped.groupby(["hs4", "industry"])["code"].transform(
-        "size"
+    # every (pair, definitions code) of the same NAICS sector, then kept when one code contains
+    # the other
+    pairs = concordance.assign(sector=concordance["industry"].str[:2]).merge(
+        defs.assign(sector=defs["code"].str[:2]), on="sector"
     )
+    industry, code = pairs["industry"], pairs["code"]
+    # a definitions code equal to the industry or a prefix rule above it (111 covers 111339)
+    covering = pairs[[i.startswith(c) for i, c in zip(industry, code, strict=True)]]
+    # a grouped industry (31131) spread over the definitions codes below it
+    below = pairs[
+        [len(i) < len(c) and c.startswith(i) for i, c in zip(industry, code, strict=True)]
+    ]
+    below = below[~below["industry"].isin(covering["industry"])].copy()
+    below["weight"] = below["weight"] / below.groupby(["hs4", "industry"])["code"].transform("size")
+    exact, grouped = covering, below
     weights = pd.concat([exact, grouped]).groupby(["hs4", "cluster"])["weight"].sum().reset_index()
     values = long.loc[country].rename("value").rename_axis("hs4").reset_index()
     world = long.sum().rename("world").rename_axis("hs4").reset_index()
