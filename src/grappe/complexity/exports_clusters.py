@@ -632,7 +632,7 @@ def trade_by_cluster(
                 "Country {country!r} is not in the trade matrix ({n} countries){hint}.",
                 country=country,
                 n=len(index),
-                hint=f"; close codes: {', '.join(close[:8])}" if close else "",
+                hint=Message("; close codes: {codes}", codes=", ".join(close[:8])) if close else "",
             )
         )
     mapping = dict(codes) if codes is not None else {str(c): str(c) for c in trade.columns}
