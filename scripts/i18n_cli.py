@@ -2273,3 +2273,7 @@ CLI_T |= CLI_T_memberkpi
 from i18n_cli_concord import CLI_T_concord  # noqa: E402 - grappe exports clusters (concord, issue 19)
 
 CLI_T |= CLI_T_concord
+
+from i18n_cli_exports import CLI_T_exports  # noqa: E402 - grappe exports (exportsprofile, issue 19)
+
+CLI_T |= CLI_T_exports

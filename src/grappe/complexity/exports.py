@@ -39,7 +39,7 @@ from grappe.complexity.eci import eci_pci_values
 from grappe.complexity.relatedness import ENGINES, density_outlook_values, proximity_values
 from grappe.complexity.specialisation import rca_values
 from grappe.errors import InvalidParameterError, NotFoundError
-from grappe.i18n import Message, Parts, translate
+from grappe.i18n import Message, translate
 
 __all__ = [
     "RECORD_KINDS",
@@ -236,7 +236,7 @@ class ExportProfile:
                 "rca": o.rca,
                 "score": o.score,
                 "near": "; ".join(o.near),
-                "reasons": translate(Message("{parts}", parts=Parts(o.reasons)), lang),
+                "reasons": translate(_SEPARATOR, lang).join(translate(r, lang) for r in o.reasons),
             }
             for o in self.opportunities
         ]
@@ -250,13 +250,17 @@ def _names_columns(names: Mapping[str, str]) -> dict[str, str | None]:
     return {f"name_{lang}": names.get(lang) for lang in NAME_LANGUAGES}
 
 
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+#: Separator of the reasons (the catalogue gives the Arabic semicolon in Arabic).
+_SEPARATOR = Message("; ")
+
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]{2,})")
 
 
 def product_words(column: str) -> str:
     """An OEC CamelCase product name written as English words (the fallback English name).
 
-    Underscores separate parts (written ", "); the first word keeps its capital.
+    Underscores separate parts (written ", "); acronyms (two capitals or more, "LCDs") keep
+    their case, other words are lower-cased after the first.
 
     Examples
     --------
@@ -264,13 +268,14 @@ def product_words(column: str) -> str:
     'Tropical fruits'
     >>> product_words("LocustBeans_Seaweed_SugarBeet_Cane_ForFood")
     'Locust beans, seaweed, sugar beet, cane, for food'
+    >>> product_words("LCDs")
+    'LCDs'
     """
-    parts = [p for p in str(column).split("_") if p]
-    words = [" ".join(_CAMEL.split(p)) for p in parts]
-    text = ", ".join(words).lower()
-    # acronyms (all capitals, two letters or more) keep their case
-    for w in re.findall(r"\b[A-Z]{2,}\b", ", ".join(words)):
-        text = re.sub(rf"\b{w.lower()}\b", w, text)
+    parts = []
+    for part in str(column).split("_"):
+        words = [w for w in _CAMEL.split(part) if w]
+        parts.append(" ".join(w if sum(c.isupper() for c in w) > 1 else w.lower() for w in words))
+    text = ", ".join(p for p in parts if p)
     return text[:1].upper() + text[1:] if text else str(column)
 
 
