@@ -207,3 +207,18 @@ def test_a_concordance_checks_its_pairs(pairs, match):
 def test_docstring_examples():
     result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_the_order_of_countries_and_products_does_not_matter():
+    trade = pd.DataFrame(
+        {"0804": [30.0, 10.0, 5.0], "1701": [10.0, 50.0, 0.0], "2711": [60.0, 40.0, 95.0]},
+        index=["DZA", "FRA", "NOR"],
+    )
+    first = trade_by_cluster(trade, "DZA", CONCORDANCE, DEFINITIONS)
+    shuffled = trade.iloc[[2, 0, 1], [2, 0, 1]]
+    again = trade_by_cluster(shuffled, "DZA", CONCORDANCE, DEFINITIONS)
+    assert [r.cluster for r in again.rows] == [r.cluster for r in first.rows]
+    for a, b in zip(again.rows, first.rows, strict=True):
+        assert (a.exports, a.share, a.rca) == pytest.approx((b.exports, b.share, b.rca))
+        assert a.products == b.products
+    assert again.placed_share == pytest.approx(first.placed_share)

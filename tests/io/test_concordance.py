@@ -116,3 +116,10 @@ def test_other_reader_errors(tmp_path):
 def test_docstring_examples():
     result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_unknown_definitions_are_refused_before_any_placing():
+    from grappe.io import load_definitions
+
+    with pytest.raises(NotFoundError, match="'eu-benchmark' is neither a bundled definition set"):
+        load_definitions("eu-benchmark")
