@@ -222,3 +222,14 @@ def test_the_order_of_countries_and_products_does_not_matter():
         assert (a.exports, a.share, a.rca) == pytest.approx((b.exports, b.share, b.rca))
         assert a.products == b.products
     assert again.placed_share == pytest.approx(first.placed_share)
+
+
+def test_numpy_numbers_are_export_values():
+    import numpy as np
+
+    out = exports_by_cluster(
+        {"0804": np.int64(30), "1701": np.float32(10)}, CONCORDANCE, DEFINITIONS, country="X"
+    )
+    assert out.total == 40.0
+    with pytest.raises(InvalidParameterError, match="finite non-negative export values"):
+        exports_by_cluster({"0804": np.bool_(True)}, CONCORDANCE, DEFINITIONS, country="X")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import numbers
 import re
 from collections import defaultdict
 from collections.abc import Mapping
@@ -71,7 +72,7 @@ class Concordance:
                     f"Concordance pairs must start with a 4-digit HS code written as text "
                     f"('0804'). Got {hs4!r} instead."
                 )
-            if not (isinstance(weight, int | float) and 0 < weight <= 1 + WEIGHT_TOLERANCE):
+            if not (isinstance(weight, numbers.Real) and 0 < weight <= 1 + WEIGHT_TOLERANCE):
                 raise InvalidParameterError(
                     f"The weight of {hs4} → {industry} must be a number in (0, 1]. "
                     f"Got {weight!r} instead."

@@ -23,10 +23,12 @@ References
 from __future__ import annotations
 
 import math
+import numbers
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from grappe.codes import classification_family, code_level, is_ancestor
@@ -236,9 +238,9 @@ def _check_exports(values: Any, name: str, func: str) -> dict[str, float]:
                     code=code,
                 )
             )
-        number = (
-            float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
-        )
+        # numbers.Real takes NumPy's integers and floats too; a bool is not an export value
+        real = isinstance(value, numbers.Real) and not isinstance(value, bool | np.bool_)
+        number = float(value) if real else None
         if number is None or not math.isfinite(number) or number < 0:
             raise InvalidParameterError(
                 Message(
