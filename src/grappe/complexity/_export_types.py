@@ -13,6 +13,7 @@ from typing import Any
 
 from grappe._validation import check_option
 from grappe.i18n import Message, translate
+from grappe.vocabulary import LANGUAGES
 
 __all__ = [
     "NAME_LANGUAGES",
@@ -27,7 +28,7 @@ __all__ = [
 RECORD_KINDS = ("products", "opportunities")
 
 #: Languages of product names (the observatory's three).
-NAME_LANGUAGES = ("en", "fr", "ar")
+NAME_LANGUAGES = ("en", *(lang for lang in LANGUAGES if lang != "en"))  # English first: the source
 
 
 @dataclass(frozen=True)

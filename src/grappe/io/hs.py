@@ -29,6 +29,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from grappe.errors import DataValidationError, InvalidParameterError, NotFoundError, ValidationIssue
+from grappe.vocabulary import LANGUAGES
 
 __all__ = [
     "HS_LANGUAGES",
@@ -41,7 +42,7 @@ __all__ = [
 ]
 
 #: Languages of the bundled names.
-HS_LANGUAGES: tuple[str, ...] = ("en", "fr", "ar")
+HS_LANGUAGES: tuple[str, ...] = LANGUAGES
 
 #: The ``source`` value of a name translated by grappe (never an official text).
 GRAPPE_TRANSLATION = "grappe-translation"
