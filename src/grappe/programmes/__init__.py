@@ -22,6 +22,7 @@ from grappe.programmes.rules import (
     check_eligibility,
     decide_label,
     evaluation_dates,
+    label_state_on,
     label_valid_until,
 )
 from grappe.programmes.schema import (
@@ -67,6 +68,7 @@ __all__ = [
     "decide_label",
     "evaluation_dates",
     "in_language",
+    "label_state_on",
     "label_valid_until",
     "metric",
     "programme_from_dict",
