@@ -284,8 +284,13 @@ def _show_text(p: Programme, language: str) -> list[str]:
         lines += ["", tr("Admission:")]
         for i, step in enumerate(p.admission, start=1):
             who = in_language(step.decided_by, language)
+            role = (
+                " " + tr("(recorded in grappe by the role {role})", role=step.role)
+                if step.role
+                else ""
+            )
             lines.append(
-                f"  {i}. {in_language(step.names, language)}" + (f" — {who}" if who else "")
+                f"  {i}. {in_language(step.names, language)}" + (f" — {who}" if who else "") + role
             )
     if p.levels:
         lines += ["", tr("Label levels (lowest first):")]
