@@ -2269,3 +2269,7 @@ CLI_T |= CLI_T_programmes
 from i18n_cli_memberkpi import CLI_T_memberkpi  # noqa: E402 - KPIs from records (memberkpi, issue 18)
 
 CLI_T |= CLI_T_memberkpi
+
+from i18n_cli_progfix import CLI_T_progfix  # noqa: E402 - programme rules (progfix, issue 18)
+
+CLI_T |= CLI_T_progfix

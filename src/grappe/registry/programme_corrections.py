@@ -45,9 +45,21 @@ from grappe.registry.programme_enrolments import (
 from grappe.registry.programme_models import ProgrammeDecision
 from grappe.registry.repositories import audit, changed_fields, get
 
-__all__ = ["correct_decision"]
+__all__ = ["correct_decision", "load_decision"]
 
 _FUNC = "correct_decision"
+
+
+def load_decision(session: Session, decision_id: int) -> tuple[StoredDecision, str]:
+    """Decision ``decision_id`` and the id of its cluster.
+
+    Raises
+    ------
+    NotFoundError
+        No such decision, or its enrolment was withdrawn.
+    """
+    row = get(session, ProgrammeDecision, decision_id, what="decision")
+    return _stored_decision(row), _live(session, row.enrolment_id).cluster_id
 
 
 def _neighbours(

@@ -45,7 +45,7 @@ def deciding_roles(programme: Programme) -> tuple[str, ...]:
 
 def decider_refusal(
     who: Access, programme: Programme, cluster_id: str, *, action: str = "create"
-) -> Message | None:
+) -> Message | str | None:
     """Why ``who`` may not record (``create``) or correct (``update``) a label decision of
     ``programme`` on cluster ``cluster_id``; ``None`` when he may.
 
@@ -60,7 +60,7 @@ def decider_refusal(
     refused = refusal(who, action, "label_decision", f"{cluster_id}/{programme.key}",
                       scope={cluster_id})  # fmt: skip
     if refused is not None:
-        return Message("{refusal}", refusal=str(refused))
+        return str(refused)
     roles = deciding_roles(programme)
     if who.role in roles:
         return None
