@@ -195,3 +195,6 @@ def test_correcting_a_date_and_a_mistaken_override(db):
         correct_decision(db, ADMIN, 999, reason="x")
     with pytest.raises(InvalidParameterError, match="'action' parameter of correct_decision"):
         correct_decision(db, ADMIN, kept.id, action="forget", reason="x")
+    expired = correct_decision(db, ADMIN, kept.id, action="expire", reason="It had lapsed.")
+    assert (expired.state.status, expired.state.level) == ("expired", None)
+    assert load_enrolment(db, e.id).next_evaluation is None

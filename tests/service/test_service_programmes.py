@@ -169,6 +169,17 @@ def test_a_label_its_cluster_association_decides(populated):
     assert (r.json()["action"], r.json()["decided_by"]) == ("award", "mgr")
     listed = client.get(f"{API}/clusters/auto-mi/programmes", headers=tokens["mgr"]).json()
     assert listed["data"][0]["valid_until"] is None  # no validity: the label does not expire
+    # an ESCA label awarded on 2021-02-01 was valid two years: expired on reading, not stored
+    esca = next(p for p in programme_catalogue() if p.key == "esca-management-excellence")
+    other = client.post(f"{API}/clusters/auto-mi/programmes",
+                        json={"programme": esca.key, "joined": "2021-01-01"},
+                        headers=tokens["ana"]).json()  # fmt: skip
+    r = _evaluate(client, tokens["ana"], other["id"], "2021-02-01", _facts(esca, meet=True))
+    assert (r.json()["action"], r.json()["state"]["status"]) == ("award", "awarded")
+    listed = client.get(f"{API}/clusters/auto-mi/programmes", headers=tokens["ana"]).json()
+    shown = next(e for e in listed["data"] if e["id"] == other["id"])
+    assert (shown["state"]["status"], shown["valid_until"]) == ("expired", "2023-01-31")
+    assert client.get(f"{API}/programmes/{esca.key}").json()["clusters"] == []
 
 
 def test_roles_on_every_writing_route(populated):

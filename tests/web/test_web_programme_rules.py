@@ -68,8 +68,8 @@ def test_a_decision_is_corrected_from_its_history(site):
     assert _error_of(r.text, "reason").startswith("Say why the decision is corrected")
     r = post_form(client, correct, {"date": "2023-02-31", "reason": "x"})
     assert r.status_code == 400 and _error_of(r.text, "date").startswith("Write an existing")
-    r = post_form(client, f"{SECTION}/decisions/{first}/correct",
-                  {**MET, "fact-enterprises": "3", "date": "2021-02-01", "reason": "x"})  # fmt: skip
+    older = {**MET, "fact-enterprises": "3", "date": "2021-02-01", "reason": "x"}
+    r = post_form(client, f"{SECTION}/decisions/{first}/correct", older)
     assert r.status_code == 400 and "only the latest decision" in _error_of(r.text, "action")
     r = post_form(client, correct, {**MET, "date": "2023-02-01",
                                     "reason": "A firm was left out of the count."})  # fmt: skip
@@ -123,6 +123,8 @@ def test_an_expired_label_is_shown_expired_at_once(site):
     section = client.get(SECTION).text
     assert "The label was valid until" in section and "it has expired" in section
     assert _rows(app, ProgrammeEnrolment) == [(e.id, "awarded")]  # a read writes nothing
+    r = _evaluate(client, e.id, "2024-01-01", {})
+    assert r.status_code == 400 and "closed" in _error_of(r.text, "action")
     client.cookies.clear()
     public = client.get("/programmes/esca-management-excellence").text
     assert "No published cluster holds this label yet." in public

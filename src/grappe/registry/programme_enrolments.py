@@ -351,6 +351,8 @@ def _override_state(
         return LabelState("suspended", before.level, before.failures + 1)
     if action == "withdraw":
         return LabelState("withdrawn", None, before.failures + 1)
+    if action == "expire":
+        return LabelState("expired", None, before.failures)
     return LabelState("refused", None, 0)  # refuse
 
 

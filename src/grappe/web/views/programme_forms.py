@@ -323,7 +323,7 @@ async def evaluate(request: Request, cluster_id: str, enrolment_id: int) -> Resp
         decided = list_decisions(db, enrolment_id)
         if decided and on < decided[-1].date:
             errors["on"] = _ERRORS["order"]
-        if e.state.status in CLOSED_STATUSES:
+        if e.state.status in CLOSED_STATUSES or label_validity(db, e.id, on=on).expired:
             errors["action"] = _ERRORS["closed"]
         if errors:
             return _evaluate_page(request, db, work.cluster, e, values=values, errors=errors,
