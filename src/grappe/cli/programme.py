@@ -148,6 +148,7 @@ def _word(word: str) -> str:
         "withdraw": tr("withdraw"),
         "reinstate": tr("reinstate"),
         "refuse": tr("refuse"),
+        "expire": tr("expire"),
         "applied": tr("applied"),
         "awarded": tr("awarded"),
         "renewed": tr("renewed"),
