@@ -82,6 +82,8 @@ def test_a_label_expires_the_day_after_its_validity_unless_renewed(db):
     last_day = label_validity(db, e.id, on=dt.date(2026, 3, 14))
     assert (last_day.state.status, last_day.valid_until) == ("awarded", dt.date(2026, 3, 14))
     assert label_validity(db, e.id, on=dt.date(2026, 3, 15)).expired
+    assert [d.days for d in due_evaluations(db, today=dt.date(2026, 3, 14))] == [0]
+    assert due_evaluations(db, today=dt.date(2026, 3, 15)) == []  # closed, not overdue
     assert expire_labels(db, ADMIN, today=dt.date(2026, 3, 14)) == []
 
     renew = record_evaluation(db, ANALYST, e.id, {"members": 11}, on=dt.date(2026, 3, 1))

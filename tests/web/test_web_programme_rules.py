@@ -18,6 +18,7 @@ from grappe.registry import session_scope
 from grappe.registry.models import IndicatorSnapshot
 from grappe.registry.permissions import Access
 from grappe.registry.programme_enrolments import enrol_cluster, record_evaluation
+from grappe.registry.programme_expiry import expire_labels
 from grappe.registry.programme_models import ProgrammeDecision, ProgrammeEnrolment
 
 SECTION = "/clusters/auto-mi/programmes"
@@ -125,9 +126,21 @@ def test_an_expired_label_is_shown_expired_at_once(site):
     assert _rows(app, ProgrammeEnrolment) == [(e.id, "awarded")]  # a read writes nothing
     r = _evaluate(client, e.id, "2024-01-01", {})
     assert r.status_code == 400 and "closed" in _error_of(r.text, "action")
+    assert "Evaluations due" not in client.get("/").text  # expired: closed, not overdue
     client.cookies.clear()
     public = client.get("/programmes/esca-management-excellence").text
     assert "No published cluster holds this label yet." in public
+    # stored by the daily run; applied again and awarded today, it is listed until its last day
+    today = dt.date.today()
+    with session_scope(app.state.sessions) as db:
+        [stored] = expire_labels(db, Access.local("t"), today=today)
+        assert stored.date == dt.date(2022, 3, 15)
+        again = enrol_cluster(db, Access.local("t"), "auto-mi", esca, joined=today)
+        record_evaluation(db, Access.local("t"), again.id, {}, on=today)
+    public = client.get("/programmes/esca-management-excellence").text
+    until = today.replace(year=today.year + 2) - dt.timedelta(days=1)
+    assert 'href="/clusters/auto-mi"' in public and "Valid until" in public
+    assert f"{until.day}" in public and f"{until.year}" in public
 
 
 def test_statistical_candidates_of_the_stored_map(site):
