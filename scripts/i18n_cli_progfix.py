@@ -61,6 +61,7 @@ CLI_T_progfix: dict[str, tuple[str, str]] = {
     ),
     "Decision {id} corrected": ("Décision {id} corrigée", "تم تصحيح القرار {id}"),
     "expire": ("expirer", "انتهاء الصلاحية"),
+    "(corrected by {who})": ("(corrigée par {who})", "(صحّحه {who})"),
     # programmes (kernel) and registry messages
     "The 'on' parameter of label_state_on must be a date. Got {value!r} instead.": (
         "Le paramètre 'on' de label_state_on doit être une date. Reçu {value!r} à la place.",

@@ -74,6 +74,9 @@ def test_correct_a_wrong_fact_of_the_latest_decision(url):
              "--reason", "A member was left out.")  # fmt: skip
     assert r.exit_code == 0, r.output
     assert "Decision 1: award (the rule: award); status awarded, level bronze." in r.output
+    wide = CliRunner().invoke(app, ["programme", "decisions", "1", "--database", url],
+                              env={"COLUMNS": "250"})  # fmt: skip
+    assert "(corrected by cli)" in wide.output
     r = _run(url, "correct", "1", "--fact", "members", "--reason", "x")
     assert r.exit_code == 1 and "'--fact' parameter of grappe programme correct" in r.output
     r = _run(url, "correct", "1", "--reason", "   ")

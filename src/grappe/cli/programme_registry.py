@@ -212,6 +212,8 @@ def decisions_command(enrolment: EnrolmentOpt, database: DatabaseOpt = None) -> 
             table.add_column(col)
         for d in rows:
             why = d.reason or "; ".join(translate(r) for r in d.rule_reasons) or "—"
+            if d.updated_by:
+                why += " " + tr("(corrected by {who})", who=d.updated_by)
             table.add_row(str(d.id), d.date.isoformat(), d.period or "—", d.action,
                           d.rule_action, d.state.status, d.state.level or "—", d.decided_by,
                           why)  # fmt: skip
