@@ -92,4 +92,27 @@ CLI_T_progfix: dict[str, tuple[str, str]] = {
         "le niveau {level} était valable jusqu'au {date} et n'a pas été renouvelé",
         "كان المستوى {level} صالحًا حتى {date} ولم يُجدَّد",
     ),
+    # cli/programme.py: candidates of the stored map
+    "The region × cluster cells of a cluster map that meet the programme's statistical\n"
+    "criteria (statistically identified clusters, Catalan or US style); without --map, the map\n"
+    "the registry stores.": (
+        "Les cellules région × grappe d'une carte des grappes qui remplissent les critères\n"
+        "statistiques du programme (grappes identifiées statistiquement, à la catalane ou à\n"
+        "l'américaine) ; sans --map, la carte enregistrée dans le registre.",
+        "خلايا المنطقة × العنقود في خريطة للعناقيد التي تستوفي المعايير الإحصائية للبرنامج\n"
+        "(عناقيد محددة إحصائيًا، على الطريقة الكتالونية أو الأمريكية)؛ بدون --map، الخريطة\n"
+        "المخزنة في السجل.",
+    ),
+    "Without --map: the stored map's year (default: latest).": (
+        "Sans --map : l'année de la carte enregistrée (par défaut : la plus récente).",
+        "بدون --map: سنة الخريطة المخزنة (الافتراضي: الأحدث).",
+    ),
+    "Without --map: the stored map's definitions set.": (
+        "Sans --map : le jeu de définitions de la carte enregistrée.",
+        "بدون --map: مجموعة تعريفات الخريطة المخزنة.",
+    ),
+    "Stored map {definitions}, {year}.": (
+        "Carte enregistrée {definitions}, {year}.",
+        "الخريطة المخزنة {definitions}، {year}.",
+    ),
 }

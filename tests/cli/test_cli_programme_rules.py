@@ -97,3 +97,36 @@ def test_a_token_acts_with_its_role(url):
     with session_scope(sessions) as session:
         assert list_decisions(session, 1)[0].decided_by == "t-analyst"
     sessions.kw["bind"].dispose()
+
+
+def test_candidates_of_the_stored_map(url):
+    """Three cells stored for 2021, one for 2020: us-cluster-mapping keeps the strong ones of
+    the latest year by default, the 2020 one with --year."""
+    from grappe.registry.models import IndicatorSnapshot, Region
+
+    sessions = connect(url)
+    with session_scope(sessions) as session:
+        for code, name in (("US-26", "Michigan"), ("US-39", "Ohio")):
+            session.add(Region(id=code, code=code[3:], country="US", region_type="state",
+                               name_en=name))  # fmt: skip
+        session.flush()
+        cells = [("US-26", "automotive", 2021, True), ("US-39", "automotive", 2021, False),
+                 ("US-39", "chemicals", 2021, True),
+                 ("US-26", "chemicals", 2020, True)]  # fmt: skip
+        for region, cluster, year, strong in cells:
+            session.add(IndicatorSnapshot(definitions="us-benchmark", region_id=region,
+                                          cluster=cluster, cluster_name=cluster.title(),
+                                          cluster_type="traded", year=year, strong=strong,
+                                          employment=1000.0, lq=1.2))  # fmt: skip
+    sessions.kw["bind"].dispose()
+    r = _run(url, "candidates", "us-cluster-mapping", "--format", "csv")
+    assert r.exit_code == 0, r.output
+    assert "Stored map us-benchmark, 2021." in r.output
+    assert "US-26,Michigan,automotive" in r.output and "US-39,Ohio,chemicals" in r.output
+    assert "US-39,Ohio,automotive" not in r.output and ",2020," not in r.output
+    old = _run(url, "candidates", "us-cluster-mapping", "--year", "2020", "--format", "csv")
+    assert "US-26,Michigan,chemicals,Chemicals,2020" in old.output
+    r = _run(url, "candidates", "us-cluster-mapping", "--year", "1999")
+    assert r.exit_code == 1 and "has no year 1999" in r.output
+    r = _run(url, "candidates", "kompetenznetze")
+    assert r.exit_code == 1 and "has no statistical criteria" in r.output
