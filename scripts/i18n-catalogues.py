@@ -1435,6 +1435,9 @@ T |= T_memberkpi
 from i18n_web_enrolments import T_enrolments  # noqa: E402 - programme pages (enrolments)
 
 T |= T_enrolments
+from i18n_web_progfix import T_progfix  # noqa: E402 - programme rules (progfix)
+
+T |= T_progfix
 
 
 def main() -> int:

@@ -2281,3 +2281,7 @@ CLI_T |= CLI_T_exports
 from i18n_cli_hsnames import CLI_T_hsnames  # noqa: E402 - grappe exports names (hsnames, issue 19)
 
 CLI_T |= CLI_T_hsnames
+
+from i18n_cli_progfix import CLI_T_progfix  # noqa: E402 - programme rules (progfix, issue 18)
+
+CLI_T |= CLI_T_progfix

@@ -141,9 +141,10 @@ LABEL_STATUSES: tuple[str, ...] = (
 #: What a programme's rule decides about a label (:func:`grappe.programmes.decide_label`): a new
 #: application is ``award``\ ed or ``refuse``\ d; at an evaluation the label is kept (``keep``),
 #: raised or lowered to another level, ``suspend``\ ed or ``withdraw``\ n after failures, or
-#: a suspended label is ``reinstate``\ d.
+#: a suspended label is ``reinstate``\ d; a label not renewed within its level's validity
+#: ``expire``\ s (:func:`grappe.programmes.label_state_on`).
 LABEL_ACTIONS: tuple[str, ...] = (
-    "award", "keep", "raise", "lower", "suspend", "withdraw", "reinstate", "refuse",
+    "award", "keep", "raise", "lower", "suspend", "withdraw", "reinstate", "refuse", "expire",
 )  # fmt: skip
 
 #: Key performance indicators with a known meaning and bound: ``members`` of the cluster

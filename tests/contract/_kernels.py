@@ -1152,6 +1152,24 @@ _prog_specs = {
         sample=lambda: ((_programme(), "l"), {"awarded": dt.date(2024, 3, 15)}),
         bad=(lambda: ((_programme(), "gold"), {"awarded": dt.date(2024, 3, 15)}),),
     ),
+    "label_state_on": Spec(
+        data=2,
+        labels=None,
+        why="a LabelState",
+        sample=lambda: (
+            (
+                _programme(levels=[{"key": "l", "names": {"en": "L"}, "validity_years": 2}]),
+                LabelState("awarded", "l"),
+            ),
+            {"since": dt.date(2024, 3, 15), "on": dt.date(2026, 3, 15)},
+        ),  # fmt: skip
+        bad=(
+            lambda: (
+                (_programme(), LabelState("awarded", "gold")),
+                {"since": dt.date(2024, 3, 15), "on": dt.date(2026, 3, 15)},
+            ),
+        ),
+    ),
     "programme_from_dict": Spec(
         labels=None,
         why="a Programme",

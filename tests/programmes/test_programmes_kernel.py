@@ -81,6 +81,7 @@ def test_metrics_are_unique_and_cover_the_standard_kpis():
 def test_label_actions_are_the_contract_s():
     assert set(LABEL_ACTIONS) == {
         "award", "keep", "raise", "lower", "suspend", "withdraw", "reinstate", "refuse",
+        "expire",
     }  # fmt: skip
 
 

@@ -24,9 +24,9 @@ from grappe.registry.models import (
     Region,
 )
 from grappe.registry.permissions import Access
+from grappe.registry.programme_corrections import correct_decision
 from grappe.registry.programme_enrolments import (
     check_enrolment,
-    correct_decision,
     enrol_cluster,
     list_decisions,
     list_enrolments,
@@ -252,7 +252,7 @@ def test_rights_and_errors(db):
     enrolment = enrol_cluster(db, MANAGER, "dates", NETWORKS, joined=dt.date(2022, 1, 1))
     with pytest.raises(InvalidParameterError, match="already enrolled"):
         enrol_cluster(db, ADMIN, "dates", NETWORKS, joined=dt.date(2022, 2, 1))
-    with pytest.raises(PermissionDeniedError, match="a manager of 'dates' cannot create"):
+    with pytest.raises(PermissionDeniedError, match="a manager of 'dates' cannot decide"):
         _evaluate_as(db, MANAGER, enrolment.id)
     with pytest.raises(InvalidParameterError, match="'action' parameter .* must be one of"):
         record_evaluation(db, ANALYST, enrolment.id, {}, on=dt.date(2023, 1, 1), action="x",

@@ -134,6 +134,52 @@ def test_override_and_correction(populated):
         "suspend", False, "suspended")  # fmt: skip
     assert _error(client.patch(f"{API}/decisions/999", json={"reason": "x"},
                                headers=tokens["admin"]), 404, "not_found")  # fmt: skip
+    # a wrong fact corrected: the rule judges again, the label is kept, the next evaluation
+    # starts from the corrected state (no failure counted)
+    r = client.patch(f"{API}/decisions/{decision['id']}",
+                     json={"facts": _facts(programme, meet=True), "date": "2022-02-03",
+                           "reason": "The figures were the previous year's."},
+                     headers=tokens["ana"])  # fmt: skip
+    assert r.status_code == 200, r.text
+    fixed = r.json()
+    assert (fixed["rule_action"], fixed["action"], fixed["date"]) == ("keep", "keep",
+                                                                      "2022-02-03")  # fmt: skip
+    assert (fixed["overridden"], fixed["state"]["failures"]) == (False, 0)
+    r = _evaluate(client, tokens["ana"], enrolment["id"], "2023-02-01",
+                  _facts(programme, meet=False))  # fmt: skip
+    assert (r.json()["action"], r.json()["state"]["failures"]) == ("suspend", 1)
+    bad = client.patch(f"{API}/decisions/{decision['id']}", headers=tokens["ana"],
+                       json={"date": "2020-01-01", "reason": "x"})  # fmt: skip
+    assert "must lie between the decisions" in _error(bad, 422, "invalid_parameter")
+
+
+def test_a_label_its_cluster_association_decides(populated):
+    """The Basque preset's label is granted by the cluster association: its manager records
+    it, an analyst may not."""
+    client, tokens = populated
+    programme = next(p for p in programme_catalogue() if p.key == "basque-cluster-associations")
+    enrolment = client.post(f"{API}/clusters/auto-mi/programmes",
+                            json={"programme": programme.key, "joined": "2021-01-01"},
+                            headers=tokens["mgr"]).json()  # fmt: skip
+    facts = _facts(programme, meet=True)
+    refused = _evaluate(client, tokens["ana"], enrolment["id"], "2021-02-01", facts)
+    assert "recorded by the role manager" in _error(refused, 403, "forbidden")
+    r = _evaluate(client, tokens["mgr"], enrolment["id"], "2021-02-01", facts)
+    assert r.status_code == 201, r.text
+    assert (r.json()["action"], r.json()["decided_by"]) == ("award", "mgr")
+    listed = client.get(f"{API}/clusters/auto-mi/programmes", headers=tokens["mgr"]).json()
+    assert listed["data"][0]["valid_until"] is None  # no validity: the label does not expire
+    # an ESCA label awarded on 2021-02-01 was valid two years: expired on reading, not stored
+    esca = next(p for p in programme_catalogue() if p.key == "esca-management-excellence")
+    other = client.post(f"{API}/clusters/auto-mi/programmes",
+                        json={"programme": esca.key, "joined": "2021-01-01"},
+                        headers=tokens["ana"]).json()  # fmt: skip
+    r = _evaluate(client, tokens["ana"], other["id"], "2021-02-01", _facts(esca, meet=True))
+    assert (r.json()["action"], r.json()["state"]["status"]) == ("award", "awarded")
+    listed = client.get(f"{API}/clusters/auto-mi/programmes", headers=tokens["ana"]).json()
+    shown = next(e for e in listed["data"] if e["id"] == other["id"])
+    assert (shown["state"]["status"], shown["valid_until"]) == ("expired", "2023-01-31")
+    assert client.get(f"{API}/programmes/{esca.key}").json()["clusters"] == []
 
 
 def test_roles_on_every_writing_route(populated):
@@ -149,7 +195,7 @@ def test_roles_on_every_writing_route(populated):
     facts = _facts(_preset(), meet=True)
     path = f"{API}/enrolments/{enrolment['id']}/evaluations"
     _error(client.post(path, json={"on": "2021-02-01", "facts": facts}), 401, "unauthorized")
-    assert "cannot create label_decision" in _error(
+    assert "its step 'committee' is decided by Advisory committee" in _error(
         _evaluate(client, tokens["mgr"], enrolment["id"], "2021-02-01", facts), 403, "forbidden"
     )
     decision = _evaluate(client, tokens["ana"], enrolment["id"], "2021-02-01", facts).json()

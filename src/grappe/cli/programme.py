@@ -17,6 +17,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from grappe.cli._common import console, err_console, grappe_errors
+from grappe.cli.token import DatabaseOpt, _dispose, _sessions
 from grappe.errors import InvalidParameterError
 from grappe.i18n import Message, current_language, format_number, tr, translate
 
@@ -148,6 +149,7 @@ def _word(word: str) -> str:
         "withdraw": tr("withdraw"),
         "reinstate": tr("reinstate"),
         "refuse": tr("refuse"),
+        "expire": tr("expire"),
         "applied": tr("applied"),
         "awarded": tr("awarded"),
         "renewed": tr("renewed"),
@@ -284,8 +286,13 @@ def _show_text(p: Programme, language: str) -> list[str]:
         lines += ["", tr("Admission:")]
         for i, step in enumerate(p.admission, start=1):
             who = in_language(step.decided_by, language)
+            role = (
+                " " + tr("(recorded in grappe by the role {role})", role=step.role)
+                if step.role
+                else ""
+            )
             lines.append(
-                f"  {i}. {in_language(step.names, language)}" + (f" — {who}" if who else "")
+                f"  {i}. {in_language(step.names, language)}" + (f" — {who}" if who else "") + role
             )
     if p.levels:
         lines += ["", tr("Label levels (lowest first):")]
@@ -497,23 +504,60 @@ def programme_schedule(
 def programme_candidates(
     programme: ProgrammeArg,
     map_path: Annotated[
-        Path,
+        Path | None,
         typer.Option("--map", help="A 'grappe map' output (Parquet, CSV): region × cluster cells."),
-    ],
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option("--year", help="Without --map: the stored map's year (default: latest)."),
+    ] = None,
+    definitions: Annotated[
+        str | None,
+        typer.Option("--definitions", help="Without --map: the stored map's definitions set."),
+    ] = None,
+    database: DatabaseOpt = None,
     output_format: FormatOpt = "table",
 ) -> None:
     """The region × cluster cells of a cluster map that meet the programme's statistical
-    criteria (statistically identified clusters, Catalan or US style)."""
+    criteria (statistically identified clusters, Catalan or US style); without --map, the map
+    the registry stores."""
     from grappe.io.programmes import load_programme, read_map_cells
     from grappe.programmes import statistical_candidates
 
     with grappe_errors():
         _check_format(output_format, "grappe programme candidates")
         p = load_programme(programme)
-        cells = statistical_candidates(p, read_map_cells(map_path), file=str(map_path))
+        if map_path is not None:
+            cells = statistical_candidates(p, read_map_cells(map_path), file=str(map_path))
+        else:
+            cells = _stored_candidates(p, database, year=year, definitions=definitions)
     _print_frame(cells, output_format, tr("Candidates for {name}", name=p.name()))
     if output_format == "table":
         err_console.print(
             escape(tr("{count} cells meet every criterion.", count=format_number(len(cells)))),
             highlight=False,
         )
+
+
+def _stored_candidates(p, database, *, year, definitions):  # type: ignore[no-untyped-def]
+    """The candidates of the registry's stored map (:mod:`grappe.registry.programme_candidates`)."""
+    from grappe.errors import NotFoundError
+    from grappe.registry import session_scope
+    from grappe.registry.programme_candidates import stored_candidates
+
+    sessions = _sessions(database)
+    try:
+        with session_scope(sessions) as session:
+            found = stored_candidates(session, p, definitions=definitions, year=year)
+    finally:
+        _dispose(sessions)
+    if found is None:
+        raise NotFoundError(
+            "The registry stores no cluster map: give --map, or run grappe observatory first."
+        )
+    err_console.print(
+        escape(tr("Stored map {definitions}, {year}.", definitions=found.definitions,
+                  year=found.year)),
+        highlight=False,
+    )  # fmt: skip
+    return found.table

@@ -1,5 +1,11 @@
-"""``grappe programme enrol|evaluate|decisions|due --database …``: apply a programme in the
-registry (:mod:`grappe.registry.programme_enrolments`).
+"""``grappe programme enrol|evaluate|decisions|correct|due --database …``: apply a programme in
+the registry (:mod:`grappe.registry.programme_enrolments`).
+
+``evaluate`` and ``correct`` act as the local administrator of the database file, or, with
+``--token`` (or ``GRAPPE_TOKEN``), as that API token's role: then only the role of the
+programme's deciding admission step (or an admin) may decide, as in the API and the web
+(:mod:`grappe.registry.programme_deciders`). ``due`` first stores the expiry of every label
+whose validity ran out (:func:`grappe.registry.programme_expiry.expire_labels`).
 
 ``evaluate`` gathers the facts from the cluster's records on the date
 (:func:`grappe.registry.programme_facts.gather_facts`), applies ``--set metric=value``
@@ -24,6 +30,31 @@ from grappe.i18n import tr, translate
 WHO = "cli"
 
 EnrolmentOpt = Annotated[int, typer.Argument(help="Id of the enrolment (grappe programme due).")]
+TokenOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--token",
+        envvar="GRAPPE_TOKEN",
+        help="Act as this API token's role (default: the local admin of the database).",
+    ),
+]
+
+
+def _who(session, token: str | None):  # type: ignore[no-untyped-def]
+    """The caller: the API token's access, or the local admin that holds the database."""
+    from grappe.errors import PermissionDeniedError
+    from grappe.registry.permissions import Access
+    from grappe.registry.tokens import verify_token
+
+    if token is None:
+        return Access.local(WHO)
+    row = verify_token(session, token.strip())
+    if row is None:
+        raise PermissionDeniedError(
+            "The '--token' parameter names no live token of this database (unknown, revoked or "
+            "mistyped): see grappe token list."
+        )
+    return Access.of_token(row)
 
 
 def _date(text: str | None, option: str, command: str) -> dt.date:
@@ -40,7 +71,9 @@ def _date(text: str | None, option: str, command: str) -> dt.date:
         ) from None
 
 
-def _settings(values: list[str] | None, command: str) -> dict[str, float | None]:
+def _settings(
+    values: list[str] | None, command: str, *, option: str = "--set"
+) -> dict[str, float | None]:
     """``--set metric=value`` options as typed facts (an empty value: the fact is unknown)."""
     from grappe.errors import InvalidParameterError
 
@@ -53,7 +86,7 @@ def _settings(values: list[str] | None, command: str) -> dict[str, float | None]
             value = float("nan")
         if not sep or not metric.strip() or (value is not None and value != value):
             raise InvalidParameterError(
-                f"The '--set' parameter of {command} must read metric=number, e.g. "
+                f"The '{option}' parameter of {command} must read metric=number, e.g. "
                 f"members=32. Got {item!r} instead."
             )
         out[metric.strip()] = value
@@ -129,11 +162,11 @@ def evaluate_command(
         str | None, typer.Option("--level", help="Level of an award, raise or lower override.")
     ] = None,
     reason: Annotated[str | None, typer.Option("--reason", help="Why the override.")] = None,
+    token: TokenOpt = None,
     database: DatabaseOpt = None,
 ) -> None:
     """Evaluate an enrolment on the facts of the cluster's records and apply the decision."""
     from grappe.registry import session_scope
-    from grappe.registry.permissions import Access
     from grappe.registry.programme_enrolments import load_enrolment, record_evaluation
     from grappe.registry.programme_facts import gather_facts
 
@@ -147,7 +180,7 @@ def evaluate_command(
                 stored = load_enrolment(session, enrolment)
                 facts = {**gather_facts(session, stored.cluster_id, on=when).facts, **typed}
                 decision = record_evaluation(
-                    session, Access.local(WHO), enrolment, facts, on=when, period=period,
+                    session, _who(session, token), enrolment, facts, on=when, period=period,
                     action=action, level=level, reason=reason,
                 )  # fmt: skip
         finally:
@@ -179,6 +212,8 @@ def decisions_command(enrolment: EnrolmentOpt, database: DatabaseOpt = None) -> 
             table.add_column(col)
         for d in rows:
             why = d.reason or "; ".join(translate(r) for r in d.rule_reasons) or "—"
+            if d.updated_by:
+                why += " " + tr("(corrected by {who})", who=d.updated_by)
             table.add_row(str(d.id), d.date.isoformat(), d.period or "—", d.action,
                           d.rule_action, d.state.status, d.state.level or "—", d.decided_by,
                           why)  # fmt: skip
@@ -192,10 +227,13 @@ def due_command(
     within: Annotated[
         int, typer.Option("--within", help="Days ahead an evaluation is announced.")
     ] = 30,
+    token: TokenOpt = None,
     database: DatabaseOpt = None,
 ) -> None:
-    """List the evaluations due within --within days, and the overdue ones."""
+    """Store the labels expired by the date, then list the evaluations due within --within
+    days, and the overdue ones."""
     from grappe.registry import session_scope
+    from grappe.registry.programme_expiry import expire_labels
     from grappe.registry.programme_reminders import due_evaluations
 
     with grappe_errors():
@@ -203,9 +241,14 @@ def due_command(
         sessions = _sessions(database)
         try:
             with session_scope(sessions) as session:
+                expired = expire_labels(session, _who(session, token), today=when)
                 rows = due_evaluations(session, today=when, within_days=within)
         finally:
             _dispose(sessions)
+        for d in expired:
+            console.print(tr("Enrolment {id}: the label expired on {date} (decision {decision}).",
+                             id=d.enrolment_id, date=d.date.isoformat(), decision=d.id),
+                          highlight=False)  # fmt: skip
         if not rows:
             console.print(tr("No evaluation due."), highlight=False)
             return
@@ -218,9 +261,60 @@ def due_command(
         console.print(table)
 
 
+def correct_command(
+    decision: Annotated[
+        int, typer.Argument(help="Id of the decision (grappe programme decisions).")
+    ],
+    reason: Annotated[str, typer.Option("--reason", help="Why the correction (required).")],
+    action: Annotated[
+        str | None, typer.Option("--action", help="The action that should have been taken.")
+    ] = None,
+    level: Annotated[
+        str | None, typer.Option("--level", help="Level of an award, raise or lower.")
+    ] = None,
+    on: Annotated[str | None, typer.Option("--date", help="The right date, YYYY-MM-DD.")] = None,
+    fact: Annotated[
+        list[str] | None,
+        typer.Option("--fact", help="A corrected fact: metric=value (repeat the option)."),
+    ] = None,
+    period: Annotated[
+        str | None, typer.Option("--period", help="The period the facts describe.")
+    ] = None,
+    token: TokenOpt = None,
+    database: DatabaseOpt = None,
+) -> None:
+    """Correct a decision (a wrong fact, date or override) with a reason; the original stays
+    in the audit log and the next evaluation starts from the corrected state."""
+    from grappe.registry import session_scope
+    from grappe.registry.programme_corrections import correct_decision
+
+    command = "grappe programme correct"
+    with grappe_errors():
+        when = None if on is None else _date(on, "--date", command)
+        facts = _settings(fact, command, option="--fact")
+        sessions = _sessions(database)
+        try:
+            with session_scope(sessions) as session:
+                fixed = correct_decision(
+                    session, _who(session, token), decision, reason=reason, period=period,
+                    action=action, level=level, date=when, facts=facts or None,
+                )  # fmt: skip
+        finally:
+            _dispose(sessions)
+        _print_results(fixed.results, tr("Decision {id} corrected", id=fixed.id))
+        console.print(
+            tr("Decision {id}: {action} (the rule: {rule}); status {status}, level {level}.",
+               id=fixed.id, action=fixed.action, rule=fixed.rule_action,
+               status=fixed.state.status, level=fixed.state.level or "—"),
+            highlight=False,
+        )  # fmt: skip
+
+
 def register(app: typer.Typer) -> None:  # noqa: ARG001 - the group is already on app
-    """Add ``enrol``, ``evaluate``, ``decisions`` and ``due`` to the ``programme`` group."""
+    """Add ``enrol``, ``evaluate``, ``decisions``, ``correct`` and ``due`` to the ``programme``
+    group."""
     programme_group.command("enrol")(enrol_command)
     programme_group.command("evaluate")(evaluate_command)
     programme_group.command("decisions")(decisions_command)
+    programme_group.command("correct")(correct_command)
     programme_group.command("due")(due_command)

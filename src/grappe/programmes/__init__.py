@@ -22,7 +22,6 @@ from grappe.programmes.rules import (
     check_eligibility,
     decide_label,
     evaluation_dates,
-    label_valid_until,
 )
 from grappe.programmes.schema import (
     FAIL_ACTIONS,
@@ -37,6 +36,7 @@ from grappe.programmes.schema import (
     programme_from_dict,
     programme_to_dict,
 )
+from grappe.programmes.validity import label_state_on, label_valid_until
 from grappe.roadmap.labels import Criterion
 from grappe.vocabulary import LABEL_ACTIONS
 
@@ -67,6 +67,7 @@ __all__ = [
     "decide_label",
     "evaluation_dates",
     "in_language",
+    "label_state_on",
     "label_valid_until",
     "metric",
     "programme_from_dict",

@@ -58,12 +58,17 @@ class ProgrammeCriterion(Criterion):
 class AdmissionStep:
     """One step of admission (a call for projects, an advisory committee's review…).
 
-    ``names`` and ``decided_by`` map a language (``fr``, ``ar``, ``en``) to a text.
+    ``names`` and ``decided_by`` map a language (``fr``, ``ar``, ``en``) to a text. ``role`` is
+    the grappe role (:data:`grappe.vocabulary.ROLES`) that records the step's decision in the
+    registry: ``analyst`` for a ministry, a jury or a committee the observatory acts for,
+    ``manager`` for the cluster's own association; ``None`` leaves it to the observatory
+    (admins and analysts). An admin may always record it.
     """
 
     key: str
     names: Mapping[str, str]
     decided_by: Mapping[str, str] = field(default_factory=dict)
+    role: str | None = None
 
 
 @dataclass(frozen=True)
@@ -148,6 +153,11 @@ class Programme:
     def level(self, key: str) -> LabelLevel | None:
         """The level called ``key``, or ``None``."""
         return next((lv for lv in self.levels if lv.key == key), None)
+
+    def deciding_step(self) -> AdmissionStep | None:
+        """The admission step that decides on the label: the last step naming a ``role``
+        (``None`` when no step does). Its role records the admission and the re-evaluations."""
+        return next((s for s in reversed(self.admission) if s.role is not None), None)
 
 
 def in_language(texts: Mapping[str, str], lang: str) -> str:

@@ -30,7 +30,6 @@ __all__ = [
     "check_eligibility",
     "decide_label",
     "evaluation_dates",
-    "label_valid_until",
 ]
 
 #: Statuses of a cluster that applies (again): a new application is judged, not an evaluation.
@@ -496,64 +495,3 @@ def evaluation_dates(
         dates.append(day)
         k += 1
     return tuple(dates)
-
-
-def label_valid_until(programme: Programme, level: str, *, awarded: dt.date) -> dt.date | None:
-    """The last day a label level awarded on ``awarded`` is valid (``None``: no fixed validity).
-
-    ``validity_years`` counts from the award: a two-year label awarded on 2024-03-15 is valid
-    until 2026-03-14; fractions of a year count in whole months (1.5 years: 18 months).
-
-    Parameters
-    ----------
-    programme : Programme
-    level : str
-        The key of one of the programme's levels.
-    awarded : datetime.date
-        The day the level was awarded or renewed.
-
-    Returns
-    -------
-    datetime.date or None
-
-    Raises
-    ------
-    InvalidParameterError
-        When the programme has no such level, or ``awarded`` is not a date.
-
-    References
-    ----------
-    .. [1] ESCA, ECEI Bronze Label: valid for two years from the month of the benchmarking,
-       https://www.cluster-analysis.org/benchmarked-clusters.
-
-    Examples
-    --------
-    >>> from grappe.programmes.schema import programme_from_dict
-    >>> p = programme_from_dict({"key": "k", "names": {"en": "K"}, "levels": [
-    ...     {"key": "bronze", "names": {"en": "Bronze"}, "validity_years": 2}]})
-    >>> label_valid_until(p, "bronze", awarded=dt.date(2024, 3, 15))
-    datetime.date(2026, 3, 14)
-    """
-    found = programme.level(level)
-    if found is None:
-        raise InvalidParameterError(
-            Message(
-                "The programme {programme} has no level {level!r}; its levels are {levels}.",
-                programme=programme.key,
-                level=level,
-                levels=", ".join(lv.key for lv in programme.levels) or "-",
-            )
-        )
-    if not isinstance(awarded, dt.date):
-        raise InvalidParameterError(
-            Message(
-                "The 'awarded' parameter of label_valid_until must be a date. "
-                "Got {value!r} instead.",
-                value=awarded,
-            )
-        )
-    if found.validity_years is None:
-        return None
-    awarded = awarded.date() if isinstance(awarded, dt.datetime) else awarded
-    months = round(found.validity_years * 12)
-    return _add_months(awarded, months) - dt.timedelta(days=1)

@@ -29,7 +29,7 @@ from grappe.programmes.model import (
     in_language,
 )
 from grappe.roadmap.labels import OPERATORS, Criterion
-from grappe.vocabulary import LANGUAGES
+from grappe.vocabulary import LANGUAGES, ROLES
 
 __all__ = [
     "FAIL_ACTIONS",
@@ -347,11 +347,20 @@ def programme_from_dict(data: Mapping[str, Any], *, file: str | None = None) -> 
     )
 
     def read_step(item: Mapping[str, Any], where: str) -> AdmissionStep | None:
-        _unknown_keys(item, ("key", "names", "decided_by"), where, issues)
+        _unknown_keys(item, ("key", "names", "decided_by", "role"), where, issues)
         step_key = _slug(item.get("key"), f"{where}.key", issues)
         step_names = _texts(item.get("names"), f"{where}.names", issues, required=True)
         deciders = _texts(item.get("decided_by"), f"{where}.decided_by", issues, required=False)
-        return None if step_key is None else AdmissionStep(step_key, step_names, deciders)
+        role = item.get("role")
+        if role is not None and role not in ROLES:
+            issues.add(
+                Message("{where}.role is {value!r}, not a role.", where=where, value=role),
+                f"{where}.role",
+                Message("Write one of {roles} (who records the step's decision).",
+                        roles=", ".join(ROLES)),
+            )  # fmt: skip
+            role = None
+        return None if step_key is None else AdmissionStep(step_key, step_names, deciders, role)
 
     admission = _mapping_list(data.get("admission"), "admission", issues, read_step)
     levels = _levels(data.get("levels"), issues, known)
@@ -550,6 +559,7 @@ def programme_to_dict(programme: Programme) -> dict[str, Any]:
         "eligibility": [_criterion_to_dict(c) for c in p.eligibility],
         "admission": [
             {"key": s.key, "names": dict(s.names), "decided_by": dict(s.decided_by) or None}
+            | ({"role": s.role} if s.role else {})
             for s in p.admission
         ],
         "levels": [

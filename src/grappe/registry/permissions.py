@@ -115,11 +115,12 @@ RULES["own_cluster"] = {"create": ("admin", "manager"), "update": _ADMIN, "delet
 # observatory's analysts correct them.
 RULES["support_body"] = _OPEN_DATA
 # Programmes (issue 18, grappe.registry.programme_enrolments): a cluster's manager may apply for
-# his cluster; the observatory (admins, analysts) evaluates and decides on the label.
+# his cluster. A label decision is recorded by the role of the programme's deciding admission
+# step (grappe.registry.programme_deciders narrows this rule: the observatory's admins and
+# analysts for a ministry or a jury, the cluster's manager for its own association).
 RULES["enrolment"] = {"create": ROLES, "update": ("admin", "analyst"),
                       "delete": _ADMIN}  # fmt: skip
-RULES["label_decision"] = {"create": ("admin", "analyst"), "update": ("admin", "analyst"),
-                           "delete": _ADMIN}  # fmt: skip
+RULES["label_decision"] = {"create": ROLES, "update": ROLES, "delete": _ADMIN}
 RULES.update(
     {
         "user": dict.fromkeys(ACTIONS, _ADMIN),

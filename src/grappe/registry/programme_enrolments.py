@@ -13,8 +13,11 @@ Kompetenznetze label was kept by periodic evaluations against the rules the netw
 admitted under (seed ``004_b121ed3bd797dbd2.txt``, §11.1.4).
 
 Rights (:data:`grappe.registry.permissions.RULES`): a cluster's manager may apply for his
-cluster (``enrolment`` create); admins and analysts decide (``label_decision``). Every write is
-audited with the values before and after. Functions flush, never commit.
+cluster (``enrolment`` create); the role of the programme's deciding admission step (or an
+admin) decides (``label_decision``, :mod:`grappe.registry.programme_deciders`). A label whose
+level's validity ran out expires before it is evaluated (:mod:`grappe.registry.
+programme_expiry`); decisions are corrected by :mod:`grappe.registry.programme_corrections`.
+Every write is audited with the values before and after. Functions flush, never commit.
 """
 
 from __future__ import annotations
@@ -39,11 +42,13 @@ from grappe.programmes import (
     check_eligibility,
     decide_label,
     evaluation_dates,
+    label_valid_until,
     programme_from_dict,
     programme_to_dict,
 )
 from grappe.registry.models import Cluster, utc_now
 from grappe.registry.permissions import Access, name_of, refusal
+from grappe.registry.programme_deciders import ensure_decider
 from grappe.registry.programme_facts import GatheredFacts, gather_facts
 from grappe.registry.programme_models import ProgrammeDecision, ProgrammeEnrolment
 from grappe.registry.repositories import audit, changed_fields, get
@@ -55,13 +60,13 @@ __all__ = [
     "StoredEnrolment",
     "check_enrolment",
     "check_programme",
-    "correct_decision",
     "criteria_metrics",
     "enrol_cluster",
     "enrolment_programme",
     "list_decisions",
     "list_enrolments",
     "load_enrolment",
+    "next_evaluation",
     "record_evaluation",
     "withdraw_enrolment",
 ]
@@ -194,6 +199,22 @@ def _next_date(programme: Programme, joined: dt.date, after: dt.date) -> dt.date
     horizon = after + dt.timedelta(days=31 * max(programme.evaluation.every_months, 1) + 1)
     later = [d for d in evaluation_dates(programme, start=joined, until=horizon) if d > after]
     return later[0] if later else None
+
+
+def next_evaluation(
+    programme: Programme, joined: dt.date, state: LabelState, on: dt.date
+) -> dt.date | None:
+    """The next evaluation after a decision on ``on`` leaving ``state``: on the programme's
+    calendar from ``joined``, and not after the last valid day of a label just awarded or
+    renewed (its renewal is due before it expires); none once the enrolment is closed."""
+    if state.status in CLOSED_STATUSES:
+        return None
+    day = _next_date(programme, joined, on)
+    if state.status in ("awarded", "renewed") and state.level is not None:
+        until = label_valid_until(programme, state.level, awarded=on)
+        if until is not None and (day is None or until < day):
+            day = until
+    return day
 
 
 def enrol_cluster(
@@ -330,6 +351,8 @@ def _override_state(
         return LabelState("suspended", before.level, before.failures + 1)
     if action == "withdraw":
         return LabelState("withdrawn", None, before.failures + 1)
+    if action == "expire":
+        return LabelState("expired", None, before.failures)
     return LabelState("refused", None, 0)  # refuse
 
 
@@ -371,8 +394,8 @@ def _reason_message(doc: Mapping[str, Any]) -> Message:
 
 def _decision_record(row: ProgrammeDecision) -> dict[str, Any]:
     return {"enrolment_id": row.enrolment_id, "period": row.period, "date": row.date,
-            "previous": row.previous, "state": row.state, "rule_action": row.rule_action,
-            "rule_reasons": [r["text"] for r in row.rule_reasons],
+            "facts": row.facts, "previous": row.previous, "state": row.state,
+            "rule_action": row.rule_action, "rule_reasons": [r["text"] for r in row.rule_reasons],
             "action": row.action, "overridden": row.overridden, "decided_by": row.decided_by,
             "reason": row.reason}  # fmt: skip
 
@@ -422,16 +445,19 @@ def record_evaluation(
     Raises
     ------
     PermissionDeniedError
-        ``who`` may not decide (admins and analysts do).
+        ``who`` may not decide (the role of the programme's deciding step, or an admin, does).
     NotFoundError
         No such enrolment, or it was withdrawn.
     InvalidParameterError
         An unknown action, an override without a reason, a level that is not the programme's,
         a date before the last decision's, or an enrolment that is closed (refused, withdrawn).
     """
+    from grappe.registry.programme_expiry import expire_enrolment  # it reads this module
+
     row = _live(session, enrolment_id)
-    _allowed(who, "create", "label_decision", f"{row.cluster_id}/{row.programme}", row.cluster_id)
+    ensure_decider(who, enrolment_programme(row), row.cluster_id)
     _check_action(action, "record_evaluation")
+    expire_enrolment(session, who, row, on=on)  # a label not renewed in time is closed first
     if row.status in CLOSED_STATUSES:
         raise InvalidParameterError(
             f"The enrolment {row.id} of {row.cluster_id!r} in {row.programme!r} is "
@@ -469,9 +495,7 @@ def record_evaluation(
     )  # fmt: skip
     session.add(decided)
     row.status, row.level, row.failures = state.status, state.level, state.failures
-    row.next_evaluation = (
-        None if state.status in CLOSED_STATUSES else _next_date(programme, row.joined, on)
-    )
+    row.next_evaluation = next_evaluation(programme, row.joined, state, on)
     row.updated_at = utc_now()
     session.flush()
     audit(session, who, "create", "label_decision", str(decided.id),
@@ -495,74 +519,6 @@ def list_decisions(session: Session, enrolment_id: int) -> list[StoredDecision]:
         ProgrammeDecision.enrolment_id == enrolment_id
     ).order_by(ProgrammeDecision.date, ProgrammeDecision.id))  # fmt: skip
     return [_stored_decision(r) for r in rows]
-
-
-def correct_decision(
-    session: Session,
-    who: Access,
-    decision_id: int,
-    *,
-    reason: str,
-    period: str | None = None,
-    action: str | None = None,
-    level: str | None = None,
-) -> StoredDecision:
-    """Correct a decision: its period, its reason, or (the latest decision only) the action
-    taken, which changes the enrolment's state. Audited with the values before and after.
-
-    Raises
-    ------
-    PermissionDeniedError
-        ``who`` may not decide.
-    NotFoundError
-        No decision ``decision_id``.
-    InvalidParameterError
-        No reason, an unknown action, or a new action on a decision that later ones followed.
-    """
-    row = get(session, ProgrammeDecision, decision_id, what="decision")
-    enrolment = _live(session, row.enrolment_id)
-    _allowed(who, "update", "label_decision", str(row.id), enrolment.cluster_id)
-    _check_action(action, "correct_decision")
-    why = _reason(reason, "correct_decision", f"decision {row.id} is corrected")
-    before = _decision_record(row)
-    enrolment_before = _record(enrolment)
-    if action is not None and action != row.action:
-        later = session.scalar(select(ProgrammeDecision.id).where(
-            ProgrammeDecision.enrolment_id == row.enrolment_id,
-            (ProgrammeDecision.date > row.date)
-            | ((ProgrammeDecision.date == row.date) & (ProgrammeDecision.id > row.id)),
-        ))  # fmt: skip
-        if later is not None:
-            raise InvalidParameterError(
-                f"The decision {row.id} was followed by decision {later}: only the latest "
-                "decision's action can be corrected. Record a new evaluation instead."
-            )
-        programme = enrolment_programme(enrolment)
-        state = _override_state(action, _state(row.previous), programme, level)
-        row.state, row.action = _state_doc(state), action
-        row.overridden = action != row.rule_action
-        enrolment.status, enrolment.level, enrolment.failures = (
-            state.status, state.level, state.failures,
-        )  # fmt: skip
-        if state.status in CLOSED_STATUSES:
-            enrolment.next_evaluation = None
-        else:
-            enrolment.next_evaluation = _next_date(programme, enrolment.joined, row.date)
-    if period is not None:
-        row.period = period
-    row.reason = why
-    old, new = changed_fields(before, _decision_record(row))
-    if new:
-        row.updated_by, row.updated_at = name_of(who), utc_now()
-        session.flush()
-        audit(session, who, "update", "label_decision", str(row.id), before=old, after=new)
-        e_old, e_new = changed_fields(enrolment_before, _record(enrolment))
-        if e_new:
-            enrolment.updated_at = utc_now()
-            session.flush()
-            audit(session, who, "update", "enrolment", str(enrolment.id), before=e_old,
-                  after=e_new)  # fmt: skip
-    return _stored_decision(row)
 
 
 def withdraw_enrolment(session: Session, who: Access, enrolment_id: int) -> None:

@@ -1,7 +1,8 @@
 """Reminders of the programme evaluations due soon or overdue (the workspace home, ``grappe
-programme due``): each live, open enrolment's next evaluation date
-(``next_evaluation`` of :class:`~grappe.registry.programme_models.ProgrammeEnrolment`, set by
-:mod:`grappe.registry.programme_enrolments` on the programme's calendar)."""
+programme due``): each live, open enrolment's next evaluation date (``next_evaluation`` of
+:class:`~grappe.registry.programme_models.ProgrammeEnrolment`, set by
+:mod:`grappe.registry.programme_enrolments` on the programme's calendar). A label past its
+validity is closed, not due, even before its expiry is stored."""
 
 from __future__ import annotations
 
@@ -79,5 +80,15 @@ def due_evaluations(
             r.id, r.cluster_id, r.programme, r.next_evaluation, (r.next_evaluation - today).days
         )  # fmt: skip
         for r in rows
-        if r.next_evaluation is not None
+        if r.next_evaluation is not None and not _expired(session, r, today)
     ]
+
+
+def _expired(session: Session, row: ProgrammeEnrolment, today: dt.date) -> bool:
+    """Whether the label expired by ``today`` (not stored yet): it is closed, not due."""
+    from grappe.registry.programme_expiry import label_validity  # it reads the enrolments
+
+    levels = row.snapshot.get("levels") or ()
+    if not any(lv.get("validity_years") for lv in levels):
+        return False
+    return label_validity(session, row.id, on=today).expired

@@ -86,6 +86,7 @@ MISSION_T: dict[str, dict[str, str]] = {
     "withdraw": {"en": "withdraw", "fr": "retrait", "ar": "سحب"},
     "reinstate": {"en": "reinstate", "fr": "rétablissement", "ar": "إعادة المنح"},
     "refuse": {"en": "refuse", "fr": "refus", "ar": "رفض"},
+    "expire": {"en": "expiry", "fr": "expiration", "ar": "انتهاء الصلاحية"},
     "figure_employment": {"en": "Jobs", "fr": "Emplois", "ar": "مناصب الشغل"},
     "figure_change": {
         "en": "Change in jobs",

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from grappe.registry.programme_enrolments import StoredDecision, StoredEnrolment
+from grappe.registry.programme_expiry import LabelValidity
 from grappe.service.schemas import Finite, Key, Text
 
 __all__ = [
@@ -47,14 +48,19 @@ class EnrolmentPublic(BaseModel):
     state: StatePublic
     next_evaluation: dt.date | None
     created_by: str
+    valid_until: dt.date | None = None
 
     @classmethod
-    def of(cls, e: StoredEnrolment) -> EnrolmentPublic:
+    def of(cls, e: StoredEnrolment, validity: LabelValidity | None = None) -> EnrolmentPublic:
+        """The enrolment; with its ``validity`` today, the state is the label's today (an
+        expiry not stored yet shows) and ``valid_until`` its last valid day."""
+        state = e.state if validity is None else validity.state
         return cls(
             id=e.id, cluster_id=e.cluster_id, programme=e.programme.key, joined=e.joined,
-            state=StatePublic(status=e.state.status, level=e.state.level,
-                              failures=e.state.failures),
-            next_evaluation=e.next_evaluation, created_by=e.created_by,
+            state=StatePublic(status=state.status, level=state.level, failures=state.failures),
+            next_evaluation=None if state.status == "expired" else e.next_evaluation,
+            created_by=e.created_by, valid_until=None if validity is None else
+            validity.valid_until,
         )  # fmt: skip
 
 
@@ -74,13 +80,17 @@ class EvaluationCreate(BaseModel):
 
 
 class DecisionUpdate(BaseModel):
-    """A correction of a decision: always with a reason."""
+    """A correction of a decision, always with a reason: its period, its date, facts typed
+    again (the rule judges the decision again on them), the action that should have been
+    taken (the rule's own action undoes a mistaken override) and its level."""
 
     model_config = ConfigDict(extra="forbid")
     reason: Text
     period: Period | None = None
     action: Action | None = None
     level: Key | None = None
+    date: dt.date | None = None
+    facts: dict[Key, Finite | None] | None = Field(default=None, max_length=200)
 
 
 class FactPublic(BaseModel):

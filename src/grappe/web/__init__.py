@@ -26,6 +26,8 @@ from grappe.web.views import (
     kpi_swot_forms,
     matchmaking_forms,
     member_record_forms,
+    programme_candidates,
+    programme_corrections,
     programme_forms,
     programme_pages,
     questionnaire_forms,
@@ -82,7 +84,9 @@ def install_pages(app: FastAPI) -> None:
         dz_sections,
         support_body_forms,
         programme_pages,
+        programme_candidates,
         programme_forms,
+        programme_corrections,
     )
     for module in pages:
         app.include_router(module.router, dependencies=[Depends(csrf_guard)])

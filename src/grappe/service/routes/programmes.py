@@ -1,14 +1,17 @@
 """``/programmes``, ``/clusters/{id}/programmes``, ``/enrolments`` and ``/decisions``: the
 programmes a cluster may join (public), its enrolments and the label decisions on them.
 
-Reading a programme and the clusters it labels is public (published clusters only); a
-cluster's enrolments and decisions need a token; applying needs an admin, an analyst or the
-cluster's manager; evaluating and correcting a decision an admin or an analyst
-(:data:`grappe.registry.permissions.RULES`, kinds ``enrolment`` and ``label_decision``).
+Reading a programme and the clusters it labels is public (published clusters only; a label
+past its validity is shown expired at once); a cluster's enrolments and decisions need a token;
+applying needs an admin, an analyst or the cluster's manager; evaluating and correcting a
+decision the role of the programme's deciding admission step, or an admin
+(:data:`grappe.registry.permissions.RULES`, kinds ``enrolment`` and ``label_decision``,
+narrowed by :mod:`grappe.registry.programme_deciders`: 403 with the step and its role).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from fastapi import APIRouter, status
@@ -17,11 +20,16 @@ from sqlalchemy import select
 from grappe.programmes import programme_to_dict
 from grappe.registry import programme_enrolments as enrolments
 from grappe.registry.models import Cluster
+from grappe.registry.permissions import Access
 from grappe.registry.programme_catalogue import find_programme, programme_catalogue
+from grappe.registry.programme_corrections import correct_decision
+from grappe.registry.programme_deciders import decider_refusal
+from grappe.registry.programme_expiry import label_validity
 from grappe.registry.programme_facts import gather_facts
 from grappe.registry.programme_models import ProgrammeDecision, ProgrammeEnrolment
 from grappe.registry.repositories import get
 from grappe.service.deps import Caller, SessionDep, ensure_allowed
+from grappe.service.errors import ApiError
 from grappe.service.programme_schemas import (
     DecisionPublic,
     DecisionUpdate,
@@ -53,10 +61,20 @@ def list_programmes() -> ListOf[dict[str, Any]]:
 @router.get("/programmes/{key}", summary="One programme and the published clusters it labels")
 def read_programme(session: SessionDep, key: str) -> dict[str, Any]:
     programme = find_programme(key)
-    labelled = [
-        {"cluster_id": e.cluster_id, "level": e.state.level, "status": e.state.status}
-        for e in enrolments.list_enrolments(session, programme=key, statuses=LABELLED)
-    ]
+    today = dt.date.today()
+    labelled = []
+    for e in enrolments.list_enrolments(session, programme=key, statuses=LABELLED):
+        validity = label_validity(session, e.id, on=today)
+        if not validity.expired:
+            labelled.append(
+                {
+                    "cluster_id": e.cluster_id,
+                    "level": e.state.level,
+                    "status": e.state.status,
+                    "valid_until": validity.valid_until,
+                }
+            )
+
     published = set(session.scalars(select(Cluster.id).where(Cluster.published.is_(True))))
     return {**programme_to_dict(programme),
             "clusters": [c for c in labelled if c["cluster_id"] in published]}  # fmt: skip
@@ -67,8 +85,10 @@ def list_cluster_enrolments(
     session: SessionDep, token: Caller, cluster_id: str
 ) -> ListOf[EnrolmentPublic]:
     _visible(session, token, cluster_id)
+    today = dt.date.today()
     rows = [
-        EnrolmentPublic.of(e) for e in enrolments.list_enrolments(session, cluster_id=cluster_id)
+        EnrolmentPublic.of(e, label_validity(session, e.id, on=today))
+        for e in enrolments.list_enrolments(session, cluster_id=cluster_id)
     ]
     return ListOf[EnrolmentPublic](data=rows, count=len(rows))
 
@@ -89,6 +109,16 @@ def enrol(
     return EnrolmentPublic.of(stored)
 
 
+def _ensure_decider(token: Caller, row: ProgrammeEnrolment, action: str) -> Access:
+    """The caller, when the role of the programme's deciding step (or an admin); else 403."""
+    who = Access.of_token(token)
+    refused = decider_refusal(who, enrolments.enrolment_programme(row), row.cluster_id,
+                              action=action)  # fmt: skip
+    if refused is not None:
+        raise ApiError(403, "forbidden", f"The token {token.name!r}: {refused}.")
+    return who
+
+
 def _enrolment(session: SessionDep, enrolment_id: int) -> ProgrammeEnrolment:
     row = get(session, ProgrammeEnrolment, enrolment_id, what="enrolment")
     if row.deleted_at is not None:
@@ -99,7 +129,7 @@ def _enrolment(session: SessionDep, enrolment_id: int) -> ProgrammeEnrolment:
 @router.post(
     "/enrolments/{enrolment_id}/evaluations",
     status_code=status.HTTP_201_CREATED,
-    summary="Evaluate an enrolment and apply the label decision (admin or analyst)",
+    summary="Evaluate an enrolment and apply the label decision (the deciding step's role)",
 )
 def evaluate(
     session: SessionDep, token: Caller, enrolment_id: int, body: EvaluationCreate
@@ -108,8 +138,7 @@ def evaluate(
     false), then ``facts`` corrects them; the programme's rule decides unless ``action``
     overrides it with a ``reason``."""
     row = _enrolment(session, enrolment_id)
-    who = ensure_allowed(token, "create", "label_decision", f"{row.cluster_id}/{row.programme}",
-                         scope={row.cluster_id})  # fmt: skip
+    who = _ensure_decider(token, row, "create")
     facts: dict[str, Any] = {}
     if body.gather:
         facts |= gather_facts(session, row.cluster_id, on=body.on).facts
@@ -129,17 +158,17 @@ def list_decisions(session: SessionDep, token: Caller, enrolment_id: int) -> Lis
     return ListOf[DecisionPublic](data=rows, count=len(rows))
 
 
-@router.patch("/decisions/{decision_id}", summary="Correct a decision (admin or analyst)")
+@router.patch(
+    "/decisions/{decision_id}", summary="Correct a decision (the deciding step's role or an admin)"
+)
 def correct(
     session: SessionDep, token: Caller, decision_id: int, body: DecisionUpdate
 ) -> DecisionPublic:
     row = get(session, ProgrammeDecision, decision_id, what="decision")
     enrolment = _enrolment(session, row.enrolment_id)
-    changed = list(body.model_fields_set)
-    who = ensure_allowed(token, "update", "label_decision", str(decision_id),
-                         scope={enrolment.cluster_id}, fields=changed)  # fmt: skip
-    decision = enrolments.correct_decision(
+    who = _ensure_decider(token, enrolment, "update")
+    decision = correct_decision(
         session, who, decision_id, reason=body.reason, period=body.period, action=body.action,
-        level=body.level,
+        level=body.level, date=body.date, facts=body.facts,
     )  # fmt: skip
     return DecisionPublic.of(decision)

@@ -3,11 +3,13 @@
 Join a programme (:func:`grappe.registry.programme_enrolments.enrol_cluster`: an admin, an
 analyst or the cluster's manager), see each enrolment's eligibility with its evidence (every
 criterion, the value found and where it comes from), its state, next evaluation and the history
-of its decisions with who and why. ``/clusters/<id>/programmes/<enrolment>/evaluate`` is the
-evaluation form (admins and analysts, :data:`grappe.registry.permissions.RULES`
-``label_decision``): the facts gathered from the cluster's records on the date, each editable
-with its source shown (a changed value is recorded as ``typed``), the rule's decision on them,
-and an optional override that needs a reason.
+of its decisions with who and why, and the last day its label is valid (shown expired at once
+when not renewed in time). ``/clusters/<id>/programmes/<enrolment>/evaluate`` is the evaluation
+form (the role of the programme's deciding admission step, or an admin:
+:mod:`grappe.registry.programme_deciders`; others get the 403 page): the facts gathered from
+the cluster's records on the date, each editable with its source shown (a changed value is
+recorded as ``typed``), the rule's decision on them, and an optional override that needs a
+reason.
 """
 
 from __future__ import annotations
@@ -24,8 +26,8 @@ from grappe.errors import InvalidParameterError, NotFoundError
 from grappe.i18n import translate
 from grappe.programmes import Fact, decide_label, in_language
 from grappe.registry.models import Cluster
-from grappe.registry.permissions import refusal
 from grappe.registry.programme_catalogue import find_programme, programme_catalogue
+from grappe.registry.programme_deciders import decider_refusal
 from grappe.registry.programme_enrolments import (
     CLOSED_STATUSES,
     StoredEnrolment,
@@ -37,17 +39,18 @@ from grappe.registry.programme_enrolments import (
     load_enrolment,
     record_evaluation,
 )
+from grappe.registry.programme_expiry import label_validity
 from grappe.registry.programme_facts import gather_facts
 from grappe.registry.programme_reminders import due_evaluations
 from grappe.vocabulary import LABEL_ACTIONS, ROLES
-from grappe.web.auth import SignedIn, visitor
+from grappe.web.auth import SignedIn, forbidden, visitor
 from grappe.web.i18n import translations
 from grappe.web.render import language, page
 from grappe.web.views._common import N_, label_status_names, not_found
 from grappe.web.views._forms import cluster_context, cluster_form, saved_redirect
-from grappe.web.views.programme_pages import label_action_names
+from grappe.web.views.programme_pages import ROLE_NAMES, label_action_names
 
-__all__ = ["due_reminders", "router"]
+__all__ = ["due_reminders", "may_decide", "router"]
 
 router = APIRouter(include_in_schema=False)
 
@@ -89,21 +92,37 @@ def _results(results: Any) -> list[dict[str, Any]]:
     return rows
 
 
-def _enrolment_view(db: Session, e: StoredEnrolment, lang: str) -> dict[str, Any]:
+def may_decide(user: SignedIn | None, e: StoredEnrolment) -> bool:
+    """Whether ``user`` may record and correct the label decisions of enrolment ``e`` (the
+    role of its programme's deciding step, or an admin)."""
+    return user is not None and decider_refusal(user.access, e.programme, e.cluster_id) is None
+
+
+def _enrolment_view(
+    db: Session, e: StoredEnrolment, lang: str, user: SignedIn | None
+) -> dict[str, Any]:
+    _ = translations(lang).gettext
     statuses, actions = label_status_names(lang), label_action_names(lang)
-    check, gathered = check_enrolment(db, e.id, on=dt.date.today())
+    today = dt.date.today()
+    check, gathered = check_enrolment(db, e.id, on=today)
+    validity = label_validity(db, e.id, on=today)
     level = e.programme.level(e.state.level) if e.state.level else None
+    step = e.programme.deciding_step()
     return {
         "id": e.id, "key": e.programme.key, "name": e.programme.name(lang),
-        "status": statuses[e.state.status],
-        "level": in_language(level.names, lang) if level else None,
-        "failures": e.state.failures, "joined": e.joined, "next": e.next_evaluation,
+        "status": statuses[validity.state.status],
+        "level": in_language(level.names, lang) if level and not validity.expired else None,
+        "failures": e.state.failures, "joined": e.joined,
+        "next": None if validity.expired else e.next_evaluation,
+        "valid_until": validity.valid_until, "expired": validity.expired,
+        "decider": _(ROLE_NAMES[step.role]) if step and step.role else None,
+        "may_decide": may_decide(user, e),
         "eligible": check.eligible, "eligibility": _results(check.results),
         "missing": list(gathered.missing), "problems": list(gathered.problems),
-        "decisions": [{"date": d.date, "period": d.period, "action": actions[d.action],
-                       "rule": actions[d.rule_action], "overridden": d.overridden,
-                       "status": statuses[d.state.status], "by": d.decided_by,
-                       "reason": d.reason,
+        "decisions": [{"id": d.id, "date": d.date, "period": d.period,
+                       "action": actions[d.action], "rule": actions[d.rule_action],
+                       "overridden": d.overridden, "status": statuses[d.state.status],
+                       "by": d.decided_by, "reason": d.reason, "corrected_by": d.updated_by,
                        "rule_reasons": [translate(r, lang) for r in d.rule_reasons]}
                       for d in reversed(list_decisions(db, e.id))],
     }  # fmt: skip
@@ -121,16 +140,13 @@ def _page(
     lang = language(request)
     _ = translations(lang).gettext
     user = visitor(request).user
-    may_decide = user is not None and refusal(
-        user.access, "create", "label_decision", cluster.id, scope={cluster.id}
-    ) is None  # fmt: skip
     defaults = {"programme": "", "joined": dt.date.today().isoformat(), "note": ""}
     return page(request, "programme_workspace.html", {
         **cluster_context(request, cluster),
         "programmes": [(p.key, p.name(lang)) for p in programme_catalogue()],
-        "enrolments": [_enrolment_view(db, e, lang)
+        "enrolments": [_enrolment_view(db, e, lang, user)
                        for e in list_enrolments(db, cluster_id=cluster.id)],
-        "may_decide": may_decide, "values": {**defaults, **(values or {})},
+        "values": {**defaults, **(values or {})},
         "errors": {k: _(v) for k, v in (errors or {}).items()},
         "saved": request.query_params.get("saved") == "1",
     }, status=status)  # fmt: skip
@@ -239,6 +255,8 @@ def evaluation_form(request: Request, cluster_id: str, enrolment_id: int) -> Res
         e = _enrolment_of(work.db, cluster_id, enrolment_id)
         if e is None:
             return not_found(request)
+        if not may_decide(work.user, e):
+            return forbidden(request)
         on = request.query_params.get("on", "")
         return _evaluate_page(request, work.db, work.cluster, e,
                               values={"on": on} if _date(on) else None)  # fmt: skip
@@ -281,6 +299,8 @@ async def evaluate(request: Request, cluster_id: str, enrolment_id: int) -> Resp
         e = _enrolment_of(db, cluster_id, enrolment_id)
         if e is None:
             return not_found(request)
+        if not may_decide(work.user, e):
+            return forbidden(request)
         errors: dict[str, str] = {}
         on = _date(values.get("on", ""))
         if on is None:
@@ -303,7 +323,7 @@ async def evaluate(request: Request, cluster_id: str, enrolment_id: int) -> Resp
         decided = list_decisions(db, enrolment_id)
         if decided and on < decided[-1].date:
             errors["on"] = _ERRORS["order"]
-        if e.state.status in CLOSED_STATUSES:
+        if e.state.status in CLOSED_STATUSES or label_validity(db, e.id, on=on).expired:
             errors["action"] = _ERRORS["closed"]
         if errors:
             return _evaluate_page(request, db, work.cluster, e, values=values, errors=errors,
