@@ -22,8 +22,6 @@ from grappe.cli._lazy import LazyCommand, LazyGroup
 COMMAND_MODULES: tuple[str, ...] = (
     "grappe.cli.mapping",
     "grappe.cli.complexity",
-    "grappe.cli.exports",
-    "grappe.cli.exports_names",
     "grappe.cli.analyses",
     "grappe.cli.network",
     "grappe.cli.spatial",
@@ -39,6 +37,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "grappe.cli.dz",
     "grappe.cli.programme",
     "grappe.cli.programme_registry",
+    "grappe.cli.exports",
+    "grappe.cli.exports_names",
 )
 
 #: The modules of the commands built together (``assess``, ``roadmap``, ``kpi``, ``match``,
@@ -166,14 +166,14 @@ COMMANDS: tuple[LazyCommand, ...] = (
         "contributors, ODbL).",
     ),
     LazyCommand(
-        "exports",
-        ("grappe.cli.exports", "grappe.cli.exports_names"),
-        "A country's exports: products with an advantage, complexity, opportunities.",
-    ),
-    LazyCommand(
         "programme",
         ("grappe.cli.programme", "grappe.cli.programme_registry"),
         "Cluster programmes: presets, eligibility, label decisions, calendars, candidates.",
+    ),
+    LazyCommand(
+        "exports",
+        ("grappe.cli.exports", "grappe.cli.exports_names"),
+        "A country's exports: products with an advantage, complexity, opportunities.",
     ),
 )
 
