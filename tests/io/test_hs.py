@@ -57,6 +57,7 @@ def test_headings_of_hs2017_and_the_deleted_hs1992_ones():
     )
     assert names["8485"].edition == "HS1992"  # the matrix's 8485 is the HS 1992 heading
     assert hs.load_hs_names() is names  # cached
+    assert len({names["0804"], names["0804"], names["0805"]}) == 2  # hashable, by code
 
 
 def test_every_heading_has_english_and_french_arabic_are_counted():
