@@ -31,6 +31,7 @@ def test_the_acceptance_command_lists_dates(trade):
     assert result.exit_code == 0, result.output
     assert "Algeria (DZA)" in result.stdout and "25 products" in result.stdout
     assert "0804" in result.stdout and "Dates, figs" in result.stdout
+    assert "Dattes, figues" in result.stdout and "تمور وتين" in result.stdout  # three languages
 
 
 @pytest.mark.shared

@@ -11,6 +11,7 @@ from grappe.io.files import ReadOptions
 from grappe.io.trade import (
     country_name,
     product_labels,
+    read_export_profile,
     read_published_eci,
     read_trade_matrix,
 )
@@ -138,3 +139,27 @@ def test_the_bundled_matrix(shared_data):
     eci = read_published_eci(shared_data / "economic_complexity/oec_eci_trade_1998_2022.csv", "DZA")
     assert min(eci) == 1998 and max(eci) == 2022
     assert eci[2020] == pytest.approx(-1.3013605664)
+
+
+def test_doctests():
+    import doctest
+
+    import grappe.io.trade
+
+    result = doctest.testmod(grappe.io.trade)
+    assert result.attempted > 0 and result.failed == 0
+
+
+def test_read_export_profile_from_files(tmp_path):
+    path = write(
+        tmp_path, "Row,TropicalFruits,PetroleumGas,Cars\nDZA,5,9,0\nTUN,1,0,5\nMAR,2,1,2\n"
+    )
+    eci = write(tmp_path, "iso3,year,eci\nDZA,2020,-1.3\n", "eci.csv")
+    profile = read_export_profile(
+        path, "dza", published_eci=eci, year=2020, min_country_exports=0, min_product_exports=0
+    )
+    assert profile.country == "DZA" and profile.published_eci == {2020: -1.3}
+    dates = next(p for p in profile.products if p.product == "TropicalFruits")
+    assert dates.code == "0804" and dates.names["fr"].startswith("Dattes")
+    with pytest.raises(NotFoundError, match="'XYZ' is not a row"):
+        read_export_profile(path, "XYZ", min_country_exports=0, min_product_exports=0)

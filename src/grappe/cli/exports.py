@@ -132,29 +132,17 @@ def load_profile(
     year: int | None = None,
     **kernel_options: Any,
 ) -> ExportProfile:
-    """Read the trade matrix (and the published ECI), name the products, compute the profile.
-
-    The steps every front end of the command line runs (``exports profile``, ``exports
-    opportunities``, and commands added to the group), with a progress line on stderr.
-    """
-    from grappe.complexity.exports import export_profile
-    from grappe.io.trade import product_labels, read_published_eci, read_trade_matrix
+    """:func:`grappe.io.trade.read_export_profile` with a progress line on stderr per step
+    (for ``exports profile``, ``exports opportunities`` and commands added to the group)."""
+    from grappe.io.trade import read_export_profile, read_trade_matrix
 
     with _progress() as progress:
         progress.add_task(tr("Reading {path}…", path=trade.name), total=None)
         matrix = read_trade_matrix(trade, options=options)
-        codes, names, _ = product_labels(matrix.columns)
-        series = read_published_eci(published_eci, country) if published_eci else None
     with _progress() as progress:
         progress.add_task(tr("Computing the profile of {country}…", country=country), total=None)
-        return export_profile(
-            matrix,
-            country.strip().upper() if country.strip().upper() in matrix.index else country,
-            year=year,
-            codes=codes,
-            names=names,
-            published_eci=series,
-            **kernel_options,
+        return read_export_profile(
+            matrix, country, published_eci=published_eci, year=year, **kernel_options
         )
 
 

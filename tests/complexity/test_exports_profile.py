@@ -276,10 +276,50 @@ def test_a_country_outside_the_sample_is_projected(trade, reference):
 @pytest.mark.shared
 def test_reasons_are_translated(dza):
     reason = dza.opportunities[0].reasons[0]
-    assert translate(reason, "fr") != str(reason)
+    assert translate(reason, "fr").startswith("densité de proximité")
     assert translate(reason, "ar") != str(reason)
 
 
 @pytest.mark.shared
 def test_export_opportunities_is_the_profile_s(trade, dza):
     assert export_opportunities(trade, "DZA", opportunities=5) == dza.opportunities[:5]
+
+
+@pytest.mark.parametrize("module", ["grappe.complexity.exports", "grappe.complexity._export_types"])
+def test_doctests(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0 and result.failed == 0
+
+
+@pytest.mark.shared
+def test_the_nearest_products_are_named_in_the_language_of_the_records(trade):
+    from grappe.io.trade import product_labels
+
+    codes, names, _ = product_labels(trade.columns)
+    profile = export_profile(trade, "DZA", codes=codes, names=names, opportunities=1)
+    first = profile.opportunities[0]
+    assert first.near[0] == "TropicalFruits" and first.near_names[0]["fr"].startswith("Dattes")
+    french = profile.to_records(kind="opportunities", lang="fr")[0]["reasons"]
+    assert "proche de Dattes, figues" in french
+    english = profile.to_records(kind="opportunities", lang="en")[0]["reasons"]
+    assert "close to Tropical fruits / Cement / Raw sugar" in english
+
+
+def test_a_country_exporting_only_products_outside_the_sample():
+    rare = TOY.assign(Rare=0.0)
+    rare.loc["E"] = [0.0, 0.0, 0.0, 0.0, 1.0]
+    p = export_profile(rare, "E", min_country_exports=1, min_product_exports=2)
+    assert not p.in_sample and np.isnan(p.eci) and p.eci_rank == 0
+    assert [q.product for q in p.products] == ["Rare"] and q_pci_is_none(p)
+
+
+def q_pci_is_none(profile):
+    return all(q.pci is None for q in profile.products)
+
+
+def test_year_must_be_a_year():
+    with pytest.raises(InvalidParameterError, match="'year' parameter"):
+        export_profile(TOY, "C", year=20, **OPEN)
