@@ -39,6 +39,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "grappe.cli.programme_registry",
     "grappe.cli.exports",
     "grappe.cli.exports_names",
+    "grappe.cli.exports_clusters",
 )
 
 #: The modules of the commands built together (``assess``, ``roadmap``, ``kpi``, ``match``,
@@ -172,7 +173,7 @@ COMMANDS: tuple[LazyCommand, ...] = (
     ),
     LazyCommand(
         "exports",
-        ("grappe.cli.exports", "grappe.cli.exports_names"),
+        ("grappe.cli.exports", "grappe.cli.exports_names", "grappe.cli.exports_clusters"),
         "A country's exports: products with an advantage, complexity, opportunities.",
     ),
 )
