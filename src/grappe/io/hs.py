@@ -72,9 +72,9 @@ class ProductName:
     """
 
     code: str
-    names: Mapping[str, str]
+    names: Mapping[str, str] = field(hash=False)  # read-only mappings: hashed by code, edition
     edition: str = "HS2017"
-    sources: Mapping[str, str] = field(default_factory=dict)
+    sources: Mapping[str, str] = field(default_factory=dict, hash=False)
 
     def translated(self, lang: str) -> bool:
         """Whether the name in ``lang`` is grappe's translation rather than a published text."""
@@ -101,10 +101,10 @@ class NameMatch:
         table.
     """
 
-    codes: Mapping[str, str]
+    codes: Mapping[str, str] = field(hash=False)
     unmatched: tuple[str, ...]
-    how: Mapping[str, str]
-    reasons: Mapping[str, str] = field(default_factory=dict)
+    how: Mapping[str, str] = field(hash=False)
+    reasons: Mapping[str, str] = field(default_factory=dict, hash=False)
 
     @property
     def n_matched(self) -> int:
