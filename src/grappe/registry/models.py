@@ -62,6 +62,7 @@ __all__ = [
     "Membership",
     "ClusterActivity",
     "MemberFigure",
+    "ExportProfileRow",
     "Region",
     "RoadmapAction",
     "RoadmapRow",
@@ -803,6 +804,9 @@ class WebSession(Base):
     last_seen: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
     expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
+
+# Migration 0017: countries' export profiles (issue 19), in their own module.
+from grappe.registry.export_models import ExportProfileRow  # noqa: E402
 
 # Issue 18 (migration 0015): enrolments in programmes and label decisions, in their own module;
 # imported here so that Base.metadata (the migrations' check) always holds them.
