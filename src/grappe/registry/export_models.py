@@ -6,6 +6,7 @@ and filters without decoding), the whole profile as a JSON document (products, o
 the published ECI series, the method), the exports by cluster when a concordance placed them,
 and the corrections people made on top of the computed profile: product names by language and
 opportunities hidden with a reason. Re-storing a recomputed profile keeps the corrections.
+The product space the pages draw is stored once per (year, source): :class:`ProductSpaceRow`.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from grappe.registry.models import Base, utc_now
 
-__all__ = ["ExportProfileRow"]
+__all__ = ["ExportProfileRow", "ProductSpaceRow"]
 
 
 class ExportProfileRow(Base):
@@ -52,3 +53,23 @@ class ExportProfileRow(Base):
     created_by: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
     updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class ProductSpaceRow(Base):
+    """The product space of a trade source and year, laid out for the country pages.
+
+    ``nodes``: ``[{"product", "x", "y"}]`` (x, y in [0, 1]); ``links``: ``[[i, j], …]``,
+    indices into ``nodes``; ``method``: how it was built (sample, threshold, layout, seed).
+    """
+
+    __tablename__ = "product_spaces"
+    __table_args__ = (UniqueConstraint("year", "source", name="uq_product_spaces_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    year: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(64))
+    nodes: Mapped[list[Any]] = mapped_column(JSON)
+    links: Mapped[list[Any]] = mapped_column(JSON)
+    method: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)

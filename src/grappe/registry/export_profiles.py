@@ -38,7 +38,7 @@ from grappe.complexity.exports import ExportProduct, ExportProfile, Opportunity
 from grappe.errors import InvalidParameterError, NotFoundError, PermissionDeniedError
 from grappe.i18n import Message, Parts
 from grappe.registry.assessment_documents import decode, encode
-from grappe.registry.export_models import ExportProfileRow
+from grappe.registry.export_models import ExportProfileRow, ProductSpaceRow
 from grappe.registry.models import utc_now
 from grappe.registry.permissions import Access, name_of, refusal
 from grappe.registry.repositories import audit, changed_fields
@@ -46,14 +46,17 @@ from grappe.vocabulary import LANGUAGES
 
 __all__ = [
     "ExportProfileSummary",
+    "ProductSpace",
     "StoredExportProfile",
     "correct_product_name",
     "hide_opportunity",
     "list_export_profiles",
     "load_export_profile",
+    "load_product_space",
     "publish_export_profile",
     "show_opportunity",
     "store_export_profile",
+    "store_product_space",
 ]
 
 _KIND = "export_profile"
@@ -582,3 +585,101 @@ def publish_export_profile(
         row.published = bool(published)
 
     _change(session, who, country, year, source, change)
+
+
+@dataclass(frozen=True)
+class ProductSpace:
+    """A product space laid out for a drawing: ``positions`` product → (x, y) in [0, 1],
+    ``links`` the pairs of products joined, ``method`` how it was built."""
+
+    year: int
+    source: str
+    positions: Mapping[str, tuple[float, float]]
+    links: tuple[tuple[str, str], ...]
+    method: Mapping[str, Any]
+
+
+def store_product_space(
+    session: Session,
+    who: str | Access,
+    positions: Mapping[str, tuple[float, float]],
+    links: Any,
+    *,
+    year: int,
+    source: str,
+    method: Mapping[str, Any],
+) -> int:
+    """Store (or replace) the product space of a trade source and year; return its id.
+
+    Parameters
+    ----------
+    positions : Mapping[str, tuple of float]
+        Product → (x, y), from :func:`grappe.complexity.space.space_layout`.
+    links : iterable of (str, str)
+        The edges of :func:`grappe.complexity.space.industry_space`.
+    year, source : int, str
+        As the profiles drawn on it.
+    method : Mapping
+        Sample, threshold, layout and seed (shown under the drawing).
+
+    Raises
+    ------
+    InvalidParameterError
+        A link joins a product without a position, or a position is outside [0, 1].
+    PermissionDeniedError
+        ``who`` may not write export profiles.
+    """
+    nodes = [{"product": str(p), "x": float(x), "y": float(y)} for p, (x, y) in positions.items()]
+    index = {n["product"]: i for i, n in enumerate(nodes)}
+    if any(not (0.0 <= n["x"] <= 1.0 and 0.0 <= n["y"] <= 1.0) for n in nodes):
+        raise InvalidParameterError(
+            "The 'positions' parameter of store_product_space must place every product in the "
+            "unit square (grappe.complexity.space.space_layout). Got a position outside it."
+        )
+    pairs = []
+    for a, b in links:
+        if str(a) not in index or str(b) not in index:
+            raise InvalidParameterError(
+                "The 'links' parameter of store_product_space must join products of "
+                f"'positions'. Got the link {a!r}–{b!r} instead."
+            )
+        pairs.append([index[str(a)], index[str(b)]])
+    key = f"space/{year}/{source}"
+    row = session.scalars(
+        select(ProductSpaceRow).where(
+            ProductSpaceRow.year == year, ProductSpaceRow.source == source
+        )
+    ).one_or_none()
+    _allowed(who, "create" if row is None else "update", key)
+    if row is None:
+        row = ProductSpaceRow(year=year, source=source, created_by=name_of(who))
+        session.add(row)
+    row.nodes, row.links, row.method = nodes, pairs, _encode(dict(method))
+    session.flush()
+    summary = {"nodes": len(nodes), "links": len(pairs), "method": row.method}
+    audit(session, who, "create", _KIND, key, after=summary)
+    return row.id
+
+
+def load_product_space(session: Session, *, year: int, source: str) -> ProductSpace:
+    """The stored product space of a trade source and year.
+
+    Raises
+    ------
+    NotFoundError
+        None is stored.
+    """
+    row = session.scalars(
+        select(ProductSpaceRow).where(
+            ProductSpaceRow.year == year, ProductSpaceRow.source == source
+        )
+    ).one_or_none()
+    if row is None:
+        raise NotFoundError(f"No product space stored for {year} from {source!r}.")
+    names = [n["product"] for n in row.nodes]
+    return ProductSpace(
+        year=row.year, source=row.source,
+        positions={n["product"]: (n["x"], n["y"]) for n in row.nodes},
+        links=tuple((names[i], names[j]) for i, j in row.links),
+        method=_decode(row.method),
+    )  # fmt: skip

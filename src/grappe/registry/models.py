@@ -63,6 +63,7 @@ __all__ = [
     "ClusterActivity",
     "MemberFigure",
     "ExportProfileRow",
+    "ProductSpaceRow",
     "Region",
     "RoadmapAction",
     "RoadmapRow",
@@ -806,7 +807,7 @@ class WebSession(Base):
 
 
 # Migration 0017: countries' export profiles (issue 19), in their own module.
-from grappe.registry.export_models import ExportProfileRow  # noqa: E402
+from grappe.registry.export_models import ExportProfileRow, ProductSpaceRow  # noqa: E402
 
 # Issue 18 (migration 0015): enrolments in programmes and label decisions, in their own module;
 # imported here so that Base.metadata (the migrations' check) always holds them.
