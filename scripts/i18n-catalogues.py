@@ -1436,6 +1436,10 @@ from i18n_web_enrolments import T_enrolments  # noqa: E402 - programme pages (en
 
 T |= T_enrolments
 
+from i18n_web_countries import T_countries  # noqa: E402 - country pages (countrypages, issue 19)
+
+T |= T_countries
+
 
 def main() -> int:
     pot = WEB / "locale" / "messages.pot"

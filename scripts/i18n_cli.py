@@ -2269,3 +2269,7 @@ CLI_T |= CLI_T_programmes
 from i18n_cli_memberkpi import CLI_T_memberkpi  # noqa: E402 - KPIs from records (memberkpi, issue 18)
 
 CLI_T |= CLI_T_memberkpi
+
+from i18n_cli_countries import CLI_T_countries  # noqa: E402 - country pages' job (countrypages, issue 19)
+
+CLI_T |= CLI_T_countries

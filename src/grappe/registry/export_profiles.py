@@ -49,6 +49,7 @@ __all__ = [
     "ProductSpace",
     "StoredExportProfile",
     "correct_product_name",
+    "has_published_profile",
     "hide_opportunity",
     "list_export_profiles",
     "load_export_profile",
@@ -387,6 +388,14 @@ def load_export_profile(
         hidden=dict(row.hidden or {}), names={k: dict(v) for k, v in (row.names or {}).items()},
         published=row.published,
     )  # fmt: skip
+
+
+def has_published_profile(session: Session, country: str) -> bool:
+    """Whether ``country`` (ISO3) has a published profile (a page links to it only then)."""
+    query = select(ExportProfileRow.id).where(
+        ExportProfileRow.country == country.upper(), ExportProfileRow.published.is_(True)
+    )
+    return session.scalars(query.limit(1)).first() is not None
 
 
 def list_export_profiles(

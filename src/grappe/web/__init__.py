@@ -19,6 +19,7 @@ from grappe.web.views import (
     cluster,
     cluster_forms,
     compare,
+    country,
     diagnosis,
     dz_sections,
     evaluation_forms,
@@ -83,6 +84,7 @@ def install_pages(app: FastAPI) -> None:
         support_body_forms,
         programme_pages,
         programme_forms,
+        country,
     )
     for module in pages:
         app.include_router(module.router, dependencies=[Depends(csrf_guard)])

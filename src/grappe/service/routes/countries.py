@@ -69,18 +69,22 @@ class ExportsPublic(CountryPublic):
     clusters: dict[str, Any] | None
 
 
-def _items(items: Any) -> list[dict[str, Any]]:
-    return [public(encode(dataclasses.asdict(item))) for item in items]
+Lang = Annotated[
+    str, Query(pattern=r"^(fr|ar|en)$", description="Language of product names and reasons.")
+]
 
 
-def exports_public(stored: StoredExportProfile) -> ExportsPublic:
-    """The API's form of a stored profile (non-finite numbers as null)."""
+def exports_public(stored: StoredExportProfile, lang: str = "en") -> ExportsPublic:
+    """The API's form of a stored profile: products and opportunities as the kernel's records
+    (:meth:`~grappe.complexity.exports.ExportProfile.to_records`, names and reasons in
+    ``lang``), non-finite numbers as null."""
     p = stored.profile
     return ExportsPublic(
         country=p.country, year=int(p.year) if p.year is not None else 0, source=stored.source,
         total=p.total, diversity=p.diversity, eci=public(p.eci), eci_rank=p.eci_rank,
         n_countries=p.n_countries, coi=public(p.coi), published=stored.published,
-        products=_items(p.products), opportunities=_items(p.opportunities),
+        products=public(p.to_records(kind="products", lang=lang)),
+        opportunities=public(p.to_records(kind="opportunities", lang=lang)),
         published_eci={int(y): public(v) for y, v in p.published_eci.items()},
         method=public(encode(dict(p.method))), hidden=dict(stored.hidden),
         clusters=None if stored.clusters is None
@@ -104,14 +108,14 @@ def read_countries(session: SessionDep, token: OptionalCaller) -> ListOf[Country
 @router.get("/{iso3}/exports", summary="A country's export profile")
 def read_country_exports(
     session: SessionDep, token: OptionalCaller, iso3: Iso3, year: Year = None,
-    source: Source = None,
+    source: Source = None, lang: Lang = "en",
 ) -> ExportsPublic:  # fmt: skip
     """The published profile of a country (404 when none); an admin's or analyst's token also
     reads an unpublished one."""
     stored = load_export_profile(
         session, iso3, year=year, source=source, published_only=not _sees_unpublished(token)
     )
-    return exports_public(stored)
+    return exports_public(stored, lang)
 
 
 Text = Annotated[str, StringConstraints(max_length=500)]
