@@ -100,7 +100,6 @@ T_countries: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "مؤشر التعقيد الاقتصادي حسب السنة",
     ),
     "Published by the OEC": ("Publié par l'OEC", "المنشور من OEC"),
-    "grappe": ("grappe", "grappe"),
     "The OEC publishes no ECI for this country.": (
         "L'OEC ne publie pas d'ECI pour ce pays.",
         "لا ينشر OEC مؤشر تعقيد لهذا البلد.",
