@@ -37,6 +37,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "grappe.cli.dz",
     "grappe.cli.programme",
     "grappe.cli.programme_registry",
+    "grappe.cli.exports",
+    "grappe.cli.exports_names",
 )
 
 #: The modules of the commands built together (``assess``, ``roadmap``, ``kpi``, ``match``,
@@ -167,6 +169,11 @@ COMMANDS: tuple[LazyCommand, ...] = (
         "programme",
         ("grappe.cli.programme", "grappe.cli.programme_registry"),
         "Cluster programmes: presets, eligibility, label decisions, calendars, candidates.",
+    ),
+    LazyCommand(
+        "exports",
+        ("grappe.cli.exports", "grappe.cli.exports_names"),
+        "A country's exports: products with an advantage, complexity, opportunities.",
     ),
 )
 

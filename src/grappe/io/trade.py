@@ -15,8 +15,9 @@ matrices, the OEC's published ECI series, and country names.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -26,10 +27,15 @@ from grappe.errors import DataValidationError, InvalidParameterError, Validation
 from grappe.i18n import Message
 from grappe.io.files import ReadOptions, convert_numbers, read_table
 
+if TYPE_CHECKING:
+    from grappe.complexity.exports import ExportProfile
+
 __all__ = [
     "COUNTRY_POLICIES",
     "country_name",
     "iso3_codes",
+    "product_labels",
+    "read_export_profile",
     "read_published_eci",
     "read_trade_matrix",
 ]
@@ -88,6 +94,42 @@ def country_name(code: str, lang: str = "en") -> str:
     if alpha2 is None:
         return str(code)
     return Locale.parse(lang).territories.get(alpha2, str(code))
+
+
+def product_labels(
+    columns: Iterable[str],
+) -> tuple[dict[str, str], dict[str, dict[str, str]], tuple[str, ...]]:
+    """HS 4-digit codes and names (FR/AR/EN where known) of a trade file's product columns.
+
+    The columns are matched to HS headings by :func:`grappe.io.hs.match_product_columns` (the
+    OEC's CamelCase names of the bundled matrix, or HS codes); a matched column takes the
+    heading's names from :func:`grappe.io.hs.load_hs_names`.
+
+    Returns
+    -------
+    codes : dict
+        Column → HS4 code, for the matched columns.
+    names : dict
+        Column → {language: name}, for the matched columns with a name.
+    unmatched : tuple of str
+        The columns no heading matched (they keep their own name, as English words).
+
+    Examples
+    --------
+    >>> codes, names, unmatched = product_labels(["TropicalFruits"])
+    >>> codes, unmatched
+    ({'TropicalFruits': '0804'}, ())
+    """
+    from grappe.io.hs import load_hs_names, match_product_columns
+
+    match = match_product_columns([str(c) for c in columns])
+    headings = load_hs_names()
+    names = {
+        column: dict(headings[code].names)
+        for column, code in match.codes.items()
+        if code in headings and headings[code].names
+    }
+    return dict(match.codes), names, tuple(match.unmatched)
 
 
 def read_trade_matrix(
@@ -346,7 +388,7 @@ def _value_issues(
     negative, or (unless allowed) empty."""
     issues = [
         ValidationIssue(
-            Message("{value!r} is not a number.", value=raw.iloc[at + i]),
+            Message("{value!r} is not a number.", value=_shown(raw.iloc[at + i])),
             file=file,
             row=at + int(i) + 2,
             column=column,
@@ -358,7 +400,7 @@ def _value_issues(
         negative = np.flatnonzero(nums < 0)
     issues += [
         ValidationIssue(
-            Message("{value!r} is negative; exports cannot be.", value=raw.iloc[at + i]),
+            Message("{value!r} is negative; exports cannot be.", value=_shown(raw.iloc[at + i])),
             file=file,
             row=at + int(i) + 2,
             column=column,
@@ -379,6 +421,11 @@ def _value_issues(
             for i in empty[:_MAX_ISSUES]
         ]
     return issues
+
+
+def _shown(value: object) -> object:
+    """A cell as the user wrote it (a NumPy scalar as a Python number)."""
+    return value.item() if isinstance(value, np.generic) else value
 
 
 def _enough(matrix: pd.DataFrame, file: str) -> pd.DataFrame:
@@ -459,3 +506,67 @@ def read_published_eci(path: str | Path, country: str) -> dict[int, float]:
     for year, eci in zip(rows["year"], rows["eci"], strict=True):
         out[int(float(year))] = float(eci)
     return dict(sorted(out.items()))
+
+
+def read_export_profile(
+    trade: str | Path | pd.DataFrame,
+    country: str,
+    *,
+    published_eci: str | Path | None = None,
+    year: int | None = None,
+    options: ReadOptions | None = None,
+    **kernel_options: Any,
+) -> ExportProfile:
+    """A country's export profile from files: read the matrix, name its products, compute.
+
+    The one path of the command line, the observatory job and a Python user: reads ``trade``
+    with :func:`read_trade_matrix` (or takes a matrix already read), names its columns with
+    :func:`product_labels`, reads the OEC's series with :func:`read_published_eci`, and calls
+    :func:`grappe.complexity.export_profile`. A country code is upper-cased when the matrix
+    has it in capitals (``dza`` → ``DZA``).
+
+    Parameters
+    ----------
+    trade : str, Path or DataFrame
+        The trade matrix file (or the matrix).
+    country : str
+        A row of the matrix.
+    published_eci : str or Path, optional
+        The OEC's ECI table (``oec_eci_trade_1998_2022.csv``).
+    year : int, optional
+        Year of the trade data.
+    options : ReadOptions, optional
+        How to read the trade file.
+    **kernel_options
+        Keyword options of :func:`~grappe.complexity.export_profile` (``top``,
+        ``opportunities``, ``density_weight``, the sample thresholds…).
+
+    Returns
+    -------
+    ExportProfile
+
+    Raises
+    ------
+    NotFoundError
+        A file is missing, or the country is not a row of the matrix.
+    DataValidationError
+        As :func:`read_trade_matrix` and :func:`read_published_eci`.
+    InvalidParameterError
+        As :func:`~grappe.complexity.export_profile`.
+
+    References
+    ----------
+    .. [1] Hausmann, R., Hidalgo, C. A., et al. (2014). *The Atlas of Economic Complexity*.
+       MIT Press.
+    """
+    from grappe.complexity.exports import export_profile
+
+    matrix = trade if isinstance(trade, pd.DataFrame) else read_trade_matrix(trade, options=options)
+    codes, names, _ = product_labels(matrix.columns)
+    key = str(country).strip()
+    if key not in matrix.index and key.upper() in matrix.index:
+        key = key.upper()
+    series = read_published_eci(published_eci, key) if published_eci is not None else None
+    return export_profile(
+        matrix, key, year=year, codes=codes, names=names, published_eci=series, **kernel_options
+    )
