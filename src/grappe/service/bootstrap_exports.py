@@ -4,7 +4,8 @@
 Hidalgo (2023) and the OEC's published ECI series from the shared data folder
 (``GRAPPE_SHARED_DATA``, else ``../shared/data`` from the current folder, where
 ``scripts/observatory`` runs), computes the profile of each chosen country
-(:func:`grappe.complexity.exports.export_profile`, product names from :mod:`grappe.io.hs`), lays
+(:func:`grappe.io.trade.read_export_profile`, the path of ``grappe exports profile``: names from
+:mod:`grappe.io.hs`, the kernel :func:`grappe.complexity.exports.export_profile`), lays
 out the product space once (:func:`grappe.complexity.space.industry_space` and
 :func:`~grappe.complexity.space.space_layout`) and stores them, published, through
 :mod:`grappe.registry.export_profiles`. Corrections made since a previous run are kept.
@@ -14,7 +15,7 @@ without the folder the step is skipped and says why.
 
 By default the step computes the five countries of the Arab Maghreb Union (:data:`MAGHREB`);
 each profile recomputes the complexity sample (about 0.3 s a country on one core), so every
-country of the matrix (``countries="all"``, about 160 with at least 1 billion USD of exports)
+country of the matrix (``countries="all"``, 155 with at least 1 billion USD of exports)
 takes about a minute and is left to a caller who wants it.
 """
 
@@ -144,8 +145,7 @@ def load_export_profiles(
     ExportProfilesReport
         ``skipped`` says why nothing was stored when the trade matrix is missing.
     """
-    from grappe.complexity.exports import export_profile
-    from grappe.io.trade import read_published_eci, read_trade_matrix
+    from grappe.io.trade import read_export_profile, read_trade_matrix
     from grappe.registry.export_profiles import (
         list_export_profiles,
         store_export_profile,
@@ -165,7 +165,6 @@ def load_export_profiles(
             return ExportProfilesReport((), 0, time.perf_counter() - start, skipped=why)
         trade = read_trade_matrix(folder / TRADE_FILE)
     eci_path = folder / ECI_FILE
-    codes, names = _product_labels(trade.columns)
     if isinstance(countries, str):  # "all"
         chosen = [str(c) for c in trade.index[trade.sum(axis=1) >= MIN_COUNTRY_EXPORTS]]
     else:
@@ -173,9 +172,8 @@ def load_export_profiles(
     known = list_export_profiles(session, published_only=False)
     stored = {(s.country, s.year, s.source) for s in known}
     for done, country in enumerate(chosen, start=1):
-        published = read_published_eci(eci_path, country) if eci_path.is_file() else {}
-        profile = export_profile(
-            trade, country, year=YEAR, codes=codes, names=names, published_eci=published
+        profile = read_export_profile(  # the one path of the CLI and of Python users
+            trade, country, year=YEAR, published_eci=eci_path if eci_path.is_file() else None
         )
         first = (country, YEAR, SOURCE) not in stored
         store_export_profile(session, who, profile, source=SOURCE,
@@ -186,16 +184,3 @@ def load_export_profiles(
     store_product_space(session, who, positions, links, year=YEAR, source=SOURCE, method=method)
     return ExportProfilesReport(tuple(chosen), len(positions), time.perf_counter() - start)
 
-
-def _product_labels(columns: Any) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
-    """HS4 codes and FR/AR/EN names of the matrix's columns (:mod:`grappe.io.hs`)."""
-    from grappe.io.hs import load_hs_names, match_product_columns
-
-    match = match_product_columns([str(c) for c in columns])
-    headings = load_hs_names()
-    names = {
-        column: dict(headings[code].names)
-        for column, code in match.codes.items()
-        if code in headings and headings[code].names
-    }
-    return dict(match.codes), names
