@@ -18,12 +18,15 @@ from grappe.errors import InvalidParameterError, NotFoundError, PermissionDenied
 from grappe.i18n import Message, translate
 from grappe.registry.export_profiles import (
     correct_product_name,
+    has_product_space,
     hide_opportunity,
     list_export_profiles,
     load_export_profile,
+    load_product_space,
     publish_export_profile,
     show_opportunity,
     store_export_profile,
+    store_product_space,
 )
 from grappe.registry.models import AuditEntry
 from grappe.registry.permissions import Access
@@ -166,9 +169,9 @@ def test_wrong_roles_are_refused_and_nothing_changes(db):
     assert len(list_export_profiles(db, published_only=False)) == 1
 
 
-@pytest.mark.parametrize(
-    ("call", "error", "message"),
-    [
+#: Bad calls, the error each raises and its message (one store for all: a fresh PostgreSQL
+#: database per case would cost seconds).
+BAD_CALLS = [
         (lambda s: store_export_profile(s, "job", {"country": "DZA"}, source=SOURCE),
          InvalidParameterError, "must be a grappe.complexity.exports.ExportProfile. Got dict"),
         (lambda s: store_export_profile(s, "job", toy_profile(year=None), source=SOURCE),
@@ -190,15 +193,17 @@ def test_wrong_roles_are_refused_and_nothing_changes(db):
          NotFoundError, "The opportunity 'Salt' of DZA 2020 is not hidden"),
         (lambda s: publish_export_profile(s, ANALYST, "MAR"),
          NotFoundError, "No export profile of 'MAR'"),
-    ],
-)  # fmt: skip
-def test_bad_input_is_refused(db, call, error, message):
+]  # fmt: skip
+
+
+def test_bad_input_is_refused(db):
     store_export_profile(db, "job", toy_profile(), source=SOURCE)
     db.commit()
-    with pytest.raises(error, match=message):
-        call(db)
-    db.rollback()
-    assert load_export_profile(db, "DZA").names == {}
+    for call, error, message in BAD_CALLS:
+        with pytest.raises(error, match=message):
+            call(db)
+        db.rollback()
+    assert load_export_profile(db, "DZA").names == {} and not load_export_profile(db, "DZA").hidden
 
 
 def test_the_stored_document_is_json_without_nan(db):
@@ -224,3 +229,39 @@ def test_migration_0017_up_and_down(empty_engine):
     assert "export_profiles" not in inspect(empty_engine).get_table_names()
     upgrade(empty_engine)
     assert "export_profiles" in inspect(empty_engine).get_table_names()
+
+
+def test_storing_the_same_profile_again_writes_nothing(db):
+    store_export_profile(db, "job", toy_profile(), source=SOURCE, publish=True)
+    db.commit()
+    count = len(db.scalars(select(AuditEntry)).all())
+    store_export_profile(db, "job", toy_profile(), source=SOURCE)  # the job's next start
+    store_export_profile(db, "job", toy_profile(), source=SOURCE, publish=True)
+    db.commit()
+    assert len(db.scalars(select(AuditEntry)).all()) == count
+
+
+def test_product_space_stored_and_read_back(db):
+    positions = {"TropicalFruits": (0.0, 0.5), "CaneOrBeetSugar": (1.0, 0.25), "Salt": (0.5, 1.0)}
+    links = [("TropicalFruits", "CaneOrBeetSugar"), ("Salt", "CaneOrBeetSugar")]
+    method = {"seed": 0, "min_proximity": 0.55}
+    assert not has_product_space(db, year=2020, source=SOURCE)
+    store_product_space(db, "job", positions, links, year=2020, source=SOURCE, method=method)
+    store_product_space(db, "job", positions, links, year=2020, source=SOURCE, method=method)
+    db.commit()
+    space = load_product_space(db, year=2020, source=SOURCE)
+    assert space.positions == positions and space.links == tuple(links)
+    assert space.method == method and has_product_space(db, year=2020, source=SOURCE)
+    entries = db.scalars(select(AuditEntry).where(AuditEntry.resource_id.like("space/%"))).all()
+    assert [(e.action, e.after["nodes"], e.after["links"]) for e in entries] == [("create", 3, 2)]
+    with pytest.raises(NotFoundError, match=r"No product space stored for 2019 from 'toy-hs4'\."):
+        load_product_space(db, year=2019, source=SOURCE)
+    with pytest.raises(InvalidParameterError, match="must join products of 'positions'. Got the "
+                       "link 'Salt'–'Cars'"):  # fmt: skip
+        store_product_space(db, "job", positions, [("Salt", "Cars")], year=2020, source=SOURCE,
+                            method=method)  # fmt: skip
+    with pytest.raises(InvalidParameterError, match="in the unit square"):
+        store_product_space(db, "job", {"Salt": (1.5, 0.0)}, [], year=2020, source=SOURCE,
+                            method=method)  # fmt: skip
+    with pytest.raises(PermissionDeniedError, match="cannot change export_profile 'space/2020"):
+        store_product_space(db, MANAGER, positions, links, year=2020, source=SOURCE, method={})

@@ -95,6 +95,19 @@ def test_the_job_stores_the_chosen_countries_and_the_space(store):
     _, report, _ = store
     assert report.countries == ("DZA", "MAR")  # an unknown code is skipped
     assert report.skipped is None and report.space_nodes > 1000
+    assert (report.inserted, report.updated) == (3, 0)  # two profiles and the space
+
+
+def test_the_cli_prints_why_a_step_was_skipped(capsys):
+    from grappe.cli.serve import _load
+    from grappe.i18n import Message
+    from grappe.service.bootstrap_exports import ExportProfilesReport
+
+    why = Message("Country export pages skipped: the trade matrix {path} is not there (it is not "
+                  "bundled: no open-data licence). Set GRAPPE_SHARED_DATA to the folder that "
+                  "holds economic_complexity/.", path="/x/t.csv.gz")  # fmt: skip
+    _load("sqlite://", lambda url, progress: {"exports": ExportProfilesReport((), 0, 0.0, why)})
+    assert "Country export pages skipped: the trade matrix /x/t.csv.gz" in capsys.readouterr().err
 
 
 def test_the_job_says_why_it_skips_without_the_data(tmp_path, templates):
@@ -168,6 +181,17 @@ def test_links_from_the_wilaya_and_cluster_pages(client):
     assert 'href="/countries/DZA?lang=fr"' in client.get("/regions/DZ-07?lang=fr").text
     assert 'href="/countries/DZA?lang=en"' in client.get("/clusters/biskra-dates?lang=en").text
     assert "/countries/" not in client.get("/regions/US-26?lang=en").text
+
+
+def test_a_second_run_writes_nothing(store, shared_data):
+    from grappe.service.bootstrap_exports import load_export_profiles
+
+    sessions = connect(store[0])
+    with session_scope(sessions) as session:
+        again = load_export_profiles(session, who="test", data_dir=shared_data,
+                                     countries=("DZA",))  # fmt: skip
+    sessions.kw["bind"].dispose()
+    assert (again.inserted, again.updated) == (0, 0)
 
 
 def test_corrections_through_the_api_with_roles(client, store):

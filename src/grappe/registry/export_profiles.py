@@ -49,6 +49,7 @@ __all__ = [
     "ProductSpace",
     "StoredExportProfile",
     "correct_product_name",
+    "has_product_space",
     "has_published_profile",
     "hide_opportunity",
     "list_export_profiles",
@@ -240,7 +241,8 @@ def store_export_profile(
     """Store (or replace) the profile of a country, year and source; return its id.
 
     A profile stored before under the same key is replaced, its corrections (names, hidden
-    opportunities) and publication kept unless ``publish`` is given.
+    opportunities) and publication kept unless ``publish`` is given; one stored again unchanged
+    is left as it is (no write, no audit entry).
 
     Parameters
     ----------
@@ -299,6 +301,21 @@ def store_export_profile(
         )
     ).one_or_none()
     _allowed(who, "create" if row is None else "update", key)
+    document = _profile_document(profile)
+    cluster_doc = None if clusters is None else _clusters_document(clusters)
+    columns = {c: _number(getattr(profile, c)) for c in _COLUMNS}
+    rank = None if profile.eci_rank is None else int(profile.eci_rank)
+    columns.update(
+        diversity=int(profile.diversity), n_countries=int(profile.n_countries), eci_rank=rank
+    )
+    if (
+        row is not None
+        and row.document == document
+        and row.clusters == cluster_doc
+        and all(getattr(row, c) == v for c, v in columns.items())
+        and (publish is None or row.published == bool(publish))
+    ):
+        return row.id  # stored again unchanged (the job at each start): no write, no entry
     before = None if row is None else _summary_record(row)
     if row is None:
         row = ExportProfileRow(
@@ -310,13 +327,10 @@ def store_export_profile(
         row.updated_at = utc_now()
         if publish is not None:
             row.published = bool(publish)
-    for column in _COLUMNS:
-        setattr(row, column, _number(getattr(profile, column)))
-    row.diversity = int(profile.diversity)
-    row.n_countries = int(profile.n_countries)
-    row.eci_rank = None if profile.eci_rank is None else int(profile.eci_rank)
-    row.document = _profile_document(profile)
-    row.clusters = None if clusters is None else _clusters_document(clusters)
+    for column, value in columns.items():
+        setattr(row, column, value)
+    row.document = document
+    row.clusters = cluster_doc
     session.flush()
     after = _summary_record(row)
     if before is None:
@@ -660,14 +674,26 @@ def store_product_space(
         )
     ).one_or_none()
     _allowed(who, "create" if row is None else "update", key)
+    encoded = _encode(dict(method))
+    if row is not None and (row.nodes, row.links, row.method) == (nodes, pairs, encoded):
+        return row.id  # the same space again: no write, no entry
+    action = "create" if row is None else "update"
     if row is None:
         row = ProductSpaceRow(year=year, source=source, created_by=name_of(who))
         session.add(row)
-    row.nodes, row.links, row.method = nodes, pairs, _encode(dict(method))
+    row.nodes, row.links, row.method = nodes, pairs, encoded
     session.flush()
     summary = {"nodes": len(nodes), "links": len(pairs), "method": row.method}
-    audit(session, who, "create", _KIND, key, after=summary)
+    audit(session, who, action, _KIND, key, after=summary)
     return row.id
+
+
+def has_product_space(session: Session, *, year: int, source: str) -> bool:
+    """Whether a product space of ``source`` and ``year`` is stored."""
+    query = select(ProductSpaceRow.id).where(
+        ProductSpaceRow.year == year, ProductSpaceRow.source == source
+    )
+    return session.scalars(query.limit(1)).first() is not None
 
 
 def load_product_space(session: Session, *, year: int, source: str) -> ProductSpace:

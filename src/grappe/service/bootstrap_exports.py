@@ -59,13 +59,17 @@ MIN_COUNTRY_EXPORTS, MIN_PRODUCT_EXPORTS = 1e9, 1e7
 
 @dataclass(frozen=True)
 class ExportProfilesReport:
-    """What the step did: the countries stored, the product space's size, the time taken, or
-    why it was skipped (``skipped``, a translatable message; nothing stored)."""
+    """What the step did: the countries computed, the product space's size, the time taken,
+    the profiles and spaces written for the first time (``inserted``) or changed (``updated``;
+    a second run on the same data writes nothing), or why it was skipped (``skipped``, a
+    translatable message; nothing stored)."""
 
     countries: tuple[str, ...]
     space_nodes: int
     seconds: float
     skipped: str | None = None
+    inserted: int = 0
+    updated: int = 0
 
 
 def shared_data_dir(env: Mapping[str, str] | None = None) -> Path:
@@ -147,10 +151,12 @@ def load_export_profiles(
     """
     from grappe.io.trade import read_export_profile, read_trade_matrix
     from grappe.registry.export_profiles import (
+        has_product_space,
         list_export_profiles,
         store_export_profile,
         store_product_space,
     )
+    from grappe.registry.repositories import registry_version
 
     start = time.perf_counter()
     folder = shared_data_dir() if data_dir is None else Path(data_dir)
@@ -171,16 +177,27 @@ def load_export_profiles(
         chosen = [c.upper() for c in countries if c.upper() in trade.index]
     known = list_export_profiles(session, published_only=False)
     stored = {(s.country, s.year, s.source) for s in known}
+    counts = {"inserted": 0, "updated": 0}
+
+    def count(new: bool, write: Callable[[], object]) -> None:
+        version = registry_version(session)
+        write()
+        if registry_version(session) != version:  # every write appends an audit entry
+            counts["inserted" if new else "updated"] += 1
+
     for done, country in enumerate(chosen, start=1):
         profile = read_export_profile(  # the one path of the CLI and of Python users
             trade, country, year=YEAR, published_eci=eci_path if eci_path.is_file() else None
         )
         first = (country, YEAR, SOURCE) not in stored
-        store_export_profile(session, who, profile, source=SOURCE,
-                             publish=publish if first else None)  # fmt: skip
+        count(first, lambda p=profile, f=first: store_export_profile(
+            session, who, p, source=SOURCE, publish=publish if f else None))  # fmt: skip
         if progress is not None:
             progress(done, len(chosen))
     positions, links, method = product_space(trade)
-    store_product_space(session, who, positions, links, year=YEAR, source=SOURCE, method=method)
-    return ExportProfilesReport(tuple(chosen), len(positions), time.perf_counter() - start)
-
+    new_space = not has_product_space(session, year=YEAR, source=SOURCE)
+    count(new_space, lambda: store_product_space(session, who, positions, links, year=YEAR,
+                                                 source=SOURCE, method=method))  # fmt: skip
+    return ExportProfilesReport(
+        tuple(chosen), len(positions), time.perf_counter() - start, **counts
+    )
