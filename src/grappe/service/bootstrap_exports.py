@@ -10,6 +10,9 @@ out the product space once (:func:`grappe.complexity.space.industry_space` and
 :func:`~grappe.complexity.space.space_layout`) and stores them, published, through
 :mod:`grappe.registry.export_profiles`. Corrections made since a previous run are kept.
 
+A run on the same files with the same grappe as the last one (SHA-256 of the files and grappe's
+version, kept with the product space) computes nothing: it only checks the fingerprint.
+
 The matrix carries no open-data licence (see its PROVENANCE.md), so grappe does not bundle it:
 without the folder the step is skipped and says why.
 
@@ -21,6 +24,7 @@ takes about a minute and is left to a caller who wants it.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -31,6 +35,7 @@ from typing import Any
 import pandas as pd
 from sqlalchemy.orm import Session
 
+import grappe
 from grappe.i18n import Message
 
 __all__ = [
@@ -169,7 +174,13 @@ def load_export_profiles(
                 path=str(folder / TRADE_FILE),
             )
             return ExportProfilesReport((), 0, time.perf_counter() - start, skipped=why)
+        inputs = _fingerprint(folder)
+        unchanged = _unchanged(session, inputs, countries)
+        if unchanged is not None:  # the same files and grappe as the last run: nothing to do
+            return ExportProfilesReport(unchanged[0], unchanged[1], time.perf_counter() - start)
         trade = read_trade_matrix(folder / TRADE_FILE)
+    else:
+        inputs = {}
     eci_path = folder / ECI_FILE
     if isinstance(countries, str):  # "all"
         chosen = [str(c) for c in trade.index[trade.sum(axis=1) >= MIN_COUNTRY_EXPORTS]]
@@ -195,9 +206,41 @@ def load_export_profiles(
         if progress is not None:
             progress(done, len(chosen))
     positions, links, method = product_space(trade)
+    method["inputs"] = inputs
     new_space = not has_product_space(session, year=YEAR, source=SOURCE)
     count(new_space, lambda: store_product_space(session, who, positions, links, year=YEAR,
                                                  source=SOURCE, method=method))  # fmt: skip
     return ExportProfilesReport(
         tuple(chosen), len(positions), time.perf_counter() - start, **counts
     )
+
+
+def _fingerprint(folder: Path) -> dict[str, str]:
+    """SHA-256 of the trade and ECI files and grappe's version: what the stored data came from."""
+    out = {"grappe": grappe.__version__}
+    for name, path in (("trade", folder / TRADE_FILE), ("eci", folder / ECI_FILE)):
+        if path.is_file():
+            out[name] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return out
+
+
+def _unchanged(
+    session: Session, inputs: Mapping[str, str], countries: Sequence[str] | str
+) -> tuple[tuple[str, ...], int] | None:
+    """(countries, products of the space) when every asked profile and the space are stored
+    from the same ``inputs``; None when something must be computed."""
+    from grappe.registry.export_profiles import (
+        has_product_space,
+        list_export_profiles,
+        load_product_space,
+    )
+
+    if isinstance(countries, str) or not has_product_space(session, year=YEAR, source=SOURCE):
+        return None
+    space = load_product_space(session, year=YEAR, source=SOURCE)
+    if dict(space.method.get("inputs", {})) != dict(inputs):
+        return None
+    stored = {s.country for s in list_export_profiles(session, published_only=False)
+              if (s.year, s.source) == (YEAR, SOURCE)}  # fmt: skip
+    asked = tuple(c.upper() for c in countries)
+    return (asked, len(space.positions)) if set(asked) <= stored else None
