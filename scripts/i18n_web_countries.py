@@ -183,4 +183,43 @@ T_countries: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "المنهجية: docs/exports.md في توثيق grappe.",
     ),
     "Parameters of the computation": ("Paramètres du calcul", "معلمات الحساب"),
+    # templates/country_correct.html, views/country_forms.py
+    "Correct this profile": ("Corriger ce profil", "تصحيح هذا الملف"),
+    "Correct the export profile": ("Corriger le profil d'exportation", "تصحيح ملف الصادرات"),
+    "Back to the country's page": ("Retour à la page du pays", "العودة إلى صفحة البلد"),
+    "The profile was corrected.": ("Le profil a été corrigé.", "تم تصحيح الملف."),
+    "Is it published?": ("Est-il publié ?", "هل هو منشور؟"),
+    "Published: the public sees this profile.": (
+        "Publié : le public voit ce profil.",
+        "منشور: يرى الجمهور هذا الملف.",
+    ),
+    "Not published: only admins and analysts see this profile.": (
+        "Non publié : seuls les administrateurs et les analystes voient ce profil.",
+        "غير منشور: لا يرى هذا الملف إلا المشرفون والمحللون.",
+    ),
+    "Withdraw it": ("Le retirer", "سحبه"),
+    "Publish it": ("Le publier", "نشره"),
+    "A product's name": ("Le nom d'un produit", "اسم منتج"),
+    "Empty: the nomenclature's name again.": (
+        "Vide : de nouveau le nom de la nomenclature.",
+        "فارغ: يعود اسم التسميات.",
+    ),
+    "Save the name": ("Enregistrer le nom", "حفظ الاسم"),
+    "Hide an opportunity": ("Masquer une opportunité", "إخفاء فرصة"),
+    "Opportunity": ("Opportunité", "الفرصة"),
+    "Hide it": ("La masquer", "إخفاؤها"),
+    "Hidden opportunities": ("Opportunités masquées", "الفرص المخفية"),
+    "Show it again": ("La montrer de nouveau", "إظهارها من جديد"),
+    "Give the name on one line, 300 characters at most (empty: the nomenclature's).": (
+        "Indiquez le nom sur une ligne, 300 caractères au plus (vide : celui de la nomenclature).",
+        "أدخل الاسم في سطر واحد، 300 حرف على الأكثر (فارغ: اسم التسميات).",
+    ),
+    "Say why the opportunity is hidden, in 1 to 500 characters.": (
+        "Dites pourquoi l'opportunité est masquée, en 1 à 500 caractères.",
+        "اذكر سبب إخفاء الفرصة، في 1 إلى 500 حرف.",
+    ),
+    "Choose a product of the profile.": (
+        "Choisissez un produit du profil.",
+        "اختر منتجًا من الملف.",
+    ),
 }

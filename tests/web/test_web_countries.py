@@ -246,3 +246,67 @@ def test_screenshots_of_the_algeria_page_in_chromium(browser, store, tmp_path): 
                             full_page=True)  # fmt: skip
         context.close()
     assert errors == []
+
+
+@pytest.fixture
+def site(store, tmp_path):
+    """A client on a fresh copy of the store, with an analyst and a manager who sign in."""
+    from fastapi.testclient import TestClient
+
+    from _accounts import _user
+    from grappe.service import Settings, create_app
+
+    with fresh_database("sqlite", tmp_path, template=store[0]) as url:
+        app = create_app(Settings(database_url=url, environment="test"))
+        _user(app, "analyst@obs.dz", "analyst")
+        _user(app, "manager@obs.dz", "manager", clusters=["biskra-dates"])
+        with TestClient(app) as test_client:
+            test_client.headers["Accept-Language"] = "en"
+            yield app, test_client
+        app.state.sessions.kw["bind"].dispose()
+
+
+def test_the_correction_form_for_analysts_only(site):
+    from _accounts import _csrf, signed_in
+
+    app, client = site
+    form = "/countries/DZA/correct"
+    answer = client.get(form, follow_redirects=False)
+    assert answer.status_code == 303 and answer.headers["location"].startswith("/login")
+    signed_in(client, "manager@obs.dz")
+    assert client.get(form).status_code == 403
+    assert f'href="{form}' not in client.get("/countries/DZA").text
+    signed_in(client, "analyst@obs.dz")
+    assert f'href="{form}' in client.get("/countries/DZA").text
+    page = client.get(form)
+    assert page.status_code == 200 and 'value="TropicalFruits"' in page.text
+
+    def post(data):
+        csrf = _csrf(client.get(form).text)
+        return client.post(form, data={"csrf_token": csrf, **data}, follow_redirects=False)
+
+    done = post({"action": "name", "product": DATES, "lang": "en", "name": "Dates (Deglet Nour)"})
+    assert done.status_code == 303 and done.headers["location"] == f"{form}?saved=1"
+    assert "Dates (Deglet Nour)" in client.get("/countries/DZA?lang=en").text
+    top = client.get("/api/v1/countries/DZA/exports").json()["opportunities"][0]["product"]
+    assert post({"action": "hide", "product": top, "reason": "out of reach"}).status_code == 303
+    assert "out of reach" in client.get(form).text
+    refused = post({"action": "hide", "product": top, "reason": ""})
+    assert refused.status_code == 400
+    assert "Say why the opportunity is hidden, in 1 to 500 characters." in refused.text
+    assert post({"action": "show", "product": top}).status_code == 303
+    assert post({"action": "publish", "published": "0"}).status_code == 303
+    assert client.get("/api/v1/countries/DZA/exports").status_code == 404
+    assert "Not published" in client.get(form).text
+    missing = client.post(form, data={"action": "publish", "published": "1"})
+    assert missing.status_code == 403  # no CSRF token
+    with app.state.sessions() as db:
+        from sqlalchemy import select
+
+        from grappe.registry.models import AuditEntry
+
+        query = select(AuditEntry.who).where(
+            AuditEntry.resource == "export_profile", AuditEntry.action == "update"
+        )
+        who = db.scalars(query).all()
+    assert who == ["analyst@obs.dz"] * 4

@@ -20,6 +20,7 @@ from grappe.web.views import (
     cluster_forms,
     compare,
     country,
+    country_forms,
     diagnosis,
     dz_sections,
     evaluation_forms,
@@ -84,6 +85,7 @@ def install_pages(app: FastAPI) -> None:
         support_body_forms,
         programme_pages,
         programme_forms,
+        country_forms,
         country,
     )
     for module in pages:

@@ -29,12 +29,14 @@ from grappe.registry.export_profiles import (
     load_export_profile,
     load_product_space,
 )
+from grappe.registry.permissions import refusal
+from grappe.web.auth import SignedIn, visitor
 from grappe.web.country_svg import eci_chart, share_bars, space_drawing
 from grappe.web.db import PageSession, cached_page
 from grappe.web.render import language, page
 from grappe.web.views._common import not_found
 
-__all__ = ["country_link", "product_label", "router"]
+__all__ = ["country_link", "may_correct_profiles", "product_label", "router"]
 
 router = APIRouter()
 
@@ -60,6 +62,11 @@ def product_label(names: Mapping[str, str], lang: str, product: str) -> tuple[st
     if names.get(lang):
         return names[lang], lang
     return (names.get("en") or product), "en"
+
+
+def may_correct_profiles(user: SignedIn | None) -> bool:
+    """Whether the signed-in ``user`` may correct export profiles (the rule of the API)."""
+    return user is not None and refusal(user.access, "update", "export_profile", "") is None
 
 
 def country_link(session: Session, country: str) -> str | None:
@@ -148,5 +155,6 @@ def _country_page(request: Request, session: Session, iso3: str) -> HTMLResponse
             "opportunities": opportunities,
             "clusters": stored.clusters,
             "method": dict(profile.method),
+            "may_correct": may_correct_profiles(visitor(request).user),
         },
     )
