@@ -1439,6 +1439,10 @@ from i18n_web_progfix import T_progfix  # noqa: E402 - programme rules (progfix)
 
 T |= T_progfix
 
+from i18n_web_countries import T_countries  # noqa: E402 - country pages (countrypages, issue 19)
+
+T |= T_countries
+
 
 def main() -> int:
     pot = WEB / "locale" / "messages.pot"

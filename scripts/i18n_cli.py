@@ -2285,3 +2285,8 @@ CLI_T |= CLI_T_hsnames
 from i18n_cli_progfix import CLI_T_progfix  # noqa: E402 - programme rules (progfix, issue 18)
 
 CLI_T |= CLI_T_progfix
+
+from i18n_cli_countries import CLI_T_countries  # noqa: E402 - country pages' job (countrypages, issue 19)
+
+CLI_T |= CLI_T_countries
+

@@ -170,6 +170,7 @@ def test_migration_0013_up_and_down_with_rows(empty_engine):
         later = {"support_bodies"}  # 0014
         later |= {"programme_enrolments", "programme_decisions"}  # 0015
         later |= {"member_figures", "cluster_activities"}  # 0016
+        later |= {"export_profiles", "product_spaces"}  # 0017
         later_columns = {  # 0016
             ("member_events", name)
             for name in ("activity_code", "activity", "sphere", "region_id",

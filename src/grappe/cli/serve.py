@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from grappe.cli._common import err_console, grappe_errors
-from grappe.i18n import tr
+from grappe.i18n import tr, translate
 
 __all__ = ["WORKER_APP", "WorkersOpt", "register", "run_observatory", "serve"]
 
@@ -119,7 +119,10 @@ def _load(database_url: str, loader: Callable[..., object]) -> None:
                 tasks[step] = bar.add_task(tr("Loading {step}", step=step), total=total)
             bar.update(tasks[step], completed=done)
 
-        loader(database_url, progress=progress)
+        reports = loader(database_url, progress=progress)
+    for report in (reports or {}).values():  # a step without its data says why (no traceback)
+        if getattr(report, "skipped", None):
+            err_console.print(translate(report.skipped), markup=False, highlight=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -17,7 +17,7 @@ import pandas as pd
 from grappe._validation import check_number
 from grappe.errors import InvalidParameterError
 
-__all__ = ["industry_space", "space_to_json"]
+__all__ = ["industry_space", "space_layout", "space_to_json"]
 
 
 def industry_space(
@@ -94,18 +94,10 @@ def industry_space(
     labels = list(phi.index)
     iu, ju = np.triu_indices(len(labels), k=1)
     w = values[iu, ju]
-    full = nx.Graph()
-    full.add_nodes_from(labels)
-    keep = w > 0
-    full.add_weighted_edges_from(
-        (labels[i], labels[j], float(x))
-        for i, j, x in zip(iu[keep], ju[keep], w[keep], strict=True)
-    )
-    tree = nx.maximum_spanning_tree(full, weight="weight")
     G = nx.Graph()
     G.add_nodes_from(labels)
-    for a, b, data in tree.edges(data=True):
-        G.add_edge(a, b, weight=data["weight"], tree=True)
+    for i, j in _maximum_spanning_tree(values):
+        G.add_edge(labels[i], labels[j], weight=float(values[i, j]), tree=True)
     order = np.argsort(-w, kind="stable")
     for k in order:
         if max_edges is not None:
@@ -123,6 +115,25 @@ def industry_space(
             values_col = nodes[col].reindex(labels)
             nx.set_node_attributes(G, {k: _plain(v) for k, v in values_col.items()}, name=str(col))
     return G
+
+
+def _maximum_spanning_tree(values: np.ndarray) -> list[tuple[int, int]]:
+    """Pairs (i < j) of a maximum spanning tree (a forest where links are missing) of the
+    positive weights of a symmetric matrix.
+
+    SciPy's minimum spanning tree on the costs ``max + 1 − w`` (positive, so that no link is
+    read as missing), instead of a networkx graph of every pair: 1,200 products make 730,000
+    pairs, whose graph alone takes seconds to build.
+    """
+    from scipy.sparse import csr_array
+    from scipy.sparse.csgraph import minimum_spanning_tree
+
+    upper = np.triu(np.where(values > 0, values, 0.0), k=1)
+    if not upper.any():
+        return []
+    cost = np.where(upper > 0, upper.max() + 1.0 - upper, 0.0)
+    tree = minimum_spanning_tree(csr_array(cost)).tocoo()
+    return sorted((int(min(i, j)), int(max(i, j))) for i, j in zip(tree.row, tree.col, strict=True))
 
 
 def _plain(value: Any) -> Any:
@@ -159,3 +170,103 @@ def space_to_json(G: nx.Graph) -> dict[str, Any]:
        and function using NetworkX. *Proc. SciPy 2008*, 11–15.
     """
     return nx.node_link_data(G, edges="links")
+
+
+def space_layout(
+    G: nx.Graph, *, seed: int = 0, iterations: int = 50
+) -> dict[Any, tuple[float, float]]:
+    """Positions of the nodes of an industry space for a drawing, in the unit square.
+
+    A force-directed layout (Fruchterman–Reingold, weighted by the edges' ``weight``), seeded
+    so that the same graph is drawn the same way every time, then scaled to [0, 1] on both
+    axes (y grows downwards, as in SVG).
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        A graph from :func:`industry_space`.
+    seed : int, default 0
+        Seed of the initial positions.
+    iterations : int, default 50
+        Iterations of the layout (fewer is faster and coarser).
+
+    Returns
+    -------
+    dict
+        Node → (x, y), both in [0, 1].
+
+    Raises
+    ------
+    InvalidParameterError
+        If ``G`` has no node or ``iterations`` is not a positive whole number.
+
+    Examples
+    --------
+    >>> phi = pd.DataFrame([[1, .9, .2], [.9, 1, .6], [.2, .6, 1]], index=list("abc"),
+    ...                    columns=list("abc"))
+    >>> pos = space_layout(industry_space(phi, min_proximity=None), seed=1)
+    >>> sorted(pos) == ["a", "b", "c"] and all(0 <= v <= 1 for p in pos.values() for v in p)
+    True
+
+    References
+    ----------
+    .. [1] Fruchterman, T. M. J., & Reingold, E. M. (1991). Graph drawing by force-directed
+       placement. *Software: Practice and Experience* 21(11), 1129–1164.
+    """
+    check_number(iterations, "iterations", func="space_layout", low=1, integer=True)
+    if not isinstance(G, nx.Graph) or G.number_of_nodes() == 0:
+        raise InvalidParameterError(
+            "The 'G' parameter of space_layout must be a networkx graph with at least one "
+            "node (from industry_space). Got an empty or other object instead."
+        )
+    nodes = list(G.nodes())
+    index = {node: k for k, node in enumerate(nodes)}
+    pairs = [(index[a], index[b], float(d.get("weight", 1.0))) for a, b, d in G.edges(data=True)]
+    edges = np.array([(a, b) for a, b, _ in pairs], dtype=np.intp).reshape(-1, 2)
+    weights = np.array([w for _, _, w in pairs], dtype=float)
+    xy = _fruchterman_reingold(edges, weights, len(nodes), seed=seed, iterations=iterations)
+    low, span = xy.min(axis=0), np.ptp(xy, axis=0)
+    span[span == 0] = 1.0
+    unit = (xy - low) / span
+    return {n: (float(x), float(y)) for n, (x, y) in zip(nodes, unit, strict=True)}
+
+
+def _fruchterman_reingold(
+    edges: np.ndarray, weights: np.ndarray, n: int, *, seed: int, iterations: int
+) -> np.ndarray:
+    """Force-directed positions of ``n`` nodes joined by weighted ``edges`` (pairs of indices).
+
+    Fruchterman & Reingold (1991) as networkx writes its dense form (optimal distance
+    ``k = 1/sqrt(n)``, temperature falling linearly from 0.1): repulsion between every pair,
+    vectorised, in single precision; attraction along the edges only. networkx's sparse form,
+    which it uses from 500 nodes, loops over the nodes in Python and is many times slower.
+    """
+    rng = np.random.default_rng(seed)
+    x, y = rng.random(n).astype(np.float32), rng.random(n).astype(np.float32)
+    if n < 2:
+        return np.column_stack([x, y]).astype(float)
+    k2 = np.float32(1.0 / n)
+    k = np.sqrt(k2)
+    i, j = edges[:, 0], edges[:, 1]
+    w = weights.astype(np.float32)
+    t = 0.1
+    cooling = t / (iterations + 1)
+    for _ in range(iterations):
+        dx = x[:, None] - x[None, :]
+        dy = y[:, None] - y[None, :]
+        d2 = dx * dx
+        d2 += dy * dy
+        np.maximum(d2, np.float32(1e-4), out=d2)
+        np.divide(k2, d2, out=d2)  # repulsion k^2 / d, times the unit vector d/|d|
+        mx, my = (dx * d2).sum(axis=1), (dy * d2).sum(axis=1)
+        ex, ey = x[i] - x[j], y[i] - y[j]
+        pull = w * np.maximum(np.hypot(ex, ey), np.float32(0.01)) / k  # attraction d^2 / k
+        np.subtract.at(mx, i, ex * pull)
+        np.subtract.at(my, i, ey * pull)
+        np.add.at(mx, j, ex * pull)
+        np.add.at(my, j, ey * pull)
+        step = np.float32(t) / np.maximum(np.hypot(mx, my), np.float32(0.01))
+        x += mx * step
+        y += my * step
+        t -= cooling
+    return np.column_stack([x, y]).astype(float)

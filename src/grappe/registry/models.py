@@ -62,6 +62,8 @@ __all__ = [
     "Membership",
     "ClusterActivity",
     "MemberFigure",
+    "ExportProfileRow",
+    "ProductSpaceRow",
     "Region",
     "RoadmapAction",
     "RoadmapRow",
@@ -803,6 +805,9 @@ class WebSession(Base):
     last_seen: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
     expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
+
+# Migration 0017: countries' export profiles (issue 19), in their own module.
+from grappe.registry.export_models import ExportProfileRow, ProductSpaceRow  # noqa: E402
 
 # Issue 18 (migration 0015): enrolments in programmes and label decisions, in their own module;
 # imported here so that Base.metadata (the migrations' check) always holds them.

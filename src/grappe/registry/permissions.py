@@ -114,6 +114,9 @@ RULES["own_cluster"] = {"create": ("admin", "manager"), "update": _ADMIN, "delet
 # The support bodies of firms (grappe.registry.support_bodies) are open data, like regions: the
 # observatory's analysts correct them.
 RULES["support_body"] = _OPEN_DATA
+# Countries' export profiles (issue 19, grappe.registry.export_profiles) are open data too:
+# the observatory's analysts store, correct and publish them.
+RULES["export_profile"] = _OPEN_DATA
 # Programmes (issue 18, grappe.registry.programme_enrolments): a cluster's manager may apply for
 # his cluster. A label decision is recorded by the role of the programme's deciding admission
 # step (grappe.registry.programme_deciders narrows this rule: the observatory's admins and

@@ -14,6 +14,9 @@
   names and a point inside each, and the 6,502 support bodies of firms of TransformaTek
   (CC BY 4.0 / CC0), by :func:`grappe.service.bootstrap_dz.load_algeria` (see
   ``grappe/data/dz/PROVENANCE.md``).
+* The export profiles of the Maghreb countries and the product space for the country pages,
+  from the 2020 trade matrix of the shared data folder when it is there
+  (:mod:`grappe.service.bootstrap_exports`; skipped, with the reason, otherwise).
 
 The cluster map is stored as the kernel computed it (:func:`grappe.registry.store_cluster_map`);
 the regions and clusters go through :func:`grappe.registry.import_table`. Rows are
@@ -38,6 +41,7 @@ from grappe.registry.imports import ImportReport, import_table
 from grappe.registry.networks import StoreReport, store_network
 from grappe.registry.support_bodies import SupportBodiesReport
 from grappe.service.bootstrap_dz import load_algeria
+from grappe.service.bootstrap_exports import ExportProfilesReport, load_export_profiles
 from grappe.service.bootstrap_ma import load_morocco
 
 __all__ = ["load_bundled_data"]
@@ -77,7 +81,7 @@ def load_bundled_data(
     *,
     cluster_map: ClusterMap | None = None,
     progress: Progress | None = None,
-) -> dict[str, ImportReport | StoreReport | SupportBodiesReport]:
+) -> dict[str, ImportReport | StoreReport | SupportBodiesReport | ExportProfilesReport]:
     """Load the bundled real data into the registry at ``database_url`` (migrated first).
 
     Parameters
@@ -96,7 +100,8 @@ def load_bundled_data(
     dict of str to ImportReport
         One report per step (``regions``, ``indicators``, ``clusters``, ``network``: a
         :class:`~grappe.registry.networks.StoreReport`, ``support_bodies``: a
-        :class:`~grappe.registry.support_bodies.SupportBodiesReport`); on a second run nothing
+        :class:`~grappe.registry.support_bodies.SupportBodiesReport`, ``exports``: an
+        :class:`~grappe.service.bootstrap_exports.ExportProfilesReport`); on a second run nothing
         is inserted or updated.
 
     Raises
@@ -169,8 +174,9 @@ def load_bundled_data(
         ("clusters", "clusters", knoke_cluster, "knoke_cluster.csv"),
         ("network", "", b"", "knoke"),  # stored as the kernel's ActorNetwork, not from CSV
         ("morocco", "", b"", "ma_hcp"),  # HCP regions, provinces and maps: service.bootstrap_ma
+        ("exports", "", b"", "country exports"),  # country pages: service.bootstrap_exports
     ]
-    reports: dict[str, ImportReport | StoreReport | SupportBodiesReport] = {}
+    reports: dict[str, ImportReport | StoreReport | SupportBodiesReport | ExportProfilesReport] = {}
     with session_scope(sessions) as session:
         for key, kind, data, filename in steps:
 
@@ -179,6 +185,9 @@ def load_bundled_data(
                     progress(_name, done, total)
 
             report: ImportReport | StoreReport
+            if key == "exports":
+                reports[key] = load_export_profiles(session, who=WHO, progress=tick)
+                continue
             if key == "morocco":
                 reports.update(load_morocco(session, who=WHO, progress=tick))
                 continue

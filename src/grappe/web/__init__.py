@@ -19,6 +19,8 @@ from grappe.web.views import (
     cluster,
     cluster_forms,
     compare,
+    country,
+    country_forms,
     diagnosis,
     dz_sections,
     evaluation_forms,
@@ -87,6 +89,8 @@ def install_pages(app: FastAPI) -> None:
         programme_candidates,
         programme_forms,
         programme_corrections,
+        country_forms,
+        country,
     )
     for module in pages:
         app.include_router(module.router, dependencies=[Depends(csrf_guard)])

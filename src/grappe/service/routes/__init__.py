@@ -9,6 +9,7 @@ from grappe.service.routes import (
     admin,
     assessments,
     clusters,
+    countries,
     imports,
     indicators,
     kpis,
@@ -52,5 +53,6 @@ for _module in (
     networks,
     support_bodies,
     programmes,
+    countries,
 ):
     api_router.include_router(_module.router)

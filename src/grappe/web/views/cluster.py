@@ -23,6 +23,7 @@ from grappe.web.dz_map import cluster_support
 from grappe.web.network_svg import network_drawing
 from grappe.web.render import language, localized, page
 from grappe.web.views._common import not_found, series, sphere_names, stage_names
+from grappe.web.views.country import country_link
 from grappe.web.views.profile_sections import (
     assessments_view,
     evaluations_view,
@@ -127,6 +128,9 @@ def _cluster_page(request: Request, session: Session, cluster_id: str) -> HTMLRe
             "map": map_data(session, lang, highlight=region_ids, countries=countries),
             "dz_support": cluster_support(session, region_ids, lang),
             "workspace_links": workspace_links(request, cluster_id, lang),
+            "country_exports": [
+                link for c in sorted(countries) if (link := country_link(session, c))
+            ],
         },
     )
 

@@ -15,6 +15,7 @@ from grappe.web.dz_map import wilaya_section
 from grappe.web.i18n import translations
 from grappe.web.render import language, page
 from grappe.web.views._common import not_found, series
+from grappe.web.views.country import country_link
 from grappe.web.views.region_ma import morocco_region_page
 from grappe.web.views.support_body_forms import may_correct_support_bodies
 
@@ -95,6 +96,7 @@ def _region_page(request: Request, session: Session, region_id: str) -> HTMLResp
         {
             "region": region,
             "region_type_name": type_names.get(region.region_type, region.region_type),
+            "country_exports": country_link(session, region.country),
             "year": year,
             "first_year": years[0] if years else None,
             "strong": strong,

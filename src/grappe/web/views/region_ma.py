@@ -24,6 +24,7 @@ from grappe.web.i18n import format_year, translations
 from grappe.web.ma_map_svg import morocco_map
 from grappe.web.render import language, page
 from grappe.web.views._common import N_
+from grappe.web.views.country import country_link
 
 __all__ = [
     "SECTOR_LABELS",
@@ -183,6 +184,7 @@ def morocco_region_page(request: Request, session: Session, region: Region) -> H
             "boundaries_source": MA_BOUNDARIES_SOURCE,
             "region": region,
             "region_type_name": _("Region") if is_region else _("Province or prefecture"),
+            "country_exports": country_link(session, "MA"),
             "parent": parent,
             "provinces": provinces,
             "profiles": sector_profiles(session, region.id, lang),
