@@ -159,7 +159,9 @@ def test_opportunities_and_advantages_in_the_cluster_products():
     assert [(p.code, p.rank) for p in res.opportunities] == [("1701", 2), ("0804", 5)]
     assert res.advantages[0].rca == 7.4
     text = {s.topic: str(s.text) for s in res.statements}
-    assert text["opportunities"] == "2 of DZA's export opportunities fall in the cluster's industries."
+    assert text["opportunities"] == (
+        "2 of DZA's export opportunities fall in the cluster's industries."
+    )
     assert res.to_records(kind="opportunities")[0]["name"] == "Cane or beet sugar"
 
 
