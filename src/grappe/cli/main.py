@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "grappe.cli.mapping",
     "grappe.cli.complexity",
     "grappe.cli.exports",
+    "grappe.cli.exports_cluster",
     "grappe.cli.analyses",
     "grappe.cli.network",
     "grappe.cli.spatial",
@@ -166,7 +167,7 @@ COMMANDS: tuple[LazyCommand, ...] = (
     ),
     LazyCommand(
         "exports",
-        ("grappe.cli.exports",),
+        ("grappe.cli.exports", "grappe.cli.exports_cluster"),
         "A country's exports: products with an advantage, complexity, opportunities.",
     ),
     LazyCommand(

@@ -529,10 +529,15 @@ def _statements(
             Statement(
                 "exports_kpi",
                 Message(
-                    "The exports KPI of {period} is {value:,.0f} ({source}).",
+                    "The exports KPI of {period} is {value:,.0f}, computed from the records.",
                     period=p,
                     value=kpi.value,
-                    source=kpi.source,
+                )
+                if kpi.source == "records"
+                else Message(
+                    "The exports KPI of {period} is {value:,.0f}, typed by hand.",
+                    period=p,
+                    value=kpi.value,
                 ),
                 kpi.value,
                 "records" if kpi.source == "records" else "kpis",
