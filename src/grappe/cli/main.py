@@ -22,8 +22,6 @@ from grappe.cli._lazy import LazyCommand, LazyGroup
 COMMAND_MODULES: tuple[str, ...] = (
     "grappe.cli.mapping",
     "grappe.cli.complexity",
-    "grappe.cli.exports",
-    "grappe.cli.exports_cluster",
     "grappe.cli.analyses",
     "grappe.cli.network",
     "grappe.cli.spatial",
@@ -37,6 +35,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "grappe.cli.definitions",
     "grappe.cli.ecosystem",
     "grappe.cli.dz",
+    "grappe.cli.exports",  # a group: after dz, as in COMMANDS (Typer lists groups in order)
+    "grappe.cli.exports_cluster",
     "grappe.cli.programme",
     "grappe.cli.programme_registry",
 )
