@@ -1436,6 +1436,10 @@ from i18n_web_enrolments import T_enrolments  # noqa: E402 - programme pages (en
 
 T |= T_enrolments
 
+from i18n_web_clusterintl import T_clusterintl  # noqa: E402 - a cluster's internationalisation
+
+T |= T_clusterintl
+
 
 def main() -> int:
     pot = WEB / "locale" / "messages.pot"

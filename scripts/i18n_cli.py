@@ -2269,3 +2269,7 @@ CLI_T |= CLI_T_programmes
 from i18n_cli_memberkpi import CLI_T_memberkpi  # noqa: E402 - KPIs from records (memberkpi, issue 18)
 
 CLI_T |= CLI_T_memberkpi
+
+from i18n_cli_clusterintl import CLI_T_clusterintl  # noqa: E402 - grappe exports cluster (clusterintl, issue 19)
+
+CLI_T |= CLI_T_clusterintl

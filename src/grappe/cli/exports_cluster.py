@@ -100,7 +100,7 @@ def _print_table(result: Any, lang: str) -> None:
     for label in (tr("topic"), tr("statement"), tr("source")):
         table.add_column(label)
     for s in result.statements:
-        table.add_row(tr(s.topic), escape(translate(s.text, lang)), tr(s.source))
+        table.add_row(s.topic, escape(translate(s.text, lang)), s.source)  # codes, as in JSON
     console.print(table)
     if result.markets:
         markets = Table(title=tr("Markets of the members' exports"), title_justify="left")
