@@ -12,15 +12,23 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect, select
 
-from grappe.errors import DataValidationError, NotFoundError
+from grappe.assess import draft_swot
+from grappe.errors import DataValidationError, InvalidParameterError, NotFoundError
 from grappe.io.member_records import read_records
-from grappe.registry.internationalisation import registry_internationalisation
+from grappe.registry.evaluations import store_swot
+from grappe.registry.internationalisation import (
+    latest_internationalisation,
+    registry_internationalisation,
+)
 from grappe.registry.kpi_entries import checked_kpi_entry, set_kpi
 from grappe.registry.member_events import add_member_event
 from grappe.registry.member_records import set_member_figure
 from grappe.registry.models import Actor, AuditEntry, Cluster, Region
 from grappe.registry.permissions import Access
 from grappe.registry.record_imports import load_records
+from grappe.registry.reports import report_inputs
+from grappe.reports import build_report
+from grappe.reports.render import render_html
 from grappe.roadmap.internationalisation import cluster_internationalisation
 from grappe.roadmap.markets import Market
 
@@ -64,6 +72,19 @@ def test_biskra_markets_loaded_and_computed_back(db):
     assert res.exports_kpi.attainment == pytest.approx(0.87)
     with pytest.raises(NotFoundError, match="cluster"):
         registry_internationalisation(db, "nowhere", "2024")
+    # the expert report gathers it (latest year with figures, against the year before)
+    latest = latest_internationalisation(db, "biskra-dates")
+    assert latest.period == "2024" and latest.exports_kpi.previous == 350e6
+    with pytest.raises(InvalidParameterError, match="nothing to report on"):
+        report_inputs(db, "biskra-dates")  # member figures alone are not a report
+    store_swot(db, "biskra-dates", draft_swot(), date=dt.date(2026, 11, 3), who="mgr")
+    inputs = report_inputs(db, "biskra-dates")
+    assert inputs.internationalisation == latest
+    assert "grappe registry: member figures and markets of 2024" in inputs.sources
+    report = build_report(None, region="DZ-07", cluster="biskra-dates",
+                          internationalisation=inputs.internationalisation)  # fmt: skip
+    html = render_html(report, lang="fr")
+    assert 'id="internationalisation"' in html and "Émirats arabes unis" in html
 
 
 def test_markets_stored_audited_and_refused(db):

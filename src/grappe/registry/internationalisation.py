@@ -17,14 +17,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from grappe.errors import DataValidationError, NotFoundError
-from grappe.registry.member_records import cluster_records
+from grappe.registry.member_records import cluster_records, list_member_figures
 from grappe.registry.models import Kpi
 from grappe.registry.networks import load_network
 from grappe.roadmap.internationalisation import cluster_internationalisation
 from grappe.roadmap.internationalisation_results import Internationalisation
-from grappe.roadmap.periods import Period
+from grappe.roadmap.periods import Period, parse_period
 
-__all__ = ["registry_internationalisation"]
+__all__ = ["latest_internationalisation", "registry_internationalisation"]
 
 
 def registry_internationalisation(
@@ -97,4 +97,24 @@ def registry_internationalisation(
         cluster_products=cluster_products,
         opportunities=opportunities,
         advantages=advantages,
+    )
+
+
+def latest_internationalisation(
+    session: Session, cluster_id: str, **options: Any
+) -> Internationalisation | None:
+    """:func:`registry_internationalisation` of the latest year with member figures, compared
+    with the year before; ``None`` when the cluster has no member figure.
+
+    Raises
+    ------
+    NotFoundError, DataValidationError
+        As :func:`registry_internationalisation`.
+    """
+    years = {parse_period(f.period).end.year for f in list_member_figures(session, cluster_id)}
+    if not years:
+        return None
+    year = max(years)
+    return registry_internationalisation(
+        session, cluster_id, str(year), previous=str(year - 1), **options
     )

@@ -16,9 +16,7 @@ from sqlalchemy.orm import Session
 
 from grappe.errors import DataValidationError
 from grappe.i18n import translate
-from grappe.registry.internationalisation import registry_internationalisation
-from grappe.registry.member_records import list_member_figures
-from grappe.roadmap.periods import parse_period
+from grappe.registry.internationalisation import latest_internationalisation
 from grappe.vocabulary import country_name
 from grappe.web.i18n import translations
 from grappe.web.views.actor_forms import _LEVEL_LABELS
@@ -31,17 +29,12 @@ def internationalisation_view(
 ) -> dict[str, Any]:
     """What the section shows, names in ``lang`` (members by ``actor_names``); ``{"empty":
     True}`` without member figures, ``{"error": text}`` when stored records disagree."""
-    figures = list_member_figures(session, cluster_id)
-    years = sorted({parse_period(f.period).end.year for f in figures})
-    if not years:
-        return {"empty": True}
-    year = years[-1]
     try:
-        result = registry_internationalisation(
-            session, cluster_id, str(year), previous=str(year - 1)
-        )
+        result = latest_internationalisation(session, cluster_id)
     except DataValidationError as error:
         return {"error": translate(str(error), lang)}
+    if result is None:
+        return {"empty": True}
     _ = translations(lang).gettext
 
     def where(place: str) -> str:  # a partner's level, or its country code
