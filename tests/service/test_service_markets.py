@@ -26,7 +26,7 @@ def test_markets_through_the_api(populated_app):
     r = client.put(f"{BASE}/members/GM/figures", headers=mgr, json=bad)
     assert r.status_code == 422, r.text
     error = r.json()["error"]
-    assert error["code"] == "validation_error" and "markets" in r.text
+    assert error["code"] == "invalid_data" and "markets" in r.text
     assert "Unknown country code 'QQ'" in r.text
     too_much = {**body, "markets": [{"country": "CA", "share": 140}]}
     assert client.put(f"{BASE}/members/GM/figures", headers=mgr, json=too_much).status_code == 422
