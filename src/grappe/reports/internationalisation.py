@@ -29,7 +29,7 @@ from grappe.reports.internationalisation_texts import (
     INTL_RECOMMENDATION_TEXTS,
     INTL_T,
 )
-from grappe.vocabulary import country_name
+from grappe.vocabulary import LANGUAGES, country_name
 
 __all__ = [
     "CONCENTRATED_SHARE",
@@ -46,7 +46,7 @@ CONCENTRATED_SHARE = 0.5
 
 def _name(names: Mapping[str, str], fallback: str) -> dict[str, str]:
     english = names.get("en") or fallback
-    return {lang: names.get(lang) or english for lang in ("en", "fr", "ar")}
+    return {lang: names.get(lang) or english for lang in LANGUAGES}
 
 
 def internationalisation_findings(intl: Any, *, kpis_said: bool = False) -> tuple[Finding, ...]:
@@ -123,7 +123,7 @@ def internationalisation_findings(intl: Any, *, kpis_said: bool = False) -> tupl
 def _country(code: str) -> dict[str, str]:
     """A country's names by language: ISO2 through CLDR; an ISO3 code (the trade file's) as
     given."""
-    return {lang: country_name(code, lang) for lang in ("en", "fr", "ar")}
+    return {lang: country_name(code, lang) for lang in LANGUAGES}
 
 
 def internationalisation_tables(intl: Any, lang: str) -> dict[str, Any] | None:
