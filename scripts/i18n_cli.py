@@ -2270,6 +2270,14 @@ from i18n_cli_memberkpi import CLI_T_memberkpi  # noqa: E402 - KPIs from records
 
 CLI_T |= CLI_T_memberkpi
 
+from i18n_cli_exports import CLI_T_exports  # noqa: E402 - grappe exports (exportsprofile, issue 19)
+
+CLI_T |= CLI_T_exports
+
+from i18n_cli_hsnames import CLI_T_hsnames  # noqa: E402 - grappe exports names (hsnames, issue 19)
+
+CLI_T |= CLI_T_hsnames
+
 from i18n_cli_clusterintl import CLI_T_clusterintl  # noqa: E402 - grappe exports cluster (clusterintl, issue 19)
 
 CLI_T |= CLI_T_clusterintl

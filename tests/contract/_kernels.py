@@ -405,6 +405,20 @@ _cx = {
         labels=None,
         bad=(_later(_table, "Atlantis"),),
     ),
+    "export_opportunities": Spec(
+        data=2,
+        sample=_a(X, "r0", min_country_exports=0, min_product_exports=0),
+        bad=(_a(X, "nowhere"), _a(X, "r0", density_weight=2.0)),
+        labels=None,
+        why="a tuple of Opportunity records named by the input's columns (tests/complexity)",
+    ),
+    "export_profile": Spec(
+        data=2,
+        sample=_a(X, "r0", min_country_exports=0, min_product_exports=0),
+        bad=(_a(X, "nowhere"), _a(X, "r0", top=0), _a(X.to_numpy(), "r0")),
+        labels=None,
+        why="an ExportProfile whose records are named by the input's labels (tests/complexity)",
+    ),
     "fitness_complexity": Spec(sample=_a(M), bad=(_a(M, iterations=1),)),
     "group_relatedness": Spec(
         data=2,

@@ -30,7 +30,7 @@ from grappe.cli._common import (
     grappe_errors,
     read_options,
 )
-from grappe.i18n import Message, current_language, format_number, tr
+from grappe.i18n import current_language, format_number, tr
 from grappe.vocabulary import LANGUAGES
 
 if TYPE_CHECKING:  # the help needs neither pandas nor NumPy; a run imports them
@@ -366,7 +366,7 @@ def opportunities_command(
                 format_number(o.score, digits=2),
                 escape(rec["reasons"]),
             )
-        summary = {**_summary(profile, lang), "kind": str(Message("opportunities"))}
+        summary = {**_summary(profile, lang), "kind": "opportunities"}
         _emit(records, summary, output_format, output, table)
 
 

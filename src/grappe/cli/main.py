@@ -35,10 +35,11 @@ COMMAND_MODULES: tuple[str, ...] = (
     "grappe.cli.definitions",
     "grappe.cli.ecosystem",
     "grappe.cli.dz",
-    "grappe.cli.exports",  # a group: after dz, as in COMMANDS (Typer lists groups in order)
-    "grappe.cli.exports_cluster",
     "grappe.cli.programme",
     "grappe.cli.programme_registry",
+    "grappe.cli.exports",
+    "grappe.cli.exports_names",
+    "grappe.cli.exports_cluster",
 )
 
 #: The modules of the commands built together (``assess``, ``roadmap``, ``kpi``, ``match``,
@@ -166,14 +167,14 @@ COMMANDS: tuple[LazyCommand, ...] = (
         "contributors, ODbL).",
     ),
     LazyCommand(
-        "exports",
-        ("grappe.cli.exports", "grappe.cli.exports_cluster"),
-        "A country's exports: products with an advantage, complexity, opportunities.",
-    ),
-    LazyCommand(
         "programme",
         ("grappe.cli.programme", "grappe.cli.programme_registry"),
         "Cluster programmes: presets, eligibility, label decisions, calendars, candidates.",
+    ),
+    LazyCommand(
+        "exports",
+        ("grappe.cli.exports", "grappe.cli.exports_names", "grappe.cli.exports_cluster"),
+        "A country's exports: products with an advantage, complexity, opportunities.",
     ),
 )
 

@@ -24,9 +24,8 @@ See ``docs/exports.md`` for the formulas and the opportunity score.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -34,14 +33,23 @@ import pandas as pd
 import scipy.sparse as sp
 
 from grappe._validation import check_number, check_option
+from grappe.complexity._export_types import (
+    NAME_LANGUAGES,
+    RECORD_KINDS,
+    ExportProduct,
+    ExportProfile,
+    Opportunity,
+    product_words,
+)
 from grappe.complexity._matrix import as_matrix
 from grappe.complexity.eci import eci_pci_values
 from grappe.complexity.relatedness import ENGINES, density_outlook_values, proximity_values
 from grappe.complexity.specialisation import rca_values
 from grappe.errors import InvalidParameterError, NotFoundError
-from grappe.i18n import Message, Parts, translate
+from grappe.i18n import Message
 
 __all__ = [
+    "NAME_LANGUAGES",
     "RECORD_KINDS",
     "ExportProduct",
     "ExportProfile",
@@ -50,228 +58,6 @@ __all__ = [
     "export_profile",
     "product_words",
 ]
-
-#: What :meth:`ExportProfile.to_records` can list.
-RECORD_KINDS = ("products", "opportunities")
-
-#: Languages of product names (the observatory's three).
-NAME_LANGUAGES = ("en", "fr", "ar")
-
-
-@dataclass(frozen=True)
-class ExportProduct:
-    """A product a country exports with a revealed comparative advantage.
-
-    Attributes
-    ----------
-    product : str
-        The trade file's column name (e.g. ``"TropicalFruits"``).
-    code : str or None
-        Its HS 4-digit code (``"0804"``) when known.
-    names : Mapping[str, str]
-        Its name by language (``"en"``, ``"fr"``, ``"ar"``); a language without a known name is
-        absent, never invented.
-    value : float
-        The country's exports of the product (the matrix's unit, USD for the bundled matrix).
-    share : float
-        ``value`` over the country's total exports (0–1).
-    rca : float
-        Balassa's revealed comparative advantage on the whole matrix.
-    pci : float or None
-        Product complexity index in the complexity sample (``None`` for a product outside it).
-    """
-
-    product: str
-    code: str | None
-    names: Mapping[str, str]
-    value: float
-    share: float
-    rca: float
-    pci: float | None
-
-
-@dataclass(frozen=True)
-class Opportunity:
-    """A product the country does not export with an advantage yet, ranked by its score.
-
-    Attributes
-    ----------
-    product, code, names
-        As in :class:`ExportProduct`.
-    density : float
-        Relatedness density (0–1): the share of the product's proximity to all products that
-        falls on products the country exports with an advantage.
-    density_percentile : float
-        Share of the country's candidate products whose density is at most this one (0–1).
-    pci : float
-        Product complexity index.
-    cog : float
-        Complexity outlook gain of adding the product (Growth Lab convention).
-    rca : float
-        The country's current RCA in the product (< 1).
-    score : float
-        ``w · z(density) + (1 − w) · z(COG)``, the z-scores taken over the candidates.
-    rank : int
-        1 for the best score.
-    reasons : tuple of Message
-        Why it ranks here, each a :class:`~grappe.i18n.Message` (English ``str`` whose template
-        and values :func:`~grappe.i18n.translate` renders in French or Arabic).
-    near : tuple of str
-        The country's exported products (trade-file names) closest to it in the product space.
-    """
-
-    product: str
-    code: str | None
-    names: Mapping[str, str]
-    density: float
-    density_percentile: float
-    pci: float
-    cog: float
-    rca: float
-    score: float
-    rank: int
-    reasons: tuple[str, ...]
-    near: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class ExportProfile:
-    """What a country exports, how complex it is, and what it could export next.
-
-    Attributes
-    ----------
-    country : str
-        The row label of the trade matrix (ISO3 for the bundled matrix).
-    year : int or None
-        Year of the trade data when the caller gave it.
-    total : float
-        The country's total exports.
-    diversity : int
-        Number of products with RCA ≥ 1 (whole matrix).
-    eci : float
-        Economic complexity index (Growth Lab standardisation: mean 0, s.d. 1 over the sample).
-    eci_rank : int
-        1 for the most complex country of the complexity sample.
-    n_countries : int
-        Countries in the complexity sample (the ranking's denominator).
-    products : tuple of ExportProduct
-        Products with RCA ≥ 1, biggest share first.
-    opportunities : tuple of Opportunity
-        The best-scored products not exported with an advantage, best first.
-    published_eci : Mapping[int, float]
-        A published ECI series by year (the OEC's), as given by the caller; empty otherwise.
-    coi : float
-        Complexity outlook index (standardised over the sample).
-    method : Mapping[str, Any]
-        Thresholds, filters, sample sizes and sources — what a reader needs to reproduce it.
-    in_sample : bool
-        Whether the country is in the complexity sample (else its ECI and COI are projected).
-    """
-
-    country: str
-    year: int | None
-    total: float
-    diversity: int
-    eci: float
-    eci_rank: int
-    n_countries: int
-    products: tuple[ExportProduct, ...]
-    opportunities: tuple[Opportunity, ...]
-    published_eci: Mapping[int, float]
-    coi: float
-    method: Mapping[str, Any]
-    in_sample: bool = True
-    n_products: int = field(default=0)
-
-    def to_records(self, *, kind: str = "products", lang: str = "en") -> list[dict[str, Any]]:
-        """The products (or opportunities) as flat records, the rows every front end prints.
-
-        Parameters
-        ----------
-        kind : {"products", "opportunities"}
-        lang : str, default "en"
-            Language of ``product_name`` and of the reasons (falls back to English, then to
-            the trade-file name).
-
-        Returns
-        -------
-        list of dict
-            Products: ``product``, ``code``, ``product_name``, ``name_en``, ``name_fr``,
-            ``name_ar``, ``value``, ``share``, ``rca``, ``pci``. Opportunities: ``rank``,
-            ``product``, ``code``, ``product_name``, the three names, ``density``,
-            ``density_percentile``, ``pci``, ``cog``, ``rca``, ``score``, ``near`` and
-            ``reasons`` (text in ``lang``, joined by "; ").
-
-        Raises
-        ------
-        InvalidParameterError
-            If ``kind`` is not one of :data:`RECORD_KINDS`.
-        """
-        check_option(kind, "kind", RECORD_KINDS, func="ExportProfile.to_records")
-        if kind == "products":
-            return [
-                {
-                    "product": p.product,
-                    "code": p.code,
-                    "product_name": _name_in(p.names, lang, p.product),
-                    **_names_columns(p.names),
-                    "value": p.value,
-                    "share": p.share,
-                    "rca": p.rca,
-                    "pci": p.pci,
-                }
-                for p in self.products
-            ]
-        return [
-            {
-                "rank": o.rank,
-                "product": o.product,
-                "code": o.code,
-                "product_name": _name_in(o.names, lang, o.product),
-                **_names_columns(o.names),
-                "density": o.density,
-                "density_percentile": o.density_percentile,
-                "pci": o.pci,
-                "cog": o.cog,
-                "rca": o.rca,
-                "score": o.score,
-                "near": "; ".join(o.near),
-                "reasons": translate(Message("{parts}", parts=Parts(o.reasons)), lang),
-            }
-            for o in self.opportunities
-        ]
-
-
-def _name_in(names: Mapping[str, str], lang: str, product: str) -> str:
-    return names.get(lang) or names.get("en") or product
-
-
-def _names_columns(names: Mapping[str, str]) -> dict[str, str | None]:
-    return {f"name_{lang}": names.get(lang) for lang in NAME_LANGUAGES}
-
-
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
-
-
-def product_words(column: str) -> str:
-    """An OEC CamelCase product name written as English words (the fallback English name).
-
-    Underscores separate parts (written ", "); the first word keeps its capital.
-
-    Examples
-    --------
-    >>> product_words("TropicalFruits")
-    'Tropical fruits'
-    >>> product_words("LocustBeans_Seaweed_SugarBeet_Cane_ForFood")
-    'Locust beans, seaweed, sugar beet, cane, for food'
-    """
-    parts = [p for p in str(column).split("_") if p]
-    words = [" ".join(_CAMEL.split(p)) for p in parts]
-    text = ", ".join(words).lower()
-    # acronyms (all capitals, two letters or more) keep their case
-    for w in re.findall(r"\b[A-Z]{2,}\b", ", ".join(words)):
-        text = re.sub(rf"\b{w.lower()}\b", w, text)
-    return text[:1].upper() + text[1:] if text else str(column)
 
 
 @dataclass(frozen=True)
@@ -445,6 +231,8 @@ def export_profile(
     func = "export_profile"
     if top is not None:
         check_number(top, "top", func=func, low=1, integer=True)
+    if year is not None:
+        check_number(year, "year", func=func, low=1800, high=2200, integer=True)
     check_number(opportunities, "opportunities", func=func, low=0, integer=True)
     check_number(min_country_exports, "min_country_exports", func=func, low=0.0)
     check_number(min_product_exports, "min_product_exports", func=func, low=0.0)
@@ -532,7 +320,7 @@ def export_profile(
         total=total,
         diversity=int((rca_row >= 1.0).sum()),
         eci=float(eci),
-        eci_rank=int(1 + np.sum(sample.eci > eci + 1e-12)),
+        eci_rank=int(1 + np.sum(sample.eci > eci + 1e-12)) if np.isfinite(eci) else 0,
         n_countries=n,
         products=products,
         opportunities=ranked,
@@ -562,7 +350,7 @@ def _position(
         in_rows = rows.get_indexer(sample.countries)
         world = values[np.ix_(in_rows, in_cols)].sum(axis=0)
         own = values[i, in_cols]
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with np.errstate(divide="ignore", invalid="ignore"):  # 0/0: no exports in the sample
             rca = np.nan_to_num((own / own.sum()) / (world / world.sum()), nan=0.0)
         present = (rca >= 1.0).astype(float)
         kc = float(present @ sample.kp / present.sum()) if present.any() else float("nan")
@@ -634,8 +422,8 @@ def _opportunities(
         if near:
             reasons.append(
                 Message(
-                    "close to {near}",
-                    near=", ".join(product_words(p) for p in near),
+                    "close to {near}",  # = CLOSE_TO; to_records names them in its language
+                    near=" / ".join(product_words(p) for p in near),
                 )
             )
         out.append(
@@ -652,6 +440,7 @@ def _opportunities(
                 rank=rank,
                 reasons=tuple(reasons),
                 near=near,
+                near_names=tuple(named(p)[1] for p in near),
             )
         )
     return tuple(out)
@@ -683,7 +472,11 @@ def export_opportunities(
 
     Raises
     ------
-    As :func:`export_profile`.
+    NotFoundError
+        If ``country`` is not a row of ``trade``.
+    InvalidParameterError
+        As :func:`export_profile`: a bad matrix, a country without exports, an option out of
+        range.
 
     References
     ----------

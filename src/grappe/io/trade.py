@@ -383,7 +383,7 @@ def _value_issues(
     negative, or (unless allowed) empty."""
     issues = [
         ValidationIssue(
-            Message("{value!r} is not a number.", value=raw.iloc[at + i]),
+            Message("{value!r} is not a number.", value=_shown(raw.iloc[at + i])),
             file=file,
             row=at + int(i) + 2,
             column=column,
@@ -395,7 +395,7 @@ def _value_issues(
         negative = np.flatnonzero(nums < 0)
     issues += [
         ValidationIssue(
-            Message("{value!r} is negative; exports cannot be.", value=raw.iloc[at + i]),
+            Message("{value!r} is negative; exports cannot be.", value=_shown(raw.iloc[at + i])),
             file=file,
             row=at + int(i) + 2,
             column=column,
@@ -416,6 +416,11 @@ def _value_issues(
             for i in empty[:_MAX_ISSUES]
         ]
     return issues
+
+
+def _shown(value: object) -> object:
+    """A cell as the user wrote it (a NumPy scalar as a Python number)."""
+    return value.item() if isinstance(value, np.generic) else value
 
 
 def _enough(matrix: pd.DataFrame, file: str) -> pd.DataFrame:
