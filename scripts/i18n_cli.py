@@ -2270,6 +2270,10 @@ from i18n_cli_memberkpi import CLI_T_memberkpi  # noqa: E402 - KPIs from records
 
 CLI_T |= CLI_T_memberkpi
 
+from i18n_cli_concord import CLI_T_concord  # noqa: E402 - grappe exports clusters (concord, issue 19)
+
+CLI_T |= CLI_T_concord
+
 from i18n_cli_exports import CLI_T_exports  # noqa: E402 - grappe exports (exportsprofile, issue 19)
 
 CLI_T |= CLI_T_exports

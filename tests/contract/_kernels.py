@@ -21,8 +21,9 @@ import yaml
 from _checks import Spec
 
 from grappe.assess import diamond, success_factors
-from grappe.complexity import eci_pci, industry_space
+from grappe.complexity import Concordance, eci_pci, industry_space
 from grappe.definitions import definitions_from_frame
+from grappe.model import ClusterDefinitions
 from grappe.network import diagnose
 from grappe.programmes import LabelState
 from grappe.roadmap import evaluate_kpis, make_label
@@ -370,6 +371,21 @@ _ind = {
     "strong_clusters": Spec(data=2, sample=_a(LQ, EMP, establishments=EST), labels="same"),
 }
 
+# exports by cluster (concord): HS4 → NAICS → clusters, a two-country trade matrix
+_HS_NAICS = Concordance(
+    "HS", "NAICS", (("0804", "111339", 1.0), ("1701", "31131", 1.0)), classification="naics2017"
+)
+_AGRIFOOD = ClusterDefinitions(
+    pd.DataFrame(
+        {"code": ["111", "311313", "311314"], "cluster": ["agri", "food", "food"],
+         "cluster_name": ["Agriculture", "Food", "Food"], "subcluster": None,
+         "cluster_type": "traded"}
+    ),
+    classification="naics2017",
+)  # fmt: skip
+_TRADE = pd.DataFrame({"0804": [3.0, 1.0], "1701": [1.0, 4.0]}, index=["DZA", "FRA"])
+_NOT_PANDAS = "returns frozen dataclasses of clusters, not labelled frames"
+
 _cx = {
     "aggregate_flows": Spec(
         data=2, sample=_a(FLOWS, pd.DataFrame({"g": [1.0, 1.0, 0.0]}, index=list("abc")))
@@ -398,6 +414,14 @@ _cx = {
     ),
     "diversity": Spec(sample=_a(M), bad=(_a("matrix"),)),
     "eci_pci": Spec(sample=_a(M), bad=(_a(X),)),
+    "exports_by_cluster": Spec(
+        data=3,
+        sample=_a({"0804": 3.0, "1701": 1.0}, _HS_NAICS, _AGRIFOOD, country="DZA"),
+        bad=(_a({"804": 1.0}, _HS_NAICS, _AGRIFOOD, country="DZA"),),
+        labels=None,
+        examples=True,
+        why=_NOT_PANDAS,
+    ),
     "find_region": Spec(
         data=2,
         sample=_later(_table, "alpha"),
@@ -450,6 +474,22 @@ _cx = {
         utility=True,
         bad=(_a(LONG, rows="r", cols="i", values="v", time="zz"),),
     ),
+    "product_cluster_weights": Spec(
+        data=2,
+        sample=_a(_HS_NAICS, _AGRIFOOD),
+        bad=(_a(_HS_NAICS, "us-benchmark"),),
+        labels=None,
+        examples=True,
+        why="builds a new table of heading × cluster weights from tuples",
+    ),
+    "products_of_clusters": Spec(
+        data=2,
+        sample=_a(_HS_NAICS, _AGRIFOOD),
+        bad=(_a({"0804": "111339"}, _AGRIFOOD),),
+        labels=None,
+        examples=True,
+        why=_NOT_PANDAS,
+    ),
     "proximity": Spec(sample=_a(M)),
     "rca": Spec(sample=_a(X), labels="same", bad=(_a(-X),)),
     "related_table": Spec(
@@ -471,6 +511,17 @@ _cx = {
         labels=None,
         utility=True,
         why="JSON for the web page",
+    ),
+    "trade_by_cluster": Spec(
+        data=4,
+        sample=_a(_TRADE, "DZA", _HS_NAICS, _AGRIFOOD),
+        bad=(
+            _a(_TRADE, "DZ", _HS_NAICS, _AGRIFOOD),
+            _a(_TRADE.to_dict(), "DZA", _HS_NAICS, _AGRIFOOD),
+        ),
+        labels=None,
+        examples=True,
+        why=_NOT_PANDAS,
     ),
     "ubiquity": Spec(sample=_a(M), bad=(_a("matrix"),)),
 }

@@ -39,6 +39,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "grappe.cli.programme_registry",
     "grappe.cli.exports",
     "grappe.cli.exports_names",
+    "grappe.cli.exports_clusters",
     "grappe.cli.exports_cluster",
 )
 
@@ -173,7 +174,12 @@ COMMANDS: tuple[LazyCommand, ...] = (
     ),
     LazyCommand(
         "exports",
-        ("grappe.cli.exports", "grappe.cli.exports_names", "grappe.cli.exports_cluster"),
+        (
+            "grappe.cli.exports",
+            "grappe.cli.exports_names",
+            "grappe.cli.exports_clusters",
+            "grappe.cli.exports_cluster",
+        ),
         "A country's exports: products with an advantage, complexity, opportunities.",
     ),
 )

@@ -36,6 +36,15 @@ if TYPE_CHECKING:  # what the names are, for type checkers and editors
         export_opportunities,
         export_profile,
     )
+    from grappe.complexity.exports_clusters import (
+        ClusterExportRow,
+        ClusterExports,
+        Concordance,
+        exports_by_cluster,
+        product_cluster_weights,
+        products_of_clusters,
+        trade_by_cluster,
+    )
     from grappe.complexity.fitness import FitnessResult, fitness_complexity
     from grappe.complexity.outlook import OutlookResult, complexity_outlook
     from grappe.complexity.panel import ComplexityPanel, complexity_panel
@@ -77,6 +86,13 @@ _HOMES: dict[str, str] = {
     "Opportunity": "exports",
     "export_opportunities": "exports",
     "export_profile": "exports",
+    "ClusterExportRow": "exports_clusters",
+    "ClusterExports": "exports_clusters",
+    "Concordance": "exports_clusters",
+    "exports_by_cluster": "exports_clusters",
+    "product_cluster_weights": "exports_clusters",
+    "products_of_clusters": "exports_clusters",
+    "trade_by_cluster": "exports_clusters",
     "FitnessResult": "fitness",
     "fitness_complexity": "fitness",
     "OutlookResult": "outlook",
@@ -112,6 +128,9 @@ __all__ = [
     "ComplexityPanel",
     "ComplexityResult",
     "ComplexitySuite",
+    "ClusterExportRow",
+    "ClusterExports",
+    "Concordance",
     "ExportProduct",
     "ExportProfile",
     "FitnessResult",
@@ -131,6 +150,7 @@ __all__ = [
     "eci_pci",
     "export_opportunities",
     "export_profile",
+    "exports_by_cluster",
     "find_region",
     "fitness_complexity",
     "group_relatedness",
@@ -140,6 +160,8 @@ __all__ = [
     "knn_density",
     "pivot_long",
     "pivot_panel",
+    "product_cluster_weights",
+    "products_of_clusters",
     "proximity",
     "region_unit_matrix",
     "rca",
@@ -147,6 +169,7 @@ __all__ = [
     "relatedness_density",
     "rpop",
     "space_to_json",
+    "trade_by_cluster",
     "ubiquity",
 ]
 

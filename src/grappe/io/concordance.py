@@ -23,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from grappe.codes import CLASSIFICATIONS
-from grappe.complexity.exports_clusters import HS4_PATTERN, WEIGHT_TOLERANCE, Concordance
+from grappe.complexity._exports_types import HS4_PATTERN, WEIGHT_TOLERANCE, Concordance
 from grappe.errors import DataValidationError, InvalidParameterError, NotFoundError, ValidationIssue
 from grappe.i18n import Message
 from grappe.io.files import ReadOptions, read_table
