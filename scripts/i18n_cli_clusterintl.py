@@ -76,6 +76,14 @@ CLI_T_clusterintl: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "advantages",
     ),
     "Write here.": ("Écrire ici.", "الكتابة هنا."),
+    # cli/kpi_records.py: the figures file takes markets
+    "Member figures: actor,period[,jobs,exports,currency,founded,markets] (markets: "
+    "FR:40;DE:25;AE).": (
+        "Chiffres des membres : actor,period[,jobs,exports,currency,founded,markets] (marchés : "
+        "FR:40;DE:25;AE).",
+        "أرقام الأعضاء: actor,period[,jobs,exports,currency,founded,markets] (الأسواق: "
+        "FR:40;DE:25;AE).",
+    ),
     # cli/exports_cluster.py: messages
     "--definitions and --industry-cluster go together: the cluster codes of the definitions "
     "whose products are the cluster's.": (
