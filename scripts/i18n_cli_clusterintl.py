@@ -76,6 +76,10 @@ CLI_T_clusterintl: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "advantages",
     ),
     "Write here.": ("Écrire ici.", "الكتابة هنا."),
+    "Network level inside the cluster (repeatable; default: local).": (
+        "Niveau du réseau à l'intérieur de la grappe (répétable ; par défaut : local).",
+        "مستوى الشبكة داخل العنقود (يمكن تكراره؛ الافتراضي: local).",
+    ),
     # cli/kpi_records.py: the figures file takes markets
     "Member figures: actor,period[,jobs,exports,currency,founded,markets] (markets: "
     "FR:40;DE:25;AE).": (

@@ -105,6 +105,7 @@ def test_biskra_from_the_registry(tmp_path):
             "No cluster '999' in the definitions",
         ),
         (("--period", "someday", *FILES), "period"),
+        (("--period", "2024", *FILES, *NETWORK, "--local-level", "galactic"), "'galactic'"),
         (("--period", "2024", *FILES, "--records", "all"), "--records"),
     ],
 )  # fmt: skip

@@ -154,6 +154,13 @@ def cluster_command(
     network_ties: Annotated[
         Path | None, typer.Option("--network-ties", help="Network ties (source,target,type).")
     ] = None,
+    local_level: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--local-level",
+            help="Network level inside the cluster (repeatable; default: local).",
+        ),
+    ] = None,
     database: DatabaseOpt = None,
     country: Annotated[
         str | None, typer.Option("--country", help="ISO3 code of the country in --trade.")
@@ -232,6 +239,7 @@ def cluster_command(
         options = _records_options(encoding, sep)
         common = {
             "previous": previous,
+            "local_levels": tuple(local_level or ("local",)),
             "country": country,
             "cluster_products": in_cluster,
             "opportunities": opportunities,

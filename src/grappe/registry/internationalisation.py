@@ -33,7 +33,7 @@ def registry_internationalisation(
     period: Period | str,
     *,
     previous: Period | str | None = None,
-    local_levels: Iterable[str] = ("local", "regional"),
+    local_levels: Iterable[str] = ("local",),
     country: str | None = None,
     cluster_products: Iterable[str] | None = None,
     opportunities: Sequence[Any] = (),
@@ -46,9 +46,10 @@ def registry_internationalisation(
     session : Session
     cluster_id : str
     period, previous : Period or str
-    local_levels : iterable of str, default ("local", "regional")
-        Levels inside the cluster's boundary: a cluster of a wilaya or a region, its partners
-        in the capital or abroad outside.
+    local_levels : iterable of str, default ("local",)
+        Levels inside the cluster's boundary, as the stored network diagnosis counts them
+        (:data:`grappe.registry.network_diagnoses.DEFAULT_OPTIONS`); add ``"regional"`` for
+        a cluster of a whole wilaya or region.
     country, cluster_products, opportunities, advantages
         As :func:`grappe.roadmap.internationalisation.cluster_internationalisation`.
 
