@@ -41,9 +41,10 @@ def add_biskra(session):
     """The cluster, the wilaya of Biskra and the actors of the illustrative fixture."""
     session.add(Cluster(id="biskra-dates", name_en="Biskra dates"))
     session.add(Region(id="DZ-07", code="07", country="DZ", region_type="wilaya", name_en="Biskra"))
-    with (FIXTURES / "biskra_actors.csv").open() as f:
+    with (FIXTURES / "biskra_network_actors.csv").open() as f:  # levels assumed
         session.add_all(
-            Actor(id=r["id"], name=r["name"], sphere=r["sphere"]) for r in csv.DictReader(f)
+            Actor(id=r["id"], name=r["name"], sphere=r["sphere"], level=r["level"])
+            for r in csv.DictReader(f)
         )
     session.flush()
 
@@ -69,6 +70,9 @@ def test_biskra_markets_loaded_and_computed_back(db):
     assert res.markets == files.markets and res.exporters == files.exporters
     assert res.markets[0].country == "FR" and res.markets[0].exports == pytest.approx(213.5e6)
     assert res.exports_kpi.target == 500_000_000
+    # the stored network (members from the join events, ties loaded with the records)
+    assert res.pipelines.external_share == pytest.approx(0.2)
+    assert [p.actor for p in res.pipelines.actors] == ["chamber-agri", "farm-03"]
     assert res.exports_kpi.attainment == pytest.approx(0.87)
     with pytest.raises(NotFoundError, match="cluster"):
         registry_internationalisation(db, "nowhere", "2024")
