@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from grappe.errors import DataValidationError
+from grappe.formats import format_number
 from grappe.i18n import translate
 from grappe.registry.internationalisation import latest_internationalisation
 from grappe.vocabulary import country_name
@@ -55,9 +56,9 @@ def internationalisation_view(
                 "exports": e.exports,
                 "currency": e.currency,
                 "share": e.share,
-                "markets": ", ".join(
+                "markets": ("، " if lang == "ar" else ", ").join(
                     country_name(m.country, lang)
-                    + ("" if m.share is None else f" ({m.share:.0f} %)")
+                    + ("" if m.share is None else f" ({format_number(m.share, lang)} %)")
                     for m in e.markets
                 ),
             }
