@@ -1443,6 +1443,10 @@ from i18n_web_countries import T_countries  # noqa: E402 - country pages (countr
 
 T |= T_countries
 
+from i18n_web_clusterintl import T_clusterintl  # noqa: E402 - a cluster's internationalisation
+
+T |= T_clusterintl
+
 
 def main() -> int:
     pot = WEB / "locale" / "messages.pot"

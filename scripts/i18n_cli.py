@@ -2290,3 +2290,6 @@ from i18n_cli_countries import CLI_T_countries  # noqa: E402 - country pages' jo
 
 CLI_T |= CLI_T_countries
 
+from i18n_cli_clusterintl import CLI_T_clusterintl  # noqa: E402 - grappe exports cluster (clusterintl, issue 19)
+
+CLI_T |= CLI_T_clusterintl

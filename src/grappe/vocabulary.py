@@ -14,6 +14,8 @@ same objects as here.
 
 from __future__ import annotations
 
+import functools
+
 __all__ = [
     "AMOUNT_KPIS",
     "CLUSTER_ACTIVITY_KINDS",
@@ -36,6 +38,8 @@ __all__ = [
     "STRENGTH_SCALE",
     "TIE_TYPES",
     "USER_ROLES",
+    "country_codes",
+    "country_name",
     "sphere_name",
 ]
 
@@ -260,3 +264,54 @@ STORED_INDICATOR_COLUMNS: tuple[str, ...] = (
     "strong",
     "stars",
 )
+
+
+#: CLDR territories that are not countries of ISO 3166-1 (unions, regions, test codes).
+_NOT_COUNTRIES = frozenset(
+    ("AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "ZZ")
+)
+
+
+def country_codes() -> frozenset[str]:
+    """The ISO 3166-1 alpha-2 country codes (and ``XK``, Kosovo), as the CLDR data of Babel
+    lists them: the markets of a member's exports (:mod:`grappe.roadmap.records_check`).
+
+    References
+    ----------
+    .. [1] ISO 3166-1, "Codes for the representation of names of countries"; Unicode CLDR
+       territory names, through Babel.
+
+    Examples
+    --------
+    >>> "DZ" in country_codes(), "EU" in country_codes(), len(country_codes()) > 240
+    (True, False, True)
+    """
+    return _country_codes()
+
+
+def country_name(code: str, lang: str = "en") -> str:
+    """The name of country ``code`` in ``lang`` (``fr``, ``ar``, ``en``); the code itself
+    when unknown.
+
+    Examples
+    --------
+    >>> country_name("FR", "en"), country_name("DE", "fr")
+    ('France', 'Allemagne')
+    """
+    return _territories(lang).get(code.upper(), code)
+
+
+@functools.cache
+def _territories(lang: str) -> dict[str, str]:
+    from babel import Locale  # Babel's locale data only when a country is named
+
+    return dict(Locale.parse(lang).territories)
+
+
+@functools.cache
+def _country_codes() -> frozenset[str]:
+    return frozenset(
+        code
+        for code in _territories("en")
+        if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
+    )

@@ -26,7 +26,7 @@ from grappe.definitions import definitions_from_frame
 from grappe.model import ClusterDefinitions
 from grappe.network import diagnose
 from grappe.programmes import LabelState
-from grappe.roadmap import evaluate_kpis, make_label
+from grappe.roadmap import check_records, evaluate_kpis, make_label
 from grappe.spatial import kdensity_by_activity
 
 PACKAGES = (
@@ -861,6 +861,30 @@ _rm = {
         why="checked records",
         bad=(_a([{"actor": "a", "kind": "leave", "date": "2024-01-02"}]),),
     ),
+    "cluster_internationalisation": Spec(
+        data=1,
+        sample=lambda: (
+            (
+                check_records(
+                    [{"actor": "a", "kind": "join", "date": "2024-01-02"}],
+                    [
+                        {
+                            "actor": "a",
+                            "period": "2024",
+                            "exports": 5,
+                            "currency": "DZD",
+                            "markets": "FR:60;AE",
+                        }
+                    ],
+                ),
+            ),
+            {"period": "2024", "previous": "2023"},
+        ),
+        labels=None,
+        examples=True,
+        why="statements with their figures and sources",
+        bad=(lambda: ((check_records(),), {"period": "2024-Q9"}),),
+    ),  # fmt: skip
     "kpis_from_records": Spec(
         data=4,
         sample=lambda: (

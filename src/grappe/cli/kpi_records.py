@@ -38,7 +38,11 @@ EventsOpt = Annotated[
 ]
 FiguresOpt = Annotated[
     Path | None,
-    typer.Option("--figures", help="Member figures: actor,period[,jobs,exports,currency,founded]."),
+    typer.Option(
+        "--figures",
+        help="Member figures: actor,period[,jobs,exports,currency,founded,markets] "
+        "(markets: FR:40;DE:25;AE).",
+    ),
 ]
 ActivitiesOpt = Annotated[
     Path | None,

@@ -40,6 +40,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "grappe.cli.exports",
     "grappe.cli.exports_names",
     "grappe.cli.exports_clusters",
+    "grappe.cli.exports_cluster",
 )
 
 #: The modules of the commands built together (``assess``, ``roadmap``, ``kpi``, ``match``,
@@ -173,7 +174,12 @@ COMMANDS: tuple[LazyCommand, ...] = (
     ),
     LazyCommand(
         "exports",
-        ("grappe.cli.exports", "grappe.cli.exports_names", "grappe.cli.exports_clusters"),
+        (
+            "grappe.cli.exports",
+            "grappe.cli.exports_names",
+            "grappe.cli.exports_clusters",
+            "grappe.cli.exports_cluster",
+        ),
         "A country's exports: products with an advantage, complexity, opportunities.",
     ),
 )

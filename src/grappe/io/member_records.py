@@ -45,7 +45,8 @@ def read_records(
     files : mapping
         The path of each kind of record, keys among ``events`` (``actor, kind, date`` and
         optionally ``sector, activity_code, activity, sphere, region``), ``figures``
-        (``actor, period`` and optionally ``jobs, exports, currency, founded``),
+        (``actor, period`` and optionally ``jobs, exports, currency, founded, markets``:
+        ``FR:40;DE:25;AE``, see :func:`grappe.roadmap.markets.parse_markets`),
         ``activities`` (``kind, date`` and optionally ``title, participants, members``
         separated by ``;``) and ``ties`` (``source, target`` and optionally ``type, since,
         until``). A kind left out (or ``None``) has no records.

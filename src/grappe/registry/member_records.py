@@ -52,7 +52,15 @@ __all__ = [
 ]
 
 #: The fields of a member figure a caller gives (with the member's ``actor_id``).
-FIGURE_FIELDS: tuple[str, ...] = ("period", "jobs", "exports", "currency", "founded", "note")
+FIGURE_FIELDS: tuple[str, ...] = (
+    "period",
+    "jobs",
+    "exports",
+    "currency",
+    "founded",
+    "markets",
+    "note",
+)
 #: The fields of a cluster activity a caller gives.
 ACTIVITY_FIELDS: tuple[str, ...] = ("kind", "date", "title", "participants", "members", "note")
 
@@ -88,6 +96,7 @@ def _figure_record(row: MemberFigure) -> dict[str, Any]:
         "exports": row.exports,
         "currency": row.currency,
         "founded": row.founded,
+        "markets": row.markets or (),
         "row": None,
     }
 
@@ -101,6 +110,7 @@ def _figure_audit(row: MemberFigure) -> dict[str, Any]:
         "exports": row.exports,
         "currency": row.currency,
         "founded": row.founded.isoformat() if row.founded else None,
+        "markets": list(row.markets or []),
         "note": row.note,
     }
 
@@ -129,7 +139,9 @@ def set_member_figure(
     values : mapping
         ``period`` (``2024``, ``2024-Q1``…), and optionally ``jobs`` (a whole number),
         ``exports`` (an amount, with ``currency``), ``founded`` (the firm's creation date),
-        ``note``; numbers and dates as values or as the text of a form.
+        ``markets`` (where the exports go: ``"FR:40;DE:25;AE"`` or a list of
+        ``{"country", "share"}``, see :func:`grappe.roadmap.markets.parse_markets`), ``note``;
+        numbers and dates as values or as the text of a form.
 
     Raises
     ------
@@ -140,7 +152,8 @@ def set_member_figure(
     DataValidationError
         The figure is invalid (see :func:`grappe.roadmap.records.check_records`): an actor
         that never joined the cluster (unknown member), a period that is not one, negative
-        jobs, exports without a currency, a founding date after the period, a period that
+        jobs, exports without a currency, an unknown market country code or a share that is
+        not a percent, a founding date after the period, a period that
         overlaps another figure of the member. Nothing is written.
     """
     key = f"{cluster_id}/{actor_id}/{values.get('period')}"
@@ -167,6 +180,7 @@ def set_member_figure(
         "exports": figure["exports"],
         "currency": figure["currency"],
         "founded": figure["founded"],
+        "markets": [{"country": m.country, "share": m.share} for m in figure["markets"]] or None,
         "note": (str(values.get("note") or "").strip() or None),
     }
     row = session.scalar(

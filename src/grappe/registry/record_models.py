@@ -18,7 +18,9 @@ __all__ = ["ClusterActivity", "MemberFigure"]
 
 class MemberFigure(Base):
     """What one member reports for one period: ``jobs``, ``exports`` (an amount in
-    ``currency``) and its firm's ``founded`` date; any may be empty."""
+    ``currency``), its firm's ``founded`` date and the ``markets`` of its exports (migration
+    ``0018``: a list of ``{"country": "FR", "share": 40.0}``, share in percent or null); any
+    may be empty."""
 
     __tablename__ = "member_figures"
     __table_args__ = (UniqueConstraint("cluster_id", "actor_id", "period"),)
@@ -31,6 +33,7 @@ class MemberFigure(Base):
     exports: Mapped[float | None] = mapped_column(Float)
     currency: Mapped[str | None] = mapped_column(String(3))
     founded: Mapped[dt.date | None] = mapped_column(Date)
+    markets: Mapped[list[Any] | None] = mapped_column(JSON)
     note: Mapped[str | None] = mapped_column(Text)
 
 

@@ -36,10 +36,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from grappe._validation import check_option
-from grappe.errors import GrappeError, InvalidParameterError, NotFoundError
+from grappe.errors import DataValidationError, GrappeError, InvalidParameterError, NotFoundError
 from grappe.registry.assessments import list_assessments
 from grappe.registry.database import session_scope
 from grappe.registry.evaluations import list_swots
+from grappe.registry.internationalisation import latest_internationalisation
 from grappe.registry.models import (
     Cluster,
     IndicatorSnapshot,
@@ -118,6 +119,9 @@ class ReportInputs:
         The latest stored evaluation: date, kind, score, label, label status, evaluator.
     graph : ActorNetwork or None
         The stored network of the latest diagnosis (its wave), drawn in the report.
+    internationalisation : Internationalisation or None
+        Of the latest year with member figures
+        (:func:`grappe.registry.internationalisation.latest_internationalisation`).
     """
 
     indicators: pd.DataFrame | None
@@ -135,6 +139,7 @@ class ReportInputs:
     region_name: str | None = None
     latest_evaluation: dict[str, Any] | None = None
     graph: Any = None
+    internationalisation: Any = None
 
 
 def report_inputs(session: Session, cluster_id: str) -> ReportInputs:
@@ -201,6 +206,13 @@ def report_inputs(session: Session, cluster_id: str) -> ReportInputs:
                 for k in kpis
             ]
         )
+    try:
+        intl = latest_internationalisation(session, cluster_id)
+    except DataValidationError as error:  # records that disagree: the rest is still reported
+        intl = None
+        sources.append(f"grappe registry: member figures not reported ({error})")
+    if intl is not None:
+        sources.append(f"grappe registry: member figures and markets of {intl.period}")
     names = {
         "en": cluster.name_en,
         "fr": cluster.name_fr or cluster.name_en,
@@ -222,6 +234,7 @@ def report_inputs(session: Session, cluster_id: str) -> ReportInputs:
         region_name=None if region is None else region.name_en,
         latest_evaluation=latest_evaluation,
         graph=graph,
+        internationalisation=intl,
     )
 
 
@@ -360,6 +373,7 @@ def build_cluster_report(
             region_name=inputs.region_name if inputs.indicators is None else None,
             latest_evaluation=inputs.latest_evaluation,
             graph=inputs.graph,
+            internationalisation=inputs.internationalisation,
         )
         _progress(sessions, report_id, 1)
         files = []

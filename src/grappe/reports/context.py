@@ -28,6 +28,7 @@ from grappe.i18n import translate
 from grappe.reports import charts
 from grappe.reports.findings import in_language
 from grappe.reports.i18n import RULES, T, label
+from grappe.reports.internationalisation import internationalisation_tables
 from grappe.reports.model import ClusterReport
 from grappe.roadmap import PHASES
 from grappe.vocabulary import SPHERE_NAMES
@@ -300,7 +301,7 @@ def _mission(
         )
     narrative = {
         section: [f.text(lang) for f in report.findings if f.section == section]
-        for section in ("statistics", "network", "kpis", "programme")
+        for section in ("statistics", "network", "kpis", "internationalisation", "programme")
     }
     recommendations = [
         {"text": r.text(lang), "because": r.finding.text(lang), "key": r.key}
@@ -329,6 +330,7 @@ def _mission(
         "recommendations": recommendations,
         "priorities": recommendations[:3],
         "programme": programme,
+        "intl": internationalisation_tables(report.internationalisation, lang),
     }
 
 

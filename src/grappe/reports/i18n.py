@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from grappe.reports.internationalisation_texts import INTL_T
 from grappe.reports.mission_texts import MISSION_T
 from grappe.vocabulary import LANGUAGES
 
@@ -178,6 +179,7 @@ T: dict[str, dict[str, str]] = {
 
 # The mission document's sections (executive summary, findings, recommendations, programme).
 T |= MISSION_T
+T |= INTL_T  # the "Internationalisation" section (grappe.reports.internationalisation)
 
 #: Rules of the life cycle and the classification, filled with their thresholds.
 RULES: dict[str, dict[str, str]] = {

@@ -287,3 +287,12 @@ RECOMMENDATION_TEXTS: dict[str, dict[str, str]] = {
         "ar": "إعداد خطة تصحيح قبل التقييم القادم في {programme}.",
     },
 }
+
+# The "Internationalisation" section's findings and recommendations (issue 19).
+from grappe.reports.internationalisation_texts import (  # noqa: E402
+    INTL_FINDING_TEXTS,
+    INTL_RECOMMENDATION_TEXTS,
+)
+
+FINDING_TEXTS |= INTL_FINDING_TEXTS
+RECOMMENDATION_TEXTS |= INTL_RECOMMENDATION_TEXTS

@@ -44,6 +44,7 @@ from grappe.reports.findings import (
     statistics_findings,
 )
 from grappe.reports.i18n import LANGS, NAMES
+from grappe.reports.internationalisation import internationalisation_findings
 from grappe.reports.programme import ProgrammeStatus
 from grappe.reports.recommendations import Recommendation, recommend
 from grappe.roadmap import Evaluation, Roadmap, evaluate_kpis
@@ -94,6 +95,9 @@ class ClusterReport:
     drawing : mapping or None
         Layout of the actor network (:func:`grappe.network.drawing.network_drawing`), drawn
         in the report when the network itself was given.
+    internationalisation : Internationalisation or None
+        The cluster's internationalisation
+        (:func:`grappe.roadmap.internationalisation.cluster_internationalisation`), when given.
     """
 
     region: str
@@ -118,6 +122,7 @@ class ClusterReport:
     recommendations: tuple[Recommendation, ...] = ()
     programme: ProgrammeStatus | None = None
     drawing: Mapping[str, Any] | None = None
+    internationalisation: Any = None
 
     @property
     def has_statistics(self) -> bool:
@@ -154,6 +159,7 @@ def build_report(
     graph: Any = None,
     related_clusters: pd.DataFrame | None = None,
     programme: ProgrammeStatus | None = None,
+    internationalisation: Any = None,
     seed: int = 7,
 ) -> ClusterReport:
     """Run the qualification of one cluster and gather the parts of its report.
@@ -202,6 +208,10 @@ def build_report(
         become opportunities.
     programme : ProgrammeStatus, optional
         The cluster's status in a programme (:func:`grappe.reports.programme.programme_status`).
+    internationalisation : Internationalisation, optional
+        The cluster's internationalisation
+        (:func:`grappe.roadmap.internationalisation.cluster_internationalisation`): its
+        findings (:mod:`grappe.reports.internationalisation`) and section.
     seed : int, default 7
         Seed of the network drawing's layout.
 
@@ -266,11 +276,16 @@ def build_report(
             indicators, region=region, related=related,
             start=int(series["year"].iloc[0]), end=int(series["year"].iloc[-1]),
         )  # fmt: skip
+    said = kpi_findings(evaluation)
     findings = (
         *statistics_findings(ev, series if has_statistics else None),
         *related_findings(change, related_clusters),
         *(network_findings(network) if network is not None else ()),
-        *kpi_findings(evaluation),
+        *said,
+        *internationalisation_findings(
+            internationalisation,
+            kpis_said=evaluation is not None and "exports" in set(evaluation.table["kpi"]),
+        ),
         *programme_findings(programme),
     )
     if swot is None:
@@ -306,6 +321,7 @@ def build_report(
         recommendations=recommend(findings),
         programme=programme,
         drawing=_drawing(graph, seed=seed),
+        internationalisation=internationalisation,
     )
 
 

@@ -75,6 +75,10 @@ RECOMMENDATION_RULES: dict[str, _Rule] = {
     "weak_zone": lambda _f: ("strengthen_ties", 5),
     "absent_sphere": lambda _f: ("bring_in_sphere", 5),
     "brokers": lambda _f: ("broker_role", 6),
+    # a cluster's internationalisation (grappe.reports.internationalisation)
+    "no_exporter": lambda _f: ("export_readiness", 3),
+    "market_concentration": lambda _f: ("diversify_markets", 4),
+    "export_opportunity": lambda _f: ("target_export_products", 4),
 }
 
 

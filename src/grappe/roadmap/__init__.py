@@ -4,6 +4,7 @@ See ``docs/roadmap.md``. Read roadmaps, KPI tables and labels with :mod:`grappe.
 """
 
 from grappe.roadmap.actions import STATUSES, Action, Milestone, Roadmap, build_roadmap
+from grappe.roadmap.internationalisation import cluster_internationalisation
 from grappe.roadmap.kpis import STANDARD_KPIS, Evaluation, check_kpis, evaluate_kpis
 from grappe.roadmap.labels import Criterion, Label, LabelCheck, check_label, make_label
 from grappe.roadmap.periods import (
@@ -45,6 +46,7 @@ __all__ = [
     "check_label",
     "check_member_events",
     "check_records",
+    "cluster_internationalisation",
     "evaluate_kpis",
     "kpis_from_records",
     "make_label",

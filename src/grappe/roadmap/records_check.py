@@ -17,6 +17,7 @@ from typing import Any
 from grappe._validation import MAX_AMOUNT, MAX_COUNT
 from grappe.errors import DataValidationError, InvalidParameterError, ValidationIssue
 from grappe.i18n import Message
+from grappe.roadmap.markets import parse_markets
 from grappe.roadmap.periods import parse_period
 from grappe.vocabulary import CLUSTER_ACTIVITY_KINDS, MEMBER_EVENTS, SPHERES, TIE_TYPES
 
@@ -37,7 +38,8 @@ class Records:
         ``sphere``, ``region`` (the optional ones ``None`` when not given), by date.
     figures : tuple of dict
         ``actor``, ``period`` (:class:`~grappe.roadmap.periods.Period`), ``jobs``,
-        ``exports``, ``currency``, ``founded``.
+        ``exports``, ``currency``, ``founded``, ``markets`` (a tuple of
+        :class:`~grappe.roadmap.markets.Market`, empty when not given).
     activities : tuple of dict
         ``kind``, ``date``, ``title``, ``participants``, ``members`` (tuple of actor ids).
     ties : tuple of dict
@@ -237,7 +239,9 @@ def check_records(
         name), ``sphere`` (:data:`~grappe.vocabulary.SPHERES`), ``region`` (a wilaya…).
     figures : iterable of mappings
         Member figures: ``actor``, ``period`` (``2024``, ``2024-Q1``…); optional ``jobs``,
-        ``exports``, ``currency``, ``founded`` (the firm's creation date).
+        ``exports``, ``currency``, ``founded`` (the firm's creation date), ``markets``
+        (where the exports go: ``FR:40;DE:25;AE``, see
+        :func:`grappe.roadmap.markets.parse_markets`).
     activities : iterable of mappings
         Cluster activities: ``kind`` (:data:`~grappe.vocabulary.CLUSTER_ACTIVITY_KINDS`),
         ``date``; optional ``title``, ``participants``, ``members`` (actor ids, a sequence or a
@@ -258,7 +262,8 @@ def check_records(
         Listing every problem: an empty actor, an unknown event kind or sphere, a date that is
         not a day, a leave before a join or a second join, a figure or activity of an actor
         that never joined (unknown member), a period that is not one, negative or implausible
-        jobs or exports, exports without a currency, two figures of one member whose periods
+        jobs or exports, exports without a currency, an unknown market country code or a
+        market share that is not a percent (or shares above 100), two figures of one member whose periods
         overlap, a founding date after the figure's period, an unknown activity kind, a tie
         ending before it starts.
 
@@ -369,6 +374,9 @@ def check_records(
                 ),
                 Message("Correct the founding date or the period."),
             )
+        markets, problems = parse_markets(figure.get("markets"))
+        for message, fix in problems:
+            issues.add("figures", figure, k, "markets", message, fix)
         checked_figures.append(
             {
                 "actor": actor,
@@ -376,6 +384,7 @@ def check_records(
                 **values,
                 "currency": currency and currency.upper(),
                 "founded": founded,
+                "markets": markets,
                 "_record": (figure, k),
             }
         )

@@ -17,6 +17,7 @@ __all__ = [
     "ActivityPublic",
     "FigureCreate",
     "FigurePublic",
+    "MarketIn",
     "RecordKpiPublic",
     "RecordsKpisPublic",
     "TieDates",
@@ -25,6 +26,15 @@ __all__ = [
 ActivityKind = Literal[CLUSTER_ACTIVITY_KINDS]  # type: ignore[valid-type]
 PeriodText = Annotated[str, StringConstraints(max_length=10)]
 Currency = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{3}$")]
+
+
+class MarketIn(BaseModel):
+    """One destination of a member's exports (checked by
+    :func:`grappe.roadmap.markets.parse_markets`: an unknown code is refused)."""
+
+    model_config = ConfigDict(extra="forbid")
+    country: Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2}$")]
+    share: Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)] | None = None
 
 
 class FigureCreate(BaseModel):
@@ -36,6 +46,11 @@ class FigureCreate(BaseModel):
     exports: Annotated[float, Field(ge=0, le=1e15, allow_inf_nan=False)] | None = None
     currency: Currency | None = Field(default=None, description="ISO 4217, e.g. DZD, EUR.")
     founded: EventDate | None = Field(default=None, description="The firm's creation date.")
+    markets: Annotated[list[MarketIn], Field(max_length=300)] = Field(
+        default_factory=list,
+        description="Where the exports go: ISO 3166-1 alpha-2 codes, each with an optional "
+        "share of the period's exports in percent.",
+    )
     note: Text | None = None
 
 
@@ -48,6 +63,7 @@ class FigurePublic(_Orm):
     exports: float | None
     currency: str | None
     founded: dt.date | None
+    markets: list[MarketIn] | None = None
     note: str | None
 
 

@@ -24,6 +24,7 @@ from grappe.web.network_svg import network_drawing
 from grappe.web.render import language, localized, page
 from grappe.web.views._common import not_found, series, sphere_names, stage_names
 from grappe.web.views.country import country_link
+from grappe.web.views.internationalisation_section import internationalisation_view
 from grappe.web.views.profile_sections import (
     assessments_view,
     evaluations_view,
@@ -92,6 +93,8 @@ def _cluster_page(request: Request, session: Session, cluster_id: str) -> HTMLRe
     )
     roadmap = load_roadmap(session, cluster_id) if "roadmap" in shown else None
     countries = {r.country for r in cluster.regions}
+    staff = _staff(session, request, cluster_id)  # a firm's exports are its own
+    intl = internationalisation_view(session, cluster_id, lang, names) if staff else None
     net = _network_drawing(session, cluster_id, members, lang)
     if net is not None:  # a copy: the cached drawing is shared by every visitor
         net = {**net, "legend": [(spheres.get(name, name), cls) for name, cls in net["legend"]]}
@@ -131,6 +134,7 @@ def _cluster_page(request: Request, session: Session, cluster_id: str) -> HTMLRe
             "country_exports": [
                 link for c in sorted(countries) if (link := country_link(session, c))
             ],
+            "intl": intl,
         },
     )
 

@@ -58,6 +58,10 @@ _HINTS = {
     "exports": N_("Exports: a number from 0, with its currency."),
     "currency": N_("The currency: three letters, e.g. DZD or EUR."),
     "founded": N_("The firm's founding date: YYYY-MM-DD, not after the period."),
+    "markets": N_(
+        "Markets: ISO country codes separated by ';', each with an optional share in "
+        "percent, e.g. FR:40;DE:25;AE."
+    ),
     "participants": N_("Participants: a whole number from 0."),
     "members": N_("Members who took part: members of the cluster only."),
     "since": N_("When the relation began: YYYY-MM-DD."),
@@ -74,7 +78,7 @@ _EVENT_FIELDS = (
     "region_id",
     "note",
 )
-_FIGURE_FIELDS = ("actor", "period", "jobs", "exports", "currency", "founded")
+_FIGURE_FIELDS = ("actor", "period", "jobs", "exports", "currency", "founded", "markets")
 _ACTIVITY_FIELDS = ("kind", "date", "title", "participants")
 #: Names of the event kinds and activity kinds on the page.
 _KIND_NAMES = {
