@@ -25,12 +25,12 @@ from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
-from grappe.errors import DataValidationError
+from grappe.errors import DataValidationError, NotFoundError, PermissionDeniedError
 from grappe.registry.models import Cluster
 from grappe.registry.permissions import refusal
 from grappe.web.auth import SignedIn, forbidden, to_login, visitor
 from grappe.web.i18n import translations
-from grappe.web.render import language, localized
+from grappe.web.render import language, localized, page
 from grappe.web.views._common import not_found
 
 if TYPE_CHECKING:
@@ -43,6 +43,8 @@ __all__ = [
     "cluster_context",
     "cluster_form",
     "cluster_work",
+    "delete_record",
+    "form_page",
     "hinted_errors",
     "open_session",
     "saved_redirect",
@@ -167,6 +169,84 @@ def cluster_context(request: Request, cluster: Cluster) -> dict[str, Any]:
     name, name_lang = localized(cluster, "name", language(request))
     return {"cluster_id": cluster.id, "cluster_name": name, "cluster_lang": name_lang,
             "csrf": visitor(request).csrf}  # fmt: skip
+
+
+def form_page(
+    request: Request,
+    template: str,
+    cluster: Cluster,
+    context: dict[str, Any],
+    *,
+    errors: dict[str, str] | None = None,
+    status: int = 200,
+) -> Response:
+    """A cluster form's page: the cluster's part (:func:`cluster_context`), the form's
+    ``errors`` in the page's language, whether the last form was saved (``?saved=1``), then the
+    page's own ``context``.
+
+    Parameters
+    ----------
+    request
+        The page's request.
+    template
+        The Jinja template of the page.
+    cluster
+        The cluster of the page.
+    context
+        What the page shows besides (its values, choices and stored records).
+    errors
+        The problems of each field: message ids of the web catalogue, looked up in the page's
+        language (a text already in that language is left as it is: the catalogue does not
+        hold it).
+    status
+        The HTTP status (400 for a refused form).
+    """
+    _ = translations(language(request)).gettext
+    shared = {
+        **cluster_context(request, cluster),
+        # "" would fetch the catalogue's header
+        "errors": {field: _(text) if text else text for field, text in (errors or {}).items()},
+        "saved": request.query_params.get("saved") == "1",
+    }
+    return page(request, template, {**shared, **context}, status=status)
+
+
+def delete_record(
+    request: Request,
+    cluster_id: str,
+    *,
+    kind: str,
+    delete: Callable[[ClusterWork], object],
+    back: str,
+) -> Response:
+    """The route that deletes one record of a cluster: ``delete`` runs in :func:`cluster_form`'s
+    work on ``kind`` records and is committed; the answer is the "saved" redirect to ``back``,
+    the 403 page when the registry refuses (its own check of the rights), the 404 page when
+    the record is not the cluster's (``delete`` raises :class:`~grappe.errors.NotFoundError`).
+
+    Parameters
+    ----------
+    request
+        The form's request.
+    cluster_id
+        The cluster's id, from the path.
+    kind
+        The kind of record (:data:`grappe.registry.permissions.RULES`) the page's rights are
+        asked for.
+    delete
+        The registry's deletion, given the open work (session, rights).
+    back
+        The page to go back to.
+    """
+    with cluster_form(request, cluster_id, kind=kind, key=cluster_id) as work:
+        try:
+            delete(work)
+            work.db.commit()
+        except PermissionDeniedError:
+            return forbidden(request)
+        except NotFoundError:
+            return not_found(request)
+    return saved_redirect(back)
 
 
 def saved_redirect(path: str) -> RedirectResponse:

@@ -14,7 +14,7 @@ and again by the registry.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -37,9 +37,15 @@ from grappe.roadmap.periods import PERIOD_FORMS, parse_period
 from grappe.vocabulary import CLUSTER_ACTIVITY_KINDS, MEMBER_EVENTS
 from grappe.web.auth import forbidden
 from grappe.web.i18n import format_number, translations
-from grappe.web.render import language, page
+from grappe.web.render import language
 from grappe.web.views._common import N_, not_found, sphere_names
-from grappe.web.views._forms import cluster_context, cluster_form, saved_redirect
+from grappe.web.views._forms import (
+    ClusterWork,
+    cluster_form,
+    delete_record,
+    form_page,
+    saved_redirect,
+)
 
 __all__ = ["records_section", "router"]
 
@@ -137,11 +143,11 @@ def _page(
     figures = records.list_member_figures(db, cluster.id)
     activities = records.list_cluster_activities(db, cluster.id)
     ties = records.list_cluster_ties(db, cluster.id)
-    return page(
+    return form_page(
         request,
         "member_records.html",
+        cluster,
         {
-            **cluster_context(request, cluster),
             "actors": [(a.id, f"{a.name} ({a.id})") for a in actors],
             "names": names,
             "event_kinds": [(k, _(_KIND_NAMES[k])) for k in MEMBER_EVENTS],
@@ -156,14 +162,20 @@ def _page(
             "period_forms": "\u2066" + ", ".join(PERIOD_FORMS.values()) + "\u2069",
             "form": form,
             "values": dict(values or {}),
-            "errors": errors or {},
-            "saved": request.query_params.get("saved") == "1",
         },
+        errors=errors,
         status=status,
     )
 
 
 _PATH = "/clusters/{cluster_id}/records"
+
+
+def _delete(
+    request: Request, cluster_id: str, kind: str, delete: Callable[[ClusterWork], None]
+) -> Response:
+    back = _PATH.format(cluster_id=cluster_id)
+    return delete_record(request, cluster_id, kind=kind, delete=delete, back=back)
 
 
 @router.get(_PATH, response_class=HTMLResponse)
@@ -238,16 +250,14 @@ async def record_event(request: Request, cluster_id: str) -> Response:
 
 @router.post(_PATH + "/events/{event_id}/delete", response_class=HTMLResponse)
 def delete_event(request: Request, cluster_id: str, event_id: int) -> Response:
-    with cluster_form(request, cluster_id, kind="member_event", key=cluster_id) as work:
-        event = next((e for e in list_member_events(work.db, cluster_id) if e.id == event_id), None)
+    def delete(work: ClusterWork) -> None:
+        events = list_member_events(work.db, cluster_id)
+        event = next((e for e in events if e.id == event_id), None)
         if event is None:
-            return not_found(request)
-        try:
-            delete_member_event(work.db, work.access, cluster_id, event.actor_id, event_id)
-            work.db.commit()
-        except PermissionDeniedError:
-            return forbidden(request)
-    return saved_redirect(f"/clusters/{cluster_id}/records")
+            raise NotFoundError(f"No event {event_id} in cluster {cluster_id!r}.")
+        delete_member_event(work.db, work.access, cluster_id, event.actor_id, event_id)
+
+    return _delete(request, cluster_id, "member_event", delete)
 
 
 @router.post(_PATH + "/figures", response_class=HTMLResponse)
@@ -270,15 +280,10 @@ async def record_figure(request: Request, cluster_id: str) -> Response:
 
 @router.post(_PATH + "/figures/{figure_id}/delete", response_class=HTMLResponse)
 def delete_figure(request: Request, cluster_id: str, figure_id: int) -> Response:
-    with cluster_form(request, cluster_id, kind="member_figure", key=cluster_id) as work:
-        try:
-            records.delete_member_figure(work.db, work.access, cluster_id, figure_id)
-            work.db.commit()
-        except PermissionDeniedError:
-            return forbidden(request)
-        except NotFoundError:
-            return not_found(request)
-    return saved_redirect(f"/clusters/{cluster_id}/records")
+    def delete(work: ClusterWork) -> None:
+        records.delete_member_figure(work.db, work.access, cluster_id, figure_id)
+
+    return _delete(request, cluster_id, "member_figure", delete)
 
 
 @router.post(_PATH + "/activities", response_class=HTMLResponse)
@@ -299,15 +304,10 @@ async def record_activity(request: Request, cluster_id: str) -> Response:
 
 @router.post(_PATH + "/activities/{activity_id}/delete", response_class=HTMLResponse)
 def delete_activity(request: Request, cluster_id: str, activity_id: int) -> Response:
-    with cluster_form(request, cluster_id, kind="cluster_activity", key=cluster_id) as work:
-        try:
-            records.delete_cluster_activity(work.db, work.access, cluster_id, activity_id)
-            work.db.commit()
-        except PermissionDeniedError:
-            return forbidden(request)
-        except NotFoundError:
-            return not_found(request)
-    return saved_redirect(f"/clusters/{cluster_id}/records")
+    def delete(work: ClusterWork) -> None:
+        records.delete_cluster_activity(work.db, work.access, cluster_id, activity_id)
+
+    return _delete(request, cluster_id, "cluster_activity", delete)
 
 
 @router.post(_PATH + "/ties/{tie_id}", response_class=HTMLResponse)

@@ -41,10 +41,9 @@ from grappe.registry.programme_facts import gather_facts
 from grappe.registry.programme_reminders import due_evaluations
 from grappe.vocabulary import LABEL_ACTIONS, ROLES
 from grappe.web.auth import SignedIn, visitor
-from grappe.web.i18n import translations
-from grappe.web.render import language, page
+from grappe.web.render import language
 from grappe.web.views._common import N_, label_status_names, not_found
-from grappe.web.views._forms import cluster_context, cluster_form, saved_redirect
+from grappe.web.views._forms import cluster_form, form_page, saved_redirect
 from grappe.web.views.programme_pages import label_action_names
 
 __all__ = ["due_reminders", "router"]
@@ -119,21 +118,17 @@ def _page(
     status: int = 200,
 ) -> Response:
     lang = language(request)
-    _ = translations(lang).gettext
     user = visitor(request).user
     may_decide = user is not None and refusal(
         user.access, "create", "label_decision", cluster.id, scope={cluster.id}
     ) is None  # fmt: skip
     defaults = {"programme": "", "joined": dt.date.today().isoformat(), "note": ""}
-    return page(request, "programme_workspace.html", {
-        **cluster_context(request, cluster),
+    return form_page(request, "programme_workspace.html", cluster, {
         "programmes": [(p.key, p.name(lang)) for p in programme_catalogue()],
         "enrolments": [_enrolment_view(db, e, lang)
                        for e in list_enrolments(db, cluster_id=cluster.id)],
         "may_decide": may_decide, "values": {**defaults, **(values or {})},
-        "errors": {k: _(v) for k, v in (errors or {}).items()},
-        "saved": request.query_params.get("saved") == "1",
-    }, status=status)  # fmt: skip
+    }, errors=errors, status=status)  # fmt: skip
 
 
 @router.get("/clusters/{cluster_id}/programmes", response_class=HTMLResponse)
@@ -202,7 +197,6 @@ def _evaluate_page(
     status: int = 200,
 ) -> Response:
     lang = language(request)
-    _ = translations(lang).gettext
     given = values or {}
     on = _date(given.get("on", "")) or dt.date.today()
     gathered = gather_facts(db, cluster.id, on=on)
@@ -218,8 +212,7 @@ def _evaluate_page(
     actions = label_action_names(lang)
     defaults = {"on": on.isoformat(), "period": str(on.year - 1), "action": "", "level": "",
                 "reason": ""}  # fmt: skip
-    return page(request, "programme_evaluate.html", {
-        **cluster_context(request, cluster),
+    return form_page(request, "programme_evaluate.html", cluster, {
         "enrolment": {"id": e.id, "name": e.programme.name(lang),
                       "status": label_status_names(lang)[e.state.status]},
         "facts": facts, "rule": {"action": actions[rule.action],
@@ -228,8 +221,7 @@ def _evaluate_page(
         "actions": [(a, actions[a]) for a in LABEL_ACTIONS],
         "levels": [(lv.key, in_language(lv.names, lang) or lv.key) for lv in e.programme.levels],
         "values": {**defaults, **{k: v for k, v in given.items() if not k.startswith("fact-")}},
-        "errors": {k: _(v) for k, v in (errors or {}).items()},
-    }, status=status)  # fmt: skip
+    }, errors=errors, status=status)  # fmt: skip
 
 
 @router.get("/clusters/{cluster_id}/programmes/{enrolment_id}/evaluate",
