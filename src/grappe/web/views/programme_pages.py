@@ -18,11 +18,10 @@ from grappe.programmes import Programme, in_language
 from grappe.registry.models import Cluster
 from grappe.registry.programme_catalogue import find_programme, programme_catalogue
 from grappe.registry.programme_enrolments import list_enrolments
-from grappe.vocabulary import LABEL_ACTIONS
+from grappe.vocabulary import LABEL_ACTIONS, label_action_name
 from grappe.web.db import PageSession, cached_page
-from grappe.web.i18n import translations
 from grappe.web.render import language, localized, page
-from grappe.web.views._common import N_, label_status_names, not_found
+from grappe.web.views._common import label_status_names, not_found
 
 __all__ = ["cluster_labels", "label_action_names", "programme_view", "router"]
 
@@ -32,22 +31,10 @@ router = APIRouter(include_in_schema=False)
 LABELLED: tuple[str, ...] = ("awarded", "renewed")
 
 
-_ACTION_LABELS = {
-    "award": N_("Award the label"),
-    "keep": N_("Keep the label"),
-    "raise": N_("Raise the level"),
-    "lower": N_("Lower the level"),
-    "suspend": N_("Suspend the label"),
-    "withdraw": N_("Withdraw the label"),
-    "reinstate": N_("Reinstate the label"),
-    "refuse": N_("Refuse the application"),
-}
-
-
 def label_action_names(lang: str) -> dict[str, str]:
-    """The actions of a label decision (:data:`grappe.vocabulary.LABEL_ACTIONS`) in ``lang``."""
-    _ = translations(lang).gettext
-    return {action: _(_ACTION_LABELS[action]) for action in LABEL_ACTIONS}
+    """The actions of a label decision (:data:`grappe.vocabulary.LABEL_ACTIONS`) in ``lang``:
+    the vocabulary's names, which the report shows too."""
+    return {action: label_action_name(action, lang) for action in LABEL_ACTIONS}
 
 
 def programme_view(programme: Programme, lang: str) -> dict[str, Any]:
