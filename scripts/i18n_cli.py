@@ -2269,3 +2269,7 @@ CLI_T |= CLI_T_programmes
 from i18n_cli_memberkpi import CLI_T_memberkpi  # noqa: E402 - KPIs from records (memberkpi, issue 18)
 
 CLI_T |= CLI_T_memberkpi
+
+from i18n_cli_progpolish import CLI_T_progpolish  # noqa: E402 - registry errors, report --cluster-id (progpolish)
+
+CLI_T |= CLI_T_progpolish

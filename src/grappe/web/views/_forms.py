@@ -25,7 +25,14 @@ from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
-from grappe.errors import DataValidationError, NotFoundError, PermissionDeniedError
+from grappe.errors import (
+    DataValidationError,
+    GrappeError,
+    NotFoundError,
+    PermissionDeniedError,
+    ValidationIssue,
+)
+from grappe.i18n import error_text, translate
 from grappe.registry.models import Cluster
 from grappe.registry.permissions import refusal
 from grappe.web.auth import SignedIn, forbidden, to_login, visitor
@@ -44,8 +51,10 @@ __all__ = [
     "cluster_form",
     "cluster_work",
     "delete_record",
+    "error_words",
     "form_page",
     "hinted_errors",
+    "issue_words",
     "open_session",
     "saved_redirect",
 ]
@@ -254,11 +263,28 @@ def saved_redirect(path: str) -> RedirectResponse:
     return RedirectResponse(f"{path}?saved=1", status_code=303)
 
 
+def issue_words(issue: ValidationIssue, lang: str) -> str:
+    """What the registry says of one refused field, in ``lang``: the issue's message and fix
+    (messages, :class:`~grappe.i18n.Message`, looked up in the catalogue the CLI's errors use,
+    :func:`grappe.i18n.translate`; a plain English text the catalogue does not hold stays as
+    it is), without the file, row and column the form's field already shows."""
+    message = translate(issue.message, lang)
+    return f"{message} {translate(issue.fix, lang)}" if issue.fix else message
+
+
+def error_words(error: GrappeError, lang: str) -> str:
+    """A registry error in ``lang``: each issue of a :class:`~grappe.errors.DataValidationError`
+    (:func:`issue_words`), another error's message (:func:`grappe.i18n.error_text`)."""
+    if isinstance(error, DataValidationError):
+        return " ".join(issue_words(issue, lang) for issue in error.issues)
+    return error_text(error, lang)
+
+
 def hinted_errors(
     error: DataValidationError, lang: str, hints: dict[str, str], *, default: str
 ) -> dict[str, str]:
     """The registry's issues per field: the field's need (``hints``, msgids translated into
-    ``lang``), then the message and fix of each issue (the API's words, in English).
+    ``lang``), then the message and fix of each issue, in ``lang`` too (:func:`issue_words`).
 
     Parameters
     ----------
@@ -275,7 +301,7 @@ def hinted_errors(
     errors: dict[str, str] = {}
     for issue in error.issues:
         column = issue.column if issue.column in hints else default
-        detail = f"{issue.message} {issue.fix}" if issue.fix else issue.message
+        detail = issue_words(issue, lang)
         if column in errors:
             errors[column] = f"{errors[column]} {detail}"
         else:

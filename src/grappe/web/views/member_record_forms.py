@@ -43,7 +43,9 @@ from grappe.web.views._forms import (
     ClusterWork,
     cluster_form,
     delete_record,
+    error_words,
     form_page,
+    issue_words,
     saved_redirect,
 )
 
@@ -120,7 +122,7 @@ def _errors(error: DataValidationError, lang: str, fields: tuple[str, ...]) -> d
         column = issue.column if issue.column in fields else fields[0]
         column = "actor" if column == "members" and "members" not in fields else column
         need = _(_HINTS[column]) if column in _HINTS else ""
-        detail = f"{issue.message} {issue.fix or ''}".strip()
+        detail = issue_words(issue, lang)
         found[column] = f"{found.get(column, need)} {detail}".strip()
     return found
 
@@ -222,7 +224,7 @@ def _refused(
     else:
         field = _field_of(error, fields)
         need = translations(lang).gettext(_HINTS[field]) if field in _HINTS else ""
-        errors = {field: f"{need} {error}".strip()}
+        errors = {field: f"{need} {error_words(error, lang)}".strip()}
     return _page(
         request, work.db, work.cluster, form=form, values=values, errors=errors, status=400
     )
@@ -366,7 +368,7 @@ def records_section(
     except InvalidParameterError:
         return {**shown, "records_error": _(_HINTS["period"])}
     except DataValidationError as error:
-        return {**shown, "records_error": str(error)}
+        return {**shown, "records_error": error_words(error, lang)}
     rows = records.compare_with_typed(db, cluster_id, computed)
     for row in rows:
         row["label"] = label(row["kpi"], lang)

@@ -43,7 +43,7 @@ from grappe.vocabulary import LABEL_ACTIONS, ROLES
 from grappe.web.auth import SignedIn, visitor
 from grappe.web.render import language
 from grappe.web.views._common import N_, label_status_names, not_found
-from grappe.web.views._forms import cluster_form, form_page, saved_redirect
+from grappe.web.views._forms import cluster_form, error_words, form_page, saved_redirect
 from grappe.web.views.programme_pages import label_action_names
 
 __all__ = ["due_reminders", "router"]
@@ -305,10 +305,9 @@ async def evaluate(request: Request, cluster_id: str, enrolment_id: int) -> Resp
                               period=values.get("period") or None, action=action,
                               level=values.get("level") or None, reason=reason or None)  # fmt: skip
         except InvalidParameterError as exc:  # no reason for an override, or the registry's
-            db.rollback()  # last word (its message in English)
-            found = (
-                {"reason": _ERRORS["reason"]} if "'reason'" in str(exc) else {"action": str(exc)}
-            )
+            db.rollback()  # last word (in the page's language)
+            found = {"reason": _ERRORS["reason"]} if "'reason'" in str(exc) else {
+                "action": error_words(exc, language(request))}  # fmt: skip
             return _evaluate_page(request, db, work.cluster, e, values=values, errors=found,
                                   status=400)  # fmt: skip
         db.commit()
