@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from grappe.errors import InvalidParameterError, NotFoundError, PermissionDeniedError
 from grappe.programmes import programme_from_dict
+from grappe.registry import connect
 from grappe.registry.models import (
     Actor,
     AnswerSet,
@@ -36,6 +37,7 @@ from grappe.registry.programme_enrolments import (
 )
 from grappe.registry.programme_facts import gather_facts
 from grappe.registry.programme_reminders import due_evaluations
+from grappe.registry.testing import POSTGRES_ENV, fresh_database
 
 ADMIN = Access("root", "admin")
 ANALYST = Access("ana", "analyst")
@@ -57,29 +59,50 @@ NETWORKS = programme_from_dict({
 })  # fmt: skip
 
 
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def module_sessions(request, tmp_path_factory, migrated_templates):
+    """One copy of the migrated database per backend for the whole module (a copy per test
+    was most of its time), holding the data of :func:`db` committed once."""
+    if request.param not in migrated_templates:
+        pytest.skip(f"PostgreSQL tests need {POSTGRES_ENV} (exported by .ci/run)")
+    folder = tmp_path_factory.mktemp("enrolments")
+    with fresh_database(request.param, folder, template=migrated_templates[request.param]) as url:
+        factory = connect(url)
+        with factory() as session:
+            _populate(session)
+            session.commit()
+        yield factory
+        factory.kw["bind"].dispose()
+
+
 @pytest.fixture
-def db(sessions):
+def db(module_sessions):
+    """A session on the module's database; what a test writes (flushed, never committed: the
+    registry's functions do not commit) is rolled back after it."""
+    with module_sessions() as session:
+        yield session
+        session.rollback()
+
+
+def _populate(session):
     """Cluster ``dates``: four members joined in 2021 (two enterprises, a university, a public
     body); two leave in June 2025. Jobs 120 (2022), 130 (2023), 90 (2024), 150 (2025)."""
-    with sessions() as session:
-        session.add_all([Cluster(id="dates", name_en="Dates"),
-                         Cluster(id="elsewhere", name_en="Elsewhere")])  # fmt: skip
-        spheres = {"f1": "enterprise", "f2": "enterprise", "u1": "university", "p1": "public"}
-        for actor, sphere in spheres.items():
-            session.add(Actor(id=actor, name=actor.upper(), sphere=sphere))
-        session.flush()
-        for actor in spheres:
-            session.add(Membership(cluster_id="dates", actor_id=actor))
-            session.add(MemberEvent(cluster_id="dates", actor_id=actor, kind="join",
-                                    date=dt.date(2021, 3, 1)))  # fmt: skip
-        for actor in ("f2", "p1"):
-            session.add(MemberEvent(cluster_id="dates", actor_id=actor, kind="leave",
-                                    date=dt.date(2025, 6, 30)))  # fmt: skip
-        for year, jobs in ((2022, 120.0), (2023, 130.0), (2024, 90.0), (2025, 150.0)):
-            session.add(Kpi(cluster_id="dates", name="jobs", year=year, period=str(year),
-                            value=jobs))  # fmt: skip
-        session.commit()
-        yield session
+    session.add_all([Cluster(id="dates", name_en="Dates"),
+                     Cluster(id="elsewhere", name_en="Elsewhere")])  # fmt: skip
+    spheres = {"f1": "enterprise", "f2": "enterprise", "u1": "university", "p1": "public"}
+    for actor, sphere in spheres.items():
+        session.add(Actor(id=actor, name=actor.upper(), sphere=sphere))
+    session.flush()
+    for actor in spheres:
+        session.add(Membership(cluster_id="dates", actor_id=actor))
+        session.add(MemberEvent(cluster_id="dates", actor_id=actor, kind="join",
+                                date=dt.date(2021, 3, 1)))  # fmt: skip
+    for actor in ("f2", "p1"):
+        session.add(MemberEvent(cluster_id="dates", actor_id=actor, kind="leave",
+                                date=dt.date(2025, 6, 30)))  # fmt: skip
+    for year, jobs in ((2022, 120.0), (2023, 130.0), (2024, 90.0), (2025, 150.0)):
+        session.add(Kpi(cluster_id="dates", name="jobs", year=year, period=str(year),
+                        value=jobs))  # fmt: skip
 
 
 def _evaluate(db, enrolment, year, **kwargs):
