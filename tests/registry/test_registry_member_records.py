@@ -19,6 +19,7 @@ from grappe.errors import (
     PermissionDeniedError,
 )
 from grappe.io.member_records import read_records
+from grappe.registry import connect
 from grappe.registry.kpi_entries import checked_kpi_entry, set_kpi
 from grappe.registry.member_events import add_member_event, update_member_event
 from grappe.registry.member_records import (
@@ -34,6 +35,7 @@ from grappe.registry.member_records import (
 from grappe.registry.models import Actor, AuditEntry, Cluster, Region, Tie
 from grappe.registry.permissions import Access
 from grappe.registry.record_imports import load_records
+from grappe.registry.testing import POSTGRES_ENV, fresh_database
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "roadmap"
 KINDS = ("events", "figures", "activities", "ties")
@@ -53,18 +55,35 @@ def add_biskra(session):
     session.flush()
 
 
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def module_sessions(request, tmp_path_factory, migrated_templates):
+    """One copy of the migrated database per backend for the whole module (a copy per test
+    was most of its time), holding :func:`add_biskra`'s data committed once."""
+    if request.param not in migrated_templates:
+        pytest.skip(f"PostgreSQL tests need {POSTGRES_ENV} (exported by .ci/run)")
+    folder = tmp_path_factory.mktemp("records")
+    with fresh_database(request.param, folder, template=migrated_templates[request.param]) as url:
+        factory = connect(url)
+        with factory() as session:
+            add_biskra(session)
+            session.commit()
+        yield factory
+        factory.kw["bind"].dispose()
+
+
 @pytest.fixture
-def db(sessions):
-    with sessions() as session:
-        add_biskra(session)
-        session.commit()
+def db(module_sessions):
+    """A session on the module's database; what a test writes (flushed, never committed: the
+    registry's functions do not commit) is rolled back after it."""
+    with module_sessions() as session:
         yield session
+        session.rollback()
 
 
 def test_biskra_story_loaded_and_computed_from_the_registry(db):
     records = read_records({k: FIXTURES / f"biskra_{k}.csv" for k in KINDS})
     loaded = load_records(db, MANAGER, "biskra-dates", records)
-    db.commit()
+    db.flush()
     assert (loaded.events, loaded.figures, loaded.activities, loaded.ties) == (19, 25, 6, 11)
     assert loaded.new_ties == 11
     k = records_kpis(db, "biskra-dates", "2024", previous="2023")
