@@ -57,6 +57,7 @@ from grappe.registry.repositories import audit, get, list_evaluations
 from grappe.registry.roadmaps import load_roadmap
 from grappe.reports.i18n import LANGS
 from grappe.reports.programme import ProgrammeStatus
+from grappe.vocabulary import STORED_INDICATOR_COLUMNS
 
 __all__ = [
     "FORMATS",
@@ -75,17 +76,9 @@ _log = logging.getLogger(__name__)
 #: Formats of a report's files.
 FORMATS: tuple[str, ...] = ("html", "pdf")
 
-_SNAPSHOT_COLUMNS = (
-    "cluster",
-    "cluster_name",
-    "year",
-    "employment",
-    "establishments",
-    "payroll",
-    "avg_wage",
-    "lq",
-    "national_share",
-)
+#: The stored indicator columns the report reads (the vocabulary's list; ``region`` is the row's
+#: ``region_id``).
+_SNAPSHOT_COLUMNS = tuple(c for c in STORED_INDICATOR_COLUMNS if c != "region")
 
 
 @dataclass(frozen=True)
