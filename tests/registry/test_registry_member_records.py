@@ -19,7 +19,6 @@ from grappe.errors import (
     PermissionDeniedError,
 )
 from grappe.io.member_records import read_records
-from grappe.registry import connect
 from grappe.registry.kpi_entries import checked_kpi_entry, set_kpi
 from grappe.registry.member_events import add_member_event, update_member_event
 from grappe.registry.member_records import (
@@ -35,7 +34,6 @@ from grappe.registry.member_records import (
 from grappe.registry.models import Actor, AuditEntry, Cluster, Region, Tie
 from grappe.registry.permissions import Access
 from grappe.registry.record_imports import load_records
-from grappe.registry.testing import POSTGRES_ENV, fresh_database
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "roadmap"
 KINDS = ("events", "figures", "activities", "ties")
@@ -55,29 +53,15 @@ def add_biskra(session):
     session.flush()
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def module_sessions(request, tmp_path_factory, migrated_templates):
-    """One copy of the migrated database per backend for the whole module (a copy per test
-    was most of its time), holding :func:`add_biskra`'s data committed once."""
-    if request.param not in migrated_templates:
-        pytest.skip(f"PostgreSQL tests need {POSTGRES_ENV} (exported by .ci/run)")
-    folder = tmp_path_factory.mktemp("records")
-    with fresh_database(request.param, folder, template=migrated_templates[request.param]) as url:
-        factory = connect(url)
-        with factory() as session:
-            add_biskra(session)
-            session.commit()
-        yield factory
-        factory.kw["bind"].dispose()
+def module_data(session):
+    """The module's data (one database per backend for the module): :func:`add_biskra`."""
+    add_biskra(session)
 
 
 @pytest.fixture
-def db(module_sessions):
-    """A session on the module's database; what a test writes (flushed, never committed: the
-    registry's functions do not commit) is rolled back after it."""
-    with module_sessions() as session:
-        yield session
-        session.rollback()
+def db(rolled_back):
+    """A session on the module's database (:func:`module_data`), rolled back after the test."""
+    return rolled_back
 
 
 def test_biskra_story_loaded_and_computed_from_the_registry(db):

@@ -12,7 +12,6 @@ from sqlalchemy import select
 
 from grappe.errors import InvalidParameterError, NotFoundError, PermissionDeniedError
 from grappe.programmes import programme_from_dict
-from grappe.registry import connect
 from grappe.registry.models import (
     Actor,
     AnswerSet,
@@ -37,7 +36,6 @@ from grappe.registry.programme_enrolments import (
 )
 from grappe.registry.programme_facts import gather_facts
 from grappe.registry.programme_reminders import due_evaluations
-from grappe.registry.testing import POSTGRES_ENV, fresh_database
 
 ADMIN = Access("root", "admin")
 ANALYST = Access("ana", "analyst")
@@ -59,32 +57,13 @@ NETWORKS = programme_from_dict({
 })  # fmt: skip
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def module_sessions(request, tmp_path_factory, migrated_templates):
-    """One copy of the migrated database per backend for the whole module (a copy per test
-    was most of its time), holding the data of :func:`db` committed once."""
-    if request.param not in migrated_templates:
-        pytest.skip(f"PostgreSQL tests need {POSTGRES_ENV} (exported by .ci/run)")
-    folder = tmp_path_factory.mktemp("enrolments")
-    with fresh_database(request.param, folder, template=migrated_templates[request.param]) as url:
-        factory = connect(url)
-        with factory() as session:
-            _populate(session)
-            session.commit()
-        yield factory
-        factory.kw["bind"].dispose()
-
-
 @pytest.fixture
-def db(module_sessions):
-    """A session on the module's database; what a test writes (flushed, never committed: the
-    registry's functions do not commit) is rolled back after it."""
-    with module_sessions() as session:
-        yield session
-        session.rollback()
+def db(rolled_back):
+    """A session on the module's database (:func:`module_data`), rolled back after the test."""
+    return rolled_back
 
 
-def _populate(session):
+def module_data(session):
     """Cluster ``dates``: four members joined in 2021 (two enterprises, a university, a public
     body); two leave in June 2025. Jobs 120 (2022), 130 (2023), 90 (2024), 150 (2025)."""
     session.add_all([Cluster(id="dates", name_en="Dates"),
