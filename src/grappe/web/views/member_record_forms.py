@@ -230,24 +230,50 @@ def _refused(
     )
 
 
+def _store(
+    request: Request,
+    cluster_id: str,
+    *,
+    kind: str,
+    form: str,
+    values: dict[str, Any],
+    fields: tuple[str, ...],
+    store: Callable[[ClusterWork], object],
+) -> Response:
+    """A records form: ``store`` runs in :func:`cluster_form`'s work on ``kind`` records and is
+    committed, then back to the page ("saved"); the 403 page when the registry refuses the
+    rights; the page with each refused field marked (400) when it refuses the values or an
+    unknown member, nothing stored."""
+    with cluster_form(request, cluster_id, kind=kind, key=cluster_id) as work:
+        try:
+            store(work)
+            work.db.commit()
+        except PermissionDeniedError:
+            return forbidden(request)
+        except (DataValidationError, InvalidParameterError, NotFoundError) as error:
+            return _refused(request, work, form, values, error, fields)
+    return saved_redirect(_PATH.format(cluster_id=cluster_id))
+
+
+def _member(values: dict[str, Any]) -> str:
+    if not values["actor"]:
+        raise NotFoundError("No member chosen.")
+    return str(values["actor"])
+
+
 @router.post(_PATH + "/events", response_class=HTMLResponse)
 async def record_event(request: Request, cluster_id: str) -> Response:
     """Record a join, leave or sector change (as ``POST /api/v1/clusters/{id}/members/{actor}/
     events``)."""
     values = await _form(request, _EVENT_FIELDS)
-    with cluster_form(request, cluster_id, kind="member_event", key=cluster_id) as work:
-        given = {k: values[k] or None for k in _EVENT_FIELDS if k != "actor"}
-        given["date"] = _day(values["date"]) if values["date"] else None
-        try:
-            if not values["actor"]:
-                raise NotFoundError("No member chosen.")
-            add_member_event(work.db, work.access, cluster_id, values["actor"], given)
-            work.db.commit()
-        except PermissionDeniedError:
-            return forbidden(request)
-        except (DataValidationError, InvalidParameterError, NotFoundError) as error:
-            return _refused(request, work, "event", values, error, _EVENT_FIELDS)
-    return saved_redirect(f"/clusters/{cluster_id}/records")
+    given = {k: values[k] or None for k in _EVENT_FIELDS if k != "actor"}
+    given["date"] = _day(values["date"]) if values["date"] else None
+
+    def store(work: ClusterWork) -> None:
+        add_member_event(work.db, work.access, cluster_id, _member(values), given)
+
+    return _store(request, cluster_id, kind="member_event", form="event", values=values,
+                  fields=_EVENT_FIELDS, store=store)  # fmt: skip
 
 
 @router.post(_PATH + "/events/{event_id}/delete", response_class=HTMLResponse)
@@ -267,17 +293,12 @@ async def record_figure(request: Request, cluster_id: str) -> Response:
     """Set a member's figures of a period (as ``PUT /api/v1/clusters/{id}/members/{actor}/
     figures``)."""
     values = await _form(request, _FIGURE_FIELDS)
-    with cluster_form(request, cluster_id, kind="member_figure", key=cluster_id) as work:
-        try:
-            if not values["actor"]:
-                raise NotFoundError("No member chosen.")
-            records.set_member_figure(work.db, work.access, cluster_id, values["actor"], values)
-            work.db.commit()
-        except PermissionDeniedError:
-            return forbidden(request)
-        except (DataValidationError, NotFoundError) as error:
-            return _refused(request, work, "figure", values, error, _FIGURE_FIELDS)
-    return saved_redirect(f"/clusters/{cluster_id}/records")
+
+    def store(work: ClusterWork) -> None:
+        records.set_member_figure(work.db, work.access, cluster_id, _member(values), values)
+
+    return _store(request, cluster_id, kind="member_figure", form="figure", values=values,
+                  fields=_FIGURE_FIELDS, store=store)  # fmt: skip
 
 
 @router.post(_PATH + "/figures/{figure_id}/delete", response_class=HTMLResponse)
@@ -292,16 +313,12 @@ def delete_figure(request: Request, cluster_id: str, figure_id: int) -> Response
 async def record_activity(request: Request, cluster_id: str) -> Response:
     """Record a training, mission or event (as ``POST /api/v1/clusters/{id}/activities``)."""
     values = await _form(request, _ACTIVITY_FIELDS)
-    with cluster_form(request, cluster_id, kind="cluster_activity", key=cluster_id) as work:
-        try:
-            records.add_cluster_activity(work.db, work.access, cluster_id, values)
-            work.db.commit()
-        except PermissionDeniedError:
-            return forbidden(request)
-        except DataValidationError as error:
-            fields = (*_ACTIVITY_FIELDS, "members")
-            return _refused(request, work, "activity", values, error, fields)
-    return saved_redirect(f"/clusters/{cluster_id}/records")
+
+    def store(work: ClusterWork) -> None:
+        records.add_cluster_activity(work.db, work.access, cluster_id, values)
+
+    return _store(request, cluster_id, kind="cluster_activity", form="activity", values=values,
+                  fields=(*_ACTIVITY_FIELDS, "members"), store=store)  # fmt: skip
 
 
 @router.post(_PATH + "/activities/{activity_id}/delete", response_class=HTMLResponse)
