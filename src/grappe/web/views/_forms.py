@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from grappe.errors import (
     DataValidationError,
     GrappeError,
+    InvalidParameterError,
     NotFoundError,
     PermissionDeniedError,
     ValidationIssue,
@@ -57,6 +58,7 @@ __all__ = [
     "issue_words",
     "open_session",
     "saved_redirect",
+    "write_record",
 ]
 
 
@@ -220,18 +222,22 @@ def form_page(
     return page(request, template, {**shared, **context}, status=status)
 
 
-def delete_record(
+def write_record(
     request: Request,
     cluster_id: str,
     *,
     kind: str,
-    delete: Callable[[ClusterWork], object],
+    write: Callable[[ClusterWork], object],
     back: str,
+    refused: Callable[[ClusterWork, GrappeError], Response] | None = None,
 ) -> Response:
-    """The route that deletes one record of a cluster: ``delete`` runs in :func:`cluster_form`'s
-    work on ``kind`` records and is committed; the answer is the "saved" redirect to ``back``,
-    the 403 page when the registry refuses (its own check of the rights), the 404 page when
-    the record is not the cluster's (``delete`` raises :class:`~grappe.errors.NotFoundError`).
+    """The route that writes (or deletes) one record of a cluster: ``write`` runs in
+    :func:`cluster_form`'s work on ``kind`` records and is committed; the answer is the "saved"
+    redirect to ``back``, the 403 page when the registry refuses the rights, and for a refused
+    value or an unknown record (:class:`~grappe.errors.DataValidationError`,
+    :class:`~grappe.errors.InvalidParameterError`, :class:`~grappe.errors.NotFoundError`), after
+    the rollback, ``refused``'s page — by default the 404 page for a record that is not the
+    cluster's (the others are raised).
 
     Parameters
     ----------
@@ -242,20 +248,40 @@ def delete_record(
     kind
         The kind of record (:data:`grappe.registry.permissions.RULES`) the page's rights are
         asked for.
-    delete
-        The registry's deletion, given the open work (session, rights).
+    write
+        The registry's write, given the open work (session, rights).
     back
         The page to go back to.
+    refused
+        The page that shows the refusal (the form again, its fields marked).
     """
     with cluster_form(request, cluster_id, kind=kind, key=cluster_id) as work:
         try:
-            delete(work)
+            write(work)
             work.db.commit()
         except PermissionDeniedError:
             return forbidden(request)
-        except NotFoundError:
-            return not_found(request)
+        except (DataValidationError, InvalidParameterError, NotFoundError) as error:
+            work.db.rollback()
+            if refused is not None:
+                return refused(work, error)
+            if isinstance(error, NotFoundError):
+                return not_found(request)
+            raise
     return saved_redirect(back)
+
+
+def delete_record(
+    request: Request,
+    cluster_id: str,
+    *,
+    kind: str,
+    delete: Callable[[ClusterWork], object],
+    back: str,
+) -> Response:
+    """:func:`write_record` for a deletion: the 404 page when the record is not the cluster's
+    (``delete`` raises :class:`~grappe.errors.NotFoundError`)."""
+    return write_record(request, cluster_id, kind=kind, write=delete, back=back)
 
 
 def saved_redirect(path: str) -> RedirectResponse:

@@ -47,6 +47,7 @@ from grappe.web.views._forms import (
     form_page,
     issue_words,
     saved_redirect,
+    write_record,
 )
 
 __all__ = ["records_section", "router"]
@@ -244,15 +245,12 @@ def _store(
     committed, then back to the page ("saved"); the 403 page when the registry refuses the
     rights; the page with each refused field marked (400) when it refuses the values or an
     unknown member, nothing stored."""
-    with cluster_form(request, cluster_id, kind=kind, key=cluster_id) as work:
-        try:
-            store(work)
-            work.db.commit()
-        except PermissionDeniedError:
-            return forbidden(request)
-        except (DataValidationError, InvalidParameterError, NotFoundError) as error:
-            return _refused(request, work, form, values, error, fields)
-    return saved_redirect(_PATH.format(cluster_id=cluster_id))
+
+    def refused(work: ClusterWork, error: GrappeError) -> Response:
+        return _refused(request, work, form, values, error, fields)
+
+    back = _PATH.format(cluster_id=cluster_id)
+    return write_record(request, cluster_id, kind=kind, write=store, back=back, refused=refused)
 
 
 def _member(values: dict[str, Any]) -> str:
