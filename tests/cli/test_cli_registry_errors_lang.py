@@ -4,22 +4,9 @@ message inside a message included; one line, exit code 1."""
 
 from __future__ import annotations
 
-import pytest
 from typer.testing import CliRunner
 
 from grappe.cli.main import app
-from grappe.registry import connect, session_scope
-from grappe.registry import repositories as repo
-
-
-@pytest.fixture
-def url(tmp_path):
-    url = f"sqlite:///{tmp_path / 'r.sqlite'}"
-    sessions = connect(url)
-    with session_scope(sessions) as session:
-        repo.create_cluster(session, {"id": "auto-mi", "name_en": "Automotive"}, who="test")
-    sessions.kw["bind"].dispose()
-    return url
 
 
 def _run(url, lang, *args):
@@ -27,7 +14,8 @@ def _run(url, lang, *args):
                               env={"GRAPPE_LANG": lang})  # fmt: skip
 
 
-def test_enrolment_and_decision_errors_in_french_and_arabic(url):
+def test_enrolment_and_decision_errors_in_french_and_arabic(automotive_registry):
+    url = automotive_registry
     enrol = ("enrol", "auto-mi", "kompetenznetze", "--joined", "2021-01-01")
     assert _run(url, "en", *enrol).exit_code == 0
     keep = ("evaluate", "1", "--on", "2021-02-01", "--action", "keep")
