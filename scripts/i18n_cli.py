@@ -2293,3 +2293,7 @@ CLI_T |= CLI_T_countries
 from i18n_cli_clusterintl import CLI_T_clusterintl  # noqa: E402 - grappe exports cluster (clusterintl, issue 19)
 
 CLI_T |= CLI_T_clusterintl
+
+from i18n_cli_progpolish import CLI_T_progpolish  # noqa: E402 - registry errors, report --cluster-id (progpolish)
+
+CLI_T |= CLI_T_progpolish

@@ -3,10 +3,12 @@ form posted with its CSRF token (shared by the workspace's page tests)."""
 
 from __future__ import annotations
 
+import functools
 import re
+from unittest import mock
 
 from grappe.registry import session_scope
-from grappe.registry.users import accept_invitation, invite
+from grappe.registry.users import accept_invitation, hash_password, invite
 
 PASSWORD = "copper and brass 2026"
 
@@ -17,11 +19,26 @@ def _csrf(html: str) -> str:
     return found.group(1)
 
 
+@functools.cache
+def _password_hash() -> str:
+    """:data:`PASSWORD` hashed once by the registry's own function: scrypt takes about 0.2 s a
+    call by design, and the workspace tests create five users each."""
+    return hash_password(PASSWORD)
+
+
+def _hashed_once(password: str) -> str:
+    assert password == PASSWORD, "the tests' users all have the tests' password"
+    return _password_hash()
+
+
 def _user(app, email, role, *, clusters=(), actor=None):
+    """A user created by invitation and accepted with :data:`PASSWORD` (the registry's path; the
+    hash computed once for the session, and checked at each sign-in as any)."""
     with session_scope(app.state.sessions) as db:
         _, token = invite(db, "test", email=email, role=role, display_name=email.split("@")[0],
                           clusters=clusters, actor=actor)  # fmt: skip
-        accept_invitation(db, token, PASSWORD)
+        with mock.patch("grappe.registry.users.hash_password", _hashed_once):
+            accept_invitation(db, token, PASSWORD)
     return email
 
 

@@ -22,6 +22,7 @@ __all__ = [
     "CLUSTER_MAP_COLUMNS",
     "DEFAULT_PUBLIC_SECTIONS",
     "LABEL_ACTIONS",
+    "LABEL_ACTION_NAMES",
     "LABEL_STATUSES",
     "LANGUAGES",
     "LEVELS",
@@ -40,6 +41,7 @@ __all__ = [
     "USER_ROLES",
     "country_codes",
     "country_name",
+    "label_action_name",
     "sphere_name",
 ]
 
@@ -150,6 +152,43 @@ LABEL_STATUSES: tuple[str, ...] = (
 LABEL_ACTIONS: tuple[str, ...] = (
     "award", "keep", "raise", "lower", "suspend", "withdraw", "reinstate", "refuse", "expire",
 )  # fmt: skip
+
+#: The label actions' names in each of :data:`LANGUAGES`, as the workspace's forms and history,
+#: the programme pages and the report's programme section show them: one table, so that a page
+#: and a report never name a decision two ways (worded as the decision's outcome, which reads
+#: both as a choice in a form and as a decision taken).
+LABEL_ACTION_NAMES: dict[str, dict[str, str]] = {
+    "award": {"en": "Label awarded", "fr": "Attribution du label", "ar": "منح العلامة"},
+    "keep": {"en": "Label kept", "fr": "Maintien du label", "ar": "الإبقاء على العلامة"},
+    "raise": {"en": "Level raised", "fr": "Relèvement du niveau", "ar": "رفع المستوى"},
+    "lower": {"en": "Level lowered", "fr": "Abaissement du niveau", "ar": "خفض المستوى"},
+    "suspend": {"en": "Label suspended", "fr": "Suspension du label", "ar": "تعليق العلامة"},
+    "withdraw": {"en": "Label withdrawn", "fr": "Retrait du label", "ar": "سحب العلامة"},
+    "reinstate": {
+        "en": "Label reinstated",
+        "fr": "Rétablissement du label",
+        "ar": "إعادة العلامة",
+    },
+    "refuse": {
+        "en": "Application refused",
+        "fr": "Refus de la candidature",
+        "ar": "رفض الترشح",
+    },
+    "expire": {"en": "Label expired", "fr": "Expiration du label", "ar": "انتهاء صلاحية العلامة"},
+}
+
+
+def label_action_name(action: str, lang: str) -> str:
+    """The name of label ``action`` in ``lang`` (:data:`LABEL_ACTION_NAMES`; the word itself
+    when unnamed).
+
+    Examples
+    --------
+    >>> label_action_name("suspend", "fr"), label_action_name("withdraw", "ar")
+    ('Suspension du label', 'سحب العلامة')
+    """
+    return LABEL_ACTION_NAMES.get(action, {}).get(lang, action)
+
 
 #: Key performance indicators with a known meaning and bound: ``members`` of the cluster
 #: organisation at the end of the period, ``new_members`` who joined during it, ``jobs`` in

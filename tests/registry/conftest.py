@@ -32,6 +32,35 @@ def migrated_templates(tmp_path_factory):
         ctx.__exit__(None, None, None)
 
 
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def module_sessions(request, tmp_path_factory, migrated_templates):
+    """Session factory on one copy of the migrated database per backend for a whole test module
+    (a copy per test costs a second or more on PostgreSQL), holding what the module's
+    ``module_data(session)`` adds, committed once. Its tests use :func:`rolled_back`."""
+    from grappe.registry import connect
+
+    if request.param not in migrated_templates:
+        pytest.skip(f"PostgreSQL tests need {POSTGRES_ENV} (exported by .ci/run)")
+    folder = tmp_path_factory.mktemp("module")
+    with fresh_database(request.param, folder, template=migrated_templates[request.param]) as url:
+        factory = connect(url)
+        with factory() as session:
+            request.module.module_data(session)
+            session.commit()
+        yield factory
+        factory.kw["bind"].dispose()
+
+
+@pytest.fixture
+def rolled_back(module_sessions):
+    """A session on the module's database (:func:`module_sessions`); what the test writes
+    (flushed, never committed: the registry's functions do not commit) is rolled back after
+    it, so that each test starts from the module's data."""
+    with module_sessions() as session:
+        yield session
+        session.rollback()
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request, tmp_path, migrated_templates):
     """URL of a new database at the latest schema, on each backend."""

@@ -53,18 +53,21 @@ def add_biskra(session):
     session.flush()
 
 
+def module_data(session):
+    """The module's data (one database per backend for the module): :func:`add_biskra`."""
+    add_biskra(session)
+
+
 @pytest.fixture
-def db(sessions):
-    with sessions() as session:
-        add_biskra(session)
-        session.commit()
-        yield session
+def db(rolled_back):
+    """A session on the module's database (:func:`module_data`), rolled back after the test."""
+    return rolled_back
 
 
 def test_biskra_story_loaded_and_computed_from_the_registry(db):
     records = read_records({k: FIXTURES / f"biskra_{k}.csv" for k in KINDS})
     loaded = load_records(db, MANAGER, "biskra-dates", records)
-    db.commit()
+    db.flush()
     assert (loaded.events, loaded.figures, loaded.activities, loaded.ties) == (19, 25, 6, 11)
     assert loaded.new_ties == 11
     k = records_kpis(db, "biskra-dates", "2024", previous="2023")

@@ -58,28 +58,30 @@ NETWORKS = programme_from_dict({
 
 
 @pytest.fixture
-def db(sessions):
+def db(rolled_back):
+    """A session on the module's database (:func:`module_data`), rolled back after the test."""
+    return rolled_back
+
+
+def module_data(session):
     """Cluster ``dates``: four members joined in 2021 (two enterprises, a university, a public
     body); two leave in June 2025. Jobs 120 (2022), 130 (2023), 90 (2024), 150 (2025)."""
-    with sessions() as session:
-        session.add_all([Cluster(id="dates", name_en="Dates"),
-                         Cluster(id="elsewhere", name_en="Elsewhere")])  # fmt: skip
-        spheres = {"f1": "enterprise", "f2": "enterprise", "u1": "university", "p1": "public"}
-        for actor, sphere in spheres.items():
-            session.add(Actor(id=actor, name=actor.upper(), sphere=sphere))
-        session.flush()
-        for actor in spheres:
-            session.add(Membership(cluster_id="dates", actor_id=actor))
-            session.add(MemberEvent(cluster_id="dates", actor_id=actor, kind="join",
-                                    date=dt.date(2021, 3, 1)))  # fmt: skip
-        for actor in ("f2", "p1"):
-            session.add(MemberEvent(cluster_id="dates", actor_id=actor, kind="leave",
-                                    date=dt.date(2025, 6, 30)))  # fmt: skip
-        for year, jobs in ((2022, 120.0), (2023, 130.0), (2024, 90.0), (2025, 150.0)):
-            session.add(Kpi(cluster_id="dates", name="jobs", year=year, period=str(year),
-                            value=jobs))  # fmt: skip
-        session.commit()
-        yield session
+    session.add_all([Cluster(id="dates", name_en="Dates"),
+                     Cluster(id="elsewhere", name_en="Elsewhere")])  # fmt: skip
+    spheres = {"f1": "enterprise", "f2": "enterprise", "u1": "university", "p1": "public"}
+    for actor, sphere in spheres.items():
+        session.add(Actor(id=actor, name=actor.upper(), sphere=sphere))
+    session.flush()
+    for actor in spheres:
+        session.add(Membership(cluster_id="dates", actor_id=actor))
+        session.add(MemberEvent(cluster_id="dates", actor_id=actor, kind="join",
+                                date=dt.date(2021, 3, 1)))  # fmt: skip
+    for actor in ("f2", "p1"):
+        session.add(MemberEvent(cluster_id="dates", actor_id=actor, kind="leave",
+                                date=dt.date(2025, 6, 30)))  # fmt: skip
+    for year, jobs in ((2022, 120.0), (2023, 130.0), (2024, 90.0), (2025, 150.0)):
+        session.add(Kpi(cluster_id="dates", name="jobs", year=year, period=str(year),
+                        value=jobs))  # fmt: skip
 
 
 def _evaluate(db, enrolment, year, **kwargs):

@@ -60,7 +60,7 @@ def test_public_programme_pages_in_three_languages(site):
     assert page.status_code == 200 and 'href="/programmes/kompetenznetze"' in page.text
     one = client.get("/programmes/kompetenznetze")
     assert "Advisory committee" in one.text and "enterprises &gt;= 10" in one.text
-    assert "Suspend the label" in one.text  # the rule after failed evaluations
+    assert "Label suspended" in one.text  # the rule after failed evaluations
     assert "No published cluster holds this label yet." in one.text
     arabic = client.get("/programmes/kompetenznetze?lang=ar")
     assert 'dir="rtl"' in arabic.text and "شبكات الكفاءة الألمانية" in arabic.text
@@ -102,7 +102,7 @@ def test_join_evaluate_three_periods_and_history(site):
     assert decisions[0][3]["universities"] == {"value": 1.0, "source": "members"}  # unchanged
     assert _enrolment(app)[1:] == ("withdrawn", None, 2)
     history = client.get(SECTION).text
-    assert history.count("ana@obs.dz") == 4 and "Withdraw the label" in history
+    assert history.count("ana@obs.dz") == 4 and "Label withdrawn" in history
     assert "the rule says withdraw" in history  # the rule's reasons when no one overrode it
     arabic = client.get(f"{SECTION}?lang=ar").text
     assert "the rule says" not in arabic

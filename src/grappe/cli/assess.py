@@ -535,6 +535,31 @@ def _store_run(
         sessions.kw["bind"].dispose()
 
 
+def _stored_programme(database: str | None, cluster_id: str, *, given: Path | None) -> Any:
+    """The programme status of registry cluster ``cluster_id`` from its stored enrolments and
+    decisions (:func:`grappe.registry.reports.stored_programme_status`), as the workspace's
+    report jobs take it."""
+    from grappe.errors import InvalidParameterError
+    from grappe.registry import connect, session_scope
+    from grappe.registry.reports import stored_programme_status
+    from grappe.service.settings import Settings
+
+    if given is not None:
+        raise InvalidParameterError(
+            Message(
+                "The '--programme' and '--cluster-id' options of grappe report both give the "
+                "programme status. Fix: keep one (--cluster-id reads the stored decisions)."
+            )
+        )
+    overrides = {"database_url": database} if database else {}
+    sessions = connect(Settings.from_env(None, **overrides).database_url)
+    try:
+        with session_scope(sessions) as session:
+            return stored_programme_status(session, cluster_id)
+    finally:
+        sessions.kw["bind"].dispose()
+
+
 def report_command(
     region: RegionOpt,
     cluster: ClusterOpt,
@@ -565,6 +590,18 @@ def report_command(
     ] = False,
     programme: Annotated[
         Path | None, typer.Option(help="The cluster's programme status (YAML).")
+    ] = None,
+    cluster_id: Annotated[
+        str | None,
+        typer.Option(
+            "--cluster-id",
+            help="Registry cluster whose stored programme status (enrolments, decisions) the "
+            "report shows, instead of --programme.",
+        ),
+    ] = None,
+    database: Annotated[
+        str | None,
+        typer.Option("--database", help="SQLAlchemy URL of the registry (default: settings)."),
     ] = None,
     region_name: Annotated[str | None, typer.Option(help="Region name shown.")] = None,
     cluster_name: Annotated[str | None, typer.Option(help="Cluster name shown.")] = None,
@@ -600,6 +637,17 @@ def report_command(
         df, sources = _indicators(indicators, reading) if statistics else (None, [])
         related_clusters = _related_clusters(region) if opportunities else None
         status = None
+        if cluster_id is not None:
+            status = _stored_programme(database, cluster_id, given=programme)
+        elif database is not None:
+            from grappe.errors import InvalidParameterError
+
+            raise InvalidParameterError(
+                Message(
+                    "The '--database' option of grappe report reads the programme status of a "
+                    "cluster of the registry. Fix: add --cluster-id with the cluster's id."
+                )
+            )
         if programme is not None:
             status = programme_status(
                 read_document(programme, what="programme status", options=reading),

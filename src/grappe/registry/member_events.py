@@ -25,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from grappe.errors import InvalidParameterError, NotFoundError, PermissionDeniedError
+from grappe.i18n import Message
 from grappe.registry.form_values import FORM
 from grappe.registry.models import Actor, Cluster, MemberEvent, Region
 from grappe.registry.permissions import Access, refusal
@@ -70,25 +71,27 @@ def _record(event: MemberEvent) -> dict[str, Any]:
 def _check(values: Mapping[str, Any], func: str) -> None:
     kind = values.get("kind")
     if kind is not None and kind not in MEMBER_EVENTS:
-        raise InvalidParameterError(
-            f"The 'kind' parameter of {func} must be one of {', '.join(MEMBER_EVENTS)}. "
-            f"Got {kind!r} instead."
-        )
+        raise InvalidParameterError(Message(
+            "The 'kind' parameter of {func} must be one of {allowed}. Got {value!r} instead.",
+            func=func, allowed=", ".join(MEMBER_EVENTS), value=kind,
+        ))  # fmt: skip
     if "date" in values and not isinstance(values["date"], dt.date):
-        raise InvalidParameterError(
-            f"The 'date' parameter of {func} must be a date. Got {values['date']!r} instead."
-        )
+        raise InvalidParameterError(Message(
+            "The 'date' parameter of {func} must be a date. Got {value!r} instead.",
+            func=func, value=values["date"],
+        ))  # fmt: skip
     if kind == "sector" and not values.get("sector"):
-        raise InvalidParameterError(
-            f"The 'sector' parameter of {func} must be given for a sector event. Got "
-            f"{values.get('sector')!r} instead."
-        )
+        raise InvalidParameterError(Message(
+            "The 'sector' parameter of {func} must be given for a sector event. Got {value!r} "
+            "instead.",
+            func=func, value=values.get("sector"),
+        ))  # fmt: skip
     sphere = values.get("sphere")
     if sphere is not None and sphere not in SPHERES:
-        raise InvalidParameterError(
-            f"The 'sphere' parameter of {func} must be one of {', '.join(SPHERES)}. "
-            f"Got {sphere!r} instead."
-        )
+        raise InvalidParameterError(Message(
+            "The 'sphere' parameter of {func} must be one of {allowed}. Got {value!r} instead.",
+            func=func, allowed=", ".join(SPHERES), value=sphere,
+        ))  # fmt: skip
 
 
 def _allowed(who: Access, action: str, cluster_id: str, key: str) -> None:
@@ -129,7 +132,10 @@ def list_member_events(
 def _event(session: Session, cluster_id: str, actor_id: str, event_id: int) -> MemberEvent:
     event = session.get(MemberEvent, event_id)
     if event is None or (event.cluster_id, event.actor_id) != (cluster_id, actor_id):
-        raise NotFoundError(f"No event {event_id} of member {actor_id!r} of {cluster_id!r}.")
+        raise NotFoundError(Message(
+            "No event {event} of member {actor!r} of {cluster!r}.",
+            event=event_id, actor=actor_id, cluster=cluster_id,
+        ))  # fmt: skip
     return event
 
 

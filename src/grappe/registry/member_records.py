@@ -25,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from grappe.errors import GrappeError, NotFoundError, PermissionDeniedError
+from grappe.i18n import Message
 from grappe.registry.form_values import FORM
 from grappe.registry.member_events import list_member_events
 from grappe.registry.models import Cluster, Kpi, Tie
@@ -217,7 +218,10 @@ def delete_member_figure(session: Session, who: Access, cluster_id: str, figure_
     """
     row = session.get(MemberFigure, figure_id)
     if row is None or row.cluster_id != cluster_id:
-        raise NotFoundError(f"No member figure {figure_id} in cluster {cluster_id!r}.")
+        raise NotFoundError(Message(
+            "No member figure {figure} in cluster {cluster!r}.", figure=figure_id,
+            cluster=cluster_id,
+        ))  # fmt: skip
     key = f"{cluster_id}/{row.actor_id}/{row.period}"
     _allowed(who, "delete", "member_figure", key, cluster_id)
     before = _figure_audit(row)
@@ -312,7 +316,10 @@ def delete_cluster_activity(
     _allowed(who, "delete", "cluster_activity", key, cluster_id)
     row = session.get(ClusterActivity, activity_id)
     if row is None or row.cluster_id != cluster_id:
-        raise NotFoundError(f"No activity {activity_id} in cluster {cluster_id!r}.")
+        raise NotFoundError(Message(
+            "No activity {activity} in cluster {cluster!r}.", activity=activity_id,
+            cluster=cluster_id,
+        ))  # fmt: skip
     before = _activity_audit(row)
     session.delete(row)
     session.flush()
@@ -348,7 +355,9 @@ def set_tie_dates(
     """
     tie = session.get(Tie, tie_id)
     if tie is None or tie.cluster_id != cluster_id or tie.deleted_at is not None:
-        raise NotFoundError(f"No tie {tie_id} in cluster {cluster_id!r}.")
+        raise NotFoundError(Message(
+            "No tie {tie} in cluster {cluster!r}.", tie=tie_id, cluster=cluster_id
+        ))  # fmt: skip
     key = f"{tie.source}/{tie.target}/{tie.type}"
     _allowed(who, "update", "tie", key, cluster_id)
     checked = check_records(

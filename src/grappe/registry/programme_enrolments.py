@@ -250,10 +250,11 @@ def enrol_cluster(
         ProgrammeEnrolment.status.not_in(CLOSED_STATUSES),
     ))  # fmt: skip
     if current is not None:
-        raise InvalidParameterError(
-            f"The cluster {cluster_id!r} is already enrolled in {programme.key!r} (enrolment "
-            f"{current}): record an evaluation of it instead of enrolling again."
-        )
+        raise InvalidParameterError(Message(
+            "The cluster {cluster!r} is already enrolled in {programme!r} (enrolment "
+            "{enrolment}): record an evaluation of it instead of enrolling again.",
+            cluster=cluster_id, programme=programme.key, enrolment=current,
+        ))  # fmt: skip
     row = ProgrammeEnrolment(
         cluster_id=cluster_id, programme=programme.key, snapshot=programme_to_dict(programme),
         joined=joined, status="applied", level=None, failures=0, note=note,
@@ -333,16 +334,18 @@ def _override_state(
     levels = [lv.key for lv in programme.levels]
     if action in _LEVELLED:
         if level not in levels:
-            raise InvalidParameterError(
-                f"The 'level' parameter of record_evaluation must be one of {', '.join(levels)} "
-                f"to {action} a label. Got {level!r} instead."
-            )
+            raise InvalidParameterError(Message(
+                "The 'level' parameter of record_evaluation must be one of {allowed} to {action} "
+                "a label. Got {value!r} instead.",
+                allowed=", ".join(levels), action=action, value=level,
+            ))  # fmt: skip
         return LabelState("awarded" if action == "award" else "renewed", level, 0)
     if before.level is None and action in ("keep", "suspend", "reinstate"):
-        raise InvalidParameterError(
-            f"The 'action' parameter of record_evaluation cannot be {action!r}: the cluster "
-            f"holds no label (status {before.status!r}). Award a level or refuse instead."
-        )
+        raise InvalidParameterError(Message(
+            "The 'action' parameter of record_evaluation cannot be {action!r}: the cluster "
+            "holds no label (status {status!r}). Award a level or refuse instead.",
+            action=action, status=before.status,
+        ))  # fmt: skip
     if action == "keep":
         return LabelState("renewed", before.level, 0)
     if action == "reinstate":
@@ -358,18 +361,19 @@ def _override_state(
 
 def _check_action(action: str | None, func: str) -> None:
     if action is not None and action not in LABEL_ACTIONS:
-        raise InvalidParameterError(
-            f"The 'action' parameter of {func} must be one of {', '.join(LABEL_ACTIONS)}. "
-            f"Got {action!r} instead."
-        )
+        raise InvalidParameterError(Message(
+            "The 'action' parameter of {func} must be one of {allowed}. Got {value!r} instead.",
+            func=func, allowed=", ".join(LABEL_ACTIONS), value=action,
+        ))  # fmt: skip
 
 
 def _reason(reason: str | None, func: str, why: str) -> str:
     text = (reason or "").strip()
     if not text:
-        raise InvalidParameterError(
-            f"The 'reason' parameter of {func} must say why {why}. Got no reason instead."
-        )
+        raise InvalidParameterError(Message(
+            "The 'reason' parameter of {func} must say why {why}. Got no reason instead.",
+            func=func, why=why,
+        ))  # fmt: skip
     return text
 
 
@@ -459,27 +463,30 @@ def record_evaluation(
     _check_action(action, "record_evaluation")
     expire_enrolment(session, who, row, on=on)  # a label not renewed in time is closed first
     if row.status in CLOSED_STATUSES:
-        raise InvalidParameterError(
-            f"The enrolment {row.id} of {row.cluster_id!r} in {row.programme!r} is "
-            f"{row.status}: it is no longer evaluated. Enrol the cluster again to reapply."
-        )
+        raise InvalidParameterError(Message(
+            "The enrolment {enrolment} of {cluster!r} in {programme!r} is {status}: it is no "
+            "longer evaluated. Enrol the cluster again to reapply.",
+            enrolment=row.id, cluster=row.cluster_id, programme=row.programme, status=row.status,
+        ))  # fmt: skip
     last = session.scalar(
         select(ProgrammeDecision.date)
         .where(ProgrammeDecision.enrolment_id == row.id)
         .order_by(ProgrammeDecision.date.desc())
     )
     if last is not None and on < last:
-        raise InvalidParameterError(
-            f"The 'on' parameter of record_evaluation must not be before the last decision "
-            f"({last.isoformat()}). Got {on.isoformat()} instead."
-        )
+        raise InvalidParameterError(Message(
+            "The 'on' parameter of record_evaluation must not be before the last decision "
+            "({last}). Got {value} instead.",
+            last=last.isoformat(), value=on.isoformat(),
+        ))  # fmt: skip
     programme = enrolment_programme(row)
     previous = LabelState(row.status, row.level, row.failures)
     given = _facts(facts)
     decision: LabelDecision = decide_label(programme, previous, given)
     state, why = decision.state, (reason or "").strip() or None
     if action is not None and action != decision.action:
-        instead = f"the action {action!r} is taken instead of the rule's {decision.action!r}"
+        instead = Message("the action {action!r} is taken instead of the rule's {rule!r}",
+                          action=action, rule=decision.action)  # fmt: skip
         why = _reason(reason, "record_evaluation", instead)
         state = _override_state(action, previous, programme, level)
     taken = action or decision.action

@@ -7,6 +7,8 @@ language (:mod:`grappe.formats`).
 
 from __future__ import annotations
 
+from grappe.vocabulary import LABEL_ACTION_NAMES
+
 __all__ = ["FINDING_TEXTS", "MISSION_T", "RECOMMENDATION_TEXTS"]
 
 #: Headings and labels of the mission document's sections.
@@ -78,21 +80,14 @@ MISSION_T: dict[str, dict[str, str]] = {
         "ar": "لا استنتاج: البيانات المقدمة لا تسمح بذلك.",
     },
     "reasons": {"en": "Reasons", "fr": "Motifs", "ar": "الأسباب"},
-    "award": {"en": "award", "fr": "attribution", "ar": "منح"},
-    "keep": {"en": "keep", "fr": "maintien", "ar": "إبقاء"},
-    "raise": {"en": "raise", "fr": "relèvement", "ar": "رفع المستوى"},
-    "lower": {"en": "lower", "fr": "abaissement", "ar": "خفض المستوى"},
-    "suspend": {"en": "suspend", "fr": "suspension", "ar": "تعليق"},
-    "withdraw": {"en": "withdraw", "fr": "retrait", "ar": "سحب"},
-    "reinstate": {"en": "reinstate", "fr": "rétablissement", "ar": "إعادة المنح"},
-    "refuse": {"en": "refuse", "fr": "refus", "ar": "رفض"},
-    "expire": {"en": "expiry", "fr": "expiration", "ar": "انتهاء الصلاحية"},
     "figure_employment": {"en": "Jobs", "fr": "Emplois", "ar": "مناصب الشغل"},
     "figure_change": {
         "en": "Change in jobs",
         "fr": "Évolution de l'emploi",
         "ar": "تطور مناصب الشغل",
     },
+    # The label actions (last decision): the vocabulary's names, which the pages show too.
+    **LABEL_ACTION_NAMES,
 }
 
 #: Texts of the findings (:data:`grappe.reports.findings.FINDING_RULES`).

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -119,72 +119,137 @@ class _Issues:
 
 
 _DATE_FIX = Message("Write the date as YYYY-MM-DD.")
+#: A day that is not one (its values: ``value``, the text given).
+_BAD_DAY = Message("The date {value!r} is not a day between 1900 and 2100.")
+_UNKNOWN_MEMBER = Message("Unknown member {actor!r}: no join event.")
+_UNKNOWN_FIX = Message("Record the member's join event first, or correct the id.")
+_BAD_AMOUNT = Message(
+    "{column} must be a number from 0 to {bound:.0e} (jobs: a whole number); got {value!r}."
+)
+_AMOUNT_FIX = Message(
+    "Write a number (no unit, no thousands separator); a decrease is the difference of two periods."
+)
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """One check of a kind of record: a record that ``breaks`` it gets an issue naming
+    ``column``, with ``message`` (its values: the column's text as ``value``, and those of
+    ``values``) and ``fix``.
+
+    ``breaks`` and ``values`` read the record's row: its fields as checked (``None`` when
+    empty, ``"bad"`` for a number that is not one), with ``<column>_text`` for a text given.
+    """
+
+    column: str
+    breaks: Callable[[Mapping[str, Any]], bool]
+    message: Message
+    fix: Message
+    values: Callable[[Mapping[str, Any]], Mapping[str, Any]] | None = None
+
+
+def _not_a_day(day: dt.date | None) -> bool:
+    return day is None or not 1900 <= day.year <= 2100
+
+
+def _unknown(column: str, words: tuple[str, ...]) -> Callable[[Mapping[str, Any]], bool]:
+    """A rule's test: a word given in ``column`` that is not one of ``words``."""
+    return lambda row: row[column] is not None and row[column] not in words
+
+
+def _one_of(words: tuple[str, ...]) -> Message:
+    return Message("Use one of {options}.", options=", ".join(words))
+
+
+#: The checks of each kind of record, in the order its issues are listed.
+_RULES: dict[str, tuple[_Rule, ...]] = {
+    "events": (
+        _Rule("actor", lambda r: r["actor"] is None, Message("The actor is empty."),
+              Message("Name the member by its id.")),
+        _Rule("kind", lambda r: r["kind"] not in MEMBER_EVENTS, Message("Unknown event {value!r}."),
+              _one_of(MEMBER_EVENTS)),
+        _Rule("date", lambda r: _not_a_day(r["date"]), _BAD_DAY, _DATE_FIX),
+        _Rule("sphere", _unknown("sphere", SPHERES), Message("Unknown sphere {value!r}."),
+              _one_of(SPHERES)),
+        _Rule("sector", lambda r: r["kind"] == "sector" and r["sector"] is None,
+              Message("A sector event has no sector."), Message("Give the member's new sector.")),
+    ),
+    "figures": (
+        _Rule("period", lambda r: r["period"] is None,
+              Message("The period {value!r} is not a period."),
+              Message("Write it as 2024, 2024-H1, 2024-Q1, 2024-03 or 2024-03-31.")),
+        _Rule("actor", lambda r: r["actor"] not in r["known"], _UNKNOWN_MEMBER, _UNKNOWN_FIX,
+              lambda r: {"actor": r["actor"]}),
+        _Rule("jobs", lambda r: r["jobs"] == "bad", _BAD_AMOUNT, _AMOUNT_FIX,
+              lambda _r: {"column": "jobs", "bound": MAX_COUNT}),
+        _Rule("exports", lambda r: r["exports"] == "bad", _BAD_AMOUNT, _AMOUNT_FIX,
+              lambda _r: {"column": "exports", "bound": MAX_AMOUNT}),
+        _Rule("currency", lambda r: isinstance(r["exports"], float) and r["currency"] is None,
+              Message("Exports without a currency."),
+              Message("Give the currency code, e.g. DZD or EUR.")),
+        _Rule("founded", lambda r: r["founded_text"] is not None and r["founded"] is None,
+              _BAD_DAY, _DATE_FIX),
+        _Rule("founded",
+              lambda r: None not in (r["founded"], r["period"]) and r["founded"] > r["period"].end,
+              Message("The firm is founded on {date}, after the period {period} of its figures "
+                      "(date out of period)."),
+              Message("Correct the founding date or the period."),
+              lambda r: {"date": r["founded"], "period": r["period"].text}),
+    ),
+    "activities": (
+        _Rule("kind", lambda r: r["kind"] not in CLUSTER_ACTIVITY_KINDS,
+              Message("Unknown activity {value!r}."), _one_of(CLUSTER_ACTIVITY_KINDS)),
+        _Rule("date", lambda r: _not_a_day(r["date"]), _BAD_DAY, _DATE_FIX),
+        _Rule("participants", lambda r: r["participants"] == "bad",
+              Message("participants must be a whole number from 0; got {value!r}."),
+              Message("Write the number of people who took part.")),
+    ),
+    "ties": (
+        _Rule("since", lambda r: r["since_text"] is not None and r["since"] is None, _BAD_DAY,
+              _DATE_FIX),
+        _Rule("until", lambda r: r["until_text"] is not None and r["until"] is None, _BAD_DAY,
+              _DATE_FIX),
+        _Rule("source", lambda r: not r["source"], Message("A tie needs both ends."),
+              Message("Name both actors by id.")),
+        _Rule("target", lambda r: bool(r["source"]) and not r["target"],
+              Message("A tie needs both ends."), Message("Name both actors by id.")),
+        _Rule("type", _unknown("type", TIE_TYPES), Message("Unknown tie type {value!r}."),
+              _one_of(TIE_TYPES)),
+        _Rule("until", lambda r: None not in (r["since"], r["until"]) and r["until"] < r["since"],
+              Message("The tie ends on {until}, before it starts on {since}."),
+              Message("Correct one of the two dates."),
+              lambda r: {"until": r["until"], "since": r["since"]}),
+    ),
+}  # fmt: skip
+
+
+def _check(
+    kind: str, record: Mapping[str, Any], k: int, row: Mapping[str, Any], issues: _Issues
+) -> None:
+    """Add an issue for each of ``kind``'s rules that ``record`` (checked as ``row``) breaks."""
+    for rule in _RULES[kind]:
+        if rule.breaks(row):
+            values = {"value": _text(record.get(rule.column))}
+            values |= rule.values(row) if rule.values is not None else {}
+            message = Message(rule.message.template, **values)
+            issues.add(kind, record, k, rule.column, message, rule.fix)
 
 
 def _check_events(events: Iterable[Mapping[str, Any]], issues: _Issues) -> list[dict[str, Any]]:
     out = []
     for k, event in enumerate(events):
-        actor, kind, day = _text(event.get("actor")), _text(event.get("kind")), event.get("date")
-        date = _day(day)
-        sphere = _text(event.get("sphere"))
-        if actor is None:
-            issues.add(
-                "events",
-                event,
-                k,
-                "actor",
-                Message("The actor is empty."),
-                Message("Name the member by its id."),
-            )
-        if kind not in MEMBER_EVENTS:
-            issues.add(
-                "events",
-                event,
-                k,
-                "kind",
-                Message("Unknown event {value!r}.", value=kind),
-                Message("Use one of {options}.", options=", ".join(MEMBER_EVENTS)),
-            )
-        if date is None or not 1900 <= date.year <= 2100:
-            issues.add(
-                "events",
-                event,
-                k,
-                "date",
-                Message("The date {value!r} is not a day between 1900 and 2100.", value=_text(day)),
-                _DATE_FIX,
-            )
-        if sphere is not None and sphere not in SPHERES:
-            issues.add(
-                "events",
-                event,
-                k,
-                "sphere",
-                Message("Unknown sphere {value!r}.", value=sphere),
-                Message("Use one of {options}.", options=", ".join(SPHERES)),
-            )
-        if kind == "sector" and _text(event.get("sector")) is None:
-            issues.add(
-                "events",
-                event,
-                k,
-                "sector",
-                Message("A sector event has no sector."),
-                Message("Give the member's new sector."),
-            )
-        out.append(
-            {
-                "actor": actor,
-                "kind": kind,
-                "date": date,
-                "sector": _text(event.get("sector")),
-                "activity_code": _text(event.get("activity_code")),
-                "activity": _text(event.get("activity")),
-                "sphere": sphere,
-                "region": _text(event.get("region")),
-                "_record": (event, k),
-            }
-        )
+        row = {
+            "actor": _text(event.get("actor")),
+            "kind": _text(event.get("kind")),
+            "date": _day(event.get("date")),
+            "sector": _text(event.get("sector")),
+            "activity_code": _text(event.get("activity_code")),
+            "activity": _text(event.get("activity")),
+            "sphere": _text(event.get("sphere")),
+            "region": _text(event.get("region")),
+        }
+        _check("events", event, k, row, issues)
+        out.append({**row, "_record": (event, k)})
     ordered = sorted((e for e in out if e["date"] and e["actor"]), key=lambda e: e["date"])
     member: dict[str, bool] = {}
     for event in ordered:  # a leave needs a membership, a join needs none
@@ -287,103 +352,32 @@ def check_records(
     issues = _Issues(sources)
     checked_events = _check_events(events, issues)
     known = {e["actor"] for e in checked_events if e["kind"] == "join"}
-    unknown_fix = Message("Record the member's join event first, or correct the id.")
     checked_figures = []
     for k, figure in enumerate(figures):
-        actor = _text(figure.get("actor"))
         try:
             period = parse_period(_text(figure.get("period")))
         except InvalidParameterError:
             period = None
-            issues.add(
-                "figures",
-                figure,
-                k,
-                "period",
-                Message("The period {value!r} is not a period.", value=_text(figure.get("period"))),
-                Message("Write it as 2024, 2024-H1, 2024-Q1, 2024-03 or 2024-03-31."),
-            )
-        if actor not in known:
-            issues.add(
-                "figures",
-                figure,
-                k,
-                "actor",
-                Message("Unknown member {actor!r}: no join event.", actor=actor),
-                unknown_fix,
-            )
-        values: dict[str, Any] = {}
+        founded_text = _text(figure.get("founded"))
+        row = {"actor": _text(figure.get("actor")), "known": known, "period": period,
+               "currency": _text(figure.get("currency")), "founded": _day(founded_text),
+               "founded_text": founded_text}  # fmt: skip
         for column, bound in (("jobs", MAX_COUNT), ("exports", MAX_AMOUNT)):
             number = _amount(figure.get(column), bound)
             if column == "jobs" and isinstance(number, float) and number % 1:
                 number = "bad"  # jobs are people: a whole number
-            if number == "bad":
-                issues.add(
-                    "figures",
-                    figure,
-                    k,
-                    column,
-                    Message(
-                        "{column} must be a number from 0 to {bound:.0e} (jobs: a whole "
-                        "number); got {value!r}.",
-                        column=column,
-                        bound=bound,
-                        value=_text(figure.get(column)),
-                    ),
-                    Message(
-                        "Write a number (no unit, no thousands separator); a "
-                        "decrease is the difference of two periods."
-                    ),
-                )
-                number = None
-            values[column] = number
-        currency = _text(figure.get("currency"))
-        if values["exports"] is not None and currency is None:
-            issues.add(
-                "figures",
-                figure,
-                k,
-                "currency",
-                Message("Exports without a currency."),
-                Message("Give the currency code, e.g. DZD or EUR."),
-            )
-        founded_text = _text(figure.get("founded"))
-        founded = _day(founded_text)
-        if founded_text is not None and founded is None:
-            issues.add(
-                "figures",
-                figure,
-                k,
-                "founded",
-                Message(
-                    "The date {value!r} is not a day between 1900 and 2100.", value=founded_text
-                ),
-                _DATE_FIX,
-            )
-        elif founded is not None and period is not None and founded > period.end:
-            issues.add(
-                "figures",
-                figure,
-                k,
-                "founded",
-                Message(
-                    "The firm is founded on {date}, after the period {period} of "
-                    "its figures (date out of period).",
-                    date=founded,
-                    period=period.text,
-                ),
-                Message("Correct the founding date or the period."),
-            )
+            row[column] = number
+        _check("figures", figure, k, row, issues)
         markets, problems = parse_markets(figure.get("markets"))
         for message, fix in problems:
             issues.add("figures", figure, k, "markets", message, fix)
         checked_figures.append(
             {
-                "actor": actor,
+                "actor": row["actor"],
                 "period": period,
-                **values,
-                "currency": currency and currency.upper(),
-                "founded": founded,
+                **{c: None if row[c] == "bad" else row[c] for c in ("jobs", "exports")},
+                "currency": row["currency"] and row["currency"].upper(),
+                "founded": row["founded"],
                 "markets": markets,
                 "_record": (figure, k),
             }
@@ -391,116 +385,38 @@ def check_records(
     _check_overlaps(checked_figures, issues)
     checked_activities = []
     for k, activity in enumerate(activities):
-        kind, date = _text(activity.get("kind")), _day(activity.get("date"))
-        if kind not in CLUSTER_ACTIVITY_KINDS:
-            issues.add(
-                "activities",
-                activity,
-                k,
-                "kind",
-                Message("Unknown activity {value!r}.", value=kind),
-                Message("Use one of {options}.", options=", ".join(CLUSTER_ACTIVITY_KINDS)),
-            )
-        if date is None or not 1900 <= date.year <= 2100:
-            issues.add(
-                "activities",
-                activity,
-                k,
-                "date",
-                Message(
-                    "The date {value!r} is not a day between 1900 and 2100.",
-                    value=_text(activity.get("date")),
-                ),
-                _DATE_FIX,
-            )
         participants = _amount(activity.get("participants"), MAX_COUNT)
-        if participants == "bad" or (participants is not None and participants % 1):
-            issues.add(
-                "activities",
-                activity,
-                k,
-                "participants",
-                Message(
-                    "participants must be a whole number from 0; got {value!r}.",
-                    value=_text(activity.get("participants")),
-                ),
-                Message("Write the number of people who took part."),
-            )
-            participants = None
+        if isinstance(participants, float) and participants % 1:
+            participants = "bad"  # people: a whole number
+        row = {"kind": _text(activity.get("kind")), "date": _day(activity.get("date")),
+               "participants": participants}  # fmt: skip
+        _check("activities", activity, k, row, issues)
         members = activity.get("members")
         if members is None or isinstance(members, str | float):  # a cell: "a;b", empty or NaN
             members = (_text(members) or "").split(";")
         taking_part = tuple(m for m in (_text(m) for m in members) if m)
         for actor in taking_part:
             if actor not in known:
-                issues.add(
-                    "activities",
-                    activity,
-                    k,
-                    "members",
-                    Message("Unknown member {actor!r}: no join event.", actor=actor),
-                    unknown_fix,
-                )
+                message = Message(_UNKNOWN_MEMBER.template, actor=actor)
+                issues.add("activities", activity, k, "members", message, _UNKNOWN_FIX)
         checked_activities.append(
             {
-                "kind": kind,
-                "date": date,
+                "kind": row["kind"],
+                "date": row["date"],
                 "title": _text(activity.get("title")),
-                "participants": participants,
+                "participants": None if participants == "bad" else participants,
                 "members": taking_part,
             }
         )
     checked_ties = []
     for k, tie in enumerate(ties):
-        source, target = _text(tie.get("source")), _text(tie.get("target"))
-        dates = {}
+        row = {"source": _text(tie.get("source")), "target": _text(tie.get("target")),
+               "type": _text(tie.get("type"))}  # fmt: skip
         for column in ("since", "until"):
-            text = _text(tie.get(column))
-            dates[column] = _day(text)
-            if text is not None and dates[column] is None:
-                issues.add(
-                    "ties",
-                    tie,
-                    k,
-                    column,
-                    Message("The date {value!r} is not a day between 1900 and 2100.", value=text),
-                    _DATE_FIX,
-                )
-        if not source or not target:
-            issues.add(
-                "ties",
-                tie,
-                k,
-                "source" if not source else "target",
-                Message("A tie needs both ends."),
-                Message("Name both actors by id."),
-            )
-        kind = _text(tie.get("type"))
-        if kind is not None and kind not in TIE_TYPES:
-            issues.add(
-                "ties",
-                tie,
-                k,
-                "type",
-                Message("Unknown tie type {value!r}.", value=kind),
-                Message("Use one of {options}.", options=", ".join(TIE_TYPES)),
-            )
-        if dates["since"] and dates["until"] and dates["until"] < dates["since"]:
-            issues.add(
-                "ties",
-                tie,
-                k,
-                "until",
-                Message(
-                    "The tie ends on {until}, before it starts on {since}.",
-                    until=dates["until"],
-                    since=dates["since"],
-                ),
-                Message("Correct one of the two dates."),
-            )
-        checked_ties.append(
-            {"source": source, "target": target, "type": _text(tie.get("type")), **dates}
-        )
+            row[f"{column}_text"] = _text(tie.get(column))
+            row[column] = _day(row[f"{column}_text"])
+        _check("ties", tie, k, row, issues)
+        checked_ties.append({c: row[c] for c in ("source", "target", "type", "since", "until")})
     if issues.found:
         raise DataValidationError(issues.found)
     for record in (*checked_events, *checked_figures):

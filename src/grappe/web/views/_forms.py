@@ -25,12 +25,20 @@ from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
-from grappe.errors import DataValidationError
+from grappe.errors import (
+    DataValidationError,
+    GrappeError,
+    InvalidParameterError,
+    NotFoundError,
+    PermissionDeniedError,
+    ValidationIssue,
+)
+from grappe.i18n import error_text, translate
 from grappe.registry.models import Cluster
 from grappe.registry.permissions import refusal
 from grappe.web.auth import SignedIn, forbidden, to_login, visitor
 from grappe.web.i18n import translations
-from grappe.web.render import language, localized
+from grappe.web.render import language, localized, page
 from grappe.web.views._common import not_found
 
 if TYPE_CHECKING:
@@ -43,9 +51,14 @@ __all__ = [
     "cluster_context",
     "cluster_form",
     "cluster_work",
+    "delete_record",
+    "error_words",
+    "form_page",
     "hinted_errors",
+    "issue_words",
     "open_session",
     "saved_redirect",
+    "write_record",
 ]
 
 
@@ -169,16 +182,135 @@ def cluster_context(request: Request, cluster: Cluster) -> dict[str, Any]:
             "csrf": visitor(request).csrf}  # fmt: skip
 
 
+def form_page(
+    request: Request,
+    template: str,
+    cluster: Cluster,
+    context: dict[str, Any],
+    *,
+    errors: dict[str, str] | None = None,
+    status: int = 200,
+) -> Response:
+    """A cluster form's page: the cluster's part (:func:`cluster_context`), the form's
+    ``errors`` in the page's language, whether the last form was saved (``?saved=1``), then the
+    page's own ``context``.
+
+    Parameters
+    ----------
+    request
+        The page's request.
+    template
+        The Jinja template of the page.
+    cluster
+        The cluster of the page.
+    context
+        What the page shows besides (its values, choices and stored records).
+    errors
+        The problems of each field: message ids of the web catalogue, looked up in the page's
+        language (a text already in that language is left as it is: the catalogue does not
+        hold it).
+    status
+        The HTTP status (400 for a refused form).
+    """
+    _ = translations(language(request)).gettext
+    shared = {
+        **cluster_context(request, cluster),
+        # "" would fetch the catalogue's header
+        "errors": {field: _(text) if text else text for field, text in (errors or {}).items()},
+        "saved": request.query_params.get("saved") == "1",
+    }
+    return page(request, template, {**shared, **context}, status=status)
+
+
+def write_record(
+    request: Request,
+    cluster_id: str,
+    *,
+    kind: str,
+    write: Callable[[ClusterWork], object],
+    back: str,
+    refused: Callable[[ClusterWork, GrappeError], Response] | None = None,
+) -> Response:
+    """The route that writes (or deletes) one record of a cluster: ``write`` runs in
+    :func:`cluster_form`'s work on ``kind`` records and is committed; the answer is the "saved"
+    redirect to ``back``, the 403 page when the registry refuses the rights, and for a refused
+    value or an unknown record (:class:`~grappe.errors.DataValidationError`,
+    :class:`~grappe.errors.InvalidParameterError`, :class:`~grappe.errors.NotFoundError`), after
+    the rollback, ``refused``'s page — by default the 404 page for a record that is not the
+    cluster's (the others are raised).
+
+    Parameters
+    ----------
+    request
+        The form's request.
+    cluster_id
+        The cluster's id, from the path.
+    kind
+        The kind of record (:data:`grappe.registry.permissions.RULES`) the page's rights are
+        asked for.
+    write
+        The registry's write, given the open work (session, rights).
+    back
+        The page to go back to.
+    refused
+        The page that shows the refusal (the form again, its fields marked).
+    """
+    with cluster_form(request, cluster_id, kind=kind, key=cluster_id) as work:
+        try:
+            write(work)
+            work.db.commit()
+        except PermissionDeniedError:
+            return forbidden(request)
+        except (DataValidationError, InvalidParameterError, NotFoundError) as error:
+            work.db.rollback()
+            if refused is not None:
+                return refused(work, error)
+            if isinstance(error, NotFoundError):
+                return not_found(request)
+            raise
+    return saved_redirect(back)
+
+
+def delete_record(
+    request: Request,
+    cluster_id: str,
+    *,
+    kind: str,
+    delete: Callable[[ClusterWork], object],
+    back: str,
+) -> Response:
+    """:func:`write_record` for a deletion: the 404 page when the record is not the cluster's
+    (``delete`` raises :class:`~grappe.errors.NotFoundError`)."""
+    return write_record(request, cluster_id, kind=kind, write=delete, back=back)
+
+
 def saved_redirect(path: str) -> RedirectResponse:
     """The answer to a form stored without a problem: back to ``path``, which says "saved"."""
     return RedirectResponse(f"{path}?saved=1", status_code=303)
+
+
+def issue_words(issue: ValidationIssue, lang: str) -> str:
+    """What the registry says of one refused field, in ``lang``: the issue's message and fix
+    (messages, :class:`~grappe.i18n.Message`, looked up in the catalogue the CLI's errors use,
+    :func:`grappe.i18n.translate`; a plain English text the catalogue does not hold stays as
+    it is), without the file, row and column the form's field already shows."""
+    message = translate(issue.message, lang)
+    return f"{message} {translate(issue.fix, lang)}" if issue.fix else message
+
+
+def error_words(error: GrappeError, lang: str) -> str:
+    """A registry error in ``lang``: each issue of a :class:`~grappe.errors.DataValidationError`
+    (:func:`issue_words`), another error's message (:func:`grappe.i18n.error_text`)."""
+    if isinstance(error, DataValidationError):
+        return " ".join(issue_words(issue, lang) for issue in error.issues)
+    return error_text(error, lang)
 
 
 def hinted_errors(
     error: DataValidationError, lang: str, hints: dict[str, str], *, default: str
 ) -> dict[str, str]:
     """The registry's issues per field: the field's need (``hints``, msgids translated into
-    ``lang``), then the message and fix of each issue (the API's words, in English).
+    ``lang``), then the message and fix of each issue, in ``lang`` too (:func:`issue_words`).
 
     Parameters
     ----------
@@ -195,7 +327,7 @@ def hinted_errors(
     errors: dict[str, str] = {}
     for issue in error.issues:
         column = issue.column if issue.column in hints else default
-        detail = f"{issue.message} {issue.fix}" if issue.fix else issue.message
+        detail = issue_words(issue, lang)
         if column in errors:
             errors[column] = f"{errors[column]} {detail}"
         else:

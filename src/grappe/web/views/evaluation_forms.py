@@ -25,10 +25,15 @@ from grappe.registry.models import Evaluation as EvaluationRow
 from grappe.roadmap.periods import parse_period
 from grappe.vocabulary import LABEL_STATUSES
 from grappe.web.auth import visitor
-from grappe.web.i18n import translations
-from grappe.web.render import language, page
-from grappe.web.views._common import N_, label_status_names, not_found
-from grappe.web.views._forms import cluster_context, cluster_form, saved_redirect
+from grappe.web.render import language
+from grappe.web.views._common import N_, label_status_names
+from grappe.web.views._forms import (
+    ClusterWork,
+    cluster_form,
+    delete_record,
+    form_page,
+    saved_redirect,
+)
 from grappe.web.views.profile_sections import evaluations_view
 
 __all__ = ["router"]
@@ -85,7 +90,6 @@ def _page(
     status: int = 200,
 ) -> Response:
     lang = language(request)
-    _ = translations(lang).gettext
     periods = _periods(db, cluster.id)
     user = visitor(request).user
     defaults = {"period": periods[0] if periods else "", "date": dt.date.today().isoformat(),
@@ -97,18 +101,17 @@ def _page(
         .order_by(EvaluationRow.date.desc(), EvaluationRow.id.desc())
     )
     statuses = label_status_names(lang)
-    return page(
+    return form_page(
         request,
         "evaluation_form.html",
-        {**cluster_context(request, cluster),
-         "periods": [(p, p) for p in periods], "values": {**defaults, **(values or {})},
-         "errors": {k: _(v) for k, v in (errors or {}).items()},
+        cluster,
+        {"periods": [(p, p) for p in periods], "values": {**defaults, **(values or {})},
          "label_statuses": list(statuses.items()),
          "stored": [{"id": r.id, "date": r.date, "period": r.period, "score": r.score,
                      "status": statuses.get(r.label_status or ""), "evaluator": r.evaluator}
                     for r in rows],
-         "period_evaluations": evaluations_view(db, cluster.id, lang),
-         "saved": request.query_params.get("saved") == "1"},
+         "period_evaluations": evaluations_view(db, cluster.id, lang)},
+        errors=errors,
         status=status,
     )  # fmt: skip
 
@@ -149,15 +152,15 @@ async def record_evaluation(request: Request, cluster_id: str) -> Response:
 async def remove_evaluation(request: Request, cluster_id: str) -> Response:
     """Delete (softly) the evaluation named by the form's ``evaluation`` field."""
     form = await request.form()
-    with cluster_form(request, cluster_id, kind="evaluation", key=cluster_id) as work:
-        db = work.db
-        key = str(form.get("evaluation", ""))
-        row = db.get(EvaluationRow, int(key)) if key.isdigit() and len(key) < 10 else None
+    key = str(form.get("evaluation", ""))
+
+    def delete(work: ClusterWork) -> None:
+        row = work.db.get(EvaluationRow, int(key)) if key.isdigit() and len(key) < 10 else None
         if row is None or row.cluster_id != cluster_id:
-            return not_found(request)
-        try:
-            delete_evaluation(db, row.id, who=work.access)
-        except NotFoundError:  # deleted meanwhile
-            return not_found(request)
-        db.commit()
-    return saved_redirect(f"/clusters/{cluster_id}/evaluations")
+            raise NotFoundError(f"No evaluation {key!r} of {cluster_id!r}.")
+        delete_evaluation(work.db, row.id, who=work.access)  # NotFoundError: deleted meanwhile
+
+    return delete_record(
+        request, cluster_id, kind="evaluation", delete=delete,
+        back=f"/clusters/{cluster_id}/evaluations",
+    )  # fmt: skip

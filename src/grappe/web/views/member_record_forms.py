@@ -14,7 +14,7 @@ and again by the registry.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -37,9 +37,18 @@ from grappe.roadmap.periods import PERIOD_FORMS, parse_period
 from grappe.vocabulary import CLUSTER_ACTIVITY_KINDS, MEMBER_EVENTS
 from grappe.web.auth import forbidden
 from grappe.web.i18n import format_number, translations
-from grappe.web.render import language, page
+from grappe.web.render import language
 from grappe.web.views._common import N_, not_found, sphere_names
-from grappe.web.views._forms import cluster_context, cluster_form, saved_redirect
+from grappe.web.views._forms import (
+    ClusterWork,
+    cluster_form,
+    delete_record,
+    error_words,
+    form_page,
+    issue_words,
+    saved_redirect,
+    write_record,
+)
 
 __all__ = ["records_section", "router"]
 
@@ -118,7 +127,7 @@ def _errors(error: DataValidationError, lang: str, fields: tuple[str, ...]) -> d
         column = issue.column if issue.column in fields else fields[0]
         column = "actor" if column == "members" and "members" not in fields else column
         need = _(_HINTS[column]) if column in _HINTS else ""
-        detail = f"{issue.message} {issue.fix or ''}".strip()
+        detail = issue_words(issue, lang)
         found[column] = f"{found.get(column, need)} {detail}".strip()
     return found
 
@@ -141,11 +150,11 @@ def _page(
     figures = records.list_member_figures(db, cluster.id)
     activities = records.list_cluster_activities(db, cluster.id)
     ties = records.list_cluster_ties(db, cluster.id)
-    return page(
+    return form_page(
         request,
         "member_records.html",
+        cluster,
         {
-            **cluster_context(request, cluster),
             "actors": [(a.id, f"{a.name} ({a.id})") for a in actors],
             "names": names,
             "event_kinds": [(k, _(_KIND_NAMES[k])) for k in MEMBER_EVENTS],
@@ -160,14 +169,20 @@ def _page(
             "period_forms": "\u2066" + ", ".join(PERIOD_FORMS.values()) + "\u2069",
             "form": form,
             "values": dict(values or {}),
-            "errors": errors or {},
-            "saved": request.query_params.get("saved") == "1",
         },
+        errors=errors,
         status=status,
     )
 
 
 _PATH = "/clusters/{cluster_id}/records"
+
+
+def _delete(
+    request: Request, cluster_id: str, kind: str, delete: Callable[[ClusterWork], None]
+) -> Response:
+    back = _PATH.format(cluster_id=cluster_id)
+    return delete_record(request, cluster_id, kind=kind, delete=delete, back=back)
 
 
 @router.get(_PATH, response_class=HTMLResponse)
@@ -214,10 +229,38 @@ def _refused(
     else:
         field = _field_of(error, fields)
         need = translations(lang).gettext(_HINTS[field]) if field in _HINTS else ""
-        errors = {field: f"{need} {error}".strip()}
+        errors = {field: f"{need} {error_words(error, lang)}".strip()}
     return _page(
         request, work.db, work.cluster, form=form, values=values, errors=errors, status=400
     )
+
+
+def _store(
+    request: Request,
+    cluster_id: str,
+    *,
+    kind: str,
+    form: str,
+    values: dict[str, Any],
+    fields: tuple[str, ...],
+    store: Callable[[ClusterWork], object],
+) -> Response:
+    """A records form: ``store`` runs in :func:`cluster_form`'s work on ``kind`` records and is
+    committed, then back to the page ("saved"); the 403 page when the registry refuses the
+    rights; the page with each refused field marked (400) when it refuses the values or an
+    unknown member, nothing stored."""
+
+    def refused(work: ClusterWork, error: GrappeError) -> Response:
+        return _refused(request, work, form, values, error, fields)
+
+    back = _PATH.format(cluster_id=cluster_id)
+    return write_record(request, cluster_id, kind=kind, write=store, back=back, refused=refused)
+
+
+def _member(values: dict[str, Any]) -> str:
+    if not values["actor"]:
+        raise NotFoundError("No member chosen.")
+    return str(values["actor"])
 
 
 @router.post(_PATH + "/events", response_class=HTMLResponse)
@@ -225,33 +268,26 @@ async def record_event(request: Request, cluster_id: str) -> Response:
     """Record a join, leave or sector change (as ``POST /api/v1/clusters/{id}/members/{actor}/
     events``)."""
     values = await _form(request, _EVENT_FIELDS)
-    with cluster_form(request, cluster_id, kind="member_event", key=cluster_id) as work:
-        given = {k: values[k] or None for k in _EVENT_FIELDS if k != "actor"}
-        given["date"] = _day(values["date"]) if values["date"] else None
-        try:
-            if not values["actor"]:
-                raise NotFoundError("No member chosen.")
-            add_member_event(work.db, work.access, cluster_id, values["actor"], given)
-            work.db.commit()
-        except PermissionDeniedError:
-            return forbidden(request)
-        except (DataValidationError, InvalidParameterError, NotFoundError) as error:
-            return _refused(request, work, "event", values, error, _EVENT_FIELDS)
-    return saved_redirect(f"/clusters/{cluster_id}/records")
+    given = {k: values[k] or None for k in _EVENT_FIELDS if k != "actor"}
+    given["date"] = _day(values["date"]) if values["date"] else None
+
+    def store(work: ClusterWork) -> None:
+        add_member_event(work.db, work.access, cluster_id, _member(values), given)
+
+    return _store(request, cluster_id, kind="member_event", form="event", values=values,
+                  fields=_EVENT_FIELDS, store=store)  # fmt: skip
 
 
 @router.post(_PATH + "/events/{event_id}/delete", response_class=HTMLResponse)
 def delete_event(request: Request, cluster_id: str, event_id: int) -> Response:
-    with cluster_form(request, cluster_id, kind="member_event", key=cluster_id) as work:
-        event = next((e for e in list_member_events(work.db, cluster_id) if e.id == event_id), None)
+    def delete(work: ClusterWork) -> None:
+        events = list_member_events(work.db, cluster_id)
+        event = next((e for e in events if e.id == event_id), None)
         if event is None:
-            return not_found(request)
-        try:
-            delete_member_event(work.db, work.access, cluster_id, event.actor_id, event_id)
-            work.db.commit()
-        except PermissionDeniedError:
-            return forbidden(request)
-    return saved_redirect(f"/clusters/{cluster_id}/records")
+            raise NotFoundError(f"No event {event_id} in cluster {cluster_id!r}.")
+        delete_member_event(work.db, work.access, cluster_id, event.actor_id, event_id)
+
+    return _delete(request, cluster_id, "member_event", delete)
 
 
 @router.post(_PATH + "/figures", response_class=HTMLResponse)
@@ -259,59 +295,40 @@ async def record_figure(request: Request, cluster_id: str) -> Response:
     """Set a member's figures of a period (as ``PUT /api/v1/clusters/{id}/members/{actor}/
     figures``)."""
     values = await _form(request, _FIGURE_FIELDS)
-    with cluster_form(request, cluster_id, kind="member_figure", key=cluster_id) as work:
-        try:
-            if not values["actor"]:
-                raise NotFoundError("No member chosen.")
-            records.set_member_figure(work.db, work.access, cluster_id, values["actor"], values)
-            work.db.commit()
-        except PermissionDeniedError:
-            return forbidden(request)
-        except (DataValidationError, NotFoundError) as error:
-            return _refused(request, work, "figure", values, error, _FIGURE_FIELDS)
-    return saved_redirect(f"/clusters/{cluster_id}/records")
+
+    def store(work: ClusterWork) -> None:
+        records.set_member_figure(work.db, work.access, cluster_id, _member(values), values)
+
+    return _store(request, cluster_id, kind="member_figure", form="figure", values=values,
+                  fields=_FIGURE_FIELDS, store=store)  # fmt: skip
 
 
 @router.post(_PATH + "/figures/{figure_id}/delete", response_class=HTMLResponse)
 def delete_figure(request: Request, cluster_id: str, figure_id: int) -> Response:
-    with cluster_form(request, cluster_id, kind="member_figure", key=cluster_id) as work:
-        try:
-            records.delete_member_figure(work.db, work.access, cluster_id, figure_id)
-            work.db.commit()
-        except PermissionDeniedError:
-            return forbidden(request)
-        except NotFoundError:
-            return not_found(request)
-    return saved_redirect(f"/clusters/{cluster_id}/records")
+    def delete(work: ClusterWork) -> None:
+        records.delete_member_figure(work.db, work.access, cluster_id, figure_id)
+
+    return _delete(request, cluster_id, "member_figure", delete)
 
 
 @router.post(_PATH + "/activities", response_class=HTMLResponse)
 async def record_activity(request: Request, cluster_id: str) -> Response:
     """Record a training, mission or event (as ``POST /api/v1/clusters/{id}/activities``)."""
     values = await _form(request, _ACTIVITY_FIELDS)
-    with cluster_form(request, cluster_id, kind="cluster_activity", key=cluster_id) as work:
-        try:
-            records.add_cluster_activity(work.db, work.access, cluster_id, values)
-            work.db.commit()
-        except PermissionDeniedError:
-            return forbidden(request)
-        except DataValidationError as error:
-            fields = (*_ACTIVITY_FIELDS, "members")
-            return _refused(request, work, "activity", values, error, fields)
-    return saved_redirect(f"/clusters/{cluster_id}/records")
+
+    def store(work: ClusterWork) -> None:
+        records.add_cluster_activity(work.db, work.access, cluster_id, values)
+
+    return _store(request, cluster_id, kind="cluster_activity", form="activity", values=values,
+                  fields=(*_ACTIVITY_FIELDS, "members"), store=store)  # fmt: skip
 
 
 @router.post(_PATH + "/activities/{activity_id}/delete", response_class=HTMLResponse)
 def delete_activity(request: Request, cluster_id: str, activity_id: int) -> Response:
-    with cluster_form(request, cluster_id, kind="cluster_activity", key=cluster_id) as work:
-        try:
-            records.delete_cluster_activity(work.db, work.access, cluster_id, activity_id)
-            work.db.commit()
-        except PermissionDeniedError:
-            return forbidden(request)
-        except NotFoundError:
-            return not_found(request)
-    return saved_redirect(f"/clusters/{cluster_id}/records")
+    def delete(work: ClusterWork) -> None:
+        records.delete_cluster_activity(work.db, work.access, cluster_id, activity_id)
+
+    return _delete(request, cluster_id, "cluster_activity", delete)
 
 
 @router.post(_PATH + "/ties/{tie_id}", response_class=HTMLResponse)
@@ -370,7 +387,7 @@ def records_section(
     except InvalidParameterError:
         return {**shown, "records_error": _(_HINTS["period"])}
     except DataValidationError as error:
-        return {**shown, "records_error": str(error)}
+        return {**shown, "records_error": error_words(error, lang)}
     rows = records.compare_with_typed(db, cluster_id, computed)
     for row in rows:
         row["label"] = label(row["kpi"], lang)

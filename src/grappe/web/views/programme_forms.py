@@ -45,9 +45,14 @@ from grappe.registry.programme_reminders import due_evaluations
 from grappe.vocabulary import LABEL_ACTIONS, ROLES
 from grappe.web.auth import SignedIn, forbidden, visitor
 from grappe.web.i18n import translations
-from grappe.web.render import language, page
+from grappe.web.render import language
 from grappe.web.views._common import N_, label_status_names, not_found
-from grappe.web.views._forms import cluster_context, cluster_form, saved_redirect
+from grappe.web.views._forms import (
+    cluster_form,
+    error_words,
+    form_page,
+    saved_redirect,
+)
 from grappe.web.views.programme_pages import ROLE_NAMES, label_action_names
 
 __all__ = ["due_reminders", "may_decide", "router"]
@@ -138,18 +143,14 @@ def _page(
     status: int = 200,
 ) -> Response:
     lang = language(request)
-    _ = translations(lang).gettext
     user = visitor(request).user
     defaults = {"programme": "", "joined": dt.date.today().isoformat(), "note": ""}
-    return page(request, "programme_workspace.html", {
-        **cluster_context(request, cluster),
+    return form_page(request, "programme_workspace.html", cluster, {
         "programmes": [(p.key, p.name(lang)) for p in programme_catalogue()],
         "enrolments": [_enrolment_view(db, e, lang, user)
                        for e in list_enrolments(db, cluster_id=cluster.id)],
         "values": {**defaults, **(values or {})},
-        "errors": {k: _(v) for k, v in (errors or {}).items()},
-        "saved": request.query_params.get("saved") == "1",
-    }, status=status)  # fmt: skip
+    }, errors=errors, status=status)  # fmt: skip
 
 
 @router.get("/clusters/{cluster_id}/programmes", response_class=HTMLResponse)
@@ -218,7 +219,6 @@ def _evaluate_page(
     status: int = 200,
 ) -> Response:
     lang = language(request)
-    _ = translations(lang).gettext
     given = values or {}
     on = _date(given.get("on", "")) or dt.date.today()
     gathered = gather_facts(db, cluster.id, on=on)
@@ -234,8 +234,7 @@ def _evaluate_page(
     actions = label_action_names(lang)
     defaults = {"on": on.isoformat(), "period": str(on.year - 1), "action": "", "level": "",
                 "reason": ""}  # fmt: skip
-    return page(request, "programme_evaluate.html", {
-        **cluster_context(request, cluster),
+    return form_page(request, "programme_evaluate.html", cluster, {
         "enrolment": {"id": e.id, "name": e.programme.name(lang),
                       "status": label_status_names(lang)[e.state.status]},
         "facts": facts, "rule": {"action": actions[rule.action],
@@ -244,8 +243,7 @@ def _evaluate_page(
         "actions": [(a, actions[a]) for a in LABEL_ACTIONS],
         "levels": [(lv.key, in_language(lv.names, lang) or lv.key) for lv in e.programme.levels],
         "values": {**defaults, **{k: v for k, v in given.items() if not k.startswith("fact-")}},
-        "errors": {k: _(v) for k, v in (errors or {}).items()},
-    }, status=status)  # fmt: skip
+    }, errors=errors, status=status)  # fmt: skip
 
 
 @router.get("/clusters/{cluster_id}/programmes/{enrolment_id}/evaluate",
@@ -333,10 +331,9 @@ async def evaluate(request: Request, cluster_id: str, enrolment_id: int) -> Resp
                               period=values.get("period") or None, action=action,
                               level=values.get("level") or None, reason=reason or None)  # fmt: skip
         except InvalidParameterError as exc:  # no reason for an override, or the registry's
-            db.rollback()  # last word (its message in English)
-            found = (
-                {"reason": _ERRORS["reason"]} if "'reason'" in str(exc) else {"action": str(exc)}
-            )
+            db.rollback()  # last word (in the page's language)
+            found = {"reason": _ERRORS["reason"]} if "'reason'" in str(exc) else {
+                "action": error_words(exc, language(request))}  # fmt: skip
             return _evaluate_page(request, db, work.cluster, e, values=values, errors=found,
                                   status=400)  # fmt: skip
         db.commit()

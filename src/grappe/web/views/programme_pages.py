@@ -21,7 +21,7 @@ from grappe.registry.models import Cluster
 from grappe.registry.programme_catalogue import find_programme, programme_catalogue
 from grappe.registry.programme_enrolments import list_enrolments
 from grappe.registry.programme_expiry import label_validity
-from grappe.vocabulary import LABEL_ACTIONS
+from grappe.vocabulary import LABEL_ACTIONS, label_action_name
 from grappe.web.db import PageSession, cached_page
 from grappe.web.i18n import translations
 from grappe.web.render import language, localized, page
@@ -34,18 +34,6 @@ router = APIRouter(include_in_schema=False)
 #: Statuses under which a cluster holds the label (listed on the programme's page).
 LABELLED: tuple[str, ...] = ("awarded", "renewed")
 
-
-_ACTION_LABELS = {
-    "award": N_("Award the label"),
-    "keep": N_("Keep the label"),
-    "raise": N_("Raise the level"),
-    "lower": N_("Lower the level"),
-    "suspend": N_("Suspend the label"),
-    "withdraw": N_("Withdraw the label"),
-    "reinstate": N_("Reinstate the label"),
-    "refuse": N_("Refuse the application"),
-    "expire": N_("The label expired"),
-}
 #: The grappe role that records an admission step's decision, as a page names it.
 ROLE_NAMES = {
     "admin": N_("an admin"),
@@ -55,9 +43,9 @@ ROLE_NAMES = {
 
 
 def label_action_names(lang: str) -> dict[str, str]:
-    """The actions of a label decision (:data:`grappe.vocabulary.LABEL_ACTIONS`) in ``lang``."""
-    _ = translations(lang).gettext
-    return {action: _(_ACTION_LABELS[action]) for action in LABEL_ACTIONS}
+    """The actions of a label decision (:data:`grappe.vocabulary.LABEL_ACTIONS`) in ``lang``:
+    the vocabulary's names, which the report shows too."""
+    return {action: label_action_name(action, lang) for action in LABEL_ACTIONS}
 
 
 def programme_view(programme: Programme, lang: str) -> dict[str, Any]:
