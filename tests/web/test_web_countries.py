@@ -168,6 +168,10 @@ def test_country_page_in_three_languages(client, shared_data, lang):
     assert html.count('<circle class="held"') == 25  # every product with RCA ≥ 1 in the space
     assert html.count('<rect class="own"') == 1  # grappe's 2020 ECI marked on the OEC line
     assert html.count('<ul class="reasons">') == 20
+    # the nearest exported products are named in the page's language, as in the products table
+    gas = {"fr": "Gaz de pétrole", "ar": "غاز النفط", "en": "Petroleum gas"}[lang]
+    reasons = html[html.index('<ul class="reasons">') :]
+    assert any(gas in item and "/" in item for item in reasons.split("<li>")[1:40])
 
 
 def test_countries_index_and_unknown_country(client):

@@ -34,6 +34,7 @@ import scipy.sparse as sp
 
 from grappe._validation import check_number, check_option
 from grappe.complexity._export_types import (
+    CLOSE_TO,
     NAME_LANGUAGES,
     RECORD_KINDS,
     ExportProduct,
@@ -49,6 +50,7 @@ from grappe.errors import InvalidParameterError, NotFoundError
 from grappe.i18n import Message
 
 __all__ = [
+    "CLOSE_TO",
     "NAME_LANGUAGES",
     "RECORD_KINDS",
     "ExportProduct",
@@ -422,7 +424,7 @@ def _opportunities(
         if near:
             reasons.append(
                 Message(
-                    "close to {near}",  # = CLOSE_TO; to_records names them in its language
+                    CLOSE_TO,  # to_records and the pages name them in their language
                     near=" / ".join(product_words(p) for p in near),
                 )
             )

@@ -20,8 +20,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
+from grappe.complexity.exports import CLOSE_TO
 from grappe.errors import NotFoundError
-from grappe.i18n import translate
+from grappe.i18n import Message, translate
 from grappe.io.trade import country_name
 from grappe.registry.export_profiles import (
     has_published_profile,
@@ -114,8 +115,14 @@ def _country_page(request: Request, session: Session, iso3: str) -> HTMLResponse
     opportunities = []
     for o in profile.opportunities:
         row = _labelled(o, lang)
-        row["reasons"] = [translate(reason, lang) for reason in o.reasons]
         row["near"] = [names.get(p, p) for p in o.near]
+        row["reasons"] = [
+            # the nearest products by their names in the page's language (as the table shows them)
+            translate(Message(CLOSE_TO, near=" / ".join(row["near"])), lang)
+            if getattr(reason, "template", None) == CLOSE_TO
+            else translate(reason, lang)
+            for reason in o.reasons
+        ]
         opportunities.append(row)
     bars = share_bars(
         [{"label": p["label"], "share": p["item"].share} for p in products[:TOP_BARS]],
