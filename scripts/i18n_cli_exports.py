@@ -75,6 +75,21 @@ CLI_T_exports: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "stojkoski2023_trade_country_x_hs4product_2020.csv.gz --top 10",
     ),
     "Number of opportunities.": ("Nombre d'opportunités.", "عدد الفرص."),
+    "HS codes or prefixes never proposed, comma-separated (e.g. 27,7108); 'extractive' "
+    "(ores, mineral fuels, diamonds, unwrought precious metals) or 'none'.": (
+        "Codes SH ou préfixes jamais proposés, séparés par des virgules (p. ex. 27,7108) ; "
+        "« extractive » (minerais, combustibles minéraux, diamants, métaux précieux bruts) ou "
+        "« none ».",
+        "رموز النظام المنسق أو بداياتها التي لا تُقترح أبدًا، مفصولة بفواصل (مثل 27,7108)؛ "
+        "'extractive' (الخامات والوقود المعدني والماس والمعادن الثمينة الخام) أو 'none'.",
+    ),
+    "The 'exclude' parameter of {func} takes HS codes or code prefixes of 1 to 6 digits, e.g. "
+    "27 or 7108; got {value!r}.": (
+        "Le paramètre 'exclude' de {func} prend des codes SH ou des préfixes de 1 à 6 chiffres, "
+        "p. ex. 27 ou 7108 ; reçu {value!r}.",
+        "المعامل 'exclude' في {func} يأخذ رموز النظام المنسق أو بداياتها من رقم إلى 6 أرقام، مثل "
+        "27 أو 7108؛ القيمة المعطاة {value!r}.",
+    ),
     "Weight of relatedness density in the opportunity score (the rest on COG), 0 to 1.": (
         "Poids de la densité de proximité dans le score des opportunités (le reste sur le "
         "COG), de 0 à 1.",

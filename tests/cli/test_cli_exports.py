@@ -77,6 +77,11 @@ def test_opportunities_with_reasons_in_french(trade):
     table = run("--lang", "ar", "exports", "opportunities", "DZA", "--trade", trade, "--top", 2)
     assert table.exit_code == 0, table.output
     assert "كثافة الترابط" in table.stdout and "الجزائر" in table.stdout
+    # extractive headings are left out unless asked for: gold comes first with --exclude none
+    assert not frame["code"].str.startswith(("26", "27", "71")).any()
+    every = run("exports", "opportunities", "DZA", "--trade", trade, "--top", 1, "--exclude",
+                "none", "--format", "csv")  # fmt: skip
+    assert pd.read_csv(io.StringIO(every.stdout), dtype={"code": str})["code"].tolist() == ["7108"]
 
 
 def test_errors_are_one_line_in_the_user_s_language(tmp_path):
@@ -92,3 +97,5 @@ def test_errors_are_one_line_in_the_user_s_language(tmp_path):
     bad.write_text("Row,A\nDZA,-1\nTUN,2\n", encoding="utf-8")
     result = run("--lang", "fr", "exports", "profile", "DZA", "--trade", bad)
     assert result.exit_code == 1 and "négatif" in result.output and "ligne 2" in result.output
+    result = run("exports", "opportunities", "DZA", "--trade", small, "--exclude", "gold")
+    assert result.exit_code == 1 and "takes HS codes or code prefixes" in result.output

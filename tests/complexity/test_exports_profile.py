@@ -299,7 +299,7 @@ def test_the_nearest_products_are_named_in_the_language_of_the_records(trade):
     from grappe.io.trade import product_labels
 
     codes, names, _ = product_labels(trade.columns)
-    profile = export_profile(trade, "DZA", codes=codes, names=names, opportunities=1)
+    profile = export_profile(trade, "DZA", codes=codes, names=names, opportunities=1, exclude=())
     first = profile.opportunities[0]
     assert first.near[0] == "TropicalFruits" and first.near_names[0]["fr"].startswith("Dattes")
     french = profile.to_records(kind="opportunities", lang="fr")[0]["reasons"]
@@ -323,3 +323,37 @@ def q_pci_is_none(profile):
 def test_year_must_be_a_year():
     with pytest.raises(InvalidParameterError, match="'year' parameter"):
         export_profile(TOY, "C", year=20, **OPEN)
+
+
+@pytest.mark.shared
+def test_extractive_products_are_left_out_of_the_opportunities_by_default(trade, reference):
+    from grappe.complexity.exports import EXTRACTIVE
+    from grappe.io.trade import product_labels
+
+    codes, _, _ = product_labels(trade.columns)
+    every = export_profile(trade, "DZA", codes=codes, opportunities=30, exclude=())
+    default = export_profile(trade, "DZA", codes=codes, opportunities=30)
+    assert every.opportunities[0].code == "7108"  # gold, only because poor countries export it
+    assert not any(o.code.startswith(EXTRACTIVE) for o in default.opportunities)
+    assert default.method["excluded_from_opportunities"] == list(EXTRACTIVE)
+    # the ranking over the products left, recomputed by the plain formulas
+    density, cog = reference["density"], reference["cog"]
+    held = {p.product for p in default.products}
+    keep = [
+        p
+        for k, p in enumerate(reference["products"])
+        if reference["m"][k] == 0
+        and p not in held
+        and not (codes.get(p) or "").startswith(EXTRACTIVE)
+    ]
+    d, g = density[keep], cog[keep]
+    score = 0.5 * (d - d.mean()) / d.std(ddof=0) + 0.5 * (g - g.mean()) / g.std(ddof=0)
+    best = score.sort_values(ascending=False, kind="stable").head(30)
+    assert [o.product for o in default.opportunities] == list(best.index)
+    # ECI and the products with an advantage do not change
+    assert default.eci == every.eci and default.products == every.products
+
+
+def test_exclude_takes_hs_codes_only():
+    with pytest.raises(InvalidParameterError, match="'exclude' parameter of export_profile takes"):
+        export_profile(TOY, "C", exclude=("gold",), **OPEN)

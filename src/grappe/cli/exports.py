@@ -98,6 +98,26 @@ WeightOpt = Annotated[
     ),
 ]
 
+ExcludeOpt = Annotated[
+    str,
+    typer.Option(
+        "--exclude",
+        help="HS codes or prefixes never proposed, comma-separated (e.g. 27,7108); 'extractive' "
+        "(ores, mineral fuels, diamonds, unwrought precious metals) or 'none'.",
+    ),
+]
+
+
+def _exclusions(value: str) -> tuple[str, ...]:
+    from grappe.complexity.exports import EXTRACTIVE
+
+    text = value.strip().lower()
+    if text == "extractive":
+        return EXTRACTIVE
+    if text in ("none", ""):
+        return ()
+    return tuple(part.strip() for part in text.split(",") if part.strip())
+
 
 def register(app: typer.Typer) -> None:
     """Add the ``exports`` command group to the root application."""
@@ -308,6 +328,7 @@ def opportunities_command(
     output_format: FormatOpt = "table",
     output: OutputOpt = None,
     density_weight: WeightOpt = 0.5,
+    exclude: ExcludeOpt = "extractive",
     min_country_exports: MinCountryOpt = 1e9,
     min_product_exports: MinProductOpt = 1e7,
     encoding: EncodingOpt = None,
@@ -333,6 +354,7 @@ def opportunities_command(
             options=read_options(encoding, sep, decimal, thousands),
             opportunities=top,
             density_weight=density_weight,
+            exclude=_exclusions(exclude),
             min_country_exports=min_country_exports,
             min_product_exports=min_product_exports,
         )

@@ -24,7 +24,7 @@ See ``docs/exports.md`` for the formulas and the opportunity score.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,8 +49,14 @@ from grappe.complexity.specialisation import rca_values
 from grappe.errors import InvalidParameterError, NotFoundError
 from grappe.i18n import Message
 
+#: HS chapters and headings whose exports follow deposits rather than capabilities: ores,
+#: slag and ash (26), mineral fuels (27), diamonds (7102), unwrought silver (7106), gold (7108),
+#: platinum (7110) and precious-metal waste (7112) — left out of the opportunities by default.
+EXTRACTIVE: tuple[str, ...] = ("26", "27", "7102", "7106", "7108", "7110", "7112")
+
 __all__ = [
     "CLOSE_TO",
+    "EXTRACTIVE",
     "NAME_LANGUAGES",
     "RECORD_KINDS",
     "ExportProduct",
@@ -160,6 +166,7 @@ def export_profile(
     min_product_exports: float = 1e7,
     density_weight: float = 0.5,
     n_near: int = 3,
+    exclude: Collection[str] = EXTRACTIVE,
     engine: str = "numpy",
 ) -> ExportProfile:
     """A country's export profile: its advantages, its complexity and its opportunities.
@@ -193,6 +200,14 @@ def export_profile(
         product would open (its "strategic bets").
     n_near : int, default 3
         Number of the country's exported products named as the nearest to an opportunity.
+    exclude : collection of str, default :data:`EXTRACTIVE`
+        HS codes or code prefixes (2 or 4 digits) of products never proposed as opportunities;
+        they still count in density, COG and the ECI. The default leaves out the headings
+        whose exports follow deposits rather than capabilities — ores (chapter 26), mineral
+        fuels (27), diamonds and unwrought precious metals (7102, 7106, 7108, 7110, 7112) —
+        which otherwise rank high for many countries only because poor, resource-rich
+        countries export them (gold is Algeria's first "opportunity" without it). ``()``
+        keeps every product. A product without a known code (``codes``) is never excluded.
     engine : {"numpy", "auto", "numba"}, default "numpy"
         See :func:`~grappe.complexity.proximity`; at this size numba's first compilation costs
         more than it saves.
@@ -240,6 +255,7 @@ def export_profile(
     check_number(min_product_exports, "min_product_exports", func=func, low=0.0)
     check_number(density_weight, "density_weight", func=func, low=0.0, high=1.0)
     check_number(n_near, "n_near", func=func, low=0, integer=True)
+    prefixes = _prefixes(exclude, func)
     check_option(engine, "engine", ENGINES, func=func)
     m, i = _check_trade(trade, country, func)
     values = m.values.toarray() if sp.issparse(m.values) else m.values
@@ -297,6 +313,9 @@ def export_profile(
         density_weight=float(density_weight),
         n_near=int(n_near),
         named=named,
+        excluded=lambda product: (
+            (codes.get(product) or "").startswith(prefixes) if prefixes else False
+        ),
     )
     n = len(sample.countries)
     eci = position["eci"]
@@ -315,6 +334,7 @@ def export_profile(
         "proximity_diagonal": 0.0,
         "score": "density_weight * z(density) + (1 - density_weight) * z(cog)",
         "density_weight": float(density_weight),
+        "excluded_from_opportunities": list(prefixes),
     }
     return ExportProfile(
         country=str(m.rows[i]),
@@ -385,11 +405,13 @@ def _opportunities(
     density_weight: float,
     n_near: int,
     named: Any,
+    excluded: Any,
 ) -> tuple[Opportunity, ...]:
     present, density, cog = position["present"], position["density"], position["cog"]
     products = sample.products.astype(str)
     rca_now = rca_row.reindex(products).to_numpy()
-    candidates = np.flatnonzero((present == 0) & (rca_now < 1.0))
+    allowed = np.array([not excluded(p) for p in products], dtype=bool)
+    candidates = np.flatnonzero((present == 0) & (rca_now < 1.0) & allowed)
     if count == 0 or candidates.size == 0:
         return ()
     d, g = density[candidates], cog[candidates]
@@ -445,6 +467,25 @@ def _opportunities(
                 near_names=tuple(named(p)[1] for p in near),
             )
         )
+    return tuple(out)
+
+
+def _prefixes(exclude: Collection[str], func: str) -> tuple[str, ...]:
+    if isinstance(exclude, str):
+        exclude = (exclude,)
+    out = []
+    for code in exclude:
+        text = str(code).strip()
+        if not (text.isdigit() and 1 <= len(text) <= 6):
+            raise InvalidParameterError(
+                Message(
+                    "The 'exclude' parameter of {func} takes HS codes or code prefixes of 1 to 6 "
+                    "digits, e.g. 27 or 7108; got {value!r}.",
+                    func=func,
+                    value=str(code),
+                )
+            )
+        out.append(text)
     return tuple(out)
 
 
