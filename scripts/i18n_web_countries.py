@@ -222,4 +222,14 @@ T_countries: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "Choisissez un produit du profil.",
         "اختر منتجًا من الملف.",
     ),
+    "Clusters: %(definitions)s; products placed in industries by the HS → NAICS concordance of "
+    "the US Census Bureau (public domain). Farming (dates, for example) is outside these clusters "
+    "and stays unplaced.": (
+        "Grappes : %(definitions)s ; produits rattachés aux industries par la table de "
+        "correspondance SH → SCIAN du Census Bureau américain (domaine public). L'agriculture (les "
+        "dattes, par exemple) est hors de ces grappes et reste non rattachée.",
+        "العناقيد: %(definitions)s؛ المنتجات منسوبة إلى الصناعات بجدول التناظر بين النظام المنسق "
+        "ونظام NAICS الصادر عن مكتب الإحصاء الأمريكي (ملك عام). الزراعة (التمور مثلًا) خارج هذه "
+        "العناقيد وتبقى غير منسوبة.",
+    ),
 }

@@ -98,6 +98,20 @@ def test_the_job_stores_the_chosen_countries_and_the_space(store):
     assert (report.inserted, report.updated) == (3, 0)  # two profiles and the space
 
 
+def test_the_job_stores_exports_by_cluster(client, shared_data):
+    body = client.get("/api/v1/countries/DZA/exports").json()
+    clusters = body["clusters"]
+    assert clusters["definitions"] == "us-benchmark" and clusters["placed_share"] > 0.95
+    # the biggest cluster holds the most exports; shares of the country's total
+    first = clusters["rows"][0]
+    assert first["exports"] == max(r["exports"] for r in clusters["rows"])
+    assert sum(r["exports"] for r in clusters["rows"]) == pytest.approx(
+        clusters["placed_share"] * body["total"], rel=1e-9
+    )
+    html = client.get("/countries/DZA?lang=fr").text
+    assert 'class="clusters"' in html and "hors de ces grappes" in html
+
+
 def test_the_cli_prints_why_a_step_was_skipped(capsys):
     from grappe.cli.serve import _load
     from grappe.i18n import Message

@@ -58,6 +58,9 @@ ECI_FILE = "economic_complexity/oec_eci_trade_1998_2022.csv"
 #: The name the profiles of that matrix are stored under, and its year.
 SOURCE = "stojkoski2023-hs4"
 YEAR = 2020
+#: Exports by cluster: the bundled HS -> NAICS concordance and the US benchmark clusters.
+CONCORDANCE = "NAICS2017-6"
+DEFINITIONS = "us-benchmark"
 #: The complexity sample of :func:`grappe.complexity.exports.export_profile` (its defaults).
 MIN_COUNTRY_EXPORTS, MIN_PRODUCT_EXPORTS = 1e9, 1e7
 
@@ -154,6 +157,10 @@ def load_export_profiles(
     ExportProfilesReport
         ``skipped`` says why nothing was stored when the trade matrix is missing.
     """
+    from grappe.complexity.exports_clusters import trade_by_cluster
+    from grappe.io.concordance import load_concordance
+    from grappe.io.definitions import load_definitions
+    from grappe.io.hs import match_product_columns
     from grappe.io.trade import read_export_profile, read_trade_matrix
     from grappe.registry.export_profiles import (
         has_product_space,
@@ -196,13 +203,19 @@ def load_export_profiles(
         if registry_version(session) != version:  # every write appends an audit entry
             counts["inserted" if new else "updated"] += 1
 
+    # exports by cluster: the US benchmark clusters through the public-domain HS -> NAICS table
+    # (the one bundled concordance; docs/exports.md "Exports by cluster")
+    concordance, definitions = load_concordance(CONCORDANCE), load_definitions(DEFINITIONS)
+    codes = match_product_columns([str(c) for c in trade.columns]).codes
     for done, country in enumerate(chosen, start=1):
         profile = read_export_profile(  # the one path of the CLI and of Python users
             trade, country, year=YEAR, published_eci=eci_path if eci_path.is_file() else None
         )
+        clusters = trade_by_cluster(trade, country, concordance, definitions, codes=codes)
         first = (country, YEAR, SOURCE) not in stored
-        count(first, lambda p=profile, f=first: store_export_profile(
-            session, who, p, source=SOURCE, publish=publish if f else None))  # fmt: skip
+        count(first, lambda p=profile, c=clusters, f=first: store_export_profile(
+            session, who, p, source=SOURCE, clusters=c,
+            publish=publish if f else None))  # fmt: skip
         if progress is not None:
             progress(done, len(chosen))
     positions, links, method = product_space(trade)
