@@ -380,3 +380,56 @@ def _check_parents(
         for i in np.flatnonzero(below)[:20]
     ]
     raise DataValidationError(issues)
+
+
+def settle_withheld(
+    values: dict[str, np.ndarray],
+    *,
+    flag: np.ndarray | None,
+    has_employment: bool,
+    preset: Any,
+    policy: str,
+    level_keep: np.ndarray | None,
+    industry: Any,
+    region: Any,
+    year: np.ndarray,
+    classification: str,
+    rows: np.ndarray,
+    file: str,
+    name: dict[str, str],
+    groups: np.ndarray | None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray | None, np.ndarray]:
+    """The withheld cells found and settled by ``policy``: employment after the policy, the
+    withheld mask, the mask of imputed cells (``"impute_residual"``, else None) and the mask
+    of the rows kept (the levels asked for under imputation, the rows not dropped)."""
+    employment = values["employment"]
+    # without an employment column nothing is withheld: employment is unknown, not suppressed
+    withheld_mask = np.isnan(employment) & has_employment
+    if flag is not None and has_employment:
+        withheld_mask |= np.isin(flag, list(FLAG_RANGES))
+    if preset is not None and preset.zero_is_withheld:
+        estab = values["establishments"]
+        withheld_mask |= (employment == 0) & ~(estab < preset.min_establishments)
+    imputed = None
+    if not has_employment:  # no policy to apply; levels were not selected on reading under impute
+        kept = np.ones(len(employment), dtype=bool) if level_keep is None else level_keep
+    elif policy == "impute_residual":
+        employment, imputed = _impute_residual(
+            employment,
+            withheld_mask,
+            values,
+            industry,
+            region,
+            year,
+            classification,
+            rows,
+            file,
+            name,
+            groups,
+        )
+        kept = np.ones(len(employment), dtype=bool) if level_keep is None else level_keep
+    else:
+        employment, kept = _apply_policy(
+            policy, employment, withheld_mask, flag, rows, file, name, preset is not None
+        )
+    return employment, withheld_mask, imputed, kept

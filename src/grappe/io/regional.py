@@ -38,13 +38,12 @@ from grappe.io._regional_checks import (
     FLAG_MIDPOINTS,
     FLAG_RANGES,
     WITHHELD_POLICIES,
-    _apply_policy,
     _code_issues,
-    _impute_residual,
     _missing,
     _rows,
     _within,
     region_year_groups,
+    settle_withheld,
 )
 from grappe.io._select import breakdown_issue, check_where, select_rows, where_column_issues
 from grappe.io._tables import (
@@ -400,36 +399,22 @@ def read_regional_table(
             level_keep = None if level_keep is None else level_keep[first]
             src = first if src is None else src[first]
 
-    employment = values["employment"]
-    # without an employment column nothing is withheld: employment is unknown, not suppressed
-    withheld_mask = np.isnan(employment) & has_employment
-    if flag is not None and has_employment:
-        withheld_mask |= np.isin(flag, list(FLAG_RANGES))
-    if preset is not None and preset.zero_is_withheld:
-        estab = values["establishments"]
-        withheld_mask |= (employment == 0) & ~(estab < preset.min_establishments)
-    imputed = None
-    if not has_employment:  # no policy to apply; levels were not selected on reading under impute
-        kept = np.ones(len(employment), dtype=bool) if level_keep is None else level_keep
-    elif impute:
-        employment, imputed = _impute_residual(
-            employment,
-            withheld_mask,
-            values,
-            industry,
-            region,
-            year,
-            classification,
-            rows,
-            file,
-            name,
-            groups,
-        )
-        kept = np.ones(len(employment), dtype=bool) if level_keep is None else level_keep
-    else:
-        employment, kept = _apply_policy(
-            withheld, employment, withheld_mask, flag, rows, file, name, preset is not None
-        )
+    employment, withheld_mask, imputed, kept = settle_withheld(
+        values,
+        flag=flag,
+        has_employment=has_employment,
+        preset=preset,
+        policy=withheld,
+        level_keep=level_keep,
+        industry=industry,
+        region=region,
+        year=year,
+        classification=classification,
+        rows=rows,
+        file=file,
+        name=name,
+        groups=groups,
+    )
     if not kept.all():
         region, industry, year, rows = region[kept], industry[kept], year[kept], rows[kept]
         values = {k: v[kept] for k, v in values.items()}
