@@ -16,17 +16,18 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from grappe._validation import check_bool, check_number, check_option
-from grappe.codes import CLASSIFICATIONS, classification_family
+from grappe._validation import check_option
 from grappe.errors import InvalidParameterError
 from grappe.i18n import Message
 from grappe.indicators.growth import _cagr
-from grappe.indicators.specialisation import (
-    _ratio,
-    group_totals,
-    location_quotient,
+from grappe.mapping._core import (
+    LQ_CONVENTIONS,
+    TOTAL_RULES,
+    _checked_options,
+    _classification_of,
+    indicator_values,
+    national_counts,
 )
-from grappe.indicators.stars import FOCUS_SCOPES
 from grappe.mapping._cube import (
     _build_cube,
     _categorical,
@@ -39,8 +40,6 @@ from grappe.mapping._rules import (
     MEASURES,
     REGION_RANKINGS,
     _check_measure,
-    _distributions,
-    _strong_and_stars,
 )
 from grappe.model import ClusterDefinitions, RegionalTable
 
@@ -56,11 +55,6 @@ __all__ = [
     "industry_clusters",
     "map_clusters",
 ]
-
-#: Conventions of the ``lq`` column: US Cluster Mapping (traded/local base) or plain (total).
-LQ_CONVENTIONS: tuple[str, ...] = ("cmp", "total")
-#: How a region's total employment is obtained (see :func:`map_clusters`).
-TOTAL_RULES: tuple[str, ...] = ("auto", "sum", "row")
 
 
 @dataclass(frozen=True)
@@ -200,125 +194,122 @@ def map_clusters(
 ) -> ClusterMap:
     """Compute every cluster indicator for every region × cluster × year of a table.
 
-        Parameters
-        ----------
-        table : RegionalTable
-            Employment (and establishments, payroll) by region × industry × year.
-        definitions : ClusterDefinitions
-            Industry code → cluster. A table code is covered when it is a definitions code or
-            descends from one (a definitions code ``"10"`` covers the table's ``"1011"``).
-        regions : RegionSet or list of RegionSet, optional
-            User-defined regions built from the table's regions. Their counts are the sums of
-            their members' counts (computed before any indicator); they never enter the national
-            totals, and are ranked as ``regions_ranking`` says.
-        years : iterable of int, optional
-            Years to map (default: every year of the table).
-        reference : RegionalTable, optional
-            Table whose regions make up the nation (e.g. the state file when mapping the county
-            file of 38 states). Default: the nation is the sum of the table's own regions.
-        lq_convention : {"cmp", "total"}, default "cmp"
-            Convention of the ``lq`` column (and of the strong-cluster rules): ``"cmp"`` divides
-            by the region's traded (or local) employment, ``"total"`` by its total employment.
-            ``lq_total`` always uses the plain convention.
-        total : {"auto", "sum", "row"}, default "auto"
-            A region's total employment: ``"row"`` takes the table's all-industries row (NAICS
-            ``00``, NACE/ISIC ``TOTAL``) and raises if a region-year lacks it; ``"sum"`` sums
-            every row at the level of the covered codes, covered by a cluster or not; ``"auto"``
-            is ``"row"`` when the table has any all-industries row, else ``"sum"``.
-        strong_percentile, strong_90_percentile : float, default 75 and 90
-            LQ percentile of the ``strong`` and ``strong_90`` flags.
-        strong_min_lq : float, default 1
-            Minimum LQ of a strong cluster.
-        strong_size_percentile : float, default 25
-            Employment and establishments of a strong cluster exceed this percentile.
-        strong_local : bool, default False
-            Also flag local clusters as strong. The US Cluster Mapping Project reports strong
-            *traded* clusters; local industries are present in most regions in proportion to the
-            local economy (their LQs stay close to 1), so by default they are never flagged.
-        star_size_top, star_focus_top : float, default 10
-            Top percentage of regions (clusters) earning the size (focus) star.
-        star_min_lq : float, default 2
-            ``lq_total`` needed for the specialisation star.
-        star_focus_scope : {"all", "cluster"}, default "all"
-            Distribution of the focus star (see :func:`grappe.indicators.cluster_stars`).
-        star_local : bool, default False
-            Also give stars to local clusters. The European Cluster Observatory stars traded
-            clusters only: by default local clusters get no star and are left out of the focus
-            distribution (``"all"`` then pools the traded clusters' cells). With True every
-            cluster is starred and ranked.
-        measure : {"employment", "establishments", "payroll"}, default "employment"
-            The count the specialisation indicators are computed on: ``lq``, ``lq_total``,
-            ``national_share``, ``focus``, the strong flags and the stars (and the region totals
-            of the ``regions`` table). ``"establishments"`` maps tables of firm counts (SMEs by
-            region and sector). The count columns and ``*_pct`` ranks keep their own meaning.
-        regions_ranking : {"base", "own"}, default "base"
-            How the user-defined ``regions`` are compared: ``"base"`` with the distribution of
-            the table's regions (thresholds and percentile ranks of the table's regions, so that
-            "strong" means the same for two metros as for the counties they are made of);
-            ``"own"`` among the regions of their own type, with a :class:`DataWarning` when a
-            set has fewer than 10 regions.
+    Parameters
+    ----------
+    table : RegionalTable
+        Employment (and establishments, payroll) by region × industry × year.
+    definitions : ClusterDefinitions
+        Industry code → cluster. A table code is covered when it is a definitions code or
+        descends from one (a definitions code ``"10"`` covers the table's ``"1011"``).
+    regions : RegionSet or list of RegionSet, optional
+        User-defined regions built from the table's regions. Their counts are the sums of
+        their members' counts (computed before any indicator); they never enter the national
+        totals, and are ranked as ``regions_ranking`` says.
+    years : iterable of int, optional
+        Years to map (default: every year of the table).
+    reference : RegionalTable, optional
+        Table whose regions make up the nation (e.g. the state file when mapping the county
+        file of 38 states). Default: the nation is the sum of the table's own regions.
+    lq_convention : {"cmp", "total"}, default "cmp"
+        Convention of the ``lq`` column (and of the strong-cluster rules): ``"cmp"`` divides
+        by the region's traded (or local) employment, ``"total"`` by its total employment.
+        ``lq_total`` always uses the plain convention.
+    total : {"auto", "sum", "row"}, default "auto"
+        A region's total employment: ``"row"`` takes the table's all-industries row (NAICS
+        ``00``, NACE/ISIC ``TOTAL``) and raises if a region-year lacks it; ``"sum"`` sums
+        every row at the level of the covered codes, covered by a cluster or not; ``"auto"``
+        is ``"row"`` when the table has any all-industries row, else ``"sum"``.
+    strong_percentile, strong_90_percentile : float, default 75 and 90
+        LQ percentile of the ``strong`` and ``strong_90`` flags.
+    strong_min_lq : float, default 1
+        Minimum LQ of a strong cluster.
+    strong_size_percentile : float, default 25
+        Employment and establishments of a strong cluster exceed this percentile.
+    strong_local : bool, default False
+        Also flag local clusters as strong. The US Cluster Mapping Project reports strong
+        *traded* clusters; local industries are present in most regions in proportion to the
+        local economy (their LQs stay close to 1), so by default they are never flagged.
+    star_size_top, star_focus_top : float, default 10
+        Top percentage of regions (clusters) earning the size (focus) star.
+    star_min_lq : float, default 2
+        ``lq_total`` needed for the specialisation star.
+    star_focus_scope : {"all", "cluster"}, default "all"
+        Distribution of the focus star (see :func:`grappe.indicators.cluster_stars`).
+    star_local : bool, default False
+        Also give stars to local clusters. The European Cluster Observatory stars traded
+        clusters only: by default local clusters get no star and are left out of the focus
+        distribution (``"all"`` then pools the traded clusters' cells). With True every
+        cluster is starred and ranked.
+    measure : {"employment", "establishments", "payroll"}, default "employment"
+        The count the specialisation indicators are computed on: ``lq``, ``lq_total``,
+        ``national_share``, ``focus``, the strong flags and the stars (and the region totals
+        of the ``regions`` table). ``"establishments"`` maps tables of firm counts (SMEs by
+        region and sector). The count columns and ``*_pct`` ranks keep their own meaning.
+    regions_ranking : {"base", "own"}, default "base"
+        How the user-defined ``regions`` are compared: ``"base"`` with the distribution of
+        the table's regions (thresholds and percentile ranks of the table's regions, so that
+        "strong" means the same for two metros as for the counties they are made of);
+        ``"own"`` among the regions of their own type, with a :class:`DataWarning` when a
+        set has fewer than 10 regions.
 
-        Returns
-        -------
-        ClusterMap
-            Tidy ``indicators``, ``regions`` and ``national`` tables.
+    Returns
+    -------
+    ClusterMap
+        Tidy ``indicators``, ``regions`` and ``national`` tables.
 
-        Raises
-        ------
-        InvalidParameterError
-            If an option is out of range, a year is not in the table (or the reference) or the
-            classifications of the table and the definitions differ.
-        DataValidationError
-            If the table (or the reference) lacks the ``measure``, counts are negative, no table
-            code is covered by the definitions, the covered codes nest inside each other (mixed
-            levels), a total row is missing, or a region has more of the measure in a cluster
-            than the whole ``reference`` table (which is then not its nation).
+    Raises
+    ------
+    InvalidParameterError
+        If an option is out of range, a year is not in the table (or the reference) or the
+        classifications of the table and the definitions differ.
+    DataValidationError
+        If the table (or the reference) lacks the ``measure``, counts are negative, no table
+        code is covered by the definitions, the covered codes nest inside each other (mixed
+        levels), a total row is missing, or a region has more of the measure in a cluster
+        than the whole ``reference`` table (which is then not its nation).
 
-        Examples
-        --------
-        >>> import pandas as pd
-        >>> from grappe.model import ClusterDefinitions, RegionalTable
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from grappe.model import ClusterDefinitions, RegionalTable
+    >>> rows = pd.DataFrame({
+    ...     "region": ["A", "A", "B", "B"], "industry": ["111", "222", "111", "222"],
+    ...     "year": 2020, "employment": [30.0, 10.0, 10.0, 50.0],
+    ...     "establishments": 3.0, "payroll": 100.0, "withheld": False})
+    >>> defs = ClusterDefinitions(pd.DataFrame({
+    ...     "code": ["111", "222"], "cluster": ["1", "2"], "cluster_name": ["Farm", "Tech"],
+    ...     "subcluster": None, "cluster_type": "traded"}))
+    >>> cmap = map_clusters(RegionalTable(rows), defs)
+    >>> cmap.indicators[["region", "cluster", "employment", "lq"]].round(3)
+      region cluster  employment     lq
+    0      A       1        30.0  1.875
+    1      A       2        10.0  0.417
+    2      B       1        10.0  0.417
+    3      B       2        50.0  1.389
 
-    if TYPE_CHECKING:  # pandas builds the frames; the kernel on arrays (mapping.arrays) needs none
-        import pandas as pd
-        >>> rows = pd.DataFrame({
-        ...     "region": ["A", "A", "B", "B"], "industry": ["111", "222", "111", "222"],
-        ...     "year": 2020, "employment": [30.0, 10.0, 10.0, 50.0],
-        ...     "establishments": 3.0, "payroll": 100.0, "withheld": False})
-        >>> defs = ClusterDefinitions(pd.DataFrame({
-        ...     "code": ["111", "222"], "cluster": ["1", "2"], "cluster_name": ["Farm", "Tech"],
-        ...     "subcluster": None, "cluster_type": "traded"}))
-        >>> cmap = map_clusters(RegionalTable(rows), defs)
-        >>> cmap.indicators[["region", "cluster", "employment", "lq"]].round(3)
-          region cluster  employment     lq
-        0      A       1        30.0  1.875
-        1      A       2        10.0  0.417
-        2      B       1        10.0  0.417
-        3      B       2        50.0  1.389
+    Notes
+    -----
+    **Counts a table lacks.** A count absent from the table (NaN in every row) is NaN in
+    every cell; a count the table has is 0 in a cell without a row. The strong-cluster rules
+    then use the criteria the table can inform, listed in ``parameters["strong_criteria"]``:
+    the LQ and the measure's size always, the establishments' size when the table has
+    establishments and they are not the measure (a cell with unknown establishments is judged
+    on the other criteria). Eurostat's employment by NACE section has no establishments: its
+    strong clusters rest on ``("lq", "employment")``.
 
-        Notes
-        -----
-        **Counts a table lacks.** A count absent from the table (NaN in every row) is NaN in
-        every cell; a count the table has is 0 in a cell without a row. The strong-cluster rules
-        then use the criteria the table can inform, listed in ``parameters["strong_criteria"]``:
-        the LQ and the measure's size always, the establishments' size when the table has
-        establishments and they are not the measure (a cell with unknown establishments is judged
-        on the other criteria). Eurostat's employment by NACE section has no establishments: its
-        strong clusters rest on ``("lq", "employment")``.
+    Rows whose industry is not covered by the definitions are left out of every cluster
+    indicator; with ``total="sum"`` they still count in the region's total employment (the
+    denominator of ``focus`` and ``lq_total``) when they sit at the level of the covered
+    codes. Rows at other levels are ignored, except the all-industries row for ``total="row"``.
 
-        Rows whose industry is not covered by the definitions are left out of every cluster
-        indicator; with ``total="sum"`` they still count in the region's total employment (the
-        denominator of ``focus`` and ``lq_total``) when they sit at the level of the covered
-        codes. Rows at other levels are ignored, except the all-industries row for ``total="row"``.
-
-        References
-        ----------
-        .. [1] Delgado, M., Porter, M. E., & Stern, S. (2014). Clusters, convergence, and economic
-           performance. *Research Policy*, 43(10), 1785–1799.
-        .. [2] Delgado, M., Porter, M. E., & Stern, S. (2016). Defining clusters of related
-           industries. *Journal of Economic Geography*, 16(1), 1–38.
-        .. [3] European Cluster Observatory, "Evaluation of regional cluster strength",
-           http://www.clusterobservatory.eu/index.php?id=49
+    References
+    ----------
+    .. [1] Delgado, M., Porter, M. E., & Stern, S. (2014). Clusters, convergence, and economic
+       performance. *Research Policy*, 43(10), 1785–1799.
+    .. [2] Delgado, M., Porter, M. E., & Stern, S. (2016). Defining clusters of related
+       industries. *Journal of Economic Geography*, 16(1), 1–38.
+    .. [3] European Cluster Observatory, "Evaluation of regional cluster strength",
+       http://www.clusterobservatory.eu/index.php?id=49
     """
     func = "map_clusters"
     if not isinstance(table, RegionalTable):
@@ -336,31 +327,23 @@ def map_clusters(
             f"The 'reference' parameter of {func} must be a RegionalTable or None. "
             f"Got {type(reference).__name__} instead."
         )
-    check_option(lq_convention, "lq_convention", LQ_CONVENTIONS, func=func)
-    check_option(total, "total", TOTAL_RULES, func=func)
-    check_option(star_focus_scope, "star_focus_scope", FOCUS_SCOPES, func=func)
-    check_option(measure, "measure", MEASURES, func=func)
-    check_option(regions_ranking, "regions_ranking", REGION_RANKINGS, func=func)
-    options = {
-        "strong_percentile": strong_percentile,
-        "strong_90_percentile": strong_90_percentile,
-        "strong_min_lq": strong_min_lq,
-        "strong_size_percentile": strong_size_percentile,
-        "strong_local": strong_local,
-        "star_size_top": star_size_top,
-        "star_min_lq": star_min_lq,
-        "star_focus_top": star_focus_top,
-        "star_focus_scope": star_focus_scope,
-        "star_local": star_local,
-    }
-    for name in ("strong_percentile", "strong_90_percentile", "strong_size_percentile"):
-        check_number(options[name], name, func=func, low=0, high=100)
-    for name in ("star_size_top", "star_focus_top"):
-        check_number(options[name], name, func=func, low=0, high=100, closed="right")
-    check_number(strong_min_lq, "strong_min_lq", func=func, low=0)
-    check_bool(strong_local, "strong_local", func=func)
-    check_bool(star_local, "star_local", func=func)
-    check_number(star_min_lq, "star_min_lq", func=func, low=0)
+    options = _checked_options(
+        func,
+        lq_convention=lq_convention,
+        total=total,
+        measure=measure,
+        regions_ranking=regions_ranking,
+        strong_percentile=strong_percentile,
+        strong_90_percentile=strong_90_percentile,
+        strong_min_lq=strong_min_lq,
+        strong_size_percentile=strong_size_percentile,
+        strong_local=strong_local,
+        star_size_top=star_size_top,
+        star_min_lq=star_min_lq,
+        star_focus_top=star_focus_top,
+        star_focus_scope=star_focus_scope,
+        star_local=star_local,
+    )
     classification = _classification(table, definitions)
     _check_measure(table, measure)
     if reference is not None:
@@ -457,52 +440,49 @@ def map_clusters(
 def industry_clusters(table: RegionalTable, definitions: ClusterDefinitions) -> pd.Series:
     """The cluster of every industry code of a table, assigned as :func:`map_clusters` does.
 
-        This is the mapping's own code-to-cluster step, for analyses that need region × cluster
-        sums without every indicator (e.g. :func:`grappe.complexity.related_table`): a table code
-        is covered when it is a definitions code or descends from one (a prefix rule ``"3361"``
-        covers ``"336111"``), the nearest rule winning.
+    This is the mapping's own code-to-cluster step, for analyses that need region × cluster
+    sums without every indicator (e.g. :func:`grappe.complexity.related_table`): a table code
+    is covered when it is a definitions code or descends from one (a prefix rule ``"3361"``
+    covers ``"336111"``), the nearest rule winning.
 
-        Parameters
-        ----------
-        table : RegionalTable
-            The table whose ``industry`` codes are assigned.
-        definitions : ClusterDefinitions
-            Industry code (or prefix) → cluster.
+    Parameters
+    ----------
+    table : RegionalTable
+        The table whose ``industry`` codes are assigned.
+    definitions : ClusterDefinitions
+        Industry code (or prefix) → cluster.
 
-        Returns
-        -------
-        pandas.Series
-            Cluster code (str) indexed by the covered industry codes (index name ``industry``),
-            in the order the codes first appear in the table; uncovered codes are left out.
+    Returns
+    -------
+    pandas.Series
+        Cluster code (str) indexed by the covered industry codes (index name ``industry``),
+        in the order the codes first appear in the table; uncovered codes are left out.
 
-        Raises
-        ------
-        InvalidParameterError
-            If the classifications of the table and the definitions differ.
-        DataValidationError
-            If no table code is covered, or the covered codes nest inside each other (a prefix
-            rule on a table with several code levels: read the table at one level).
+    Raises
+    ------
+    InvalidParameterError
+        If the classifications of the table and the definitions differ.
+    DataValidationError
+        If no table code is covered, or the covered codes nest inside each other (a prefix
+        rule on a table with several code levels: read the table at one level).
 
-        Examples
-        --------
-        >>> import pandas as pd
-        >>> from grappe.model import ClusterDefinitions, RegionalTable
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from grappe.model import ClusterDefinitions, RegionalTable
+    >>> rows = pd.DataFrame({
+    ...     "region": "A", "industry": ["336111", "336112", "541511"], "year": 2020,
+    ...     "employment": 1.0, "establishments": 1.0, "payroll": 1.0, "withheld": False})
+    >>> defs = ClusterDefinitions(pd.DataFrame({
+    ...     "code": ["3361", "541511"], "cluster": ["auto", "it"], "cluster_name": ["Auto", "IT"],
+    ...     "subcluster": None, "cluster_type": "traded"}), classification="naics2017")
+    >>> industry_clusters(RegionalTable(rows, classification="naics2017"), defs).to_dict()
+    {'336111': 'auto', '336112': 'auto', '541511': 'it'}
 
-    if TYPE_CHECKING:  # pandas builds the frames; the kernel on arrays (mapping.arrays) needs none
-        import pandas as pd
-        >>> rows = pd.DataFrame({
-        ...     "region": "A", "industry": ["336111", "336112", "541511"], "year": 2020,
-        ...     "employment": 1.0, "establishments": 1.0, "payroll": 1.0, "withheld": False})
-        >>> defs = ClusterDefinitions(pd.DataFrame({
-        ...     "code": ["3361", "541511"], "cluster": ["auto", "it"], "cluster_name": ["Auto", "IT"],
-        ...     "subcluster": None, "cluster_type": "traded"}), classification="naics2017")
-        >>> industry_clusters(RegionalTable(rows, classification="naics2017"), defs).to_dict()
-        {'336111': 'auto', '336112': 'auto', '541511': 'it'}
-
-        References
-        ----------
-        .. [1] Delgado, M., Porter, M. E., & Stern, S. (2016). Defining clusters of related
-           industries. *Journal of Economic Geography*, 16(1), 1–38.
+    References
+    ----------
+    .. [1] Delgado, M., Porter, M. E., & Stern, S. (2016). Defining clusters of related
+       industries. *Journal of Economic Geography*, 16(1), 1–38.
     """
     func = "industry_clusters"
     if not isinstance(table, RegionalTable):
@@ -539,26 +519,7 @@ def industry_clusters(table: RegionalTable, definitions: ClusterDefinitions) -> 
 
 def _classification(table: RegionalTable, definitions: ClusterDefinitions) -> str:
     """The classification to read codes with; the table's and the definitions' must agree."""
-
-    def family(name: str) -> str:
-        return classification_family(name) if name in CLASSIFICATIONS else "custom"
-
-    t, d = family(table.classification), family(definitions.classification)
-    if "custom" not in (t, d) and t != d:
-        raise InvalidParameterError(
-            Message(
-                "The {name!r} parameter of {func} must use the classification of the "
-                "table ({classification!r}). Got {value!r} instead.",
-                name="definitions",
-                func="map_clusters",
-                classification=table.classification,
-                value=definitions.classification,
-            )
-        )
-    for name in (table.classification, definitions.classification):
-        if name in CLASSIFICATIONS and name != "custom":
-            return name
-    return "custom"
+    return _classification_of(table.classification, definitions.classification)
 
 
 def _check_years(years: Any, present: tuple[int, ...], *, func: str) -> tuple[int, ...]:
@@ -601,81 +562,3 @@ def _cluster_frame(definitions: ClusterDefinitions) -> pd.DataFrame:
     clusters = definitions.clusters.astype(str)
     order = sorted(range(len(clusters)), key=lambda i: _natural_key(clusters["cluster"].iat[i]))
     return clusters.iloc[order].reset_index(drop=True)
-
-
-def national_counts(
-    nat: dict[str, Any], cluster_types: np.ndarray, measure: str
-) -> dict[str, np.ndarray]:
-    """The nation's counts by cluster × year (the base regions' cube, or the reference's), its
-    total and its traded/local totals of ``measure``."""
-    national = {k: nat[k].sum(axis=0) for k in ("employment", "establishments", "payroll")}
-    national["total"] = nat["total"].sum(axis=0)
-    national["group"] = group_totals(nat[measure], groups=cluster_types).sum(axis=0)
-    return national
-
-
-def indicator_values(
-    cube: dict[str, Any],
-    national: dict[str, np.ndarray],
-    cluster_types: np.ndarray,
-    region_types: np.ndarray,
-    *,
-    n_base: int,
-    measure: str,
-    lq_convention: str,
-    options: Mapping[str, Any],
-    regions_ranking: str,
-    region_sets: list,
-) -> tuple[dict[str, np.ndarray], tuple[str, ...]]:
-    """Every indicator of :func:`map_clusters` as region × cluster × year arrays (the columns
-    of ``ClusterMap.indicators`` from ``employment`` on), and the strong criteria used.
-
-    References
-    ----------
-    .. [1] Delgado, M., Porter, M. E., & Stern, S. (2014). Clusters, convergence, and economic
-       performance. *Research Policy*, 43(10), 1785–1799.
-    """
-    counts, est, tot = cube[measure], cube["establishments"], cube["total"]
-    groups = region_types if len(set(region_types)) > 1 else None
-    group_counts = group_totals(counts, groups=cluster_types)
-    lq_total = location_quotient(
-        counts, tot, national=national[measure], national_base=national["total"][None, :]
-    )
-    if lq_convention == "cmp":
-        lq = location_quotient(
-            counts, group_counts, national=national[measure], national_base=national["group"]
-        )
-    else:
-        lq = lq_total
-    foc = _ratio(counts, tot[:, None, :])
-    # each variable is sorted once per distribution; thresholds and ranks share the sort
-    distribution = _distributions(n_base, len(region_types), groups, regions_ranking, region_sets)
-    flags, dist, criteria = _strong_and_stars(
-        counts,
-        est,
-        lq,
-        lq_total,
-        foc,
-        measure=measure,
-        cluster_types=cluster_types,
-        distribution=distribution,
-        options=options,
-    )
-    emp = cube["employment"]
-    dist_emp = dist["counts"] if measure == "employment" else distribution(emp)
-    values = {
-        "employment": emp,
-        "establishments": est,
-        "payroll": cube["payroll"],
-        "avg_wage": _ratio(cube["payroll"], emp),
-        "lq": lq,
-        "lq_total": lq_total,
-        "national_share": _ratio(counts, national[measure][None]),
-        "focus": foc,
-        "employment_pct": dist_emp.rank(),
-        "lq_pct": dist["lq"].rank(),
-        "establishments_pct": dist["establishments"].rank(),
-        **flags,
-        "withheld": cube["withheld"].astype(np.int32),
-    }
-    return values, criteria
