@@ -288,8 +288,8 @@ def check_reading_options(
     >>> check_reading_options("grappe growth", source="cbp", withheld="drop")
     """
     from grappe.codes import CLASSIFICATIONS
-    from grappe.io.presets import PRESETS
     from grappe.io._regional_checks import WITHHELD_POLICIES  # no pandas (grappe map)
+    from grappe.io.presets import PRESETS
 
     for name, value, allowed in (
         ("--source", source, tuple(PRESETS)),
