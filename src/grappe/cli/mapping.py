@@ -223,7 +223,7 @@ class _Columns:
     label columns are (codes, categories))."""
 
     def __init__(self, indicators: Any) -> None:
-        self.frame = None if hasattr(indicators, "to_arrow") else indicators
+        self.frame = None if hasattr(indicators, "parameters") else indicators
         self.columns = None if self.frame is not None else indicators.columns
 
     def has(self, name: str) -> bool:

@@ -93,6 +93,7 @@ def map_parquet(
     GrappeError
         As the pandas path: the same checks of the table, the definitions and the output.
     """
+    from grappe.io._arrow import from_columns
     from grappe.io.definition_arrays import bundled_definition_arrays
     from grappe.io.output import all_or_nothing, write_arrow
     from grappe.io.regional_arrays import read_regional_arrays
@@ -107,5 +108,5 @@ def map_parquet(
     )
     if output is not None:
         with all_or_nothing():
-            write_arrow(result.to_arrow(), output)
+            write_arrow(from_columns(result.columns), output)
     return FastMap(columns=result, withheld_policy=arrays.withheld_policy, unit=arrays.unit)

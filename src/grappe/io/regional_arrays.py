@@ -355,8 +355,8 @@ def _read_columns(path: Path, preset: Any, file: str) -> tuple[Any, dict, str | 
     wanted = list(mapping)
     text = [c for c in wanted if pa.types.is_string(schema.field(c).type)
             or pa.types.is_large_string(schema.field(c).type)]  # fmt: skip
-    try:
-        table = pq.read_table(path, columns=wanted, read_dictionary=text)
+    try:  # ParquetFile, not read_table: pyarrow.dataset imports pandas
+        table = pq.ParquetFile(path, read_dictionary=text).read(columns=wanted)
     except (pa.ArrowException, OSError, ValueError, TypeError, KeyError):
         return None
     return table, mapping, layout_type
@@ -368,42 +368,33 @@ def _codes(column: Any, classification: str | None) -> CodeColumn | None:
     import pyarrow as pa
 
     from grappe.codes import normalize_code
+    from grappe.io._arrow import codes_of
 
     if not pa.types.is_dictionary(column.type) or column.null_count:
         return None
-    if column.num_chunks > 1:
-        column = column.unify_dictionaries()
-    chunks = column.chunks
-    if not chunks:
-        return CodeColumn(np.zeros(0, dtype=np.int32), [])
-    categories = [str(c) for c in chunks[0].dictionary.to_pylist()]
+    codes, values = codes_of(column)
+    categories = [str(c) for c in values]
     clean = [c.strip() for c in categories]
     if classification is not None:
         clean = [normalize_code(c, classification) for c in clean]
     if clean != categories or "" in clean or len(set(clean)) != len(clean):
         return None
-    parts = [chunk.indices.to_numpy(zero_copy_only=False) for chunk in chunks]
-    codes = parts[0] if len(parts) == 1 else np.concatenate(parts)
-    return CodeColumn(codes.astype(np.int32, copy=False), categories)
+    return CodeColumn(codes, categories)
 
 
 def _whole_numbers(column: Any) -> np.ndarray | None:
     """An integer column without missing values as float64 (the reader's years); else None."""
     import pyarrow as pa
 
+    from grappe.io._arrow import number_column
+
     if not pa.types.is_integer(column.type) or column.null_count:
         return None
-    return column.to_numpy().astype(np.float64)
+    return number_column(column)
 
 
 def _numbers(column: Any) -> np.ndarray | None:
     """A numeric column as float64, missing values NaN; None for text (the reader parses it)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
+    from grappe.io._arrow import number_column
 
-    if not (pa.types.is_integer(column.type) or pa.types.is_floating(column.type)):
-        return None
-    values = pc.cast(column, pa.float64(), safe=False)  # as NumPy converts: no overflow check
-    if values.null_count:
-        values = values.fill_null(float("nan"))
-    return values.to_numpy()
+    return number_column(column)

@@ -70,32 +70,6 @@ class ClusterColumns:
         codes, categories = self.columns[name]
         return np.asarray(categories, dtype=object)[codes]
 
-    def to_arrow(self) -> Any:
-        """The columns as an Arrow table: label columns dictionary-encoded (as pandas writes
-        a categorical), the others as they are (no copy)."""
-        import pyarrow as pa
-
-        arrays = {}
-        for name, column in self.columns.items():
-            if isinstance(column, tuple):
-                codes, categories = column
-                arrays[name] = pa.DictionaryArray.from_arrays(
-                    pa.array(codes.astype(_code_type(len(categories)), copy=False)),
-                    pa.array([str(c) for c in categories], type=pa.string()),
-                )
-            else:
-                arrays[name] = pa.array(column)
-        return pa.table(arrays)
-
-
-def _code_type(n_categories: int) -> type:
-    """The integer type of a categorical's codes, as pandas picks it (its Parquet files keep
-    it in their Arrow schema)."""
-    for dtype in (np.int8, np.int16, np.int32):
-        if n_categories < np.iinfo(dtype).max:
-            return dtype
-    return np.int64
-
 
 def _defaults() -> dict[str, Any]:
     """The defaults of :func:`map_clusters`' thresholds (one place for them: its signature)."""
