@@ -114,6 +114,7 @@ def test_written_from_arrow_the_file_reads_as_the_frame_written_by_pandas(tmp_pa
     write_frame(expected, tmp_path / "pandas.parquet")
     ours, theirs = (pq.read_schema(tmp_path / f"{n}.parquet") for n in ("arrow", "pandas"))
     assert ours.names == theirs.names and ours.types == theirs.types
+    assert ours.metadata == theirs.metadata  # pandas' own description of the columns
     pd.testing.assert_frame_equal(
         pd.read_parquet(tmp_path / "arrow.parquet"),
         pd.read_parquet(tmp_path / "pandas.parquet"),

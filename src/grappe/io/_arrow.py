@@ -126,13 +126,49 @@ def from_columns(columns: dict[str, Any]) -> Any:
     categorical of that many categories (:func:`code_type`)."""
     import pyarrow as pa
 
-    arrays = []
-    for column in columns.values():
+    arrays, described = [], []
+    for name, column in columns.items():
         if isinstance(column, tuple):
             codes, categories = column
-            indices = _plain(codes.astype(code_type(len(categories)), copy=False))
+            codes = codes.astype(code_type(len(categories)), copy=False)
             dictionary = _strings([str(c) for c in categories])
-            arrays.append(pa.DictionaryArray.from_arrays(indices, dictionary))
+            arrays.append(pa.DictionaryArray.from_arrays(_plain(codes), dictionary))
+            kind, extra = "categorical", {"num_categories": len(categories), "ordered": False}
         else:
             arrays.append(_plain(column))
-    return pa.Table.from_arrays(arrays, names=list(columns))
+            codes, kind, extra = column, str(column.dtype), None
+        described.append(
+            {
+                "name": name,
+                "field_name": name,
+                "pandas_type": kind,
+                "numpy_type": str(codes.dtype),
+                "metadata": extra,
+            }
+        )
+    table = pa.Table.from_arrays(arrays, names=list(columns))
+    return table.replace_schema_metadata(_pandas_metadata(described))
+
+
+def _pandas_metadata(columns: list[dict]) -> dict[bytes, bytes] | None:
+    """The ``pandas`` schema metadata ``Table.from_pandas`` writes for a frame of these
+    columns and a RangeIndex left out, so that pandas reads the file as it reads one written
+    from a frame; None when pandas is not installed (then nothing reads it)."""
+    import json
+    from importlib import metadata
+
+    import pyarrow as pa
+
+    try:
+        version = metadata.version("pandas")
+    except metadata.PackageNotFoundError:
+        return None
+    described = {
+        "index_columns": [],
+        "column_indexes": [],
+        "columns": columns,
+        "attributes": {},
+        "creator": {"library": "pyarrow", "version": pa.__version__},
+        "pandas_version": version,
+    }
+    return {b"pandas": json.dumps(described).encode("utf-8")}
