@@ -106,7 +106,7 @@ def test_the_bundled_definitions_as_arrays_are_those_load_definitions_reads():
     assert bundled_definition_arrays("my_definitions.csv") is None
 
 
-def test_written_from_arrow_the_file_reads_as_the_frame_written_by_pandas(tmp_path):
+def test_written_from_arrow_the_file_is_the_one_written_from_the_frame(tmp_path):
     arrays = read_regional_arrays(EXTRACT, source="cbp")
     got = map_arrays(arrays, bundled_definition_arrays("us-benchmark"))
     write_arrow(from_columns(got.columns), tmp_path / "arrow.parquet")
@@ -115,6 +115,8 @@ def test_written_from_arrow_the_file_reads_as_the_frame_written_by_pandas(tmp_pa
     ours, theirs = (pq.read_schema(tmp_path / f"{n}.parquet") for n in ("arrow", "pandas"))
     assert ours.names == theirs.names and ours.types == theirs.types
     assert ours.metadata == theirs.metadata  # pandas' own description of the columns
+    # the same bytes: the same Arrow schema stored, the same values, the same options
+    assert (tmp_path / "arrow.parquet").read_bytes() == (tmp_path / "pandas.parquet").read_bytes()
     pd.testing.assert_frame_equal(
         pd.read_parquet(tmp_path / "arrow.parquet"),
         pd.read_parquet(tmp_path / "pandas.parquet"),

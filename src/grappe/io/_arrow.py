@@ -104,11 +104,14 @@ def _plain(values: np.ndarray) -> Any:
 def _strings(texts: list[str]) -> Any:
     import pyarrow as pa
 
+    # large_string, as pandas' str categories become: the Arrow schema stored in the file
+    # is then the one Table.from_pandas writes
     encoded = [t.encode("utf-8") for t in texts]
-    offsets = np.zeros(len(encoded) + 1, dtype=np.int32)
+    offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
     np.cumsum([len(b) for b in encoded], out=offsets[1:])
     data = pa.py_buffer(b"".join(encoded))
-    return pa.Array.from_buffers(pa.string(), len(encoded), [None, pa.py_buffer(offsets), data])
+    buffers = [None, pa.py_buffer(offsets), data]
+    return pa.Array.from_buffers(pa.large_string(), len(encoded), buffers)
 
 
 def code_type(n_categories: int) -> type:
