@@ -42,7 +42,7 @@ class FastMap:
         return {
             "regions": int(np.count_nonzero(np.bincount(region_codes))),
             "clusters": int(np.count_nonzero(np.bincount(cluster_codes))),
-            "years": len(np.unique(columns["year"])),
+            "years": len(self.columns.parameters["years"]),
             "strong": int(columns["strong"].sum()),
             "withheld": int(columns["withheld"].sum()),
             "rows": len(self.columns),
