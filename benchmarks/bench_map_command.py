@@ -195,7 +195,7 @@ def main() -> None:
                 Command(
                     "grappe map",
                     grappe_argv(path, ours_out),
-                    engine="grappe (NumPy kernels, pandas frames, pyarrow I/O)",
+                    engine="grappe (Arrow/NumPy from read to write, no pandas imported)",
                     env=env,
                 ),
             ]

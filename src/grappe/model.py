@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from grappe.errors import InvalidParameterError
 from grappe.i18n import Message
+
+if TYPE_CHECKING:  # pandas is imported where frames are built or read
+    import pandas as pd
 
 __all__ = [
     "DEFINITION_COLUMNS",
@@ -49,6 +50,8 @@ def _frozen_mapping(mapping: Any) -> MappingProxyType:
 
 
 def _check_columns(frame: pd.DataFrame, expected: tuple[str, ...], what: str) -> None:
+    import pandas as pd
+
     if not isinstance(frame, pd.DataFrame):
         raise InvalidParameterError(
             f"The 'data' parameter of {what} must be a pandas DataFrame. "
@@ -106,11 +109,15 @@ class RegionalTable:
     @property
     def years(self) -> tuple[int, ...]:
         """Sorted distinct years present."""
+        import pandas as pd
+
         return tuple(sorted(int(y) for y in pd.unique(self.data["year"])))
 
     @property
     def regions(self) -> tuple[str, ...]:
         """Sorted distinct region codes present."""
+        import pandas as pd
+
         return tuple(sorted(str(r) for r in pd.unique(self.data["region"])))
 
     def region_name(self, code: str) -> str:
@@ -216,6 +223,8 @@ def concat_tables(tables: list[RegionalTable] | tuple[RegionalTable, ...]) -> Re
         for col in ("region", "industry"):
             frame[col] = frame[col].astype(str)
         frames.append(frame)
+    import pandas as pd
+
     data = pd.concat(frames, ignore_index=True)
     dup = data.duplicated(["region", "industry", "year"], keep=False)
     if dup.any():

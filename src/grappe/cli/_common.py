@@ -231,7 +231,7 @@ def read_options(
     >>> read_options(sep="tab", decimal=",")
     ReadOptions(encoding=None, sep='\\t', decimal=',', thousands=None)
     """
-    from grappe.io.files import ReadOptions
+    from grappe.io._options import ReadOptions  # grappe.io.files' own, without pandas
 
     return ReadOptions(encoding=encoding, sep=sep, decimal=decimal, thousands=thousands)
 
@@ -288,8 +288,8 @@ def check_reading_options(
     >>> check_reading_options("grappe growth", source="cbp", withheld="drop")
     """
     from grappe.codes import CLASSIFICATIONS
+    from grappe.io._regional_checks import WITHHELD_POLICIES  # no pandas (grappe map)
     from grappe.io.presets import PRESETS
-    from grappe.io.regional import WITHHELD_POLICIES
 
     for name, value, allowed in (
         ("--source", source, tuple(PRESETS)),

@@ -23,6 +23,7 @@ from typing import Any
 import typer
 from typer.core import TyperCommand
 
+from grappe.cli._coerce import install
 from grappe.cli._lang import LanguageGroup, translate_tree
 from grappe.i18n import current_language
 
@@ -78,6 +79,7 @@ class LazyGroup(LanguageGroup):
         self._loaded: set[str] = set()
         for name, entry in self.lazy_commands.items():
             self.commands.setdefault(name, TyperCommand(name, help=entry.help))
+        install(self)  # plain option values without pydantic (grappe.cli._coerce)
 
     @contextlib.contextmanager
     def _stand_ins(self) -> Iterator[None]:
@@ -111,6 +113,7 @@ class LazyGroup(LanguageGroup):
                 )
             for other, command in built.items():
                 if other in self.lazy_commands and other not in self._loaded:
+                    install(command)
                     self.commands[other] = command
                     self._loaded.add(other)
                     if ctx is not None:

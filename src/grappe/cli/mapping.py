@@ -123,7 +123,7 @@ def parse_where(
 
 
 def summary_table(
-    indicators: pd.DataFrame,
+    indicators: Any,
     *,
     top: int = 3,
     max_regions: int = 10,
@@ -132,28 +132,26 @@ def summary_table(
 ) -> Table:
     """A Rich table of each region's strong traded clusters, for the latest year.
 
-    Regions are ordered by their number of strong clusters, then the ``measure`` (the count the
-    map was computed on); ``max_regions`` are shown, each with its ``top`` strong clusters by
-    that count (its largest clusters when it has no strong cluster). A ``unit`` other than
-    persons (Eurostat's ``THS``) is named in the count's heading, and counts with decimals
+    ``indicators``: ``ClusterMap.indicators`` (a DataFrame) or the same columns as
+    :class:`grappe.mapping.arrays.ClusterColumns` (the pandas-free path). Regions are ordered
+    by their number of strong clusters, then the ``measure`` (the count the map was computed
+    on); ``max_regions`` are shown, each with its ``top`` strong clusters by that count (its
+    largest clusters when it has no strong cluster). A ``unit`` other than persons
+    (Eurostat's ``THS``) is named in the count's heading, and counts with decimals
     (thousands) keep one.
     """
     import numpy as np
-    import pandas as pd
     from rich.table import Table
 
-    years = indicators["year"].to_numpy()
+    ind = _Columns(indicators)
+    years = ind.values("year")
     latest = years.max()
     keep = years == latest
-    if "cluster_type" in indicators:
-        ctype = indicators["cluster_type"]
-        if isinstance(ctype.dtype, pd.CategoricalDtype):  # compare codes, not 600,000 strings
-            traded = [str(c) == "traded" for c in ctype.cat.categories] + [False]
-            keep &= np.asarray(traded)[ctype.cat.codes.to_numpy()]
-        else:
-            keep &= np.asarray(ctype.astype(str)) == "traded"
-    shown = ["region", "region_name", "cluster", "cluster_name", measure, "lq", "strong", "stars"]
-    # the latest year's traded rows as positions: only the shown regions' rows become a frame
+    if ind.has("cluster_type"):
+        codes, categories = ind.codes("cluster_type")  # compare codes, not 600,000 strings
+        traded = [str(c) == "traded" for c in categories] + [False]
+        keep &= np.asarray(traded)[codes]
+    # the latest year's traded rows as positions: only the shown regions' rows are read
     kept = np.flatnonzero(keep)
     title = tr("Strong traded clusters by {measure}, {year}", measure=measure, year=latest)
     table = Table(title=title, show_lines=False)
@@ -173,10 +171,10 @@ def summary_table(
         table.add_column(col, justify=justify)
     # regions by their number of strong clusters, then their size (NaN sizes count as 0, as
     # pandas' sum skips them); ties keep the regions' order
-    codes, labels = _region_codes(indicators["region"], kept)
-    all_counts = indicators[measure].to_numpy(dtype=float)
+    codes, labels = ind.region_codes(kept)
+    all_counts = ind.values(measure).astype(float, copy=False)
     counts = all_counts[kept]
-    strong = indicators["strong"].to_numpy(dtype=bool)[kept]
+    strong = ind.values("strong").astype(bool, copy=False)[kept]
     n = len(labels)
     present = np.bincount(codes, minlength=n) > 0
     n_strong = np.bincount(codes, weights=strong, minlength=n)
@@ -194,22 +192,84 @@ def summary_table(
         picks.append(chosen[np.argsort(-all_counts[chosen], kind="stable")[:top]])
     if not picks:
         return table
-    # one frame of the few rows shown, not one per region
-    chosen_rows = indicators.iloc[np.concatenate(picks)][list(dict.fromkeys(shown))]
-    rows = chosen_rows.itertuples(index=False)
+    # the few rows shown, column by column, not one selection per region
+    shown = np.concatenate(picks)
+    rows = zip(
+        *(
+            ind.take(name, shown)
+            for name in ("region", "region_name", "cluster", "cluster_name", measure, "lq")
+        ),
+        ind.values("strong")[shown],
+        ind.values("stars")[shown],
+        strict=True,
+    )
     for pick in picks:
         for i in range(len(pick)):
-            row = next(rows)
+            region, region_name, cluster, cluster_name, count, lq, is_strong, stars = next(rows)
             table.add_row(
-                f"{row.region_name} ({row.region})" if i == 0 else "",
-                shown_cluster_name(row.cluster, row.cluster_name),
-                format_number(getattr(row, measure), digits=digits),
-                "—" if np.isnan(row.lq) else format_number(row.lq, digits=2),
-                "●" if row.strong else "",
-                "★" * int(row.stars),
+                f"{region_name} ({region})" if i == 0 else "",
+                shown_cluster_name(cluster, cluster_name),
+                format_number(count, digits=digits),
+                "—" if np.isnan(lq) else format_number(lq, digits=2),
+                "●" if is_strong else "",
+                "★" * int(stars),
                 end_section=i == len(pick) - 1,
             )
     return table
+
+
+class _Columns:
+    """The columns the summary reads, from a DataFrame or from ``ClusterColumns`` (whose
+    label columns are (codes, categories))."""
+
+    def __init__(self, indicators: Any) -> None:
+        self.frame = None if hasattr(indicators, "parameters") else indicators
+        self.columns = None if self.frame is not None else indicators.columns
+
+    def has(self, name: str) -> bool:
+        return name in (self.frame if self.frame is not None else self.columns)
+
+    def values(self, name: str) -> Any:
+        if self.frame is not None:
+            return self.frame[name].to_numpy()
+        return self.columns[name]
+
+    def codes(self, name: str) -> tuple[Any, Any]:
+        """Integer codes and labels of a label column."""
+        import numpy as np
+
+        if self.frame is None:
+            codes, categories = self.columns[name]
+            return codes, list(categories)
+        import pandas as pd
+
+        column = self.frame[name]
+        if isinstance(column.dtype, pd.CategoricalDtype):
+            return column.cat.codes.to_numpy(), list(column.cat.categories)
+        codes, labels = pd.factorize(column.astype(str))
+        return np.asarray(codes), list(labels)
+
+    def region_codes(self, rows: Any) -> tuple[Any, Any]:
+        """Integer codes of the region column's ``rows`` (positions) and the labels; a
+        categorical's codes are read without converting its labels."""
+        import numpy as np
+
+        if self.frame is None:
+            codes, labels = self.columns["region"]
+            return np.asarray(codes)[rows].astype(np.int64), labels
+        return _region_codes(self.frame["region"], rows)
+
+    def take(self, name: str, rows: Any) -> list:
+        """The values of ``rows`` (positions) of a column, labels as they read."""
+        import numpy as np
+
+        if self.frame is not None:
+            return self.frame[name].iloc[rows].tolist()
+        column = self.columns[name]
+        if isinstance(column, tuple):
+            codes, categories = column
+            return [str(categories[c]) for c in np.asarray(codes)[rows]]
+        return column[rows].tolist()
 
 
 def _region_codes(region: pd.Series, rows: Any) -> tuple[Any, Any]:
@@ -311,13 +371,12 @@ def map_command(
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from grappe._validation import check_option
-    from grappe.io import load_definitions, read_region_set, read_regional_table
+    from grappe.cli.mapping_fast import fits, map_parquet
     from grappe.io.output import (
         OUTPUT_FORMATS,
         all_or_nothing,
         check_output,
         format_from_path,
-        is_stdout,
         write_frame,
     )
     from grappe.mapping import (
@@ -377,6 +436,50 @@ def map_command(
             transient=True,
         ) as progress:
             task = progress.add_task(tr("Reading"), total=len(inputs) + 3)
+            fast = None
+            others = (regions, reference, wanted_years, mapping, row_filter, regions_output)
+            if fits(
+                inputs,
+                definitions=definitions,
+                output=output,
+                output_format=output_format,
+                measure=measure,
+                others=others,
+            ):  # arrays from read to write, no pandas (grappe.cli.mapping_fast)
+                progress.update(task, description=tr("Reading {name}", name=inputs[0].name))
+                reader = {k: v for k, v in options.items() if k != "options"}
+                fast = map_parquet(
+                    inputs[0],
+                    definitions=definitions,
+                    output=output,
+                    reading=reader,
+                    lq_convention=lq_convention,
+                    total=total,
+                    star_local=star_local,
+                )
+        if fast is not None:
+            _report(
+                fast.columns,
+                fast.counts(),
+                fast.columns.parameters["strong_criteria"],
+                unit=fast.unit,
+                policy=fast.withheld_policy,
+                output=output,
+                top=top,
+                summary_regions=summary_regions,
+                measure=measure,
+            )
+            return
+        from grappe.io import load_definitions, read_region_set, read_regional_table
+
+        with Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            TimeElapsedColumn(),
+            console=err_console,
+            transient=True,
+        ) as progress:
+            task = progress.add_task(tr("Reading"), total=len(inputs) + 3)
             tables = []
             for path in inputs:
                 progress.update(task, description=tr("Reading {name}", name=path.name))
@@ -418,29 +521,62 @@ def map_command(
             progress.advance(task)
 
     ind = result.indicators
+    counts = {
+        "regions": ind["region"].nunique(),
+        "clusters": ind["cluster"].nunique(),
+        "years": ind["year"].nunique(),
+        "strong": int(ind["strong"].sum()),
+        "withheld": int(ind["withheld"].sum()) if "withheld" in ind else 0,
+        "rows": len(ind),
+    }
+    _report(
+        ind,
+        counts,
+        result.parameters["strong_criteria"],
+        unit=table.unit,
+        policy=table.withheld_policy,
+        output=output,
+        top=top,
+        summary_regions=summary_regions,
+        measure=measure,
+    )
+
+
+def _report(
+    indicators: Any,
+    counts: dict[str, int],
+    criteria: tuple[str, ...],
+    *,
+    unit: str | None,
+    policy: str,
+    output: Path | None,
+    top: int,
+    summary_regions: int,
+    measure: str,
+) -> None:
+    """The summary table and the closing lines of ``grappe map`` (both paths)."""
+    from grappe.io.output import is_stdout
+
     if summary_regions > 0:  # on stderr when the table itself goes to stdout (-o -)
         shown_on = err_console if is_stdout(output) else console
         shown_on.print(
             summary_table(
-                ind, top=top, max_regions=summary_regions, measure=measure, unit=table.unit
+                indicators, top=top, max_regions=summary_regions, measure=measure, unit=unit
             )
         )
-    n_strong = int(ind["strong"].sum())
-    withheld_cells = int(ind["withheld"].sum()) if "withheld" in ind else 0
     err_console.print(
         tr(
             "{regions} regions × {clusters} clusters × {years} years ranked by {measure}; "
             "{strong} strong region-cluster-years; {withheld} withheld cells (policy: {policy}).",
-            regions=format_number(ind["region"].nunique()),
-            clusters=format_number(ind["cluster"].nunique()),
-            years=ind["year"].nunique(),
+            regions=format_number(counts["regions"]),
+            clusters=format_number(counts["clusters"]),
+            years=counts["years"],
             measure=measure,
-            strong=format_number(n_strong),
-            withheld=format_number(withheld_cells),
-            policy=table.withheld_policy,
+            strong=format_number(counts["strong"]),
+            withheld=format_number(counts["withheld"]),
+            policy=policy,
         )
     )
-    criteria = result.parameters["strong_criteria"]
     if measure != "establishments" and "establishments" not in criteria:
         err_console.print(
             tr(
@@ -449,16 +585,14 @@ def map_command(
                 criteria=tr(" and ").join(tr("LQ") if c == "lq" else c for c in criteria),
             )
         )
-    if table.unit is not None:
+    if unit is not None:
         from grappe.io.presets import UNIT_NAMES
 
-        unit = (
-            f"{table.unit} ({UNIT_NAMES[table.unit]})" if table.unit in UNIT_NAMES else table.unit
-        )
-        err_console.print(tr("Counts are in {unit}, as published by the source.", unit=unit))
+        shown = f"{unit} ({UNIT_NAMES[unit]})" if unit in UNIT_NAMES else unit
+        err_console.print(tr("Counts are in {unit}, as published by the source.", unit=shown))
     if output is not None:
         err_console.print(
-            tr("Wrote {count} rows to {path}", count=format_number(len(ind)), path=output),
+            tr("Wrote {count} rows to {path}", count=format_number(counts["rows"]), path=output),
             markup=False,
             highlight=False,
         )

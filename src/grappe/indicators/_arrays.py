@@ -7,10 +7,10 @@ then a DataFrame with the same index and columns. Inputs are never modified.
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import numpy as np
-import pandas as pd
 
 from grappe.errors import InvalidParameterError
 
@@ -21,7 +21,8 @@ def as_float_array(
     value: Any, name: str, *, func: str, min_ndim: int = 2, nonnegative: bool = True
 ) -> np.ndarray:
     """Return ``value`` as a float array (a new one only if a conversion is needed)."""
-    if isinstance(value, pd.DataFrame | pd.Series):
+    pd = _pandas()
+    if pd is not None and isinstance(value, pd.DataFrame | pd.Series):
         value = value.to_numpy(dtype=float, na_value=np.nan)
     try:
         arr = np.asarray(value, dtype=float)
@@ -61,7 +62,9 @@ def check_groups(groups: Any, n_regions: int, *, func: str) -> np.ndarray | None
     """Return region groups as a 1-D array of length ``n_regions`` (or None)."""
     if groups is None:
         return None
-    out = np.asarray(groups.to_numpy() if isinstance(groups, pd.Series) else groups)
+    pd = _pandas()
+    is_series = pd is not None and isinstance(groups, pd.Series)
+    out = np.asarray(groups.to_numpy() if is_series else groups)
     if out.ndim != 1 or len(out) != n_regions:
         raise InvalidParameterError(
             f"The 'groups' parameter of {func} must be a 1-D sequence with one entry per "
@@ -72,13 +75,21 @@ def check_groups(groups: Any, n_regions: int, *, func: str) -> np.ndarray | None
 
 def like(result: np.ndarray, template: Any) -> Any:
     """Wrap ``result`` in the labels of ``template`` when it is a DataFrame."""
-    if isinstance(template, pd.DataFrame):
+    pd = _pandas()
+    if pd is not None and isinstance(template, pd.DataFrame):
         return pd.DataFrame(result, index=template.index, columns=template.columns)
     return result
 
 
 def region_axis_like(result: np.ndarray, template: Any) -> Any:
     """Wrap a per-region result (the cluster axis reduced) in the labels of ``template``."""
-    if isinstance(template, pd.DataFrame):
+    pd = _pandas()
+    if pd is not None and isinstance(template, pd.DataFrame):
         return pd.Series(result, index=template.index)
     return result
+
+
+def _pandas() -> Any:
+    """pandas if a caller imported it, else None: without pandas imported, no value is a
+    pandas object, and the kernels need not import it to tell."""
+    return sys.modules.get("pandas")

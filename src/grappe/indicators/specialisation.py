@@ -94,9 +94,9 @@ def group_totals(employment: Any, *, groups: Any) -> Any:
             f"The 'groups' parameter of {func} must have one entry per cluster "
             f"({emp.shape[1]}). Got {labels.shape[0] if labels.ndim else 0} entries instead."
         )
-    _, codes = np.unique(labels.astype(str), return_inverse=True)
+    uniques, codes = np.unique(labels.astype(str), return_inverse=True)
     out = np.empty_like(emp)
-    for g in np.unique(codes):
+    for g in range(len(uniques)):  # every code 0 … k-1 is present
         member = codes == g
         out[:, member] = emp[:, member].sum(axis=1, keepdims=True)
     return like(out, employment)

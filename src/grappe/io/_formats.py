@@ -11,10 +11,9 @@ import io
 import zipfile
 import zlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
 from grappe.errors import (
     DataValidationError,
@@ -24,6 +23,9 @@ from grappe.errors import (
 )
 from grappe.i18n import Message
 from grappe.io._options import TABLE_SUFFIXES
+
+if TYPE_CHECKING:  # pandas is imported by the readers of frames only
+    import pandas as pd
 
 
 def table_format(path: str | Path) -> str | None:
@@ -242,6 +244,8 @@ def _workbook(source: Path | bytes, file: str, what: str) -> Any:
             f"the {what} is a zip archive but not an Excel workbook.",
             "save it from Excel as .xlsx.",
         )
+    import pandas as pd
+
     try:
         return pd.ExcelFile(
             io.BytesIO(source) if isinstance(source, bytes) else source, engine="openpyxl"
@@ -299,6 +303,8 @@ def excel_frame(
 ) -> pd.DataFrame:
     """One sheet of an opened workbook as a table (header checked as a CSV header is):
     ``sheet`` by name or position, else the sheet named ``prefer`` (any case), else the first."""
+    import pandas as pd
+
     name = _sheet(excel, sheet, file, prefer)
     try:
         top = pd.read_excel(excel, sheet_name=name, header=None, nrows=1)

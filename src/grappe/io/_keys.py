@@ -5,13 +5,17 @@ Private to :mod:`grappe.io`; the policy vocabulary is :data:`grappe._validation.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-import pandas as pd
 
 from grappe._groups import repeats_within_groups
 from grappe._validation import duplicates_fix
 from grappe.errors import ValidationIssue
 from grappe.i18n import Message
+
+if TYPE_CHECKING:  # codes: categoricals, or any object with codes and categories
+    import pandas as pd
 
 _MAX_LISTED = 50
 _FIX = duplicates_fix(Message("region, industry and year"))
@@ -61,6 +65,8 @@ def duplicate_issues(
     key = regional_keys(region, industry, year)
     if not has_repeats(key):
         return []
+    import pandas as pd
+
     dup = pd.Series(key).duplicated(keep="first").to_numpy()
     first_of = dict(zip(key[::-1], rows[::-1], strict=True))
     issues = []
@@ -108,6 +114,8 @@ def sum_repeats(
     """
     if not has_repeats(key):
         return None
+    import pandas as pd
+
     codes, uniques = pd.factorize(key)  # in order of first appearance
     n = len(uniques)
     first = np.empty(n, dtype=np.int64)

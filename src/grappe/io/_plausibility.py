@@ -12,14 +12,16 @@ from __future__ import annotations
 import datetime as dt
 import warnings
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
 from grappe._validation import MAX_AMOUNT, MAX_COUNT
 from grappe.errors import DataValidationError, DataWarning, ValidationIssue
 from grappe.i18n import Message
+
+if TYPE_CHECKING:  # region codes: a categorical, or any object with codes and categories
+    import pandas as pd
 
 __all__ = [
     "FIRST_YEAR",

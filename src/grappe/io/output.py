@@ -59,6 +59,7 @@ __all__ = [
     "format_from_path",
     "is_stdout",
     "open_for_writing",
+    "write_arrow",
     "write_bytes",
     "write_figure",
     "write_frame",
@@ -596,9 +597,27 @@ def _parquet_bytes(frame: pd.DataFrame) -> bytes:
     dictionary-encoding only its categorical columns: trying dictionaries on every float
     column doubles the time of writing a cluster map, for files a quarter smaller."""
     import pyarrow as pa
+
+    return _arrow_parquet_bytes(pa.Table.from_pandas(frame, preserve_index=False))
+
+
+def write_arrow(table: Any, path: PathLike) -> Path:
+    """Write an Arrow table as Parquet, as :func:`write_frame` writes a frame's (the same
+    options: snappy, dictionaries for the dictionary columns only), safely; return the path.
+
+    Raises
+    ------
+    OutputError
+        The destination cannot be written; nothing is left behind.
+    """
+    check_output(path, binary=True)
+    return write_bytes(_arrow_parquet_bytes(table), path)
+
+
+def _arrow_parquet_bytes(table: Any) -> bytes:
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
-    table = pa.Table.from_pandas(frame, preserve_index=False)
     dictionary = [f.name for f in table.schema if pa.types.is_dictionary(f.type)]
     buffer = io.BytesIO()
     pq.write_table(table, buffer, use_dictionary=dictionary or False, compression="snappy")

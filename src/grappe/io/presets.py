@@ -7,12 +7,11 @@ tables by NUTS region and NACE Rev.2, e.g. ``lfst_r_lfe2en2``).
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-
-import pandas as pd
 
 __all__ = ["PRESETS", "UNIT_NAMES", "Preset", "bundled_cbp_state_path", "bundled_path"]
 
@@ -44,14 +43,14 @@ def bundled_cbp_state_path() -> Path:
 
 @cache
 def _cbp_region_names() -> dict[str, str]:
-    geo = pd.read_csv(bundled_path("cbp_state", "geographies.csv"), dtype=str)
-    return dict(zip(geo["fips"], geo["name"], strict=True))
+    with bundled_path("cbp_state", "geographies.csv").open(encoding="utf-8", newline="") as f:
+        return {row["fips"]: row["name"] for row in csv.DictReader(f)}
 
 
 @cache
 def _naics2017_codes() -> frozenset[str]:
-    labels = pd.read_csv(bundled_path("cbp_state", "naics2017_labels.csv"), dtype=str)
-    return frozenset(labels["naics"].str.strip())
+    with bundled_path("cbp_state", "naics2017_labels.csv").open(encoding="utf-8", newline="") as f:
+        return frozenset(row["naics"].strip() for row in csv.DictReader(f))
 
 
 @dataclass(frozen=True)

@@ -12,38 +12,39 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
-from grappe._validation import check_bool, check_number, check_option
-from grappe.codes import CLASSIFICATIONS, classification_family
+from grappe._validation import check_option
 from grappe.errors import InvalidParameterError
 from grappe.i18n import Message
 from grappe.indicators.growth import _cagr
-from grappe.indicators.specialisation import (
-    _ratio,
-    group_totals,
-    location_quotient,
+from grappe.mapping._core import (
+    LQ_CONVENTIONS,
+    TOTAL_RULES,
+    _checked_options,
+    _classification_of,
+    indicator_values,
+    national_counts,
 )
-from grappe.indicators.stars import FOCUS_SCOPES
 from grappe.mapping._cube import (
     _build_cube,
     _categorical,
     _check_within_reference,
     _industry_plan,
     _with_custom_regions,
+    definition_rules,
 )
-from grappe.mapping._frames import _indicator_frame, _national_frame, _region_frame
 from grappe.mapping._rules import (
     MEASURES,
     REGION_RANKINGS,
     _check_measure,
-    _distributions,
-    _strong_and_stars,
 )
 from grappe.model import ClusterDefinitions, RegionalTable
+
+if TYPE_CHECKING:  # pandas builds the frames; the kernel on arrays (mapping.arrays) needs none
+    import pandas as pd
 
 __all__ = [
     "LQ_CONVENTIONS",
@@ -54,11 +55,6 @@ __all__ = [
     "industry_clusters",
     "map_clusters",
 ]
-
-#: Conventions of the ``lq`` column: US Cluster Mapping (traded/local base) or plain (total).
-LQ_CONVENTIONS: tuple[str, ...] = ("cmp", "total")
-#: How a region's total employment is obtained (see :func:`map_clusters`).
-TOTAL_RULES: tuple[str, ...] = ("auto", "sum", "row")
 
 
 @dataclass(frozen=True)
@@ -111,6 +107,8 @@ class ClusterMap:
     @property
     def years(self) -> tuple[int, ...]:
         """Years mapped, sorted."""
+        import pandas as pd
+
         return tuple(sorted(int(y) for y in pd.unique(self.regions["year"])))
 
     def growth(self, start: int, end: int) -> pd.DataFrame:
@@ -329,31 +327,23 @@ def map_clusters(
             f"The 'reference' parameter of {func} must be a RegionalTable or None. "
             f"Got {type(reference).__name__} instead."
         )
-    check_option(lq_convention, "lq_convention", LQ_CONVENTIONS, func=func)
-    check_option(total, "total", TOTAL_RULES, func=func)
-    check_option(star_focus_scope, "star_focus_scope", FOCUS_SCOPES, func=func)
-    check_option(measure, "measure", MEASURES, func=func)
-    check_option(regions_ranking, "regions_ranking", REGION_RANKINGS, func=func)
-    options = {
-        "strong_percentile": strong_percentile,
-        "strong_90_percentile": strong_90_percentile,
-        "strong_min_lq": strong_min_lq,
-        "strong_size_percentile": strong_size_percentile,
-        "strong_local": strong_local,
-        "star_size_top": star_size_top,
-        "star_min_lq": star_min_lq,
-        "star_focus_top": star_focus_top,
-        "star_focus_scope": star_focus_scope,
-        "star_local": star_local,
-    }
-    for name in ("strong_percentile", "strong_90_percentile", "strong_size_percentile"):
-        check_number(options[name], name, func=func, low=0, high=100)
-    for name in ("star_size_top", "star_focus_top"):
-        check_number(options[name], name, func=func, low=0, high=100, closed="right")
-    check_number(strong_min_lq, "strong_min_lq", func=func, low=0)
-    check_bool(strong_local, "strong_local", func=func)
-    check_bool(star_local, "star_local", func=func)
-    check_number(star_min_lq, "star_min_lq", func=func, low=0)
+    options = _checked_options(
+        func,
+        lq_convention=lq_convention,
+        total=total,
+        measure=measure,
+        regions_ranking=regions_ranking,
+        strong_percentile=strong_percentile,
+        strong_90_percentile=strong_90_percentile,
+        strong_min_lq=strong_min_lq,
+        strong_size_percentile=strong_size_percentile,
+        strong_local=strong_local,
+        star_size_top=star_size_top,
+        star_min_lq=star_min_lq,
+        star_focus_top=star_focus_top,
+        star_focus_scope=star_focus_scope,
+        star_local=star_local,
+    )
     classification = _classification(table, definitions)
     _check_measure(table, measure)
     if reference is not None:
@@ -383,11 +373,9 @@ def map_clusters(
             reference, definitions, clusters, selected, classification, total, measure
         )
 
-    traded = clusters["cluster_type"].to_numpy() == "traded"
     cluster_types = clusters["cluster_type"].to_numpy()
-    national = {k: nat[k].sum(axis=0) for k in ("employment", "establishments", "payroll")}
-    national["total"] = nat["total"].sum(axis=0)
-    national["group"] = group_totals(nat[measure], groups=cluster_types).sum(axis=0)
+    traded = cluster_types == "traded"
+    national = national_counts(nat, cluster_types, measure)
     if reference is not None:
         withheld = nat["withheld"].sum(axis=0)
         _check_within_reference(
@@ -399,56 +387,34 @@ def map_clusters(
         [] if regions is None else list(regions) if isinstance(regions, list | tuple) else [regions]
     )
     labels, region_types, cube = _with_custom_regions(table, cube, regions, func=func)
-    counts, est, tot = cube[measure], cube["establishments"], cube["total"]
-    groups = region_types if len(set(region_types)) > 1 else None
-
-    group_counts = group_totals(counts, groups=cluster_types)
-    lq_total = location_quotient(
-        counts, tot, national=national[measure], national_base=national["total"][None, :]
-    )
-    if lq_convention == "cmp":
-        lq = location_quotient(
-            counts, group_counts, national=national[measure], national_base=national["group"]
-        )
-    else:
-        lq = lq_total
-    foc = _ratio(counts, tot[:, None, :])
-    # each variable is sorted once per distribution; thresholds and ranks share the sort
-    distribution = _distributions(n_base, len(labels), groups, regions_ranking, region_sets)
-    flags, dist, criteria = _strong_and_stars(
-        counts,
-        est,
-        lq,
-        lq_total,
-        foc,
+    values, criteria = indicator_values(
+        cube,
+        national,
+        cluster_types,
+        region_types,
+        n_base=n_base,
         measure=measure,
-        cluster_types=cluster_types,
-        distribution=distribution,
+        lq_convention=lq_convention,
         options=options,
+        regions_ranking=regions_ranking,
+        region_sets=region_sets,
     )
-    emp = cube["employment"]
-    dist_emp = dist["counts"] if measure == "employment" else distribution(emp)
-    values = {
-        "employment": emp,
-        "establishments": est,
-        "payroll": cube["payroll"],
-        "avg_wage": _ratio(cube["payroll"], emp),
-        "lq": lq,
-        "lq_total": lq_total,
-        "national_share": _ratio(counts, national[measure][None]),
-        "focus": foc,
-        "employment_pct": dist_emp.rank(),
-        "lq_pct": dist["lq"].rank(),
-        "establishments_pct": dist["establishments"].rank(),
-        **flags,
-        "withheld": cube["withheld"].astype(np.int32),
-    }
     names = np.array([table.region_name(r) for r in labels], dtype=object)
     if regions is not None:
         names = cube["names"]
+    from grappe.mapping._frames import _indicator_frame, _national_frame, _region_frame
+
     indicators = _indicator_frame(values, labels, names, region_types, clusters, selected)
     region_frame = _region_frame(
-        counts, tot, flags["strong"], traded, cluster_types, labels, names, region_types, selected
+        cube[measure],
+        cube["total"],
+        values["strong"],
+        traded,
+        cluster_types,
+        labels,
+        names,
+        region_types,
+        selected,
     )
     national_frame = _national_frame(national, clusters, selected)
     parameters = {
@@ -532,9 +498,17 @@ def industry_clusters(table: RegionalTable, definitions: ClusterDefinitions) -> 
     clusters = _cluster_frame(definitions)
     _, categories = _categorical(table.data["industry"])
     cluster_of, _, _ = _industry_plan(
-        categories, definitions, clusters, _classification(table, definitions), "sum", table.source
+        categories,
+        definition_rules(definitions),
+        list(clusters["cluster"]),
+        definitions.name,
+        _classification(table, definitions),
+        "sum",
+        table.source,
     )
     covered = cluster_of >= 0
+    import pandas as pd
+
     return pd.Series(
         clusters["cluster"].to_numpy(dtype=object)[cluster_of[covered]],
         index=pd.Index(categories[covered], name="industry"),
@@ -545,26 +519,7 @@ def industry_clusters(table: RegionalTable, definitions: ClusterDefinitions) -> 
 
 def _classification(table: RegionalTable, definitions: ClusterDefinitions) -> str:
     """The classification to read codes with; the table's and the definitions' must agree."""
-
-    def family(name: str) -> str:
-        return classification_family(name) if name in CLASSIFICATIONS else "custom"
-
-    t, d = family(table.classification), family(definitions.classification)
-    if "custom" not in (t, d) and t != d:
-        raise InvalidParameterError(
-            Message(
-                "The {name!r} parameter of {func} must use the classification of the "
-                "table ({classification!r}). Got {value!r} instead.",
-                name="definitions",
-                func="map_clusters",
-                classification=table.classification,
-                value=definitions.classification,
-            )
-        )
-    for name in (table.classification, definitions.classification):
-        if name in CLASSIFICATIONS and name != "custom":
-            return name
-    return "custom"
+    return _classification_of(table.classification, definitions.classification)
 
 
 def _check_years(years: Any, present: tuple[int, ...], *, func: str) -> tuple[int, ...]:

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
 from grappe.codes import ancestors, check_single_level, classification_family, code_level
 from grappe.errors import DataValidationError, InvalidParameterError, ValidationIssue
 from grappe.i18n import Message
-from grappe.model import ClusterDefinitions, RegionalTable
-from grappe.regions import RegionSet
+
+if TYPE_CHECKING:  # pandas: for the frames' path only (the arrays' path imports none)
+    import pandas as pd
+
+    from grappe.model import RegionalTable
 
 #: The all-industries code of each classification family.
 _TOTAL_CODES = {"naics": "00", "nace": "TOTAL"}
@@ -19,6 +22,8 @@ _TOTAL_CODES = {"naics": "00", "nace": "TOTAL"}
 
 def _categorical(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """Integer codes (-1 for missing) and the string categories of a column."""
+    import pandas as pd
+
     if isinstance(values.dtype, pd.CategoricalDtype):
         cats = np.asarray(values.cat.categories.astype(str), dtype=object)
         return values.cat.codes.to_numpy(), cats
@@ -26,24 +31,29 @@ def _categorical(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     return codes, np.asarray(pd.Index(uniques).astype(str), dtype=object)
 
 
-def _industry_plan(
-    categories: np.ndarray,
-    definitions: ClusterDefinitions,
-    clusters: pd.DataFrame,
-    classification: str,
-    total: str,
-    source: str | None,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """For each industry category: its cluster position (-1 if none), whether it counts in a
-    region's total, and whether it is the all-industries row."""
-    position = {c: i for i, c in enumerate(clusters["cluster"])}
-    rule = dict(
+def definition_rules(definitions: Any) -> dict[str, str]:
+    """Industry code (stripped) → cluster code, the rules of a ClusterDefinitions."""
+    return dict(
         zip(
             definitions.data["code"].astype(str).str.strip(),
             definitions.data["cluster"].astype(str),
             strict=True,
         )
     )
+
+
+def _industry_plan(
+    categories: np.ndarray,
+    rule: Mapping[str, str],
+    cluster_codes: Sequence[str],
+    definitions_name: str,
+    classification: str,
+    total: str,
+    source: str | None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For each industry category: its cluster position (-1 if none), whether it counts in a
+    region's total, and whether it is the all-industries row."""
+    position = {c: i for i, c in enumerate(cluster_codes)}
     n = len(categories)
     cluster_of = np.full(n, -1, dtype=np.int64)
     level = np.full(n, -1, dtype=np.int64)
@@ -62,7 +72,7 @@ def _industry_plan(
                 Message(
                     "no industry code of the table is covered by the definitions {name!r} "
                     "(table codes such as {codes}).",
-                    name=definitions.name,
+                    name=definitions_name,
                     codes=list(categories[:3]),
                 ),
                 file=source,
@@ -111,26 +121,71 @@ def _industry_plan(
 
 def _build_cube(
     table: RegionalTable,
-    definitions: ClusterDefinitions,
+    definitions: Any,
     clusters: pd.DataFrame,
     years: tuple[int, ...],
     classification: str,
     total: str,
     measure: str = "employment",
 ) -> dict[str, Any]:
+    """Dense (region, cluster, year) sums of a table's rows (see :func:`cube_from_columns`)."""
+    data = table.data
+    reg_codes, reg_cats = _categorical(data["region"])
+    ind_codes, ind_cats = _categorical(data["industry"])
+    counts = {}
+    for col in ("employment", "establishments", "payroll", "withheld"):
+        values = data[col].to_numpy()
+        if values.dtype.kind not in "biuf":
+            values = data[col].to_numpy(dtype=float)
+        counts[col] = values
+    return cube_from_columns(
+        (reg_codes, reg_cats),
+        (ind_codes, ind_cats),
+        data["year"].to_numpy(),
+        counts,
+        rules=definition_rules(definitions),
+        cluster_codes=list(clusters["cluster"]),
+        definitions_name=definitions.name,
+        years=years,
+        classification=classification,
+        total=total,
+        measure=measure,
+        source=table.source,
+        row_labels=lambda i: (data["region"].iat[i], data["industry"].iat[i]),
+    )
+
+
+def cube_from_columns(
+    region: tuple[np.ndarray, np.ndarray],
+    industry: tuple[np.ndarray, np.ndarray],
+    year_arr: np.ndarray,
+    counts: Mapping[str, np.ndarray],
+    *,
+    rules: Mapping[str, str],
+    cluster_codes: Sequence[str],
+    definitions_name: str,
+    years: tuple[int, ...],
+    classification: str,
+    total: str,
+    measure: str,
+    source: str | None,
+    row_labels: Callable[[int], tuple[Any, Any]],
+) -> dict[str, Any]:
     """Dense (region, cluster, year) sums of a table's rows, plus region totals of ``measure``.
+
+    ``region`` and ``industry`` are (integer codes, string categories); ``counts`` holds the
+    ``employment``, ``establishments``, ``payroll`` (float) and ``withheld`` (bool) columns;
+    ``row_labels(i)`` gives the region and industry of row ``i`` as the table shows them.
 
     A count the table lacks (NaN in every row) is NaN in every cell; a count it has is 0 in
     the cells without a row, and NaN only where a row's value is NaN (unknown). Treating the
     two kinds of cell alike is what lets the strong-cluster rules adapt to the counts present.
     """
-    data = table.data
-    reg_codes, reg_cats = _categorical(data["region"])
-    ind_codes, ind_cats = _categorical(data["industry"])
+    reg_codes, reg_cats = region
+    ind_codes, ind_cats = industry
     cluster_of, in_sum, is_total = _industry_plan(
-        ind_cats, definitions, clusters, classification, total, table.source
+        ind_cats, rules, cluster_codes, definitions_name, classification, total, source
     )
-    year_arr = data["year"].to_numpy()
     y0 = int(min(years))
     # the last entry of each lookup is "outside the map" (-1): every row is looked up unmasked
     lookup = np.full(int(max(years)) - y0 + 2, -1, dtype=np.int64)
@@ -143,7 +198,7 @@ def _build_cube(
     remap = np.full(len(reg_cats) + 1, -1, dtype=np.int64)  # code -1 (missing) picks the last
     remap[order] = np.arange(len(order))
     labels = reg_cats[order].astype(str)
-    shape = (len(labels), len(clusters), len(years))
+    shape = (len(labels), len(cluster_codes), len(years))
 
     def positions(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Region and year positions of some rows (-1 outside the map): computed for the
@@ -157,9 +212,10 @@ def _build_cube(
         """The rows whose industry code is marked in ``per_code`` (a missing code is not)."""
         return np.flatnonzero(np.append(per_code, False)[ind_codes])
 
-    emp = data[measure].to_numpy(dtype=float)
+    emp = np.asarray(counts[measure], dtype=float)
     if (emp < 0).any():
         bad = int(np.flatnonzero(emp < 0)[0])
+        bad_region, bad_industry = row_labels(bad)
         raise DataValidationError(
             ValidationIssue(
                 Message(
@@ -167,11 +223,11 @@ def _build_cube(
                     "year {year}.",
                     measure=measure,
                     value=emp[bad],
-                    region=data["region"].iat[bad],
-                    industry=data["industry"].iat[bad],
+                    region=bad_region,
+                    industry=bad_industry,
                     year=int(year_arr[bad]),
                 ),
-                file=table.source,
+                file=source,
                 column=measure,
                 fix=Message("counts must be zero or positive; correct the source table."),
             )
@@ -187,17 +243,15 @@ def _build_cube(
     flat = (region_idx * shape[1] + cluster_of[ind_codes[kept]]) * shape[2] + year_idx
     cube: dict[str, Any] = {"labels": labels}
     for col in ("employment", "establishments", "payroll", "withheld"):
-        values = data[col].to_numpy()
-        if values.dtype.kind not in "biuf":
-            values = data[col].to_numpy(dtype=float)
+        values = counts[col]
         # a count the table lacks is absent (NaN) everywhere: its first value says it is not
         lacking = values.dtype.kind == "f" and bool(np.isnan(values[:1]).all())
         if lacking and np.isnan(values).all():
             cube[col] = np.full(shape, np.nan)
             continue
         weights = values[kept].astype(float, copy=False)
-        counts = np.bincount(flat, weights=weights, minlength=n_cells)
-        cube[col] = counts.reshape(shape)
+        sums = np.bincount(flat, weights=weights, minlength=n_cells)
+        cube[col] = sums.reshape(shape)
 
     total_rows = code_rows(is_total)
     use_row = len(total_rows) > 0
@@ -231,7 +285,7 @@ def _build_cube(
                         region=str(labels[i]),
                         year=years[j],
                     ),
-                    file=table.source,
+                    file=source,
                     column="industry",
                     fix=Message(
                         "add the row, or use total='sum' (grappe map --total sum) to sum the "
@@ -306,6 +360,8 @@ def _with_custom_regions(
 
 def _region_members(region_set: Any, *, func: str) -> dict[str, tuple[str, list[str]]]:
     """``{code: (name, members)}`` of a region set, in the set's region order."""
+    from grappe.regions import RegionSet
+
     if not isinstance(region_set, RegionSet):
         raise InvalidParameterError(
             f"The 'regions' parameter of {func} must be a RegionSet (or a list of them). "
