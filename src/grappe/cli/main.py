@@ -41,6 +41,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "grappe.cli.exports_names",
     "grappe.cli.exports_clusters",
     "grappe.cli.exports_cluster",
+    "grappe.cli.exports_registry",
 )
 
 #: The modules of the commands built together (``assess``, ``roadmap``, ``kpi``, ``match``,
@@ -179,6 +180,7 @@ COMMANDS: tuple[LazyCommand, ...] = (
             "grappe.cli.exports_names",
             "grappe.cli.exports_clusters",
             "grappe.cli.exports_cluster",
+            "grappe.cli.exports_registry",
         ),
         "A country's exports: products with an advantage, complexity, opportunities.",
     ),

@@ -126,20 +126,22 @@ def product_space(
 def load_export_profiles(
     session: Session,
     *,
-    who: str,
+    who: str | Any,
     data_dir: Path | None = None,
     countries: Sequence[str] | str = MAGHREB,
     trade: pd.DataFrame | None = None,
     publish: bool = True,
     progress: Callable[[int, int], None] | None = None,
+    strict: bool = False,
 ) -> ExportProfilesReport:
     """Compute and store the export profiles of ``countries`` and the product space.
 
     Parameters
     ----------
     session : Session
-    who : str
-        The name written in the audit log (the job: ``"bootstrap"``).
+    who : str or Access
+        The name written in the audit log (the job: ``"bootstrap"``), or the caller's
+        :class:`~grappe.registry.permissions.Access` (``grappe exports store --token``).
     data_dir : Path, optional
         The shared data folder (default :func:`shared_data_dir`).
     countries : sequence of str or "all", default MAGHREB
@@ -151,11 +153,19 @@ def load_export_profiles(
         Publish the profiles stored for the first time (a stored one keeps its state).
     progress : callable, optional
         ``progress(done, total)`` after each country.
+    strict : bool, default False
+        Refuse a code that is not a row of the matrix (``grappe exports store``) instead of
+        skipping it; the check comes before anything is written.
 
     Returns
     -------
     ExportProfilesReport
         ``skipped`` says why nothing was stored when the trade matrix is missing.
+
+    Raises
+    ------
+    NotFoundError
+        ``strict`` and a code of ``countries`` is not a row of the matrix.
     """
     from grappe.complexity.exports_clusters import trade_by_cluster
     from grappe.io.concordance import load_concordance
@@ -192,6 +202,17 @@ def load_export_profiles(
     if isinstance(countries, str):  # "all"
         chosen = [str(c) for c in trade.index[trade.sum(axis=1) >= MIN_COUNTRY_EXPORTS]]
     else:
+        unknown = [c for c in countries if c.upper() not in trade.index]
+        if strict and unknown:
+            from grappe.errors import NotFoundError
+
+            raise NotFoundError(
+                Message(
+                    "No country {countries} in the trade matrix: give ISO3 codes of its rows "
+                    "(e.g. DZA, MAR; grappe exports stored lists those stored).",
+                    countries=", ".join(map(repr, unknown)),
+                )
+            )
         chosen = [c.upper() for c in countries if c.upper() in trade.index]
     known = list_export_profiles(session, published_only=False)
     stored = {(s.country, s.year, s.source) for s in known}
