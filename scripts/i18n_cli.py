@@ -2297,3 +2297,7 @@ CLI_T |= CLI_T_clusterintl
 from i18n_cli_progpolish import CLI_T_progpolish  # noqa: E402 - registry errors, report --cluster-id (progpolish)
 
 CLI_T |= CLI_T_progpolish
+
+from i18n_cli_exportscli import CLI_T_exportscli  # noqa: E402 - grappe exports store… (exportscli, issue 19)
+
+CLI_T |= CLI_T_exportscli
