@@ -26,10 +26,19 @@ CLI_T_exportscli: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "son état).",
         "نشر الملفات المخزّنة لأول مرة (الملف المخزّن سابقا يحتفظ بحالته).",
     ),
-    "Trade matrix (default: the 2020 matrix of the shared data folder, GRAPPE_SHARED_DATA).": (
-        "Matrice commerciale (par défaut : la matrice 2020 du dossier de données partagées, "
-        "GRAPPE_SHARED_DATA).",
-        "مصفوفة التجارة (الافتراضي: مصفوفة 2020 في مجلد البيانات المشتركة، GRAPPE_SHARED_DATA).",
+    "The 2020 trade matrix stojkoski2023_trade_country_x_hs4product_2020.csv.gz (default: the "
+    "one of the shared data folder, GRAPPE_SHARED_DATA).": (
+        "La matrice commerciale 2020 stojkoski2023_trade_country_x_hs4product_2020.csv.gz (par "
+        "défaut : celle du dossier de données partagées, GRAPPE_SHARED_DATA).",
+        "مصفوفة التجارة لعام 2020 stojkoski2023_trade_country_x_hs4product_2020.csv.gz "
+        "(الافتراضي: مصفوفة مجلد البيانات المشتركة، GRAPPE_SHARED_DATA).",
+    ),
+    "The '--trade' file must be the {year} trade matrix {name} (the profiles are stored as "
+    "source {source}, year {year}). Got {path} instead.": (
+        "Le fichier « --trade » doit être la matrice commerciale {year} {name} (les profils sont "
+        "enregistrés avec la source {source}, année {year}). Reçu {path}.",
+        "يجب أن يكون ملف '--trade' مصفوفة التجارة لعام {year} {name} (تُخزَّن الملفات بالمصدر "
+        "{source} والسنة {year}). وردت {path} بدلا من ذلك.",
     ),
     "Compute and store the export profiles of countries (their pages /countries/<iso3>).": (
         "Calculer et enregistrer les profils d'exportation de pays (leurs pages "

@@ -123,6 +123,36 @@ def _progress_line(done: int, total: int) -> None:
     err_console.print(tr("Country {done}/{total} stored.", done=done, total=total), highlight=False)
 
 
+def _trade_matrix(trade: Path | None) -> tuple[Any, Path | None]:
+    """(matrix, data folder) for ``--trade``: the shared data folder when the file sits in its
+    ``economic_complexity/`` (the job's fingerprint then holds), else the matrix read.
+
+    Raises
+    ------
+    InvalidParameterError
+        The file is not the 2020 matrix the profiles are stored under (source and year).
+    """
+    from grappe.errors import InvalidParameterError
+    from grappe.service.bootstrap_exports import SOURCE, TRADE_FILE, YEAR
+
+    if trade is None:
+        return None, None
+    expected = Path(TRADE_FILE)
+    if trade.name != expected.name:
+        raise InvalidParameterError(
+            Message(
+                "The '--trade' file must be the {year} trade matrix {name} (the profiles are "
+                "stored as source {source}, year {year}). Got {path} instead.",
+                year=YEAR, name=expected.name, source=SOURCE, path=str(trade),
+            )
+        )  # fmt: skip
+    if trade.parent.name == expected.parent.name and trade.is_file():
+        return None, trade.parent.parent
+    from grappe.io.trade import read_trade_matrix
+
+    return read_trade_matrix(trade), None
+
+
 def store_command(
     countries: Annotated[
         list[str] | None, typer.Argument(help="ISO3 codes of the countries (e.g. DZA MAR).")
@@ -141,8 +171,8 @@ def store_command(
         Path | None,
         typer.Option(
             "--trade",
-            help="Trade matrix (default: the 2020 matrix of the shared data folder, "
-            "GRAPPE_SHARED_DATA).",
+            help="The 2020 trade matrix stojkoski2023_trade_country_x_hs4product_2020.csv.gz "
+            "(default: the one of the shared data folder, GRAPPE_SHARED_DATA).",
         ),
     ] = None,
     token: TokenOpt = None,
@@ -161,18 +191,15 @@ def store_command(
                     "not both and not neither."
                 )
             )
-        matrix = None
-        if trade is not None:
-            from grappe.io.trade import read_trade_matrix
-
-            matrix = read_trade_matrix(trade)
+        matrix, folder = _trade_matrix(trade)
         sessions = _sessions(database)
         try:
             with session_scope(sessions) as session:
                 who = _writer(session, token)
                 report = load_export_profiles(
                     session, who=who, countries="all" if every else tuple(countries or ()),
-                    trade=matrix, publish=publish, progress=_progress_line, strict=True,
+                    data_dir=folder, trade=matrix, publish=publish, progress=_progress_line,
+                    strict=True,
                 )  # fmt: skip
                 if report.skipped is not None:
                     raise NotFoundError(report.skipped)  # nothing was written
