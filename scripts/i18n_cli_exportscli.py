@@ -90,6 +90,7 @@ CLI_T_exportscli: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "تم تخزين {countries}: {inserted} مضافة، {updated} محدّثة، {unchanged} دون تغيير "
         "(الملفات وفضاء المنتجات) في {seconds:.1f} ث.",
     ),
+    "{count} countries": ("{count} pays", "{count} بلدا"),
     "Stored export profiles": ("Profils d'exportation enregistrés", "ملفات الصادرات المخزّنة"),
     "corrections": ("corrections", "التصحيحات"),
     "published": ("publié", "منشور"),

@@ -132,6 +132,8 @@ def test_correct_publish_withdraw_and_list(stored, shared_data):
     table = _run(url, "stored").output
     assert "MRT" in table and "│ no " in table
     assert _read(url, lambda s: [p.country for p in list_export_profiles(s)]) == ["TUN"]
+    r = _run(url, "publish", "MRT", env={"GRAPPE_LANG": "fr"})
+    assert "Profil d'exportation de MRT 2020 publié : /countries/MRT." in r.output
     r = _run(url, "publish", "MRT")
     assert (
         r.exit_code == 0 and "Published the export profile of MRT 2020: /countries/MRT" in r.output

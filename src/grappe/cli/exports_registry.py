@@ -123,6 +123,13 @@ def _progress_line(done: int, total: int) -> None:
     err_console.print(tr("Country {done}/{total} stored.", done=done, total=total), highlight=False)
 
 
+def _countries(codes: tuple[str, ...]) -> str:
+    """The codes stored, or their number when there are many (``--all``: 155)."""
+    if len(codes) <= 10:
+        return ", ".join(codes)
+    return tr("{count} countries", count=len(codes))
+
+
 def _trade_matrix(trade: Path | None) -> tuple[Any, Path | None]:
     """(matrix, data folder) for ``--trade``: the shared data folder when the file sits in its
     ``economic_complexity/`` (the job's fingerprint then holds), else the matrix read.
@@ -209,7 +216,7 @@ def store_command(
         console.print(
             tr("Stored {countries}: {inserted} inserted, {updated} updated, {unchanged} unchanged "
                "(the profiles and the product space) in {seconds:.1f} s.",
-               countries=", ".join(report.countries), inserted=report.inserted,
+               countries=_countries(report.countries), inserted=report.inserted,
                updated=report.updated, unchanged=records - report.inserted - report.updated,
                seconds=report.seconds),
             highlight=False,
@@ -350,12 +357,14 @@ def _publication(country: str, token: str | None, database: str | None, publishe
                                        year=summary.year, source=summary.source)  # fmt: skip
         finally:
             _dispose(sessions)
-        template = (
-            "Published the export profile of {country} {year}: /countries/{country}."
+        done = (
+            tr("Published the export profile of {country} {year}: /countries/{country}.",
+               country=summary.country, year=summary.year)
             if published
-            else "Withdrew the export profile of {country} {year}: only analysts see it."
-        )
-        console.print(tr(template, country=summary.country, year=summary.year), highlight=False)
+            else tr("Withdrew the export profile of {country} {year}: only analysts see it.",
+                    country=summary.country, year=summary.year)
+        )  # fmt: skip
+        console.print(done, highlight=False)
 
 
 def publish_command(
