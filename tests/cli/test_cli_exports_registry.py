@@ -196,3 +196,15 @@ def test_a_manager_token_is_refused(stored, shared_data):
     assert r.exit_code == 1 and "لا يجوز لرمز بدور manager تعديل ملفات الصادرات" in r.output
     assert _version(url) == before
     assert _read(url, lambda s: load_export_profile(s, "TUN").published) is True
+
+
+def test_all_names_every_country_exporting_a_billion(tmp_path):
+    """``--all`` by hand: the rows of a toy matrix whose exports sum to at least 1e9 USD."""
+    import pandas as pd
+
+    from grappe.cli.exports_registry import _every_country
+
+    matrix = pd.DataFrame({"0804": [6e8, 2e8, 0.0], "2711": [4e8, 7e8, 5e9]},
+                          index=["DZA", "MRT", "QAT"])  # fmt: skip
+    assert _every_country(matrix, None) == ("DZA", "QAT")  # 1.0e9, 0.9e9, 5.0e9
+    assert _every_country(None, tmp_path) == "all"  # no matrix: the step says why it skips

@@ -130,6 +130,31 @@ def _countries(codes: tuple[str, ...]) -> str:
     return tr("{count} countries", count=len(codes))
 
 
+def _every_country(matrix: Any, folder: Path | None) -> tuple[str, ...] | str:
+    """The codes of ``--all``: the matrix's countries exporting at least 1 billion USD.
+
+    Named one by one (not ``"all"``) so that the job's step recognises a second run on the same
+    files as unchanged without computing (:func:`grappe.service.bootstrap_exports.
+    load_export_profiles` compares the files' fingerprint for a list of countries only): 35 s
+    become the time to read the matrix. ``"all"`` when the matrix is not there (the step then
+    says why it stores nothing).
+    """
+    from grappe.service.bootstrap_exports import (
+        MIN_COUNTRY_EXPORTS,
+        TRADE_FILE,
+        shared_data_dir,
+    )
+
+    if matrix is None:
+        path = (shared_data_dir() if folder is None else folder) / TRADE_FILE
+        if not path.is_file():
+            return "all"
+        from grappe.io.trade import read_trade_matrix
+
+        matrix = read_trade_matrix(path)
+    return tuple(str(c) for c in matrix.index[matrix.sum(axis=1) >= MIN_COUNTRY_EXPORTS])
+
+
 def _trade_matrix(trade: Path | None) -> tuple[Any, Path | None]:
     """(matrix, data folder) for ``--trade``: the shared data folder when the file sits in its
     ``economic_complexity/`` (the job's fingerprint then holds), else the matrix read.
@@ -203,8 +228,9 @@ def store_command(
         try:
             with session_scope(sessions) as session:
                 who = _writer(session, token)
+                chosen = _every_country(matrix, folder) if every else tuple(countries or ())
                 report = load_export_profiles(
-                    session, who=who, countries="all" if every else tuple(countries or ()),
+                    session, who=who, countries=chosen,
                     data_dir=folder, trade=matrix, publish=publish, progress=_progress_line,
                     strict=True,
                 )  # fmt: skip
