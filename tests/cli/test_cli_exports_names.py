@@ -23,8 +23,24 @@ def test_a_code_in_arabic_is_marked_as_grappes_translation():
     assert "ترجمة grappe" in result.output
 
 
-def test_a_heading_without_a_french_name_shows_the_english_one_and_says_so():
-    result = _names("0101", ui="fr")
+def test_a_heading_without_a_french_name_shows_the_english_one_and_says_so(tmp_path, monkeypatch):
+    import shutil
+
+    from grappe.io import hs
+
+    folder = tmp_path / "hs"  # every heading has French: a copy without the French of 0101
+    shutil.copytree(hs._data_dir(), folder)
+    table = folder / "hs_headings.csv"
+    lines = table.read_text("utf-8").splitlines(keepends=True)
+    table.write_text("".join(x for x in lines if not x.startswith("0101,HS2017,fr,")), "utf-8")
+    for cache in (hs._bundled_names, hs._oec_index, hs._confirmed_table):
+        cache.cache_clear()
+    monkeypatch.setattr(hs, "_data_dir", lambda: folder)
+    try:
+        result = _names("0101", ui="fr")
+    finally:
+        for cache in (hs._bundled_names, hs._oec_index, hs._confirmed_table):
+            cache.cache_clear()
     assert result.exit_code == 0, result.output
     assert "Horses, asses, mules and hinnies; live" in result.output
     assert "anglais : pas de nom dans cette langue" in result.output

@@ -65,7 +65,7 @@ def test_every_heading_has_english_and_french_arabic_are_counted():
     assert all(p.names.get("en") for p in names.values())
     with_fr = [p for p in names.values() if "fr" in p.names]
     with_ar = [p for p in names.values() if "ar" in p.names]
-    assert len(with_fr) == len(with_ar) == 452
+    assert len(with_fr) == len(with_ar) == len(names) == 1260  # every heading
     # every French and Arabic name is grappe's own translation, and says so
     assert all(p.translated("fr") and p.translated("ar") for p in with_fr)
     assert not names["0804"].translated("en")
@@ -81,17 +81,23 @@ def test_arabic_names_are_written_in_arabic_script():
             continue
         letters = [ch for ch in text if ch.isalpha()]
         arabic = [ch for ch in letters if "ARABIC" in unicodedata.name(ch, "")]
-        # Latin letters only in abbreviations such as LED
-        assert len(arabic) / len(letters) > 0.95, product.code
+        # Arabic first; Latin letters only in abbreviations (LED) and scientific names (Lactuca
+        # sativa, Gallus domesticus)
+        assert "ARABIC" in unicodedata.name(letters[0], ""), product.code
+        assert len(arabic) / len(letters) > 0.4, product.code
 
 
 def test_french_names_are_not_the_english_text():
     for product in hs.load_hs_names().values():
-        if "fr" in product.names:
+        # chemical names written alike in both: "Nitrites; nitrates", "Borates; peroxoborates…"
+        if "fr" in product.names and product.code not in ("2834", "2840"):
             assert product.names["fr"] != product.names["en"], product.code
 
 
-def test_product_name_falls_back_to_english_never_invents():
+def test_product_name_falls_back_to_english_never_invents(damaged_copy):
+    table = damaged_copy / "hs_headings.csv"  # every heading has French: take one away
+    lines = table.read_text("utf-8").splitlines(keepends=True)
+    table.write_text("".join(x for x in lines if not x.startswith("0101,HS2017,fr,")), "utf-8")
     assert hs.product_name("0804", "fr").startswith("Dattes, figues, ananas")
     assert hs.product_name("0101", "fr") == hs.product_name("0101", "en")  # no French: English
     assert hs.product_name("804") == hs.product_name("0804")

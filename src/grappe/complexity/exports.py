@@ -446,7 +446,7 @@ def _opportunities(
         if near:
             reasons.append(
                 Message(
-                    CLOSE_TO,  # to_records and the pages name them in their language
+                    "close to {near}",  # = CLOSE_TO (a literal: the catalogue extracts it)
                     near=" / ".join(product_words(p) for p in near),
                 )
             )
