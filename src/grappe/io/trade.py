@@ -25,7 +25,6 @@ import pandas as pd
 from grappe.complexity import pivot_long
 from grappe.errors import DataValidationError, InvalidParameterError, ValidationIssue
 from grappe.i18n import Message
-from grappe.io.complexity import _require
 from grappe.io.files import ReadOptions, convert_numbers, read_table
 
 if TYPE_CHECKING:
@@ -274,7 +273,21 @@ def _long(
     options: ReadOptions | None,
 ) -> pd.DataFrame:
     country, product, value = names
-    _require(frame, dict(zip(names, ("--country", "--product", "--value"), strict=True)), file)
+    for col, option in zip(names, ("--country", "--product", "--value"), strict=True):
+        if col not in frame.columns:
+            raise DataValidationError(
+                ValidationIssue(
+                    Message(
+                        "There is no column {column!r}; the columns are {columns}.",
+                        column=col,
+                        columns=list(map(str, frame.columns)),
+                    ),
+                    file=file,
+                    row=1,
+                    column=col,
+                    fix=Message("name the column with {option}.", option=option),
+                )
+            )
     labels = _countries(frame[country], file, country, countries)
     products = frame[product].astype(str).str.strip().to_numpy()
     nums, bad = convert_numbers(frame[value], options=options)
