@@ -25,6 +25,7 @@ import pandas as pd
 from grappe.complexity import pivot_long
 from grappe.errors import DataValidationError, InvalidParameterError, ValidationIssue
 from grappe.i18n import Message
+from grappe.io.complexity import _require
 from grappe.io.files import ReadOptions, convert_numbers, read_table
 
 if TYPE_CHECKING:
@@ -273,21 +274,7 @@ def _long(
     options: ReadOptions | None,
 ) -> pd.DataFrame:
     country, product, value = names
-    for col, option in zip(names, ("--country", "--product", "--value"), strict=True):
-        if col not in frame.columns:
-            raise DataValidationError(
-                ValidationIssue(
-                    Message(
-                        "There is no column {column!r}; the columns are {columns}.",
-                        column=col,
-                        columns=list(map(str, frame.columns)),
-                    ),
-                    file=file,
-                    row=1,
-                    column=col,
-                    fix=Message("name the column with {option}.", option=option),
-                )
-            )
+    _require(frame, dict(zip(names, ("--country", "--product", "--value"), strict=True)), file)
     labels = _countries(frame[country], file, country, countries)
     products = frame[product].astype(str).str.strip().to_numpy()
     nums, bad = convert_numbers(frame[value], options=options)
