@@ -235,8 +235,11 @@ def read_activity_panel(
     }
 
 
-def _require(frame: pd.DataFrame, options: dict[str, str], file: str) -> None:
-    """Refuse a file without one of the named columns (column → the option that names it)."""
+def _require(
+    frame: pd.DataFrame, options: dict[str, str], file: str, *, fix: Message | None = None
+) -> None:
+    """Refuse a file without one of the named columns (column → the option that names it;
+    ``fix`` replaces the advice to name the column with that option)."""
     for col, option in options.items():
         if col not in frame.columns:
             raise DataValidationError(
@@ -249,7 +252,7 @@ def _require(frame: pd.DataFrame, options: dict[str, str], file: str) -> None:
                     file=file,
                     row=1,
                     column=col,
-                    fix=Message("name the column with {option}.", option=option),
+                    fix=fix or Message("name the column with {option}.", option=option),
                 )
             )
 

@@ -459,21 +459,8 @@ def read_published_eci(path: str | Path, country: str) -> dict[int, float]:
     path = Path(path)
     file = str(path)
     frame = read_table(path, what=Message("ECI table"))
-    for col in ("iso3", "year", "eci"):
-        if col not in frame.columns:
-            raise DataValidationError(
-                ValidationIssue(
-                    Message(
-                        "There is no column {column!r}; the columns are {columns}.",
-                        column=col,
-                        columns=list(map(str, frame.columns)),
-                    ),
-                    file=file,
-                    row=1,
-                    column=col,
-                    fix=Message("give the OEC table with iso3, year and eci columns."),
-                )
-            )
+    fix = Message("give the OEC table with iso3, year and eci columns.")
+    _require(frame, dict.fromkeys(("iso3", "year", "eci"), ""), file, fix=fix)
     rows = frame[frame["iso3"].str.strip().str.upper() == str(country).upper()]
     out: dict[int, float] = {}
     for col in ("year", "eci"):
