@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import Request
+from fastapi import Path, Request
 from fastapi.responses import HTMLResponse
 
 from grappe.vocabulary import LABEL_STATUSES, SPHERES, STAGES, sphere_name
@@ -47,6 +47,12 @@ def _names(words: tuple[str, ...], labels: dict[str, str], lang: str) -> dict[st
     # The words come from grappe.vocabulary; a word without a label shows as itself.
     _ = translations(lang).gettext
     return {word: _(labels[word]) if word in labels else word for word in words}
+
+
+#: A row's id in a page's path (``/clusters/x/kpis/{kpi_id}``): the range of the registry's
+#: INTEGER ids, so that a larger number is a 422, not an overflow in the database driver (the
+#: API's ``grappe.service.schemas.RowId``; the web may not import the service).
+RowId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 
 def N_(text: str) -> str:  # noqa: N802 - the marker pybabel extracts by default

@@ -42,7 +42,7 @@ from grappe.web.auth import (
 )
 from grappe.web.i18n import translations
 from grappe.web.render import language, localized, page
-from grappe.web.views._common import N_
+from grappe.web.views._common import N_, RowId
 from grappe.web.views._forms import open_session
 
 router = APIRouter(include_in_schema=False)
@@ -371,7 +371,7 @@ async def create_invitation(request: Request) -> Response:
 
 
 @router.post("/admin/users/{user_id}/deactivate", response_class=HTMLResponse)
-async def deactivate(request: Request, user_id: int) -> Response:
+async def deactivate(request: Request, user_id: RowId) -> Response:
     user = visitor(request).user
     if user is None:
         return to_login(request)

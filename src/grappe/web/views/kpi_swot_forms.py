@@ -38,7 +38,7 @@ from grappe.vocabulary import STANDARD_KPIS
 from grappe.web.auth import forbidden
 from grappe.web.i18n import format_number, translations
 from grappe.web.render import language, page
-from grappe.web.views._common import N_, not_found
+from grappe.web.views._common import N_, RowId, not_found
 from grappe.web.views._forms import cluster_context, cluster_form, saved_redirect
 from grappe.web.views.member_record_forms import records_section
 from grappe.web.views.profile_sections import section_names
@@ -156,7 +156,7 @@ def _row_of(db: Session, cluster_id: str, kpi_id: int) -> Kpi | None:
 
 
 @router.post("/clusters/{cluster_id}/kpis/{kpi_id}", response_class=HTMLResponse)
-async def correct_kpi_value(request: Request, cluster_id: str, kpi_id: int) -> Response:
+async def correct_kpi_value(request: Request, cluster_id: str, kpi_id: RowId) -> Response:
     """Correct the period, value, target or unit of one stored value (its name stays)."""
     form = await request.form()
     values = {k: str(form.get(k, "")) for k in KPI_ENTRY_FIELDS if k != "name"}
@@ -186,7 +186,7 @@ async def correct_kpi_value(request: Request, cluster_id: str, kpi_id: int) -> R
 
 
 @router.post("/clusters/{cluster_id}/kpis/{kpi_id}/delete", response_class=HTMLResponse)
-def delete_kpi_value(request: Request, cluster_id: str, kpi_id: int) -> Response:
+def delete_kpi_value(request: Request, cluster_id: str, kpi_id: RowId) -> Response:
     with cluster_form(request, cluster_id, kind="kpi", key=cluster_id) as work:
         db = work.db
         if _row_of(db, cluster_id, kpi_id) is None:
@@ -242,7 +242,7 @@ def draft_swot_page(request: Request, cluster_id: str) -> Response:
 
 
 @router.post("/clusters/{cluster_id}/swot/{swot_id}", response_class=HTMLResponse)
-async def save_swot(request: Request, cluster_id: str, swot_id: int) -> Response:
+async def save_swot(request: Request, cluster_id: str, swot_id: RowId) -> Response:
     """Reword (a changed text, stored in the page's language), remove (ticked) and add items
     (``add-<quadrant>``), through :func:`grappe.registry.evaluations.edit_swot`."""
     form = await request.form()

@@ -38,7 +38,7 @@ from grappe.vocabulary import CLUSTER_ACTIVITY_KINDS, MEMBER_EVENTS
 from grappe.web.auth import forbidden
 from grappe.web.i18n import format_number, translations
 from grappe.web.render import language
-from grappe.web.views._common import N_, not_found, sphere_names
+from grappe.web.views._common import N_, RowId, not_found, sphere_names
 from grappe.web.views._forms import (
     ClusterWork,
     cluster_form,
@@ -279,7 +279,7 @@ async def record_event(request: Request, cluster_id: str) -> Response:
 
 
 @router.post(_PATH + "/events/{event_id}/delete", response_class=HTMLResponse)
-def delete_event(request: Request, cluster_id: str, event_id: int) -> Response:
+def delete_event(request: Request, cluster_id: str, event_id: RowId) -> Response:
     def delete(work: ClusterWork) -> None:
         events = list_member_events(work.db, cluster_id)
         event = next((e for e in events if e.id == event_id), None)
@@ -304,7 +304,7 @@ async def record_figure(request: Request, cluster_id: str) -> Response:
 
 
 @router.post(_PATH + "/figures/{figure_id}/delete", response_class=HTMLResponse)
-def delete_figure(request: Request, cluster_id: str, figure_id: int) -> Response:
+def delete_figure(request: Request, cluster_id: str, figure_id: RowId) -> Response:
     def delete(work: ClusterWork) -> None:
         records.delete_member_figure(work.db, work.access, cluster_id, figure_id)
 
@@ -324,7 +324,7 @@ async def record_activity(request: Request, cluster_id: str) -> Response:
 
 
 @router.post(_PATH + "/activities/{activity_id}/delete", response_class=HTMLResponse)
-def delete_activity(request: Request, cluster_id: str, activity_id: int) -> Response:
+def delete_activity(request: Request, cluster_id: str, activity_id: RowId) -> Response:
     def delete(work: ClusterWork) -> None:
         records.delete_cluster_activity(work.db, work.access, cluster_id, activity_id)
 
@@ -332,7 +332,7 @@ def delete_activity(request: Request, cluster_id: str, activity_id: int) -> Resp
 
 
 @router.post(_PATH + "/ties/{tie_id}", response_class=HTMLResponse)
-async def date_tie(request: Request, cluster_id: str, tie_id: int) -> Response:
+async def date_tie(request: Request, cluster_id: str, tie_id: RowId) -> Response:
     """Set when a tie's relation began and ended (as ``PUT /api/v1/clusters/{id}/ties/{tie}/
     dates``)."""
     values = await _form(request, ("since", "until"))

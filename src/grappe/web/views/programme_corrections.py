@@ -28,7 +28,7 @@ from grappe.vocabulary import LABEL_ACTIONS
 from grappe.web.auth import forbidden
 from grappe.web.i18n import translations
 from grappe.web.render import language, page
-from grappe.web.views._common import N_, label_status_names, not_found
+from grappe.web.views._common import N_, RowId, label_status_names, not_found
 from grappe.web.views._forms import cluster_context, cluster_form, saved_redirect
 from grappe.web.views.programme_forms import REASON_WIDTH, may_decide
 from grappe.web.views.programme_pages import label_action_names
@@ -101,7 +101,7 @@ _PATH = "/clusters/{cluster_id}/programmes/decisions/{decision_id}/correct"
 
 
 @router.get(_PATH, response_class=HTMLResponse)
-def correction_form(request: Request, cluster_id: str, decision_id: int) -> Response:
+def correction_form(request: Request, cluster_id: str, decision_id: RowId) -> Response:
     with cluster_form(request, cluster_id, kind="label_decision", key=cluster_id,
                       action="update") as work:  # fmt: skip
         found = _found(work.db, cluster_id, decision_id)
@@ -156,7 +156,7 @@ def _changes(
 
 
 @router.post(_PATH, response_class=HTMLResponse)
-async def correct(request: Request, cluster_id: str, decision_id: int) -> Response:
+async def correct(request: Request, cluster_id: str, decision_id: RowId) -> Response:
     """Store the correction (only what changed), or show the form again with the problems."""
     form = await request.form()
     values = {str(k): str(v).strip() for k, v in form.items() if k != "csrf_token"}

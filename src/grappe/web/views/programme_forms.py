@@ -46,7 +46,7 @@ from grappe.vocabulary import LABEL_ACTIONS, ROLES
 from grappe.web.auth import SignedIn, forbidden, visitor
 from grappe.web.i18n import translations
 from grappe.web.render import language
-from grappe.web.views._common import N_, label_status_names, not_found
+from grappe.web.views._common import N_, RowId, label_status_names, not_found
 from grappe.web.views._forms import (
     cluster_form,
     error_words,
@@ -248,7 +248,7 @@ def _evaluate_page(
 
 @router.get("/clusters/{cluster_id}/programmes/{enrolment_id}/evaluate",
             response_class=HTMLResponse)  # fmt: skip
-def evaluation_form(request: Request, cluster_id: str, enrolment_id: int) -> Response:
+def evaluation_form(request: Request, cluster_id: str, enrolment_id: RowId) -> Response:
     with cluster_form(request, cluster_id, kind="label_decision", key=cluster_id) as work:
         e = _enrolment_of(work.db, cluster_id, enrolment_id)
         if e is None:
@@ -288,7 +288,7 @@ def _typed_facts(
 
 @router.post("/clusters/{cluster_id}/programmes/{enrolment_id}/evaluate",
              response_class=HTMLResponse)  # fmt: skip
-async def evaluate(request: Request, cluster_id: str, enrolment_id: int) -> Response:
+async def evaluate(request: Request, cluster_id: str, enrolment_id: RowId) -> Response:
     """Record the evaluation: the rule decides on the facts unless an action overrides it."""
     form = await request.form()
     values = {str(k): str(v).strip() for k, v in form.items() if k != "csrf_token"}

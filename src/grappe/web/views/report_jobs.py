@@ -35,7 +35,7 @@ from grappe.vocabulary import ROLES
 from grappe.web.auth import SignedIn, visitor
 from grappe.web.i18n import ENDONYMS, translations
 from grappe.web.render import language, page
-from grappe.web.views._common import N_, not_found
+from grappe.web.views._common import N_, RowId, not_found
 from grappe.web.views._forms import (
     ClusterWork,
     cluster_context,
@@ -45,7 +45,6 @@ from grappe.web.views._forms import (
 
 router = APIRouter(include_in_schema=False)
 
-ReportId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 FileName = Annotated[str, Path(pattern=r"^(fr|ar|en)\.(html|pdf)$")]
 
 #: Roles that may open the page and download the reports (a manager: of that cluster only): the
@@ -194,7 +193,7 @@ async def build_report(request: Request, background: BackgroundTasks, cluster_id
 
 @router.get("/clusters/{cluster_id}/reports/{report_id}/{filename}")
 def download_report(
-    request: Request, cluster_id: str, report_id: ReportId, filename: FileName
+    request: Request, cluster_id: str, report_id: RowId, filename: FileName
 ) -> Response:
     """A report's file, as an attachment (for the page's readers only)."""
     with _readable_cluster(request, cluster_id) as work:

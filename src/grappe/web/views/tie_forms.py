@@ -20,11 +20,11 @@ from __future__ import annotations
 import secrets
 import time
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Any
 from urllib.parse import quote
 
 import pandas as pd
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 from starlette.datastructures import UploadFile
@@ -51,12 +51,11 @@ from grappe.vocabulary import TIE_TYPES
 from grappe.web.auth import forbidden, visitor
 from grappe.web.i18n import translations
 from grappe.web.render import language, page
-from grappe.web.views._common import N_, not_found
+from grappe.web.views._common import N_, RowId, not_found
 from grappe.web.views._forms import cluster_context, cluster_form, hinted_errors
 
 router = APIRouter(include_in_schema=False)
 
-TieId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 _TYPE_LABELS = {
     "information": N_("Information"),
@@ -186,7 +185,7 @@ async def new_tie(request: Request, cluster_id: str) -> Response:
 
 
 @router.post("/clusters/{cluster_id}/ties/{tie_id}/delete", response_class=HTMLResponse)
-def remove_tie(request: Request, cluster_id: str, tie_id: TieId) -> Response:
+def remove_tie(request: Request, cluster_id: str, tie_id: RowId) -> Response:
     with cluster_form(request, cluster_id, kind="tie") as work:
         db = work.db
         tie = db.get(Tie, tie_id)

@@ -9,9 +9,7 @@ its field, in the page's language, followed by the registry's message.
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -22,13 +20,12 @@ from grappe.registry.tie_entries import waves_of
 from grappe.registry.wave_entries import NOTE_LENGTH, WAVE_FIELDS, correct_wave, create_wave
 from grappe.web.auth import forbidden
 from grappe.web.render import language, page
-from grappe.web.views._common import N_, not_found
+from grappe.web.views._common import N_, RowId, not_found
 from grappe.web.views._forms import cluster_context, cluster_form, hinted_errors, saved_redirect
 from grappe.web.views.workspace_links import related_links
 
 router = APIRouter(include_in_schema=False)
 
-WaveId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 #: What each field needs, in the page's language, before the registry's message.
 _FIELD_HINTS = {
@@ -103,7 +100,7 @@ async def new_wave(request: Request, cluster_id: str) -> Response:
 
 
 @router.post("/clusters/{cluster_id}/waves/{wave_id}", response_class=HTMLResponse)
-async def edit_wave(request: Request, cluster_id: str, wave_id: WaveId) -> Response:
+async def edit_wave(request: Request, cluster_id: str, wave_id: RowId) -> Response:
     values = await _form(request)
     with cluster_form(request, cluster_id, kind="survey_wave", key=cluster_id) as work:
         db, cluster = work.db, work.cluster
