@@ -48,10 +48,11 @@ from grappe.web.i18n import translations
 from grappe.web.render import language
 from grappe.web.views._common import N_, label_status_names, not_found
 from grappe.web.views._forms import (
+    Sent,
     cluster_form,
     error_words,
-    form_page,
     saved_redirect,
+    sent_page,
 )
 from grappe.web.views.programme_pages import ROLE_NAMES, label_action_names
 
@@ -133,24 +134,15 @@ def _enrolment_view(
     }  # fmt: skip
 
 
-def _page(
-    request: Request,
-    db: Session,
-    cluster: Cluster,
-    *,
-    values: dict[str, str] | None = None,
-    errors: dict[str, str] | None = None,
-    status: int = 200,
-) -> Response:
+def _page(request: Request, db: Session, cluster: Cluster, sent: Sent | None = None) -> Response:
     lang = language(request)
     user = visitor(request).user
     defaults = {"programme": "", "joined": dt.date.today().isoformat(), "note": ""}
-    return form_page(request, "programme_workspace.html", cluster, {
+    return sent_page(request, "programme_workspace.html", cluster, {
         "programmes": [(p.key, p.name(lang)) for p in programme_catalogue()],
         "enrolments": [_enrolment_view(db, e, lang, user)
                        for e in list_enrolments(db, cluster_id=cluster.id)],
-        "values": {**defaults, **(values or {})},
-    }, errors=errors, status=status)  # fmt: skip
+    }, defaults=defaults, sent=sent)  # fmt: skip
 
 
 @router.get("/clusters/{cluster_id}/programmes", response_class=HTMLResponse)
@@ -174,14 +166,14 @@ async def join_programme(request: Request, cluster_id: str) -> Response:
         if len(values["note"]) > NOTE_WIDTH:
             errors["note"] = _ERRORS["note"]
         if errors or joined is None:
-            return _page(request, work.db, work.cluster, values=values, errors=errors, status=400)
+            return _page(request, work.db, work.cluster, Sent.refused(values, errors))
         try:
             enrol_cluster(work.db, work.access, cluster_id, find_programme(values["programme"]),
                           joined=joined, note=values["note"] or None)  # fmt: skip
         except InvalidParameterError:  # already enrolled
             work.db.rollback()
             errors = {"programme": _ERRORS["enrolled"]}
-            return _page(request, work.db, work.cluster, values=values, errors=errors, status=400)
+            return _page(request, work.db, work.cluster, Sent.refused(values, errors))
         work.db.commit()
     return saved_redirect(f"/clusters/{cluster_id}/programmes")
 
@@ -213,13 +205,10 @@ def _evaluate_page(
     db: Session,
     cluster: Cluster,
     e: StoredEnrolment,
-    *,
-    values: dict[str, str] | None = None,
-    errors: dict[str, str] | None = None,
-    status: int = 200,
+    sent: Sent | None = None,
 ) -> Response:
     lang = language(request)
-    given = values or {}
+    given = sent.values if sent else {}
     on = _date(given.get("on", "")) or dt.date.today()
     gathered = gather_facts(db, cluster.id, on=on)
     metrics = criteria_metrics(e.programme)
@@ -234,7 +223,7 @@ def _evaluate_page(
     actions = label_action_names(lang)
     defaults = {"on": on.isoformat(), "period": str(on.year - 1), "action": "", "level": "",
                 "reason": ""}  # fmt: skip
-    return form_page(request, "programme_evaluate.html", cluster, {
+    return sent_page(request, "programme_evaluate.html", cluster, {
         "enrolment": {"id": e.id, "name": e.programme.name(lang),
                       "status": label_status_names(lang)[e.state.status]},
         "facts": facts, "rule": {"action": actions[rule.action],
@@ -242,8 +231,7 @@ def _evaluate_page(
                                  "results": _results(rule.results)},
         "actions": [(a, actions[a]) for a in LABEL_ACTIONS],
         "levels": [(lv.key, in_language(lv.names, lang) or lv.key) for lv in e.programme.levels],
-        "values": {**defaults, **{k: v for k, v in given.items() if not k.startswith("fact-")}},
-    }, errors=errors, status=status)  # fmt: skip
+    }, defaults=defaults, sent=sent)  # fmt: skip
 
 
 @router.get("/clusters/{cluster_id}/programmes/{enrolment_id}/evaluate",
@@ -257,7 +245,7 @@ def evaluation_form(request: Request, cluster_id: str, enrolment_id: int) -> Res
             return forbidden(request)
         on = request.query_params.get("on", "")
         return _evaluate_page(request, work.db, work.cluster, e,
-                              values={"on": on} if _date(on) else None)  # fmt: skip
+                              Sent(values={"on": on}) if _date(on) else None)  # fmt: skip
 
 
 def _typed_facts(
@@ -324,8 +312,7 @@ async def evaluate(request: Request, cluster_id: str, enrolment_id: int) -> Resp
         if e.state.status in CLOSED_STATUSES or label_validity(db, e.id, on=on).expired:
             errors["action"] = _ERRORS["closed"]
         if errors:
-            return _evaluate_page(request, db, work.cluster, e, values=values, errors=errors,
-                                  status=400)  # fmt: skip
+            return _evaluate_page(request, db, work.cluster, e, Sent.refused(values, errors))
         try:
             record_evaluation(db, work.access, enrolment_id, facts, on=on,
                               period=values.get("period") or None, action=action,
@@ -334,7 +321,6 @@ async def evaluate(request: Request, cluster_id: str, enrolment_id: int) -> Resp
             db.rollback()  # last word (in the page's language)
             found = {"reason": _ERRORS["reason"]} if "'reason'" in str(exc) else {
                 "action": error_words(exc, language(request))}  # fmt: skip
-            return _evaluate_page(request, db, work.cluster, e, values=values, errors=found,
-                                  status=400)  # fmt: skip
+            return _evaluate_page(request, db, work.cluster, e, Sent.refused(values, found))
         db.commit()
     return saved_redirect(f"/clusters/{cluster_id}/programmes")
