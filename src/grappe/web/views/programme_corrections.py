@@ -29,7 +29,7 @@ from grappe.web.auth import forbidden
 from grappe.web.render import language
 from grappe.web.views._common import N_, label_status_names, not_found
 from grappe.web.views._forms import Sent, cluster_form, saved_redirect, sent_page
-from grappe.web.views.programme_forms import REASON_WIDTH, may_decide
+from grappe.web.views.programme_forms import REASON_WIDTH, may_decide, typed_number
 from grappe.web.views.programme_pages import label_action_names
 
 __all__ = ["router"]
@@ -124,12 +124,8 @@ def _changes(
         changes["period"] = period
     facts: dict[str, float | None] = {}
     for metric, fact in decision.facts.items():
-        text = values.get(f"fact-{metric}", "").replace(",", ".").replace(" ", "")
-        try:
-            number = float(text) if text else None
-        except ValueError:
-            number = math.nan
-        if number is not None and not math.isfinite(number):
+        number = typed_number(values, metric)
+        if number is not None and math.isnan(number):
             errors[f"fact-{metric}"] = _ERRORS["number"]
         elif number != fact.value:
             facts[metric] = number

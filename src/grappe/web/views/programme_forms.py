@@ -56,7 +56,7 @@ from grappe.web.views._forms import (
 )
 from grappe.web.views.programme_pages import ROLE_NAMES, label_action_names
 
-__all__ = ["due_reminders", "may_decide", "router"]
+__all__ = ["due_reminders", "may_decide", "router", "typed_number"]
 
 router = APIRouter(include_in_schema=False)
 
@@ -248,6 +248,19 @@ def evaluation_form(request: Request, cluster_id: str, enrolment_id: int) -> Res
                               Sent(values={"on": on}) if _date(on) else None)  # fmt: skip
 
 
+def typed_number(values: dict[str, str], metric: str) -> float | None:
+    """The value typed in the form's field of fact ``metric`` (``12``, ``0,5``, ``1 200``):
+    ``None`` when empty, NaN when it is not a finite number (the field is refused)."""
+    text = values.get(f"fact-{metric}", "").replace(",", ".").replace(" ", "")
+    if not text:
+        return None
+    try:
+        number = float(text)
+    except ValueError:
+        return math.nan
+    return number if math.isfinite(number) else math.nan
+
+
 def _typed_facts(
     form_values: dict[str, str], gathered: dict[str, Fact], metrics: tuple[str, ...]
 ) -> tuple[dict[str, Fact | float | None], dict[str, str]]:
@@ -256,15 +269,11 @@ def _typed_facts(
     facts: dict[str, Fact | float | None] = {}
     errors = {}
     for metric in metrics:
-        text = form_values.get(f"fact-{metric}", "").replace(",", ".").replace(" ", "")
-        if not text:
+        number = typed_number(form_values, metric)
+        if number is None:
             facts[metric] = Fact(metric, None, "typed")
             continue
-        try:
-            number = float(text)
-        except ValueError:
-            number = math.nan
-        if not math.isfinite(number):
+        if math.isnan(number):
             errors[f"fact-{metric}"] = _ERRORS["number"]
             continue
         known = gathered.get(metric)
