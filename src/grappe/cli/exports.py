@@ -138,13 +138,22 @@ def _progress() -> Progress:
     )
 
 
-def _check(output_format: str, lang: str | None, top: int | None, command: str) -> str:
+def _check(
+    output_format: str, lang: str | None, top: int | None, command: str, output: Path | None = None
+) -> str:
+    """Check ``--format``, ``--top``, ``--lang`` then ``--output`` (a file that can be written);
+    returns the language of the output."""
     from grappe._validation import check_number, check_option
 
     check_option(output_format, "--format", FORMATS, func=command)
     if top is not None:
         check_number(top, "--top", func=command, low=1, integer=True)
-    return check_option(lang or current_language(), "--lang", LANGUAGES, func=command)
+    lang = check_option(lang or current_language(), "--lang", LANGUAGES, func=command)
+    if output is not None:
+        from grappe.io.output import check_output
+
+        check_output(output)
+    return lang
 
 
 def load_profile(
@@ -186,11 +195,7 @@ def _checked_profile(
     ``--top``, ``--lang``, ``--output``, then the reading's ``--encoding/--sep/--decimal/
     --thousands`` given as ``reading``), then :func:`load_profile` with the ``kernel``'s
     options. Returns the profile and the language of the output."""
-    lang = _check(output_format, lang, top, command)
-    if output is not None:
-        from grappe.io.output import check_output
-
-        check_output(output)
+    lang = _check(output_format, lang, top, command, output)
     options = read_options(*reading)
     return load_profile(country, trade, options=options, **kernel), lang
 
