@@ -99,3 +99,7 @@ def test_errors_are_one_line_in_the_user_s_language(tmp_path):
     assert result.exit_code == 1 and "négatif" in result.output and "ligne 2" in result.output
     result = run("exports", "opportunities", "DZA", "--trade", small, "--exclude", "gold")
     assert result.exit_code == 1 and "takes HS codes or code prefixes" in result.output
+    for command in ("profile", "opportunities"):  # a folder as --output: refused before the
+        result = run("exports", command, "DZA", "--trade", tmp_path / "none.csv", "--output",
+                     tmp_path)  # missing trade file is looked for  # fmt: skip
+        assert result.exit_code == 1 and "it is a folder" in result.output, command

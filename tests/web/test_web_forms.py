@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from urllib.parse import quote
 
 import pytest
@@ -75,3 +77,23 @@ def test_an_unknown_questionnaire_is_not_found_after_the_cluster_is(site):
     client.cookies.clear()
     r = client.get("/clusters/auto-mi/questionnaires/nope", follow_redirects=False)
     assert r.status_code == 303 and r.headers["location"].startswith("/login?next=")
+
+
+def test_a_form_shown_afresh_has_its_defaults_and_one_sent_back_what_was_typed(site):
+    """``_forms.sent_page``: no form sent, the page's defaults (status 200); a refused form,
+    the values as typed over the defaults, each problem next to its field (status 400)."""
+    _, client = site
+    signed_in(client, "mgr@obs.dz")
+    section = "/clusters/auto-mi/programmes"
+    fresh = client.get(section)
+    today = dt.date.today().isoformat()
+    assert fresh.status_code == 200 and f'name="joined" type="date" value="{today}"' in fresh.text
+    assert 'class="error"' not in fresh.text
+    csrf = _csrf(fresh.text)
+    sent = {"csrf_token": csrf, "programme": "kompetenznetze", "joined": "2024-02-30", "note": "n"}
+    r = client.post(section, data=sent, follow_redirects=False)
+    assert r.status_code == 400
+    assert 'name="joined" type="date" value="2024-02-30"' in r.text
+    assert 'name="note" type="text" value="n"' in r.text
+    assert re.search(r'<p class="error" id="e-joined">Write an existing date', r.text)
+    assert 'id="e-note"' not in r.text

@@ -7,6 +7,7 @@ The toy registry (auto-mi)."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 
 import pytest
@@ -20,6 +21,7 @@ from grappe.registry.permissions import Access
 from grappe.registry.programme_enrolments import enrol_cluster, record_evaluation
 from grappe.registry.programme_expiry import expire_labels
 from grappe.registry.programme_models import ProgrammeDecision, ProgrammeEnrolment
+from grappe.web.views.programme_forms import typed_number
 
 SECTION = "/clusters/auto-mi/programmes"
 #: Kompetenznetze's eligibility at its thresholds, and missed by one firm (test_web_programmes).
@@ -166,3 +168,15 @@ def test_statistical_candidates_of_the_stored_map(site):
     assert "has no year 1900" in client.get(f"{path}?year=1900").text
     assert 'dir="rtl"' in client.get(f"{path}?lang=ar").text
     assert client.get("/programmes/kompetenznetze/candidates").status_code == 404
+
+
+def test_a_typed_fact_is_read_the_same_on_the_evaluation_and_correction_forms():
+    """``programme_forms.typed_number``, which both forms read a fact's field with: empty is
+    unknown, a decimal comma and spaces between thousands are taken, anything that is not a
+    finite number is refused (NaN)."""
+    read = {"": None, "12": 12.0, "0,5": 0.5, "1 200": 1200.0, "-3": -3.0}
+    for text, expected in read.items():
+        assert typed_number({"fact-members": text}, "members") == expected, text
+    assert typed_number({}, "members") is None
+    for text in ("many", "inf", "-inf", "nan", "1,2,3"):
+        assert math.isnan(typed_number({"fact-members": text}, "members")), text

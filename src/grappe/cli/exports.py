@@ -76,6 +76,10 @@ EciOpt = Annotated[
     ),
 ]
 YearOpt = Annotated[int | None, typer.Option("--year", help="Year of the trade data.")]
+#: The complexity sample's defaults (USD): countries exporting at least ``MIN_COUNTRY_EXPORTS``,
+#: products the world exports at least ``MIN_PRODUCT_EXPORTS`` (those of
+#: :func:`grappe.complexity.export_profile`, see :mod:`grappe.complexity.exports`).
+MIN_COUNTRY_EXPORTS, MIN_PRODUCT_EXPORTS = 1e9, 1e7
 MinCountryOpt = Annotated[
     float,
     typer.Option(
@@ -134,13 +138,22 @@ def _progress() -> Progress:
     )
 
 
-def _check(output_format: str, lang: str | None, top: int | None, command: str) -> str:
+def _check(
+    output_format: str, lang: str | None, top: int | None, command: str, output: Path | None = None
+) -> str:
+    """Check ``--format``, ``--top``, ``--lang`` then ``--output`` (a file that can be written);
+    returns the language of the output."""
     from grappe._validation import check_number, check_option
 
     check_option(output_format, "--format", FORMATS, func=command)
     if top is not None:
         check_number(top, "--top", func=command, low=1, integer=True)
-    return check_option(lang or current_language(), "--lang", LANGUAGES, func=command)
+    lang = check_option(lang or current_language(), "--lang", LANGUAGES, func=command)
+    if output is not None:
+        from grappe.io.output import check_output
+
+        check_output(output)
+    return lang
 
 
 def load_profile(
@@ -164,6 +177,35 @@ def load_profile(
         return read_export_profile(
             matrix, country, published_eci=published_eci, year=year, **kernel_options
         )
+
+
+def _checked_profile(
+    command: str,
+    country: str,
+    trade: Path,
+    *,
+    lang: str | None,
+    top: int | None,
+    output_format: str,
+    output: Path | None,
+    reading: tuple[str | None, str | None, str, str | None],
+    kernel: dict[str, Any],
+) -> tuple[ExportProfile, str]:
+    """What an ``exports`` command on a profile does first: check its options (``--format``,
+    ``--top``, ``--lang``, ``--output``, then the reading's ``--encoding/--sep/--decimal/
+    --thousands`` given as ``reading``), then :func:`load_profile` with the ``kernel``'s
+    options. Returns the profile and the language of the output."""
+    lang = _check(output_format, lang, top, command, output)
+    options = read_options(*reading)
+    return load_profile(country, trade, options=options, **kernel), lang
+
+
+def _table(profile: ExportProfile, lang: str, columns: tuple[tuple[str, str], ...]) -> Table:
+    """The output table of a profile, headed by its summary, with ``columns`` (label, justify)."""
+    table = Table(title=_heading(profile, lang), title_justify="left")
+    for label, justify in columns:
+        table.add_column(label, justify=justify)  # type: ignore[arg-type]
+    return table
 
 
 def _clean(value: Any) -> Any:
@@ -268,8 +310,8 @@ def profile_command(
     output: OutputOpt = None,
     published_eci: EciOpt = None,
     year: YearOpt = None,
-    min_country_exports: MinCountryOpt = 1e9,
-    min_product_exports: MinProductOpt = 1e7,
+    min_country_exports: MinCountryOpt = MIN_COUNTRY_EXPORTS,
+    min_product_exports: MinProductOpt = MIN_PRODUCT_EXPORTS,
     encoding: EncodingOpt = None,
     sep: SepOpt = None,
     decimal: DecimalOpt = ".",
@@ -283,32 +325,19 @@ def profile_command(
     stojkoski2023_trade_country_x_hs4product_2020.csv.gz --lang fr --top 10
     """
     with grappe_errors():
-        lang = _check(output_format, lang, top, "grappe exports profile")
-        if output is not None:
-            from grappe.io.output import check_output
-
-            check_output(output)
-        profile = load_profile(
-            country,
-            trade,
-            options=read_options(encoding, sep, decimal, thousands),
-            published_eci=published_eci,
-            year=year,
-            top=top,
-            opportunities=0,
-            min_country_exports=min_country_exports,
-            min_product_exports=min_product_exports,
-        )
+        profile, lang = _checked_profile(
+            "grappe exports profile", country, trade,
+            lang=lang, top=top, output_format=output_format, output=output,
+            reading=(encoding, sep, decimal, thousands),
+            kernel={"published_eci": published_eci, "year": year, "top": top, "opportunities": 0,
+                    "min_country_exports": min_country_exports,
+                    "min_product_exports": min_product_exports},
+        )  # fmt: skip
         records = profile.to_records(kind="products", lang=lang)
-        table = Table(title=_heading(profile, lang), title_justify="left")
-        for label, justify in (
-            (tr("HS"), "left"),
-            (tr("product"), "left"),
-            (tr("share"), "right"),
-            (tr("RCA"), "right"),
-            (tr("PCI"), "right"),
-        ):
-            table.add_column(label, justify=justify)  # type: ignore[arg-type]
+        table = _table(profile, lang, (
+            (tr("HS"), "left"), (tr("product"), "left"), (tr("share"), "right"),
+            (tr("RCA"), "right"), (tr("PCI"), "right"),
+        ))  # fmt: skip
         for p in profile.products:
             table.add_row(
                 p.code or "—",
@@ -329,8 +358,8 @@ def opportunities_command(
     output: OutputOpt = None,
     density_weight: WeightOpt = 0.5,
     exclude: ExcludeOpt = "extractive",
-    min_country_exports: MinCountryOpt = 1e9,
-    min_product_exports: MinProductOpt = 1e7,
+    min_country_exports: MinCountryOpt = MIN_COUNTRY_EXPORTS,
+    min_product_exports: MinProductOpt = MIN_PRODUCT_EXPORTS,
     encoding: EncodingOpt = None,
     sep: SepOpt = None,
     decimal: DecimalOpt = ".",
@@ -343,31 +372,19 @@ def opportunities_command(
     stojkoski2023_trade_country_x_hs4product_2020.csv.gz --top 10
     """
     with grappe_errors():
-        lang = _check(output_format, lang, top, "grappe exports opportunities")
-        if output is not None:
-            from grappe.io.output import check_output
-
-            check_output(output)
-        profile = load_profile(
-            country,
-            trade,
-            options=read_options(encoding, sep, decimal, thousands),
-            opportunities=top,
-            density_weight=density_weight,
-            exclude=_exclusions(exclude),
-            min_country_exports=min_country_exports,
-            min_product_exports=min_product_exports,
-        )
+        profile, lang = _checked_profile(
+            "grappe exports opportunities", country, trade,
+            lang=lang, top=top, output_format=output_format, output=output,
+            reading=(encoding, sep, decimal, thousands),
+            kernel={"opportunities": top, "density_weight": density_weight,
+                    "exclude": _exclusions(exclude), "min_country_exports": min_country_exports,
+                    "min_product_exports": min_product_exports},
+        )  # fmt: skip
         records = profile.to_records(kind="opportunities", lang=lang)
-        table = Table(title=_heading(profile, lang), title_justify="left")
-        for label, justify in (
-            ("#", "right"),
-            (tr("HS"), "left"),
-            (tr("product"), "left"),
-            (tr("score"), "right"),
-            (tr("why"), "left"),
-        ):
-            table.add_column(label, justify=justify)  # type: ignore[arg-type]
+        table = _table(profile, lang, (
+            ("#", "right"), (tr("HS"), "left"), (tr("product"), "left"),
+            (tr("score"), "right"), (tr("why"), "left"),
+        ))  # fmt: skip
         for o, rec in zip(profile.opportunities, records, strict=True):
             table.add_row(
                 str(o.rank),

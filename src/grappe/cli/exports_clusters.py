@@ -138,11 +138,7 @@ def clusters_command(
     stojkoski2023_trade_country_x_hs4product_2020.csv.gz --definitions us-benchmark
     """
     with grappe_errors():
-        lang = _check(output_format, lang, top, "grappe exports clusters")
-        if output is not None:
-            from grappe.io.output import check_output
-
-            check_output(output)
+        lang = _check(output_format, lang, top, "grappe exports clusters", output)
         from grappe.complexity.exports_clusters import trade_by_cluster
         from grappe.io.trade import country_name, product_labels, read_trade_matrix
 

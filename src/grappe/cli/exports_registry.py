@@ -23,7 +23,7 @@ import typer
 from rich.table import Table
 
 from grappe.cli._common import console, err_console, grappe_errors
-from grappe.cli.token import DatabaseOpt, _dispose, _sessions
+from grappe.cli.token import DatabaseOpt, TokenOpt, _dispose, _sessions, token_access
 from grappe.i18n import Message, tr
 
 __all__ = [
@@ -39,14 +39,6 @@ WHO = "cli"
 KIND = "export_profile"
 
 CountryArg = Annotated[str, typer.Argument(help="ISO3 code of a stored country, e.g. DZA.")]
-TokenOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--token",
-        envvar="GRAPPE_TOKEN",
-        help="Act as this API token's role (default: the local admin of the database).",
-    ),
-]
 
 
 def register(app: typer.Typer) -> None:  # noqa: ARG001 - the group is added by grappe.cli.exports
@@ -71,20 +63,9 @@ def _writer(session: Any, token: str | None) -> Any:
         The token is unknown or revoked, or its role may not write export profiles.
     """
     from grappe.errors import PermissionDeniedError
-    from grappe.registry.permissions import Access, kind_refusal
-    from grappe.registry.tokens import verify_token
+    from grappe.registry.permissions import kind_refusal
 
-    if token is None:
-        return Access.local(WHO)
-    row = verify_token(session, token.strip())
-    if row is None:
-        raise PermissionDeniedError(
-            Message(
-                "The '--token' parameter names no live token of this database (unknown, revoked "
-                "or mistyped): see grappe token list."
-            )
-        )
-    access = Access.of_token(row)
+    access = token_access(session, token, local=WHO)
     if kind_refusal(access, KIND) is not None:
         raise PermissionDeniedError(
             Message(

@@ -24,37 +24,17 @@ from rich.table import Table
 
 from grappe.cli._common import console, grappe_errors
 from grappe.cli.programme import programme_group
-from grappe.cli.token import DatabaseOpt, _dispose, _sessions
+from grappe.cli.token import DatabaseOpt, TokenOpt, _dispose, _sessions, token_access
 from grappe.i18n import tr, translate
 
 WHO = "cli"
 
 EnrolmentOpt = Annotated[int, typer.Argument(help="Id of the enrolment (grappe programme due).")]
-TokenOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--token",
-        envvar="GRAPPE_TOKEN",
-        help="Act as this API token's role (default: the local admin of the database).",
-    ),
-]
 
 
 def _who(session, token: str | None):  # type: ignore[no-untyped-def]
     """The caller: the API token's access, or the local admin that holds the database."""
-    from grappe.errors import PermissionDeniedError
-    from grappe.registry.permissions import Access
-    from grappe.registry.tokens import verify_token
-
-    if token is None:
-        return Access.local(WHO)
-    row = verify_token(session, token.strip())
-    if row is None:
-        raise PermissionDeniedError(
-            "The '--token' parameter names no live token of this database (unknown, revoked or "
-            "mistyped): see grappe token list."
-        )
-    return Access.of_token(row)
+    return token_access(session, token, local=WHO)
 
 
 def _date(text: str | None, option: str, command: str) -> dt.date:

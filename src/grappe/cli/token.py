@@ -7,13 +7,13 @@ message of ``grappe serve`` (:func:`announce_first_admin_token`).
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
 from grappe.cli._common import console, err_console, grappe_errors
-from grappe.i18n import tr
+from grappe.i18n import Message, tr
 
 __all__ = ["announce_first_admin_token", "register", "token_group"]
 
@@ -47,6 +47,44 @@ def _sessions(database: str | None):  # type: ignore[no-untyped-def]
 
 def _dispose(sessions) -> None:  # type: ignore[no-untyped-def]
     sessions.kw["bind"].dispose()
+
+
+#: ``--token`` of the commands that write in the registry (``grappe programme evaluate``,
+#: ``grappe exports correct``…): whom they act as.
+TokenOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--token",
+        envvar="GRAPPE_TOKEN",
+        help="Act as this API token's role (default: the local admin of the database).",
+    ),
+]
+
+
+def token_access(session: Any, token: str | None, *, local: str) -> Any:
+    """Whom a registry command acts as: ``--token``'s access, or without one the local admin
+    that holds the database, named ``local`` in the audit log.
+
+    Raises
+    ------
+    PermissionDeniedError
+        The token is unknown, revoked or mistyped.
+    """
+    from grappe.errors import PermissionDeniedError
+    from grappe.registry.permissions import Access
+    from grappe.registry.tokens import verify_token
+
+    if token is None:
+        return Access.local(local)
+    row = verify_token(session, token.strip())
+    if row is None:
+        raise PermissionDeniedError(
+            Message(
+                "The '--token' parameter names no live token of this database (unknown, revoked "
+                "or mistyped): see grappe token list."
+            )
+        )
+    return Access.of_token(row)
 
 
 @token_group.command("create")

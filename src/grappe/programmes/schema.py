@@ -13,6 +13,7 @@ import difflib
 import math
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from grappe.errors import DataValidationError, ValidationIssue
@@ -80,6 +81,76 @@ class _Issues:
             raise DataValidationError(self.items)
 
 
+@dataclass(frozen=True)
+class _Field:
+    """What one scalar key of a mapping takes, and the issue on another value: ``problem``'s
+    template (``{where}``, ``{value}``; a :class:`~grappe.i18n.Message` so that the catalogue
+    holds it) and ``fix``. ``optional``: ``null`` or no key means "not given"."""
+
+    takes: Callable[[Any], bool]
+    problem: Message
+    fix: Message
+    optional: bool = True
+
+
+def _whole_from_1(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
+
+
+#: The scalar keys of a criterion, a level, an admission step and the evaluation (:func:`_field`).
+_FIELDS: dict[str, _Field] = {
+    "assumed": _Field(
+        lambda v: isinstance(v, bool),
+        Message("{where}.assumed is {value!r}, not true or false."),
+        Message("Write 'assumed: true' or 'assumed: false'."),
+        optional=False,
+    ),
+    "rank": _Field(
+        _whole_from_1,
+        Message("{where}.rank is {value!r}, not a whole number from 1."),
+        Message("Give 1 to the lowest level, 2 to the next, and so on."),
+        optional=False,
+    ),
+    "validity_years": _Field(
+        lambda v: isinstance(v, int | float) and not isinstance(v, bool) and 0 < v < 100,
+        Message("{where}.validity_years is {value!r}, not a number of years."),
+        Message("Write a positive number of years (e.g. 3), or null."),
+    ),
+    "every_months": _Field(
+        _whole_from_1,
+        Message("evaluation.every_months is {value!r}, not a whole number of months."),
+        Message("Write e.g. 24 for every two years, or null for no calendar."),
+    ),
+    "role": _Field(
+        lambda v: v in ROLES,
+        Message("{where}.role is {value!r}, not a role."),
+        Message("Write one of {roles} (who records the step's decision).", roles=", ".join(ROLES)),
+    ),
+}
+
+#: What :func:`_field` gives for a refused value (the issue is added).
+_REFUSED = object()
+
+
+def _field(
+    item: Mapping[str, Any], key: str, where: str, issues: _Issues, default: Any = None
+) -> Any:
+    """``item[key]`` (``default`` when absent) checked by its :data:`_FIELDS` entry: the value,
+    or :data:`_REFUSED` after an issue on ``where.key``."""
+    rule = _FIELDS[key]
+    value = item.get(key, default)
+    if (value is None and rule.optional) or rule.takes(value):
+        return value
+    issues.add(Message(rule.problem.template, where=where, value=value), f"{where}.{key}", rule.fix)
+    return _REFUSED
+
+
+def _did_you_mean(name: str, known: tuple[str, ...], otherwise: Message) -> Message:
+    """The fix of an unknown metric: the closest known name, else ``otherwise``."""
+    close = difflib.get_close_matches(name, known, n=1)
+    return Message("Did you mean {close!r}?", close=close[0]) if close else otherwise
+
+
 def _texts(value: Any, where: str, issues: _Issues, *, required: bool) -> dict[str, str]:
     if not required and (value is None or (isinstance(value, Mapping) and not value)):
         return {}
@@ -142,29 +213,18 @@ def _criterion(
         )
         return None
     if metric not in known:
-        close = difflib.get_close_matches(metric, known, n=1)
         issues.add(
             Message(
                 "The criterion {raw!r} names the unknown metric {metric!r}.", raw=raw, metric=metric
             ),  # fmt: skip
             where,
-            Message("Did you mean {close!r}?", close=close[0])
-            if close
-            else Message(
+            _did_you_mean(metric, known, Message(
                 "Use a metric of grappe.programmes.metrics (see docs/programmes.md) or declare "
-                "it under 'metrics:'."
-            ),
-        )
+                "it under 'metrics:'.")),
+        )  # fmt: skip
         return None
-    assumed = extra.get("assumed", False)
-    if not isinstance(assumed, bool):
-        issues.add(
-            Message(
-                "{where}.assumed is {value!r}, not true or false.", where=where, value=assumed
-            ),  # fmt: skip
-            f"{where}.assumed",
-            Message("Write 'assumed: true' or 'assumed: false'."),
-        )
+    assumed = _field(extra, "assumed", where, issues, False)
+    if assumed is _REFUSED:
         return None
     note = extra.get("note")
     return ProgrammeCriterion(
@@ -172,48 +232,54 @@ def _criterion(
     )
 
 
-def _criteria(
-    raw: Any, where: str, issues: _Issues, known: tuple[str, ...]
-) -> tuple[Criterion, ...]:
+def _items(
+    raw: Any,
+    where: str,
+    issues: _Issues,
+    read: Callable[[Any, str], Any],
+    *,
+    not_a_list: tuple[Message, Message],
+) -> tuple[Any, ...]:
+    """The items of the list ``raw`` at ``where`` that ``read`` (given each item and its path
+    ``where[i]``) gives, ``None`` for a refused one; no list: nothing, and the issue
+    ``not_a_list`` (message, fix) unless ``raw`` is ``None``."""
     if raw is None:
         return ()
     if not isinstance(raw, list):
-        issues.add(
-            Message("{where} is not a list of criteria.", where=where),
-            where,
-            Message("Write one criterion per line, e.g. '- members >= 15'."),
-        )
+        issues.add(not_a_list[0], where, not_a_list[1])
         return ()
-    found = [_criterion(c, f"{where}[{i}]", issues, known) for i, c in enumerate(raw)]
-    return tuple(c for c in found if c is not None)
+    found = (read(item, f"{where}[{i}]") for i, item in enumerate(raw))
+    return tuple(value for value in found if value is not None)
+
+
+def _criteria(
+    raw: Any, where: str, issues: _Issues, known: tuple[str, ...]
+) -> tuple[Criterion, ...]:
+    return _items(
+        raw, where, issues, lambda c, here: _criterion(c, here, issues, known),
+        not_a_list=(Message("{where} is not a list of criteria.", where=where),
+                    Message("Write one criterion per line, e.g. '- members >= 15'.")),
+    )  # fmt: skip
 
 
 def _mapping_list(
     raw: Any, where: str, issues: _Issues, read: Callable[[Mapping[str, Any], str], Any]
 ) -> tuple[Any, ...]:
-    if raw is None:
-        return ()
-    if not isinstance(raw, list):
+    def read_mapping(item: Any, here: str) -> Any:
+        if isinstance(item, Mapping):
+            return read(item, here)
         issues.add(
-            Message("{where} is not a list.", where=where),
-            where,
-            Message("Write one item per line, each starting with '- '."),
+            Message("{where} is not a mapping.", where=here),
+            here,
+            Message("Write its keys, e.g. 'key: …'."),
         )
-        return ()
-    out = []
-    for i, item in enumerate(raw):
-        here = f"{where}[{i}]"
-        if not isinstance(item, Mapping):
-            issues.add(
-                Message("{where} is not a mapping.", where=here),
-                here,
-                Message("Write its keys, e.g. 'key: …'."),
-            )
-            continue
-        value = read(item, here)
-        if value is not None:
-            out.append(value)
-    return tuple(out)
+        return None
+
+    return _items(
+        raw, where, issues, read_mapping,
+        not_a_list=(Message("{where} is not a list.", where=where),
+                    Message("Write one item per line, each starting with '- '.")),
+    )  # fmt: skip
 
 
 def _unknown_keys(item: Mapping[str, Any], allowed: tuple[str, ...], where: str,
@@ -351,15 +417,8 @@ def programme_from_dict(data: Mapping[str, Any], *, file: str | None = None) -> 
         step_key = _slug(item.get("key"), f"{where}.key", issues)
         step_names = _texts(item.get("names"), f"{where}.names", issues, required=True)
         deciders = _texts(item.get("decided_by"), f"{where}.decided_by", issues, required=False)
-        role = item.get("role")
-        if role is not None and role not in ROLES:
-            issues.add(
-                Message("{where}.role is {value!r}, not a role.", where=where, value=role),
-                f"{where}.role",
-                Message("Write one of {roles} (who records the step's decision).",
-                        roles=", ".join(ROLES)),
-            )  # fmt: skip
-            role = None
+        role = _field(item, "role", where, issues)
+        role = None if role is _REFUSED else role
         return None if step_key is None else AdmissionStep(step_key, step_names, deciders, role)
 
     admission = _mapping_list(data.get("admission"), "admission", issues, read_step)
@@ -375,14 +434,12 @@ def programme_from_dict(data: Mapping[str, Any], *, file: str | None = None) -> 
         indicators = []
     for i, name in enumerate(indicators):
         if name not in known:
-            close = difflib.get_close_matches(str(name), known, n=1)
             issues.add(
                 Message("indicators names the unknown metric {metric!r}.", metric=name),
                 f"indicators[{i}]",
-                Message("Did you mean {close!r}?", close=close[0])
-                if close
-                else Message("Use a metric of grappe.programmes.metrics or declare it."),
-            )
+                _did_you_mean(str(name), known,
+                              Message("Use a metric of grappe.programmes.metrics or declare it.")),
+            )  # fmt: skip
     funding = data.get("funding") or {}
     if not isinstance(funding, Mapping):
         issues.add(
@@ -413,31 +470,11 @@ def _levels(raw: Any, issues: _Issues, known: tuple[str, ...]) -> tuple[LabelLev
     def read_level(item: Mapping[str, Any], where: str) -> LabelLevel | None:
         _unknown_keys(item, ("key", "rank", "names", "criteria", "validity_years"), where, issues)
         key = _slug(item.get("key"), f"{where}.key", issues)
-        rank = item.get("rank", int(where.rsplit("[", 1)[1].rstrip("]")) + 1)
-        if isinstance(rank, bool) or not isinstance(rank, int) or rank < 1:
-            issues.add(
-                Message(
-                    "{where}.rank is {value!r}, not a whole number from 1.", where=where, value=rank
-                ),  # fmt: skip
-                f"{where}.rank",
-                Message("Give 1 to the lowest level, 2 to the next, and so on."),
-            )
+        rank = _field(item, "rank", where, issues, int(where.rsplit("[", 1)[1].rstrip("]")) + 1)
+        if rank is _REFUSED:
             return None
-        validity = item.get("validity_years")
-        if validity is not None and (
-            isinstance(validity, bool)
-            or not isinstance(validity, int | float)
-            or not 0 < validity < 100
-        ):
-            issues.add(
-                Message(
-                    "{where}.validity_years is {value!r}, not a number of years.",
-                    where=where,
-                    value=validity,
-                ),  # fmt: skip
-                f"{where}.validity_years",
-                Message("Write a positive number of years (e.g. 3), or null."),
-            )
+        validity = _field(item, "validity_years", where, issues)
+        if validity is _REFUSED:
             return None
         names = _texts(item.get("names"), f"{where}.names", issues, required=True)
         criteria = _criteria(item.get("criteria"), f"{where}.criteria", issues, known)
@@ -476,16 +513,8 @@ def _evaluation(raw: Any, issues: _Issues) -> EvaluationRule:
         )
         return EvaluationRule()
     _unknown_keys(raw, ("every_months", "on_fail"), "evaluation", issues)
-    every = raw.get("every_months")
-    if every is not None and (isinstance(every, bool) or not isinstance(every, int) or every < 1):
-        issues.add(
-            Message(
-                "evaluation.every_months is {value!r}, not a whole number of months.", value=every
-            ),  # fmt: skip
-            "evaluation.every_months",
-            Message("Write e.g. 24 for every two years, or null for no calendar."),
-        )
-        every = None
+    every = _field(raw, "every_months", "evaluation", issues)
+    every = None if every is _REFUSED else every
     on_fail = raw.get("on_fail") or []
     if isinstance(on_fail, str):
         on_fail = [on_fail]

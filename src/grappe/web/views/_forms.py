@@ -16,9 +16,9 @@ to answer with (the sign-in page, 404 or 403) to the app's handler
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from fastapi import Request
@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ClusterWork",
     "PageAnswer",
+    "Sent",
     "answer_page",
     "cluster_context",
     "cluster_form",
@@ -58,6 +59,7 @@ __all__ = [
     "issue_words",
     "open_session",
     "saved_redirect",
+    "sent_page",
     "write_record",
 ]
 
@@ -220,6 +222,61 @@ def form_page(
         "saved": request.query_params.get("saved") == "1",
     }
     return page(request, template, {**shared, **context}, status=status)
+
+
+@dataclass(frozen=True)
+class Sent:
+    """What a form's page shows again of what the visitor sent: the values as typed (over the
+    page's defaults), the problem of each refused field (message ids, as :func:`form_page`'s
+    ``errors``) and the HTTP status (400 for a refused form). ``Sent()``: a page shown afresh.
+
+    Attributes
+    ----------
+    values
+        The fields as sent.
+    errors
+        The problems of the refused fields.
+    status
+        The HTTP status of the page.
+    """
+
+    values: Mapping[str, str] = field(default_factory=dict)
+    errors: Mapping[str, str] = field(default_factory=dict)
+    status: int = 200
+
+    @classmethod
+    def refused(cls, values: Mapping[str, str], errors: Mapping[str, str]) -> Sent:
+        """The form sent back with its problems (status 400)."""
+        return cls(values=values, errors=errors, status=400)
+
+
+def sent_page(
+    request: Request,
+    template: str,
+    cluster: Cluster,
+    context: dict[str, Any],
+    *,
+    defaults: Mapping[str, str],
+    sent: Sent | None = None,
+) -> Response:
+    """:func:`form_page` of a form shown afresh or sent back: its ``values`` are the
+    ``defaults`` overridden by what was ``sent``, with the sent problems and status.
+
+    Parameters
+    ----------
+    request, template, cluster, context
+        As :func:`form_page`'s.
+    defaults
+        The value of each field on a fresh form.
+    sent
+        What the visitor sent (``None``: nothing, a fresh form).
+    """
+    sent = sent or Sent()
+    values = {**defaults, **sent.values}
+    return form_page(
+        request, template, cluster, {**context, "values": values},
+        errors=dict(sent.errors), status=sent.status,
+    )  # fmt: skip
 
 
 def write_record(

@@ -29,10 +29,11 @@ from grappe.web.render import language
 from grappe.web.views._common import N_, label_status_names
 from grappe.web.views._forms import (
     ClusterWork,
+    Sent,
     cluster_form,
     delete_record,
-    form_page,
     saved_redirect,
+    sent_page,
 )
 from grappe.web.views.profile_sections import evaluations_view
 
@@ -80,15 +81,7 @@ def _form_errors(values: dict[str, str], periods: list[str]) -> dict[str, str]:
     return errors
 
 
-def _page(
-    request: Request,
-    db: Session,
-    cluster: Cluster,
-    *,
-    values: dict[str, str] | None = None,
-    errors: dict[str, str] | None = None,
-    status: int = 200,
-) -> Response:
+def _page(request: Request, db: Session, cluster: Cluster, sent: Sent | None = None) -> Response:
     lang = language(request)
     periods = _periods(db, cluster.id)
     user = visitor(request).user
@@ -101,18 +94,18 @@ def _page(
         .order_by(EvaluationRow.date.desc(), EvaluationRow.id.desc())
     )
     statuses = label_status_names(lang)
-    return form_page(
+    return sent_page(
         request,
         "evaluation_form.html",
         cluster,
-        {"periods": [(p, p) for p in periods], "values": {**defaults, **(values or {})},
+        {"periods": [(p, p) for p in periods],
          "label_statuses": list(statuses.items()),
          "stored": [{"id": r.id, "date": r.date, "period": r.period, "score": r.score,
                      "status": statuses.get(r.label_status or ""), "evaluator": r.evaluator}
                     for r in rows],
          "period_evaluations": evaluations_view(db, cluster.id, lang)},
-        errors=errors,
-        status=status,
+        defaults=defaults,
+        sent=sent,
     )  # fmt: skip
 
 
@@ -132,7 +125,7 @@ async def record_evaluation(request: Request, cluster_id: str) -> Response:
         db, cluster = work.db, work.cluster
         errors = _form_errors(values, _periods(db, cluster_id))
         if errors:
-            return _page(request, db, cluster, values=values, errors=errors, status=400)
+            return _page(request, db, cluster, Sent.refused(values, errors))
         try:
             evaluate_stored_kpis(
                 db, cluster_id, period=values["period"],
@@ -142,8 +135,7 @@ async def record_evaluation(request: Request, cluster_id: str) -> Response:
             )  # fmt: skip
         except DataValidationError:  # values the KPI page accepts but the kernel's check refuses
             db.rollback()
-            errors = {"period": _ERRORS["kpis"]}
-            return _page(request, db, cluster, values=values, errors=errors, status=400)
+            return _page(request, db, cluster, Sent.refused(values, {"period": _ERRORS["kpis"]}))
         db.commit()
     return saved_redirect(f"/clusters/{cluster_id}/evaluations")
 

@@ -26,11 +26,10 @@ from grappe.registry.programme_corrections import correct_decision, load_decisio
 from grappe.registry.programme_enrolments import StoredDecision, StoredEnrolment, load_enrolment
 from grappe.vocabulary import LABEL_ACTIONS
 from grappe.web.auth import forbidden
-from grappe.web.i18n import translations
-from grappe.web.render import language, page
+from grappe.web.render import language
 from grappe.web.views._common import N_, RowId, label_status_names, not_found
-from grappe.web.views._forms import cluster_context, cluster_form, saved_redirect
-from grappe.web.views.programme_forms import REASON_WIDTH, may_decide
+from grappe.web.views._forms import Sent, cluster_form, saved_redirect, sent_page
+from grappe.web.views.programme_forms import REASON_WIDTH, may_decide, typed_number
 from grappe.web.views.programme_pages import label_action_names
 
 __all__ = ["router"]
@@ -68,22 +67,17 @@ def _form(
     cluster: Cluster,
     decision: StoredDecision,
     e: StoredEnrolment,
-    *,
-    values: dict[str, str] | None = None,
-    errors: dict[str, str] | None = None,
-    status: int = 200,
+    sent: Sent | None = None,
 ) -> Response:
     lang = language(request)
-    _ = translations(lang).gettext
     actions, statuses = label_action_names(lang), label_status_names(lang)
     stored = {"date": decision.date.isoformat(), "period": decision.period or "", "action": "",
               "level": "", "reason": "",
               **{f"fact-{m}": _number(f.value) for m, f in decision.facts.items()}}  # fmt: skip
-    given = {**stored, **(values or {})}
+    given = {**stored, **(sent.values if sent else {})}
     facts = [{"metric": m, "value": given[f"fact-{m}"],
               "source": f.source} for m, f in decision.facts.items()]  # fmt: skip
-    return page(request, "programme_correct.html", {
-        **cluster_context(request, cluster),
+    return sent_page(request, "programme_correct.html", cluster, {
         "decision": {"id": decision.id, "name": e.programme.name(lang), "date": decision.date,
                      "action": actions[decision.action], "rule": actions[decision.rule_action],
                      "overridden": decision.overridden,
@@ -93,8 +87,7 @@ def _form(
         "facts": facts,
         "actions": [(a, actions[a]) for a in LABEL_ACTIONS],
         "levels": [(lv.key, in_language(lv.names, lang) or lv.key) for lv in e.programme.levels],
-        "values": given, "errors": {k: _(v) for k, v in (errors or {}).items()},
-    }, status=status)  # fmt: skip
+    }, defaults=stored, sent=sent)  # fmt: skip
 
 
 _PATH = "/clusters/{cluster_id}/programmes/decisions/{decision_id}/correct"
@@ -131,12 +124,8 @@ def _changes(
         changes["period"] = period
     facts: dict[str, float | None] = {}
     for metric, fact in decision.facts.items():
-        text = values.get(f"fact-{metric}", "").replace(",", ".").replace(" ", "")
-        try:
-            number = float(text) if text else None
-        except ValueError:
-            number = math.nan
-        if number is not None and not math.isfinite(number):
+        number = typed_number(values, metric)
+        if number is not None and math.isnan(number):
             errors[f"fact-{metric}"] = _ERRORS["number"]
         elif number != fact.value:
             facts[metric] = number
@@ -171,14 +160,13 @@ async def correct(request: Request, cluster_id: str, decision_id: RowId) -> Resp
             return forbidden(request)
         changes, errors = _changes(values, decision, {lv.key for lv in e.programme.levels})
         if errors:
-            return _form(request, work.cluster, decision, e, values=values, errors=errors,
-                         status=400)  # fmt: skip
+            return _form(request, work.cluster, decision, e, Sent.refused(values, errors))
         try:
             correct_decision(db, work.access, decision_id, reason=values["reason"], **changes)
         except InvalidParameterError as exc:  # out of order, not the latest: the registry's word
             db.rollback()
             field = "date" if "'date'" in str(exc) else "action"
-            return _form(request, work.cluster, decision, e, values=values,
-                         errors={field: str(exc)}, status=400)  # fmt: skip
+            refused = Sent.refused(values, {field: str(exc)})
+            return _form(request, work.cluster, decision, e, refused)
         db.commit()
     return saved_redirect(f"/clusters/{cluster_id}/programmes")

@@ -48,14 +48,15 @@ from grappe.web.i18n import translations
 from grappe.web.render import language
 from grappe.web.views._common import N_, RowId, label_status_names, not_found
 from grappe.web.views._forms import (
+    Sent,
     cluster_form,
     error_words,
-    form_page,
     saved_redirect,
+    sent_page,
 )
 from grappe.web.views.programme_pages import ROLE_NAMES, label_action_names
 
-__all__ = ["due_reminders", "may_decide", "router"]
+__all__ = ["due_reminders", "may_decide", "router", "typed_number"]
 
 router = APIRouter(include_in_schema=False)
 
@@ -133,24 +134,15 @@ def _enrolment_view(
     }  # fmt: skip
 
 
-def _page(
-    request: Request,
-    db: Session,
-    cluster: Cluster,
-    *,
-    values: dict[str, str] | None = None,
-    errors: dict[str, str] | None = None,
-    status: int = 200,
-) -> Response:
+def _page(request: Request, db: Session, cluster: Cluster, sent: Sent | None = None) -> Response:
     lang = language(request)
     user = visitor(request).user
     defaults = {"programme": "", "joined": dt.date.today().isoformat(), "note": ""}
-    return form_page(request, "programme_workspace.html", cluster, {
+    return sent_page(request, "programme_workspace.html", cluster, {
         "programmes": [(p.key, p.name(lang)) for p in programme_catalogue()],
         "enrolments": [_enrolment_view(db, e, lang, user)
                        for e in list_enrolments(db, cluster_id=cluster.id)],
-        "values": {**defaults, **(values or {})},
-    }, errors=errors, status=status)  # fmt: skip
+    }, defaults=defaults, sent=sent)  # fmt: skip
 
 
 @router.get("/clusters/{cluster_id}/programmes", response_class=HTMLResponse)
@@ -174,14 +166,14 @@ async def join_programme(request: Request, cluster_id: str) -> Response:
         if len(values["note"]) > NOTE_WIDTH:
             errors["note"] = _ERRORS["note"]
         if errors or joined is None:
-            return _page(request, work.db, work.cluster, values=values, errors=errors, status=400)
+            return _page(request, work.db, work.cluster, Sent.refused(values, errors))
         try:
             enrol_cluster(work.db, work.access, cluster_id, find_programme(values["programme"]),
                           joined=joined, note=values["note"] or None)  # fmt: skip
         except InvalidParameterError:  # already enrolled
             work.db.rollback()
             errors = {"programme": _ERRORS["enrolled"]}
-            return _page(request, work.db, work.cluster, values=values, errors=errors, status=400)
+            return _page(request, work.db, work.cluster, Sent.refused(values, errors))
         work.db.commit()
     return saved_redirect(f"/clusters/{cluster_id}/programmes")
 
@@ -213,13 +205,10 @@ def _evaluate_page(
     db: Session,
     cluster: Cluster,
     e: StoredEnrolment,
-    *,
-    values: dict[str, str] | None = None,
-    errors: dict[str, str] | None = None,
-    status: int = 200,
+    sent: Sent | None = None,
 ) -> Response:
     lang = language(request)
-    given = values or {}
+    given = sent.values if sent else {}
     on = _date(given.get("on", "")) or dt.date.today()
     gathered = gather_facts(db, cluster.id, on=on)
     metrics = criteria_metrics(e.programme)
@@ -234,7 +223,7 @@ def _evaluate_page(
     actions = label_action_names(lang)
     defaults = {"on": on.isoformat(), "period": str(on.year - 1), "action": "", "level": "",
                 "reason": ""}  # fmt: skip
-    return form_page(request, "programme_evaluate.html", cluster, {
+    return sent_page(request, "programme_evaluate.html", cluster, {
         "enrolment": {"id": e.id, "name": e.programme.name(lang),
                       "status": label_status_names(lang)[e.state.status]},
         "facts": facts, "rule": {"action": actions[rule.action],
@@ -242,8 +231,7 @@ def _evaluate_page(
                                  "results": _results(rule.results)},
         "actions": [(a, actions[a]) for a in LABEL_ACTIONS],
         "levels": [(lv.key, in_language(lv.names, lang) or lv.key) for lv in e.programme.levels],
-        "values": {**defaults, **{k: v for k, v in given.items() if not k.startswith("fact-")}},
-    }, errors=errors, status=status)  # fmt: skip
+    }, defaults=defaults, sent=sent)  # fmt: skip
 
 
 @router.get("/clusters/{cluster_id}/programmes/{enrolment_id}/evaluate",
@@ -257,7 +245,20 @@ def evaluation_form(request: Request, cluster_id: str, enrolment_id: RowId) -> R
             return forbidden(request)
         on = request.query_params.get("on", "")
         return _evaluate_page(request, work.db, work.cluster, e,
-                              values={"on": on} if _date(on) else None)  # fmt: skip
+                              Sent(values={"on": on}) if _date(on) else None)  # fmt: skip
+
+
+def typed_number(values: dict[str, str], metric: str) -> float | None:
+    """The value typed in the form's field of fact ``metric`` (``12``, ``0,5``, ``1 200``):
+    ``None`` when empty, NaN when it is not a finite number (the field is refused)."""
+    text = values.get(f"fact-{metric}", "").replace(",", ".").replace(" ", "")
+    if not text:
+        return None
+    try:
+        number = float(text)
+    except ValueError:
+        return math.nan
+    return number if math.isfinite(number) else math.nan
 
 
 def _typed_facts(
@@ -268,15 +269,11 @@ def _typed_facts(
     facts: dict[str, Fact | float | None] = {}
     errors = {}
     for metric in metrics:
-        text = form_values.get(f"fact-{metric}", "").replace(",", ".").replace(" ", "")
-        if not text:
+        number = typed_number(form_values, metric)
+        if number is None:
             facts[metric] = Fact(metric, None, "typed")
             continue
-        try:
-            number = float(text)
-        except ValueError:
-            number = math.nan
-        if not math.isfinite(number):
+        if math.isnan(number):
             errors[f"fact-{metric}"] = _ERRORS["number"]
             continue
         known = gathered.get(metric)
@@ -324,8 +321,7 @@ async def evaluate(request: Request, cluster_id: str, enrolment_id: RowId) -> Re
         if e.state.status in CLOSED_STATUSES or label_validity(db, e.id, on=on).expired:
             errors["action"] = _ERRORS["closed"]
         if errors:
-            return _evaluate_page(request, db, work.cluster, e, values=values, errors=errors,
-                                  status=400)  # fmt: skip
+            return _evaluate_page(request, db, work.cluster, e, Sent.refused(values, errors))
         try:
             record_evaluation(db, work.access, enrolment_id, facts, on=on,
                               period=values.get("period") or None, action=action,
@@ -334,7 +330,6 @@ async def evaluate(request: Request, cluster_id: str, enrolment_id: RowId) -> Re
             db.rollback()  # last word (in the page's language)
             found = {"reason": _ERRORS["reason"]} if "'reason'" in str(exc) else {
                 "action": error_words(exc, language(request))}  # fmt: skip
-            return _evaluate_page(request, db, work.cluster, e, values=values, errors=found,
-                                  status=400)  # fmt: skip
+            return _evaluate_page(request, db, work.cluster, e, Sent.refused(values, found))
         db.commit()
     return saved_redirect(f"/clusters/{cluster_id}/programmes")
