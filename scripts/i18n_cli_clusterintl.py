@@ -145,56 +145,55 @@ CLI_T_clusterintl: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "{n} membres n'ont aucun chiffre pour {period} : on ne sait pas s'ils exportent.",
         "ليس لدى {n} أعضاء أي رقم عن {period}: لا يُعرف إن كانوا يصدّرون.",
     ),
-    "The members exported {value:,.0f} {currency} in {period}.": (
-        "Les membres ont exporté {value:,.0f} {currency} en {period}.",
-        "صدّر الأعضاء ما قيمته {value:,.0f} {currency} في {period}.",
+    "The members exported {value} {currency} in {period}.": (
+        "Les membres ont exporté {value} {currency} en {period}.",
+        "صدّر الأعضاء ما قيمته {value} {currency} في {period}.",
     ),
     "The members export to {n} countries; the first is {country} ({members} members).": (
         "Les membres exportent vers {n} pays ; le premier est {country} ({members} membres).",
         "يصدّر الأعضاء إلى {n} بلدان؛ أولها {country} ({members} أعضاء).",
     ),
-    "The market shares place {share:.0%} of the exports.": (
-        "Les parts des marchés situent {share:.0%} des exportations.",
-        "تحدد حصص الأسواق وجهة {share:.0%} من الصادرات.",
+    "The market shares place {share} of the exports.": (
+        "Les parts des marchés situent {share} des exportations.",
+        "تحدد حصص الأسواق وجهة {share} من الصادرات.",
     ),
     "No member figure names its markets (where its exports go).": (
         "Aucun chiffre de membre ne nomme ses marchés (où vont ses exportations).",
         "لا يذكر أي رقم من أرقام الأعضاء أسواقه (وجهة صادراته).",
     ),
-    "The exports KPI of {period} is {value:,.0f}, computed from the records.": (
-        "L'indicateur des exportations de {period} vaut {value:,.0f}, calculé à partir des "
-        "registres.",
-        "مؤشر الصادرات لـ{period} يساوي {value:,.0f}، محسوبا من السجلات.",
+    "The exports KPI of {period} is {value}, computed from the records.": (
+        "L'indicateur des exportations de {period} vaut {value}, calculé à partir des registres.",
+        "مؤشر الصادرات لـ{period} يساوي {value}، محسوبا من السجلات.",
     ),
-    "The exports KPI of {period} is {value:,.0f}, typed by hand.": (
-        "L'indicateur des exportations de {period} vaut {value:,.0f}, saisi à la main.",
-        "مؤشر الصادرات لـ{period} يساوي {value:,.0f}، مُدخلا يدويا.",
+    "The exports KPI of {period} is {value}, typed by hand.": (
+        "L'indicateur des exportations de {period} vaut {value}, saisi à la main.",
+        "مؤشر الصادرات لـ{period} يساوي {value}، مُدخلا يدويا.",
     ),
     "No exports figure for {period}, typed or in the records.": (
         "Aucun chiffre d'exportations pour {period}, ni saisi ni dans les registres.",
         "لا يوجد رقم للصادرات عن {period}، لا مُدخلا ولا في السجلات.",
     ),
-    "It reaches {share:.0%} of its target of {target:,.0f}.": (
-        "Il atteint {share:.0%} de sa cible de {target:,.0f}.",
-        "يبلغ {share:.0%} من هدفه البالغ {target:,.0f}.",
+    "It reaches {share} of its target of {target}.": (
+        "Il atteint {share} de sa cible de {target}.",
+        "يبلغ {share} من هدفه البالغ {target}.",
     ),
     "The exports KPI of {period} has no target.": (
         "L'indicateur des exportations de {period} n'a pas de cible.",
         "ليس لمؤشر الصادرات لـ{period} هدف.",
     ),
-    "Exports changed by {change:+,.0f} since the previous period.": (
-        "Les exportations ont varié de {change:+,.0f} depuis la période précédente.",
-        "تغيرت الصادرات بمقدار {change:+,.0f} منذ الفترة السابقة.",
+    "Exports changed by {change} since the previous period.": (
+        "Les exportations ont varié de {change} depuis la période précédente.",
+        "تغيرت الصادرات بمقدار {change} منذ الفترة السابقة.",
     ),
     "No network: the external ties (global pipelines) are not known.": (
         "Aucun réseau : les liens externes (canaux globaux) ne sont pas connus.",
         "لا توجد شبكة: الروابط الخارجية (القنوات العالمية) غير معروفة.",
     ),
-    "{share:.0%} of the network's ties cross the cluster's boundary ({external} of {all}); "
+    "{share} of the network's ties cross the cluster's boundary ({external} of {all}); "
     "{n} members hold them.": (
-        "{share:.0%} des liens du réseau franchissent la frontière de la grappe ({external} "
+        "{share} des liens du réseau franchissent la frontière de la grappe ({external} "
         "sur {all}) ; {n} membres les détiennent.",
-        "{share:.0%} من روابط الشبكة تعبر حدود العنقود ({external} من {all})؛ يملكها {n} أعضاء.",
+        "{share} من روابط الشبكة تعبر حدود العنقود ({external} من {all})؛ يملكها {n} أعضاء.",
     ),
     "No products of the cluster's industries (concordance): the country's opportunities "
     "cannot be placed in the cluster.": (

@@ -144,19 +144,18 @@ CLI_T_exports: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "profil ; choisissez un pays qui exporte.",
         "البلد {country!r} لا يصدر شيئا في مصفوفة التجارة، فلا ملف له؛ اختر بلدا له صادرات.",
     ),
-    "relatedness density {density:.3f}, rank {rank} of {count} among the products not yet "
-    "exported": (
-        "densité de proximité {density:.3f}, rang {rank} sur {count} parmi les produits pas "
+    "relatedness density {density}, rank {rank} of {count} among the products not yet exported": (
+        "densité de proximité {density}, rang {rank} sur {count} parmi les produits pas "
         "encore exportés",
-        "كثافة الترابط {density:.3f}، المرتبة {rank} من {count} بين المنتجات غير المصدرة بعد",
+        "كثافة الترابط {density}، المرتبة {rank} من {count} بين المنتجات غير المصدرة بعد",
     ),
-    "complexity (PCI) {pci:+.2f} against {average:+.2f} on average for the products exported": (
-        "complexité (PCI) {pci:+.2f} contre {average:+.2f} en moyenne pour les produits exportés",
-        "التعقيد (PCI) {pci:+.2f} مقابل {average:+.2f} في المتوسط للمنتجات المصدرة",
+    "complexity (PCI) {pci} against {average} on average for the products exported": (
+        "complexité (PCI) {pci} contre {average} en moyenne pour les produits exportés",
+        "التعقيد (PCI) {pci} مقابل {average} في المتوسط للمنتجات المصدرة",
     ),
-    "complexity outlook gain {cog:.3f}": (
-        "gain de perspective de complexité {cog:.3f}",
-        "مكسب آفاق التعقيد {cog:.3f}",
+    "complexity outlook gain {cog}": (
+        "gain de perspective de complexité {cog}",
+        "مكسب آفاق التعقيد {cog}",
     ),
     "close to {near}": ("proche de {near}", "قريب من {near}"),
     # io/trade.py

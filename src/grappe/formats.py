@@ -128,24 +128,28 @@ def format_number(
 
 
 @functools.cache
-def _percent_pattern(locale: str) -> str:
-    # The locale's own pattern (its spacing before %, e.g. French "12,3 %") with one decimal.
+def _percent_pattern(locale: str, digits: int = 1) -> str:
+    # The locale's own pattern (its spacing before %, e.g. French "12,3 %") with ``digits``.
     pattern = Locale.parse(locale).percent_formats[None].pattern
-    return pattern.replace("#,##0%", "#,##0.0%").replace("#,##0\u00a0%", "#,##0.0\u00a0%")
+    fixed = "#,##0" + ("." + "0" * digits if digits else "")
+    return pattern.replace("#,##0%", fixed + "%").replace("#,##0\u00a0%", fixed + "\u00a0%")
 
 
-def format_share(value: float | None, lang: str) -> str:
-    """A share (0.123 → 12.3 %) with one decimal, in the conventions of ``lang``.
+def format_share(value: float | None, lang: str, *, digits: int = 1) -> str:
+    """A share (0.123 → 12.3 %) with one decimal (or ``digits``), in the conventions of ``lang``.
 
     Examples
     --------
     >>> format_share(0.1234, "en"), format_share(0.1234, "fr")
     ('12.3%', '12,3\\xa0%')
+    >>> format_share(0.41, "fr", digits=0)
+    '41\\xa0%'
     """
     locale = number_locale(lang, func="format_share")
     if _missing(value):
         return MISSING
-    return _signed(format_percent(value, format=_percent_pattern(locale), locale=locale), lang)
+    pattern = _percent_pattern(locale, digits)
+    return _signed(format_percent(value, format=pattern, locale=locale), lang)
 
 
 def format_money(value: float | None, currency: str, lang: str, *, digits: int = 0) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import dataclasses
 import functools
 import gettext as _gettext
 import os
@@ -32,6 +33,7 @@ __all__ = [
     "ENV_VAR",
     "LANGUAGES",
     "Message",
+    "Number",
     "Parts",
     "check_language",
     "current_language",
@@ -204,6 +206,89 @@ class Parts(tuple):  # noqa: SLOT001 - a value of a message, never stored alone
         return "; ".join(str(part) for part in self)
 
 
+@dataclasses.dataclass(frozen=True)
+class Number:
+    """A number inside a :class:`Message`, written the reader's way when the message is shown.
+
+    A format spec (``{cog:.3f}``) writes a decimal point in every language; a ``Number`` value
+    under a bare placeholder (``{cog}``) is written by :func:`translate` with
+    :func:`format_number` (or :func:`grappe.formats.format_share` for a ``percent``) in the
+    language asked: ``0,412`` in French, ``0,412`` in Arabic (Latin digits, ``ar_DZ``
+    separators: ``1.185``), ``0.412`` in English. The English text of the message (its ``str``)
+    is the English rendering. Plain numbers and format specs keep their behaviour: the type is
+    opt-in, message by message.
+
+    Parameters
+    ----------
+    value : float or None
+        The number (``None`` or NaN: written as an en dash, like a missing figure in a table).
+    digits : int, default 0
+        Decimals written (fixed), of the number or of the percentage.
+    signed : bool, default False
+        Write ``+`` before a positive number or zero (as the format spec ``+`` does; the Arabic
+        sign carries CLDR's left-to-right mark, as the minus does).
+    percent : bool, default False
+        ``value`` is a share (0.41) written as a percentage (``41 %``).
+
+    References
+    ----------
+    Unicode CLDR, number symbols and patterns of ``fr``, ``ar_DZ`` and ``en``
+    (https://cldr.unicode.org/translation/number-currency-formats), through Babel; the choice of
+    ``ar_DZ`` is :mod:`grappe.formats`'s.
+
+    Examples
+    --------
+    >>> m = Message("complexity outlook gain {cog}", cog=Number(0.41234, digits=3))
+    >>> m
+    'complexity outlook gain 0.412'
+    >>> translate(m, "fr")
+    'gain de perspective de complexité 0,412'
+    >>> Number(1185).text("fr"), Number(1185).text("ar"), Number(1185).text("en")
+    ('1\\u202f185', '1.185', '1,185')
+    >>> Number(0.5, digits=2, signed=True).text("fr"), Number(-0.5, 2, signed=True).text("ar")
+    ('+0,50', '\\u200e-0,50')
+    >>> Number(0.2, percent=True).text("fr"), Number(0.2, percent=True).text("en")
+    ('20\\xa0%', '20%')
+    """
+
+    value: float | None
+    digits: int = 0
+    signed: bool = False
+    percent: bool = False
+
+    def __post_init__(self) -> None:
+        if isinstance(self.digits, bool) or not isinstance(self.digits, int) or self.digits < 0:
+            raise InvalidParameterError(
+                Message(
+                    "The digits of a Number must be a whole number from 0. Got {digits!r} instead.",
+                    digits=self.digits,
+                )
+            )
+        if self.value is not None:  # a numpy scalar becomes a float, NaN a missing value
+            value = float(self.value)
+            object.__setattr__(self, "value", value if value == value else None)
+
+    def text(self, lang: str | None = None) -> str:
+        """The number in the conventions of ``lang`` (default: the current language)."""
+        from grappe.formats import format_number as babel_number  # Babel only when shown
+        from grappe.formats import format_share
+
+        lang = lang or current_language()
+        if self.percent:
+            written = format_share(self.value, lang, digits=self.digits)
+        else:
+            written = babel_number(self.value, lang, digits=self.digits)
+        if self.signed and self.value is not None and not written.startswith(("-", "\u200e-")):
+            written = ("\u200e+" if lang == "ar" else "+") + written
+        return written
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+    def __format__(self, spec: str) -> str:
+        return format(self.text("en"), spec)
+
+
 #: Separator of :class:`Parts` (the Arabic semicolon in Arabic).
 _SEPARATOR = Message("; ")
 
@@ -250,6 +335,8 @@ def translate(
 
 
 def _value(value: Any, lang: str, hook: Any) -> Any:
+    if isinstance(value, Number):
+        return value.text(lang)
     if isinstance(value, Parts):
         return gettext(_SEPARATOR, lang).join(translate(v, lang, values_hook=hook) for v in value)
     return translate(value, lang, values_hook=hook) if isinstance(value, Message) else value

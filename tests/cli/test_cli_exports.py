@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -82,6 +83,28 @@ def test_opportunities_with_reasons_in_french(trade):
     every = run("exports", "opportunities", "DZA", "--trade", trade, "--top", 1, "--exclude",
                 "none", "--format", "csv")  # fmt: skip
     assert pd.read_csv(io.StringIO(every.stdout), dtype={"code": str})["code"].tolist() == ["7108"]
+
+
+@pytest.mark.shared
+def test_the_reasons_write_numbers_the_reader_s_way(trade):
+    """`--lang fr`: a decimal comma and a narrow no-break space inside the reasons; the figures
+    of the records stay numbers (CSV with a point, JSON numbers)."""
+    args = ("exports", "opportunities", "DZA", "--trade", trade, "--top", 2)
+    csv_fr = run("--lang", "fr", *args, "--format", "csv")
+    assert csv_fr.exit_code == 0, csv_fr.output
+    frame = pd.read_csv(io.StringIO(csv_fr.stdout), dtype={"code": str})
+    for density, cog, reasons in frame[["density", "cog", "reasons"]].itertuples(index=False):
+        assert f"densité de proximité {density:.3f}".replace(".", ",") in reasons
+        assert f"gain de perspective de complexité {cog:.3f}".replace(".", ",") in reasons
+        assert re.search(r"rang \d+ sur \d\u202f\d{3} parmi", reasons)
+    table = run("--lang", "fr", *args)
+    assert table.exit_code == 0, table.output
+    assert re.search(r"densité de proximité \d+,\d{3}", " ".join(table.stdout.split()))
+    body = json.loads(run("--lang", "en", *args, "--format", "json").stdout)
+    first = body["records"][0]
+    assert isinstance(first["density"], float) and isinstance(first["pci"], float)
+    assert f"relatedness density {first['density']:.3f}, rank" in first["reasons"]
+    assert first["density"] == pytest.approx(frame["density"].iloc[0])
 
 
 def test_errors_are_one_line_in_the_user_s_language(tmp_path):

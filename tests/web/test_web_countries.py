@@ -188,6 +188,25 @@ def test_country_page_in_three_languages(client, shared_data, lang):
     assert any(gas in item and "/" in item for item in reasons.split("<li>")[1:40])
 
 
+def test_the_reasons_write_numbers_the_reader_s_way(client):
+    """The reasons' numbers follow the page's language (grappe.i18n.Number): 0,033 and
+    1 147 in French, 0,033 and 1.147 in Arabic, 0.033 and 1,147 in English; the API keeps the
+    figures as JSON numbers beside the text."""
+    first = client.get("/api/v1/countries/DZA/exports?lang=fr").json()["opportunities"][0]
+    assert isinstance(first["density"], float) and isinstance(first["cog"], float)
+    density, cog = f"{first['density']:.3f}", f"{first['cog']:.3f}"
+    assert f"densité de proximité {density.replace('.', ',')}, rang " in first["reasons"]
+    pages = {lang: client.get(f"/countries/DZA?lang={lang}").text for lang in ("fr", "ar", "en")}
+    assert f"densité de proximité {density.replace('.', ',')}, rang " in pages["fr"]
+    assert f"gain de perspective de complexité {cog.replace('.', ',')}" in pages["fr"]
+    assert re.search(r"rang \d+ sur \d\u202f\d{3} parmi", pages["fr"])  # 1 185 candidates
+    assert re.search(r"complexité \(PCI\) [+-]\d+,\d\d contre -\d+,\d\d en moyenne", pages["fr"])
+    assert f"كثافة الترابط {density.replace('.', ',')}، المرتبة " in pages["ar"]
+    assert re.search(r"المرتبة \d+ من \d\.\d{3} ", pages["ar"])
+    assert f"relatedness density {density}, rank " in pages["en"]
+    assert re.search(r"rank \d+ of \d,\d{3} among", pages["en"])
+
+
 def test_countries_index_and_unknown_country(client):
     text = _main(client.get("/countries?lang=en").text)
     assert "Algeria" in text and "Morocco" in text

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from grappe._validation import check_option
-from grappe.i18n import Message, translate
+from grappe.i18n import Message, Number, translate
 from grappe.vocabulary import LANGUAGES
 
 __all__ = [
@@ -22,6 +22,7 @@ __all__ = [
     "ExportProfile",
     "Opportunity",
     "product_words",
+    "upgrade_reason",
 ]
 
 #: What :meth:`ExportProfile.to_records` can list.
@@ -244,6 +245,61 @@ def _name_in(names: Mapping[str, str], lang: str, product: str) -> str:
 
 def _names_columns(names: Mapping[str, str]) -> dict[str, str | None]:
     return {f"name_{lang}": names.get(lang) for lang in NAME_LANGUAGES}
+
+
+#: The reasons as grappe wrote them before their numbers followed the reader's language (format
+#: specs and plain floats, in the profiles stored until session 26): old template → today's
+#: template (as :func:`grappe.complexity.export_profile` writes it) and each number's form.
+_LEGACY_REASONS: dict[str, tuple[str, dict[str, dict[str, Any]]]] = {
+    "relatedness density {density:.3f}, rank {rank} of {count} among the products not yet "
+    "exported": (
+        "relatedness density {density}, rank {rank} of {count} among the products not yet exported",
+        {"density": {"digits": 3}, "rank": {}, "count": {}},
+    ),
+    "complexity (PCI) {pci:+.2f} against {average:+.2f} on average for the products exported": (
+        "complexity (PCI) {pci} against {average} on average for the products exported",
+        {"pci": {"digits": 2, "signed": True}, "average": {"digits": 2, "signed": True}},
+    ),
+    "complexity outlook gain {cog:.3f}": (
+        "complexity outlook gain {cog}",
+        {"cog": {"digits": 3}},
+    ),
+}
+
+
+def upgrade_reason(reason: Any) -> Any:
+    """A reason stored with a format spec and a plain float, rewritten with
+    :class:`~grappe.i18n.Number` values (its numbers then follow the reader's language); any
+    other value unchanged.
+
+    The English text is the same, the French and Arabic ones write a decimal comma
+    (:func:`grappe.formats.format_number`); a stored profile need not be computed again.
+
+    References
+    ----------
+    docs/exports.md, *Opportunities* (the reasons); :mod:`grappe.formats` (the conventions).
+
+    Examples
+    --------
+    >>> old = Message("complexity outlook gain {cog:.3f}", cog=0.41234)
+    >>> new = upgrade_reason(old)
+    >>> new, new.template
+    ('complexity outlook gain 0.412', 'complexity outlook gain {cog}')
+    >>> translate(new, "fr")
+    'gain de perspective de complexité 0,412'
+    """
+    if not isinstance(reason, Message) or reason.template not in _LEGACY_REASONS:
+        return reason
+    template, forms = _LEGACY_REASONS[reason.template]
+    values = {
+        name: Number(value, **forms[name]) if name in forms and _plain(value) else value
+        for name, value in reason.values.items()
+    }
+    return Message(template, **values)
+
+
+def _plain(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 #: Separator of the reasons (the catalogue gives the Arabic semicolon in Arabic).

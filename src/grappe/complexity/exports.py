@@ -41,13 +41,14 @@ from grappe.complexity._export_types import (
     ExportProfile,
     Opportunity,
     product_words,
+    upgrade_reason,
 )
 from grappe.complexity._matrix import as_matrix
 from grappe.complexity.eci import eci_pci_values
 from grappe.complexity.relatedness import ENGINES, density_outlook_values, proximity_values
 from grappe.complexity.specialisation import rca_values
 from grappe.errors import InvalidParameterError, NotFoundError
-from grappe.i18n import Message
+from grappe.i18n import Message, Number
 
 #: HS chapters and headings whose exports follow deposits rather than capabilities: ores,
 #: slag and ash (26), mineral fuels (27), diamonds (7102), unwrought silver (7106), gold (7108),
@@ -65,6 +66,7 @@ __all__ = [
     "export_opportunities",
     "export_profile",
     "product_words",
+    "upgrade_reason",
 ]
 
 
@@ -428,20 +430,20 @@ def _opportunities(
         near = tuple(products[closest])
         code, names = named(products[j])
         reasons = [
+            # Numbers as Number: written the reader's way (0,412 in French) when shown.
             Message(
-                "relatedness density {density:.3f}, rank {rank} of {count} among the products "
+                "relatedness density {density}, rank {rank} of {count} among the products "
                 "not yet exported",
-                density=float(density[j]),
-                rank=int(np.sum(d > d[k]) + 1),
-                count=int(d.size),
+                density=Number(float(density[j]), digits=3),
+                rank=Number(int(np.sum(d > d[k]) + 1)),
+                count=Number(int(d.size)),
             ),
             Message(
-                "complexity (PCI) {pci:+.2f} against {average:+.2f} on average for the "
-                "products exported",
-                pci=float(sample.pci[j]),
-                average=mean_pci,
+                "complexity (PCI) {pci} against {average} on average for the products exported",
+                pci=Number(float(sample.pci[j]), digits=2, signed=True),
+                average=Number(mean_pci, digits=2, signed=True),
             ),
-            Message("complexity outlook gain {cog:.3f}", cog=float(cog[j])),
+            Message("complexity outlook gain {cog}", cog=Number(float(cog[j]), digits=3)),
         ]
         if near:
             reasons.append(

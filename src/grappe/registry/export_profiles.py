@@ -34,9 +34,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from grappe.complexity.exports import ExportProduct, ExportProfile, Opportunity
+from grappe.complexity.exports import ExportProduct, ExportProfile, Opportunity, upgrade_reason
 from grappe.errors import InvalidParameterError, NotFoundError, PermissionDeniedError
-from grappe.i18n import Message, Parts
+from grappe.i18n import Message, Number, Parts
 from grappe.registry.assessment_documents import decode, encode
 from grappe.registry.export_models import ExportProfileRow, ProductSpaceRow
 from grappe.registry.models import utc_now
@@ -131,7 +131,16 @@ def _number(value: Any) -> float | None:
 def _encode(value: Any) -> Any:
     """``value`` as JSON, messages kept translatable: a :class:`~grappe.i18n.Message` (an
     opportunity's reason) as its template and values, :class:`~grappe.i18n.Parts` as a list
-    of them, the rest as :func:`~grappe.registry.assessment_documents.encode` writes it."""
+    of them, a :class:`~grappe.i18n.Number` as its value and form (the reader's language
+    writes it when shown), the rest as :func:`~grappe.registry.assessment_documents.encode`
+    writes it."""
+    if isinstance(value, Number):
+        return {
+            "$number": encode(value.value),
+            "digits": value.digits,
+            "signed": value.signed,
+            "percent": value.percent,
+        }
     if isinstance(value, Message):
         return {"$message": value.template, "values": _encode(value.values)}
     if isinstance(value, Parts):
@@ -144,10 +153,15 @@ def _encode(value: Any) -> Any:
 
 
 def _decode(value: Any) -> Any:
-    """The inverse of :func:`_encode` (lists come back as tuples, mappings as dicts)."""
+    """The inverse of :func:`_encode` (lists come back as tuples, mappings as dicts); a reason
+    stored before its numbers were :class:`~grappe.i18n.Number` values comes back with them
+    (:func:`~grappe.complexity.exports.upgrade_reason`)."""
     if isinstance(value, Mapping):
+        if "$number" in value:
+            forms = {k: value[k] for k in ("digits", "signed", "percent") if k in value}
+            return Number(decode(value["$number"]), **forms)
         if set(value) == {"$message", "values"}:
-            return Message(value["$message"], **_decode(value["values"]))
+            return upgrade_reason(Message(value["$message"], **_decode(value["values"])))
         if set(value) == {"$parts"}:
             return Parts(_decode(v) for v in value["$parts"])
         if set(value) == {"$float"}:

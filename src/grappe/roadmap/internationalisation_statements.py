@@ -4,7 +4,7 @@ be said (the texts' French and Arabic: ``scripts/i18n_cli_clusterintl.py``)."""
 
 from __future__ import annotations
 
-from grappe.i18n import Message
+from grappe.i18n import Message, Number
 from grappe.roadmap.internationalisation_results import (
     ClusterProduct,
     Exporter,
@@ -65,8 +65,8 @@ def write_statements(
             Statement(
                 "exporters",
                 Message(
-                    "The members exported {value:,.0f} {currency} in {period}.",
-                    value=total,
+                    "The members exported {value} {currency} in {period}.",
+                    value=Number(total),
                     currency=currency or "",
                     period=p,
                 ),
@@ -95,8 +95,8 @@ def write_statements(
                 Statement(
                     "markets",
                     Message(
-                        "The market shares place {share:.0%} of the exports.",
-                        share=placed / total,
+                        "The market shares place {share} of the exports.",
+                        share=Number(placed / total, percent=True),
                     ),
                     placed / total,
                     "records",
@@ -109,15 +109,15 @@ def write_statements(
             Statement(
                 "exports_kpi",
                 Message(
-                    "The exports KPI of {period} is {value:,.0f}, computed from the records.",
+                    "The exports KPI of {period} is {value}, computed from the records.",
                     period=p,
-                    value=kpi.value,
+                    value=Number(kpi.value),
                 )
                 if kpi.source == "records"
                 else Message(
-                    "The exports KPI of {period} is {value:,.0f}, typed by hand.",
+                    "The exports KPI of {period} is {value}, typed by hand.",
                     period=p,
-                    value=kpi.value,
+                    value=Number(kpi.value),
                 ),
                 kpi.value,
                 "records" if kpi.source == "records" else "kpis",
@@ -132,9 +132,9 @@ def write_statements(
             Statement(
                 "exports_kpi",
                 Message(
-                    "It reaches {share:.0%} of its target of {target:,.0f}.",
-                    share=kpi.attainment,
-                    target=kpi.target,
+                    "It reaches {share} of its target of {target}.",
+                    share=Number(kpi.attainment, percent=True),
+                    target=Number(kpi.target),
                 ),
                 kpi.attainment,
                 "kpis",
@@ -147,8 +147,8 @@ def write_statements(
             Statement(
                 "exports_kpi",
                 Message(
-                    "Exports changed by {change:+,.0f} since the previous period.",
-                    change=kpi.computed - kpi.previous,
+                    "Exports changed by {change} since the previous period.",
+                    change=Number(kpi.computed - kpi.previous, signed=True),
                 ),
                 kpi.computed - kpi.previous,
                 "records",
@@ -161,11 +161,11 @@ def write_statements(
             Statement(
                 "pipelines",
                 Message(
-                    "{share:.0%} of the network's ties cross the cluster's boundary "
+                    "{share} of the network's ties cross the cluster's boundary "
                     "({external} of {all}); {n} members hold them.",
-                    share=pipelines.external_share,
-                    external=pipelines.external_ties,
-                    all=pipelines.external_ties + pipelines.internal_ties,
+                    share=Number(pipelines.external_share, percent=True),
+                    external=Number(pipelines.external_ties),
+                    all=Number(pipelines.external_ties + pipelines.internal_ties),
                     n=len(pipelines.actors),
                 ),
                 pipelines.external_share,
