@@ -77,8 +77,8 @@ def main(cn_cpa_path: str, nace_cpa_path: str) -> None:
         OUT, index=False, lineterminator="\n", compression={"method": "gzip", "mtime": 0}
     )
     levels = pairs["industry"].str.len().value_counts().to_dict()
-    print(
-        f"{len(lines)} CN 2021 lines, {lines['hs4'].nunique()} HS4 headings, "  # noqa: T201
+    print(  # noqa: T201
+        f"{len(lines)} CN 2021 lines, {lines['hs4'].nunique()} HS4 headings, "
         f"{len(pairs)} heading → NACE pairs, {pairs['industry'].nunique()} NACE codes "
         f"(by number of digits: {levels}), "
         f"{(pairs.groupby('hs4').size() == 1).sum()} headings with one NACE code, "
