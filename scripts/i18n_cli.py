@@ -2301,3 +2301,7 @@ CLI_T |= CLI_T_progpolish
 from i18n_cli_exportscli import CLI_T_exportscli  # noqa: E402 - grappe exports store… (exportscli, issue 19)
 
 CLI_T |= CLI_T_exportscli
+
+from i18n_cli_isicnace import CLI_T_isicnace  # noqa: E402 - NACE/ISIC concordances (isicnace, issue 19)
+
+CLI_T |= CLI_T_isicnace
