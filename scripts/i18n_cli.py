@@ -2305,3 +2305,7 @@ CLI_T |= CLI_T_exportscli
 from i18n_cli_reasonnumbers import CLI_T_reasonnumbers  # noqa: E402 - numbers in messages (reasonnumbers)
 
 CLI_T |= CLI_T_reasonnumbers
+
+from i18n_cli_isicnace import CLI_T_isicnace  # noqa: E402 - NACE/ISIC concordances (isicnace, issue 19)
+
+CLI_T |= CLI_T_isicnace

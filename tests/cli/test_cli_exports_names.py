@@ -52,7 +52,7 @@ def test_words_and_json():
     records = json.loads(result.output)["records"]
     assert [r["code"] for r in records] == ["0804"]
     assert records[0]["name_fr"].startswith("Dattes, figues")
-    assert records[0]["translated_by_grappe"] == ["fr", "ar"]
+    assert records[0]["translated_by_grappe"] == ["ar"]  # French: the EU CN official text
 
 
 def test_a_prefix_with_top_and_csv(tmp_path):

@@ -52,8 +52,9 @@ ConcordanceOpt = Annotated[
     str,
     typer.Option(
         "--concordance",
-        help="HS → industry concordance: the bundled NAICS2017-6 (U.S. Census, public domain) "
-        "or a file with columns hs4, industry, weight.",
+        help="HS → industry concordance: a bundled table — NAICS2017-6 (U.S. Census, public "
+        "domain); NACE2-4, NACE2-2, NACE2-section, ISIC4-2, ISIC4-section (Eurostat) — or a file "
+        "with columns hs4, industry, weight.",
     ),
 ]
 ClassificationOpt = Annotated[

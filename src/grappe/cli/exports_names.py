@@ -58,8 +58,9 @@ def names_command(
 ) -> None:
     """HS 4-digit product names (English, French, Arabic) by code or words.
 
-    A heading with no name in the language shows its English name. French and Arabic names are
-    grappe's translations, marked as such; the sources are in docs/exports.md.
+    A heading with no name in the language shows its English name. French names are the EU
+    Combined Nomenclature's official text where it names the heading; the other French names and
+    the Arabic names are grappe's translations, marked as such; the sources are in docs/exports.md.
 
     Example: grappe exports names 0804 --lang ar
     """

@@ -10,6 +10,17 @@ one heading summing to 1. grappe bundles one, built from public-domain U.S. Cens
   It reaches the U.S. benchmark cluster definitions (``us-benchmark``) and any definitions
   written in NAICS codes.
 
+and one built from Eurostat's correspondence tables (reuse with acknowledgement of the source):
+
+* ``"NACE2-4"``: HS 2017 headings → NACE Rev. 2 classes (a few divisions or groups where CPA has
+  no class), weights = share of the heading's 8-digit Combined Nomenclature 2021 lines, through
+  CN 2021 → CPA 2.1 → NACE Rev. 2. ``"NACE2-2"`` and ``"NACE2-section"`` add it up to divisions
+  and sections; ``"ISIC4-2"`` and ``"ISIC4-section"`` are the same tables in ISIC Rev. 4, whose
+  sections and divisions NACE Rev. 2 shares (NACE Rev. 2 is the European version of ISIC Rev. 4,
+  identical to it at those two levels: Eurostat 2008, *NACE Rev. 2 — Statistical classification
+  of economic activities in the European Community*, KS-RA-07-015). ISIC Rev. 4 classes are not
+  bundled (no openly licensed NACE → ISIC class table was found).
+
 The kernel that uses it is :mod:`grappe.complexity.exports_clusters`.
 """
 
@@ -22,7 +33,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from grappe.codes import CLASSIFICATIONS
+from grappe.codes import CLASSIFICATIONS, ancestors
 from grappe.complexity._exports_types import HS4_PATTERN, WEIGHT_TOLERANCE, Concordance
 from grappe.errors import DataValidationError, InvalidParameterError, NotFoundError, ValidationIssue
 from grappe.i18n import Message
@@ -46,10 +57,50 @@ BUNDLED_CONCORDANCES: dict[str, tuple[str, str, str, str]] = {
         "aggregated to HS4 by share of 10-digit lines; U.S. government work, public domain. "
         "See grappe/data/concordance/PROVENANCE.md.",
     ),
+    **{
+        name: (
+            "hs2017_nace2.csv.gz",
+            "HS2017-4",
+            classification,
+            "Eurostat correspondence tables CN 2021 → CPA 2.1 and NACE Rev. 2 → CPA 2.1 "
+            "(© European Union; reuse authorised with acknowledgement, Commission Decision "
+            "2011/833/EU), as redistributed in Eurostat's R package correspondenceTables "
+            f"(EUPL-1.2); HS4 → {level} by share of 8-digit CN lines"
+            + (
+                "; NACE Rev. 2 and ISIC Rev. 4 share their sections and divisions"
+                if classification == "isic4"
+                else ""
+            )
+            + ". See grappe/data/concordance/PROVENANCE.md.",
+        )
+        for name, classification, level in (
+            ("NACE2-4", "nace2", "NACE Rev. 2 classes"),
+            ("NACE2-2", "nace2", "NACE Rev. 2 divisions"),
+            ("NACE2-section", "nace2", "NACE Rev. 2 sections"),
+            ("ISIC4-2", "isic4", "ISIC Rev. 4 divisions"),
+            ("ISIC4-section", "isic4", "ISIC Rev. 4 sections"),
+        )
+    },
+}
+
+#: The bundled targets added up from a finer table: target → "2" (divisions) or "section".
+_COARSER = {
+    "NACE2-2": "2",
+    "NACE2-section": "section",
+    "ISIC4-2": "2",
+    "ISIC4-section": "section",
 }
 
 #: Other spellings of the bundled targets (lower case).
-_ALIASES = {"naics": "NAICS2017-6", "naics2017": "NAICS2017-6", "naics2017-6": "NAICS2017-6"}
+_ALIASES = {
+    "naics": "NAICS2017-6",
+    "naics2017": "NAICS2017-6",
+    "naics2017-6": "NAICS2017-6",
+    "nace2": "NACE2-4",
+    "nace": "NACE2-4",
+    **{name.lower(): name for name in ("NACE2-4", "NACE2-2", "NACE2-section", "ISIC4-2")},
+    "isic4-section": "ISIC4-section",
+}
 
 
 def load_concordance(target: str) -> Concordance:
@@ -58,8 +109,9 @@ def load_concordance(target: str) -> Concordance:
     Parameters
     ----------
     target : str
-        ``"NAICS2017-6"`` (also ``"naics"``, ``"naics2017"``); see
-        :data:`BUNDLED_CONCORDANCES`.
+        ``"NAICS2017-6"`` (also ``"naics"``, ``"naics2017"``), ``"NACE2-4"`` (also
+        ``"nace2"``), ``"NACE2-2"``, ``"NACE2-section"``, ``"ISIC4-2"``, ``"ISIC4-section"``;
+        see :data:`BUNDLED_CONCORDANCES`.
 
     Returns
     -------
@@ -74,12 +126,17 @@ def load_concordance(target: str) -> Concordance:
     References
     ----------
     .. [1] U.S. Census Bureau, Foreign Trade Division, Schedule B export concordance (2019).
+    .. [2] Eurostat, correspondence tables CN 2021 – CPA 2.1 and NACE Rev. 2 – CPA 2.1.
 
     Examples
     --------
     >>> c = load_concordance("NAICS2017-6")
     >>> c.source, c.target, c.industries_of("0804")
     ('HS2017-4', 'NAICS2017-6', (('111339', 1.0),))
+    >>> load_concordance("NACE2-4").industries_of("1701")
+    (('1081', 1.0),)
+    >>> load_concordance("ISIC4-2").industries_of("0804")
+    (('01', 0.833333333), ('10', 0.166666667))
     """
     if not isinstance(target, str):
         raise InvalidParameterError(
@@ -105,6 +162,8 @@ def _bundled(name: str) -> Concordance:
     ref = resources.files("grappe") / "data" / "concordance" / file
     with resources.as_file(ref) as path:
         frame = pd.read_csv(path, dtype={"hs4": str, "industry": str})
+    if name in _COARSER:
+        frame = _coarsen(frame, _COARSER[name], classification)
     return Concordance(
         source=source,
         target=name,
@@ -114,6 +173,27 @@ def _bundled(name: str) -> Concordance:
         classification=classification,
         provenance=provenance,
     )
+
+
+def _coarsen(frame: pd.DataFrame, level: str, classification: str) -> pd.DataFrame:
+    """Add a NACE/ISIC table up to its divisions (``level="2"``) or sections."""
+    divisions = frame["industry"].str[:2]
+    if level == "2":
+        coarse = divisions
+    else:
+        section_of = {
+            division: next(a for a in ancestors(division, classification) if len(a) == 1)
+            for division in divisions.unique()
+        }
+        coarse = divisions.map(section_of)
+    added = (
+        frame.assign(industry=coarse)
+        .groupby(["hs4", "industry"], sort=False)["weight"]
+        .sum()
+        .round(9)
+        .reset_index()
+    )
+    return added
 
 
 def read_concordance(

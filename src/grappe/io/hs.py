@@ -7,7 +7,8 @@ its PROVENANCE.md):
   Headings are those of HS 2017; the headings of HS 1992 deleted before 2017 are added (edition
   ``HS1992``) because the bundled trade matrix is coded in HS 1992 (the OEC's HS92 series).
   A name whose source is ``grappe-translation`` was translated by grappe, not published by a
-  customs authority.
+  customs authority; 1,148 French names are the official text of the EU Combined Nomenclature
+  2023 (the HS 2017 headings whose text HS 2022 kept), the others grappe's translation.
 - ``oec_names.csv`` — the Observatory of Economic Complexity's short names of HS 1992 headings
   (``Tropical Fruits`` = 0804), used to read trade files that name their columns that way.
 - ``oec_column_table.csv`` — trade-file column names confirmed by hand (the OEC renamed some
