@@ -31,14 +31,11 @@ from grappe.reports.findings import in_language
 from grappe.reports.i18n import RULES, T, label
 from grappe.reports.internationalisation import internationalisation_tables
 from grappe.reports.model import ClusterReport
-from grappe.reports.programme import ProgrammeDecisionLine, ProgrammeStatus
+from grappe.reports.programme import LATEST_DECISIONS, ProgrammeDecisionLine, ProgrammeStatus
 from grappe.roadmap import PHASES
 from grappe.vocabulary import SPHERE_NAMES
 
 __all__ = ["KEY_FIGURES", "programme_entry", "report_context"]
-
-#: How many of a programme's latest decisions the report lists.
-LATEST_DECISIONS = 3
 
 #: Indicators that are shares or rates (written as percentages).
 _SHARES = frozenset(
@@ -328,7 +325,8 @@ def _mission(
 def programme_entry(p: ProgrammeStatus, lang: str, t: Mapping[str, str]) -> dict[str, Any]:
     """One programme of the report's programme section in ``lang``: its name, status and
     level, whether the enrolment ended, its rows (enrolment date, validity, failures, next
-    step due) and its latest decisions, newest first (at most :data:`LATEST_DECISIONS`)."""
+    step due) and its latest decisions, newest first (at most
+    :data:`~grappe.reports.programme.LATEST_DECISIONS`)."""
     day = functools.partial(_day, lang=lang)
     if p.ended:
         next_step = t["no_next_step"]

@@ -19,6 +19,7 @@ from grappe.i18n import Message
 from grappe.vocabulary import CLOSED_LABEL_STATUSES, LABEL_ACTIONS, LABEL_STATUSES
 
 __all__ = [
+    "LATEST_DECISIONS",
     "ProgrammeDecisionLine",
     "ProgrammeStatus",
     "ordered_programmes",
@@ -26,6 +27,10 @@ __all__ = [
     "programme_statuses",
     "status_from_decision",
 ]
+
+
+#: How many of a programme's latest decisions the report lists (newest first).
+LATEST_DECISIONS = 3
 
 
 @dataclass(frozen=True)
