@@ -354,7 +354,7 @@ def programme_entry(p: ProgrammeStatus, lang: str, t: Mapping[str, str]) -> dict
         {
             "date": day(d.decided),
             "action": label(d.action, lang),
-            "reasons": " ; ".join(translate(r, lang) for r in d.reasons),
+            "reasons": _REASONS_SEPARATOR[lang].join(translate(r, lang) for r in d.reasons),
         }
         for d in lines[:LATEST_DECISIONS]
     ]
@@ -363,6 +363,10 @@ def programme_entry(p: ProgrammeStatus, lang: str, t: Mapping[str, str]) -> dict
     return {"name": name, "key": p.key, "status": status, "ended": p.ended,
             "state": t["enrolment_ended" if p.ended else "enrolment_live"], "rows": rows,
             "decisions": decisions}  # fmt: skip
+
+
+#: Between a decision's reasons (Arabic has its own semicolon).
+_REASONS_SEPARATOR = {"fr": " ; ", "en": "; ", "ar": "؛ "}
 
 
 def _day(value: dt.date | None, *, lang: str) -> str:
