@@ -2301,3 +2301,7 @@ CLI_T |= CLI_T_progpolish
 from i18n_cli_exportscli import CLI_T_exportscli  # noqa: E402 - grappe exports store… (exportscli, issue 19)
 
 CLI_T |= CLI_T_exportscli
+
+from i18n_cli_reportprogs import CLI_T_reportprogs  # noqa: E402 - grappe report's programmes (reportprogs)
+
+CLI_T |= CLI_T_reportprogs
