@@ -1447,6 +1447,10 @@ from i18n_web_clusterintl import T_clusterintl  # noqa: E402 - a cluster's inter
 
 T |= T_clusterintl
 
+from i18n_web_countryadd import T_COUNTRYADD  # noqa: E402 - adding a country from the web
+
+T |= T_COUNTRYADD
+
 from i18n_web_reportprogs import T_reportprogs  # noqa: E402 - the report job's programmes
 
 T |= T_reportprogs
