@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from grappe.errors import InvalidParameterError
+from grappe.formats import MISSING
 from grappe.reports import build_report, programme_statuses, render_html
 
 STATUSES = """\
@@ -39,6 +40,13 @@ def test_a_status_file_lists_several_programmes_live_first():
     assert "Approbation par la tutelle — 15 janv. 2027" in fr  # the next step due, dated
     assert "aucune (l&#39;inscription a pris fin)" in fr  # the ended one has no next step
     assert report.findings == ()  # an ended enrolment puts no label at risk
+    undated = programme_statuses({"programme": "P", "status": "applied", "next_step": "Jury"})
+    html = render_html(build_report(None, region="25", cluster="d", programme=undated), lang="en")
+    assert "<td>Jury</td>" in html  # no date known: the step alone
+    calendarless = programme_statuses({"programme": "P", "status": "awarded"})
+    html = render_html(build_report(None, region="25", cluster="d", programme=calendarless),
+                       lang="en")  # fmt: skip
+    assert f"Next step due</th><td>{MISSING}</td>" in html and "periodic evaluation" not in html
 
 
 @pytest.mark.parametrize(

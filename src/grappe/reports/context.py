@@ -330,9 +330,14 @@ def programme_entry(p: ProgrammeStatus, lang: str, t: Mapping[str, str]) -> dict
     day = functools.partial(_day, lang=lang)
     if p.ended:
         next_step = t["no_next_step"]
-    else:
-        step = in_language(p.next_step, lang) if p.next_step else t["periodic_evaluation"]
-        next_step = f"{step} — {day(p.next_evaluation)}"
+    elif p.next_step:  # an application: the admission step that decides, dated when known
+        next_step = in_language(p.next_step, lang)
+        if p.next_evaluation is not None:
+            next_step += f" — {day(p.next_evaluation)}"
+    elif p.next_evaluation is not None:
+        next_step = f"{t['periodic_evaluation']} — {day(p.next_evaluation)}"
+    else:  # a programme without an evaluation calendar
+        next_step = MISSING
     validity = MISSING
     if p.valid_until is not None:
         validity = day(p.valid_until)
