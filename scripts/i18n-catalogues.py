@@ -1451,6 +1451,10 @@ from i18n_web_countryadd import T_COUNTRYADD  # noqa: E402 - adding a country fr
 
 T |= T_COUNTRYADD
 
+from i18n_web_reportprogs import T_reportprogs  # noqa: E402 - the report job's programmes
+
+T |= T_reportprogs
+
 
 def main() -> int:
     pot = WEB / "locale" / "messages.pot"

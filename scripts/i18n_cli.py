@@ -2309,3 +2309,7 @@ CLI_T |= CLI_T_reasonnumbers
 from i18n_cli_isicnace import CLI_T_isicnace  # noqa: E402 - NACE/ISIC concordances (isicnace, issue 19)
 
 CLI_T |= CLI_T_isicnace
+
+from i18n_cli_reportprogs import CLI_T_reportprogs  # noqa: E402 - grappe report's programmes (reportprogs)
+
+CLI_T |= CLI_T_reportprogs

@@ -18,6 +18,7 @@ import functools
 
 __all__ = [
     "AMOUNT_KPIS",
+    "CLOSED_LABEL_STATUSES",
     "CLUSTER_ACTIVITY_KINDS",
     "CLUSTER_MAP_COLUMNS",
     "DEFAULT_PUBLIC_SECTIONS",
@@ -143,6 +144,10 @@ STATUSES: tuple[str, ...] = ("planned", "ongoing", "done", "delayed", "cancelled
 LABEL_STATUSES: tuple[str, ...] = (
     "applied", "awarded", "renewed", "refused", "suspended", "withdrawn", "expired",
 )  # fmt: skip
+
+#: The :data:`LABEL_STATUSES` that end an enrolment: the cluster is no longer evaluated and
+#: applies again to come back (the registry's enrolments, the report's programme section).
+CLOSED_LABEL_STATUSES: tuple[str, ...] = ("refused", "withdrawn", "expired")
 
 #: What a programme's rule decides about a label (:func:`grappe.programmes.decide_label`): a new
 #: application is ``award``\ ed or ``refuse``\ d; at an evaluation the label is kept (``keep``),

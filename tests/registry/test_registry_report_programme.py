@@ -2,7 +2,8 @@
 (grappe.registry.reports.stored_programme_status), on SQLite and PostgreSQL: a cluster whose
 Kompetenznetze label was awarded then suspended by stored decisions gets that state in its
 report inputs, its sources and its French report; an open enrolment is reported before a
-closed one decided later; a refused application is reported with the evaluator's reason."""
+closed one decided later (both listed); a refused application is reported with the
+evaluator's reason."""
 
 from __future__ import annotations
 
@@ -82,7 +83,9 @@ def test_the_report_shows_the_stored_kompetenznetze_decision(sessions):
     assert "Suspension du label" in html and "suspendu" in html  # last decision, status
     assert "Membre labellisé de Kompetenznetze" in html
     assert translate(suspend.rule_reasons[0], "fr") in html  # the rule's reason, in French
-    assert "French cluster" not in html  # the closed enrolment is not the one reported
+    # the closed enrolment is listed too, after the live one, as ended
+    assert html.index("Kompetenznetze Deutschland") < html.index("Not a French cluster.")
+    assert 'data-programme="french-spl" data-ended="yes"' in html
 
 
 def test_a_closed_enrolment_is_reported_with_the_evaluators_reason(sessions):

@@ -1,6 +1,7 @@
 """``grappe report --cluster-id ID --database URL``: the programme section from the registry's
-stored enrolments and decisions (as the workspace's report jobs), not from a YAML file; the
-options' errors are one line and exit code 1, with no report written."""
+stored enrolments and decisions (as the workspace's report jobs), not from a YAML file: every
+programme of the cluster, or those named by --programme KEY; the options' errors (an unknown
+key included) are one line and exit code 1, with no report written."""
 
 from __future__ import annotations
 
@@ -51,9 +52,49 @@ def test_report_shows_the_stored_decision(tmp_path):
         (["--cluster-id", "nowhere", "--database", url], "No cluster with id 'nowhere'"),
         (["--database", url], "add --cluster-id"),
         (["--cluster-id", "optik", "--database", url, "--programme", str(ANSWERS)],
-         "--programme' and '--cluster-id' options of grappe report both"),
+         "names a programme key (kompetenznetze…), not a status file"),
+        (["--cluster-id", "optik", "--database", url, "--programme", "french-spl"],
+         "The cluster 'optik' is not enrolled in the programme 'french-spl'; its programmes "
+         "are: kompetenznetze."),
+        (["--programme", str(ANSWERS), "--programme", str(ANSWERS)],
+         "Without --cluster-id, the '--programme' option of grappe report names one"),
     ):  # fmt: skip
         result = _report(tmp_path / "bad", *extra)
         assert result.exit_code == 1, result.output
-        assert message in result.output and "Traceback" not in result.output
+        assert message in result.output.replace("\n", " ") and "Traceback" not in result.output
+        assert result.output.count("Error") == 1
         assert not (tmp_path / "bad").exists() or not any((tmp_path / "bad").iterdir())
+
+
+def test_report_lists_every_programme_and_restricts_to_those_named(tmp_path):
+    url = f"sqlite:///{tmp_path / 'r.sqlite'}"
+    sessions = connect(url)
+    who, admin = Access("ana", "analyst"), Access("root", "admin")
+    # the ESCA-like bronze label awarded 30 days ago: valid two years from today's run
+    awarded = dt.date.today() - dt.timedelta(days=30)
+    with session_scope(sessions) as s:
+        repo.create_cluster(s, {"id": "optik", "name_en": "Jena optics"}, who="t")
+        kn = enrol_cluster(s, admin, "optik", find_programme("kompetenznetze"),
+                           joined=dt.date(2022, 1, 10))  # fmt: skip
+        record_evaluation(s, who, kn.id, MET, on=dt.date(2023, 1, 15))
+        record_evaluation(s, who, kn.id, {**MET, "enterprises": 6.0}, on=dt.date(2025, 1, 15))
+        esca = enrol_cluster(s, admin, "optik", find_programme("esca-management-excellence"),
+                             joined=awarded - dt.timedelta(days=60))  # fmt: skip
+        record_evaluation(s, who, esca.id, {"members": 20.0, "member_types": 3.0,
+                                            "management_fte": 1.0}, on=awarded)  # fmt: skip
+    sessions.kw["bind"].dispose()
+    names = ("Kompetenznetze Deutschland", "Labels d&#39;excellence de la gestion de cluster")
+
+    def html(folder):
+        return (tmp_path / folder / "report_TH_optics_fr.html").read_text(encoding="utf-8")
+
+    assert _report(tmp_path / "all", "--cluster-id", "optik", "--database", url).exit_code == 0
+    every = html("all")
+    assert every.index(names[0]) < every.index(names[1])  # both, by enrolment date
+    assert every.count('<section class="programme') == 2 and "Bronze" in every
+    result = _report(tmp_path / "one", "--cluster-id", "optik", "--database", url,
+                     "--programme", "esca-management-excellence")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    one = html("one")
+    assert names[1] in one and names[0] not in one
+    assert one.count('<section class="programme') == 1

@@ -535,27 +535,20 @@ def _store_run(
         sessions.kw["bind"].dispose()
 
 
-def _stored_programme(database: str | None, cluster_id: str, *, given: Path | None) -> Any:
-    """The programme status of registry cluster ``cluster_id`` from its stored enrolments and
-    decisions (:func:`grappe.registry.reports.stored_programme_status`), as the workspace's
-    report jobs take it."""
-    from grappe.errors import InvalidParameterError
+def _stored_programmes(database: str | None, cluster_id: str, keys: list[str]) -> Any:
+    """The programme statuses of registry cluster ``cluster_id`` from its stored enrolments and
+    decisions, every programme or those of ``keys``
+    (:func:`grappe.registry.reports.stored_programme_statuses`), as the workspace's report
+    jobs take them."""
     from grappe.registry import connect, session_scope
-    from grappe.registry.reports import stored_programme_status
+    from grappe.registry.reports import stored_programme_statuses
     from grappe.service.settings import Settings
 
-    if given is not None:
-        raise InvalidParameterError(
-            Message(
-                "The '--programme' and '--cluster-id' options of grappe report both give the "
-                "programme status. Fix: keep one (--cluster-id reads the stored decisions)."
-            )
-        )
     overrides = {"database_url": database} if database else {}
     sessions = connect(Settings.from_env(None, **overrides).database_url)
     try:
         with session_scope(sessions) as session:
-            return stored_programme_status(session, cluster_id)
+            return stored_programme_statuses(session, cluster_id, programmes=keys)
     finally:
         sessions.kw["bind"].dispose()
 
@@ -589,14 +582,18 @@ def report_command(
         ),
     ] = False,
     programme: Annotated[
-        Path | None, typer.Option(help="The cluster's programme status (YAML).")
+        list[str] | None,
+        typer.Option(
+            help="The cluster's programme status (a YAML file: one status or a list); with "
+            "--cluster-id, a programme key to report (repeat; default: every programme)."
+        ),
     ] = None,
     cluster_id: Annotated[
         str | None,
         typer.Option(
             "--cluster-id",
-            help="Registry cluster whose stored programme status (enrolments, decisions) the "
-            "report shows, instead of --programme.",
+            help="Registry cluster whose stored programme statuses (every enrolment, its "
+            "decisions) the report shows.",
         ),
     ] = None,
     database: Annotated[
@@ -614,7 +611,7 @@ def report_command(
     from grappe.io.assess import read_answers, read_kpis, read_questionnaire, read_roadmap
     from grappe.io.files import read_document
     from grappe.io.output import all_or_nothing, check_output, check_output_folder
-    from grappe.reports import build_report, programme_status, write_html, write_pdf
+    from grappe.reports import build_report, programme_statuses, write_html, write_pdf
 
     with grappe_errors():
         if opportunities and (indicators is not None or not statistics):
@@ -638,7 +635,19 @@ def report_command(
         related_clusters = _related_clusters(region) if opportunities else None
         status = None
         if cluster_id is not None:
-            status = _stored_programme(database, cluster_id, given=programme)
+            files = [p for p in programme or [] if Path(p).is_file()]
+            if files:
+                from grappe.errors import InvalidParameterError
+
+                raise InvalidParameterError(
+                    Message(
+                        "With --cluster-id, the '--programme' option of grappe report names a "
+                        "programme key (kompetenznetze…), not a status file: got {file}. Fix: "
+                        "name the programme's key, or drop --cluster-id to report the file.",
+                        file=files[0],
+                    )
+                )
+            status = _stored_programmes(database, cluster_id, programme or [])
         elif database is not None:
             from grappe.errors import InvalidParameterError
 
@@ -648,10 +657,21 @@ def report_command(
                     "cluster of the registry. Fix: add --cluster-id with the cluster's id."
                 )
             )
-        if programme is not None:
-            status = programme_status(
-                read_document(programme, what="programme status", options=reading),
-                file=str(programme),
+        elif programme:
+            from grappe.errors import InvalidParameterError
+
+            if len(programme) > 1:
+                raise InvalidParameterError(
+                    Message(
+                        "Without --cluster-id, the '--programme' option of grappe report names "
+                        "one programme status file. Got {count}. Fix: put every programme in "
+                        "one YAML list, or add --cluster-id to name stored programmes by key.",
+                        count=len(programme),
+                    )
+                )
+            status = programme_statuses(
+                read_document(Path(programme[0]), what="programme status", options=reading),
+                file=programme[0],
             )
         summary = net = None
         if actors is not None or ties is not None or example_network is not None:

@@ -17,7 +17,7 @@ from grappe.errors import InvalidParameterError
 from grappe.i18n import Message
 from grappe.programmes.model import LabelLevel, Programme
 from grappe.roadmap.labels import OPERATORS, Criterion
-from grappe.vocabulary import LABEL_ACTIONS, LABEL_STATUSES
+from grappe.vocabulary import CLOSED_LABEL_STATUSES, LABEL_ACTIONS, LABEL_STATUSES
 
 __all__ = [
     "LABEL_ACTIONS",
@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 #: Statuses of a cluster that applies (again): a new application is judged, not an evaluation.
-_APPLYING = ("applied", "refused", "withdrawn", "expired")
+_APPLYING = ("applied", *CLOSED_LABEL_STATUSES)
 #: Statuses of a cluster that holds the label.
 _HOLDING = ("awarded", "renewed")
 

@@ -52,7 +52,7 @@ from grappe.registry.programme_deciders import ensure_decider
 from grappe.registry.programme_facts import GatheredFacts, gather_facts
 from grappe.registry.programme_models import ProgrammeDecision, ProgrammeEnrolment
 from grappe.registry.repositories import audit, changed_fields, get
-from grappe.vocabulary import LABEL_ACTIONS
+from grappe.vocabulary import CLOSED_LABEL_STATUSES, LABEL_ACTIONS
 
 __all__ = [
     "CLOSED_STATUSES",
@@ -72,7 +72,7 @@ __all__ = [
 ]
 
 #: Statuses after which a cluster is no longer evaluated (it applies again to come back).
-CLOSED_STATUSES: tuple[str, ...] = ("refused", "withdrawn", "expired")
+CLOSED_STATUSES: tuple[str, ...] = CLOSED_LABEL_STATUSES
 _LEVELLED = ("award", "raise", "lower")
 
 

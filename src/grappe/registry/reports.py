@@ -27,7 +27,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,7 +53,11 @@ from grappe.registry.models import (
 from grappe.registry.network_diagnoses import latest_diagnosis
 from grappe.registry.networks import load_network
 from grappe.registry.permissions import Access, name_of
-from grappe.registry.programme_enrolments import CLOSED_STATUSES, list_decisions, list_enrolments
+from grappe.registry.report_programmes import (
+    programmes_with_sources,
+    stored_programme_status,
+    stored_programme_statuses,
+)
 from grappe.registry.repositories import audit, get, list_evaluations
 from grappe.registry.roadmaps import load_roadmap
 from grappe.reports.i18n import LANGS
@@ -70,6 +74,7 @@ __all__ = [
     "queue_report",
     "report_inputs",
     "stored_programme_status",
+    "stored_programme_statuses",
 ]
 
 _log = logging.getLogger(__name__)
@@ -118,9 +123,10 @@ class ReportInputs:
     internationalisation : Internationalisation or None
         Of the latest year with member figures
         (:func:`grappe.registry.internationalisation.latest_internationalisation`).
-    programme : ProgrammeStatus or None
-        The cluster's status in the programme it was decided on last, from the stored
-        enrolments and decisions (:func:`stored_programme_status`).
+    programmes : tuple of ProgrammeStatus
+        The cluster's status in every programme it is enrolled in (or in those asked for),
+        live ones first, from the stored enrolments and decisions
+        (:func:`stored_programme_statuses`); ``programme`` is the first.
     """
 
     indicators: pd.DataFrame | None
@@ -139,16 +145,26 @@ class ReportInputs:
     latest_evaluation: dict[str, Any] | None = None
     graph: Any = None
     internationalisation: Any = None
-    programme: ProgrammeStatus | None = None
+    programmes: tuple[ProgrammeStatus, ...] = ()
+
+    @property
+    def programme(self) -> ProgrammeStatus | None:
+        """The first of :attr:`programmes` (a live one when there is one), or None."""
+        return self.programmes[0] if self.programmes else None
 
 
-def report_inputs(session: Session, cluster_id: str) -> ReportInputs:
+def report_inputs(
+    session: Session, cluster_id: str, *, programmes: Iterable[str] | None = None
+) -> ReportInputs:
     """Gather the registry's data for the report of ``cluster_id``.
+
+    ``programmes`` (keys) restricts the programme section to those programmes
+    (:func:`stored_programme_statuses`); ``None`` reports every one.
 
     Raises
     ------
     NotFoundError
-        No such cluster.
+        No such cluster, or the cluster is not enrolled in one of ``programmes``.
     InvalidParameterError
         The cluster has no indicator snapshot of its sector in its region (or no sector or
         region) and no stored assessment, SWOT or network diagnosis: nothing to report on.
@@ -159,9 +175,8 @@ def report_inputs(session: Session, cluster_id: str) -> ReportInputs:
     sources = []
     if frame is not None:
         sources.append(f"grappe registry: indicator snapshots ({cluster.definitions or 'all'})")
-    programme, programme_source = _programme(session, cluster_id)
-    if programme_source:
-        sources.append(programme_source)
+    statuses, programme_sources = programmes_with_sources(session, cluster_id, keys=programmes)
+    sources.extend(programme_sources)
     latest: dict[str, Any] = {}
     for version in list_assessments(session, cluster_id):  # oldest first: the last one wins
         part = "factors" if version.kind in ("quebec", "danish") else version.kind
@@ -238,77 +253,8 @@ def report_inputs(session: Session, cluster_id: str) -> ReportInputs:
         latest_evaluation=latest_evaluation,
         graph=graph,
         internationalisation=intl,
-        programme=programme,
+        programmes=statuses,
     )
-
-
-def stored_programme_status(session: Session, cluster_id: str) -> ProgrammeStatus | None:
-    """The cluster's status in a programme as the registry holds it: the enrolment (a live one
-    before a closed one: refused, withdrawn or expired) whose last decision is the latest, its
-    current label state and level, and that decision's action, date and reasons (the
-    evaluator's reason of an override first, then the rule's); None when the cluster is in no
-    programme.
-
-    The state is the one stored, never decided again: the report shows what was decided, by
-    the rule or over it (:func:`grappe.registry.programme_enrolments.record_evaluation`).
-
-    Parameters
-    ----------
-    session : Session
-        An open registry session.
-    cluster_id : str
-        The cluster's id.
-
-    Returns
-    -------
-    ProgrammeStatus or None
-
-    Raises
-    ------
-    NotFoundError
-        No cluster ``cluster_id``.
-
-    References
-    ----------
-    .. [1] Seed ``004_b121ed3bd797dbd2.txt``, §11.1.4: the Kompetenznetze label kept or
-       withdrawn by periodic evaluations (what the report's programme section tells).
-    """
-    return _programme(session, cluster_id)[0]
-
-
-def _programme(session: Session, cluster_id: str) -> tuple[ProgrammeStatus | None, str]:
-    """:func:`stored_programme_status` and the source line that cites it (``""`` for none)."""
-    get(session, Cluster, cluster_id, what="cluster")
-    chosen = None
-    for enrolment in list_enrolments(session, cluster_id=cluster_id):
-        decisions = list_decisions(session, enrolment.id)
-        last = decisions[-1] if decisions else None
-        # Open before closed, then the latest decision (or enrolment), then the newest row.
-        rank = (enrolment.state.status not in CLOSED_STATUSES,
-                last.date if last else enrolment.joined, enrolment.id)  # fmt: skip
-        if chosen is None or rank > chosen[0]:
-            chosen = (rank, enrolment, last)
-    if chosen is None:
-        return None, ""
-    _, enrolment, last = chosen
-    programme, state = enrolment.programme, enrolment.state
-    level = programme.level(state.level) if state.level else None
-    reasons: tuple[str, ...] = ()
-    if last is not None:
-        reasons = (*((last.reason,) if last.reason else ()), *last.rule_reasons)
-    status = ProgrammeStatus(
-        programme=dict(programme.names) or programme.key,
-        status=state.status,
-        level=None if state.level is None else (dict(level.names) if level else state.level),
-        last_decision=None if last is None else last.action,
-        decided=None if last is None else last.date,
-        reasons=reasons,
-        next_evaluation=enrolment.next_evaluation,
-        failures=state.failures,
-    )
-    cited = f", decision {last.id} of {last.date}" if last is not None else ""
-    source = f"grappe registry: enrolment {enrolment.id} in {programme.key}{cited}"
-    return status, source
 
 
 def _indicators(session: Session, cluster: Cluster, region_id: str | None) -> pd.DataFrame | None:
@@ -447,7 +393,7 @@ def build_cluster_report(
             latest_evaluation=inputs.latest_evaluation,
             graph=inputs.graph,
             internationalisation=inputs.internationalisation,
-            programme=inputs.programme,
+            programme=inputs.programmes,
         )
         _progress(sessions, report_id, 1)
         files = []

@@ -7,15 +7,23 @@ the data (:mod:`grappe.reports.findings`) and the recommendations that answer th
 """
 
 from grappe.reports.model import ClusterReport, build_report
-from grappe.reports.programme import ProgrammeStatus, programme_status, status_from_decision
+from grappe.reports.programme import (
+    ProgrammeStatus,
+    ordered_programmes,
+    programme_status,
+    programme_statuses,
+    status_from_decision,
+)
 from grappe.reports.render import pdf_bytes, render_html, write_html, write_pdf
 
 __all__ = [
     "ClusterReport",
     "ProgrammeStatus",
     "build_report",
+    "ordered_programmes",
     "pdf_bytes",
     "programme_status",
+    "programme_statuses",
     "render_html",
     "status_from_decision",
     "write_html",

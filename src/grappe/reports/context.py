@@ -8,6 +8,7 @@ recommendations (:mod:`grappe.reports.mission_texts`).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from collections.abc import Mapping
 from typing import Any
@@ -30,10 +31,11 @@ from grappe.reports.findings import in_language
 from grappe.reports.i18n import RULES, T, label
 from grappe.reports.internationalisation import internationalisation_tables
 from grappe.reports.model import ClusterReport
+from grappe.reports.programme import LATEST_DECISIONS, ProgrammeDecisionLine, ProgrammeStatus
 from grappe.roadmap import PHASES
 from grappe.vocabulary import SPHERE_NAMES
 
-__all__ = ["KEY_FIGURES", "report_context"]
+__all__ = ["KEY_FIGURES", "programme_entry", "report_context"]
 
 #: Indicators that are shares or rates (written as percentages).
 _SHARES = frozenset(
@@ -307,21 +309,7 @@ def _mission(
         {"text": r.text(lang), "because": r.finding.text(lang), "key": r.key}
         for r in report.recommendations
     ]
-    programme = None
-    p = report.programme
-    if p is not None:
-        programme = [
-            (t["programme"], in_language(p.programme, lang)),
-            (t["label_status"], label(p.status, lang)),
-            (t["level"], in_language(p.level, lang) if p.level else MISSING),
-            (t["last_decision"], label(p.last_decision, lang) if p.last_decision else MISSING),
-            (t["decided_on"], format_day(p.decided, lang) if p.decided else MISSING),
-            (t["failures"], format_number(p.failures, lang)),
-            (t["next_evaluation"],
-             format_day(p.next_evaluation, lang) if p.next_evaluation else MISSING),
-        ]  # fmt: skip
-        if p.reasons:
-            programme.append((t["reasons"], " ; ".join(translate(r, lang) for r in p.reasons)))
+    programmes = [programme_entry(p, lang, t) for p in report.programmes]
     return {
         "figures": figures,
         "main_strengths": [i.text(lang) for i in report.swot.strengths[:3]],
@@ -329,9 +317,65 @@ def _mission(
         "narrative": narrative,
         "recommendations": recommendations,
         "priorities": recommendations[:3],
-        "programme": programme,
+        "programmes": programmes,
         "intl": internationalisation_tables(report.internationalisation, lang),
     }
+
+
+def programme_entry(p: ProgrammeStatus, lang: str, t: Mapping[str, str]) -> dict[str, Any]:
+    """One programme of the report's programme section in ``lang``: its name, status and
+    level, whether the enrolment ended, its rows (enrolment date, validity, failures, next
+    step due) and its latest decisions, newest first (at most
+    :data:`~grappe.reports.programme.LATEST_DECISIONS`)."""
+    day = functools.partial(_day, lang=lang)
+    if p.ended:
+        next_step = t["no_next_step"]
+    elif p.next_step:  # an application: the admission step that decides, dated when known
+        next_step = in_language(p.next_step, lang)
+        if p.next_evaluation is not None:
+            next_step += f" — {day(p.next_evaluation)}"
+    elif p.next_evaluation is not None:
+        next_step = f"{t['periodic_evaluation']} — {day(p.next_evaluation)}"
+    else:  # a programme without an evaluation calendar
+        next_step = MISSING
+    validity = MISSING
+    if p.valid_until is not None:
+        validity = day(p.valid_until)
+    elif p.level and not p.ended:
+        validity = t["no_fixed_validity"]
+    rows = [
+        (t["label_status"], label(p.status, lang)),
+        (t["level"], in_language(p.level, lang) if p.level else MISSING),
+        (t["enrolled_on"], day(p.joined)),
+        (t["valid_until"], validity),
+        (t["failures"], format_number(p.failures, lang)),
+        (t["next_step"], next_step),
+    ]
+    lines = p.decisions or (
+        (ProgrammeDecisionLine(p.last_decision, p.decided, p.reasons),)  # type: ignore[arg-type]
+        if p.last_decision else ()
+    )  # fmt: skip
+    decisions = [
+        {
+            "date": day(d.decided),
+            "action": label(d.action, lang),
+            "reasons": _REASONS_SEPARATOR[lang].join(translate(r, lang) for r in d.reasons),
+        }
+        for d in lines[:LATEST_DECISIONS]
+    ]
+    name = in_language(p.programme, lang)
+    status = label(p.status, lang) + (f" ({in_language(p.level, lang)})" if p.level else "")
+    return {"name": name, "key": p.key, "status": status, "ended": p.ended,
+            "state": t["enrolment_ended" if p.ended else "enrolment_live"], "rows": rows,
+            "decisions": decisions}  # fmt: skip
+
+
+#: Between a decision's reasons (Arabic has its own semicolon).
+_REASONS_SEPARATOR = {"fr": " ; ", "en": "; ", "ar": "؛ "}
+
+
+def _day(value: dt.date | None, *, lang: str) -> str:
+    return MISSING if value is None else format_day(value, lang)
 
 
 def _budget(amount: Any, currency: str | None, lang: str) -> str:

@@ -389,8 +389,9 @@ def kpi_findings(evaluation: Any) -> tuple[Finding, ...]:
 
 def programme_findings(status: Any) -> tuple[Finding, ...]:
     """A label at risk (``label_at_risk``, a threat): consecutive failed evaluations or a
-    suspended label in ``status`` (:class:`grappe.reports.programme.ProgrammeStatus`)."""
-    if status is None or (status.failures == 0 and status.status != "suspended"):
+    suspended label in ``status`` (:class:`grappe.reports.programme.ProgrammeStatus`); none
+    for an enrolment that ended (refused, withdrawn, expired: nothing left to lose)."""
+    if status is None or status.ended or (status.failures == 0 and status.status != "suspended"):
         return ()
     return (
         Finding("label_at_risk", "threat", "programme", "failures", float(status.failures),

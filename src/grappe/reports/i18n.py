@@ -6,6 +6,7 @@ from typing import Any
 
 from grappe.reports.internationalisation_texts import INTL_T
 from grappe.reports.mission_texts import MISSION_T
+from grappe.reports.programme_texts import PROGRAMMES_T
 from grappe.vocabulary import LANGUAGES
 
 __all__ = ["LANGS", "NAMES", "RULES", "T", "label"]
@@ -180,6 +181,7 @@ T: dict[str, dict[str, str]] = {
 # The mission document's sections (executive summary, findings, recommendations, programme).
 T |= MISSION_T
 T |= INTL_T  # the "Internationalisation" section (grappe.reports.internationalisation)
+T |= PROGRAMMES_T  # every programme of the cluster (grappe.reports.programme)
 
 #: Rules of the life cycle and the classification, filled with their thresholds.
 RULES: dict[str, dict[str, str]] = {

@@ -45,7 +45,7 @@ from grappe.reports.findings import (
 )
 from grappe.reports.i18n import LANGS, NAMES
 from grappe.reports.internationalisation import internationalisation_findings
-from grappe.reports.programme import ProgrammeStatus
+from grappe.reports.programme import ProgrammeStatus, ordered_programmes
 from grappe.reports.recommendations import Recommendation, recommend
 from grappe.roadmap import Evaluation, Roadmap, evaluate_kpis
 
@@ -90,8 +90,9 @@ class ClusterReport:
         What the data say, each with its figure (:mod:`grappe.reports.findings`).
     recommendations : tuple of Recommendation
         Actions answering the findings, most urgent first.
-    programme : ProgrammeStatus or None
-        The cluster's status in a programme, when it has one.
+    programmes : tuple of ProgrammeStatus
+        The cluster's status in each programme it is enrolled in, live ones first
+        (:func:`grappe.reports.programme.ordered_programmes`); empty when it is in none.
     drawing : mapping or None
         Layout of the actor network (:func:`grappe.network.drawing.network_drawing`), drawn
         in the report when the network itself was given.
@@ -120,9 +121,14 @@ class ClusterReport:
     latest_evaluation: Mapping[str, Any] | None = None
     findings: tuple[Finding, ...] = ()
     recommendations: tuple[Recommendation, ...] = ()
-    programme: ProgrammeStatus | None = None
+    programmes: tuple[ProgrammeStatus, ...] = ()
     drawing: Mapping[str, Any] | None = None
     internationalisation: Any = None
+
+    @property
+    def programme(self) -> ProgrammeStatus | None:
+        """The first of :attr:`programmes` (a live one when there is one), or None."""
+        return self.programmes[0] if self.programmes else None
 
     @property
     def has_statistics(self) -> bool:
@@ -158,7 +164,7 @@ def build_report(
     latest_evaluation: Mapping[str, Any] | None = None,
     graph: Any = None,
     related_clusters: pd.DataFrame | None = None,
-    programme: ProgrammeStatus | None = None,
+    programme: ProgrammeStatus | Iterable[ProgrammeStatus] | None = None,
     internationalisation: Any = None,
     seed: int = 7,
 ) -> ClusterReport:
@@ -206,8 +212,10 @@ def build_report(
     related_clusters : pandas.DataFrame, optional
         :func:`grappe.complexity.related_table` of the region: the closest related activities
         become opportunities.
-    programme : ProgrammeStatus, optional
-        The cluster's status in a programme (:func:`grappe.reports.programme.programme_status`).
+    programme : ProgrammeStatus or iterable of ProgrammeStatus, optional
+        The cluster's status in a programme, or in each of the programmes it is enrolled in
+        (:func:`grappe.reports.programme.programme_statuses`); the report lists them all, live
+        ones first (:func:`grappe.reports.programme.ordered_programmes`).
     internationalisation : Internationalisation, optional
         The cluster's internationalisation
         (:func:`grappe.roadmap.internationalisation.cluster_internationalisation`): its
@@ -277,6 +285,10 @@ def build_report(
             start=int(series["year"].iloc[0]), end=int(series["year"].iloc[-1]),
         )  # fmt: skip
     said = kpi_findings(evaluation)
+    programmes = ordered_programmes(
+        () if programme is None else (programme,) if isinstance(programme, ProgrammeStatus)
+        else programme
+    )  # fmt: skip
     findings = (
         *statistics_findings(ev, series if has_statistics else None),
         *related_findings(change, related_clusters),
@@ -286,7 +298,7 @@ def build_report(
             internationalisation,
             kpis_said=evaluation is not None and "exports" in set(evaluation.table["kpi"]),
         ),
-        *programme_findings(programme),
+        *(f for status in programmes for f in programme_findings(status)),
     )
     if swot is None:
         # The drafted SWOT also gets the opportunities and threats the data show, each with
@@ -319,7 +331,7 @@ def build_report(
         latest_evaluation=None if latest_evaluation is None else dict(latest_evaluation),
         findings=findings,
         recommendations=recommend(findings),
-        programme=programme,
+        programmes=programmes,
         drawing=_drawing(graph, seed=seed),
         internationalisation=internationalisation,
     )

@@ -619,6 +619,12 @@ class ReportCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
     languages: list[str] = Field(default_factory=lambda: list(LANGUAGES), max_length=3)
     formats: list[str] = Field(default_factory=lambda: ["html", "pdf"], max_length=2)
+    programmes: list[str] | None = Field(
+        default=None,
+        max_length=50,
+        description="Keys of the programmes the report shows (default: every programme the "
+        "cluster is enrolled in; 404 for one it is not enrolled in).",
+    )
 
 
 class ReportFilePublic(BaseModel):

@@ -74,7 +74,7 @@ def create_report(
     ``GET /clusters/{id}/reports/{rid}`` (``done`` of ``total`` steps)."""
     body = body or ReportCreate()
     who = ensure_allowed(token, "create", "report", cluster_id, scope={cluster_id})
-    inputs = rep.report_inputs(session, cluster_id)
+    inputs = rep.report_inputs(session, cluster_id, programmes=body.programmes)
     # Committed at once, in its own transaction, so that the background job finds it.
     with session_scope(request.app.state.sessions) as own:
         row = rep.queue_report(

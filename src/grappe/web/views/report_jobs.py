@@ -30,6 +30,7 @@ from grappe.errors import InvalidParameterError, NotFoundError
 from grappe.registry import reports as rep
 from grappe.registry.models import Cluster, ReportFile, StoredReport
 from grappe.registry.permissions import refusal
+from grappe.reports.findings import in_language
 from grappe.reports.i18n import LANGS
 from grappe.vocabulary import ROLES
 from grappe.web.auth import SignedIn, visitor
@@ -67,6 +68,7 @@ _STATUS = {
 _ERRORS = {
     "languages": N_("Choose at least one language."),
     "formats": N_("Choose at least one format."),
+    "programmes": N_("Tick programmes the cluster is enrolled in (none: every programme)."),
     "nothing": N_(
         "There is nothing to report on yet: this cluster has no indicators of its sector in its "
         "region and no stored assessment, SWOT or network diagnosis. Score a questionnaire or "
@@ -140,6 +142,8 @@ def _reports_page(
         files.setdefault(report_id, []).append((code, fmt))
     reports = [_report_view(r, files.get(r.id, []), lang, now) for r in rows]
     chosen = values or {"languages": [lang], "formats": ["html"]}
+    programme_choices = _programme_choices(db, cluster.id, lang)
+    chosen.setdefault("programmes", [key for key, _text in programme_choices])
     return page(
         request,
         "reports.html",
@@ -148,10 +152,24 @@ def _reports_page(
          "refresh": REFRESH if any(r["building"] for r in reports) else None,
          "language_choices": [(code, ENDONYMS[code]) for code in LANGS],
          "format_choices": list(_FORMAT_NAMES.items()), "chosen": chosen,
+         "programme_choices": programme_choices,
          "errors": {k: _(m) for k, m in (errors or {}).items()},
          "asked": request.query_params.get("report", "")},
         status=status,
     )  # fmt: skip
+
+
+def _programme_choices(db: Session, cluster_id: str, lang: str) -> list[tuple[str, str]]:
+    """The programmes the cluster is enrolled in (key, name in ``lang``), in the report's order
+    (:func:`grappe.registry.reports.stored_programme_statuses`), one per programme."""
+    _ = translations(lang).gettext
+    seen: dict[str, str] = {}
+    for status in rep.stored_programme_statuses(db, cluster_id):
+        if status.key is not None and status.key not in seen:
+            name = in_language(status.programme, lang) if status.programme else status.key
+            ended = f" ({_('ended')})" if status.ended else ""
+            seen[status.key] = f"{name}{ended}"
+    return list(seen.items())
 
 
 @router.get("/clusters/{cluster_id}/reports", response_class=HTMLResponse)
@@ -169,6 +187,8 @@ async def build_report(request: Request, background: BackgroundTasks, cluster_id
         "languages": [str(v) for v in form.getlist("languages")],
         "formats": [str(v) for v in form.getlist("formats")],
     }
+    # The programmes to show (none ticked: every programme the cluster is enrolled in).
+    programmes = [str(v) for v in form.getlist("programmes")]
     with cluster_form(request, cluster_id, kind="report", key=cluster_id) as work:
         db, cluster = work.db, work.cluster
         allowed = {"languages": LANGS, "formats": rep.FORMATS}
@@ -179,10 +199,13 @@ async def build_report(request: Request, background: BackgroundTasks, cluster_id
         }
         if not errors:
             try:
-                inputs = rep.report_inputs(db, cluster_id)
+                inputs = rep.report_inputs(db, cluster_id, programmes=programmes)
             except InvalidParameterError:  # neither indicators nor any stored result
                 errors["report"] = _ERRORS["nothing"]
+            except NotFoundError:  # a programme the cluster left meanwhile (or a forged form)
+                errors["programmes"] = _ERRORS["programmes"]
         if errors:
+            values["programmes"] = programmes
             return _reports_page(request, db, cluster, values=values, errors=errors, status=400)
         row = rep.queue_report(db, cluster_id, **values, who=work.access)
         db.commit()  # before the job starts: it reads the row in its own sessions
