@@ -64,8 +64,9 @@ class ClusterCountryExports:
     country_from : {"given", "regions"} or None
     products : tuple of str or None
         The cluster's HS4 headings; ``None`` when not known.
-    products_from : {"set", "derived"} or None
-        Named by the cluster's manager, or derived from ``definitions`` and ``sector``.
+    products_from : {"set", "derived", "given"} or None
+        Named by the cluster's manager, derived from ``definitions`` and ``sector``, or given
+        by the caller.
     definitions, sector : str or None
         The cluster's, named when the headings are derived from them.
     profile : StoredExportProfile or None
@@ -220,6 +221,7 @@ def cluster_country_exports(
     cluster_id: str,
     *,
     country: str | None = None,
+    products: Iterable[str] | None = None,
     published_only: bool = True,
 ) -> ClusterCountryExports:
     """The country's stored export profile read in cluster ``cluster_id``'s headings.
@@ -230,6 +232,8 @@ def cluster_country_exports(
     cluster_id : str
     country : str, optional
         ISO3 code; default the country of the cluster's regions.
+    products : iterable of str, optional
+        HS4 headings that replace the cluster's (``products_from`` is then ``"given"``).
     published_only : bool, default True
         Read only a published profile (:func:`sees_unpublished_profiles` says who reads the
         others).
@@ -272,9 +276,13 @@ def cluster_country_exports(
         country_from = None if iso3 is None else "regions"
         if why is not None:
             missing.append(why)
-    products, products_from, why = cluster_headings(cluster)
-    if why is not None:
-        missing.append(why)
+    if products is not None:
+        headings: tuple[str, ...] | None = parse_headings(products, field="products")
+        products_from: str | None = "given"
+    else:
+        headings, products_from, why = cluster_headings(cluster)
+        if why is not None:
+            missing.append(why)
     stored = None
     if iso3 is not None:
         try:
@@ -295,14 +303,14 @@ def cluster_country_exports(
     if stored is not None:
         profile = stored.profile
         advantages, opportunities = products_in_cluster(
-            profile.products, profile.opportunities, products
+            profile.products, profile.opportunities, headings
         )
         kept = len(profile.opportunities) + len(stored.hidden)
     return ClusterCountryExports(
         cluster=cluster.id,
         country=iso3,
         country_from=country_from,
-        products=products,
+        products=headings,
         products_from=products_from,
         definitions=cluster.definitions if products_from == "derived" else None,
         sector=cluster.sector if products_from == "derived" else None,
