@@ -2301,3 +2301,7 @@ CLI_T |= CLI_T_progpolish
 from i18n_cli_exportscli import CLI_T_exportscli  # noqa: E402 - grappe exports store… (exportscli, issue 19)
 
 CLI_T |= CLI_T_exportscli
+
+from i18n_cli_clusterstored import CLI_T_clusterstored  # noqa: E402 - stored profiles in a cluster (clusterstored, issue 19)
+
+CLI_T |= CLI_T_clusterstored

@@ -74,20 +74,9 @@ def _cluster_products(
                     )
                 )
             chosen += [c for c in by_cluster.get(code, ()) if c not in chosen]
-    for code in (products or "").replace(";", ",").split(","):
-        code = code.strip()
-        if not code:
-            continue
-        if not (code.isdigit() and len(code) == 4):
-            raise InvalidParameterError(
-                Message(
-                    "--products takes HS4 headings of four digits separated by commas "
-                    "(0804,2009); got {code!r}.",
-                    code=code,
-                )
-            )
-        if code not in chosen:
-            chosen.append(code)
+    from grappe.io.hs_headings import parse_headings  # the parser of the registry's headings
+
+    chosen += [c for c in parse_headings(products, field="--products") if c not in chosen]
     return chosen if (definitions or products) else None
 
 

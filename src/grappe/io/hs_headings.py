@@ -69,7 +69,7 @@ def parse_headings(value: str | Iterable[str] | None, *, field: str) -> tuple[st
         if not _FOUR_DIGITS.match(code):
             raise InvalidParameterError(
                 Message(
-                    "{field} takes HS headings of four digits separated by commas "
+                    "{field} takes HS4 headings of four digits separated by commas "
                     "(0804,2009); got {code!r}.",
                     field=field,
                     code=code,

@@ -19,6 +19,7 @@ in :attr:`ClusterCountryExports.missing` (with the command that fills it), never
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -154,6 +155,16 @@ def cluster_country(cluster: Cluster) -> tuple[str | None, Message | None]:
     return iso3, None
 
 
+@functools.lru_cache(maxsize=8)
+def _bundled_headings(definitions: str) -> Mapping[str, tuple[str, ...]]:
+    # bundled files: the same for the life of the process (0.5 s to compute, then a lookup)
+    from grappe.complexity.exports_clusters import products_of_clusters
+    from grappe.io.concordance import load_concordance
+    from grappe.io.definitions import load_definitions
+
+    return products_of_clusters(load_concordance(CONCORDANCE), load_definitions(definitions))
+
+
 def cluster_headings(
     cluster: Cluster,
 ) -> tuple[tuple[str, ...] | None, str | None, Message | None]:
@@ -193,14 +204,7 @@ def cluster_headings(
                 definitions=cluster.definitions,
             ),
         )
-    from grappe.complexity.exports_clusters import products_of_clusters
-    from grappe.io.concordance import load_concordance
-    from grappe.io.definitions import load_definitions
-
-    by_cluster = products_of_clusters(
-        load_concordance(CONCORDANCE), load_definitions(cluster.definitions)
-    )
-    derived = by_cluster.get(str(cluster.sector))
+    derived = _bundled_headings(cluster.definitions).get(str(cluster.sector))
     if not derived:
         return (
             None,
@@ -290,10 +294,16 @@ def cluster_country_exports(
         except NotFoundError:
             missing.append(
                 Message(
-                    "No {published}export profile of {country} is stored: grappe exports store "
-                    "{country} --trade FILE stores it (the observatory job stores the Maghreb's "
-                    "five countries).",
-                    published="published " if published_only else "",
+                    "No published export profile of {country} is stored: grappe exports store "
+                    "{country} --trade FILE stores it, grappe exports publish {country} "
+                    "publishes it.",
+                    country=iso3,
+                )
+                if published_only
+                else Message(
+                    "No export profile of {country} is stored: grappe exports store {country} "
+                    "--trade FILE stores it (the observatory job stores the Maghreb's five "
+                    "countries).",
                     country=iso3,
                 )
             )

@@ -146,6 +146,7 @@ def internationalisation_view(
 def country_view(exports: ClusterCountryExports, lang: str) -> dict[str, Any]:
     """The section's part on the country's products in the cluster's headings, in ``lang``."""
     from grappe.io.hs import product_name
+    from grappe.io.trade import country_name as iso3_country_name
 
     iso3 = exports.country
     stored = exports.profile
@@ -157,7 +158,7 @@ def country_view(exports: ClusterCountryExports, lang: str) -> dict[str, Any]:
 
     return {
         "code": iso3,
-        "name": None if iso3 is None else country_name(iso3, lang),
+        "name": None if iso3 is None else iso3_country_name(iso3, lang),
         "link": f"/countries/{iso3}" if stored is not None and stored.published else None,
         "published": None if stored is None else stored.published,
         "year": None if stored is None else stored.profile.year,
