@@ -202,3 +202,62 @@ def test_headings_set_in_the_settings_form_refused_next_to_the_field(site):
         entry = session.query(AuditEntry).order_by(AuditEntry.id.desc()).first()
         assert entry.before["export_products"] == ["0804"]
         assert entry.after["export_products"] == ["0804", "2009"]
+
+
+def test_the_api_sets_the_headings_with_the_cluster_rights(populated):
+    """PATCH /api/v1/clusters/<id> (no trade data needed): the cluster's manager sets them,
+    another role is refused, a bad heading is a 422 naming the field."""
+    client, tokens = populated
+    url = "/api/v1/clusters/auto-mi"
+    r = client.patch(url, json={"export_products": ["8703", "8708"]}, headers=tokens["mgr"])
+    assert r.status_code == 200, r.text
+    assert client.get(url).json()["export_products"] == ["8703", "8708"]
+    r = client.patch(url, json={"export_products": ["08A4"]}, headers=tokens["admin"])
+    assert r.status_code == 422
+    assert "export_products takes HS4 headings of four digits" in r.json()["error"]["message"]
+    r = client.patch(url, json={"export_products": ["0804"]}, headers=tokens["ana"])
+    assert r.status_code == 403
+    r = client.patch("/api/v1/clusters/chem-oh", json={"export_products": ["2901"]},
+                     headers=tokens["mgr"])  # fmt: skip
+    assert r.status_code == 403
+    r = client.patch(url, json={"export_products": None}, headers=tokens["mgr"])
+    assert r.status_code == 200 and r.json()["export_products"] is None
+
+
+@pytest.mark.shared
+def test_the_command_reads_the_stored_profile_without_trade(registry, tmp_path):
+    """grappe exports cluster --database without --trade: the stored profile in the cluster's
+    headings (named, or --products); --trade still wins (tests/cli covers it)."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from grappe.cli.main import app
+
+    _, rca = registry[1]
+    with fresh_database("sqlite", tmp_path, template=registry[0]) as url:
+        base = ["exports", "cluster", "biskra-dates", "--period", "2024", "--database", url]
+        result = CliRunner().invoke(app, ["--lang", "en", *base, "--format", "json"])
+        assert result.exit_code == 0, result.output
+        body = json.loads(result.output)
+        stored = body["stored_profile"]
+        assert (stored["country"], stored["products"], stored["products_from"]) == (
+            "DZA", ["0804"], "set")  # fmt: skip
+        assert stored["stored_opportunities"] == 20 and stored["published"] is True
+        assert [a["code"] for a in body["advantages"]] == ["0804"]
+        assert body["advantages"][0]["rca"] == pytest.approx(rca, rel=1e-9)
+        result = CliRunner().invoke(app, ["--lang", "fr", *base, "--products", "1701,1902"])
+        assert result.exit_code == 0, result.output
+        text = " ".join(result.output.split())
+        assert "Profil d'exportation enregistré de Algérie (DZA, 2020)" in text
+        assert "données par --definitions ou --products" in text and "1902" in text
+        result = CliRunner().invoke(
+            app, ["--lang", "en", "exports", "cluster", "fes-leather", "--period", "2024",
+                  "--database", url, "--format", "json"])  # fmt: skip
+        assert result.exit_code == 0, result.output
+        missing = json.loads(result.output)["stored_profile"]["missing"]
+        assert missing == ["No export profile of MAR is stored: grappe exports store MAR "
+                           "--trade FILE stores it (the observatory job stores the Maghreb's "
+                           "five countries)."]  # fmt: skip
+        result = CliRunner().invoke(app, ["--lang", "en", *base, "--country", "DZ"])
+        assert result.exit_code == 1 and "ISO 3166-1 alpha-3 code" in result.output
