@@ -124,4 +124,33 @@ CLI_T_clusterstored: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "لا يوجد ملف صادرات لـ{country} مخزن: الأمر grappe exports store {country} --trade ملف "
         "يخزنه (مهمة المرصد تخزن بلدان المغرب العربي الخمسة).",
     ),
+    # cli/exports_headings.py
+    "The HS headings of a registry cluster's exports, the country and the stored profile they\n"
+    "are read in; --set names them.\n\nExample: grappe exports headings biskra-dates --set 0804 "
+    "--database\nsqlite:///grappe-output/observatory.sqlite": (
+        "Les positions SH des exportations d'une grappe du registre, le pays et le profil "
+        "enregistré où elles sont lues ; --set les indique.\n\nExemple : grappe exports headings "
+        "biskra-dates --set 0804 --database\nsqlite:///grappe-output/observatory.sqlite",
+        "بنود النظام المنسق لصادرات عنقود في السجل، والبلد والملف المخزن الذي تُقرأ فيه؛ ويحددها "
+        "الخيار --set.\n\nمثال: grappe exports headings biskra-dates --set 0804 --database\n"
+        "sqlite:///grappe-output/observatory.sqlite",
+    ),
+    "The cluster's registry id.": (
+        "L'identifiant de la grappe dans le registre.",
+        "معرّف العنقود في السجل.",
+    ),
+    'HS4 headings of the cluster\'s exports: 0804,2009 ("" clears them).': (
+        'Positions SH4 des exportations de la grappe : 0804,2009 ("" les efface).',
+        'بنود النظام المنسق لصادرات العنقود: 0804,2009 ("" يمحوها).',
+    ),
+    "text or json.": ("text ou json.", "text أو json."),
+    "HS headings: {codes} ({how})": (
+        "Positions SH : {codes} ({how})",
+        "بنود النظام المنسق: {codes} ({how})",
+    ),
+    "Stored export profile: {year} ({source}); {among} opportunities stored.": (
+        "Profil d'exportation enregistré : {year} ({source}) ; {among} opportunités "
+        "enregistrées.",
+        "ملف الصادرات المخزن: {year} ({source})؛ {among} فرصة مخزنة.",
+    ),
 }
