@@ -174,6 +174,8 @@ def test_the_stored_profile_read_in_the_cluster_headings(db):
         found = cluster_country_exports(db, "biskra-dates", published_only=published_only)
         assert [p.code for p in found.opportunities] == ["1701"]
         assert found.stored_opportunities == 3
+        given = found.internationalisation_options()["opportunities"]  # to the kernel, too
+        assert [o.product for o in given] == ["RawSugar", "Salt"]
     # an unpublished profile: its readers only
     publish_export_profile(db, ANALYST, "DZA", published=False)
     public = cluster_country_exports(db, "biskra-dates")

@@ -19,6 +19,7 @@ in :attr:`ClusterCountryExports.missing` (with the command that fills it), never
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -290,7 +291,9 @@ def cluster_country_exports(
     stored = None
     if iso3 is not None:
         try:
-            stored = load_export_profile(session, iso3, published_only=published_only)
+            stored = load_export_profile(
+                session, iso3, published_only=published_only, with_hidden=True
+            )
         except NotFoundError:
             missing.append(
                 Message(
@@ -311,11 +314,17 @@ def cluster_country_exports(
     opportunities: tuple[ClusterProduct, ...] = ()
     kept = 0
     if stored is not None:
+        # every opportunity stored is counted (the cluster's are among these first-ranked
+        # ones); the hidden ones are then left out, for every reader
+        kept = len(stored.profile.opportunities)
+        visible = tuple(o for o in stored.profile.opportunities if o.product not in stored.hidden)
+        stored = dataclasses.replace(
+            stored, profile=dataclasses.replace(stored.profile, opportunities=visible)
+        )
         profile = stored.profile
         advantages, opportunities = products_in_cluster(
             profile.products, profile.opportunities, headings
         )
-        kept = len(profile.opportunities) + len(stored.hidden)
     return ClusterCountryExports(
         cluster=cluster.id,
         country=iso3,
