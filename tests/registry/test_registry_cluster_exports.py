@@ -14,7 +14,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, select, text
 
 from grappe.assess import draft_swot
 from grappe.complexity.exports import ExportProduct, ExportProfile, Opportunity
@@ -236,8 +236,21 @@ def test_the_report_reads_the_published_profile(db):
 def test_migration_0019_adds_and_drops_the_headings(empty_engine):
     from grappe.registry.database import downgrade, upgrade
 
+    upgrade(empty_engine, revision="0018")
+    with empty_engine.begin() as conn:
+        for statement in (
+            "INSERT INTO clusters (id, name_en, published, updated_at) VALUES ('c', 'C', true, "
+            "'2026-01-01')",
+            "INSERT INTO actors (id, name) VALUES ('a', 'A')",
+            "INSERT INTO memberships (cluster_id, actor_id) VALUES ('c', 'a')",
+        ):
+            conn.execute(text(statement))
     upgrade(empty_engine, revision="0019")
     assert "export_products" in {c["name"] for c in inspect(empty_engine).get_columns("clusters")}
+    with empty_engine.begin() as conn:
+        conn.execute(text("UPDATE clusters SET export_products = '[\"0804\"]' WHERE id = 'c'"))
     downgrade(empty_engine, revision="0018")
     columns = {c["name"] for c in inspect(empty_engine).get_columns("clusters")}
     assert "export_products" not in columns and "public_sections" in columns
+    with empty_engine.connect() as conn:  # no table copied: nothing cascades away
+        assert conn.execute(text("SELECT count(*) FROM memberships")).scalar() == 1

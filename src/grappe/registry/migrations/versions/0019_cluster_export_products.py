@@ -22,11 +22,12 @@ branch_labels = None
 depends_on = None
 
 
+# Plain ALTER TABLE, not a batch (as 0010): on SQLite a batch would copy the table and drop the
+# old one, and dropping ``clusters`` cascades to its memberships, KPIs and every other dependent
+# row. SQLite (3.35 and later) adds and drops a plain column in place.
 def upgrade() -> None:
-    with op.batch_alter_table("clusters", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("export_products", sa.JSON(), nullable=True))
+    op.add_column("clusters", sa.Column("export_products", sa.JSON(), nullable=True))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("clusters", schema=None) as batch_op:
-        batch_op.drop_column("export_products")
+    op.drop_column("clusters", "export_products")
