@@ -12,9 +12,9 @@ narrowed by :mod:`grappe.registry.programme_deciders`: 403 with the step and its
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Path, status
+from fastapi import APIRouter, status
 from sqlalchemy import select
 
 from grappe.programmes import programme_to_dict
@@ -41,9 +41,6 @@ from grappe.service.routes.clusters import _visible
 from grappe.service.schemas import ListOf
 
 router = APIRouter(tags=["programmes"])
-
-#: A row id in a path: bounded, so that a huge number is a 422, not an integer overflow (500).
-RowId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Id of the record.")]
 
 #: Statuses under which a cluster holds a programme's label (shown on its public page).
 LABELLED: tuple[str, ...] = ("awarded", "renewed")
@@ -135,7 +132,7 @@ def _enrolment(session: SessionDep, enrolment_id: int) -> ProgrammeEnrolment:
     summary="Evaluate an enrolment and apply the label decision (the deciding step's role)",
 )
 def evaluate(
-    session: SessionDep, token: Caller, enrolment_id: RowId, body: EvaluationCreate
+    session: SessionDep, token: Caller, enrolment_id: int, body: EvaluationCreate
 ) -> DecisionPublic:
     """The facts are gathered from the cluster's records on ``on`` (unless ``gather`` is
     false), then ``facts`` corrects them; the programme's rule decides unless ``action``
@@ -154,9 +151,7 @@ def evaluate(
 
 
 @router.get("/enrolments/{enrolment_id}/decisions", summary="The decisions of an enrolment")
-def list_decisions(
-    session: SessionDep, token: Caller, enrolment_id: RowId
-) -> ListOf[DecisionPublic]:
+def list_decisions(session: SessionDep, token: Caller, enrolment_id: int) -> ListOf[DecisionPublic]:
     row = _enrolment(session, enrolment_id)
     _visible(session, token, row.cluster_id)
     rows = [DecisionPublic.of(d) for d in enrolments.list_decisions(session, enrolment_id)]
@@ -167,7 +162,7 @@ def list_decisions(
     "/decisions/{decision_id}", summary="Correct a decision (the deciding step's role or an admin)"
 )
 def correct(
-    session: SessionDep, token: Caller, decision_id: RowId, body: DecisionUpdate
+    session: SessionDep, token: Caller, decision_id: int, body: DecisionUpdate
 ) -> DecisionPublic:
     row = get(session, ProgrammeDecision, decision_id, what="decision")
     enrolment = _enrolment(session, row.enrolment_id)
