@@ -1447,6 +1447,10 @@ from i18n_web_clusterintl import T_clusterintl  # noqa: E402 - a cluster's inter
 
 T |= T_clusterintl
 
+from i18n_web_countryadd import T_COUNTRYADD  # noqa: E402 - adding a country from the web
+
+T |= T_COUNTRYADD
+
 from i18n_web_clusterstored import T_clusterstored  # noqa: E402 - stored profiles in a cluster (clusterstored)
 
 T |= T_clusterstored

@@ -4,7 +4,7 @@ countrypages, issue 19): msgid -> (French, Arabic). Machine-written, like the re
 from __future__ import annotations
 
 CLI_T_countries: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
-    # grappe.service.bootstrap_exports (printed by grappe serve --load-bundled / observatory)
+    # grappe.registry.export_jobs (printed by grappe serve --load-bundled / observatory)
     "Country export pages skipped: the trade matrix {path} is not there (it is not bundled: no "
     "open-data licence). Set GRAPPE_SHARED_DATA to the folder that holds economic_complexity/.": (
         "Pages d'exportation des pays omises : la matrice commerciale {path} est absente (elle "

@@ -106,7 +106,7 @@ CLI_T_exportscli: dict[str, tuple[str, str]] = {  # msgid: (French, Arabic)
         "Profil d'exportation de {country} {year} retiré : seuls les analystes le voient.",
         "تم سحب ملف صادرات {country} {year}: لا يراه إلا المحللون.",
     ),
-    # cli/exports_registry.py and service/bootstrap_exports.py: errors
+    # cli/exports_registry.py and registry/export_jobs.py: errors
     "The '--token' parameter names no live token of this database (unknown, revoked or "
     "mistyped): see grappe token list.": (
         "Le paramètre « --token » ne désigne aucun jeton valide de cette base (inconnu, révoqué "

@@ -2,7 +2,7 @@
 ``/countries`` and the pages ``/countries`` and ``/countries/<iso3>`` in fr/ar/en.
 
 One store is built per module: the toy registry of the service tests, the job's step
-(:func:`grappe.service.bootstrap_exports.load_export_profiles`) on the real 2020 trade matrix
+(:func:`grappe.registry.export_jobs.load_export_profiles`) on the real 2020 trade matrix
 for Algeria and Morocco, an Algerian wilaya and a cluster in it. Figures on the pages and in the
 API are checked against values computed here by hand from the CSV (Balassa's RCA, diversity,
 shares) and against the OEC's published ECI read with the ``csv`` module. Screenshots of
@@ -55,7 +55,7 @@ def _hand(shared_data, country):
 def store(tmp_path_factory, templates, shared_data):
     """URL of a registry holding the toy data, the DZA and MAR profiles and a DZ cluster; the
     report of the job's step; the API tokens."""
-    from grappe.service.bootstrap_exports import load_export_profiles
+    from grappe.registry.export_jobs import load_export_profiles
 
     folder = tmp_path_factory.mktemp("countries")
     with fresh_database("sqlite", folder, template=templates["sqlite"]["populated"]) as url:
@@ -115,7 +115,7 @@ def test_the_job_stores_exports_by_cluster(client, shared_data):
 def test_the_cli_prints_why_a_step_was_skipped(capsys):
     from grappe.cli.serve import _load
     from grappe.i18n import Message
-    from grappe.service.bootstrap_exports import ExportProfilesReport
+    from grappe.registry.export_jobs import ExportProfilesReport
 
     why = Message("Country export pages skipped: the trade matrix {path} is not there (it is not "
                   "bundled: no open-data licence). Set GRAPPE_SHARED_DATA to the folder that "
@@ -125,7 +125,7 @@ def test_the_cli_prints_why_a_step_was_skipped(capsys):
 
 
 def test_the_job_says_why_it_skips_without_the_data(tmp_path, templates):
-    from grappe.service.bootstrap_exports import load_export_profiles
+    from grappe.registry.export_jobs import load_export_profiles
 
     with fresh_database("sqlite", tmp_path, template=templates["sqlite"]["migrated"]) as url:
         sessions = connect(url)
@@ -202,7 +202,7 @@ def test_links_from_the_wilaya_and_cluster_pages(client):
 
 
 def test_a_second_run_writes_nothing(store, shared_data):
-    from grappe.service.bootstrap_exports import load_export_profiles
+    from grappe.registry.export_jobs import load_export_profiles
 
     sessions = connect(store[0])
     with session_scope(sessions) as session:
@@ -328,3 +328,115 @@ def test_the_correction_form_for_analysts_only(site):
         )
         who = db.scalars(query).all()
     assert who[-4:] == ["analyst@obs.dz"] * 4  # name, hide, show, publish (the API's before)
+
+
+def test_an_analyst_adds_a_country_from_the_web(site, shared_data, monkeypatch):
+    from _accounts import _csrf, signed_in
+
+    monkeypatch.setenv("GRAPPE_SHARED_DATA", str(shared_data))
+    app, client = site
+
+    def post(data, lang="en"):
+        csrf = _csrf(client.get(f"/countries?lang={lang}").text)
+        return client.post(f"/countries?lang={lang}", data={"csrf_token": csrf, **data},
+                           follow_redirects=False)  # fmt: skip
+
+    signed_in(client, "manager@obs.dz")
+    index = client.get("/countries").text
+    assert "Add a country's page" not in index and 'name="country"' not in index
+    assert client.post("/countries", data={"csrf_token": _csrf(index), "country": "TUN"},
+                       follow_redirects=False).status_code == 403  # fmt: skip
+    signed_in(client, "analyst@obs.dz")
+    index = client.get("/countries").text
+    # the matrix's countries not stored yet are offered, the stored ones are not
+    assert 'value="TUN"' in index and 'value="DZA"' not in index and 'value="MAR"' not in index
+    done = post({"country": "tun"})
+    assert done.status_code == 303
+    assert done.headers["location"] == "/countries/TUN/correct?added=1"
+    form = client.get(done.headers["location"]).text
+    assert "stored, not published: read it over, then publish it." in form
+    assert "Not published" in form
+    # not published: not for the public, listed for analysts with the way to publish it
+    assert client.get("/api/v1/countries/TUN/exports").status_code == 404
+    assert 'href="/countries/TUN/correct?lang=en">not published: read it over' in (
+        client.get("/countries").text
+    )
+    csrf = _csrf(form)
+    client.post("/countries/TUN/correct", data={"csrf_token": csrf, "action": "publish",
+                                                "published": "1"})  # fmt: skip
+    body = client.get("/api/v1/countries/TUN/exports").json()
+    hand = _hand(shared_data, "TUN")
+    assert body["diversity"] == hand["diversity"] == 226  # issue 19: Tunisia, 226 products
+    assert body["total"] == pytest.approx(hand["total"], rel=1e-9)
+    with app.state.sessions() as db:
+        from sqlalchemy import select
+
+        from grappe.registry.models import AuditEntry
+
+        query = select(AuditEntry.who).where(
+            AuditEntry.resource == "export_profile",
+            AuditEntry.action == "create",
+            AuditEntry.resource_id.like("TUN/%"),
+        )
+        assert db.scalars(query).all() == ["analyst@obs.dz"]
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "Choose a country of the trade matrix."),
+                                             ("fr", "Choisissez un pays de la matrice"),
+                                             ("ar", "اختر بلدًا من مصفوفة التجارة")])  # fmt: skip
+def test_adding_a_country_not_in_the_matrix_is_refused(site, shared_data, monkeypatch, lang,
+                                                       words):  # fmt: skip
+    from _accounts import _csrf, signed_in
+
+    monkeypatch.setenv("GRAPPE_SHARED_DATA", str(shared_data))
+    _, client = site
+    signed_in(client, "analyst@obs.dz")
+    csrf = _csrf(client.get(f"/countries?lang={lang}").text)
+    refused = client.post(f"/countries?lang={lang}", data={"csrf_token": csrf, "country": "XXX"})
+    assert refused.status_code == 400 and words in refused.text
+    assert "XXX" not in {s["country"] for s in client.get("/api/v1/countries").json()["data"]}
+
+
+def test_adding_a_country_without_the_matrix_says_where_it_is_looked_for(site, tmp_path,
+                                                                        monkeypatch):  # fmt: skip
+    from _accounts import _csrf, signed_in
+
+    monkeypatch.setenv("GRAPPE_SHARED_DATA", str(tmp_path / "none"))
+    _, client = site
+    signed_in(client, "analyst@obs.dz")
+    index = client.get("/countries").text
+    assert "or the matrix is not in the shared data folder" in index
+    refused = client.post("/countries", data={"csrf_token": _csrf(index), "country": "TUN"})
+    assert refused.status_code == 400
+    assert re.search(r"Country export pages skipped: the trade matrix .*none.* is not there",
+                     refused.text)  # fmt: skip
+
+
+def test_the_api_computes_and_stores_a_country(store, tmp_path, shared_data, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from grappe.service import Settings, create_app
+
+    monkeypatch.setenv("GRAPPE_SHARED_DATA", str(shared_data))
+    tokens = store[2]
+    with fresh_database("sqlite", tmp_path, template=store[0]) as url:
+        app = create_app(Settings(database_url=url, environment="test"))
+        with TestClient(app) as client:
+            url = "/api/v1/countries/TUN/exports"
+            assert client.post(url).status_code == 401
+            refused = client.post(url, headers=tokens["mgr"])
+            assert refused.status_code == 403
+            assert "cannot create export_profile 'TUN/2020/stojkoski2023-hs4'" in refused.text
+            made = client.post(url, headers=tokens["ana"])
+            assert made.status_code == 201, made.text
+            assert made.json()["published"] is False
+            assert made.json()["diversity"] == _hand(shared_data, "TUN")["diversity"]
+            assert client.post(url, headers=tokens["ana"]).status_code == 200  # stored before
+            unknown = client.post("/api/v1/countries/QQQ/exports", headers=tokens["ana"])
+            assert unknown.status_code == 404
+            assert re.search(r"No country 'QQQ' in the trade matrix", unknown.text)
+            monkeypatch.setenv("GRAPPE_SHARED_DATA", str(tmp_path / "none"))
+            missing = client.post("/api/v1/countries/LBN/exports", headers=tokens["ana"])
+            assert missing.status_code == 503
+            assert "Country export pages skipped" in missing.json()["error"]["message"]
+        app.state.sessions.kw["bind"].dispose()

@@ -1,7 +1,7 @@
 """``grappe exports store|stored|correct|publish|withdraw --database …``: countries' export
 profiles in the registry from the command line (issue 19: a page per country, any country).
 
-``store`` runs the observatory job's step (:func:`grappe.service.bootstrap_exports.
+``store`` runs the observatory job's step (:func:`grappe.registry.export_jobs.
 load_export_profiles`) on the countries asked, or on every country exporting at least 1 billion
 USD (``--all``), so that ``/countries/<iso3>`` exists for each; ``stored`` lists what the
 registry holds; ``correct``, ``publish`` and ``withdraw`` go through the typed functions of
@@ -134,12 +134,12 @@ def _every_country(matrix: Any, folder: Path | None) -> tuple[str, ...] | str:
     """The codes of ``--all``: the matrix's countries exporting at least 1 billion USD.
 
     Named one by one (not ``"all"``) so that the job's step recognises a second run on the same
-    files as unchanged without computing (:func:`grappe.service.bootstrap_exports.
+    files as unchanged without computing (:func:`grappe.registry.export_jobs.
     load_export_profiles` compares the files' fingerprint for a list of countries only): 35 s
     become the time to read the matrix. ``"all"`` when the matrix is not there (the step then
     says why it stores nothing).
     """
-    from grappe.service.bootstrap_exports import (
+    from grappe.registry.export_jobs import (
         MIN_COUNTRY_EXPORTS,
         TRADE_FILE,
         shared_data_dir,
@@ -165,7 +165,7 @@ def _trade_matrix(trade: Path | None) -> tuple[Any, Path | None]:
         The file is not the 2020 matrix the profiles are stored under (source and year).
     """
     from grappe.errors import InvalidParameterError
-    from grappe.service.bootstrap_exports import SOURCE, TRADE_FILE, YEAR
+    from grappe.registry.export_jobs import SOURCE, TRADE_FILE, YEAR
 
     if trade is None:
         return None, None
@@ -213,7 +213,7 @@ def store_command(
     """Compute and store the export profiles of countries (their pages /countries/<iso3>)."""
     from grappe.errors import InvalidParameterError, NotFoundError
     from grappe.registry import session_scope
-    from grappe.service.bootstrap_exports import load_export_profiles
+    from grappe.registry.export_jobs import load_export_profiles
 
     with grappe_errors():
         if bool(countries) == every:

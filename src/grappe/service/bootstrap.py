@@ -16,7 +16,7 @@
   ``grappe/data/dz/PROVENANCE.md``).
 * The export profiles of the Maghreb countries and the product space for the country pages,
   from the 2020 trade matrix of the shared data folder when it is there
-  (:mod:`grappe.service.bootstrap_exports`; skipped, with the reason, otherwise).
+  (:mod:`grappe.registry.export_jobs`; skipped, with the reason, otherwise).
 
 The cluster map is stored as the kernel computed it (:func:`grappe.registry.store_cluster_map`);
 the regions and clusters go through :func:`grappe.registry.import_table`. Rows are
@@ -37,11 +37,11 @@ from grappe.io.network import read_example_network
 from grappe.mapping import ClusterMap
 from grappe.registry.cluster_maps import store_cluster_map
 from grappe.registry.database import connect, session_scope
+from grappe.registry.export_jobs import ExportProfilesReport, load_export_profiles
 from grappe.registry.imports import ImportReport, import_table
 from grappe.registry.networks import StoreReport, store_network
 from grappe.registry.support_bodies import SupportBodiesReport
 from grappe.service.bootstrap_dz import load_algeria
-from grappe.service.bootstrap_exports import ExportProfilesReport, load_export_profiles
 from grappe.service.bootstrap_ma import load_morocco
 
 __all__ = ["load_bundled_data"]
@@ -101,7 +101,7 @@ def load_bundled_data(
         One report per step (``regions``, ``indicators``, ``clusters``, ``network``: a
         :class:`~grappe.registry.networks.StoreReport`, ``support_bodies``: a
         :class:`~grappe.registry.support_bodies.SupportBodiesReport`, ``exports``: an
-        :class:`~grappe.service.bootstrap_exports.ExportProfilesReport`); on a second run nothing
+        :class:`~grappe.registry.export_jobs.ExportProfilesReport`); on a second run nothing
         is inserted or updated.
 
     Raises
@@ -174,7 +174,7 @@ def load_bundled_data(
         ("clusters", "clusters", knoke_cluster, "knoke_cluster.csv"),
         ("network", "", b"", "knoke"),  # stored as the kernel's ActorNetwork, not from CSV
         ("morocco", "", b"", "ma_hcp"),  # HCP regions, provinces and maps: service.bootstrap_ma
-        ("exports", "", b"", "country exports"),  # country pages: service.bootstrap_exports
+        ("exports", "", b"", "country exports"),  # country pages: registry.export_jobs
     ]
     reports: dict[str, ImportReport | StoreReport | SupportBodiesReport | ExportProfilesReport] = {}
     with session_scope(sessions) as session:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
+from fastapi import Path
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -28,7 +29,15 @@ from grappe.vocabulary import (
     TIE_TYPES,
 )
 
+#: The largest id of a registry row (SQLite's and PostgreSQL's INTEGER): a larger number in a
+#: path is refused (422) before it reaches the database driver, which would overflow.
+MAX_ROW_ID = 2**31 - 1
+#: A row's id in a path (``/decisions/{decision_id}``): 1 to :data:`MAX_ROW_ID`.
+RowId = Annotated[int, Path(ge=1, le=MAX_ROW_ID, description="Id of the record.")]
+
 __all__ = [
+    "MAX_ROW_ID",
+    "RowId",
     "ActorCreate",
     "ActorPublic",
     "AuditPublic",

@@ -20,6 +20,7 @@ from grappe.web.views import (
     cluster_forms,
     compare,
     country,
+    country_add,
     country_forms,
     diagnosis,
     dz_sections,
@@ -90,6 +91,7 @@ def install_pages(app: FastAPI) -> None:
         programme_forms,
         programme_corrections,
         country_forms,
+        country_add,
         country,
     )
     for module in pages:

@@ -12,7 +12,7 @@ import functools
 import math
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, status
+from fastapi import APIRouter, Query, status
 from sqlalchemy import select
 
 from grappe.assess import Questionnaire, validate_answers
@@ -43,12 +43,11 @@ from grappe.service.deps import Caller, OptionalCaller, SessionDep, ensure_allow
 from grappe.service.errors import ApiError
 from grappe.service.routes._common import Limit, Offset
 from grappe.service.routes.clusters import _visible
-from grappe.service.schemas import ListOf
+from grappe.service.schemas import ListOf, RowId
 
 router = APIRouter(tags=["assessments"])
 
 Id = Annotated[int, Query(ge=1, le=2**31 - 1)]
-RowId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Id of the record.")]
 
 
 def _answers_public(a: store.StoredAnswers) -> AnswersPublic:
@@ -173,7 +172,7 @@ def list_versions(
 
 
 def _readable(
-    session: SessionDep, token: OptionalCaller, assessment_id: int
+    session: SessionDep, token: OptionalCaller, assessment_id: RowId
 ) -> store.StoredAssessment:
     found = store.load_assessment(session, assessment_id)
     try:
@@ -282,7 +281,7 @@ def list_swots(session: SessionDep, token: OptionalCaller, cluster_id: str) -> L
     return ListOf[SwotPublic](data=[_swot_public(s) for s in rows], count=len(rows))
 
 
-def _swot_cluster(session: SessionDep, token: OptionalCaller, swot_id: int) -> str:
+def _swot_cluster(session: SessionDep, token: OptionalCaller, swot_id: RowId) -> str:
     row = repo.get(session, SwotRow, swot_id, what="SWOT")
     try:
         _visible(session, token, row.cluster_id, section="swot")
@@ -320,7 +319,7 @@ def remove_swot(session: SessionDep, token: Caller, swot_id: RowId) -> None:
 # --- evaluations ------------------------------------------------------------------------------
 
 
-def _evaluation_detail(session: SessionDep, evaluation_id: int) -> EvaluationDetail:
+def _evaluation_detail(session: SessionDep, evaluation_id: RowId) -> EvaluationDetail:
     row = repo.get(session, EvaluationRow, evaluation_id, what="evaluation")
     return EvaluationDetail(
         id=row.id, cluster_id=row.cluster_id, date=row.date, kind=row.kind, score=row.score,
@@ -358,7 +357,7 @@ def post_kpi_evaluation(
     return _evaluation_detail(session, new)
 
 
-def _evaluation_cluster(session: SessionDep, token: OptionalCaller, evaluation_id: int) -> str:
+def _evaluation_cluster(session: SessionDep, token: OptionalCaller, evaluation_id: RowId) -> str:
     row = repo.get(session, EvaluationRow, evaluation_id, what="evaluation")
     try:
         _visible(session, token, row.cluster_id, section="evaluations")

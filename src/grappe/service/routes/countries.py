@@ -1,7 +1,7 @@
 """``/countries``: countries' export profiles (issue 19) — public read of the published ones, and
 their correction and publication by the observatory's admins and analysts.
 
-The profiles are computed by the observatory job (:mod:`grappe.service.bootstrap_exports`) and
+The profiles are computed by the observatory job (:mod:`grappe.registry.export_jobs`) and
 stored by :mod:`grappe.registry.export_profiles`; rights are those of
 :data:`grappe.registry.permissions.RULES` (``export_profile``: open data, like regions). An
 admin's or an analyst's token also reads profiles that are not published yet.
@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from grappe.registry.assessment_documents import encode, public
@@ -27,6 +27,7 @@ from grappe.registry.export_profiles import (
 )
 from grappe.registry.models import ApiToken
 from grappe.service.deps import Caller, OptionalCaller, SessionDep, ensure_allowed
+from grappe.service.errors import ApiError
 from grappe.service.schemas import ListOf
 
 router = APIRouter(prefix="/countries", tags=["countries"])
@@ -116,6 +117,28 @@ def read_country_exports(
         session, iso3, year=year, source=source, published_only=not _sees_unpublished(token)
     )
     return exports_public(stored, lang)
+
+
+@router.post("/{iso3}/exports", summary="Compute and store a country's profile (admin, analyst)")
+def create_country_exports(
+    session: SessionDep, token: Caller, iso3: Iso3, response: Response
+) -> ExportsPublic:
+    """Compute the profile of a country of the shared 2020 trade matrix and store it, not
+    published (the function of the observatory job and of ``grappe exports store``:
+    :func:`grappe.registry.export_jobs.load_export_profiles`); a profile stored before is
+    computed again and keeps its corrections and publication. 201 when it is new, 200 when it
+    was there; 403 for other roles, 404 for a code that is not a row of the matrix, 503 when
+    the matrix is not in the shared data folder (``GRAPPE_SHARED_DATA``)."""
+    from grappe.registry.export_jobs import SOURCE, YEAR, load_export_profiles
+
+    code = iso3.upper()
+    who = ensure_allowed(token, "create", "export_profile", f"{code}/{YEAR}/{SOURCE}")
+    before = {s.country for s in list_export_profiles(session, published_only=False)}
+    report = load_export_profiles(session, who=who, countries=[code], strict=True, publish=False)
+    if report.skipped is not None:
+        raise ApiError(503, "unavailable", str(report.skipped))
+    response.status_code = 200 if code in before else 201
+    return exports_public(load_export_profile(session, code, year=YEAR, source=SOURCE))
 
 
 Text = Annotated[str, StringConstraints(max_length=500)]

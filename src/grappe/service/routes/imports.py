@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, BackgroundTasks, File, Form, Path, Request, UploadFile, status
+from fastapi import APIRouter, BackgroundTasks, File, Form, Request, UploadFile, status
 from sqlalchemy import select
 
 from grappe.registry import repositories as repo
@@ -18,7 +18,7 @@ from grappe.service.deps import Caller, SessionDep
 from grappe.service.errors import ApiError
 from grappe.service.jobs import JobBoard, JobProgress, run_import
 from grappe.service.routes._common import Limit, Offset
-from grappe.service.schemas import ImportPublic, ListOf
+from grappe.service.schemas import ImportPublic, ListOf, RowId
 
 router = APIRouter(prefix="/imports", tags=["imports"])
 
@@ -140,7 +140,7 @@ def read_import(
     request: Request,
     session: SessionDep,
     token: Caller,
-    job_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
+    job_id: RowId,
 ) -> ImportPublic:
     job = repo.get(session, ImportJob, job_id, what="import job")
     _may_follow(token, job)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, status
+from fastapi import APIRouter, Query, status
 
 from grappe.errors import DataValidationError, PermissionDeniedError
 from grappe.registry import kpi_entries
@@ -22,6 +22,7 @@ from grappe.service.schemas import (
     KpiPublic,
     KpiUpdate,
     ListOf,
+    RowId,
 )
 
 router = APIRouter(tags=["kpis and evaluations"])
@@ -101,15 +102,13 @@ def create_evaluation(
 
 # --- Corrections and deletions (issue 13) -----------------------------------------------------
 
-KpiId = Annotated[int, Path(ge=1, le=2**31 - 1)]
-
 
 def _kpi_key(row: Kpi) -> str:
     return f"{row.cluster_id}/{row.name}/{row.period}"
 
 
 @router.patch("/kpis/{kpi_id}", summary="Correct a KPI value (admin or the cluster's manager)")
-def update_kpi(session: SessionDep, token: Caller, kpi_id: KpiId, body: KpiUpdate) -> KpiPublic:
+def update_kpi(session: SessionDep, token: Caller, kpi_id: RowId, body: KpiUpdate) -> KpiPublic:
     """Correct some fields of a stored value; the audit entry keeps the old and new values.
     Moving it onto the name and period of another value of the cluster is refused (409)."""
     row = repo.get(session, Kpi, kpi_id, what="KPI value")
@@ -137,7 +136,7 @@ def update_kpi(session: SessionDep, token: Caller, kpi_id: KpiId, body: KpiUpdat
 
 @router.delete("/kpis/{kpi_id}", status_code=status.HTTP_204_NO_CONTENT,
                summary="Delete a KPI value (admin or the cluster's manager)")  # fmt: skip
-def delete_kpi(session: SessionDep, token: Caller, kpi_id: KpiId) -> None:
+def delete_kpi(session: SessionDep, token: Caller, kpi_id: RowId) -> None:
     """Remove a wrong value. The row goes; the audit entry keeps the whole record (``before``),
     which is the history: a KPI value is one fact, not a record that others refer to."""
     try:

@@ -30,6 +30,7 @@ from grappe.service.schemas import (
     NeedCreate,
     NeedPublic,
     NeedUpdate,
+    RowId,
 )
 
 router = APIRouter(prefix="/clusters", tags=["matchmaking"])
@@ -40,7 +41,6 @@ MAX_UPLOAD = 10 * 2**20
 RecordKey = Annotated[str, Path(max_length=64)]
 #: Reads need a token of any role: firms' needs and capacities are not public data.
 _TOKEN = [Depends(caller)]
-RunId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 
 def _public(record: Any, model: type[BaseModel]) -> Any:
@@ -204,6 +204,6 @@ def list_runs(session: SessionDep, cluster_id: str) -> ListOf[MatchRunSummary]:
     summary="One match run with its matches (any token)",
     dependencies=_TOKEN,
 )
-def read_run(session: SessionDep, cluster_id: str, run_id: RunId) -> MatchRunPublic:
+def read_run(session: SessionDep, cluster_id: str, run_id: RowId) -> MatchRunPublic:
     run = mm.get_run(session, cluster_id, run_id)
     return MatchRunPublic(**_summary(run), matches=run.matches)

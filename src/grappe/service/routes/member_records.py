@@ -27,7 +27,7 @@ from grappe.service.record_schemas import (
     TieDates,
 )
 from grappe.service.routes.clusters import _visible
-from grappe.service.schemas import ListOf
+from grappe.service.schemas import ListOf, RowId
 
 router = APIRouter(prefix="/clusters", tags=["records"])
 
@@ -71,7 +71,7 @@ def put_figure(
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Delete a member figure (admin or the cluster's manager)",
 )
-def delete_figure(session: SessionDep, token: Caller, cluster_id: str, figure_id: int) -> None:
+def delete_figure(session: SessionDep, token: Caller, cluster_id: str, figure_id: RowId) -> None:
     key = f"{cluster_id}/{figure_id}"
     who = ensure_allowed(token, "delete", "member_figure", key, scope={cluster_id})
     records.delete_member_figure(session, who, cluster_id, figure_id)
@@ -106,7 +106,9 @@ def create_activity(
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Delete an activity (admin or the cluster's manager)",
 )
-def delete_activity(session: SessionDep, token: Caller, cluster_id: str, activity_id: int) -> None:
+def delete_activity(
+    session: SessionDep, token: Caller, cluster_id: str, activity_id: RowId
+) -> None:
     key = f"{cluster_id}/{activity_id}"
     who = ensure_allowed(token, "delete", "cluster_activity", key, scope={cluster_id})
     records.delete_cluster_activity(session, who, cluster_id, activity_id)
@@ -117,7 +119,7 @@ def delete_activity(session: SessionDep, token: Caller, cluster_id: str, activit
     summary="Date a tie: when the relation began and ended (admin or the cluster's manager)",
 )
 def put_tie_dates(
-    session: SessionDep, token: Caller, cluster_id: str, tie_id: int, body: TieDates
+    session: SessionDep, token: Caller, cluster_id: str, tie_id: RowId, body: TieDates
 ) -> TieDates:
     who = ensure_allowed(token, "update", "tie", f"{cluster_id}/{tie_id}", scope={cluster_id})
     tie = records.set_tie_dates(

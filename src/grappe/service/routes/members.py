@@ -21,6 +21,7 @@ from grappe.service.schemas import (
     MemberEventCreate,
     MemberEventPublic,
     MemberEventUpdate,
+    RowId,
 )
 
 router = APIRouter(prefix="/clusters", tags=["members"])
@@ -77,7 +78,7 @@ def update_event(
     token: Caller,
     cluster_id: str,
     actor_id: str,
-    event_id: int,
+    event_id: RowId,
     body: MemberEventUpdate,
 ) -> MemberEventPublic:
     values = body.model_dump(exclude_unset=True)
@@ -95,7 +96,7 @@ def update_event(
     summary="Delete an event (admin or the cluster's manager)",
 )
 def delete_event(
-    session: SessionDep, token: Caller, cluster_id: str, actor_id: str, event_id: int
+    session: SessionDep, token: Caller, cluster_id: str, actor_id: str, event_id: RowId
 ) -> None:
     key = f"{cluster_id}/{actor_id}/{event_id}"
     who = ensure_allowed(token, "delete", "member_event", key, scope={cluster_id})

@@ -18,7 +18,6 @@ from fastapi import (
     BackgroundTasks,
     File,
     Form,
-    Path,
     Query,
     Request,
     UploadFile,
@@ -53,16 +52,13 @@ from grappe.service.schemas import (
     NetworkTiePublic,
     NetworkTieUpdate,
     Origin,
+    RowId,
     StoreReportPublic,
     SurveyWavePublic,
     WaveChangePublic,
 )
 
 router = APIRouter(tags=["network"])
-
-
-DiagnosisId = Annotated[int, Path(ge=1, le=2**31 - 1)]
-RowId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 
 def _board(request: Request) -> JobBoard:
@@ -264,7 +260,7 @@ def delete_actor(session: SessionDep, token: Caller, actor_id: str) -> None:
     edits.delete_actor(session, actor_id, who=who)
 
 
-def _live_tie(session: Session, tie_id: int) -> Tie:
+def _live_tie(session: Session, tie_id: RowId) -> Tie:
     tie = repo.get(session, Tie, tie_id, what="tie")
     if tie.deleted_at is not None:
         raise ApiError(409, "conflict", f"The tie {tie_id} was deleted.")
@@ -323,7 +319,9 @@ def _diagnosis_public(
     return DiagnosisPublic(**record)
 
 
-def run_diagnosis_job(sessions: sessionmaker[Session], board: JobBoard, diagnosis_id: int) -> None:
+def run_diagnosis_job(
+    sessions: sessionmaker[Session], board: JobBoard, diagnosis_id: RowId
+) -> None:
     """Run a queued diagnosis in its own transaction (:func:`grappe.registry.network_diagnoses.
     run_queued`: a failure is stored in the row with its message), its progress on ``board``."""
     board.update(diagnosis_id, status="running")
@@ -394,7 +392,7 @@ def read_diagnosis(
     session: SessionDep,
     token: OptionalCaller,
     cluster_id: str,
-    diagnosis_id: DiagnosisId,
+    diagnosis_id: RowId,
     lang: Annotated[Lang, Query(description="Language of the text.")] = "en",
 ) -> DiagnosisPublic:
     _visible(session, token, cluster_id, section="network")

@@ -38,7 +38,7 @@ from grappe.service.programme_schemas import (
     EvaluationCreate,
 )
 from grappe.service.routes.clusters import _visible
-from grappe.service.schemas import ListOf
+from grappe.service.schemas import ListOf, RowId
 
 router = APIRouter(tags=["programmes"])
 
@@ -119,7 +119,7 @@ def _ensure_decider(token: Caller, row: ProgrammeEnrolment, action: str) -> Acce
     return who
 
 
-def _enrolment(session: SessionDep, enrolment_id: int) -> ProgrammeEnrolment:
+def _enrolment(session: SessionDep, enrolment_id: RowId) -> ProgrammeEnrolment:
     row = get(session, ProgrammeEnrolment, enrolment_id, what="enrolment")
     if row.deleted_at is not None:
         enrolments.load_enrolment(session, enrolment_id)  # raises the NotFoundError
@@ -132,7 +132,7 @@ def _enrolment(session: SessionDep, enrolment_id: int) -> ProgrammeEnrolment:
     summary="Evaluate an enrolment and apply the label decision (the deciding step's role)",
 )
 def evaluate(
-    session: SessionDep, token: Caller, enrolment_id: int, body: EvaluationCreate
+    session: SessionDep, token: Caller, enrolment_id: RowId, body: EvaluationCreate
 ) -> DecisionPublic:
     """The facts are gathered from the cluster's records on ``on`` (unless ``gather`` is
     false), then ``facts`` corrects them; the programme's rule decides unless ``action``
@@ -151,7 +151,9 @@ def evaluate(
 
 
 @router.get("/enrolments/{enrolment_id}/decisions", summary="The decisions of an enrolment")
-def list_decisions(session: SessionDep, token: Caller, enrolment_id: int) -> ListOf[DecisionPublic]:
+def list_decisions(
+    session: SessionDep, token: Caller, enrolment_id: RowId
+) -> ListOf[DecisionPublic]:
     row = _enrolment(session, enrolment_id)
     _visible(session, token, row.cluster_id)
     rows = [DecisionPublic.of(d) for d in enrolments.list_decisions(session, enrolment_id)]
@@ -162,7 +164,7 @@ def list_decisions(session: SessionDep, token: Caller, enrolment_id: int) -> Lis
     "/decisions/{decision_id}", summary="Correct a decision (the deciding step's role or an admin)"
 )
 def correct(
-    session: SessionDep, token: Caller, decision_id: int, body: DecisionUpdate
+    session: SessionDep, token: Caller, decision_id: RowId, body: DecisionUpdate
 ) -> DecisionPublic:
     row = get(session, ProgrammeDecision, decision_id, what="decision")
     enrolment = _enrolment(session, row.enrolment_id)

@@ -18,11 +18,10 @@ from grappe.registry.database import session_scope
 from grappe.registry.models import StoredReport
 from grappe.service.deps import Caller, OptionalCaller, SessionDep, ensure_allowed
 from grappe.service.routes.clusters import _visible
-from grappe.service.schemas import ListOf, ReportCreate, ReportFilePublic, ReportPublic
+from grappe.service.schemas import ListOf, ReportCreate, ReportFilePublic, ReportPublic, RowId
 
 router = APIRouter(prefix="/clusters", tags=["reports"])
 
-ReportId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 FileName = Annotated[
     str, Path(pattern=r"^(fr|ar|en)\.(html|pdf)$", description="``{lang}.{format}``, e.g. fr.pdf")
 ]
@@ -97,7 +96,7 @@ def list_reports(
 
 @router.get("/{cluster_id}/reports/{report_id}", summary="One report: status, progress, files")
 def read_report(
-    session: SessionDep, token: OptionalCaller, cluster_id: str, report_id: ReportId
+    session: SessionDep, token: OptionalCaller, cluster_id: str, report_id: RowId
 ) -> ReportPublic:
     _visible(session, token, cluster_id, section="reports")
     return _public(rep.get_report(session, cluster_id, report_id))
@@ -113,7 +112,7 @@ def download_report(
     session: SessionDep,
     token: OptionalCaller,
     cluster_id: str,
-    report_id: ReportId,
+    report_id: RowId,
     filename: FileName,
 ) -> Response:
     _visible(session, token, cluster_id, section="reports")
@@ -141,6 +140,6 @@ def download_report(
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Delete a report and its files (admin or the cluster's manager)",
 )
-def delete_report(session: SessionDep, token: Caller, cluster_id: str, report_id: ReportId) -> None:
+def delete_report(session: SessionDep, token: Caller, cluster_id: str, report_id: RowId) -> None:
     who = ensure_allowed(token, "delete", "report", f"{cluster_id}/{report_id}", scope={cluster_id})
     rep.delete_report(session, cluster_id, report_id, who=who)

@@ -2,7 +2,7 @@
 it could export next (issue 19).
 
 The page shows the published profile stored by the observatory job
-(:mod:`grappe.service.bootstrap_exports`, :mod:`grappe.registry.export_profiles`): headline
+(:mod:`grappe.registry.export_jobs`, :mod:`grappe.registry.export_profiles`): headline
 figures (exports, diversity, ECI and its rank, COI), the top products with an advantage (bars
 and table, names in the page's language), the OEC's published ECI series with grappe's own
 value marked, the product space with the country's products highlighted, the opportunities
@@ -24,6 +24,7 @@ from grappe.complexity.exports import CLOSE_TO
 from grappe.errors import NotFoundError
 from grappe.i18n import Message, translate
 from grappe.io.trade import country_name
+from grappe.registry.export_jobs import matrix_countries
 from grappe.registry.export_profiles import (
     has_published_profile,
     list_export_profiles,
@@ -82,13 +83,26 @@ def countries_page(request: Request, session: PageSession) -> HTMLResponse:
     return cached_page(request, session, lambda: _countries_page(request, session))
 
 
-def _countries_page(request: Request, session: Session) -> HTMLResponse:
+def _countries_page(
+    request: Request, session: Session, *, error: str | None = None, status: int = 200
+) -> HTMLResponse:
+    """The index; admins and analysts also see the unpublished profiles and the form that adds
+    a country of the trade matrix (:mod:`grappe.web.views.country_add`)."""
     lang = language(request)
-    rows = [
-        {"summary": s, "name": country_name(s.country, lang)} for s in list_export_profiles(session)
-    ]
+    staff = may_correct_profiles(visitor(request).user)
+    summaries = list_export_profiles(session, published_only=not staff)
+    rows = [{"summary": s, "name": country_name(s.country, lang)} for s in summaries]
     rows.sort(key=lambda r: (r["summary"].eci_rank or 10**6, r["name"]))
-    return page(request, "countries.html", {"rows": rows})
+    addable: list[tuple[str, str]] = []
+    if staff:
+        stored = {s.country for s in summaries}
+        addable = sorted(
+            ((c, f"{country_name(c, lang)} ({c})") for c in matrix_countries() if c not in stored),
+            key=lambda option: option[1],
+        )
+    context = {"rows": rows, "staff": staff, "addable": addable, "error": error,
+               "csrf": visitor(request).csrf if staff else None}  # fmt: skip
+    return page(request, "countries.html", context, status=status)
 
 
 @router.get("/countries/{iso3}", response_class=HTMLResponse, include_in_schema=False)

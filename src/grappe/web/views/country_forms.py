@@ -76,6 +76,7 @@ def _form_page(
             "errors": errors,
             "csrf": visitor(request).csrf,
             "saved": request.query_params.get("saved") == "1",
+            "added": request.query_params.get("added") == "1",  # by the form of /countries
         },
         status=status,
     )

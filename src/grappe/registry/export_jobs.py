@@ -1,4 +1,6 @@
-"""The observatory job's step for the country pages: export profiles and the product space.
+"""Country export profiles computed from the shared trade matrix and stored: the observatory
+job's step for the country pages, ``grappe exports store``, the web form and the API's ``POST``
+that add a country (export profiles and the product space).
 
 :func:`load_export_profiles` reads the 2020 country × HS4 trade matrix of Stojkoski, Koch &
 Hidalgo (2023) and the OEC's published ECI series from the shared data folder
@@ -24,6 +26,7 @@ takes about a minute and is left to a caller who wants it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import time
@@ -46,6 +49,7 @@ __all__ = [
     "YEAR",
     "ExportProfilesReport",
     "load_export_profiles",
+    "matrix_countries",
     "product_space",
     "shared_data_dir",
 ]
@@ -175,6 +179,7 @@ def load_export_profiles(
     from grappe.registry.export_profiles import (
         has_product_space,
         list_export_profiles,
+        load_product_space,
         store_export_profile,
         store_product_space,
     )
@@ -239,11 +244,14 @@ def load_export_profiles(
             publish=publish if f else None))  # fmt: skip
         if progress is not None:
             progress(done, len(chosen))
-    positions, links, method = product_space(trade)
-    method["inputs"] = inputs
     new_space = not has_product_space(session, year=YEAR, source=SOURCE)
-    count(new_space, lambda: store_product_space(session, who, positions, links, year=YEAR,
-                                                 source=SOURCE, method=method))  # fmt: skip
+    if new_space or not inputs or _space_inputs(session) != inputs:  # else: the same space
+        positions, links, method = product_space(trade)
+        method["inputs"] = inputs
+        count(new_space, lambda: store_product_space(session, who, positions, links, year=YEAR,
+                                                     source=SOURCE, method=method))  # fmt: skip
+    else:
+        positions = load_product_space(session, year=YEAR, source=SOURCE).positions
     return ExportProfilesReport(
         tuple(chosen), len(positions), time.perf_counter() - start, **counts
     )
@@ -256,6 +264,35 @@ def _fingerprint(folder: Path) -> dict[str, str]:
         if path.is_file():
             out[name] = hashlib.sha256(path.read_bytes()).hexdigest()
     return out
+
+
+def _space_inputs(session: Session) -> dict[str, str]:
+    """The fingerprint the stored product space was computed from (empty when none is kept)."""
+    from grappe.registry.export_profiles import load_product_space
+
+    return dict(load_product_space(session, year=YEAR, source=SOURCE).method.get("inputs", {}))
+
+
+def matrix_countries(data_dir: Path | None = None) -> tuple[str, ...]:
+    """The ISO3 codes of the matrix's countries exporting at least 1 billion USD (those a
+    profile can be computed for: :data:`MIN_COUNTRY_EXPORTS`), sorted; empty when the matrix
+    is not in the shared data folder. Kept in memory while the file is unchanged.
+    """
+    path = (shared_data_dir() if data_dir is None else Path(data_dir)) / TRADE_FILE
+    if not path.is_file():
+        return ()
+    stat = path.stat()
+    return _matrix_countries(str(path), (stat.st_mtime_ns, stat.st_size))
+
+
+@functools.lru_cache(maxsize=4)
+def _matrix_countries(path: str, version: tuple[int, int]) -> tuple[str, ...]:  # noqa: ARG001
+    """The rows of :func:`matrix_countries`; ``version`` (the file's time and size) only keys
+    the cache, so that a replaced file is read again."""
+    from grappe.io.trade import read_trade_matrix
+
+    trade = read_trade_matrix(path)
+    return tuple(sorted(str(c) for c in trade.index[trade.sum(axis=1) >= MIN_COUNTRY_EXPORTS]))
 
 
 def _unchanged(
