@@ -202,6 +202,11 @@ def test_headings_set_in_the_settings_form_refused_next_to_the_field(site):
         entry = session.query(AuditEntry).order_by(AuditEntry.id.desc()).first()
         assert entry.before["export_products"] == ["0804"]
         assert entry.after["export_products"] == ["0804", "2009"]
+    client.headers["Accept-Language"] = "en"
+    signed_in(client, "ana@obs.dz")  # an analyst reads every cluster but changes none
+    assert client.get(path).status_code == 403
+    with session_scope(app.state.sessions) as session:
+        assert session.get(Cluster, "biskra-dates").export_products == ["0804", "2009"]
 
 
 def test_the_api_sets_the_headings_with_the_cluster_rights(populated):
