@@ -1455,6 +1455,10 @@ from i18n_web_reportprogs import T_reportprogs  # noqa: E402 - the report job's 
 
 T |= T_reportprogs
 
+from i18n_web_clusterstored import T_clusterstored  # noqa: E402 - stored profiles in a cluster (clusterstored)
+
+T |= T_clusterstored
+
 
 def main() -> int:
     pot = WEB / "locale" / "messages.pot"

@@ -2313,3 +2313,7 @@ CLI_T |= CLI_T_isicnace
 from i18n_cli_reportprogs import CLI_T_reportprogs  # noqa: E402 - grappe report's programmes (reportprogs)
 
 CLI_T |= CLI_T_reportprogs
+
+from i18n_cli_clusterstored import CLI_T_clusterstored  # noqa: E402 - stored profiles in a cluster (clusterstored, issue 19)
+
+CLI_T |= CLI_T_clusterstored

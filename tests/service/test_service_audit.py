@@ -38,7 +38,8 @@ def test_cluster_create_update_delete_by_hand(populated, admin):
         "name_en": "Olive oil", "name_fr": None, "name_ar": None, "sector": None,
         "definitions": None, "stage": "emergence", "label": None, "description": None,
         "contact_name": None, "contact_email": None, "website": None, "published": False,
-        "public_sections": ["roadmap", "kpis", "evaluations"], "regions": ["DZ-16"],
+        "public_sections": ["roadmap", "kpis", "evaluations"], "export_products": None,
+        "regions": ["DZ-16"],
     }  # fmt: skip
     change = {"name_fr": "Huile d'olive", "stage": "emergence", "regions": ["DZ-16", "US-26"]}
     assert client.patch("/api/v1/clusters/olive-dz", json=change, headers=admin).status_code == 200

@@ -5,8 +5,11 @@ export opportunities that fall in the cluster's industries.
 Registered on the ``exports`` group of :mod:`grappe.cli.exports`. The analysis is
 :func:`grappe.roadmap.internationalisation.cluster_internationalisation` (from files) or
 :func:`grappe.registry.internationalisation.registry_internationalisation` (from the registry);
-the country's products come from :func:`grappe.cli.exports.load_profile`, the cluster's HS4
-headings from :func:`grappe.complexity.exports_clusters.products_of_clusters`.
+the country's products come from :func:`grappe.cli.exports.load_profile` (``--trade``) or, with
+``--database`` and no ``--trade``, from the country's stored export profile
+(:func:`grappe.registry.cluster_exports.cluster_country_exports`); the cluster's HS4 headings
+from :func:`grappe.complexity.exports_clusters.products_of_clusters`, ``--products`` or the
+cluster's own (``clusters.export_products``).
 """
 
 from __future__ import annotations
@@ -71,21 +74,56 @@ def _cluster_products(
                     )
                 )
             chosen += [c for c in by_cluster.get(code, ()) if c not in chosen]
-    for code in (products or "").replace(";", ",").split(","):
-        code = code.strip()
-        if not code:
-            continue
-        if not (code.isdigit() and len(code) == 4):
-            raise InvalidParameterError(
-                Message(
-                    "--products takes HS4 headings of four digits separated by commas "
-                    "(0804,2009); got {code!r}.",
-                    code=code,
-                )
-            )
-        if code not in chosen:
-            chosen.append(code)
+    from grappe.io.hs_headings import parse_headings  # the parser of the registry's headings
+
+    chosen += [c for c in parse_headings(products, field="--products") if c not in chosen]
     return chosen if (definitions or products) else None
+
+
+def _stored_country(
+    session: Any, cluster: str, country: str | None, products: list[str] | None
+) -> Any:
+    """The country's stored profile in the cluster's headings (those of --definitions and
+    --products when given, else the cluster's own); unpublished profiles too (the command acts
+    as the database's administrator), hidden opportunities never."""
+    from grappe.registry.cluster_exports import cluster_country_exports
+
+    return cluster_country_exports(
+        session, cluster, country=country, products=products, published_only=False
+    )
+
+
+def _print_stored(found: Any, lang: str) -> None:
+    """Where the country's products come from: the stored profile, the headings and how many
+    opportunities it keeps."""
+    from grappe.io.trade import country_name
+
+    if found.profile is not None:
+        how = {
+            "set": tr("named in the cluster's settings"),
+            "given": tr("given with --definitions or --products"),
+            "derived": tr(
+                "derived from cluster {sector} of {definitions} through the HS → NAICS concordance",
+                sector=found.sector,
+                definitions=found.definitions,
+            ),
+        }.get(found.products_from or "", "—")
+        err_console.print(
+            tr(
+                "Stored export profile of {name} ({country}, {year}); the cluster's {n} HS "
+                "headings {how}; its opportunities among the {among} first stored.",
+                name=country_name(found.country, lang),
+                country=found.country,
+                year=found.profile.profile.year,
+                n=len(found.products or ()),
+                how=how,
+                among=found.stored_opportunities,
+            ),
+            markup=False,
+            highlight=False,
+        )
+    for note in found.missing:
+        err_console.print("• " + translate(note, lang), markup=False, highlight=False)
 
 
 def _print_table(result: Any, lang: str) -> None:
@@ -115,6 +153,22 @@ def _print_table(result: Any, lang: str) -> None:
                 "—" if m.share is None else format_number(100 * m.share, digits=1) + " %",
             )
         console.print(markets)
+    if result.advantages:
+        adv = Table(
+            title=tr("Products of the cluster's industries exported with an advantage"),
+            title_justify="left",
+        )
+        for label in (tr("HS"), tr("product"), tr("share"), tr("RCA"), tr("PCI")):
+            adv.add_column(label)
+        for p in result.advantages:
+            adv.add_row(
+                p.code,
+                escape(p.names.get(lang) or p.names.get("en") or p.product),
+                "—" if p.share is None else format_number(100 * p.share, digits=2) + " %",
+                format_number(p.rca, digits=2),
+                format_number(p.pci, digits=2),
+            )
+        console.print(adv)
     if result.opportunities:
         opp = Table(title=tr("Opportunities in the cluster's industries"), title_justify="left")
         for label in ("#", tr("HS"), tr("product"), tr("density"), tr("PCI"), tr("score")):
@@ -163,10 +217,20 @@ def cluster_command(
     ] = None,
     database: DatabaseOpt = None,
     country: Annotated[
-        str | None, typer.Option("--country", help="ISO3 code of the country in --trade.")
+        str | None,
+        typer.Option(
+            "--country",
+            help="ISO3 code of the country in --trade (with --database: default the country "
+            "of the cluster's regions).",
+        ),
     ] = None,
     trade: Annotated[
-        Path | None, typer.Option("--trade", help="Trade matrix (wide or long), with --country.")
+        Path | None,
+        typer.Option(
+            "--trade",
+            help="Trade matrix (wide or long), with --country; with --database and without "
+            "it, the country's stored export profile is read.",
+        ),
     ] = None,
     definitions: Annotated[
         str | None,
@@ -217,7 +281,11 @@ def cluster_command(
                     "registry (--database), one of the two."
                 )
             )
-        if bool(country) != bool(trade):
+        if bool(country) != bool(trade) and database is None:
+            raise InvalidParameterError(
+                Message("--country and --trade go together: the country's trade matrix.")
+            )
+        if trade and not country:
             raise InvalidParameterError(
                 Message("--country and --trade go together: the country's trade matrix.")
             )
@@ -236,6 +304,7 @@ def cluster_command(
             profile = load_profile(country, trade, opportunities=among)
             opportunities, advantages = profile.opportunities, profile.products
             country = profile.country
+        stored: Any = None
         options = _records_options(encoding, sep)
         common = {
             "previous": previous,
@@ -271,10 +340,15 @@ def cluster_command(
             sessions = _sessions(database)
             try:
                 with session_scope(sessions) as session:
+                    if trade is None:  # the country's stored profile (--trade wins)
+                        stored = _stored_country(session, cluster, country, in_cluster)
+                        common.update(stored.internationalisation_options())
                     result = registry_internationalisation(session, cluster, period, **common)
             finally:
                 _dispose(sessions)
     if output_format == "table":
+        if stored is not None:
+            _print_stored(stored, lang)
         _print_table(result, lang)
         return
     if output_format == "json":
@@ -288,6 +362,13 @@ def cluster_command(
             "missing": [translate(m, lang) for m in result.missing],
             **{kind: result.to_records(kind=kind) for kind in RECORD_KINDS},
         }
+        if stored is not None:
+            from grappe.registry.cluster_exports import headings_record
+
+            body["stored_profile"] = {
+                **headings_record(stored),
+                "missing": [translate(m, lang) for m in stored.missing],
+            }
         for row, s in zip(body["statements"], result.statements, strict=True):
             row["statement"] = translate(s.text, lang)
         text = json.dumps(body, ensure_ascii=False, indent=2) + "\n"

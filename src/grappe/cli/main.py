@@ -42,6 +42,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "grappe.cli.exports_clusters",
     "grappe.cli.exports_cluster",
     "grappe.cli.exports_registry",
+    "grappe.cli.exports_headings",
 )
 
 #: The modules of the commands built together (``assess``, ``roadmap``, ``kpi``, ``match``,
@@ -181,6 +182,7 @@ COMMANDS: tuple[LazyCommand, ...] = (
             "grappe.cli.exports_clusters",
             "grappe.cli.exports_cluster",
             "grappe.cli.exports_registry",
+            "grappe.cli.exports_headings",
         ),
         "A country's exports: products with an advantage, complexity, opportunities.",
     ),

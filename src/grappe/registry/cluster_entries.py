@@ -3,7 +3,8 @@ becomes its manager, its settings changed, its publication chosen, and its histo
 
 The values are those of the forms: an id (made from the name when not given, as actors' ids
 are), names in French, Arabic and English (one at least), a sector, the stored regions, a
-life-cycle stage (:data:`grappe.vocabulary.STAGES`) and a description. Every problem is collected
+life-cycle stage (:data:`grappe.vocabulary.STAGES`), a description and the HS headings of its
+exports (``0804,2009``, :func:`grappe.io.hs_headings.parse_headings`). Every problem is collected
 first and raised together as a :class:`~grappe.errors.DataValidationError` whose issues name the
 field (``column``); nothing is written then. The writes are those of the API
 (:func:`grappe.registry.repositories.create_cluster` and ``update_cluster``), audited with the
@@ -26,7 +27,13 @@ from typing import Any
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
-from grappe.errors import DataValidationError, PermissionDeniedError, ValidationIssue
+from grappe.errors import (
+    DataValidationError,
+    InvalidParameterError,
+    PermissionDeniedError,
+    ValidationIssue,
+)
+from grappe.io.hs_headings import parse_headings
 from grappe.registry.form_values import FORM, form_text
 from grappe.registry.models import (
     AnswerSet,
@@ -61,6 +68,7 @@ __all__ = [
 #: The fields of the "create a cluster" form (``regions``: a list of region ids).
 CLUSTER_ENTRY_FIELDS: tuple[str, ...] = (
     "id", "name_fr", "name_ar", "name_en", "sector", "regions", "stage", "description",
+    "export_products",
 )  # fmt: skip
 #: The fields of the settings form (the id stays).
 CLUSTER_SETTINGS_FIELDS: tuple[str, ...] = CLUSTER_ENTRY_FIELDS[1:]
@@ -120,6 +128,16 @@ def check_cluster_entry(
             f"Unknown life-cycle stage {entry['stage']!r}.", file=_FILE, column="stage",
             fix=f"Choose one of {', '.join(STAGES)}.",
         ))  # fmt: skip
+    if "export_products" in fields:
+        try:  # the one parser of the API and the command line
+            codes = parse_headings(entry.get("export_products"), field="export_products")
+        except InvalidParameterError as error:
+            issues.append(ValidationIssue(
+                str(error), file=_FILE, column="export_products",
+                fix="Give HS headings of four digits separated by commas, e.g. 0804,2009.",
+            ))  # fmt: skip
+        else:
+            entry["export_products"] = list(codes) or None
     if "regions" in fields:
         raw = values.get("regions") or []
         ids = [raw] if isinstance(raw, str) else [str(r).strip() for r in raw]

@@ -179,6 +179,9 @@ class Cluster(Base):
         default=lambda: list(DEFAULT_PUBLIC_SECTIONS),
         server_default=json.dumps(list(DEFAULT_PUBLIC_SECTIONS)),
     )
+    # Migration 0019: the HS 4-digit headings of its exports, named by its manager
+    # (grappe.registry.cluster_exports); null when not set.
+    export_products: Mapped[list[str] | None] = mapped_column(JSON)
 
     regions: Mapped[list[Region]] = relationship(
         secondary=cluster_regions, order_by="Region.id", lazy="selectin"

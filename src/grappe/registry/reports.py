@@ -38,6 +38,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from grappe._validation import check_option
 from grappe.errors import DataValidationError, GrappeError, InvalidParameterError, NotFoundError
 from grappe.registry.assessments import list_assessments
+from grappe.registry.cluster_exports import cluster_country_exports
 from grappe.registry.database import session_scope
 from grappe.registry.evaluations import list_swots
 from grappe.registry.internationalisation import latest_internationalisation
@@ -224,13 +225,31 @@ def report_inputs(
                 for k in kpis
             ]
         )
+    # the country's published export profile in the cluster's headings (a report leaves the
+    # workspace: never an unpublished profile nor a hidden opportunity)
+    exports = cluster_country_exports(session, cluster_id, published_only=True)
     try:
-        intl = latest_internationalisation(session, cluster_id)
+        intl = latest_internationalisation(
+            session, cluster_id, **exports.internationalisation_options()
+        )
     except DataValidationError as error:  # records that disagree: the rest is still reported
         intl = None
         sources.append(f"grappe registry: member figures not reported ({error})")
     if intl is not None:
         sources.append(f"grappe registry: member figures and markets of {intl.period}")
+        if exports.profile is not None and exports.products:
+            how = (
+                f"derived from cluster {exports.sector} of {exports.definitions} through the "
+                "HS → NAICS concordance"
+                if exports.products_from == "derived"
+                else "named in the cluster's settings"
+            )
+            sources.append(
+                f"grappe registry: export profile of {exports.country} "
+                f"({exports.profile.profile.year}, {exports.profile.source}), read in the "
+                f"cluster's {len(exports.products)} HS headings ({how}), among the "
+                f"{exports.stored_opportunities} first opportunities stored"
+            )
     names = {
         "en": cluster.name_en,
         "fr": cluster.name_fr or cluster.name_en,

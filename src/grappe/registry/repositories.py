@@ -17,6 +17,7 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from grappe.errors import InvalidParameterError, NotFoundError
+from grappe.io.hs_headings import parse_headings
 from grappe.registry.models import (
     STAGES,
     Actor,
@@ -75,6 +76,7 @@ _CLUSTER_FIELDS = (
     "website",
     "published",
     "public_sections",
+    "export_products",
 )
 
 
@@ -272,10 +274,20 @@ def _check_cluster_fields(values: Mapping[str, Any], func_name: str) -> None:
 
 def _sections(values: Mapping[str, Any]) -> dict[str, Any]:
     # One order (the vocabulary's) and no repeats, so that the audit shows real changes only.
+    values = _export_products(values)
     if values.get("public_sections") is None:
         return {k: v for k, v in values.items() if k != "public_sections"}
     chosen = set(values["public_sections"])
     return {**values, "public_sections": [s for s in PROFILE_SECTIONS if s in chosen]}
+
+
+def _export_products(values: Mapping[str, Any]) -> dict[str, Any]:
+    # The headings through the one parser of the form, the API and the CLI; none is null
+    # ("not set": the headings are then derived, grappe.registry.cluster_exports).
+    if "export_products" not in values:
+        return dict(values)
+    codes = parse_headings(values["export_products"], field="export_products")
+    return {**values, "export_products": list(codes) or None}
 
 
 def _regions(session: Session, ids: Sequence[str]) -> list[Region]:

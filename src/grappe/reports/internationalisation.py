@@ -121,8 +121,12 @@ def internationalisation_findings(intl: Any, *, kpis_said: bool = False) -> tupl
 
 
 def _country(code: str) -> dict[str, str]:
-    """A country's names by language: ISO2 through CLDR; an ISO3 code (the trade file's) as
-    given."""
+    """A country's names by language through CLDR: an ISO2 code (the registry's regions) or an
+    ISO3 code (the trade file's, the stored export profiles')."""
+    if len(code) == 3:
+        from grappe.io.trade import country_name as iso3_name
+
+        return {lang: iso3_name(code, lang) for lang in LANGUAGES}
     return {lang: country_name(code, lang) for lang in LANGUAGES}
 
 

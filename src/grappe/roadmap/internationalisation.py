@@ -51,6 +51,7 @@ __all__ = [
     "Pipelines",
     "Statement",
     "cluster_internationalisation",
+    "products_in_cluster",
 ]
 
 #: Shares of one figure that add up to at least this many percent place all its exports.
@@ -267,6 +268,53 @@ def _in_cluster(items: Iterable[Any], products: set[str]) -> list[ClusterProduct
     return out
 
 
+def products_in_cluster(
+    advantages: Sequence[Any],
+    opportunities: Sequence[Any],
+    cluster_products: Iterable[str] | None,
+) -> tuple[tuple[ClusterProduct, ...], tuple[ClusterProduct, ...]]:
+    """The country's products exported with advantage and its opportunities whose HS4 heading
+    is among ``cluster_products``: advantages by share of the exports (largest first),
+    opportunities by rank.
+
+    Parameters
+    ----------
+    advantages, opportunities : sequences
+        As :func:`cluster_internationalisation` (the kernel's ``ExportProduct`` and
+        ``Opportunity``, or mappings with their fields).
+    cluster_products : iterable of str or None
+        HS4 headings; ``None`` (not known) keeps nothing.
+
+    Returns
+    -------
+    tuple
+        ``(advantages, opportunities)``, tuples of :class:`ClusterProduct`.
+
+    References
+    ----------
+    .. [1] Hausmann, R. et al. (2014) *The Atlas of Economic Complexity*, MIT Press.
+
+    Examples
+    --------
+    >>> adv, opp = products_in_cluster(
+    ...     [{"product": "TropicalFruits", "code": "0804", "rca": 7.4, "share": 0.0066},
+    ...      {"product": "PetroleumGas", "code": "2711", "rca": 31.2, "share": 0.40}],
+    ...     [{"product": "Pasta", "code": "1902", "rank": 6}], ["804", "1902"])
+    >>> [p.code for p in adv], [(p.code, p.rank) for p in opp]
+    (['0804'], [('1902', 6)])
+    """
+    if cluster_products is None:
+        return (), ()
+    products = {c for c in map(_code, cluster_products) if c}
+    kept_opportunities = sorted(
+        _in_cluster(opportunities, products), key=lambda p: (p.rank or math.inf, p.code)
+    )
+    kept_advantages = sorted(
+        _in_cluster(advantages, products), key=lambda p: (-(p.share or 0.0), p.code)
+    )
+    return tuple(kept_advantages), tuple(kept_opportunities)
+
+
 # --- the whole ----------------------------------------------------------------------------------
 
 
@@ -390,15 +438,9 @@ def cluster_internationalisation(
     )
     pipelines = _pipelines(network, local_levels) if network is not None else None
     products = None if cluster_products is None else {c for c in map(_code, cluster_products) if c}
-    kept_opportunities: list[ClusterProduct] = []
-    kept_advantages: list[ClusterProduct] = []
-    if products is not None:
-        kept_opportunities = sorted(
-            _in_cluster(opportunities, products), key=lambda p: (p.rank or math.inf, p.code)
-        )
-        kept_advantages = sorted(
-            _in_cluster(advantages, products), key=lambda p: (-(p.share or 0.0), p.code)
-        )
+    kept_advantages, kept_opportunities = products_in_cluster(
+        advantages, opportunities, cluster_products
+    )
     statements, missing = write_statements(
         chosen,
         len(at_end),
@@ -412,8 +454,8 @@ def cluster_internationalisation(
         pipelines,
         country,
         products,
-        kept_advantages,
-        kept_opportunities,
+        list(kept_advantages),
+        list(kept_opportunities),
         bool(opportunities),
         bool(advantages),
     )
@@ -431,8 +473,8 @@ def cluster_internationalisation(
         exports_kpi=kpi,
         pipelines=pipelines,
         country=country,
-        advantages=tuple(kept_advantages),
-        opportunities=tuple(kept_opportunities),
+        advantages=kept_advantages,
+        opportunities=kept_opportunities,
         statements=tuple(statements),
         missing=tuple(missing),
     )

@@ -123,6 +123,14 @@ class RegionPublic(_Orm):
     lon: float | None
 
 
+#: HS 4-digit headings of the cluster's exports (``["0804"]``); checked by the registry's one
+#: parser (:func:`grappe.io.hs_headings.parse_headings`), ``[]`` or null for none.
+ExportProducts = Annotated[
+    list[Key] | None,
+    Field(max_length=200, description='HS 4-digit headings, e.g. ["0804"].'),
+]
+
+
 class _ClusterFields(BaseModel):
     name_fr: Name | None = None
     name_ar: Name | None = None
@@ -136,6 +144,7 @@ class _ClusterFields(BaseModel):
     website: Name | None = None
     published: bool = False
     public_sections: Sections | None = None
+    export_products: ExportProducts = None
 
 
 class ClusterCreate(_ClusterFields):
@@ -160,6 +169,7 @@ class ClusterUpdate(BaseModel):
     published: bool | None = None
     regions: list[Key] | None = Field(default=None, max_length=100)
     public_sections: Sections | None = None
+    export_products: ExportProducts = None
 
 
 class ClusterPublic(_Orm):
@@ -179,6 +189,7 @@ class ClusterPublic(_Orm):
     updated_at: dt.datetime
     regions: list[str]
     public_sections: list[str]
+    export_products: list[str] | None = None
 
     @field_validator("regions", mode="before")
     @classmethod

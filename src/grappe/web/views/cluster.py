@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from grappe.errors import DataValidationError, NotFoundError
 from grappe.registry import repositories as repo
+from grappe.registry.cluster_exports import sees_unpublished_profiles
 from grappe.registry.models import Cluster, IndicatorSnapshot, Membership
 from grappe.registry.networks import load_network
 from grappe.registry.roadmaps import load_roadmap
@@ -94,7 +95,13 @@ def _cluster_page(request: Request, session: Session, cluster_id: str) -> HTMLRe
     roadmap = load_roadmap(session, cluster_id) if "roadmap" in shown else None
     countries = {r.country for r in cluster.regions}
     staff = _staff(session, request, cluster_id)  # a firm's exports are its own
-    intl = internationalisation_view(session, cluster_id, lang, names) if staff else None
+    intl = None
+    if staff:  # the export profile unpublished too for those who may correct it
+        user = visitor(request).user
+        sees_all = sees_unpublished_profiles(None if user is None else user.access)
+        intl = internationalisation_view(
+            session, cluster_id, lang, names, published_only=not sees_all
+        )
     net = _network_drawing(session, cluster_id, members, lang)
     if net is not None:  # a copy: the cached drawing is shared by every visitor
         net = {**net, "legend": [(spheres.get(name, name), cls) for name, cls in net["legend"]]}

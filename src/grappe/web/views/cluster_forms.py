@@ -1,7 +1,7 @@
 """``/clusters/new`` (create a cluster: an admin, or a manager who then manages it),
-``/clusters/<id>/settings`` (names, sector, regions, stage, description), ``/clusters/<id>/publish``
-(the profile's publication and its public sections) and ``/clusters/<id>/history`` (who changed
-what, newest first).
+``/clusters/<id>/settings`` (names, sector, regions, stage, description, export headings),
+``/clusters/<id>/publish`` (the profile's publication and its public sections) and
+``/clusters/<id>/history`` (who changed what, newest first).
 
 The values are checked and written by :mod:`grappe.registry.cluster_entries` (the API's
 cluster functions, audited with the user); its issues name the field, shown next to it in the
@@ -22,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from grappe.errors import DataValidationError, PermissionDeniedError
+from grappe.io.hs_headings import format_headings
 from grappe.registry.cluster_entries import (
     CLUSTER_ENTRY_FIELDS,
     CLUSTER_SETTINGS_FIELDS,
@@ -53,6 +54,8 @@ _FIELD_ERRORS = {
     "stage": N_("Choose a stage from the list."),
     "regions": N_("Choose the regions from the list."),
     "sections": N_("Choose the sections from the list."),
+    "export_products": N_("Export headings: give HS headings of four digits separated by "
+                          "commas, e.g. 0804,2009."),
 }  # fmt: skip
 _TOO_LONG = N_("This text is too long.")
 _UNKNOWN_FIELD = N_("This field is not part of the form.")
@@ -96,6 +99,7 @@ def _form_values(form: Any, fields: tuple[str, ...]) -> dict[str, Any]:
 def _cluster_values(cluster: Cluster) -> dict[str, Any]:
     values = {k: getattr(cluster, k) or "" for k in CLUSTER_SETTINGS_FIELDS if k != "regions"}
     values["regions"] = [r.id for r in cluster.regions]
+    values["export_products"] = format_headings(cluster.export_products)
     return values
 
 
