@@ -41,4 +41,9 @@ T_COUNTRYADD: dict[str, tuple[str, str]] = {
         "Choisissez un pays de la matrice des échanges.",
         "اختر بلدًا من مصفوفة التجارة.",
     ),
+    "The first %(shown)s of the %(n)s opportunities stored; the API lists them all: %(url)s.": (
+        "Les %(shown)s premières des %(n)s opportunités enregistrées ; l'API les liste toutes : "
+        "%(url)s.",
+        "أول %(shown)s من %(n)s فرصة محفوظة؛ تسردها الواجهة البرمجية كلها: %(url)s.",
+    ),
 }

@@ -151,7 +151,9 @@ def test_api_figures_match_a_hand_computation(client, shared_data):
     assert round(dates["rca"], 1) == 7.4  # the figure
     assert dates["share"] == pytest.approx(hand["value"][DATES] / hand["total"], rel=1e-9)
     assert all(p["rca"] >= 1 for p in body["products"])
-    assert len(body["opportunities"]) == 20 and body["opportunities"][0]["reasons"]
+    # the job stores 300 opportunities (what grappe exports cluster --among looks through)
+    assert len(body["opportunities"]) == 300 and body["opportunities"][0]["reasons"]
+    assert [o["rank"] for o in body["opportunities"]] == list(range(1, 301))
     with (shared_data / ECI).open(encoding="utf-8") as handle:
         oec = {int(r["year"]): float(r["eci"]) for r in csv.DictReader(handle)
                if r["iso3"] == "DZA"}  # fmt: skip
@@ -181,7 +183,11 @@ def test_country_page_in_three_languages(client, shared_data, lang):
         assert f'class="{drawing}"' in html and f'class="{table}"' in html
     assert html.count('<circle class="held"') == 25  # every product with RCA ≥ 1 in the space
     assert html.count('<rect class="own"') == 1  # grappe's 2020 ECI marked on the OEC line
-    assert html.count('<ul class="reasons">') == 20
+    assert html.count('<ul class="reasons">') == 20  # the first 20 of the 300 stored
+    assert html.count('<circle class="opportunity"') == 20
+    note = {"fr": "Les 20 premières des 300 opportunités", "ar": "أول 20 من 300 فرصة",
+            "en": "The first 20 of the 300 opportunities stored"}[lang]  # fmt: skip
+    assert note in text
     # the nearest exported products are named in the page's language, as in the products table
     gas = {"fr": "Gaz de pétrole", "ar": "غاز النفط", "en": "Petroleum gas"}[lang]
     reasons = html[html.index('<ul class="reasons">') :]
@@ -244,7 +250,7 @@ def test_corrections_through_the_api_with_roles(client, store):
     done = client.patch(url, json=body, headers=tokens["ana"])
     assert done.status_code == 200, done.text
     out = done.json()
-    assert len(out["opportunities"]) == 19 and list(out["hidden"].values()) == ["hors de portée"]
+    assert len(out["opportunities"]) == 299 and list(out["hidden"].values()) == ["hors de portée"]
     assert "Dattes et fruits tropicaux" in client.get("/countries/DZA?lang=fr").text
     bad = client.patch(url, json={"hide": [{"product": "Nope", "reason": "x"}]},
                        headers=tokens["ana"])  # fmt: skip

@@ -13,43 +13,17 @@ database; with it, as that API token's role.
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from grappe.cli._common import console, grappe_errors
-from grappe.cli.exports_registry import TokenOpt
-from grappe.cli.token import DatabaseOpt, _dispose, _sessions
-from grappe.i18n import Message, current_language, tr, translate
+from grappe.cli.token import DatabaseOpt, TokenOpt, _dispose, _sessions, token_access
+from grappe.i18n import current_language, tr, translate
 
 __all__ = ["headings_command", "register"]
 
 WHO = "cli"
-
-
-def _caller(session: Any, token: str | None) -> Any:
-    """The token's access, or the local administrator without a token.
-
-    Raises
-    ------
-    PermissionDeniedError
-        The token is unknown or revoked.
-    """
-    from grappe.errors import PermissionDeniedError
-    from grappe.registry.permissions import Access
-    from grappe.registry.tokens import verify_token
-
-    if token is None:
-        return Access.local(WHO)
-    row = verify_token(session, token.strip())
-    if row is None:
-        raise PermissionDeniedError(
-            Message(
-                "The '--token' parameter names no live token of this database (unknown, revoked "
-                "or mistyped): see grappe token list."
-            )
-        )
-    return Access.of_token(row)
 
 
 def headings_command(
@@ -88,7 +62,8 @@ def headings_command(
         try:
             with session_scope(sessions) as session:
                 if headings is not None:
-                    set_export_products(session, _caller(session, token), cluster, headings)
+                    who = token_access(session, token, local=WHO)
+                    set_export_products(session, who, cluster, headings)
                 found = cluster_country_exports(session, cluster, published_only=False)
         finally:
             _dispose(sessions)

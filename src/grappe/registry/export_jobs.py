@@ -65,6 +65,10 @@ YEAR = 2020
 #: Exports by cluster: the bundled HS -> NAICS concordance and the US benchmark clusters.
 CONCORDANCE = "NAICS2017-6"
 DEFINITIONS = "us-benchmark"
+#: Opportunities stored per country: as many as ``grappe exports cluster --among`` looks
+#: through, so that a cluster's few headings find theirs among them; the country page shows the
+#: first :data:`grappe.web.views.country.SHOWN_OPPORTUNITIES`, the API lists them all.
+STORED_OPPORTUNITIES = 300
 #: The complexity sample of :func:`grappe.complexity.exports.export_profile` (its defaults).
 MIN_COUNTRY_EXPORTS, MIN_PRODUCT_EXPORTS = 1e9, 1e7
 
@@ -235,7 +239,8 @@ def load_export_profiles(
     codes = match_product_columns([str(c) for c in trade.columns]).codes
     for done, country in enumerate(chosen, start=1):
         profile = read_export_profile(  # the one path of the CLI and of Python users
-            trade, country, year=YEAR, published_eci=eci_path if eci_path.is_file() else None
+            trade, country, year=YEAR, published_eci=eci_path if eci_path.is_file() else None,
+            opportunities=STORED_OPPORTUNITIES,
         )
         clusters = trade_by_cluster(trade, country, concordance, definitions, codes=codes)
         first = (country, YEAR, SOURCE) not in stored
@@ -259,7 +264,7 @@ def load_export_profiles(
 
 def _fingerprint(folder: Path) -> dict[str, str]:
     """SHA-256 of the trade and ECI files and grappe's version: what the stored data came from."""
-    out = {"grappe": grappe.__version__}
+    out = {"grappe": grappe.__version__, "opportunities": str(STORED_OPPORTUNITIES)}
     for name, path in (("trade", folder / TRADE_FILE), ("eci", folder / ECI_FILE)):
         if path.is_file():
             out[name] = hashlib.sha256(path.read_bytes()).hexdigest()

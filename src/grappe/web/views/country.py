@@ -44,6 +44,9 @@ router = APIRouter()
 
 #: Products drawn in the bar chart (the table lists them all).
 TOP_BARS = 15
+#: Opportunities listed and drawn (the first ones not hidden; the API lists every one stored:
+#: :data:`grappe.registry.export_jobs.STORED_OPPORTUNITIES`).
+SHOWN_OPPORTUNITIES = 20
 #: The countries the Maghreb pages link to, by the registry's two-letter country.
 MAGHREB_ISO3 = {"DZ": "DZA", "MA": "MAR", "TN": "TUN", "LY": "LBY", "MR": "MRT"}
 
@@ -127,7 +130,8 @@ def _country_page(request: Request, session: Session, iso3: str) -> HTMLResponse
     products = [_labelled(p, lang) for p in profile.products]
     names = {p["item"].product: p["label"] for p in products}
     opportunities = []
-    for o in profile.opportunities:
+    shown = profile.opportunities[:SHOWN_OPPORTUNITIES]
+    for o in shown:
         row = _labelled(o, lang)
         row["near"] = [names.get(p, p) for p in o.near]
         row["reasons"] = [
@@ -150,7 +154,7 @@ def _country_page(request: Request, session: Session, iso3: str) -> HTMLResponse
     else:
         drawing = space_drawing(
             space.positions, space.links, held={p.product for p in profile.products},
-            opportunities={o.product for o in profile.opportunities},
+            opportunities={o.product for o in shown},
         )  # fmt: skip
         for node in (*drawing["held"], *drawing["opportunities"]):
             node["label"] = names.get(node["product"]) or next(
@@ -174,6 +178,7 @@ def _country_page(request: Request, session: Session, iso3: str) -> HTMLResponse
             "published_same_year": dict(published).get(profile.year),
             "space": drawing,
             "opportunities": opportunities,
+            "n_opportunities": len(profile.opportunities),
             "clusters": stored.clusters,
             "method": dict(profile.method),
             "may_correct": may_correct_profiles(visitor(request).user),
