@@ -2,7 +2,7 @@
 export profile in the cluster's HS headings — on its profile page (staff only), in fr/ar/en.
 
 One registry per module: the toy registry of the service tests, Algeria's profile computed from
-the real 2020 trade matrix (the job's path, :func:`grappe.io.trade.read_export_profile`, its 20
+the real 2020 trade matrix (the job's path, :func:`grappe.io.trade.read_export_profile`, its 300
 opportunities) and stored published, the wilaya of Biskra, a Moroccan region, and three
 clusters: the Biskra dates (headings named: 0804), an Algerian food cluster whose headings are
 derived from the U.S. benchmark's cluster 18 (food processing) through the HS → NAICS
@@ -18,8 +18,10 @@ import re
 from html import unescape
 
 import pytest
+from _browser import ARTIFACTS, CHROMIUM  # the browser fixture: tests/web/conftest.py
 
 from _accounts import post_form, signed_in, workspace_users
+from _live import live_app
 from grappe.formats import format_number
 from grappe.registry import connect, session_scope
 from grappe.registry.models import AuditEntry, Cluster, Region
@@ -50,9 +52,13 @@ def _hand_dates(shared_data):
 def registry(tmp_path_factory, templates, shared_data):
     """URL of the module's registry (see the module's docstring) and the hand-computed dates."""
     from grappe.io.trade import read_export_profile
+    from grappe.registry.export_jobs import STORED_OPPORTUNITIES
     from grappe.registry.export_profiles import store_export_profile
 
-    profile = read_export_profile(shared_data / TRADE, "DZA", year=2020)
+    # as the observatory job stores it: 300 opportunities
+    profile = read_export_profile(
+        shared_data / TRADE, "DZA", year=2020, opportunities=STORED_OPPORTUNITIES
+    )
     folder = tmp_path_factory.mktemp("clusterstored")
     with fresh_database("sqlite", folder, template=templates["sqlite"]["populated"]) as url:
         sessions = connect(url)
@@ -107,9 +113,9 @@ def test_dates_are_an_advantage_on_the_page_in_three_languages(site):
     _app, client, (share, rca) = site
     signed_in(client, "mgr@obs.dz")  # the cluster's manager: published profiles only
     for lang, country, dates, among in (
-        ("en", "Algeria", "Dates, figs", "among the 20 first opportunities stored"),
-        ("fr", "Algérie", "Dattes, figues", "parmi les 20 premières opportunités enregistrées"),
-        ("ar", "الجزائر", "تمور", "من بين أول 20 فرصة مخزنة"),
+        ("en", "Algeria", "Dates, figs", "among the 300 first opportunities stored"),
+        ("fr", "Algérie", "Dattes, figues", "parmi les 300 premières opportunités enregistrées"),
+        ("ar", "الجزائر", "تمور", "من بين أول 300 فرصة مخزنة"),
     ):
         client.headers["Accept-Language"] = lang
         section = _section(client.get("/clusters/biskra-dates").text)
@@ -135,11 +141,13 @@ def test_derived_headings_and_a_hidden_opportunity_never_shows(site):
     )
     assert "(1701)" in text  # raw sugar, an advantage in the food processing headings
     assert "(1902)" in text  # pasta, Algeria's 6th opportunity, in them
+    # and the others of the 300 stored in these headings: bran, prepared tomatoes, juices…
+    assert all(f"({code})" in text for code in ("2302", "2002", "2009"))
     with session_scope(app.state.sessions) as session:
         hide_opportunity(session, "test", "DZA", "Pasta", reason="Out of the national strategy")
     text = _text(_section(client.get("/clusters/dz-food").text))
     assert "(1902)" not in text and "(1701)" in text
-    assert "among the 20 first opportunities stored" in text  # the hidden one still counted
+    assert "among the 300 first opportunities stored" in text  # the hidden one still counted
 
 
 @pytest.mark.shared
@@ -248,7 +256,7 @@ def test_the_command_reads_the_stored_profile_without_trade(registry, tmp_path):
         stored = body["stored_profile"]
         assert (stored["country"], stored["products"], stored["products_from"]) == (
             "DZA", ["0804"], "set")  # fmt: skip
-        assert stored["stored_opportunities"] == 20 and stored["published"] is True
+        assert stored["stored_opportunities"] == 300 and stored["published"] is True
         assert [a["code"] for a in body["advantages"]] == ["0804"]
         assert body["advantages"][0]["rca"] == pytest.approx(rca, rel=1e-9)
         result = CliRunner().invoke(app, ["--lang", "fr", *base, "--products", "1701,1902"])
@@ -266,3 +274,38 @@ def test_the_command_reads_the_stored_profile_without_trade(registry, tmp_path):
                            "five countries)."]  # fmt: skip
         result = CliRunner().invoke(app, ["--lang", "en", *base, "--country", "DZ"])
         assert result.exit_code == 1 and "ISO 3166-1 alpha-3 code" in result.output
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium not installed (bash scripts/setup-system)")
+def test_screenshots_of_the_food_cluster_section_in_chromium(browser, registry, tmp_path):  # noqa: F811
+    """The section of ``dz-food`` as its analyst sees it, in fr, ar (right to left) and en:
+    ``test-artifacts/cluster-internationalisation-dz-food-*.png``; nothing overflows."""
+    from _accounts import PASSWORD
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with live_app(tmp_path, registry[0]) as (app, base):
+        workspace_users(app, cluster="biskra-dates")
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(f"{base}/login?lang=en")
+        page.fill("#f-email", "ana@obs.dz")
+        page.fill("#f-password", PASSWORD)
+        page.keyboard.press("Enter")
+        page.wait_for_url(f"{base}/account")
+        for lang in ("fr", "ar", "en"):
+            page.goto(f"{base}/clusters/dz-food?lang={lang}")
+            section = page.locator('section[aria-labelledby="intl-h"]')
+            assert section.count() == 1
+            assert page.locator("table.intl-opportunities tbody tr").count() >= 20
+            direction = page.evaluate("getComputedStyle(document.body).direction")
+            assert direction == ("rtl" if lang == "ar" else "ltr")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 1280  # nothing overflows the page
+            section.screenshot(
+                path=str(ARTIFACTS / f"cluster-internationalisation-dz-food-{lang}.png")
+            )
+        context.close()
+    assert errors == []
