@@ -254,3 +254,27 @@ def test_migration_0019_adds_and_drops_the_headings(empty_engine):
     assert "export_products" not in columns and "public_sections" in columns
     with empty_engine.connect() as conn:  # no table copied: nothing cascades away
         assert conn.execute(text("SELECT count(*) FROM memberships")).scalar() == 1
+
+
+def test_headings_imported_from_a_clusters_file(db):
+    from grappe.errors import DataValidationError
+    from grappe.registry.imports import import_table
+
+    data = b"id,name_en,regions,export_products\ncw,Copperware,DZ-07,7418;7419\nbd,Dates,,\n"
+    report = import_table(db, data, kind="clusters", filename="c.csv", who="test")
+    assert (report.inserted, report.unchanged) == (2, 0)
+    assert db.get(Cluster, "cw").export_products == ["7418", "7419"]
+    assert db.get(Cluster, "bd").export_products is None  # empty: derived, if it can be
+    again = import_table(db, data, kind="clusters", filename="c.csv", who="test")
+    assert (again.inserted, again.updated, again.unchanged) == (0, 0, 2)
+    db.commit()
+    bad = b"id,name_en,export_products\ncw,Copperware,7418;74A8\n"
+    with pytest.raises(
+        DataValidationError,
+        match=r"c\.csv, row 2, column 'export_products': export_products takes HS4 headings .*"
+        r"got '74A8'\. Fix: in a CSV cell, separate the HS headings of four digits by "
+        r"semicolons: 0804;2009\.",
+    ):
+        import_table(db, bad, kind="clusters", filename="c.csv", who="test")
+    db.rollback()
+    assert db.get(Cluster, "cw").export_products == ["7418", "7419"]  # nothing written

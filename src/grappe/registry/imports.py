@@ -44,8 +44,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from grappe._validation import check_option
-from grappe.errors import DataValidationError, NotFoundError, ValidationIssue
+from grappe.errors import (
+    DataValidationError,
+    InvalidParameterError,
+    NotFoundError,
+    ValidationIssue,
+)
 from grappe.io.files import read_csv_bytes
+from grappe.io.hs_headings import parse_headings
 from grappe.mapping import MEASURES
 from grappe.network.records import check_actor, check_tie
 from grappe.registry import import_changes
@@ -98,6 +104,8 @@ _SPECS: dict[str, dict[str, _Col]] = {
         "website": _TEXT,
         "published": _Col("bool"),
         "regions": _Col("list", ref=Region),
+        # HS headings of its exports, "0804;2009" (migration 0019; checked by _check_cluster)
+        "export_products": _Col("list"),
     },
     "indicators": {
         "region": _Col("text", required=True, ref=Region),
@@ -217,9 +225,31 @@ def _check_indicator(
     return rec, [issue]
 
 
+def _check_cluster(
+    rec: dict[str, Any], *, file: str, row: int
+) -> tuple[dict[str, Any], list[ValidationIssue]]:
+    """A cluster's export headings go through the one parser of the form, the API and the CLI
+    (:func:`grappe.io.hs_headings.parse_headings`); an empty cell leaves them unset."""
+    if "export_products" not in rec:
+        return rec, []
+    try:
+        codes = parse_headings(rec["export_products"] or (), field="export_products")
+    except InvalidParameterError as error:
+        issue = ValidationIssue(
+            error.args[0],
+            file=file,
+            row=row,
+            column="export_products",
+            fix="in a CSV cell, separate the HS headings of four digits by semicolons: 0804;2009.",
+        )
+        return rec, [issue]
+    return {**rec, "export_products": list(codes) or None}, []
+
+
 #: The network kernel's check of one record, per kind (the words and messages of
-#: :func:`grappe.network.build_network`).
-_DOMAIN_CHECKS = {"actors": check_actor, "ties": check_tie, "indicators": _check_indicator}
+#: :func:`grappe.network.build_network`), and the clusters' and indicators' own checks.
+_DOMAIN_CHECKS = {"actors": check_actor, "ties": check_tie, "indicators": _check_indicator,
+                  "clusters": _check_cluster}  # fmt: skip
 
 
 def _domain_checked(
