@@ -32,6 +32,7 @@ from grappe.vocabulary import LANGUAGES
 __all__ = [
     "ENV_VAR",
     "LANGUAGES",
+    "Country",
     "Message",
     "Number",
     "Parts",
@@ -289,6 +290,47 @@ class Number:
         return format(self.text("en"), spec)
 
 
+@dataclasses.dataclass(frozen=True)
+class Country:
+    """A country in a :class:`Message`, written by :func:`translate` by its name in the reader's
+    language (the CLDR territory names shipped with Babel).
+
+    ``code`` is an ISO 3166-1 alpha-2 code (the registry's regions, the members' markets) or
+    alpha-3 code (the trade files, the export profiles); a code CLDR does not know is written as
+    it is. Like :class:`Number`, the English text is what ``str()`` and format specs give.
+
+    References
+    ----------
+    .. [1] Unicode CLDR, territory names and aliases (as shipped with Babel).
+
+    Examples
+    --------
+    >>> translate(Message("{country} exports dates.", country=Country("DZA")), "fr")
+    'Algérie exports dates.'
+    >>> Country("MA").text("ar"), Country("XYZ").text("fr")
+    ('المغرب', 'XYZ')
+    """
+
+    code: str
+
+    def text(self, lang: str) -> str:
+        """The country's name in ``lang``."""
+        from babel import Locale
+        from babel.core import get_global
+
+        code = str(self.code).upper()
+        if len(code) == 3:
+            heirs = get_global("territory_aliases").get(code)
+            code = heirs[0] if heirs else code
+        return Locale.parse(lang).territories.get(code, str(self.code))
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+    def __format__(self, spec: str) -> str:
+        return format(self.text("en"), spec)
+
+
 #: Separator of :class:`Parts` (the Arabic semicolon in Arabic).
 _SEPARATOR = Message("; ")
 
@@ -335,7 +377,7 @@ def translate(
 
 
 def _value(value: Any, lang: str, hook: Any) -> Any:
-    if isinstance(value, Number):
+    if isinstance(value, Number | Country):
         return value.text(lang)
     if isinstance(value, Parts):
         return gettext(_SEPARATOR, lang).join(translate(v, lang, values_hook=hook) for v in value)

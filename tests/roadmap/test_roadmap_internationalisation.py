@@ -160,8 +160,12 @@ def test_opportunities_and_advantages_in_the_cluster_products():
     assert res.advantages[0].rca == 7.4
     text = {s.topic: str(s.text) for s in res.statements}
     assert text["opportunities"] == (
-        "2 of DZA's export opportunities fall in the cluster's industries."
+        "2 of Algeria's export opportunities fall in the cluster's industries."
     )
+    # the country named in the reader's language (grappe.i18n.Country), never by its code
+    said = {s.topic: s.text for s in res.statements}
+    assert translate(said["advantages"], "fr").startswith("Algérie ")
+    assert "الجزائر" in translate(said["opportunities"], "ar")
     assert res.to_records(kind="opportunities")[0]["name"] == "Cane or beet sugar"
 
 

@@ -4,7 +4,7 @@ be said (the texts' French and Arabic: ``scripts/i18n_cli_clusterintl.py``)."""
 
 from __future__ import annotations
 
-from grappe.i18n import Message, Number
+from grappe.i18n import Country, Message, Number
 from grappe.roadmap.internationalisation_results import (
     ClusterProduct,
     Exporter,
@@ -83,7 +83,7 @@ def write_statements(
                     "The members export to {n} countries; the first is {country} ({members} "
                     "members).",
                     n=len(markets),
-                    country=top.country,
+                    country=Country(top.country),
                     members=len(top.members),
                 ),
                 float(len(markets)),
@@ -187,7 +187,7 @@ def write_statements(
                     Message(
                         "{country} exports {n} products of the cluster's industries with a "
                         "comparative advantage.",
-                        country=country or "?",
+                        country=Country(country) if country else "?",
                         n=len(advantages),
                     ),
                     float(len(advantages)),
@@ -200,7 +200,7 @@ def write_statements(
                     "opportunities",
                     Message(
                         "{n} of {country}'s export opportunities fall in the cluster's industries.",
-                        country=country or "?",
+                        country=Country(country) if country else "?",
                         n=len(opportunities),
                     ),
                     float(len(opportunities)),
