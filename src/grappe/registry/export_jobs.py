@@ -239,7 +239,10 @@ def load_export_profiles(
     codes = match_product_columns([str(c) for c in trade.columns]).codes
     for done, country in enumerate(chosen, start=1):
         profile = read_export_profile(  # the one path of the CLI and of Python users
-            trade, country, year=YEAR, published_eci=eci_path if eci_path.is_file() else None,
+            trade,
+            country,
+            year=YEAR,
+            published_eci=eci_path if eci_path.is_file() else None,
             opportunities=STORED_OPPORTUNITIES,
         )
         clusters = trade_by_cluster(trade, country, concordance, definitions, codes=codes)
