@@ -99,15 +99,9 @@ def _print_stored(found: Any, lang: str) -> None:
     from grappe.io.trade import country_name
 
     if found.profile is not None:
-        how = {
-            "set": tr("named in the cluster's settings"),
-            "given": tr("given with --definitions or --products"),
-            "derived": tr(
-                "derived from cluster {sector} of {definitions} through the HS → NAICS concordance",
-                sector=found.sector,
-                definitions=found.definitions,
-            ),
-        }.get(found.products_from or "", "—")
+        from grappe.cli.exports_headings import headings_origin
+
+        how = headings_origin(found)
         err_console.print(
             tr(
                 "Stored export profile of {name} ({country}, {year}); the cluster's {n} HS "

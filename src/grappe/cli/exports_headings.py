@@ -13,7 +13,7 @@ database; with it, as that API token's role.
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -21,9 +21,23 @@ from grappe.cli._common import console, grappe_errors
 from grappe.cli.token import DatabaseOpt, TokenOpt, _dispose, _sessions, token_access
 from grappe.i18n import current_language, tr, translate
 
-__all__ = ["headings_command", "register"]
+__all__ = ["headings_command", "headings_origin", "register"]
 
 WHO = "cli"
+
+
+def headings_origin(found: Any) -> str:
+    """Where a cluster's headings come from, in the current language (``found``: a
+    :class:`grappe.registry.cluster_exports.ClusterCountryExports`)."""
+    return {
+        "set": tr("named in the cluster's settings"),
+        "given": tr("given with --definitions or --products"),
+        "derived": tr(
+            "derived from cluster {sector} of {definitions} through the HS → NAICS concordance",
+            sector=found.sector,
+            definitions=found.definitions,
+        ),
+    }.get(found.products_from or "", "—")
 
 
 def headings_command(
@@ -76,14 +90,7 @@ def headings_command(
     if output_format == "json":
         typer.echo(json.dumps(record, ensure_ascii=False, indent=2))
         return
-    how = {
-        "set": tr("named in the cluster's settings"),
-        "derived": tr(
-            "derived from cluster {sector} of {definitions} through the HS → NAICS concordance",
-            sector=found.sector,
-            definitions=found.definitions,
-        ),
-    }.get(found.products_from or "", "—")
+    how = headings_origin(found)
     lines = [
         tr("Country: {country}", country=found.country or "—"),
         tr("HS headings: {codes} ({how})", codes=", ".join(found.products or ()) or "—", how=how),
