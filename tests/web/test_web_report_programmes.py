@@ -16,7 +16,7 @@ from grappe.registry import session_scope
 from grappe.registry.models import StoredReport
 from grappe.registry.permissions import Access
 from grappe.registry.programme_catalogue import find_programme
-from grappe.registry.programme_enrolments import enrol_cluster, record_evaluation
+from grappe.registry.programme_enrolments import enrol_cluster, list_enrolments, record_evaluation
 
 PAGE = "/clusters/auto-mi/reports"
 KN_MET = {"enterprises": 12.0, "research_bodies": 2.0, "universities": 1.0,
@@ -81,3 +81,21 @@ def test_a_programme_the_cluster_is_not_in_queues_nothing(site):
             "(none: every programme).</p>") in r.text  # fmt: skip
     with session_scope(app.state.sessions) as db:
         assert db.scalar(select(func.count()).select_from(StoredReport)) == 0
+
+
+def test_an_ended_programme_is_marked_in_the_form(site):
+    """ESCA bronze awarded on 2024-03-15 for two years has expired by now (after 2026-03-14):
+    the form marks it ended, the suspended Kompetenznetze label is not."""
+    app, client = site
+    with session_scope(app.state.sessions) as db:
+        (esca,) = list_enrolments(db, cluster_id="auto-mi", programme="esca-management-excellence")
+        award = record_evaluation(db, Access("ana", "analyst"), esca.id,
+                                  {"members": 20.0, "member_types": 3.0, "management_fte": 1.0},
+                                  on=dt.date(2024, 3, 15))  # fmt: skip
+        assert award.action == "award"
+    signed_in(client, "mgr@obs.dz")
+    client.headers["Accept-Language"] = "fr"
+    page = client.get(PAGE).text
+    labels = dict(re.findall(r'name="programmes" value="([^"]+)"[^>]*> <span>([^<]+)</span>', page))
+    assert labels["esca-management-excellence"].strip().endswith("(terminée)"), labels
+    assert "(terminée)" not in labels["kompetenznetze"]

@@ -167,7 +167,9 @@ def _programme_choices(db: Session, cluster_id: str, lang: str) -> list[tuple[st
     for status in rep.stored_programme_statuses(db, cluster_id):
         if status.key is not None and status.key not in seen:
             name = in_language(status.programme, lang) if status.programme else status.key
-            ended = f" ({_('ended')})" if status.ended else ""
+            # outside the f-string: pybabel does not extract a call inside one
+            word = _("ended")
+            ended = f" ({word})" if status.ended else ""
             seen[status.key] = f"{name}{ended}"
     return list(seen.items())
 
