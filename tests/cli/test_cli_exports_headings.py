@@ -10,17 +10,11 @@ import pytest
 from typer.testing import CliRunner
 
 from grappe.cli.main import app
-from grappe.registry import connect, create_token, session_scope
+from grappe.registry import create_token
 from grappe.registry.models import AuditEntry, Cluster, Region
+from grappe.registry.testing import in_session
 
-
-def _read(url, fn):
-    sessions = connect(url)
-    try:
-        with session_scope(sessions) as session:
-            return fn(session)
-    finally:
-        sessions.kw["bind"].dispose()
+_read = in_session  # fn(session) in a transaction of the database at url
 
 
 @pytest.fixture

@@ -13,9 +13,10 @@ import pytest
 from typer.testing import CliRunner
 
 from grappe.cli.main import app
-from grappe.registry import connect, create_token, session_scope
+from grappe.registry import create_token
 from grappe.registry.export_profiles import list_export_profiles, load_export_profile
 from grappe.registry.repositories import registry_version
+from grappe.registry.testing import in_session
 
 PLAIN = {"COLUMNS": "250", "GRAPPE_LANG": "en"}
 
@@ -26,13 +27,7 @@ def _run(url, *args, env=None):
     )
 
 
-def _read(url, fn):
-    sessions = connect(url)
-    try:
-        with session_scope(sessions) as session:
-            return fn(session)
-    finally:
-        sessions.kw["bind"].dispose()
+_read = in_session  # fn(session) in a transaction of the database at url
 
 
 def _version(url):

@@ -14,8 +14,9 @@ import contextlib
 import os
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
@@ -25,11 +26,15 @@ from grappe._validation import check_option
 from grappe.errors import InvalidParameterError
 from grappe.registry.models import Base
 
-__all__ = ["POSTGRES_ENV", "fresh_database", "table_counts", "table_snapshot"]
+__all__ = ["POSTGRES_ENV", "fresh_database", "in_session", "table_counts", "table_snapshot"]
 
 #: Environment variable naming a PostgreSQL server URL for tests
 #: (e.g. ``postgresql+psycopg://postgres@127.0.0.1:5432/postgres``).
 POSTGRES_ENV = "GRAPPE_TEST_POSTGRES_URL"
+
+
+#: What :func:`in_session` returns: the result of its work.
+T = TypeVar("T")
 
 
 def _copy_sqlite(source: str, target: Path) -> None:
@@ -106,3 +111,16 @@ def table_snapshot(session: Session) -> dict[str, list[tuple[object, ...]]]:
         rows = session.execute(select(table)).all()
         out[name] = sorted((tuple(r) for r in rows), key=repr)
     return out
+
+
+def in_session(url: str, work: Callable[[Session], T]) -> T:
+    """``work(session)`` in one committed transaction of the registry at ``url``, its engine
+    disposed after (tests that look into a database a command wrote)."""
+    from grappe.registry.database import connect, session_scope
+
+    sessions = connect(url)
+    try:
+        with session_scope(sessions) as session:
+            return work(session)
+    finally:
+        sessions.kw["bind"].dispose()

@@ -44,17 +44,16 @@ async def add_country(request: Request) -> Response:
     _ = translations(lang).gettext
     iso3 = str(form.get("country", "")).strip().upper()
     who = visitor(request).user.access  # type: ignore[union-attr] # _checked: signed in
+    known = matrix_countries()  # empty without the matrix: the step below says why
     with open_session(request) as db:
-        if iso3 not in matrix_countries():
-            error = _(CHOOSE) if matrix_countries() else None
-            if error is None:  # no matrix at all: say where it is looked for
-                report = load_export_profiles(db, who=who, countries=[iso3])
-                error = translate(report.skipped, lang)
-            return _countries_page(request, db, error=error, status=400)
+        if known and iso3 not in known:
+            return _countries_page(request, db, error=_(CHOOSE), status=400)
         try:
-            load_export_profiles(db, who=who, countries=[iso3], strict=True, publish=False)
-            db.commit()
+            report = load_export_profiles(db, who=who, countries=[iso3], strict=True, publish=False)
         except (NotFoundError, PermissionDeniedError) as problem:
             db.rollback()
             return _countries_page(request, db, error=translate(problem.args[0], lang), status=400)
+        if report.skipped is not None:  # no matrix: where it is looked for
+            return _countries_page(request, db, error=translate(report.skipped, lang), status=400)
+        db.commit()
     return RedirectResponse(f"/countries/{iso3}/correct?added=1", status_code=303)
